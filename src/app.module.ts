@@ -1,0 +1,28 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from './platform/auth/auth.module';
+import { AppConfig, loadConfig } from './platform/config/app-config';
+import { ConfigModule } from './platform/config/config.module';
+import { DbModule } from './platform/db/db.module';
+import { DemoModule } from './platform/db/demo/demo.module';
+import { HealthModule } from './platform/health/health.module';
+import { JobsModule } from './platform/jobs/jobs.module';
+import { LoggingModule } from './platform/logging/logging.module';
+import { RedisModule } from './platform/redis/redis.module';
+import { OrgModule } from './modules/org/org.module';
+import { IngestModule } from './modules/ingest/ingest.module';
+import { ForecastModule } from './modules/forecast/forecast.module';
+import { StaffingModule } from './modules/staffing/staffing.module';
+
+/** Platform first, then one module per domain. */
+export const domainModules = [OrgModule, IngestModule, ForecastModule, StaffingModule];
+
+@Module({})
+export class AppModule {
+  /** `extra`: modules a test adds (its own job handlers); production passes none. */
+  static register(config: AppConfig = loadConfig(), extra: DynamicModule['imports'] = []): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [...extra, ConfigModule.forRoot(config), LoggingModule, DbModule, DemoModule, RedisModule, AuthModule, HealthModule, JobsModule, ...domainModules],
+    };
+  }
+}

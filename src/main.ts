@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { loadConfig } from './platform/config/app-config';
+import { configureApp } from './platform/http/configure-app';
+import { DemoSeed } from './platform/db/demo/demo-seed';
+import { DemoHistorySeed } from './modules/ingest/demo-history.seed';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  const app = await NestFactory.create(AppModule.register(config), { bufferLogs: true, bodyParser: false });
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  configureApp(app);
+  const seeded = await app.get(DemoSeed).onFirstStart(config);
+  if (seeded) await app.get(DemoHistorySeed).seed(seeded.shopId);
+  await app.listen(config.port, config.host);
+  const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost').replace('127.0.0.1', 'localhost');
+  const lines = [
+    '',
+    `  Customer-service workforce server is running (${config.databaseUrl ? 'PostgreSQL at DATABASE_URL' : `embedded PostgreSQL in ${config.dataDir}`}; jobs ${config.redisUrl ? 'on BullMQ/Redis' : 'in-process'})`,
+    `  API docs:  ${url}/docs`,
+    `  Health:    ${url}/health`,
+    ...(seeded ? ['  Demo logins (user / password):', ...seeded.logins.map((l) => `    ${l.role.padEnd(10)} ${l.username} / ${l.password}`)] : []),
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+bootstrap().catch((error: unknown) => {
+  process.stderr.write(`Failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

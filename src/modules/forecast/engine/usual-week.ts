@@ -1,0 +1,21 @@
+import { DayMatrix, daysBetween } from './slot-grid';
+
+/** Weekdays the queue usually works (data on at least half of them), indexed 1…7. */
+export function usualWorkingWeekdays(history: DayMatrix): boolean[] {
+  const open = new Array<number>(8).fill(0);
+  const all = new Array<number>(8).fill(0);
+  for (const d of history.days.slice(-56)) {
+    all[d.weekday]++;
+    if (d.values.some((v) => !Number.isNaN(v))) open[d.weekday]++;
+  }
+  return open.map((n, w) => w > 0 && all[w] > 0 && n >= all[w] / 2);
+}
+
+/** True when the calendar day before `date` is inside the history, a usual working weekday, and had no data at all. */
+export function followsClosure(history: DayMatrix, date: string, working: boolean[]): boolean {
+  if (history.days.length === 0) return false;
+  const i = daysBetween(history.days[0].date, date) - 1;
+  if (i < 0 || i >= history.days.length) return false;
+  const before = history.days[i];
+  return working[before.weekday] && !before.masked && before.values.every((v) => Number.isNaN(v));
+}

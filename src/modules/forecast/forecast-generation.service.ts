@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { Db } from 'src/platform/db/db';
+import { JobContext, UnrecoverableJobError } from 'src/platform/jobs/job-definition';
+import { JobHandler } from 'src/platform/jobs/job-handler.decorator';
+import type { Shop } from 'src/modules/org/shop.repository';
+import { ShopService } from 'src/modules/org/shop.service';
+import { forecastQueue } from './engine/forecast-queue';
+import type { MethodName, QueueForecast } from './engine/forecast-types';
+import { addLocalDays, localDayStart, queueHistoryOf } from './engine-input';
+import { ForecastHistoryRepository } from './forecast-history.repository';
+import { forecastGenerateJob, GeneratePayload } from './forecast.jobs';
+import { ForecastRepository, ForecastVersion } from './forecast.repository';
+
+/** A year and a week of history: enough for month-day effects and last year's promotion of the same kind. */
+export const HISTORY_DAYS = 371;
+const DAY_MS = 86_400_000;
+
+export type StoredForecast = { forecastId: string; method: MethodName; slots: number; wape: number | null };
+
+/** Runs the engine on a queue's stored history and calendar, and stores the result as a version's slots. */
+@Injectable()
+export class ForecastGeneration {
+  constructor(
+    private readonly db: Db,
+    private readonly versions: ForecastRepository,
+    private readonly history: ForecastHistoryRepository,
+    private readonly shops: ShopService,
+  ) {}
+
+  @JobHandler(forecastGenerateJob)
+  async generateInJob(payload: GeneratePayload, context: JobContext): Promise<Record<string, unknown>> {
+    const version = await this.versions.find(payload.shopId, payload.versionId);
+    if (!version) throw new UnrecoverableJobError(`Forecast ${payload.versionId} not found`);
+    try {
+      return await this.generate(version, context.progress);
+    } catch (e) {
+      const final = e instanceof UnrecoverableJobError || context.attempt >= context.maxAttempts;
+      await this.versions.update(version.id, { status: final ? 'failed' : 'queued', error: (e as Error).message });
+      throw e;
+    }
+  }
+
+  private async generate(version: ForecastVersion, progress: JobContext['progress']): Promise<StoredForecast> {
+    const shop = await this.shops.context(version.shopId);
+    await this.versions.update(version.id, { status: 'running', error: null });
+    await progress(5, 'reading volume history');
+    const computed = await this.compute(shop, version.queueId, version.fromDate, version.horizonDays, version.methodRequested as MethodName | 'auto');
+    if (!computed) throw new UnrecoverableJobError(`The queue has no volume in the ${HISTORY_DAYS} days before ${version.fromDate}`);
+    await progress(70, `forecast computed (${computed.method})`);
+    const stored = await this.db.transaction(() => this.store(version.id, shop, computed));
+    await progress(100, `${stored.slots} slots stored`);
+    return stored;
+  }
+
+  /** The engine's forecast from history before `fromDate` (local), or null when the queue has none. */
+  async compute(shop: Shop, queueId: string, fromDate: string, days: number, method: MethodName | 'auto'): Promise<QueueForecast | null> {
+    const historyEnd = localDayStart(fromDate, shop.timeZone);
+    const historyStart = new Date(historyEnd.getTime() - HISTORY_DAYS * DAY_MS);
+    const observations = await this.history.volume(shop.id, queueId, historyStart, historyEnd);
+    if (observations.length === 0) return null;
+    const calendar = await this.history.calendar(shop.id, queueId, addLocalDays(fromDate, -HISTORY_DAYS - 1), addLocalDays(fromDate, days - 1));
+    return forecastQueue(queueHistoryOf(shop.timeZone, shop.slotMinutes, observations, calendar), { from: fromDate, days, method });
+  }
+
+  /** Replaces the version's slots and marks it completed; call inside a transaction. */
+  async store(versionId: string, shop: Shop, computed: QueueForecast): Promise<StoredForecast> {
+    await this.versions.replaceSlots(
+      shop.id,
+      versionId,
+      computed.slots.map((s) => ({ slotStart: new Date(s.start), slotMinutes: shop.slotMinutes, forecast: s.forecast, lower: s.lower, upper: s.upper, closed: s.closed })),
+    );
+    const report = computed.backtest;
+    const backtest = {
+      method: computed.method,
+      candidates: computed.candidates,
+      overall: report?.overall ?? null,
+      byWeekday: report?.byWeekday ?? {},
+      byHour: report?.byHour ?? {},
+    };
+    await this.versions.update(versionId, { status: 'completed', error: null, methodChosen: computed.method, backtest, completedAt: new Date() });
+    return { forecastId: versionId, method: computed.method, slots: computed.slots.length, wape: report?.overall.wape ?? null };
+  }
+}

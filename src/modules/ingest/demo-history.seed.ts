@@ -1,0 +1,69 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { demoHistory } from 'src/platform/db/demo/demo-history';
+import { demoOrganisation } from 'src/platform/db/demo/demo-organisation';
+import { ShopService } from 'src/modules/org/shop.service';
+import { CustomerKeyHasher } from './customer-key';
+import { ImportRepository } from './import.repository';
+import type { ImportKindName, StagedValue } from './kinds/import-kind';
+import { copyLine } from './staging';
+import { timeOrderedId } from './time-ordered-id';
+
+const WEEKS = 8;
+
+/**
+ * Eight weeks of the demo shop's history up to yesterday (volume, sessions, orders), written
+ * through the import's own staging and upserts, once: a shop that has sessions is left alone.
+ */
+@Injectable()
+export class DemoHistorySeed {
+  private readonly logger = new Logger(DemoHistorySeed.name);
+
+  constructor(
+    private readonly imports: ImportRepository,
+    private readonly shops: ShopService,
+    private readonly hasher: CustomerKeyHasher,
+  ) {}
+
+  async seed(shopId: string, today = new Date()): Promise<{ volume: number; sessions: number; orders: number } | null> {
+    if (await this.imports.hasSessions(shopId)) return null;
+    const shop = await this.shops.context(shopId);
+    const org = demoOrganisation();
+    const lastDay = DateTime.fromJSDate(today, { zone: shop.timeZone }).startOf('day').minus({ days: 1 });
+    const firstDate = lastDay.minus({ days: WEEKS * 7 - 1 }).toISODate()!;
+    const history = demoHistory({
+      timeZone: shop.timeZone,
+      slotMinutes: shop.slotMinutes as 15 | 30,
+      firstDate,
+      days: WEEKS * 7,
+      promotionDate: lastDay.minus({ days: 17 }).toISODate()!,
+      queues: org.queues,
+      agents: org.agents,
+      seed: 20261122,
+    });
+    const lookups = await this.imports.lookups(shopId);
+    const hash = this.hasher.forShop(shopId);
+    const record = await this.imports.createRecord({ shopId, kind: 'demo-history', fileName: 'demo history', format: 'generated', mode: 'all', checksum: 'generated', status: 'running' });
+    const write = (kind: ImportKindName, rows: StagedValue[][]) =>
+      this.imports.withStaging(kind, async (staging) => {
+        for (let i = 0; i < rows.length; i += 20_000) {
+          await staging.copyBatch(rows.slice(i, i + 20_000).map((values, k) => copyLine(i + k + 2, values)).join(''));
+          await staging.upsertBatch(shopId, record.id);
+        }
+        if (kind === 'orders') {
+          const times = rows.map((r) => (r[3] as Date).getTime());
+          await staging.attribute(shopId, shop.timeZone, Number(shop.settings.attributionWindowDays ?? 1), new Date(Math.min(...times)), new Date(Math.max(...times)));
+        }
+      });
+    await write('volume', history.volume.map((v) => [lookups.queueIdByCode.get(v.queue)!, v.slotStart, v.slotMinutes, v.offered, v.handled, v.abandoned, v.meanHandleSeconds]));
+    await write('sessions', history.sessions.map((s) => [
+      timeOrderedId(s.startedAt.getTime()), s.externalId, lookups.queueIdByCode.get(s.queue)!, lookups.agentIdByEmployeeNo.get(s.agent)!, hash(s.customerKey),
+      s.startedAt, s.endedAt, s.firstResponseSeconds, s.meanResponseSeconds, s.customerMessages, s.agentMessages, s.preSale, s.resolved, s.rating, s.transcript,
+    ]));
+    await write('orders', history.orders.map((o) => [timeOrderedId(o.createdAt.getTime()), o.externalOrderId, hash(o.customerKey), o.createdAt, o.paidAt, o.refundedAt, o.amountCents, o.refundedCents, o.outOfStock]));
+    const counts = { volume: history.volume.length, sessions: history.sessions.length, orders: history.orders.length };
+    await this.imports.updateRecord(record.id, { status: 'completed', rows: counts.volume + counts.sessions + counts.orders, inserted: counts.volume + counts.sessions + counts.orders, finishedAt: new Date() });
+    this.logger.log({ shopId, ...counts }, 'demo history seeded');
+    return counts;
+  }
+}

@@ -1,0 +1,162 @@
+import type { z } from 'zod';
+import type { FieldError } from 'src/platform/errors/problem';
+import { BatchChannel } from './batch-channel';
+import type { TimeContext } from './kinds/cell-values';
+import type { ImportKind, Lookups } from './kinds/import-kind';
+import type { ImportRepository, StagingSession } from './import.repository';
+import { RollbackImport } from './import.repository';
+import { RejectedRows } from './import-report';
+import { cellProblems } from './readers/cell-checks';
+import { csvRows } from './readers/csv-rows';
+import type { SourceRow } from './readers/file-problem';
+import { jsonRows } from './readers/json-rows';
+import { xlsxRows } from './readers/xlsx-rows';
+import { inspectWorkbookZip } from './readers/zip-inspection';
+import { copyLine } from './staging';
+
+export type ImportFormat = 'csv' | 'xlsx' | 'json';
+
+export type RunInput = {
+  shopId: string;
+  importId: string;
+  kind: ImportKind<unknown>;
+  mode: 'all' | 'partial';
+  format: ImportFormat;
+  path: string;
+  timeZone: string;
+  attributionWindowDays: number;
+  lookups: Lookups;
+  limits: { maxRows: number; maxCellLength: number; maxUncompressedBytes: number };
+  progress?: (percent: number, note: string) => Promise<void>;
+};
+
+export type RunOutcome = { rows: number; inserted: number; updated: number; rejected: RejectedRows; stored: boolean; reattributed: number };
+
+const BATCH_ROWS = 20_000;
+
+/**
+ * A copy of a string that does not point into the text it was cut from: a key kept for the
+ * duplicate check would otherwise keep its whole 1 MB chunk of the file alive.
+ */
+const detached = (s: string) => Buffer.from(s, 'utf8').toString('utf8');
+
+const zodErrors = (error: z.ZodError): FieldError[] =>
+  error.issues.flatMap((i) =>
+    i.code === 'unrecognized_keys' ? i.keys.map((k) => ({ field: k, message: 'unknown column' })) : [{ field: i.path.map(String).join('.') || '(row)', message: i.message }],
+  );
+
+async function* sourceRows(input: RunInput): AsyncGenerator<SourceRow[]> {
+  const limits = { maxRows: input.limits.maxRows, maxCellLength: input.limits.maxCellLength };
+  if (input.format === 'xlsx') {
+    await inspectWorkbookZip(input.path, { maxUncompressedBytes: input.limits.maxUncompressedBytes, maxRatio: 200, maxEntries: 10_000 });
+    yield* xlsxRows(input.path, input.kind.columns, limits);
+  } else if (input.format === 'csv') {
+    yield* csvRows(input.path, input.kind.columns, limits);
+  } else {
+    yield* jsonRows(input.path, input.kind.columns, limits);
+  }
+}
+
+type Batch = { lines: string; count: number };
+
+/**
+ * One import, start to end, in one transaction: read and check rows (cells, the row schema,
+ * codes, duplicate keys), COPY them in batches to staging and upsert each batch while the next is
+ * being read. All-or-nothing with any rejection rolls everything back; partial keeps the good rows.
+ */
+export async function runImport(repository: ImportRepository, input: RunInput): Promise<RunOutcome> {
+  const ctx: TimeContext = { timeZone: input.timeZone, earliest: new Date('2000-01-01T00:00:00Z'), latest: new Date(Date.now() + 2 * 86_400_000) };
+  const schema = input.kind.rowSchema(ctx);
+  const rejected = new RejectedRows();
+  const firstRowOfKey = new Map<string, number>();
+  const span = { from: Infinity, to: -Infinity };
+  const batches = new BatchChannel<Batch>(2);
+  let rows = 0;
+
+  /** Checks one row; returns its COPY line, or undefined when the row is refused. */
+  const check = (source: SourceRow): string | undefined => {
+    const problems = cellProblems(source.values, input.limits.maxCellLength);
+    if (problems.length) return void rejected.add(source.row, problems);
+    const parsed = schema.safeParse(source.values);
+    if (!parsed.success) return void rejected.add(source.row, zodErrors(parsed.error));
+    const key = input.kind.key(parsed.data);
+    const first = firstRowOfKey.get(key);
+    if (first !== undefined) return void rejected.add(source.row, [{ field: input.kind.columns[0].key, message: `duplicate of row ${first} in this file` }]);
+    firstRowOfKey.set(detached(key), source.row);
+    const staged = input.kind.stage(parsed.data, input.lookups);
+    if ('errors' in staged) return void rejected.add(source.row, staged.errors);
+    const at = input.kind.attributionTime?.(parsed.data).getTime();
+    if (at !== undefined) {
+      span.from = Math.min(span.from, at);
+      span.to = Math.max(span.to, at);
+    }
+    return copyLine(source.row, staged.values);
+  };
+
+  const readAll = async () => {
+    let lines: string[] = [];
+    for await (const batch of sourceRows(input)) {
+      if (input.progress && Math.floor((rows + batch.length) / 100_000) > Math.floor(rows / 100_000)) {
+        await input.progress(Math.min(90, 5 + Math.log10(rows + batch.length) * 10), `${rows + batch.length} rows read`);
+      }
+      rows += batch.length;
+      for (const source of batch) {
+        const line = check(source);
+        if (line) lines.push(line);
+      }
+      if (lines.length >= BATCH_ROWS) {
+        await batches.push({ lines: lines.join(''), count: lines.length });
+        lines = [];
+      }
+    }
+    if (lines.length) await batches.push({ lines: lines.join(''), count: lines.length });
+  };
+
+  const store = async (staging: StagingSession) => {
+    const counts = { inserted: 0, updated: 0 };
+    for await (const batch of batches) {
+      // All-or-nothing and already refused: keep reading only to report every bad row.
+      if (input.mode === 'all' && rejected.count > 0 && input.kind.kind !== 'ratings') continue;
+      await staging.copyBatch(batch.lines);
+      if (input.kind.kind === 'ratings') {
+        const unknown = await staging.unknownSessions(input.shopId);
+        for (const u of unknown) rejected.add(u.row, [{ field: 'sessionId', message: `unknown session ${u.sessionId}` }]);
+        await staging.discard(unknown.map((u) => u.row));
+      }
+      const c = await staging.upsertBatch(input.shopId, input.importId);
+      counts.inserted += c.inserted;
+      counts.updated += c.updated;
+    }
+    return counts;
+  };
+
+  try {
+    return await repository.withStaging(input.kind.kind, async (staging) => {
+      const reading = readAll().then(
+        () => batches.close(),
+        (e: unknown) => batches.fail(e),
+      );
+      let counts: { inserted: number; updated: number };
+      try {
+        counts = await store(staging);
+      } catch (e) {
+        batches.abandon();
+        throw e;
+      } finally {
+        await reading;
+      }
+      if (input.mode === 'all' && rejected.count > 0) throw new RollbackImport();
+      await input.progress?.(95, 'attributing orders');
+      let reattributed = 0;
+      if (span.from <= span.to) {
+        const reach = (input.attributionWindowDays + 2) * 86_400_000;
+        const sessions = input.kind.kind === 'sessions';
+        reattributed = await staging.attribute(input.shopId, input.timeZone, input.attributionWindowDays, new Date(sessions ? span.from : span.from - reach), new Date(sessions ? span.to + reach : span.to));
+      }
+      return { rows, ...counts, rejected, stored: true, reattributed };
+    });
+  } catch (e) {
+    if (e instanceof RollbackImport) return { rows, inserted: 0, updated: 0, rejected, stored: false, reattributed: 0 };
+    throw e;
+  }
+}

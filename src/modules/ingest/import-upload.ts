@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ArgumentsHost, Catch, ExceptionFilter, Inject, PayloadTooLargeException } from '@nestjs/common';
+import type { MulterModuleOptions } from '@nestjs/platform-express';
+import { diskStorage } from 'multer';
+import type { AppConfig } from 'src/platform/config/app-config';
+import { APP_CONFIG } from 'src/platform/config/config.module';
+import { AppError } from 'src/platform/errors/problem';
+import { ProblemFilter } from 'src/platform/errors/problem.filter';
+
+/** Uploads stream straight to the data folder (never into memory), capped at the import limit. */
+export function uploadOptions(config: AppConfig): MulterModuleOptions {
+  const destination = join(config.dataDir, 'uploads');
+  mkdirSync(destination, { recursive: true });
+  return {
+    storage: diskStorage({ destination, filename: (_req, file, done) => done(null, `${randomUUID()}-${file.originalname.replace(/[^\w.-]+/g, '_').slice(-80)}`) }),
+    limits: { fileSize: config.importMaxBytes, files: 1, fields: 10 },
+  };
+}
+
+/** Names the limit when an upload is too large, instead of multer's bare "File too large". */
+@Catch(PayloadTooLargeException)
+export class UploadLimitFilter implements ExceptionFilter {
+  private readonly problems = new ProblemFilter();
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  catch(_exception: PayloadTooLargeException, host: ArgumentsHost): void {
+    const limit = Math.round(this.config.importMaxBytes / 2 ** 20);
+    this.problems.catch(new AppError('payload-too-large', `The file is larger than the import limit of ${limit} MB; split it`, [{ field: 'file', message: `larger than ${limit} MB` }]), host);
+  }
+}

@@ -1,0 +1,99 @@
+import { writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { Body, Controller, Get, Inject, Post, Req, Res, StreamableFile, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Actor, CurrentActor } from 'src/platform/auth/actor';
+import { Roles, STAFF_ROLES } from 'src/platform/auth/roles';
+import type { AppConfig } from 'src/platform/config/app-config';
+import { APP_CONFIG } from 'src/platform/config/config.module';
+import { AppError } from 'src/platform/errors/problem';
+import { ApiProblems } from 'src/platform/http/openapi';
+import { ValidParam, ValidQuery } from 'src/platform/http/validation';
+import { acceptedExample } from 'src/platform/jobs/jobs.dto';
+import { ImportQuery, importRecordExample, kindParam, ListImportsQuery, rejectedExample, reportExample } from './import.dto';
+import { ImportService } from './import.service';
+import { ImportTemplates } from './import-templates';
+import type { ImportKindName } from './kinds/import-kind';
+import { UploadLimitFilter } from './import-upload';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+@ApiTags('ingest: imports')
+@ApiBearerAuth()
+@Controller('imports')
+export class ImportController {
+  constructor(
+    private readonly imports: ImportService,
+    private readonly templates: ImportTemplates,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get('templates/:kind')
+  @Roles(...STAFF_ROLES)
+  @ApiProduces(XLSX)
+  @ApiOkResponse({ description: 'An .xlsx with the headers (中文 and English key) and one example row', content: { [XLSX]: { example: '(binary workbook)' } } })
+  @ApiProblems(400, 401, 403)
+  template(@ValidParam('kind', kindParam) kind: ImportKindName, @Res({ passthrough: true }) res: Response): StreamableFile {
+    res.setHeader('Content-Type', XLSX);
+    res.setHeader('Content-Disposition', `attachment; filename="import-${kind}.xlsx"`);
+    return new StreamableFile(this.templates.open(kind));
+  }
+
+  @Post(':kind')
+  @Roles('admin', 'manager', 'supervisor')
+  @UseFilters(UploadLimitFilter)
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data', 'application/json')
+  @ApiBody({
+    description: 'A file (.csv UTF-8, .xlsx or .json) in the field "file", or JSON `{ "rows": [...] }`',
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, rows: { type: 'array', items: { type: 'object' } } } },
+  })
+  @ApiOkResponse({ description: 'Imported within the request', schema: { example: reportExample } })
+  @ApiAcceptedResponse({ description: 'A large file: imported by a job', schema: { example: acceptedExample } })
+  @ApiResponse({ status: 422, description: 'All-or-nothing import with rejected rows: nothing stored', content: { 'application/problem+json': { example: rejectedExample } } })
+  @ApiProblems(400, 401, 403, 413, 415, 503)
+  async upload(
+    @CurrentActor() actor: Actor,
+    @ValidParam('kind', kindParam) kind: ImportKindName,
+    @ValidQuery(ImportQuery) query: ImportQuery,
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Body() body: unknown,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const upload = file ? { path: file.path, originalName: file.originalname, size: file.size } : await this.jsonBody(req, body);
+    const result = await this.imports.importUpload(actor, kind, query.mode, upload);
+    res.status('jobId' in result ? 202 : 200);
+    return result;
+  }
+
+  @Get()
+  @Roles('admin', 'manager', 'supervisor', 'hr')
+  @ApiOkResponse({ schema: { example: [importRecordExample] } })
+  @ApiProblems(400, 401, 403)
+  list(@CurrentActor() actor: Actor, @ValidQuery(ListImportsQuery) query: ListImportsQuery) {
+    return this.imports.list(actor, query.limit, query.offset);
+  }
+
+  @Get(':id')
+  @Roles('admin', 'manager', 'supervisor', 'hr')
+  @ApiOkResponse({ schema: { example: importRecordExample } })
+  @ApiProblems(400, 401, 403, 404)
+  get(@CurrentActor() actor: Actor, @ValidParam('id') id: string) {
+    return this.imports.get(actor, id);
+  }
+
+  /** A JSON body goes through the same reader as an uploaded .json file. */
+  private async jsonBody(req: Request, body: unknown) {
+    if (!req.is('application/json') || body === undefined || body === null || (typeof body === 'object' && !Object.keys(body).length)) {
+      throw new AppError('validation', 'Send a file in the multipart field "file", or a JSON body { "rows": [...] }', [{ field: 'file', message: 'required' }]);
+    }
+    const text = JSON.stringify(body);
+    const path = join(this.config.dataDir, 'uploads', `${randomUUID()}-body.json`);
+    await writeFile(path, text);
+    return { path, originalName: 'body.json', size: Buffer.byteLength(text) };
+  }
+}

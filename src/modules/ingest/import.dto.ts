@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { pageQuery } from 'src/platform/http/pagination';
+import { IMPORT_KINDS } from './kinds/import-kind';
+
+export const kindParam = z.enum(IMPORT_KINDS, { message: `must be one of ${IMPORT_KINDS.join(', ')}` });
+export const ImportQuery = z.strictObject({
+  mode: z.enum(['all', 'partial']).default('all').meta({ description: 'all: one bad row rejects the file; partial: store the good rows' }),
+});
+export type ImportQuery = z.infer<typeof ImportQuery>;
+export const ListImportsQuery = z.strictObject({ ...pageQuery });
+export type ListImportsQuery = z.infer<typeof ListImportsQuery>;
+export const TemplateQuery = z.strictObject({});
+
+export const reportExample = {
+  importId: '7c6b5a49-3827-4165-9f8e-7d6c5b4a3928',
+  kind: 'sessions',
+  mode: 'partial',
+  status: 'completed',
+  rows: 1200,
+  inserted: 1180,
+  updated: 12,
+  unchanged: 6,
+  rejected: 2,
+  errors: [
+    { row: 17, field: 'agent', message: 'unknown agent employee number CS9999' },
+    { row: 301, field: 'startedAt', message: '2026-03-08 02:30 does not exist in America/New_York (daylight-saving gap)' },
+  ],
+  errorsTruncated: false,
+  reattributed: 37,
+};
+
+export const rejectedExample = {
+  type: '/problems/unprocessable',
+  title: 'The content cannot be processed',
+  status: 422,
+  detail: '2 of 1200 rows were rejected; nothing was stored (send ?mode=partial to store the good rows)',
+  errors: reportExample.errors,
+  report: { ...reportExample, mode: 'all', status: 'rejected', inserted: 0, updated: 0, unchanged: 0 },
+};
+
+export const importRecordExample = {
+  id: reportExample.importId,
+  shopId: 'c1a0f4d2-7e3b-4b8a-9f61-2d5e8c9a1b34',
+  kind: 'sessions',
+  fileName: 'sessions-2026-11-22.csv',
+  format: 'csv',
+  mode: 'partial',
+  checksum: 'sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+  status: 'completed',
+  rows: 1200,
+  inserted: 1180,
+  updated: 12,
+  unchanged: 6,
+  rejected: 2,
+  errors: reportExample.errors,
+  jobRunId: null,
+  createdBy: '6f1c0d9e-1b7a-4c55-9c1e-0a4f3e2b7d10',
+  createdAt: '2026-11-23T01:10:00.000Z',
+  finishedAt: '2026-11-23T01:10:03.000Z',
+};

@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Actor } from 'src/platform/auth/actor';
+import type { AppConfig } from 'src/platform/config/app-config';
+import { APP_CONFIG } from 'src/platform/config/config.module';
+import { AppError, notFound } from 'src/platform/errors/problem';
+import { JobContext, UnrecoverableJobError } from 'src/platform/jobs/job-definition';
+import { JobHandler } from 'src/platform/jobs/job-handler.decorator';
+import { JobQueue } from 'src/platform/jobs/job-queue';
+import { accepted, Accepted } from 'src/platform/jobs/jobs.service';
+import { ShopService } from 'src/modules/org/shop.service';
+import { CustomerKeyHasher } from './customer-key';
+import { importFileJob } from './import.jobs';
+import { ImportRecord, ImportRepository } from './import.repository';
+import { ImportReport, MAX_REPORTED_ERRORS } from './import-report';
+import { ImportFormat, runImport } from './import-run';
+import { importKinds } from './kinds';
+import type { ImportKindName } from './kinds/import-kind';
+import { FileProblem } from './readers/file-problem';
+
+export type Upload = { path: string; originalName: string; size: number };
+
+const checksum = (path: string) =>
+  new Promise<string>((resolve, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(path).on('data', (c) => hash.update(c)).on('end', () => resolve(`sha256:${hash.digest('hex')}`)).on('error', reject);
+  });
+
+export function formatOf(fileName: string): ImportFormat {
+  const ext = fileName.toLowerCase().split('.').pop();
+  if (ext === 'csv' || ext === 'txt') return 'csv';
+  if (ext === 'xlsx') return 'xlsx';
+  if (ext === 'json') return 'json';
+  throw new AppError('unsupported-media-type', `Unsupported file type .${ext}: send .csv (UTF-8), .xlsx or .json`);
+}
+
+/** Imports of operational facts: small files inside the request, large ones as a job. */
+@Injectable()
+export class ImportService {
+  constructor(
+    private readonly imports: ImportRepository,
+    private readonly shops: ShopService,
+    private readonly hasher: CustomerKeyHasher,
+    private readonly queue: JobQueue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async importUpload(actor: Actor, kind: ImportKindName, mode: 'all' | 'partial', upload: Upload): Promise<ImportReport | Accepted> {
+    const format = formatOf(upload.originalName);
+    const record = await this.imports.createRecord({
+      shopId: actor.shopId, kind, fileName: upload.originalName.slice(0, 200), format, mode, checksum: await checksum(upload.path), status: 'queued', createdBy: actor.userId, storedFile: upload.path,
+    });
+    if (upload.size <= this.config.importSyncMaxBytes) return this.execute(record);
+    const { run } = await this.queue.enqueue(importFileJob, { shopId: actor.shopId, importId: record.id }, { requestedBy: actor.userId });
+    await this.imports.updateRecord(record.id, { jobRunId: run.id });
+    return accepted(run);
+  }
+
+  @JobHandler(importFileJob)
+  async importInJob(payload: { shopId: string; importId: string }, context: JobContext): Promise<Record<string, unknown>> {
+    const record = await this.imports.find(payload.shopId, payload.importId);
+    if (!record?.storedFile) throw new UnrecoverableJobError(`Import ${payload.importId} has no stored file`);
+    try {
+      const report = await this.execute(record, (p, note) => context.progress(p, note));
+      return { importId: report.importId, status: report.status, rows: report.rows, rejected: report.rejected };
+    } catch (e) {
+      if (e instanceof AppError) throw new UnrecoverableJobError(e.detail);
+      throw e;
+    }
+  }
+
+  async get(actor: Actor, id: string): Promise<ImportRecord> {
+    const record = await this.imports.find(actor.shopId, id);
+    if (!record) throw notFound('Import');
+    return { ...record, storedFile: null };
+  }
+
+  async list(actor: Actor, limit: number, offset: number): Promise<ImportRecord[]> {
+    return (await this.imports.list(actor.shopId, limit, offset)).map((r) => ({ ...r, storedFile: null }));
+  }
+
+  private async execute(record: ImportRecord, progress?: (p: number, note: string) => Promise<void>): Promise<ImportReport> {
+    const shop = await this.shops.context(record.shopId);
+    await this.imports.updateRecord(record.id, { status: 'running' });
+    try {
+      const outcome = await runImport(this.imports, {
+        shopId: shop.id,
+        importId: record.id,
+        kind: importKinds[record.kind as ImportKindName],
+        mode: record.mode as 'all' | 'partial',
+        format: record.format as ImportFormat,
+        path: record.storedFile!,
+        timeZone: shop.timeZone,
+        attributionWindowDays: Number(shop.settings.attributionWindowDays ?? 1),
+        lookups: { ...(await this.imports.lookups(shop.id)), customerHash: this.hasher.forShop(shop.id) },
+        limits: { maxRows: this.config.importMaxRows, maxCellLength: 20_000, maxUncompressedBytes: this.config.importMaxBytes * 10 },
+        progress,
+      });
+      const report: ImportReport = {
+        importId: record.id,
+        kind: record.kind,
+        mode: record.mode as 'all' | 'partial',
+        status: outcome.stored ? 'completed' : 'rejected',
+        rows: outcome.rows,
+        inserted: outcome.inserted,
+        updated: outcome.updated,
+        unchanged: outcome.stored ? outcome.rows - outcome.rejected.count - outcome.inserted - outcome.updated : 0,
+        rejected: outcome.rejected.count,
+        errors: outcome.rejected.listed,
+        errorsTruncated: outcome.rejected.count > 0 && outcome.rejected.listed.length >= MAX_REPORTED_ERRORS,
+        reattributed: outcome.reattributed,
+      };
+      await this.finish(record, report.status, report);
+      if (!outcome.stored) {
+        throw new AppError('unprocessable', `${report.rejected} of ${report.rows} rows were rejected; nothing was stored (send ?mode=partial to store the good rows)`, report.errors, { report });
+      }
+      return report;
+    } catch (e) {
+      if (e instanceof FileProblem) {
+        await this.finish(record, 'rejected', { errors: [{ row: 0, field: '(file)', message: e.message }] });
+        const type = e.status === 413 ? 'payload-too-large' : e.status === 415 ? 'unsupported-media-type' : e.status === 400 ? 'validation' : 'unprocessable';
+        throw new AppError(type, e.message, [{ field: '(file)', message: e.message }]);
+      }
+      // An unexpected failure (database down) keeps the file, so the job's retry can read it again.
+      if (!(e instanceof AppError)) await this.imports.updateRecord(record.id, { status: 'failed', errors: [{ row: 0, field: '(file)', message: (e as Error).message }] });
+      throw e;
+    }
+  }
+
+  private async finish(record: ImportRecord, status: string, report: Partial<ImportReport>): Promise<void> {
+    await this.imports.updateRecord(record.id, {
+      status,
+      rows: report.rows ?? 0,
+      inserted: report.inserted ?? 0,
+      updated: report.updated ?? 0,
+      unchanged: report.unchanged ?? 0,
+      rejected: report.rejected ?? 0,
+      errors: report.errors ?? [],
+      finishedAt: new Date(),
+      storedFile: null,
+    });
+    if (record.storedFile) await rm(record.storedFile, { force: true });
+  }
+}

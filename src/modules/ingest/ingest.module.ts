@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import type { AppConfig } from 'src/platform/config/app-config';
+import { APP_CONFIG } from 'src/platform/config/config.module';
+import { OrgModule } from 'src/modules/org/org.module';
+import { CustomerKeyHasher } from './customer-key';
+import { DemoHistorySeed } from './demo-history.seed';
+import { FactController } from './fact.controller';
+import { FactRepository } from './fact.repository';
+import { FactService } from './fact.service';
+import { ImportController } from './import.controller';
+import { ImportRepository } from './import.repository';
+import { ImportService } from './import.service';
+import { ImportTemplates } from './import-templates';
+import { uploadOptions } from './import-upload';
+import { QueueController } from './queue.controller';
+import { QueueRepository } from './queue.repository';
+import { QueueService } from './queue.service';
+
+/** Queues and the operational facts (volume, sessions, orders, ratings), imported from files or JSON. */
+@Module({
+  imports: [OrgModule, MulterModule.registerAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => uploadOptions(config) })],
+  controllers: [ImportController, QueueController, FactController],
+  providers: [DemoHistorySeed, ImportRepository, ImportService, ImportTemplates, CustomerKeyHasher, QueueRepository, QueueService, FactRepository, FactService],
+  exports: [QueueService, CustomerKeyHasher, DemoHistorySeed],
+})
+export class IngestModule {}

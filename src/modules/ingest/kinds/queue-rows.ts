@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { integer, text } from './cell-values';
+import { ImportKind, unknownCode } from './import-kind';
+
+export const CHANNELS = ['chat', 'phone', 'email', 'review'] as const;
+export const QUEUE_KINDS = ['realtime', 'deferred'] as const;
+
+const oneOf = <T extends readonly string[]>(values: T) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v), z.enum(values, { message: `must be one of ${values.join(', ')}` }));
+
+/** The same schema serves POST /queues and queue files. */
+export const queueRowSchema = () =>
+  z
+    .strictObject({
+      code: text(40).pipe(z.string().regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only')),
+      name: text(100).pipe(z.string().min(1, 'is required')),
+      channel: oneOf(CHANNELS),
+      kind: oneOf(QUEUE_KINDS),
+      chatConcurrency: integer(1, 10).default(1),
+      defaultHandleSeconds: integer(1, 86_400),
+      serviceLevelPercent: integer(1, 100).default(80),
+      serviceLevelSeconds: integer(0, 86_400).default(30),
+      deadlineMinutes: integer(1, 60 * 24 * 30).optional(),
+      patienceSeconds: integer(1, 86_400).optional(),
+      requiredSkill: text(40).optional(),
+    })
+    .refine((q) => q.kind !== 'deferred' || q.deadlineMinutes !== undefined, { message: 'is required for deferred queues', path: ['deadlineMinutes'] })
+    .refine((q) => q.channel === 'chat' || q.chatConcurrency === 1, { message: 'only chat queues serve several at once', path: ['chatConcurrency'] });
+export type QueueRow = z.infer<ReturnType<typeof queueRowSchema>>;
+
+export const queueKind: ImportKind<QueueRow> = {
+  kind: 'queues',
+  columns: [
+    { key: 'code', zh: '队列代码', en: 'Code', example: 'presales_chat', required: true },
+    { key: 'name', zh: '队列名称', en: 'Name', example: '售前咨询', required: true },
+    { key: 'channel', zh: '渠道', en: 'Channel (chat/phone/email/review)', example: 'chat', required: true },
+    { key: 'kind', zh: '类型', en: 'Kind (realtime/deferred)', example: 'realtime', required: true },
+    { key: 'chatConcurrency', zh: '并发接待数', en: 'Chat concurrency', example: 4, required: false },
+    { key: 'defaultHandleSeconds', zh: '默认处理时长(秒)', en: 'Default handle (s)', example: 420, required: true },
+    { key: 'serviceLevelPercent', zh: '服务水平目标(%)', en: 'Service level %', example: 80, required: false },
+    { key: 'serviceLevelSeconds', zh: '服务水平时限(秒)', en: 'Service level seconds', example: 30, required: false },
+    { key: 'deadlineMinutes', zh: '处理时限(分钟)', en: 'Deadline (min, deferred)', example: '', required: false },
+    { key: 'patienceSeconds', zh: '顾客耐心(秒)', en: 'Patience (s)', example: 180, required: false },
+    { key: 'requiredSkill', zh: '所需技能', en: 'Required skill code', example: 'pre_sales', required: false },
+  ],
+  rowSchema: queueRowSchema,
+  key: (r) => r.code,
+  stage: (r, l) => {
+    const skillId = r.requiredSkill ? l.skillIdByCode.get(r.requiredSkill) : null;
+    if (r.requiredSkill && !skillId) return unknownCode('requiredSkill', r.requiredSkill, 'skill code');
+    return {
+      values: [r.code, r.name, r.channel, r.kind, r.chatConcurrency, r.defaultHandleSeconds, r.serviceLevelPercent, r.serviceLevelSeconds, r.deadlineMinutes ?? null, r.patienceSeconds ?? null, skillId ?? null],
+    };
+  },
+};

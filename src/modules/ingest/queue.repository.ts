@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
+import { Db } from 'src/platform/db/db';
+import { queues, volumeSlots } from 'src/platform/db/schema';
+
+export type Queue = typeof queues.$inferSelect;
+
+@Injectable()
+export class QueueRepository {
+  constructor(private readonly db: Db) {}
+
+  async insert(values: typeof queues.$inferInsert): Promise<Queue> {
+    const [row] = await this.db.q.insert(queues).values(values).returning();
+    return row;
+  }
+
+  async find(shopId: string, id: string): Promise<Queue | undefined> {
+    const [row] = await this.db.q.select().from(queues).where(and(eq(queues.shopId, shopId), eq(queues.id, id))).limit(1);
+    return row;
+  }
+
+  async findByCode(shopId: string, code: string): Promise<Queue | undefined> {
+    const [row] = await this.db.q.select().from(queues).where(and(eq(queues.shopId, shopId), eq(queues.code, code))).limit(1);
+    return row;
+  }
+
+  list(shopId: string): Promise<Queue[]> {
+    return this.db.q.select().from(queues).where(eq(queues.shopId, shopId)).orderBy(asc(queues.code));
+  }
+
+  async update(shopId: string, id: string, values: Partial<typeof queues.$inferInsert>): Promise<Queue | undefined> {
+    const [row] = await this.db.q.update(queues).set({ ...values, updatedAt: sql`now()` }).where(and(eq(queues.shopId, shopId), eq(queues.id, id))).returning();
+    return row;
+  }
+
+  volume(shopId: string, queueId: string, from: Date, to: Date) {
+    return this.db.q
+      .select({ slotStart: volumeSlots.slotStart, slotMinutes: volumeSlots.slotMinutes, offered: volumeSlots.offered, handled: volumeSlots.handled, abandoned: volumeSlots.abandoned, meanHandleSeconds: volumeSlots.meanHandleSeconds })
+      .from(volumeSlots)
+      .where(and(eq(volumeSlots.shopId, shopId), eq(volumeSlots.queueId, queueId), gte(volumeSlots.slotStart, from), lt(volumeSlots.slotStart, to)))
+      .orderBy(asc(volumeSlots.slotStart));
+  }
+}

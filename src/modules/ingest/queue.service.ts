@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from 'src/platform/auth/actor';
+import { conflict, invalid, notFound } from 'src/platform/errors/problem';
+import { CreateQueueBody, RangeQuery, UpdateQueueBody } from './queue.dto';
+import { Queue, QueueRepository } from './queue.repository';
+import { ImportRepository } from './import.repository';
+
+/** Queues of a shop and their actual volume per slot. */
+@Injectable()
+export class QueueService {
+  constructor(
+    private readonly queues: QueueRepository,
+    private readonly lookups: ImportRepository,
+  ) {}
+
+  async create(actor: Actor, body: CreateQueueBody): Promise<Queue> {
+    if (await this.queues.findByCode(actor.shopId, body.code)) throw conflict(`Queue code ${body.code} already exists in this shop`);
+    const { requiredSkill, ...rest } = body;
+    const skillId = requiredSkill ? (await this.lookups.lookups(actor.shopId)).skillIdByCode.get(requiredSkill) : null;
+    if (requiredSkill && !skillId) throw invalid('requiredSkill', `unknown skill code ${requiredSkill}`);
+    return this.queues.insert({ ...rest, shopId: actor.shopId, requiredSkillId: skillId ?? null });
+  }
+
+  list(actor: Actor): Promise<Queue[]> {
+    return this.queues.list(actor.shopId);
+  }
+
+  async get(actor: Actor, id: string): Promise<Queue> {
+    const queue = await this.queues.find(actor.shopId, id);
+    if (!queue) throw notFound('Queue');
+    return queue;
+  }
+
+  async update(actor: Actor, id: string, body: UpdateQueueBody): Promise<Queue> {
+    const queue = await this.get(actor, id);
+    if (queue.kind === 'deferred' && body.deadlineMinutes === null) throw invalid('deadlineMinutes', 'a deferred queue needs a deadline');
+    return (await this.queues.update(actor.shopId, id, body))!;
+  }
+
+  async volume(actor: Actor, id: string, range: RangeQuery) {
+    await this.get(actor, id);
+    return this.queues.volume(actor.shopId, id, new Date(range.from), new Date(range.to));
+  }
+}

@@ -1,0 +1,49 @@
+import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor } from 'src/platform/auth/actor';
+import { Roles } from 'src/platform/auth/roles';
+import { ApiProblems } from 'src/platform/http/openapi';
+import { pageExample } from 'src/platform/http/pagination';
+import { ValidBody, ValidParam, ValidQuery } from 'src/platform/http/validation';
+import { CreateLeaveBody, DecideLeaveBody, leaveExample, ListLeaveQuery } from './leave.dto';
+import { LeaveService } from './leave.service';
+
+@ApiTags('org: leave')
+@ApiBearerAuth()
+@Controller('leave')
+export class LeaveController {
+  constructor(private readonly leave: LeaveService) {}
+
+  @Post()
+  @Roles('admin', 'manager', 'supervisor', 'hr', 'agent')
+  @ApiCreatedResponse({ schema: { example: leaveExample } })
+  @ApiProblems(400, 401, 403, 404, 409)
+  request(@CurrentActor() actor: Actor, @ValidBody(CreateLeaveBody) body: CreateLeaveBody) {
+    return this.leave.request(actor, body);
+  }
+
+  @Get()
+  @Roles('admin', 'manager', 'supervisor', 'hr', 'agent')
+  @ApiOkResponse({ description: 'Agents see their own; supervisors their teams', schema: { example: pageExample(leaveExample) } })
+  @ApiProblems(400, 401, 403)
+  list(@CurrentActor() actor: Actor, @ValidQuery(ListLeaveQuery) query: ListLeaveQuery) {
+    return this.leave.list(actor, query);
+  }
+
+  @Post(':id/decision')
+  @HttpCode(200)
+  @Roles('admin', 'manager', 'supervisor', 'hr')
+  @ApiOkResponse({ schema: { example: { ...leaveExample, status: 'approved', decidedAt: '2026-11-21T03:00:00.000Z' } } })
+  @ApiProblems(400, 401, 403, 404, 409)
+  decide(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidBody(DecideLeaveBody) body: DecideLeaveBody) {
+    return this.leave.decide(actor, id, body);
+  }
+
+  @Delete(':id')
+  @Roles('admin', 'manager', 'supervisor', 'hr', 'agent')
+  @ApiOkResponse({ description: 'The leave, now cancelled', schema: { example: { ...leaveExample, status: 'cancelled' } } })
+  @ApiProblems(400, 401, 403, 404, 409)
+  cancel(@CurrentActor() actor: Actor, @ValidParam('id') id: string) {
+    return this.leave.cancel(actor, id);
+  }
+}

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from 'src/platform/auth/actor';
+import { Db } from 'src/platform/db/db';
+import { conflict, notFound } from 'src/platform/errors/problem';
+import type { Page } from 'src/platform/http/pagination';
+import { AgentRepository } from './agent.repository';
+import { CreateLeaveBody, DecideLeaveBody, ListLeaveQuery } from './leave.dto';
+import { Leave, LeaveRepository } from './leave.repository';
+import { AgentScope } from './agent-scope.service';
+
+/** Leave requests: agents ask for their own, supervisors decide for their team, managers and HR for all. */
+@Injectable()
+export class LeaveService {
+  constructor(
+    private readonly db: Db,
+    private readonly leaves: LeaveRepository,
+    private readonly agents: AgentRepository,
+    private readonly scope: AgentScope,
+  ) {}
+
+  request(actor: Actor, body: CreateLeaveBody): Promise<Leave> {
+    return this.db.transaction(async () => {
+      const agentId = body.agentId ?? actor.agentId;
+      if (!agentId) throw notFound('Agent record for this user');
+      await this.checkReach(actor, agentId);
+      const clash = await this.leaves.overlapping(actor.shopId, agentId, body.startDate, body.endDate);
+      if (clash) throw conflict(`Overlaps leave ${clash.startDate}…${clash.endDate} (${clash.status})`, { leaveId: clash.id });
+      return this.leaves.insert({ shopId: actor.shopId, agentId, kind: body.kind, startDate: body.startDate, endDate: body.endDate, reason: body.reason, status: 'requested' });
+    });
+  }
+
+  async list(actor: Actor, query: ListLeaveQuery): Promise<Page<Leave>> {
+    const only = await this.scope.visibleAgentIds(actor);
+    const { rows, total } = await this.leaves.list(actor.shopId, query, only);
+    return { items: rows, total, limit: query.limit, offset: query.offset };
+  }
+
+  async decide(actor: Actor, id: string, body: DecideLeaveBody): Promise<Leave> {
+    const leave = await this.visible(actor, id);
+    if (actor.role === 'agent') throw notFound('Leave');
+    if (leave.status !== 'requested') throw conflict(`Leave is ${leave.status}; only requested leave can be decided`, { allowedFrom: ['requested'] });
+    return this.leaves.setStatus(id, body.decision, actor.userId);
+  }
+
+  async cancel(actor: Actor, id: string): Promise<Leave> {
+    const leave = await this.visible(actor, id);
+    if (!['requested', 'approved'].includes(leave.status)) throw conflict(`Leave is already ${leave.status}`, { allowedFrom: ['requested', 'approved'] });
+    return this.leaves.setStatus(id, 'cancelled', null);
+  }
+
+  private async visible(actor: Actor, id: string): Promise<Leave> {
+    const leave = await this.leaves.find(actor.shopId, id);
+    const only = await this.scope.visibleAgentIds(actor);
+    if (!leave || (only && !only.includes(leave.agentId))) throw notFound('Leave');
+    return leave;
+  }
+
+  private async checkReach(actor: Actor, agentId: string): Promise<void> {
+    const only = await this.scope.visibleAgentIds(actor);
+    if ((only && !only.includes(agentId)) || !(await this.agents.find(actor.shopId, agentId))) throw notFound('Agent');
+  }
+}

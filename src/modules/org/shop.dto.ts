@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { code, currencyCode, ianaTimeZone } from 'src/platform/http/field-schemas';
+
+/** Shop-level settings later modules read; unknown keys are refused so typos do not go unnoticed. */
+export const ShopSettings = z.strictObject({
+  attributionWindowDays: z.number().int().min(0).max(7).optional().meta({ description: 'Order attribution: inquiry day plus this many days, until 24:00', example: 1 }),
+  forecastHorizonWeeks: z.number().int().min(1).max(8).optional().meta({ description: 'How far the nightly forecast refresh looks ahead', example: 4 }),
+  shrinkage: z.number().min(0).max(0.8).optional().meta({ description: 'Absence, meetings and training (breaks are placed by the roster, not here)', example: 0.25 }),
+  chatSlowdownPerExtraChat: z.number().min(0).max(1).optional().meta({ description: 'How much longer a chat takes for each other chat open at once', example: 0.15 }),
+});
+export type ShopSettings = z.infer<typeof ShopSettings>;
+
+export const CreateShopBody = z.strictObject({
+  code: code.meta({ example: 'tmall-flagship' }),
+  name: z.string().trim().min(1).max(200).meta({ example: '天猫旗舰店' }),
+  timeZone: ianaTimeZone.default('Asia/Shanghai'),
+  slotMinutes: z.union([z.literal(15), z.literal(30)]).default(30).meta({ example: 30 }),
+  currency: currencyCode.default('CNY'),
+  language: z.enum(['zh', 'en']).default('zh'),
+  settings: ShopSettings.default({}),
+});
+export type CreateShopBody = z.infer<typeof CreateShopBody>;
+
+export const UpdateShopBody = CreateShopBody.omit({ code: true }).partial().refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
+export type UpdateShopBody = z.infer<typeof UpdateShopBody>;
+
+export const shopExample = {
+  id: 'c1a0f4d2-7e3b-4b8a-9f61-2d5e8c9a1b34',
+  code: 'tmall-flagship',
+  name: '天猫旗舰店',
+  timeZone: 'Asia/Shanghai',
+  slotMinutes: 30,
+  currency: 'CNY',
+  language: 'zh',
+  settings: { attributionWindowDays: 1 },
+  createdAt: '2026-11-01T00:00:00.000Z',
+  updatedAt: '2026-11-01T00:00:00.000Z',
+};

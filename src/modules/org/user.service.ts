@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from 'src/platform/auth/actor';
+import { hashPassword } from 'src/platform/auth/password';
+import { conflict, forbidden, invalid, notFound } from 'src/platform/errors/problem';
+import { AgentRepository } from './agent.repository';
+import { CreateUserBody, UpdateUserBody, UserView } from './user.dto';
+import { UserRepository } from './user.repository';
+
+/** Sign-in accounts of a shop. Only an admin creates admins, and admins span every shop. */
+@Injectable()
+export class UserService {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly agents: AgentRepository,
+  ) {}
+
+  async create(actor: Actor, body: CreateUserBody): Promise<UserView> {
+    if (body.role === 'admin' && actor.role !== 'admin') throw forbidden('Only an admin may create an admin');
+    if (await this.users.usernameTaken(body.username)) throw conflict(`User name ${body.username} is taken`);
+    await this.checkAgent(actor.shopId, body.agentId);
+    const { password, ...rest } = body;
+    return this.users.insert({ ...rest, shopId: body.role === 'admin' ? null : actor.shopId, passwordHash: await hashPassword(password) });
+  }
+
+  list(actor: Actor): Promise<UserView[]> {
+    return this.users.list(actor.shopId);
+  }
+
+  async update(actor: Actor, id: string, body: UpdateUserBody): Promise<UserView> {
+    if (!(await this.users.find(actor.shopId, id))) throw notFound('User');
+    if (body.role === 'admin' && actor.role !== 'admin') throw forbidden('Only an admin may grant the admin role');
+    if (body.agentId !== undefined) await this.checkAgent(actor.shopId, body.agentId);
+    const { password, ...rest } = body;
+    return (await this.users.update(actor.shopId, id, { ...rest, ...(password ? { passwordHash: await hashPassword(password) } : {}) }))!;
+  }
+
+  private async checkAgent(shopId: string, agentId: string | null | undefined): Promise<void> {
+    if (agentId && !(await this.agents.find(shopId, agentId))) throw invalid('agentId', 'no such agent in this shop');
+  }
+}

@@ -1,0 +1,109 @@
+import { OFF, type CompiledAgent, type CompiledRoster, type RosterLines } from './compiled-roster';
+
+export type HardRule =
+  | 'assignment-not-allowed'
+  | 'locked-assignment'
+  | 'forbidden-succession'
+  | 'max-shifts-of-type'
+  | 'min-minutes'
+  | 'max-minutes'
+  | 'max-consecutive-work'
+  | 'min-consecutive-work'
+  | 'min-consecutive-off'
+  | 'max-weekends'
+  | 'supervisor-on-shift';
+
+export interface RuleViolation {
+  rule: HardRule;
+  agentIds: string[];
+  days: number[];
+  detail: string;
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, k) => from + k);
+}
+
+/** Runs of equal working state: [start, end) and whether they are worked. */
+function runs(line: Int32Array): { start: number; end: number; working: boolean }[] {
+  const result: { start: number; end: number; working: boolean }[] = [];
+  let start = 0;
+  for (let d = 1; d <= line.length; d++) {
+    if (d === line.length || (line[d] !== OFF) !== (line[start] !== OFF)) {
+      result.push({ start, end: d, working: line[start] !== OFF });
+      start = d;
+    }
+  }
+  return result;
+}
+
+/**
+ * Every hard rule of one agent's line. This is the one rule checker of the solver: the search
+ * refuses any line it flags, and every returned roster passes it.
+ */
+export function agentLineViolations(model: CompiledRoster, agent: CompiledAgent, line: Int32Array): RuleViolation[] {
+  const out: RuleViolation[] = [];
+  const add = (rule: HardRule, days: number[], detail: string) => out.push({ rule, agentIds: [agent.id], days, detail });
+  const nDuties = model.duties.length;
+  const nShifts = model.shifts.length;
+  const perType = new Array<number>(model.typeIds.length).fill(0);
+  let minutes = 0;
+  for (let d = 0; d < line.length; d++) {
+    const duty = line[d];
+    if (agent.lockedType[d] >= 0 && (duty === OFF || model.duties[duty].type !== agent.lockedType[d])) {
+      add('locked-assignment', [d], `locked to ${model.typeIds[agent.lockedType[d]]}`);
+    }
+    if (duty === OFF) continue;
+    if (!agent.allowed[d * nDuties + duty]) add('assignment-not-allowed', [d], `${model.shifts[model.duties[duty].shift].label} not allowed`);
+    perType[model.duties[duty].type]++;
+    minutes += model.duties[duty].minutes;
+    const next = d + 1 < line.length ? line[d + 1] : OFF;
+    if (next !== OFF && model.forbiddenNext[model.duties[duty].shift * nShifts + model.duties[next].shift]) {
+      add('forbidden-succession', [d, d + 1], `${model.typeIds[model.duties[duty].type]} then ${model.typeIds[model.duties[next].type]}`);
+    }
+  }
+  perType.forEach((count, t) => {
+    if (count > agent.maxShiftsByType[t]) add('max-shifts-of-type', [], `${count} × ${model.typeIds[t]} > ${agent.maxShiftsByType[t]}`);
+  });
+  if (minutes < agent.minMinutes) add('min-minutes', [], `${minutes} min < ${agent.minMinutes}`);
+  if (minutes > agent.maxMinutes) add('max-minutes', [], `${minutes} min > ${agent.maxMinutes}`);
+  for (const run of runs(line)) {
+    const length = run.end - run.start;
+    const inner = run.start > 0 && run.end < line.length;
+    if (run.working && length > agent.maxConsecutiveWork) add('max-consecutive-work', range(run.start, run.end), `${length} days in a row`);
+    if (run.working && inner && length < agent.minConsecutiveWork) add('min-consecutive-work', range(run.start, run.end), `${length} < ${agent.minConsecutiveWork}`);
+    if (!run.working && inner && length < agent.minConsecutiveOff) add('min-consecutive-off', range(run.start, run.end), `${length} < ${agent.minConsecutiveOff}`);
+  }
+  const worked = model.weekends.filter((days) => days.some((d) => line[d] !== OFF));
+  if (worked.length > agent.maxWeekends) add('max-weekends', worked.flat(), `${worked.length} weekends > ${agent.maxWeekends}`);
+  return out;
+}
+
+/** (day, shift type) pairs worked by someone but by no supervisor. */
+export function shiftsWithoutSupervisor(model: CompiledRoster, lines: RosterLines): { day: number; type: number }[] {
+  if (!model.supervisorRule) return [];
+  const missing: { day: number; type: number }[] = [];
+  const nTypes = model.typeIds.length;
+  for (let d = 0; d < model.days; d++) {
+    const worked = new Uint8Array(nTypes);
+    const supervised = new Uint8Array(nTypes);
+    lines.forEach((line, a) => {
+      if (line[d] === OFF) return;
+      const type = model.duties[line[d]].type;
+      worked[type] = 1;
+      if (model.agents[a].supervisor) supervised[type] = 1;
+    });
+    for (let t = 0; t < nTypes; t++) if (worked[t] && !supervised[t]) missing.push({ day: d, type: t });
+  }
+  return missing;
+}
+
+/** All hard-rule violations of a roster. */
+export function rosterViolations(model: CompiledRoster, lines: RosterLines): RuleViolation[] {
+  const out = model.agents.flatMap((agent, a) => agentLineViolations(model, agent, lines[a]));
+  for (const { day, type } of shiftsWithoutSupervisor(model, lines)) {
+    const agentIds = model.agents.filter((_, a) => lines[a][day] !== OFF && model.duties[lines[a][day]].type === type).map((x) => x.id);
+    out.push({ rule: 'supervisor-on-shift', agentIds, days: [day], detail: `${model.typeIds[type]} has no supervisor` });
+  }
+  return out;
+}

@@ -1,0 +1,262 @@
+import { OFF, type CompiledAgent, type CompiledRoster } from './compiled-roster';
+
+/**
+ * The cheapest line of one agent that keeps every one of the agent's hard rules, for given
+ * per-cell costs: a dynamic programme over days whose state carries what the rules need (last
+ * shift's class, current run, minutes so far, counts of tightly capped shift types, weekends).
+ * With cover duals as costs this is the pricing step of column generation; with marginal cover
+ * costs it re-optimises one agent exactly while the others stay put.
+ */
+
+/** Shift types with a cap this small (and the product of their caps) are tracked exactly. */
+const TRACKED_CAP = 16;
+const TRACKED_PRODUCT = 1200;
+const PENALTY_ROUNDS = 6;
+
+export interface LineCosts {
+  /** cell[day × duties + duty]; Infinity where the duty may not be chosen. */
+  cell: Float64Array;
+  /** Cost of a day off; Infinity where the agent must work. */
+  off: Float64Array;
+}
+
+export interface PricedLine {
+  line: Int32Array;
+  cost: number;
+  /** False when an untracked type cap forced penalty rounds: the line is valid but maybe not the cheapest. */
+  exact: boolean;
+}
+
+interface Shape {
+  classOfShift: Int32Array;
+  classRepresentative: number[];
+  tracked: number[];
+  radix: number[];
+  untracked: number[];
+  granularity: number;
+  maxIndex: number;
+  runCap: number;
+  weekendOf: Int32Array;
+  weekendStart: number[];
+  weekendLimit: number;
+}
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
+function shapeOf(model: CompiledRoster, agent: CompiledAgent): Shape {
+  const nShifts = model.shifts.length;
+  const signatures = new Map<string, number>();
+  const classOfShift = new Int32Array(nShifts);
+  const classRepresentative: number[] = [-1];
+  for (let s = 0; s < nShifts; s++) {
+    const signature = Array.from(model.forbiddenNext.subarray(s * nShifts, (s + 1) * nShifts)).join('');
+    if (!signatures.has(signature)) {
+      signatures.set(signature, classRepresentative.length);
+      classRepresentative.push(s);
+    }
+    classOfShift[s] = signatures.get(signature)!;
+  }
+  const nDuties = model.duties.length;
+  const daysAllowed = new Array<number>(model.typeIds.length).fill(0);
+  let granularity = 0;
+  let maxDuty = 0;
+  for (let d = 0; d < model.days; d++) {
+    const seen = new Set<number>();
+    for (let u = 0; u < nDuties; u++) {
+      if (!agent.allowed[d * nDuties + u]) continue;
+      seen.add(model.duties[u].type);
+      granularity = gcd(granularity, model.duties[u].minutes);
+      maxDuty = Math.max(maxDuty, model.duties[u].minutes);
+    }
+    for (const t of seen) daysAllowed[t]++;
+  }
+  const binding = agent.maxShiftsByType.map((max, t) => (max < daysAllowed[t] ? t : -1)).filter((t) => t >= 0);
+  const tracked: number[] = [];
+  const radix: number[] = [];
+  let product = 1;
+  for (const t of [...binding].sort((a, b) => agent.maxShiftsByType[a] - agent.maxShiftsByType[b])) {
+    const size = agent.maxShiftsByType[t] + 1;
+    if (size <= TRACKED_CAP && product * size <= TRACKED_PRODUCT) {
+      tracked.push(t);
+      radix.push(size);
+      product *= size;
+    }
+  }
+  granularity = Math.max(1, granularity);
+  const maxMinutes = Math.min(agent.maxMinutes, model.days * maxDuty);
+  const weekendOf = new Int32Array(model.days).fill(-1);
+  const weekendStart: number[] = [];
+  model.weekends.forEach((days, w) => {
+    weekendStart.push(days[0]);
+    for (const d of days) weekendOf[d] = w;
+  });
+  const longestWeekend = Math.max(0, ...model.weekends.map((w) => w.length));
+  const finiteMax = Number.isFinite(agent.maxConsecutiveWork) ? agent.maxConsecutiveWork : 0;
+  return {
+    classOfShift,
+    classRepresentative,
+    tracked,
+    radix,
+    untracked: binding.filter((t) => !tracked.includes(t)),
+    granularity,
+    maxIndex: Math.floor(maxMinutes / granularity),
+    runCap: Math.max(finiteMax, agent.minConsecutiveWork, agent.minConsecutiveOff, longestWeekend) + 1,
+    weekendOf,
+    weekendStart,
+    weekendLimit: agent.maxWeekends < model.weekends.length ? agent.maxWeekends : -1,
+  };
+}
+
+interface Layer {
+  index: Map<number, number>;
+  cost: number[];
+  cls: number[];
+  run: number[];
+  touch: number[];
+  minutes: number[];
+  combo: number[];
+  weekends: number[];
+  parent: number[];
+  choice: number[];
+}
+
+function newLayer(): Layer {
+  return { index: new Map(), cost: [], cls: [], run: [], touch: [], minutes: [], combo: [], weekends: [], parent: [], choice: [] };
+}
+
+function solveOnce(model: CompiledRoster, agent: CompiledAgent, shape: Shape, costs: LineCosts): Int32Array | null {
+  const days = model.days;
+  const nDuties = model.duties.length;
+  const nShifts = model.shifts.length;
+  const comboSize = shape.radix.reduce((p, r) => p * r, 1);
+  const trackedPosition = new Int32Array(model.typeIds.length).fill(-1);
+  const stride: number[] = [];
+  let s = 1;
+  shape.tracked.forEach((t, k) => {
+    trackedPosition[t] = k;
+    stride.push(s);
+    s *= shape.radix[k];
+  });
+  // Most minutes still reachable after each day, to drop states that can no longer meet the minimum.
+  const maxAfter = new Float64Array(days + 1);
+  for (let d = days - 1; d >= 0; d--) {
+    let best = 0;
+    for (let u = 0; u < nDuties; u++) if (Number.isFinite(costs.cell[d * nDuties + u])) best = Math.max(best, model.duties[u].minutes);
+    maxAfter[d] = maxAfter[d + 1] + best;
+  }
+  const layers: Layer[] = [];
+  let previous: Layer | null = null;
+  for (let d = 0; d < days; d++) {
+    const layer = newLayer();
+    const push = (cost: number, cls: number, run: number, touch: number, minutes: number, combo: number, weekends: number, parent: number, choice: number) => {
+      if (minutes * shape.granularity + maxAfter[d + 1] < agent.minMinutes) return;
+      const key = ((((cls * (shape.runCap + 1) + run) * 2 + touch) * (shape.maxIndex + 1) + minutes) * comboSize + combo) * 64 + weekends;
+      const found = layer.index.get(key);
+      if (found !== undefined && layer.cost[found] <= cost) return;
+      const at = found ?? layer.cost.length;
+      if (found === undefined) layer.index.set(key, at);
+      layer.cost[at] = cost;
+      layer.cls[at] = cls;
+      layer.run[at] = run;
+      layer.touch[at] = touch;
+      layer.minutes[at] = minutes;
+      layer.combo[at] = combo;
+      layer.weekends[at] = weekends;
+      layer.parent[at] = parent;
+      layer.choice[at] = choice;
+    };
+    const states = previous ? previous.cost.length : 1;
+    for (let i = 0; i < states; i++) {
+      const first = previous === null;
+      const cost = first ? 0 : previous!.cost[i];
+      const cls = first ? 0 : previous!.cls[i];
+      const run = first ? 0 : previous!.run[i];
+      const touch = first ? 1 : previous!.touch[i];
+      const minutes = first ? 0 : previous!.minutes[i];
+      const combo = first ? 0 : previous!.combo[i];
+      const weekends = first ? 0 : previous!.weekends[i];
+      const working = cls > 0;
+      // Day off.
+      if (Number.isFinite(costs.off[d]) && !(working && !touch && run < agent.minConsecutiveWork)) {
+        if (first || working) push(cost + costs.off[d], 0, 1, first ? 1 : 0, minutes, combo, weekends, i, OFF);
+        else push(cost + costs.off[d], 0, Math.min(run + 1, shape.runCap), touch, minutes, combo, weekends, i, OFF);
+      }
+      // A shift.
+      if (!first && !working && !touch && run < agent.minConsecutiveOff) continue;
+      if (working && run + 1 > agent.maxConsecutiveWork) continue;
+      const w = shape.weekendOf[d];
+      let addsWeekend = 0;
+      if (w >= 0 && shape.weekendLimit >= 0) {
+        const earlier = d - shape.weekendStart[w];
+        const alreadyWorked = earlier > 0 && (working || run < earlier);
+        if (!alreadyWorked) {
+          if (weekends + 1 > shape.weekendLimit) continue;
+          addsWeekend = 1;
+        }
+      }
+      for (let u = 0; u < nDuties; u++) {
+        const c = costs.cell[d * nDuties + u];
+        if (!Number.isFinite(c)) continue;
+        const duty = model.duties[u];
+        if (working && model.forbiddenNext[shape.classRepresentative[cls] * nShifts + duty.shift]) continue;
+        const newMinutes = minutes + duty.minutes / shape.granularity;
+        if (newMinutes > shape.maxIndex) continue;
+        let newCombo = combo;
+        const k = trackedPosition[duty.type];
+        if (k >= 0) {
+          const count = Math.floor(combo / stride[k]) % shape.radix[k];
+          if (count + 1 >= shape.radix[k]) continue;
+          newCombo += stride[k];
+        }
+        const newRun = working ? Math.min(run + 1, shape.runCap) : 1;
+        push(cost + c, shape.classOfShift[duty.shift], newRun, working || first ? touch : 0, newMinutes, newCombo, weekends + addsWeekend, i, u);
+      }
+    }
+    layers.push(layer);
+    previous = layer;
+  }
+  const last = layers[days - 1];
+  let best = -1;
+  for (let i = 0; i < last.cost.length; i++) {
+    if (last.minutes[i] * shape.granularity < agent.minMinutes) continue;
+    if (best < 0 || last.cost[i] < last.cost[best]) best = i;
+  }
+  if (best < 0) return null;
+  const line = new Int32Array(days);
+  for (let d = days - 1, i = best; d >= 0; d--) {
+    line[d] = layers[d].choice[i];
+    i = layers[d].parent[i];
+  }
+  return line;
+}
+
+function lineCost(model: CompiledRoster, costs: LineCosts, line: Int32Array): number {
+  let total = 0;
+  line.forEach((duty, d) => (total += duty === OFF ? costs.off[d] : costs.cell[d * model.duties.length + duty]));
+  return total;
+}
+
+/** Cheapest valid line for the costs, or null when the agent's rules admit no line at all. */
+export function cheapestLine(model: CompiledRoster, agent: CompiledAgent, costs: LineCosts): PricedLine | null {
+  const shape = shapeOf(model, agent);
+  let working = costs;
+  for (let round = 0; round <= PENALTY_ROUNDS; round++) {
+    const line = solveOnce(model, agent, shape, working);
+    if (!line) return null;
+    const counts = new Array<number>(model.typeIds.length).fill(0);
+    for (const duty of line) if (duty !== OFF) counts[model.duties[duty].type]++;
+    const over = shape.untracked.filter((t) => counts[t] > agent.maxShiftsByType[t]);
+    if (over.length === 0) return { line, cost: lineCost(model, costs, line), exact: round === 0 };
+    // Lagrangian step on the violated caps: make those shift types dearer and try again.
+    const cell = Float64Array.from(working.cell);
+    const step = 1 + Math.abs(lineCost(model, costs, line)) / Math.max(1, line.length) * 2 ** round;
+    model.duties.forEach((duty, u) => {
+      if (!over.includes(duty.type)) return;
+      for (let d = 0; d < model.days; d++) cell[d * model.duties.length + u] += step;
+    });
+    working = { cell, off: working.off };
+  }
+  return null;
+}

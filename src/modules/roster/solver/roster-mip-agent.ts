@@ -1,0 +1,113 @@
+import { OFF, type CompiledAgent, type CompiledRoster } from './compiled-roster';
+import type { LinearProgram } from './linear-program';
+
+const INF = 1e30;
+
+/** One agent's decision columns in a sub-model, per day. */
+export interface AgentCells {
+  agent: CompiledAgent;
+  byDay: { column: number; duty: number }[][];
+}
+
+interface Window {
+  fromDay: number;
+  toDay: number;
+}
+
+/** Linear form of a sum of "works on day d" terms: columns, coefficients and a constant. */
+class Expression {
+  readonly columns: number[] = [];
+  readonly coefficients: number[] = [];
+  constant = 0;
+
+  addDay(cells: AgentCells, day: number, sign: number): void {
+    for (const c of cells.byDay[day]) {
+      this.columns.push(c.column);
+      this.coefficients.push(sign);
+    }
+  }
+}
+
+function touches(window: Window, from: number, to: number): boolean {
+  return from < window.toDay && window.fromDay < to;
+}
+
+/** The agent's hard rules as linear rows (the same rules `agentLineViolations` checks). */
+export function addAgentRules(model: CompiledRoster, lp: LinearProgram, start: number[], cells: AgentCells, window: Window, line: Int32Array): void {
+  const { agent, byDay } = cells;
+  const days = model.days;
+  const nShifts = model.shifts.length;
+  for (let d = 0; d < days; d++) {
+    const columns = byDay[d].map((c) => c.column);
+    if (agent.lockedType[d] >= 0 && columns.length > 0) lp.addRow(1, 1, columns);
+    else if (columns.length > 1) lp.addRow(-INF, 1, columns);
+  }
+
+  // No forbidden succession: shifts with the same set of banned successors share one row.
+  for (let d = 0; d + 1 < days; d++) {
+    if (!touches(window, d, d + 2) || byDay[d + 1].length === 0) continue;
+    const groups = new Map<string, { today: number[]; tomorrow: number[] }>();
+    for (const c of byDay[d]) {
+      const shift = model.duties[c.duty].shift;
+      const banned = byDay[d + 1].filter((n) => model.forbiddenNext[shift * nShifts + model.duties[n.duty].shift]).map((n) => n.column);
+      if (banned.length === 0) continue;
+      const key = banned.join(',');
+      const group = groups.get(key) ?? { today: [], tomorrow: banned };
+      group.today.push(c.column);
+      groups.set(key, group);
+    }
+    for (const g of groups.values()) lp.addRow(-INF, 1, [...g.today, ...g.tomorrow]);
+  }
+
+  // Shifts per type and contract minutes.
+  const all = byDay.flat();
+  agent.maxShiftsByType.forEach((max, t) => {
+    const ofType = all.filter((c) => model.duties[c.duty].type === t).map((c) => c.column);
+    if (ofType.length > max) lp.addRow(-INF, max, ofType);
+  });
+  lp.addRow(agent.minMinutes, Number.isFinite(agent.maxMinutes) ? agent.maxMinutes : INF, all.map((c) => c.column), all.map((c) => model.duties[c.duty].minutes));
+
+  // Consecutive working days: every window of max+1 days has a day off.
+  const maxRun = agent.maxConsecutiveWork;
+  if (maxRun < days) {
+    for (let d = 0; d + maxRun < days; d++) {
+      if (!touches(window, d, d + maxRun + 1)) continue;
+      const e = new Expression();
+      for (let i = d; i <= d + maxRun; i++) e.addDay(cells, i, 1);
+      lp.addRow(-INF, maxRun, e.columns, e.coefficients);
+    }
+  }
+  // Minimum runs (of work, or of days off) that touch neither end of the horizon.
+  addMinimumRuns(lp, cells, window, days, agent.minConsecutiveWork, true);
+  addMinimumRuns(lp, cells, window, days, agent.minConsecutiveOff, false);
+
+  // Weekends: a weekend counts once if any of its days is worked.
+  if (agent.maxWeekends < model.weekends.length) {
+    const flags: number[] = [];
+    for (const weekend of model.weekends) {
+      const flag = lp.addColumn(0, 0, 1, false);
+      start.push(weekend.some((d) => line[d] !== OFF) ? 1 : 0);
+      flags.push(flag);
+      for (const d of weekend) for (const c of byDay[d]) lp.addRow(0, INF, [flag, c.column], [1, -1]);
+    }
+    lp.addRow(-INF, agent.maxWeekends, flags);
+  }
+}
+
+/**
+ * Forbids a run of length l < min between two days of the other state:
+ * work runs: Σ w[d..d+l-1] − w[d-1] − w[d+l] ≤ l − 1; off runs: w[d-1] + w[d+l] − Σ w[d..d+l-1] ≤ 1.
+ */
+function addMinimumRuns(lp: LinearProgram, cells: AgentCells, window: Window, days: number, min: number, working: boolean): void {
+  for (let l = 1; l < min; l++) {
+    for (let d = 1; d + l <= days - 1; d++) {
+      if (!touches(window, d - 1, d + l + 1)) continue;
+      const e = new Expression();
+      const inner = working ? 1 : -1;
+      for (let i = d; i < d + l; i++) e.addDay(cells, i, inner);
+      e.addDay(cells, d - 1, -inner);
+      e.addDay(cells, d + l, -inner);
+      lp.addRow(-INF, working ? l - 1 : 1, e.columns, e.coefficients);
+    }
+  }
+}

@@ -1,0 +1,230 @@
+import type { Highs } from 'highs';
+import { agentLineViolations } from './agent-rules';
+import { OFF, copyLines, type CompiledRoster, type RosterLines } from './compiled-roster';
+import { solveLinearProgram } from './linear-program';
+import { buildRosterMip, type Neighbourhood } from './roster-mip';
+import { searchCost } from './roster-objective';
+import { sampleIndices, seededRandom } from './seeded-random';
+
+export type SearchPhase = 'bound' | 'construct' | 'full-mip' | 'improve' | 'done';
+
+export interface SearchProgress {
+  phase: SearchPhase;
+  iteration: number;
+  seconds: number;
+  objective: number | null;
+  lowerBound: number | null;
+}
+
+export interface SearchLimits {
+  /** Wall-clock end (ms since epoch); none in iteration mode. */
+  deadline?: number;
+  /** Improvement iterations; with no deadline every sub-solve is node-limited, so runs repeat exactly. */
+  maxIterations?: number;
+  seed: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: SearchProgress) => void;
+  /** Models up to this many columns are first solved whole. Default 6,000. */
+  fullMipMaxColumns?: number;
+}
+
+export interface SearchOutcome {
+  lines: RosterLines;
+  cost: number;
+  lowerBound: number | null;
+  provenOptimal: boolean;
+  iterations: number;
+  stoppedBy: 'optimal' | 'time-limit' | 'iteration-limit' | 'aborted';
+  /** Agents whose own rules could not be met by any line (they are left off). */
+  agentsWithoutLine: number[];
+}
+
+const NODE_LIMIT = 2_000;
+const FALLBACK_SECONDS = 120;
+
+interface Clock {
+  started: number;
+  now(): number;
+}
+
+class Search {
+  private readonly random: () => number;
+  private readonly clock: Clock = { started: Date.now(), now: () => Date.now() };
+  lines: RosterLines;
+  cost: number;
+  lowerBound: number | null = null;
+  iterations = 0;
+  private agentCount: number;
+  private windowDays: number;
+
+  constructor(
+    private readonly highs: Highs,
+    private readonly model: CompiledRoster,
+    private readonly limits: SearchLimits,
+  ) {
+    this.random = seededRandom(limits.seed);
+    this.lines = model.agents.map(() => new Int32Array(model.days).fill(OFF));
+    this.cost = searchCost(model, this.lines);
+    this.agentCount = Math.min(model.agents.length, 3);
+    this.windowDays = Math.min(model.days, 7);
+  }
+
+  seconds(): number {
+    return (this.clock.now() - this.clock.started) / 1000;
+  }
+
+  stopped(): boolean {
+    if (this.limits.signal?.aborted) return true;
+    return this.limits.deadline !== undefined && this.clock.now() >= this.limits.deadline;
+  }
+
+  private remaining(): number {
+    return this.limits.deadline === undefined ? FALLBACK_SECONDS : Math.max(0, (this.limits.deadline - this.clock.now()) / 1000);
+  }
+
+  report(phase: SearchPhase): void {
+    this.limits.onProgress?.({ phase, iteration: this.iterations, seconds: this.seconds(), objective: this.cost, lowerBound: this.lowerBound });
+  }
+
+  /** Solves one neighbourhood; adopts the answer if its lines pass the rules and cost no more. */
+  solve(hood: Neighbourhood, seconds: number, relativeGap = 1e-6): 'optimal' | 'limit' | 'infeasible' {
+    const mip = buildRosterMip(this.model, this.lines, hood);
+    const outcome = solveLinearProgram(this.highs, mip.lp, {
+      timeLimitSeconds: this.limits.deadline === undefined ? FALLBACK_SECONDS : Math.min(seconds, this.remaining()),
+      maxNodes: this.limits.deadline === undefined ? NODE_LIMIT : undefined,
+      relativeGap,
+      start: mip.start,
+      shouldStop: () => this.stopped(),
+    });
+    if (!outcome.values) return outcome.status === 'infeasible' ? 'infeasible' : 'limit';
+    const candidate = copyLines(this.lines);
+    mip.decode(outcome.values).forEach((line, k) => (candidate[hood.agents[k]] = line));
+    const valid = hood.agents.every((a) => agentLineViolations(this.model, this.model.agents[a], candidate[a]).length === 0);
+    const cost = searchCost(this.model, candidate);
+    if (valid && cost <= this.cost + 1e-9) {
+      this.lines = candidate;
+      this.cost = cost;
+    }
+    return outcome.status === 'optimal' ? 'optimal' : 'limit';
+  }
+
+  lpBound(): void {
+    const all = this.model.agents.map((_, a) => a);
+    const mip = buildRosterMip(this.model, this.lines, { agents: all, fromDay: 0, toDay: this.model.days });
+    if (mip.lp.columnCount > 60_000) return;
+    const outcome = solveLinearProgram(this.highs, mip.lp, { timeLimitSeconds: Math.min(10, this.remaining()), relax: true });
+    if (outcome.bound !== null) this.lowerBound = outcome.bound;
+  }
+
+  /** Agents a few at a time, each batch solved exactly against those already placed. */
+  construct(): number[] {
+    const order = sampleIndices(this.model.agents.length, this.model.agents.length, this.random);
+    const withoutLine: number[] = [];
+    const batch = 4;
+    for (let k = 0; k < order.length; k += batch) {
+      const agents = order.slice(k, k + batch);
+      const seconds = Math.max(0.5, (this.remaining() * 0.15 * batch) / order.length);
+      // Agents still off everywhere break their own minimums, so adopt the batch without comparing costs.
+      const before = this.cost;
+      this.cost = Number.POSITIVE_INFINITY;
+      const status = this.solve({ agents, fromDay: 0, toDay: this.model.days }, seconds, 1e-3);
+      if (this.cost === Number.POSITIVE_INFINITY) this.cost = before;
+      if (status === 'infeasible' || agents.some((a) => agentLineViolations(this.model, this.model.agents[a], this.lines[a]).length > 0)) {
+        for (const a of agents) {
+          this.cost = Number.POSITIVE_INFINITY;
+          this.solve({ agents: [a], fromDay: 0, toDay: this.model.days }, seconds, 1e-3);
+          if (agentLineViolations(this.model, this.model.agents[a], this.lines[a]).length > 0) withoutLine.push(a);
+        }
+      }
+      this.cost = searchCost(this.model, this.lines);
+      if (this.stopped()) break;
+    }
+    return withoutLine;
+  }
+
+  /** Small instances: the whole model at once, started from the constructed roster. */
+  fullMip(share: number): boolean {
+    const all = this.model.agents.map((_, a) => a);
+    const hood = { agents: all, fromDay: 0, toDay: this.model.days };
+    const mip = buildRosterMip(this.model, this.lines, hood);
+    if (mip.lp.columnCount > (this.limits.fullMipMaxColumns ?? 6_000)) return false;
+    const outcome = solveLinearProgram(this.highs, mip.lp, {
+      timeLimitSeconds: this.limits.deadline === undefined ? FALLBACK_SECONDS : this.remaining() * share,
+      maxNodes: this.limits.deadline === undefined ? NODE_LIMIT : undefined,
+      start: mip.start,
+      shouldStop: () => this.stopped(),
+    });
+    if (outcome.bound !== null) this.lowerBound = Math.max(this.lowerBound ?? outcome.bound, outcome.bound);
+    if (outcome.values) {
+      const candidate = mip.decode(outcome.values);
+      const valid = candidate.every((line, a) => agentLineViolations(this.model, this.model.agents[a], line).length === 0);
+      const cost = searchCost(this.model, candidate);
+      if (valid && cost <= this.cost) {
+        this.lines = candidate;
+        this.cost = cost;
+      }
+    }
+    return outcome.status === 'optimal' && this.lowerBound !== null && this.cost <= this.lowerBound + 1e-6;
+  }
+
+  /** Large-neighbourhood search: a few agents over the whole horizon, or everyone over a window of days. */
+  improve(): void {
+    const n = this.model.agents.length;
+    while (!this.stopped() && (this.limits.maxIterations === undefined || this.iterations < this.limits.maxIterations)) {
+      this.iterations++;
+      const byAgents = this.random() < 0.6 || this.model.days <= this.windowDays;
+      let hood: Neighbourhood;
+      if (byAgents) {
+        hood = { agents: sampleIndices(n, this.agentCount, this.random), fromDay: 0, toDay: this.model.days };
+      } else {
+        const from = Math.floor(this.random() * (this.model.days - this.windowDays + 1));
+        hood = { agents: sampleIndices(n, n, this.random).sort((a, b) => a - b), fromDay: from, toDay: from + this.windowDays };
+      }
+      const before = this.cost;
+      const status = this.solve(hood, 3);
+      // Grow neighbourhoods the solver closes easily, shrink those it cannot.
+      if (byAgents) {
+        if (status === 'optimal' && this.cost >= before) this.agentCount = Math.min(n, this.agentCount + 1);
+        if (status === 'limit') this.agentCount = Math.max(2, this.agentCount - 1);
+      } else {
+        if (status === 'optimal' && this.cost >= before) this.windowDays = Math.min(this.model.days, this.windowDays + 1);
+        if (status === 'limit') this.windowDays = Math.max(3, this.windowDays - 1);
+      }
+      if (this.iterations % 5 === 0 || this.cost < before) this.report('improve');
+      if (this.lowerBound !== null && this.cost <= this.lowerBound + 1e-6) break;
+    }
+  }
+}
+
+/** Anytime search: construction, whole-model MIP when small, then large-neighbourhood search. */
+export function searchRoster(highs: Highs, model: CompiledRoster, limits: SearchLimits): SearchOutcome {
+  const search = new Search(highs, model, limits);
+  search.lpBound();
+  search.report('bound');
+  const agentsWithoutLine = search.construct();
+  search.report('construct');
+  let provenOptimal = false;
+  if (!search.stopped()) {
+    provenOptimal = search.fullMip(0.5);
+    search.report('full-mip');
+  }
+  if (!provenOptimal) search.improve();
+  provenOptimal ||= search.lowerBound !== null && search.cost <= search.lowerBound + 1e-6;
+  search.report('done');
+  const stoppedBy = provenOptimal
+    ? 'optimal'
+    : limits.signal?.aborted
+      ? 'aborted'
+      : limits.maxIterations !== undefined && search.iterations >= limits.maxIterations
+        ? 'iteration-limit'
+        : 'time-limit';
+  return {
+    lines: search.lines,
+    cost: search.cost,
+    lowerBound: search.lowerBound,
+    provenOptimal,
+    iterations: search.iterations,
+    stoppedBy,
+    agentsWithoutLine,
+  };
+}

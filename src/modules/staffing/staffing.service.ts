@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from 'src/platform/auth/actor';
+import { invalid } from 'src/platform/errors/problem';
+import { ForecastService } from 'src/modules/forecast/forecast.service';
+import { QueueService } from 'src/modules/ingest/queue.service';
+import { ShopService } from 'src/modules/org/shop.service';
+import { projectSlot, RealTimeQueue, ServiceTarget, spreadDeferredWork, staffSlot } from './engine';
+import type { RequirementsQuery, WhatIfBody } from './staffing.dto';
+import { slotFigures } from './staffing-figures';
+
+const DEFAULT_SHRINKAGE = 0.3;
+const DEFAULT_SLOWDOWN = 0.15;
+
+/** Forecast volume to agents per slot, with the queue's own target, patience and chat concurrency. */
+@Injectable()
+export class StaffingService {
+  constructor(
+    private readonly forecasts: ForecastService,
+    private readonly queues: QueueService,
+    private readonly shops: ShopService,
+  ) {}
+
+  async requirements(actor: Actor, query: RequirementsQuery) {
+    const slots = await this.forecasts.slots(actor, query.forecast, { from: query.from, to: query.to });
+    if (query.queue && query.queue !== slots.queueId) throw invalid('queue', 'is not the queue of this forecast');
+    const queue = await this.queues.get(actor, slots.queueId);
+    const shop = await this.shops.context(actor.shopId);
+    const shrinkage = Number(shop.settings.shrinkage ?? DEFAULT_SHRINKAGE);
+    const slotMinutes = slots.items[0]?.slotMinutes ?? shop.slotMinutes;
+    const target: ServiceTarget = { answerWithinSeconds: queue.serviceLevelSeconds, serviceLevel: Math.min(0.999, queue.serviceLevelPercent / 100) };
+    const base = { forecastId: slots.forecastId, queueId: queue.id, kind: queue.kind, shrinkage };
+    if (queue.kind === 'deferred') {
+      const plan = spreadDeferredWork({
+        arrivals: slots.items.map((s) => s.adjusted),
+        handleSeconds: queue.defaultHandleSeconds,
+        slotSeconds: slotMinutes * 60,
+        deadlineSlots: Math.max(1, Math.floor((queue.deadlineMinutes ?? slotMinutes) / slotMinutes)),
+        shrinkage,
+      });
+      return {
+        ...base,
+        model: 'deferred',
+        peakAgents: plan.peakAgents,
+        items: slots.items.map((s, i) => ({ start: s.start, slotMinutes, contacts: s.adjusted, rawAgents: plan.agents[i], positions: plan.positions?.[i] ?? plan.agents[i], workSeconds: Math.round(plan.workSeconds[i]) })),
+        spilloverAgents: plan.spilloverAgents,
+      };
+    }
+    const realTime: RealTimeQueue = {
+      slotSeconds: slotMinutes * 60,
+      ahtSeconds: queue.defaultHandleSeconds,
+      patienceSeconds: queue.patienceSeconds ?? undefined,
+      target,
+      shrinkage,
+      chat: queue.channel === 'chat' && queue.chatConcurrency > 1 ? { concurrency: queue.chatConcurrency, slowdown: { perExtraChat: Number(shop.settings.chatSlowdownPerExtraChat ?? DEFAULT_SLOWDOWN) } } : undefined,
+    };
+    return {
+      ...base,
+      model: queue.patienceSeconds ? 'erlang-a' : 'erlang-c',
+      target,
+      items: slots.items.map((s) => slotFigures(s.start, slotMinutes, staffSlot(realTime, s.adjusted))),
+    };
+  }
+
+  /** The same calculation for given inputs; nothing is read or stored. */
+  whatIf(body: WhatIfBody) {
+    const queue: RealTimeQueue = {
+      slotSeconds: body.slotMinutes * 60,
+      ahtSeconds: body.handleSeconds,
+      patienceSeconds: body.patienceSeconds,
+      target: body.target,
+      shrinkage: body.shrinkage,
+      chat: body.chat ? { concurrency: body.chat.concurrency, slowdown: { perExtraChat: body.chat.slowdownPerExtraChat } } : undefined,
+    };
+    const items = body.contacts.map((contacts) =>
+      slotFigures(null, body.slotMinutes, body.agents === undefined ? staffSlot(queue, contacts) : projectSlot(queue, contacts, body.agents)),
+    );
+    return { model: body.patienceSeconds ? 'erlang-a' : 'erlang-c', mode: body.agents === undefined ? 'required' : 'projected', items };
+  }
+}

@@ -1,0 +1,48 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { AppError } from '../errors/problem';
+import type { Actor } from './actor';
+import { AuthService } from './auth.service';
+import { PUBLIC_KEY, Role, ROLES_KEY } from './roles';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Global and deny-by-default: a route needs @Public or @Roles. Resolves the shop the request acts
+ * on; a user naming another shop learns nothing (404), as with any other shop's id.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
+    const header = request.headers.authorization ?? '';
+    const [scheme, token] = header.split(' ');
+    if (scheme?.toLowerCase() !== 'bearer' || !token) throw new AppError('unauthenticated', 'Sign in and send the token as "Authorization: Bearer <token>"');
+    const user = await this.auth.userForToken(token);
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (!roles || !roles.includes(user.role as Role)) throw new AppError('forbidden', `The role ${user.role} may not do this`);
+    request.actor = { userId: user.id, username: user.username, role: user.role as Role, agentId: user.agentId, shopId: await this.shopFor(user, request) };
+    return true;
+  }
+
+  private async shopFor(user: { role: string; shopId: string | null }, request: Request): Promise<string> {
+    const asked = request.headers['x-shop-id'];
+    const wanted = Array.isArray(asked) ? asked[0] : asked;
+    if (wanted !== undefined && !UUID.test(wanted)) throw new AppError('validation', 'X-Shop-Id: must be a UUID', [{ field: 'X-Shop-Id', message: 'must be a UUID', in: 'header' }]);
+    if (user.shopId) {
+      if (wanted && wanted !== user.shopId) throw new AppError('not-found', 'Shop not found');
+      return user.shopId;
+    }
+    if (!wanted) return '';
+    if (!(await this.auth.shopExists(wanted))) throw new AppError('not-found', 'Shop not found');
+    return wanted;
+  }
+}

@@ -1,0 +1,100 @@
+import { isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+
+const optionalUrl = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || protocols.some((p) => v.startsWith(p)), {
+      message: `must start with ${protocols.join(' or ')}`,
+    });
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: optionalUrl(['postgres://', 'postgresql://']),
+  REDIS_URL: optionalUrl(['redis://', 'rediss://']),
+  WFM_DATA_DIR: z.string().default('./data'),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_TTL_SECONDS: z.coerce.number().int().positive().default(8 * 3600),
+  CUSTOMER_KEY_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WORKERS: z.enum(['inline', 'off']).default('inline'),
+  SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
+  SCHEDULES: z.enum(['on', 'off']).default('on'),
+  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('wfm'),
+  JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30000),
+  IMPORT_MAX_MB: z.coerce.number().positive().default(200),
+  IMPORT_SYNC_MAX_MB: z.coerce.number().positive().default(2),
+  IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(2_000_000),
+});
+
+export type AppConfig = {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  /** Unset: the server runs its own embedded PostgreSQL in `dataDir`. */
+  databaseUrl?: string;
+  /** Unset: jobs run in-process instead of on BullMQ. */
+  redisUrl?: string;
+  dataDir: string;
+  embeddedPgPort: number;
+  jwtSecret?: string;
+  jwtTtlSeconds: number;
+  customerKeySecret?: string;
+  logLevel: string;
+  /** `inline`: this process also runs the job workers (always true without Redis). */
+  workers: 'inline' | 'off';
+  seedDemo: 'auto' | 'always' | 'never';
+  schedules: 'on' | 'off';
+  /** BullMQ key prefix: separates deployments (and test files) sharing one Redis. */
+  queuePrefix: string;
+  jobConcurrency: number;
+  /** How long a worker holds a job before another may take it over as stalled. */
+  jobLockMs: number;
+  /** Uploads larger than this are refused (413); above importSyncMaxBytes they run as a job. */
+  importMaxBytes: number;
+  importSyncMaxBytes: number;
+  importMaxRows: number;
+};
+
+export class ConfigError extends Error {}
+
+/** Validated once at boot; every problem is named so the operator can fix it in one go. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = environmentSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const missing = (['JWT_SECRET', 'CUSTOMER_KEY_SECRET'] as const).filter((k) => e.NODE_ENV === 'production' && !e[k]);
+  if (missing.length) throw new ConfigError(`Invalid configuration:\n${missing.map((k) => `  ${k}: required when NODE_ENV=production`).join('\n')}`);
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    dataDir: isAbsolute(e.WFM_DATA_DIR) ? e.WFM_DATA_DIR : resolve(process.cwd(), e.WFM_DATA_DIR),
+    embeddedPgPort: e.EMBEDDED_PG_PORT,
+    jwtSecret: e.JWT_SECRET,
+    jwtTtlSeconds: e.JWT_TTL_SECONDS,
+    customerKeySecret: e.CUSTOMER_KEY_SECRET,
+    logLevel: e.LOG_LEVEL,
+    workers: e.WORKERS,
+    seedDemo: e.SEED_DEMO,
+    schedules: e.SCHEDULES,
+    queuePrefix: e.QUEUE_PREFIX,
+    jobConcurrency: e.JOB_CONCURRENCY,
+    jobLockMs: e.JOB_LOCK_MS,
+    importMaxBytes: Math.round(e.IMPORT_MAX_MB * 2 ** 20),
+    importSyncMaxBytes: Math.round(e.IMPORT_SYNC_MAX_MB * 2 ** 20),
+    importMaxRows: e.IMPORT_MAX_ROWS,
+  };
+}

@@ -1,0 +1,5 @@
+export * from './org';
+export * from './auth';
+export * from './jobs';
+export * from './ingest';
+export * from './forecast';

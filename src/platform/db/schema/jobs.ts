@@ -1,0 +1,30 @@
+import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { id, utc } from './columns';
+
+/** Every run of every job, whichever runner executed it; the job's id is this row's id. */
+export const jobRuns = pgTable('job_runs', {
+  id: id(),
+  // No foreign key: concurrent inserts would all lock the one shop row (multixacts), which
+  // capped enqueueing at a few hundred a second. Runs are created only for existing shops.
+  shopId: uuid('shop_id').notNull(),
+  name: text('name').notNull(),
+  params: jsonb('params').$type<Record<string, unknown>>().notNull(),
+  status: text('status').notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  maxAttempts: integer('max_attempts').notNull(),
+  progress: integer('progress').notNull().default(0),
+  progressNote: text('progress_note'),
+  /** Same key, one run: the nightly run of a shop and date, a step of it. */
+  dedupeKey: text('dedupe_key'),
+  parentRunId: uuid('parent_run_id'),
+  requestedBy: uuid('requested_by'),
+  queuedAt: utc('queued_at').notNull().defaultNow(),
+  startedAt: utc('started_at'),
+  finishedAt: utc('finished_at'),
+  error: text('error'),
+  result: jsonb('result').$type<Record<string, unknown>>(),
+}, (t) => [
+  uniqueIndex('job_runs_dedupe').on(t.dedupeKey),
+  index('job_runs_shop_queued').on(t.shopId, t.queuedAt),
+  index('job_runs_parent').on(t.parentRunId),
+]);

@@ -1,0 +1,58 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { AppError, ProblemType, problemBody } from './problem';
+
+const statusToType: Record<number, ProblemType> = {
+  400: 'bad-request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not-found',
+  409: 'conflict',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+  422: 'unprocessable',
+  503: 'unavailable',
+};
+
+/** PostgreSQL errors that are the caller's fault, not ours. */
+function fromDatabase(error: unknown): AppError | undefined {
+  const e = error as { code?: string; constraint_name?: string; detail?: string };
+  if (e?.code === '23505') return new AppError('conflict', `Duplicate value (${e.constraint_name ?? 'unique key'})`);
+  if (e?.code === '23503') return new AppError('validation', `A referenced record does not exist (${e.constraint_name ?? 'foreign key'})`);
+  return undefined;
+}
+
+function toAppError(exception: unknown): AppError | undefined {
+  if (exception instanceof AppError) return exception;
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const type = statusToType[status] ?? (status >= 500 ? 'internal' : 'bad-request');
+    const response = exception.getResponse();
+    const message = typeof response === 'object' && response && 'message' in response ? (response as { message: unknown }).message : exception.message;
+    return new AppError(type, Array.isArray(message) ? message.join('; ') : String(message));
+  }
+  const cause = (exception as { cause?: unknown })?.cause;
+  return fromDatabase(exception) ?? (cause ? fromDatabase(cause) : undefined);
+}
+
+/** Every error leaves as RFC 7807 problem+json; unexpected ones are logged and never leak internals. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const request = http.getRequest<Request>();
+    let error = toAppError(exception);
+    if (!error) {
+      this.logger.error({ err: exception, url: request.url }, 'unhandled error');
+      error = new AppError('internal', 'An unexpected error occurred; it has been logged');
+    }
+    if (response.headersSent) return;
+    response
+      .status(error.status ?? HttpStatus.INTERNAL_SERVER_ERROR)
+      .type('application/problem+json')
+      .send(JSON.stringify(problemBody(error, request.originalUrl)));
+  }
+}

@@ -1,0 +1,16 @@
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ProblemFilter } from '../errors/problem.filter';
+import { mountApiDocs } from './openapi';
+
+export const JSON_BODY_LIMIT = '2mb';
+
+/** Everything main.ts and the e2e tests must set up the same way. */
+export function configureApp(app: INestApplication): void {
+  const express = app as NestExpressApplication;
+  express.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  express.disable('x-powered-by');
+  app.useGlobalFilters(new ProblemFilter());
+  app.enableShutdownHooks();
+  mountApiDocs(app);
+}

@@ -1,0 +1,77 @@
+import { ArgumentMetadata, Body, Param, PipeTransform, Query } from '@nestjs/common';
+import { ApiBody, ApiParam, ApiQuery } from '@nestjs/swagger';
+import { z } from 'zod';
+import { AppError, FieldError } from '../errors/problem';
+
+type Location = 'body' | 'query' | 'path';
+
+/** Turns zod issues into field pointers a client can show next to the input. */
+export function fieldErrors(error: z.ZodError, location?: Location, row?: number): FieldError[] {
+  return error.issues.flatMap((issue) => {
+    const base = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((k) => ({ field: base ? `${base}.${k}` : k, message: 'unknown field', code: 'unknown_field', ...(row ? { row } : {}) }));
+    }
+    const field = base || (location === 'body' ? '(body)' : '(input)');
+    return [{ field, message: issue.message, code: issue.code, ...(row ? { row } : {}) }];
+  });
+}
+
+export function validationError(error: z.ZodError, location: Location): AppError {
+  const errors = fieldErrors(error, location);
+  const detail = errors.map((e) => `${location}.${e.field}: ${e.message}`).join('; ');
+  return new AppError('validation', detail, errors.map((e) => ({ ...e, in: location })));
+}
+
+export class ZodPipe<S extends z.ZodType> implements PipeTransform<unknown, z.output<S>> {
+  constructor(private readonly schema: S, private readonly location: Location) {}
+
+  transform(value: unknown, _meta?: ArgumentMetadata): z.output<S> {
+    const parsed = this.schema.safeParse(this.location === 'body' && value === undefined ? {} : value);
+    if (!parsed.success) throw validationError(parsed.error, this.location);
+    return parsed.data;
+  }
+}
+
+export function openApiSchema(schema: z.ZodType): Record<string, unknown> {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  delete json.$schema;
+  return json;
+}
+
+function methodOf(target: object, key: string | symbol | undefined): PropertyDescriptor {
+  return Object.getOwnPropertyDescriptor(target, key!)!;
+}
+
+/** Validates the JSON body with the schema and documents it in OpenAPI from the same schema. */
+export function ValidBody(schema: z.ZodType): ParameterDecorator {
+  return (target, key, index) => {
+    Body(new ZodPipe(schema, 'body'))(target, key!, index);
+    ApiBody({ schema: openApiSchema(schema) })(target, key!, methodOf(target, key));
+  };
+}
+
+/** Validates the whole query string; every property becomes a documented query parameter. */
+export function ValidQuery(schema: z.ZodObject): ParameterDecorator {
+  return (target, key, index) => {
+    Query(new ZodPipe(schema, 'query'))(target, key!, index);
+    const json = openApiSchema(schema) as { properties?: Record<string, Record<string, unknown>>; required?: string[] };
+    for (const [name, prop] of Object.entries(json.properties ?? {})) {
+      ApiQuery({ name, required: json.required?.includes(name) ?? false, schema: prop, description: prop.description as string | undefined })(
+        target,
+        key!,
+        methodOf(target, key),
+      );
+    }
+  };
+}
+
+export const uuidParam = z.uuid({ message: 'must be a UUID' });
+
+/** A path parameter checked by its schema (a UUID by default). */
+export function ValidParam(name: string, schema: z.ZodType = uuidParam): ParameterDecorator {
+  return (target, key, index) => {
+    Param(new ZodPipe(z.object({ [name]: schema }).transform((o) => o[name]), 'path'))(target, key!, index);
+    ApiParam({ name, schema: openApiSchema(schema) })(target, key!, methodOf(target, key));
+  };
+}

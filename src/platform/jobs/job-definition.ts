@@ -1,0 +1,58 @@
+/**
+ * Typed job names (`<domain>.<action>`). A module declares its jobs with `defineJob` in its
+ * `<domain>.jobs.ts` and handles each with exactly one `@JobHandler` method; boot fails otherwise.
+ * Payloads carry ids and plain values only: whatever a handler needs it reads fresh.
+ */
+export type JobPayload = { shopId: string } & Record<string, string | number | boolean | null>;
+
+export type JobDefinition<P extends JobPayload = JobPayload> = {
+  name: string;
+  description: string;
+  /** Tries in all, the first included. */
+  attempts: number;
+  /** First retry delay; doubles each time. */
+  backoffMs: number;
+  /** May be started by hand through POST /jobs/:name/run with `{ date }`. */
+  manual?: boolean;
+  /** Phantom: ties the definition to its payload type. */
+  readonly payload?: P;
+};
+
+export type JobResult = Record<string, unknown> | void;
+
+export type JobContext = {
+  runId: string;
+  attempt: number;
+  maxAttempts: number;
+  /** 0–100, with an optional note the UI shows. */
+  progress: (percent: number, note?: string) => Promise<void>;
+};
+
+export type JobHandlerFn<P extends JobPayload = JobPayload> = (payload: P, context: JobContext) => Promise<JobResult>;
+
+/** Bad input: retrying cannot help, so the run fails at once. */
+export class UnrecoverableJobError extends Error {
+  readonly unrecoverable = true;
+}
+
+const NAME = /^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/;
+const catalogue = new Map<string, JobDefinition>();
+
+export function defineJob<P extends JobPayload>(definition: JobDefinition<P>): JobDefinition<P> {
+  if (!NAME.test(definition.name)) throw new Error(`Job name ${definition.name} must look like <domain>.<action>`);
+  if (catalogue.has(definition.name)) throw new Error(`Job ${definition.name} is defined twice`);
+  if (definition.attempts < 1) throw new Error(`Job ${definition.name} needs at least one attempt`);
+  catalogue.set(definition.name, definition as unknown as JobDefinition);
+  return definition;
+}
+
+export function definedJobs(): JobDefinition[] {
+  return [...catalogue.values()];
+}
+
+export function jobDefinition(name: string): JobDefinition | undefined {
+  return catalogue.get(name);
+}
+
+/** The BullMQ queue a job lives on: one per domain, so one busy domain cannot starve the rest. */
+export const queueNameOf = (jobName: string) => `wfm-${jobName.split('.')[0]}`;

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '../auth/actor';
+import { AppError, notFound } from '../errors/problem';
+import type { Page } from '../http/pagination';
+import { jobDefinition } from './job-definition';
+import { JobQueue } from './job-queue';
+import { JobRun, JobRunRepository } from './job-run.repository';
+import type { ListJobsQuery, RunJobBody } from './jobs.dto';
+
+export type Accepted = { jobId: string; name: string; status: string; statusUrl: string };
+
+export const accepted = (run: JobRun): Accepted => ({ jobId: run.id, name: run.name, status: run.status, statusUrl: `/jobs/${run.id}` });
+
+@Injectable()
+export class JobsService {
+  constructor(
+    private readonly runs: JobRunRepository,
+    private readonly queue: JobQueue,
+  ) {}
+
+  async list(actor: Actor, query: ListJobsQuery): Promise<Page<JobRun>> {
+    const { rows, total } = await this.runs.list(actor.shopId, query);
+    return { items: rows, total, limit: query.limit, offset: query.offset };
+  }
+
+  async get(actor: Actor, id: string): Promise<JobRun> {
+    const run = await this.runs.find(id, actor.shopId);
+    if (!run) throw notFound('Job');
+    return run;
+  }
+
+  /** A manual re-run for a local day: always a new run, never deduplicated against the night's. */
+  async runNow(actor: Actor, name: string, body: RunJobBody): Promise<Accepted> {
+    const definition = jobDefinition(name);
+    if (!definition) throw notFound(`Job ${name}`);
+    if (!definition.manual) throw new AppError('validation', `Job ${name} cannot be started by hand`, [{ field: 'name', message: 'not a manually runnable job', in: 'path' }]);
+    const { run } = await this.queue.enqueue(definition, { shopId: actor.shopId, date: body.date }, { requestedBy: actor.userId });
+    return accepted(run);
+  }
+}

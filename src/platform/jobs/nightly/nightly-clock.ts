@@ -1,0 +1,19 @@
+import { DateTime } from 'luxon';
+
+/**
+ * The local day a shop's nightly run is for, once its local clock has reached the run hour:
+ * yesterday in the shop's zone. Comparing the local wall clock (not adding 24 h to a UTC
+ * instant) keeps it right on 23- and 25-hour days; on a spring-forward night where 02:00 does
+ * not exist, 03:00 is already past it.
+ */
+export function nightlyDueDate(now: Date, timeZone: string, runHour = 2): string | null {
+  const local = DateTime.fromJSDate(now, { zone: timeZone });
+  if (!local.isValid) throw new Error(`invalid time zone ${timeZone}`);
+  if (local.hour < runHour) return null;
+  return local.minus({ days: 1 }).toISODate();
+}
+
+/** The UTC instant at which a shop's local clock reads `hour`:00 on a date (the next valid time in a gap). */
+export function localRunInstant(date: string, timeZone: string, runHour = 2): Date {
+  return DateTime.fromISO(date, { zone: timeZone }).set({ hour: runHour }).toJSDate();
+}

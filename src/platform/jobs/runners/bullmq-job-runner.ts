@@ -1,0 +1,147 @@
+import { Logger } from '@nestjs/common';
+import { Job, Queue, QueueEvents, UnrecoverableError, Worker } from 'bullmq';
+import { AppError } from '../../errors/problem';
+import type { RedisConnections } from '../../redis/redis.module';
+import { JobDefinition, JobPayload, queueNameOf } from '../job-definition';
+import { JobExecution } from '../job-execution';
+import type { JobRun, JobRunRepository } from '../job-run.repository';
+import { JobRunner } from './job-runner';
+
+type Message = { runId: string; payload: JobPayload };
+type Options = { prefix: string; concurrency: number; lockMs: number; jobNames: () => string[] };
+
+/** Runs on BullMQ: one queue per domain, the run id as the job id, retries with exponential backoff. */
+export class BullMqJobRunner extends JobRunner {
+  readonly kind = 'bullmq' as const;
+  private readonly logger = new Logger('BullMqJobRunner');
+  private readonly queues = new Map<string, Queue>();
+  /** On a connection that waits out a reconnect: for start-up repair and waiting, not for enqueueing. */
+  private readonly patientQueues = new Map<string, Queue>();
+  private readonly events = new Map<string, QueueEvents>();
+  private readonly workers: Worker[] = [];
+
+  constructor(
+    private readonly redis: RedisConnections,
+    private readonly execution: JobExecution,
+    private readonly runs: JobRunRepository,
+    private readonly options: Options,
+  ) {
+    super();
+  }
+
+  async submit(run: JobRun, definition: JobDefinition): Promise<void> {
+    try {
+      await this.queue(queueNameOf(run.name)).add(run.name, { runId: run.id, payload: run.params as JobPayload } satisfies Message, {
+        jobId: run.id,
+        attempts: definition.attempts,
+        backoff: { type: 'exponential', delay: definition.backoffMs },
+        removeOnComplete: { age: 24 * 3600, count: 10_000 },
+        removeOnFail: { age: 7 * 24 * 3600 },
+      });
+    } catch (e) {
+      throw new AppError('unavailable', `The job queue is unavailable (${(e as Error).message}); try again shortly`);
+    }
+  }
+
+  async startWorkers(): Promise<void> {
+    const names = [...new Set(this.options.jobNames().map(queueNameOf))];
+    for (const name of names) {
+      const worker = new Worker(name, (job: Job<Message>) => this.process(job), {
+        connection: this.redis.worker(),
+        prefix: this.options.prefix,
+        concurrency: this.options.concurrency,
+        lockDuration: this.options.lockMs,
+        stalledInterval: Math.max(500, Math.floor(this.options.lockMs / 2)),
+        maxStalledCount: 2,
+      });
+      worker.on('error', (e) => this.logger.error({ queue: name, err: e.message }, 'worker error'));
+      this.workers.push(worker);
+    }
+    await this.requeueLost();
+  }
+
+  /**
+   * Waits on BullMQ's finish event, re-reading the run record every half second as well: an
+   * event published before this process's event stream was listening would otherwise be missed.
+   */
+  async settled(runId: string, timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let finished: Promise<unknown> | undefined;
+    for (;;) {
+      const run = await this.runs.find(runId);
+      if (!run || run.status === 'completed' || run.status === 'failed') return;
+      if (Date.now() > deadline) throw new Error(`run ${runId} did not finish within ${timeoutMs} ms`);
+      if (!finished) {
+        const name = queueNameOf(run.name);
+        const job = await this.patientQueue(name).getJob(runId);
+        // A failed job rejects here; the run record above is what decides.
+        finished = job ? job.waitUntilFinished(this.queueEvents(name), timeoutMs).catch((e: unknown) => e) : Promise.resolve();
+      }
+      await Promise.race([finished, new Promise((r) => setTimeout(r, 500))]);
+    }
+  }
+
+  async stop(): Promise<void> {
+    await Promise.allSettled(this.workers.map((w) => w.close()));
+    await Promise.allSettled([...this.events.values()].map((e) => e.close()));
+    await Promise.allSettled([...this.queues.values(), ...this.patientQueues.values()].map((q) => q.close()));
+  }
+
+  /** For tests and shutdown drills: stop the workers without finishing what they hold. */
+  async abandonWorkers(): Promise<void> {
+    await Promise.allSettled(this.workers.map((w) => w.close(true)));
+  }
+
+  private async process(job: Job<Message>): Promise<Record<string, unknown> | null> {
+    const attempt = job.attemptsMade + 1;
+    const outcome = await this.execution.attempt(job.data.runId, job.name, job.data.payload, attempt, (p) => job.updateProgress(p));
+    if (outcome.ok) return outcome.result;
+    // A final failure must not be retried by BullMQ either.
+    throw outcome.final ? new UnrecoverableError(outcome.error.message) : outcome.error;
+  }
+
+  /** Redis without persistence forgets waiting jobs on restart; the run table does not. */
+  private async requeueLost(): Promise<void> {
+    const known = new Set(this.options.jobNames());
+    for (const run of await this.runs.pending()) {
+      if (!known.has(run.name)) continue;
+      const queue = this.patientQueue(queueNameOf(run.name));
+      if (await queue.getJob(run.id)) continue;
+      this.logger.warn({ runId: run.id, job: run.name }, 're-queueing a run the queue had lost');
+      await queue.add(run.name, { runId: run.id, payload: run.params as JobPayload }, { jobId: run.id, attempts: Math.max(1, run.maxAttempts - run.attempts) });
+    }
+  }
+
+  private queue(name: string): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, { connection: this.redis.producer(), prefix: this.options.prefix });
+      queue.on('error', (e) => this.logger.error({ queue: name, err: e.message }, 'queue error'));
+      // Each concurrent add/getJob listens for 'closing'; many at once are normal here.
+      queue.setMaxListeners(0);
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  private patientQueue(name: string): Queue {
+    let queue = this.patientQueues.get(name);
+    if (!queue) {
+      queue = new Queue(name, { connection: this.redis.worker(), prefix: this.options.prefix });
+      queue.on('error', (e) => this.logger.error({ queue: name, err: e.message }, 'queue error'));
+      queue.setMaxListeners(0);
+      this.patientQueues.set(name, queue);
+    }
+    return queue;
+  }
+
+  private queueEvents(name: string): QueueEvents {
+    let events = this.events.get(name);
+    if (!events) {
+      events = new QueueEvents(name, { connection: this.redis.worker(), prefix: this.options.prefix });
+      events.on('error', (e) => this.logger.error({ queue: name, err: e.message }, 'queue events error'));
+      this.events.set(name, events);
+    }
+    return events;
+  }
+}

@@ -1,0 +1,106 @@
+import ExcelJS from 'exceljs';
+import { JobQueue } from 'src/platform/jobs/job-queue';
+import { bearer, startTestApp, TestApp } from './support/test-app';
+import { createSecondShop, SecondShop } from './support/second-shop';
+import { csv, zipOf } from './support/files';
+
+const volumeRow = (slotStart: string, extra: Record<string, unknown> = {}) => ({ queue: 'presales_chat', slotStart, slotMinutes: 30, offered: 10, handled: 9, abandoned: 1, ...extra });
+
+async function workbook(rows: unknown[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('data');
+  rows.forEach((r) => sheet.addRow(r));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe('imports: bad files and limits (e2e)', () => {
+  let t: TestApp;
+  let manager: string;
+  let berlin: SecondShop;
+  // Small limits so that limits can be reached with small files.
+  beforeAll(async () => {
+    t = await startTestApp({ importMaxBytes: 400 * 1024, importSyncMaxBytes: 64 * 1024, importMaxRows: 3000 });
+    manager = await t.tokenFor('manager');
+    berlin = await createSecondShop(t, 'berlin');
+  });
+  afterAll(() => t.close());
+
+  const upload = (kind: string, name: string, content: string | Buffer, token = manager) =>
+    t.http().post(`/imports/${kind}`).set(bearer(token)).attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content), name);
+  const storedVolume = async () => {
+    const queues = (await t.http().get('/queues').set(bearer(manager)).expect(200)).body;
+    const id = queues.find((q: { code: string }) => q.code === 'presales_chat').id;
+    return (await t.http().get(`/queues/${id}/volume?from=2026-01-01T00:00:00Z&to=2026-03-31T00:00:00Z`).set(bearer(manager)).expect(200)).body.length;
+  };
+
+  it('refuses files that are not what they claim, storing nothing', async () => {
+    const notZip = await upload('volume', 'v.xlsx', 'this is not a workbook').expect(415);
+    expect(notZip.body.detail).toMatch(/not an \.xlsx workbook/);
+    const zipNoWorkbook = await upload('volume', 'v.xlsx', zipOf({ 'hello.txt': 'hi' })).expect(415);
+    expect(zipNoWorkbook.body.detail).toMatch(/no xl\/workbook\.xml/);
+    await upload('volume', 'v.pdf', 'x').expect(415);
+    expect(await storedVolume()).toBe(0);
+  });
+
+  it('refuses a zip bomb before inflating it', async () => {
+    const bomb = await workbook([['queue', 'slotStart', 'slotMinutes', 'offered', 'handled', 'abandoned'], ['a'.repeat(3_000_000)]]);
+    expect(bomb.length).toBeLessThan(64 * 1024);
+    const res = await upload('volume', 'bomb.xlsx', bomb);
+    expect([413, 422]).toContain(res.status);
+    expect(res.body.detail).toMatch(/zip bomb|unpack to more than/);
+  });
+
+  it('names the encoding and the delimiter of a CSV that has the wrong ones', async () => {
+    const gbk = Buffer.concat([Buffer.from('queue,slotStart,slotMinutes,offered,handled,abandoned\n'), Buffer.from([0xc9, 0xcf, 0xba, 0xa3]), Buffer.from(',2026-01-05 10:00,30,1,1,0\n')]);
+    const encoding = await upload('volume', 'gbk.csv', gbk).expect(422);
+    expect(encoding.body.detail).toMatch(/not UTF-8/);
+    const semicolons = await upload('volume', 'semi.csv', 'queue;slotStart;slotMinutes;offered;handled;abandoned\npresales_chat;2026-01-05 10:00;30;1;1;0\n').expect(422);
+    expect(semicolons.body.detail).toMatch(/separated by ";"/);
+    const unknown = await upload('volume', 'cols.csv', 'queue,slotStart,slotMinutes,offered,handled,abandoned,colour\n').expect(422);
+    expect(unknown.body.detail).toMatch(/Unknown column\(s\): "colour"/);
+    const missing = await upload('volume', 'cols.csv', 'queue,slotStart\n').expect(422);
+    expect(missing.body.detail).toMatch(/Missing required column\(s\): slotMinutes, offered, handled, abandoned/);
+    expect(await storedVolume()).toBe(0);
+  });
+
+  it('refuses formulas, times in a DST gap or out of range, and duplicate keys, row by row', async () => {
+    const withFormula = await workbook([
+      ['queue', 'slotStart', 'slotMinutes', 'offered', 'handled', 'abandoned'],
+      ['presales_chat', '2026-01-05 10:00', 30, { formula: '5*2', result: 10 }, 9, 1],
+    ]);
+    const formula = await upload('volume', 'f.xlsx', withFormula).expect(422);
+    expect(formula.body.errors).toEqual([expect.objectContaining({ row: 2, field: 'offered', message: expect.stringMatching(/formulas are not accepted/) })]);
+    const rows = [volumeRow('2026-03-29 02:30'), volumeRow('2099-01-01 10:00'), volumeRow('2026-03-29 10:00'), volumeRow('2026-03-29 10:00')];
+    await t.http().post('/queues').set(bearer(berlin.managerToken)).send({ code: 'presales_chat', name: 'Pre-sales', channel: 'chat', kind: 'realtime', chatConcurrency: 3, defaultHandleSeconds: 300 }).expect(201);
+    const res = await upload('volume', 'dst.csv', csv(rows), berlin.managerToken).expect(422);
+    expect(res.body.errors.map((e: { row: number; field: string; message: string }) => `${e.row} ${e.field} ${e.message}`)).toEqual([
+      '2 slotStart 2026-03-29 02:30 does not exist in Europe/Berlin (daylight-saving gap)',
+      expect.stringMatching(/^3 slotStart is outside the accepted range/),
+      '5 queue duplicate of row 4 in this file',
+    ]);
+  });
+
+  it('answers 413 naming the limit for a file too large or with too many rows', async () => {
+    const big = await upload('volume', 'big.csv', 'x'.repeat(500 * 1024)).expect(413);
+    expect(big.body).toMatchObject({ type: '/problems/payload-too-large', detail: 'The file is larger than the import limit of 0 MB; split it' });
+    const many = Array.from({ length: 3001 }, (_, i) => volumeRow(new Date(Date.UTC(2026, 0, 1, 0, 30 * i)).toISOString().replace('.000Z', 'Z')));
+    const tooMany = await upload('volume', 'many.csv', csv(many)).expect(202);
+    const queue = t.app.get(JobQueue);
+    await queue.settled(tooMany.body.jobId);
+    const run = await t.http().get(`/jobs/${tooMany.body.jobId}`).set(bearer(manager)).expect(200);
+    expect(run.body).toMatchObject({ status: 'failed', error: 'The file has more than 3000 rows; split it' });
+    expect(await storedVolume()).toBe(0);
+  });
+
+  it('imports a large file in a job with progress and records the outcome', async () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => volumeRow(new Date(Date.UTC(2026, 0, 5, 0, 30 * i)).toISOString().replace('.000Z', 'Z')));
+    const accepted = await upload('volume', 'large.csv', csv(rows)).expect(202);
+    expect(accepted.body).toMatchObject({ name: 'ingest.import-file', statusUrl: `/jobs/${accepted.body.jobId}` });
+    await t.app.get(JobQueue).settled(accepted.body.jobId);
+    const run = await t.http().get(`/jobs/${accepted.body.jobId}`).set(bearer(manager)).expect(200);
+    expect(run.body).toMatchObject({ status: 'completed', progress: 100, result: { status: 'completed', rows: 2000, rejected: 0 } });
+    const record = (await t.http().get('/imports').set(bearer(manager)).expect(200)).body.find((r: { jobRunId: string }) => r.jobRunId === accepted.body.jobId);
+    expect(record).toMatchObject({ status: 'completed', inserted: 2000, fileName: 'large.csv', storedFile: null });
+    expect(await storedVolume()).toBe(2000);
+  });
+});

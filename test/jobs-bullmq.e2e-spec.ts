@@ -1,0 +1,153 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { Db } from 'src/platform/db/db';
+import { AppError } from 'src/platform/errors/problem';
+import { JobQueue } from 'src/platform/jobs/job-queue';
+import { nightlyRun } from 'src/platform/jobs/nightly/nightly.jobs';
+import { BullMqJobRunner } from 'src/platform/jobs/runners/bullmq-job-runner';
+import { JobRunner } from 'src/platform/jobs/runners/job-runner';
+import { OwnRedis } from './support/own-redis';
+import { startTestApp, TestApp } from './support/test-app';
+import { probeJob, TestJobs, TestJobsModule } from './support/test-jobs.module';
+
+const sharedRedis = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const prefix = () => `wfmtest${randomBytes(4).toString('hex')}`;
+const probe = (shopId: string, key: string, extra: Partial<{ failTimes: number; sleepMs: number }> = {}) => ({ shopId, key, failTimes: 0, sleepMs: 0, ...extra });
+
+/** Two replicas of the app on one database and one queue prefix: what two worker processes see. */
+async function twoReplicas(overrides: Parameters<typeof startTestApp>[0]) {
+  const a = await startTestApp(overrides, [TestJobsModule]);
+  const b = await startTestApp(overrides, [TestJobsModule], a.databaseUrl);
+  a.app.get(TestJobs).instance = 'a';
+  b.app.get(TestJobs).instance = 'b';
+  return { a, b, close: async () => { await b.close(); await a.close(); } };
+}
+
+describe('jobs on BullMQ with the real Redis (e2e)', () => {
+  it('with two workers on one queue, runs each job exactly once, retries included', async () => {
+    const { a, close } = await twoReplicas({ redisUrl: sharedRedis, queuePrefix: prefix(), workers: 'inline' });
+    try {
+      const queue = a.app.get(JobQueue);
+      expect(queue.runnerKind).toBe('bullmq');
+      const runs = [];
+      for (let i = 0; i < 40; i++) runs.push((await queue.enqueue(probeJob, probe(a.demoShopId, `k${i}`, { sleepMs: 10, failTimes: i % 10 === 0 ? 1 : 0 }))).run);
+      await Promise.all(runs.map((r) => queue.settled(r.id, 30_000)));
+      const sql = a.app.get(Db).client;
+      const perRun = await sql`SELECT run_id, count(*)::int AS n, max(attempt) AS last FROM test_executions GROUP BY run_id`;
+      expect(perRun).toHaveLength(40);
+      for (const row of perRun) expect(row.n).toBe(row.last);
+      expect(perRun.filter((r) => r.n === 2)).toHaveLength(4);
+      const [{ completed }] = await sql`SELECT count(*)::int AS completed FROM job_runs WHERE status = 'completed' AND name = 'test.probe'`;
+      expect(completed).toBe(40);
+      const instances = await sql`SELECT DISTINCT instance FROM test_executions ORDER BY instance`;
+      expect(instances.map((r) => r.instance)).toEqual(['a', 'b']);
+    } finally {
+      await close();
+    }
+  });
+
+  it('gives a job held by a dead worker to another worker, which completes it once', async () => {
+    const queuePrefix = prefix();
+    const { a, b, close } = await twoReplicas({ redisUrl: sharedRedis, queuePrefix, workers: 'off', jobLockMs: 1500 });
+    try {
+      const runnerB = b.app.get(JobRunner) as BullMqJobRunner;
+      b.app.get(TestJobs).gate.holdForever();
+      await runnerB.startWorkers();
+      const { run } = await a.app.get(JobQueue).enqueue(probeJob, probe(a.demoShopId, 'gate-1'));
+      await b.app.get(TestJobs).gate.started;
+      // Worker b dies mid-job: its lock is never released or renewed.
+      await runnerB.abandonWorkers();
+      await a.app.get(JobRunner).startWorkers();
+      await a.app.get(JobQueue).settled(run.id, 30_000);
+      const sql = a.app.get(Db).client;
+      const executions = await sql`SELECT instance FROM test_executions WHERE run_id = ${run.id} ORDER BY at`;
+      expect(executions.map((e) => e.instance)).toEqual(['b', 'a']);
+      const outputs = await sql`SELECT count(*)::int AS n FROM test_outputs WHERE step = 'probe:gate-1'`;
+      expect(outputs[0].n).toBe(1);
+      const [row] = await sql`SELECT status FROM job_runs WHERE id = ${run.id}`;
+      expect(row.status).toBe('completed');
+    } finally {
+      await close();
+    }
+  });
+
+  it('loses nothing when Redis restarts with jobs waiting, and answers 503 while it is down', async () => {
+    const redis = new OwnRedis();
+    await redis.start();
+    const t: TestApp = await startTestApp({ redisUrl: redis.url, queuePrefix: prefix(), workers: 'off' }, [TestJobsModule]);
+    try {
+      const queue = t.app.get(JobQueue);
+      const runs = [];
+      for (let i = 0; i < 20; i++) runs.push((await queue.enqueue(probeJob, probe(t.demoShopId, `r${i}`))).run);
+      await redis.stop();
+      const sql = t.app.get(Db).client;
+      const [{ before }] = await sql`SELECT count(*)::int AS before FROM job_runs`;
+      const refused = await queue.enqueue(probeJob, probe(t.demoShopId, 'while-down')).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(AppError);
+      expect((refused as AppError).status).toBe(503);
+      const [{ after }] = await sql`SELECT count(*)::int AS after FROM job_runs`;
+      expect(after).toBe(before);
+      const degraded = await t.http().get('/health').expect(503);
+      expect(degraded.body).toMatchObject({ status: 'degraded', redis: { status: 'down' } });
+      await redis.start();
+      await t.app.get(JobRunner).startWorkers();
+      await Promise.all(runs.map((r) => queue.settled(r.id, 30_000)));
+      const [{ done }] = await sql`SELECT count(*)::int AS done FROM job_runs WHERE status = 'completed'`;
+      expect(done).toBe(20);
+    } finally {
+      await t.close();
+      await redis.stop();
+    }
+  });
+
+  it('puts back runs that a Redis without persistence forgot', async () => {
+    const queuePrefix = prefix();
+    const t = await startTestApp({ redisUrl: sharedRedis, queuePrefix, workers: 'off' }, [TestJobsModule]);
+    const redis = new Redis(sharedRedis);
+    try {
+      const queue = t.app.get(JobQueue);
+      const runs = [];
+      for (let i = 0; i < 5; i++) runs.push((await queue.enqueue(probeJob, probe(t.demoShopId, `lost${i}`))).run);
+      // What a restart of a Redis that keeps nothing on disk does to this deployment's keys.
+      const keys = await redis.keys(`${queuePrefix}:*`);
+      expect(keys.length).toBeGreaterThan(0);
+      await redis.del(...keys);
+      await t.app.get(JobRunner).startWorkers();
+      await Promise.all(runs.map((r) => queue.settled(r.id, 30_000)));
+      const [{ done }] = await t.app.get(Db).client`SELECT count(*)::int AS done FROM job_runs WHERE status = 'completed'`;
+      expect(done).toBe(5);
+    } finally {
+      redis.disconnect();
+      await t.close();
+    }
+  });
+
+  it('executes a nightly run enqueued twice once, and records a failing step while later steps run', async () => {
+    const t = await startTestApp({ redisUrl: sharedRedis, queuePrefix: prefix(), workers: 'inline' }, [TestJobsModule]);
+    try {
+      const health = await t.http().get('/health').expect(200);
+      expect(health.body.redis).toEqual({ status: 'up' });
+      const queue = t.app.get(JobQueue);
+      const key = `nightly.run:${t.demoShopId}:2026-11-20`;
+      const [first, second] = await Promise.all([
+        queue.enqueue(nightlyRun, { shopId: t.demoShopId, date: '2026-11-20' }, { dedupeKey: key }),
+        queue.enqueue(nightlyRun, { shopId: t.demoShopId, date: '2026-11-20' }, { dedupeKey: key }),
+      ]);
+      expect(first.run.id).toBe(second.run.id);
+      expect([first.created, second.created].sort()).toEqual([false, true]);
+      await queue.settled(first.run.id, 30_000);
+      const sql = t.app.get(Db).client;
+      // The app's own modules register their nightly steps too; this test owns the test.* ones.
+      const steps = await sql`SELECT name, status, attempts FROM job_runs WHERE parent_run_id = ${first.run.id} AND name LIKE 'test.%' ORDER BY name`;
+      expect(steps).toEqual([
+        { name: 'test.step-a', status: 'completed', attempts: 1 },
+        { name: 'test.step-broken', status: 'failed', attempts: 2 },
+        { name: 'test.step-c', status: 'completed', attempts: 1 },
+      ]);
+      const [{ n }] = await sql`SELECT count(*)::int AS n FROM test_executions WHERE key = 'step-a'`;
+      expect(n).toBe(1);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -1,0 +1,91 @@
+import { Db } from 'src/platform/db/db';
+import { JobQueue } from 'src/platform/jobs/job-queue';
+import { createSecondShop } from './support/second-shop';
+import { bearer, startTestApp, TestApp } from './support/test-app';
+
+const ZONE = 'Asia/Shanghai';
+type Item = { start: string; contacts: number; rawAgents: number; positions: number; serviceLevel: number | null; occupancy: number | null; parallelChats: number | null; stable: boolean };
+
+describe('staffing: requirements per slot and what-if (e2e)', () => {
+  let t: TestApp;
+  let manager: string;
+  const queueIds: Record<string, string> = {};
+  const forecastOf: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    manager = await t.tokenFor('manager');
+    const sql = t.app.get(Db).client;
+    for (const q of (await t.http().get('/queues').set(bearer(manager)).expect(200)).body as { id: string; code: string }[]) queueIds[q.code] = q.id;
+    // Four weeks of a daytime pattern for a chat, a phone and a deferred queue.
+    for (const [code, scale] of [['presales_chat', 3], ['hotline', 1], ['reviews', 1]] as const) {
+      await sql`INSERT INTO volume_slots (shop_id, queue_id, slot_start, slot_minutes, offered, handled, abandoned)
+        SELECT ${t.demoShopId}, ${queueIds[code]}, g, 30, v, v, 0 FROM (
+          SELECT g, CASE WHEN extract(hour FROM g AT TIME ZONE ${ZONE}) < 8 THEN 0 ELSE (${scale} * (5 + 2 * extract(hour FROM g AT TIME ZONE ${ZONE})))::int END AS v
+          FROM generate_series('2026-10-25T16:00:00Z'::timestamptz, '2026-11-22T15:30:00Z'::timestamptz, interval '30 minutes') g) s`;
+    }
+    const res = await t.http().post('/forecasts').set(bearer(manager)).send({ queueIds: ['presales_chat', 'hotline', 'reviews'].map((c) => queueIds[c]), from: '2026-11-23', weeks: 1, method: 'weekday-mean' }).expect(202);
+    await Promise.all(res.body.forecasts.map((f: { jobId: string }) => t.app.get(JobQueue).settled(f.jobId)));
+    for (const f of res.body.forecasts as { forecastId: string; queueId: string }[]) forecastOf[Object.keys(queueIds).find((c) => queueIds[c] === f.queueId)!] = f.forecastId;
+    await t.http().patch(`/shops/${t.demoShopId}`).set(bearer(manager)).send({ settings: { shrinkage: 0.25 } }).expect(200);
+  });
+  afterAll(() => t.close());
+
+  const requirements = async (code: string, token = manager) =>
+    (await t.http().get(`/staffing/requirements?forecast=${forecastOf[code]}&from=2026-11-23T00:00:00Z&to=2026-11-24T00:00:00Z`).set(bearer(token)).expect(200)).body;
+
+  it('staffs a chat queue per slot: more volume, more agents; the target met; capacity agents × concurrency', async () => {
+    const body = await requirements('presales_chat');
+    expect(body).toMatchObject({ kind: 'realtime', model: 'erlang-a', shrinkage: 0.25, target: { answerWithinSeconds: 30, serviceLevel: 0.8 } });
+    const items = body.items as Item[];
+    expect(items).toHaveLength(48);
+    const busy = items.filter((i) => i.contacts > 0);
+    expect(busy.length).toBeGreaterThan(20);
+    for (const i of busy) {
+      expect(i.serviceLevel).toBeGreaterThanOrEqual(0.8);
+      expect(i.positions).toBe(Math.ceil(i.rawAgents / (1 - 0.25)));
+      expect(i.parallelChats).toBe(i.rawAgents * 4);
+    }
+    const sorted = [...busy].sort((a, b) => a.contacts - b.contacts);
+    expect(sorted[sorted.length - 1].rawAgents).toBeGreaterThan(sorted[0].rawAgents);
+    for (let k = 1; k < sorted.length; k++) expect(sorted[k].rawAgents).toBeGreaterThanOrEqual(sorted[k - 1].rawAgents);
+  });
+
+  it('staffs a phone queue with Erlang A and a deferred queue by its deadline', async () => {
+    const phone = await requirements('hotline');
+    expect(phone.model).toBe('erlang-a');
+    expect((phone.items as Item[]).every((i) => i.parallelChats === null)).toBe(true);
+    const reviews = await requirements('reviews');
+    expect(reviews.model).toBe('deferred');
+    const agents = (reviews.items as Item[]).map((i) => i.rawAgents);
+    expect(Math.max(...agents)).toBe(reviews.peakAgents);
+    expect(agents.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+  });
+
+  it('answers what-if questions without storing anything', async () => {
+    const base = { contacts: [200], slotMinutes: 30, handleSeconds: 240, patienceSeconds: 120, target: { answerWithinSeconds: 20, serviceLevel: 0.8 } };
+    const needed = await t.http().post('/staffing/what-if').set(bearer(manager)).send(base).expect(200);
+    expect(needed.body).toMatchObject({ model: 'erlang-a', mode: 'required' });
+    const n = needed.body.items[0].rawAgents;
+    const fewer = await t.http().post('/staffing/what-if').set(bearer(manager)).send({ ...base, agents: n - 3 }).expect(200);
+    expect(fewer.body.mode).toBe('projected');
+    expect(fewer.body.items[0].serviceLevel).toBeLessThan(needed.body.items[0].serviceLevel);
+    const chat = await t.http().post('/staffing/what-if').set(bearer(manager)).send({ ...base, chat: { concurrency: 3 } }).expect(200);
+    expect(chat.body.items[0].rawAgents).toBeLessThan(n);
+    const noTarget = await t.http().post('/staffing/what-if').set(bearer(manager)).send({ ...base, target: { answerWithinSeconds: 20 } }).expect(400);
+    expect(noTarget.body.errors[0].field).toBe('target');
+    await t.http().post('/staffing/what-if').set(bearer(manager)).send({ ...base, contacts: [] }).expect(400);
+  });
+
+  it('keeps requirements to planning roles and to the own shop', async () => {
+    for (const role of ['agent', 'hr', 'qc']) {
+      await t.http().get(`/staffing/requirements?forecast=${forecastOf.hotline}`).set(bearer(await t.tokenFor(role))).expect(403);
+      await t.http().post('/staffing/what-if').set(bearer(await t.tokenFor(role))).send({}).expect(403);
+    }
+    const other = await createSecondShop(t);
+    await t.http().get(`/staffing/requirements?forecast=${forecastOf.hotline}`).set(bearer(other.managerToken)).expect(404);
+    const wrongQueue = await t.http().get(`/staffing/requirements?forecast=${forecastOf.hotline}&queue=${queueIds.reviews}`).set(bearer(manager)).expect(400);
+    expect(wrongQueue.body.errors[0].field).toBe('queue');
+    await t.http().get('/staffing/requirements').set(bearer(manager)).expect(400);
+  });
+});
