@@ -22,6 +22,14 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // The web page: browser ES modules, served as they are (src/web, copied to dist/web).
+    files: ['src/web/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: { window: 'readonly', document: 'readonly', location: 'readonly', sessionStorage: 'readonly', localStorage: 'readonly', fetch: 'readonly', URL: 'readonly', URLSearchParams: 'readonly', CustomEvent: 'readonly', Node: 'readonly', setTimeout: 'readonly' },
+    },
+  },
+  {
     files: ['src/**/engine/**', 'src/**/solver/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['@nestjs/*', 'drizzle-orm', 'drizzle-orm/*', 'postgres', 'bullmq', 'src/platform/*'] }],

@@ -12,9 +12,16 @@ import { OrgModule } from './modules/org/org.module';
 import { IngestModule } from './modules/ingest/ingest.module';
 import { ForecastModule } from './modules/forecast/forecast.module';
 import { StaffingModule } from './modules/staffing/staffing.module';
+import { KpiModule } from './modules/kpi/kpi.module';
+import { RankingModule } from './modules/ranking/ranking.module';
+import { ComplaintsModule } from './modules/complaints/complaints.module';
+import { QcModule } from './modules/qc/qc.module';
+import { RosterModule } from './modules/roster/roster.module';
+import { ExportModule } from './modules/export/export.module';
+import { TrainingModule } from './modules/training/training.module';
 
 /** Platform first, then one module per domain. */
-export const domainModules = [OrgModule, IngestModule, ForecastModule, StaffingModule];
+export const domainModules = [OrgModule, IngestModule, ForecastModule, StaffingModule, KpiModule, RankingModule, ComplaintsModule, QcModule, RosterModule, TrainingModule, ExportModule];
 
 @Module({})
 export class AppModule {

@@ -39,8 +39,11 @@ describe('organisation: shops, teams, skills, agents, users (e2e)', () => {
         .expect(200);
       expect(updated.body.contract.maxDaysPerWeek).toBe(4);
       expect(updated.body.skills).toEqual([{ skill: 'phone', proficiency: 2 }]);
+      // A partial update changes only what it names: team, skills and flags stay as they were.
+      const renamed = await t.http().patch(`/agents/${created.body.id}`).set(bearer(manager)).send({ name: '新名字' }).expect(200);
+      expect(renamed.body).toMatchObject({ name: '新名字', teamId: team.body.id, active: true, skills: [{ skill: 'phone', proficiency: 2 }], employmentType: updated.body.employmentType });
       const stale = await t.http().patch(`/agents/${created.body.id}`).set(bearer(manager)).send({ name: 'X', version: created.body.updatedAt }).expect(409);
-      expect(stale.body.currentVersion).toBe(updated.body.updatedAt);
+      expect(stale.body.currentVersion).toBe(renamed.body.updatedAt);
       const gone = await t.http().delete(`/agents/${created.body.id}`).set(bearer(manager)).expect(200);
       expect(gone.body.active).toBe(false);
       const inactive = await t.http().get('/agents?active=false').set(bearer(manager)).expect(200);
@@ -109,6 +112,10 @@ describe('organisation: shops, teams, skills, agents, users (e2e)', () => {
       expect(all.body.length).toBeGreaterThanOrEqual(2);
       const patched = await t.http().patch(`/shops/${t.demoShopId}`).set(bearer(manager)).send({ settings: { attributionWindowDays: 2 } }).expect(200);
       expect(patched.body.settings.attributionWindowDays).toBe(2);
+      // A partial update changes only what it names: zone, slot length, currency and language stay.
+      const before = (await t.http().get(`/shops/${other.shopId}`).set(bearer(admin)).expect(200)).body;
+      const renamed = await t.http().patch(`/shops/${other.shopId}`).set(bearer(admin)).send({ name: 'Renamed' }).expect(200);
+      expect(renamed.body).toMatchObject({ name: 'Renamed', timeZone: before.timeZone, slotMinutes: before.slotMinutes, currency: before.currency, language: before.language, settings: before.settings });
     });
   });
 
@@ -120,6 +127,8 @@ describe('organisation: shops, teams, skills, agents, users (e2e)', () => {
       await t.http().post('/teams').set(bearer(manager)).send({ name: 'T1', supervisorAgentId: plain.id }).expect(400);
       await t.http().post('/teams').set(bearer(manager)).send({ name: 'T2', supervisorAgentId: other.agentId }).expect(400);
       const team = await t.http().post('/teams').set(bearer(manager)).send({ name: 'T3', supervisorAgentId: lead.id }).expect(201);
+      const renamed = await t.http().patch(`/teams/${team.body.id}`).set(bearer(manager)).send({ name: 'T3b' }).expect(200);
+      expect(renamed.body).toMatchObject({ name: 'T3b', supervisorAgentId: lead.id });
       await t.http().delete(`/teams/${plain.teamId}`).set(bearer(manager)).expect(409);
       await t.http().delete(`/teams/${team.body.id}`).set(bearer(manager)).expect(204);
       await t.http().get(`/teams/${other.teamId}`).set(bearer(manager)).expect(404);

@@ -20,24 +20,33 @@ export const AgentSkillInput = z.strictObject({
   proficiency: z.number().int().min(1).max(5).default(3).meta({ example: 4 }),
 });
 
+const skillList = z
+  .array(AgentSkillInput)
+  .max(50)
+  .refine((list) => new Set(list.map((s) => s.skill)).size === list.length, { message: 'a skill is listed twice' });
+
+/** Without defaults: an update names only what changes (zod 4 would fill defaults into a partial). */
 const agentFields = {
   employeeNo: z.string().trim().min(1).max(40).meta({ example: 'CS0042' }),
   name: z.string().trim().min(1).max(100).meta({ example: '李娜' }),
-  teamId: z.uuid().nullable().default(null),
+  teamId: z.uuid().nullable(),
   roleGroup: z.enum(ROLE_GROUPS).meta({ example: 'pre_sales' }),
-  isSupervisor: z.boolean().default(false),
-  active: z.boolean().default(true),
+  isSupervisor: z.boolean(),
+  active: z.boolean(),
   hireDate: localDate,
-  employmentType: z.enum(EMPLOYMENT_TYPES).default('full_time'),
+  employmentType: z.enum(EMPLOYMENT_TYPES),
   contract: Contract,
-  skills: z
-    .array(AgentSkillInput)
-    .max(50)
-    .default([])
-    .refine((list) => new Set(list.map((s) => s.skill)).size === list.length, { message: 'a skill is listed twice' }),
+  skills: skillList,
 };
 
-export const CreateAgentBody = z.strictObject(agentFields);
+export const CreateAgentBody = z.strictObject({
+  ...agentFields,
+  teamId: agentFields.teamId.default(null),
+  isSupervisor: agentFields.isSupervisor.default(false),
+  active: agentFields.active.default(true),
+  employmentType: agentFields.employmentType.default('full_time'),
+  skills: skillList.default([]),
+});
 export type CreateAgentBody = z.infer<typeof CreateAgentBody>;
 
 export const UpdateAgentBody = z

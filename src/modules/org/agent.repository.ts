@@ -7,6 +7,7 @@ import type { AgentView, ListAgentsQuery } from './agent.dto';
 type AgentRow = typeof agents.$inferSelect;
 export type NewAgent = typeof agents.$inferInsert;
 export type SkillLink = { skillId: string; proficiency: number };
+export type AgentLabel = { id: string; employeeNo: string; name: string; teamId: string | null };
 
 const contains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -36,6 +37,15 @@ export class AgentRepository {
   async findByEmployeeNo(shopId: string, employeeNo: string): Promise<AgentRow | undefined> {
     const [row] = await this.db.q.select().from(agents).where(and(eq(agents.shopId, shopId), eq(agents.employeeNo, employeeNo))).limit(1);
     return row;
+  }
+
+  /** Name, number and team of every agent of the shop, active or not (exports label old rows too). */
+  async labels(shopId: string): Promise<AgentLabel[]> {
+    return this.db.q
+      .select({ id: agents.id, employeeNo: agents.employeeNo, name: agents.name, teamId: agents.teamId })
+      .from(agents)
+      .where(eq(agents.shopId, shopId))
+      .orderBy(asc(agents.employeeNo));
   }
 
   async idsInTeams(shopId: string, teamIds: string[]): Promise<string[]> {

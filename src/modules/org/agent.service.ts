@@ -4,7 +4,7 @@ import { Db } from 'src/platform/db/db';
 import { AppError, conflict, invalid, notFound } from 'src/platform/errors/problem';
 import type { Page } from 'src/platform/http/pagination';
 import { AgentView, CreateAgentBody, ListAgentsQuery, UpdateAgentBody } from './agent.dto';
-import { AgentRepository, NewAgent, SkillLink } from './agent.repository';
+import { AgentLabel, AgentRepository, NewAgent, SkillLink } from './agent.repository';
 import { SkillRepository } from './skill.repository';
 import { TeamRepository } from './team.repository';
 
@@ -35,6 +35,11 @@ export class AgentService {
     const only = actor.role === 'agent' ? [actor.agentId ?? ''].filter(Boolean) : undefined;
     const { rows, total } = await this.agents.list(actor.shopId, query, only);
     return { items: rows, total, limit: query.limit, offset: query.offset };
+  }
+
+  /** Labels for reports: every agent of the shop by id (scoping stays with the report's own data). */
+  async labels(shopId: string): Promise<Map<string, AgentLabel>> {
+    return new Map((await this.agents.labels(shopId)).map((a) => [a.id, a]));
   }
 
   async get(actor: Actor, id: string): Promise<AgentView> {

@@ -10,18 +10,28 @@ export const ShopSettings = z.strictObject({
 });
 export type ShopSettings = z.infer<typeof ShopSettings>;
 
+/** Without defaults, so an update names only what changes (zod 4 fills defaults into a partial). */
+const shopFields = {
+  name: z.string().trim().min(1).max(200).meta({ example: '天猫旗舰店' }),
+  timeZone: ianaTimeZone,
+  slotMinutes: z.union([z.literal(15), z.literal(30)]).meta({ example: 30 }),
+  currency: currencyCode,
+  language: z.enum(['zh', 'en']),
+  settings: ShopSettings,
+};
+
 export const CreateShopBody = z.strictObject({
   code: code.meta({ example: 'tmall-flagship' }),
-  name: z.string().trim().min(1).max(200).meta({ example: '天猫旗舰店' }),
-  timeZone: ianaTimeZone.default('Asia/Shanghai'),
-  slotMinutes: z.union([z.literal(15), z.literal(30)]).default(30).meta({ example: 30 }),
-  currency: currencyCode.default('CNY'),
-  language: z.enum(['zh', 'en']).default('zh'),
-  settings: ShopSettings.default({}),
+  ...shopFields,
+  timeZone: shopFields.timeZone.default('Asia/Shanghai'),
+  slotMinutes: shopFields.slotMinutes.default(30),
+  currency: shopFields.currency.default('CNY'),
+  language: shopFields.language.default('zh'),
+  settings: shopFields.settings.default({}),
 });
 export type CreateShopBody = z.infer<typeof CreateShopBody>;
 
-export const UpdateShopBody = CreateShopBody.omit({ code: true }).partial().refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
+export const UpdateShopBody = z.strictObject(shopFields).partial().refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
 export type UpdateShopBody = z.infer<typeof UpdateShopBody>;
 
 export const shopExample = {

@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { code } from 'src/platform/http/field-schemas';
 import { pageQuery } from 'src/platform/http/pagination';
 
-export const CreateTeamBody = z.strictObject({
+const teamFields = {
   name: z.string().trim().min(1).max(100).meta({ example: '售前一组' }),
-  supervisorAgentId: z.uuid().nullable().default(null).meta({ description: 'An agent with isSupervisor', example: null }),
-});
+  supervisorAgentId: z.uuid().nullable().meta({ description: 'An agent with isSupervisor', example: null }),
+};
+export const CreateTeamBody = z.strictObject({ ...teamFields, supervisorAgentId: teamFields.supervisorAgentId.default(null) });
 export type CreateTeamBody = z.infer<typeof CreateTeamBody>;
-export const UpdateTeamBody = CreateTeamBody.partial().refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
+/** No defaults here: renaming a team must not remove its supervisor. */
+export const UpdateTeamBody = z.strictObject(teamFields).partial().refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
 export type UpdateTeamBody = z.infer<typeof UpdateTeamBody>;
 export const ListTeamsQuery = z.strictObject({ ...pageQuery });
 export type ListTeamsQuery = z.infer<typeof ListTeamsQuery>;

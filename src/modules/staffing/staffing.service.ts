@@ -4,12 +4,10 @@ import { invalid } from 'src/platform/errors/problem';
 import { ForecastService } from 'src/modules/forecast/forecast.service';
 import { QueueService } from 'src/modules/ingest/queue.service';
 import { ShopService } from 'src/modules/org/shop.service';
-import { projectSlot, RealTimeQueue, ServiceTarget, spreadDeferredWork, staffSlot } from './engine';
+import { projectSlot, RealTimeQueue, spreadDeferredWork, staffSlot } from './engine';
+import { DEFAULT_SHRINKAGE, realTimeQueueOf, serviceTargetOf } from './real-time-queue';
 import type { RequirementsQuery, WhatIfBody } from './staffing.dto';
 import { slotFigures } from './staffing-figures';
-
-const DEFAULT_SHRINKAGE = 0.3;
-const DEFAULT_SLOWDOWN = 0.15;
 
 /** Forecast volume to agents per slot, with the queue's own target, patience and chat concurrency. */
 @Injectable()
@@ -27,7 +25,7 @@ export class StaffingService {
     const shop = await this.shops.context(actor.shopId);
     const shrinkage = Number(shop.settings.shrinkage ?? DEFAULT_SHRINKAGE);
     const slotMinutes = slots.items[0]?.slotMinutes ?? shop.slotMinutes;
-    const target: ServiceTarget = { answerWithinSeconds: queue.serviceLevelSeconds, serviceLevel: Math.min(0.999, queue.serviceLevelPercent / 100) };
+    const target = serviceTargetOf(queue);
     const base = { forecastId: slots.forecastId, queueId: queue.id, kind: queue.kind, shrinkage };
     if (queue.kind === 'deferred') {
       const plan = spreadDeferredWork({
@@ -45,14 +43,7 @@ export class StaffingService {
         spilloverAgents: plan.spilloverAgents,
       };
     }
-    const realTime: RealTimeQueue = {
-      slotSeconds: slotMinutes * 60,
-      ahtSeconds: queue.defaultHandleSeconds,
-      patienceSeconds: queue.patienceSeconds ?? undefined,
-      target,
-      shrinkage,
-      chat: queue.channel === 'chat' && queue.chatConcurrency > 1 ? { concurrency: queue.chatConcurrency, slowdown: { perExtraChat: Number(shop.settings.chatSlowdownPerExtraChat ?? DEFAULT_SLOWDOWN) } } : undefined,
-    };
+    const realTime = realTimeQueueOf(queue, shop.settings, slotMinutes);
     return {
       ...base,
       model: queue.patienceSeconds ? 'erlang-a' : 'erlang-c',

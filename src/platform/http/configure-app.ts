@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ProblemFilter } from '../errors/problem.filter';
+import { serveWebPage } from '../web/web-page';
 import { mountApiDocs } from './openapi';
 
 export const JSON_BODY_LIMIT = '2mb';
@@ -13,4 +14,5 @@ export function configureApp(app: INestApplication): void {
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
   mountApiDocs(app);
+  serveWebPage(app);
 }

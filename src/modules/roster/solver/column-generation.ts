@@ -21,7 +21,8 @@ export function generateColumns(
   highs: Highs,
   model: CompiledRoster,
   pool: LinePool,
-  limits: { maxRounds: number; shouldStop: () => boolean; secondsLeft: () => number },
+  /** `frozen` agents keep the lines they have (a dive has fixed them): they are not priced. */
+  limits: { maxRounds: number; shouldStop: () => boolean; secondsLeft: () => number; frozen?: ReadonlySet<number> },
 ): ColumnGenerationOutcome {
   const base = model.agents.map((agent) => requestCosts(model, agent));
   let bound: number | null = null;
@@ -38,6 +39,7 @@ export function generateColumns(
     let lagrangian = lpValue;
     let exact = true;
     model.agents.forEach((agent, a) => {
+      if (limits.frozen?.has(a)) return;
       const costs = { cell: Float64Array.from(base[a].cell), off: base[a].off };
       for (let i = 0; i < costs.cell.length; i++) {
         if (!Number.isFinite(costs.cell[i])) continue;

@@ -128,10 +128,13 @@ function dayCoverRows(problem: RosterProblem, duties: Duty[], skills: string[]):
     });
 }
 
-/** Turns the product's problem into the solver's indexed form. */
-export function compileRoster(problem: RosterProblem): CompiledRoster {
+/**
+ * Turns the product's problem into the solver's indexed form. `extraShifts` (appended after the
+ * expanded templates) lets a hand-edited roster with its own break times be scored as it is.
+ */
+export function compileRoster(problem: RosterProblem, extraShifts: CompiledShift[] = []): CompiledRoster {
   const slotMinutes = problem.horizon.slotMinutes ?? 30;
-  const shifts = expandShiftTypes(problem.shiftTypes, slotMinutes);
+  const shifts = [...expandShiftTypes(problem.shiftTypes, slotMinutes), ...extraShifts];
   const { skills, general } = servedSkills(problem);
   const duties = buildDuties(shifts, skills, general);
   const coverRows = [

@@ -9,8 +9,8 @@ import { OFF, type CompiledAgent, type CompiledRoster } from './compiled-roster'
  */
 
 /** Shift types with a cap this small (and the product of their caps) are tracked exactly. */
-const TRACKED_CAP = 16;
-const TRACKED_PRODUCT = 1200;
+const TRACKED_CAP = 8;
+const TRACKED_PRODUCT = 100;
 const PENALTY_ROUNDS = 6;
 
 export interface LineCosts {

@@ -1,12 +1,13 @@
 import type { Highs } from 'highs';
-import { agentLineViolations } from './agent-rules';
+import { agentLineViolations, shiftsWithoutSupervisor } from './agent-rules';
 import { OFF, copyLines, type CompiledRoster, type RosterLines } from './compiled-roster';
 import { solveLinearProgram } from './linear-program';
+import { priceAndBranch } from './price-and-branch';
 import { buildRosterMip, type Neighbourhood } from './roster-mip';
 import { searchCost } from './roster-objective';
 import { sampleIndices, seededRandom } from './seeded-random';
 
-export type SearchPhase = 'bound' | 'construct' | 'full-mip' | 'improve' | 'done';
+export type SearchPhase = 'bound' | 'price' | 'construct' | 'full-mip' | 'improve' | 'done';
 
 export interface SearchProgress {
   phase: SearchPhase;
@@ -19,7 +20,7 @@ export interface SearchProgress {
 export interface SearchLimits {
   /** Wall-clock end (ms since epoch); none in iteration mode. */
   deadline?: number;
-  /** Improvement iterations; with no deadline every sub-solve is node-limited, so runs repeat exactly. */
+  /** Improvement iterations; when set every sub-solve is node-limited, so runs repeat exactly (unless the deadline cuts in). */
   maxIterations?: number;
   seed: number;
   signal?: AbortSignal;
@@ -41,6 +42,7 @@ export interface SearchOutcome {
 
 const NODE_LIMIT = 2_000;
 const FALLBACK_SECONDS = 120;
+const PRICED_FULL_MIP_COLUMNS = 1_500;
 
 interface Clock {
   started: number;
@@ -91,7 +93,7 @@ class Search {
     const mip = buildRosterMip(this.model, this.lines, hood);
     const outcome = solveLinearProgram(this.highs, mip.lp, {
       timeLimitSeconds: this.limits.deadline === undefined ? FALLBACK_SECONDS : Math.min(seconds, this.remaining()),
-      maxNodes: this.limits.deadline === undefined ? NODE_LIMIT : undefined,
+      maxNodes: this.limits.maxIterations !== undefined ? NODE_LIMIT : undefined,
       relativeGap,
       start: mip.start,
       shouldStop: () => this.stopped(),
@@ -114,6 +116,21 @@ class Search {
     if (mip.lp.columnCount > 60_000) return;
     const outcome = solveLinearProgram(this.highs, mip.lp, { timeLimitSeconds: Math.min(10, this.remaining()), relax: true });
     if (outcome.bound !== null) this.lowerBound = outcome.bound;
+  }
+
+  /** Column generation and the integer master over its lines: a strong bound and a first roster. */
+  price(share: number): boolean {
+    const seconds = this.limits.deadline === undefined ? FALLBACK_SECONDS : this.remaining() * share;
+    const priced = priceAndBranch(this.highs, this.model, this.lines, {
+      seconds,
+      deterministic: this.limits.maxIterations !== undefined,
+      shouldStop: () => this.stopped(),
+    });
+    if (priced.bound !== null) this.lowerBound = Math.max(this.lowerBound ?? priced.bound, priced.bound);
+    if (!priced.lines || priced.lines.some((line, a) => agentLineViolations(this.model, this.model.agents[a], line).length > 0)) return false;
+    this.lines = priced.lines;
+    this.cost = searchCost(this.model, this.lines);
+    return true;
   }
 
   /** Agents a few at a time, each batch solved exactly against those already placed. */
@@ -142,6 +159,10 @@ class Search {
     return withoutLine;
   }
 
+  compactColumns(): number {
+    return this.model.agents.reduce((sum, agent) => sum + agent.allowed.reduce((n, x) => n + x, 0), 0);
+  }
+
   /** Small instances: the whole model at once, started from the constructed roster. */
   fullMip(share: number): boolean {
     const all = this.model.agents.map((_, a) => a);
@@ -150,7 +171,7 @@ class Search {
     if (mip.lp.columnCount > (this.limits.fullMipMaxColumns ?? 6_000)) return false;
     const outcome = solveLinearProgram(this.highs, mip.lp, {
       timeLimitSeconds: this.limits.deadline === undefined ? FALLBACK_SECONDS : this.remaining() * share,
-      maxNodes: this.limits.deadline === undefined ? NODE_LIMIT : undefined,
+      maxNodes: this.limits.maxIterations !== undefined ? NODE_LIMIT : undefined,
       start: mip.start,
       shouldStop: () => this.stopped(),
     });
@@ -201,10 +222,14 @@ export function searchRoster(highs: Highs, model: CompiledRoster, limits: Search
   const search = new Search(highs, model, limits);
   search.lpBound();
   search.report('bound');
-  const agentsWithoutLine = search.construct();
+  const priced = search.price(0.8);
+  search.report('price');
+  // The line master leaves the supervisor rule out: re-place agents batch by batch when it bites.
+  const agentsWithoutLine = priced && shiftsWithoutSupervisor(model, search.lines).length === 0 ? [] : search.construct();
   search.report('construct');
-  let provenOptimal = false;
-  if (!search.stopped()) {
+  let provenOptimal = search.lowerBound !== null && search.cost <= search.lowerBound + 1e-6;
+  // After a priced roster the compact model only pays on small instances (it proves their optimum).
+  if (!search.stopped() && !provenOptimal && (!priced || search.compactColumns() <= PRICED_FULL_MIP_COLUMNS)) {
     provenOptimal = search.fullMip(0.5);
     search.report('full-mip');
   }

@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { compileRoster } from '../src/modules/roster/solver/compile-roster';
+import { highsRuntime, solveLinearProgram } from '../src/modules/roster/solver/linear-program';
+import { LinePool, buildLineMaster } from '../src/modules/roster/solver/line-master';
+import { generateColumns } from '../src/modules/roster/solver/column-generation';
+import { cheapestLine } from '../src/modules/roster/solver/line-pricing';
+import { requestCosts } from '../src/modules/roster/solver/marginal-costs';
+import { evaluateRoster } from '../src/modules/roster/solver/roster-objective';
+import { nrpToRosterProblem, parseNrp } from './nrp-format';
+(async () => {
+  const inst = parseNrp(readFileSync(process.argv[2], 'utf8'));
+  const model = compileRoster(nrpToRosterProblem(inst));
+  const highs = await highsRuntime();
+  const t0 = Date.now();
+  const pool = new LinePool(model);
+  model.agents.forEach((a, i) => { const l = cheapestLine(model, a, requestCosts(model, a)); if (l) pool.add(i, l.line); });
+  console.log('init', (Date.now() - t0) / 1000, pool.size);
+  const cg = generateColumns(highs, model, pool, { maxRounds: Number(process.argv[3] ?? 200), shouldStop: () => Date.now() - t0 > 40000, secondsLeft: () => 10 });
+  console.log('cg', (Date.now() - t0) / 1000, cg, pool.size);
+  const master = buildLineMaster(model, pool, true);
+  const out = solveLinearProgram(highs, master.lp, { timeLimitSeconds: 20, relativeGap: 1e-4 });
+  const lines = master.decode(out.values!);
+  console.log('ip', (Date.now() - t0) / 1000, out.status, out.objective, out.bound, evaluateRoster(model, lines).total);
+})();

@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { compileRoster } from '../src/modules/roster/solver/compile-roster';
+import { highsRuntime } from '../src/modules/roster/solver/linear-program';
+import { LinePool } from '../src/modules/roster/solver/line-master';
+import { generateColumns } from '../src/modules/roster/solver/column-generation';
+import { diveForRoster } from '../src/modules/roster/solver/line-dive';
+import { cheapestLine } from '../src/modules/roster/solver/line-pricing';
+import { requestCosts } from '../src/modules/roster/solver/marginal-costs';
+import { evaluateRoster } from '../src/modules/roster/solver/roster-objective';
+import { nrpToRosterProblem, parseNrp } from './nrp-format';
+(async () => {
+  const inst = parseNrp(readFileSync(process.argv[2], 'utf8'));
+  const model = compileRoster(nrpToRosterProblem(inst));
+  const highs = await highsRuntime();
+  const t0 = Date.now();
+  const pool = new LinePool(model);
+  model.agents.forEach((a, i) => { const l = cheapestLine(model, a, requestCosts(model, a)); if (l) pool.add(i, l.line); });
+  const cg = generateColumns(highs, model, pool, { maxRounds: 1000, shouldStop: () => Date.now() - t0 > 40000, secondsLeft: () => 10 });
+  console.log('cg', (Date.now() - t0) / 1000, cg, pool.size);
+  const rounds = Number(process.argv[3] ?? 5);
+  const d = diveForRoster(highs, model, pool, { roundsPerStep: rounds, shouldStop: () => false, secondsLeft: () => 10 });
+  console.log('dive', (Date.now() - t0) / 1000, d && evaluateRoster(model, d).total, pool.size);
+})();

@@ -1,0 +1,70 @@
+/**
+ * Independent checker of a Curtois & Qu roster: reads only the instance and a grid of shift IDs
+ * (nothing from the solver), counts hard-rule breaches and computes the instance's own objective.
+ * Boundary reading as in the bench-data README: minimum runs bind only runs touching neither end.
+ */
+import type { NrpInstance } from './nrp-format';
+
+/** grid[employee][day] = shift ID or null, employees in the instance's order. */
+export type NrpGrid = (string | null)[][];
+
+export interface NrpCheck {
+  objective: number;
+  violations: string[];
+}
+
+function runsOf(row: (string | null)[]): { start: number; length: number; working: boolean }[] {
+  const runs: { start: number; length: number; working: boolean }[] = [];
+  row.forEach((cell, d) => {
+    const working = cell !== null;
+    const last = runs[runs.length - 1];
+    if (last && last.working === working) last.length++;
+    else runs.push({ start: d, length: 1, working });
+  });
+  return runs;
+}
+
+export function checkNrpRoster(instance: NrpInstance, grid: NrpGrid): NrpCheck {
+  const violations: string[] = [];
+  const minutesOf = new Map(instance.shifts.map((s) => [s.id, s.minutes]));
+  const cannotFollow = new Map(instance.shifts.map((s) => [s.id, new Set(s.cannotFollow)]));
+  let objective = 0;
+  instance.staff.forEach((staff, e) => {
+    const row = grid[e];
+    const who = `employee ${staff.id}`;
+    if (row.length !== instance.days) violations.push(`${who}: ${row.length} days, expected ${instance.days}`);
+    const counts = new Map<string, number>();
+    let minutes = 0;
+    row.forEach((shift, d) => {
+      if (shift === null) return;
+      if (!minutesOf.has(shift)) violations.push(`${who}: unknown shift ${shift} on day ${d}`);
+      counts.set(shift, (counts.get(shift) ?? 0) + 1);
+      minutes += minutesOf.get(shift) ?? 0;
+      const next = row[d + 1];
+      if (next !== null && next !== undefined && cannotFollow.get(shift)?.has(next)) violations.push(`${who}: ${next} follows ${shift} on day ${d + 1}`);
+    });
+    for (const [shift, count] of counts) {
+      if (count > (staff.maxShifts[shift] ?? 0)) violations.push(`${who}: ${count} × ${shift} > ${staff.maxShifts[shift] ?? 0}`);
+    }
+    if (minutes > staff.maxTotalMinutes) violations.push(`${who}: ${minutes} min > max ${staff.maxTotalMinutes}`);
+    if (minutes < staff.minTotalMinutes) violations.push(`${who}: ${minutes} min < min ${staff.minTotalMinutes}`);
+    for (const run of runsOf(row)) {
+      const inner = run.start > 0 && run.start + run.length < instance.days;
+      if (run.working && run.length > staff.maxConsecutiveShifts) violations.push(`${who}: ${run.length} shifts in a row from day ${run.start}`);
+      if (run.working && inner && run.length < staff.minConsecutiveShifts) violations.push(`${who}: only ${run.length} shifts in a row from day ${run.start}`);
+      if (!run.working && inner && run.length < staff.minConsecutiveDaysOff) violations.push(`${who}: only ${run.length} days off from day ${run.start}`);
+    }
+    let weekends = 0;
+    for (let sat = 5; sat < instance.days; sat += 7) if (row[sat] !== null || (sat + 1 < instance.days && row[sat + 1] !== null)) weekends++;
+    if (weekends > staff.maxWeekends) violations.push(`${who}: ${weekends} weekends > ${staff.maxWeekends}`);
+    for (const d of instance.daysOff.get(staff.id) ?? []) if (row[d] !== null) violations.push(`${who}: works on day off ${d}`);
+  });
+  const index = new Map(instance.staff.map((s, e) => [s.id, e]));
+  for (const r of instance.onRequests) if (grid[index.get(r.employee)!][r.day] !== r.shift) objective += r.weight;
+  for (const r of instance.offRequests) if (grid[index.get(r.employee)!][r.day] === r.shift) objective += r.weight;
+  for (const c of instance.cover) {
+    const on = grid.filter((row) => row[c.day] === c.shift).length;
+    objective += Math.max(0, c.requirement - on) * c.underWeight + Math.max(0, on - c.requirement) * c.overWeight;
+  }
+  return { objective, violations };
+}

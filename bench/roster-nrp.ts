@@ -1,0 +1,83 @@
+/**
+ * Curtois & Qu employee scheduling benchmark: `npx tsx bench/roster-nrp.ts <files…>
+ * [--time-limit 60] [--seed 1] [--out DIR]` (default: every Instance*.txt in ../shared/bench-data/curtois-nrp).
+ * One JSON line per instance; objective and violations come from the independent checker in
+ * bench/nrp-check.ts, not from the solver. `--out DIR` writes `<instance>.csv` per roster.
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { solveRoster } from 'src/modules/roster/solver';
+import { checkNrpRoster, type NrpGrid } from './nrp-check';
+import { nrpToRosterProblem, parseNrp } from './nrp-format';
+
+/** Best reported values (../shared/bench-data/README.md). */
+const BEST: Record<string, number> = {
+  Instance1: 607, Instance2: 828, Instance3: 1001, Instance4: 1716, Instance5: 1143, Instance6: 1950,
+  Instance7: 1056, Instance8: 1308, Instance9: 439, Instance10: 4631, Instance11: 3443, Instance12: 4040,
+};
+
+function parseArguments(argv: string[]): { files: string[]; seconds: number; seed: number; out: string | null } {
+  const files: string[] = [];
+  let seconds = 60;
+  let seed = 1;
+  let out: string | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--time-limit') seconds = Number(argv[++i]);
+    else if (argv[i] === '--seed') seed = Number(argv[++i]);
+    else if (argv[i] === '--out') out = argv[++i];
+    else files.push(argv[i]);
+  }
+  if (files.length === 0) {
+    const folder = '../shared/bench-data/curtois-nrp';
+    const number = (f: string) => Number(f.replace(/\D/g, ''));
+    files.push(...readdirSync(folder).filter((f) => /^Instance\d+\.txt$/.test(f)).sort((a, b) => number(a) - number(b)).map((f) => join(folder, f)));
+  }
+  return { files, seconds, seed, out };
+}
+
+async function main(): Promise<void> {
+  const { files, seconds, seed, out } = parseArguments(process.argv.slice(2));
+  if (out) mkdirSync(out, { recursive: true });
+  for (const file of files) {
+    const name = basename(file).replace(/\.txt$/, '');
+    const instance = parseNrp(readFileSync(file, 'utf8'));
+    const started = Date.now();
+    const solution = await solveRoster(nrpToRosterProblem(instance), { timeLimitMs: seconds * 1000, seed });
+    const elapsed = (Date.now() - started) / 1000;
+    const grid: NrpGrid = instance.staff.map(() => new Array<string | null>(instance.days).fill(null));
+    const row = new Map(instance.staff.map((s, e) => [s.id, e]));
+    const doubled: string[] = [];
+    for (const a of solution.assignments) {
+      const e = row.get(a.agentId)!;
+      if (grid[e][a.day] !== null) doubled.push(`employee ${a.agentId}: two shifts on day ${a.day}`);
+      grid[e][a.day] = a.shiftTypeId;
+    }
+    const check = checkNrpRoster(instance, grid);
+    const violations = [...doubled, ...check.violations];
+    const best = BEST[name] ?? null;
+    console.log(
+      JSON.stringify({
+        instance: name,
+        objective: check.objective,
+        best,
+        gap: best === null ? null : Number(((check.objective - best) / best).toFixed(4)),
+        seconds: Number(elapsed.toFixed(1)),
+        violations: violations.length,
+        solverObjective: solution.objective.total,
+        lowerBound: solution.lowerBound,
+        stoppedBy: solution.stoppedBy,
+        ...(violations.length > 0 ? { firstViolations: violations.slice(0, 5) } : {}),
+        ...(solution.infeasibilities.length > 0 ? { infeasibilities: solution.infeasibilities.length } : {}),
+      }),
+    );
+    if (out) {
+      const csv = instance.staff.map((s, e) => [s.id, ...grid[e].map((x) => x ?? '')].join(',')).join('\n');
+      writeFileSync(join(out, `${name}.csv`), `${csv}\n`);
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from 'src/platform/auth/actor';
+import { Db } from 'src/platform/db/db';
+import { AppError } from 'src/platform/errors/problem';
+import { fieldErrors } from 'src/platform/http/validation';
+import { ComplaintIntakeBody } from './complaint.dto';
+import { ComplaintIntake, IntakeRow, RowRejection } from './complaint-intake.service';
+
+export type ComplaintImportReport = {
+  mode: 'all' | 'partial';
+  rows: number;
+  inserted: number;
+  /** Rows whose externalId the shop already has: a re-import adds nothing. */
+  skipped: number;
+  rejected: number;
+  errors: RowRejection[];
+};
+
+/**
+ * Many complaints at once, each row checked by the intake schema of POST /complaints. All or
+ * nothing by default (422 listing every rejected row); `partial` stores the good rows in one
+ * transaction and lists the rest.
+ */
+@Injectable()
+export class ComplaintImport {
+  constructor(
+    private readonly db: Db,
+    private readonly intake: ComplaintIntake,
+  ) {}
+
+  async import(actor: Actor, mode: 'all' | 'partial', input: { row: number; value: unknown }[]): Promise<ComplaintImportReport> {
+    const rejected: RowRejection[] = [];
+    const valid: IntakeRow[] = [];
+    const seen = new Map<string, number>();
+    for (const { row, value } of input) {
+      const parsed = ComplaintIntakeBody.safeParse(value);
+      if (!parsed.success) {
+        rejected.push(...fieldErrors(parsed.error, undefined, row).map((e) => ({ ...e, row })));
+        continue;
+      }
+      const externalId = parsed.data.externalId;
+      if (externalId && seen.has(externalId)) {
+        rejected.push({ row, field: 'externalId', message: `${externalId} is already in row ${seen.get(externalId)} of this file` });
+        continue;
+      }
+      if (externalId) seen.set(externalId, row);
+      valid.push({ row, body: parsed.data });
+    }
+    const prepared = await this.intake.prepare(actor, valid);
+    rejected.push(...prepared.rejected);
+    rejected.sort((a, b) => a.row - b.row);
+    const rejectedRows = new Set(rejected.map((e) => e.row)).size;
+    const report = (inserted: number): ComplaintImportReport => ({
+      mode, rows: input.length, inserted, skipped: prepared.ready.length - inserted, rejected: rejectedRows, errors: rejected,
+    });
+    if (mode === 'all' && rejectedRows) {
+      throw new AppError('unprocessable', `${rejectedRows} of ${input.length} rows were rejected; nothing was stored (send ?mode=partial to store the good rows)`, rejected, {
+        report: { ...report(0), skipped: 0 },
+      });
+    }
+    const ids = await this.db.transaction(() => this.intake.store(actor, prepared.ready.map((r) => r.values)));
+    return report(ids.length);
+  }
+}

@@ -1,0 +1,132 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Actor } from 'src/platform/auth/actor';
+import type { Role } from 'src/platform/auth/roles';
+import { AppError, conflict, forbidden, notFound } from 'src/platform/errors/problem';
+import type { Page } from 'src/platform/http/pagination';
+import { openApiSchema, validationError } from 'src/platform/http/validation';
+import { UnrecoverableJobError } from 'src/platform/jobs/job-definition';
+import { JobHandler } from 'src/platform/jobs/job-handler.decorator';
+import { JobQueue } from 'src/platform/jobs/job-queue';
+import { accepted, Accepted } from 'src/platform/jobs/jobs.service';
+import { ShopService } from 'src/modules/org/shop.service';
+import { EXPORT_BUILDERS, ExportBuilder } from './export-builder';
+import { CreateExportBody, ListExportsQuery } from './export.dto';
+import { BuildExportPayload, exportBuildJob } from './export.jobs';
+import { ExportRecord, ExportRepository } from './export.repository';
+import { exportTemplatePath } from './export-templates';
+import { readTemplateLooks } from './workbook/template-look';
+import { writeExportWorkbook } from './workbook/workbook-writer';
+import type { ExportLanguage } from './workbook/export-sheet';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export type ExportView = Omit<ExportRecord, 'shopId' | 'requestedBy' | 'requestedRole' | 'requestedAgentId' | 'jobRunId'> & { fileUrl: string | null };
+
+const view = ({ shopId: _s, requestedBy: _b, requestedRole: _r, requestedAgentId: _a, jobRunId: _j, ...record }: ExportRecord): ExportView => ({
+  ...record,
+  fileUrl: record.status === 'completed' ? `/exports/${record.id}/file` : null,
+});
+
+/** Excel exports: asked for here, built in the `export.build` job, downloaded when done. */
+@Injectable()
+export class ExportService {
+  private readonly logger = new Logger(ExportService.name);
+  private readonly builders: Map<string, ExportBuilder>;
+
+  constructor(
+    @Inject(EXPORT_BUILDERS) builders: ExportBuilder[],
+    private readonly exports: ExportRepository,
+    private readonly shops: ShopService,
+    private readonly queue: JobQueue,
+  ) {
+    this.builders = new Map(builders.map((b) => [b.kind, b]));
+  }
+
+  kinds(actor: Actor): { kind: string; description: string; params: Record<string, unknown> }[] {
+    return [...this.builders.values()].filter((b) => mayAsk(b, actor.role)).map((b) => ({ kind: b.kind, description: b.description, params: openApiSchema(b.params) }));
+  }
+
+  async request(actor: Actor, body: CreateExportBody): Promise<Accepted & { exportId: string; fileUrl: string }> {
+    const builder = this.builders.get(body.kind);
+    if (!builder) throw new AppError('validation', `kind: unknown export kind "${body.kind}"; one of ${[...this.builders.keys()].join(', ')}`, [{ field: 'kind', message: 'unknown export kind', in: 'body' }]);
+    if (!mayAsk(builder, actor.role)) throw forbidden(`Your role may not export ${body.kind}`);
+    const parsed = builder.params.safeParse(body.params);
+    if (!parsed.success) {
+      const problem = validationError(parsed.error, 'body');
+      throw new AppError('validation', problem.detail.replaceAll('body.', 'body.params.'), problem.errors?.map((e) => ({ ...e, field: `params.${e.field}` })));
+    }
+    await builder.precheck?.(actor, parsed.data);
+    const shop = await this.shops.context(actor.shopId);
+    const lang = (body.lang ?? (shop.language === 'en' ? 'en' : 'zh')) as ExportLanguage;
+    const record = await this.exports.insert({
+      shopId: actor.shopId, kind: builder.kind, params: parsed.data as Record<string, unknown>, lang, status: 'queued',
+      requestedBy: actor.userId, requestedRole: actor.role, requestedAgentId: actor.agentId,
+    });
+    try {
+      const { run } = await this.queue.enqueue(exportBuildJob, { shopId: actor.shopId, exportId: record.id }, { requestedBy: actor.userId });
+      await this.exports.update(record.id, { jobRunId: run.id });
+      return { exportId: record.id, fileUrl: `/exports/${record.id}/file`, ...accepted(run) };
+    } catch (e) {
+      await this.exports.update(record.id, { status: 'failed', error: `could not be queued: ${(e as Error).message}` });
+      throw e;
+    }
+  }
+
+  async list(actor: Actor, query: ListExportsQuery): Promise<Page<ExportView>> {
+    const { rows, total } = await this.exports.list(actor.shopId, seesAll(actor) ? null : actor.userId, query.limit, query.offset);
+    return { items: rows.map(view), total, limit: query.limit, offset: query.offset };
+  }
+
+  async get(actor: Actor, id: string): Promise<ExportView> {
+    return view(await this.find(actor, id));
+  }
+
+  async file(actor: Actor, id: string): Promise<{ fileName: string; content: Buffer }> {
+    const record = await this.find(actor, id);
+    if (record.status !== 'completed') throw conflict(`Export ${id} is ${record.status}; the file is ready when it is completed`, { status: record.status });
+    const content = await this.exports.content(actor.shopId, id);
+    if (!content || !record.fileName) throw notFound('Export file');
+    return { fileName: record.fileName, content };
+  }
+
+  @JobHandler(exportBuildJob)
+  async build(payload: BuildExportPayload): Promise<{ fileName: string; sizeBytes: number }> {
+    const record = await this.exports.find(payload.shopId, payload.exportId);
+    if (!record) throw new UnrecoverableJobError(`export ${payload.exportId} not found`);
+    const builder = this.builders.get(record.kind);
+    if (!builder) throw new UnrecoverableJobError(`no builder for export kind ${record.kind}`);
+    await this.exports.update(record.id, { status: 'running' });
+    const actor: Actor = { userId: record.requestedBy, username: '', role: record.requestedRole as Role, shopId: record.shopId, agentId: record.requestedAgentId };
+    const folder = await mkdtemp(join(tmpdir(), 'wfm-export-'));
+    try {
+      const workbook = await builder.build(actor, builder.params.parse(record.params), record.lang as ExportLanguage);
+      const path = join(folder, 'export.xlsx');
+      await writeExportWorkbook(path, workbook, record.lang as ExportLanguage, await readTemplateLooks(exportTemplatePath(builder.template)));
+      const content = await readFile(path);
+      const fileName = `${workbook.fileName}.xlsx`;
+      await this.exports.update(record.id, { status: 'completed', content, fileName, sizeBytes: content.length, error: null, finishedAt: new Date() });
+      this.logger.log({ exportId: record.id, kind: record.kind, sizeBytes: content.length }, 'export built');
+      return { fileName, sizeBytes: content.length };
+    } catch (e) {
+      await this.exports.update(record.id, { status: 'failed', error: (e as Error).message, finishedAt: new Date() });
+      // An export the requester may no longer see (a ranking deleted, an access change) will not improve by retrying.
+      if (e instanceof AppError && e.status < 500) throw new UnrecoverableJobError(e.detail);
+      throw e;
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  }
+
+  private async find(actor: Actor, id: string): Promise<ExportRecord> {
+    const record = await this.exports.find(actor.shopId, id);
+    // Each export holds the data as its requester may see it, so only they (and managers) may read it.
+    if (!record || (!seesAll(actor) && record.requestedBy !== actor.userId)) throw notFound('Export');
+    return record;
+  }
+}
+
+const mayAsk = (builder: ExportBuilder, role: Role) => role === 'admin' || builder.roles.includes(role);
+const seesAll = (actor: Actor) => actor.role === 'admin' || actor.role === 'manager';

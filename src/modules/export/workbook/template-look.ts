@@ -1,0 +1,81 @@
+/**
+ * The look of an export comes from its template in `templates/` (header fonts and fills, column
+ * widths, print setup), so a shop can restyle a template without code; the data comes from code.
+ */
+import { existsSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { CellKind, ExportSheet } from './export-sheet';
+
+export interface TemplateLook {
+  titleFont: Partial<ExcelJS.Font>;
+  headerFont: Partial<ExcelJS.Font>;
+  headerFill: ExcelJS.Fill;
+  border: Partial<ExcelJS.Borders>;
+  pageSetup: Partial<ExcelJS.PageSetup>;
+  /** Column widths by position, from the template's sheet; missing ones follow the cell kind. */
+  widths: (number | undefined)[];
+}
+
+const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FFBFBFBF' } };
+
+export const defaultLook: TemplateLook = {
+  titleFont: { bold: true, size: 14 },
+  headerFont: { bold: true, color: { argb: 'FFFFFFFF' } },
+  headerFill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } },
+  border: { top: thin, left: thin, bottom: thin, right: thin },
+  pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  widths: [],
+};
+
+export function widthFor(kind: CellKind): number {
+  return kind === 'text' ? 16 : kind === 'datetime' ? 18 : 12;
+}
+
+/** One look per sheet of the template (the last one repeats for further sheets). */
+export async function readTemplateLooks(path: string): Promise<TemplateLook[]> {
+  if (!existsSync(path)) throw new Error(`export template ${path} is missing; run npm run templates`);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(path);
+  return book.worksheets.map((ws) => {
+    // Row 1 is the title, row 2 the header, as `npm run templates` writes them.
+    const title = ws.getCell(1, 1);
+    const header = ws.getCell(2, 1);
+    const widths = Array.from({ length: ws.columnCount }, (_, i) => ws.getColumn(i + 1).width);
+    return {
+      titleFont: title.font ?? defaultLook.titleFont,
+      headerFont: header.font ?? defaultLook.headerFont,
+      headerFill: header.fill ?? defaultLook.headerFill,
+      border: header.border ?? defaultLook.border,
+      pageSetup: { ...defaultLook.pageSetup, ...pickPageSetup(ws.pageSetup) },
+      widths,
+    };
+  });
+}
+
+function pickPageSetup(setup: Partial<ExcelJS.PageSetup>): Partial<ExcelJS.PageSetup> {
+  const { paperSize, orientation, fitToPage, fitToWidth, fitToHeight, margins } = setup;
+  return Object.fromEntries(Object.entries({ paperSize, orientation, fitToPage, fitToWidth, fitToHeight, margins }).filter(([, v]) => v !== undefined));
+}
+
+/** The template a kind's sheets are drawn from: title row, styled bilingual header, widths, print setup. */
+export function buildExportTemplate(sheets: Pick<ExportSheet, 'zh' | 'en' | 'columns' | 'landscape'>[]): ExcelJS.Workbook {
+  const book = new ExcelJS.Workbook();
+  book.creator = 'cs-workforce';
+  for (const sheet of sheets) {
+    const ws = book.addWorksheet(`${sheet.zh}`.slice(0, 31), {
+      pageSetup: { ...defaultLook.pageSetup, orientation: sheet.landscape ? 'landscape' : 'portrait', printTitlesRow: '1:2' },
+      views: [{ state: 'frozen', ySplit: 2 }],
+    });
+    ws.columns = sheet.columns.map((c) => ({ key: c.key, width: c.width ?? widthFor(c.kind) }));
+    ws.getCell(1, 1).value = `${sheet.zh} ${sheet.en}`;
+    ws.getCell(1, 1).font = defaultLook.titleFont;
+    sheet.columns.forEach((c, i) => {
+      const cell = ws.getCell(2, i + 1);
+      cell.value = `${c.zh} ${c.en}`;
+      cell.font = defaultLook.headerFont;
+      cell.fill = defaultLook.headerFill;
+      cell.border = defaultLook.border;
+    });
+  }
+  return book;
+}

@@ -1,0 +1,70 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Db } from 'src/platform/db/db';
+import { JobContext } from 'src/platform/jobs/job-definition';
+import { JobHandler } from 'src/platform/jobs/job-handler.decorator';
+import { NightlyPipeline } from 'src/platform/jobs/nightly/nightly-pipeline';
+import type { NightlyPayload } from 'src/platform/jobs/nightly/nightly.jobs';
+import { ShopService } from 'src/modules/org/shop.service';
+import { KpiAggregationRepository, ReplaceCount } from './kpi-aggregation.repository';
+import { addDays, attributionWindowDays, datesBetween, kpiDay } from './kpi-day';
+import { kpiAggregateJob } from './kpi.jobs';
+
+/** First in the night: rankings and reports read what this step writes. */
+const NIGHTLY_ORDER = 10;
+
+export type DayOutcome = { date: string; sessions: ReplaceCount; orders: ReplaceCount; complaints: ReplaceCount; qc: ReplaceCount };
+
+/**
+ * Fills kpi_agent_days: per local day one set-based statement per fact table (sessions, orders,
+ * complaints, QC), in one transaction, so readers never see half a day and a re-run replaces it.
+ */
+@Injectable()
+export class KpiAggregation implements OnModuleInit {
+  constructor(
+    private readonly nightly: NightlyPipeline,
+    private readonly db: Db,
+    private readonly repository: KpiAggregationRepository,
+    private readonly shops: ShopService,
+  ) {}
+
+  onModuleInit(): void {
+    this.nightly.register({ job: kpiAggregateJob, order: NIGHTLY_ORDER });
+  }
+
+  async aggregateDay(shopId: string, date: string): Promise<DayOutcome> {
+    const shop = await this.shops.context(shopId);
+    const day = kpiDay(date, shop.timeZone, attributionWindowDays(shop.settings));
+    return this.db.transaction(async () => {
+      await this.repository.roomForAggregation();
+      const outcome = {
+        date,
+        sessions: await this.repository.sessions(shopId, day),
+        orders: await this.repository.orders(shopId, day),
+        complaints: await this.repository.complaints(shopId, day),
+        qc: await this.repository.qc(shopId, day),
+      };
+      await this.repository.dropEmpty(shopId, date);
+      return outcome;
+    });
+  }
+
+  /**
+   * The night's day and the days before it still inside the attribution window (their orders and
+   * next-day QC reviews are still arriving), plus every day touched by imports since the last night.
+   */
+  @JobHandler(kpiAggregateJob)
+  async aggregate(payload: NightlyPayload, context: JobContext): Promise<Record<string, unknown>> {
+    const shop = await this.shops.context(payload.shopId);
+    const windowDays = attributionWindowDays(shop.settings);
+    const recent = datesBetween(addDays(payload.date, -Math.max(windowDays, 1)), payload.date);
+    const reimported = await this.repository.reimportedDays(shop.id, shop.timeZone, windowDays);
+    const days = [...new Set([...recent, ...reimported.days])].sort();
+    const outcomes: DayOutcome[] = [];
+    for (const [index, date] of days.entries()) {
+      outcomes.push(await this.aggregateDay(shop.id, date));
+      await context.progress(((index + 1) / days.length) * 100, `${index + 1} of ${days.length} days`);
+    }
+    if (reimported.seenUntil) await this.repository.markImportsSeen(shop.id, reimported.seenUntil);
+    return { date: payload.date, days, reimportedDays: reimported.days.length, agentDays: outcomes.reduce((n, o) => n + o.sessions.stored, 0) };
+  }
+}

@@ -1,0 +1,32 @@
+import { addDays, attributionWindowDays, datesBetween, kpiDay } from './kpi-day';
+
+const hours = (d: { start: Date; end: Date }) => (d.end.getTime() - d.start.getTime()) / 3_600_000;
+
+describe('local KPI days', () => {
+  it('maps a Shanghai day to UTC 16:00–16:00 with the window ending 24:00 of the next day', () => {
+    const day = kpiDay('2026-11-20', 'Asia/Shanghai', 1);
+    expect(day.start.toISOString()).toBe('2026-11-19T16:00:00.000Z');
+    expect(day.end.toISOString()).toBe('2026-11-20T16:00:00.000Z');
+    expect(day.ordersUntil.toISOString()).toBe('2026-11-21T16:00:00.000Z');
+  });
+
+  it('has 25 hours on the autumn DST change and 23 on the spring one', () => {
+    expect(hours(kpiDay('2026-10-25', 'Europe/Berlin', 1))).toBe(25);
+    expect(hours(kpiDay('2026-03-29', 'Europe/Berlin', 1))).toBe(23);
+    expect(hours(kpiDay('2026-11-01', 'America/New_York', 0))).toBe(25);
+    expect(kpiDay('2026-10-25', 'Europe/Berlin', 0).ordersUntil).toEqual(kpiDay('2026-10-25', 'Europe/Berlin', 0).end);
+  });
+
+  it('counts calendar dates', () => {
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(datesBetween('2026-02-27', '2026-03-01')).toEqual(['2026-02-27', '2026-02-28', '2026-03-01']);
+    expect(datesBetween('2026-03-02', '2026-03-01')).toEqual([]);
+  });
+
+  it('reads the shop window, 1 day unless set to 0–7', () => {
+    expect(attributionWindowDays({})).toBe(1);
+    expect(attributionWindowDays({ attributionWindowDays: 0 })).toBe(0);
+    expect(attributionWindowDays({ attributionWindowDays: 3 })).toBe(3);
+    expect(attributionWindowDays({ attributionWindowDays: 30 })).toBe(1);
+  });
+});

@@ -1,0 +1,36 @@
+import { DateTime } from 'luxon';
+
+/**
+ * A shop's local calendar day as a UTC half-open range: 23, 24 or 25 hours long across DST.
+ * `ordersUntil` is the end of the attribution window for inquiries of that day: 24:00 of the day
+ * plus `windowDays`, so orders of an inquiry day can be found by the orders' own time index.
+ */
+export type KpiDay = { date: string; start: Date; end: Date; ordersUntil: Date };
+
+export function kpiDay(date: string, timeZone: string, windowDays: number): KpiDay {
+  const local = DateTime.fromISO(date, { zone: timeZone }).startOf('day');
+  if (!local.isValid) throw new Error(`${date} is not a date in ${timeZone}`);
+  return {
+    date,
+    start: local.toJSDate(),
+    end: local.plus({ days: 1 }).toJSDate(),
+    ordersUntil: local.plus({ days: 1 + windowDays }).toJSDate(),
+  };
+}
+
+export function addDays(date: string, days: number): string {
+  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate()!;
+}
+
+/** Every date from `from` to `to`, both included. */
+export function datesBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
+  return out;
+}
+
+/** The shop's attribution window in days (`settings.attributionWindowDays`, 0–7, default 1). */
+export function attributionWindowDays(settings: Record<string, unknown>): number {
+  const days = Number(settings.attributionWindowDays);
+  return Number.isInteger(days) && days >= 0 && days <= 7 ? days : 1;
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { OrgModule } from 'src/modules/org/org.module';
+import { DailyReportService } from './daily-report.service';
+import { KpiAggregationRepository } from './kpi-aggregation.repository';
+import { KpiAggregation } from './kpi-aggregation.service';
+import { KpiController } from './kpi.controller';
+import { KpiRepository } from './kpi.repository';
+import { KpiService } from './kpi.service';
+
+/** KPI registry, the nightly set-based daily aggregation, roll-ups and the daily report. */
+@Module({
+  imports: [OrgModule],
+  controllers: [KpiController],
+  providers: [KpiAggregationRepository, KpiAggregation, KpiRepository, KpiService, DailyReportService],
+  exports: [KpiService],
+})
+export class KpiModule {}

@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from 'src/platform/auth/actor';
+import { forbidden, notFound } from 'src/platform/errors/problem';
+import { AgentScope } from 'src/modules/org/agent-scope.service';
+import { TeamService } from 'src/modules/org/team.service';
+import { KPI_DEFINITIONS, KpiDefinition, kpiDefinition, KpiSums } from './kpi-definitions';
+import { kpiValue, kpiValues } from './kpi-values';
+import type { KpiQuery } from './kpi.dto';
+import { KpiLevel, KpiRepository, RollupFilter, RollupRow } from './kpi.repository';
+
+export type KpiRow = Omit<RollupRow, 'sums' | 'roleGroup'> & { values: Record<string, number | null> };
+export type AgentMonth = { agentId: string; teamId: string | null; roleGroup: string | null; employeeNo: string | null; daysWorked: number; sums: KpiSums };
+
+/** Where an actor's KPI reading is confined: agents to their own rows, supervisors to their teams. */
+export type KpiScope = { agentIds?: string[]; teamIds?: string[] };
+
+@Injectable()
+export class KpiService {
+  constructor(
+    private readonly repository: KpiRepository,
+    private readonly scope: AgentScope,
+    private readonly teams: TeamService,
+  ) {}
+
+  definitions(): readonly KpiDefinition[] {
+    return KPI_DEFINITIONS;
+  }
+
+  /** Agents may read only agent level; supervisors agent and team level of their own teams. */
+  async scopeFor(actor: Actor, level: KpiLevel): Promise<KpiScope> {
+    if (actor.role === 'agent') {
+      if (level !== 'agent') throw forbidden('Agents may read only their own agent-level figures');
+      return { agentIds: await this.scope.visibleAgentIds(actor) };
+    }
+    if (actor.role === 'supervisor') {
+      if (level === 'shop') throw forbidden('Supervisors read agent and team figures of their own teams');
+      return level === 'team' ? { teamIds: await this.teams.supervisedTeamIds(actor) } : { agentIds: await this.scope.visibleAgentIds(actor) };
+    }
+    return {};
+  }
+
+  async query(actor: Actor, query: KpiQuery): Promise<{ level: KpiLevel; period: string; from: string; to: string; metrics: string[]; items: KpiRow[] }> {
+    const scope = await this.scopeFor(actor, query.level);
+    const filter: RollupFilter = { level: query.level, period: query.period, from: query.from, to: query.to, ...scope };
+    if (query.agentId) {
+      if (!(await this.repository.agentExists(actor.shopId, query.agentId))) throw notFound('Agent');
+      if (scope.agentIds && !scope.agentIds.includes(query.agentId)) throw forbidden('This agent is outside your scope');
+      filter.agentIds = [query.agentId];
+    }
+    if (query.teamId) {
+      if (!(await this.repository.teamExists(actor.shopId, query.teamId))) throw notFound('Team');
+      if (scope.teamIds && !scope.teamIds.includes(query.teamId)) throw forbidden('This team is outside your scope');
+      filter.teamIds = [query.teamId];
+    }
+    const definitions = this.selected(query.metrics);
+    const rows = await this.repository.rollup(actor.shopId, filter);
+    const items = rows.map(({ sums, roleGroup: _roleGroup, ...row }) => ({ ...row, values: kpiValues(definitions, sums) }));
+    return { level: query.level, period: query.period, from: query.from, to: query.to, metrics: definitions.map((d) => d.key), items };
+  }
+
+  /** For rankings: each agent's sums over a range, with days worked. */
+  async agentTotals(shopId: string, from: string, to: string): Promise<AgentMonth[]> {
+    const rows = await this.repository.rollup(shopId, { level: 'agent', period: 'total', from, to });
+    return rows.map((r) => ({ agentId: r.agentId!, teamId: r.teamId, roleGroup: r.roleGroup, employeeNo: r.employeeNo, daysWorked: r.daysWorked, sums: r.sums }));
+  }
+
+  /** For the daily report: per team and the shop for one day, in the actor's scope. */
+  async dayRows(shopId: string, date: string, level: 'team' | 'shop', scope: KpiScope): Promise<RollupRow[]> {
+    return this.repository.rollup(shopId, { level, period: 'total', from: date, to: date, ...scope });
+  }
+
+  /** Figures from summed numerators and denominators, by key (for rankings). */
+  values(sums: KpiSums, keys: string[]): Record<string, number | null> {
+    return Object.fromEntries(keys.map((k) => [k, kpiValue(kpiDefinition(k)!, sums)]));
+  }
+
+  selected(metrics?: string[]): KpiDefinition[] {
+    return metrics ? metrics.map((m) => kpiDefinition(m)!) : [...KPI_DEFINITIONS];
+  }
+}

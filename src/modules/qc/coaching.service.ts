@@ -1,0 +1,78 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import type { Actor } from 'src/platform/auth/actor';
+import { conflict, forbidden, notFound } from 'src/platform/errors/problem';
+import type { Page } from 'src/platform/http/pagination';
+import { JobHandler } from 'src/platform/jobs/job-handler.decorator';
+import { NightlyPipeline } from 'src/platform/jobs/nightly/nightly-pipeline';
+import type { NightlyPayload } from 'src/platform/jobs/nightly/nightly.jobs';
+import { CoachingRepository, CoachingTask } from './coaching.repository';
+import { QcScope } from './qc-scope.service';
+import { CloseCoachingBody, ListCoachingQuery } from './qc.dto';
+import { qcCoachingOverdueJob } from './qc.jobs';
+import type { Review, ReviewedSession } from './review.repository';
+
+/** After the QC sample (30); order does not matter to it, only that it runs every night. */
+const NIGHTLY_ORDER = 31;
+
+export type CoachingView = Omit<CoachingTask, 'shopId'>;
+export type RaiseCoaching = { shopId: string; review: Review; session: ReviewedSession; reason: 'failed' | 'below_threshold'; today: string; dueDays: number };
+
+const view = ({ shopId: _shop, ...task }: CoachingTask): CoachingView => task;
+
+/** Coaching tasks raised by weak reviews; the agent's supervisor confirms each with a note. */
+@Injectable()
+export class CoachingService implements OnModuleInit {
+  constructor(
+    private readonly nightly: NightlyPipeline,
+    private readonly tasks: CoachingRepository,
+    private readonly scope: QcScope,
+  ) {}
+
+  onModuleInit(): void {
+    this.nightly.register({ job: qcCoachingOverdueJob, order: NIGHTLY_ORDER });
+  }
+
+  /** Called inside the review's transaction; one task per failing session of an agent. */
+  raise(input: RaiseCoaching): Promise<CoachingTask | undefined> {
+    const dueDate = DateTime.fromISO(input.today, { zone: 'UTC' }).plus({ days: input.dueDays }).toISODate()!;
+    return this.tasks.insertOnce(
+      {
+        shopId: input.shopId, reviewId: input.review.id, agentId: input.session.agentId, teamId: input.session.teamId,
+        supervisorAgentId: input.session.supervisorAgentId, reason: input.reason, dueDate,
+      },
+      input.session.id,
+    );
+  }
+
+  async list(actor: Actor, query: ListCoachingQuery): Promise<Page<CoachingView>> {
+    const agentIds = await this.scope.agentFilter(actor, query.agent);
+    const { rows, total } = await this.tasks.list(actor.shopId, { ...query, agentIds });
+    return { items: rows.map(view), total, limit: query.limit, offset: query.offset };
+  }
+
+  async get(actor: Actor, id: string): Promise<CoachingView> {
+    return view(await this.find(actor, id));
+  }
+
+  /** Only the supervisor the task is assigned to closes it, and only with a note of what was done. */
+  async close(actor: Actor, id: string, body: CloseCoachingBody): Promise<CoachingView> {
+    const task = await this.find(actor, id);
+    if (!actor.agentId || task.supervisorAgentId !== actor.agentId) throw forbidden("Only the agent's team supervisor may close this coaching task");
+    if (task.status !== 'open') throw conflict('The coaching task is already closed', { status: task.status });
+    const closed = await this.tasks.close(actor.shopId, id, body.note, actor.userId);
+    if (!closed) throw conflict('The coaching task is already closed');
+    return view(closed);
+  }
+
+  @JobHandler(qcCoachingOverdueJob)
+  async flagOverdue(payload: NightlyPayload): Promise<Record<string, unknown>> {
+    return { date: payload.date, ...(await this.tasks.flagOverdue(payload.shopId, payload.date)) };
+  }
+
+  private async find(actor: Actor, id: string): Promise<CoachingTask> {
+    const task = await this.tasks.find(actor.shopId, id);
+    if (!task || !(await this.scope.canSee(actor, task.agentId))) throw notFound('Coaching task');
+    return task;
+  }
+}

@@ -1,0 +1,89 @@
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor } from 'src/platform/auth/actor';
+import { Roles } from 'src/platform/auth/roles';
+import { ApiProblems } from 'src/platform/http/openapi';
+import { pageExample } from 'src/platform/http/pagination';
+import { ValidBody, ValidParam, ValidQuery } from 'src/platform/http/validation';
+import { QcSummaryService } from './qc-summary.service';
+import { QC_REVIEWERS, QC_WORKERS, REVIEW_READERS, SUMMARY_READERS, TRANSCRIPT_READERS } from './qc-roles';
+import { calibrationExample, CreateReviewBody, ListReviewsQuery, reviewExample, RunSampleBody, samplesExample, SamplesQuery, summaryExample, SummaryQuery } from './qc.dto';
+import { ReviewService } from './review.service';
+import { SamplingService } from './sampling.service';
+
+/** Samples, reviews, transcripts, calibration and the daily summary. */
+@ApiTags('qc')
+@ApiBearerAuth()
+@Controller('qc')
+export class QcReviewController {
+  constructor(
+    private readonly sampling: SamplingService,
+    private readonly reviews: ReviewService,
+    private readonly summary: QcSummaryService,
+  ) {}
+
+  @Get('samples')
+  @Roles(...SUMMARY_READERS)
+  @ApiOkResponse({ description: "The day's sample per agent (a supervisor sees their teams'), with weights, inclusion probabilities and the realised mix", schema: { example: samplesExample } })
+  @ApiProblems(400, 401, 403, 404)
+  samples(@CurrentActor() actor: Actor, @ValidQuery(SamplesQuery) query: SamplesQuery) {
+    return this.sampling.list(actor, query);
+  }
+
+  @Post('samples/run')
+  @HttpCode(202)
+  @Roles(...QC_WORKERS)
+  @ApiAcceptedResponse({ description: 'Draws (again) the sample of a day of sessions as a `qc.sample` job; reviewed samples are kept', schema: { example: { jobId: '3f2e1d0c-9b8a-4765-8432-10fedcba9876', name: 'qc.sample', status: 'queued', statusUrl: '/jobs/3f2e1d0c-9b8a-4765-8432-10fedcba9876' } } })
+  @ApiProblems(400, 401, 403, 503)
+  runSample(@CurrentActor() actor: Actor, @ValidBody(RunSampleBody) body: RunSampleBody) {
+    return this.sampling.run(actor, body);
+  }
+
+  @Post('reviews')
+  @Roles(...QC_REVIEWERS)
+  @ApiCreatedResponse({ description: 'Scored against the rubric version; a fail or a total below the threshold raises a coaching task', schema: { example: reviewExample } })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  createReview(@CurrentActor() actor: Actor, @ValidBody(CreateReviewBody) body: CreateReviewBody) {
+    return this.reviews.create(actor, body);
+  }
+
+  @Get('reviews')
+  @Roles(...REVIEW_READERS)
+  @ApiOkResponse({ description: 'Agents see their own, supervisors their teams, QC and managers the shop', schema: { example: pageExample(reviewExample) } })
+  @ApiProblems(400, 401, 403, 404)
+  listReviews(@CurrentActor() actor: Actor, @ValidQuery(ListReviewsQuery) query: ListReviewsQuery) {
+    return this.reviews.list(actor, query);
+  }
+
+  @Get('reviews/:id')
+  @Roles(...REVIEW_READERS)
+  @ApiOkResponse({ schema: { example: reviewExample } })
+  @ApiProblems(400, 401, 403, 404)
+  getReview(@CurrentActor() actor: Actor, @ValidParam('id') id: string) {
+    return this.reviews.get(actor, id);
+  }
+
+  @Get('sessions/:sessionId/transcript')
+  @Roles(...TRANSCRIPT_READERS)
+  @ApiOkResponse({ description: 'Only QC, managers and the supervisor of the agent’s team', schema: { example: { sessionId: reviewExample.sessionId, agentId: reviewExample.agentId, startedAt: reviewExample.sessionStartedAt, transcript: '客户：能退吗？\n客服：七天无理由不包括这个' } } })
+  @ApiProblems(400, 401, 403, 404)
+  transcript(@CurrentActor() actor: Actor, @ValidParam('sessionId') sessionId: string) {
+    return this.reviews.transcript(actor, sessionId);
+  }
+
+  @Get('sessions/:sessionId/calibration')
+  @Roles(...QC_WORKERS)
+  @ApiOkResponse({ description: 'Per-item spread between the reviewers of one session', schema: { example: calibrationExample } })
+  @ApiProblems(400, 401, 403, 404)
+  calibration(@CurrentActor() actor: Actor, @ValidParam('sessionId') sessionId: string) {
+    return this.reviews.calibration(actor, sessionId);
+  }
+
+  @Get('summary')
+  @Roles(...SUMMARY_READERS)
+  @ApiOkResponse({ description: 'Per team and agent: sessions reviewed, raw and sampling-weighted mean score, fails, most frequent findings', schema: { example: summaryExample } })
+  @ApiProblems(400, 401, 403, 404)
+  dailySummary(@CurrentActor() actor: Actor, @ValidQuery(SummaryQuery) query: SummaryQuery) {
+    return this.summary.daily(actor, query);
+  }
+}

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { Db } from 'src/platform/db/db';
+import { JobContext, UnrecoverableJobError } from 'src/platform/jobs/job-definition';
+import { JobHandler } from 'src/platform/jobs/job-handler.decorator';
+import { KpiService } from 'src/modules/kpi/kpi.service';
+import { Candidate, rankGroup, RankingRules } from './engine/scorecard-ranking';
+import { RankingPayload, rankingComputeJob } from './ranking.jobs';
+import { NewRankingRow, RankingRepository, RankingRun } from './ranking.repository';
+import type { Scorecard } from './scorecard.repository';
+
+/** The first and last local day of a month `YYYY-MM`. */
+export function monthDays(month: string): { from: string; to: string } {
+  const first = DateTime.fromISO(`${month}-01`, { zone: 'UTC' });
+  return { from: first.toISODate()!, to: first.endOf('month').toISODate()! };
+}
+
+/** Reads the month's KPI sums of the scorecard's group, runs the pure engine and stores the version's rows. */
+@Injectable()
+export class RankingComputation {
+  constructor(
+    private readonly db: Db,
+    private readonly runs: RankingRepository,
+    private readonly kpis: KpiService,
+  ) {}
+
+  @JobHandler(rankingComputeJob)
+  async computeInJob(payload: RankingPayload, context: JobContext): Promise<Record<string, unknown>> {
+    const run = await this.runs.find(payload.shopId, payload.runId);
+    if (!run) throw new UnrecoverableJobError(`Ranking ${payload.runId} not found`);
+    if (run.status === 'approved') throw new UnrecoverableJobError('An approved ranking is frozen; run a new version instead');
+    try {
+      await this.runs.update(run.id, { status: 'running', error: null });
+      await context.progress(10, 'reading the month’s KPI sums');
+      return await this.compute(run);
+    } catch (e) {
+      const final = e instanceof UnrecoverableJobError || context.attempt >= context.maxAttempts;
+      await this.runs.update(run.id, { status: final ? 'failed' : 'queued', error: (e as Error).message });
+      throw e;
+    }
+  }
+
+  async compute(run: RankingRun): Promise<{ ranked: number; ineligible: number }> {
+    const card = run.scorecard as unknown as Scorecard;
+    const { from, to } = monthDays(run.month);
+    const definitions = new Map(this.kpis.definitions().map((d) => [d.key, d]));
+    const rules: RankingRules = {
+      metrics: card.metrics.map((m) => ({ metric: m.metric, weight: m.weight, direction: definitions.get(m.metric)!.direction })),
+      minDaysWorked: card.minDaysWorked,
+      minInquiries: card.minInquiries,
+      topN: card.topN,
+      bottomPercent: card.bottomPercent,
+      tieRule: card.tieRule as RankingRules['tieRule'],
+    };
+    const keys = card.metrics.map((m) => m.metric);
+    const group = (await this.kpis.agentTotals(run.shopId, from, to)).filter((a) => a.roleGroup === card.roleGroup);
+    const byAgent = new Map(group.map((a) => [a.agentId, a]));
+    const candidates: Candidate[] = group.map((a) => ({
+      agentId: a.agentId, tieKey: a.employeeNo ?? a.agentId, daysWorked: a.daysWorked, inquiries: a.sums.inquiries, values: this.kpis.values(a.sums, keys),
+    }));
+    const { ranked, ineligible } = rankGroup(candidates, rules);
+    const base = (agentId: string) => ({ shopId: run.shopId, runId: run.id, agentId, teamId: byAgent.get(agentId)!.teamId, daysWorked: byAgent.get(agentId)!.daysWorked, inquiries: byAgent.get(agentId)!.sums.inquiries });
+    const rows: NewRankingRow[] = [
+      ...ranked.map((r) => ({ ...base(r.agentId), eligible: true, rank: r.rank, metrics: r.metrics, total: r.total, percentile: r.percentile, top: r.top, bottom: r.bottom })),
+      ...ineligible.map((r) => ({ ...base(r.agentId), eligible: false, rank: null, metrics: r.metrics, total: null, percentile: null, ineligibleReasons: r.reasons })),
+    ];
+    await this.db.transaction(async () => {
+      await this.runs.replaceRows(run.id, rows);
+      await this.runs.update(run.id, { status: 'completed', error: null, completedAt: new Date() });
+    });
+    return { ranked: ranked.length, ineligible: ineligible.length };
+  }
+}

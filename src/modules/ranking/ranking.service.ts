@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from 'src/platform/auth/actor';
+import { conflict, notFound } from 'src/platform/errors/problem';
+import type { Page } from 'src/platform/http/pagination';
+import { JobQueue } from 'src/platform/jobs/job-queue';
+import { accepted, Accepted } from 'src/platform/jobs/jobs.service';
+import { AgentScope } from 'src/modules/org/agent-scope.service';
+import { Db } from 'src/platform/db/db';
+import { LedgerService } from './ledger.service';
+import type { CreateRankingBody, ListRankingsQuery } from './ranking.dto';
+import { rankingComputeJob } from './ranking.jobs';
+import { RankingRepository, RankingRowView, RankingRun } from './ranking.repository';
+import { ScorecardService } from './scorecard.service';
+
+const rankedView = (r: RankingRowView) => ({
+  rank: r.rank, agentId: r.agentId, agentName: r.agentName, employeeNo: r.employeeNo, teamId: r.teamId, teamName: r.teamName,
+  total: r.total, percentile: r.percentile, top: r.top, bottom: r.bottom, daysWorked: r.daysWorked, inquiries: r.inquiries, metrics: r.metrics,
+});
+const ineligibleView = (r: RankingRowView) => ({
+  agentId: r.agentId, agentName: r.agentName, employeeNo: r.employeeNo, teamId: r.teamId, teamName: r.teamName, daysWorked: r.daysWorked, inquiries: r.inquiries, reasons: r.ineligibleReasons, metrics: r.metrics,
+});
+
+/** Monthly rankings: versions per (scorecard, month), computed by a job, frozen by HR approval. */
+@Injectable()
+export class RankingService {
+  constructor(
+    private readonly db: Db,
+    private readonly runs: RankingRepository,
+    private readonly scorecards: ScorecardService,
+    private readonly ledger: LedgerService,
+    private readonly scope: AgentScope,
+    private readonly queue: JobQueue,
+  ) {}
+
+  /** Always a new version (an approved one stays as it was); the job is queued after the version is committed. */
+  async create(actor: Actor, body: CreateRankingBody): Promise<Accepted & { rankingId: string; version: number }> {
+    const card = await this.scorecards.get(actor, body.scorecardId);
+    const { id: _id, shopId: _shop, createdAt: _c, updatedAt: _u, createdBy: _b, ...snapshot } = card;
+    const run = await this.db.transaction(() =>
+      this.runs.insertNextVersion({ shopId: actor.shopId, scorecardId: card.id, month: body.month, status: 'queued', scorecard: snapshot, createdBy: actor.userId }),
+    );
+    try {
+      const { run: job } = await this.queue.enqueue(rankingComputeJob, { shopId: actor.shopId, runId: run.id }, { requestedBy: actor.userId });
+      await this.runs.update(run.id, { jobRunId: job.id });
+      return { rankingId: run.id, version: run.version, ...accepted(job) };
+    } catch (e) {
+      await this.runs.update(run.id, { status: 'failed', error: `could not be queued: ${(e as Error).message}` });
+      throw e;
+    }
+  }
+
+  async list(actor: Actor, query: ListRankingsQuery): Promise<Page<Omit<RankingRun, 'scorecard'>>> {
+    const { rows, total } = await this.runs.list(actor.shopId, query);
+    return { items: rows.map(({ scorecard: _s, ...run }) => run), total, limit: query.limit, offset: query.offset };
+  }
+
+  /** The version with its ranked rows and, apart, the ineligible; supervisors see their teams' rows only. */
+  async get(actor: Actor, id: string) {
+    const run = await this.find(actor, id);
+    const rows = await this.runs.rows(actor.shopId, id, await this.scope.visibleAgentIds(actor));
+    return {
+      ...run,
+      ranked: rows.filter((r) => r.eligible).map(rankedView),
+      ineligible: rows.filter((r) => !r.eligible).map(ineligibleView),
+    };
+  }
+
+  /** HR approval freezes the version and books the scorecard's reward/penalty rules as proposed entries. */
+  async approve(actor: Actor, id: string) {
+    return this.db.transaction(async () => {
+      const run = await this.find(actor, id);
+      await this.runs.lockMonth(run.scorecardId, run.month);
+      if (run.status !== 'completed') throw conflict(`Only a completed ranking can be approved; this one is ${run.status}`, { status: run.status });
+      const already = await this.runs.approvedVersion(actor.shopId, run.scorecardId, run.month);
+      if (already) throw conflict(`Version ${already.version} of this month is already approved`, { approvedRankingId: already.id });
+      const approved = await this.runs.approve(actor.shopId, id, actor.userId);
+      if (!approved) throw conflict('The ranking changed while being approved');
+      const rows = await this.runs.rows(actor.shopId, id);
+      const booked = await this.ledger.bookRules(approved, rows);
+      const { scorecard: _s, ...view } = approved;
+      return { ...view, ledgerEntriesProposed: booked };
+    });
+  }
+
+  private async find(actor: Actor, id: string): Promise<RankingRun> {
+    const run = await this.runs.find(actor.shopId, id);
+    if (!run) throw notFound('Ranking');
+    return run;
+  }
+}

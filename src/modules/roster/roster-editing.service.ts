@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from 'src/platform/auth/actor';
+import { Db } from 'src/platform/db/db';
+import { AppError, conflict, invalid, notFound } from 'src/platform/errors/problem';
+import type { EditRosterBody, ShiftChange } from './roster.dto';
+import { RosterInputRepository } from './roster-input.repository';
+import { RosterRepository, RosterShift } from './roster.repository';
+import { RosterService } from './roster.service';
+import { assignmentOf, shiftOf } from './roster-view';
+import { clockMinutes, clockText, RosterWeek } from './roster-week';
+import { ShiftTemplateService } from './shift-template.service';
+import { evaluateRoster, RosterEvaluation, RosterProblem, RosterRuleViolation, ShiftType } from './solver';
+
+const BREAK_GRID = 15;
+const ruleKey = (v: RosterRuleViolation) => `${v.rule}|${[...v.agentIds].sort().join(',')}|${[...v.days].sort().join(',')}`;
+
+/** A hand-set shift's breaks: in the middle of each window (the solver places them by demand). */
+function placeBreaks(type: ShiftType, start: number, length: number) {
+  return (type.breaks ?? [])
+    .filter((r) => length >= r.minShiftMinutes)
+    .map((r) => ({ name: r.name, minutes: r.minutes, startMinutes: start + r.earliestStartAfterMinutes + Math.floor((r.latestStartAfterMinutes - r.earliestStartAfterMinutes) / 2 / BREAK_GRID) * BREAK_GRID }));
+}
+
+/**
+ * Manual edits of a roster: checked with the solver's own rule checker (a rule the edit breaks
+ * answers 400 and nothing is stored), re-scored, and saved into the newest draft, or into a new
+ * draft version when the newest is published. Edited agent-days are no longer held by a lock.
+ */
+@Injectable()
+export class RosterEditing {
+  constructor(
+    private readonly db: Db,
+    private readonly rosters: RosterRepository,
+    private readonly templates: ShiftTemplateService,
+    private readonly input: RosterInputRepository,
+    private readonly reading: RosterService,
+  ) {}
+
+  async edit(actor: Actor, id: string, body: EditRosterBody) {
+    await this.db.transaction(async () => {
+      const roster = await this.rosters.lock(actor.shopId, id);
+      if (!roster) throw notFound('Roster');
+      if (roster.status !== 'completed') throw conflict(`The roster is ${roster.status}; it can be edited once solved`, { status: roster.status });
+      if (body.expectedRevision !== roster.revision) {
+        throw conflict('The roster was changed by someone else; reload and try again', { currentRevision: roster.revision });
+      }
+      const problem = roster.problem as unknown as RosterProblem;
+      const week = new RosterWeek(roster.weekStart, problem.horizon.timeZone, problem.horizon.days);
+      const versions = await this.rosters.versions(id);
+      const latest = versions[versions.length - 1];
+      const current = await this.rosters.shifts(latest.id);
+      const edited = await this.apply(actor.shopId, problem, week, current, body.changes);
+      const touched = new Set(body.changes.map((c) => `${c.agentId}/${week.dayOf(c.date)}`));
+      const unlocked: RosterProblem = { ...problem, locked: (problem.locked ?? []).filter((l) => !touched.has(`${l.agentId}/${l.day}`)) };
+      const before = new Set(evaluateRoster(unlocked, current.map(assignmentOf)).violations.map(ruleKey));
+      const evaluation = evaluateRoster(unlocked, edited.map(assignmentOf));
+      const broken = [...evaluation.violations, ...(await this.tooManyDays(actor.shopId, body.changes, current, edited))].filter((v) => !before.has(ruleKey(v)));
+      if (broken.length > 0) throw this.refusal(broken, body.changes, week);
+      const stored: Pick<RosterEvaluation, 'objective' | 'violations' | 'coverage' | 'dayCoverage'> = evaluation;
+      let versionId = latest.id;
+      if (latest.status === 'published') {
+        versionId = (await this.rosters.insertVersion({ shopId: actor.shopId, rosterId: id, version: latest.version + 1, status: 'draft', evaluation: { ...stored } })).id;
+      } else {
+        await this.rosters.updateVersion(latest.id, { evaluation: { ...stored } });
+      }
+      await this.rosters.replaceShifts(actor.shopId, versionId, edited);
+      await this.rosters.update(id, { problem: unlocked as unknown as Record<string, unknown>, revision: roster.revision + 1 });
+    });
+    return this.reading.get(actor, id);
+  }
+
+  /**
+   * The contract's most days a week, which the solver's model has no field for (the solve keeps it
+   * through the weekly minutes); an edit must not add a day beyond it.
+   */
+  private async tooManyDays(shopId: string, changes: ShiftChange[], current: RosterShift[], edited: RosterShift[]): Promise<RosterRuleViolation[]> {
+    const ids = [...new Set(changes.map((c) => c.agentId))];
+    const maxDays = await this.input.maxDaysPerWeek(shopId, ids);
+    const days = (list: RosterShift[], id: string) => list.filter((s) => s.agentId === id).map((s) => s.day);
+    return ids
+      .filter((id) => maxDays.has(id) && days(edited, id).length > Math.max(maxDays.get(id)!, days(current, id).length))
+      .map((id) => ({ rule: 'max-days-per-week', agentIds: [id], days: days(edited, id).sort((a, b) => a - b), detail: `${id} may work at most ${maxDays.get(id)} days a week` }));
+  }
+
+  /** 400 naming each broken rule, pointing at the change that broke it. */
+  private refusal(broken: RosterRuleViolation[], changes: ShiftChange[], week: RosterWeek): AppError {
+    const indexOf = (v: RosterRuleViolation) => {
+      const mine = changes.map((c, i) => ({ c, i })).filter(({ c }) => v.agentIds.includes(c.agentId));
+      return (mine.find(({ c }) => v.days.includes(week.dayOf(c.date))) ?? mine[0])?.i;
+    };
+    const errors = broken.map((v) => {
+      const i = indexOf(v);
+      return { field: i === undefined ? 'changes' : `changes.${i}`, message: `${v.rule}: ${v.detail}`, code: v.rule, in: 'body' };
+    });
+    const rules = [...new Set(broken.map((v) => v.rule))];
+    return new AppError('validation', `The edit breaks the rule${rules.length > 1 ? 's' : ''} ${rules.join(', ')}: ${broken[0].detail}; nothing was saved`, errors, {
+      violations: broken.map((v) => ({ ...v, dates: v.days.map((d) => week.dates[d]) })),
+    });
+  }
+
+  /** The version's shifts with the changes applied; a change that names nothing on this roster is a 400. */
+  private async apply(shopId: string, problem: RosterProblem, week: RosterWeek, current: RosterShift[], changes: ShiftChange[]): Promise<RosterShift[]> {
+    const byCode = new Map((await this.templates.all(shopId)).map((t) => [t.code, t]));
+    const shifts = new Map(current.map((s) => [`${s.agentId}/${s.day}`, s]));
+    changes.forEach((c, i) => {
+      const agent = problem.agents.find((a) => a.id === c.agentId);
+      if (!agent) throw invalid(`changes.${i}.agentId`, 'the agent is not on this roster');
+      const day = week.dayOf(c.date);
+      if (day < 0) throw invalid(`changes.${i}.date`, `must be a day of the week ${week.dates[0]}…${week.dates[week.dates.length - 1]}`);
+      const key = `${c.agentId}/${day}`;
+      const existing = shifts.get(key);
+      if (c.shiftTemplate === null) {
+        shifts.delete(key);
+        return;
+      }
+      const template = byCode.get(c.shiftTemplate);
+      const type = template && problem.shiftTypes.find((t) => t.id === template.id);
+      if (!type) throw invalid(`changes.${i}.shiftTemplate`, `${c.shiftTemplate} is not a shift template of this roster`);
+      const start = this.startOf(type, c, existing, i);
+      const length = type.lengthMinutes ?? (existing?.shiftTemplateId === type.id ? existing.lengthMinutes : type.lengthWindow!.min);
+      const keep = existing && existing.shiftTemplateId === type.id && existing.startMinutes === start && existing.lengthMinutes === length;
+      const skill = c.skill ?? existing?.skill ?? agent.skills[0];
+      shifts.set(key, shiftOf(week, {
+        agentId: c.agentId, day, shiftTypeId: type.id, startMinutes: start, lengthMinutes: length, ...(skill ? { skill } : {}),
+        breaks: keep ? existing.breaks : placeBreaks(type, start, length),
+      }));
+    });
+    return [...shifts.values()];
+  }
+
+  private startOf(type: ShiftType, c: ShiftChange, existing: RosterShift | undefined, i: number): number {
+    if (type.startMinutes !== undefined) {
+      if (c.start && clockMinutes(c.start) !== type.startMinutes) throw invalid(`changes.${i}.start`, `${c.shiftTemplate} starts at ${clockText(type.startMinutes)}`);
+      return type.startMinutes;
+    }
+    const window = type.startWindow!;
+    const start = c.start ? clockMinutes(c.start) : existing?.shiftTemplateId === type.id ? existing.startMinutes : window.earliest;
+    if (start < window.earliest || start > window.latest) {
+      throw invalid(`changes.${i}.start`, `${c.shiftTemplate} starts between ${clockText(window.earliest)} and ${clockText(window.latest)}`);
+    }
+    return start;
+  }
+}

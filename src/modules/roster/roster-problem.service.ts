@@ -1,0 +1,155 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from 'src/platform/auth/actor';
+import { conflict, invalid, notFound } from 'src/platform/errors/problem';
+import type { Shop } from 'src/modules/org/shop.repository';
+import type { CreateRosterBody } from './roster.dto';
+import { RosterDemandService } from './roster-demand.service';
+import { AvailabilityRow, RosterAgentRow, RosterInputRepository } from './roster-input.repository';
+import { addDays, clockMinutes, RosterWeek } from './roster-week';
+import { RosterRepository } from './roster.repository';
+import { ShiftTemplate } from './shift-template.repository';
+import { ShiftTemplateService } from './shift-template.service';
+import type { DayCover, LockedAssignment, RosterAgent, RosterProblem, ShiftType } from './solver';
+
+const DAYS = 7;
+/** Soft terms a request or an uneven share costs, next to ten per agent-slot short. */
+const REQUEST_WEIGHT = 5;
+const FAIRNESS_WEIGHT = 2;
+
+export type BuiltProblem = { problem: RosterProblem; warnings: string[] };
+
+/** Minutes a shift of the template counts towards the contract (unpaid breaks do not). */
+export function countedMinutes(t: ShiftTemplate): number {
+  return t.lengthMinutes - t.breaks.filter((b) => !b.paid && t.lengthMinutes >= b.minShiftMinutes).reduce((sum, b) => sum + b.minutes, 0);
+}
+
+export function shiftTypeOf(t: ShiftTemplate): ShiftType {
+  return {
+    id: t.id,
+    ...(t.startMinutes !== null ? { startMinutes: t.startMinutes } : { startWindow: { earliest: t.startEarliest!, latest: t.startLatest! } }),
+    lengthMinutes: t.lengthMinutes,
+    breaks: t.breaks,
+    late: t.late,
+  };
+}
+
+/**
+ * The solver's problem for one week, from the organisation (agents, skills, contracts, approved
+ * leave, availability, team supervisors), the shop's shift templates, the demand (staffing or day
+ * cover), hand locks, and the rest owed after the previous week's published shifts.
+ */
+@Injectable()
+export class RosterProblemService {
+  constructor(
+    private readonly input: RosterInputRepository,
+    private readonly templates: ShiftTemplateService,
+    private readonly demand: RosterDemandService,
+    private readonly rosters: RosterRepository,
+  ) {}
+
+  async build(actor: Actor, shop: Shop, body: CreateRosterBody): Promise<BuiltProblem> {
+    const week = new RosterWeek(body.weekStart, shop.timeZone, DAYS);
+    if (body.teamIds) {
+      const found = new Set(await this.input.teamIds(actor.shopId, body.teamIds));
+      const missing = body.teamIds.find((t) => !found.has(t));
+      if (missing) throw notFound(`Team ${missing}`);
+    }
+    const rows = await this.input.agents(actor.shopId, body.teamIds);
+    if (rows.length === 0) throw invalid('teamIds', 'no active agents to roster');
+    const templates = await this.templates.active(actor.shopId);
+    if (templates.length === 0) throw conflict('The shop has no active shift templates');
+    const byCode = new Map(templates.map((t) => [t.code, t]));
+    const ids = rows.map((r) => r.id);
+    const lastDate = addDays(body.weekStart, DAYS - 1);
+    const [supervisors, leave, availability] = await Promise.all([
+      this.input.teamSupervisorIds(actor.shopId),
+      this.input.approvedLeave(actor.shopId, ids, body.weekStart, lastDate),
+      this.input.availability(actor.shopId, ids, body.weekStart, lastDate),
+    ]);
+    const longest = Math.max(...templates.map(countedMinutes));
+    const minRestMinutes = Math.max(...rows.map((r) => r.minRestHours)) * 60;
+    const agents = rows.map((r) => this.agentOf(r, week, leave.filter((l) => l.agentId === r.id), availability.filter((a) => a.agentId === r.id), supervisors.includes(r.id), longest));
+    const warnings: string[] = [];
+    await this.carryRest(actor.shopId, week, agents, minRestMinutes, warnings);
+    const problem: RosterProblem = {
+      horizon: { startDate: body.weekStart, days: DAYS, timeZone: shop.timeZone, slotMinutes: shop.slotMinutes },
+      shiftTypes: templates.map(shiftTypeOf),
+      agents,
+      locked: this.locks(body, week, new Set(ids), byCode),
+      rules: { minRestMinutes, supervisorOnEveryShift: body.supervisorOnEveryShift, ...(body.handoverMinutes !== undefined ? { handoverMinutes: body.handoverMinutes } : {}) },
+      weights: { lateFairness: FAIRNESS_WEIGHT, weekendFairness: FAIRNESS_WEIGHT },
+    };
+    if (body.demand === 'day-cover') {
+      problem.dayCover = this.dayCover(body, byCode);
+    } else {
+      const skillsHeld = new Set(rows.flatMap((r) => r.skills));
+      const { demand, warnings: demandWarnings } = await this.demand.slotDemand(actor, week, shop.slotMinutes, skillsHeld);
+      problem.slotDemand = demand;
+      warnings.push(...demandWarnings);
+    }
+    return { problem, warnings };
+  }
+
+  /**
+   * The contract over the week. Leave lowers the minimum by a working day's share; the most days
+   * a week caps the minutes at that many of the longest shift (the model has no day count).
+   */
+  private agentOf(r: RosterAgentRow, week: RosterWeek, leave: { startDate: string; endDate: string }[], availability: AvailabilityRow[], leadsTeam: boolean, longest: number): RosterAgent {
+    const leaveDays = week.dates.map((date, d) => (leave.some((l) => l.startDate <= date && l.endDate >= date) ? d : -1)).filter((d) => d >= 0);
+    const maxMinutes = Math.min(r.maxWeekMinutes, r.maxDaysPerWeek * longest);
+    const minMinutes = Math.min(maxMinutes, Math.round(r.minWeekMinutes * Math.max(0, 1 - leaveDays.length / r.maxDaysPerWeek)));
+    const agent: RosterAgent = {
+      id: r.id,
+      skills: r.skills,
+      supervisor: r.isSupervisor || leadsTeam,
+      contract: { minMinutes, maxMinutes, ...(r.maxDaysPerWeek < DAYS ? { maxConsecutiveWorkDays: r.maxDaysPerWeek } : {}) },
+      leaveDays,
+      unavailable: [],
+      requests: [],
+    };
+    week.dates.forEach((date, day) => {
+      const weekday = day + 1;
+      for (const a of availability.filter((x) => x.onDate === date || (x.onDate === null && x.weekday === weekday))) {
+        if (a.kind === 'unavailable') {
+          const whole = a.startTime === '00:00' && a.endTime === '24:00';
+          agent.unavailable!.push(whole ? { day } : { day, fromMinutes: clockMinutes(a.startTime), toMinutes: clockMinutes(a.endTime) });
+        } else {
+          agent.requests!.push({ day, kind: a.kind === 'prefers_on' ? 'on' : 'off', weight: a.weight * REQUEST_WEIGHT });
+        }
+      }
+    });
+    return agent;
+  }
+
+  /** Minimum rest after a shift of the previous week's published roster keeps the first morning free. */
+  private async carryRest(shopId: string, week: RosterWeek, agents: RosterAgent[], minRestMinutes: number, warnings: string[]): Promise<void> {
+    const before = addDays(week.weekStart, -1);
+    const shifts = await this.rosters.published(shopId, agents.map((a) => a.id), before, before);
+    const monday = week.midnight(0).toMillis();
+    for (const s of shifts) {
+      const freeFrom = Math.ceil((s.endsAt.getTime() + minRestMinutes * 60_000 - monday) / 60_000);
+      if (freeFrom <= 0) continue;
+      agents.find((a) => a.id === s.agentId)!.unavailable!.push({ day: 0, fromMinutes: 0, toMinutes: Math.min(1440, freeFrom) });
+    }
+    if (shifts.length) warnings.push(`rest after ${shifts.length} shift(s) of ${before} in the published roster is kept on ${week.weekStart}`);
+  }
+
+  private locks(body: CreateRosterBody, week: RosterWeek, agentIds: Set<string>, byCode: Map<string, ShiftTemplate>): LockedAssignment[] {
+    return body.locked.map((l, i) => {
+      if (!agentIds.has(l.agentId)) throw invalid(`locked.${i}.agentId`, 'the agent is not among the rostered agents');
+      const day = week.dayOf(l.date);
+      if (day < 0) throw invalid(`locked.${i}.date`, 'must be a day of the week rostered');
+      if (l.shiftTemplate !== null && !byCode.has(l.shiftTemplate)) throw invalid(`locked.${i}.shiftTemplate`, `no active shift template ${l.shiftTemplate}`);
+      return { agentId: l.agentId, day, shiftTypeId: l.shiftTemplate === null ? null : byCode.get(l.shiftTemplate)!.id };
+    });
+  }
+
+  private dayCover(body: CreateRosterBody, byCode: Map<string, ShiftTemplate>): DayCover[] {
+    return (body.dayCover ?? []).flatMap((c, i) => {
+      const template = byCode.get(c.shiftTemplate);
+      if (!template) throw invalid(`dayCover.${i}.shiftTemplate`, `no active shift template ${c.shiftTemplate}`);
+      const weekdays = c.weekdays ?? [1, 2, 3, 4, 5, 6, 7];
+      return weekdays.map((w) => ({ day: w - 1, shiftTypeId: template.id, ...(c.skill ? { skill: c.skill } : {}), required: c.required, underWeight: c.underWeight, overWeight: c.overWeight }));
+    });
+  }
+}

@@ -1,0 +1,37 @@
+import { assignmentOf, rosterDiff, shiftOf } from './roster-view';
+import { RosterWeek } from './roster-week';
+import type { ShiftTemplate } from './shift-template.repository';
+
+const week = new RosterWeek('2026-10-19', 'Europe/Berlin');
+const template = (id: string, code: string): ShiftTemplate => ({
+  id, shopId: 's', code, name: code, startMinutes: 480, startEarliest: null, startLatest: null, lengthMinutes: 540, breaks: [], late: false, colour: '#000000',
+  archivedAt: null, createdAt: new Date(0), updatedAt: new Date(0),
+});
+const templates = [template('t-e', 'E'), template('t-l', 'L')];
+const agents = [{ id: 'a1', employeeNo: 'CS1', name: 'A', teamId: null }, { id: 'a2', employeeNo: 'CS2', name: 'B', teamId: null }];
+const shift = (agentId: string, day: number, shiftTypeId: string, startMinutes: number) =>
+  shiftOf(week, { agentId, day, shiftTypeId, startMinutes, lengthMinutes: 540, skill: 'pre_sales', breaks: [{ name: 'meal', startMinutes: startMinutes + 240, minutes: 60 }] });
+
+describe('roster view', () => {
+  it('stores a solver assignment with its UTC span on both sides of the DST change and reads it back unchanged', () => {
+    const monday = shift('a1', 0, 't-e', 480);
+    const sunday = shift('a1', 6, 't-e', 480);
+    expect(monday).toMatchObject({ localDate: '2026-10-19', startsAt: new Date('2026-10-19T06:00:00Z'), endsAt: new Date('2026-10-19T15:00:00Z') });
+    expect(sunday).toMatchObject({ localDate: '2026-10-25', startsAt: new Date('2026-10-25T07:00:00Z'), endsAt: new Date('2026-10-25T16:00:00Z') });
+    expect(assignmentOf(sunday)).toEqual({ agentId: 'a1', day: 6, shiftTypeId: 't-e', startMinutes: 480, lengthMinutes: 540, skill: 'pre_sales', breaks: [{ name: 'meal', startMinutes: 720, minutes: 60 }] });
+  });
+
+  it('lists exactly the agent-days that were added, removed or changed', () => {
+    const from = [shift('a1', 0, 't-e', 480), shift('a1', 1, 't-e', 480), shift('a2', 0, 't-e', 480)];
+    const to = [shift('a1', 0, 't-e', 480), shift('a1', 1, 't-l', 840), shift('a2', 2, 't-e', 480)];
+    const diff = rosterDiff(week, from, to, templates, agents);
+    expect(diff.map((c) => [c.employeeNo, c.date, c.change, c.from?.code ?? null, c.to?.code ?? null])).toEqual([
+      ['CS2', '2026-10-19', 'removed', 'E', null],
+      ['CS1', '2026-10-20', 'changed', 'E', 'L'],
+      ['CS2', '2026-10-21', 'added', null, 'E'],
+    ]);
+    expect(diff[1].to!.start).toEqual({ utc: '2026-10-20T12:00:00.000Z', local: '2026-10-20T14:00:00+02:00' });
+    expect(rosterDiff(week, from, to, templates, agents, new Set(['a1'])).map((c) => c.agentId)).toEqual(['a1']);
+    expect(rosterDiff(week, from, from, templates, agents)).toEqual([]);
+  });
+});

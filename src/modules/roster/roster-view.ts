@@ -1,0 +1,139 @@
+import type { Roster, RosterShift, RosterVersion } from './roster.repository';
+import { RosterWeek } from './roster-week';
+import type { ShiftTemplate } from './shift-template.repository';
+import type { RosterAssignment, RosterEvaluation, RosterProblem, RosterRuleViolation } from './solver';
+
+export type AgentName = { id: string; employeeNo: string; name: string; teamId: string | null };
+export type StoredSolve = { seed?: number; lowerBound?: number | null; gap?: number | null; stoppedBy?: string; seconds?: number; infeasibilities?: RosterRuleViolation[] };
+
+const at = (week: RosterWeek, instant: Date) => ({ utc: instant.toISOString(), local: week.local(instant) });
+
+/** A stored shift as the API shows it: template, skill, UTC and local start and end, breaks. */
+export function shiftView(week: RosterWeek, s: RosterShift, template: ShiftTemplate | undefined) {
+  return {
+    shiftTemplateId: s.shiftTemplateId,
+    code: template?.code ?? null,
+    name: template?.name ?? null,
+    colour: template?.colour ?? null,
+    skill: s.skill,
+    start: at(week, s.startsAt),
+    end: at(week, s.endsAt),
+    lengthMinutes: s.lengthMinutes,
+    breaks: s.breaks.map((b) => ({ name: b.name, minutes: b.minutes, start: at(week, week.wallClock(s.day, b.startMinutes)) })),
+  };
+}
+
+/** A solver assignment as a stored shift of the week (UTC span from the local wall clock). */
+export function shiftOf(week: RosterWeek, a: RosterAssignment): RosterShift {
+  const { startsAt, endsAt } = week.span(a.day, a.startMinutes, a.lengthMinutes);
+  return {
+    agentId: a.agentId, day: a.day, localDate: week.dates[a.day], shiftTemplateId: a.shiftTypeId, startMinutes: a.startMinutes, lengthMinutes: a.lengthMinutes,
+    skill: a.skill ?? null, startsAt, endsAt, breaks: a.breaks.map((b) => ({ name: b.name, startMinutes: b.startMinutes, minutes: b.minutes })),
+  };
+}
+
+export function assignmentOf(s: RosterShift): RosterAssignment {
+  return {
+    agentId: s.agentId, day: s.day, shiftTypeId: s.shiftTemplateId, startMinutes: s.startMinutes, lengthMinutes: s.lengthMinutes,
+    ...(s.skill ? { skill: s.skill } : {}), breaks: s.breaks.map((b) => ({ ...b })),
+  };
+}
+
+export function rosterSummary(roster: Roster, versions: RosterVersion[]) {
+  const latest = versions[versions.length - 1];
+  return {
+    id: roster.id,
+    weekStart: roster.weekStart,
+    teamIds: roster.teamIds,
+    demand: roster.demand,
+    status: roster.status,
+    error: roster.error,
+    jobRunId: roster.jobRunId,
+    revision: roster.revision,
+    latestVersion: latest ? { version: latest.version, status: latest.status, publishedAt: latest.publishedAt } : null,
+    createdAt: roster.createdAt,
+    updatedAt: roster.updatedAt,
+  };
+}
+
+export type RosterReadModel = {
+  roster: Roster; versions: RosterVersion[]; version: RosterVersion | undefined; shifts: RosterShift[];
+  templates: ShiftTemplate[]; agents: AgentName[]; week: RosterWeek; visible?: Set<string>;
+};
+
+/** Per agent per day the shift, per slot requirement/scheduled/gap, the objective and what could not be kept. */
+export function rosterView(m: RosterReadModel) {
+  const { roster, version, week } = m;
+  const templates = new Map(m.templates.map((t) => [t.id, t]));
+  const problem = roster.problem as RosterProblem | null;
+  const solve = (roster.solve ?? {}) as StoredSolve;
+  const evaluation = (version?.evaluation ?? null) as RosterEvaluation | null;
+  const visible = (id: string) => !m.visible || m.visible.has(id);
+  const slotMinutes = problem?.horizon.slotMinutes ?? 30;
+  const byAgentDay = new Map(m.shifts.map((s) => [`${s.agentId}/${s.day}`, s]));
+  const agentIds = new Set((problem?.agents ?? []).map((a) => a.id));
+  const leave = new Map((problem?.agents ?? []).map((a) => [a.id, new Set(a.leaveDays ?? [])]));
+  const onlyVisible = (list: RosterRuleViolation[]) =>
+    (m.visible ? list.filter((v) => v.agentIds.length === 0 || v.agentIds.some(visible)) : list).map((v) => ({ ...v, dates: v.days.map((d) => week.dates[d]) }));
+  return {
+    ...rosterSummary(roster, m.versions),
+    timeZone: week.timeZone,
+    version: version ? { version: version.version, status: version.status, publishedAt: version.publishedAt, publishedBy: version.publishedBy } : null,
+    versions: m.versions.map((v) => ({ version: v.version, status: v.status, publishedAt: v.publishedAt })),
+    days: week.dates.map((date, d) => ({ date, hours: week.dayMinutes(d) / 60 })),
+    objective: evaluation?.objective ?? null,
+    solve: { seed: solve.seed ?? null, lowerBound: solve.lowerBound ?? null, gap: solve.gap ?? null, stoppedBy: solve.stoppedBy ?? null, seconds: solve.seconds ?? null },
+    warnings: roster.warnings,
+    infeasibilities: onlyVisible(solve.infeasibilities ?? []),
+    violations: onlyVisible(evaluation?.violations ?? []),
+    agents: m.agents
+      .filter((a) => agentIds.has(a.id) && visible(a.id))
+      .map((a) => ({
+        agentId: a.id, employeeNo: a.employeeNo, name: a.name, teamId: a.teamId,
+        days: week.dates.map((date, d) => {
+          const s = byAgentDay.get(`${a.id}/${d}`);
+          // A day without a shift is approved leave or an ordinary day off; grids and exports mark which.
+          const absence = s ? null : leave.get(a.id)?.has(d) ? 'leave' : 'day-off';
+          return { date, shift: s ? shiftView(week, s, templates.get(s.shiftTemplateId)) : null, absence };
+        }),
+      })),
+    coverage: (evaluation?.coverage ?? []).map((c) => {
+      const start = week.slotStart(c.day, c.slot, slotMinutes);
+      return { skill: c.skill, date: week.dates[c.day], slot: c.slot, start: start.toISOString(), local: week.local(start), required: c.required, scheduled: c.scheduled, gap: c.gap };
+    }),
+    dayCoverage: (evaluation?.dayCoverage ?? []).map((c) => ({
+      date: week.dates[c.day], shiftTemplate: templates.get(c.shiftTypeId)?.code ?? c.shiftTypeId, skill: c.skill, required: c.required, scheduled: c.scheduled, gap: c.scheduled - c.required,
+    })),
+  };
+}
+
+const sameShift = (a: RosterShift, b: RosterShift) =>
+  a.shiftTemplateId === b.shiftTemplateId && a.startMinutes === b.startMinutes && a.lengthMinutes === b.lengthMinutes && a.skill === b.skill;
+
+/** Agent-days that differ between two versions (a shift added, removed or changed). */
+export function rosterDiff(week: RosterWeek, from: RosterShift[], to: RosterShift[], templates: ShiftTemplate[], agents: AgentName[], visible?: Set<string>) {
+  const byId = new Map(templates.map((t) => [t.id, t]));
+  const names = new Map(agents.map((a) => [a.id, a]));
+  const before = new Map(from.map((s) => [`${s.agentId}/${s.day}`, s]));
+  const after = new Map(to.map((s) => [`${s.agentId}/${s.day}`, s]));
+  const keys = [...new Set([...before.keys(), ...after.keys()])];
+  return keys
+    .filter((k) => {
+      const a = before.get(k);
+      const b = after.get(k);
+      return !a || !b || !sameShift(a, b);
+    })
+    .map((k) => {
+      const s = (before.get(k) ?? after.get(k))!;
+      const a = before.get(k);
+      const b = after.get(k);
+      return {
+        agentId: s.agentId, employeeNo: names.get(s.agentId)?.employeeNo ?? null, name: names.get(s.agentId)?.name ?? null, date: s.localDate,
+        change: !a ? 'added' : !b ? 'removed' : 'changed',
+        from: a ? shiftView(week, a, byId.get(a.shiftTemplateId)) : null,
+        to: b ? shiftView(week, b, byId.get(b.shiftTemplateId)) : null,
+      };
+    })
+    .filter((c) => !visible || visible.has(c.agentId))
+    .sort((x, y) => (x.date === y.date ? (x.employeeNo ?? '').localeCompare(y.employeeNo ?? '') : x.date.localeCompare(y.date)));
+}

@@ -1,0 +1,73 @@
+import { Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor } from 'src/platform/auth/actor';
+import { Roles } from 'src/platform/auth/roles';
+import { ApiProblems } from 'src/platform/http/openapi';
+import { pageExample } from 'src/platform/http/pagination';
+import { ValidBody, ValidParam, ValidQuery } from 'src/platform/http/validation';
+import { CreateRosterBody, DiffQuery, EditRosterBody, ListRostersQuery, PublishRosterBody, ReadRosterQuery } from './roster.dto';
+import { createdRosterExample, diffExample, editRefusedExample, rosterExample, rosterSummaryExample } from './roster-examples';
+import { RosterEditing } from './roster-editing.service';
+import { ROSTER_READERS, ROSTER_WRITERS } from './roster-roles';
+import { RosterService } from './roster.service';
+
+@ApiTags('roster')
+@ApiBearerAuth()
+@Controller('rosters')
+export class RosterController {
+  constructor(
+    private readonly rosters: RosterService,
+    private readonly editing: RosterEditing,
+  ) {}
+
+  @Post()
+  @HttpCode(202)
+  @Roles(...ROSTER_WRITERS)
+  @ApiAcceptedResponse({ description: 'The roster and its `roster.generate` job; follow the job at statusUrl, then read the roster', schema: { example: createdRosterExample } })
+  @ApiProblems(400, 401, 403, 404, 409, 503)
+  create(@CurrentActor() actor: Actor, @ValidBody(CreateRosterBody) body: CreateRosterBody) {
+    return this.rosters.create(actor, body);
+  }
+
+  @Get()
+  @Roles(...ROSTER_READERS)
+  @ApiOkResponse({ description: 'Newest week first; supervisors see the rosters of their teams', schema: { example: pageExample(rosterSummaryExample) } })
+  @ApiProblems(400, 401, 403)
+  list(@CurrentActor() actor: Actor, @ValidQuery(ListRostersQuery) query: ListRostersQuery) {
+    return this.rosters.list(actor, query);
+  }
+
+  @Get(':id')
+  @Roles(...ROSTER_READERS)
+  @ApiOkResponse({ description: 'Per agent per day the shift (UTC and local) and its breaks; per slot requirement, scheduled and gap; objective by term; bound and gap; warnings and rules that could not be kept', schema: { example: rosterExample } })
+  @ApiProblems(400, 401, 403, 404)
+  get(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidQuery(ReadRosterQuery) query: ReadRosterQuery) {
+    return this.rosters.get(actor, id, query);
+  }
+
+  @Patch(':id')
+  @Roles(...ROSTER_WRITERS)
+  @ApiOkResponse({ description: 'Saved and re-scored; an edit of a published version creates the next draft version', schema: { example: rosterExample } })
+  @ApiBadRequestResponse({ description: 'The edit breaks a hard rule (named in `errors[].code` and `violations`); nothing was saved', content: { 'application/problem+json': { example: editRefusedExample } } })
+  @ApiProblems(401, 403, 404, 409)
+  edit(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidBody(EditRosterBody) body: EditRosterBody) {
+    return this.editing.edit(actor, id, body);
+  }
+
+  @Post(':id/publish')
+  @HttpCode(200)
+  @Roles(...ROSTER_WRITERS)
+  @ApiOkResponse({ description: 'The newest version is published and never changes again', schema: { example: rosterExample } })
+  @ApiProblems(400, 401, 403, 404, 409)
+  publish(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidBody(PublishRosterBody) body: PublishRosterBody) {
+    return this.rosters.publish(actor, id, body);
+  }
+
+  @Get(':id/diff')
+  @Roles(...ROSTER_READERS)
+  @ApiOkResponse({ description: 'Agent-days whose shift differs between two versions', schema: { example: diffExample } })
+  @ApiProblems(400, 401, 403, 404)
+  diff(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidQuery(DiffQuery) query: DiffQuery) {
+    return this.rosters.diff(actor, id, query);
+  }
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { clockTime, code, localDate } from 'src/platform/http/field-schemas';
+import { pageQuery } from 'src/platform/http/pagination';
+import { isMonday } from './roster-week';
+
+export const ROSTER_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
+export const DEMAND_KINDS = ['forecast', 'day-cover'] as const;
+
+const DayCoverInput = z.strictObject({
+  shiftTemplate: code.meta({ description: 'Shift template code', example: 'E' }),
+  skill: code.optional().meta({ description: 'Only agents with this skill count', example: 'pre_sales' }),
+  required: z.number().int().min(0).max(1000).meta({ example: 5 }),
+  weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7).optional().meta({ description: 'ISO weekdays (1 = Monday); default every day', example: [1, 2, 3, 4, 5] }),
+  underWeight: z.number().min(0).max(10_000).default(100).meta({ description: 'Cost per missing agent', example: 100 }),
+  overWeight: z.number().min(0).max(10_000).default(10).meta({ description: 'Cost per agent above the cover', example: 10 }),
+});
+
+const LockInput = z.strictObject({
+  agentId: z.uuid(),
+  date: localDate,
+  shiftTemplate: code.nullable().meta({ description: 'Template code, or null to keep the day off', example: 'E' }),
+});
+
+export const CreateRosterBody = z
+  .strictObject({
+    weekStart: localDate.refine(isMonday, { message: 'must be a Monday (the local first day of the week)' }).meta({ example: '2026-11-30' }),
+    teamIds: z.array(z.uuid()).min(1).max(50).optional().meta({ description: 'Teams to roster; default every team of the shop' }),
+    timeLimitSeconds: z.number().int().min(1).max(600).default(30).meta({ description: 'The solver returns its best roster when the limit is reached', example: 30 }),
+    demand: z.enum(DEMAND_KINDS).default('forecast').meta({ description: '`forecast`: required agents per slot from staffing (the newest completed forecast of each real-time queue covering the week); `day-cover`: agents per day and shift template as given in `dayCover`' }),
+    dayCover: z.array(DayCoverInput).max(500).optional(),
+    locked: z.array(LockInput).max(2000).default([]).meta({ description: 'Agent-days fixed by hand before solving' }),
+    supervisorOnEveryShift: z.boolean().default(false).meta({ description: 'Every worked shift (day, template) needs a supervisor on it' }),
+    handoverMinutes: z.number().int().min(0).max(120).optional().meta({ description: 'Consecutive shifts of a day must overlap at least this long' }),
+    seed: z.number().int().min(0).max(2_147_483_647).default(1).meta({ description: 'Same inputs and seed, same roster' }),
+  })
+  .refine((b) => b.demand !== 'day-cover' || (b.dayCover?.length ?? 0) > 0, { message: 'give the cover per day and shift template for demand day-cover', path: ['dayCover'] })
+  .refine((b) => b.demand !== 'forecast' || !b.dayCover, { message: 'only with demand day-cover', path: ['dayCover'] });
+export type CreateRosterBody = z.infer<typeof CreateRosterBody>;
+
+export const ListRostersQuery = z.strictObject({
+  ...pageQuery,
+  week: localDate.optional().meta({ description: 'Only rosters of the week starting on this Monday' }),
+  status: z.enum(ROSTER_STATUSES).optional(),
+});
+export type ListRostersQuery = z.infer<typeof ListRostersQuery>;
+
+export const ReadRosterQuery = z.strictObject({
+  version: z.coerce.number().int().min(1).optional().meta({ description: 'A version number; default the newest' }),
+});
+export type ReadRosterQuery = z.infer<typeof ReadRosterQuery>;
+
+const ShiftChange = z.strictObject({
+  agentId: z.uuid(),
+  date: localDate,
+  shiftTemplate: code.nullable().meta({ description: 'Template code; null clears the day (day off)', example: 'L' }),
+  start: clockTime.optional().meta({ description: 'Start inside the template’s window (windowed templates only)', example: '10:00' }),
+  skill: code.optional().meta({ description: 'The skill worked; default the agent’s current or first skill', example: 'pre_sales' }),
+});
+export type ShiftChange = z.infer<typeof ShiftChange>;
+
+export const EditRosterBody = z
+  .strictObject({
+    expectedRevision: z.number().int().min(0).meta({ description: 'The `revision` you read; a newer one answers 409', example: 3 }),
+    changes: z.array(ShiftChange).min(1).max(200),
+  })
+  .refine((b) => new Set(b.changes.map((c) => `${c.agentId}/${c.date}`)).size === b.changes.length, { message: 'an agent-day is changed twice', path: ['changes'] });
+export type EditRosterBody = z.infer<typeof EditRosterBody>;
+
+export const PublishRosterBody = z.strictObject({
+  expectedRevision: z.number().int().min(0).optional().meta({ description: 'The `revision` you read; a newer one answers 409' }),
+});
+export type PublishRosterBody = z.infer<typeof PublishRosterBody>;
+
+export const DiffQuery = z
+  .strictObject({
+    from: z.coerce.number().int().min(1).meta({ example: 1 }),
+    to: z.coerce.number().int().min(1).meta({ example: 2 }),
+  })
+  .refine((q) => q.from !== q.to, { message: 'must differ from from', path: ['to'] });
+export type DiffQuery = z.infer<typeof DiffQuery>;
+
+const MAX_SHIFT_RANGE_DAYS = 62;
+export const MyShiftsQuery = z
+  .strictObject({ from: localDate, to: localDate })
+  .refine((q) => q.from <= q.to, { message: 'must not be before from', path: ['to'] })
+  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < MAX_SHIFT_RANGE_DAYS, { message: `the range may span at most ${MAX_SHIFT_RANGE_DAYS} days`, path: ['to'] });
+export type MyShiftsQuery = z.infer<typeof MyShiftsQuery>;

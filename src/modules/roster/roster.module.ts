@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { ForecastModule } from 'src/modules/forecast/forecast.module';
+import { IngestModule } from 'src/modules/ingest/ingest.module';
+import { OrgModule } from 'src/modules/org/org.module';
+import { StaffingModule } from 'src/modules/staffing/staffing.module';
+import { MyShiftsController } from './my-shifts.controller';
+import { RosterController } from './roster.controller';
+import { RosterDemandService } from './roster-demand.service';
+import { RosterEditing } from './roster-editing.service';
+import { RosterGeneration } from './roster-generation.service';
+import { RosterInputRepository } from './roster-input.repository';
+import { RosterProblemService } from './roster-problem.service';
+import { RosterRepository } from './roster.repository';
+import { RosterService } from './roster.service';
+import { ShiftTemplateController } from './shift-template.controller';
+import { ShiftTemplateRepository } from './shift-template.repository';
+import { ShiftTemplateService } from './shift-template.service';
+
+/** Shift templates, weekly rosters solved as jobs, manual edits under the hard rules, published versions, own shifts. */
+@Module({
+  imports: [OrgModule, IngestModule, ForecastModule, StaffingModule],
+  controllers: [ShiftTemplateController, RosterController, MyShiftsController],
+  providers: [
+    ShiftTemplateRepository, ShiftTemplateService,
+    RosterRepository, RosterInputRepository, RosterDemandService, RosterProblemService, RosterService, RosterEditing, RosterGeneration,
+  ],
+  exports: [RosterService],
+})
+export class RosterModule {}

@@ -1,0 +1,158 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from 'src/platform/auth/actor';
+import { Db } from 'src/platform/db/db';
+import { conflict, notFound } from 'src/platform/errors/problem';
+import type { Page } from 'src/platform/http/pagination';
+import { JobQueue } from 'src/platform/jobs/job-queue';
+import { accepted, Accepted } from 'src/platform/jobs/jobs.service';
+import { AgentScope } from 'src/modules/org/agent-scope.service';
+import { ShopService } from 'src/modules/org/shop.service';
+import { TeamService } from 'src/modules/org/team.service';
+import { CreateRosterBody, DiffQuery, ListRostersQuery, MyShiftsQuery, PublishRosterBody, ReadRosterQuery } from './roster.dto';
+import { rosterGenerateJob } from './roster.jobs';
+import { Roster, RosterRepository } from './roster.repository';
+import { RosterInputRepository } from './roster-input.repository';
+import { RosterProblemService } from './roster-problem.service';
+import { rosterDiff, rosterSummary, rosterView, shiftView } from './roster-view';
+import { addDays, RosterWeek } from './roster-week';
+import { ShiftTemplateService } from './shift-template.service';
+import type { RosterProblem } from './solver';
+
+export type ReadableRoster = { roster: Roster; week: RosterWeek; visible?: Set<string> };
+
+/** Weekly rosters: requested here and solved by the `roster.generate` job; read, published and compared. */
+@Injectable()
+export class RosterService {
+  constructor(
+    private readonly db: Db,
+    private readonly rosters: RosterRepository,
+    private readonly input: RosterInputRepository,
+    private readonly problems: RosterProblemService,
+    private readonly templates: ShiftTemplateService,
+    private readonly shops: ShopService,
+    private readonly teams: TeamService,
+    private readonly scope: AgentScope,
+    private readonly queue: JobQueue,
+  ) {}
+
+  /** The problem is built (and its input checked) now, so bad input is a 400 here rather than a failed job. */
+  async create(actor: Actor, body: CreateRosterBody): Promise<Accepted & { rosterId: string; warnings: string[] }> {
+    const shop = await this.shops.context(actor.shopId);
+    const { problem, warnings } = await this.problems.build(actor, shop, body);
+    const roster = await this.rosters.insert({
+      shopId: actor.shopId, weekStart: body.weekStart, teamIds: body.teamIds ?? [], demand: body.demand, timeLimitSeconds: body.timeLimitSeconds,
+      status: 'queued', problem: problem as unknown as Record<string, unknown>, solve: { seed: body.seed }, warnings, createdBy: actor.userId,
+    });
+    try {
+      const { run } = await this.queue.enqueue(rosterGenerateJob, { shopId: actor.shopId, rosterId: roster.id }, { requestedBy: actor.userId });
+      await this.rosters.update(roster.id, { jobRunId: run.id });
+      return { rosterId: roster.id, ...accepted(run), warnings };
+    } catch (e) {
+      await this.rosters.update(roster.id, { status: 'failed', error: `could not be queued: ${(e as Error).message}` });
+      throw e;
+    }
+  }
+
+  /** Supervisors see the rosters that cover one of their teams (a roster of no named team covers all). */
+  async list(actor: Actor, query: ListRostersQuery): Promise<Page<ReturnType<typeof rosterSummary>>> {
+    const teamIds = actor.role === 'supervisor' ? await this.teams.supervisedTeamIds(actor) : undefined;
+    const { rows, total } = await this.rosters.list(actor.shopId, query, teamIds);
+    const versions = await this.rosters.versionsOf(rows.map((r) => r.id));
+    return { items: rows.map((r) => rosterSummary(r, versions.filter((v) => v.rosterId === r.id))), total, limit: query.limit, offset: query.offset };
+  }
+
+  async get(actor: Actor, id: string, query: ReadRosterQuery = {}) {
+    const { roster, week, visible } = await this.readable(actor, id);
+    const versions = await this.rosters.versions(id);
+    const version = query.version ? versions.find((v) => v.version === query.version) : versions[versions.length - 1];
+    if (query.version && !version) throw notFound(`Version ${query.version}`);
+    const problem = roster.problem as unknown as RosterProblem;
+    const [shifts, templates, agents] = await Promise.all([
+      version ? this.rosters.shifts(version.id) : Promise.resolve([]),
+      this.templates.all(actor.shopId),
+      this.input.names(actor.shopId, problem.agents.map((a) => a.id)),
+    ]);
+    return rosterView({ roster, versions, version, shifts, templates, agents, week, visible });
+  }
+
+  /** The newest version becomes immutable; the next edit starts a new draft. */
+  async publish(actor: Actor, id: string, body: PublishRosterBody) {
+    await this.db.transaction(async () => {
+      const roster = await this.rosters.lock(actor.shopId, id);
+      if (!roster) throw notFound('Roster');
+      if (roster.status !== 'completed') throw conflict(`The roster is ${roster.status}; it can be published once solved`, { status: roster.status });
+      if (body.expectedRevision !== undefined && body.expectedRevision !== roster.revision) {
+        throw conflict('The roster was changed by someone else; reload and try again', { currentRevision: roster.revision });
+      }
+      const versions = await this.rosters.versions(id);
+      const latest = versions[versions.length - 1];
+      if (latest.status === 'published') throw conflict(`Version ${latest.version} is already published; an edit creates the next draft`, { version: latest.version });
+      await this.rosters.updateVersion(latest.id, { status: 'published', publishedAt: new Date(), publishedBy: actor.userId });
+      await this.rosters.update(id, { revision: roster.revision + 1 });
+    });
+    return this.get(actor, id);
+  }
+
+  async diff(actor: Actor, id: string, query: DiffQuery) {
+    const { roster, week, visible } = await this.readable(actor, id);
+    const versions = await this.rosters.versions(id);
+    const from = versions.find((v) => v.version === query.from);
+    const to = versions.find((v) => v.version === query.to);
+    if (!from) throw notFound(`Version ${query.from}`);
+    if (!to) throw notFound(`Version ${query.to}`);
+    const problem = roster.problem as unknown as RosterProblem;
+    const [before, after, templates, agents] = await Promise.all([
+      this.rosters.shifts(from.id), this.rosters.shifts(to.id), this.templates.all(actor.shopId), this.input.names(actor.shopId, problem.agents.map((a) => a.id)),
+    ]);
+    return { rosterId: id, from: query.from, to: query.to, changes: rosterDiff(week, before, after, templates, agents, visible) };
+  }
+
+  /** The caller's own shifts of published rosters (the newest published version of each). */
+  async myShifts(actor: Actor, query: MyShiftsQuery) {
+    if (!actor.agentId) throw notFound('Agent record for this user');
+    const shop = await this.shops.context(actor.shopId);
+    const [shifts, templates] = await Promise.all([this.rosters.published(actor.shopId, [actor.agentId], query.from, query.to), this.templates.all(actor.shopId)]);
+    const byId = new Map(templates.map((t) => [t.id, t]));
+    return {
+      agentId: actor.agentId,
+      from: query.from,
+      to: query.to,
+      items: shifts.map((s) => ({
+        date: s.localDate, rosterId: s.rosterId, version: s.version,
+        ...shiftView(new RosterWeek(addDays(s.localDate, -s.day), shop.timeZone), s, byId.get(s.shiftTemplateId)),
+      })),
+    };
+  }
+
+  /**
+   * For other modules (e.g. training sessions placed while agents are on shift): the shifts of
+   * published rosters in UTC, with their breaks, between two local dates (inclusive).
+   */
+  async publishedShifts(shopId: string, agentIds: string[], fromDate: string, toDate: string) {
+    const shop = await this.shops.context(shopId);
+    return (await this.rosters.published(shopId, agentIds, fromDate, toDate)).map((s) => {
+      const week = new RosterWeek(addDays(s.localDate, -s.day), shop.timeZone);
+      return {
+        agentId: s.agentId, date: s.localDate, shiftTemplateId: s.shiftTemplateId, skill: s.skill, startsAt: s.startsAt, endsAt: s.endsAt,
+        breaks: s.breaks.map((b) => {
+          const startsAt = week.wallClock(s.day, b.startMinutes);
+          return { name: b.name, startsAt, endsAt: new Date(startsAt.getTime() + b.minutes * 60_000) };
+        }),
+      };
+    });
+  }
+
+  /** Another shop's roster, or one a supervisor has no team on, is not found. */
+  async readable(actor: Actor, id: string): Promise<ReadableRoster> {
+    const roster = await this.rosters.find(actor.shopId, id);
+    if (!roster) throw notFound('Roster');
+    let visible: Set<string> | undefined;
+    if (actor.role === 'supervisor') {
+      const teams = await this.teams.supervisedTeamIds(actor);
+      if (roster.teamIds.length > 0 && !roster.teamIds.some((t) => teams.includes(t))) throw notFound('Roster');
+      visible = new Set((await this.scope.visibleAgentIds(actor)) ?? []);
+    }
+    const problem = roster.problem as unknown as RosterProblem;
+    return { roster, week: new RosterWeek(roster.weekStart, problem.horizon.timeZone, problem.horizon.days), visible };
+  }
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { clockTime, code } from 'src/platform/http/field-schemas';
+import { clockMinutes } from './roster-week';
+
+const startClock = clockTime.refine((t) => t !== '24:00', { message: 'a shift starts before 24:00' });
+
+export const BreakRuleInput = z
+  .strictObject({
+    name: z.string().trim().min(1).max(40).meta({ example: 'meal' }),
+    minutes: z.number().int().min(5).max(180).meta({ example: 60 }),
+    minShiftMinutes: z.number().int().min(0).max(1440).default(0).meta({ description: 'Only shifts at least this long get the break', example: 480 }),
+    earliestStartAfterMinutes: z.number().int().min(0).max(1440).meta({ description: 'Earliest start, minutes after the shift starts', example: 180 }),
+    latestStartAfterMinutes: z.number().int().min(0).max(1440).meta({ description: 'Latest start, minutes after the shift starts', example: 300 }),
+    paid: z.boolean().default(false).meta({ description: 'Paid breaks count towards contract minutes' }),
+  })
+  .refine((b) => b.earliestStartAfterMinutes <= b.latestStartAfterMinutes, { message: 'must not be after latestStartAfterMinutes', path: ['earliestStartAfterMinutes'] });
+
+const templateFields = {
+  code: code.meta({ example: 'E' }),
+  name: z.string().trim().min(1).max(60).meta({ example: '早班' }),
+  start: startClock.nullable().optional().meta({ description: 'Fixed local start; or give startWindow', example: '08:00' }),
+  startWindow: z
+    .strictObject({ earliest: startClock, latest: startClock })
+    .refine((w) => w.earliest <= w.latest, { message: 'earliest must not be after latest', path: ['earliest'] })
+    .nullable()
+    .optional()
+    .meta({ description: 'The solver picks the start in this local window (on the slot grid)', example: { earliest: '09:00', latest: '12:00' } }),
+  lengthMinutes: z.number().int().min(60).max(720).meta({ description: 'Paid and unpaid time from start to end', example: 540 }),
+  breaks: z.array(BreakRuleInput).max(6),
+  late: z.boolean().meta({ description: 'Counts for late-shift fairness' }),
+  colour: z.string().regex(/^#[0-9A-Fa-f]{6}$/, { message: 'must be a colour #RRGGBB' }).meta({ example: '#8BC34A' }),
+};
+
+/** Defaults only when creating: a partial update must leave what it does not name untouched. */
+const createDefaults = {
+  breaks: templateFields.breaks.default([]),
+  late: templateFields.late.default(false),
+  colour: templateFields.colour.default('#9E9E9E'),
+};
+
+const oneStart = (b: { start?: string | null; startWindow?: unknown }) => Boolean(b.start) !== Boolean(b.startWindow);
+const breaksFit = (b: { lengthMinutes?: number; breaks?: z.infer<typeof BreakRuleInput>[] }) =>
+  !b.lengthMinutes || (b.breaks ?? []).every((r) => b.lengthMinutes! < r.minShiftMinutes || r.latestStartAfterMinutes + r.minutes <= b.lengthMinutes!);
+
+export const CreateShiftTemplateBody = z
+  .strictObject({ ...templateFields, ...createDefaults })
+  .refine(oneStart, { message: 'give exactly one of start or startWindow', path: ['start'] })
+  .refine(breaksFit, { message: 'a break must end inside the shift', path: ['breaks'] });
+export type CreateShiftTemplateBody = z.infer<typeof CreateShiftTemplateBody>;
+
+export const UpdateShiftTemplateBody = z
+  .strictObject(templateFields)
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' })
+  .refine((b) => !(b.start && b.startWindow), { message: 'give only one of start or startWindow', path: ['start'] })
+  .refine(breaksFit, { message: 'a break must end inside the shift', path: ['breaks'] });
+export type UpdateShiftTemplateBody = z.infer<typeof UpdateShiftTemplateBody>;
+
+/** Columns from the body's clock times. */
+export function templateColumns(b: Partial<CreateShiftTemplateBody>) {
+  const { start, startWindow, ...rest } = b;
+  return {
+    ...rest,
+    ...(start ? { startMinutes: clockMinutes(start), startEarliest: null, startLatest: null } : {}),
+    ...(startWindow ? { startMinutes: null, startEarliest: clockMinutes(startWindow.earliest), startLatest: clockMinutes(startWindow.latest) } : {}),
+  };
+}
+
+export const shiftTemplateExample = {
+  id: '5c4b3a29-1807-4f6e-8d5c-4b3a29180716',
+  code: 'E',
+  name: '早班',
+  start: '08:00',
+  startWindow: null,
+  lengthMinutes: 540,
+  end: '17:00',
+  breaks: [{ name: 'meal', minutes: 60, minShiftMinutes: 480, earliestStartAfterMinutes: 180, latestStartAfterMinutes: 300, paid: false }],
+  late: false,
+  colour: '#8BC34A',
+  archived: false,
+  updatedAt: '2026-11-23T02:00:00.000Z',
+};

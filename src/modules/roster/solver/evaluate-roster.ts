@@ -1,0 +1,70 @@
+import { rosterViolations, type RuleViolation } from './agent-rules';
+import { OFF, type CompiledRoster, type RosterLines } from './compiled-roster';
+import { assignmentsToLines } from './roster-assignments';
+import type { RosterProblem } from './roster-model';
+import { coverCounts, evaluateRoster as scoreLines } from './roster-objective';
+import type { RosterAssignment, RosterEvaluation, RosterRuleViolation, SlotCoverage } from './roster-result';
+
+/** The specific rule behind "this duty is not allowed that day", as a manager would name it. */
+function notAllowedReason(problem: RosterProblem, model: CompiledRoster, lines: RosterLines, v: RuleViolation): RosterRuleViolation | null {
+  const a = model.agents.findIndex((x) => x.id === v.agentIds[0]);
+  const agent = problem.agents[a];
+  const day = v.days[0];
+  const duty = model.duties[lines[a][day]];
+  const shift = model.shifts[duty.shift];
+  const locked = model.agents[a].lockedType[day];
+  const out = (rule: string, detail: string) => ({ rule, agentIds: v.agentIds, days: v.days, detail });
+  if ((agent.leaveDays ?? []).includes(day)) return out('leave', `${agent.id} is on leave`);
+  if ((agent.fixedDaysOff ?? []).includes(day)) return out('fixed-day-off', `${agent.id} has a fixed day off`);
+  if (locked === OFF) return out('locked-assignment', 'locked as a day off');
+  // A different locked type is already reported by the line checker itself.
+  if (locked >= 0 && locked !== duty.type) return null;
+  if (duty.skill >= 0 && !agent.skills.includes(model.skills[duty.skill])) return out('skill', `${agent.id} lacks skill ${model.skills[duty.skill]}`);
+  // A cap of 0 is already reported by the line checker's count of shifts per type.
+  if (model.agents[a].maxShiftsByType[duty.type] === 0) return null;
+  const lockedSkill = (problem.locked ?? []).find((l) => l.agentId === agent.id && l.day === day)?.skill;
+  if (lockedSkill !== undefined && model.skills[duty.skill] !== lockedSkill) return out('locked-assignment', `locked to skill ${lockedSkill}`);
+  return out('unavailability', `${agent.id} is unavailable during ${shift.label}`);
+}
+
+function explain(problem: RosterProblem, model: CompiledRoster, lines: RosterLines): RosterRuleViolation[] {
+  return rosterViolations(model, lines)
+    .map((v) => (v.rule === 'assignment-not-allowed' ? notAllowedReason(problem, model, lines, v) : v))
+    .filter((v): v is RosterRuleViolation => v !== null);
+}
+
+/** Cover rows are compiled day cover first, then slot demand in order: read them back the same way. */
+function coverageOf(problem: RosterProblem, model: CompiledRoster, lines: RosterLines): Pick<RosterEvaluation, 'coverage' | 'dayCoverage'> {
+  const counts = coverCounts(model, lines);
+  let r = 0;
+  const dayCoverage = (problem.dayCover ?? [])
+    .filter((c) => c.day >= 0 && c.day < model.days)
+    .map((c) => ({ day: c.day, shiftTypeId: c.shiftTypeId, skill: c.skill ?? null, required: c.required, scheduled: counts[r++] }));
+  const coverage: SlotCoverage[] = [];
+  for (const demand of problem.slotDemand ?? []) {
+    demand.requiredAgents.forEach((slots, day) => {
+      if (day >= model.days) return;
+      slots.forEach((required, slot) => {
+        const scheduled = counts[r++];
+        coverage.push({ skill: demand.skill ?? null, day, slot, required, scheduled, gap: scheduled - required });
+      });
+    });
+  }
+  return { coverage, dayCoverage };
+}
+
+/** Objective, hard-rule check and coverage of lines of a compiled problem. */
+export function evaluateLines(problem: RosterProblem, model: CompiledRoster, lines: RosterLines, extra: RosterRuleViolation[] = []): RosterEvaluation {
+  const { total, ...terms } = scoreLines(model, lines);
+  return {
+    objective: { total, terms },
+    violations: [...extra, ...explain(problem, model, lines)],
+    ...coverageOf(problem, model, lines),
+  };
+}
+
+/** Scores a given set of assignments (manual edits): the same objective and the hard-rule checker. */
+export function evaluateRoster(problem: RosterProblem, assignments: RosterAssignment[]): RosterEvaluation {
+  const { model, lines, violations } = assignmentsToLines(problem, assignments);
+  return evaluateLines(problem, model, lines, violations);
+}

@@ -1,0 +1,75 @@
+import type { Highs } from 'highs';
+import { agentLineViolations } from './agent-rules';
+import type { CompiledRoster, RosterLines } from './compiled-roster';
+import { generateColumns } from './column-generation';
+import { diveForRoster } from './line-dive';
+import { LinePool, buildLineMaster } from './line-master';
+import { cheapestLine } from './line-pricing';
+import { solveLinearProgram } from './linear-program';
+import { requestCosts } from './marginal-costs';
+import { searchCost } from './roster-objective';
+
+export interface PriceAndBranchLimits {
+  /** Wall-clock budget of the whole step. */
+  seconds: number;
+  /** Round- and node-limited instead of time-limited, so a seed repeats exactly. */
+  deterministic: boolean;
+  shouldStop: () => boolean;
+}
+
+export interface PricedRoster {
+  /** Best roster of the integer master over the generated lines (null when none was found). */
+  lines: RosterLines | null;
+  /** Column-generation lower bound of the objective without fairness and supervisor terms. */
+  bound: number | null;
+}
+
+const DETERMINISTIC_ROUNDS = 40;
+const MASTER_NODES = 500;
+const DIVE_ROUNDS = 15;
+
+/**
+ * Price-and-branch: column generation over agent lines (each line priced exactly by the
+ * dynamic programme, so it keeps every rule of its agent) gives a strong bound and a pool of
+ * good lines; a dive and then the integer master over that pool give a roster.
+ */
+export function priceAndBranch(highs: Highs, model: CompiledRoster, current: RosterLines, limits: PriceAndBranchLimits): PricedRoster {
+  const started = Date.now();
+  const left = () => limits.seconds - (Date.now() - started) / 1000;
+  const pool = new LinePool(model);
+  let complete = true;
+  model.agents.forEach((agent, a) => {
+    if (agentLineViolations(model, agent, current[a]).length === 0) pool.add(a, current[a]);
+    const own = cheapestLine(model, agent, requestCosts(model, agent));
+    if (own) pool.add(a, own.line);
+    complete &&= pool.lines[a].length > 0;
+  });
+  if (!complete) return { lines: null, bound: null };
+  const pricingShare = 0.35;
+  const cg = generateColumns(highs, model, pool, {
+    maxRounds: limits.deterministic ? DETERMINISTIC_ROUNDS : Number.POSITIVE_INFINITY,
+    shouldStop: () => limits.shouldStop() || (!limits.deterministic && left() < limits.seconds * (1 - pricingShare)),
+    secondsLeft: () => Math.max(1, left()),
+  });
+  const bound = cg.bound;
+  if (limits.shouldStop()) return { lines: null, bound };
+  const dived = diveForRoster(highs, model, pool, {
+    roundsPerStep: DIVE_ROUNDS,
+    shouldStop: () => limits.shouldStop() || (!limits.deterministic && left() < limits.seconds * 0.15),
+    secondsLeft: () => Math.max(1, left()),
+  });
+  const master = buildLineMaster(model, pool, true);
+  const currentValid = model.agents.every((agent, a) => agentLineViolations(model, agent, current[a]).length === 0);
+  const first = dived && (!currentValid || searchCost(model, dived) < searchCost(model, current)) ? dived : currentValid ? current : null;
+  const start = first ? master.startFor(first) : undefined;
+  const outcome = solveLinearProgram(highs, master.lp, {
+    timeLimitSeconds: Math.max(0.5, left()),
+    relativeGap: 1e-6,
+    maxNodes: limits.deterministic ? MASTER_NODES : undefined,
+    start,
+    shouldStop: limits.shouldStop,
+  });
+  const integer = outcome.values ? master.decode(outcome.values) : null;
+  const best = [integer, dived].filter((l): l is RosterLines => l !== null).sort((x, y) => searchCost(model, x) - searchCost(model, y))[0] ?? null;
+  return { lines: best, bound };
+}

@@ -1,0 +1,128 @@
+import { OFF, type CompiledRoster, type CompiledShift, type RosterLines } from './compiled-roster';
+import { compileRoster } from './compile-roster';
+import type { RosterProblem, ShiftType } from './roster-model';
+import type { RosterAssignment, RosterRuleViolation } from './roster-result';
+
+/** The solver's lines as the product's assignments (breaks in local minutes after midnight). */
+export function linesToAssignments(model: CompiledRoster, lines: RosterLines): RosterAssignment[] {
+  const out: RosterAssignment[] = [];
+  lines.forEach((line, a) => {
+    line.forEach((duty, day) => {
+      if (duty === OFF) return;
+      const { shift: s, type, skill } = model.duties[duty];
+      const shift = model.shifts[s];
+      out.push({
+        agentId: model.agents[a].id,
+        day,
+        shiftTypeId: model.typeIds[type],
+        startMinutes: shift.startMinutes,
+        lengthMinutes: shift.lengthMinutes,
+        ...(skill >= 0 ? { skill: model.skills[skill] } : {}),
+        breaks: shift.breaks.map((b) => ({ name: b.name, startMinutes: shift.startMinutes + b.offsetMinutes, minutes: b.minutes })),
+      });
+    });
+  });
+  return out;
+}
+
+function sameShift(shift: CompiledShift, type: number, a: RosterAssignment): boolean {
+  if (shift.type !== type || shift.startMinutes !== a.startMinutes || shift.lengthMinutes !== a.lengthMinutes) return false;
+  if (shift.breaks.length !== a.breaks.length) return false;
+  const wanted = [...a.breaks].sort((x, y) => x.startMinutes - y.startMinutes);
+  const have = [...shift.breaks].sort((x, y) => x.offsetMinutes - y.offsetMinutes);
+  return have.every((b, k) => b.name === wanted[k].name && b.minutes === wanted[k].minutes && shift.startMinutes + b.offsetMinutes === wanted[k].startMinutes);
+}
+
+/** Why an assignment does not fit its shift type's start, length or break rules; null when it fits. */
+function templateMismatch(type: ShiftType, a: RosterAssignment, slotMinutes: number): string | null {
+  const onGrid = (value: number, from: number) => (value - from) % slotMinutes === 0;
+  const start = type.startWindow
+    ? a.startMinutes >= type.startWindow.earliest && a.startMinutes <= type.startWindow.latest && onGrid(a.startMinutes, type.startWindow.earliest)
+    : a.startMinutes === (type.startMinutes ?? 0);
+  if (!start) return `start ${a.startMinutes} outside ${type.id}'s start`;
+  const length = type.lengthWindow
+    ? a.lengthMinutes >= type.lengthWindow.min && a.lengthMinutes <= type.lengthWindow.max && onGrid(a.lengthMinutes, type.lengthWindow.min)
+    : a.lengthMinutes === (type.lengthMinutes ?? 0);
+  if (!length) return `length ${a.lengthMinutes} outside ${type.id}'s length`;
+  for (const rule of (type.breaks ?? []).filter((r) => a.lengthMinutes >= r.minShiftMinutes)) {
+    const placed = a.breaks.find((b) => b.name === rule.name);
+    const offset = placed ? placed.startMinutes - a.startMinutes : -1;
+    if (!placed || placed.minutes !== rule.minutes || offset < rule.earliestStartAfterMinutes || offset > rule.latestStartAfterMinutes) {
+      return `${rule.name} break must start ${rule.earliestStartAfterMinutes}–${rule.latestStartAfterMinutes} min after the start and last ${rule.minutes} min`;
+    }
+  }
+  return null;
+}
+
+function extraShift(type: ShiftType, typeIndex: number, a: RosterAssignment): CompiledShift {
+  const unpaid = a.breaks.reduce((sum, b) => sum + (type.breaks?.find((r) => r.name === b.name)?.paid ? 0 : b.minutes), 0);
+  return {
+    type: typeIndex,
+    startMinutes: a.startMinutes,
+    lengthMinutes: a.lengthMinutes,
+    countedMinutes: a.lengthMinutes - unpaid,
+    breaks: a.breaks.map((b) => ({ name: b.name, offsetMinutes: b.startMinutes - a.startMinutes, minutes: b.minutes })),
+    label: `${type.id}@${a.startMinutes}+${a.lengthMinutes}(edited)`,
+  };
+}
+
+export interface ReadAssignments {
+  model: CompiledRoster;
+  lines: RosterLines;
+  /** Problems the lines cannot express: unknown ids, two shifts a day, a shift off its template. */
+  violations: RosterRuleViolation[];
+}
+
+/** Assignments (e.g. edited by hand) in the solver's form, compiled with any shifts they add. */
+export function assignmentsToLines(problem: RosterProblem, assignments: RosterAssignment[]): ReadAssignments {
+  const base = compileRoster(problem);
+  const violations: RosterRuleViolation[] = [];
+  const slotMinutes = problem.horizon.slotMinutes ?? 30;
+  const extras: CompiledShift[] = [];
+  const shiftOf: number[] = [];
+  const usable: boolean[] = assignments.map((a) => {
+    const type = base.typeIds.indexOf(a.shiftTypeId);
+    const agent = base.agents.findIndex((x) => x.id === a.agentId);
+    const problems = [
+      type < 0 ? `unknown shift type ${a.shiftTypeId}` : null,
+      agent < 0 ? `unknown agent ${a.agentId}` : null,
+      a.day < 0 || a.day >= base.days || !Number.isInteger(a.day) ? `day ${a.day} outside the horizon` : null,
+    ].filter((p): p is string => p !== null);
+    if (problems.length > 0) {
+      violations.push({ rule: 'unknown-assignment', agentIds: [a.agentId], days: [a.day], detail: problems.join('; ') });
+      shiftOf.push(-1);
+      return false;
+    }
+    const mismatch = templateMismatch(problem.shiftTypes[type], a, slotMinutes);
+    if (mismatch) violations.push({ rule: 'shift-template', agentIds: [a.agentId], days: [a.day], detail: mismatch });
+    let s = base.shifts.findIndex((shift) => sameShift(shift, type, a));
+    if (s < 0) {
+      const known = extras.findIndex((shift) => sameShift(shift, type, a));
+      s = base.shifts.length + (known >= 0 ? known : extras.push(extraShift(problem.shiftTypes[type], type, a)) - 1);
+    }
+    shiftOf.push(s);
+    return true;
+  });
+  const model = extras.length > 0 ? compileRoster(problem, extras) : base;
+  const lines = model.agents.map(() => new Int32Array(model.days).fill(OFF));
+  const nDuties = model.duties.length;
+  assignments.forEach((a, k) => {
+    if (!usable[k]) return;
+    const agent = model.agents.findIndex((x) => x.id === a.agentId);
+    if (lines[agent][a.day] !== OFF) {
+      violations.push({ rule: 'one-shift-per-day', agentIds: [a.agentId], days: [a.day], detail: 'more than one shift on the day' });
+      return;
+    }
+    const skill = a.skill === undefined ? -1 : model.skills.indexOf(a.skill);
+    const candidates = model.duties.map((d, u) => ({ d, u })).filter(({ d }) => d.shift === shiftOf[k]);
+    // Prefer the named skill, then an allowed duty (an agent's own skill), then any.
+    const named = candidates.filter(({ d }) => (a.skill === undefined ? true : d.skill === skill));
+    const pool = named.length > 0 ? named : candidates;
+    const pick = pool.find(({ u }) => model.agents[agent].allowed[a.day * nDuties + u] === 1) ?? pool[0];
+    if (a.skill !== undefined && skill < 0 && !problem.agents[agent].skills.includes(a.skill)) {
+      violations.push({ rule: 'skill', agentIds: [a.agentId], days: [a.day], detail: `${a.agentId} lacks skill ${a.skill}` });
+    }
+    lines[agent][a.day] = pick.u;
+  });
+  return { model, lines, violations };
+}

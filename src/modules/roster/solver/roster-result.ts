@@ -1,0 +1,84 @@
+/** What the solver hands back, and what a manual edit is scored with (the roster module's contract). */
+
+/** A break of an assignment; `startMinutes` are local minutes after the day's midnight. */
+export interface RosterBreak {
+  name: string;
+  startMinutes: number;
+  minutes: number;
+}
+
+export interface RosterAssignment {
+  agentId: string;
+  day: number;
+  shiftTypeId: string;
+  /** Local wall-clock minutes after midnight of `day` (only the end may run past the day). */
+  startMinutes: number;
+  lengthMinutes: number;
+  skill?: string;
+  breaks: RosterBreak[];
+}
+
+/** A hard rule broken (or, in `infeasibilities`, one that cannot be kept): which rule, agents and days. */
+export interface RosterRuleViolation {
+  rule: string;
+  agentIds: string[];
+  days: number[];
+  detail: string;
+}
+
+/** Per-slot demand against scheduled agents; gap = scheduled − required. */
+export interface SlotCoverage {
+  skill: string | null;
+  day: number;
+  slot: number;
+  required: number;
+  scheduled: number;
+  gap: number;
+}
+
+export interface ObjectiveTerms {
+  underCover: number;
+  overCover: number;
+  requests: number;
+  lateFairness: number;
+  weekendFairness: number;
+}
+
+export interface RosterEvaluation {
+  objective: { total: number; terms: ObjectiveTerms };
+  /** Hard rules broken (empty for a valid roster). */
+  violations: RosterRuleViolation[];
+  /** Per-slot demand only (empty when the problem has only day cover). */
+  coverage: SlotCoverage[];
+  dayCoverage: { day: number; shiftTypeId: string; skill: string | null; required: number; scheduled: number }[];
+}
+
+export interface RosterSolution extends RosterEvaluation {
+  assignments: RosterAssignment[];
+  lowerBound: number | null;
+  /** (total − lowerBound) / max(1, total). */
+  gap: number | null;
+  stoppedBy: 'optimal' | 'time-limit' | 'iteration-limit' | 'aborted';
+  seconds: number;
+  /** Hard rules that cannot be met: which rule, agents, days. */
+  infeasibilities: RosterRuleViolation[];
+}
+
+export interface SolveProgress {
+  phase: string;
+  seconds: number;
+  objective: number | null;
+  lowerBound: number | null;
+}
+
+export interface SolveOptions {
+  timeLimitMs: number;
+  seed?: number;
+  signal?: AbortSignal;
+  onProgress?: (p: SolveProgress) => void;
+  /**
+   * Extension of the contract: stop after this many improvement iterations. Sub-solves are then
+   * node-limited, so a seed gives the same roster on any machine (the time limit stays a safety net).
+   */
+  maxIterations?: number;
+}

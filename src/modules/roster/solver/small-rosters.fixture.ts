@@ -1,0 +1,55 @@
+/** Small hand-made roster problems shared by the solver specs (not part of the engine). */
+import type { BreakRule, DayCover, RosterAgent, RosterProblem, ShiftType } from './roster-model';
+import type { RosterAssignment } from './roster-result';
+
+export const EARLY: ShiftType = { id: 'E', startMinutes: 6 * 60, lengthMinutes: 480 };
+export const LATE: ShiftType = { id: 'L', startMinutes: 14 * 60, lengthMinutes: 480, late: true };
+export const NIGHT: ShiftType = { id: 'N', startMinutes: 22 * 60, lengthMinutes: 480 };
+
+/** Monday 2026-11-30; days 5 and 6 are the weekend. */
+export const MONDAY = '2026-11-30';
+
+export function agent(id: string, overrides: Partial<RosterAgent> = {}, contract: Partial<RosterAgent['contract']> = {}): RosterAgent {
+  return { id, skills: [], ...overrides, contract: { minMinutes: 0, maxMinutes: 100_000, ...contract } };
+}
+
+export function cover(days: number, shiftTypeId: string, required: number | number[], underWeight = 100, overWeight = 1, skill?: string): DayCover[] {
+  return Array.from({ length: days }, (_, day) => ({
+    day,
+    shiftTypeId,
+    required: Array.isArray(required) ? required[day] : required,
+    underWeight,
+    overWeight,
+    ...(skill ? { skill } : {}),
+  }));
+}
+
+export function problem(days: number, shiftTypes: ShiftType[], agents: RosterAgent[], dayCover: DayCover[], extra: Partial<RosterProblem> = {}): RosterProblem {
+  return { horizon: { startDate: MONDAY, days, timeZone: 'Europe/Berlin' }, shiftTypes, agents, dayCover, ...extra };
+}
+
+/** A shift of a type on a day, with the type's clock times and no breaks. */
+export function shiftOn(agentId: string, day: number, type: ShiftType, skill?: string): RosterAssignment {
+  return { agentId, day, shiftTypeId: type.id, startMinutes: type.startMinutes ?? 0, lengthMinutes: type.lengthMinutes ?? 0, breaks: [], ...(skill ? { skill } : {}) };
+}
+
+export const MEAL: BreakRule = { name: 'meal', minutes: 60, minShiftMinutes: 480, earliestStartAfterMinutes: 180, latestStartAfterMinutes: 300 };
+
+/** Days each agent works, from assignments. */
+export function workedDays(assignments: RosterAssignment[], agentId: string): number[] {
+  return assignments.filter((a) => a.agentId === agentId).map((a) => a.day).sort((x, y) => x - y);
+}
+
+/** Longest run of consecutive worked days among `days` (sorted). */
+export function longestRun(days: number[]): number {
+  let best = 0;
+  let run = 0;
+  days.forEach((d, k) => {
+    run = k > 0 && days[k - 1] === d - 1 ? run + 1 : 1;
+    best = Math.max(best, run);
+  });
+  return best;
+}
+
+/** Iteration-limited options: the same roster on every machine. */
+export const EXACT = { timeLimitMs: 60_000, seed: 7, maxIterations: 10 };

@@ -1,0 +1,67 @@
+import { agentLineViolations, shiftsWithoutSupervisor } from './agent-rules';
+import { copyLines, type CompiledRoster, type RosterLines } from './compiled-roster';
+import { compileRoster } from './compile-roster';
+import { evaluateLines } from './evaluate-roster';
+import { cheapestLine } from './line-pricing';
+import { highsRuntime } from './linear-program';
+import { marginalCosts } from './marginal-costs';
+import { linesToAssignments } from './roster-assignments';
+import { demandInfeasibilities, easeImpossibleAgents } from './roster-infeasibility';
+import type { RosterProblem } from './roster-model';
+import type { RosterRuleViolation, RosterSolution, SolveOptions } from './roster-result';
+import { searchRoster } from './roster-search';
+
+/**
+ * Any agent whose line breaks its rules (the search was stopped before reaching it) gets the
+ * cheapest valid line against everyone else's: so even a tiny time limit returns a valid roster.
+ */
+function repairLines(model: CompiledRoster, lines: RosterLines): RosterLines {
+  const repaired = copyLines(lines);
+  model.agents.forEach((agent, a) => {
+    if (agentLineViolations(model, agent, repaired[a]).length === 0) return;
+    const best = cheapestLine(model, agent, marginalCosts(model, repaired, a));
+    if (best) repaired[a] = best.line;
+  });
+  return repaired;
+}
+
+function unsupervised(model: CompiledRoster, lines: RosterLines): RosterRuleViolation[] {
+  return shiftsWithoutSupervisor(model, lines).map(({ day, type }) => ({
+    rule: 'supervisor-on-shift',
+    agentIds: model.agents.filter((_, a) => lines[a][day] >= 0 && model.duties[lines[a][day]].type === type).map((x) => x.id),
+    days: [day],
+    detail: `no supervisor could be placed on ${model.typeIds[type]} (the agents on it cannot be moved without breaking their own rules)`,
+  }));
+}
+
+/** Anytime roster search: deterministic for a seed and iteration limit; never returns a rule broken silently. */
+export async function solveRoster(problem: RosterProblem, options: SolveOptions): Promise<RosterSolution> {
+  const started = Date.now();
+  const highs = await highsRuntime();
+  const original = compileRoster(problem);
+  const { model, infeasibilities } = easeImpossibleAgents(problem, original);
+  infeasibilities.push(...demandInfeasibilities(problem, original));
+  const outcome = searchRoster(highs, model, {
+    deadline: started + Math.max(1, options.timeLimitMs),
+    maxIterations: options.maxIterations,
+    seed: options.seed ?? 1,
+    signal: options.signal,
+    onProgress: options.onProgress
+      ? (p) => options.onProgress?.({ phase: p.phase, seconds: p.seconds, objective: p.objective, lowerBound: p.lowerBound })
+      : undefined,
+  });
+  const lines = repairLines(model, outcome.lines);
+  infeasibilities.push(...unsupervised(model, lines));
+  const evaluation = evaluateLines(problem, original, lines);
+  const total = evaluation.objective.total;
+  const lowerBound = outcome.lowerBound === null ? null : Math.min(outcome.lowerBound, total);
+  return {
+    ...evaluation,
+    assignments: linesToAssignments(original, lines),
+    lowerBound,
+    gap: lowerBound === null ? null : (total - lowerBound) / Math.max(1, total),
+    stoppedBy: outcome.stoppedBy,
+    seconds: (Date.now() - started) / 1000,
+    infeasibilities,
+  };
+}

@@ -1,0 +1,38 @@
+/** Small pieces the screens share: notices, live job progress, date inputs, KPI names. */
+import { get } from '../api.js';
+import { h } from '../elements.js';
+import { lang, t } from '../i18n.js';
+
+export function notice(tone, text) {
+  return h('div', { class: `notice notice-${tone}`, role: tone === 'error' ? 'alert' : 'status' }, text);
+}
+
+/** A progress bar fed by GET /jobs/:id answers. */
+export function jobProgress(title) {
+  const bar = h('div', { class: 'progress-fill' });
+  const note = h('span', { class: 'progress-note' }, t('status.queued'));
+  const el = h('div', { class: 'job-progress', id: 'job-progress', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100 },
+    h('div', { class: 'progress-title' }, h('strong', null, title), note), h('div', { class: 'progress-track' }, bar));
+  const update = (job) => {
+    const value = job.status === 'completed' ? 100 : Math.max(3, Math.min(100, Number(job.progress ?? 0)));
+    bar.style.width = `${value}%`;
+    el.setAttribute('aria-valuenow', String(value));
+    note.textContent = `${t(`status.${job.status}`)} · ${value}%${job.progressNote ? ` · ${job.progressNote}` : ''}`;
+  };
+  return { el, update };
+}
+
+export function dateInput(value, onchange, label) {
+  return h('input', { type: 'date', value, 'aria-label': label, onchange: (e) => e.target.value && onchange(e.target.value) });
+}
+
+let definitions = null;
+/** The KPI registry (name, Chinese name, unit, direction), read once. */
+export async function kpiDefinitions() {
+  definitions ??= get('/kpis/definitions').then((list) => new Map(list.map((d) => [d.key, d])));
+  return definitions;
+}
+export const kpiName = (defs, key) => {
+  const d = defs.get(key);
+  return d ? (lang() === 'zh' ? d.nameZh : d.name) : key;
+};

@@ -1,0 +1,90 @@
+import ExcelJS from 'exceljs';
+import { JobQueue } from 'src/platform/jobs/job-queue';
+import { createSecondShop } from './support/second-shop';
+import { bearer, startTestApp, TestApp } from './support/test-app';
+
+const WEEK = '2026-11-30';
+const LEAVE_DAY = '2026-12-02';
+type Shift = { code: string; colour: string; lengthMinutes: number; start: { local: string }; end: { local: string }; breaks: { minutes: number }[] } | null;
+type AgentRow = { agentId: string; employeeNo: string; name: string; days: { date: string; shift: Shift; absence: string | null }[] };
+
+/** The weekly roster export read back against GET /rosters/:id. */
+describe('roster export (e2e)', () => {
+  let t: TestApp;
+  let manager: string;
+  let rosterId: string;
+  let agentId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    manager = await t.tokenFor('manager');
+    const me = (await t.http().get('/agents/me').set(bearer(await t.tokenFor('agent'))).expect(200)).body;
+    agentId = me.id;
+    const leave = await t.http().post('/leave').set(bearer(manager)).send({ agentId, kind: 'annual', startDate: LEAVE_DAY, endDate: LEAVE_DAY }).expect(201);
+    await t.http().post(`/leave/${leave.body.id}/decision`).set(bearer(manager)).send({ decision: 'approved' }).expect(200);
+    const res = await t.http().post('/rosters').set(bearer(manager)).send({
+      weekStart: WEEK, teamIds: [me.teamId], timeLimitSeconds: 2, demand: 'day-cover',
+      dayCover: [{ shiftTemplate: 'E', required: 4 }, { shiftTemplate: 'L', required: 3 }],
+    }).expect(202);
+    await t.app.get(JobQueue).settled(res.body.jobId, 60_000);
+    rosterId = res.body.rosterId;
+  });
+  afterAll(() => t.close());
+
+  const exportRoster = async (token: string, lang: 'zh' | 'en') => {
+    const created = await t.http().post('/exports').set(bearer(token)).send({ kind: 'roster', lang, params: { rosterId } }).expect(202);
+    await t.app.get(JobQueue).settled(created.body.jobId, 60_000);
+    const file = await t.http().get(created.body.fileUrl).set(bearer(token)).buffer(true).parse((r, done) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => done(null, Buffer.concat(chunks)));
+    }).expect(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.body as unknown as ArrayBuffer);
+    return { book, disposition: file.headers['content-disposition'] as string };
+  };
+
+  it('writes agents × days with shift codes in their colours, leave and days off marked, and week minutes', async () => {
+    const roster = (await t.http().get(`/rosters/${rosterId}`).set(bearer(manager)).expect(200)).body;
+    const { book, disposition } = await exportRoster(manager, 'zh');
+    expect(disposition).toContain(`demo_roster_${WEEK}_v1.xlsx`);
+    const grid = book.getWorksheet('排班表')!;
+    expect(grid.getRow(2).getCell(3).value).toBe('周一 11-30');
+    const agents = roster.agents as AgentRow[];
+    expect(grid.rowCount).toBe(2 + agents.length);
+    agents.forEach((agent, i) => {
+      const row = grid.getRow(3 + i);
+      expect(row.getCell(1).value).toBe(agent.employeeNo);
+      agent.days.forEach((day, d) => {
+        const cell = row.getCell(3 + d);
+        if (day.shift) {
+          expect(String(cell.value)).toMatch(new RegExp(`^${day.shift.code} ${day.shift.start.local.slice(11, 16)}–${day.shift.end.local.slice(11, 16)}`));
+          expect(cell.fill).toMatchObject({ fgColor: { argb: `FF${day.shift.colour.slice(1).toUpperCase()}` } });
+        } else {
+          expect(cell.value).toBe(day.absence === 'leave' ? '假' : '休');
+        }
+      });
+      const minutes = agent.days.reduce((sum, d) => sum + (d.shift ? d.shift.lengthMinutes - d.shift.breaks.reduce((s, b) => s + b.minutes, 0) : 0), 0);
+      expect(row.getCell(10).value).toBe(agent.days.filter((d) => d.shift).length);
+      expect(row.getCell(11).value).toBe(minutes);
+    });
+    const mine = agents.findIndex((a) => a.agentId === agentId);
+    expect(grid.getRow(3 + mine).getCell(3 + 2).value).toBe('假');
+    const coverage = book.getWorksheet('覆盖')!;
+    expect(coverage.rowCount).toBe(2 + roster.dayCoverage.length);
+    const first = roster.dayCoverage[0];
+    expect(coverage.getRow(3).getCell(1).value).toEqual(new Date(`${first.date}T00:00:00Z`));
+    expect(coverage.getRow(3).getCell(4).value).toBe(first.required);
+    expect(coverage.getRow(3).getCell(6).value).toBe(first.gap);
+    const under = roster.dayCoverage.findIndex((c: { gap: number }) => c.gap < 0);
+    if (under >= 0) expect(coverage.getRow(3 + under).getCell(6).fill).toMatchObject({ fgColor: { argb: 'FFFFC7CE' } });
+    expect(book.getWorksheet('规则提示')).toBeDefined();
+  });
+
+  it('is for planners of this shop only', async () => {
+    await t.http().post('/exports').set(bearer(await t.tokenFor('hr'))).send({ kind: 'roster', params: { rosterId } }).expect(403);
+    const other = await createSecondShop(t);
+    await t.http().post('/exports').set(bearer(other.managerToken)).send({ kind: 'roster', params: { rosterId } }).expect(404);
+    expect((await t.http().get('/exports').set(bearer(other.managerToken)).expect(200)).body.total).toBe(0);
+  });
+});

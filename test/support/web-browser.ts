@@ -1,0 +1,61 @@
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import type { TestApp } from './test-app';
+
+/** Debian's Chromium (apt package `chromium`; .ci/run installs it when missing). */
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const ARTIFACTS = join(__dirname, '..', 'artifacts');
+
+export type WebBrowser = { browser: Browser; baseUrl: string; close: () => Promise<void> };
+
+/** Listens on a free port and starts headless Chromium with the flags this machine needs. */
+export async function startBrowser(t: TestApp): Promise<WebBrowser> {
+  await t.app.listen(0, '127.0.0.1');
+  const { port } = t.app.getHttpServer().address() as AddressInfo;
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    // Playwright gives every launch a new empty profile (--user-data-dir) of its own.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return {
+    browser,
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: () => browser.close(),
+  };
+}
+
+/** A fresh browser context (own sessionStorage) signed in as a demo user, on the page it lands on. */
+export async function signIn(web: WebBrowser, username: string, lang: 'zh' | 'en' = 'en'): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await web.browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'en-GB' });
+  await context.addInitScript(`localStorage.setItem('wfm.lang', '${lang}')`);
+  const page = await context.newPage();
+  await page.goto(`${web.baseUrl}/`);
+  await page.fill('input[name=username]', username);
+  await page.fill('input[name=password]', `demo-${username}`);
+  await page.click('#signin button[type=submit]');
+  await page.waitForSelector('#who');
+  return { context, page };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+export const navOf = async (page: Page) => Promise.all((await page.locator('nav a').all()).map((a) => a.getAttribute('data-screen')));
+
+/** Opens a screen from the navigation and waits until it has drawn its content (cards or a notice) with no error. */
+export async function openScreen(page: Page, screen: string): Promise<void> {
+  await page.click(`nav a[data-screen="${screen}"]`);
+  await page.waitForSelector('#view .card, #view .notice-error');
+  expect({ screen, errors: await page.locator('#view .notice-error').allTextContents() }).toEqual({ screen, errors: [] });
+}
+
+export async function setDate(page: Page, selector: string, value: string): Promise<void> {
+  await page.locator(selector).fill(value);
+  await page.locator(selector).dispatchEvent('change');
+}
