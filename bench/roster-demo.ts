@@ -22,6 +22,9 @@ const arg = (name: string, fallback: string) => {
 const perTeam = Number(arg('agents-per-team', '50'));
 const seconds = Number(arg('time-limit', '30'));
 const seed = Number(arg('seed', '1'));
+/** The demo history is sized for a lightly loaded 60-agent shop; this brings demand up to the head count. */
+const volume = Number(arg('volume', '3.5'));
+const verbose = process.argv.includes('--progress');
 
 const ZONE = 'Asia/Shanghai';
 const WEEK_START = '2026-12-07';
@@ -32,7 +35,7 @@ function forecastDemand(org: ReturnType<typeof demoOrganisation>): SlotDemand[] 
   const first = DateTime.fromISO(WEEK_START, { zone: ZONE }).minus({ weeks: HISTORY_WEEKS });
   const history = demoHistory({
     timeZone: ZONE, slotMinutes: SLOT, firstDate: first.toISODate()!, days: 7 * HISTORY_WEEKS,
-    promotionDate: '2020-01-01', queues: DEMO_QUEUES, agents: org.agents, seed, scale: perTeam / 15,
+    promotionDate: '2020-01-01', queues: DEMO_QUEUES, agents: org.agents, seed, scale: (volume * perTeam) / 15,
   });
   const realtime = DEMO_QUEUES.filter((q) => q.kind === 'realtime');
   // Mean offered contacts per (queue, weekday index, slot of the day) over the history weeks.
@@ -86,14 +89,16 @@ function demoProblem(): RosterProblem {
 
 async function main(): Promise<void> {
   const problem = demoProblem();
-  const solution = await solveRoster(problem, { timeLimitMs: seconds * 1000, seed });
+  const solution = await solveRoster(problem, { timeLimitMs: seconds * 1000, seed, onProgress: verbose ? (p) => console.error(JSON.stringify(p)) : undefined });
   const check = evaluateRoster(problem, solution.assignments);
   const perAgentDay = new Set(solution.assignments.map((a) => `${a.agentId}:${a.day}`));
+  const contractSlots = (pick: (a: RosterProblem['agents'][number]) => number) => problem.agents.reduce((sum, a) => sum + pick(a) / SLOT, 0);
   const required = problem.slotDemand!.reduce((sum, d) => sum + d.requiredAgents.flat().reduce((a, b) => a + b, 0), 0);
   console.log(
     JSON.stringify({
       agents: problem.agents.length,
       requiredAgentSlots: required,
+      contractAgentSlots: { min: contractSlots((a) => a.contract.minMinutes), max: contractSlots((a) => a.contract.maxMinutes) },
       objective: solution.objective.total,
       terms: solution.objective.terms,
       lowerBound: solution.lowerBound === null ? null : Number(solution.lowerBound.toFixed(1)),

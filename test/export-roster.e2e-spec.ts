@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { Db } from 'src/platform/db/db';
 import { JobQueue } from 'src/platform/jobs/job-queue';
 import { createSecondShop } from './support/second-shop';
 import { bearer, startTestApp, TestApp } from './support/test-app';
@@ -79,6 +80,24 @@ describe('roster export (e2e)', () => {
     const under = roster.dayCoverage.findIndex((c: { gap: number }) => c.gap < 0);
     if (under >= 0) expect(coverage.getRow(3 + under).getCell(6).fill).toMatchObject({ fgColor: { argb: 'FFFFC7CE' } });
     expect(book.getWorksheet('规则提示')).toBeDefined();
+  });
+
+  it('shows booked training inside the shift, in the API and in the grid', async () => {
+    const before = (await t.http().get(`/rosters/${rosterId}`).set(bearer(manager)).expect(200)).body;
+    const index = (before.agents as AgentRow[]).findIndex((a) => a.days[0].shift);
+    const agent = (before.agents as AgentRow[])[index];
+    const start = new Date(Date.parse((agent.days[0].shift as unknown as { start: { utc: string } }).start.utc) + 2 * 3_600_000);
+    const sql = t.app.get(Db).client;
+    const [{ id: trainer }] = await sql<{ id: string }[]>`select id from users where username = 'trainer'`;
+    const [{ id: sessionId }] = await sql<{ id: string }[]>`
+      insert into training_sessions (shop_id, category, title, status, starts_at, ends_at, capacity, trainer_user_id, impact, lost_contacts_within_target)
+      values (${t.demoShopId}, '平台政策', '退款政策', 'booked', ${start.toISOString()}, ${new Date(start.getTime() + 3_600_000).toISOString()}, 5, ${trainer}, '{}'::jsonb, 0) returning id`;
+    await sql`insert into training_attendees (shop_id, session_id, agent_id) values (${t.demoShopId}, ${sessionId}, ${agent.agentId})`;
+    const after = (await t.http().get(`/rosters/${rosterId}`).set(bearer(manager)).expect(200)).body;
+    const shift = (after.agents as AgentRow[])[index].days[0].shift as unknown as { activities: { title: string; start: { utc: string } }[] };
+    expect(shift.activities).toEqual([expect.objectContaining({ kind: 'training', sessionId, title: '退款政策', start: expect.objectContaining({ utc: start.toISOString() }) })]);
+    const { book } = await exportRoster(manager, 'en');
+    expect(String(book.getWorksheet('Roster')!.getRow(3 + index).getCell(3).value)).toMatch(/ · training \d\d:\d\d$/);
   });
 
   it('is for planners of this shop only', async () => {

@@ -114,6 +114,34 @@ describe('KPI aggregation on hand-made facts (e2e)', () => {
     expect(v.qcScore).toBe(84); // (90 + 78) / 2 sessions
   });
 
+  it('counts worked minutes from the newest published roster version, breaks taken off, on the day the shift starts', async () => {
+    const [{ id: template }] = await sql<{ id: string }[]>`SELECT gen_random_uuid() AS id`;
+    const roster = async (version: number, status: string, lengthMinutes: number) => {
+      const [{ id: rosterId }] = await sql<{ id: string }[]>`INSERT INTO rosters (shop_id, week_start, demand, time_limit_seconds, status) VALUES (${t.demoShopId}, '2026-11-16', 'day-cover', 5, 'completed') RETURNING id`;
+      const [{ id: versionId }] = await sql<{ id: string }[]>`
+        INSERT INTO roster_versions (shop_id, roster_id, version, status, evaluation) VALUES (${t.demoShopId}, ${rosterId}, ${version}, ${status}, '{}') RETURNING id`;
+      return { rosterId, versionId, lengthMinutes };
+    };
+    const shift = (versionId: string, agentId: string, date: string, start: string, lengthMinutes: number) => sql`
+      INSERT INTO roster_shifts (shop_id, version_id, agent_id, day, local_date, shift_template_id, start_minutes, length_minutes, starts_at, ends_at, breaks)
+      VALUES (${t.demoShopId}, ${versionId}, ${agentId}, 4, ${date}, ${template}, 0, ${lengthMinutes}, ${local(date, start)}, ${new Date(Date.parse(local(date, start)) + lengthMinutes * 60_000).toISOString()},
+        ${JSON.stringify([{ name: 'meal', startMinutes: 720, minutes: 60 }, { name: 'rest', startMinutes: 900, minutes: 15 }])}::jsonb)`;
+    const v1 = await roster(1, 'published', 540);
+    await shift(v1.versionId, a, D, '09:00:00', 540);
+    // A night shift starting on D counts on D; a later draft of the same roster changes nothing yet.
+    await shift(v1.versionId, b, D, '22:00:00', 480);
+    const [{ id: draft }] = await sql<{ id: string }[]>`INSERT INTO roster_versions (shop_id, roster_id, version, status, evaluation) VALUES (${t.demoShopId}, ${v1.rosterId}, 2, 'draft', '{}') RETURNING id`;
+    await shift(draft, a, D, '09:00:00', 600);
+    await t.app.get(KpiAggregation).aggregateDay(t.demoShopId, D);
+    expect((await valuesOf(a))!.workedMinutes).toBe(465);
+    expect((await valuesOf(b))!.workedMinutes).toBe(405);
+    await sql`UPDATE roster_versions SET status = 'published' WHERE id = ${draft}`;
+    await t.app.get(KpiAggregation).aggregateDay(t.demoShopId, D);
+    expect((await valuesOf(a))!.workedMinutes).toBe(525);
+    // B has no shift in v2: v1 no longer counts once v2 is published.
+    expect((await valuesOf(b))!.workedMinutes).toBe(0);
+  });
+
   it('rolls up to team and shop by summing numerators and denominators, then dividing', async () => {
     const team = await kpis(`level=team&from=${D}&to=${D}&metrics=inquiries,firstResponseSeconds,orderConversion`);
     const [{ teamId }] = await sql<{ teamId: string }[]>`SELECT team_id AS "teamId" FROM agents WHERE id = ${a}`;

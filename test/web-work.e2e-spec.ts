@@ -5,6 +5,9 @@ import { bearer, startTestApp, TestApp } from './support/test-app';
 import { publishNextWeek, seedVolume, TODAY } from './support/web-fixtures';
 import { openScreen, screenshot, setDate, signIn, startBrowser, WebBrowser } from './support/web-browser';
 
+/** A test drives a real browser through several screens; on a loaded CI machine that outlasts Jest's 60 s default. */
+const BROWSER_STEPS_MS = 120_000;
+
 describe('the web page in headless Chromium: QC, forecast, training, rankings (e2e)', () => {
   let t: TestApp;
   let web: WebBrowser;
@@ -66,10 +69,10 @@ describe('the web page in headless Chromium: QC, forecast, training, rankings (e
     expect(done[0].note).toBe('已与客服复盘话术，明确退款政策');
     await screenshot(supervisor.page, 'supervisor-qc-confirmed');
     await supervisor.context.close();
-  });
+  }, BROWSER_STEPS_MS);
 
   it('forecasts a queue with live progress, shows it against the actual with the band, and takes an adjustment', async () => {
-    const { context, page } = await signIn(web, 'manager');
+    const { context, page, pageErrors } = await signIn(web, 'manager');
     await openScreen(page, 'forecast');
     await page.locator('#queue-pick').selectOption(presalesQueue);
     await page.waitForSelector('#view .card');
@@ -87,12 +90,13 @@ describe('the web page in headless Chromium: QC, forecast, training, rankings (e
     const adjustments = (await t.http().get(`/forecast-adjustments?queueId=${presalesQueue}`).set(bearer(manager)).expect(200)).body.items;
     expect(adjustments).toHaveLength(1);
     expect(adjustments[0]).toMatchObject({ kind: 'percent', value: 20, reason: '店铺直播' });
+    expect(pageErrors).toEqual([]);
     await context.close();
-  });
+  }, BROWSER_STEPS_MS);
 
   it('proposes training times with their service-level impact, books one, records attendance and shows the effect', async () => {
     const trainer = await t.tokenFor('trainer');
-    const { context, page } = await signIn(web, 'trainer', 'zh');
+    const { context, page, pageErrors } = await signIn(web, 'trainer', 'zh');
     await openScreen(page, 'training');
     await page.locator('#plan-form select[name=teamId]').selectOption(teamId);
     await page.click('#propose');
@@ -113,8 +117,13 @@ describe('the web page in headless Chromium: QC, forecast, training, rankings (e
     await page.click(`#sessions tr[data-session="${session.id}"] button >> nth=1`);
     await page.waitForSelector('#effect');
     await screenshot(page, 'trainer-effect');
+    await page.click('.dialog button.primary');
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('#download-training-plan')]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect((await readFile((await download.path())!)).subarray(0, 2).toString()).toBe('PK');
+    expect(pageErrors).toEqual([]);
     await context.close();
-  });
+  }, BROWSER_STEPS_MS);
 
   it('lets HR compute the month’s ranking, approve it, and decide the proposed ledger entries', async () => {
     const hr = await t.tokenFor('hr');
@@ -124,7 +133,7 @@ describe('the web page in headless Chromium: QC, forecast, training, rankings (e
       name: '售前月度考核', roleGroup: 'pre_sales', metrics: [{ metric: 'satisfaction', weight: 60 }, { metric: 'firstResponseSeconds', weight: 40 }],
       minDaysWorked: 0, minInquiries: 0, topN: 1, bottomPercent: 10, rewardRules: [{ flag: 'top', kind: 'bonus', amountCents: 50_000, note: '月度第一奖励' }],
     }).expect(201);
-    const { context, page } = await signIn(web, 'hr');
+    const { context, page, pageErrors } = await signIn(web, 'hr');
     await openScreen(page, 'rankings');
     await setDate(page, '.toolbar input[type=month]', QC_SESSION_DATE.slice(0, 7));
     await page.waitForSelector('#compute-ranking');
@@ -141,6 +150,7 @@ describe('the web page in headless Chromium: QC, forecast, training, rankings (e
     expect(ledger.map((e: { status: string }) => e.status)).toContain('approved');
     const [ranking] = (await t.http().get(`/rankings?month=${QC_SESSION_DATE.slice(0, 7)}`).set(bearer(hr)).expect(200)).body.items;
     expect(ranking.status).toBe('approved');
+    expect(pageErrors).toEqual([]);
     await context.close();
-  });
+  }, BROWSER_STEPS_MS);
 });

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
 import { bearer, startTestApp, TestApp } from './support/test-app';
@@ -5,6 +6,9 @@ import { NEXT_WEEK } from './support/web-fixtures';
 import { navOf, openScreen, screenshot, signIn, startBrowser, WebBrowser } from './support/web-browser';
 
 const LEAVE_DAY = DateTime.fromISO(NEXT_WEEK).plus({ days: 2 }).toISODate()!;
+
+/** A test drives a real browser through several screens; on a loaded CI machine that outlasts Jest's 60 s default. */
+const BROWSER_STEPS_MS = 120_000;
 
 describe('the web page in headless Chromium: sign-in, roles, language, roster, agent view (e2e)', () => {
   let t: TestApp;
@@ -38,7 +42,7 @@ describe('the web page in headless Chromium: sign-in, roles, language, roster, a
     await t.http().get('/health').expect(200);
     const docs = (await t.http().get('/docs-json').expect(200)).body;
     expect(Object.keys(docs.paths).filter((p) => p === '/' || p.startsWith('/assets'))).toEqual([]);
-  });
+  }, BROWSER_STEPS_MS);
 
   it("turns the shop's wall-clock times into UTC across DST changes, and shows a zero denominator as no data", async () => {
     const context = await web.browser.newContext();
@@ -50,7 +54,7 @@ describe('the web page in headless Chromium: sign-in, roles, language, roster, a
       f.figure(null, 'ratio'), f.figure(0.4125, 'ratio'), f.figure(1287340, 'cents')])`);
     expect(seen).toEqual(['2026-10-24T06:00:00.000Z', '2026-10-25T07:00:00.000Z', '2026-03-29T01:30:00.000Z', '2026-11-29T16:00:00.000Z', '2026-11-27', '2026-11-30', '—', '41.3%', expect.stringMatching(/12,873\.40/)]);
     await context.close();
-  });
+  }, BROWSER_STEPS_MS);
 
   it('signs in each role and shows only that role’s screens', async () => {
     const expected: Record<string, string[]> = {
@@ -62,15 +66,16 @@ describe('the web page in headless Chromium: sign-in, roles, language, roster, a
       agent: ['me'],
     };
     for (const [role, screens] of Object.entries(expected)) {
-      const { context, page } = await signIn(web, role);
+      const { context, page, pageErrors } = await signIn(web, role);
       expect(await navOf(page)).toEqual(screens);
       for (const screen of screens) {
         await openScreen(page, screen);
         await screenshot(page, `${role}-${screen}`);
       }
+      expect({ role, pageErrors }).toEqual({ role, pageErrors: [] });
       await context.close();
     }
-  });
+  }, BROWSER_STEPS_MS);
 
   it("starts in the shop's language and switches with the toggle", async () => {
     const admin = await t.tokenFor('admin');
@@ -90,7 +95,7 @@ describe('the web page in headless Chromium: sign-in, roles, language, roster, a
       expect(await navText(page)).toBe(expected === '周排班' ? 'Week roster' : '周排班');
       await context.close();
     }
-  });
+  }, BROWSER_STEPS_MS);
 
   it('refuses a wrong password on the sign-in form', async () => {
     const context = await web.browser.newContext();
@@ -102,10 +107,10 @@ describe('the web page in headless Chromium: sign-in, roles, language, roster, a
     await page.waitForSelector('.form-error:not(:empty)');
     expect(await page.locator('#who').count()).toBe(0);
     await context.close();
-  });
+  }, BROWSER_STEPS_MS);
 
-  it('generates a roster with live progress, refuses a rule-breaking edit in place, publishes', async () => {
-    const { context, page } = await signIn(web, 'manager', 'zh');
+  it('generates a roster with live progress, refuses a rule-breaking edit in place, publishes, downloads it, compares versions', async () => {
+    const { context, page, pageErrors } = await signIn(web, 'manager', 'zh');
     await page.click('#open-generate');
     const form = page.locator('#generate-form');
     for (const box of await form.locator('input[name=team]').all()) if ((await box.getAttribute('value')) !== teamId) await box.uncheck();
@@ -139,6 +144,12 @@ describe('the web page in headless Chromium: sign-in, roles, language, roster, a
     const published = (await t.http().get(`/rosters/${rosterId}`).set(bearer(manager)).expect(200)).body;
     expect(published.version).toMatchObject({ version: 1, status: 'published' });
 
+    // The week as an Excel file: an export job, then the browser saves the workbook.
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('#download-roster')]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const file = await readFile((await download.path())!);
+    expect(file.subarray(0, 2).toString()).toBe('PK');
+
     // A valid edit of the published week makes draft v2; comparing the versions shows that one change.
     type Row = { agentId: string; days: { date: string; shift: { code: string } | null }[] };
     const sunday = DateTime.fromISO(NEXT_WEEK).plus({ days: 6 }).toISODate()!;
@@ -154,14 +165,15 @@ describe('the web page in headless Chromium: sign-in, roles, language, roster, a
     await screenshot(page, 'roster-compare');
     const v2 = (await t.http().get(`/rosters/${rosterId}`).set(bearer(manager)).expect(200)).body;
     expect(v2.version).toMatchObject({ version: 2, status: 'draft' });
+    expect(pageErrors).toEqual([]);
     await context.close();
-  });
+  }, BROWSER_STEPS_MS);
 
   it('shows an agent only their own shifts and work, and no other agent', async () => {
     const roster = (await t.http().get(`/rosters/${rosterId}`).set(bearer(manager)).expect(200)).body as { agents: { agentId: string; name: string; employeeNo: string }[] };
     const others = roster.agents.filter((a) => a.agentId !== agentId);
     expect(others.length).toBeGreaterThan(5);
-    const { context, page } = await signIn(web, 'agent');
+    const { context, page, pageErrors } = await signIn(web, 'agent');
     await page.waitForSelector('#my-work table.roster-grid');
     await page.click('#my-next-week');
     await page.waitForSelector('#my-work .shift-block');
@@ -173,6 +185,7 @@ describe('the web page in headless Chromium: sign-in, roles, language, roster, a
     await screenshot(page, 'agent-my-work');
     await page.goto(`${web.baseUrl}/#/roster`);
     await page.waitForSelector('#not-allowed');
+    expect(pageErrors).toEqual([]);
     await context.close();
-  });
+  }, BROWSER_STEPS_MS);
 });

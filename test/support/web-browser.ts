@@ -29,16 +29,21 @@ export async function startBrowser(t: TestApp): Promise<WebBrowser> {
 }
 
 /** A fresh browser context (own sessionStorage) signed in as a demo user, on the page it lands on. */
-export async function signIn(web: WebBrowser, username: string, lang: 'zh' | 'en' = 'en'): Promise<{ context: BrowserContext; page: Page }> {
+export async function signIn(web: WebBrowser, username: string, lang: 'zh' | 'en' = 'en'): Promise<{ context: BrowserContext; page: Page; pageErrors: string[] }> {
   const context = await web.browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'en-GB' });
   await context.addInitScript(`localStorage.setItem('wfm.lang', '${lang}')`);
+  // Generous waits: CI runs these beside the other test files on two cores.
+  context.setDefaultTimeout(45_000);
   const page = await context.newPage();
+  // Uncaught script errors in the page, for tests to assert there were none.
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(`${web.baseUrl}/`);
   await page.fill('input[name=username]', username);
   await page.fill('input[name=password]', `demo-${username}`);
   await page.click('#signin button[type=submit]');
   await page.waitForSelector('#who');
-  return { context, page };
+  return { context, page, pageErrors };
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
@@ -51,6 +56,8 @@ export const navOf = async (page: Page) => Promise.all((await page.locator('nav 
 /** Opens a screen from the navigation and waits until it has drawn its content (cards or a notice) with no error. */
 export async function openScreen(page: Page, screen: string): Promise<void> {
   await page.click(`nav a[data-screen="${screen}"]`);
+  // The shell redraws on the hash change: wait for the new screen, not the cards of the one before.
+  await page.waitForSelector(`nav a.active[data-screen="${screen}"]`);
   await page.waitForSelector('#view .card, #view .notice-error');
   expect({ screen, errors: await page.locator('#view .notice-error').allTextContents() }).toEqual({ screen, errors: [] });
 }

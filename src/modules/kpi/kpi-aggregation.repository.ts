@@ -11,6 +11,7 @@ const SESSION_COLUMNS = [
 const ORDER_COLUMNS = ['ordered_customers', 'orders', 'paying_customers', 'paid_cents', 'refunded_cents', 'out_of_stock_orders'];
 const COMPLAINT_COLUMNS = ['complaints'];
 const QC_COLUMNS = ['qc_reviews', 'qc_score_sum'];
+const ROSTER_COLUMNS = ['worked_minutes'];
 
 const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 const list = (columns: string[], prefix = '') => sql.raw(columns.map((c) => `${prefix}${c}`).join(', '));
@@ -132,6 +133,20 @@ export class KpiAggregationRepository {
   }
 
   /**
+   * Worked minutes from the published roster: each roster's newest published version (a later
+   * draft changes nothing until it is published), shifts by the local day they start, breaks off.
+   */
+  roster(shopId: string, day: KpiDay): Promise<ReplaceCount> {
+    return this.replace(shopId, day, sql`
+      SELECT s.agent_id, sum(s.length_minutes - coalesce((SELECT sum((b ->> 'minutes')::int) FROM jsonb_array_elements(s.breaks) b), 0))::int AS worked_minutes
+      FROM roster_shifts s
+      JOIN roster_versions v ON v.id = s.version_id
+      WHERE s.shop_id = ${shopId}::uuid AND s.local_date = ${day.date}::date AND v.status = 'published'
+        AND v.version = (SELECT max(p.version) FROM roster_versions p WHERE p.roster_id = v.roster_id AND p.status = 'published')
+      GROUP BY s.agent_id`, ROSTER_COLUMNS);
+  }
+
+  /**
    * A day of a big shop groups about a million (agent, customer) pairs: with the default 4 MB the
    * hash aggregate spills to disk. Only for this transaction, and only for the nightly batch.
    */
@@ -143,7 +158,7 @@ export class KpiAggregationRepository {
   async dropEmpty(shopId: string, date: string): Promise<void> {
     await this.db.q.execute(sql`
       DELETE FROM kpi_agent_days WHERE shop_id = ${shopId}::uuid AND day = ${date}::date
-        AND sessions = 0 AND orders = 0 AND complaints = 0 AND qc_reviews = 0`);
+        AND sessions = 0 AND orders = 0 AND complaints = 0 AND qc_reviews = 0 AND worked_minutes = 0`);
   }
 
   /**

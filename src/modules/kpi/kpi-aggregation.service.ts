@@ -12,11 +12,11 @@ import { kpiAggregateJob } from './kpi.jobs';
 /** First in the night: rankings and reports read what this step writes. */
 const NIGHTLY_ORDER = 10;
 
-export type DayOutcome = { date: string; sessions: ReplaceCount; orders: ReplaceCount; complaints: ReplaceCount; qc: ReplaceCount };
+export type DayOutcome = { date: string; sessions: ReplaceCount; orders: ReplaceCount; complaints: ReplaceCount; qc: ReplaceCount; roster: ReplaceCount };
 
 /**
  * Fills kpi_agent_days: per local day one set-based statement per fact table (sessions, orders,
- * complaints, QC), in one transaction, so readers never see half a day and a re-run replaces it.
+ * complaints, QC, published roster), in one transaction, so readers never see half a day and a re-run replaces it.
  */
 @Injectable()
 export class KpiAggregation implements OnModuleInit {
@@ -42,6 +42,7 @@ export class KpiAggregation implements OnModuleInit {
         orders: await this.repository.orders(shopId, day),
         complaints: await this.repository.complaints(shopId, day),
         qc: await this.repository.qc(shopId, day),
+        roster: await this.repository.roster(shopId, day),
       };
       await this.repository.dropEmpty(shopId, date);
       return outcome;

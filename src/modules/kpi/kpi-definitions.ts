@@ -6,12 +6,12 @@
 export const KPI_SUMS = [
   'sessions', 'inquiries', 'preSaleInquiries', 'firstResponseSum', 'firstResponseCount', 'responseSum', 'responsePairs',
   'customerMessages', 'agentMessages', 'afterSaleSessions', 'resolvedSessions', 'ratings', 'satisfiedRatings',
-  'orderedCustomers', 'orders', 'payingCustomers', 'paidCents', 'refundedCents', 'outOfStockOrders', 'complaints', 'qcReviews', 'qcScoreSum',
+  'orderedCustomers', 'orders', 'payingCustomers', 'paidCents', 'refundedCents', 'outOfStockOrders', 'complaints', 'qcReviews', 'qcScoreSum', 'workedMinutes',
 ] as const;
 export type KpiSum = (typeof KPI_SUMS)[number];
 export type KpiSums = Record<KpiSum, number>;
 
-export type KpiUnit = 'count' | 'ratio' | 'cents' | 'seconds' | 'score';
+export type KpiUnit = 'count' | 'ratio' | 'cents' | 'seconds' | 'score' | 'minutes';
 export type KpiDefinition = {
   key: string;
   name: string;
@@ -52,6 +52,7 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
   { key: 'refundedAmount', name: 'Refunded amount', nameZh: '退款金额', formula: 'sum of refunded_cents of paid attributed orders', unit: 'cents', direction: 'lower', countedOn: INQUIRY_DAY, attributionWindow: WINDOW, numerator: 'refundedCents', decimals: 0 },
   { key: 'stockOuts', name: 'Stock-outs', nameZh: '缺货', formula: 'attributed orders marked out of stock', unit: 'count', direction: 'lower', countedOn: INQUIRY_DAY, attributionWindow: WINDOW, numerator: 'outOfStockOrders', decimals: 0 },
   { key: 'qcScore', name: 'QC score', nameZh: '质检分', formula: 'sum over reviewed sessions of the mean submitted score / reviewed sessions (0–100; a session reviewed twice counts once)', unit: 'score', direction: 'higher', countedOn: 'local day the reviewed session started', attributionWindow: null, numerator: 'qcScoreSum', denominator: 'qcReviews', decimals: 2 },
+  { key: 'workedMinutes', name: 'Worked minutes', nameZh: '排班工时', formula: 'minutes of the agent’s shifts in the newest published roster version, breaks taken off', unit: 'minutes', direction: 'higher', countedOn: 'local day the shift starts', attributionWindow: null, numerator: 'workedMinutes', decimals: 0 },
   { key: 'sessions', name: 'Sessions', nameZh: '会话数', formula: 'sessions handled', unit: 'count', direction: 'higher', countedOn: SESSION_DAY, attributionWindow: null, numerator: 'sessions', decimals: 0 },
 ];
 

@@ -12,6 +12,6 @@ import { KpiService } from './kpi.service';
   imports: [OrgModule],
   controllers: [KpiController],
   providers: [KpiAggregationRepository, KpiAggregation, KpiRepository, KpiService, DailyReportService],
-  exports: [KpiService],
+  exports: [KpiService, DailyReportService],
 })
 export class KpiModule {}

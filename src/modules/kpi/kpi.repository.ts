@@ -62,7 +62,7 @@ export class KpiRepository {
     if (filter.teamIds) where.push(filter.teamIds.length ? sql`k.team_id IN (${ids(filter.teamIds)})` : sql`false`);
     const rows = (await this.db.q.execute(sql`
       SELECT ${level.select}, (${period[filter.period]})::text AS period_start,
-        (count(*) FILTER (WHERE k.sessions > 0))::int AS days_worked, ${SUM_COLUMNS}
+        (count(*) FILTER (WHERE k.sessions > 0 OR k.worked_minutes > 0))::int AS days_worked, ${SUM_COLUMNS}
       FROM kpi_agent_days k ${level.join}
       WHERE ${sql.join(where, sql` AND `)}
       GROUP BY ${level.group}, ${period[filter.period]}

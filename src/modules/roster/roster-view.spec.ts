@@ -1,4 +1,5 @@
-import { assignmentOf, rosterDiff, shiftOf } from './roster-view';
+import type { Roster, RosterVersion } from './roster.repository';
+import { assignmentOf, rosterDiff, rosterView, shiftOf } from './roster-view';
 import { RosterWeek } from './roster-week';
 import type { ShiftTemplate } from './shift-template.repository';
 
@@ -33,5 +34,24 @@ describe('roster view', () => {
     expect(diff[1].to!.start).toEqual({ utc: '2026-10-20T12:00:00.000Z', local: '2026-10-20T14:00:00+02:00' });
     expect(rosterDiff(week, from, to, templates, agents, new Set(['a1'])).map((c) => c.agentId)).toEqual(['a1']);
     expect(rosterDiff(week, from, from, templates, agents)).toEqual([]);
+  });
+
+  it('shows booked training inside the shift and takes the trainee off the slots it covers', () => {
+    const monday = [shift('a1', 0, 't-e', 480), shift('a2', 0, 't-e', 480)];
+    const roster = {
+      id: 'r', shopId: 's', weekStart: '2026-10-19', teamIds: [], demand: 'forecast', timeLimitSeconds: 5, status: 'completed', error: null, warnings: [], revision: 1,
+      jobRunId: null, createdBy: null, createdAt: new Date(0), updatedAt: new Date(0), solve: {},
+      problem: { horizon: { startDate: '2026-10-19', days: 7, timeZone: 'Europe/Berlin', slotMinutes: 30 }, shiftTypes: [], agents: [{ id: 'a1', skills: ['pre_sales'], contract: { minMinutes: 0, maxMinutes: 2400 } }, { id: 'a2', skills: ['pre_sales'], contract: { minMinutes: 0, maxMinutes: 2400 } }] },
+    } as unknown as Roster;
+    // Slots 26 and 27 of Monday are 13:00–14:00 Berlin (11:00–12:00Z); both agents are on shift.
+    const coverage = [26, 27, 28].map((slot) => ({ skill: 'pre_sales', day: 0, slot, required: 2, scheduled: 2, gap: 0 }));
+    const version = { id: 'v', shopId: 's', rosterId: 'r', version: 1, status: 'published', evaluation: { objective: null, violations: [], coverage, dayCoverage: [] }, publishedAt: null, publishedBy: null, createdAt: new Date(0) } as unknown as RosterVersion;
+    const training = { agentId: 'a1', kind: 'training' as const, sessionId: 'ts', title: '退款政策', startsAt: new Date('2026-10-19T11:00:00Z'), endsAt: new Date('2026-10-19T12:00:00Z') };
+    const view = rosterView({ roster, versions: [version], version, shifts: monday, templates, agents, week, activities: [training] });
+    const a1 = view.agents.find((a) => a.agentId === 'a1')!.days[0].shift!;
+    expect(a1.activities).toEqual([{ kind: 'training', sessionId: 'ts', title: '退款政策', start: { utc: '2026-10-19T11:00:00.000Z', local: '2026-10-19T13:00:00+02:00' }, end: { utc: '2026-10-19T12:00:00.000Z', local: '2026-10-19T14:00:00+02:00' } }]);
+    expect(view.agents.find((a) => a.agentId === 'a2')!.days[0].shift!.activities).toEqual([]);
+    expect(view.coverage.map((c) => [c.slot, c.scheduled, c.away, c.gap])).toEqual([[26, 1, 1, -1], [27, 1, 1, -1], [28, 2, 0, 0]]);
+    expect(view.agents.find((a) => a.agentId === 'a1')!.days[1]).toMatchObject({ shift: null, absence: 'day-off' });
   });
 });

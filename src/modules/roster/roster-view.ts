@@ -1,3 +1,4 @@
+import type { RosterActivity } from './roster-activity.repository';
 import type { Roster, RosterShift, RosterVersion } from './roster.repository';
 import { RosterWeek } from './roster-week';
 import type { ShiftTemplate } from './shift-template.repository';
@@ -59,7 +60,21 @@ export function rosterSummary(roster: Roster, versions: RosterVersion[]) {
 export type RosterReadModel = {
   roster: Roster; versions: RosterVersion[]; version: RosterVersion | undefined; shifts: RosterShift[];
   templates: ShiftTemplate[]; agents: AgentName[]; week: RosterWeek; visible?: Set<string>;
+  /** Booked training and the like: shown inside the shifts, and taken off the slots' scheduled agents. */
+  activities?: RosterActivity[];
 };
+
+const overlaps = (a: { startsAt: Date; endsAt: Date }, from: Date, to: Date) => a.startsAt < to && a.endsAt > from;
+
+/** Agents of a skill away on an activity during a slot, counted once each. */
+function awayDuring(shifts: RosterShift[], activities: RosterActivity[], skill: string | null, from: Date, to: Date): number {
+  const away = new Set<string>();
+  for (const a of activities) {
+    if (!overlaps(a, from, to) || away.has(a.agentId)) continue;
+    if (shifts.some((s) => s.agentId === a.agentId && (skill === null || s.skill === skill) && overlaps(s, from, to))) away.add(a.agentId);
+  }
+  return away.size;
+}
 
 /** Per agent per day the shift, per slot requirement/scheduled/gap, the objective and what could not be kept. */
 export function rosterView(m: RosterReadModel) {
@@ -73,6 +88,9 @@ export function rosterView(m: RosterReadModel) {
   const byAgentDay = new Map(m.shifts.map((s) => [`${s.agentId}/${s.day}`, s]));
   const agentIds = new Set((problem?.agents ?? []).map((a) => a.id));
   const leave = new Map((problem?.agents ?? []).map((a) => [a.id, new Set(a.leaveDays ?? [])]));
+  const activities = m.activities ?? [];
+  const activitiesIn = (s: RosterShift) =>
+    activities.filter((a) => a.agentId === s.agentId && overlaps(a, s.startsAt, s.endsAt)).map((a) => ({ kind: a.kind, sessionId: a.sessionId, title: a.title, start: at(week, a.startsAt), end: at(week, a.endsAt) }));
   const onlyVisible = (list: RosterRuleViolation[]) =>
     (m.visible ? list.filter((v) => v.agentIds.length === 0 || v.agentIds.some(visible)) : list).map((v) => ({ ...v, dates: v.days.map((d) => week.dates[d]) }));
   return {
@@ -94,12 +112,14 @@ export function rosterView(m: RosterReadModel) {
           const s = byAgentDay.get(`${a.id}/${d}`);
           // A day without a shift is approved leave or an ordinary day off; grids and exports mark which.
           const absence = s ? null : leave.get(a.id)?.has(d) ? 'leave' : 'day-off';
-          return { date, shift: s ? shiftView(week, s, templates.get(s.shiftTemplateId)) : null, absence };
+          const shift = s ? { ...shiftView(week, s, templates.get(s.shiftTemplateId)), activities: activitiesIn(s) } : null;
+          return { date, shift, absence };
         }),
       })),
     coverage: (evaluation?.coverage ?? []).map((c) => {
       const start = week.slotStart(c.day, c.slot, slotMinutes);
-      return { skill: c.skill, date: week.dates[c.day], slot: c.slot, start: start.toISOString(), local: week.local(start), required: c.required, scheduled: c.scheduled, gap: c.gap };
+      const away = activities.length ? awayDuring(m.shifts, activities, c.skill, start, new Date(start.getTime() + slotMinutes * 60_000)) : 0;
+      return { skill: c.skill, date: week.dates[c.day], slot: c.slot, start: start.toISOString(), local: week.local(start), required: c.required, scheduled: c.scheduled - away, away, gap: c.gap - away };
     }),
     dayCoverage: (evaluation?.dayCoverage ?? []).map((c) => ({
       date: week.dates[c.day], shiftTemplate: templates.get(c.shiftTypeId)?.code ?? c.shiftTypeId, skill: c.skill, required: c.required, scheduled: c.scheduled, gap: c.scheduled - c.required,

@@ -10,6 +10,7 @@ import { RosterEditing } from './roster-editing.service';
 import { RosterGeneration } from './roster-generation.service';
 import { RosterInputRepository } from './roster-input.repository';
 import { RosterProblemService } from './roster-problem.service';
+import { RosterActivityRepository } from './roster-activity.repository';
 import { RosterRepository } from './roster.repository';
 import { RosterService } from './roster.service';
 import { ShiftTemplateController } from './shift-template.controller';
@@ -22,7 +23,7 @@ import { ShiftTemplateService } from './shift-template.service';
   controllers: [ShiftTemplateController, RosterController, MyShiftsController],
   providers: [
     ShiftTemplateRepository, ShiftTemplateService,
-    RosterRepository, RosterInputRepository, RosterDemandService, RosterProblemService, RosterService, RosterEditing, RosterGeneration,
+    RosterRepository, RosterActivityRepository, RosterInputRepository, RosterDemandService, RosterProblemService, RosterService, RosterEditing, RosterGeneration,
   ],
   exports: [RosterService],
 })

@@ -10,6 +10,7 @@ import { ShopService } from 'src/modules/org/shop.service';
 import { TeamService } from 'src/modules/org/team.service';
 import { CreateRosterBody, DiffQuery, ListRostersQuery, MyShiftsQuery, PublishRosterBody, ReadRosterQuery } from './roster.dto';
 import { rosterGenerateJob } from './roster.jobs';
+import { RosterActivityRepository } from './roster-activity.repository';
 import { Roster, RosterRepository } from './roster.repository';
 import { RosterInputRepository } from './roster-input.repository';
 import { RosterProblemService } from './roster-problem.service';
@@ -33,6 +34,7 @@ export class RosterService {
     private readonly teams: TeamService,
     private readonly scope: AgentScope,
     private readonly queue: JobQueue,
+    private readonly activities: RosterActivityRepository,
   ) {}
 
   /** The problem is built (and its input checked) now, so bad input is a 400 here rather than a failed job. */
@@ -67,12 +69,14 @@ export class RosterService {
     const version = query.version ? versions.find((v) => v.version === query.version) : versions[versions.length - 1];
     if (query.version && !version) throw notFound(`Version ${query.version}`);
     const problem = roster.problem as unknown as RosterProblem;
-    const [shifts, templates, agents] = await Promise.all([
+    const agentIds = problem.agents.map((a) => a.id);
+    const [shifts, templates, agents, activities] = await Promise.all([
       version ? this.rosters.shifts(version.id) : Promise.resolve([]),
       this.templates.all(actor.shopId),
-      this.input.names(actor.shopId, problem.agents.map((a) => a.id)),
+      this.input.names(actor.shopId, agentIds),
+      this.activities.during(actor.shopId, agentIds, week.midnight(0).toJSDate(), week.midnight(week.days + 1).toJSDate()),
     ]);
-    return rosterView({ roster, versions, version, shifts, templates, agents, week, visible });
+    return rosterView({ roster, versions, version, shifts, templates, agents, week, visible, activities });
   }
 
   /** The newest version becomes immutable; the next edit starts a new draft. */

@@ -42,6 +42,7 @@ export const WORK_TEXT = {
   'forecast.wape': ['WAPE (model)', '模型 WAPE'],
   'me.kpis': ['My figures {from} – {to}', '我的指标 {from} – {to}'],
   'me.noPublished': ['No published shifts this week yet.', '本周尚无已发布的班次。'],
+  'me.training': ['My training', '我的培训'],
   'me.reviews': ['My QC reviews', '我的质检记录'],
   'me.shifts': ['My shifts', '我的班次'],
   'qc.progress': ['{reviewed} of {total} reviewed', '已质检 {reviewed} / {total}'],

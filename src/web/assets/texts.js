@@ -89,6 +89,8 @@ export const TEXT = {
   'roster.dayOff': ['Off', '休'],
   'roster.leave': ['Leave', '请假'],
   'roster.break': ['Break', '休息'],
+  'roster.training': ['Training', '培训'],
+  'roster.away': ['in training', '培训中'],
   'roster.overnight': ['Continues after midnight', '跨午夜'],
   'roster.noAgents': ['No agent matches the filters.', '没有符合筛选条件的客服。'],
   'roster.none': ['No roster for this week yet.', '本周暂无排班。'],

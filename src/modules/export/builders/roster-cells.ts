@@ -4,8 +4,8 @@ import type { CellLook, ExportRow } from '../workbook/export-sheet';
 export type RosterJson = ReturnType<typeof rosterView>;
 
 const WORDS = {
-  zh: { off: '休', leave: '假', warning: '提示', infeasible: '无法满足', violation: '违反规则', breakWord: '休息' },
-  en: { off: 'Off', leave: 'Leave', warning: 'warning', infeasible: 'cannot be met', violation: 'rule broken', breakWord: 'break' },
+  zh: { off: '休', leave: '假', warning: '提示', infeasible: '无法满足', violation: '违反规则', breakWord: '休息', training: '培训' },
+  en: { off: 'Off', leave: 'Leave', warning: 'warning', infeasible: 'cannot be met', violation: 'rule broken', breakWord: 'break', training: 'training' },
 };
 const OFF_FILL = 'FFEDEDED';
 const LEAVE_FILL = 'FFFFEB9C';
@@ -30,7 +30,8 @@ export function rosterCells(roster: RosterJson, lang: 'zh' | 'en') {
       }
       const s = day.shift;
       const breaks = s.breaks.map((b) => `${b.name === 'meal' ? (lang === 'zh' ? '餐' : 'meal') : words.breakWord} ${clock(b.start.local)}`);
-      row[key] = [`${s.code ?? '?'} ${clock(s.start.local)}–${clock(s.end.local)}`, ...breaks].join(' · ');
+      const training = s.activities.map((a) => `${words.training} ${clock(a.start.local)}`);
+      row[key] = [`${s.code ?? '?'} ${clock(s.start.local)}–${clock(s.end.local)}`, ...breaks, ...training].join(' · ');
       const fill = argb(s.colour);
       if (fill) looks.set(`${agent.agentId}/${key}`, { fill });
       shifts++;

@@ -34,6 +34,8 @@ export interface ExportSheet {
   title?: string;
   /** Per-cell look (shift colours, under-cover in red); return undefined for the default. */
   look?: (row: ExportRow, column: ExportColumn) => CellLook | undefined;
+  /** A row's own cell kind where one column mixes units (a report of rates, money and counts). */
+  kindOf?: (row: ExportRow, column: ExportColumn) => CellKind | undefined;
   landscape?: boolean;
 }
 

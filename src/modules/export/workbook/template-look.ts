@@ -12,8 +12,8 @@ export interface TemplateLook {
   headerFill: ExcelJS.Fill;
   border: Partial<ExcelJS.Borders>;
   pageSetup: Partial<ExcelJS.PageSetup>;
-  /** Column widths by position, from the template's sheet; missing ones follow the cell kind. */
-  widths: (number | undefined)[];
+  /** Column widths by the template's header text (`中文 English`), so added columns keep their own. */
+  widths: Map<string, number>;
 }
 
 const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FFBFBFBF' } };
@@ -24,8 +24,10 @@ export const defaultLook: TemplateLook = {
   headerFill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } },
   border: { top: thin, left: thin, bottom: thin, right: thin },
   pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  widths: [],
+  widths: new Map(),
 };
+
+export const headerText = (c: { zh: string; en: string }) => `${c.zh} ${c.en}`;
 
 export function widthFor(kind: CellKind): number {
   return kind === 'text' ? 16 : kind === 'datetime' ? 18 : 12;
@@ -40,7 +42,12 @@ export async function readTemplateLooks(path: string): Promise<TemplateLook[]> {
     // Row 1 is the title, row 2 the header, as `npm run templates` writes them.
     const title = ws.getCell(1, 1);
     const header = ws.getCell(2, 1);
-    const widths = Array.from({ length: ws.columnCount }, (_, i) => ws.getColumn(i + 1).width);
+    const widths = new Map<string, number>();
+    for (let i = 1; i <= ws.columnCount; i++) {
+      const width = ws.getColumn(i).width;
+      const text = ws.getCell(2, i).value;
+      if (width && typeof text === 'string') widths.set(text, width);
+    }
     return {
       titleFont: title.font ?? defaultLook.titleFont,
       headerFont: header.font ?? defaultLook.headerFont,
@@ -71,7 +78,7 @@ export function buildExportTemplate(sheets: Pick<ExportSheet, 'zh' | 'en' | 'col
     ws.getCell(1, 1).font = defaultLook.titleFont;
     sheet.columns.forEach((c, i) => {
       const cell = ws.getCell(2, i + 1);
-      cell.value = `${c.zh} ${c.en}`;
+      cell.value = headerText(c);
       cell.font = defaultLook.headerFont;
       cell.fill = defaultLook.headerFill;
       cell.border = defaultLook.border;

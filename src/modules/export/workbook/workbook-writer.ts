@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { CellKind, ExportColumn, ExportLanguage, ExportSheet, ExportWorkbook } from './export-sheet';
-import { defaultLook, type TemplateLook, widthFor } from './template-look';
+import { defaultLook, headerText, type TemplateLook, widthFor } from './template-look';
 
 const CURRENCY_SYMBOLS: Record<string, string> = { CNY: '¥', USD: '$', EUR: '€', GBP: '£', JPY: '¥', HKD: 'HK$' };
 
@@ -60,7 +60,12 @@ async function writeSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, sheet: Expor
     views: [{ state: 'frozen', ySplit: 2, xSplit: 0 }],
     pageSetup: { ...look.pageSetup, orientation: sheet.landscape ? 'landscape' : look.pageSetup.orientation },
   });
-  ws.columns = sheet.columns.map((c: ExportColumn, i) => ({ key: c.key, width: look.widths[i] ?? c.width ?? widthFor(c.kind) }));
+  // Formats and borders live on the columns, so each data cell inherits them instead of carrying its own.
+  ws.columns = sheet.columns.map((c: ExportColumn) => ({
+    key: c.key,
+    width: look.widths.get(headerText(c)) ?? c.width ?? widthFor(c.kind),
+    style: { numFmt: numberFormat(c.kind, currency), border: look.border },
+  }));
   // Row 1 is the title, row 2 the header, data from row 3: the same places as in the template.
   const title = ws.addRow([sheet.title ?? sheet[lang]]);
   title.font = look.titleFont;
@@ -74,16 +79,17 @@ async function writeSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, sheet: Expor
   });
   header.commit();
   for await (const data of sheet.rows) {
-    const row = ws.addRow(sheet.columns.map((c) => cellValue(c.kind, data[c.key])));
-    sheet.columns.forEach((column, i) => {
-      const cell = row.getCell(i + 1);
-      const format = numberFormat(column.kind, currency);
-      if (format) cell.numFmt = format;
-      cell.border = look.border;
-      const extra = sheet.look?.(data, column);
-      if (extra?.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: argb(extra.fill) };
-      if (extra?.font || extra?.bold) cell.font = { ...(extra.font ? { color: argb(extra.font) } : {}), bold: extra.bold ?? false };
-    });
+    const kinds = sheet.columns.map((c) => sheet.kindOf?.(data, c) ?? c.kind);
+    const row = ws.addRow(sheet.columns.map((c, i) => cellValue(kinds[i], data[c.key])));
+    if (sheet.kindOf || sheet.look) {
+      sheet.columns.forEach((column, i) => {
+        const cell = row.getCell(i + 1);
+        if (kinds[i] !== column.kind) cell.numFmt = numberFormat(kinds[i], currency) ?? 'General';
+        const extra = sheet.look?.(data, column);
+        if (extra?.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: argb(extra.fill) };
+        if (extra?.font || extra?.bold) cell.font = { ...(extra.font ? { color: argb(extra.font) } : {}), bold: extra.bold ?? false };
+      });
+    }
     row.commit();
   }
   ws.commit();

@@ -15,6 +15,7 @@ export interface DiveLimits {
 const FIX_AT = 0.9;
 /** Steps a dive takes at most (a tenth of the agents, or more, is fixed each step). */
 const STEPS = 10;
+const LP_FLOOR_SECONDS = 10;
 
 /**
  * Column-generation dive, the usual primal heuristic of branch-and-price: repeatedly fix the
@@ -24,7 +25,7 @@ const STEPS = 10;
 export function diveForRoster(highs: Highs, model: CompiledRoster, pool: LinePool, limits: DiveLimits): RosterLines | null {
   const fixed = new Map<number, Int32Array>();
   while (fixed.size < model.agents.length) {
-    // Out of time: stop pricing and fix every agent to its strongest line at once.
+    // Out of time: stop pricing, keep fixing step by step over the lines already found.
     const hurry = limits.shouldStop();
     const view = new LinePool(model);
     model.agents.forEach((_, a) => {
@@ -38,7 +39,8 @@ export function diveForRoster(highs: Highs, model: CompiledRoster, pool: LinePoo
       if (!frozen.has(a)) for (const line of lines) pool.add(a, line);
     });
     const master = buildLineMaster(model, view, false);
-    const outcome = solveLinearProgram(highs, master.lp, { timeLimitSeconds: Math.max(1, limits.secondsLeft()), relax: true });
+    // A dive cut off by an LP time limit yields nothing, so the LP gets a floor (it is fast anyway).
+    const outcome = solveLinearProgram(highs, master.lp, { timeLimitSeconds: Math.max(LP_FLOOR_SECONDS, limits.secondsLeft()), relax: true });
     if (!outcome.values) return null;
     const values = outcome.values;
     // Each agent's strongest line; fix those at FIX_AT or more, and at least the top tenth.
@@ -52,7 +54,7 @@ export function diveForRoster(highs: Highs, model: CompiledRoster, pool: LinePoo
       strongest.push({ agent, line, value: values[columns[line]] });
     });
     strongest.sort((x, y) => y.value - x.value || x.agent - y.agent);
-    const count = hurry ? strongest.length : Math.max(Math.ceil(strongest.length / STEPS), strongest.filter((s) => s.value >= FIX_AT).length);
+    const count = Math.max(Math.ceil(strongest.length / STEPS), strongest.filter((s) => s.value >= FIX_AT).length);
     const picks = strongest.slice(0, count);
     for (const { agent, line } of picks) fixed.set(agent, view.lines[agent][line]);
   }

@@ -26,7 +26,7 @@ export interface PricedRoster {
 
 const DETERMINISTIC_ROUNDS = 40;
 const MASTER_NODES = 500;
-const DIVE_ROUNDS = 15;
+const DIVE_ROUNDS = 10;
 
 /**
  * Price-and-branch: column generation over agent lines (each line priced exactly by the

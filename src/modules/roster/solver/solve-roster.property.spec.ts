@@ -61,6 +61,7 @@ describe('solveRoster on random small problems', () => {
         const explained = new Set(s.infeasibilities.map((v) => v.rule));
         for (const v of s.violations) expect(explained).toContain(v.rule);
         if (s.infeasibilities.length > 0) return;
+        if (s.lowerBound !== null) expect(s.lowerBound).toBeLessThanOrEqual(s.objective.total + 1e-6);
         // Checked here without the solver's own checker.
         expect(s.violations).toEqual([]);
         for (const a of p.agents) {

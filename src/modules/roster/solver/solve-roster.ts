@@ -54,12 +54,15 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions)
   infeasibilities.push(...unsupervised(model, lines));
   const evaluation = evaluateLines(problem, original, lines);
   const total = evaluation.objective.total;
-  const lowerBound = outcome.lowerBound === null ? null : Math.min(outcome.lowerBound, total);
+  // With a rule eased (infeasibilities) the bound is of the eased problem and may exceed the total.
+  // Every term is non-negative, so 0 is a bound too (column generation far from converged gives less).
+  const found = outcome.lowerBound === null ? null : Math.max(0, outcome.lowerBound);
+  const lowerBound = found === null ? null : infeasibilities.length > 0 ? Math.min(found, total) : found;
   return {
     ...evaluation,
     assignments: linesToAssignments(original, lines),
     lowerBound,
-    gap: lowerBound === null ? null : (total - lowerBound) / Math.max(1, total),
+    gap: lowerBound === null ? null : Math.max(0, total - lowerBound) / Math.max(1, total),
     stoppedBy: outcome.stoppedBy,
     seconds: (Date.now() - started) / 1000,
     infeasibilities,

@@ -40,6 +40,8 @@ export const kpiAgentDays = pgTable('kpi_agent_days', {
   // submitted QC reviews, by the local day the reviewed session started
   qcReviews: integer('qc_reviews').notNull().default(0),
   qcScoreSum: numeric('qc_score_sum', { precision: 12, scale: 2 }).notNull().default('0'),
+  // the newest published roster version, by the local day the shift starts (breaks taken off)
+  workedMinutes: integer('worked_minutes').notNull().default(0),
   computedAt: utc('computed_at').notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.shopId, t.day, t.agentId] }), index('kpi_agent_days_shop_agent_day').on(t.shopId, t.agentId, t.day)]);
 

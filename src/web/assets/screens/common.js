@@ -7,17 +7,23 @@ export function notice(tone, text) {
   return h('div', { class: `notice notice-${tone}`, role: tone === 'error' ? 'alert' : 'status' }, text);
 }
 
-/** A progress bar fed by GET /jobs/:id answers. */
-export function jobProgress(title) {
+/**
+ * A progress bar fed by GET /jobs/:id answers. A solver reports little while it searches, so with
+ * `expectedSeconds` (its time limit) the bar also moves with the time spent.
+ */
+export function jobProgress(title, expectedSeconds) {
+  const shownAt = Date.now();
   const bar = h('div', { class: 'progress-fill' });
   const note = h('span', { class: 'progress-note' }, t('status.queued'));
   const el = h('div', { class: 'job-progress', id: 'job-progress', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100 },
     h('div', { class: 'progress-title' }, h('strong', null, title), note), h('div', { class: 'progress-track' }, bar));
   const update = (job) => {
-    const value = job.status === 'completed' ? 100 : Math.max(3, Math.min(100, Number(job.progress ?? 0)));
+    const seconds = Math.round((Date.now() - (job.startedAt ? Math.min(Date.parse(job.startedAt), Date.now()) : shownAt)) / 1000);
+    const byTime = expectedSeconds && job.status === 'running' ? Math.min(95, (seconds / expectedSeconds) * 95) : 0;
+    const value = job.status === 'completed' ? 100 : Math.round(Math.max(3, byTime, Math.min(100, Number(job.progress ?? 0))));
     bar.style.width = `${value}%`;
     el.setAttribute('aria-valuenow', String(value));
-    note.textContent = `${t(`status.${job.status}`)} · ${value}%${job.progressNote ? ` · ${job.progressNote}` : ''}`;
+    note.textContent = `${t(`status.${job.status}`)} · ${value}%${job.status === 'running' ? ` · ${seconds} s` : ''}${job.progressNote ? ` · ${job.progressNote}` : ''}`;
   };
   return { el, update };
 }

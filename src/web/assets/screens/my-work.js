@@ -1,7 +1,7 @@
 /** My work (agent): only the signed-in agent's own shifts, KPIs, QC reviews, coaching and ledger. */
 import { get, getAll } from '../api.js';
 import { badge, card, clear, empty, h } from '../elements.js';
-import { addDays, dateTime, dayLabel, figure, mondayOf, num, todayIn } from '../format.js';
+import { addDays, clockOfLocal, dateTime, dayLabel, figure, mondayOf, num, todayIn, zonedToUtc } from '../format.js';
 import { t } from '../i18n.js';
 import { kpiDefinitions, kpiName } from './common.js';
 import { coachingTable } from './qc.js';
@@ -44,6 +44,15 @@ async function reviewsCard(ctx) {
       h('td', null, (r.findings ?? []).map((f) => badge(`${f.category} · ${t(`severity.${f.severity}`)}`, 'warn'))))))));
 }
 
+async function trainingCard(ctx) {
+  const today = todayIn(ctx.zone);
+  const sessions = (await get('/training/sessions', { from: zonedToUtc(addDays(today, -7), '00:00', ctx.zone), to: zonedToUtc(addDays(today, 29), '00:00', ctx.zone) })).items;
+  if (!sessions.length) return null;
+  return card(t('me.training'), null, h('table', { class: 'data compact', id: 'my-training' },
+    h('thead', null, h('tr', null, [t('training.when'), t('training.title'), t('training.category')].map((x) => h('th', null, x)))),
+    h('tbody', null, sessions.map((s) => h('tr', null, h('td', null, `${dayLabel(s.start.local.slice(0, 10))} ${clockOfLocal(s.start.local)}–${clockOfLocal(s.end.local)}`), h('td', null, s.title), h('td', null, s.category))))));
+}
+
 async function ledgerCard(ctx) {
   const entries = (await get('/ledger', { limit: 20 })).items;
   if (!entries.length) return null;
@@ -59,7 +68,7 @@ export async function renderMyWork(root, ctx) {
   const draw = async () => {
     const names = new Map([[me.id, me.name]]);
     const safe = (promise) => promise.catch((e) => card(t('common.none'), null, h('div', { class: 'notice notice-error' }, e.message)));
-    const sections = await Promise.all([shiftsCard({ ...ctx, redraw: draw }, me), safe(kpiCard(ctx)), safe(reviewsCard(ctx)),
+    const sections = await Promise.all([shiftsCard({ ...ctx, redraw: draw }, me), safe(kpiCard(ctx)), safe(trainingCard(ctx)), safe(reviewsCard(ctx)),
       safe(getAll('/qc/coaching-tasks').then((tasks) => card(t('qc.coaching'), null, coachingTable(tasks, names, ctx, draw)))), safe(ledgerCard(ctx))]);
     clear(root, h('div', { class: 'stack', id: 'my-work' }, sections));
   };

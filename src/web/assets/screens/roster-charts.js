@@ -24,7 +24,7 @@ export function coverageChart(roster, skill) {
   points.forEach((p, i) => {
     const x = PAD.left + i * step;
     chart.append(svg('rect', { x: x + 0.5, y: y(p.scheduled), width: Math.max(1, step - 1), height: y(0) - y(p.scheduled), class: 'bar-scheduled' },
-      svg('title', null, `${p.local.slice(0, 10)} ${clockOfLocal(p.local)} · ${t('roster.required')} ${num(p.required)} · ${t('roster.scheduled')} ${p.scheduled}`)));
+      svg('title', null, `${p.local.slice(0, 10)} ${clockOfLocal(p.local)} · ${t('roster.required')} ${num(p.required)} · ${t('roster.scheduled')} ${p.scheduled}${p.away ? ` · ${t('roster.away')} ${p.away}` : ''}`)));
     if (p.gap < 0) chart.append(svg('rect', { x: x + 0.5, y: y(p.required), width: Math.max(1, step - 1), height: y(p.scheduled) - y(p.required), class: 'bar-gap' }));
     path += `${i === 0 ? 'M' : 'L'}${x},${y(p.required)} L${x + step},${y(p.required)} `;
   });

@@ -36,7 +36,7 @@ export function generatePanel({ week, ref, onStarted }) {
       body.dayCover = [...coverBox.querySelectorAll('input')].filter((x) => Number(x.value) > 0).map((x) => ({ shiftTemplate: x.dataset.template, required: Number(x.value) }));
     }
     try {
-      onStarted(await post('/rosters', body));
+      onStarted({ ...(await post('/rosters', body)), timeLimitSeconds: body.timeLimitSeconds });
     } catch (e) {
       submit.disabled = false;
       problem.replaceChildren(notice('error', [e.message, ...(e.problem?.errors ?? []).map((x) => `${x.field}: ${x.message}`)].join(' · ')));

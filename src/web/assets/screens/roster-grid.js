@@ -12,9 +12,15 @@ function shiftBlock(shift) {
   const start = minutesOfLocal(shift.start.local);
   const end = start + shift.lengthMinutes;
   const block = h('div', { class: 'shift-block', style: { left: pct(start), width: pct(end) === pct(start) ? '2px' : `calc(${pct(end)} - ${pct(start)})`, background: shift.colour ?? '#5b8def' } });
+  const offset = (local) => minutesOfLocal(local) + (local.slice(0, 10) === shift.start.local.slice(0, 10) ? 0 : DAY_MINUTES) - start;
+  const place = (from, minutes) => ({ left: `${(from / shift.lengthMinutes) * 100}%`, width: `${(minutes / shift.lengthMinutes) * 100}%` });
   for (const pause of shift.breaks ?? []) {
-    const at = minutesOfLocal(pause.start.local) + (pause.start.local.slice(0, 10) === shift.start.local.slice(0, 10) ? 0 : DAY_MINUTES);
-    block.append(h('span', { class: 'break', title: `${t(`break.${pause.name}`)} ${clockOfLocal(pause.start.local)} · ${pause.minutes}′`, style: { left: `${((at - start) / shift.lengthMinutes) * 100}%`, width: `${(pause.minutes / shift.lengthMinutes) * 100}%` } }));
+    block.append(h('span', { class: 'break', title: `${t(`break.${pause.name}`)} ${clockOfLocal(pause.start.local)} · ${pause.minutes}′`, style: place(offset(pause.start.local), pause.minutes) }));
+  }
+  // Booked training and the like: time on shift but away from the queues.
+  for (const activity of shift.activities ?? []) {
+    const from = offset(activity.start.local);
+    block.append(h('span', { class: 'activity', title: `${t('roster.training')}: ${activity.title} ${clockOfLocal(activity.start.local)}–${clockOfLocal(activity.end.local)}`, style: place(from, offset(activity.end.local) - from) }));
   }
   return h('div', { class: 'day-track' }, block, end > DAY_MINUTES ? h('span', { class: 'overnight', title: t('roster.overnight') }, '→') : null);
 }
@@ -46,7 +52,7 @@ export function rosterGrid(view, onEdit) {
     return h('tr', { 'data-agent': a.agentId },
       h('th', { class: 'agent-col' }, h('div', { class: 'agent-name' }, a.name), h('div', { class: 'agent-meta' }, a.employeeNo, team ? ` · ${team.name}` : '')),
       a.days.map((d) => {
-        const onLeave = view.leaveDays.has(`${a.agentId}/${d.date}`);
+        const onLeave = d.absence === 'leave' || view.leaveDays.has(`${a.agentId}/${d.date}`);
         const cell = h('td', { class: `day-cell${onEdit ? ' editable' : ''}${onLeave ? ' is-leave' : ''}`, 'data-date': d.date, tabindex: onEdit ? 0 : undefined }, cellContent(d, onLeave));
         if (onEdit) {
           cell.addEventListener('click', () => onEdit(a, d, cell));

@@ -94,7 +94,7 @@ export async function renderRoster(root, ctx) {
       h('select', { id: 'filter-skill', 'aria-label': t('roster.skill'), onchange: (e) => { state.filterSkill = e.target.value; redrawGrid(); } }, options([['', t('roster.allSkills')], ...ref.skills.map((s) => [s.code, s.name])], state.filterSkill)),
     ];
     const legend = h('div', { class: 'legend-row' }, ref.templates.map((x) => h('span', { class: 'legend-chip' }, h('i', { style: { background: x.colour ?? '#5b8def' } }), `${x.code} ${x.name}`)),
-      h('span', { class: 'legend-chip' }, h('i', { class: 'break-swatch' }), t('roster.break')), h('span', { class: 'legend-chip' }, h('i', { class: 'off-swatch' }), t('roster.dayOff')), h('span', { class: 'legend-chip' }, h('i', { class: 'leave-swatch' }), t('roster.leave')));
+      h('span', { class: 'legend-chip' }, h('i', { class: 'break-swatch' }), t('roster.break')), h('span', { class: 'legend-chip' }, h('i', { class: 'activity-swatch' }), t('roster.training')), h('span', { class: 'legend-chip' }, h('i', { class: 'off-swatch' }), t('roster.dayOff')), h('span', { class: 'legend-chip' }, h('i', { class: 'leave-swatch' }), t('roster.leave')));
     const chartHolder = h('div');
     const drawChart = () => clear(chartHolder, coverageChart(roster, state.coverageSkill));
     drawChart();
@@ -147,8 +147,10 @@ export async function renderRoster(root, ctx) {
     clear(gen, generatePanel({ week: state.week, ref, onStarted: async (created) => {
       generateOpen = false;
       clear(gen);
-      const progress = jobProgress(t('roster.generating'));
+      const progress = jobProgress(t('roster.generating'), created.timeLimitSeconds);
       clear(status, progress.el);
+      state.rosterId = created.rosterId;
+      await load();
       try {
         await followJob(created.jobId, progress.update);
         state.rosterId = created.rosterId;

@@ -1,9 +1,9 @@
 /** Training (trainer): needs ranked by category, proposals with SL impact, booking, attendance, effect. */
-import { get, getAll, put } from '../api.js';
+import { downloadExport, exportKinds, get, getAll, put } from '../api.js';
 import { badge, card, clear, dialog, empty, h } from '../elements.js';
 import { addDays, clockOfLocal, dayLabel, num, todayIn, zonedToUtc } from '../format.js';
-import { t } from '../i18n.js';
-import { notice } from './common.js';
+import { lang, t } from '../i18n.js';
+import { jobProgress, notice } from './common.js';
 import { planCard } from './training-plan.js';
 
 function needsTable(needs) {
@@ -73,17 +73,28 @@ export async function renderTraining(root, ctx) {
   const status = h('div', { id: 'training-status' });
   const content = h('div', { class: 'stack' });
   clear(root, status, content);
+  const planExport = (await exportKinds()).some((k) => k.kind === 'training-plan');
+  const today = todayIn(ctx.zone);
+  const period = { from: addDays(today, -14), to: addDays(today, 27) };
+  const download = async () => {
+    const progress = jobProgress(t('common.preparingFile'));
+    clear(status, progress.el);
+    try {
+      clear(status, notice('ok', t('common.downloaded', { name: await downloadExport('training-plan', period, lang(), progress.update) })));
+    } catch (e) {
+      clear(status, notice('error', e.message));
+    }
+  };
   const load = async () => {
-    const today = todayIn(ctx.zone);
     const [needs, sessions, makeup] = await Promise.all([
       get('/training/needs'),
-      get('/training/sessions', { from: zonedToUtc(addDays(today, -14), '00:00', ctx.zone), to: zonedToUtc(addDays(today, 28), '00:00', ctx.zone) }),
+      get('/training/sessions', { from: zonedToUtc(period.from, '00:00', ctx.zone), to: zonedToUtc(addDays(period.to, 1), '00:00', ctx.zone) }),
       getAll('/training/makeup-tasks'),
     ]);
     clear(content,
       card(t('training.needs', { days: needs.days }), null, needsTable(needs)),
       ctx.can('trainer', 'manager', 'admin') ? planCard(ctx, { teams }, needs.needs, (text) => { clear(status, notice('ok', text)); load(); }) : null,
-      card(t('training.sessions'), null, sessionsTable(sessions.items, names, ctx, load)),
+      card(t('training.sessions'), planExport ? h('button', { type: 'button', id: 'download-training-plan', onclick: download }, t('common.downloadExcel')) : null, sessionsTable(sessions.items, names, ctx, load)),
       card(t('training.makeup'), null, makeupTable(makeup, names)));
   };
   await load();

@@ -1,0 +1,1 @@
+ALTER TABLE "kpi_agent_days" ADD COLUMN "worked_minutes" integer DEFAULT 0 NOT NULL;

@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { z } from 'zod';
+import type { Actor } from 'src/platform/auth/actor';
+import { ShopService } from 'src/modules/org/shop.service';
+import type { Shop } from 'src/modules/org/shop.repository';
+import { kpiDefinition, type KpiUnit } from 'src/modules/kpi/kpi-definitions';
+import { LedgerService } from 'src/modules/ranking/ledger.service';
+import type { LedgerEntry } from 'src/modules/ranking/ledger.repository';
+import { RankingService } from 'src/modules/ranking/ranking.service';
+import type { ExportBuilder } from '../export-builder';
+import type { ExportLayout } from '../export-templates';
+import type { CellKind, ExportColumn, ExportRow, ExportWorkbook } from '../workbook/export-sheet';
+
+const params = z.strictObject({ rankingId: z.uuid({ message: 'must be a UUID' }).meta({ example: '7b6a5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d' }) });
+type Params = z.infer<typeof params>;
+
+type Metric = { value: number | null; points: number | null };
+export type RankingJson = Awaited<ReturnType<RankingService['get']>>;
+
+const agentColumns: ExportColumn[] = [
+  { key: 'employeeNo', zh: '工号', en: 'Employee no.', kind: 'text', width: 10 },
+  { key: 'agent', zh: '客服', en: 'Agent', kind: 'text', width: 12 },
+  { key: 'team', zh: '小组', en: 'Team', kind: 'text', width: 12 },
+];
+
+export const rankingLayout = {
+  template: 'ranking',
+  sheets: [
+    {
+      zh: '月度排名', en: 'Monthly ranking', landscape: true, columns: [
+        { key: 'rank', zh: '名次', en: 'Rank', kind: 'integer', width: 6 },
+        ...agentColumns,
+        { key: 'total', zh: '总分', en: 'Total', kind: 'number', width: 9 },
+        { key: 'percentile', zh: '百分位', en: 'Percentile', kind: 'number', width: 9 },
+        { key: 'flags', zh: '标记', en: 'Flags', kind: 'text', width: 10 },
+        { key: 'daysWorked', zh: '出勤天数', en: 'Days worked', kind: 'integer', width: 9 },
+        { key: 'inquiries', zh: '咨询量', en: 'Inquiries', kind: 'integer', width: 9 },
+        { key: 'ledger', zh: '奖惩', en: 'Rewards / penalties', kind: 'text', width: 30 },
+      ],
+    },
+    {
+      zh: '不参与排名', en: 'Not ranked', columns: [
+        ...agentColumns,
+        { key: 'daysWorked', zh: '出勤天数', en: 'Days worked', kind: 'integer' },
+        { key: 'inquiries', zh: '咨询量', en: 'Inquiries', kind: 'integer' },
+        { key: 'reasons', zh: '原因', en: 'Reasons', kind: 'text', width: 40 },
+      ],
+    },
+    {
+      zh: '奖惩台账', en: 'Ledger', columns: [
+        ...agentColumns,
+        { key: 'kind', zh: '类型', en: 'Kind', kind: 'text' },
+        { key: 'amount', zh: '金额', en: 'Amount', kind: 'money' },
+        { key: 'reason', zh: '事由', en: 'Reason', kind: 'text', width: 36 },
+        { key: 'status', zh: '状态', en: 'Status', kind: 'text' },
+      ],
+    },
+  ],
+} satisfies ExportLayout;
+
+const KIND_OF_UNIT: Record<KpiUnit, CellKind> = { count: 'integer', ratio: 'percent', cents: 'money', seconds: 'number', score: 'number', minutes: 'minutes' };
+const FLAGS = { zh: { top: '前列', bottom: '末位' }, en: { top: 'top', bottom: 'bottom' } };
+const TOP_FILL = 'FFC6EFCE';
+const BOTTOM_FILL = 'FFFFC7CE';
+
+/** Rank, agent, every metric with its points, total, flags and ledger entries; the ineligible apart. */
+export function rankingWorkbook(shop: Pick<Shop, 'code' | 'currency'>, ranking: RankingJson, ledger: LedgerEntry[], lang: 'zh' | 'en'): ExportWorkbook {
+  const [ranked, ineligible, entries] = rankingLayout.sheets;
+  const metrics = (ranking.scorecard as { metrics: { metric: string }[] }).metrics.map((m) => m.metric);
+  const metricColumns: ExportColumn[] = metrics.flatMap((key) => {
+    const d = kpiDefinition(key);
+    const name = { zh: d?.nameZh ?? key, en: d?.name ?? key };
+    return [
+      { key: `${key}.value`, zh: name.zh, en: name.en, kind: d ? KIND_OF_UNIT[d.unit] : 'number' },
+      { key: `${key}.points`, zh: `${name.zh}得分`, en: `${name.en} points`, kind: 'number' },
+    ];
+  });
+  const money = (cents: number) => `${(cents / 100).toFixed(2)}`;
+  const byAgent = new Map<string, LedgerEntry[]>();
+  for (const e of ledger) byAgent.set(e.agentId, [...(byAgent.get(e.agentId) ?? []), e]);
+  const names = new Map([...ranking.ranked, ...ranking.ineligible].map((r) => [r.agentId, r]));
+  const agentCells = (r: { employeeNo: string | null; agentName: string | null; teamName: string | null }) => ({ employeeNo: r.employeeNo, agent: r.agentName, team: r.teamName });
+  const metricCells = (m: Record<string, Metric>) => Object.fromEntries(metrics.flatMap((k) => [[`${k}.value`, m[k]?.value ?? null], [`${k}.points`, m[k]?.points ?? null]]));
+  const rankedRows: ExportRow[] = ranking.ranked.map((r) => ({
+    rank: r.rank, ...agentCells(r), ...metricCells(r.metrics as Record<string, Metric>), total: r.total, percentile: r.percentile,
+    flags: [r.top ? FLAGS[lang].top : null, r.bottom ? FLAGS[lang].bottom : null].filter(Boolean).join(' '),
+    top: r.top, bottom: r.bottom, daysWorked: r.daysWorked, inquiries: r.inquiries,
+    ledger: (byAgent.get(r.agentId) ?? []).map((e) => `${e.kind} ${money(e.amountCents)} (${e.status})`).join('; '),
+  }));
+  const [rank, employeeNo, agent, team, ...rest] = ranked.columns;
+  return {
+    fileName: `${shop.code}_ranking_${ranking.month}_v${ranking.version}`,
+    currency: shop.currency,
+    sheets: [
+      {
+        ...ranked,
+        columns: [rank, employeeNo, agent, team, ...metricColumns, ...rest],
+        title: `${ranked[lang]} ${ranking.month} v${ranking.version} (${ranking.status})`,
+        rows: rankedRows,
+        look: (row) => (row.top ? { fill: TOP_FILL } : row.bottom ? { fill: BOTTOM_FILL } : undefined),
+      },
+      { ...ineligible, rows: ranking.ineligible.map((r) => ({ ...agentCells(r), daysWorked: r.daysWorked, inquiries: r.inquiries, reasons: (r.reasons ?? []).join('; ') })) },
+      {
+        ...entries,
+        rows: ledger.map((e) => ({ ...agentCells(names.get(e.agentId) ?? { employeeNo: null, agentName: e.agentId, teamName: null }), kind: e.kind, amount: e.amountCents, reason: e.reason, status: e.status })),
+      },
+    ],
+  };
+}
+
+@Injectable()
+export class RankingExport implements ExportBuilder<Params> {
+  readonly kind = 'ranking';
+  readonly description = 'Monthly ranking for HR (月度排名): every metric and its points, total, flags, reward/penalty entries; the ineligible apart';
+  readonly roles = ['manager', 'hr', 'supervisor'] as const satisfies Actor['role'][];
+  readonly params = params;
+  readonly template = rankingLayout.template;
+
+  constructor(private readonly rankings: RankingService, private readonly ledger: LedgerService, private readonly shops: ShopService) {}
+
+  async precheck(actor: Actor, p: Params): Promise<void> {
+    await this.rankings.get(actor, p.rankingId);
+  }
+
+  async build(actor: Actor, p: Params, lang: 'zh' | 'en'): Promise<ExportWorkbook> {
+    const ranking = await this.rankings.get(actor, p.rankingId);
+    const entries: LedgerEntry[] = [];
+    for (let offset = 0; ; offset += 500) {
+      const page = await this.ledger.list(actor, { month: ranking.month, limit: 500, offset });
+      entries.push(...page.items.filter((e) => e.rankingRunId === ranking.id || e.source === 'manual'));
+      if (offset + 500 >= page.total) break;
+    }
+    return rankingWorkbook(await this.shops.context(actor.shopId), ranking, entries, lang);
+  }
+}
