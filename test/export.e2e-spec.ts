@@ -76,6 +76,10 @@ describe('exports (e2e)', () => {
     const created = await exportAndWait(qc, { kind: 'qc-summary', params: { date: QC_SESSION_DATE } });
     const { book } = await download(qc, created.fileUrl);
     expect(book.worksheets[0].getRow(2).getCell(1).value).toBe('小组');
+    const english = await t.http().post('/exports?lang=en').set(bearer(qc)).send({ kind: 'qc-summary', params: { date: QC_SESSION_DATE } }).expect(202);
+    await t.app.get(JobQueue).settled(english.body.jobId);
+    expect((await download(qc, english.body.fileUrl)).book.worksheets[0].getRow(2).getCell(1).value).toBe('Team');
+    await t.http().post('/exports?lang=fr').set(bearer(qc)).send({ kind: 'qc-summary', params: { date: QC_SESSION_DATE } }).expect(400);
     const unknown = await t.http().post('/exports').set(bearer(qc)).send({ kind: 'payroll', params: {} }).expect(400);
     expect(unknown.body.errors[0]).toMatchObject({ field: 'kind' });
     const badDate = await t.http().post('/exports').set(bearer(qc)).send({ kind: 'qc-summary', params: { date: '25.11.2026' } }).expect(400);

@@ -45,6 +45,8 @@ describe('the web page in headless Chromium: QC, forecast, training, rankings (e
     await qc.page.waitForSelector('#review-form');
     for (const input of await qc.page.locator('#review-form .rubric-item input').all()) if ((await input.getAttribute('value')) !== '0') await input.fill('0');
     await qc.page.fill('#review-form textarea[name=comment]', '退款政策解释不清');
+    await qc.page.locator('#review-form select[name=findingCategory]').selectOption('平台政策');
+    await qc.page.locator('#review-form select[name=findingSeverity]').selectOption('high');
     await screenshot(qc.page, 'qc-review-form');
     await qc.page.click('#submit-review');
     await qc.page.waitForSelector('#review-form', { state: 'detached' });
@@ -57,6 +59,15 @@ describe('the web page in headless Chromium: QC, forecast, training, rankings (e
     expect(file.subarray(0, 2).toString()).toBe('PK');
     expect(file.length).toBeGreaterThan(1000);
     await qc.context.close();
+
+    // The agent reviewed sees that review and the coaching it raised, and nobody else's.
+    const agent = await signIn(web, 'agent');
+    await agent.page.waitForSelector('#my-reviews tbody tr');
+    expect(await agent.page.locator('#my-reviews tbody tr').count()).toBe(1);
+    expect(await agent.page.locator('#my-work #coaching tbody tr').count()).toBe(1);
+    expect(await agent.page.textContent('#my-reviews')).toContain('退款政策解释不清');
+    await screenshot(agent.page, 'agent-review-and-coaching');
+    await agent.context.close();
 
     const supervisor = await signIn(web, 'supervisor');
     await openScreen(supervisor.page, 'qc');
@@ -98,6 +109,8 @@ describe('the web page in headless Chromium: QC, forecast, training, rankings (e
     const trainer = await t.tokenFor('trainer');
     const { context, page, pageErrors } = await signIn(web, 'trainer', 'zh');
     await openScreen(page, 'training');
+    // The QC finding recorded above is this fortnight's training need.
+    expect(await page.locator('#needs tbody tr').first().textContent()).toContain('平台政策');
     await page.locator('#plan-form select[name=teamId]').selectOption(teamId);
     await page.click('#propose');
     await page.waitForSelector('#proposals button[data-option]', { timeout: 30_000 });

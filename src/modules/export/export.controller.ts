@@ -6,7 +6,7 @@ import { Roles, STAFF_ROLES } from 'src/platform/auth/roles';
 import { ApiProblems } from 'src/platform/http/openapi';
 import { pageExample } from 'src/platform/http/pagination';
 import { ValidBody, ValidParam, ValidQuery } from 'src/platform/http/validation';
-import { CreateExportBody, createdExportExample, exportExample, kindsExample, ListExportsQuery } from './export.dto';
+import { CreateExportBody, CreateExportQuery, createdExportExample, exportExample, kindsExample, ListExportsQuery } from './export.dto';
 import { ExportService, XLSX_TYPE } from './export.service';
 
 @ApiTags('exports')
@@ -28,8 +28,8 @@ export class ExportController {
   @Roles(...STAFF_ROLES)
   @ApiAcceptedResponse({ description: 'The workbook is built by an `export.build` job; download it from fileUrl once the job is completed', schema: { example: createdExportExample } })
   @ApiProblems(400, 401, 403, 404, 503)
-  create(@CurrentActor() actor: Actor, @ValidBody(CreateExportBody) body: CreateExportBody) {
-    return this.exports.request(actor, body);
+  create(@CurrentActor() actor: Actor, @ValidBody(CreateExportBody) body: CreateExportBody, @ValidQuery(CreateExportQuery) query: CreateExportQuery) {
+    return this.exports.request(actor, { ...body, lang: body.lang ?? query.lang });
   }
 
   @Get()

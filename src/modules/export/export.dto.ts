@@ -10,6 +10,11 @@ export const CreateExportBody = z.strictObject({
 });
 export type CreateExportBody = z.infer<typeof CreateExportBody>;
 
+export const CreateExportQuery = z.strictObject({
+  lang: z.enum(EXPORT_LANGUAGES).optional().meta({ description: 'Header language (same as the body’s `lang`, which wins); default the shop’s language', example: 'en' }),
+});
+export type CreateExportQuery = z.infer<typeof CreateExportQuery>;
+
 export const ListExportsQuery = z.strictObject({ ...pageQuery });
 export type ListExportsQuery = z.infer<typeof ListExportsQuery>;
 

@@ -18,7 +18,7 @@ async function shiftsCard(ctx, me) {
   const leaveDays = new Set();
   for (const l of leave.filter((x) => x.agentId === me.id)) for (let d = l.startDate; d <= l.endDate; d = addDays(d, 1)) leaveDays.add(`${me.id}/${d}`);
   const roster = { days: days.map((date) => ({ date, hours: 24 })), agents: [{ agentId: me.id, name: me.name, employeeNo: me.employeeNo, teamId: me.teamId, days: days.map((date) => ({ date, shift: byDate.get(date) ?? null })) }] };
-  const grid = rosterGrid({ roster, agentsById: new Map(), teamsById: new Map(), leaveDays, filterTeam: '', filterSkill: '' }, null);
+  const grid = rosterGrid({ roster, agentsById: new Map(), teamsById: new Map(), leaveDays, filterTeam: '', filterSkill: '', showCounts: false }, null);
   const week = h('div', { class: 'week-nav' },
     h('button', { type: 'button', class: 'ghost', id: 'my-previous-week', 'aria-label': t('roster.prevWeek'), onclick: () => { state.week = addDays(state.week, -7); ctx.redraw(); } }, '‹'), h('span', null, `${dayLabel(state.week)} – ${dayLabel(to)}`),
     h('button', { type: 'button', class: 'ghost', id: 'my-next-week', 'aria-label': t('roster.nextWeek'), onclick: () => { state.week = addDays(state.week, 7); ctx.redraw(); } }, '›'));
@@ -40,7 +40,7 @@ async function reviewsCard(ctx) {
   return card(t('me.reviews'), null, h('table', { class: 'data compact', id: 'my-reviews' },
     h('thead', null, h('tr', null, [t('qc.session'), t('qc.score'), t('common.status'), t('qc.comment'), t('qc.finding')].map((x) => h('th', null, x)))),
     h('tbody', null, reviews.map((r) => h('tr', { class: r.failed ? 'row-bad' : '' }, h('td', null, dateTime(r.sessionStartedAt, ctx.zone)), h('td', { class: 'num' }, num(r.totalScore, 1)),
-      h('td', null, r.failed ? badge(t('qc.failed'), 'bad') : badge(t('qc.passed'), 'good')), h('td', null, r.comment ?? ''),
+      h('td', null, r.failed ? badge(t('qc.failed'), 'bad') : r.coachingTaskId ? badge(t('coaching.below_threshold'), 'warn') : badge(t('qc.passed'), 'good')), h('td', null, r.comment ?? ''),
       h('td', null, (r.findings ?? []).map((f) => badge(`${f.category} · ${t(`severity.${f.severity}`)}`, 'warn'))))))));
 }
 

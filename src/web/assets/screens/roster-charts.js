@@ -69,18 +69,21 @@ export function objectivePanel(roster) {
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
-/** The API names agents by id in rule texts; people read names. */
-export function agentNamer(roster) {
-  const names = new Map(roster.agents.map((a) => [a.agentId, `${a.name} (${a.employeeNo})`]));
+/** The API names agents and shift templates by id in rule texts; people read names. */
+export function agentNamer(roster, templates = []) {
+  const names = new Map([...roster.agents.map((a) => [a.agentId, `${a.name} (${a.employeeNo})`]), ...templates.map((x) => [x.id, `${x.code} ${x.name}`])]);
   return (text) => String(text ?? '').replace(UUID, (id) => names.get(id) ?? id);
 }
 
-export function warningsPanel(roster) {
-  const named = agentNamer(roster);
+/** A rule's name in the page's language, or its code when the page does not know it. */
+export const ruleName = (rule) => (t(`rule.${rule}`) === `rule.${rule}` ? rule : t(`rule.${rule}`));
+
+export function warningsPanel(roster, templates) {
+  const named = agentNamer(roster, templates);
   const items = [
     ...(roster.warnings ?? []).map((w) => h('li', null, badge(t('roster.warning'), 'warn'), ' ', w)),
-    ...(roster.infeasibilities ?? []).map((x) => h('li', null, badge(t(`rule.${x.rule}`) === `rule.${x.rule}` ? x.rule : t(`rule.${x.rule}`), 'bad'), ' ', named(x.detail))),
-    ...(roster.violations ?? []).map((x) => h('li', null, badge(x.rule, 'bad'), ' ', named(x.detail))),
+    ...(roster.infeasibilities ?? []).map((x) => h('li', null, badge(ruleName(x.rule), 'bad'), ' ', named(x.detail))),
+    ...(roster.violations ?? []).map((x) => h('li', null, badge(ruleName(x.rule), 'bad'), ' ', named(x.detail))),
   ];
   return items.length ? h('ul', { class: 'warnings' }, items) : h('p', { class: 'good-text' }, t('roster.noWarnings'));
 }

@@ -1,9 +1,9 @@
 /** The agents × days grid: shifts as coloured blocks with their breaks; days off and leave marked. */
 import { ApiError, patch } from '../api.js';
 import { badge, dialog, empty, field, h, options } from '../elements.js';
-import { clockOfLocal, dayLabel, minutesOfLocal } from '../format.js';
+import { clockOfLocal, dayLabel, isoWeekday, minutesOfLocal } from '../format.js';
 import { t } from '../i18n.js';
-import { agentNamer } from './roster-charts.js';
+import { agentNamer, ruleName } from './roster-charts.js';
 
 const DAY_MINUTES = 1440;
 const pct = (minutes) => `${(Math.max(0, Math.min(DAY_MINUTES, minutes)) / DAY_MINUTES) * 100}%`;
@@ -45,7 +45,12 @@ export function rosterGrid(view, onEdit) {
     return (view.agentsById.get(a.agentId)?.skills ?? []).some((s) => s.skill === view.filterSkill);
   });
   if (rows.length === 0) return empty(t('roster.noAgents'));
-  const head = h('tr', null, h('th', { class: 'agent-col' }, t('roster.agent')), roster.days.map((d) => h('th', null, dayLabel(d.date), d.hours !== 24 ? h('span', { class: 'hint' }, ` ${d.hours}h`) : null)), h('th', { class: 'num' }, t('roster.hours')));
+  const weekend = (date) => isoWeekday(date) >= 6;
+  const working = (date) => rows.filter((a) => a.days.find((d) => d.date === date)?.shift).length;
+  const head = h('tr', null, h('th', { class: 'agent-col' }, t('roster.agent')),
+    roster.days.map((d) => h('th', { class: weekend(d.date) ? 'weekend' : '' }, dayLabel(d.date), d.hours !== 24 ? h('span', { class: 'hint' }, ` ${d.hours}h`) : null,
+      view.showCounts === false ? null : h('div', { class: 'day-count' }, t('roster.onShift', { count: working(d.date) })))),
+    h('th', { class: 'num' }, t('roster.hours')));
   const body = rows.map((a) => {
     const minutes = a.days.reduce((sum, d) => sum + (d.shift ? d.shift.lengthMinutes - (d.shift.breaks ?? []).reduce((b, x) => b + x.minutes, 0) : 0), 0);
     const team = view.teamsById.get(a.teamId);
@@ -53,7 +58,7 @@ export function rosterGrid(view, onEdit) {
       h('th', { class: 'agent-col' }, h('div', { class: 'agent-name' }, a.name), h('div', { class: 'agent-meta' }, a.employeeNo, team ? ` · ${team.name}` : '')),
       a.days.map((d) => {
         const onLeave = d.absence === 'leave' || view.leaveDays.has(`${a.agentId}/${d.date}`);
-        const cell = h('td', { class: `day-cell${onEdit ? ' editable' : ''}${onLeave ? ' is-leave' : ''}`, 'data-date': d.date, tabindex: onEdit ? 0 : undefined }, cellContent(d, onLeave));
+        const cell = h('td', { class: `day-cell${onEdit ? ' editable' : ''}${onLeave ? ' is-leave' : ''}${weekend(d.date) ? ' weekend' : ''}`, 'data-date': d.date, tabindex: onEdit ? 0 : undefined }, cellContent(d, onLeave));
         if (onEdit) {
           cell.addEventListener('click', () => onEdit(a, d, cell));
           cell.addEventListener('keydown', (e) => e.key === 'Enter' && onEdit(a, d, cell));
@@ -67,7 +72,7 @@ export function rosterGrid(view, onEdit) {
 
 /** Opens the edit dialog; a refused edit shows the broken rule in the dialog and on the cell. */
 export function editShift({ roster, templates, agent, agentRow, day, cell, onSaved }) {
-  const named = agentNamer(roster);
+  const named = agentNamer(roster, templates);
   return dialog(t('roster.editTitle', { name: agentRow.name, date: dayLabel(day.date) }), (close) => {
     const template = h('select', { name: 'template' }, options([['', t('roster.dayOff')], ...templates.map((x) => [x.code, `${x.code} · ${x.name} (${x.start ?? `${x.startWindow.earliest}–${x.startWindow.latest}`})`])], day.shift?.code ?? ''));
     const start = h('input', { type: 'time', name: 'start', step: 900 });
@@ -104,7 +109,7 @@ export function editShift({ roster, templates, agent, agentRow, day, cell, onSav
         const violations = e instanceof ApiError ? e.problem.violations ?? [] : [];
         problem.hidden = false;
         problem.replaceChildren(h('strong', null, e.status === 409 ? t('roster.stale') : t('roster.refused')), h('p', null, named(e.message)),
-          violations.length ? h('ul', null, violations.map((v) => h('li', null, badge(t(`rule.${v.rule}`) === `rule.${v.rule}` ? v.rule : t(`rule.${v.rule}`), 'bad'), ' ', named(v.detail)))) : null,
+          violations.length ? h('ul', null, violations.map((v) => h('li', null, badge(ruleName(v.rule), 'bad'), ' ', named(v.detail)))) : null,
           h('p', { class: 'hint' }, t('roster.nothingSaved')));
         cell.classList.add('has-violation');
         cell.title = e.message;

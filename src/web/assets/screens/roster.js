@@ -102,7 +102,7 @@ export async function renderRoster(root, ctx) {
     clear(content,
       card(t('roster.grid'), filters, legend, gridHolder, editable ? h('p', { class: 'hint' }, t('roster.editHint')) : null),
       card(t('roster.coverage'), coverageTools, roster.coverage.length ? chartHolder : null, dayCoverTable(roster) ?? (roster.coverage.length ? null : empty(t('roster.noCoverage')))),
-      h('div', { class: 'two-col' }, card(t('roster.objective'), null, objectivePanel(roster)), card(t('roster.warnings'), null, warningsPanel(roster))),
+      h('div', { class: 'two-col' }, card(t('roster.objective'), null, objectivePanel(roster)), card(t('roster.warnings'), null, warningsPanel(roster, ref.templates))),
       roster.versions.length > 1 ? compareCard(roster) : null);
   };
 
