@@ -1,8 +1,8 @@
-import ExcelJS from 'exceljs';
 import type { Sql } from 'postgres';
 import { Db } from 'src/platform/db/db';
 import { JobQueue } from 'src/platform/jobs/job-queue';
 import { KpiAggregation } from 'src/modules/kpi/kpi-aggregation.service';
+import { exportWorkbook } from './support/export-file';
 import { insertSession } from './support/kpi-facts';
 import { createSecondShop } from './support/second-shop';
 import { bearer, startTestApp, TestApp } from './support/test-app';
@@ -15,19 +15,6 @@ describe('ranking and daily report exports (e2e)', () => {
   let sql: Sql;
   let hr: string;
   let rankingId: string;
-
-  const exportFile = async (token: string, body: object) => {
-    const created = await t.http().post('/exports').set(bearer(token)).send(body).expect(202);
-    await t.app.get(JobQueue).settled(created.body.jobId, 60_000);
-    const file = await t.http().get(created.body.fileUrl).set(bearer(token)).buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks)));
-    }).expect(200);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(file.body as unknown as ArrayBuffer);
-    return { book, disposition: file.headers['content-disposition'] as string };
-  };
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -57,8 +44,8 @@ describe('ranking and daily report exports (e2e)', () => {
   it('writes rank, agent, each metric with its points, total, flags and ledger; the ineligible apart', async () => {
     const ranking = (await t.http().get(`/rankings/${rankingId}`).set(bearer(hr)).expect(200)).body;
     const ledger = (await t.http().get(`/ledger?month=${MONTH}`).set(bearer(hr)).expect(200)).body.items;
-    const { book, disposition } = await exportFile(hr, { kind: 'ranking', lang: 'en', params: { rankingId } });
-    expect(disposition).toContain(`demo_ranking_${MONTH}_v1.xlsx`);
+    const { book, headers } = await exportWorkbook(t, hr, { kind: 'ranking', lang: 'en', params: { rankingId } });
+    expect(headers['content-disposition']).toContain(`demo_ranking_${MONTH}_v1.xlsx`);
     const sheet = book.getWorksheet('Monthly ranking')!;
     const header = (sheet.getRow(2).values as unknown[]).slice(1);
     expect(header.slice(0, 10)).toEqual(['Rank', 'Employee no.', 'Agent', 'Team', 'Order conversion', 'Order conversion points', 'Service sales', 'Service sales points', 'First response time', 'First response time points']);
@@ -94,7 +81,7 @@ describe('ranking and daily report exports (e2e)', () => {
     await t.app.get(KpiAggregation).aggregateDay(t.demoShopId, day);
     const manager = await t.tokenFor('manager');
     const report = (await t.http().get(`/reports/daily?date=${day}`).set(bearer(manager)).expect(200)).body;
-    const { book } = await exportFile(manager, { kind: 'daily-report', lang: 'zh', params: { date: day } });
+    const { book } = await exportWorkbook(t, manager, { kind: 'daily-report', lang: 'zh', params: { date: day } });
     const sheet = book.getWorksheet('客服日报')!;
     const rows = [...Array(sheet.rowCount - 2).keys()].map((k) => sheet.getRow(3 + k));
     const shopRow = (metric: string) => rows.find((r) => r.getCell(1).value === '全店' && r.getCell(2).value === metric)!;

@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
 import { Db } from 'src/platform/db/db';
 import { JobQueue } from 'src/platform/jobs/job-queue';
+import { exportWorkbook } from './support/export-file';
 import { createSecondShop } from './support/second-shop';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
@@ -32,23 +32,12 @@ describe('roster export (e2e)', () => {
   });
   afterAll(() => t.close());
 
-  const exportRoster = async (token: string, lang: 'zh' | 'en') => {
-    const created = await t.http().post('/exports').set(bearer(token)).send({ kind: 'roster', lang, params: { rosterId } }).expect(202);
-    await t.app.get(JobQueue).settled(created.body.jobId, 60_000);
-    const file = await t.http().get(created.body.fileUrl).set(bearer(token)).buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks)));
-    }).expect(200);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(file.body as unknown as ArrayBuffer);
-    return { book, disposition: file.headers['content-disposition'] as string };
-  };
+  const exportRoster = (token: string, lang: 'zh' | 'en') => exportWorkbook(t, token, { kind: 'roster', lang, params: { rosterId } });
 
   it('writes agents × days with shift codes in their colours, leave and days off marked, and week minutes', async () => {
     const roster = (await t.http().get(`/rosters/${rosterId}`).set(bearer(manager)).expect(200)).body;
-    const { book, disposition } = await exportRoster(manager, 'zh');
-    expect(disposition).toContain(`demo_roster_${WEEK}_v1.xlsx`);
+    const { book, headers } = await exportRoster(manager, 'zh');
+    expect(headers['content-disposition']).toContain(`demo_roster_${WEEK}_v1.xlsx`);
     const grid = book.getWorksheet('排班表')!;
     expect(grid.getRow(2).getCell(3).value).toBe('周一 11-30');
     const agents = roster.agents as AgentRow[];

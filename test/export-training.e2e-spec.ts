@@ -1,5 +1,4 @@
-import ExcelJS from 'exceljs';
-import { JobQueue } from 'src/platform/jobs/job-queue';
+import { exportWorkbook } from './support/export-file';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 import { seedTrainingWeek, TrainingWeek } from './support/training-week';
 
@@ -24,16 +23,8 @@ describe('training plan export (e2e)', () => {
     const [session] = (await t.http().get(`/training/sessions?from=${w.at(0, '00:00')}&to=${w.at(7, '00:00')}`).set(bearer(trainer)).expect(200)).body.items;
     await t.http().put(`/training/sessions/${session.id}/attendance`).set(bearer(trainer)).send({ attendees: [{ agentId: w.a, attendance: 'attended' }, { agentId: w.b, attendance: 'absent' }] }).expect(200);
     const to = new Date(Date.parse(w.weekStart) + 6 * 86_400_000).toISOString().slice(0, 10);
-    const created = await t.http().post('/exports').set(bearer(trainer)).send({ kind: 'training-plan', lang: 'en', params: { from: w.weekStart, to } }).expect(202);
-    await t.app.get(JobQueue).settled(created.body.jobId);
-    const file = await t.http().get(created.body.fileUrl).set(bearer(trainer)).buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks)));
-    }).expect(200);
-    expect(file.headers['content-disposition']).toContain(`demo_training_${w.weekStart}_${to}.xlsx`);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(file.body as unknown as ArrayBuffer);
+    const { book, headers } = await exportWorkbook(t, trainer, { kind: 'training-plan', lang: 'en', params: { from: w.weekStart, to } });
+    expect(headers['content-disposition']).toContain(`demo_training_${w.weekStart}_${to}.xlsx`);
     const plan = book.getWorksheet('Training plan')!;
     const row = plan.getRow(3);
     expect(row.getCell(1).value).toEqual(new Date(`${session.start.local.slice(0, 16)}:00Z`));

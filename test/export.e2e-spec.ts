@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
 import { JobQueue } from 'src/platform/jobs/job-queue';
+import { downloadWorkbook } from './support/export-file';
 import { createSecondShop } from './support/second-shop';
 import { QC_SAMPLE_DATE, QC_SESSION_DATE, seedQcDay } from './support/qc-sessions';
 import { bearer, startTestApp, TestApp } from './support/test-app';
@@ -17,16 +17,7 @@ describe('exports (e2e)', () => {
     await t.app.get(JobQueue).settled(res.body.jobId);
     return res.body as { exportId: string; fileUrl: string; statusUrl: string };
   };
-  const download = async (token: string, url: string) => {
-    const res = await t.http().get(url).set(bearer(token)).buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks)));
-    }).expect(200);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.body as unknown as ArrayBuffer);
-    return { res, book };
-  };
+  const download = (token: string, url: string) => downloadWorkbook(t, token, url);
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -54,9 +45,9 @@ describe('exports (e2e)', () => {
     const created = await exportAndWait(supervisor, { kind: 'qc-summary', lang: 'en', params: { date: QC_SESSION_DATE } });
     const status = await t.http().get(`/exports/${created.exportId}`).set(bearer(supervisor)).expect(200);
     expect(status.body).toMatchObject({ kind: 'qc-summary', status: 'completed', lang: 'en', fileName: `demo_qc-summary_${QC_SESSION_DATE}.xlsx` });
-    const { res, book } = await download(supervisor, created.fileUrl);
-    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(res.headers['content-disposition']).toContain(`demo_qc-summary_${QC_SESSION_DATE}.xlsx`);
+    const { headers, book } = await download(supervisor, created.fileUrl);
+    expect(headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(headers['content-disposition']).toContain(`demo_qc-summary_${QC_SESSION_DATE}.xlsx`);
     const sheet = book.getWorksheet('QC summary')!;
     expect(sheet.getRow(2).getCell(1).value).toBe('Team');
     const team = summary.teams[0];
