@@ -138,7 +138,7 @@ describe('the web page in headless Chromium: QC, forecast, training, rankings (e
     await context.close();
   }, BROWSER_STEPS_MS);
 
-  it('lets HR compute the month’s ranking, approve it, and decide the proposed ledger entries', async () => {
+  it('lets HR compute the month’s ranking, approve it, decide the proposed ledger entries and download it', async () => {
     const hr = await t.tokenFor('hr');
     const run = await t.http().post('/jobs/kpi.aggregate/run').set(bearer(manager)).send({ date: QC_SESSION_DATE }).expect(202);
     await t.app.get(JobQueue).settled(run.body.jobId, 30_000);
@@ -159,6 +159,9 @@ describe('the web page in headless Chromium: QC, forecast, training, rankings (e
     await page.locator('#ledger tbody tr button').first().click();
     await page.waitForSelector('#ledger .badge-good');
     await screenshot(page, 'hr-rankings-approved');
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('#download-ranking')]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect((await readFile((await download.path())!)).subarray(0, 2).toString()).toBe('PK');
     const ledger = (await t.http().get(`/ledger?month=${QC_SESSION_DATE.slice(0, 7)}`).set(bearer(hr)).expect(200)).body.items;
     expect(ledger.map((e: { status: string }) => e.status)).toContain('approved');
     const [ranking] = (await t.http().get(`/rankings?month=${QC_SESSION_DATE.slice(0, 7)}`).set(bearer(hr)).expect(200)).body.items;

@@ -114,6 +114,11 @@ async function start() {
 }
 
 window.addEventListener('hashchange', () => context && shell());
+// A failed call behind a button (no screen-level handler) is shown on the screen, never lost.
+window.addEventListener('unhandledrejection', (event) => {
+  const view = document.getElementById('view');
+  if (view) view.prepend(h('div', { class: 'notice notice-error', role: 'alert' }, event.reason?.message ?? String(event.reason)));
+});
 window.addEventListener('wfm:signed-out', () => signInView(t('signin.expired')));
 onLangChange(() => (context ? shell() : signInView()));
 start();

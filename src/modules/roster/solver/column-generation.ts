@@ -31,7 +31,7 @@ export function generateColumns(
   while (rounds < limits.maxRounds && !limits.shouldStop()) {
     rounds++;
     const master = buildLineMaster(model, pool, false);
-    const outcome = solveLinearProgram(highs, master.lp, { timeLimitSeconds: Math.max(1, limits.secondsLeft()), presolve: false });
+    const outcome = solveLinearProgram(highs, master.lp, { timeLimitSeconds: Math.max(1, limits.secondsLeft()) });
     if (!outcome.duals || outcome.objective === null) break;
     lpValue = outcome.objective;
     const cover = outcome.duals.subarray(master.coverRowOffset);

@@ -40,7 +40,7 @@ export function diveForRoster(highs: Highs, model: CompiledRoster, pool: LinePoo
     });
     const master = buildLineMaster(model, view, false);
     // A dive cut off by an LP time limit yields nothing, so the LP gets a floor (it is fast anyway).
-    const outcome = solveLinearProgram(highs, master.lp, { timeLimitSeconds: Math.max(LP_FLOOR_SECONDS, limits.secondsLeft()), relax: true, presolve: false });
+    const outcome = solveLinearProgram(highs, master.lp, { timeLimitSeconds: Math.max(LP_FLOOR_SECONDS, limits.secondsLeft()), relax: true });
     if (!outcome.values) return null;
     const values = outcome.values;
     // Each agent's strongest line; fix those at FIX_AT or more, and at least the top tenth.

@@ -50,8 +50,6 @@ export interface LinearSolveOptions {
   /** A feasible start, one value per column. */
   start?: ArrayLike<number>;
   shouldStop?: () => boolean;
-  /** Off for the small line masters re-solved every round, where presolve costs more than it saves. */
-  presolve?: boolean;
 }
 
 export interface LinearSolveOutcome {
@@ -93,7 +91,6 @@ export function solveLinearProgram(highs: Highs, lp: LinearProgram, options: Lin
       time_limit: Math.max(0.05, options.timeLimitSeconds),
       mip_rel_gap: options.relativeGap ?? 1e-6,
       random_seed: 0,
-      ...(options.presolve === false ? { presolve: 'off' } : {}),
       ...(options.maxNodes !== undefined ? { mip_max_nodes: options.maxNodes } : {}),
     });
     if (isMip && options.start) model.setSolution({ colValue: Array.from(options.start) });

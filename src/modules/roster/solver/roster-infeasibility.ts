@@ -118,3 +118,26 @@ export function demandInfeasibilities(problem: RosterProblem, model: CompiledRos
   }
   return out;
 }
+
+/**
+ * Hand-over overlap, checked on the templates as the model defines it: sorted by start, each
+ * shift type of the day must still run `handoverMinutes` after the next one starts. Windows use
+ * their widest reach, so only templates that can never overlap enough are reported.
+ */
+export function handoverInfeasibilities(problem: RosterProblem): RosterRuleViolation[] {
+  const handover = problem.rules?.handoverMinutes ?? 0;
+  if (handover <= 0) return [];
+  const spans = problem.shiftTypes
+    .map((t) => ({
+      id: t.id,
+      start: t.startWindow?.earliest ?? t.startMinutes ?? 0,
+      latestEnd: (t.startWindow?.latest ?? t.startMinutes ?? 0) + (t.lengthWindow?.max ?? t.lengthMinutes ?? 0),
+    }))
+    .sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
+  const days = Array.from({ length: problem.horizon.days }, (_, d) => d);
+  return spans.slice(1).flatMap((next, k) => {
+    const overlap = spans[k].latestEnd - next.start;
+    if (overlap >= handover) return [];
+    return [{ rule: 'handover', agentIds: [], days, detail: `${spans[k].id} overlaps ${next.id} by ${overlap} min, less than the ${handover} min hand-over` }];
+  });
+}

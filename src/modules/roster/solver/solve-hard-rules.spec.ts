@@ -125,4 +125,13 @@ describe('solveRoster explains rules no roster can keep', () => {
     expect(s.violations).toEqual([]);
     expect(workedDays(s.assignments, 'a')).not.toContain(1);
   });
+
+  it('templates that cannot hand over: which shift types fall short of the overlap', async () => {
+    const overlapping = { ...LATE, startMinutes: 13 * 60 + 30 };
+    const fine = await solveRoster(problem(1, [EARLY, overlapping], [agent('a')], cover(1, 'E', 1), { rules: { handoverMinutes: 30 } }), EXACT);
+    expect(fine.infeasibilities).toEqual([]);
+    const short = await solveRoster(problem(1, [EARLY, LATE], [agent('a')], cover(1, 'E', 1), { rules: { handoverMinutes: 30 } }), EXACT);
+    expect(short.infeasibilities).toEqual([expect.objectContaining({ rule: 'handover', days: [0], detail: expect.stringContaining('E overlaps L by 0 min') })]);
+    expect(short.violations).toEqual([]);
+  });
 });

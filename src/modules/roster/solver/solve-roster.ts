@@ -6,7 +6,7 @@ import { cheapestLine } from './line-pricing';
 import { highsRuntime } from './linear-program';
 import { marginalCosts } from './marginal-costs';
 import { linesToAssignments } from './roster-assignments';
-import { demandInfeasibilities, easeImpossibleAgents } from './roster-infeasibility';
+import { demandInfeasibilities, easeImpossibleAgents, handoverInfeasibilities } from './roster-infeasibility';
 import type { RosterProblem } from './roster-model';
 import type { RosterRuleViolation, RosterSolution, SolveOptions } from './roster-result';
 import { searchRoster } from './roster-search';
@@ -40,7 +40,7 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions)
   const highs = await highsRuntime();
   const original = compileRoster(problem);
   const { model, infeasibilities } = easeImpossibleAgents(problem, original);
-  infeasibilities.push(...demandInfeasibilities(problem, original));
+  infeasibilities.push(...demandInfeasibilities(problem, original), ...handoverInfeasibilities(problem));
   const outcome = searchRoster(highs, model, {
     deadline: started + Math.max(1, options.timeLimitMs),
     maxIterations: options.maxIterations,

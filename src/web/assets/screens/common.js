@@ -28,6 +28,21 @@ export function jobProgress(title, expectedSeconds) {
   return { el, update };
 }
 
+/**
+ * A screen's (re)load, run from event handlers: a failure is shown in the screen's status area
+ * instead of being lost as an unhandled rejection; the next success clears that error.
+ */
+export function guarded(status, load) {
+  return async (...args) => {
+    try {
+      await load(...args);
+      if (status.querySelector(':scope > .notice-error')) status.replaceChildren();
+    } catch (e) {
+      status.replaceChildren(notice('error', e.message));
+    }
+  };
+}
+
 export function dateInput(value, onchange, label) {
   return h('input', { type: 'date', value, 'aria-label': label, onchange: (e) => e.target.value && onchange(e.target.value) });
 }

@@ -1,9 +1,9 @@
 /** Daily report (日报) for supervisors and managers: per team and the shop, against last week. */
-import { get } from '../api.js';
+import { downloadExport, exportKinds, get } from '../api.js';
 import { card, clear, empty, h } from '../elements.js';
 import { addDays, dayLabel, figure, num, todayIn } from '../format.js';
-import { t } from '../i18n.js';
-import { dateInput, kpiDefinitions, kpiName } from './common.js';
+import { lang, t } from '../i18n.js';
+import { dateInput, guarded, jobProgress, kpiDefinitions, kpiName, notice } from './common.js';
 
 const state = { date: null };
 
@@ -22,9 +22,10 @@ export async function renderDailyReport(root, ctx) {
   state.date ??= addDays(todayIn(ctx.zone), -1);
   const defs = await kpiDefinitions();
   const head = h('div', { class: 'toolbar' });
+  const status = h('div');
   const content = h('div', { class: 'stack' });
-  clear(root, head, content);
-  const load = async () => {
+  clear(root, head, status, content);
+  const load = guarded(status, async () => {
     const report = await get('/reports/daily', { date: state.date });
     const rows = [...(report.shop ? [{ name: t('daily.shop'), figures: report.shop.figures, total: true }] : []), ...report.teams.map((x) => ({ name: x.teamName, figures: x.figures }))];
     const metrics = report.metrics;
@@ -37,9 +38,20 @@ export async function renderDailyReport(root, ctx) {
         }))))))
       : empty(t('common.none'));
     clear(content, card(t('daily.title', { date: dayLabel(report.date), previous: dayLabel(report.comparedWith) }), null, table, h('p', { class: 'hint' }, t('daily.noData'))));
+  });
+  const reportExport = (await exportKinds()).some((k) => k.kind === 'daily-report');
+  const download = async () => {
+    const progress = jobProgress(t('common.preparingFile'));
+    clear(status, progress.el);
+    try {
+      clear(status, notice('ok', t('common.downloaded', { name: await downloadExport('daily-report', { date: state.date }, lang(), progress.update) })));
+    } catch (e) {
+      clear(status, notice('error', e.message));
+    }
   };
   clear(head, dateInput(state.date, (v) => { state.date = v; load(); }, t('common.date')),
-    h('button', { type: 'button', class: 'ghost', onclick: () => { state.date = addDays(state.date, -1); load(); head.querySelector('input').value = state.date; } }, t('daily.previousDay')));
+    h('button', { type: 'button', class: 'ghost', onclick: () => { state.date = addDays(state.date, -1); load(); head.querySelector('input').value = state.date; } }, t('daily.previousDay')),
+    h('span', { class: 'spacer' }), reportExport ? h('button', { type: 'button', id: 'download-daily-report', onclick: download }, t('common.downloadExcel')) : null);
   await load();
 }
 

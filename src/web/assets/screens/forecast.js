@@ -3,7 +3,7 @@ import { del, followJob, get, post } from '../api.js';
 import { badge, card, clear, empty, field, h, options } from '../elements.js';
 import { addDays, dateTime, num, percent, todayIn, zonedToUtc } from '../format.js';
 import { t } from '../i18n.js';
-import { dateInput, jobProgress, notice } from './common.js';
+import { dateInput, guarded, jobProgress, notice } from './common.js';
 import { forecastChart } from './forecast-chart.js';
 
 const state = { queueId: null, from: null, days: 1 };
@@ -63,7 +63,7 @@ export async function renderForecast(root, ctx) {
   clear(root, head, status, content);
   if (!state.queueId) return clear(content, card(t('nav.forecast'), null, empty(t('forecast.noQueues'))));
 
-  const load = async () => {
+  const load = guarded(status, async () => {
     const from = zonedToUtc(state.from, '00:00', ctx.zone);
     const to = zonedToUtc(addDays(state.from, state.days), '00:00', ctx.zone);
     const [comparison, forecasts, adjustments] = await Promise.all([
@@ -83,7 +83,7 @@ export async function renderForecast(root, ctx) {
           adjustmentRows.length ? h('table', { class: 'data compact', id: 'adjustments' }, h('thead', null, h('tr', null, [t('forecast.from'), t('forecast.to'), t('forecast.value'), t('forecast.reason')].map((x) => h('th', null, x)), writer ? h('th') : null)), h('tbody', null, adjustmentRows)) : empty(t('forecast.noAdjustments')),
           writer ? adjustmentForm(ctx, load) : null),
         backtestCard(newest, accuracy, ctx.zone)));
-  };
+  });
 
   const generate = async () => {
     const progress = jobProgress(t('forecast.generating'));

@@ -68,10 +68,12 @@ export async function renderMyWork(root, ctx) {
   const draw = async () => {
     const names = new Map([[me.id, me.name]]);
     const safe = (promise) => promise.catch((e) => card(t('common.none'), null, h('div', { class: 'notice notice-error' }, e.message)));
-    const sections = await Promise.all([shiftsCard({ ...ctx, redraw: draw }, me), safe(kpiCard(ctx)), safe(trainingCard(ctx)), safe(reviewsCard(ctx)),
-      safe(getAll('/qc/coaching-tasks').then((tasks) => card(t('qc.coaching'), null, coachingTable(tasks, names, ctx, draw)))), safe(ledgerCard(ctx))]);
+    const sections = await Promise.all([shiftsCard({ ...ctx, redraw }, me), safe(kpiCard(ctx)), safe(trainingCard(ctx)), safe(reviewsCard(ctx)),
+      safe(getAll('/qc/coaching-tasks').then((tasks) => card(t('qc.coaching'), null, coachingTable(tasks, names, ctx, redraw)))), safe(ledgerCard(ctx))]);
     clear(root, h('div', { class: 'stack', id: 'my-work' }, sections));
   };
+  // The week buttons redraw from a click: a failure there is shown, not lost.
+  const redraw = () => draw().catch((e) => root.prepend(h('div', { class: 'notice notice-error', role: 'alert' }, e.message)));
   await draw();
 }
 

@@ -3,7 +3,7 @@ import { downloadExport, exportKinds, followJob, get, getAll, post } from '../ap
 import { badge, card, clear, dialog, empty, field, h, options } from '../elements.js';
 import { addDays, dateTime, dayLabel, num, todayIn } from '../format.js';
 import { lang, t } from '../i18n.js';
-import { dateInput, jobProgress, notice } from './common.js';
+import { dateInput, guarded, jobProgress, notice } from './common.js';
 import { reviewSession } from './qc-review.js';
 
 const state = { date: null, agent: '', openOnly: false };
@@ -88,7 +88,7 @@ export async function renderQc(root, ctx) {
   const status = h('div');
   const content = h('div', { class: 'stack' });
   clear(root, head, status, content);
-  const load = async () => {
+  const load = guarded(status, async () => {
     const sampleHolder = h('div');
     const supervisor = ctx.role === 'supervisor';
     const [samples, summary, tasks, makeup] = await Promise.all([get('/qc/samples', { date: state.date }), get('/qc/summary', { date: addDays(state.date, -1) }), getAll('/qc/coaching-tasks', { status: 'open' }),
@@ -99,7 +99,7 @@ export async function renderQc(root, ctx) {
       card(t('qc.summary', { date: dayLabel(addDays(state.date, -1)) }), summaryExport ? h('button', { type: 'button', id: 'download-qc-summary', onclick: download }, t('common.downloadExcel')) : null, summaryView(summary)),
       card(t('qc.coaching'), null, coachingTable(tasks, names, ctx, load)),
       supervisor ? card(t('training.makeup'), null, makeupTable(makeup, names, load)) : null);
-  };
+  });
   const download = async () => {
     const progress = jobProgress(t('common.preparingFile'));
     clear(status, progress.el);

@@ -3,7 +3,7 @@ import { downloadExport, exportKinds, followJob, get, getAll, post } from '../ap
 import { badge, card, clear, empty, h, options } from '../elements.js';
 import { figure, num, todayIn } from '../format.js';
 import { lang, t } from '../i18n.js';
-import { jobProgress, kpiDefinitions, kpiName, notice } from './common.js';
+import { guarded, jobProgress, kpiDefinitions, kpiName, notice } from './common.js';
 
 const state = { month: null, rankingId: null };
 
@@ -52,7 +52,7 @@ export async function renderRankings(root, ctx) {
   const content = h('div', { class: 'stack' });
   clear(root, head, status, content);
 
-  const load = async () => {
+  const load = guarded(status, async () => {
     const runs = (await get('/rankings', { month: state.month, limit: 100 })).items;
     if (!runs.some((r) => r.id === state.rankingId)) state.rankingId = runs[0]?.id ?? null;
     const chosen = runs.find((r) => r.id === state.rankingId);
@@ -72,7 +72,7 @@ export async function renderRankings(root, ctx) {
     clear(content,
       card(t('rankings.table', { month: state.month }), null, ranking ? [rankingTable(ranking, defs), ineligibleList(ranking)] : empty(chosen ? t(`status.${chosen.status}`) : t('rankings.none'))),
       card(t('rankings.ledger'), null, ledgerTable(ledger, names, ctx, load)));
-  };
+  });
 
   const compute = async (scorecardId) => {
     const progress = jobProgress(t('rankings.computing'));

@@ -3,7 +3,7 @@ import { downloadExport, exportKinds, followJob, get, getAll, post } from '../ap
 import { badge, card, clear, empty, h, options } from '../elements.js';
 import { addDays, dayLabel, mondayOf, todayIn } from '../format.js';
 import { lang, t } from '../i18n.js';
-import { jobProgress, notice } from './common.js';
+import { guarded, jobProgress, notice } from './common.js';
 import { coverageChart, dayCoverTable, diffTable, objectivePanel, warningsPanel } from './roster-charts.js';
 import { editShift, rosterGrid } from './roster-grid.js';
 import { generatePanel } from './roster-generate.js';
@@ -40,14 +40,14 @@ export async function renderRoster(root, ctx) {
   const content = h('div', { class: 'stack' });
   clear(root, head, status, gen, content);
 
-  const load = async () => {
+  const load = guarded(status, async () => {
     const list = (await get('/rosters', { week: state.week, limit: 50 })).items;
     if (!list.some((r) => r.id === state.rosterId)) state.rosterId = list[0]?.id ?? null;
     const chosen = list.find((r) => r.id === state.rosterId);
     const roster = chosen && chosen.status === 'completed' ? await get(`/rosters/${chosen.id}`, state.version ? { version: state.version } : undefined) : null;
     const leave = roster ? await leaveDays(state.week) : new Set();
     draw(list, chosen, roster, leave);
-  };
+  });
 
   const shiftWeek = (days) => {
     state.week = addDays(state.week, days);

@@ -3,7 +3,7 @@ import { downloadExport, exportKinds, get, getAll, put } from '../api.js';
 import { badge, card, clear, dialog, empty, h } from '../elements.js';
 import { addDays, clockOfLocal, dayLabel, num, todayIn, zonedToUtc } from '../format.js';
 import { lang, t } from '../i18n.js';
-import { jobProgress, notice } from './common.js';
+import { guarded, jobProgress, notice } from './common.js';
 import { planCard } from './training-plan.js';
 
 function needsTable(needs) {
@@ -85,7 +85,7 @@ export async function renderTraining(root, ctx) {
       clear(status, notice('error', e.message));
     }
   };
-  const load = async () => {
+  const load = guarded(status, async () => {
     const [needs, sessions, makeup] = await Promise.all([
       get('/training/needs'),
       get('/training/sessions', { from: zonedToUtc(period.from, '00:00', ctx.zone), to: zonedToUtc(addDays(period.to, 1), '00:00', ctx.zone) }),
@@ -96,7 +96,7 @@ export async function renderTraining(root, ctx) {
       ctx.can('trainer', 'manager', 'admin') ? planCard(ctx, { teams }, needs.needs, (text) => { clear(status, notice('ok', text)); load(); }) : null,
       card(t('training.sessions'), planExport ? h('button', { type: 'button', id: 'download-training-plan', onclick: download }, t('common.downloadExcel')) : null, sessionsTable(sessions.items, names, ctx, load)),
       card(t('training.makeup'), null, makeupTable(makeup, names)));
-  };
+  });
   await load();
 }
 
