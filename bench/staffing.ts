@@ -7,6 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { seededRandom } from '../src/platform/random/seeded-random';
 import { erlangA } from '../src/modules/staffing/engine/erlang-a';
 import { erlangC } from '../src/modules/staffing/engine/erlang-c';
 import { meetsTarget, requiredAgents } from '../src/modules/staffing/engine/required-agents';
@@ -24,18 +25,7 @@ const maxLoad = Number(arg('max-load', '500'));
 const seed = Number(arg('seed', '1'));
 const referenceFolder = arg('reference', '../shared/bench-data/erlang-reference');
 
-/** mulberry32: a small deterministic generator for the bench's inputs. */
-function seededUniform(start: number): () => number {
-  let state = start >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const uniform = seededUniform(seed);
+const uniform = seededRandom(seed);
 const between = (lo: number, hi: number) => lo + (hi - lo) * uniform();
 
 /** Mixed targets as managers set them: service level always, ASA and occupancy bounds on some queues. */

@@ -1,18 +1,12 @@
-/** Deterministic pseudo-random numbers (mulberry32) for simulations in tests and benchmarks. */
+import { seededRandom } from 'src/platform/random/seeded-random';
+
+/** Normal and Poisson draws over the shared seeded generator, for queue simulations in tests and benchmarks. */
 export class SeededRandom {
-  private state: number;
+  /** Uniform in [0, 1). */
+  readonly next: () => number;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  /** Uniform in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = seededRandom(seed);
   }
 
   normal(): number {

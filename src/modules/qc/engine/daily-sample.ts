@@ -1,5 +1,5 @@
 import { inclusionProbabilities, systematicDraw } from './inclusion';
-import { seededUniform, seedOf } from './seeded-draw';
+import { seededRandom as seededUniform, seedOf } from 'src/platform/random/seeded-random';
 
 export const OUTCOMES = ['lowRating', 'complaint', 'refund', 'slowResponse'] as const;
 export type Outcome = (typeof OUTCOMES)[number];

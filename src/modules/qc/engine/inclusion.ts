@@ -1,4 +1,4 @@
-import { shuffled } from './seeded-draw';
+import { shuffled } from 'src/platform/random/seeded-random';
 
 /**
  * Inclusion probabilities for a sample of `n` from units of the given weights: a share `floor` of

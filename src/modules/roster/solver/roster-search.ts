@@ -5,7 +5,7 @@ import { solveLinearProgram } from './linear-program';
 import { priceAndBranch } from './price-and-branch';
 import { buildRosterMip, type Neighbourhood } from './roster-mip';
 import { searchCost } from './roster-objective';
-import { sampleIndices, seededRandom } from './seeded-random';
+import { sampleIndices, seededRandom } from 'src/platform/random/seeded-random';
 
 export type SearchPhase = 'bound' | 'price' | 'construct' | 'full-mip' | 'improve' | 'done';
 

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { DemoAgent, DemoQueue } from './demo-organisation';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '../../random/seeded-random';
 import { demoShifts, onShift } from './demo-shifts';
 
 export type DemoHistoryInput = {

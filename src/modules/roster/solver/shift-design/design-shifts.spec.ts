@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { enumerateCandidateShifts } from './candidate-shifts';
 import { coverageOf, evaluateDesign } from './design-evaluation';
 import { designShifts } from './design-shifts';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from 'src/platform/random/seeded-random';
 import type { DesignedShift, ShiftDesignInput, ShiftTypeWindow, SlotHorizon } from './shift-design.types';
 
 /**

@@ -3,7 +3,7 @@ import { evaluateDesign } from './design-evaluation';
 import { DesignState, descend, eliminateShifts } from './design-local-search';
 import { buildDesignModel, demandJumps, designFromStarts, mipStartFor, startColumns, type StartColumn } from './design-model';
 import { highsRuntime, solveLinearModel, type LinearSolveOptions } from './highs-model';
-import { seededRandom, shuffled } from './seeded-random';
+import { seededRandom, shuffled } from 'src/platform/random/seeded-random';
 import type {
   DesignedShift,
   ShiftDesignEvaluation,
