@@ -20,6 +20,7 @@ async function bootstrap(): Promise<void> {
   const lines = [
     '',
     `  Customer-service workforce server is running (${config.databaseUrl ? 'PostgreSQL at DATABASE_URL' : `embedded PostgreSQL in ${config.dataDir}`}; jobs ${config.redisUrl ? 'on BullMQ/Redis' : 'in-process'})`,
+    `  Web page:  ${url}/`,
     `  API docs:  ${url}/docs`,
     `  Health:    ${url}/health`,
     ...(seeded ? ['  Demo logins (user / password):', ...seeded.logins.map((l) => `    ${l.role.padEnd(10)} ${l.username} / ${l.password}`)] : []),
