@@ -20,6 +20,10 @@ import { KpiRepository } from '../src/modules/kpi/kpi.repository';
 import { KpiService } from '../src/modules/kpi/kpi.service';
 import { RankingComputation } from '../src/modules/ranking/ranking-computation.service';
 import { RankingRepository } from '../src/modules/ranking/ranking.repository';
+import { AgentRepository } from '../src/modules/org/agent.repository';
+import { AgentService } from '../src/modules/org/agent.service';
+import type { SkillRepository } from '../src/modules/org/skill.repository';
+import type { TeamRepository } from '../src/modules/org/team.repository';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -103,7 +107,8 @@ async function main(): Promise<void> {
       VALUES (${shopId}, 'bench', 'pre_sales', ${JSON.stringify(scorecard.metrics)}::jsonb, 15, 300, 3, 10, 'heaviest_metric') RETURNING id`;
     const run = await db.transaction(() => runs.insertNextVersion({ shopId, scorecardId: card.id, month: MONTH, status: 'queued', scorecard }));
     started = performance.now();
-    const ranking = await new RankingComputation(db, runs, kpis).compute(run);
+    const agentService = new AgentService(db, new AgentRepository(db), null as unknown as TeamRepository, null as unknown as SkillRepository);
+    const ranking = await new RankingComputation(db, runs, kpis, agentService).compute(run);
     const rankingSeconds = seconds(started);
 
     process.stdout.write(`${JSON.stringify({

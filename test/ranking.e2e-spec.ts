@@ -80,7 +80,11 @@ describe('rankings and the reward/penalty ledger (e2e)', () => {
       [87.5, 100, true, false], [75, 75, false, false], [62.5, 50, false, false], [25, 25, false, false], [0, 0, false, true],
     ]);
     expect(body.ranked[0]).toMatchObject({ rank: 1, teamId: ownTeam, daysWorked: 20, inquiries: 400, metrics: { orderConversion: { value: 0.5, points: 100 }, firstResponseSeconds: { value: 20, points: 50 } } });
-    expect(body.ineligible).toEqual([expect.objectContaining({ agentId: p[5], daysWorked: 10, reasons: ['worked 10 days, fewer than 15', '200 inquiries, fewer than 300'] })]);
+    expect(body.ineligible).toContainEqual(expect.objectContaining({ agentId: p[5], daysWorked: 10, reasons: ['worked 10 days, fewer than 15', '200 inquiries, fewer than 300'] }));
+    // Every other active pre-sales agent had no figures this month: listed apart with 0 days, never ranked.
+    const [{ n }] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM agents WHERE shop_id = ${t.demoShopId} AND role_group = 'pre_sales' AND active`;
+    expect(body.ranked.length + body.ineligible.length).toBe(n);
+    expect(body.ineligible.filter((r: { agentId: string }) => r.agentId !== p[5]).every((r: { daysWorked: number; reasons: string[] }) => r.daysWorked === 0 && r.reasons[0] === 'worked 0 days, fewer than 15')).toBe(true);
   });
 
   it('shows supervisors their teams’ rows only; agents, trainers and other shops get 403/404', async () => {

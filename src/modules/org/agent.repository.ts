@@ -7,7 +7,7 @@ import type { AgentView, ListAgentsQuery } from './agent.dto';
 type AgentRow = typeof agents.$inferSelect;
 export type NewAgent = typeof agents.$inferInsert;
 export type SkillLink = { skillId: string; proficiency: number };
-export type AgentLabel = { id: string; employeeNo: string; name: string; teamId: string | null };
+export type AgentLabel = { id: string; employeeNo: string; name: string; teamId: string | null; roleGroup: string; active: boolean };
 
 const contains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -42,7 +42,7 @@ export class AgentRepository {
   /** Name, number and team of every agent of the shop, active or not (exports label old rows too). */
   async labels(shopId: string): Promise<AgentLabel[]> {
     return this.db.q
-      .select({ id: agents.id, employeeNo: agents.employeeNo, name: agents.name, teamId: agents.teamId })
+      .select({ id: agents.id, employeeNo: agents.employeeNo, name: agents.name, teamId: agents.teamId, roleGroup: agents.roleGroup, active: agents.active })
       .from(agents)
       .where(eq(agents.shopId, shopId))
       .orderBy(asc(agents.employeeNo));

@@ -4,6 +4,8 @@ import { Db } from 'src/platform/db/db';
 import { JobContext, UnrecoverableJobError } from 'src/platform/jobs/job-definition';
 import { JobHandler } from 'src/platform/jobs/job-handler.decorator';
 import { KpiService } from 'src/modules/kpi/kpi.service';
+import { emptySums } from 'src/modules/kpi/kpi-values';
+import { AgentService } from 'src/modules/org/agent.service';
 import { Candidate, rankGroup, RankingRules } from './engine/scorecard-ranking';
 import { RankingPayload, rankingComputeJob } from './ranking.jobs';
 import { NewRankingRow, RankingRepository, RankingRun } from './ranking.repository';
@@ -22,6 +24,7 @@ export class RankingComputation {
     private readonly db: Db,
     private readonly runs: RankingRepository,
     private readonly kpis: KpiService,
+    private readonly agents: AgentService,
   ) {}
 
   @JobHandler(rankingComputeJob)
@@ -54,6 +57,13 @@ export class RankingComputation {
     };
     const keys = card.metrics.map((m) => m.metric);
     const group = (await this.kpis.agentTotals(run.shopId, from, to)).filter((a) => a.roleGroup === card.roleGroup);
+    // Active agents of the group with no figures at all this month are listed as not ranked too (0 days), so HR sees everyone.
+    const counted = new Set(group.map((a) => a.agentId));
+    for (const a of (await this.agents.labels(run.shopId)).values()) {
+      if (a.active && a.roleGroup === card.roleGroup && !counted.has(a.id)) {
+        group.push({ agentId: a.id, teamId: a.teamId, roleGroup: a.roleGroup, employeeNo: a.employeeNo, daysWorked: 0, sums: emptySums() });
+      }
+    }
     const byAgent = new Map(group.map((a) => [a.agentId, a]));
     const candidates: Candidate[] = group.map((a) => ({
       agentId: a.agentId, tieKey: a.employeeNo ?? a.agentId, daysWorked: a.daysWorked, inquiries: a.sums.inquiries, values: this.kpis.values(a.sums, keys),
