@@ -1,3 +1,4 @@
+import { aggregateCoverBound } from './aggregate-bound';
 import { agentLineViolations, shiftsWithoutSupervisor } from './agent-rules';
 import { copyLines, type CompiledRoster, type RosterLines } from './compiled-roster';
 import { compileRoster } from './compile-roster';
@@ -41,6 +42,8 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions)
   const original = compileRoster(problem);
   const { model, infeasibilities } = easeImpossibleAgents(problem, original);
   infeasibilities.push(...demandInfeasibilities(problem, original), ...handoverInfeasibilities(problem));
+  // A second of LP gives a bound the column generation may take minutes to reach (at most a fifth of the time).
+  const coverBound = aggregateCoverBound(highs, model, Math.min(5, Math.max(0.05, options.timeLimitMs / 5000)));
   const outcome = searchRoster(highs, model, {
     deadline: started + Math.max(1, options.timeLimitMs),
     maxIterations: options.maxIterations,
@@ -56,7 +59,8 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions)
   const total = evaluation.objective.total;
   // With a rule eased (infeasibilities) the bound is of the eased problem and may exceed the total.
   // Every term is non-negative, so 0 is a bound too (column generation far from converged gives less).
-  const found = outcome.lowerBound === null ? null : Math.max(0, outcome.lowerBound);
+  const bounds = [outcome.lowerBound, coverBound].filter((b): b is number => b !== null);
+  const found = bounds.length ? Math.max(0, ...bounds) : null;
   const lowerBound = found === null ? null : infeasibilities.length > 0 ? Math.min(found, total) : found;
   return {
     ...evaluation,
