@@ -85,6 +85,10 @@ describe('jobs on BullMQ with the real Redis (e2e)', () => {
       const refused = await queue.enqueue(probeJob, probe(t.demoShopId, 'while-down')).catch((e: unknown) => e);
       expect(refused).toBeInstanceOf(AppError);
       expect((refused as AppError).status).toBe(503);
+      // A record waiting for the refused job is told so, instead of waiting forever.
+      const links: unknown[] = [];
+      await expect(queue.enqueueFor(probeJob, probe(t.demoShopId, 'record-while-down'), {}, async (v) => links.push(v))).rejects.toMatchObject({ status: 503 });
+      expect(links).toEqual([{ status: 'failed', error: expect.stringMatching(/^could not be queued: /) }]);
       const [{ after }] = await sql`SELECT count(*)::int AS after FROM job_runs`;
       expect(after).toBe(before);
       const degraded = await t.http().get('/health').expect(503);

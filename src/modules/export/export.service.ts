@@ -65,14 +65,8 @@ export class ExportService {
       shopId: actor.shopId, kind: builder.kind, params: parsed.data as Record<string, unknown>, lang, status: 'queued',
       requestedBy: actor.userId, requestedRole: actor.role, requestedAgentId: actor.agentId,
     });
-    try {
-      const { run } = await this.queue.enqueue(exportBuildJob, { shopId: actor.shopId, exportId: record.id }, { requestedBy: actor.userId });
-      await this.exports.update(record.id, { jobRunId: run.id });
-      return { exportId: record.id, fileUrl: `/exports/${record.id}/file`, ...accepted(run) };
-    } catch (e) {
-      await this.exports.update(record.id, { status: 'failed', error: `could not be queued: ${(e as Error).message}` });
-      throw e;
-    }
+    const run = await this.queue.enqueueFor(exportBuildJob, { shopId: actor.shopId, exportId: record.id }, { requestedBy: actor.userId }, (v) => this.exports.update(record.id, v));
+    return { exportId: record.id, fileUrl: `/exports/${record.id}/file`, ...accepted(run) };
   }
 
   async list(actor: Actor, query: ListExportsQuery): Promise<Page<ExportView>> {

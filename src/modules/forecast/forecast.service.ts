@@ -50,14 +50,8 @@ export class ForecastService {
     );
     const forecasts = [];
     for (const version of created) {
-      try {
-        const { run } = await this.queue.enqueue(forecastGenerateJob, { shopId: actor.shopId, versionId: version.id }, { requestedBy: actor.userId });
-        await this.versions.update(version.id, { jobRunId: run.id });
-        forecasts.push({ forecastId: version.id, queueId: version.queueId, ...accepted(run) });
-      } catch (e) {
-        await this.versions.update(version.id, { status: 'failed', error: `could not be queued: ${(e as Error).message}` });
-        throw e;
-      }
+      const run = await this.queue.enqueueFor(forecastGenerateJob, { shopId: actor.shopId, versionId: version.id }, { requestedBy: actor.userId }, (v) => this.versions.update(version.id, v));
+      forecasts.push({ forecastId: version.id, queueId: version.queueId, ...accepted(run) });
     }
     return { forecasts };
   }

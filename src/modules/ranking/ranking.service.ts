@@ -39,14 +39,8 @@ export class RankingService {
     const run = await this.db.transaction(() =>
       this.runs.insertNextVersion({ shopId: actor.shopId, scorecardId: card.id, month: body.month, status: 'queued', scorecard: snapshot, createdBy: actor.userId }),
     );
-    try {
-      const { run: job } = await this.queue.enqueue(rankingComputeJob, { shopId: actor.shopId, runId: run.id }, { requestedBy: actor.userId });
-      await this.runs.update(run.id, { jobRunId: job.id });
-      return { rankingId: run.id, version: run.version, ...accepted(job) };
-    } catch (e) {
-      await this.runs.update(run.id, { status: 'failed', error: `could not be queued: ${(e as Error).message}` });
-      throw e;
-    }
+    const job = await this.queue.enqueueFor(rankingComputeJob, { shopId: actor.shopId, runId: run.id }, { requestedBy: actor.userId }, (v) => this.runs.update(run.id, v));
+    return { rankingId: run.id, version: run.version, ...accepted(job) };
   }
 
   async list(actor: Actor, query: ListRankingsQuery): Promise<Page<Omit<RankingRun, 'scorecard'>>> {

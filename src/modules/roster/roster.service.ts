@@ -45,14 +45,8 @@ export class RosterService {
       shopId: actor.shopId, weekStart: body.weekStart, teamIds: body.teamIds ?? [], demand: body.demand, timeLimitSeconds: body.timeLimitSeconds,
       status: 'queued', problem: problem as unknown as Record<string, unknown>, solve: { seed: body.seed }, warnings, createdBy: actor.userId,
     });
-    try {
-      const { run } = await this.queue.enqueue(rosterGenerateJob, { shopId: actor.shopId, rosterId: roster.id }, { requestedBy: actor.userId });
-      await this.rosters.update(roster.id, { jobRunId: run.id });
-      return { rosterId: roster.id, ...accepted(run), warnings };
-    } catch (e) {
-      await this.rosters.update(roster.id, { status: 'failed', error: `could not be queued: ${(e as Error).message}` });
-      throw e;
-    }
+    const run = await this.queue.enqueueFor(rosterGenerateJob, { shopId: actor.shopId, rosterId: roster.id }, { requestedBy: actor.userId }, (v) => this.rosters.update(roster.id, v));
+    return { rosterId: roster.id, ...accepted(run), warnings };
   }
 
   /** Supervisors see the rosters that cover one of their teams (a roster of no named team covers all). */

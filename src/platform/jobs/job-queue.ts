@@ -13,6 +13,9 @@ export type EnqueueOptions = {
 
 export type Enqueued = { run: JobRun; created: boolean };
 
+/** What a record that a job works on is told: the run that will do it, or that none was queued. */
+export type RunLink = { jobRunId: string } | { status: 'failed'; error: string };
+
 /**
  * What modules call to start long work. The run is recorded first, then handed to the runner
  * (never inside an open transaction: callers enqueue after their commit). If the queue refuses,
@@ -47,6 +50,23 @@ export class JobQueue {
       throw e;
     }
     return { run, created: true };
+  }
+
+  /**
+   * Queues the job that works on a stored record (a forecast version, a roster, an export) and
+   * links the record to its run; when the queue refuses, the record is marked failed before the
+   * error goes on, so nothing waits for a job that was never queued.
+   */
+  async enqueueFor<P extends JobPayload>(definition: JobDefinition<P>, payload: P, options: EnqueueOptions, link: (values: RunLink) => Promise<unknown>): Promise<JobRun> {
+    let run: JobRun;
+    try {
+      ({ run } = await this.enqueue(definition, payload, options));
+    } catch (e) {
+      await link({ status: 'failed', error: `could not be queued: ${(e as Error).message}` });
+      throw e;
+    }
+    await link({ jobRunId: run.id });
+    return run;
   }
 
   settled(runId: string, timeoutMs?: number): Promise<void> {

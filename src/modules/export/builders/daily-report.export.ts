@@ -7,8 +7,9 @@ import type { Shop } from 'src/modules/org/shop.repository';
 import { DailyReportService, type ReportBlock } from 'src/modules/kpi/daily-report.service';
 import { kpiDefinition, type KpiUnit } from 'src/modules/kpi/kpi-definitions';
 import type { ExportBuilder } from '../export-builder';
+import { cellKindOfKpiUnit } from './kpi-cell-kind';
 import type { ExportLayout } from '../export-templates';
-import type { CellKind, ExportRow, ExportWorkbook } from '../workbook/export-sheet';
+import type { ExportRow, ExportWorkbook } from '../workbook/export-sheet';
 
 const params = z.strictObject({ date: localDate.meta({ description: 'Local day of the report', example: '2026-11-25' }) });
 type Params = z.infer<typeof params>;
@@ -29,7 +30,6 @@ export const dailyReportLayout = {
   ],
 } satisfies ExportLayout;
 
-const KIND_OF_UNIT: Record<KpiUnit, CellKind> = { count: 'integer', ratio: 'percent', cents: 'money', seconds: 'number', score: 'number', minutes: 'minutes' };
 const SHOP = { zh: '全店', en: 'Shop' };
 
 /** The day's figures for the shop and each team beside the same weekday a week before. */
@@ -51,7 +51,7 @@ export function dailyReportWorkbook(shop: Pick<Shop, 'code' | 'currency'>, repor
       title: `${sheet[lang]} ${report.date} (${lang === 'zh' ? '对比' : 'vs'} ${report.comparedWith})`,
       rows,
       // The value columns carry each figure's own unit: rates as percentages, money in the currency.
-      kindOf: (row, column) => (['value', 'previous', 'change'].includes(column.key) ? KIND_OF_UNIT[row.unit as KpiUnit] : undefined),
+      kindOf: (row, column) => (['value', 'previous', 'change'].includes(column.key) ? cellKindOfKpiUnit[row.unit as KpiUnit] : undefined),
       look: (row, column) => {
         if (column.key !== 'change' || typeof row.change !== 'number' || row.change === 0) return undefined;
         const better = (row.change > 0) === (row.direction === 'higher');

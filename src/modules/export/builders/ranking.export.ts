@@ -3,13 +3,14 @@ import { z } from 'zod';
 import type { Actor } from 'src/platform/auth/actor';
 import { ShopService } from 'src/modules/org/shop.service';
 import type { Shop } from 'src/modules/org/shop.repository';
-import { kpiDefinition, type KpiUnit } from 'src/modules/kpi/kpi-definitions';
+import { kpiDefinition } from 'src/modules/kpi/kpi-definitions';
 import { LedgerService } from 'src/modules/ranking/ledger.service';
 import type { LedgerEntry } from 'src/modules/ranking/ledger.repository';
 import { RankingService } from 'src/modules/ranking/ranking.service';
 import type { ExportBuilder } from '../export-builder';
+import { cellKindOfKpiUnit } from './kpi-cell-kind';
 import type { ExportLayout } from '../export-templates';
-import type { CellKind, ExportColumn, ExportRow, ExportWorkbook } from '../workbook/export-sheet';
+import type { ExportColumn, ExportRow, ExportWorkbook } from '../workbook/export-sheet';
 
 const params = z.strictObject({ rankingId: z.uuid({ message: 'must be a UUID' }).meta({ example: '7b6a5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d' }) });
 type Params = z.infer<typeof params>;
@@ -58,7 +59,6 @@ export const rankingLayout = {
   ],
 } satisfies ExportLayout;
 
-const KIND_OF_UNIT: Record<KpiUnit, CellKind> = { count: 'integer', ratio: 'percent', cents: 'money', seconds: 'number', score: 'number', minutes: 'minutes' };
 const FLAGS = { zh: { top: '前列', bottom: '末位' }, en: { top: 'top', bottom: 'bottom' } };
 const TOP_FILL = 'FFC6EFCE';
 const BOTTOM_FILL = 'FFFFC7CE';
@@ -71,7 +71,7 @@ export function rankingWorkbook(shop: Pick<Shop, 'code' | 'currency'>, ranking: 
     const d = kpiDefinition(key);
     const name = { zh: d?.nameZh ?? key, en: d?.name ?? key };
     return [
-      { key: `${key}.value`, zh: name.zh, en: name.en, kind: d ? KIND_OF_UNIT[d.unit] : 'number' },
+      { key: `${key}.value`, zh: name.zh, en: name.en, kind: d ? cellKindOfKpiUnit[d.unit] : 'number' },
       { key: `${key}.points`, zh: `${name.zh}得分`, en: `${name.en} points`, kind: 'number' },
     ];
   });
