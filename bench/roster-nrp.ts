@@ -42,7 +42,11 @@ async function main(): Promise<void> {
     const name = basename(file).replace(/\.txt$/, '');
     const instance = parseNrp(readFileSync(file, 'utf8'));
     const started = Date.now();
-    const solution = await solveRoster(nrpToRosterProblem(instance), { timeLimitMs: seconds * 1000, seed });
+    const solution = await solveRoster(nrpToRosterProblem(instance), {
+      timeLimitMs: seconds * 1000,
+      seed,
+      onProgress: process.argv.includes('--progress') ? (p) => console.error(JSON.stringify(p)) : undefined,
+    });
     const elapsed = (Date.now() - started) / 1000;
     const grid: NrpGrid = instance.staff.map(() => new Array<string | null>(instance.days).fill(null));
     const row = new Map(instance.staff.map((s, e) => [s.id, e]));

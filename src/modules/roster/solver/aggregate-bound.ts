@@ -10,7 +10,13 @@ import { LinearProgram, solveLinearProgram } from './linear-program';
  * bounds the roster's objective from below. It is what the column generation converges to when
  * agents' own rules do not bind, and it is solved in a second where that takes minutes.
  */
-export function aggregateCoverBound(highs: Highs, model: CompiledRoster, timeLimitSeconds: number): number | null {
+export interface AggregateCoverBound {
+  bound: number;
+  /** Duals of the cover rows (in `model.coverRows` order): a good first guess for column generation. */
+  coverDuals: Float64Array;
+}
+
+export function aggregateCoverBound(highs: Highs, model: CompiledRoster, timeLimitSeconds: number): AggregateCoverBound | null {
   if (model.coverRows.length === 0 || model.agents.length === 0) return null;
   const duties = model.duties.length;
   const lp = new LinearProgram();
@@ -22,6 +28,7 @@ export function aggregateCoverBound(highs: Highs, model: CompiledRoster, timeLim
     column[cell] = lp.addColumn(0, 0, Number.POSITIVE_INFINITY, false);
     cellOf.push(cell);
   }
+  // Cover rows are the LP's first rows, so their duals are the first duals.
   for (const row of model.coverRows) {
     const cells = row.cells.map((c) => column[c]).filter((c) => c >= 0);
     const under = lp.addColumn(row.underWeight, 0, Number.POSITIVE_INFINITY, false);
@@ -30,7 +37,8 @@ export function aggregateCoverBound(highs: Highs, model: CompiledRoster, timeLim
   }
   addCapacityRows(lp, model, column, cellOf);
   const outcome = solveLinearProgram(highs, lp, { timeLimitSeconds, relax: true });
-  return outcome.status === 'optimal' ? outcome.bound : null;
+  if (outcome.status !== 'optimal' || outcome.bound === null || !outcome.duals) return null;
+  return { bound: outcome.bound, coverDuals: outcome.duals.slice(0, model.coverRows.length) };
 }
 
 /** At most one duty per agent and day, counted by day, by day and skill, by shift type, and in minutes. */

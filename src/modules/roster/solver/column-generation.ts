@@ -1,59 +1,119 @@
-import type { Highs } from 'highs';
-import type { CompiledRoster } from './compiled-roster';
-import { cheapestLine } from './line-pricing';
-import { buildLineMaster, type LinePool } from './line-master';
-import { solveLinearProgram } from './linear-program';
+import { OFF, type CompiledRoster } from './compiled-roster';
+import { cheapestLine, type LineCosts, type PricedLine } from './line-pricing';
 import { requestCosts } from './marginal-costs';
+import type { RestrictedMaster } from './restricted-master';
+import { requestPenalty } from './roster-objective';
 
 export interface ColumnGenerationOutcome {
-  /** Proven lower bound of the objective (Lagrangian bound of the last exactly priced round). */
+  /** Proven lower bound of the objective (the best Lagrangian bound of the rounds). */
   bound: number | null;
   lpValue: number | null;
   rounds: number;
   converged: boolean;
+  /** Cover duals with the best Lagrangian value: the stability centre to carry into the next call. */
+  centre: Float64Array | null;
+}
+
+export interface ColumnGenerationLimits {
+  maxRounds: number;
+  shouldStop: () => boolean;
+  secondsLeft: () => number;
+  /** Cover duals to start the stability centre from (another LP's, or an earlier call's). */
+  centre?: Float64Array | null;
+}
+
+/** Weight of the stability centre when smoothing the duals (Wentges). */
+const SMOOTHING = 0.5;
+/** Close enough: the LP value is within this fraction of the Lagrangian bound. */
+const CONVERGED_GAP = 1e-4;
+
+interface Pricing {
+  lines: (PricedLine | null)[];
+  /** Lagrangian value Σ dual·required + Σ cheapest reduced cost: a lower bound of the objective. */
+  lagrangian: number;
+  /** Every line is the cheapest (so no line found means none exists). */
+  exact: boolean;
 }
 
 /**
  * Dantzig–Wolfe column generation: solve the master LP over pooled lines, price each agent's
- * cheapest line under the cover duals, add the lines with negative reduced cost, repeat.
+ * cheapest line under cover duals, add the lines with negative reduced cost, repeat. Duals are
+ * smoothed towards the best Lagrangian point so far, which damps the oscillation that made
+ * plain column generation need hundreds of rounds on large rosters. Fixed agents are not priced.
  */
-export function generateColumns(
-  highs: Highs,
-  model: CompiledRoster,
-  pool: LinePool,
-  /** `frozen` agents keep the lines they have (a dive has fixed them): they are not priced. */
-  limits: { maxRounds: number; shouldStop: () => boolean; secondsLeft: () => number; frozen?: ReadonlySet<number> },
-): ColumnGenerationOutcome {
+export function generateColumns(model: CompiledRoster, master: RestrictedMaster, limits: ColumnGenerationLimits): ColumnGenerationOutcome {
   const base = model.agents.map((agent) => requestCosts(model, agent));
+  const fixedPart = (duals: Float64Array) =>
+    model.agents.reduce((sum, _, a) => (master.isFixed(a) ? sum + lineCostAt(model, master.fixedLine(a)!, a, duals) : sum), 0);
+  const priceAt = (duals: Float64Array): Pricing => {
+    let lagrangian = model.coverRows.reduce((sum, row, r) => sum + duals[r] * row.required, 0) + fixedPart(duals);
+    let exact = true;
+    const lines = model.agents.map((agent, a) => {
+      if (master.isFixed(a)) return null;
+      const priced = cheapestLine(model, agent, dualCosts(model, base[a], duals));
+      if (priced) {
+        exact &&= priced.exact;
+        lagrangian += priced.lowerCost;
+      } else lagrangian = Number.NEGATIVE_INFINITY; // the caps' penalty rounds gave up: no bound this round
+      return priced;
+    });
+    return { lines, lagrangian, exact };
+  };
+  let centre = limits.centre ?? null;
+  let centreValue = centre ? priceAt(centre).lagrangian : Number.NEGATIVE_INFINITY;
   let bound: number | null = null;
   let lpValue: number | null = null;
   let rounds = 0;
+  const anyFixed = model.agents.some((_, a) => master.isFixed(a));
   while (rounds < limits.maxRounds && !limits.shouldStop()) {
     rounds++;
-    const master = buildLineMaster(model, pool, false);
-    const outcome = solveLinearProgram(highs, master.lp, { timeLimitSeconds: Math.max(1, limits.secondsLeft()) });
-    if (!outcome.duals || outcome.objective === null) break;
-    lpValue = outcome.objective;
-    const cover = outcome.duals.subarray(master.coverRowOffset);
-    let added = 0;
-    let lagrangian = lpValue;
-    let exact = true;
-    model.agents.forEach((agent, a) => {
-      if (limits.frozen?.has(a)) return;
-      const costs = { cell: Float64Array.from(base[a].cell), off: base[a].off };
-      for (let i = 0; i < costs.cell.length; i++) {
-        if (!Number.isFinite(costs.cell[i])) continue;
-        for (const r of model.cellRows[i]) costs.cell[i] -= cover[r];
-      }
-      const priced = cheapestLine(model, agent, costs);
-      if (!priced) return;
-      exact &&= priced.exact;
-      const reduced = priced.cost - outcome.duals![a];
-      lagrangian += Math.min(0, reduced);
-      if (reduced < -1e-6 && pool.add(a, priced.line)) added++;
-    });
-    if (exact) bound = Math.max(bound ?? -Infinity, lagrangian);
-    if (added === 0) return { bound: exact ? lpValue : bound, lpValue, rounds, converged: true };
+    const solved = master.solve(Math.max(1, limits.secondsLeft()));
+    if (!solved) break;
+    lpValue = solved.objective;
+    const lpDuals = solved.duals.subarray(master.coverRowOffset);
+    const addNegative = (pricing: Pricing) =>
+      pricing.lines.reduce((added, priced, a) => {
+        if (!priced) return added;
+        const reduced = lineCostAt(model, priced.line, a, lpDuals) - solved.duals[a];
+        return reduced < -1e-6 && master.add(a, priced.line) ? added + 1 : added;
+      }, 0);
+    const smoothed = centre ? centre.map((c, r) => SMOOTHING * c + (1 - SMOOTHING) * lpDuals[r]) : Float64Array.from(lpDuals);
+    let pricing = priceAt(smoothed);
+    let at = smoothed;
+    let added = addNegative(pricing);
+    // Mispricing: the smoothed duals found nothing the LP wants, so price at the LP's own duals.
+    if (added === 0 && centre) {
+      at = Float64Array.from(lpDuals);
+      pricing = priceAt(at);
+      added = addNegative(pricing);
+    }
+    if (pricing.lagrangian > centreValue) {
+      centre = at;
+      centreValue = pricing.lagrangian;
+    }
+    if (!anyFixed) bound = Math.max(bound ?? Number.NEGATIVE_INFINITY, pricing.lagrangian);
+    if (added === 0) return { bound: pricing.exact && !anyFixed ? lpValue : bound, lpValue, rounds, converged: true, centre };
+    if (bound !== null && lpValue - bound <= CONVERGED_GAP * Math.max(1, Math.abs(lpValue))) return { bound, lpValue, rounds, converged: true, centre };
   }
-  return { bound, lpValue, rounds, converged: false };
+  return { bound, lpValue, rounds, converged: false, centre };
+}
+
+/** Per-cell costs of an agent under cover duals: its own request costs minus the duals its cells earn. */
+function dualCosts(model: CompiledRoster, base: LineCosts, duals: ArrayLike<number>): LineCosts {
+  const cell = Float64Array.from(base.cell);
+  for (let i = 0; i < cell.length; i++) {
+    if (!Number.isFinite(cell[i])) continue;
+    for (const r of model.cellRows[i]) cell[i] -= duals[r];
+  }
+  return { cell, off: base.off };
+}
+
+/** The line's cost minus the cover duals it earns (its reduced cost before the agent's own dual). */
+function lineCostAt(model: CompiledRoster, line: Int32Array, agent: number, duals: ArrayLike<number>): number {
+  let cost = requestPenalty(model, model.agents[agent], line);
+  const nDuties = model.duties.length;
+  line.forEach((duty, d) => {
+    if (duty !== OFF) for (const r of model.cellRows[d * nDuties + duty]) cost -= duals[r];
+  });
+  return cost;
 }

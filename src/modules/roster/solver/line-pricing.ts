@@ -25,6 +25,8 @@ export interface PricedLine {
   cost: number;
   /** False when an untracked type cap forced penalty rounds: the line is valid but maybe not the cheapest. */
   exact: boolean;
+  /** No valid line costs less: the cheapest line without the untracked caps (= `cost` when exact). */
+  lowerCost: number;
 }
 
 interface Shape {
@@ -242,13 +244,15 @@ function lineCost(model: CompiledRoster, costs: LineCosts, line: Int32Array): nu
 export function cheapestLine(model: CompiledRoster, agent: CompiledAgent, costs: LineCosts): PricedLine | null {
   const shape = shapeOf(model, agent);
   let working = costs;
+  let lowerCost = Number.NEGATIVE_INFINITY;
   for (let round = 0; round <= PENALTY_ROUNDS; round++) {
     const line = solveOnce(model, agent, shape, working);
     if (!line) return null;
+    if (round === 0) lowerCost = lineCost(model, costs, line);
     const counts = new Array<number>(model.typeIds.length).fill(0);
     for (const duty of line) if (duty !== OFF) counts[model.duties[duty].type]++;
     const over = shape.untracked.filter((t) => counts[t] > agent.maxShiftsByType[t]);
-    if (over.length === 0) return { line, cost: lineCost(model, costs, line), exact: round === 0 };
+    if (over.length === 0) return { line, cost: lineCost(model, costs, line), exact: round === 0, lowerCost };
     // Lagrangian step on the violated caps: make those shift types dearer and try again.
     const cell = Float64Array.from(working.cell);
     const step = 1 + Math.abs(lineCost(model, costs, line)) / Math.max(1, line.length) * 2 ** round;

@@ -6,6 +6,7 @@ import { diveForRoster } from './line-dive';
 import { LinePool, buildLineMaster } from './line-master';
 import { cheapestLine } from './line-pricing';
 import { solveLinearProgram } from './linear-program';
+import { RestrictedMaster } from './restricted-master';
 import { requestCosts } from './marginal-costs';
 import { searchCost } from './roster-objective';
 
@@ -15,6 +16,8 @@ export interface PriceAndBranchLimits {
   /** Round- and node-limited instead of time-limited, so a seed repeats exactly. */
   deterministic: boolean;
   shouldStop: () => boolean;
+  /** Cover duals to start the column generation's stability centre from. */
+  dualGuess?: Float64Array;
 }
 
 export interface PricedRoster {
@@ -22,11 +25,13 @@ export interface PricedRoster {
   lines: RosterLines | null;
   /** Column-generation lower bound of the objective without fairness and supervisor terms. */
   bound: number | null;
+  /** The column generation reached its LP optimum (so `bound` is that LP's value). */
+  converged: boolean;
 }
 
 const DETERMINISTIC_ROUNDS = 40;
 const MASTER_NODES = 500;
-const DIVE_ROUNDS = 10;
+const DIVE_ROUNDS = 5;
 
 /**
  * Price-and-branch: column generation over agent lines (each line priced exactly by the
@@ -35,7 +40,6 @@ const DIVE_ROUNDS = 10;
  */
 export function priceAndBranch(highs: Highs, model: CompiledRoster, current: RosterLines, limits: PriceAndBranchLimits): PricedRoster {
   const started = Date.now();
-  const left = () => limits.seconds - (Date.now() - started) / 1000;
   const pool = new LinePool(model);
   let complete = true;
   model.agents.forEach((agent, a) => {
@@ -44,21 +48,42 @@ export function priceAndBranch(highs: Highs, model: CompiledRoster, current: Ros
     if (own) pool.add(a, own.line);
     complete &&= pool.lines[a].length > 0;
   });
-  if (!complete) return { lines: null, bound: null };
+  if (!complete) return { lines: null, bound: null, converged: false };
   const pricingShare = 0.35;
-  const cg = generateColumns(highs, model, pool, {
+  const lp = new RestrictedMaster(highs, model);
+  try {
+    lp.addPool(pool);
+    return branch(highs, model, current, lp, limits, pricingShare, started);
+  } finally {
+    lp.dispose();
+  }
+}
+
+function branch(
+  highs: Highs,
+  model: CompiledRoster,
+  current: RosterLines,
+  lp: RestrictedMaster,
+  limits: PriceAndBranchLimits,
+  pricingShare: number,
+  started: number,
+): PricedRoster {
+  const left = () => limits.seconds - (Date.now() - started) / 1000;
+  const cg = generateColumns(model, lp, {
     maxRounds: limits.deterministic ? DETERMINISTIC_ROUNDS : Number.POSITIVE_INFINITY,
     shouldStop: () => limits.shouldStop() || (!limits.deterministic && left() < limits.seconds * (1 - pricingShare)),
     secondsLeft: () => Math.max(1, left()),
+    centre: limits.dualGuess,
   });
   const bound = cg.bound;
-  if (limits.shouldStop()) return { lines: null, bound };
-  const dived = diveForRoster(highs, model, pool, {
+  if (limits.shouldStop()) return { lines: null, bound, converged: cg.converged };
+  const dived = diveForRoster(model, lp, {
     roundsPerStep: DIVE_ROUNDS,
+    centre: cg.centre,
     shouldStop: () => limits.shouldStop() || (!limits.deterministic && left() < limits.seconds * 0.15),
     secondsLeft: () => Math.max(1, left()),
   });
-  const master = buildLineMaster(model, pool, true);
+  const master = buildLineMaster(model, lp.toPool(), true);
   const currentValid = model.agents.every((agent, a) => agentLineViolations(model, agent, current[a]).length === 0);
   const first = dived && (!currentValid || searchCost(model, dived) < searchCost(model, current)) ? dived : currentValid ? current : null;
   const start = first ? master.startFor(first) : undefined;
@@ -71,5 +96,5 @@ export function priceAndBranch(highs: Highs, model: CompiledRoster, current: Ros
   });
   const integer = outcome.values ? master.decode(outcome.values) : null;
   const best = [integer, dived].filter((l): l is RosterLines => l !== null).sort((x, y) => searchCost(model, x) - searchCost(model, y))[0] ?? null;
-  return { lines: best, bound };
+  return { lines: best, bound, converged: cg.converged };
 }

@@ -3,6 +3,7 @@ import { agentLineViolations, shiftsWithoutSupervisor } from './agent-rules';
 import { OFF, copyLines, type CompiledRoster, type RosterLines } from './compiled-roster';
 import { solveLinearProgram } from './linear-program';
 import { priceAndBranch } from './price-and-branch';
+import { agentsToReplan, replanAgents } from './priced-neighbourhood';
 import { buildRosterMip, type Neighbourhood } from './roster-mip';
 import { searchCost } from './roster-objective';
 import { sampleIndices, seededRandom } from 'src/platform/random/seeded-random';
@@ -25,6 +26,8 @@ export interface SearchLimits {
   seed: number;
   signal?: AbortSignal;
   onProgress?: (progress: SearchProgress) => void;
+  /** Cover duals of a relaxation (the aggregate cover LP): where column generation starts. */
+  dualGuess?: Float64Array;
   /** Models up to this many columns are first solved whole. Default 6,000. */
   fullMipMaxColumns?: number;
 }
@@ -43,6 +46,9 @@ export interface SearchOutcome {
 const NODE_LIMIT = 2_000;
 const FALLBACK_SECONDS = 120;
 const PRICED_FULL_MIP_COLUMNS = 1_500;
+const REPLAN_ROUNDS = 20;
+/** Column generation, the dive and the integer master get this share; the neighbourhood search the rest. */
+const PRICE_SHARE = 0.5;
 
 interface Clock {
   started: number;
@@ -58,6 +64,9 @@ class Search {
   iterations = 0;
   private agentCount: number;
   private windowDays: number;
+  private replanCount: number;
+  /** Agents are re-planned by pricing their lines, unless terms the line master leaves out are in play. */
+  private readonly priced: boolean;
 
   constructor(
     private readonly highs: Highs,
@@ -69,6 +78,8 @@ class Search {
     this.cost = searchCost(model, this.lines);
     this.agentCount = Math.min(model.agents.length, 3);
     this.windowDays = Math.min(model.days, 7);
+    this.replanCount = Math.min(model.agents.length, 6);
+    this.priced = !model.supervisorRule && model.lateFairnessWeight === 0 && model.weekendFairnessWeight === 0;
   }
 
   seconds(): number {
@@ -78,6 +89,10 @@ class Search {
   stopped(): boolean {
     if (this.limits.signal?.aborted) return true;
     return this.limits.deadline !== undefined && this.clock.now() >= this.limits.deadline;
+  }
+
+  remainingSeconds(): number {
+    return this.remaining();
   }
 
   private remaining(): number {
@@ -110,27 +125,48 @@ class Search {
     return outcome.status === 'optimal' ? 'optimal' : 'limit';
   }
 
-  lpBound(): void {
+  /** Re-plans a few agents by pricing their lines (see `replanAgents`); adopts the answer when it costs no more. */
+  replan(agents: number[], seconds: number): 'optimal' | 'limit' {
+    const { lines, closed } = replanAgents(this.highs, this.model, this.lines, agents, {
+      seconds: this.limits.deadline === undefined ? seconds : Math.min(seconds, this.remaining()),
+      maxRounds: REPLAN_ROUNDS,
+      deterministic: this.limits.maxIterations !== undefined,
+      shouldStop: () => this.stopped(),
+    });
+    if (lines && agents.every((a) => agentLineViolations(this.model, this.model.agents[a], lines[a]).length === 0)) {
+      const cost = searchCost(this.model, lines);
+      if (cost <= this.cost + 1e-9) {
+        this.lines = lines;
+        this.cost = cost;
+      }
+    }
+    return closed ? 'optimal' : 'limit';
+  }
+
+  lpBound(seconds: number): void {
     const all = this.model.agents.map((_, a) => a);
     const mip = buildRosterMip(this.model, this.lines, { agents: all, fromDay: 0, toDay: this.model.days });
     if (mip.lp.columnCount > 60_000) return;
-    const outcome = solveLinearProgram(this.highs, mip.lp, { timeLimitSeconds: Math.min(10, this.remaining()), relax: true });
-    if (outcome.bound !== null) this.lowerBound = outcome.bound;
+    const outcome = solveLinearProgram(this.highs, mip.lp, { timeLimitSeconds: Math.min(seconds, this.remaining()), relax: true });
+    if (outcome.status === 'optimal' && outcome.bound !== null) this.lowerBound = Math.max(this.lowerBound ?? outcome.bound, outcome.bound);
   }
 
   /** Column generation and the integer master over its lines: a strong bound and a first roster. */
-  price(share: number): boolean {
+  price(share: number): { priced: boolean; converged: boolean } {
     const seconds = this.limits.deadline === undefined ? FALLBACK_SECONDS : this.remaining() * share;
     const priced = priceAndBranch(this.highs, this.model, this.lines, {
       seconds,
       deterministic: this.limits.maxIterations !== undefined,
+      dualGuess: this.limits.dualGuess,
       shouldStop: () => this.stopped(),
     });
     if (priced.bound !== null) this.lowerBound = Math.max(this.lowerBound ?? priced.bound, priced.bound);
-    if (!priced.lines || priced.lines.some((line, a) => agentLineViolations(this.model, this.model.agents[a], line).length > 0)) return false;
+    if (!priced.lines || priced.lines.some((line, a) => agentLineViolations(this.model, this.model.agents[a], line).length > 0)) {
+      return { priced: false, converged: priced.converged };
+    }
     this.lines = priced.lines;
     this.cost = searchCost(this.model, this.lines);
-    return true;
+    return { priced: true, converged: priced.converged };
   }
 
   /** Agents a few at a time, each batch solved exactly against those already placed. */
@@ -195,6 +231,15 @@ class Search {
       this.iterations++;
       const byAgents = this.random() < 0.6 || this.model.days <= this.windowDays;
       let hood: Neighbourhood;
+      if (byAgents && this.priced) {
+        const before = this.cost;
+        const status = this.replan(agentsToReplan(this.model, this.lines, this.replanCount, this.random), 1);
+        if (status === 'optimal' && this.cost >= before) this.replanCount = Math.min(n, this.replanCount + 1);
+        if (status === 'limit') this.replanCount = Math.max(2, this.replanCount - 1);
+        if (this.iterations % 5 === 0 || this.cost < before) this.report('improve');
+        if (this.lowerBound !== null && this.cost <= this.lowerBound + 1e-6) break;
+        continue;
+      }
       if (byAgents) {
         hood = { agents: sampleIndices(n, this.agentCount, this.random), fromDay: 0, toDay: this.model.days };
       } else {
@@ -220,10 +265,13 @@ class Search {
 /** Anytime search: construction, whole-model MIP when small, then large-neighbourhood search. */
 export function searchRoster(highs: Highs, model: CompiledRoster, limits: SearchLimits): SearchOutcome {
   const search = new Search(highs, model, limits);
-  search.lpBound();
-  search.report('bound');
-  const priced = search.price(0.8);
+  const { priced, converged } = search.price(PRICE_SHARE);
   search.report('price');
+  // The compact LP's bound is weaker than converged column generation's; otherwise it may add to it.
+  if (!converged && !search.stopped()) {
+    search.lpBound(Math.min(10, search.remainingSeconds() * 0.1));
+    search.report('bound');
+  }
   // The line master leaves the supervisor rule out: re-place agents batch by batch when it bites.
   const agentsWithoutLine = priced && shiftsWithoutSupervisor(model, search.lines).length === 0 ? [] : search.construct();
   search.report('construct');

@@ -48,6 +48,7 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions)
     deadline: started + Math.max(1, options.timeLimitMs),
     maxIterations: options.maxIterations,
     seed: options.seed ?? 1,
+    dualGuess: coverBound?.coverDuals,
     signal: options.signal,
     onProgress: options.onProgress
       ? (p) => options.onProgress?.({ phase: p.phase, seconds: p.seconds, objective: p.objective, lowerBound: p.lowerBound })
@@ -59,7 +60,7 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions)
   const total = evaluation.objective.total;
   // With a rule eased (infeasibilities) the bound is of the eased problem and may exceed the total.
   // Every term is non-negative, so 0 is a bound too (column generation far from converged gives less).
-  const bounds = [outcome.lowerBound, coverBound].filter((b): b is number => b !== null);
+  const bounds = [outcome.lowerBound, coverBound?.bound ?? null].filter((b): b is number => b !== null);
   const found = bounds.length ? Math.max(0, ...bounds) : null;
   const lowerBound = found === null ? null : infeasibilities.length > 0 ? Math.min(found, total) : found;
   return {

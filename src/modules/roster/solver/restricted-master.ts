@@ -1,0 +1,150 @@
+import type { Highs, Model } from 'highs';
+import { OFF, type CompiledRoster } from './compiled-roster';
+import { LinePool } from './line-master';
+import { requestPenalty } from './roster-objective';
+
+export interface MasterSolution {
+  objective: number;
+  /** Column values: the pooled lines' first (see `columnOf`), then nothing else is read. */
+  values: Float64Array;
+  /** One dual per agent ("exactly one line"), then one per cover row. */
+  duals: Float64Array;
+}
+
+/**
+ * The LP relaxation of the set-partitioning master, kept alive between rounds: new lines are
+ * appended as columns and HiGHS re-optimises from the last basis, where rebuilding the model
+ * every round made each solve start from nothing (seconds per round on a few thousand lines).
+ * Fixing an agent (for a dive) is a bound change, so the basis survives that as well.
+ */
+export class RestrictedMaster {
+  private readonly lp: Model;
+  /** Column of each of the agent's lines, in the order the lines were added. */
+  readonly columnOf: number[][];
+  readonly lines: Int32Array[][];
+  private readonly keys: Set<string>[];
+  private columns: number;
+  private readonly fixed = new Map<number, Int32Array>();
+
+  constructor(
+    private readonly highs: Highs,
+    private readonly model: CompiledRoster,
+  ) {
+    const agents = model.agents.length;
+    const rows = agents + model.coverRows.length;
+    const rowLower = new Float64Array(rows);
+    const rowUpper = new Float64Array(rows);
+    rowLower.fill(1, 0, agents);
+    rowUpper.fill(1, 0, agents);
+    // Under- and over-cover slacks of each cover row are the first columns.
+    const cost: number[] = [];
+    const starts: number[] = [0];
+    const indices: number[] = [];
+    const values: number[] = [];
+    model.coverRows.forEach((row, r) => {
+      rowLower[agents + r] = row.required;
+      rowUpper[agents + r] = row.required;
+      cost.push(row.underWeight, row.overWeight);
+      indices.push(agents + r, agents + r);
+      values.push(1, -1);
+      starts.push(indices.length - 1, indices.length);
+    });
+    this.columns = cost.length;
+    this.lp = highs.createModel({
+      numCols: cost.length,
+      numRows: rows,
+      colCost: cost,
+      colLower: new Float64Array(cost.length),
+      colUpper: new Float64Array(cost.length).fill(Number.POSITIVE_INFINITY),
+      rowLower,
+      rowUpper,
+      matrix: { format: 'csc', numRows: rows, numCols: cost.length, starts, indices, values },
+    });
+    this.lp.options.set({ output_flag: false, random_seed: 0, simplex_strategy: 4 });
+    this.columnOf = model.agents.map(() => []);
+    this.lines = model.agents.map(() => []);
+    this.keys = model.agents.map(() => new Set());
+  }
+
+  get coverRowOffset(): number {
+    return this.model.agents.length;
+  }
+
+  get size(): number {
+    return this.columns;
+  }
+
+  /** Adds the line as a column unless the agent has it already (or is fixed); true when added. */
+  add(agent: number, line: Int32Array): boolean {
+    const key = line.join(',');
+    if (this.keys[agent].has(key) || this.fixed.has(agent)) return false;
+    this.keys[agent].add(key);
+    const counts = new Map<number, number>([[agent, 1]]);
+    const nDuties = this.model.duties.length;
+    line.forEach((duty, d) => {
+      if (duty === OFF) return;
+      for (const r of this.model.cellRows[d * nDuties + duty]) {
+        const row = this.model.agents.length + r;
+        counts.set(row, (counts.get(row) ?? 0) + 1);
+      }
+    });
+    const rows = [...counts.keys()].sort((x, y) => x - y);
+    this.lp.addCol(requestPenalty(this.model, this.model.agents[agent], line), 0, 1, {
+      indices: rows,
+      values: rows.map((r) => counts.get(r)!),
+    });
+    this.columnOf[agent].push(this.columns++);
+    this.lines[agent].push(Int32Array.from(line));
+    return true;
+  }
+
+  addPool(pool: LinePool): void {
+    pool.lines.forEach((lines, a) => lines.forEach((line) => this.add(a, line)));
+  }
+
+  /** Every line added so far, fixed agents' others included (for the integer master). */
+  toPool(): LinePool {
+    const pool = new LinePool(this.model);
+    this.lines.forEach((lines, a) => lines.forEach((line) => pool.add(a, line)));
+    return pool;
+  }
+
+  isFixed(agent: number): boolean {
+    return this.fixed.has(agent);
+  }
+
+  fixedLine(agent: number): Int32Array | undefined {
+    return this.fixed.get(agent);
+  }
+
+  /** The agent keeps this one of its lines (its others are bounded at zero). */
+  fix(agent: number, line: number): void {
+    this.fixed.set(agent, this.lines[agent][line]);
+    this.columnOf[agent].forEach((column, k) => this.lp.changeColBounds(column, k === line ? 1 : 0, k === line ? 1 : 0));
+  }
+
+  /** Re-optimises from the previous basis; null when the LP was not solved to optimality. */
+  solve(timeLimitSeconds: number): MasterSolution | null {
+    this.lp.options.set({ time_limit: Math.max(0.05, timeLimitSeconds) });
+    this.lp.zeroAllClocks();
+    const result = this.lp.run();
+    if (result.modelStatus !== this.highs.constants.modelStatus.optimal) return null;
+    const solution = this.lp.getSolution();
+    return { objective: this.lp.getObjectiveValue(), values: solution.colValue, duals: solution.rowDual };
+  }
+
+  /** Each agent's line with the largest LP value. */
+  strongestLines(values: ArrayLike<number>): { agent: number; line: number; value: number }[] {
+    return this.columnOf.map((columns, agent) => {
+      let line = 0;
+      columns.forEach((column, k) => {
+        if (values[column] > values[columns[line]]) line = k;
+      });
+      return { agent, line, value: columns.length ? values[columns[line]] : 0 };
+    });
+  }
+
+  dispose(): void {
+    this.lp.dispose();
+  }
+}
