@@ -9,6 +9,9 @@ export interface DiveLimits {
   secondsLeft: () => number;
   /** Stability centre of the column generation before the dive. */
   centre: Float64Array | null;
+  /** Weight of the random term added to LP values when ordering fixings (0: strongest first). */
+  jitter: number;
+  random: () => number;
 }
 
 /** A line at least this strong in the LP is fixed together with the strongest one. */
@@ -33,8 +36,11 @@ export function diveForRoster(model: CompiledRoster, master: RestrictedMaster, l
     const solved = master.solve(Math.max(LP_FLOOR_SECONDS, limits.secondsLeft()));
     if (!solved) return null;
     // Each agent's strongest line; fix those at FIX_AT or more, and at least the top tenth.
-    const strongest = master.strongestLines(solved.values).filter((s) => !fixed.has(s.agent));
-    strongest.sort((x, y) => y.value - x.value || x.agent - y.agent);
+    const strongest = master
+      .strongestLines(solved.values)
+      .filter((s) => !fixed.has(s.agent))
+      .map((s) => ({ ...s, order: s.value + limits.jitter * limits.random() }));
+    strongest.sort((x, y) => y.order - x.order || x.agent - y.agent);
     const count = Math.max(Math.ceil(strongest.length / STEPS), strongest.filter((s) => s.value >= FIX_AT).length);
     for (const { agent, line } of strongest.slice(0, count)) {
       master.fix(agent, line);

@@ -9,6 +9,7 @@ import { solveLinearProgram } from './linear-program';
 import { RestrictedMaster } from './restricted-master';
 import { requestCosts } from './marginal-costs';
 import { searchCost } from './roster-objective';
+import { seededRandom } from 'src/platform/random/seeded-random';
 
 export interface PriceAndBranchLimits {
   /** Wall-clock budget of the whole step. */
@@ -32,6 +33,10 @@ export interface PricedRoster {
 const DETERMINISTIC_ROUNDS = 40;
 const MASTER_NODES = 500;
 const DIVE_ROUNDS = 5;
+/** Later dives start while more than this share of the step's time is left. */
+const REDIVE_UNTIL = 0.4;
+/** Random weight added to the LP values that order a later dive's fixings. */
+const DIVE_JITTER = 0.3;
 
 /**
  * Price-and-branch: column generation over agent lines (each line priced exactly by the
@@ -77,12 +82,21 @@ function branch(
   });
   const bound = cg.bound;
   if (limits.shouldStop()) return { lines: null, bound, converged: cg.converged };
-  const dived = diveForRoster(model, lp, {
-    roundsPerStep: DIVE_ROUNDS,
-    centre: cg.centre,
-    shouldStop: () => limits.shouldStop() || (!limits.deterministic && left() < limits.seconds * 0.15),
-    secondsLeft: () => Math.max(1, left()),
-  });
+  // Dive again, with the fixing order shaken, while time allows: each dive leaves new lines in
+  // the pool, and the integer master over a varied pool finds what one dive misses.
+  let dived: RosterLines | null = null;
+  for (let attempt = 0; attempt === 0 || (!limits.deterministic && left() > limits.seconds * REDIVE_UNTIL && !limits.shouldStop()); attempt++) {
+    lp.unfixAll();
+    const lines = diveForRoster(model, lp, {
+      roundsPerStep: DIVE_ROUNDS,
+      centre: cg.centre,
+      jitter: attempt === 0 ? 0 : DIVE_JITTER,
+      random: seededRandom(attempt),
+      shouldStop: () => limits.shouldStop() || (!limits.deterministic && left() < limits.seconds * 0.15),
+      secondsLeft: () => Math.max(1, left()),
+    });
+    if (lines && (!dived || searchCost(model, lines) < searchCost(model, dived))) dived = lines;
+  }
   const master = buildLineMaster(model, lp.toPool(), true);
   const currentValid = model.agents.every((agent, a) => agentLineViolations(model, agent, current[a]).length === 0);
   const first = dived && (!currentValid || searchCost(model, dived) < searchCost(model, current)) ? dived : currentValid ? current : null;

@@ -2,7 +2,8 @@ import { agentLineViolations } from './agent-rules';
 import { OFF } from './compiled-roster';
 import { compileRoster } from './compile-roster';
 import { highsRuntime } from './linear-program';
-import { replanAgents } from './priced-neighbourhood';
+import { agentsToReplan, replanAgents } from './priced-neighbourhood';
+import { seededRandom } from 'src/platform/random/seeded-random';
 import { searchCost } from './roster-objective';
 import { EARLY, LATE, agent, cover, problem } from './small-rosters.fixture';
 
@@ -36,5 +37,24 @@ describe('replanAgents', () => {
     const replanned = replanAgents(await highsRuntime(), model, lines, [0, 3], { seconds: 10, maxRounds: 50, shouldStop: () => false }).lines!;
     expect(searchCost(model, replanned)).toBe(0);
     expect([1, 2].map((a) => Array.from(replanned[a]))).toEqual([1, 2].map((a) => Array.from(lines[a])));
+  });
+});
+
+describe('agentsToReplan', () => {
+  it('picks distinct agents, and often one who could fill the under-covered row', () => {
+    // Wednesday needs six earlies and one late; a0–a5 work the earlies, a6 and a7 are off: the late is short.
+    const wednesday = compileRoster(
+      problem(7, [EARLY, LATE], Array.from({ length: 8 }, (_, k) => agent(`a${k}`)), [...cover(7, 'E', [0, 0, 6, 0, 0, 0, 0]), ...cover(7, 'L', [0, 0, 1, 0, 0, 0, 0])]),
+    );
+    const early = wednesday.duties.findIndex((d) => wednesday.typeIds[d.type] === 'E');
+    const lines = Array.from({ length: 8 }, (_, a) => Int32Array.from({ length: 7 }, (_, d) => (d === 2 && a < 6 ? early : OFF)));
+    const hoods = Array.from({ length: 40 }, (_, seed) => agentsToReplan(wednesday, lines, 2, seededRandom(seed + 1)));
+    for (const hood of hoods) {
+      expect(new Set(hood).size).toBe(2);
+      for (const a of hood) expect(a >= 0 && a < 8).toBe(true);
+    }
+    // Half the draws target the shortfall (a6 or a7 always in); at random only 13 of 28 pairs hold one.
+    const withFiller = hoods.filter((hood) => hood.includes(6) || hood.includes(7)).length;
+    expect(withFiller).toBeGreaterThan(24);
   });
 });

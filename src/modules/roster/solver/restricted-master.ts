@@ -123,6 +123,12 @@ export class RestrictedMaster {
     this.columnOf[agent].forEach((column, k) => this.lp.changeColBounds(column, k === line ? 1 : 0, k === line ? 1 : 0));
   }
 
+  /** Frees every fixed agent again (a new dive starts from the same columns). */
+  unfixAll(): void {
+    for (const agent of this.fixed.keys()) for (const column of this.columnOf[agent]) this.lp.changeColBounds(column, 0, 1);
+    this.fixed.clear();
+  }
+
   /** Re-optimises from the previous basis; null when the LP was not solved to optimality. */
   solve(timeLimitSeconds: number): MasterSolution | null {
     this.lp.options.set({ time_limit: Math.max(0.05, timeLimitSeconds) });
