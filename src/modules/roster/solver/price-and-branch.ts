@@ -19,6 +19,8 @@ export interface PriceAndBranchLimits {
   shouldStop: () => boolean;
   /** Cover duals to start the column generation's stability centre from. */
   dualGuess?: Float64Array;
+  /** Dive more than once (large models; small ones get the compact MIP after this step). */
+  redive: boolean;
 }
 
 export interface PricedRoster {
@@ -85,7 +87,9 @@ function branch(
   // Dive again, with the fixing order shaken, while time allows: each dive leaves new lines in
   // the pool, and the integer master over a varied pool finds what one dive misses.
   let dived: RosterLines | null = null;
-  for (let attempt = 0; attempt === 0 || (!limits.deterministic && left() > limits.seconds * REDIVE_UNTIL && !limits.shouldStop()); attempt++) {
+  const proven = () => dived !== null && bound !== null && searchCost(model, dived) <= bound + 1e-6;
+  const again = () => limits.redive && !limits.deterministic && left() > limits.seconds * REDIVE_UNTIL && !limits.shouldStop() && !proven();
+  for (let attempt = 0; attempt === 0 || again(); attempt++) {
     lp.unfixAll();
     const lines = diveForRoster(model, lp, {
       roundsPerStep: DIVE_ROUNDS,

@@ -158,6 +158,7 @@ class Search {
       seconds,
       deterministic: this.limits.maxIterations !== undefined,
       dualGuess: this.limits.dualGuess,
+      redive: this.compactColumns() > PRICED_FULL_MIP_COLUMNS,
       shouldStop: () => this.stopped(),
     });
     if (priced.bound !== null) this.lowerBound = Math.max(this.lowerBound ?? priced.bound, priced.bound);
