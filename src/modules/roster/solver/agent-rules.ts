@@ -1,4 +1,4 @@
-import { OFF, type CompiledAgent, type CompiledRoster, type RosterLines } from './compiled-roster';
+import { OFF, forbiddenAfter, type CompiledAgent, type CompiledRoster, type RosterLines } from './compiled-roster';
 
 export type HardRule =
   | 'assignment-not-allowed'
@@ -58,7 +58,7 @@ export function agentLineViolations(model: CompiledRoster, agent: CompiledAgent,
     perType[model.duties[duty].type]++;
     minutes += model.duties[duty].minutes;
     const next = d + 1 < line.length ? line[d + 1] : OFF;
-    if (next !== OFF && model.forbiddenNext[model.duties[duty].shift * nShifts + model.duties[next].shift]) {
+    if (next !== OFF && forbiddenAfter(model, d)[model.duties[duty].shift * nShifts + model.duties[next].shift]) {
       add('forbidden-succession', [d, d + 1], `${model.typeIds[model.duties[duty].type]} then ${model.typeIds[model.duties[next].type]}`);
     }
   }

@@ -42,7 +42,18 @@ function weekendsOf(problem: RosterProblem): number[][] {
   return weekends;
 }
 
-function forbiddenSuccessions(problem: RosterProblem, shifts: CompiledShift[]): Uint8Array {
+/** Minutes the shop's clock is ahead of UTC at a wall-clock time of a horizon day. */
+function utcOffset(problem: RosterProblem, day: number, minutes: number): number {
+  const midnight = DateTime.fromISO(problem.horizon.startDate, { zone: problem.horizon.timeZone }).plus({ days: day });
+  return DateTime.fromObject({ year: midnight.year, month: midnight.month, day: midnight.day }, { zone: problem.horizon.timeZone }).plus({ minutes }).offset;
+}
+
+/**
+ * Banned successions from one day to the next. Rest is measured in real minutes: with a clock
+ * change between the end of one shift and the start of the next, it is the wall-clock gap minus
+ * the hour the clock jumped forward (or plus the hour it went back). `shift` = 0 on other nights.
+ */
+function forbiddenSuccessions(problem: RosterProblem, shifts: CompiledShift[], clockShift: (a: CompiledShift, b: CompiledShift) => number = () => 0): Uint8Array {
   const n = shifts.length;
   const forbidden = new Uint8Array(n * n);
   const minRest = problem.rules?.minRestMinutes;
@@ -50,12 +61,30 @@ function forbiddenSuccessions(problem: RosterProblem, shifts: CompiledShift[]): 
     const typeA = problem.shiftTypes[shifts[a].type];
     const banned = new Set(typeA.notFollowedBy ?? []);
     for (let b = 0; b < n; b++) {
-      const rest = 1440 + shifts[b].startMinutes - (shifts[a].startMinutes + shifts[a].lengthMinutes);
+      const rest = 1440 + shifts[b].startMinutes - (shifts[a].startMinutes + shifts[a].lengthMinutes) - clockShift(shifts[a], shifts[b]);
       const tooShort = minRest !== undefined && rest < minRest;
       if (tooShort || banned.has(problem.shiftTypes[shifts[b].type].id)) forbidden[a * n + b] = 1;
     }
   }
   return forbidden;
+}
+
+/** The nights with a clock change get their own banned successions (only where rest is a rule). */
+function forbiddenSuccessionsByDay(problem: RosterProblem, shifts: CompiledShift[]): (Uint8Array | null)[] {
+  const days = problem.horizon.days;
+  const byDay: (Uint8Array | null)[] = new Array<Uint8Array | null>(days).fill(null);
+  if (problem.rules?.minRestMinutes === undefined) return byDay;
+  for (let d = 0; d + 1 < days; d++) {
+    if (utcOffset(problem, d, 0) === utcOffset(problem, d + 2, 0) && utcOffset(problem, d, 0) === utcOffset(problem, d + 1, 0)) continue;
+    const offsets = new Map<string, number>();
+    const offsetAt = (day: number, minutes: number) => {
+      const key = `${day}:${minutes}`;
+      if (!offsets.has(key)) offsets.set(key, utcOffset(problem, day, minutes));
+      return offsets.get(key)!;
+    };
+    byDay[d] = forbiddenSuccessions(problem, shifts, (a, b) => offsetAt(d + 1, b.startMinutes) - offsetAt(d, a.startMinutes));
+  }
+  return byDay;
 }
 
 function overlapsUnavailability(agent: RosterAgent, day: number, shift: CompiledShift): boolean {
@@ -151,6 +180,7 @@ export function compileRoster(problem: RosterProblem, extraShifts: CompiledShift
     shifts,
     duties,
     forbiddenNext: forbiddenSuccessions(problem, shifts),
+    forbiddenNextAfter: forbiddenSuccessionsByDay(problem, shifts),
     weekends: weekendsOf(problem),
     agents: problem.agents.map((a) => compileAgent(problem, a, shifts, duties, skills)),
     coverRows,

@@ -78,6 +78,11 @@ export interface CompiledRoster {
   duties: Duty[];
   /** forbiddenNext[a × shifts.length + b]: shift b may not be worked the day after shift a. */
   forbiddenNext: Uint8Array;
+  /**
+   * Per day d, the successions banned from d to d + 1 when a clock change falls between them and
+   * the rest is an hour shorter or longer than on other nights; null where `forbiddenNext` holds.
+   */
+  forbiddenNextAfter: (Uint8Array | null)[];
   /** Day indices of each weekend inside the horizon. */
   weekends: number[][];
   agents: CompiledAgent[];
@@ -87,6 +92,11 @@ export interface CompiledRoster {
   supervisorRule: boolean;
   lateFairnessWeight: number;
   weekendFairnessWeight: number;
+}
+
+/** Successions banned from `day` to `day + 1`. */
+export function forbiddenAfter(model: CompiledRoster, day: number): Uint8Array {
+  return model.forbiddenNextAfter[day] ?? model.forbiddenNext;
 }
 
 /** A roster in the solver's form. */

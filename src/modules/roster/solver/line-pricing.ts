@@ -1,4 +1,4 @@
-import { OFF, type CompiledAgent, type CompiledRoster } from './compiled-roster';
+import { OFF, forbiddenAfter, type CompiledAgent, type CompiledRoster } from './compiled-roster';
 
 /**
  * The cheapest line of one agent that keeps every one of the agent's hard rules, for given
@@ -53,7 +53,9 @@ function shapeOf(model: CompiledRoster, agent: CompiledAgent): Shape {
   const classOfShift = new Int32Array(nShifts);
   const classRepresentative: number[] = [-1];
   for (let s = 0; s < nShifts; s++) {
-    const signature = Array.from(model.forbiddenNext.subarray(s * nShifts, (s + 1) * nShifts)).join('');
+    // Shifts in one class are banned before the same shifts on every night, clock changes included.
+    const matrices = [model.forbiddenNext, ...model.forbiddenNextAfter.filter((m): m is Uint8Array => m !== null)];
+    const signature = matrices.map((m) => Array.from(m.subarray(s * nShifts, (s + 1) * nShifts)).join('')).join('|');
     if (!signatures.has(signature)) {
       signatures.set(signature, classRepresentative.length);
       classRepresentative.push(s);
@@ -152,6 +154,8 @@ function solveOnce(model: CompiledRoster, agent: CompiledAgent, shape: Shape, co
   let previous: Layer | null = null;
   for (let d = 0; d < days; d++) {
     const layer = newLayer();
+    // A shift worked yesterday restricts today's by the rest across last night (clock changes included).
+    const forbidden = d > 0 ? forbiddenAfter(model, d - 1) : model.forbiddenNext;
     const push = (cost: number, cls: number, run: number, touch: number, minutes: number, combo: number, weekends: number, parent: number, choice: number) => {
       if (minutes * shape.granularity + maxAfter[d + 1] < agent.minMinutes) return;
       const key = ((((cls * (shape.runCap + 1) + run) * 2 + touch) * (shape.maxIndex + 1) + minutes) * comboSize + combo) * 64 + weekends;
@@ -202,7 +206,7 @@ function solveOnce(model: CompiledRoster, agent: CompiledAgent, shape: Shape, co
         const c = costs.cell[d * nDuties + u];
         if (!Number.isFinite(c)) continue;
         const duty = model.duties[u];
-        if (working && model.forbiddenNext[shape.classRepresentative[cls] * nShifts + duty.shift]) continue;
+        if (working && forbidden[shape.classRepresentative[cls] * nShifts + duty.shift]) continue;
         const newMinutes = minutes + duty.minutes / shape.granularity;
         if (newMinutes > shape.maxIndex) continue;
         let newCombo = combo;

@@ -1,4 +1,4 @@
-import { OFF, type CompiledAgent, type CompiledRoster } from './compiled-roster';
+import { OFF, forbiddenAfter, type CompiledAgent, type CompiledRoster } from './compiled-roster';
 import type { LinearProgram } from './linear-program';
 
 const INF = 1e30;
@@ -49,7 +49,7 @@ export function addAgentRules(model: CompiledRoster, lp: LinearProgram, start: n
     const groups = new Map<string, { today: number[]; tomorrow: number[] }>();
     for (const c of byDay[d]) {
       const shift = model.duties[c.duty].shift;
-      const banned = byDay[d + 1].filter((n) => model.forbiddenNext[shift * nShifts + model.duties[n.duty].shift]).map((n) => n.column);
+      const banned = byDay[d + 1].filter((n) => forbiddenAfter(model, d)[shift * nShifts + model.duties[n.duty].shift]).map((n) => n.column);
       if (banned.length === 0) continue;
       const key = banned.join(',');
       const group = groups.get(key) ?? { today: [], tomorrow: banned };
