@@ -12,6 +12,8 @@ import type { RosterProblem, RosterSolution } from './solver';
 
 /** Progress notes at most this often: each one is a write to the job run. */
 const PROGRESS_EVERY_MS = 1_000;
+/** How often a running solve looks for a stop request. */
+const STOP_POLL_MS = 500;
 
 /** Solves a roster's stored problem on a worker thread and stores the result as draft version 1. */
 @Injectable()
@@ -47,15 +49,28 @@ export class RosterGeneration {
     const limitMs = roster.timeLimitSeconds * 1000;
     let lastNote = 0;
     let pending: Promise<void> = Promise.resolve();
-    const solution = await solveOnThread({ problem, timeLimitMs: limitMs, seed }, (p) => {
-      const now = Date.now();
-      if (now - lastNote < PROGRESS_EVERY_MS) return;
-      lastNote = now;
-      const percent = 5 + Math.min(85, (85 * p.seconds * 1000) / limitMs);
-      const note = `${p.phase}: objective ${p.objective ?? '–'}, bound ${p.lowerBound ?? '–'}`;
-      pending = pending.then(() => context.progress(percent, note)).catch((e: unknown) => this.logger.warn({ rosterId: roster.id, err: (e as Error).message }, 'progress not recorded'));
-    });
-    await pending;
+    const stop = new Int32Array(new SharedArrayBuffer(4));
+    // A stop may be asked on any instance of the server: it reaches this solve through the row.
+    const watch = setInterval(() => {
+      this.rosters.stopRequested(roster.id).then(
+        (asked) => asked && Atomics.store(stop, 0, 1),
+        (e: unknown) => this.logger.warn({ rosterId: roster.id, err: (e as Error).message }, 'stop request not read'),
+      );
+    }, STOP_POLL_MS);
+    let solution: RosterSolution;
+    try {
+      solution = await solveOnThread({ problem, timeLimitMs: limitMs, seed, stop: stop.buffer as SharedArrayBuffer }, (p) => {
+        const now = Date.now();
+        if (now - lastNote < PROGRESS_EVERY_MS) return;
+        lastNote = now;
+        const percent = 5 + Math.min(85, (85 * p.seconds * 1000) / limitMs);
+        const note = `${p.phase}: objective ${p.objective ?? '–'}, bound ${p.lowerBound ?? '–'}`;
+        pending = pending.then(() => context.progress(percent, note)).catch((e: unknown) => this.logger.warn({ rosterId: roster.id, err: (e as Error).message }, 'progress not recorded'));
+      });
+      await pending;
+    } finally {
+      clearInterval(watch);
+    }
     await context.progress(92, `solved in ${solution.seconds.toFixed(1)} s (${solution.stoppedBy}); storing`);
     await this.db.transaction(() => this.store(roster, shop.timeZone, problem, solution, seed));
     await context.progress(100, `${solution.assignments.length} shifts stored`);

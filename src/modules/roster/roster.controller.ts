@@ -63,6 +63,18 @@ export class RosterController {
     return this.rosters.publish(actor, id, body);
   }
 
+  @Post(':id/stop')
+  @HttpCode(202)
+  @Roles(...ROSTER_WRITERS)
+  @ApiAcceptedResponse({
+    description: 'The running solve stops within a second or two and stores its best roster so far (its `solve.stoppedBy` is `aborted`); follow its job as before',
+    schema: { example: { id: '0b6f3c5e-8d1a-4f2b-9c7e-2a4d6e8f0a1b', status: 'running', stopRequestedAt: '2026-11-27T02:30:00.000Z' } },
+  })
+  @ApiProblems(401, 403, 404, 409)
+  stop(@CurrentActor() actor: Actor, @ValidParam('id') id: string) {
+    return this.rosters.stop(actor, id);
+  }
+
   @Get(':id/diff')
   @Roles(...ROSTER_READERS)
   @ApiOkResponse({ description: 'Agent-days whose shift differs between two versions', schema: { example: diffExample } })

@@ -35,6 +35,21 @@ export class RosterRepository {
     await this.db.q.update(rosters).set({ ...values, updatedAt: sql`now()` }).where(eq(rosters.id, id));
   }
 
+  /** Marks a running solve to stop; the row when it was running (a finished one is left alone). */
+  async requestStop(shopId: string, id: string): Promise<Roster | undefined> {
+    const [row] = await this.db.q
+      .update(rosters)
+      .set({ stopRequestedAt: sql`coalesce(${rosters.stopRequestedAt}, now())`, updatedAt: sql`now()` })
+      .where(and(eq(rosters.shopId, shopId), eq(rosters.id, id), eq(rosters.status, 'running')))
+      .returning();
+    return row;
+  }
+
+  async stopRequested(id: string): Promise<boolean> {
+    const [row] = await this.db.q.select({ at: rosters.stopRequestedAt }).from(rosters).where(eq(rosters.id, id));
+    return Boolean(row?.at);
+  }
+
   async list(shopId: string, query: ListRostersQuery, teamIds?: string[]): Promise<{ rows: Roster[]; total: number }> {
     const filters: (SQL | undefined)[] = [
       eq(rosters.shopId, shopId),

@@ -91,6 +91,15 @@ export class RosterService {
     return this.get(actor, id);
   }
 
+  /** Asks the running solve to stop; it stores its best roster so far as it would at the time limit. */
+  async stop(actor: Actor, id: string) {
+    const stopped = await this.rosters.requestStop(actor.shopId, id);
+    if (stopped) return { id, status: stopped.status, stopRequestedAt: stopped.stopRequestedAt };
+    const roster = await this.rosters.find(actor.shopId, id);
+    if (!roster) throw notFound('Roster');
+    throw conflict(`The roster is ${roster.status}; only a running solve can be stopped`, { status: roster.status });
+  }
+
   async diff(actor: Actor, id: string, query: DiffQuery) {
     const { roster, week, visible } = await this.readable(actor, id);
     const versions = await this.rosters.versions(id);

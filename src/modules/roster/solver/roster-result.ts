@@ -75,6 +75,8 @@ export interface SolveOptions {
   timeLimitMs: number;
   seed?: number;
   signal?: AbortSignal;
+  /** Polled between sub-solves like `signal`; for a flag set from another thread (stop on request). */
+  stopRequested?: () => boolean;
   onProgress?: (p: SolveProgress) => void;
   /**
    * Extension of the contract: stop after this many improvement iterations. Sub-solves are then

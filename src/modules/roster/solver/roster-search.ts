@@ -25,6 +25,8 @@ export interface SearchLimits {
   maxIterations?: number;
   seed: number;
   signal?: AbortSignal;
+  /** Polled like `signal` (a flag another thread sets: a worker's event loop is blocked by the search). */
+  stopRequested?: () => boolean;
   onProgress?: (progress: SearchProgress) => void;
   /** Cover duals of a relaxation (the aggregate cover LP): where column generation starts. */
   dualGuess?: Float64Array;
@@ -65,8 +67,10 @@ class Search {
   private agentCount: number;
   private windowDays: number;
   private replanCount: number;
-  /** Agents are re-planned by pricing their lines, unless terms the line master leaves out are in play. */
+  /** Agents may be re-planned by pricing their lines (the supervisor rule is not in the line master). */
   private readonly priced: boolean;
+  /** The line master holds the whole objective (no fairness terms), so pricing is the better re-plan. */
+  private readonly pricedWhole: boolean;
 
   constructor(
     private readonly highs: Highs,
@@ -79,7 +83,8 @@ class Search {
     this.agentCount = Math.min(model.agents.length, 3);
     this.windowDays = Math.min(model.days, 7);
     this.replanCount = Math.min(model.agents.length, 6);
-    this.priced = !model.supervisorRule && model.lateFairnessWeight === 0 && model.weekendFairnessWeight === 0;
+    this.priced = !model.supervisorRule;
+    this.pricedWhole = this.priced && model.lateFairnessWeight === 0 && model.weekendFairnessWeight === 0;
   }
 
   seconds(): number {
@@ -87,7 +92,7 @@ class Search {
   }
 
   stopped(): boolean {
-    if (this.limits.signal?.aborted) return true;
+    if (this.limits.signal?.aborted || this.limits.stopRequested?.()) return true;
     return this.limits.deadline !== undefined && this.clock.now() >= this.limits.deadline;
   }
 
@@ -232,7 +237,8 @@ class Search {
       this.iterations++;
       const byAgents = this.random() < 0.6 || this.model.days <= this.windowDays;
       let hood: Neighbourhood;
-      if (byAgents && this.priced) {
+      // With fairness terms (not in the master) the compact model gets every other turn.
+      if (byAgents && this.priced && (this.pricedWhole || this.random() < 0.5)) {
         const before = this.cost;
         const status = this.replan(agentsToReplan(this.model, this.lines, this.replanCount, this.random), 1);
         if (status === 'optimal' && this.cost >= before) this.replanCount = Math.min(n, this.replanCount + 1);
@@ -287,7 +293,7 @@ export function searchRoster(highs: Highs, model: CompiledRoster, limits: Search
   search.report('done');
   const stoppedBy = provenOptimal
     ? 'optimal'
-    : limits.signal?.aborted
+    : limits.signal?.aborted || limits.stopRequested?.()
       ? 'aborted'
       : limits.maxIterations !== undefined && search.iterations >= limits.maxIterations
         ? 'iteration-limit'

@@ -94,4 +94,16 @@ describe('solveRoster as an anytime, deterministic search', () => {
     expect(s.stoppedBy).toBe('aborted');
     expect(s.violations).toEqual([]);
   });
+
+  it('stops when asked mid-search (a flag another thread sets) and keeps a valid roster', async () => {
+    let asked = false;
+    const s = await solveRoster(busy, {
+      timeLimitMs: 30_000,
+      stopRequested: () => asked,
+      onProgress: (p) => (asked ||= p.phase === 'price'),
+    });
+    expect(s.stoppedBy).toBe('aborted');
+    expect(s.violations).toEqual([]);
+    expect(evaluateRoster(busy, s.assignments).objective.total).toBe(s.objective.total);
+  });
 });

@@ -50,6 +50,7 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions)
     seed: options.seed ?? 1,
     dualGuess: coverBound?.coverDuals,
     signal: options.signal,
+    stopRequested: options.stopRequested,
     onProgress: options.onProgress
       ? (p) => options.onProgress?.({ phase: p.phase, seconds: p.seconds, objective: p.objective, lowerBound: p.lowerBound })
       : undefined,

@@ -51,6 +51,8 @@ export const rosters = pgTable('rosters', {
   warnings: jsonb('warnings').$type<string[]>().notNull().default([]),
   revision: integer('revision').notNull().default(0),
   jobRunId: uuid('job_run_id'),
+  /** A manager asked the running solve to stop and keep its best roster so far. */
+  stopRequestedAt: utc('stop_requested_at'),
   createdBy: uuid('created_by'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),

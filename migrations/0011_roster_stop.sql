@@ -1,0 +1,1 @@
+ALTER TABLE "rosters" ADD COLUMN "stop_requested_at" timestamp with time zone;
