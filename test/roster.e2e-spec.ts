@@ -212,7 +212,7 @@ describe('rosters (e2e)', () => {
 
     const offDay = (roster.agents[0] as AgentRow).days.find((d) => !d.shift)!.date;
     const sixth = await t.http().patch(`/rosters/${id}`).set(bearer(other.managerToken)).send({ expectedRevision: roster.revision, changes: [{ agentId: other.agentId, date: offDay, shiftTemplate: 'M', start: '09:30' }] }).expect(400);
-    expect(sixth.body.errors.map((e: { code: string }) => e.code)).toEqual(expect.arrayContaining(['max-days-per-week', 'max-minutes']));
+    expect(sixth.body.errors.map((e: { code: string }) => e.code)).toEqual(expect.arrayContaining(['max-work-days', 'max-minutes']));
     const outside = await t.http().patch(`/rosters/${id}`).set(bearer(other.managerToken)).send({ expectedRevision: roster.revision, changes: [{ agentId: other.agentId, date: offDay, shiftTemplate: 'M', start: '13:00' }] }).expect(400);
     expect(outside.body.errors[0]).toMatchObject({ field: 'changes.0.start', message: 'M starts between 09:00 and 12:00' });
 

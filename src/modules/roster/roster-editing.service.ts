@@ -54,7 +54,7 @@ export class RosterEditing {
       const unlocked: RosterProblem = { ...problem, locked: (problem.locked ?? []).filter((l) => !touched.has(`${l.agentId}/${l.day}`)) };
       const before = new Set(evaluateRoster(unlocked, current.map(assignmentOf)).violations.map(ruleKey));
       const evaluation = evaluateRoster(unlocked, edited.map(assignmentOf));
-      const broken = [...evaluation.violations, ...(await this.tooManyDays(actor.shopId, body.changes, current, edited))].filter((v) => !before.has(ruleKey(v)));
+      const broken = [...evaluation.violations, ...(await this.tooManyDays(actor.shopId, problem, body.changes, current, edited))].filter((v) => !before.has(ruleKey(v)));
       if (broken.length > 0) throw this.refusal(broken, body.changes, week);
       const stored: Pick<RosterEvaluation, 'objective' | 'violations' | 'coverage' | 'dayCoverage'> = evaluation;
       let versionId = latest.id;
@@ -70,11 +70,13 @@ export class RosterEditing {
   }
 
   /**
-   * The contract's most days a week, which the solver's model has no field for (the solve keeps it
-   * through the weekly minutes); an edit must not add a day beyond it.
+   * The contract's most days a week, for rosters solved before the solver's model had it
+   * (`maxWorkDays`, checked by `evaluateRoster` as `max-work-days`); an edit must not add a day beyond it.
    */
-  private async tooManyDays(shopId: string, changes: ShiftChange[], current: RosterShift[], edited: RosterShift[]): Promise<RosterRuleViolation[]> {
-    const ids = [...new Set(changes.map((c) => c.agentId))];
+  private async tooManyDays(shopId: string, problem: RosterProblem, changes: ShiftChange[], current: RosterShift[], edited: RosterShift[]): Promise<RosterRuleViolation[]> {
+    const modelled = new Set(problem.agents.filter((a) => a.contract.maxWorkDays !== undefined).map((a) => a.id));
+    const ids = [...new Set(changes.map((c) => c.agentId))].filter((id) => !modelled.has(id));
+    if (ids.length === 0) return [];
     const maxDays = await this.input.maxDaysPerWeek(shopId, ids);
     const days = (list: RosterShift[], id: string) => list.filter((s) => s.agentId === id).map((s) => s.day);
     return ids

@@ -92,7 +92,7 @@ export class RosterProblemService {
 
   /**
    * The contract over the week. Leave lowers the minimum by a working day's share; the most days
-   * a week caps the minutes at that many of the longest shift (the model has no day count).
+   * a week is the solver's `maxWorkDays` (and caps the minutes at that many of the longest shift).
    */
   private agentOf(r: RosterAgentRow, week: RosterWeek, leave: { startDate: string; endDate: string }[], availability: AvailabilityRow[], leadsTeam: boolean, longest: number): RosterAgent {
     const leaveDays = week.dates.map((date, d) => (leave.some((l) => l.startDate <= date && l.endDate >= date) ? d : -1)).filter((d) => d >= 0);
@@ -102,7 +102,7 @@ export class RosterProblemService {
       id: r.id,
       skills: r.skills,
       supervisor: r.isSupervisor || leadsTeam,
-      contract: { minMinutes, maxMinutes, ...(r.maxDaysPerWeek < DAYS ? { maxConsecutiveWorkDays: r.maxDaysPerWeek } : {}) },
+      contract: { minMinutes, maxMinutes, ...(r.maxDaysPerWeek < DAYS ? { maxConsecutiveWorkDays: r.maxDaysPerWeek, maxWorkDays: r.maxDaysPerWeek } : {}) },
       leaveDays,
       unavailable: [],
       requests: [],

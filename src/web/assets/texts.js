@@ -151,6 +151,7 @@ export const TEXT = {
   'rule.locked-assignment': ['Locked day', '锁定的排班'],
   'rule.max-consecutive-work': ['Too many days in a row', '连续上班天数过多'],
   'rule.max-days-per-week': ['Working days per week', '每周上班天数'],
+  'rule.max-work-days': ['Working days per week', '每周上班天数'],
   'rule.max-minutes': ['Weekly hours above contract', '周工时超过合同'],
   'rule.max-shifts-of-type': ['Too many of this shift', '该班次次数过多'],
   'rule.max-weekends': ['Weekends worked', '周末上班次数'],

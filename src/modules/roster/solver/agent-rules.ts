@@ -11,6 +11,7 @@ export type HardRule =
   | 'min-consecutive-work'
   | 'min-consecutive-off'
   | 'max-weekends'
+  | 'max-work-days'
   | 'supervisor-on-shift';
 
 export interface RuleViolation {
@@ -66,6 +67,8 @@ export function agentLineViolations(model: CompiledRoster, agent: CompiledAgent,
     if (count > agent.maxShiftsByType[t]) add('max-shifts-of-type', [], `${count} × ${model.typeIds[t]} > ${agent.maxShiftsByType[t]}`);
   });
   if (minutes < agent.minMinutes) add('min-minutes', [], `${minutes} min < ${agent.minMinutes}`);
+  const workDays = line.reduce((n, duty) => (duty === OFF ? n : n + 1), 0);
+  if (workDays > agent.maxWorkDays) add('max-work-days', [], `${workDays} days > ${agent.maxWorkDays}`);
   if (minutes > agent.maxMinutes) add('max-minutes', [], `${minutes} min > ${agent.maxMinutes}`);
   for (const run of runs(line)) {
     const length = run.end - run.start;

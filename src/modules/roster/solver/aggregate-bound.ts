@@ -65,6 +65,8 @@ function addCapacityRows(lp: LinearProgram, model: CompiledRoster, column: Int32
     const cap = model.agents.reduce((sum, agent, a) => sum + Math.min(agent.maxShiftsByType[type], daysAvailable[a]), 0);
     if (Number.isFinite(cap)) lp.addRow(Number.NEGATIVE_INFINITY, cap, byCell((u) => model.duties[u].type === type));
   });
+  const workDays = model.agents.reduce((sum, agent, a) => sum + Math.min(agent.maxWorkDays, daysAvailable[a]), 0);
+  lp.addRow(Number.NEGATIVE_INFINITY, workDays, all);
   const minutes = all.map((c) => model.duties[cellOf[c] % duties].minutes);
   const maxMinutes = model.agents.reduce((sum, agent) => sum + agent.maxMinutes, 0);
   if (Number.isFinite(maxMinutes)) lp.addRow(Number.NEGATIVE_INFINITY, maxMinutes, all, minutes);

@@ -129,6 +129,7 @@ function compileAgent(problem: RosterProblem, agent: RosterAgent, shifts: Compil
     minMinutes: contract.minMinutes,
     maxMinutes: contract.maxMinutes,
     maxShiftsByType,
+    maxWorkDays: contract.maxWorkDays ?? UNBOUNDED,
     minConsecutiveWork: contract.minConsecutiveWorkDays ?? 1,
     maxConsecutiveWork: contract.maxConsecutiveWorkDays ?? UNBOUNDED,
     minConsecutiveOff: contract.minConsecutiveDaysOff ?? 1,

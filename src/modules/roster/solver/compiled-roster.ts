@@ -62,6 +62,8 @@ export interface CompiledAgent {
   maxConsecutiveWork: number;
   minConsecutiveOff: number;
   maxWeekends: number;
+  /** Most days worked over the horizon; Infinity when unbounded. */
+  maxWorkDays: number;
   /** allowed[day × duties.length + duty] = 1 when the agent may do that duty that day. */
   allowed: Uint8Array;
   /** Per day: FREE, OFF, or the locked shift type index. */

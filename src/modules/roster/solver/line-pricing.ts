@@ -41,6 +41,8 @@ interface Shape {
   weekendOf: Int32Array;
   weekendStart: number[];
   weekendLimit: number;
+  /** Most days worked, tracked when it binds (-1: it does not). */
+  dayCap: number;
 }
 
 function gcd(a: number, b: number): number {
@@ -66,6 +68,7 @@ function shapeOf(model: CompiledRoster, agent: CompiledAgent): Shape {
   const daysAllowed = new Array<number>(model.typeIds.length).fill(0);
   let granularity = 0;
   let maxDuty = 0;
+  let workableDays = 0;
   for (let d = 0; d < model.days; d++) {
     const seen = new Set<number>();
     for (let u = 0; u < nDuties; u++) {
@@ -75,6 +78,7 @@ function shapeOf(model: CompiledRoster, agent: CompiledAgent): Shape {
       maxDuty = Math.max(maxDuty, model.duties[u].minutes);
     }
     for (const t of seen) daysAllowed[t]++;
+    if (seen.size > 0) workableDays++;
   }
   const binding = agent.maxShiftsByType.map((max, t) => (max < daysAllowed[t] ? t : -1)).filter((t) => t >= 0);
   const tracked: number[] = [];
@@ -110,6 +114,7 @@ function shapeOf(model: CompiledRoster, agent: CompiledAgent): Shape {
     weekendOf,
     weekendStart,
     weekendLimit: agent.maxWeekends < model.weekends.length ? agent.maxWeekends : -1,
+    dayCap: agent.maxWorkDays < workableDays ? agent.maxWorkDays : -1,
   };
 }
 
@@ -134,7 +139,9 @@ function solveOnce(model: CompiledRoster, agent: CompiledAgent, shape: Shape, co
   const days = model.days;
   const nDuties = model.duties.length;
   const nShifts = model.shifts.length;
-  const comboSize = shape.radix.reduce((p, r) => p * r, 1);
+  // The day count rides in the combo, above the tracked type counts.
+  const dayStride = shape.radix.reduce((p, r) => p * r, 1);
+  const comboSize = dayStride * (shape.dayCap >= 0 ? shape.dayCap + 1 : 1);
   const trackedPosition = new Int32Array(model.typeIds.length).fill(-1);
   const stride: number[] = [];
   let s = 1;
@@ -210,6 +217,10 @@ function solveOnce(model: CompiledRoster, agent: CompiledAgent, shape: Shape, co
         const newMinutes = minutes + duty.minutes / shape.granularity;
         if (newMinutes > shape.maxIndex) continue;
         let newCombo = combo;
+        if (shape.dayCap >= 0) {
+          if (Math.floor(combo / dayStride) >= shape.dayCap) continue;
+          newCombo += dayStride;
+        }
         const k = trackedPosition[duty.type];
         if (k >= 0) {
           const count = Math.floor(combo / stride[k]) % shape.radix[k];

@@ -30,6 +30,7 @@ const RELAXATIONS: Relaxation[] = [
   { rule: 'min-consecutive-off', relax: (_, agent) => ({ ...agent, minConsecutiveOff: 1 }) },
   { rule: 'max-consecutive-work', relax: (_, agent) => ({ ...agent, maxConsecutiveWork: Number.POSITIVE_INFINITY }) },
   { rule: 'max-weekends', relax: (_, agent) => ({ ...agent, maxWeekends: Number.POSITIVE_INFINITY }) },
+  { rule: 'max-work-days', relax: (_, agent) => ({ ...agent, maxWorkDays: Number.POSITIVE_INFINITY }) },
 ];
 
 function feasible(model: CompiledRoster, agent: CompiledAgent): Int32Array | null {

@@ -65,6 +65,7 @@ export function addAgentRules(model: CompiledRoster, lp: LinearProgram, start: n
     const ofType = all.filter((c) => model.duties[c.duty].type === t).map((c) => c.column);
     if (ofType.length > max) lp.addRow(-INF, max, ofType);
   });
+  if (all.length > agent.maxWorkDays) lp.addRow(-INF, agent.maxWorkDays, all.map((c) => c.column));
   lp.addRow(agent.minMinutes, Number.isFinite(agent.maxMinutes) ? agent.maxMinutes : INF, all.map((c) => c.column), all.map((c) => model.duties[c.duty].minutes));
 
   // Consecutive working days: every window of max+1 days has a day off.

@@ -80,6 +80,8 @@ export interface AgentContract {
   maxConsecutiveWorkDays?: number;
   minConsecutiveDaysOff?: number;
   maxWeekends?: number;
+  /** Most days worked over the horizon ("5 days a week"), whatever the shifts' lengths. */
+  maxWorkDays?: number;
 }
 
 /** Not available on `day`: the whole day, or only the local clock range [fromMinutes, toMinutes). */

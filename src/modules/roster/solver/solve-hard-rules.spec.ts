@@ -20,6 +20,16 @@ describe('solveRoster never breaks a hard rule, even when demand pushes it to', 
     expect(workedDays(s.assignments, 'b').length).toBeGreaterThanOrEqual(2);
   });
 
+  it('most days worked, whatever the length of the shifts (six 4-hour shifts fit the minutes, not the days)', async () => {
+    const short = { id: 'S', startMinutes: 10 * 60, lengthMinutes: 240 };
+    const p = problem(7, [short], [agent('a', {}, { maxMinutes: 5 * 480, maxWorkDays: 5 })], cover(7, 'S', 1, HUNGRY));
+    const s = await solveValid(p);
+    expect(workedDays(s.assignments, 'a')).toHaveLength(5);
+    expect(s.objective.terms.underCover).toBe(2 * HUNGRY);
+    const six = [0, 1, 2, 3, 4, 5].map((day) => ({ agentId: 'a', day, shiftTypeId: 'S', startMinutes: 600, lengthMinutes: 240, breaks: [] }));
+    expect(evaluateRoster(p, six).violations.map((v) => v.rule)).toEqual(['max-work-days']);
+  });
+
   it('max consecutive working days and min consecutive days off', async () => {
     const p = problem(10, [EARLY], [agent('a', {}, { maxConsecutiveWorkDays: 3, minConsecutiveDaysOff: 2 })], cover(10, 'E', 1, HUNGRY));
     const s = await solveValid(p);

@@ -12,6 +12,7 @@ const agentArbitrary = (days: number, id: string) =>
       maxRun: fc.integer({ min: 2, max: 5 }),
       minOff: fc.integer({ min: 1, max: 2 }),
       maxWeekends: fc.integer({ min: 0, max: 1 }),
+      maxDays: fc.option(fc.integer({ min: 1, max: days }), { nil: undefined }),
       supervisor: fc.boolean(),
       dayOff: fc.option(fc.integer({ min: 0, max: days - 1 }), { nil: undefined }),
       offRequest: fc.option(fc.integer({ min: 0, max: days - 1 }), { nil: undefined }),
@@ -24,7 +25,7 @@ const agentArbitrary = (days: number, id: string) =>
           ...(r.dayOff !== undefined ? { fixedDaysOff: [r.dayOff] } : {}),
           ...(r.offRequest !== undefined ? { requests: [{ day: r.offRequest, kind: 'off' as const, weight: 3 }] } : {}),
         },
-        { minMinutes: r.minShifts * SHIFT, maxMinutes: (r.minShifts + r.extraShifts) * SHIFT, maxConsecutiveWorkDays: r.maxRun, minConsecutiveDaysOff: r.minOff, maxWeekends: r.maxWeekends },
+        { minMinutes: r.minShifts * SHIFT, maxMinutes: (r.minShifts + r.extraShifts) * SHIFT, maxConsecutiveWorkDays: r.maxRun, minConsecutiveDaysOff: r.minOff, maxWeekends: r.maxWeekends, ...(r.maxDays !== undefined ? { maxWorkDays: r.maxDays } : {}) },
       ),
     );
 
@@ -70,6 +71,7 @@ describe('solveRoster on random small problems', () => {
           expect(days.length * SHIFT).toBeLessThanOrEqual(a.contract.maxMinutes);
           expect(days.length * SHIFT).toBeGreaterThanOrEqual(a.contract.minMinutes);
           expect(longestRun(days)).toBeLessThanOrEqual(a.contract.maxConsecutiveWorkDays ?? Infinity);
+          expect(days.length).toBeLessThanOrEqual(a.contract.maxWorkDays ?? Infinity);
           for (const off of a.fixedDaysOff ?? []) expect(days).not.toContain(off);
         }
         if (p.rules?.supervisorOnEveryShift) {
