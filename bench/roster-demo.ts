@@ -80,7 +80,7 @@ function demoProblem(): RosterProblem {
       id: a.employeeNo,
       skills: a.skills.map((s) => s.skill),
       supervisor: a.isSupervisor,
-      contract: { minMinutes: a.minWeekMinutes, maxMinutes: Math.min(a.maxWeekMinutes, a.maxDaysPerWeek * 480), maxConsecutiveWorkDays: a.maxDaysPerWeek },
+      contract: { minMinutes: a.minWeekMinutes, maxMinutes: Math.min(a.maxWeekMinutes, a.maxDaysPerWeek * 480), maxConsecutiveWorkDays: a.maxDaysPerWeek, ...(a.maxDaysPerWeek < 7 ? { maxWorkDays: a.maxDaysPerWeek } : {}) },
     })),
     slotDemand: forecastDemand(org),
     rules: { minRestMinutes: 11 * 60 },

@@ -1,5 +1,5 @@
 import { aggregateCoverBound } from './aggregate-bound';
-import { generateColumns } from './column-generation';
+import { generateColumns, pricingProfiles } from './column-generation';
 import { OFF } from './compiled-roster';
 import { compileRoster } from './compile-roster';
 import { highsRuntime } from './linear-program';
@@ -59,5 +59,27 @@ describe('generateColumns', () => {
     // This week's master LP has no integrality gap: the bound is the optimum itself.
     expect(solved.stoppedBy).toBe('optimal');
     expect(bound!).toBeCloseTo(solved.objective.total, 4);
+  });
+});
+
+describe('pricingProfiles', () => {
+  it('groups agents priced alike, and tells apart any rule, day or request that differs', () => {
+    const p = problem(
+      7,
+      [EARLY, LATE],
+      [
+        agent('a', {}, { maxMinutes: 2400 }),
+        agent('b', { supervisor: true }, { maxMinutes: 2400 }),
+        agent('c', {}, { maxMinutes: 1920 }),
+        agent('d', { fixedDaysOff: [2] }, { maxMinutes: 2400 }),
+        agent('e', { requests: [{ day: 1, kind: 'off', weight: 3 }] }, { maxMinutes: 2400 }),
+        agent('f', {}, { maxMinutes: 2400 }),
+      ],
+      cover(7, 'E', 1),
+    );
+    const profile = Array.from(pricingProfiles(compileRoster(p)));
+    expect(profile[0]).toBe(profile[1]);
+    expect(profile[0]).toBe(profile[5]);
+    expect(new Set([profile[0], profile[2], profile[3], profile[4]]).size).toBe(4);
   });
 });

@@ -45,12 +45,16 @@ export function generateColumns(model: CompiledRoster, master: RestrictedMaster,
   const base = model.agents.map((agent) => requestCosts(model, agent));
   const fixedPart = (duals: Float64Array) =>
     model.agents.reduce((sum, _, a) => (master.isFixed(a) ? sum + lineCostAt(model, master.fixedLine(a)!, a, duals) : sum), 0);
+  const profile = pricingProfiles(model);
   const priceAt = (duals: Float64Array): Pricing => {
     let lagrangian = model.coverRows.reduce((sum, row, r) => sum + duals[r] * row.required, 0) + fixedPart(duals);
     let exact = true;
+    // Agents with the same rules, days and requests have the same cheapest line: price it once.
+    const byProfile = new Map<number, PricedLine | null>();
     const lines = model.agents.map((agent, a) => {
       if (master.isFixed(a)) return null;
-      const priced = cheapestLine(model, agent, dualCosts(model, base[a], duals));
+      if (!byProfile.has(profile[a])) byProfile.set(profile[a], cheapestLine(model, agent, dualCosts(model, base[a], duals)));
+      const priced = byProfile.get(profile[a])!;
       if (priced) {
         exact &&= priced.exact;
         lagrangian += priced.lowerCost;
@@ -116,4 +120,21 @@ function lineCostAt(model: CompiledRoster, line: Int32Array, agent: number, dual
     if (duty !== OFF) for (const r of model.cellRows[d * nDuties + duty]) cost -= duals[r];
   });
   return cost;
+}
+
+const profiles = new WeakMap<CompiledRoster, Int32Array>();
+
+/** Per agent, the index of its pricing profile: agents priced alike (same rules, allowed cells, locks, requests) share one. */
+export function pricingProfiles(model: CompiledRoster): Int32Array {
+  const known = profiles.get(model);
+  if (known) return known;
+  const ids = new Map<string, number>();
+  const profile = Int32Array.from(model.agents, (agent) => {
+    const { id: _id, supervisor: _supervisor, allowed, lockedType, ...rules } = agent;
+    const key = `${JSON.stringify(rules)}|${Buffer.from(allowed).toString('base64')}|${lockedType.join(',')}`;
+    if (!ids.has(key)) ids.set(key, ids.size);
+    return ids.get(key)!;
+  });
+  profiles.set(model, profile);
+  return profile;
 }
