@@ -69,6 +69,8 @@ export const TEXT = {
   'roster.generateStart': ['Start', '开始生成'],
   'roster.generating': ['Generating the roster', '正在生成排班'],
   'roster.generated': ['The roster is ready.', '排班已生成。'],
+  'roster.stop': ['Stop and keep the best so far', '停止并保留当前最优排班'],
+  'roster.stopping': ['Stopping…', '正在停止…'],
   'roster.publish': ['Publish', '发布'],
   'roster.published': ['Published. Agents now see their shifts.', '已发布，客服现在可以看到自己的班次。'],
   'roster.teams': ['Teams', '小组'],

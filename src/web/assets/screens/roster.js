@@ -1,5 +1,5 @@
 /** Week roster (manager, supervisor): grid, coverage, objective, generate, edit, publish, compare, Excel. */
-import { downloadExport, exportKinds, followJob, get, getAll, post } from '../api.js';
+import { ApiError, downloadExport, exportKinds, followJob, get, getAll, post } from '../api.js';
 import { badge, card, clear, empty, h, options } from '../elements.js';
 import { addDays, dayLabel, mondayOf, todayIn } from '../format.js';
 import { lang, t } from '../i18n.js';
@@ -148,11 +148,16 @@ export async function renderRoster(root, ctx) {
       generateOpen = false;
       clear(gen);
       const progress = jobProgress(t('roster.generating'), created.timeLimitSeconds);
+      const stop = stopButton(created.rosterId, status);
       clear(status, progress.el);
       state.rosterId = created.rosterId;
       await load();
       try {
-        await followJob(created.jobId, progress.update);
+        await followJob(created.jobId, (job) => {
+          progress.update(job);
+          // Offered once the solve runs; it keeps the best roster found so far.
+          if (job.status === 'running' && !stop.isConnected && !stop.disabled) progress.el.append(stop);
+        });
         state.rosterId = created.rosterId;
         state.version = null;
         clear(status, notice('ok', t('roster.generated')));
@@ -164,6 +169,29 @@ export async function renderRoster(root, ctx) {
   };
 
   await load();
+}
+
+/** "Stop and keep the best so far": the solve stores its best roster within a second or two. */
+function stopButton(rosterId, status) {
+  const button = h('button', { type: 'button', id: 'stop-generate', class: 'ghost' }, t('roster.stop'));
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    button.textContent = t('roster.stopping');
+    // The job may run a moment before the roster row says so: a 409 for "queued" is retried briefly.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await post(`/rosters/${rosterId}/stop`, {});
+        return;
+      } catch (e) {
+        if (!(e instanceof ApiError && e.status === 409 && e.problem.status === 'queued' && attempt < 10)) {
+          status.append(notice('error', e.message));
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+    }
+  });
+  return button;
 }
 
 export default { id: 'roster', label: 'nav.roster', roles: ['manager', 'supervisor', 'admin'], render: renderRoster };
