@@ -51,7 +51,7 @@ function utcOffset(problem: RosterProblem, day: number, minutes: number): number
 /**
  * Banned successions from one day to the next. Rest is measured in real minutes: with a clock
  * change between the end of one shift and the start of the next, it is the wall-clock gap minus
- * the hour the clock jumped forward (or plus the hour it went back). `shift` = 0 on other nights.
+ * the hour the clock jumped forward (or plus the hour it went back); `clockShift` is 0 on other nights.
  */
 function forbiddenSuccessions(problem: RosterProblem, shifts: CompiledShift[], clockShift: (a: CompiledShift, b: CompiledShift) => number = () => 0): Uint8Array {
   const n = shifts.length;
@@ -74,8 +74,10 @@ function forbiddenSuccessionsByDay(problem: RosterProblem, shifts: CompiledShift
   const days = problem.horizon.days;
   const byDay: (Uint8Array | null)[] = new Array<Uint8Array | null>(days).fill(null);
   if (problem.rules?.minRestMinutes === undefined) return byDay;
+  const atMidnight = Array.from({ length: days + 1 }, (_, d) => utcOffset(problem, d, 0));
   for (let d = 0; d + 1 < days; d++) {
-    if (utcOffset(problem, d, 0) === utcOffset(problem, d + 2, 0) && utcOffset(problem, d, 0) === utcOffset(problem, d + 1, 0)) continue;
+    // Shifts of d and d + 1 start before d + 2's midnight: no change of offset until then, no change of rest.
+    if (atMidnight[d] === atMidnight[d + 1] && atMidnight[d] === atMidnight[d + 2]) continue;
     const offsets = new Map<string, number>();
     const offsetAt = (day: number, minutes: number) => {
       const key = `${day}:${minutes}`;

@@ -49,14 +49,23 @@ function gcd(a: number, b: number): number {
   return b === 0 ? a : gcd(b, a % b);
 }
 
-function shapeOf(model: CompiledRoster, agent: CompiledAgent): Shape {
+type ShiftClasses = Pick<Shape, 'classOfShift' | 'classRepresentative'>;
+const shiftClassesOf = new WeakMap<CompiledRoster, ShiftClasses>();
+
+/**
+ * Shifts in one class are banned before the same shifts on every night (clock changes included),
+ * so the state keeps the class of yesterday's shift, not the shift. The same for every agent:
+ * computed once per model, not on every pricing call.
+ */
+function shiftClasses(model: CompiledRoster): ShiftClasses {
+  const known = shiftClassesOf.get(model);
+  if (known) return known;
   const nShifts = model.shifts.length;
+  const matrices = [model.forbiddenNext, ...model.forbiddenNextAfter.filter((m): m is Uint8Array => m !== null)];
   const signatures = new Map<string, number>();
   const classOfShift = new Int32Array(nShifts);
   const classRepresentative: number[] = [-1];
   for (let s = 0; s < nShifts; s++) {
-    // Shifts in one class are banned before the same shifts on every night, clock changes included.
-    const matrices = [model.forbiddenNext, ...model.forbiddenNextAfter.filter((m): m is Uint8Array => m !== null)];
     const signature = matrices.map((m) => Array.from(m.subarray(s * nShifts, (s + 1) * nShifts)).join('')).join('|');
     if (!signatures.has(signature)) {
       signatures.set(signature, classRepresentative.length);
@@ -64,6 +73,13 @@ function shapeOf(model: CompiledRoster, agent: CompiledAgent): Shape {
     }
     classOfShift[s] = signatures.get(signature)!;
   }
+  const classes = { classOfShift, classRepresentative };
+  shiftClassesOf.set(model, classes);
+  return classes;
+}
+
+function shapeOf(model: CompiledRoster, agent: CompiledAgent): Shape {
+  const { classOfShift, classRepresentative } = shiftClasses(model);
   const nDuties = model.duties.length;
   const daysAllowed = new Array<number>(model.typeIds.length).fill(0);
   let granularity = 0;

@@ -3,7 +3,7 @@ import { agentLineViolations } from './agent-rules';
 import type { CompiledRoster, RosterLines } from './compiled-roster';
 import { generateColumns } from './column-generation';
 import { diveForRoster } from './line-dive';
-import { LinePool, buildLineMaster } from './line-master';
+import { buildLineMaster } from './line-master';
 import { cheapestLine } from './line-pricing';
 import { solveLinearProgram } from './linear-program';
 import { RestrictedMaster } from './restricted-master';
@@ -34,6 +34,8 @@ export interface PricedRoster {
 
 const DETERMINISTIC_ROUNDS = 40;
 const MASTER_NODES = 500;
+/** Column generation gets this share of the step before the dives start. */
+const PRICING_SHARE = 0.35;
 const DIVE_ROUNDS = 5;
 /** Later dives start while more than this share of the step's time is left. */
 const REDIVE_UNTIL = 0.4;
@@ -47,20 +49,17 @@ const DIVE_JITTER = 0.3;
  */
 export function priceAndBranch(highs: Highs, model: CompiledRoster, current: RosterLines, limits: PriceAndBranchLimits): PricedRoster {
   const started = Date.now();
-  const pool = new LinePool(model);
-  let complete = true;
-  model.agents.forEach((agent, a) => {
-    if (agentLineViolations(model, agent, current[a]).length === 0) pool.add(a, current[a]);
-    const own = cheapestLine(model, agent, requestCosts(model, agent));
-    if (own) pool.add(a, own.line);
-    complete &&= pool.lines[a].length > 0;
-  });
-  if (!complete) return { lines: null, bound: null, converged: false };
-  const pricingShare = 0.35;
   const lp = new RestrictedMaster(highs, model);
   try {
-    lp.addPool(pool);
-    return branch(highs, model, current, lp, limits, pricingShare, started);
+    // First columns: each agent's current line (when valid) and its own cheapest line.
+    const complete = model.agents.every((agent, a) => {
+      if (agentLineViolations(model, agent, current[a]).length === 0) lp.add(a, current[a]);
+      const own = cheapestLine(model, agent, requestCosts(model, agent));
+      if (own) lp.add(a, own.line);
+      return lp.lines[a].length > 0;
+    });
+    if (!complete) return { lines: null, bound: null, converged: false };
+    return branch(highs, model, current, lp, limits, started);
   } finally {
     lp.dispose();
   }
@@ -72,13 +71,12 @@ function branch(
   current: RosterLines,
   lp: RestrictedMaster,
   limits: PriceAndBranchLimits,
-  pricingShare: number,
   started: number,
 ): PricedRoster {
   const left = () => limits.seconds - (Date.now() - started) / 1000;
   const cg = generateColumns(model, lp, {
     maxRounds: limits.deterministic ? DETERMINISTIC_ROUNDS : Number.POSITIVE_INFINITY,
-    shouldStop: () => limits.shouldStop() || (!limits.deterministic && left() < limits.seconds * (1 - pricingShare)),
+    shouldStop: () => limits.shouldStop() || (!limits.deterministic && left() < limits.seconds * (1 - PRICING_SHARE)),
     secondsLeft: () => Math.max(1, left()),
     centre: limits.dualGuess,
   });

@@ -98,10 +98,6 @@ export class RestrictedMaster {
     return true;
   }
 
-  addPool(pool: LinePool): void {
-    pool.lines.forEach((lines, a) => lines.forEach((line) => this.add(a, line)));
-  }
-
   /** Every line added so far, fixed agents' others included (for the integer master). */
   toPool(): LinePool {
     const pool = new LinePool(this.model);

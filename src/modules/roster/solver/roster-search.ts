@@ -96,11 +96,7 @@ class Search {
     return this.limits.deadline !== undefined && this.clock.now() >= this.limits.deadline;
   }
 
-  remainingSeconds(): number {
-    return this.remaining();
-  }
-
-  private remaining(): number {
+  remaining(): number {
     return this.limits.deadline === undefined ? FALLBACK_SECONDS : Math.max(0, (this.limits.deadline - this.clock.now()) / 1000);
   }
 
@@ -276,7 +272,7 @@ export function searchRoster(highs: Highs, model: CompiledRoster, limits: Search
   search.report('price');
   // The compact LP's bound is weaker than converged column generation's; otherwise it may add to it.
   if (!converged && !search.stopped()) {
-    search.lpBound(Math.min(10, search.remainingSeconds() * 0.1));
+    search.lpBound(Math.min(10, search.remaining() * 0.1));
     search.report('bound');
   }
   // The line master leaves the supervisor rule out: re-place agents batch by batch when it bites.
