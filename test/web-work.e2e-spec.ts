@@ -1,12 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { JobQueue } from 'src/platform/jobs/job-queue';
 import { QC_SAMPLE_DATE, QC_SESSION_DATE, seedQcDay } from './support/qc-sessions';
-import { bearer, startTestApp, TestApp } from './support/test-app';
+import { bearer, TestApp } from './support/test-app';
 import { publishNextWeek, seedVolume, TODAY } from './support/web-fixtures';
-import { openScreen, screenshot, setDate, signIn, startBrowser, WebBrowser } from './support/web-browser';
-
-/** A test drives a real browser through several screens; on a loaded CI machine that outlasts Jest's 60 s default. */
-const BROWSER_STEPS_MS = 120_000;
+import { BROWSER_STEPS_MS, openScreen, screenshot, setDate, signIn, startWebSuite, WebBrowser } from './support/web-browser';
 
 describe('the web page in headless Chromium: QC, forecast, training, rankings (e2e)', () => {
   let t: TestApp;
@@ -17,12 +14,7 @@ describe('the web page in headless Chromium: QC, forecast, training, rankings (e
   let presalesQueue: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    web = await startBrowser(t);
-    manager = await t.tokenFor('manager');
-    const me = (await t.http().get('/agents/me').set(bearer(await t.tokenFor('agent'))).expect(200)).body;
-    agentId = me.id;
-    teamId = me.teamId;
+    ({ t, web, manager, agentId, teamId } = await startWebSuite());
     await seedQcDay(t);
     presalesQueue = ((await t.http().get('/queues').set(bearer(manager)).expect(200)).body as { id: string; code: string }[]).find((q) => q.code === 'presales_chat')!.id;
     await seedVolume(t, presalesQueue);

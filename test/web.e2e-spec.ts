@@ -1,14 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
-import { bearer, startTestApp, TestApp } from './support/test-app';
+import { bearer, TestApp } from './support/test-app';
 import { NEXT_WEEK } from './support/web-fixtures';
-import { navOf, openScreen, screenshot, signIn, startBrowser, WebBrowser } from './support/web-browser';
+import { BROWSER_STEPS_MS, navOf, openScreen, screenshot, signIn, startWebSuite, WebBrowser } from './support/web-browser';
 
 const LEAVE_DAY = DateTime.fromISO(NEXT_WEEK).plus({ days: 2 }).toISODate()!;
-
-/** A test drives a real browser through several screens; on a loaded CI machine that outlasts Jest's 60 s default. */
-const BROWSER_STEPS_MS = 120_000;
 
 describe('the web page in headless Chromium: sign-in, roles, language, roster, agent view (e2e)', () => {
   let t: TestApp;
@@ -19,12 +16,7 @@ describe('the web page in headless Chromium: sign-in, roles, language, roster, a
   let rosterId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    web = await startBrowser(t);
-    manager = await t.tokenFor('manager');
-    const me = (await t.http().get('/agents/me').set(bearer(await t.tokenFor('agent'))).expect(200)).body;
-    agentId = me.id;
-    teamId = me.teamId;
+    ({ t, web, manager, agentId, teamId } = await startWebSuite());
     const leave = await t.http().post('/leave').set(bearer(manager)).send({ agentId, kind: 'annual', startDate: LEAVE_DAY, endDate: LEAVE_DAY }).expect(201);
     await t.http().post(`/leave/${leave.body.id}/decision`).set(bearer(manager)).send({ decision: 'approved' }).expect(200);
   }, 60_000);

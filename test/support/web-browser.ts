@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
-import type { TestApp } from './test-app';
+import { bearer, startTestApp, type TestApp } from './test-app';
 
 /** Debian's Chromium (apt package `chromium`; .ci/run installs it when missing). */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -26,6 +26,25 @@ export async function startBrowser(t: TestApp): Promise<WebBrowser> {
     baseUrl: `http://127.0.0.1:${port}`,
     close: () => browser.close(),
   };
+}
+
+/** A test drives a real browser through several screens; on a loaded CI machine that outlasts Jest's 60 s default. */
+export const BROWSER_STEPS_MS = 120_000;
+
+export type WebSuite = { t: TestApp; web: WebBrowser; manager: string; agentId: string; teamId: string };
+
+/** The app with a browser on it, the manager's token, and the demo agent's own id and team. */
+export async function startWebSuite(): Promise<WebSuite> {
+  const t = await startTestApp();
+  try {
+    const web = await startBrowser(t);
+    const manager = await t.tokenFor('manager');
+    const me = (await t.http().get('/agents/me').set(bearer(await t.tokenFor('agent'))).expect(200)).body;
+    return { t, web, manager, agentId: me.id, teamId: me.teamId };
+  } catch (e) {
+    await t.close();
+    throw e;
+  }
 }
 
 /** A fresh browser context (own sessionStorage) signed in as a demo user, on the page it lands on. */

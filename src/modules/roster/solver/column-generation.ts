@@ -58,7 +58,11 @@ export function generateColumns(model: CompiledRoster, master: RestrictedMaster,
       if (priced) {
         exact &&= priced.exact;
         lagrangian += priced.lowerCost;
-      } else lagrangian = Number.NEGATIVE_INFINITY; // the caps' penalty rounds gave up: no bound this round
+      } else {
+        // The caps' penalty rounds gave up: no bound this round, and "nothing found" proves nothing.
+        exact = false;
+        lagrangian = Number.NEGATIVE_INFINITY;
+      }
       return priced;
     });
     return { lines, lagrangian, exact };
@@ -95,7 +99,7 @@ export function generateColumns(model: CompiledRoster, master: RestrictedMaster,
       centre = at;
       centreValue = pricing.lagrangian;
     }
-    if (!anyFixed) bound = Math.max(bound ?? Number.NEGATIVE_INFINITY, pricing.lagrangian);
+    if (!anyFixed && Number.isFinite(pricing.lagrangian)) bound = Math.max(bound ?? Number.NEGATIVE_INFINITY, pricing.lagrangian);
     if (added === 0) return { bound: pricing.exact && !anyFixed ? lpValue : bound, lpValue, rounds, converged: true, centre };
     if (bound !== null && lpValue - bound <= CONVERGED_GAP * Math.max(1, Math.abs(lpValue))) return { bound, lpValue, rounds, converged: true, centre };
   }

@@ -99,7 +99,7 @@ function branch(
     });
     if (lines && (!dived || searchCost(model, lines) < searchCost(model, dived))) dived = lines;
   }
-  const master = buildLineMaster(model, lp.toPool(), true);
+  const master = buildLineMaster(model, lp.pool, true);
   const currentValid = model.agents.every((agent, a) => agentLineViolations(model, agent, current[a]).length === 0);
   const first = dived && (!currentValid || searchCost(model, dived) < searchCost(model, current)) ? dived : currentValid ? current : null;
   const start = first ? master.startFor(first) : undefined;

@@ -53,7 +53,7 @@ export function replanAgents(
       shouldStop: () => limits.shouldStop() || (!limits.deterministic && left() < limits.seconds / 2),
       secondsLeft: () => Math.max(0.05, left()),
     });
-    const integer = buildLineMaster(model, master.toPool(), true);
+    const integer = buildLineMaster(model, master.pool, true);
     const outcome = solveLinearProgram(highs, integer.lp, {
       timeLimitSeconds: Math.max(0.05, left()),
       maxNodes: limits.deterministic ? DETERMINISTIC_NODES : undefined,

@@ -5,7 +5,7 @@ import { requestPenalty } from './roster-objective';
 
 export interface MasterSolution {
   objective: number;
-  /** Column values: the pooled lines' first (see `columnOf`), then nothing else is read. */
+  /** Column values; a line's column is in `columnOf`. */
   values: Float64Array;
   /** One dual per agent ("exactly one line"), then one per cover row. */
   duals: Float64Array;
@@ -21,8 +21,8 @@ export class RestrictedMaster {
   private readonly lp: Model;
   /** Column of each of the agent's lines, in the order the lines were added. */
   readonly columnOf: number[][];
-  readonly lines: Int32Array[][];
-  private readonly keys: Set<string>[];
+  /** Every line added, fixed agents' others included: the columns of the integer master after. */
+  readonly pool: LinePool;
   private columns: number;
   private readonly fixed = new Map<number, Int32Array>();
 
@@ -62,8 +62,7 @@ export class RestrictedMaster {
     });
     this.lp.options.set({ output_flag: false, random_seed: 0, simplex_strategy: 4 });
     this.columnOf = model.agents.map(() => []);
-    this.lines = model.agents.map(() => []);
-    this.keys = model.agents.map(() => new Set());
+    this.pool = new LinePool(model);
   }
 
   get coverRowOffset(): number {
@@ -76,9 +75,7 @@ export class RestrictedMaster {
 
   /** Adds the line as a column unless the agent has it already (or is fixed); true when added. */
   add(agent: number, line: Int32Array): boolean {
-    const key = line.join(',');
-    if (this.keys[agent].has(key) || this.fixed.has(agent)) return false;
-    this.keys[agent].add(key);
+    if (this.fixed.has(agent) || !this.pool.add(agent, line)) return false;
     const counts = new Map<number, number>([[agent, 1]]);
     const nDuties = this.model.duties.length;
     line.forEach((duty, d) => {
@@ -94,15 +91,12 @@ export class RestrictedMaster {
       values: rows.map((r) => counts.get(r)!),
     });
     this.columnOf[agent].push(this.columns++);
-    this.lines[agent].push(Int32Array.from(line));
     return true;
   }
 
-  /** Every line added so far, fixed agents' others included (for the integer master). */
-  toPool(): LinePool {
-    const pool = new LinePool(this.model);
-    this.lines.forEach((lines, a) => lines.forEach((line) => pool.add(a, line)));
-    return pool;
+  /** The lines of each agent, in the order of `columnOf`. */
+  get lines(): Int32Array[][] {
+    return this.pool.lines;
   }
 
   isFixed(agent: number): boolean {

@@ -229,40 +229,35 @@ class Search {
   /** Large-neighbourhood search: a few agents over the whole horizon, or everyone over a window of days. */
   improve(): void {
     const n = this.model.agents.length;
+    const days = this.model.days;
     while (!this.stopped() && (this.limits.maxIterations === undefined || this.iterations < this.limits.maxIterations)) {
       this.iterations++;
-      const byAgents = this.random() < 0.6 || this.model.days <= this.windowDays;
-      let hood: Neighbourhood;
+      const byAgents = this.random() < 0.6 || days <= this.windowDays;
+      const before = this.cost;
       // With fairness terms (not in the master) the compact model gets every other turn.
       if (byAgents && this.priced && (this.pricedWhole || this.random() < 0.5)) {
-        const before = this.cost;
         const status = this.replan(agentsToReplan(this.model, this.lines, this.replanCount, this.random), 1);
-        if (status === 'optimal' && this.cost >= before) this.replanCount = Math.min(n, this.replanCount + 1);
-        if (status === 'limit') this.replanCount = Math.max(2, this.replanCount - 1);
-        if (this.iterations % 5 === 0 || this.cost < before) this.report('improve');
-        if (this.lowerBound !== null && this.cost <= this.lowerBound + 1e-6) break;
-        continue;
-      }
-      if (byAgents) {
-        hood = { agents: sampleIndices(n, this.agentCount, this.random), fromDay: 0, toDay: this.model.days };
+        this.replanCount = resized(this.replanCount, status, this.cost >= before, 2, n);
+      } else if (byAgents) {
+        const status = this.solve({ agents: sampleIndices(n, this.agentCount, this.random), fromDay: 0, toDay: days }, 3);
+        this.agentCount = resized(this.agentCount, status, this.cost >= before, 2, n);
       } else {
-        const from = Math.floor(this.random() * (this.model.days - this.windowDays + 1));
-        hood = { agents: sampleIndices(n, n, this.random).sort((a, b) => a - b), fromDay: from, toDay: from + this.windowDays };
-      }
-      const before = this.cost;
-      const status = this.solve(hood, 3);
-      // Grow neighbourhoods the solver closes easily, shrink those it cannot.
-      if (byAgents) {
-        if (status === 'optimal' && this.cost >= before) this.agentCount = Math.min(n, this.agentCount + 1);
-        if (status === 'limit') this.agentCount = Math.max(2, this.agentCount - 1);
-      } else {
-        if (status === 'optimal' && this.cost >= before) this.windowDays = Math.min(this.model.days, this.windowDays + 1);
-        if (status === 'limit') this.windowDays = Math.max(3, this.windowDays - 1);
+        const from = Math.floor(this.random() * (days - this.windowDays + 1));
+        const everyone = sampleIndices(n, n, this.random).sort((a, b) => a - b);
+        const status = this.solve({ agents: everyone, fromDay: from, toDay: from + this.windowDays }, 3);
+        this.windowDays = resized(this.windowDays, status, this.cost >= before, 3, days);
       }
       if (this.iterations % 5 === 0 || this.cost < before) this.report('improve');
       if (this.lowerBound !== null && this.cost <= this.lowerBound + 1e-6) break;
     }
   }
+}
+
+/** Grows a neighbourhood the solver closes easily without gain, shrinks one it cannot close. */
+function resized(size: number, status: 'optimal' | 'limit' | 'infeasible', noGain: boolean, min: number, max: number): number {
+  if (status === 'optimal' && noGain) return Math.min(max, size + 1);
+  if (status === 'limit') return Math.max(min, size - 1);
+  return size;
 }
 
 /** Anytime search: construction, whole-model MIP when small, then large-neighbourhood search. */
