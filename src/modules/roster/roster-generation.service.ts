@@ -49,17 +49,10 @@ export class RosterGeneration {
     const limitMs = roster.timeLimitSeconds * 1000;
     let lastNote = 0;
     let pending: Promise<void> = Promise.resolve();
-    const stop = new Int32Array(new SharedArrayBuffer(4));
-    // A stop may be asked on any instance of the server: it reaches this solve through the row.
-    const watch = setInterval(() => {
-      this.rosters.stopRequested(roster.id).then(
-        (asked) => asked && Atomics.store(stop, 0, 1),
-        (e: unknown) => this.logger.warn({ rosterId: roster.id, err: (e as Error).message }, 'stop request not read'),
-      );
-    }, STOP_POLL_MS);
+    const stop = this.watchStop(roster.id);
     let solution: RosterSolution;
     try {
-      solution = await solveOnThread({ problem, timeLimitMs: limitMs, seed, stop: stop.buffer as SharedArrayBuffer }, (p) => {
+      solution = await solveOnThread({ problem, timeLimitMs: limitMs, seed, stop: stop.flag }, (p) => {
         const now = Date.now();
         if (now - lastNote < PROGRESS_EVERY_MS) return;
         lastNote = now;
@@ -69,7 +62,7 @@ export class RosterGeneration {
       });
       await pending;
     } finally {
-      clearInterval(watch);
+      stop.dispose();
     }
     await context.progress(92, `solved in ${solution.seconds.toFixed(1)} s (${solution.stoppedBy}); storing`);
     await this.db.transaction(() => this.store(roster, shop.timeZone, problem, solution, seed));
@@ -78,6 +71,25 @@ export class RosterGeneration {
       rosterId: roster.id, version: 1, shifts: solution.assignments.length, objective: solution.objective.total,
       lowerBound: solution.lowerBound, gap: solution.gap, stoppedBy: solution.stoppedBy, infeasibilities: solution.infeasibilities.length,
     };
+  }
+
+  /**
+   * A stop may be asked on any instance of the server, so it reaches this solve through the row:
+   * polled here, handed to the worker thread as one Int32 it reads between sub-solves.
+   */
+  private watchStop(rosterId: string): { flag: SharedArrayBuffer; dispose: () => void } {
+    const flag = new SharedArrayBuffer(4);
+    const watch = setInterval(() => {
+      this.rosters.stopRequested(rosterId).then(
+        (asked) => {
+          if (!asked) return;
+          Atomics.store(new Int32Array(flag), 0, 1);
+          clearInterval(watch);
+        },
+        (e: unknown) => this.logger.warn({ rosterId, err: (e as Error).message }, 'stop request not read'),
+      );
+    }, STOP_POLL_MS);
+    return { flag, dispose: () => clearInterval(watch) };
   }
 
   /** Version 1 as a draft; a retried attempt replaces whatever the one before stored. */
