@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ArgumentsHost, Catch, ExceptionFilter, Inject, PayloadTooLargeException } from '@nestjs/common';
+import { ArgumentsHost, CallHandler, Catch, ExceptionFilter, ExecutionContext, Inject, Injectable, NestInterceptor, PayloadTooLargeException } from '@nestjs/common';
 import type { MulterModuleOptions } from '@nestjs/platform-express';
 import { diskStorage } from 'multer';
+import { catchError, from, mergeMap, Observable, throwError } from 'rxjs';
+import type { Request } from 'express';
 import type { AppConfig } from 'src/platform/config/app-config';
 import { APP_CONFIG } from 'src/platform/config/config.module';
 import { AppError } from 'src/platform/errors/problem';
 import { ProblemFilter } from 'src/platform/errors/problem.filter';
+import { UploadFolder } from './upload-folder';
 
 /** Uploads stream straight to the data folder (never into memory), capped at the import limit. */
 export function uploadOptions(config: AppConfig): MulterModuleOptions {
@@ -29,5 +32,19 @@ export class UploadLimitFilter implements ExceptionFilter {
   catch(_exception: PayloadTooLargeException, host: ArgumentsHost): void {
     const limit = Math.round(this.config.importMaxBytes / 2 ** 20);
     this.problems.catch(new AppError('payload-too-large', `The file is larger than the import limit of ${limit} MB; split it`, [{ field: 'file', message: `larger than ${limit} MB` }]), host);
+  }
+}
+
+/**
+ * Removes the stored upload when the request fails before the import took it over (a bad path or
+ * query parameter is refused after multer has already written the file).
+ */
+@Injectable()
+export class DiscardUploadOnError implements NestInterceptor {
+  constructor(private readonly uploads: UploadFolder) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<Request>();
+    return next.handle().pipe(catchError((e: unknown) => from(this.uploads.discard(request.file?.path)).pipe(mergeMap(() => throwError(() => e)))));
   }
 }

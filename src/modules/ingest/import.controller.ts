@@ -17,7 +17,7 @@ import { ImportQuery, importRecordExample, kindParam, ListImportsQuery, rejected
 import { ImportService } from './import.service';
 import { ImportTemplates } from './import-templates';
 import type { ImportKindName } from './kinds/import-kind';
-import { UploadLimitFilter } from './import-upload';
+import { DiscardUploadOnError, UploadLimitFilter } from './import-upload';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -45,7 +45,7 @@ export class ImportController {
   @Post(':kind')
   @Roles('admin', 'manager', 'supervisor')
   @UseFilters(UploadLimitFilter)
-  @UseInterceptors(FileInterceptor('file'))
+  @UseInterceptors(FileInterceptor('file'), DiscardUploadOnError)
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiBody({
     description: 'A file (.csv UTF-8, .xlsx or .json) in the field "file", or JSON `{ "rows": [...] }`',

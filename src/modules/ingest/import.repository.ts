@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import type postgres from 'postgres';
 import { Db } from 'src/platform/db/db';
-import { agents, chatSessions, imports, queues, skills } from 'src/platform/db/schema';
+import { agents, chatSessions, imports, jobRuns, queues, skills } from 'src/platform/db/schema';
 import type { ImportKindName } from './kinds/import-kind';
 import { stagingColumns } from './staging';
 import { attributionStatement, upsertStatement } from './upsert-statements';
@@ -62,6 +62,24 @@ export class ImportRepository {
 
   list(shopId: string, limit: number, offset: number): Promise<ImportRecord[]> {
     return this.db.q.select().from(imports).where(eq(imports.shopId, shopId)).orderBy(desc(imports.createdAt)).limit(limit).offset(offset);
+  }
+
+  /**
+   * Uploads an import still needs, across shops (a maintenance query of the upload folder): the
+   * import is queued or running, or its job will run it again.
+   */
+  async uploadsInUse(): Promise<string[]> {
+    const rows = await this.db.q
+      .select({ path: imports.storedFile })
+      .from(imports)
+      .leftJoin(jobRuns, eq(jobRuns.id, imports.jobRunId))
+      .where(and(isNotNull(imports.storedFile), or(inArray(imports.status, ['queued', 'running']), inArray(jobRuns.status, ['queued', 'running', 'retrying']))));
+    return rows.map((r) => r.path!);
+  }
+
+  /** Imports whose upload was removed no longer name it. */
+  async forgetUploads(paths: string[]): Promise<void> {
+    await this.db.q.update(imports).set({ storedFile: null }).where(inArray(imports.storedFile, paths));
   }
 
   /** One transaction around a temporary staging table; throwing (RollbackImport or any error) leaves no trace. */

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
 import type { AppConfig } from 'src/platform/config/app-config';
@@ -19,6 +18,7 @@ import { ImportFormat, runImport } from './import-run';
 import { importKinds } from './kinds';
 import type { ImportKindName } from './kinds/import-kind';
 import { FileProblem } from './readers/file-problem';
+import { UploadFolder } from './upload-folder';
 
 export type Upload = { path: string; originalName: string; size: number };
 
@@ -44,18 +44,32 @@ export class ImportService {
     private readonly shops: ShopService,
     private readonly hasher: CustomerKeyHasher,
     private readonly queue: JobQueue,
+    private readonly uploads: UploadFolder,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /**
+   * Imports an upload within the request or hands it to a job. Whatever refuses or fails it here
+   * also removes the file: only an import a job will still run keeps its upload.
+   */
   async importUpload(actor: Actor, kind: ImportKindName, mode: 'all' | 'partial', upload: Upload): Promise<ImportReport | Accepted> {
-    const format = formatOf(upload.originalName);
-    const record = await this.imports.createRecord({
-      shopId: actor.shopId, kind, fileName: upload.originalName.slice(0, 200), format, mode, checksum: await checksum(upload.path), status: 'queued', createdBy: actor.userId, storedFile: upload.path,
-    });
-    if (upload.size <= this.config.importSyncMaxBytes) return this.execute(record);
-    const { run } = await this.queue.enqueue(importFileJob, { shopId: actor.shopId, importId: record.id }, { requestedBy: actor.userId });
-    await this.imports.updateRecord(record.id, { jobRunId: run.id });
-    return accepted(run);
+    let record: ImportRecord | undefined;
+    try {
+      const format = formatOf(upload.originalName);
+      record = await this.imports.createRecord({
+        shopId: actor.shopId, kind, fileName: upload.originalName.slice(0, 200), format, mode, checksum: await checksum(upload.path), status: 'queued', createdBy: actor.userId, storedFile: upload.path,
+      });
+      if (upload.size <= this.config.importSyncMaxBytes) return await this.execute(record);
+      const { run } = await this.queue.enqueue(importFileJob, { shopId: actor.shopId, importId: record.id }, { requestedBy: actor.userId });
+      await this.imports.updateRecord(record.id, { jobRunId: run.id });
+      return accepted(run);
+    } catch (e) {
+      await this.uploads.discard(upload.path);
+      if (record && !(e instanceof AppError)) {
+        await this.imports.updateRecord(record.id, { status: 'failed', storedFile: null, finishedAt: new Date() }).catch(() => undefined);
+      }
+      throw e;
+    }
   }
 
   @JobHandler(importFileJob)
@@ -67,6 +81,11 @@ export class ImportService {
       return { importId: report.importId, status: report.status, rows: report.rows, rejected: report.rejected };
     } catch (e) {
       if (e instanceof AppError) throw new UnrecoverableJobError(e.detail);
+      // The last attempt failed: nothing will read the upload again.
+      if (context.attempt >= context.maxAttempts) {
+        await this.uploads.discard(record.storedFile);
+        await this.imports.updateRecord(record.id, { storedFile: null });
+      }
       throw e;
     }
   }
@@ -141,6 +160,6 @@ export class ImportService {
       finishedAt: new Date(),
       storedFile: null,
     });
-    if (record.storedFile) await rm(record.storedFile, { force: true });
+    await this.uploads.discard(record.storedFile);
   }
 }

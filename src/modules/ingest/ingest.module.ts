@@ -12,7 +12,8 @@ import { ImportController } from './import.controller';
 import { ImportRepository } from './import.repository';
 import { ImportService } from './import.service';
 import { ImportTemplates } from './import-templates';
-import { uploadOptions } from './import-upload';
+import { DiscardUploadOnError, uploadOptions } from './import-upload';
+import { UploadFolder } from './upload-folder';
 import { QueueController } from './queue.controller';
 import { QueueRepository } from './queue.repository';
 import { QueueService } from './queue.service';
@@ -21,7 +22,7 @@ import { QueueService } from './queue.service';
 @Module({
   imports: [OrgModule, MulterModule.registerAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => uploadOptions(config) })],
   controllers: [ImportController, QueueController, FactController],
-  providers: [DemoHistorySeed, ImportRepository, ImportService, ImportTemplates, CustomerKeyHasher, QueueRepository, QueueService, FactRepository, FactService],
-  exports: [QueueService, CustomerKeyHasher, DemoHistorySeed],
+  providers: [UploadFolder, DiscardUploadOnError, DemoHistorySeed, ImportRepository, ImportService, ImportTemplates, CustomerKeyHasher, QueueRepository, QueueService, FactRepository, FactService],
+  exports: [QueueService, CustomerKeyHasher, DemoHistorySeed, UploadFolder],
 })
 export class IngestModule {}

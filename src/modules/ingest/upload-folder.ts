@@ -1,0 +1,84 @@
+import { readdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import type { AppConfig } from 'src/platform/config/app-config';
+import { APP_CONFIG } from 'src/platform/config/config.module';
+import { ImportRepository } from './import.repository';
+
+/**
+ * Files younger than this may be uploads still being written, by this process or another one
+ * sharing the folder (an API and its workers), so a sweep leaves them for the next one.
+ */
+export const UPLOAD_SWEEP_GRACE_MS = 10 * 60_000;
+const SWEEP_EVERY_MS = 60 * 60_000;
+
+/**
+ * The folder uploads wait in until their import has read them. An upload belongs to an import
+ * that is queued or running, or whose job will still retry; everything else is an orphan (a
+ * refused or crashed upload, a run that failed for good) and is removed at boot and every hour.
+ */
+@Injectable()
+export class UploadFolder implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('UploadFolder');
+  private timer?: NodeJS.Timeout;
+  readonly path: string;
+
+  constructor(
+    private readonly imports: ImportRepository,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.path = join(config.dataDir, 'uploads');
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.sweepLogged();
+    this.timer = setInterval(() => void this.sweepLogged(), SWEEP_EVERY_MS).unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Removes one upload (a refused one, or one its import no longer needs). */
+  async discard(path: string | null | undefined): Promise<void> {
+    if (path) await rm(path, { force: true });
+  }
+
+  /**
+   * Removes every orphan older than `graceMs` and forgets it on the imports that still named it;
+   * returns the paths removed. Callable after failing the runs of a dead process (so their files go
+   * at once) with the same rule: what a live import needs stays.
+   */
+  async sweep(graceMs = UPLOAD_SWEEP_GRACE_MS): Promise<string[]> {
+    let names: string[];
+    try {
+      names = await readdir(this.path);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw e;
+    }
+    const inUse = new Set(await this.imports.uploadsInUse());
+    const before = Date.now() - graceMs;
+    const removed: string[] = [];
+    for (const name of names) {
+      const path = join(this.path, name);
+      if (inUse.has(path)) continue;
+      const info = await stat(path).catch(() => undefined);
+      if (!info?.isFile() || info.mtimeMs > before) continue;
+      await rm(path, { force: true });
+      removed.push(path);
+    }
+    if (removed.length) await this.imports.forgetUploads(removed);
+    return removed;
+  }
+
+  private async sweepLogged(): Promise<void> {
+    try {
+      const removed = await this.sweep();
+      if (removed.length) this.logger.log({ removed: removed.length }, 'orphaned uploads removed');
+    } catch (e) {
+      // The next sweep tries again; a failed sweep must not stop the server from starting.
+      this.logger.warn({ err: (e as Error).message }, 'sweeping the upload folder failed');
+    }
+  }
+}
