@@ -36,7 +36,9 @@ describe('sign-in, tokens and deny-by-default (e2e)', () => {
     const login = await t.http().post('/auth/login').send({ username: 'manager', password: 'demo-manager' }).expect(200);
     const expired = t.app.get(JwtService).sign({ sub: login.body.user.id }, { expiresIn: -10 });
     const res = await t.http().get('/agents').set(bearer(expired)).expect(401);
-    expect(res.body.detail).toMatch(/expired/);
+    expect(res.body).toMatchObject({ code: 'auth.token-expired', detail: '令牌已过期，请重新登录' });
+    const inEnglish = await t.http().get('/agents').set(bearer(expired)).set('Accept-Language', 'en-US,en;q=0.9').expect(401);
+    expect(inEnglish.body.detail).toMatch(/expired/);
     await t.http().get('/agents').set({ Authorization: 'Basic abc' }).expect(401);
   });
 

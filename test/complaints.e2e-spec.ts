@@ -184,7 +184,7 @@ describe('complaints: life cycle, illegal transitions, import, rules, nightly ov
       expect.objectContaining({ row: 2, field: 'category' }),
       expect.objectContaining({ row: 3, field: 'agentEmployeeNo', message: expect.stringContaining('CS9999') }),
       expect.objectContaining({ row: 4, field: 'externalId', message: 'IMP-1 is already in row 1 of this file' }),
-      expect.objectContaining({ row: 5, field: 'colour', message: 'unknown field' }),
+      expect.objectContaining({ row: 5, field: 'colour', code: 'unknown_field' }),
     ]);
     expect(rejected.body.report).toMatchObject({ mode: 'all', rows: 5, inserted: 0, rejected: 4 });
     expect(await count()).toBe(0);

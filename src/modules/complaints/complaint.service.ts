@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
 import { Db } from 'src/platform/db/db';
-import { AppError, conflict, invalid, notFound } from 'src/platform/errors/problem';
+import { AppError } from 'src/platform/errors/problem';
+import { conflict, invalid, notFound } from 'src/platform/errors/common-problems';
 import type { Page } from 'src/platform/http/pagination';
 import { AgentScope } from 'src/modules/org/agent-scope.service';
 import { AttributionBody, ComplaintIntakeBody, ListComplaintsQuery, ReassignBody, TransitionBody } from './complaint.dto';

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
 import type { Role } from 'src/platform/auth/roles';
-import { AppError, conflict, forbidden, notFound } from 'src/platform/errors/problem';
+import { AppError } from 'src/platform/errors/problem';
+import { conflict, forbidden, notFound } from 'src/platform/errors/common-problems';
 import type { Page } from 'src/platform/http/pagination';
 import { openApiSchema, validationError } from 'src/platform/http/validation';
 import { UnrecoverableJobError } from 'src/platform/jobs/job-definition';
@@ -80,7 +81,7 @@ export class ExportService {
 
   async file(actor: Actor, id: string): Promise<{ fileName: string; content: Buffer }> {
     const record = await this.find(actor, id);
-    if (record.status !== 'completed') throw conflict(`Export ${id} is ${record.status}; the file is ready when it is completed`, { status: record.status });
+    if (record.status !== 'completed') throw conflict(`Export ${id} is ${record.status}; the file is ready when it is completed`, { state: record.status });
     const content = await this.exports.content(actor.shopId, id);
     if (!content || !record.fileName) throw notFound('Export file');
     return { fileName: record.fileName, content };

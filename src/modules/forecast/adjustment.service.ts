@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
-import { conflict, notFound } from 'src/platform/errors/problem';
+import { conflict, notFound } from 'src/platform/errors/common-problems';
 import type { Page } from 'src/platform/http/pagination';
 import { CreateAdjustmentBody, ListAdjustmentsQuery } from './adjustment.dto';
 import { Adjustment, AdjustmentRepository } from './adjustment.repository';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
-import { invalid, notFound } from 'src/platform/errors/problem';
+import { invalid, notFound } from 'src/platform/errors/common-problems';
 import type { Page } from 'src/platform/http/pagination';
 import { CreateEventBody, ListEventsQuery, UpdateEventBody } from './forecast-event.dto';
 import { ForecastEvent, ForecastEventRepository } from './forecast-event.repository';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
-import { notFound } from 'src/platform/errors/problem';
+import { notFound } from 'src/platform/errors/common-problems';
 import { adjustedValue } from './adjusted-value';
 import { AdjustmentRepository } from './adjustment.repository';
 import { accuracyOf } from './engine/accuracy-metrics';

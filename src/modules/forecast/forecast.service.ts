@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
-import { conflict, notFound } from 'src/platform/errors/problem';
+import { conflict, notFound } from 'src/platform/errors/common-problems';
 import type { Page } from 'src/platform/http/pagination';
 import { JobQueue } from 'src/platform/jobs/job-queue';
 import { accepted, Accepted } from 'src/platform/jobs/jobs.service';
@@ -93,7 +93,7 @@ export class ForecastService {
 
   private async completed(actor: Actor, id: string): Promise<ForecastVersion> {
     const version = await this.find(actor, id);
-    if (version.status !== 'completed') throw conflict(`The forecast is ${version.status}; its slots and accuracy exist once it has completed`, { status: version.status });
+    if (version.status !== 'completed') throw conflict(`The forecast is ${version.status}; its slots and accuracy exist once it has completed`, { state: version.status });
     return version;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
-import { conflict, invalid, notFound } from 'src/platform/errors/problem';
+import { conflict, invalid, notFound } from 'src/platform/errors/common-problems';
 import { CreateQueueBody, RangeQuery, UpdateQueueBody } from './queue.dto';
 import { Queue, QueueRepository } from './queue.repository';
 import { ImportRepository } from './import.repository';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
-import { forbidden, notFound } from 'src/platform/errors/problem';
+import { forbidden, notFound } from 'src/platform/errors/common-problems';
 import { AgentScope } from 'src/modules/org/agent-scope.service';
 import { TeamService } from 'src/modules/org/team.service';
 import { KPI_DEFINITIONS, KpiDefinition, kpiDefinition, KpiSums } from './kpi-definitions';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
-import { notFound } from 'src/platform/errors/problem';
+import { notFound } from 'src/platform/errors/common-problems';
 import { AgentScope } from './agent-scope.service';
 import { AgentRepository } from './agent.repository';
 import { CreateAvailabilityBody, ListAvailabilityQuery } from './availability.dto';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
 import { Db } from 'src/platform/db/db';
-import { conflict, notFound } from 'src/platform/errors/problem';
+import { conflict, notFound } from 'src/platform/errors/common-problems';
 import type { Page } from 'src/platform/http/pagination';
 import { AgentRepository } from './agent.repository';
 import { CreateLeaveBody, DecideLeaveBody, ListLeaveQuery } from './leave.dto';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
-import { conflict, notFound } from 'src/platform/errors/problem';
+import { conflict, notFound } from 'src/platform/errors/common-problems';
 import { CreateSkillBody, UpdateSkillBody } from './team.dto';
 import { Skill, SkillRepository } from './skill.repository';
 

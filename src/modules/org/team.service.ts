@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
-import { conflict, invalid, notFound } from 'src/platform/errors/problem';
+import { conflict, invalid, notFound } from 'src/platform/errors/common-problems';
 import type { Page } from 'src/platform/http/pagination';
 import { AgentRepository } from './agent.repository';
 import { CreateTeamBody, ListTeamsQuery, UpdateTeamBody } from './team.dto';

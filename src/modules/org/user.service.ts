@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
 import { hashPassword } from 'src/platform/auth/password';
-import { conflict, forbidden, invalid, notFound } from 'src/platform/errors/problem';
+import { conflict, forbidden, invalid, notFound } from 'src/platform/errors/common-problems';
 import { AgentRepository } from './agent.repository';
 import { CreateUserBody, UpdateUserBody, UserView } from './user.dto';
 import { UserRepository } from './user.repository';

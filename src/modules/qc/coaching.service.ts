@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { Actor } from 'src/platform/auth/actor';
-import { conflict, forbidden, notFound } from 'src/platform/errors/problem';
+import { conflict, forbidden, notFound } from 'src/platform/errors/common-problems';
 import type { Page } from 'src/platform/http/pagination';
 import { JobHandler } from 'src/platform/jobs/job-handler.decorator';
 import { NightlyPipeline } from 'src/platform/jobs/nightly/nightly-pipeline';
@@ -59,7 +59,7 @@ export class CoachingService implements OnModuleInit {
   async close(actor: Actor, id: string, body: CloseCoachingBody): Promise<CoachingView> {
     const task = await this.find(actor, id);
     if (!actor.agentId || task.supervisorAgentId !== actor.agentId) throw forbidden("Only the agent's team supervisor may close this coaching task");
-    if (task.status !== 'open') throw conflict('The coaching task is already closed', { status: task.status });
+    if (task.status !== 'open') throw conflict('The coaching task is already closed', { state: task.status });
     const closed = await this.tasks.close(actor.shopId, id, body.note, actor.userId);
     if (!closed) throw conflict('The coaching task is already closed');
     return view(closed);

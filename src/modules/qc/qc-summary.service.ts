@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { Actor } from 'src/platform/auth/actor';
-import { notFound } from 'src/platform/errors/problem';
+import { notFound } from 'src/platform/errors/common-problems';
 import { AgentScope } from 'src/modules/org/agent-scope.service';
 import { ShopService } from 'src/modules/org/shop.service';
 import { AgentSummaryRow, FindingCountRow, QcSummaryRepository } from './qc-summary.repository';

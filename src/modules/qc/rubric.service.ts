@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
 import { Db } from 'src/platform/db/db';
-import { notFound } from 'src/platform/errors/problem';
+import { notFound } from 'src/platform/errors/common-problems';
 import { DEFAULT_RUBRIC_ITEMS, DEFAULT_RUBRIC_NAME } from './default-rubric';
 import { CreateRubricBody } from './qc.dto';
 import { Rubric, RubricRepository } from './rubric.repository';

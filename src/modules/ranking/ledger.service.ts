@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
-import { conflict, forbidden, notFound } from 'src/platform/errors/problem';
+import { conflict, forbidden, notFound } from 'src/platform/errors/common-problems';
 import type { Page } from 'src/platform/http/pagination';
 import { AgentScope } from 'src/modules/org/agent-scope.service';
 import { LedgerEntry, LedgerRepository, NewLedgerEntry } from './ledger.repository';
@@ -58,7 +58,7 @@ export class LedgerService {
     const entry = await this.entries.find(actor.shopId, id);
     if (!entry) throw notFound('Ledger entry');
     const decided = await this.entries.decide(actor.shopId, id, status, actor.userId);
-    if (!decided) throw conflict(`The entry is already ${entry.status}`, { status: entry.status });
+    if (!decided) throw conflict(`The entry is already ${entry.status}`, { state: entry.status });
     return decided;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
-import { conflict, notFound } from 'src/platform/errors/problem';
+import { conflict, notFound } from 'src/platform/errors/common-problems';
 import type { Page } from 'src/platform/http/pagination';
 import { JobQueue } from 'src/platform/jobs/job-queue';
 import { accepted, Accepted } from 'src/platform/jobs/jobs.service';
@@ -64,7 +64,7 @@ export class RankingService {
     return this.db.transaction(async () => {
       const run = await this.find(actor, id);
       await this.runs.lockMonth(run.scorecardId, run.month);
-      if (run.status !== 'completed') throw conflict(`Only a completed ranking can be approved; this one is ${run.status}`, { status: run.status });
+      if (run.status !== 'completed') throw conflict(`Only a completed ranking can be approved; this one is ${run.status}`, { state: run.status });
       const already = await this.runs.approvedVersion(actor.shopId, run.scorecardId, run.month);
       if (already) throw conflict(`Version ${already.version} of this month is already approved`, { approvedRankingId: already.id });
       const approved = await this.runs.approve(actor.shopId, id, actor.userId);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
-import { AppError, conflict, notFound } from 'src/platform/errors/problem';
+import { AppError } from 'src/platform/errors/problem';
+import { conflict, notFound } from 'src/platform/errors/common-problems';
 import { KpiService } from 'src/modules/kpi/kpi.service';
 import type { CreateScorecardBody } from './ranking.dto';
 import { Scorecard, ScorecardRepository } from './scorecard.repository';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
-import { conflict } from 'src/platform/errors/problem';
+import { conflict } from 'src/platform/errors/common-problems';
 import { ForecastService } from 'src/modules/forecast/forecast.service';
 import { QueueService } from 'src/modules/ingest/queue.service';
 import { StaffingService } from 'src/modules/staffing/staffing.service';

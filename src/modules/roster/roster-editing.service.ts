@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
 import { Db } from 'src/platform/db/db';
-import { AppError, conflict, invalid, notFound } from 'src/platform/errors/problem';
+import { AppError } from 'src/platform/errors/problem';
+import { conflict, invalid, notFound } from 'src/platform/errors/common-problems';
 import type { EditRosterBody, ShiftChange } from './roster.dto';
 import { RosterInputRepository } from './roster-input.repository';
 import { RosterRepository, RosterShift } from './roster.repository';
@@ -40,7 +41,7 @@ export class RosterEditing {
     await this.db.transaction(async () => {
       const roster = await this.rosters.lock(actor.shopId, id);
       if (!roster) throw notFound('Roster');
-      if (roster.status !== 'completed') throw conflict(`The roster is ${roster.status}; it can be edited once solved`, { status: roster.status });
+      if (roster.status !== 'completed') throw conflict(`The roster is ${roster.status}; it can be edited once solved`, { state: roster.status });
       if (body.expectedRevision !== roster.revision) {
         throw conflict('The roster was changed by someone else; reload and try again', { currentRevision: roster.revision });
       }

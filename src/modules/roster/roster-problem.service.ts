@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
-import { conflict, invalid, notFound } from 'src/platform/errors/problem';
+import { conflict, invalid, notFound } from 'src/platform/errors/common-problems';
 import type { Shop } from 'src/modules/org/shop.repository';
 import type { CreateRosterBody } from './roster.dto';
 import { RosterDemandService } from './roster-demand.service';

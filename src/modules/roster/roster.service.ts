@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
 import { Db } from 'src/platform/db/db';
-import { conflict, notFound } from 'src/platform/errors/problem';
+import { conflict, notFound } from 'src/platform/errors/common-problems';
 import type { Page } from 'src/platform/http/pagination';
 import { JobQueue } from 'src/platform/jobs/job-queue';
 import { accepted, Accepted } from 'src/platform/jobs/jobs.service';
@@ -78,7 +78,7 @@ export class RosterService {
     await this.db.transaction(async () => {
       const roster = await this.rosters.lock(actor.shopId, id);
       if (!roster) throw notFound('Roster');
-      if (roster.status !== 'completed') throw conflict(`The roster is ${roster.status}; it can be published once solved`, { status: roster.status });
+      if (roster.status !== 'completed') throw conflict(`The roster is ${roster.status}; it can be published once solved`, { state: roster.status });
       if (body.expectedRevision !== undefined && body.expectedRevision !== roster.revision) {
         throw conflict('The roster was changed by someone else; reload and try again', { currentRevision: roster.revision });
       }
@@ -97,7 +97,7 @@ export class RosterService {
     if (stopped) return { id, status: stopped.status, stopRequestedAt: stopped.stopRequestedAt };
     const roster = await this.rosters.find(actor.shopId, id);
     if (!roster) throw notFound('Roster');
-    throw conflict(`The roster is ${roster.status}; only a running solve can be stopped`, { status: roster.status });
+    throw conflict(`The roster is ${roster.status}; only a running solve can be stopped`, { state: roster.status });
   }
 
   async diff(actor: Actor, id: string, query: DiffQuery) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
-import { conflict, invalid, notFound } from 'src/platform/errors/problem';
+import { conflict, invalid, notFound } from 'src/platform/errors/common-problems';
 import { DEMO_SHIFT_TEMPLATES } from 'src/platform/db/demo/demo-shift-templates';
 import { clockText } from './roster-week';
 import { CreateShiftTemplateBody, templateColumns, UpdateShiftTemplateBody } from './shift-template.dto';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
-import { conflict, forbidden, notFound } from 'src/platform/errors/problem';
+import { conflict, forbidden, notFound } from 'src/platform/errors/common-problems';
 import type { Page } from 'src/platform/http/pagination';
 import { AgentScope } from 'src/modules/org/agent-scope.service';
 import { MakeupTask, MakeupTaskRepository } from './makeup-task.repository';
@@ -32,7 +32,7 @@ export class MakeupTaskService {
     const task = await this.tasks.find(actor.shopId, id);
     if (!task || !(await this.scope.canSee(actor, task.agentId))) throw notFound('Make-up task');
     if (!actor.agentId || task.supervisorAgentId !== actor.agentId) throw forbidden("Only the agent's team supervisor may close this make-up task");
-    if (task.status !== 'open') throw conflict('The make-up task is already closed', { status: task.status });
+    if (task.status !== 'open') throw conflict('The make-up task is already closed', { state: task.status });
     const closed = await this.tasks.close(actor.shopId, id, body.note, actor.userId);
     if (!closed) throw conflict('The make-up task is already closed');
     return view(closed);

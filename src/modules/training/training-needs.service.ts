@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
-import { conflict } from 'src/platform/errors/problem';
+import { conflict } from 'src/platform/errors/common-problems';
 import { AgentScope } from 'src/modules/org/agent-scope.service';
 import { ShopService } from 'src/modules/org/shop.service';
 import { rankTrainingNeeds, TrainingNeed } from './engine/training-needs';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
-import { AppError, conflict, FieldError, forbidden, notFound } from 'src/platform/errors/problem';
+import { AppError, FieldError } from 'src/platform/errors/problem';
+import { conflict, forbidden, notFound } from 'src/platform/errors/common-problems';
 import { AgentScope } from 'src/modules/org/agent-scope.service';
 import { ShopService } from 'src/modules/org/shop.service';
 import { categoryScore } from './category-score';
@@ -48,7 +49,7 @@ export class TrainingSessionService {
 
   async attendance(actor: Actor, id: string, body: AttendanceBody): Promise<SessionView> {
     const { session } = await this.find(actor, id);
-    if (session.status !== 'booked') throw conflict('Attendance is recorded for booked sessions only', { status: session.status });
+    if (session.status !== 'booked') throw conflict('Attendance is recorded for booked sessions only', { state: session.status });
     const placed = new Set((await this.sessions.attendees([id])).map((a) => a.agentId));
     const errors: FieldError[] = body.attendees.flatMap((a, i) => (placed.has(a.agentId) ? [] : [{ field: `attendees.${i}.agentId`, message: 'not an attendee of this session', in: 'body' }]));
     if (errors.length) throw new AppError('unprocessable', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
@@ -62,7 +63,7 @@ export class TrainingSessionService {
    */
   async effect(actor: Actor, id: string, query: EffectQuery) {
     const { session } = await this.find(actor, id);
-    if (session.status !== 'booked') throw conflict('Only a booked session has an effect', { status: session.status });
+    if (session.status !== 'booked') throw conflict('Only a booked session has an effect', { state: session.status });
     const attendees = await this.sessions.attendees([id]);
     const attended = new Set(attendees.filter((a) => a.attendance === 'attended').map((a) => a.agentId));
     const from = new Date(session.startsAt.getTime() - query.days * DAY);

@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import { AppError } from '../errors/problem';
+import { CommonProblems } from '../errors/common-problems';
 import type { Role } from './roles';
 
 /** Who is calling, and for which shop: every service call is scoped by `shopId`. */
@@ -20,9 +20,7 @@ export type Actor = {
 export const CurrentActor = createParamDecorator((data: { shopOptional?: boolean } | undefined, ctx: ExecutionContext): Actor => {
   const actor = ctx.switchToHttp().getRequest<{ actor: Actor }>().actor;
   if (!actor.shopId && !data?.shopOptional) {
-    throw new AppError('validation', 'X-Shop-Id: an admin must name the shop with the X-Shop-Id header', [
-      { field: 'X-Shop-Id', message: 'required for admins', in: 'header' },
-    ]);
+    throw CommonProblems.shopHeaderRequired(undefined, { errors: [{ field: 'X-Shop-Id', message: { en: 'required for admins', zh: '管理员必填' }, in: 'header' }] });
   }
   return actor;
 });

@@ -1,7 +1,9 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { AppError } from '../errors/problem';
+import { CommonProblems } from '../errors/common-problems';
+import { setShopLocale } from '../i18n/request-locale';
+import { AuthProblems } from './auth.problems';
 import type { Actor } from './actor';
 import { AuthService } from './auth.service';
 import { PUBLIC_KEY, Role, ROLES_KEY } from './roles';
@@ -25,24 +27,29 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
     const header = request.headers.authorization ?? '';
     const [scheme, token] = header.split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !token) throw new AppError('unauthenticated', 'Sign in and send the token as "Authorization: Bearer <token>"');
+    if (scheme?.toLowerCase() !== 'bearer' || !token) throw AuthProblems.tokenMissing();
     const user = await this.auth.userForToken(token);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (!roles || !roles.includes(user.role as Role)) throw new AppError('forbidden', `The role ${user.role} may not do this`);
+    if (!roles || !roles.includes(user.role as Role)) throw CommonProblems.roleForbidden({ role: user.role });
     request.actor = { userId: user.id, username: user.username, role: user.role as Role, agentId: user.agentId, shopId: await this.shopFor(user, request) };
     return true;
   }
 
-  private async shopFor(user: { role: string; shopId: string | null }, request: Request): Promise<string> {
+  private async shopFor(user: { role: string; shopId: string | null; shopLanguage?: string | null }, request: Request): Promise<string> {
     const asked = request.headers['x-shop-id'];
     const wanted = Array.isArray(asked) ? asked[0] : asked;
-    if (wanted !== undefined && !UUID.test(wanted)) throw new AppError('validation', 'X-Shop-Id: must be a UUID', [{ field: 'X-Shop-Id', message: 'must be a UUID', in: 'header' }]);
+    if (wanted !== undefined && !UUID.test(wanted)) {
+      throw AuthProblems.shopHeaderInvalid(undefined, { errors: [{ field: 'X-Shop-Id', message: { en: 'must be a UUID', zh: '必须是 UUID' }, in: 'header' }] });
+    }
     if (user.shopId) {
-      if (wanted && wanted !== user.shopId) throw new AppError('not-found', 'Shop not found');
+      if (wanted && wanted !== user.shopId) throw AuthProblems.shopNotFound();
+      setShopLocale(user.shopLanguage, request);
       return user.shopId;
     }
     if (!wanted) return '';
-    if (!(await this.auth.shopExists(wanted))) throw new AppError('not-found', 'Shop not found');
+    const language = await this.auth.shopLanguage(wanted);
+    if (!language) throw AuthProblems.shopNotFound();
+    setShopLocale(language, request);
     return wanted;
   }
 }

@@ -3,7 +3,8 @@ import { eq } from 'drizzle-orm';
 import { Db } from '../db/db';
 import { shops, users } from '../db/schema';
 
-export type UserRecord = typeof users.$inferSelect;
+/** A user with the language of their shop (the default language of what they read). */
+export type UserRecord = typeof users.$inferSelect & { shopLanguage?: string | null };
 
 @Injectable()
 export class AuthRepository {
@@ -15,12 +16,18 @@ export class AuthRepository {
   }
 
   async findById(id: string): Promise<UserRecord | undefined> {
-    const [row] = await this.db.q.select().from(users).where(eq(users.id, id)).limit(1);
-    return row;
+    const [row] = await this.db.q
+      .select({ user: users, shopLanguage: shops.language })
+      .from(users)
+      .leftJoin(shops, eq(shops.id, users.shopId))
+      .where(eq(users.id, id))
+      .limit(1);
+    return row ? { ...row.user, shopLanguage: row.shopLanguage } : undefined;
   }
 
-  async shopExists(shopId: string): Promise<boolean> {
-    const [row] = await this.db.q.select({ id: shops.id }).from(shops).where(eq(shops.id, shopId)).limit(1);
-    return Boolean(row);
+  /** The shop's language, or undefined when there is no such shop. */
+  async shopLanguage(shopId: string): Promise<string | undefined> {
+    const [row] = await this.db.q.select({ language: shops.language }).from(shops).where(eq(shops.id, shopId)).limit(1);
+    return row?.language;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { AppError } from '../errors/problem';
+import { AuthProblems } from './auth.problems';
 import { AuthRepository, UserRecord } from './auth.repository';
 import { verifyPassword } from './password';
 import type { Role } from './roles';
@@ -14,8 +14,6 @@ export type SignedIn = {
   user: { id: string; username: string; displayName: string; role: Role; shopId: string | null; agentId: string | null };
 };
 
-const badCredentials = () => new AppError('unauthenticated', 'Unknown user name or wrong password');
-
 @Injectable()
 export class AuthService {
   constructor(
@@ -27,7 +25,7 @@ export class AuthService {
     const user = await this.users.findByUsername(username);
     // Verify even for unknown users so timing does not reveal which names exist.
     const ok = await verifyPassword(password, user?.passwordHash ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
-    if (!user || !ok || !user.active) throw badCredentials();
+    if (!user || !ok || !user.active) throw AuthProblems.badCredentials();
     const accessToken = await this.jwt.signAsync({ sub: user.id } satisfies TokenClaims);
     const decoded = this.jwt.decode<{ exp: number; iat: number }>(accessToken);
     return { accessToken, tokenType: 'Bearer', expiresIn: decoded.exp - decoded.iat, user: this.describe(user) };
@@ -40,15 +38,15 @@ export class AuthService {
       claims = await this.jwt.verifyAsync<TokenClaims>(token);
     } catch (e) {
       const expired = (e as Error).name === 'TokenExpiredError';
-      throw new AppError('unauthenticated', expired ? 'The token has expired; sign in again' : 'The token is not valid');
+      throw expired ? AuthProblems.tokenExpired() : AuthProblems.tokenInvalid();
     }
     const user = await this.users.findById(claims.sub);
-    if (!user || !user.active) throw new AppError('unauthenticated', 'The token is not valid');
+    if (!user || !user.active) throw AuthProblems.tokenInvalid();
     return user;
   }
 
-  shopExists(shopId: string): Promise<boolean> {
-    return this.users.shopExists(shopId);
+  shopLanguage(shopId: string): Promise<string | undefined> {
+    return this.users.shopLanguage(shopId);
   }
 
   describe(user: UserRecord): SignedIn['user'] {

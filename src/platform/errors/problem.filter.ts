@@ -1,5 +1,7 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { localeOfRequest } from '../i18n/request-locale';
+import { CommonProblems } from './common-problems';
 import { AppError, ProblemType, problemBody } from './problem';
 
 const statusToType: Record<number, ProblemType> = {
@@ -11,14 +13,15 @@ const statusToType: Record<number, ProblemType> = {
   413: 'payload-too-large',
   415: 'unsupported-media-type',
   422: 'unprocessable',
+  429: 'too-many-requests',
   503: 'unavailable',
 };
 
 /** PostgreSQL errors that are the caller's fault, not ours. */
 function fromDatabase(error: unknown): AppError | undefined {
-  const e = error as { code?: string; constraint_name?: string; detail?: string };
-  if (e?.code === '23505') return new AppError('conflict', `Duplicate value (${e.constraint_name ?? 'unique key'})`);
-  if (e?.code === '23503') return new AppError('validation', `A referenced record does not exist (${e.constraint_name ?? 'foreign key'})`);
+  const e = error as { code?: string; constraint_name?: string };
+  if (e?.code === '23505') return CommonProblems.duplicate({ key: e.constraint_name ?? 'unique key' });
+  if (e?.code === '23503') return CommonProblems.missingReference({ key: e.constraint_name ?? 'foreign key' });
   return undefined;
 }
 
@@ -29,13 +32,16 @@ function toAppError(exception: unknown): AppError | undefined {
     const type = statusToType[status] ?? (status >= 500 ? 'internal' : 'bad-request');
     const response = exception.getResponse();
     const message = typeof response === 'object' && response && 'message' in response ? (response as { message: unknown }).message : exception.message;
-    return new AppError(type, Array.isArray(message) ? message.join('; ') : String(message));
+    return new AppError(type, Array.isArray(message) ? message.join('; ') : String(message), undefined, undefined, `common.${type}`);
   }
   const cause = (exception as { cause?: unknown })?.cause;
   return fromDatabase(exception) ?? (cause ? fromDatabase(cause) : undefined);
 }
 
-/** Every error leaves as RFC 7807 problem+json; unexpected ones are logged and never leak internals. */
+/**
+ * Every error leaves as RFC 7807 problem+json in the reader's language (Accept-Language, else the
+ * shop's); unexpected ones are logged and never leak internals.
+ */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
@@ -47,12 +53,12 @@ export class ProblemFilter implements ExceptionFilter {
     let error = toAppError(exception);
     if (!error) {
       this.logger.error({ err: exception, url: request.url }, 'unhandled error');
-      error = new AppError('internal', 'An unexpected error occurred; it has been logged');
+      error = CommonProblems.internal();
     }
     if (response.headersSent) return;
     response
-      .status(error.status ?? HttpStatus.INTERNAL_SERVER_ERROR)
+      .status(error.status)
       .type('application/problem+json')
-      .send(JSON.stringify(problemBody(error, request.originalUrl)));
+      .send(JSON.stringify(problemBody(error, localeOfRequest(request), request.originalUrl)));
   }
 }

@@ -1,62 +1,95 @@
-/** One catalogue of user-facing errors: a stable type per kind, mapped to its HTTP status. */
-export const problemCatalogue = {
-  'validation': { status: 400, title: 'The request is not valid' },
-  'bad-request': { status: 400, title: 'The request cannot be processed' },
-  'unauthenticated': { status: 401, title: 'Sign-in required' },
-  'forbidden': { status: 403, title: 'Your role may not do this' },
-  'not-found': { status: 404, title: 'Not found' },
-  'conflict': { status: 409, title: 'Conflict with the current state' },
-  'payload-too-large': { status: 413, title: 'Payload too large' },
-  'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
-  'unprocessable': { status: 422, title: 'The content cannot be processed' },
-  'unavailable': { status: 503, title: 'A required service is unavailable' },
-  'internal': { status: 500, title: 'Internal error' },
+import { inLocale, type Locale, type TemplateParams, type Text, fillTemplate, text } from '../i18n/locale';
+import { currentLocale } from '../i18n/request-locale';
+
+/**
+ * The classes of problems, one per HTTP status family: the problem+json `type` a client may
+ * branch on coarsely. The exact reason is the catalogued `code` (problem-catalogue.ts).
+ */
+export const problemClasses = {
+  'validation': { status: 400, title: text('The request is not valid', '请求无效') },
+  'bad-request': { status: 400, title: text('The request cannot be processed', '无法处理该请求') },
+  'unauthenticated': { status: 401, title: text('Sign-in required', '需要登录') },
+  'forbidden': { status: 403, title: text('Your role may not do this', '您的角色无权执行此操作') },
+  'not-found': { status: 404, title: text('Not found', '未找到') },
+  'conflict': { status: 409, title: text('Conflict with the current state', '与当前状态冲突') },
+  'payload-too-large': { status: 413, title: text('Payload too large', '请求内容过大') },
+  'unsupported-media-type': { status: 415, title: text('Unsupported media type', '不支持的内容类型') },
+  'unprocessable': { status: 422, title: text('The content cannot be processed', '内容无法处理') },
+  'too-many-requests': { status: 429, title: text('Too many requests', '请求过于频繁') },
+  'unavailable': { status: 503, title: text('A required service is unavailable', '所需服务暂不可用') },
+  'internal': { status: 500, title: text('Internal error', '内部错误') },
 } as const;
 
-export type ProblemType = keyof typeof problemCatalogue;
+export type ProblemType = keyof typeof problemClasses;
 
-/** Where in the input a problem is: a JSON pointer-ish path, and a row for imported files. */
-export type FieldError = { field: string; message: string; row?: number; code?: string; in?: string };
+/** A message in both languages with its parameters, rendered in the reader's language. */
+export type Message = string | Text | { template: Text; params?: TemplateParams };
+
+export function renderMessage(message: Message, locale: Locale): string {
+  if (typeof message === 'string') return message;
+  if ('template' in message) return fillTemplate(message.template[locale], message.params, locale);
+  return inLocale(message, locale);
+}
+
+/** Where in the input a problem is: a field path, and a row for imported files. */
+export type FieldError = { field: string; message: Message; row?: number; code?: string; in?: string };
+
+/** Keys of the problem body that an error's extra fields may never replace (RFC 7807 members). */
+const RESERVED = new Set(['type', 'code', 'title', 'status', 'detail', 'instance', 'errors']);
 
 export class AppError extends Error {
+  /** The catalogued reason (`roster.rest-too-short`); `common.<type>` for the generic ones. */
+  readonly code: string;
+
   constructor(
     readonly type: ProblemType,
-    readonly detail: string,
+    readonly detailMessage: Message,
     readonly errors?: FieldError[],
     readonly extra?: Record<string, unknown>,
+    code?: string,
   ) {
-    super(detail);
+    super(renderMessage(detailMessage, 'en'));
+    this.code = code ?? `common.${type}`;
+    const clash = Object.keys(extra ?? {}).find((k) => RESERVED.has(k));
+    // A record's own state must not pose as the HTTP status (a 409 saying "status": "running").
+    if (clash) throw new Error(`problem ${this.code}: extra field "${clash}" would replace a problem member`);
   }
 
   get status(): number {
-    return problemCatalogue[this.type].status;
+    return problemClasses[this.type].status;
+  }
+
+  /** The detail in the language of the current request or job. */
+  get detail(): string {
+    return renderMessage(this.detailMessage, currentLocale());
+  }
+
+  detailIn(locale: Locale): string {
+    return renderMessage(this.detailMessage, locale);
   }
 }
 
-export const notFound = (what: string) => new AppError('not-found', `${what} not found`);
-export const conflict = (detail: string, extra?: Record<string, unknown>) => new AppError('conflict', detail, undefined, extra);
-export const forbidden = (detail = 'Your role may not do this') => new AppError('forbidden', detail);
-export const invalid = (field: string, message: string) => new AppError('validation', `${field}: ${message}`, [{ field, message }]);
-
 export type ProblemBody = {
   type: string;
+  code: string;
   title: string;
   status: number;
   detail: string;
   instance?: string;
-  errors?: FieldError[];
+  errors?: (Omit<FieldError, 'message'> & { message: string })[];
   [key: string]: unknown;
 };
 
-export function problemBody(error: AppError, instance?: string): ProblemBody {
-  const entry = problemCatalogue[error.type];
+export function problemBody(error: AppError, locale: Locale, instance?: string): ProblemBody {
+  const entry = problemClasses[error.type];
   return {
-    type: `/problems/${error.type}`,
-    title: entry.title,
-    status: entry.status,
-    detail: error.detail,
-    ...(instance ? { instance } : {}),
-    ...(error.errors ? { errors: error.errors } : {}),
     ...(error.extra ?? {}),
+    type: `/problems/${error.type}`,
+    code: error.code,
+    title: entry.title[locale],
+    status: entry.status,
+    detail: error.detailIn(locale),
+    ...(instance ? { instance } : {}),
+    ...(error.errors ? { errors: error.errors.map((e) => ({ ...e, message: renderMessage(e.message, locale) })) } : {}),
   };
 }

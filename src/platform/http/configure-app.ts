@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ProblemFilter } from '../errors/problem.filter';
+import { requestLocale } from '../i18n/request-locale';
 import { serveWebPage } from '../web/web-page';
 import { mountApiDocs } from './openapi';
 
@@ -9,6 +10,8 @@ export const JSON_BODY_LIMIT = '2mb';
 /** Everything main.ts and the e2e tests must set up the same way. */
 export function configureApp(app: INestApplication): void {
   const express = app as NestExpressApplication;
+  // First, so every later step (validation, services, the error filter) knows the reader's language.
+  express.use(requestLocale);
   express.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   express.disable('x-powered-by');
   app.useGlobalFilters(new ProblemFilter());

@@ -1,16 +1,22 @@
 import { ArgumentMetadata, Body, Param, PipeTransform, Query } from '@nestjs/common';
 import { ApiBody, ApiParam, ApiQuery } from '@nestjs/swagger';
 import { z } from 'zod';
-import { AppError, FieldError } from '../errors/problem';
+import { AppError, FieldError, renderMessage } from '../errors/problem';
+import { CommonProblems } from '../errors/common-problems';
+import { text } from '../i18n/locale';
+import { currentLocale } from '../i18n/request-locale';
+import { localized, zodErrorMap } from '../i18n/zod-messages';
 
 type Location = 'body' | 'query' | 'path';
 
+const UNKNOWN_FIELD = text('unknown field', '未知字段');
+
 /** Turns zod issues into field pointers a client can show next to the input. */
 export function fieldErrors(error: z.ZodError, location?: Location, row?: number): FieldError[] {
-  return error.issues.flatMap((issue) => {
+  return error.issues.flatMap((issue): FieldError[] => {
     const base = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((k) => ({ field: base ? `${base}.${k}` : k, message: 'unknown field', code: 'unknown_field', ...(row ? { row } : {}) }));
+      return issue.keys.map((k) => ({ field: base ? `${base}.${k}` : k, message: UNKNOWN_FIELD, code: 'unknown_field', ...(row ? { row } : {}) }));
     }
     const field = base || (location === 'body' ? '(body)' : '(input)');
     return [{ field, message: issue.message, code: issue.code, ...(row ? { row } : {}) }];
@@ -19,15 +25,19 @@ export function fieldErrors(error: z.ZodError, location?: Location, row?: number
 
 export function validationError(error: z.ZodError, location: Location): AppError {
   const errors = fieldErrors(error, location);
-  const detail = errors.map((e) => `${location}.${e.field}: ${e.message}`).join('; ');
-  return new AppError('validation', detail, errors.map((e) => ({ ...e, in: location })));
+  const located = errors.map((e) => ({ ...e, in: location }));
+  const detail = {
+    template: { en: CommonProblems.validation.spec.en, zh: CommonProblems.validation.spec.zh },
+    params: { detail: errors.map((e) => ({ en: `${location}.${e.field}: ${renderMessage(e.message, 'en')}`, zh: `${location}.${e.field}：${renderMessage(e.message, 'zh')}` })) },
+  };
+  return new AppError('validation', detail, located, undefined, CommonProblems.validation.code);
 }
 
 export class ZodPipe<S extends z.ZodType> implements PipeTransform<unknown, z.output<S>> {
   constructor(private readonly schema: S, private readonly location: Location) {}
 
   transform(value: unknown, _meta?: ArgumentMetadata): z.output<S> {
-    const parsed = this.schema.safeParse(this.location === 'body' && value === undefined ? {} : value);
+    const parsed = this.schema.safeParse(this.location === 'body' && value === undefined ? {} : value, { error: zodErrorMap(currentLocale()) });
     if (!parsed.success) throw validationError(parsed.error, this.location);
     return parsed.data;
   }
@@ -66,7 +76,7 @@ export function ValidQuery(schema: z.ZodObject): ParameterDecorator {
   };
 }
 
-export const uuidParam = z.uuid({ message: 'must be a UUID' });
+export const uuidParam = z.uuid(localized(text('must be a UUID', '必须是 UUID')));
 
 /** A path parameter checked by its schema (a UUID by default). */
 export function ValidParam(name: string, schema: z.ZodType = uuidParam): ParameterDecorator {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
-import { AppError, notFound } from '../errors/problem';
+import { AppError } from '../errors/problem';
+import { notFound } from '../errors/common-problems';
 import type { Page } from '../http/pagination';
 import { jobDefinition } from './job-definition';
 import { JobQueue } from './job-queue';
