@@ -77,6 +77,35 @@ describe('staffing: requirements per slot and what-if (e2e)', () => {
     await t.http().post('/staffing/what-if').set(bearer(manager)).send({ ...base, contacts: [] }).expect(400);
   });
 
+  it('answers what-if questions for deferred work: agents per slot by the deadline, hours late with one fewer', async () => {
+    // The staffing docs' example (hand-computed in deferred-lateness.spec.ts): peak 3; with 2,
+    // 28 items late, the worst by an hour, 11 2/3 item-hours in all, the last done after 5 h.
+    const body = { kind: 'deferred', contacts: [30, 10, 0, 0, 20, 0, 0, 0], slotMinutes: 30, handleSeconds: 600, deadlineMinutes: 120, shrinkage: 0.25 };
+    const needed = await t.http().post('/staffing/what-if').set(bearer(manager)).send(body).expect(200);
+    expect(needed.body).toMatchObject({ model: 'deferred', mode: 'required', deadlineSlots: 4, peakAgents: 3, spilloverAgents: [0, 0, 0] });
+    expect(needed.body.items.map((i: Item) => i.rawAgents)).toEqual([3, 3, 3, 3, 3, 3, 2, 0]);
+    expect(needed.body.items.map((i: Item) => i.positions)).toEqual([4, 4, 4, 4, 4, 4, 3, 0]);
+    expect(needed.body.oneFewer).toEqual({ agents: 2, lateItems: 28, maxHoursLate: 1, lateItemHours: 11.6667, unfinishedItems: 0, finishedAfterHours: 5 });
+    const projected = await t.http().post('/staffing/what-if').set(bearer(manager)).send({ ...body, agents: 3 }).expect(200);
+    expect(projected.body).toMatchObject({ mode: 'projected', projected: { agents: 3, lateItems: 0, maxHoursLate: 0 } });
+    const none = await t.http().post('/staffing/what-if').set(bearer(manager)).send({ ...body, agents: 0 }).expect(200);
+    expect(none.body.projected).toMatchObject({ agents: 0, lateItems: 60, maxHoursLate: null, unfinishedItems: 60 });
+    // Fields of the other kind, a deadline shorter than a slot and a missing handle time are named.
+    const mixed = await t.http().post('/staffing/what-if').set(bearer(manager)).send({ ...body, target: { answerWithinSeconds: 20, serviceLevel: 0.8 } }).expect(400);
+    expect(mixed.body.errors.map((e: { field: string }) => e.field)).toEqual(['target']);
+    const short = await t.http().post('/staffing/what-if').set(bearer(manager)).set('Accept-Language', 'en').send({ ...body, deadlineMinutes: 20 }).expect(400);
+    expect(short.body.errors).toEqual([expect.objectContaining({ field: 'deadlineMinutes', message: 'must be at least one slot long' })]);
+    const zh = await t.http().post('/staffing/what-if').set(bearer(manager)).set('Accept-Language', 'zh').send({ ...body, deadlineMinutes: 20 }).expect(400);
+    expect(zh.body.errors[0].message).toBe('至少为一个时段的长度');
+    const { handleSeconds: _h, ...noHandle } = body;
+    const missing = await t.http().post('/staffing/what-if').set(bearer(manager)).send(noHandle).expect(400);
+    expect(missing.body.errors[0].field).toBe('handleSeconds');
+    // The stored deferred queue's requirements carry the same lateness figure.
+    const reviews = await requirements('reviews');
+    expect(reviews.oneFewer).toMatchObject({ agents: reviews.peakAgents - 1 });
+    expect(reviews.oneFewer.lateItems).toBeGreaterThan(0);
+  });
+
   it('keeps requirements to planning roles and to the own shop', async () => {
     for (const role of ['agent', 'hr', 'qc']) {
       await t.http().get(`/staffing/requirements?forecast=${forecastOf.hotline}`).set(bearer(await t.tokenFor(role))).expect(403);

@@ -4,9 +4,10 @@ import { invalid } from 'src/platform/errors/common-problems';
 import { ForecastService } from 'src/modules/forecast/forecast.service';
 import { QueueService } from 'src/modules/ingest/queue.service';
 import { ShopService } from 'src/modules/org/shop.service';
-import { projectSlot, RealTimeQueue, spreadDeferredWork, staffSlot } from './engine';
+import { deadlineSlotsOf, deferredFigures, latenessWith } from './deferred-figures';
+import { projectSlot, RealTimeQueue, staffSlot } from './engine';
 import { DEFAULT_SHRINKAGE, realTimeQueueOf, serviceTargetOf } from './real-time-queue';
-import type { RequirementsQuery, WhatIfBody } from './staffing.dto';
+import type { DeferredWhatIf, RealTimeWhatIf, RequirementsQuery, WhatIfBody } from './staffing.dto';
 import { slotFigures } from './staffing-figures';
 
 /** Forecast volume to agents per slot, with the queue's own target, patience and chat concurrency. */
@@ -28,20 +29,15 @@ export class StaffingService {
     const target = serviceTargetOf(queue);
     const base = { forecastId: slots.forecastId, queueId: queue.id, kind: queue.kind, shrinkage };
     if (queue.kind === 'deferred') {
-      const plan = spreadDeferredWork({
+      const work = {
         arrivals: slots.items.map((s) => s.adjusted),
+        starts: slots.items.map((s) => s.start),
         handleSeconds: queue.defaultHandleSeconds,
         slotSeconds: slotMinutes * 60,
-        deadlineSlots: Math.max(1, Math.floor((queue.deadlineMinutes ?? slotMinutes) / slotMinutes)),
+        deadlineSlots: deadlineSlotsOf(queue.deadlineMinutes, slotMinutes),
         shrinkage,
-      });
-      return {
-        ...base,
-        model: 'deferred',
-        peakAgents: plan.peakAgents,
-        items: slots.items.map((s, i) => ({ start: s.start, slotMinutes, contacts: s.adjusted, rawAgents: plan.agents[i], positions: plan.positions?.[i] ?? plan.agents[i], workSeconds: Math.round(plan.workSeconds[i]) })),
-        spilloverAgents: plan.spilloverAgents,
       };
+      return { ...base, ...deferredFigures(work, slotMinutes) };
     }
     const realTime = realTimeQueueOf(queue, shop.settings, slotMinutes);
     return {
@@ -54,6 +50,10 @@ export class StaffingService {
 
   /** The same calculation for given inputs; nothing is read or stored. */
   whatIf(body: WhatIfBody) {
+    return body.kind === 'deferred' ? this.deferredWhatIf(body) : this.realTimeWhatIf(body);
+  }
+
+  private realTimeWhatIf(body: RealTimeWhatIf) {
     const queue: RealTimeQueue = {
       slotSeconds: body.slotMinutes * 60,
       ahtSeconds: body.handleSeconds,
@@ -66,5 +66,13 @@ export class StaffingService {
       slotFigures(null, body.slotMinutes, body.agents === undefined ? staffSlot(queue, contacts) : projectSlot(queue, contacts, body.agents)),
     );
     return { model: body.patienceSeconds ? 'erlang-a' : 'erlang-c', mode: body.agents === undefined ? 'required' : 'projected', items };
+  }
+
+  /** Deferred work: agents per slot by the deadline, lateness with one fewer, or with exactly `agents`. */
+  private deferredWhatIf(body: DeferredWhatIf) {
+    const work = { arrivals: body.contacts, handleSeconds: body.handleSeconds, slotSeconds: body.slotMinutes * 60, deadlineSlots: deadlineSlotsOf(body.deadlineMinutes, body.slotMinutes), shrinkage: body.shrinkage };
+    const figures = deferredFigures(work, body.slotMinutes);
+    if (body.agents === undefined) return { ...figures, mode: 'required' };
+    return { ...figures, mode: 'projected', projected: latenessWith(work, body.agents) };
   }
 }

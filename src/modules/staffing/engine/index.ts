@@ -8,5 +8,6 @@ export { meetsTarget, requiredAgents } from './required-agents';
 export * from './chat-concurrency';
 export * from './shrinkage';
 export * from './deferred-work';
+export * from './deferred-lateness';
 export * from './skill-coverage';
 export * from './slot-staffing';
