@@ -7,6 +7,7 @@ import { pageExample } from 'src/platform/http/pagination';
 import { ValidBody, ValidParam, ValidQuery } from 'src/platform/http/validation';
 import { agentExample, CreateAgentBody, ListAgentsQuery, UpdateAgentBody } from './agent.dto';
 import { AgentService } from './agent.service';
+import { OrgProblems } from './org.problems';
 
 @ApiTags('org: agents')
 @ApiBearerAuth()
@@ -17,7 +18,7 @@ export class AgentController {
   @Post()
   @Roles('admin', 'manager', 'hr')
   @ApiCreatedResponse({ schema: { example: agentExample } })
-  @ApiProblems(400, 401, 403, 409)
+  @ApiProblems(400, 401, 403, 409, OrgProblems.employeeNoTaken, OrgProblems.teamUnknown, OrgProblems.skillUnknown)
   create(@CurrentActor() actor: Actor, @ValidBody(CreateAgentBody) body: CreateAgentBody) {
     return this.agents.create(actor, body);
   }
@@ -33,7 +34,7 @@ export class AgentController {
   @Get('me')
   @Roles(...ALL_ROLES)
   @ApiOkResponse({ schema: { example: agentExample } })
-  @ApiProblems(401, 404)
+  @ApiProblems(401, 404, OrgProblems.noAgentRecord, OrgProblems.agentNotFound)
   me(@CurrentActor() actor: Actor) {
     return this.agents.me(actor);
   }
@@ -41,7 +42,7 @@ export class AgentController {
   @Get(':id')
   @Roles(...ALL_ROLES)
   @ApiOkResponse({ schema: { example: agentExample } })
-  @ApiProblems(400, 401, 404)
+  @ApiProblems(400, 401, 404, OrgProblems.agentNotFound)
   get(@CurrentActor() actor: Actor, @ValidParam('id') id: string) {
     return this.agents.get(actor, id);
   }
@@ -49,7 +50,7 @@ export class AgentController {
   @Patch(':id')
   @Roles('admin', 'manager', 'hr')
   @ApiOkResponse({ schema: { example: agentExample } })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @ApiProblems(400, 401, 403, 404, 409, OrgProblems.agentNotFound, OrgProblems.agentChanged, OrgProblems.employeeNoTaken, OrgProblems.teamUnknown, OrgProblems.skillUnknown)
   update(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidBody(UpdateAgentBody) body: UpdateAgentBody) {
     return this.agents.update(actor, id, body);
   }
@@ -57,7 +58,7 @@ export class AgentController {
   @Delete(':id')
   @Roles('admin', 'manager', 'hr')
   @ApiOkResponse({ description: 'The agent, now inactive (history is kept)', schema: { example: { ...agentExample, active: false } } })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, OrgProblems.agentNotFound)
   deactivate(@CurrentActor() actor: Actor, @ValidParam('id') id: string) {
     return this.agents.deactivate(actor, id);
   }

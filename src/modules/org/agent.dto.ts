@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { code, localDate, queryBoolean } from 'src/platform/http/field-schemas';
 import { pageQuery } from 'src/platform/http/pagination';
+import { localized, SchemaTexts } from 'src/platform/i18n/zod-messages';
+import { text } from 'src/platform/i18n/locale';
 
 export const ROLE_GROUPS = ['pre_sales', 'after_sales', 'mixed'] as const;
 export const EMPLOYMENT_TYPES = ['full_time', 'part_time', 'temporary', 'outsourced'] as const;
@@ -12,7 +14,7 @@ export const Contract = z
     maxDaysPerWeek: z.number().int().min(1).max(7).meta({ example: 5 }),
     minRestHours: z.number().int().min(0).max(24).meta({ example: 11 }),
   })
-  .refine((c) => c.minWeekMinutes <= c.maxWeekMinutes, { message: 'minWeekMinutes must not exceed maxWeekMinutes', path: ['minWeekMinutes'] });
+  .refine((c) => c.minWeekMinutes <= c.maxWeekMinutes, { ...localized(text('minWeekMinutes must not exceed maxWeekMinutes', '每周最少分钟数不得超过每周最多分钟数')), path: ['minWeekMinutes'] });
 export type Contract = z.infer<typeof Contract>;
 
 export const AgentSkillInput = z.strictObject({
@@ -23,7 +25,7 @@ export const AgentSkillInput = z.strictObject({
 const skillList = z
   .array(AgentSkillInput)
   .max(50)
-  .refine((list) => new Set(list.map((s) => s.skill)).size === list.length, { message: 'a skill is listed twice' });
+  .refine((list) => new Set(list.map((s) => s.skill)).size === list.length, localized(text('a skill is listed twice', '同一技能列出了两次')));
 
 /** Without defaults: an update names only what changes (zod 4 would fill defaults into a partial). */
 const agentFields = {
@@ -53,7 +55,7 @@ export const UpdateAgentBody = z
   .strictObject(agentFields)
   .partial()
   .extend({ version: z.string().optional().meta({ description: 'updatedAt you read; a newer one answers 409' }) })
-  .refine((b) => Object.keys(b).some((k) => k !== 'version'), { message: 'nothing to change' });
+  .refine((b) => Object.keys(b).some((k) => k !== 'version'), localized(SchemaTexts.nothingToChange));
 export type UpdateAgentBody = z.infer<typeof UpdateAgentBody>;
 
 export const ListAgentsQuery = z.strictObject({

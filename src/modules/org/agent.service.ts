@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
 import { Db } from 'src/platform/db/db';
-import { AppError } from 'src/platform/errors/problem';
-import { conflict, invalid, notFound } from 'src/platform/errors/common-problems';
 import type { Page } from 'src/platform/http/pagination';
+import { agentName } from './org.labels';
+import { OrgProblems } from './org.problems';
 import { AgentView, CreateAgentBody, ListAgentsQuery, UpdateAgentBody } from './agent.dto';
 import { AgentLabel, AgentRepository, NewAgent, SkillLink } from './agent.repository';
 import { SkillRepository } from './skill.repository';
@@ -21,7 +21,7 @@ export class AgentService {
   create(actor: Actor, body: CreateAgentBody): Promise<AgentView> {
     return this.db.transaction(async () => {
       if (await this.agents.findByEmployeeNo(actor.shopId, body.employeeNo)) {
-        throw conflict(`Employee number ${body.employeeNo} is already used in this shop`);
+        throw OrgProblems.employeeNoTaken({ employeeNo: body.employeeNo });
       }
       const links = await this.skillLinks(actor.shopId, body.skills);
       await this.checkTeam(actor.shopId, body.teamId);
@@ -46,24 +46,24 @@ export class AgentService {
   async get(actor: Actor, id: string): Promise<AgentView> {
     const visible = actor.role !== 'agent' || actor.agentId === id;
     const agent = visible ? await this.agents.view(actor.shopId, id) : undefined;
-    if (!agent) throw notFound('Agent');
+    if (!agent) throw OrgProblems.agentNotFound();
     return agent;
   }
 
   me(actor: Actor): Promise<AgentView> {
-    if (!actor.agentId) throw notFound('Agent record for this user');
+    if (!actor.agentId) throw OrgProblems.noAgentRecord();
     return this.get(actor, actor.agentId);
   }
 
   update(actor: Actor, id: string, body: UpdateAgentBody): Promise<AgentView> {
     return this.db.transaction(async () => {
       const current = await this.agents.find(actor.shopId, id);
-      if (!current) throw notFound('Agent');
+      if (!current) throw OrgProblems.agentNotFound();
       if (body.version && body.version !== current.updatedAt.toISOString()) {
-        throw conflict('The agent was changed by someone else; reload and try again', { currentVersion: current.updatedAt.toISOString() });
+        throw OrgProblems.agentChanged({ agent: agentName(current) }, { extra: { currentVersion: current.updatedAt.toISOString() } });
       }
       if (body.employeeNo && body.employeeNo !== current.employeeNo && (await this.agents.findByEmployeeNo(actor.shopId, body.employeeNo))) {
-        throw conflict(`Employee number ${body.employeeNo} is already used in this shop`);
+        throw OrgProblems.employeeNoTaken({ employeeNo: body.employeeNo });
       }
       if (body.teamId !== undefined) await this.checkTeam(actor.shopId, body.teamId);
       if (body.skills) await this.agents.replaceSkills(actor.shopId, id, await this.skillLinks(actor.shopId, body.skills));
@@ -75,7 +75,7 @@ export class AgentService {
 
   /** Agents are deactivated, not deleted: their history (KPIs, rosters, reviews) stays theirs. */
   async deactivate(actor: Actor, id: string): Promise<AgentView> {
-    if (!(await this.agents.find(actor.shopId, id))) throw notFound('Agent');
+    if (!(await this.agents.find(actor.shopId, id))) throw OrgProblems.agentNotFound();
     await this.agents.update(actor.shopId, id, { active: false });
     return (await this.agents.view(actor.shopId, id))!;
   }
@@ -86,17 +86,16 @@ export class AgentService {
   }
 
   private async checkTeam(shopId: string, teamId: string | null | undefined): Promise<void> {
-    if (teamId && !(await this.teams.findTeam(shopId, teamId))) throw invalid('teamId', 'no such team in this shop');
+    if (teamId && !(await this.teams.findTeam(shopId, teamId))) throw OrgProblems.teamUnknown.at('teamId');
   }
 
   private async skillLinks(shopId: string, wanted: { skill: string; proficiency: number }[]): Promise<SkillLink[]> {
     const known = new Map((await this.skills.listSkills(shopId)).map((s) => [s.code, s.id]));
     const unknown = wanted.map((w, i) => ({ w, i })).filter(({ w }) => !known.has(w.skill));
     if (unknown.length) {
-      throw new AppError(
-        'validation',
-        `Unknown skill code(s): ${unknown.map(({ w }) => w.skill).join(', ')}`,
-        unknown.map(({ w, i }) => ({ field: `skills.${i}.skill`, message: `unknown skill code ${w.skill}`, in: 'body' })),
+      throw OrgProblems.skillUnknown(
+        { skill: unknown.map(({ w }) => w.skill) },
+        { errors: unknown.map(({ w, i }) => ({ field: `skills.${i}.skill`, message: OrgProblems.skillUnknown.message({ skill: w.skill }), code: OrgProblems.skillUnknown.code, in: 'body' })) },
       );
     }
     return wanted.map((w) => ({ skillId: known.get(w.skill)!, proficiency: w.proficiency }));

@@ -6,6 +6,7 @@ import { ApiProblems } from 'src/platform/http/openapi';
 import { ValidBody, ValidParam, ValidQuery } from 'src/platform/http/validation';
 import { availabilityExample, CreateAvailabilityBody, ListAvailabilityQuery } from './availability.dto';
 import { AvailabilityService } from './availability.service';
+import { OrgProblems } from './org.problems';
 
 const PEOPLE_PLANNERS = ['admin', 'manager', 'supervisor', 'hr', 'agent'] as const;
 
@@ -18,7 +19,7 @@ export class AvailabilityController {
   @Post()
   @Roles(...PEOPLE_PLANNERS)
   @ApiCreatedResponse({ schema: { example: availabilityExample } })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, OrgProblems.agentNotFound)
   create(@CurrentActor() actor: Actor, @ValidBody(CreateAvailabilityBody) body: CreateAvailabilityBody) {
     return this.availability.create(actor, body);
   }
@@ -35,7 +36,7 @@ export class AvailabilityController {
   @HttpCode(204)
   @Roles(...PEOPLE_PLANNERS)
   @ApiNoContentResponse({ description: 'Removed' })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, OrgProblems.availabilityNotFound)
   remove(@CurrentActor() actor: Actor, @ValidParam('id') id: string) {
     return this.availability.remove(actor, id);
   }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { clockTime, localDate } from 'src/platform/http/field-schemas';
+import { localized } from 'src/platform/i18n/zod-messages';
+import { text } from 'src/platform/i18n/locale';
 
 export const AVAILABILITY_KINDS = ['unavailable', 'prefers_off', 'prefers_on'] as const;
 
@@ -14,8 +16,8 @@ export const CreateAvailabilityBody = z
     weight: z.number().int().min(1).max(10).default(1).meta({ description: 'How much a preference matters to the roster' }),
     note: z.string().trim().max(300).optional().meta({ example: '夜校上课' }),
   })
-  .refine((b) => (b.weekday === undefined) !== (b.onDate === undefined), { message: 'give exactly one of weekday or onDate', path: ['weekday'] })
-  .refine((b) => b.startTime < b.endTime, { message: 'endTime must be after startTime', path: ['endTime'] });
+  .refine((b) => (b.weekday === undefined) !== (b.onDate === undefined), { ...localized(text('give exactly one of weekday or onDate', '请在星期和日期中只填写一项')), path: ['weekday'] })
+  .refine((b) => b.startTime < b.endTime, { ...localized(text('endTime must be after startTime', '结束时间必须晚于开始时间')), path: ['endTime'] });
 export type CreateAvailabilityBody = z.infer<typeof CreateAvailabilityBody>;
 
 export const ListAvailabilityQuery = z.strictObject({ agentId: z.uuid().optional() });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
-import { notFound } from 'src/platform/errors/common-problems';
+import { OrgProblems } from './org.problems';
 import { AgentScope } from './agent-scope.service';
 import { AgentRepository } from './agent.repository';
 import { CreateAvailabilityBody, ListAvailabilityQuery } from './availability.dto';
@@ -17,7 +17,7 @@ export class AvailabilityService {
 
   async create(actor: Actor, body: CreateAvailabilityBody): Promise<Availability> {
     const agentId = body.agentId ?? actor.agentId;
-    if (!agentId || !(await this.scope.canSee(actor, agentId)) || !(await this.agents.find(actor.shopId, agentId))) throw notFound('Agent');
+    if (!agentId || !(await this.scope.canSee(actor, agentId)) || !(await this.agents.find(actor.shopId, agentId))) throw OrgProblems.agentNotFound();
     const { agentId: _given, ...rest } = body;
     return this.entries.insert({ shopId: actor.shopId, agentId, ...rest });
   }
@@ -30,7 +30,7 @@ export class AvailabilityService {
 
   async remove(actor: Actor, id: string): Promise<void> {
     const entry = await this.entries.find(actor.shopId, id);
-    if (!entry || !(await this.scope.canSee(actor, entry.agentId))) throw notFound('Availability entry');
+    if (!entry || !(await this.scope.canSee(actor, entry.agentId))) throw OrgProblems.availabilityNotFound();
     await this.entries.remove(actor.shopId, id);
   }
 }

@@ -7,6 +7,7 @@ import { pageExample } from 'src/platform/http/pagination';
 import { ValidBody, ValidParam, ValidQuery } from 'src/platform/http/validation';
 import { CreateLeaveBody, DecideLeaveBody, leaveExample, ListLeaveQuery } from './leave.dto';
 import { LeaveService } from './leave.service';
+import { OrgProblems } from './org.problems';
 
 @ApiTags('org: leave')
 @ApiBearerAuth()
@@ -17,7 +18,7 @@ export class LeaveController {
   @Post()
   @Roles('admin', 'manager', 'supervisor', 'hr', 'agent')
   @ApiCreatedResponse({ schema: { example: leaveExample } })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @ApiProblems(400, 401, 403, 404, 409, OrgProblems.noAgentRecord, OrgProblems.agentNotFound, OrgProblems.leaveOverlaps)
   request(@CurrentActor() actor: Actor, @ValidBody(CreateLeaveBody) body: CreateLeaveBody) {
     return this.leave.request(actor, body);
   }
@@ -34,7 +35,7 @@ export class LeaveController {
   @HttpCode(200)
   @Roles('admin', 'manager', 'supervisor', 'hr')
   @ApiOkResponse({ schema: { example: { ...leaveExample, status: 'approved', decidedAt: '2026-11-21T03:00:00.000Z' } } })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @ApiProblems(400, 401, 403, 404, 409, OrgProblems.leaveNotFound, OrgProblems.leaveNotRequested)
   decide(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidBody(DecideLeaveBody) body: DecideLeaveBody) {
     return this.leave.decide(actor, id, body);
   }
@@ -42,7 +43,7 @@ export class LeaveController {
   @Delete(':id')
   @Roles('admin', 'manager', 'supervisor', 'hr', 'agent')
   @ApiOkResponse({ description: 'The leave, now cancelled', schema: { example: { ...leaveExample, status: 'cancelled' } } })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @ApiProblems(400, 401, 403, 404, 409, OrgProblems.leaveNotFound, OrgProblems.leaveAlreadyDone)
   cancel(@CurrentActor() actor: Actor, @ValidParam('id') id: string) {
     return this.leave.cancel(actor, id);
   }

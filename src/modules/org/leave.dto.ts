@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { localDate } from 'src/platform/http/field-schemas';
 import { pageQuery } from 'src/platform/http/pagination';
+import { localized } from 'src/platform/i18n/zod-messages';
+import { text } from 'src/platform/i18n/locale';
 
 export const LEAVE_KINDS = ['annual', 'sick', 'personal', 'training', 'other'] as const;
 export const LEAVE_STATUSES = ['requested', 'approved', 'rejected', 'cancelled'] as const;
@@ -13,7 +15,7 @@ export const CreateLeaveBody = z
     endDate: localDate.meta({ example: '2026-12-03' }),
     reason: z.string().trim().max(500).optional().meta({ example: '家中有事' }),
   })
-  .refine((b) => b.startDate <= b.endDate, { message: 'endDate must not be before startDate', path: ['endDate'] });
+  .refine((b) => b.startDate <= b.endDate, { ...localized(text('endDate must not be before startDate', '结束日期不得早于开始日期')), path: ['endDate'] });
 export type CreateLeaveBody = z.infer<typeof CreateLeaveBody>;
 
 export const DecideLeaveBody = z.strictObject({

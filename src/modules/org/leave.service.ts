@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
 import { Db } from 'src/platform/db/db';
-import { conflict, notFound } from 'src/platform/errors/common-problems';
+import { labelOf } from 'src/platform/i18n/texts';
 import type { Page } from 'src/platform/http/pagination';
 import { AgentRepository } from './agent.repository';
 import { CreateLeaveBody, DecideLeaveBody, ListLeaveQuery } from './leave.dto';
 import { Leave, LeaveRepository } from './leave.repository';
 import { AgentScope } from './agent-scope.service';
+import { LeaveStatusLabels } from './org.labels';
+import { OrgProblems } from './org.problems';
 
 /** Leave requests: agents ask for their own, supervisors decide for their team, managers and HR for all. */
 @Injectable()
@@ -21,10 +23,10 @@ export class LeaveService {
   request(actor: Actor, body: CreateLeaveBody): Promise<Leave> {
     return this.db.transaction(async () => {
       const agentId = body.agentId ?? actor.agentId;
-      if (!agentId) throw notFound('Agent record for this user');
+      if (!agentId) throw OrgProblems.noAgentRecord();
       await this.checkReach(actor, agentId);
       const clash = await this.leaves.overlapping(actor.shopId, agentId, body.startDate, body.endDate);
-      if (clash) throw conflict(`Overlaps leave ${clash.startDate}…${clash.endDate} (${clash.status})`, { leaveId: clash.id });
+      if (clash) throw OrgProblems.leaveOverlaps({ start: clash.startDate, end: clash.endDate, state: labelOf(LeaveStatusLabels, clash.status) }, { extra: { leaveId: clash.id } });
       return this.leaves.insert({ shopId: actor.shopId, agentId, kind: body.kind, startDate: body.startDate, endDate: body.endDate, reason: body.reason, status: 'requested' });
     });
   }
@@ -37,26 +39,26 @@ export class LeaveService {
 
   async decide(actor: Actor, id: string, body: DecideLeaveBody): Promise<Leave> {
     const leave = await this.visible(actor, id);
-    if (actor.role === 'agent') throw notFound('Leave');
-    if (leave.status !== 'requested') throw conflict(`Leave is ${leave.status}; only requested leave can be decided`, { allowedFrom: ['requested'] });
+    if (actor.role === 'agent') throw OrgProblems.leaveNotFound();
+    if (leave.status !== 'requested') throw OrgProblems.leaveNotRequested({ state: labelOf(LeaveStatusLabels, leave.status) }, { extra: { state: leave.status, allowedFrom: ['requested'] } });
     return this.leaves.setStatus(id, body.decision, actor.userId);
   }
 
   async cancel(actor: Actor, id: string): Promise<Leave> {
     const leave = await this.visible(actor, id);
-    if (!['requested', 'approved'].includes(leave.status)) throw conflict(`Leave is already ${leave.status}`, { allowedFrom: ['requested', 'approved'] });
+    if (!['requested', 'approved'].includes(leave.status)) throw OrgProblems.leaveAlreadyDone({ state: labelOf(LeaveStatusLabels, leave.status) }, { extra: { state: leave.status, allowedFrom: ['requested', 'approved'] } });
     return this.leaves.setStatus(id, 'cancelled', null);
   }
 
   private async visible(actor: Actor, id: string): Promise<Leave> {
     const leave = await this.leaves.find(actor.shopId, id);
     const only = await this.scope.visibleAgentIds(actor);
-    if (!leave || (only && !only.includes(leave.agentId))) throw notFound('Leave');
+    if (!leave || (only && !only.includes(leave.agentId))) throw OrgProblems.leaveNotFound();
     return leave;
   }
 
   private async checkReach(actor: Actor, agentId: string): Promise<void> {
     const only = await this.scope.visibleAgentIds(actor);
-    if ((only && !only.includes(agentId)) || !(await this.agents.find(actor.shopId, agentId))) throw notFound('Agent');
+    if ((only && !only.includes(agentId)) || !(await this.agents.find(actor.shopId, agentId))) throw OrgProblems.agentNotFound();
   }
 }

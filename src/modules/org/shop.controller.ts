@@ -6,6 +6,7 @@ import { ApiProblems } from 'src/platform/http/openapi';
 import { ValidBody, ValidParam } from 'src/platform/http/validation';
 import { CreateShopBody, shopExample, UpdateShopBody } from './shop.dto';
 import { ShopService } from './shop.service';
+import { OrgProblems } from './org.problems';
 
 @ApiTags('org: shops')
 @ApiBearerAuth()
@@ -16,7 +17,7 @@ export class ShopController {
   @Post()
   @Roles('admin')
   @ApiCreatedResponse({ schema: { example: shopExample } })
-  @ApiProblems(400, 401, 403, 409)
+  @ApiProblems(400, 401, 403, 409, OrgProblems.shopCodeTaken)
   create(@ValidBody(CreateShopBody) body: CreateShopBody) {
     return this.shops.create(body);
   }
@@ -32,7 +33,7 @@ export class ShopController {
   @Get(':id')
   @Roles(...ALL_ROLES)
   @ApiOkResponse({ schema: { example: shopExample } })
-  @ApiProblems(400, 401, 404)
+  @ApiProblems(400, 401, 404, OrgProblems.shopNotFound)
   get(@CurrentActor({ shopOptional: true }) actor: Actor, @ValidParam('id') id: string) {
     return this.shops.get(actor, id);
   }
@@ -40,7 +41,7 @@ export class ShopController {
   @Patch(':id')
   @Roles('admin', 'manager')
   @ApiOkResponse({ schema: { example: shopExample } })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, OrgProblems.shopNotFound)
   update(@CurrentActor({ shopOptional: true }) actor: Actor, @ValidParam('id') id: string, @ValidBody(UpdateShopBody) body: UpdateShopBody) {
     return this.shops.update(actor, id, body);
   }

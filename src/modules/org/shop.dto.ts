@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { code, currencyCode, ianaTimeZone } from 'src/platform/http/field-schemas';
+import { localized, SchemaTexts } from 'src/platform/i18n/zod-messages';
 
 /** Shop-level settings later modules read; unknown keys are refused so typos do not go unnoticed. */
 export const ShopSettings = z.strictObject({
@@ -31,7 +32,7 @@ export const CreateShopBody = z.strictObject({
 });
 export type CreateShopBody = z.infer<typeof CreateShopBody>;
 
-export const UpdateShopBody = z.strictObject(shopFields).partial().refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
+export const UpdateShopBody = z.strictObject(shopFields).partial().refine((b) => Object.keys(b).length > 0, localized(SchemaTexts.nothingToChange));
 export type UpdateShopBody = z.infer<typeof UpdateShopBody>;
 
 export const shopExample = {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
-import { conflict, notFound } from 'src/platform/errors/common-problems';
+import { OrgProblems } from './org.problems';
 import { CreateShopBody, UpdateShopBody } from './shop.dto';
 import { Shop, ShopRepository } from './shop.repository';
 
@@ -9,7 +9,7 @@ export class ShopService {
   constructor(private readonly shops: ShopRepository) {}
 
   async create(body: CreateShopBody): Promise<Shop> {
-    if (await this.shops.findByCode(body.code)) throw conflict(`A shop with code ${body.code} already exists`);
+    if (await this.shops.findByCode(body.code)) throw OrgProblems.shopCodeTaken({ code: body.code });
     return this.shops.create(body);
   }
 
@@ -22,7 +22,7 @@ export class ShopService {
   async get(actor: Actor, id: string): Promise<Shop> {
     const visible = actor.role === 'admin' && !actor.shopId ? true : id === actor.shopId;
     const shop = visible ? await this.shops.find(id) : undefined;
-    if (!shop) throw notFound('Shop');
+    if (!shop) throw OrgProblems.shopNotFound();
     return shop;
   }
 
@@ -35,7 +35,7 @@ export class ShopService {
   /** For other modules: the shop's zone, slot length and settings. */
   async context(shopId: string): Promise<Shop> {
     const shop = await this.shops.find(shopId);
-    if (!shop) throw notFound('Shop');
+    if (!shop) throw OrgProblems.shopNotFound();
     return shop;
   }
 }

@@ -6,6 +6,7 @@ import { ApiProblems } from 'src/platform/http/openapi';
 import { ValidBody, ValidParam } from 'src/platform/http/validation';
 import { CreateSkillBody, skillExample, UpdateSkillBody } from './team.dto';
 import { SkillService } from './skill.service';
+import { OrgProblems } from './org.problems';
 
 @ApiTags('org: skills')
 @ApiBearerAuth()
@@ -16,7 +17,7 @@ export class SkillController {
   @Post()
   @Roles('admin', 'manager')
   @ApiCreatedResponse({ schema: { example: skillExample } })
-  @ApiProblems(400, 401, 403, 409)
+  @ApiProblems(400, 401, 403, 409, OrgProblems.skillCodeTaken)
   create(@CurrentActor() actor: Actor, @ValidBody(CreateSkillBody) body: CreateSkillBody) {
     return this.skills.create(actor, body);
   }
@@ -32,7 +33,7 @@ export class SkillController {
   @Patch(':id')
   @Roles('admin', 'manager')
   @ApiOkResponse({ schema: { example: skillExample } })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, OrgProblems.skillNotFound)
   update(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidBody(UpdateSkillBody) body: UpdateSkillBody) {
     return this.skills.update(actor, id, body);
   }
@@ -41,7 +42,7 @@ export class SkillController {
   @HttpCode(204)
   @Roles('admin', 'manager')
   @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @ApiProblems(400, 401, 403, 404, 409, OrgProblems.skillNotFound, OrgProblems.skillInUse)
   remove(@CurrentActor() actor: Actor, @ValidParam('id') id: string) {
     return this.skills.remove(actor, id);
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
-import { conflict, notFound } from 'src/platform/errors/common-problems';
+import { OrgProblems } from './org.problems';
 import { CreateSkillBody, UpdateSkillBody } from './team.dto';
 import { Skill, SkillRepository } from './skill.repository';
 
@@ -10,7 +10,7 @@ export class SkillService {
 
   async create(actor: Actor, body: CreateSkillBody): Promise<Skill> {
     const existing = await this.skills.listSkills(actor.shopId);
-    if (existing.some((s) => s.code === body.code)) throw conflict(`Skill code ${body.code} already exists in this shop`);
+    if (existing.some((s) => s.code === body.code)) throw OrgProblems.skillCodeTaken({ code: body.code });
     return this.skills.createSkill({ shopId: actor.shopId, ...body });
   }
 
@@ -20,13 +20,14 @@ export class SkillService {
 
   async update(actor: Actor, id: string, body: UpdateSkillBody): Promise<Skill> {
     const skill = await this.skills.updateSkill(actor.shopId, id, body.name);
-    if (!skill) throw notFound('Skill');
+    if (!skill) throw OrgProblems.skillNotFound();
     return skill;
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
-    if (!(await this.skills.findSkill(actor.shopId, id))) throw notFound('Skill');
-    if (await this.skills.skillInUse(id)) throw conflict('Agents still have this skill');
+    const skill = await this.skills.findSkill(actor.shopId, id);
+    if (!skill) throw OrgProblems.skillNotFound();
+    if (await this.skills.skillInUse(id)) throw OrgProblems.skillInUse({ skill: skill.name });
     await this.skills.deleteSkill(actor.shopId, id);
   }
 }

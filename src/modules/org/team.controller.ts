@@ -7,6 +7,7 @@ import { pageExample } from 'src/platform/http/pagination';
 import { ValidBody, ValidParam, ValidQuery } from 'src/platform/http/validation';
 import { CreateTeamBody, ListTeamsQuery, teamExample, UpdateTeamBody } from './team.dto';
 import { TeamService } from './team.service';
+import { OrgProblems } from './org.problems';
 
 @ApiTags('org: teams')
 @ApiBearerAuth()
@@ -17,7 +18,7 @@ export class TeamController {
   @Post()
   @Roles('admin', 'manager')
   @ApiCreatedResponse({ schema: { example: teamExample } })
-  @ApiProblems(400, 401, 403, 409)
+  @ApiProblems(400, 401, 403, 409, OrgProblems.agentUnknown, OrgProblems.notSupervisor)
   create(@CurrentActor() actor: Actor, @ValidBody(CreateTeamBody) body: CreateTeamBody) {
     return this.teams.create(actor, body);
   }
@@ -33,7 +34,7 @@ export class TeamController {
   @Get(':id')
   @Roles(...STAFF_ROLES)
   @ApiOkResponse({ schema: { example: teamExample } })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, OrgProblems.teamNotFound)
   get(@CurrentActor() actor: Actor, @ValidParam('id') id: string) {
     return this.teams.get(actor, id);
   }
@@ -41,7 +42,7 @@ export class TeamController {
   @Patch(':id')
   @Roles('admin', 'manager')
   @ApiOkResponse({ schema: { example: teamExample } })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, OrgProblems.teamNotFound, OrgProblems.agentUnknown, OrgProblems.notSupervisor)
   update(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidBody(UpdateTeamBody) body: UpdateTeamBody) {
     return this.teams.update(actor, id, body);
   }
@@ -50,7 +51,7 @@ export class TeamController {
   @HttpCode(204)
   @Roles('admin', 'manager')
   @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @ApiProblems(400, 401, 403, 404, 409, OrgProblems.teamNotFound, OrgProblems.teamHasAgents)
   remove(@CurrentActor() actor: Actor, @ValidParam('id') id: string) {
     return this.teams.remove(actor, id);
   }

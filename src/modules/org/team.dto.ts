@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { code } from 'src/platform/http/field-schemas';
 import { pageQuery } from 'src/platform/http/pagination';
+import { localized, SchemaTexts } from 'src/platform/i18n/zod-messages';
 
 const teamFields = {
   name: z.string().trim().min(1).max(100).meta({ example: '售前一组' }),
@@ -9,7 +10,7 @@ const teamFields = {
 export const CreateTeamBody = z.strictObject({ ...teamFields, supervisorAgentId: teamFields.supervisorAgentId.default(null) });
 export type CreateTeamBody = z.infer<typeof CreateTeamBody>;
 /** No defaults here: renaming a team must not remove its supervisor. */
-export const UpdateTeamBody = z.strictObject(teamFields).partial().refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
+export const UpdateTeamBody = z.strictObject(teamFields).partial().refine((b) => Object.keys(b).length > 0, localized(SchemaTexts.nothingToChange));
 export type UpdateTeamBody = z.infer<typeof UpdateTeamBody>;
 export const ListTeamsQuery = z.strictObject({ ...pageQuery });
 export type ListTeamsQuery = z.infer<typeof ListTeamsQuery>;

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
-import { conflict, invalid, notFound } from 'src/platform/errors/common-problems';
 import type { Page } from 'src/platform/http/pagination';
 import { AgentRepository } from './agent.repository';
+import { agentName } from './org.labels';
+import { OrgProblems } from './org.problems';
 import { CreateTeamBody, ListTeamsQuery, UpdateTeamBody } from './team.dto';
 import { Team, TeamRepository } from './team.repository';
 
@@ -25,7 +26,7 @@ export class TeamService {
 
   async get(actor: Actor, id: string): Promise<Team> {
     const team = await this.teams.findTeam(actor.shopId, id);
-    if (!team) throw notFound('Team');
+    if (!team) throw OrgProblems.teamNotFound();
     return team;
   }
 
@@ -36,8 +37,8 @@ export class TeamService {
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
-    await this.get(actor, id);
-    if (await this.teams.teamHasAgents(actor.shopId, id)) throw conflict('The team still has agents; move them to another team first');
+    const team = await this.get(actor, id);
+    if (await this.teams.teamHasAgents(actor.shopId, id)) throw OrgProblems.teamHasAgents({ team: team.name });
     await this.teams.deleteTeam(actor.shopId, id);
   }
 
@@ -50,7 +51,7 @@ export class TeamService {
   private async checkSupervisor(shopId: string, agentId: string | null): Promise<void> {
     if (!agentId) return;
     const agent = await this.agents.find(shopId, agentId);
-    if (!agent) throw invalid('supervisorAgentId', 'no such agent in this shop');
-    if (!agent.isSupervisor) throw invalid('supervisorAgentId', 'the agent is not a supervisor');
+    if (!agent) throw OrgProblems.agentUnknown.at('supervisorAgentId');
+    if (!agent.isSupervisor) throw OrgProblems.notSupervisor.at('supervisorAgentId', { agent: agentName(agent) });
   }
 }

@@ -6,6 +6,7 @@ import { ApiProblems } from 'src/platform/http/openapi';
 import { ValidBody, ValidParam } from 'src/platform/http/validation';
 import { CreateUserBody, UpdateUserBody, userExample } from './user.dto';
 import { UserService } from './user.service';
+import { OrgProblems } from './org.problems';
 
 @ApiTags('org: users')
 @ApiBearerAuth()
@@ -16,7 +17,7 @@ export class UserController {
   @Post()
   @Roles('admin', 'manager')
   @ApiCreatedResponse({ schema: { example: userExample } })
-  @ApiProblems(400, 401, 403, 409)
+  @ApiProblems(400, 401, 403, 409, OrgProblems.adminOnly, OrgProblems.usernameTaken, OrgProblems.agentUnknown)
   create(@CurrentActor() actor: Actor, @ValidBody(CreateUserBody) body: CreateUserBody) {
     return this.users.create(actor, body);
   }
@@ -32,7 +33,7 @@ export class UserController {
   @Patch(':id')
   @Roles('admin', 'manager')
   @ApiOkResponse({ schema: { example: userExample } })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, OrgProblems.userNotFound, OrgProblems.adminOnly, OrgProblems.agentUnknown)
   update(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidBody(UpdateUserBody) body: UpdateUserBody) {
     return this.users.update(actor, id, body);
   }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from 'src/platform/auth/roles';
+import { localized, SchemaTexts } from 'src/platform/i18n/zod-messages';
+import { text } from 'src/platform/i18n/locale';
 
 const password = z.string().min(8, 'must be at least 8 characters').max(200).meta({ example: 'change-me-2026' });
 
@@ -11,7 +13,7 @@ export const CreateUserBody = z
     role: z.enum(ROLES).meta({ example: 'agent' }),
     agentId: z.uuid().nullable().default(null).meta({ description: 'The employee record (required for agents and supervisors)' }),
   })
-  .refine((b) => !['agent', 'supervisor'].includes(b.role) || b.agentId, { message: 'agents and supervisors need an agentId', path: ['agentId'] });
+  .refine((b) => !['agent', 'supervisor'].includes(b.role) || b.agentId, { ...localized(text('agents and supervisors need an agentId', '客服和主管必须关联客服档案')), path: ['agentId'] });
 export type CreateUserBody = z.infer<typeof CreateUserBody>;
 
 export const UpdateUserBody = z
@@ -22,7 +24,7 @@ export const UpdateUserBody = z
     agentId: z.uuid().nullable().optional(),
     active: z.boolean().optional(),
   })
-  .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
+  .refine((b) => Object.keys(b).length > 0, localized(SchemaTexts.nothingToChange));
 export type UpdateUserBody = z.infer<typeof UpdateUserBody>;
 
 export type UserView = { id: string; shopId: string | null; username: string; displayName: string; role: string; agentId: string | null; active: boolean; createdAt: Date };

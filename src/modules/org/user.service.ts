@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
 import { hashPassword } from 'src/platform/auth/password';
-import { conflict, forbidden, invalid, notFound } from 'src/platform/errors/common-problems';
+import { OrgProblems } from './org.problems';
 import { AgentRepository } from './agent.repository';
 import { CreateUserBody, UpdateUserBody, UserView } from './user.dto';
 import { UserRepository } from './user.repository';
@@ -15,8 +15,8 @@ export class UserService {
   ) {}
 
   async create(actor: Actor, body: CreateUserBody): Promise<UserView> {
-    if (body.role === 'admin' && actor.role !== 'admin') throw forbidden('Only an admin may create an admin');
-    if (await this.users.usernameTaken(body.username)) throw conflict(`User name ${body.username} is taken`);
+    if (body.role === 'admin' && actor.role !== 'admin') throw OrgProblems.adminOnly();
+    if (await this.users.usernameTaken(body.username)) throw OrgProblems.usernameTaken({ username: body.username });
     await this.checkAgent(actor.shopId, body.agentId);
     const { password, ...rest } = body;
     return this.users.insert({ ...rest, shopId: body.role === 'admin' ? null : actor.shopId, passwordHash: await hashPassword(password) });
@@ -27,14 +27,14 @@ export class UserService {
   }
 
   async update(actor: Actor, id: string, body: UpdateUserBody): Promise<UserView> {
-    if (!(await this.users.find(actor.shopId, id))) throw notFound('User');
-    if (body.role === 'admin' && actor.role !== 'admin') throw forbidden('Only an admin may grant the admin role');
+    if (!(await this.users.find(actor.shopId, id))) throw OrgProblems.userNotFound();
+    if (body.role === 'admin' && actor.role !== 'admin') throw OrgProblems.adminOnly();
     if (body.agentId !== undefined) await this.checkAgent(actor.shopId, body.agentId);
     const { password, ...rest } = body;
     return (await this.users.update(actor.shopId, id, { ...rest, ...(password ? { passwordHash: await hashPassword(password) } : {}) }))!;
   }
 
   private async checkAgent(shopId: string, agentId: string | null | undefined): Promise<void> {
-    if (agentId && !(await this.agents.find(shopId, agentId))) throw invalid('agentId', 'no such agent in this shop');
+    if (agentId && !(await this.agents.find(shopId, agentId))) throw OrgProblems.agentUnknown.at('agentId');
   }
 }

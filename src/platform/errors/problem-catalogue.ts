@@ -1,5 +1,5 @@
 import type { TemplateParams, Text } from '../i18n/locale';
-import { AppError, FieldError, problemClasses, ProblemType } from './problem';
+import { AppError, FieldError, Message, problemClasses, ProblemType } from './problem';
 
 /** One refusal a module can give: its HTTP status and its text in both languages, `{name}` filled. */
 export type ProblemSpec = {
@@ -18,6 +18,10 @@ export type ProblemOptions = { errors?: FieldError[]; extra?: Record<string, unk
 export type ProblemFactory = ((params?: TemplateParams, options?: ProblemOptions) => AppError) & {
   readonly code: string;
   readonly spec: CataloguedProblem;
+  /** The problem about one field of the body (or query/path): the field error carries the same text. */
+  at: (field: string, params?: TemplateParams, location?: FieldError['in']) => AppError;
+  /** Its text as a field error's message (for problems listing several fields or rows). */
+  message: (params?: TemplateParams) => Message;
 };
 
 const DEFAULT_TYPE: Record<ProblemSpec['status'], ProblemType> = {
@@ -46,7 +50,10 @@ export function defineProblems<const K extends string>(area: string, specs: Reco
     const template: Text = { en: spec.en, zh: spec.zh };
     const raise = (params?: TemplateParams, options?: ProblemOptions) =>
       new AppError(type, { template, params }, options?.errors, options?.extra, code);
-    factories[key] = Object.assign(raise, { code, spec: entry });
+    const message = (params?: TemplateParams): Message => ({ template, params });
+    const at = (field: string, params?: TemplateParams, location: FieldError['in'] = 'body') =>
+      raise(params, { errors: [{ field, message: message(params), code, in: location }] });
+    factories[key] = Object.assign(raise, { code, spec: entry, at, message });
   }
   return factories;
 }

@@ -1,0 +1,52 @@
+import { bearer, startTestApp, TestApp } from './support/test-app';
+import { chineseIn, untranslatedWords } from './support/untranslated';
+
+const CJK = /[\u3400-\u9fff]/;
+
+type Refusal = { status: number; code: string; send: (lang?: string) => Promise<{ status: number; body: Record<string, unknown> }>; names?: string[] };
+
+/**
+ * Representative refusals of each module: in Chinese without Accept-Language (the demo shop's
+ * language), in English with `Accept-Language: en`, the same code both ways, naming things by name.
+ */
+describe('refusals of every module in the reader’s language (e2e)', () => {
+  let t: TestApp;
+  let tokens: Record<string, string>;
+  const refusals: Record<string, () => Promise<Refusal>> = {};
+
+  beforeAll(async () => {
+    t = await startTestApp({ seedDemo: 'always' });
+    tokens = Object.fromEntries(await Promise.all(['manager', 'hr', 'supervisor', 'agent', 'qc', 'trainer'].map(async (r) => [r, await t.tokenFor(r)] as const)));
+  });
+  afterAll(() => t.close());
+
+  const as = (role: string, lang?: string) => ({ ...bearer(tokens[role]), ...(lang ? { 'Accept-Language': lang } : {}) });
+  const agents = async () => (await t.http().get('/agents?limit=500').set(as('manager')).expect(200)).body.items as { id: string; name: string; employeeNo: string; teamId: string; isSupervisor: boolean }[];
+  const teams = async () => (await t.http().get('/teams?limit=50').set(as('manager')).expect(200)).body.items as { id: string; name: string }[];
+
+  refusals['org: a team that still has agents'] = async () => {
+    const team = (await teams())[0];
+    return { status: 409, code: 'org.team-has-agents', names: [team.name], send: (lang) => t.http().delete(`/teams/${team.id}`).set(as('manager', lang)) };
+  };
+  refusals['org: a supervisor who is not one'] = async () => {
+    const [team, agent] = [(await teams())[0], (await agents()).find((a) => !a.isSupervisor)!];
+    return { status: 400, code: 'org.not-supervisor', names: [agent.name], send: (lang) => t.http().patch(`/teams/${team.id}`).set(as('manager', lang)).send({ supervisorAgentId: agent.id }) };
+  };
+
+  it.each(Object.keys(refusals))('%s', async (name) => {
+    const refusal = await refusals[name]();
+    const zh = await refusal.send();
+    expect({ status: zh.status, code: zh.body.code }).toEqual({ status: refusal.status, code: refusal.code });
+    const zhTexts = [zh.body.detail, ...((zh.body.errors as { message: string }[] | undefined) ?? []).map((e) => e.message)].map(String);
+    for (const s of zhTexts) {
+      expect(s).toMatch(CJK);
+      expect(untranslatedWords(s, refusal.names)).toEqual([]);
+    }
+    for (const n of refusal.names ?? []) expect(zh.body.detail).toContain(n);
+    const en = await refusal.send('en');
+    expect({ status: en.status, code: en.body.code }).toEqual({ status: refusal.status, code: refusal.code });
+    const enTexts = [en.body.detail, ...((en.body.errors as { message: string }[] | undefined) ?? []).map((e) => e.message)].map(String);
+    for (const s of enTexts) expect(chineseIn(s, refusal.names)).toEqual([]);
+    expect(en.body.detail).not.toEqual(zh.body.detail);
+  });
+});
