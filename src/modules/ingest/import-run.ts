@@ -10,8 +10,8 @@ import { cellProblems } from './readers/cell-checks';
 import { csvRows } from './readers/csv-rows';
 import type { SourceRow } from './readers/file-problem';
 import { jsonRows } from './readers/json-rows';
+import { detached } from './readers/shared-strings';
 import { xlsxRows } from './readers/xlsx-rows';
-import { inspectWorkbookZip } from './readers/zip-inspection';
 import { copyLine } from './staging';
 
 export type ImportFormat = 'csv' | 'xlsx' | 'json';
@@ -34,12 +34,6 @@ export type RunOutcome = { rows: number; inserted: number; updated: number; reje
 
 const BATCH_ROWS = 20_000;
 
-/**
- * A copy of a string that does not point into the text it was cut from: a key kept for the
- * duplicate check would otherwise keep its whole 1 MB chunk of the file alive.
- */
-const detached = (s: string) => Buffer.from(s, 'utf8').toString('utf8');
-
 const zodErrors = (error: z.ZodError): FieldError[] =>
   error.issues.flatMap((i) =>
     i.code === 'unrecognized_keys' ? i.keys.map((k) => ({ field: k, message: 'unknown column' })) : [{ field: i.path.map(String).join('.') || '(row)', message: i.message }],
@@ -48,8 +42,7 @@ const zodErrors = (error: z.ZodError): FieldError[] =>
 async function* sourceRows(input: RunInput): AsyncGenerator<SourceRow[]> {
   const limits = { maxRows: input.limits.maxRows, maxCellLength: input.limits.maxCellLength };
   if (input.format === 'xlsx') {
-    await inspectWorkbookZip(input.path, { maxUncompressedBytes: input.limits.maxUncompressedBytes, maxRatio: 200, maxEntries: 10_000 });
-    yield* xlsxRows(input.path, input.kind.columns, limits);
+    yield* xlsxRows(input.path, input.kind.columns, { ...limits, maxUncompressedBytes: input.limits.maxUncompressedBytes });
   } else if (input.format === 'csv') {
     yield* csvRows(input.path, input.kind.columns, limits);
   } else {
@@ -82,6 +75,7 @@ export async function runImport(repository: ImportRepository, input: RunInput): 
     const key = input.kind.key(parsed.data);
     const first = firstRowOfKey.get(key);
     if (first !== undefined) return void rejected.add(source.row, [{ field: input.kind.columns[0].key, message: `duplicate of row ${first} in this file` }]);
+    // Detached: a kept key would otherwise keep its whole chunk of the file alive.
     firstRowOfKey.set(detached(key), source.row);
     const staged = input.kind.stage(parsed.data, input.lookups);
     if ('errors' in staged) return void rejected.add(source.row, staged.errors);

@@ -1,14 +1,41 @@
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Column } from '../kinds/import-kind';
 import { FormulaCell } from './cell-checks';
 import { FileProblem, ReaderLimits, SourceRow } from './file-problem';
 import { mapHeader } from './header-mapping';
+import { readSharedStrings } from './shared-strings';
+import { openWorkbookZip, partOfTarget, WorkbookZip } from './workbook-zip';
+import type { PartRules, UnpackedBudget } from './xml-part-guard';
 
 type CellValue = ExcelJS.CellValue;
 
+export type WorkbookLimits = ReaderLimits & { maxUncompressedBytes: number };
+
+/**
+ * What reading a workbook may hold at once, whatever the file (an import stays far below 400 MB):
+ * the parts parsed whole (relationships, workbook, styles) are small in any real workbook, the
+ * shared strings are bounded in count and memory, and the sheet streams row by row.
+ */
+const META_PART: PartRules = { maxBytes: 8 * 2 ** 20, maxRun: 2 ** 20 };
+const SHARED_STRINGS: PartRules = { maxBytes: Number.MAX_SAFE_INTEGER, maxRun: 2 ** 20 };
+const SHEET: PartRules = { maxBytes: Number.MAX_SAFE_INTEGER, maxRun: 2 ** 20, maxRowBytes: 8 * 2 ** 20 };
+const SHARED_STRING_LIMITS = { maxCount: 2_000_000, maxMemoryBytes: 128 * 2 ** 20 };
+
+/** exceljs' streaming reader, driven part by part from our own zip reading (its internals, pinned to 4.4). */
+type ReaderInternals = {
+  sharedStrings?: string[];
+  workbookRels?: { Id: string; Target: string; Type?: string }[];
+  model?: { sheets?: { rId: string }[] };
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseWorksheet(text: AsyncIterable<string>, sheetNo: string): Iterable<{ value: AsyncIterable<ExcelJS.Row> }>;
+};
+
 /** A workbook cell as a plain value; formulas stay recognisable so they can be refused. */
 function plain(value: CellValue): unknown {
-  if (value === null || value === undefined) return undefined;
+  if (value === null || value === undefined || value === '') return undefined;
   if (value instanceof Date || typeof value !== 'object') return value;
   if ('formula' in value || 'sharedFormula' in value) return new FormulaCell(String((value as { formula?: string }).formula ?? (value as { sharedFormula?: string }).sharedFormula));
   if ('richText' in value) return value.richText.map((t) => t.text).join('');
@@ -17,35 +44,63 @@ function plain(value: CellValue): unknown {
   return String(value);
 }
 
-/** Streams the first worksheet of a workbook with the streaming reader (the file is never held whole). */
-export async function* xlsxRows(path: string, columns: Column[], limits: ReaderLimits): AsyncGenerator<SourceRow[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
+const relOfType = (reader: ReaderInternals, type: string) => reader.workbookRels?.find((r) => r.Type?.endsWith(`/${type}`));
+
+/** The first sheet in the workbook's own order (what the user sees as the first tab). */
+function firstSheet(reader: ReaderInternals, zip: WorkbookZip): string | undefined {
+  const rId = reader.model?.sheets?.[0]?.rId;
+  const rel = reader.workbookRels?.find((r) => r.Id === rId);
+  const part = rel ? partOfTarget(rel.Target) : 'xl/worksheets/sheet1.xml';
+  return zip.has(part) ? part : undefined;
+}
+
+/** Reads what the sheet needs (relationships, workbook, styles for dates, shared strings), then the first sheet. */
+async function openFirstSheet(zip: WorkbookZip, reader: ReaderInternals, limits: WorkbookLimits, budget: UnpackedBudget): Promise<AsyncIterable<ExcelJS.Row>> {
+  const meta = (name: string) => Readable.from(zip.part(name, META_PART, budget));
+  if (zip.has('xl/_rels/workbook.xml.rels')) await reader._parseRels(meta('xl/_rels/workbook.xml.rels'));
+  await reader._parseWorkbook(meta('xl/workbook.xml'));
+  const styles = partOfTarget(relOfType(reader, 'styles')?.Target ?? 'styles.xml');
+  if (zip.has(styles)) await reader._parseStyles(meta(styles));
+  const strings = partOfTarget(relOfType(reader, 'sharedStrings')?.Target ?? 'sharedStrings.xml');
+  reader.sharedStrings = zip.has(strings) ? await readSharedStrings(zip.part(strings, SHARED_STRINGS, budget), { ...SHARED_STRING_LIMITS, maxLength: limits.maxCellLength }) : [];
+  const sheet = firstSheet(reader, zip);
+  if (!sheet) throw new FileProblem('The workbook has no sheet');
+  const [{ value }] = [...reader._parseWorksheet(zip.part(sheet, SHEET, budget), '1')];
+  return value;
+}
+
+/**
+ * Streams the first sheet of a workbook; only the parts it needs are unpacked, each byte counted
+ * against the workbook's limit as it leaves the inflater (`budget.used` tells how many were).
+ */
+export async function* xlsxRows(path: string, columns: Column[], limits: WorkbookLimits, budget: UnpackedBudget = { limit: limits.maxUncompressedBytes, used: 0 }): AsyncGenerator<SourceRow[]> {
+  const zip = await openWorkbookZip(path, { maxUncompressedBytes: limits.maxUncompressedBytes, maxRatio: 200, maxEntries: 10_000 });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' }) as unknown as ReaderInternals;
   let keys: (string | null)[] | undefined;
   let count = 0;
   let batch: SourceRow[] = [];
   try {
-    for await (const worksheet of reader) {
-      for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
-        const cells = (row.values as CellValue[]).slice(1).map(plain);
-        if (!keys) {
-          keys = mapHeader(cells, columns);
-          continue;
-        }
-        if (cells.every((c) => c === undefined || c === '')) continue;
-        if (++count > limits.maxRows) throw new FileProblem(`The workbook has more than ${limits.maxRows} rows; split it`, 413);
-        const values: Record<string, unknown> = {};
-        for (let i = 0; i < keys.length; i++) if (keys[i] && cells[i] !== undefined) values[keys[i]!] = cells[i];
-        batch.push({ row: row.number, values });
-        if (batch.length >= 1000) {
-          yield batch;
-          batch = [];
-        }
+    for await (const row of await openFirstSheet(zip, reader, limits, budget)) {
+      const cells = (row.values as CellValue[]).slice(1).map(plain);
+      if (!keys) {
+        keys = mapHeader(cells, columns);
+        continue;
       }
-      break; // only the first sheet holds data; others (notes) are ignored
+      if (cells.every((c) => c === undefined || c === '')) continue;
+      if (++count > limits.maxRows) throw new FileProblem(`The workbook has more than ${limits.maxRows} rows; split it`, 413);
+      const values: Record<string, unknown> = {};
+      for (let i = 0; i < keys.length; i++) if (keys[i] && cells[i] !== undefined) values[keys[i]!] = cells[i];
+      batch.push({ row: row.number, values });
+      if (batch.length >= 1000) {
+        yield batch;
+        batch = [];
+      }
     }
   } catch (e) {
     if (e instanceof FileProblem) throw e;
     throw new FileProblem(`The workbook cannot be read: ${(e as Error).message}`);
+  } finally {
+    zip.close();
   }
   if (batch.length) yield batch;
   if (!keys) throw new FileProblem('The workbook is empty: a header row is required');
