@@ -6,7 +6,8 @@ import { erlangC } from './erlang-c';
 import { requiredAgents } from './required-agents';
 import { positionsAfterShrinkage } from './shrinkage';
 
-const referenceFolder = path.join(__dirname, '../../../../../shared/bench-data/erlang-reference');
+// Copies of the reference files (bench-data/erlang-reference): tests stand on the repository alone.
+const referenceFolder = path.join(__dirname, 'fixtures', 'erlang-reference');
 
 /** Minimal CSV reader for these files: commas, double-quoted fields, no embedded newlines. */
 function readCsv(file: string): Record<string, string>[] {
