@@ -5,13 +5,20 @@ import { AppModule } from './app.module';
 import { loadConfig } from './platform/config/app-config';
 import { configureApp } from './platform/http/configure-app';
 import { DemoSeed } from './platform/db/demo/demo-seed';
+import { EMBEDDED_SERVER } from './platform/db/db.module';
+import type { EmbeddedPostgresServer } from './platform/db/embedded-postgres-server';
+import { describeError, ProcessLifecycle } from './platform/lifecycle/process-lifecycle';
 import { DemoHistorySeed } from './modules/ingest/demo-history.seed';
+
+const lifecycle = new ProcessLifecycle();
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
   const app = await NestFactory.create(AppModule.register(config), { bufferLogs: true, bodyParser: false });
   const logger = app.get(Logger);
   app.useLogger(logger);
+  lifecycle.attach(app, (message) => logger.log(message, 'Lifecycle'));
+  app.get<EmbeddedPostgresServer | null>(EMBEDDED_SERVER)?.onUnexpectedExit((reason) => void lifecycle.stop(reason, 1));
   configureApp(app);
   const seeded = await app.get(DemoSeed).onFirstStart(config);
   if (seeded) await app.get(DemoHistorySeed).seed(seeded.shopId);
@@ -30,6 +37,7 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
-  process.stderr.write(`Failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`Failed to start: ${describeError(error)}\n`);
+  // Exiting runs the embedded database's exit handler, so a failed boot leaves no server behind.
   process.exit(1);
 });

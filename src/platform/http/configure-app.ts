@@ -15,7 +15,6 @@ export function configureApp(app: INestApplication): void {
   express.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   express.disable('x-powered-by');
   app.useGlobalFilters(new ProblemFilter());
-  app.enableShutdownHooks();
   mountApiDocs(app);
   serveWebPage(app);
 }

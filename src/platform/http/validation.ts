@@ -53,9 +53,21 @@ function methodOf(target: object, key: string | symbol | undefined): PropertyDes
   return Object.getOwnPropertyDescriptor(target, key!)!;
 }
 
+/**
+ * A DTO is a zod schema with a type of the same name: tsc records the parameter's design type as
+ * Object, swc as the schema value itself, which swagger then takes for a class. The schema is the
+ * contract either way, so the recorded type is made Object (metadata is set before parameter
+ * decorators run).
+ */
+function plainParameterType(target: object, key: string | symbol | undefined, index: number): void {
+  const types = Reflect.getMetadata('design:paramtypes', target, key!) as unknown[] | undefined;
+  if (types && typeof types[index] !== 'function') Reflect.defineMetadata('design:paramtypes', types.map((t, i) => (i === index ? Object : t)), target, key!);
+}
+
 /** Validates the JSON body with the schema and documents it in OpenAPI from the same schema. */
 export function ValidBody(schema: z.ZodType): ParameterDecorator {
   return (target, key, index) => {
+    plainParameterType(target, key, index);
     Body(new ZodPipe(schema, 'body'))(target, key!, index);
     ApiBody({ schema: openApiSchema(schema) })(target, key!, methodOf(target, key));
   };
@@ -64,6 +76,7 @@ export function ValidBody(schema: z.ZodType): ParameterDecorator {
 /** Validates the whole query string; every property becomes a documented query parameter. */
 export function ValidQuery(schema: z.ZodObject): ParameterDecorator {
   return (target, key, index) => {
+    plainParameterType(target, key, index);
     Query(new ZodPipe(schema, 'query'))(target, key!, index);
     const json = openApiSchema(schema) as { properties?: Record<string, Record<string, unknown>>; required?: string[] };
     for (const [name, prop] of Object.entries(json.properties ?? {})) {

@@ -1,0 +1,79 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const repoRoot = join(__dirname, '..', '..');
+
+/** Builds dist/ the way `npm start` does (only when sources changed since the last build). */
+export function buildIfStale(): void {
+  execFileSync(process.execPath, [join(repoRoot, 'scripts', 'build-if-stale.js')], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
+}
+
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    // A zombie is dead for our purpose (its parent has not reaped it yet).
+    return !readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.startsWith('Z');
+  } catch {
+    return false;
+  }
+}
+
+/** The direct children of a process, from /proc (Linux). */
+export function childrenOf(pid: number): number[] {
+  const children: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const ppid = Number(readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+      if (ppid === pid) children.push(Number(name));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return children;
+}
+
+export async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 90_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export type ServerTree = { npm: ChildProcess; npmPid: number; nodePid: number; postgresPid: number | undefined; port: number; output: () => string; exited: Promise<number | null> };
+
+/**
+ * `npm start` as a user runs it, in its own process group (like a terminal's foreground job), with
+ * the embedded database in `dataDir`. Resolves once the server printed its URLs.
+ */
+export async function startServerTree(dataDir: string, env: Record<string, string> = {}): Promise<ServerTree> {
+  const environment: NodeJS.ProcessEnv = { ...process.env, WFM_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'never', SCHEDULES: 'off', LOG_LEVEL: 'info', ...env };
+  delete environment.DATABASE_URL;
+  delete environment.REDIS_URL;
+  const npm = spawn('npm', ['start', '--silent'], { cwd: repoRoot, env: environment, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  npm.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+  npm.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  const exited = new Promise<number | null>((r) => npm.once('exit', (code) => r(code)));
+  const port = await waitFor('the server to print its URLs', () => {
+    if (npm.exitCode !== null) throw new Error(`npm start exited (${npm.exitCode}):\n${output}`);
+    const m = /Health: +http:\/\/localhost:(\d+)\/health/.exec(output);
+    return m ? Number(m[1]) : undefined;
+  });
+  const nodePid = childrenOf(npm.pid!)[0];
+  const pidFile = join(dataDir, 'pg', 'postmaster.pid');
+  const postgresPid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[0]) : undefined;
+  return { npm, npmPid: npm.pid!, nodePid, postgresPid, port, output: () => output, exited };
+}
+
+/** After a failed test: nothing of the tree may outlive it. */
+export function killTree(tree: ServerTree | undefined): void {
+  if (!tree) return;
+  for (const pid of [tree.npmPid, tree.nodePid, tree.postgresPid]) {
+    if (pid && alive(pid)) process.kill(pid, 'SIGKILL');
+  }
+}
