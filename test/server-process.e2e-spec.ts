@@ -62,10 +62,15 @@ describe('stopping the server (real processes)', () => {
     expect(tree.output()).toMatch(/stopping: embedded PostgreSQL received a smart shutdown request/);
   }, 150_000);
 
-  it('a second start on the unchanged checkout does not build again', async () => {
+  it('a second start on the unchanged checkout does not build again; the swc build injects, validates and documents', async () => {
     tree = await startServerTree(dataDir);
     expect(tree.output()).not.toMatch(/building dist/);
     await healthy(tree);
+    const refused = await fetch(`http://127.0.0.1:${tree.port}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: '' }) });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { code: string; errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual(['password', 'username']);
+    const docs = (await (await fetch(`http://127.0.0.1:${tree.port}/docs-json`)).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(docs.paths)).toEqual(expect.arrayContaining(['/auth/login', '/rosters', '/rankings']));
     process.kill(tree.npmPid, 'SIGTERM');
     await expectAllGone(tree);
   }, 150_000);
