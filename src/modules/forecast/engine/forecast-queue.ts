@@ -11,10 +11,11 @@ import {
   QueueForecast,
   QueueHistory,
 } from './forecast-types';
+import { fitIntradayParams, pastDaysOf } from './intraday-fit';
 import { forecastMethod } from './method-catalogue';
 import { withoutOutliers } from './outliers';
 import { intervalFor, intervalModel } from './prediction-interval';
-import { addDays, buildDayMatrix, DayMatrix, historyBefore, isoWeekday, localSlotsOfDay } from './slot-grid';
+import { addDays, buildDayMatrix, DayMatrix, historyBefore, isoWeekday, localSlotsOfDay, slotsPerDayFor } from './slot-grid';
 
 const DEFAULT_COVERAGE = 0.8;
 
@@ -101,7 +102,9 @@ export function forecastQueue(history: QueueHistory, request: ForecastRequest): 
       });
     }
   }
-  return { method: result.method, candidates: result.candidates, backtest: result.backtest, slots };
+  // The within-day updating's constants, learnt once here from the same backtest days.
+  const intraday = fitIntradayParams(pastDaysOf(result.backtest?.points ?? [], slotsPerDayFor(history.slotMinutes)), history.slotMinutes);
+  return { method: result.method, candidates: result.candidates, backtest: result.backtest, slots, intraday };
 }
 
 /** The accuracy report (MAE, RMSE, WAPE, bias overall, by weekday and by hour) of a method on a queue. */

@@ -1,4 +1,5 @@
 /** What the forecast engine takes in and gives back. Times: UTC ISO strings; local dates: yyyy-MM-dd in the shop's zone. */
+import type { IntradayParams } from './intraday-update';
 
 /** Volume that arrived in one slot, identified by its UTC start. */
 export interface VolumeObservation {
@@ -103,4 +104,6 @@ export interface QueueForecast {
   candidates: { method: MethodName; wape: number | null }[];
   backtest: BacktestReport | null;
   slots: ForecastSlot[];
+  /** Constants of the within-day updating learnt on the backtest days; null with too little history. */
+  intraday: IntradayParams | null;
 }
