@@ -50,6 +50,7 @@ describe('forecast routes: roles, shops and input (e2e)', () => {
     { method: 'get', path: `/forecasts/${forecastId}/slots` },
     { method: 'get', path: `/forecasts/${forecastId}/accuracy` },
     { method: 'get', path: `/queues/${presales}/forecast-vs-actual?from=2026-11-30T00:00:00Z&to=2026-12-01T00:00:00Z` },
+    { method: 'get', path: `/queues/${presales}/intraday-forecast?date=2026-11-30` },
     { method: 'get', path: '/forecast-adjustments' },
     { method: 'get', path: `/forecast-adjustments/${adjustmentId}` },
     { method: 'get', path: '/forecast-events' },
@@ -121,6 +122,8 @@ describe('forecast routes: roles, shops and input (e2e)', () => {
       [{ method: 'patch', path: `/forecast-events/${eventId}`, body: { kind: 'closed' } }, 'multiplier'],
       [{ method: 'patch', path: `/forecast-events/${eventId}`, body: {} }, '(body)'],
       [{ method: 'get', path: '/forecast-events?from=2026-12-02&to=2026-12-01' }, 'to'],
+      [{ method: 'get', path: `/queues/${presales}/intraday-forecast?date=2026-13-01` }, 'date'],
+      [{ method: 'get', path: `/queues/${presales}/intraday-forecast?day=2026-11-30` }, 'day'],
     ];
     for (const [c, field] of bad) {
       const res = await call(c, manager);

@@ -76,6 +76,22 @@ describe('jobs without Redis: the in-process runner (e2e)', () => {
     expect(n).toBe(1);
   });
 
+  it('joins a waiting run with the same coalesce key, and queues a new one once that run has started', async () => {
+    const key = `test.probe:${t.demoShopId}:burst`;
+    const payload = { shopId: t.demoShopId, key: 'burst', failTimes: 0, sleepMs: 0 };
+    // A run that waits for a worker (recorded, not yet started).
+    const [waiting] = await sql`INSERT INTO job_runs (shop_id, name, params, status, max_attempts, coalesce_key)
+      VALUES (${t.demoShopId}, 'test.probe', ${JSON.stringify(payload)}::jsonb, 'queued', 3, ${key}) RETURNING id`;
+    const joined = await Promise.all([1, 2, 3].map(() => queue.enqueue(probeJob, payload, { coalesceKey: key })));
+    expect(joined.map((j) => [j.created, j.run.id])).toEqual([1, 2, 3].map(() => [false, waiting.id]));
+    await sql`UPDATE job_runs SET status = 'running' WHERE id = ${waiting.id}`;
+    const next = await queue.enqueue(probeJob, payload, { coalesceKey: key });
+    expect(next.created).toBe(true);
+    await queue.settled(next.run.id);
+    expect(await run(next.run.id)).toMatchObject({ status: 'completed', result: { key: 'burst' } });
+    await sql`UPDATE job_runs SET status = 'completed' WHERE id = ${waiting.id}`;
+  });
+
   it('schedules each shop’s night at 02:00 local time, once', async () => {
     const other = await createSecondShop(t, 'berlin');
     const schedule = t.app.get(NightlySchedule);

@@ -76,6 +76,7 @@ export class ForecastGeneration {
       overall: report?.overall ?? null,
       byWeekday: report?.byWeekday ?? {},
       byHour: report?.byHour ?? {},
+      intraday: computed.intraday,
     };
     await this.versions.update(versionId, { status: 'completed', error: null, methodChosen: computed.method, backtest, completedAt: new Date() });
     return { forecastId: versionId, method: computed.method, slots: computed.slots.length, wape: report?.overall.wape ?? null };

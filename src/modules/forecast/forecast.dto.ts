@@ -76,6 +76,7 @@ export const accuracyExample = {
   overall: metricsExample,
   byWeekday: { 1: metricsExample, 2: metricsExample },
   byHour: { 10: metricsExample, 21: metricsExample },
+  intraday: { credibility: 1520, recentCredibility: 76, recentHalfLifeMinutes: 30, persistenceHalfLifeMinutes: 120 },
 };
 
 export const appliedAdjustmentExample = { id: '2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a', kind: 'percent', value: 20, reason: '店铺直播', createdBy: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f' };

@@ -14,16 +14,20 @@ import { ForecastVsActualService } from './forecast-vs-actual.service';
 import { ForecastController } from './forecast.controller';
 import { ForecastRepository } from './forecast.repository';
 import { ForecastService } from './forecast.service';
+import { IntradayForecastController } from './intraday.controller';
+import { IntradayRepository } from './intraday.repository';
+import { IntradayForecastService } from './intraday.service';
 
-/** Forecast versions per queue (API and jobs), planner adjustments, the event calendar, and the nightly refresh. */
+/** Forecast versions per queue (API and jobs), their intraday updates, planner adjustments, the event calendar, and the nightly refresh. */
 @Module({
   imports: [OrgModule],
-  controllers: [ForecastController, ForecastVsActualController, AdjustmentController, ForecastEventController],
+  controllers: [ForecastController, ForecastVsActualController, IntradayForecastController, AdjustmentController, ForecastEventController],
   providers: [
     ForecastRepository, ForecastHistoryRepository, ForecastService, ForecastGeneration, ForecastRefresh, ForecastVsActualService,
     AdjustmentRepository, AdjustmentService,
     ForecastEventRepository, ForecastEventService,
+    IntradayRepository, IntradayForecastService,
   ],
-  exports: [ForecastService],
+  exports: [ForecastService, IntradayForecastService],
 })
 export class ForecastModule {}

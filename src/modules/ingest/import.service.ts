@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
 import type { AppConfig } from 'src/platform/config/app-config';
 import { APP_CONFIG } from 'src/platform/config/config.module';
@@ -10,6 +10,7 @@ import { JobContext, UnrecoverableJobError } from 'src/platform/jobs/job-definit
 import { JobHandler } from 'src/platform/jobs/job-handler.decorator';
 import { JobQueue } from 'src/platform/jobs/job-queue';
 import { accepted, Accepted } from 'src/platform/jobs/jobs.service';
+import { IntradayForecastService } from 'src/modules/forecast/intraday.service';
 import { ShopService } from 'src/modules/org/shop.service';
 import { CustomerKeyHasher } from './customer-key';
 import { importFileJob } from './import.jobs';
@@ -40,12 +41,15 @@ export function formatOf(fileName: string): ImportFormat {
 /** Imports of operational facts: small files inside the request, large ones as a job. */
 @Injectable()
 export class ImportService {
+  private readonly logger = new Logger('ImportService');
+
   constructor(
     private readonly imports: ImportRepository,
     private readonly shops: ShopService,
     private readonly hasher: CustomerKeyHasher,
     private readonly queue: JobQueue,
     private readonly uploads: UploadFolder,
+    private readonly intraday: IntradayForecastService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -133,6 +137,7 @@ export class ImportService {
         reattributed: outcome.reattributed,
       };
       await this.finish(record, report.status, report);
+      if (outcome.stored && record.kind === 'volume' && outcome.inserted + outcome.updated > 0) await this.volumeArrived(shop.id, record.id);
       if (!outcome.stored) {
         throw new AppError('unprocessable', `${report.rejected} of ${report.rows} rows were rejected; nothing was stored (send ?mode=partial to store the good rows)`, report.errors, { report });
       }
@@ -146,6 +151,15 @@ export class ImportService {
       // An unexpected failure (database down) keeps the file, so the job's retry can read it again.
       if (!(e instanceof AppError)) await this.imports.updateRecord(record.id, { status: 'failed', errors: [{ row: 0, field: '(file)', message: (e as Error).message }] });
       throw e;
+    }
+  }
+
+  /** New volume re-forecasts the rest of its day; the import stands whether or not that can be queued. */
+  private async volumeArrived(shopId: string, importId: string): Promise<void> {
+    try {
+      await this.intraday.afterVolumeImport(shopId, importId);
+    } catch (e) {
+      this.logger.warn({ shopId, importId, err: (e as Error).message }, 'intraday updates not queued after a volume import');
     }
   }
 

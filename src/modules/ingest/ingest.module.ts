@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import type { AppConfig } from 'src/platform/config/app-config';
 import { APP_CONFIG } from 'src/platform/config/config.module';
+import { ForecastModule } from 'src/modules/forecast/forecast.module';
 import { OrgModule } from 'src/modules/org/org.module';
 import { CustomerKeyHasher } from './customer-key';
 import { DemoHistorySeed } from './demo-history.seed';
@@ -14,14 +15,15 @@ import { ImportService } from './import.service';
 import { ImportTemplates } from './import-templates';
 import { DiscardUploadOnError, uploadOptions } from './import-upload';
 import { UploadFolder } from './upload-folder';
+import { VolumePushController } from './volume-push.controller';
 import { QueueController } from './queue.controller';
 import { QueueRepository } from './queue.repository';
 import { QueueService } from './queue.service';
 
 /** Queues and the operational facts (volume, sessions, orders, ratings), imported from files or JSON. */
 @Module({
-  imports: [OrgModule, MulterModule.registerAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => uploadOptions(config) })],
-  controllers: [ImportController, QueueController, FactController],
+  imports: [OrgModule, ForecastModule, MulterModule.registerAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => uploadOptions(config) })],
+  controllers: [ImportController, VolumePushController, QueueController, FactController],
   providers: [UploadFolder, DiscardUploadOnError, DemoHistorySeed, ImportRepository, ImportService, ImportTemplates, CustomerKeyHasher, QueueRepository, QueueService, FactRepository, FactService],
   exports: [QueueService, CustomerKeyHasher, DemoHistorySeed, UploadFolder],
 })

@@ -1,12 +1,20 @@
 import { Injectable } from '@nestjs/common';
+import { conflict } from '../errors/common-problems';
 import { AppError } from '../errors/problem';
+import { text } from '../i18n/locale';
 import type { JobDefinition, JobPayload } from './job-definition';
-import { JobRun, JobRunRepository } from './job-run.repository';
+import { JobRun, JobRunRepository, NewJobRun } from './job-run.repository';
 import { JobRunner } from './runners/job-runner';
 
 export type EnqueueOptions = {
   /** One run per key, ever: a second enqueue returns the first run instead of running again. */
   dedupeKey?: string;
+  /**
+   * One waiting run per key: while a run with this key has not started, a second enqueue returns
+   * it (its work will see whatever the second caller added). Once it runs, the next enqueue
+   * queues a new run, so nothing added during a run is missed.
+   */
+  coalesceKey?: string;
   parentRunId?: string;
   requestedBy?: string;
 };
@@ -29,20 +37,39 @@ export class JobQueue {
   ) {}
 
   async enqueue<P extends JobPayload>(definition: JobDefinition<P>, payload: P, options: EnqueueOptions = {}): Promise<Enqueued> {
-    const run = await this.runs.insert({
-      shopId: payload.shopId,
-      name: definition.name,
-      params: payload,
-      maxAttempts: definition.attempts,
-      dedupeKey: options.dedupeKey ?? null,
-      parentRunId: options.parentRunId ?? null,
-      requestedBy: options.requestedBy ?? null,
-    });
+    if (options.coalesceKey) {
+      // The waiting run may start between our insert and our look-up: then queue again.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const waiting = await this.runs.findWaiting(options.coalesceKey);
+        if (waiting) return { run: waiting, created: false };
+        const run = await this.runs.insert(this.newRun(definition, payload, options), 'coalesce');
+        if (run) return this.submit(run, definition);
+      }
+      throw conflict(text(`A run with key ${options.coalesceKey} is being created; try again`, `键为 ${options.coalesceKey} 的任务正在创建，请重试`));
+    }
+    const run = await this.runs.insert(this.newRun(definition, payload, options));
     if (!run) {
       const existing = await this.runs.findByDedupeKey(options.dedupeKey!);
       if (!existing) throw new AppError('conflict', `A run with key ${options.dedupeKey} is being created; try again`);
       return { run: existing, created: false };
     }
+    return this.submit(run, definition);
+  }
+
+  private newRun<P extends JobPayload>(definition: JobDefinition<P>, payload: P, options: EnqueueOptions): NewJobRun {
+    return {
+      shopId: payload.shopId,
+      name: definition.name,
+      params: payload,
+      maxAttempts: definition.attempts,
+      dedupeKey: options.dedupeKey ?? null,
+      coalesceKey: options.coalesceKey ?? null,
+      parentRunId: options.parentRunId ?? null,
+      requestedBy: options.requestedBy ?? null,
+    };
+  }
+
+  private async submit<P extends JobPayload>(run: JobRun, definition: JobDefinition<P>): Promise<Enqueued> {
     try {
       await this.runner.submit(run, definition as unknown as JobDefinition);
     } catch (e) {

@@ -5,20 +5,29 @@ import { jobRuns } from '../db/schema';
 
 export type JobRun = typeof jobRuns.$inferSelect;
 export type JobStatus = 'queued' | 'running' | 'retrying' | 'completed' | 'failed';
-export type NewJobRun = Pick<typeof jobRuns.$inferInsert, 'shopId' | 'name' | 'params' | 'maxAttempts' | 'dedupeKey' | 'parentRunId' | 'requestedBy'>;
+export type NewJobRun = Pick<typeof jobRuns.$inferInsert, 'shopId' | 'name' | 'params' | 'maxAttempts' | 'dedupeKey' | 'coalesceKey' | 'parentRunId' | 'requestedBy'>;
 
 @Injectable()
 export class JobRunRepository {
   constructor(private readonly db: Db) {}
 
-  /** Inserts the run, or returns null when a run with the same dedupe key already exists. */
-  async insert(values: NewJobRun): Promise<JobRun | null> {
-    const [row] = await this.db.q
-      .insert(jobRuns)
-      .values({ ...values, status: 'queued' })
-      .onConflictDoNothing({ target: jobRuns.dedupeKey })
-      .returning();
+  /**
+   * Inserts the run, or returns null when a run with the same dedupe key already exists (or, with
+   * `coalesce`, a run with the same coalesce key is still waiting).
+   */
+  async insert(values: NewJobRun, key: 'dedupe' | 'coalesce' = 'dedupe'): Promise<JobRun | null> {
+    const insert = this.db.q.insert(jobRuns).values({ ...values, status: 'queued' });
+    const [row] = await (key === 'coalesce'
+      ? insert.onConflictDoNothing({ target: jobRuns.coalesceKey, where: sql`${jobRuns.status} = 'queued'` })
+      : insert.onConflictDoNothing({ target: jobRuns.dedupeKey })
+    ).returning();
     return row ?? null;
+  }
+
+  /** The run with this coalesce key that has not started yet, if any. */
+  async findWaiting(coalesceKey: string): Promise<JobRun | undefined> {
+    const [row] = await this.db.q.select().from(jobRuns).where(and(eq(jobRuns.coalesceKey, coalesceKey), eq(jobRuns.status, 'queued'))).limit(1);
+    return row;
   }
 
   async findByDedupeKey(key: string): Promise<JobRun | undefined> {

@@ -1,4 +1,4 @@
-import { boolean, check, date, doublePrecision, index, jsonb, pgTable, primaryKey, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { createdAt, id, utc } from './columns';
 import { queues } from './ingest';
@@ -81,3 +81,38 @@ export const forecastEvents = pgTable('forecast_events', {
   index('forecast_events_shop_date').on(t.shopId, t.date),
   check('forecast_events_kind', sql`${t.kind} in ('promotion', 'holiday', 'closed')`),
 ]);
+
+/**
+ * The rest of one local day of a queue re-forecast from the arrivals so far, beside the day-ahead
+ * version it started from: one row per (queue, day), replaced by every update.
+ */
+export const intradayForecasts = pgTable('intraday_forecasts', {
+  id: id(),
+  shopId: uuid('shop_id').notNull().references(() => shops.id),
+  queueId: uuid('queue_id').notNull().references(() => queues.id),
+  localDate: date('local_date', { mode: 'string' }).notNull(),
+  baseVersionId: uuid('base_version_id').notNull().references(() => forecastVersions.id, { onDelete: 'cascade' }),
+  /** End of the last slot whose arrivals were counted: the updated forecast starts here. */
+  asOf: utc('as_of').notNull(),
+  observed: doublePrecision('observed').notNull(),
+  expected: doublePrecision('expected').notNull(),
+  weight: doublePrecision('weight').notNull(),
+  level: doublePrecision('level').notNull(),
+  recent: doublePrecision('recent').notNull(),
+  params: jsonb('params').$type<Record<string, number>>().notNull(),
+  /** When the facts were read: an update computed from older facts never replaces a newer one. */
+  factsReadAt: utc('facts_read_at').notNull(),
+  updates: integer('updates').notNull().default(1),
+  jobRunId: uuid('job_run_id'),
+  updatedAt: utc('updated_at').notNull().defaultNow(),
+}, (t) => [uniqueIndex('intraday_forecasts_queue_day').on(t.queueId, t.localDate), index('intraday_forecasts_shop_day').on(t.shopId, t.localDate)]);
+
+/** Per remaining slot of the day: the day-ahead value (planner adjustments applied) and the update. */
+export const intradayForecastSlots = pgTable('intraday_forecast_slots', {
+  shopId: uuid('shop_id').notNull(),
+  intradayId: uuid('intraday_id').notNull().references(() => intradayForecasts.id, { onDelete: 'cascade' }),
+  slotStart: utc('slot_start').notNull(),
+  slotMinutes: smallint('slot_minutes').notNull(),
+  dayAhead: doublePrecision('day_ahead').notNull(),
+  forecast: doublePrecision('forecast').notNull(),
+}, (t) => [primaryKey({ columns: [t.intradayId, t.slotStart] })]);

@@ -1,4 +1,5 @@
 import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { id, utc } from './columns';
 
 /** Every run of every job, whichever runner executed it; the job's id is this row's id. */
@@ -16,6 +17,8 @@ export const jobRuns = pgTable('job_runs', {
   progressNote: text('progress_note'),
   /** Same key, one run: the nightly run of a shop and date, a step of it. */
   dedupeKey: text('dedupe_key'),
+  /** Same key, one waiting run: enqueues before it starts join it (a burst of facts, one re-forecast). */
+  coalesceKey: text('coalesce_key'),
   parentRunId: uuid('parent_run_id'),
   requestedBy: uuid('requested_by'),
   queuedAt: utc('queued_at').notNull().defaultNow(),
@@ -25,6 +28,7 @@ export const jobRuns = pgTable('job_runs', {
   result: jsonb('result').$type<Record<string, unknown>>(),
 }, (t) => [
   uniqueIndex('job_runs_dedupe').on(t.dedupeKey),
+  uniqueIndex('job_runs_coalesce_waiting').on(t.coalesceKey).where(sql`${t.status} = 'queued'`),
   index('job_runs_shop_queued').on(t.shopId, t.queuedAt),
   index('job_runs_parent').on(t.parentRunId),
 ]);
