@@ -106,6 +106,47 @@ describe('staffing: requirements per slot and what-if (e2e)', () => {
     expect(reviews.oneFewer.lateItems).toBeGreaterThan(0);
   });
 
+  it("prices a chat queue with its own measured slowdown table, in requirements and what-if", async () => {
+    const before = await requirements('presales_chat');
+    expect(before.chat).toEqual({ concurrency: 4, slowdownFactor: 1.45, source: 'shop' });
+    await t.http().patch(`/queues/${queueIds.presales_chat}`).set(bearer(manager)).send({ chatSlowdown: [1, 1.2, 1.5, 2] }).expect(200);
+    const after = await requirements('presales_chat');
+    expect(after.chat).toEqual({ concurrency: 4, slowdownFactor: 2, source: 'queue', table: [1, 1.2, 1.5, 2] });
+    const busy = (after.items as (Item & { offeredLoad: number })[]).findIndex((i) => i.contacts > 0);
+    // The queue's handle time alone is 420 s; at 4 chats the table says twice that.
+    expect(after.items[busy].offeredLoad).toBeCloseTo((after.items[busy].contacts * 420 * 2) / 1800, 3);
+    expect(after.items[busy].rawAgents).toBeGreaterThan(before.items[busy].rawAgents);
+    // What-if: the same table inline, or by naming the queue, gives the same answer.
+    const base = { contacts: [after.items[busy].contacts], handleSeconds: 420, patienceSeconds: 180, target: { answerWithinSeconds: 30, serviceLevel: 0.8 } };
+    const inline = await t.http().post('/staffing/what-if').set(bearer(manager)).send({ ...base, chat: { concurrency: 4, slowdownByConcurrency: [1, 1.2, 1.5, 2] } }).expect(200);
+    const named = await t.http().post('/staffing/what-if').set(bearer(manager)).send({ ...base, chat: { concurrency: 4, queue: queueIds.presales_chat } }).expect(200);
+    expect(inline.body.items[0].rawAgents).toBe(after.items[busy].rawAgents);
+    expect(named.body.items[0]).toEqual(inline.body.items[0]);
+    expect(named.body.chat).toMatchObject({ concurrency: 4, slowdownFactor: 2, source: 'queue' });
+    expect(inline.body.chat).toMatchObject({ slowdownFactor: 2, source: 'request' });
+    const lower = await t.http().post('/staffing/what-if').set(bearer(manager)).send({ ...base, chat: { concurrency: 2, queue: queueIds.presales_chat } }).expect(200);
+    expect(lower.body.chat.slowdownFactor).toBe(1.2);
+    // A table shorter than the concurrency asked, two slowdowns at once, a falling table: named 400s.
+    const short = await t.http().post('/staffing/what-if').set(bearer(manager)).send({ ...base, chat: { concurrency: 5, queue: queueIds.presales_chat } }).expect(400);
+    expect(short.body.errors[0].field).toBe('chat.concurrency');
+    const both = await t.http().post('/staffing/what-if').set(bearer(manager)).send({ ...base, chat: { concurrency: 2, slowdownPerExtraChat: 0.1, slowdownByConcurrency: [1, 1.1] } }).expect(400);
+    expect(both.body.errors[0].field).toBe('chat.slowdownByConcurrency');
+    const falling = await t.http().post('/staffing/what-if').set(bearer(manager)).set('Accept-Language', 'en').send({ ...base, chat: { concurrency: 3, slowdownByConcurrency: [1, 1.3, 1.2] } }).expect(400);
+    expect(falling.body.errors).toEqual([expect.objectContaining({ field: 'chat.slowdownByConcurrency.2', message: 'must not be below the factor at 2 chats (1.3)' })]);
+    const other = await createSecondShop(t, 'whatif');
+    await t.http().post('/staffing/what-if').set(bearer(other.managerToken)).send({ ...base, chat: { concurrency: 2, queue: queueIds.presales_chat } }).expect(404);
+
+    // A queue file raising the concurrency past the table: requirements say so instead of guessing.
+    const presales = (await t.http().get(`/queues/${queueIds.presales_chat}`).set(bearer(manager)).expect(200)).body;
+    const row = { code: 'presales_chat', name: presales.name, channel: 'chat', kind: 'realtime', chatConcurrency: 5, defaultHandleSeconds: 420, patienceSeconds: 180, requiredSkill: 'pre_sales' };
+    await t.http().post('/imports/queues').set(bearer(manager)).send({ rows: [row] }).expect(200);
+    const refused = await t.http().get(`/staffing/requirements?forecast=${forecastOf.presales_chat}`).set(bearer(manager)).set('Accept-Language', 'en').expect(409);
+    expect(refused.body).toMatchObject({ code: 'staffing.slowdown-table-short' });
+    expect(refused.body.detail).toContain('up to 4 chats at once, but the queue serves 5');
+    await t.http().patch(`/queues/${queueIds.presales_chat}`).set(bearer(manager)).send({ chatConcurrency: 4, chatSlowdown: null }).expect(200);
+    expect((await requirements('presales_chat')).chat.source).toBe('shop');
+  });
+
   it('keeps requirements to planning roles and to the own shop', async () => {
     for (const role of ['agent', 'hr', 'qc']) {
       await t.http().get(`/staffing/requirements?forecast=${forecastOf.hotline}`).set(bearer(await t.tokenFor(role))).expect(403);

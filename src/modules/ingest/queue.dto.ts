@@ -1,9 +1,17 @@
 import { z } from 'zod';
 import { utcInstant } from 'src/platform/http/field-schemas';
-import { queueRowSchema } from './kinds/queue-rows';
+import { chatSlowdownTable, checkTableCovers, SlowdownTexts } from './chat-slowdown-table';
+import { queueRowFields, withQueueRules } from './kinds/queue-rows';
+import { inLocale } from 'src/platform/i18n/locale';
+import { currentLocale } from 'src/platform/i18n/request-locale';
 
-/** The JSON API takes exactly the row schema of queue files. */
-export const CreateQueueBody = queueRowSchema();
+/** The JSON API takes the row schema of queue files, and a chat queue may bring its measured slowdown table. */
+export const CreateQueueBody = withQueueRules(
+  z.strictObject({ ...queueRowFields, chatSlowdown: chatSlowdownTable.optional() }),
+).superRefine((q, ctx) => {
+  if (q.chatSlowdown && q.channel !== 'chat') ctx.addIssue({ code: 'custom', message: inLocale(SlowdownTexts.chatOnly, currentLocale()), path: ['chatSlowdown'] });
+  else checkTableCovers(q.chatSlowdown, q.chatConcurrency, ctx, ['chatSlowdown']);
+});
 export type CreateQueueBody = z.infer<typeof CreateQueueBody>;
 export const UpdateQueueBody = z
   .strictObject({
@@ -14,9 +22,13 @@ export const UpdateQueueBody = z
     serviceLevelSeconds: z.number().int().min(0).max(86_400).optional(),
     deadlineMinutes: z.number().int().min(1).nullable().optional(),
     patienceSeconds: z.number().int().min(1).nullable().optional(),
+    chatSlowdown: chatSlowdownTable.nullable().optional().meta({ description: 'A measured table (see GET /staffing/chat-slowdown); null: back to the shop’s factor per extra chat' }),
     active: z.boolean().optional(),
   })
-  .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
+  .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' })
+  .superRefine((b, ctx) => {
+    if (b.chatConcurrency !== undefined) checkTableCovers(b.chatSlowdown, b.chatConcurrency, ctx, ['chatSlowdown']);
+  });
 export type UpdateQueueBody = z.infer<typeof UpdateQueueBody>;
 
 export const RangeQuery = z
@@ -38,6 +50,7 @@ export const queueExample = {
   serviceLevelSeconds: 30,
   deadlineMinutes: null,
   patienceSeconds: 180,
+  chatSlowdown: [1, 1.12, 1.3, 1.55],
   requiredSkillId: '5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9',
   active: true,
   createdAt: '2026-11-01T00:00:00.000Z',

@@ -4,6 +4,7 @@ import { conflict, invalid, notFound } from 'src/platform/errors/common-problems
 import { CreateQueueBody, RangeQuery, UpdateQueueBody } from './queue.dto';
 import { Queue, QueueRepository } from './queue.repository';
 import { ImportRepository } from './import.repository';
+import { SlowdownTexts, tooShortMessage } from './chat-slowdown-table';
 
 /** Queues of a shop and their actual volume per slot. */
 @Injectable()
@@ -34,6 +35,11 @@ export class QueueService {
   async update(actor: Actor, id: string, body: UpdateQueueBody): Promise<Queue> {
     const queue = await this.get(actor, id);
     if (queue.kind === 'deferred' && body.deadlineMinutes === null) throw invalid('deadlineMinutes', 'a deferred queue needs a deadline');
+    // The table and the concurrency must fit together after the change, whichever of them changes.
+    const table = body.chatSlowdown === undefined ? queue.chatSlowdown : body.chatSlowdown;
+    const concurrency = body.chatConcurrency ?? queue.chatConcurrency;
+    if (body.chatSlowdown && queue.channel !== 'chat') throw invalid('chatSlowdown', SlowdownTexts.chatOnly);
+    if (table && table.length < concurrency) throw invalid(body.chatSlowdown ? 'chatSlowdown' : 'chatConcurrency', tooShortMessage(table.length, concurrency));
     return (await this.queues.update(actor.shopId, id, body))!;
   }
 

@@ -1,10 +1,11 @@
 import type { Queue } from 'src/modules/ingest/queue.repository';
-import type { RealTimeQueue, ServiceTarget } from './engine';
+import type { ConcurrencySlowdown, RealTimeQueue, ServiceTarget } from './engine';
+import { StaffingProblems } from './staffing.problems';
 
 export const DEFAULT_SHRINKAGE = 0.3;
-const DEFAULT_SLOWDOWN = 0.15;
+export const DEFAULT_SLOWDOWN = 0.15;
 
-type QueueFields = Pick<Queue, 'defaultHandleSeconds' | 'patienceSeconds' | 'serviceLevelSeconds' | 'serviceLevelPercent' | 'channel' | 'chatConcurrency'>;
+type QueueFields = Pick<Queue, 'name' | 'defaultHandleSeconds' | 'patienceSeconds' | 'serviceLevelSeconds' | 'serviceLevelPercent' | 'channel' | 'chatConcurrency' | 'chatSlowdown'>;
 
 /** The queue's own service target (a 100 % target is held just below 1: the models need < 1). */
 export function serviceTargetOf(queue: Pick<Queue, 'serviceLevelSeconds' | 'serviceLevelPercent'>): ServiceTarget {
@@ -12,9 +13,22 @@ export function serviceTargetOf(queue: Pick<Queue, 'serviceLevelSeconds' | 'serv
 }
 
 /**
+ * How much slower a chat gets with others open: the queue's own measured table when it has one,
+ * else the shop's factor per extra chat. A table that no longer reaches the queue's concurrency
+ * (a queue file raised it) is refused rather than guessed beyond.
+ */
+export function chatSlowdownOf(queue: Pick<Queue, 'name' | 'chatConcurrency' | 'chatSlowdown'>, settings: Record<string, unknown>): { slowdown: ConcurrencySlowdown; source: 'queue' | 'shop' } {
+  const table = queue.chatSlowdown;
+  if (!table) return { slowdown: { perExtraChat: Number(settings.chatSlowdownPerExtraChat ?? DEFAULT_SLOWDOWN) }, source: 'shop' };
+  if (table.length < queue.chatConcurrency) throw StaffingProblems.slowdownTableShort({ queue: queue.name, length: table.length, concurrency: queue.chatConcurrency });
+  return { slowdown: { byConcurrency: table }, source: 'queue' };
+}
+
+/**
  * A real-time queue as the staffing engine sees it: handle time, patience, target, the shop's
- * shrinkage and, for chat, concurrency with the shop's slowdown per extra chat. Shared by the
- * requirements and by whoever prices taking agents off a queue (training placement).
+ * shrinkage and, for chat, concurrency with the queue's slowdown table (or the shop's factor per
+ * extra chat). Shared by the requirements and by whoever prices taking agents off a queue
+ * (training placement).
  */
 export function realTimeQueueOf(queue: QueueFields, settings: Record<string, unknown>, slotMinutes: number): RealTimeQueue {
   return {
@@ -23,6 +37,6 @@ export function realTimeQueueOf(queue: QueueFields, settings: Record<string, unk
     patienceSeconds: queue.patienceSeconds ?? undefined,
     target: serviceTargetOf(queue),
     shrinkage: Number(settings.shrinkage ?? DEFAULT_SHRINKAGE),
-    chat: queue.channel === 'chat' && queue.chatConcurrency > 1 ? { concurrency: queue.chatConcurrency, slowdown: { perExtraChat: Number(settings.chatSlowdownPerExtraChat ?? DEFAULT_SLOWDOWN) } } : undefined,
+    chat: queue.channel === 'chat' && queue.chatConcurrency > 1 ? { concurrency: queue.chatConcurrency, slowdown: chatSlowdownOf(queue, settings).slowdown } : undefined,
   };
 }

@@ -1,7 +1,11 @@
 import { z } from 'zod';
-import { utcInstant } from 'src/platform/http/field-schemas';
-import { text } from 'src/platform/i18n/locale';
+import { localDate, utcInstant } from 'src/platform/http/field-schemas';
+import { inLocale, text } from 'src/platform/i18n/locale';
+import { currentLocale } from 'src/platform/i18n/request-locale';
 import { localized } from 'src/platform/i18n/zod-messages';
+import { chatSlowdownTable, checkTableCovers, MAX_CHAT_CONCURRENCY } from 'src/modules/ingest/chat-slowdown-table';
+
+const ONE_SLOWDOWN = text('give one of slowdownPerExtraChat, slowdownByConcurrency, queue', '只能给出 slowdownPerExtraChat、slowdownByConcurrency、queue 之一');
 
 export const RequirementsQuery = z
   .strictObject({
@@ -36,7 +40,19 @@ const RealTimeWhatIf = z.strictObject({
     .refine((t) => t.serviceLevel !== undefined || t.maxAsaSeconds !== undefined || t.maxOccupancy !== undefined || t.maxAbandonment !== undefined, {
       message: 'give at least one of serviceLevel, maxAsaSeconds, maxOccupancy, maxAbandonment',
     }),
-  chat: z.strictObject({ concurrency: z.number().int().min(1).max(10), slowdownPerExtraChat: z.number().min(0).max(1).default(0.15) }).optional(),
+  chat: z
+    .strictObject({
+      concurrency: z.number().int().min(1).max(MAX_CHAT_CONCURRENCY),
+      slowdownPerExtraChat: z.number().min(0).max(1).optional().meta({ description: 'Linear slowdown 1 + s·(k − 1); the default when no other is given: 0.15' }),
+      slowdownByConcurrency: chatSlowdownTable.optional(),
+      queue: z.uuid(localized(text('must be a UUID', '必须是 UUID'))).optional().meta({ description: "Use this queue's measured table (else the shop's factor per extra chat)" }),
+    })
+    .superRefine((c, ctx) => {
+      const given = (['slowdownPerExtraChat', 'slowdownByConcurrency', 'queue'] as const).filter((k) => c[k] !== undefined);
+      if (given.length > 1) ctx.addIssue({ code: 'custom', message: inLocale(ONE_SLOWDOWN, currentLocale()), path: [given[1]] });
+      checkTableCovers(c.slowdownByConcurrency, c.concurrency, ctx, ['slowdownByConcurrency']);
+    })
+    .optional(),
   shrinkage,
   agents: z.number().int().min(0).max(100_000).optional().meta({ description: 'Project what exactly this many agents give, instead of finding the fewest' }),
 });
@@ -52,6 +68,24 @@ const DeferredWhatIf = z
     agents: z.number().int().min(0).max(100_000).optional().meta({ description: 'How late the work gets with exactly this many agents in every slot' }),
   })
   .refine((b) => b.deadlineMinutes >= b.slotMinutes, { ...localized(text('must be at least one slot long', '至少为一个时段的长度')), path: ['deadlineMinutes'] });
+
+const MEASURE_DAYS = 92;
+const daysBetween = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+
+const measureFields = {
+  queue: z.uuid(localized(text('must be a UUID', '必须是 UUID'))).meta({ description: 'A chat queue of the shop' }),
+  from: localDate.meta({ description: 'First local day of the sessions measured', example: '2026-10-01' }),
+  to: localDate.meta({ description: 'Last local day (inclusive); at most 92 days after from', example: '2026-11-22' }),
+  minSessions: z.coerce.number().int().min(5).max(10_000).default(30).meta({ description: 'Sessions a concurrency level needs to be measured', example: 30 }),
+};
+const measureRange = <S extends z.ZodType<{ from: string; to: string }>>(schema: S) =>
+  schema
+    .refine((q) => daysBetween(q.from, q.to) >= 0, { ...localized(text('must not be before from', '不能早于 from')), path: ['to'] })
+    .refine((q) => daysBetween(q.from, q.to) < MEASURE_DAYS, { ...localized(text(`the range may span at most ${MEASURE_DAYS} days`, `范围最多 ${MEASURE_DAYS} 天`)), path: ['to'] });
+
+/** Which sessions measure a chat queue's slowdown table (the query of GET, the body of POST). */
+export const SlowdownQuery = measureRange(z.strictObject(measureFields));
+export type SlowdownQuery = z.infer<typeof SlowdownQuery>;
 
 /** A real-time queue (the default, `kind` may be left out) or deferred work (`kind: 'deferred'`). */
 export const WhatIfBody = z.discriminatedUnion('kind', [RealTimeWhatIf, DeferredWhatIf]);
@@ -98,4 +132,26 @@ export const whatIfExamples = {
     summary: 'Deferred work with exactly `agents` in every slot',
     value: { model: 'deferred', mode: 'projected', deadlineSlots: 4, peakAgents: 3, fluidPeak: 2.6667, items: deferredItems, spilloverAgents: [0, 0, 0], oneFewer: lateExample, projected: lateExample },
   },
+};
+
+export const slowdownExample = {
+  queueId: '4a3b2c1d-0e9f-4a8b-8c7d-6e5f4a3b2c1d',
+  queueName: '售前咨询',
+  from: '2026-10-01',
+  to: '2026-11-22',
+  minSessions: 30,
+  sessions: 18_420,
+  concurrency: 4,
+  current: null,
+  baselineHandleSeconds: 301.4,
+  table: [1, 1.1, 1.283, 1.283],
+  coversConcurrency: true,
+  note: null,
+  levels: [
+    { concurrency: 1, sessions: 2100, meanHandleSeconds: 301.4, ratio: 1, fitted: 1 },
+    { concurrency: 2, sessions: 6400, meanHandleSeconds: 331.5, ratio: 1.1, fitted: 1.1 },
+    { concurrency: 3, sessions: 7800, meanHandleSeconds: 391.8, ratio: 1.3, fitted: 1.283 },
+    { concurrency: 4, sessions: 2100, meanHandleSeconds: 373.7, ratio: 1.24, fitted: 1.283 },
+    { concurrency: 5, sessions: 20, meanHandleSeconds: 612, ratio: null, fitted: null },
+  ],
 };

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { ForecastModule } from 'src/modules/forecast/forecast.module';
 import { IngestModule } from 'src/modules/ingest/ingest.module';
 import { OrgModule } from 'src/modules/org/org.module';
+import { ChatSlowdownRepository } from './chat-slowdown.repository';
+import { ChatSlowdownService } from './chat-slowdown.service';
 import { StaffingController } from './staffing.controller';
 import { StaffingService } from './staffing.service';
 
@@ -9,7 +11,7 @@ import { StaffingService } from './staffing.service';
 @Module({
   imports: [OrgModule, IngestModule, ForecastModule],
   controllers: [StaffingController],
-  providers: [StaffingService],
+  providers: [StaffingService, ChatSlowdownService, ChatSlowdownRepository],
   exports: [StaffingService],
 })
 export class StaffingModule {}

@@ -5,8 +5,9 @@ import { ForecastService } from 'src/modules/forecast/forecast.service';
 import { QueueService } from 'src/modules/ingest/queue.service';
 import { ShopService } from 'src/modules/org/shop.service';
 import { deadlineSlotsOf, deferredFigures, latenessWith } from './deferred-figures';
-import { projectSlot, RealTimeQueue, staffSlot } from './engine';
-import { DEFAULT_SHRINKAGE, realTimeQueueOf, serviceTargetOf } from './real-time-queue';
+import { ConcurrencySlowdown, projectSlot, RealTimeQueue, slowdownFactor, staffSlot } from './engine';
+import { chatSlowdownOf, DEFAULT_SHRINKAGE, DEFAULT_SLOWDOWN, realTimeQueueOf, serviceTargetOf } from './real-time-queue';
+import { tooShortMessage } from 'src/modules/ingest/chat-slowdown-table';
 import type { DeferredWhatIf, RealTimeWhatIf, RequirementsQuery, WhatIfBody } from './staffing.dto';
 import { slotFigures } from './staffing-figures';
 
@@ -44,28 +45,45 @@ export class StaffingService {
       ...base,
       model: queue.patienceSeconds ? 'erlang-a' : 'erlang-c',
       target,
+      ...(realTime.chat ? { chat: chatFigures(realTime.chat.concurrency, chatSlowdownOf(queue, shop.settings)) } : {}),
       items: slots.items.map((s) => slotFigures(s.start, slotMinutes, staffSlot(realTime, s.adjusted))),
     };
   }
 
-  /** The same calculation for given inputs; nothing is read or stored. */
-  whatIf(body: WhatIfBody) {
-    return body.kind === 'deferred' ? this.deferredWhatIf(body) : this.realTimeWhatIf(body);
+  /** The same calculation for given inputs; nothing is stored (a queue named for its slowdown table is read). */
+  async whatIf(actor: Actor, body: WhatIfBody) {
+    return body.kind === 'deferred' ? this.deferredWhatIf(body) : this.realTimeWhatIf(actor, body);
   }
 
-  private realTimeWhatIf(body: RealTimeWhatIf) {
+  private async realTimeWhatIf(actor: Actor, body: RealTimeWhatIf) {
+    const chat = body.chat ? { concurrency: body.chat.concurrency, ...(await this.whatIfSlowdown(actor, body.chat)) } : undefined;
     const queue: RealTimeQueue = {
       slotSeconds: body.slotMinutes * 60,
       ahtSeconds: body.handleSeconds,
       patienceSeconds: body.patienceSeconds,
       target: body.target,
       shrinkage: body.shrinkage,
-      chat: body.chat ? { concurrency: body.chat.concurrency, slowdown: { perExtraChat: body.chat.slowdownPerExtraChat } } : undefined,
+      chat: chat && { concurrency: chat.concurrency, slowdown: chat.slowdown },
     };
     const items = body.contacts.map((contacts) =>
       slotFigures(null, body.slotMinutes, body.agents === undefined ? staffSlot(queue, contacts) : projectSlot(queue, contacts, body.agents)),
     );
-    return { model: body.patienceSeconds ? 'erlang-a' : 'erlang-c', mode: body.agents === undefined ? 'required' : 'projected', items };
+    return {
+      model: body.patienceSeconds ? 'erlang-a' : 'erlang-c',
+      mode: body.agents === undefined ? 'required' : 'projected',
+      ...(chat ? { chat: chatFigures(chat.concurrency, chat) } : {}),
+      items,
+    };
+  }
+
+  /** The slowdown a what-if asks for: a table, a linear factor, or a stored queue's own. */
+  private async whatIfSlowdown(actor: Actor, chat: NonNullable<RealTimeWhatIf['chat']>): Promise<{ slowdown: ConcurrencySlowdown; source: 'request' | 'queue' | 'shop' }> {
+    if (chat.slowdownByConcurrency) return { slowdown: { byConcurrency: chat.slowdownByConcurrency }, source: 'request' };
+    if (!chat.queue) return { slowdown: { perExtraChat: chat.slowdownPerExtraChat ?? DEFAULT_SLOWDOWN }, source: 'request' };
+    const queue = await this.queues.get(actor, chat.queue);
+    const table = queue.channel === 'chat' ? queue.chatSlowdown : null;
+    if (table && table.length < chat.concurrency) throw invalid('chat.concurrency', tooShortMessage(table.length, chat.concurrency));
+    return chatSlowdownOf({ ...queue, chatSlowdown: table, chatConcurrency: chat.concurrency }, (await this.shops.context(actor.shopId)).settings);
   }
 
   /** Deferred work: agents per slot by the deadline, lateness with one fewer, or with exactly `agents`. */
@@ -75,4 +93,9 @@ export class StaffingService {
     if (body.agents === undefined) return { ...figures, mode: 'required' };
     return { ...figures, mode: 'projected', projected: latenessWith(work, body.agents) };
   }
+}
+
+/** Which slowdown a chat figure was priced with, and its factor at the queue's concurrency. */
+function chatFigures(concurrency: number, chat: { slowdown: ConcurrencySlowdown; source: string }) {
+  return { concurrency, slowdownFactor: slowdownFactor(chat.slowdown, concurrency), source: chat.source, ...('byConcurrency' in chat.slowdown ? { table: chat.slowdown.byConcurrency } : {}) };
 }

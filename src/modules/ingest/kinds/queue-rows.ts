@@ -8,24 +8,31 @@ export const QUEUE_KINDS = ['realtime', 'deferred'] as const;
 const oneOf = <T extends readonly string[]>(values: T) =>
   z.preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v), z.enum(values, { message: `must be one of ${values.join(', ')}` }));
 
-/** The same schema serves POST /queues and queue files. */
-export const queueRowSchema = () =>
-  z
-    .strictObject({
-      code: text(40).pipe(z.string().regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only')),
-      name: text(100).pipe(z.string().min(1, 'is required')),
-      channel: oneOf(CHANNELS),
-      kind: oneOf(QUEUE_KINDS),
-      chatConcurrency: integer(1, 10).default(1),
-      defaultHandleSeconds: integer(1, 86_400),
-      serviceLevelPercent: integer(1, 100).default(80),
-      serviceLevelSeconds: integer(0, 86_400).default(30),
-      deadlineMinutes: integer(1, 60 * 24 * 30).optional(),
-      patienceSeconds: integer(1, 86_400).optional(),
-      requiredSkill: text(40).optional(),
-    })
+/** The fields of a queue row; POST /queues takes them and a measured chat slowdown table. */
+export const queueRowFields = {
+  code: text(40).pipe(z.string().regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only')),
+  name: text(100).pipe(z.string().min(1, 'is required')),
+  channel: oneOf(CHANNELS),
+  kind: oneOf(QUEUE_KINDS),
+  chatConcurrency: integer(1, 10).default(1),
+  defaultHandleSeconds: integer(1, 86_400),
+  serviceLevelPercent: integer(1, 100).default(80),
+  serviceLevelSeconds: integer(0, 86_400).default(30),
+  deadlineMinutes: integer(1, 60 * 24 * 30).optional(),
+  patienceSeconds: integer(1, 86_400).optional(),
+  requiredSkill: text(40).optional(),
+};
+
+type QueueRuleFields = { kind: string; channel: string; chatConcurrency: number; deadlineMinutes?: number };
+
+/** Rules across fields of a queue, for files and the API alike. */
+export const withQueueRules = <S extends z.ZodType<QueueRuleFields>>(schema: S) =>
+  schema
     .refine((q) => q.kind !== 'deferred' || q.deadlineMinutes !== undefined, { message: 'is required for deferred queues', path: ['deadlineMinutes'] })
     .refine((q) => q.channel === 'chat' || q.chatConcurrency === 1, { message: 'only chat queues serve several at once', path: ['chatConcurrency'] });
+
+/** The same schema serves queue files and (with the slowdown table) POST /queues. */
+export const queueRowSchema = () => withQueueRules(z.strictObject(queueRowFields));
 export type QueueRow = z.infer<ReturnType<typeof queueRowSchema>>;
 
 export const queueKind: ImportKind<QueueRow> = {

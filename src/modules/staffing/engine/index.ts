@@ -11,3 +11,4 @@ export * from './deferred-work';
 export * from './deferred-lateness';
 export * from './skill-coverage';
 export * from './slot-staffing';
+export * from './slowdown-fit';

@@ -17,6 +17,8 @@ export const queues = pgTable('queues', {
   serviceLevelSeconds: integer('service_level_seconds').notNull().default(30),
   deadlineMinutes: integer('deadline_minutes'),
   patienceSeconds: integer('patience_seconds'),
+  /** Chat only: measured slowdown by concurrency, [1, f(2), f(3), …] (handle time at k chats ÷ alone); null → the shop's linear factor. */
+  chatSlowdown: jsonb('chat_slowdown').$type<number[]>(),
   requiredSkillId: uuid('required_skill_id').references(() => skills.id),
   active: boolean('active').notNull().default(true),
   createdAt: createdAt(),
