@@ -1,5 +1,6 @@
 import type { Sql } from 'postgres';
 import { KpiAggregation } from 'src/modules/kpi/kpi-aggregation.service';
+import { RosterRepository } from 'src/modules/roster/roster.repository';
 import { Db } from 'src/platform/db/db';
 import { JobQueue } from 'src/platform/jobs/job-queue';
 import { insertComplaint, insertOrder, insertQcReview, insertSession } from './support/kpi-facts';
@@ -114,8 +115,9 @@ describe('KPI aggregation on hand-made facts (e2e)', () => {
     expect(v.qcScore).toBe(84); // (90 + 78) / 2 sessions
   });
 
-  it('counts worked minutes from the newest published roster version, breaks taken off, on the day the shift starts', async () => {
+  it('counts worked minutes from the week’s one published truth, breaks taken off, on the day the shift starts', async () => {
     const [{ id: template }] = await sql<{ id: string }[]>`SELECT gen_random_uuid() AS id`;
+    const publishing = t.app.get(RosterRepository);
     const roster = async (version: number, status: string, lengthMinutes: number) => {
       const [{ id: rosterId }] = await sql<{ id: string }[]>`INSERT INTO rosters (shop_id, week_start, demand, time_limit_seconds, status) VALUES (${t.demoShopId}, '2026-11-16', 'day-cover', 5, 'completed') RETURNING id`;
       const [{ id: versionId }] = await sql<{ id: string }[]>`
@@ -130,15 +132,25 @@ describe('KPI aggregation on hand-made facts (e2e)', () => {
     await shift(v1.versionId, a, D, '09:00:00', 540);
     // A night shift starting on D counts on D; a later draft of the same roster changes nothing yet.
     await shift(v1.versionId, b, D, '22:00:00', 480);
+    await publishing.publish(t.demoShopId, '2026-11-16', v1.rosterId, v1.versionId, [a, b]);
     const [{ id: draft }] = await sql<{ id: string }[]>`INSERT INTO roster_versions (shop_id, roster_id, version, status, evaluation) VALUES (${t.demoShopId}, ${v1.rosterId}, 2, 'draft', '{}') RETURNING id`;
     await shift(draft, a, D, '09:00:00', 600);
     await t.app.get(KpiAggregation).aggregateDay(t.demoShopId, D);
     expect((await valuesOf(a))!.workedMinutes).toBe(465);
     expect((await valuesOf(b))!.workedMinutes).toBe(405);
     await sql`UPDATE roster_versions SET status = 'published' WHERE id = ${draft}`;
+    await publishing.publish(t.demoShopId, '2026-11-16', v1.rosterId, draft, [a, b]);
     await t.app.get(KpiAggregation).aggregateDay(t.demoShopId, D);
     expect((await valuesOf(a))!.workedMinutes).toBe(525);
     // B has no shift in v2: v1 no longer counts once v2 is published.
+    expect((await valuesOf(b))!.workedMinutes).toBe(0);
+    // Another roster of the week published for A alone supersedes v2 for A, not for B.
+    const other = await roster(1, 'published', 300);
+    await shift(other.versionId, a, D, '10:00:00', 300);
+    await shift(other.versionId, b, D, '10:00:00', 300);
+    await publishing.publish(t.demoShopId, '2026-11-16', other.rosterId, other.versionId, [a]);
+    await t.app.get(KpiAggregation).aggregateDay(t.demoShopId, D);
+    expect((await valuesOf(a))!.workedMinutes).toBe(225);
     expect((await valuesOf(b))!.workedMinutes).toBe(0);
   });
 

@@ -57,6 +57,10 @@ export async function seedTrainingWeek(t: TestApp): Promise<TrainingWeek> {
     insert into rosters (shop_id, week_start, demand, time_limit_seconds, status) values (${shop}, ${weekStart}, 'forecast', 10, 'completed') returning id`;
   const [{ id: versionId }] = await sql<{ id: string }[]>`
     insert into roster_versions (shop_id, roster_id, version, status, evaluation, published_at) values (${shop}, ${rosterId}, 1, 'published', '{}', now()) returning id`;
+  // The week's one truth for the rostered agents (what publishing writes).
+  for (const agent of rostered) {
+    await sql`insert into roster_publications (shop_id, week_start, agent_id, roster_id, version_id, published_at) values (${shop}, ${weekStart}, ${agent}, ${rosterId}, ${versionId}, now())`;
+  }
   const template = '00000000-0000-4000-8000-000000000001';
   for (let day = 0; day < 3; day++) {
     const localDate = DateTime.fromISO(weekStart).plus({ days: day }).toISODate()!;

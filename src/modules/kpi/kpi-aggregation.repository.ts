@@ -133,16 +133,16 @@ export class KpiAggregationRepository {
   }
 
   /**
-   * Worked minutes from the published roster: each roster's newest published version (a later
-   * draft changes nothing until it is published), shifts by the local day they start, breaks off.
+   * Worked minutes from the published roster: for each agent and week only the publication that is
+   * the week's truth (`roster_publications`: a later draft, or an older or superseded publication,
+   * changes nothing), shifts by the local day they start, breaks off.
    */
   roster(shopId: string, day: KpiDay): Promise<ReplaceCount> {
     return this.replace(shopId, day, sql`
       SELECT s.agent_id, sum(s.length_minutes - coalesce((SELECT sum((b ->> 'minutes')::int) FROM jsonb_array_elements(s.breaks) b), 0))::int AS worked_minutes
       FROM roster_shifts s
-      JOIN roster_versions v ON v.id = s.version_id
-      WHERE s.shop_id = ${shopId}::uuid AND s.local_date = ${day.date}::date AND v.status = 'published'
-        AND v.version = (SELECT max(p.version) FROM roster_versions p WHERE p.roster_id = v.roster_id AND p.status = 'published')
+      JOIN roster_publications p ON p.version_id = s.version_id AND p.agent_id = s.agent_id
+      WHERE s.shop_id = ${shopId}::uuid AND s.local_date = ${day.date}::date
       GROUP BY s.agent_id`, ROSTER_COLUMNS);
   }
 

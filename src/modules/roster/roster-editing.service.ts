@@ -9,17 +9,29 @@ import { RosterRepository, RosterShift } from './roster.repository';
 import { RosterService } from './roster.service';
 import { assignmentOf, shiftOf } from './roster-view';
 import { clockMinutes, clockText, RosterWeek } from './roster-week';
+import { RosterProblemService } from './roster-problem.service';
+import { ruleKey } from './roster-violations';
 import { ShiftTemplateService } from './shift-template.service';
-import { evaluateRoster, RosterEvaluation, RosterProblem, RosterRuleViolation, ShiftType } from './solver';
+import { AgentActivity, evaluateRoster, RosterEvaluation, RosterProblem, RosterRuleViolation, ShiftType } from './solver';
 
 const BREAK_GRID = 15;
-const ruleKey = (v: RosterRuleViolation) => `${v.rule}|${[...v.agentIds].sort().join(',')}|${[...v.days].sort().join(',')}`;
 
-/** A hand-set shift's breaks: in the middle of each window (the solver places them by demand). */
-function placeBreaks(type: ShiftType, start: number, length: number) {
+/**
+ * A hand-set shift's breaks: as near the middle of each window as booked training allows (the
+ * solver places them by demand). A break never falls in training; if no time does, the middle is
+ * kept and the rule checker refuses the edit.
+ */
+function placeBreaks(type: ShiftType, start: number, length: number, day: number, activities: AgentActivity[]) {
+  const inTraining = (from: number, minutes: number) => activities.some((a) => from < a.toMinutes + (a.day - day) * 1440 && a.fromMinutes + (a.day - day) * 1440 < from + minutes);
   return (type.breaks ?? [])
     .filter((r) => length >= r.minShiftMinutes)
-    .map((r) => ({ name: r.name, minutes: r.minutes, startMinutes: start + r.earliestStartAfterMinutes + Math.floor((r.latestStartAfterMinutes - r.earliestStartAfterMinutes) / 2 / BREAK_GRID) * BREAK_GRID }));
+    .map((r) => {
+      const middle = r.earliestStartAfterMinutes + Math.floor((r.latestStartAfterMinutes - r.earliestStartAfterMinutes) / 2 / BREAK_GRID) * BREAK_GRID;
+      const offsets: number[] = [];
+      for (let o = r.earliestStartAfterMinutes; o <= r.latestStartAfterMinutes; o += BREAK_GRID) offsets.push(o);
+      const free = offsets.sort((x, y) => Math.abs(x - middle) - Math.abs(y - middle)).find((o) => !inTraining(start + o, r.minutes));
+      return { name: r.name, minutes: r.minutes, startMinutes: start + (free ?? middle) };
+    });
 }
 
 /**
@@ -35,6 +47,7 @@ export class RosterEditing {
     private readonly templates: ShiftTemplateService,
     private readonly input: RosterInputRepository,
     private readonly reading: RosterService,
+    private readonly problems: RosterProblemService,
   ) {}
 
   async edit(actor: Actor, id: string, body: EditRosterBody) {
@@ -45,8 +58,10 @@ export class RosterEditing {
       if (body.expectedRevision !== roster.revision) {
         throw conflict('The roster was changed by someone else; reload and try again', { currentRevision: roster.revision });
       }
-      const problem = roster.problem as unknown as RosterProblem;
-      const week = new RosterWeek(roster.weekStart, problem.horizon.timeZone, problem.horizon.days);
+      const stored = roster.problem as unknown as RosterProblem;
+      const week = new RosterWeek(roster.weekStart, stored.horizon.timeZone, stored.horizon.days);
+      // The weeks around it and booked training as they are now: an edit must keep their rules too.
+      const problem = await this.problems.upToDate(actor.shopId, stored, week);
       const versions = await this.rosters.versions(id);
       const latest = versions[versions.length - 1];
       const current = await this.rosters.shifts(latest.id);
@@ -57,12 +72,12 @@ export class RosterEditing {
       const evaluation = evaluateRoster(unlocked, edited.map(assignmentOf));
       const broken = [...evaluation.violations, ...(await this.tooManyDays(actor.shopId, problem, body.changes, current, edited))].filter((v) => !before.has(ruleKey(v)));
       if (broken.length > 0) throw this.refusal(broken, body.changes, week);
-      const stored: Pick<RosterEvaluation, 'objective' | 'violations' | 'coverage' | 'dayCoverage'> = evaluation;
+      const scored: Pick<RosterEvaluation, 'objective' | 'violations' | 'coverage' | 'dayCoverage'> = evaluation;
       let versionId = latest.id;
-      if (latest.status === 'published') {
-        versionId = (await this.rosters.insertVersion({ shopId: actor.shopId, rosterId: id, version: latest.version + 1, status: 'draft', evaluation: { ...stored } })).id;
+      if (latest.status !== 'draft') {
+        versionId = (await this.rosters.insertVersion({ shopId: actor.shopId, rosterId: id, version: latest.version + 1, status: 'draft', evaluation: { ...scored } })).id;
       } else {
-        await this.rosters.updateVersion(latest.id, { evaluation: { ...stored } });
+        await this.rosters.updateVersion(latest.id, { evaluation: { ...scored } });
       }
       await this.rosters.replaceShifts(actor.shopId, versionId, edited);
       await this.rosters.update(id, { problem: unlocked as unknown as Record<string, unknown>, revision: roster.revision + 1 });
@@ -125,7 +140,7 @@ export class RosterEditing {
       const skill = c.skill ?? existing?.skill ?? agent.skills[0];
       shifts.set(key, shiftOf(week, {
         agentId: c.agentId, day, shiftTypeId: type.id, startMinutes: start, lengthMinutes: length, ...(skill ? { skill } : {}),
-        breaks: keep ? existing.breaks : placeBreaks(type, start, length),
+        breaks: keep ? existing.breaks : placeBreaks(type, start, length, day, agent.activities ?? []),
       }));
     });
     return [...shifts.values()];

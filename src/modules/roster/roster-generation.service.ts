@@ -99,7 +99,7 @@ export class RosterGeneration {
     const { objective, violations, coverage, dayCoverage } = solution;
     const version = await this.rosters.insertVersion({ shopId: roster.shopId, rosterId: roster.id, version: 1, status: 'draft', evaluation: { objective, violations, coverage, dayCoverage } });
     await this.rosters.replaceShifts(roster.shopId, version.id, solution.assignments.map((a) => shiftOf(week, a)));
-    const solve: StoredSolve = { seed, lowerBound: solution.lowerBound, gap: solution.gap, stoppedBy: solution.stoppedBy, seconds: solution.seconds, infeasibilities: solution.infeasibilities };
+    const solve: StoredSolve = { seed, lowerBound: solution.lowerBound, gap: solution.gap, stoppedBy: solution.stoppedBy, seconds: solution.seconds, infeasibilities: solution.infeasibilities, violations };
     await this.rosters.update(roster.id, { status: 'completed', error: null, solve, revision: roster.revision + 1 });
   }
 }

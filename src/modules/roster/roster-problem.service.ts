@@ -6,6 +6,8 @@ import type { CreateRosterBody } from './roster.dto';
 import { RosterDemandService } from './roster-demand.service';
 import { AvailabilityRow, RosterAgentRow, RosterInputRepository } from './roster-input.repository';
 import { addDays, clockMinutes, RosterWeek } from './roster-week';
+import { RosterActivityRepository } from './roster-activity.repository';
+import { NeighbourWeek, withActivities, withNeighbours } from './roster-carry';
 import { RosterRepository } from './roster.repository';
 import { ShiftTemplate } from './shift-template.repository';
 import { ShiftTemplateService } from './shift-template.service';
@@ -45,6 +47,7 @@ export class RosterProblemService {
     private readonly templates: ShiftTemplateService,
     private readonly demand: RosterDemandService,
     private readonly rosters: RosterRepository,
+    private readonly activities: RosterActivityRepository,
   ) {}
 
   async build(actor: Actor, shop: Shop, body: CreateRosterBody): Promise<BuiltProblem> {
@@ -60,18 +63,18 @@ export class RosterProblemService {
     if (templates.length === 0) throw conflict('The shop has no active shift templates');
     const byCode = new Map(templates.map((t) => [t.code, t]));
     const ids = rows.map((r) => r.id);
-    const lastDate = addDays(body.weekStart, DAYS - 1);
+    // The day after the week too: a Sunday night shift may not run into Monday's leave or unavailability.
+    const dayAfter = addDays(body.weekStart, DAYS);
     const [supervisors, leave, availability] = await Promise.all([
       this.input.teamSupervisorIds(actor.shopId),
-      this.input.approvedLeave(actor.shopId, ids, body.weekStart, lastDate),
-      this.input.availability(actor.shopId, ids, body.weekStart, lastDate),
+      this.input.approvedLeave(actor.shopId, ids, body.weekStart, dayAfter),
+      this.input.availability(actor.shopId, ids, body.weekStart, dayAfter),
     ]);
     const longest = Math.max(...templates.map(countedMinutes));
     const minRestMinutes = Math.max(...rows.map((r) => r.minRestHours)) * 60;
     const agents = rows.map((r) => this.agentOf(r, week, leave.filter((l) => l.agentId === r.id), availability.filter((a) => a.agentId === r.id), supervisors.includes(r.id), longest));
     const warnings: string[] = [];
-    await this.carryRest(actor.shopId, week, agents, minRestMinutes, warnings);
-    const problem: RosterProblem = {
+    let problem: RosterProblem = {
       horizon: { startDate: body.weekStart, days: DAYS, timeZone: shop.timeZone, slotMinutes: shop.slotMinutes },
       shiftTypes: templates.map(shiftTypeOf),
       agents,
@@ -87,7 +90,33 @@ export class RosterProblemService {
       problem.slotDemand = demand;
       warnings.push(...demandWarnings);
     }
+    problem = await this.upToDate(actor.shopId, problem, week);
+    const carried = (problem.neighbourShifts ?? []).filter((n) => n.day < 0).length;
+    if (carried) warnings.push(`rest after ${carried} shift(s) of ${addDays(body.weekStart, -1)} in the published roster is kept on ${body.weekStart}`);
     return { problem, warnings };
+  }
+
+  /**
+   * A stored problem with what other weeks and other modules say now: the published truth of the
+   * weeks before and after (runs, rest, cover of the first hours) and booked training. Checked again
+   * on every edit and at publishing, since those may have changed since the week was solved.
+   */
+  async upToDate(shopId: string, problem: RosterProblem, week = new RosterWeek(problem.horizon.startDate, problem.horizon.timeZone, problem.horizon.days)): Promise<RosterProblem> {
+    const ids = problem.agents.map((a) => a.id);
+    const [before, after, activities] = await Promise.all([
+      this.neighbourWeek(shopId, addDays(week.weekStart, -7), ids),
+      this.neighbourWeek(shopId, addDays(week.weekStart, week.days), ids),
+      this.activities.during(shopId, ids, week.midnight(-1).toJSDate(), week.midnight(week.days + 1).toJSDate()),
+    ]);
+    return withActivities(withNeighbours(problem, week, before, after), week, activities);
+  }
+
+  private async neighbourWeek(shopId: string, weekStart: string, agentIds: string[]): Promise<NeighbourWeek> {
+    const [publications, shifts] = await Promise.all([
+      this.rosters.publications(shopId, weekStart, agentIds),
+      this.rosters.published(shopId, agentIds, weekStart, addDays(weekStart, 6)),
+    ]);
+    return { rostered: new Set(publications.map((p) => p.agentId)), shifts };
   }
 
   /**
@@ -95,9 +124,12 @@ export class RosterProblemService {
    * a week is the solver's `maxWorkDays` (and caps the minutes at that many of the longest shift).
    */
   private agentOf(r: RosterAgentRow, week: RosterWeek, leave: { startDate: string; endDate: string }[], availability: AvailabilityRow[], leadsTeam: boolean, longest: number): RosterAgent {
-    const leaveDays = week.dates.map((date, d) => (leave.some((l) => l.startDate <= date && l.endDate >= date) ? d : -1)).filter((d) => d >= 0);
+    // The week's days and the day after it (leave and unavailability there bar a night shift running into it).
+    const dates = [...week.dates, addDays(week.weekStart, week.days)];
+    const leaveDays = dates.map((date, d) => (leave.some((l) => l.startDate <= date && l.endDate >= date) ? d : -1)).filter((d) => d >= 0);
+    const leaveInWeek = leaveDays.filter((d) => d < week.days).length;
     const maxMinutes = Math.min(r.maxWeekMinutes, r.maxDaysPerWeek * longest);
-    const minMinutes = Math.min(maxMinutes, Math.round(r.minWeekMinutes * Math.max(0, 1 - leaveDays.length / r.maxDaysPerWeek)));
+    const minMinutes = Math.min(maxMinutes, Math.round(r.minWeekMinutes * Math.max(0, 1 - leaveInWeek / r.maxDaysPerWeek)));
     const agent: RosterAgent = {
       id: r.id,
       skills: r.skills,
@@ -107,31 +139,18 @@ export class RosterProblemService {
       unavailable: [],
       requests: [],
     };
-    week.dates.forEach((date, day) => {
-      const weekday = day + 1;
+    dates.forEach((date, day) => {
+      const weekday = (day % 7) + 1;
       for (const a of availability.filter((x) => x.onDate === date || (x.onDate === null && x.weekday === weekday))) {
         if (a.kind === 'unavailable') {
           const whole = a.startTime === '00:00' && a.endTime === '24:00';
           agent.unavailable!.push(whole ? { day } : { day, fromMinutes: clockMinutes(a.startTime), toMinutes: clockMinutes(a.endTime) });
-        } else {
+        } else if (day < week.days) {
           agent.requests!.push({ day, kind: a.kind === 'prefers_on' ? 'on' : 'off', weight: a.weight * REQUEST_WEIGHT });
         }
       }
     });
     return agent;
-  }
-
-  /** Minimum rest after a shift of the previous week's published roster keeps the first morning free. */
-  private async carryRest(shopId: string, week: RosterWeek, agents: RosterAgent[], minRestMinutes: number, warnings: string[]): Promise<void> {
-    const before = addDays(week.weekStart, -1);
-    const shifts = await this.rosters.published(shopId, agents.map((a) => a.id), before, before);
-    const monday = week.midnight(0).toMillis();
-    for (const s of shifts) {
-      const freeFrom = Math.ceil((s.endsAt.getTime() + minRestMinutes * 60_000 - monday) / 60_000);
-      if (freeFrom <= 0) continue;
-      agents.find((a) => a.id === s.agentId)!.unavailable!.push({ day: 0, fromMinutes: 0, toMinutes: Math.min(1440, freeFrom) });
-    }
-    if (shifts.length) warnings.push(`rest after ${shifts.length} shift(s) of ${before} in the published roster is kept on ${week.weekStart}`);
   }
 
   private locks(body: CreateRosterBody, week: RosterWeek, agentIds: Set<string>, byCode: Map<string, ShiftTemplate>): LockedAssignment[] {

@@ -54,4 +54,19 @@ describe('roster view', () => {
     expect(view.coverage.map((c) => [c.slot, c.scheduled, c.away, c.gap])).toEqual([[26, 1, 1, -1], [27, 1, 1, -1], [28, 2, 0, 0]]);
     expect(view.agents.find((a) => a.agentId === 'a1')!.days[1]).toMatchObject({ shift: null, absence: 'day-off' });
   });
+
+  it('takes an agent away for two reasons off the slot once: in training during a break is already off the floor', () => {
+    const monday = [shift('a1', 0, 't-e', 480), shift('a2', 0, 't-e', 480)];
+    const roster = {
+      id: 'r', shopId: 's', weekStart: '2026-10-19', teamIds: [], demand: 'forecast', timeLimitSeconds: 5, status: 'completed', error: null, warnings: [], revision: 1,
+      jobRunId: null, createdBy: null, createdAt: new Date(0), updatedAt: new Date(0), solve: {},
+      problem: { horizon: { startDate: '2026-10-19', days: 7, timeZone: 'Europe/Berlin', slotMinutes: 30 }, shiftTypes: [], agents: [{ id: 'a1', skills: ['pre_sales'], contract: { minMinutes: 0, maxMinutes: 2400 } }, { id: 'a2', skills: ['pre_sales'], contract: { minMinutes: 0, maxMinutes: 2400 } }] },
+    } as unknown as Roster;
+    // a1's meal is 12:00–13:00 Berlin (slots 24, 25): the evaluation already counts only a2 there.
+    const coverage = [23, 24, 25].map((slot) => ({ skill: 'pre_sales', day: 0, slot, required: 2, scheduled: slot === 23 ? 2 : 1, gap: slot === 23 ? 0 : -1 }));
+    const version = { id: 'v', shopId: 's', rosterId: 'r', version: 1, status: 'published', evaluation: { objective: null, violations: [], coverage, dayCoverage: [] }, publishedAt: null, publishedBy: null, createdAt: new Date(0) } as unknown as RosterVersion;
+    const training = { agentId: 'a1', kind: 'training' as const, sessionId: 'ts', title: 'x', startsAt: new Date('2026-10-19T09:30:00Z'), endsAt: new Date('2026-10-19T11:00:00Z') };
+    const view = rosterView({ roster, versions: [version], version, shifts: monday, templates, agents, week, activities: [training] });
+    expect(view.coverage.map((c) => [c.slot, c.scheduled, c.away])).toEqual([[23, 1, 1], [24, 1, 0], [25, 1, 0]]);
+  });
 });

@@ -1,11 +1,15 @@
 import type { RosterActivity } from './roster-activity.repository';
-import type { Roster, RosterShift, RosterVersion } from './roster.repository';
+import type { Publication, Roster, RosterShift, RosterVersion } from './roster.repository';
 import { RosterWeek } from './roster-week';
 import type { ShiftTemplate } from './shift-template.repository';
 import type { RosterAssignment, RosterEvaluation, RosterProblem, RosterRuleViolation } from './solver';
 
 export type AgentName = { id: string; employeeNo: string; name: string; teamId: string | null };
-export type StoredSolve = { seed?: number; lowerBound?: number | null; gap?: number | null; stoppedBy?: string; seconds?: number; infeasibilities?: RosterRuleViolation[] };
+export type StoredSolve = {
+  seed?: number; lowerBound?: number | null; gap?: number | null; stoppedBy?: string; seconds?: number; infeasibilities?: RosterRuleViolation[];
+  /** Rules the solved roster breaks because no roster could keep them (publishing accepts only these). */
+  violations?: RosterRuleViolation[];
+};
 
 const at = (week: RosterWeek, instant: Date) => ({ utc: instant.toISOString(), local: week.local(instant) });
 
@@ -62,16 +66,32 @@ export type RosterReadModel = {
   templates: ShiftTemplate[]; agents: AgentName[]; week: RosterWeek; visible?: Set<string>;
   /** Booked training and the like: shown inside the shifts, and taken off the slots' scheduled agents. */
   activities?: RosterActivity[];
+  /** Where each agent's published week comes from now (the week's one truth). */
+  publications?: Publication[];
+  /** The version that superseded the one shown. */
+  successor?: RosterVersion;
 };
 
 const overlaps = (a: { startsAt: Date; endsAt: Date }, from: Date, to: Date) => a.startsAt < to && a.endsAt > from;
 
-/** Agents of a skill away on an activity during a slot, counted once each. */
-function awayDuring(shifts: RosterShift[], activities: RosterActivity[], skill: string | null, from: Date, to: Date): number {
+/** The shift counts for the slot as the solver counts it: on duty the whole slot, not on a break. */
+function workingThrough(week: RosterWeek, s: RosterShift, from: Date, to: Date): boolean {
+  if (s.startsAt > from || s.endsAt < to) return false;
+  return !s.breaks.some((b) => {
+    const start = week.wallClock(s.day, b.startMinutes);
+    return overlaps({ startsAt: start, endsAt: new Date(start.getTime() + b.minutes * 60_000) }, from, to);
+  });
+}
+
+/**
+ * Agents of a skill away on an activity during a slot, counted once each, and only if the slot
+ * counted them as scheduled: an agent on a break and in training at once is not taken off twice.
+ */
+function awayDuring(week: RosterWeek, shifts: RosterShift[], activities: RosterActivity[], skill: string | null, from: Date, to: Date): number {
   const away = new Set<string>();
   for (const a of activities) {
     if (!overlaps(a, from, to) || away.has(a.agentId)) continue;
-    if (shifts.some((s) => s.agentId === a.agentId && (skill === null || s.skill === skill) && overlaps(s, from, to))) away.add(a.agentId);
+    if (shifts.some((s) => s.agentId === a.agentId && (skill === null || s.skill === skill) && workingThrough(week, s, from, to))) away.add(a.agentId);
   }
   return away.size;
 }
@@ -91,13 +111,23 @@ export function rosterView(m: RosterReadModel) {
   const activities = m.activities ?? [];
   const activitiesIn = (s: RosterShift) =>
     activities.filter((a) => a.agentId === s.agentId && overlaps(a, s.startsAt, s.endsAt)).map((a) => ({ kind: a.kind, sessionId: a.sessionId, title: a.title, start: at(week, a.startsAt), end: at(week, a.endsAt) }));
+  const publication = new Map((m.publications ?? []).map((p) => [p.agentId, p]));
+  const publishedIn = (agentId: string) => {
+    const p = publication.get(agentId);
+    return p ? { rosterId: p.rosterId, version: p.version, current: p.versionId === version?.id } : null;
+  };
   const onlyVisible = (list: RosterRuleViolation[]) =>
     (m.visible ? list.filter((v) => v.agentIds.length === 0 || v.agentIds.some(visible)) : list).map((v) => ({ ...v, dates: v.days.map((d) => week.dates[d]) }));
   return {
     ...rosterSummary(roster, m.versions),
     timeZone: week.timeZone,
-    version: version ? { version: version.version, status: version.status, publishedAt: version.publishedAt, publishedBy: version.publishedBy } : null,
-    versions: m.versions.map((v) => ({ version: v.version, status: v.status, publishedAt: v.publishedAt })),
+    version: version
+      ? {
+          version: version.version, status: version.status, publishedAt: version.publishedAt, publishedBy: version.publishedBy, supersededAt: version.supersededAt ?? null,
+          supersededBy: m.successor ? { rosterId: m.successor.rosterId, version: m.successor.version } : null,
+        }
+      : null,
+    versions: m.versions.map((v) => ({ version: v.version, status: v.status, publishedAt: v.publishedAt, supersededAt: v.supersededAt ?? null })),
     days: week.dates.map((date, d) => ({ date, hours: week.dayMinutes(d) / 60 })),
     objective: evaluation?.objective ?? null,
     solve: { seed: solve.seed ?? null, lowerBound: solve.lowerBound ?? null, gap: solve.gap ?? null, stoppedBy: solve.stoppedBy ?? null, seconds: solve.seconds ?? null },
@@ -108,6 +138,8 @@ export function rosterView(m: RosterReadModel) {
       .filter((a) => agentIds.has(a.id) && visible(a.id))
       .map((a) => ({
         agentId: a.id, employeeNo: a.employeeNo, name: a.name, teamId: a.teamId,
+        // The publication this agent's week is read from now (this version, another, or none yet).
+        publishedIn: publishedIn(a.id),
         days: week.dates.map((date, d) => {
           const s = byAgentDay.get(`${a.id}/${d}`);
           // A day without a shift is approved leave or an ordinary day off; grids and exports mark which.
@@ -118,7 +150,7 @@ export function rosterView(m: RosterReadModel) {
       })),
     coverage: (evaluation?.coverage ?? []).map((c) => {
       const start = week.slotStart(c.day, c.slot, slotMinutes);
-      const away = activities.length ? awayDuring(m.shifts, activities, c.skill, start, new Date(start.getTime() + slotMinutes * 60_000)) : 0;
+      const away = activities.length ? awayDuring(week, m.shifts, activities, c.skill, start, new Date(start.getTime() + slotMinutes * 60_000)) : 0;
       return { skill: c.skill, date: week.dates[c.day], slot: c.slot, start: start.toISOString(), local: week.local(start), required: c.required, scheduled: c.scheduled - away, away, gap: c.gap - away };
     }),
     dayCoverage: (evaluation?.dayCoverage ?? []).map((c) => ({

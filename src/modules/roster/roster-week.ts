@@ -21,6 +21,17 @@ export class RosterWeek {
     return this.dates.indexOf(date);
   }
 
+  /** Days from the week's first day to a local date (negative before it, `days` or more after it). */
+  offsetOf(date: string): number {
+    return Math.round(DateTime.fromISO(date, { zone: 'UTC' }).diff(DateTime.fromISO(this.weekStart, { zone: 'UTC' }), 'days').days);
+  }
+
+  /** The local date and wall-clock minutes after its midnight of a UTC instant. */
+  localParts(at: Date): { date: string; minutes: number } {
+    const local = DateTime.fromJSDate(at, { zone: this.timeZone });
+    return { date: local.toISODate()!, minutes: local.hour * 60 + local.minute };
+  }
+
   midnight(day: number): DateTime {
     return DateTime.fromISO(addDays(this.weekStart, day), { zone: this.timeZone }).startOf('day');
   }

@@ -8,6 +8,7 @@ import { ValidBody, ValidParam, ValidQuery } from 'src/platform/http/validation'
 import { CreateRosterBody, DiffQuery, EditRosterBody, ListRostersQuery, PublishRosterBody, ReadRosterQuery } from './roster.dto';
 import { createdRosterExample, diffExample, editRefusedExample, rosterExample, rosterSummaryExample } from './roster-examples';
 import { RosterEditing } from './roster-editing.service';
+import { RosterPublishing } from './roster-publishing.service';
 import { ROSTER_READERS, ROSTER_WRITERS } from './roster-roles';
 import { RosterService } from './roster.service';
 
@@ -18,6 +19,7 @@ export class RosterController {
   constructor(
     private readonly rosters: RosterService,
     private readonly editing: RosterEditing,
+    private readonly publishing: RosterPublishing,
   ) {}
 
   @Post()
@@ -60,7 +62,7 @@ export class RosterController {
   @ApiOkResponse({ description: 'The newest version is published and never changes again', schema: { example: rosterExample } })
   @ApiProblems(400, 401, 403, 404, 409)
   publish(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidBody(PublishRosterBody) body: PublishRosterBody) {
-    return this.rosters.publish(actor, id, body);
+    return this.publishing.publish(actor, id, body);
   }
 
   @Post(':id/stop')

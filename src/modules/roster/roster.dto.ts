@@ -74,7 +74,7 @@ export type PublishRosterBody = z.infer<typeof PublishRosterBody>;
 export const DiffQuery = z
   .strictObject({
     from: z.coerce.number().int().min(1).meta({ example: 1 }),
-    to: z.coerce.number().int().min(1).meta({ example: 2 }),
+    to: z.coerce.number().int().min(1).optional().meta({ description: 'Default: the publication that superseded `from` (maybe of another roster of the week)', example: 2 }),
   })
   .refine((q) => q.from !== q.to, { message: 'must differ from from', path: ['to'] });
 export type DiffQuery = z.infer<typeof DiffQuery>;

@@ -10,6 +10,7 @@ import { RosterEditing } from './roster-editing.service';
 import { RosterGeneration } from './roster-generation.service';
 import { RosterInputRepository } from './roster-input.repository';
 import { RosterProblemService } from './roster-problem.service';
+import { RosterPublishing } from './roster-publishing.service';
 import { RosterActivityRepository } from './roster-activity.repository';
 import { RosterRepository } from './roster.repository';
 import { RosterService } from './roster.service';
@@ -23,7 +24,7 @@ import { ShiftTemplateService } from './shift-template.service';
   controllers: [ShiftTemplateController, RosterController, MyShiftsController],
   providers: [
     ShiftTemplateRepository, ShiftTemplateService,
-    RosterRepository, RosterActivityRepository, RosterInputRepository, RosterDemandService, RosterProblemService, RosterService, RosterEditing, RosterGeneration,
+    RosterRepository, RosterActivityRepository, RosterInputRepository, RosterDemandService, RosterProblemService, RosterService, RosterEditing, RosterPublishing, RosterGeneration,
   ],
   exports: [RosterService],
 })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, count, desc, eq, gte, inArray, lte, sql, SQL } from 'drizzle-orm';
 import { Db } from 'src/platform/db/db';
-import { rosters, rosterShifts, rosterVersions } from 'src/platform/db/schema';
+import { rosterPublications, rosters, rosterShifts, rosterVersions } from 'src/platform/db/schema';
 import type { ListRostersQuery } from './roster.dto';
 
 export type Roster = typeof rosters.$inferSelect;
@@ -9,6 +9,8 @@ export type NewRoster = typeof rosters.$inferInsert;
 export type RosterVersion = typeof rosterVersions.$inferSelect;
 export type RosterShift = Omit<typeof rosterShifts.$inferSelect, 'shopId' | 'versionId'>;
 export type PublishedShift = RosterShift & { rosterId: string; version: number; publishedAt: Date | null };
+/** Which publication says what an agent works in a week. */
+export type Publication = { agentId: string; rosterId: string; versionId: string; version: number; publishedAt: Date };
 
 /** Rosters, their numbered versions, and the shifts of each version. */
 @Injectable()
@@ -109,26 +111,76 @@ export class RosterRepository {
   }
 
   /**
-   * Shifts of the newest published version of every roster, for some agents and local dates; when
-   * two published rosters give an agent the same day, the later publication wins.
+   * Makes a published version the week's truth for the agents it rosters (one publication at a time
+   * per shop and week). Versions left with no agent are superseded by it. Returns the other rosters
+   * that lost agents to it (their views changed).
+   */
+  async publish(shopId: string, weekStart: string, rosterId: string, versionId: string, agentIds: string[]): Promise<string[]> {
+    await this.db.q.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`roster-week:${shopId}:${weekStart}`}))`);
+    if (agentIds.length === 0) return [];
+    const mine = and(eq(rosterPublications.shopId, shopId), eq(rosterPublications.weekStart, weekStart), inArray(rosterPublications.agentId, agentIds));
+    const losers = await this.db.q.selectDistinct({ rosterId: rosterPublications.rosterId }).from(rosterPublications).where(and(mine, sql`${rosterPublications.versionId} <> ${versionId}`));
+    await this.db.q
+      .insert(rosterPublications)
+      .values(agentIds.map((agentId) => ({ shopId, weekStart, agentId, rosterId, versionId, publishedAt: sql`now()` })))
+      .onConflictDoUpdate({
+        target: [rosterPublications.shopId, rosterPublications.weekStart, rosterPublications.agentId],
+        set: { rosterId, versionId, publishedAt: sql`now()` },
+      });
+    await this.db.q
+      .update(rosterVersions)
+      .set({ status: 'superseded', supersededAt: sql`now()`, supersededBy: versionId, updatedAt: sql`now()` })
+      .where(and(
+        eq(rosterVersions.shopId, shopId), eq(rosterVersions.status, 'published'), sql`${rosterVersions.id} <> ${versionId}`,
+        sql`${rosterVersions.rosterId} IN (SELECT id FROM rosters WHERE shop_id = ${shopId} AND week_start = ${weekStart})`,
+        sql`NOT EXISTS (SELECT 1 FROM roster_publications p WHERE p.version_id = ${rosterVersions.id})`,
+      ));
+    return losers.map((l) => l.rosterId).filter((id) => id !== rosterId);
+  }
+
+  /** Bumps the revision of rosters whose published view changed under them (a later publication took agents). */
+  async touch(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db.q.update(rosters).set({ revision: sql`${rosters.revision} + 1`, updatedAt: sql`now()` }).where(inArray(rosters.id, ids));
+  }
+
+  /** The publication each of some agents' week comes from (agents of no publication are absent). */
+  async publications(shopId: string, weekStart: string, agentIds: string[]): Promise<Publication[]> {
+    if (agentIds.length === 0) return [];
+    return this.db.q
+      .select({ agentId: rosterPublications.agentId, rosterId: rosterPublications.rosterId, versionId: rosterPublications.versionId, version: rosterVersions.version, publishedAt: rosterPublications.publishedAt })
+      .from(rosterPublications)
+      .innerJoin(rosterVersions, eq(rosterVersions.id, rosterPublications.versionId))
+      .where(and(eq(rosterPublications.shopId, shopId), eq(rosterPublications.weekStart, weekStart), inArray(rosterPublications.agentId, agentIds)));
+  }
+
+  /** A version by id within a shop, with its roster's week (the successor of a superseded version). */
+  async versionById(shopId: string, id: string): Promise<(RosterVersion & { weekStart: string }) | undefined> {
+    const [row] = await this.db.q
+      .select({ version: rosterVersions, weekStart: rosters.weekStart })
+      .from(rosterVersions)
+      .innerJoin(rosters, eq(rosters.id, rosterVersions.rosterId))
+      .where(and(eq(rosterVersions.shopId, shopId), eq(rosterVersions.id, id)));
+    return row ? { ...row.version, weekStart: row.weekStart } : undefined;
+  }
+
+  /**
+   * Shifts of the week's truth for some agents and local dates: for each agent and week, the
+   * publication that rostered the agent last (a later draft changes nothing until published).
    */
   async published(shopId: string, agentIds: string[], fromDate: string, toDate: string): Promise<PublishedShift[]> {
     if (agentIds.length === 0) return [];
-    const newest = sql`${rosterVersions.version} = (select max(v2.version) from roster_versions v2 where v2.roster_id = ${rosterVersions.rosterId} and v2.status = 'published')`;
-    const rows = await this.db.q
-      .selectDistinctOn([rosterShifts.agentId, rosterShifts.localDate], {
+    return this.db.q
+      .select({
         agentId: rosterShifts.agentId, day: rosterShifts.day, localDate: rosterShifts.localDate, shiftTemplateId: rosterShifts.shiftTemplateId,
         startMinutes: rosterShifts.startMinutes, lengthMinutes: rosterShifts.lengthMinutes, skill: rosterShifts.skill,
         startsAt: rosterShifts.startsAt, endsAt: rosterShifts.endsAt, breaks: rosterShifts.breaks,
-        rosterId: rosterVersions.rosterId, version: rosterVersions.version, publishedAt: rosterVersions.publishedAt,
+        rosterId: rosterPublications.rosterId, version: rosterVersions.version, publishedAt: rosterPublications.publishedAt,
       })
       .from(rosterShifts)
+      .innerJoin(rosterPublications, and(eq(rosterPublications.versionId, rosterShifts.versionId), eq(rosterPublications.agentId, rosterShifts.agentId)))
       .innerJoin(rosterVersions, eq(rosterVersions.id, rosterShifts.versionId))
-      .where(and(
-        eq(rosterShifts.shopId, shopId), inArray(rosterShifts.agentId, agentIds), gte(rosterShifts.localDate, fromDate), lte(rosterShifts.localDate, toDate),
-        eq(rosterVersions.status, 'published'), newest,
-      ))
-      .orderBy(asc(rosterShifts.agentId), asc(rosterShifts.localDate), desc(rosterVersions.publishedAt));
-    return rows;
+      .where(and(eq(rosterShifts.shopId, shopId), inArray(rosterShifts.agentId, agentIds), gte(rosterShifts.localDate, fromDate), lte(rosterShifts.localDate, toDate)))
+      .orderBy(asc(rosterShifts.agentId), asc(rosterShifts.localDate));
   }
 }

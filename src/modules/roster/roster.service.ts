@@ -8,7 +8,7 @@ import { accepted, Accepted } from 'src/platform/jobs/jobs.service';
 import { AgentScope } from 'src/modules/org/agent-scope.service';
 import { ShopService } from 'src/modules/org/shop.service';
 import { TeamService } from 'src/modules/org/team.service';
-import { CreateRosterBody, DiffQuery, ListRostersQuery, MyShiftsQuery, PublishRosterBody, ReadRosterQuery } from './roster.dto';
+import { CreateRosterBody, DiffQuery, ListRostersQuery, MyShiftsQuery, ReadRosterQuery } from './roster.dto';
 import { rosterGenerateJob } from './roster.jobs';
 import { RosterActivityRepository } from './roster-activity.repository';
 import { Roster, RosterRepository } from './roster.repository';
@@ -57,6 +57,7 @@ export class RosterService {
     return { items: rows.map((r) => rosterSummary(r, versions.filter((v) => v.rosterId === r.id))), total, limit: query.limit, offset: query.offset };
   }
 
+  /** The roster as the API shows it: one function builds it (cacheable per roster revision and caller scope). */
   async get(actor: Actor, id: string, query: ReadRosterQuery = {}) {
     const { roster, week, visible } = await this.readable(actor, id);
     const versions = await this.rosters.versions(id);
@@ -64,31 +65,15 @@ export class RosterService {
     if (query.version && !version) throw notFound(`Version ${query.version}`);
     const problem = roster.problem as unknown as RosterProblem;
     const agentIds = problem.agents.map((a) => a.id);
-    const [shifts, templates, agents, activities] = await Promise.all([
+    const [shifts, templates, agents, activities, publications, successor] = await Promise.all([
       version ? this.rosters.shifts(version.id) : Promise.resolve([]),
       this.templates.all(actor.shopId),
       this.input.names(actor.shopId, agentIds),
       this.activities.during(actor.shopId, agentIds, week.midnight(0).toJSDate(), week.midnight(week.days + 1).toJSDate()),
+      this.rosters.publications(actor.shopId, roster.weekStart, agentIds),
+      version?.supersededBy ? this.rosters.versionById(actor.shopId, version.supersededBy) : Promise.resolve(undefined),
     ]);
-    return rosterView({ roster, versions, version, shifts, templates, agents, week, visible, activities });
-  }
-
-  /** The newest version becomes immutable; the next edit starts a new draft. */
-  async publish(actor: Actor, id: string, body: PublishRosterBody) {
-    await this.db.transaction(async () => {
-      const roster = await this.rosters.lock(actor.shopId, id);
-      if (!roster) throw notFound('Roster');
-      if (roster.status !== 'completed') throw conflict(`The roster is ${roster.status}; it can be published once solved`, { state: roster.status });
-      if (body.expectedRevision !== undefined && body.expectedRevision !== roster.revision) {
-        throw conflict('The roster was changed by someone else; reload and try again', { currentRevision: roster.revision });
-      }
-      const versions = await this.rosters.versions(id);
-      const latest = versions[versions.length - 1];
-      if (latest.status === 'published') throw conflict(`Version ${latest.version} is already published; an edit creates the next draft`, { version: latest.version });
-      await this.rosters.updateVersion(latest.id, { status: 'published', publishedAt: new Date(), publishedBy: actor.userId });
-      await this.rosters.update(id, { revision: roster.revision + 1 });
-    });
-    return this.get(actor, id);
+    return rosterView({ roster, versions, version, shifts, templates, agents, week, visible, activities, publications, successor });
   }
 
   /** Asks the running solve to stop; it stores its best roster so far as it would at the time limit. */
@@ -100,18 +85,24 @@ export class RosterService {
     throw conflict(`The roster is ${roster.status}; only a running solve can be stopped`, { state: roster.status });
   }
 
+  /**
+   * Agent-days that differ between two versions; without `to`, between a superseded version and its
+   * successor (maybe another roster of the week), for the agents of this roster.
+   */
   async diff(actor: Actor, id: string, query: DiffQuery) {
     const { roster, week, visible } = await this.readable(actor, id);
     const versions = await this.rosters.versions(id);
     const from = versions.find((v) => v.version === query.from);
-    const to = versions.find((v) => v.version === query.to);
     if (!from) throw notFound(`Version ${query.from}`);
-    if (!to) throw notFound(`Version ${query.to}`);
+    const to = query.to !== undefined ? versions.find((v) => v.version === query.to) : from.supersededBy ? await this.rosters.versionById(actor.shopId, from.supersededBy) : undefined;
+    if (!to) throw query.to !== undefined ? notFound(`Version ${query.to}`) : conflict(`Version ${query.from} is ${from.status}, not superseded: name the version to compare with`, { version: query.from });
     const problem = roster.problem as unknown as RosterProblem;
+    const agentIds = new Set(problem.agents.map((a) => a.id));
     const [before, after, templates, agents] = await Promise.all([
-      this.rosters.shifts(from.id), this.rosters.shifts(to.id), this.templates.all(actor.shopId), this.input.names(actor.shopId, problem.agents.map((a) => a.id)),
+      this.rosters.shifts(from.id), this.rosters.shifts(to.id), this.templates.all(actor.shopId), this.input.names(actor.shopId, [...agentIds]),
     ]);
-    return { rosterId: id, from: query.from, to: query.to, changes: rosterDiff(week, before, after, templates, agents, visible) };
+    const changes = rosterDiff(week, before, after.filter((s) => agentIds.has(s.agentId)), templates, agents, visible);
+    return { rosterId: id, from: query.from, to: to.version, toRosterId: to.rosterId, changes };
   }
 
   /** The caller's own shifts of published rosters (the newest published version of each). */

@@ -25,15 +25,43 @@ function range(from: number, to: number): number[] {
   return Array.from({ length: to - from }, (_, k) => from + k);
 }
 
-/** Runs of equal working state: [start, end) and whether they are worked. */
-function runs(line: Int32Array): { start: number; end: number; working: boolean }[] {
-  const result: { start: number; end: number; working: boolean }[] = [];
+/** Neighbour runs longer than this change nothing a rule could ask. */
+const RUN_CAP = 64;
+
+interface Run {
+  /** Horizon days of the run (clipped to it); a run wholly outside is placed at the edge it ends on. */
+  days: number[];
+  working: boolean;
+  length: number;
+  /** Bounded on both sides by the other state (a run cut by an unknown edge is not). */
+  inner: boolean;
+  /** Some of its days are inside the horizon. */
+  inside: boolean;
+}
+
+/**
+ * Runs of equal working state, joined with the neighbouring weeks' runs at the edges: a known run
+ * before day 0 is taken as `days` long behind one day of the other state, so the rules see whole
+ * runs where the weeks meet and only an unknown edge leaves a run unchecked.
+ */
+export function runsOf(line: Int32Array, runBefore = 0, runAfter = 0): Run[] {
+  const before = Math.min(RUN_CAP, Math.abs(runBefore));
+  const after = Math.min(RUN_CAP, Math.abs(runAfter));
+  const working: boolean[] = [];
+  if (before > 0) working.push(runBefore < 0, ...new Array<boolean>(before).fill(runBefore > 0));
+  const offset = working.length;
+  for (const duty of line) working.push(duty !== OFF);
+  if (after > 0) working.push(...new Array<boolean>(after).fill(runAfter > 0), runAfter < 0);
+  const result: Run[] = [];
   let start = 0;
-  for (let d = 1; d <= line.length; d++) {
-    if (d === line.length || (line[d] !== OFF) !== (line[start] !== OFF)) {
-      result.push({ start, end: d, working: line[start] !== OFF });
-      start = d;
-    }
+  for (let i = 1; i <= working.length; i++) {
+    if (i < working.length && working[i] === working[start]) continue;
+    const from = Math.max(start, offset) - offset;
+    const to = Math.min(i, offset + line.length) - offset;
+    const inside = from < to;
+    const days = inside ? range(from, to) : [start >= offset + line.length ? line.length - 1 : 0];
+    result.push({ days, working: working[start], length: i - start, inner: start > 0 && i < working.length, inside });
+    start = i;
   }
   return result;
 }
@@ -70,12 +98,13 @@ export function agentLineViolations(model: CompiledRoster, agent: CompiledAgent,
   const workDays = line.reduce((n, duty) => (duty === OFF ? n : n + 1), 0);
   if (workDays > agent.maxWorkDays) add('max-work-days', [], `${workDays} days > ${agent.maxWorkDays}`);
   if (minutes > agent.maxMinutes) add('max-minutes', [], `${minutes} min > ${agent.maxMinutes}`);
-  for (const run of runs(line)) {
-    const length = run.end - run.start;
-    const inner = run.start > 0 && run.end < line.length;
-    if (run.working && length > agent.maxConsecutiveWork) add('max-consecutive-work', range(run.start, run.end), `${length} days in a row`);
-    if (run.working && inner && length < agent.minConsecutiveWork) add('min-consecutive-work', range(run.start, run.end), `${length} < ${agent.minConsecutiveWork}`);
-    if (!run.working && inner && length < agent.minConsecutiveOff) add('min-consecutive-off', range(run.start, run.end), `${length} < ${agent.minConsecutiveOff}`);
+  for (const run of runsOf(line, agent.runBefore, agent.runAfter)) {
+    const { days, length, inner } = run;
+    // A run wholly in a neighbouring week counts here only where this horizon ends it (its edge day).
+    const edge = !run.inside && inner;
+    if (run.working && run.inside && length > agent.maxConsecutiveWork) add('max-consecutive-work', days, `${length} days in a row`);
+    if (run.working && inner && (run.inside || edge) && length < agent.minConsecutiveWork) add('min-consecutive-work', days, `${length} < ${agent.minConsecutiveWork}`);
+    if (!run.working && inner && (run.inside || edge) && length < agent.minConsecutiveOff) add('min-consecutive-off', days, `${length} < ${agent.minConsecutiveOff}`);
   }
   const worked = model.weekends.filter((days) => days.some((d) => line[d] !== OFF));
   if (worked.length > agent.maxWeekends) add('max-weekends', worked.flat(), `${worked.length} weekends > ${agent.maxWeekends}`);

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { FREE, OFF, type CompiledAgent, type CompiledRoster, type CompiledShift, type CoverRow, type Duty } from './compiled-roster';
 import type { RosterAgent, RosterProblem } from './roster-model';
 import { expandShiftTypes } from './shift-variants';
+import { AgentDays, startMillisOf } from './shift-permission';
 import { slotCoverRows } from './slot-cover';
 
 const UNBOUNDED = Number.POSITIVE_INFINITY;
@@ -89,23 +90,12 @@ function forbiddenSuccessionsByDay(problem: RosterProblem, shifts: CompiledShift
   return byDay;
 }
 
-function overlapsUnavailability(agent: RosterAgent, day: number, shift: CompiledShift): boolean {
-  return (agent.unavailable ?? []).some((u) => {
-    const offset = (u.day - day) * 1440;
-    if (offset !== 0 && offset !== 1440) return false;
-    if (u.fromMinutes === undefined || u.toMinutes === undefined) return offset === 0;
-    const from = u.fromMinutes + offset;
-    const to = u.toMinutes + offset;
-    return shift.startMinutes < to && from < shift.startMinutes + shift.lengthMinutes;
-  });
-}
-
-function compileAgent(problem: RosterProblem, agent: RosterAgent, shifts: CompiledShift[], duties: Duty[], skills: string[]): CompiledAgent {
+function compileAgent(problem: RosterProblem, agent: RosterAgent, shifts: CompiledShift[], duties: Duty[], skills: string[], startMillis: (day: number, minutes: number) => number): CompiledAgent {
   const days = problem.horizon.days;
   const typeIds = problem.shiftTypes.map((t) => t.id);
   const contract = agent.contract;
   const maxShiftsByType = typeIds.map((id) => contract.maxShiftsByType?.[id] ?? UNBOUNDED);
-  const closed = new Set([...(agent.fixedDaysOff ?? []), ...(agent.leaveDays ?? [])]);
+  const agentDays = new AgentDays(problem, agent, startMillis);
   const lockedType = new Int32Array(days).fill(FREE);
   const lockedSkill = new Int32Array(days).fill(-1);
   for (const lock of problem.locked ?? []) {
@@ -116,12 +106,17 @@ function compileAgent(problem: RosterProblem, agent: RosterAgent, shifts: Compil
   const agentSkills = new Set(agent.skills.map((s) => skills.indexOf(s)).filter((k) => k >= 0));
   const allowed = new Uint8Array(days * duties.length);
   for (let d = 0; d < days; d++) {
-    if (closed.has(d) || lockedType[d] === OFF) continue;
+    if (agentDays.closed(d) || lockedType[d] === OFF) continue;
+    const open = new Map<number, boolean>();
+    const shiftOpen = (s: number) => {
+      if (!open.has(s)) open.set(s, agentDays.blocker(d, shifts[s]) === null);
+      return open.get(s)!;
+    };
     duties.forEach((duty, u) => {
       if (duty.skill >= 0 && !agentSkills.has(duty.skill)) return;
       if (maxShiftsByType[duty.type] === 0) return;
       if (lockedType[d] >= 0 && (lockedType[d] !== duty.type || (lockedSkill[d] >= 0 && lockedSkill[d] !== duty.skill))) return;
-      if (overlapsUnavailability(agent, d, shifts[duty.shift])) return;
+      if (!shiftOpen(duty.shift)) return;
       allowed[d * duties.length + u] = 1;
     });
   }
@@ -136,12 +131,20 @@ function compileAgent(problem: RosterProblem, agent: RosterAgent, shifts: Compil
     maxConsecutiveWork: contract.maxConsecutiveWorkDays ?? UNBOUNDED,
     minConsecutiveOff: contract.minConsecutiveDaysOff ?? 1,
     maxWeekends: contract.maxWeekends ?? UNBOUNDED,
+    runBefore: runOf(agent.runBefore),
+    runAfter: runOf(agent.runAfter),
     allowed,
     lockedType,
     requests: (agent.requests ?? [])
       .filter((r) => r.day >= 0 && r.day < days)
       .map((r) => ({ day: r.day, kind: r.kind, type: r.shiftTypeId === undefined ? -1 : typeIds.indexOf(r.shiftTypeId), weight: r.weight })),
   };
+}
+
+/** A neighbour run as the rules read it: a count of days, positive when worked, negative when off, 0 unknown. */
+function runOf(run: RosterAgent['runBefore']): number {
+  if (!run || run.days <= 0) return 0;
+  return run.working ? Math.floor(run.days) : -Math.floor(run.days);
 }
 
 function dayCoverRows(problem: RosterProblem, duties: Duty[], skills: string[]): CoverRow[] {
@@ -171,8 +174,9 @@ export function compileRoster(problem: RosterProblem, extraShifts: CompiledShift
   const duties = buildDuties(shifts, skills, general);
   const coverRows = [
     ...dayCoverRows(problem, duties, skills),
-    ...slotCoverRows(problem.horizon, problem.slotDemand ?? [], shifts, duties, (s) => (s === undefined ? -1 : skills.indexOf(s))),
+    ...slotCoverRows(problem.horizon, problem.slotDemand ?? [], shifts, duties, (s) => (s === undefined ? -1 : skills.indexOf(s)), problem.neighbourShifts),
   ];
+  const startMillis = startMillisOf(problem);
   const cellRows: number[][] = Array.from({ length: problem.horizon.days * duties.length }, () => []);
   coverRows.forEach((row, r) => row.cells.forEach((cell) => cellRows[cell].push(r)));
   return {
@@ -185,7 +189,7 @@ export function compileRoster(problem: RosterProblem, extraShifts: CompiledShift
     forbiddenNext: forbiddenSuccessions(problem, shifts),
     forbiddenNextAfter: forbiddenSuccessionsByDay(problem, shifts),
     weekends: weekendsOf(problem),
-    agents: problem.agents.map((a) => compileAgent(problem, a, shifts, duties, skills)),
+    agents: problem.agents.map((a) => compileAgent(problem, a, shifts, duties, skills, startMillis)),
     coverRows,
     cellRows,
     supervisorRule: problem.rules?.supervisorOnEveryShift ?? false,

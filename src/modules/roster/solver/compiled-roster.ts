@@ -37,7 +37,10 @@ export interface Duty {
 export interface CoverRow {
   label: string;
   day: number;
+  /** What this horizon must still cover: the demand less `carried`. */
   required: number;
+  /** Agents of the neighbouring weeks' published shifts on duty then (they are not decided here). */
+  carried?: number;
   underWeight: number;
   overWeight: number;
   cells: number[];
@@ -64,6 +67,12 @@ export interface CompiledAgent {
   maxWeekends: number;
   /** Most days worked over the horizon; Infinity when unbounded. */
   maxWorkDays: number;
+  /**
+   * The run next to the horizon from the neighbouring weeks: days worked in a row (> 0) or off in a
+   * row (< 0) ending the day before day 0 / starting the day after the last; 0 when unknown.
+   */
+  runBefore: number;
+  runAfter: number;
   /** allowed[day × duties.length + duty] = 1 when the agent may do that duty that day. */
   allowed: Uint8Array;
   /** Per day: FREE, OFF, or the locked shift type index. */

@@ -173,6 +173,17 @@ function solveOnce(model: CompiledRoster, agent: CompiledAgent, shape: Shape, co
     for (let u = 0; u < nDuties; u++) if (Number.isFinite(costs.cell[d * nDuties + u])) best = Math.max(best, model.duties[u].minutes);
     maxAfter[d] = maxAfter[d + 1] + best;
   }
+  // Before day 0: the run the week before ended with (its rest is kept by the compiled cells), else nothing.
+  const outside = shape.classRepresentative.length;
+  const initial = newLayer();
+  const before = Math.min(Math.abs(agent.runBefore), shape.runCap);
+  initial.cost.push(0);
+  initial.cls.push(agent.runBefore > 0 ? outside : 0);
+  initial.run.push(before);
+  initial.touch.push(before > 0 ? 0 : 1);
+  initial.minutes.push(0);
+  initial.combo.push(0);
+  initial.weekends.push(0);
   const layers: Layer[] = [];
   let previous: Layer | null = null;
   for (let d = 0; d < days; d++) {
@@ -196,20 +207,21 @@ function solveOnce(model: CompiledRoster, agent: CompiledAgent, shape: Shape, co
       layer.parent[at] = parent;
       layer.choice[at] = choice;
     };
-    const states = previous ? previous.cost.length : 1;
-    for (let i = 0; i < states; i++) {
-      const first = previous === null;
-      const cost = first ? 0 : previous!.cost[i];
-      const cls = first ? 0 : previous!.cls[i];
-      const run = first ? 0 : previous!.run[i];
-      const touch = first ? 1 : previous!.touch[i];
-      const minutes = first ? 0 : previous!.minutes[i];
-      const combo = first ? 0 : previous!.combo[i];
-      const weekends = first ? 0 : previous!.weekends[i];
+    const source = previous ?? initial;
+    for (let i = 0; i < source.cost.length; i++) {
+      const cost = source.cost[i];
+      const cls = source.cls[i];
+      const run = source.run[i];
+      const touch = source.touch[i];
+      const minutes = source.minutes[i];
+      const combo = source.combo[i];
+      const weekends = source.weekends[i];
+      // Run 0 only before day 0 with nothing known of the week before: the first run touches the edge.
+      const first = run === 0;
       const working = cls > 0;
       // Day off.
       if (Number.isFinite(costs.off[d]) && !(working && !touch && run < agent.minConsecutiveWork)) {
-        if (first || working) push(cost + costs.off[d], 0, 1, first ? 1 : 0, minutes, combo, weekends, i, OFF);
+        if (working) push(cost + costs.off[d], 0, 1, 0, minutes, combo, weekends, i, OFF);
         else push(cost + costs.off[d], 0, Math.min(run + 1, shape.runCap), touch, minutes, combo, weekends, i, OFF);
       }
       // A shift.
@@ -229,7 +241,7 @@ function solveOnce(model: CompiledRoster, agent: CompiledAgent, shape: Shape, co
         const c = costs.cell[d * nDuties + u];
         if (!Number.isFinite(c)) continue;
         const duty = model.duties[u];
-        if (working && forbidden[shape.classRepresentative[cls] * nShifts + duty.shift]) continue;
+        if (working && cls !== outside && forbidden[shape.classRepresentative[cls] * nShifts + duty.shift]) continue;
         const newMinutes = minutes + duty.minutes / shape.granularity;
         if (newMinutes > shape.maxIndex) continue;
         let newCombo = combo;
@@ -254,6 +266,7 @@ function solveOnce(model: CompiledRoster, agent: CompiledAgent, shape: Shape, co
   let best = -1;
   for (let i = 0; i < last.cost.length; i++) {
     if (last.minutes[i] * shape.granularity < agent.minMinutes) continue;
+    if (!meetsRunAfter(agent, last.cls[i] > 0, last.run[i], last.touch[i] === 1)) continue;
     if (best < 0 || last.cost[i] < last.cost[best]) best = i;
   }
   if (best < 0) return null;
@@ -263,6 +276,21 @@ function solveOnce(model: CompiledRoster, agent: CompiledAgent, shape: Shape, co
     i = layers[d].parent[i];
   }
   return line;
+}
+
+/** The last run joined with the one the next week starts with keeps the run rules (as `agentLineViolations` reads them). */
+function meetsRunAfter(agent: CompiledAgent, working: boolean, run: number, touchesStart: boolean): boolean {
+  const after = agent.runAfter;
+  if (after === 0) return true;
+  const same = working === after > 0;
+  const length = Math.abs(after);
+  const [min, otherMin] = working ? [agent.minConsecutiveWork, agent.minConsecutiveOff] : [agent.minConsecutiveOff, agent.minConsecutiveWork];
+  if (same) {
+    if (working && run + length > agent.maxConsecutiveWork) return false;
+    return touchesStart || run + length >= min;
+  }
+  // The next week's run is then bounded on both sides, and this one ends here.
+  return length >= otherMin && (touchesStart || run >= min);
 }
 
 function lineCost(model: CompiledRoster, costs: LineCosts, line: Int32Array): number {

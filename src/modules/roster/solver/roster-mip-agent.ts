@@ -21,11 +21,29 @@ class Expression {
   constant = 0;
 
   addDay(cells: AgentCells, day: number, sign: number): void {
+    if (day < 0 || day >= cells.byDay.length) {
+      this.constant += sign * (workedOutside(cells.agent, cells.byDay.length, day) ? 1 : 0);
+      return;
+    }
     for (const c of cells.byDay[day]) {
       this.columns.push(c.column);
       this.coefficients.push(sign);
     }
   }
+}
+
+/**
+ * Days outside the horizon the neighbouring weeks tell: the run next to each edge and, past it,
+ * one day of the other state (the run is whole). [first, last] of the days known.
+ */
+function knownDays(agent: CompiledAgent, days: number): { first: number; last: number } {
+  return { first: agent.runBefore === 0 ? 0 : -Math.abs(agent.runBefore) - 1, last: agent.runAfter === 0 ? days - 1 : days + Math.abs(agent.runAfter) };
+}
+
+function workedOutside(agent: CompiledAgent, days: number, day: number): boolean {
+  const run = day < 0 ? agent.runBefore : agent.runAfter;
+  const distance = day < 0 ? -day : day - days + 1;
+  return distance <= Math.abs(run) ? run > 0 : run < 0;
 }
 
 function touches(window: Window, from: number, to: number): boolean {
@@ -68,19 +86,20 @@ export function addAgentRules(model: CompiledRoster, lp: LinearProgram, start: n
   if (all.length > agent.maxWorkDays) lp.addRow(-INF, agent.maxWorkDays, all.map((c) => c.column));
   lp.addRow(agent.minMinutes, Number.isFinite(agent.maxMinutes) ? agent.maxMinutes : INF, all.map((c) => c.column), all.map((c) => model.duties[c.duty].minutes));
 
-  // Consecutive working days: every window of max+1 days has a day off.
+  // Consecutive working days: every window of max+1 days (the known days of the weeks around included) has a day off.
   const maxRun = agent.maxConsecutiveWork;
-  if (maxRun < days) {
-    for (let d = 0; d + maxRun < days; d++) {
+  const known = knownDays(agent, days);
+  if (Number.isFinite(maxRun)) {
+    for (let d = Math.max(known.first, -maxRun); d + maxRun <= Math.min(known.last, days - 1 + maxRun); d++) {
       if (!touches(window, d, d + maxRun + 1)) continue;
       const e = new Expression();
       for (let i = d; i <= d + maxRun; i++) e.addDay(cells, i, 1);
-      lp.addRow(-INF, maxRun, e.columns, e.coefficients);
+      if (e.columns.length > 0 && e.columns.length + e.constant > maxRun) lp.addRow(-INF, maxRun - e.constant, e.columns, e.coefficients);
     }
   }
-  // Minimum runs (of work, or of days off) that touch neither end of the horizon.
-  addMinimumRuns(lp, cells, window, days, agent.minConsecutiveWork, true);
-  addMinimumRuns(lp, cells, window, days, agent.minConsecutiveOff, false);
+  // Minimum runs (of work, or of days off) bounded on both sides by known days.
+  addMinimumRuns(lp, cells, window, known, agent.minConsecutiveWork, true);
+  addMinimumRuns(lp, cells, window, known, agent.minConsecutiveOff, false);
 
   // Weekends: a weekend counts once if any of its days is worked.
   if (agent.maxWeekends < model.weekends.length) {
@@ -98,17 +117,18 @@ export function addAgentRules(model: CompiledRoster, lp: LinearProgram, start: n
 /**
  * Forbids a run of length l < min between two days of the other state:
  * work runs: Σ w[d..d+l-1] − w[d-1] − w[d+l] ≤ l − 1; off runs: w[d-1] + w[d+l] − Σ w[d..d+l-1] ≤ 1.
+ * Days of the neighbouring weeks enter as constants.
  */
-function addMinimumRuns(lp: LinearProgram, cells: AgentCells, window: Window, days: number, min: number, working: boolean): void {
+function addMinimumRuns(lp: LinearProgram, cells: AgentCells, window: Window, known: { first: number; last: number }, min: number, working: boolean): void {
   for (let l = 1; l < min; l++) {
-    for (let d = 1; d + l <= days - 1; d++) {
+    for (let d = known.first + 1; d + l <= known.last; d++) {
       if (!touches(window, d - 1, d + l + 1)) continue;
       const e = new Expression();
       const inner = working ? 1 : -1;
       for (let i = d; i < d + l; i++) e.addDay(cells, i, inner);
       e.addDay(cells, d - 1, -inner);
       e.addDay(cells, d + l, -inner);
-      lp.addRow(-INF, working ? l - 1 : 1, e.columns, e.coefficients);
+      if (e.columns.length > 0) lp.addRow(-INF, (working ? l - 1 : 1) - e.constant, e.columns, e.coefficients);
     }
   }
 }

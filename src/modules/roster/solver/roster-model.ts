@@ -91,6 +91,25 @@ export interface Unavailability {
   toMinutes?: number;
 }
 
+/**
+ * The run of equal working state next to the horizon, from the published rosters of the weeks
+ * around it: `days` worked (or off) in a row, ending the day before day 0 or starting the day after
+ * the last day. Runs of work and of days off continue across the horizon's edges with it.
+ */
+export interface NeighbourRun {
+  working: boolean;
+  days: number;
+}
+
+/** Time an agent is booked away from the queues during a shift (training): no break may fall in it. */
+export interface AgentActivity {
+  day: number;
+  /** Local wall-clock minutes after the day's midnight; `toMinutes` may run past it. */
+  fromMinutes: number;
+  toMinutes: number;
+  title?: string;
+}
+
 /** A wish: `on` = would like to work (that shift type, or any), `off` = would rather not. */
 export interface ShiftRequest {
   day: number;
@@ -105,10 +124,35 @@ export interface RosterAgent {
   supervisor?: boolean;
   contract: AgentContract;
   fixedDaysOff?: number[];
-  /** Approved leave (hard, like fixed days off, but explained separately). */
+  /**
+   * Approved leave (hard, like fixed days off, but explained separately). Leave, fixed days off
+   * and unavailability may name the day after the horizon: a night shift may not run into it.
+   */
   leaveDays?: number[];
   unavailable?: Unavailability[];
   requests?: ShiftRequest[];
+  /** The run that ends the day before day 0; unknown (no rule across the edge) when absent. */
+  runBefore?: NeighbourRun;
+  /** The run that starts the day after the horizon's last day. */
+  runAfter?: NeighbourRun;
+  activities?: AgentActivity[];
+}
+
+/**
+ * A published shift of a neighbouring week that bears on the horizon: `day` -1 (the evening before
+ * day 0, a night shift still on duty in its first hours) or `days` (the morning after the last
+ * day). It owes rest to the shifts next to it and covers demand; it is never changed here.
+ */
+export interface NeighbourShift {
+  agentId: string;
+  day: number;
+  /** Shift type id, or a label for templates the horizon does not know. */
+  shiftTypeId: string;
+  startMinutes: number;
+  lengthMinutes: number;
+  skill?: string;
+  /** Local minutes after the midnight of `day`. */
+  breaks?: { startMinutes: number; minutes: number }[];
 }
 
 /** Carried from the previous week or set by hand; `shiftTypeId: null` locks a day off. */
@@ -143,6 +187,7 @@ export interface RosterProblem {
   dayCover?: DayCover[];
   slotDemand?: SlotDemand[];
   locked?: LockedAssignment[];
+  neighbourShifts?: NeighbourShift[];
   rules?: RosterRules;
   weights?: RosterWeights;
 }

@@ -23,7 +23,10 @@ export interface RosterRuleViolation {
   rule: string;
   agentIds: string[];
   days: number[];
+  /** The engine's own wording (English, ids): products name people and shifts from `facts`. */
   detail: string;
+  /** The numbers and the other party of the rule (the shift, the rest and the minimum, the day of leave …). */
+  facts?: Record<string, string | number | boolean | null>;
 }
 
 /** Per-slot demand against scheduled agents; gap = scheduled − required. */

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { CompiledShift, CoverRow, Duty } from './compiled-roster';
-import type { RosterHorizon, SlotDemand } from './roster-model';
+import type { NeighbourShift, RosterHorizon, SlotDemand } from './roster-model';
 
 const MINUTE = 60_000;
 
@@ -34,9 +34,15 @@ export function workingIntervals(horizon: RosterHorizon, shift: CompiledShift, d
   return intervals;
 }
 
+function asCompiledShift(n: NeighbourShift): CompiledShift {
+  const breaks = (n.breaks ?? []).map((b) => ({ name: '', offsetMinutes: b.startMinutes - n.startMinutes, minutes: b.minutes }));
+  return { type: -1, startMinutes: n.startMinutes, lengthMinutes: n.lengthMinutes, countedMinutes: n.lengthMinutes, breaks, label: n.shiftTypeId };
+}
+
 /**
  * One cover row per (demand, day, slot); a cell counts when its shift works the whole slot.
- * Shifts of the previous day count too, for night shifts that run past midnight.
+ * Shifts of the previous day count too, for night shifts that run past midnight, and so do the
+ * neighbouring weeks' published shifts (`carried`): they are on duty, so only the rest is required.
  */
 export function slotCoverRows(
   horizon: RosterHorizon,
@@ -44,7 +50,9 @@ export function slotCoverRows(
   shifts: CompiledShift[],
   duties: Duty[],
   skillIndex: (skill: string | undefined) => number,
+  neighbours: NeighbourShift[] = [],
 ): CoverRow[] {
+  const neighbourIntervals = neighbours.map((n) => ({ skill: n.skill, intervals: workingIntervals(horizon, asCompiledShift(n), n.day) }));
   const slotMs = (horizon.slotMinutes ?? 30) * MINUTE;
   const midnights = localMidnights(horizon);
   const intervalsByDayShift = new Map<string, [number, number][]>();
@@ -76,7 +84,9 @@ export function slotCoverRows(
           });
         }
         const label = `${demand.skill ?? 'all'} day ${day} slot ${k}`;
-        rows.push({ label, day, required, underWeight: demand.underWeight, overWeight: demand.overWeight, cells });
+        const carried = neighbourIntervals.filter((n) => (demand.skill === undefined || n.skill === demand.skill) && n.intervals.some(([a, b]) => a <= from && to <= b)).length;
+        const row: CoverRow = { label, day, required: Math.max(0, required - carried), underWeight: demand.underWeight, overWeight: demand.overWeight, cells };
+        rows.push(carried > 0 ? { ...row, carried } : row);
       });
     });
   }

@@ -61,7 +61,11 @@ export const rosters = pgTable('rosters', {
   check('rosters_status', sql`${t.status} in ('queued', 'running', 'completed', 'failed')`),
 ]);
 
-/** A numbered version of a roster: a draft changes in place; a published one never changes again. */
+/**
+ * A numbered version of a roster: a draft changes in place; a published one never changes again.
+ * Once a later publication of the same week has taken over all its agents it is `superseded`
+ * (kept as history, pointing at the version that took the last of them).
+ */
 export const rosterVersions = pgTable('roster_versions', {
   id: id(),
   shopId: uuid('shop_id').notNull().references(() => shops.id),
@@ -72,11 +76,30 @@ export const rosterVersions = pgTable('roster_versions', {
   evaluation: jsonb('evaluation').$type<Record<string, unknown>>().notNull(),
   publishedAt: utc('published_at'),
   publishedBy: uuid('published_by'),
+  supersededAt: utc('superseded_at'),
+  supersededBy: uuid('superseded_by'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [
   uniqueIndex('roster_versions_roster_version').on(t.rosterId, t.version),
-  check('roster_versions_status', sql`${t.status} in ('draft', 'published')`),
+  check('roster_versions_status', sql`${t.status} in ('draft', 'published', 'superseded')`),
+]);
+
+/**
+ * One truth per week: for each agent and roster week, the published version that says what the
+ * agent works (the newest publication that rostered the agent). Everything that reads published
+ * rosters (own shifts, KPI worked minutes, training placement, the next week's carry-over) joins it.
+ */
+export const rosterPublications = pgTable('roster_publications', {
+  shopId: uuid('shop_id').notNull().references(() => shops.id),
+  weekStart: date('week_start', { mode: 'string' }).notNull(),
+  agentId: uuid('agent_id').notNull(),
+  rosterId: uuid('roster_id').notNull().references(() => rosters.id, { onDelete: 'cascade' }),
+  versionId: uuid('version_id').notNull().references(() => rosterVersions.id, { onDelete: 'cascade' }),
+  publishedAt: utc('published_at').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.shopId, t.weekStart, t.agentId] }),
+  index('roster_publications_version').on(t.versionId),
 ]);
 
 /** One agent's shift on one local day of a version, with its UTC span and breaks (UTC starts). */
