@@ -88,6 +88,9 @@ describe('forecasts: request, job, slots, accuracy, adjustments, forecast vs act
     expect(Object.keys(body.byWeekday).map(Number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(Object.keys(body.byHour).map(Number)).toEqual(Array.from({ length: 24 }, (_, h) => h));
     expect(body.byHour['10'].mae).toBeGreaterThanOrEqual(0);
+    // The within-day updating's constants, learnt on the same days; no past event, so no wave learnt.
+    expect(body.intraday).toEqual({ credibility: expect.any(Number), recentCredibility: expect.any(Number), recentHalfLifeMinutes: expect.any(Number), persistenceHalfLifeMinutes: expect.any(Number) });
+    expect(body.eventWaves).toEqual({});
   });
 
   let adjustmentId: string;

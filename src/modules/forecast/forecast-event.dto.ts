@@ -6,7 +6,12 @@ export const EVENT_KINDS = ['promotion', 'holiday', 'closed'] as const;
 
 const eventFields = {
   date: localDate.meta({ description: 'Local date in the shop’s zone', example: '2026-12-12' }),
-  kind: z.enum(EVENT_KINDS).meta({ description: 'closed: the queue takes no work that whole local day', example: 'promotion' }),
+  kind: z.enum(EVENT_KINDS).meta({
+    description:
+      'promotion / holiday: the day and its after-effect wave (learnt per kind, label and queue, up to 7 days) are left out of backtests and of the fitted baseline, ' +
+      'and their learnt curve is applied to planned events of the same kind and label; closed: the queue takes no work that whole local day',
+    example: 'promotion',
+  }),
   label: z.string().trim().min(1).max(60).nullable().meta({ description: 'Events with the same kind and label share what the model learns (e.g. double12)', example: 'double12' }),
   multiplier: z.number().positive().max(20).nullable().meta({ description: 'Expected volume × this, used until the model has seen such a day', example: 3 }),
   queueId: z.uuid({ message: 'must be a UUID' }).nullable().meta({ description: 'Omit for every queue of the shop' }),

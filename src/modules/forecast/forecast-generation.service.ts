@@ -77,6 +77,7 @@ export class ForecastGeneration {
       byWeekday: report?.byWeekday ?? {},
       byHour: report?.byHour ?? {},
       intraday: computed.intraday,
+      eventWaves: computed.eventWaves,
     };
     await this.versions.update(versionId, { status: 'completed', error: null, methodChosen: computed.method, backtest, completedAt: new Date() });
     return { forecastId: versionId, method: computed.method, slots: computed.slots.length, wape: report?.overall.wape ?? null };

@@ -50,7 +50,14 @@ export class ForecastController {
 
   @Get(':id/accuracy')
   @Roles(...FORECAST_READERS)
-  @ApiOkResponse({ description: 'Rolling-origin backtest of the chosen method over the last four weeks of history (weekday 1 = Monday, local hours)', schema: { example: accuracyExample } })
+  @ApiOkResponse({
+    description:
+      'Rolling-origin backtest of the chosen method over the last four weeks of history (weekday 1 = Monday, local hours). ' +
+      'Event days (promotions, holidays) and the days of their after-effect wave are left out of the backtest and of the baseline the methods are fitted on; ' +
+      'the wave is learnt per event kind and label for this queue, up to 7 days (`eventWaves`: days after the event day, 0 = none; an event kind never seen leaves out 7). ' +
+      '`intraday`: the constants of within-day updating learnt on the same days.',
+    schema: { example: accuracyExample },
+  })
   @ApiProblems(400, 401, 403, 404, 409)
   accuracy(@CurrentActor() actor: Actor, @ValidParam('id') id: string) {
     return this.forecasts.accuracy(actor, id);

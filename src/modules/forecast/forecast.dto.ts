@@ -76,6 +76,7 @@ export const accuracyExample = {
   overall: metricsExample,
   byWeekday: { 1: metricsExample, 2: metricsExample },
   byHour: { 10: metricsExample, 21: metricsExample },
+  eventWaves: { 'promotion:double11': 3, 'holiday:': 0 },
   intraday: { credibility: 1520, recentCredibility: 76, recentHalfLifeMinutes: 30, persistenceHalfLifeMinutes: 120 },
 };
 

@@ -1,5 +1,5 @@
 import { chooseMethod, DEFAULT_BACKTEST_DAYS, rollingBacktest } from './backtest';
-import { learnUplifts, upliftFor, withoutEvents } from './event-uplift';
+import { learnUplifts, upliftFor, WaveLengths, waveLengths, withoutEvents } from './event-uplift';
 import { TargetDay } from './forecast-method';
 import {
   BacktestReport,
@@ -19,15 +19,22 @@ import { addDays, buildDayMatrix, DayMatrix, historyBefore, isoWeekday, localSlo
 
 const DEFAULT_COVERAGE = 0.8;
 
-/** The history the methods are fitted on: events and outliers set missing. */
+/** The history the methods are fitted on: event days, the days of their learnt waves, and outliers set missing. */
+export function eventBaseline(raw: DayMatrix, events: CalendarEvent[]): { baseline: DayMatrix; waves: WaveLengths } {
+  const waves = events.length > 0 ? waveLengths(raw, events) : new Map<string, number>();
+  return { baseline: withoutOutliers(withoutEvents(raw, events, waves)), waves };
+}
+
 export function baselineOf(raw: DayMatrix, events: CalendarEvent[]): DayMatrix {
-  return withoutOutliers(withoutEvents(raw, events));
+  return eventBaseline(raw, events).baseline;
 }
 
 export interface MatrixForecast {
   method: MethodName;
   candidates: QueueForecast['candidates'];
   backtest: BacktestReport | null;
+  /** Days of after-effect learnt per event kind and label (`kind:label`). */
+  waves: WaveLengths;
   /** Per target day, per grid slot: point forecast with events applied (NaN = no basis) and the uplift. */
   days: { date: string; forecast: Float64Array; uplift: Float64Array }[];
 }
@@ -43,19 +50,20 @@ export function forecastMatrix(
   method: MethodName | 'auto' = 'auto',
   backtestDays = DEFAULT_BACKTEST_DAYS,
 ): MatrixForecast {
-  const baseline = baselineOf(raw, events);
+  const { baseline, waves } = eventBaseline(raw, events);
   const choice =
     method === 'auto'
       ? chooseMethod(baseline, METHOD_NAMES, backtestDays)
       : { method, report: rollingBacktest(baseline, method, backtestDays), candidates: [] };
   const chosen = forecastMethod(choice.method);
   const candidates = choice.candidates.length > 0 ? choice.candidates : [{ method: choice.method, wape: choice.report?.overall.wape ?? null }];
-  const curves = events.length > 0 ? learnUplifts(raw, baseline, events, chosen) : new Map();
+  const curves = events.length > 0 ? learnUplifts(raw, baseline, events, chosen, waves) : new Map();
   const forecasts = chosen.forecast(baseline, targets);
   return {
     method: choice.method,
     candidates,
     backtest: choice.report,
+    waves,
     days: targets.map((t, k) => {
       const uplift = upliftFor(t.date, raw.slotsPerDay, events, curves);
       return { date: t.date, forecast: forecasts[k].map((f, s) => f * uplift[s]), uplift };
@@ -104,7 +112,7 @@ export function forecastQueue(history: QueueHistory, request: ForecastRequest): 
   }
   // The within-day updating's constants, learnt once here from the same backtest days.
   const intraday = fitIntradayParams(pastDaysOf(result.backtest?.points ?? [], slotsPerDayFor(history.slotMinutes)), history.slotMinutes);
-  return { method: result.method, candidates: result.candidates, backtest: result.backtest, slots, intraday };
+  return { method: result.method, candidates: result.candidates, backtest: result.backtest, slots, intraday, eventWaves: Object.fromEntries(result.waves) };
 }
 
 /** The accuracy report (MAE, RMSE, WAPE, bias overall, by weekday and by hour) of a method on a queue. */

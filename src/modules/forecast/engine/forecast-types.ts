@@ -106,4 +106,6 @@ export interface QueueForecast {
   slots: ForecastSlot[];
   /** Constants of the within-day updating learnt on the backtest days; null with too little history. */
   intraday: IntradayParams | null;
+  /** Days of after-effect learnt per event kind and label (`promotion:double11` → 3), for events seen in the history. */
+  eventWaves: Record<string, number>;
 }
