@@ -1,3 +1,4 @@
+import { seedQcDay } from './support/qc-sessions';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 import { chineseIn, untranslatedWords } from './support/untranslated';
 
@@ -31,6 +32,16 @@ describe('refusals of every module in the reader’s language (e2e)', () => {
   refusals['org: a supervisor who is not one'] = async () => {
     const [team, agent] = [(await teams())[0], (await agents()).find((a) => !a.isSupervisor)!];
     return { status: 400, code: 'org.not-supervisor', names: [agent.name], send: (lang) => t.http().patch(`/teams/${team.id}`).set(as('manager', lang)).send({ supervisorAgentId: agent.id }) };
+  };
+
+  refusals['qc: a score out of range, naming the rubric item'] = async () => {
+    const { agentSessions } = await seedQcDay(t);
+    const rubric = (await t.http().get('/qc/rubrics').set(as('qc')).expect(200)).body[0] as { items: { id: string; code: string; title: string }[] };
+    const item = rubric.items.find((i) => i.code === 'greeting')!;
+    return {
+      status: 422, code: 'qc.review-refused', names: [item.title],
+      send: (lang) => t.http().post('/qc/reviews').set(as('qc', lang)).send({ sessionId: agentSessions[0], scores: [{ itemId: item.id, points: 11 }] }),
+    };
   };
 
   it.each(Object.keys(refusals))('%s', async (name) => {

@@ -1,12 +1,14 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { Actor } from 'src/platform/auth/actor';
-import { conflict, forbidden, notFound } from 'src/platform/errors/common-problems';
 import type { Page } from 'src/platform/http/pagination';
 import { JobHandler } from 'src/platform/jobs/job-handler.decorator';
 import { NightlyPipeline } from 'src/platform/jobs/nightly/nightly-pipeline';
 import type { NightlyPayload } from 'src/platform/jobs/nightly/nightly.jobs';
 import { CoachingRepository, CoachingTask } from './coaching.repository';
+import { labelIn } from 'src/platform/i18n/texts';
+import { CoachingReasonLabels } from './qc.labels';
+import { QcProblems } from './qc.problems';
 import { QcScope } from './qc-scope.service';
 import { CloseCoachingBody, ListCoachingQuery } from './qc.dto';
 import { qcCoachingOverdueJob } from './qc.jobs';
@@ -15,10 +17,10 @@ import type { Review, ReviewedSession } from './review.repository';
 /** After the QC sample (30); order does not matter to it, only that it runs every night. */
 const NIGHTLY_ORDER = 31;
 
-export type CoachingView = Omit<CoachingTask, 'shopId'>;
+export type CoachingView = Omit<CoachingTask, 'shopId'> & { reasonLabel: string };
 export type RaiseCoaching = { shopId: string; review: Review; session: ReviewedSession; reason: 'failed' | 'below_threshold'; today: string; dueDays: number };
 
-const view = ({ shopId: _shop, ...task }: CoachingTask): CoachingView => task;
+const view = ({ shopId: _shop, ...task }: CoachingTask): CoachingView => ({ ...task, reasonLabel: labelIn(CoachingReasonLabels, task.reason) });
 
 /** Coaching tasks raised by weak reviews; the agent's supervisor confirms each with a note. */
 @Injectable()
@@ -58,10 +60,10 @@ export class CoachingService implements OnModuleInit {
   /** Only the supervisor the task is assigned to closes it, and only with a note of what was done. */
   async close(actor: Actor, id: string, body: CloseCoachingBody): Promise<CoachingView> {
     const task = await this.find(actor, id);
-    if (!actor.agentId || task.supervisorAgentId !== actor.agentId) throw forbidden("Only the agent's team supervisor may close this coaching task");
-    if (task.status !== 'open') throw conflict('The coaching task is already closed', { state: task.status });
+    if (!actor.agentId || task.supervisorAgentId !== actor.agentId) throw QcProblems.coachingNotYours();
+    if (task.status !== 'open') throw QcProblems.coachingClosed(undefined, { extra: { state: task.status } });
     const closed = await this.tasks.close(actor.shopId, id, body.note, actor.userId);
-    if (!closed) throw conflict('The coaching task is already closed');
+    if (!closed) throw QcProblems.coachingClosed();
     return view(closed);
   }
 
@@ -72,7 +74,7 @@ export class CoachingService implements OnModuleInit {
 
   private async find(actor: Actor, id: string): Promise<CoachingTask> {
     const task = await this.tasks.find(actor.shopId, id);
-    if (!task || !(await this.scope.canSee(actor, task.agentId))) throw notFound('Coaching task');
+    if (!task || !(await this.scope.canSee(actor, task.agentId))) throw QcProblems.coachingNotFound();
     return task;
   }
 }

@@ -10,6 +10,7 @@ import { QC_REVIEWERS, QC_WORKERS, REVIEW_READERS, SUMMARY_READERS, TRANSCRIPT_R
 import { calibrationExample, CreateReviewBody, ListReviewsQuery, reviewExample, RunSampleBody, samplesExample, SamplesQuery, summaryExample, SummaryQuery } from './qc.dto';
 import { ReviewService } from './review.service';
 import { SamplingService } from './sampling.service';
+import { QcProblems } from './qc.problems';
 
 /** Samples, reviews, transcripts, calibration and the daily summary. */
 @ApiTags('qc')
@@ -25,7 +26,7 @@ export class QcReviewController {
   @Get('samples')
   @Roles(...SUMMARY_READERS)
   @ApiOkResponse({ description: "The day's sample per agent (a supervisor sees their teams'), with weights, inclusion probabilities and the realised mix", schema: { example: samplesExample } })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, QcProblems.agentNotFound)
   samples(@CurrentActor() actor: Actor, @ValidQuery(SamplesQuery) query: SamplesQuery) {
     return this.sampling.list(actor, query);
   }
@@ -42,7 +43,7 @@ export class QcReviewController {
   @Post('reviews')
   @Roles(...QC_REVIEWERS)
   @ApiCreatedResponse({ description: 'Scored against the rubric version; a fail or a total below the threshold raises a coaching task', schema: { example: reviewExample } })
-  @ApiProblems(400, 401, 403, 404, 409, 422)
+  @ApiProblems(400, 401, 403, 404, 409, 422, QcProblems.sessionNotFound, QcProblems.rubricNotFound, QcProblems.reviewRefused)
   createReview(@CurrentActor() actor: Actor, @ValidBody(CreateReviewBody) body: CreateReviewBody) {
     return this.reviews.create(actor, body);
   }
@@ -50,7 +51,7 @@ export class QcReviewController {
   @Get('reviews')
   @Roles(...REVIEW_READERS)
   @ApiOkResponse({ description: 'Agents see their own, supervisors their teams, QC and managers the shop', schema: { example: pageExample(reviewExample) } })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, QcProblems.agentNotFound)
   listReviews(@CurrentActor() actor: Actor, @ValidQuery(ListReviewsQuery) query: ListReviewsQuery) {
     return this.reviews.list(actor, query);
   }
@@ -58,7 +59,7 @@ export class QcReviewController {
   @Get('reviews/:id')
   @Roles(...REVIEW_READERS)
   @ApiOkResponse({ schema: { example: reviewExample } })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, QcProblems.reviewNotFound)
   getReview(@CurrentActor() actor: Actor, @ValidParam('id') id: string) {
     return this.reviews.get(actor, id);
   }
@@ -66,7 +67,7 @@ export class QcReviewController {
   @Get('sessions/:sessionId/transcript')
   @Roles(...TRANSCRIPT_READERS)
   @ApiOkResponse({ description: 'Only QC, managers and the supervisor of the agent’s team', schema: { example: { sessionId: reviewExample.sessionId, agentId: reviewExample.agentId, startedAt: reviewExample.sessionStartedAt, transcript: '客户：能退吗？\n客服：七天无理由不包括这个' } } })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, QcProblems.sessionNotFound)
   transcript(@CurrentActor() actor: Actor, @ValidParam('sessionId') sessionId: string) {
     return this.reviews.transcript(actor, sessionId);
   }
@@ -74,7 +75,7 @@ export class QcReviewController {
   @Get('sessions/:sessionId/calibration')
   @Roles(...QC_WORKERS)
   @ApiOkResponse({ description: 'Per-item spread between the reviewers of one session', schema: { example: calibrationExample } })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, QcProblems.noReviewsOfSession)
   calibration(@CurrentActor() actor: Actor, @ValidParam('sessionId') sessionId: string) {
     return this.reviews.calibration(actor, sessionId);
   }
@@ -82,7 +83,7 @@ export class QcReviewController {
   @Get('summary')
   @Roles(...SUMMARY_READERS)
   @ApiOkResponse({ description: 'Per team and agent: sessions reviewed, raw and sampling-weighted mean score, fails, most frequent findings', schema: { example: summaryExample } })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, QcProblems.teamNotFound)
   dailySummary(@CurrentActor() actor: Actor, @ValidQuery(SummaryQuery) query: SummaryQuery) {
     return this.summary.daily(actor, query);
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
-import { notFound } from 'src/platform/errors/common-problems';
+import { QcProblems } from './qc.problems';
 import { AgentScope } from 'src/modules/org/agent-scope.service';
 import { AgentService } from 'src/modules/org/agent.service';
 
@@ -16,7 +16,7 @@ export class QcScope {
   async agentFilter(actor: Actor, agent?: string): Promise<string[] | undefined> {
     const visible = await this.scope.visibleAgentIds(actor);
     if (!agent) return visible;
-    if (visible && !visible.includes(agent)) throw notFound('Agent');
+    if (visible && !visible.includes(agent)) throw QcProblems.agentNotFound();
     if (!visible) await this.agents.get(actor, agent);
     return [agent];
   }

@@ -8,6 +8,7 @@ import { QC_WORKERS, SETTINGS_WRITERS, SUMMARY_READERS } from './qc-roles';
 import { QcSettingsService } from './qc-settings.service';
 import { CreateRubricBody, QcSettingsBody, rubricExample, settingsExample } from './qc.dto';
 import { RubricService } from './rubric.service';
+import { QcProblems } from './qc.problems';
 
 /** The shop's QC settings and rubric versions. */
 @ApiTags('qc')
@@ -46,7 +47,7 @@ export class QcSetupController {
   @Get('rubrics/:id')
   @Roles(...SUMMARY_READERS)
   @ApiOkResponse({ schema: { example: rubricExample } })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, QcProblems.rubricNotFound)
   getRubric(@CurrentActor() actor: Actor, @ValidParam('id') id: string) {
     return this.rubrics.get(actor, id);
   }

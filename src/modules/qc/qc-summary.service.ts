@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { Actor } from 'src/platform/auth/actor';
-import { notFound } from 'src/platform/errors/common-problems';
+import { QcProblems } from './qc.problems';
 import { AgentScope } from 'src/modules/org/agent-scope.service';
 import { ShopService } from 'src/modules/org/shop.service';
 import { AgentSummaryRow, FindingCountRow, QcSummaryRepository } from './qc-summary.repository';
 import { SummaryQuery } from './qc.dto';
+import { QcCategoryLabels, SeverityLabels } from './qc.labels';
+import { labelIn } from 'src/platform/i18n/texts';
 
 const TOP_FINDINGS = 5;
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -18,7 +20,7 @@ export type TeamSummary = {
   meanScore: number | null;
   weightedMeanScore: number | null;
   fails: number;
-  topFindings: Omit<FindingCountRow, 'teamId'>[];
+  topFindings: (Omit<FindingCountRow, 'teamId'> & { categoryLabel: string; severityLabel: string })[];
 };
 
 /** The daily QC summary per team, for its supervisor: raw and sampling-weighted means, fails, top findings. */
@@ -35,7 +37,7 @@ export class QcSummaryService {
     if (query.team) {
       const team = await this.summary.team(actor.shopId, query.team);
       // A supervisor's summary is their own team's; any other team is not theirs to see.
-      if (!team || (actor.role === 'supervisor' && team.supervisorAgentId !== actor.agentId)) throw notFound('Team');
+      if (!team || (actor.role === 'supervisor' && team.supervisorAgentId !== actor.agentId)) throw QcProblems.teamNotFound();
     }
     const visible = await this.scope.visibleAgentIds(actor);
     if (visible && !visible.length) return { date: query.date, teams: [] };
@@ -57,7 +59,7 @@ export class QcSummaryService {
           meanScore: sessions ? round2(own.reduce((s, a) => s + a.scoreSum, 0) / sessions) : null,
           weightedMeanScore: weights ? round2(own.reduce((s, a) => s + a.weightedSum, 0) / weights) : null,
           fails: own.reduce((s, a) => s + a.fails, 0),
-          topFindings: findings.filter((f) => f.teamId === teamId).slice(0, TOP_FINDINGS).map(({ teamId: _t, ...f }) => f),
+          topFindings: findings.filter((f) => f.teamId === teamId).slice(0, TOP_FINDINGS).map(({ teamId: _t, ...f }) => ({ ...f, categoryLabel: labelIn(QcCategoryLabels, f.category), severityLabel: labelIn(SeverityLabels, f.severity) })),
         };
       }),
     };

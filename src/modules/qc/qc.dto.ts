@@ -3,8 +3,10 @@ import { localDate } from 'src/platform/http/field-schemas';
 import { pageQuery } from 'src/platform/http/pagination';
 import { OUTCOMES } from './engine/daily-sample';
 import { QC_CATEGORIES } from './engine/review-score';
+import { localized, SchemaTexts } from 'src/platform/i18n/zod-messages';
+import { text } from 'src/platform/i18n/locale';
 
-const uuid = z.uuid({ message: 'must be a UUID' });
+const uuid = z.uuid(localized(SchemaTexts.uuid));
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 
 export const QcSettingsBody = z.strictObject({
@@ -30,7 +32,7 @@ export const RunSampleBody = z.strictObject({
 export type RunSampleBody = z.infer<typeof RunSampleBody>;
 
 const RubricItemBody = z.strictObject({
-  code: z.string().trim().min(1).max(40).regex(/^[a-z0-9_]+$/, { message: 'lower-case letters, digits and _ only' }),
+  code: z.string().trim().min(1).max(40).regex(/^[a-z0-9_]+$/, localized(text('lower-case letters, digits and _ only', '只能包含小写字母、数字和 _'))),
   category: z.enum(QC_CATEGORIES),
   title: z.string().trim().min(1).max(200),
   kind: z.enum(['points', 'deduction']),
@@ -43,9 +45,9 @@ export const CreateRubricBody = z
     name: z.string().trim().min(1).max(100).meta({ example: '标准质检表 v2' }),
     items: z.array(RubricItemBody).min(1).max(100),
   })
-  .refine((b) => new Set(b.items.map((i) => i.code)).size === b.items.length, { message: 'item codes must be unique', path: ['items'] })
-  .refine((b) => b.items.filter((i) => i.kind === 'points').reduce((s, i) => s + i.maxPoints, 0) <= 100, { message: 'points items may add up to at most 100', path: ['items'] })
-  .refine((b) => b.items.every((i) => !i.critical || i.kind === 'deduction'), { message: 'only deduction items can be critical', path: ['items'] });
+  .refine((b) => new Set(b.items.map((i) => i.code)).size === b.items.length, { ...localized(text('item codes must be unique', '评分项代码不得重复')), path: ['items'] })
+  .refine((b) => b.items.filter((i) => i.kind === 'points').reduce((s, i) => s + i.maxPoints, 0) <= 100, { ...localized(text('points items may add up to at most 100', '加分项合计最多 100 分')), path: ['items'] })
+  .refine((b) => b.items.every((i) => !i.critical || i.kind === 'deduction'), { ...localized(text('only deduction items can be critical', '只有扣分项才能设为致命项')), path: ['items'] });
 export type CreateRubricBody = z.infer<typeof CreateRubricBody>;
 
 export const CreateReviewBody = z.strictObject({
@@ -90,7 +92,7 @@ export const ListCoachingQuery = z.strictObject({
 export type ListCoachingQuery = z.infer<typeof ListCoachingQuery>;
 
 export const CloseCoachingBody = z.strictObject({
-  note: z.string().trim().min(5, { message: 'the supervisor must say what was coached (at least 5 characters)' }).max(4000).meta({ example: '已与客服复盘话术，明确退款政策' }),
+  note: z.string().trim().min(5, localized(text('the supervisor must say what was coached (at least 5 characters)', '主管须写明辅导内容（至少 5 个字）'))).max(4000).meta({ example: '已与客服复盘话术，明确退款政策' }),
 });
 export type CloseCoachingBody = z.infer<typeof CloseCoachingBody>;
 
@@ -99,7 +101,7 @@ export const settingsExample = { shopId: ids.shop, samplesPerAgent: 15, randomFl
 export const sampleExample = { id: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d', agentId: ids.agent, sessionId: ids.session, sessionStartedAt: '2026-11-25T03:12:00.000Z', weight: 5, inclusionProbability: 0.62, reason: 'drawn', outcomes: ['lowRating'], position: 0, reviewed: false };
 export const samplesExample = { date: '2026-11-26', sessionDate: '2026-11-25', seed: `${ids.shop}|2026-11-25|n=15|floor=30|lowRating=4,complaint=6,refund=3,slowResponse=2`, mix: [{ agentId: ids.agent, candidates: 42, places: 15, picked: 15, byOutcome: { lowRating: { population: 3, expected: 2.1, picked: 2 }, none: { population: 35, expected: 9.8, picked: 10 } } }], items: [sampleExample] };
 export const rubricExample = { id: '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e', version: 1, name: '标准质检表', active: true, items: [{ id: '3c4d5e6f-7a8b-4c9d-8e0f-2a3b4c5d6e7f', code: 'rude', category: '服务态度', title: '辱骂、讽刺客户', kind: 'deduction', maxPoints: 100, critical: true, position: 8 }] };
-export const reviewExample = { id: ids.review, sessionId: ids.session, agentId: ids.agent, sessionStartedAt: '2026-11-25T03:12:00.000Z', reviewerUserId: '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d', rubricVersionId: rubricExample.id, totalScore: 72, failed: false, samplingWeight: 1.61, status: 'submitted', comment: '退款政策解释不清', scores: [{ itemId: rubricExample.items[0].id, points: 0, comment: null }], findings: [{ category: '平台政策', severity: 'medium', quote: '七天无理由不包括这个', note: null }], coachingTaskId: '8b9c0d1e-2f3a-4b4c-8d5e-6f7a8b9c0d1e' };
-export const summaryExample = { date: '2026-11-25', teams: [{ teamId: '9c0d1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e2f', teamName: '售前一组', agents: [{ agentId: ids.agent, name: '李娜', sessionsReviewed: 15, reviews: 16, meanScore: 84.5, weightedMeanScore: 88.2, fails: 1 }], sessionsReviewed: 15, meanScore: 84.5, weightedMeanScore: 88.2, fails: 1, topFindings: [{ category: '平台政策', severity: 'medium', count: 4 }] }] };
-export const coachingExample = { id: reviewExample.coachingTaskId, agentId: ids.agent, reviewId: ids.review, teamId: summaryExample.teams[0].teamId, supervisorAgentId: '0d1e2f3a-4b5c-4d6e-8f7a-8b9c0d1e2f3a', reason: 'below_threshold', dueDate: '2026-11-29', status: 'open', overdue: false, note: null, closedAt: null };
+export const reviewExample = { id: ids.review, sessionId: ids.session, agentId: ids.agent, sessionStartedAt: '2026-11-25T03:12:00.000Z', reviewerUserId: '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d', rubricVersionId: rubricExample.id, totalScore: 72, failed: false, samplingWeight: 1.61, status: 'submitted', comment: '退款政策解释不清', scores: [{ itemId: rubricExample.items[0].id, points: 0, comment: null }], findings: [{ category: '平台政策', severity: 'medium', quote: '七天无理由不包括这个', note: null, categoryLabel: '平台政策', severityLabel: '一般' }], coachingTaskId: '8b9c0d1e-2f3a-4b4c-8d5e-6f7a8b9c0d1e' };
+export const summaryExample = { date: '2026-11-25', teams: [{ teamId: '9c0d1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e2f', teamName: '售前一组', agents: [{ agentId: ids.agent, name: '李娜', sessionsReviewed: 15, reviews: 16, meanScore: 84.5, weightedMeanScore: 88.2, fails: 1 }], sessionsReviewed: 15, meanScore: 84.5, weightedMeanScore: 88.2, fails: 1, topFindings: [{ category: '平台政策', severity: 'medium', count: 4, categoryLabel: '平台政策', severityLabel: '一般' }] }] };
+export const coachingExample = { id: reviewExample.coachingTaskId, agentId: ids.agent, reviewId: ids.review, teamId: summaryExample.teams[0].teamId, supervisorAgentId: '0d1e2f3a-4b5c-4d6e-8f7a-8b9c0d1e2f3a', reason: 'below_threshold', reasonLabel: '得分低于辅导线', dueDate: '2026-11-29', status: 'open', overdue: false, note: null, closedAt: null };
 export const calibrationExample = { sessionId: ids.session, rubricVersionId: rubricExample.id, reviews: [{ reviewId: ids.review, reviewerUserId: reviewExample.reviewerUserId, totalScore: 72 }], totalSpread: 8, items: [{ itemId: rubricExample.items[0].id, code: 'greeting', min: 6, max: 10, spread: 4, mean: 8, sd: 2 }] };

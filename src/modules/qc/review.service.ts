@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { Actor } from 'src/platform/auth/actor';
 import { Db } from 'src/platform/db/db';
-import { AppError, FieldError } from 'src/platform/errors/problem';
-import { notFound } from 'src/platform/errors/common-problems';
+import { FieldError, messageValue } from 'src/platform/errors/problem';
+import { labelIn } from 'src/platform/i18n/texts';
 import type { Page } from 'src/platform/http/pagination';
 import { ShopService } from 'src/modules/org/shop.service';
 import { calibration, ItemSpread, scoreReview } from './engine/review-score';
 import { CoachingService } from './coaching.service';
+import { QcCategoryLabels, SeverityLabels } from './qc.labels';
+import { QcProblems, ReviewChecks } from './qc.problems';
 import { QcScope } from './qc-scope.service';
 import { QcSettingsRepository } from './qc-settings.repository';
 import { CreateReviewBody, ListReviewsQuery } from './qc.dto';
@@ -15,10 +17,11 @@ import { Finding, Review, ReviewRepository, ReviewScore } from './review.reposit
 import { RubricService } from './rubric.service';
 import { SampleRepository } from './sample.repository';
 
-export type ReviewView = Omit<Review, 'totalScore' | 'shopId'> & { totalScore: number; scores: ReviewScore[]; findings: Finding[]; coachingTaskId: string | null };
+export type ReviewView = Omit<Review, 'totalScore' | 'shopId'> & { totalScore: number; scores: ReviewScore[]; findings: (Finding & { categoryLabel: string; severityLabel: string })[]; coachingTaskId: string | null };
 export type Calibration = { sessionId: string; rubricVersionId: string; reviews: { reviewId: string; reviewerUserId: string; totalScore: number; failed: boolean }[]; totalSpread: number; items: ItemSpread[] };
 
-const unprocessable = (errors: FieldError[]) => new AppError('unprocessable', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors.map((e) => ({ ...e, in: 'body' })));
+const refused = (errors: FieldError[]) =>
+  QcProblems.reviewRefused({ problems: errors.map((e) => messageValue(e.message)) }, { errors: errors.map((e) => ({ ...e, code: QcProblems.reviewRefused.code, in: 'body' })) });
 
 /** Scoring a session against a rubric version, reading reviews within one's scope, and calibration. */
 @Injectable()
@@ -36,15 +39,19 @@ export class ReviewService {
 
   async create(actor: Actor, body: CreateReviewBody): Promise<ReviewView> {
     const session = await this.reviews.session(actor.shopId, body.sessionId);
-    if (!session) throw notFound('Session');
+    if (!session) throw QcProblems.sessionNotFound();
     const rubric = await this.rubrics.forReview(actor.shopId, body.rubricVersionId);
     const { result, problems } = scoreReview(rubric.items, body.scores);
-    const errors: FieldError[] = problems.map((p) => ({ field: `scores.${body.scores.findIndex((s) => s.itemId === p.itemId)}.points`, message: p.message }));
+    const titles = new Map(rubric.items.map((item) => [item.id, item.title]));
+    const errors: FieldError[] = problems.map((p) => ({
+      field: `scores.${body.scores.findIndex((s) => s.itemId === p.itemId)}.points`,
+      message: p.reason === 'not-an-item' ? ReviewChecks.notAnItem : { template: p.reason === 'scored-twice' ? ReviewChecks.scoredTwice : ReviewChecks.outOfRange, params: { item: titles.get(p.itemId), max: p.maxPoints } },
+    }));
     body.findings.forEach((f, i) => {
-      if (f.itemId && !rubric.items.some((item) => item.id === f.itemId)) errors.push({ field: `findings.${i}.itemId`, message: 'not an item of this rubric version' });
-      if (f.quote && !session.transcript?.includes(f.quote)) errors.push({ field: `findings.${i}.quote`, message: 'must be quoted verbatim from the transcript' });
+      if (f.itemId && !titles.has(f.itemId)) errors.push({ field: `findings.${i}.itemId`, message: ReviewChecks.notAnItem });
+      if (f.quote && !session.transcript?.includes(f.quote)) errors.push({ field: `findings.${i}.quote`, message: ReviewChecks.notQuoted });
     });
-    if (errors.length || !result) throw unprocessable(errors);
+    if (errors.length || !result) throw refused(errors);
     const sample = await this.samples.findBySession(actor.shopId, session.id);
     const settings = await this.settings.find(actor.shopId);
     const shop = await this.shops.context(actor.shopId);
@@ -84,21 +91,21 @@ export class ReviewService {
 
   async get(actor: Actor, id: string): Promise<ReviewView> {
     const review = await this.reviews.find(actor.shopId, id);
-    if (!review || !(await this.scope.canSee(actor, review.agentId))) throw notFound('Review');
+    if (!review || !(await this.scope.canSee(actor, review.agentId))) throw QcProblems.reviewNotFound();
     return (await this.views([review]))[0];
   }
 
   /** Customer words: only for roles allowed by the route, and a supervisor only for their teams. */
   async transcript(actor: Actor, sessionId: string): Promise<{ sessionId: string; agentId: string; startedAt: Date; transcript: string | null }> {
     const session = await this.reviews.session(actor.shopId, sessionId);
-    if (!session || !(await this.scope.canSee(actor, session.agentId))) throw notFound('Session');
+    if (!session || !(await this.scope.canSee(actor, session.agentId))) throw QcProblems.sessionNotFound();
     return { sessionId: session.id, agentId: session.agentId, startedAt: session.startedAt, transcript: session.transcript };
   }
 
   /** Per-item spread between the reviewers of one session (reviews of the newest rubric version among them). */
   async calibration(actor: Actor, sessionId: string): Promise<Calibration> {
     const all = await this.reviews.ofSession(actor.shopId, sessionId);
-    if (!all.length) throw notFound('Reviews of the session');
+    if (!all.length) throw QcProblems.noReviewsOfSession();
     const rubric = await this.rubrics.forReview(actor.shopId, all[all.length - 1].rubricVersionId);
     const reviews = all.filter((r) => r.rubricVersionId === rubric.id);
     const scores = await this.reviews.scores(reviews.map((r) => r.id));
@@ -119,7 +126,7 @@ export class ReviewService {
       ...r,
       totalScore: Number(totalScore),
       scores: scores.filter((s) => s.reviewId === r.id).map(({ reviewId: _r, ...s }) => s),
-      findings: findings.filter((f) => f.reviewId === r.id).map(({ reviewId: _r, ...f }) => f),
+      findings: findings.filter((f) => f.reviewId === r.id).map(({ reviewId: _r, ...f }) => ({ ...f, categoryLabel: labelIn(QcCategoryLabels, f.category), severityLabel: labelIn(SeverityLabels, f.severity) })),
       coachingTaskId: tasks.get(r.id) ?? null,
     }));
   }

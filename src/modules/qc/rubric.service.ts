@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
 import { Db } from 'src/platform/db/db';
-import { notFound } from 'src/platform/errors/common-problems';
+import { QcProblems } from './qc.problems';
 import { DEFAULT_RUBRIC_ITEMS, DEFAULT_RUBRIC_NAME } from './default-rubric';
 import { CreateRubricBody } from './qc.dto';
 import { Rubric, RubricRepository } from './rubric.repository';
@@ -21,7 +21,7 @@ export class RubricService {
 
   async get(actor: Actor, id: string): Promise<Rubric> {
     const rubric = await this.rubrics.find(actor.shopId, id);
-    if (!rubric) throw notFound('Rubric');
+    if (!rubric) throw QcProblems.rubricNotFound();
     return rubric;
   }
 
@@ -46,7 +46,7 @@ export class RubricService {
   async forReview(shopId: string, id?: string): Promise<Rubric> {
     if (!id) return this.current(shopId);
     const rubric = await this.rubrics.find(shopId, id);
-    if (!rubric) throw notFound('Rubric');
+    if (!rubric) throw QcProblems.rubricNotFound();
     return rubric;
   }
 }

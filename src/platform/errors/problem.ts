@@ -1,4 +1,4 @@
-import { inLocale, type Locale, type TemplateParams, type Text, fillTemplate, text } from '../i18n/locale';
+import { fillText, inLocale, type Locale, type TemplateParams, type TemplateValue, type Text, fillTemplate, text } from '../i18n/locale';
 import { currentLocale } from '../i18n/request-locale';
 
 /**
@@ -29,6 +29,11 @@ export function renderMessage(message: Message, locale: Locale): string {
   if (typeof message === 'string') return message;
   if ('template' in message) return fillTemplate(message.template[locale], message.params, locale);
   return inLocale(message, locale);
+}
+
+/** A message as a value for another template (a field's reason inside the problem's detail). */
+export function messageValue(message: Message): TemplateValue {
+  return typeof message === 'object' && 'template' in message ? fillText(message.template, message.params) : message;
 }
 
 /** Where in the input a problem is: a field path, and a row for imported files. */

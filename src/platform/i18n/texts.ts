@@ -1,4 +1,5 @@
-import type { Text } from './locale';
+import { inLocale, type Text } from './locale';
+import { currentLocale } from './request-locale';
 
 /**
  * Named sets of texts a user reads besides problems: labels of stable codes (a ledger entry's
@@ -21,4 +22,9 @@ export function registeredTexts(): { key: string; text: Text }[] {
 /** The label of a stable code; a code without one (data written by an older version) shows as itself. */
 export function labelOf<K extends string>(labels: Readonly<Record<K, Text>>, code: string): Text {
   return (labels as Record<string, Text>)[code] ?? { en: code, zh: code };
+}
+
+/** The label of a code in the language of the current request or job, for a `…Label` field beside the code. */
+export function labelIn<K extends string>(labels: Readonly<Record<K, Text>>, code: string): string {
+  return inLocale(labelOf(labels, code), currentLocale());
 }

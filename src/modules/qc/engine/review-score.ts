@@ -5,7 +5,8 @@ export type RubricItem = { id: string; code: string; category: QcCategory; kind:
 export type ItemScore = { itemId: string; points: number };
 
 export type ScoredReview = { total: number; failed: boolean; criticalItems: string[] };
-export type ScoreProblem = { itemId: string; message: string };
+/** Why a score is refused; the service words it for the reader. */
+export type ScoreProblem = { itemId: string; reason: 'not-an-item' | 'scored-twice' | 'out-of-range'; maxPoints?: number };
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
@@ -21,9 +22,9 @@ export function scoreReview(items: readonly RubricItem[], scores: readonly ItemS
   const given = new Map<string, number>();
   for (const s of scores) {
     const item = byId.get(s.itemId);
-    if (!item) problems.push({ itemId: s.itemId, message: 'not an item of this rubric version' });
-    else if (given.has(s.itemId)) problems.push({ itemId: s.itemId, message: 'scored twice' });
-    else if (!(s.points >= 0 && s.points <= item.maxPoints)) problems.push({ itemId: s.itemId, message: `must be between 0 and ${item.maxPoints}` });
+    if (!item) problems.push({ itemId: s.itemId, reason: 'not-an-item' });
+    else if (given.has(s.itemId)) problems.push({ itemId: s.itemId, reason: 'scored-twice' });
+    else if (!(s.points >= 0 && s.points <= item.maxPoints)) problems.push({ itemId: s.itemId, reason: 'out-of-range', maxPoints: item.maxPoints });
     else given.set(s.itemId, s.points);
   }
   if (problems.length) return { problems };

@@ -1,0 +1,24 @@
+import { defineTexts } from 'src/platform/i18n/texts';
+
+/** QC categories are stored by their Chinese names (the shops' own words); these are what each reader sees. */
+export const QcCategoryLabels = defineTexts('qc.category', {
+  话术: { en: 'Wording', zh: '话术' },
+  平台政策: { en: 'Platform policy', zh: '平台政策' },
+  工具使用: { en: 'Tools', zh: '工具使用' },
+  流程: { en: 'Process', zh: '流程' },
+  沟通技巧: { en: 'Communication', zh: '沟通技巧' },
+  销售技能: { en: 'Selling', zh: '销售技能' },
+  服务态度: { en: 'Service attitude', zh: '服务态度' },
+});
+
+export const SeverityLabels = defineTexts('qc.severity', {
+  low: { en: 'low', zh: '轻微' },
+  medium: { en: 'medium', zh: '一般' },
+  high: { en: 'high', zh: '严重' },
+  critical: { en: 'critical', zh: '致命' },
+});
+
+export const CoachingReasonLabels = defineTexts('qc.coaching-reason', {
+  failed: { en: 'failed review', zh: '质检不合格' },
+  below_threshold: { en: 'score below threshold', zh: '得分低于辅导线' },
+});
