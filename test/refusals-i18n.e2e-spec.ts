@@ -44,6 +44,11 @@ describe('refusals of every module in the reader’s language (e2e)', () => {
     };
   };
 
+  refusals['training: a topic asked for twice, named in the reader’s language'] = async () => {
+    await t.http().post('/training/requests').set(as('agent')).send({ category: '工具使用' }).expect(201);
+    return { status: 409, code: 'training.already-asked', send: (lang) => t.http().post('/training/requests').set(as('agent', lang)).send({ category: '工具使用' }) };
+  };
+
   it.each(Object.keys(refusals))('%s', async (name) => {
     const refusal = await refusals[name]();
     const zh = await refusal.send();

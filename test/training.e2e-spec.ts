@@ -96,7 +96,7 @@ describe('training: needs from QC findings → proposal → booking → make-up 
     const [best] = options;
     expect(best.start.utc).toBe(new Date(w.at(0, '15:00')).toISOString());
     expect(best.attendees).toEqual([w.a, w.b, w.c].sort());
-    expect(best.missing).toEqual([{ agentId: w.d, reason: 'off_shift' }]);
+    expect(best.missing).toEqual([{ agentId: w.d, reason: 'off_shift', reasonLabel: '所有场次时均不在班' }]);
     expect(best.belowMinimum).toBe(false);
     expect(best.slots).toHaveLength(2);
     for (const s of best.slots) {
@@ -132,7 +132,7 @@ describe('training: needs from QC findings → proposal → booking → make-up 
     sessionId = booked.id;
     expect(booked).toMatchObject({ status: 'booked', category: '平台政策', lengthMinutes: 60, trainerUserId: w.trainerUserId, impact: { belowMinimum: false, minServiceLevel: 0.7 } });
     expect(booked.attendees.map((a: { agentId: string }) => a.agentId)).toEqual([w.a, w.b, w.c].sort());
-    expect(res.body.makeupTasks).toEqual([{ id: expect.any(String), agentId: w.d, reason: 'off_shift', supervisorAgentId: w.supervisorAgentId }]);
+    expect(res.body.makeupTasks).toEqual([{ id: expect.any(String), agentId: w.d, reason: 'off_shift', reasonLabel: '所有场次时均不在班', supervisorAgentId: w.supervisorAgentId }]);
     await t.http().get(`/training/sessions/${draftId}`).set(bearer(trainer)).expect(404);
     // The time is now taken: the trainer is busy and the attendees are away from the queue.
     const again = await t.http().post('/training/sessions/proposals').set(bearer(trainer)).send(session({ from: w.weekStart, to: w.weekStart })).expect(200);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { Actor } from 'src/platform/auth/actor';
+import { fillText, type Text } from 'src/platform/i18n/locale';
 import { ForecastService } from 'src/modules/forecast/forecast.service';
 import { QueueService } from 'src/modules/ingest/queue.service';
 import type { Shop } from 'src/modules/org/shop.repository';
@@ -9,8 +10,9 @@ import type { ForecastQueue, PlacementContext, RosteredShift, TimeRange } from '
 import { RosterService } from 'src/modules/roster/roster.service';
 import { TrainingInputRepository } from './training-input.repository';
 import { TrainingSessionRepository } from './training-session.repository';
+import { TrainingTexts } from './training.problems';
 
-export type LoadedContext = { context: PlacementContext; warnings: string[] };
+export type LoadedContext = { context: PlacementContext; warnings: Text[] };
 
 const overlaps = (a: TimeRange, b: TimeRange) => a.start < b.end && b.start < a.end;
 
@@ -31,7 +33,7 @@ export class PlacementContextService {
   ) {}
 
   async load(actor: Actor, shop: Shop, window: { start: Date; end: Date }): Promise<LoadedContext> {
-    const warnings: string[] = [];
+    const warnings: Text[] = [];
     const range = { start: window.start.getTime(), end: window.end.getTime() };
     const localDate = (at: Date) => DateTime.fromJSDate(at, { zone: shop.timeZone }).toISODate()!;
     // A night shift of the day before can reach into the window.
@@ -52,14 +54,15 @@ export class PlacementContextService {
     for (const queueId of new Set(shifts.map((s) => s.queueId))) {
       const queue = queueOf.queues.get(queueId);
       if (!queue) {
-        warnings.push(`shifts with skill ${queueId.slice('skill:'.length) || '(none)'} serve no active real-time queue; taking them off costs no service`);
+        const skill = queueId.slice('skill:'.length);
+        warnings.push(fillText(TrainingTexts.skillWithoutQueue, { skill: skill ? (queueOf.skillNames.get(skill) ?? skill) : TrainingTexts.noSkill }));
         continue;
       }
       const contacts = await this.contacts(actor, queue.id, { fromDate, lastDate }, window);
-      if (!contacts) warnings.push(`queue ${queue.code}: no completed forecast covers the window; taking its agents off is priced as free`);
+      if (!contacts) warnings.push(fillText(TrainingTexts.queueWithoutForecast, { queue: queue.name }));
       else queues.push({ queueId: queue.id, queue: realTimeQueueOf(queue, shop.settings, shop.slotMinutes), contactsBySlot: contacts });
     }
-    if (stored.length === 0) warnings.push('no published roster shift lies in the window');
+    if (stored.length === 0) warnings.push(TrainingTexts.noPublishedShift);
     return { context: { slotMinutes: shop.slotMinutes, shifts, queues }, warnings };
   }
 
@@ -78,7 +81,8 @@ export class PlacementContextService {
    */
   private async queueBySkill(actor: Actor, shopId: string) {
     const all = (await this.queues.list(actor)).filter((q) => q.active && q.kind === 'realtime').sort((a, b) => a.code.localeCompare(b.code));
-    const codes = await this.input.skillCodes(shopId);
+    const skills = await this.input.skills(shopId);
+    const codes = new Map(skills.map((s) => [s.id, s.code]));
     const bySkill = new Map<string, string>();
     for (const q of all) {
       const skill = q.requiredSkillId ? (codes.get(q.requiredSkillId) ?? '') : '';
@@ -86,6 +90,7 @@ export class PlacementContextService {
     }
     return {
       queues: new Map(all.map((q) => [q.id, q])),
+      skillNames: new Map(skills.map((s) => [s.code, s.name])),
       match: (skill: string | null) => bySkill.get(skill ?? '') ?? (!skill && all.length === 1 ? all[0].id : `skill:${skill ?? ''}`),
     };
   }

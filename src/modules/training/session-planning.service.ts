@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from 'src/platform/auth/actor';
 import { Db } from 'src/platform/db/db';
-import { AppError, FieldError } from 'src/platform/errors/problem';
-import { conflict, notFound } from 'src/platform/errors/common-problems';
+import { FieldError, messageValue } from 'src/platform/errors/problem';
+import type { Text } from 'src/platform/i18n/locale';
+import { say } from 'src/platform/i18n/request-locale';
 import type { Shop } from 'src/modules/org/shop.repository';
+import { agentName } from 'src/modules/org/org.labels';
 import { ShopService } from 'src/modules/org/shop.service';
 import type { PlacementContext, SessionOption, SessionRequest } from './engine/placement-types';
 import { SessionPlacement } from './engine/session-placement';
@@ -15,12 +17,16 @@ import { minServiceLevelOf } from './training-settings';
 import type { BookBody, ProposalBody } from './training.dto';
 import { AgentInTeam, TrainingInputRepository } from './training-input.repository';
 import { TrainingSession, TrainingSessionRepository } from './training-session.repository';
+import { labelIn } from 'src/platform/i18n/texts';
+import { MakeupReasonLabels, TrainingProblems, TrainingTexts } from './training.problems';
 import { impactOf, MissingInvitee, optionView, sessionView } from './training-view';
 
 type SessionFields = Pick<ProposalBody, 'category' | 'title' | 'lengthMinutes' | 'capacity' | 'trainerUserId' | 'invitees' | 'allowBelowMinimum'>;
 
 const TRAINER_ROLES = new Set(['trainer', 'manager', 'supervisor', 'admin']);
-const unprocessable = (errors: FieldError[]) => new AppError('unprocessable', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors.map((e) => ({ ...e, in: 'body' })));
+const refused = (errors: FieldError[]) =>
+  TrainingProblems.sessionRefused({ problems: errors.map((e) => messageValue(e.message)) }, { errors: errors.map((e) => ({ code: TrainingProblems.sessionRefused.code, ...e, in: 'body' })) });
+const percent = (fraction: number) => `${Math.round(fraction * 1000) / 10} %`;
 const covers = (outer: { start: number; end: number }, inner: { start: number; end: number }) => outer.start <= inner.start && inner.end <= outer.end;
 
 /** Proposing start times for a session and booking one (or a plan of repeated sessions). */
@@ -42,14 +48,14 @@ export class SessionPlanning {
       minServiceLevel: request.minServiceLevel,
       invitees: invitees.length,
       options: options.map((o) => optionView(o, this.missing(context, invitees, [o]), shop.timeZone, request.minServiceLevel)),
-      warnings,
+      warnings: warnings.map(say),
     };
   }
 
   /** Books at the given start (priced afresh against today's roster) or a whole plan; absentees get make-up tasks. */
   async book(actor: Actor, body: BookBody) {
     const shop = await this.shops.context(actor.shopId);
-    if (body.start && Date.parse(body.start) % (shop.slotMinutes * 60_000) !== 0) throw new AppError('validation', `start: must lie on the shop's ${shop.slotMinutes}-minute slot grid`, [{ field: 'start', message: 'not on the slot grid', in: 'body' }]);
+    if (body.start && Date.parse(body.start) % (shop.slotMinutes * 60_000) !== 0) throw TrainingProblems.notOnSlotGrid.at('start', { minutes: shop.slotMinutes });
     // Priced and stored under one lock: a concurrent booking cannot take the same people or trainer meanwhile.
     const stored = await this.db.transaction(async () => {
       await this.sessions.lockShop(shop.id);
@@ -59,7 +65,7 @@ export class SessionPlanning {
     return {
       planId: stored.sessions[0].planId,
       sessions: stored.sessions.map((s) => sessionView(s, attendees.filter((a) => a.sessionId === s.id), shop.timeZone)),
-      makeupTasks: stored.tasks.map((t) => ({ id: t.id, agentId: t.agentId, reason: t.reason, supervisorAgentId: t.supervisorAgentId })),
+      makeupTasks: stored.tasks.map((t) => ({ id: t.id, agentId: t.agentId, reason: t.reason, reasonLabel: labelIn(MakeupReasonLabels, t.reason), supervisorAgentId: t.supervisorAgentId })),
     };
   }
 
@@ -81,11 +87,12 @@ export class SessionPlanning {
       missing = this.missing(context, invitees, chosen, window).filter((m) => unplaced.has(m.agentId));
     }
     if (chosen.length === 0) {
-      throw conflict(body.start ? 'No invitee can attend at that start without breaking the minimum service level (or none is on shift then)' : 'No time in the window can take any invitee', { minServiceLevel: request.minServiceLevel });
+      const extra = { extra: { minServiceLevel: request.minServiceLevel } };
+      throw body.start ? TrainingProblems.noInviteeAtStart({ level: percent(request.minServiceLevel) }, extra) : TrainingProblems.noTimeInWindow(undefined, extra);
     }
     const byId = new Map(invitees.map((a) => [a.id, a]));
     const planId = chosen.length > 1 ? randomUUID() : null;
-    if (body.draftId && !(await this.sessions.deleteDraft(shop.id, body.draftId))) throw notFound('Draft session');
+    if (body.draftId && !(await this.sessions.deleteDraft(shop.id, body.draftId))) throw TrainingProblems.draftNotFound();
     const sessions: TrainingSession[] = [];
     for (const option of chosen) {
       sessions.push(
@@ -106,14 +113,14 @@ export class SessionPlanning {
     return { sessions, tasks };
   }
 
-  private async prepare(actor: Actor, body: SessionFields, window: { start: Date; end: Date }): Promise<{ shop: Shop; invitees: AgentInTeam[]; request: SessionRequest; context: PlacementContext; warnings: string[] }> {
+  private async prepare(actor: Actor, body: SessionFields, window: { start: Date; end: Date }): Promise<{ shop: Shop; invitees: AgentInTeam[]; request: SessionRequest; context: PlacementContext; warnings: Text[] }> {
     const shop = await this.shops.context(actor.shopId);
     const trainer = await this.input.user(shop.id, body.trainerUserId);
-    if (!trainer) throw notFound('Trainer user');
+    if (!trainer) throw TrainingProblems.trainerNotFound();
     const errors: FieldError[] = [];
-    if (!trainer.active || !TRAINER_ROLES.has(trainer.role)) errors.push({ field: 'trainerUserId', message: 'not an active trainer, manager or supervisor' });
+    if (!trainer.active || !TRAINER_ROLES.has(trainer.role)) errors.push({ field: 'trainerUserId', message: { template: TrainingTexts.notATrainer, params: { user: trainer.displayName } } });
     const invitees = await this.invitees(shop.id, body.invitees, errors);
-    if (errors.length) throw unprocessable(errors);
+    if (errors.length) throw refused(errors);
     const { context, warnings } = await this.placementContext.load(actor, shop, window);
     const request: SessionRequest = {
       lengthMinutes: body.lengthMinutes,
@@ -130,15 +137,16 @@ export class SessionPlanning {
   private async invitees(shopId: string, invitees: SessionFields['invitees'], errors: FieldError[]): Promise<AgentInTeam[]> {
     const ids = [...new Set(invitees.agentIds ?? [])];
     const named = new Map((await this.input.agentsByIds(shopId, ids)).map((a) => [a.id, a]));
-    const unknown = ids.find((id) => !named.has(id));
-    if (unknown) throw notFound(`Agent ${unknown}`);
-    if (invitees.teamId && !(await this.input.teamExists(shopId, invitees.teamId))) throw notFound('Team');
+    const unknown = (invitees.agentIds ?? []).findIndex((id) => !named.has(id));
+    if (unknown >= 0) throw TrainingProblems.agentNotFound(undefined, { errors: [{ field: `invitees.agentIds.${unknown}`, message: TrainingTexts.agentUnknown, in: 'body' }] });
+    if (invitees.teamId && !(await this.input.teamExists(shopId, invitees.teamId))) throw TrainingProblems.teamNotFound();
     const found = new Map([...named.values()].filter((a) => a.active).map((a) => [a.id, a]));
     (invitees.agentIds ?? []).forEach((id, i) => {
-      if (!found.has(id)) errors.push({ field: `invitees.agentIds.${i}`, message: 'the agent is no longer active' });
+      const agent = named.get(id)!;
+      if (!found.has(id)) errors.push({ field: `invitees.agentIds.${i}`, message: { template: TrainingTexts.agentInactive, params: { agent: agentName(agent) } } });
     });
     if (invitees.teamId) for (const member of await this.input.teamMembers(shopId, invitees.teamId)) found.set(member.id, member);
-    if (!errors.length && found.size === 0) errors.push({ field: 'invitees.teamId', message: 'the team has no active agents' });
+    if (!errors.length && found.size === 0) errors.push({ field: 'invitees.teamId', message: TrainingTexts.teamEmpty });
     return [...found.values()].sort((a, b) => a.employeeNo.localeCompare(b.employeeNo));
   }
 

@@ -50,9 +50,8 @@ export class TrainingInputRepository {
   }
 
   /** Skill code by id, to match a shift's skill to the queue that requires it. */
-  async skillCodes(shopId: string): Promise<Map<string, string>> {
-    const rows = await this.db.q.select({ id: skills.id, code: skills.code }).from(skills).where(eq(skills.shopId, shopId));
-    return new Map(rows.map((r) => [r.id, r.code]));
+  async skills(shopId: string): Promise<{ id: string; code: string; name: string }[]> {
+    return this.db.q.select({ id: skills.id, code: skills.code, name: skills.name }).from(skills).where(eq(skills.shopId, shopId));
   }
 
   private agentColumns = {
@@ -79,8 +78,8 @@ export class TrainingInputRepository {
     return Boolean(row);
   }
 
-  async user(shopId: string, id: string): Promise<{ id: string; role: string; active: boolean } | undefined> {
-    const [row] = await this.db.q.select({ id: users.id, role: users.role, active: users.active }).from(users).where(and(eq(users.shopId, shopId), eq(users.id, id))).limit(1);
+  async user(shopId: string, id: string): Promise<{ id: string; role: string; active: boolean; displayName: string } | undefined> {
+    const [row] = await this.db.q.select({ id: users.id, role: users.role, active: users.active, displayName: users.displayName }).from(users).where(and(eq(users.shopId, shopId), eq(users.id, id))).limit(1);
     return row;
   }
 }

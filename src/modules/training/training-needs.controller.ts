@@ -8,6 +8,7 @@ import { needsExample, requestExample } from './training-examples';
 import { TrainingNeedsService } from './training-needs.service';
 import { NEED_READERS, TOPIC_REQUESTERS } from './training-roles';
 import { CreateRequestBody, NeedsQuery } from './training.dto';
+import { TrainingProblems } from './training.problems';
 
 @ApiTags('training')
 @ApiBearerAuth()
@@ -29,7 +30,7 @@ export class TrainingNeedsController {
   @Post('requests')
   @Roles(...TOPIC_REQUESTERS)
   @ApiCreatedResponse({ description: 'The topic joins the needs list for the needs window; asking for the same topic twice within it is refused (409)', schema: { example: requestExample } })
-  @ApiProblems(400, 401, 403, 409)
+  @ApiProblems(400, 401, 403, 409, TrainingProblems.alreadyAsked)
   request(@CurrentActor() actor: Actor, @ValidBody(CreateRequestBody) body: CreateRequestBody) {
     return this.needs.request(actor, body);
   }

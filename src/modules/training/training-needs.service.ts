@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
-import { conflict } from 'src/platform/errors/common-problems';
+import { labelIn, labelOf } from 'src/platform/i18n/texts';
+import { QcCategoryLabels } from 'src/modules/qc/qc.labels';
 import { AgentScope } from 'src/modules/org/agent-scope.service';
 import { ShopService } from 'src/modules/org/shop.service';
 import { rankTrainingNeeds, TrainingNeed } from './engine/training-needs';
@@ -8,6 +9,7 @@ import { TrainingInputRepository } from './training-input.repository';
 import { TrainingRequestRepository } from './training-request.repository';
 import { needsDaysOf, severityWeightsOf } from './training-settings';
 import { agentLabel } from './training-view';
+import { TrainingProblems } from './training.problems';
 import type { CreateRequestBody, NeedsQuery } from './training.dto';
 
 const DAY = 86_400_000;
@@ -46,6 +48,7 @@ export class TrainingNeedsService {
       needs: ranked.needs.map((n, i) => ({
         rank: i + 1,
         ...n,
+        categoryLabel: labelIn(QcCategoryLabels, n.category),
         affectedAgents: n.affectedAgents.map((a) => {
           const agent = agents.get(a.agentId);
           return { ...(agent ? agentLabel(agent) : { agentId: a.agentId, employeeNo: null, name: null }), findings: a.findings, score: a.score };
@@ -59,7 +62,7 @@ export class TrainingNeedsService {
     const shop = await this.shops.context(actor.shopId);
     const since = new Date(Date.now() - needsDaysOf(shop) * DAY);
     if (await this.requests.findSince(shop.id, actor.userId, body.category, since)) {
-      throw conflict(`You already asked for ${body.category} within the last ${needsDaysOf(shop)} days`, { category: body.category });
+      throw TrainingProblems.alreadyAsked({ topic: labelOf(QcCategoryLabels, body.category), days: needsDaysOf(shop) }, { extra: { category: body.category } });
     }
     const { shopId: _shop, ...stored } = await this.requests.insert({ shopId: shop.id, category: body.category, note: body.note ?? null, requestedBy: actor.userId });
     return stored;

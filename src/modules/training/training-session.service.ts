@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
-import { AppError, FieldError } from 'src/platform/errors/problem';
-import { conflict, forbidden, notFound } from 'src/platform/errors/common-problems';
+import { FieldError, messageValue } from 'src/platform/errors/problem';
+import { labelOf } from 'src/platform/i18n/texts';
+import { agentName } from 'src/modules/org/org.labels';
 import { AgentScope } from 'src/modules/org/agent-scope.service';
 import { ShopService } from 'src/modules/org/shop.service';
 import { categoryScore } from './category-score';
@@ -11,6 +12,7 @@ import { SESSION_PLANNERS } from './training-roles';
 import { TrainingInputRepository } from './training-input.repository';
 import { TrainingSession, TrainingSessionRepository } from './training-session.repository';
 import { sessionView, SessionView } from './training-view';
+import { SessionStatusLabels, TrainingProblems, TrainingTexts } from './training.problems';
 
 const DAY = 86_400_000;
 const round2 = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);
@@ -30,7 +32,7 @@ export class TrainingSessionService {
    * queues for training (coverage subtracts it). Agents see their own, supervisors their teams'.
    */
   async list(actor: Actor, query: SessionsQuery): Promise<{ from: string; to: string; items: SessionView[] }> {
-    if (query.status === 'draft' && !SESSION_PLANNERS.includes(actor.role)) throw forbidden('Drafts are the planners’ working list');
+    if (query.status === 'draft' && !SESSION_PLANNERS.includes(actor.role)) throw TrainingProblems.draftsForPlanners();
     const shop = await this.shops.context(actor.shopId);
     const visible = await this.scope.visibleAgentIds(actor);
     const rows = await this.sessions.list(shop.id, { from: new Date(query.from), to: new Date(query.to), status: query.status, agentIds: visible });
@@ -49,10 +51,17 @@ export class TrainingSessionService {
 
   async attendance(actor: Actor, id: string, body: AttendanceBody): Promise<SessionView> {
     const { session } = await this.find(actor, id);
-    if (session.status !== 'booked') throw conflict('Attendance is recorded for booked sessions only', { state: session.status });
+    if (session.status !== 'booked') throw TrainingProblems.attendanceOnlyBooked({ state: labelOf(SessionStatusLabels, session.status) }, { extra: { state: session.status } });
     const placed = new Set((await this.sessions.attendees([id])).map((a) => a.agentId));
-    const errors: FieldError[] = body.attendees.flatMap((a, i) => (placed.has(a.agentId) ? [] : [{ field: `attendees.${i}.agentId`, message: 'not an attendee of this session', in: 'body' }]));
-    if (errors.length) throw new AppError('unprocessable', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
+    const strangers = body.attendees.map((a, i) => ({ ...a, i })).filter((a) => !placed.has(a.agentId));
+    if (strangers.length) {
+      const names = new Map((await this.input.agentsByIds(actor.shopId, strangers.map((a) => a.agentId))).map((a) => [a.id, a]));
+      const errors: FieldError[] = strangers.map((a) => {
+        const agent = names.get(a.agentId);
+        return { field: `attendees.${a.i}.agentId`, message: agent ? { template: TrainingTexts.notAttendee, params: { agent: agentName(agent) } } : TrainingTexts.agentUnknown, code: TrainingProblems.attendanceRefused.code, in: 'body' };
+      });
+      throw TrainingProblems.attendanceRefused({ problems: errors.map((e) => messageValue(e.message)) }, { errors });
+    }
     await this.sessions.markAttendance(id, body.attendees, actor.userId);
     return this.get(actor, id);
   }
@@ -63,7 +72,7 @@ export class TrainingSessionService {
    */
   async effect(actor: Actor, id: string, query: EffectQuery) {
     const { session } = await this.find(actor, id);
-    if (session.status !== 'booked') throw conflict('Only a booked session has an effect', { state: session.status });
+    if (session.status !== 'booked') throw TrainingProblems.effectOnlyBooked({ state: labelOf(SessionStatusLabels, session.status) }, { extra: { state: session.status } });
     const attendees = await this.sessions.attendees([id]);
     const attended = new Set(attendees.filter((a) => a.attendance === 'attended').map((a) => a.agentId));
     const from = new Date(session.startsAt.getTime() - query.days * DAY);
@@ -91,12 +100,12 @@ export class TrainingSessionService {
   /** Another shop's session, or one outside an agent's or supervisor's reach, is not found. */
   private async find(actor: Actor, id: string): Promise<{ session: TrainingSession; visible: Set<string> | null }> {
     const session = await this.sessions.find(actor.shopId, id);
-    if (!session || (session.status === 'draft' && !SESSION_PLANNERS.includes(actor.role))) throw notFound('Training session');
+    if (!session || (session.status === 'draft' && !SESSION_PLANNERS.includes(actor.role))) throw TrainingProblems.sessionNotFound();
     const ids = await this.scope.visibleAgentIds(actor);
     if (!ids) return { session, visible: null };
     const visible = new Set(ids);
     const attendees = await this.sessions.attendees([id]);
-    if (!attendees.some((a) => visible.has(a.agentId))) throw notFound('Training session');
+    if (!attendees.some((a) => visible.has(a.agentId))) throw TrainingProblems.sessionNotFound();
     return { session, visible };
   }
 }

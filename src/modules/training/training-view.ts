@@ -1,5 +1,8 @@
 import { DateTime } from 'luxon';
 import type { StoredSessionImpact } from 'src/platform/db/schema';
+import { labelIn } from 'src/platform/i18n/texts';
+import { QcCategoryLabels } from 'src/modules/qc/qc.labels';
+import { MakeupReasonLabels, SessionStatusLabels } from './training.problems';
 import type { SessionOption } from './engine/placement-types';
 import type { AgentInTeam } from './training-input.repository';
 import type { Attendee, TrainingSession } from './training-session.repository';
@@ -31,15 +34,20 @@ export type MissingInvitee = { agentId: string; reason: 'off_shift' | 'not_place
 
 /** One proposed start time: who can come, who cannot and why, and what it costs the queues. */
 export function optionView(option: SessionOption, missing: MissingInvitee[], zone: string, minServiceLevel: number) {
-  return { start: instant(option.start, zone), end: instant(option.end, zone), attendees: option.attendees, missing, ...impactOf(option, minServiceLevel) };
+  return {
+    start: instant(option.start, zone), end: instant(option.end, zone), attendees: option.attendees,
+    missing: missing.map((m) => ({ ...m, reasonLabel: labelIn(MakeupReasonLabels, m.reason) })), ...impactOf(option, minServiceLevel),
+  };
 }
 
 export function sessionView(session: TrainingSession, attendees: Attendee[], zone: string) {
   return {
     id: session.id,
     category: session.category,
+    categoryLabel: labelIn(QcCategoryLabels, session.category),
     title: session.title,
     status: session.status,
+    statusLabel: labelIn(SessionStatusLabels, session.status),
     start: instant(session.startsAt, zone),
     end: instant(session.endsAt, zone),
     lengthMinutes: Math.round((session.endsAt.getTime() - session.startsAt.getTime()) / 60_000),

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { localDate, utcInstant } from 'src/platform/http/field-schemas';
 import { pageQuery } from 'src/platform/http/pagination';
+import { localized, SchemaTexts } from 'src/platform/i18n/zod-messages';
+import { text } from 'src/platform/i18n/locale';
 
-const uuid = z.uuid({ message: 'must be a UUID' });
+const uuid = z.uuid(localized(SchemaTexts.uuid));
 const MAX_WINDOW_DAYS = 14;
 const dayCount = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
 
@@ -25,7 +27,7 @@ const Invitees = z
     agentIds: z.array(uuid).max(500).optional().meta({ description: 'Agents invited by id' }),
     teamId: uuid.optional().meta({ description: 'Every active agent of the team (not its supervisor)' }),
   })
-  .refine((i) => (i.agentIds?.length ?? 0) > 0 || i.teamId, { message: 'name agentIds or a teamId' });
+  .refine((i) => (i.agentIds?.length ?? 0) > 0 || i.teamId, localized(text('name agentIds or a teamId', '请指定客服或团队')));
 
 const sessionFields = {
   category,
@@ -39,7 +41,7 @@ const sessionFields = {
 
 const LocalWindow = z
   .strictObject({ from: localDate, to: localDate })
-  .refine((w) => w.from <= w.to, { message: 'must not be before from', path: ['to'] })
+  .refine((w) => w.from <= w.to, { ...localized(SchemaTexts.notBeforeFrom), path: ['to'] })
   .refine((w) => dayCount(w.from, w.to) <= MAX_WINDOW_DAYS, { message: `the window may span at most ${MAX_WINDOW_DAYS} days`, path: ['to'] });
 
 export const ProposalBody = z
@@ -49,7 +51,7 @@ export const ProposalBody = z
     to: localDate.meta({ description: 'Last local day, inclusive', example: '2026-12-04' }),
     options: z.number().int().min(1).max(20).default(5).meta({ example: 5 }),
   })
-  .refine((b) => b.from <= b.to, { message: 'must not be before from', path: ['to'] })
+  .refine((b) => b.from <= b.to, { ...localized(SchemaTexts.notBeforeFrom), path: ['to'] })
   .refine((b) => dayCount(b.from, b.to) <= MAX_WINDOW_DAYS, { message: `the window may span at most ${MAX_WINDOW_DAYS} days`, path: ['to'] });
 export type ProposalBody = z.infer<typeof ProposalBody>;
 
@@ -60,7 +62,7 @@ export const BookBody = z
     plan: LocalWindow.optional().meta({ description: 'Instead: book repeated sessions over these local days until every invitee who can be placed is' }),
     draftId: uuid.optional().meta({ description: 'The weekly draft this booking replaces; it is removed' }),
   })
-  .refine((b) => Boolean(b.start) !== Boolean(b.plan), { message: 'give either start or plan', path: ['start'] });
+  .refine((b) => Boolean(b.start) !== Boolean(b.plan), { ...localized(text('give either start or plan', '请在开始时间和计划中选择其一')), path: ['start'] });
 export type BookBody = z.infer<typeof BookBody>;
 
 export const SessionsQuery = z
@@ -69,15 +71,15 @@ export const SessionsQuery = z
     to: utcInstant,
     status: z.enum(['booked', 'draft']).default('booked'),
   })
-  .refine((q) => new Date(q.from) < new Date(q.to), { message: 'must be after from', path: ['to'] })
-  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 92 * 86_400_000, { message: 'the range may span at most 92 days', path: ['to'] });
+  .refine((q) => new Date(q.from) < new Date(q.to), { ...localized(SchemaTexts.afterFrom), path: ['to'] })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 92 * 86_400_000, { ...localized(text('the range may span at most 92 days', '时间范围最多 92 天')), path: ['to'] });
 export type SessionsQuery = z.infer<typeof SessionsQuery>;
 
 export const AttendanceBody = z
   .strictObject({
     attendees: z.array(z.strictObject({ agentId: uuid, attendance: z.enum(['attended', 'absent']) })).min(1).max(500),
   })
-  .refine((b) => new Set(b.attendees.map((a) => a.agentId)).size === b.attendees.length, { message: 'must not repeat an agent', path: ['attendees'] });
+  .refine((b) => new Set(b.attendees.map((a) => a.agentId)).size === b.attendees.length, { ...localized(text('must not repeat an agent', '客服不得重复')), path: ['attendees'] });
 export type AttendanceBody = z.infer<typeof AttendanceBody>;
 
 export const EffectQuery = z.strictObject({
@@ -94,6 +96,6 @@ export const ListMakeupQuery = z.strictObject({
 export type ListMakeupQuery = z.infer<typeof ListMakeupQuery>;
 
 export const CloseMakeupBody = z.strictObject({
-  note: z.string().trim().min(5, { message: 'the supervisor must say what was coached (at least 5 characters)' }).max(4000).meta({ example: '一对一讲解七天无理由政策并抽查三个案例' }),
+  note: z.string().trim().min(5, localized(text('the supervisor must say what was coached (at least 5 characters)', '主管须写明辅导内容（至少 5 个字）'))).max(4000).meta({ example: '一对一讲解七天无理由政策并抽查三个案例' }),
 });
 export type CloseMakeupBody = z.infer<typeof CloseMakeupBody>;

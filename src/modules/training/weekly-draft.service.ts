@@ -17,6 +17,7 @@ import { draftSettingsOf, minServiceLevelOf } from './training-settings';
 import { trainingWeeklyDraftJob } from './training.jobs';
 import { impactOf } from './training-view';
 import { draftWeekOf, plusDays, runsOnMonday } from './draft-week';
+import { TrainingTexts } from './training.problems';
 
 /** After the forecast refresh (20) and the QC steps (30s): it reads both. */
 const NIGHTLY_ORDER = 60;
@@ -53,7 +54,7 @@ export class WeeklyDraft implements OnModuleInit {
     const endOfNight = DateTime.fromISO(plusDays(payload.date, 1), { zone: shop.timeZone }).startOf('day').toJSDate();
     const { needs } = await this.needs.rank(shop.id, undefined, endOfNight);
     const top = needs.filter((n) => n.affectedAgents.length > 0).slice(0, settings.topNeeds);
-    const { context: placementContext, warnings } = top.length ? await this.placementContext.load(actor, shop, window) : { context: { slotMinutes: shop.slotMinutes, shifts: [], queues: [] }, warnings: ['no need with affected agents in the needs window'] };
+    const { context: placementContext, warnings } = top.length ? await this.placementContext.load(actor, shop, window) : { context: { slotMinutes: shop.slotMinutes, shifts: [], queues: [] }, warnings: [TrainingTexts.noNeed] };
     const placement = new SessionPlacement(placementContext);
     const minServiceLevel = minServiceLevelOf(shop);
     const busy: { start: number; end: number }[] = [];

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { NextFunction, Request, Response } from 'express';
-import { DEFAULT_LOCALE, isLocale, Locale, localeFromAcceptLanguage } from './locale';
+import { DEFAULT_LOCALE, inLocale, isLocale, Locale, localeFromAcceptLanguage, type TemplateValue } from './locale';
 
 /** What decides the language of one request (or job): the caller's ask, else the shop's setting. */
 type LocaleScope = { requested?: Locale; shop?: Locale };
@@ -11,6 +11,11 @@ const scope = new AsyncLocalStorage<LocaleScope>();
 export function currentLocale(): Locale {
   const s = scope.getStore();
   return s?.requested ?? s?.shop ?? DEFAULT_LOCALE;
+}
+
+/** A text (or list of texts) in the language of the current request or job. */
+export function say(value: TemplateValue): string {
+  return inLocale(value, currentLocale());
 }
 
 /** Runs work (a job, an export build) in a fixed language. */

@@ -1,5 +1,5 @@
-import { inLocale, type Text } from './locale';
-import { currentLocale } from './request-locale';
+import type { Text } from './locale';
+import { say } from './request-locale';
 
 /**
  * Named sets of texts a user reads besides problems: labels of stable codes (a ledger entry's
@@ -26,5 +26,5 @@ export function labelOf<K extends string>(labels: Readonly<Record<K, Text>>, cod
 
 /** The label of a code in the language of the current request or job, for a `…Label` field beside the code. */
 export function labelIn<K extends string>(labels: Readonly<Record<K, Text>>, code: string): string {
-  return inLocale(labelOf(labels, code), currentLocale());
+  return say(labelOf(labels, code));
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { inLocale, type Locale, type Text } from './locale';
-import { currentLocale } from './request-locale';
+import { currentLocale, say } from './request-locale';
 import { defineTexts } from './texts';
 
 /** zod's own Chinese messages name JavaScript types in English ("实际接收 string"). */
@@ -35,10 +35,8 @@ export function localized(message: Text) {
   return { error: () => inLocale(message, currentLocale()) };
 }
 
-/** A message added by hand in a `superRefine` (`ctx.addIssue({ code: 'custom', message: say(…) })`). */
-export function say(message: Text): string {
-  return inLocale(message, currentLocale());
-}
+/** A message added by hand in a `superRefine`: `ctx.addIssue({ code: 'custom', message: say(…) })`. */
+export { say };
 
 /** Messages many schemas share. */
 export const SchemaTexts = defineTexts('schema.common', {
