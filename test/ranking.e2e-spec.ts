@@ -80,11 +80,14 @@ describe('rankings and the reward/penalty ledger (e2e)', () => {
       [87.5, 100, true, false], [75, 75, false, false], [62.5, 50, false, false], [25, 25, false, false], [0, 0, false, true],
     ]);
     expect(body.ranked[0]).toMatchObject({ rank: 1, teamId: ownTeam, daysWorked: 20, inquiries: 400, metrics: { orderConversion: { value: 0.5, points: 100 }, firstResponseSeconds: { value: 20, points: 50 } } });
-    expect(body.ineligible).toContainEqual(expect.objectContaining({ agentId: p[5], daysWorked: 10, reasons: ['worked 10 days, fewer than 15', '200 inquiries, fewer than 300'] }));
+    expect(body.ineligible).toContainEqual(expect.objectContaining({ agentId: p[5], daysWorked: 10, reasonCodes: ['min-days-worked', 'min-inquiries'], reasons: ['出勤 10 天，少于 15 天', '咨询量 200，少于 300'] }));
+    const english = (await t.http().get(`/rankings/${firstRun}`).set(bearer(hr)).set('Accept-Language', 'en').expect(200)).body;
+    expect(english.ineligible).toContainEqual(expect.objectContaining({ agentId: p[5], reasons: ['worked 10 days, fewer than 15', '200 inquiries, fewer than 300'] }));
+    expect(english.statusLabel).toBe('completed');
     // Every other active pre-sales agent had no figures this month: listed apart with 0 days, never ranked.
     const [{ n }] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM agents WHERE shop_id = ${t.demoShopId} AND role_group = 'pre_sales' AND active`;
     expect(body.ranked.length + body.ineligible.length).toBe(n);
-    expect(body.ineligible.filter((r: { agentId: string }) => r.agentId !== p[5]).every((r: { daysWorked: number; reasons: string[] }) => r.daysWorked === 0 && r.reasons[0] === 'worked 0 days, fewer than 15')).toBe(true);
+    expect(body.ineligible.filter((r: { agentId: string }) => r.agentId !== p[5]).every((r: { daysWorked: number; reasons: string[] }) => r.daysWorked === 0 && r.reasons[0] === '出勤 0 天，少于 15 天')).toBe(true);
   });
 
   it('shows supervisors their teams’ rows only; agents, trainers and other shops get 403/404', async () => {
@@ -124,6 +127,10 @@ describe('rankings and the reward/penalty ledger (e2e)', () => {
       [1, 'bonus', 50_000, 'proposed', 'rule'],
       [5, 'improvement_plan', 0, 'proposed', 'rule'],
     ]);
+    // Kinds, states and sources read as words in the reader's language; a rule entry's reason names its rank.
+    expect(entries.find((e: { kind: string }) => e.kind === 'bonus')).toMatchObject({ kindLabel: '奖励', statusLabel: '待审批', sourceLabel: '考核规则', rank: 1, reason: expect.stringMatching(/（第 1 名）$/) });
+    const inEnglish = (await t.http().get(`/ledger?month=${MONTH}`).set(bearer(hr)).set('Accept-Language', 'en').expect(200)).body.items;
+    expect(inEnglish.find((e: { kind: string }) => e.kind === 'improvement_plan')).toMatchObject({ kindLabel: 'improvement plan', statusLabel: 'proposed', reason: expect.stringMatching(/ \(rank 5\)$/) });
     const manual = await t.http().post('/ledger').set(bearer(manager)).send({ agentId: p[2], month: MONTH, kind: 'penalty', amountCents: 2_000, reason: '迟到三次' }).expect(201);
     expect(manual.body).toMatchObject({ amountCents: -2_000, source: 'manual', status: 'proposed' });
     await t.http().post('/ledger').set(bearer(manager)).send({ agentId: p[2], month: MONTH, kind: 'penalty', amountCents: 2_000 }).expect(400);

@@ -49,6 +49,13 @@ describe('refusals of every module in the reader’s language (e2e)', () => {
     return { status: 409, code: 'training.already-asked', send: (lang) => t.http().post('/training/requests').set(as('agent', lang)).send({ category: '工具使用' }) };
   };
 
+  refusals['ranking: a ledger entry decided twice, its state in words'] = async () => {
+    const agent = (await agents()).find((a) => !a.isSupervisor)!;
+    const entry = await t.http().post('/ledger').set(as('manager')).send({ agentId: agent.id, month: '2026-11', kind: 'bonus', amountCents: 100, reason: '加班' }).expect(201);
+    await t.http().post(`/ledger/${entry.body.id}/approve`).set(as('hr')).expect(200);
+    return { status: 409, code: 'ranking.entry-decided', send: (lang) => t.http().post(`/ledger/${entry.body.id}/reject`).set(as('hr', lang)) };
+  };
+
   it.each(Object.keys(refusals))('%s', async (name) => {
     const refusal = await refusals[name]();
     const zh = await refusal.send();

@@ -1,4 +1,6 @@
-import { ruleEntries, signedCents } from './ledger.service';
+import { withLocale } from 'src/platform/i18n/request-locale';
+import type { RankedLedgerEntry } from './ledger.repository';
+import { ledgerView, ruleEntries, signedCents } from './ledger.service';
 import { monthDays } from './ranking-computation.service';
 
 describe('reward/penalty rules', () => {
@@ -15,9 +17,9 @@ describe('reward/penalty rules', () => {
   it('turns each flag into one entry per matching rule, signed by kind, proposed', () => {
     const entries = ruleEntries(run, rows);
     expect(entries.map((e) => [e.agentId, e.kind, e.amountCents, e.ruleIndex, e.status, e.reason])).toEqual([
-      ['a', 'bonus', 50_000, 0, 'proposed', '前三奖励 (rank 1)'],
-      ['c', 'penalty', -10_000, 1, 'proposed', '末位扣款 (rank 3)'],
-      ['c', 'improvement_plan', 0, 2, 'proposed', '改进计划 (rank 3)'],
+      ['a', 'bonus', 50_000, 0, 'proposed', '前三奖励'],
+      ['c', 'penalty', -10_000, 1, 'proposed', '末位扣款'],
+      ['c', 'improvement_plan', 0, 2, 'proposed', '改进计划'],
     ]);
     expect(entries.every((e) => e.source === 'rule' && e.rankingRunId === 'run-1' && e.month === '2026-11')).toBe(true);
   });
@@ -32,5 +34,14 @@ describe('reward/penalty rules', () => {
     expect(monthDays('2026-02')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
     expect(monthDays('2028-02')).toEqual({ from: '2028-02-01', to: '2028-02-29' });
     expect(monthDays('2026-12')).toEqual({ from: '2026-12-01', to: '2026-12-31' });
+  });
+
+  it('shows a rule entry’s reason with its rank, and kinds, states and sources as words, in the reader’s language', () => {
+    const entry = { kind: 'bonus', status: 'proposed', source: 'rule', reason: '前三奖励', rank: 2 } as RankedLedgerEntry;
+    expect(withLocale('zh', () => ledgerView(entry))).toMatchObject({ reason: '前三奖励（第 2 名）', kindLabel: '奖励', statusLabel: '待审批', sourceLabel: '考核规则' });
+    expect(withLocale('en', () => ledgerView(entry))).toMatchObject({ reason: '前三奖励 (rank 2)', kindLabel: 'bonus', statusLabel: 'proposed', sourceLabel: 'scorecard rule' });
+    // Entries booked before the rank was kept apart had it in English in the reason.
+    expect(withLocale('zh', () => ledgerView({ ...entry, reason: '前三奖励 (rank 2)' })).reason).toBe('前三奖励（第 2 名）');
+    expect(withLocale('zh', () => ledgerView({ ...entry, source: 'manual', reason: '加班', rank: null })).reason).toBe('加班');
   });
 });

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { and, count, desc, eq, inArray, sql, SQL } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, inArray, sql, SQL } from 'drizzle-orm';
 import { Db } from 'src/platform/db/db';
-import { agents, ledgerEntries } from 'src/platform/db/schema';
+import { agents, ledgerEntries, rankingRows } from 'src/platform/db/schema';
 import type { ListLedgerQuery } from './ranking.dto';
 
 export type LedgerEntry = typeof ledgerEntries.$inferSelect;
 export type NewLedgerEntry = typeof ledgerEntries.$inferInsert;
+/** An entry with the rank that booked it (rule entries; null for manual ones). */
+export type RankedLedgerEntry = LedgerEntry & { rank: number | null };
 
 @Injectable()
 export class LedgerRepository {
@@ -38,7 +40,7 @@ export class LedgerRepository {
     return row;
   }
 
-  async list(shopId: string, query: ListLedgerQuery, agentIds?: string[]): Promise<{ rows: LedgerEntry[]; total: number }> {
+  async list(shopId: string, query: ListLedgerQuery, agentIds?: string[]): Promise<{ rows: RankedLedgerEntry[]; total: number }> {
     const filters: (SQL | undefined)[] = [
       eq(ledgerEntries.shopId, shopId),
       query.month ? eq(ledgerEntries.month, query.month) : undefined,
@@ -48,10 +50,28 @@ export class LedgerRepository {
     ];
     const where = and(...filters);
     const [rows, [{ total }]] = await Promise.all([
-      this.db.q.select().from(ledgerEntries).where(where).orderBy(desc(ledgerEntries.month), desc(ledgerEntries.createdAt), desc(ledgerEntries.id)).limit(query.limit).offset(query.offset),
+      this.withRank().where(where).orderBy(desc(ledgerEntries.month), desc(ledgerEntries.createdAt), desc(ledgerEntries.id)).limit(query.limit).offset(query.offset),
       this.db.q.select({ total: count() }).from(ledgerEntries).where(where),
     ]);
     return { rows, total };
+  }
+
+  /** The same entry with the rank that booked it. */
+  async ranked(entry: LedgerEntry): Promise<RankedLedgerEntry> {
+    if (!entry.rankingRunId) return { ...entry, rank: null };
+    const [row] = await this.db.q
+      .select({ rank: rankingRows.rank })
+      .from(rankingRows)
+      .where(and(eq(rankingRows.runId, entry.rankingRunId), eq(rankingRows.agentId, entry.agentId)))
+      .limit(1);
+    return { ...entry, rank: row?.rank ?? null };
+  }
+
+  private withRank() {
+    return this.db.q
+      .select({ ...getTableColumns(ledgerEntries), rank: rankingRows.rank })
+      .from(ledgerEntries)
+      .leftJoin(rankingRows, and(eq(rankingRows.runId, ledgerEntries.rankingRunId), eq(rankingRows.agentId, ledgerEntries.agentId)));
   }
 
   async agentExists(shopId: string, agentId: string): Promise<boolean> {

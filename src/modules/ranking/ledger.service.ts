@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
-import { conflict, forbidden, notFound } from 'src/platform/errors/common-problems';
+import { fillText } from 'src/platform/i18n/locale';
+import { say } from 'src/platform/i18n/request-locale';
+import { labelIn, labelOf } from 'src/platform/i18n/texts';
 import type { Page } from 'src/platform/http/pagination';
 import { AgentScope } from 'src/modules/org/agent-scope.service';
-import { LedgerEntry, LedgerRepository, NewLedgerEntry } from './ledger.repository';
+import { LedgerEntry, LedgerRepository, NewLedgerEntry, RankedLedgerEntry } from './ledger.repository';
+import { LedgerKindLabels, LedgerSourceLabels, LedgerStatusLabels, RankingTexts } from './ranking.labels';
+import { RankingProblems } from './ranking.problems';
 import type { CreateLedgerEntryBody, ListLedgerQuery, RewardRule } from './ranking.dto';
 import type { RankingRowView, RankingRun } from './ranking.repository';
 
@@ -21,9 +25,26 @@ export function ruleEntries(run: Pick<RankingRun, 'id' | 'shopId' | 'month' | 's
       .filter((r) => (rule.flag === 'top' ? r.top : r.bottom))
       .map((r) => ({
         shopId: run.shopId, agentId: r.agentId, month: run.month, kind: rule.kind, amountCents: signedCents(rule.kind, rule.amountCents),
-        reason: `${rule.note} (rank ${r.rank})`, source: 'rule', rankingRunId: run.id, ruleIndex, status: 'proposed',
+        reason: rule.note, source: 'rule', rankingRunId: run.id, ruleIndex, status: 'proposed',
       })),
   );
+}
+
+/** An entry as a reader sees it: labels in their language, a rule entry's reason with its rank. */
+export type LedgerEntryView = RankedLedgerEntry & { kindLabel: string; statusLabel: string; sourceLabel: string };
+
+// Rule entries booked before the rank was kept apart carry it in English in the reason.
+const OLD_RANK_SUFFIX = / \(rank \d+\)$/;
+
+export function ledgerView(entry: RankedLedgerEntry): LedgerEntryView {
+  const reason = entry.source === 'rule' && entry.rank !== null ? say(fillText(RankingTexts.ruleReason, { note: entry.reason.replace(OLD_RANK_SUFFIX, ''), rank: entry.rank })) : entry.reason;
+  return {
+    ...entry,
+    reason,
+    kindLabel: labelIn(LedgerKindLabels, entry.kind),
+    statusLabel: labelIn(LedgerStatusLabels, entry.status),
+    sourceLabel: labelIn(LedgerSourceLabels, entry.source),
+  };
 }
 
 /** Reward/penalty ledger: rule entries from approved rankings and manual entries with a reason; HR decides. */
@@ -39,26 +60,30 @@ export class LedgerService {
   }
 
   /** Agents see their own entries, supervisors their teams', everyone else the shop's. */
-  async list(actor: Actor, query: ListLedgerQuery): Promise<Page<LedgerEntry>> {
+  async list(actor: Actor, query: ListLedgerQuery): Promise<Page<LedgerEntryView>> {
     const visible = await this.scope.visibleAgentIds(actor);
-    if (query.agentId && visible && !visible.includes(query.agentId)) throw forbidden('This agent is outside your scope');
+    if (query.agentId && visible && !visible.includes(query.agentId)) throw RankingProblems.agentOutOfScope();
     const { rows, total } = await this.entries.list(actor.shopId, query, visible);
-    return { items: rows, total, limit: query.limit, offset: query.offset };
+    return { items: rows.map(ledgerView), total, limit: query.limit, offset: query.offset };
   }
 
-  async create(actor: Actor, body: CreateLedgerEntryBody): Promise<LedgerEntry> {
-    if (!(await this.entries.agentExists(actor.shopId, body.agentId))) throw notFound('Agent');
-    return this.entries.insert({
+  async create(actor: Actor, body: CreateLedgerEntryBody): Promise<LedgerEntryView> {
+    if (!(await this.entries.agentExists(actor.shopId, body.agentId))) throw RankingProblems.agentNotFound();
+    return this.view(await this.entries.insert({
       shopId: actor.shopId, agentId: body.agentId, month: body.month, kind: body.kind, amountCents: signedCents(body.kind, body.amountCents),
       reason: body.reason, source: 'manual', status: 'proposed', createdBy: actor.userId,
-    });
+    }));
   }
 
-  async decide(actor: Actor, id: string, status: 'approved' | 'rejected'): Promise<LedgerEntry> {
+  async decide(actor: Actor, id: string, status: 'approved' | 'rejected'): Promise<LedgerEntryView> {
     const entry = await this.entries.find(actor.shopId, id);
-    if (!entry) throw notFound('Ledger entry');
+    if (!entry) throw RankingProblems.entryNotFound();
     const decided = await this.entries.decide(actor.shopId, id, status, actor.userId);
-    if (!decided) throw conflict(`The entry is already ${entry.status}`, { state: entry.status });
-    return decided;
+    if (!decided) throw RankingProblems.entryDecided({ state: labelOf(LedgerStatusLabels, entry.status) }, { extra: { state: entry.status } });
+    return this.view(decided);
+  }
+
+  private async view(entry: LedgerEntry): Promise<LedgerEntryView> {
+    return ledgerView(await this.entries.ranked(entry));
   }
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { pageQuery } from 'src/platform/http/pagination';
+import { localized, SchemaTexts } from 'src/platform/i18n/zod-messages';
+import { text } from 'src/platform/i18n/locale';
 
-export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'must be a month YYYY-MM' }).meta({ example: '2026-11' });
+export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, localized(SchemaTexts.month)).meta({ example: '2026-11' });
 
 export const CreateScorecardBody = z.strictObject({
   name: z.string().trim().min(1).max(80).meta({ example: '售前月度考核' }),
@@ -10,7 +12,7 @@ export const CreateScorecardBody = z.strictObject({
     .array(z.strictObject({ metric: z.string().min(1).meta({ example: 'orderConversion' }), weight: z.number().positive().max(100).meta({ example: 40 }) }))
     .min(1)
     .max(12)
-    .refine((list) => new Set(list.map((m) => m.metric)).size === list.length, { message: 'must not repeat a metric' })
+    .refine((list) => new Set(list.map((m) => m.metric)).size === list.length, localized(text('must not repeat a metric', '指标不得重复')))
     .meta({ description: 'KPI keys of GET /kpis/definitions with weights; the direction comes from the registry' }),
   minDaysWorked: z.number().int().min(0).max(31).default(15).meta({ description: 'Eligibility floor: days with sessions in the month', example: 15 }),
   minInquiries: z.number().int().min(0).default(300).meta({ description: 'Eligibility floor: inquiries in the month', example: 300 }),
@@ -34,19 +36,19 @@ export type RewardRule = CreateScorecardBody['rewardRules'][number];
 
 export const CreateRankingBody = z.strictObject({
   month,
-  scorecardId: z.uuid({ message: 'must be a UUID' }),
+  scorecardId: z.uuid(localized(SchemaTexts.uuid)),
 });
 export type CreateRankingBody = z.infer<typeof CreateRankingBody>;
 
 export const ListRankingsQuery = z.strictObject({
   ...pageQuery,
   month: month.optional(),
-  scorecardId: z.uuid({ message: 'must be a UUID' }).optional(),
+  scorecardId: z.uuid(localized(SchemaTexts.uuid)).optional(),
 });
 export type ListRankingsQuery = z.infer<typeof ListRankingsQuery>;
 
 export const CreateLedgerEntryBody = z.strictObject({
-  agentId: z.uuid({ message: 'must be a UUID' }),
+  agentId: z.uuid(localized(SchemaTexts.uuid)),
   month,
   kind: z.enum(['bonus', 'penalty', 'improvement_plan']),
   amountCents: z.number().int().min(0).max(100_000_000).default(0).meta({ description: 'Integer cents, positive; a penalty is booked negative', example: 20_000 }),
@@ -57,7 +59,7 @@ export type CreateLedgerEntryBody = z.infer<typeof CreateLedgerEntryBody>;
 export const ListLedgerQuery = z.strictObject({
   ...pageQuery,
   month: month.optional(),
-  agentId: z.uuid({ message: 'must be a UUID' }).optional(),
+  agentId: z.uuid(localized(SchemaTexts.uuid)).optional(),
   status: z.enum(['proposed', 'approved', 'rejected']).optional(),
 });
 export type ListLedgerQuery = z.infer<typeof ListLedgerQuery>;
@@ -75,16 +77,16 @@ export const scorecardExample = {
 export const acceptedRankingExample = { rankingId: ids.run, version: 2, jobId: ids.job, name: 'ranking.compute', status: 'queued', statusUrl: `/jobs/${ids.job}` };
 
 export const rankingExample = {
-  id: ids.run, shopId: ids.shop, scorecardId: ids.scorecard, month: '2026-11', version: 2, status: 'approved', error: null, jobRunId: ids.job,
+  id: ids.run, shopId: ids.shop, scorecardId: ids.scorecard, month: '2026-11', version: 2, status: 'approved', statusLabel: '已审批', error: null, jobRunId: ids.job,
   createdAt: '2026-12-01T01:00:00.000Z', completedAt: '2026-12-01T01:00:01.200Z', approvedBy: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f', approvedAt: '2026-12-02T03:00:00.000Z',
   ranked: [{
     rank: 1, agentId: ids.agent, agentName: '林晓', employeeNo: 'A007', teamId: ids.team, teamName: '售前一组', total: 91.25, percentile: 100, top: true, bottom: false,
     daysWorked: 22, inquiries: 2140, metrics: { orderConversion: { value: 0.4812, points: 100 }, serviceSales: { value: 18_342_000, points: 95.5 } },
   }],
-  ineligible: [{ agentId: '8e7d6c5b-4a39-4281-9f0e-1d2c3b4a5968', agentName: '王芳', employeeNo: 'A019', teamId: ids.team, teamName: '售前一组', daysWorked: 9, inquiries: 610, reasons: ['worked 9 days, fewer than 15'] }],
+  ineligible: [{ agentId: '8e7d6c5b-4a39-4281-9f0e-1d2c3b4a5968', agentName: '王芳', employeeNo: 'A019', teamId: ids.team, teamName: '售前一组', daysWorked: 9, inquiries: 610, reasons: ['出勤 9 天，少于 15 天'], reasonCodes: ['min-days-worked'] }],
 };
 
 export const ledgerEntryExample = {
-  id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', shopId: ids.shop, agentId: ids.agent, month: '2026-11', kind: 'bonus', amountCents: 50_000, reason: '月度前三奖励 (rank 1)',
-  source: 'rule', rankingRunId: ids.run, ruleIndex: 0, status: 'approved', createdBy: null, createdAt: '2026-12-02T03:00:00.000Z', decidedBy: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f', decidedAt: '2026-12-02T03:05:00.000Z',
+  id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', shopId: ids.shop, agentId: ids.agent, month: '2026-11', kind: 'bonus', kindLabel: '奖励', amountCents: 50_000, reason: '月度前三奖励（第 1 名）', rank: 1,
+  source: 'rule', rankingRunId: ids.run, ruleIndex: 0, status: 'approved', statusLabel: '已批准', sourceLabel: '考核规则', createdBy: null, createdAt: '2026-12-02T03:00:00.000Z', decidedBy: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f', decidedAt: '2026-12-02T03:05:00.000Z',
 };

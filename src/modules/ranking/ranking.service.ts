@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
-import { conflict, notFound } from 'src/platform/errors/common-problems';
+import { say } from 'src/platform/i18n/request-locale';
+import { labelIn, labelOf } from 'src/platform/i18n/texts';
 import type { Page } from 'src/platform/http/pagination';
 import { JobQueue } from 'src/platform/jobs/job-queue';
 import { accepted, Accepted } from 'src/platform/jobs/jobs.service';
 import { AgentScope } from 'src/modules/org/agent-scope.service';
 import { Db } from 'src/platform/db/db';
 import { LedgerService } from './ledger.service';
+import { ineligibleReason, RankingStatusLabels } from './ranking.labels';
+import { RankingProblems } from './ranking.problems';
 import type { CreateRankingBody, ListRankingsQuery } from './ranking.dto';
 import { rankingComputeJob } from './ranking.jobs';
 import { RankingRepository, RankingRowView, RankingRun } from './ranking.repository';
@@ -16,8 +19,10 @@ const rankedView = (r: RankingRowView) => ({
   rank: r.rank, agentId: r.agentId, agentName: r.agentName, employeeNo: r.employeeNo, teamId: r.teamId, teamName: r.teamName,
   total: r.total, percentile: r.percentile, top: r.top, bottom: r.bottom, daysWorked: r.daysWorked, inquiries: r.inquiries, metrics: r.metrics,
 });
-const ineligibleView = (r: RankingRowView) => ({
-  agentId: r.agentId, agentName: r.agentName, employeeNo: r.employeeNo, teamId: r.teamId, teamName: r.teamName, daysWorked: r.daysWorked, inquiries: r.inquiries, reasons: r.ineligibleReasons, metrics: r.metrics,
+/** Reasons are stored as codes and put in words for the reader, with the version's own floors. */
+const ineligibleView = (r: RankingRowView, floors: { minDaysWorked?: number; minInquiries?: number }) => ({
+  agentId: r.agentId, agentName: r.agentName, employeeNo: r.employeeNo, teamId: r.teamId, teamName: r.teamName, daysWorked: r.daysWorked, inquiries: r.inquiries,
+  reasons: r.ineligibleReasons.map((code) => say(ineligibleReason(code, r, floors))), reasonCodes: r.ineligibleReasons, metrics: r.metrics,
 });
 
 /** Monthly rankings: versions per (scorecard, month), computed by a job, frozen by HR approval. */
@@ -45,7 +50,7 @@ export class RankingService {
 
   async list(actor: Actor, query: ListRankingsQuery): Promise<Page<Omit<RankingRun, 'scorecard'>>> {
     const { rows, total } = await this.runs.list(actor.shopId, query);
-    return { items: rows.map(({ scorecard: _s, ...run }) => run), total, limit: query.limit, offset: query.offset };
+    return { items: rows.map(({ scorecard: _s, ...run }) => ({ ...run, statusLabel: labelIn(RankingStatusLabels, run.status) })), total, limit: query.limit, offset: query.offset };
   }
 
   /** The version with its ranked rows and, apart, the ineligible; supervisors see their teams' rows only. */
@@ -54,8 +59,9 @@ export class RankingService {
     const rows = await this.runs.rows(actor.shopId, id, await this.scope.visibleAgentIds(actor));
     return {
       ...run,
+      statusLabel: labelIn(RankingStatusLabels, run.status),
       ranked: rows.filter((r) => r.eligible).map(rankedView),
-      ineligible: rows.filter((r) => !r.eligible).map(ineligibleView),
+      ineligible: rows.filter((r) => !r.eligible).map((r) => ineligibleView(r, run.scorecard as { minDaysWorked?: number; minInquiries?: number })),
     };
   }
 
@@ -64,11 +70,11 @@ export class RankingService {
     return this.db.transaction(async () => {
       const run = await this.find(actor, id);
       await this.runs.lockMonth(run.scorecardId, run.month);
-      if (run.status !== 'completed') throw conflict(`Only a completed ranking can be approved; this one is ${run.status}`, { state: run.status });
+      if (run.status !== 'completed') throw RankingProblems.notCompleted({ state: labelOf(RankingStatusLabels, run.status) }, { extra: { state: run.status } });
       const already = await this.runs.approvedVersion(actor.shopId, run.scorecardId, run.month);
-      if (already) throw conflict(`Version ${already.version} of this month is already approved`, { approvedRankingId: already.id });
+      if (already) throw RankingProblems.monthApproved({ version: already.version }, { extra: { approvedRankingId: already.id } });
       const approved = await this.runs.approve(actor.shopId, id, actor.userId);
-      if (!approved) throw conflict('The ranking changed while being approved');
+      if (!approved) throw RankingProblems.changedWhileApproving();
       const rows = await this.runs.rows(actor.shopId, id);
       const booked = await this.ledger.bookRules(approved, rows);
       const { scorecard: _s, ...view } = approved;
@@ -78,7 +84,7 @@ export class RankingService {
 
   private async find(actor: Actor, id: string): Promise<RankingRun> {
     const run = await this.runs.find(actor.shopId, id);
-    if (!run) throw notFound('Ranking');
+    if (!run) throw RankingProblems.rankingNotFound();
     return run;
   }
 }

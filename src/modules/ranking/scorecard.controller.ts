@@ -7,6 +7,7 @@ import { ValidBody, ValidParam } from 'src/platform/http/validation';
 import { RANKING_READERS, SCORECARD_WRITERS } from './ranking-roles';
 import { CreateScorecardBody, scorecardExample } from './ranking.dto';
 import { ScorecardService } from './scorecard.service';
+import { RankingProblems } from './ranking.problems';
 
 @ApiTags('ranking')
 @ApiBearerAuth()
@@ -17,7 +18,7 @@ export class ScorecardController {
   @Post()
   @Roles(...SCORECARD_WRITERS)
   @ApiCreatedResponse({ description: 'A scorecard for one role group: weighted KPIs (direction from the registry), eligibility floor, flags, tie rule, reward/penalty rules', schema: { example: scorecardExample } })
-  @ApiProblems(400, 401, 403, 409)
+  @ApiProblems(400, 401, 403, 409, RankingProblems.unknownKpi, RankingProblems.scorecardNameTaken)
   create(@CurrentActor() actor: Actor, @ValidBody(CreateScorecardBody) body: CreateScorecardBody) {
     return this.scorecards.create(actor, body);
   }
@@ -33,7 +34,7 @@ export class ScorecardController {
   @Get(':id')
   @Roles(...RANKING_READERS)
   @ApiOkResponse({ schema: { example: scorecardExample } })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, RankingProblems.scorecardNotFound)
   get(@CurrentActor() actor: Actor, @ValidParam('id') id: string) {
     return this.scorecards.get(actor, id);
   }

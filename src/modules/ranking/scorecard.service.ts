@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
-import { AppError } from 'src/platform/errors/problem';
-import { conflict, notFound } from 'src/platform/errors/common-problems';
 import { KpiService } from 'src/modules/kpi/kpi.service';
 import type { CreateScorecardBody } from './ranking.dto';
+import { RankingProblems } from './ranking.problems';
 import { Scorecard, ScorecardRepository } from './scorecard.repository';
 
 @Injectable()
@@ -18,9 +17,10 @@ export class ScorecardService {
     const known = new Set(this.kpis.definitions().map((d) => d.key));
     const unknown = body.metrics.map((m, i) => ({ m, i })).filter(({ m }) => !known.has(m.metric));
     if (unknown.length) {
-      throw new AppError('validation', `Unknown KPI ${unknown.map((u) => u.m.metric).join(', ')}`, unknown.map((u) => ({ field: `metrics.${u.i}.metric`, message: 'not a KPI of GET /kpis/definitions', in: 'body' })));
+      const problem = RankingProblems.unknownKpi;
+      throw problem({ metric: unknown.map((u) => u.m.metric) }, { errors: unknown.map((u) => ({ field: `metrics.${u.i}.metric`, message: problem.message({ metric: u.m.metric }), code: problem.code, in: 'body' })) });
     }
-    if (await this.scorecards.findByName(actor.shopId, body.name)) throw conflict(`A scorecard named ${body.name} already exists`);
+    if (await this.scorecards.findByName(actor.shopId, body.name)) throw RankingProblems.scorecardNameTaken({ name: body.name });
     return this.scorecards.insert({ ...body, shopId: actor.shopId, createdBy: actor.userId });
   }
 
@@ -30,7 +30,7 @@ export class ScorecardService {
 
   async get(actor: Actor, id: string): Promise<Scorecard> {
     const card = await this.scorecards.find(actor.shopId, id);
-    if (!card) throw notFound('Scorecard');
+    if (!card) throw RankingProblems.scorecardNotFound();
     return card;
   }
 }

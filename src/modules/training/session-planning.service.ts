@@ -18,7 +18,8 @@ import type { BookBody, ProposalBody } from './training.dto';
 import { AgentInTeam, TrainingInputRepository } from './training-input.repository';
 import { TrainingSession, TrainingSessionRepository } from './training-session.repository';
 import { labelIn } from 'src/platform/i18n/texts';
-import { MakeupReasonLabels, TrainingProblems, TrainingTexts } from './training.problems';
+import { MakeupReasonLabels } from './training.labels';
+import { TrainingProblems, TrainingTexts } from './training.problems';
 import { impactOf, MissingInvitee, optionView, sessionView } from './training-view';
 
 type SessionFields = Pick<ProposalBody, 'category' | 'title' | 'lengthMinutes' | 'capacity' | 'trainerUserId' | 'invitees' | 'allowBelowMinimum'>;

@@ -12,7 +12,8 @@ import { SESSION_PLANNERS } from './training-roles';
 import { TrainingInputRepository } from './training-input.repository';
 import { TrainingSession, TrainingSessionRepository } from './training-session.repository';
 import { sessionView, SessionView } from './training-view';
-import { SessionStatusLabels, TrainingProblems, TrainingTexts } from './training.problems';
+import { SessionStatusLabels } from './training.labels';
+import { TrainingProblems, TrainingTexts } from './training.problems';
 
 const DAY = 86_400_000;
 const round2 = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { StoredSessionImpact } from 'src/platform/db/schema';
 import { labelIn } from 'src/platform/i18n/texts';
 import { QcCategoryLabels } from 'src/modules/qc/qc.labels';
-import { MakeupReasonLabels, SessionStatusLabels } from './training.problems';
+import { MakeupReasonLabels, SessionStatusLabels } from './training.labels';
 import type { SessionOption } from './engine/placement-types';
 import type { AgentInTeam } from './training-input.repository';
 import type { Attendee, TrainingSession } from './training-session.repository';

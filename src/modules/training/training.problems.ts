@@ -36,13 +36,3 @@ export const TrainingTexts = defineTexts('training.text', {
   noPublishedShift: { en: 'no published roster shift lies in the window', zh: '该时间范围内没有已发布的排班' },
   noNeed: { en: 'no need with affected agents in the needs window', zh: '需求统计期内没有涉及客服的培训需求' },
 });
-
-export const SessionStatusLabels = defineTexts('training.session-status', {
-  draft: { en: 'draft', zh: '草稿' },
-  booked: { en: 'booked', zh: '已预订' },
-});
-
-export const MakeupReasonLabels = defineTexts('training.makeup-reason', {
-  off_shift: { en: 'off shift at every session', zh: '所有场次时均不在班' },
-  not_placed: { en: 'not placed (service minimum or capacity)', zh: '未能安排（服务水平下限或名额所限）' },
-});

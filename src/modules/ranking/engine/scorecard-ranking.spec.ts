@@ -53,8 +53,8 @@ describe('ranking a scorecard group', () => {
       rules(),
     );
     expect(result.ineligible.map((r) => [r.agentId, r.reasons])).toEqual([
-      ['E', ['worked 10 days, fewer than 15']],
-      ['F', ['299 inquiries, fewer than 300']],
+      ['E', ['min-days-worked']],
+      ['F', ['min-inquiries']],
     ]);
     // Points: conversion A100 D66.67 B33.33 C0; response B100 D66.67 A33.33 C0. Totals (3:1): A 83.333, D 66.667, B 50, C 0.
     expect(result.ranked.map((r) => [r.agentId, r.rank, r.total, r.percentile, r.top, r.bottom])).toEqual([

@@ -38,7 +38,9 @@ export type RankedAgent = {
   metrics: Record<string, MetricScore>;
 };
 
-export type IneligibleAgent = { agentId: string; reasons: string[]; metrics: Record<string, MetricScore> };
+/** Why an agent is not ranked (stored as these codes; the words are made on reading). */
+export type IneligibleReason = 'min-days-worked' | 'min-inquiries';
+export type IneligibleAgent = { agentId: string; reasons: IneligibleReason[]; metrics: Record<string, MetricScore> };
 
 export type GroupRanking = { ranked: RankedAgent[]; ineligible: IneligibleAgent[] };
 
@@ -55,9 +57,9 @@ export function rankGroup(candidates: Candidate[], rules: RankingRules): GroupRa
   const ineligible: IneligibleAgent[] = [];
   const eligible: Candidate[] = [];
   for (const c of candidates) {
-    const reasons: string[] = [];
-    if (c.daysWorked < rules.minDaysWorked) reasons.push(`worked ${c.daysWorked} days, fewer than ${rules.minDaysWorked}`);
-    if (c.inquiries < rules.minInquiries) reasons.push(`${c.inquiries} inquiries, fewer than ${rules.minInquiries}`);
+    const reasons: IneligibleReason[] = [];
+    if (c.daysWorked < rules.minDaysWorked) reasons.push('min-days-worked');
+    if (c.inquiries < rules.minInquiries) reasons.push('min-inquiries');
     if (reasons.length) {
       ineligible.push({ agentId: c.agentId, reasons, metrics: Object.fromEntries(rules.metrics.map((m) => [m.metric, { value: c.values[m.metric] ?? null, points: null }])) });
     } else {
