@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { localDate, utcInstant } from 'src/platform/http/field-schemas';
 import { inLocale, text } from 'src/platform/i18n/locale';
 import { currentLocale } from 'src/platform/i18n/request-locale';
-import { localized } from 'src/platform/i18n/zod-messages';
+import { localized, SchemaTexts } from 'src/platform/i18n/zod-messages';
 import { chatSlowdownTable, checkTableCovers, MAX_CHAT_CONCURRENCY } from 'src/modules/ingest/chat-slowdown-table';
 
 const ONE_SLOWDOWN = text('give one of slowdownPerExtraChat, slowdownByConcurrency, queue', '只能给出 slowdownPerExtraChat、slowdownByConcurrency、queue 之一');
@@ -80,7 +80,7 @@ const measureFields = {
 };
 const measureRange = <S extends z.ZodType<{ from: string; to: string }>>(schema: S) =>
   schema
-    .refine((q) => daysBetween(q.from, q.to) >= 0, { ...localized(text('must not be before from', '不能早于 from')), path: ['to'] })
+    .refine((q) => daysBetween(q.from, q.to) >= 0, { ...localized(SchemaTexts.notBeforeFrom), path: ['to'] })
     .refine((q) => daysBetween(q.from, q.to) < MEASURE_DAYS, { ...localized(text(`the range may span at most ${MEASURE_DAYS} days`, `范围最多 ${MEASURE_DAYS} 天`)), path: ['to'] });
 
 /** Which sessions measure a chat queue's slowdown table (the query of GET, the body of POST). */
