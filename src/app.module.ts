@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from './platform/auth/auth.module';
+import { ViewCacheModule } from './platform/cache/view-cache';
 import { AppConfig, loadConfig } from './platform/config/app-config';
 import { ConfigModule } from './platform/config/config.module';
 import { DbModule } from './platform/db/db.module';
@@ -29,7 +30,7 @@ export class AppModule {
   static register(config: AppConfig = loadConfig(), extra: DynamicModule['imports'] = []): DynamicModule {
     return {
       module: AppModule,
-      imports: [...extra, ConfigModule.forRoot(config), LoggingModule, DbModule, DemoModule, RedisModule, AuthModule, HealthModule, JobsModule, ...domainModules],
+      imports: [...extra, ConfigModule.forRoot(config), LoggingModule, DbModule, DemoModule, RedisModule, ViewCacheModule, AuthModule, HealthModule, JobsModule, ...domainModules],
     };
   }
 }

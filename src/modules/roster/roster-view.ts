@@ -1,5 +1,5 @@
 import type { RosterActivity } from './roster-activity.repository';
-import type { Publication, Roster, RosterShift, RosterVersion } from './roster.repository';
+import type { Publication, Roster, RosterShift, RosterVersion, RosterVersionHead } from './roster.repository';
 import { RosterWeek } from './roster-week';
 import type { ShiftTemplate } from './shift-template.repository';
 import type { RosterAssignment, RosterEvaluation, RosterProblem, RosterRuleViolation } from './solver';
@@ -44,7 +44,7 @@ export function assignmentOf(s: RosterShift): RosterAssignment {
   };
 }
 
-export function rosterSummary(roster: Roster, versions: RosterVersion[]) {
+export function rosterSummary(roster: Roster, versions: RosterVersionHead[]) {
   const latest = versions[versions.length - 1];
   return {
     id: roster.id,
@@ -62,7 +62,7 @@ export function rosterSummary(roster: Roster, versions: RosterVersion[]) {
 }
 
 export type RosterReadModel = {
-  roster: Roster; versions: RosterVersion[]; version: RosterVersion | undefined; shifts: RosterShift[];
+  roster: Roster; versions: RosterVersionHead[]; version: RosterVersion | undefined; shifts: RosterShift[];
   templates: ShiftTemplate[]; agents: AgentName[]; week: RosterWeek; visible?: Set<string>;
   /** Booked training and the like: shown inside the shifts, and taken off the slots' scheduled agents. */
   activities?: RosterActivity[];

@@ -1,4 +1,6 @@
-import { clockMinutes, clockText, isMonday, RosterWeek } from './roster-week';
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
+import { addDays, clockMinutes, clockText, isMonday, RosterWeek } from './roster-week';
 
 describe('RosterWeek', () => {
   it('gives the autumn DST Sunday 25 hours and converts wall-clock times on both sides of it', () => {
@@ -33,5 +35,38 @@ describe('RosterWeek', () => {
     expect(clockText(510)).toBe('08:30');
     expect(isMonday('2026-11-30')).toBe(true);
     expect(isMonday('2026-12-01')).toBe(false);
+  });
+});
+
+describe('RosterWeek’s remembered zone arithmetic', () => {
+  const zones = ['Asia/Shanghai', 'Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata', 'America/St_Johns', 'UTC', 'Europe/London'];
+  const weeks = ['2026-03-02', '2026-03-23', '2026-10-19', '2026-10-26', '2026-11-02', '2026-04-06', '2026-12-07'];
+
+  it('gives exactly what luxon gives for any instant in or near the week, on DST weeks too', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.constantFrom(...weeks), fc.integer({ min: -2 * 1440, max: 10 * 1440 }), fc.integer({ min: 0, max: 59_999 }), (zone, start, minute, ms) => {
+        const week = new RosterWeek(start, zone);
+        const at = new Date(DateTime.fromISO(start, { zone }).toMillis() + minute * 60_000 + (minute % 7 === 0 ? ms : 0));
+        expect(week.local(at)).toBe(DateTime.fromJSDate(at, { zone }).toISO({ suppressMilliseconds: true }));
+        expect(week.local(at)).toBe(week.local(at));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('keeps slots and wall-clock times as plain luxon computes them', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.constantFrom(...weeks), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 3 * 1440 - 1 }), (zone, start, day, minutes) => {
+        const week = new RosterWeek(start, zone);
+        const midnight = DateTime.fromISO(addDays(start, day), { zone }).startOf('day');
+        expect(week.slotStart(day, Math.floor(minutes / 15), 15).getTime()).toBe(midnight.plus({ minutes: Math.floor(minutes / 15) * 15 }).toMillis());
+        const extra = Math.floor(minutes / 1440);
+        const m = minutes % 1440;
+        const expected = DateTime.fromISO(addDays(start, day + extra), { zone }).set({ hour: Math.floor(m / 60), minute: m % 60, second: 0, millisecond: 0 });
+        expect(week.wallClock(day, minutes).getTime()).toBe(expected.toMillis());
+        expect(week.wallClock(day, minutes).getTime()).toBe(expected.toMillis());
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, Info } from 'luxon';
 
 /**
  * The local days of a roster week in the shop's zone. Shift starts and breaks are local wall-clock
@@ -7,6 +7,15 @@ import { DateTime } from 'luxon';
  */
 export class RosterWeek {
   readonly dates: string[];
+  /**
+   * Zone arithmetic is the cost of reading a roster (thousands of slots and shift times per view),
+   * so each local midnight, its day's UTC offset and each wall-clock time are worked out once.
+   */
+  private readonly midnights = new Map<number, DateTime>();
+  private readonly wallClocks = new Map<number, number>();
+  /** Per day: the UTC offset in minutes when it is the same all day, null on a day the clocks change. */
+  private readonly steadyOffsets = new Map<number, number | null>();
+  private readonly fixedZone: boolean;
 
   constructor(
     readonly weekStart: string,
@@ -14,6 +23,7 @@ export class RosterWeek {
     readonly days = 7,
   ) {
     this.dates = Array.from({ length: days }, (_, d) => addDays(weekStart, d));
+    this.fixedZone = Info.normalizeZone(timeZone).isUniversal;
   }
 
   /** Index of a local date in the week, or -1. */
@@ -33,7 +43,12 @@ export class RosterWeek {
   }
 
   midnight(day: number): DateTime {
-    return DateTime.fromISO(addDays(this.weekStart, day), { zone: this.timeZone }).startOf('day');
+    let midnight = this.midnights.get(day);
+    if (!midnight) {
+      midnight = DateTime.fromISO(addDays(this.weekStart, day), { zone: this.timeZone }).startOf('day');
+      this.midnights.set(day, midnight);
+    }
+    return midnight;
   }
 
   /** Elapsed minutes of a local day: 1380, 1440 or 1500. */
@@ -45,19 +60,39 @@ export class RosterWeek {
   wallClock(day: number, minutes: number): Date {
     const extraDays = Math.floor(minutes / 1440);
     const m = minutes - extraDays * 1440;
-    return DateTime.fromISO(addDays(this.weekStart, day + extraDays), { zone: this.timeZone })
-      .set({ hour: Math.floor(m / 60), minute: m % 60, second: 0, millisecond: 0 })
-      .toJSDate();
+    const key = (day + extraDays) * 1440 + m;
+    let ms = this.wallClocks.get(key);
+    if (ms === undefined) {
+      ms = this.midnight(day + extraDays).set({ hour: Math.floor(m / 60), minute: m % 60, second: 0, millisecond: 0 }).toMillis();
+      this.wallClocks.set(key, ms);
+    }
+    return new Date(ms);
   }
 
   /** The UTC start of slot `k` of a day (elapsed time after the local midnight). */
   slotStart(day: number, slot: number, slotMinutes: number): Date {
-    return this.midnight(day).plus({ minutes: slot * slotMinutes }).toJSDate();
+    return new Date(this.midnight(day).toMillis() + slot * slotMinutes * 60_000);
   }
 
   /** Local ISO date-time (with offset) of a UTC instant. */
   local(at: Date): string {
-    return DateTime.fromJSDate(at, { zone: this.timeZone }).toISO({ suppressMilliseconds: true })!;
+    const offset = this.fixedZone ? null : this.steadyOffsetAt(at.getTime());
+    if (offset === null) return DateTime.fromJSDate(at, { zone: this.timeZone }).toISO({ suppressMilliseconds: true })!;
+    return isoWithOffset(at.getTime(), offset);
+  }
+
+  /** The offset of the week's day holding this instant if the clocks do not change that day. */
+  private steadyOffsetAt(ms: number): number | null {
+    const day = Math.floor((ms - this.midnight(0).toMillis()) / 86_400_000);
+    for (const d of [day, day - 1, day + 1]) {
+      if (d < -1 || d > this.days || ms < this.midnight(d).toMillis() || ms >= this.midnight(d + 1).toMillis()) continue;
+      if (!this.steadyOffsets.has(d)) {
+        const from = this.midnight(d).offset;
+        this.steadyOffsets.set(d, from === this.midnight(d + 1).offset ? from : null);
+      }
+      return this.steadyOffsets.get(d)!;
+    }
+    return null;
   }
 
   /** A shift's UTC span: the start on the wall clock, the end after its length of elapsed time. */
@@ -65,6 +100,20 @@ export class RosterWeek {
     const startsAt = this.wallClock(day, startMinutes);
     return { startsAt, endsAt: new Date(startsAt.getTime() + lengthMinutes * 60_000) };
   }
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** What luxon's `toISO({ suppressMilliseconds: true })` writes, for a known offset in minutes. */
+function isoWithOffset(ms: number, offsetMinutes: number): string {
+  const t = new Date(ms + offsetMinutes * 60_000);
+  const millis = t.getUTCMilliseconds();
+  const abs = Math.abs(offsetMinutes);
+  return (
+    `${String(t.getUTCFullYear()).padStart(4, '0')}-${two(t.getUTCMonth() + 1)}-${two(t.getUTCDate())}` +
+    `T${two(t.getUTCHours())}:${two(t.getUTCMinutes())}:${two(t.getUTCSeconds())}${millis ? `.${String(millis).padStart(3, '0')}` : ''}` +
+    `${offsetMinutes < 0 ? '-' : '+'}${two(Math.floor(abs / 60))}:${two(abs % 60)}`
+  );
 }
 
 export function addDays(date: string, days: number): string {

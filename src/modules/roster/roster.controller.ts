@@ -1,7 +1,9 @@
-import { Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Patch, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from 'src/platform/auth/actor';
 import { Roles } from 'src/platform/auth/roles';
+import { sendView } from 'src/platform/cache/view-cache';
 import { ApiProblems } from 'src/platform/http/openapi';
 import { pageExample } from 'src/platform/http/pagination';
 import { ValidBody, ValidParam, ValidQuery } from 'src/platform/http/validation';
@@ -43,8 +45,9 @@ export class RosterController {
   @Roles(...ROSTER_READERS)
   @ApiOkResponse({ description: 'Per agent per day the shift (UTC and local) and its breaks; per slot requirement, scheduled and gap; objective by term; bound and gap; warnings and rules that could not be kept', schema: { example: rosterExample } })
   @ApiProblems(400, 401, 403, 404)
-  get(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidQuery(ReadRosterQuery) query: ReadRosterQuery) {
-    return this.rosters.get(actor, id, query);
+  async get(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidQuery(ReadRosterQuery) query: ReadRosterQuery, @Res() res: Response) {
+    // Sent as stored bytes: re-encoding a week's view per request was most of a cached read's cost.
+    sendView(res, await this.rosters.getSerialised(actor, id, query));
   }
 
   @Patch(':id')

@@ -3,6 +3,7 @@ import type { Actor } from 'src/platform/auth/actor';
 import { Db } from 'src/platform/db/db';
 import { conflict, notFound } from 'src/platform/errors/common-problems';
 import type { Page } from 'src/platform/http/pagination';
+import { SerialisedView, ViewCache } from 'src/platform/cache/view-cache';
 import { JobQueue } from 'src/platform/jobs/job-queue';
 import { accepted, Accepted } from 'src/platform/jobs/jobs.service';
 import { AgentScope } from 'src/modules/org/agent-scope.service';
@@ -35,6 +36,7 @@ export class RosterService {
     private readonly scope: AgentScope,
     private readonly queue: JobQueue,
     private readonly activities: RosterActivityRepository,
+    private readonly viewCache: ViewCache,
   ) {}
 
   /** The problem is built (and its input checked) now, so bad input is a 400 here rather than a failed job. */
@@ -57,23 +59,47 @@ export class RosterService {
     return { items: rows.map((r) => rosterSummary(r, versions.filter((v) => v.rosterId === r.id))), total, limit: query.limit, offset: query.offset };
   }
 
-  /** The roster as the API shows it: one function builds it (cacheable per roster revision and caller scope). */
+  /** The roster as the API shows it: one function builds it (`getSerialised` caches it per stamp and caller scope). */
   async get(actor: Actor, id: string, query: ReadRosterQuery = {}) {
+    return this.buildView(await this.viewInputs(actor, id, query));
+  }
+
+  /**
+   * The same view as `get`, serialised, rebuilt only when one of its inputs changed: a cached read
+   * costs one statement (the view's stamp) besides the caller's access checks.
+   */
+  async getSerialised(actor: Actor, id: string, query: ReadRosterQuery = {}): Promise<SerialisedView> {
+    const stamp = await this.rosters.viewStamp(actor.shopId, id);
+    if (!stamp) throw notFound('Roster');
+    const visible = await this.visibleTo(actor, stamp.teamIds);
+    const version = query.version ? stamp.versions.find((v) => v.version === query.version) : stamp.versions[stamp.versions.length - 1];
+    if (query.version && !version) throw notFound(`Version ${query.version}`);
+    // A build reads the inputs after the stamp: a change landing in between is shown, never hidden.
+    return this.viewCache.serialised('roster', { stamp, version: version?.id, visible: visible && [...visible].sort() }, () => this.get(actor, id, query));
+  }
+
+  /** What a view is built from, without the version's shifts and scores (the large part). */
+  private async viewInputs(actor: Actor, id: string, query: ReadRosterQuery) {
     const { roster, week, visible } = await this.readable(actor, id);
-    const versions = await this.rosters.versions(id);
+    const versions = await this.rosters.versionHeads(id);
     const version = query.version ? versions.find((v) => v.version === query.version) : versions[versions.length - 1];
     if (query.version && !version) throw notFound(`Version ${query.version}`);
     const problem = roster.problem as unknown as RosterProblem;
     const agentIds = problem.agents.map((a) => a.id);
-    const [shifts, templates, agents, activities, publications, successor] = await Promise.all([
-      version ? this.rosters.shifts(version.id) : Promise.resolve([]),
+    const [templates, agents, activities, publications, successor] = await Promise.all([
       this.templates.all(actor.shopId),
       this.input.names(actor.shopId, agentIds),
       this.activities.during(actor.shopId, agentIds, week.midnight(0).toJSDate(), week.midnight(week.days + 1).toJSDate()),
       this.rosters.publications(actor.shopId, roster.weekStart, agentIds),
       version?.supersededBy ? this.rosters.versionById(actor.shopId, version.supersededBy) : Promise.resolve(undefined),
     ]);
-    return rosterView({ roster, versions, version, shifts, templates, agents, week, visible, activities, publications, successor });
+    return { roster, week, visible, versions, version, templates, agents, activities, publications, successor };
+  }
+
+  private async buildView(inputs: Awaited<ReturnType<RosterService['viewInputs']>>) {
+    const { version } = inputs;
+    const [shifts, evaluation] = version ? await Promise.all([this.rosters.shifts(version.id), this.rosters.evaluation(version.id)]) : [[], null];
+    return rosterView({ ...inputs, shifts, version: version && { ...version, evaluation: evaluation ?? {} } });
   }
 
   /** Asks the running solve to stop; it stores its best roster so far as it would at the time limit. */
@@ -91,7 +117,7 @@ export class RosterService {
    */
   async diff(actor: Actor, id: string, query: DiffQuery) {
     const { roster, week, visible } = await this.readable(actor, id);
-    const versions = await this.rosters.versions(id);
+    const versions = await this.rosters.versionHeads(id);
     const from = versions.find((v) => v.version === query.from);
     if (!from) throw notFound(`Version ${query.from}`);
     const to = query.to !== undefined ? versions.find((v) => v.version === query.to) : from.supersededBy ? await this.rosters.versionById(actor.shopId, from.supersededBy) : undefined;
@@ -144,13 +170,16 @@ export class RosterService {
   async readable(actor: Actor, id: string): Promise<ReadableRoster> {
     const roster = await this.rosters.find(actor.shopId, id);
     if (!roster) throw notFound('Roster');
-    let visible: Set<string> | undefined;
-    if (actor.role === 'supervisor') {
-      const teams = await this.teams.supervisedTeamIds(actor);
-      if (roster.teamIds.length > 0 && !roster.teamIds.some((t) => teams.includes(t))) throw notFound('Roster');
-      visible = new Set((await this.scope.visibleAgentIds(actor)) ?? []);
-    }
+    const visible = await this.visibleTo(actor, roster.teamIds);
     const problem = roster.problem as unknown as RosterProblem;
     return { roster, week: new RosterWeek(roster.weekStart, problem.horizon.timeZone, problem.horizon.days), visible };
+  }
+
+  /** The agents a supervisor may see on a roster of these teams (everyone else sees all). */
+  private async visibleTo(actor: Actor, rosterTeamIds: string[]): Promise<Set<string> | undefined> {
+    if (actor.role !== 'supervisor') return undefined;
+    const teams = await this.teams.supervisedTeamIds(actor);
+    if (rosterTeamIds.length > 0 && !rosterTeamIds.some((t) => teams.includes(t))) throw notFound('Roster');
+    return new Set((await this.scope.visibleAgentIds(actor)) ?? []);
   }
 }

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -15,7 +16,9 @@ import { jwtSecret } from './persistent-secret';
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        secret: jwtSecret(config),
+        // A key object, made once: given a string, jsonwebtoken first tries (and fails) to parse it
+        // as a public key on every verification, about a millisecond per request.
+        secret: createSecretKey(Buffer.from(jwtSecret(config))),
         signOptions: { expiresIn: config.jwtTtlSeconds, algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
       }),

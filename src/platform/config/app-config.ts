@@ -32,6 +32,7 @@ const environmentSchema = z.object({
   IMPORT_MAX_MB: z.coerce.number().positive().default(200),
   IMPORT_SYNC_MAX_MB: z.coerce.number().positive().default(2),
   IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(2_000_000),
+  VIEW_CACHE_MB: z.coerce.number().min(0).default(64),
 });
 
 export type AppConfig = {
@@ -61,6 +62,8 @@ export type AppConfig = {
   importMaxBytes: number;
   importSyncMaxBytes: number;
   importMaxRows: number;
+  /** Memory for serialised read views (rosters), per process; 0 turns the cache off. */
+  viewCacheBytes: number;
 };
 
 export class ConfigError extends Error {}
@@ -96,5 +99,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     importMaxBytes: Math.round(e.IMPORT_MAX_MB * 2 ** 20),
     importSyncMaxBytes: Math.round(e.IMPORT_SYNC_MAX_MB * 2 ** 20),
     importMaxRows: e.IMPORT_MAX_ROWS,
+    viewCacheBytes: Math.round(e.VIEW_CACHE_MB * 2 ** 20),
   };
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 
 /**
  * The planners' web page: static files from src/web (copied to dist/web by the Nest CLI). Only `/`,
@@ -22,18 +22,23 @@ const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+// Revalidate every time: a new release must not leave an old script cached beside a new API.
+const setHeaders = (res: Response) => {
+  res.setHeader('Cache-Control', 'no-cache');
+  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+};
+
 export function serveWebPage(app: INestApplication, folder = webPageFolder): void {
   if (!existsSync(join(folder, 'index.html'))) throw new Error(`The web page is missing: no index.html in ${folder} (run the build)`);
-  (app as NestExpressApplication).useStaticAssets(folder, {
-    index: 'index.html',
-    redirect: false,
-    dotfiles: 'ignore',
-    // Revalidate every time: a new release must not leave an old script cached beside a new API.
-    setHeaders: (res: Response) => {
-      res.setHeader('Cache-Control', 'no-cache');
-      res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-      res.setHeader('X-Content-Type-Options', 'nosniff');
-      res.setHeader('Referrer-Policy', 'no-referrer');
-    },
+  const express = app as NestExpressApplication;
+  // Mounted at /assets (not the root), so API requests never make the static handler look on disk.
+  express.useStaticAssets(join(folder, 'assets'), { prefix: '/assets', index: false, redirect: false, dotfiles: 'ignore', setHeaders });
+  const page = join(folder, 'index.html');
+  express.use((req: Request, res: Response, next: NextFunction) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || (req.path !== '/' && req.path !== '/index.html')) return next();
+    setHeaders(res);
+    res.sendFile(page, (e?: Error) => e && next(e));
   });
 }

@@ -1,0 +1,136 @@
+/**
+ * HTTP load on the compiled server: 50 concurrent clients reading the demo week's roster
+ * (`GET /rosters/:id`) and a month of KPIs for the demo shop's 60 agents (`GET /kpis`), with the
+ * server's resident memory sampled throughout. The server runs as its own process on a fresh
+ * database with the demo organisation and history, in-process jobs (the embedded default's mode).
+ * `npm run build && npx tsx bench/http-load.ts [--connections 50] [--seconds 20]`
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { DateTime } from 'luxon';
+import postgres from 'postgres';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const connections = arg('connections', 50);
+const seconds = arg('seconds', 20);
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the benchmark reads a few fields of several answers
+type Answer = any;
+
+async function api(base: string, token: string | null, method: string, path: string, body?: unknown): Promise<Answer> {
+  const res = await fetch(base + path, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (res.status >= 400) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
+  return text ? JSON.parse(text) : null;
+}
+
+async function waitForJobs(base: string, token: string, ids: string[]): Promise<void> {
+  for (const id of ids) {
+    for (;;) {
+      const run = await api(base, token, 'GET', `/jobs/${id}`);
+      if (run.status === 'completed') break;
+      if (run.status === 'failed') throw new Error(`job ${run.name} failed: ${run.error}`);
+      await sleep(500);
+    }
+  }
+}
+
+/** The demo week's roster (forecast demand, 30 s solve) and a month of aggregated KPIs. */
+async function prepare(base: string, token: string): Promise<{ rosterId: string; month: { from: string; to: string } }> {
+  await api(base, token, 'GET', '/shift-templates');
+  const queues = await api(base, token, 'GET', '/queues');
+  const queueIds = (queues.items ?? queues).filter((q: { active?: boolean }) => q.active !== false).map((q: { id: string }) => q.id);
+  const forecasts = await api(base, token, 'POST', '/forecasts', { queueIds, weeks: 1 });
+  await waitForJobs(base, token, forecasts.forecasts.map((f: { jobId: string }) => f.jobId));
+  const forecast = await api(base, token, 'GET', `/forecasts/${forecasts.forecasts[0].forecastId}`);
+  const weekStart = forecast.fromDate as string;
+  const roster = await api(base, token, 'POST', '/rosters', { weekStart, timeLimitSeconds: 30 });
+  const lastMonth = DateTime.now().setZone('Asia/Shanghai').minus({ months: 1 });
+  const month = { from: lastMonth.startOf('month').toISODate()!, to: lastMonth.endOf('month').toISODate()! };
+  const days: string[] = [];
+  for (let d = DateTime.fromISO(month.from); d.toISODate()! <= month.to; d = d.plus({ days: 1 })) days.push(d.toISODate()!);
+  const runs = [];
+  for (const date of days) runs.push((await api(base, token, 'POST', '/jobs/kpi.aggregate/run', { date })).jobId);
+  await waitForJobs(base, token, [roster.jobId, ...runs]);
+  return { rosterId: roster.rosterId, month };
+}
+
+async function load(name: string, url: string, token: string, pid: number) {
+  let peak = rssMb(pid);
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 200);
+  // A short warm-up fills the server's caches and connection pools, as in steady use.
+  await autocannon({ url, connections, duration: 3, headers: { authorization: `Bearer ${token}` } });
+  const load1 = loadavg()[0];
+  const result = await autocannon({ url, connections, duration: seconds, headers: { authorization: `Bearer ${token}` } });
+  clearInterval(sampler);
+  const errors = result.errors + result.timeouts + result.non2xx;
+  return {
+    name, reqPerSec: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors,
+    requests: result.requests.total, kb: Math.round(result.throughput.average / result.requests.average / 1024), rssMb: Math.round(peak), load: `${load1.toFixed(1)}→${loadavg()[0].toFixed(1)}`,
+  };
+}
+
+async function main(): Promise<void> {
+  const database = `wfm_http_${randomBytes(3).toString('hex')}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
+  await admin.unsafe(`CREATE DATABASE ${database}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  let server: ChildProcess | undefined;
+  try {
+    server = spawn(process.execPath, [join(__dirname, '..', 'dist', 'main.js')], {
+      env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'always', SCHEDULES: 'off', LOG_LEVEL: 'warn', WFM_DATA_DIR: mkdtempSync(join(tmpdir(), 'wfm-http-')), REDIS_URL: '' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    for (let i = 0; ; i++) {
+      if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) break;
+      if (i > 600) throw new Error('server did not start');
+      await sleep(500);
+    }
+    const token = (await api(base, null, 'POST', '/auth/login', { username: 'manager', password: 'demo-manager' })).accessToken;
+    const { rosterId, month } = await prepare(base, token);
+    const rows = [
+      await load('GET /rosters/:id (demo week)', `${base}/rosters/${rosterId}`, token, server.pid!),
+      await load(`GET /kpis (${month.from}…${month.to}, agent level)`, `${base}/kpis?from=${month.from}&to=${month.to}`, token, server.pid!),
+    ];
+    console.log(`\n${new Date().toISOString()} · ${connections} connections · ${seconds} s each\n`);
+    console.log('| endpoint | req/s | p50 ms | p99 ms | errors | requests | kB/answer | peak RSS MB | load avg |');
+    console.log('|---|---|---|---|---|---|---|---|---|');
+    for (const r of rows) console.log(`| ${r.name} | ${r.reqPerSec} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.requests} | ${r.kb} | ${r.rssMb} | ${r.load} |`);
+  } finally {
+    server?.kill('SIGKILL');
+    await sleep(500);
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+void main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
