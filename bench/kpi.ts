@@ -18,6 +18,7 @@ import { KpiAggregationRepository } from '../src/modules/kpi/kpi-aggregation.rep
 import { KpiAggregation } from '../src/modules/kpi/kpi-aggregation.service';
 import { KpiRepository } from '../src/modules/kpi/kpi.repository';
 import { KpiService } from '../src/modules/kpi/kpi.service';
+import type { ViewCache } from '../src/platform/cache/view-cache';
 import { RankingComputation } from '../src/modules/ranking/ranking-computation.service';
 import { RankingRepository } from '../src/modules/ranking/ranking.repository';
 import { AgentRepository } from '../src/modules/org/agent.repository';
@@ -96,7 +97,7 @@ async function main(): Promise<void> {
     await aggregation.aggregateDay(shopId, DAY);
     const rerunSeconds = seconds(started);
 
-    const kpis = new KpiService(new KpiRepository(db), null as unknown as AgentScope, null as unknown as TeamService);
+    const kpis = new KpiService(new KpiRepository(db), null as unknown as AgentScope, null as unknown as TeamService, null as unknown as ViewCache);
     const runs = new RankingRepository(db);
     const scorecard = {
       name: 'bench', roleGroup: 'pre_sales', minDaysWorked: 15, minInquiries: 300, topN: 3, bottomPercent: 10, tieRule: 'heaviest_metric', rewardRules: [],

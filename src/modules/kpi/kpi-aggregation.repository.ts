@@ -36,14 +36,18 @@ export class KpiAggregationRepository {
         FROM fresh f LEFT JOIN agents a ON a.id = f.agent_id AND a.shop_id = ${shopId}::uuid
         ON CONFLICT (shop_id, day, agent_id) DO UPDATE
         SET ${sql.raw(columns.map((c) => `${c} = excluded.${c}`).join(', '))}, team_id = excluded.team_id, role_group = excluded.role_group, computed_at = now()
+        -- Rows that would not change are not written: a re-run of an unchanged day leaves no dead
+        -- row versions behind for readers to wade through until the next vacuum.
+        WHERE (${list(columns, 'k.')}, k.team_id, k.role_group) IS DISTINCT FROM (${list(columns, 'excluded.')}, excluded.team_id, excluded.role_group)
         RETURNING 1
       ),
       cleared AS (
         UPDATE kpi_agent_days k SET ${sql.raw(columns.map((c) => `${c} = DEFAULT`).join(', '))}, computed_at = now()
         WHERE k.shop_id = ${shopId}::uuid AND k.day = ${day.date}::date AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.agent_id = k.agent_id)
+          AND (${list(columns, 'k.')}) IS DISTINCT FROM (${sql.raw(columns.map(() => '0').join(', '))})
         RETURNING 1
       )
-      SELECT (SELECT count(*) FROM stored)::int AS stored, (SELECT count(*) FROM cleared)::int AS cleared`);
+      SELECT (SELECT count(*) FROM fresh)::int AS stored, (SELECT count(*) FROM cleared)::int AS cleared`);
     const [row] = rows as unknown as ReplaceCount[];
     return { stored: Number(row.stored), cleared: Number(row.cleared) };
   }
@@ -152,6 +156,13 @@ export class KpiAggregationRepository {
    */
   async roomForAggregation(): Promise<void> {
     await this.db.q.execute(sql`SET LOCAL work_mem = '128MB'`);
+  }
+
+  /** One more change to the shop's KPI rows (in the day's transaction): cached answers read this. */
+  async bumpRevision(shopId: string): Promise<void> {
+    await this.db.q.execute(sql`
+      INSERT INTO kpi_revisions (shop_id, revision) VALUES (${shopId}::uuid, 1)
+      ON CONFLICT (shop_id) DO UPDATE SET revision = kpi_revisions.revision + 1`);
   }
 
   /** Rows left with no facts at all (every fact table cleared them) are removed. */

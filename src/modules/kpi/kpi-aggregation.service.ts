@@ -45,6 +45,7 @@ export class KpiAggregation implements OnModuleInit {
         roster: await this.repository.roster(shopId, day),
       };
       await this.repository.dropEmpty(shopId, date);
+      await this.repository.bumpRevision(shopId);
       return outcome;
     });
   }

@@ -1,7 +1,9 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from 'src/platform/auth/actor';
 import { ALL_ROLES, Roles } from 'src/platform/auth/roles';
+import { sendView } from 'src/platform/cache/view-cache';
 import { ApiProblems } from 'src/platform/http/openapi';
 import { ValidQuery } from 'src/platform/http/validation';
 import { DailyReportService } from './daily-report.service';
@@ -33,8 +35,8 @@ export class KpiController {
     schema: { example: kpiRowsExample },
   })
   @ApiProblems(400, 401, 403, 404)
-  query(@CurrentActor() actor: Actor, @ValidQuery(KpiQuery) query: KpiQuery) {
-    return this.kpis.query(actor, query);
+  async query(@CurrentActor() actor: Actor, @ValidQuery(KpiQuery) query: KpiQuery, @Res() res: Response) {
+    sendView(res, await this.kpis.querySerialised(actor, query));
   }
 
   @Get('reports/daily')

@@ -80,6 +80,21 @@ export class KpiRepository {
     }));
   }
 
+  /**
+   * What a KPI answer is built from, in one row: the shop's KPI revision (every aggregation adds
+   * one) and its agents and teams (names and teams shown beside the figures), stamped by the
+   * transaction that last wrote each row.
+   */
+  async stamp(shopId: string): Promise<{ kpi: string | null; agents: string | null; teams: string | null }> {
+    const [row] = (await this.db.q.execute(sql`
+      SELECT (SELECT revision::text FROM kpi_revisions WHERE shop_id = ${shopId}::uuid) AS kpi,
+        (SELECT md5(string_agg(a.id::text || a.xmin::text, ',' ORDER BY a.id)) FROM agents a WHERE a.shop_id = ${shopId}::uuid) AS agents,
+        (SELECT md5(string_agg(t.id::text || t.xmin::text, ',' ORDER BY t.id)) FROM teams t WHERE t.shop_id = ${shopId}::uuid) AS teams`)) as unknown as {
+      kpi: string | null; agents: string | null; teams: string | null;
+    }[];
+    return row;
+  }
+
   async agentExists(shopId: string, agentId: string): Promise<boolean> {
     const [row] = await this.db.q.select({ id: agents.id }).from(agents).where(and(eq(agents.shopId, shopId), eq(agents.id, agentId))).limit(1);
     return !!row;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
+import { SerialisedView, ViewCache } from 'src/platform/cache/view-cache';
 import { forbidden, notFound } from 'src/platform/errors/common-problems';
 import { AgentScope } from 'src/modules/org/agent-scope.service';
 import { TeamService } from 'src/modules/org/team.service';
@@ -20,6 +21,7 @@ export class KpiService {
     private readonly repository: KpiRepository,
     private readonly scope: AgentScope,
     private readonly teams: TeamService,
+    private readonly cache: ViewCache,
   ) {}
 
   definitions(): readonly KpiDefinition[] {
@@ -40,6 +42,20 @@ export class KpiService {
   }
 
   async query(actor: Actor, query: KpiQuery): Promise<{ level: KpiLevel; period: string; from: string; to: string; metrics: string[]; items: KpiRow[] }> {
+    return this.answer(actor.shopId, query, await this.filterFor(actor, query));
+  }
+
+  /**
+   * The same answer serialised, built again only when the shop's KPI rows, agents or teams changed
+   * (one statement stamps them) or someone with another scope asks.
+   */
+  async querySerialised(actor: Actor, query: KpiQuery): Promise<SerialisedView> {
+    const filter = await this.filterFor(actor, query);
+    const stamp = await this.repository.stamp(actor.shopId);
+    return this.cache.serialised('kpis', { shopId: actor.shopId, stamp, query, filter }, () => this.answer(actor.shopId, query, filter));
+  }
+
+  private async filterFor(actor: Actor, query: KpiQuery): Promise<RollupFilter> {
     const scope = await this.scopeFor(actor, query.level);
     const filter: RollupFilter = { level: query.level, period: query.period, from: query.from, to: query.to, ...scope };
     if (query.agentId) {
@@ -52,8 +68,12 @@ export class KpiService {
       if (scope.teamIds && !scope.teamIds.includes(query.teamId)) throw forbidden('This team is outside your scope');
       filter.teamIds = [query.teamId];
     }
+    return filter;
+  }
+
+  private async answer(shopId: string, query: KpiQuery, filter: RollupFilter) {
     const definitions = this.selected(query.metrics);
-    const rows = await this.repository.rollup(actor.shopId, filter);
+    const rows = await this.repository.rollup(shopId, filter);
     const items = rows.map(({ sums, roleGroup: _roleGroup, ...row }) => ({ ...row, values: kpiValues(definitions, sums) }));
     return { level: query.level, period: query.period, from: query.from, to: query.to, metrics: definitions.map((d) => d.key), items };
   }

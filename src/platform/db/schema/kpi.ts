@@ -50,3 +50,12 @@ export const kpiImportWatermarks = pgTable('kpi_import_watermarks', {
   shopId: uuid('shop_id').primaryKey(),
   seenUntil: utc('seen_until').notNull(),
 });
+
+/**
+ * Counts every change to a shop's kpi_agent_days (each day's aggregation transaction adds one), so
+ * a cached KPI answer can be checked against one row instead of re-reading the month.
+ */
+export const kpiRevisions = pgTable('kpi_revisions', {
+  shopId: uuid('shop_id').primaryKey(),
+  revision: bigint('revision', { mode: 'number' }).notNull().default(0),
+});
