@@ -3,6 +3,7 @@ import { Global, Inject, Injectable, Module } from '@nestjs/common';
 import type { Response } from 'express';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { currentLocale } from '../i18n/request-locale';
 import { BoundedCache } from './bounded-cache';
 
 export type SerialisedView = { body: Buffer; etag: string };
@@ -23,7 +24,8 @@ export class ViewCache {
   }
 
   async serialised(view: string, inputs: unknown, build: () => Promise<unknown>): Promise<SerialisedView> {
-    const digest = createHash('sha256').update(view).update('\0').update(JSON.stringify(inputs)).digest('base64url');
+    // The request's language is part of every key: a view may come to hold texts in it.
+    const digest = createHash('sha256').update(`${view}\0${currentLocale()}\0`).update(JSON.stringify(inputs)).digest('base64url');
     const etag = `"${digest}"`;
     const cached = this.cache.get(digest);
     if (cached) return { body: cached, etag };
