@@ -5,9 +5,10 @@ import { Roles } from 'src/platform/auth/roles';
 import { ApiProblems } from 'src/platform/http/openapi';
 import { pageExample } from 'src/platform/http/pagination';
 import { ValidBody, ValidParam, ValidQuery } from 'src/platform/http/validation';
+import { CalibrationReportService } from './calibration-report.service';
 import { QcSummaryService } from './qc-summary.service';
 import { QC_REVIEWERS, QC_WORKERS, REVIEW_READERS, SUMMARY_READERS, TRANSCRIPT_READERS } from './qc-roles';
-import { calibrationExample, CreateReviewBody, ListReviewsQuery, reviewExample, RunSampleBody, samplesExample, SamplesQuery, summaryExample, SummaryQuery } from './qc.dto';
+import { calibrationExample, CalibrationReportQuery, calibrationReportExample, CreateReviewBody, ListReviewsQuery, reviewExample, RunSampleBody, samplesExample, SamplesQuery, summaryExample, SummaryQuery } from './qc.dto';
 import { ReviewService } from './review.service';
 import { SamplingService } from './sampling.service';
 import { QcProblems } from './qc.problems';
@@ -21,6 +22,7 @@ export class QcReviewController {
     private readonly sampling: SamplingService,
     private readonly reviews: ReviewService,
     private readonly summary: QcSummaryService,
+    private readonly calibrationReports: CalibrationReportService,
   ) {}
 
   @Get('samples')
@@ -78,6 +80,23 @@ export class QcReviewController {
   @ApiProblems(400, 401, 403, 404, QcProblems.noReviewsOfSession)
   calibration(@CurrentActor() actor: Actor, @ValidParam('sessionId') sessionId: string) {
     return this.reviews.calibration(actor, sessionId);
+  }
+
+  @Get('calibration')
+  @Roles(...QC_WORKERS)
+  @ApiOkResponse({
+    description:
+      'Inspector agreement over a date range, from every session two or more inspectors reviewed on the same rubric version (a panel). ' +
+      "Per inspector: the mean deviation of their total and of each item's score from the panel's mean (negative: harsher; item scores count as their effect on the total, " +
+      'so a deduction counts negative), per week or month to show drift, and a leaning when the mean is beyond two standard errors and half a point. ' +
+      'Per item, for the total and per period: ICC(1,1), the one-way random-effects intraclass correlation (panels differ from session to session, so the two-way ICC(2,1) ' +
+      "does not apply; it counts an inspector's bias as disagreement), banded after Koo & Li (poor < 0.5 ≤ moderate < 0.75 ≤ good < 0.9 ≤ excellent); null when it cannot be told. " +
+      'Inspectors by their names, items by their titles (in English when the rubric gives one) and categories in the reader’s language',
+    schema: { example: calibrationReportExample },
+  })
+  @ApiProblems(400, 401, 403, 404)
+  calibrationReport(@CurrentActor() actor: Actor, @ValidQuery(CalibrationReportQuery) query: CalibrationReportQuery) {
+    return this.calibrationReports.report(actor, query);
   }
 
   @Get('summary')

@@ -35,6 +35,7 @@ const RubricItemBody = z.strictObject({
   code: z.string().trim().min(1).max(40).regex(/^[a-z0-9_]+$/, localized(text('lower-case letters, digits and _ only', '只能包含小写字母、数字和 _'))),
   category: z.enum(QC_CATEGORIES),
   title: z.string().trim().min(1).max(200),
+  titleEn: z.string().trim().min(1).max(200).optional().meta({ description: 'The title in English (reports in English fall back to `title`)' }),
   kind: z.enum(['points', 'deduction']),
   maxPoints: z.number().positive().max(100),
   critical: z.boolean().default(false),
@@ -83,6 +84,20 @@ export const SummaryQuery = z.strictObject({
 });
 export type SummaryQuery = z.infer<typeof SummaryQuery>;
 
+const REPORT_DAYS = 366;
+const dayNumber = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
+
+export const CalibrationReportQuery = z
+  .strictObject({
+    from: localDate.meta({ description: 'First local day of the reviewed sessions', example: '2026-09-01' }),
+    to: localDate.meta({ description: 'Last local day (inclusive); at most 366 days after from', example: '2026-11-30' }),
+    period: z.enum(['week', 'month']).default('week').meta({ description: 'Drift is shown per week (from Monday) or per month of the sessions' }),
+    inspector: uuid.optional().meta({ description: 'Only this inspector (a user id); the panels and the agreement stay whole' }),
+  })
+  .refine((q) => dayNumber(q.to) >= dayNumber(q.from), { ...localized(SchemaTexts.notBeforeFrom), path: ['to'] })
+  .refine((q) => dayNumber(q.to) - dayNumber(q.from) < REPORT_DAYS, { ...localized(text(`the range may span at most ${REPORT_DAYS} days`, `范围最多 ${REPORT_DAYS} 天`)), path: ['to'] });
+export type CalibrationReportQuery = z.infer<typeof CalibrationReportQuery>;
+
 export const ListCoachingQuery = z.strictObject({
   ...pageQuery,
   status: z.enum(['open', 'done']).optional(),
@@ -100,8 +115,21 @@ const ids = { shop: 'c1a0f4d2-7e3b-4b8a-9f61-2d5e8c9a1b34', agent: '5e6f7a8b-9c0
 export const settingsExample = { shopId: ids.shop, samplesPerAgent: 15, randomFloorPercent: 30, lowRatingMax: 2, slowFirstResponseSeconds: 60, outcomeWeights: { lowRating: 4, complaint: 6, refund: 3, slowResponse: 2 }, coachingThreshold: 80, coachingDueDays: 3 };
 export const sampleExample = { id: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d', agentId: ids.agent, sessionId: ids.session, sessionStartedAt: '2026-11-25T03:12:00.000Z', weight: 5, inclusionProbability: 0.62, reason: 'drawn', outcomes: ['lowRating'], position: 0, reviewed: false };
 export const samplesExample = { date: '2026-11-26', sessionDate: '2026-11-25', seed: `${ids.shop}|2026-11-25|n=15|floor=30|lowRating=4,complaint=6,refund=3,slowResponse=2`, mix: [{ agentId: ids.agent, candidates: 42, places: 15, picked: 15, byOutcome: { lowRating: { population: 3, expected: 2.1, picked: 2 }, none: { population: 35, expected: 9.8, picked: 10 } } }], items: [sampleExample] };
-export const rubricExample = { id: '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e', version: 1, name: '标准质检表', active: true, items: [{ id: '3c4d5e6f-7a8b-4c9d-8e0f-2a3b4c5d6e7f', code: 'rude', category: '服务态度', title: '辱骂、讽刺客户', kind: 'deduction', maxPoints: 100, critical: true, position: 8 }] };
+export const rubricExample = { id: '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e', version: 1, name: '标准质检表', active: true, items: [{ id: '3c4d5e6f-7a8b-4c9d-8e0f-2a3b4c5d6e7f', code: 'rude', category: '服务态度', title: '辱骂、讽刺客户', titleEn: 'Insults or sarcasm', kind: 'deduction', maxPoints: 100, critical: true, position: 8 }] };
 export const reviewExample = { id: ids.review, sessionId: ids.session, agentId: ids.agent, sessionStartedAt: '2026-11-25T03:12:00.000Z', reviewerUserId: '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d', rubricVersionId: rubricExample.id, totalScore: 72, failed: false, samplingWeight: 1.61, status: 'submitted', comment: '退款政策解释不清', scores: [{ itemId: rubricExample.items[0].id, points: 0, comment: null }], findings: [{ category: '平台政策', severity: 'medium', quote: '七天无理由不包括这个', note: null, categoryLabel: '平台政策', severityLabel: '一般' }], coachingTaskId: '8b9c0d1e-2f3a-4b4c-8d5e-6f7a8b9c0d1e' };
 export const summaryExample = { date: '2026-11-25', teams: [{ teamId: '9c0d1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e2f', teamName: '售前一组', agents: [{ agentId: ids.agent, name: '李娜', sessionsReviewed: 15, reviews: 16, meanScore: 84.5, weightedMeanScore: 88.2, fails: 1 }], sessionsReviewed: 15, meanScore: 84.5, weightedMeanScore: 88.2, fails: 1, topFindings: [{ category: '平台政策', severity: 'medium', count: 4, categoryLabel: '平台政策', severityLabel: '一般' }] }] };
 export const coachingExample = { id: reviewExample.coachingTaskId, agentId: ids.agent, reviewId: ids.review, teamId: summaryExample.teams[0].teamId, supervisorAgentId: '0d1e2f3a-4b5c-4d6e-8f7a-8b9c0d1e2f3a', reason: 'below_threshold', reasonLabel: '得分低于辅导线', dueDate: '2026-11-29', status: 'open', overdue: false, note: null, closedAt: null };
 export const calibrationExample = { sessionId: ids.session, rubricVersionId: rubricExample.id, reviews: [{ reviewId: ids.review, reviewerUserId: reviewExample.reviewerUserId, totalScore: 72 }], totalSpread: 8, items: [{ itemId: rubricExample.items[0].id, code: 'greeting', min: 6, max: 10, spread: 4, mean: 8, sd: 2 }] };
+
+const inspectors = { wang: '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d', zhao: '8b9c0d1e-2f3a-4b4c-9d5e-6f7a8b9c0d1e' };
+export const calibrationReportExample = {
+  from: '2026-09-01', to: '2026-11-30', period: 'week', method: 'ICC(1,1)', panels: 48, reviews: 101,
+  total: { panels: 48, icc: 0.712, withinSd: 4.85, agreement: 'moderate', agreementText: '一致性中等' },
+  periods: [{ start: '2026-11-23', panels: 6, icc: 0.64, withinSd: 5.4, agreement: 'moderate', agreementText: '一致性中等' }],
+  items: [{ code: 'policy', name: '平台规则与售后政策解释准确', category: '平台政策', categoryName: '平台政策', panels: 48, icc: 0.43, withinSd: 2.7, agreement: 'poor', agreementText: '一致性差' }],
+  inspectors: [{
+    userId: inspectors.wang, name: '王质检', panels: 31, meanDeviation: -3.1, sd: 3.4, leaning: 'harsher', leaningText: '比评审组偏严',
+    periods: [{ start: '2026-11-23', panels: 4, meanDeviation: -5.5, sd: 2.1, leaning: 'harsher', leaningText: '比评审组偏严' }],
+    items: [{ code: 'policy', name: '平台规则与售后政策解释准确', panels: 31, meanDeviation: -1.9, sd: 2.2, leaning: 'harsher', leaningText: '比评审组偏严' }],
+  }],
+};

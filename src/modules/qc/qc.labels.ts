@@ -22,3 +22,18 @@ export const CoachingReasonLabels = defineTexts('qc.coaching-reason', {
   failed: { en: 'failed review', zh: '质检不合格' },
   below_threshold: { en: 'score below threshold', zh: '得分低于辅导线' },
 });
+
+/** How well inspectors agree (ICC bands of Koo & Li, 2016). */
+export const AgreementLabels = defineTexts('qc.agreement', {
+  poor: { en: 'poor agreement', zh: '一致性差' },
+  moderate: { en: 'moderate agreement', zh: '一致性中等' },
+  good: { en: 'good agreement', zh: '一致性良好' },
+  excellent: { en: 'excellent agreement', zh: '一致性优秀' },
+});
+
+/** Where an inspector stands against the panels they sat on. */
+export const LeaningLabels = defineTexts('qc.leaning', {
+  harsher: { en: 'harsher than the panel', zh: '比评审组偏严' },
+  softer: { en: 'softer than the panel', zh: '比评审组偏松' },
+  'in-line': { en: 'in line with the panel', zh: '与评审组一致' },
+});

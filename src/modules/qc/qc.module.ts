@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { OrgModule } from 'src/modules/org/org.module';
+import { CalibrationReportRepository } from './calibration-report.repository';
+import { CalibrationReportService } from './calibration-report.service';
 import { CoachingController } from './coaching.controller';
 import { CoachingRepository } from './coaching.repository';
 import { CoachingService } from './coaching.service';
@@ -22,7 +24,7 @@ import { SamplingService } from './sampling.service';
   imports: [OrgModule],
   controllers: [QcSetupController, QcReviewController, CoachingController],
   providers: [
-    QcScope, QcSettingsRepository, QcSettingsService, RubricRepository, RubricService, SampleRepository, SamplingService,
+    CalibrationReportRepository, CalibrationReportService, QcScope, QcSettingsRepository, QcSettingsService, RubricRepository, RubricService, SampleRepository, SamplingService,
     ReviewRepository, ReviewService, QcSummaryRepository, QcSummaryService, CoachingRepository, CoachingService,
   ],
   exports: [ReviewService, QcSummaryService],

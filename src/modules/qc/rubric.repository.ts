@@ -4,9 +4,9 @@ import { Db } from 'src/platform/db/db';
 import { qcRubricItems, qcRubricVersions } from 'src/platform/db/schema';
 import type { QcCategory, RubricItem } from './engine/review-score';
 
-export type StoredRubricItem = RubricItem & { title: string; position: number };
+export type StoredRubricItem = RubricItem & { title: string; titleEn: string | null; position: number };
 export type Rubric = { id: string; version: number; name: string; active: boolean; createdAt: Date; items: StoredRubricItem[] };
-export type NewRubricItem = Omit<StoredRubricItem, 'id' | 'position'>;
+export type NewRubricItem = Omit<StoredRubricItem, 'id' | 'position' | 'titleEn'> & { titleEn?: string | null };
 
 /** Rubric versions: a new version retires none of the old ones' reviews, which keep their version. */
 @Injectable()
@@ -43,7 +43,7 @@ export class RubricRepository {
     const [{ next }] = await this.db.q.select({ next: sql<number>`coalesce(max(${qcRubricVersions.version}), 0)::int + 1` }).from(qcRubricVersions).where(eq(qcRubricVersions.shopId, shopId));
     const [version] = await this.db.q.insert(qcRubricVersions).values({ shopId, version: next, name, createdBy: userId }).returning();
     await this.db.q.insert(qcRubricItems).values(
-      items.map((item, position) => ({ shopId, rubricVersionId: version.id, code: item.code, category: item.category, title: item.title, kind: item.kind, maxPoints: String(item.maxPoints), critical: item.critical, position })),
+      items.map((item, position) => ({ shopId, rubricVersionId: version.id, code: item.code, category: item.category, title: item.title, titleEn: item.titleEn ?? null, kind: item.kind, maxPoints: String(item.maxPoints), critical: item.critical, position })),
     );
     return (await this.find(shopId, version.id))!;
   }
@@ -59,7 +59,7 @@ export class RubricRepository {
       id: r.id, version: r.version, name: r.name, active: r.active, createdAt: r.createdAt,
       items: items
         .filter((i) => i.rubricVersionId === r.id)
-        .map((i) => ({ id: i.id, code: i.code, category: i.category as QcCategory, title: i.title, kind: i.kind as 'points' | 'deduction', maxPoints: Number(i.maxPoints), critical: i.critical, position: i.position })),
+        .map((i) => ({ id: i.id, code: i.code, category: i.category as QcCategory, title: i.title, titleEn: i.titleEn, kind: i.kind as 'points' | 'deduction', maxPoints: Number(i.maxPoints), critical: i.critical, position: i.position })),
     }));
   }
 }

@@ -78,6 +78,8 @@ export const qcRubricItems = pgTable('qc_rubric_items', {
   code: text('code').notNull(),
   category: text('category').notNull(),
   title: text('title').notNull(),
+  /** The title in English, when the shop gives one (the default rubric does); `title` otherwise. */
+  titleEn: text('title_en'),
   /** 'points' are earned up to max_points; 'deduction' items take up to max_points off. */
   kind: text('kind').notNull(),
   maxPoints: numeric('max_points', { precision: 5, scale: 2 }).notNull(),
