@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { Db } from 'src/platform/db/db';
 import { users } from 'src/platform/db/schema';
 import type { UserView } from './user.dto';
@@ -39,8 +39,12 @@ export class UserRepository {
     return this.db.q.select(view).from(users).where(eq(users.shopId, shopId)).orderBy(asc(users.username));
   }
 
-  async update(shopId: string, id: string, values: Partial<typeof users.$inferInsert>): Promise<UserView | undefined> {
-    const [row] = await this.db.q.update(users).set(values).where(and(eq(users.shopId, shopId), eq(users.id, id))).returning(view);
+  async update(shopId: string, id: string, values: Partial<typeof users.$inferInsert>, endSessions = false): Promise<UserView | undefined> {
+    const [row] = await this.db.q
+      .update(users)
+      .set({ ...values, ...(endSessions ? { tokenVersion: sql`${users.tokenVersion} + 1` } : {}) })
+      .where(and(eq(users.shopId, shopId), eq(users.id, id)))
+      .returning(view);
     return row;
   }
 }

@@ -26,12 +26,15 @@ export class UserService {
     return this.users.list(actor.shopId);
   }
 
+  /** A new password, another role or deactivation ends the user's sessions at once (their tokens' version is passed). */
   async update(actor: Actor, id: string, body: UpdateUserBody): Promise<UserView> {
-    if (!(await this.users.find(actor.shopId, id))) throw OrgProblems.userNotFound();
+    const current = await this.users.find(actor.shopId, id);
+    if (!current) throw OrgProblems.userNotFound();
     if (body.role === 'admin' && actor.role !== 'admin') throw OrgProblems.adminOnly();
     if (body.agentId !== undefined) await this.checkAgent(actor.shopId, body.agentId);
     const { password, ...rest } = body;
-    return (await this.users.update(actor.shopId, id, { ...rest, ...(password ? { passwordHash: await hashPassword(password) } : {}) }))!;
+    const endSessions = Boolean(password) || (rest.role !== undefined && rest.role !== current.role) || (rest.active === false && current.active);
+    return (await this.users.update(actor.shopId, id, { ...rest, ...(password ? { passwordHash: await hashPassword(password) } : {}) }, endSessions))!;
   }
 
   private async checkAgent(shopId: string, agentId: string | null | undefined): Promise<void> {

@@ -6,6 +6,12 @@ export const LoginBody = z.strictObject({
 });
 export type LoginBody = z.infer<typeof LoginBody>;
 
+export const ChangePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(200).meta({ example: 'demo-manager' }),
+  newPassword: z.string().min(8, 'must be at least 8 characters').max(200).meta({ example: 'change-me-2026' }),
+});
+export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
+
 export const signedInExample = {
   accessToken: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9…',
   tokenType: 'Bearer',

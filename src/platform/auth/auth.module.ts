@@ -8,6 +8,8 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
+import { LoginThrottle } from './login-throttle';
+import { LoginThrottleRepository } from './login-throttle.repository';
 import { jwtSecret } from './persistent-secret';
 
 @Global()
@@ -25,7 +27,7 @@ import { jwtSecret } from './persistent-secret';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthRepository, AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthRepository, LoginThrottleRepository, LoginThrottle, AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

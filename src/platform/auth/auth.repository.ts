@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { Db } from '../db/db';
 import { shops, users } from '../db/schema';
 
@@ -23,6 +23,21 @@ export class AuthRepository {
       .where(eq(users.id, id))
       .limit(1);
     return row ? { ...row.user, shopLanguage: row.shopLanguage } : undefined;
+  }
+
+  /** Replaces a weaker hash after a successful sign-in, unless the password changed meanwhile. */
+  async upgradeHash(id: string, from: string, to: string): Promise<void> {
+    await this.db.q.update(users).set({ passwordHash: to }).where(and(eq(users.id, id), eq(users.passwordHash, from)));
+  }
+
+  /** A new password ends every session of the user (their tokens carry the old version). */
+  async setPassword(id: string, passwordHash: string): Promise<number> {
+    const [row] = await this.db.q
+      .update(users)
+      .set({ passwordHash, tokenVersion: sql`${users.tokenVersion} + 1` })
+      .where(eq(users.id, id))
+      .returning({ tokenVersion: users.tokenVersion });
+    return row.tokenVersion;
   }
 
   /** The shop's language, or undefined when there is no such shop. */

@@ -33,6 +33,11 @@ const environmentSchema = z.object({
   IMPORT_SYNC_MAX_MB: z.coerce.number().positive().default(2),
   IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(2_000_000),
   VIEW_CACHE_MB: z.coerce.number().min(0).default(64),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
+  TRUST_PROXY: z.string().trim().default(''),
 });
 
 export type AppConfig = {
@@ -64,7 +69,17 @@ export type AppConfig = {
   importMaxRows: number;
   /** Memory for serialised read views (rosters), per process; 0 turns the cache off. */
   viewCacheBytes: number;
+  /** Failed sign-ins allowed per account and per client address within the window before a lock. */
+  loginThrottle: { maxFailures: number; maxFailuresPerAddress: number; windowSeconds: number; lockSeconds: number };
+  /** Express's `trust proxy`: behind a reverse proxy, the client address comes from X-Forwarded-For. */
+  trustProxy: boolean | number | string;
 };
+
+function trustProxy(value: string): boolean | number | string {
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
 
 export class ConfigError extends Error {}
 
@@ -100,5 +115,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     importSyncMaxBytes: Math.round(e.IMPORT_SYNC_MAX_MB * 2 ** 20),
     importMaxRows: e.IMPORT_MAX_ROWS,
     viewCacheBytes: Math.round(e.VIEW_CACHE_MB * 2 ** 20),
+    loginThrottle: {
+      maxFailures: e.LOGIN_MAX_FAILURES,
+      maxFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
+      windowSeconds: Math.round(e.LOGIN_WINDOW_MINUTES * 60),
+      lockSeconds: Math.round(e.LOGIN_LOCK_MINUTES * 60),
+    },
+    trustProxy: trustProxy(e.TRUST_PROXY),
   };
 }

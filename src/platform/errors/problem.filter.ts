@@ -56,6 +56,9 @@ export class ProblemFilter implements ExceptionFilter {
       error = CommonProblems.internal();
     }
     if (response.headersSent) return;
+    // A refusal that says when to come back (a sign-in lock, a busy service) says it in the header too.
+    const retryAfter = error.extra?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(Math.ceil(retryAfter)));
     response
       .status(error.status)
       .type('application/problem+json')

@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import { ProblemFilter } from '../errors/problem.filter';
 import { requestLocale } from '../i18n/request-locale';
 import { serveWebPage } from '../web/web-page';
@@ -14,6 +16,8 @@ export function configureApp(app: INestApplication): void {
   express.use(requestLocale);
   express.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   express.disable('x-powered-by');
+  // Behind a reverse proxy the client's address (sign-in throttling counts by it) is in X-Forwarded-For.
+  express.set('trust proxy', app.get<AppConfig>(APP_CONFIG).trustProxy);
   app.useGlobalFilters(new ProblemFilter());
   mountApiDocs(app);
   serveWebPage(app);
