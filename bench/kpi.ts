@@ -109,7 +109,7 @@ async function main(): Promise<void> {
     const run = await db.transaction(() => runs.insertNextVersion({ shopId, scorecardId: card.id, month: MONTH, status: 'queued', scorecard }));
     started = performance.now();
     const agentService = new AgentService(db, new AgentRepository(db), null as unknown as TeamRepository, null as unknown as SkillRepository);
-    const ranking = await new RankingComputation(db, runs, kpis, agentService).compute(run);
+    const ranking = await new RankingComputation(db, runs, kpis, agentService, null as unknown as KpiAggregation).compute(run);
     const rankingSeconds = seconds(started);
 
     process.stdout.write(`${JSON.stringify({

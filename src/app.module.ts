@@ -20,9 +20,10 @@ import { QcModule } from './modules/qc/qc.module';
 import { RosterModule } from './modules/roster/roster.module';
 import { ExportModule } from './modules/export/export.module';
 import { TrainingModule } from './modules/training/training.module';
+import { DemoShopModule } from './modules/demo/demo-shop.module';
 
 /** Platform first, then one module per domain. */
-export const domainModules = [OrgModule, IngestModule, ForecastModule, StaffingModule, KpiModule, RankingModule, ComplaintsModule, QcModule, RosterModule, TrainingModule, ExportModule];
+export const domainModules = [OrgModule, IngestModule, ForecastModule, StaffingModule, KpiModule, RankingModule, ComplaintsModule, QcModule, RosterModule, TrainingModule, ExportModule, DemoShopModule];
 
 @Module({})
 export class AppModule {

@@ -4,11 +4,10 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { loadConfig } from './platform/config/app-config';
 import { configureApp } from './platform/http/configure-app';
-import { DemoSeed } from './platform/db/demo/demo-seed';
 import { EMBEDDED_SERVER } from './platform/db/db.module';
 import type { EmbeddedPostgresServer } from './platform/db/embedded-postgres-server';
 import { describeError, ProcessLifecycle } from './platform/lifecycle/process-lifecycle';
-import { DemoHistorySeed } from './modules/ingest/demo-history.seed';
+import { DemoSetup } from './modules/demo/demo-setup.service';
 
 const lifecycle = new ProcessLifecycle();
 
@@ -20,8 +19,7 @@ async function bootstrap(): Promise<void> {
   lifecycle.attach(app, (message) => logger.log(message, 'Lifecycle'));
   app.get<EmbeddedPostgresServer | null>(EMBEDDED_SERVER)?.onUnexpectedExit((reason) => void lifecycle.stop(reason, 1));
   configureApp(app);
-  const seeded = await app.get(DemoSeed).onFirstStart(config);
-  if (seeded) await app.get(DemoHistorySeed).seed(seeded.shopId);
+  const seeded = await app.get(DemoSetup).onStart(config);
   await app.listen(config.port, config.host);
   const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost').replace('127.0.0.1', 'localhost');
   const lines = [

@@ -24,7 +24,7 @@ describe('embedded default: no DATABASE_URL (e2e)', () => {
       return app;
     };
     const first = await boot();
-    const seeded = await first.get(DemoSeed).onFirstStart(config);
+    const seeded = await first.get(DemoSeed).seed();
     expect(seeded?.created).toBe(true);
     const health = await request(first.getHttpServer()).get('/health').expect(200);
     expect(health.body.database).toEqual({ status: 'up', embedded: true });
@@ -32,7 +32,7 @@ describe('embedded default: no DATABASE_URL (e2e)', () => {
     await first.close();
 
     const second = await boot();
-    const again = await second.get(DemoSeed).onFirstStart(config);
+    const again = await second.get(DemoSeed).seed();
     expect(again).toMatchObject({ created: false, shopId: seeded!.shopId });
     await request(second.getHttpServer()).post('/auth/login').send({ username: 'agent', password: 'demo-agent' }).expect(200);
     await second.close();

@@ -26,6 +26,14 @@ export class ForecastHistoryRepository {
     return this.db.q.select({ id: queues.id, kind: queues.kind, active: queues.active }).from(queues).where(and(eq(queues.shopId, shopId), inArray(queues.id, ids)));
   }
 
+  activeQueues(shopId: string): Promise<QueueRef[]> {
+    return this.db.q
+      .select({ id: queues.id, kind: queues.kind, active: queues.active })
+      .from(queues)
+      .where(and(eq(queues.shopId, shopId), eq(queues.active, true)))
+      .orderBy(asc(queues.code));
+  }
+
   activeRealtimeQueues(shopId: string): Promise<QueueRef[]> {
     return this.db.q
       .select({ id: queues.id, kind: queues.kind, active: queues.active })

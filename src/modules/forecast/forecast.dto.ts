@@ -12,7 +12,8 @@ export const CreateForecastBody = z.strictObject({
     .min(1)
     .max(50)
     .refine((ids) => new Set(ids).size === ids.length, { message: 'must not repeat a queue' })
-    .meta({ example: ['4a3b2c1d-0e9f-4a8b-8c7d-6e5f4a3b2c1d'] }),
+    .optional()
+    .meta({ description: 'Queues to forecast; omitted: every active queue of the shop (forecast all queues)', example: ['4a3b2c1d-0e9f-4a8b-8c7d-6e5f4a3b2c1d'] }),
   from: localDate.optional().meta({ description: 'First local date to forecast; default the next Monday in the shop’s zone', example: '2026-11-30' }),
   weeks: z.number().int().min(1).max(8).default(DEFAULT_HORIZON_WEEKS).meta({ description: 'Horizon in weeks (1–8)', example: 4 }),
   method: z.enum(['auto', ...METHOD_NAMES]).default('auto').meta({ description: '`auto` picks the method with the lowest backtest WAPE', example: 'auto' }),

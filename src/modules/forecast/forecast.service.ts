@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
-import { conflict, notFound } from 'src/platform/errors/common-problems';
+import { conflict, invalid, notFound } from 'src/platform/errors/common-problems';
+import { text } from 'src/platform/i18n/locale';
 import type { Page } from 'src/platform/http/pagination';
 import { JobQueue } from 'src/platform/jobs/job-queue';
 import { accepted, Accepted } from 'src/platform/jobs/jobs.service';
@@ -38,15 +39,17 @@ export class ForecastService {
     private readonly queue: JobQueue,
   ) {}
 
-  /** One version and one job per queue; queues of another shop are not found. */
+  /** One version and one job per queue (no queues named: every active queue); queues of another shop are not found. */
   async create(actor: Actor, body: CreateForecastBody): Promise<{ forecasts: (Accepted & { forecastId: string; queueId: string })[] }> {
     const shop = await this.shops.context(actor.shopId);
-    const found = new Set((await this.history.queues(actor.shopId, body.queueIds)).map((q) => q.id));
-    const missing = body.queueIds.find((id) => !found.has(id));
+    const queueIds = body.queueIds ?? (await this.history.activeQueues(actor.shopId)).map((q) => q.id);
+    if (queueIds.length === 0) throw invalid('queueIds', text('the shop has no active queue to forecast', '本店没有可预测的启用队列'));
+    const found = new Set((await this.history.queues(actor.shopId, queueIds)).map((q) => q.id));
+    const missing = queueIds.find((id) => !found.has(id));
     if (missing) throw notFound(`Queue ${missing}`);
     const fromDate = body.from ?? nextMonday(new Date(), shop.timeZone);
     const created = await this.versions.insertVersions(
-      body.queueIds.map((queueId) => ({ shopId: actor.shopId, queueId, methodRequested: body.method, fromDate, horizonDays: body.weeks * 7, status: 'queued', createdBy: actor.userId })),
+      queueIds.map((queueId) => ({ shopId: actor.shopId, queueId, methodRequested: body.method, fromDate, horizonDays: body.weeks * 7, status: 'queued', createdBy: actor.userId })),
     );
     const forecasts = [];
     for (const version of created) {

@@ -12,8 +12,10 @@ import { timeOrderedId } from './time-ordered-id';
 const WEEKS = 8;
 
 /**
- * Eight weeks of the demo shop's history up to yesterday (volume, sessions, orders), written
- * through the import's own staging and upserts, once: a shop that has sessions is left alone.
+ * The demo shop's history up to yesterday (volume, sessions, orders): eight weeks, and at least
+ * the whole previous month (a ranking of the last complete month has every day). Written through
+ * the import's own staging and upserts, once: a completed `demo-history` import marks it done (a
+ * run cut short is written again over itself), and a shop with sessions of its own is left alone.
  */
 @Injectable()
 export class DemoHistorySeed {
@@ -26,16 +28,20 @@ export class DemoHistorySeed {
   ) {}
 
   async seed(shopId: string, today = new Date()): Promise<{ volume: number; sessions: number; orders: number } | null> {
-    if (await this.imports.hasSessions(shopId)) return null;
+    const previous = await this.imports.newestOfKind(shopId, 'demo-history');
+    if (previous?.status === 'completed' || (!previous && (await this.imports.hasSessions(shopId)))) return null;
     const shop = await this.shops.context(shopId);
     const org = demoOrganisation();
     const lastDay = DateTime.fromJSDate(today, { zone: shop.timeZone }).startOf('day').minus({ days: 1 });
-    const firstDate = lastDay.minus({ days: WEEKS * 7 - 1 }).toISODate()!;
+    const eightWeeks = lastDay.minus({ days: WEEKS * 7 - 1 });
+    const lastMonth = DateTime.fromJSDate(today, { zone: shop.timeZone }).startOf('month').minus({ months: 1 });
+    const first = lastMonth < eightWeeks ? lastMonth : eightWeeks;
+    const days = Math.round(lastDay.diff(first, 'days').days) + 1;
     const history = demoHistory({
       timeZone: shop.timeZone,
       slotMinutes: shop.slotMinutes as 15 | 30,
-      firstDate,
-      days: WEEKS * 7,
+      firstDate: first.toISODate()!,
+      days,
       promotionDate: lastDay.minus({ days: 17 }).toISODate()!,
       queues: org.queues,
       agents: org.agents,
@@ -43,7 +49,7 @@ export class DemoHistorySeed {
     });
     const lookups = await this.imports.lookups(shopId);
     const hash = this.hasher.forShop(shopId);
-    const record = await this.imports.createRecord({ shopId, kind: 'demo-history', fileName: 'demo history', format: 'generated', mode: 'all', checksum: 'generated', status: 'running' });
+    const record = previous ?? (await this.imports.createRecord({ shopId, kind: 'demo-history', fileName: 'demo history', format: 'generated', mode: 'all', checksum: 'generated', status: 'running' }));
     const write = (kind: ImportKindName, rows: StagedValue[][]) =>
       this.imports.withStaging(kind, async (staging) => {
         for (let i = 0; i < rows.length; i += 20_000) {

@@ -45,6 +45,12 @@ export class ImportRepository {
     return Boolean(row);
   }
 
+  /** The newest import record of a kind (the demo history marks itself complete in one). */
+  async newestOfKind(shopId: string, kind: string): Promise<ImportRecord | undefined> {
+    const [row] = await this.db.q.select().from(imports).where(and(eq(imports.shopId, shopId), eq(imports.kind, kind))).orderBy(desc(imports.createdAt)).limit(1);
+    return row;
+  }
+
   async createRecord(values: typeof imports.$inferInsert): Promise<ImportRecord> {
     const [row] = await this.db.q.insert(imports).values(values).returning();
     return row;

@@ -195,6 +195,20 @@ export class KpiAggregationRepository {
     return { days: rows.map((r) => r.day), seenUntil: latest.seen_until };
   }
 
+  /**
+   * Local days in [from, to] that have sessions but no KPI row at all: never aggregated (history
+   * that arrived before the first night, a demo). Both probes use the (shop, time) indexes.
+   */
+  async daysWithoutKpis(shopId: string, timeZone: string, from: string, to: string): Promise<string[]> {
+    const rows = (await this.db.q.execute(sql`
+      SELECT d::date::text AS day FROM generate_series(${from}::date, ${to}::date, interval '1 day') d
+      WHERE EXISTS (SELECT 1 FROM chat_sessions s WHERE s.shop_id = ${shopId}::uuid
+                      AND s.started_at >= (d::timestamp AT TIME ZONE ${timeZone}) AND s.started_at < ((d + interval '1 day')::timestamp AT TIME ZONE ${timeZone}))
+        AND NOT EXISTS (SELECT 1 FROM kpi_agent_days k WHERE k.shop_id = ${shopId}::uuid AND k.day = d::date)
+      ORDER BY 1`)) as unknown as { day: string }[];
+    return rows.map((r) => r.day);
+  }
+
   async markImportsSeen(shopId: string, seenUntil: string): Promise<void> {
     await this.db.q.execute(sql`
       INSERT INTO kpi_import_watermarks (shop_id, seen_until) VALUES (${shopId}::uuid, ${seenUntil}::timestamptz)

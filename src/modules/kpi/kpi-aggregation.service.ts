@@ -1,4 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DateTime } from 'luxon';
 import { Db } from 'src/platform/db/db';
 import { JobContext } from 'src/platform/jobs/job-definition';
 import { JobHandler } from 'src/platform/jobs/job-handler.decorator';
@@ -48,6 +49,20 @@ export class KpiAggregation implements OnModuleInit {
       await this.repository.bumpRevision(shopId);
       return outcome;
     });
+  }
+
+  /**
+   * Aggregates the days of [from, to] (up to yesterday) that have facts but were never aggregated,
+   * oldest first, so a ranking or report over them never reads an empty month. Returns those days.
+   */
+  async aggregateMissing(shopId: string, from: string, to: string, now = new Date()): Promise<string[]> {
+    const shop = await this.shops.context(shopId);
+    const yesterday = addDays(DateTime.fromJSDate(now, { zone: shop.timeZone }).toISODate()!, -1);
+    const last = to < yesterday ? to : yesterday;
+    if (last < from) return [];
+    const days = await this.repository.daysWithoutKpis(shopId, shop.timeZone, from, last);
+    for (const date of days) await this.aggregateDay(shopId, date);
+    return days;
   }
 
   /**

@@ -12,6 +12,6 @@ import { KpiService } from './kpi.service';
   imports: [OrgModule],
   controllers: [KpiController],
   providers: [KpiAggregationRepository, KpiAggregation, KpiRepository, KpiService, DailyReportService],
-  exports: [KpiService, DailyReportService],
+  exports: [KpiService, DailyReportService, KpiAggregation],
 })
 export class KpiModule {}

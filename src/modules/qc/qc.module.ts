@@ -27,6 +27,6 @@ import { SamplingService } from './sampling.service';
     CalibrationReportRepository, CalibrationReportService, QcScope, QcSettingsRepository, QcSettingsService, RubricRepository, RubricService, SampleRepository, SamplingService,
     ReviewRepository, ReviewService, QcSummaryRepository, QcSummaryService, CoachingRepository, CoachingService,
   ],
-  exports: [ReviewService, QcSummaryService],
+  exports: [ReviewService, QcSummaryService, RubricService],
 })
 export class QcModule {}

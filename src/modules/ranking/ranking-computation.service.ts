@@ -4,6 +4,7 @@ import { Db } from 'src/platform/db/db';
 import { JobContext, UnrecoverableJobError } from 'src/platform/jobs/job-definition';
 import { JobHandler } from 'src/platform/jobs/job-handler.decorator';
 import { KpiService } from 'src/modules/kpi/kpi.service';
+import { KpiAggregation } from 'src/modules/kpi/kpi-aggregation.service';
 import { emptySums } from 'src/modules/kpi/kpi-values';
 import { AgentService } from 'src/modules/org/agent.service';
 import { Candidate, rankGroup, RankingRules } from './engine/scorecard-ranking';
@@ -25,6 +26,7 @@ export class RankingComputation {
     private readonly runs: RankingRepository,
     private readonly kpis: KpiService,
     private readonly agents: AgentService,
+    private readonly aggregation: KpiAggregation,
   ) {}
 
   @JobHandler(rankingComputeJob)
@@ -34,8 +36,10 @@ export class RankingComputation {
     if (run.status === 'approved') throw new UnrecoverableJobError('An approved ranking is frozen; run a new version instead');
     try {
       await this.runs.update(run.id, { status: 'running', error: null });
-      await context.progress(10, 'reading the month’s KPI sums');
-      return await this.compute(run);
+      await context.progress(5, 'aggregating days of the month not aggregated yet');
+      const aggregated = await this.aggregation.aggregateMissing(run.shopId, monthDays(run.month).from, monthDays(run.month).to);
+      await context.progress(10, `reading the month’s KPI sums (${aggregated.length} days aggregated first)`);
+      return { ...(await this.compute(run)), aggregatedDays: aggregated };
     } catch (e) {
       const final = e instanceof UnrecoverableJobError || context.attempt >= context.maxAttempts;
       await this.runs.update(run.id, { status: final ? 'failed' : 'queued', error: (e as Error).message });

@@ -17,6 +17,6 @@ import { ScorecardService } from './scorecard.service';
   imports: [OrgModule, KpiModule],
   controllers: [ScorecardController, RankingController, LedgerController],
   providers: [ScorecardRepository, ScorecardService, RankingRepository, RankingService, RankingComputation, LedgerRepository, LedgerService],
-  exports: [RankingService, LedgerService],
+  exports: [RankingService, LedgerService, ScorecardService],
 })
 export class RankingModule {}

@@ -25,6 +25,6 @@ import { WeeklyDraft } from './weekly-draft.service';
     TrainingInputRepository, TrainingRequestRepository, TrainingSessionRepository, MakeupTaskRepository,
     TrainingNeedsService, PlacementContextService, SessionPlanning, TrainingSessionService, MakeupTaskService, WeeklyDraft,
   ],
-  exports: [TrainingSessionService],
+  exports: [TrainingSessionService, SessionPlanning],
 })
 export class TrainingModule {}

@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { eq } from 'drizzle-orm';
-import type { AppConfig } from '../../config/app-config';
 import { hashPassword } from '../../auth/password';
 import { Db } from '../db';
 import { agents, agentSkills, queues, shops, skills, teams, users } from '../schema';
@@ -8,18 +7,12 @@ import { demoOrganisation, DemoLogin } from './demo-organisation';
 
 export type SeedResult = { shopId: string; created: boolean; logins: DemoLogin[] };
 
-/** Writes the demo organisation once (by shop code), in one transaction. */
+/** Writes the demo organisation once (by shop code), in one transaction; the rest of the demo is DemoSetup's. */
 @Injectable()
 export class DemoSeed {
   private readonly logger = new Logger(DemoSeed.name);
 
   constructor(private readonly db: Db) {}
-
-  /** Embedded mode seeds on first start; a real database only when SEED_DEMO=always. */
-  async onFirstStart(config: AppConfig): Promise<SeedResult | null> {
-    const wanted = config.seedDemo === 'always' || (config.seedDemo === 'auto' && !config.databaseUrl);
-    return wanted ? this.seed() : null;
-  }
 
   async seed(): Promise<SeedResult> {
     const org = demoOrganisation();
