@@ -4,6 +4,7 @@ import type { Shop } from 'src/modules/org/shop.repository';
 import { ForecastService } from 'src/modules/forecast/forecast.service';
 import { ListForecastsQuery } from 'src/modules/forecast/forecast.dto';
 import { RosterService } from 'src/modules/roster/roster.service';
+import { RosterPublishing } from 'src/modules/roster/roster-publishing.service';
 import { CreateRosterBody, ListRostersQuery } from 'src/modules/roster/roster.dto';
 import { JobQueue } from 'src/platform/jobs/job-queue';
 import { DemoRepository } from './demo.repository';
@@ -27,6 +28,7 @@ export class DemoPlans {
     private readonly repository: DemoRepository,
     private readonly forecasts: ForecastService,
     private readonly rosters: RosterService,
+    private readonly publishing: RosterPublishing,
     private readonly queue: JobQueue,
   ) {}
 
@@ -48,7 +50,7 @@ export class DemoPlans {
     if ((await this.rosters.list(manager, ListRostersQuery.parse({ week: weekStart, limit: 1 }))).total > 0) return null;
     const created = await this.rosters.create(manager, CreateRosterBody.parse({ weekStart, timeLimitSeconds: ROSTER_SECONDS, demand: 'forecast', seed: 1 }));
     await this.queue.settled(created.jobId, JOB_WAIT_MS);
-    const roster = await this.rosters.publish(manager, created.rosterId, {});
+    const roster = await this.publishing.publish(manager, created.rosterId, {});
     this.logger.log({ shopId: shop.id, rosterId: created.rosterId, weekStart, warnings: created.warnings.length }, 'demo roster of this week published');
     return roster.id;
   }

@@ -26,6 +26,6 @@ import { ShiftTemplateService } from './shift-template.service';
     ShiftTemplateRepository, ShiftTemplateService,
     RosterRepository, RosterActivityRepository, RosterInputRepository, RosterDemandService, RosterProblemService, RosterService, RosterEditing, RosterPublishing, RosterGeneration,
   ],
-  exports: [RosterService],
+  exports: [RosterService, RosterPublishing],
 })
 export class RosterModule {}
