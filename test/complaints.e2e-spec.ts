@@ -5,6 +5,7 @@ import { CustomerKeyHasher } from 'src/modules/ingest/customer-key';
 import { COMPLAINT_STATUSES, ComplaintStatus } from 'src/modules/complaints/engine/complaint-status';
 import { createSecondShop } from './support/second-shop';
 import { bearer, startTestApp, TestApp } from './support/test-app';
+import { ComplaintStatusLabels } from 'src/modules/complaints/complaints.labels';
 
 const HOUR = 3_600_000;
 const LEGAL: Record<ComplaintStatus, ComplaintStatus[]> = {
@@ -109,7 +110,11 @@ describe('complaints: life cycle, illegal transitions, import, rules, nightly ov
       ['reopened', 'resolved', 'open', 'manager'],
     ]);
     expect(trail[2]).toMatchObject({ note: '已联系顾客', actorUserId: expect.any(String), at: expect.any(String) });
-    expect(trail[5].note).toBe('outcome: refund | customer: 顾客接受退款, 表示满意');
+    expect(trail[5]).toMatchObject({ note: '处理结果：退款 | 顾客反馈：顾客接受退款, 表示满意', kindLabel: '状态变更', fromLabel: '处理中', toLabel: '已解决' });
+    expect(trail[0].note).toBe('经“平台”渠道收到');
+    const english = (await t.http().get(`/complaints/${c.id}`).set(bearer(manager)).set('Accept-Language', 'en').expect(200)).body;
+    expect(english.events[5].note).toBe('outcome: refund | customer: 顾客接受退款, 表示满意');
+    expect(english).toMatchObject({ statusLabel: 'open', channelLabel: 'platform', departmentLabel: 'customer service' });
     expect(trail[7].note).toBe('顾客再次投诉: 退款未到账');
   });
 
@@ -121,7 +126,9 @@ describe('complaints: life cycle, illegal transitions, import, rules, nightly ov
         const res = await move(id, moveTo(to)).expect(409);
         expect(res.headers['content-type']).toContain('application/problem+json');
         expect(res.body).toMatchObject({ type: '/problems/conflict', currentStatus: from, allowedTransitions: LEGAL[from] });
-        expect(res.body.detail).toBe(`A complaint that is ${from} cannot move to ${to}; allowed: ${LEGAL[from].join(', ')}`);
+        expect(res.body.code).toBe('complaints.illegal-transition');
+        const zh = (s: string) => ComplaintStatusLabels[s as keyof typeof ComplaintStatusLabels].zh;
+        expect(res.body.detail).toBe(`“${zh(from)}”的投诉不能改为“${zh(to)}”，可改为：${LEGAL[from].map(zh).join('、')}`);
         refused++;
       }
       const after = (await t.http().get(`/complaints/${id}`).set(bearer(manager)).expect(200)).body;
@@ -183,7 +190,7 @@ describe('complaints: life cycle, illegal transitions, import, rules, nightly ov
     expect(rejected.body.errors).toEqual([
       expect.objectContaining({ row: 2, field: 'category' }),
       expect.objectContaining({ row: 3, field: 'agentEmployeeNo', message: expect.stringContaining('CS9999') }),
-      expect.objectContaining({ row: 4, field: 'externalId', message: 'IMP-1 is already in row 1 of this file' }),
+      expect.objectContaining({ row: 4, field: 'externalId', message: 'IMP-1 已出现在本文件第 1 行' }),
       expect.objectContaining({ row: 5, field: 'colour', code: 'unknown_field' }),
     ]);
     expect(rejected.body.report).toMatchObject({ mode: 'all', rows: 5, inserted: 0, rejected: 4 });

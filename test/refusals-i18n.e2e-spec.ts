@@ -56,6 +56,15 @@ describe('refusals of every module in the reader’s language (e2e)', () => {
     return { status: 409, code: 'ranking.entry-decided', send: (lang) => t.http().post(`/ledger/${entry.body.id}/reject`).set(as('hr', lang)) };
   };
 
+  refusals['complaints: an illegal move, states in words'] = async () => {
+    const created = await t.http().post('/complaints').set(as('manager')).send({ channel: 'platform', customerKey: 'tb_1', category: 'logistics' }).expect(201);
+    return { status: 409, code: 'complaints.illegal-transition', send: (lang) => t.http().post(`/complaints/${created.body.id}/transitions`).set(as('manager', lang)).send({ to: 'closed' }) };
+  };
+  refusals['complaints: an import row naming an unknown employee number'] = async () => ({
+    status: 422, code: 'complaints.import-refused',
+    send: (lang) => t.http().post('/complaints/import').set(as('manager', lang)).send({ rows: [{ channel: 'chat', customerKey: 'k', category: 'other', agentEmployeeNo: 'NOPE1' }] }),
+  });
+
   it.each(Object.keys(refusals))('%s', async (name) => {
     const refusal = await refusals[name]();
     const zh = await refusal.send();

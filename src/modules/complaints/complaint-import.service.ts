@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
 import { Db } from 'src/platform/db/db';
-import { AppError } from 'src/platform/errors/problem';
+import { renderedErrors } from 'src/platform/errors/problem';
 import { fieldErrors } from 'src/platform/http/validation';
+import { currentLocale } from 'src/platform/i18n/request-locale';
+import { zodErrorMap } from 'src/platform/i18n/zod-messages';
+import { ComplaintProblems, IntakeChecks } from './complaints.problems';
 import { ComplaintIntakeBody } from './complaint.dto';
 import { ComplaintIntake, IntakeRow, RowRejection } from './complaint-intake.service';
 
@@ -13,7 +16,7 @@ export type ComplaintImportReport = {
   /** Rows whose externalId the shop already has: a re-import adds nothing. */
   skipped: number;
   rejected: number;
-  errors: RowRejection[];
+  errors: ReturnType<typeof renderedErrors<RowRejection>>;
 };
 
 /**
@@ -33,14 +36,14 @@ export class ComplaintImport {
     const valid: IntakeRow[] = [];
     const seen = new Map<string, number>();
     for (const { row, value } of input) {
-      const parsed = ComplaintIntakeBody.safeParse(value);
+      const parsed = ComplaintIntakeBody.safeParse(value, { error: zodErrorMap(currentLocale()) });
       if (!parsed.success) {
         rejected.push(...fieldErrors(parsed.error, undefined, row).map((e) => ({ ...e, row })));
         continue;
       }
       const externalId = parsed.data.externalId;
       if (externalId && seen.has(externalId)) {
-        rejected.push({ row, field: 'externalId', message: `${externalId} is already in row ${seen.get(externalId)} of this file` });
+        rejected.push({ row, field: 'externalId', message: { template: IntakeChecks.repeatedExternalId, params: { externalId, row: seen.get(externalId) } } });
         continue;
       }
       if (externalId) seen.set(externalId, row);
@@ -51,12 +54,10 @@ export class ComplaintImport {
     rejected.sort((a, b) => a.row - b.row);
     const rejectedRows = new Set(rejected.map((e) => e.row)).size;
     const report = (inserted: number): ComplaintImportReport => ({
-      mode, rows: input.length, inserted, skipped: prepared.ready.length - inserted, rejected: rejectedRows, errors: rejected,
+      mode, rows: input.length, inserted, skipped: prepared.ready.length - inserted, rejected: rejectedRows, errors: renderedErrors(rejected),
     });
     if (mode === 'all' && rejectedRows) {
-      throw new AppError('unprocessable', `${rejectedRows} of ${input.length} rows were rejected; nothing was stored (send ?mode=partial to store the good rows)`, rejected, {
-        report: { ...report(0), skipped: 0 },
-      });
+      throw ComplaintProblems.importRefused({ rejected: rejectedRows, rows: input.length }, { errors: rejected, extra: { report: { ...report(0), skipped: 0 } } });
     }
     const ids = await this.db.transaction(() => this.intake.store(actor, prepared.ready.map((r) => r.values)));
     return report(ids.length);

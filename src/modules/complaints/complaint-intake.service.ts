@@ -7,6 +7,7 @@ import { AgentScope } from 'src/modules/org/agent-scope.service';
 import type { ComplaintIntakeBody } from './complaint.dto';
 import { ComplaintRepository, NewComplaint, NewComplaintEvent } from './complaint.repository';
 import { ComplaintRules } from './complaint-rules.service';
+import { IntakeChecks } from './complaints.problems';
 import { complaintDueTimes } from './engine/complaint-deadlines';
 
 export type IntakeRow = { row: number; body: ComplaintIntakeBody };
@@ -42,7 +43,7 @@ export class ComplaintIntake {
       }
       const receivedAt = body.receivedAt ? new Date(body.receivedAt) : now;
       if (receivedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-        rejected.push({ row, field: 'receivedAt', message: 'must not be in the future' });
+        rejected.push({ row, field: 'receivedAt', message: IntakeChecks.futureReceipt });
         continue;
       }
       const due = complaintDueTimes(receivedAt, shopRules.timeZone, shopRules.deadlineFor(body.category, body.severity), body.negativeReview);
@@ -79,8 +80,8 @@ export class ComplaintIntake {
     const events: NewComplaintEvent[] = ready
       .filter((c) => ids.has(c.id!))
       .flatMap((c) => [
-        { shopId: c.shopId, complaintId: c.id!, kind: 'created', toValue: 'open', note: `received by ${c.channel}`, actorUserId: actor.userId, actorRole: actor.role },
-        { shopId: c.shopId, complaintId: c.id!, kind: 'routed', toValue: c.department, note: `shop rule for ${c.category}`, actorUserId: actor.userId, actorRole: actor.role },
+        { shopId: c.shopId, complaintId: c.id!, kind: 'created', toValue: 'open', note: null, actorUserId: actor.userId, actorRole: actor.role },
+        { shopId: c.shopId, complaintId: c.id!, kind: 'routed', toValue: c.department, note: null, actorUserId: actor.userId, actorRole: actor.role },
       ]);
     await this.complaints.insertEvents(events);
     return ready.filter((c) => ids.has(c.id!)).map((c) => c.id!);
@@ -98,9 +99,9 @@ export class ComplaintIntake {
     return (body) => {
       if (body.agentEmployeeNo) {
         const id = byNo.get(body.agentEmployeeNo);
-        return id ? { id } : { error: { field: 'agentEmployeeNo', message: `no agent ${body.agentEmployeeNo} in this shop that you may attribute to`, code: 'unknown_agent' } };
+        return id ? { id } : { error: { field: 'agentEmployeeNo', message: { template: IntakeChecks.unknownEmployeeNo, params: { employeeNo: body.agentEmployeeNo } }, code: 'unknown_agent' } };
       }
-      if (body.agentId) return byId.has(body.agentId) ? { id: body.agentId } : { error: { field: 'agentId', message: 'no such agent in this shop that you may attribute to', code: 'unknown_agent' } };
+      if (body.agentId) return byId.has(body.agentId) ? { id: body.agentId } : { error: { field: 'agentId', message: IntakeChecks.unknownAgent, code: 'unknown_agent' } };
       return { id: null };
     };
   }

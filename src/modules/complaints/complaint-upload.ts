@@ -1,4 +1,6 @@
-import { AppError } from 'src/platform/errors/problem';
+import { currentLocale } from 'src/platform/i18n/request-locale';
+import { zodErrorMap } from 'src/platform/i18n/zod-messages';
+import { ComplaintProblems } from './complaints.problems';
 import { ZodPipe } from 'src/platform/http/validation';
 import { ComplaintImportBody } from './complaint.dto';
 import { complaintRowsFromCsv } from './complaint-csv';
@@ -19,15 +21,15 @@ export function importRowsOf(file: Express.Multer.File | undefined, body: unknow
     try {
       parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch {
-      throw new AppError('validation', 'file: is not valid JSON', [{ field: 'file', message: 'is not valid JSON' }]);
+      throw ComplaintProblems.fileNotJson.at('file');
     }
     return bodyPipe.transform(Array.isArray(parsed) ? { rows: parsed } : parsed).rows.map((value, i) => ({ row: i + 1, value }));
   }
-  throw new AppError('unsupported-media-type', 'file: send a .csv (UTF-8) or .json file', [{ field: 'file', message: 'must be .csv or .json' }]);
+  throw ComplaintProblems.fileType.at('file');
 }
 
 function checkedCount<T>(rows: T[]): T[] {
-  const bounds = ComplaintImportBody.shape.rows.safeParse(rows);
-  if (!bounds.success) throw new AppError('validation', `file: ${bounds.error.issues[0].message}`, [{ field: 'file', message: bounds.error.issues[0].message }]);
+  const bounds = ComplaintImportBody.shape.rows.safeParse(rows, { error: zodErrorMap(currentLocale()) });
+  if (!bounds.success) throw ComplaintProblems.fileRows.at('file', { detail: bounds.error.issues[0].message });
   return rows;
 }

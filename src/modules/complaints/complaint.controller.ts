@@ -13,6 +13,7 @@ import {
 import { ComplaintService } from './complaint.service';
 import { ComplaintImport } from './complaint-import.service';
 import { IMPORT_MAX_BYTES, importRowsOf } from './complaint-upload';
+import { ComplaintProblems } from './complaints.problems';
 
 const HANDLERS = ['admin', 'manager', 'supervisor', 'qc'] as const;
 const detailExample = { ...complaintExample, events: [complaintEventExample] };
@@ -29,7 +30,7 @@ export class ComplaintController {
   @Post()
   @Roles(...HANDLERS)
   @ApiCreatedResponse({ description: 'Recorded, routed, due times set', schema: { example: detailExample } })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @ApiProblems(400, 401, 403, 404, 409, ComplaintProblems.agentNotFound, ComplaintProblems.rowRefused, ComplaintProblems.externalIdTaken)
   create(@CurrentActor() actor: Actor, @ValidBody(ComplaintIntakeBody) body: ComplaintIntakeBody) {
     return this.complaints.create(actor, body);
   }
@@ -45,7 +46,7 @@ export class ComplaintController {
   })
   @ApiOkResponse({ schema: { example: importReportExample } })
   @ApiResponse({ status: 422, description: 'Rows rejected in mode=all: nothing stored', content: { 'application/problem+json': { example: { type: '/problems/unprocessable', status: 422, errors: importReportExample.errors } } } })
-  @ApiProblems(400, 401, 403, 413, 415)
+  @ApiProblems(400, 401, 403, 413, 415, ComplaintProblems.importRefused, ComplaintProblems.fileNotJson, ComplaintProblems.fileType, ComplaintProblems.fileRows)
   import(
     @CurrentActor() actor: Actor,
     @ValidQuery(ComplaintImportQuery) query: ComplaintImportQuery,
@@ -66,7 +67,7 @@ export class ComplaintController {
   @Get(':id')
   @Roles(...HANDLERS, 'agent')
   @ApiOkResponse({ description: 'With its audit trail', schema: { example: detailExample } })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, ComplaintProblems.complaintNotFound)
   get(@CurrentActor() actor: Actor, @ValidParam('id') id: string) {
     return this.complaints.get(actor, id);
   }
@@ -75,12 +76,7 @@ export class ComplaintController {
   @HttpCode(200)
   @Roles(...HANDLERS)
   @ApiOkResponse({ schema: { example: detailExample } })
-  @ApiResponse({
-    status: 409,
-    description: 'Not allowed from the current status',
-    content: { 'application/problem+json': { example: { type: '/problems/conflict', status: 409, detail: 'A complaint that is open cannot move to resolved; allowed: in_progress', currentStatus: 'open', allowedTransitions: ['in_progress'] } } },
-  })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, ComplaintProblems.complaintNotFound, ComplaintProblems.illegalTransition, ComplaintProblems.changedMeanwhile)
   transition(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidBody(TransitionBody) body: TransitionBody) {
     return this.complaints.transition(actor, id, body);
   }
@@ -89,7 +85,7 @@ export class ComplaintController {
   @HttpCode(200)
   @Roles(...HANDLERS)
   @ApiOkResponse({ schema: { example: { ...detailExample, department: 'warehouse' } } })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @ApiProblems(400, 401, 403, 404, 409, ComplaintProblems.complaintNotFound, ComplaintProblems.closedNotReassigned, ComplaintProblems.alreadyWithDepartment, ComplaintProblems.changedMeanwhile)
   reassign(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidBody(ReassignBody) body: ReassignBody) {
     return this.complaints.reassign(actor, id, body);
   }
@@ -97,7 +93,7 @@ export class ComplaintController {
   @Patch(':id/attribution')
   @Roles(...HANDLERS)
   @ApiOkResponse({ schema: { example: detailExample } })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @ApiProblems(400, 401, 403, 404, 409, ComplaintProblems.complaintNotFound, ComplaintProblems.agentNotFound, ComplaintProblems.faultNeedsAgent, ComplaintProblems.nothingChanges, ComplaintProblems.changedMeanwhile)
   attribute(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidBody(AttributionBody) body: AttributionBody) {
     return this.complaints.attribute(actor, id, body);
   }

@@ -89,6 +89,12 @@ export class ComplaintRepository {
     return row;
   }
 
+  /** Names and numbers of some agents of the shop (to name them in the audit trail). */
+  async agentNames(shopId: string, ids: string[]): Promise<{ id: string; name: string; employeeNo: string }[]> {
+    if (!ids.length) return [];
+    return this.db.q.select({ id: agents.id, name: agents.name, employeeNo: agents.employeeNo }).from(agents).where(and(eq(agents.shopId, shopId), inArray(agents.id, ids)));
+  }
+
   /** Employee numbers and ids of the shop's agents, for resolving a batch of rows at once. */
   async agentIds(shopId: string, employeeNos: string[], ids: string[]): Promise<{ id: string; employeeNo: string }[]> {
     if (!employeeNos.length && !ids.length) return [];
@@ -120,7 +126,7 @@ export class ComplaintRepository {
         RETURNING c.id, calc.reason, calc.old_reason
       ), audit AS (
         INSERT INTO complaint_events (shop_id, complaint_id, kind, from_value, to_value, note)
-        SELECT ${shopId}::uuid, id, 'overdue', old_reason, reason, ${`nightly step: deadline missed as of ${at}`} FROM changed WHERE reason IS NOT NULL
+        SELECT ${shopId}::uuid, id, 'overdue', old_reason, reason, NULL FROM changed WHERE reason IS NOT NULL
       )
       SELECT (SELECT count(*)::int FROM changed WHERE reason IS NOT NULL) AS flagged,
              (SELECT count(*)::int FROM changed WHERE reason IS NULL) AS cleared,

@@ -39,6 +39,11 @@ export function messageValue(message: Message): TemplateValue {
 /** Where in the input a problem is: a field path, and a row for imported files. */
 export type FieldError = { field: string; message: Message; row?: number; code?: string; in?: string };
 
+/** Field errors as a reader sees them outside a problem (an import report): messages in their language. */
+export function renderedErrors<E extends FieldError>(errors: E[], locale: Locale = currentLocale()): (Omit<E, 'message'> & { message: string })[] {
+  return errors.map((e) => ({ ...e, message: renderMessage(e.message, locale) }));
+}
+
 /** Keys of the problem body that an error's extra fields may never replace (RFC 7807 members). */
 const RESERVED = new Set(['type', 'code', 'title', 'status', 'detail', 'instance', 'errors']);
 
