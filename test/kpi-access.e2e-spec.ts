@@ -53,6 +53,10 @@ describe('KPI routes: roles, scope, shops, input and the daily report (e2e)', ()
     expect(conversion).toMatchObject({ nameZh: '转定率', unit: 'ratio', direction: 'higher', numerator: 'orderedCustomers', denominator: 'preSaleInquiries' });
     expect(conversion.attributionWindow).toContain('24:00');
     expect(res.body.find((d: { key: string }) => d.key === 'firstResponseSeconds').direction).toBe('lower');
+    // Names, units and descriptions in the reader's language beside the stable keys.
+    expect(conversion).toMatchObject({ label: '转定率', unitLabel: '比率', directionLabel: '越高越好', formula: '下单人数 / 询单人数', countedOn: '所归属咨询会话的当地日期' });
+    const english = (await get('/kpis/definitions', await t.tokenFor('trainer')).set('Accept-Language', 'en').expect(200)).body.find((d: { key: string }) => d.key === 'orderConversion');
+    expect(english).toMatchObject({ label: 'Order conversion', unitLabel: 'ratio', formula: 'ordered customers / pre-sale inquiries', countedOn: 'local day of the attributed inquiry session' });
   });
 
   it('shows an agent only their own rows, and refuses them team, shop and other agents', async () => {

@@ -65,6 +65,10 @@ describe('refusals of every module in the reader’s language (e2e)', () => {
     send: (lang) => t.http().post('/complaints/import').set(as('manager', lang)).send({ rows: [{ channel: 'chat', customerKey: 'k', category: 'other', agentEmployeeNo: 'NOPE1' }] }),
   });
 
+  refusals['kpi: an agent asking for the shop’s figures'] = async () => ({
+    status: 403, code: 'kpi.agents-own-only', send: (lang) => t.http().get('/kpis?level=shop&period=day&from=2026-11-01&to=2026-11-02').set(as('agent', lang)),
+  });
+
   it.each(Object.keys(refusals))('%s', async (name) => {
     const refusal = await refusals[name]();
     const zh = await refusal.send();

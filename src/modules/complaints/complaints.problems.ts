@@ -15,7 +15,7 @@ export const ComplaintProblems = defineProblems('complaints', {
   changedMeanwhile: { status: 409, en: 'The complaint was changed meanwhile; read it again', zh: '该投诉刚被他人修改，请重新读取' },
   importRefused: { status: 422, en: '{rejected} of {rows} rows were rejected; nothing was stored (send ?mode=partial to store the good rows)', zh: '{rows} 行中有 {rejected} 行被拒绝，未保存任何内容（使用 ?mode=partial 可只保存无误的行）' },
   fileNotJson: { status: 400, en: 'The file is not valid JSON', zh: '文件不是有效的 JSON' },
-  fileType: { status: 415, en: 'Send a .csv (UTF-8) or .json file', zh: '请上传 .csv（UTF-8）或 .json 文件' },
+  fileType: { status: 415, en: 'Send a .csv (UTF-8) or .json file', zh: '请上传 CSV（UTF-8）或 JSON 文件' },
   fileRows: { status: 400, en: 'The file has no rows or too many: {detail}', zh: '文件行数不符合要求：{detail}' },
 });
 

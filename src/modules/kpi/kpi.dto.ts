@@ -2,6 +2,8 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { localDate } from 'src/platform/http/field-schemas';
 import { KPI_DEFINITIONS, KPI_KEYS } from './kpi-definitions';
+import { localized, SchemaTexts } from 'src/platform/i18n/zod-messages';
+import { text } from 'src/platform/i18n/locale';
 
 const MAX_RANGE_DAYS = 366;
 const days = (from: string, to: string) => DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days;
@@ -15,14 +17,14 @@ export const KpiQuery = z
     metrics: z
       .string()
       .transform((v) => v.split(',').map((m) => m.trim()).filter(Boolean))
-      .refine((list) => list.length > 0 && list.every((m) => KPI_KEYS.includes(m)), { message: `must be a comma-separated list of: ${KPI_KEYS.join(', ')}` })
+      .refine((list) => list.length > 0 && list.every((m) => KPI_KEYS.includes(m)), localized(text(`must be a comma-separated list of: ${KPI_KEYS.join(', ')}`, '必须是以逗号分隔的指标键（见 GET /kpis/definitions）')))
       .optional()
       .meta({ description: 'Comma-separated KPI keys (default all)', example: 'inquiries,orderConversion,serviceSales' }),
-    teamId: z.uuid({ message: 'must be a UUID' }).optional(),
-    agentId: z.uuid({ message: 'must be a UUID' }).optional(),
+    teamId: z.uuid(localized(SchemaTexts.uuid)).optional(),
+    agentId: z.uuid(localized(SchemaTexts.uuid)).optional(),
   })
-  .refine((q) => q.to >= q.from, { message: 'must not be before from', path: ['to'] })
-  .refine((q) => days(q.from, q.to) < MAX_RANGE_DAYS, { message: `the range may span at most ${MAX_RANGE_DAYS} days`, path: ['to'] });
+  .refine((q) => q.to >= q.from, { ...localized(SchemaTexts.notBeforeFrom), path: ['to'] })
+  .refine((q) => days(q.from, q.to) < MAX_RANGE_DAYS, { ...localized(text(`the range may span at most ${MAX_RANGE_DAYS} days`, `时间范围最多 ${MAX_RANGE_DAYS} 天`)), path: ['to'] });
 export type KpiQuery = z.infer<typeof KpiQuery>;
 
 export const DailyReportQuery = z.strictObject({
@@ -30,7 +32,7 @@ export const DailyReportQuery = z.strictObject({
 });
 export type DailyReportQuery = z.infer<typeof DailyReportQuery>;
 
-export const definitionsExample = KPI_DEFINITIONS.slice(0, 2);
+export const definitionsExample = KPI_DEFINITIONS.slice(0, 2).map((d) => ({ ...d, label: d.nameZh, unitLabel: '个', directionLabel: '越高越好' }));
 
 export const kpiRowsExample = {
   level: 'agent',

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
 import { SerialisedView, ViewCache } from 'src/platform/cache/view-cache';
-import { forbidden, notFound } from 'src/platform/errors/common-problems';
+import { say } from 'src/platform/i18n/request-locale';
+import { labelIn, labelOf } from 'src/platform/i18n/texts';
 import { AgentScope } from 'src/modules/org/agent-scope.service';
 import { TeamService } from 'src/modules/org/team.service';
 import { KPI_DEFINITIONS, KpiDefinition, kpiDefinition, KpiSums } from './kpi-definitions';
+import { KpiDayTexts, KpiDirectionLabels, KpiFormulas, KpiUnitLabels } from './kpi-definition-texts';
 import { kpiValue, kpiValues } from './kpi-values';
+import { KpiProblems } from './kpi.problems';
 import type { KpiQuery } from './kpi.dto';
 import { KpiLevel, KpiRepository, RollupFilter, RollupRow } from './kpi.repository';
 
@@ -28,14 +31,27 @@ export class KpiService {
     return KPI_DEFINITIONS;
   }
 
+  /** The registry as a reader sees it: name, unit, direction and descriptions in their language beside the keys. */
+  definitionViews() {
+    return KPI_DEFINITIONS.map((d) => ({
+      ...d,
+      label: say({ en: d.name, zh: d.nameZh }),
+      formula: labelIn(KpiFormulas, d.key),
+      unitLabel: labelIn(KpiUnitLabels, d.unit),
+      directionLabel: labelIn(KpiDirectionLabels, d.direction),
+      countedOn: say(labelOf(KpiDayTexts, d.countedOn)),
+      attributionWindow: d.attributionWindow === null ? null : say(labelOf(KpiDayTexts, d.attributionWindow)),
+    }));
+  }
+
   /** Agents may read only agent level; supervisors agent and team level of their own teams. */
   async scopeFor(actor: Actor, level: KpiLevel): Promise<KpiScope> {
     if (actor.role === 'agent') {
-      if (level !== 'agent') throw forbidden('Agents may read only their own agent-level figures');
+      if (level !== 'agent') throw KpiProblems.agentsOwnOnly();
       return { agentIds: await this.scope.visibleAgentIds(actor) };
     }
     if (actor.role === 'supervisor') {
-      if (level === 'shop') throw forbidden('Supervisors read agent and team figures of their own teams');
+      if (level === 'shop') throw KpiProblems.supervisorsTeamsOnly();
       return level === 'team' ? { teamIds: await this.teams.supervisedTeamIds(actor) } : { agentIds: await this.scope.visibleAgentIds(actor) };
     }
     return {};
@@ -59,13 +75,13 @@ export class KpiService {
     const scope = await this.scopeFor(actor, query.level);
     const filter: RollupFilter = { level: query.level, period: query.period, from: query.from, to: query.to, ...scope };
     if (query.agentId) {
-      if (!(await this.repository.agentExists(actor.shopId, query.agentId))) throw notFound('Agent');
-      if (scope.agentIds && !scope.agentIds.includes(query.agentId)) throw forbidden('This agent is outside your scope');
+      if (!(await this.repository.agentExists(actor.shopId, query.agentId))) throw KpiProblems.agentNotFound();
+      if (scope.agentIds && !scope.agentIds.includes(query.agentId)) throw KpiProblems.agentOutOfScope();
       filter.agentIds = [query.agentId];
     }
     if (query.teamId) {
-      if (!(await this.repository.teamExists(actor.shopId, query.teamId))) throw notFound('Team');
-      if (scope.teamIds && !scope.teamIds.includes(query.teamId)) throw forbidden('This team is outside your scope');
+      if (!(await this.repository.teamExists(actor.shopId, query.teamId))) throw KpiProblems.teamNotFound();
+      if (scope.teamIds && !scope.teamIds.includes(query.teamId)) throw KpiProblems.teamOutOfScope();
       filter.teamIds = [query.teamId];
     }
     return filter;
