@@ -4,7 +4,7 @@
  * units). Kept tiny and explicit on purpose.
  */
 export const LATIN_TOKENS_IN_CHINESE = new Set([
-  'UUID', 'ISO', 'IANA', 'Asia/Shanghai', 'CNY', 'UTF-8', 'CSV', 'JSON', 'KPI', 'X-Shop-Id', 'Authorization', 'Bearer', 'min',
+  'UUID', 'ISO', 'IANA', 'UTC', 'Asia/Shanghai', 'CNY', 'UTF-8', 'CSV', 'JSON', 'KPI', 'X-Shop-Id', 'Authorization', 'Bearer', 'min',
 ]);
 
 const CJK = /[\u3400-\u9fff]/;
