@@ -54,6 +54,11 @@ export function isoWeekday(date) {
 
 export const mondayOf = (date) => addDays(date, 1 - isoWeekday(date));
 export const todayIn = (zone) => localDate(Date.now(), zone);
+/** The last complete month (YYYY-MM) before a local date: what HR ranks at the start of a month. */
+export const lastCompleteMonth = (date) => {
+  const [y, m] = date.split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+};
 
 /** Minutes after local midnight of a local ISO string such as 2026-11-30T08:00:00+08:00. */
 export const minutesOfLocal = (local) => Number(local.slice(11, 13)) * 60 + Number(local.slice(14, 16));

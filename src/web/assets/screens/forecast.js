@@ -98,12 +98,27 @@ export async function renderForecast(root, ctx) {
     await load();
   };
 
+  // Every active queue in one request (POST /forecasts without queueIds), each followed to the end.
+  const generateAll = async () => {
+    const progress = jobProgress(t('forecast.generatingAll'));
+    clear(status, progress.el);
+    try {
+      const created = await post('/forecasts', { from: state.from, weeks: 2 });
+      for (const f of created.forecasts) await followJob(f.jobId, progress.update);
+      clear(status, notice('ok', t('forecast.generatedAll', { count: created.forecasts.length })));
+    } catch (e) {
+      clear(status, notice('error', e.message));
+    }
+    await load();
+  };
+
   clear(head,
     h('select', { id: 'queue-pick', 'aria-label': t('forecast.queue'), onchange: (e) => { state.queueId = e.target.value; load(); } }, options(queues.map((q) => [q.id, `${q.name} (${q.code})`]), state.queueId)),
     dateInput(state.from, (v) => { state.from = v; load(); }, t('common.date')),
     h('select', { 'aria-label': t('forecast.span'), onchange: (e) => { state.days = Number(e.target.value); load(); } }, options([[1, t('forecast.oneDay')], [7, t('forecast.sevenDays')]], state.days)),
     h('span', { class: 'spacer' }),
-    writer ? h('button', { type: 'button', id: 'new-forecast', onclick: generate }, t('forecast.new')) : null);
+    writer ? h('button', { type: 'button', id: 'new-forecast', onclick: generate }, t('forecast.new')) : null,
+    writer ? h('button', { type: 'button', id: 'forecast-all', onclick: generateAll }, t('forecast.all')) : null);
   await load();
 }
 

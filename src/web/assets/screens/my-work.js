@@ -26,8 +26,9 @@ async function shiftsCard(ctx, me) {
 }
 
 async function kpiCard(ctx) {
-  const today = todayIn(ctx.zone);
-  const from = `${today.slice(0, 7)}-01`;
+  // The last 30 complete days: early in a month, month-to-date would be one or two days (often days off).
+  const today = addDays(todayIn(ctx.zone), -1);
+  const from = addDays(today, -29);
   const [defs, rows] = await Promise.all([kpiDefinitions(), get('/kpis', { level: 'agent', from, to: today, period: 'total', metrics: HEADLINE.join(',') })]);
   const values = rows.items[0]?.values ?? {};
   return card(t('me.kpis', { from: dayLabel(from), to: dayLabel(today) }), null, h('div', { class: 'stats', id: 'my-kpis' },

@@ -1,7 +1,7 @@
 /** Rankings (HR): the month's table with metrics, points, flags; ledger entries; approve; Excel. */
 import { downloadExport, exportKinds, followJob, get, getAll, post } from '../api.js';
 import { badge, card, clear, empty, h, options } from '../elements.js';
-import { figure, num, todayIn } from '../format.js';
+import { figure, lastCompleteMonth, num, todayIn } from '../format.js';
 import { lang, t } from '../i18n.js';
 import { guarded, jobProgress, kpiDefinitions, kpiName, notice } from './common.js';
 
@@ -40,7 +40,7 @@ function ledgerTable(entries, names, ctx, reload) {
 }
 
 export async function renderRankings(root, ctx) {
-  state.month ??= todayIn(ctx.zone).slice(0, 7);
+  state.month ??= lastCompleteMonth(todayIn(ctx.zone));
   const defs = await kpiDefinitions();
   const runner = ctx.can('hr', 'manager', 'admin');
   const approver = ctx.can('hr', 'admin');
