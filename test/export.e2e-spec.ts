@@ -77,6 +77,16 @@ describe('exports (e2e)', () => {
     expect(badDate.body.errors[0]).toMatchObject({ field: 'params.date' });
   });
 
+  it('writes a name a spreadsheet would take for a formula as a text cell, exactly as stored', async () => {
+    const summary = (await t.http().get(`/qc/summary?date=${QC_SESSION_DATE}`).set(bearer(supervisor)).expect(200)).body;
+    const agentId = summary.teams[0].agents[0].agentId as string;
+    const name = '=HYPERLINK("http://evil.example","点我")';
+    await t.http().patch(`/agents/${agentId}`).set(bearer(await t.tokenFor('manager'))).send({ name }).expect(200);
+    const created = await exportAndWait(supervisor, { kind: 'qc-summary', lang: 'en', params: { date: QC_SESSION_DATE } });
+    const cell = (await download(supervisor, created.fileUrl)).book.getWorksheet('QC summary')!.getRow(3).getCell(2);
+    expect({ text: cell.text, formula: cell.formula, value: cell.value }).toEqual({ text: name, formula: undefined, value: { richText: [{ text: name }] } });
+  });
+
   it('keeps exports to the roles that may see them, their requester, and their shop', async () => {
     await t.http().post('/exports').set(bearer(await t.tokenFor('hr'))).send({ kind: 'qc-summary', params: { date: QC_SESSION_DATE } }).expect(403);
     await t.http().post('/exports').set(bearer(await t.tokenFor('agent'))).send({ kind: 'qc-summary', params: { date: QC_SESSION_DATE } }).expect(403);

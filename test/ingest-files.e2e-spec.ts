@@ -26,7 +26,7 @@ describe('imports: bad files and limits (e2e)', () => {
   afterAll(() => t.close());
 
   const upload = (kind: string, name: string, content: string | Buffer, token = manager) =>
-    t.http().post(`/imports/${kind}`).set(bearer(token)).attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content), name);
+    t.http().post(`/imports/${kind}`).set(bearer(token)).set('Accept-Language', 'en').attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content), name);
   const storedVolume = async () => {
     const queues = (await t.http().get('/queues').set(bearer(manager)).expect(200)).body;
     const id = queues.find((q: { code: string }) => q.code === 'presales_chat').id;

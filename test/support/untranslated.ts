@@ -5,6 +5,7 @@
  */
 export const LATIN_TOKENS_IN_CHINESE = new Set([
   'UUID', 'ISO', 'IANA', 'UTC', 'Asia/Shanghai', 'CNY', 'UTF-8', 'CSV', 'JSON', 'KPI', 'X-Shop-Id', 'Authorization', 'Bearer', 'min',
+  'ZIP', 'XML', 'NUL', 'Content-Encoding',
 ]);
 
 const CJK = /[\u3400-\u9fff]/;

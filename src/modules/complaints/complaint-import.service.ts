@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
 import { Db } from 'src/platform/db/db';
 import { renderedErrors } from 'src/platform/errors/problem';
+import { RequestProblems } from 'src/platform/http/request.problems';
 import { fieldErrors } from 'src/platform/http/validation';
 import { currentLocale } from 'src/platform/i18n/request-locale';
 import { zodErrorMap } from 'src/platform/i18n/zod-messages';
 import { ComplaintProblems, IntakeChecks } from './complaints.problems';
+import { importedTextFlaw } from 'src/platform/text/spreadsheet-text';
 import { ComplaintIntakeBody } from './complaint.dto';
 import { ComplaintIntake, IntakeRow, RowRejection } from './complaint-intake.service';
 
@@ -36,6 +38,14 @@ export class ComplaintImport {
     const valid: IntakeRow[] = [];
     const seen = new Map<string, number>();
     for (const { row, value } of input) {
+      // The rule every import applies to text (a leading = + - @ is text like any other).
+      const flawed = Object.entries(typeof value === 'object' && value ? value : {}).find(([, v]) => typeof v === 'string' && importedTextFlaw(v));
+      if (flawed) {
+        const [field, text] = flawed as [string, string];
+        const problem = importedTextFlaw(text) === 'nul' ? RequestProblems.nulCharacter : RequestProblems.unpairedSurrogate;
+        rejected.push({ row, field, message: problem.message({ field }), code: problem.code });
+        continue;
+      }
       const parsed = ComplaintIntakeBody.safeParse(value, { error: zodErrorMap(currentLocale()) });
       if (!parsed.success) {
         rejected.push(...fieldErrors(parsed.error, undefined, row).map((e) => ({ ...e, row })));

@@ -1,3 +1,5 @@
+import { IngestProblems } from 'src/modules/ingest/ingest.problems';
+import { CsvEndsInQuotes } from 'src/modules/ingest/readers/csv-records';
 import { currentLocale } from 'src/platform/i18n/request-locale';
 import { zodErrorMap } from 'src/platform/i18n/zod-messages';
 import { ComplaintProblems } from './complaints.problems';
@@ -13,9 +15,9 @@ const bodyPipe = new ZodPipe(ComplaintImportBody, 'body');
 /** The rows of an import request: an uploaded .csv/.json file, or a JSON body `{ rows }`. */
 export function importRowsOf(file: Express.Multer.File | undefined, body: unknown): { row: number; value: unknown }[] {
   if (!file) return bodyPipe.transform(body).rows.map((value, i) => ({ row: i + 1, value }));
-  const text = file.buffer.toString('utf8');
+  const text = utf8Text(file.buffer);
   const name = file.originalname.toLowerCase();
-  if (name.endsWith('.csv') || file.mimetype === 'text/csv') return checkedCount(complaintRowsFromCsv(text));
+  if (name.endsWith('.csv') || file.mimetype === 'text/csv') return checkedCount(csvRows(text));
   if (name.endsWith('.json') || file.mimetype === 'application/json') {
     let parsed: unknown;
     try {
@@ -26,6 +28,37 @@ export function importRowsOf(file: Express.Multer.File | undefined, body: unknow
     return bodyPipe.transform(Array.isArray(parsed) ? { rows: parsed } : parsed).rows.map((value, i) => ({ row: i + 1, value }));
   }
   throw ComplaintProblems.fileType.at('file');
+}
+
+/** The file's text, decoded strictly: a GBK export would otherwise become silent garbage. */
+function utf8Text(bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw IngestProblems.notUtf8.at('file', { byte: firstInvalidUtf8(bytes) });
+  }
+}
+
+/** Near which byte the text stops being UTF-8 (the start of the 4 KB step where it does). */
+function firstInvalidUtf8(bytes: Buffer): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for (let at = 0; at < bytes.length; at += 4096) {
+    try {
+      decoder.decode(bytes.subarray(at, at + 4096), { stream: true });
+    } catch {
+      return at;
+    }
+  }
+  return bytes.length;
+}
+
+function csvRows(text: string): ReturnType<typeof complaintRowsFromCsv> {
+  try {
+    return complaintRowsFromCsv(text);
+  } catch (e) {
+    if (e instanceof CsvEndsInQuotes) throw IngestProblems.endsInQuotes.at('file');
+    throw e;
+  }
 }
 
 function checkedCount<T>(rows: T[]): T[] {

@@ -8,8 +8,9 @@ import { catchError, from, mergeMap, Observable, throwError } from 'rxjs';
 import type { Request } from 'express';
 import type { AppConfig } from 'src/platform/config/app-config';
 import { APP_CONFIG } from 'src/platform/config/config.module';
-import { AppError } from 'src/platform/errors/problem';
 import { ProblemFilter } from 'src/platform/errors/problem.filter';
+import { IngestProblems } from './ingest.problems';
+import { megabytes } from './readers/file-problem';
 import { UploadFolder } from './upload-folder';
 
 /** Uploads stream straight to the data folder (never into memory), capped at the import limit. */
@@ -30,8 +31,7 @@ export class UploadLimitFilter implements ExceptionFilter {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   catch(_exception: PayloadTooLargeException, host: ArgumentsHost): void {
-    const limit = Math.round(this.config.importMaxBytes / 2 ** 20);
-    this.problems.catch(new AppError('payload-too-large', `The file is larger than the import limit of ${limit} MB; split it`, [{ field: 'file', message: `larger than ${limit} MB` }]), host);
+    this.problems.catch(IngestProblems.fileTooLarge.at('file', { limit: megabytes(this.config.importMaxBytes) }), host);
   }
 }
 

@@ -9,12 +9,12 @@ import { Actor, CurrentActor } from 'src/platform/auth/actor';
 import { Roles, STAFF_ROLES } from 'src/platform/auth/roles';
 import type { AppConfig } from 'src/platform/config/app-config';
 import { APP_CONFIG } from 'src/platform/config/config.module';
-import { AppError } from 'src/platform/errors/problem';
 import { ApiProblems } from 'src/platform/http/openapi';
 import { ValidParam, ValidQuery } from 'src/platform/http/validation';
 import { acceptedExample } from 'src/platform/jobs/jobs.dto';
 import { ImportQuery, importRecordExample, kindParam, ListImportsQuery, rejectedExample, reportExample } from './import.dto';
 import { ImportService } from './import.service';
+import { IngestProblems } from './ingest.problems';
 import { ImportTemplates } from './import-templates';
 import type { ImportKindName } from './kinds/import-kind';
 import { DiscardUploadOnError, UploadLimitFilter } from './import-upload';
@@ -89,7 +89,7 @@ export class ImportController {
   /** A JSON body goes through the same reader as an uploaded .json file. */
   private async jsonBody(req: Request, body: unknown) {
     if (!req.is('application/json') || body === undefined || body === null || (typeof body === 'object' && !Object.keys(body).length)) {
-      throw new AppError('validation', 'Send a file in the multipart field "file", or a JSON body { "rows": [...] }', [{ field: 'file', message: 'required' }]);
+      throw IngestProblems.fileRequired.at('file', { field: '"file"', rows: '"rows"' });
     }
     const text = JSON.stringify(body);
     const path = join(this.config.dataDir, 'uploads', `${randomUUID()}-body.json`);

@@ -4,6 +4,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
 import type { AppConfig } from 'src/platform/config/app-config';
 import { APP_CONFIG } from 'src/platform/config/config.module';
+import { text } from 'src/platform/i18n/locale';
 import { AppError } from 'src/platform/errors/problem';
 import { notFound } from 'src/platform/errors/common-problems';
 import { JobContext, UnrecoverableJobError } from 'src/platform/jobs/job-definition';
@@ -19,6 +20,7 @@ import { ImportReport, MAX_REPORTED_ERRORS } from './import-report';
 import { ImportFormat, runImport } from './import-run';
 import { importKinds } from './kinds';
 import type { ImportKindName } from './kinds/import-kind';
+import { IngestProblems } from './ingest.problems';
 import { FileProblem } from './readers/file-problem';
 import { UploadFolder } from './upload-folder';
 
@@ -35,7 +37,7 @@ export function formatOf(fileName: string): ImportFormat {
   if (ext === 'csv' || ext === 'txt') return 'csv';
   if (ext === 'xlsx') return 'xlsx';
   if (ext === 'json') return 'json';
-  throw new AppError('unsupported-media-type', `Unsupported file type .${ext}: send .csv (UTF-8), .xlsx or .json`);
+  throw IngestProblems.fileType({ ext, accepted: text('.csv (UTF-8), .xlsx or .json', '.csv（UTF-8）、.xlsx 或 .json') });
 }
 
 /** Imports of operational facts: small files inside the request, large ones as a job. */
@@ -139,14 +141,14 @@ export class ImportService {
       await this.finish(record, report.status, report);
       if (outcome.stored && record.kind === 'volume' && outcome.inserted + outcome.updated > 0) await this.volumeArrived(shop.id, record.id);
       if (!outcome.stored) {
-        throw new AppError('unprocessable', `${report.rejected} of ${report.rows} rows were rejected; nothing was stored (send ?mode=partial to store the good rows)`, report.errors, { report });
+        throw IngestProblems.rowsRejected({ rejected: report.rejected, rows: report.rows, partial: '?mode=partial' }, { errors: report.errors, extra: { report } });
       }
       return report;
     } catch (e) {
       if (e instanceof FileProblem) {
-        await this.finish(record, 'rejected', { errors: [{ row: 0, field: '(file)', message: e.message }] });
-        const type = e.status === 413 ? 'payload-too-large' : e.status === 415 ? 'unsupported-media-type' : e.status === 400 ? 'validation' : 'unprocessable';
-        throw new AppError(type, e.message, [{ field: '(file)', message: e.message }]);
+        const refusal = e.toAppError();
+        await this.finish(record, 'rejected', { errors: [{ row: e.row ?? 0, field: '(file)', message: refusal.detail, code: refusal.code }] });
+        throw refusal;
       }
       // An unexpected failure (database down) keeps the file, so the job's retry can read it again.
       if (!(e instanceof AppError)) await this.imports.updateRecord(record.id, { status: 'failed', errors: [{ row: 0, field: '(file)', message: (e as Error).message }] });

@@ -1,24 +1,28 @@
 import type { INestApplication } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { ProblemFilter } from '../errors/problem.filter';
 import { requestLocale } from '../i18n/request-locale';
 import { serveWebPage } from '../web/web-page';
+import { BodyMediaType } from './body-media-type';
 import { mountApiDocs } from './openapi';
-
-export const JSON_BODY_LIMIT = '2mb';
+import { checkParsedInput, jsonBodyOptions, refuseUnreadableBody } from './request-body';
 
 /** Everything main.ts and the e2e tests must set up the same way. */
 export function configureApp(app: INestApplication): void {
   const express = app as NestExpressApplication;
   // First, so every later step (validation, services, the error filter) knows the reader's language.
   express.use(requestLocale);
-  express.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  express.useBodyParser('json', jsonBodyOptions);
+  express.use(refuseUnreadableBody);
+  express.use(checkParsedInput);
   express.disable('x-powered-by');
   // Behind a reverse proxy the client's address (sign-in throttling counts by it) is in X-Forwarded-For.
   express.set('trust proxy', app.get<AppConfig>(APP_CONFIG).trustProxy);
   app.useGlobalFilters(new ProblemFilter());
+  app.useGlobalInterceptors(new BodyMediaType(new Reflector()));
   mountApiDocs(app);
   serveWebPage(app);
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { ExportSheet, ExportWorkbook } from './export-sheet';
+import { openWorkbookZip } from 'src/modules/ingest/readers/workbook-zip';
 import { buildExportTemplate, readTemplateLooks } from './template-look';
 import { writeExportWorkbook } from './workbook-writer';
 
@@ -78,6 +79,27 @@ describe('writeExportWorkbook', () => {
     expect(ws.getColumn(1).width).toBe(33);
     expect(ws.getRow(2).getCell(1).fill).toMatchObject({ fgColor: { argb: 'FF00B050' } });
     expect(ws.pageSetup.orientation).toBe('landscape');
+  });
+
+  it('writes formula-like text as text cells no spreadsheet evaluates (inline strings, leading tab kept)', async () => {
+    const texts = ['=HYPERLINK("http://evil.example","x")', '+86 138', '-5', '@SUM(A1)', '\t=1+1', '\r=2', 'plain'];
+    const path = join(folder, 'formulas.xlsx');
+    await writeExportWorkbook(path, { ...workbook, sheets: [{ ...sheet, title: '=TITLE()', rows: texts.map((agent) => ({ agent })) }] }, 'zh');
+    const zip = await openWorkbookZip(path, { maxUncompressedBytes: 2 ** 24, maxRatio: 1000, maxEntries: 100 });
+    let xml = '';
+    for await (const part of zip.part('xl/worksheets/sheet1.xml', { maxBytes: 2 ** 24, maxRun: 2 ** 20 }, { limit: 2 ** 24, used: 0 })) xml += part;
+    zip.close();
+    expect(xml).not.toMatch(/<f[ >]/);
+    const cells = [...xml.matchAll(/<c r="A(\d+)"([^>]*)>/g)].map((m) => ({ row: Number(m[1]), type: / t="(\w+)"/.exec(m[2])?.[1] }));
+    expect(cells.find((c) => c.row === 1)?.type).toBe('inlineStr');
+    for (const [i, text] of texts.entries()) {
+      const cell = cells.find((c) => c.row === i + 3)!;
+      expect({ text, type: cell.type }).toEqual({ text, type: text === 'plain' ? 'str' : 'inlineStr' });
+    }
+    const ws = await readBack(path);
+    // XML reads a raw carriage return as a line feed; the text stays text all the same.
+    expect(texts.map((_t, i) => ws.getRow(i + 3).getCell(1).text)).toEqual(texts.map((t) => t.replace('\r', '\n')));
+    expect(ws.getRow(3).getCell(1).formula).toBeUndefined();
   });
 
   it('refuses a date that is not one', async () => {

@@ -3,6 +3,7 @@
  * 10,000-row ranking never sits in memory as a workbook), styled from the template's header row.
  */
 import ExcelJS from 'exceljs';
+import { exportedText } from 'src/platform/text/spreadsheet-text';
 import type { CellKind, ExportColumn, ExportLanguage, ExportSheet, ExportWorkbook } from './export-sheet';
 import { defaultLook, headerText, type TemplateLook, widthFor } from './template-look';
 
@@ -49,7 +50,7 @@ export function cellValue(kind: CellKind, value: unknown): ExcelJS.CellValue {
       return date;
     }
     default:
-      return String(value);
+      return exportedText(String(value));
   }
 }
 
@@ -67,7 +68,7 @@ async function writeSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, sheet: Expor
     style: { numFmt: numberFormat(c.kind, currency), border: look.border },
   }));
   // Row 1 is the title, row 2 the header, data from row 3: the same places as in the template.
-  const title = ws.addRow([sheet.title ?? sheet[lang]]);
+  const title = ws.addRow([exportedText(sheet.title ?? sheet[lang])]);
   title.font = look.titleFont;
   title.commit();
   const header = ws.addRow(sheet.columns.map((c) => c[lang]));

@@ -1,4 +1,11 @@
 import type { FieldError } from 'src/platform/errors/problem';
+import { renderMessage } from 'src/platform/errors/problem';
+import type { ProblemFactory } from 'src/platform/errors/problem-catalogue';
+import { RequestProblems } from 'src/platform/http/request.problems';
+import type { TemplateParams } from 'src/platform/i18n/locale';
+import { currentLocale } from 'src/platform/i18n/request-locale';
+import { importedTextFlaw } from 'src/platform/text/spreadsheet-text';
+import { IngestProblems } from '../ingest.problems';
 
 /** A formula cell of a workbook; its computed value is never trusted as data. */
 export class FormulaCell {
@@ -7,15 +14,23 @@ export class FormulaCell {
 
 const NONE: FieldError[] = [];
 
-/** Checks every reader applies before the row schema: no formulas, no oversized cells. */
+/** A reason in the language of the import's request or job (row reports are stored as read). */
+const reason = (problem: ProblemFactory, params?: TemplateParams) => renderMessage(problem.message(params), currentLocale());
+
+/**
+ * Checks every reader applies before the row schema: no workbook formulas, no oversized cells,
+ * and text as any stored text must be (the shared rule: a leading = + - @ is text like any other).
+ */
 export function cellProblems(values: Record<string, unknown>, maxCellLength: number): FieldError[] {
   let problems: FieldError[] | undefined;
   for (const field in values) {
     const value = values[field];
-    if (value instanceof FormulaCell || (typeof value === 'string' && value.startsWith('='))) {
-      (problems ??= []).push({ field, message: 'formulas are not accepted; paste the values instead' });
-    } else if (typeof value === 'string' && value.length > maxCellLength) {
-      (problems ??= []).push({ field, message: `the cell is longer than ${maxCellLength} characters` });
+    if (value instanceof FormulaCell) {
+      (problems ??= []).push({ field, message: reason(IngestProblems.formulaCell), code: IngestProblems.formulaCell.code });
+    } else if (typeof value === 'string') {
+      const flaw = importedTextFlaw(value);
+      const problem = flaw === 'nul' ? RequestProblems.nulCharacter : flaw ? RequestProblems.unpairedSurrogate : value.length > maxCellLength ? IngestProblems.cellTooLong : undefined;
+      if (problem) (problems ??= []).push({ field, message: reason(problem, { field, limit: maxCellLength }), code: problem.code });
     }
   }
   return problems ?? NONE;

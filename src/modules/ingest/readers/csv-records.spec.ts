@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { CsvRecords } from './csv-records';
+import { CsvRecords, CsvRecordTooLong } from './csv-records';
 
 const parseAll = (chunks: string[]) => {
   const parser = new CsvRecords();
@@ -38,5 +38,32 @@ describe('CsvRecords', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('CsvRecords on one very long record', () => {
+  const CHUNK = 1 << 16;
+  const feed = (parser: CsvRecords, text: string) => {
+    const out: string[][] = [];
+    for (let at = 0; at < text.length; at += CHUNK) out.push(...parser.push(text.slice(at, at + CHUNK)));
+    return [...out, ...parser.end()];
+  };
+
+  it('looks at each character a bounded number of times, however long the line (20 MB, no line break)', () => {
+    for (const cell of ['x'.repeat(20 * 2 ** 20), `"${'y'.repeat(10 * 2 ** 20)}\n${'z'.repeat(10 * 2 ** 20)}"`]) {
+      const text = `a,b\n1,${cell}`;
+      const parser = new CsvRecords();
+      const records = feed(parser, text);
+      expect(records.map((r) => r.map((c) => c.length))).toEqual([[1, 1], [1, cell.replace(/"/g, '').length]]);
+      // Today's parser re-joined and re-scanned the unfinished record per chunk: ~length²/(2·chunk).
+      expect(parser.scanned).toBeLessThanOrEqual(2 * text.length);
+    }
+  });
+
+  it('refuses a record longer than the limit, naming it, without holding more than the limit', () => {
+    const parser = new CsvRecords(1000);
+    expect(() => feed(parser, `a,b\n1,2\n3,${'x'.repeat(5000)}\n`)).toThrow(new CsvRecordTooLong(3, 1000));
+    expect(() => feed(new CsvRecords(1000), `a,b\n"${'q'.repeat(999)}","more"\n`)).toThrow(expect.objectContaining({ record: 2 }));
+    expect(feed(new CsvRecords(1000), `a,b\n1,${'x'.repeat(990)}\n`)).toHaveLength(2);
   });
 });

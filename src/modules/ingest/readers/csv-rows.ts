@@ -1,13 +1,22 @@
 import { createReadStream } from 'node:fs';
 import type { Column } from '../kinds/import-kind';
-import { CsvRecords } from './csv-records';
-import { FileProblem, ReaderLimits, SourceRow } from './file-problem';
+import { CsvEndsInQuotes, CsvRecords, CsvRecordTooLong } from './csv-records';
+import { text } from 'src/platform/i18n/locale';
+import { IngestProblems } from '../ingest.problems';
+import { count as formatCount, FileProblem, ReaderLimits, SourceRow } from './file-problem';
 import { mapHeader } from './header-mapping';
+
+/**
+ * The longest record (row) a file may have, in characters: far above any real row (cells are at
+ * most 20,000 characters) and small enough to hold; a file whose line breaks were lost is refused
+ * at the row where it happened instead of being held whole.
+ */
+export const MAX_RECORD_LENGTH = 1_000_000;
 
 function checkDelimiter(header: string[]): void {
   if (header.length > 1) return;
   const other = [';', '\t', '|'].find((d) => header[0]?.includes(d));
-  if (other) throw new FileProblem(`The columns are separated by ${other === '\t' ? 'tabs' : `"${other}"`}; use commas`);
+  if (other) throw new FileProblem(IngestProblems.delimiter, { delimiter: other === '\t' ? text('tabs', '制表符') : text(`"${other}"`, `“${other}”`) });
 }
 
 /**
@@ -16,7 +25,7 @@ function checkDelimiter(header: string[]): void {
  */
 export async function* csvRows(path: string, columns: Column[], limits: ReaderLimits): AsyncGenerator<SourceRow[]> {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-  const parser = new CsvRecords();
+  const parser = new CsvRecords(MAX_RECORD_LENGTH);
   let keys: (string | null)[] | undefined;
   let count = 0;
   let bytes = 0;
@@ -28,7 +37,7 @@ export async function* csvRows(path: string, columns: Column[], limits: ReaderLi
         keys = mapHeader(record, columns);
         continue;
       }
-      if (++count > limits.maxRows) throw new FileProblem(`The file has more than ${limits.maxRows} rows; split it`, 413);
+      if (++count > limits.maxRows) throw new FileProblem(IngestProblems.tooManyRows, { limit: limits.maxRows });
       const values: Record<string, unknown> = {};
       for (let i = 0; i < keys.length; i++) {
         const key = keys[i];
@@ -44,7 +53,7 @@ export async function* csvRows(path: string, columns: Column[], limits: ReaderLi
     try {
       return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
     } catch {
-      throw new FileProblem(`The file is not UTF-8 text (near byte ${bytes}); save it as "CSV UTF-8" (GBK/GB18030 is not accepted)`);
+      throw new FileProblem(IngestProblems.notUtf8, { byte: bytes });
     }
   };
   try {
@@ -61,7 +70,9 @@ export async function* csvRows(path: string, columns: Column[], limits: ReaderLi
     if (rest.length) yield rest;
   } catch (e) {
     if (e instanceof FileProblem) throw e;
-    throw new FileProblem(`The CSV cannot be read: ${(e as Error).message}`);
+    if (e instanceof CsvRecordTooLong) throw new FileProblem(IngestProblems.recordTooLong, { row: e.record, limit: formatCount(e.limit) }, e.record);
+    if (e instanceof CsvEndsInQuotes) throw new FileProblem(IngestProblems.endsInQuotes);
+    throw e;
   }
-  if (!keys) throw new FileProblem('The file is empty: a header row is required');
+  if (!keys) throw new FileProblem(IngestProblems.empty);
 }

@@ -1,4 +1,6 @@
 import type { Column } from '../kinds/import-kind';
+import { text } from 'src/platform/i18n/locale';
+import { IngestProblems } from '../ingest.problems';
 import { FileProblem } from './file-problem';
 
 const normalise = (s: string) => s.trim().toLowerCase().replace(/[\s_-]+/g, '');
@@ -11,22 +13,22 @@ export function mapHeader(header: unknown[], columns: Column[]): (string | null)
   const byLabel = new Map<string, string>();
   for (const c of columns) for (const label of [c.key, c.zh, c.en]) byLabel.set(normalise(label), c.key);
   const seen = new Map<string, number>();
-  const unknown: string[] = [];
+  const unknown: ReturnType<typeof text>[] = [];
   const keys = header.map((cell, i) => {
     const label = String(cell ?? '').replace(/^\uFEFF/, '').trim();
     if (!label) return null;
     const bracketed = /\(([A-Za-z][A-Za-z0-9]*)\)\s*$/.exec(label)?.[1];
     const key = byLabel.get(normalise(bracketed ?? label)) ?? byLabel.get(normalise(label));
     if (!key) {
-      unknown.push(`"${label}" (column ${i + 1})`);
+      unknown.push(text(`"${label}" (column ${i + 1})`, `“${label}”（第 ${i + 1} 列）`));
       return null;
     }
-    if (seen.has(key)) throw new FileProblem(`Column ${key} appears twice (columns ${seen.get(key)! + 1} and ${i + 1})`);
+    if (seen.has(key)) throw new FileProblem(IngestProblems.columnTwice, { column: key, first: seen.get(key)! + 1, second: i + 1 });
     seen.set(key, i);
     return key;
   });
-  if (unknown.length) throw new FileProblem(`Unknown column(s): ${unknown.join(', ')}. Expected: ${columns.map((c) => c.key).join(', ')}`);
+  if (unknown.length) throw new FileProblem(IngestProblems.unknownColumns, { columns: unknown, expected: columns.map((c) => c.key) });
   const missing = columns.filter((c) => c.required && !seen.has(c.key)).map((c) => c.key);
-  if (missing.length) throw new FileProblem(`Missing required column(s): ${missing.join(', ')}`);
+  if (missing.length) throw new FileProblem(IngestProblems.missingColumns, { columns: missing });
   return keys;
 }

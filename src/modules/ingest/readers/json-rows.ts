@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Column } from '../kinds/import-kind';
+import { IngestProblems } from '../ingest.problems';
 import { FileProblem, ReaderLimits, SourceRow } from './file-problem';
 
 /** A JSON array of objects, or `{ "rows": [...] }`; row 1 is the first object, as the answer reports. */
@@ -8,13 +9,13 @@ export async function* jsonRows(path: string, _columns: Column[], limits: Reader
   try {
     parsed = JSON.parse(await readFile(path, 'utf8'));
   } catch (e) {
-    throw new FileProblem(`The JSON cannot be parsed: ${(e as Error).message}`);
+    throw new FileProblem(IngestProblems.jsonInvalid, { reason: (e as Error).message });
   }
   const rows = Array.isArray(parsed) ? parsed : (parsed as { rows?: unknown })?.rows;
-  if (!Array.isArray(rows)) throw new FileProblem('The JSON must be an array of rows or an object with a "rows" array');
-  if (rows.length > limits.maxRows) throw new FileProblem(`More than ${limits.maxRows} rows; split the import`, 413);
+  if (!Array.isArray(rows)) throw new FileProblem(IngestProblems.jsonShape, { rows: '"rows"' });
+  if (rows.length > limits.maxRows) throw new FileProblem(IngestProblems.tooManyRows, { limit: limits.maxRows });
   for (const [i, item] of rows.entries()) {
-    if (!item || typeof item !== 'object' || Array.isArray(item)) throw new FileProblem(`Row ${i + 1} is not an object`);
+    if (!item || typeof item !== 'object' || Array.isArray(item)) throw new FileProblem(IngestProblems.jsonRowNotObject, { row: i + 1 }, i + 1);
   }
   // Unknown keys are left in: the row schema refuses them by name.
   yield rows.map((item, i) => ({ row: i + 1, values: item as Record<string, unknown> }));

@@ -1,5 +1,6 @@
 import { SaxesParser } from 'saxes';
-import { FileProblem } from './file-problem';
+import { IngestProblems } from '../ingest.problems';
+import { count, FileProblem, megabytes } from './file-problem';
 
 export type SharedStringLimits = {
   /** Distinct texts a workbook may hold. */
@@ -41,15 +42,15 @@ export async function readSharedStrings(text: AsyncIterable<string>, limits: Sha
     else if (node.name === 'si') {
       const value = detached(current.length > limits.maxLength ? current.slice(0, limits.maxLength + 1) : current);
       memory += 48 + 2 * value.length;
-      if (strings.length >= limits.maxCount) error ??= new FileProblem(`The workbook holds more than ${limits.maxCount.toLocaleString('en')} distinct texts; save it as CSV UTF-8 instead`, 413);
-      else if (memory > limits.maxMemoryBytes) error ??= new FileProblem(`The workbook's texts need more than ${Math.round(limits.maxMemoryBytes / 2 ** 20)} MB of memory; save it as CSV UTF-8 instead`, 413);
+      if (strings.length >= limits.maxCount) error ??= new FileProblem(IngestProblems.sharedStringsCount, { limit: count(limits.maxCount) });
+      else if (memory > limits.maxMemoryBytes) error ??= new FileProblem(IngestProblems.sharedStringsMemory, { limit: megabytes(limits.maxMemoryBytes) });
       strings.push(value);
       current = '';
     }
   });
   for await (const chunk of text) {
     parser.write(chunk);
-    if (error) throw error instanceof FileProblem ? error : new FileProblem(`The workbook's shared strings are not valid XML: ${error.message}`, 422);
+    if (error) throw error instanceof FileProblem ? error : new FileProblem(IngestProblems.sharedStringsInvalid, { reason: error.message });
   }
   return strings;
 }

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import yauzl from 'yauzl';
-import { FileProblem } from './file-problem';
+import { IngestProblems } from '../ingest.problems';
+import { count, FileProblem, megabytes } from './file-problem';
 import { PartRules, UnpackedBudget, XmlPartGuard } from './xml-part-guard';
 
 export type ZipLimits = { maxUncompressedBytes: number; maxRatio: number; maxEntries: number };
@@ -17,7 +18,7 @@ const open = (path: string) =>
   new Promise<yauzl.ZipFile>((resolve, reject) =>
     // validateEntrySizes: a part that inflates past the size its header declares is an error.
     yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true }, (error, zip) =>
-      error || !zip ? reject(new FileProblem('The file is not an .xlsx workbook (it is not a zip archive)', 415)) : resolve(zip),
+      error || !zip ? reject(new FileProblem(IngestProblems.notZip, { format: '.xlsx' })) : resolve(zip),
     ),
   );
 
@@ -37,16 +38,16 @@ export async function openWorkbookZip(path: string, limits: ZipLimits): Promise<
         entries.set(entry.fileName, entry);
         total += entry.uncompressedSize;
         compressed += entry.compressedSize;
-        if (entries.size > limits.maxEntries) return reject(new FileProblem(`The workbook has more than ${limits.maxEntries} parts`, 422));
-        if (total > limits.maxUncompressedBytes) return reject(new FileProblem(`The workbook would unpack to more than ${Math.round(limits.maxUncompressedBytes / 2 ** 20)} MB`, 413));
+        if (entries.size > limits.maxEntries) return reject(new FileProblem(IngestProblems.tooManyParts, { limit: count(limits.maxEntries) }));
+        if (total > limits.maxUncompressedBytes) return reject(new FileProblem(IngestProblems.wouldUnpackTo, { limit: megabytes(limits.maxUncompressedBytes) }));
         zip.readEntry();
       });
       zip.on('end', () => {
-        if (!entries.has('xl/workbook.xml')) return reject(new FileProblem('The file is a zip archive but not an .xlsx workbook (no xl/workbook.xml)', 415));
-        if (compressed > 0 && total / compressed > limits.maxRatio) return reject(new FileProblem(`The workbook is compressed ${Math.round(total / compressed)}:1, which looks like a zip bomb`, 422));
+        if (!entries.has('xl/workbook.xml')) return reject(new FileProblem(IngestProblems.notWorkbook, { format: '.xlsx', part: 'xl/workbook.xml' }));
+        if (compressed > 0 && total / compressed > limits.maxRatio) return reject(new FileProblem(IngestProblems.compressionRatio, { ratio: Math.round(total / compressed) }));
         resolve();
       });
-      zip.on('error', () => reject(new FileProblem('The workbook is damaged', 422)));
+      zip.on('error', (e: Error) => reject(new FileProblem(IngestProblems.damaged, { reason: e.message })));
       zip.readEntry();
     });
   } catch (e) {
@@ -65,7 +66,7 @@ async function* partText(zip: yauzl.ZipFile, entry: yauzl.Entry, guard: XmlPartG
   try {
     stream = (await zip.openReadStreamPromise(entry)) as typeof stream;
   } catch (e) {
-    throw new FileProblem(`The workbook part ${entry.fileName} cannot be read: ${(e as Error).message}`, 422);
+    throw new FileProblem(IngestProblems.damaged, { reason: `${entry.fileName}: ${(e as Error).message}` });
   }
   // One decoder per part, fed in order: a character cut by a chunk's end is joined, not mangled.
   const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -73,7 +74,7 @@ async function* partText(zip: yauzl.ZipFile, entry: yauzl.Entry, guard: XmlPartG
     try {
       return bytes ? decoder.decode(bytes, { stream: true }) : decoder.decode();
     } catch {
-      throw new FileProblem(`The workbook part ${entry.fileName} is not UTF-8 text`, 422);
+      throw new FileProblem(IngestProblems.partNotUtf8, { part: entry.fileName });
     }
   };
   try {
@@ -87,7 +88,7 @@ async function* partText(zip: yauzl.ZipFile, entry: yauzl.Entry, guard: XmlPartG
   } catch (e) {
     if (e instanceof FileProblem) throw e;
     const lied = /too many bytes/.test((e as Error).message);
-    throw new FileProblem(lied ? `The workbook part ${entry.fileName} unpacks to more than its header declares (a zip bomb?)` : `The workbook is damaged: ${(e as Error).message}`, 422);
+    throw lied ? new FileProblem(IngestProblems.partLies, { part: entry.fileName }) : new FileProblem(IngestProblems.damaged, { reason: (e as Error).message });
   } finally {
     stream.destroy();
   }

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Column } from '../kinds/import-kind';
 import { FormulaCell } from './cell-checks';
+import { IngestProblems } from '../ingest.problems';
 import { FileProblem, ReaderLimits, SourceRow } from './file-problem';
 import { mapHeader } from './header-mapping';
 import { readSharedStrings } from './shared-strings';
@@ -64,7 +65,7 @@ async function openFirstSheet(zip: WorkbookZip, reader: ReaderInternals, limits:
   const strings = partOfTarget(relOfType(reader, 'sharedStrings')?.Target ?? 'sharedStrings.xml');
   reader.sharedStrings = zip.has(strings) ? await readSharedStrings(zip.part(strings, SHARED_STRINGS, budget), { ...SHARED_STRING_LIMITS, maxLength: limits.maxCellLength }) : [];
   const sheet = firstSheet(reader, zip);
-  if (!sheet) throw new FileProblem('The workbook has no sheet');
+  if (!sheet) throw new FileProblem(IngestProblems.noSheet);
   const [{ value }] = [...reader._parseWorksheet(zip.part(sheet, SHEET, budget), '1')];
   return value;
 }
@@ -87,7 +88,7 @@ export async function* xlsxRows(path: string, columns: Column[], limits: Workboo
         continue;
       }
       if (cells.every((c) => c === undefined || c === '')) continue;
-      if (++count > limits.maxRows) throw new FileProblem(`The workbook has more than ${limits.maxRows} rows; split it`, 413);
+      if (++count > limits.maxRows) throw new FileProblem(IngestProblems.tooManyRows, { limit: limits.maxRows });
       const values: Record<string, unknown> = {};
       for (let i = 0; i < keys.length; i++) if (keys[i] && cells[i] !== undefined) values[keys[i]!] = cells[i];
       batch.push({ row: row.number, values });
@@ -98,10 +99,10 @@ export async function* xlsxRows(path: string, columns: Column[], limits: Workboo
     }
   } catch (e) {
     if (e instanceof FileProblem) throw e;
-    throw new FileProblem(`The workbook cannot be read: ${(e as Error).message}`);
+    throw new FileProblem(IngestProblems.workbookUnreadable, { reason: (e as Error).message });
   } finally {
     zip.close();
   }
   if (batch.length) yield batch;
-  if (!keys) throw new FileProblem('The workbook is empty: a header row is required');
+  if (!keys) throw new FileProblem(IngestProblems.empty);
 }

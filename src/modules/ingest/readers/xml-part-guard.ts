@@ -1,4 +1,6 @@
-import { FileProblem } from './file-problem';
+import { text } from 'src/platform/i18n/locale';
+import { IngestProblems } from '../ingest.problems';
+import { FileProblem, megabytes } from './file-problem';
 
 /** What one part of a workbook may take once unpacked. */
 export type PartRules = {
@@ -24,7 +26,6 @@ const OPENERS: [Buffer, Buffer][] = [
   [Buffer.from('<![CDATA['), Buffer.from(']]>')],
   [Buffer.from('<?'), Buffer.from('?>')],
 ];
-const MB = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
 
 /**
  * Counts a part's bytes as they come out of the inflater and checks them before the XML parser
@@ -58,8 +59,8 @@ export class XmlPartGuard {
     if (this.ended) return chunk.subarray(0, 0);
     this.budget.used += chunk.length;
     this.bytes += chunk.length;
-    if (this.budget.used > this.budget.limit) throw new FileProblem(`The workbook unpacks to more than ${MB(this.budget.limit)}`, 413);
-    if (this.bytes > this.rules.maxBytes) throw new FileProblem(`The workbook part ${this.part} unpacks to more than ${MB(this.rules.maxBytes)}`, 413);
+    if (this.budget.used > this.budget.limit) throw new FileProblem(IngestProblems.unpacksTo, { limit: megabytes(this.budget.limit) });
+    if (this.bytes > this.rules.maxBytes) throw new FileProblem(IngestProblems.partUnpacksTo, { part: this.part, limit: megabytes(this.rules.maxBytes) });
     const view = this.tail.length ? Buffer.concat([this.tail, chunk]) : chunk;
     const base = this.bytes - view.length;
     let i = 0;
@@ -67,7 +68,7 @@ export class XmlPartGuard {
       if (this.special) {
         const end = view.indexOf(this.special.end, i);
         const reach = (end < 0 ? view.length : end) + base - this.special.at;
-        if (reach > this.rules.maxRun) throw this.tooLong('a comment, CDATA section or instruction');
+        if (reach > this.rules.maxRun) throw this.tooLong();
         if (end < 0) break;
         i = end + this.special.end.length;
         this.lastLt = base + i;
@@ -91,7 +92,7 @@ export class XmlPartGuard {
       const opener = OPENERS.find(([start]) => view.length - open >= start.length && view.subarray(open, open + start.length).equals(start));
       if (!opener) {
         if (view.length - open < 9) break; // maybe cut by the chunk's end: decided with the next chunk
-        throw new FileProblem(`The workbook part ${this.part} holds a document type declaration, which workbooks never do`, 422);
+        throw new FileProblem(IngestProblems.doctype, { part: this.part });
       }
       this.special = { end: opener[1], at: base + open };
       i = open + opener[0].length;
@@ -110,7 +111,7 @@ export class XmlPartGuard {
 
   /** No gap between two `<` in [from, to) is longer than maxRun, counting from the last one before. */
   private checkRuns(view: Buffer, from: number, to: number, base: number): void {
-    const tooLong = () => this.tooLong('a text or tag');
+    const tooLong = () => this.tooLong();
     this.walk(view, LT, from, to, base, this.rules.maxRun, () => this.lastLt, (at) => (this.lastLt = base + at), tooLong);
     if (base + to - this.lastLt > this.rules.maxRun) throw tooLong();
   }
@@ -153,12 +154,13 @@ export class XmlPartGuard {
     return lt >= 0 && view.length - lt < SHEET_DATA_END.length ? Buffer.from(view.subarray(lt)) : Buffer.alloc(0);
   }
 
-  private tooLong(what: string): FileProblem {
-    return new FileProblem(`The workbook part ${this.part} holds ${what} longer than ${MB(this.rules.maxRun)}, which no cell can hold`, 422);
+  private tooLong(): FileProblem {
+    return new FileProblem(IngestProblems.runTooLong, { part: this.part, limit: megabytes(this.rules.maxRun) });
   }
 
   private rowTooLarge(max: number): FileProblem {
-    const where = this.lastRow === 0 ? 'what comes before the first row' : this.lastRowNumber ? `row ${this.lastRowNumber}` : 'a row';
-    return new FileProblem(`In the sheet, ${where} takes more than ${MB(max)} unpacked; rows may not be that large`, 422);
+    const n = this.lastRowNumber;
+    const where = this.lastRow === 0 ? text('what comes before the first row', '第一行之前的内容') : n ? text(`row ${n}`, `第 ${n} 行`) : text('a row', '某一行');
+    return new FileProblem(IngestProblems.rowTooLarge, { where, limit: megabytes(max) }, n || undefined);
   }
 }

@@ -34,7 +34,7 @@ const file = (name: string, content: Buffer) => {
   return path;
 };
 
-describe('imports: workbooks that unpack to more than they say (e2e)', () => {
+describe('imports: hostile files, workbooks that unpack to more than they say, CSV lines without end (e2e)', () => {
   it('stops a part whose headers understate its size as soon as it inflates past them, having unpacked next to nothing', async () => {
     const bomb = lyingWorkbook();
     expect(bomb.length).toBeGreaterThan(9 * 2 ** 20);
@@ -77,13 +77,20 @@ describe('imports: workbooks that unpack to more than they say (e2e)', () => {
 
     it('refuses the lying workbook with a problem naming the part, stores nothing and keeps serving', async () => {
       const manager = await t.tokenFor('manager');
-      const res = await t.http().post('/imports/volume').set(bearer(manager)).attach('file', lyingWorkbook(), 'bomb.xlsx').expect(422);
+      const res = await t.http().post('/imports/volume').set(bearer(manager)).set('Accept-Language', 'en').attach('file', lyingWorkbook(), 'bomb.xlsx').expect(422);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-      expect(res.body.detail).toBe('The workbook part xl/sharedStrings.xml unpacks to more than its header declares (a zip bomb?)');
+      expect(res.body).toMatchObject({ code: 'ingest.part-lies', detail: 'The workbook part xl/sharedStrings.xml unpacks to more than its header declares (a zip bomb?)' });
       const [record] = (await t.http().get('/imports').set(bearer(manager)).expect(200)).body;
       expect(record).toMatchObject({ status: 'rejected', inserted: 0 });
       expect(readdirSync(join(t.config.dataDir, 'uploads'))).toEqual([]);
       await t.http().get('/health').expect(200);
+    });
+
+    it('refuses a CSV whose line breaks were lost at the row where the record grows too long', async () => {
+      const manager = await t.tokenFor('manager');
+      const line = `presales_chat,2026-01-05 10:00,30,1,1,${'0'.repeat(1_500_000)}`;
+      const res = await t.http().post('/imports/volume').set(bearer(manager)).set('Accept-Language', 'en').attach('file', Buffer.from(`${header.join(',')}\npresales_chat,2026-01-05 09:30,30,1,1,0\n${line}`), 'v.csv').expect(422);
+      expect(res.body).toMatchObject({ code: 'ingest.record-too-long', detail: 'Row 3 is longer than 1,000,000 characters; is a line break missing?', errors: [expect.objectContaining({ row: 3 })] });
     });
   });
 });
