@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Message } from 'src/platform/errors/problem';
 import { fillText, inLocale, text, type TemplateParams, type Text } from 'src/platform/i18n/locale';
+import { defineTexts } from 'src/platform/i18n/texts';
 import { currentLocale } from 'src/platform/i18n/request-locale';
 import { localized } from 'src/platform/i18n/zod-messages';
 
@@ -9,12 +10,17 @@ export const MAX_CHAT_CONCURRENCY = 10;
 /** A chat ten times slower than alone is a data error, not a measurement. */
 export const MAX_SLOWDOWN = 10;
 
-export const SlowdownTexts = {
+export const SlowdownTexts = defineTexts('ingest.chat-slowdown', {
   firstIsOne: text('the factor at one chat must be 1 (the handle time alone)', '单个会话时的系数必须为 1（单独接待的处理时长）'),
   notBelowPrevious: text('must not be below the factor at {k} chats ({previous})', '不能小于 {k} 个并发会话时的系数（{previous}）'),
   tooShort: text('gives factors up to {length} chats at once, but the queue serves {concurrency}', '只给出了最多 {length} 个并发会话的系数，但该队列同时接待 {concurrency} 个'),
   chatOnly: text('only chat queues carry a slowdown table', '只有聊天队列才有并发减速表'),
-} satisfies Record<string, Text>;
+  notNumber: text('must be a number', '必须是数字'),
+  belowOne: text('must be at least 1 (more chats never make each faster)', '不能小于 1（同时接待更多会话不会让每个会话更快）'),
+  aboveMax: text(`must be at most ${MAX_SLOWDOWN}`, `不能大于 ${MAX_SLOWDOWN}`),
+  empty: text('needs at least the factor at one chat (1)', '至少需要单个会话时的系数（1）'),
+  tooLong: text(`gives at most ${MAX_CHAT_CONCURRENCY} factors (one per chat an agent may hold)`, `最多 ${MAX_CHAT_CONCURRENCY} 个系数（每个可同时接待的会话一个）`),
+});
 
 const say = (template: Text, params?: TemplateParams) => inLocale(fillText(template, params), currentLocale());
 
@@ -29,12 +35,12 @@ export const tooShortMessage = (length: number, concurrency: number): Message =>
 export const chatSlowdownTable = z
   .array(
     z
-      .number(localized(text('must be a number', '必须是数字')))
-      .min(1, localized(text('must be at least 1 (more chats never make each faster)', '不能小于 1（同时接待更多会话不会让每个会话更快）')))
-      .max(MAX_SLOWDOWN, localized(text(`must be at most ${MAX_SLOWDOWN}`, `不能大于 ${MAX_SLOWDOWN}`))),
+      .number(localized(SlowdownTexts.notNumber))
+      .min(1, localized(SlowdownTexts.belowOne))
+      .max(MAX_SLOWDOWN, localized(SlowdownTexts.aboveMax)),
   )
-  .min(1, localized(text('needs at least the factor at one chat (1)', '至少需要单个会话时的系数（1）')))
-  .max(MAX_CHAT_CONCURRENCY, localized(text(`gives at most ${MAX_CHAT_CONCURRENCY} factors (one per chat an agent may hold)`, `最多 ${MAX_CHAT_CONCURRENCY} 个系数（每个可同时接待的会话一个）`)))
+  .min(1, localized(SlowdownTexts.empty))
+  .max(MAX_CHAT_CONCURRENCY, localized(SlowdownTexts.tooLong))
   .superRefine((table, ctx) => {
     if (table[0] !== 1) ctx.addIssue({ code: 'custom', message: say(SlowdownTexts.firstIsOne), path: [0] });
     for (let i = 1; i < table.length; i++) {

@@ -2,16 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { Actor } from 'src/platform/auth/actor';
 import { notFound } from 'src/platform/errors/common-problems';
-import { inLocale, text, type Text } from 'src/platform/i18n/locale';
+import { inLocale, type Text } from 'src/platform/i18n/locale';
 import { currentLocale } from 'src/platform/i18n/request-locale';
 import { labelOf } from 'src/platform/i18n/texts';
 import { ShopService } from 'src/modules/org/shop.service';
 import { CalibrationData, CalibrationReportRepository, Deviation } from './calibration-report.repository';
-import { AgreementLabels, LeaningLabels, QcCategoryLabels } from './qc.labels';
+import { AgreementLabels, CalibrationTexts, LeaningLabels, QcCategoryLabels } from './qc.labels';
 import { agreementBand, intraclassCorrelation, leaningOf, RatingGroup } from './engine/rater-agreement';
 import type { CalibrationReportQuery } from './qc.dto';
 
-const UNKNOWN_INSPECTOR = text('(unknown inspector)', '（未知质检员）');
 const round = (x: number | null, digits: number) => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
 
 /**
@@ -26,7 +25,7 @@ export class CalibrationReportService {
   ) {}
 
   async report(actor: Actor, query: CalibrationReportQuery) {
-    if (query.inspector && !(await this.reports.knowsInspector(actor.shopId, query.inspector))) throw notFound(text('Inspector', '质检员'));
+    if (query.inspector && !(await this.reports.knowsInspector(actor.shopId, query.inspector))) throw notFound(CalibrationTexts.inspector);
     const shop = await this.shops.context(actor.shopId);
     const day = (d: string) => DateTime.fromISO(d, { zone: shop.timeZone }).startOf('day');
     const data = await this.reports.data({ shopId: actor.shopId, timeZone: shop.timeZone, from: day(query.from).toJSDate(), to: day(query.to).plus({ days: 1 }).toJSDate(), period: query.period });
@@ -66,7 +65,7 @@ function calibrationReport(data: CalibrationData, inspector?: string) {
     .filter(([id]) => !inspector || id === inspector)
     .map(([id, rows]) => ({
       userId: id,
-      name: names.get(id) ?? inLocale(UNKNOWN_INSPECTOR, locale),
+      name: names.get(id) ?? inLocale(CalibrationTexts.unknownInspector, locale),
       ...deviation(rows.find((r) => r.period === null)!),
       periods: rows.filter((r) => r.period !== null).sort((a, b) => a.period!.localeCompare(b.period!)).map((r) => ({ start: r.period, ...deviation(r) })),
       items: (byItem.get(id) ?? [])

@@ -3,6 +3,7 @@ import { localDate } from 'src/platform/http/field-schemas';
 import { pageQuery } from 'src/platform/http/pagination';
 import { OUTCOMES } from './engine/daily-sample';
 import { QC_CATEGORIES } from './engine/review-score';
+import { CalibrationTexts } from './qc.labels';
 import { localized, SchemaTexts } from 'src/platform/i18n/zod-messages';
 import { text } from 'src/platform/i18n/locale';
 
@@ -84,6 +85,7 @@ export const SummaryQuery = z.strictObject({
 });
 export type SummaryQuery = z.infer<typeof SummaryQuery>;
 
+/** The calibration report's longest range (CalibrationTexts.range says it). */
 const REPORT_DAYS = 366;
 const dayNumber = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
 
@@ -95,7 +97,7 @@ export const CalibrationReportQuery = z
     inspector: uuid.optional().meta({ description: 'Only this inspector (a user id); the panels and the agreement stay whole' }),
   })
   .refine((q) => dayNumber(q.to) >= dayNumber(q.from), { ...localized(SchemaTexts.notBeforeFrom), path: ['to'] })
-  .refine((q) => dayNumber(q.to) - dayNumber(q.from) < REPORT_DAYS, { ...localized(text(`the range may span at most ${REPORT_DAYS} days`, `范围最多 ${REPORT_DAYS} 天`)), path: ['to'] });
+  .refine((q) => dayNumber(q.to) - dayNumber(q.from) < REPORT_DAYS, { ...localized(CalibrationTexts.range), path: ['to'] });
 export type CalibrationReportQuery = z.infer<typeof CalibrationReportQuery>;
 
 export const ListCoachingQuery = z.strictObject({

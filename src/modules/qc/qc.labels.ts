@@ -37,3 +37,9 @@ export const LeaningLabels = defineTexts('qc.leaning', {
   softer: { en: 'softer than the panel', zh: '比评审组偏松' },
   'in-line': { en: 'in line with the panel', zh: '与评审组一致' },
 });
+
+export const CalibrationTexts = defineTexts('qc.calibration', {
+  unknownInspector: { en: '(unknown inspector)', zh: '（未知质检员）' },
+  inspector: { en: 'Inspector', zh: '质检员' },
+  range: { en: 'the range may span at most 366 days', zh: '范围最多 366 天' },
+});

@@ -2,22 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { Actor } from 'src/platform/auth/actor';
 import { invalid } from 'src/platform/errors/common-problems';
-import { fillText, inLocale, text } from 'src/platform/i18n/locale';
+import { fillText, inLocale } from 'src/platform/i18n/locale';
 import { currentLocale } from 'src/platform/i18n/request-locale';
 import { MAX_CHAT_CONCURRENCY, MAX_SLOWDOWN } from 'src/modules/ingest/chat-slowdown-table';
 import { QueueService } from 'src/modules/ingest/queue.service';
 import { ShopService } from 'src/modules/org/shop.service';
 import { ChatSlowdownRepository } from './chat-slowdown.repository';
 import { fitSlowdownTable } from './engine';
-import type { SlowdownQuery } from './staffing.dto';
+import { SlowdownQuery, StaffingTexts } from './staffing.dto';
 import { StaffingProblems } from './staffing.problems';
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
-
-const Reasons = {
-  noBaseline: text('fewer than {min} of its sessions were handled at one chat, which every factor is compared with', '单独接待（1 个会话）的会话少于 {min} 个，无法作为比较基准'),
-  tooShort: text('only up to {length} chats at once have {min} sessions or more, and the queue serves {concurrency}', '只有最多 {length} 个并发会话的级别有不少于 {min} 个会话，而该队列同时接待 {concurrency} 个'),
-};
 
 /**
  * A chat queue's slowdown table measured from its sessions: handle time (session length) by the
@@ -33,7 +28,7 @@ export class ChatSlowdownService {
 
   private async measure(actor: Actor, query: SlowdownQuery) {
     const queue = await this.queues.get(actor, query.queue);
-    if (queue.channel !== 'chat') throw invalid('queue', text('is not a chat queue', '不是聊天队列'));
+    if (queue.channel !== 'chat') throw invalid('queue', StaffingTexts.notChatQueue);
     const shop = await this.shops.context(actor.shopId);
     const from = DateTime.fromISO(query.from, { zone: shop.timeZone }).startOf('day');
     const to = DateTime.fromISO(query.to, { zone: shop.timeZone }).startOf('day').plus({ days: 1 });
@@ -41,10 +36,10 @@ export class ChatSlowdownService {
     const fit = fitSlowdownTable(levels, { minSessions: query.minSessions, maxConcurrency: MAX_CHAT_CONCURRENCY, maxFactor: MAX_SLOWDOWN });
     const covers = fit.table !== null && fit.table.length >= queue.chatConcurrency;
     const reason = !fit.table
-      ? fillText(Reasons.noBaseline, { min: query.minSessions })
+      ? fillText(StaffingTexts.noBaseline, { min: query.minSessions })
       : covers
         ? null
-        : fillText(Reasons.tooShort, { length: fit.table.length, min: query.minSessions, concurrency: queue.chatConcurrency });
+        : fillText(StaffingTexts.tooShortMeasured, { length: fit.table.length, min: query.minSessions, concurrency: queue.chatConcurrency });
     return {
       queueId: queue.id,
       queueName: queue.name,

@@ -2,10 +2,20 @@ import { z } from 'zod';
 import { localDate, utcInstant } from 'src/platform/http/field-schemas';
 import { inLocale, text } from 'src/platform/i18n/locale';
 import { currentLocale } from 'src/platform/i18n/request-locale';
-import { localized, SchemaTexts } from 'src/platform/i18n/zod-messages';
+import { localized, SchemaTexts, uuid } from 'src/platform/i18n/zod-messages';
+import { defineTexts } from 'src/platform/i18n/texts';
 import { chatSlowdownTable, checkTableCovers, MAX_CHAT_CONCURRENCY } from 'src/modules/ingest/chat-slowdown-table';
 
-const ONE_SLOWDOWN = text('give one of slowdownPerExtraChat, slowdownByConcurrency, queue', '只能给出 slowdownPerExtraChat、slowdownByConcurrency、queue 之一');
+const MEASURE_DAYS = 92;
+
+export const StaffingTexts = defineTexts('staffing', {
+  oneSlowdown: text('give one of slowdownPerExtraChat, slowdownByConcurrency, queue', '每多一个会话的减速系数、按并发数的减速表、队列三者只能给出其一'),
+  deadlineOneSlot: text('must be at least one slot long', '至少为一个时段的长度'),
+  measureRange: text(`the range may span at most ${MEASURE_DAYS} days`, `范围最多 ${MEASURE_DAYS} 天`),
+  notChatQueue: text('is not a chat queue', '不是聊天队列'),
+  noBaseline: text('fewer than {min} of its sessions were handled at one chat, which every factor is compared with', '单独接待（1 个会话）的会话少于 {min} 个，无法作为比较基准'),
+  tooShortMeasured: text('only up to {length} chats at once have {min} sessions or more, and the queue serves {concurrency}', '只有最多 {length} 个并发会话的级别有不少于 {min} 个会话，而该队列同时接待 {concurrency} 个'),
+});
 
 export const RequirementsQuery = z
   .strictObject({
@@ -45,11 +55,11 @@ const RealTimeWhatIf = z.strictObject({
       concurrency: z.number().int().min(1).max(MAX_CHAT_CONCURRENCY),
       slowdownPerExtraChat: z.number().min(0).max(1).optional().meta({ description: 'Linear slowdown 1 + s·(k − 1); the default when no other is given: 0.15' }),
       slowdownByConcurrency: chatSlowdownTable.optional(),
-      queue: z.uuid(localized(text('must be a UUID', '必须是 UUID'))).optional().meta({ description: "Use this queue's measured table (else the shop's factor per extra chat)" }),
+      queue: uuid().optional().meta({ description: "Use this queue's measured table (else the shop's factor per extra chat)" }),
     })
     .superRefine((c, ctx) => {
       const given = (['slowdownPerExtraChat', 'slowdownByConcurrency', 'queue'] as const).filter((k) => c[k] !== undefined);
-      if (given.length > 1) ctx.addIssue({ code: 'custom', message: inLocale(ONE_SLOWDOWN, currentLocale()), path: [given[1]] });
+      if (given.length > 1) ctx.addIssue({ code: 'custom', message: inLocale(StaffingTexts.oneSlowdown, currentLocale()), path: [given[1]] });
       checkTableCovers(c.slowdownByConcurrency, c.concurrency, ctx, ['slowdownByConcurrency']);
     })
     .optional(),
@@ -67,13 +77,12 @@ const DeferredWhatIf = z
     shrinkage,
     agents: z.number().int().min(0).max(100_000).optional().meta({ description: 'How late the work gets with exactly this many agents in every slot' }),
   })
-  .refine((b) => b.deadlineMinutes >= b.slotMinutes, { ...localized(text('must be at least one slot long', '至少为一个时段的长度')), path: ['deadlineMinutes'] });
+  .refine((b) => b.deadlineMinutes >= b.slotMinutes, { ...localized(StaffingTexts.deadlineOneSlot), path: ['deadlineMinutes'] });
 
-const MEASURE_DAYS = 92;
 const daysBetween = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
 
 const measureFields = {
-  queue: z.uuid(localized(text('must be a UUID', '必须是 UUID'))).meta({ description: 'A chat queue of the shop' }),
+  queue: uuid().meta({ description: 'A chat queue of the shop' }),
   from: localDate.meta({ description: 'First local day of the sessions measured', example: '2026-10-01' }),
   to: localDate.meta({ description: 'Last local day (inclusive); at most 92 days after from', example: '2026-11-22' }),
   minSessions: z.coerce.number().int().min(5).max(10_000).default(30).meta({ description: 'Sessions a concurrency level needs to be measured', example: 30 }),
@@ -81,7 +90,7 @@ const measureFields = {
 const measureRange = <S extends z.ZodType<{ from: string; to: string }>>(schema: S) =>
   schema
     .refine((q) => daysBetween(q.from, q.to) >= 0, { ...localized(SchemaTexts.notBeforeFrom), path: ['to'] })
-    .refine((q) => daysBetween(q.from, q.to) < MEASURE_DAYS, { ...localized(text(`the range may span at most ${MEASURE_DAYS} days`, `范围最多 ${MEASURE_DAYS} 天`)), path: ['to'] });
+    .refine((q) => daysBetween(q.from, q.to) < MEASURE_DAYS, { ...localized(StaffingTexts.measureRange), path: ['to'] });
 
 /** Which sessions measure a chat queue's slowdown table (the query of GET, the body of POST). */
 export const SlowdownQuery = measureRange(z.strictObject(measureFields));
