@@ -69,6 +69,20 @@ describe('refusals of every module in the reader’s language (e2e)', () => {
     status: 403, code: 'kpi.agents-own-only', send: (lang) => t.http().get('/kpis?level=shop&period=day&from=2026-11-01&to=2026-11-02').set(as('agent', lang)),
   });
 
+  refusals['forecast: a closed day with a multiplier'] = async () => ({
+    status: 400, code: 'forecast.closed-day-multiplier',
+    send: async (lang) => {
+      const made = await t.http().post('/forecast-events').set(as('manager')).send({ date: '2026-12-24', kind: 'closed' }).expect(201);
+      return t.http().patch(`/forecast-events/${made.body.id}`).set(as('manager', lang)).send({ multiplier: 1.5 });
+    },
+  });
+  refusals['staffing: the queue of another forecast, named'] = async () => {
+    const queues = (await t.http().get('/queues').set(as('manager')).expect(200)).body as { id: string; name: string; code: string }[];
+    const [first, second] = [queues.find((q) => q.code === 'presales_chat')!, queues.find((q) => q.code === 'hotline')!];
+    const made = await t.http().post('/forecasts').set(as('manager')).send({ queueIds: [first.id], weeks: 1 }).expect(202);
+    return { status: 400, code: 'staffing.not-queue-of-forecast', names: [second.name], send: (lang) => t.http().get(`/staffing/requirements?forecast=${made.body.forecasts[0].forecastId}&queue=${second.id}`).set(as('manager', lang)) };
+  };
+
   it.each(Object.keys(refusals))('%s', async (name) => {
     const refusal = await refusals[name]();
     const zh = await refusal.send();

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
-import { conflict, notFound } from 'src/platform/errors/common-problems';
+import { ForecastProblems } from './forecast.problems';
 import type { Page } from 'src/platform/http/pagination';
 import { CreateAdjustmentBody, ListAdjustmentsQuery } from './adjustment.dto';
 import { Adjustment, AdjustmentRepository } from './adjustment.repository';
@@ -16,7 +16,7 @@ export class AdjustmentService {
 
   async create(actor: Actor, body: CreateAdjustmentBody): Promise<Adjustment> {
     const [queue] = await this.history.queues(actor.shopId, [body.queueId]);
-    if (!queue) throw notFound('Queue');
+    if (!queue) throw ForecastProblems.queueNotFound();
     return this.adjustments.insert({
       shopId: actor.shopId, queueId: body.queueId, startsAt: new Date(body.from), endsAt: new Date(body.to), kind: body.kind, value: body.value, reason: body.reason, createdBy: actor.userId,
     });
@@ -29,13 +29,13 @@ export class AdjustmentService {
 
   async get(actor: Actor, id: string): Promise<Adjustment> {
     const adjustment = await this.adjustments.find(actor.shopId, id);
-    if (!adjustment) throw notFound('Adjustment');
+    if (!adjustment) throw ForecastProblems.adjustmentNotFound();
     return adjustment;
   }
 
   async remove(actor: Actor, id: string): Promise<Adjustment> {
     const adjustment = await this.get(actor, id);
-    if (adjustment.deletedAt) throw conflict('The adjustment was already removed', { deletedAt: adjustment.deletedAt });
+    if (adjustment.deletedAt) throw ForecastProblems.adjustmentRemoved(undefined, { extra: { deletedAt: adjustment.deletedAt } });
     return this.adjustments.markDeleted(id, actor.userId);
   }
 }

@@ -8,6 +8,7 @@ import { ValidBody, ValidParam, ValidQuery } from 'src/platform/http/validation'
 import { CreateEventBody, eventExample, ListEventsQuery, UpdateEventBody } from './forecast-event.dto';
 import { ForecastEventService } from './forecast-event.service';
 import { FORECAST_READERS, FORECAST_WRITERS } from './forecast-roles';
+import { ForecastProblems } from './forecast.problems';
 
 @ApiTags('forecast: calendar')
 @ApiBearerAuth()
@@ -18,7 +19,7 @@ export class ForecastEventController {
   @Post()
   @Roles(...FORECAST_WRITERS)
   @ApiCreatedResponse({ schema: { example: eventExample } })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, ForecastProblems.queueNotFound)
   create(@CurrentActor() actor: Actor, @ValidBody(CreateEventBody) body: CreateEventBody) {
     return this.events.create(actor, body);
   }
@@ -34,7 +35,7 @@ export class ForecastEventController {
   @Get(':id')
   @Roles(...FORECAST_READERS)
   @ApiOkResponse({ schema: { example: eventExample } })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, ForecastProblems.eventNotFound)
   get(@CurrentActor() actor: Actor, @ValidParam('id') id: string) {
     return this.events.get(actor, id);
   }
@@ -42,7 +43,7 @@ export class ForecastEventController {
   @Patch(':id')
   @Roles(...FORECAST_WRITERS)
   @ApiOkResponse({ schema: { example: { ...eventExample, multiplier: 4 } } })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, ForecastProblems.eventNotFound, ForecastProblems.queueNotFound, ForecastProblems.closedDayMultiplier)
   update(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidBody(UpdateEventBody) body: UpdateEventBody) {
     return this.events.update(actor, id, body);
   }
@@ -50,7 +51,7 @@ export class ForecastEventController {
   @Delete(':id')
   @Roles(...FORECAST_WRITERS)
   @ApiOkResponse({ description: 'The removed event', schema: { example: eventExample } })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, ForecastProblems.eventNotFound)
   remove(@CurrentActor() actor: Actor, @ValidParam('id') id: string) {
     return this.events.remove(actor, id);
   }

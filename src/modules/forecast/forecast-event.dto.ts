@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { localDate } from 'src/platform/http/field-schemas';
 import { pageQuery } from 'src/platform/http/pagination';
+import { text } from 'src/platform/i18n/locale';
+import { localized, SchemaTexts } from 'src/platform/i18n/zod-messages';
 
 export const EVENT_KINDS = ['promotion', 'holiday', 'closed'] as const;
 
@@ -14,11 +16,11 @@ const eventFields = {
   }),
   label: z.string().trim().min(1).max(60).nullable().meta({ description: 'Events with the same kind and label share what the model learns (e.g. double12)', example: 'double12' }),
   multiplier: z.number().positive().max(20).nullable().meta({ description: 'Expected volume × this, used until the model has seen such a day', example: 3 }),
-  queueId: z.uuid({ message: 'must be a UUID' }).nullable().meta({ description: 'Omit for every queue of the shop' }),
+  queueId: z.uuid(localized(SchemaTexts.uuid)).nullable().meta({ description: 'Omit for every queue of the shop' }),
 };
 
 const multiplierFitsKind = (b: { kind?: string; multiplier?: number | null }) => b.kind !== 'closed' || b.multiplier === null || b.multiplier === undefined;
-const multiplierRule = { message: 'a closed day takes no multiplier', path: ['multiplier'] };
+const multiplierRule = { ...localized(text('a closed day takes no multiplier', '停业日不能设置倍数')), path: ['multiplier'] };
 
 export const CreateEventBody = z
   .strictObject({
@@ -39,7 +41,7 @@ export const UpdateEventBody = z
     multiplier: eventFields.multiplier.optional(),
     queueId: eventFields.queueId.optional(),
   })
-  .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' })
+  .refine((b) => Object.keys(b).length > 0, localized(SchemaTexts.nothingToChange))
   .refine(multiplierFitsKind, multiplierRule);
 export type UpdateEventBody = z.infer<typeof UpdateEventBody>;
 
@@ -49,9 +51,9 @@ export const ListEventsQuery = z
     from: localDate.optional().meta({ description: 'Events on or after this date' }),
     to: localDate.optional().meta({ description: 'Events on or before this date' }),
     kind: z.enum(EVENT_KINDS).optional(),
-    queueId: z.uuid({ message: 'must be a UUID' }).optional().meta({ description: 'Events of this queue and the shop-wide ones' }),
+    queueId: z.uuid(localized(SchemaTexts.uuid)).optional().meta({ description: 'Events of this queue and the shop-wide ones' }),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be before from', path: ['to'] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { ...localized(SchemaTexts.notBeforeFrom), path: ['to'] });
 export type ListEventsQuery = z.infer<typeof ListEventsQuery>;
 
 export const eventExample = {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
-import { invalid, notFound } from 'src/platform/errors/common-problems';
+import { ForecastProblems } from './forecast.problems';
 import type { Page } from 'src/platform/http/pagination';
 import { CreateEventBody, ListEventsQuery, UpdateEventBody } from './forecast-event.dto';
 import { ForecastEvent, ForecastEventRepository } from './forecast-event.repository';
@@ -26,7 +26,7 @@ export class ForecastEventService {
 
   async get(actor: Actor, id: string): Promise<ForecastEvent> {
     const event = await this.events.find(actor.shopId, id);
-    if (!event) throw notFound('Event');
+    if (!event) throw ForecastProblems.eventNotFound();
     return event;
   }
 
@@ -35,7 +35,7 @@ export class ForecastEventService {
     if (body.queueId) await this.checkQueue(actor, body.queueId);
     const kind = body.kind ?? current.kind;
     const multiplier = body.multiplier !== undefined ? body.multiplier : current.multiplier;
-    if (kind === 'closed' && multiplier !== null) throw invalid('multiplier', 'a closed day takes no multiplier');
+    if (kind === 'closed' && multiplier !== null) throw ForecastProblems.closedDayMultiplier.at('multiplier');
     return this.events.update(actor.shopId, id, body);
   }
 
@@ -47,6 +47,6 @@ export class ForecastEventService {
 
   private async checkQueue(actor: Actor, queueId: string): Promise<void> {
     const [queue] = await this.history.queues(actor.shopId, [queueId]);
-    if (!queue) throw notFound('Queue');
+    if (!queue) throw ForecastProblems.queueNotFound();
   }
 }

@@ -7,6 +7,7 @@ import { ValidParam, ValidQuery } from 'src/platform/http/validation';
 import { FORECAST_READERS } from './forecast-roles';
 import { ActualRangeQuery, forecastVsActualExample } from './forecast.dto';
 import { ForecastVsActualService } from './forecast-vs-actual.service';
+import { ForecastProblems } from './forecast.problems';
 
 @ApiTags('forecast')
 @ApiBearerAuth()
@@ -20,7 +21,7 @@ export class ForecastVsActualController {
     description: 'Per slot the latest completed forecast version covering it beside the offered volume; WAPE over slots that have both',
     schema: { example: forecastVsActualExample },
   })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, ForecastProblems.queueNotFound)
   compare(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidQuery(ActualRangeQuery) query: ActualRangeQuery) {
     return this.comparison.compare(actor, id, query);
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
-import { notFound } from 'src/platform/errors/common-problems';
+import { ForecastProblems } from './forecast.problems';
 import { adjustedValue } from './adjusted-value';
 import { AdjustmentRepository } from './adjustment.repository';
 import { accuracyOf } from './engine/accuracy-metrics';
@@ -40,7 +40,7 @@ export class ForecastVsActualService {
 
   async compare(actor: Actor, queueId: string, range: ActualRangeQuery): Promise<ForecastVsActual> {
     const [queue] = await this.history.queues(actor.shopId, [queueId]);
-    if (!queue) throw notFound('Queue');
+    if (!queue) throw ForecastProblems.queueNotFound();
     const from = new Date(range.from);
     const to = new Date(range.to);
     const [rows, rules] = await Promise.all([this.history.forecastVsActual(actor.shopId, queueId, from, to), this.adjustments.rules(actor.shopId, queueId, from, to)]);

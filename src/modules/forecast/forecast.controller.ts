@@ -8,6 +8,7 @@ import { ValidBody, ValidParam, ValidQuery } from 'src/platform/http/validation'
 import { FORECAST_READERS, FORECAST_WRITERS } from './forecast-roles';
 import { accuracyExample, CreateForecastBody, createdForecastsExample, forecastExample, ListForecastsQuery, SlotRangeQuery, slotsExample } from './forecast.dto';
 import { ForecastService } from './forecast.service';
+import { ForecastProblems } from './forecast.problems';
 
 @ApiTags('forecast')
 @ApiBearerAuth()
@@ -19,7 +20,7 @@ export class ForecastController {
   @HttpCode(202)
   @Roles(...FORECAST_WRITERS)
   @ApiAcceptedResponse({ description: 'One forecast version and one `forecast.generate` job per queue; follow the job at its statusUrl', schema: { example: createdForecastsExample } })
-  @ApiProblems(400, 401, 403, 404, 503)
+  @ApiProblems(400, 401, 403, 404, 503, ForecastProblems.noActiveQueue, ForecastProblems.queueNotFound)
   create(@CurrentActor() actor: Actor, @ValidBody(CreateForecastBody) body: CreateForecastBody) {
     return this.forecasts.create(actor, body);
   }
@@ -35,7 +36,7 @@ export class ForecastController {
   @Get(':id')
   @Roles(...FORECAST_READERS)
   @ApiOkResponse({ schema: { example: forecastExample } })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, ForecastProblems.forecastNotFound)
   get(@CurrentActor() actor: Actor, @ValidParam('id') id: string) {
     return this.forecasts.get(actor, id);
   }
@@ -43,7 +44,7 @@ export class ForecastController {
   @Get(':id/slots')
   @Roles(...FORECAST_READERS)
   @ApiOkResponse({ description: 'Per slot (UTC start): the model value, the value with planner adjustments, the interval, and the adjustments that applied', schema: { example: slotsExample } })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @ApiProblems(400, 401, 403, 404, 409, ForecastProblems.forecastNotFound, ForecastProblems.notCompleted)
   slots(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidQuery(SlotRangeQuery) query: SlotRangeQuery) {
     return this.forecasts.slots(actor, id, query);
   }
@@ -58,7 +59,7 @@ export class ForecastController {
       '`intraday`: the constants of within-day updating learnt on the same days.',
     schema: { example: accuracyExample },
   })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @ApiProblems(400, 401, 403, 404, 409, ForecastProblems.forecastNotFound, ForecastProblems.notCompleted)
   accuracy(@CurrentActor() actor: Actor, @ValidParam('id') id: string) {
     return this.forecasts.accuracy(actor, id);
   }

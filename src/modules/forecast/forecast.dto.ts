@@ -2,16 +2,18 @@ import { z } from 'zod';
 import { localDate, utcInstant } from 'src/platform/http/field-schemas';
 import { pageQuery } from 'src/platform/http/pagination';
 import { METHOD_NAMES } from './engine/forecast-types';
+import { localized, SchemaTexts } from 'src/platform/i18n/zod-messages';
+import { text } from 'src/platform/i18n/locale';
 
 export const FORECAST_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
 export const DEFAULT_HORIZON_WEEKS = 4;
 
 export const CreateForecastBody = z.strictObject({
   queueIds: z
-    .array(z.uuid({ message: 'must be a UUID' }))
+    .array(z.uuid(localized(SchemaTexts.uuid)))
     .min(1)
     .max(50)
-    .refine((ids) => new Set(ids).size === ids.length, { message: 'must not repeat a queue' })
+    .refine((ids) => new Set(ids).size === ids.length, localized(text('must not repeat a queue', '队列不得重复')))
     .optional()
     .meta({ description: 'Queues to forecast; omitted: every active queue of the shop (forecast all queues)', example: ['4a3b2c1d-0e9f-4a8b-8c7d-6e5f4a3b2c1d'] }),
   from: localDate.optional().meta({ description: 'First local date to forecast; default the next Monday in the shop’s zone', example: '2026-11-30' }),
@@ -22,7 +24,7 @@ export type CreateForecastBody = z.infer<typeof CreateForecastBody>;
 
 export const ListForecastsQuery = z.strictObject({
   ...pageQuery,
-  queueId: z.uuid({ message: 'must be a UUID' }).optional(),
+  queueId: z.uuid(localized(SchemaTexts.uuid)).optional(),
   status: z.enum(FORECAST_STATUSES).optional(),
 });
 export type ListForecastsQuery = z.infer<typeof ListForecastsQuery>;
@@ -32,13 +34,13 @@ const MAX_RANGE_DAYS = 92;
 /** A UTC range of slot starts, half-open [from, to). */
 export const SlotRangeQuery = z
   .strictObject({ from: utcInstant.optional(), to: utcInstant.optional() })
-  .refine((q) => !q.from || !q.to || new Date(q.from) < new Date(q.to), { message: 'must be after from', path: ['to'] });
+  .refine((q) => !q.from || !q.to || new Date(q.from) < new Date(q.to), { ...localized(SchemaTexts.afterFrom), path: ['to'] });
 export type SlotRangeQuery = z.infer<typeof SlotRangeQuery>;
 
 export const ActualRangeQuery = z
   .strictObject({ from: utcInstant, to: utcInstant })
-  .refine((q) => new Date(q.from) < new Date(q.to), { message: 'must be after from', path: ['to'] })
-  .refine((q) => new Date(q.to).getTime() - new Date(q.from).getTime() <= MAX_RANGE_DAYS * 86_400_000, { message: `the range may span at most ${MAX_RANGE_DAYS} days`, path: ['to'] });
+  .refine((q) => new Date(q.from) < new Date(q.to), { ...localized(SchemaTexts.afterFrom), path: ['to'] })
+  .refine((q) => new Date(q.to).getTime() - new Date(q.from).getTime() <= MAX_RANGE_DAYS * 86_400_000, { ...localized(text(`the range may span at most ${MAX_RANGE_DAYS} days`, `时间范围最多 ${MAX_RANGE_DAYS} 天`)), path: ['to'] });
 export type ActualRangeQuery = z.infer<typeof ActualRangeQuery>;
 
 const versionId = '7b6a5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
-import { conflict, invalid, notFound } from 'src/platform/errors/common-problems';
-import { text } from 'src/platform/i18n/locale';
+import { labelIn, labelOf } from 'src/platform/i18n/texts';
+import { ForecastStatusLabels } from './forecast.labels';
+import { ForecastProblems } from './forecast.problems';
 import type { Page } from 'src/platform/http/pagination';
 import { JobQueue } from 'src/platform/jobs/job-queue';
 import { accepted, Accepted } from 'src/platform/jobs/jobs.service';
@@ -14,7 +15,7 @@ import { CreateForecastBody, ListForecastsQuery, SlotRangeQuery } from './foreca
 import { forecastGenerateJob } from './forecast.jobs';
 import { ForecastRepository, ForecastVersion } from './forecast.repository';
 
-export type ForecastView = Omit<ForecastVersion, 'backtest'> & { toDate: string };
+export type ForecastView = Omit<ForecastVersion, 'backtest'> & { toDate: string; statusLabel: string };
 export type ForecastSlotView = {
   start: string;
   slotMinutes: number;
@@ -26,7 +27,9 @@ export type ForecastSlotView = {
   adjustments: AppliedAdjustment[];
 };
 
-const view = ({ backtest: _backtest, ...version }: ForecastVersion): ForecastView => ({ ...version, toDate: addLocalDays(version.fromDate, version.horizonDays - 1) });
+const view = ({ backtest: _backtest, ...version }: ForecastVersion): ForecastView => ({
+  ...version, toDate: addLocalDays(version.fromDate, version.horizonDays - 1), statusLabel: labelIn(ForecastStatusLabels, version.status),
+});
 
 /** Forecast versions: requested here, computed by the `forecast.generate` job, read with adjustments beside the model. */
 @Injectable()
@@ -43,10 +46,10 @@ export class ForecastService {
   async create(actor: Actor, body: CreateForecastBody): Promise<{ forecasts: (Accepted & { forecastId: string; queueId: string })[] }> {
     const shop = await this.shops.context(actor.shopId);
     const queueIds = body.queueIds ?? (await this.history.activeQueues(actor.shopId)).map((q) => q.id);
-    if (queueIds.length === 0) throw invalid('queueIds', text('the shop has no active queue to forecast', '本店没有可预测的启用队列'));
+    if (queueIds.length === 0) throw ForecastProblems.noActiveQueue.at('queueIds');
     const found = new Set((await this.history.queues(actor.shopId, queueIds)).map((q) => q.id));
-    const missing = queueIds.find((id) => !found.has(id));
-    if (missing) throw notFound(`Queue ${missing}`);
+    const missing = queueIds.findIndex((id) => !found.has(id));
+    if (missing >= 0) throw ForecastProblems.queueNotFound(undefined, { errors: [{ field: `queueIds.${missing}`, message: ForecastProblems.queueNotFound.message(), in: 'body' }] });
     const fromDate = body.from ?? nextMonday(new Date(), shop.timeZone);
     const created = await this.versions.insertVersions(
       queueIds.map((queueId) => ({ shopId: actor.shopId, queueId, methodRequested: body.method, fromDate, horizonDays: body.weeks * 7, status: 'queued', createdBy: actor.userId })),
@@ -90,13 +93,13 @@ export class ForecastService {
 
   private async find(actor: Actor, id: string): Promise<ForecastVersion> {
     const version = await this.versions.find(actor.shopId, id);
-    if (!version) throw notFound('Forecast');
+    if (!version) throw ForecastProblems.forecastNotFound();
     return version;
   }
 
   private async completed(actor: Actor, id: string): Promise<ForecastVersion> {
     const version = await this.find(actor, id);
-    if (version.status !== 'completed') throw conflict(`The forecast is ${version.status}; its slots and accuracy exist once it has completed`, { state: version.status });
+    if (version.status !== 'completed') throw ForecastProblems.notCompleted({ state: labelOf(ForecastStatusLabels, version.status) }, { extra: { state: version.status } });
     return version;
   }
 }

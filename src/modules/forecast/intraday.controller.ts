@@ -25,7 +25,7 @@ export class IntradayForecastController {
       '`update` is null until a finished slot of the day has arrivals.',
     schema: { example: intradayExample },
   })
-  @ApiProblems(400, 401, 403, 404, ForecastProblems.noDayAheadForecast)
+  @ApiProblems(400, 401, 403, 404, ForecastProblems.noDayAheadForecast, ForecastProblems.queueNotFound)
   view(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidQuery(IntradayQuery) query: IntradayQuery) {
     return this.intraday.view(actor, id, query);
   }

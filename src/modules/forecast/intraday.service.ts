@@ -1,8 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { Actor } from 'src/platform/auth/actor';
-import { notFound } from 'src/platform/errors/common-problems';
-import { text } from 'src/platform/i18n/locale';
 import { JobContext } from 'src/platform/jobs/job-definition';
 import { JobHandler } from 'src/platform/jobs/job-handler.decorator';
 import { JobQueue } from 'src/platform/jobs/job-queue';
@@ -107,7 +105,7 @@ export class IntradayForecastService {
   /** The day's slots: day-ahead (model and adjusted), the update where there is one, and what arrived. */
   async view(actor: Actor, queueId: string, query: IntradayQuery) {
     const [queue] = await this.history.queues(actor.shopId, [queueId]);
-    if (!queue) throw notFound(text('Queue', '队列'));
+    if (!queue) throw ForecastProblems.queueNotFound();
     const shop = await this.shops.context(actor.shopId);
     const date = query.date ?? DateTime.now().setZone(shop.timeZone).toISODate()!;
     const base = await this.intraday.dayAheadVersion(actor.shopId, queueId, date);

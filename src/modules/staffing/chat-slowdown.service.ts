@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { Actor } from 'src/platform/auth/actor';
-import { invalid } from 'src/platform/errors/common-problems';
 import { fillText, inLocale } from 'src/platform/i18n/locale';
 import { currentLocale } from 'src/platform/i18n/request-locale';
 import { MAX_CHAT_CONCURRENCY, MAX_SLOWDOWN } from 'src/modules/ingest/chat-slowdown-table';
@@ -28,7 +27,7 @@ export class ChatSlowdownService {
 
   private async measure(actor: Actor, query: SlowdownQuery) {
     const queue = await this.queues.get(actor, query.queue);
-    if (queue.channel !== 'chat') throw invalid('queue', StaffingTexts.notChatQueue);
+    if (queue.channel !== 'chat') throw StaffingProblems.notChatQueue.at('queue', { queue: queue.name }, null);
     const shop = await this.shops.context(actor.shopId);
     const from = DateTime.fromISO(query.from, { zone: shop.timeZone }).startOf('day');
     const to = DateTime.fromISO(query.to, { zone: shop.timeZone }).startOf('day').plus({ days: 1 });

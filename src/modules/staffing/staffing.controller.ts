@@ -21,7 +21,7 @@ export class StaffingController {
   @Get('requirements')
   @Roles('admin', 'manager', 'supervisor', 'trainer')
   @ApiOkResponse({ description: 'Per slot: forecast volume, raw agents, positions after shrinkage, service level, ASA, occupancy. A deferred queue answers `model: "deferred"` with work per slot, `peakAgents`, `spilloverAgents` and `oneFewer` (lateness with one agent fewer than the peak)', schema: { example: requirementsExample } })
-  @ApiProblems(400, 401, 403, 404, 409, StaffingProblems.slowdownTableShort)
+  @ApiProblems(400, 401, 403, 404, 409, StaffingProblems.slowdownTableShort, StaffingProblems.notQueueOfForecast)
   requirements(@CurrentActor() actor: Actor, @ValidQuery(RequirementsQuery) query: RequirementsQuery) {
     return this.staffing.requirements(actor, query);
   }
@@ -35,7 +35,7 @@ export class StaffingController {
       'levels with fewer than `minSessions` sessions left out or interpolated. `note` says why a table cannot be used for the queue (no one-chat baseline, or it stops below the queue’s concurrency)',
     schema: { example: slowdownExample },
   })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, StaffingProblems.notChatQueue)
   chatSlowdown(@CurrentActor() actor: Actor, @ValidQuery(SlowdownQuery) query: SlowdownQuery) {
     return this.slowdown.view(actor, query);
   }
@@ -44,7 +44,7 @@ export class StaffingController {
   @HttpCode(200)
   @Roles('admin', 'manager')
   @ApiOkResponse({ description: "Measures as GET does and stores the table on the queue (`current`); requirements, what-if with `chat.queue` and training placement then use it", schema: { example: { ...slowdownExample, current: slowdownExample.table } } })
-  @ApiProblems(400, 401, 403, 404, StaffingProblems.slowdownNotMeasurable)
+  @ApiProblems(400, 401, 403, 404, StaffingProblems.slowdownNotMeasurable, StaffingProblems.notChatQueue)
   measureChatSlowdown(@CurrentActor() actor: Actor, @ValidBody(SlowdownQuery) body: SlowdownQuery) {
     return this.slowdown.store(actor, body);
   }
@@ -58,7 +58,7 @@ export class StaffingController {
       'agents per slot by the deadline and `oneFewer`, the lateness with one agent fewer than the peak in every slot (hours null: some work is never done)',
     content: { 'application/json': { examples: whatIfExamples } },
   })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, StaffingProblems.concurrencyBeyondTable)
   whatIf(@CurrentActor() actor: Actor, @ValidBody(WhatIfBody) body: WhatIfBody) {
     return this.staffing.whatIf(actor, body);
   }

@@ -24,7 +24,7 @@ export const RequirementsQuery = z
     from: utcInstant.optional(),
     to: utcInstant.optional(),
   })
-  .refine((q) => !q.from || !q.to || new Date(q.from) < new Date(q.to), { message: 'must be after from', path: ['to'] });
+  .refine((q) => !q.from || !q.to || new Date(q.from) < new Date(q.to), { ...localized(SchemaTexts.afterFrom), path: ['to'] });
 export type RequirementsQuery = z.infer<typeof RequirementsQuery>;
 
 const fraction = z.number().gt(0).lt(1);
@@ -48,7 +48,7 @@ const RealTimeWhatIf = z.strictObject({
       maxAbandonment: fraction.optional(),
     })
     .refine((t) => t.serviceLevel !== undefined || t.maxAsaSeconds !== undefined || t.maxOccupancy !== undefined || t.maxAbandonment !== undefined, {
-      message: 'give at least one of serviceLevel, maxAsaSeconds, maxOccupancy, maxAbandonment',
+      ...localized(text('give at least one of serviceLevel, maxAsaSeconds, maxOccupancy, maxAbandonment', '请至少给出一项目标：服务水平、平均应答时间、最高占用率或最高放弃率')),
     }),
   chat: z
     .strictObject({

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
-import { invalid } from 'src/platform/errors/common-problems';
 import { ForecastService } from 'src/modules/forecast/forecast.service';
 import { QueueService } from 'src/modules/ingest/queue.service';
 import { ShopService } from 'src/modules/org/shop.service';
@@ -10,6 +9,7 @@ import { chatSlowdownOf, DEFAULT_SHRINKAGE, DEFAULT_SLOWDOWN, realTimeQueueOf, s
 import { tooShortMessage } from 'src/modules/ingest/chat-slowdown-table';
 import type { DeferredWhatIf, RealTimeWhatIf, RequirementsQuery, WhatIfBody } from './staffing.dto';
 import { slotFigures } from './staffing-figures';
+import { StaffingProblems } from './staffing.problems';
 
 /** Forecast volume to agents per slot, with the queue's own target, patience and chat concurrency. */
 @Injectable()
@@ -21,8 +21,12 @@ export class StaffingService {
   ) {}
 
   async requirements(actor: Actor, query: RequirementsQuery) {
+    // The wrong queue is a wrong question whatever state the forecast is in.
+    if (query.queue && query.queue !== (await this.forecasts.get(actor, query.forecast)).queueId) {
+      const asked = await this.queues.get(actor, query.queue);
+      throw StaffingProblems.notQueueOfForecast.at('queue', { queue: asked.name }, 'query');
+    }
     const slots = await this.forecasts.slots(actor, query.forecast, { from: query.from, to: query.to });
-    if (query.queue && query.queue !== slots.queueId) throw invalid('queue', 'is not the queue of this forecast');
     const queue = await this.queues.get(actor, slots.queueId);
     const shop = await this.shops.context(actor.shopId);
     const shrinkage = Number(shop.settings.shrinkage ?? DEFAULT_SHRINKAGE);
@@ -82,7 +86,10 @@ export class StaffingService {
     if (!chat.queue) return { slowdown: { perExtraChat: chat.slowdownPerExtraChat ?? DEFAULT_SLOWDOWN }, source: 'request' };
     const queue = await this.queues.get(actor, chat.queue);
     const table = queue.channel === 'chat' ? queue.chatSlowdown : null;
-    if (table && table.length < chat.concurrency) throw invalid('chat.concurrency', tooShortMessage(table.length, chat.concurrency));
+    if (table && table.length < chat.concurrency) {
+      const problem = StaffingProblems.concurrencyBeyondTable;
+      throw problem({ queue: queue.name, length: table.length, concurrency: chat.concurrency }, { errors: [{ field: 'chat.concurrency', message: tooShortMessage(table.length, chat.concurrency), code: problem.code, in: 'body' }] });
+    }
     return chatSlowdownOf({ ...queue, chatSlowdown: table, chatConcurrency: chat.concurrency }, (await this.shops.context(actor.shopId)).settings);
   }
 

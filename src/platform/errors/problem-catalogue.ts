@@ -19,7 +19,7 @@ export type ProblemFactory = ((params?: TemplateParams, options?: ProblemOptions
   readonly code: string;
   readonly spec: CataloguedProblem;
   /** The problem about one field of the body (or query/path): the field error carries the same text. */
-  at: (field: string, params?: TemplateParams, location?: FieldError['in']) => AppError;
+  at: (field: string, params?: TemplateParams, location?: FieldError['in'] | null) => AppError;
   /** Its text as a field error's message (for problems listing several fields or rows). */
   message: (params?: TemplateParams) => Message;
 };
@@ -51,8 +51,8 @@ export function defineProblems<const K extends string>(area: string, specs: Reco
     const raise = (params?: TemplateParams, options?: ProblemOptions) =>
       new AppError(type, { template, params }, options?.errors, options?.extra, code);
     const message = (params?: TemplateParams): Message => ({ template, params });
-    const at = (field: string, params?: TemplateParams, location: FieldError['in'] = 'body') =>
-      raise(params, { errors: [{ field, message: message(params), code, in: location }] });
+    const at = (field: string, params?: TemplateParams, location: FieldError['in'] | null = 'body') =>
+      raise(params, { errors: [{ field, message: message(params), code, ...(location ? { in: location } : {}) }] });
     factories[key] = Object.assign(raise, { code, spec: entry, at, message });
   }
   return factories;
