@@ -4,6 +4,9 @@
  * skipped, so weekends of a weekday-only queue do not count as zeros. Two calendar effects are
  * learnt on the way, both shrunk towards 1 until the data shows them: the day after an unexpected
  * closure (carried-over demand), and the position in the month (paydays, bills, month end).
+ * The smoothing is robust (Gelper, Fried & Croux 2010): a day's surprise enters the level and the
+ * weekday effect clipped at Huber's k = 1.5 scales, so one day of an outage or an unmarked
+ * campaign does not carry into the following weeks.
  */
 export interface DayTotal {
   weekday: number;
@@ -33,8 +36,18 @@ const GAMMAS = [0.02, 0.05, 0.1, 0.2, 0.3];
 const WARM_UP_DAYS = 14;
 /** Neighbouring month days share evidence (paydays move with weekends). */
 const MONTH_KERNEL = [0.25, 0.5, 1, 0.5, 0.25];
-/** Prior weight, in days at ratio 1, of each month-day factor. */
-const PRIOR_DAYS = 3;
+/**
+ * Bounds of the prior weight (days at ratio 1) of each month-day factor; within them it is the
+ * empirical-Bayes ratio of day-to-day noise to the spread between month days, so a series with
+ * strong paydays trusts them soon and one without keeps its factors near 1.
+ */
+const MIN_PRIOR_DAYS = 1;
+const MAX_PRIOR_DAYS = 30;
+/** Huber's constant: surprises beyond 1.5 scales are clipped (a scale is 1.25 × the mean absolute surprise). */
+const HUBER_K = 1.5;
+const SCALE_MEMORY = 0.98;
+/** Surprises seen before any is clipped: the scale needs a few weeks to mean something. */
+const MIN_SCALE_DAYS = 10;
 /** Closures are rare, so one day's prior lets the first few reopenings count. */
 const REOPEN_PRIOR_DAYS = 1;
 
@@ -66,16 +79,40 @@ function initialState(totals: DayTotal[]): { level: number; effect: Float64Array
 
 class MonthDayFactors {
   private readonly sum = new Float64Array(32);
+  private readonly sumSquares = new Float64Array(32);
   private readonly count = new Float64Array(32);
 
   add(monthDay: number, ratio: number): void {
     this.sum[monthDay] += ratio;
+    this.sumSquares[monthDay] += ratio * ratio;
     this.count[monthDay]++;
   }
 
-  factor(monthDay: number): number {
-    let sum = PRIOR_DAYS;
-    let count = PRIOR_DAYS;
+  /** Noise within month days over the spread between them (method of moments), bounded. */
+  priorDays(): number {
+    let within = 0;
+    let withinDf = 0;
+    const means: number[] = [];
+    let inverseCounts = 0;
+    for (let d = 1; d <= 31; d++) {
+      const n = this.count[d];
+      if (n === 0) continue;
+      const mean = this.sum[d] / n;
+      within += this.sumSquares[d] - n * mean * mean;
+      withinDf += n - 1;
+      means.push(mean);
+      inverseCounts += 1 / n;
+    }
+    if (withinDf < 10 || means.length < 5) return MAX_PRIOR_DAYS;
+    const noise = within / withinDf;
+    const grand = means.reduce((a, b) => a + b, 0) / means.length;
+    const spread = means.reduce((a, m) => a + (m - grand) ** 2, 0) / (means.length - 1) - (noise * inverseCounts) / means.length;
+    return spread > 0 ? Math.min(MAX_PRIOR_DAYS, Math.max(MIN_PRIOR_DAYS, noise / spread)) : MAX_PRIOR_DAYS;
+  }
+
+  factor(monthDay: number, prior = this.priorDays()): number {
+    let sum = prior;
+    let count = prior;
     MONTH_KERNEL.forEach((k, j) => {
       const day = ((monthDay - 1 + j - 2 + 31) % 31) + 1;
       sum += k * this.sum[day];
@@ -97,6 +134,8 @@ export function runDailyLevel(
   let level = level0;
   let reopenSum = REOPEN_PRIOR_DAYS;
   let reopenCount = REOPEN_PRIOR_DAYS;
+  let surpriseSum = 0;
+  let surpriseCount = 0;
   const month = new MonthDayFactors();
   const monthFactor = (d: DayTotal) => (options.monthDayEffect ? month.factor(d.monthDay) : 1);
   totals.forEach((d, i) => {
@@ -111,16 +150,22 @@ export function runDailyLevel(
     } else {
       month.add(d.monthDay, d.total / usual);
     }
-    const y = d.total / calendar;
+    const surprise = d.total / calendar / usual - 1;
+    const limit = HUBER_K * 1.25 * (surpriseSum / Math.max(1, surpriseCount));
+    const clipped = surpriseCount >= MIN_SCALE_DAYS && Math.abs(surprise) > limit ? Math.sign(surprise) * limit : surprise;
+    surpriseSum = SCALE_MEMORY * surpriseSum + Math.abs(surprise);
+    surpriseCount = SCALE_MEMORY * surpriseCount + 1;
+    const y = usual * (1 + clipped);
     const newLevel = alpha * (y / e) + (1 - alpha) * level;
     effect[d.weekday] = gamma * (y / newLevel) + (1 - gamma) * e;
     level = newLevel;
   });
+  const prior = month.priorDays();
   return {
     level,
     weekdayEffect: effect,
     reopenFactor: reopenSum / reopenCount,
-    monthDayFactor: (monthDay) => (options.monthDayEffect ? month.factor(monthDay) : 1),
+    monthDayFactor: (monthDay) => (options.monthDayEffect ? month.factor(monthDay, prior) : 1),
     alpha,
     gamma,
   };
