@@ -108,3 +108,44 @@ export function impliedDayTotal(values: Float64Array, profile: Float64Array | nu
   }
   return share >= 0.5 ? sum / share : NaN;
 }
+
+/**
+ * Memories a profile may have: some queues' shapes drift with the season (short memory), others
+ * are steady and gain from more weeks (long memory, little pooling). Each series picks its own.
+ */
+export const PROFILE_CANDIDATES: ProfileOptions[] = [
+  DEFAULT_PROFILE,
+  { halfLifeWeeks: 3, shrinkageDays: 3, neighbourWeight: 0.15 },
+  { halfLifeWeeks: 12, shrinkageDays: 1, neighbourWeight: 0.15 },
+];
+/** A profile is judged on this many recent days, each with at least this many days before it. */
+const SHAPE_BACKTEST_DAYS = 28;
+const MIN_SHAPE_HISTORY_DAYS = 28;
+
+/**
+ * The candidate whose profiles, made from the days before each of the last four weeks' days,
+ * best matched those days' shapes (absolute error with each day scaled to its own total): the
+ * shape alone is judged, the day's level is the daily model's business.
+ */
+export function chooseProfile(history: DayMatrix, candidates: ProfileOptions[]): ProfileOptions {
+  if (candidates.length === 1) return candidates[0];
+  const origins: number[] = [];
+  for (let i = Math.max(MIN_SHAPE_HISTORY_DAYS, history.days.length - SHAPE_BACKTEST_DAYS); i < history.days.length; i++) {
+    if (history.days[i].values.some((v) => !Number.isNaN(v))) origins.push(i);
+  }
+  if (origins.length < 5) return candidates[0];
+  let best = candidates[0];
+  let bestError = Infinity;
+  for (const candidate of candidates) {
+    let error = 0;
+    for (const i of origins) {
+      const day = history.days[i];
+      const profile = weekdayProfiles({ ...history, days: history.days.slice(0, i) }, candidate)[day.weekday];
+      const total = impliedDayTotal(day.values, profile);
+      if (!profile || !Number.isFinite(total)) continue;
+      for (let s = 0; s < day.values.length; s++) if (!Number.isNaN(day.values[s])) error += Math.abs(total * profile[s] - day.values[s]);
+    }
+    if (error < bestError) [best, bestError] = [candidate, error];
+  }
+  return best;
+}

@@ -1,7 +1,7 @@
 import { DayTotal, fitDailyLevel, monthDayOf, Smoothing } from '../daily-level';
 import { ForecastMethod, nanRow, TargetDay } from '../forecast-method';
 import { MethodName } from '../forecast-types';
-import { DEFAULT_PROFILE, impliedDayTotal, ProfileOptions, weekdayProfiles } from '../intraday-profile';
+import { chooseProfile, DEFAULT_PROFILE, impliedDayTotal, ProfileOptions, weekdayProfiles } from '../intraday-profile';
 import { DayMatrix, historyBefore } from '../slot-grid';
 import { followsClosure, usualWorkingWeekdays } from '../usual-week';
 
@@ -11,6 +11,13 @@ const MIN_MONTH_DAY_HISTORY_DAYS = 120;
 export interface DecompositionOptions {
   profile: ProfileOptions;
   monthDayEffect: boolean;
+  /** When given, the profile's memory is picked among these on the series' own recent days. */
+  profileCandidates?: ProfileOptions[];
+}
+
+/** The options with the profile picked on `history` when candidates are given. */
+function resolved(history: DayMatrix, options: DecompositionOptions): DecompositionOptions {
+  return options.profileCandidates ? { ...options, profile: chooseProfile(history, options.profileCandidates), profileCandidates: undefined } : options;
 }
 
 function prepare(history: DayMatrix, options: DecompositionOptions) {
@@ -52,14 +59,15 @@ export function decomposition(
 ): ForecastMethod {
   return {
     name,
-    forecast: (history, targets) => forecastWith(history, targets, options),
+    forecast: (history, targets) => forecastWith(history, targets, resolved(history, options)),
     dayAhead(history: DayMatrix, origins: TargetDay[]): Float64Array[] {
       if (origins.length === 0) return [];
-      // Smoothing is chosen once, on the days before the first origin, then kept for every origin.
+      // Profile memory and smoothing are chosen once, on the days before the first origin, then kept for every origin.
       const before = historyBefore(history, origins[0].date);
-      const fitted = fitDailyLevel(prepare(before, options).totals, { monthDayEffect: false });
+      const fixed = resolved(before, options);
+      const fitted = fitDailyLevel(prepare(before, fixed).totals, { monthDayEffect: false });
       const smoothing = fitted ? { alpha: fitted.alpha, gamma: fitted.gamma } : undefined;
-      return origins.map((o) => forecastWith(historyBefore(history, o.date), [o], options, smoothing)[0]);
+      return origins.map((o) => forecastWith(historyBefore(history, o.date), [o], fixed, smoothing)[0]);
     },
   };
 }
