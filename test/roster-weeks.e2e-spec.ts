@@ -125,7 +125,7 @@ describe('rosters across midnight, across weeks and across versions (e2e)', () =
     const [, , , , , , w1sun] = dates(w1);
     const late = await edit(w1Roster, [{ agentId: starter, date: w1sun, shiftTemplate: 'N' }]).expect(400);
     expect(late.body.errors).toContainEqual(expect.objectContaining({ code: 'min-rest' }));
-  });
+  }, 180_000);
 
   it('keeps breaks out of booked training when the roster is generated again and when a shift is set by hand', async () => {
     const week = '2027-02-01';

@@ -162,16 +162,16 @@ describe('rosters (e2e)', () => {
     const id = started.body.rosterId as string;
     let done = false;
     const settled = t.app.get(JobQueue).settled(started.body.jobId, 60_000).then(() => (done = true));
-    // Longest stretch without an answer: a solve holding the event loop would show as a gap of its time limit.
-    const answered = [Date.now()];
+    // While the solve runs, the API answers: the roster read back as `running` (a solve holding the
+    // event loop would only let the read through once it had finished). No clock is read.
+    const seen = new Set<string>();
     while (!done) {
       await t.http().get('/health').expect(200);
-      answered.push(Date.now());
+      seen.add((await t.http().get(`/rosters/${id}`).set(bearer(manager)).expect(200)).body.status);
       await new Promise((r) => setTimeout(r, 50));
     }
     await settled;
-    expect(answered.length).toBeGreaterThan(4);
-    expect(Math.max(...answered.slice(1).map((at, k) => at - answered[k]))).toBeLessThan(1500);
+    expect(seen).toContain('running');
     expect((await read(id)).status).toBe('completed');
     await t.http().get(`/rosters/${id}`).set(bearer(supervisor)).expect(404);
     const listed = (await t.http().get('/rosters?week=2026-12-07').set(bearer(supervisor)).expect(200)).body;
