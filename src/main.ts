@@ -19,6 +19,8 @@ async function bootstrap(): Promise<void> {
   lifecycle.attach(app, (message) => logger.log(message, 'Lifecycle'));
   app.get<EmbeddedPostgresServer | null>(EMBEDDED_SERVER)?.onUnexpectedExit((reason) => void lifecycle.stop(reason, 1));
   configureApp(app);
+  // Initialised before seeding: the demo's forecasts and roster are jobs, run by workers started at init.
+  await app.init();
   const seeded = await app.get(DemoSetup).onStart(config);
   await app.listen(config.port, config.host);
   const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost').replace('127.0.0.1', 'localhost');
