@@ -1,4 +1,6 @@
 import { CsvRecords } from 'src/modules/ingest/readers/csv-records';
+import { missingColumnsError, missingOf } from 'src/modules/ingest/readers/required-columns';
+import { COMPLAINT_REQUIRED_COLUMNS } from './complaint.dto';
 
 const BOOLEAN_COLUMNS = new Set(['agentAtFault', 'negativeReview']);
 const TRUE = new Set(['true', '1', 'yes', 'y', '是']);
@@ -21,6 +23,9 @@ export function complaintRowsFromCsv(text: string): { row: number; value: Record
   const records = [...reader.push(text.replace(/^\uFEFF/, '')), ...reader.end()];
   if (!records.length) return [];
   const header = records[0].map((h) => h.trim());
+  // Checked once from the header: a column left out is named as such, not as a bad cell in every row.
+  const missing = missingOf(new Set(header), COMPLAINT_REQUIRED_COLUMNS);
+  if (missing.length) throw missingColumnsError(missing);
   return records.slice(1).map((cells, index) => {
     const value: Record<string, unknown> = {};
     cells.forEach((cell, i) => {

@@ -8,7 +8,9 @@ import { currentLocale } from 'src/platform/i18n/request-locale';
 import { zodErrorMap } from 'src/platform/i18n/zod-messages';
 import { ComplaintProblems, IntakeChecks } from './complaints.problems';
 import { importedTextFlaw } from 'src/platform/text/spreadsheet-text';
-import { ComplaintIntakeBody } from './complaint.dto';
+import { IngestProblems } from 'src/modules/ingest/ingest.problems';
+import { isBlank } from 'src/modules/ingest/readers/required-columns';
+import { COMPLAINT_REQUIRED_COLUMNS, ComplaintIntakeBody } from './complaint.dto';
 import { ComplaintIntake, IntakeRow, RowRejection } from './complaint-intake.service';
 
 export type ComplaintImportReport = {
@@ -48,7 +50,7 @@ export class ComplaintImport {
       }
       const parsed = ComplaintIntakeBody.safeParse(value, { error: zodErrorMap(currentLocale()) });
       if (!parsed.success) {
-        rejected.push(...fieldErrors(parsed.error, undefined, row).map((e) => ({ ...e, row })));
+        rejected.push(...fieldErrors(parsed.error, undefined, row).map((e) => requiredIfBlank({ ...e, row }, value)));
         continue;
       }
       const externalId = parsed.data.externalId;
@@ -72,4 +74,11 @@ export class ComplaintImport {
     const ids = await this.db.transaction(() => this.intake.store(actor, prepared.ready.map((r) => r.values)));
     return report(ids.length);
   }
+}
+
+/** A required column left blank in a row is "required", not whatever its type would have said. */
+function requiredIfBlank<E extends { field: string; message: unknown; code?: string }>(error: E, value: unknown): E {
+  const cell = value && typeof value === 'object' ? (value as Record<string, unknown>)[error.field] : undefined;
+  if (!COMPLAINT_REQUIRED_COLUMNS.includes(error.field) || !isBlank(cell)) return error;
+  return { ...error, message: IngestProblems.valueRequired.message(), code: IngestProblems.valueRequired.code };
 }

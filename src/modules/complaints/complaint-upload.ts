@@ -4,7 +4,8 @@ import { currentLocale } from 'src/platform/i18n/request-locale';
 import { zodErrorMap } from 'src/platform/i18n/zod-messages';
 import { ComplaintProblems } from './complaints.problems';
 import { ZodPipe } from 'src/platform/http/validation';
-import { ComplaintImportBody } from './complaint.dto';
+import { keysOfRows, missingColumnsError, missingOf } from 'src/modules/ingest/readers/required-columns';
+import { COMPLAINT_REQUIRED_COLUMNS, ComplaintImportBody } from './complaint.dto';
 import { complaintRowsFromCsv } from './complaint-csv';
 
 /** Complaint files are small (a day's or week's worth); bigger ones are split. */
@@ -14,7 +15,7 @@ const bodyPipe = new ZodPipe(ComplaintImportBody, 'body');
 
 /** The rows of an import request: an uploaded .csv/.json file, or a JSON body `{ rows }`. */
 export function importRowsOf(file: Express.Multer.File | undefined, body: unknown): { row: number; value: unknown }[] {
-  if (!file) return bodyPipe.transform(body).rows.map((value, i) => ({ row: i + 1, value }));
+  if (!file) return jsonRows(body);
   const text = utf8Text(file.buffer);
   const name = file.originalname.toLowerCase();
   if (name.endsWith('.csv') || file.mimetype === 'text/csv') return checkedCount(csvRows(text));
@@ -25,9 +26,17 @@ export function importRowsOf(file: Express.Multer.File | undefined, body: unknow
     } catch {
       throw ComplaintProblems.fileNotJson.at('file');
     }
-    return bodyPipe.transform(Array.isArray(parsed) ? { rows: parsed } : parsed).rows.map((value, i) => ({ row: i + 1, value }));
+    return jsonRows(Array.isArray(parsed) ? { rows: parsed } : parsed);
   }
   throw ComplaintProblems.fileType.at('file');
+}
+
+/** JSON rows: the keys the rows have are the columns; a required one no row has is missing, not a bad cell. */
+function jsonRows(body: unknown): { row: number; value: unknown }[] {
+  const rows = bodyPipe.transform(body).rows;
+  const missing = missingOf(keysOfRows(rows), COMPLAINT_REQUIRED_COLUMNS);
+  if (missing.length) throw missingColumnsError(missing);
+  return rows.map((value, i) => ({ row: i + 1, value }));
 }
 
 /** The file's text, decoded strictly: a GBK export would otherwise become silent garbage. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { queryBoolean, utcInstant } from 'src/platform/http/field-schemas';
 import { pageQuery } from 'src/platform/http/pagination';
+import { requiredKeys } from 'src/modules/ingest/readers/required-columns';
 import { COMPLAINT_CATEGORIES, COMPLAINT_CHANNELS, COMPLAINT_SEVERITIES, DEPARTMENTS, OUTCOMES } from './engine/complaint-catalogue';
 import { COMPLAINT_STATUSES } from './engine/complaint-status';
 import { localized, say, SchemaTexts } from 'src/platform/i18n/zod-messages';
@@ -32,6 +33,8 @@ export const ComplaintIntakeBody = z
   .refine((b) => !(b.agentId && b.agentEmployeeNo), { ...localized(text('give agentId or agentEmployeeNo, not both', '客服和工号只能填写一项')), path: ['agentEmployeeNo'] })
   .refine((b) => !b.agentAtFault || b.agentId || b.agentEmployeeNo, { ...localized(text('needs an agent (agentId or agentEmployeeNo)', '认定有责时必须指定客服（客服或工号）')), path: ['agentAtFault'] });
 export type ComplaintIntakeBody = z.infer<typeof ComplaintIntakeBody>;
+/** The columns an import must have (neither optional nor defaulted): channel, customerKey, category. */
+export const COMPLAINT_REQUIRED_COLUMNS = requiredKeys(ComplaintIntakeBody.shape);
 
 export const MAX_IMPORT_ROWS = 5000;
 

@@ -1,12 +1,15 @@
 import type { z } from 'zod';
-import type { FieldError } from 'src/platform/errors/problem';
+import { FieldError, renderMessage } from 'src/platform/errors/problem';
+import { currentLocale } from 'src/platform/i18n/request-locale';
 import { BatchChannel } from './batch-channel';
 import type { TimeContext } from './kinds/cell-values';
 import type { ImportKind, Lookups } from './kinds/import-kind';
 import type { ImportRepository, StagingSession } from './import.repository';
 import { RollbackImport } from './import.repository';
 import { RejectedRows } from './import-report';
+import { IngestProblems } from './ingest.problems';
 import { cellProblems } from './readers/cell-checks';
+import { isBlank } from './readers/required-columns';
 import { csvRows } from './readers/csv-rows';
 import type { SourceRow } from './readers/file-problem';
 import { jsonRows } from './readers/json-rows';
@@ -34,10 +37,14 @@ export type RunOutcome = { rows: number; inserted: number; updated: number; reje
 
 const BATCH_ROWS = 20_000;
 
-const zodErrors = (error: z.ZodError): FieldError[] =>
-  error.issues.flatMap((i) =>
-    i.code === 'unrecognized_keys' ? i.keys.map((k) => ({ field: k, message: 'unknown column' })) : [{ field: i.path.map(String).join('.') || '(row)', message: i.message }],
-  );
+/** A row's schema issues as cell errors; a required cell left blank is "required", whatever its type. */
+const zodErrors = (error: z.ZodError, values: Record<string, unknown>, required: ReadonlySet<string>): FieldError[] =>
+  error.issues.flatMap((i): FieldError[] => {
+    if (i.code === 'unrecognized_keys') return i.keys.map((k) => ({ field: k, message: 'unknown column' }));
+    const field = i.path.map(String).join('.') || '(row)';
+    if (required.has(field) && isBlank(values[field])) return [{ field, message: renderMessage(IngestProblems.valueRequired.message(), currentLocale()), code: IngestProblems.valueRequired.code }];
+    return [{ field, message: i.message }];
+  });
 
 async function* sourceRows(input: RunInput): AsyncGenerator<SourceRow[]> {
   const limits = { maxRows: input.limits.maxRows, maxCellLength: input.limits.maxCellLength };
@@ -60,6 +67,7 @@ type Batch = { lines: string; count: number };
 export async function runImport(repository: ImportRepository, input: RunInput): Promise<RunOutcome> {
   const ctx: TimeContext = { timeZone: input.timeZone, earliest: new Date('2000-01-01T00:00:00Z'), latest: new Date(Date.now() + 2 * 86_400_000) };
   const schema = input.kind.rowSchema(ctx);
+  const required = new Set(input.kind.columns.filter((c) => c.required).map((c) => c.key));
   const rejected = new RejectedRows();
   const firstRowOfKey = new Map<string, number>();
   const span = { from: Infinity, to: -Infinity };
@@ -71,7 +79,7 @@ export async function runImport(repository: ImportRepository, input: RunInput): 
     const problems = cellProblems(source.values, input.limits.maxCellLength);
     if (problems.length) return void rejected.add(source.row, problems);
     const parsed = schema.safeParse(source.values);
-    if (!parsed.success) return void rejected.add(source.row, zodErrors(parsed.error));
+    if (!parsed.success) return void rejected.add(source.row, zodErrors(parsed.error, source.values, required));
     const key = input.kind.key(parsed.data);
     const first = firstRowOfKey.get(key);
     if (first !== undefined) return void rejected.add(source.row, [{ field: input.kind.columns[0].key, message: `duplicate of row ${first} in this file` }]);

@@ -5,7 +5,8 @@ import type { Actor } from 'src/platform/auth/actor';
 import type { AppConfig } from 'src/platform/config/app-config';
 import { APP_CONFIG } from 'src/platform/config/config.module';
 import { text } from 'src/platform/i18n/locale';
-import { AppError } from 'src/platform/errors/problem';
+import { AppError, renderMessage } from 'src/platform/errors/problem';
+import { currentLocale } from 'src/platform/i18n/request-locale';
 import { notFound } from 'src/platform/errors/common-problems';
 import { JobContext, UnrecoverableJobError } from 'src/platform/jobs/job-definition';
 import { JobHandler } from 'src/platform/jobs/job-handler.decorator';
@@ -147,7 +148,9 @@ export class ImportService {
     } catch (e) {
       if (e instanceof FileProblem) {
         const refusal = e.toAppError();
-        await this.finish(record, 'rejected', { errors: [{ row: e.row ?? 0, field: '(file)', message: refusal.detail, code: refusal.code }] });
+        // The record keeps what the answer says: the file's reason, or each missing column.
+        const errors = (refusal.errors ?? []).map((x) => ({ row: e.row ?? 0, field: x.field, message: renderMessage(x.message, currentLocale()), code: x.code ?? refusal.code }));
+        await this.finish(record, 'rejected', { errors });
         throw refusal;
       }
       // An unexpected failure (database down) keeps the file, so the job's retry can read it again.

@@ -22,6 +22,8 @@ export const IngestProblems = defineProblems('ingest', {
   columnTwice: { status: 422, en: 'Column {column} appears twice (columns {first} and {second})', zh: '列 {column} 出现了两次（第 {first} 列和第 {second} 列）' },
   unknownColumns: { status: 422, en: 'Unknown column(s): {columns}. Expected: {expected}', zh: '未知的列：{columns}。应为：{expected}' },
   missingColumns: { status: 422, en: 'Missing required column(s): {columns}', zh: '缺少必填列：{columns}' },
+  // Each missing column is named in `errors` (the header, or a JSON file's keys, lacks it).
+  columnRequired: { status: 422, en: 'column {column} is required', zh: '缺少必填列 {column}' },
   jsonInvalid: { status: 422, en: 'The JSON cannot be parsed: {reason}', zh: 'JSON 无法解析：{reason}' },
   jsonShape: { status: 422, en: 'The JSON must be an array of rows or an object with a {rows} array', zh: 'JSON 须为行的数组，或含 {rows} 数组的对象' },
   jsonRowNotObject: { status: 422, en: 'Row {row} is not an object', zh: '第 {row} 行不是对象' },
@@ -44,6 +46,7 @@ export const IngestProblems = defineProblems('ingest', {
   noSheet: { status: 422, en: 'The workbook has no sheet', zh: '工作簿中没有工作表' },
   workbookUnreadable: { status: 422, en: 'The workbook cannot be read: {reason}', zh: '无法读取工作簿：{reason}' },
   // Reasons a single cell is refused (listed per row and column).
+  valueRequired: { status: 422, en: 'is required', zh: '必填' },
   formulaCell: { status: 422, en: 'workbook formulas are not accepted; paste the values instead', zh: '不接受工作簿公式，请粘贴为数值' },
   cellTooLong: { status: 422, en: 'the cell is longer than {limit} characters', zh: '单元格超过 {limit} 个字符' },
 });

@@ -2,6 +2,7 @@ import type { Column } from '../kinds/import-kind';
 import { text } from 'src/platform/i18n/locale';
 import { IngestProblems } from '../ingest.problems';
 import { FileProblem } from './file-problem';
+import { MissingColumns } from './required-columns';
 
 const normalise = (s: string) => s.trim().toLowerCase().replace(/[\s_-]+/g, '');
 
@@ -29,6 +30,6 @@ export function mapHeader(header: unknown[], columns: Column[]): (string | null)
   });
   if (unknown.length) throw new FileProblem(IngestProblems.unknownColumns, { columns: unknown, expected: columns.map((c) => c.key) });
   const missing = columns.filter((c) => c.required && !seen.has(c.key)).map((c) => c.key);
-  if (missing.length) throw new FileProblem(IngestProblems.missingColumns, { columns: missing });
+  if (missing.length) throw new MissingColumns(missing);
   return keys;
 }

@@ -2,9 +2,10 @@ import { readFile } from 'node:fs/promises';
 import type { Column } from '../kinds/import-kind';
 import { IngestProblems } from '../ingest.problems';
 import { FileProblem, ReaderLimits, SourceRow } from './file-problem';
+import { keysOfRows, missingOf, MissingColumns } from './required-columns';
 
 /** A JSON array of objects, or `{ "rows": [...] }`; row 1 is the first object, as the answer reports. */
-export async function* jsonRows(path: string, _columns: Column[], limits: ReaderLimits): AsyncGenerator<SourceRow[]> {
+export async function* jsonRows(path: string, columns: Column[], limits: ReaderLimits): AsyncGenerator<SourceRow[]> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(await readFile(path, 'utf8'));
@@ -17,6 +18,9 @@ export async function* jsonRows(path: string, _columns: Column[], limits: Reader
   for (const [i, item] of rows.entries()) {
     if (!item || typeof item !== 'object' || Array.isArray(item)) throw new FileProblem(IngestProblems.jsonRowNotObject, { row: i + 1 }, i + 1);
   }
+  // The keys the rows have are the file's columns: a required one no row has is missing, not a bad cell.
+  const missing = rows.length ? missingOf(keysOfRows(rows), columns.filter((c) => c.required).map((c) => c.key)) : [];
+  if (missing.length) throw new MissingColumns(missing);
   // Unknown keys are left in: the row schema refuses them by name.
   yield rows.map((item, i) => ({ row: i + 1, values: item as Record<string, unknown> }));
 }
