@@ -1,16 +1,8 @@
-import ExcelJS from 'exceljs';
 import { importKinds } from 'src/modules/ingest/kinds';
 import { bearer, startTestApp, TestApp } from './support/test-app';
-import { csv } from './support/files';
+import { csv, workbook } from './support/files';
 
 type FieldError = { field: string; message: string; code?: string; row?: number };
-
-async function workbook(rows: unknown[][]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const sheet = wb.addWorksheet('data');
-  rows.forEach((r) => sheet.addRow(r));
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
 
 /** The template's example row of a kind, as field keys and values. */
 const exampleRow = (kind: keyof typeof importKinds) => Object.fromEntries(importKinds[kind].columns.map((c) => [c.key, c.example]));

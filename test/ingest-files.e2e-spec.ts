@@ -1,17 +1,9 @@
-import ExcelJS from 'exceljs';
 import { JobQueue } from 'src/platform/jobs/job-queue';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 import { createSecondShop, SecondShop } from './support/second-shop';
-import { csv, zipOf } from './support/files';
+import { csv, workbook, zipOf } from './support/files';
 
 const volumeRow = (slotStart: string, extra: Record<string, unknown> = {}) => ({ queue: 'presales_chat', slotStart, slotMinutes: 30, offered: 10, handled: 9, abandoned: 1, ...extra });
-
-async function workbook(rows: unknown[][]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const sheet = wb.addWorksheet('data');
-  rows.forEach((r) => sheet.addRow(r));
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
 
 describe('imports: bad files and limits (e2e)', () => {
   let t: TestApp;

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 
 /** A CSV text from rows (header from the first row's keys), quoting as spreadsheets do. */
@@ -90,4 +91,12 @@ export function workbookParts(strings: string[], rows: number[][]): Record<strin
     'xl/worksheets/sheet1.xml': `${XML}<worksheet xmlns="${MAIN}"><sheetData>${sheetRows}</sheetData></worksheet>`,
     'xl/sharedStrings.xml': `${XML}<sst xmlns="${MAIN}">${strings.map((s) => `<si><t>${s}</t></si>`).join('')}</sst>`,
   };
+}
+
+/** A real .xlsx workbook (exceljs) with one sheet of the given rows. */
+export async function workbook(rows: unknown[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('data');
+  rows.forEach((r) => sheet.addRow(r));
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }
