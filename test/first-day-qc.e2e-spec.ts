@@ -1,37 +1,33 @@
 import { JobQueue } from 'src/platform/jobs/job-queue';
 import { demoCalendar } from './support/demo-calendar';
-import { startDemoApp } from './support/demo-database';
-import { bearer, TestApp } from './support/test-app';
+import { demoAppPerFile } from './support/demo-database';
+import { bearer } from './support/test-app';
 
 /** The QC inspector on a fresh demo, alone: the default rubric, past reviews, and a day's sample reviewed. */
 describe('first day: QC inspector (e2e, seeded demo)', () => {
-  let t: TestApp;
+  const demo = demoAppPerFile();
   const day = demoCalendar();
-  beforeAll(async () => {
-    t = await startDemoApp();
-  }, 600_000);
-  afterAll(() => t.close());
 
   it('finds the default rubric and last week’s reviews with their summary', async () => {
-    const qc = await t.tokenFor('qc');
-    const rubrics = (await t.http().get('/qc/rubrics').set(bearer(qc)).expect(200)).body as { active: boolean; items: unknown[] }[];
+    const qc = await demo.t.tokenFor('qc');
+    const rubrics = (await demo.t.http().get('/qc/rubrics').set(bearer(qc)).expect(200)).body as { active: boolean; items: unknown[] }[];
     expect(rubrics.filter((r) => r.active)).toHaveLength(1);
     expect(rubrics[0].items.length).toBeGreaterThan(5);
-    const reviews = (await t.http().get('/qc/reviews?limit=500').set(bearer(qc)).expect(200)).body;
+    const reviews = (await demo.t.http().get('/qc/reviews?limit=500').set(bearer(qc)).expect(200)).body;
     expect(reviews.total).toBeGreaterThanOrEqual(50);
     expect(reviews.items.some((r: { coachingTaskId: string | null }) => r.coachingTaskId)).toBe(true);
   });
 
   it('draws yesterday’s sample and reviews a sampled session', async () => {
-    const qc = await t.tokenFor('qc');
-    const run = await t.http().post('/qc/samples/run').set(bearer(qc)).send({ sessionDate: day.yesterday }).expect(202);
-    await t.app.get(JobQueue).settled(run.body.jobId, 120_000);
-    const samples = (await t.http().get(`/qc/samples?date=${day.today}`).set(bearer(qc)).expect(200)).body as { items: { sessionId: string; reviewed: boolean }[] };
+    const qc = await demo.t.tokenFor('qc');
+    const run = await demo.t.http().post('/qc/samples/run').set(bearer(qc)).send({ sessionDate: day.yesterday }).expect(202);
+    await demo.t.app.get(JobQueue).settled(run.body.jobId, 120_000);
+    const samples = (await demo.t.http().get(`/qc/samples?date=${day.today}`).set(bearer(qc)).expect(200)).body as { items: { sessionId: string; reviewed: boolean }[] };
     expect(samples.items.length).toBeGreaterThan(10);
     const target = samples.items.find((s) => !s.reviewed)!;
-    const review = await t.http().post('/qc/reviews').set(bearer(qc)).send({ sessionId: target.sessionId }).expect(201);
+    const review = await demo.t.http().post('/qc/reviews').set(bearer(qc)).send({ sessionId: target.sessionId }).expect(201);
     expect(review.body.totalScore).toBe(100);
-    const summary = (await t.http().get(`/qc/summary?date=${day.yesterday}`).set(bearer(qc)).expect(200)).body;
+    const summary = (await demo.t.http().get(`/qc/summary?date=${day.yesterday}`).set(bearer(qc)).expect(200)).body;
     expect(summary.teams.length).toBeGreaterThan(0);
   }, 180_000);
 });

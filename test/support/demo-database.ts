@@ -66,3 +66,13 @@ export async function startDemoApp(overrides: Partial<AppConfig> = {}): Promise<
     },
   };
 }
+
+/** One demo app per test file: started before its tests (seeding the run's demo if first), closed after. */
+export function demoAppPerFile(): { readonly t: TestApp } {
+  const holder = {} as { t: TestApp };
+  beforeAll(async () => {
+    holder.t = await startDemoApp();
+  }, 600_000);
+  afterAll(() => holder.t?.close());
+  return holder;
+}
