@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { isConnectionLoss } from '../db/connection-loss';
 import { localeOfRequest } from '../i18n/request-locale';
 import { CommonProblems } from './common-problems';
 import { AppError, ProblemType, problemBody } from './problem';
@@ -35,6 +36,8 @@ function toAppError(exception: unknown): AppError | undefined {
     return new AppError(type, Array.isArray(message) ? message.join('; ') : String(message), undefined, undefined, `common.${type}`);
   }
   const cause = (exception as { cause?: unknown })?.cause;
+  // A connection killed under a request (failover, restart, pg_terminate_backend): come back in a second.
+  if (isConnectionLoss(exception)) return CommonProblems.unavailable(undefined, { extra: { retryAfterSeconds: 1 } });
   return fromDatabase(exception) ?? (cause ? fromDatabase(cause) : undefined);
 }
 
@@ -54,6 +57,8 @@ export class ProblemFilter implements ExceptionFilter {
     if (!error) {
       this.logger.error({ err: exception, url: request.url }, 'unhandled error');
       error = CommonProblems.internal();
+    } else if (error.status >= 500) {
+      this.logger.warn({ err: (exception as Error)?.message, url: request.url }, 'answered with a server error');
     }
     if (response.headersSent) return;
     // A refusal that says when to come back (a sign-in lock, a busy service) says it in the header too.
