@@ -13,7 +13,7 @@ import type { RosterJson } from '../src/modules/export/builders/roster-cells';
 import { exportTemplatePath } from '../src/modules/export/export-templates';
 import { readTemplateLooks } from '../src/modules/export/workbook/template-look';
 import { writeExportWorkbook } from '../src/modules/export/workbook/workbook-writer';
-import type { LedgerEntry } from '../src/modules/ranking/ledger.repository';
+import type { LedgerEntryView } from '../src/modules/ranking/ledger.service';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -22,7 +22,7 @@ const arg = (name: string, fallback: string) => {
 const shop = { code: 'bench', currency: 'CNY' };
 const METRICS = ['orderConversion', 'paymentRate', 'serviceSales', 'averageOrderValue', 'firstResponseSeconds', 'satisfaction', 'qcScore', 'complaints'];
 
-function ranking(rows: number): { ranking: RankingJson; ledger: LedgerEntry[] } {
+function ranking(rows: number): { ranking: RankingJson; ledger: LedgerEntryView[] } {
   const ranked = Array.from({ length: rows }, (_, i) => ({
     rank: i + 1, agentId: `a${i}`, agentName: `客服${i}`, employeeNo: `CS${String(i).padStart(5, '0')}`, teamId: `t${i % 50}`, teamName: `小组${i % 50}`,
     total: 100 - (i * 100) / rows, percentile: 100 - (i * 100) / rows, top: i < 3, bottom: i >= rows * 0.9, daysWorked: 22, inquiries: 800 + (i % 400),
@@ -31,8 +31,9 @@ function ranking(rows: number): { ranking: RankingJson; ledger: LedgerEntry[] } 
   const ledger = ranked.filter((r) => r.top || r.bottom).map((r) => ({
     id: `e${r.agentId}`, shopId: 's', agentId: r.agentId, month: '2026-11', kind: r.top ? 'bonus' : 'improvement_plan', amountCents: r.top ? 50_000 : 0, reason: r.top ? '月度前三奖励' : '末位改进计划',
     source: 'rule', rankingRunId: 'r', ruleIndex: 0, status: 'approved', createdBy: null, createdAt: new Date(), decidedBy: null, decidedAt: null,
-  })) as unknown as LedgerEntry[];
-  const run = { id: 'r', month: '2026-11', version: 1, status: 'approved', scorecard: { metrics: METRICS.map((metric) => ({ metric, weight: 1 })) }, ranked, ineligible: [] };
+    rank: r.rank, kindLabel: r.top ? '奖励' : '改进计划', statusLabel: '已批准', sourceLabel: '考核规则',
+  })) as unknown as LedgerEntryView[];
+  const run = { id: 'r', month: '2026-11', version: 1, status: 'approved', statusLabel: '已审批', scorecard: { metrics: METRICS.map((metric) => ({ metric, weight: 1 })) }, ranked, ineligible: [] };
   return { ranking: run as unknown as RankingJson, ledger };
 }
 

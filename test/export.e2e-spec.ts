@@ -59,17 +59,21 @@ describe('exports (e2e)', () => {
     expect(row.getCell(5).value).toBe(agent.meanScore);
     expect(row.getCell(7).value).toBe(agent.fails);
     const findings = book.getWorksheet('Top findings')!;
-    expect(findings.getRow(3).getCell(2).value).toBe(team.topFindings[0].category);
+    expect(findings.getRow(3).getCell(2).value).toBe('Platform policy');
     expect(findings.getRow(3).getCell(4).value).toBe(team.topFindings[0].count);
   });
 
-  it('defaults the header language to the shop’s and refuses bad input naming the field', async () => {
+  it('defaults the header language to the reader’s (else the shop’s) and refuses bad input naming the field', async () => {
     const created = await exportAndWait(qc, { kind: 'qc-summary', params: { date: QC_SESSION_DATE } });
     const { book } = await download(qc, created.fileUrl);
     expect(book.worksheets[0].getRow(2).getCell(1).value).toBe('小组');
     const english = await t.http().post('/exports?lang=en').set(bearer(qc)).send({ kind: 'qc-summary', params: { date: QC_SESSION_DATE } }).expect(202);
     await t.app.get(JobQueue).settled(english.body.jobId);
     expect((await download(qc, english.body.fileUrl)).book.worksheets[0].getRow(2).getCell(1).value).toBe('Team');
+    // Without a language named, the reader's: Accept-Language, else the shop's.
+    const asked = await t.http().post('/exports').set(bearer(qc)).set('Accept-Language', 'en').send({ kind: 'qc-summary', params: { date: QC_SESSION_DATE } }).expect(202);
+    await t.app.get(JobQueue).settled(asked.body.jobId);
+    expect((await download(qc, asked.body.fileUrl)).book.worksheets[0].getRow(2).getCell(1).value).toBe('Team');
     await t.http().post('/exports?lang=fr').set(bearer(qc)).send({ kind: 'qc-summary', params: { date: QC_SESSION_DATE } }).expect(400);
     const unknown = await t.http().post('/exports').set(bearer(qc)).send({ kind: 'payroll', params: {} }).expect(400);
     expect(unknown.body.errors[0]).toMatchObject({ field: 'kind' });

@@ -8,8 +8,8 @@ import type { ExportLanguage, ExportWorkbook } from './workbook/export-sheet';
  * owning module's service (scoped as the requester would see the same data in the API).
  */
 export interface ExportBuilder<P = Record<string, unknown>> {
+  /** Its description in both languages is `ExportKindLabels[kind]`. */
   kind: string;
-  description: string;
   roles: Role[];
   params: z.ZodType<P>;
   /** File `templates/export-<template>.xlsx` supplies the look. */

@@ -8,6 +8,7 @@ import { pageExample } from 'src/platform/http/pagination';
 import { ValidBody, ValidParam, ValidQuery } from 'src/platform/http/validation';
 import { CreateExportBody, CreateExportQuery, createdExportExample, exportExample, kindsExample, ListExportsQuery } from './export.dto';
 import { ExportService, XLSX_TYPE } from './export.service';
+import { ExportProblems } from './export.problems';
 
 @ApiTags('exports')
 @ApiBearerAuth()
@@ -27,7 +28,7 @@ export class ExportController {
   @HttpCode(202)
   @Roles(...STAFF_ROLES)
   @ApiAcceptedResponse({ description: 'The workbook is built by an `export.build` job; download it from fileUrl once the job is completed', schema: { example: createdExportExample } })
-  @ApiProblems(400, 401, 403, 404, 503)
+  @ApiProblems(400, 401, 403, 404, 503, ExportProblems.unknownKind, ExportProblems.kindForbidden)
   create(@CurrentActor() actor: Actor, @ValidBody(CreateExportBody) body: CreateExportBody, @ValidQuery(CreateExportQuery) query: CreateExportQuery) {
     return this.exports.request(actor, { ...body, lang: body.lang ?? query.lang });
   }
@@ -43,7 +44,7 @@ export class ExportController {
   @Get(':id')
   @Roles(...STAFF_ROLES)
   @ApiOkResponse({ schema: { example: exportExample } })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, ExportProblems.exportNotFound)
   get(@CurrentActor() actor: Actor, @ValidParam('id') id: string) {
     return this.exports.get(actor, id);
   }
@@ -52,7 +53,7 @@ export class ExportController {
   @Roles(...STAFF_ROLES)
   @ApiProduces(XLSX_TYPE)
   @ApiOkResponse({ description: 'The workbook, named after shop, kind and period', schema: { type: 'string', format: 'binary', example: '(xlsx bytes)' } })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @ApiProblems(400, 401, 403, 404, 409, ExportProblems.exportNotFound, ExportProblems.notReady, ExportProblems.fileMissing)
   async file(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const { fileName, content } = await this.exports.file(actor, id);
     res.setHeader('Content-Type', XLSX_TYPE);

@@ -4,31 +4,37 @@ import { join } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
 import type { Role } from 'src/platform/auth/roles';
+import { CommonProblems } from 'src/platform/errors/common-problems';
 import { AppError } from 'src/platform/errors/problem';
-import { conflict, forbidden, notFound } from 'src/platform/errors/common-problems';
+import { currentLocale, withLocale } from 'src/platform/i18n/request-locale';
+import { labelIn, labelOf } from 'src/platform/i18n/texts';
 import type { Page } from 'src/platform/http/pagination';
 import { openApiSchema, validationError } from 'src/platform/http/validation';
+import { zodErrorMap } from 'src/platform/i18n/zod-messages';
 import { UnrecoverableJobError } from 'src/platform/jobs/job-definition';
 import { JobHandler } from 'src/platform/jobs/job-handler.decorator';
 import { JobQueue } from 'src/platform/jobs/job-queue';
 import { accepted, Accepted } from 'src/platform/jobs/jobs.service';
-import { ShopService } from 'src/modules/org/shop.service';
 import { EXPORT_BUILDERS, ExportBuilder } from './export-builder';
 import { CreateExportBody, ListExportsQuery } from './export.dto';
 import { BuildExportPayload, exportBuildJob } from './export.jobs';
 import { ExportRecord, ExportRepository } from './export.repository';
 import { exportTemplatePath } from './export-templates';
+import { ExportKindLabels, ExportStatusLabels } from './export.labels';
+import { ExportProblems } from './export.problems';
 import { readTemplateLooks } from './workbook/template-look';
 import { writeExportWorkbook } from './workbook/workbook-writer';
 import type { ExportLanguage } from './workbook/export-sheet';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export type ExportView = Omit<ExportRecord, 'shopId' | 'requestedBy' | 'requestedRole' | 'requestedAgentId' | 'jobRunId'> & { fileUrl: string | null };
+export type ExportView = Omit<ExportRecord, 'shopId' | 'requestedBy' | 'requestedRole' | 'requestedAgentId' | 'jobRunId'> & { fileUrl: string | null; kindLabel: string; statusLabel: string };
 
 const view = ({ shopId: _s, requestedBy: _b, requestedRole: _r, requestedAgentId: _a, jobRunId: _j, ...record }: ExportRecord): ExportView => ({
   ...record,
   fileUrl: record.status === 'completed' ? `/exports/${record.id}/file` : null,
+  kindLabel: labelIn(ExportKindLabels, record.kind),
+  statusLabel: labelIn(ExportStatusLabels, record.status),
 });
 
 /** Excel exports: asked for here, built in the `export.build` job, downloaded when done. */
@@ -40,28 +46,24 @@ export class ExportService {
   constructor(
     @Inject(EXPORT_BUILDERS) builders: ExportBuilder[],
     private readonly exports: ExportRepository,
-    private readonly shops: ShopService,
     private readonly queue: JobQueue,
   ) {
     this.builders = new Map(builders.map((b) => [b.kind, b]));
   }
 
   kinds(actor: Actor): { kind: string; description: string; params: Record<string, unknown> }[] {
-    return [...this.builders.values()].filter((b) => mayAsk(b, actor.role)).map((b) => ({ kind: b.kind, description: b.description, params: openApiSchema(b.params) }));
+    return [...this.builders.values()].filter((b) => mayAsk(b, actor.role)).map((b) => ({ kind: b.kind, description: labelIn(ExportKindLabels, b.kind), params: openApiSchema(b.params) }));
   }
 
   async request(actor: Actor, body: CreateExportBody): Promise<Accepted & { exportId: string; fileUrl: string }> {
     const builder = this.builders.get(body.kind);
-    if (!builder) throw new AppError('validation', `kind: unknown export kind "${body.kind}"; one of ${[...this.builders.keys()].join(', ')}`, [{ field: 'kind', message: 'unknown export kind', in: 'body' }]);
-    if (!mayAsk(builder, actor.role)) throw forbidden(`Your role may not export ${body.kind}`);
-    const parsed = builder.params.safeParse(body.params);
-    if (!parsed.success) {
-      const problem = validationError(parsed.error, 'body');
-      throw new AppError('validation', problem.detail.replaceAll('body.', 'body.params.'), problem.errors?.map((e) => ({ ...e, field: `params.${e.field}` })));
-    }
+    if (!builder) throw ExportProblems.unknownKind.at('kind', { kind: body.kind, kinds: [...this.builders.keys()] });
+    if (!mayAsk(builder, actor.role)) throw ExportProblems.kindForbidden({ kind: labelOf(ExportKindLabels, builder.kind) });
+    const parsed = builder.params.safeParse(body.params, { error: zodErrorMap(currentLocale()) });
+    if (!parsed.success) throw validationError(parsed.error, 'body', 'params');
     await builder.precheck?.(actor, parsed.data);
-    const shop = await this.shops.context(actor.shopId);
-    const lang = (body.lang ?? (shop.language === 'en' ? 'en' : 'zh')) as ExportLanguage;
+    // Without a language asked for, the reader's (Accept-Language, else the shop's).
+    const lang: ExportLanguage = body.lang ?? currentLocale();
     const record = await this.exports.insert({
       shopId: actor.shopId, kind: builder.kind, params: parsed.data as Record<string, unknown>, lang, status: 'queued',
       requestedBy: actor.userId, requestedRole: actor.role, requestedAgentId: actor.agentId,
@@ -81,9 +83,9 @@ export class ExportService {
 
   async file(actor: Actor, id: string): Promise<{ fileName: string; content: Buffer }> {
     const record = await this.find(actor, id);
-    if (record.status !== 'completed') throw conflict(`Export ${id} is ${record.status}; the file is ready when it is completed`, { state: record.status });
+    if (record.status !== 'completed') throw ExportProblems.notReady({ state: labelOf(ExportStatusLabels, record.status) }, { extra: { state: record.status } });
     const content = await this.exports.content(actor.shopId, id);
-    if (!content || !record.fileName) throw notFound('Export file');
+    if (!content || !record.fileName) throw ExportProblems.fileMissing();
     return { fileName: record.fileName, content };
   }
 
@@ -97,7 +99,9 @@ export class ExportService {
     const actor: Actor = { userId: record.requestedBy, username: '', role: record.requestedRole as Role, shopId: record.shopId, agentId: record.requestedAgentId };
     const folder = await mkdtemp(join(tmpdir(), 'wfm-export-'));
     try {
-      const workbook = await builder.build(actor, builder.params.parse(record.params), record.lang as ExportLanguage);
+      // Built in the export's language: every label and text the services give comes in it.
+      const lang = record.lang as ExportLanguage;
+      const workbook = await withLocale(lang, () => builder.build(actor, builder.params.parse(record.params), lang));
       const path = join(folder, 'export.xlsx');
       await writeExportWorkbook(path, workbook, record.lang as ExportLanguage, await readTemplateLooks(exportTemplatePath(builder.template)));
       const content = await readFile(path);
@@ -106,7 +110,9 @@ export class ExportService {
       this.logger.log({ exportId: record.id, kind: record.kind, sizeBytes: content.length }, 'export built');
       return { fileName, sizeBytes: content.length };
     } catch (e) {
-      await this.exports.update(record.id, { status: 'failed', error: (e as Error).message, finishedAt: new Date() });
+      // The reason is kept in the export's language; an unexpected failure is logged, not shown.
+      const reason = e instanceof AppError ? e.detailIn(record.lang as ExportLanguage) : CommonProblems.internal().detailIn(record.lang as ExportLanguage);
+      await this.exports.update(record.id, { status: 'failed', error: reason, finishedAt: new Date() });
       // An export the requester may no longer see (a ranking deleted, an access change) will not improve by retrying.
       if (e instanceof AppError && e.status < 500) throw new UnrecoverableJobError(e.detail);
       throw e;
@@ -118,7 +124,7 @@ export class ExportService {
   private async find(actor: Actor, id: string): Promise<ExportRecord> {
     const record = await this.exports.find(actor.shopId, id);
     // Each export holds the data as its requester may see it, so only they (and managers) may read it.
-    if (!record || (!seesAll(actor) && record.requestedBy !== actor.userId)) throw notFound('Export');
+    if (!record || (!seesAll(actor) && record.requestedBy !== actor.userId)) throw ExportProblems.exportNotFound();
     return record;
   }
 }

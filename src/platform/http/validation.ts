@@ -23,8 +23,9 @@ export function fieldErrors(error: z.ZodError, location?: Location, row?: number
   });
 }
 
-export function validationError(error: z.ZodError, location: Location): AppError {
-  const errors = fieldErrors(error, location);
+/** `within` names the part of the input the schema checked (an export's `params`). */
+export function validationError(error: z.ZodError, location: Location, within?: string): AppError {
+  const errors = fieldErrors(error, location).map((e) => (within ? { ...e, field: `${within}.${e.field}` } : e));
   const located = errors.map((e) => ({ ...e, in: location }));
   const detail = {
     template: { en: CommonProblems.validation.spec.en, zh: CommonProblems.validation.spec.zh },

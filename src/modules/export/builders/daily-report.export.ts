@@ -64,7 +64,6 @@ export function dailyReportWorkbook(shop: Pick<Shop, 'code' | 'currency'>, repor
 @Injectable()
 export class DailyReportExport implements ExportBuilder<Params> {
   readonly kind = 'daily-report';
-  readonly description = 'Daily report (日报) for the shop and each team, beside the same weekday last week';
   readonly roles = ['manager', 'supervisor', 'hr', 'qc'] as const satisfies Actor['role'][];
   readonly params = params;
   readonly template = dailyReportLayout.template;

@@ -8,10 +8,11 @@ import { QcSummaryService, type TeamSummary } from 'src/modules/qc/qc-summary.se
 import type { ExportBuilder } from '../export-builder';
 import type { ExportLayout } from '../export-templates';
 import type { ExportWorkbook } from '../workbook/export-sheet';
+import { localized, SchemaTexts } from 'src/platform/i18n/zod-messages';
 
 const params = z.strictObject({
   date: localDate.meta({ description: 'Local day of the reviewed sessions', example: '2026-11-25' }),
-  team: z.uuid({ message: 'must be a UUID' }).optional(),
+  team: z.uuid(localized(SchemaTexts.uuid)).optional(),
 });
 type Params = z.infer<typeof params>;
 
@@ -41,7 +42,7 @@ export const qcSummaryLayout = {
 } satisfies ExportLayout;
 
 /** The daily QC summary as the supervisors' sheet: one row per agent, team totals, top findings. */
-export function qcSummaryWorkbook(shop: Pick<Shop, 'code' | 'currency'>, summary: { date: string; teams: TeamSummary[] }): ExportWorkbook {
+export function qcSummaryWorkbook(shop: Pick<Shop, 'code' | 'currency'>, summary: { date: string; teams: TeamSummary[] }, lang: 'zh' | 'en'): ExportWorkbook {
   const [agents, findings] = qcSummaryLayout.sheets;
   const agentRows = summary.teams.flatMap((t) => [
     ...t.agents.map((a) => ({ team: t.teamName, agent: a.name, sessionsReviewed: a.sessionsReviewed, reviews: a.reviews, meanScore: a.meanScore, weightedMeanScore: a.weightedMeanScore, fails: a.fails })),
@@ -51,8 +52,8 @@ export function qcSummaryWorkbook(shop: Pick<Shop, 'code' | 'currency'>, summary
     fileName: `${shop.code}_qc-summary_${summary.date}`,
     currency: shop.currency,
     sheets: [
-      { ...agents, title: `${agents.zh} ${summary.date}`, rows: agentRows, look: (row) => (row.total ? { bold: true, fill: 'FFF2F2F2' } : undefined) },
-      { ...findings, title: `${findings.zh} ${summary.date}`, rows: summary.teams.flatMap((t) => t.topFindings.map((f) => ({ team: t.teamName, ...f }))) },
+      { ...agents, title: `${agents[lang]} ${summary.date}`, rows: agentRows, look: (row) => (row.total ? { bold: true, fill: 'FFF2F2F2' } : undefined) },
+      { ...findings, title: `${findings[lang]} ${summary.date}`, rows: summary.teams.flatMap((t) => t.topFindings.map((f) => ({ team: t.teamName, category: f.categoryLabel, severity: f.severityLabel, count: f.count }))) },
     ],
   };
 }
@@ -60,14 +61,13 @@ export function qcSummaryWorkbook(shop: Pick<Shop, 'code' | 'currency'>, summary
 @Injectable()
 export class QcSummaryExport implements ExportBuilder<Params> {
   readonly kind = 'qc-summary';
-  readonly description = 'Daily QC summary per team (质检日报): agents, sessions reviewed, scores, fails, top findings';
   readonly roles = ['manager', 'supervisor', 'qc'] as const satisfies Actor['role'][];
   readonly params = params;
   readonly template = qcSummaryLayout.template;
 
   constructor(private readonly summary: QcSummaryService, private readonly shops: ShopService) {}
 
-  async build(actor: Actor, p: Params): Promise<ExportWorkbook> {
-    return qcSummaryWorkbook(await this.shops.context(actor.shopId), await this.summary.daily(actor, p));
+  async build(actor: Actor, p: Params, lang: 'zh' | 'en'): Promise<ExportWorkbook> {
+    return qcSummaryWorkbook(await this.shops.context(actor.shopId), await this.summary.daily(actor, p), lang);
   }
 }

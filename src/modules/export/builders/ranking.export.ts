@@ -4,15 +4,15 @@ import type { Actor } from 'src/platform/auth/actor';
 import { ShopService } from 'src/modules/org/shop.service';
 import type { Shop } from 'src/modules/org/shop.repository';
 import { kpiDefinition } from 'src/modules/kpi/kpi-definitions';
-import { LedgerService } from 'src/modules/ranking/ledger.service';
-import type { LedgerEntry } from 'src/modules/ranking/ledger.repository';
+import { LedgerEntryView, LedgerService } from 'src/modules/ranking/ledger.service';
 import { RankingService } from 'src/modules/ranking/ranking.service';
 import type { ExportBuilder } from '../export-builder';
 import { cellKindOfKpiUnit } from './kpi-cell-kind';
 import type { ExportLayout } from '../export-templates';
 import type { ExportColumn, ExportRow, ExportWorkbook } from '../workbook/export-sheet';
+import { localized, SchemaTexts } from 'src/platform/i18n/zod-messages';
 
-const params = z.strictObject({ rankingId: z.uuid({ message: 'must be a UUID' }).meta({ example: '7b6a5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d' }) });
+const params = z.strictObject({ rankingId: z.uuid(localized(SchemaTexts.uuid)).meta({ example: '7b6a5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d' }) });
 type Params = z.infer<typeof params>;
 
 type Metric = { value: number | null; points: number | null };
@@ -64,7 +64,7 @@ const TOP_FILL = 'FFC6EFCE';
 const BOTTOM_FILL = 'FFFFC7CE';
 
 /** Rank, agent, every metric with its points, total, flags and ledger entries; the ineligible apart. */
-export function rankingWorkbook(shop: Pick<Shop, 'code' | 'currency'>, ranking: RankingJson, ledger: LedgerEntry[], lang: 'zh' | 'en'): ExportWorkbook {
+export function rankingWorkbook(shop: Pick<Shop, 'code' | 'currency'>, ranking: RankingJson, ledger: LedgerEntryView[], lang: 'zh' | 'en'): ExportWorkbook {
   const [ranked, ineligible, entries] = rankingLayout.sheets;
   const metrics = (ranking.scorecard as { metrics: { metric: string }[] }).metrics.map((m) => m.metric);
   const metricColumns: ExportColumn[] = metrics.flatMap((key) => {
@@ -76,7 +76,7 @@ export function rankingWorkbook(shop: Pick<Shop, 'code' | 'currency'>, ranking: 
     ];
   });
   const money = (cents: number) => `${(cents / 100).toFixed(2)}`;
-  const byAgent = new Map<string, LedgerEntry[]>();
+  const byAgent = new Map<string, LedgerEntryView[]>();
   for (const e of ledger) byAgent.set(e.agentId, [...(byAgent.get(e.agentId) ?? []), e]);
   const names = new Map([...ranking.ranked, ...ranking.ineligible].map((r) => [r.agentId, r]));
   const agentCells = (r: { employeeNo: string | null; agentName: string | null; teamName: string | null }) => ({ employeeNo: r.employeeNo, agent: r.agentName, team: r.teamName });
@@ -85,7 +85,7 @@ export function rankingWorkbook(shop: Pick<Shop, 'code' | 'currency'>, ranking: 
     rank: r.rank, ...agentCells(r), ...metricCells(r.metrics as Record<string, Metric>), total: r.total, percentile: r.percentile,
     flags: [r.top ? FLAGS[lang].top : null, r.bottom ? FLAGS[lang].bottom : null].filter(Boolean).join(' '),
     top: r.top, bottom: r.bottom, daysWorked: r.daysWorked, inquiries: r.inquiries,
-    ledger: (byAgent.get(r.agentId) ?? []).map((e) => `${e.kind} ${money(e.amountCents)} (${e.status})`).join('; '),
+    ledger: (byAgent.get(r.agentId) ?? []).map((e) => `${e.kindLabel} ${money(e.amountCents)} (${e.statusLabel})`).join('; '),
   }));
   const [rank, employeeNo, agent, team, ...rest] = ranked.columns;
   return {
@@ -95,14 +95,14 @@ export function rankingWorkbook(shop: Pick<Shop, 'code' | 'currency'>, ranking: 
       {
         ...ranked,
         columns: [rank, employeeNo, agent, team, ...metricColumns, ...rest],
-        title: `${ranked[lang]} ${ranking.month} v${ranking.version} (${ranking.status})`,
+        title: `${ranked[lang]} ${ranking.month} v${ranking.version} (${ranking.statusLabel})`,
         rows: rankedRows,
         look: (row) => (row.top ? { fill: TOP_FILL } : row.bottom ? { fill: BOTTOM_FILL } : undefined),
       },
       { ...ineligible, rows: ranking.ineligible.map((r) => ({ ...agentCells(r), daysWorked: r.daysWorked, inquiries: r.inquiries, reasons: (r.reasons ?? []).join('; ') })) },
       {
         ...entries,
-        rows: ledger.map((e) => ({ ...agentCells(names.get(e.agentId) ?? { employeeNo: null, agentName: e.agentId, teamName: null }), kind: e.kind, amount: e.amountCents, reason: e.reason, status: e.status })),
+        rows: ledger.map((e) => ({ ...agentCells(names.get(e.agentId) ?? { employeeNo: null, agentName: e.agentId, teamName: null }), kind: e.kindLabel, amount: e.amountCents, reason: e.reason, status: e.statusLabel })),
       },
     ],
   };
@@ -111,7 +111,6 @@ export function rankingWorkbook(shop: Pick<Shop, 'code' | 'currency'>, ranking: 
 @Injectable()
 export class RankingExport implements ExportBuilder<Params> {
   readonly kind = 'ranking';
-  readonly description = 'Monthly ranking for HR (月度排名): every metric and its points, total, flags, reward/penalty entries; the ineligible apart';
   readonly roles = ['manager', 'hr', 'supervisor'] as const satisfies Actor['role'][];
   readonly params = params;
   readonly template = rankingLayout.template;
@@ -124,7 +123,7 @@ export class RankingExport implements ExportBuilder<Params> {
 
   async build(actor: Actor, p: Params, lang: 'zh' | 'en'): Promise<ExportWorkbook> {
     const ranking = await this.rankings.get(actor, p.rankingId);
-    const entries: LedgerEntry[] = [];
+    const entries: LedgerEntryView[] = [];
     for (let offset = 0; ; offset += 500) {
       const page = await this.ledger.list(actor, { month: ranking.month, limit: 500, offset });
       entries.push(...page.items.filter((e) => e.rankingRunId === ranking.id || e.source === 'manual'));

@@ -8,9 +8,10 @@ import type { ExportBuilder } from '../export-builder';
 import type { ExportLayout } from '../export-templates';
 import type { CellLook, ExportColumn, ExportWorkbook } from '../workbook/export-sheet';
 import { rosterCells, type RosterJson } from './roster-cells';
+import { localized, SchemaTexts } from 'src/platform/i18n/zod-messages';
 
 const params = z.strictObject({
-  rosterId: z.uuid({ message: 'must be a UUID' }).meta({ example: '5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a' }),
+  rosterId: z.uuid(localized(SchemaTexts.uuid)).meta({ example: '5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a' }),
   version: z.number().int().min(1).optional().meta({ description: 'Default the newest version' }),
 });
 type Params = z.infer<typeof params>;
@@ -86,7 +87,6 @@ export function rosterWorkbook(shop: Pick<Shop, 'code' | 'currency'>, roster: Ro
 @Injectable()
 export class RosterExport implements ExportBuilder<Params> {
   readonly kind = 'roster';
-  readonly description = 'Weekly roster (排班表): agents × days coloured by shift, coverage per slot, rule warnings';
   readonly roles = ['manager', 'supervisor'] as const satisfies Actor['role'][];
   readonly params = params;
   readonly template = rosterLayout.template;

@@ -12,14 +12,16 @@ import type { SessionView } from 'src/modules/training/training-view';
 import type { ExportBuilder } from '../export-builder';
 import type { ExportLayout } from '../export-templates';
 import type { ExportWorkbook } from '../workbook/export-sheet';
+import { localized, SchemaTexts } from 'src/platform/i18n/zod-messages';
+import { text } from 'src/platform/i18n/locale';
 
 const params = z
   .strictObject({
     from: localDate.meta({ description: 'First local day', example: '2026-11-30' }),
     to: localDate.meta({ description: 'Last local day (inclusive)', example: '2026-12-06' }),
   })
-  .refine((p) => p.from <= p.to, { message: 'must not be before from', path: ['to'] })
-  .refine((p) => Date.parse(p.to) - Date.parse(p.from) < 92 * 86_400_000, { message: 'the period may span at most 92 days', path: ['to'] });
+  .refine((p) => p.from <= p.to, { ...localized(SchemaTexts.notBeforeFrom), path: ['to'] })
+  .refine((p) => Date.parse(p.to) - Date.parse(p.from) < 92 * 86_400_000, { ...localized(text('the period may span at most 92 days', '时间范围最多 92 天')), path: ['to'] });
 type Params = z.infer<typeof params>;
 
 export const trainingPlanLayout = {
@@ -66,7 +68,7 @@ export function trainingPlanWorkbook(shop: Pick<Shop, 'code' | 'currency'>, p: P
         ...plan,
         title: `${plan[lang]} ${p.from} – ${p.to}`,
         rows: sessions.map((s) => ({
-          start: local(s.start), end: local(s.end), title: s.title, category: s.category, lengthMinutes: s.lengthMinutes, capacity: s.capacity,
+          start: local(s.start), end: local(s.end), title: s.title, category: s.categoryLabel, lengthMinutes: s.lengthMinutes, capacity: s.capacity,
           invited: s.attendees.length,
           attended: s.attendees.filter((a) => a.attendance === 'attended').length,
           absent: s.attendees.filter((a) => a.attendance === 'absent').length,
@@ -91,7 +93,6 @@ export function trainingPlanWorkbook(shop: Pick<Shop, 'code' | 'currency'>, p: P
 @Injectable()
 export class TrainingPlanExport implements ExportBuilder<Params> {
   readonly kind = 'training-plan';
-  readonly description = 'Booked training sessions of a period with their service impact, and attendance per agent';
   readonly roles = ['manager', 'trainer', 'supervisor'] as const satisfies Actor['role'][];
   readonly params = params;
   readonly template = trainingPlanLayout.template;
