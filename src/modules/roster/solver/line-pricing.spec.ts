@@ -1,0 +1,121 @@
+import fc from 'fast-check';
+import { agentLineViolations } from './agent-rules';
+import { OFF, type CompiledAgent, type CompiledRoster } from './compiled-roster';
+import { compileRoster } from './compile-roster';
+import { cheapestLine, type LineCosts } from './line-pricing';
+import { requestCosts } from './marginal-costs';
+import type { ShiftType } from './roster-model';
+import { agent, cover, problem } from './small-rosters.fixture';
+
+const TYPES: ShiftType[] = [
+  { id: 'E', startMinutes: 0, lengthMinutes: 480 },
+  { id: 'L', startMinutes: 0, lengthMinutes: 600, notFollowedBy: ['E'] },
+  { id: 'N', startMinutes: 0, lengthMinutes: 720, notFollowedBy: ['E', 'L'] },
+];
+
+/** Every line of the agent, checked by the rule checker: the cheapest valid one by brute force. */
+function bruteForce(model: CompiledRoster, who: CompiledAgent, costs: LineCosts): number | null {
+  const n = model.duties.length;
+  const line = new Int32Array(model.days);
+  let best: number | null = null;
+  const visit = (d: number, cost: number) => {
+    if (d === model.days) {
+      if (agentLineViolations(model, who, line).length === 0 && (best === null || cost < best)) best = cost;
+      return;
+    }
+    line[d] = OFF;
+    if (Number.isFinite(costs.off[d])) visit(d + 1, cost + costs.off[d]);
+    for (let u = 0; u < n; u++) {
+      const c = costs.cell[d * n + u];
+      if (!Number.isFinite(c)) continue;
+      line[d] = u;
+      visit(d + 1, cost + c);
+    }
+    line[d] = OFF;
+  };
+  visit(0, 0);
+  return best;
+}
+
+const rules = fc.record({
+  days: fc.integer({ min: 4, max: 8 }),
+  minShifts: fc.integer({ min: 0, max: 4 }),
+  extra: fc.integer({ min: 0, max: 3 }),
+  maxRun: fc.integer({ min: 1, max: 5 }),
+  minRun: fc.integer({ min: 1, max: 3 }),
+  minOff: fc.integer({ min: 1, max: 3 }),
+  maxWeekends: fc.integer({ min: 0, max: 2 }),
+  capL: fc.integer({ min: 0, max: 4 }),
+  capN: fc.integer({ min: 0, max: 2 }),
+  maxDays: fc.option(fc.integer({ min: 1, max: 6 }), { nil: undefined }),
+  dayOff: fc.option(fc.integer({ min: 0, max: 7 }), { nil: undefined }),
+  lockedDay: fc.option(fc.integer({ min: 0, max: 7 }), { nil: undefined }),
+  costs: fc.array(fc.integer({ min: -60, max: 40 }), { minLength: 32, maxLength: 32 }),
+});
+
+describe('cheapestLine', () => {
+  it('finds the cheapest line that keeps every rule of the agent (checked against brute force)', () => {
+    fc.assert(
+      fc.property(rules, (r) => {
+        const who = agent(
+          'a',
+          { ...(r.dayOff !== undefined && r.dayOff < r.days ? { fixedDaysOff: [r.dayOff] } : {}) },
+          {
+            minMinutes: r.minShifts * 480,
+            maxMinutes: (r.minShifts + r.extra) * 600,
+            maxConsecutiveWorkDays: r.maxRun,
+            minConsecutiveWorkDays: r.minRun,
+            minConsecutiveDaysOff: r.minOff,
+            maxWeekends: r.maxWeekends,
+            maxShiftsByType: { L: r.capL, N: r.capN },
+            ...(r.maxDays !== undefined ? { maxWorkDays: r.maxDays } : {}),
+          },
+        );
+        const locked = r.lockedDay !== undefined && r.lockedDay < r.days && r.lockedDay !== r.dayOff ? [{ agentId: 'a', day: r.lockedDay, shiftTypeId: 'E' }] : [];
+        const model = compileRoster(problem(r.days, TYPES, [who], cover(r.days, 'E', 1), { locked }));
+        const compiled = model.agents[0];
+        const costs = requestCosts(model, compiled);
+        for (let i = 0; i < costs.cell.length; i++) if (Number.isFinite(costs.cell[i])) costs.cell[i] += r.costs[i % r.costs.length];
+        const expected = bruteForce(model, compiled, costs);
+        const budget = {};
+        const found = cheapestLine(model, compiled, costs, budget);
+        expect(budget).toEqual({ truncated: false, aborted: false });
+        if (expected === null) {
+          expect(found).toBeNull();
+          return;
+        }
+        expect(found).not.toBeNull();
+        expect(agentLineViolations(model, compiled, found!.line)).toEqual([]);
+        if (found!.exact) expect(found!.cost).toBeCloseTo(expected, 9);
+        else expect(found!.cost).toBeGreaterThanOrEqual(expected - 1e-9);
+        expect(found!.lowerCost).toBeLessThanOrEqual(expected + 1e-9);
+      }),
+      { numRuns: 300, seed: 20261202 },
+    );
+  });
+
+  it('keeps to a label budget and says so: the line is still valid, only not proven cheapest', () => {
+    const who = agent('a', {}, { minMinutes: 10 * 480, maxMinutes: 14 * 720, maxConsecutiveWorkDays: 5, minConsecutiveWorkDays: 2, minConsecutiveDaysOff: 2, maxWeekends: 2, maxShiftsByType: { N: 3, L: 6 } });
+    const model = compileRoster(problem(21, TYPES, [who], cover(21, 'E', 1)));
+    const costs = requestCosts(model, model.agents[0]);
+    for (let i = 0; i < costs.cell.length; i++) if (Number.isFinite(costs.cell[i])) costs.cell[i] -= (i * 37) % 50;
+    const budget = { maxLabels: 5 };
+    const found = cheapestLine(model, model.agents[0], costs, budget);
+    expect(budget).toMatchObject({ truncated: true });
+    expect(found).not.toBeNull();
+    expect(agentLineViolations(model, model.agents[0], found!.line)).toEqual([]);
+    expect(found!.exact).toBe(false);
+    expect(found!.lowerCost).toBe(Number.NEGATIVE_INFINITY);
+    const exact = cheapestLine(model, model.agents[0], costs)!;
+    expect(exact.exact).toBe(true);
+    expect(exact.cost).toBeLessThanOrEqual(found!.cost);
+  });
+
+  it('stops when asked and reports it, instead of claiming the agent has no line', () => {
+    const who = agent('a', {}, { minMinutes: 10 * 480, maxMinutes: 14 * 720, maxConsecutiveWorkDays: 5 });
+    const model = compileRoster(problem(21, TYPES, [who], cover(21, 'E', 1)));
+    const budget = { shouldStop: () => true };
+    expect(cheapestLine(model, model.agents[0], requestCosts(model, model.agents[0]), budget)).toBeNull();
+    expect(budget).toMatchObject({ aborted: true });
+  });
+});
