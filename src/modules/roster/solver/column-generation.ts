@@ -20,6 +20,8 @@ export interface ColumnGenerationLimits {
   secondsLeft: () => number;
   /** Cover duals to start the stability centre from (another LP's, or an earlier call's). */
   centre?: Float64Array | null;
+  /** A label budget for pricing (a beam: quicker lines, no bound). */
+  pricing?: { maxLabels: number };
 }
 
 /** Weight of the stability centre when smoothing the duals (Wentges). */
@@ -53,7 +55,7 @@ export function generateColumns(model: CompiledRoster, master: RestrictedMaster,
     const byProfile = new Map<number, PricedLine | null>();
     const lines = model.agents.map((agent, a) => {
       if (master.isFixed(a)) return null;
-      if (!byProfile.has(profile[a])) byProfile.set(profile[a], cheapestLine(model, agent, dualCosts(model, base[a], duals)));
+      if (!byProfile.has(profile[a])) byProfile.set(profile[a], cheapestLine(model, agent, dualCosts(model, base[a], duals), { ...limits.pricing, shouldStop: limits.shouldStop }));
       const priced = byProfile.get(profile[a])!;
       if (priced) {
         exact &&= priced.exact;

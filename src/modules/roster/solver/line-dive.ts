@@ -12,6 +12,7 @@ export interface DiveLimits {
   /** Weight of the random term added to LP values when ordering fixings (0: strongest first). */
   jitter: number;
   random: () => number;
+  pricing?: { maxLabels: number };
 }
 
 /** A line at least this strong in the LP is fixed together with the strongest one. */

@@ -21,6 +21,8 @@ export interface PriceAndBranchLimits {
   dualGuess?: Float64Array;
   /** Dive more than once (large models; small ones get the compact MIP after this step). */
   redive: boolean;
+  /** A label budget for pricing (a beam), for neighbourhoods of large models. */
+  pricing?: { maxLabels: number };
 }
 
 export interface PricedRoster {
@@ -54,7 +56,7 @@ export function priceAndBranch(highs: Highs, model: CompiledRoster, current: Ros
     // First columns: each agent's current line (when valid) and its own cheapest line.
     const complete = model.agents.every((agent, a) => {
       if (agentLineViolations(model, agent, current[a]).length === 0) lp.add(a, current[a]);
-      const own = cheapestLine(model, agent, requestCosts(model, agent));
+      const own = cheapestLine(model, agent, requestCosts(model, agent), { ...limits.pricing });
       if (own) lp.add(a, own.line);
       return lp.lines[a].length > 0;
     });
@@ -79,6 +81,7 @@ function branch(
     shouldStop: () => limits.shouldStop() || (!limits.deterministic && left() < limits.seconds * (1 - PRICING_SHARE)),
     secondsLeft: () => Math.max(1, left()),
     centre: limits.dualGuess,
+    pricing: limits.pricing,
   });
   const bound = cg.bound;
   if (limits.shouldStop()) return { lines: null, bound, converged: cg.converged };
@@ -96,6 +99,7 @@ function branch(
       random: seededRandom(attempt),
       shouldStop: () => limits.shouldStop() || (!limits.deterministic && left() < limits.seconds * 0.15),
       secondsLeft: () => Math.max(1, left()),
+      pricing: limits.pricing,
     });
     if (lines && (!dived || searchCost(model, lines) < searchCost(model, dived))) dived = lines;
   }

@@ -14,6 +14,8 @@ export interface PricedNeighbourhoodLimits {
   /** Round- and node-limited only (no clock inside), so a seed repeats exactly. */
   deterministic?: boolean;
   shouldStop: () => boolean;
+  /** A label budget for pricing (a beam), for large models. */
+  pricing?: { maxLabels: number };
 }
 
 export interface ReplannedAgents {
@@ -52,6 +54,7 @@ export function replanAgents(
       maxRounds: limits.maxRounds,
       shouldStop: () => limits.shouldStop() || (!limits.deterministic && left() < limits.seconds / 2),
       secondsLeft: () => Math.max(0.05, left()),
+      pricing: limits.pricing,
     });
     const integer = buildLineMaster(model, master.pool, true);
     const outcome = solveLinearProgram(highs, integer.lp, {

@@ -33,8 +33,16 @@ const RELAXATIONS: Relaxation[] = [
   { rule: 'max-work-days', relax: (_, agent) => ({ ...agent, maxWorkDays: Number.POSITIVE_INFINITY }) },
 ];
 
+/** Labels of the quick check; only when it finds nothing does the exact programme decide. */
+const QUICK_LABELS = 500;
+
+/**
+ * A line keeping the agent's rules, or null when none exists. A beam finds one in milliseconds
+ * for almost every agent; the exact programme (which proves there is none) runs only for the rest.
+ */
 function feasible(model: CompiledRoster, agent: CompiledAgent): Int32Array | null {
-  return cheapestLine(model, agent, requestCosts(model, agent))?.line ?? null;
+  const costs = requestCosts(model, agent);
+  return (cheapestLine(model, agent, costs, { maxLabels: QUICK_LABELS }) ?? cheapestLine(model, agent, costs))?.line ?? null;
 }
 
 function closedDays(problem: RosterProblem, a: number): number[] {

@@ -63,6 +63,8 @@ export interface RosterSolution extends RosterEvaluation {
   gap: number | null;
   stoppedBy: 'optimal' | 'time-limit' | 'iteration-limit' | 'aborted';
   seconds: number;
+  /** Seconds until the search held its first roster keeping every hard rule (null when it never did). */
+  firstRosterSeconds?: number | null;
   /** Hard rules that cannot be met: which rule, agents, days. */
   infeasibilities: RosterRuleViolation[];
 }

@@ -1,14 +1,16 @@
 import type { Highs } from 'highs';
-import { agentLineViolations, shiftsWithoutSupervisor } from './agent-rules';
-import { OFF, copyLines, type CompiledRoster, type RosterLines } from './compiled-roster';
+import { agentLineViolations } from './agent-rules';
+import { copyLines, type CompiledRoster, type RosterLines } from './compiled-roster';
+import { constructRoster } from './greedy-construction';
 import { solveLinearProgram } from './linear-program';
 import { priceAndBranch } from './price-and-branch';
-import { agentsToReplan, replanAgents } from './priced-neighbourhood';
+import { replanAgents } from './priced-neighbourhood';
 import { buildRosterMip, type Neighbourhood } from './roster-mip';
 import { searchCost } from './roster-objective';
-import { sampleIndices, seededRandom } from 'src/platform/random/seeded-random';
+import { buildWindow } from './roster-window';
+import { seededRandom } from 'src/platform/random/seeded-random';
 
-export type SearchPhase = 'bound' | 'price' | 'construct' | 'full-mip' | 'improve' | 'done';
+export type SearchPhase = 'bound' | 'price' | 'construct' | 'windows' | 'full-mip' | 'improve' | 'done';
 
 export interface SearchProgress {
   phase: SearchPhase;
@@ -21,15 +23,20 @@ export interface SearchProgress {
 export interface SearchLimits {
   /** Wall-clock end (ms since epoch); none in iteration mode. */
   deadline?: number;
-  /** Improvement iterations; when set every sub-solve is node-limited, so runs repeat exactly (unless the deadline cuts in). */
+  /**
+   * Improvement iterations. When set, nothing the search decides depends on the clock: every
+   * sub-solve is limited by nodes, rounds or iterations, and the deadline only cuts the run short.
+   */
   maxIterations?: number;
   seed: number;
   signal?: AbortSignal;
   /** Polled like `signal` (a flag another thread sets: a worker's event loop is blocked by the search). */
   stopRequested?: () => boolean;
   onProgress?: (progress: SearchProgress) => void;
-  /** Cover duals of a relaxation (the aggregate cover LP): where column generation starts. */
-  dualGuess?: Float64Array;
+  /** The aggregate cover LP (given at most this many seconds): a bound, and the duals column generation starts from. */
+  aggregateBound?: (seconds: number) => { bound: number; coverDuals: Float64Array } | null;
+  /** When the solve started (ms since epoch), for `firstRosterSeconds`; default when the search starts. */
+  startedAt?: number;
   /** Models up to this many columns are first solved whole. Default 6,000. */
   fullMipMaxColumns?: number;
 }
@@ -43,73 +50,155 @@ export interface SearchOutcome {
   stoppedBy: 'optimal' | 'time-limit' | 'iteration-limit' | 'aborted';
   /** Agents whose own rules could not be met by any line (they are left off). */
   agentsWithoutLine: number[];
+  /** Seconds until the first roster keeping every rule. */
+  firstRosterSeconds: number | null;
 }
 
 const NODE_LIMIT = 2_000;
 const FALLBACK_SECONDS = 120;
 const PRICED_FULL_MIP_COLUMNS = 1_500;
 const REPLAN_ROUNDS = 20;
-/** Column generation, the dive and the integer master get this share; the neighbourhood search the rest. */
-const PRICE_SHARE = 0.5;
+/** Labels per day of the pricing inside neighbourhoods of large models (a beam: fast, not proven cheapest). */
+const NEIGHBOURHOOD_LABELS = 400;
 
-interface Clock {
-  started: number;
-  now(): number;
-}
-
-class Search {
-  private readonly random: () => number;
-  private readonly clock: Clock = { started: Date.now(), now: () => Date.now() };
+/** State of one search: the best roster so far, its cost and bound, the clock and the random stream. */
+export class Search {
+  readonly random: () => number;
+  private readonly started: number;
+  private dualGuess: Float64Array | undefined;
   lines: RosterLines;
   cost: number;
   lowerBound: number | null = null;
   iterations = 0;
-  private agentCount: number;
-  private windowDays: number;
-  private replanCount: number;
+  firstRosterSeconds: number | null = null;
+  /** The search repeats exactly for a seed: no time-based decisions. */
+  readonly deterministic: boolean;
   /** Agents may be re-planned by pricing their lines (the supervisor rule is not in the line master). */
-  private readonly priced: boolean;
+  readonly priced: boolean;
   /** The line master holds the whole objective (no fairness terms), so pricing is the better re-plan. */
-  private readonly pricedWhole: boolean;
+  readonly pricedWhole: boolean;
 
   constructor(
-    private readonly highs: Highs,
-    private readonly model: CompiledRoster,
-    private readonly limits: SearchLimits,
+    readonly highs: Highs,
+    readonly model: CompiledRoster,
+    readonly limits: SearchLimits,
   ) {
     this.random = seededRandom(limits.seed);
-    this.lines = model.agents.map(() => new Int32Array(model.days).fill(OFF));
+    this.started = limits.startedAt ?? Date.now();
+    this.lines = model.agents.map(() => new Int32Array(model.days).fill(-1));
     this.cost = searchCost(model, this.lines);
-    this.agentCount = Math.min(model.agents.length, 3);
-    this.windowDays = Math.min(model.days, 7);
-    this.replanCount = Math.min(model.agents.length, 6);
+    this.deterministic = limits.maxIterations !== undefined;
     this.priced = !model.supervisorRule;
     this.pricedWhole = this.priced && model.lateFairnessWeight === 0 && model.weekendFairnessWeight === 0;
   }
 
   seconds(): number {
-    return (this.clock.now() - this.clock.started) / 1000;
+    return (Date.now() - this.started) / 1000;
   }
 
   stopped(): boolean {
     if (this.limits.signal?.aborted || this.limits.stopRequested?.()) return true;
-    return this.limits.deadline !== undefined && this.clock.now() >= this.limits.deadline;
+    return this.limits.deadline !== undefined && Date.now() >= this.limits.deadline;
   }
 
   remaining(): number {
-    return this.limits.deadline === undefined ? FALLBACK_SECONDS : Math.max(0, (this.limits.deadline - this.clock.now()) / 1000);
+    return this.limits.deadline === undefined ? FALLBACK_SECONDS : Math.max(0, (this.limits.deadline - Date.now()) / 1000);
+  }
+
+  /** Time limit of a sub-solve: its share of the time, or (repeatable runs) only what is left until the deadline. */
+  subSeconds(seconds: number): number {
+    return this.deterministic ? this.remaining() : Math.min(seconds, this.remaining());
   }
 
   report(phase: SearchPhase): void {
     this.limits.onProgress?.({ phase, iteration: this.iterations, seconds: this.seconds(), objective: this.cost, lowerBound: this.lowerBound });
   }
 
-  /** Solves one neighbourhood; adopts the answer if its lines pass the rules and cost no more. */
+  valid(lines: RosterLines, agents: readonly number[] = this.model.agents.map((_, a) => a)): boolean {
+    return agents.every((a) => agentLineViolations(this.model, this.model.agents[a], lines[a]).length === 0);
+  }
+
+  /** Takes the roster when the changed agents keep their rules and it costs no more. */
+  adopt(candidate: RosterLines, changed: readonly number[]): boolean {
+    if (!this.valid(candidate, changed)) return false;
+    const cost = searchCost(this.model, candidate);
+    if (cost > this.cost + 1e-9) return false;
+    this.lines = candidate;
+    this.cost = cost;
+    return true;
+  }
+
+  raiseBound(bound: number | null): void {
+    if (bound !== null) this.lowerBound = Math.max(this.lowerBound ?? bound, bound);
+  }
+
+  /** The first roster: fast, every hard rule kept (see greedy-construction.ts). */
+  construct(): number[] {
+    // Once the search has used a fifth of its time the remaining agents are placed in a hurry.
+    const hurryAt = this.remaining() * 0.2;
+    const built = constructRoster(this.model, { shouldStop: () => this.stopped() || (!this.deterministic && this.seconds() > hurryAt) });
+    this.lines = built.lines;
+    this.cost = searchCost(this.model, this.lines);
+    if (built.withoutLine.length === 0) this.firstRosterSeconds = this.seconds();
+    return built.withoutLine;
+  }
+
+  /** The aggregate cover LP: a quick bound (every roster is a point of it) and a first dual guess. */
+  aggregateBound(): void {
+    const found = this.limits.aggregateBound?.(this.subSeconds(this.remaining()));
+    if (!found) return;
+    this.raiseBound(Math.max(0, found.bound));
+    this.dualGuess = found.coverDuals;
+  }
+
+  /** Column generation and the integer master over its lines: a strong bound and a roster. */
+  price(share: number): { converged: boolean } {
+    const seconds = this.limits.deadline === undefined ? FALLBACK_SECONDS : this.subSeconds(this.remaining() * share);
+    const priced = priceAndBranch(this.highs, this.model, this.lines, {
+      seconds,
+      deterministic: this.deterministic,
+      dualGuess: this.dualGuess,
+      redive: this.compactColumns() > PRICED_FULL_MIP_COLUMNS,
+      shouldStop: () => this.stopped(),
+    });
+    this.raiseBound(priced.bound);
+    if (priced.lines) this.adopt(priced.lines, this.model.agents.map((_, a) => a));
+    return { converged: priced.converged };
+  }
+
+  /** A block of agents over days [from, to) re-planned by price-and-branch on the window's own model. */
+  window(agents: readonly number[], from: number, to: number, seconds: number): 'optimal' | 'limit' {
+    const win = buildWindow(this.model, this.lines, { agents, from, to, mode: 'exact' });
+    const priced = priceAndBranch(this.highs, win.model, win.lines, {
+      seconds: this.subSeconds(seconds),
+      deterministic: this.deterministic,
+      redive: false,
+      shouldStop: () => this.stopped(),
+      pricing: this.neighbourhoodPricing(win.model),
+    });
+    if (priced.lines) this.adopt(win.embed(priced.lines, this.lines), agents);
+    return priced.converged ? 'optimal' : 'limit';
+  }
+
+  /** Large models price neighbourhoods with a beam (quick lines, no bound needed there). */
+  neighbourhoodPricing(model: CompiledRoster): { maxLabels: number } | undefined {
+    return model.days * model.duties.length > 400 ? { maxLabels: NEIGHBOURHOOD_LABELS } : undefined;
+  }
+
+  lpBound(seconds: number): void {
+    const all = this.model.agents.map((_, a) => a);
+    if (this.compactColumns() > 60_000) return;
+    const mip = buildRosterMip(this.model, this.lines, { agents: all, fromDay: 0, toDay: this.model.days });
+    const outcome = solveLinearProgram(this.highs, mip.lp, { timeLimitSeconds: this.subSeconds(seconds), relax: true, shouldStop: () => this.stopped() });
+    if (outcome.status === 'optimal') this.raiseBound(outcome.bound);
+  }
+
+  /** Solves one neighbourhood as a compact MIP; adopts the answer if its lines pass the rules and cost no more. */
   solve(hood: Neighbourhood, seconds: number, relativeGap = 1e-6): 'optimal' | 'limit' | 'infeasible' {
     const mip = buildRosterMip(this.model, this.lines, hood);
     const outcome = solveLinearProgram(this.highs, mip.lp, {
-      timeLimitSeconds: this.limits.deadline === undefined ? FALLBACK_SECONDS : Math.min(seconds, this.remaining()),
-      maxNodes: this.limits.maxIterations !== undefined ? NODE_LIMIT : undefined,
+      timeLimitSeconds: this.limits.deadline === undefined ? FALLBACK_SECONDS : this.subSeconds(seconds),
+      maxNodes: this.deterministic ? NODE_LIMIT : undefined,
       relativeGap,
       start: mip.start,
       shouldStop: () => this.stopped(),
@@ -117,185 +206,44 @@ class Search {
     if (!outcome.values) return outcome.status === 'infeasible' ? 'infeasible' : 'limit';
     const candidate = copyLines(this.lines);
     mip.decode(outcome.values).forEach((line, k) => (candidate[hood.agents[k]] = line));
-    const valid = hood.agents.every((a) => agentLineViolations(this.model, this.model.agents[a], candidate[a]).length === 0);
-    const cost = searchCost(this.model, candidate);
-    if (valid && cost <= this.cost + 1e-9) {
-      this.lines = candidate;
-      this.cost = cost;
-    }
+    this.adopt(candidate, hood.agents);
     return outcome.status === 'optimal' ? 'optimal' : 'limit';
   }
 
-  /** Re-plans a few agents by pricing their lines (see `replanAgents`); adopts the answer when it costs no more. */
+  /** Re-plans a few agents over the whole horizon by pricing their lines (see `replanAgents`). */
   replan(agents: number[], seconds: number): 'optimal' | 'limit' {
     const { lines, closed } = replanAgents(this.highs, this.model, this.lines, agents, {
-      seconds: this.limits.deadline === undefined ? seconds : Math.min(seconds, this.remaining()),
+      seconds: this.limits.deadline === undefined ? seconds : this.subSeconds(seconds),
       maxRounds: REPLAN_ROUNDS,
-      deterministic: this.limits.maxIterations !== undefined,
+      deterministic: this.deterministic,
       shouldStop: () => this.stopped(),
+      pricing: this.neighbourhoodPricing(this.model),
     });
-    if (lines && agents.every((a) => agentLineViolations(this.model, this.model.agents[a], lines[a]).length === 0)) {
-      const cost = searchCost(this.model, lines);
-      if (cost <= this.cost + 1e-9) {
-        this.lines = lines;
-        this.cost = cost;
-      }
-    }
+    if (lines) this.adopt(lines, agents);
     return closed ? 'optimal' : 'limit';
-  }
-
-  lpBound(seconds: number): void {
-    const all = this.model.agents.map((_, a) => a);
-    const mip = buildRosterMip(this.model, this.lines, { agents: all, fromDay: 0, toDay: this.model.days });
-    if (mip.lp.columnCount > 60_000) return;
-    const outcome = solveLinearProgram(this.highs, mip.lp, { timeLimitSeconds: Math.min(seconds, this.remaining()), relax: true });
-    if (outcome.status === 'optimal' && outcome.bound !== null) this.lowerBound = Math.max(this.lowerBound ?? outcome.bound, outcome.bound);
-  }
-
-  /** Column generation and the integer master over its lines: a strong bound and a first roster. */
-  price(share: number): { priced: boolean; converged: boolean } {
-    const seconds = this.limits.deadline === undefined ? FALLBACK_SECONDS : this.remaining() * share;
-    const priced = priceAndBranch(this.highs, this.model, this.lines, {
-      seconds,
-      deterministic: this.limits.maxIterations !== undefined,
-      dualGuess: this.limits.dualGuess,
-      redive: this.compactColumns() > PRICED_FULL_MIP_COLUMNS,
-      shouldStop: () => this.stopped(),
-    });
-    if (priced.bound !== null) this.lowerBound = Math.max(this.lowerBound ?? priced.bound, priced.bound);
-    if (!priced.lines || priced.lines.some((line, a) => agentLineViolations(this.model, this.model.agents[a], line).length > 0)) {
-      return { priced: false, converged: priced.converged };
-    }
-    this.lines = priced.lines;
-    this.cost = searchCost(this.model, this.lines);
-    return { priced: true, converged: priced.converged };
-  }
-
-  /** Agents a few at a time, each batch solved exactly against those already placed. */
-  construct(): number[] {
-    const order = sampleIndices(this.model.agents.length, this.model.agents.length, this.random);
-    const withoutLine: number[] = [];
-    const batch = 4;
-    for (let k = 0; k < order.length; k += batch) {
-      const agents = order.slice(k, k + batch);
-      const seconds = Math.max(0.5, (this.remaining() * 0.15 * batch) / order.length);
-      // Agents still off everywhere break their own minimums, so adopt the batch without comparing costs.
-      const before = this.cost;
-      this.cost = Number.POSITIVE_INFINITY;
-      const status = this.solve({ agents, fromDay: 0, toDay: this.model.days }, seconds, 1e-3);
-      if (this.cost === Number.POSITIVE_INFINITY) this.cost = before;
-      if (status === 'infeasible' || agents.some((a) => agentLineViolations(this.model, this.model.agents[a], this.lines[a]).length > 0)) {
-        for (const a of agents) {
-          this.cost = Number.POSITIVE_INFINITY;
-          this.solve({ agents: [a], fromDay: 0, toDay: this.model.days }, seconds, 1e-3);
-          if (agentLineViolations(this.model, this.model.agents[a], this.lines[a]).length > 0) withoutLine.push(a);
-        }
-      }
-      this.cost = searchCost(this.model, this.lines);
-      if (this.stopped()) break;
-    }
-    return withoutLine;
   }
 
   compactColumns(): number {
     return this.model.agents.reduce((sum, agent) => sum + agent.allowed.reduce((n, x) => n + x, 0), 0);
   }
 
-  /** Small instances: the whole model at once, started from the constructed roster. */
+  /** Small instances: the whole model at once, started from the best roster so far. */
   fullMip(share: number): boolean {
     const all = this.model.agents.map((_, a) => a);
-    const hood = { agents: all, fromDay: 0, toDay: this.model.days };
-    const mip = buildRosterMip(this.model, this.lines, hood);
+    const mip = buildRosterMip(this.model, this.lines, { agents: all, fromDay: 0, toDay: this.model.days });
     if (mip.lp.columnCount > (this.limits.fullMipMaxColumns ?? 6_000)) return false;
     const outcome = solveLinearProgram(this.highs, mip.lp, {
-      timeLimitSeconds: this.limits.deadline === undefined ? FALLBACK_SECONDS : this.remaining() * share,
-      maxNodes: this.limits.maxIterations !== undefined ? NODE_LIMIT : undefined,
+      timeLimitSeconds: this.limits.deadline === undefined ? FALLBACK_SECONDS : this.subSeconds(this.remaining() * share),
+      maxNodes: this.deterministic ? NODE_LIMIT : undefined,
       start: mip.start,
       shouldStop: () => this.stopped(),
     });
-    if (outcome.bound !== null) this.lowerBound = Math.max(this.lowerBound ?? outcome.bound, outcome.bound);
-    if (outcome.values) {
-      const candidate = mip.decode(outcome.values);
-      const valid = candidate.every((line, a) => agentLineViolations(this.model, this.model.agents[a], line).length === 0);
-      const cost = searchCost(this.model, candidate);
-      if (valid && cost <= this.cost) {
-        this.lines = candidate;
-        this.cost = cost;
-      }
-    }
+    this.raiseBound(outcome.bound);
+    if (outcome.values) this.adopt(mip.decode(outcome.values), all);
     return outcome.status === 'optimal' && this.lowerBound !== null && this.cost <= this.lowerBound + 1e-6;
   }
 
-  /** Large-neighbourhood search: a few agents over the whole horizon, or everyone over a window of days. */
-  improve(): void {
-    const n = this.model.agents.length;
-    const days = this.model.days;
-    while (!this.stopped() && (this.limits.maxIterations === undefined || this.iterations < this.limits.maxIterations)) {
-      this.iterations++;
-      const byAgents = this.random() < 0.6 || days <= this.windowDays;
-      const before = this.cost;
-      // With fairness terms (not in the master) the compact model gets every other turn.
-      if (byAgents && this.priced && (this.pricedWhole || this.random() < 0.5)) {
-        const status = this.replan(agentsToReplan(this.model, this.lines, this.replanCount, this.random), 1);
-        this.replanCount = resized(this.replanCount, status, this.cost >= before, 2, n);
-      } else if (byAgents) {
-        const status = this.solve({ agents: sampleIndices(n, this.agentCount, this.random), fromDay: 0, toDay: days }, 3);
-        this.agentCount = resized(this.agentCount, status, this.cost >= before, 2, n);
-      } else {
-        const from = Math.floor(this.random() * (days - this.windowDays + 1));
-        const everyone = sampleIndices(n, n, this.random).sort((a, b) => a - b);
-        const status = this.solve({ agents: everyone, fromDay: from, toDay: from + this.windowDays }, 3);
-        this.windowDays = resized(this.windowDays, status, this.cost >= before, 3, days);
-      }
-      if (this.iterations % 5 === 0 || this.cost < before) this.report('improve');
-      if (this.lowerBound !== null && this.cost <= this.lowerBound + 1e-6) break;
-    }
+  proven(): boolean {
+    return this.lowerBound !== null && this.cost <= this.lowerBound + 1e-6;
   }
-}
-
-/** Grows a neighbourhood the solver closes easily without gain, shrinks one it cannot close. */
-function resized(size: number, status: 'optimal' | 'limit' | 'infeasible', noGain: boolean, min: number, max: number): number {
-  if (status === 'optimal' && noGain) return Math.min(max, size + 1);
-  if (status === 'limit') return Math.max(min, size - 1);
-  return size;
-}
-
-/** Anytime search: construction, whole-model MIP when small, then large-neighbourhood search. */
-export function searchRoster(highs: Highs, model: CompiledRoster, limits: SearchLimits): SearchOutcome {
-  const search = new Search(highs, model, limits);
-  const { priced, converged } = search.price(PRICE_SHARE);
-  search.report('price');
-  // The compact LP's bound is weaker than converged column generation's; otherwise it may add to it.
-  if (!converged && !search.stopped()) {
-    search.lpBound(Math.min(10, search.remaining() * 0.1));
-    search.report('bound');
-  }
-  // The line master leaves the supervisor rule out: re-place agents batch by batch when it bites.
-  const agentsWithoutLine = priced && shiftsWithoutSupervisor(model, search.lines).length === 0 ? [] : search.construct();
-  search.report('construct');
-  let provenOptimal = search.lowerBound !== null && search.cost <= search.lowerBound + 1e-6;
-  // After a priced roster the compact model only pays on small instances (it proves their optimum).
-  if (!search.stopped() && !provenOptimal && (!priced || search.compactColumns() <= PRICED_FULL_MIP_COLUMNS)) {
-    provenOptimal = search.fullMip(0.5);
-    search.report('full-mip');
-  }
-  if (!provenOptimal) search.improve();
-  provenOptimal ||= search.lowerBound !== null && search.cost <= search.lowerBound + 1e-6;
-  search.report('done');
-  const stoppedBy = provenOptimal
-    ? 'optimal'
-    : limits.signal?.aborted || limits.stopRequested?.()
-      ? 'aborted'
-      : limits.maxIterations !== undefined && search.iterations >= limits.maxIterations
-        ? 'iteration-limit'
-        : 'time-limit';
-  return {
-    lines: search.lines,
-    cost: search.cost,
-    lowerBound: search.lowerBound,
-    provenOptimal,
-    iterations: search.iterations,
-    stoppedBy,
-    agentsWithoutLine,
-  };
 }

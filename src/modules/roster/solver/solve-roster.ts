@@ -1,4 +1,4 @@
-import { aggregateCoverBound } from './aggregate-bound';
+import { aggregateCoverBound, type AggregateCoverBound } from './aggregate-bound';
 import { agentLineViolations, shiftsWithoutSupervisor } from './agent-rules';
 import { copyLines, type CompiledRoster, type RosterLines } from './compiled-roster';
 import { compileRoster } from './compile-roster';
@@ -10,7 +10,9 @@ import { linesToAssignments } from './roster-assignments';
 import { demandInfeasibilities, easeImpossibleAgents, handoverInfeasibilities } from './roster-infeasibility';
 import type { RosterProblem } from './roster-model';
 import type { RosterRuleViolation, RosterSolution, SolveOptions } from './roster-result';
-import { searchRoster } from './roster-search';
+import { searchRoster } from './roster-search-plan';
+
+const REPAIR_LABELS = 2_000;
 
 /**
  * Any agent whose line breaks its rules (the search was stopped before reaching it) gets the
@@ -20,7 +22,9 @@ function repairLines(model: CompiledRoster, lines: RosterLines): RosterLines {
   const repaired = copyLines(lines);
   model.agents.forEach((agent, a) => {
     if (agentLineViolations(model, agent, repaired[a]).length === 0) return;
-    const best = cheapestLine(model, agent, marginalCosts(model, repaired, a));
+    // A beam first (quick), the exact programme only when the beam found nothing.
+    const costs = marginalCosts(model, repaired, a);
+    const best = cheapestLine(model, agent, costs, { maxLabels: REPAIR_LABELS }) ?? cheapestLine(model, agent, costs);
     if (best) repaired[a] = best.line;
   });
   return repaired;
@@ -42,13 +46,16 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions)
   const original = compileRoster(problem);
   const { model, infeasibilities } = easeImpossibleAgents(problem, original);
   infeasibilities.push(...demandInfeasibilities(problem, original), ...handoverInfeasibilities(problem));
-  // A second of LP gives a bound the column generation may take minutes to reach (at most a fifth of the time).
-  const coverBound = aggregateCoverBound(highs, model, Math.min(5, Math.max(0.05, options.timeLimitMs / 5000)));
+  const deadline = started + Math.max(1, options.timeLimitMs);
+  const cover: { found: AggregateCoverBound | null } = { found: null };
   const outcome = searchRoster(highs, model, {
-    deadline: started + Math.max(1, options.timeLimitMs),
+    startedAt: started,
+    // A second of LP gives a bound the column generation may take minutes to reach (at most a fifth of
+    // the time; in repeatable runs only the deadline limits it, so the bound never depends on load).
+    aggregateBound: (seconds) => (cover.found = aggregateCoverBound(highs, model, options.maxIterations !== undefined ? seconds : Math.min(5, seconds, Math.max(0.05, options.timeLimitMs / 5000)))),
+    deadline,
     maxIterations: options.maxIterations,
     seed: options.seed ?? 1,
-    dualGuess: coverBound?.coverDuals,
     signal: options.signal,
     stopRequested: options.stopRequested,
     onProgress: options.onProgress
@@ -61,7 +68,7 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions)
   const total = evaluation.objective.total;
   // With a rule eased (infeasibilities) the bound is of the eased problem and may exceed the total.
   // Every term is non-negative, so 0 is a bound too (column generation far from converged gives less).
-  const bounds = [outcome.lowerBound, coverBound?.bound ?? null].filter((b): b is number => b !== null);
+  const bounds = [outcome.lowerBound, cover.found?.bound ?? null].filter((b): b is number => b !== null);
   const found = bounds.length ? Math.max(0, ...bounds) : null;
   const lowerBound = found === null ? null : infeasibilities.length > 0 ? Math.min(found, total) : found;
   return {
@@ -71,6 +78,7 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions)
     gap: lowerBound === null ? null : Math.max(0, total - lowerBound) / Math.max(1, total),
     stoppedBy: outcome.stoppedBy,
     seconds: (Date.now() - started) / 1000,
+    firstRosterSeconds: outcome.firstRosterSeconds,
     infeasibilities,
   };
 }

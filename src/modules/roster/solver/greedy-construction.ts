@@ -1,0 +1,117 @@
+import { agentLineViolations } from './agent-rules';
+import { OFF, copyLines, type CompiledRoster, type RosterLines } from './compiled-roster';
+import { cheapestLine } from './line-pricing';
+import { marginalCosts } from './marginal-costs';
+import { buildWindow } from './roster-window';
+
+/**
+ * The first roster, fast and keeping every hard rule: agents one after the other, each given its
+ * cheapest valid line against those placed before it (the pricing programme on marginal cover
+ * costs, with a label budget sized to the model so one agent costs milliseconds). Long horizons
+ * are built window by window (rolling, with each agent's totals prorated), so the programme
+ * never carries a whole year of minutes and caps.
+ */
+export interface ConstructionLimits {
+  /** Past this, agents still get a line, but with the smallest label budget. */
+  shouldStop: () => boolean;
+}
+
+export interface Construction {
+  lines: RosterLines;
+  /** Agents left without a valid line (their own rules admit none, or none was found). */
+  withoutLine: number[];
+}
+
+/** Pricing work per agent in the construction: labels × days × duties stays near this. */
+const WORK_PER_AGENT = 120_000;
+const MIN_LABELS = 32;
+const MAX_LABELS = 4_000;
+/** Horizons longer than this are built in windows of `WINDOW` days (with `LOOKAHEAD` days planned ahead). */
+const WHOLE_HORIZON_DAYS = 42;
+const WINDOW = 28;
+const LOOKAHEAD = 7;
+/** Each window works a little ahead of the contract's pace: a surplus only means fewer shifts later. */
+const AHEAD = 1.05;
+
+export function labelBudget(model: CompiledRoster): number {
+  const size = Math.max(1, model.days * model.duties.length);
+  return Math.min(MAX_LABELS, Math.max(MIN_LABELS, Math.round(WORK_PER_AGENT / size)));
+}
+
+/** Agents with the fewest workable cells first: they have the least choice left once others are placed. */
+export function constructionOrder(model: CompiledRoster): number[] {
+  const cells = model.agents.map((agent) => agent.allowed.reduce((n, x) => n + x, 0));
+  return model.agents.map((_, a) => a).sort((x, y) => cells[x] - cells[y] || x - y);
+}
+
+/** Each agent in `order` gets its cheapest valid line against the lines of all others. */
+export function placeAgents(model: CompiledRoster, start: RosterLines, order: readonly number[], limits: ConstructionLimits): Construction {
+  const lines = copyLines(start);
+  const withoutLine: number[] = [];
+  const budget = labelBudget(model);
+  for (const a of order) {
+    const agent = model.agents[a];
+    const costs = marginalCosts(model, lines, a);
+    const hurried = limits.shouldStop();
+    // A wider budget only when the first one found nothing (and there is time for it).
+    const attempts = hurried ? [MIN_LABELS, budget * 8] : [budget, budget * 8];
+    let placed = false;
+    for (const maxLabels of attempts) {
+      const priced = cheapestLine(model, agent, costs, { maxLabels });
+      if (priced && agentLineViolations(model, agent, priced.line).length === 0) {
+        lines[a] = priced.line;
+        placed = true;
+        break;
+      }
+    }
+    if (!placed) {
+      if (agentLineViolations(model, agent, lines[a]).length > 0) withoutLine.push(a);
+    }
+  }
+  return { lines, withoutLine };
+}
+
+/** The whole roster: in one pass, or window by window on long horizons. */
+export function constructRoster(model: CompiledRoster, limits: ConstructionLimits): Construction {
+  const empty = model.agents.map(() => new Int32Array(model.days).fill(OFF));
+  const order = constructionOrder(model);
+  if (model.days <= WHOLE_HORIZON_DAYS) return placeAgents(model, empty, order, limits);
+  let lines: RosterLines = empty;
+  for (let from = 0; from < model.days; from += WINDOW) {
+    const to = Math.min(model.days, from + WINDOW);
+    const all = model.agents.map((_, a) => a);
+    const window = buildWindow(model, lines, { agents: all, from, to, mode: 'rolling', lookahead: LOOKAHEAD, pace: AHEAD });
+    const placed = placeAgents(window.model, window.lines, constructionOrder(window.model), limits);
+    lines = window.embed(placed.lines, lines);
+    // Agents the prorated totals left without a line re-plan the previous window too, alone against the others.
+    for (const a of placed.withoutLine) {
+      for (const pace of [1, 0.9, 0]) {
+        const own = buildWindow(model, lines, { agents: [a], from: Math.max(0, from - WINDOW), to, mode: 'rolling', lookahead: LOOKAHEAD, pace });
+        const again = placeAgents(own.model, own.lines, [0], limits);
+        if (again.withoutLine.length > 0) continue;
+        lines = own.embed(again.lines, lines);
+        break;
+      }
+    }
+  }
+  return repairAgents(model, lines, limits);
+}
+
+/**
+ * Agents the rolling pass left short of a total (prorating cannot foresee every window) re-plan
+ * the end of the horizon alone, in ever longer exact windows, until their line is valid.
+ */
+function repairAgents(model: CompiledRoster, start: RosterLines, limits: ConstructionLimits): Construction {
+  let lines = start;
+  const invalid = (a: number) => agentLineViolations(model, model.agents[a], lines[a]).length > 0;
+  for (const a of model.agents.map((_, k) => k).filter(invalid)) {
+    for (let weeks = 8; invalid(a); weeks *= 2) {
+      const from = Math.max(0, model.days - weeks * 7);
+      const own = buildWindow(model, lines, { agents: [a], from, to: model.days, mode: 'exact' });
+      const again = placeAgents(own.model, own.lines, [0], limits);
+      if (again.withoutLine.length === 0) lines = own.embed(again.lines, lines);
+      if (from === 0) break;
+    }
+  }
+  return { lines, withoutLine: model.agents.map((_, a) => a).filter(invalid) };
+}

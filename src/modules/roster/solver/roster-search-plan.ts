@@ -1,0 +1,131 @@
+import type { Highs } from 'highs';
+import type { CompiledRoster } from './compiled-roster';
+import { agentsToReplan } from './priced-neighbourhood';
+import { Search, type SearchLimits, type SearchOutcome } from './roster-search';
+import { sampleIndices } from 'src/platform/random/seeded-random';
+
+/**
+ * The order of the search: a valid roster first (greedy construction, milliseconds per agent);
+ * then price-and-branch over the whole horizon when the horizon is short and pricing cheap
+ * enough, which gives the strong bound; on small models the compact MIP, which proves optima;
+ * then large-neighbourhood search for the rest of the time. Long horizons are never priced
+ * whole: their neighbourhoods are windows of days (a block of agents, or all of them), each a
+ * roster model of its own solved by price-and-branch, first sweeping the horizon in overlapping
+ * windows, then anywhere, so quality does not depend on the horizon's length.
+ */
+
+/** Column generation, the dive and the integer master get this share; the neighbourhood search the rest. */
+const PRICE_SHARE = 0.5;
+const PRICED_FULL_MIP_COLUMNS = 1_500;
+/** Horizons up to this many days are priced whole. */
+const WHOLE_PRICING_DAYS = 42;
+/** Whole-horizon pricing only when agents × days × duties stays below this (pricing cost grows with all three). */
+const WHOLE_PRICING_CELLS = 40_000;
+/** Window neighbourhoods of long horizons: days, the sweep's step, and the cells above which a block of agents is taken instead of all. */
+const WINDOW_DAYS = 28;
+const WINDOW_STEP = 14;
+const WINDOW_CELLS = 12_000;
+const WINDOW_SECONDS = 4;
+/** Compact MIP neighbourhoods stay below this many columns (HiGHS' heap, and closing them in seconds). */
+const MIP_COLUMNS = 8_000;
+
+function cells(model: CompiledRoster, agents: number, days: number): number {
+  return agents * days * model.duties.length;
+}
+
+export function searchRoster(highs: Highs, model: CompiledRoster, limits: SearchLimits): SearchOutcome {
+  const search = new Search(highs, model, limits);
+  const agentsWithoutLine = search.construct();
+  search.report('construct');
+  if (!search.stopped()) search.aggregateBound();
+  const whole = model.days <= WHOLE_PRICING_DAYS && cells(model, model.agents.length, model.days) <= WHOLE_PRICING_CELLS;
+  let converged = false;
+  if (whole && !search.stopped()) {
+    converged = search.price(PRICE_SHARE).converged;
+    search.report('price');
+  }
+  // The compact LP's bound is weaker than converged column generation's; otherwise it may add to it.
+  if (!converged && !search.stopped()) {
+    search.lpBound(Math.min(10, search.remaining() * 0.1));
+    search.report('bound');
+  }
+  let provenOptimal = search.proven();
+  if (!search.stopped() && !provenOptimal && (!whole || search.compactColumns() <= PRICED_FULL_MIP_COLUMNS)) {
+    provenOptimal = search.fullMip(0.5);
+    search.report('full-mip');
+  }
+  if (!provenOptimal) improve(search);
+  provenOptimal ||= search.proven();
+  search.report('done');
+  const stoppedBy = provenOptimal
+    ? 'optimal'
+    : limits.signal?.aborted || limits.stopRequested?.()
+      ? 'aborted'
+      : limits.maxIterations !== undefined && search.iterations >= limits.maxIterations
+        ? 'iteration-limit'
+        : 'time-limit';
+  return {
+    lines: search.lines,
+    cost: search.cost,
+    lowerBound: search.lowerBound,
+    provenOptimal,
+    iterations: search.iterations,
+    stoppedBy,
+    agentsWithoutLine,
+    firstRosterSeconds: search.firstRosterSeconds,
+  };
+}
+
+/** Grows a neighbourhood the solver closes easily without gain, shrinks one it cannot close. */
+function resized(size: number, status: 'optimal' | 'limit' | 'infeasible', noGain: boolean, min: number, max: number): number {
+  if (status === 'optimal' && noGain) return Math.min(max, size + 1);
+  if (status === 'limit') return Math.max(min, size - 1);
+  return size;
+}
+
+/** Large-neighbourhood search: a few agents over the whole horizon, everyone over a window of days, or (long horizons) windows. */
+function improve(search: Search): void {
+  const model = search.model;
+  const n = model.agents.length;
+  const days = model.days;
+  const long = days > WHOLE_PRICING_DAYS && search.pricedWhole;
+  let agentCount = Math.min(n, 3);
+  let windowDays = Math.min(days, 7);
+  let replanCount = Math.min(n, 6);
+  let blockSize = Math.min(n, Math.max(4, Math.floor(WINDOW_CELLS / cells(model, 1, WINDOW_DAYS + 14))));
+  let sweep = 0;
+  while (!search.stopped() && (search.limits.maxIterations === undefined || search.iterations < search.limits.maxIterations)) {
+    search.iterations++;
+    const before = search.cost;
+    if (long) {
+      // First sweep the horizon in overlapping windows, then anywhere.
+      const sweeping = sweep * WINDOW_STEP < days - WINDOW_STEP;
+      const from = sweeping ? sweep++ * WINDOW_STEP : Math.floor(search.random() * Math.max(1, days - WINDOW_DAYS + 1));
+      const to = Math.min(days, from + WINDOW_DAYS);
+      const everyone = cells(model, n, to - from + 14) <= WINDOW_CELLS;
+      const agents = everyone ? model.agents.map((_, a) => a) : agentsToReplan(model, search.lines, blockSize, search.random).sort((a, b) => a - b);
+      const status = search.window(agents, from, to, WINDOW_SECONDS);
+      if (!everyone) blockSize = resized(blockSize, status, search.cost >= before, 2, n);
+    } else {
+      const byAgents = search.random() < 0.6 || days <= windowDays;
+      // With fairness terms (not in the master) the compact model gets every other turn.
+      if (byAgents && search.priced && (search.pricedWhole || search.random() < 0.5)) {
+        const status = search.replan(agentsToReplan(model, search.lines, replanCount, search.random), 1);
+        replanCount = resized(replanCount, status, search.cost >= before, 2, n);
+      } else if (byAgents) {
+        const count = Math.max(1, Math.min(agentCount, Math.floor(MIP_COLUMNS / cells(model, 1, days))));
+        const status = search.solve({ agents: sampleIndices(n, count, search.random), fromDay: 0, toDay: days }, 3);
+        agentCount = resized(agentCount, status, search.cost >= before, 2, n);
+      } else {
+        const span = Math.max(1, Math.min(windowDays, Math.floor(MIP_COLUMNS / cells(model, n, 1))));
+        const from = Math.floor(search.random() * (days - span + 1));
+        const count = Math.min(n, Math.max(1, Math.floor(MIP_COLUMNS / cells(model, 1, span))));
+        const agents = sampleIndices(n, count, search.random).sort((a, b) => a - b);
+        const status = search.solve({ agents, fromDay: from, toDay: from + span }, 3);
+        windowDays = resized(windowDays, status, search.cost >= before, 3, days);
+      }
+    }
+    if (search.iterations % 5 === 0 || search.cost < before) search.report('improve');
+    if (search.proven()) break;
+  }
+}

@@ -1,0 +1,230 @@
+import { FREE, OFF, type CompiledAgent, type CompiledRoster, type CoverRow, type RosterLines } from './compiled-roster';
+import { workBounds } from './line-bounds';
+
+/**
+ * A block of agents over a window of days as a roster model of its own, so that every phase of
+ * the search (pricing, the masters, the compact MIP) runs on it unchanged and at its size: agents
+ * outside the block and days outside the span are fixed, and enter only as what they already
+ * cover and what they already used of each agent's totals (minutes, shifts per type, days,
+ * weekends).
+ *
+ * The span reaches `CONTEXT` days beyond the free days on each side (locked to the current
+ * duties) and never splits a weekend. Runs touching the span's ends are not held to the minimum
+ * runs (as at the horizon's ends); with that much context such a run either lies wholly in the
+ * locked days, where it is already valid, or is longer than any minimum, so a valid line of the
+ * window is valid in the whole roster. Two modes:
+ * - `exact`: the days after the window are kept as they are; each agent's totals are its own
+ *   minus what it works outside the span, so the window's rules are exactly the roster's.
+ * - `rolling`: the days after the span are not planned yet (rolling construction); the window
+ *   also plans `lookahead` days past `to` (kept only until `to`, so runs at the seam can be
+ *   completed), and each total is prorated by the agent's workable days left.
+ */
+export interface WindowSpec {
+  agents: readonly number[];
+  from: number;
+  to: number;
+  mode: 'exact' | 'rolling';
+  lookahead?: number;
+  /** Rolling mode: the share of the contract's pace the window must at least work (default 1). */
+  pace?: number;
+}
+
+export interface RosterWindow {
+  model: CompiledRoster;
+  /** First day of the span in the whole roster. */
+  start: number;
+  /** The block's current lines over the span (a valid start when the roster is valid). */
+  lines: RosterLines;
+  /** Writes the window's lines of the block back into (a copy of) the roster's lines, days [from, to) only. */
+  embed(windowLines: RosterLines, into: RosterLines): RosterLines;
+}
+
+/** Rolling mode: the days after the span are counted on for at most this share of what they could hold. */
+const FUTURE_SHARE = 0.97;
+/** Rolling mode: caps and days get this multiple of their prorated share (plus one). */
+const GENEROUS = 1.25;
+
+/** Rolling mode: a window's minimum is at most this share of the most it could hold by the run and weekend rules. */
+const WITHIN_REACH = 0.97;
+
+/** Days of context on each side of the free days (covers runs up to 6 days and any minimum up to 7). */
+const CONTEXT = 7;
+
+function alignedSpan(model: CompiledRoster, from: number, to: number): [number, number] {
+  let start = Math.max(0, from);
+  let end = Math.min(model.days, to);
+  for (const weekend of model.weekends) {
+    const first = weekend[0];
+    const last = weekend[weekend.length - 1];
+    if (first < start && start <= last) start = first;
+    if (first < end && end <= last) end = last + 1;
+  }
+  return [start, end];
+}
+
+interface Usage {
+  minutes: number;
+  days: number;
+  byType: number[];
+  weekends: number;
+}
+
+function usage(model: CompiledRoster, line: Int32Array, inside: (day: number) => boolean): Usage {
+  const byType = new Array<number>(model.typeIds.length).fill(0);
+  let minutes = 0;
+  let days = 0;
+  line.forEach((duty, d) => {
+    if (duty === OFF || !inside(d)) return;
+    minutes += model.duties[duty].minutes;
+    days++;
+    byType[model.duties[duty].type]++;
+  });
+  const weekends = model.weekends.filter((w) => w.some((d) => inside(d) && line[d] !== OFF)).length;
+  return { minutes, days, byType, weekends };
+}
+
+export function buildWindow(model: CompiledRoster, lines: RosterLines, spec: WindowSpec): RosterWindow {
+  const rolling = spec.mode === 'rolling';
+  const [start, end] = alignedSpan(model, spec.from - CONTEXT, rolling ? spec.to + (spec.lookahead ?? 0) : spec.to + CONTEXT);
+  const span = end - start;
+  const nDuties = model.duties.length;
+  const freeUntil = rolling ? end : spec.to;
+  const isFree = (day: number) => day >= spec.from && day < freeUntil;
+  const block = [...spec.agents];
+  const inBlock = new Set(block);
+  const agents = block.map((a) => windowAgent(model, model.agents[a], lines[a], start, end, isFree, spec));
+  const coverRows = windowCoverRows(model, lines, inBlock, start, end);
+  const cellRows: number[][] = Array.from({ length: span * nDuties }, () => []);
+  coverRows.forEach((row, r) => row.cells.forEach((cell) => cellRows[cell].push(r)));
+  const window: CompiledRoster = {
+    ...model,
+    days: span,
+    forbiddenNextAfter: model.forbiddenNextAfter.slice(start, end),
+    weekends: model.weekends.filter((w) => w[0] >= start && w[w.length - 1] < end).map((w) => w.map((d) => d - start)),
+    agents,
+    coverRows,
+    cellRows,
+  };
+  // A prorated minimum above what the window can hold (its weekends, runs, days off) is lowered to that.
+  if (rolling && end < model.days) {
+    window.agents = agents.map((agent) => {
+      const most = workBounds(window, agent).most(0, false, 0, true, 0);
+      return { ...agent, minMinutes: Math.max(0, Math.min(agent.minMinutes, Math.floor(most * WITHIN_REACH))) };
+    });
+  }
+  return {
+    model: window,
+    start,
+    lines: block.map((a) => lines[a].slice(start, end)),
+    embed(windowLines, into) {
+      const out = into.map((line) => Int32Array.from(line));
+      block.forEach((a, k) => {
+        for (let d = spec.from; d < Math.min(spec.to, end); d++) out[a][d] = windowLines[k][d - start];
+      });
+      return out;
+    },
+  };
+}
+
+/** Rows touching the span, with what fixed agents and days outside the span already cover taken off `required`. */
+function windowCoverRows(model: CompiledRoster, lines: RosterLines, inBlock: Set<number>, start: number, end: number): CoverRow[] {
+  const nDuties = model.duties.length;
+  const touching: number[] = [];
+  model.coverRows.forEach((row, r) => {
+    if (row.cells.some((c) => Math.floor(c / nDuties) >= start && Math.floor(c / nDuties) < end)) touching.push(r);
+  });
+  const fixed = new Float64Array(model.coverRows.length);
+  lines.forEach((line, a) => {
+    line.forEach((duty, d) => {
+      if (duty === OFF) return;
+      const outsideSpan = d < start || d >= end;
+      if (!outsideSpan && inBlock.has(a)) return;
+      for (const r of model.cellRows[d * nDuties + duty]) fixed[r]++;
+    });
+  });
+  return touching.map((r) => {
+    const row = model.coverRows[r];
+    const cells = row.cells.filter((c) => Math.floor(c / nDuties) >= start && Math.floor(c / nDuties) < end).map((c) => c - start * nDuties);
+    return { ...row, day: Math.min(end - start - 1, Math.max(0, row.day - start)), required: row.required - fixed[r], cells };
+  });
+}
+
+function windowAgent(
+  model: CompiledRoster,
+  agent: CompiledAgent,
+  line: Int32Array,
+  start: number,
+  end: number,
+  isFree: (day: number) => boolean,
+  spec: WindowSpec,
+): CompiledAgent {
+  const nDuties = model.duties.length;
+  const span = end - start;
+  const allowed = new Uint8Array(span * nDuties);
+  const lockedType = new Int32Array(span).fill(FREE);
+  for (let k = 0; k < span; k++) {
+    const d = start + k;
+    if (isFree(d)) {
+      allowed.set(agent.allowed.subarray(d * nDuties, (d + 1) * nDuties), k * nDuties);
+      lockedType[k] = agent.lockedType[d];
+    } else if (line[d] === OFF) {
+      lockedType[k] = OFF;
+    } else {
+      allowed[k * nDuties + line[d]] = 1;
+      lockedType[k] = model.duties[line[d]].type;
+    }
+  }
+  const outside = usage(model, line, (d) => d < start || (spec.mode === 'exact' && d >= end));
+  const requests = agent.requests.filter((r) => r.day >= start && r.day < end).map((r) => ({ ...r, day: r.day - start }));
+  const base = { ...agent, allowed, lockedType, requests };
+  if (spec.mode === 'exact' || end === model.days) {
+    return {
+      ...base,
+      minMinutes: Math.max(0, agent.minMinutes - outside.minutes),
+      maxMinutes: agent.maxMinutes - outside.minutes,
+      maxShiftsByType: agent.maxShiftsByType.map((cap, t) => cap - outside.byType[t]),
+      maxWorkDays: agent.maxWorkDays - outside.days,
+      maxWeekends: agent.maxWeekends - outside.weekends,
+    };
+  }
+  return { ...base, ...proratedTotals(model, agent, start, end, outside, spec.pace ?? 1) };
+}
+
+/** Rolling mode: what is left of each total, shared out by the agent's workable days (and weekends) left. */
+function proratedTotals(model: CompiledRoster, agent: CompiledAgent, start: number, end: number, used: Usage, pace: number): Partial<CompiledAgent> {
+  const nDuties = model.duties.length;
+  const workable = (from: number, to: number, type = -1) => {
+    let count = 0;
+    for (let d = from; d < to; d++) {
+      for (let u = 0; u < nDuties; u++) {
+        if (agent.allowed[d * nDuties + u] && (type < 0 || model.duties[u].type === type)) {
+          count++;
+          break;
+        }
+      }
+    }
+    return count;
+  };
+  const share = (from: number) => {
+    const left = workable(from, model.days);
+    return left === 0 ? 1 : workable(from, end) / left;
+  };
+  const part = share(start);
+  const weekendsLeft = model.weekends.filter((w) => w[0] >= start).length;
+  const weekendsHere = model.weekends.filter((w) => w[0] >= start && w[w.length - 1] < end).length;
+  // Weekends are shared out by count (working them early would leave later weeks short of days);
+  // caps and days generously, since running out of those early only leaves later days off.
+  const weekends = Number.isFinite(agent.maxWeekends) ? Math.max(0, Math.round((agent.maxWeekends - used.weekends) * (weekendsLeft === 0 ? 1 : weekendsHere / weekendsLeft))) : agent.maxWeekends;
+  const upper = (cap: number, ratio: number) => (Number.isFinite(cap) ? Math.max(0, Math.min(cap, Math.ceil(cap * ratio * GENEROUS + 1))) : cap);
+  // At least the contract's pace (times `pace`), and never so little that the days after the span could not make up the rest.
+  const later = end < model.days ? workBounds(model, agent).most(end, false, agent.minConsecutiveOff, true, used.weekends + weekends) : 0;
+  const needed = agent.minMinutes - used.minutes;
+  const floor = Math.max(needed * part * pace, needed - FUTURE_SHARE * Math.max(0, later));
+  return {
+    minMinutes: Math.max(0, Math.floor(Math.min(needed, floor))),
+    maxMinutes: agent.maxMinutes - used.minutes,
+    maxShiftsByType: agent.maxShiftsByType.map((cap, t) => upper(cap - used.byType[t], workable(start, model.days, t) === 0 ? 1 : workable(start, end, t) / workable(start, model.days, t))),
+    maxWorkDays: upper(agent.maxWorkDays - used.days, part),
+    maxWeekends: weekends,
+  };
+}
