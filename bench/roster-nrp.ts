@@ -1,10 +1,14 @@
 /**
  * Curtois & Qu employee scheduling benchmark: `npx tsx bench/roster-nrp.ts <files…>
- * [--time-limit 60] [--seed 1] [--out DIR]` (default: every Instance*.txt in ../shared/bench-data/curtois-nrp).
- * One JSON line per instance; objective and violations come from the independent checker in
- * bench/nrp-check.ts, not from the solver. `--out DIR` writes `<instance>.csv` per roster.
+ * [--time-limit 60] [--seed 1] [--out DIR] [--progress]` (default: every Instance*.txt in
+ * ../shared/bench-data/curtois-nrp). One JSON line per instance; objective and violations come
+ * from the independent checker in bench/nrp-check.ts, not from the solver. Also per instance:
+ * seconds to the first roster keeping every rule, the objective at 10 s (the best the search
+ * had reported by then), the gap to the solver's own lower bound, and the load average.
+ * `--out DIR` writes `<instance>.csv` per roster.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { basename, join } from 'node:path';
 import { solveRoster } from 'src/modules/roster/solver';
 import { checkNrpRoster, type NrpGrid } from './nrp-check';
@@ -25,7 +29,7 @@ function parseArguments(argv: string[]): { files: string[]; seconds: number; see
     if (argv[i] === '--time-limit') seconds = Number(argv[++i]);
     else if (argv[i] === '--seed') seed = Number(argv[++i]);
     else if (argv[i] === '--out') out = argv[++i];
-    else files.push(argv[i]);
+    else if (!argv[i].startsWith('--')) files.push(argv[i]);
   }
   if (files.length === 0) {
     const folder = '../shared/bench-data/curtois-nrp';
@@ -41,11 +45,16 @@ async function main(): Promise<void> {
   for (const file of files) {
     const name = basename(file).replace(/\.txt$/, '');
     const instance = parseNrp(readFileSync(file, 'utf8'));
+    const load = loadavg()[0];
     const started = Date.now();
+    let atTen: number | null = null;
     const solution = await solveRoster(nrpToRosterProblem(instance), {
       timeLimitMs: seconds * 1000,
       seed,
-      onProgress: process.argv.includes('--progress') ? (p) => console.error(JSON.stringify(p)) : undefined,
+      onProgress: (p) => {
+        if (p.seconds <= 10 && p.objective !== null) atTen = atTen === null ? p.objective : Math.min(atTen, p.objective);
+        if (process.argv.includes('--progress')) console.error(JSON.stringify(p));
+      },
     });
     const elapsed = (Date.now() - started) / 1000;
     const grid: NrpGrid = instance.staff.map(() => new Array<string | null>(instance.days).fill(null));
@@ -67,9 +76,13 @@ async function main(): Promise<void> {
         gap: best === null ? null : Number(((check.objective - best) / best).toFixed(4)),
         seconds: Number(elapsed.toFixed(1)),
         violations: violations.length,
+        firstValidSeconds: solution.firstRosterSeconds === null || solution.firstRosterSeconds === undefined ? null : Number(solution.firstRosterSeconds.toFixed(2)),
+        objectiveAt10s: elapsed <= 10 ? check.objective : atTen,
         solverObjective: solution.objective.total,
-        lowerBound: solution.lowerBound,
+        lowerBound: solution.lowerBound === null ? null : Number(solution.lowerBound.toFixed(1)),
+        gapToBound: solution.lowerBound === null ? null : Number(((check.objective - solution.lowerBound) / Math.max(1, check.objective)).toFixed(4)),
         stoppedBy: solution.stoppedBy,
+        load: Number(load.toFixed(1)),
         ...(violations.length > 0 ? { firstViolations: violations.slice(0, 5) } : {}),
         ...(solution.infeasibilities.length > 0 ? { infeasibilities: solution.infeasibilities.length } : {}),
       }),
