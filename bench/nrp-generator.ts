@@ -165,6 +165,11 @@ function drawRequests(days: number, employee: string, line: (number | null)[], s
 }
 
 export function generateNrp(shape: NrpShape): NrpInstance {
+  return generateWithWitness(shape).instance;
+}
+
+/** The instance and the roster its rules were drawn around (shift IDs per staff member and day; it keeps every hard rule). */
+export function generateWithWitness(shape: NrpShape): { instance: NrpInstance; witness: (string | null)[][] } {
   const random = seededRandom(shape.seed);
   const { days } = shape;
   const { shifts, family } = drawShifts(shape.shiftTypes, random);
@@ -220,7 +225,9 @@ export function generateNrp(shape: NrpShape): NrpInstance {
     offRequests.push(...drawRequests(days, id, witness.line, shifts, allowed, 2.5, false, random));
     worked.push(witness.line);
   }
-  return { days, shifts, staff, daysOff, onRequests, offRequests, cover: drawCover(days, shifts, worked, shape.demandRatio ?? 0.95 + random() * 0.13, random) };
+  const cover = drawCover(days, shifts, worked, shape.demandRatio ?? 0.95 + random() * 0.13, random);
+  const witness = worked.map((line) => line.map((t) => (t === null ? null : shifts[t].id)));
+  return { instance: { days, shifts, staff, daysOff, onRequests, offRequests, cover }, witness };
 }
 
 /** Cover per day and type: a weekday profile per type plus noise, scaled to the witnesses' total work. */

@@ -47,8 +47,18 @@ const GENEROUS = 1.25;
 /** Rolling mode: a window's minimum is at most this share of the most it could hold by the run and weekend rules. */
 const WITHIN_REACH = 0.97;
 
-/** Days of context on each side of the free days (covers runs up to 6 days and any minimum up to 7). */
+/** Days of context on each side of the free days: at least a week, and more than any agent's longest run (up to two weeks). */
 const CONTEXT = 7;
+const MOST_CONTEXT = 14;
+
+function contextDays(model: CompiledRoster): number {
+  let days = CONTEXT;
+  for (const a of model.agents) {
+    const longest = Number.isFinite(a.maxConsecutiveWork) ? a.maxConsecutiveWork + 1 : 0;
+    days = Math.max(days, longest, a.minConsecutiveWork, a.minConsecutiveOff);
+  }
+  return Math.min(MOST_CONTEXT, days);
+}
 
 function alignedSpan(model: CompiledRoster, from: number, to: number): [number, number] {
   let start = Math.max(0, from);
@@ -85,7 +95,8 @@ function usage(model: CompiledRoster, line: Int32Array, inside: (day: number) =>
 
 export function buildWindow(model: CompiledRoster, lines: RosterLines, spec: WindowSpec): RosterWindow {
   const rolling = spec.mode === 'rolling';
-  const [start, end] = alignedSpan(model, spec.from - CONTEXT, rolling ? spec.to + (spec.lookahead ?? 0) : spec.to + CONTEXT);
+  const context = contextDays(model);
+  const [start, end] = alignedSpan(model, spec.from - context, rolling ? spec.to + (spec.lookahead ?? 0) : spec.to + context);
   const span = end - start;
   const nDuties = model.duties.length;
   const freeUntil = rolling ? end : spec.to;
@@ -124,6 +135,22 @@ export function buildWindow(model: CompiledRoster, lines: RosterLines, spec: Win
       return out;
     },
   };
+}
+
+/**
+ * The run next to the span as the rules read it (worked > 0, off < 0, 0 unknown): the roster's
+ * days from `day` on in direction `step`, joined with the neighbouring weeks' run where it reaches
+ * the horizon's edge; unknown when it reaches an edge with nothing known beyond.
+ */
+function neighbourRun(line: Int32Array, day: number, step: 1 | -1, beyond: number): number {
+  if (day < 0 || day >= line.length) return beyond;
+  const working = line[day] !== OFF;
+  let length = 0;
+  for (let d = day; d >= 0 && d < line.length && (line[d] !== OFF) === working; d += step) length++;
+  const reachesEdge = step < 0 ? day - length < 0 : day + length >= line.length;
+  if (reachesEdge && beyond === 0) return 0;
+  if (reachesEdge && beyond > 0 === working) length += Math.abs(beyond);
+  return working ? length : -length;
 }
 
 /** Rows touching the span, with what fixed agents and days outside the span already cover taken off `required`. */
@@ -176,7 +203,10 @@ function windowAgent(
   }
   const outside = usage(model, line, (d) => d < start || (spec.mode === 'exact' && d >= end));
   const requests = agent.requests.filter((r) => r.day >= start && r.day < end).map((r) => ({ ...r, day: r.day - start }));
-  const base = { ...agent, allowed, lockedType, requests };
+  // The runs next to the span: the roster's own (the days after are unknown while rolling).
+  const runBefore = neighbourRun(line, start - 1, -1, agent.runBefore);
+  const runAfter = end === model.days ? agent.runAfter : spec.mode === 'exact' ? neighbourRun(line, end, 1, agent.runAfter) : 0;
+  const base = { ...agent, allowed, lockedType, requests, runBefore, runAfter };
   if (spec.mode === 'exact' || end === model.days) {
     return {
       ...base,

@@ -59,8 +59,10 @@ describe('the weeks around the horizon', () => {
     const p = problem(7, [EARLY], [agent('a', { runBefore: { working: true, days: 4 }, runAfter: { working: true, days: 3 } }, contract)], cover(7, 'E', 1, HUNGRY));
     const s = await solveValid(p);
     const days = workedDays(s.assignments, 'a');
-    // One more day, two off, then at most two before the next week's three.
-    expect(days).toEqual([0, 3, 4]);
+    // Three days at most fit between the runs (e.g. one more day, two off, then two before the
+    // next week's three; or two off first): the solver finds one of those optima.
+    expect(days).toHaveLength(3);
+    expect(s.stoppedBy).toBe('optimal');
   });
 
   it('owes rest to the neighbouring weeks’ published shifts, measured in real hours', () => {
