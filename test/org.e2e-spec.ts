@@ -112,6 +112,14 @@ describe('organisation: shops, teams, skills, agents, users (e2e)', () => {
       expect(all.body.length).toBeGreaterThanOrEqual(2);
       const patched = await t.http().patch(`/shops/${t.demoShopId}`).set(bearer(manager)).send({ settings: { attributionWindowDays: 2 } }).expect(200);
       expect(patched.body.settings.attributionWindowDays).toBe(2);
+      // Every module's settings can be set (training's included) and are merged into what is there.
+      const training = { trainingNeedsDays: 30, trainingMinServiceLevel: 0.8, trainingSeverityWeights: { high: 8 }, trainingDraft: { topNeeds: 2, capacity: 10 } };
+      const trained = await t.http().patch(`/shops/${t.demoShopId}`).set(bearer(manager)).send({ settings: training }).expect(200);
+      expect(trained.body.settings).toMatchObject({ attributionWindowDays: 2, ...training });
+      const refused = await t.http().patch(`/shops/${t.demoShopId}`).set(bearer(manager)).send({ settings: { trainingDraft: { capacity: 0 }, trainingNeedDays: 3 } }).expect(400);
+      expect(JSON.stringify(refused.body)).toContain('settings.trainingDraft.capacity');
+      expect(JSON.stringify(refused.body)).toContain('trainingNeedDays');
+      expect((await t.http().get(`/shops/${t.demoShopId}`).set(bearer(manager)).expect(200)).body.settings).toMatchObject(training);
       // A partial update changes only what it names: zone, slot length, currency and language stay.
       const before = (await t.http().get(`/shops/${other.shopId}`).set(bearer(admin)).expect(200)).body;
       const renamed = await t.http().patch(`/shops/${other.shopId}`).set(bearer(admin)).send({ name: 'Renamed' }).expect(200);

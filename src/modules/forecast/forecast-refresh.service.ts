@@ -9,18 +9,15 @@ import { ShopService } from 'src/modules/org/shop.service';
 import { addLocalDays } from './engine-input';
 import { ForecastGeneration, StoredForecast } from './forecast-generation.service';
 import { ForecastHistoryRepository } from './forecast-history.repository';
-import { DEFAULT_HORIZON_WEEKS } from './forecast.dto';
+import { DEFAULT_HORIZON_WEEKS } from './forecast.settings';
 import { forecastRefreshJob } from './forecast.jobs';
 import { ForecastRepository } from './forecast.repository';
 
 /** The forecast refresh's place in the nightly pipeline, as planned for the whole night. */
 const NIGHTLY_ORDER = 20;
 
-/** The shop's horizon for nightly forecasts: `settings.forecastHorizonWeeks` when set (1–8), else four weeks. */
-export function horizonWeeksOf(shop: Pick<Shop, 'settings'>): number {
-  const weeks = Number(shop.settings.forecastHorizonWeeks);
-  return Number.isInteger(weeks) && weeks >= 1 && weeks <= 8 ? weeks : DEFAULT_HORIZON_WEEKS;
-}
+/** The shop's horizon for nightly forecasts: `settings.forecastHorizonWeeks` when set (validated 1–8), else four weeks. */
+export const horizonWeeksOf = (shop: Pick<Shop, 'settings'>): number => shop.settings.forecastHorizonWeeks ?? DEFAULT_HORIZON_WEEKS;
 
 /**
  * The nightly step: each active real-time queue is forecast again from the day after the night's

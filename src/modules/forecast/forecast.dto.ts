@@ -4,9 +4,9 @@ import { pageQuery } from 'src/platform/http/pagination';
 import { METHOD_NAMES } from './engine/forecast-types';
 import { localized, SchemaTexts } from 'src/platform/i18n/zod-messages';
 import { text } from 'src/platform/i18n/locale';
+import { DEFAULT_HORIZON_WEEKS } from './forecast.settings';
 
 export const FORECAST_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
-export const DEFAULT_HORIZON_WEEKS = 4;
 
 export const CreateForecastBody = z.strictObject({
   queueIds: z

@@ -1,4 +1,5 @@
 import { addDays, attributionWindowDays, datesBetween, kpiDay } from './kpi-day';
+import { KpiSettings } from './kpi.settings';
 
 const hours = (d: { start: Date; end: Date }) => (d.end.getTime() - d.start.getTime()) / 3_600_000;
 
@@ -23,10 +24,10 @@ describe('local KPI days', () => {
     expect(datesBetween('2026-03-02', '2026-03-01')).toEqual([]);
   });
 
-  it('reads the shop window, 1 day unless set to 0–7', () => {
+  it('reads the shop window (validated 0–7 by KpiSettings), 1 day unless set', () => {
     expect(attributionWindowDays({})).toBe(1);
     expect(attributionWindowDays({ attributionWindowDays: 0 })).toBe(0);
     expect(attributionWindowDays({ attributionWindowDays: 3 })).toBe(3);
-    expect(attributionWindowDays({ attributionWindowDays: 30 })).toBe(1);
+    expect(KpiSettings.safeParse({ attributionWindowDays: 30 }).success).toBe(false);
   });
 });

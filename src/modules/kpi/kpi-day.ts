@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { DEFAULT_ATTRIBUTION_WINDOW_DAYS, KpiSettings } from './kpi.settings';
 
 /**
  * A shop's local calendar day as a UTC half-open range: 23, 24 or 25 hours long across DST.
@@ -29,8 +30,5 @@ export function datesBetween(from: string, to: string): string[] {
   return out;
 }
 
-/** The shop's attribution window in days (`settings.attributionWindowDays`, 0–7, default 1). */
-export function attributionWindowDays(settings: Record<string, unknown>): number {
-  const days = Number(settings.attributionWindowDays);
-  return Number.isInteger(days) && days >= 0 && days <= 7 ? days : 1;
-}
+/** The shop's attribution window in days (`settings.attributionWindowDays`, validated 0–7, default 1). */
+export const attributionWindowDays = (settings: KpiSettings): number => settings.attributionWindowDays ?? DEFAULT_ATTRIBUTION_WINDOW_DAYS;

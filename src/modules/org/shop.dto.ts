@@ -1,15 +1,7 @@
 import { z } from 'zod';
 import { code, currencyCode, ianaTimeZone } from 'src/platform/http/field-schemas';
 import { localized, SchemaTexts } from 'src/platform/i18n/zod-messages';
-
-/** Shop-level settings later modules read; unknown keys are refused so typos do not go unnoticed. */
-export const ShopSettings = z.strictObject({
-  attributionWindowDays: z.number().int().min(0).max(7).optional().meta({ description: 'Order attribution: inquiry day plus this many days, until 24:00', example: 1 }),
-  forecastHorizonWeeks: z.number().int().min(1).max(8).optional().meta({ description: 'How far the nightly forecast refresh looks ahead', example: 4 }),
-  shrinkage: z.number().min(0).max(0.8).optional().meta({ description: 'Absence, meetings and training (breaks are placed by the roster, not here)', example: 0.25 }),
-  chatSlowdownPerExtraChat: z.number().min(0).max(1).optional().meta({ description: 'How much longer a chat takes for each other chat open at once', example: 0.15 }),
-});
-export type ShopSettings = z.infer<typeof ShopSettings>;
+import { ShopSettings } from './shop-settings';
 
 /** Without defaults, so an update names only what changes (zod 4 fills defaults into a partial). */
 const shopFields = {

@@ -1,9 +1,8 @@
 import type { Queue } from 'src/modules/ingest/queue.repository';
 import type { ConcurrencySlowdown, RealTimeQueue, ServiceTarget } from './engine';
 import { StaffingProblems } from './staffing.problems';
+import { DEFAULT_SHRINKAGE, DEFAULT_SLOWDOWN, StaffingSettings } from './staffing.settings';
 
-export const DEFAULT_SHRINKAGE = 0.3;
-export const DEFAULT_SLOWDOWN = 0.15;
 
 type QueueFields = Pick<Queue, 'name' | 'defaultHandleSeconds' | 'patienceSeconds' | 'serviceLevelSeconds' | 'serviceLevelPercent' | 'channel' | 'chatConcurrency' | 'chatSlowdown'>;
 
@@ -17,9 +16,9 @@ export function serviceTargetOf(queue: Pick<Queue, 'serviceLevelSeconds' | 'serv
  * else the shop's factor per extra chat. A table that no longer reaches the queue's concurrency
  * (a queue file raised it) is refused rather than guessed beyond.
  */
-export function chatSlowdownOf(queue: Pick<Queue, 'name' | 'chatConcurrency' | 'chatSlowdown'>, settings: Record<string, unknown>): { slowdown: ConcurrencySlowdown; source: 'queue' | 'shop' } {
+export function chatSlowdownOf(queue: Pick<Queue, 'name' | 'chatConcurrency' | 'chatSlowdown'>, settings: StaffingSettings): { slowdown: ConcurrencySlowdown; source: 'queue' | 'shop' } {
   const table = queue.chatSlowdown;
-  if (!table) return { slowdown: { perExtraChat: Number(settings.chatSlowdownPerExtraChat ?? DEFAULT_SLOWDOWN) }, source: 'shop' };
+  if (!table) return { slowdown: { perExtraChat: settings.chatSlowdownPerExtraChat ?? DEFAULT_SLOWDOWN }, source: 'shop' };
   if (table.length < queue.chatConcurrency) throw StaffingProblems.slowdownTableShort({ queue: queue.name, length: table.length, concurrency: queue.chatConcurrency });
   return { slowdown: { byConcurrency: table }, source: 'queue' };
 }
@@ -30,13 +29,13 @@ export function chatSlowdownOf(queue: Pick<Queue, 'name' | 'chatConcurrency' | '
  * extra chat). Shared by the requirements and by whoever prices taking agents off a queue
  * (training placement).
  */
-export function realTimeQueueOf(queue: QueueFields, settings: Record<string, unknown>, slotMinutes: number): RealTimeQueue {
+export function realTimeQueueOf(queue: QueueFields, settings: StaffingSettings, slotMinutes: number): RealTimeQueue {
   return {
     slotSeconds: slotMinutes * 60,
     ahtSeconds: queue.defaultHandleSeconds,
     patienceSeconds: queue.patienceSeconds ?? undefined,
     target: serviceTargetOf(queue),
-    shrinkage: Number(settings.shrinkage ?? DEFAULT_SHRINKAGE),
+    shrinkage: settings.shrinkage ?? DEFAULT_SHRINKAGE,
     chat: queue.channel === 'chat' && queue.chatConcurrency > 1 ? { concurrency: queue.chatConcurrency, slowdown: chatSlowdownOf(queue, settings).slowdown } : undefined,
   };
 }

@@ -2,6 +2,7 @@ import { categoryScore } from './category-score';
 import { draftWeekOf, runsOnMonday } from './draft-week';
 import { localWindow } from './roster-times';
 import { draftSettingsOf, minServiceLevelOf, needsDaysOf, severityWeightsOf } from './training-settings';
+import type { ShopSettings } from 'src/modules/org/shop-settings';
 
 describe('categoryScore', () => {
   it('scores points earned less deductions over the points available, held in 0–100', () => {
@@ -37,20 +38,18 @@ describe('roster times', () => {
 });
 
 describe('training settings', () => {
-  const shop = (settings: Record<string, unknown>) => ({ settings });
+  const shop = (settings: ShopSettings) => ({ settings });
 
-  it('falls back to the defaults for missing or unusable values', () => {
+  it('applies the defaults for settings the shop has not set', () => {
     expect(needsDaysOf(shop({}))).toBe(14);
     expect(needsDaysOf(shop({ trainingNeedsDays: 7 }))).toBe(7);
-    expect(needsDaysOf(shop({ trainingNeedsDays: 0 }))).toBe(14);
     expect(minServiceLevelOf(shop({}))).toBe(0.7);
     expect(minServiceLevelOf(shop({ trainingMinServiceLevel: 0 }))).toBe(0);
-    expect(minServiceLevelOf(shop({ trainingMinServiceLevel: 1.5 }))).toBe(0.7);
-    expect(draftSettingsOf(shop({ trainingDraft: { topNeeds: 2, capacity: 'x' } }))).toEqual({ topNeeds: 2, lengthMinutes: 60, capacity: 12 });
+    expect(draftSettingsOf(shop({ trainingDraft: { topNeeds: 2 } }))).toEqual({ topNeeds: 2, lengthMinutes: 60, capacity: 12 });
   });
 
   it("maps QC's severities to weights, overridable per severity", () => {
     expect(severityWeightsOf(shop({}))).toEqual({ low: 1, medium: 3, high: 6, critical: 10 });
-    expect(severityWeightsOf(shop({ trainingSeverityWeights: { high: 5, critical: -1 } }))).toEqual({ low: 1, medium: 3, high: 5, critical: 10 });
+    expect(severityWeightsOf(shop({ trainingSeverityWeights: { high: 5 } }))).toEqual({ low: 1, medium: 3, high: 5, critical: 10 });
   });
 });
