@@ -1,4 +1,4 @@
-import { backtestQueue, forecastQueue } from './forecast-queue';
+import { forecastQueue } from './forecast-queue';
 import { simulateQueue } from './simulated-queue';
 import { SeededRandom } from './seeded-random';
 import { addDays, isoWeekday } from './slot-grid';
@@ -35,7 +35,7 @@ describe('auto method choice and the backtest breakdown', () => {
 
   it('reports the backtest by weekday and by hour over the last four weeks', () => {
     const observations = simulateQueue({ zone: 'Asia/Shanghai', slotMinutes: 30, from: '2026-01-05', days: 56, level: 30, seed: 4 });
-    const report = backtestQueue({ zone: 'Asia/Shanghai', slotMinutes: 30, observations }, { method: 'weekday-mean' });
+    const report = forecastQueue({ zone: 'Asia/Shanghai', slotMinutes: 30, observations }, { from: '2026-03-02', days: 7, method: 'weekday-mean' }).backtest;
     expect(report).not.toBeNull();
     expect(Object.keys(report?.byWeekday ?? {}).map(Number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     // open 08:00–24:00 local

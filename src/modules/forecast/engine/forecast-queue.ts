@@ -114,15 +114,3 @@ export function forecastQueue(history: QueueHistory, request: ForecastRequest): 
   const intraday = fitIntradayParams(pastDaysOf(result.backtest?.points ?? [], slotsPerDayFor(history.slotMinutes)), history.slotMinutes);
   return { method: result.method, candidates: result.candidates, backtest: result.backtest, slots, intraday, eventWaves: Object.fromEntries(result.waves) };
 }
-
-/** The accuracy report (MAE, RMSE, WAPE, bias overall, by weekday and by hour) of a method on a queue. */
-export function backtestQueue(
-  history: QueueHistory,
-  options: { method?: MethodName | 'auto'; days?: number } = {},
-): BacktestReport | null {
-  const raw = buildDayMatrix(history.observations, history.zone, history.slotMinutes, history.closedPeriods);
-  const baseline = baselineOf(raw, history.events ?? []);
-  const days = options.days ?? DEFAULT_BACKTEST_DAYS;
-  const method = options.method ?? 'auto';
-  return method === 'auto' ? chooseMethod(baseline, METHOD_NAMES, days).report : rollingBacktest(baseline, method, days);
-}

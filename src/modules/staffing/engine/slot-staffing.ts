@@ -43,11 +43,6 @@ export interface SlotStaffing {
   chatsPerHour: number | null;
 }
 
-/** Requirement for each slot's forecast contacts. */
-export function staffRealTimeSlots(queue: RealTimeQueue, contactsPerSlot: readonly number[]): SlotStaffing[] {
-  return contactsPerSlot.map((contacts) => staffSlot(queue, contacts));
-}
-
 export function staffSlot(queue: RealTimeQueue, contacts: number): SlotStaffing {
   if (queue.chat) {
     const chat = { handleSecondsAlone: queue.ahtSeconds, patienceSeconds: queue.patienceSeconds, ...queue.chat };
