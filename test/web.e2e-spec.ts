@@ -97,8 +97,22 @@ describe('the web page in headless Chromium: sign-in, roles, language, roster, a
     await page.fill('input[name=password]', 'wrong');
     await page.click('#signin button[type=submit]');
     await page.waitForSelector('.form-error:not(:empty)');
+    // Told by the problem's code (auth.bad-credentials), not by the 401 alone.
+    expect(await page.locator('.form-error').textContent()).toBe('用户名或密码错误');
     expect(await page.locator('#who').count()).toBe(0);
     await context.close();
+  }, BROWSER_STEPS_MS);
+
+  it("asks the API for messages in the page's language, whatever the browser's", async () => {
+    for (const [lang, expected] of [['zh', '未找到客服'], ['en', 'Agent not found']] as const) {
+      const { context, page } = await signIn(web, 'manager', lang);
+      const message = await page.evaluate(async () => {
+        const { api } = await import('/assets/api.js');
+        return api('GET', '/agents/00000000-0000-4000-8000-000000000000').then(() => 'answered', (e: Error) => e.message);
+      });
+      expect(message).toBe(expected);
+      await context.close();
+    }
   }, BROWSER_STEPS_MS);
 
   it('generates a roster with live progress, stops it keeping the best so far, refuses a rule-breaking edit in place, publishes, downloads it, compares versions', async () => {

@@ -2,6 +2,8 @@
  * The public REST API, called with the signed-in user's bearer token. The token lives in
  * sessionStorage: it goes away with the tab, and another tab signs in on its own.
  */
+import { lang } from './i18n.js';
+
 const KEY = 'wfm.session';
 
 export class ApiError extends Error {
@@ -31,7 +33,8 @@ export const session = {
 
 function headers(extra = {}) {
   const current = session.read();
-  const result = { Accept: 'application/json, application/problem+json', ...extra };
+  // The API answers messages in the page's language, not the browser's.
+  const result = { Accept: 'application/json, application/problem+json', 'Accept-Language': lang(), ...extra };
   if (current?.token) result.Authorization = `Bearer ${current.token}`;
   if (current?.actingShopId && current.user?.role === 'admin') result['X-Shop-Id'] = current.actingShopId;
   return result;

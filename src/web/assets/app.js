@@ -33,7 +33,7 @@ function signInView(message) {
       forgetExportKinds();
       await start();
     } catch (e) {
-      error.textContent = e instanceof ApiError && e.status === 401 ? t('signin.wrong') : e.message;
+      error.textContent = e instanceof ApiError && e.problem.code === 'auth.bad-credentials' ? t('signin.wrong') : e.message;
       button.disabled = false;
     }
   });
