@@ -3,6 +3,7 @@
  * (`GET /rosters/:id`) and a month of KPIs for the demo shop's 60 agents (`GET /kpis`), with the
  * server's resident memory sampled throughout. The server runs as its own process on a fresh
  * database with the demo organisation and history, in-process jobs (the embedded default's mode).
+ * The server gets the node flags of `npm start` (its heap cap).
  * `npm run build && npx tsx bench/http-load.ts [--connections 50] [--seconds 20]`
  */
 import { ChildProcess, spawn } from 'node:child_process';
@@ -31,6 +32,8 @@ const freePort = () =>
     });
   });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** The node flags `npm start` runs the server with (the heap cap), so the figures are the shipped server's. */
+const startFlags = /exec node (.*?)\s*dist\/main\.js/.exec(JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).scripts.start)![1].split(/\s+/).filter(Boolean);
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the benchmark reads a few fields of several answers
@@ -79,7 +82,8 @@ async function prepare(base: string, token: string): Promise<{ rosterId: string;
 }
 
 async function load(name: string, url: string, token: string, pid: number) {
-  let peak = rssMb(pid);
+  const before = rssMb(pid);
+  let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 200);
   // A short warm-up fills the server's caches and connection pools, as in steady use.
   await autocannon({ url, connections, duration: 3, headers: { authorization: `Bearer ${token}` } });
@@ -89,7 +93,7 @@ async function load(name: string, url: string, token: string, pid: number) {
   const errors = result.errors + result.timeouts + result.non2xx;
   return {
     name, reqPerSec: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors,
-    requests: result.requests.total, kb: Math.round(result.throughput.average / result.requests.average / 1024), rssMb: Math.round(peak), load: `${load1.toFixed(1)}→${loadavg()[0].toFixed(1)}`,
+    requests: result.requests.total, kb: Math.round(result.throughput.average / result.requests.average / 1024), rssMb: `${Math.round(before)}→${Math.round(peak)}`, load: `${load1.toFixed(1)}→${loadavg()[0].toFixed(1)}`,
   };
 }
 
@@ -103,7 +107,7 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${port}`;
   let server: ChildProcess | undefined;
   try {
-    server = spawn(process.execPath, [join(__dirname, '..', 'dist', 'main.js')], {
+    server = spawn(process.execPath, [...startFlags, join(__dirname, '..', 'dist', 'main.js')], {
       env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'always', SCHEDULES: 'off', LOG_LEVEL: 'warn', WFM_DATA_DIR: mkdtempSync(join(tmpdir(), 'wfm-http-')), REDIS_URL: '' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
@@ -119,7 +123,7 @@ async function main(): Promise<void> {
       await load(`GET /kpis (${month.from}…${month.to}, agent level)`, `${base}/kpis?from=${month.from}&to=${month.to}`, token, server.pid!),
     ];
     console.log(`\n${new Date().toISOString()} · ${connections} connections · ${seconds} s each\n`);
-    console.log('| endpoint | req/s | p50 ms | p99 ms | errors | requests | kB/answer | peak RSS MB | load avg |');
+    console.log('| endpoint | req/s | p50 ms | p99 ms | errors | requests | kB/answer | RSS MB (before→peak) | load avg |');
     console.log('|---|---|---|---|---|---|---|---|---|');
     for (const r of rows) console.log(`| ${r.name} | ${r.reqPerSec} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.requests} | ${r.kb} | ${r.rssMb} | ${r.load} |`);
   } finally {

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { Body, Controller, Get, Inject, Post, Req, Res, StreamableFile, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, Inject, Post, Req, Res, StreamableFile, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -20,6 +20,22 @@ import type { ImportKindName } from './kinds/import-kind';
 import { DiscardUploadOnError, UploadLimitFilter } from './import-upload';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** What every import route shares: a file or `{ rows }`, answered inline or as a job. */
+const ImportEndpoint = () =>
+  applyDecorators(
+    UseFilters(UploadLimitFilter),
+    UseInterceptors(FileInterceptor('file'), DiscardUploadOnError),
+    ApiConsumes('multipart/form-data', 'application/json'),
+    ApiBody({
+      description: 'A file (.csv UTF-8, .xlsx or .json) in the field "file", or JSON `{ "rows": [...] }`',
+      schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, rows: { type: 'array', items: { type: 'object' } } } },
+    }),
+    ApiOkResponse({ description: 'Imported within the request', schema: { example: reportExample } }),
+    ApiAcceptedResponse({ description: 'A large file: imported by a job', schema: { example: acceptedExample } }),
+    ApiResponse({ status: 422, description: 'All-or-nothing import with rejected rows: nothing stored', content: { 'application/problem+json': { example: rejectedExample } } }),
+    ApiProblems(400, 401, 403, 413, 415, 503),
+  );
 
 @ApiTags('ingest: imports')
 @ApiBearerAuth()
@@ -42,20 +58,26 @@ export class ImportController {
     return new StreamableFile(this.templates.open(kind));
   }
 
+  /** Queue definitions are configuration, as `POST /queues` is: managers only. */
+  @Post('queues')
+  @Roles('admin', 'manager')
+  @ImportEndpoint()
+  uploadQueues(
+    @CurrentActor() actor: Actor,
+    @ValidQuery(ImportQuery) query: ImportQuery,
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Body() body: unknown,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.receive(actor, 'queues', query, file, body, req, res);
+  }
+
+  /** Operational facts: supervisors bring in their team's daily exports too. */
   @Post(':kind')
   @Roles('admin', 'manager', 'supervisor')
-  @UseFilters(UploadLimitFilter)
-  @UseInterceptors(FileInterceptor('file'), DiscardUploadOnError)
-  @ApiConsumes('multipart/form-data', 'application/json')
-  @ApiBody({
-    description: 'A file (.csv UTF-8, .xlsx or .json) in the field "file", or JSON `{ "rows": [...] }`',
-    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, rows: { type: 'array', items: { type: 'object' } } } },
-  })
-  @ApiOkResponse({ description: 'Imported within the request', schema: { example: reportExample } })
-  @ApiAcceptedResponse({ description: 'A large file: imported by a job', schema: { example: acceptedExample } })
-  @ApiResponse({ status: 422, description: 'All-or-nothing import with rejected rows: nothing stored', content: { 'application/problem+json': { example: rejectedExample } } })
-  @ApiProblems(400, 401, 403, 413, 415, 503)
-  async upload(
+  @ImportEndpoint()
+  upload(
     @CurrentActor() actor: Actor,
     @ValidParam('kind', kindParam) kind: ImportKindName,
     @ValidQuery(ImportQuery) query: ImportQuery,
@@ -64,10 +86,7 @@ export class ImportController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const upload = file ? { path: file.path, originalName: file.originalname, size: file.size } : await this.jsonBody(req, body);
-    const result = await this.imports.importUpload(actor, kind, query.mode, upload);
-    res.status('jobId' in result ? 202 : 200);
-    return result;
+    return this.receive(actor, kind, query, file, body, req, res);
   }
 
   @Get()
@@ -84,6 +103,13 @@ export class ImportController {
   @ApiProblems(400, 401, 403, 404)
   get(@CurrentActor() actor: Actor, @ValidParam('id') id: string) {
     return this.imports.get(actor, id);
+  }
+
+  private async receive(actor: Actor, kind: ImportKindName, query: ImportQuery, file: Express.Multer.File | undefined, body: unknown, req: Request, res: Response) {
+    const upload = file ? { path: file.path, originalName: file.originalname, size: file.size } : await this.jsonBody(req, body);
+    const result = await this.imports.importUpload(actor, kind, query.mode, upload);
+    res.status('jobId' in result ? 202 : 200);
+    return result;
   }
 
   /** A JSON body goes through the same reader as an uploaded .json file. */
