@@ -21,9 +21,10 @@ import { RosterModule } from './modules/roster/roster.module';
 import { ExportModule } from './modules/export/export.module';
 import { TrainingModule } from './modules/training/training.module';
 import { DemoShopModule } from './modules/demo/demo-shop.module';
+import { AdherenceModule } from './modules/adherence/adherence.module';
 
 /** Platform first, then one module per domain. */
-export const domainModules = [OrgModule, IngestModule, ForecastModule, StaffingModule, KpiModule, RankingModule, ComplaintsModule, QcModule, RosterModule, TrainingModule, ExportModule, DemoShopModule];
+export const domainModules = [OrgModule, IngestModule, ForecastModule, StaffingModule, KpiModule, RankingModule, ComplaintsModule, QcModule, RosterModule, TrainingModule, ExportModule, AdherenceModule, DemoShopModule];
 
 @Module({})
 export class AppModule {

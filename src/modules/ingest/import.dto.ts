@@ -58,3 +58,10 @@ export const importRecordExample = {
   createdAt: '2026-11-23T01:10:00.000Z',
   finishedAt: '2026-11-23T01:10:03.000Z',
 };
+
+/** Pushes are meant to be small and frequent (every slot, every state change); a day of a busy shop fits easily. */
+export const MAX_PUSHED_ROWS = 5_000;
+
+/** The body of a push: rows as the kind's import takes them. */
+export const pushBody = (description: string, example: Record<string, unknown>[]) =>
+  z.strictObject({ rows: z.array(z.record(z.string(), z.unknown())).min(1).max(MAX_PUSHED_ROWS).meta({ description, example }) });

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
 import type { AppConfig } from 'src/platform/config/app-config';
@@ -78,6 +81,14 @@ export class ImportService {
       }
       throw e;
     }
+  }
+
+  /** Rows pushed as JSON (`POST /volume`, `POST /agent-states`): stored like an uploaded .json file of the kind. */
+  async importPushed(actor: Actor, kind: ImportKindName, mode: 'all' | 'partial', body: { rows: unknown[] }): Promise<ImportReport | Accepted> {
+    const json = JSON.stringify(body);
+    const path = join(this.uploads.path, `${randomUUID()}-${kind}-push.json`);
+    await writeFile(path, json);
+    return this.importUpload(actor, kind, mode, { path, originalName: `${kind}-push.json`, size: Buffer.byteLength(json) });
   }
 
   @JobHandler(importFileJob)

@@ -20,11 +20,11 @@ import { QueueController } from './queue.controller';
 import { QueueRepository } from './queue.repository';
 import { QueueService } from './queue.service';
 
-/** Queues and the operational facts (volume, sessions, orders, ratings), imported from files or JSON. */
+/** Queues and the operational facts (volume, sessions, orders, ratings, agent states), imported from files or JSON. */
 @Module({
   imports: [OrgModule, ForecastModule, MulterModule.registerAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => uploadOptions(config) })],
   controllers: [ImportController, VolumePushController, QueueController, FactController],
   providers: [UploadFolder, DiscardUploadOnError, DemoHistorySeed, ImportRepository, ImportService, ImportTemplates, CustomerKeyHasher, QueueRepository, QueueService, FactRepository, FactService],
-  exports: [QueueService, CustomerKeyHasher, DemoHistorySeed, UploadFolder],
+  exports: [QueueService, CustomerKeyHasher, DemoHistorySeed, UploadFolder, ImportService],
 })
 export class IngestModule {}

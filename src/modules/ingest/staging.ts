@@ -22,6 +22,7 @@ export const stagingColumns: Record<ImportKindName, [string, string][]> = {
     ['refunded_at', 'timestamptz'], ['amount_cents', 'bigint'], ['refunded_cents', 'bigint'], ['out_of_stock', 'boolean'],
   ],
   ratings: [['session_external_id', 'text'], ['rating', 'smallint']],
+  'agent-states': [['agent_id', 'uuid'], ['state', 'text'], ['started_at', 'timestamptz'], ['ended_at', 'timestamptz']],
 };
 
 const NEEDS_ESCAPE = /[\\\t\n\r]/;

@@ -34,6 +34,10 @@ export const upsertStatement: Record<ImportKindName, string> = {
     SELECT $1, code, ${queueColumns.join(', ')} FROM staging WHERE $2::uuid IS NOT NULL
     ON CONFLICT (shop_id, code) DO UPDATE SET ${assign(queueColumns)}, updated_at = now()
     WHERE ${changed('queues', queueColumns)}`),
+  'agent-states': counted(`INSERT INTO agent_states (shop_id, agent_id, started_at, ended_at, state, import_id)
+    SELECT $1, agent_id, started_at, ended_at, state, $2 FROM staging
+    ON CONFLICT (shop_id, agent_id, started_at) DO UPDATE SET ended_at = excluded.ended_at, state = excluded.state, import_id = excluded.import_id
+    WHERE (agent_states.ended_at, agent_states.state) IS DISTINCT FROM (excluded.ended_at, excluded.state)`),
   ratings: `WITH up AS (
       UPDATE chat_sessions c SET rating = s.rating FROM staging s
       WHERE c.shop_id = $1 AND c.external_id = s.session_external_id AND c.rating IS DISTINCT FROM s.rating AND $2::uuid IS NOT NULL

@@ -9,7 +9,7 @@ import { KpiService } from './kpi.service';
 /** The figures of the daily report (日报), in the order supervisors read them. */
 export const DAILY_REPORT_METRICS = [
   'inquiries', 'orders', 'orderConversion', 'paymentRate', 'serviceSales', 'averageOrderValue', 'stockOuts', 'refundedAmount', 'refundRate',
-  'complaints', 'firstResponseSeconds', 'averageResponseSeconds', 'satisfaction',
+  'complaints', 'firstResponseSeconds', 'averageResponseSeconds', 'satisfaction', 'adherence', 'conformance',
 ];
 
 export type Figure = { value: number | null; previous: number | null; change: number | null; changePercent: number | null };

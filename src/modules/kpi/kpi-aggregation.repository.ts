@@ -12,6 +12,10 @@ const ORDER_COLUMNS = ['ordered_customers', 'orders', 'paying_customers', 'paid_
 const COMPLAINT_COLUMNS = ['complaints'];
 const QC_COLUMNS = ['qc_reviews', 'qc_score_sum'];
 const ROSTER_COLUMNS = ['worked_minutes'];
+const ADHERENCE_COLUMNS = ['scheduled_seconds', 'adherent_seconds', 'planned_work_seconds', 'logged_work_seconds'];
+
+/** Seconds covered by a tstzmultirange. */
+const seconds = (multirange: SQL) => sql`(SELECT coalesce(round(sum(extract(epoch FROM upper(r) - lower(r)))), 0)::int FROM unnest(${multirange}) r)`;
 
 const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 const list = (columns: string[], prefix = '') => sql.raw(columns.map((c) => `${prefix}${c}`).join(', '));
@@ -151,6 +155,55 @@ export class KpiAggregationRepository {
   }
 
   /**
+   * Adherence and conformance, as the adherence engine defines them (`adherence/engine/adherence.ts`),
+   * in one statement with multiranges: the published shifts (the week's truth) inside the day, their
+   * breaks and booked training (off the queues), and the agent states, each report ended by the next
+   * one (reports are read from a day before: no on-queue state lasts longer), open ones by now().
+   */
+  adherence(shopId: string, day: KpiDay, timeZone: string): Promise<ReplaceCount> {
+    const dayRange = sql`tstzmultirange(tstzrange(${at(day.start)}, ${at(day.end)}))`;
+    return this.replace(shopId, day, sql`
+      WITH shift AS (
+        SELECT s.agent_id, s.starts_at, s.ends_at, s.local_date, s.breaks
+        FROM roster_shifts s JOIN roster_publications p ON p.version_id = s.version_id AND p.agent_id = s.agent_id
+        WHERE s.shop_id = ${shopId}::uuid AND s.starts_at < ${at(day.end)} AND s.ends_at > ${at(day.start)}
+      ),
+      scheduled AS (SELECT agent_id, range_agg(tstzrange(starts_at, ends_at)) * ${dayRange} AS mr FROM shift GROUP BY agent_id),
+      away AS (
+        SELECT agent_id, range_agg(r) AS mr FROM (
+          SELECT sh.agent_id, tstzrange(b.starts_at, b.starts_at + make_interval(mins => (br ->> 'minutes')::int)) AS r
+          FROM shift sh CROSS JOIN LATERAL jsonb_array_elements(sh.breaks) br
+          CROSS JOIN LATERAL (SELECT (sh.local_date::timestamp + make_interval(mins => (br ->> 'startMinutes')::int)) AT TIME ZONE ${timeZone} AS starts_at) b
+          UNION ALL
+          SELECT ta.agent_id, tstzrange(ts.starts_at, ts.ends_at)
+          FROM training_sessions ts JOIN training_attendees ta ON ta.session_id = ts.id
+          WHERE ts.shop_id = ${shopId}::uuid AND ts.status = 'booked' AND ts.starts_at < ${at(day.end)} AND ts.ends_at > ${at(day.start)}
+        ) o GROUP BY agent_id
+      ),
+      report AS (
+        SELECT agent_id, state, started_at,
+          least(coalesce(ended_at, greatest(now(), started_at)), lead(started_at) OVER (PARTITION BY agent_id ORDER BY started_at)) AS ended_at
+        FROM agent_states
+        WHERE shop_id = ${shopId}::uuid AND started_at >= ${at(day.start)} - interval '1 day' AND started_at < ${at(day.end)}
+      ),
+      online AS (
+        SELECT agent_id, range_agg(tstzrange(started_at, ended_at)) * ${dayRange} AS mr
+        FROM report WHERE state IN ('online', 'busy') AND ended_at > started_at GROUP BY agent_id
+      ),
+      parts AS (
+        SELECT a.agent_id, coalesce(sc.mr, '{}') AS sched, coalesce(sc.mr, '{}') * coalesce(aw.mr, '{}') AS away, coalesce(o.mr, '{}') AS online
+        FROM (SELECT agent_id FROM scheduled UNION SELECT agent_id FROM online) a
+        LEFT JOIN scheduled sc ON sc.agent_id = a.agent_id LEFT JOIN away aw ON aw.agent_id = a.agent_id LEFT JOIN online o ON o.agent_id = a.agent_id
+      )
+      SELECT agent_id,
+        ${seconds(sql`sched`)} AS scheduled_seconds,
+        ${seconds(sql`(sched - away) * online`)} + ${seconds(sql`away - online`)} AS adherent_seconds,
+        ${seconds(sql`sched - away`)} AS planned_work_seconds,
+        ${seconds(sql`online`)} AS logged_work_seconds
+      FROM parts`, ADHERENCE_COLUMNS);
+  }
+
+  /**
    * A day of a big shop groups about a million (agent, customer) pairs: with the default 4 MB the
    * hash aggregate spills to disk. Only for this transaction, and only for the nightly batch.
    */
@@ -169,13 +222,14 @@ export class KpiAggregationRepository {
   async dropEmpty(shopId: string, date: string): Promise<void> {
     await this.db.q.execute(sql`
       DELETE FROM kpi_agent_days WHERE shop_id = ${shopId}::uuid AND day = ${date}::date
-        AND sessions = 0 AND orders = 0 AND complaints = 0 AND qc_reviews = 0 AND worked_minutes = 0`);
+        AND sessions = 0 AND orders = 0 AND complaints = 0 AND qc_reviews = 0 AND worked_minutes = 0
+        AND scheduled_seconds = 0 AND logged_work_seconds = 0`);
   }
 
   /**
    * Days whose facts came in through imports finished after the shop's watermark: the local days
    * of their sessions, and of their orders and the window's days before (an order belongs to its
-   * inquiry's day). Returns the days and the new watermark.
+   * inquiry's day), and the days agent states begin and end on. Returns the days and the new watermark.
    */
   async reimportedDays(shopId: string, timeZone: string, windowDays: number): Promise<{ days: string[]; seenUntil: string | null }> {
     const unseen = sql`
@@ -191,6 +245,9 @@ export class KpiAggregationRepository {
       UNION
       SELECT DISTINCT ((o.created_at AT TIME ZONE ${timeZone})::date - g)::text AS day
       FROM orders o CROSS JOIN generate_series(0, ${windowDays}::int) g WHERE o.shop_id = ${shopId}::uuid AND o.import_id IN (${batch})
+      UNION
+      SELECT DISTINCT (t AT TIME ZONE ${timeZone})::date::text AS day
+      FROM agent_states st CROSS JOIN LATERAL (VALUES (st.started_at), (st.ended_at)) e(t) WHERE st.shop_id = ${shopId}::uuid AND st.import_id IN (${batch}) AND t IS NOT NULL
       ORDER BY 1`)) as unknown as { day: string }[];
     return { days: rows.map((r) => r.day), seenUntil: latest.seen_until };
   }

@@ -13,11 +13,11 @@ import { kpiAggregateJob } from './kpi.jobs';
 /** First in the night: rankings and reports read what this step writes. */
 const NIGHTLY_ORDER = 10;
 
-export type DayOutcome = { date: string; sessions: ReplaceCount; orders: ReplaceCount; complaints: ReplaceCount; qc: ReplaceCount; roster: ReplaceCount };
+export type DayOutcome = { date: string; sessions: ReplaceCount; orders: ReplaceCount; complaints: ReplaceCount; qc: ReplaceCount; roster: ReplaceCount; adherence: ReplaceCount };
 
 /**
  * Fills kpi_agent_days: per local day one set-based statement per fact table (sessions, orders,
- * complaints, QC, published roster), in one transaction, so readers never see half a day and a re-run replaces it.
+ * complaints, QC, published roster, agent states against it), in one transaction, so readers never see half a day and a re-run replaces it.
  */
 @Injectable()
 export class KpiAggregation implements OnModuleInit {
@@ -44,6 +44,7 @@ export class KpiAggregation implements OnModuleInit {
         complaints: await this.repository.complaints(shopId, day),
         qc: await this.repository.qc(shopId, day),
         roster: await this.repository.roster(shopId, day),
+        adherence: await this.repository.adherence(shopId, day, shop.timeZone),
       };
       await this.repository.dropEmpty(shopId, date);
       await this.repository.bumpRevision(shopId);

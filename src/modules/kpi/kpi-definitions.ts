@@ -7,6 +7,7 @@ export const KPI_SUMS = [
   'sessions', 'inquiries', 'preSaleInquiries', 'firstResponseSum', 'firstResponseCount', 'responseSum', 'responsePairs',
   'customerMessages', 'agentMessages', 'afterSaleSessions', 'resolvedSessions', 'ratings', 'satisfiedRatings',
   'orderedCustomers', 'orders', 'payingCustomers', 'paidCents', 'refundedCents', 'outOfStockOrders', 'complaints', 'qcReviews', 'qcScoreSum', 'workedMinutes',
+  'scheduledSeconds', 'adherentSeconds', 'plannedWorkSeconds', 'loggedWorkSeconds',
 ] as const;
 export type KpiSum = (typeof KPI_SUMS)[number];
 export type KpiSums = Record<KpiSum, number>;
@@ -32,6 +33,7 @@ export type KpiDefinition = {
 const WINDOW = 'from the inquiry until 24:00 of the inquiry day plus the shop’s attribution window (default 1 day)';
 const SESSION_DAY = 'local day the session started';
 const INQUIRY_DAY = 'local day of the attributed inquiry session';
+const STATE_DAY = 'local day each second lies in (a night shift counts on both days)';
 
 export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
   { key: 'inquiries', name: 'Inquiries', nameZh: '咨询量', formula: 'distinct customers with a session the agent answered (agent messages > 0)', unit: 'count', direction: 'higher', countedOn: SESSION_DAY, attributionWindow: null, numerator: 'inquiries', decimals: 0 },
@@ -53,6 +55,8 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
   { key: 'stockOuts', name: 'Stock-outs', nameZh: '缺货', formula: 'attributed orders marked out of stock', unit: 'count', direction: 'lower', countedOn: INQUIRY_DAY, attributionWindow: WINDOW, numerator: 'outOfStockOrders', decimals: 0 },
   { key: 'qcScore', name: 'QC score', nameZh: '质检分', formula: 'sum over reviewed sessions of the mean submitted score / reviewed sessions (0–100; a session reviewed twice counts once)', unit: 'score', direction: 'higher', countedOn: 'local day the reviewed session started', attributionWindow: null, numerator: 'qcScoreSum', denominator: 'qcReviews', decimals: 2 },
   { key: 'workedMinutes', name: 'Worked minutes', nameZh: '排班工时', formula: 'minutes of the agent’s shifts in the newest published roster version, breaks taken off', unit: 'minutes', direction: 'higher', countedOn: 'local day the shift starts', attributionWindow: null, numerator: 'workedMinutes', decimals: 0 },
+  { key: 'adherence', name: 'Adherence', nameZh: '排班遵从率', formula: 'seconds in the state the schedule expects (on shift: online or busy; on a break or in training: away or offline; nothing reported counts as offline) / scheduled seconds of the published shifts, breaks included', unit: 'ratio', direction: 'higher', countedOn: STATE_DAY, attributionWindow: null, numerator: 'adherentSeconds', denominator: 'scheduledSeconds', decimals: 4 },
+  { key: 'conformance', name: 'Conformance', nameZh: '工时符合率', formula: 'seconds online or busy (on shift or not) / seconds of the published shifts less breaks and training', unit: 'ratio', direction: 'higher', countedOn: STATE_DAY, attributionWindow: null, numerator: 'loggedWorkSeconds', denominator: 'plannedWorkSeconds', decimals: 4 },
   { key: 'sessions', name: 'Sessions', nameZh: '会话数', formula: 'sessions handled', unit: 'count', direction: 'higher', countedOn: SESSION_DAY, attributionWindow: null, numerator: 'sessions', decimals: 0 },
 ];
 

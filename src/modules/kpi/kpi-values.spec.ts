@@ -21,11 +21,13 @@ describe('KPI formulas over stored sums', () => {
       sessions: 7, inquiries: 6, preSaleInquiries: 4, firstResponseSum: 45, firstResponseCount: 3, responseSum: 190, responsePairs: 9,
       customerMessages: 12, agentMessages: 15, afterSaleSessions: 2, resolvedSessions: 1, ratings: 3, satisfiedRatings: 2,
       orderedCustomers: 2, orders: 3, payingCustomers: 1, paidCents: 15_050, refundedCents: 5_050, outOfStockOrders: 1, complaints: 2, qcReviews: 2, qcScoreSum: 165.5, workedMinutes: 480,
+      scheduledSeconds: 32_400, adherentSeconds: 29_700, plannedWorkSeconds: 25_200, loggedWorkSeconds: 30_000,
     });
     expect(kpiValues(KPI_DEFINITIONS, day)).toEqual({
       inquiries: 6, preSaleInquiries: 4, orders: 2, orderConversion: 0.5, paymentRate: 0.5, inquiryConversion: 0.25, serviceSales: 15_050,
       averageOrderValue: 15_050, firstResponseSeconds: 15, averageResponseSeconds: 21.11, replyRatio: 1.25, resolutionRate: 0.5,
       satisfaction: 0.6667, complaints: 2, refundedAmount: 5_050, refundRate: 0.3355, stockOuts: 1, qcScore: 82.75, workedMinutes: 480, sessions: 7,
+      adherence: 0.9167, conformance: 1.1905,
     });
   });
 

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { FieldError } from 'src/platform/errors/problem';
 import type { TimeContext } from './cell-values';
 
-export const IMPORT_KINDS = ['queues', 'volume', 'sessions', 'orders', 'ratings'] as const;
+export const IMPORT_KINDS = ['queues', 'volume', 'sessions', 'orders', 'ratings', 'agent-states'] as const;
 export type ImportKindName = (typeof IMPORT_KINDS)[number];
 
 /** A column of an import file; the template shows `zh (key)` and files may use either label. */

@@ -1,3 +1,4 @@
+import { agentStateKind } from './agent-state-rows';
 import type { ImportKind, ImportKindName } from './import-kind';
 import { orderKind } from './order-rows';
 import { queueKind } from './queue-rows';
@@ -11,4 +12,5 @@ export const importKinds: Record<ImportKindName, ImportKind<unknown>> = {
   sessions: sessionKind as ImportKind<unknown>,
   orders: orderKind as ImportKind<unknown>,
   ratings: ratingKind as ImportKind<unknown>,
+  'agent-states': agentStateKind as ImportKind<unknown>,
 };

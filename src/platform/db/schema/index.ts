@@ -10,3 +10,4 @@ export * from './kpi';
 export * from './ranking';
 export * from './training';
 export * from './export';
+export * from './adherence';

@@ -42,6 +42,11 @@ export const kpiAgentDays = pgTable('kpi_agent_days', {
   qcScoreSum: numeric('qc_score_sum', { precision: 12, scale: 2 }).notNull().default('0'),
   // the newest published roster version, by the local day the shift starts (breaks taken off)
   workedMinutes: integer('worked_minutes').notNull().default(0),
+  // published shifts against agent states, by the local day each second lies in (adherence module's definitions)
+  scheduledSeconds: integer('scheduled_seconds').notNull().default(0),
+  adherentSeconds: integer('adherent_seconds').notNull().default(0),
+  plannedWorkSeconds: integer('planned_work_seconds').notNull().default(0),
+  loggedWorkSeconds: integer('logged_work_seconds').notNull().default(0),
   computedAt: utc('computed_at').notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.shopId, t.day, t.agentId] }), index('kpi_agent_days_shop_agent_day').on(t.shopId, t.agentId, t.day)]);
 
