@@ -4,7 +4,7 @@ import { pageQuery } from 'src/platform/http/pagination';
 import { localized } from 'src/platform/i18n/zod-messages';
 import { text } from 'src/platform/i18n/locale';
 
-export const LEAVE_KINDS = ['annual', 'sick', 'personal', 'training', 'other'] as const;
+export const LEAVE_KINDS = ['annual', 'comp', 'sick', 'personal', 'training', 'other'] as const;
 export const LEAVE_STATUSES = ['requested', 'approved', 'rejected', 'cancelled'] as const;
 
 export const CreateLeaveBody = z

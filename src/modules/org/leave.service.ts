@@ -31,6 +31,14 @@ export class LeaveService {
     });
   }
 
+  /**
+   * For other modules (a self-service time-off approval): leave granted at once, in the caller's
+   * transaction, decided by the user who approved it.
+   */
+  grant(shopId: string, leave: { agentId: string; kind: string; startDate: string; endDate: string; reason?: string | null }, decidedBy: string): Promise<Leave> {
+    return this.leaves.insert({ shopId, ...leave, reason: leave.reason ?? null, status: 'approved', decidedBy, decidedAt: new Date() });
+  }
+
   async list(actor: Actor, query: ListLeaveQuery): Promise<Page<Leave>> {
     const only = await this.scope.visibleAgentIds(actor);
     const { rows, total } = await this.leaves.list(actor.shopId, query, only);

@@ -10,6 +10,7 @@ export const LeaveStatusLabels = defineTexts('org.leave-status', {
 
 export const LeaveKindLabels = defineTexts('org.leave-kind', {
   annual: { en: 'annual leave', zh: '年假' },
+  comp: { en: 'time off in lieu', zh: '调休' },
   sick: { en: 'sick leave', zh: '病假' },
   personal: { en: 'personal leave', zh: '事假' },
   training: { en: 'training', zh: '培训' },

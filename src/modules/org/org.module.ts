@@ -34,6 +34,6 @@ import { UserService } from './user.service';
     AvailabilityRepository, AvailabilityService,
     UserRepository, UserService,
   ],
-  exports: [ShopService, AgentService, AgentScope, TeamService],
+  exports: [ShopService, AgentService, AgentScope, TeamService, LeaveService],
 })
 export class OrgModule {}

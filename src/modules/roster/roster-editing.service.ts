@@ -5,7 +5,7 @@ import { AppError } from 'src/platform/errors/problem';
 import { conflict, invalid, notFound } from 'src/platform/errors/common-problems';
 import type { EditRosterBody, ShiftChange } from './roster.dto';
 import { RosterInputRepository } from './roster-input.repository';
-import { RosterRepository, RosterShift } from './roster.repository';
+import { Roster, RosterRepository, RosterShift, RosterVersion } from './roster.repository';
 import { RosterService } from './roster.service';
 import { assignmentOf, shiftOf } from './roster-view';
 import { clockMinutes, clockText, RosterWeek } from './roster-week';
@@ -15,6 +15,11 @@ import { ShiftTemplateService } from './shift-template.service';
 import { AgentActivity, evaluateRoster, RosterEvaluation, RosterProblem, RosterRuleViolation, ShiftType } from './solver';
 
 const BREAK_GRID = 15;
+
+/** A rule the changes would add, with the local dates of its days. */
+export type BrokenRule = RosterRuleViolation & { dates: (string | null)[] };
+/** What `RosterEditing.check` answers: the rules added, the week, and the newest version scored before and after. */
+export type CheckedChanges = { broken: BrokenRule[]; week: RosterWeek; latest: RosterVersion; before: RosterEvaluation; after: RosterEvaluation };
 
 /**
  * A hand-set shift's breaks: as near the middle of each window as booked training allows (the
@@ -51,38 +56,62 @@ export class RosterEditing {
   ) {}
 
   async edit(actor: Actor, id: string, body: EditRosterBody) {
-    await this.db.transaction(async () => {
-      const roster = await this.rosters.lock(actor.shopId, id);
-      if (!roster) throw notFound('Roster');
-      if (roster.status !== 'completed') throw conflict(`The roster is ${roster.status}; it can be edited once solved`, { state: roster.status });
-      if (body.expectedRevision !== roster.revision) {
-        throw conflict('The roster was changed by someone else; reload and try again', { currentRevision: roster.revision });
-      }
-      const stored = roster.problem as unknown as RosterProblem;
-      const week = new RosterWeek(roster.weekStart, stored.horizon.timeZone, stored.horizon.days);
-      // The weeks around it and booked training as they are now: an edit must keep their rules too.
-      const problem = await this.problems.upToDate(actor.shopId, stored, week);
-      const versions = await this.rosters.versions(id);
-      const latest = versions[versions.length - 1];
-      const current = await this.rosters.shifts(latest.id);
-      const edited = await this.apply(actor.shopId, problem, week, current, body.changes);
-      const touched = new Set(body.changes.map((c) => `${c.agentId}/${week.dayOf(c.date)}`));
-      const unlocked: RosterProblem = { ...problem, locked: (problem.locked ?? []).filter((l) => !touched.has(`${l.agentId}/${l.day}`)) };
-      const before = new Set(evaluateRoster(unlocked, current.map(assignmentOf)).violations.map(ruleKey));
-      const evaluation = evaluateRoster(unlocked, edited.map(assignmentOf));
-      const broken = [...evaluation.violations, ...(await this.tooManyDays(actor.shopId, problem, body.changes, current, edited))].filter((v) => !before.has(ruleKey(v)));
-      if (broken.length > 0) throw this.refusal(broken, body.changes, week);
-      const scored: Pick<RosterEvaluation, 'objective' | 'violations' | 'coverage' | 'dayCoverage'> = evaluation;
-      let versionId = latest.id;
-      if (latest.status !== 'draft') {
-        versionId = (await this.rosters.insertVersion({ shopId: actor.shopId, rosterId: id, version: latest.version + 1, status: 'draft', evaluation: { ...scored } })).id;
-      } else {
-        await this.rosters.updateVersion(latest.id, { evaluation: { ...scored } });
-      }
-      await this.rosters.replaceShifts(actor.shopId, versionId, edited);
-      await this.rosters.update(id, { problem: unlocked as unknown as Record<string, unknown>, revision: roster.revision + 1 });
-    });
+    await this.db.transaction(() => this.store(actor, id, body));
     return this.reading.get(actor, id);
+  }
+
+  /**
+   * For other modules (self-service time off, swaps, open shifts): what the changes would do to the
+   * roster's newest version, checked exactly as a manager's edit is, without storing anything.
+   * `broken` lists the rules the changes add (with local dates); `leaveOf` re-reads approved leave
+   * of those agents first (leave granted after the week was solved lowers their contract minimum).
+   */
+  async check(shopId: string, id: string, changes: ShiftChange[], options: { leaveOf?: string[] } = {}): Promise<CheckedChanges> {
+    const roster = await this.rosters.find(shopId, id);
+    if (!roster) throw notFound('Roster');
+    return this.checked(shopId, roster, changes, options);
+  }
+
+  /** The edit stored in the open transaction (the roster row locked); nothing returned, the caller reads what it needs. */
+  async store(actor: Actor, id: string, body: EditRosterBody, options: { leaveOf?: string[] } = {}): Promise<void> {
+    const roster = await this.rosters.lock(actor.shopId, id);
+    if (!roster) throw notFound('Roster');
+    if (roster.status !== 'completed') throw conflict(`The roster is ${roster.status}; it can be edited once solved`, { state: roster.status });
+    if (body.expectedRevision !== roster.revision) {
+      throw conflict('The roster was changed by someone else; reload and try again', { currentRevision: roster.revision });
+    }
+    const { broken, week, latest, edited, unlocked, after } = await this.checked(actor.shopId, roster, body.changes, options);
+    if (broken.length > 0) throw this.refusal(broken, body.changes, week);
+    const scored: Pick<RosterEvaluation, 'objective' | 'violations' | 'coverage' | 'dayCoverage'> = after;
+    let versionId = latest.id;
+    if (latest.status !== 'draft') {
+      versionId = (await this.rosters.insertVersion({ shopId: actor.shopId, rosterId: id, version: latest.version + 1, status: 'draft', evaluation: { ...scored } })).id;
+    } else {
+      await this.rosters.updateVersion(latest.id, { evaluation: { ...scored } });
+    }
+    await this.rosters.replaceShifts(actor.shopId, versionId, edited);
+    await this.rosters.update(id, { problem: unlocked as unknown as Record<string, unknown>, revision: roster.revision + 1 });
+  }
+
+  private async checked(shopId: string, roster: Roster, changes: ShiftChange[], options: { leaveOf?: string[] }) {
+    const stored = roster.problem as unknown as RosterProblem;
+    const week = new RosterWeek(roster.weekStart, stored.horizon.timeZone, stored.horizon.days);
+    // The weeks around it and booked training as they are now: an edit must keep their rules too.
+    let problem = await this.problems.upToDate(shopId, stored, week);
+    if (options.leaveOf?.length) problem = await this.problems.withLeaveNow(shopId, problem, week, options.leaveOf);
+    const versions = await this.rosters.versions(roster.id);
+    const latest = versions[versions.length - 1];
+    const current = await this.rosters.shifts(latest.id);
+    const edited = await this.apply(shopId, problem, week, current, changes);
+    const touched = new Set(changes.map((c) => `${c.agentId}/${week.dayOf(c.date)}`));
+    const unlocked: RosterProblem = { ...problem, locked: (problem.locked ?? []).filter((l) => !touched.has(`${l.agentId}/${l.day}`)) };
+    const before = evaluateRoster(unlocked, current.map(assignmentOf));
+    const had = new Set(before.violations.map(ruleKey));
+    const after = evaluateRoster(unlocked, edited.map(assignmentOf));
+    const broken = [...after.violations, ...(await this.tooManyDays(shopId, problem, changes, current, edited))]
+      .filter((v) => !had.has(ruleKey(v)))
+      .map((v) => ({ ...v, dates: v.days.map((d) => week.dates[d] ?? null) }));
+    return { broken, week, latest, edited, unlocked, before, after };
   }
 
   /**

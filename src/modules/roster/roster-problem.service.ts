@@ -35,6 +35,17 @@ export function shiftTypeOf(t: ShiftTemplate): ShiftType {
   };
 }
 
+/** Days of the week (and the day after it) on leave. */
+function leaveDaysOf(week: RosterWeek, leave: { startDate: string; endDate: string }[]): number[] {
+  const dates = [...week.dates, addDays(week.weekStart, week.days)];
+  return dates.map((date, d) => (leave.some((l) => l.startDate <= date && l.endDate >= date) ? d : -1)).filter((d) => d >= 0);
+}
+
+/** Leave lowers the weekly minimum by a working day's share. */
+function minMinutesWith(r: Pick<RosterAgentRow, 'minWeekMinutes' | 'maxDaysPerWeek'>, leaveInWeek: number, maxMinutes: number): number {
+  return Math.min(maxMinutes, Math.round(r.minWeekMinutes * Math.max(0, 1 - leaveInWeek / r.maxDaysPerWeek)));
+}
+
 /**
  * The solver's problem for one week, from the organisation (agents, skills, contracts, approved
  * leave, availability, team supervisors), the shop's shift templates, the demand (staffing or day
@@ -111,6 +122,27 @@ export class RosterProblemService {
     return withActivities(withNeighbours(problem, week, before, after), week, activities);
   }
 
+  /**
+   * Approved leave of some agents as it is now, and the contract minimum it lowers: leave granted
+   * after the week was solved (a self-service approval) must count when the freed shift is checked.
+   */
+  async withLeaveNow(shopId: string, problem: RosterProblem, week: RosterWeek, agentIds: string[]): Promise<RosterProblem> {
+    const ids = new Set(agentIds);
+    const [rows, leave] = await Promise.all([
+      this.input.agents(shopId),
+      this.input.approvedLeave(shopId, agentIds, week.weekStart, addDays(week.weekStart, week.days)),
+    ]);
+    const byId = new Map(rows.filter((r) => ids.has(r.id)).map((r) => [r.id, r]));
+    const agents = problem.agents.map((a) => {
+      const row = byId.get(a.id);
+      if (!row) return a;
+      const leaveDays = leaveDaysOf(week, leave.filter((l) => l.agentId === a.id));
+      const minMinutes = minMinutesWith(row, leaveDays.filter((d) => d < week.days).length, a.contract.maxMinutes);
+      return { ...a, leaveDays, contract: { ...a.contract, minMinutes } };
+    });
+    return { ...problem, agents };
+  }
+
   private async neighbourWeek(shopId: string, weekStart: string, agentIds: string[]): Promise<NeighbourWeek> {
     const [publications, shifts] = await Promise.all([
       this.rosters.publications(shopId, weekStart, agentIds),
@@ -126,10 +158,9 @@ export class RosterProblemService {
   private agentOf(r: RosterAgentRow, week: RosterWeek, leave: { startDate: string; endDate: string }[], availability: AvailabilityRow[], leadsTeam: boolean, longest: number): RosterAgent {
     // The week's days and the day after it (leave and unavailability there bar a night shift running into it).
     const dates = [...week.dates, addDays(week.weekStart, week.days)];
-    const leaveDays = dates.map((date, d) => (leave.some((l) => l.startDate <= date && l.endDate >= date) ? d : -1)).filter((d) => d >= 0);
-    const leaveInWeek = leaveDays.filter((d) => d < week.days).length;
+    const leaveDays = leaveDaysOf(week, leave);
     const maxMinutes = Math.min(r.maxWeekMinutes, r.maxDaysPerWeek * longest);
-    const minMinutes = Math.min(maxMinutes, Math.round(r.minWeekMinutes * Math.max(0, 1 - leaveInWeek / r.maxDaysPerWeek)));
+    const minMinutes = minMinutesWith(r, leaveDays.filter((d) => d < week.days).length, maxMinutes);
     const agent: RosterAgent = {
       id: r.id,
       skills: r.skills,

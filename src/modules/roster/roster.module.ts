@@ -26,6 +26,6 @@ import { ShiftTemplateService } from './shift-template.service';
     ShiftTemplateRepository, ShiftTemplateService,
     RosterRepository, RosterActivityRepository, RosterInputRepository, RosterDemandService, RosterProblemService, RosterService, RosterEditing, RosterPublishing, RosterGeneration,
   ],
-  exports: [RosterService, RosterPublishing],
+  exports: [RosterService, RosterPublishing, RosterEditing, ShiftTemplateService],
 })
 export class RosterModule {}

@@ -158,12 +158,18 @@ export class RosterService {
       const week = new RosterWeek(addDays(s.localDate, -s.day), shop.timeZone);
       return {
         agentId: s.agentId, date: s.localDate, shiftTemplateId: s.shiftTemplateId, skill: s.skill, startsAt: s.startsAt, endsAt: s.endsAt,
+        rosterId: s.rosterId, version: s.version, startMinutes: s.startMinutes, lengthMinutes: s.lengthMinutes,
         breaks: s.breaks.map((b) => {
           const startsAt = week.wallClock(s.day, b.startMinutes);
           return { name: b.name, startsAt, endsAt: new Date(startsAt.getTime() + b.minutes * 60_000) };
         }),
       };
     });
+  }
+
+  /** For other modules: which publication each agent's week comes from (agents of an unpublished week are absent). */
+  publications(shopId: string, weekStart: string, agentIds: string[]) {
+    return this.rosters.publications(shopId, weekStart, agentIds);
   }
 
   /** Another shop's roster, or one a supervisor has no team on, is not found. */
