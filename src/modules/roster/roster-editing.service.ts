@@ -4,7 +4,7 @@ import { Db } from 'src/platform/db/db';
 import { AppError } from 'src/platform/errors/problem';
 import { conflict, invalid, notFound } from 'src/platform/errors/common-problems';
 import type { EditRosterBody, ShiftChange } from './roster.dto';
-import { RosterInputRepository } from './roster-input.repository';
+import { LeaveRow, RosterInputRepository } from './roster-input.repository';
 import { Roster, RosterRepository, RosterShift, RosterVersion } from './roster.repository';
 import { RosterService } from './roster.service';
 import { assignmentOf, shiftOf } from './roster-view';
@@ -15,6 +15,9 @@ import { ShiftTemplateService } from './shift-template.service';
 import { AgentActivity, evaluateRoster, RosterEvaluation, RosterProblem, RosterRuleViolation, ShiftType } from './solver';
 
 const BREAK_GRID = 15;
+
+/** Approved leave re-read for these agents, plus leave not stored yet (a request checked before it is granted). */
+export type LeaveOptions = { leaveOf?: string[]; addLeave?: LeaveRow[] };
 
 /** A rule the changes would add, with the local dates of its days. */
 export type BrokenRule = RosterRuleViolation & { dates: (string | null)[] };
@@ -66,14 +69,14 @@ export class RosterEditing {
    * `broken` lists the rules the changes add (with local dates); `leaveOf` re-reads approved leave
    * of those agents first (leave granted after the week was solved lowers their contract minimum).
    */
-  async check(shopId: string, id: string, changes: ShiftChange[], options: { leaveOf?: string[] } = {}): Promise<CheckedChanges> {
+  async check(shopId: string, id: string, changes: ShiftChange[], options: LeaveOptions = {}): Promise<CheckedChanges> {
     const roster = await this.rosters.find(shopId, id);
     if (!roster) throw notFound('Roster');
     return this.checked(shopId, roster, changes, options);
   }
 
   /** The edit stored in the open transaction (the roster row locked); nothing returned, the caller reads what it needs. */
-  async store(actor: Actor, id: string, body: EditRosterBody, options: { leaveOf?: string[] } = {}): Promise<void> {
+  async store(actor: Actor, id: string, body: EditRosterBody, options: LeaveOptions = {}): Promise<void> {
     const roster = await this.rosters.lock(actor.shopId, id);
     if (!roster) throw notFound('Roster');
     if (roster.status !== 'completed') throw conflict(`The roster is ${roster.status}; it can be edited once solved`, { state: roster.status });
@@ -93,12 +96,12 @@ export class RosterEditing {
     await this.rosters.update(id, { problem: unlocked as unknown as Record<string, unknown>, revision: roster.revision + 1 });
   }
 
-  private async checked(shopId: string, roster: Roster, changes: ShiftChange[], options: { leaveOf?: string[] }) {
+  private async checked(shopId: string, roster: Roster, changes: ShiftChange[], options: LeaveOptions) {
     const stored = roster.problem as unknown as RosterProblem;
     const week = new RosterWeek(roster.weekStart, stored.horizon.timeZone, stored.horizon.days);
     // The weeks around it and booked training as they are now: an edit must keep their rules too.
     let problem = await this.problems.upToDate(shopId, stored, week);
-    if (options.leaveOf?.length) problem = await this.problems.withLeaveNow(shopId, problem, week, options.leaveOf);
+    if (options.leaveOf?.length) problem = await this.problems.withLeaveNow(shopId, problem, week, options.leaveOf, options.addLeave);
     const versions = await this.rosters.versions(roster.id);
     const latest = versions[versions.length - 1];
     const current = await this.rosters.shifts(latest.id);

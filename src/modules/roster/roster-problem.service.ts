@@ -4,7 +4,7 @@ import { conflict, invalid, notFound } from 'src/platform/errors/common-problems
 import type { Shop } from 'src/modules/org/shop.repository';
 import type { CreateRosterBody } from './roster.dto';
 import { RosterDemandService } from './roster-demand.service';
-import { AvailabilityRow, RosterAgentRow, RosterInputRepository } from './roster-input.repository';
+import { AvailabilityRow, LeaveRow, RosterAgentRow, RosterInputRepository } from './roster-input.repository';
 import { addDays, clockMinutes, RosterWeek } from './roster-week';
 import { RosterActivityRepository } from './roster-activity.repository';
 import { NeighbourWeek, withActivities, withNeighbours } from './roster-carry';
@@ -126,12 +126,13 @@ export class RosterProblemService {
    * Approved leave of some agents as it is now, and the contract minimum it lowers: leave granted
    * after the week was solved (a self-service approval) must count when the freed shift is checked.
    */
-  async withLeaveNow(shopId: string, problem: RosterProblem, week: RosterWeek, agentIds: string[]): Promise<RosterProblem> {
+  async withLeaveNow(shopId: string, problem: RosterProblem, week: RosterWeek, agentIds: string[], extra: LeaveRow[] = []): Promise<RosterProblem> {
     const ids = new Set(agentIds);
     const [rows, leave] = await Promise.all([
       this.input.agents(shopId),
       this.input.approvedLeave(shopId, agentIds, week.weekStart, addDays(week.weekStart, week.days)),
     ]);
+    leave.push(...extra);
     const byId = new Map(rows.filter((r) => ids.has(r.id)).map((r) => [r.id, r]));
     const agents = problem.agents.map((a) => {
       const row = byId.get(a.id);

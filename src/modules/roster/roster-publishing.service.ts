@@ -4,7 +4,7 @@ import { Db } from 'src/platform/db/db';
 import { conflict, notFound } from 'src/platform/errors/common-problems';
 import { text } from 'src/platform/i18n/locale';
 import type { PublishRosterBody, ShiftChange } from './roster.dto';
-import { RosterEditing } from './roster-editing.service';
+import { LeaveOptions, RosterEditing } from './roster-editing.service';
 import { RosterProblemService } from './roster-problem.service';
 import { RosterRepository } from './roster.repository';
 import { RosterService } from './roster.service';
@@ -39,7 +39,7 @@ export class RosterPublishing {
    * Callers store new leave first (`leaveOf` re-reads it). A draft the manager is still working on
    * is not published behind their back: that is a 409.
    */
-  async publishChanges(actor: Actor, id: string, changes: ShiftChange[], options: { leaveOf?: string[] } = {}): Promise<{ rosterId: string; from: number; to: number }> {
+  async publishChanges(actor: Actor, id: string, changes: ShiftChange[], options: LeaveOptions = {}): Promise<{ rosterId: string; from: number; to: number }> {
     return this.db.transaction(async () => {
       const roster = await this.rosters.lock(actor.shopId, id);
       if (!roster) throw notFound('Roster');
