@@ -22,9 +22,10 @@ import { ExportModule } from './modules/export/export.module';
 import { TrainingModule } from './modules/training/training.module';
 import { DemoShopModule } from './modules/demo/demo-shop.module';
 import { AdherenceModule } from './modules/adherence/adherence.module';
+import { TimeOffModule } from './modules/time-off/time-off.module';
 
 /** Platform first, then one module per domain. */
-export const domainModules = [OrgModule, IngestModule, ForecastModule, StaffingModule, KpiModule, RankingModule, ComplaintsModule, QcModule, RosterModule, TrainingModule, ExportModule, AdherenceModule, DemoShopModule];
+export const domainModules = [OrgModule, IngestModule, ForecastModule, StaffingModule, KpiModule, RankingModule, ComplaintsModule, QcModule, RosterModule, TrainingModule, ExportModule, AdherenceModule, DemoShopModule, TimeOffModule];
 
 @Module({})
 export class AppModule {

@@ -3,6 +3,7 @@ import { ForecastSettings } from 'src/modules/forecast/forecast.settings';
 import { KpiSettings } from 'src/modules/kpi/kpi.settings';
 import { StaffingSettings } from 'src/modules/staffing/staffing.settings';
 import { TrainingSettings } from 'src/modules/training/training.settings';
+import { TimeOffSettings } from 'src/modules/time-off/time-off.settings';
 
 /**
  * A shop's settings: the union of what each module declares in its `<module>.settings.ts`.
@@ -14,6 +15,7 @@ export const ShopSettings = z.strictObject({
   ...ForecastSettings.shape,
   ...StaffingSettings.shape,
   ...TrainingSettings.shape,
+  ...TimeOffSettings.shape,
 });
 export type ShopSettings = z.infer<typeof ShopSettings>;
 

@@ -11,3 +11,4 @@ export * from './ranking';
 export * from './training';
 export * from './export';
 export * from './adherence';
+export * from './self-service';

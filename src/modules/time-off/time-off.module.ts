@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { OrgModule } from 'src/modules/org/org.module';
+import { SelfServiceModule } from 'src/modules/self-service/self-service.module';
+import { TimeOffController } from './time-off.controller';
+import { TimeOffRepository } from './time-off.repository';
+import { TimeOffService } from './time-off.service';
+
+/** Agents' time-off requests: allowance, supervisor's decision, leave and the freed shifts published. */
+@Module({
+  imports: [OrgModule, SelfServiceModule],
+  controllers: [TimeOffController],
+  providers: [TimeOffRepository, TimeOffService],
+})
+export class TimeOffModule {}

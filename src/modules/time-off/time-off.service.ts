@@ -1,0 +1,177 @@
+import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import type { Actor } from 'src/platform/auth/actor';
+import { Db } from 'src/platform/db/db';
+import type { Page } from 'src/platform/http/pagination';
+import { labelIn, labelOf } from 'src/platform/i18n/texts';
+import { agentName } from 'src/modules/org/org.labels';
+import { AgentScope } from 'src/modules/org/agent-scope.service';
+import { LeaveService } from 'src/modules/org/leave.service';
+import { ShopService } from 'src/modules/org/shop.service';
+import type { Shop } from 'src/modules/org/shop.repository';
+import { clockMinutes } from 'src/modules/roster/roster-week';
+import { datesBetween, mondayOf, PublishedWeeks, RosterChanges } from 'src/modules/self-service/published-weeks.service';
+import { SelfServiceProblems } from 'src/modules/self-service/self-service.problems';
+import type { AgentFacts } from 'src/modules/self-service/self-service.repository';
+import { CreateTimeOffBody, DecideTimeOffBody, ListTimeOffQuery } from './time-off.dto';
+import { TimeOffStatusLabels, TimeOffWords } from './time-off.labels';
+import { TimeOffProblems } from './time-off.problems';
+import { TimeOffRepository, TimeOffRequest } from './time-off.repository';
+import { allowancesFor, allowanceVerdict, coverageHolds, OffCount } from './time-off-rules';
+
+type Freed = { changes: RosterChanges; days: Map<string, { day: number; skill: string | null }[]> };
+type Wish = Pick<TimeOffRequest, 'agentId' | 'startDate' | 'endDate' | 'startTime' | 'endTime'>;
+
+const dayIndex = (date: string) => Math.round((Date.parse(date) - Date.parse(mondayOf(date))) / 86_400_000);
+
+/**
+ * Time off asked for by agents: approved at once within the shop's allowance (or while cover holds),
+ * else a supervisor decides. Approval grants leave and frees the shifts in the published roster
+ * as its next version; a hard rule or a cap it would break refuses it with the reason.
+ */
+@Injectable()
+export class TimeOffService {
+  constructor(
+    private readonly db: Db,
+    private readonly requests: TimeOffRepository,
+    private readonly weeks: PublishedWeeks,
+    private readonly shops: ShopService,
+    private readonly scope: AgentScope,
+    private readonly leave: LeaveService,
+  ) {}
+
+  async request(actor: Actor, body: CreateTimeOffBody) {
+    const agentId = body.agentId ?? actor.agentId;
+    if (!agentId) throw SelfServiceProblems.noAgentRecord();
+    if (!(await this.scope.canSee(actor, agentId))) throw TimeOffProblems.notFound();
+    const agent = await this.weeks.agent(actor.shopId, agentId);
+    const wish: Wish = { agentId, startDate: body.startDate, endDate: body.endDate, startTime: body.startTime ?? null, endTime: body.endTime ?? null };
+    const saved = await this.db.transaction(async () => {
+      await this.requests.lockAllowances(actor.shopId);
+      const clash = await this.requests.clash(actor.shopId, agentId, body.startDate, body.endDate);
+      if (clash) throw TimeOffProblems.overlaps({ agent: agentName(agent), what: labelOf(TimeOffWords, clash.what), start: clash.startDate, end: clash.endDate });
+      const { shop, freed, verdict } = await this.assess(actor.shopId, agent, wish);
+      let row = await this.requests.insert({ shopId: actor.shopId, ...wish, kind: body.kind, reason: body.reason ?? null, status: 'pending', requestedBy: actor.userId });
+      await this.audit(actor, row, 'requested', []);
+      if (verdict === 'within' || this.coverageAllows(shop, freed)) row = await this.approve(actor, row, freed, true);
+      return row;
+    });
+    return this.view(saved, agent);
+  }
+
+  async list(actor: Actor, query: ListTimeOffQuery): Promise<Page<ReturnType<TimeOffService['view']>>> {
+    const only = await this.scope.visibleAgentIds(actor);
+    const { rows, total } = await this.requests.list(actor.shopId, query, only);
+    return { items: rows.map((r) => this.view(r, { name: r.agentName })), total, limit: query.limit, offset: query.offset };
+  }
+
+  /** One decision per request: the row is locked, so of two deciding at once the second gets 409. */
+  async decide(actor: Actor, id: string, body: DecideTimeOffBody) {
+    const { row, agent } = await this.db.transaction(async () => {
+      const request = await this.visible(actor, id);
+      const agent = await this.weeks.agent(actor.shopId, request.agentId);
+      if (body.decision === 'rejected') {
+        const rejected = await this.requests.update(id, { status: 'rejected', decidedBy: actor.userId, decidedAt: new Date(), note: body.note ?? null });
+        await this.audit(actor, rejected, 'rejected', [], { note: body.note ?? null });
+        return { row: rejected, agent };
+      }
+      await this.requests.lockAllowances(actor.shopId);
+      const { freed } = await this.assess(actor.shopId, agent, request);
+      return { row: await this.approve(actor, { ...request, note: body.note ?? null }, freed, false), agent };
+    });
+    return this.view(row, agent);
+  }
+
+  async cancel(actor: Actor, id: string) {
+    const row = await this.db.transaction(async () => {
+      const request = await this.visible(actor, id);
+      if (actor.role === 'agent' && request.agentId !== actor.agentId) throw TimeOffProblems.notFound();
+      const cancelled = await this.requests.update(id, { status: 'cancelled' });
+      await this.audit(actor, cancelled, 'cancelled', []);
+      return cancelled;
+    });
+    return this.view(row, await this.weeks.agent(actor.shopId, row.agentId));
+  }
+
+  /** The request locked, in the caller's reach and still waiting. */
+  private async visible(actor: Actor, id: string): Promise<TimeOffRequest> {
+    const request = await this.requests.lock(actor.shopId, id);
+    if (!request || !(await this.scope.canSee(actor, request.agentId))) throw TimeOffProblems.notFound();
+    if (request.status !== 'pending') throw SelfServiceProblems.decided({ state: labelOf(TimeOffStatusLabels, request.status) }, { extra: { state: request.status } });
+    return request;
+  }
+
+  /**
+   * The rules every answer needs: today or later, published weeks, the hard rules with the leave
+   * granted, and the allowance (its cap refuses; within it, the request is approved at once).
+   */
+  private async assess(shopId: string, agent: AgentFacts, wish: Wish) {
+    await this.weeks.refusePast(shopId, wish.startDate, 'startDate');
+    const dates = datesBetween(wish.startDate, wish.endDate);
+    await this.weeks.requirePublished(shopId, agent, dates);
+    const shop = await this.shops.context(shopId);
+    const freed = await this.freed(shop, agent, wish);
+    const checked = await this.weeks.check(shopId, freed.changes, this.leaveOf(wish));
+    const applicable = allowancesFor(shop.settings.timeOffAllowances ?? [], agent);
+    const counts: OffCount[] = [];
+    for (const [i, a] of applicable.entries()) {
+      const off = await this.requests.offOn(shopId, dates, a, agent.id);
+      counts.push(...dates.map((date) => ({ allowance: i, date, off: off.get(date) ?? 0 })));
+    }
+    const verdict = allowanceVerdict(applicable, counts);
+    if (verdict.verdict === 'over') {
+      const group = [verdict.allowance.teamId ? agent.teamName : null, verdict.allowance.skill ? (await this.weeks.org.skillNames(shopId)).get(verdict.allowance.skill) ?? verdict.allowance.skill : null].filter(Boolean).join(' · ');
+      throw TimeOffProblems.allowanceExceeded({ off: verdict.off, group: group || labelOf(TimeOffWords, 'everyone'), date: verdict.date, max: verdict.allowance.maxPerDay! });
+    }
+    return { shop, freed: { ...freed, checked }, verdict: verdict.verdict };
+  }
+
+  private coverageAllows(shop: Shop, freed: Freed & { checked: Awaited<ReturnType<PublishedWeeks['check']>> }): boolean {
+    const min = shop.settings.timeOffMinCoveragePercent;
+    if (min === undefined) return false;
+    return freed.checked.every((c) => coverageHolds(c.after, freed.days.get(c.rosterId) ?? [], min));
+  }
+
+  /** The agent's published shifts the time off takes (for part of a day, the shift it overlaps), by roster. */
+  private async freed(shop: Shop, agent: AgentFacts, wish: Wish): Promise<Freed> {
+    const shifts = await this.weeks.shifts(shop.id, [agent.id], wish.startDate, wish.endDate);
+    const names = await this.weeks.shiftNames(shop.id);
+    const changes: RosterChanges = new Map();
+    const days = new Map<string, { day: number; skill: string | null }[]>();
+    for (const s of shifts) {
+      if (wish.startTime && wish.endTime) {
+        const at = (time: string) => DateTime.fromISO(wish.startDate, { zone: shop.timeZone }).plus({ minutes: clockMinutes(time) }).toJSDate();
+        if (!(s.startsAt < at(wish.endTime) && at(wish.startTime) < s.endsAt)) continue;
+      }
+      if (!names.has(s.shiftTemplateId)) continue;
+      changes.set(s.rosterId, [...(changes.get(s.rosterId) ?? []), { agentId: agent.id, date: s.date, shiftTemplate: null }]);
+      days.set(s.rosterId, [...(days.get(s.rosterId) ?? []), { day: dayIndex(s.date), skill: s.skill }]);
+    }
+    return { changes, days };
+  }
+
+  private leaveOf(wish: Wish) {
+    return { leaveOf: [wish.agentId], addLeave: [{ agentId: wish.agentId, startDate: wish.startDate, endDate: wish.endDate }] };
+  }
+
+  /** Leave granted, the shifts freed in a new published version, the request approved: one transaction. */
+  private async approve(actor: Actor, request: TimeOffRequest, freed: Freed, auto: boolean): Promise<TimeOffRequest> {
+    const leave = await this.leave.grant(actor.shopId, { agentId: request.agentId, kind: request.kind, startDate: request.startDate, endDate: request.endDate, reason: request.reason }, actor.userId);
+    const published = await this.weeks.publish(actor, freed.changes, { leaveOf: [request.agentId] });
+    const row = await this.requests.update(request.id, { status: 'approved', autoApproved: auto, decidedBy: actor.userId, decidedAt: new Date(), note: request.note, leaveId: leave.id, published });
+    await this.audit(actor, row, auto ? 'auto-approved' : 'approved', published.map((p) => p.rosterId), { published, note: request.note });
+    return row;
+  }
+
+  private audit(actor: Actor, row: TimeOffRequest, action: string, rosterIds: string[], detail: Record<string, unknown> = {}) {
+    return this.weeks.org.record([{
+      shopId: actor.shopId, subject: 'time-off', subjectId: row.id, action, actorUserId: actor.userId, agentIds: [row.agentId], rosterIds,
+      detail: { kind: row.kind, startDate: row.startDate, endDate: row.endDate, startTime: row.startTime, endTime: row.endTime, ...detail },
+    }]);
+  }
+
+  private view(row: TimeOffRequest, agent: { name: string }) {
+    const { shopId: _shop, requestedBy: _by, updatedAt: _updated, ...rest } = row;
+    return { ...rest, agentName: agent.name, statusLabel: labelIn(TimeOffStatusLabels, row.status) };
+  }
+}
