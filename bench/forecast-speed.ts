@@ -6,7 +6,7 @@
  */
 import { forecastQueue } from '../src/modules/forecast/engine/forecast-queue';
 import { simulateQueue } from '../src/modules/forecast/engine/simulated-queue';
-import { addDays } from '../src/modules/forecast/engine/slot-grid';
+import { addDays } from '../src/platform/time/calendar-date';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);

@@ -106,10 +106,10 @@ describe('the web page in headless Chromium: sign-in, roles, language, roster, a
   it("asks the API for messages in the page's language, whatever the browser's", async () => {
     for (const [lang, expected] of [['zh', '未找到客服'], ['en', 'Agent not found']] as const) {
       const { context, page } = await signIn(web, 'manager', lang);
-      const message = await page.evaluate(async () => {
-        const { api } = await import('/assets/api.js');
+      const message = await page.evaluate(async (module) => {
+        const { api } = (await import(module)) as { api: (method: string, path: string) => Promise<unknown> };
         return api('GET', '/agents/00000000-0000-4000-8000-000000000000').then(() => 'answered', (e: Error) => e.message);
-      });
+      }, '/assets/api.js');
       expect(message).toBe(expected);
       await context.close();
     }

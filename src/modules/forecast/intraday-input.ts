@@ -1,4 +1,4 @@
-import { localSlotsOfDay } from './engine/slot-grid';
+import { localSlotsOfDay } from 'src/platform/time/slot-grid';
 
 /** One local day on its real slots (46/48/50 half-hours across DST), in UTC order. */
 export interface IntradayDay {

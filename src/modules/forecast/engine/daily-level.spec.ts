@@ -1,5 +1,5 @@
 import { DayTotal, fitDailyLevel, monthDayOf, runDailyLevel } from './daily-level';
-import { addDays, isoWeekday } from './slot-grid';
+import { addDays, isoWeekday } from 'src/platform/time/calendar-date';
 import { SeededRandom } from './seeded-random';
 
 /** Weekdays from 2026-01-05 with totals = 1000 × weekday effect × month factor × noise. */

@@ -1,7 +1,8 @@
 import { waveLengths } from './event-uplift';
 import { eventBaseline, forecastQueue } from './forecast-queue';
 import { simulateQueue } from './simulated-queue';
-import { addDays, buildDayMatrix } from './slot-grid';
+import { buildDayMatrix } from './slot-grid';
+import { addDays } from 'src/platform/time/calendar-date';
 import { demoHistory } from '../../../platform/db/demo/demo-history';
 import { demoOrganisation } from '../../../platform/db/demo/demo-organisation';
 import { CalendarEvent, VolumeObservation } from './forecast-types';

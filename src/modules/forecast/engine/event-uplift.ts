@@ -2,7 +2,8 @@ import { ForecastMethod, rowIndex, TargetDay } from './forecast-method';
 import { CalendarEvent } from './forecast-types';
 import { weekdayMean } from './methods/weekday-mean';
 import { withoutOutliers } from './outliers';
-import { addDays, DayMatrix, historyBefore, isoWeekday } from './slot-grid';
+import { DayMatrix, historyBefore } from './slot-grid';
+import { addDays, isoWeekday } from 'src/platform/time/calendar-date';
 
 /** The longest after-effect looked for: negative reviews (中差评) and returns arrive within seven days. */
 export const MAX_AFTER_DAYS = 7;

@@ -1,5 +1,6 @@
 import { MethodName } from './forecast-types';
-import { DayMatrix, daysBetween, historyBefore } from './slot-grid';
+import { DayMatrix, historyBefore } from './slot-grid';
+import { daysBetween } from 'src/platform/time/calendar-date';
 
 export interface TargetDay {
   date: string;

@@ -1,7 +1,7 @@
 import { forecastQueue } from './forecast-queue';
 import { simulateQueue } from './simulated-queue';
 import { SeededRandom } from './seeded-random';
-import { addDays, isoWeekday } from './slot-grid';
+import { addDays, isoWeekday } from 'src/platform/time/calendar-date';
 import { VolumeObservation } from './forecast-types';
 
 /** A queue whose every week repeats exactly, with a jagged (unsmooth) intraday pattern. */

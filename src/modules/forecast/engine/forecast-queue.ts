@@ -15,7 +15,9 @@ import { fitIntradayParams, pastDaysOf } from './intraday-fit';
 import { forecastMethod } from './method-catalogue';
 import { withoutOutliers } from './outliers';
 import { intervalFor, intervalModel } from './prediction-interval';
-import { addDays, buildDayMatrix, DayMatrix, historyBefore, isoWeekday, localSlotsOfDay, slotsPerDayFor } from './slot-grid';
+import { buildDayMatrix, DayMatrix, historyBefore } from './slot-grid';
+import { addDays, isoWeekday } from 'src/platform/time/calendar-date';
+import { localSlotsOfDay, slotsPerDayFor } from 'src/platform/time/slot-grid';
 
 const DEFAULT_COVERAGE = 0.8;
 

@@ -1,6 +1,7 @@
 import { chooseProfile, PROFILE_CANDIDATES } from './intraday-profile';
 import { SeededRandom } from './seeded-random';
-import { addDays, buildDayMatrix } from './slot-grid';
+import { buildDayMatrix } from './slot-grid';
+import { addDays } from 'src/platform/time/calendar-date';
 import { VolumeObservation } from './forecast-types';
 
 /** Hourly volume 08:00–21:59 for `days` days; `shape(day, hour)` is the expected volume. */

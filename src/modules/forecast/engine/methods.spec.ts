@@ -4,7 +4,8 @@ import { seasonalNaive } from './methods/seasonal-naive';
 import { weekdayMean } from './methods/weekday-mean';
 import { DEFAULT_PROFILE } from './intraday-profile';
 import { forecastQueue } from './forecast-queue';
-import { addDays, buildDayMatrix, isoWeekday } from './slot-grid';
+import { buildDayMatrix } from './slot-grid';
+import { addDays, isoWeekday } from 'src/platform/time/calendar-date';
 import { SeededRandom } from './seeded-random';
 
 /** Every week identical: slot values drawn once per (weekday, slot), 09:00–17:00 on 60-minute slots. */

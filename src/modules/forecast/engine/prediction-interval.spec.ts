@@ -1,6 +1,7 @@
 import { forecastQueue } from './forecast-queue';
 import { simulateQueue } from './simulated-queue';
-import { addDays, buildDayMatrix } from './slot-grid';
+import { buildDayMatrix } from './slot-grid';
+import { addDays } from 'src/platform/time/calendar-date';
 
 describe('80 % prediction intervals', () => {
   it('cover roughly 80 % of what arrives on simulated queues', () => {

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { forecastQueue } from './forecast-queue';
 import { simulateQueue } from './simulated-queue';
-import { buildDayMatrix, localSlotsOfDay } from './slot-grid';
+import { buildDayMatrix } from './slot-grid';
+import { localSlotsOfDay } from 'src/platform/time/slot-grid';
 
 describe('slot grid across daylight-saving changes', () => {
   it('gives America/New_York 46 half-hours on spring-forward, 50 on fall-back and 48 otherwise', () => {

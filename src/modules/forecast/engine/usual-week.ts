@@ -1,4 +1,5 @@
-import { DayMatrix, daysBetween } from './slot-grid';
+import { DayMatrix } from './slot-grid';
+import { daysBetween } from 'src/platform/time/calendar-date';
 
 /** Weekdays the queue usually works (data on at least half of them), indexed 1…7. */
 export function usualWorkingWeekdays(history: DayMatrix): boolean[] {
