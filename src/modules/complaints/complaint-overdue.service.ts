@@ -1,5 +1,4 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import { JobHandler } from 'src/platform/jobs/job-handler.decorator';
 import { localRunInstant } from 'src/platform/jobs/nightly/nightly-clock';
 import { NightlyPipeline } from 'src/platform/jobs/nightly/nightly-pipeline';
@@ -7,6 +6,7 @@ import type { NightlyPayload } from 'src/platform/jobs/nightly/nightly.jobs';
 import { ShopService } from 'src/modules/org/shop.service';
 import { ComplaintRepository } from './complaint.repository';
 import { complaintsFlagOverdueJob } from './complaints.jobs';
+import { addDays } from 'src/platform/time/calendar-date';
 
 /** After KPIs (10), forecasts (20) and QC sampling (30): nothing else reads the flags at night. */
 const NIGHTLY_ORDER = 40;
@@ -17,7 +17,7 @@ const NIGHTLY_ORDER = 40;
  * per night, so a re-run of the same night gives the same flags.
  */
 export function overdueAsOf(date: string, timeZone: string, now: Date): Date {
-  const next = DateTime.fromISO(date, { zone: timeZone }).plus({ days: 1 }).toISODate()!;
+  const next = addDays(date, 1);
   const runAt = localRunInstant(next, timeZone);
   return runAt < now ? runAt : now;
 }

@@ -6,7 +6,9 @@ import type { Shop } from 'src/modules/org/shop.repository';
 import { ShopService } from 'src/modules/org/shop.service';
 import { forecastQueue } from './engine/forecast-queue';
 import type { MethodName, QueueForecast } from './engine/forecast-types';
-import { addLocalDays, localDayStart, queueHistoryOf } from './engine-input';
+import { queueHistoryOf } from './engine-input';
+import { addDays } from 'src/platform/time/calendar-date';
+import { localDayStart } from 'src/platform/time/shop-calendar';
 import { ForecastHistoryRepository } from './forecast-history.repository';
 import { forecastGenerateJob, GeneratePayload } from './forecast.jobs';
 import { ForecastRepository, ForecastVersion } from './forecast.repository';
@@ -58,7 +60,7 @@ export class ForecastGeneration {
     const historyStart = new Date(historyEnd.getTime() - HISTORY_DAYS * DAY_MS);
     const observations = await this.history.volume(shop.id, queueId, historyStart, historyEnd);
     if (observations.length === 0) return null;
-    const calendar = await this.history.calendar(shop.id, queueId, addLocalDays(fromDate, -HISTORY_DAYS - 1), addLocalDays(fromDate, days - 1));
+    const calendar = await this.history.calendar(shop.id, queueId, addDays(fromDate, -HISTORY_DAYS - 1), addDays(fromDate, days - 1));
     return forecastQueue(queueHistoryOf(shop.timeZone, shop.slotMinutes, observations, calendar), { from: fromDate, days, method });
   }
 

@@ -6,7 +6,7 @@ import { NightlyPipeline } from 'src/platform/jobs/nightly/nightly-pipeline';
 import type { NightlyPayload } from 'src/platform/jobs/nightly/nightly.jobs';
 import type { Shop } from 'src/modules/org/shop.repository';
 import { ShopService } from 'src/modules/org/shop.service';
-import { addLocalDays } from './engine-input';
+import { addDays } from 'src/platform/time/calendar-date';
 import { ForecastGeneration, StoredForecast } from './forecast-generation.service';
 import { ForecastHistoryRepository } from './forecast-history.repository';
 import { DEFAULT_HORIZON_WEEKS } from './forecast.settings';
@@ -41,7 +41,7 @@ export class ForecastRefresh implements OnModuleInit {
   @JobHandler(forecastRefreshJob)
   async refresh(payload: NightlyPayload, context: JobContext): Promise<Record<string, unknown>> {
     const shop = await this.shops.context(payload.shopId);
-    const fromDate = addLocalDays(payload.date, 1);
+    const fromDate = addDays(payload.date, 1);
     const horizonDays = horizonWeeksOf(shop) * 7;
     const queues = await this.history.activeRealtimeQueues(shop.id);
     const refreshed: StoredForecast[] = [];

@@ -9,7 +9,8 @@ import { accepted, Accepted } from 'src/platform/jobs/jobs.service';
 import { ShopService } from 'src/modules/org/shop.service';
 import { adjustedValue, AppliedAdjustment } from './adjusted-value';
 import { AdjustmentRepository } from './adjustment.repository';
-import { addLocalDays, nextMonday } from './engine-input';
+import { addDays } from 'src/platform/time/calendar-date';
+import { nextMonday } from 'src/platform/time/shop-calendar';
 import { ForecastHistoryRepository } from './forecast-history.repository';
 import { CreateForecastBody, ListForecastsQuery, SlotRangeQuery } from './forecast.dto';
 import { forecastGenerateJob } from './forecast.jobs';
@@ -28,7 +29,7 @@ export type ForecastSlotView = {
 };
 
 const view = ({ backtest: _backtest, ...version }: ForecastVersion): ForecastView => ({
-  ...version, toDate: addLocalDays(version.fromDate, version.horizonDays - 1), statusLabel: labelIn(ForecastStatusLabels, version.status),
+  ...version, toDate: addDays(version.fromDate, version.horizonDays - 1), statusLabel: labelIn(ForecastStatusLabels, version.status),
 });
 
 /** Forecast versions: requested here, computed by the `forecast.generate` job, read with adjustments beside the model. */

@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import type { Actor } from 'src/platform/auth/actor';
 import { JobContext } from 'src/platform/jobs/job-definition';
 import { JobHandler } from 'src/platform/jobs/job-handler.decorator';
@@ -9,7 +8,8 @@ import { ShopService } from 'src/modules/org/shop.service';
 import { adjustedValue } from './adjusted-value';
 import { AdjustmentRepository } from './adjustment.repository';
 import { defaultIntradayParams, IntradayParams, updateRestOfDay } from './engine/intraday-update';
-import { addLocalDays, localDayStart } from './engine-input';
+import { addDays } from 'src/platform/time/calendar-date';
+import { localDaysWindow, todayIn } from 'src/platform/time/shop-calendar';
 import { ForecastHistoryRepository } from './forecast-history.repository';
 import { forecastIntradayJob, IntradayPayload } from './forecast.jobs';
 import { ForecastProblems } from './forecast.problems';
@@ -52,8 +52,8 @@ export class IntradayForecastService {
    */
   async afterVolumeImport(shopId: string, importId: string): Promise<number> {
     const shop = await this.shops.context(shopId);
-    const today = DateTime.now().setZone(shop.timeZone).toISODate()!;
-    const days = (await this.intraday.daysOfImport(shopId, importId, shop.timeZone, addLocalDays(today, -UPDATE_WINDOW_DAYS))).filter((d) => d.date <= today);
+    const today = todayIn(shop.timeZone);
+    const days = (await this.intraday.daysOfImport(shopId, importId, shop.timeZone, addDays(today, -UPDATE_WINDOW_DAYS))).filter((d) => d.date <= today);
     for (const d of days) {
       try {
         await this.queue.enqueue(forecastIntradayJob, { shopId, queueId: d.queueId, date: d.date }, { coalesceKey: `${forecastIntradayJob.name}:${shopId}:${d.queueId}:${d.date}` });
@@ -107,7 +107,7 @@ export class IntradayForecastService {
     const [queue] = await this.history.queues(actor.shopId, [queueId]);
     if (!queue) throw ForecastProblems.queueNotFound();
     const shop = await this.shops.context(actor.shopId);
-    const date = query.date ?? DateTime.now().setZone(shop.timeZone).toISODate()!;
+    const date = query.date ?? todayIn(shop.timeZone);
     const base = await this.intraday.dayAheadVersion(actor.shopId, queueId, date);
     if (!base) throw ForecastProblems.noDayAheadForecast({ date });
     const { from, to } = this.dayRange(shop, date);
@@ -136,6 +136,7 @@ export class IntradayForecastService {
   }
 
   private dayRange(shop: Shop, date: string): { from: Date; to: Date } {
-    return { from: localDayStart(date, shop.timeZone), to: localDayStart(addLocalDays(date, 1), shop.timeZone) };
+    const day = localDaysWindow(date, date, shop.timeZone);
+    return { from: day.start, to: day.end };
   }
 }

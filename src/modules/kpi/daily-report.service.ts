@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
 import { KpiDefinition, KpiSums } from './kpi-definitions';
-import { addDays } from './kpi-day';
+import { addDays } from 'src/platform/time/calendar-date';
 import { kpiValue, roundHalfUp } from './kpi-values';
 import type { DailyReportQuery } from './kpi.dto';
 import { KpiService } from './kpi.service';

@@ -1,5 +1,4 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import { Db } from 'src/platform/db/db';
 import { JobContext } from 'src/platform/jobs/job-definition';
 import { JobHandler } from 'src/platform/jobs/job-handler.decorator';
@@ -7,7 +6,9 @@ import { NightlyPipeline } from 'src/platform/jobs/nightly/nightly-pipeline';
 import type { NightlyPayload } from 'src/platform/jobs/nightly/nightly.jobs';
 import { ShopService } from 'src/modules/org/shop.service';
 import { KpiAggregationRepository, ReplaceCount } from './kpi-aggregation.repository';
-import { addDays, attributionWindowDays, datesBetween, kpiDay } from './kpi-day';
+import { addDays, datesBetween } from 'src/platform/time/calendar-date';
+import { localDateOf } from 'src/platform/time/shop-calendar';
+import { attributionWindowDays, kpiDay } from './kpi-day';
 import { kpiAggregateJob } from './kpi.jobs';
 
 /** First in the night: rankings and reports read what this step writes. */
@@ -58,7 +59,7 @@ export class KpiAggregation implements OnModuleInit {
    */
   async aggregateMissing(shopId: string, from: string, to: string, now = new Date()): Promise<string[]> {
     const shop = await this.shops.context(shopId);
-    const yesterday = addDays(DateTime.fromJSDate(now, { zone: shop.timeZone }).toISODate()!, -1);
+    const yesterday = addDays(localDateOf(now, shop.timeZone), -1);
     const last = to < yesterday ? to : yesterday;
     if (last < from) return [];
     const days = await this.repository.daysWithoutKpis(shopId, shop.timeZone, from, last);

@@ -1,4 +1,4 @@
-import { addDays, attributionWindowDays, datesBetween, kpiDay } from './kpi-day';
+import { attributionWindowDays, kpiDay } from './kpi-day';
 import { KpiSettings } from './kpi.settings';
 
 const hours = (d: { start: Date; end: Date }) => (d.end.getTime() - d.start.getTime()) / 3_600_000;
@@ -16,12 +16,6 @@ describe('local KPI days', () => {
     expect(hours(kpiDay('2026-03-29', 'Europe/Berlin', 1))).toBe(23);
     expect(hours(kpiDay('2026-11-01', 'America/New_York', 0))).toBe(25);
     expect(kpiDay('2026-10-25', 'Europe/Berlin', 0).ordersUntil).toEqual(kpiDay('2026-10-25', 'Europe/Berlin', 0).end);
-  });
-
-  it('counts calendar dates', () => {
-    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
-    expect(datesBetween('2026-02-27', '2026-03-01')).toEqual(['2026-02-27', '2026-02-28', '2026-03-01']);
-    expect(datesBetween('2026-03-02', '2026-03-01')).toEqual([]);
   });
 
   it('reads the shop window (validated 0–7 by KpiSettings), 1 day unless set', () => {

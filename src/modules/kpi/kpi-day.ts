@@ -19,16 +19,5 @@ export function kpiDay(date: string, timeZone: string, windowDays: number): KpiD
   };
 }
 
-export function addDays(date: string, days: number): string {
-  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate()!;
-}
-
-/** Every date from `from` to `to`, both included. */
-export function datesBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
-  return out;
-}
-
 /** The shop's attribution window in days (`settings.attributionWindowDays`, validated 0–7, default 1). */
 export const attributionWindowDays = (settings: KpiSettings): number => settings.attributionWindowDays ?? DEFAULT_ATTRIBUTION_WINDOW_DAYS;

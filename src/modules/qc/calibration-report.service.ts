@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import type { Actor } from 'src/platform/auth/actor';
 import { notFound } from 'src/platform/errors/common-problems';
 import { inLocale, type Text } from 'src/platform/i18n/locale';
@@ -10,6 +9,7 @@ import { CalibrationData, CalibrationReportRepository, Deviation } from './calib
 import { AgreementLabels, CalibrationTexts, LeaningLabels, QcCategoryLabels } from './qc.labels';
 import { agreementBand, intraclassCorrelation, leaningOf, RatingGroup } from './engine/rater-agreement';
 import type { CalibrationReportQuery } from './qc.dto';
+import { localDaysWindow } from 'src/platform/time/shop-calendar';
 
 const round = (x: number | null, digits: number) => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
 
@@ -27,8 +27,8 @@ export class CalibrationReportService {
   async report(actor: Actor, query: CalibrationReportQuery) {
     if (query.inspector && !(await this.reports.knowsInspector(actor.shopId, query.inspector))) throw notFound(CalibrationTexts.inspector);
     const shop = await this.shops.context(actor.shopId);
-    const day = (d: string) => DateTime.fromISO(d, { zone: shop.timeZone }).startOf('day');
-    const data = await this.reports.data({ shopId: actor.shopId, timeZone: shop.timeZone, from: day(query.from).toJSDate(), to: day(query.to).plus({ days: 1 }).toJSDate(), period: query.period });
+    const { start: from, end: to } = localDaysWindow(query.from, query.to, shop.timeZone);
+    const data = await this.reports.data({ shopId: actor.shopId, timeZone: shop.timeZone, from, to, period: query.period });
     return { from: query.from, to: query.to, period: query.period, method: 'ICC(1,1)', ...calibrationReport(data, query.inspector) };
   }
 }

@@ -1,5 +1,4 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import type { Actor } from 'src/platform/auth/actor';
 import type { Page } from 'src/platform/http/pagination';
 import { JobHandler } from 'src/platform/jobs/job-handler.decorator';
@@ -13,6 +12,7 @@ import { QcScope } from './qc-scope.service';
 import { CloseCoachingBody, ListCoachingQuery } from './qc.dto';
 import { qcCoachingOverdueJob } from './qc.jobs';
 import type { Review, ReviewedSession } from './review.repository';
+import { addDays } from 'src/platform/time/calendar-date';
 
 /** After the QC sample (30); order does not matter to it, only that it runs every night. */
 const NIGHTLY_ORDER = 31;
@@ -37,7 +37,7 @@ export class CoachingService implements OnModuleInit {
 
   /** Called inside the review's transaction; one task per failing session of an agent. */
   raise(input: RaiseCoaching): Promise<CoachingTask | undefined> {
-    const dueDate = DateTime.fromISO(input.today, { zone: 'UTC' }).plus({ days: input.dueDays }).toISODate()!;
+    const dueDate = addDays(input.today, input.dueDays);
     return this.tasks.insertOnce(
       {
         shopId: input.shopId, reviewId: input.review.id, agentId: input.session.agentId, teamId: input.session.teamId,

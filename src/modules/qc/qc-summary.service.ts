@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import type { Actor } from 'src/platform/auth/actor';
 import { QcProblems } from './qc.problems';
 import { AgentScope } from 'src/modules/org/agent-scope.service';
@@ -8,6 +7,7 @@ import { AgentSummaryRow, FindingCountRow, QcSummaryRepository } from './qc-summ
 import { SummaryQuery } from './qc.dto';
 import { QcCategoryLabels, SeverityLabels } from './qc.labels';
 import { labelIn } from 'src/platform/i18n/texts';
+import { localDaysWindow } from 'src/platform/time/shop-calendar';
 
 const TOP_FINDINGS = 5;
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -41,8 +41,8 @@ export class QcSummaryService {
     }
     const visible = await this.scope.visibleAgentIds(actor);
     if (visible && !visible.length) return { date: query.date, teams: [] };
-    const start = DateTime.fromISO(query.date, { zone: shop.timeZone }).startOf('day');
-    const scope = { shopId: actor.shopId, from: start.toJSDate(), to: start.plus({ days: 1 }).toJSDate(), teamIds: query.team ? [query.team] : undefined, agentIds: visible };
+    const day = localDaysWindow(query.date, query.date, shop.timeZone);
+    const scope = { shopId: actor.shopId, from: day.start, to: day.end, teamIds: query.team ? [query.team] : undefined, agentIds: visible };
     const [agents, findings] = await Promise.all([this.summary.perAgent(scope), this.summary.findingCounts(scope)]);
     const teamIds = [...new Set(agents.map((a) => a.teamId))];
     return {

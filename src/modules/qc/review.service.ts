@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import type { Actor } from 'src/platform/auth/actor';
 import { Db } from 'src/platform/db/db';
 import { FieldError, messageValue } from 'src/platform/errors/problem';
@@ -16,6 +15,8 @@ import { CreateReviewBody, ListReviewsQuery } from './qc.dto';
 import { Finding, Review, ReviewRepository, ReviewScore } from './review.repository';
 import { RubricService } from './rubric.service';
 import { SampleRepository } from './sample.repository';
+import { addDays } from 'src/platform/time/calendar-date';
+import { localDayStart, todayIn } from 'src/platform/time/shop-calendar';
 
 export type ReviewView = Omit<Review, 'totalScore' | 'shopId'> & { totalScore: number; scores: ReviewScore[]; findings: (Finding & { categoryLabel: string; severityLabel: string })[]; coachingTaskId: string | null };
 export type Calibration = { sessionId: string; rubricVersionId: string; reviews: { reviewId: string; reviewerUserId: string; totalScore: number; failed: boolean }[]; totalSpread: number; items: ItemSpread[] };
@@ -66,7 +67,7 @@ export class ReviewService {
         body.findings.map((f) => ({ category: f.category, severity: f.severity, quote: f.quote ?? null, note: f.note ?? null, itemId: f.itemId ?? null })),
       );
       if (result.failed || result.total < settings.coachingThreshold) {
-        const today = DateTime.now().setZone(shop.timeZone).toISODate()!;
+        const today = todayIn(shop.timeZone);
         await this.coaching.raise({ shopId: actor.shopId, review: stored, session, reason: result.failed ? 'failed' : 'below_threshold', today, dueDays: settings.coachingDueDays });
       }
       return stored;
@@ -77,10 +78,9 @@ export class ReviewService {
   async list(actor: Actor, query: ListReviewsQuery): Promise<Page<ReviewView>> {
     const shop = await this.shops.context(actor.shopId);
     const agentIds = await this.scope.agentFilter(actor, query.agent);
-    const day = (d: string) => DateTime.fromISO(d, { zone: shop.timeZone }).startOf('day');
     const { rows, total } = await this.reviews.list(actor.shopId, {
-      from: query.from ? day(query.from).toJSDate() : undefined,
-      to: query.to ? day(query.to).plus({ days: 1 }).toJSDate() : undefined,
+      from: query.from ? localDayStart(query.from, shop.timeZone) : undefined,
+      to: query.to ? localDayStart(addDays(query.to, 1), shop.timeZone) : undefined,
       agentIds,
       failed: query.failed,
       limit: query.limit,

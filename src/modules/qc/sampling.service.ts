@@ -1,5 +1,4 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import type { Actor } from 'src/platform/auth/actor';
 import { Db } from 'src/platform/db/db';
 import { JobContext } from 'src/platform/jobs/job-definition';
@@ -15,11 +14,11 @@ import { QcSettingsRepository } from './qc-settings.repository';
 import { RunSampleBody, SamplesQuery } from './qc.dto';
 import { qcSampleJob } from './qc.jobs';
 import { SampleRepository, StoredSample } from './sample.repository';
+import { addDays } from 'src/platform/time/calendar-date';
+import { localDaysWindow } from 'src/platform/time/shop-calendar';
 
 /** After KPIs (10) and the forecast refresh (20): the night's facts are all in by then. */
 const NIGHTLY_ORDER = 30;
-
-export const nextLocalDate = (date: string, days = 1) => DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate()!;
 
 export type SampleDay = { date: string; sessionDate: string | null; seed: string | null; mix: unknown[]; items: (Omit<StoredSample, 'shopId' | 'runId' | 'createdAt'>)[] };
 
@@ -56,9 +55,8 @@ export class SamplingService implements OnModuleInit {
     const stored = await this.settings.find(shop.id);
     const settings: SamplingSettings = { perAgent: stored.samplesPerAgent, randomFloorPercent: stored.randomFloorPercent, outcomeWeights: stored.outcomeWeights };
     const sessionDate = payload.date;
-    const sampleDate = nextLocalDate(sessionDate);
-    const from = DateTime.fromISO(sessionDate, { zone: shop.timeZone }).startOf('day').toJSDate();
-    const to = DateTime.fromISO(sampleDate, { zone: shop.timeZone }).startOf('day').toJSDate();
+    const sampleDate = addDays(sessionDate, 1);
+    const { start: from, end: to } = localDaysWindow(sessionDate, sessionDate, shop.timeZone);
     return this.db.transaction(async () => {
       await this.samples.lock(shop.id);
       const candidates = await this.samples.candidates(shop.id, from, to, stored);

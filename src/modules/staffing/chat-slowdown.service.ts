@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import type { Actor } from 'src/platform/auth/actor';
 import { fillText, inLocale } from 'src/platform/i18n/locale';
 import { currentLocale } from 'src/platform/i18n/request-locale';
@@ -10,6 +9,7 @@ import { ChatSlowdownRepository } from './chat-slowdown.repository';
 import { fitSlowdownTable } from './engine';
 import { SlowdownQuery, StaffingTexts } from './staffing.dto';
 import { StaffingProblems } from './staffing.problems';
+import { localDaysWindow } from 'src/platform/time/shop-calendar';
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
@@ -29,9 +29,8 @@ export class ChatSlowdownService {
     const queue = await this.queues.get(actor, query.queue);
     if (queue.channel !== 'chat') throw StaffingProblems.notChatQueue.at('queue', { queue: queue.name }, null);
     const shop = await this.shops.context(actor.shopId);
-    const from = DateTime.fromISO(query.from, { zone: shop.timeZone }).startOf('day');
-    const to = DateTime.fromISO(query.to, { zone: shop.timeZone }).startOf('day').plus({ days: 1 });
-    const levels = await this.sessions.levels(actor.shopId, queue.id, from.toJSDate(), to.toJSDate());
+    const { start, end } = localDaysWindow(query.from, query.to, shop.timeZone);
+    const levels = await this.sessions.levels(actor.shopId, queue.id, start, end);
     const fit = fitSlowdownTable(levels, { minSessions: query.minSessions, maxConcurrency: MAX_CHAT_CONCURRENCY, maxFactor: MAX_SLOWDOWN });
     const covers = fit.table !== null && fit.table.length >= queue.chatConcurrency;
     const reason = !fit.table

@@ -1,12 +1,7 @@
-import { DateTime } from 'luxon';
-
-export const plusDays = (date: string, days: number) => DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate()!;
+import { addDays, isoWeekday, weekStartOf } from 'src/platform/time/calendar-date';
 
 /** The night of `date` runs on the morning of the next day; that day being a Monday is what counts. */
-export const runsOnMonday = (date: string) => DateTime.fromISO(plusDays(date, 1), { zone: 'UTC' }).weekday === 1;
+export const runsOnMonday = (date: string): boolean => isoWeekday(addDays(date, 1)) === 1;
 
 /** Next week as seen from the run day: the Monday after it (a Monday run drafts the week after). */
-export function draftWeekOf(date: string): string {
-  const runDay = DateTime.fromISO(plusDays(date, 1), { zone: 'UTC' });
-  return runDay.plus({ days: 8 - runDay.weekday }).toISODate()!;
-}
+export const draftWeekOf = (date: string): string => addDays(weekStartOf(addDays(date, 1)), 7);

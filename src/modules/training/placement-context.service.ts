@@ -11,6 +11,7 @@ import { RosterService } from 'src/modules/roster/roster.service';
 import { TrainingInputRepository } from './training-input.repository';
 import { TrainingSessionRepository } from './training-session.repository';
 import { TrainingTexts } from './training.problems';
+import { localDateOf } from 'src/platform/time/shop-calendar';
 
 export type LoadedContext = { context: PlacementContext; warnings: Text[] };
 
@@ -35,7 +36,7 @@ export class PlacementContextService {
   async load(actor: Actor, shop: Shop, window: { start: Date; end: Date }): Promise<LoadedContext> {
     const warnings: Text[] = [];
     const range = { start: window.start.getTime(), end: window.end.getTime() };
-    const localDate = (at: Date) => DateTime.fromJSDate(at, { zone: shop.timeZone }).toISODate()!;
+    const localDate = (at: Date) => localDateOf(at, shop.timeZone);
     // A night shift of the day before can reach into the window.
     const fromDate = DateTime.fromISO(localDate(window.start)).minus({ days: 1 }).toISODate()!;
     const lastDate = localDate(new Date(range.end - 1));

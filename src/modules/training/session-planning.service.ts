@@ -12,7 +12,7 @@ import type { PlacementContext, SessionOption, SessionRequest } from './engine/p
 import { SessionPlacement } from './engine/session-placement';
 import { MakeupTask, MakeupTaskRepository } from './makeup-task.repository';
 import { PlacementContextService } from './placement-context.service';
-import { localWindow } from './roster-times';
+import { localDaysWindow } from 'src/platform/time/shop-calendar';
 import { minServiceLevelOf } from './training-settings';
 import type { BookBody, ProposalBody } from './training.dto';
 import { AgentInTeam, TrainingInputRepository } from './training-input.repository';
@@ -43,7 +43,7 @@ export class SessionPlanning {
   ) {}
 
   async propose(actor: Actor, body: ProposalBody) {
-    const { shop, invitees, request, context, warnings } = await this.prepare(actor, body, localWindow(await this.shops.context(actor.shopId), body.from, body.to));
+    const { shop, invitees, request, context, warnings } = await this.prepare(actor, body, localDaysWindow(body.from, body.to, (await this.shops.context(actor.shopId)).timeZone));
     const options = new SessionPlacement(context).propose({ ...request, options: body.options });
     return {
       minServiceLevel: request.minServiceLevel,
@@ -73,7 +73,7 @@ export class SessionPlanning {
   private async placeAndStore(actor: Actor, shop: Shop, body: BookBody): Promise<{ sessions: TrainingSession[]; tasks: MakeupTask[] }> {
     const window = body.start
       ? { start: new Date(body.start), end: new Date(Date.parse(body.start) + body.lengthMinutes * 60_000) }
-      : localWindow(shop, body.plan!.from, body.plan!.to);
+      : localDaysWindow(body.plan!.from, body.plan!.to, shop.timeZone);
     const { invitees, request, context } = await this.prepare(actor, body, window);
     const placement = new SessionPlacement(context);
     let chosen: SessionOption[];

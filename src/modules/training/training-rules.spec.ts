@@ -1,6 +1,6 @@
 import { categoryScore } from './category-score';
 import { draftWeekOf, runsOnMonday } from './draft-week';
-import { localWindow } from './roster-times';
+import { localDaysWindow } from 'src/platform/time/shop-calendar';
 import { draftSettingsOf, minServiceLevelOf, needsDaysOf, severityWeightsOf } from './training-settings';
 import type { ShopSettings } from 'src/modules/org/shop-settings';
 
@@ -31,7 +31,7 @@ describe('the Monday draft week', () => {
 
 describe('roster times', () => {
   it('turns local days into a UTC window, 23 hours on a spring-forward day', () => {
-    const { start, end } = localWindow({ timeZone: 'Europe/Berlin' }, '2026-03-29', '2026-03-29');
+    const { start, end } = localDaysWindow('2026-03-29', '2026-03-29', 'Europe/Berlin');
     expect(start.toISOString()).toBe('2026-03-28T23:00:00.000Z');
     expect((end.getTime() - start.getTime()) / 3_600_000).toBe(23);
   });

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { StoredSessionImpact } from 'src/platform/db/schema';
 import { labelIn } from 'src/platform/i18n/texts';
 import { QcCategoryLabels } from 'src/modules/qc/qc.labels';
@@ -6,12 +5,13 @@ import { MakeupReasonLabels, SessionStatusLabels } from './training.labels';
 import type { SessionOption } from './engine/placement-types';
 import type { AgentInTeam } from './training-input.repository';
 import type { Attendee, TrainingSession } from './training-session.repository';
+import { utcAndLocal } from 'src/platform/time/shop-calendar';
 
 export type Instant = { utc: string; local: string };
 
 export const instant = (ms: number | Date, zone: string): Instant => {
   const at = typeof ms === 'number' ? new Date(ms) : ms;
-  return { utc: at.toISOString(), local: DateTime.fromJSDate(at, { zone }).toISO({ suppressMilliseconds: true })! };
+  return utcAndLocal(at, zone);
 };
 
 const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;

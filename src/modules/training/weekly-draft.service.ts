@@ -1,5 +1,4 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import type { Actor } from 'src/platform/auth/actor';
 import { Db } from 'src/platform/db/db';
 import { JobContext } from 'src/platform/jobs/job-definition';
@@ -10,13 +9,14 @@ import { ShopService } from 'src/modules/org/shop.service';
 import type { SessionOption } from './engine/placement-types';
 import { SessionPlacement } from './engine/session-placement';
 import { PlacementContextService } from './placement-context.service';
-import { localWindow } from './roster-times';
 import { TrainingNeedsService } from './training-needs.service';
 import { TrainingSessionRepository } from './training-session.repository';
 import { draftSettingsOf, minServiceLevelOf } from './training-settings';
 import { trainingWeeklyDraftJob } from './training.jobs';
 import { impactOf } from './training-view';
-import { draftWeekOf, plusDays, runsOnMonday } from './draft-week';
+import { addDays } from 'src/platform/time/calendar-date';
+import { localDayStart, localDaysWindow } from 'src/platform/time/shop-calendar';
+import { draftWeekOf, runsOnMonday } from './draft-week';
 import { TrainingTexts } from './training.problems';
 
 /** After the forecast refresh (20) and the QC steps (30s): it reads both. */
@@ -48,10 +48,10 @@ export class WeeklyDraft implements OnModuleInit {
     const shop = await this.shops.context(payload.shopId);
     const settings = draftSettingsOf(shop);
     const week = draftWeekOf(payload.date);
-    const window = localWindow(shop, week, plusDays(week, 6));
+    const window = localDaysWindow(week, addDays(week, 6), shop.timeZone);
     // The night's own reads (queues, forecasts) are the shop's; no user asked for them.
     const actor: Actor = { userId: context.runId, username: trainingWeeklyDraftJob.name, role: 'manager', shopId: shop.id, agentId: null };
-    const endOfNight = DateTime.fromISO(plusDays(payload.date, 1), { zone: shop.timeZone }).startOf('day').toJSDate();
+    const endOfNight = localDayStart(addDays(payload.date, 1), shop.timeZone);
     const { needs } = await this.needs.rank(shop.id, undefined, endOfNight);
     const top = needs.filter((n) => n.affectedAgents.length > 0).slice(0, settings.topNeeds);
     const { context: placementContext, warnings } = top.length ? await this.placementContext.load(actor, shop, window) : { context: { slotMinutes: shop.slotMinutes, shifts: [], queues: [] }, warnings: [TrainingTexts.noNeed] };

@@ -1,0 +1,58 @@
+import { addDays, datesBetween, daysBetween, isoWeekday, weekStartOf } from './calendar-date';
+import { localDateOf, localDayStart, localDaysWindow, nextMonday, todayIn, utcAndLocal } from './shop-calendar';
+import { localSlotsOfDay } from './slot-grid';
+
+describe('calendar dates', () => {
+  it('adds days across month and year ends, and counts days between', () => {
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(daysBetween('2026-10-20', '2026-11-02')).toBe(13);
+    expect(daysBetween('2026-11-02', '2026-10-20')).toBe(-13);
+    expect(datesBetween('2026-02-27', '2026-03-01')).toEqual(['2026-02-27', '2026-02-28', '2026-03-01']);
+    expect(datesBetween('2026-03-02', '2026-03-01')).toEqual([]);
+  });
+
+  it('knows ISO weekdays and the Monday a week starts on', () => {
+    expect(isoWeekday('2026-12-07')).toBe(1);
+    expect(isoWeekday('2026-12-13')).toBe(7);
+    expect(weekStartOf('2026-12-13')).toBe('2026-12-07');
+    expect(weekStartOf('2026-12-07')).toBe('2026-12-07');
+    expect(weekStartOf('2027-01-01')).toBe('2026-12-28');
+  });
+
+  it('refuses what is not a calendar date', () => {
+    expect(() => addDays('2026-13-01', 1)).toThrow(RangeError);
+    expect(() => addDays('yesterday', 1)).toThrow(RangeError);
+  });
+});
+
+describe('the shop calendar', () => {
+  it('gives local days as UTC windows of 23, 24 and 25 hours across clock changes', () => {
+    const hours = (w: { start: Date; end: Date }) => (w.end.getTime() - w.start.getTime()) / 3_600_000;
+    expect(localDaysWindow('2026-03-29', '2026-03-29', 'Europe/Berlin')).toEqual({ start: new Date('2026-03-28T23:00:00Z'), end: new Date('2026-03-29T22:00:00Z') });
+    expect(hours(localDaysWindow('2026-03-29', '2026-03-29', 'Europe/Berlin'))).toBe(23);
+    expect(hours(localDaysWindow('2026-10-25', '2026-10-25', 'Europe/Berlin'))).toBe(25);
+    expect(hours(localDaysWindow('2026-10-19', '2026-10-25', 'Europe/Berlin'))).toBe(7 * 24 + 1);
+    expect(localDayStart('2026-11-30', 'Asia/Shanghai').toISOString()).toBe('2026-11-29T16:00:00.000Z');
+  });
+
+  it('reads instants as local dates in the zone', () => {
+    // Sunday 20:00 UTC is already Monday 04:00 in Shanghai.
+    expect(localDateOf(new Date('2026-11-22T20:00:00Z'), 'Asia/Shanghai')).toBe('2026-11-23');
+    expect(todayIn('UTC', new Date('2026-11-22T20:00:00Z'))).toBe('2026-11-22');
+    expect(utcAndLocal(new Date('2026-11-22T20:00:00Z'), 'Asia/Shanghai')).toEqual({ utc: '2026-11-22T20:00:00.000Z', local: '2026-11-23T04:00:00+08:00' });
+  });
+
+  it('defaults to the next Monday on the shop’s own calendar', () => {
+    expect(nextMonday(new Date('2026-11-22T20:00:00Z'), 'UTC')).toBe('2026-11-23');
+    expect(nextMonday(new Date('2026-11-22T20:00:00Z'), 'Asia/Shanghai')).toBe('2026-11-30');
+    expect(nextMonday(new Date('2026-11-25T12:00:00Z'), 'Asia/Shanghai')).toBe('2026-11-30');
+  });
+
+  it('lays 46, 48 and 50 half-hour slots on the days of a clock change', () => {
+    expect(localSlotsOfDay('2026-03-29', 'Europe/Berlin', 30)).toHaveLength(46);
+    expect(localSlotsOfDay('2026-03-30', 'Europe/Berlin', 30)).toHaveLength(48);
+    expect(localSlotsOfDay('2026-10-25', 'Europe/Berlin', 30)).toHaveLength(50);
+  });
+});
