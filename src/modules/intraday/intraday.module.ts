@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { ForecastModule } from 'src/modules/forecast/forecast.module';
+import { IngestModule } from 'src/modules/ingest/ingest.module';
+import { OrgModule } from 'src/modules/org/org.module';
+import { RosterModule } from 'src/modules/roster/roster.module';
+import { IntradayDayService } from './intraday-day.service';
+import { IntradayRepository } from './intraday.repository';
+import { IntradayViewController } from './intraday-view.controller';
+import { IntradayViewService } from './intraday-view.service';
+
+/** The live day of a queue (forecast, update, actuals, staffing, adherence) and what to do about its gaps. */
+@Module({
+  imports: [OrgModule, IngestModule, ForecastModule, RosterModule],
+  controllers: [IntradayViewController],
+  providers: [IntradayRepository, IntradayDayService, IntradayViewService],
+})
+export class IntradayModule {}

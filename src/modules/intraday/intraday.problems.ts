@@ -1,0 +1,14 @@
+import { defineProblems } from 'src/platform/errors/problem-catalogue';
+
+/** Refusals of the live intraday view and its suggestions. */
+export const IntradayProblems = defineProblems('intraday', {
+  notRealTime: { status: 400, en: 'Queue {queue} is a deferred queue; the live view shows real-time queues', zh: '队列“{queue}”是延时处理队列；实时视图只显示实时队列' },
+  dayOver: { status: 409, en: 'The day {date} is over; suggestions are for today and later', zh: '{date} 已经结束；调整建议只针对今天及以后' },
+  notOnRoster: { status: 409, en: '{agent} has no published roster for the week of {date}', zh: '{agent} 在 {date} 所在的一周没有已发布的排班' },
+  staleSuggestion: {
+    status: 409,
+    en: 'The roster of {agent} changed since the suggestion was made; ask for suggestions again',
+    zh: '{agent} 的排班在提出建议后已有变动；请重新获取建议',
+  },
+  breaksRule: { status: 409, en: 'The suggestion for {agent} breaks the rules {rules}; nothing was changed', zh: '针对 {agent} 的建议违反规则 {rules}；未作任何更改' },
+});
