@@ -1,4 +1,4 @@
-import { csv } from './support/files';
+import { csv, workbook } from './support/files';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
 /** Texts a spreadsheet would read as formulas, were they typed in (OWASP's "CSV injection"). */
@@ -15,10 +15,10 @@ describe('formula-like text is text, in every import and export (e2e)', () => {
   });
   afterAll(() => t.close());
 
-  const upload = (path: string, name: string, content: string) =>
-    t.http().post(path).set(bearer(manager)).set('Accept-Language', 'en').attach('file', Buffer.from(content), name);
+  const upload = (path: string, name: string, content: string | Buffer) =>
+    t.http().post(path).set(bearer(manager)).set('Accept-Language', 'en').attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content), name);
 
-  it('stores such text as it is from every ingest kind that holds text, CSV or JSON alike', async () => {
+  it('stores such text as it is from every ingest kind that holds text, CSV, XLSX or JSON alike', async () => {
     const queues = FORMULA_TEXTS.map((name, i) => ({ code: `q${i}`, name, channel: 'chat', kind: 'realtime', chatConcurrency: 2, defaultHandleSeconds: 300 }));
     await upload('/imports/queues', 'queues.csv', csv(queues)).expect(200);
     const listed = (await t.http().get('/queues').set(bearer(manager)).expect(200)).body as { code: string; name: string }[];
@@ -32,11 +32,19 @@ describe('formula-like text is text, in every import and export (e2e)', () => {
     expect(imported.body).toMatchObject({ inserted: FORMULA_TEXTS.length, rejected: 0 });
     const viaJson = await t.http().post('/imports/sessions').set(bearer(manager)).send({ rows: sessions.map((s) => ({ ...s, externalId: `J${s.externalId}` })) }).expect(200);
     expect(viaJson.body).toMatchObject({ inserted: FORMULA_TEXTS.length, rejected: 0 });
+    const header = Object.keys(sessions[0]);
+    const viaXlsx = await upload('/imports/sessions', 'sessions.xlsx', await workbook([header, ...sessions.map((s) => header.map((k) => (k === 'externalId' ? `X${s.externalId}` : s[k as keyof typeof s])))]));
+    expect(viaXlsx.status).toBe(200);
+    expect(viaXlsx.body).toMatchObject({ inserted: FORMULA_TEXTS.length, rejected: 0 });
     const page = (await t.http().get('/sessions?from=2026-11-20T00:00:00Z&to=2026-11-21T00:00:00Z&limit=100').set(bearer(manager)).expect(200)).body.items as { id: string; externalId: string }[];
     const transcripts = await Promise.all(
       sessions.map(async (s) => (await t.http().get(`/sessions/${page.find((p) => p.externalId === s.externalId)!.id}/transcript`).set(bearer(manager)).expect(200)).body.transcript),
     );
     expect(transcripts).toEqual(FORMULA_TEXTS.map(stored));
+    const fromXlsx = await Promise.all(
+      sessions.map(async (s) => (await t.http().get(`/sessions/${page.find((p) => p.externalId === `X${s.externalId}`)!.id}/transcript`).set(bearer(manager)).expect(200)).body.transcript),
+    );
+    expect(fromXlsx).toEqual(FORMULA_TEXTS.map(stored));
 
     const orders = FORMULA_TEXTS.map((_text, i) => ({ externalOrderId: `${['=', '+', '-', '@'][i % 4]}TB-${i}`, customerKey: `@buyer-${i}`, createdAt: '2026-11-20 10:05:00', amount: '9.90' }));
     expect((await upload('/imports/orders', 'orders.csv', csv(orders)).expect(200)).body).toMatchObject({ inserted: FORMULA_TEXTS.length, rejected: 0 });

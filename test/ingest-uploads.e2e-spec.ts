@@ -3,18 +3,18 @@ import { request, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Db } from 'src/platform/db/db';
-import { UploadFolder } from 'src/modules/ingest/upload-folder';
+import { UploadStore } from 'src/modules/ingest/upload-store';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 import { csv, zipOf } from './support/files';
 
 const volumeRow = (slotStart: string, extra: Record<string, unknown> = {}) => ({ queue: 'presales_chat', slotStart, slotMinutes: 30, offered: 10, handled: 9, abandoned: 1, ...extra });
 
-describe('imports: the upload folder keeps only what an import still needs (e2e)', () => {
+describe('imports: the upload folder of the embedded default keeps only what an import still needs (e2e)', () => {
   let t: TestApp;
   let manager: string;
   let folder: string;
   beforeAll(async () => {
-    t = await startTestApp({ importMaxBytes: 400 * 1024, importSyncMaxBytes: 64 * 1024 });
+    t = await startTestApp({ importMaxBytes: 400 * 1024, importSyncMaxBytes: 64 * 1024, uploadStore: 'folder' });
     manager = await t.tokenFor('manager');
     folder = join(t.config.dataDir, 'uploads');
   });
@@ -75,13 +75,13 @@ describe('imports: the upload folder keeps only what an import still needs (e2e)
     await record('queued', queued);
 
     // A second process on the same folder and database: what a restart after a crash finds.
-    const restarted = await startTestApp({ dataDir: t.config.dataDir }, [], t.databaseUrl);
+    const restarted = await startTestApp({ dataDir: t.config.dataDir, uploadStore: 'folder' }, [], t.databaseUrl);
     try {
       expect(files().sort()).toEqual(['being-written.csv', 'queued-import.csv']);
       const [row] = await sql`SELECT stored_file FROM imports WHERE id = ${failedRecord.id}`;
       expect(row.stored_file).toBeNull();
       // Without the grace period (what a caller that failed a dead process's runs may ask for).
-      expect(await restarted.app.get(UploadFolder).sweep(0)).toEqual([fresh]);
+      expect(await restarted.app.get(UploadStore).sweep(0)).toEqual([fresh]);
       expect(files()).toEqual(['queued-import.csv']);
     } finally {
       await restarted.app.close();

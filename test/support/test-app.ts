@@ -33,6 +33,8 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}, extra: Dy
     logLevel: 'silent',
     seedDemo: 'never',
     schedules: 'off',
+    // A server PostgreSQL: uploads for jobs are kept in it, as with DATABASE_URL in production.
+    uploadStore: 'database',
     ...overrides,
   };
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config, extra)] }).compile();

@@ -8,6 +8,9 @@ import { stagingColumns } from './staging';
 import { attributionStatement, upsertStatement } from './upsert-statements';
 
 export type ImportRecord = typeof imports.$inferSelect;
+/** An import needs its upload while it is queued or running, or while its job will run it again. */
+export const UPLOAD_IN_USE_STATUSES = { imports: ['queued', 'running'], runs: ['queued', 'running', 'retrying'] };
+
 export type UpsertCounts = { inserted: number; updated: number };
 
 /** One import's transaction: batches are COPYed into a staging table and upserted from it. */
@@ -79,7 +82,7 @@ export class ImportRepository {
       .select({ path: imports.storedFile })
       .from(imports)
       .leftJoin(jobRuns, eq(jobRuns.id, imports.jobRunId))
-      .where(and(isNotNull(imports.storedFile), or(inArray(imports.status, ['queued', 'running']), inArray(jobRuns.status, ['queued', 'running', 'retrying']))));
+      .where(and(isNotNull(imports.storedFile), or(inArray(imports.status, UPLOAD_IN_USE_STATUSES.imports), inArray(jobRuns.status, UPLOAD_IN_USE_STATUSES.runs))));
     return rows.map((r) => r.path!);
   }
 

@@ -26,7 +26,7 @@ import { importKinds } from './kinds';
 import type { ImportKindName } from './kinds/import-kind';
 import { IngestProblems } from './ingest.problems';
 import { FileProblem } from './readers/file-problem';
-import { UploadFolder } from './upload-folder';
+import { OpenedUpload, UploadStore } from './upload-store';
 
 export type Upload = { path: string; originalName: string; size: number };
 
@@ -54,7 +54,7 @@ export class ImportService {
     private readonly shops: ShopService,
     private readonly hasher: CustomerKeyHasher,
     private readonly queue: JobQueue,
-    private readonly uploads: UploadFolder,
+    private readonly uploads: UploadStore,
     private readonly intraday: IntradayForecastService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -65,17 +65,22 @@ export class ImportService {
    */
   async importUpload(actor: Actor, kind: ImportKindName, mode: 'all' | 'partial', upload: Upload): Promise<ImportReport | Accepted> {
     let record: ImportRecord | undefined;
+    let stored = upload.path;
     try {
       const format = formatOf(upload.originalName);
+      const inRequest = upload.size <= this.config.importSyncMaxBytes;
+      const sum = await checksum(upload.path);
+      // A job may run on another host: its upload goes where every process can read it.
+      if (!inRequest) stored = await this.uploads.keep(actor.shopId, upload.path);
       record = await this.imports.createRecord({
-        shopId: actor.shopId, kind, fileName: upload.originalName.slice(0, 200), format, mode, checksum: await checksum(upload.path), status: 'queued', createdBy: actor.userId, storedFile: upload.path,
+        shopId: actor.shopId, kind, fileName: upload.originalName.slice(0, 200), format, mode, checksum: sum, status: 'queued', createdBy: actor.userId, storedFile: stored,
       });
-      if (upload.size <= this.config.importSyncMaxBytes) return await this.execute(record);
+      if (inRequest) return await this.execute(record);
       const { run } = await this.queue.enqueue(importFileJob, { shopId: actor.shopId, importId: record.id }, { requestedBy: actor.userId });
       await this.imports.updateRecord(record.id, { jobRunId: run.id });
       return accepted(run);
     } catch (e) {
-      await this.uploads.discard(upload.path);
+      await this.uploads.discard(stored);
       if (record && !(e instanceof AppError)) {
         await this.imports.updateRecord(record.id, { status: 'failed', storedFile: null, finishedAt: new Date() }).catch(() => undefined);
       }
@@ -122,14 +127,16 @@ export class ImportService {
   private async execute(record: ImportRecord, progress?: (p: number, note: string) => Promise<void>): Promise<ImportReport> {
     const shop = await this.shops.context(record.shopId);
     await this.imports.updateRecord(record.id, { status: 'running' });
+    let upload: OpenedUpload | undefined;
     try {
+      upload = await this.uploads.open(record.storedFile!);
       const outcome = await runImport(this.imports, {
         shopId: shop.id,
         importId: record.id,
         kind: importKinds[record.kind as ImportKindName],
         mode: record.mode as 'all' | 'partial',
         format: record.format as ImportFormat,
-        path: record.storedFile!,
+        path: upload.path,
         timeZone: shop.timeZone,
         attributionWindowDays: Number(shop.settings.attributionWindowDays ?? 1),
         lookups: { ...(await this.imports.lookups(shop.id)), customerHash: this.hasher.forShop(shop.id) },
@@ -167,6 +174,8 @@ export class ImportService {
       // An unexpected failure (database down) keeps the file, so the job's retry can read it again.
       if (!(e instanceof AppError)) await this.imports.updateRecord(record.id, { status: 'failed', errors: [{ row: 0, field: '(file)', message: (e as Error).message }] });
       throw e;
+    } finally {
+      await upload?.release();
     }
   }
 

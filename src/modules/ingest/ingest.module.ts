@@ -14,7 +14,9 @@ import { ImportRepository } from './import.repository';
 import { ImportService } from './import.service';
 import { ImportTemplates } from './import-templates';
 import { DiscardUploadOnError, uploadOptions } from './import-upload';
+import { UploadChunkRepository } from './upload-chunk.repository';
 import { UploadFolder } from './upload-folder';
+import { UploadStore } from './upload-store';
 import { VolumePushController } from './volume-push.controller';
 import { QueueController } from './queue.controller';
 import { QueueRepository } from './queue.repository';
@@ -24,7 +26,7 @@ import { QueueService } from './queue.service';
 @Module({
   imports: [OrgModule, ForecastModule, MulterModule.registerAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => uploadOptions(config) })],
   controllers: [ImportController, VolumePushController, QueueController, FactController],
-  providers: [UploadFolder, DiscardUploadOnError, DemoHistorySeed, ImportRepository, ImportService, ImportTemplates, CustomerKeyHasher, QueueRepository, QueueService, FactRepository, FactService],
-  exports: [QueueService, CustomerKeyHasher, DemoHistorySeed, UploadFolder, ImportService],
+  providers: [UploadFolder, UploadStore, UploadChunkRepository, DiscardUploadOnError, DemoHistorySeed, ImportRepository, ImportService, ImportTemplates, CustomerKeyHasher, QueueRepository, QueueService, FactRepository, FactService],
+  exports: [QueueService, CustomerKeyHasher, DemoHistorySeed, UploadStore, ImportService],
 })
 export class IngestModule {}

@@ -1,6 +1,6 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from 'src/platform/config/app-config';
 import { APP_CONFIG } from 'src/platform/config/config.module';
 import { ImportRepository } from './import.repository';
@@ -10,17 +10,15 @@ import { ImportRepository } from './import.repository';
  * sharing the folder (an API and its workers), so a sweep leaves them for the next one.
  */
 export const UPLOAD_SWEEP_GRACE_MS = 10 * 60_000;
-const SWEEP_EVERY_MS = 60 * 60_000;
 
 /**
- * The folder uploads wait in until their import has read them. An upload belongs to an import
- * that is queued or running, or whose job will still retry; everything else is an orphan (a
- * refused or crashed upload, a run that failed for good) and is removed at boot and every hour.
+ * The folder uploads arrive in, and wait in until their import has read them when the embedded
+ * default keeps them here (`UploadStore`). An upload belongs to an import that is queued or
+ * running, or whose job will still retry; everything else is an orphan (a refused or crashed
+ * upload, a run that failed for good) and is removed at boot and every hour (`UploadStore`).
  */
 @Injectable()
-export class UploadFolder implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('UploadFolder');
-  private timer?: NodeJS.Timeout;
+export class UploadFolder {
   readonly path: string;
 
   constructor(
@@ -28,15 +26,6 @@ export class UploadFolder implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.path = join(config.dataDir, 'uploads');
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.sweepLogged();
-    this.timer = setInterval(() => void this.sweepLogged(), SWEEP_EVERY_MS).unref();
-  }
-
-  onModuleDestroy(): void {
-    clearInterval(this.timer);
   }
 
   /** Removes one upload (a refused one, or one its import no longer needs). */
@@ -70,15 +59,5 @@ export class UploadFolder implements OnApplicationBootstrap, OnModuleDestroy {
     }
     if (removed.length) await this.imports.forgetUploads(removed);
     return removed;
-  }
-
-  private async sweepLogged(): Promise<void> {
-    try {
-      const removed = await this.sweep();
-      if (removed.length) this.logger.log({ removed: removed.length }, 'orphaned uploads removed');
-    } catch (e) {
-      // The next sweep tries again; a failed sweep must not stop the server from starting.
-      this.logger.warn({ err: (e as Error).message }, 'sweeping the upload folder failed');
-    }
   }
 }

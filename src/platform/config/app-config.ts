@@ -31,6 +31,7 @@ const environmentSchema = z.object({
   JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30000),
   IMPORT_MAX_MB: z.coerce.number().positive().default(200),
   IMPORT_SYNC_MAX_MB: z.coerce.number().positive().default(2),
+  UPLOAD_STORE: z.enum(['database', 'folder']).optional(),
   IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(2_000_000),
   VIEW_CACHE_MB: z.coerce.number().min(0).default(64),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
@@ -67,6 +68,11 @@ export type AppConfig = {
   importMaxBytes: number;
   importSyncMaxBytes: number;
   importMaxRows: number;
+  /**
+   * Where a large upload waits for its import job: `database` (every process on every host can
+   * read it; the default with `DATABASE_URL`) or `folder` (the data folder: the embedded default).
+   */
+  uploadStore: 'database' | 'folder';
   /** Memory for serialised read views (rosters), per process; 0 turns the cache off. */
   viewCacheBytes: number;
   /** Failed sign-ins allowed per account and per client address within the window before a lock. */
@@ -114,6 +120,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     importMaxBytes: Math.round(e.IMPORT_MAX_MB * 2 ** 20),
     importSyncMaxBytes: Math.round(e.IMPORT_SYNC_MAX_MB * 2 ** 20),
     importMaxRows: e.IMPORT_MAX_ROWS,
+    uploadStore: e.UPLOAD_STORE ?? (e.DATABASE_URL ? 'database' : 'folder'),
     viewCacheBytes: Math.round(e.VIEW_CACHE_MB * 2 ** 20),
     loginThrottle: {
       maxFailures: e.LOGIN_MAX_FAILURES,

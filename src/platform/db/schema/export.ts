@@ -1,8 +1,6 @@
-import { customType, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, utc } from './columns';
+import { index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { bytea, createdAt, id, utc } from './columns';
 import { shops } from './org';
-
-const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 /**
  * Excel exports: requested, built by the `export.build` job, downloaded. The file is kept in the

@@ -1,6 +1,6 @@
 import { bigint, boolean, check, index, integer, jsonb, numeric, pgTable, primaryKey, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { createdAt, id, updatedAt, utc } from './columns';
+import { bytea, createdAt, id, updatedAt, utc } from './columns';
 import { agents, shops, skills } from './org';
 
 /** A stream of work: real-time (chat, phone) is answered in seconds, deferred (e-mail, reviews) by a deadline. */
@@ -103,9 +103,25 @@ export const imports = pgTable('imports', {
   rejected: integer('rejected').notNull().default(0),
   errors: jsonb('errors').$type<unknown[]>().notNull().default([]),
   jobRunId: uuid('job_run_id'),
-  /** Where a large upload waits for its job (removed once imported). */
+  /**
+   * Where a large upload waits for its job (removed once imported): `postgres:<upload id>` for one
+   * kept in `import_upload_chunks`, else a path in the embedded server's own upload folder.
+   */
   storedFile: text('stored_file'),
   createdBy: uuid('created_by'),
   createdAt: createdAt(),
   finishedAt: utc('finished_at'),
 }, (t) => [index('imports_shop_created').on(t.shopId, t.createdAt)]);
+
+/**
+ * Uploads waiting for their import job, in pieces of up to 1 MiB, so a worker on any host can read
+ * them (streamed in and out a piece at a time, never the whole file in memory). Pieces of an
+ * upload no import needs any more are removed with the import's end or by the hourly sweep.
+ */
+export const importUploadChunks = pgTable('import_upload_chunks', {
+  uploadId: uuid('upload_id').notNull(),
+  seq: integer('seq').notNull(),
+  shopId: uuid('shop_id').notNull().references(() => shops.id),
+  data: bytea('data').notNull(),
+  createdAt: createdAt(),
+}, (t) => [primaryKey({ columns: [t.uploadId, t.seq] })]);
