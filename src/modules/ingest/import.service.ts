@@ -91,7 +91,7 @@ export class ImportService {
   /** Rows pushed as JSON (`POST /volume`, `POST /agent-states`): stored like an uploaded .json file of the kind. */
   async importPushed(actor: Actor, kind: ImportKindName, mode: 'all' | 'partial', body: { rows: unknown[] }): Promise<ImportReport | Accepted> {
     const json = JSON.stringify(body);
-    const path = join(this.uploads.path, `${randomUUID()}-${kind}-push.json`);
+    const path = join(this.uploads.landingFolder, `${randomUUID()}-${kind}-push.json`);
     await writeFile(path, json);
     return this.importUpload(actor, kind, mode, { path, originalName: `${kind}-push.json`, size: Buffer.byteLength(json) });
   }

@@ -36,6 +36,11 @@ export class UploadStore implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** Where received files land before an import reads or keeps them (this host's data folder). */
+  get landingFolder(): string {
+    return this.folder.path;
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     await this.sweepLogged();
     this.timer = setInterval(() => void this.sweepLogged(), SWEEP_EVERY_MS).unref();
