@@ -19,7 +19,7 @@ const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : fallback;
 };
-const shop = { code: 'bench', currency: 'CNY' };
+const shop = { code: 'bench', name: '基准店', currency: 'CNY', timeZone: 'Asia/Shanghai' };
 const METRICS = ['orderConversion', 'paymentRate', 'serviceSales', 'averageOrderValue', 'firstResponseSeconds', 'satisfaction', 'qcScore', 'complaints'];
 
 function ranking(rows: number): { ranking: RankingJson; ledger: LedgerEntryView[] } {
@@ -70,7 +70,7 @@ async function runCase(kind: string): Promise<void> {
     // The service's JSON is made first; the timed part is what the export job does with it.
     const data = kind === 'ranking' ? ranking(Number(arg('ranking-rows', '10000'))) : roster(Number(arg('roster-agents', '500')));
     const started = process.hrtime.bigint();
-    const workbook = 'ledger' in data ? rankingWorkbook(shop, data.ranking, data.ledger, 'zh') : rosterWorkbook(shop, data, 'zh');
+    const workbook = 'ledger' in data ? rankingWorkbook(shop, data.ranking, data.ledger, 'zh') : rosterWorkbook(shop, data, 'zh', { teams: new Map(), skills: new Map() });
     await writeExportWorkbook(path, workbook, 'zh', await readTemplateLooks(exportTemplatePath(kind)));
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);

@@ -47,11 +47,11 @@ describe('ranking and daily report exports (e2e)', () => {
     const { book, headers } = await exportWorkbook(t, hr, { kind: 'ranking', lang: 'en', params: { rankingId } });
     expect(headers['content-disposition']).toContain(`demo_ranking_${MONTH}_v1.xlsx`);
     const sheet = book.getWorksheet('Monthly ranking')!;
-    const header = (sheet.getRow(2).values as unknown[]).slice(1);
+    const header = (sheet.getRow(3).values as unknown[]).slice(1);
     expect(header.slice(0, 10)).toEqual(['Rank', 'Employee no.', 'Agent', 'Team', 'Order conversion', 'Order conversion points', 'Service sales', 'Service sales points', 'First response time', 'First response time points']);
-    expect(sheet.rowCount).toBe(2 + ranking.ranked.length);
+    expect(sheet.rowCount).toBe(3 + ranking.ranked.length);
     for (const [i, r] of ranking.ranked.entries()) {
-      const row = sheet.getRow(3 + i);
+      const row = sheet.getRow(4 + i);
       expect(row.getCell(1).value).toBe(r.rank);
       expect(row.getCell(3).value).toBe(r.agentName);
       expect(row.getCell(5).value).toBe(r.metrics.orderConversion.value);
@@ -62,15 +62,15 @@ describe('ranking and daily report exports (e2e)', () => {
       expect(row.getCell(11).value).toBe(r.total);
       expect(row.getCell(13).value ?? '').toBe([r.top ? 'top' : null, r.bottom ? 'bottom' : null].filter(Boolean).join(' '));
     }
-    expect(String(sheet.getRow(3).getCell(16).value)).toContain('bonus 500.00');
+    expect(String(sheet.getRow(4).getCell(16).value)).toContain('bonus 500.00');
     const ineligible = book.getWorksheet('Not ranked')!;
-    expect(ineligible.rowCount).toBe(2 + ranking.ineligible.length);
-    expect(ineligible.getRow(3).getCell(4).value).toBe(ranking.ineligible[0].daysWorked);
-    expect(String(ineligible.getRow(3).getCell(6).value)).toMatch(/fewer than 15/);
+    expect(ineligible.rowCount).toBe(3 + ranking.ineligible.length);
+    expect(ineligible.getRow(4).getCell(4).value).toBe(ranking.ineligible[0].daysWorked);
+    expect(String(ineligible.getRow(4).getCell(6).value)).toMatch(/fewer than 15/);
     const entries = book.getWorksheet('Ledger')!;
-    expect(entries.rowCount).toBe(2 + ledger.length);
+    expect(entries.rowCount).toBe(3 + ledger.length);
     const bonus = ledger.find((e: { kind: string }) => e.kind === 'bonus');
-    const row = [...Array(ledger.length).keys()].map((k) => entries.getRow(3 + k)).find((r) => r.getCell(4).value === 'bonus')!;
+    const row = [...Array(ledger.length).keys()].map((k) => entries.getRow(4 + k)).find((r) => r.getCell(4).value === 'bonus')!;
     expect(row.getCell(5).value).toBe(bonus.amountCents / 100);
   });
 
@@ -83,7 +83,7 @@ describe('ranking and daily report exports (e2e)', () => {
     const report = (await t.http().get(`/reports/daily?date=${day}`).set(bearer(manager)).expect(200)).body;
     const { book } = await exportWorkbook(t, manager, { kind: 'daily-report', lang: 'zh', params: { date: day } });
     const sheet = book.getWorksheet('客服日报')!;
-    const rows = [...Array(sheet.rowCount - 2).keys()].map((k) => sheet.getRow(3 + k));
+    const rows = [...Array(sheet.rowCount - 3).keys()].map((k) => sheet.getRow(4 + k));
     const shopRow = (metric: string) => rows.find((r) => r.getCell(1).value === '全店' && r.getCell(2).value === metric)!;
     expect(shopRow('咨询量').getCell(3).value).toBe(report.shop.figures.inquiries.value);
     expect(shopRow('咨询量').getCell(3).numFmt).toBe('#,##0');

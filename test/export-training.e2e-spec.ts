@@ -26,7 +26,7 @@ describe('training plan export (e2e)', () => {
     const { book, headers } = await exportWorkbook(t, trainer, { kind: 'training-plan', lang: 'en', params: { from: w.weekStart, to } });
     expect(headers['content-disposition']).toContain(`demo_training_${w.weekStart}_${to}.xlsx`);
     const plan = book.getWorksheet('Training plan')!;
-    const row = plan.getRow(3);
+    const row = plan.getRow(4);
     expect(row.getCell(1).value).toEqual(new Date(`${session.start.local.slice(0, 16)}:00Z`));
     expect(row.getCell(3).value).toBe('七天无理由退货政策');
     expect(row.getCell(5).value).toBe(60);
@@ -36,9 +36,9 @@ describe('training plan export (e2e)', () => {
     expect(row.getCell(10).value).toBe(session.impact.lostContactsWithinTarget);
     expect(row.getCell(11).value).toBe(session.impact.worstServiceLevel);
     expect(row.getCell(11).numFmt).toBe('0.0%');
-    expect(plan.getRow(4).getCell(1).value).toBeNull();
+    expect(plan.getRow(5).getCell(1).value).toBeNull();
     const attendance = book.getWorksheet('Attendance')!;
-    const rows = [3, 4, 5].map((r) => attendance.getRow(r).getCell(5).value).sort();
+    const rows = [4, 5, 6].map((r) => attendance.getRow(r).getCell(5).value).sort();
     expect(rows).toEqual(['absent', 'attended', 'not recorded']);
   });
 

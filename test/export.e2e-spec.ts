@@ -49,31 +49,31 @@ describe('exports (e2e)', () => {
     expect(headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(headers['content-disposition']).toContain(`demo_qc-summary_${QC_SESSION_DATE}.xlsx`);
     const sheet = book.getWorksheet('QC summary')!;
-    expect(sheet.getRow(2).getCell(1).value).toBe('Team');
+    expect(sheet.getRow(3).getCell(1).value).toBe('Team');
     const team = summary.teams[0];
     const agent = team.agents[0];
-    const row = sheet.getRow(3);
+    const row = sheet.getRow(4);
     expect(row.getCell(2).value).toBe(agent.name);
     expect(row.getCell(3).value).toBe(agent.sessionsReviewed);
     expect(typeof row.getCell(3).value).toBe('number');
     expect(row.getCell(5).value).toBe(agent.meanScore);
     expect(row.getCell(7).value).toBe(agent.fails);
     const findings = book.getWorksheet('Top findings')!;
-    expect(findings.getRow(3).getCell(2).value).toBe('Platform policy');
-    expect(findings.getRow(3).getCell(4).value).toBe(team.topFindings[0].count);
+    expect(findings.getRow(4).getCell(2).value).toBe('Platform policy');
+    expect(findings.getRow(4).getCell(4).value).toBe(team.topFindings[0].count);
   });
 
   it('defaults the header language to the reader’s (else the shop’s) and refuses bad input naming the field', async () => {
     const created = await exportAndWait(qc, { kind: 'qc-summary', params: { date: QC_SESSION_DATE } });
     const { book } = await download(qc, created.fileUrl);
-    expect(book.worksheets[0].getRow(2).getCell(1).value).toBe('小组');
+    expect(book.worksheets[0].getRow(3).getCell(1).value).toBe('小组');
     const english = await t.http().post('/exports?lang=en').set(bearer(qc)).send({ kind: 'qc-summary', params: { date: QC_SESSION_DATE } }).expect(202);
     await t.app.get(JobQueue).settled(english.body.jobId);
-    expect((await download(qc, english.body.fileUrl)).book.worksheets[0].getRow(2).getCell(1).value).toBe('Team');
+    expect((await download(qc, english.body.fileUrl)).book.worksheets[0].getRow(3).getCell(1).value).toBe('Team');
     // Without a language named, the reader's: Accept-Language, else the shop's.
     const asked = await t.http().post('/exports').set(bearer(qc)).set('Accept-Language', 'en').send({ kind: 'qc-summary', params: { date: QC_SESSION_DATE } }).expect(202);
     await t.app.get(JobQueue).settled(asked.body.jobId);
-    expect((await download(qc, asked.body.fileUrl)).book.worksheets[0].getRow(2).getCell(1).value).toBe('Team');
+    expect((await download(qc, asked.body.fileUrl)).book.worksheets[0].getRow(3).getCell(1).value).toBe('Team');
     await t.http().post('/exports?lang=fr').set(bearer(qc)).send({ kind: 'qc-summary', params: { date: QC_SESSION_DATE } }).expect(400);
     const unknown = await t.http().post('/exports').set(bearer(qc)).send({ kind: 'payroll', params: {} }).expect(400);
     expect(unknown.body.errors[0]).toMatchObject({ field: 'kind' });
@@ -87,7 +87,7 @@ describe('exports (e2e)', () => {
     const name = '=HYPERLINK("http://evil.example","点我")';
     await t.http().patch(`/agents/${agentId}`).set(bearer(await t.tokenFor('manager'))).send({ name }).expect(200);
     const created = await exportAndWait(supervisor, { kind: 'qc-summary', lang: 'en', params: { date: QC_SESSION_DATE } });
-    const cell = (await download(supervisor, created.fileUrl)).book.getWorksheet('QC summary')!.getRow(3).getCell(2);
+    const cell = (await download(supervisor, created.fileUrl)).book.getWorksheet('QC summary')!.getRow(4).getCell(2);
     expect({ text: cell.text, formula: cell.formula, value: cell.value }).toEqual({ text: name, formula: undefined, value: { richText: [{ text: name }] } });
   });
 

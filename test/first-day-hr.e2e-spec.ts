@@ -38,6 +38,6 @@ describe('first day: HR (e2e, seeded demo)', () => {
     expect(days).toBe(Number(day.lastMonthTo.slice(8)));
     await demo.t.http().post(`/rankings/${created.body.rankingId}/approve`).set(bearer(hr)).expect(200);
     const { book } = await exportWorkbook(demo.t, hr, { kind: 'ranking', lang: 'zh', params: { rankingId: created.body.rankingId } });
-    expect(book.worksheets[0].rowCount).toBe(2 + ranking.ranked.length);
+    expect(book.worksheets[0].rowCount).toBe(3 + ranking.ranked.length);
   }, 300_000);
 });

@@ -5,4 +5,4 @@ export const exportTemplatesFolder = join(__dirname, '..', '..', '..', 'template
 export const exportTemplatePath = (template: string) => join(exportTemplatesFolder, `export-${template}.xlsx`);
 
 /** The sheets of one export template: their names, columns and orientation (data comes from code). */
-export type ExportLayout = { template: string; sheets: Pick<ExportSheet, 'zh' | 'en' | 'columns' | 'landscape'>[] };
+export type ExportLayout = { template: string; sheets: Pick<ExportSheet, 'zh' | 'en' | 'columns'>[] };

@@ -34,6 +34,6 @@ import { UserService } from './user.service';
     AvailabilityRepository, AvailabilityService,
     UserRepository, UserService,
   ],
-  exports: [ShopService, AgentService, AgentScope, TeamService, LeaveService],
+  exports: [ShopService, AgentService, AgentScope, TeamService, LeaveService, SkillService],
 })
 export class OrgModule {}

@@ -11,7 +11,7 @@ const shift = {
   start: { utc: '2026-11-30T00:00:00.000Z', local: '2026-11-30T08:00:00+08:00' },
   end: { utc: '2026-11-30T09:00:00.000Z', local: '2026-11-30T17:00:00+08:00' },
   lengthMinutes: 540,
-  breaks: [{ name: 'meal', minutes: 60, start: { utc: '2026-11-30T04:00:00.000Z', local: '2026-11-30T12:00:00+08:00' } }],
+  breaks: [{ name: 'meal', minutes: 60, paid: false, start: { utc: '2026-11-30T04:00:00.000Z', local: '2026-11-30T12:00:00+08:00' } }],
 };
 
 export const rosterSummaryExample = {

@@ -24,7 +24,8 @@ export function shiftView(week: RosterWeek, s: RosterShift, template: ShiftTempl
     start: at(week, s.startsAt),
     end: at(week, s.endsAt),
     lengthMinutes: s.lengthMinutes,
-    breaks: s.breaks.map((b) => ({ name: b.name, minutes: b.minutes, start: at(week, week.wallClock(s.day, b.startMinutes)) })),
+    // Paid breaks count as worked time (contract minutes), unpaid ones do not.
+    breaks: s.breaks.map((b) => ({ name: b.name, minutes: b.minutes, paid: template?.breaks.find((r) => r.name === b.name)?.paid ?? false, start: at(week, week.wallClock(s.day, b.startMinutes)) })),
   };
 }
 

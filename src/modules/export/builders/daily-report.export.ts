@@ -9,6 +9,7 @@ import { kpiDefinition, type KpiUnit } from 'src/modules/kpi/kpi-definitions';
 import type { ExportBuilder } from '../export-builder';
 import { cellKindOfKpiUnit } from './kpi-cell-kind';
 import type { ExportLayout } from '../export-templates';
+import { ExportTitles } from '../export.labels';
 import type { ExportRow, ExportWorkbook } from '../workbook/export-sheet';
 
 const params = z.strictObject({ date: localDate.meta({ description: 'Local day of the report', example: '2026-11-25' }) });
@@ -19,8 +20,8 @@ export const dailyReportLayout = {
   sheets: [
     {
       zh: '客服日报', en: 'Daily report', columns: [
-        { key: 'scope', zh: '范围', en: 'Scope', kind: 'text', width: 14 },
-        { key: 'metric', zh: '指标', en: 'Figure', kind: 'text', width: 20 },
+        { key: 'scope', zh: '范围', en: 'Scope', kind: 'text' },
+        { key: 'metric', zh: '指标', en: 'Figure', kind: 'text' },
         { key: 'value', zh: '当日', en: 'Day', kind: 'number' },
         { key: 'previous', zh: '上周同日', en: 'Same day last week', kind: 'number' },
         { key: 'change', zh: '变化', en: 'Change', kind: 'number' },
@@ -33,7 +34,7 @@ export const dailyReportLayout = {
 const SHOP = { zh: '全店', en: 'Shop' };
 
 /** The day's figures for the shop and each team beside the same weekday a week before. */
-export function dailyReportWorkbook(shop: Pick<Shop, 'code' | 'currency'>, report: { date: string; comparedWith: string; metrics: string[]; shop: ReportBlock | null; teams: (ReportBlock & { teamName: string | null })[] }, lang: 'zh' | 'en'): ExportWorkbook {
+export function dailyReportWorkbook(shop: Pick<Shop, 'code' | 'name' | 'currency' | 'timeZone'>, report: { date: string; comparedWith: string; metrics: string[]; shop: ReportBlock | null; teams: (ReportBlock & { teamName: string | null })[] }, lang: 'zh' | 'en'): ExportWorkbook {
   const blocks = [...(report.shop ? [{ scope: SHOP[lang], block: report.shop }] : []), ...report.teams.map((t) => ({ scope: t.teamName ?? '—', block: t as ReportBlock }))];
   const rows: ExportRow[] = blocks.flatMap(({ scope, block }) =>
     report.metrics.map((key) => {
@@ -46,9 +47,9 @@ export function dailyReportWorkbook(shop: Pick<Shop, 'code' | 'currency'>, repor
   return {
     fileName: `${shop.code}_daily-report_${report.date}`,
     currency: shop.currency,
+    heading: { shop: shop.name, what: ExportTitles['daily-report'][lang], period: report.date, state: `${lang === 'zh' ? '对比' : 'vs'} ${report.comparedWith}`, timeZone: shop.timeZone },
     sheets: [{
       ...sheet,
-      title: `${sheet[lang]} ${report.date} (${lang === 'zh' ? '对比' : 'vs'} ${report.comparedWith})`,
       rows,
       // The value columns carry each figure's own unit: rates as percentages, money in the currency.
       kindOf: (row, column) => (['value', 'previous', 'change'].includes(column.key) ? cellKindOfKpiUnit[row.unit as KpiUnit] : undefined),

@@ -7,6 +7,7 @@ import type { Shop } from 'src/modules/org/shop.repository';
 import { QcSummaryService, type TeamSummary } from 'src/modules/qc/qc-summary.service';
 import type { ExportBuilder } from '../export-builder';
 import type { ExportLayout } from '../export-templates';
+import { ExportTitles } from '../export.labels';
 import type { ExportWorkbook } from '../workbook/export-sheet';
 import { localized, SchemaTexts } from 'src/platform/i18n/zod-messages';
 
@@ -42,7 +43,7 @@ export const qcSummaryLayout = {
 } satisfies ExportLayout;
 
 /** The daily QC summary as the supervisors' sheet: one row per agent, team totals, top findings. */
-export function qcSummaryWorkbook(shop: Pick<Shop, 'code' | 'currency'>, summary: { date: string; teams: TeamSummary[] }, lang: 'zh' | 'en'): ExportWorkbook {
+export function qcSummaryWorkbook(shop: Pick<Shop, 'code' | 'name' | 'currency' | 'timeZone'>, summary: { date: string; teams: TeamSummary[] }, lang: 'zh' | 'en'): ExportWorkbook {
   const [agents, findings] = qcSummaryLayout.sheets;
   const agentRows = summary.teams.flatMap((t) => [
     ...t.agents.map((a) => ({ team: t.teamName, agent: a.name, sessionsReviewed: a.sessionsReviewed, reviews: a.reviews, meanScore: a.meanScore, weightedMeanScore: a.weightedMeanScore, fails: a.fails })),
@@ -51,9 +52,10 @@ export function qcSummaryWorkbook(shop: Pick<Shop, 'code' | 'currency'>, summary
   return {
     fileName: `${shop.code}_qc-summary_${summary.date}`,
     currency: shop.currency,
+    heading: { shop: shop.name, what: ExportTitles['qc-summary'][lang], period: summary.date, timeZone: shop.timeZone },
     sheets: [
-      { ...agents, title: `${agents[lang]} ${summary.date}`, rows: agentRows, look: (row) => (row.total ? { bold: true, fill: 'FFF2F2F2' } : undefined) },
-      { ...findings, title: `${findings[lang]} ${summary.date}`, rows: summary.teams.flatMap((t) => t.topFindings.map((f) => ({ team: t.teamName, category: f.categoryLabel, severity: f.severityLabel, count: f.count }))) },
+      { ...agents, rows: agentRows, look: (row) => (row.total ? { bold: true, fill: 'FFF2F2F2' } : undefined) },
+      { ...findings, rows: summary.teams.flatMap((t) => t.topFindings.map((f) => ({ team: t.teamName, category: f.categoryLabel, severity: f.severityLabel, count: f.count }))) },
     ],
   };
 }

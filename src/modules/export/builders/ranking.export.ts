@@ -9,6 +9,7 @@ import { RankingService } from 'src/modules/ranking/ranking.service';
 import type { ExportBuilder } from '../export-builder';
 import { cellKindOfKpiUnit } from './kpi-cell-kind';
 import type { ExportLayout } from '../export-templates';
+import { ExportTitles } from '../export.labels';
 import type { ExportColumn, ExportRow, ExportWorkbook } from '../workbook/export-sheet';
 import { localized, SchemaTexts } from 'src/platform/i18n/zod-messages';
 
@@ -19,24 +20,24 @@ type Metric = { value: number | null; points: number | null };
 export type RankingJson = Awaited<ReturnType<RankingService['get']>>;
 
 const agentColumns: ExportColumn[] = [
-  { key: 'employeeNo', zh: '工号', en: 'Employee no.', kind: 'text', width: 10 },
-  { key: 'agent', zh: '客服', en: 'Agent', kind: 'text', width: 12 },
-  { key: 'team', zh: '小组', en: 'Team', kind: 'text', width: 12 },
+  { key: 'employeeNo', zh: '工号', en: 'Employee no.', kind: 'text' },
+  { key: 'agent', zh: '客服', en: 'Agent', kind: 'text' },
+  { key: 'team', zh: '小组', en: 'Team', kind: 'text' },
 ];
 
 export const rankingLayout = {
   template: 'ranking',
   sheets: [
     {
-      zh: '月度排名', en: 'Monthly ranking', landscape: true, columns: [
-        { key: 'rank', zh: '名次', en: 'Rank', kind: 'integer', width: 6 },
+      zh: '月度排名', en: 'Monthly ranking', columns: [
+        { key: 'rank', zh: '名次', en: 'Rank', kind: 'integer' },
         ...agentColumns,
-        { key: 'total', zh: '总分', en: 'Total', kind: 'number', width: 9 },
-        { key: 'percentile', zh: '百分位', en: 'Percentile', kind: 'number', width: 9 },
-        { key: 'flags', zh: '标记', en: 'Flags', kind: 'text', width: 10 },
-        { key: 'daysWorked', zh: '出勤天数', en: 'Days worked', kind: 'integer', width: 9 },
-        { key: 'inquiries', zh: '咨询量', en: 'Inquiries', kind: 'integer', width: 9 },
-        { key: 'ledger', zh: '奖惩', en: 'Rewards / penalties', kind: 'text', width: 30 },
+        { key: 'total', zh: '总分', en: 'Total', kind: 'number' },
+        { key: 'percentile', zh: '百分位', en: 'Percentile', kind: 'number' },
+        { key: 'flags', zh: '标记', en: 'Flags', kind: 'text' },
+        { key: 'daysWorked', zh: '出勤天数', en: 'Days worked', kind: 'integer' },
+        { key: 'inquiries', zh: '咨询量', en: 'Inquiries', kind: 'integer' },
+        { key: 'ledger', zh: '奖惩', en: 'Rewards / penalties', kind: 'text' },
       ],
     },
     {
@@ -44,7 +45,7 @@ export const rankingLayout = {
         ...agentColumns,
         { key: 'daysWorked', zh: '出勤天数', en: 'Days worked', kind: 'integer' },
         { key: 'inquiries', zh: '咨询量', en: 'Inquiries', kind: 'integer' },
-        { key: 'reasons', zh: '原因', en: 'Reasons', kind: 'text', width: 40 },
+        { key: 'reasons', zh: '原因', en: 'Reasons', kind: 'text' },
       ],
     },
     {
@@ -52,7 +53,7 @@ export const rankingLayout = {
         ...agentColumns,
         { key: 'kind', zh: '类型', en: 'Kind', kind: 'text' },
         { key: 'amount', zh: '金额', en: 'Amount', kind: 'money' },
-        { key: 'reason', zh: '事由', en: 'Reason', kind: 'text', width: 36 },
+        { key: 'reason', zh: '事由', en: 'Reason', kind: 'text' },
         { key: 'status', zh: '状态', en: 'Status', kind: 'text' },
       ],
     },
@@ -64,7 +65,7 @@ const TOP_FILL = 'FFC6EFCE';
 const BOTTOM_FILL = 'FFFFC7CE';
 
 /** Rank, agent, every metric with its points, total, flags and ledger entries; the ineligible apart. */
-export function rankingWorkbook(shop: Pick<Shop, 'code' | 'currency'>, ranking: RankingJson, ledger: LedgerEntryView[], lang: 'zh' | 'en'): ExportWorkbook {
+export function rankingWorkbook(shop: Pick<Shop, 'code' | 'name' | 'currency' | 'timeZone'>, ranking: RankingJson, ledger: LedgerEntryView[], lang: 'zh' | 'en'): ExportWorkbook {
   const [ranked, ineligible, entries] = rankingLayout.sheets;
   const metrics = (ranking.scorecard as { metrics: { metric: string }[] }).metrics.map((m) => m.metric);
   const metricColumns: ExportColumn[] = metrics.flatMap((key) => {
@@ -91,11 +92,11 @@ export function rankingWorkbook(shop: Pick<Shop, 'code' | 'currency'>, ranking: 
   return {
     fileName: `${shop.code}_ranking_${ranking.month}_v${ranking.version}`,
     currency: shop.currency,
+    heading: { shop: shop.name, what: ExportTitles.ranking[lang], period: ranking.month, state: `v${ranking.version} ${ranking.statusLabel}`, timeZone: shop.timeZone },
     sheets: [
       {
         ...ranked,
         columns: [rank, employeeNo, agent, team, ...metricColumns, ...rest],
-        title: `${ranked[lang]} ${ranking.month} v${ranking.version} (${ranking.statusLabel})`,
         rows: rankedRows,
         look: (row) => (row.top ? { fill: TOP_FILL } : row.bottom ? { fill: BOTTOM_FILL } : undefined),
       },

@@ -6,7 +6,12 @@ import type { Shop } from 'src/modules/org/shop.repository';
 import { RosterService } from 'src/modules/roster/roster.service';
 import type { ExportBuilder } from '../export-builder';
 import type { ExportLayout } from '../export-templates';
-import type { CellLook, ExportColumn, ExportWorkbook } from '../workbook/export-sheet';
+import { SkillService } from 'src/modules/org/skill.service';
+import { TeamService } from 'src/modules/org/team.service';
+import { labelOf } from 'src/platform/i18n/texts';
+import { ExportTitles, RosterVersionStateLabels } from '../export.labels';
+import type { CellLook, ExportColumn, ExportLanguage, ExportWorkbook } from '../workbook/export-sheet';
+import { WEEKDAY_NAMES } from '../workbook/workbook-writer';
 import { rosterCells, type RosterJson } from './roster-cells';
 import { localized, SchemaTexts } from 'src/platform/i18n/zod-messages';
 
@@ -16,25 +21,39 @@ const params = z.strictObject({
 });
 type Params = z.infer<typeof params>;
 
-const WEEKDAYS = { zh: ['周一', '周二', '周三', '周四', '周五', '周六', '周日'], en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] };
-const dayColumns: ExportColumn[] = WEEKDAYS.zh.map((zh, d) => ({ key: `d${d}`, zh, en: WEEKDAYS.en[d], kind: 'text', width: 20 }));
+const dayColumns: ExportColumn[] = [0, 1, 2, 3, 4, 5, 6].map((d) => ({ key: `d${d}`, zh: WEEKDAY_NAMES.zh[d], en: WEEKDAY_NAMES.en[d], kind: 'text' }));
 
 export const rosterLayout = {
   template: 'roster',
   sheets: [
     {
-      zh: '排班表', en: 'Roster', landscape: true, columns: [
-        { key: 'employeeNo', zh: '工号', en: 'Employee no.', kind: 'text', width: 10 },
-        { key: 'name', zh: '客服', en: 'Agent', kind: 'text', width: 12 },
+      zh: '排班表', en: 'Roster', columns: [
+        { key: 'employeeNo', zh: '工号', en: 'Employee no.', kind: 'text' },
+        { key: 'name', zh: '客服', en: 'Agent', kind: 'text' },
         ...dayColumns,
-        { key: 'shifts', zh: '班次数', en: 'Shifts', kind: 'integer', width: 8 },
-        { key: 'minutes', zh: '周工时(分钟)', en: 'Week minutes', kind: 'minutes', width: 12 },
+        { key: 'shifts', zh: '班次数', en: 'Shifts', kind: 'integer' },
+        { key: 'minutes', zh: '周工时(分钟，含带薪休息)', en: 'Week minutes (paid breaks included)', kind: 'minutes' },
+      ],
+    },
+    {
+      zh: '班次明细', en: 'Shifts', columns: [
+        { key: 'employeeNo', zh: '工号', en: 'Employee no.', kind: 'text' },
+        { key: 'name', zh: '客服', en: 'Agent', kind: 'text' },
+        { key: 'team', zh: '小组', en: 'Team', kind: 'text' },
+        { key: 'date', zh: '日期', en: 'Date', kind: 'date' },
+        { key: 'shift', zh: '班次', en: 'Shift', kind: 'text' },
+        { key: 'start', zh: '上班', en: 'Start', kind: 'time' },
+        { key: 'end', zh: '下班', en: 'End', kind: 'time' },
+        { key: 'paidMinutes', zh: '计薪分钟', en: 'Paid minutes', kind: 'minutes' },
+        { key: 'mealStart', zh: '用餐开始', en: 'Meal start', kind: 'time' },
+        { key: 'restStarts', zh: '休息开始', en: 'Rest starts', kind: 'time' },
+        { key: 'training', zh: '培训', en: 'Training', kind: 'text' },
       ],
     },
     {
       zh: '覆盖', en: 'Coverage', columns: [
         { key: 'date', zh: '日期', en: 'Date', kind: 'date' },
-        { key: 'slot', zh: '时段/班次', en: 'Slot or shift', kind: 'text', width: 10 },
+        { key: 'slot', zh: '时段/班次', en: 'Slot or shift', kind: 'time' },
         { key: 'skill', zh: '技能', en: 'Skill', kind: 'text' },
         { key: 'required', zh: '需求', en: 'Required', kind: 'number' },
         { key: 'scheduled', zh: '在岗', en: 'Scheduled', kind: 'integer' },
@@ -45,9 +64,9 @@ export const rosterLayout = {
       zh: '规则提示', en: 'Rule warnings', columns: [
         { key: 'kind', zh: '类型', en: 'Kind', kind: 'text' },
         { key: 'rule', zh: '规则', en: 'Rule', kind: 'text' },
-        { key: 'dates', zh: '日期', en: 'Dates', kind: 'text', width: 24 },
-        { key: 'agents', zh: '客服', en: 'Agents', kind: 'text', width: 24 },
-        { key: 'detail', zh: '说明', en: 'Detail', kind: 'text', width: 60 },
+        { key: 'dates', zh: '日期', en: 'Dates', kind: 'text' },
+        { key: 'agents', zh: '客服', en: 'Agents', kind: 'text' },
+        { key: 'detail', zh: '说明', en: 'Detail', kind: 'text' },
       ],
     },
   ],
@@ -55,28 +74,37 @@ export const rosterLayout = {
 
 const UNDER = 'FFFFC7CE';
 
-/** The week grid coloured by shift type with breaks and absences, coverage per slot, and rule warnings. */
-export function rosterWorkbook(shop: Pick<Shop, 'code' | 'currency'>, roster: RosterJson, lang: 'zh' | 'en'): ExportWorkbook {
-  const [grid, coverage, warnings] = rosterLayout.sheets;
-  const cells = rosterCells(roster, lang);
+export type RosterNames = { teams: Map<string, string>; skills: Map<string, string> };
+
+/** The week grid coloured by shift type, one row per shift, coverage per slot, and rule warnings. */
+export function rosterWorkbook(shop: Pick<Shop, 'code' | 'name' | 'currency' | 'timeZone'>, roster: RosterJson, lang: ExportLanguage, names: RosterNames): ExportWorkbook {
+  const [grid, list, coverage, warnings] = rosterLayout.sheets;
+  const cells = rosterCells(roster, lang, names.teams);
   const version = roster.version ? `v${roster.version.version}` : 'v0';
+  const last = roster.days[roster.days.length - 1].date;
+  const skill = (code: string | null) => (code === null ? null : (names.skills.get(code) ?? code));
   return {
     fileName: `${shop.code}_roster_${roster.weekStart}_${version}`,
     currency: shop.currency,
+    heading: {
+      shop: shop.name, what: ExportTitles.roster[lang], period: `${roster.weekStart} – ${last}`, timeZone: shop.timeZone,
+      state: `${version} ${labelOf(RosterVersionStateLabels, roster.version?.status ?? 'draft')[lang]}`,
+    },
     sheets: [
       {
         ...grid,
-        columns: grid.columns.map((c, i) => (i >= 2 && i < 9 ? { ...c, zh: `${c.zh} ${roster.days[i - 2].date.slice(5)}`, en: `${c.en} ${roster.days[i - 2].date.slice(5)}` } : c)),
-        title: `${grid[lang]} ${roster.weekStart} ${version} (${roster.version?.status ?? 'draft'})`,
+        columns: grid.columns.map((c) => (c.key.startsWith('d') && c.key.length === 2 ? { ...c, headerDate: roster.days[Number(c.key.slice(1))].date } : c)),
         rows: cells.rows,
         look: (row, column): CellLook | undefined => cells.looks.get(`${row.agentId}/${column.key}`),
       },
+      { ...list, rows: cells.shifts, kindOf: (row, column) => (column.key === 'restStarts' && typeof row.restStarts === 'string' && row.restStarts.length > 5 ? 'text' : undefined) },
       {
         ...coverage,
-        // Per-slot demand shows each slot; demand per day and shift type shows each shift.
+        // Per-slot demand shows each slot as a time; demand per day and shift type shows each shift.
         rows: roster.coverage.length
-          ? roster.coverage.map((c) => ({ date: c.date, slot: c.local.slice(11, 16), skill: c.skill, required: c.required, scheduled: c.scheduled, gap: c.gap }))
-          : roster.dayCoverage.map((c) => ({ date: c.date, slot: c.shiftTemplate, skill: c.skill, required: c.required, scheduled: c.scheduled, gap: c.gap })),
+          ? roster.coverage.map((c) => ({ date: c.date, slot: c.local, skill: skill(c.skill), required: c.required, scheduled: c.scheduled, gap: c.gap }))
+          : roster.dayCoverage.map((c) => ({ date: c.date, slot: c.shiftTemplate, skill: skill(c.skill), required: c.required, scheduled: c.scheduled, gap: c.gap, byShift: true })),
+        kindOf: (row, column) => (column.key === 'slot' && row.byShift ? 'text' : undefined),
         look: (row) => (Number(row.gap) < 0 ? { fill: UNDER } : undefined),
       },
       { ...warnings, rows: cells.warnings },
@@ -91,7 +119,7 @@ export class RosterExport implements ExportBuilder<Params> {
   readonly params = params;
   readonly template = rosterLayout.template;
 
-  constructor(private readonly rosters: RosterService, private readonly shops: ShopService) {}
+  constructor(private readonly rosters: RosterService, private readonly shops: ShopService, private readonly teams: TeamService, private readonly skills: SkillService) {}
 
   async precheck(actor: Actor, p: Params): Promise<void> {
     await this.rosters.readable(actor, p.rosterId);
@@ -99,6 +127,13 @@ export class RosterExport implements ExportBuilder<Params> {
 
   async build(actor: Actor, p: Params, lang: 'zh' | 'en'): Promise<ExportWorkbook> {
     const roster = (await this.rosters.get(actor, p.rosterId, { version: p.version })) as RosterJson;
-    return rosterWorkbook(await this.shops.context(actor.shopId), roster, lang);
+    const teams = new Map<string, string>();
+    for (let offset = 0; ; offset += 500) {
+      const page = await this.teams.list(actor, { limit: 500, offset });
+      for (const t of page.items) teams.set(t.id, t.name);
+      if (offset + 500 >= page.total) break;
+    }
+    const skills = new Map((await this.skills.list(actor)).map((s) => [s.code, s.name]));
+    return rosterWorkbook(await this.shops.context(actor.shopId), roster, lang, { teams, skills });
   }
 }

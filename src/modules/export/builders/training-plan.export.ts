@@ -11,6 +11,7 @@ import { TrainingSessionService } from 'src/modules/training/training-session.se
 import type { SessionView } from 'src/modules/training/training-view';
 import type { ExportBuilder } from '../export-builder';
 import type { ExportLayout } from '../export-templates';
+import { ExportTitles } from '../export.labels';
 import type { ExportWorkbook } from '../workbook/export-sheet';
 import { localized, SchemaTexts } from 'src/platform/i18n/zod-messages';
 import { text } from 'src/platform/i18n/locale';
@@ -28,10 +29,10 @@ export const trainingPlanLayout = {
   template: 'training-plan',
   sheets: [
     {
-      zh: '培训计划', en: 'Training plan', landscape: true, columns: [
+      zh: '培训计划', en: 'Training plan', columns: [
         { key: 'start', zh: '开始', en: 'Start', kind: 'datetime' },
         { key: 'end', zh: '结束', en: 'End', kind: 'datetime' },
-        { key: 'title', zh: '主题', en: 'Topic', kind: 'text', width: 28 },
+        { key: 'title', zh: '主题', en: 'Topic', kind: 'text' },
         { key: 'category', zh: '类别', en: 'Category', kind: 'text' },
         { key: 'lengthMinutes', zh: '时长(分钟)', en: 'Minutes', kind: 'minutes' },
         { key: 'capacity', zh: '容量', en: 'Capacity', kind: 'integer' },
@@ -45,7 +46,7 @@ export const trainingPlanLayout = {
     {
       zh: '出勤明细', en: 'Attendance', columns: [
         { key: 'start', zh: '开始', en: 'Start', kind: 'datetime' },
-        { key: 'title', zh: '主题', en: 'Topic', kind: 'text', width: 28 },
+        { key: 'title', zh: '主题', en: 'Topic', kind: 'text' },
         { key: 'employeeNo', zh: '工号', en: 'Employee no.', kind: 'text' },
         { key: 'agent', zh: '客服', en: 'Agent', kind: 'text' },
         { key: 'attendance', zh: '出勤', en: 'Attendance', kind: 'text' },
@@ -57,16 +58,16 @@ export const trainingPlanLayout = {
 const ATTENDANCE = { zh: { attended: '出勤', absent: '缺勤', invited: '未记录' }, en: { attended: 'attended', absent: 'absent', invited: 'not recorded' } };
 
 /** Booked sessions with their service cost, and each attendee's attendance. */
-export function trainingPlanWorkbook(shop: Pick<Shop, 'code' | 'currency'>, p: Params, sessions: SessionView[], agents: Map<string, AgentLabel>, lang: 'zh' | 'en'): ExportWorkbook {
+export function trainingPlanWorkbook(shop: Pick<Shop, 'code' | 'name' | 'currency' | 'timeZone'>, p: Params, sessions: SessionView[], agents: Map<string, AgentLabel>, lang: 'zh' | 'en'): ExportWorkbook {
   const [plan, attendance] = trainingPlanLayout.sheets;
   const local = (s: { local: string }) => ({ local: s.local.slice(0, 16) });
   return {
     fileName: `${shop.code}_training_${p.from}_${p.to}`,
     currency: shop.currency,
+    heading: { shop: shop.name, what: ExportTitles['training-plan'][lang], period: `${p.from} – ${p.to}`, timeZone: shop.timeZone },
     sheets: [
       {
         ...plan,
-        title: `${plan[lang]} ${p.from} – ${p.to}`,
         rows: sessions.map((s) => ({
           start: local(s.start), end: local(s.end), title: s.title, category: s.categoryLabel, lengthMinutes: s.lengthMinutes, capacity: s.capacity,
           invited: s.attendees.length,
@@ -79,7 +80,6 @@ export function trainingPlanWorkbook(shop: Pick<Shop, 'code' | 'currency'>, p: P
       },
       {
         ...attendance,
-        title: `${attendance[lang]} ${p.from} – ${p.to}`,
         rows: sessions.flatMap((s) => s.attendees.map((a) => ({
           start: local(s.start), title: s.title, employeeNo: agents.get(a.agentId)?.employeeNo ?? null, agent: agents.get(a.agentId)?.name ?? a.agentId,
           attendance: ATTENDANCE[lang][(a.attendance ?? 'invited') as keyof (typeof ATTENDANCE)['en']] ?? a.attendance,

@@ -4,7 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { CellKind, ExportSheet } from './export-sheet';
+import { columnWidth, widestLine } from './column-width';
+import type { ExportSheet } from './export-sheet';
 
 export interface TemplateLook {
   titleFont: Partial<ExcelJS.Font>;
@@ -23,15 +24,15 @@ export const defaultLook: TemplateLook = {
   headerFont: { bold: true, color: { argb: 'FFFFFFFF' } },
   headerFill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } },
   border: { top: thin, left: thin, bottom: thin, right: thin },
-  pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   widths: new Map(),
 };
 
 export const headerText = (c: { zh: string; en: string }) => `${c.zh} ${c.en}`;
 
-export function widthFor(kind: CellKind): number {
-  return kind === 'text' ? 16 : kind === 'datetime' ? 18 : 12;
-}
+/** Where the template has its title and header (the export writes its two title lines from row 1). */
+const TEMPLATE_TITLE_ROW = 1;
+const TEMPLATE_HEADER_ROW = 3;
 
 /** One look per sheet of the template (the last one repeats for further sheets). */
 export async function readTemplateLooks(path: string): Promise<TemplateLook[]> {
@@ -39,13 +40,13 @@ export async function readTemplateLooks(path: string): Promise<TemplateLook[]> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(path);
   return book.worksheets.map((ws) => {
-    // Row 1 is the title, row 2 the header, as `npm run templates` writes them.
-    const title = ws.getCell(1, 1);
-    const header = ws.getCell(2, 1);
+    // Row 1 is the title, row 3 the header, as `npm run templates` writes them.
+    const title = ws.getCell(TEMPLATE_TITLE_ROW, 1);
+    const header = ws.getCell(TEMPLATE_HEADER_ROW, 1);
     const widths = new Map<string, number>();
     for (let i = 1; i <= ws.columnCount; i++) {
       const width = ws.getColumn(i).width;
-      const text = ws.getCell(2, i).value;
+      const text = ws.getCell(TEMPLATE_HEADER_ROW, i).value;
       if (width && typeof text === 'string') widths.set(text, width);
     }
     return {
@@ -64,20 +65,24 @@ function pickPageSetup(setup: Partial<ExcelJS.PageSetup>): Partial<ExcelJS.PageS
   return Object.fromEntries(Object.entries({ paperSize, orientation, fitToPage, fitToWidth, fitToHeight, margins }).filter(([, v]) => v !== undefined));
 }
 
-/** The template a kind's sheets are drawn from: title row, styled bilingual header, widths, print setup. */
-export function buildExportTemplate(sheets: Pick<ExportSheet, 'zh' | 'en' | 'columns' | 'landscape'>[]): ExcelJS.Workbook {
+/**
+ * The template a kind's sheets are drawn from: title block, styled bilingual header, print setup.
+ * Widths fit the headers; exports widen columns to their data, and a shop's wider column stays.
+ */
+export function buildExportTemplate(sheets: Pick<ExportSheet, 'zh' | 'en' | 'columns'>[]): ExcelJS.Workbook {
   const book = new ExcelJS.Workbook();
   book.creator = 'cs-workforce';
   for (const sheet of sheets) {
     const ws = book.addWorksheet(`${sheet.zh}`.slice(0, 31), {
-      pageSetup: { ...defaultLook.pageSetup, orientation: sheet.landscape ? 'landscape' : 'portrait', printTitlesRow: '1:2' },
-      views: [{ state: 'frozen', ySplit: 2 }],
+      pageSetup: { ...defaultLook.pageSetup, printTitlesRow: `1:${TEMPLATE_HEADER_ROW}` },
+      views: [{ state: 'frozen', ySplit: TEMPLATE_HEADER_ROW }],
     });
-    ws.columns = sheet.columns.map((c) => ({ key: c.key, width: c.width ?? widthFor(c.kind) }));
-    ws.getCell(1, 1).value = `${sheet.zh} ${sheet.en}`;
-    ws.getCell(1, 1).font = defaultLook.titleFont;
+    ws.columns = sheet.columns.map((c) => ({ key: c.key, width: columnWidth(widestLine(headerText(c))) }));
+    ws.getCell(TEMPLATE_TITLE_ROW, 1).value = `${sheet.zh} ${sheet.en}`;
+    ws.getCell(TEMPLATE_TITLE_ROW, 1).font = defaultLook.titleFont;
+    if (sheet.columns.length > 1) ws.mergeCells(TEMPLATE_TITLE_ROW, 1, TEMPLATE_TITLE_ROW + 1, sheet.columns.length);
     sheet.columns.forEach((c, i) => {
-      const cell = ws.getCell(2, i + 1);
+      const cell = ws.getCell(TEMPLATE_HEADER_ROW, i + 1);
       cell.value = headerText(c);
       cell.font = defaultLook.headerFont;
       cell.fill = defaultLook.headerFill;
