@@ -38,6 +38,31 @@ export class LinearProgram {
   get columnCount(): number {
     return this.cost.length;
   }
+
+  /** A model described column by column (cover models come that way): transposed into rows. */
+  static fromColumns(columns: readonly LinearColumn[], rowLower: readonly number[], rowUpper: readonly number[]): LinearProgram {
+    const lp = new LinearProgram();
+    const rows: { columns: number[]; coefficients: number[] }[] = rowLower.map(() => ({ columns: [], coefficients: [] }));
+    for (const column of columns) {
+      const j = lp.addColumn(column.cost, column.lower, column.upper, column.integer ?? false);
+      column.rows.forEach((row, k) => {
+        rows[row].columns.push(j);
+        rows[row].coefficients.push(column.coefficients?.[k] ?? 1);
+      });
+    }
+    rows.forEach((row, i) => lp.addRow(rowLower[i], rowUpper[i], row.columns, row.coefficients));
+    return lp;
+  }
+}
+
+/** One column of a model described column-wise; coefficients default to 1 (cover matrices are 0/1). */
+export interface LinearColumn {
+  cost: number;
+  lower: number;
+  upper: number;
+  integer?: boolean;
+  rows: readonly number[];
+  coefficients?: readonly number[];
 }
 
 export interface LinearSolveOptions {
@@ -50,6 +75,10 @@ export interface LinearSolveOptions {
   /** A feasible start, one value per column. */
   start?: ArrayLike<number>;
   shouldStop?: () => boolean;
+  /** HiGHS' random seed (default 0): the same seed gives the same search. */
+  seed?: number;
+  /** Each improving MIP solution as HiGHS finds it. */
+  onIncumbent?: (objective: number, values: Float64Array) => void;
 }
 
 export interface LinearSolveOutcome {
@@ -90,19 +119,11 @@ export function solveLinearProgram(highs: Highs, lp: LinearProgram, options: Lin
       output_flag: false,
       time_limit: Math.max(0.05, options.timeLimitSeconds),
       mip_rel_gap: options.relativeGap ?? 1e-6,
-      random_seed: 0,
+      random_seed: options.seed ?? 0,
       ...(options.maxNodes !== undefined ? { mip_max_nodes: options.maxNodes } : {}),
     });
     if (isMip && options.start) model.setSolution({ colValue: Array.from(options.start) });
-    const callbacks: HighsCallbackMap | undefined =
-      isMip && options.shouldStop
-        ? {
-            [highs.constants.callbackType.mipInterrupt]: (event) => {
-              if (options.shouldStop?.()) event.interrupt();
-              return undefined;
-            },
-          }
-        : undefined;
+    const callbacks: HighsCallbackMap | undefined = isMip && (options.shouldStop || options.onIncumbent) ? mipCallbacks(highs, options) : undefined;
     const result = model.run(callbacks);
     const codes = highs.constants.modelStatus;
     const status =
@@ -121,4 +142,20 @@ export function solveLinearProgram(highs: Highs, lp: LinearProgram, options: Lin
   } finally {
     model.dispose();
   }
+}
+
+function mipCallbacks(highs: Highs, options: LinearSolveOptions): HighsCallbackMap {
+  const kinds = highs.constants.callbackType;
+  return {
+    [kinds.mipImprovingSolution]: (event) => {
+      const solution = event.data.mip_solution;
+      const objective = event.data.objective_function_value;
+      if (solution && objective !== undefined) options.onIncumbent?.(objective, Float64Array.from(solution));
+      return undefined;
+    },
+    [kinds.mipInterrupt]: (event) => {
+      if (options.shouldStop?.()) event.interrupt();
+      return undefined;
+    },
+  };
 }

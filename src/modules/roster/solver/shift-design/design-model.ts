@@ -1,6 +1,16 @@
 import { coveredSlots, type CandidateShift } from './candidate-shifts';
 import { resolveWeights } from './design-evaluation';
-import type { LinearColumn, LinearModel } from './highs-model';
+import { LinearProgram, type LinearColumn } from '../linear-program';
+
+/** The design model column by column, as cover models come. */
+export interface LinearModel {
+  columns: readonly LinearColumn[];
+  rowLower: readonly number[];
+  rowUpper: readonly number[];
+}
+
+/** The one HiGHS wrapper takes rows: the column-wise model transposed. */
+export const linearProgramOf = (model: LinearModel): LinearProgram => LinearProgram.fromColumns(model.columns, model.rowLower, model.rowUpper);
 import type { DesignedShift, ShiftDesignInput } from './shift-design.types';
 
 /** Agents starting `candidate` on `day`: one integer column of the model. */

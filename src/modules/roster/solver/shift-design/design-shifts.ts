@@ -1,8 +1,8 @@
 import { enumerateCandidateShifts, ShiftDesignInputError, validateShiftDesignInput, type CandidateShift } from './candidate-shifts';
 import { evaluateDesign } from './design-evaluation';
 import { DesignState, descend, eliminateShifts } from './design-local-search';
-import { buildDesignModel, demandJumps, designFromStarts, mipStartFor, startColumns, type StartColumn } from './design-model';
-import { highsRuntime, solveLinearModel, type LinearSolveOptions } from './highs-model';
+import { buildDesignModel, demandJumps, designFromStarts, linearProgramOf, mipStartFor, startColumns, type StartColumn } from './design-model';
+import { highsRuntime, solveLinearProgram, type LinearSolveOptions } from '../linear-program';
 import { seededRandom, shuffled } from 'src/platform/random/seeded-random';
 import type {
   DesignedShift,
@@ -54,8 +54,8 @@ export async function designShifts(input: ShiftDesignInput, options: ShiftDesign
     return true;
   };
 
-  const relaxation = solveLinearModel(highs, model.model, { timeLimitSeconds: secondsLeft() * 0.2, relaxIntegrality: true });
-  lowerBound = Math.max(0, relaxation.dualBound ?? 0);
+  const relaxation = solveLinearProgram(highs, linearProgramOf(model.model), { timeLimitSeconds: secondsLeft() * 0.2, relax: true });
+  lowerBound = Math.max(0, relaxation.bound ?? 0);
   const state = new DesignState(input, starts, candidates.length);
   relaxation.values?.slice(0, starts.length).forEach((value, k) => state.apply(k, Math.min(starts[k].upper, Math.round(value))));
   improveByLocalSearch(state, Date.now() + secondsLeft() * 150, options.seed ?? 1);
@@ -77,15 +77,14 @@ export async function designShifts(input: ShiftDesignInput, options: ShiftDesign
   });
   if (!stopRequested() && exactCoverIsPlausible(input, candidates)) {
     const exact = buildDesignModel(input, candidates, mipStarts, { exactCover: true });
-    solveLinearModel(highs, exact.model, mipOptions(0.5));
+    solveLinearProgram(highs, linearProgramOf(exact.model), mipOptions(0.5));
     report('improve');
   }
   if (!stopRequested()) {
     const start = mipStartFor(input, mipModel, candidates, best.shifts, best.coverage);
-    const outcome = solveLinearModel(highs, mipModel.model, { ...mipOptions(1), start: start ?? undefined });
-    if (complete) lowerBound = Math.max(lowerBound, outcome.dualBound ?? 0);
-    if (outcome.status === 'interrupted') stoppedBy = 'aborted';
-    else if (outcome.status === 'time-limit') stoppedBy = 'time-limit';
+    const outcome = solveLinearProgram(highs, linearProgramOf(mipModel.model), { ...mipOptions(1), start: start ?? undefined });
+    if (complete) lowerBound = Math.max(lowerBound, outcome.bound ?? 0);
+    if (outcome.status === 'limit') stoppedBy = options.signal?.aborted ? 'aborted' : 'time-limit';
     else if (outcome.status === 'optimal' && complete) stoppedBy = 'optimal';
   } else {
     stoppedBy = options.signal?.aborted ? 'aborted' : 'time-limit';

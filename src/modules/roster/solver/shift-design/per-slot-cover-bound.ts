@@ -1,4 +1,4 @@
-import { highsRuntime, solveLinearModel, type LinearColumn } from './highs-model';
+import { highsRuntime, LinearProgram, solveLinearProgram, type LinearColumn } from '../linear-program';
 
 /** A break the agent must take somewhere in a window, counted in slots from the shift's first slot. */
 export interface CoverBreakWindow {
@@ -111,7 +111,7 @@ export async function lowerBoundPerSlotCover(
     columns.push({ cost: over, lower: 0, upper: Infinity, rows: [slot], coefficients: [-1] });
   }
   const highs = await highsRuntime();
-  const outcome = solveLinearModel(highs, { columns, rowLower, rowUpper }, { timeLimitSeconds: options.timeLimitSeconds ?? 30 });
+  const outcome = solveLinearProgram(highs, LinearProgram.fromColumns(columns, rowLower, rowUpper), { timeLimitSeconds: options.timeLimitSeconds ?? 30 });
   const values = outcome.values ?? new Float64Array(columns.length);
   const agentsPerShift = new Array<number>(input.shifts.length).fill(0);
   let column = 0;
@@ -126,7 +126,7 @@ export async function lowerBoundPerSlotCover(
     coverage.reduce((total, _, slot) => total + values[deviationOffset + 2 * slot + parity], 0) * input.slotMinutes;
   const proven = outcome.status === 'optimal';
   return {
-    lowerBound: proven ? Math.max(0, outcome.dualBound ?? 0) : 0,
+    lowerBound: proven ? Math.max(0, outcome.bound ?? 0) : 0,
     proven,
     agentsPerShift,
     coverage,
