@@ -137,7 +137,7 @@ describe('imports: sessions, orders, volume, ratings, queues (e2e)', () => {
     expect(list.body.items[0]).not.toHaveProperty('customerHash');
     for (const role of ['qc', 'supervisor', 'manager']) await t.http().get(`/sessions/${id}/transcript`).set(bearer(await t.tokenFor(role))).expect(200);
     for (const role of ['agent', 'hr', 'trainer']) await t.http().get(`/sessions/${id}/transcript`).set(bearer(await t.tokenFor(role))).expect(403);
-    await t.http().get(`/sessions/${id}/transcript`).set(bearer(other.managerToken)).expect(404);
+    expect((await t.http().get(`/sessions/${id}/transcript`).set(bearer(other.managerToken)).expect(404)).body.code).toBe('ingest.session-not-found');
     const theirs = await t.http().get('/sessions?from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z').set(bearer(other.managerToken)).expect(200);
     expect(theirs.body.total).toBe(0);
     const agentView = await t.http().get('/sessions?from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z').set(bearer(await t.tokenFor('agent'))).expect(200);
@@ -145,7 +145,7 @@ describe('imports: sessions, orders, volume, ratings, queues (e2e)', () => {
     expect(agentView.body.items.every((s: { agentId: string }) => s.agentId === me)).toBe(true);
     await upload('sessions', 'x.csv', csv([session(99)]), 'all', await t.tokenFor('agent')).expect(403);
     const mine = (await t.http().get('/imports').set(bearer(manager)).expect(200)).body[0];
-    await t.http().get(`/imports/${mine.id}`).set(bearer(other.managerToken)).expect(404);
+    expect((await t.http().get(`/imports/${mine.id}`).set(bearer(other.managerToken)).expect(404)).body.code).toBe('ingest.import-not-found');
     await t.http().post('/imports/widgets').set(bearer(manager)).send({ rows: [] }).expect(400);
   });
 });

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from 'src/platform/auth/actor';
 import { ALL_ROLES, Roles } from 'src/platform/auth/roles';
 import { ApiProblems } from 'src/platform/http/openapi';
+import { IngestProblems } from './ingest.problems';
 import { pageExample } from 'src/platform/http/pagination';
 import { ValidParam, ValidQuery } from 'src/platform/http/validation';
 import { ListOrdersQuery, ListSessionsQuery, orderExample, sessionExample } from './fact.dto';
@@ -25,7 +26,7 @@ export class FactController {
   @Get('sessions/:id/transcript')
   @Roles('admin', 'manager', 'supervisor', 'qc')
   @ApiOkResponse({ schema: { example: { id: sessionExample.id, agentId: sessionExample.agentId, transcript: '顾客: 这款有M码吗?\n客服: 有的亲, 现在下单今天发货' } } })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, IngestProblems.sessionNotFound)
   transcript(@CurrentActor() actor: Actor, @ValidParam('id') id: string) {
     return this.facts.transcript(actor, id);
   }

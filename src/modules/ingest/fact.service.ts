@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
-import { notFound } from 'src/platform/errors/common-problems';
 import { AgentScope } from 'src/modules/org/agent-scope.service';
 import type { ListOrdersQuery, ListSessionsQuery } from './fact.dto';
 import { FactRepository } from './fact.repository';
+import { IngestProblems } from './ingest.problems';
 
 /** Sessions and orders as stored: agents see their own, supervisors their teams', the rest the shop. */
 @Injectable()
@@ -24,7 +24,7 @@ export class FactService {
   /** Transcripts are for QC, supervisors and managers of the shop only (the route's roles). */
   async transcript(actor: Actor, id: string) {
     const row = await this.facts.transcript(actor.shopId, id);
-    if (!row) throw notFound('Session');
+    if (!row) throw IngestProblems.sessionNotFound();
     return row;
   }
 }

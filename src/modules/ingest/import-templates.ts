@@ -2,7 +2,7 @@ import { createReadStream, existsSync, ReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import { AppError } from 'src/platform/errors/problem';
+import { IngestProblems } from './ingest.problems';
 import { importKinds } from './kinds';
 import type { ImportKindName } from './kinds/import-kind';
 
@@ -38,7 +38,7 @@ export function buildTemplate(kind: ImportKindName): ExcelJS.Workbook {
 export class ImportTemplates {
   open(kind: ImportKindName): ReadStream {
     const path = templatePath(kind);
-    if (!existsSync(path)) throw new AppError('internal', `Template ${kind} is missing; run npm run templates`);
+    if (!existsSync(path)) throw IngestProblems.templateMissing({ kind });
     return createReadStream(path);
   }
 }

@@ -100,7 +100,7 @@ export class ImportController {
   @Get(':id')
   @Roles('admin', 'manager', 'supervisor', 'hr')
   @ApiOkResponse({ schema: { example: importRecordExample } })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, IngestProblems.importNotFound)
   get(@CurrentActor() actor: Actor, @ValidParam('id') id: string) {
     return this.imports.get(actor, id);
   }

@@ -10,7 +10,6 @@ import { APP_CONFIG } from 'src/platform/config/config.module';
 import { text } from 'src/platform/i18n/locale';
 import { AppError, renderMessage } from 'src/platform/errors/problem';
 import { currentLocale } from 'src/platform/i18n/request-locale';
-import { notFound } from 'src/platform/errors/common-problems';
 import { JobContext, UnrecoverableJobError } from 'src/platform/jobs/job-definition';
 import { JobHandler } from 'src/platform/jobs/job-handler.decorator';
 import { JobQueue } from 'src/platform/jobs/job-queue';
@@ -116,7 +115,7 @@ export class ImportService {
 
   async get(actor: Actor, id: string): Promise<ImportRecord> {
     const record = await this.imports.find(actor.shopId, id);
-    if (!record) throw notFound('Import');
+    if (!record) throw IngestProblems.importNotFound();
     return { ...record, storedFile: null };
   }
 

@@ -1,8 +1,9 @@
 import { defineProblems } from 'src/platform/errors/problem-catalogue';
 
 /**
- * Refusals of imports: the file as a whole (nothing of it is stored) and single cells of a row.
- * Sizes arrive formatted (`128 MB`), part names as they are in the zip (`xl/sharedStrings.xml`).
+ * Refusals of imports: the file as a whole (nothing of it is stored) and single cells of a row;
+ * then of queues, stored facts and import records. Sizes arrive formatted (`128 MB`), part names
+ * as they are in the zip (`xl/sharedStrings.xml`).
  */
 export const IngestProblems = defineProblems('ingest', {
   fileRequired: { status: 400, en: 'Send a file in the multipart field {field}, or a JSON body with a {rows} array', zh: '请在表单字段 {field} 中上传文件，或发送含 {rows} 数组的 JSON 请求体' },
@@ -49,4 +50,15 @@ export const IngestProblems = defineProblems('ingest', {
   valueRequired: { status: 422, en: 'is required', zh: '必填' },
   formulaCell: { status: 422, en: 'workbook formulas are not accepted; paste the values instead', zh: '不接受工作簿公式，请粘贴为数值' },
   cellTooLong: { status: 422, en: 'the cell is longer than {limit} characters', zh: '单元格超过 {limit} 个字符' },
+  // Import records and templates.
+  importNotFound: { status: 404, en: 'Import not found', zh: '未找到该导入记录' },
+  templateMissing: { status: 500, en: 'The import template for {kind} is missing on the server; run npm run templates', zh: '服务器上缺少“{kind}”的导入模板，请运行 npm run templates' },
+  // Queues and stored facts.
+  queueNotFound: { status: 404, en: 'Queue not found', zh: '未找到队列' },
+  queueCodeTaken: { status: 409, en: 'A queue with code {code} already exists in this shop', zh: '本店已有代码为 {code} 的队列' },
+  skillUnknown: { status: 400, en: 'Unknown skill code {skill}', zh: '未知的技能代码 {skill}' },
+  deadlineRequired: { status: 400, en: 'Queue {queue} handles deferred work, so it needs a deadline', zh: '队列“{queue}”为延迟处理队列，必须设置处理时限' },
+  slowdownChatOnly: { status: 400, en: 'Queue {queue} is not a chat queue; only chat queues carry a slowdown table', zh: '队列“{queue}”不是聊天队列；只有聊天队列才有并发减速表' },
+  slowdownTooShort: { status: 400, en: 'The slowdown table of {queue} gives factors up to {length} chats at once, but the queue serves {concurrency}', zh: '队列“{queue}”的并发减速表只给出了最多 {length} 个并发会话的系数，但该队列同时接待 {concurrency} 个' },
+  sessionNotFound: { status: 404, en: 'Chat session not found', zh: '未找到该会话' },
 });

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
-import { conflict, invalid, notFound } from 'src/platform/errors/common-problems';
 import { CreateQueueBody, RangeQuery, UpdateQueueBody } from './queue.dto';
 import { Queue, QueueRepository } from './queue.repository';
 import { ImportRepository } from './import.repository';
 import { SlowdownTexts, tooShortMessage } from './chat-slowdown-table';
+import { IngestProblems } from './ingest.problems';
 
 /** Queues of a shop and their actual volume per slot. */
 @Injectable()
@@ -15,10 +15,10 @@ export class QueueService {
   ) {}
 
   async create(actor: Actor, body: CreateQueueBody): Promise<Queue> {
-    if (await this.queues.findByCode(actor.shopId, body.code)) throw conflict(`Queue code ${body.code} already exists in this shop`);
+    if (await this.queues.findByCode(actor.shopId, body.code)) throw IngestProblems.queueCodeTaken.at('code', { code: body.code });
     const { requiredSkill, ...rest } = body;
     const skillId = requiredSkill ? (await this.lookups.lookups(actor.shopId)).skillIdByCode.get(requiredSkill) : null;
-    if (requiredSkill && !skillId) throw invalid('requiredSkill', `unknown skill code ${requiredSkill}`);
+    if (requiredSkill && !skillId) throw IngestProblems.skillUnknown.at('requiredSkill', { skill: requiredSkill });
     return this.queues.insert({ ...rest, shopId: actor.shopId, requiredSkillId: skillId ?? null });
   }
 
@@ -28,18 +28,26 @@ export class QueueService {
 
   async get(actor: Actor, id: string): Promise<Queue> {
     const queue = await this.queues.find(actor.shopId, id);
-    if (!queue) throw notFound('Queue');
+    if (!queue) throw IngestProblems.queueNotFound();
     return queue;
   }
 
   async update(actor: Actor, id: string, body: UpdateQueueBody): Promise<Queue> {
     const queue = await this.get(actor, id);
-    if (queue.kind === 'deferred' && body.deadlineMinutes === null) throw invalid('deadlineMinutes', 'a deferred queue needs a deadline');
+    if (queue.kind === 'deferred' && body.deadlineMinutes === null) throw IngestProblems.deadlineRequired.at('deadlineMinutes', { queue: queue.name });
     // The table and the concurrency must fit together after the change, whichever of them changes.
     const table = body.chatSlowdown === undefined ? queue.chatSlowdown : body.chatSlowdown;
     const concurrency = body.chatConcurrency ?? queue.chatConcurrency;
-    if (body.chatSlowdown && queue.channel !== 'chat') throw invalid('chatSlowdown', SlowdownTexts.chatOnly);
-    if (table && table.length < concurrency) throw invalid(body.chatSlowdown ? 'chatSlowdown' : 'chatConcurrency', tooShortMessage(table.length, concurrency));
+    // The field says what the same check says when the body alone is checked; the detail names the queue.
+    if (body.chatSlowdown && queue.channel !== 'chat') {
+      const problem = IngestProblems.slowdownChatOnly;
+      throw problem({ queue: queue.name }, { errors: [{ field: 'chatSlowdown', message: SlowdownTexts.chatOnly, code: problem.code, in: 'body' }] });
+    }
+    if (table && table.length < concurrency) {
+      const problem = IngestProblems.slowdownTooShort;
+      const field = body.chatSlowdown ? 'chatSlowdown' : 'chatConcurrency';
+      throw problem({ queue: queue.name, length: table.length, concurrency }, { errors: [{ field, message: tooShortMessage(table.length, concurrency), code: problem.code, in: 'body' }] });
+    }
     return (await this.queues.update(actor.shopId, id, body))!;
   }
 
