@@ -15,7 +15,7 @@ describe('rosters from forecast demand (e2e)', () => {
   let forecastId: string;
 
   const generate = async (body: Record<string, unknown>) => {
-    const res = await t.http().post('/rosters').set(bearer(manager)).send(body).expect(202);
+    const res = await t.http().post('/rosters').set(bearer(manager)).set('Accept-Language', 'en').send(body).expect(202);
     await t.app.get(JobQueue).settled(res.body.jobId, 60_000);
     const job = (await t.http().get(`/jobs/${res.body.jobId}`).set(bearer(manager)).expect(200)).body;
     expect(job.status).toBe('completed');
@@ -41,9 +41,11 @@ describe('rosters from forecast demand (e2e)', () => {
 
   it('covers the required agents per slot from staffing, with a lower bound, and keeps the rest owed after the week before', async () => {
     const { id, warnings, result } = await generate({ weekStart: WEEK, teamIds: [teamId], timeLimitSeconds: 5, demand: 'forecast' });
-    expect(warnings).toContainEqual(expect.stringMatching(/^queue aftersales_chat: no rostered agent has skill after_sales/));
+    expect(warnings).toContainEqual(expect.stringMatching(/^queue 售后服务: no rostered agent has the skill \S+; its demand is left out$/));
     const roster = (await t.http().get(`/rosters/${id}`).set(bearer(manager)).expect(200)).body;
-    expect(roster.warnings).toEqual(warnings);
+    // Read in the shop's language (Chinese) unless the reader asks for English.
+    expect(roster.warnings).toContainEqual(expect.stringMatching(/^队列“售后服务”：参与排班的客服都不具备技能“\S+”，其需求未计入$/));
+    expect((await t.http().get(`/rosters/${id}`).set(bearer(manager)).set('Accept-Language', 'en').expect(200)).body.warnings).toEqual(warnings);
     const coverage = roster.coverage as Cover[];
     expect(coverage).toHaveLength(7 * 48);
     expect(new Set(coverage.map((c) => c.skill))).toEqual(new Set(['pre_sales']));
@@ -98,7 +100,8 @@ describe('rosters from forecast demand (e2e)', () => {
   });
 
   it('answers 409 when no forecast covers the week', async () => {
-    const res = await t.http().post('/rosters').set(bearer(manager)).send({ weekStart: '2027-01-04', teamIds: [teamId], demand: 'forecast' }).expect(409);
-    expect(res.body.detail).toMatch(/no completed forecast covers 2027-01-04…2027-01-10/);
+    const res = await t.http().post('/rosters').set(bearer(manager)).set('Accept-Language', 'en').send({ weekStart: '2027-01-04', teamIds: [teamId], demand: 'forecast' }).expect(409);
+    expect(res.body.code).toBe('roster.no-demand');
+    expect(res.body.detail).toMatch(/^No demand for the week 2027-01-04: .*queue 售前咨询: no completed forecast covers 2027-01-04…2027-01-10; its demand is left out/);
   });
 });

@@ -53,9 +53,9 @@ describe('stopping a running roster solve (e2e)', () => {
     const shifts = (roster.agents as { days: { shift: unknown }[] }[]).flatMap((a) => a.days).filter((d) => d.shift !== null);
     expect(shifts.length).toBeGreaterThan(0);
 
-    const again = await t.http().post(`/rosters/${id}/stop`).set(bearer(manager)).expect(409);
-    expect(again.body.detail).toContain('completed');
-    expect(again.body).toMatchObject({ status: 409, state: 'completed' });
+    const again = await t.http().post(`/rosters/${id}/stop`).set(bearer(manager)).set('Accept-Language', 'en').expect(409);
+    expect(again.body.detail).toBe('The roster is solved; only a running solve can be stopped');
+    expect(again.body).toMatchObject({ status: 409, code: 'roster.not-running', state: 'completed' });
     await t.http().post('/rosters/00000000-0000-4000-8000-000000000000/stop').set(bearer(manager)).expect(404);
   });
 });

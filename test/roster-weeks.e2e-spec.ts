@@ -115,6 +115,22 @@ describe('rosters across midnight, across weeks and across versions (e2e)', () =
     expect(tooMany.body.errors).toContainEqual(expect.objectContaining({ code: 'max-consecutive-work' }));
     const tooSoon = await edit(second, [{ agentId: night, date: w2mon, shiftTemplate: 'E' }]).expect(400);
     expect(tooSoon.body.errors).toContainEqual(expect.objectContaining({ code: 'min-rest' }));
+    // Named as a manager names it, in the shop's language by default and in English when asked: never an id.
+    const who = second.agents.find((a) => a.agentId === night) as AgentRow & { name: string; employeeNo: string };
+    const w1sunday = dates(w1)[6];
+    expect(tooSoon.body.code).toBe('roster.edit-breaks-rules');
+    expect(tooSoon.body.errors.find((e: { code: string }) => e.code === 'min-rest').message)
+      .toBe(`${who.name}（${who.employeeNo}），${w2mon} 早班 08:00–17:00：${w1sunday} 夜班 23:00–08:00 之后仅休息 0 小时，少于 11 小时`);
+    const inEnglish = await edit(second, [{ agentId: night, date: w2mon, shiftTemplate: 'E' }]).set('Accept-Language', 'en').expect(400);
+    expect(inEnglish.body.errors.find((e: { code: string }) => e.code === 'min-rest').message)
+      .toBe(`${who.name} (${who.employeeNo}), ${w2mon} 早班 08:00–17:00: rest 0 h < 11 h after ${w1sunday} 夜班 23:00–08:00`);
+    expect(inEnglish.body.detail).toMatch(/^The edit breaks \d+ rule\(s\): .*; nothing was saved$/);
+    const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+    for (const body of [tooSoon.body, inEnglish.body]) {
+      expect(body.detail).not.toMatch(uuid);
+      for (const e of body.errors as { message: string }[]) expect(e.message).not.toMatch(uuid);
+    }
+    expect(tooMany.body.errors.find((e: { code: string }) => e.code === 'max-consecutive-work').message).toMatch(/连续上班 \d+ 天，超过上限 5 天$/);
 
     // Week 2 published: now it constrains the end of week 1 the same way.
     await publish(id);

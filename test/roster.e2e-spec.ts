@@ -1,5 +1,6 @@
 import { JobQueue } from 'src/platform/jobs/job-queue';
 import { RosterService } from 'src/modules/roster/roster.service';
+import { afterSolveReserveMs } from 'src/modules/roster/roster-solve-budget';
 import { createSecondShop, SecondShop } from './support/second-shop';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
@@ -25,6 +26,12 @@ describe('rosters (e2e)', () => {
     await t.app.get(JobQueue).settled(res.body.jobId, 60_000);
     const job = await t.http().get(`/jobs/${res.body.jobId}`).set(bearer(token)).expect(200);
     expect(job.body).toMatchObject({ status: 'completed', progress: 100, result: { rosterId: res.body.rosterId, version: 1 } });
+    // The limit counts from the request (a job that waited longer still searches a quarter of it);
+    // the solver's deadline leaves room to store the roster within it.
+    const { requestedAt, solveBy, endsAt } = job.body.result as Record<string, string>;
+    const limitMs = ((body.timeLimitSeconds as number | undefined) ?? 30) * 1000;
+    expect(Date.parse(endsAt) - Date.parse(requestedAt)).toBeGreaterThanOrEqual(limitMs);
+    expect(Date.parse(endsAt) - Date.parse(solveBy)).toBe(afterSolveReserveMs((await read(res.body.rosterId, token)).agents.length * 7, limitMs));
     return res.body.rosterId as string;
   };
   const read = async (id: string, token = manager, query = '') => (await t.http().get(`/rosters/${id}${query}`).set(bearer(token)).expect(200)).body;
@@ -97,9 +104,10 @@ describe('rosters (e2e)', () => {
     const refused = await t.http().patch(`/rosters/${id}`).set(bearer(manager)).send({ expectedRevision: v1.revision, changes: [{ agentId, date: LEAVE_DAY, shiftTemplate: 'E' }] }).expect(400);
     expect(refused.headers['content-type']).toMatch(/problem\+json/);
     // Leave is broken for sure; the rest owed to a neighbouring day's shift may be too.
-    expect(refused.body.errors).toContainEqual({ field: 'changes.0', code: 'leave', message: expect.stringMatching(/^leave: /), in: 'body' });
+    const me = (v1.agents as (AgentRow & { name: string; employeeNo: string })[]).find((a) => a.agentId === agentId)!;
+    expect(refused.body.errors).toContainEqual({ field: 'changes.0', code: 'leave', message: `${me.name}（${me.employeeNo}），${LEAVE_DAY} 早班 08:00–17:00：当天已批准休假`, in: 'body' });
     expect(refused.body.violations).toContainEqual(expect.objectContaining({ rule: 'leave', agentIds: [agentId], dates: [LEAVE_DAY] }));
-    expect(refused.body.detail).toMatch(/breaks the rules? .*leave.*nothing was saved$/);
+    expect(refused.body).toMatchObject({ code: 'roster.edit-breaks-rules', detail: expect.stringMatching(/^该修改违反 \d+ 条规则：.*当天已批准休假.*；未保存任何内容$/) });
     const unchanged = await read(id);
     expect(unchanged.revision).toBe(v1.revision);
     expect(dayOf(unchanged, agentId, LEAVE_DAY)).toBeNull();
@@ -214,7 +222,7 @@ describe('rosters (e2e)', () => {
     const sixth = await t.http().patch(`/rosters/${id}`).set(bearer(other.managerToken)).send({ expectedRevision: roster.revision, changes: [{ agentId: other.agentId, date: offDay, shiftTemplate: 'M', start: '09:30' }] }).expect(400);
     expect(sixth.body.errors.map((e: { code: string }) => e.code)).toEqual(expect.arrayContaining(['max-work-days', 'max-minutes']));
     const outside = await t.http().patch(`/rosters/${id}`).set(bearer(other.managerToken)).send({ expectedRevision: roster.revision, changes: [{ agentId: other.agentId, date: offDay, shiftTemplate: 'M', start: '13:00' }] }).expect(400);
-    expect(outside.body.errors[0]).toMatchObject({ field: 'changes.0.start', message: 'M starts between 09:00 and 12:00' });
+    expect(outside.body).toMatchObject({ code: 'roster.start-outside-window', errors: [{ field: 'changes.0.start', message: '中班的开始时间须在 09:00 至 12:00 之间' }] });
 
     const own = () => t.http().get(`/me/shifts?from=${monday}&to=${sunday}`).set(bearer(other.agentToken)).expect(200);
     expect((await own()).body.items).toEqual([]);

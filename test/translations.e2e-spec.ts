@@ -14,6 +14,7 @@ describe('every text a user reads exists in Chinese and English', () => {
   it('walks every catalogued problem type: no untranslated word in Chinese, no Chinese in English', () => {
     const all = catalogue();
     expect(all.length).toBeGreaterThan(40);
+    expect(all.map((p) => p.code)).toEqual(expect.arrayContaining(['roster.edit-breaks-rules', 'roster.publish-breaks-rules', 'roster.no-demand']));
     const bad = all.flatMap((p) => {
       const zh = fillTemplate(p.zh, samples(p.zh), 'zh');
       const en = fillTemplate(p.en, samples(p.en), 'en');
@@ -33,6 +34,8 @@ describe('every text a user reads exists in Chinese and English', () => {
   it('walks every label, warning and schema message', () => {
     const all = registeredTexts();
     expect(all.length).toBeGreaterThan(25);
+    // Roster rules, warnings, progress notes and under-cover reasons are walked too.
+    expect(all.map((x) => x.key)).toEqual(expect.arrayContaining(['roster.rule.min-rest-after', 'roster.text.queueSkillNotHeld', 'roster.text.progress', 'roster.phase.price']));
     const bad = all.flatMap(({ key, text: t }) => {
       const zh = fillTemplate(t.zh, samples(t.zh), 'zh');
       const en = fillTemplate(t.en, samples(t.en), 'en');

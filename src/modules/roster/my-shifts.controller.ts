@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from 'src/platform/auth/actor';
 import { Roles } from 'src/platform/auth/roles';
 import { ApiProblems } from 'src/platform/http/openapi';
+import { RosterProblems } from './roster.problems';
 import { ValidQuery } from 'src/platform/http/validation';
 import { MyShiftsQuery } from './roster.dto';
 import { myShiftsExample } from './roster-examples';
@@ -18,7 +19,7 @@ export class MyShiftsController {
   @Get('shifts')
   @Roles(...OWN_SHIFT_READERS)
   @ApiOkResponse({ description: 'Your shifts of published rosters between two local dates (inclusive); drafts are never shown', schema: { example: myShiftsExample } })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, RosterProblems.noAgentRecord)
   list(@CurrentActor() actor: Actor, @ValidQuery(MyShiftsQuery) query: MyShiftsQuery) {
     return this.rosters.myShifts(actor, query);
   }

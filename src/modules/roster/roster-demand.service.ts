@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
-import { conflict } from 'src/platform/errors/common-problems';
+import { fillText, type Text } from 'src/platform/i18n/locale';
+import { RosterProblems } from './roster.problems';
+import { RosterTexts } from './roster.texts';
+import { say } from 'src/platform/i18n/request-locale';
 import { ForecastService } from 'src/modules/forecast/forecast.service';
 import { QueueService } from 'src/modules/ingest/queue.service';
 import { StaffingService } from 'src/modules/staffing/staffing.service';
@@ -27,9 +30,9 @@ export class RosterDemandService {
     private readonly input: RosterInputRepository,
   ) {}
 
-  async slotDemand(actor: Actor, week: RosterWeek, slotMinutes: number, skillsHeld: Set<string>): Promise<{ demand: SlotDemand[]; warnings: string[] }> {
-    const warnings: string[] = [];
-    const skillCodes = await this.input.skillCodes(actor.shopId);
+  async slotDemand(actor: Actor, week: RosterWeek, slotMinutes: number, skillsHeld: Set<string>): Promise<{ demand: SlotDemand[]; warnings: Text[] }> {
+    const warnings: Text[] = [];
+    const [skillCodes, skillNames] = await Promise.all([this.input.skillCodes(actor.shopId), this.input.skillNames(actor.shopId)]);
     const lastDate = addDays(week.weekStart, week.days - 1);
     const from = week.midnight(0).toUTC().toISO()!;
     const to = week.midnight(week.days).toUTC().toISO()!;
@@ -38,13 +41,13 @@ export class RosterDemandService {
     for (const queue of queues) {
       const skill = queue.requiredSkillId ? (skillCodes.get(queue.requiredSkillId) ?? ANY_SKILL) : ANY_SKILL;
       if (skill !== ANY_SKILL && !skillsHeld.has(skill)) {
-        warnings.push(`queue ${queue.code}: no rostered agent has skill ${skill}; its demand is left out`);
+        warnings.push(fillText(RosterTexts.queueSkillNotHeld, { queue: queue.name, skill: skillNames.get(skill) ?? skill }));
         continue;
       }
       const versions = await this.forecasts.list(actor, { queueId: queue.id, status: 'completed', limit: 100, offset: 0 });
       const forecast = versions.items.find((v) => v.fromDate <= week.weekStart && v.toDate >= lastDate);
       if (!forecast) {
-        warnings.push(`queue ${queue.code}: no completed forecast covers ${week.weekStart}…${lastDate}; its demand is left out`);
+        warnings.push(fillText(RosterTexts.queueWithoutForecast, { queue: queue.name, from: week.weekStart, to: lastDate }));
         continue;
       }
       const requirements = await this.staffing.requirements(actor, { forecast: forecast.id, from, to });
@@ -58,7 +61,10 @@ export class RosterDemandService {
       }
       bySkill.set(skill, grid);
     }
-    if (bySkill.size === 0) throw conflict(`No demand for the week: ${warnings.join('; ') || 'the shop has no active real-time queue'}`, { warnings });
+    if (bySkill.size === 0) {
+      const reasons = warnings.length ? warnings : [RosterTexts.noRealtimeQueue];
+      throw RosterProblems.noDemand({ week: week.weekStart, reasons }, { extra: { warnings: reasons.map(say) } });
+    }
     const demand = [...bySkill].map(([skill, requiredAgents]) => ({
       ...(skill === ANY_SKILL ? {} : { skill }),
       requiredAgents,

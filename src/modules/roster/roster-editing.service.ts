@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
 import { Db } from 'src/platform/db/db';
-import { AppError } from 'src/platform/errors/problem';
-import { conflict, invalid, notFound } from 'src/platform/errors/common-problems';
+import type { AppError } from 'src/platform/errors/problem';
+import { say } from 'src/platform/i18n/request-locale';
+import { labelOf } from 'src/platform/i18n/texts';
 import type { EditRosterBody, ShiftChange } from './roster.dto';
 import { LeaveRow, RosterInputRepository } from './roster-input.repository';
 import { Roster, RosterRepository, RosterShift, RosterVersion } from './roster.repository';
@@ -11,6 +12,9 @@ import { assignmentOf, shiftOf } from './roster-view';
 import { clockMinutes, clockText, RosterWeek } from './roster-week';
 import { RosterProblemService } from './roster-problem.service';
 import { ruleKey } from './roster-violations';
+import { RosterProblems } from './roster.problems';
+import { RosterRefusals } from './roster-refusals';
+import { RosterStates } from './roster.texts';
 import { ShiftTemplateService } from './shift-template.service';
 import { AgentActivity, evaluateRoster, RosterEvaluation, RosterProblem, RosterRuleViolation, ShiftType } from './solver';
 
@@ -71,20 +75,20 @@ export class RosterEditing {
    */
   async check(shopId: string, id: string, changes: ShiftChange[], options: LeaveOptions = {}): Promise<CheckedChanges> {
     const roster = await this.rosters.find(shopId, id);
-    if (!roster) throw notFound('Roster');
+    if (!roster) throw RosterProblems.notFound();
     return this.checked(shopId, roster, changes, options);
   }
 
   /** The edit stored in the open transaction (the roster row locked); nothing returned, the caller reads what it needs. */
   async store(actor: Actor, id: string, body: EditRosterBody, options: LeaveOptions = {}): Promise<void> {
     const roster = await this.rosters.lock(actor.shopId, id);
-    if (!roster) throw notFound('Roster');
-    if (roster.status !== 'completed') throw conflict(`The roster is ${roster.status}; it can be edited once solved`, { state: roster.status });
+    if (!roster) throw RosterProblems.notFound();
+    if (roster.status !== 'completed') throw RosterProblems.notSolvedForEdit({ state: labelOf(RosterStates, roster.status) }, { extra: { state: roster.status } });
     if (body.expectedRevision !== roster.revision) {
-      throw conflict('The roster was changed by someone else; reload and try again', { currentRevision: roster.revision });
+      throw RosterProblems.staleRevision({ revision: roster.revision }, { extra: { currentRevision: roster.revision } });
     }
     const { broken, week, latest, edited, unlocked, after } = await this.checked(actor.shopId, roster, body.changes, options);
-    if (broken.length > 0) throw this.refusal(broken, body.changes, week);
+    if (broken.length > 0) throw await this.refusal(actor.shopId, unlocked, broken, body.changes, week, edited);
     const scored: Pick<RosterEvaluation, 'objective' | 'violations' | 'coverage' | 'dayCoverage'> = after;
     let versionId = latest.id;
     if (latest.status !== 'draft') {
@@ -129,23 +133,34 @@ export class RosterEditing {
     const days = (list: RosterShift[], id: string) => list.filter((s) => s.agentId === id).map((s) => s.day);
     return ids
       .filter((id) => maxDays.has(id) && days(edited, id).length > Math.max(maxDays.get(id)!, days(current, id).length))
-      .map((id) => ({ rule: 'max-days-per-week', agentIds: [id], days: days(edited, id).sort((a, b) => a - b), detail: `${id} may work at most ${maxDays.get(id)} days a week` }));
+      .map((id) => ({
+        rule: 'max-days-per-week', agentIds: [id], days: days(edited, id).sort((a, b) => a - b), detail: `${id} may work at most ${maxDays.get(id)} days a week`,
+        facts: { count: days(edited, id).length, limit: maxDays.get(id)! },
+      }));
   }
 
-  /** 400 naming each broken rule, pointing at the change that broke it. */
-  private refusal(broken: RosterRuleViolation[], changes: ShiftChange[], week: RosterWeek): AppError {
+  /** 400 naming each broken rule (agent, date, shift, the rule with its numbers), pointing at the change that broke it. */
+  private async refusal(shopId: string, problem: RosterProblem, broken: RosterRuleViolation[], changes: ShiftChange[], week: RosterWeek, edited: RosterShift[]): Promise<AppError> {
+    const words = await this.wording(shopId, problem, week, edited);
     const indexOf = (v: RosterRuleViolation) => {
       const mine = changes.map((c, i) => ({ c, i })).filter(({ c }) => v.agentIds.includes(c.agentId));
       return (mine.find(({ c }) => v.days.includes(week.dayOf(c.date))) ?? mine[0])?.i;
     };
-    const errors = broken.map((v) => {
+    const described = broken.map((v) => words.describe(v));
+    const errors = broken.map((v, k) => {
       const i = indexOf(v);
-      return { field: i === undefined ? 'changes' : `changes.${i}`, message: `${v.rule}: ${v.detail}`, code: v.rule, in: 'body' };
+      return { field: i === undefined ? 'changes' : `changes.${i}`, message: described[k], code: v.rule, in: 'body' };
     });
-    const rules = [...new Set(broken.map((v) => v.rule))];
-    return new AppError('validation', `The edit breaks the rule${rules.length > 1 ? 's' : ''} ${rules.join(', ')}: ${broken[0].detail}; nothing was saved`, errors, {
-      violations: broken.map((v) => ({ ...v, dates: v.days.map((d) => week.dates[d]) })),
+    return RosterProblems.editBreaksRules({ count: broken.length, first: described[0] }, {
+      errors,
+      extra: { violations: broken.map((v, k) => ({ rule: v.rule, agentIds: v.agentIds, days: v.days, dates: v.days.map((d) => week.dates[d] ?? null), facts: v.facts ?? {}, detail: say(described[k]) })) },
     });
+  }
+
+  /** How refusals name the agents, shifts and skills of this roster (the edited shifts for the agent-day named). */
+  async wording(shopId: string, problem: RosterProblem, week: RosterWeek, shifts: RosterShift[]): Promise<RosterRefusals> {
+    const [agents, templates, skillNames] = await Promise.all([this.input.names(shopId, problem.agents.map((a) => a.id)), this.templates.all(shopId), this.input.skillNames(shopId)]);
+    return new RosterRefusals({ week, agents, templates, shifts, skillNames });
   }
 
   /** The version's shifts with the changes applied; a change that names nothing on this roster is a 400. */
@@ -154,9 +169,9 @@ export class RosterEditing {
     const shifts = new Map(current.map((s) => [`${s.agentId}/${s.day}`, s]));
     changes.forEach((c, i) => {
       const agent = problem.agents.find((a) => a.id === c.agentId);
-      if (!agent) throw invalid(`changes.${i}.agentId`, 'the agent is not on this roster');
+      if (!agent) throw RosterProblems.agentNotOnRoster.at(`changes.${i}.agentId`, { field: `changes.${i}.agentId` });
       const day = week.dayOf(c.date);
-      if (day < 0) throw invalid(`changes.${i}.date`, `must be a day of the week ${week.dates[0]}…${week.dates[week.dates.length - 1]}`);
+      if (day < 0) throw RosterProblems.dateOutsideWeek.at(`changes.${i}.date`, { date: c.date, from: week.dates[0], to: week.dates[week.dates.length - 1] });
       const key = `${c.agentId}/${day}`;
       const existing = shifts.get(key);
       if (c.shiftTemplate === null) {
@@ -165,8 +180,8 @@ export class RosterEditing {
       }
       const template = byCode.get(c.shiftTemplate);
       const type = template && problem.shiftTypes.find((t) => t.id === template.id);
-      if (!type) throw invalid(`changes.${i}.shiftTemplate`, `${c.shiftTemplate} is not a shift template of this roster`);
-      const start = this.startOf(type, c, existing, i);
+      if (!type) throw RosterProblems.templateNotOnRoster.at(`changes.${i}.shiftTemplate`, { template: c.shiftTemplate });
+      const start = this.startOf(type, c, existing, i, template.name);
       const length = type.lengthMinutes ?? (existing?.shiftTemplateId === type.id ? existing.lengthMinutes : type.lengthWindow!.min);
       const keep = existing && existing.shiftTemplateId === type.id && existing.startMinutes === start && existing.lengthMinutes === length;
       const skill = c.skill ?? existing?.skill ?? agent.skills[0];
@@ -178,15 +193,15 @@ export class RosterEditing {
     return [...shifts.values()];
   }
 
-  private startOf(type: ShiftType, c: ShiftChange, existing: RosterShift | undefined, i: number): number {
+  private startOf(type: ShiftType, c: ShiftChange, existing: RosterShift | undefined, i: number, name: string): number {
     if (type.startMinutes !== undefined) {
-      if (c.start && clockMinutes(c.start) !== type.startMinutes) throw invalid(`changes.${i}.start`, `${c.shiftTemplate} starts at ${clockText(type.startMinutes)}`);
+      if (c.start && clockMinutes(c.start) !== type.startMinutes) throw RosterProblems.startFixed.at(`changes.${i}.start`, { template: name, start: clockText(type.startMinutes) });
       return type.startMinutes;
     }
     const window = type.startWindow!;
     const start = c.start ? clockMinutes(c.start) : existing?.shiftTemplateId === type.id ? existing.startMinutes : window.earliest;
     if (start < window.earliest || start > window.latest) {
-      throw invalid(`changes.${i}.start`, `${c.shiftTemplate} starts between ${clockText(window.earliest)} and ${clockText(window.latest)}`);
+      throw RosterProblems.startOutsideWindow.at(`changes.${i}.start`, { template: name, earliest: clockText(window.earliest), latest: clockText(window.latest) });
     }
     return start;
   }

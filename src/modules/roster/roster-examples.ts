@@ -43,8 +43,12 @@ export const diffExample = {
 export const myShiftsExample = { agentId, from: '2026-11-30', to: '2026-12-06', items: [{ date: '2026-11-30', rosterId, version: 1, ...shift }] };
 
 export const editRefusedExample = {
-  type: '/problems/validation', title: 'The request is not valid', status: 400,
-  detail: 'The edit breaks the rule leave: CS0042 is on leave; nothing was saved',
-  errors: [{ field: 'changes.0', message: `leave: ${agentId} is on leave`, code: 'leave', in: 'body' }],
-  violations: [{ rule: 'leave', agentIds: [agentId], days: [2], dates: ['2026-12-02'], detail: `${agentId} is on leave` }],
+  type: '/problems/validation', code: 'roster.edit-breaks-rules', title: 'The request is not valid', status: 400,
+  detail: 'The edit breaks 1 rule(s): 王芳 (CS0002), 2026-12-08 早班 08:00–17:00: rest 9 h < 11 h after 2026-12-07 夜班 23:00–08:00; nothing was saved',
+  errors: [{ field: 'changes.0', message: '王芳 (CS0002), 2026-12-08 早班 08:00–17:00: rest 9 h < 11 h after 2026-12-07 夜班 23:00–08:00', code: 'min-rest', in: 'body' }],
+  violations: [{
+    rule: 'min-rest', agentIds: [agentId], days: [1], dates: ['2026-12-08'],
+    facts: { shift: 'E', restMinutes: 540, minRestMinutes: 660, otherShift: 'N', otherDay: 0, otherStartMinutes: 1380, otherLengthMinutes: 540 },
+    detail: '王芳 (CS0002), 2026-12-08 早班 08:00–17:00: rest 9 h < 11 h after 2026-12-07 夜班 23:00–08:00',
+  }],
 };

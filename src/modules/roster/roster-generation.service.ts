@@ -8,7 +8,13 @@ import { Roster, RosterRepository } from './roster.repository';
 import { shiftOf, StoredSolve } from './roster-view';
 import { RosterWeek } from './roster-week';
 import { solveOnThread } from './roster-solve-thread';
-import type { RosterProblem, RosterSolution } from './solver';
+import type { RosterProblem, RosterSolution, SolveProgress } from './solver';
+import { budgetShare, solveBudget } from './roster-solve-budget';
+import { RosterStops, RosterTexts, solverNote } from './roster.texts';
+import { DEFAULT_LOCALE, fillText, isLocale, type Text } from 'src/platform/i18n/locale';
+import type { Shop } from 'src/modules/org/shop.repository';
+import { say, withLocale } from 'src/platform/i18n/request-locale';
+import { labelOf } from 'src/platform/i18n/texts';
 
 /** Progress notes at most this often: each one is a write to the job run. */
 const PROGRESS_EVERY_MS = 1_000;
@@ -41,35 +47,65 @@ export class RosterGeneration {
   }
 
   private async generate(roster: Roster, context: JobContext): Promise<Record<string, unknown>> {
+    const startedAt = Date.now();
+    const stored = (roster.solve ?? {}) as StoredSolve;
     const shop = await this.shops.context(roster.shopId);
+    // Notes in the language the roster was asked in (else the shop's): the job's reader is its requester.
+    const locale = stored.locale ?? (isLocale(shop.language) ? shop.language : DEFAULT_LOCALE);
+    return withLocale(locale, () => this.solveAndStore(roster, shop, stored, startedAt, context));
+  }
+
+  private async solveAndStore(roster: Roster, shop: Shop, stored: StoredSolve, startedAt: number, context: JobContext): Promise<Record<string, unknown>> {
     const problem = roster.problem as unknown as RosterProblem;
-    const seed = Number((roster.solve as StoredSolve | null)?.seed ?? 1);
-    await this.rosters.update(roster.id, { status: 'running', error: null });
-    await context.progress(2, `solving ${problem.agents.length} agents × ${problem.horizon.days} days`);
+    const seed = Number(stored.seed ?? 1);
     const limitMs = roster.timeLimitSeconds * 1000;
-    let lastNote = 0;
-    let pending: Promise<void> = Promise.resolve();
+    const budget = solveBudget(stored.requestedAt ?? startedAt, limitMs, Date.now(), problem.agents.length * problem.horizon.days);
+    await this.rosters.update(roster.id, { status: 'running', error: null });
+    const progress = this.progressWriter(roster.id, context, startedAt, budget.solveBy);
+    await progress.note(2, fillText(RosterTexts.solving, { agents: problem.agents.length, days: problem.horizon.days }));
     const stop = this.watchStop(roster.id);
     let solution: RosterSolution;
     try {
-      solution = await solveOnThread({ problem, timeLimitMs: limitMs, seed, stop: stop.flag }, (p) => {
-        const now = Date.now();
-        if (now - lastNote < PROGRESS_EVERY_MS) return;
-        lastNote = now;
-        const percent = 5 + Math.min(85, (85 * p.seconds * 1000) / limitMs);
-        const note = `${p.phase}: objective ${p.objective ?? '–'}, bound ${p.lowerBound ?? '–'}`;
-        pending = pending.then(() => context.progress(percent, note)).catch((e: unknown) => this.logger.warn({ rosterId: roster.id, err: (e as Error).message }, 'progress not recorded'));
-      });
-      await pending;
+      solution = await solveOnThread({ problem, timeLimitMs: limitMs, solveBy: budget.solveBy, seed, stop: stop.flag, ...(stored.maxIterations !== undefined ? { maxIterations: stored.maxIterations } : {}) }, (p) => progress.solverSaid(p));
     } finally {
       stop.dispose();
+      await progress.stop();
     }
-    await context.progress(92, `solved in ${solution.seconds.toFixed(1)} s (${solution.stoppedBy}); storing`);
-    await this.db.transaction(() => this.store(roster, shop.timeZone, problem, solution, seed));
-    await context.progress(100, `${solution.assignments.length} shifts stored`);
+    await progress.note(92, fillText(RosterTexts.solved, { seconds: solution.seconds.toFixed(1), stoppedBy: labelOf(RosterStops, solution.stoppedBy) }));
+    await this.db.transaction(() => this.store(roster, shop.timeZone, problem, solution, { ...stored, seed, solveBy: budget.solveBy }));
+    await progress.note(100, fillText(RosterTexts.stored, { shifts: solution.assignments.length }));
     return {
       rosterId: roster.id, version: 1, shifts: solution.assignments.length, objective: solution.objective.total,
       lowerBound: solution.lowerBound, gap: solution.gap, stoppedBy: solution.stoppedBy, infeasibilities: solution.infeasibilities.length,
+      // The promise and how it was kept: the solver's deadline leaves the reserve for what follows it.
+      seconds: solution.seconds, requestedAt: new Date(budget.requestedAt).toISOString(), solveBy: new Date(budget.solveBy).toISOString(), endsAt: new Date(budget.endsAt).toISOString(),
+    };
+  }
+
+  /**
+   * Progress by the wall clock through the solve's budget, every second, with the solver's latest
+   * figures: it moves to the end even while the search finds nothing better. Writes go one at a time.
+   */
+  private progressWriter(rosterId: string, context: JobContext, startedAt: number, solveBy: number) {
+    let latest: SolveProgress | null = null;
+    let pending: Promise<void> = Promise.resolve();
+    const write = (percent: number, note: Text) => {
+      pending = pending.then(() => context.progress(percent, say(note))).catch((e: unknown) => this.logger.warn({ rosterId, err: (e as Error).message }, 'progress not recorded'));
+      return pending;
+    };
+    const tick = setInterval(() => {
+      const percent = 5 + 85 * budgetShare(startedAt, solveBy, Date.now());
+      void write(percent, latest ? solverNote(latest) : RosterTexts.searching);
+    }, PROGRESS_EVERY_MS);
+    return {
+      note: write,
+      solverSaid: (p: SolveProgress) => {
+        latest = p;
+      },
+      stop: async () => {
+        clearInterval(tick);
+        await pending;
+      },
     };
   }
 
@@ -93,13 +129,13 @@ export class RosterGeneration {
   }
 
   /** Version 1 as a draft; a retried attempt replaces whatever the one before stored. */
-  private async store(roster: Roster, timeZone: string, problem: RosterProblem, solution: RosterSolution, seed: number): Promise<void> {
+  private async store(roster: Roster, timeZone: string, problem: RosterProblem, solution: RosterSolution, asked: StoredSolve): Promise<void> {
     const week = new RosterWeek(problem.horizon.startDate, timeZone, problem.horizon.days);
     await this.rosters.deleteVersions(roster.id);
     const { objective, violations, coverage, dayCoverage } = solution;
     const version = await this.rosters.insertVersion({ shopId: roster.shopId, rosterId: roster.id, version: 1, status: 'draft', evaluation: { objective, violations, coverage, dayCoverage } });
     await this.rosters.replaceShifts(roster.shopId, version.id, solution.assignments.map((a) => shiftOf(week, a)));
-    const solve: StoredSolve = { seed, lowerBound: solution.lowerBound, gap: solution.gap, stoppedBy: solution.stoppedBy, seconds: solution.seconds, infeasibilities: solution.infeasibilities, violations };
+    const solve: StoredSolve = { ...asked, lowerBound: solution.lowerBound, gap: solution.gap, stoppedBy: solution.stoppedBy, seconds: solution.seconds, infeasibilities: solution.infeasibilities, violations };
     await this.rosters.update(roster.id, { status: 'completed', error: null, solve, revision: roster.revision + 1 });
   }
 }

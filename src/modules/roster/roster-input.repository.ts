@@ -24,8 +24,16 @@ export class RosterInputRepository {
   }
 
   async skillCodes(shopId: string): Promise<Map<string, string>> {
-    const rows = await this.db.q.select({ id: skills.id, code: skills.code }).from(skills).where(eq(skills.shopId, shopId));
-    return new Map(rows.map((r) => [r.id, r.code]));
+    return new Map((await this.skills(shopId)).map((r) => [r.id, r.code]));
+  }
+
+  /** Skill names by code: refusals and warnings name skills as the shop does. */
+  async skillNames(shopId: string): Promise<Map<string, string>> {
+    return new Map((await this.skills(shopId)).map((r) => [r.code, r.name]));
+  }
+
+  private skills(shopId: string) {
+    return this.db.q.select({ id: skills.id, code: skills.code, name: skills.name }).from(skills).where(eq(skills.shopId, shopId));
   }
 
   /** Agents leading a team: they count as supervisors on shift even without the flag. */

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
-import { conflict, invalid, notFound } from 'src/platform/errors/common-problems';
+import { fillText, type Text } from 'src/platform/i18n/locale';
+import { RosterProblems } from './roster.problems';
+import { RosterTexts } from './roster.texts';
 import type { Shop } from 'src/modules/org/shop.repository';
 import type { CreateRosterBody } from './roster.dto';
 import { RosterDemandService } from './roster-demand.service';
@@ -18,7 +20,7 @@ const DAYS = 7;
 const REQUEST_WEIGHT = 5;
 const FAIRNESS_WEIGHT = 2;
 
-export type BuiltProblem = { problem: RosterProblem; warnings: string[] };
+export type BuiltProblem = { problem: RosterProblem; warnings: Text[] };
 
 /** Minutes a shift of the template counts towards the contract (unpaid breaks do not). */
 export function countedMinutes(t: ShiftTemplate): number {
@@ -65,13 +67,13 @@ export class RosterProblemService {
     const week = new RosterWeek(body.weekStart, shop.timeZone, DAYS);
     if (body.teamIds) {
       const found = new Set(await this.input.teamIds(actor.shopId, body.teamIds));
-      const missing = body.teamIds.find((t) => !found.has(t));
-      if (missing) throw notFound(`Team ${missing}`);
+      const missing = body.teamIds.findIndex((t) => !found.has(t));
+      if (missing >= 0) throw RosterProblems.teamNotFound({ field: `teamIds.${missing}` });
     }
     const rows = await this.input.agents(actor.shopId, body.teamIds);
-    if (rows.length === 0) throw invalid('teamIds', 'no active agents to roster');
+    if (rows.length === 0) throw RosterProblems.noAgents.at('teamIds');
     const templates = await this.templates.active(actor.shopId);
-    if (templates.length === 0) throw conflict('The shop has no active shift templates');
+    if (templates.length === 0) throw RosterProblems.noTemplates();
     const byCode = new Map(templates.map((t) => [t.code, t]));
     const ids = rows.map((r) => r.id);
     // The day after the week too: a Sunday night shift may not run into Monday's leave or unavailability.
@@ -84,7 +86,7 @@ export class RosterProblemService {
     const longest = Math.max(...templates.map(countedMinutes));
     const minRestMinutes = Math.max(...rows.map((r) => r.minRestHours)) * 60;
     const agents = rows.map((r) => this.agentOf(r, week, leave.filter((l) => l.agentId === r.id), availability.filter((a) => a.agentId === r.id), supervisors.includes(r.id), longest));
-    const warnings: string[] = [];
+    const warnings: Text[] = [];
     let problem: RosterProblem = {
       horizon: { startDate: body.weekStart, days: DAYS, timeZone: shop.timeZone, slotMinutes: shop.slotMinutes },
       shiftTypes: templates.map(shiftTypeOf),
@@ -103,7 +105,7 @@ export class RosterProblemService {
     }
     problem = await this.upToDate(actor.shopId, problem, week);
     const carried = (problem.neighbourShifts ?? []).filter((n) => n.day < 0).length;
-    if (carried) warnings.push(`rest after ${carried} shift(s) of ${addDays(body.weekStart, -1)} in the published roster is kept on ${body.weekStart}`);
+    if (carried) warnings.push(fillText(RosterTexts.restCarried, { count: carried, date: addDays(body.weekStart, -1), next: body.weekStart }));
     return { problem, warnings };
   }
 
@@ -187,10 +189,10 @@ export class RosterProblemService {
 
   private locks(body: CreateRosterBody, week: RosterWeek, agentIds: Set<string>, byCode: Map<string, ShiftTemplate>): LockedAssignment[] {
     return body.locked.map((l, i) => {
-      if (!agentIds.has(l.agentId)) throw invalid(`locked.${i}.agentId`, 'the agent is not among the rostered agents');
+      if (!agentIds.has(l.agentId)) throw RosterProblems.lockedAgentNotRostered.at(`locked.${i}.agentId`, { field: `locked.${i}.agentId` });
       const day = week.dayOf(l.date);
-      if (day < 0) throw invalid(`locked.${i}.date`, 'must be a day of the week rostered');
-      if (l.shiftTemplate !== null && !byCode.has(l.shiftTemplate)) throw invalid(`locked.${i}.shiftTemplate`, `no active shift template ${l.shiftTemplate}`);
+      if (day < 0) throw RosterProblems.dateOutsideWeek.at(`locked.${i}.date`, { date: l.date, from: week.dates[0], to: week.dates[week.days - 1] });
+      if (l.shiftTemplate !== null && !byCode.has(l.shiftTemplate)) throw RosterProblems.unknownTemplate.at(`locked.${i}.shiftTemplate`, { template: l.shiftTemplate });
       return { agentId: l.agentId, day, shiftTypeId: l.shiftTemplate === null ? null : byCode.get(l.shiftTemplate)!.id };
     });
   }
@@ -198,7 +200,7 @@ export class RosterProblemService {
   private dayCover(body: CreateRosterBody, byCode: Map<string, ShiftTemplate>): DayCover[] {
     return (body.dayCover ?? []).flatMap((c, i) => {
       const template = byCode.get(c.shiftTemplate);
-      if (!template) throw invalid(`dayCover.${i}.shiftTemplate`, `no active shift template ${c.shiftTemplate}`);
+      if (!template) throw RosterProblems.unknownTemplate.at(`dayCover.${i}.shiftTemplate`, { template: c.shiftTemplate });
       const weekdays = c.weekdays ?? [1, 2, 3, 4, 5, 6, 7];
       return weekdays.map((w) => ({ day: w - 1, shiftTypeId: template.id, ...(c.skill ? { skill: c.skill } : {}), required: c.required, underWeight: c.underWeight, overWeight: c.overWeight }));
     });

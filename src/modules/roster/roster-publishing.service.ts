@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
 import { Db } from 'src/platform/db/db';
-import { conflict, notFound } from 'src/platform/errors/common-problems';
-import { text } from 'src/platform/i18n/locale';
+import { say } from 'src/platform/i18n/request-locale';
+import { labelOf } from 'src/platform/i18n/texts';
+import { RosterProblems } from './roster.problems';
+import { RosterStates } from './roster.texts';
 import type { PublishRosterBody, ShiftChange } from './roster.dto';
 import { LeaveOptions, RosterEditing } from './roster-editing.service';
 import { RosterProblemService } from './roster-problem.service';
@@ -42,14 +44,11 @@ export class RosterPublishing {
   async publishChanges(actor: Actor, id: string, changes: ShiftChange[], options: LeaveOptions = {}): Promise<{ rosterId: string; from: number; to: number }> {
     return this.db.transaction(async () => {
       const roster = await this.rosters.lock(actor.shopId, id);
-      if (!roster) throw notFound('Roster');
+      if (!roster) throw RosterProblems.notFound();
       const versions = await this.rosters.versionHeads(id);
       const latest = versions[versions.length - 1];
       if (latest?.status !== 'published') {
-        throw conflict(text(
-          `Version ${latest?.version ?? 0} of the roster of ${roster.weekStart} is ${latest?.status ?? 'missing'}: the manager publishes or discards it first`,
-          `${roster.weekStart} 这一周排班的第 ${latest?.version ?? 0} 版为“${latest?.status ?? '无'}”：需经理先发布或放弃该草稿`,
-        ), { state: latest?.status ?? null });
+        throw RosterProblems.draftPending({ version: latest?.version ?? 0, week: roster.weekStart, state: latest ? labelOf(RosterStates, latest.status) : RosterStates.missing }, { extra: { state: latest?.status ?? null } });
       }
       await this.editing.store(actor, id, { expectedRevision: roster.revision, changes }, options);
       await this.publishLatest(actor, id, {});
@@ -59,23 +58,27 @@ export class RosterPublishing {
 
   private async publishLatest(actor: Actor, id: string, body: PublishRosterBody): Promise<void> {
     const roster = await this.rosters.lock(actor.shopId, id);
-    if (!roster) throw notFound('Roster');
-    if (roster.status !== 'completed') throw conflict(`The roster is ${roster.status}; it can be published once solved`, { state: roster.status });
+    if (!roster) throw RosterProblems.notFound();
+    if (roster.status !== 'completed') throw RosterProblems.notSolvedForPublish({ state: labelOf(RosterStates, roster.status) }, { extra: { state: roster.status } });
     if (body.expectedRevision !== undefined && body.expectedRevision !== roster.revision) {
-      throw conflict('The roster was changed by someone else; reload and try again', { currentRevision: roster.revision });
+      throw RosterProblems.staleRevision({ revision: roster.revision }, { extra: { currentRevision: roster.revision } });
     }
     const versions = await this.rosters.versions(id);
     const latest = versions[versions.length - 1];
-    if (latest.status !== 'draft') throw conflict(`Version ${latest.version} is already published; an edit creates the next draft`, { version: latest.version });
+    if (latest.status !== 'draft') throw RosterProblems.alreadyPublished({ version: latest.version }, { extra: { version: latest.version } });
     const stored = roster.problem as unknown as RosterProblem;
     const week = new RosterWeek(roster.weekStart, stored.horizon.timeZone, stored.horizon.days);
     const problem = await this.problems.upToDate(actor.shopId, stored, week);
-    const evaluation = evaluateRoster(problem, (await this.rosters.shifts(latest.id)).map(assignmentOf));
+    const shifts = await this.rosters.shifts(latest.id);
+    const evaluation = evaluateRoster(problem, shifts.map(assignmentOf));
     const accepted = acceptedViolations(roster.solve as StoredSolve | null, latest.evaluation as unknown as RosterEvaluation);
     const broken = brokenRules(evaluation.violations, accepted);
     if (broken.length > 0) {
-      throw conflict(`Version ${latest.version} breaks the rules ${[...new Set(broken.map((v) => v.rule))].join(', ')} against the weeks around it as published now: ${broken[0].detail}; nothing was published`, {
-        violations: broken.map((v) => ({ ...v, dates: v.days.map((d) => week.dates[d] ?? null) })),
+      const words = await this.editing.wording(actor.shopId, problem, week, shifts);
+      const described = broken.map((v) => words.describe(v));
+      throw RosterProblems.publishBreaksRules({ version: latest.version, count: broken.length, first: described[0] }, {
+        errors: broken.map((v, k) => ({ field: 'version', message: described[k], code: v.rule })),
+        extra: { violations: broken.map((v, k) => ({ rule: v.rule, agentIds: v.agentIds, days: v.days, dates: v.days.map((d) => week.dates[d] ?? null), facts: v.facts ?? {}, detail: say(described[k]) })) },
       });
     }
     const { objective, violations, coverage, dayCoverage } = evaluation;

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { solverLimitMs } from './roster-solve-budget';
 import { solveRoster } from './solver';
 import type { RosterProblem } from './solver';
 
@@ -8,7 +9,12 @@ import type { RosterProblem } from './solver';
  */
 export type SolveRequest = {
   problem: RosterProblem;
+  /** The whole budget (the thread is stopped well after it if it never answers). */
   timeLimitMs: number;
+  /** Epoch ms by which the solver hands its roster back: loading this thread is already spent. */
+  solveBy: number;
+  /** Repeatable runs: the solver's iteration limit. */
+  maxIterations?: number;
   seed: number;
   /** One Int32 the parent sets to 1 to stop the search (read with Atomics: this thread's event loop is busy). */
   stop?: SharedArrayBuffer;
@@ -17,8 +23,9 @@ export type SolveRequest = {
 const request = workerData as SolveRequest;
 const stop = request.stop ? new Int32Array(request.stop) : null;
 solveRoster(request.problem, {
-  timeLimitMs: request.timeLimitMs,
+  timeLimitMs: solverLimitMs(request.solveBy, Date.now()),
   seed: request.seed,
+  ...(request.maxIterations !== undefined ? { maxIterations: request.maxIterations } : {}),
   stopRequested: stop ? () => Atomics.load(stop, 0) === 1 : undefined,
   onProgress: (progress) => parentPort!.postMessage({ kind: 'progress', progress }),
 }).then(

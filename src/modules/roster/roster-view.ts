@@ -1,12 +1,19 @@
+import type { Locale } from 'src/platform/i18n/locale';
+import { say } from 'src/platform/i18n/request-locale';
 import type { RosterActivity } from './roster-activity.repository';
 import type { Publication, Roster, RosterShift, RosterVersion, RosterVersionHead } from './roster.repository';
 import { RosterWeek } from './roster-week';
 import type { ShiftTemplate } from './shift-template.repository';
+import { underCover } from './roster-under-cover';
 import type { RosterAssignment, RosterEvaluation, RosterProblem, RosterRuleViolation } from './solver';
 
 export type AgentName = { id: string; employeeNo: string; name: string; teamId: string | null };
 export type StoredSolve = {
-  seed?: number; lowerBound?: number | null; gap?: number | null; stoppedBy?: string; seconds?: number; infeasibilities?: RosterRuleViolation[];
+  seed?: number; maxIterations?: number;
+  /** When the request arrived (epoch ms; the time limit counts from it) and the language it asked in (progress notes). */
+  requestedAt?: number; locale?: Locale;
+  /** Epoch ms the solver was to hand its roster back by. */
+  solveBy?: number; lowerBound?: number | null; gap?: number | null; stoppedBy?: string; seconds?: number; infeasibilities?: RosterRuleViolation[];
   /** Rules the solved roster breaks because no roster could keep them (publishing accepts only these). */
   violations?: RosterRuleViolation[];
 };
@@ -71,6 +78,8 @@ export type RosterReadModel = {
   publications?: Publication[];
   /** The version that superseded the one shown. */
   successor?: RosterVersion;
+  /** Skill names by code (under-cover warnings name skills as the shop does). */
+  skillNames?: Map<string, string>;
 };
 
 const overlaps = (a: { startsAt: Date; endsAt: Date }, from: Date, to: Date) => a.startsAt < to && a.endsAt > from;
@@ -119,6 +128,11 @@ export function rosterView(m: RosterReadModel) {
   };
   const onlyVisible = (list: RosterRuleViolation[]) =>
     (m.visible ? list.filter((v) => v.agentIds.length === 0 || v.agentIds.some(visible)) : list).map((v) => ({ ...v, dates: v.days.map((d) => week.dates[d]) }));
+  const coverage = (evaluation?.coverage ?? []).map((c) => {
+    const start = week.slotStart(c.day, c.slot, slotMinutes);
+    const away = activities.length ? awayDuring(week, m.shifts, activities, c.skill, start, new Date(start.getTime() + slotMinutes * 60_000)) : 0;
+    return { skill: c.skill, date: week.dates[c.day], slot: c.slot, start: start.toISOString(), local: week.local(start), required: c.required, scheduled: c.scheduled - away, away, gap: c.gap - away };
+  });
   return {
     ...rosterSummary(roster, m.versions),
     timeZone: week.timeZone,
@@ -132,7 +146,7 @@ export function rosterView(m: RosterReadModel) {
     days: week.dates.map((date, d) => ({ date, hours: week.dayMinutes(d) / 60 })),
     objective: evaluation?.objective ?? null,
     solve: { seed: solve.seed ?? null, lowerBound: solve.lowerBound ?? null, gap: solve.gap ?? null, stoppedBy: solve.stoppedBy ?? null, seconds: solve.seconds ?? null },
-    warnings: roster.warnings,
+    warnings: roster.warnings.map((w) => (typeof w === 'string' ? w : say(w))),
     infeasibilities: onlyVisible(solve.infeasibilities ?? []),
     violations: onlyVisible(evaluation?.violations ?? []),
     agents: m.agents
@@ -149,11 +163,11 @@ export function rosterView(m: RosterReadModel) {
           return { date, shift, absence };
         }),
       })),
-    coverage: (evaluation?.coverage ?? []).map((c) => {
-      const start = week.slotStart(c.day, c.slot, slotMinutes);
-      const away = activities.length ? awayDuring(week, m.shifts, activities, c.skill, start, new Date(start.getTime() + slotMinutes * 60_000)) : 0;
-      return { skill: c.skill, date: week.dates[c.day], slot: c.slot, start: start.toISOString(), local: week.local(start), required: c.required, scheduled: c.scheduled - away, away, gap: c.gap - away };
-    }),
+    coverage,
+    // Warnings a manager can act on: per day, daypart and skill the agent-hours short and what binds.
+    underCover: (problem ? underCover(problem, week, coverage, m.shifts, m.skillNames ?? new Map(), slotMinutes) : []).map((u) => ({
+      ...u, skillName: say(u.skillName), message: say(u.message), reason: u.reason && say(u.reason),
+    })),
     dayCoverage: (evaluation?.dayCoverage ?? []).map((c) => ({
       date: week.dates[c.day], shiftTemplate: templates.get(c.shiftTypeId)?.code ?? c.shiftTypeId, skill: c.skill, required: c.required, scheduled: c.scheduled, gap: c.scheduled - c.required,
     })),

@@ -25,13 +25,14 @@ export const CreateRosterBody = z
   .strictObject({
     weekStart: localDate.refine(isMonday, { message: 'must be a Monday (the local first day of the week)' }).meta({ example: '2026-11-30' }),
     teamIds: z.array(z.uuid()).min(1).max(50).optional().meta({ description: 'Teams to roster; default every team of the shop' }),
-    timeLimitSeconds: z.number().int().min(1).max(600).default(30).meta({ description: 'The solver returns its best roster when the limit is reached', example: 30 }),
+    timeLimitSeconds: z.number().int().min(1).max(600).default(30).meta({ description: 'A promise about the whole job, counted from this request: the roster is stored and the job complete within about this long (the solver stops early enough to store its best roster)', example: 30 }),
     demand: z.enum(DEMAND_KINDS).default('forecast').meta({ description: '`forecast`: required agents per slot from staffing (the newest completed forecast of each real-time queue covering the week); `day-cover`: agents per day and shift template as given in `dayCover`' }),
     dayCover: z.array(DayCoverInput).max(500).optional(),
     locked: z.array(LockInput).max(2000).default([]).meta({ description: 'Agent-days fixed by hand before solving' }),
     supervisorOnEveryShift: z.boolean().default(false).meta({ description: 'Every worked shift (day, template) needs a supervisor on it' }),
     handoverMinutes: z.number().int().min(0).max(120).optional().meta({ description: 'Consecutive shifts of a day must overlap at least this long' }),
     seed: z.number().int().min(0).max(2_147_483_647).default(1).meta({ description: 'Same inputs and seed, same roster' }),
+    maxIterations: z.number().int().min(1).max(10_000).optional().meta({ description: 'Repeatable runs: the search stops after this many improvement steps and every sub-solve is limited by work, not time, so the same inputs, seed and limit give the same roster on a loaded machine as on a quiet one (the time limit only cuts a run short)', example: 20 }),
   })
   .refine((b) => b.demand !== 'day-cover' || (b.dayCover?.length ?? 0) > 0, { message: 'give the cover per day and shift template for demand day-cover', path: ['dayCover'] })
   .refine((b) => b.demand !== 'forecast' || !b.dayCover, { message: 'only with demand day-cover', path: ['dayCover'] });

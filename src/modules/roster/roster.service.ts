@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
 import { Db } from 'src/platform/db/db';
-import { conflict, notFound } from 'src/platform/errors/common-problems';
+import { labelOf } from 'src/platform/i18n/texts';
+import { RosterProblems } from './roster.problems';
+import { RosterStates } from './roster.texts';
 import type { Page } from 'src/platform/http/pagination';
 import { SerialisedView, ViewCache } from 'src/platform/cache/view-cache';
 import { JobQueue } from 'src/platform/jobs/job-queue';
@@ -15,7 +17,8 @@ import { RosterActivityRepository } from './roster-activity.repository';
 import { Roster, RosterRepository } from './roster.repository';
 import { RosterInputRepository } from './roster-input.repository';
 import { RosterProblemService } from './roster-problem.service';
-import { rosterDiff, rosterSummary, rosterView, shiftView } from './roster-view';
+import { rosterDiff, rosterSummary, rosterView, shiftView, StoredSolve } from './roster-view';
+import { currentLocale, say } from 'src/platform/i18n/request-locale';
 import { addDays, RosterWeek } from './roster-week';
 import { ShiftTemplateService } from './shift-template.service';
 import type { RosterProblem } from './solver';
@@ -41,14 +44,16 @@ export class RosterService {
 
   /** The problem is built (and its input checked) now, so bad input is a 400 here rather than a failed job. */
   async create(actor: Actor, body: CreateRosterBody): Promise<Accepted & { rosterId: string; warnings: string[] }> {
+    // The time limit is counted from here: building the problem is part of the promise.
+    const requestedAt = Date.now();
     const shop = await this.shops.context(actor.shopId);
     const { problem, warnings } = await this.problems.build(actor, shop, body);
     const roster = await this.rosters.insert({
       shopId: actor.shopId, weekStart: body.weekStart, teamIds: body.teamIds ?? [], demand: body.demand, timeLimitSeconds: body.timeLimitSeconds,
-      status: 'queued', problem: problem as unknown as Record<string, unknown>, solve: { seed: body.seed }, warnings, createdBy: actor.userId,
+      status: 'queued', problem: problem as unknown as Record<string, unknown>, solve: { seed: body.seed, requestedAt, locale: currentLocale(), ...(body.maxIterations !== undefined ? { maxIterations: body.maxIterations } : {}) } satisfies StoredSolve, warnings, createdBy: actor.userId,
     });
     const run = await this.queue.enqueueFor(rosterGenerateJob, { shopId: actor.shopId, rosterId: roster.id }, { requestedBy: actor.userId }, (v) => this.rosters.update(roster.id, v));
-    return { rosterId: roster.id, ...accepted(run), warnings };
+    return { rosterId: roster.id, ...accepted(run), warnings: warnings.map(say) };
   }
 
   /** Supervisors see the rosters that cover one of their teams (a roster of no named team covers all). */
@@ -70,12 +75,13 @@ export class RosterService {
    */
   async getSerialised(actor: Actor, id: string, query: ReadRosterQuery = {}): Promise<SerialisedView> {
     const stamp = await this.rosters.viewStamp(actor.shopId, id);
-    if (!stamp) throw notFound('Roster');
+    if (!stamp) throw RosterProblems.notFound();
     const visible = await this.visibleTo(actor, stamp.teamIds);
     const version = query.version ? stamp.versions.find((v) => v.version === query.version) : stamp.versions[stamp.versions.length - 1];
-    if (query.version && !version) throw notFound(`Version ${query.version}`);
+    if (query.version && !version) throw RosterProblems.versionNotFound({ version: query.version });
     // A build reads the inputs after the stamp: a change landing in between is shown, never hidden.
-    return this.viewCache.serialised('roster', { stamp, version: version?.id, visible: visible && [...visible].sort() }, () => this.get(actor, id, query));
+    // Warnings and under-cover reasons are worded in the reader's language: one cached view per language.
+    return this.viewCache.serialised('roster', { stamp, version: version?.id, visible: visible && [...visible].sort(), locale: currentLocale() }, () => this.get(actor, id, query));
   }
 
   /** What a view is built from, without the version's shifts and scores (the large part). */
@@ -83,17 +89,18 @@ export class RosterService {
     const { roster, week, visible } = await this.readable(actor, id);
     const versions = await this.rosters.versionHeads(id);
     const version = query.version ? versions.find((v) => v.version === query.version) : versions[versions.length - 1];
-    if (query.version && !version) throw notFound(`Version ${query.version}`);
+    if (query.version && !version) throw RosterProblems.versionNotFound({ version: query.version });
     const problem = roster.problem as unknown as RosterProblem;
     const agentIds = problem.agents.map((a) => a.id);
-    const [templates, agents, activities, publications, successor] = await Promise.all([
+    const [templates, agents, activities, publications, successor, skillNames] = await Promise.all([
       this.templates.all(actor.shopId),
       this.input.names(actor.shopId, agentIds),
       this.activities.during(actor.shopId, agentIds, week.midnight(0).toJSDate(), week.midnight(week.days + 1).toJSDate()),
       this.rosters.publications(actor.shopId, roster.weekStart, agentIds),
       version?.supersededBy ? this.rosters.versionById(actor.shopId, version.supersededBy) : Promise.resolve(undefined),
+      this.input.skillNames(actor.shopId),
     ]);
-    return { roster, week, visible, versions, version, templates, agents, activities, publications, successor };
+    return { roster, week, visible, versions, version, templates, agents, activities, publications, successor, skillNames };
   }
 
   private async buildView(inputs: Awaited<ReturnType<RosterService['viewInputs']>>) {
@@ -107,8 +114,8 @@ export class RosterService {
     const stopped = await this.rosters.requestStop(actor.shopId, id);
     if (stopped) return { id, status: stopped.status, stopRequestedAt: stopped.stopRequestedAt };
     const roster = await this.rosters.find(actor.shopId, id);
-    if (!roster) throw notFound('Roster');
-    throw conflict(`The roster is ${roster.status}; only a running solve can be stopped`, { state: roster.status });
+    if (!roster) throw RosterProblems.notFound();
+    throw RosterProblems.notRunning({ state: labelOf(RosterStates, roster.status) }, { extra: { state: roster.status } });
   }
 
   /**
@@ -119,9 +126,13 @@ export class RosterService {
     const { roster, week, visible } = await this.readable(actor, id);
     const versions = await this.rosters.versionHeads(id);
     const from = versions.find((v) => v.version === query.from);
-    if (!from) throw notFound(`Version ${query.from}`);
+    if (!from) throw RosterProblems.versionNotFound({ version: query.from });
     const to = query.to !== undefined ? versions.find((v) => v.version === query.to) : from.supersededBy ? await this.rosters.versionById(actor.shopId, from.supersededBy) : undefined;
-    if (!to) throw query.to !== undefined ? notFound(`Version ${query.to}`) : conflict(`Version ${query.from} is ${from.status}, not superseded: name the version to compare with`, { version: query.from });
+    if (!to) {
+      throw query.to !== undefined
+        ? RosterProblems.versionNotFound({ version: query.to })
+        : RosterProblems.notSuperseded({ version: query.from, state: labelOf(RosterStates, from.status) }, { extra: { version: query.from } });
+    }
     const problem = roster.problem as unknown as RosterProblem;
     const agentIds = new Set(problem.agents.map((a) => a.id));
     const [before, after, templates, agents] = await Promise.all([
@@ -133,7 +144,7 @@ export class RosterService {
 
   /** The caller's own shifts of published rosters (the newest published version of each). */
   async myShifts(actor: Actor, query: MyShiftsQuery) {
-    if (!actor.agentId) throw notFound('Agent record for this user');
+    if (!actor.agentId) throw RosterProblems.noAgentRecord();
     const shop = await this.shops.context(actor.shopId);
     const [shifts, templates] = await Promise.all([this.rosters.published(actor.shopId, [actor.agentId], query.from, query.to), this.templates.all(actor.shopId)]);
     const byId = new Map(templates.map((t) => [t.id, t]));
@@ -175,7 +186,7 @@ export class RosterService {
   /** Another shop's roster, or one a supervisor has no team on, is not found. */
   async readable(actor: Actor, id: string): Promise<ReadableRoster> {
     const roster = await this.rosters.find(actor.shopId, id);
-    if (!roster) throw notFound('Roster');
+    if (!roster) throw RosterProblems.notFound();
     const visible = await this.visibleTo(actor, roster.teamIds);
     const problem = roster.problem as unknown as RosterProblem;
     return { roster, week: new RosterWeek(roster.weekStart, problem.horizon.timeZone, problem.horizon.days), visible };
@@ -185,7 +196,7 @@ export class RosterService {
   private async visibleTo(actor: Actor, rosterTeamIds: string[]): Promise<Set<string> | undefined> {
     if (actor.role !== 'supervisor') return undefined;
     const teams = await this.teams.supervisedTeamIds(actor);
-    if (rosterTeamIds.length > 0 && !rosterTeamIds.some((t) => teams.includes(t))) throw notFound('Roster');
+    if (rosterTeamIds.length > 0 && !rosterTeamIds.some((t) => teams.includes(t))) throw RosterProblems.notFound();
     return new Set((await this.scope.visibleAgentIds(actor)) ?? []);
   }
 }

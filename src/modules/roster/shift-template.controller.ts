@@ -5,6 +5,7 @@ import { Actor, CurrentActor } from 'src/platform/auth/actor';
 import { Roles } from 'src/platform/auth/roles';
 import { queryBoolean } from 'src/platform/http/field-schemas';
 import { ApiProblems } from 'src/platform/http/openapi';
+import { RosterProblems as P } from './roster.problems';
 import { ValidBody, ValidParam, ValidQuery } from 'src/platform/http/validation';
 import { ROSTER_READERS, ROSTER_WRITERS } from './roster-roles';
 import { CreateShiftTemplateBody, shiftTemplateExample, UpdateShiftTemplateBody } from './shift-template.dto';
@@ -29,7 +30,7 @@ export class ShiftTemplateController {
   @Get(':id')
   @Roles(...ROSTER_READERS)
   @ApiOkResponse({ schema: { example: shiftTemplateExample } })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, P.templateNotFound)
   get(@CurrentActor() actor: Actor, @ValidParam('id') id: string) {
     return this.templates.get(actor, id);
   }
@@ -37,7 +38,7 @@ export class ShiftTemplateController {
   @Post()
   @Roles(...ROSTER_WRITERS)
   @ApiCreatedResponse({ schema: { example: shiftTemplateExample } })
-  @ApiProblems(400, 401, 403, 409)
+  @ApiProblems(400, 401, 403, P.templateCodeTaken)
   create(@CurrentActor() actor: Actor, @ValidBody(CreateShiftTemplateBody) body: CreateShiftTemplateBody) {
     return this.templates.create(actor, body);
   }
@@ -45,7 +46,7 @@ export class ShiftTemplateController {
   @Patch(':id')
   @Roles(...ROSTER_WRITERS)
   @ApiOkResponse({ schema: { example: shiftTemplateExample } })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @ApiProblems(400, 401, 403, P.breakAfterShift, P.templateNotFound, P.templateCodeTaken, P.templateArchived)
   update(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidBody(UpdateShiftTemplateBody) body: UpdateShiftTemplateBody) {
     return this.templates.update(actor, id, body);
   }
@@ -53,7 +54,7 @@ export class ShiftTemplateController {
   @Delete(':id')
   @Roles(...ROSTER_WRITERS)
   @ApiOkResponse({ description: 'Archived (rosters that used it keep it)', schema: { example: { ...shiftTemplateExample, archived: true } } })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, P.templateNotFound)
   archive(@CurrentActor() actor: Actor, @ValidParam('id') id: string) {
     return this.templates.archive(actor, id);
   }

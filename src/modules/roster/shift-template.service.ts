@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
-import { conflict, invalid, notFound } from 'src/platform/errors/common-problems';
+import { RosterProblems } from './roster.problems';
 import { DEMO_SHIFT_TEMPLATES } from 'src/platform/db/demo/demo-shift-templates';
 import { clockText } from './roster-week';
 import { CreateShiftTemplateBody, templateColumns, UpdateShiftTemplateBody } from './shift-template.dto';
@@ -40,19 +40,19 @@ export class ShiftTemplateService {
   }
 
   async create(actor: Actor, body: CreateShiftTemplateBody): Promise<ShiftTemplateView> {
-    if (await this.templates.findByCode(actor.shopId, body.code)) throw conflict(`Shift template code ${body.code} already exists in this shop`);
+    if (await this.templates.findByCode(actor.shopId, body.code)) throw RosterProblems.templateCodeTaken({ code: body.code });
     return templateView(await this.templates.insert({ shopId: actor.shopId, ...templateColumns(body) } as NewShiftTemplate));
   }
 
   async update(actor: Actor, id: string, body: UpdateShiftTemplateBody): Promise<ShiftTemplateView> {
     const current = await this.find(actor.shopId, id);
-    if (current.archivedAt) throw conflict('The shift template is archived');
+    if (current.archivedAt) throw RosterProblems.templateArchived({ template: current.name });
     if (body.code && body.code !== current.code && (await this.templates.findByCode(actor.shopId, body.code))) {
-      throw conflict(`Shift template code ${body.code} already exists in this shop`);
+      throw RosterProblems.templateCodeTaken({ code: body.code });
     }
     const length = body.lengthMinutes ?? current.lengthMinutes;
     if (body.breaks === undefined && current.breaks.some((r) => length >= r.minShiftMinutes && r.latestStartAfterMinutes + r.minutes > length)) {
-      throw invalid('lengthMinutes', 'a break of the template would end after the shift');
+      throw RosterProblems.breakAfterShift.at('lengthMinutes', { template: current.name, minutes: length });
     }
     return templateView((await this.templates.update(actor.shopId, id, templateColumns(body)))!);
   }
@@ -86,7 +86,7 @@ export class ShiftTemplateService {
 
   private async find(shopId: string, id: string): Promise<ShiftTemplate> {
     const t = await this.templates.find(shopId, id);
-    if (!t) throw notFound('Shift template');
+    if (!t) throw RosterProblems.templateNotFound();
     return t;
   }
 }

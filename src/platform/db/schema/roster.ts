@@ -48,7 +48,7 @@ export const rosters = pgTable('rosters', {
   error: text('error'),
   problem: jsonb('problem').$type<Record<string, unknown>>(),
   solve: jsonb('solve').$type<Record<string, unknown>>(),
-  warnings: jsonb('warnings').$type<string[]>().notNull().default([]),
+  warnings: jsonb('warnings').$type<(string | { en: string; zh: string })[]>().notNull().default([]),
   revision: integer('revision').notNull().default(0),
   jobRunId: uuid('job_run_id'),
   /** A manager asked the running solve to stop and keep its best roster so far. */
