@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import type { Actor } from 'src/platform/auth/actor';
+import { addDays, weekStartOf } from 'src/platform/time/calendar-date';
+import { localDaysWindow, todayIn } from 'src/platform/time/shop-calendar';
 import type { ScheduledShift } from 'src/modules/adherence/engine/adherence';
 import { IntradayForecastService } from 'src/modules/forecast/intraday.service';
 import type { Queue } from 'src/modules/ingest/queue.repository';
@@ -52,14 +53,14 @@ export class IntradayDayService {
 
   async read(actor: Actor, queueId: string, date: string | undefined, now = Date.now()): Promise<LiveDay> {
     const shop = await this.shops.context(actor.shopId);
-    const day = date ?? DateTime.fromMillis(now, { zone: shop.timeZone }).toISODate()!;
+    const day = date ?? todayIn(shop.timeZone, new Date(now));
     // The forecast view answers 404 for another shop's queue and 409 without a day-ahead forecast.
     const forecast = await this.forecasts.view(actor, queueId, { date: day });
     const queue = await this.queues.get(actor, queueId);
     if (queue.kind === 'deferred') throw IntradayProblems.notRealTime.at('queue', { queue: queue.name }, 'query');
-    const start = DateTime.fromISO(day, { zone: shop.timeZone }).startOf('day');
-    const dayStart = start.toMillis();
-    const dayEnd = start.plus({ days: 1 }).toMillis();
+    const window = localDaysWindow(day, day, shop.timeZone);
+    const dayStart = window.start.getTime();
+    const dayEnd = window.end.getTime();
     const slotMinutes = forecast.items[0]?.slotMinutes ?? shop.slotMinutes;
     const slots = forecast.items.map((i) => {
       const from = Date.parse(i.start);
@@ -70,7 +71,7 @@ export class IntradayDayService {
     const from = new Date(dayStart);
     const to = new Date(dayEnd);
     const [published, training, states] = await Promise.all([
-      this.rosters.publishedShifts(shop.id, ids, start.minus({ days: 1 }).toISODate()!, day),
+      this.rosters.publishedShifts(shop.id, ids, addDays(day, -1), day),
       this.repository.training(shop.id, ids, from, to),
       this.repository.states(shop.id, ids, from, to),
     ]);
@@ -81,7 +82,7 @@ export class IntradayDayService {
       reports: states.filter((r) => r.agentId === a.id),
     }));
     return {
-      shop, queue, date: day, weekStart: start.startOf('week').toISODate()!, now, dayStart, dayEnd,
+      shop, queue, date: day, weekStart: weekStartOf(day), now, dayStart, dayEnd,
       realTime: realTimeQueueOf(queue, shop.settings, slotMinutes), forecast, slots, agents, days, shifts,
     };
   }

@@ -22,6 +22,8 @@ const BREAK_GRID = 15;
 
 /** Approved leave re-read for these agents, plus leave not stored yet (a request checked before it is granted). */
 export type LeaveOptions = { leaveOf?: string[]; addLeave?: LeaveRow[] };
+/** A stored change may say why it was made: the note of the version it creates. */
+export type ChangeOptions = LeaveOptions & { note?: string };
 
 /** A rule the changes would add, with the local dates of its days. */
 export type BrokenRule = RosterRuleViolation & { dates: (string | null)[] };
@@ -44,6 +46,14 @@ function placeBreaks(type: ShiftType, start: number, length: number, day: number
       const free = offsets.sort((x, y) => Math.abs(x - middle) - Math.abs(y - middle)).find((o) => !inTraining(start + o, r.minutes));
       return { name: r.name, minutes: r.minutes, startMinutes: start + (free ?? middle) };
     });
+}
+
+/** Breaks placed as the change says (one start per break of the template); the rule checker judges their windows. */
+function givenBreaks(type: ShiftType, start: number, length: number, given: { start: string }[], i: number) {
+  const rules = (type.breaks ?? []).filter((r) => length >= r.minShiftMinutes);
+  if (given.length !== rules.length) throw invalid(`changes.${i}.breaks`, `give one start for each of the ${rules.length} breaks of the shift`);
+  // A clock time before the shift's start is on the next day (night shifts).
+  return rules.map((r, n) => ({ name: r.name, minutes: r.minutes, startMinutes: clockMinutes(given[n].start) + (clockMinutes(given[n].start) < start ? 1440 : 0) }));
 }
 
 /**
@@ -80,7 +90,7 @@ export class RosterEditing {
   }
 
   /** The edit stored in the open transaction (the roster row locked); nothing returned, the caller reads what it needs. */
-  async store(actor: Actor, id: string, body: EditRosterBody, options: LeaveOptions = {}): Promise<void> {
+  async store(actor: Actor, id: string, body: EditRosterBody, options: ChangeOptions = {}): Promise<void> {
     const roster = await this.rosters.lock(actor.shopId, id);
     if (!roster) throw RosterProblems.notFound();
     if (roster.status !== 'completed') throw RosterProblems.notSolvedForEdit({ state: labelOf(RosterStates, roster.status) }, { extra: { state: roster.status } });
@@ -92,7 +102,7 @@ export class RosterEditing {
     const scored: Pick<RosterEvaluation, 'objective' | 'violations' | 'coverage' | 'dayCoverage'> = after;
     let versionId = latest.id;
     if (latest.status !== 'draft') {
-      versionId = (await this.rosters.insertVersion({ shopId: actor.shopId, rosterId: id, version: latest.version + 1, status: 'draft', evaluation: { ...scored } })).id;
+      versionId = (await this.rosters.insertVersion({ shopId: actor.shopId, rosterId: id, version: latest.version + 1, status: 'draft', evaluation: { ...scored }, note: options.note ?? null })).id;
     } else {
       await this.rosters.updateVersion(latest.id, { evaluation: { ...scored } });
     }
@@ -187,7 +197,7 @@ export class RosterEditing {
       const skill = c.skill ?? existing?.skill ?? agent.skills[0];
       shifts.set(key, shiftOf(week, {
         agentId: c.agentId, day, shiftTypeId: type.id, startMinutes: start, lengthMinutes: length, ...(skill ? { skill } : {}),
-        breaks: keep ? existing.breaks : placeBreaks(type, start, length, day, agent.activities ?? []),
+        breaks: c.breaks ? givenBreaks(type, start, length, c.breaks, i) : keep ? existing.breaks : placeBreaks(type, start, length, day, agent.activities ?? []),
       }));
     });
     return [...shifts.values()];

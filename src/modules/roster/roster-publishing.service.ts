@@ -6,7 +6,7 @@ import { labelOf } from 'src/platform/i18n/texts';
 import { RosterProblems } from './roster.problems';
 import { RosterStates } from './roster.texts';
 import type { PublishRosterBody, ShiftChange } from './roster.dto';
-import { LeaveOptions, RosterEditing } from './roster-editing.service';
+import { ChangeOptions, RosterEditing } from './roster-editing.service';
 import { RosterProblemService } from './roster-problem.service';
 import { RosterRepository } from './roster.repository';
 import { RosterService } from './roster.service';
@@ -41,7 +41,7 @@ export class RosterPublishing {
    * Callers store new leave first (`leaveOf` re-reads it). A draft the manager is still working on
    * is not published behind their back: that is a 409.
    */
-  async publishChanges(actor: Actor, id: string, changes: ShiftChange[], options: LeaveOptions = {}): Promise<{ rosterId: string; from: number; to: number }> {
+  async publishChanges(actor: Actor, id: string, changes: ShiftChange[], options: ChangeOptions = {}): Promise<{ rosterId: string; from: number; to: number }> {
     return this.db.transaction(async () => {
       const roster = await this.rosters.lock(actor.shopId, id);
       if (!roster) throw RosterProblems.notFound();

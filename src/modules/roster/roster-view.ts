@@ -142,7 +142,7 @@ export function rosterView(m: RosterReadModel) {
           supersededBy: m.successor ? { rosterId: m.successor.rosterId, version: m.successor.version } : null,
         }
       : null,
-    versions: m.versions.map((v) => ({ version: v.version, status: v.status, publishedAt: v.publishedAt, supersededAt: v.supersededAt ?? null })),
+    versions: m.versions.map((v) => ({ version: v.version, status: v.status, publishedAt: v.publishedAt, supersededAt: v.supersededAt ?? null, note: v.note ?? null })),
     days: week.dates.map((date, d) => ({ date, hours: week.dayMinutes(d) / 60 })),
     objective: evaluation?.objective ?? null,
     solve: { seed: solve.seed ?? null, lowerBound: solve.lowerBound ?? null, gap: solve.gap ?? null, stoppedBy: solve.stoppedBy ?? null, seconds: solve.seconds ?? null },

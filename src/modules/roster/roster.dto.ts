@@ -56,6 +56,7 @@ const ShiftChange = z.strictObject({
   shiftTemplate: code.nullable().meta({ description: 'Template code; null clears the day (day off)', example: 'L' }),
   start: clockTime.optional().meta({ description: 'Start inside the template’s window (windowed templates only)', example: '10:00' }),
   skill: code.optional().meta({ description: 'The skill worked; default the agent’s current or first skill', example: 'pre_sales' }),
+  breaks: z.array(z.strictObject({ start: clockTime })).max(4).optional().meta({ description: 'Break starts in the template’s order, inside their windows; default near the middle of each window (kept when the shift is unchanged)', example: [{ start: '12:30' }] }),
 });
 export type ShiftChange = z.infer<typeof ShiftChange>;
 

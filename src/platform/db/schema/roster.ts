@@ -78,6 +78,8 @@ export const rosterVersions = pgTable('roster_versions', {
   publishedBy: uuid('published_by'),
   supersededAt: utc('superseded_at'),
   supersededBy: uuid('superseded_by'),
+  /** Why this version exists, when a change made it rather than a planner (e.g. an accepted intraday suggestion). */
+  note: text('note'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [
