@@ -49,9 +49,9 @@ function placeBreaks(type: ShiftType, start: number, length: number, day: number
 }
 
 /** Breaks placed as the change says (one start per break of the template); the rule checker judges their windows. */
-function givenBreaks(type: ShiftType, start: number, length: number, given: { start: string }[], i: number) {
+function givenBreaks(type: ShiftType, name: string, start: number, length: number, given: { start: string }[], i: number) {
   const rules = (type.breaks ?? []).filter((r) => length >= r.minShiftMinutes);
-  if (given.length !== rules.length) throw invalid(`changes.${i}.breaks`, `give one start for each of the ${rules.length} breaks of the shift`);
+  if (given.length !== rules.length) throw RosterProblems.breakStartsCount.at(`changes.${i}.breaks`, { template: name, count: rules.length });
   // A clock time before the shift's start is on the next day (night shifts).
   return rules.map((r, n) => ({ name: r.name, minutes: r.minutes, startMinutes: clockMinutes(given[n].start) + (clockMinutes(given[n].start) < start ? 1440 : 0) }));
 }
@@ -197,7 +197,7 @@ export class RosterEditing {
       const skill = c.skill ?? existing?.skill ?? agent.skills[0];
       shifts.set(key, shiftOf(week, {
         agentId: c.agentId, day, shiftTypeId: type.id, startMinutes: start, lengthMinutes: length, ...(skill ? { skill } : {}),
-        breaks: c.breaks ? givenBreaks(type, start, length, c.breaks, i) : keep ? existing.breaks : placeBreaks(type, start, length, day, agent.activities ?? []),
+        breaks: c.breaks ? givenBreaks(type, template.name, start, length, c.breaks, i) : keep ? existing.breaks : placeBreaks(type, start, length, day, agent.activities ?? []),
       }));
     });
     return [...shifts.values()];

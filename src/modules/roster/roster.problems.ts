@@ -26,6 +26,7 @@ export const RosterProblems = defineProblems('roster', {
   draftPending: { status: 409, en: 'Version {version} of the roster of {week} is {state}: the manager publishes or discards it first', zh: '{week} 这一周排班的第 {version} 版为“{state}”：需经理先发布或放弃该草稿' },
   alreadyPublished: { status: 409, en: 'Version {version} is already published; an edit creates the next draft', zh: '第 {version} 版已发布；修改会生成下一个草稿版本' },
   notSuperseded: { status: 409, en: 'Version {version} is {state}, not superseded: name the version to compare with', zh: '第 {version} 版{state}，并未被取代：请指定要比较的版本' },
+  breakStartsCount: { status: 400, en: 'The shift {template} has {count} break(s): give one start for each', zh: '班次“{template}”有 {count} 次休息：请为每次休息给出开始时间' },
   editBreaksRules: { status: 400, en: 'The edit breaks {count} rule(s): {first}; nothing was saved', zh: '该修改违反 {count} 条规则：{first}；未保存任何内容' },
   publishBreaksRules: { status: 409, en: 'Version {version} breaks {count} rule(s) against the weeks around it as published now: {first}; nothing was published', zh: '按目前已发布的前后周，第 {version} 版违反 {count} 条规则：{first}；未发布' },
   templateCodeTaken: { status: 409, en: 'A shift template with the code {code} already exists in this shop', zh: '本店已有代码为 {code} 的班次模板' },
