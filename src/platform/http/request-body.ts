@@ -80,9 +80,10 @@ function bodyParserRefusal(exception: unknown, request: Request): AppError | und
       return RequestProblems.encodingUnsupported({ encoding: e.encoding ?? String(request.headers['content-encoding'] ?? ''), supported: ['gzip', 'deflate', 'br'] });
     case 'entity.parse.failed':
       return RequestProblems.jsonInvalid({ reason: e.message });
+    default:
+      if (DECOMPRESSION_ERROR.test(e.code ?? '')) return RequestProblems.encodingInvalid({ encoding: String(request.headers['content-encoding'] ?? '') });
+      return RequestProblems.bodyUnreadable({ reason: e.message });
   }
-  if (DECOMPRESSION_ERROR.test(e.code ?? '')) return RequestProblems.encodingInvalid({ encoding: String(request.headers['content-encoding'] ?? '') });
-  return RequestProblems.bodyUnreadable({ reason: e.message });
 }
 
 /** Express error middleware right after the body parser: its errors become catalogued refusals. */
