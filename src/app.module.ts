@@ -24,9 +24,10 @@ import { DemoShopModule } from './modules/demo/demo-shop.module';
 import { AdherenceModule } from './modules/adherence/adherence.module';
 import { TimeOffModule } from './modules/time-off/time-off.module';
 import { IntradayModule } from './modules/intraday/intraday.module';
+import { NotificationModule } from './modules/notification/notification.module';
 
 /** Platform first, then one module per domain. */
-export const domainModules = [OrgModule, IngestModule, ForecastModule, StaffingModule, KpiModule, RankingModule, ComplaintsModule, QcModule, RosterModule, TrainingModule, ExportModule, AdherenceModule, IntradayModule, DemoShopModule, TimeOffModule];
+export const domainModules = [OrgModule, IngestModule, ForecastModule, StaffingModule, KpiModule, RankingModule, ComplaintsModule, QcModule, RosterModule, TrainingModule, ExportModule, AdherenceModule, IntradayModule, DemoShopModule, NotificationModule, TimeOffModule];
 
 @Module({})
 export class AppModule {

@@ -119,6 +119,22 @@ describe('time-off requests (e2e)', () => {
     expect(bad.body.errors[0].field).toBe('endTime');
   });
 
+  it('keeps an audit trail per roster and per agent: who asked, who decided, which version', async () => {
+    const audit = (token: string, query: string) => t.http().get(`/self-service/audit${query}`).set(bearer(token)).set('Accept-Language', 'zh');
+    const byRoster = (await audit(manager, `?rosterId=${week.rosterId}&limit=100`).expect(200)).body.items;
+    expect(byRoster[0]).toMatchObject({ subject: 'time-off', action: 'auto-approved', actionLabel: '自动批准', agentIds: [me], rosterIds: [week.rosterId], detail: { startDate: mon, published: [{ rosterId: week.rosterId, from: 1, to: 2 }] } });
+    expect(byRoster[0].actor.name).toBe(week.mates.find((m) => m.id === me)!.name);
+    const mine = (await audit(agent, '').expect(200)).body.items.map((e: { action: string }) => e.action);
+    expect(mine.slice(0, 2)).toEqual(['requested', 'auto-approved']);
+    expect(mine).toContain('rejected');
+    expect(mine).toContain('cancelled');
+    await audit(agent, `?rosterId=${week.rosterId}`).expect(403);
+    await audit(agent, `?agentId=${week.mates[2].id}`).expect(404);
+    await audit(other.managerToken, `?rosterId=${week.rosterId}`).expect(404);
+    await audit(other.managerToken, `?agentId=${me}`).expect(200).then((r) => expect(r.body.total).toBe(0));
+    await audit(await t.tokenFor('hr'), '').expect(403);
+  });
+
   it('keeps roles and shops apart', async () => {
     await ask(await t.tokenFor('qc'), { startDate: fri, endDate: fri }).expect(403);
     await t.http().get('/time-off-requests').set(bearer(await t.tokenFor('trainer'))).expect(403);

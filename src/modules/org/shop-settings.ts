@@ -4,6 +4,7 @@ import { KpiSettings } from 'src/modules/kpi/kpi.settings';
 import { StaffingSettings } from 'src/modules/staffing/staffing.settings';
 import { TrainingSettings } from 'src/modules/training/training.settings';
 import { TimeOffSettings } from 'src/modules/time-off/time-off.settings';
+import { NotificationSettings } from 'src/modules/notification/notification.settings';
 
 /**
  * A shop's settings: the union of what each module declares in its `<module>.settings.ts`.
@@ -16,6 +17,7 @@ export const ShopSettings = z.strictObject({
   ...StaffingSettings.shape,
   ...TrainingSettings.shape,
   ...TimeOffSettings.shape,
+  ...NotificationSettings.shape,
 });
 export type ShopSettings = z.infer<typeof ShopSettings>;
 

@@ -1,3 +1,5 @@
+import { Notices } from 'src/modules/notification/notification.service';
+import { text } from 'src/platform/i18n/locale';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
 import type { Page } from 'src/platform/http/pagination';
@@ -29,6 +31,7 @@ export class CoachingService implements OnModuleInit {
     private readonly nightly: NightlyPipeline,
     private readonly tasks: CoachingRepository,
     private readonly scope: QcScope,
+    private readonly notices: Notices,
   ) {}
 
   onModuleInit(): void {
@@ -36,15 +39,23 @@ export class CoachingService implements OnModuleInit {
   }
 
   /** Called inside the review's transaction; one task per failing session of an agent. */
-  raise(input: RaiseCoaching): Promise<CoachingTask | undefined> {
+  async raise(input: RaiseCoaching): Promise<CoachingTask | undefined> {
     const dueDate = addDays(input.today, input.dueDays);
-    return this.tasks.insertOnce(
+    const task = await this.tasks.insertOnce(
       {
         shopId: input.shopId, reviewId: input.review.id, agentId: input.session.agentId, teamId: input.session.teamId,
         supervisorAgentId: input.session.supervisorAgentId, reason: input.reason, dueDate,
       },
       input.session.id,
     );
+    // The agent and the supervisor who coaches them both see it in their feed.
+    if (task) {
+      await this.notices.tellAgents(input.shopId, [task.agentId, ...(task.supervisorAgentId ? [task.supervisorAgentId] : [])], {
+        kind: 'coaching-task', subject: 'coaching-task', subjectId: task.id,
+        message: text(`A coaching task after a QC review, due ${dueDate}`, `质检后的辅导任务，截止 ${dueDate}`),
+      });
+    }
+    return task;
   }
 
   async list(actor: Actor, query: ListCoachingQuery): Promise<Page<CoachingView>> {

@@ -1,3 +1,4 @@
+import { NotificationModule } from 'src/modules/notification/notification.module';
 import { Module } from '@nestjs/common';
 import { OrgModule } from 'src/modules/org/org.module';
 import { CalibrationReportRepository } from './calibration-report.repository';
@@ -21,7 +22,7 @@ import { SamplingService } from './sampling.service';
 
 /** Quality check: daily samples, rubric versions, reviews and calibration, the daily summary, coaching tasks. */
 @Module({
-  imports: [OrgModule],
+  imports: [OrgModule, NotificationModule],
   controllers: [QcSetupController, QcReviewController, CoachingController],
   providers: [
     CalibrationReportRepository, CalibrationReportService, QcScope, QcSettingsRepository, QcSettingsService, RubricRepository, RubricService, SampleRepository, SamplingService,

@@ -5,6 +5,8 @@ import { say } from 'src/platform/i18n/request-locale';
 import { labelOf } from 'src/platform/i18n/texts';
 import { RosterProblems } from './roster.problems';
 import { RosterStates } from './roster.texts';
+import { text } from 'src/platform/i18n/locale';
+import { Notices } from 'src/modules/notification/notification.service';
 import type { PublishRosterBody, ShiftChange } from './roster.dto';
 import { ChangeOptions, RosterEditing } from './roster-editing.service';
 import { RosterProblemService } from './roster-problem.service';
@@ -28,10 +30,18 @@ export class RosterPublishing {
     private readonly problems: RosterProblemService,
     private readonly reading: RosterService,
     private readonly editing: RosterEditing,
+    private readonly notices: Notices,
   ) {}
 
   async publish(actor: Actor, id: string, body: PublishRosterBody) {
-    await this.db.transaction(() => this.publishLatest(actor, id, body));
+    await this.db.transaction(async () => {
+      const { weekStart, version, agentIds } = await this.publishLatest(actor, id, body);
+      await this.notices.tellAgents(actor.shopId, agentIds, {
+        kind: 'roster-published', subject: 'roster', subjectId: id,
+        message: text(`The roster of the week of ${weekStart} is published (version ${version})`, `${weekStart} 这一周的排班已发布（第 ${version} 版）`),
+      });
+    });
+    await this.notices.deliver(actor.shopId);
     return this.reading.get(actor, id);
   }
 
@@ -56,7 +66,7 @@ export class RosterPublishing {
     });
   }
 
-  private async publishLatest(actor: Actor, id: string, body: PublishRosterBody): Promise<void> {
+  private async publishLatest(actor: Actor, id: string, body: PublishRosterBody): Promise<{ weekStart: string; version: number; agentIds: string[] }> {
     const roster = await this.rosters.lock(actor.shopId, id);
     if (!roster) throw RosterProblems.notFound();
     if (roster.status !== 'completed') throw RosterProblems.notSolvedForPublish({ state: labelOf(RosterStates, roster.status) }, { extra: { state: roster.status } });
@@ -86,5 +96,6 @@ export class RosterPublishing {
     const losers = await this.rosters.publish(actor.shopId, roster.weekStart, id, latest.id, problem.agents.map((a) => a.id));
     await this.rosters.touch(losers);
     await this.rosters.update(id, { problem: problem as unknown as Record<string, unknown>, revision: roster.revision + 1 });
+    return { weekStart: roster.weekStart, version: latest.version, agentIds: problem.agents.map((a) => a.id) };
   }
 }

@@ -53,7 +53,8 @@ export class SelfServiceRepository {
   }
 
   async record(events: NewSelfServiceEvent[]): Promise<void> {
-    if (events.length) await this.db.q.insert(selfServiceEvents).values(events);
+    // The wall clock, not the transaction's start: a request and its instant approval keep their order.
+    if (events.length) await this.db.q.insert(selfServiceEvents).values(events.map((e) => ({ ...e, at: sql`clock_timestamp()` })));
   }
 
   /** Events of one roster or of some agents, oldest first, with the acting user's name. */

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotificationModule } from 'src/modules/notification/notification.module';
 import { OrgModule } from 'src/modules/org/org.module';
 import { SelfServiceModule } from 'src/modules/self-service/self-service.module';
 import { TimeOffController } from './time-off.controller';
@@ -7,7 +8,7 @@ import { TimeOffService } from './time-off.service';
 
 /** Agents' time-off requests: allowance, supervisor's decision, leave and the freed shifts published. */
 @Module({
-  imports: [OrgModule, SelfServiceModule],
+  imports: [OrgModule, SelfServiceModule, NotificationModule],
   controllers: [TimeOffController],
   providers: [TimeOffRepository, TimeOffService],
 })

@@ -3,7 +3,9 @@ import { DateTime } from 'luxon';
 import type { Actor } from 'src/platform/auth/actor';
 import { Db } from 'src/platform/db/db';
 import type { Page } from 'src/platform/http/pagination';
+import { fillText, text } from 'src/platform/i18n/locale';
 import { labelIn, labelOf } from 'src/platform/i18n/texts';
+import { Notices } from 'src/modules/notification/notification.service';
 import { agentName } from 'src/modules/org/org.labels';
 import { AgentScope } from 'src/modules/org/agent-scope.service';
 import { LeaveService } from 'src/modules/org/leave.service';
@@ -22,6 +24,9 @@ import { allowancesFor, allowanceVerdict, coverageHolds, OffCount } from './time
 type Freed = { changes: RosterChanges; days: Map<string, { day: number; skill: string | null }[]> };
 type Wish = Pick<TimeOffRequest, 'agentId' | 'startDate' | 'endDate' | 'startTime' | 'endTime'>;
 
+/** A request's dates (and hours) as people write them. */
+const datesOf = (r: Wish) => `${r.startDate}${r.endDate !== r.startDate ? `–${r.endDate}` : ''}${r.startTime ? ` ${r.startTime}–${r.endTime}` : ''}`;
+
 const dayIndex = (date: string) => Math.round((Date.parse(date) - Date.parse(mondayOf(date))) / 86_400_000);
 
 /**
@@ -38,6 +43,7 @@ export class TimeOffService {
     private readonly shops: ShopService,
     private readonly scope: AgentScope,
     private readonly leave: LeaveService,
+    private readonly notices: Notices,
   ) {}
 
   async request(actor: Actor, body: CreateTimeOffBody) {
@@ -54,8 +60,15 @@ export class TimeOffService {
       let row = await this.requests.insert({ shopId: actor.shopId, ...wish, kind: body.kind, reason: body.reason ?? null, status: 'pending', requestedBy: actor.userId });
       await this.audit(actor, row, 'requested', []);
       if (verdict === 'within' || this.coverageAllows(shop, freed)) row = await this.approve(actor, row, freed, true);
+      else {
+        await this.notices.tellSupervisorsOf(actor.shopId, [agentId], {
+          kind: 'request-waiting', subject: 'time-off', subjectId: row.id,
+          message: fillText(text('{agent} asks for time off {dates}', '{agent}申请休假 {dates}'), { agent: agentName(agent), dates: datesOf(row) }),
+        });
+      }
       return row;
     });
+    await this.notices.deliver(actor.shopId);
     return this.view(saved, agent);
   }
 
@@ -73,12 +86,14 @@ export class TimeOffService {
       if (body.decision === 'rejected') {
         const rejected = await this.requests.update(id, { status: 'rejected', decidedBy: actor.userId, decidedAt: new Date(), note: body.note ?? null });
         await this.audit(actor, rejected, 'rejected', [], { note: body.note ?? null });
+        await this.tellDecision(actor.shopId, rejected);
         return { row: rejected, agent };
       }
       await this.requests.lockAllowances(actor.shopId);
       const { freed } = await this.assess(actor.shopId, agent, request);
       return { row: await this.approve(actor, { ...request, note: body.note ?? null }, freed, false), agent };
     });
+    await this.notices.deliver(actor.shopId);
     return this.view(row, agent);
   }
 
@@ -160,7 +175,17 @@ export class TimeOffService {
     const published = await this.weeks.publish(actor, freed.changes, { leaveOf: [request.agentId] });
     const row = await this.requests.update(request.id, { status: 'approved', autoApproved: auto, decidedBy: actor.userId, decidedAt: new Date(), note: request.note, leaveId: leave.id, published });
     await this.audit(actor, row, auto ? 'auto-approved' : 'approved', published.map((p) => p.rosterId), { published, note: request.note });
+    await this.tellDecision(actor.shopId, row);
     return row;
+  }
+
+  private tellDecision(shopId: string, row: TimeOffRequest) {
+    const state = labelOf(TimeOffStatusLabels, row.status);
+    const freed = row.published.length > 0 ? text(' Your shift is taken off the published roster.', '已发布排班中的班次已取消。') : text('', '');
+    return this.notices.tellAgents(shopId, [row.agentId], {
+      kind: 'request-decided', subject: 'time-off', subjectId: row.id,
+      message: fillText(text('Your time off {dates}: {state}.{freed}{note}', '您 {dates} 的休假申请：{state}。{freed}{note}'), { dates: datesOf(row), state, freed, note: row.note ? ` ${row.note}` : '' }),
+    });
   }
 
   private audit(actor: Actor, row: TimeOffRequest, action: string, rosterIds: string[], detail: Record<string, unknown> = {}) {

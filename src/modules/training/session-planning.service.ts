@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from 'src/platform/auth/actor';
 import { Db } from 'src/platform/db/db';
 import { FieldError, messageValue } from 'src/platform/errors/problem';
-import type { Text } from 'src/platform/i18n/locale';
+import { text, Text } from 'src/platform/i18n/locale';
+import { Notices } from 'src/modules/notification/notification.service';
 import { say } from 'src/platform/i18n/request-locale';
 import type { Shop } from 'src/modules/org/shop.repository';
 import { agentName } from 'src/modules/org/org.labels';
@@ -40,6 +41,7 @@ export class SessionPlanning {
     private readonly placementContext: PlacementContextService,
     private readonly sessions: TrainingSessionRepository,
     private readonly makeup: MakeupTaskRepository,
+    private readonly notices: Notices,
   ) {}
 
   async propose(actor: Actor, body: ProposalBody) {
@@ -111,6 +113,11 @@ export class SessionPlanning {
       shopId: shop.id, sessionId: sessions[0].id, agentId: m.agentId, teamId: byId.get(m.agentId)?.teamId ?? null,
       supervisorAgentId: byId.get(m.agentId)?.supervisorAgentId ?? null, category: body.category, reason: m.reason,
     })));
+    const supervisors = [...new Set(tasks.map((t) => t.supervisorAgentId).filter((s): s is string => s !== null))];
+    await this.notices.tellAgents(shop.id, supervisors, {
+      kind: 'makeup-task', subject: 'training-session', subjectId: sessions[0].id,
+      message: text(`Make-up coaching for agents who miss the training “${sessions[0].title}”`, `培训“${sessions[0].title}”缺席客服的补训任务`),
+    });
     return { sessions, tasks };
   }
 

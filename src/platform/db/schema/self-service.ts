@@ -61,3 +61,25 @@ export const selfServiceEvents = pgTable('self_service_events', {
   index('self_service_events_agents').using('gin', t.agentIds),
   index('self_service_events_rosters').using('gin', t.rosterIds),
 ]);
+
+/**
+ * One line of a user's in-app feed (`/me/notifications`): its text in both languages, written with
+ * names when it happens, and what it is about. `webhook` says whether the shop's robot for its kind
+ * still has to be told (`pending`), was told (`sent`), or is not configured (`none`).
+ */
+export const notifications = pgTable('notifications', {
+  id: id(),
+  shopId: uuid('shop_id').notNull().references(() => shops.id),
+  userId: uuid('user_id').notNull(),
+  kind: text('kind').notNull(),
+  message: jsonb('message').$type<{ en: string; zh: string }>().notNull(),
+  subject: text('subject'),
+  subjectId: uuid('subject_id'),
+  readAt: utc('read_at'),
+  webhook: text('webhook').notNull().default('none'),
+  createdAt: createdAt(),
+}, (t) => [
+  index('notifications_user_created').on(t.userId, t.createdAt),
+  index('notifications_webhook_pending').on(t.shopId).where(sql`${t.webhook} = 'pending'`),
+  check('notifications_webhook', sql`${t.webhook} in ('none', 'pending', 'sent')`),
+]);
