@@ -53,8 +53,8 @@ export function placeAgents(model: CompiledRoster, start: RosterLines, order: re
     const agent = model.agents[a];
     const costs = marginalCosts(model, lines, a);
     const hurried = limits.shouldStop();
-    // A wider budget only when the first one found nothing (and there is time for it).
-    const attempts = hurried ? [MIN_LABELS, budget * 8] : [budget, budget * 8];
+    // A wider budget only when the first one found nothing.
+    const attempts = hurried ? [MIN_LABELS, budget, budget * 8] : [budget, budget * 8];
     let placed = false;
     for (const maxLabels of attempts) {
       const priced = cheapestLine(model, agent, costs, { maxLabels });

@@ -15,6 +15,8 @@ import { labelSetting, type LabelShape } from './line-labels';
 const TRACKED_CAP = 8;
 const TRACKED_TYPES = 2;
 const PENALTY_ROUNDS = 6;
+/** Beam runs that add the caps their line broke before every binding cap is tracked. */
+const LAZY_ROUNDS = 3;
 /** Shifts tried from each label in a beam, cheapest first. */
 const BEAM_SUCCESSORS = 6;
 /** Labels a beam keeps per state key (the cheapest), instead of their whole Pareto front. */
@@ -85,29 +87,44 @@ function shiftClasses(model: CompiledRoster): ShiftClasses {
   return classes;
 }
 
-function shapeOf(model: CompiledRoster, agent: CompiledAgent, trackAll: boolean): Shape {
-  const { classOfShift, classRepresentative } = shiftClasses(model);
+/** The binding caps (below the days the type may be worked), tightest first. */
+function bindingCaps(model: CompiledRoster, agent: CompiledAgent): number[] {
   const nDuties = model.duties.length;
   const daysAllowed = new Array<number>(model.typeIds.length).fill(0);
+  const seen = new Uint8Array(model.typeIds.length);
+  for (let d = 0; d < model.days; d++) {
+    seen.fill(0);
+    for (let u = 0; u < nDuties; u++) if (agent.allowed[d * nDuties + u]) seen[model.duties[u].type] = 1;
+    seen.forEach((x, t) => (daysAllowed[t] += x));
+  }
+  return agent.maxShiftsByType
+    .map((max, t) => (max < daysAllowed[t] ? t : -1))
+    .filter((t) => t >= 0)
+    .sort((a, b) => agent.maxShiftsByType[a] - agent.maxShiftsByType[b] || a - b);
+}
+
+/**
+ * The programme's state for an agent: `track` lists the caps kept as counters (a beam tracks the
+ * caps its lines broke); otherwise up to TRACKED_TYPES small binding caps, the rest by penalty rounds.
+ */
+function shapeOf(model: CompiledRoster, agent: CompiledAgent, track?: readonly number[] | 'all'): Shape {
+  const { classOfShift, classRepresentative } = shiftClasses(model);
+  const nDuties = model.duties.length;
   let granularity = 0;
   let maxDuty = 0;
   let workableDays = 0;
   for (let d = 0; d < model.days; d++) {
-    const seen = new Set<number>();
+    let any = false;
     for (let u = 0; u < nDuties; u++) {
       if (!agent.allowed[d * nDuties + u]) continue;
-      seen.add(model.duties[u].type);
+      any = true;
       granularity = gcd(granularity, model.duties[u].minutes);
       maxDuty = Math.max(maxDuty, model.duties[u].minutes);
     }
-    for (const t of seen) daysAllowed[t]++;
-    if (seen.size > 0) workableDays++;
+    if (any) workableDays++;
   }
-  const binding = agent.maxShiftsByType.map((max, t) => (max < daysAllowed[t] ? t : -1)).filter((t) => t >= 0);
-  const tracked = [...binding]
-    .sort((a, b) => agent.maxShiftsByType[a] - agent.maxShiftsByType[b] || a - b)
-    .filter((t) => trackAll || agent.maxShiftsByType[t] <= TRACKED_CAP)
-    .slice(0, trackAll ? binding.length : TRACKED_TYPES);
+  const binding = bindingCaps(model, agent);
+  const tracked = track === 'all' ? binding : track ? binding.filter((t) => track.includes(t)) : binding.filter((t) => agent.maxShiftsByType[t] <= TRACKED_CAP).slice(0, TRACKED_TYPES);
   granularity = Math.max(1, granularity);
   const maxMinutes = Math.min(agent.maxMinutes, model.days * maxDuty);
   const weekendOf = new Int32Array(model.days).fill(-1);
@@ -146,10 +163,10 @@ function lineCost(model: CompiledRoster, costs: LineCosts, line: Int32Array): nu
  * when `budget` comes back `truncated` or `aborted`, when none was found within it).
  */
 export function cheapestLine(model: CompiledRoster, agent: CompiledAgent, costs: LineCosts, budget: PricingBudget = {}): PricedLine | null {
-  const beam = budget.maxLabels !== undefined;
-  const shape = shapeOf(model, agent, beam);
+  if (budget.maxLabels !== undefined) return beamLine(model, agent, costs, budget, budget.maxLabels);
+  const shape = shapeOf(model, agent);
   const bounds = workBounds(model, agent);
-  const limits = { maxLabels: budget.maxLabels ?? DEFAULT_MAX_LABELS, shouldStop: budget.shouldStop, successors: beam ? BEAM_SUCCESSORS : undefined, bucketSize: beam ? BEAM_BUCKET : undefined };
+  const limits = { maxLabels: DEFAULT_MAX_LABELS, shouldStop: budget.shouldStop };
   let working = costs;
   let lowerCost = Number.NEGATIVE_INFINITY;
   let exact = true;
@@ -161,9 +178,7 @@ export function cheapestLine(model: CompiledRoster, agent: CompiledAgent, costs:
     const line = outcome.line;
     if (!line) return null;
     if (round === 0 && exact) lowerCost = lineCost(model, costs, line);
-    const counts = new Array<number>(model.typeIds.length).fill(0);
-    for (const duty of line) if (duty !== OFF) counts[model.duties[duty].type]++;
-    const over = shape.untracked.filter((t) => counts[t] > agent.maxShiftsByType[t]);
+    const over = capsBroken(model, agent, line, shape.untracked);
     if (over.length === 0) return { line, cost: lineCost(model, costs, line), exact: exact && round === 0, lowerCost };
     // Lagrangian step on the violated caps: make those shift types dearer and try again.
     const cell = Float64Array.from(working.cell);
@@ -173,6 +188,38 @@ export function cheapestLine(model: CompiledRoster, agent: CompiledAgent, costs:
       for (let d = 0; d < model.days; d++) cell[d * model.duties.length + u] += step;
     });
     working = { cell, off: working.off };
+  }
+  return null;
+}
+
+function capsBroken(model: CompiledRoster, agent: CompiledAgent, line: Int32Array, types: readonly number[]): number[] {
+  const counts = new Array<number>(model.typeIds.length).fill(0);
+  for (const duty of line) if (duty !== OFF) counts[model.duties[duty].type]++;
+  return types.filter((t) => counts[t] > agent.maxShiftsByType[t]);
+}
+
+/**
+ * A beam: each cap becomes a counter of the state only once a line broke it (then the beam runs
+ * again), so a model of 32 capped shift types prices with the few caps its cheap lines reach,
+ * not 32 counters per label; after LAZY_ROUNDS every binding cap is tracked.
+ */
+function beamLine(model: CompiledRoster, agent: CompiledAgent, costs: LineCosts, budget: PricingBudget, maxLabels: number): PricedLine | null {
+  const bounds = workBounds(model, agent);
+  const limits = { maxLabels, shouldStop: budget.shouldStop, successors: BEAM_SUCCESSORS, bucketSize: BEAM_BUCKET };
+  const track = new Set<number>();
+  let truncated = false;
+  for (let round = 0; round <= LAZY_ROUNDS; round++) {
+    const shape = shapeOf(model, agent, round === LAZY_ROUNDS ? 'all' : [...track]);
+    const outcome = labelSetting(model, agent, shape, costs, bounds, limits);
+    budget.truncated ||= outcome.truncated;
+    budget.aborted ||= outcome.aborted;
+    truncated ||= outcome.truncated;
+    if (!outcome.line) return null;
+    const over = capsBroken(model, agent, outcome.line, shape.untracked);
+    // Tracking fewer caps only widens the choice: an untruncated line keeping them all is the cheapest.
+    const cost = lineCost(model, costs, outcome.line);
+    if (over.length === 0) return { line: outcome.line, cost, exact: !truncated, lowerCost: truncated ? Number.NEGATIVE_INFINITY : cost };
+    for (const t of over) track.add(t);
   }
   return null;
 }

@@ -1,5 +1,5 @@
 import { agentLineViolations } from './agent-rules';
-import { FREE, OFF, type CompiledAgent, type CompiledRoster } from './compiled-roster';
+import { FREE, OFF, type CompiledAgent, type CompiledRoster, type RosterLines } from './compiled-roster';
 import { cheapestLine } from './line-pricing';
 import { requestCosts } from './marginal-costs';
 import type { RosterProblem } from './roster-model';
@@ -64,10 +64,15 @@ function explainAgent(problem: RosterProblem, model: CompiledRoster, a: number, 
   });
 }
 
-/** Agents whose rules admit no line get the first single relaxation that does (all of them if none does). */
-export function easeImpossibleAgents(problem: RosterProblem, model: CompiledRoster): { model: CompiledRoster; infeasibilities: RosterRuleViolation[] } {
+/**
+ * Agents whose rules admit no line get the first single relaxation that does (all of them if none
+ * does). Agents whose line in `known` (the first roster) keeps their rules are feasible already:
+ * on a year's horizon the check costs seconds per agent, so only the others are checked.
+ */
+export function easeImpossibleAgents(problem: RosterProblem, model: CompiledRoster, known?: RosterLines): { model: CompiledRoster; infeasibilities: RosterRuleViolation[] } {
   const infeasibilities: RosterRuleViolation[] = [];
   const agents = model.agents.map((agent, a) => {
+    if (known && agentLineViolations(model, agent, known[a]).length === 0) return agent;
     if (feasible(model, agent)) return agent;
     for (const relaxation of RELAXATIONS) {
       const relaxed = relaxation.relax(model, agent);

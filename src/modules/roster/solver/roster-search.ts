@@ -1,7 +1,7 @@
 import type { Highs } from 'highs';
 import { agentLineViolations } from './agent-rules';
 import { copyLines, type CompiledRoster, type RosterLines } from './compiled-roster';
-import { constructRoster } from './greedy-construction';
+import { constructRoster, placeAgents } from './greedy-construction';
 import { solveLinearProgram } from './linear-program';
 import { priceAndBranch } from './price-and-branch';
 import { replanAgents } from './priced-neighbourhood';
@@ -37,6 +37,8 @@ export interface SearchLimits {
   aggregateBound?: (seconds: number) => { bound: number; coverDuals: Float64Array } | null;
   /** When the solve started (ms since epoch), for `firstRosterSeconds`; default when the search starts. */
   startedAt?: number;
+  /** A roster to start from (agents breaking their rules in it are placed again). */
+  initial?: RosterLines;
   /** Models up to this many columns are first solved whole. Default 6,000. */
   fullMipMaxColumns?: number;
 }
@@ -132,11 +134,17 @@ export class Search {
     if (bound !== null) this.lowerBound = Math.max(this.lowerBound ?? bound, bound);
   }
 
-  /** The first roster: fast, every hard rule kept (see greedy-construction.ts). */
+  /**
+   * The first roster: fast, every hard rule kept (see greedy-construction.ts). From `initial` when
+   * given (built before rules were eased): only agents breaking their rules there are placed again.
+   */
   construct(): number[] {
     // Once the search has used a fifth of its time the remaining agents are placed in a hurry.
     const hurryAt = this.remaining() * 0.2;
-    const built = constructRoster(this.model, { shouldStop: () => this.stopped() || (!this.deterministic && this.seconds() > hurryAt) });
+    const limits = { shouldStop: () => this.stopped() || (!this.deterministic && this.seconds() > hurryAt) };
+    const initial = this.limits.initial;
+    const invalid = (lines: RosterLines) => this.model.agents.map((_, a) => a).filter((a) => !this.valid(lines, [a]));
+    const built = initial ? placeAgents(this.model, initial, invalid(initial), limits) : constructRoster(this.model, limits);
     this.lines = built.lines;
     this.cost = searchCost(this.model, this.lines);
     if (built.withoutLine.length === 0) this.firstRosterSeconds = this.seconds();
@@ -230,6 +238,8 @@ export class Search {
   /** Small instances: the whole model at once, started from the best roster so far. */
   fullMip(share: number): boolean {
     const all = this.model.agents.map((_, a) => a);
+    // Counted before building: the model of a year's roster alone takes seconds and a gigabyte.
+    if (this.compactColumns() > (this.limits.fullMipMaxColumns ?? 6_000)) return false;
     const mip = buildRosterMip(this.model, this.lines, { agents: all, fromDay: 0, toDay: this.model.days });
     if (mip.lp.columnCount > (this.limits.fullMipMaxColumns ?? 6_000)) return false;
     const outcome = solveLinearProgram(this.highs, mip.lp, {

@@ -222,18 +222,10 @@ function windowAgent(
 
 /** Rolling mode: what is left of each total, shared out by the agent's workable days (and weekends) left. */
 function proratedTotals(model: CompiledRoster, agent: CompiledAgent, start: number, end: number, used: Usage, pace: number): Partial<CompiledAgent> {
-  const nDuties = model.duties.length;
+  const prefix = workablePrefix(model, agent);
   const workable = (from: number, to: number, type = -1) => {
-    let count = 0;
-    for (let d = from; d < to; d++) {
-      for (let u = 0; u < nDuties; u++) {
-        if (agent.allowed[d * nDuties + u] && (type < 0 || model.duties[u].type === type)) {
-          count++;
-          break;
-        }
-      }
-    }
-    return count;
+    const counts = prefix[type + 1];
+    return counts[to] - counts[from];
   };
   const share = (from: number) => {
     const left = workable(from, model.days);
@@ -257,4 +249,29 @@ function proratedTotals(model: CompiledRoster, agent: CompiledAgent, start: numb
     maxWorkDays: upper(agent.maxWorkDays - used.days, part),
     maxWeekends: weekends,
   };
+}
+
+const workableDays = new WeakMap<CompiledAgent, { model: CompiledRoster; prefix: Int32Array[] }>();
+
+/**
+ * Days up to each day on which the agent may work at all ([0]) or each shift type ([1 + type]):
+ * counted once per agent of the whole model, since every window of a rolling pass asks again.
+ */
+function workablePrefix(model: CompiledRoster, agent: CompiledAgent): Int32Array[] {
+  const known = workableDays.get(agent);
+  if (known && known.model === model) return known.prefix;
+  const nDuties = model.duties.length;
+  const prefix = Array.from({ length: model.typeIds.length + 1 }, () => new Int32Array(model.days + 1));
+  const today = new Uint8Array(model.typeIds.length + 1);
+  for (let d = 0; d < model.days; d++) {
+    today.fill(0);
+    for (let u = 0; u < nDuties; u++) {
+      if (!agent.allowed[d * nDuties + u]) continue;
+      today[0] = 1;
+      today[model.duties[u].type + 1] = 1;
+    }
+    prefix.forEach((counts, k) => (counts[d + 1] = counts[d] + today[k]));
+  }
+  workableDays.set(agent, { model, prefix });
+  return prefix;
 }

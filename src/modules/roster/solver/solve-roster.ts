@@ -3,6 +3,7 @@ import { agentLineViolations, shiftsWithoutSupervisor } from './agent-rules';
 import { copyLines, type CompiledRoster, type RosterLines } from './compiled-roster';
 import { compileRoster } from './compile-roster';
 import { evaluateLines } from './evaluate-roster';
+import { constructRoster } from './greedy-construction';
 import { cheapestLine } from './line-pricing';
 import { highsRuntime } from './linear-program';
 import { marginalCosts } from './marginal-costs';
@@ -39,14 +40,25 @@ function unsupervised(model: CompiledRoster, lines: RosterLines): RosterRuleViol
   }));
 }
 
+/**
+ * The construction hurries (smallest label budget) once a fifth of the time is gone or a stop is
+ * asked for; repeatable runs (an iteration limit) never look at the clock.
+ */
+function hurry(started: number, deadline: number, options: SolveOptions): () => boolean {
+  const hurryAt = started + (deadline - started) * 0.2;
+  return () => options.signal?.aborted === true || options.stopRequested?.() === true || (options.maxIterations === undefined && Date.now() > hurryAt);
+}
+
 /** Anytime roster search: deterministic for a seed and iteration limit; never returns a rule broken silently. */
 export async function solveRoster(problem: RosterProblem, options: SolveOptions): Promise<RosterSolution> {
   const started = Date.now();
   const highs = await highsRuntime();
   const original = compileRoster(problem);
-  const { model, infeasibilities } = easeImpossibleAgents(problem, original);
-  infeasibilities.push(...demandInfeasibilities(problem, original), ...handoverInfeasibilities(problem));
   const deadline = started + Math.max(1, options.timeLimitMs);
+  // The first roster before anything else: it is also what proves most agents' rules can be kept.
+  const first = constructRoster(original, { shouldStop: hurry(started, deadline, options) });
+  const { model, infeasibilities } = easeImpossibleAgents(problem, original, first.lines);
+  infeasibilities.push(...demandInfeasibilities(problem, original), ...handoverInfeasibilities(problem));
   const cover: { found: AggregateCoverBound | null } = { found: null };
   const outcome = searchRoster(highs, model, {
     startedAt: started,
@@ -54,6 +66,7 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions)
     // the time; in repeatable runs only the deadline limits it, so the bound never depends on load).
     aggregateBound: (seconds) => (cover.found = aggregateCoverBound(highs, model, options.maxIterations !== undefined ? seconds : Math.min(5, seconds, Math.max(0.05, options.timeLimitMs / 5000)))),
     deadline,
+    initial: first.lines,
     maxIterations: options.maxIterations,
     seed: options.seed ?? 1,
     signal: options.signal,
