@@ -35,7 +35,7 @@ export type CheckedChanges = { broken: BrokenRule[]; week: RosterWeek; latest: R
  * solver places them by demand). A break never falls in training; if no time does, the middle is
  * kept and the rule checker refuses the edit.
  */
-function placeBreaks(type: ShiftType, start: number, length: number, day: number, activities: AgentActivity[]) {
+export function placeBreaks(type: ShiftType, start: number, length: number, day: number, activities: AgentActivity[]) {
   const inTraining = (from: number, minutes: number) => activities.some((a) => from < a.toMinutes + (a.day - day) * 1440 && a.fromMinutes + (a.day - day) * 1440 < from + minutes);
   return (type.breaks ?? [])
     .filter((r) => length >= r.minShiftMinutes)

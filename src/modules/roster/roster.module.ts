@@ -5,6 +5,9 @@ import { NotificationModule } from 'src/modules/notification/notification.module
 import { OrgModule } from 'src/modules/org/org.module';
 import { StaffingModule } from 'src/modules/staffing/staffing.module';
 import { MyShiftsController } from './my-shifts.controller';
+import { RosterImportController } from './import/roster-import.controller';
+import { RosterImport } from './import/roster-import.service';
+import { RosterImportTemplate } from './import/roster-import-template';
 import { RosterController } from './roster.controller';
 import { RosterDemandService } from './roster-demand.service';
 import { RosterEditing } from './roster-editing.service';
@@ -22,10 +25,10 @@ import { ShiftTemplateService } from './shift-template.service';
 /** Shift templates, weekly rosters solved as jobs, manual edits under the hard rules, published versions, own shifts. */
 @Module({
   imports: [OrgModule, IngestModule, ForecastModule, StaffingModule, NotificationModule],
-  controllers: [ShiftTemplateController, RosterController, MyShiftsController],
+  controllers: [ShiftTemplateController, RosterImportController, RosterController, MyShiftsController],
   providers: [
     ShiftTemplateRepository, ShiftTemplateService,
-    RosterRepository, RosterActivityRepository, RosterInputRepository, RosterDemandService, RosterProblemService, RosterService, RosterEditing, RosterPublishing, RosterGeneration,
+    RosterRepository, RosterActivityRepository, RosterInputRepository, RosterDemandService, RosterProblemService, RosterService, RosterEditing, RosterPublishing, RosterGeneration, RosterImport, RosterImportTemplate,
   ],
   exports: [RosterService, RosterPublishing, RosterEditing, ShiftTemplateService],
 })

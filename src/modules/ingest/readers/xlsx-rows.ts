@@ -27,7 +27,7 @@ const SHARED_STRING_LIMITS = { maxCount: 2_000_000, maxMemoryBytes: 128 * 2 ** 2
 type ReaderInternals = {
   sharedStrings?: string[];
   workbookRels?: { Id: string; Target: string; Type?: string }[];
-  model?: { sheets?: { rId: string }[] };
+  model?: { sheets?: { rId: string; name?: string }[] };
   _parseRels(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseStyles(entry: Readable): Promise<void>;
@@ -70,38 +70,48 @@ async function openFirstSheet(zip: WorkbookZip, reader: ReaderInternals, limits:
   return value;
 }
 
+/** One row of a sheet as plain values (index 0 is column A), with its row number as the sheet shows it. */
+export type SheetRow = { row: number; cells: unknown[] };
+
 /**
- * Streams the first sheet of a workbook; only the parts it needs are unpacked, each byte counted
- * against the workbook's limit as it leaves the inflater (`budget.used` tells how many were).
+ * Streams the rows of a workbook's first sheet; only the parts it needs are unpacked, each byte
+ * counted against the workbook's limit as it leaves the inflater (`budget.used` tells how many were).
+ * `onSheet` learns the sheet's name before the first row.
  */
-export async function* xlsxRows(path: string, columns: Column[], limits: WorkbookLimits, budget: UnpackedBudget = { limit: limits.maxUncompressedBytes, used: 0 }): AsyncGenerator<SourceRow[]> {
+export async function* xlsxSheetRows(path: string, limits: WorkbookLimits, budget: UnpackedBudget = { limit: limits.maxUncompressedBytes, used: 0 }, onSheet?: (name: string) => void): AsyncGenerator<SheetRow> {
   const zip = await openWorkbookZip(path, { maxUncompressedBytes: limits.maxUncompressedBytes, maxRatio: 200, maxEntries: 10_000 });
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' }) as unknown as ReaderInternals;
-  let keys: (string | null)[] | undefined;
-  let count = 0;
-  let batch: SourceRow[] = [];
   try {
-    for await (const row of await openFirstSheet(zip, reader, limits, budget)) {
-      const cells = (row.values as CellValue[]).slice(1).map(plain);
-      if (!keys) {
-        keys = mapHeader(cells, columns);
-        continue;
-      }
-      if (cells.every((c) => c === undefined || c === '')) continue;
-      if (++count > limits.maxRows) throw new FileProblem(IngestProblems.tooManyRows, { limit: limits.maxRows });
-      const values: Record<string, unknown> = {};
-      for (let i = 0; i < keys.length; i++) if (keys[i] && cells[i] !== undefined) values[keys[i]!] = cells[i];
-      batch.push({ row: row.number, values });
-      if (batch.length >= 1000) {
-        yield batch;
-        batch = [];
-      }
-    }
+    const rows = await openFirstSheet(zip, reader, limits, budget);
+    onSheet?.(reader.model?.sheets?.[0]?.name ?? 'Sheet1');
+    for await (const row of rows) yield { row: row.number, cells: (row.values as CellValue[]).slice(1).map(plain) };
   } catch (e) {
     if (e instanceof FileProblem) throw e;
     throw new FileProblem(IngestProblems.workbookUnreadable, { reason: (e as Error).message });
   } finally {
     zip.close();
+  }
+}
+
+/** The first sheet's data rows under its header, in batches, keyed by the import kind's columns. */
+export async function* xlsxRows(path: string, columns: Column[], limits: WorkbookLimits, budget: UnpackedBudget = { limit: limits.maxUncompressedBytes, used: 0 }): AsyncGenerator<SourceRow[]> {
+  let keys: (string | null)[] | undefined;
+  let count = 0;
+  let batch: SourceRow[] = [];
+  for await (const { row, cells } of xlsxSheetRows(path, limits, budget)) {
+    if (!keys) {
+      keys = mapHeader(cells, columns);
+      continue;
+    }
+    if (cells.every((c) => c === undefined || c === '')) continue;
+    if (++count > limits.maxRows) throw new FileProblem(IngestProblems.tooManyRows, { limit: limits.maxRows });
+    const values: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i++) if (keys[i] && cells[i] !== undefined) values[keys[i]!] = cells[i];
+    batch.push({ row, values });
+    if (batch.length >= 1000) {
+      yield batch;
+      batch = [];
+    }
   }
   if (batch.length) yield batch;
   if (!keys) throw new FileProblem(IngestProblems.empty);

@@ -1,0 +1,83 @@
+/**
+ * One grid cell against the roster's shift templates: the shift it asks for (template, start,
+ * length, breaks as written or placed as a hand edit places them), or why it cannot be read.
+ */
+import type { ProblemFactory } from 'src/platform/errors/problem-catalogue';
+import type { TemplateParams } from 'src/platform/i18n/locale';
+import type { RosterShift } from '../roster.repository';
+import { placeBreaks } from '../roster-editing.service';
+import { shiftOf } from '../roster-view';
+import { clockText, type RosterWeek } from '../roster-week';
+import type { RosterAgent, ShiftType } from '../solver';
+import { CELL_WORDS, parseShiftCell } from './shift-cell';
+import { RosterImportProblems } from './roster-import.problems';
+
+export type GridTemplate = { id: string; code: string; name: string; type: ShiftType };
+export type CellRefusal = { problem: ProblemFactory; params: TemplateParams };
+export type CellReading = { shift: RosterShift | null } | { refusal: CellRefusal };
+
+const MEAL = { en: 'meal break', zh: '用餐时间' };
+const REST = { en: 'rest break', zh: '休息时间' };
+const clock = (minutes: number) => clockText(((minutes % 1440) + 1440) % 1440);
+const refuse = (problem: ProblemFactory, params: TemplateParams = {}): CellReading => ({ refusal: { problem, params } });
+
+/** Templates by code (any case) and by name. */
+export function templateFinder(templates: GridTemplate[]): (text: string) => GridTemplate | undefined {
+  const byKey = new Map<string, GridTemplate>();
+  for (const t of templates) byKey.set(t.name, t);
+  for (const t of templates) byKey.set(t.code.toLowerCase(), t);
+  return (text) => byKey.get(text.toLowerCase()) ?? byKey.get(text);
+}
+
+function startOf(t: GridTemplate, written: number | undefined, existing: RosterShift | undefined): number | CellReading {
+  const type = t.type;
+  if (type.startMinutes !== undefined) {
+    return written === undefined || written === type.startMinutes ? type.startMinutes : refuse(RosterImportProblems.startFixed, { template: t.name, start: clock(type.startMinutes) });
+  }
+  const window = type.startWindow!;
+  const start = written ?? (existing?.shiftTemplateId === t.id ? existing.startMinutes : window.earliest);
+  if (start < window.earliest || start > window.latest) return refuse(RosterImportProblems.startOutside, { template: t.name, earliest: clock(window.earliest), latest: clock(window.latest) });
+  return start;
+}
+
+function lengthOf(t: GridTemplate, start: number, end: number | undefined, existing: RosterShift | undefined): number | CellReading {
+  const type = t.type;
+  const written = end === undefined ? undefined : ((end - start) % 1440 + 1440) % 1440 || 1440;
+  const fits = (n: number) => (type.lengthMinutes !== undefined ? n === type.lengthMinutes : n >= type.lengthWindow!.min && n <= type.lengthWindow!.max);
+  const fallback = type.lengthMinutes ?? (existing?.shiftTemplateId === t.id ? existing.lengthMinutes : type.lengthWindow!.min);
+  if (written === undefined) return fallback;
+  if (fits(written)) return written;
+  return refuse(RosterImportProblems.endMismatch, { template: t.name, start: clock(start), minutes: fallback, end: clock(start + fallback), given: clock(end!) });
+}
+
+/** The shift one cell asks for, for this agent and day; an unchanged cell gives back the stored shift. */
+export function readCell(
+  text: string, find: (text: string) => GridTemplate | undefined, templates: GridTemplate[], week: RosterWeek, agent: RosterAgent, day: number, existing: RosterShift | undefined,
+): CellReading {
+  const cell = parseShiftCell(text);
+  if (cell.kind === 'off' || cell.kind === 'leave') return { shift: null };
+  if (cell.kind === 'unreadable') {
+    return refuse(RosterImportProblems.unreadableCell, { part: cell.part, example: 'E 08:00–17:00', off: { en: CELL_WORDS.en.off, zh: CELL_WORDS.zh.off }, leave: { en: CELL_WORDS.en.leave, zh: CELL_WORDS.zh.leave } });
+  }
+  const template = find(cell.template);
+  if (!template) return refuse(RosterImportProblems.unknownTemplate, { text: cell.template, templates: templates.map((t) => `${t.code} ${t.name}`) });
+  const start = startOf(template, cell.start, existing);
+  if (typeof start !== 'number') return start;
+  const length = lengthOf(template, start, cell.end, existing);
+  if (typeof length !== 'number') return length;
+  const placed = placeBreaks(template.type, start, length, day, agent.activities ?? []);
+  // Breaks written in the cell take the rule of their kind, in order: meals the meal rules, the rest the others.
+  const meals = placed.filter((b) => b.name === 'meal');
+  const rests = placed.filter((b) => b.name !== 'meal');
+  for (const [kind, written, rules] of [[MEAL, cell.breaks.filter((b) => b.meal), meals], [REST, cell.breaks.filter((b) => !b.meal), rests]] as const) {
+    if (written.length > rules.length) return refuse(RosterImportProblems.breakUnknown, { template: template.name, minutes: length, kind, at: clock(written[rules.length].start) });
+    written.forEach((b, i) => (rules[i].startMinutes = start + ((b.start - (start % 1440)) % 1440 + 1440) % 1440));
+  }
+  const breaks = [...meals, ...rests].sort((a, b) => a.startMinutes - b.startMinutes);
+  const same = existing && existing.shiftTemplateId === template.id && existing.startMinutes === start && existing.lengthMinutes === length
+    && existing.breaks.length === breaks.length && existing.breaks.every((b) => breaks.some((x) => x.name === b.name && x.startMinutes === b.startMinutes));
+  if (same) return { shift: existing };
+  // The day's skill stays as stored (none, for day-cover rosters); a new working day takes the agent's first.
+  const skill = existing ? existing.skill : agent.skills[0];
+  return { shift: shiftOf(week, { agentId: agent.id, day, shiftTypeId: template.id, startMinutes: start, lengthMinutes: length, ...(skill ? { skill } : {}), breaks }) };
+}
