@@ -1,7 +1,7 @@
 import { defineTexts } from 'src/platform/i18n/texts';
 
 /** The roster rules by the solver's keys, as the export's warnings and the import's refusals name them. */
-export const RosterRuleLabels = defineTexts('roster.rule', {
+export const RosterRuleLabels = defineTexts('roster.rule-name', {
   'fixed-day-off': { en: 'fixed day off', zh: '固定休息日' },
   'forbidden-succession': { en: 'shift not allowed after the one before', zh: '班次衔接不允许' },
   handover: { en: 'hand-over overlap', zh: '交接重叠' },
