@@ -77,3 +77,35 @@ export function killTree(tree: ServerTree | undefined): void {
     if (pid && alive(pid)) process.kill(pid, 'SIGKILL');
   }
 }
+
+export type NodeProcess = { child: ChildProcess; pid: number; output: () => string; match: RegExpExecArray; kill: () => Promise<void> };
+
+/**
+ * `node dist/<script>` (built first) with only the given environment on top of this one's, resolved
+ * once its output matches `ready`. `kill` ends it with SIGKILL, as a crash or the OOM killer would.
+ */
+export async function startNodeProcess(script: 'main.js' | 'worker.js', env: Record<string, string>, ready: RegExp): Promise<NodeProcess> {
+  buildIfStale();
+  const environment: NodeJS.ProcessEnv = { ...process.env, ...env };
+  for (const key of ['DATABASE_URL', 'REDIS_URL'] as const) if (!(key in env)) delete environment[key];
+  const child = spawn(process.execPath, [join(repoRoot, 'dist', script)], { cwd: repoRoot, env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const match = await waitFor(`${script} to be ready`, () => {
+    if (child.exitCode !== null) throw new Error(`${script} exited (${child.exitCode}):\n${output}`);
+    return ready.exec(output) ?? undefined;
+  });
+  return {
+    child,
+    pid: child.pid!,
+    output: () => output,
+    match,
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}

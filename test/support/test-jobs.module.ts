@@ -1,4 +1,5 @@
 import { Injectable, Module, OnModuleInit } from '@nestjs/common';
+import { sql } from 'drizzle-orm';
 import { Db } from 'src/platform/db/db';
 import { defineJob, JobContext, UnrecoverableJobError } from 'src/platform/jobs/job-definition';
 import { JobHandler } from 'src/platform/jobs/job-handler.decorator';
@@ -12,29 +13,37 @@ import type { NightlyPayload } from 'src/platform/jobs/nightly/nightly.jobs';
 export type ProbePayload = { shopId: string; key: string; failTimes: number; sleepMs: number };
 
 export const probeJob = defineJob<ProbePayload>({ name: 'test.probe', description: 'records one execution', attempts: 3, backoffMs: 20 });
+/** Stores its output through the run's fence, after the gate. */
+export const fencedJob = defineJob<ProbePayload>({ name: 'test.fenced', description: 'stores through the fence', attempts: 1, backoffMs: 20 });
 export const badInputJob = defineJob<ProbePayload>({ name: 'test.bad-input', description: 'refuses its input', attempts: 3, backoffMs: 20 });
 export const stepA = defineJob<NightlyPayload>({ name: 'test.step-a', description: 'idempotent output', attempts: 2, backoffMs: 10, manual: true });
 export const stepBroken = defineJob<NightlyPayload>({ name: 'test.step-broken', description: 'always throws', attempts: 2, backoffMs: 10 });
 export const stepC = defineJob<NightlyPayload>({ name: 'test.step-c', description: 'runs after a failed step', attempts: 1, backoffMs: 10 });
 export const stepMonthly = defineJob<NightlyPayload>({ name: 'test.step-monthly', description: 'only on the 1st', attempts: 1, backoffMs: 10 });
 
-/** Lets a test hold a job mid-flight (to abandon its worker) and see that it started. */
+/** Lets a test hold a job mid-flight (while it takes Redis away) and see that it started. */
 export class Gate {
   started!: Promise<void>;
   private markStarted!: () => void;
+  private released!: Promise<void>;
+  private markReleased!: () => void;
   private hold = false;
   constructor() {
     this.reset();
   }
   reset(): void {
     this.started = new Promise((r) => (this.markStarted = r));
+    this.released = new Promise((r) => (this.markReleased = r));
   }
-  holdForever(): void {
+  holdUntilReleased(): void {
     this.hold = true;
+  }
+  release(): void {
+    this.markReleased();
   }
   async pass(): Promise<void> {
     this.markStarted();
-    if (this.hold) await new Promise(() => undefined);
+    if (this.hold) await this.released;
   }
 }
 
@@ -68,6 +77,14 @@ export class TestJobs implements OnModuleInit {
     await this.db.client`INSERT INTO test_outputs (shop_id, day, step, value) VALUES (${p.shopId}, '2000-01-01', ${'probe:' + p.key}, 1)
       ON CONFLICT (shop_id, day, step) DO UPDATE SET value = excluded.value`;
     return { key: p.key, attempt: ctx.attempt };
+  }
+
+  @JobHandler(fencedJob)
+  async fenced(p: ProbePayload, ctx: JobContext) {
+    await this.db.client`INSERT INTO test_executions (run_id, key, attempt, instance) VALUES (${ctx.runId}, ${p.key}, ${ctx.attempt}, ${this.instance})`;
+    await this.gate.pass();
+    await ctx.fenced(() => this.db.q.execute(sql`INSERT INTO test_outputs (shop_id, day, step, value) VALUES (${p.shopId}, '2000-01-01', ${'fenced:' + p.key}, 1)`));
+    return { key: p.key };
   }
 
   @JobHandler(badInputJob)

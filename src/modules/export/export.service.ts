@@ -12,7 +12,7 @@ import type { Page } from 'src/platform/http/pagination';
 import { openApiSchema, validationError } from 'src/platform/http/validation';
 import { zodErrorMap } from 'src/platform/i18n/zod-messages';
 import { UnrecoverableJobError } from 'src/platform/jobs/job-definition';
-import { JobHandler } from 'src/platform/jobs/job-handler.decorator';
+import { JobHandler, OnRunFailed } from 'src/platform/jobs/job-handler.decorator';
 import { JobQueue } from 'src/platform/jobs/job-queue';
 import { accepted, Accepted } from 'src/platform/jobs/jobs.service';
 import { EXPORT_BUILDERS, ExportBuilder } from './export-builder';
@@ -118,6 +118,15 @@ export class ExportService {
       throw e;
     } finally {
       await rm(folder, { recursive: true, force: true });
+    }
+  }
+
+  /** However the run ended for good (its last attempt, its workers stopping), the export says so. */
+  @OnRunFailed(exportBuildJob)
+  async runFailed(payload: BuildExportPayload): Promise<void> {
+    const record = await this.exports.find(payload.shopId, payload.exportId);
+    if (record && (record.status === 'queued' || record.status === 'running')) {
+      await this.exports.update(record.id, { status: 'failed', error: CommonProblems.internal().detailIn(record.lang as ExportLanguage), finishedAt: new Date() });
     }
   }
 

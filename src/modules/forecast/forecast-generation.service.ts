@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Db } from 'src/platform/db/db';
-import { JobContext, UnrecoverableJobError } from 'src/platform/jobs/job-definition';
-import { JobHandler } from 'src/platform/jobs/job-handler.decorator';
+import { ClaimLostError, JobContext, UnrecoverableJobError } from 'src/platform/jobs/job-definition';
+import { JobHandler, OnRunFailed } from 'src/platform/jobs/job-handler.decorator';
 import type { Shop } from 'src/modules/org/shop.repository';
 import { ShopService } from 'src/modules/org/shop.service';
 import { forecastQueue } from './engine/forecast-queue';
@@ -23,7 +22,6 @@ export type StoredForecast = { forecastId: string; method: MethodName; slots: nu
 @Injectable()
 export class ForecastGeneration {
   constructor(
-    private readonly db: Db,
     private readonly versions: ForecastRepository,
     private readonly history: ForecastHistoryRepository,
     private readonly shops: ShopService,
@@ -34,22 +32,30 @@ export class ForecastGeneration {
     const version = await this.versions.find(payload.shopId, payload.versionId);
     if (!version) throw new UnrecoverableJobError(`Forecast ${payload.versionId} not found`);
     try {
-      return await this.generate(version, context.progress);
+      return await this.generate(version, context);
     } catch (e) {
+      if (e instanceof ClaimLostError) throw e;
       const final = e instanceof UnrecoverableJobError || context.attempt >= context.maxAttempts;
       await this.versions.update(version.id, { status: final ? 'failed' : 'queued', error: (e as Error).message });
       throw e;
     }
   }
 
-  private async generate(version: ForecastVersion, progress: JobContext['progress']): Promise<StoredForecast> {
+  /** However the run ended for good (its last attempt, its workers stopping), the version says so. */
+  @OnRunFailed(forecastGenerateJob)
+  async runFailed(payload: GeneratePayload, failure: { error: string }): Promise<void> {
+    const version = await this.versions.find(payload.shopId, payload.versionId);
+    if (version && (version.status === 'queued' || version.status === 'running')) await this.versions.update(version.id, { status: 'failed', error: failure.error });
+  }
+
+  private async generate(version: ForecastVersion, { progress, fenced }: JobContext): Promise<StoredForecast> {
     const shop = await this.shops.context(version.shopId);
     await this.versions.update(version.id, { status: 'running', error: null });
     await progress(5, 'reading volume history');
     const computed = await this.compute(shop, version.queueId, version.fromDate, version.horizonDays, version.methodRequested as MethodName | 'auto');
     if (!computed) throw new UnrecoverableJobError(`The queue has no volume in the ${HISTORY_DAYS} days before ${version.fromDate}`);
     await progress(70, `forecast computed (${computed.method})`);
-    const stored = await this.db.transaction(() => this.store(version.id, shop, computed));
+    const stored = await fenced(() => this.store(version.id, shop, computed));
     await progress(100, `${stored.slots} slots stored`);
     return stored;
   }

@@ -1,5 +1,4 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { Db } from 'src/platform/db/db';
 import { JobContext } from 'src/platform/jobs/job-definition';
 import { JobHandler } from 'src/platform/jobs/job-handler.decorator';
 import { NightlyPipeline } from 'src/platform/jobs/nightly/nightly-pipeline';
@@ -27,7 +26,6 @@ export const horizonWeeksOf = (shop: Pick<Shop, 'settings'>): number => shop.set
 export class ForecastRefresh implements OnModuleInit {
   constructor(
     private readonly nightly: NightlyPipeline,
-    private readonly db: Db,
     private readonly versions: ForecastRepository,
     private readonly history: ForecastHistoryRepository,
     private readonly generation: ForecastGeneration,
@@ -51,7 +49,7 @@ export class ForecastRefresh implements OnModuleInit {
       if (!computed) {
         withoutHistory.push(queue.id);
       } else {
-        const stored = await this.db.transaction(async () => {
+        const stored = await context.fenced(async () => {
           const version = await this.versions.upsertNightly({
             shopId: shop.id, queueId: queue.id, methodRequested: 'auto', fromDate, horizonDays, status: 'running', nightlyDate: payload.date, jobRunId: context.runId,
           });

@@ -11,7 +11,7 @@ import { text } from 'src/platform/i18n/locale';
 import { AppError, renderMessage } from 'src/platform/errors/problem';
 import { currentLocale } from 'src/platform/i18n/request-locale';
 import { JobContext, UnrecoverableJobError } from 'src/platform/jobs/job-definition';
-import { JobHandler } from 'src/platform/jobs/job-handler.decorator';
+import { JobHandler, OnRunFailed } from 'src/platform/jobs/job-handler.decorator';
 import { JobQueue } from 'src/platform/jobs/job-queue';
 import { accepted, Accepted } from 'src/platform/jobs/jobs.service';
 import { IntradayForecastService } from 'src/modules/forecast/intraday.service';
@@ -104,13 +104,22 @@ export class ImportService {
       return { importId: report.importId, status: report.status, rows: report.rows, rejected: report.rejected };
     } catch (e) {
       if (e instanceof AppError) throw new UnrecoverableJobError(e.detail);
-      // The last attempt failed: nothing will read the upload again.
-      if (context.attempt >= context.maxAttempts) {
-        await this.uploads.discard(record.storedFile);
-        await this.imports.updateRecord(record.id, { storedFile: null });
-      }
+      // The last attempt's failure reaches runFailed, which discards the upload.
       throw e;
     }
+  }
+
+  /**
+   * However the run ended for good (its last attempt, its process killed once too often), the
+   * import says so and its upload goes: nothing will read it again.
+   */
+  @OnRunFailed(importFileJob)
+  async runFailed(payload: { shopId: string; importId: string }, failure: { error: string }): Promise<void> {
+    const record = await this.imports.find(payload.shopId, payload.importId);
+    if (!record) return;
+    if (record.storedFile) await this.uploads.discard(record.storedFile);
+    const unfinished = record.status === 'queued' || record.status === 'running';
+    await this.imports.updateRecord(record.id, { storedFile: null, ...(unfinished ? { status: 'failed', errors: [{ row: 0, field: '(file)', message: failure.error }], finishedAt: new Date() } : {}) });
   }
 
   async get(actor: Actor, id: string): Promise<ImportRecord> {

@@ -80,10 +80,11 @@ export class KpiAggregation implements OnModuleInit {
     const days = [...new Set([...recent, ...reimported.days])].sort();
     const outcomes: DayOutcome[] = [];
     for (const [index, date] of days.entries()) {
-      outcomes.push(await this.aggregateDay(shop.id, date));
+      // Each day is stored only while this attempt holds the run (a duplicate delivery waits).
+      outcomes.push(await context.fenced(() => this.aggregateDay(shop.id, date)));
       await context.progress(((index + 1) / days.length) * 100, `${index + 1} of ${days.length} days`);
     }
-    if (reimported.seenUntil) await this.repository.markImportsSeen(shop.id, reimported.seenUntil);
+    if (reimported.seenUntil) await context.fenced(() => this.repository.markImportsSeen(shop.id, reimported.seenUntil!));
     return { date: payload.date, days, reimportedDays: reimported.days.length, agentDays: outcomes.reduce((n, o) => n + o.sessions.stored, 0) };
   }
 }

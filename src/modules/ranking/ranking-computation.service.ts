@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { Db } from 'src/platform/db/db';
 import { JobContext, UnrecoverableJobError } from 'src/platform/jobs/job-definition';
-import { JobHandler } from 'src/platform/jobs/job-handler.decorator';
+import { JobHandler, OnRunFailed } from 'src/platform/jobs/job-handler.decorator';
 import { KpiService } from 'src/modules/kpi/kpi.service';
 import { KpiAggregation } from 'src/modules/kpi/kpi-aggregation.service';
 import { emptySums } from 'src/modules/kpi/kpi-values';
@@ -45,6 +45,13 @@ export class RankingComputation {
       await this.runs.update(run.id, { status: final ? 'failed' : 'queued', error: (e as Error).message });
       throw e;
     }
+  }
+
+  /** However the run ended for good (its last attempt, its workers stopping), the ranking says so. */
+  @OnRunFailed(rankingComputeJob)
+  async runFailed(payload: RankingPayload, failure: { error: string }): Promise<void> {
+    const run = await this.runs.find(payload.shopId, payload.runId);
+    if (run && (run.status === 'queued' || run.status === 'running')) await this.runs.update(run.id, { status: 'failed', error: failure.error });
   }
 
   async compute(run: RankingRun): Promise<{ ranked: number; ineligible: number }> {

@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Db } from 'src/platform/db/db';
-import { JobContext, UnrecoverableJobError } from 'src/platform/jobs/job-definition';
-import { JobHandler } from 'src/platform/jobs/job-handler.decorator';
+import { ClaimLostError, JobContext, UnrecoverableJobError } from 'src/platform/jobs/job-definition';
+import { JobHandler, OnRunFailed } from 'src/platform/jobs/job-handler.decorator';
 import { ShopService } from 'src/modules/org/shop.service';
 import { RosterGeneratePayload, rosterGenerateJob } from './roster.jobs';
 import { Roster, RosterRepository } from './roster.repository';
@@ -27,7 +26,6 @@ export class RosterGeneration {
   private readonly logger = new Logger(RosterGeneration.name);
 
   constructor(
-    private readonly db: Db,
     private readonly rosters: RosterRepository,
     private readonly shops: ShopService,
   ) {}
@@ -40,10 +38,19 @@ export class RosterGeneration {
     try {
       return await this.generate(roster, context);
     } catch (e) {
+      // Another start holds the run now: the roster is its business.
+      if (e instanceof ClaimLostError) throw e;
       const final = e instanceof UnrecoverableJobError || context.attempt >= context.maxAttempts;
       await this.rosters.update(roster.id, { status: final ? 'failed' : 'queued', error: (e as Error).message });
       throw e;
     }
+  }
+
+  /** However the run ended for good (its last attempt, its workers stopping), the roster says so. */
+  @OnRunFailed(rosterGenerateJob)
+  async runFailed(payload: RosterGeneratePayload, failure: { error: string }): Promise<void> {
+    const roster = await this.rosters.find(payload.shopId, payload.rosterId);
+    if (roster && (roster.status === 'queued' || roster.status === 'running')) await this.rosters.update(roster.id, { status: 'failed', error: failure.error });
   }
 
   private async generate(roster: Roster, context: JobContext): Promise<Record<string, unknown>> {
@@ -72,7 +79,8 @@ export class RosterGeneration {
       await progress.stop();
     }
     await progress.note(92, fillText(RosterTexts.solved, { seconds: solution.seconds.toFixed(1), stoppedBy: labelOf(RosterStops, solution.stoppedBy) }));
-    await this.db.transaction(() => this.store(roster, shop.timeZone, problem, solution, { ...stored, seed, solveBy: budget.solveBy }));
+    // Stored only while this attempt still holds the run: a duplicate delivery cannot store twice.
+    await context.fenced(() => this.store(roster, shop.timeZone, problem, solution, { ...stored, seed, solveBy: budget.solveBy }));
     await progress.note(100, fillText(RosterTexts.stored, { shifts: solution.assignments.length }));
     return {
       rosterId: roster.id, version: 1, shifts: solution.assignments.length, objective: solution.objective.total,

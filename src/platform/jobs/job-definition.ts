@@ -22,13 +22,28 @@ export type JobResult = Record<string, unknown> | void;
 
 export type JobContext = {
   runId: string;
+  /** This start of the run, counted in job_runs (starts whose process stopped included). */
   attempt: number;
   maxAttempts: number;
   /** 0–100, with an optional note the UI shows. */
   progress: (percent: number, note?: string) => Promise<void>;
+  /**
+   * Runs `work` in a transaction that first checks this attempt still holds the run (and locks
+   * it): the result is stored only by the attempt that holds the claim. Throws ClaimLostError otherwise.
+   */
+  fenced: <T>(work: () => Promise<T>) => Promise<T>;
 };
 
 export type JobHandlerFn<P extends JobPayload = JobPayload> = (payload: P, context: JobContext) => Promise<JobResult>;
+
+export type RunFailedFn<P extends JobPayload = JobPayload> = (payload: P, failure: { runId: string; error: string }) => Promise<void>;
+
+/** This attempt no longer holds its run (another start took it over): it must store nothing. */
+export class ClaimLostError extends Error {
+  constructor(runId: string) {
+    super(`run ${runId} was taken over by another start; this attempt stores nothing`);
+  }
+}
 
 /** Bad input: retrying cannot help, so the run fails at once. */
 export class UnrecoverableJobError extends Error {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, count, desc, eq, inArray, SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, lt, or, SQL, sql } from 'drizzle-orm';
 import { Db } from '../db/db';
 import { jobRuns } from '../db/schema';
 
@@ -48,20 +48,48 @@ export class JobRunRepository {
     await this.db.q.delete(jobRuns).where(eq(jobRuns.id, id));
   }
 
-  async started(id: string, attempt: number): Promise<void> {
-    await this.db.q
+  /**
+   * Takes the run for one attempt under a new fence token: a run waiting (queued, retrying), or
+   * one whose holder stopped beating for `leaseMs` while attempts are left. Counts the start.
+   * Undefined when someone else holds it or it is finished.
+   */
+  async claim(id: string, token: string, claimedBy: string, leaseMs: number): Promise<JobRun | undefined> {
+    const [row] = await this.db.q
       .update(jobRuns)
-      .set({ status: 'running', attempts: attempt, startedAt: sql`coalesce(${jobRuns.startedAt}, now())`, error: null })
-      .where(eq(jobRuns.id, id));
+      .set({ status: 'running', attempts: sql`${jobRuns.attempts} + 1`, claimToken: token, claimedBy, heartbeatAt: sql`now()`, startedAt: sql`coalesce(${jobRuns.startedAt}, now())`, error: null })
+      .where(and(eq(jobRuns.id, id), or(inArray(jobRuns.status, ['queued', 'retrying']), and(eq(jobRuns.status, 'running'), this.expired(leaseMs), lt(jobRuns.attempts, jobRuns.maxAttempts)))))
+      .returning();
+    return row;
+  }
+
+  /** The holder is alive; false when the claim is no longer this token's. */
+  async beat(id: string, token: string): Promise<boolean> {
+    const rows = await this.db.q.update(jobRuns).set({ heartbeatAt: sql`now()` }).where(and(eq(jobRuns.id, id), eq(jobRuns.claimToken, token), eq(jobRuns.status, 'running'))).returning({ id: jobRuns.id });
+    return rows.length > 0;
+  }
+
+  /**
+   * Inside the transaction that stores a result: locks the run row while the token still holds
+   * it, so a takeover waits for this commit and a stale attempt cannot commit.
+   */
+  async holdClaim(id: string, token: string): Promise<boolean> {
+    const rows = await this.db.q.select({ id: jobRuns.id }).from(jobRuns).where(and(eq(jobRuns.id, id), eq(jobRuns.claimToken, token), eq(jobRuns.status, 'running'))).for('update');
+    return rows.length > 0;
+  }
+
+  /** Whether the run's holder counts as stopped: no heartbeat for `leaseMs`. */
+  isExpired(run: JobRun, leaseMs: number, now = Date.now()): boolean {
+    return !run.heartbeatAt || run.heartbeatAt.getTime() < now - leaseMs;
   }
 
   async progressed(id: string, progress: number, note: string | null): Promise<void> {
     await this.db.q.update(jobRuns).set({ progress, progressNote: note }).where(eq(jobRuns.id, id));
   }
 
-  async finished(id: string, status: 'completed' | 'failed' | 'retrying', fields: { error?: string | null; result?: Record<string, unknown> | null }): Promise<void> {
+  /** Records the attempt's outcome if the token still holds the run; false when it lost its claim. */
+  async finished(id: string, token: string, status: 'completed' | 'failed' | 'retrying', fields: { error?: string | null; result?: Record<string, unknown> | null }): Promise<boolean> {
     const done = status !== 'retrying';
-    await this.db.q
+    const rows = await this.db.q
       .update(jobRuns)
       .set({
         status,
@@ -70,7 +98,39 @@ export class JobRunRepository {
         ...(status === 'completed' ? { progress: 100 } : {}),
         ...(done ? { finishedAt: sql`now()` } : {}),
       })
-      .where(eq(jobRuns.id, id));
+      .where(and(eq(jobRuns.id, id), eq(jobRuns.claimToken, token), eq(jobRuns.status, 'running')))
+      .returning({ id: jobRuns.id });
+    return rows.length > 0;
+  }
+
+  /**
+   * Fails a run that will not run again (its worker stopped too often, BullMQ gave up), with its
+   * unfinished steps; the run when it was still unfinished, so the caller tells its owner once.
+   */
+  async giveUp(id: string, reason: string): Promise<JobRun | undefined> {
+    const unfinished = inArray(jobRuns.status, ['queued', 'running', 'retrying']);
+    const [row] = await this.db.q.update(jobRuns).set({ status: 'failed', error: reason, finishedAt: sql`now()` }).where(and(eq(jobRuns.id, id), unfinished)).returning();
+    if (row) await this.db.q.update(jobRuns).set({ status: 'failed', error: reason, finishedAt: sql`now()` }).where(and(eq(jobRuns.parentRunId, id), unfinished));
+    return row;
+  }
+
+  /** Puts a run whose process stopped back in line (its attempt counted), if it is still that process's. */
+  async release(id: string, claimedBy: string | null, reason: string): Promise<boolean> {
+    const rows = await this.db.q
+      .update(jobRuns)
+      .set({ status: 'retrying', claimToken: null, error: reason })
+      .where(and(eq(jobRuns.id, id), eq(jobRuns.status, 'running'), claimedBy ? eq(jobRuns.claimedBy, claimedBy) : isNull(jobRuns.claimedBy)))
+      .returning({ id: jobRuns.id });
+    return rows.length > 0;
+  }
+
+  /** Runs some process holds right now (or held when it stopped). */
+  running(): Promise<JobRun[]> {
+    return this.db.q.select().from(jobRuns).where(eq(jobRuns.status, 'running'));
+  }
+
+  private expired(leaseMs: number): SQL {
+    return sql`(${jobRuns.heartbeatAt} is null or ${jobRuns.heartbeatAt} < now() - ${leaseMs} * interval '1 millisecond')`;
   }
 
   async list(shopId: string, filter: { status?: string; name?: string; parentRunId?: string; limit: number; offset: number }): Promise<{ rows: JobRun[]; total: number }> {
@@ -87,9 +147,12 @@ export class JobRunRepository {
     return { rows, total };
   }
 
-  /** Runs that should be on a queue: after Redis lost its data these are put back. */
+  /**
+   * Runs that should be on a queue: after Redis lost its data these are put back. Steps of a
+   * nightly run are not on a queue of their own: their parent runs them.
+   */
   pending(names?: string[]): Promise<JobRun[]> {
-    const filters: (SQL | undefined)[] = [inArray(jobRuns.status, ['queued', 'retrying']), names ? inArray(jobRuns.name, names) : undefined];
+    const filters: (SQL | undefined)[] = [inArray(jobRuns.status, ['queued', 'retrying']), isNull(jobRuns.parentRunId), names ? inArray(jobRuns.name, names) : undefined];
     return this.db.q.select().from(jobRuns).where(and(...filters));
   }
 }

@@ -11,6 +11,7 @@ import { JobRegistry } from './job-registry';
 import { JobRunRepository } from './job-run.repository';
 import { JobsController } from './jobs.controller';
 import { JobsService } from './jobs.service';
+import { OrphanedRuns } from './orphaned-runs';
 import { NightlyPipeline } from './nightly/nightly-pipeline';
 import { NightlySchedule } from './nightly/nightly-schedule';
 import { ShopClockRepository } from './nightly/shop-clock.repository';
@@ -18,9 +19,9 @@ import { BullMqJobRunner } from './runners/bullmq-job-runner';
 import { InlineJobRunner } from './runners/inline-job-runner';
 import { JobRunner } from './runners/job-runner';
 
-function createRunner(config: AppConfig, redis: RedisConnections | null, execution: JobExecution, runs: JobRunRepository, registry: JobRegistry): JobRunner {
-  if (!redis) return new InlineJobRunner(execution, runs, config.jobConcurrency, (name) => jobDefinition(name)!);
-  return new BullMqJobRunner(redis, execution, runs, {
+function createRunner(config: AppConfig, redis: RedisConnections | null, execution: JobExecution, runs: JobRunRepository, registry: JobRegistry, orphans: OrphanedRuns): JobRunner {
+  if (!redis) return new InlineJobRunner(execution, runs, orphans, config.jobConcurrency, (name) => jobDefinition(name)!);
+  return new BullMqJobRunner(redis, execution, runs, orphans, {
     prefix: config.queuePrefix,
     concurrency: config.jobConcurrency,
     lockMs: config.jobLockMs,
@@ -37,7 +38,8 @@ function createRunner(config: AppConfig, redis: RedisConnections | null, executi
     JobRunRepository,
     JobRegistry,
     JobExecution,
-    { provide: JobRunner, inject: [APP_CONFIG, RedisConnections, JobExecution, JobRunRepository, JobRegistry], useFactory: createRunner },
+    OrphanedRuns,
+    { provide: JobRunner, inject: [APP_CONFIG, RedisConnections, JobExecution, JobRunRepository, JobRegistry, OrphanedRuns], useFactory: createRunner },
     JobQueue,
     JobsService,
     NightlyPipeline,

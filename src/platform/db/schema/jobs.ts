@@ -26,9 +26,19 @@ export const jobRuns = pgTable('job_runs', {
   finishedAt: utc('finished_at'),
   error: text('error'),
   result: jsonb('result').$type<Record<string, unknown>>(),
+  /**
+   * The fence of the attempt that holds the run: a new token at every start; storing a result
+   * and finishing the run check it, so an attempt that lost its claim commits nothing.
+   */
+  claimToken: uuid('claim_token'),
+  /** The process of the attempt that holds (or last held) the run: `host:pid:boot`. */
+  claimedBy: text('claimed_by'),
+  /** Renewed by the holder while it runs; a claim this old belongs to a process that stopped. */
+  heartbeatAt: utc('heartbeat_at'),
 }, (t) => [
   uniqueIndex('job_runs_dedupe').on(t.dedupeKey),
   uniqueIndex('job_runs_coalesce_waiting').on(t.coalesceKey).where(sql`${t.status} = 'queued'`),
   index('job_runs_shop_queued').on(t.shopId, t.queuedAt),
   index('job_runs_parent').on(t.parentRunId),
+  index('job_runs_unfinished').on(t.status).where(sql`${t.status} in ('queued', 'running', 'retrying')`),
 ]);

@@ -61,11 +61,16 @@ export class NightlyPipeline {
       (await this.runs.insert({ shopId: payload.shopId, name, params: payload, maxAttempts: step.job.attempts, dedupeKey, parentRunId, requestedBy: null })) ??
       (await this.runs.findByDedupeKey(dedupeKey))!;
     if (run.status === 'completed') return { step: name, status: 'skipped', attempts: run.attempts };
-    for (let attempt = run.attempts + 1; ; attempt++) {
-      const outcome = await this.execution.attempt(run.id, name, payload, attempt);
-      if (outcome.ok) return { step: name, status: 'completed', attempts: attempt };
-      if (outcome.final) return { step: name, status: 'failed', attempts: attempt, error: outcome.error.message };
-      await sleep(step.job.backoffMs * 2 ** (attempt - 1));
+    for (;;) {
+      const outcome = await this.execution.attempt(run.id, name, payload);
+      if (outcome.status === 'retry') {
+        await sleep(step.job.backoffMs * 2 ** (outcome.attempt - 1));
+        continue;
+      }
+      // Attempts are counted by the run record, which also holds the outcome another start reached.
+      const record = (await this.runs.find(run.id))!;
+      if (outcome.status === 'completed' || record.status === 'completed') return { step: name, status: 'completed', attempts: record.attempts };
+      return { step: name, status: 'failed', attempts: record.attempts, error: outcome.status === 'failed' ? outcome.error.message : (record.error ?? record.status) };
     }
   }
 }

@@ -5,6 +5,7 @@ import type { RedisConnections } from '../../redis/redis.module';
 import { JobDefinition, JobPayload, queueNameOf } from '../job-definition';
 import { JobExecution } from '../job-execution';
 import type { JobRun, JobRunRepository } from '../job-run.repository';
+import type { OrphanedRuns } from '../orphaned-runs';
 import { JobRunner } from './job-runner';
 
 type Message = { runId: string; payload: JobPayload };
@@ -24,6 +25,7 @@ export class BullMqJobRunner extends JobRunner {
     private readonly redis: RedisConnections,
     private readonly execution: JobExecution,
     private readonly runs: JobRunRepository,
+    private readonly orphans: OrphanedRuns,
     private readonly options: Options,
   ) {
     super();
@@ -55,6 +57,11 @@ export class BullMqJobRunner extends JobRunner {
         maxStalledCount: 2,
       });
       worker.on('error', (e) => this.logger.error({ queue: name, err: e.message }, 'worker error'));
+      // BullMQ may fail a job without calling us (stalled more than the allowable limit): the run
+      // and its record must end too. A retry also emits `failed`, so only a job that ended counts.
+      worker.on('failed', (job, e) => {
+        if (job) void this.endedByBullMq(job, e.message);
+      });
       this.workers.push(worker);
     }
     await this.requeueLost();
@@ -87,21 +94,35 @@ export class BullMqJobRunner extends JobRunner {
     await Promise.allSettled([...this.queues.values(), ...this.patientQueues.values()].map((q) => q.close()));
   }
 
-  /** For tests and shutdown drills: stop the workers without finishing what they hold. */
-  async abandonWorkers(): Promise<void> {
-    await Promise.allSettled(this.workers.map((w) => w.close(true)));
-  }
-
   private async process(job: Job<Message>): Promise<Record<string, unknown> | null> {
-    const attempt = job.attemptsMade + 1;
-    const outcome = await this.execution.attempt(job.data.runId, job.name, job.data.payload, attempt, (p) => job.updateProgress(p));
-    if (outcome.ok) return outcome.result;
+    const outcome = await this.execution.attempt(job.data.runId, job.name, job.data.payload, (p) => job.updateProgress(p));
+    if (outcome.status === 'completed') return outcome.result;
     // A final failure must not be retried by BullMQ either.
-    throw outcome.final ? new UnrecoverableError(outcome.error.message) : outcome.error;
+    if (outcome.status === 'failed') throw new UnrecoverableError(outcome.error.message);
+    if (outcome.status === 'retry') throw outcome.error;
+    // Another delivery holds or finished the run: this duplicate ends quietly.
+    return null;
   }
 
-  /** Redis without persistence forgets waiting jobs on restart; the run table does not. */
+  private async endedByBullMq(job: Job<Message>, reason: string): Promise<void> {
+    try {
+      if ((await job.getState()) !== 'failed') return;
+      await this.execution.giveUp(job.data.runId, `the queue gave up on it: ${reason}`);
+    } catch (e) {
+      this.logger.error({ runId: job.data.runId, err: (e as Error).message }, 'a failed job could not be recorded');
+    }
+  }
+
+  /**
+   * Redis without persistence forgets waiting jobs on restart; the run table does not. Runs a
+   * stopped process left running are resumed or failed when their job is gone or failed.
+   */
   private async requeueLost(): Promise<void> {
+    await this.orphans.recover(async (run) => {
+      const job = await this.patientQueue(queueNameOf(run.name)).getJob(run.id);
+      if (job && (await job.getState()) === 'failed') await this.execution.giveUp(run.id, `the queue gave up on it: ${job.failedReason}`);
+      return !job;
+    });
     const known = new Set(this.options.jobNames());
     for (const run of await this.runs.pending()) {
       if (!known.has(run.name)) continue;

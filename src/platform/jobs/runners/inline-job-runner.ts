@@ -2,9 +2,10 @@ import { Logger } from '@nestjs/common';
 import type { JobDefinition } from '../job-definition';
 import { JobExecution } from '../job-execution';
 import type { JobRun, JobRunRepository } from '../job-run.repository';
+import type { OrphanedRuns } from '../orphaned-runs';
 import { JobRunner, payloadOf } from './job-runner';
 
-type Pending = { run: JobRun; definition: JobDefinition; attempt: number };
+type Pending = { run: JobRun; definition: JobDefinition };
 
 /** The embedded runner: the same handlers in this process, with retries, backoff and a concurrency cap. */
 export class InlineJobRunner extends JobRunner {
@@ -20,6 +21,7 @@ export class InlineJobRunner extends JobRunner {
   constructor(
     private readonly execution: JobExecution,
     private readonly runs: JobRunRepository,
+    private readonly orphans: OrphanedRuns,
     private readonly concurrency: number,
     private readonly definitionOf: (name: string) => JobDefinition,
   ) {
@@ -27,14 +29,16 @@ export class InlineJobRunner extends JobRunner {
   }
 
   async submit(run: JobRun, definition: JobDefinition): Promise<void> {
-    this.waiting.push({ run, definition, attempt: 1 });
+    this.waiting.push({ run, definition });
     this.pump();
   }
 
   async startWorkers(): Promise<void> {
     this.running = true;
-    // Runs left queued by a previous process (crash, restart) are picked up again.
-    for (const run of await this.runs.pending()) this.waiting.push({ run, definition: this.definitionOf(run.name), attempt: run.attempts + 1 });
+    // Runs a killed predecessor left running are put back in line (or failed), then everything
+    // left queued by a previous process (crash, restart) is picked up again.
+    await this.orphans.recover();
+    for (const run of await this.runs.pending()) this.waiting.push({ run, definition: this.definitionOf(run.name) });
     this.pump();
   }
 
@@ -74,12 +78,12 @@ export class InlineJobRunner extends JobRunner {
 
   private async execute(item: Pending): Promise<void> {
     try {
-      const outcome = await this.execution.attempt(item.run.id, item.run.name, payloadOf(item.run), item.attempt);
-      if (outcome.ok || outcome.final) return this.settle(item.run.id);
-      const delay = item.definition.backoffMs * 2 ** (item.attempt - 1);
+      const outcome = await this.execution.attempt(item.run.id, item.run.name, payloadOf(item.run));
+      if (outcome.status !== 'retry') return this.settle(item.run.id);
+      const delay = item.definition.backoffMs * 2 ** (outcome.attempt - 1);
       const timer = setTimeout(() => {
         this.timers.delete(timer);
-        this.waiting.push({ ...item, attempt: item.attempt + 1 });
+        this.waiting.push(item);
         this.pump();
       }, delay);
       this.timers.add(timer);
