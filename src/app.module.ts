@@ -11,6 +11,7 @@ import { LoggingModule } from './platform/logging/logging.module';
 import { RedisModule } from './platform/redis/redis.module';
 import { OrgModule } from './modules/org/org.module';
 import { IngestModule } from './modules/ingest/ingest.module';
+import { QueuesModule } from './modules/queues/queues.module';
 import { ForecastModule } from './modules/forecast/forecast.module';
 import { StaffingModule } from './modules/staffing/staffing.module';
 import { KpiModule } from './modules/kpi/kpi.module';
@@ -27,7 +28,7 @@ import { IntradayModule } from './modules/intraday/intraday.module';
 import { NotificationModule } from './modules/notification/notification.module';
 
 /** Platform first, then one module per domain. */
-export const domainModules = [OrgModule, IngestModule, ForecastModule, StaffingModule, KpiModule, RankingModule, ComplaintsModule, QcModule, RosterModule, TrainingModule, ExportModule, AdherenceModule, IntradayModule, DemoShopModule, NotificationModule, TimeOffModule];
+export const domainModules = [OrgModule, QueuesModule, IngestModule, ForecastModule, StaffingModule, KpiModule, RankingModule, ComplaintsModule, QcModule, RosterModule, TrainingModule, ExportModule, AdherenceModule, IntradayModule, DemoShopModule, NotificationModule, TimeOffModule];
 
 @Module({})
 export class AppModule {

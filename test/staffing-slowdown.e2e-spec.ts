@@ -91,7 +91,7 @@ describe('chat slowdown per queue, measured from sessions (e2e)', () => {
     expect(tooLong.body.errors[0].field).toBe('chatSlowdown');
     const short = await patch({ chatSlowdown: [1, 1.2] }).expect(400);
     expect(short.body.errors).toEqual([expect.objectContaining({ field: 'chatSlowdown', message: 'gives factors up to 2 chats at once, but the queue serves 4' })]);
-    expect({ code: short.body.code, detail: short.body.detail }).toEqual({ code: 'ingest.slowdown-too-short', detail: expect.stringMatching(/^The slowdown table of .+ gives factors up to 2 chats at once, but the queue serves 4$/) });
+    expect({ code: short.body.code, detail: short.body.detail }).toEqual({ code: 'queues.slowdown-too-short', detail: expect.stringMatching(/^The slowdown table of .+ gives factors up to 2 chats at once, but the queue serves 4$/) });
     const zh = await t.http().patch(`/queues/${queueIds.presales_chat}`).set(bearer(manager)).set('Accept-Language', 'zh').send({ chatSlowdown: [1, 1.2] }).expect(400);
     expect(zh.body.errors[0].message).toBe('只给出了最多 2 个并发会话的系数，但该队列同时接待 4 个');
     // Raising the concurrency past the stored table is refused on the concurrency.
@@ -99,7 +99,7 @@ describe('chat slowdown per queue, measured from sessions (e2e)', () => {
     expect(raise.body.errors[0].field).toBe('chatConcurrency');
     const phone = await t.http().patch(`/queues/${queueIds.hotline}`).set(bearer(manager)).set('Accept-Language', 'en').send({ chatSlowdown: [1] }).expect(400);
     expect(phone.body.errors[0]).toMatchObject({ field: 'chatSlowdown', message: 'only chat queues carry a slowdown table' });
-    expect(phone.body.code).toBe('ingest.slowdown-chat-only');
+    expect(phone.body.code).toBe('queues.slowdown-chat-only');
     const created = await t.http().post('/queues').set(bearer(manager)).send({ code: 'vip_chat', name: 'VIP', channel: 'chat', kind: 'realtime', chatConcurrency: 3, defaultHandleSeconds: 300, chatSlowdown: [1, 1.1] }).expect(400);
     expect(created.body.errors[0].field).toBe('chatSlowdown');
     const ok = await t.http().post('/queues').set(bearer(manager)).send({ code: 'vip_chat', name: 'VIP', channel: 'chat', kind: 'realtime', chatConcurrency: 3, defaultHandleSeconds: 300, chatSlowdown: [1, 1.1, 1.25] }).expect(201);

@@ -4,6 +4,7 @@ import type { AppConfig } from 'src/platform/config/app-config';
 import { APP_CONFIG } from 'src/platform/config/config.module';
 import { ForecastModule } from 'src/modules/forecast/forecast.module';
 import { OrgModule } from 'src/modules/org/org.module';
+import { QueuesModule } from 'src/modules/queues/queues.module';
 import { CustomerKeyHasher } from './customer-key';
 import { DemoHistorySeed } from './demo-history.seed';
 import { FactController } from './fact.controller';
@@ -18,15 +19,12 @@ import { UploadChunkRepository } from './upload-chunk.repository';
 import { UploadFolder } from './upload-folder';
 import { UploadStore } from './upload-store';
 import { VolumePushController } from './volume-push.controller';
-import { QueueController } from './queue.controller';
-import { QueueRepository } from './queue.repository';
-import { QueueService } from './queue.service';
 
-/** Queues and the operational facts (volume, sessions, orders, ratings, agent states), imported from files or JSON. */
+/** The operational facts (volume, sessions, orders, ratings, agent states), imported from files or JSON. */
 @Module({
-  imports: [OrgModule, ForecastModule, MulterModule.registerAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => uploadOptions(config) })],
-  controllers: [ImportController, VolumePushController, QueueController, FactController],
-  providers: [UploadFolder, UploadStore, UploadChunkRepository, DiscardUploadOnError, DemoHistorySeed, ImportRepository, ImportService, ImportTemplates, CustomerKeyHasher, QueueRepository, QueueService, FactRepository, FactService],
-  exports: [QueueService, CustomerKeyHasher, DemoHistorySeed, UploadStore, ImportService],
+  imports: [OrgModule, QueuesModule, ForecastModule, MulterModule.registerAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => uploadOptions(config) })],
+  controllers: [ImportController, VolumePushController, FactController],
+  providers: [UploadFolder, UploadStore, UploadChunkRepository, DiscardUploadOnError, DemoHistorySeed, ImportRepository, ImportService, ImportTemplates, CustomerKeyHasher, FactRepository, FactService],
+  exports: [CustomerKeyHasher, DemoHistorySeed, UploadStore, ImportService],
 })
 export class IngestModule {}

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ForecastModule } from 'src/modules/forecast/forecast.module';
-import { IngestModule } from 'src/modules/ingest/ingest.module';
+import { QueuesModule } from 'src/modules/queues/queues.module';
 import { OrgModule } from 'src/modules/org/org.module';
 import { RosterModule } from 'src/modules/roster/roster.module';
 import { IntradayDayService } from './intraday-day.service';
@@ -10,7 +10,7 @@ import { IntradayViewService } from './intraday-view.service';
 
 /** The live day of a queue (forecast, update, actuals, staffing, adherence) and what to do about its gaps. */
 @Module({
-  imports: [OrgModule, IngestModule, ForecastModule, RosterModule],
+  imports: [OrgModule, QueuesModule, ForecastModule, RosterModule],
   controllers: [IntradayViewController],
   providers: [IntradayRepository, IntradayDayService, IntradayViewService],
 })

@@ -5,7 +5,7 @@ import { RosterProblems } from './roster.problems';
 import { RosterTexts } from './roster.texts';
 import { say } from 'src/platform/i18n/request-locale';
 import { ForecastService } from 'src/modules/forecast/forecast.service';
-import { QueueService } from 'src/modules/ingest/queue.service';
+import { QueueService } from 'src/modules/queues/queue.service';
 import { StaffingService } from 'src/modules/staffing/staffing.service';
 import { addDays, RosterWeek } from './roster-week';
 import { RosterInputRepository } from './roster-input.repository';

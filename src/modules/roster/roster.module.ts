@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ForecastModule } from 'src/modules/forecast/forecast.module';
-import { IngestModule } from 'src/modules/ingest/ingest.module';
+import { QueuesModule } from 'src/modules/queues/queues.module';
 import { NotificationModule } from 'src/modules/notification/notification.module';
 import { OrgModule } from 'src/modules/org/org.module';
 import { StaffingModule } from 'src/modules/staffing/staffing.module';
@@ -24,7 +24,7 @@ import { ShiftTemplateService } from './shift-template.service';
 
 /** Shift templates, weekly rosters solved as jobs, manual edits under the hard rules, published versions, own shifts. */
 @Module({
-  imports: [OrgModule, IngestModule, ForecastModule, StaffingModule, NotificationModule],
+  imports: [OrgModule, QueuesModule, ForecastModule, StaffingModule, NotificationModule],
   controllers: [ShiftTemplateController, RosterImportController, RosterController, MyShiftsController],
   providers: [
     ShiftTemplateRepository, ShiftTemplateService,

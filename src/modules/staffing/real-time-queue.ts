@@ -1,4 +1,4 @@
-import type { Queue } from 'src/modules/ingest/queue.repository';
+import type { Queue } from 'src/modules/queues/queue.repository';
 import type { ConcurrencySlowdown, RealTimeQueue, ServiceTarget } from './engine';
 import { StaffingProblems } from './staffing.problems';
 import { DEFAULT_SHRINKAGE, DEFAULT_SLOWDOWN, StaffingSettings } from './staffing.settings';

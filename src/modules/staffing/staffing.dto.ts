@@ -4,7 +4,7 @@ import { inLocale, text } from 'src/platform/i18n/locale';
 import { currentLocale } from 'src/platform/i18n/request-locale';
 import { localized, SchemaTexts, uuid } from 'src/platform/i18n/zod-messages';
 import { defineTexts } from 'src/platform/i18n/texts';
-import { chatSlowdownTable, checkTableCovers, MAX_CHAT_CONCURRENCY } from 'src/modules/ingest/chat-slowdown-table';
+import { chatSlowdownTable, checkTableCovers, MAX_CHAT_CONCURRENCY } from 'src/modules/queues/chat-slowdown-table';
 
 const MEASURE_DAYS = 92;
 

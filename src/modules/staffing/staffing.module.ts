@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ForecastModule } from 'src/modules/forecast/forecast.module';
-import { IngestModule } from 'src/modules/ingest/ingest.module';
+import { QueuesModule } from 'src/modules/queues/queues.module';
 import { OrgModule } from 'src/modules/org/org.module';
 import { ChatSlowdownRepository } from './chat-slowdown.repository';
 import { ChatSlowdownService } from './chat-slowdown.service';
@@ -9,7 +9,7 @@ import { StaffingService } from './staffing.service';
 
 /** Required agents per slot from forecasts (Erlang C/A, chat concurrency, deferred work); what-if. */
 @Module({
-  imports: [OrgModule, IngestModule, ForecastModule],
+  imports: [OrgModule, QueuesModule, ForecastModule],
   controllers: [StaffingController],
   providers: [StaffingService, ChatSlowdownService, ChatSlowdownRepository],
   exports: [StaffingService],

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
 import { ForecastService } from 'src/modules/forecast/forecast.service';
-import { QueueService } from 'src/modules/ingest/queue.service';
+import { QueueService } from 'src/modules/queues/queue.service';
 import { ShopService } from 'src/modules/org/shop.service';
 import { deadlineSlotsOf, deferredFigures, latenessWith } from './deferred-figures';
 import { ConcurrencySlowdown, projectSlot, RealTimeQueue, slowdownFactor, staffSlot } from './engine';
 import { chatSlowdownOf, realTimeQueueOf, serviceTargetOf } from './real-time-queue';
 import { DEFAULT_SHRINKAGE, DEFAULT_SLOWDOWN } from './staffing.settings';
-import { tooShortMessage } from 'src/modules/ingest/chat-slowdown-table';
+import { tooShortMessage } from 'src/modules/queues/chat-slowdown-table';
 import type { DeferredWhatIf, RealTimeWhatIf, RequirementsQuery, WhatIfBody } from './staffing.dto';
 import { slotFigures } from './staffing-figures';
 import { StaffingProblems } from './staffing.problems';

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { Actor } from 'src/platform/auth/actor';
 import { fillText, type Text } from 'src/platform/i18n/locale';
 import { ForecastService } from 'src/modules/forecast/forecast.service';
-import { QueueService } from 'src/modules/ingest/queue.service';
+import { QueueService } from 'src/modules/queues/queue.service';
 import type { Shop } from 'src/modules/org/shop.repository';
 import { realTimeQueueOf } from 'src/modules/staffing/real-time-queue';
 import type { ForecastQueue, PlacementContext, RosteredShift, TimeRange } from './engine/placement-types';

@@ -1,7 +1,7 @@
 import { NotificationModule } from 'src/modules/notification/notification.module';
 import { Module } from '@nestjs/common';
 import { ForecastModule } from 'src/modules/forecast/forecast.module';
-import { IngestModule } from 'src/modules/ingest/ingest.module';
+import { QueuesModule } from 'src/modules/queues/queues.module';
 import { OrgModule } from 'src/modules/org/org.module';
 import { RosterModule } from 'src/modules/roster/roster.module';
 import { MakeupTaskController } from './makeup-task.controller';
@@ -20,7 +20,7 @@ import { WeeklyDraft } from './weekly-draft.service';
 
 /** Needs from QC findings, sessions placed where service can spare people, attendance, effect, make-up coaching, the Monday draft. */
 @Module({
-  imports: [OrgModule, IngestModule, ForecastModule, RosterModule, NotificationModule],
+  imports: [OrgModule, QueuesModule, ForecastModule, RosterModule, NotificationModule],
   controllers: [TrainingNeedsController, TrainingSessionController, MakeupTaskController],
   providers: [
     TrainingInputRepository, TrainingRequestRepository, TrainingSessionRepository, MakeupTaskRepository,

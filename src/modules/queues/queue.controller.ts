@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { Actor, CurrentActor } from 'src/platform/auth/actor';
 import { Roles, STAFF_ROLES } from 'src/platform/auth/roles';
 import { ApiProblems } from 'src/platform/http/openapi';
-import { IngestProblems } from './ingest.problems';
+import { QueuesProblems } from './queues.problems';
 import { ValidBody, ValidParam, ValidQuery } from 'src/platform/http/validation';
 import { CreateQueueBody, queueExample, RangeQuery, UpdateQueueBody, volumeExample } from './queue.dto';
 import { QueueService } from './queue.service';
@@ -17,7 +17,7 @@ export class QueueController {
   @Post()
   @Roles('admin', 'manager')
   @ApiCreatedResponse({ schema: { example: queueExample } })
-  @ApiProblems(400, 401, 403, 409, IngestProblems.queueCodeTaken, IngestProblems.skillUnknown)
+  @ApiProblems(400, 401, 403, 409, QueuesProblems.codeTaken, QueuesProblems.skillUnknown)
   create(@CurrentActor() actor: Actor, @ValidBody(CreateQueueBody) body: CreateQueueBody) {
     return this.queues.create(actor, body);
   }
@@ -33,7 +33,7 @@ export class QueueController {
   @Get(':id')
   @Roles(...STAFF_ROLES)
   @ApiOkResponse({ schema: { example: queueExample } })
-  @ApiProblems(400, 401, 403, 404, IngestProblems.queueNotFound)
+  @ApiProblems(400, 401, 403, 404, QueuesProblems.notFound)
   get(@CurrentActor() actor: Actor, @ValidParam('id') id: string) {
     return this.queues.get(actor, id);
   }
@@ -41,7 +41,7 @@ export class QueueController {
   @Patch(':id')
   @Roles('admin', 'manager')
   @ApiOkResponse({ schema: { example: queueExample } })
-  @ApiProblems(400, 401, 403, 404, IngestProblems.queueNotFound, IngestProblems.deadlineRequired, IngestProblems.slowdownChatOnly, IngestProblems.slowdownTooShort)
+  @ApiProblems(400, 401, 403, 404, QueuesProblems.notFound, QueuesProblems.deadlineRequired, QueuesProblems.slowdownChatOnly, QueuesProblems.slowdownTooShort)
   update(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidBody(UpdateQueueBody) body: UpdateQueueBody) {
     return this.queues.update(actor, id, body);
   }
@@ -49,7 +49,7 @@ export class QueueController {
   @Get(':id/volume')
   @Roles(...STAFF_ROLES)
   @ApiOkResponse({ description: 'Actual volume per slot (UTC slot starts)', schema: { example: volumeExample } })
-  @ApiProblems(400, 401, 403, 404, IngestProblems.queueNotFound)
+  @ApiProblems(400, 401, 403, 404, QueuesProblems.notFound)
   volume(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidQuery(RangeQuery) query: RangeQuery) {
     return this.queues.volume(actor, id, query);
   }

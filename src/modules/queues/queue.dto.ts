@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { utcInstant } from 'src/platform/http/field-schemas';
 import { chatSlowdownTable, checkTableCovers, SlowdownTexts } from './chat-slowdown-table';
-import { queueRowFields, withQueueRules } from './kinds/queue-rows';
+import { queueRowFields, withQueueRules } from 'src/modules/ingest/kinds/queue-rows';
 import { inLocale } from 'src/platform/i18n/locale';
 import { currentLocale } from 'src/platform/i18n/request-locale';
 

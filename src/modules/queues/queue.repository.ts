@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import { Db } from 'src/platform/db/db';
-import { queues, volumeSlots } from 'src/platform/db/schema';
+import { queues, skills, volumeSlots } from 'src/platform/db/schema';
 
 export type Queue = typeof queues.$inferSelect;
 
@@ -22,6 +22,12 @@ export class QueueRepository {
   async findByCode(shopId: string, code: string): Promise<Queue | undefined> {
     const [row] = await this.db.q.select().from(queues).where(and(eq(queues.shopId, shopId), eq(queues.code, code))).limit(1);
     return row;
+  }
+
+  /** A skill of the shop by its code (a queue may require one). */
+  async skillIdByCode(shopId: string, code: string): Promise<string | undefined> {
+    const [row] = await this.db.q.select({ id: skills.id }).from(skills).where(and(eq(skills.shopId, shopId), eq(skills.code, code))).limit(1);
+    return row?.id;
   }
 
   list(shopId: string): Promise<Queue[]> {

@@ -2,23 +2,19 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
 import { CreateQueueBody, RangeQuery, UpdateQueueBody } from './queue.dto';
 import { Queue, QueueRepository } from './queue.repository';
-import { ImportRepository } from './import.repository';
 import { SlowdownTexts, tooShortMessage } from './chat-slowdown-table';
-import { IngestProblems } from './ingest.problems';
+import { QueuesProblems } from './queues.problems';
 
 /** Queues of a shop and their actual volume per slot. */
 @Injectable()
 export class QueueService {
-  constructor(
-    private readonly queues: QueueRepository,
-    private readonly lookups: ImportRepository,
-  ) {}
+  constructor(private readonly queues: QueueRepository) {}
 
   async create(actor: Actor, body: CreateQueueBody): Promise<Queue> {
-    if (await this.queues.findByCode(actor.shopId, body.code)) throw IngestProblems.queueCodeTaken.at('code', { code: body.code });
+    if (await this.queues.findByCode(actor.shopId, body.code)) throw QueuesProblems.codeTaken.at('code', { code: body.code });
     const { requiredSkill, ...rest } = body;
-    const skillId = requiredSkill ? (await this.lookups.lookups(actor.shopId)).skillIdByCode.get(requiredSkill) : null;
-    if (requiredSkill && !skillId) throw IngestProblems.skillUnknown.at('requiredSkill', { skill: requiredSkill });
+    const skillId = requiredSkill ? await this.queues.skillIdByCode(actor.shopId, requiredSkill) : null;
+    if (requiredSkill && !skillId) throw QueuesProblems.skillUnknown.at('requiredSkill', { skill: requiredSkill });
     return this.queues.insert({ ...rest, shopId: actor.shopId, requiredSkillId: skillId ?? null });
   }
 
@@ -28,23 +24,23 @@ export class QueueService {
 
   async get(actor: Actor, id: string): Promise<Queue> {
     const queue = await this.queues.find(actor.shopId, id);
-    if (!queue) throw IngestProblems.queueNotFound();
+    if (!queue) throw QueuesProblems.notFound();
     return queue;
   }
 
   async update(actor: Actor, id: string, body: UpdateQueueBody): Promise<Queue> {
     const queue = await this.get(actor, id);
-    if (queue.kind === 'deferred' && body.deadlineMinutes === null) throw IngestProblems.deadlineRequired.at('deadlineMinutes', { queue: queue.name });
+    if (queue.kind === 'deferred' && body.deadlineMinutes === null) throw QueuesProblems.deadlineRequired.at('deadlineMinutes', { queue: queue.name });
     // The table and the concurrency must fit together after the change, whichever of them changes.
     const table = body.chatSlowdown === undefined ? queue.chatSlowdown : body.chatSlowdown;
     const concurrency = body.chatConcurrency ?? queue.chatConcurrency;
     // The field says what the same check says when the body alone is checked; the detail names the queue.
     if (body.chatSlowdown && queue.channel !== 'chat') {
-      const problem = IngestProblems.slowdownChatOnly;
+      const problem = QueuesProblems.slowdownChatOnly;
       throw problem({ queue: queue.name }, { errors: [{ field: 'chatSlowdown', message: SlowdownTexts.chatOnly, code: problem.code, in: 'body' }] });
     }
     if (table && table.length < concurrency) {
-      const problem = IngestProblems.slowdownTooShort;
+      const problem = QueuesProblems.slowdownTooShort;
       const field = body.chatSlowdown ? 'chatSlowdown' : 'chatConcurrency';
       throw problem({ queue: queue.name, length: table.length, concurrency }, { errors: [{ field, message: tooShortMessage(table.length, concurrency), code: problem.code, in: 'body' }] });
     }
