@@ -51,6 +51,7 @@ describe('every text a user reads exists in Chinese and English', () => {
     expect(untranslatedWords('请用 X-Shop-Id 请求头，时区如 Asia/Shanghai')).toEqual([]);
     expect(untranslatedWords('奖金 bonus')).toEqual(['bonus']);
     expect(untranslatedWords('请先创建预测（POST /forecasts）')).toEqual([]);
+    expect(untranslatedWords('请运行 `npm run templates`')).toEqual([]);
     expect(untranslatedWords('客服 Lily 请假', ['Lily'])).toEqual([]);
     expect(chineseIn('Agent 李娜 (CS0042) on leave', ['李娜'])).toEqual([]);
     expect(chineseIn('状态 proposed')).toHaveLength(2);

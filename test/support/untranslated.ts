@@ -14,7 +14,8 @@ const CJK = /[\u3400-\u9fff]/;
 export function untranslatedWords(zh: string, names: Iterable<string> = []): string[] {
   const allowed = new Set([...LATIN_TOKENS_IN_CHINESE, ...names]);
   // An API route (`POST /forecasts`) or a query (`?mode=partial`) is a literal a client types, not a word to translate.
-  let rest = zh.replace(/\b(GET|POST|PUT|PATCH|DELETE) \/[\w/:{}.?=&-]*/g, ' ').replace(/\?\w+=\w+/g, ' ');
+  // So is a command in backticks (`npm run templates`).
+  let rest = zh.replace(/\b(GET|POST|PUT|PATCH|DELETE) \/[\w/:{}.?=&-]*/g, ' ').replace(/\?\w+=\w+/g, ' ').replace(/`[^`]+`/g, ' ');
   for (const name of allowed) if (name.length > 1 && !/^[A-Za-z]+$/.test(name)) rest = rest.split(name).join(' ');
   const words = rest.match(/[A-Za-z][A-Za-z0-9_./-]*/g) ?? [];
   return words.map((w) => w.replace(/[./-]+$/, '')).filter((w) => (w.match(/[A-Za-z]/g) ?? []).length >= 2 && !/\d/.test(w) && !allowed.has(w));

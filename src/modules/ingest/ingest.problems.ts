@@ -52,7 +52,7 @@ export const IngestProblems = defineProblems('ingest', {
   cellTooLong: { status: 422, en: 'the cell is longer than {limit} characters', zh: '单元格超过 {limit} 个字符' },
   // Import records and templates.
   importNotFound: { status: 404, en: 'Import not found', zh: '未找到该导入记录' },
-  templateMissing: { status: 500, en: 'The import template for {kind} is missing on the server; run npm run templates', zh: '服务器上缺少“{kind}”的导入模板，请运行 npm run templates' },
+  templateMissing: { status: 500, en: 'The import template for {kind} is missing on the server; run `npm run templates`', zh: '服务器上缺少“{kind}”的导入模板，请运行 `npm run templates`' },
   // Queues and stored facts.
   sessionNotFound: { status: 404, en: 'Chat session not found', zh: '未找到该会话' },
 });

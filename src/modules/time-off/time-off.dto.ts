@@ -19,9 +19,9 @@ export const CreateTimeOffBody = z
   })
   .refine((b) => b.startDate <= b.endDate, { ...localized(text('endDate must not be before startDate', '结束日期不得早于开始日期')), path: ['endDate'] })
   .refine((b) => (Date.parse(b.endDate) - Date.parse(b.startDate)) / 86_400_000 < 31, { ...localized(text('at most 31 days at once', '一次最多申请 31 天')), path: ['endDate'] })
-  .refine((b) => (b.startTime === undefined) === (b.endTime === undefined), { ...localized(text('give both startTime and endTime, or neither', 'startTime 与 endTime 须同时填写或同时不填')), path: ['endTime'] })
+  .refine((b) => (b.startTime === undefined) === (b.endTime === undefined), { ...localized(text('give both startTime and endTime, or neither', '开始时间与结束时间须同时填写或同时不填')), path: ['endTime'] })
   .refine((b) => b.startTime === undefined || b.startDate === b.endDate, { ...localized(text('part of a day is for one date only', '半天假只能申请一天')), path: ['endDate'] })
-  .refine((b) => b.startTime === undefined || b.endTime === undefined || b.startTime < b.endTime, { ...localized(text('must be after startTime', '须晚于 startTime')), path: ['endTime'] });
+  .refine((b) => b.startTime === undefined || b.endTime === undefined || b.startTime < b.endTime, { ...localized(text('must be after startTime', '须晚于开始时间')), path: ['endTime'] });
 export type CreateTimeOffBody = z.infer<typeof CreateTimeOffBody>;
 
 export const DecideTimeOffBody = z.strictObject({
