@@ -6,11 +6,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { designShifts } from 'src/modules/roster/solver/shift-design/design-shifts';
+import { designShifts } from './shift-design/design-shifts';
 import {
   readShiftDesignInstance,
   shiftDesignInputOf,
-} from 'src/modules/roster/solver/shift-design/dzn-instance-reader';
+} from './shift-design/dzn-instance-reader';
 
 /** Proven optima under the published objective (bench-data README, Data Set 1). */
 const KNOWN_OPTIMA: Record<string, number> = {

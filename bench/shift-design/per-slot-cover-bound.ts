@@ -1,4 +1,4 @@
-import { highsRuntime, LinearProgram, solveLinearProgram, type LinearColumn } from '../linear-program';
+import { highsRuntime, LinearProgram, solveLinearProgram, type LinearColumn } from 'src/modules/roster/solver/linear-program';
 
 /** A break the agent must take somewhere in a window, counted in slots from the shift's first slot. */
 export interface CoverBreakWindow {

@@ -2,7 +2,7 @@ import { enumerateCandidateShifts, ShiftDesignInputError, validateShiftDesignInp
 import { evaluateDesign } from './design-evaluation';
 import { DesignState, descend, eliminateShifts } from './design-local-search';
 import { buildDesignModel, demandJumps, designFromStarts, linearProgramOf, mipStartFor, startColumns, type StartColumn } from './design-model';
-import { highsRuntime, solveLinearProgram, type LinearSolveOptions } from '../linear-program';
+import { highsRuntime, solveLinearProgram, type LinearSolveOptions } from 'src/modules/roster/solver/linear-program';
 import { seededRandom, shuffled } from 'src/platform/random/seeded-random';
 import type {
   DesignedShift,

@@ -1,5 +1,5 @@
-import { ShiftDesignInputError } from './candidate-shifts';
-import { parseDzn, readShiftDesignInstance, shiftDesignInputOf } from './dzn-instance-reader';
+import { ShiftDesignInputError } from '../../bench/shift-design/candidate-shifts';
+import { parseDzn, readShiftDesignInstance, shiftDesignInputOf } from '../../bench/shift-design/dzn-instance-reader';
 
 const SMALL = `% a made-up instance in the benchmark's format
 interval = 360;

@@ -1,6 +1,6 @@
 import { coveredSlots, type CandidateShift } from './candidate-shifts';
 import { resolveWeights } from './design-evaluation';
-import { LinearProgram, type LinearColumn } from '../linear-program';
+import { LinearProgram, type LinearColumn } from 'src/modules/roster/solver/linear-program';
 
 /** The design model column by column, as cover models come. */
 export interface LinearModel {

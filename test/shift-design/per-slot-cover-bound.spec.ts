@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { lowerBoundPerSlotCover, type CoverShiftOption, type PerSlotCoverInput } from './per-slot-cover-bound';
+import { lowerBoundPerSlotCover, type CoverShiftOption, type PerSlotCoverInput } from '../../bench/shift-design/per-slot-cover-bound';
 
 /** Cover cost of an integer roster: agents per shift, breaks at fixed offsets. */
 function coverCost(input: PerSlotCoverInput, agents: number[], breakOffsets: number[][] = []): number {

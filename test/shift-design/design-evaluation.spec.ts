@@ -1,6 +1,6 @@
-import { coveredSlots, enumerateCandidateShifts, validateShiftDesignInput } from './candidate-shifts';
-import { evaluateDesign, resolveWeights } from './design-evaluation';
-import type { ShiftDesignInput } from './shift-design.types';
+import { coveredSlots, enumerateCandidateShifts, validateShiftDesignInput } from '../../bench/shift-design/candidate-shifts';
+import { evaluateDesign, resolveWeights } from '../../bench/shift-design/design-evaluation';
+import type { ShiftDesignInput } from '../../bench/shift-design/shift-design.types';
 
 const horizon = { days: 2, slotsPerDay: 4, slotMinutes: 60, cyclic: true };
 

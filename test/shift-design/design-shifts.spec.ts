@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { enumerateCandidateShifts } from './candidate-shifts';
-import { coverageOf, evaluateDesign } from './design-evaluation';
-import { designShifts } from './design-shifts';
+import { enumerateCandidateShifts } from '../../bench/shift-design/candidate-shifts';
+import { coverageOf, evaluateDesign } from '../../bench/shift-design/design-evaluation';
+import { designShifts } from '../../bench/shift-design/design-shifts';
 import { seededRandom } from 'src/platform/random/seeded-random';
-import type { DesignedShift, ShiftDesignInput, ShiftTypeWindow, SlotHorizon } from './shift-design.types';
+import type { DesignedShift, ShiftDesignInput, ShiftTypeWindow, SlotHorizon } from '../../bench/shift-design/shift-design.types';
 
 /**
  * Every design with 0..maxAgents agents per (shift, day): the true optimum of a tiny instance

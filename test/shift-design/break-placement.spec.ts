@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { placeBreaks, type BreakPlacementInput, type BreakRule } from './break-placement';
+import { placeBreaks, type BreakPlacementInput, type BreakRule } from '../../bench/shift-design/break-placement';
 
 const meal: BreakRule = { name: 'meal', lengthSlots: 2, minShiftSlots: 16, earliestOffset: 6, latestOffset: 10 };
 const rest: BreakRule = { name: 'rest', lengthSlots: 1, minShiftSlots: 8, earliestOffset: 2, latestOffset: 4 };
