@@ -248,4 +248,35 @@ describe('rosters (e2e)', () => {
     await t.http().get(`/me/shifts?from=${monday}&to=${sunday}`).set(bearer(agent)).expect(200).expect((res) => expect(res.body.items).toEqual([]));
     await t.http().get(`/me/shifts?from=${sunday}&to=${monday}`).set(bearer(other.agentToken)).expect(400);
   });
+
+  it('places the breaks of a night shift across a clock change at real minutes after its start, solved and set by hand', async () => {
+    type Break = { name: string; minutes: number; start: { utc: string; local: string } };
+    type Night = { code: string; start: { utc: string }; breaks: Break[] };
+    // Berlin: the night of Saturday 2027-03-27 loses an hour, the night of Saturday 2027-10-30 gains one.
+    for (const [monday, saturday] of [['2027-03-22', '2027-03-27'], ['2027-10-25', '2027-10-30']]) {
+      const id = await generate(other.managerToken, { weekStart: monday, timeLimitSeconds: 2, demand: 'day-cover', dayCover: [{ shiftTemplate: 'N', required: 1, weekdays: [6], underWeight: 1000 }] });
+      const realOffsets = (shift: Night) => Object.fromEntries(shift.breaks.map((b) => [b.name, (Date.parse(b.start.utc) - Date.parse(shift.start.utc)) / 60_000]));
+      const inWindows = (shift: Night) => {
+        const o = realOffsets(shift);
+        expect(o.meal).toBeGreaterThanOrEqual(180);
+        expect(o.meal).toBeLessThanOrEqual(300);
+        expect(o.rest).toBeGreaterThanOrEqual(360);
+        expect(o.rest).toBeLessThanOrEqual(450);
+      };
+      const solved = await read(id, other.managerToken);
+      const night = dayOf(solved, other.agentId, saturday) as unknown as Night;
+      expect(night.code).toBe('N');
+      inWindows(night);
+      expect(solved.violations).toEqual([]);
+      // Set by hand: early shifts (not on Tuesday, when the agent is unavailable in the afternoon), Saturday
+      // off, a night on Sunday; then the night moved to Saturday.
+      const days = Array.from({ length: 7 }, (_, d) => new Date(Date.parse(`${monday}T00:00:00Z`) + d * 86_400_000).toISOString().slice(0, 10));
+      const locked = days.map((date, d) => ({ agentId: other.agentId, date, shiftTemplate: ['E', null, 'E', 'E', 'E', null, 'N'][d] }));
+      const byHand = await read(await generate(other.managerToken, { weekStart: monday, timeLimitSeconds: 1, demand: 'day-cover', dayCover: [{ shiftTemplate: 'E', required: 1 }], locked }), other.managerToken);
+      const again = (await t.http().patch(`/rosters/${byHand.id}`).set(bearer(other.managerToken))
+        .send({ expectedRevision: byHand.revision, changes: [{ agentId: other.agentId, date: saturday, shiftTemplate: 'N' }, { agentId: other.agentId, date: days[6], shiftTemplate: null }] }).expect(200)).body;
+      inWindows(dayOf(again, other.agentId, saturday) as unknown as Night);
+      expect(again.violations).toEqual([]);
+    }
+  });
 });

@@ -24,7 +24,7 @@ function runAtEdge(weekStart: string, worked: Set<string>, backwards: boolean): 
 
 const asNeighbour = (s: PublishedShift, day: number): NeighbourShift => ({
   agentId: s.agentId, day, shiftTypeId: s.shiftTemplateId, startMinutes: s.startMinutes, lengthMinutes: s.lengthMinutes,
-  ...(s.skill ? { skill: s.skill } : {}), breaks: s.breaks.map((b) => ({ startMinutes: b.startMinutes, minutes: b.minutes })),
+  ...(s.skill ? { skill: s.skill } : {}), breaks: s.breaks.map((b) => ({ startMinutes: b.startMinutes, minutes: b.minutes, ...(b.offsetMinutes !== undefined ? { offsetMinutes: b.offsetMinutes } : {}) })),
 });
 
 /**

@@ -32,19 +32,25 @@ export type CheckedChanges = { broken: BrokenRule[]; week: RosterWeek; latest: R
 
 /**
  * A hand-set shift's breaks: as near the middle of each window as booked training allows (the
- * solver places them by demand). A break never falls in training; if no time does, the middle is
- * kept and the rule checker refuses the edit.
+ * solver places them by demand). Windows are real minutes after the start, also on the night the
+ * clocks change; each break keeps that offset beside its clock time. A break never falls in
+ * training; if no time does, the middle is kept and the rule checker refuses the edit.
  */
-export function placeBreaks(type: ShiftType, start: number, length: number, day: number, activities: AgentActivity[]) {
-  const inTraining = (from: number, minutes: number) => activities.some((a) => from < a.toMinutes + (a.day - day) * 1440 && a.fromMinutes + (a.day - day) * 1440 < from + minutes);
+export function placeBreaks(week: RosterWeek, type: ShiftType, start: number, length: number, day: number, activities: AgentActivity[]) {
+  const startsAt = week.wallClock(day, start).getTime();
+  const inTraining = (offset: number, minutes: number) => activities.some((a) => {
+    const from = startsAt + offset * 60_000;
+    return from < week.wallClock(a.day, a.toMinutes).getTime() && week.wallClock(a.day, a.fromMinutes).getTime() < from + minutes * 60_000;
+  });
   return (type.breaks ?? [])
     .filter((r) => length >= r.minShiftMinutes)
     .map((r) => {
       const middle = r.earliestStartAfterMinutes + Math.floor((r.latestStartAfterMinutes - r.earliestStartAfterMinutes) / 2 / BREAK_GRID) * BREAK_GRID;
       const offsets: number[] = [];
       for (let o = r.earliestStartAfterMinutes; o <= r.latestStartAfterMinutes; o += BREAK_GRID) offsets.push(o);
-      const free = offsets.sort((x, y) => Math.abs(x - middle) - Math.abs(y - middle)).find((o) => !inTraining(start + o, r.minutes));
-      return { name: r.name, minutes: r.minutes, startMinutes: start + (free ?? middle) };
+      const offset = offsets.sort((x, y) => Math.abs(x - middle) - Math.abs(y - middle)).find((o) => !inTraining(o, r.minutes)) ?? middle;
+      const placed: { name: string; minutes: number; startMinutes: number; offsetMinutes?: number } = { name: r.name, minutes: r.minutes, startMinutes: week.clockAfter(day, new Date(startsAt + offset * 60_000)), offsetMinutes: offset };
+      return placed;
     });
 }
 
@@ -197,7 +203,7 @@ export class RosterEditing {
       const skill = c.skill ?? existing?.skill ?? agent.skills[0];
       shifts.set(key, shiftOf(week, {
         agentId: c.agentId, day, shiftTypeId: type.id, startMinutes: start, lengthMinutes: length, ...(skill ? { skill } : {}),
-        breaks: c.breaks ? givenBreaks(type, template.name, start, length, c.breaks, i) : keep ? existing.breaks : placeBreaks(type, start, length, day, agent.activities ?? []),
+        breaks: c.breaks ? givenBreaks(type, template.name, start, length, c.breaks, i) : keep ? existing.breaks : placeBreaks(week, type, start, length, day, agent.activities ?? []),
       }));
     });
     return [...shifts.values()];

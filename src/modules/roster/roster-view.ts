@@ -32,7 +32,7 @@ export function shiftView(week: RosterWeek, s: RosterShift, template: ShiftTempl
     end: at(week, s.endsAt),
     lengthMinutes: s.lengthMinutes,
     // Paid breaks count as worked time (contract minutes), unpaid ones do not.
-    breaks: s.breaks.map((b) => ({ name: b.name, minutes: b.minutes, paid: template?.breaks.find((r) => r.name === b.name)?.paid ?? false, start: at(week, week.wallClock(s.day, b.startMinutes)) })),
+    breaks: s.breaks.map((b) => ({ name: b.name, minutes: b.minutes, paid: template?.breaks.find((r) => r.name === b.name)?.paid ?? false, start: at(week, week.breakStart(s, b)) })),
   };
 }
 
@@ -41,7 +41,8 @@ export function shiftOf(week: RosterWeek, a: RosterAssignment): RosterShift {
   const { startsAt, endsAt } = week.span(a.day, a.startMinutes, a.lengthMinutes);
   return {
     agentId: a.agentId, day: a.day, localDate: week.dates[a.day], shiftTemplateId: a.shiftTypeId, startMinutes: a.startMinutes, lengthMinutes: a.lengthMinutes,
-    skill: a.skill ?? null, startsAt, endsAt, breaks: a.breaks.map((b) => ({ name: b.name, startMinutes: b.startMinutes, minutes: b.minutes })),
+    skill: a.skill ?? null, startsAt, endsAt,
+    breaks: a.breaks.map((b) => ({ name: b.name, startMinutes: b.startMinutes, minutes: b.minutes, ...(b.offsetMinutes !== undefined ? { offsetMinutes: b.offsetMinutes } : {}) })),
   };
 }
 
@@ -88,7 +89,7 @@ const overlaps = (a: { startsAt: Date; endsAt: Date }, from: Date, to: Date) => 
 function workingThrough(week: RosterWeek, s: RosterShift, from: Date, to: Date): boolean {
   if (s.startsAt > from || s.endsAt < to) return false;
   return !s.breaks.some((b) => {
-    const start = week.wallClock(s.day, b.startMinutes);
+    const start = week.breakStart(s, b);
     return overlaps({ startsAt: start, endsAt: new Date(start.getTime() + b.minutes * 60_000) }, from, to);
   });
 }

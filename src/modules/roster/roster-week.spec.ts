@@ -30,6 +30,17 @@ describe('RosterWeek', () => {
     expect(week.dayOf('2026-12-07')).toBe(-1);
   });
 
+  it('writes a break lived 4 h 30 after 23:00 on the autumn night on the clock, and places it back by its real offset', () => {
+    const week = new RosterWeek('2026-10-19', 'Europe/Berlin');
+    const night = { day: 5, startsAt: week.wallClock(5, 23 * 60) };
+    const second = new Date(night.startsAt.getTime() + 270 * 60_000);
+    // 270 min after 23:00 CEST is 02:30 CET, the second 02:30 of Sunday.
+    expect(week.clockAfter(5, second)).toBe(1440 + 150);
+    expect(week.breakStart(night, { startMinutes: 1440 + 150, offsetMinutes: 270 }).toISOString()).toBe(second.toISOString());
+    // Without an offset the clock is read as the first 02:30 (an hour earlier).
+    expect(week.breakStart(night, { startMinutes: 1440 + 150 }).getTime()).toBe(second.getTime() - 3_600_000);
+  });
+
   it('reads clock times and Mondays', () => {
     expect(clockMinutes('08:30')).toBe(510);
     expect(clockText(510)).toBe('08:30');

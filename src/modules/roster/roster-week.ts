@@ -95,6 +95,20 @@ export class RosterWeek {
     return null;
   }
 
+  /** Local clock minutes after the midnight of `day` of an instant (past 1440 on the days after). */
+  clockAfter(day: number, at: Date): number {
+    const { date, minutes } = this.localParts(at);
+    return this.offsetOf(date) * 1440 - day * 1440 + minutes;
+  }
+
+  /**
+   * The UTC start of a shift's break: real minutes after the shift's start when stored (the clock
+   * cannot tell the two passes of the hour a clock change repeats), else its wall-clock time.
+   */
+  breakStart(s: { day: number; startsAt: Date }, b: { startMinutes: number; offsetMinutes?: number }): Date {
+    return b.offsetMinutes !== undefined ? new Date(s.startsAt.getTime() + b.offsetMinutes * 60_000) : this.wallClock(s.day, b.startMinutes);
+  }
+
   /** A shift's UTC span: the start on the wall clock, the end after its length of elapsed time. */
   span(day: number, startMinutes: number, lengthMinutes: number): { startsAt: Date; endsAt: Date } {
     const startsAt = this.wallClock(day, startMinutes);

@@ -171,7 +171,7 @@ export class RosterService {
         agentId: s.agentId, date: s.localDate, shiftTemplateId: s.shiftTemplateId, skill: s.skill, startsAt: s.startsAt, endsAt: s.endsAt,
         rosterId: s.rosterId, version: s.version, startMinutes: s.startMinutes, lengthMinutes: s.lengthMinutes,
         breaks: s.breaks.map((b) => {
-          const startsAt = week.wallClock(s.day, b.startMinutes);
+          const startsAt = week.breakStart(s, b);
           return { name: b.name, startsAt, endsAt: new Date(startsAt.getTime() + b.minutes * 60_000) };
         }),
       };

@@ -65,13 +65,17 @@ export function readCell(
   if (typeof start !== 'number') return start;
   const length = lengthOf(template, start, cell.end, existing);
   if (typeof length !== 'number') return length;
-  const placed = placeBreaks(template.type, start, length, day, agent.activities ?? []);
+  const placed = placeBreaks(week, template.type, start, length, day, agent.activities ?? []);
   // Breaks written in the cell take the rule of their kind, in order: meals the meal rules, the rest the others.
   const meals = placed.filter((b) => b.name === 'meal');
   const rests = placed.filter((b) => b.name !== 'meal');
   for (const [kind, written, rules] of [[MEAL, cell.breaks.filter((b) => b.meal), meals], [REST, cell.breaks.filter((b) => !b.meal), rests]] as const) {
     if (written.length > rules.length) return refuse(RosterImportProblems.breakUnknown, { template: template.name, minutes: length, kind, at: clock(written[rules.length].start) });
-    written.forEach((b, i) => (rules[i].startMinutes = start + ((b.start - (start % 1440)) % 1440 + 1440) % 1440));
+    written.forEach((b, i) => {
+      // The clock time written in the cell is what counts (its real offset follows from it).
+      rules[i].startMinutes = start + ((b.start - (start % 1440)) % 1440 + 1440) % 1440;
+      delete rules[i].offsetMinutes;
+    });
   }
   const breaks = [...meals, ...rests].sort((a, b) => a.startMinutes - b.startMinutes);
   const same = existing && existing.shiftTemplateId === template.id && existing.startMinutes === start && existing.lengthMinutes === length

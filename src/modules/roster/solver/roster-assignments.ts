@@ -1,10 +1,11 @@
 import { OFF, type CompiledRoster, type CompiledShift, type RosterLines } from './compiled-roster';
 import { compileRoster } from './compile-roster';
-import type { RosterProblem, ShiftType } from './roster-model';
+import { breakClockMinutes, breakOffsetMinutes } from './break-clock';
+import type { RosterHorizon, RosterProblem, ShiftType } from './roster-model';
 import type { RosterAssignment, RosterRuleViolation } from './roster-result';
 
-/** The solver's lines as the product's assignments (breaks in local minutes after midnight). */
-export function linesToAssignments(model: CompiledRoster, lines: RosterLines): RosterAssignment[] {
+/** The solver's lines as the product's assignments (breaks on the local clock, and in real minutes after the start). */
+export function linesToAssignments(model: CompiledRoster, lines: RosterLines, horizon: RosterHorizon): RosterAssignment[] {
   const out: RosterAssignment[] = [];
   lines.forEach((line, a) => {
     line.forEach((duty, day) => {
@@ -18,23 +19,27 @@ export function linesToAssignments(model: CompiledRoster, lines: RosterLines): R
         startMinutes: shift.startMinutes,
         lengthMinutes: shift.lengthMinutes,
         ...(skill >= 0 ? { skill: model.skills[skill] } : {}),
-        breaks: shift.breaks.map((b) => ({ name: b.name, startMinutes: shift.startMinutes + b.offsetMinutes, minutes: b.minutes })),
+        breaks: shift.breaks.map((b) => ({ name: b.name, startMinutes: breakClockMinutes(horizon, day, shift.startMinutes, b.offsetMinutes), minutes: b.minutes, offsetMinutes: b.offsetMinutes })),
       });
     });
   });
   return out;
 }
 
-function sameShift(shift: CompiledShift, type: number, a: RosterAssignment): boolean {
+/** An assignment's breaks in real minutes after its start, in order. */
+function placedBreaks(horizon: RosterHorizon, a: RosterAssignment) {
+  return a.breaks.map((b) => ({ name: b.name, minutes: b.minutes, offsetMinutes: breakOffsetMinutes(horizon, a.day, a.startMinutes, b) })).sort((x, y) => x.offsetMinutes - y.offsetMinutes);
+}
+
+function sameShift(shift: CompiledShift, type: number, a: RosterAssignment, wanted: { name: string; minutes: number; offsetMinutes: number }[]): boolean {
   if (shift.type !== type || shift.startMinutes !== a.startMinutes || shift.lengthMinutes !== a.lengthMinutes) return false;
-  if (shift.breaks.length !== a.breaks.length) return false;
-  const wanted = [...a.breaks].sort((x, y) => x.startMinutes - y.startMinutes);
+  if (shift.breaks.length !== wanted.length) return false;
   const have = [...shift.breaks].sort((x, y) => x.offsetMinutes - y.offsetMinutes);
-  return have.every((b, k) => b.name === wanted[k].name && b.minutes === wanted[k].minutes && shift.startMinutes + b.offsetMinutes === wanted[k].startMinutes);
+  return have.every((b, k) => b.name === wanted[k].name && b.minutes === wanted[k].minutes && b.offsetMinutes === wanted[k].offsetMinutes);
 }
 
 /** Why an assignment does not fit its shift type's start, length or break rules; null when it fits. */
-function templateMismatch(type: ShiftType, a: RosterAssignment, slotMinutes: number): string | null {
+function templateMismatch(type: ShiftType, a: RosterAssignment, slotMinutes: number, placed: { name: string; minutes: number; offsetMinutes: number }[]): string | null {
   const onGrid = (value: number, from: number) => (value - from) % slotMinutes === 0;
   const start = type.startWindow
     ? a.startMinutes >= type.startWindow.earliest && a.startMinutes <= type.startWindow.latest && onGrid(a.startMinutes, type.startWindow.earliest)
@@ -45,23 +50,24 @@ function templateMismatch(type: ShiftType, a: RosterAssignment, slotMinutes: num
     : a.lengthMinutes === (type.lengthMinutes ?? 0);
   if (!length) return `length ${a.lengthMinutes} outside ${type.id}'s length`;
   for (const rule of (type.breaks ?? []).filter((r) => a.lengthMinutes >= r.minShiftMinutes)) {
-    const placed = a.breaks.find((b) => b.name === rule.name);
-    const offset = placed ? placed.startMinutes - a.startMinutes : -1;
-    if (!placed || placed.minutes !== rule.minutes || offset < rule.earliestStartAfterMinutes || offset > rule.latestStartAfterMinutes) {
+    // Real minutes after the start, also on the night the clocks change.
+    const found = placed.find((b) => b.name === rule.name);
+    const offset = found ? found.offsetMinutes : -1;
+    if (!found || found.minutes !== rule.minutes || offset < rule.earliestStartAfterMinutes || offset > rule.latestStartAfterMinutes) {
       return `${rule.name} break must start ${rule.earliestStartAfterMinutes}–${rule.latestStartAfterMinutes} min after the start and last ${rule.minutes} min`;
     }
   }
   return null;
 }
 
-function extraShift(type: ShiftType, typeIndex: number, a: RosterAssignment): CompiledShift {
+function extraShift(type: ShiftType, typeIndex: number, a: RosterAssignment, placed: { name: string; minutes: number; offsetMinutes: number }[]): CompiledShift {
   const unpaid = a.breaks.reduce((sum, b) => sum + (type.breaks?.find((r) => r.name === b.name)?.paid ? 0 : b.minutes), 0);
   return {
     type: typeIndex,
     startMinutes: a.startMinutes,
     lengthMinutes: a.lengthMinutes,
     countedMinutes: a.lengthMinutes - unpaid,
-    breaks: a.breaks.map((b) => ({ name: b.name, offsetMinutes: b.startMinutes - a.startMinutes, minutes: b.minutes })),
+    breaks: placed,
     label: `${type.id}@${a.startMinutes}+${a.lengthMinutes}(edited)`,
   };
 }
@@ -93,12 +99,13 @@ export function assignmentsToLines(problem: RosterProblem, assignments: RosterAs
       shiftOf.push(-1);
       return false;
     }
-    const mismatch = templateMismatch(problem.shiftTypes[type], a, slotMinutes);
+    const placed = placedBreaks(problem.horizon, a);
+    const mismatch = templateMismatch(problem.shiftTypes[type], a, slotMinutes, placed);
     if (mismatch) violations.push({ rule: 'shift-template', agentIds: [a.agentId], days: [a.day], detail: mismatch });
-    let s = base.shifts.findIndex((shift) => sameShift(shift, type, a));
+    let s = base.shifts.findIndex((shift) => sameShift(shift, type, a, placed));
     if (s < 0) {
-      const known = extras.findIndex((shift) => sameShift(shift, type, a));
-      s = base.shifts.length + (known >= 0 ? known : extras.push(extraShift(problem.shiftTypes[type], type, a)) - 1);
+      const known = extras.findIndex((shift) => sameShift(shift, type, a, placed));
+      s = base.shifts.length + (known >= 0 ? known : extras.push(extraShift(problem.shiftTypes[type], type, a, placed)) - 1);
     }
     shiftOf.push(s);
     return true;

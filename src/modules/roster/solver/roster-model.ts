@@ -152,7 +152,7 @@ export interface NeighbourShift {
   lengthMinutes: number;
   skill?: string;
   /** Local minutes after the midnight of `day`. */
-  breaks?: { startMinutes: number; minutes: number }[];
+  breaks?: { startMinutes: number; minutes: number; offsetMinutes?: number }[];
 }
 
 /** Carried from the previous week or set by hand; `shiftTypeId: null` locks a day off. */

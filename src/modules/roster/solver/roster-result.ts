@@ -1,10 +1,15 @@
 /** What the solver hands back, and what a manual edit is scored with (the roster module's contract). */
 
-/** A break of an assignment; `startMinutes` are local minutes after the day's midnight. */
+/**
+ * A break of an assignment; `startMinutes` are local clock minutes after the day's midnight.
+ * `offsetMinutes`, real minutes after the shift's start, is what counts when given: the clock alone
+ * cannot tell the two passes of the hour a clock change repeats.
+ */
 export interface RosterBreak {
   name: string;
   startMinutes: number;
   minutes: number;
+  offsetMinutes?: number;
 }
 
 export interface RosterAssignment {

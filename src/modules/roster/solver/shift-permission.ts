@@ -58,11 +58,13 @@ export class AgentDays {
     if (unavailable) return { rule: 'unavailability', day: unavailable.day, fromMinutes: unavailable.fromMinutes, toMinutes: unavailable.toMinutes };
     const rest = this.restBlocker(day, shift);
     if (rest) return rest;
-    const activity = (this.agent.activities ?? []).find((a) => shift.breaks.some((b) => {
-      const offset = (a.day - day) * DAY;
-      const from = shift.startMinutes + b.offsetMinutes;
-      return from < a.toMinutes + offset && a.fromMinutes + offset < from + b.minutes;
-    }));
+    // Breaks are real minutes after the start; training is on the clock: both compared as instants.
+    const activity = (this.agent.activities ?? []).find((a) => {
+      const from = this.startMillis(a.day, a.fromMinutes);
+      const to = this.startMillis(a.day, a.toMinutes);
+      const start = this.startMillis(day, shift.startMinutes);
+      return shift.breaks.some((b) => start + b.offsetMinutes * MINUTE < to && from < start + (b.offsetMinutes + b.minutes) * MINUTE);
+    });
     return activity ? { rule: 'training', activity } : null;
   }
 

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { CompiledShift, CoverRow, Duty } from './compiled-roster';
 import type { NeighbourShift, RosterHorizon, SlotDemand } from './roster-model';
+import { breakOffsetMinutes } from './break-clock';
 
 const MINUTE = 60_000;
 
@@ -34,8 +35,8 @@ export function workingIntervals(horizon: RosterHorizon, shift: CompiledShift, d
   return intervals;
 }
 
-function asCompiledShift(n: NeighbourShift): CompiledShift {
-  const breaks = (n.breaks ?? []).map((b) => ({ name: '', offsetMinutes: b.startMinutes - n.startMinutes, minutes: b.minutes }));
+function asCompiledShift(horizon: RosterHorizon, n: NeighbourShift): CompiledShift {
+  const breaks = (n.breaks ?? []).map((b) => ({ name: '', offsetMinutes: breakOffsetMinutes(horizon, n.day, n.startMinutes, b), minutes: b.minutes }));
   return { type: -1, startMinutes: n.startMinutes, lengthMinutes: n.lengthMinutes, countedMinutes: n.lengthMinutes, breaks, label: n.shiftTypeId };
 }
 
@@ -52,7 +53,7 @@ export function slotCoverRows(
   skillIndex: (skill: string | undefined) => number,
   neighbours: NeighbourShift[] = [],
 ): CoverRow[] {
-  const neighbourIntervals = neighbours.map((n) => ({ skill: n.skill, intervals: workingIntervals(horizon, asCompiledShift(n), n.day) }));
+  const neighbourIntervals = neighbours.map((n) => ({ skill: n.skill, intervals: workingIntervals(horizon, asCompiledShift(horizon, n), n.day) }));
   const slotMs = (horizon.slotMinutes ?? 30) * MINUTE;
   const midnights = localMidnights(horizon);
   const intervalsByDayShift = new Map<string, [number, number][]>();

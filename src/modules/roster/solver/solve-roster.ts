@@ -86,7 +86,7 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions)
   const lowerBound = found === null ? null : infeasibilities.length > 0 ? Math.min(found, total) : found;
   return {
     ...evaluation,
-    assignments: linesToAssignments(original, lines),
+    assignments: linesToAssignments(original, lines, problem.horizon),
     lowerBound,
     gap: lowerBound === null ? null : Math.max(0, total - lowerBound) / Math.max(1, total),
     stoppedBy: outcome.stoppedBy,

@@ -117,7 +117,7 @@ export const rosterShifts = pgTable('roster_shifts', {
   skill: text('skill'),
   startsAt: utc('starts_at').notNull(),
   endsAt: utc('ends_at').notNull(),
-  breaks: jsonb('breaks').$type<{ name: string; startMinutes: number; minutes: number }[]>().notNull().default([]),
+  breaks: jsonb('breaks').$type<{ name: string; startMinutes: number; minutes: number; offsetMinutes?: number }[]>().notNull().default([]),
 }, (t) => [
   primaryKey({ columns: [t.versionId, t.agentId, t.day] }),
   index('roster_shifts_shop_agent_start').on(t.shopId, t.agentId, t.startsAt),
