@@ -8,6 +8,7 @@ import { EMBEDDED_SERVER } from './platform/db/db.module';
 import type { EmbeddedPostgresServer } from './platform/db/embedded-postgres-server';
 import { describeError, ProcessLifecycle } from './platform/lifecycle/process-lifecycle';
 import { DemoSetup } from './modules/demo/demo-setup.service';
+import { processRoles } from './platform/jobs/process-roles';
 
 const lifecycle = new ProcessLifecycle();
 
@@ -16,7 +17,7 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create(AppModule.register(config), { bufferLogs: true, bodyParser: false });
   const logger = app.get(Logger);
   app.useLogger(logger);
-  lifecycle.attach(app, (message) => logger.log(message, 'Lifecycle'));
+  lifecycle.attach(app, (message) => logger.log(message, 'Lifecycle'), config.shutdownGraceMs);
   app.get<EmbeddedPostgresServer | null>(EMBEDDED_SERVER)?.onUnexpectedExit((reason) => void lifecycle.stop(reason, 1));
   configureApp(app);
   // Initialised before seeding: the demo's forecasts and roster are jobs, run by workers started at init.
@@ -30,6 +31,7 @@ async function bootstrap(): Promise<void> {
     `  Web page:  ${url}/`,
     `  API docs:  ${url}/docs`,
     `  Health:    ${url}/health`,
+    `  Roles:     ${processRoles(config)}`,
     ...(seeded ? ['  Demo logins (user / password):', ...seeded.logins.map((l) => `    ${l.role.padEnd(10)} ${l.username} / ${l.password}`)] : []),
     '',
   ];

@@ -4,6 +4,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { loadConfig } from './platform/config/app-config';
 import { describeError, ProcessLifecycle } from './platform/lifecycle/process-lifecycle';
+import { processRoles } from './platform/jobs/process-roles';
 
 const lifecycle = new ProcessLifecycle();
 
@@ -14,8 +15,8 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.createApplicationContext(AppModule.register(config), { bufferLogs: true });
   const logger = app.get(Logger);
   app.useLogger(logger);
-  lifecycle.attach(app, (message) => logger.log(message, 'Lifecycle'));
-  logger.log({ pid: process.pid, prefix: config.queuePrefix }, 'worker started');
+  lifecycle.attach(app, (message) => logger.log(message, 'Lifecycle'), config.shutdownGraceMs);
+  logger.log({ pid: process.pid, prefix: config.queuePrefix, roles: processRoles(config) }, 'worker started');
 }
 
 bootstrap().catch((error: unknown) => {

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { Db } from 'src/platform/db/db';
 import { AppError } from 'src/platform/errors/problem';
+import { queueNameOf } from 'src/platform/jobs/job-definition';
 import { JobQueue } from 'src/platform/jobs/job-queue';
+import { JobRegistry } from 'src/platform/jobs/job-registry';
 import { nightlyRun } from 'src/platform/jobs/nightly/nightly.jobs';
 import { JobRunner } from 'src/platform/jobs/runners/job-runner';
 import { OwnRedis } from './support/own-redis';
@@ -74,6 +76,40 @@ describe('jobs on BullMQ with the real Redis (e2e)', () => {
       expect(done).toBe(20);
     } finally {
       await t.close();
+      await redis.stop();
+    }
+  });
+
+  it('holds one Redis connection in an API replica, and 2 + one per job domain in a worker process (3 once it queues work)', async () => {
+    const redis = new OwnRedis();
+    await redis.start();
+    const queuePrefix = prefix();
+    const api = await startTestApp({ redisUrl: redis.url, queuePrefix, workers: 'off' }, [TestJobsModule]);
+    const counter = new Redis(redis.url);
+    // Every client but the counter itself; connections open asynchronously, so wait for the count.
+    const settle = async (expected: number) => {
+      let clients = -1;
+      for (const end = Date.now() + 30_000; clients !== expected && Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
+        clients = String(await counter.client('LIST')).trim().split('\n').length - 1;
+      }
+      return clients;
+    };
+    try {
+      const { run } = await api.app.get(JobQueue).enqueue(probeJob, probe(api.demoShopId, 'connections'));
+      expect(await settle(1)).toBe(1);
+      const worker = await startTestApp({ redisUrl: redis.url, queuePrefix, workers: 'inline' }, [TestJobsModule], api.databaseUrl);
+      try {
+        await worker.app.get(JobQueue).settled(run.id, 30_000);
+        const domains = new Set(worker.app.get(JobRegistry).names().map(queueNameOf)).size;
+        // The API's 1; the worker's shared one, a blocking one per domain, one for start-up repair
+        // and waiting; and the event stream this test's settled() listens on (BullMQ opens two).
+        expect(await settle(1 + 2 + domains + 2)).toBe(5 + domains);
+      } finally {
+        await worker.close();
+      }
+    } finally {
+      counter.disconnect();
+      await api.close();
       await redis.stop();
     }
   });

@@ -95,26 +95,54 @@ describe('jobs without Redis: the in-process runner (e2e)', () => {
   it('schedules each shop’s night at 02:00 local time, once', async () => {
     const other = await createSecondShop(t, 'berlin');
     const schedule = t.app.get(NightlySchedule);
-    // 01:30 UTC on 23 Nov = 09:30 in Shanghai (due), 02:30 in Berlin (due); 00:30 UTC = 01:30 Berlin (not yet).
+    const berlin = (keys: string[]) => keys.filter((k) => k.includes(other.shopId));
+    // 00:30 UTC on 23 Nov = 08:30 in Shanghai (due), 01:30 in Berlin (not yet); 01:30 UTC = 02:30 Berlin (due).
     const early = await schedule.tick(new Date('2026-11-23T00:30:00Z'));
-    expect(early).toEqual([`nightly.run:${t.demoShopId}:2026-11-22`]);
-    const later = await schedule.tick(new Date('2026-11-23T01:30:00Z'));
-    expect(later).toEqual([`nightly.run:${other.shopId}:2026-11-22`]);
-    expect(await schedule.tick(new Date('2026-11-23T01:31:00Z'))).toEqual([]);
+    expect(berlin(early)).toEqual([]);
+    // The demo shop's last scheduled night was 10 Nov (an earlier test): its catch-up starts seven nights back.
+    expect(early).toContain(`nightly.run:${t.demoShopId}:2026-11-16`);
+    expect(berlin(await schedule.tick(new Date('2026-11-23T01:30:00Z')))).toEqual([`nightly.run:${other.shopId}:2026-11-22`]);
+    expect(berlin(await schedule.tick(new Date('2026-11-23T01:31:00Z')))).toEqual([]);
   });
 
   it('guards the job API by role and shop', async () => {
     const other = await createSecondShop(t, 'guard');
     const mine = await queue.enqueue(probeJob, { shopId: t.demoShopId, key: 'mine', failTimes: 0, sleepMs: 0 });
     await queue.settled(mine.run.id);
-    await t.http().get(`/jobs/${mine.run.id}`).set(bearer(other.managerToken)).expect(404);
+    const hidden = await t.http().get(`/jobs/${mine.run.id}`).set(bearer(other.managerToken)).expect(404);
+    expect(hidden.body).toMatchObject({ status: 404, code: 'jobs.run-not-found' });
     await t.http().get('/jobs').set(bearer(await t.tokenFor('agent'))).expect(403);
     await t.http().post('/jobs/nightly.run/run').set(bearer(await t.tokenFor('qc'))).send({ date: '2026-11-01' }).expect(403);
-    await t.http().post('/jobs/test.probe/run').set(bearer(await t.tokenFor('manager'))).send({ date: '2026-11-01' }).expect(400);
-    await t.http().post('/jobs/no.such/run').set(bearer(await t.tokenFor('manager'))).send({ date: '2026-11-01' }).expect(404);
+    const notManual = await t.http().post('/jobs/test.probe/run').set(bearer(await t.tokenFor('manager'))).send({ date: '2026-11-01' }).expect(400);
+    expect(notManual.body).toMatchObject({ code: 'jobs.not-manual', errors: [{ field: 'name', in: 'path' }] });
+    const unknown = await t.http().post('/jobs/no.such/run').set(bearer(await t.tokenFor('manager'))).set('Accept-Language', 'zh').send({ date: '2026-11-01' }).expect(404);
+    expect(unknown.body).toMatchObject({ code: 'jobs.unknown-job', detail: '不存在名为 no.such 的任务' });
     const badDate = await t.http().post('/jobs/nightly.run/run').set(bearer(await t.tokenFor('manager'))).send({ date: '2026-02-30' }).expect(400);
     expect(badDate.body.errors[0].field).toBe('date');
     const failed = await t.http().get('/jobs?status=failed&name=test.bad-input').set(bearer(await t.tokenFor('supervisor'))).expect(200);
     expect(failed.body.items.every((r: { status: string; name: string }) => r.status === 'failed' && r.name === 'test.bad-input')).toBe(true);
+  });
+
+  it('after an outage longer than a day, runs every missed night up to the limit, oldest first, one at a time', async () => {
+    const shop = await createSecondShop(t, 'outage');
+    // The last night this shop's scheduler ran was 10 Nov; the server was away until 21 Nov, 04:00 in Berlin.
+    await sql`INSERT INTO job_runs (shop_id, name, params, status, max_attempts, dedupe_key, finished_at)
+      VALUES (${shop.shopId}, 'nightly.run', ${JSON.stringify({ shopId: shop.shopId, date: '2026-11-10' })}::jsonb, 'completed', 2, ${`nightly.run:${shop.shopId}:2026-11-10`}, now())`;
+    const schedule = t.app.get(NightlySchedule);
+    const now = new Date('2026-11-21T03:00:00Z');
+    const nights: string[] = [];
+    for (;;) {
+      const [key, ...more] = (await schedule.tick(now)).filter((k) => k.includes(shop.shopId));
+      expect(more).toEqual([]);
+      if (!key) break;
+      nights.push(key.split(':')[2]);
+      const [run] = await sql`SELECT id FROM job_runs WHERE dedupe_key = ${key}`;
+      // While that night runs, the next one waits.
+      expect((await schedule.tick(now)).filter((k) => k.includes(shop.shopId))).toEqual([]);
+      await queue.settled(run.id);
+    }
+    // NIGHTLY_CATCH_UP_DAYS (7): the seven newest of the ten missed nights, oldest first.
+    expect(t.config.nightlyCatchUpDays).toBe(7);
+    expect(nights).toEqual(['2026-11-14', '2026-11-15', '2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20']);
   });
 });

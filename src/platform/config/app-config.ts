@@ -29,6 +29,8 @@ const environmentSchema = z.object({
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('wfm'),
   JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30000),
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).default(60),
+  NIGHTLY_CATCH_UP_DAYS: z.coerce.number().int().min(1).max(366).default(7),
   IMPORT_MAX_MB: z.coerce.number().positive().default(200),
   IMPORT_SYNC_MAX_MB: z.coerce.number().positive().default(2),
   UPLOAD_STORE: z.enum(['database', 'folder']).optional(),
@@ -64,6 +66,10 @@ export type AppConfig = {
   jobConcurrency: number;
   /** How long a worker holds a job before another may take it over as stalled. */
   jobLockMs: number;
+  /** After an outage, at most this many missed nights are run (the newest ones, oldest first). */
+  nightlyCatchUpDays: number;
+  /** After SIGTERM, running jobs get this long to finish before the process exits anyway. */
+  shutdownGraceMs: number;
   /** Uploads larger than this are refused (413); above importSyncMaxBytes they run as a job. */
   importMaxBytes: number;
   importSyncMaxBytes: number;
@@ -117,6 +123,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     queuePrefix: e.QUEUE_PREFIX,
     jobConcurrency: e.JOB_CONCURRENCY,
     jobLockMs: e.JOB_LOCK_MS,
+    nightlyCatchUpDays: e.NIGHTLY_CATCH_UP_DAYS,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
     importMaxBytes: Math.round(e.IMPORT_MAX_MB * 2 ** 20),
     importSyncMaxBytes: Math.round(e.IMPORT_SYNC_MAX_MB * 2 ** 20),
     importMaxRows: e.IMPORT_MAX_ROWS,

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { conflict } from '../errors/common-problems';
-import { AppError } from '../errors/problem';
-import { text } from '../i18n/locale';
 import type { JobDefinition, JobPayload } from './job-definition';
 import { JobRun, JobRunRepository, NewJobRun } from './job-run.repository';
+import { JobsProblems } from './jobs.problems';
 import { JobRunner } from './runners/job-runner';
 
 export type EnqueueOptions = {
@@ -45,12 +43,12 @@ export class JobQueue {
         const run = await this.runs.insert(this.newRun(definition, payload, options), 'coalesce');
         if (run) return this.submit(run, definition);
       }
-      throw conflict(text(`A run with key ${options.coalesceKey} is being created; try again`, `键为 ${options.coalesceKey} 的任务正在创建，请重试`));
+      throw JobsProblems.keyBusy();
     }
     const run = await this.runs.insert(this.newRun(definition, payload, options));
     if (!run) {
       const existing = await this.runs.findByDedupeKey(options.dedupeKey!);
-      if (!existing) throw new AppError('conflict', `A run with key ${options.dedupeKey} is being created; try again`);
+      if (!existing) throw JobsProblems.keyBusy();
       return { run: existing, created: false };
     }
     return this.submit(run, definition);

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
-import { AppError } from '../errors/problem';
-import { notFound } from '../errors/common-problems';
 import type { Page } from '../http/pagination';
 import { jobDefinition } from './job-definition';
 import { JobQueue } from './job-queue';
 import { JobRun, JobRunRepository } from './job-run.repository';
 import type { ListJobsQuery, RunJobBody } from './jobs.dto';
+import { JobsProblems } from './jobs.problems';
 
 export type Accepted = { jobId: string; name: string; status: string; statusUrl: string };
 
@@ -26,15 +25,15 @@ export class JobsService {
 
   async get(actor: Actor, id: string): Promise<JobRun> {
     const run = await this.runs.find(id, actor.shopId);
-    if (!run) throw notFound('Job');
+    if (!run) throw JobsProblems.runNotFound();
     return run;
   }
 
   /** A manual re-run for a local day: always a new run, never deduplicated against the night's. */
   async runNow(actor: Actor, name: string, body: RunJobBody): Promise<Accepted> {
     const definition = jobDefinition(name);
-    if (!definition) throw notFound(`Job ${name}`);
-    if (!definition.manual) throw new AppError('validation', `Job ${name} cannot be started by hand`, [{ field: 'name', message: 'not a manually runnable job', in: 'path' }]);
+    if (!definition) throw JobsProblems.unknownJob({ name });
+    if (!definition.manual) throw JobsProblems.notManual.at('name', { name }, 'path');
     const { run } = await this.queue.enqueue(definition, { shopId: actor.shopId, date: body.date }, { requestedBy: actor.userId });
     return accepted(run);
   }

@@ -1,6 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
 
-const GRACE_MS = 60_000;
 const SIGNALS: NodeJS.Signals[] = ['SIGTERM', 'SIGINT', 'SIGHUP'];
 
 /**
@@ -14,13 +13,16 @@ const SIGNALS: NodeJS.Signals[] = ['SIGTERM', 'SIGINT', 'SIGHUP'];
 export class ProcessLifecycle {
   private app?: INestApplicationContext;
   private stopping = false;
+  /** How long running jobs may take to finish after a stop signal (SHUTDOWN_GRACE_SECONDS). */
+  private graceMs = 60_000;
 
   constructor(private log: (message: string) => void = (m) => process.stderr.write(m + '\n')) {
     for (const signal of SIGNALS) process.on(signal, () => void this.stop(`received ${signal}`, 0));
   }
 
-  attach(app: INestApplicationContext, log: (message: string) => void): void {
+  attach(app: INestApplicationContext, log: (message: string) => void, graceMs = this.graceMs): void {
     this.app = app;
+    this.graceMs = graceMs;
     this.log = log;
   }
 
@@ -30,9 +32,9 @@ export class ProcessLifecycle {
     this.log(`stopping: ${reason}`);
     if (!this.app) process.exit(exitCode || 1);
     setTimeout(() => {
-      this.log(`not stopped within ${GRACE_MS / 1000} s: exiting now`);
+      this.log(`not stopped within ${this.graceMs / 1000} s: exiting now`);
       process.exit(exitCode || 1);
-    }, GRACE_MS).unref();
+    }, this.graceMs).unref();
     try {
       await this.app.close();
       this.log('stopped');

@@ -40,5 +40,6 @@ export const jobRuns = pgTable('job_runs', {
   uniqueIndex('job_runs_coalesce_waiting').on(t.coalesceKey).where(sql`${t.status} = 'queued'`),
   index('job_runs_shop_queued').on(t.shopId, t.queuedAt),
   index('job_runs_parent').on(t.parentRunId),
+  index('job_runs_nightly').on(t.shopId).where(sql`${t.name} = 'nightly.run' and ${t.dedupeKey} is not null`),
   index('job_runs_unfinished').on(t.status).where(sql`${t.status} in ('queued', 'running', 'retrying')`),
 ]);

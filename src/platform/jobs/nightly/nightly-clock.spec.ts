@@ -1,4 +1,4 @@
-import { localRunInstant, nightlyDueDate } from './nightly-clock';
+import { localRunInstant, nextNight, nightlyDueDate } from './nightly-clock';
 
 describe('nightlyDueDate', () => {
   it('is yesterday in the shop’s zone once it is 02:00 there', () => {
@@ -27,5 +27,23 @@ describe('nightlyDueDate', () => {
     expect(nightlyDueDate(new Date('2026-11-01T06:30:00Z'), 'America/New_York')).toBeNull();
     expect(nightlyDueDate(new Date('2026-11-01T07:00:00Z'), 'America/New_York')).toBe('2026-10-31');
     expect(localRunInstant('2026-11-01', 'America/New_York').toISOString()).toBe('2026-11-01T07:00:00.000Z');
+  });
+});
+
+describe('nextNight', () => {
+  it('starts a shop never scheduled with the due night, and goes on night by night', () => {
+    expect(nextNight('2026-11-22', undefined, 7)).toBe('2026-11-22');
+    expect(nextNight('2026-11-22', { lastDate: '2026-11-21', unfinished: false }, 7)).toBe('2026-11-22');
+    expect(nextNight('2026-11-22', { lastDate: '2026-11-22', unfinished: false }, 7)).toBeNull();
+  });
+
+  it('after an outage runs every missed night, oldest first, one at a time', () => {
+    expect(nextNight('2026-11-22', { lastDate: '2026-11-19', unfinished: false }, 7)).toBe('2026-11-20');
+    expect(nextNight('2026-11-22', { lastDate: '2026-11-20', unfinished: true }, 7)).toBeNull();
+  });
+
+  it('goes back no further than the limit, across a month end', () => {
+    expect(nextNight('2026-12-02', { lastDate: '2026-11-10', unfinished: false }, 7)).toBe('2026-11-26');
+    expect(nextNight('2026-12-02', { lastDate: '2026-11-10', unfinished: false }, 1)).toBe('2026-12-02');
   });
 });

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { addDays } from '../../time/calendar-date';
 
 /**
  * The local day a shop's nightly run is for, once its local clock has reached the run hour:
@@ -16,4 +17,17 @@ export function nightlyDueDate(now: Date, timeZone: string, runHour = 2): string
 /** The UTC instant at which a shop's local clock reads `hour`:00 on a date (the next valid time in a gap). */
 export function localRunInstant(date: string, timeZone: string, runHour = 2): Date {
   return DateTime.fromISO(date, { zone: timeZone }).set({ hour: runHour }).toJSDate();
+}
+
+/**
+ * The night to enqueue now: the oldest one missed since the last scheduled night, no further back
+ * than `limit` nights before the due one; none while a scheduled night of the shop is unfinished.
+ * A shop never scheduled starts with the due night.
+ */
+export function nextNight(due: string, state: { lastDate: string; unfinished: boolean } | undefined, limit: number): string | null {
+  if (!state) return due;
+  if (state.unfinished || state.lastDate >= due) return null;
+  const afterLast = addDays(state.lastDate, 1);
+  const oldestAllowed = addDays(due, 1 - limit);
+  return afterLast > oldestAllowed ? afterLast : oldestAllowed;
 }

@@ -3,14 +3,16 @@ import { Cron, CronExpression } from '@nestjs/schedule';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { JobQueue } from '../job-queue';
-import { nightlyDueDate } from './nightly-clock';
+import { nextNight, nightlyDueDate } from './nightly-clock';
 import { nightlyRun } from './nightly.jobs';
 import { ShopClockRepository } from './shop-clock.repository';
 
 /**
- * Every minute, each process that runs workers checks every shop's local clock and enqueues
- * the night that is due. The run's fixed key (`nightly.run:<shop>:<date>`) makes the first
- * replica win and the rest no-ops; a process that was down at 02:00 catches up when it starts.
+ * Every minute, each process with SCHEDULES=on checks every shop's local clock and enqueues the
+ * night that is due. The run's fixed key (`nightly.run:<shop>:<date>`) makes the first replica win
+ * and the rest no-ops. After an outage, the nights missed since the shop's last scheduled night
+ * are run one at a time, oldest first (the newest NIGHTLY_CATCH_UP_DAYS of them): a night's
+ * rankings and forecasts read what the nights before it computed.
  */
 @Injectable()
 export class NightlySchedule {
@@ -25,7 +27,7 @@ export class NightlySchedule {
 
   @Cron(CronExpression.EVERY_MINUTE, { name: 'nightly-tick' })
   async onMinute(): Promise<void> {
-    if (this.config.schedules !== 'on' || this.config.workers !== 'inline') return;
+    if (this.config.schedules !== 'on') return;
     try {
       await this.tick(new Date());
     } catch (e) {
@@ -35,13 +37,16 @@ export class NightlySchedule {
 
   /** Returns the keys it enqueued now (already-known nights are skipped). */
   async tick(now: Date): Promise<string[]> {
-    const clocks = await this.clocks.all();
+    const [clocks, states] = await Promise.all([this.clocks.all(), this.clocks.nightlyStates()]);
     const started: string[] = [];
     for (const shop of clocks) {
-      const date = nightlyDueDate(now, shop.timeZone);
+      const due = nightlyDueDate(now, shop.timeZone);
+      const state = states.get(shop.id);
+      const date = due && nextNight(due, state, this.config.nightlyCatchUpDays);
       if (!date) continue;
       const key = `nightly.run:${shop.id}:${date}`;
       if (this.enqueued.has(key)) continue;
+      if (date < due) this.logger.warn({ shopId: shop.id, date, due }, 'catching up a missed night');
       const { created } = await this.queue.enqueue(nightlyRun, { shopId: shop.id, date }, { dedupeKey: key });
       this.enqueued.add(key);
       if (created) started.push(key);

@@ -1,9 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { Job, Queue, QueueEvents, UnrecoverableError, Worker } from 'bullmq';
-import { AppError } from '../../errors/problem';
+import type { Redis } from 'ioredis';
 import type { RedisConnections } from '../../redis/redis.module';
 import { JobDefinition, JobPayload, queueNameOf } from '../job-definition';
 import { JobExecution } from '../job-execution';
+import { JobsProblems } from '../jobs.problems';
 import type { JobRun, JobRunRepository } from '../job-run.repository';
 import type { OrphanedRuns } from '../orphaned-runs';
 import { JobRunner } from './job-runner';
@@ -20,6 +21,11 @@ export class BullMqJobRunner extends JobRunner {
   private readonly patientQueues = new Map<string, Queue>();
   private readonly events = new Map<string, QueueEvents>();
   private readonly workers: Worker[] = [];
+  /**
+   * One connection of each kind for all queues of this process (BullMQ gives each worker its own
+   * blocking connection on top): an API replica holds 1, a worker process 3 + one per job domain.
+   */
+  private readonly shared = new Map<'producer' | 'patient' | 'workers', Redis>();
 
   constructor(
     private readonly redis: RedisConnections,
@@ -41,7 +47,8 @@ export class BullMqJobRunner extends JobRunner {
         removeOnFail: { age: 7 * 24 * 3600 },
       });
     } catch (e) {
-      throw new AppError('unavailable', `The job queue is unavailable (${(e as Error).message}); try again shortly`);
+      this.logger.warn({ job: run.name, err: (e as Error).message }, 'job queue refused a run');
+      throw JobsProblems.queueUnavailable();
     }
   }
 
@@ -49,7 +56,7 @@ export class BullMqJobRunner extends JobRunner {
     const names = [...new Set(this.options.jobNames().map(queueNameOf))];
     for (const name of names) {
       const worker = new Worker(name, (job: Job<Message>) => this.process(job), {
-        connection: this.redis.worker(),
+        connection: this.connection('workers'),
         prefix: this.options.prefix,
         concurrency: this.options.concurrency,
         lockDuration: this.options.lockMs,
@@ -136,7 +143,7 @@ export class BullMqJobRunner extends JobRunner {
   private queue(name: string): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue(name, { connection: this.redis.producer(), prefix: this.options.prefix });
+      queue = new Queue(name, { connection: this.connection('producer'), prefix: this.options.prefix });
       queue.on('error', (e) => this.logger.error({ queue: name, err: e.message }, 'queue error'));
       // Each concurrent add/getJob listens for 'closing'; many at once are normal here.
       queue.setMaxListeners(0);
@@ -148,12 +155,23 @@ export class BullMqJobRunner extends JobRunner {
   private patientQueue(name: string): Queue {
     let queue = this.patientQueues.get(name);
     if (!queue) {
-      queue = new Queue(name, { connection: this.redis.worker(), prefix: this.options.prefix });
+      queue = new Queue(name, { connection: this.connection('patient'), prefix: this.options.prefix });
       queue.on('error', (e) => this.logger.error({ queue: name, err: e.message }, 'queue error'));
       queue.setMaxListeners(0);
       this.patientQueues.set(name, queue);
     }
     return queue;
+  }
+
+  private connection(kind: 'producer' | 'patient' | 'workers'): Redis {
+    let connection = this.shared.get(kind);
+    if (!connection) {
+      connection = kind === 'producer' ? this.redis.producer() : this.redis.worker();
+      // Every queue and worker on it listens for its events.
+      connection.setMaxListeners(0);
+      this.shared.set(kind, connection);
+    }
+    return connection;
   }
 
   private queueEvents(name: string): QueueEvents {

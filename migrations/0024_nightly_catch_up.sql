@@ -1,0 +1,1 @@
+CREATE INDEX "job_runs_nightly" ON "job_runs" USING btree ("shop_id") WHERE "job_runs"."name" = 'nightly.run' and "job_runs"."dedupe_key" is not null;
