@@ -1,7 +1,7 @@
 import { withLocale } from 'src/platform/i18n/request-locale';
 import type { RankedLedgerEntry } from './ledger.repository';
 import { ledgerView, ruleEntries, signedCents } from './ledger.service';
-import { monthDays } from './ranking-computation.service';
+import { monthDays } from 'src/platform/time/calendar-date';
 
 describe('reward/penalty rules', () => {
   const run = {

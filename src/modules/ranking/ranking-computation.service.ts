@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import { Db } from 'src/platform/db/db';
 import { JobContext, UnrecoverableJobError } from 'src/platform/jobs/job-definition';
 import { JobHandler, OnRunFailed } from 'src/platform/jobs/job-handler.decorator';
@@ -11,12 +10,7 @@ import { Candidate, rankGroup, RankingRules } from './engine/scorecard-ranking';
 import { RankingPayload, rankingComputeJob } from './ranking.jobs';
 import { NewRankingRow, RankingRepository, RankingRun } from './ranking.repository';
 import type { Scorecard } from './scorecard.repository';
-
-/** The first and last local day of a month `YYYY-MM`. */
-export function monthDays(month: string): { from: string; to: string } {
-  const first = DateTime.fromISO(`${month}-01`, { zone: 'UTC' });
-  return { from: first.toISODate()!, to: first.endOf('month').toISODate()! };
-}
+import { monthDays } from 'src/platform/time/calendar-date';
 
 /** Reads the month's KPI sums of the scorecard's group, runs the pure engine and stores the version's rows. */
 @Injectable()

@@ -34,3 +34,12 @@ export function isoWeekday(date: string): number {
 
 /** The Monday of the ISO week a date falls in (weeks start on Monday here, as rosters do). */
 export const weekStartOf = (date: string): string => addDays(date, 1 - isoWeekday(date));
+
+/** The first and last date of a month 'YYYY-MM'. */
+export function monthDays(month: string): { from: string; to: string } {
+  const from = `${month}-01`;
+  const [year, m] = month.split('-').map(Number);
+  const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
+  utcMidnight(from);
+  return { from, to: `${month}-${String(last).padStart(2, '0')}` };
+}

@@ -1,4 +1,4 @@
-import { addDays, datesBetween, daysBetween, isoWeekday, weekStartOf } from './calendar-date';
+import { addDays, datesBetween, daysBetween, isoWeekday, monthDays, weekStartOf } from './calendar-date';
 import { localDateOf, localDayStart, localDaysWindow, nextMonday, todayIn, utcAndLocal } from './shop-calendar';
 import { localSlotsOfDay } from './slot-grid';
 
@@ -19,6 +19,12 @@ describe('calendar dates', () => {
     expect(weekStartOf('2026-12-13')).toBe('2026-12-07');
     expect(weekStartOf('2026-12-07')).toBe('2026-12-07');
     expect(weekStartOf('2027-01-01')).toBe('2026-12-28');
+  });
+
+  it('gives a month’s first and last date, leap years included', () => {
+    expect(monthDays('2026-11')).toEqual({ from: '2026-11-01', to: '2026-11-30' });
+    expect(monthDays('2028-02')).toEqual({ from: '2028-02-01', to: '2028-02-29' });
+    expect(monthDays('2026-12')).toEqual({ from: '2026-12-01', to: '2026-12-31' });
   });
 
   it('refuses what is not a calendar date', () => {
