@@ -21,6 +21,8 @@ export type PublishedShift = Awaited<ReturnType<RosterService['publishedShifts']
 export type LiveDay = {
   shop: Shop;
   queue: Queue;
+  /** The skill the queue needs (code), null when anyone may serve it. */
+  skill: string | null;
   date: string;
   weekStart: string;
   now: number;
@@ -82,7 +84,7 @@ export class IntradayDayService {
       reports: states.filter((r) => r.agentId === a.id),
     }));
     return {
-      shop, queue, date: day, weekStart: weekStartOf(day), now, dayStart, dayEnd,
+      shop, queue, skill, date: day, weekStart: weekStartOf(day), now, dayStart, dayEnd,
       realTime: realTimeQueueOf(queue, shop.settings, slotMinutes), forecast, slots, agents, days, shifts,
     };
   }

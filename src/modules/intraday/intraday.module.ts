@@ -7,11 +7,13 @@ import { IntradayDayService } from './intraday-day.service';
 import { IntradayRepository } from './intraday.repository';
 import { IntradayViewController } from './intraday-view.controller';
 import { IntradayViewService } from './intraday-view.service';
+import { IntradaySuggestionController } from './intraday-suggestion.controller';
+import { IntradaySuggestionService } from './intraday-suggestion.service';
 
 /** The live day of a queue (forecast, update, actuals, staffing, adherence) and what to do about its gaps. */
 @Module({
   imports: [OrgModule, QueuesModule, ForecastModule, RosterModule],
-  controllers: [IntradayViewController],
-  providers: [IntradayRepository, IntradayDayService, IntradayViewService],
+  controllers: [IntradayViewController, IntradaySuggestionController],
+  providers: [IntradayRepository, IntradayDayService, IntradayViewService, IntradaySuggestionService],
 })
 export class IntradayModule {}

@@ -10,5 +10,7 @@ export const IntradayProblems = defineProblems('intraday', {
     en: 'The roster of {agent} changed since the suggestion was made; ask for suggestions again',
     zh: '{agent} 的排班在提出建议后已有变动；请重新获取建议',
   },
-  breaksRule: { status: 409, en: 'The suggestion for {agent} breaks the rules {rules}; nothing was changed', zh: '针对 {agent} 的建议违反规则 {rules}；未作任何更改' },
+  kindMismatch: { status: 400, en: 'The change is not a {kind} of the shift of {agent} on {date}', zh: '该更改不是对{agent} {date} 班次的“{kind}”' },
+  agentNotOnQueue: { status: 404, en: 'No agent of queue {queue} by that id', zh: '队列“{queue}”没有该客服' },
+  supervisorBreaksOnly: { status: 403, en: 'Supervisors move breaks of their team; other changes are for managers', zh: '主管可调整本组的休息时间；其他调整需由经理操作' },
 });

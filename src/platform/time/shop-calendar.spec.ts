@@ -1,5 +1,5 @@
 import { addDays, datesBetween, daysBetween, isoWeekday, monthDays, weekStartOf } from './calendar-date';
-import { localDateOf, localDayStart, localDaysWindow, nextMonday, todayIn, utcAndLocal } from './shop-calendar';
+import { clockAt, localDateOf, localDayStart, localDaysWindow, nextMonday, todayIn, utcAndLocal, wallClockAt } from './shop-calendar';
 import { localSlotsOfDay } from './slot-grid';
 
 describe('calendar dates', () => {
@@ -60,5 +60,14 @@ describe('the shop calendar', () => {
     expect(localSlotsOfDay('2026-03-29', 'Europe/Berlin', 30)).toHaveLength(46);
     expect(localSlotsOfDay('2026-03-30', 'Europe/Berlin', 30)).toHaveLength(48);
     expect(localSlotsOfDay('2026-10-25', 'Europe/Berlin', 30)).toHaveLength(50);
+  });
+
+  it('turns wall-clock minutes of a local date into instants and back, across midnight and a clock change', () => {
+    expect(wallClockAt('2026-11-30', 9 * 60 + 30, 'Asia/Shanghai').toISOString()).toBe('2026-11-30T01:30:00.000Z');
+    // 25:00 is one o'clock the next morning.
+    expect(wallClockAt('2026-11-30', 25 * 60, 'Asia/Shanghai').toISOString()).toBe('2026-11-30T17:00:00.000Z');
+    // Berlin springs forward at 02:00 on 2026-03-29: 09:00 that day is UTC+2.
+    expect(wallClockAt('2026-03-29', 9 * 60, 'Europe/Berlin').toISOString()).toBe('2026-03-29T07:00:00.000Z');
+    expect(clockAt(new Date('2026-03-29T07:00:00Z'), 'Europe/Berlin')).toBe('09:00');
   });
 });

@@ -44,3 +44,13 @@ export const utcAndLocal = (at: Date, zone: string): { utc: string; local: strin
   utc: at.toISOString(),
   local: DateTime.fromJSDate(at, { zone }).toISO({ suppressMilliseconds: true })!,
 });
+
+/** The instant of a wall-clock time on a local date: minutes after its midnight (1440 and more run into the next days). */
+export function wallClockAt(date: string, minutes: number, zone: string): Date {
+  const days = Math.floor(minutes / 1440);
+  const rest = minutes - days * 1440;
+  return startOfLocalDay(addDays(date, days), zone).set({ hour: Math.floor(rest / 60), minute: rest % 60 }).toJSDate();
+}
+
+/** An instant's local clock time, `HH:mm`. */
+export const clockAt = (at: Date, zone: string): string => DateTime.fromJSDate(at, { zone }).toFormat('HH:mm');
