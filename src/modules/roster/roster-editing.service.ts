@@ -55,11 +55,15 @@ export function placeBreaks(week: RosterWeek, type: ShiftType, start: number, le
 }
 
 /** Breaks placed as the change says (one start per break of the template); the rule checker judges their windows. */
-function givenBreaks(type: ShiftType, name: string, start: number, length: number, given: { start: string }[], i: number) {
+function givenBreaks(week: RosterWeek, type: ShiftType, name: string, day: number, start: number, length: number, given: { start: string }[], i: number) {
   const rules = (type.breaks ?? []).filter((r) => length >= r.minShiftMinutes);
   if (given.length !== rules.length) throw RosterProblems.breakStartsCount.at(`changes.${i}.breaks`, { template: name, count: rules.length });
-  // A clock time before the shift's start is on the next day (night shifts).
-  return rules.map((r, n) => ({ name: r.name, minutes: r.minutes, startMinutes: clockMinutes(given[n].start) + (clockMinutes(given[n].start) < start ? 1440 : 0) }));
+  const startsAt = week.wallClock(day, start).getTime();
+  return rules.map((r, n) => {
+    // A clock time before the shift's start is on the next day (night shifts).
+    const startMinutes = clockMinutes(given[n].start) + (clockMinutes(given[n].start) < start ? 1440 : 0);
+    return { name: r.name, minutes: r.minutes, startMinutes, offsetMinutes: Math.round((week.wallClock(day, startMinutes).getTime() - startsAt) / 60_000) };
+  });
 }
 
 /**
@@ -203,7 +207,7 @@ export class RosterEditing {
       const skill = c.skill ?? existing?.skill ?? agent.skills[0];
       shifts.set(key, shiftOf(week, {
         agentId: c.agentId, day, shiftTypeId: type.id, startMinutes: start, lengthMinutes: length, ...(skill ? { skill } : {}),
-        breaks: c.breaks ? givenBreaks(type, template.name, start, length, c.breaks, i) : keep ? existing.breaks : placeBreaks(week, type, start, length, day, agent.activities ?? []),
+        breaks: c.breaks ? givenBreaks(week, type, template.name, day, start, length, c.breaks, i) : keep ? existing.breaks : placeBreaks(week, type, start, length, day, agent.activities ?? []),
       }));
     });
     return [...shifts.values()];
