@@ -24,11 +24,12 @@ import { TrainingModule } from './modules/training/training.module';
 import { DemoShopModule } from './modules/demo/demo-shop.module';
 import { AdherenceModule } from './modules/adherence/adherence.module';
 import { TimeOffModule } from './modules/time-off/time-off.module';
+import { ShiftSwapModule } from './modules/shift-swap/shift-swap.module';
 import { IntradayModule } from './modules/intraday/intraday.module';
 import { NotificationModule } from './modules/notification/notification.module';
 
 /** Platform first, then one module per domain. */
-export const domainModules = [OrgModule, QueuesModule, IngestModule, ForecastModule, StaffingModule, KpiModule, RankingModule, ComplaintsModule, QcModule, RosterModule, TrainingModule, ExportModule, AdherenceModule, IntradayModule, DemoShopModule, NotificationModule, TimeOffModule];
+export const domainModules = [OrgModule, QueuesModule, IngestModule, ForecastModule, StaffingModule, KpiModule, RankingModule, ComplaintsModule, QcModule, RosterModule, TrainingModule, ExportModule, AdherenceModule, IntradayModule, DemoShopModule, NotificationModule, TimeOffModule, ShiftSwapModule];
 
 @Module({})
 export class AppModule {

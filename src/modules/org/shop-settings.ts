@@ -5,6 +5,7 @@ import { StaffingSettings } from 'src/modules/staffing/staffing.settings';
 import { TrainingSettings } from 'src/modules/training/training.settings';
 import { TimeOffSettings } from 'src/modules/time-off/time-off.settings';
 import { NotificationSettings } from 'src/modules/notification/notification.settings';
+import { ShiftSwapSettings } from 'src/modules/shift-swap/shift-swap.settings';
 
 /**
  * A shop's settings: the union of what each module declares in its `<module>.settings.ts`.
@@ -18,6 +19,7 @@ export const ShopSettings = z.strictObject({
   ...TrainingSettings.shape,
   ...TimeOffSettings.shape,
   ...NotificationSettings.shape,
+  ...ShiftSwapSettings.shape,
 });
 export type ShopSettings = z.infer<typeof ShopSettings>;
 

@@ -28,6 +28,9 @@ export function mondayOf(date: string): string {
   return addDays(date, -weekday);
 }
 
+/** The day of its week a date is (0 = Monday). */
+export const dayOfWeek = (date: string) => Math.round((Date.parse(date) - Date.parse(mondayOf(date))) / 86_400_000);
+
 export function datesBetween(from: string, to: string): string[] {
   const out: string[] = [];
   for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
@@ -73,6 +76,34 @@ export class PublishedWeeks {
     const agent = (await this.org.agents(shopId, [agentId])).get(agentId);
     if (!agent) throw SelfServiceProblems.noAgentRecord();
     return agent;
+  }
+
+  /** The roster whose publication says what the agent works in the week of a date (where their changes go). */
+  async rosterOf(shopId: string, agent: AgentFacts, date: string): Promise<string> {
+    const [publication] = await this.rosters.publications(shopId, mondayOf(date), [agent.id]);
+    if (!publication) throw SelfServiceProblems.unpublishedWeek({ week: mondayOf(date), agent: agentName(agent) });
+    return publication.rosterId;
+  }
+
+  /** The agent's published shift on a date, or 409 naming agent and date. */
+  async shiftOn(shopId: string, agent: AgentFacts, date: string): Promise<PublishedShift> {
+    const [shift] = await this.shifts(shopId, [agent.id], date, date);
+    if (!shift) throw SelfServiceProblems.noShift({ agent: agentName(agent), date });
+    return shift;
+  }
+
+  /** Only a team mate may take another agent's shift. */
+  requireTeamMate(agent: AgentFacts, owner: AgentFacts, shift: string, date: string): void {
+    if (!agent.teamId || agent.teamId !== owner.teamId) {
+      throw SelfServiceProblems.otherTeam({ shift, date, owner: agentName(owner), team: owner.teamName ?? '—', agent: agentName(agent) });
+    }
+  }
+
+  /** The agent holds the skill a shift is worked with (a shift without one needs none). */
+  async requireSkill(shopId: string, agent: AgentFacts, skill: string | null, shift: string, date: string): Promise<void> {
+    if (!skill || agent.skills.includes(skill)) return;
+    const name = (await this.org.skillNames(shopId)).get(skill) ?? skill;
+    throw SelfServiceProblems.skillLacking({ agent: agentName(agent), skill: name, shift, date }, { extra: { skill } });
   }
 
   shifts(shopId: string, agentIds: string[], from: string, to: string): Promise<PublishedShift[]> {

@@ -1,4 +1,5 @@
-import { allowancesFor, allowanceVerdict, coverageHolds, coverShare } from './time-off-rules';
+import { coverShare } from 'src/modules/self-service/cover-share';
+import { allowancesFor, allowanceVerdict, coverageHolds } from './time-off-rules';
 
 describe('time-off allowance', () => {
   const team = '11111111-1111-4111-8111-111111111111';

@@ -1,4 +1,5 @@
 import type { RosterEvaluation } from 'src/modules/roster/solver';
+import { coverShare } from 'src/modules/self-service/cover-share';
 import type { TimeOffSettings } from './time-off.settings';
 
 export type Allowance = NonNullable<TimeOffSettings['timeOffAllowances']>[number];
@@ -22,19 +23,6 @@ export function allowanceVerdict(applicable: Allowance[], counts: OffCount[]): A
   }
   if (applicable.length === 0) return { verdict: 'ask' };
   return counts.every((c) => c.off + 1 <= applicable[c.allowance].perDay) ? { verdict: 'within' } : { verdict: 'ask' };
-}
-
-/**
- * Cover of a skill on a day as a share of its requirement: Σ min(scheduled, required) / Σ required
- * over the day's slots (or day-cover rows) of that skill; 1 when nothing is required.
- */
-export function coverShare(evaluation: Pick<RosterEvaluation, 'coverage' | 'dayCoverage'>, day: number, skill: string | null): number {
-  const rows = [
-    ...evaluation.coverage.filter((c) => c.day === day && (c.skill === skill || c.skill === null)),
-    ...evaluation.dayCoverage.filter((c) => c.day === day && (c.skill === skill || c.skill === null)),
-  ];
-  const required = rows.reduce((sum, r) => sum + r.required, 0);
-  return required === 0 ? 1 : rows.reduce((sum, r) => sum + Math.min(r.scheduled, r.required), 0) / required;
 }
 
 /** Every freed (day, skill) keeps at least `minPercent` of its requirement covered after the change. */

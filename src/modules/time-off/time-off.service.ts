@@ -12,7 +12,7 @@ import { LeaveService } from 'src/modules/org/leave.service';
 import { ShopService } from 'src/modules/org/shop.service';
 import type { Shop } from 'src/modules/org/shop.repository';
 import { clockMinutes } from 'src/modules/roster/roster-week';
-import { datesBetween, mondayOf, PublishedWeeks, RosterChanges } from 'src/modules/self-service/published-weeks.service';
+import { datesBetween, dayOfWeek, PublishedWeeks, RosterChanges } from 'src/modules/self-service/published-weeks.service';
 import { SelfServiceProblems } from 'src/modules/self-service/self-service.problems';
 import type { AgentFacts } from 'src/modules/self-service/self-service.repository';
 import { CreateTimeOffBody, DecideTimeOffBody, ListTimeOffQuery } from './time-off.dto';
@@ -27,7 +27,6 @@ type Wish = Pick<TimeOffRequest, 'agentId' | 'startDate' | 'endDate' | 'startTim
 /** A request's dates (and hours) as people write them. */
 const datesOf = (r: Wish) => `${r.startDate}${r.endDate !== r.startDate ? `–${r.endDate}` : ''}${r.startTime ? ` ${r.startTime}–${r.endTime}` : ''}`;
 
-const dayIndex = (date: string) => Math.round((Date.parse(date) - Date.parse(mondayOf(date))) / 86_400_000);
 
 /**
  * Time off asked for by agents: approved at once within the shop's allowance (or while cover holds),
@@ -160,7 +159,7 @@ export class TimeOffService {
       }
       if (!names.has(s.shiftTemplateId)) continue;
       changes.set(s.rosterId, [...(changes.get(s.rosterId) ?? []), { agentId: agent.id, date: s.date, shiftTemplate: null }]);
-      days.set(s.rosterId, [...(days.get(s.rosterId) ?? []), { day: dayIndex(s.date), skill: s.skill }]);
+      days.set(s.rosterId, [...(days.get(s.rosterId) ?? []), { day: dayOfWeek(s.date), skill: s.skill }]);
     }
     return { changes, days };
   }

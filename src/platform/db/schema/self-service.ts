@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt, utc } from './columns';
 import { shops } from './org';
 
@@ -83,3 +83,71 @@ export const notifications = pgTable('notifications', {
   index('notifications_webhook_pending').on(t.shopId).where(sql`${t.webhook} = 'pending'`),
   check('notifications_webhook', sql`${t.webhook} in ('none', 'pending', 'sent')`),
 ]);
+
+/**
+ * A shift one agent offers (`offerer_id`, their published shift on `offer_date`), to a named team
+ * mate (`to_agent_id`) or to anyone of the team. A colleague takes it (`taker_id`), optionally
+ * giving one of theirs back (`return_date`); the swap, checked against every hard rule, then waits
+ * for the supervisor (`pending`) unless the shop approves swaps at once.
+ */
+export const shiftSwaps = pgTable('shift_swaps', {
+  id: id(),
+  shopId: uuid('shop_id').notNull().references(() => shops.id),
+  offererId: uuid('offerer_id').notNull(),
+  offerDate: date('offer_date', { mode: 'string' }).notNull(),
+  toAgentId: uuid('to_agent_id'),
+  takerId: uuid('taker_id'),
+  returnDate: date('return_date', { mode: 'string' }),
+  status: text('status').notNull(),
+  reason: text('reason'),
+  autoApproved: boolean('auto_approved').notNull().default(false),
+  requestedBy: uuid('requested_by').notNull(),
+  acceptedAt: utc('accepted_at'),
+  decidedBy: uuid('decided_by'),
+  decidedAt: utc('decided_at'),
+  note: text('note'),
+  published: jsonb('published').$type<PublishedChange[]>().notNull().default([]),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [
+  index('shift_swaps_shop_status').on(t.shopId, t.status),
+  index('shift_swaps_shop_offerer').on(t.shopId, t.offererId),
+  check('shift_swaps_status', sql`${t.status} in ('open', 'pending', 'approved', 'rejected', 'declined', 'cancelled')`),
+]);
+
+/**
+ * Uncovered hours a manager posts as a shift anyone of the roster's teams may volunteer for:
+ * the first valid volunteer gets it (`first`) or the manager picks one (`manager`).
+ */
+export const openShifts = pgTable('open_shifts', {
+  id: id(),
+  shopId: uuid('shop_id').notNull().references(() => shops.id),
+  rosterId: uuid('roster_id').notNull(),
+  date: date('date', { mode: 'string' }).notNull(),
+  shiftTemplateId: uuid('shift_template_id').notNull(),
+  /** Local clock start in minutes after midnight. */
+  startMinutes: integer('start_minutes').notNull(),
+  skill: text('skill'),
+  policy: text('policy').notNull(),
+  status: text('status').notNull(),
+  assignedAgentId: uuid('assigned_agent_id'),
+  postedBy: uuid('posted_by').notNull(),
+  decidedBy: uuid('decided_by'),
+  decidedAt: utc('decided_at'),
+  published: jsonb('published').$type<PublishedChange[]>().notNull().default([]),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [
+  index('open_shifts_shop_status').on(t.shopId, t.status, t.date),
+  check('open_shifts_policy', sql`${t.policy} in ('first', 'manager')`),
+  check('open_shifts_status', sql`${t.status} in ('open', 'filled', 'cancelled')`),
+]);
+
+/** An agent who offered to work an open shift (checked against the rules when they volunteered). */
+export const openShiftVolunteers = pgTable('open_shift_volunteers', {
+  id: id(),
+  shopId: uuid('shop_id').notNull().references(() => shops.id),
+  openShiftId: uuid('open_shift_id').notNull().references(() => openShifts.id),
+  agentId: uuid('agent_id').notNull(),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('open_shift_volunteers_once').on(t.openShiftId, t.agentId)]);
