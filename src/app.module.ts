@@ -25,11 +25,12 @@ import { DemoShopModule } from './modules/demo/demo-shop.module';
 import { AdherenceModule } from './modules/adherence/adherence.module';
 import { TimeOffModule } from './modules/time-off/time-off.module';
 import { ShiftSwapModule } from './modules/shift-swap/shift-swap.module';
+import { OpenShiftModule } from './modules/open-shift/open-shift.module';
 import { IntradayModule } from './modules/intraday/intraday.module';
 import { NotificationModule } from './modules/notification/notification.module';
 
 /** Platform first, then one module per domain. */
-export const domainModules = [OrgModule, QueuesModule, IngestModule, ForecastModule, StaffingModule, KpiModule, RankingModule, ComplaintsModule, QcModule, RosterModule, TrainingModule, ExportModule, AdherenceModule, IntradayModule, DemoShopModule, NotificationModule, TimeOffModule, ShiftSwapModule];
+export const domainModules = [OrgModule, QueuesModule, IngestModule, ForecastModule, StaffingModule, KpiModule, RankingModule, ComplaintsModule, QcModule, RosterModule, TrainingModule, ExportModule, AdherenceModule, IntradayModule, DemoShopModule, NotificationModule, TimeOffModule, ShiftSwapModule, OpenShiftModule];
 
 @Module({})
 export class AppModule {

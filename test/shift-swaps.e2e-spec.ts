@@ -113,7 +113,7 @@ describe('shift swaps (e2e)', () => {
     expect(tooMuch.body.detail).toContain(mate.name);
     const chief = week.mates.find((m) => m.isSupervisor)!;
     const busy = await accept(manager, offered.body.id, { agentId: chief.id }).set('Accept-Language', 'en').expect(409);
-    expect(busy.body.code).toBe('shift-swap.already-works');
+    expect(busy.body.code).toBe('self-service.already-works');
     expect(busy.body.detail).toContain(chief.name);
     expect(shiftOn(await roster(), mate.id, thu)).toBe('E');
     await offer(mine, { date: thu }).expect(409).then((r) => expect(r.body.code).toBe('shift-swap.already-offered'));

@@ -92,6 +92,12 @@ export class PublishedWeeks {
     return shift;
   }
 
+  /** Nobody is given a second shift on a day: a day the agent already works is refused, naming the shift. */
+  async refuseBusy(shopId: string, agent: AgentFacts, date: string): Promise<void> {
+    const [own] = await this.shifts(shopId, [agent.id], date, date);
+    if (own) throw SelfServiceProblems.alreadyWorks({ agent: agentName(agent), shift: (await this.shiftNames(shopId)).get(own.shiftTemplateId)?.name ?? '—', date });
+  }
+
   /** Only a team mate may take another agent's shift. */
   requireTeamMate(agent: AgentFacts, owner: AgentFacts, shift: string, date: string): void {
     if (!agent.teamId || agent.teamId !== owner.teamId) {

@@ -9,6 +9,7 @@ export const SelfServiceProblems = defineProblems('self-service', {
   skillLacking: { status: 409, en: '{agent} lacks the skill {skill} that {shift} on {date} is worked with', zh: '{agent}不具备 {date} {shift}所需的技能“{skill}”' },
   rulesBroken: { status: 409, en: 'The change breaks {rules} for {agents} on {dates}', zh: '该变更会违反规则：{rules}（涉及{agents}，日期 {dates}）' },
   noShift: { status: 409, en: '{agent} has no published shift on {date}', zh: '{agent}在 {date} 没有已发布的班次' },
+  alreadyWorks: { status: 409, en: '{agent} already works {shift} on {date}', zh: '{agent}在 {date} 已有{shift}' },
   agentNotFound: { status: 404, en: 'Agent not found', zh: '未找到客服' },
   auditForbidden: { status: 403, en: 'Agents read their own history, not a roster’s', zh: '客服只能查看自己的记录，不能查看整张排班表的记录' },
   decided: { status: 409, en: 'The request is already {state}', zh: '该申请的状态已是“{state}”' },

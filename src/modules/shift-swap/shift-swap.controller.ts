@@ -39,7 +39,7 @@ export class ShiftSwapController {
   @HttpCode(200)
   @Roles('admin', 'manager', 'supervisor', 'agent')
   @ApiOkResponse({ description: 'Taken (optionally with a shift given back): both rosters after the swap pass every hard rule and skill, then it waits for the supervisor, or is approved at once where `shiftSwapAutoApprove` allows and cover per skill does not drop', schema: { example: shiftSwapExample } })
-  @ApiProblems(400, 401, 403, 404, 409, P.notFound, S.decided, S.noAgentRecord, S.agentNotFound, S.pastDay, S.unpublishedWeek, S.noShift, S.otherTeam, S.skillLacking, S.rulesBroken, P.ownShift, P.notForYou, P.alreadyWorks)
+  @ApiProblems(400, 401, 403, 404, 409, P.notFound, S.decided, S.noAgentRecord, S.agentNotFound, S.pastDay, S.unpublishedWeek, S.noShift, S.otherTeam, S.skillLacking, S.rulesBroken, P.ownShift, P.notForYou, S.alreadyWorks)
   accept(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidBody(AcceptSwapBody) body: AcceptSwapBody) {
     return this.swaps.accept(actor, id, body);
   }
@@ -57,7 +57,7 @@ export class ShiftSwapController {
   @HttpCode(200)
   @Roles('admin', 'manager', 'supervisor')
   @ApiOkResponse({ description: 'Approval checks every rule again and publishes the swap as the roster’s next version (its diff shows both agents); both are told', schema: { example: approved } })
-  @ApiProblems(400, 401, 403, 404, 409, P.notFound, S.decided, S.pastDay, S.unpublishedWeek, S.noShift, S.otherTeam, S.skillLacking, S.rulesBroken, P.alreadyWorks)
+  @ApiProblems(400, 401, 403, 404, 409, P.notFound, S.decided, S.pastDay, S.unpublishedWeek, S.noShift, S.otherTeam, S.skillLacking, S.rulesBroken, S.alreadyWorks)
   decide(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidBody(DecideSwapBody) body: DecideSwapBody) {
     return this.swaps.decide(actor, id, body);
   }

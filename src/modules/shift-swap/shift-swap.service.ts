@@ -187,8 +187,8 @@ export class ShiftSwapService {
     const back = swap.returnDate ? await this.shiftOf(shopId, taker, swap.returnDate) : null;
     if (back) await this.weeks.requireSkill(shopId, offerer, back.skill, back.name, back.date);
     if (back?.date !== swap.offerDate) {
-      await this.refuseBusy(shopId, taker, swap.offerDate);
-      if (back) await this.refuseBusy(shopId, offerer, back.date);
+      await this.weeks.refuseBusy(shopId, taker, swap.offerDate);
+      if (back) await this.weeks.refuseBusy(shopId, offerer, back.date);
     }
     const rosters = new Map<string, string>();
     for (const [agent, date] of [[taker, swap.offerDate], ...(back ? [[offerer, back.date] as const] : [])] as const) rosters.set(`${agent.id}/${date}`, await this.weeks.rosterOf(shopId, agent, date));
@@ -199,11 +199,6 @@ export class ShiftSwapService {
     const shift = await this.weeks.shiftOn(shopId, agent, date);
     const code = await this.weeks.shiftCode(shopId, shift.shiftTemplateId);
     return { agentId: agent.id, date, rosterId: shift.rosterId, code, startMinutes: shift.startMinutes, skill: shift.skill, name: await this.shiftName(shopId, shift) };
-  }
-
-  private async refuseBusy(shopId: string, agent: AgentFacts, date: string): Promise<void> {
-    const [own] = await this.weeks.shifts(shopId, [agent.id], date, date);
-    if (own) throw ShiftSwapProblems.alreadyWorks({ agent: agentName(agent), shift: await this.shiftName(shopId, own), date });
   }
 
   private async shiftName(shopId: string, shift: PublishedShift): Promise<string> {
