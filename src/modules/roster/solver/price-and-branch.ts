@@ -43,6 +43,10 @@ const DIVE_ROUNDS = 5;
 const REDIVE_UNTIL = 0.4;
 /** Random weight added to the LP values that order a later dive's fixings. */
 const DIVE_JITTER = 0.3;
+/** Column generation stopped with its bound below this share of the LP value is far from converged. */
+const FAR_FROM_LP = 0.5;
+/** Share of the step's remaining time the integer master gets then. */
+const FAR_MASTER_SHARE = 0.2;
 
 /**
  * Price-and-branch: column generation over agent lines (each line priced exactly by the
@@ -85,6 +89,10 @@ function branch(
   });
   const bound = cg.bound;
   if (limits.shouldStop()) return { lines: null, bound, converged: cg.converged };
+  // Far from its optimum the LP's lines are poor guides: no dives, a short integer master over the
+  // pool (current lines included), and the time goes to the neighbourhood search instead.
+  const far = !cg.converged && (bound === null || cg.lpValue === null || bound < FAR_FROM_LP * cg.lpValue);
+  if (far) return { lines: integerMaster(highs, model, current, lp, null, limits, Math.max(0.5, left() * FAR_MASTER_SHARE)), bound, converged: false };
   // Dive again, with the fixing order shaken, while time allows: each dive leaves new lines in
   // the pool, and the integer master over a varied pool finds what one dive misses.
   let dived: RosterLines | null = null;
@@ -103,18 +111,30 @@ function branch(
     });
     if (lines && (!dived || searchCost(model, lines) < searchCost(model, dived))) dived = lines;
   }
+  return { lines: integerMaster(highs, model, current, lp, dived, limits, Math.max(0.5, left())), bound, converged: cg.converged };
+}
+
+/** The integer master over every line generated, started from the dive's roster or the current one; the better roster. */
+function integerMaster(
+  highs: Highs,
+  model: CompiledRoster,
+  current: RosterLines,
+  lp: RestrictedMaster,
+  dived: RosterLines | null,
+  limits: PriceAndBranchLimits,
+  seconds: number,
+): RosterLines | null {
   const master = buildLineMaster(model, lp.pool, true);
   const currentValid = model.agents.every((agent, a) => agentLineViolations(model, agent, current[a]).length === 0);
   const first = dived && (!currentValid || searchCost(model, dived) < searchCost(model, current)) ? dived : currentValid ? current : null;
   const start = first ? master.startFor(first) : undefined;
   const outcome = solveLinearProgram(highs, master.lp, {
-    timeLimitSeconds: Math.max(0.5, left()),
+    timeLimitSeconds: seconds,
     relativeGap: 1e-6,
     maxNodes: limits.deterministic ? MASTER_NODES : undefined,
     start,
     shouldStop: limits.shouldStop,
   });
   const integer = outcome.values ? master.decode(outcome.values) : null;
-  const best = [integer, dived].filter((l): l is RosterLines => l !== null).sort((x, y) => searchCost(model, x) - searchCost(model, y))[0] ?? null;
-  return { lines: best, bound, converged: cg.converged };
+  return [integer, dived].filter((l): l is RosterLines => l !== null).sort((x, y) => searchCost(model, x) - searchCost(model, y))[0] ?? null;
 }
