@@ -56,7 +56,7 @@ async function scale(sql: postgres.Sql, shopId: string, to: number): Promise<voi
       RETURNING id`;
     await sql`INSERT INTO agent_skills (shop_id, agent_id, skill_id, proficiency) SELECT shop_id, ${id}, skill_id, proficiency FROM agent_skills WHERE agent_id = ${m.id}`;
   }
-  await sql`UPDATE volume_slots SET offered = round(offered * ${to / DEMO_AGENTS}), handled = round(handled * ${to / DEMO_AGENTS}) WHERE shop_id = ${shopId}`;
+  await sql`UPDATE volume_slots SET offered = round(offered * ${to / DEMO_AGENTS}::float8), handled = round(handled * ${to / DEMO_AGENTS}::float8) WHERE shop_id = ${shopId}`;
 }
 
 async function main(): Promise<void> {
