@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ClaimLostError, JobContext, UnrecoverableJobError } from 'src/platform/jobs/job-definition';
+import { JobContext, UnrecoverableJobError } from 'src/platform/jobs/job-definition';
 import { JobHandler, OnRunFailed } from 'src/platform/jobs/job-handler.decorator';
 import type { Shop } from 'src/modules/org/shop.repository';
 import { ShopService } from 'src/modules/org/shop.service';
@@ -11,6 +11,7 @@ import { localDayStart } from 'src/platform/time/shop-calendar';
 import { ForecastHistoryRepository } from './forecast-history.repository';
 import { forecastGenerateJob, GeneratePayload } from './forecast.jobs';
 import { ForecastRepository, ForecastVersion } from './forecast.repository';
+import { workOnRecord } from 'src/platform/jobs/record-status';
 
 /** A year and a week of history: enough for month-day effects and last year's promotion of the same kind. */
 export const HISTORY_DAYS = 371;
@@ -31,14 +32,7 @@ export class ForecastGeneration {
   async generateInJob(payload: GeneratePayload, context: JobContext): Promise<Record<string, unknown>> {
     const version = await this.versions.find(payload.shopId, payload.versionId);
     if (!version) throw new UnrecoverableJobError(`Forecast ${payload.versionId} not found`);
-    try {
-      return await this.generate(version, context);
-    } catch (e) {
-      if (e instanceof ClaimLostError) throw e;
-      const final = e instanceof UnrecoverableJobError || context.attempt >= context.maxAttempts;
-      await this.versions.update(version.id, { status: final ? 'failed' : 'queued', error: (e as Error).message });
-      throw e;
-    }
+    return workOnRecord(context, (status, error) => this.versions.update(version.id, { status, error }), () => this.generate(version, context));
   }
 
   /** However the run ended for good (its last attempt, its workers stopping), the version says so. */

@@ -11,6 +11,7 @@ import { RankingPayload, rankingComputeJob } from './ranking.jobs';
 import { NewRankingRow, RankingRepository, RankingRun } from './ranking.repository';
 import type { Scorecard } from './scorecard.repository';
 import { monthDays } from 'src/platform/time/calendar-date';
+import { workOnRecord } from 'src/platform/jobs/record-status';
 
 /** Reads the month's KPI sums of the scorecard's group, runs the pure engine and stores the version's rows. */
 @Injectable()
@@ -28,17 +29,13 @@ export class RankingComputation {
     const run = await this.runs.find(payload.shopId, payload.runId);
     if (!run) throw new UnrecoverableJobError(`Ranking ${payload.runId} not found`);
     if (run.status === 'approved') throw new UnrecoverableJobError('An approved ranking is frozen; run a new version instead');
-    try {
+    return workOnRecord(context, (status, error) => this.runs.update(run.id, { status, error }), async () => {
       await this.runs.update(run.id, { status: 'running', error: null });
       await context.progress(5, 'aggregating days of the month not aggregated yet');
       const aggregated = await this.aggregation.aggregateMissing(run.shopId, monthDays(run.month).from, monthDays(run.month).to);
       await context.progress(10, `reading the month’s KPI sums (${aggregated.length} days aggregated first)`);
       return { ...(await this.compute(run)), aggregatedDays: aggregated };
-    } catch (e) {
-      const final = e instanceof UnrecoverableJobError || context.attempt >= context.maxAttempts;
-      await this.runs.update(run.id, { status: final ? 'failed' : 'queued', error: (e as Error).message });
-      throw e;
-    }
+    });
   }
 
   /** However the run ended for good (its last attempt, its workers stopping), the ranking says so. */

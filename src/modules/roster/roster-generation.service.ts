@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ClaimLostError, JobContext, UnrecoverableJobError } from 'src/platform/jobs/job-definition';
+import { JobContext, UnrecoverableJobError } from 'src/platform/jobs/job-definition';
 import { JobHandler, OnRunFailed } from 'src/platform/jobs/job-handler.decorator';
 import { ShopService } from 'src/modules/org/shop.service';
 import { RosterGeneratePayload, rosterGenerateJob } from './roster.jobs';
@@ -14,6 +14,7 @@ import { DEFAULT_LOCALE, fillText, isLocale, type Text } from 'src/platform/i18n
 import type { Shop } from 'src/modules/org/shop.repository';
 import { say, withLocale } from 'src/platform/i18n/request-locale';
 import { labelOf } from 'src/platform/i18n/texts';
+import { workOnRecord } from 'src/platform/jobs/record-status';
 
 /** Progress notes at most this often: each one is a write to the job run. */
 const PROGRESS_EVERY_MS = 1_000;
@@ -35,15 +36,7 @@ export class RosterGeneration {
     const roster = await this.rosters.find(payload.shopId, payload.rosterId);
     if (!roster) throw new UnrecoverableJobError(`Roster ${payload.rosterId} not found`);
     if (!roster.problem) throw new UnrecoverableJobError(`Roster ${payload.rosterId} has no problem to solve`);
-    try {
-      return await this.generate(roster, context);
-    } catch (e) {
-      // Another start holds the run now: the roster is its business.
-      if (e instanceof ClaimLostError) throw e;
-      const final = e instanceof UnrecoverableJobError || context.attempt >= context.maxAttempts;
-      await this.rosters.update(roster.id, { status: final ? 'failed' : 'queued', error: (e as Error).message });
-      throw e;
-    }
+    return workOnRecord(context, (status, error) => this.rosters.update(roster.id, { status, error }), () => this.generate(roster, context));
   }
 
   /** However the run ended for good (its last attempt, its workers stopping), the roster says so. */
