@@ -90,7 +90,10 @@ export class IntradaySuggestionService {
     const suggestion: Suggestion = { kind: body.kind, agentId: agent.id, shift, replaces: option?.shift ?? null, template: body.change.shiftTemplate, effect: effectOf(day.realTime, day.slots, day.days, { agentId: agent.id, shift, replaces: option?.shift ?? null }, day.now), gain: 0 };
     const what = this.describe(day, suggestion, option?.shift ?? null, template?.name);
     const note = say(fillText(SuggestionTexts.note, { queue: day.queue.name, date: day.date, what, before: percent(suggestion.effect.restOfDay.before), after: percent(suggestion.effect.restOfDay.after) }));
-    const published = await this.db.transaction(() => this.publishing.publishChanges(actor, roster.rosterId, [{ ...body.change, date: day.date }], { note }));
+    const published = await this.db.transaction(async () => {
+      if ((await this.repository.lockedRevision(actor.shopId, roster.rosterId)) !== body.expectedRevision) throw IntradayProblems.staleSuggestion({ agent: agent.name });
+      return this.publishing.publishChanges(actor, roster.rosterId, [{ ...body.change, date: day.date }], { note });
+    });
     return { rosterId: published.rosterId, version: published.to, note, effect: this.effectView(suggestion.effect) };
   }
 

@@ -65,4 +65,10 @@ export class IntradayRepository {
       .where(and(eq(rosterPublications.shopId, shopId), eq(rosterPublications.weekStart, weekStart), inArray(rosterPublications.agentId, agentIds)));
     return new Map(rows.map((r) => [r.agentId, { rosterId: r.rosterId, revision: r.revision }]));
   }
+
+  /** The roster's revision, its row locked until the transaction ends (nobody edits it between the check and the change). */
+  async lockedRevision(shopId: string, rosterId: string): Promise<number | undefined> {
+    const [row] = await this.db.q.select({ revision: rosters.revision }).from(rosters).where(and(eq(rosters.shopId, shopId), eq(rosters.id, rosterId))).for('update');
+    return row?.revision;
+  }
 }
