@@ -1,9 +1,7 @@
 import { bearer, startTestApp, TestApp } from './support/test-app';
 import { createSecondShop, SecondShop } from './support/second-shop';
-import { PublishedTeamWeek, publishTeamWeek, TeamMate } from './support/self-service-week';
+import { PublishedTeamWeek, publishTeamWeek, readRoster, shiftOn, TeamMate } from './support/self-service-week';
 
-type Day = { date: string; shift: { code: string } | null };
-type Roster = { revision: number; version: { version: number; status: string }; agents: { agentId: string; days: Day[] }[] };
 type Open = { id: string; date: string; shiftTemplate: string; status: string; policy: string; assignedAgentId: string | null; volunteers: string[] };
 
 /** Open shifts: a manager posts uncovered hours, agents who may legally work them volunteer, the first or the manager's pick gets it. */
@@ -18,8 +16,7 @@ describe('open shifts (e2e)', () => {
   let partTimer: TeamMate;
   const [mon, , wed, thu, fri] = ['2027-03-01', '2027-03-02', '2027-03-03', '2027-03-04', '2027-03-05'];
 
-  const roster = async (): Promise<Roster> => (await t.http().get(`/rosters/${week.rosterId}`).set(bearer(manager)).expect(200)).body;
-  const shiftOn = (r: Roster, agentId: string, date: string) => r.agents.find((a) => a.agentId === agentId)!.days.find((d) => d.date === date)!.shift?.code ?? null;
+  const roster = () => readRoster(t, manager, week.rosterId);
   const post = (token: string, body: Record<string, unknown>) => t.http().post('/open-shifts').set(bearer(token)).send({ rosterId: week.rosterId, shiftTemplate: 'E', ...body });
   const volunteer = (token: string, id: string, body: Record<string, unknown> = {}) => t.http().post(`/open-shifts/${id}/volunteer`).set(bearer(token)).send(body);
 

@@ -1,10 +1,8 @@
 import { Db } from 'src/platform/db/db';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 import { createSecondShop, SecondShop } from './support/second-shop';
-import { PublishedTeamWeek, publishTeamWeek, TeamMate } from './support/self-service-week';
+import { PublishedTeamWeek, publishTeamWeek, readRoster, shiftOn, TeamMate } from './support/self-service-week';
 
-type Day = { date: string; shift: { code: string } | null };
-type Roster = { revision: number; version: { version: number; status: string }; agents: { agentId: string; days: Day[] }[] };
 
 /** Shift swaps from an agent's offer to the published roster: take, trade back, rules, supervisor, one winner. */
 describe('shift swaps (e2e)', () => {
@@ -20,8 +18,7 @@ describe('shift swaps (e2e)', () => {
   const tokens = new Map<string, string>();
   const [mon, tue, , thu, , sat] = ['2027-03-01', '2027-03-02', '2027-03-03', '2027-03-04', '2027-03-05', '2027-03-06'];
 
-  const roster = async (): Promise<Roster> => (await t.http().get(`/rosters/${week.rosterId}`).set(bearer(manager)).expect(200)).body;
-  const shiftOn = (r: Roster, agentId: string, date: string) => r.agents.find((a) => a.agentId === agentId)!.days.find((d) => d.date === date)!.shift?.code ?? null;
+  const roster = () => readRoster(t, manager, week.rosterId);
   const offer = (token: string, body: Record<string, unknown>) => t.http().post('/shift-swaps').set(bearer(token)).send(body);
   const accept = (token: string, id: string, body: Record<string, unknown> = {}) => t.http().post(`/shift-swaps/${id}/accept`).set(bearer(token)).send(body);
   const decide = (token: string, id: string, decision: string, note?: string) => t.http().post(`/shift-swaps/${id}/decision`).set(bearer(token)).send({ decision, note });

@@ -1,9 +1,7 @@
 import { bearer, startTestApp, TestApp } from './support/test-app';
 import { createSecondShop, SecondShop } from './support/second-shop';
-import { PublishedTeamWeek, publishTeamWeek } from './support/self-service-week';
+import { PublishedTeamWeek, publishTeamWeek, readRoster, shiftOn } from './support/self-service-week';
 
-type Day = { date: string; shift: { code: string } | null };
-type Roster = { version: { version: number; status: string }; agents: { agentId: string; days: Day[] }[]; dayCoverage?: unknown };
 
 /** Time off from the agent's phone to the published roster: allowance, supervisor, caps, hard rules, concurrent decisions. */
 describe('time-off requests (e2e)', () => {
@@ -17,8 +15,7 @@ describe('time-off requests (e2e)', () => {
   const monday = '2027-03-01';
   const [mon, , wed, thu, fri] = ['2027-03-01', '2027-03-02', '2027-03-03', '2027-03-04', '2027-03-05'];
 
-  const roster = async (): Promise<Roster> => (await t.http().get(`/rosters/${week.rosterId}`).set(bearer(manager)).expect(200)).body;
-  const shiftOn = (r: Roster, agentId: string, date: string) => r.agents.find((a) => a.agentId === agentId)!.days.find((d) => d.date === date)!.shift?.code ?? null;
+  const roster = () => readRoster(t, manager, week.rosterId);
   const settings = (s: Record<string, unknown>) => t.http().patch(`/shops/${t.demoShopId}`).set(bearer(manager)).send({ settings: s }).expect(200);
   const ask = (token: string, body: Record<string, unknown>) => t.http().post('/time-off-requests').set(bearer(token)).send({ kind: 'comp', ...body });
 

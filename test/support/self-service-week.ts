@@ -28,3 +28,14 @@ export async function publishTeamWeek(t: TestApp, monday: string, extra: Record<
   await t.http().post(`/rosters/${res.body.rosterId}/publish`).set(bearer(manager)).send({}).expect(200);
   return { rosterId: res.body.rosterId, teamId: me.teamId, mates, dates };
 }
+
+type RosterDay = { date: string; shift: { code: string } | null };
+/** A roster as the self-service tests read it: its revision, newest version and each agent's days. */
+export type PublishedRoster = { revision: number; version: { version: number; status: string }; agents: { agentId: string; days: RosterDay[] }[] };
+
+export async function readRoster(t: TestApp, token: string, rosterId: string): Promise<PublishedRoster> {
+  return (await t.http().get(`/rosters/${rosterId}`).set(bearer(token)).expect(200)).body;
+}
+
+/** The shift code an agent works on a date of the roster (null: off). */
+export const shiftOn = (r: PublishedRoster, agentId: string, date: string) => r.agents.find((a) => a.agentId === agentId)!.days.find((d) => d.date === date)!.shift?.code ?? null;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const NOTIFICATION_KINDS = ['roster-published', 'shift-changed', 'request-waiting', 'request-decided', 'swap-offered', 'open-shift', 'coaching-task', 'makeup-task'] as const;
+export const NOTIFICATION_KINDS = ['roster-published', 'shift-changed', 'request-waiting', 'request-decided', 'swap-offered', 'coaching-task', 'makeup-task'] as const;
 
 /** The notification module's part of a shop's settings: a chat robot per event kind. */
 export const NotificationSettings = z.object({

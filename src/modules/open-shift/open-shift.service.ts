@@ -6,7 +6,6 @@ import { fillText, text } from 'src/platform/i18n/locale';
 import { labelIn, labelOf } from 'src/platform/i18n/texts';
 import { Notices } from 'src/modules/notification/notification.service';
 import { agentName } from 'src/modules/org/org.labels';
-import { AgentScope } from 'src/modules/org/agent-scope.service';
 import type { ShiftChange } from 'src/modules/roster/roster.dto';
 import { RosterService } from 'src/modules/roster/roster.service';
 import { clockMinutes, clockText } from 'src/modules/roster/roster-week';
@@ -34,7 +33,6 @@ export class OpenShiftService {
     private readonly weeks: PublishedWeeks,
     private readonly rosters: RosterService,
     private readonly templates: ShiftTemplateService,
-    private readonly scope: AgentScope,
     private readonly notices: Notices,
   ) {}
 
@@ -77,7 +75,7 @@ export class OpenShiftService {
   async volunteer(actor: Actor, id: string, body: VolunteerBody) {
     const row = await this.db.transaction(async () => {
       const shift = await this.openOne(actor, id);
-      const agent = await this.inReach(actor, body.agentId);
+      const agent = await this.weeks.actedFor(actor, body.agentId);
       const change = await this.assess(actor.shopId, shift, agent);
       await this.open.volunteer(actor.shopId, id, agent.id);
       await this.audit(actor, shift, 'volunteered', agent.id, [shift.rosterId]);
@@ -96,7 +94,7 @@ export class OpenShiftService {
   async pick(actor: Actor, id: string, body: AssignBody) {
     const row = await this.db.transaction(async () => {
       const shift = await this.openOne(actor, id);
-      const agent = await this.inReach(actor, body.agentId);
+      const agent = await this.weeks.actedFor(actor, body.agentId);
       if (!(await this.open.volunteers([id])).get(id)?.includes(agent.id)) {
         throw OpenShiftProblems.notVolunteered({ agent: agentName(agent), shift: await this.name(actor.shopId, shift), date: shift.date });
       }
@@ -134,13 +132,6 @@ export class OpenShiftService {
     if (!shift) throw OpenShiftProblems.notFound();
     if (shift.status !== 'open') throw SelfServiceProblems.decided({ state: labelOf(OpenShiftStatusLabels, shift.status) }, { extra: { state: shift.status } });
     return shift;
-  }
-
-  private async inReach(actor: Actor, agentId: string | undefined): Promise<AgentFacts> {
-    const id = agentId ?? actor.agentId;
-    if (!id) throw SelfServiceProblems.noAgentRecord();
-    if (!(await this.scope.canSee(actor, id))) throw SelfServiceProblems.agentNotFound();
-    return this.weeks.agent(actor.shopId, id);
   }
 
   /** Who may work it: today or later, their week published on this roster, the skill, no shift that day, every hard rule. */

@@ -5,6 +5,7 @@ import { text, Text } from 'src/platform/i18n/locale';
 import { labelOf } from 'src/platform/i18n/texts';
 import type { PublishedChange } from 'src/platform/db/schema';
 import { agentName } from 'src/modules/org/org.labels';
+import { AgentScope } from 'src/modules/org/agent-scope.service';
 import { ShopService } from 'src/modules/org/shop.service';
 import type { ShiftChange } from 'src/modules/roster/roster.dto';
 import { BrokenRule, LeaveOptions, RosterEditing } from 'src/modules/roster/roster-editing.service';
@@ -50,6 +51,7 @@ export class PublishedWeeks {
     private readonly editing: RosterEditing,
     private readonly publishing: RosterPublishing,
     private readonly templates: ShiftTemplateService,
+    private readonly scope: AgentScope,
     readonly org: SelfServiceRepository,
   ) {}
 
@@ -69,6 +71,14 @@ export class PublishedWeeks {
       const publications = await this.rosters.publications(shopId, week, [agent.id]);
       if (publications.length === 0) throw SelfServiceProblems.unpublishedWeek({ week, agent: agentName(agent) });
     }
+  }
+
+  /** The agent a request is made for: the caller's own record, or one the caller leads (else not found). */
+  async actedFor(actor: Actor, agentId: string | undefined): Promise<AgentFacts> {
+    const id = agentId ?? actor.agentId;
+    if (!id) throw SelfServiceProblems.noAgentRecord();
+    if (!(await this.scope.canSee(actor, id))) throw SelfServiceProblems.agentNotFound();
+    return this.agent(actor.shopId, id);
   }
 
   /** The agent as rules need them, or 404. */

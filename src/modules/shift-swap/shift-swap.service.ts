@@ -38,7 +38,7 @@ export class ShiftSwapService {
   ) {}
 
   async offer(actor: Actor, body: OfferSwapBody) {
-    const offerer = await this.inReach(actor, body.agentId);
+    const offerer = await this.weeks.actedFor(actor, body.agentId);
     await this.weeks.refusePast(actor.shopId, body.date, 'date');
     await this.weeks.requirePublished(actor.shopId, offerer, [body.date]);
     const shift = await this.weeks.shiftOn(actor.shopId, offerer, body.date);
@@ -77,7 +77,7 @@ export class ShiftSwapService {
   async accept(actor: Actor, id: string, body: AcceptSwapBody) {
     const named = await this.db.transaction(async () => {
       const swap = await this.open(actor, id);
-      const parties = { offerer: await this.weeks.agent(actor.shopId, swap.offererId), taker: await this.inReach(actor, body.agentId) };
+      const parties = { offerer: await this.weeks.agent(actor.shopId, swap.offererId), taker: await this.weeks.actedFor(actor, body.agentId) };
       const { offerer, taker } = parties;
       if (taker.id === offerer.id) throw ShiftSwapProblems.ownShift({ agent: agentName(taker) });
       if (swap.toAgentId && swap.toAgentId !== taker.id) throw ShiftSwapProblems.notForYou({ to: agentName(await this.weeks.agent(actor.shopId, swap.toAgentId)) });
@@ -149,14 +149,6 @@ export class ShiftSwapService {
       await this.audit(actor, row, 'cancelled', []);
       return this.view({ ...row, offererName: offerer.name, takerName: row.takerId ? (await this.weeks.agent(actor.shopId, row.takerId)).name : null });
     });
-  }
-
-  /** The agent acted for: the caller's own record, or one they lead (else not found). */
-  private async inReach(actor: Actor, agentId: string | undefined): Promise<AgentFacts> {
-    const id = agentId ?? actor.agentId;
-    if (!id) throw SelfServiceProblems.noAgentRecord();
-    if (!(await this.scope.canSee(actor, id))) throw SelfServiceProblems.agentNotFound();
-    return this.weeks.agent(actor.shopId, id);
   }
 
   /** The swap locked, of this shop and still open to take. */
