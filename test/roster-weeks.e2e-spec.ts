@@ -7,7 +7,7 @@ import { bearer, startTestApp, TestApp } from './support/test-app';
 type Shift = { code: string; start: { utc: string; local: string }; end: { utc: string }; breaks: { name: string; minutes: number; start: { utc: string } }[]; activities: { title: string }[] };
 type Day = { date: string; shift: Shift | null };
 type AgentRow = { agentId: string; publishedIn: { rosterId: string; version: number; current: boolean } | null; days: Day[] };
-type Roster = { id: string; revision: number; infeasibilities: { rule: string; agentIds: string[]; dates: string[] }[]; version: { version: number; status: string; supersededBy: { rosterId: string; version: number } | null }; agents: AgentRow[]; coverage: { date: string; start: string; local: string; skill: string; required: number; scheduled: number }[] };
+type Roster = { id: string; revision: number; infeasibilities: { rule: string; agentIds: string[]; dates: string[]; message: string }[]; version: { version: number; status: string; supersededBy: { rosterId: string; version: number } | null }; agents: AgentRow[]; coverage: { date: string; start: string; local: string; skill: string; required: number; scheduled: number }[] };
 
 const dates = (monday: string) => Array.from({ length: 8 }, (_, d) => new Date(Date.parse(`${monday}T00:00:00Z`) + d * 86_400_000).toISOString().slice(0, 10));
 
@@ -70,6 +70,9 @@ describe('rosters across midnight, across weeks and across versions (e2e)', () =
     expect(on(team[1], wed)).not.toBe('N');
     expect(on(team[2], sun)).not.toBe('N');
     expect(roster.infeasibilities).toContainEqual(expect.objectContaining({ rule: 'locked-assignment', agentIds: [me], dates: [tue] }));
+    // Named for the manager in the shop's language: who, when, and the lock it could not keep.
+    const lock = roster.infeasibilities.find((v) => v.rule === 'locked-assignment' && v.agentIds[0] === me)!;
+    expect(lock.message).toMatch(new RegExp(`^\\S+（CS\\d{4}），${tue}.*：该日已锁定为夜班$`));
 
     const refused = await edit(roster, [{ agentId: me, date: tue, shiftTemplate: 'N' }]).expect(400);
     expect(refused.body.errors).toContainEqual(expect.objectContaining({ field: 'changes.0', code: 'unavailability' }));
@@ -107,6 +110,11 @@ describe('rosters across midnight, across weeks and across versions (e2e)', () =
     expect(early).toHaveLength(16);
     expect(early.map((c) => c.scheduled)).toEqual(early.map((c) => onDuty(Date.parse(c.start))));
     expect(early.filter((c) => c.scheduled > 0).length).toBeGreaterThan(8);
+    // Under-cover as warnings: per day, daypart and skill the agent-hours short, adding up to the slots' gaps.
+    const underCover = (second as Roster & { underCover: { date: string; daypart: string; skill: string; missingAgentHours: number; message: string }[] }).underCover;
+    const short = second.coverage.reduce((sum, c) => sum + Math.max(0, c.required - c.scheduled) * 0.5, 0);
+    expect(underCover.reduce((sum, u) => sum + u.missingAgentHours, 0)).toBeCloseTo(short, 6);
+    for (const u of underCover) expect(u.message).toMatch(new RegExp(`^${u.date}(夜间|上午|下午|晚间)（\\d\\d:00–\\d\\d:00）：\\S+缺少 [\\d.]+ 人·小时$`));
     // Rest after the night: nothing before 19:00 on Monday; five days in a row: Monday off.
     const monday = row(second, night).days[0].shift;
     if (monday) expect(Date.parse(monday.start.utc)).toBeGreaterThanOrEqual(Date.parse(`${w2mon}T11:00:00Z`));

@@ -57,6 +57,7 @@ export type RefusalContext = {
   skillNames: Map<string, string>;
 };
 
+const COUNTED = new Set(['max-shifts-of-type', 'min-minutes', 'max-minutes', 'max-work-days', 'max-days-per-week', 'max-consecutive-work', 'min-consecutive-work', 'min-consecutive-off', 'max-weekends']);
 const hours = (minutes: number) => String(Math.round((minutes / 60) * 10) / 10);
 const num = (v: unknown) => (typeof v === 'number' ? v : Number(v));
 
@@ -104,6 +105,8 @@ export class RosterRefusals {
     const f = v.facts ?? {};
     const day = v.days[0] ?? -1;
     const r = RosterRuleTexts;
+    // Rules found before the engine gave their numbers (stored rosters, infeasibilities) are named by their code.
+    if (COUNTED.has(v.rule) && f.count === undefined) return fillText(r.other, { rule: v.rule });
     switch (v.rule) {
       case 'leave':
       case 'fixed-day-off': {
@@ -114,6 +117,7 @@ export class RosterRefusals {
       case 'unavailability':
         return fillText(r.unavailability, { date: this.date(num(f.unavailableDay ?? day)), from: clockText(num(f.fromMinutes ?? 0)), to: clockText(num(f.toMinutes ?? 1440)) });
       case 'min-rest': {
+        if (f.otherDay === undefined) return fillText(r.other, { rule: v.rule });
         const otherDay = num(f.otherDay);
         const other = `${this.date(otherDay)} ${this.shiftText(String(f.otherShift), otherDay, num(f.otherStartMinutes), num(f.otherLengthMinutes))}`;
         return fillText(otherDay < day ? r['min-rest-after'] : r['min-rest-before'], { rest: hours(num(f.restMinutes)), min: hours(num(f.minRestMinutes)), other });

@@ -5,6 +5,7 @@ import type { Publication, Roster, RosterShift, RosterVersion, RosterVersionHead
 import { RosterWeek } from './roster-week';
 import type { ShiftTemplate } from './shift-template.repository';
 import { underCover } from './roster-under-cover';
+import { RosterRefusals } from './roster-refusals';
 import type { RosterAssignment, RosterEvaluation, RosterProblem, RosterRuleViolation } from './solver';
 
 export type AgentName = { id: string; employeeNo: string; name: string; teamId: string | null };
@@ -127,8 +128,10 @@ export function rosterView(m: RosterReadModel) {
     const p = publication.get(agentId);
     return p ? { rosterId: p.rosterId, version: p.version, current: p.versionId === version?.id } : null;
   };
+  // Each rule named as a refusal names it (agent and number, date, shift, the rule with its numbers), in the reader's language.
+  const words = new RosterRefusals({ week, agents: m.agents, templates: m.templates, shifts: m.shifts, skillNames: m.skillNames ?? new Map() });
   const onlyVisible = (list: RosterRuleViolation[]) =>
-    (m.visible ? list.filter((v) => v.agentIds.length === 0 || v.agentIds.some(visible)) : list).map((v) => ({ ...v, dates: v.days.map((d) => week.dates[d]) }));
+    (m.visible ? list.filter((v) => v.agentIds.length === 0 || v.agentIds.some(visible)) : list).map((v) => ({ ...v, dates: v.days.map((d) => week.dates[d]), message: say(words.describe(v)) }));
   const coverage = (evaluation?.coverage ?? []).map((c) => {
     const start = week.slotStart(c.day, c.slot, slotMinutes);
     const away = activities.length ? awayDuring(week, m.shifts, activities, c.skill, start, new Date(start.getTime() + slotMinutes * 60_000)) : 0;
