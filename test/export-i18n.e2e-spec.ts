@@ -3,7 +3,8 @@ import { Db } from 'src/platform/db/db';
 import { JobQueue } from 'src/platform/jobs/job-queue';
 import { exportWorkbook } from './support/export-file';
 import { QC_SESSION_DATE, seedQcDay } from './support/qc-sessions';
-import { bearer, startTestApp, TestApp } from './support/test-app';
+import { bearer, TestApp } from './support/test-app';
+import { DEMO_SETUP_MS, startDemoApp } from './support/demo-database';
 import { seedTrainingWeek, TrainingWeek } from './support/training-week';
 import { chineseIn, untranslatedWords } from './support/untranslated';
 
@@ -36,7 +37,7 @@ describe('exports in Chinese and English (e2e)', () => {
   const requests: Record<string, { role: string; params: Record<string, unknown> }> = {};
 
   beforeAll(async () => {
-    t = await startTestApp({ seedDemo: 'always' });
+    t = await startDemoApp();
     const sql = t.app.get(Db).client;
     const [manager, hr, qc, trainer] = await Promise.all(['manager', 'hr', 'qc', 'trainer'].map((r) => t.tokenFor(r)));
 
@@ -83,7 +84,7 @@ describe('exports in Chinese and English (e2e)', () => {
       SELECT name FROM agents UNION SELECT name FROM teams UNION SELECT name FROM skills UNION SELECT name FROM queues UNION SELECT name FROM shops
       UNION SELECT name FROM scorecards UNION SELECT reason FROM ledger_entries UNION SELECT title FROM training_sessions UNION SELECT name FROM shift_templates`;
     for (const r of rows) names.add(r.name);
-  });
+  }, DEMO_SETUP_MS);
   afterAll(() => t.close());
 
   it('covers every export kind', async () => {

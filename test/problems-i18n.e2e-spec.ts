@@ -1,4 +1,5 @@
-import { bearer, startTestApp, TestApp } from './support/test-app';
+import { bearer, TestApp } from './support/test-app';
+import { DEMO_SETUP_MS, startDemoApp } from './support/demo-database';
 import { catalogue } from 'src/platform/errors/problem-catalogue';
 
 const CJK = /[\u3400-\u9fff]/;
@@ -8,9 +9,9 @@ describe('problem+json in the reader’s language, with catalogued codes (e2e)',
   let manager: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ seedDemo: 'always' });
+    t = await startDemoApp();
     manager = await t.tokenFor('manager');
-  });
+  }, DEMO_SETUP_MS);
   afterAll(() => t.close());
 
   it('answers in the shop’s language without Accept-Language, and in the asked one with it', async () => {

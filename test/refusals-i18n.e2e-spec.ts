@@ -1,5 +1,6 @@
 import { seedQcDay } from './support/qc-sessions';
-import { bearer, startTestApp, TestApp } from './support/test-app';
+import { bearer, TestApp } from './support/test-app';
+import { DEMO_SETUP_MS, startDemoApp } from './support/demo-database';
 import { chineseIn, untranslatedWords } from './support/untranslated';
 
 const CJK = /[\u3400-\u9fff]/;
@@ -16,9 +17,9 @@ describe('refusals of every module in the reader’s language (e2e)', () => {
   const refusals: Record<string, () => Promise<Refusal>> = {};
 
   beforeAll(async () => {
-    t = await startTestApp({ seedDemo: 'always' });
+    t = await startDemoApp();
     tokens = Object.fromEntries(await Promise.all(['manager', 'hr', 'supervisor', 'agent', 'qc', 'trainer'].map(async (r) => [r, await t.tokenFor(r)] as const)));
-  });
+  }, DEMO_SETUP_MS);
   afterAll(() => t.close());
 
   const as = (role: string, lang?: string) => ({ ...bearer(tokens[role]), ...(lang ? { 'Accept-Language': lang } : {}) });

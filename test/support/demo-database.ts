@@ -67,12 +67,15 @@ export async function startDemoApp(overrides: Partial<AppConfig> = {}): Promise<
   };
 }
 
+/** How long a hook that starts a demo app may take: the first file of a run seeds the demo, on a loaded machine. */
+export const DEMO_SETUP_MS = 600_000;
+
 /** One demo app per test file: started before its tests (seeding the run's demo if first), closed after. */
 export function demoAppPerFile(): { readonly t: TestApp } {
   const holder = {} as { t: TestApp };
   beforeAll(async () => {
     holder.t = await startDemoApp();
-  }, 600_000);
+  }, DEMO_SETUP_MS);
   afterAll(() => holder.t?.close());
   return holder;
 }
