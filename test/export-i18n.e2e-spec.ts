@@ -49,6 +49,8 @@ describe('exports in Chinese and English (e2e)', () => {
 
     // Ranking: six agents' month, ranked and approved (rule entries), and a manual entry.
     const agents = await sql<{ id: string }[]>`SELECT id FROM agents WHERE shop_id = ${t.demoShopId} AND role_group = 'pre_sales' AND NOT is_supervisor ORDER BY employee_no LIMIT 6`;
+    // The demo's own history may already hold these days: the month is replaced by known figures.
+    await sql`DELETE FROM kpi_agent_days WHERE shop_id = ${t.demoShopId} AND day >= '2026-10-01' AND day < '2026-11-01'`;
     for (const [i, { id }] of agents.entries()) {
       await sql`
         INSERT INTO kpi_agent_days (shop_id, agent_id, day, team_id, role_group, sessions, inquiries, pre_sale_inquiries, ordered_customers, paying_customers, paid_cents, first_response_sum, first_response_count)
@@ -56,7 +58,7 @@ describe('exports in Chinese and English (e2e)', () => {
         FROM agents a, generate_series('2026-10-01'::date, '2026-10-01'::date + ${i === 5 ? 9 : 19}::int, interval '1 day') d WHERE a.id = ${id}`;
     }
     const card = await t.http().post('/scorecards').set(bearer(manager)).send({
-      name: '售前月度考核', roleGroup: 'pre_sales', topN: 1, bottomPercent: 20, minDaysWorked: 15, minInquiries: 300,
+      name: '售前月度考核（导出）', roleGroup: 'pre_sales', topN: 1, bottomPercent: 20, minDaysWorked: 15, minInquiries: 300,
       metrics: [{ metric: 'orderConversion', weight: 3 }, { metric: 'serviceSales', weight: 2 }],
       rewardRules: [{ flag: 'top', kind: 'bonus', amountCents: 50_000, note: '月度第一奖励' }, { flag: 'bottom', kind: 'penalty', amountCents: 1_000, note: '末位扣款' }],
     }).expect(201);
