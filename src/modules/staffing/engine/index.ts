@@ -9,6 +9,5 @@ export * from './chat-concurrency';
 export * from './shrinkage';
 export * from './deferred-work';
 export * from './deferred-lateness';
-export * from './skill-coverage';
 export * from './slot-staffing';
 export * from './slowdown-fit';
