@@ -141,6 +141,11 @@ describe('rosters (e2e)', () => {
     expect(diff.changes[0]).toMatchObject({ agentId: target.agentId, date: SUNDAY, change: 'changed', from: { code: 'L' }, to: { code: was } });
     await t.http().get(`/rosters/${id}/diff?from=1&to=3`).set(bearer(manager)).expect(404);
     expect((await t.http().get(`/me/shifts?from=${WEEK}&to=${SUNDAY}`).set(bearer(agent)).expect(200)).body.items).toEqual(mine.items);
+    // A published roster keeps the zone it was planned in: moving the shop to another zone later moves no shift.
+    const zone = (await t.http().get(`/shops/${t.demoShopId}`).set(bearer(manager)).expect(200)).body.timeZone;
+    await t.http().patch(`/shops/${t.demoShopId}`).set(bearer(manager)).send({ timeZone: 'Europe/Berlin' }).expect(200);
+    expect((await t.http().get(`/me/shifts?from=${WEEK}&to=${SUNDAY}`).set(bearer(agent)).expect(200)).body.items).toEqual(mine.items);
+    await t.http().patch(`/shops/${t.demoShopId}`).set(bearer(manager)).send({ timeZone: zone }).expect(200);
     await t.http().get(`/me/shifts?from=${WEEK}&to=${SUNDAY}`).set(bearer(manager)).expect(403);
     const listed = (await t.http().get(`/rosters?week=${WEEK}`).set(bearer(manager)).expect(200)).body;
     expect(listed.items.map((r: { id: string }) => r.id)).toContain(id);

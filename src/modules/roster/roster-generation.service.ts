@@ -73,7 +73,7 @@ export class RosterGeneration {
     }
     await progress.note(92, fillText(RosterTexts.solved, { seconds: solution.seconds.toFixed(1), stoppedBy: labelOf(RosterStops, solution.stoppedBy) }));
     // Stored only while this attempt still holds the run: a duplicate delivery cannot store twice.
-    await context.fenced(() => this.store(roster, shop.timeZone, problem, solution, { ...stored, seed, solveBy: budget.solveBy }));
+    await context.fenced(() => this.store(roster, problem, solution, { ...stored, seed, solveBy: budget.solveBy }));
     await progress.note(100, fillText(RosterTexts.stored, { shifts: solution.assignments.length }));
     return {
       rosterId: roster.id, version: 1, shifts: solution.assignments.length, objective: solution.objective.total,
@@ -130,8 +130,9 @@ export class RosterGeneration {
   }
 
   /** Version 1 as a draft; a retried attempt replaces whatever the one before stored. */
-  private async store(roster: Roster, timeZone: string, problem: RosterProblem, solution: RosterSolution, asked: StoredSolve): Promise<void> {
-    const week = new RosterWeek(problem.horizon.startDate, timeZone, problem.horizon.days);
+  private async store(roster: Roster, problem: RosterProblem, solution: RosterSolution, asked: StoredSolve): Promise<void> {
+    // The roster's zone has one source: the problem it was planned as.
+    const week = new RosterWeek(problem.horizon.startDate, problem.horizon.timeZone, problem.horizon.days);
     await this.rosters.deleteVersions(roster.id);
     const { objective, violations, coverage, dayCoverage } = solution;
     const version = await this.rosters.insertVersion({ shopId: roster.shopId, rosterId: roster.id, version: 1, status: 'draft', evaluation: { objective, violations, coverage, dayCoverage } });

@@ -18,7 +18,8 @@ export type RosterViewStamp = {
   weekVersions: string | null; publications: string | null;
   templates: string | null; agents: string | null; activities: string | null;
 };
-export type PublishedShift = RosterShift & { rosterId: string; version: number; publishedAt: Date | null };
+/** A published shift with its roster's zone (the zone the roster was planned in, not the shop's current one). */
+export type PublishedShift = RosterShift & { rosterId: string; version: number; publishedAt: Date | null; timeZone: string };
 /** Which publication says what an agent works in a week. */
 export type Publication = { agentId: string; rosterId: string; versionId: string; version: number; publishedAt: Date };
 
@@ -222,10 +223,12 @@ export class RosterRepository {
         startMinutes: rosterShifts.startMinutes, lengthMinutes: rosterShifts.lengthMinutes, skill: rosterShifts.skill,
         startsAt: rosterShifts.startsAt, endsAt: rosterShifts.endsAt, breaks: rosterShifts.breaks,
         rosterId: rosterPublications.rosterId, version: rosterVersions.version, publishedAt: rosterPublications.publishedAt,
+        timeZone: sql<string>`${rosters.problem}->'horizon'->>'timeZone'`,
       })
       .from(rosterShifts)
       .innerJoin(rosterPublications, and(eq(rosterPublications.versionId, rosterShifts.versionId), eq(rosterPublications.agentId, rosterShifts.agentId)))
       .innerJoin(rosterVersions, eq(rosterVersions.id, rosterShifts.versionId))
+      .innerJoin(rosters, eq(rosters.id, rosterPublications.rosterId))
       .where(and(eq(rosterShifts.shopId, shopId), inArray(rosterShifts.agentId, agentIds), gte(rosterShifts.localDate, fromDate), lte(rosterShifts.localDate, toDate)))
       .orderBy(asc(rosterShifts.agentId), asc(rosterShifts.localDate));
   }

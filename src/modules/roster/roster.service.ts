@@ -145,7 +145,6 @@ export class RosterService {
   /** The caller's own shifts of published rosters (the newest published version of each). */
   async myShifts(actor: Actor, query: MyShiftsQuery) {
     if (!actor.agentId) throw RosterProblems.noAgentRecord();
-    const shop = await this.shops.context(actor.shopId);
     const [shifts, templates] = await Promise.all([this.rosters.published(actor.shopId, [actor.agentId], query.from, query.to), this.templates.all(actor.shopId)]);
     const byId = new Map(templates.map((t) => [t.id, t]));
     return {
@@ -154,7 +153,7 @@ export class RosterService {
       to: query.to,
       items: shifts.map((s) => ({
         date: s.localDate, rosterId: s.rosterId, version: s.version,
-        ...shiftView(new RosterWeek(addDays(s.localDate, -s.day), shop.timeZone), s, byId.get(s.shiftTemplateId)),
+        ...shiftView(new RosterWeek(addDays(s.localDate, -s.day), s.timeZone), s, byId.get(s.shiftTemplateId)),
       })),
     };
   }
@@ -164,9 +163,8 @@ export class RosterService {
    * published rosters in UTC, with their breaks, between two local dates (inclusive).
    */
   async publishedShifts(shopId: string, agentIds: string[], fromDate: string, toDate: string) {
-    const shop = await this.shops.context(shopId);
     return (await this.rosters.published(shopId, agentIds, fromDate, toDate)).map((s) => {
-      const week = new RosterWeek(addDays(s.localDate, -s.day), shop.timeZone);
+      const week = new RosterWeek(addDays(s.localDate, -s.day), s.timeZone);
       return {
         agentId: s.agentId, date: s.localDate, shiftTemplateId: s.shiftTemplateId, skill: s.skill, startsAt: s.startsAt, endsAt: s.endsAt,
         rosterId: s.rosterId, version: s.version, startMinutes: s.startMinutes, lengthMinutes: s.lengthMinutes,
