@@ -22,6 +22,14 @@ export default tseslint.config(
     },
   },
   {
+    // Every refusal is a catalogued problem (`defineProblems` in a `*.problems.ts`): only the catalogue builds AppErrors.
+    files: ['src/**/*.ts'],
+    ignores: ['src/platform/errors/**'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='AppError']", message: 'Declare the refusal in the module’s *.problems.ts (defineProblems) and throw its factory.' }],
+    },
+  },
+  {
     files: ['src/platform/config/**', 'test/**', 'bench/**', 'drizzle.config.ts', '**/*.spec.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },

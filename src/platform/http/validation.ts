@@ -27,11 +27,8 @@ export function fieldErrors(error: z.ZodError, location?: Location, row?: number
 export function validationError(error: z.ZodError, location: Location, within?: string): AppError {
   const errors = fieldErrors(error, location).map((e) => (within ? { ...e, field: `${within}.${e.field}` } : e));
   const located = errors.map((e) => ({ ...e, in: location }));
-  const detail = {
-    template: { en: CommonProblems.validation.spec.en, zh: CommonProblems.validation.spec.zh },
-    params: { detail: errors.map((e) => ({ en: `${location}.${e.field}: ${renderMessage(e.message, 'en')}`, zh: `${location}.${e.field}：${renderMessage(e.message, 'zh')}` })) },
-  };
-  return new AppError('validation', detail, located, undefined, CommonProblems.validation.code);
+  const detail = errors.map((e) => ({ en: `${location}.${e.field}: ${renderMessage(e.message, 'en')}`, zh: `${location}.${e.field}：${renderMessage(e.message, 'zh')}` }));
+  return CommonProblems.validation({ detail }, { errors: located });
 }
 
 export class ZodPipe<S extends z.ZodType> implements PipeTransform<unknown, z.output<S>> {
