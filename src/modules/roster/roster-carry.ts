@@ -1,6 +1,7 @@
 import type { RosterActivity } from './roster-activity.repository';
 import type { PublishedShift } from './roster.repository';
-import { addDays, RosterWeek } from './roster-week';
+import { RosterWeek } from './roster-week';
+import { addDays } from 'src/platform/time/calendar-date';
 import type { AgentActivity, NeighbourRun, NeighbourShift, RosterAgent, RosterProblem } from './solver';
 
 /** What the published truth of a neighbouring week says about some agents. */

@@ -7,7 +7,8 @@ import { say } from 'src/platform/i18n/request-locale';
 import { ForecastService } from 'src/modules/forecast/forecast.service';
 import { QueueService } from 'src/modules/queues/queue.service';
 import { StaffingService } from 'src/modules/staffing/staffing.service';
-import { addDays, RosterWeek } from './roster-week';
+import { RosterWeek } from './roster-week';
+import { addDays } from 'src/platform/time/calendar-date';
 import { RosterInputRepository } from './roster-input.repository';
 import type { SlotDemand } from './solver';
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { addDays, clockMinutes, clockText, isMonday, RosterWeek } from './roster-week';
+import { clockMinutes, clockText, isMonday, RosterWeek } from './roster-week';
+import { addDays } from 'src/platform/time/calendar-date';
 
 describe('RosterWeek', () => {
   it('gives the autumn DST Sunday 25 hours and converts wall-clock times on both sides of it', () => {

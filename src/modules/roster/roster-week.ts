@@ -1,4 +1,8 @@
 import { DateTime, Info } from 'luxon';
+import { addDays, isoWeekday } from 'src/platform/time/calendar-date';
+
+/** A date that starts a roster week. */
+export const isMonday = (date: string): boolean => isoWeekday(date) === 1;
 
 /**
  * The local days of a roster week in the shop's zone. Shift starts and breaks are local wall-clock
@@ -130,13 +134,7 @@ function isoWithOffset(ms: number, offsetMinutes: number): string {
   );
 }
 
-export function addDays(date: string, days: number): string {
-  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate()!;
-}
 
-export function isMonday(date: string): boolean {
-  return DateTime.fromISO(date, { zone: 'UTC' }).weekday === 1;
-}
 
 /** `HH:MM` ↔ minutes after midnight (24:00 = 1440). */
 export const clockMinutes = (time: string): number => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));

@@ -19,7 +19,8 @@ import { RosterInputRepository } from './roster-input.repository';
 import { RosterProblemService } from './roster-problem.service';
 import { rosterDiff, rosterSummary, rosterView, shiftView, StoredSolve } from './roster-view';
 import { currentLocale, say } from 'src/platform/i18n/request-locale';
-import { addDays, RosterWeek } from './roster-week';
+import { RosterWeek } from './roster-week';
+import { addDays } from 'src/platform/time/calendar-date';
 import { ShiftTemplateService } from './shift-template.service';
 import type { RosterProblem } from './solver';
 

@@ -11,7 +11,7 @@ import type { ShiftChange } from 'src/modules/roster/roster.dto';
 import { BrokenRule, LeaveOptions, RosterEditing } from 'src/modules/roster/roster-editing.service';
 import { RosterPublishing } from 'src/modules/roster/roster-publishing.service';
 import { RosterService } from 'src/modules/roster/roster.service';
-import { addDays } from 'src/modules/roster/roster-week';
+import { addDays } from 'src/platform/time/calendar-date';
 import { ShiftTemplateService } from 'src/modules/roster/shift-template.service';
 import type { RosterEvaluation } from 'src/modules/roster/solver';
 import { RuleLabels } from './self-service.labels';

@@ -8,7 +8,8 @@ import type { ExportColumn, ExportLanguage, ExportWorkbook } from 'src/modules/e
 import { WEEKDAY_NAMES, writeExportWorkbook } from 'src/modules/export/workbook/workbook-writer';
 import { RosterRepository } from '../roster.repository';
 import { RosterInputRepository } from '../roster-input.repository';
-import { addDays, clockText } from '../roster-week';
+import { clockText } from '../roster-week';
+import { addDays } from 'src/platform/time/calendar-date';
 import { ShiftTemplateService } from '../shift-template.service';
 import type { RosterProblem } from '../solver';
 import type { ImportTemplateQuery } from './roster-import.dto';
