@@ -1,15 +1,21 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'migrations/**', 'web/dist/**', 'jest.config.js'] },
+  {
+    ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'migrations/**', 'web/dist/**', 'jest.config.js'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { parserOptions: { project: false } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through src/platform/config.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration through src/platform/config.' },
+      ],
     },
   },
   {
@@ -26,7 +32,13 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/platform/errors/**'],
     rules: {
-      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='AppError']", message: 'Declare the refusal in the module’s *.problems.ts (defineProblems) and throw its factory.' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='AppError']",
+          message: 'Declare the refusal in the module’s *.problems.ts (defineProblems) and throw its factory.',
+        },
+      ],
     },
   },
   {
@@ -35,7 +47,16 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
@@ -43,14 +64,42 @@ export default tseslint.config(
     files: ['src/web/**/*.js'],
     languageOptions: {
       sourceType: 'module',
-      globals: { window: 'readonly', document: 'readonly', location: 'readonly', sessionStorage: 'readonly', localStorage: 'readonly', fetch: 'readonly', URL: 'readonly', URLSearchParams: 'readonly', CustomEvent: 'readonly', Node: 'readonly', setTimeout: 'readonly' },
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        location: 'readonly',
+        sessionStorage: 'readonly',
+        localStorage: 'readonly',
+        fetch: 'readonly',
+        URL: 'readonly',
+        URLSearchParams: 'readonly',
+        CustomEvent: 'readonly',
+        Node: 'readonly',
+        setTimeout: 'readonly',
+      },
     },
   },
   {
     files: ['src/**/engine/**', 'src/**/solver/**'],
     rules: {
       // Engines are pure: nothing from Nest, the database or the queue; of the platform only its seeded randomness and the shop calendar (pure).
-      'no-restricted-imports': ['error', { patterns: ['@nestjs/*', 'drizzle-orm', 'drizzle-orm/*', 'postgres', 'bullmq', 'src/platform/*', '!src/platform/random', '!src/platform/time'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            '@nestjs/*',
+            'drizzle-orm',
+            'drizzle-orm/*',
+            'postgres',
+            'bullmq',
+            'src/platform/*',
+            '!src/platform/random',
+            '!src/platform/time',
+          ],
+        },
+      ],
     },
   },
+  // Formatting is prettier's (npm run format); no lint rule argues with it.
+  prettier,
 );

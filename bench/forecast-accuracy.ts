@@ -76,7 +76,10 @@ class Score {
 
 function slotStartIso(date: string, slot: number, interval: number, zone: string): string {
   const minute = slot * interval;
-  return DateTime.fromISO(date, { zone }).set({ hour: Math.floor(minute / 60), minute: minute % 60 }).toUTC().toISO() as string;
+  return DateTime.fromISO(date, { zone })
+    .set({ hour: Math.floor(minute / 60), minute: minute % 60 })
+    .toUTC()
+    .toISO() as string;
 }
 
 function cutSlotOf(hhmm: string, interval: number): number {
@@ -91,11 +94,18 @@ function intradayForecasts(history: DayMatrix, row: DayMatrix['days'][number], c
   const dayAhead = result.days[0].forecast;
   let total = 0;
   dayAhead.forEach((f) => (total += Number.isFinite(f) ? f : 0));
-  const params = fitIntradayParams(pastDaysOf(result.backtest?.points ?? [], history.slotsPerDay), interval) ?? defaultIntradayParams(total);
+  const params =
+    fitIntradayParams(pastDaysOf(result.backtest?.points ?? [], history.slotsPerDay), interval) ??
+    defaultIntradayParams(total);
   const atCut = updateRestOfDay(dayAhead, row.values, cut, interval, params).forecast;
   const rolling = new Float64Array(dayAhead.length).fill(NaN);
-  for (let t = cut; t < dayAhead.length; t++) rolling[t] = updateRestOfDay(dayAhead, row.values, t, interval, params).forecast[t];
-  return { method: result.method, params, forecasts: { auto: dayAhead, 'auto-intraday': atCut, 'auto-intraday-rolling': rolling } };
+  for (let t = cut; t < dayAhead.length; t++)
+    rolling[t] = updateRestOfDay(dayAhead, row.values, t, interval, params).forecast[t];
+  return {
+    method: result.method,
+    params,
+    forecasts: { auto: dayAhead, 'auto-intraday': atCut, 'auto-intraday-rolling': rolling },
+  };
 }
 
 function main(): void {
@@ -148,7 +158,8 @@ function main(): void {
     process.stderr.write(`${row.date} done (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
   }
   for (const method of names) {
-    const extra = method === 'auto' ? { chosen: Object.fromEntries(chosen) } : method === 'auto-intraday' ? { fitted } : {};
+    const extra =
+      method === 'auto' ? { chosen: Object.fromEntries(chosen) } : method === 'auto-intraday' ? { fitted } : {};
     console.log(scores.get(method)?.line(method, interval, extra));
   }
   if (outPath) writeFileSync(outPath, csv.join('\n') + '\n');

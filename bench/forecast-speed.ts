@@ -23,7 +23,14 @@ const histories = Array.from({ length: queues }, (_, q) => {
   return {
     zone,
     slotMinutes: 30,
-    observations: simulateQueue({ zone, slotMinutes: 30, from, days: weeks * 7, level: 5 + (q % 20) * 10, seed: 1000 + q }),
+    observations: simulateQueue({
+      zone,
+      slotMinutes: 30,
+      from,
+      days: weeks * 7,
+      level: 5 + (q % 20) * 10,
+      seed: 1000 + q,
+    }),
   };
 });
 const generatedSlots = histories.reduce((n, h) => n + h.observations.length, 0);
@@ -37,4 +44,14 @@ for (const history of histories) {
   slots += result.slots.length;
 }
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-console.log(JSON.stringify({ queues, weeks, horizonDays, historySlots: generatedSlots, forecastSlots: slots, seconds: Math.round(seconds * 100) / 100, chosen: Object.fromEntries(chosen) }));
+console.log(
+  JSON.stringify({
+    queues,
+    weeks,
+    horizonDays,
+    historySlots: generatedSlots,
+    forecastSlots: slots,
+    seconds: Math.round(seconds * 100) / 100,
+    chosen: Object.fromEntries(chosen),
+  }),
+);

@@ -33,7 +33,10 @@ const freePort = () =>
   });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** The node flags `npm start` runs the server with (the heap cap), so the figures are the shipped server's. */
-const startFlags = /exec node (.*?)\s*dist\/main\.js/.exec(JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).scripts.start)![1].split(/\s+/).filter(Boolean);
+const startFlags = /exec node (.*?)\s*dist\/main\.js/
+  .exec(JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).scripts.start)![1]
+  .split(/\s+/)
+  .filter(Boolean);
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the benchmark reads a few fields of several answers
@@ -62,19 +65,29 @@ async function waitForJobs(base: string, token: string, ids: string[]): Promise<
 }
 
 /** The demo week's roster (forecast demand, 30 s solve) and a month of aggregated KPIs. */
-async function prepare(base: string, token: string): Promise<{ rosterId: string; month: { from: string; to: string } }> {
+async function prepare(
+  base: string,
+  token: string,
+): Promise<{ rosterId: string; month: { from: string; to: string } }> {
   await api(base, token, 'GET', '/shift-templates');
   const queues = await api(base, token, 'GET', '/queues');
-  const queueIds = (queues.items ?? queues).filter((q: { active?: boolean }) => q.active !== false).map((q: { id: string }) => q.id);
+  const queueIds = (queues.items ?? queues)
+    .filter((q: { active?: boolean }) => q.active !== false)
+    .map((q: { id: string }) => q.id);
   const forecasts = await api(base, token, 'POST', '/forecasts', { queueIds, weeks: 1 });
-  await waitForJobs(base, token, forecasts.forecasts.map((f: { jobId: string }) => f.jobId));
+  await waitForJobs(
+    base,
+    token,
+    forecasts.forecasts.map((f: { jobId: string }) => f.jobId),
+  );
   const forecast = await api(base, token, 'GET', `/forecasts/${forecasts.forecasts[0].forecastId}`);
   const weekStart = forecast.fromDate as string;
   const roster = await api(base, token, 'POST', '/rosters', { weekStart, timeLimitSeconds: 30 });
   const lastMonth = DateTime.now().setZone('Asia/Shanghai').minus({ months: 1 });
   const month = { from: lastMonth.startOf('month').toISODate()!, to: lastMonth.endOf('month').toISODate()! };
   const days: string[] = [];
-  for (let d = DateTime.fromISO(month.from); d.toISODate()! <= month.to; d = d.plus({ days: 1 })) days.push(d.toISODate()!);
+  for (let d = DateTime.fromISO(month.from); d.toISODate()! <= month.to; d = d.plus({ days: 1 }))
+    days.push(d.toISODate()!);
   const runs = [];
   for (const date of days) runs.push((await api(base, token, 'POST', '/jobs/kpi.aggregate/run', { date })).jobId);
   await waitForJobs(base, token, [roster.jobId, ...runs]);
@@ -88,12 +101,24 @@ async function load(name: string, url: string, token: string, pid: number) {
   // A short warm-up fills the server's caches and connection pools, as in steady use.
   await autocannon({ url, connections, duration: 3, headers: { authorization: `Bearer ${token}` } });
   const load1 = loadavg()[0];
-  const result = await autocannon({ url, connections, duration: seconds, headers: { authorization: `Bearer ${token}` } });
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    headers: { authorization: `Bearer ${token}` },
+  });
   clearInterval(sampler);
   const errors = result.errors + result.timeouts + result.non2xx;
   return {
-    name, reqPerSec: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors,
-    requests: result.requests.total, kb: Math.round(result.throughput.average / result.requests.average / 1024), rssMb: `${Math.round(before)}→${Math.round(peak)}`, load: `${load1.toFixed(1)}→${loadavg()[0].toFixed(1)}`,
+    name,
+    reqPerSec: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors,
+    requests: result.requests.total,
+    kb: Math.round(result.throughput.average / result.requests.average / 1024),
+    rssMb: `${Math.round(before)}→${Math.round(peak)}`,
+    load: `${load1.toFixed(1)}→${loadavg()[0].toFixed(1)}`,
   };
 }
 
@@ -108,24 +133,51 @@ async function main(): Promise<void> {
   let server: ChildProcess | undefined;
   try {
     server = spawn(process.execPath, [...startFlags, join(__dirname, '..', 'dist', 'main.js')], {
-      env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'always', SCHEDULES: 'off', LOG_LEVEL: 'warn', WFM_DATA_DIR: mkdtempSync(join(tmpdir(), 'wfm-http-')), REDIS_URL: '' },
+      env: {
+        ...process.env,
+        DATABASE_URL: url.toString(),
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        SEED_DEMO: 'always',
+        SCHEDULES: 'off',
+        LOG_LEVEL: 'warn',
+        WFM_DATA_DIR: mkdtempSync(join(tmpdir(), 'wfm-http-')),
+        REDIS_URL: '',
+      },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     for (let i = 0; ; i++) {
-      if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`${base}/health`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       if (i > 600) throw new Error('server did not start');
       await sleep(500);
     }
-    const token = (await api(base, null, 'POST', '/auth/login', { username: 'manager', password: 'demo-manager' })).accessToken;
+    const token = (await api(base, null, 'POST', '/auth/login', { username: 'manager', password: 'demo-manager' }))
+      .accessToken;
     const { rosterId, month } = await prepare(base, token);
     const rows = [
       await load('GET /rosters/:id (demo week)', `${base}/rosters/${rosterId}`, token, server.pid!),
-      await load(`GET /kpis (${month.from}…${month.to}, agent level)`, `${base}/kpis?from=${month.from}&to=${month.to}`, token, server.pid!),
+      await load(
+        `GET /kpis (${month.from}…${month.to}, agent level)`,
+        `${base}/kpis?from=${month.from}&to=${month.to}`,
+        token,
+        server.pid!,
+      ),
     ];
     console.log(`\n${new Date().toISOString()} · ${connections} connections · ${seconds} s each\n`);
-    console.log('| endpoint | req/s | p50 ms | p99 ms | errors | requests | kB/answer | RSS MB (before→peak) | load avg |');
+    console.log(
+      '| endpoint | req/s | p50 ms | p99 ms | errors | requests | kB/answer | RSS MB (before→peak) | load avg |',
+    );
     console.log('|---|---|---|---|---|---|---|---|---|');
-    for (const r of rows) console.log(`| ${r.name} | ${r.reqPerSec} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.requests} | ${r.kb} | ${r.rssMb} | ${r.load} |`);
+    for (const r of rows)
+      console.log(
+        `| ${r.name} | ${r.reqPerSec} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.requests} | ${r.kb} | ${r.rssMb} | ${r.load} |`,
+      );
   } finally {
     server?.kill('SIGKILL');
     await sleep(500);

@@ -14,10 +14,17 @@ const { AppModule } = compiled<typeof import('../src/app.module')>('app.module')
 const { loadConfig } = compiled<typeof import('../src/platform/config/app-config')>('platform/config/app-config');
 const { DemoSeed } = compiled<typeof import('../src/platform/db/demo/demo-seed')>('platform/db/demo/demo-seed');
 const { defineJob } = compiled<typeof import('../src/platform/jobs/job-definition')>('platform/jobs/job-definition');
-const { JobHandler } = compiled<typeof import('../src/platform/jobs/job-handler.decorator')>('platform/jobs/job-handler.decorator');
+const { JobHandler } = compiled<typeof import('../src/platform/jobs/job-handler.decorator')>(
+  'platform/jobs/job-handler.decorator',
+);
 const { JobQueue } = compiled<typeof import('../src/platform/jobs/job-queue')>('platform/jobs/job-queue');
 
-const noop = defineJob<{ shopId: string }>({ name: 'bench.noop', description: 'does nothing', attempts: 1, backoffMs: 10 });
+const noop = defineJob<{ shopId: string }>({
+  name: 'bench.noop',
+  description: 'does nothing',
+  attempts: 1,
+  backoffMs: 10,
+});
 
 @Injectable()
 class BenchJobs {
@@ -38,7 +45,17 @@ const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 function boot(databaseUrl: string, prefix: string, workers: 'inline' | 'off') {
-  const config = { ...loadConfig({}), databaseUrl, redisUrl, queuePrefix: prefix, workers, logLevel: 'warn', schedules: 'off' as const, seedDemo: 'never' as const, jobConcurrency: 8 };
+  const config = {
+    ...loadConfig({}),
+    databaseUrl,
+    redisUrl,
+    queuePrefix: prefix,
+    workers,
+    logLevel: 'warn',
+    schedules: 'off' as const,
+    seedDemo: 'never' as const,
+    jobConcurrency: 8,
+  };
   return NestFactory.createApplicationContext(AppModule.register(config, [BenchJobsModule]), { logger: ['error'] });
 }
 
@@ -53,7 +70,12 @@ async function workerMain(databaseUrl: string, prefix: string): Promise<void> {
   });
 }
 
-async function round(workers: number, jobs: number, sql: postgres.Sql, databaseUrl: string): Promise<Record<string, number>> {
+async function round(
+  workers: number,
+  jobs: number,
+  sql: postgres.Sql,
+  databaseUrl: string,
+): Promise<Record<string, number>> {
   const prefix = `wfmbench${randomBytes(3).toString('hex')}`;
   const producer = await boot(databaseUrl, prefix, 'off');
   const shopId = (await producer.get(DemoSeed).seed()).shopId;
@@ -61,7 +83,9 @@ async function round(workers: number, jobs: number, sql: postgres.Sql, databaseU
   const children: ChildProcess[] = [];
   process.once('exit', () => children.forEach((c) => c.kill()));
   for (let i = 0; i < workers; i++) {
-    const child = spawn(process.execPath, [...process.execArgv, __filename, '--worker', databaseUrl, prefix], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = spawn(process.execPath, [...process.execArgv, __filename, '--worker', databaseUrl, prefix], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     await new Promise((r) => child.once('message', r));
     children.push(child);
   }
@@ -94,7 +118,16 @@ async function round(workers: number, jobs: number, sql: postgres.Sql, databaseU
     await exited;
   }
   await producer.close();
-  return { workers, jobs, enqueueSeconds, seconds, jobsPerSecond: Math.round(jobs / seconds), p50Ms: Math.round(lat.p50 * 10) / 10, p99Ms: Math.round(lat.p99 * 10) / 10, failed: lat.failed };
+  return {
+    workers,
+    jobs,
+    enqueueSeconds,
+    seconds,
+    jobsPerSecond: Math.round(jobs / seconds),
+    p50Ms: Math.round(lat.p50 * 10) / 10,
+    p99Ms: Math.round(lat.p99 * 10) / 10,
+    failed: lat.failed,
+  };
 }
 
 async function main(): Promise<void> {
@@ -110,7 +143,8 @@ async function main(): Promise<void> {
   url.pathname = `/${name}`;
   const sql = postgres(url.toString(), { max: 2, onnotice: () => undefined });
   try {
-    for (const workers of [1, 2]) process.stdout.write(JSON.stringify(await round(workers, jobs, sql, url.toString())) + '\n');
+    for (const workers of [1, 2])
+      process.stdout.write(JSON.stringify(await round(workers, jobs, sql, url.toString())) + '\n');
   } finally {
     await sql.end();
     await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

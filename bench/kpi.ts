@@ -87,35 +87,90 @@ async function main(): Promise<void> {
     await facts(db, shopId, agents, sessions, orders);
     process.stdout.write(`facts written in ${seconds(started)} s\n`);
 
-    const shops = { context: async () => ({ id: shopId, timeZone: 'Asia/Shanghai', settings: { attributionWindowDays: 1 } }) } as unknown as ShopService;
-    const aggregation = new KpiAggregation(null as unknown as NightlyPipeline, db, new KpiAggregationRepository(db), shops);
+    const shops = {
+      context: async () => ({ id: shopId, timeZone: 'Asia/Shanghai', settings: { attributionWindowDays: 1 } }),
+    } as unknown as ShopService;
+    const aggregation = new KpiAggregation(
+      null as unknown as NightlyPipeline,
+      db,
+      new KpiAggregationRepository(db),
+      shops,
+    );
     started = performance.now();
     const day = await aggregation.aggregateDay(shopId, DAY);
     const aggregateSeconds = seconds(started);
-    const [check] = await db.client<{ sessions: number; orders: number }[]>`SELECT sum(sessions)::int AS sessions, sum(orders)::int AS orders FROM kpi_agent_days WHERE shop_id = ${shopId} AND day = ${DAY}`;
+    const [check] = await db.client<
+      { sessions: number; orders: number }[]
+    >`SELECT sum(sessions)::int AS sessions, sum(orders)::int AS orders FROM kpi_agent_days WHERE shop_id = ${shopId} AND day = ${DAY}`;
     started = performance.now();
     await aggregation.aggregateDay(shopId, DAY);
     const rerunSeconds = seconds(started);
 
-    const kpis = new KpiService(new KpiRepository(db), null as unknown as AgentScope, null as unknown as TeamService, null as unknown as ViewCache);
+    const kpis = new KpiService(
+      new KpiRepository(db),
+      null as unknown as AgentScope,
+      null as unknown as TeamService,
+      null as unknown as ViewCache,
+    );
     const runs = new RankingRepository(db);
     const scorecard = {
-      name: 'bench', roleGroup: 'pre_sales', minDaysWorked: 15, minInquiries: 300, topN: 3, bottomPercent: 10, tieRule: 'heaviest_metric', rewardRules: [],
-      metrics: [{ metric: 'orderConversion', weight: 40 }, { metric: 'serviceSales', weight: 30 }, { metric: 'firstResponseSeconds', weight: 15 }, { metric: 'satisfaction', weight: 15 }],
+      name: 'bench',
+      roleGroup: 'pre_sales',
+      minDaysWorked: 15,
+      minInquiries: 300,
+      topN: 3,
+      bottomPercent: 10,
+      tieRule: 'heaviest_metric',
+      rewardRules: [],
+      metrics: [
+        { metric: 'orderConversion', weight: 40 },
+        { metric: 'serviceSales', weight: 30 },
+        { metric: 'firstResponseSeconds', weight: 15 },
+        { metric: 'satisfaction', weight: 15 },
+      ],
     };
     const [card] = await db.client<{ id: string }[]>`
       INSERT INTO scorecards (shop_id, name, role_group, metrics, min_days_worked, min_inquiries, top_n, bottom_percent, tie_rule)
       VALUES (${shopId}, 'bench', 'pre_sales', ${JSON.stringify(scorecard.metrics)}::jsonb, 15, 300, 3, 10, 'heaviest_metric') RETURNING id`;
-    const run = await db.transaction(() => runs.insertNextVersion({ shopId, scorecardId: card.id, month: MONTH, status: 'queued', scorecard }));
+    const run = await db.transaction(() =>
+      runs.insertNextVersion({ shopId, scorecardId: card.id, month: MONTH, status: 'queued', scorecard }),
+    );
     started = performance.now();
-    const agentService = new AgentService(db, new AgentRepository(db), null as unknown as TeamRepository, null as unknown as SkillRepository);
-    const ranking = await new RankingComputation(db, runs, kpis, agentService, null as unknown as KpiAggregation).compute(run);
+    const agentService = new AgentService(
+      db,
+      new AgentRepository(db),
+      null as unknown as TeamRepository,
+      null as unknown as SkillRepository,
+    );
+    const ranking = await new RankingComputation(
+      db,
+      runs,
+      kpis,
+      agentService,
+      null as unknown as KpiAggregation,
+    ).compute(run);
     const rankingSeconds = seconds(started);
 
-    process.stdout.write(`${JSON.stringify({
-      aggregation: { sessions, orders, agents, agentDays: day.sessions.stored, storedSessions: check.sessions, storedOrders: check.orders, seconds: aggregateSeconds, rerunSeconds, target: '< 10 s' },
-      ranking: { agents, ...ranking, seconds: rankingSeconds, target: '< 2 s' },
-    }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify(
+        {
+          aggregation: {
+            sessions,
+            orders,
+            agents,
+            agentDays: day.sessions.stored,
+            storedSessions: check.sessions,
+            storedOrders: check.orders,
+            seconds: aggregateSeconds,
+            rerunSeconds,
+            target: '< 10 s',
+          },
+          ranking: { agents, ...ranking, seconds: rankingSeconds, target: '< 2 s' },
+        },
+        null,
+        2,
+      )}\n`,
+    );
   } finally {
     await db.close();
     await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

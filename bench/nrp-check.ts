@@ -41,23 +41,30 @@ export function checkNrpRoster(instance: NrpInstance, grid: NrpGrid): NrpCheck {
       counts.set(shift, (counts.get(shift) ?? 0) + 1);
       minutes += minutesOf.get(shift) ?? 0;
       const next = row[d + 1];
-      if (next !== null && next !== undefined && cannotFollow.get(shift)?.has(next)) violations.push(`${who}: ${next} follows ${shift} on day ${d + 1}`);
+      if (next !== null && next !== undefined && cannotFollow.get(shift)?.has(next))
+        violations.push(`${who}: ${next} follows ${shift} on day ${d + 1}`);
     });
     for (const [shift, count] of counts) {
-      if (count > (staff.maxShifts[shift] ?? 0)) violations.push(`${who}: ${count} × ${shift} > ${staff.maxShifts[shift] ?? 0}`);
+      if (count > (staff.maxShifts[shift] ?? 0))
+        violations.push(`${who}: ${count} × ${shift} > ${staff.maxShifts[shift] ?? 0}`);
     }
     if (minutes > staff.maxTotalMinutes) violations.push(`${who}: ${minutes} min > max ${staff.maxTotalMinutes}`);
     if (minutes < staff.minTotalMinutes) violations.push(`${who}: ${minutes} min < min ${staff.minTotalMinutes}`);
     for (const run of runsOf(row)) {
       const inner = run.start > 0 && run.start + run.length < instance.days;
-      if (run.working && run.length > staff.maxConsecutiveShifts) violations.push(`${who}: ${run.length} shifts in a row from day ${run.start}`);
-      if (run.working && inner && run.length < staff.minConsecutiveShifts) violations.push(`${who}: only ${run.length} shifts in a row from day ${run.start}`);
-      if (!run.working && inner && run.length < staff.minConsecutiveDaysOff) violations.push(`${who}: only ${run.length} days off from day ${run.start}`);
+      if (run.working && run.length > staff.maxConsecutiveShifts)
+        violations.push(`${who}: ${run.length} shifts in a row from day ${run.start}`);
+      if (run.working && inner && run.length < staff.minConsecutiveShifts)
+        violations.push(`${who}: only ${run.length} shifts in a row from day ${run.start}`);
+      if (!run.working && inner && run.length < staff.minConsecutiveDaysOff)
+        violations.push(`${who}: only ${run.length} days off from day ${run.start}`);
     }
     let weekends = 0;
-    for (let sat = 5; sat < instance.days; sat += 7) if (row[sat] !== null || (sat + 1 < instance.days && row[sat + 1] !== null)) weekends++;
+    for (let sat = 5; sat < instance.days; sat += 7)
+      if (row[sat] !== null || (sat + 1 < instance.days && row[sat + 1] !== null)) weekends++;
     if (weekends > staff.maxWeekends) violations.push(`${who}: ${weekends} weekends > ${staff.maxWeekends}`);
-    for (const d of instance.daysOff.get(staff.id) ?? []) if (row[d] !== null) violations.push(`${who}: works on day off ${d}`);
+    for (const d of instance.daysOff.get(staff.id) ?? [])
+      if (row[d] !== null) violations.push(`${who}: works on day off ${d}`);
   });
   const index = new Map(instance.staff.map((s, e) => [s.id, e]));
   for (const r of instance.onRequests) if (grid[index.get(r.employee)!][r.day] !== r.shift) objective += r.weight;

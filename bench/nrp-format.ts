@@ -64,7 +64,11 @@ export function parseNrp(text: string): NrpInstance {
   const request = (r: string[]): NrpRequest => ({ employee: r[0], day: int(r[1]), shift: r[2], weight: Number(r[3]) });
   return {
     days: int(rows('SECTION_HORIZON')[0][0]),
-    shifts: rows('SECTION_SHIFTS').map((r) => ({ id: r[0], minutes: int(r[1]), cannotFollow: (r[2] ?? '').split('|').filter(Boolean) })),
+    shifts: rows('SECTION_SHIFTS').map((r) => ({
+      id: r[0],
+      minutes: int(r[1]),
+      cannotFollow: (r[2] ?? '').split('|').filter(Boolean),
+    })),
     staff: rows('SECTION_STAFF').map((r) => ({
       id: r[0],
       maxShifts: Object.fromEntries(
@@ -86,7 +90,13 @@ export function parseNrp(text: string): NrpInstance {
     daysOff: new Map(rows('SECTION_DAYS_OFF').map((r) => [r[0], r.slice(1).filter(Boolean).map(int)])),
     onRequests: rows('SECTION_SHIFT_ON_REQUESTS').map(request),
     offRequests: rows('SECTION_SHIFT_OFF_REQUESTS').map(request),
-    cover: rows('SECTION_COVER').map((r) => ({ day: int(r[0]), shift: r[1], requirement: int(r[2]), underWeight: Number(r[3]), overWeight: Number(r[4]) })),
+    cover: rows('SECTION_COVER').map((r) => ({
+      day: int(r[0]),
+      shift: r[1],
+      requirement: int(r[2]),
+      underWeight: Number(r[3]),
+      overWeight: Number(r[4]),
+    })),
   };
 }
 
@@ -94,7 +104,12 @@ export function parseNrp(text: string): NrpInstance {
 export function nrpToRosterProblem(instance: NrpInstance): RosterProblem {
   return {
     horizon: { startDate: '2024-01-01', days: instance.days, timeZone: 'UTC', weekendDays: [6, 7] },
-    shiftTypes: instance.shifts.map((s) => ({ id: s.id, startMinutes: 0, lengthMinutes: s.minutes, notFollowedBy: s.cannotFollow })),
+    shiftTypes: instance.shifts.map((s) => ({
+      id: s.id,
+      startMinutes: 0,
+      lengthMinutes: s.minutes,
+      notFollowedBy: s.cannotFollow,
+    })),
     agents: instance.staff.map((s) => ({
       id: s.id,
       skills: [],
@@ -109,10 +124,20 @@ export function nrpToRosterProblem(instance: NrpInstance): RosterProblem {
       },
       fixedDaysOff: instance.daysOff.get(s.id) ?? [],
       requests: [
-        ...instance.onRequests.filter((r) => r.employee === s.id).map((r) => ({ day: r.day, kind: 'on' as const, shiftTypeId: r.shift, weight: r.weight })),
-        ...instance.offRequests.filter((r) => r.employee === s.id).map((r) => ({ day: r.day, kind: 'off' as const, shiftTypeId: r.shift, weight: r.weight })),
+        ...instance.onRequests
+          .filter((r) => r.employee === s.id)
+          .map((r) => ({ day: r.day, kind: 'on' as const, shiftTypeId: r.shift, weight: r.weight })),
+        ...instance.offRequests
+          .filter((r) => r.employee === s.id)
+          .map((r) => ({ day: r.day, kind: 'off' as const, shiftTypeId: r.shift, weight: r.weight })),
       ],
     })),
-    dayCover: instance.cover.map((c) => ({ day: c.day, shiftTypeId: c.shift, required: c.requirement, underWeight: c.underWeight, overWeight: c.overWeight })),
+    dayCover: instance.cover.map((c) => ({
+      day: c.day,
+      shiftTypeId: c.shift,
+      required: c.requirement,
+      underWeight: c.underWeight,
+      overWeight: c.overWeight,
+    })),
   };
 }

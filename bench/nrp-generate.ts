@@ -35,7 +35,10 @@ function main(): void {
   if (lookAlikes) {
     mkdirSync(lookAlikes, { recursive: true });
     for (const [name, shape] of Object.entries(LOOK_ALIKES)) {
-      writeFileSync(join(lookAlikes, `LookAlike${name}-${seed}.txt`), formatNrp(generateNrp({ ...shape, seed: seed * 1000 + name.charCodeAt(0) })));
+      writeFileSync(
+        join(lookAlikes, `LookAlike${name}-${seed}.txt`),
+        formatNrp(generateNrp({ ...shape, seed: seed * 1000 + name.charCodeAt(0) })),
+      );
     }
     return;
   }
@@ -44,12 +47,25 @@ function main(): void {
     mkdirSync(folder, { recursive: true });
     const random = seededRandom(seed);
     for (let k = 0; k < Number(randomCount); k++) {
-      const shape = { days: 7 * (4 + Math.floor(random() * 9)), staff: 20 + Math.floor(random() * 131), shiftTypes: 3 + Math.floor(random() * 18), seed: seed * 1000 + k };
-      writeFileSync(join(folder, `Generated-${shape.days}d-${shape.staff}s-${shape.shiftTypes}t-${shape.seed}.txt`), formatNrp(generateNrp(shape)));
+      const shape = {
+        days: 7 * (4 + Math.floor(random() * 9)),
+        staff: 20 + Math.floor(random() * 131),
+        shiftTypes: 3 + Math.floor(random() * 18),
+        seed: seed * 1000 + k,
+      };
+      writeFileSync(
+        join(folder, `Generated-${shape.days}d-${shape.staff}s-${shape.shiftTypes}t-${shape.seed}.txt`),
+        formatNrp(generateNrp(shape)),
+      );
     }
     return;
   }
-  const shape = { days: Number(option(argv, '--days') ?? 28), staff: Number(option(argv, '--staff') ?? 30), shiftTypes: Number(option(argv, '--types') ?? 4), seed };
+  const shape = {
+    days: Number(option(argv, '--days') ?? 28),
+    staff: Number(option(argv, '--staff') ?? 30),
+    shiftTypes: Number(option(argv, '--types') ?? 4),
+    seed,
+  };
   process.stdout.write(formatNrp(generateNrp(shape)));
 }
 

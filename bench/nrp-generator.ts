@@ -33,10 +33,20 @@ interface Contract {
 function drawShifts(count: number, random: () => number): { shifts: NrpShift[]; family: number[] } {
   const family: number[] = [];
   // Early, day and late shares first, nights last (a few nights at most).
-  for (let k = 0; k < count; k++) family.push(count <= 2 ? k * 2 : count === 3 ? [0, 1, 2][k] : Math.min(3, Math.floor((k * 4) / count)));
+  for (let k = 0; k < count; k++)
+    family.push(count <= 2 ? k * 2 : count === 3 ? [0, 1, 2][k] : Math.min(3, Math.floor((k * 4) / count)));
   family.sort((x, y) => x - y);
   const named = count <= 5;
-  const letters = count === 1 ? ['D'] : count === 2 ? ['E', 'L'] : count === 3 ? ['E', 'D', 'L'] : count === 4 ? ['E', 'D', 'L', 'N'] : ['E', 'd1', 'd2', 'L', 'N'];
+  const letters =
+    count === 1
+      ? ['D']
+      : count === 2
+        ? ['E', 'L']
+        : count === 3
+          ? ['E', 'D', 'L']
+          : count === 4
+            ? ['E', 'D', 'L', 'N']
+            : ['E', 'd1', 'd2', 'L', 'N'];
   const seen = new Map<number, number>();
   const ids = family.map((f, k) => {
     if (named) return letters[k];
@@ -54,7 +64,9 @@ function drawShifts(count: number, random: () => number): { shifts: NrpShift[]; 
     id,
     minutes: minutes[k],
     // No shift may be followed by one of an earlier family; a 720-minute one also bans its own family's long ones.
-    cannotFollow: ids.filter((_, j) => family[j] < family[k] || (minutes[k] >= 720 && family[j] === family[k] && minutes[j] >= 600)),
+    cannotFollow: ids.filter(
+      (_, j) => family[j] < family[k] || (minutes[k] >= 720 && family[j] === family[k] && minutes[j] >= 600),
+    ),
   }));
   return { shifts, family };
 }
@@ -66,9 +78,39 @@ function drawContracts(days: number, random: () => number): { contract: Contract
   const full = Math.round((8640 * scale) / 60) * 60;
   const part = Math.round((full * (0.5 + random() * 0.15)) / 60) * 60;
   return [
-    { contract: { maxMinutes: full, minMinutes: full - window, maxRun: 5, minRun: 2, minOff: 2, maxWeekends: Math.max(1, Math.floor(weeks / 2)) }, share: 0.6 },
-    { contract: { maxMinutes: full, minMinutes: full - window, maxRun: 6, minRun: 2, minOff: 3, maxWeekends: Math.max(1, Math.floor(weeks / 2)) }, share: 0.2 },
-    { contract: { maxMinutes: part, minMinutes: part - window, maxRun: 5, minRun: 1, minOff: 2, maxWeekends: Math.max(1, Math.ceil((weeks * 3) / 4)) }, share: 0.2 },
+    {
+      contract: {
+        maxMinutes: full,
+        minMinutes: full - window,
+        maxRun: 5,
+        minRun: 2,
+        minOff: 2,
+        maxWeekends: Math.max(1, Math.floor(weeks / 2)),
+      },
+      share: 0.6,
+    },
+    {
+      contract: {
+        maxMinutes: full,
+        minMinutes: full - window,
+        maxRun: 6,
+        minRun: 2,
+        minOff: 3,
+        maxWeekends: Math.max(1, Math.floor(weeks / 2)),
+      },
+      share: 0.2,
+    },
+    {
+      contract: {
+        maxMinutes: part,
+        minMinutes: part - window,
+        maxRun: 5,
+        minRun: 1,
+        minOff: 2,
+        maxWeekends: Math.max(1, Math.ceil((weeks * 3) / 4)),
+      },
+      share: 0.2,
+    },
   ];
 }
 
@@ -81,7 +123,13 @@ interface Witness {
  * A random line keeping the contract: work runs of minRun..maxRun days, off runs of at least
  * minOff, families only rising inside a run, at most maxWeekends weekends, total minutes in range.
  */
-function drawWitness(days: number, shifts: NrpShift[], allowed: number[], contract: Contract, random: () => number): Witness | null {
+function drawWitness(
+  days: number,
+  shifts: NrpShift[],
+  allowed: number[],
+  contract: Contract,
+  random: () => number,
+): Witness | null {
   const target = contract.minMinutes + random() * (contract.maxMinutes - contract.minMinutes);
   const mean = allowed.reduce((s, t) => s + shifts[t].minutes, 0) / allowed.length;
   const line: (number | null)[] = new Array<number | null>(days).fill(null);
@@ -97,7 +145,9 @@ function drawWitness(days: number, shifts: NrpShift[], allowed: number[], contra
     if (needed < 0.5) break;
     // Behind the pace the contract needs: longest runs, shortest breaks.
     const hurry = needed / left > 0.55;
-    let run = hurry ? contract.maxRun : contract.minRun + Math.floor(random() * (contract.maxRun - contract.minRun + 1));
+    let run = hurry
+      ? contract.maxRun
+      : contract.minRun + Math.floor(random() * (contract.maxRun - contract.minRun + 1));
     run = Math.min(run, left, Math.max(1, Math.round(needed)));
     // Keep within the weekend budget: end the run before a weekend it may not touch.
     for (let k = d; k < d + run; k++) {
@@ -148,9 +198,18 @@ function staffId(k: number): string {
 }
 
 /** Blocks of consecutive requests for one shift type, as in the public files. */
-function drawRequests(days: number, employee: string, line: (number | null)[], shifts: NrpShift[], allowed: number[], perFourWeeks: number, on: boolean, random: () => number): NrpRequest[] {
+function drawRequests(
+  days: number,
+  employee: string,
+  line: (number | null)[],
+  shifts: NrpShift[],
+  allowed: number[],
+  perFourWeeks: number,
+  on: boolean,
+  random: () => number,
+): NrpRequest[] {
   const out: NrpRequest[] = [];
-  const total = Math.round((perFourWeeks * days) / 28 * (0.6 + random() * 0.8));
+  const total = Math.round(((perFourWeeks * days) / 28) * (0.6 + random() * 0.8));
   while (out.length < total) {
     const length = 1 + Math.floor(random() * 5);
     const start = Math.floor(random() * days);
@@ -158,7 +217,12 @@ function drawRequests(days: number, employee: string, line: (number | null)[], s
     const weight = 1 + Math.floor(random() * 3);
     for (let d = start; d < Math.min(days, start + length) && out.length < total; d++) {
       if (out.some((r) => r.day === d)) continue;
-      out.push({ employee, day: d, shift: on ? shift : (line[d] !== null && random() < 0.5 ? shifts[line[d]!].id : shift), weight });
+      out.push({
+        employee,
+        day: d,
+        shift: on ? shift : line[d] !== null && random() < 0.5 ? shifts[line[d]!].id : shift,
+        weight,
+      });
     }
   }
   return out;
@@ -190,10 +254,14 @@ export function generateWithWitness(shape: NrpShape): { instance: NrpInstance; w
     if (!allowed.some((t) => shifts[t].minutes === 480)) allowed.push(plain[Math.floor(random() * plain.length)]);
     allowed = [...new Set(allowed)].sort((x, y) => x - y);
     let witness: Witness | null = null;
-    for (let attempt = 0; attempt < 400 && !witness; attempt++) witness = drawWitness(days, shifts, allowed, contract, random);
+    for (let attempt = 0; attempt < 400 && !witness; attempt++)
+      witness = drawWitness(days, shifts, allowed, contract, random);
     if (!witness) {
       // Rare: widen the minutes around a line that keeps the run rules (no minimum at all).
-      witness = drawWitness(days, shifts, allowed, { ...contract, minMinutes: 0 }, random) ?? { line: new Array<number | null>(days).fill(null), minutes: 0 };
+      witness = drawWitness(days, shifts, allowed, { ...contract, minMinutes: 0 }, random) ?? {
+        line: new Array<number | null>(days).fill(null),
+        minutes: 0,
+      };
       contract.minMinutes = Math.min(contract.minMinutes, Math.floor(witness.minutes / 60) * 60);
     }
     const counts = shifts.map((_, t) => witness.line.filter((x) => x === t).length);
@@ -219,9 +287,15 @@ export function generateWithWitness(shape: NrpShape): { instance: NrpInstance; w
     // A day off per fortnight, on days the witness has off.
     const free = witness.line.map((x, d) => (x === null ? d : -1)).filter((d) => d >= 0);
     const off: number[] = [];
-    for (let n = 0; n < Math.floor(days / 14) && free.length > 0; n++) off.push(free.splice(Math.floor(random() * free.length), 1)[0]);
-    daysOff.set(id, off.sort((x, y) => x - y));
-    onRequests.push(...drawRequests(days, id, witness.line, shifts, allowed, 4.8, true, random).filter((r) => !off.includes(r.day)));
+    for (let n = 0; n < Math.floor(days / 14) && free.length > 0; n++)
+      off.push(free.splice(Math.floor(random() * free.length), 1)[0]);
+    daysOff.set(
+      id,
+      off.sort((x, y) => x - y),
+    );
+    onRequests.push(
+      ...drawRequests(days, id, witness.line, shifts, allowed, 4.8, true, random).filter((r) => !off.includes(r.day)),
+    );
     offRequests.push(...drawRequests(days, id, witness.line, shifts, allowed, 2.5, false, random));
     worked.push(witness.line);
   }
@@ -231,27 +305,70 @@ export function generateWithWitness(shape: NrpShape): { instance: NrpInstance; w
 }
 
 /** Cover per day and type: a weekday profile per type plus noise, scaled to the witnesses' total work. */
-function drawCover(days: number, shifts: NrpShift[], worked: (number | null)[][], ratio: number, random: () => number): NrpCover[] {
-  const perType = shifts.map((_, t) => worked.reduce((sum, line) => sum + line.filter((x) => x === t).length, 0) / days);
-  const weekday = shifts.map(() => Array.from({ length: 7 }, (_, w) => (w >= 5 ? 0.7 + random() * 0.3 : 0.85 + random() * 0.3)));
-  const raw: number[][] = Array.from({ length: days }, (_, d) => shifts.map((_, t) => Math.max(0, perType[t] * weekday[t][d % 7] * (0.75 + random() * 0.5))));
+function drawCover(
+  days: number,
+  shifts: NrpShift[],
+  worked: (number | null)[][],
+  ratio: number,
+  random: () => number,
+): NrpCover[] {
+  const perType = shifts.map(
+    (_, t) => worked.reduce((sum, line) => sum + line.filter((x) => x === t).length, 0) / days,
+  );
+  const weekday = shifts.map(() =>
+    Array.from({ length: 7 }, (_, w) => (w >= 5 ? 0.7 + random() * 0.3 : 0.85 + random() * 0.3)),
+  );
+  const raw: number[][] = Array.from({ length: days }, (_, d) =>
+    shifts.map((_, t) => Math.max(0, perType[t] * weekday[t][d % 7] * (0.75 + random() * 0.5))),
+  );
   const total = raw.flat().reduce((a, b) => a + b, 0);
   const wanted = worked.reduce((sum, line) => sum + line.filter((x) => x !== null).length, 0) * ratio;
   const scale = total > 0 ? wanted / total : 0;
   const cover: NrpCover[] = [];
-  raw.forEach((row, d) => row.forEach((value, t) => cover.push({ day: d, shift: shifts[t].id, requirement: Math.round(value * scale), underWeight: 100, overWeight: 1 })));
+  raw.forEach((row, d) =>
+    row.forEach((value, t) =>
+      cover.push({
+        day: d,
+        shift: shifts[t].id,
+        requirement: Math.round(value * scale),
+        underWeight: 100,
+        overWeight: 1,
+      }),
+    ),
+  );
   return cover;
 }
 
 /** The instance as text in the benchmark's own format (readable by `parseNrp`). */
 export function formatNrp(instance: NrpInstance): string {
-  const lines = ['# Generated by bench/nrp-generator.ts', 'SECTION_HORIZON', '# All instances start on a Monday', String(instance.days), ''];
+  const lines = [
+    '# Generated by bench/nrp-generator.ts',
+    'SECTION_HORIZON',
+    '# All instances start on a Monday',
+    String(instance.days),
+    '',
+  ];
   lines.push('SECTION_SHIFTS', '# ShiftID, Length in mins, Shifts which cannot follow this shift | separated');
   for (const s of instance.shifts) lines.push(`${s.id},${s.minutes},${s.cannotFollow.join('|')}`);
-  lines.push('', 'SECTION_STAFF', '# ID, MaxShifts, MaxTotalMinutes, MinTotalMinutes, MaxConsecutiveShifts, MinConsecutiveShifts, MinConsecutiveDaysOff, MaxWeekends');
+  lines.push(
+    '',
+    'SECTION_STAFF',
+    '# ID, MaxShifts, MaxTotalMinutes, MinTotalMinutes, MaxConsecutiveShifts, MinConsecutiveShifts, MinConsecutiveDaysOff, MaxWeekends',
+  );
   for (const s of instance.staff) {
     const caps = instance.shifts.map((x) => `${x.id}=${s.maxShifts[x.id] ?? 0}`).join('|');
-    lines.push([s.id, caps, s.maxTotalMinutes, s.minTotalMinutes, s.maxConsecutiveShifts, s.minConsecutiveShifts, s.minConsecutiveDaysOff, s.maxWeekends].join(','));
+    lines.push(
+      [
+        s.id,
+        caps,
+        s.maxTotalMinutes,
+        s.minTotalMinutes,
+        s.maxConsecutiveShifts,
+        s.minConsecutiveShifts,
+        s.minConsecutiveDaysOff,
+        s.maxWeekends,
+      ].join(','),
+    );
   }
   lines.push('', 'SECTION_DAYS_OFF', '# EmployeeID, DayIndexes (start at zero)');
   for (const [id, off] of instance.daysOff) lines.push([id, ...off].join(','));

@@ -16,12 +16,21 @@ import { compiled } from './compiled-app';
 
 const { AppModule } = compiled<typeof import('../src/app.module')>('app.module');
 const { loadConfig } = compiled<typeof import('../src/platform/config/app-config')>('platform/config/app-config');
-const { DemoSetup } = compiled<typeof import('../src/modules/demo/demo-setup.service')>('modules/demo/demo-setup.service');
-const { DemoRepository } = compiled<typeof import('../src/modules/demo/demo.repository')>('modules/demo/demo.repository');
-const { DemoPlans } = compiled<typeof import('../src/modules/demo/demo-plans.service')>('modules/demo/demo-plans.service');
-const { RosterService } = compiled<typeof import('../src/modules/roster/roster.service')>('modules/roster/roster.service');
+const { DemoSetup } = compiled<typeof import('../src/modules/demo/demo-setup.service')>(
+  'modules/demo/demo-setup.service',
+);
+const { DemoRepository } =
+  compiled<typeof import('../src/modules/demo/demo.repository')>('modules/demo/demo.repository');
+const { DemoPlans } = compiled<typeof import('../src/modules/demo/demo-plans.service')>(
+  'modules/demo/demo-plans.service',
+);
+const { RosterService } = compiled<typeof import('../src/modules/roster/roster.service')>(
+  'modules/roster/roster.service',
+);
 const { CreateRosterBody } = compiled<typeof import('../src/modules/roster/roster.dto')>('modules/roster/roster.dto');
-const { ForecastService } = compiled<typeof import('../src/modules/forecast/forecast.service')>('modules/forecast/forecast.service');
+const { ForecastService } = compiled<typeof import('../src/modules/forecast/forecast.service')>(
+  'modules/forecast/forecast.service',
+);
 const { ShopService } = compiled<typeof import('../src/modules/org/shop.service')>('modules/org/shop.service');
 const { JobQueue } = compiled<typeof import('../src/platform/jobs/job-queue')>('platform/jobs/job-queue');
 const { withLocale } = compiled<typeof import('../src/platform/i18n/request-locale')>('platform/i18n/request-locale');
@@ -45,7 +54,20 @@ const withDatabase = (url: string, name: string) => {
 
 /** More agents like the demo's (round the teams, same contracts and skills), and volume grown with them. */
 async function scale(sql: postgres.Sql, shopId: string, to: number): Promise<void> {
-  const models = await sql<{ id: string; name: string; team_id: string; role_group: string; hire_date: string; employment_type: string; min_week_minutes: number; max_week_minutes: number; max_days_per_week: number; min_rest_hours: number }[]>`
+  const models = await sql<
+    {
+      id: string;
+      name: string;
+      team_id: string;
+      role_group: string;
+      hire_date: string;
+      employment_type: string;
+      min_week_minutes: number;
+      max_week_minutes: number;
+      max_days_per_week: number;
+      min_rest_hours: number;
+    }[]
+  >`
     SELECT id, name, team_id, role_group, hire_date::text, employment_type, min_week_minutes, max_week_minutes, max_days_per_week, min_rest_hours
     FROM agents WHERE shop_id = ${shopId} AND NOT is_supervisor ORDER BY employee_no`;
   for (let n = DEMO_AGENTS + 1; n <= to; n++) {
@@ -64,7 +86,14 @@ async function main(): Promise<void> {
   const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
   await admin.unsafe(`CREATE DATABASE ${name}`);
   const databaseUrl = withDatabase(adminUrl, name);
-  const config = { ...loadConfig({}), databaseUrl, redisUrl: undefined, logLevel: 'warn', schedules: 'off' as const, seedDemo: 'never' as const };
+  const config = {
+    ...loadConfig({}),
+    databaseUrl,
+    redisUrl: undefined,
+    logLevel: 'warn',
+    schedules: 'off' as const,
+    seedDemo: 'never' as const,
+  };
   const app = await NestFactory.createApplicationContext(AppModule.register(config), { logger: ['error'] });
   const sql = postgres(databaseUrl, { max: 2, onnotice: () => undefined });
   try {
@@ -76,12 +105,19 @@ async function main(): Promise<void> {
     const nextMonday = DemoPlans.thisMonday(shop, new Date(now.getTime() + 7 * 86_400_000));
     if (agents > DEMO_AGENTS) {
       await scale(sql, shop.id, agents);
-      const { forecasts } = await app.get(ForecastService).create(manager, { from: nextMonday, weeks: 1, method: 'auto' });
+      const { forecasts } = await app
+        .get(ForecastService)
+        .create(manager, { from: nextMonday, weeks: 1, method: 'auto' });
       for (const f of forecasts) await queue.settled(f.jobId, 10 * 60_000);
     }
     const rostered = Number((await sql`SELECT count(*) AS n FROM agents WHERE shop_id = ${shop.id} AND active`)[0].n);
     const started = Date.now();
-    const body = CreateRosterBody.parse({ weekStart: nextMonday, timeLimitSeconds: seconds, seed, ...(supervisors ? { supervisorOnEveryShift: true } : {}) });
+    const body = CreateRosterBody.parse({
+      weekStart: nextMonday,
+      timeLimitSeconds: seconds,
+      seed,
+      ...(supervisors ? { supervisorOnEveryShift: true } : {}),
+    });
     const created = await withLocale('en', () => app.get(RosterService).create(manager, body));
     await queue.settled(created.jobId, (seconds + 120) * 1000);
     const wall = (Date.now() - started) / 1000;
@@ -90,22 +126,35 @@ async function main(): Promise<void> {
     const byDaypart: Record<string, number> = { night: 0, morning: 0, afternoon: 0, evening: 0 };
     for (const c of roster.coverage) {
       const hour = Number(c.local.slice(11, 13));
-      if (c.gap < 0) byDaypart[hour < 6 ? 'night' : hour < 12 ? 'morning' : hour < 18 ? 'afternoon' : 'evening'] += -c.gap;
+      if (c.gap < 0)
+        byDaypart[hour < 6 ? 'night' : hour < 12 ? 'morning' : hour < 18 ? 'afternoon' : 'evening'] += -c.gap;
     }
     const result = run.result as Record<string, unknown>;
-    console.log(JSON.stringify({
-      agents: rostered, week: nextMonday, timeLimitSeconds: seconds, supervisorOnEveryShift: supervisors, status: run.status,
-      objective: roster.objective?.total ?? null, terms: roster.objective?.terms ?? null,
-      lowerBound: roster.solve.lowerBound === null ? null : Number(roster.solve.lowerBound.toFixed(1)),
-      gap: roster.solve.gap === null ? null : Number(roster.solve.gap.toFixed(4)),
-      stoppedBy: roster.solve.stoppedBy, solverSeconds: roster.solve.seconds,
-      underCoverAgentSlots: byDaypart, underCoverWarnings: roster.underCover.length,
-      bindingReasons: [...new Set(roster.underCover.map((u) => u.reasonCode).filter(Boolean))],
-      violations: roster.violations.length, infeasibilities: roster.infeasibilities.length,
-      wallSeconds: Number(wall.toFixed(2)),
-      jobEndMinusRequestSeconds: Number(((Date.parse(String(run.finished_at)) - Date.parse(String(result.requestedAt))) / 1000).toFixed(2)),
-      warnings: created.warnings,
-    }));
+    console.log(
+      JSON.stringify({
+        agents: rostered,
+        week: nextMonday,
+        timeLimitSeconds: seconds,
+        supervisorOnEveryShift: supervisors,
+        status: run.status,
+        objective: roster.objective?.total ?? null,
+        terms: roster.objective?.terms ?? null,
+        lowerBound: roster.solve.lowerBound === null ? null : Number(roster.solve.lowerBound.toFixed(1)),
+        gap: roster.solve.gap === null ? null : Number(roster.solve.gap.toFixed(4)),
+        stoppedBy: roster.solve.stoppedBy,
+        solverSeconds: roster.solve.seconds,
+        underCoverAgentSlots: byDaypart,
+        underCoverWarnings: roster.underCover.length,
+        bindingReasons: [...new Set(roster.underCover.map((u) => u.reasonCode).filter(Boolean))],
+        violations: roster.violations.length,
+        infeasibilities: roster.infeasibilities.length,
+        wallSeconds: Number(wall.toFixed(2)),
+        jobEndMinusRequestSeconds: Number(
+          ((Date.parse(String(run.finished_at)) - Date.parse(String(result.requestedAt))) / 1000).toFixed(2),
+        ),
+        warnings: created.warnings,
+      }),
+    );
   } finally {
     await sql.end();
     await app.close();

@@ -34,8 +34,15 @@ const SLOT = 30;
 function forecastDemand(org: ReturnType<typeof demoOrganisation>): SlotDemand[] {
   const first = DateTime.fromISO(WEEK_START, { zone: ZONE }).minus({ weeks: HISTORY_WEEKS });
   const history = demoHistory({
-    timeZone: ZONE, slotMinutes: SLOT, firstDate: first.toISODate()!, days: 7 * HISTORY_WEEKS,
-    promotionDate: '2020-01-01', queues: DEMO_QUEUES, agents: org.agents, seed, scale: (volume * perTeam) / 15,
+    timeZone: ZONE,
+    slotMinutes: SLOT,
+    firstDate: first.toISODate()!,
+    days: 7 * HISTORY_WEEKS,
+    promotionDate: '2020-01-01',
+    queues: DEMO_QUEUES,
+    agents: org.agents,
+    seed,
+    scale: (volume * perTeam) / 15,
   });
   const realtime = DEMO_QUEUES.filter((q) => q.kind === 'realtime');
   // Mean offered contacts per (queue, weekday index, slot of the day) over the history weeks.
@@ -54,10 +61,19 @@ function forecastDemand(org: ReturnType<typeof demoOrganisation>): SlotDemand[] 
         const contacts = sums.get(`${queue.code}:${day}:${slot}`) ?? 0;
         if (contacts <= 0) return 0;
         if (queue.channel === 'chat') {
-          const chat = { handleSecondsAlone: queue.defaultHandleSeconds, concurrency: queue.chatConcurrency, slowdown: { perExtraChat: 0.15 }, patienceSeconds: queue.patienceSeconds ?? undefined };
+          const chat = {
+            handleSecondsAlone: queue.defaultHandleSeconds,
+            concurrency: queue.chatConcurrency,
+            slowdown: { perExtraChat: 0.15 },
+            patienceSeconds: queue.patienceSeconds ?? undefined,
+          };
           return requiredChatAgents(chat, contacts, SLOT * 60, target).agents;
         }
-        const traffic = { offeredLoad: (contacts * queue.defaultHandleSeconds) / (SLOT * 60), ahtSeconds: queue.defaultHandleSeconds, patienceSeconds: queue.patienceSeconds ?? undefined };
+        const traffic = {
+          offeredLoad: (contacts * queue.defaultHandleSeconds) / (SLOT * 60),
+          ahtSeconds: queue.defaultHandleSeconds,
+          patienceSeconds: queue.patienceSeconds ?? undefined,
+        };
         return requiredAgents(traffic, target).agents;
       }),
     );
@@ -80,7 +96,12 @@ function demoProblem(): RosterProblem {
       id: a.employeeNo,
       skills: a.skills.map((s) => s.skill),
       supervisor: a.isSupervisor,
-      contract: { minMinutes: a.minWeekMinutes, maxMinutes: Math.min(a.maxWeekMinutes, a.maxDaysPerWeek * 480), maxConsecutiveWorkDays: a.maxDaysPerWeek, ...(a.maxDaysPerWeek < 7 ? { maxWorkDays: a.maxDaysPerWeek } : {}) },
+      contract: {
+        minMinutes: a.minWeekMinutes,
+        maxMinutes: Math.min(a.maxWeekMinutes, a.maxDaysPerWeek * 480),
+        maxConsecutiveWorkDays: a.maxDaysPerWeek,
+        ...(a.maxDaysPerWeek < 7 ? { maxWorkDays: a.maxDaysPerWeek } : {}),
+      },
     })),
     slotDemand: forecastDemand(org),
     rules: { minRestMinutes: 11 * 60 },
@@ -89,16 +110,24 @@ function demoProblem(): RosterProblem {
 
 async function main(): Promise<void> {
   const problem = demoProblem();
-  const solution = await solveRoster(problem, { timeLimitMs: seconds * 1000, seed, onProgress: verbose ? (p) => console.error(JSON.stringify(p)) : undefined });
+  const solution = await solveRoster(problem, {
+    timeLimitMs: seconds * 1000,
+    seed,
+    onProgress: verbose ? (p) => console.error(JSON.stringify(p)) : undefined,
+  });
   const check = evaluateRoster(problem, solution.assignments);
   const perAgentDay = new Set(solution.assignments.map((a) => `${a.agentId}:${a.day}`));
-  const contractSlots = (pick: (a: RosterProblem['agents'][number]) => number) => problem.agents.reduce((sum, a) => sum + pick(a) / SLOT, 0);
+  const contractSlots = (pick: (a: RosterProblem['agents'][number]) => number) =>
+    problem.agents.reduce((sum, a) => sum + pick(a) / SLOT, 0);
   const required = problem.slotDemand!.reduce((sum, d) => sum + d.requiredAgents.flat().reduce((a, b) => a + b, 0), 0);
   console.log(
     JSON.stringify({
       agents: problem.agents.length,
       requiredAgentSlots: required,
-      contractAgentSlots: { min: contractSlots((a) => a.contract.minMinutes), max: contractSlots((a) => a.contract.maxMinutes) },
+      contractAgentSlots: {
+        min: contractSlots((a) => a.contract.minMinutes),
+        max: contractSlots((a) => a.contract.maxMinutes),
+      },
       objective: solution.objective.total,
       terms: solution.objective.terms,
       lowerBound: solution.lowerBound === null ? null : Number(solution.lowerBound.toFixed(1)),

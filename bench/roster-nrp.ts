@@ -16,8 +16,18 @@ import { nrpToRosterProblem, parseNrp } from './nrp-format';
 
 /** Best reported values (../shared/bench-data/README.md). */
 const BEST: Record<string, number> = {
-  Instance1: 607, Instance2: 828, Instance3: 1001, Instance4: 1716, Instance5: 1143, Instance6: 1950,
-  Instance7: 1056, Instance8: 1308, Instance9: 439, Instance10: 4631, Instance11: 3443, Instance12: 4040,
+  Instance1: 607,
+  Instance2: 828,
+  Instance3: 1001,
+  Instance4: 1716,
+  Instance5: 1143,
+  Instance6: 1950,
+  Instance7: 1056,
+  Instance8: 1308,
+  Instance9: 439,
+  Instance10: 4631,
+  Instance11: 3443,
+  Instance12: 4040,
 };
 
 function parseArguments(argv: string[]): { files: string[]; seconds: number; seed: number; out: string | null } {
@@ -34,7 +44,12 @@ function parseArguments(argv: string[]): { files: string[]; seconds: number; see
   if (files.length === 0) {
     const folder = '../shared/bench-data/curtois-nrp';
     const number = (f: string) => Number(f.replace(/\D/g, ''));
-    files.push(...readdirSync(folder).filter((f) => /^Instance\d+\.txt$/.test(f)).sort((a, b) => number(a) - number(b)).map((f) => join(folder, f)));
+    files.push(
+      ...readdirSync(folder)
+        .filter((f) => /^Instance\d+\.txt$/.test(f))
+        .sort((a, b) => number(a) - number(b))
+        .map((f) => join(folder, f)),
+    );
   }
   return { files, seconds, seed, out };
 }
@@ -52,7 +67,8 @@ async function main(): Promise<void> {
       timeLimitMs: seconds * 1000,
       seed,
       onProgress: (p) => {
-        if (p.seconds <= 10 && p.objective !== null) atTen = atTen === null ? p.objective : Math.min(atTen, p.objective);
+        if (p.seconds <= 10 && p.objective !== null)
+          atTen = atTen === null ? p.objective : Math.min(atTen, p.objective);
         if (process.argv.includes('--progress')) console.error(JSON.stringify(p));
       },
     });
@@ -76,11 +92,17 @@ async function main(): Promise<void> {
         gap: best === null ? null : Number(((check.objective - best) / best).toFixed(4)),
         seconds: Number(elapsed.toFixed(1)),
         violations: violations.length,
-        firstValidSeconds: solution.firstRosterSeconds === null || solution.firstRosterSeconds === undefined ? null : Number(solution.firstRosterSeconds.toFixed(2)),
+        firstValidSeconds:
+          solution.firstRosterSeconds === null || solution.firstRosterSeconds === undefined
+            ? null
+            : Number(solution.firstRosterSeconds.toFixed(2)),
         objectiveAt10s: elapsed <= 10 ? check.objective : atTen,
         solverObjective: solution.objective.total,
         lowerBound: solution.lowerBound === null ? null : Number(solution.lowerBound.toFixed(1)),
-        gapToBound: solution.lowerBound === null ? null : Number(((check.objective - solution.lowerBound) / Math.max(1, check.objective)).toFixed(4)),
+        gapToBound:
+          solution.lowerBound === null
+            ? null
+            : Number(((check.objective - solution.lowerBound) / Math.max(1, check.objective)).toFixed(4)),
         stoppedBy: solution.stoppedBy,
         load: Number(load.toFixed(1)),
         ...(violations.length > 0 ? { firstViolations: violations.slice(0, 5) } : {}),

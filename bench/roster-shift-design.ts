@@ -7,10 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { designShifts } from './shift-design/design-shifts';
-import {
-  readShiftDesignInstance,
-  shiftDesignInputOf,
-} from './shift-design/dzn-instance-reader';
+import { readShiftDesignInstance, shiftDesignInputOf } from './shift-design/dzn-instance-reader';
 
 /** Proven optima under the published objective (bench-data README, Data Set 1). */
 const KNOWN_OPTIMA: Record<string, number> = {
@@ -32,7 +29,12 @@ function parseArguments(argv: string[]): { files: string[]; seconds: number; wei
   }
   if (files.length === 0) {
     const folder = '../shared/bench-data/shift-design';
-    files.push(...readdirSync(folder).filter((f) => f.endsWith('.dzn')).sort().map((f) => join(folder, f)));
+    files.push(
+      ...readdirSync(folder)
+        .filter((f) => f.endsWith('.dzn'))
+        .sort()
+        .map((f) => join(folder, f)),
+    );
   }
   return { files, seconds, weighting };
 }

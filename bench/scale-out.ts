@@ -30,23 +30,43 @@ const adminUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432
 const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' / ');
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
 
-type Proc = { name: string; child: ChildProcess; pid: number; output: () => string; peakRssMb: number; lastRssMb: number };
+type Proc = {
+  name: string;
+  child: ChildProcess;
+  pid: number;
+  output: () => string;
+  peakRssMb: number;
+  lastRssMb: number;
+};
 const procs: Proc[] = [];
 
 /** Like `npm run start:prod` / `npm run worker` (same heap limits), resolved once `ready` is printed. */
-async function start(name: string, script: 'main.js' | 'worker.js', env: Record<string, string>, ready: RegExp): Promise<Proc> {
+async function start(
+  name: string,
+  script: 'main.js' | 'worker.js',
+  env: Record<string, string>,
+  ready: RegExp,
+): Promise<Proc> {
   const heap = script === 'main.js' ? 384 : 256;
-  const child = spawn(process.execPath, [`--max-old-space-size=${heap}`, join(repoRoot, 'dist', script)], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [`--max-old-space-size=${heap}`, join(repoRoot, 'dist', script)], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const keep = (c: Buffer) => (output = (output + c.toString()).slice(-200_000));
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   const proc: Proc = { name, child, pid: child.pid!, output: () => output, peakRssMb: 0, lastRssMb: 0 };
   procs.push(proc);
-  await waitFor(`${name} to start`, () => {
-    if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}):\n${output}`);
-    return ready.test(output);
-  }, 180_000);
+  await waitFor(
+    `${name} to start`,
+    () => {
+      if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}):\n${output}`);
+      return ready.test(output);
+    },
+    180_000,
+  );
   return proc;
 }
 
@@ -89,7 +109,9 @@ async function runNight(sql: postgres.Sql, env: Record<string, string>) {
     start('worker-2', 'worker.js', { ...env, SCHEDULES: 'on' }, /worker started/),
   ]);
   const sampler = setInterval(sampleRss, 500);
-  process.stdout.write(`4 processes up (pids ${procs.map((p) => p.pid).join(', ')}); waiting for the schedulers' next minute\n`);
+  process.stdout.write(
+    `4 processes up (pids ${procs.map((p) => p.pid).join(', ')}); waiting for the schedulers' next minute\n`,
+  );
   const victim = `%:${w1.pid}:%`;
   let killedAt: Date | undefined;
   let orphans: { id: string; name: string }[] = [];
@@ -108,11 +130,16 @@ async function runNight(sql: postgres.Sql, env: Record<string, string>) {
       w1.child.kill('SIGKILL');
       await exited;
       [{ killedAt }] = await sql<{ killedAt: Date }[]>`SELECT clock_timestamp() AS "killedAt"`;
-      orphans = await sql<{ id: string; name: string }[]>`SELECT id, name FROM job_runs WHERE status = 'running' AND claimed_by LIKE ${victim}`;
-      process.stdout.write(`worker-1 killed with ${orphans.length} runs held (${orphans.map((o) => o.name).join(', ')}), ${s.ended} of ${shopCount} nights done\n`);
+      orphans = await sql<
+        { id: string; name: string }[]
+      >`SELECT id, name FROM job_runs WHERE status = 'running' AND claimed_by LIKE ${victim}`;
+      process.stdout.write(
+        `worker-1 killed with ${orphans.length} runs held (${orphans.map((o) => o.name).join(', ')}), ${s.ended} of ${shopCount} nights done\n`,
+      );
     }
     if (killedAt && reclaimed.all === undefined) {
-      const [r] = await sql`SELECT count(*)::int AS n FROM job_runs WHERE id IN ${sql(orphans.map((o) => o.id))} AND claimed_by NOT LIKE ${victim}`;
+      const [r] =
+        await sql`SELECT count(*)::int AS n FROM job_runs WHERE id IN ${sql(orphans.map((o) => o.id))} AND claimed_by NOT LIKE ${victim}`;
       const after = (Date.now() - killedAt.getTime()) / 1000;
       if (r.n > 0) reclaimed.first ??= after;
       if (r.n === orphans.length) reclaimed.all = after;
@@ -123,7 +150,9 @@ async function runNight(sql: postgres.Sql, env: Record<string, string>) {
   }
   clearInterval(sampler);
   sampleRss();
-  const healthy = await Promise.all([api1, api2].map(async (p) => (await fetch(`http://127.0.0.1:${health.exec(p.output())![1]}/health`)).status));
+  const healthy = await Promise.all(
+    [api1, api2].map(async (p) => (await fetch(`http://127.0.0.1:${health.exec(p.output())![1]}/health`)).status),
+  );
   return { killedAt, orphans, reclaimed, healthy, stopMs: await Promise.all([api1, api2, w2].map(stop)), w2 };
 }
 
@@ -164,7 +193,14 @@ async function report(sql: postgres.Sql, night: Awaited<ReturnType<typeof runNig
       SELECT extract(epoch FROM max(finished_at) - ${night.killedAt}::timestamptz)::float AS all_done,
              bool_and(status = 'completed') AS completed, bool_and(claimed_by LIKE ${`%:${night.w2.pid}:%`}) AS by_other_worker
       FROM job_runs WHERE id IN ${sql(ids)}`;
-    takeover = { killed: true, runsHeld: night.orphans.length, nightsHeld: night.orphans.filter((o) => o.name === 'nightly.run').length, firstReclaimedAfter: night.reclaimed.first, allReclaimedAfter: night.reclaimed.all, ...t };
+    takeover = {
+      killed: true,
+      runsHeld: night.orphans.length,
+      nightsHeld: night.orphans.filter((o) => o.name === 'nightly.run').length,
+      firstReclaimedAfter: night.reclaimed.first,
+      allReclaimedAfter: night.reclaimed.all,
+      ...t,
+    };
   }
   return { wall, steps, outputs, takeover };
 }
@@ -190,8 +226,10 @@ async function main(): Promise<void> {
       await admin.end();
     })());
   const interrupted = () => {
-    process.stderr.write("interrupted: cleaning up\n");
-    void cleanUp().catch((e) => process.stderr.write(`clean-up failed: ${String(e)}\n`)).finally(() => process.exit(130));
+    process.stderr.write('interrupted: cleaning up\n');
+    void cleanUp()
+      .catch((e) => process.stderr.write(`clean-up failed: ${String(e)}\n`))
+      .finally(() => process.exit(130));
   };
   process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
   // Last resort when the bench dies some other way: no child outlives it (a killed Redis keeps its file).
@@ -203,12 +241,23 @@ async function main(): Promise<void> {
     await admin.unsafe(`CREATE DATABASE ${name}`);
     await redis.start();
     const env = {
-      DATABASE_URL: url.toString(), REDIS_URL: redis.url, QUEUE_PREFIX: 'wfmscale', JWT_SECRET: randomBytes(24).toString('hex'),
-      CUSTOMER_KEY_SECRET: randomBytes(12).toString('hex'), SEED_DEMO: 'never', LOG_LEVEL: 'info', NODE_ENV: 'production',
+      DATABASE_URL: url.toString(),
+      REDIS_URL: redis.url,
+      QUEUE_PREFIX: 'wfmscale',
+      JWT_SECRET: randomBytes(24).toString('hex'),
+      CUSTOMER_KEY_SECRET: randomBytes(12).toString('hex'),
+      SEED_DEMO: 'never',
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'production',
     };
     // The demo's forecasts and roster are jobs: this one process runs them (WORKERS=inline) and no night is scheduled yet.
     let started = Date.now();
-    const seed = await start('seed', 'main.js', { ...env, SEED_DEMO: 'always', WORKERS: 'inline', SCHEDULES: 'off', PORT: '0', HOST: '127.0.0.1' }, /Health: +http:\/\/localhost:\d+\/health/);
+    const seed = await start(
+      'seed',
+      'main.js',
+      { ...env, SEED_DEMO: 'always', WORKERS: 'inline', SCHEDULES: 'off', PORT: '0', HOST: '127.0.0.1' },
+      /Health: +http:\/\/localhost:\d+\/health/,
+    );
     await stop(seed);
     procs.splice(procs.indexOf(seed), 1);
     const seedMs = Date.now() - started;
@@ -216,11 +265,24 @@ async function main(): Promise<void> {
     const [{ id: source }] = await sql`SELECT id FROM shops`;
     const copied = await cloneShop(sql, source, shopCount - 1, factDays);
     const cloneMs = Date.now() - started;
-    process.stdout.write(`demo shop seeded in ${seconds(seedMs)} s, copied to ${shopCount - 1} shops in ${seconds(cloneMs)} s (${JSON.stringify(copied)})\n`);
+    process.stdout.write(
+      `demo shop seeded in ${seconds(seedMs)} s, copied to ${shopCount - 1} shops in ${seconds(cloneMs)} s (${JSON.stringify(copied)})\n`,
+    );
     const night = await runNight(sql, env);
     const result = await report(sql, night);
     const rss = Object.fromEntries(procs.map((p) => [p.name, { peakMb: p.peakRssMb, lastMb: p.lastRssMb }]));
-    const summary = { shops: shopCount, factDays, seedSeconds: seconds(seedMs), cloneSeconds: seconds(cloneMs), ...result, rss, apiHealth: night.healthy, stopMs: night.stopMs, loadBefore, loadAfter: loadAverage() };
+    const summary = {
+      shops: shopCount,
+      factDays,
+      seedSeconds: seconds(seedMs),
+      cloneSeconds: seconds(cloneMs),
+      ...result,
+      rss,
+      apiHealth: night.healthy,
+      stopMs: night.stopMs,
+      loadBefore,
+      loadAfter: loadAverage(),
+    };
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   } finally {
     await cleanUp();

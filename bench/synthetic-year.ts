@@ -12,7 +12,19 @@ import { DateTime } from 'luxon';
 import { SeededRandom } from '../src/modules/forecast/engine/seeded-random';
 const r = new SeededRandom(Number(process.argv[2] ?? 42));
 const weekday = [0, 1.12, 1.04, 1, 0.98, 0.96, 0.85, 0.9];
-const holidays = new Set(['2025-01-01', '2025-01-28', '2025-01-29', '2025-01-30', '2025-04-04', '2025-05-01', '2025-05-02', '2025-06-02', '2025-10-01', '2025-10-02', '2025-10-03']);
+const holidays = new Set([
+  '2025-01-01',
+  '2025-01-28',
+  '2025-01-29',
+  '2025-01-30',
+  '2025-04-04',
+  '2025-05-01',
+  '2025-05-02',
+  '2025-06-02',
+  '2025-10-01',
+  '2025-10-02',
+  '2025-10-03',
+]);
 const lines = ['time,calls'];
 let level = 40;
 for (let d = 0; d < 365; d++) {
@@ -27,7 +39,9 @@ for (let d = 0; d < 365; d++) {
   for (let s = 16; s < 46; s++) {
     const h = s / 2;
     const shape = 0.4 + Math.exp(-(((h - 10.5 - shift) / 1.8) ** 2)) + 1.2 * Math.exp(-(((h - 20.5) / 1.6) ** 2));
-    lines.push(`${date}T${String(Math.floor(h)).padStart(2, '0')}:${s % 2 ? '30' : '00'}:00Z,${r.poisson(dayLevel * shape)}`);
+    lines.push(
+      `${date}T${String(Math.floor(h)).padStart(2, '0')}:${s % 2 ? '30' : '00'}:00Z,${r.poisson(dayLevel * shape)}`,
+    );
   }
 }
 writeFileSync(process.argv[3] ?? 'synthetic-year.csv', lines.join('\n') + '\n');

@@ -23,8 +23,15 @@ function splitCsvLine(line: string): string[] {
 }
 
 /** Time stamps with an offset (or Z) are instants; without one they are local clock in `zone`. */
-export function readObservations(path: string, timeColumn: string, valueColumn: string, zone: string): VolumeObservation[] {
-  const lines = readFileSync(path, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+export function readObservations(
+  path: string,
+  timeColumn: string,
+  valueColumn: string,
+  zone: string,
+): VolumeObservation[] {
+  const lines = readFileSync(path, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   const header = splitCsvLine(lines[0]).map((h) => h.trim());
   const ti = header.indexOf(timeColumn);
   const vi = header.indexOf(valueColumn);

@@ -26,8 +26,15 @@ const text = (i: number, length: number) => {
 const files: Record<string, () => Buffer> = {
   // The report's file: sharedStrings.xml declared as 5,000 bytes, 4.57 GB unpacked.
   'lying-sharedStrings-4.57GB': () => {
-    const strings = deflatedRepeat(SST + HEADER.map((h) => `<si><t>${h}</t></si>`).join(''), `<si><t>${'x'.repeat(1000)}</t></si>`.repeat(1000), 4570);
-    return zipOf({ ...workbookParts(HEADER, [[0, 1, 2, 3, 4, 5]]), 'xl/sharedStrings.xml': { ...strings, declaredSize: 5000 } });
+    const strings = deflatedRepeat(
+      SST + HEADER.map((h) => `<si><t>${h}</t></si>`).join(''),
+      `<si><t>${'x'.repeat(1000)}</t></si>`.repeat(1000),
+      4570,
+    );
+    return zipOf({
+      ...workbookParts(HEADER, [[0, 1, 2, 3, 4, 5]]),
+      'xl/sharedStrings.xml': { ...strings, declaredSize: 5000 },
+    });
   },
   // Honest headers, as many distinct texts as the shared strings budget lets through.
   'shared-strings-at-the-budget': () => {
@@ -37,14 +44,25 @@ const files: Record<string, () => Buffer> = {
   },
   // Rows just under the row limit (8 MB unpacked): 16,000 cells of 480 bytes each, ten of them.
   'ten-rows-of-7.7MB': () => {
-    const column = (n: number): string => (n > 26 ? column(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
-    const row = (r: number) => `<row r="${r}">${Array.from({ length: 16_000 }, (_, c) => `<c r="${column(c + 1)}${r}" t="inlineStr"><is><t>${text(r * 16_000 + c, 440)}</t></is></c>`).join('')}</row>`;
+    const column = (n: number): string =>
+      (n > 26 ? column(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
+    const row = (r: number) =>
+      `<row r="${r}">${Array.from({ length: 16_000 }, (_, c) => `<c r="${column(c + 1)}${r}" t="inlineStr"><is><t>${text(r * 16_000 + c, 440)}</t></is></c>`).join('')}</row>`;
     const parts = workbookParts(HEADER, [[0, 1, 2, 3, 4, 5]]);
-    const sheet = String(parts['xl/worksheets/sheet1.xml']).replace('</sheetData>', `${Array.from({ length: 10 }, (_, i) => row(i + 2)).join('')}</sheetData>`);
+    const sheet = String(parts['xl/worksheets/sheet1.xml']).replace(
+      '</sheetData>',
+      `${Array.from({ length: 10 }, (_, i) => row(i + 2)).join('')}</sheetData>`,
+    );
     return zipOf({ ...parts, 'xl/worksheets/sheet1.xml': sheet });
   },
   // Honest headers, more distinct texts than the budget: refused once the budget is reached.
-  'shared-strings-over-the-budget': () => zipOf(workbookParts(Array.from({ length: 2_500_000 }, (_, i) => text(i, 12)), [[0, 1, 2, 3, 4, 5]])),
+  'shared-strings-over-the-budget': () =>
+    zipOf(
+      workbookParts(
+        Array.from({ length: 2_500_000 }, (_, i) => text(i, 12)),
+        [[0, 1, 2, 3, 4, 5]],
+      ),
+    ),
 };
 
 async function child(path: string): Promise<void> {
@@ -58,7 +76,15 @@ async function child(path: string): Promise<void> {
     outcome = `refused: ${(e as Error).message}`;
   }
   const peak = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))![1]) / 1024;
-  process.stdout.write(JSON.stringify({ rows, unpackedMb: Math.round(budget.used / 2 ** 20), seconds: (Date.now() - started) / 1000, peakRssMb: Math.round(peak), outcome }) + '\n');
+  process.stdout.write(
+    JSON.stringify({
+      rows,
+      unpackedMb: Math.round(budget.used / 2 ** 20),
+      seconds: (Date.now() - started) / 1000,
+      peakRssMb: Math.round(peak),
+      outcome,
+    }) + '\n',
+  );
 }
 
 async function main(): Promise<void> {

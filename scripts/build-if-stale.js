@@ -12,7 +12,15 @@ const { join } = require('node:path');
 const root = join(__dirname, '..');
 const stamp = join(root, 'dist', '.build-stamp');
 const lock = join(root, '.build-lock');
-const inputs = ['src', 'nest-cli.json', '.swcrc', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json'];
+const inputs = [
+  'src',
+  'nest-cli.json',
+  '.swcrc',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'package.json',
+  'package-lock.json',
+];
 
 /** Newest modification time under a path; folders count too, so a deleted or renamed file is seen. */
 function newest(path) {
@@ -65,7 +73,10 @@ if (stale()) {
     if (!stale()) return; // built by the process we waited for
     const started = Date.now();
     process.stderr.write('building dist/ (sources changed since the last build)\n');
-    execFileSync(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build'], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     writeFileSync(stamp, new Date(started).toISOString() + '\n');
     // Stamped with the build's start: a file saved while it ran makes the next start build again.
     utimesSync(stamp, started / 1000, started / 1000);

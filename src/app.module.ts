@@ -30,7 +30,27 @@ import { IntradayModule } from './modules/intraday/intraday.module';
 import { NotificationModule } from './modules/notification/notification.module';
 
 /** Platform first, then one module per domain. */
-export const domainModules = [OrgModule, QueuesModule, IngestModule, ForecastModule, StaffingModule, KpiModule, RankingModule, ComplaintsModule, QcModule, RosterModule, TrainingModule, ExportModule, AdherenceModule, IntradayModule, DemoShopModule, NotificationModule, TimeOffModule, ShiftSwapModule, OpenShiftModule];
+export const domainModules = [
+  OrgModule,
+  QueuesModule,
+  IngestModule,
+  ForecastModule,
+  StaffingModule,
+  KpiModule,
+  RankingModule,
+  ComplaintsModule,
+  QcModule,
+  RosterModule,
+  TrainingModule,
+  ExportModule,
+  AdherenceModule,
+  IntradayModule,
+  DemoShopModule,
+  NotificationModule,
+  TimeOffModule,
+  ShiftSwapModule,
+  OpenShiftModule,
+];
 
 @Module({})
 export class AppModule {
@@ -38,7 +58,19 @@ export class AppModule {
   static register(config: AppConfig = loadConfig(), extra: DynamicModule['imports'] = []): DynamicModule {
     return {
       module: AppModule,
-      imports: [...extra, ConfigModule.forRoot(config), LoggingModule, DbModule, DemoModule, RedisModule, ViewCacheModule, AuthModule, HealthModule, JobsModule, ...domainModules],
+      imports: [
+        ...extra,
+        ConfigModule.forRoot(config),
+        LoggingModule,
+        DbModule,
+        DemoModule,
+        RedisModule,
+        ViewCacheModule,
+        AuthModule,
+        HealthModule,
+        JobsModule,
+        ...domainModules,
+      ],
     };
   }
 }

@@ -24,7 +24,10 @@ async function bootstrap(): Promise<void> {
   await app.init();
   const seeded = await app.get(DemoSetup).onStart(config);
   await app.listen(config.port, config.host);
-  const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost').replace('127.0.0.1', 'localhost');
+  const url = (await app.getUrl())
+    .replace('[::1]', 'localhost')
+    .replace('0.0.0.0', 'localhost')
+    .replace('127.0.0.1', 'localhost');
   const lines = [
     '',
     `  Customer-service workforce server is running (${config.databaseUrl ? 'PostgreSQL at DATABASE_URL' : `embedded PostgreSQL in ${config.dataDir}`}; jobs ${config.redisUrl ? 'on BullMQ/Redis' : 'in-process'})`,
@@ -32,7 +35,12 @@ async function bootstrap(): Promise<void> {
     `  API docs:  ${url}/docs`,
     `  Health:    ${url}/health`,
     `  Roles:     ${processRoles(config)}`,
-    ...(seeded ? ['  Demo logins (user / password):', ...seeded.logins.map((l) => `    ${l.role.padEnd(10)} ${l.username} / ${l.password}`)] : []),
+    ...(seeded
+      ? [
+          '  Demo logins (user / password):',
+          ...seeded.logins.map((l) => `    ${l.role.padEnd(10)} ${l.username} / ${l.password}`),
+        ]
+      : []),
     '',
   ];
   process.stdout.write(lines.join('\n') + '\n');

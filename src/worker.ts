@@ -11,7 +11,8 @@ const lifecycle = new ProcessLifecycle();
 /** The worker process: the same modules without HTTP, processing BullMQ queues and running schedules. */
 async function bootstrap(): Promise<void> {
   const config = { ...loadConfig(), workers: 'inline' as const };
-  if (!config.redisUrl) throw new Error('REDIS_URL is required for a separate worker (without it, npm start runs jobs in-process)');
+  if (!config.redisUrl)
+    throw new Error('REDIS_URL is required for a separate worker (without it, npm start runs jobs in-process)');
   const app = await NestFactory.createApplicationContext(AppModule.register(config), { bufferLogs: true });
   const logger = app.get(Logger);
   app.useLogger(logger);

@@ -22,19 +22,28 @@ describe('adherence: agent states, adherence and conformance KPIs (e2e)', () => 
   const D1 = '2026-11-21';
   const local = (date: string, time: string) => `${date} ${time}`;
   const utc = (date: string, time: string) => new Date(`${date}T${time}+08:00`);
-  const push = (rows: Record<string, unknown>[], token = manager) => t.http().post('/agent-states').set(bearer(token)).send({ rows });
+  const push = (rows: Record<string, unknown>[], token = manager) =>
+    t.http().post('/agent-states').set(bearer(token)).send({ rows });
 
   beforeAll(async () => {
     t = await startTestApp();
     sql = t.app.get(Db).client;
     manager = await t.tokenFor('manager');
     other = await createSecondShop(t, 'adherence-other');
-    const [me] = await sql<{ id: string; no: string; team_id: string }[]>`SELECT a.id, a.employee_no AS no, a.team_id FROM users u JOIN agents a ON a.id = u.agent_id WHERE u.username = 'agent'`;
+    const [me] = await sql<
+      { id: string; no: string; team_id: string }[]
+    >`SELECT a.id, a.employee_no AS no, a.team_id FROM users u JOIN agents a ON a.id = u.agent_id WHERE u.username = 'agent'`;
     a = me;
-    [b] = await sql<{ id: string; no: string }[]>`SELECT id, employee_no AS no FROM agents WHERE team_id = ${me.team_id} AND id <> ${me.id} AND NOT is_supervisor ORDER BY employee_no LIMIT 1`;
+    [b] = await sql<
+      { id: string; no: string }[]
+    >`SELECT id, employee_no AS no FROM agents WHERE team_id = ${me.team_id} AND id <> ${me.id} AND NOT is_supervisor ORDER BY employee_no LIMIT 1`;
     // Published week: A 09:00–18:00 with a meal at 12:00 and training 15:00–16:00; B a night 22:00–06:00 with a break at 02:00.
-    const [{ id: rosterId }] = await sql<{ id: string }[]>`INSERT INTO rosters (shop_id, week_start, demand, time_limit_seconds, status) VALUES (${t.demoShopId}, '2026-11-16', 'day-cover', 5, 'completed') RETURNING id`;
-    const [{ id: versionId }] = await sql<{ id: string }[]>`INSERT INTO roster_versions (shop_id, roster_id, version, status, evaluation) VALUES (${t.demoShopId}, ${rosterId}, 1, 'published', '{}') RETURNING id`;
+    const [{ id: rosterId }] = await sql<
+      { id: string }[]
+    >`INSERT INTO rosters (shop_id, week_start, demand, time_limit_seconds, status) VALUES (${t.demoShopId}, '2026-11-16', 'day-cover', 5, 'completed') RETURNING id`;
+    const [{ id: versionId }] = await sql<
+      { id: string }[]
+    >`INSERT INTO roster_versions (shop_id, roster_id, version, status, evaluation) VALUES (${t.demoShopId}, ${rosterId}, 1, 'published', '{}') RETURNING id`;
     const shift = (agentId: string, start: Date, minutes: number, breaks: object[]) => sql`
       INSERT INTO roster_shifts (shop_id, version_id, agent_id, day, local_date, shift_template_id, start_minutes, length_minutes, starts_at, ends_at, breaks)
       VALUES (${t.demoShopId}, ${versionId}, ${agentId}, 4, ${D}, gen_random_uuid(), 0, ${minutes}, ${start.toISOString()}, ${new Date(start.getTime() + minutes * 60_000).toISOString()}, ${JSON.stringify(breaks)}::jsonb)`;
@@ -55,11 +64,19 @@ describe('adherence: agent states, adherence and conformance KPIs (e2e)', () => 
       { agent: 'NOPE', state: 'busy', from: local(D, '08:40:00') },
       { agent: a.no, state: 'away', from: local(D, '08:50:00'), to: local(D, '08:45:00') },
     ]).expect(422);
-    expect(bad.body.errors.map((e: { row: number; field: string }) => `${e.row}:${e.field}`)).toEqual(['2:state', '3:agent', '4:to']);
+    expect(bad.body.errors.map((e: { row: number; field: string }) => `${e.row}:${e.field}`)).toEqual([
+      '2:state',
+      '3:agent',
+      '4:to',
+    ]);
     expect(await sql`SELECT 1 FROM agent_states WHERE agent_id = ${a.id}`).toHaveLength(0);
-    for (const role of ['agent', 'hr', 'qc', 'trainer']) await push([{ agent: a.no, state: 'online', from: local(D, '08:00:00') }], await t.tokenFor(role)).expect(403);
+    for (const role of ['agent', 'hr', 'qc', 'trainer'])
+      await push([{ agent: a.no, state: 'online', from: local(D, '08:00:00') }], await t.tokenFor(role)).expect(403);
     // Another shop's manager cannot report the demo shop's agents: the number is unknown there.
-    const foreign = await push([{ agent: a.no, state: 'online', from: local(D, '08:00:00') }], other.managerToken).expect(422);
+    const foreign = await push(
+      [{ agent: a.no, state: 'online', from: local(D, '08:00:00') }],
+      other.managerToken,
+    ).expect(422);
     expect(foreign.body.errors[0]).toMatchObject({ row: 1, field: 'agent' });
   });
 
@@ -70,16 +87,25 @@ describe('adherence: agent states, adherence and conformance KPIs (e2e)', () => 
       { agent: a.no, state: 'busy', from: local(D, '13:00:00') },
     ]).expect(200);
     expect(first.body).toMatchObject({ kind: 'agent-states', status: 'completed', inserted: 3 });
-    const closed = await push([{ agent: a.no, state: 'busy', from: local(D, '13:00:00'), to: local(D, '15:30:00') }]).expect(200);
+    const closed = await push([
+      { agent: a.no, state: 'busy', from: local(D, '13:00:00'), to: local(D, '15:30:00') },
+    ]).expect(200);
     expect(closed.body).toMatchObject({ inserted: 0, updated: 1 });
-    const imported = await t.http().post('/imports/agent-states').set(bearer(await t.tokenFor('supervisor'))).send({
-      rows: [
-        { agent: a.no, state: 'online', from: local(D, '16:05:00'), to: local(D, '18:30:00') },
-        { agent: b.no, state: 'online', from: local(D, '22:00:00'), to: local(D1, '06:00:00') },
-      ],
-    }).expect(200);
+    const imported = await t
+      .http()
+      .post('/imports/agent-states')
+      .set(bearer(await t.tokenFor('supervisor')))
+      .send({
+        rows: [
+          { agent: a.no, state: 'online', from: local(D, '16:05:00'), to: local(D, '18:30:00') },
+          { agent: b.no, state: 'online', from: local(D, '22:00:00'), to: local(D1, '06:00:00') },
+        ],
+      })
+      .expect(200);
     expect(imported.body).toMatchObject({ kind: 'agent-states', inserted: 2 });
-    const [{ n }] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM agent_states WHERE shop_id = ${t.demoShopId}`;
+    const [{ n }] = await sql<
+      { n: number }[]
+    >`SELECT count(*)::int AS n FROM agent_states WHERE shop_id = ${t.demoShopId}`;
     expect(n).toBe(5);
   });
 
@@ -88,7 +114,13 @@ describe('adherence: agent states, adherence and conformance KPIs (e2e)', () => 
     await aggregation.aggregateDay(t.demoShopId, D);
     await aggregation.aggregateDay(t.demoShopId, D1);
     const values = async (agentId: string, date: string) =>
-      (await t.http().get(`/kpis?level=agent&from=${date}&to=${date}&agentId=${agentId}&metrics=adherence,conformance`).set(bearer(manager)).expect(200)).body.items[0]?.values;
+      (
+        await t
+          .http()
+          .get(`/kpis?level=agent&from=${date}&to=${date}&agentId=${agentId}&metrics=adherence,conformance`)
+          .set(bearer(manager))
+          .expect(200)
+      ).body.items[0]?.values;
     // A: 9 h scheduled; in the expected state 415 min working, 50 min of the meal, 30 min of training; 500 min online for 420 planned.
     expect(await values(a.id, D)).toEqual({ adherence: 0.9167, conformance: 1.1905 });
     // B's night: 2 h on D, all online; 6 h on D+1 of which the 30-minute break was spent online.
@@ -96,26 +128,70 @@ describe('adherence: agent states, adherence and conformance KPIs (e2e)', () => 
     expect(await values(b.id, D1)).toEqual({ adherence: 0.9167, conformance: 1.0909 });
 
     // The SQL and the engine agree second for second on the stored facts.
-    const [stored] = await sql<{ scheduled_seconds: number; adherent_seconds: number; planned_work_seconds: number; logged_work_seconds: number }[]>`
+    const [stored] = await sql<
+      {
+        scheduled_seconds: number;
+        adherent_seconds: number;
+        planned_work_seconds: number;
+        logged_work_seconds: number;
+      }[]
+    >`
       SELECT scheduled_seconds, adherent_seconds, planned_work_seconds, logged_work_seconds FROM kpi_agent_days WHERE agent_id = ${a.id} AND day = ${D}`;
-    const reports = await sql<{ state: 'online'; started_at: string; ended_at: string | null }[]>`SELECT state, started_at::text, ended_at::text FROM agent_states WHERE agent_id = ${a.id}`;
+    const reports = await sql<
+      { state: 'online'; started_at: string; ended_at: string | null }[]
+    >`SELECT state, started_at::text, ended_at::text FROM agent_states WHERE agent_id = ${a.id}`;
     const engine = adherenceOf(
       { from: utc(D, '00:00:00').getTime(), to: utc(D1, '00:00:00').getTime() },
-      [{ from: utc(D, '09:00:00').getTime(), to: utc(D, '18:00:00').getTime(), breaks: [{ from: utc(D, '12:00:00').getTime(), to: utc(D, '13:00:00').getTime() }], training: [{ from: utc(D, '15:00:00').getTime(), to: utc(D, '16:00:00').getTime() }] }],
-      reports.map((r) => ({ state: r.state, from: Date.parse(r.started_at), to: r.ended_at ? Date.parse(r.ended_at) : null })),
+      [
+        {
+          from: utc(D, '09:00:00').getTime(),
+          to: utc(D, '18:00:00').getTime(),
+          breaks: [{ from: utc(D, '12:00:00').getTime(), to: utc(D, '13:00:00').getTime() }],
+          training: [{ from: utc(D, '15:00:00').getTime(), to: utc(D, '16:00:00').getTime() }],
+        },
+      ],
+      reports.map((r) => ({
+        state: r.state,
+        from: Date.parse(r.started_at),
+        to: r.ended_at ? Date.parse(r.ended_at) : null,
+      })),
       Date.now(),
     );
-    expect({ scheduled_seconds: engine.scheduledSeconds, adherent_seconds: engine.adherentSeconds, planned_work_seconds: engine.plannedWorkSeconds, logged_work_seconds: engine.loggedWorkSeconds }).toEqual(stored);
+    expect({
+      scheduled_seconds: engine.scheduledSeconds,
+      adherent_seconds: engine.adherentSeconds,
+      planned_work_seconds: engine.plannedWorkSeconds,
+      logged_work_seconds: engine.loggedWorkSeconds,
+    }).toEqual(stored);
   });
 
   it('both are in the registry, the daily report and scorecards', async () => {
-    const definitions = (await t.http().get('/kpis/definitions').set(bearer(manager)).set('Accept-Language', 'zh').expect(200)).body as { key: string; name: string; unit: string }[];
-    expect(definitions.filter((d) => ['adherence', 'conformance'].includes(d.key)).map((d) => d.unit)).toEqual(['ratio', 'ratio']);
+    const definitions = (
+      await t.http().get('/kpis/definitions').set(bearer(manager)).set('Accept-Language', 'zh').expect(200)
+    ).body as { key: string; name: string; unit: string }[];
+    expect(definitions.filter((d) => ['adherence', 'conformance'].includes(d.key)).map((d) => d.unit)).toEqual([
+      'ratio',
+      'ratio',
+    ]);
     const report = await t.http().get(`/reports/daily?date=${D}`).set(bearer(manager)).expect(200);
     expect(report.body.metrics).toEqual(expect.arrayContaining(['adherence', 'conformance']));
-    await t.http().post('/scorecards').set(bearer(await t.tokenFor('hr'))).send({
-      name: '排班遵从', roleGroup: 'pre_sales', topN: 1, bottomPercent: 10, minDaysWorked: 1, minInquiries: 0,
-      metrics: [{ metric: 'adherence', weight: 2 }, { metric: 'conformance', weight: 1 }], rewardRules: [],
-    }).expect(201);
+    await t
+      .http()
+      .post('/scorecards')
+      .set(bearer(await t.tokenFor('hr')))
+      .send({
+        name: '排班遵从',
+        roleGroup: 'pre_sales',
+        topN: 1,
+        bottomPercent: 10,
+        minDaysWorked: 1,
+        minInquiries: 0,
+        metrics: [
+          { metric: 'adherence', weight: 2 },
+          { metric: 'conformance', weight: 1 },
+        ],
+        rewardRules: [],
+      })
+      .expect(201);
   });
 });

@@ -51,7 +51,9 @@ describe('sign-in under attack: throttling, token versions, hashing, malformed t
     // The right password changes nothing while the lock runs, on the other replica too, and no hash is checked.
     const verify = jest.spyOn(passwords, 'verifyPassword');
     const refused = await login(b, 'supervisor', 'demo-supervisor').set('Accept-Language', 'en').expect(429);
-    expect(refused.body.detail).toMatch(/^Too many failed sign-ins: signing in is locked for \d+ more minute\(s\); try again after \d{4}-\d\d-\d\d \d\d:\d\d \(UTC\)$/);
+    expect(refused.body.detail).toMatch(
+      /^Too many failed sign-ins: signing in is locked for \d+ more minute\(s\); try again after \d{4}-\d\d-\d\d \d\d:\d\d \(UTC\)$/,
+    );
     expect(verify).not.toHaveBeenCalled();
     // Other accounts are not affected.
     await login(a, 'qc', 'demo-qc').expect(200);
@@ -80,7 +82,8 @@ describe('sign-in under attack: throttling, token versions, hashing, malformed t
 
   it('locks a client address guessing across many names, and no other address', async () => {
     const attacker = '203.0.113.9';
-    for (let i = 1; i < policy.maxFailuresPerAddress; i++) await login(i % 2 ? a : b, `name-${i}`, 'guess', attacker).expect(401);
+    for (let i = 1; i < policy.maxFailuresPerAddress; i++)
+      await login(i % 2 ? a : b, `name-${i}`, 'guess', attacker).expect(401);
     await login(a, 'name-last', 'guess', attacker).expect(429);
     await login(b, 'hr', 'demo-hr', attacker).expect(429);
     await login(a, 'hr', 'demo-hr', '203.0.113.10').expect(200);
@@ -88,10 +91,19 @@ describe('sign-in under attack: throttling, token versions, hashing, malformed t
 
   it('upgrades an old scrypt hash to argon2id at the next sign-in', async () => {
     const salt = randomBytes(16);
-    const old = ['scrypt', 16384, 8, 1, salt.toString('base64'), scryptSync('demo-trainer', salt, 32, { N: 16384, r: 8, p: 1 }).toString('base64')].join('$');
+    const old = [
+      'scrypt',
+      16384,
+      8,
+      1,
+      salt.toString('base64'),
+      scryptSync('demo-trainer', salt, 32, { N: 16384, r: 8, p: 1 }).toString('base64'),
+    ].join('$');
     await sql`UPDATE users SET password_hash = ${old} WHERE username = 'trainer'`;
     await login(a, 'trainer', 'demo-trainer', '198.51.100.30').expect(200);
-    const [{ password_hash: upgraded }] = await sql<{ password_hash: string }[]>`SELECT password_hash FROM users WHERE username = 'trainer'`;
+    const [{ password_hash: upgraded }] = await sql<
+      { password_hash: string }[]
+    >`SELECT password_hash FROM users WHERE username = 'trainer'`;
     expect(upgraded.startsWith('$argon2id$')).toBe(true);
     expect(parseOptions(upgraded)).toMatchObject({ memoryCost: 19_456, timeCost: 2, parallelism: 1 });
     await login(b, 'trainer', 'demo-trainer', '198.51.100.30').expect(200);
@@ -99,8 +111,14 @@ describe('sign-in under attack: throttling, token versions, hashing, malformed t
 
   it('ends a user’s sessions at once when a manager resets the password, changes the role or deactivates the user', async () => {
     const manager = (await login(a, 'manager', 'demo-manager', '198.51.100.40').expect(200)).body.accessToken;
-    const created = await a.http().post('/users').set(bearer(manager)).send({ username: 'clerk', displayName: 'Clerk', password: 'password-1', role: 'hr' }).expect(201);
-    const signIn = async (password: string) => (await login(b, 'clerk', password, '198.51.100.41').expect(200)).body.accessToken as string;
+    const created = await a
+      .http()
+      .post('/users')
+      .set(bearer(manager))
+      .send({ username: 'clerk', displayName: 'Clerk', password: 'password-1', role: 'hr' })
+      .expect(201);
+    const signIn = async (password: string) =>
+      (await login(b, 'clerk', password, '198.51.100.41').expect(200)).body.accessToken as string;
 
     let token = await signIn('password-1');
     await b.http().get('/auth/me').set(bearer(token)).expect(200);
@@ -109,7 +127,12 @@ describe('sign-in under attack: throttling, token versions, hashing, malformed t
     expect(revoked.body.code).toBe('auth.token-revoked');
 
     token = await signIn('password-2');
-    await a.http().patch(`/users/${created.body.id}`).set(bearer(manager)).send({ displayName: 'Clerk Two' }).expect(200);
+    await a
+      .http()
+      .patch(`/users/${created.body.id}`)
+      .set(bearer(manager))
+      .send({ displayName: 'Clerk Two' })
+      .expect(200);
     await b.http().get('/auth/me').set(bearer(token)).expect(200);
     await a.http().patch(`/users/${created.body.id}`).set(bearer(manager)).send({ role: 'qc' }).expect(200);
     expect((await b.http().get('/auth/me').set(bearer(token)).expect(401)).body.code).toBe('auth.token-revoked');
@@ -122,9 +145,19 @@ describe('sign-in under attack: throttling, token versions, hashing, malformed t
   it('lets users change their own password: other sessions end, this one gets a new token', async () => {
     const first = (await login(a, 'agent', 'demo-agent', '198.51.100.50').expect(200)).body.accessToken;
     const second = (await login(b, 'agent', 'demo-agent', '198.51.100.50').expect(200)).body.accessToken;
-    const wrong = await a.http().post('/auth/password').set(bearer(first)).send({ currentPassword: 'nope', newPassword: 'new-password-1' }).expect(400);
+    const wrong = await a
+      .http()
+      .post('/auth/password')
+      .set(bearer(first))
+      .send({ currentPassword: 'nope', newPassword: 'new-password-1' })
+      .expect(400);
     expect(wrong.body).toMatchObject({ code: 'auth.wrong-current-password', errors: [{ field: 'currentPassword' }] });
-    const changed = await a.http().post('/auth/password').set(bearer(first)).send({ currentPassword: 'demo-agent', newPassword: 'new-password-1' }).expect(200);
+    const changed = await a
+      .http()
+      .post('/auth/password')
+      .set(bearer(first))
+      .send({ currentPassword: 'demo-agent', newPassword: 'new-password-1' })
+      .expect(200);
     await b.http().get('/auth/me').set(bearer(second)).expect(401);
     await a.http().get('/auth/me').set(bearer(first)).expect(401);
     await b.http().get('/auth/me').set(bearer(changed.body.accessToken)).expect(200);

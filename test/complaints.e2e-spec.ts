@@ -16,7 +16,11 @@ const LEGAL: Record<ComplaintStatus, ComplaintStatus[]> = {
   closed: ['open'],
 };
 /** A body that passes validation for any target, so only the state machine can refuse it. */
-const moveTo = (to: ComplaintStatus) => ({ to, note: '处理中', ...(to === 'resolved' ? { outcome: 'refund', customerFeedback: '顾客接受退款' } : {}) });
+const moveTo = (to: ComplaintStatus) => ({
+  to,
+  note: '处理中',
+  ...(to === 'resolved' ? { outcome: 'refund', customerFeedback: '顾客接受退款' } : {}),
+});
 const PATH_TO: Record<ComplaintStatus, ComplaintStatus[]> = {
   open: [],
   in_progress: ['in_progress'],
@@ -32,8 +36,17 @@ describe('complaints: life cycle, illegal transitions, import, rules, nightly ov
   let agentId: string;
 
   const base = { channel: 'platform', customerKey: 'tb_buyer_8842', category: 'service_attitude', severity: 'high' };
-  const create = async (body: Record<string, unknown>, token = manager) => (await t.http().post('/complaints').set(bearer(token)).send({ ...base, ...body }).expect(201)).body;
-  const move = (id: string, body: Record<string, unknown>, token = manager) => t.http().post(`/complaints/${id}/transitions`).set(bearer(token)).send(body);
+  const create = async (body: Record<string, unknown>, token = manager) =>
+    (
+      await t
+        .http()
+        .post('/complaints')
+        .set(bearer(token))
+        .send({ ...base, ...body })
+        .expect(201)
+    ).body;
+  const move = (id: string, body: Record<string, unknown>, token = manager) =>
+    t.http().post(`/complaints/${id}/transitions`).set(bearer(token)).send(body);
   const inState = async (status: ComplaintStatus) => {
     const c = await create({ receivedAt: '2026-11-24T02:00:00Z' });
     for (const step of PATH_TO[status]) await move(c.id, moveTo(step)).expect(200);
@@ -50,22 +63,45 @@ describe('complaints: life cycle, illegal transitions, import, rules, nightly ov
 
   it('records a complaint: routed by the shop rule, due times in the shop zone, customer kept only as a keyed hash', async () => {
     const c = await create({
-      externalId: 'TS-1', orderExternalId: 'TB2026112200017', agentEmployeeNo: 'CS0002', agentAtFault: true, negativeReview: true,
-      description: '顾客称客服回复态度差', receivedAt: '2026-11-20T02:00:00Z',
+      externalId: 'TS-1',
+      orderExternalId: 'TB2026112200017',
+      agentEmployeeNo: 'CS0002',
+      agentAtFault: true,
+      negativeReview: true,
+      description: '顾客称客服回复态度差',
+      receivedAt: '2026-11-20T02:00:00Z',
     });
     expect(c).toMatchObject({
-      status: 'open', department: 'service', agentId, agentAtFault: true, category: 'service_attitude', severity: 'high', negativeReview: true,
-      receivedAt: '2026-11-20T02:00:00.000Z', firstResponseDueAt: '2026-11-20T03:00:00.000Z', resolveDueAt: '2026-11-22T02:00:00.000Z',
-      firstRespondedAt: null, overdue: false, allowedTransitions: ['in_progress'],
+      status: 'open',
+      department: 'service',
+      agentId,
+      agentAtFault: true,
+      category: 'service_attitude',
+      severity: 'high',
+      negativeReview: true,
+      receivedAt: '2026-11-20T02:00:00.000Z',
+      firstResponseDueAt: '2026-11-20T03:00:00.000Z',
+      resolveDueAt: '2026-11-22T02:00:00.000Z',
+      firstRespondedAt: null,
+      overdue: false,
+      allowedTransitions: ['in_progress'],
     });
     expect(c).not.toHaveProperty('customerKey');
     expect(c).not.toHaveProperty('customerHash');
-    expect(c.events.map((e: { kind: string; toValue: string }) => [e.kind, e.toValue])).toEqual([['created', 'open'], ['routed', 'service']]);
+    expect(c.events.map((e: { kind: string; toValue: string }) => [e.kind, e.toValue])).toEqual([
+      ['created', 'open'],
+      ['routed', 'service'],
+    ]);
     const [row] = await t.app.get(Db).client`SELECT customer_hash FROM complaints WHERE id = ${c.id}`;
     expect(row.customer_hash).not.toContain('8842');
     // The same hash as sessions and orders use, so a complaint links to the buyer's chats.
     expect(row.customer_hash).toBe(t.app.get(CustomerKeyHasher).forShop(t.demoShopId)('tb_buyer_8842'));
-    await t.http().post('/complaints').set(bearer(manager)).send({ ...base, externalId: 'TS-1' }).expect(409);
+    await t
+      .http()
+      .post('/complaints')
+      .set(bearer(manager))
+      .send({ ...base, externalId: 'TS-1' })
+      .expect(409);
   });
 
   it('walks the full life cycle and keeps every change in the audit trail (who, when, from, to, note)', async () => {
@@ -82,8 +118,17 @@ describe('complaints: life cycle, illegal transitions, import, rules, nightly ov
     expect(noOutcome.body.errors).toEqual([expect.objectContaining({ field: 'outcome' })]);
     const noFeedback = await move(c.id, { to: 'resolved', outcome: 'refund' }).expect(400);
     expect(noFeedback.body.errors).toEqual([expect.objectContaining({ field: 'customerFeedback' })]);
-    const resolved = (await move(c.id, { to: 'resolved', outcome: 'refund', customerFeedback: '顾客接受退款, 表示满意' }, qc).expect(200)).body;
-    expect(resolved).toMatchObject({ status: 'resolved', outcome: 'refund', customerFeedback: '顾客接受退款, 表示满意', allowedTransitions: ['closed', 'open'] });
+    const resolved = (
+      await move(c.id, { to: 'resolved', outcome: 'refund', customerFeedback: '顾客接受退款, 表示满意' }, qc).expect(
+        200,
+      )
+    ).body;
+    expect(resolved).toMatchObject({
+      status: 'resolved',
+      outcome: 'refund',
+      customerFeedback: '顾客接受退款, 表示满意',
+      allowedTransitions: ['closed', 'open'],
+    });
     expect(resolved.resolvedAt).not.toBeNull();
     const closed = (await move(c.id, { to: 'closed' }).expect(200)).body;
     expect(closed.closedAt).not.toBeNull();
@@ -95,7 +140,10 @@ describe('complaints: life cycle, illegal transitions, import, rules, nightly ov
     await move(c.id, { to: 'resolved', outcome: 'compensation', customerFeedback: '补偿优惠券, 顾客满意' }).expect(200);
     await move(c.id, { to: 'open', note: '从已解决直接重开' }).expect(200);
 
-    const trail = (await t.http().get(`/complaints/${c.id}`).set(bearer(manager)).expect(200)).body.events as Record<string, unknown>[];
+    const trail = (await t.http().get(`/complaints/${c.id}`).set(bearer(manager)).expect(200)).body.events as Record<
+      string,
+      unknown
+    >[];
     expect(trail.map((e) => [e.kind, e.fromValue, e.toValue, e.actorRole])).toEqual([
       ['created', null, 'open', 'manager'],
       ['routed', null, 'service', 'manager'],
@@ -110,11 +158,22 @@ describe('complaints: life cycle, illegal transitions, import, rules, nightly ov
       ['reopened', 'resolved', 'open', 'manager'],
     ]);
     expect(trail[2]).toMatchObject({ note: '已联系顾客', actorUserId: expect.any(String), at: expect.any(String) });
-    expect(trail[5]).toMatchObject({ note: '处理结果：退款 | 顾客反馈：顾客接受退款, 表示满意', kindLabel: '状态变更', fromLabel: '处理中', toLabel: '已解决' });
+    expect(trail[5]).toMatchObject({
+      note: '处理结果：退款 | 顾客反馈：顾客接受退款, 表示满意',
+      kindLabel: '状态变更',
+      fromLabel: '处理中',
+      toLabel: '已解决',
+    });
     expect(trail[0].note).toBe('经“平台”渠道收到');
-    const english = (await t.http().get(`/complaints/${c.id}`).set(bearer(manager)).set('Accept-Language', 'en').expect(200)).body;
+    const english = (
+      await t.http().get(`/complaints/${c.id}`).set(bearer(manager)).set('Accept-Language', 'en').expect(200)
+    ).body;
     expect(english.events[5].note).toBe('outcome: refund | customer: 顾客接受退款, 表示满意');
-    expect(english).toMatchObject({ statusLabel: 'open', channelLabel: 'platform', departmentLabel: 'customer service' });
+    expect(english).toMatchObject({
+      statusLabel: 'open',
+      channelLabel: 'platform',
+      departmentLabel: 'customer service',
+    });
     expect(trail[7].note).toBe('顾客再次投诉: 退款未到账');
   });
 
@@ -125,15 +184,23 @@ describe('complaints: life cycle, illegal transitions, import, rules, nightly ov
       for (const to of COMPLAINT_STATUSES.filter((s) => !LEGAL[from].includes(s))) {
         const res = await move(id, moveTo(to)).expect(409);
         expect(res.headers['content-type']).toContain('application/problem+json');
-        expect(res.body).toMatchObject({ type: '/problems/conflict', currentStatus: from, allowedTransitions: LEGAL[from] });
+        expect(res.body).toMatchObject({
+          type: '/problems/conflict',
+          currentStatus: from,
+          allowedTransitions: LEGAL[from],
+        });
         expect(res.body.code).toBe('complaints.illegal-transition');
         const zh = (s: string) => ComplaintStatusLabels[s as keyof typeof ComplaintStatusLabels].zh;
-        expect(res.body.detail).toBe(`“${zh(from)}”的投诉不能改为“${zh(to)}”，可改为：${LEGAL[from].map(zh).join('、')}`);
+        expect(res.body.detail).toBe(
+          `“${zh(from)}”的投诉不能改为“${zh(to)}”，可改为：${LEGAL[from].map(zh).join('、')}`,
+        );
         refused++;
       }
       const after = (await t.http().get(`/complaints/${id}`).set(bearer(manager)).expect(200)).body;
       expect(after.status).toBe(from);
-      expect(after.events.filter((e: { kind: string }) => e.kind === 'status' || e.kind === 'reopened')).toHaveLength(PATH_TO[from].length);
+      expect(after.events.filter((e: { kind: string }) => e.kind === 'status' || e.kind === 'reopened')).toHaveLength(
+        PATH_TO[from].length,
+      );
     }
     expect(refused).toBe(25 - 8);
   });
@@ -141,42 +208,129 @@ describe('complaints: life cycle, illegal transitions, import, rules, nightly ov
   it('records reassignment to another department and fault decisions; closed complaints are not reassigned', async () => {
     const c = await create({ category: 'logistics', agentEmployeeNo: 'CS0002' });
     expect(c.department).toBe('logistics');
-    const moved = (await t.http().post(`/complaints/${c.id}/reassign`).set(bearer(manager)).send({ department: 'warehouse', note: '发错货, 转仓库' }).expect(200)).body;
+    const moved = (
+      await t
+        .http()
+        .post(`/complaints/${c.id}/reassign`)
+        .set(bearer(manager))
+        .send({ department: 'warehouse', note: '发错货, 转仓库' })
+        .expect(200)
+    ).body;
     expect(moved.department).toBe('warehouse');
-    expect(moved.events.at(-1)).toMatchObject({ kind: 'reassigned', fromValue: 'logistics', toValue: 'warehouse', note: '发错货, 转仓库', actorRole: 'manager' });
-    await t.http().post(`/complaints/${c.id}/reassign`).set(bearer(manager)).send({ department: 'warehouse', note: 'again' }).expect(409);
-    const missingNote = await t.http().post(`/complaints/${c.id}/reassign`).set(bearer(manager)).send({ department: 'product' }).expect(400);
+    expect(moved.events.at(-1)).toMatchObject({
+      kind: 'reassigned',
+      fromValue: 'logistics',
+      toValue: 'warehouse',
+      note: '发错货, 转仓库',
+      actorRole: 'manager',
+    });
+    await t
+      .http()
+      .post(`/complaints/${c.id}/reassign`)
+      .set(bearer(manager))
+      .send({ department: 'warehouse', note: 'again' })
+      .expect(409);
+    const missingNote = await t
+      .http()
+      .post(`/complaints/${c.id}/reassign`)
+      .set(bearer(manager))
+      .send({ department: 'product' })
+      .expect(400);
     expect(missingNote.body.errors[0].field).toBe('note');
-    const fault = (await t.http().patch(`/complaints/${c.id}/attribution`).set(bearer(await t.tokenFor('qc'))).send({ agentAtFault: true, note: '质检复核: 未按话术' }).expect(200)).body;
+    const fault = (
+      await t
+        .http()
+        .patch(`/complaints/${c.id}/attribution`)
+        .set(bearer(await t.tokenFor('qc')))
+        .send({ agentAtFault: true, note: '质检复核: 未按话术' })
+        .expect(200)
+    ).body;
     expect(fault).toMatchObject({ agentAtFault: true, agentId });
     expect(fault.events.at(-1)).toMatchObject({ kind: 'fault', fromValue: 'false', toValue: 'true', actorRole: 'qc' });
-    const unattributed = (await t.http().patch(`/complaints/${c.id}/attribution`).set(bearer(manager)).send({ agentId: null, note: '非客服责任' }).expect(200)).body;
+    const unattributed = (
+      await t
+        .http()
+        .patch(`/complaints/${c.id}/attribution`)
+        .set(bearer(manager))
+        .send({ agentId: null, note: '非客服责任' })
+        .expect(200)
+    ).body;
     expect(unattributed).toMatchObject({ agentId: null, agentAtFault: false });
     expect(unattributed.events.slice(-2).map((e: { kind: string }) => e.kind)).toEqual(['attribution', 'fault']);
     const closedId = await inState('closed');
-    await t.http().post(`/complaints/${closedId}/reassign`).set(bearer(manager)).send({ department: 'product', note: 'x' }).expect(409);
+    await t
+      .http()
+      .post(`/complaints/${closedId}/reassign`)
+      .set(bearer(manager))
+      .send({ department: 'product', note: 'x' })
+      .expect(409);
   });
 
   it('routes and times new complaints by the shop’s changed rules', async () => {
-    const rules = (await t.http().get('/complaint-rules').set(bearer(await t.tokenFor('qc'))).expect(200)).body;
+    const rules = (
+      await t
+        .http()
+        .get('/complaint-rules')
+        .set(bearer(await t.tokenFor('qc')))
+        .expect(200)
+    ).body;
     expect(rules.routing).toHaveLength(6);
     expect(rules.deadlines).toHaveLength(24);
     expect(rules).toMatchObject({ timeZone: 'Asia/Shanghai', negativeReviewMaxDays: 7 });
-    await t.http().put('/complaint-rules/routing/logistics').set(bearer(manager)).send({ department: 'warehouse' }).expect(200);
-    await t.http().put('/complaint-rules/deadlines/logistics/low').set(bearer(manager)).send({ firstResponseMinutes: 15, resolveDays: 10 }).expect(200);
+    await t
+      .http()
+      .put('/complaint-rules/routing/logistics')
+      .set(bearer(manager))
+      .send({ department: 'warehouse' })
+      .expect(200);
+    await t
+      .http()
+      .put('/complaint-rules/deadlines/logistics/low')
+      .set(bearer(manager))
+      .send({ firstResponseMinutes: 15, resolveDays: 10 })
+      .expect(200);
     const c = await create({ category: 'logistics', severity: 'low', receivedAt: '2026-11-01T04:00:00Z' });
-    expect(c).toMatchObject({ department: 'warehouse', firstResponseDueAt: '2026-11-01T04:15:00.000Z', resolveDueAt: '2026-11-11T04:00:00.000Z' });
-    const review = await create({ category: 'logistics', severity: 'low', negativeReview: true, receivedAt: '2026-11-01T04:00:00Z' });
+    expect(c).toMatchObject({
+      department: 'warehouse',
+      firstResponseDueAt: '2026-11-01T04:15:00.000Z',
+      resolveDueAt: '2026-11-11T04:00:00.000Z',
+    });
+    const review = await create({
+      category: 'logistics',
+      severity: 'low',
+      negativeReview: true,
+      receivedAt: '2026-11-01T04:00:00Z',
+    });
     expect(review.resolveDueAt).toBe('2026-11-08T04:00:00.000Z');
-    const bad = await t.http().put('/complaint-rules/deadlines/logistics/urgent').set(bearer(manager)).send({ firstResponseMinutes: 15, resolveDays: 1 }).expect(400);
+    const bad = await t
+      .http()
+      .put('/complaint-rules/deadlines/logistics/urgent')
+      .set(bearer(manager))
+      .send({ firstResponseMinutes: 15, resolveDays: 1 })
+      .expect(400);
     expect(bad.body.errors[0].field).toBe('severity');
-    await t.http().put('/complaint-rules/routing/logistics').set(bearer(await t.tokenFor('supervisor'))).send({ department: 'logistics' }).expect(403);
-    await t.http().put('/complaint-rules/routing/logistics').set(bearer(manager)).send({ department: 'logistics' }).expect(200);
+    await t
+      .http()
+      .put('/complaint-rules/routing/logistics')
+      .set(bearer(await t.tokenFor('supervisor')))
+      .send({ department: 'logistics' })
+      .expect(403);
+    await t
+      .http()
+      .put('/complaint-rules/routing/logistics')
+      .set(bearer(manager))
+      .send({ department: 'logistics' })
+      .expect(200);
   });
 
   it('computes due times in the shop’s own zone: a critical complaint over the Berlin fall-back night gets 25 hours', async () => {
     const other = await createSecondShop(t);
-    const res = await t.http().post('/complaints').set(bearer(other.managerToken)).send({ ...base, severity: 'critical', receivedAt: '2026-10-24T08:00:00Z' }).expect(201);
+    const res = await t
+      .http()
+      .post('/complaints')
+      .set(bearer(other.managerToken))
+      .send({ ...base, severity: 'critical', receivedAt: '2026-10-24T08:00:00Z' })
+      .expect(201);
     expect(res.body.resolveDueAt).toBe('2026-10-25T09:00:00.000Z'); // 10:00 CEST → 10:00 CET
     expect(new Date(res.body.resolveDueAt).getTime() - new Date(res.body.receivedAt).getTime()).toBe(25 * HOUR);
     expect(res.body.firstResponseDueAt).toBe('2026-10-24T08:30:00.000Z');
@@ -184,8 +338,15 @@ describe('complaints: life cycle, illegal transitions, import, rules, nightly ov
 
   it('imports JSON rows all-or-nothing (422 naming every bad row) or partially, with the intake schema', async () => {
     const good = { ...base, externalId: 'IMP-1', agentEmployeeNo: 'CS0002', receivedAt: '2026-11-24T01:00:00Z' };
-    const rows = [good, { ...base, externalId: 'IMP-2', category: 'weather' }, { ...base, externalId: 'IMP-3', agentEmployeeNo: 'CS9999' }, { ...good, customerKey: 'dup' }, { ...base, externalId: 'IMP-5', colour: 'red' }];
-    const count = async () => (await t.app.get(Db).client`SELECT count(*)::int AS n FROM complaints WHERE external_id LIKE 'IMP-%'`)[0].n;
+    const rows = [
+      good,
+      { ...base, externalId: 'IMP-2', category: 'weather' },
+      { ...base, externalId: 'IMP-3', agentEmployeeNo: 'CS9999' },
+      { ...good, customerKey: 'dup' },
+      { ...base, externalId: 'IMP-5', colour: 'red' },
+    ];
+    const count = async () =>
+      (await t.app.get(Db).client`SELECT count(*)::int AS n FROM complaints WHERE external_id LIKE 'IMP-%'`)[0].n;
     const rejected = await t.http().post('/complaints/import').set(bearer(manager)).send({ rows }).expect(422);
     expect(rejected.body.errors).toEqual([
       expect.objectContaining({ row: 2, field: 'category' }),
@@ -195,26 +356,60 @@ describe('complaints: life cycle, illegal transitions, import, rules, nightly ov
     ]);
     expect(rejected.body.report).toMatchObject({ mode: 'all', rows: 5, inserted: 0, rejected: 4 });
     expect(await count()).toBe(0);
-    const partial = await t.http().post('/complaints/import?mode=partial').set(bearer(manager)).send({ rows }).expect(200);
+    const partial = await t
+      .http()
+      .post('/complaints/import?mode=partial')
+      .set(bearer(manager))
+      .send({ rows })
+      .expect(200);
     expect(partial.body).toMatchObject({ mode: 'partial', rows: 5, inserted: 1, skipped: 0, rejected: 4 });
     expect(await count()).toBe(1);
-    const again = await t.http().post('/complaints/import').set(bearer(manager)).send({ rows: [good] }).expect(200);
+    const again = await t
+      .http()
+      .post('/complaints/import')
+      .set(bearer(manager))
+      .send({ rows: [good] })
+      .expect(200);
     expect(again.body).toMatchObject({ inserted: 0, skipped: 1, rejected: 0 });
     const empty = await t.http().post('/complaints/import').set(bearer(manager)).send({ rows: [] }).expect(400);
     expect(empty.body.errors[0].field).toBe('rows');
   });
 
   it('imports a CSV file (是/否 flags, shop rules applied) and refuses other file types', async () => {
-    const csv = 'externalId,channel,customerKey,category,severity,negativeReview,agentEmployeeNo,agentAtFault,receivedAt\n'
-      + 'CSV-1,review,buyer_a,wrong_description,medium,是,CS0002,是,2026-11-24T01:00:00Z\n'
-      + 'CSV-2,phone,buyer_b,returns_refunds,low,否,,,2026-11-24T02:00:00+08:00\n';
-    const res = await t.http().post('/complaints/import').set(bearer(manager)).attach('file', Buffer.from(csv), 'complaints.csv').expect(200);
+    const csv =
+      'externalId,channel,customerKey,category,severity,negativeReview,agentEmployeeNo,agentAtFault,receivedAt\n' +
+      'CSV-1,review,buyer_a,wrong_description,medium,是,CS0002,是,2026-11-24T01:00:00Z\n' +
+      'CSV-2,phone,buyer_b,returns_refunds,low,否,,,2026-11-24T02:00:00+08:00\n';
+    const res = await t
+      .http()
+      .post('/complaints/import')
+      .set(bearer(manager))
+      .attach('file', Buffer.from(csv), 'complaints.csv')
+      .expect(200);
     expect(res.body).toMatchObject({ rows: 2, inserted: 2, rejected: 0 });
     const list = await t.http().get('/complaints?category=wrong_description').set(bearer(manager)).expect(200);
-    expect(list.body.items).toEqual([expect.objectContaining({ externalId: 'CSV-1', department: 'product', negativeReview: true, agentAtFault: true, agentId })]);
-    const bad = await t.http().post('/complaints/import').set(bearer(manager)).attach('file', Buffer.from(csv.replace('medium', 'huge')), 'complaints.csv').expect(422);
+    expect(list.body.items).toEqual([
+      expect.objectContaining({
+        externalId: 'CSV-1',
+        department: 'product',
+        negativeReview: true,
+        agentAtFault: true,
+        agentId,
+      }),
+    ]);
+    const bad = await t
+      .http()
+      .post('/complaints/import')
+      .set(bearer(manager))
+      .attach('file', Buffer.from(csv.replace('medium', 'huge')), 'complaints.csv')
+      .expect(422);
     expect(bad.body.errors).toEqual([expect.objectContaining({ row: 2, field: 'severity' })]);
-    await t.http().post('/complaints/import').set(bearer(manager)).attach('file', Buffer.from('x'), 'complaints.txt').expect(415);
+    await t
+      .http()
+      .post('/complaints/import')
+      .set(bearer(manager))
+      .attach('file', Buffer.from('x'), 'complaints.txt')
+      .expect(415);
   });
 
   it('flags overdue complaints nightly (idempotent), lists them for supervisors, and unflags what gets resolved', async () => {
@@ -231,35 +426,75 @@ describe('complaints: life cycle, illegal transitions, import, rules, nightly ov
     expect(t.app.get(NightlyPipeline).registered()).toContain('complaints.flag-overdue');
 
     const runNight = async (date: string) => {
-      const accepted = await t.http().post('/jobs/complaints.flag-overdue/run').set(bearer(manager)).send({ date }).expect(202);
+      const accepted = await t
+        .http()
+        .post('/jobs/complaints.flag-overdue/run')
+        .set(bearer(manager))
+        .send({ date })
+        .expect(202);
       await t.app.get(JobQueue).settled(accepted.body.jobId);
       const run = await t.http().get(`/jobs/${accepted.body.jobId}`).set(bearer(manager)).expect(200);
       expect([run.body.status, run.body.error]).toEqual(['completed', null]);
       return run.body.result;
     };
-    const overdue = async () => (await t.http().get('/complaints?overdue=true').set(bearer(await t.tokenFor('supervisor'))).expect(200)).body.items as { id: string; overdueReason: string }[];
+    const overdue = async () =>
+      (
+        await t
+          .http()
+          .get('/complaints?overdue=true')
+          .set(bearer(await t.tokenFor('supervisor')))
+          .expect(200)
+      ).body.items as { id: string; overdueReason: string }[];
 
     // The night of 11-20 is computed as of 02:00 on 11-21 in Shanghai (2026-11-20T18:00Z).
-    expect(await runNight('2026-11-20')).toMatchObject({ asOf: '2026-11-20T18:00:00.000Z', flagged: 2, cleared: 0, overdue: 2 });
-    expect((await overdue()).map((x) => [x.id, x.overdueReason])).toEqual([[a.id, 'resolution'], [b.id, 'first_response']]);
+    expect(await runNight('2026-11-20')).toMatchObject({
+      asOf: '2026-11-20T18:00:00.000Z',
+      flagged: 2,
+      cleared: 0,
+      overdue: 2,
+    });
+    expect((await overdue()).map((x) => [x.id, x.overdueReason])).toEqual([
+      [a.id, 'resolution'],
+      [b.id, 'first_response'],
+    ]);
     expect(await runNight('2026-11-20')).toMatchObject({ flagged: 0, cleared: 0, overdue: 2 });
-    const events = await db`SELECT complaint_id, from_value, to_value FROM complaint_events WHERE kind = 'overdue' ORDER BY complaint_id`;
+    const events =
+      await db`SELECT complaint_id, from_value, to_value FROM complaint_events WHERE kind = 'overdue' ORDER BY complaint_id`;
     expect(events).toHaveLength(2);
 
     // Three nights later b, c and e have missed their resolution too.
     expect(await runNight('2026-11-23')).toMatchObject({ flagged: 3, cleared: 0, overdue: 4 });
-    expect((await overdue()).map((x) => x.overdueReason)).toEqual(['resolution', 'resolution', 'resolution', 'resolution']);
+    expect((await overdue()).map((x) => x.overdueReason)).toEqual([
+      'resolution',
+      'resolution',
+      'resolution',
+      'resolution',
+    ]);
     expect((await overdue()).map((x) => x.id).sort()).toEqual([a.id, b.id, c.id, e.id].sort());
-    const resolvedA = (await move(a.id, moveTo('in_progress')).expect(200), await move(a.id, moveTo('resolved')).expect(200)).body;
+    const resolvedA = (await move(a.id, moveTo('in_progress')).expect(200),
+    await move(a.id, moveTo('resolved')).expect(200)).body;
     expect(resolvedA).toMatchObject({ overdue: false, overdueReason: null });
     expect(await runNight('2026-11-23')).toMatchObject({ flagged: 0, cleared: 0, overdue: 3 });
-    const agentView = await t.http().get('/complaints?overdue=true').set(bearer(await t.tokenFor('agent'))).expect(200);
+    const agentView = await t
+      .http()
+      .get('/complaints?overdue=true')
+      .set(bearer(await t.tokenFor('agent')))
+      .expect(200);
     expect(agentView.body.total).toBe(0);
 
     // The whole night runs the step too.
-    const night = await t.http().post('/jobs/nightly.run/run').set(bearer(manager)).send({ date: '2026-11-23' }).expect(202);
+    const night = await t
+      .http()
+      .post('/jobs/nightly.run/run')
+      .set(bearer(manager))
+      .send({ date: '2026-11-23' })
+      .expect(202);
     await t.app.get(JobQueue).settled(night.body.jobId);
-    const steps = await t.http().get(`/jobs?parentRunId=${night.body.jobId}&name=complaints.flag-overdue`).set(bearer(manager)).expect(200);
+    const steps = await t
+      .http()
+      .get(`/jobs?parentRunId=${night.body.jobId}&name=complaints.flag-overdue`)
+      .set(bearer(manager))
+      .expect(200);
     expect(steps.body.items[0]).toMatchObject({ status: 'completed', result: { overdue: 3, flagged: 0 } });
   });
 });

@@ -29,9 +29,11 @@ describe('database connections killed under load (e2e)', () => {
   });
 
   /** The app's connections: the database's client backends except this test's own. */
-  const appBackends = (where = admin``) => admin`SELECT pid, wait_event_type FROM pg_stat_activity WHERE datname = ${database} AND backend_type = 'client backend' AND application_name <> ${ADMIN} ${where}`;
+  const appBackends = (where = admin``) =>
+    admin`SELECT pid, wait_event_type FROM pg_stat_activity WHERE datname = ${database} AND backend_type = 'client backend' AND application_name <> ${ADMIN} ${where}`;
   /** Kills them and waits until they are gone (up to 5 s each). */
-  const terminateApp = (where = admin``) => admin`SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity WHERE datname = ${database} AND backend_type = 'client backend' AND application_name <> ${ADMIN} ${where}`;
+  const terminateApp = (where = admin``) =>
+    admin`SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity WHERE datname = ${database} AND backend_type = 'client backend' AND application_name <> ${ADMIN} ${where}`;
 
   it('answers requests whose connection was killed with 503 problem+json and Retry-After', async () => {
     // Hold the requests inside PostgreSQL (a lock they wait for), kill their connections, then let go.
@@ -40,15 +42,33 @@ describe('database connections killed under load (e2e)', () => {
     await holder`BEGIN`;
     await holder`LOCK TABLE teams IN ACCESS EXCLUSIVE MODE`;
     // One query each (GET /teams/:id), so each request has exactly one query waiting.
-    const requests = Array.from({ length: 5 }, () => t.http().get(`/teams/${teamId}`).set(bearer(manager)).set('Accept-Language', 'en').then((r) => r));
-    await until(async () => (await appBackends(admin`AND wait_event_type = 'Lock'`)).length === 5, 'the five requests wait for the lock');
+    const requests = Array.from({ length: 5 }, () =>
+      t
+        .http()
+        .get(`/teams/${teamId}`)
+        .set(bearer(manager))
+        .set('Accept-Language', 'en')
+        .then((r) => r),
+    );
+    await until(
+      async () => (await appBackends(admin`AND wait_event_type = 'Lock'`)).length === 5,
+      'the five requests wait for the lock',
+    );
     await terminateApp(admin`AND wait_event_type = 'Lock'`);
     await holder`ROLLBACK`;
     holder.release();
     const answers = await Promise.all(requests);
     for (const res of answers) {
-      expect({ status: res.status, code: res.body.code, type: res.headers['content-type'], retryAfter: res.headers['retry-after'] }).toEqual({
-        status: 503, code: 'common.unavailable', type: expect.stringMatching(/^application\/problem\+json/), retryAfter: '1',
+      expect({
+        status: res.status,
+        code: res.body.code,
+        type: res.headers['content-type'],
+        retryAfter: res.headers['retry-after'],
+      }).toEqual({
+        status: 503,
+        code: 'common.unavailable',
+        type: expect.stringMatching(/^application\/problem\+json/),
+        retryAfter: '1',
       });
     }
     await t.http().get('/teams').set(bearer(manager)).expect(200);
@@ -59,9 +79,17 @@ describe('database connections killed under load (e2e)', () => {
     const statuses: number[] = [];
     const client = async (i: number) => {
       while (!stop) {
-        const res = i % 3 === 0
-          ? await t.http().post('/teams').set(bearer(manager)).send({ name: `Load ${i}-${statuses.length}` })
-          : await t.http().get(i % 3 === 1 ? '/teams' : '/agents?limit=50').set(bearer(manager));
+        const res =
+          i % 3 === 0
+            ? await t
+                .http()
+                .post('/teams')
+                .set(bearer(manager))
+                .send({ name: `Load ${i}-${statuses.length}` })
+            : await t
+                .http()
+                .get(i % 3 === 1 ? '/teams' : '/agents?limit=50')
+                .set(bearer(manager));
         statuses.push(res.status);
       }
     };
@@ -76,7 +104,10 @@ describe('database connections killed under load (e2e)', () => {
     expect(statuses.length).toBeGreaterThanOrEqual(30);
     expect(statuses.filter((s) => !(s >= 200 && s < 300) && s !== 503)).toEqual([]);
     // Recovers without a restart: connections killed last may still be met once (503), then never again.
-    const round = async () => (await Promise.all(Array.from({ length: 10 }, () => t.http().get('/agents?limit=50').set(bearer(manager))))).map((r) => r.status);
+    const round = async () =>
+      (await Promise.all(Array.from({ length: 10 }, () => t.http().get('/agents?limit=50').set(bearer(manager))))).map(
+        (r) => r.status,
+      );
     await until(async () => (await round()).every((s) => s === 200), 'a round of requests all succeed');
     for (let i = 0; i < 3; i++) expect(await round()).toEqual(Array(10).fill(200));
   });

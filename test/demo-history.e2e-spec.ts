@@ -25,7 +25,11 @@ describe('demo history: 8 weeks of volume, sessions and orders (e2e)', () => {
     expect(facts.attributed / facts.orders).toBeGreaterThan(0.8);
     expect(new Date(facts.last_slot).toISOString()).toBe('2026-11-22T15:30:00.000Z');
     const manager = await t.tokenFor('manager');
-    const day = await t.http().get('/sessions?from=2026-11-20T16:00:00Z&to=2026-11-21T16:00:00Z&limit=1').set(bearer(manager)).expect(200);
+    const day = await t
+      .http()
+      .get('/sessions?from=2026-11-20T16:00:00Z&to=2026-11-21T16:00:00Z&limit=1')
+      .set(bearer(manager))
+      .expect(200);
     expect(day.body.total).toBeGreaterThan(500);
   });
 });

@@ -21,7 +21,15 @@ describe('seeding the demo from several replicas (e2e)', () => {
   afterAll(() => database.drop());
 
   const replica = async () => {
-    const config = { ...loadConfig({ NODE_ENV: 'test' }), databaseUrl: database.url, redisUrl: undefined, logLevel: 'silent', schedules: 'off' as const, seedDemo: 'always' as const, jwtSecret: 'test-secret-test-secret-test-secret-0123456789' };
+    const config = {
+      ...loadConfig({ NODE_ENV: 'test' }),
+      databaseUrl: database.url,
+      redisUrl: undefined,
+      logLevel: 'silent',
+      schedules: 'off' as const,
+      seedDemo: 'always' as const,
+      jwtSecret: 'test-secret-test-secret-test-secret-0123456789',
+    };
     const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config)] }).compile();
     const app = moduleRef.createNestApplication({ bodyParser: false, logger: false });
     await app.init();
@@ -32,7 +40,11 @@ describe('seeding the demo from several replicas (e2e)', () => {
     const [a, b, c] = await Promise.all([replica(), replica(), replica()]);
     try {
       const later = new Promise((r) => setTimeout(r, 2000)).then(() => c.app.get(DemoSetup).onStart(c.config));
-      const results = await Promise.all([a.app.get(DemoSetup).onStart(a.config), b.app.get(DemoSetup).onStart(b.config), later]);
+      const results = await Promise.all([
+        a.app.get(DemoSetup).onStart(a.config),
+        b.app.get(DemoSetup).onStart(b.config),
+        later,
+      ]);
       expect(new Set(results.map((r) => r!.shopId)).size).toBe(1);
       expect(results.filter((r) => r!.created)).toHaveLength(1);
     } finally {
@@ -63,10 +75,25 @@ describe('seeding the demo from several replicas (e2e)', () => {
     const { app } = await replica();
     try {
       const db = app.get(Db);
-      const error = await db.q.insert(shops).values({ code: 'demo', name: 'again', timeZone: 'Asia/Shanghai', slotMinutes: 30, currency: 'CNY', language: 'zh' }).then(() => null, (e: unknown) => e);
+      const error = await db.q
+        .insert(shops)
+        .values({
+          code: 'demo',
+          name: 'again',
+          timeZone: 'Asia/Shanghai',
+          slotMinutes: 30,
+          currency: 'CNY',
+          language: 'zh',
+        })
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
       const described = describeError(error);
       expect(described).toMatch(/^Failed query: insert into "shops"/);
-      expect(described).toMatch(/caused by: duplicate key value violates unique constraint .*\(code 23505; constraint shops_code_unique/);
+      expect(described).toMatch(
+        /caused by: duplicate key value violates unique constraint .*\(code 23505; constraint shops_code_unique/,
+      );
     } finally {
       await app.close();
     }

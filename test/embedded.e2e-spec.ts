@@ -15,7 +15,11 @@ const quiet = () => undefined;
 describe('embedded default: no DATABASE_URL (e2e)', () => {
   it('boots on its own PostgreSQL, migrates, seeds the demo once and keeps data across restarts', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'wfm-embedded-'));
-    const config = { ...loadConfig({ NODE_ENV: 'test', WFM_DATA_DIR: dataDir }), logLevel: 'silent', schedules: 'off' as const };
+    const config = {
+      ...loadConfig({ NODE_ENV: 'test', WFM_DATA_DIR: dataDir }),
+      logLevel: 'silent',
+      schedules: 'off' as const,
+    };
     const boot = async () => {
       const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config)] }).compile();
       const app = moduleRef.createNestApplication({ bodyParser: false, logger: false });
@@ -28,13 +32,19 @@ describe('embedded default: no DATABASE_URL (e2e)', () => {
     expect(seeded?.created).toBe(true);
     const health = await request(first.getHttpServer()).get('/health').expect(200);
     expect(health.body.database).toEqual({ status: 'up', embedded: true });
-    await request(first.getHttpServer()).post('/auth/login').send({ username: 'manager', password: 'demo-manager' }).expect(200);
+    await request(first.getHttpServer())
+      .post('/auth/login')
+      .send({ username: 'manager', password: 'demo-manager' })
+      .expect(200);
     await first.close();
 
     const second = await boot();
     const again = await second.get(DemoSeed).seed();
     expect(again).toMatchObject({ created: false, shopId: seeded!.shopId });
-    await request(second.getHttpServer()).post('/auth/login').send({ username: 'agent', password: 'demo-agent' }).expect(200);
+    await request(second.getHttpServer())
+      .post('/auth/login')
+      .send({ username: 'agent', password: 'demo-agent' })
+      .expect(200);
     await second.close();
   });
 

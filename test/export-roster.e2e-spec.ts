@@ -6,8 +6,21 @@ import { bearer, startTestApp, TestApp } from './support/test-app';
 
 const WEEK = '2026-11-30';
 const LEAVE_DAY = '2026-12-02';
-type Shift = { code: string; name: string; colour: string; lengthMinutes: number; start: { local: string }; end: { local: string }; breaks: { name: string; minutes: number; paid: boolean; start: { local: string } }[] } | null;
-type AgentRow = { agentId: string; employeeNo: string; name: string; days: { date: string; shift: Shift; absence: string | null }[] };
+type Shift = {
+  code: string;
+  name: string;
+  colour: string;
+  lengthMinutes: number;
+  start: { local: string };
+  end: { local: string };
+  breaks: { name: string; minutes: number; paid: boolean; start: { local: string } }[];
+} | null;
+type AgentRow = {
+  agentId: string;
+  employeeNo: string;
+  name: string;
+  days: { date: string; shift: Shift; absence: string | null }[];
+};
 
 /** The weekly roster export read back against GET /rosters/:id. */
 describe('roster export (e2e)', () => {
@@ -19,20 +32,48 @@ describe('roster export (e2e)', () => {
   beforeAll(async () => {
     t = await startTestApp();
     manager = await t.tokenFor('manager');
-    const me = (await t.http().get('/agents/me').set(bearer(await t.tokenFor('agent'))).expect(200)).body;
+    const me = (
+      await t
+        .http()
+        .get('/agents/me')
+        .set(bearer(await t.tokenFor('agent')))
+        .expect(200)
+    ).body;
     agentId = me.id;
-    const leave = await t.http().post('/leave').set(bearer(manager)).send({ agentId, kind: 'annual', startDate: LEAVE_DAY, endDate: LEAVE_DAY }).expect(201);
-    await t.http().post(`/leave/${leave.body.id}/decision`).set(bearer(manager)).send({ decision: 'approved' }).expect(200);
-    const res = await t.http().post('/rosters').set(bearer(manager)).send({
-      weekStart: WEEK, teamIds: [me.teamId], timeLimitSeconds: 2, demand: 'day-cover',
-      dayCover: [{ shiftTemplate: 'E', required: 4 }, { shiftTemplate: 'L', required: 3 }],
-    }).expect(202);
+    const leave = await t
+      .http()
+      .post('/leave')
+      .set(bearer(manager))
+      .send({ agentId, kind: 'annual', startDate: LEAVE_DAY, endDate: LEAVE_DAY })
+      .expect(201);
+    await t
+      .http()
+      .post(`/leave/${leave.body.id}/decision`)
+      .set(bearer(manager))
+      .send({ decision: 'approved' })
+      .expect(200);
+    const res = await t
+      .http()
+      .post('/rosters')
+      .set(bearer(manager))
+      .send({
+        weekStart: WEEK,
+        teamIds: [me.teamId],
+        timeLimitSeconds: 2,
+        demand: 'day-cover',
+        dayCover: [
+          { shiftTemplate: 'E', required: 4 },
+          { shiftTemplate: 'L', required: 3 },
+        ],
+      })
+      .expect(202);
     await t.app.get(JobQueue).settled(res.body.jobId, 60_000);
     rosterId = res.body.rosterId;
   });
   afterAll(() => t.close());
 
-  const exportRoster = (token: string, lang: 'zh' | 'en') => exportWorkbook(t, token, { kind: 'roster', lang, params: { rosterId } });
+  const exportRoster = (token: string, lang: 'zh' | 'en') =>
+    exportWorkbook(t, token, { kind: 'roster', lang, params: { rosterId } });
 
   it('writes agents × days with shift codes in their colours, leave and days off marked, and week minutes', async () => {
     const roster = (await t.http().get(`/rosters/${rosterId}`).set(bearer(manager)).expect(200)).body;
@@ -41,7 +82,9 @@ describe('roster export (e2e)', () => {
     const grid = book.getWorksheet('排班表')!;
     const [shop] = await t.app.get(Db).client<{ name: string }[]>`select name from shops where id = ${t.demoShopId}`;
     expect(grid.getCell('A1').value).toBe(`${shop.name} 周排班表`);
-    expect(String(grid.getCell('A2').value)).toMatch(new RegExp(`^${WEEK} – 2026-12-06 · v1 草稿 · 生成于 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}$`));
+    expect(String(grid.getCell('A2').value)).toMatch(
+      new RegExp(`^${WEEK} – 2026-12-06 · v1 草稿 · 生成于 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}$`),
+    );
     expect(grid.model.merges).toEqual(expect.arrayContaining(['A1:K1', 'A2:K2']));
     // Day headers are dates shown as "11/30 周一".
     expect(grid.getCell('C3').value).toEqual(new Date(`${WEEK}T00:00:00Z`));
@@ -67,7 +110,14 @@ describe('roster export (e2e)', () => {
         }
       });
       // As contracts count: the paid rest is worked time, the unpaid meal is not.
-      const minutes = agent.days.reduce((sum, d) => sum + (d.shift ? d.shift.lengthMinutes - d.shift.breaks.filter((b) => !b.paid).reduce((s, b) => s + b.minutes, 0) : 0), 0);
+      const minutes = agent.days.reduce(
+        (sum, d) =>
+          sum +
+          (d.shift
+            ? d.shift.lengthMinutes - d.shift.breaks.filter((b) => !b.paid).reduce((s, b) => s + b.minutes, 0)
+            : 0),
+        0,
+      );
       expect(row.getCell(10).value).toBe(agent.days.filter((d) => d.shift).length);
       expect(row.getCell(11).value).toBe(minutes);
     });
@@ -75,7 +125,9 @@ describe('roster export (e2e)', () => {
     expect(grid.getRow(4 + mine).getCell(3 + 2).value).toBe('假');
     // One row per shift, with real date and time cells.
     const list = book.getWorksheet('班次明细')!;
-    const shifts = agents.flatMap((a) => a.days.filter((d) => d.shift).map((d) => ({ agent: a, day: d, shift: d.shift! })));
+    const shifts = agents.flatMap((a) =>
+      a.days.filter((d) => d.shift).map((d) => ({ agent: a, day: d, shift: d.shift! })),
+    );
     expect(list.rowCount).toBe(3 + shifts.length);
     const { agent, day, shift } = shifts[0];
     const first = list.getRow(4);
@@ -83,11 +135,14 @@ describe('roster export (e2e)', () => {
     expect(first.getCell(4).value).toEqual(new Date(`${day.date}T00:00:00Z`));
     expect(first.getCell(4).numFmt).toBe('yyyy-mm-dd');
     expect(first.getCell(5).value).toBe(`${shift.code} ${shift.name}`);
-    const time = (local: string) => new Date(Date.UTC(1899, 11, 30, Number(local.slice(11, 13)), Number(local.slice(14, 16))));
+    const time = (local: string) =>
+      new Date(Date.UTC(1899, 11, 30, Number(local.slice(11, 13)), Number(local.slice(14, 16))));
     expect(first.getCell(6).value).toEqual(time(shift.start.local));
     expect(first.getCell(6).numFmt).toBe('hh:mm');
     expect(first.getCell(7).value).toEqual(time(shift.end.local));
-    expect(first.getCell(8).value).toBe(shift.lengthMinutes - shift.breaks.filter((b) => !b.paid).reduce((s, b) => s + b.minutes, 0));
+    expect(first.getCell(8).value).toBe(
+      shift.lengthMinutes - shift.breaks.filter((b) => !b.paid).reduce((s, b) => s + b.minutes, 0),
+    );
     expect(first.getCell(9).value).toEqual(time(shift.breaks.find((b) => b.name === 'meal')!.start.local));
     expect(first.getCell(10).value).toEqual(time(shift.breaks.find((b) => b.name !== 'meal')!.start.local));
     const coverage = book.getWorksheet('覆盖')!;
@@ -105,7 +160,9 @@ describe('roster export (e2e)', () => {
     const before = (await t.http().get(`/rosters/${rosterId}`).set(bearer(manager)).expect(200)).body;
     const index = (before.agents as AgentRow[]).findIndex((a) => a.days[0].shift);
     const agent = (before.agents as AgentRow[])[index];
-    const start = new Date(Date.parse((agent.days[0].shift as unknown as { start: { utc: string } }).start.utc) + 2 * 3_600_000);
+    const start = new Date(
+      Date.parse((agent.days[0].shift as unknown as { start: { utc: string } }).start.utc) + 2 * 3_600_000,
+    );
     const sql = t.app.get(Db).client;
     const [{ id: trainer }] = await sql<{ id: string }[]>`select id from users where username = 'trainer'`;
     const [{ id: sessionId }] = await sql<{ id: string }[]>`
@@ -113,19 +170,47 @@ describe('roster export (e2e)', () => {
       values (${t.demoShopId}, '平台政策', '退款政策', 'booked', ${start.toISOString()}, ${new Date(start.getTime() + 3_600_000).toISOString()}, 5, ${trainer}, '{}'::jsonb, 0) returning id`;
     await sql`insert into training_attendees (shop_id, session_id, agent_id) values (${t.demoShopId}, ${sessionId}, ${agent.agentId})`;
     const after = (await t.http().get(`/rosters/${rosterId}`).set(bearer(manager)).expect(200)).body;
-    const shift = (after.agents as AgentRow[])[index].days[0].shift as unknown as { activities: { title: string; start: { utc: string } }[] };
-    expect(shift.activities).toEqual([expect.objectContaining({ kind: 'training', sessionId, title: '退款政策', start: expect.objectContaining({ utc: start.toISOString() }) })]);
+    const shift = (after.agents as AgentRow[])[index].days[0].shift as unknown as {
+      activities: { title: string; start: { utc: string } }[];
+    };
+    expect(shift.activities).toEqual([
+      expect.objectContaining({
+        kind: 'training',
+        sessionId,
+        title: '退款政策',
+        start: expect.objectContaining({ utc: start.toISOString() }),
+      }),
+    ]);
     const { book } = await exportRoster(manager, 'en');
-    expect(String(book.getWorksheet('Roster')!.getRow(4 + index).getCell(3).value)).toMatch(/\ntraining \d\d:\d\d$/);
+    expect(
+      String(
+        book
+          .getWorksheet('Roster')!
+          .getRow(4 + index)
+          .getCell(3).value,
+      ),
+    ).toMatch(/\ntraining \d\d:\d\d$/);
     const list = book.getWorksheet('Shifts')!;
-    const listed = [...Array(list.rowCount - 3).keys()].map((k) => list.getRow(4 + k)).find((r) => r.getCell(1).value === agent.employeeNo && r.getCell(11).value)!;
+    const listed = [...Array(list.rowCount - 3).keys()]
+      .map((k) => list.getRow(4 + k))
+      .find((r) => r.getCell(1).value === agent.employeeNo && r.getCell(11).value)!;
     expect(listed.getCell(11).value).toMatch(/^退款政策 \d\d:\d\d–\d\d:\d\d$/);
   });
 
   it('is for planners of this shop only', async () => {
-    await t.http().post('/exports').set(bearer(await t.tokenFor('hr'))).send({ kind: 'roster', params: { rosterId } }).expect(403);
+    await t
+      .http()
+      .post('/exports')
+      .set(bearer(await t.tokenFor('hr')))
+      .send({ kind: 'roster', params: { rosterId } })
+      .expect(403);
     const other = await createSecondShop(t);
-    await t.http().post('/exports').set(bearer(other.managerToken)).send({ kind: 'roster', params: { rosterId } }).expect(404);
+    await t
+      .http()
+      .post('/exports')
+      .set(bearer(other.managerToken))
+      .send({ kind: 'roster', params: { rosterId } })
+      .expect(404);
     expect((await t.http().get('/exports').set(bearer(other.managerToken)).expect(200)).body.total).toBe(0);
   });
 });

@@ -12,18 +12,48 @@ describe('training plan export (e2e)', () => {
     t = await startTestApp();
     w = await seedTrainingWeek(t);
     trainer = await t.tokenFor('trainer');
-    await t.http().post('/training/sessions').set(bearer(trainer)).send({
-      category: '平台政策', title: '七天无理由退货政策', lengthMinutes: 60, capacity: 10, trainerUserId: w.trainerUserId,
-      invitees: { agentIds: [w.a, w.b, w.c, w.d] }, start: w.at(0, '15:00'),
-    }).expect(201);
+    await t
+      .http()
+      .post('/training/sessions')
+      .set(bearer(trainer))
+      .send({
+        category: '平台政策',
+        title: '七天无理由退货政策',
+        lengthMinutes: 60,
+        capacity: 10,
+        trainerUserId: w.trainerUserId,
+        invitees: { agentIds: [w.a, w.b, w.c, w.d] },
+        start: w.at(0, '15:00'),
+      })
+      .expect(201);
   });
   afterAll(() => t.close());
 
   it('writes the week’s sessions and attendance as real cells', async () => {
-    const [session] = (await t.http().get(`/training/sessions?from=${w.at(0, '00:00')}&to=${w.at(7, '00:00')}`).set(bearer(trainer)).expect(200)).body.items;
-    await t.http().put(`/training/sessions/${session.id}/attendance`).set(bearer(trainer)).send({ attendees: [{ agentId: w.a, attendance: 'attended' }, { agentId: w.b, attendance: 'absent' }] }).expect(200);
+    const [session] = (
+      await t
+        .http()
+        .get(`/training/sessions?from=${w.at(0, '00:00')}&to=${w.at(7, '00:00')}`)
+        .set(bearer(trainer))
+        .expect(200)
+    ).body.items;
+    await t
+      .http()
+      .put(`/training/sessions/${session.id}/attendance`)
+      .set(bearer(trainer))
+      .send({
+        attendees: [
+          { agentId: w.a, attendance: 'attended' },
+          { agentId: w.b, attendance: 'absent' },
+        ],
+      })
+      .expect(200);
     const to = new Date(Date.parse(w.weekStart) + 6 * 86_400_000).toISOString().slice(0, 10);
-    const { book, headers } = await exportWorkbook(t, trainer, { kind: 'training-plan', lang: 'en', params: { from: w.weekStart, to } });
+    const { book, headers } = await exportWorkbook(t, trainer, {
+      kind: 'training-plan',
+      lang: 'en',
+      params: { from: w.weekStart, to },
+    });
     expect(headers['content-disposition']).toContain(`demo_training_${w.weekStart}_${to}.xlsx`);
     const plan = book.getWorksheet('Training plan')!;
     const row = plan.getRow(4);
@@ -43,8 +73,18 @@ describe('training plan export (e2e)', () => {
   });
 
   it('refuses a period backwards and a role that does not plan training', async () => {
-    const bad = await t.http().post('/exports').set(bearer(trainer)).send({ kind: 'training-plan', params: { from: '2026-12-06', to: '2026-11-30' } }).expect(400);
+    const bad = await t
+      .http()
+      .post('/exports')
+      .set(bearer(trainer))
+      .send({ kind: 'training-plan', params: { from: '2026-12-06', to: '2026-11-30' } })
+      .expect(400);
     expect(bad.body.errors[0]).toMatchObject({ field: 'params.to' });
-    await t.http().post('/exports').set(bearer(await t.tokenFor('hr'))).send({ kind: 'training-plan', params: { from: '2026-11-30', to: '2026-12-06' } }).expect(403);
+    await t
+      .http()
+      .post('/exports')
+      .set(bearer(await t.tokenFor('hr')))
+      .send({ kind: 'training-plan', params: { from: '2026-11-30', to: '2026-12-06' } })
+      .expect(403);
   });
 });

@@ -16,19 +16,33 @@ describe('first day: HR (e2e, seeded demo)', () => {
     expect(report.teams.length).toBe(4);
     expect(report.shop.figures.inquiries.value).toBeGreaterThan(100);
     for (const team of report.teams) expect(team.figures.inquiries.value).toBeGreaterThan(0);
-    const kpis = (await demo.t.http().get(`/kpis?level=agent&from=${day.lastMonthFrom}&to=${day.lastMonthTo}&metrics=sessions,orderConversion`).set(bearer(hr)).expect(200)).body;
+    const kpis = (
+      await demo.t
+        .http()
+        .get(`/kpis?level=agent&from=${day.lastMonthFrom}&to=${day.lastMonthTo}&metrics=sessions,orderConversion`)
+        .set(bearer(hr))
+        .expect(200)
+    ).body;
     expect(kpis.items.length).toBeGreaterThan(50);
   });
 
   it('computes last month’s ranking (aggregating missing days first), approves it and exports it', async () => {
     const hr = await demo.t.tokenFor('hr');
-    const cards = (await demo.t.http().get('/scorecards').set(bearer(hr)).expect(200)).body as { id: string; roleGroup: string }[];
+    const cards = (await demo.t.http().get('/scorecards').set(bearer(hr)).expect(200)).body as {
+      id: string;
+      roleGroup: string;
+    }[];
     const card = cards.find((c) => c.roleGroup === 'pre_sales')!;
     expect(card).toBeDefined();
     // Some of the month was never aggregated (as after an outage): the ranking job aggregates it first.
     const sql = demo.t.app.get(Db).client;
     await sql`DELETE FROM kpi_agent_days WHERE shop_id = ${demo.t.demoShopId} AND day BETWEEN ${day.lastMonthFrom}::date AND (${day.lastMonthFrom}::date + 9)`;
-    const created = await demo.t.http().post('/rankings').set(bearer(hr)).send({ month: day.lastMonth, scorecardId: card.id }).expect(202);
+    const created = await demo.t
+      .http()
+      .post('/rankings')
+      .set(bearer(hr))
+      .send({ month: day.lastMonth, scorecardId: card.id })
+      .expect(202);
     await demo.t.app.get(JobQueue).settled(created.body.jobId, 300_000);
     const ranking = (await demo.t.http().get(`/rankings/${created.body.rankingId}`).set(bearer(hr)).expect(200)).body;
     expect(ranking.status).toBe('completed');
@@ -37,7 +51,11 @@ describe('first day: HR (e2e, seeded demo)', () => {
       SELECT count(DISTINCT day)::int AS days FROM kpi_agent_days WHERE shop_id = ${demo.t.demoShopId} AND day BETWEEN ${day.lastMonthFrom}::date AND ${day.lastMonthTo}::date`;
     expect(days).toBe(Number(day.lastMonthTo.slice(8)));
     await demo.t.http().post(`/rankings/${created.body.rankingId}/approve`).set(bearer(hr)).expect(200);
-    const { book } = await exportWorkbook(demo.t, hr, { kind: 'ranking', lang: 'zh', params: { rankingId: created.body.rankingId } });
+    const { book } = await exportWorkbook(demo.t, hr, {
+      kind: 'ranking',
+      lang: 'zh',
+      params: { rankingId: created.body.rankingId },
+    });
     expect(book.worksheets[0].rowCount).toBe(3 + ranking.ranked.length);
   }, 300_000);
 });

@@ -10,7 +10,10 @@ describe('first day: QC inspector (e2e, seeded demo)', () => {
 
   it('finds the default rubric and last week’s reviews with their summary', async () => {
     const qc = await demo.t.tokenFor('qc');
-    const rubrics = (await demo.t.http().get('/qc/rubrics').set(bearer(qc)).expect(200)).body as { active: boolean; items: unknown[] }[];
+    const rubrics = (await demo.t.http().get('/qc/rubrics').set(bearer(qc)).expect(200)).body as {
+      active: boolean;
+      items: unknown[];
+    }[];
     expect(rubrics.filter((r) => r.active)).toHaveLength(1);
     expect(rubrics[0].items.length).toBeGreaterThan(5);
     const reviews = (await demo.t.http().get('/qc/reviews?limit=500').set(bearer(qc)).expect(200)).body;
@@ -20,12 +23,24 @@ describe('first day: QC inspector (e2e, seeded demo)', () => {
 
   it('draws yesterday’s sample and reviews a sampled session', async () => {
     const qc = await demo.t.tokenFor('qc');
-    const run = await demo.t.http().post('/qc/samples/run').set(bearer(qc)).send({ sessionDate: day.yesterday }).expect(202);
+    const run = await demo.t
+      .http()
+      .post('/qc/samples/run')
+      .set(bearer(qc))
+      .send({ sessionDate: day.yesterday })
+      .expect(202);
     await demo.t.app.get(JobQueue).settled(run.body.jobId, 120_000);
-    const samples = (await demo.t.http().get(`/qc/samples?date=${day.today}`).set(bearer(qc)).expect(200)).body as { items: { sessionId: string; reviewed: boolean }[] };
+    const samples = (await demo.t.http().get(`/qc/samples?date=${day.today}`).set(bearer(qc)).expect(200)).body as {
+      items: { sessionId: string; reviewed: boolean }[];
+    };
     expect(samples.items.length).toBeGreaterThan(10);
     const target = samples.items.find((s) => !s.reviewed)!;
-    const review = await demo.t.http().post('/qc/reviews').set(bearer(qc)).send({ sessionId: target.sessionId }).expect(201);
+    const review = await demo.t
+      .http()
+      .post('/qc/reviews')
+      .set(bearer(qc))
+      .send({ sessionId: target.sessionId })
+      .expect(201);
     expect(review.body.totalScore).toBe(100);
     const summary = (await demo.t.http().get(`/qc/summary?date=${day.yesterday}`).set(bearer(qc)).expect(200)).body;
     expect(summary.teams.length).toBeGreaterThan(0);

@@ -23,20 +23,39 @@ describe('hostile requests get a 4xx problem, never a 500 (e2e)', () => {
     new Promise<Answer>((resolve, reject) => {
       const bytes = body === undefined ? undefined : Buffer.from(body);
       let answered = false;
-      const req = httpRequest({ host: '127.0.0.1', port, method, path, headers: { ...bearer(manager), 'Accept-Language': 'en', ...(bytes ? { 'Content-Length': String(bytes.length) } : {}), ...headers } }, (res) => {
-        answered = true;
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString();
-          resolve({ status: res.statusCode!, type: String(res.headers['content-type']), body: text.startsWith('{') ? JSON.parse(text) : {} });
-        });
-      });
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          method,
+          path,
+          headers: {
+            ...bearer(manager),
+            'Accept-Language': 'en',
+            ...(bytes ? { 'Content-Length': String(bytes.length) } : {}),
+            ...headers,
+          },
+        },
+        (res) => {
+          answered = true;
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString();
+            resolve({
+              status: res.statusCode!,
+              type: String(res.headers['content-type']),
+              body: text.startsWith('{') ? JSON.parse(text) : {},
+            });
+          });
+        },
+      );
       // A server may answer (413) and close before the whole body is written: the answer counts.
       req.on('error', (e) => (answered ? undefined : reject(new Error(`${method} ${path}: ${e.message}`))));
       req.end(bytes);
     });
-  const json = (body: Buffer | string, headers: Record<string, string> = {}, path = '/teams') => raw('POST', path, body, { 'Content-Type': 'application/json', ...headers });
+  const json = (body: Buffer | string, headers: Record<string, string> = {}, path = '/teams') =>
+    raw('POST', path, body, { 'Content-Type': 'application/json', ...headers });
   const expectProblem = (answer: Answer, status: number, code: string) => {
     expect({ status: answer.status, code: answer.body.code }).toEqual({ status, code });
     expect(answer.type).toMatch(/^application\/problem\+json/);
@@ -62,12 +81,20 @@ describe('hostile requests get a 4xx problem, never a 500 (e2e)', () => {
       expectProblem(answer, 415, 'request.charset-unsupported');
       expect(answer.body.detail).toBe(`The body is in ${charset.toUpperCase()}; send JSON as UTF-8`);
     }
-    expectProblem(await json(Buffer.concat([Buffer.from('{"name":"'), Buffer.from([0xc9, 0xcf, 0xba, 0xa3]), Buffer.from('"}')])), 400, 'request.not-utf8');
+    expectProblem(
+      await json(Buffer.concat([Buffer.from('{"name":"'), Buffer.from([0xc9, 0xcf, 0xba, 0xa3]), Buffer.from('"}')])),
+      400,
+      'request.not-utf8',
+    );
   });
 
   it('reads gzip, deflate and br bodies, and refuses bodies that are not what their Content-Encoding says', async () => {
     const body = (name: string) => `{"name":"${name}"}`;
-    for (const [encoding, pack] of [['gzip', gzipSync], ['deflate', deflateSync], ['br', brotliCompressSync]] as const) {
+    for (const [encoding, pack] of [
+      ['gzip', gzipSync],
+      ['deflate', deflateSync],
+      ['br', brotliCompressSync],
+    ] as const) {
       expect((await json(pack(body(`Team ${encoding}`)), { 'Content-Encoding': encoding })).status).toBe(201);
       expectProblem(await json(body('plain'), { 'Content-Encoding': encoding }), 400, 'request.encoding-invalid');
     }
@@ -78,7 +105,13 @@ describe('hostile requests get a 4xx problem, never a 500 (e2e)', () => {
     const nul = await json('{"name":"A\\u0000B"}');
     expectProblem(nul, 400, 'request.nul-character');
     expect(nul.body.errors).toEqual([expect.objectContaining({ field: 'name' })]);
-    expectProblem(await raw('POST', '/auth/login', '{"username":"manager\\u0000","password":"x"}', { 'Content-Type': 'application/json' }), 400, 'request.nul-character');
+    expectProblem(
+      await raw('POST', '/auth/login', '{"username":"manager\\u0000","password":"x"}', {
+        'Content-Type': 'application/json',
+      }),
+      400,
+      'request.nul-character',
+    );
     const deepNul = await json('{"rows":[{"queue":"presales_chat"},{"queue":"a\\u0000"}]}', {}, '/imports/volume');
     expect(deepNul.body.errors).toEqual([expect.objectContaining({ field: 'rows.1.queue' })]);
     expectProblem(await json('{"name":"\\ud800"}'), 400, 'request.unpaired-surrogate');
@@ -93,9 +126,16 @@ describe('hostile requests get a 4xx problem, never a 500 (e2e)', () => {
     expectProblem(await raw('POST', '/teams', '{"name":"A"}', {}), 415, 'request.media-type');
     const boundary = 'b0undary';
     const multipart = `--${boundary}\r\nContent-Disposition: form-data; name="name"\r\n\r\nA\r\n--${boundary}--\r\n`;
-    expectProblem(await raw('POST', '/teams', multipart, { 'Content-Type': `multipart/form-data; boundary=${boundary}` }), 415, 'request.media-type');
+    expectProblem(
+      await raw('POST', '/teams', multipart, { 'Content-Type': `multipart/form-data; boundary=${boundary}` }),
+      415,
+      'request.media-type',
+    );
     const upload = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="v.csv"\r\nContent-Type: text/csv\r\n\r\nqueue,slotStart,slotMinutes,offered,handled,abandoned\npresales_chat,2026-01-05 10:00,30,1,1,0\n\r\n--${boundary}--\r\n`;
-    expect((await raw('POST', '/imports/volume', upload, { 'Content-Type': `multipart/form-data; boundary=${boundary}` })).status).toBe(200);
+    expect(
+      (await raw('POST', '/imports/volume', upload, { 'Content-Type': `multipart/form-data; boundary=${boundary}` }))
+        .status,
+    ).toBe(200);
     // Malformed forms: cut short, without a boundary, a file under another name.
     for (const [body, type] of [
       [upload.slice(0, 120), `multipart/form-data; boundary=${boundary}`],
@@ -103,7 +143,10 @@ describe('hostile requests get a 4xx problem, never a 500 (e2e)', () => {
       [upload.replace('name="file"', 'name="document"'), `multipart/form-data; boundary=${boundary}`],
     ]) {
       const answer = await raw('POST', '/imports/volume', body, { 'Content-Type': type });
-      expect({ status: answer.status >= 400 && answer.status < 500, type: answer.type }).toEqual({ status: true, type: expect.stringMatching(/^application\/problem\+json/) });
+      expect({ status: answer.status >= 400 && answer.status < 500, type: answer.type }).toEqual({
+        status: true,
+        type: expect.stringMatching(/^application\/problem\+json/),
+      });
     }
   });
 

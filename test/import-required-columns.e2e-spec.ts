@@ -5,8 +5,10 @@ import { csv, workbook } from './support/files';
 type FieldError = { field: string; message: string; code?: string; row?: number };
 
 /** The template's example row of a kind, as field keys and values. */
-const exampleRow = (kind: keyof typeof importKinds) => Object.fromEntries(importKinds[kind].columns.map((c) => [c.key, c.example]));
-const without = (row: Record<string, unknown>, ...keys: string[]) => Object.fromEntries(Object.entries(row).filter(([k]) => !keys.includes(k)));
+const exampleRow = (kind: keyof typeof importKinds) =>
+  Object.fromEntries(importKinds[kind].columns.map((c) => [c.key, c.example]));
+const without = (row: Record<string, unknown>, ...keys: string[]) =>
+  Object.fromEntries(Object.entries(row).filter(([k]) => !keys.includes(k)));
 
 /** A file that leaves out a required column is refused from its header, naming each column. */
 describe('imports without a required column (e2e)', () => {
@@ -19,11 +21,21 @@ describe('imports without a required column (e2e)', () => {
   afterAll(() => t.close());
 
   const upload = (kind: string, name: string, content: string | Buffer, lang = 'en') =>
-    t.http().post(`/imports/${kind}`).set(bearer(manager)).set('Accept-Language', lang).attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content), name);
-  const body = (kind: string, rows: object[], lang = 'en') => t.http().post(`/imports/${kind}`).set(bearer(manager)).set('Accept-Language', lang).send({ rows });
+    t
+      .http()
+      .post(`/imports/${kind}`)
+      .set(bearer(manager))
+      .set('Accept-Language', lang)
+      .attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content), name);
+  const body = (kind: string, rows: object[], lang = 'en') =>
+    t.http().post(`/imports/${kind}`).set(bearer(manager)).set('Accept-Language', lang).send({ rows });
   const expectMissing = (res: { body: { code: string; errors: FieldError[] } }, columns: string[]) => {
     expect(res.body.code).toBe('ingest.missing-columns');
-    expect(res.body.errors).toEqual(columns.map((c) => expect.objectContaining({ field: c, message: `column ${c} is required`, code: 'ingest.column-required' })));
+    expect(res.body.errors).toEqual(
+      columns.map((c) =>
+        expect.objectContaining({ field: c, message: `column ${c} is required`, code: 'ingest.column-required' }),
+      ),
+    );
   };
 
   for (const kind of Object.keys(importKinds) as (keyof typeof importKinds)[]) {
@@ -39,7 +51,9 @@ describe('imports without a required column (e2e)', () => {
       // One row of many without it: that row's cell is required (not "must be a whole number").
       const rows = [exampleRow(kind), without(exampleRow(kind), gone[0])];
       const res = await body(kind, rows).expect(422);
-      expect(res.body.errors).toContainEqual(expect.objectContaining({ row: 2, field: gone[0], message: 'is required' }));
+      expect(res.body.errors).toContainEqual(
+        expect.objectContaining({ row: 2, field: gone[0], message: 'is required' }),
+      );
       expect(res.body.errors.filter((e: FieldError) => e.field === gone[0] && e.row === 1)).toEqual([]);
     });
   }
@@ -52,21 +66,43 @@ describe('imports without a required column (e2e)', () => {
     expect(res.body.errors).toEqual([expect.objectContaining({ field: 'offered', message: '缺少必填列 offered' })]);
     expect(res.body.detail).toBe('缺少必填列：offered');
     const record = (await t.http().get('/imports').set(bearer(manager)).expect(200)).body[0];
-    expect(record).toMatchObject({ kind: 'volume', status: 'rejected', inserted: 0, errors: [expect.objectContaining({ field: 'offered', message: '缺少必填列 offered' })] });
+    expect(record).toMatchObject({
+      kind: 'volume',
+      status: 'rejected',
+      inserted: 0,
+      errors: [expect.objectContaining({ field: 'offered', message: '缺少必填列 offered' })],
+    });
   });
 
   it('says a blank required cell is required, in CSV as in JSON', async () => {
     const row = exampleRow('volume');
-    const res = await upload('volume', 'blank.csv', csv([row, { ...row, slotStart: '2026-11-22 10:30', handled: '' }])).expect(422);
+    const res = await upload(
+      'volume',
+      'blank.csv',
+      csv([row, { ...row, slotStart: '2026-11-22 10:30', handled: '' }]),
+    ).expect(422);
     expect(res.body.errors).toEqual([expect.objectContaining({ row: 3, field: 'handled', message: 'is required' })]);
     const zh = await body('volume', [{ ...row, handled: null }], 'zh').expect(422);
     expect(zh.body.errors).toEqual([expect.objectContaining({ row: 1, field: 'handled', message: '必填' })]);
   });
 
   describe('complaints import', () => {
-    const complaint = { channel: 'platform', customerKey: 'tb_buyer_1', category: 'service_attitude', severity: 'high', description: '态度差' };
-    const send = (rows: object[], lang = 'en') => t.http().post('/complaints/import').set(bearer(manager)).set('Accept-Language', lang).send({ rows });
-    const file = (name: string, content: string) => t.http().post('/complaints/import').set(bearer(manager)).set('Accept-Language', 'en').attach('file', Buffer.from(content), name);
+    const complaint = {
+      channel: 'platform',
+      customerKey: 'tb_buyer_1',
+      category: 'service_attitude',
+      severity: 'high',
+      description: '态度差',
+    };
+    const send = (rows: object[], lang = 'en') =>
+      t.http().post('/complaints/import').set(bearer(manager)).set('Accept-Language', lang).send({ rows });
+    const file = (name: string, content: string) =>
+      t
+        .http()
+        .post('/complaints/import')
+        .set(bearer(manager))
+        .set('Accept-Language', 'en')
+        .attach('file', Buffer.from(content), name);
 
     it('refuses a CSV without a required column from its header', async () => {
       const res = await file('c.csv', csv([without(complaint, 'category', 'channel')])).expect(422);
@@ -76,7 +112,9 @@ describe('imports without a required column (e2e)', () => {
     });
 
     it('refuses JSON rows that all lack a required key, and names the cell of one row that lacks it', async () => {
-      expectMissing(await send([without(complaint, 'customerKey'), without(complaint, 'customerKey')]).expect(422), ['customerKey']);
+      expectMissing(await send([without(complaint, 'customerKey'), without(complaint, 'customerKey')]).expect(422), [
+        'customerKey',
+      ]);
       expectMissing(await file('c.json', JSON.stringify([without(complaint, 'channel')])).expect(422), ['channel']);
       const zh = await send([without(complaint, 'channel')], 'zh').expect(422);
       expect(zh.body.errors).toEqual([expect.objectContaining({ field: 'channel', message: '缺少必填列 channel' })]);

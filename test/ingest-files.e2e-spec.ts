@@ -3,7 +3,15 @@ import { bearer, startTestApp, TestApp } from './support/test-app';
 import { createSecondShop, SecondShop } from './support/second-shop';
 import { csv, workbook, zipOf } from './support/files';
 
-const volumeRow = (slotStart: string, extra: Record<string, unknown> = {}) => ({ queue: 'presales_chat', slotStart, slotMinutes: 30, offered: 10, handled: 9, abandoned: 1, ...extra });
+const volumeRow = (slotStart: string, extra: Record<string, unknown> = {}) => ({
+  queue: 'presales_chat',
+  slotStart,
+  slotMinutes: 30,
+  offered: 10,
+  handled: 9,
+  abandoned: 1,
+  ...extra,
+});
 
 describe('imports: bad files and limits (e2e)', () => {
   let t: TestApp;
@@ -18,11 +26,22 @@ describe('imports: bad files and limits (e2e)', () => {
   afterAll(() => t.close());
 
   const upload = (kind: string, name: string, content: string | Buffer, token = manager) =>
-    t.http().post(`/imports/${kind}`).set(bearer(token)).set('Accept-Language', 'en').attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content), name);
+    t
+      .http()
+      .post(`/imports/${kind}`)
+      .set(bearer(token))
+      .set('Accept-Language', 'en')
+      .attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content), name);
   const storedVolume = async () => {
     const queues = (await t.http().get('/queues').set(bearer(manager)).expect(200)).body;
     const id = queues.find((q: { code: string }) => q.code === 'presales_chat').id;
-    return (await t.http().get(`/queues/${id}/volume?from=2026-01-01T00:00:00Z&to=2026-03-31T00:00:00Z`).set(bearer(manager)).expect(200)).body.length;
+    return (
+      await t
+        .http()
+        .get(`/queues/${id}/volume?from=2026-01-01T00:00:00Z&to=2026-03-31T00:00:00Z`)
+        .set(bearer(manager))
+        .expect(200)
+    ).body.length;
   };
 
   it('refuses files that are not what they claim, storing nothing', async () => {
@@ -35,7 +54,10 @@ describe('imports: bad files and limits (e2e)', () => {
   });
 
   it('refuses a zip bomb before inflating it', async () => {
-    const bomb = await workbook([['queue', 'slotStart', 'slotMinutes', 'offered', 'handled', 'abandoned'], ['a'.repeat(3_000_000)]]);
+    const bomb = await workbook([
+      ['queue', 'slotStart', 'slotMinutes', 'offered', 'handled', 'abandoned'],
+      ['a'.repeat(3_000_000)],
+    ]);
     expect(bomb.length).toBeLessThan(64 * 1024);
     const res = await upload('volume', 'bomb.xlsx', bomb);
     expect([413, 422]).toContain(res.status);
@@ -43,12 +65,24 @@ describe('imports: bad files and limits (e2e)', () => {
   });
 
   it('names the encoding and the delimiter of a CSV that has the wrong ones', async () => {
-    const gbk = Buffer.concat([Buffer.from('queue,slotStart,slotMinutes,offered,handled,abandoned\n'), Buffer.from([0xc9, 0xcf, 0xba, 0xa3]), Buffer.from(',2026-01-05 10:00,30,1,1,0\n')]);
+    const gbk = Buffer.concat([
+      Buffer.from('queue,slotStart,slotMinutes,offered,handled,abandoned\n'),
+      Buffer.from([0xc9, 0xcf, 0xba, 0xa3]),
+      Buffer.from(',2026-01-05 10:00,30,1,1,0\n'),
+    ]);
     const encoding = await upload('volume', 'gbk.csv', gbk).expect(422);
     expect(encoding.body.detail).toMatch(/not UTF-8/);
-    const semicolons = await upload('volume', 'semi.csv', 'queue;slotStart;slotMinutes;offered;handled;abandoned\npresales_chat;2026-01-05 10:00;30;1;1;0\n').expect(422);
+    const semicolons = await upload(
+      'volume',
+      'semi.csv',
+      'queue;slotStart;slotMinutes;offered;handled;abandoned\npresales_chat;2026-01-05 10:00;30;1;1;0\n',
+    ).expect(422);
     expect(semicolons.body.detail).toMatch(/separated by ";"/);
-    const unknown = await upload('volume', 'cols.csv', 'queue,slotStart,slotMinutes,offered,handled,abandoned,colour\n').expect(422);
+    const unknown = await upload(
+      'volume',
+      'cols.csv',
+      'queue,slotStart,slotMinutes,offered,handled,abandoned,colour\n',
+    ).expect(422);
     expect(unknown.body.detail).toMatch(/Unknown column\(s\): "colour"/);
     const missing = await upload('volume', 'cols.csv', 'queue,slotStart\n').expect(422);
     expect(missing.body.detail).toMatch(/Missing required column\(s\): slotMinutes, offered, handled, abandoned/);
@@ -61,11 +95,36 @@ describe('imports: bad files and limits (e2e)', () => {
       ['presales_chat', '2026-01-05 10:00', 30, { formula: '5*2', result: 10 }, 9, 1],
     ]);
     const formula = await upload('volume', 'f.xlsx', withFormula).expect(422);
-    expect(formula.body.errors).toEqual([expect.objectContaining({ row: 2, field: 'offered', message: expect.stringMatching(/formulas are not accepted/) })]);
-    const rows = [volumeRow('2026-03-29 02:30'), volumeRow('2099-01-01 10:00'), volumeRow('2026-03-29 10:00'), volumeRow('2026-03-29 10:00')];
-    await t.http().post('/queues').set(bearer(berlin.managerToken)).send({ code: 'presales_chat', name: 'Pre-sales', channel: 'chat', kind: 'realtime', chatConcurrency: 3, defaultHandleSeconds: 300 }).expect(201);
+    expect(formula.body.errors).toEqual([
+      expect.objectContaining({
+        row: 2,
+        field: 'offered',
+        message: expect.stringMatching(/formulas are not accepted/),
+      }),
+    ]);
+    const rows = [
+      volumeRow('2026-03-29 02:30'),
+      volumeRow('2099-01-01 10:00'),
+      volumeRow('2026-03-29 10:00'),
+      volumeRow('2026-03-29 10:00'),
+    ];
+    await t
+      .http()
+      .post('/queues')
+      .set(bearer(berlin.managerToken))
+      .send({
+        code: 'presales_chat',
+        name: 'Pre-sales',
+        channel: 'chat',
+        kind: 'realtime',
+        chatConcurrency: 3,
+        defaultHandleSeconds: 300,
+      })
+      .expect(201);
     const res = await upload('volume', 'dst.csv', csv(rows), berlin.managerToken).expect(422);
-    expect(res.body.errors.map((e: { row: number; field: string; message: string }) => `${e.row} ${e.field} ${e.message}`)).toEqual([
+    expect(
+      res.body.errors.map((e: { row: number; field: string; message: string }) => `${e.row} ${e.field} ${e.message}`),
+    ).toEqual([
       '2 slotStart 2026-03-29 02:30 does not exist in Europe/Berlin (daylight-saving gap)',
       expect.stringMatching(/^3 slotStart is outside the accepted range/),
       '5 queue duplicate of row 4 in this file',
@@ -74,8 +133,13 @@ describe('imports: bad files and limits (e2e)', () => {
 
   it('answers 413 naming the limit for a file too large or with too many rows', async () => {
     const big = await upload('volume', 'big.csv', 'x'.repeat(500 * 1024)).expect(413);
-    expect(big.body).toMatchObject({ type: '/problems/payload-too-large', detail: 'The file is larger than the import limit of 0 MB; split it' });
-    const many = Array.from({ length: 3001 }, (_, i) => volumeRow(new Date(Date.UTC(2026, 0, 1, 0, 30 * i)).toISOString().replace('.000Z', 'Z')));
+    expect(big.body).toMatchObject({
+      type: '/problems/payload-too-large',
+      detail: 'The file is larger than the import limit of 0 MB; split it',
+    });
+    const many = Array.from({ length: 3001 }, (_, i) =>
+      volumeRow(new Date(Date.UTC(2026, 0, 1, 0, 30 * i)).toISOString().replace('.000Z', 'Z')),
+    );
     const tooMany = await upload('volume', 'many.csv', csv(many)).expect(202);
     const queue = t.app.get(JobQueue);
     await queue.settled(tooMany.body.jobId);
@@ -85,13 +149,21 @@ describe('imports: bad files and limits (e2e)', () => {
   });
 
   it('imports a large file in a job with progress and records the outcome', async () => {
-    const rows = Array.from({ length: 2000 }, (_, i) => volumeRow(new Date(Date.UTC(2026, 0, 5, 0, 30 * i)).toISOString().replace('.000Z', 'Z')));
+    const rows = Array.from({ length: 2000 }, (_, i) =>
+      volumeRow(new Date(Date.UTC(2026, 0, 5, 0, 30 * i)).toISOString().replace('.000Z', 'Z')),
+    );
     const accepted = await upload('volume', 'large.csv', csv(rows)).expect(202);
     expect(accepted.body).toMatchObject({ name: 'ingest.import-file', statusUrl: `/jobs/${accepted.body.jobId}` });
     await t.app.get(JobQueue).settled(accepted.body.jobId);
     const run = await t.http().get(`/jobs/${accepted.body.jobId}`).set(bearer(manager)).expect(200);
-    expect(run.body).toMatchObject({ status: 'completed', progress: 100, result: { status: 'completed', rows: 2000, rejected: 0 } });
-    const record = (await t.http().get('/imports').set(bearer(manager)).expect(200)).body.find((r: { jobRunId: string }) => r.jobRunId === accepted.body.jobId);
+    expect(run.body).toMatchObject({
+      status: 'completed',
+      progress: 100,
+      result: { status: 'completed', rows: 2000, rejected: 0 },
+    });
+    const record = (await t.http().get('/imports').set(bearer(manager)).expect(200)).body.find(
+      (r: { jobRunId: string }) => r.jobRunId === accepted.body.jobId,
+    );
     expect(record).toMatchObject({ status: 'completed', inserted: 2000, fileName: 'large.csv', storedFile: null });
     expect(await storedVolume()).toBe(2000);
   });

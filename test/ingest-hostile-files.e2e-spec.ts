@@ -17,7 +17,11 @@ const limits = { maxRows: 10_000, maxCellLength: 20_000, maxUncompressedBytes: 1
 function lyingWorkbook(): Buffer {
   const parts = workbookParts(header, [[0, 1, 2, 3, 4, 5]]);
   const unit = `<si><t>${'x'.repeat(1000)}</t></si>`.repeat(1000);
-  const strings = deflatedRepeat(`<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${header.map((h) => `<si><t>${h}</t></si>`).join('')}`, unit, 4570);
+  const strings = deflatedRepeat(
+    `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${header.map((h) => `<si><t>${h}</t></si>`).join('')}`,
+    unit,
+    4570,
+  );
   expect(strings.size).toBeGreaterThan(4.57e9);
   return zipOf({ ...parts, 'xl/sharedStrings.xml': { ...strings, declaredSize: 5000 } });
 }
@@ -42,7 +46,10 @@ describe('imports: hostile files, workbooks that unpack to more than they say, C
     const budget = { limit: limits.maxUncompressedBytes, used: 0 };
     const error = await readAll(file('bomb.xlsx', bomb), budget).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FileProblem);
-    expect(error).toMatchObject({ status: 422, message: 'The workbook part xl/sharedStrings.xml unpacks to more than its header declares (a zip bomb?)' });
+    expect(error).toMatchObject({
+      status: 422,
+      message: 'The workbook part xl/sharedStrings.xml unpacks to more than its header declares (a zip bomb?)',
+    });
     // Everything the reader was handed is counted: the parts before, and the lying part up to its lie.
     expect(budget.used).toBeLessThan(64 * 1024);
   });
@@ -77,9 +84,18 @@ describe('imports: hostile files, workbooks that unpack to more than they say, C
 
     it('refuses the lying workbook with a problem naming the part, stores nothing and keeps serving', async () => {
       const manager = await t.tokenFor('manager');
-      const res = await t.http().post('/imports/volume').set(bearer(manager)).set('Accept-Language', 'en').attach('file', lyingWorkbook(), 'bomb.xlsx').expect(422);
+      const res = await t
+        .http()
+        .post('/imports/volume')
+        .set(bearer(manager))
+        .set('Accept-Language', 'en')
+        .attach('file', lyingWorkbook(), 'bomb.xlsx')
+        .expect(422);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-      expect(res.body).toMatchObject({ code: 'ingest.part-lies', detail: 'The workbook part xl/sharedStrings.xml unpacks to more than its header declares (a zip bomb?)' });
+      expect(res.body).toMatchObject({
+        code: 'ingest.part-lies',
+        detail: 'The workbook part xl/sharedStrings.xml unpacks to more than its header declares (a zip bomb?)',
+      });
       const [record] = (await t.http().get('/imports').set(bearer(manager)).expect(200)).body;
       expect(record).toMatchObject({ status: 'rejected', inserted: 0 });
       expect(readdirSync(join(t.config.dataDir, 'uploads'))).toEqual([]);
@@ -89,8 +105,18 @@ describe('imports: hostile files, workbooks that unpack to more than they say, C
     it('refuses a CSV whose line breaks were lost at the row where the record grows too long', async () => {
       const manager = await t.tokenFor('manager');
       const line = `presales_chat,2026-01-05 10:00,30,1,1,${'0'.repeat(1_500_000)}`;
-      const res = await t.http().post('/imports/volume').set(bearer(manager)).set('Accept-Language', 'en').attach('file', Buffer.from(`${header.join(',')}\npresales_chat,2026-01-05 09:30,30,1,1,0\n${line}`), 'v.csv').expect(422);
-      expect(res.body).toMatchObject({ code: 'ingest.record-too-long', detail: 'Row 3 is longer than 1,000,000 characters; is a line break missing?', errors: [expect.objectContaining({ row: 3 })] });
+      const res = await t
+        .http()
+        .post('/imports/volume')
+        .set(bearer(manager))
+        .set('Accept-Language', 'en')
+        .attach('file', Buffer.from(`${header.join(',')}\npresales_chat,2026-01-05 09:30,30,1,1,0\n${line}`), 'v.csv')
+        .expect(422);
+      expect(res.body).toMatchObject({
+        code: 'ingest.record-too-long',
+        detail: 'Row 3 is longer than 1,000,000 characters; is a line break missing?',
+        errors: [expect.objectContaining({ row: 3 })],
+      });
     });
   });
 });

@@ -9,15 +9,26 @@ import { csv, zipOf } from './support/files';
 
 const limits = { importMaxBytes: 400 * 1024, importSyncMaxBytes: 64 * 1024 };
 const volumeRow = (slot: number, extra: Record<string, unknown> = {}) => ({
-  queue: 'presales_chat', slotStart: new Date(Date.UTC(2026, 0, 5, 2) + slot * 1_800_000).toISOString(), slotMinutes: 30, offered: 10, handled: 9, abandoned: 1, ...extra,
+  queue: 'presales_chat',
+  slotStart: new Date(Date.UTC(2026, 0, 5, 2) + slot * 1_800_000).toISOString(),
+  slotMinutes: 30,
+  offered: 10,
+  handled: 9,
+  abandoned: 1,
+  ...extra,
 });
 /** A volume file over the in-request limit (about 200 kB): imported by a job. */
 const largeVolume = () => csv(Array.from({ length: 2500 }, (_, i) => volumeRow(i)));
 
 const folderOf = (t: TestApp) => readdirSync(join(t.config.dataDir, 'uploads'));
-const chunkCount = async (t: TestApp) => (await t.app.get(Db).client<{ n: number }[]>`SELECT count(*)::int AS n FROM import_upload_chunks`)[0].n;
+const chunkCount = async (t: TestApp) =>
+  (await t.app.get(Db).client<{ n: number }[]>`SELECT count(*)::int AS n FROM import_upload_chunks`)[0].n;
 const importOfRun = async (t: TestApp, jobId: string) =>
-  (await t.app.get(Db).client<{ status: string; rows: number; stored_file: string | null }[]>`SELECT status, rows, stored_file FROM imports WHERE job_run_id = ${jobId}`)[0];
+  (
+    await t.app.get(Db).client<
+      { status: string; rows: number; stored_file: string | null }[]
+    >`SELECT status, rows, stored_file FROM imports WHERE job_run_id = ${jobId}`
+  )[0];
 
 describe('imports: uploads for jobs kept in PostgreSQL, readable from every host (e2e)', () => {
   describe('one process', () => {
@@ -30,7 +41,11 @@ describe('imports: uploads for jobs kept in PostgreSQL, readable from every host
     afterAll(() => t.close());
 
     const upload = (path: string, name: string, content: string | Buffer) =>
-      t.http().post(path).set(bearer(manager)).attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content), name);
+      t
+        .http()
+        .post(path)
+        .set(bearer(manager))
+        .attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content), name);
 
     it('keeps a large upload in the database until its job has imported it, then nothing is left anywhere', async () => {
       expect(t.config.uploadStore).toBe('database');
@@ -48,8 +63,14 @@ describe('imports: uploads for jobs kept in PostgreSQL, readable from every host
       await upload('/imports/nonsense', 'v.csv', largeVolume()).expect(400);
       // Refused by the job: a large "workbook" that is no zip, and a large file with a bad row.
       const notWorkbook = await upload('/imports/volume', 'v.xlsx', randomBytes(100_000)).expect(202);
-      const badRow = await upload('/imports/volume', 'v.csv', csv([...Array.from({ length: 2000 }, (_, i) => volumeRow(i)), volumeRow(3000, { offered: 'many' })])).expect(202);
-      const notZip = await upload('/imports/volume', 'z.xlsx', zipOf({ 'hello.txt': randomBytes(100_000) })).expect(202);
+      const badRow = await upload(
+        '/imports/volume',
+        'v.csv',
+        csv([...Array.from({ length: 2000 }, (_, i) => volumeRow(i)), volumeRow(3000, { offered: 'many' })]),
+      ).expect(202);
+      const notZip = await upload('/imports/volume', 'z.xlsx', zipOf({ 'hello.txt': randomBytes(100_000) })).expect(
+        202,
+      );
       for (const { body } of [notWorkbook, badRow, notZip]) {
         await t.app.get(JobQueue).settled(body.jobId, 60_000);
         expect(await importOfRun(t, body.jobId)).toMatchObject({ status: 'rejected', stored_file: null });
@@ -60,7 +81,8 @@ describe('imports: uploads for jobs kept in PostgreSQL, readable from every host
     it('removes kept uploads no import needs (a crash mid-upload, a failed import), keeping those a live import needs', async () => {
       const sql = t.app.get(Db).client;
       const keep = async (uploadId: string) => {
-        for (const seq of [0, 1]) await sql`INSERT INTO import_upload_chunks (upload_id, seq, shop_id, data, created_at) VALUES (${uploadId}, ${seq}, ${t.demoShopId}, ${Buffer.from('queue,slotStart\n')}, now() - interval '1 hour')`;
+        for (const seq of [0, 1])
+          await sql`INSERT INTO import_upload_chunks (upload_id, seq, shop_id, data, created_at) VALUES (${uploadId}, ${seq}, ${t.demoShopId}, ${Buffer.from('queue,slotStart\n')}, now() - interval '1 hour')`;
       };
       const record = (status: string, uploadId: string) =>
         sql`INSERT INTO imports (shop_id, kind, file_name, format, mode, checksum, status, stored_file)
@@ -83,12 +105,21 @@ describe('imports: uploads for jobs kept in PostgreSQL, readable from every host
   });
 
   it('imports a large upload on a worker that cannot see the API’s data folder (another host)', async () => {
-    const shared = { ...limits, redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', queuePrefix: `wfmtest${randomBytes(4).toString('hex')}` };
+    const shared = {
+      ...limits,
+      redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      queuePrefix: `wfmtest${randomBytes(4).toString('hex')}`,
+    };
     const api = await startTestApp({ ...shared, workers: 'off' });
     const worker = await startTestApp({ ...shared, workers: 'inline' }, [], api.databaseUrl);
     try {
       expect(worker.config.dataDir).not.toBe(api.config.dataDir);
-      const res = await api.http().post('/imports/volume').set(bearer(await api.tokenFor('manager'))).attach('file', Buffer.from(largeVolume()), 'v.csv').expect(202);
+      const res = await api
+        .http()
+        .post('/imports/volume')
+        .set(bearer(await api.tokenFor('manager')))
+        .attach('file', Buffer.from(largeVolume()), 'v.csv')
+        .expect(202);
       // Nothing of the upload is left on the API's host for the worker to look for.
       expect(folderOf(api)).toEqual([]);
       await api.app.get(JobQueue).settled(res.body.jobId, 60_000);

@@ -7,7 +7,15 @@ import { UploadStore } from 'src/modules/ingest/upload-store';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 import { csv, zipOf } from './support/files';
 
-const volumeRow = (slotStart: string, extra: Record<string, unknown> = {}) => ({ queue: 'presales_chat', slotStart, slotMinutes: 30, offered: 10, handled: 9, abandoned: 1, ...extra });
+const volumeRow = (slotStart: string, extra: Record<string, unknown> = {}) => ({
+  queue: 'presales_chat',
+  slotStart,
+  slotMinutes: 30,
+  offered: 10,
+  handled: 9,
+  abandoned: 1,
+  ...extra,
+});
 
 describe('imports: the upload folder of the embedded default keeps only what an import still needs (e2e)', () => {
   let t: TestApp;
@@ -21,7 +29,11 @@ describe('imports: the upload folder of the embedded default keeps only what an 
   afterAll(() => t.close());
 
   const upload = (path: string, name: string, content: string | Buffer) =>
-    t.http().post(path).set(bearer(manager)).attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content), name);
+    t
+      .http()
+      .post(path)
+      .set(bearer(manager))
+      .attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content), name);
   const files = () => readdirSync(folder);
 
   it('leaves nothing behind for a refused upload, whatever refused it', async () => {
@@ -32,7 +44,12 @@ describe('imports: the upload folder of the embedded default keeps only what an 
     await upload('/imports/volume?mode=sometimes', 'v.csv', csv([volumeRow('2026-01-05 10:00')])).expect(400);
     await upload('/imports/nonsense', 'v.csv', csv([volumeRow('2026-01-05 10:00')])).expect(400);
     await upload('/imports/volume', 'v.csv', csv([volumeRow('2026-01-05 10:00', { offered: 'many' })])).expect(422);
-    await t.http().post('/imports/volume').set(bearer(manager)).send({ rows: [volumeRow('2026-01-05 10:00', { handled: -1 })] }).expect(422);
+    await t
+      .http()
+      .post('/imports/volume')
+      .set(bearer(manager))
+      .send({ rows: [volumeRow('2026-01-05 10:00', { handled: -1 })] })
+      .expect(422);
     expect(files()).toEqual([]);
   });
 
@@ -42,11 +59,22 @@ describe('imports: the upload folder of the embedded default keeps only what an 
     const { port } = server.address() as AddressInfo;
     const boundary = 'xxBOUNDARYxx';
     const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="v.csv"\r\nContent-Type: text/csv\r\n\r\n`;
-    const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/imports/volume', headers: { ...bearer(manager), 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': 300_000 } });
+    const req = request({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: '/imports/volume',
+      headers: {
+        ...bearer(manager),
+        'Content-Type': `multipart/form-data; boundary=${boundary}`,
+        'Content-Length': 300_000,
+      },
+    });
     req.on('error', () => undefined);
     req.write(head + 'queue,slotStart\n' + 'x'.repeat(100_000));
     // Wait until multer has started writing the file, then drop the connection.
-    for (let i = 0; i < 200 && !(existsSync(folder) && files().length); i++) await new Promise((r) => setTimeout(r, 25));
+    for (let i = 0; i < 200 && !(existsSync(folder) && files().length); i++)
+      await new Promise((r) => setTimeout(r, 25));
     req.destroy();
     for (let i = 0; i < 200 && files().length; i++) await new Promise((r) => setTimeout(r, 25));
     expect(files()).toEqual([]);
@@ -54,7 +82,12 @@ describe('imports: the upload folder of the embedded default keeps only what an 
 
   it('leaves nothing behind once an import is done', async () => {
     await upload('/imports/volume', 'v.csv', csv([volumeRow('2026-01-05 10:00')])).expect(200);
-    await t.http().post('/imports/volume').set(bearer(manager)).send({ rows: [volumeRow('2026-01-05 10:30')] }).expect(200);
+    await t
+      .http()
+      .post('/imports/volume')
+      .set(bearer(manager))
+      .send({ rows: [volumeRow('2026-01-05 10:30')] })
+      .expect(200);
     expect(files()).toEqual([]);
   });
 

@@ -5,8 +5,23 @@ import { Db } from 'src/platform/db/db';
 import { createSecondShop, SecondShop } from './support/second-shop';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
-type Item = { start: string; forecast: number; updated: number | null; actual: number | null; required: number; scheduled: number; loggedIn: number | null; projected: { serviceLevel: number; asaSeconds: number | null; belowTarget: boolean } | null };
-type View = { date: string; asOf: string; restOfDay: { serviceLevel: number | null; slotsBelowTarget: number }; outOfAdherence: { agentId: string; expected: string; state: string }[]; items: Item[] };
+type Item = {
+  start: string;
+  forecast: number;
+  updated: number | null;
+  actual: number | null;
+  required: number;
+  scheduled: number;
+  loggedIn: number | null;
+  projected: { serviceLevel: number; asaSeconds: number | null; belowTarget: boolean } | null;
+};
+type View = {
+  date: string;
+  asOf: string;
+  restOfDay: { serviceLevel: number | null; slotsBelowTarget: number };
+  outOfAdherence: { agentId: string; expected: string; state: string }[];
+  items: Item[];
+};
 
 const ZONE = 'Asia/Shanghai';
 
@@ -28,7 +43,8 @@ describe('GET /intraday: the live view of a queue’s day (e2e)', () => {
   const slotNow = now.set({ minute: now.minute < 30 ? 0 : 30, second: 0, millisecond: 0 });
   const shiftStart = slotNow.minus({ hours: 2 });
   const iso = (d: DateTime) => d.toUTC().toISO()!;
-  const view = async (token = manager, query = `queue=${queueId}&date=${today}`) => (await t.http().get(`/intraday?${query}`).set(bearer(token)).expect(200)).body as View;
+  const view = async (token = manager, query = `queue=${queueId}&date=${today}`) =>
+    (await t.http().get(`/intraday?${query}`).set(bearer(token)).expect(200)).body as View;
   const itemAt = (v: View, at: DateTime) => v.items.find((i) => Date.parse(i.start) === at.toMillis());
 
   beforeAll(async () => {
@@ -37,8 +53,12 @@ describe('GET /intraday: the live view of a queue’s day (e2e)', () => {
     manager = await t.tokenFor('manager');
     other = await createSecondShop(t, 'intraday-live-other');
     const shop = t.demoShopId;
-    [{ id: queueId }] = await sql<{ id: string }[]>`SELECT id FROM queues WHERE shop_id = ${shop} AND code = 'presales_chat'`;
-    const [me] = await sql<{ id: string; team_id: string }[]>`SELECT a.id, a.team_id FROM users u JOIN agents a ON a.id = u.agent_id WHERE u.username = 'agent'`;
+    [{ id: queueId }] = await sql<
+      { id: string }[]
+    >`SELECT id FROM queues WHERE shop_id = ${shop} AND code = 'presales_chat'`;
+    const [me] = await sql<
+      { id: string; team_id: string }[]
+    >`SELECT a.id, a.team_id FROM users u JOIN agents a ON a.id = u.agent_id WHERE u.username = 'agent'`;
     const skilled = await sql<{ id: string; team_id: string }[]>`
       SELECT a.id, a.team_id FROM agents a JOIN agent_skills s ON s.agent_id = a.id JOIN skills k ON k.id = s.skill_id AND k.code = 'pre_sales'
       WHERE a.shop_id = ${shop} AND a.id <> ${me.id} AND a.active ORDER BY a.employee_no`;
@@ -57,12 +77,19 @@ describe('GET /intraday: the live view of a queue’s day (e2e)', () => {
 
     // The published roster: everyone 6 h from two hours before the current slot; B's break is the next slot.
     const week = shiftStart.startOf('week').toISODate()!;
-    const [{ id: rosterId }] = await sql<{ id: string }[]>`INSERT INTO rosters (shop_id, week_start, demand, time_limit_seconds, status) VALUES (${shop}, ${week}, 'day-cover', 5, 'completed') RETURNING id`;
-    const [{ id: version }] = await sql<{ id: string }[]>`INSERT INTO roster_versions (shop_id, roster_id, version, status, evaluation) VALUES (${shop}, ${rosterId}, 1, 'published', '{}') RETURNING id`;
+    const [{ id: rosterId }] = await sql<
+      { id: string }[]
+    >`INSERT INTO rosters (shop_id, week_start, demand, time_limit_seconds, status) VALUES (${shop}, ${week}, 'day-cover', 5, 'completed') RETURNING id`;
+    const [{ id: version }] = await sql<
+      { id: string }[]
+    >`INSERT INTO roster_versions (shop_id, roster_id, version, status, evaluation) VALUES (${shop}, ${rosterId}, 1, 'published', '{}') RETURNING id`;
     const local = shiftStart.startOf('day');
     const breakStart = slotNow.plus({ minutes: 30 });
     for (const [key, agentId] of Object.entries(ids)) {
-      const breaks = key === 'b' ? [{ name: 'meal', startMinutes: Math.round(breakStart.diff(local, 'minutes').minutes), minutes: 30 }] : [];
+      const breaks =
+        key === 'b'
+          ? [{ name: 'meal', startMinutes: Math.round(breakStart.diff(local, 'minutes').minutes), minutes: 30 }]
+          : [];
       await sql`
         INSERT INTO roster_shifts (shop_id, version_id, agent_id, day, local_date, shift_template_id, start_minutes, length_minutes, skill, starts_at, ends_at, breaks)
         VALUES (${shop}, ${version}, ${agentId}, ${shiftStart.weekday - 1}, ${local.toISODate()!}, gen_random_uuid(), ${shiftStart.hour * 60 + shiftStart.minute}, 360, 'pre_sales',
@@ -104,7 +131,12 @@ describe('GET /intraday: the live view of a queue’s day (e2e)', () => {
     expect(v.restOfDay.slotsBelowTarget).toBeGreaterThan(0);
     expect(v.restOfDay.serviceLevel).toBeLessThan(0.8);
     // A is away while working; C never logged in; B is busy.
-    expect(v.outOfAdherence.map((o) => [o.agentId, o.expected, o.state]).sort()).toEqual([[ids.a, 'work', 'away'], [ids.c, 'work', 'offline']].sort());
+    expect(v.outOfAdherence.map((o) => [o.agentId, o.expected, o.state]).sort()).toEqual(
+      [
+        [ids.a, 'work', 'away'],
+        [ids.c, 'work', 'offline'],
+      ].sort(),
+    );
   });
 
   it('supervisors see their own team out of adherence only', async () => {
@@ -120,15 +152,26 @@ describe('GET /intraday: the live view of a queue’s day (e2e)', () => {
   });
 
   it('refuses other roles (403), another shop’s queue (404) and bad input (400)', async () => {
-    for (const role of ['agent', 'hr', 'qc', 'trainer']) await t.http().get(`/intraday?queue=${queueId}`).set(bearer(await t.tokenFor(role))).expect(403);
+    for (const role of ['agent', 'hr', 'qc', 'trainer'])
+      await t
+        .http()
+        .get(`/intraday?queue=${queueId}`)
+        .set(bearer(await t.tokenFor(role)))
+        .expect(403);
     await t.http().get(`/intraday?queue=${queueId}`).set(bearer(other.managerToken)).expect(404);
     await t.http().get('/intraday?queue=not-a-uuid').set(bearer(manager)).expect(400);
     await t.http().get('/intraday').set(bearer(manager)).expect(400);
     await t.http().get(`/intraday?queue=${queueId}`).expect(401);
-    const [deferred] = await sql<{ id: string }[]>`SELECT id FROM queues WHERE shop_id = ${t.demoShopId} AND kind = 'deferred' LIMIT 1`;
+    const [deferred] = await sql<
+      { id: string }[]
+    >`SELECT id FROM queues WHERE shop_id = ${t.demoShopId} AND kind = 'deferred' LIMIT 1`;
     if (deferred) {
       await sql`INSERT INTO forecast_versions (shop_id, queue_id, method_requested, from_date, horizon_days, status) VALUES (${t.demoShopId}, ${deferred.id}, 'auto', ${today}, 1, 'completed')`;
-      const refused = await t.http().get(`/intraday?queue=${deferred.id}&date=${today}`).set(bearer(manager)).expect(400);
+      const refused = await t
+        .http()
+        .get(`/intraday?queue=${deferred.id}&date=${today}`)
+        .set(bearer(manager))
+        .expect(400);
       expect(refused.body.code).toBe('intraday.not-real-time');
     }
   });

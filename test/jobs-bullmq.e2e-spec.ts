@@ -13,7 +13,13 @@ import { probeJob, TestJobs, TestJobsModule } from './support/test-jobs.module';
 
 const sharedRedis = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const prefix = () => `wfmtest${randomBytes(4).toString('hex')}`;
-const probe = (shopId: string, key: string, extra: Partial<{ failTimes: number; sleepMs: number }> = {}) => ({ shopId, key, failTimes: 0, sleepMs: 0, ...extra });
+const probe = (shopId: string, key: string, extra: Partial<{ failTimes: number; sleepMs: number }> = {}) => ({
+  shopId,
+  key,
+  failTimes: 0,
+  sleepMs: 0,
+  ...extra,
+});
 
 /** Two replicas of the app on one database and one queue prefix: what two worker processes see. */
 async function twoReplicas(overrides: Parameters<typeof startTestApp>[0]) {
@@ -21,7 +27,14 @@ async function twoReplicas(overrides: Parameters<typeof startTestApp>[0]) {
   const b = await startTestApp(overrides, [TestJobsModule], a.databaseUrl);
   a.app.get(TestJobs).instance = 'a';
   b.app.get(TestJobs).instance = 'b';
-  return { a, b, close: async () => { await b.close(); await a.close(); } };
+  return {
+    a,
+    b,
+    close: async () => {
+      await b.close();
+      await a.close();
+    },
+  };
 }
 
 describe('jobs on BullMQ with the real Redis (e2e)', () => {
@@ -31,14 +44,24 @@ describe('jobs on BullMQ with the real Redis (e2e)', () => {
       const queue = a.app.get(JobQueue);
       expect(queue.runnerKind).toBe('bullmq');
       const runs = [];
-      for (let i = 0; i < 40; i++) runs.push((await queue.enqueue(probeJob, probe(a.demoShopId, `k${i}`, { sleepMs: 10, failTimes: i % 10 === 0 ? 1 : 0 }))).run);
+      for (let i = 0; i < 40; i++)
+        runs.push(
+          (
+            await queue.enqueue(
+              probeJob,
+              probe(a.demoShopId, `k${i}`, { sleepMs: 10, failTimes: i % 10 === 0 ? 1 : 0 }),
+            )
+          ).run,
+        );
       await Promise.all(runs.map((r) => queue.settled(r.id, 30_000)));
       const sql = a.app.get(Db).client;
-      const perRun = await sql`SELECT run_id, count(*)::int AS n, max(attempt) AS last FROM test_executions GROUP BY run_id`;
+      const perRun =
+        await sql`SELECT run_id, count(*)::int AS n, max(attempt) AS last FROM test_executions GROUP BY run_id`;
       expect(perRun).toHaveLength(40);
       for (const row of perRun) expect(row.n).toBe(row.last);
       expect(perRun.filter((r) => r.n === 2)).toHaveLength(4);
-      const [{ completed }] = await sql`SELECT count(*)::int AS completed FROM job_runs WHERE status = 'completed' AND name = 'test.probe'`;
+      const [{ completed }] =
+        await sql`SELECT count(*)::int AS completed FROM job_runs WHERE status = 'completed' AND name = 'test.probe'`;
       expect(completed).toBe(40);
       const instances = await sql`SELECT DISTINCT instance FROM test_executions ORDER BY instance`;
       expect(instances.map((r) => r.instance)).toEqual(['a', 'b']);
@@ -50,7 +73,9 @@ describe('jobs on BullMQ with the real Redis (e2e)', () => {
   it('loses nothing when Redis restarts with jobs waiting, and answers 503 while it is down', async () => {
     const redis = new OwnRedis();
     await redis.start();
-    const t: TestApp = await startTestApp({ redisUrl: redis.url, queuePrefix: prefix(), workers: 'off' }, [TestJobsModule]);
+    const t: TestApp = await startTestApp({ redisUrl: redis.url, queuePrefix: prefix(), workers: 'off' }, [
+      TestJobsModule,
+    ]);
     try {
       const queue = t.app.get(JobQueue);
       const runs = [];
@@ -63,7 +88,9 @@ describe('jobs on BullMQ with the real Redis (e2e)', () => {
       expect((refused as AppError).status).toBe(503);
       // A record waiting for the refused job is told so, instead of waiting forever.
       const links: unknown[] = [];
-      await expect(queue.enqueueFor(probeJob, probe(t.demoShopId, 'record-while-down'), {}, async (v) => links.push(v))).rejects.toMatchObject({ status: 503 });
+      await expect(
+        queue.enqueueFor(probeJob, probe(t.demoShopId, 'record-while-down'), {}, async (v) => links.push(v)),
+      ).rejects.toMatchObject({ status: 503 });
       expect(links).toEqual([{ status: 'failed', error: expect.stringMatching(/^could not be queued: /) }]);
       const [{ after }] = await sql`SELECT count(*)::int AS after FROM job_runs`;
       expect(after).toBe(before);
@@ -89,15 +116,26 @@ describe('jobs on BullMQ with the real Redis (e2e)', () => {
     // Every client but the counter itself; connections open asynchronously, so wait for the count.
     const settle = async (expected: number) => {
       let clients = -1;
-      for (const end = Date.now() + 30_000; clients !== expected && Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
-        clients = String(await counter.client('LIST')).trim().split('\n').length - 1;
+      for (
+        const end = Date.now() + 30_000;
+        clients !== expected && Date.now() < end;
+        await new Promise((r) => setTimeout(r, 100))
+      ) {
+        clients =
+          String(await counter.client('LIST'))
+            .trim()
+            .split('\n').length - 1;
       }
       return clients;
     };
     try {
       const { run } = await api.app.get(JobQueue).enqueue(probeJob, probe(api.demoShopId, 'connections'));
       expect(await settle(1)).toBe(1);
-      const worker = await startTestApp({ redisUrl: redis.url, queuePrefix, workers: 'inline' }, [TestJobsModule], api.databaseUrl);
+      const worker = await startTestApp(
+        { redisUrl: redis.url, queuePrefix, workers: 'inline' },
+        [TestJobsModule],
+        api.databaseUrl,
+      );
       try {
         await worker.app.get(JobQueue).settled(run.id, 30_000);
         const domains = new Set(worker.app.get(JobRegistry).names().map(queueNameOf)).size;
@@ -128,7 +166,8 @@ describe('jobs on BullMQ with the real Redis (e2e)', () => {
       await redis.del(...keys);
       await t.app.get(JobRunner).startWorkers();
       await Promise.all(runs.map((r) => queue.settled(r.id, 30_000)));
-      const [{ done }] = await t.app.get(Db).client`SELECT count(*)::int AS done FROM job_runs WHERE status = 'completed'`;
+      const [{ done }] = await t.app.get(Db)
+        .client`SELECT count(*)::int AS done FROM job_runs WHERE status = 'completed'`;
       expect(done).toBe(5);
     } finally {
       redis.disconnect();
@@ -152,7 +191,8 @@ describe('jobs on BullMQ with the real Redis (e2e)', () => {
       await queue.settled(first.run.id, 30_000);
       const sql = t.app.get(Db).client;
       // The app's own modules register their nightly steps too; this test owns the test.* ones.
-      const steps = await sql`SELECT name, status, attempts FROM job_runs WHERE parent_run_id = ${first.run.id} AND name LIKE 'test.%' ORDER BY name`;
+      const steps =
+        await sql`SELECT name, status, attempts FROM job_runs WHERE parent_run_id = ${first.run.id} AND name LIKE 'test.%' ORDER BY name`;
       expect(steps).toEqual([
         { name: 'test.step-a', status: 'completed', attempts: 1 },
         { name: 'test.step-broken', status: 'failed', attempts: 2 },

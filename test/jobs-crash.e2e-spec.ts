@@ -8,10 +8,18 @@ import { NodeProcess, startNodeProcess } from './support/server-process';
 import { csv } from './support/files';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
-const ROSTER = { weekStart: '2026-11-30', timeLimitSeconds: 600, demand: 'day-cover', dayCover: [{ shiftTemplate: 'E', required: 5 }, { shiftTemplate: 'L', required: 4 }] };
+const ROSTER = {
+  weekStart: '2026-11-30',
+  timeLimitSeconds: 600,
+  demand: 'day-cover',
+  dayCover: [
+    { shiftTemplate: 'E', required: 5 },
+    { shiftTemplate: 'L', required: 4 },
+  ],
+};
 
 async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 120_000): Promise<T> {
-  for (const end = Date.now() + timeoutMs; ; ) {
+  for (const end = Date.now() + timeoutMs; ;) {
     const value = await probe();
     if (value) return value;
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
@@ -22,7 +30,14 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
 /** A volume file large enough that its import is still running when the server is killed. */
 function bigVolumeFile(rows: number): Buffer {
   const start = Date.UTC(2015, 0, 1);
-  const lines = Array.from({ length: rows }, (_, i) => ({ queue: 'presales_chat', slotStart: new Date(start + i * 1_800_000).toISOString().slice(0, 16).replace('T', ' '), slotMinutes: 30, offered: 10, handled: 9, abandoned: 1 }));
+  const lines = Array.from({ length: rows }, (_, i) => ({
+    queue: 'presales_chat',
+    slotStart: new Date(start + i * 1_800_000).toISOString().slice(0, 16).replace('T', ' '),
+    slotMinutes: 30,
+    offered: 10,
+    handled: 9,
+    abandoned: 1,
+  }));
   return Buffer.from(csv(lines));
 }
 
@@ -44,9 +59,23 @@ describe('jobs whose process is killed mid-run (e2e)', () => {
     await t.close();
   });
 
-  const runOf = async (id: string) => (await sql`SELECT status, attempts, claimed_by, error FROM job_runs WHERE id = ${id}`)[0];
+  const runOf = async (id: string) =>
+    (await sql`SELECT status, attempts, claimed_by, error FROM job_runs WHERE id = ${id}`)[0];
   const server = async (env: Record<string, string>) => {
-    const p = await startNodeProcess('main.js', { DATABASE_URL: t.databaseUrl, JWT_SECRET: t.config.jwtSecret!, PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'never', SCHEDULES: 'off', LOG_LEVEL: 'warn', ...env }, /Health: +http:\/\/localhost:(\d+)\/health/);
+    const p = await startNodeProcess(
+      'main.js',
+      {
+        DATABASE_URL: t.databaseUrl,
+        JWT_SECRET: t.config.jwtSecret!,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        SEED_DEMO: 'never',
+        SCHEDULES: 'off',
+        LOG_LEVEL: 'warn',
+        ...env,
+      },
+      /Health: +http:\/\/localhost:(\d+)\/health/,
+    );
     started.push(p);
     return { ...p, http: () => request(`http://127.0.0.1:${p.match[1]}`) };
   };
@@ -57,23 +86,48 @@ describe('jobs whose process is killed mid-run (e2e)', () => {
     const first = await server(env);
     const roster = (await first.http().post('/rosters').set(bearer(manager)).send(ROSTER).expect(202)).body;
     const rows = 60_000;
-    const imported = (await first.http().post('/imports/volume').set(bearer(manager)).attach('file', bigVolumeFile(rows), 'volume.csv').expect(202)).body;
-    await until('both jobs to run', async () => (await runOf(roster.jobId)).status === 'running' && (await runOf(imported.jobId)).status === 'running');
+    const imported = (
+      await first
+        .http()
+        .post('/imports/volume')
+        .set(bearer(manager))
+        .attach('file', bigVolumeFile(rows), 'volume.csv')
+        .expect(202)
+    ).body;
+    await until(
+      'both jobs to run',
+      async () =>
+        (await runOf(roster.jobId)).status === 'running' && (await runOf(imported.jobId)).status === 'running',
+    );
     await first.kill();
-    expect(await runOf(imported.jobId)).toMatchObject({ status: 'running', attempts: 1, claimed_by: expect.stringContaining(`:${first.pid}:`) });
+    expect(await runOf(imported.jobId)).toMatchObject({
+      status: 'running',
+      attempts: 1,
+      claimed_by: expect.stringContaining(`:${first.pid}:`),
+    });
 
     // The next start puts both back in line: the import reads its stored upload again.
     const second = await server(env);
     await until('the import to complete', async () => (await runOf(imported.jobId)).status === 'completed');
-    expect(await runOf(imported.jobId)).toMatchObject({ attempts: 2, claimed_by: expect.stringContaining(`:${second.pid}:`) });
+    expect(await runOf(imported.jobId)).toMatchObject({
+      attempts: 2,
+      claimed_by: expect.stringContaining(`:${second.pid}:`),
+    });
     const [record] = await sql`SELECT status, rows, stored_file FROM imports WHERE job_run_id = ${imported.jobId}`;
     expect(record).toEqual({ status: 'completed', rows, stored_file: null });
-    await until('the roster to be solved again', async () => (await runOf(roster.jobId)).attempts === 2 && (await runOf(roster.jobId)).status === 'running');
+    await until(
+      'the roster to be solved again',
+      async () => (await runOf(roster.jobId)).attempts === 2 && (await runOf(roster.jobId)).status === 'running',
+    );
 
     // Killed again during its last attempt: the next start fails the run and the roster with it.
     await second.kill();
     const third = await server(env);
-    expect(await runOf(roster.jobId)).toMatchObject({ status: 'failed', attempts: 2, error: expect.stringContaining(`:${second.pid}:`) });
+    expect(await runOf(roster.jobId)).toMatchObject({
+      status: 'failed',
+      attempts: 2,
+      error: expect.stringContaining(`:${second.pid}:`),
+    });
     const view = (await third.http().get(`/rosters/${roster.rosterId}`).set(bearer(manager)).expect(200)).body;
     expect(view).toMatchObject({ status: 'failed', error: expect.stringMatching(/stopped during attempt 2/) });
     const stop = await third.http().post(`/rosters/${roster.rosterId}/stop`).set(bearer(manager)).expect(409);
@@ -84,10 +138,23 @@ describe('jobs whose process is killed mid-run (e2e)', () => {
   it('BullMQ workers: a roster whose workers are killed in every attempt ends failed, and a stop is refused', async () => {
     const queuePrefix = `wfmcrash${randomBytes(4).toString('hex')}`;
     const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-    const api = await server({ REDIS_URL: redisUrl, QUEUE_PREFIX: queuePrefix, WORKERS: 'off', WFM_DATA_DIR: mkdtempSync(join(tmpdir(), 'wfm-crash-')) });
+    const api = await server({
+      REDIS_URL: redisUrl,
+      QUEUE_PREFIX: queuePrefix,
+      WORKERS: 'off',
+      WFM_DATA_DIR: mkdtempSync(join(tmpdir(), 'wfm-crash-')),
+    });
     const manager = await t.tokenFor('manager');
     const worker = async () => {
-      const env = { DATABASE_URL: t.databaseUrl, REDIS_URL: redisUrl, QUEUE_PREFIX: queuePrefix, JOB_LOCK_MS: '1500', JWT_SECRET: t.config.jwtSecret!, SCHEDULES: 'off', LOG_LEVEL: 'info' };
+      const env = {
+        DATABASE_URL: t.databaseUrl,
+        REDIS_URL: redisUrl,
+        QUEUE_PREFIX: queuePrefix,
+        JOB_LOCK_MS: '1500',
+        JWT_SECRET: t.config.jwtSecret!,
+        SCHEDULES: 'off',
+        LOG_LEVEL: 'info',
+      };
       const p = await startNodeProcess('worker.js', env, /worker started/);
       started.push(p);
       return p;

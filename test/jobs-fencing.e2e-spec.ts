@@ -10,7 +10,7 @@ import { fencedJob, probeJob, TestJobs, TestJobsModule } from './support/test-jo
 
 const LOCK_MS = 1500;
 async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  for (const end = Date.now() + timeoutMs; !(await probe()); ) {
+  for (const end = Date.now() + timeoutMs; !(await probe());) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -27,13 +27,24 @@ describe('a run is fenced in PostgreSQL (e2e)', () => {
   it('after a Redis outage longer than the job lock, the duplicate delivery waits and does nothing', async () => {
     const redis = new OwnRedis();
     await redis.start();
-    const overrides = { redisUrl: redis.url, queuePrefix: `wfmfence${randomBytes(4).toString('hex')}`, workers: 'off' as const, jobLockMs: LOCK_MS };
+    const overrides = {
+      redisUrl: redis.url,
+      queuePrefix: `wfmfence${randomBytes(4).toString('hex')}`,
+      workers: 'off' as const,
+      jobLockMs: LOCK_MS,
+    };
     const a = await startTestApp(overrides, [TestJobsModule]);
     const b = await startTestApp(overrides, [TestJobsModule], a.databaseUrl);
-    const inspector = new Queue(queueNameOf(probeJob.name), { connection: { url: redis.url, maxRetriesPerRequest: null }, prefix: overrides.queuePrefix });
+    const inspector = new Queue(queueNameOf(probeJob.name), {
+      connection: { url: redis.url, maxRetriesPerRequest: null },
+      prefix: overrides.queuePrefix,
+    });
     inspector.on('error', () => undefined); // it reconnects by itself once Redis is back
     try {
-      for (const [name, t] of [['a', a], ['b', b]] as const) {
+      for (const [name, t] of [
+        ['a', a],
+        ['b', b],
+      ] as const) {
         t.app.get(TestJobs).instance = name;
         t.app.get(TestJobs).gate.holdUntilReleased();
         await t.app.get(JobRunner).startWorkers();
@@ -47,7 +58,10 @@ describe('a run is fenced in PostgreSQL (e2e)', () => {
       await redis.start();
 
       // BullMQ finds the job stalled and delivers it a second time while the first start still works.
-      await until('the job to be delivered a second time', async () => ((await inspector.getJob(run.id))?.attemptsStarted ?? 0) >= 2);
+      await until(
+        'the job to be delivered a second time',
+        async () => ((await inspector.getJob(run.id))?.attemptsStarted ?? 0) >= 2,
+      );
       const sql = a.app.get(Db).client;
       const [during] = await sql`SELECT status, attempts FROM job_runs WHERE id = ${run.id}`;
       expect(during).toEqual({ status: 'running', attempts: 1 });
@@ -60,9 +74,16 @@ describe('a run is fenced in PostgreSQL (e2e)', () => {
       const [{ n }] = await sql`SELECT count(*)::int AS n FROM test_outputs WHERE step = 'probe:gate-outage'`;
       expect(n).toBe(1);
       const [after] = await sql`SELECT status, attempts, claimed_by FROM job_runs WHERE id = ${run.id}`;
-      expect(after).toMatchObject({ status: 'completed', attempts: 1, claimed_by: expect.stringMatching(new RegExp(`:${process.pid}:`)) });
+      expect(after).toMatchObject({
+        status: 'completed',
+        attempts: 1,
+        claimed_by: expect.stringMatching(new RegExp(`:${process.pid}:`)),
+      });
       // The duplicate delivery ended too, without a second start.
-      await until('the duplicate delivery to end', async () => (await (await inspector.getJob(run.id))?.getState()) !== 'active');
+      await until(
+        'the duplicate delivery to end',
+        async () => (await (await inspector.getJob(run.id))?.getState()) !== 'active',
+      );
       const [{ executed }] = await sql`SELECT count(*)::int AS executed FROM test_executions WHERE run_id = ${run.id}`;
       expect(executed).toBe(1);
     } finally {

@@ -17,13 +17,31 @@ describe('jobs without Redis: the in-process runner (e2e)', () => {
   });
   afterAll(() => t.close());
 
-  const run = async (id: string) => (await t.http().get(`/jobs/${id}`).set(bearer(await t.tokenFor('manager'))).expect(200)).body;
+  const run = async (id: string) =>
+    (
+      await t
+        .http()
+        .get(`/jobs/${id}`)
+        .set(bearer(await t.tokenFor('manager')))
+        .expect(200)
+    ).body;
 
   it('runs a job in-process and records status, attempts, progress and result', async () => {
     expect(queue.runnerKind).toBe('inline');
-    const { run: queued } = await queue.enqueue(probeJob, { shopId: t.demoShopId, key: 'plain', failTimes: 0, sleepMs: 0 });
+    const { run: queued } = await queue.enqueue(probeJob, {
+      shopId: t.demoShopId,
+      key: 'plain',
+      failTimes: 0,
+      sleepMs: 0,
+    });
     await queue.settled(queued.id);
-    expect(await run(queued.id)).toMatchObject({ status: 'completed', attempts: 1, progress: 100, result: { key: 'plain', attempt: 1 }, error: null });
+    expect(await run(queued.id)).toMatchObject({
+      status: 'completed',
+      attempts: 1,
+      progress: 100,
+      result: { key: 'plain', attempt: 1 },
+      error: null,
+    });
   });
 
   it('retries with backoff and completes; bad input fails at once', async () => {
@@ -34,36 +52,64 @@ describe('jobs without Redis: the in-process runner (e2e)', () => {
     expect(await run(flaky.run.id)).toMatchObject({ status: 'completed', attempts: 3 });
     expect(await run(bad.run.id)).toMatchObject({ status: 'failed', attempts: 1, error: 'key bad is not acceptable' });
     expect(await run(doomed.run.id)).toMatchObject({ status: 'failed', attempts: 3, error: 'planned failure 3' });
-    const executions = await sql`SELECT key, count(*)::int AS n FROM test_executions WHERE key IN ('flaky', 'doomed') GROUP BY key ORDER BY key`;
-    expect(executions).toEqual([{ key: 'doomed', n: 3 }, { key: 'flaky', n: 3 }]);
+    const executions =
+      await sql`SELECT key, count(*)::int AS n FROM test_executions WHERE key IN ('flaky', 'doomed') GROUP BY key ORDER BY key`;
+    expect(executions).toEqual([
+      { key: 'doomed', n: 3 },
+      { key: 'flaky', n: 3 },
+    ]);
   });
 
   it('runs the nightly pipeline in order: a failing step is retried, recorded, and later steps still run', async () => {
     const manager = await t.tokenFor('manager');
-    const accepted = await t.http().post('/jobs/nightly.run/run').set(bearer(manager)).send({ date: '2026-11-01' }).expect(202);
-    expect(accepted.body).toMatchObject({ name: 'nightly.run', status: 'queued', statusUrl: `/jobs/${accepted.body.jobId}` });
+    const accepted = await t
+      .http()
+      .post('/jobs/nightly.run/run')
+      .set(bearer(manager))
+      .send({ date: '2026-11-01' })
+      .expect(202);
+    expect(accepted.body).toMatchObject({
+      name: 'nightly.run',
+      status: 'queued',
+      statusUrl: `/jobs/${accepted.body.jobId}`,
+    });
     await queue.settled(accepted.body.jobId);
     const night = await run(accepted.body.jobId);
     expect(night.status).toBe('failed');
     expect(night.error).toMatch(/test\.step-broken .*the broken step broke/);
-    const steps = (await t.http().get(`/jobs?parentRunId=${accepted.body.jobId}&limit=10`).set(bearer(manager)).expect(200)).body.items;
+    const steps = (
+      await t.http().get(`/jobs?parentRunId=${accepted.body.jobId}&limit=10`).set(bearer(manager)).expect(200)
+    ).body.items;
     const byName = Object.fromEntries(steps.map((s: { name: string }) => [s.name, s]));
     expect(byName['test.step-a']).toMatchObject({ status: 'completed', attempts: 1 });
     expect(byName['test.step-broken']).toMatchObject({ status: 'failed', attempts: 2, error: 'the broken step broke' });
     expect(byName['test.step-c']).toMatchObject({ status: 'completed' });
     expect(byName['test.step-monthly']).toMatchObject({ status: 'completed' });
     const outputs = await sql`SELECT step, value FROM test_outputs WHERE day = '2026-11-01' ORDER BY step`;
-    expect(outputs).toEqual([{ step: 'a', value: 1 }, { step: 'c', value: 1 }, { step: 'monthly', value: 1 }]);
+    expect(outputs).toEqual([
+      { step: 'a', value: 1 },
+      { step: 'c', value: 1 },
+      { step: 'monthly', value: 1 },
+    ]);
   });
 
   it('skips steps meant for other days and replaces, never duplicates, output on a re-run', async () => {
     const manager = await t.tokenFor('manager');
     for (let i = 0; i < 2; i++) {
-      const accepted = await t.http().post('/jobs/nightly.run/run').set(bearer(manager)).send({ date: '2026-11-17' }).expect(202);
+      const accepted = await t
+        .http()
+        .post('/jobs/nightly.run/run')
+        .set(bearer(manager))
+        .send({ date: '2026-11-17' })
+        .expect(202);
       await queue.settled(accepted.body.jobId);
     }
-    const outputs = await sql`SELECT step, count(*)::int AS rows FROM test_outputs WHERE day = '2026-11-17' GROUP BY step ORDER BY step`;
-    expect(outputs).toEqual([{ step: 'a', rows: 1 }, { step: 'c', rows: 1 }]);
+    const outputs =
+      await sql`SELECT step, count(*)::int AS rows FROM test_outputs WHERE day = '2026-11-17' GROUP BY step ORDER BY step`;
+    expect(outputs).toEqual([
+      { step: 'a', rows: 1 },
+      { step: 'c', rows: 1 },
+    ]);
   });
 
   it('executes the same nightly run once however often it is enqueued', async () => {
@@ -72,7 +118,8 @@ describe('jobs without Redis: the in-process runner (e2e)', () => {
     const second = await queue.enqueue(nightlyRun, { shopId: t.demoShopId, date: '2026-11-10' }, { dedupeKey: key });
     expect(second).toMatchObject({ created: false, run: { id: first.run.id } });
     await queue.settled(first.run.id);
-    const [{ n }] = await sql`SELECT count(*)::int AS n FROM test_executions e JOIN job_runs r ON r.id = e.run_id WHERE r.parent_run_id = ${first.run.id} AND e.key = 'step-a'`;
+    const [{ n }] =
+      await sql`SELECT count(*)::int AS n FROM test_executions e JOIN job_runs r ON r.id = e.run_id WHERE r.parent_run_id = ${first.run.id} AND e.key = 'step-a'`;
     expect(n).toBe(1);
   });
 
@@ -101,7 +148,9 @@ describe('jobs without Redis: the in-process runner (e2e)', () => {
     expect(berlin(early)).toEqual([]);
     // The demo shop's last scheduled night was 10 Nov (an earlier test): its catch-up starts seven nights back.
     expect(early).toContain(`nightly.run:${t.demoShopId}:2026-11-16`);
-    expect(berlin(await schedule.tick(new Date('2026-11-23T01:30:00Z')))).toEqual([`nightly.run:${other.shopId}:2026-11-22`]);
+    expect(berlin(await schedule.tick(new Date('2026-11-23T01:30:00Z')))).toEqual([
+      `nightly.run:${other.shopId}:2026-11-22`,
+    ]);
     expect(berlin(await schedule.tick(new Date('2026-11-23T01:31:00Z')))).toEqual([]);
   });
 
@@ -111,16 +160,49 @@ describe('jobs without Redis: the in-process runner (e2e)', () => {
     await queue.settled(mine.run.id);
     const hidden = await t.http().get(`/jobs/${mine.run.id}`).set(bearer(other.managerToken)).expect(404);
     expect(hidden.body).toMatchObject({ status: 404, code: 'jobs.run-not-found' });
-    await t.http().get('/jobs').set(bearer(await t.tokenFor('agent'))).expect(403);
-    await t.http().post('/jobs/nightly.run/run').set(bearer(await t.tokenFor('qc'))).send({ date: '2026-11-01' }).expect(403);
-    const notManual = await t.http().post('/jobs/test.probe/run').set(bearer(await t.tokenFor('manager'))).send({ date: '2026-11-01' }).expect(400);
+    await t
+      .http()
+      .get('/jobs')
+      .set(bearer(await t.tokenFor('agent')))
+      .expect(403);
+    await t
+      .http()
+      .post('/jobs/nightly.run/run')
+      .set(bearer(await t.tokenFor('qc')))
+      .send({ date: '2026-11-01' })
+      .expect(403);
+    const notManual = await t
+      .http()
+      .post('/jobs/test.probe/run')
+      .set(bearer(await t.tokenFor('manager')))
+      .send({ date: '2026-11-01' })
+      .expect(400);
     expect(notManual.body).toMatchObject({ code: 'jobs.not-manual', errors: [{ field: 'name', in: 'path' }] });
-    const unknown = await t.http().post('/jobs/no.such/run').set(bearer(await t.tokenFor('manager'))).set('Accept-Language', 'zh').send({ date: '2026-11-01' }).expect(404);
+    const unknown = await t
+      .http()
+      .post('/jobs/no.such/run')
+      .set(bearer(await t.tokenFor('manager')))
+      .set('Accept-Language', 'zh')
+      .send({ date: '2026-11-01' })
+      .expect(404);
     expect(unknown.body).toMatchObject({ code: 'jobs.unknown-job', detail: '不存在名为 no.such 的任务' });
-    const badDate = await t.http().post('/jobs/nightly.run/run').set(bearer(await t.tokenFor('manager'))).send({ date: '2026-02-30' }).expect(400);
+    const badDate = await t
+      .http()
+      .post('/jobs/nightly.run/run')
+      .set(bearer(await t.tokenFor('manager')))
+      .send({ date: '2026-02-30' })
+      .expect(400);
     expect(badDate.body.errors[0].field).toBe('date');
-    const failed = await t.http().get('/jobs?status=failed&name=test.bad-input').set(bearer(await t.tokenFor('supervisor'))).expect(200);
-    expect(failed.body.items.every((r: { status: string; name: string }) => r.status === 'failed' && r.name === 'test.bad-input')).toBe(true);
+    const failed = await t
+      .http()
+      .get('/jobs?status=failed&name=test.bad-input')
+      .set(bearer(await t.tokenFor('supervisor')))
+      .expect(200);
+    expect(
+      failed.body.items.every(
+        (r: { status: string; name: string }) => r.status === 'failed' && r.name === 'test.bad-input',
+      ),
+    ).toBe(true);
   });
 
   it('after an outage longer than a day, runs every missed night up to the limit, oldest first, one at a time', async () => {
@@ -143,6 +225,14 @@ describe('jobs without Redis: the in-process runner (e2e)', () => {
     }
     // NIGHTLY_CATCH_UP_DAYS (7): the seven newest of the ten missed nights, oldest first.
     expect(t.config.nightlyCatchUpDays).toBe(7);
-    expect(nights).toEqual(['2026-11-14', '2026-11-15', '2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20']);
+    expect(nights).toEqual([
+      '2026-11-14',
+      '2026-11-15',
+      '2026-11-16',
+      '2026-11-17',
+      '2026-11-18',
+      '2026-11-19',
+      '2026-11-20',
+    ]);
   });
 });

@@ -25,14 +25,32 @@ describe('KPI routes: roles, scope, shops, input and the daily report (e2e)', ()
     t = await startTestApp();
     sql = t.app.get(Db).client;
     other = await createSecondShop(t);
-    const [me] = await sql<{ agent_id: string; team_id: string }[]>`SELECT u.agent_id, a.team_id FROM users u JOIN agents a ON a.id = u.agent_id WHERE u.username = 'agent'`;
+    const [me] = await sql<
+      { agent_id: string; team_id: string }[]
+    >`SELECT u.agent_id, a.team_id FROM users u JOIN agents a ON a.id = u.agent_id WHERE u.username = 'agent'`;
     own = me.agent_id;
     ownTeam = me.team_id;
-    [{ id: teammate }] = await sql<{ id: string }[]>`SELECT id FROM agents WHERE team_id = ${ownTeam} AND id <> ${own} AND NOT is_supervisor ORDER BY employee_no LIMIT 1`;
-    [{ id: outsider, team_id: otherTeam }] = await sql<{ id: string; team_id: string }[]>`SELECT id, team_id FROM agents WHERE shop_id = ${t.demoShopId} AND team_id <> ${ownTeam} ORDER BY employee_no LIMIT 1`;
-    const facts: [string, string, number][] = [[own, D, 3], [teammate, D, 2], [outsider, D, 4], [own, WEEK_BEFORE, 2], [outsider, WEEK_BEFORE, 4]];
+    [{ id: teammate }] = await sql<
+      { id: string }[]
+    >`SELECT id FROM agents WHERE team_id = ${ownTeam} AND id <> ${own} AND NOT is_supervisor ORDER BY employee_no LIMIT 1`;
+    [{ id: outsider, team_id: otherTeam }] = await sql<
+      { id: string; team_id: string }[]
+    >`SELECT id, team_id FROM agents WHERE shop_id = ${t.demoShopId} AND team_id <> ${ownTeam} ORDER BY employee_no LIMIT 1`;
+    const facts: [string, string, number][] = [
+      [own, D, 3],
+      [teammate, D, 2],
+      [outsider, D, 4],
+      [own, WEEK_BEFORE, 2],
+      [outsider, WEEK_BEFORE, 4],
+    ];
     for (const [agentId, date, n] of facts) {
-      for (let i = 0; i < n; i++) await insertSession(sql, t.demoShopId, { agentId, customer: `${agentId}-${date}-${i}`, startedAt: local(date, '10:00:00'), rating: i === 0 ? 5 : 2 });
+      for (let i = 0; i < n; i++)
+        await insertSession(sql, t.demoShopId, {
+          agentId,
+          customer: `${agentId}-${date}-${i}`,
+          startedAt: local(date, '10:00:00'),
+          rating: i === 0 ? 5 : 2,
+        });
     }
     const aggregation = t.app.get(KpiAggregation);
     await aggregation.aggregateDay(t.demoShopId, D);
@@ -44,19 +62,41 @@ describe('KPI routes: roles, scope, shops, input and the daily report (e2e)', ()
   const agentsIn = (body: { items: { agentId: string }[] }) => body.items.map((r) => r.agentId).sort();
 
   it('refuses every route without a token (401)', async () => {
-    for (const path of ['/kpis/definitions', `/kpis?${range}`, `/reports/daily?date=${D}`]) await t.http().get(path).expect(401);
+    for (const path of ['/kpis/definitions', `/kpis?${range}`, `/reports/daily?date=${D}`])
+      await t.http().get(path).expect(401);
   });
 
   it('serves the registry to everyone signed in', async () => {
     const res = await get('/kpis/definitions', await t.tokenFor('trainer')).expect(200);
     const conversion = res.body.find((d: { key: string }) => d.key === 'orderConversion');
-    expect(conversion).toMatchObject({ nameZh: '转定率', unit: 'ratio', direction: 'higher', numerator: 'orderedCustomers', denominator: 'preSaleInquiries' });
+    expect(conversion).toMatchObject({
+      nameZh: '转定率',
+      unit: 'ratio',
+      direction: 'higher',
+      numerator: 'orderedCustomers',
+      denominator: 'preSaleInquiries',
+    });
     expect(conversion.attributionWindow).toContain('24:00');
     expect(res.body.find((d: { key: string }) => d.key === 'firstResponseSeconds').direction).toBe('lower');
     // Names, units and descriptions in the reader's language beside the stable keys.
-    expect(conversion).toMatchObject({ label: '转定率', unitLabel: '比率', directionLabel: '越高越好', formula: '下单人数 / 询单人数', countedOn: '所归属咨询会话的当地日期' });
-    const english = (await get('/kpis/definitions', await t.tokenFor('trainer')).set('Accept-Language', 'en').expect(200)).body.find((d: { key: string }) => d.key === 'orderConversion');
-    expect(english).toMatchObject({ label: 'Order conversion', unitLabel: 'ratio', formula: 'ordered customers / pre-sale inquiries', countedOn: 'local day of the attributed inquiry session' });
+    expect(conversion).toMatchObject({
+      label: '转定率',
+      unitLabel: '比率',
+      directionLabel: '越高越好',
+      formula: '下单人数 / 询单人数',
+      countedOn: '所归属咨询会话的当地日期',
+    });
+    const english = (
+      await get('/kpis/definitions', await t.tokenFor('trainer'))
+        .set('Accept-Language', 'en')
+        .expect(200)
+    ).body.find((d: { key: string }) => d.key === 'orderConversion');
+    expect(english).toMatchObject({
+      label: 'Order conversion',
+      unitLabel: 'ratio',
+      formula: 'ordered customers / pre-sale inquiries',
+      countedOn: 'local day of the attributed inquiry session',
+    });
   });
 
   it('shows an agent only their own rows, and refuses them team, shop and other agents', async () => {
@@ -71,7 +111,9 @@ describe('KPI routes: roles, scope, shops, input and the daily report (e2e)', ()
   it('shows a supervisor their own team, never the shop or another team', async () => {
     const supervisor = await t.tokenFor('supervisor');
     expect(agentsIn((await get(`/kpis?${range}`, supervisor).expect(200)).body)).toEqual([own, teammate].sort());
-    const teams = (await get(`/kpis?${range}&level=team`, supervisor).expect(200)).body.items.map((r: { teamId: string }) => r.teamId);
+    const teams = (await get(`/kpis?${range}&level=team`, supervisor).expect(200)).body.items.map(
+      (r: { teamId: string }) => r.teamId,
+    );
     expect(teams).toEqual([ownTeam]);
     await get(`/kpis?${range}&level=shop`, supervisor).expect(403);
     await get(`/kpis?${range}&agentId=${outsider}`, supervisor).expect(403);
@@ -127,6 +169,16 @@ describe('KPI routes: roles, scope, shops, input and the daily report (e2e)', ()
     expect(report.shop.figures.paymentRate).toEqual({ value: null, previous: null, change: null, changePercent: null });
     const mine = report.teams.find((r: { teamId: string }) => r.teamId === ownTeam);
     expect(mine.figures.inquiries).toEqual({ value: 5, previous: 2, change: 3, changePercent: 150 });
-    expect(Object.keys(report.shop.figures)).toEqual(expect.arrayContaining(['orders', 'orderConversion', 'serviceSales', 'stockOuts', 'refundRate', 'complaints', 'firstResponseSeconds']));
+    expect(Object.keys(report.shop.figures)).toEqual(
+      expect.arrayContaining([
+        'orders',
+        'orderConversion',
+        'serviceSales',
+        'stockOuts',
+        'refundRate',
+        'complaints',
+        'firstResponseSeconds',
+      ]),
+    );
   });
 });

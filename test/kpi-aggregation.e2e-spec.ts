@@ -22,7 +22,8 @@ describe('KPI aggregation on hand-made facts (e2e)', () => {
 
   const D = '2026-11-20';
   const local = (date: string, time: string) => new Date(`${date}T${time}+08:00`).toISOString();
-  const kpis = async (query: string, token = manager) => (await t.http().get(`/kpis?${query}`).set(bearer(token)).expect(200)).body;
+  const kpis = async (query: string, token = manager) =>
+    (await t.http().get(`/kpis?${query}`).set(bearer(token)).expect(200)).body;
   const valuesOf = async (agentId: string, from = D, to = D) => {
     const body = await kpis(`level=agent&from=${from}&to=${to}&agentId=${agentId}`);
     return body.items[0]?.values as Record<string, number | null> | undefined;
@@ -33,30 +34,130 @@ describe('KPI aggregation on hand-made facts (e2e)', () => {
     sql = t.app.get(Db).client;
     manager = await t.tokenFor('manager');
     other = await createSecondShop(t);
-    const [agentUser] = await sql<{ agent_id: string; team_id: string }[]>`SELECT u.agent_id, a.team_id FROM users u JOIN agents a ON a.id = u.agent_id WHERE u.username = 'agent'`;
+    const [agentUser] = await sql<
+      { agent_id: string; team_id: string }[]
+    >`SELECT u.agent_id, a.team_id FROM users u JOIN agents a ON a.id = u.agent_id WHERE u.username = 'agent'`;
     a = agentUser.agent_id;
-    [{ id: b }] = await sql<{ id: string }[]>`SELECT id FROM agents WHERE team_id = ${agentUser.team_id} AND id <> ${a} AND NOT is_supervisor ORDER BY employee_no LIMIT 1`;
-    [{ id: c }] = await sql<{ id: string }[]>`SELECT id FROM agents WHERE shop_id = ${t.demoShopId} AND team_id <> ${agentUser.team_id} ORDER BY employee_no LIMIT 1`;
+    [{ id: b }] = await sql<
+      { id: string }[]
+    >`SELECT id FROM agents WHERE team_id = ${agentUser.team_id} AND id <> ${a} AND NOT is_supervisor ORDER BY employee_no LIMIT 1`;
+    [{ id: c }] = await sql<
+      { id: string }[]
+    >`SELECT id FROM agents WHERE shop_id = ${t.demoShopId} AND team_id <> ${agentUser.team_id} ORDER BY employee_no LIMIT 1`;
 
     const shop = t.demoShopId;
     // Agent A on D: two sessions of customer c1, one of c2 that runs past midnight, two after-sales.
-    await insertSession(sql, shop, { agentId: a, customer: 'c1', startedAt: local(D, '10:00:00'), firstResponse: 10, meanResponse: 20, customerMessages: 4, agentMessages: 6, rating: 5 });
-    const s2 = await insertSession(sql, shop, { agentId: a, customer: 'c1', startedAt: local(D, '14:00:00'), firstResponse: 30, meanResponse: 40, customerMessages: 2, agentMessages: 2, rating: 3 });
-    const s3 = await insertSession(sql, shop, { agentId: a, customer: 'c2', startedAt: local(D, '23:50:00'), endedAt: local('2026-11-21', '00:20:00'), firstResponse: 5, meanResponse: 10, customerMessages: 3, agentMessages: 3 });
-    await insertSession(sql, shop, { agentId: a, customer: 'c3', startedAt: local(D, '11:00:00'), preSale: false, resolved: true, firstResponse: null, meanResponse: null, customerMessages: 1, agentMessages: 1, rating: 4 });
-    await insertSession(sql, shop, { agentId: a, customer: 'c4', startedAt: local(D, '12:00:00'), preSale: false, resolved: false, firstResponse: null, meanResponse: null, customerMessages: 2, agentMessages: 0 });
+    await insertSession(sql, shop, {
+      agentId: a,
+      customer: 'c1',
+      startedAt: local(D, '10:00:00'),
+      firstResponse: 10,
+      meanResponse: 20,
+      customerMessages: 4,
+      agentMessages: 6,
+      rating: 5,
+    });
+    const s2 = await insertSession(sql, shop, {
+      agentId: a,
+      customer: 'c1',
+      startedAt: local(D, '14:00:00'),
+      firstResponse: 30,
+      meanResponse: 40,
+      customerMessages: 2,
+      agentMessages: 2,
+      rating: 3,
+    });
+    const s3 = await insertSession(sql, shop, {
+      agentId: a,
+      customer: 'c2',
+      startedAt: local(D, '23:50:00'),
+      endedAt: local('2026-11-21', '00:20:00'),
+      firstResponse: 5,
+      meanResponse: 10,
+      customerMessages: 3,
+      agentMessages: 3,
+    });
+    await insertSession(sql, shop, {
+      agentId: a,
+      customer: 'c3',
+      startedAt: local(D, '11:00:00'),
+      preSale: false,
+      resolved: true,
+      firstResponse: null,
+      meanResponse: null,
+      customerMessages: 1,
+      agentMessages: 1,
+      rating: 4,
+    });
+    await insertSession(sql, shop, {
+      agentId: a,
+      customer: 'c4',
+      startedAt: local(D, '12:00:00'),
+      preSale: false,
+      resolved: false,
+      firstResponse: null,
+      meanResponse: null,
+      customerMessages: 2,
+      agentMessages: 0,
+    });
     // The next local day (00:10 on D+1) is not D's.
-    await insertSession(sql, shop, { agentId: a, customer: 'c5', startedAt: local('2026-11-21', '00:10:00'), customerMessages: 1, agentMessages: 1 });
+    await insertSession(sql, shop, {
+      agentId: a,
+      customer: 'c5',
+      startedAt: local('2026-11-21', '00:10:00'),
+      customerMessages: 1,
+      agentMessages: 1,
+    });
     // Orders: c1 twice (one paid on D, one in the window on D+1, refunded ten days later), c2 unpaid and out of stock.
-    await insertOrder(sql, shop, { customer: 'c1', createdAt: local(D, '15:00:00'), paidAt: local(D, '15:01:00'), amountCents: 10_000, agentId: a, sessionId: s2 });
-    await insertOrder(sql, shop, { customer: 'c1', createdAt: local('2026-11-21', '10:00:00'), paidAt: local('2026-11-21', '10:02:00'), refundedAt: local('2026-11-30', '09:00:00'), amountCents: 5_050, refundedCents: 5_050, agentId: a, sessionId: s2 });
-    await insertOrder(sql, shop, { customer: 'c2', createdAt: local('2026-11-21', '09:00:00'), amountCents: 3_000, outOfStock: true, agentId: a, sessionId: s3 });
+    await insertOrder(sql, shop, {
+      customer: 'c1',
+      createdAt: local(D, '15:00:00'),
+      paidAt: local(D, '15:01:00'),
+      amountCents: 10_000,
+      agentId: a,
+      sessionId: s2,
+    });
+    await insertOrder(sql, shop, {
+      customer: 'c1',
+      createdAt: local('2026-11-21', '10:00:00'),
+      paidAt: local('2026-11-21', '10:02:00'),
+      refundedAt: local('2026-11-30', '09:00:00'),
+      amountCents: 5_050,
+      refundedCents: 5_050,
+      agentId: a,
+      sessionId: s2,
+    });
+    await insertOrder(sql, shop, {
+      customer: 'c2',
+      createdAt: local('2026-11-21', '09:00:00'),
+      amountCents: 3_000,
+      outOfStock: true,
+      agentId: a,
+      sessionId: s3,
+    });
     // An order without an inquiry: nobody's.
-    await insertOrder(sql, shop, { customer: 'c9', createdAt: local(D, '12:00:00'), paidAt: local(D, '12:00:30'), amountCents: 9_999 });
+    await insertOrder(sql, shop, {
+      customer: 'c9',
+      createdAt: local(D, '12:00:00'),
+      paidAt: local(D, '12:00:30'),
+      amountCents: 9_999,
+    });
     // Agent B: one answered pre-sale inquiry, nothing else.
-    await insertSession(sql, shop, { agentId: b, customer: 'c6', startedAt: local(D, '09:00:00'), firstResponse: 8, meanResponse: 8 });
+    await insertSession(sql, shop, {
+      agentId: b,
+      customer: 'c6',
+      startedAt: local(D, '09:00:00'),
+      firstResponse: 8,
+      meanResponse: 8,
+    });
     // Agent C (other team): one session, a complaint at fault, one not at fault, QC reviews (a draft does not count).
-    await insertSession(sql, shop, { agentId: c, customer: 'c7', startedAt: local(D, '09:30:00'), preSale: false, resolved: true });
+    await insertSession(sql, shop, {
+      agentId: c,
+      customer: 'c7',
+      startedAt: local(D, '09:30:00'),
+      preSale: false,
+      resolved: true,
+    });
     await insertComplaint(sql, shop, c, local(D, '18:00:00'), true);
     await insertComplaint(sql, shop, c, local(D, '18:30:00'), false);
     await insertComplaint(sql, shop, c, local('2026-11-21', '01:00:00'), true);
@@ -119,7 +220,9 @@ describe('KPI aggregation on hand-made facts (e2e)', () => {
     const [{ id: template }] = await sql<{ id: string }[]>`SELECT gen_random_uuid() AS id`;
     const publishing = t.app.get(RosterRepository);
     const roster = async (version: number, status: string, lengthMinutes: number) => {
-      const [{ id: rosterId }] = await sql<{ id: string }[]>`INSERT INTO rosters (shop_id, week_start, demand, time_limit_seconds, status) VALUES (${t.demoShopId}, '2026-11-16', 'day-cover', 5, 'completed') RETURNING id`;
+      const [{ id: rosterId }] = await sql<
+        { id: string }[]
+      >`INSERT INTO rosters (shop_id, week_start, demand, time_limit_seconds, status) VALUES (${t.demoShopId}, '2026-11-16', 'day-cover', 5, 'completed') RETURNING id`;
       const [{ id: versionId }] = await sql<{ id: string }[]>`
         INSERT INTO roster_versions (shop_id, roster_id, version, status, evaluation) VALUES (${t.demoShopId}, ${rosterId}, ${version}, ${status}, '{}') RETURNING id`;
       return { rosterId, versionId, lengthMinutes };
@@ -127,13 +230,18 @@ describe('KPI aggregation on hand-made facts (e2e)', () => {
     const shift = (versionId: string, agentId: string, date: string, start: string, lengthMinutes: number) => sql`
       INSERT INTO roster_shifts (shop_id, version_id, agent_id, day, local_date, shift_template_id, start_minutes, length_minutes, starts_at, ends_at, breaks)
       VALUES (${t.demoShopId}, ${versionId}, ${agentId}, 4, ${date}, ${template}, 0, ${lengthMinutes}, ${local(date, start)}, ${new Date(Date.parse(local(date, start)) + lengthMinutes * 60_000).toISOString()},
-        ${JSON.stringify([{ name: 'meal', startMinutes: 720, minutes: 60 }, { name: 'rest', startMinutes: 900, minutes: 15 }])}::jsonb)`;
+        ${JSON.stringify([
+          { name: 'meal', startMinutes: 720, minutes: 60 },
+          { name: 'rest', startMinutes: 900, minutes: 15 },
+        ])}::jsonb)`;
     const v1 = await roster(1, 'published', 540);
     await shift(v1.versionId, a, D, '09:00:00', 540);
     // A night shift starting on D counts on D; a later draft of the same roster changes nothing yet.
     await shift(v1.versionId, b, D, '22:00:00', 480);
     await publishing.publish(t.demoShopId, '2026-11-16', v1.rosterId, v1.versionId, [a, b]);
-    const [{ id: draft }] = await sql<{ id: string }[]>`INSERT INTO roster_versions (shop_id, roster_id, version, status, evaluation) VALUES (${t.demoShopId}, ${v1.rosterId}, 2, 'draft', '{}') RETURNING id`;
+    const [{ id: draft }] = await sql<
+      { id: string }[]
+    >`INSERT INTO roster_versions (shop_id, roster_id, version, status, evaluation) VALUES (${t.demoShopId}, ${v1.rosterId}, 2, 'draft', '{}') RETURNING id`;
     await shift(draft, a, D, '09:00:00', 600);
     await t.app.get(KpiAggregation).aggregateDay(t.demoShopId, D);
     expect((await valuesOf(a))!.workedMinutes).toBe(465);
@@ -182,8 +290,18 @@ describe('KPI aggregation on hand-made facts (e2e)', () => {
     const [imported] = await sql<{ id: string }[]>`
       INSERT INTO imports (shop_id, kind, file_name, format, mode, checksum, status, finished_at)
       VALUES (${t.demoShopId}, 'sessions', 'late.csv', 'csv', 'all', 'x', 'completed', now()) RETURNING id`;
-    await insertSession(sql, t.demoShopId, { agentId: b, customer: 'c8', startedAt: local('2026-11-02', '10:00:00'), importId: imported.id });
-    const run = await t.http().post('/jobs/kpi.aggregate/run').set(bearer(manager)).send({ date: '2026-11-21' }).expect(202);
+    await insertSession(sql, t.demoShopId, {
+      agentId: b,
+      customer: 'c8',
+      startedAt: local('2026-11-02', '10:00:00'),
+      importId: imported.id,
+    });
+    const run = await t
+      .http()
+      .post('/jobs/kpi.aggregate/run')
+      .set(bearer(manager))
+      .send({ date: '2026-11-21' })
+      .expect(202);
     await t.app.get(JobQueue).settled(run.body.jobId);
     const job = (await t.http().get(`/jobs/${run.body.jobId}`).set(bearer(manager)).expect(200)).body;
     expect(job.status).toBe('completed');
@@ -191,7 +309,12 @@ describe('KPI aggregation on hand-made facts (e2e)', () => {
     expect((await valuesOf(b, '2026-11-02', '2026-11-02'))!.inquiries).toBe(1);
     expect((await valuesOf(a, '2026-11-21', '2026-11-21'))!.sessions).toBe(1);
     // The import has been seen: the next night recomputes only its own window.
-    const again = await t.http().post('/jobs/kpi.aggregate/run').set(bearer(manager)).send({ date: '2026-11-22' }).expect(202);
+    const again = await t
+      .http()
+      .post('/jobs/kpi.aggregate/run')
+      .set(bearer(manager))
+      .send({ date: '2026-11-22' })
+      .expect(202);
     await t.app.get(JobQueue).settled(again.body.jobId);
     const second = (await t.http().get(`/jobs/${again.body.jobId}`).set(bearer(manager)).expect(200)).body;
     expect(second.result.days).toEqual(['2026-11-21', '2026-11-22']);
@@ -199,14 +322,39 @@ describe('KPI aggregation on hand-made facts (e2e)', () => {
 
   it('keeps a DST day of a cross-border shop at its local length (Europe/Berlin, 2026-10-25 has 25 hours)', async () => {
     // 00:30 CEST (+02) and 23:30 CET (+01) are both on 25 October; 00:30 CET on the 26th is not.
-    await insertSession(sql, other.shopId, { agentId: other.agentId, customer: 'x1', startedAt: '2026-10-24T22:30:00Z' });
-    await insertSession(sql, other.shopId, { agentId: other.agentId, customer: 'x2', startedAt: '2026-10-25T22:30:00Z' });
-    await insertSession(sql, other.shopId, { agentId: other.agentId, customer: 'x3', startedAt: '2026-10-25T23:30:00Z' });
-    await insertSession(sql, other.shopId, { agentId: other.agentId, customer: 'x4', startedAt: '2026-10-24T21:59:00Z' });
+    await insertSession(sql, other.shopId, {
+      agentId: other.agentId,
+      customer: 'x1',
+      startedAt: '2026-10-24T22:30:00Z',
+    });
+    await insertSession(sql, other.shopId, {
+      agentId: other.agentId,
+      customer: 'x2',
+      startedAt: '2026-10-25T22:30:00Z',
+    });
+    await insertSession(sql, other.shopId, {
+      agentId: other.agentId,
+      customer: 'x3',
+      startedAt: '2026-10-25T23:30:00Z',
+    });
+    await insertSession(sql, other.shopId, {
+      agentId: other.agentId,
+      customer: 'x4',
+      startedAt: '2026-10-24T21:59:00Z',
+    });
     const aggregation = t.app.get(KpiAggregation);
     for (const day of ['2026-10-24', '2026-10-25', '2026-10-26']) await aggregation.aggregateDay(other.shopId, day);
-    const res = await t.http().get('/kpis?level=agent&from=2026-10-24&to=2026-10-26&period=day&metrics=inquiries').set(bearer(other.managerToken)).expect(200);
-    expect(res.body.items.map((r: { periodStart: string; values: { inquiries: number } }) => [r.periodStart, r.values.inquiries])).toEqual([
+    const res = await t
+      .http()
+      .get('/kpis?level=agent&from=2026-10-24&to=2026-10-26&period=day&metrics=inquiries')
+      .set(bearer(other.managerToken))
+      .expect(200);
+    expect(
+      res.body.items.map((r: { periodStart: string; values: { inquiries: number } }) => [
+        r.periodStart,
+        r.values.inquiries,
+      ]),
+    ).toEqual([
       ['2026-10-24', 1],
       ['2026-10-25', 2],
       ['2026-10-26', 1],

@@ -21,15 +21,19 @@ describe('KPI reads across replicas and re-aggregation (e2e)', () => {
   const local = (time: string) => new Date(`${D}T${time}+08:00`).toISOString();
   const path = `/kpis?from=${D}&to=${D}&metrics=inquiries`;
   let managerA: string;
-  const read = (t: TestApp, headers: Record<string, string> = {}) => t.http().get(path).set(bearer(managerA)).set(headers);
+  const read = (t: TestApp, headers: Record<string, string> = {}) =>
+    t.http().get(path).set(bearer(managerA)).set(headers);
   const inquiriesOf = (items: Item[]) => items.find((i) => i.agentId === agentId)?.values.inquiries;
 
   beforeAll(async () => {
     a = await startTestApp();
     b = await startTestApp({}, [], a.databaseUrl);
     sql = a.app.get(Db).client;
-    [{ id: agentId }] = await sql<{ id: string }[]>`SELECT id FROM agents WHERE shop_id = ${a.demoShopId} ORDER BY employee_no LIMIT 1`;
-    for (let i = 0; i < 3; i++) await insertSession(sql, a.demoShopId, { agentId, customer: `c${i}`, startedAt: local('10:00:00') });
+    [{ id: agentId }] = await sql<
+      { id: string }[]
+    >`SELECT id FROM agents WHERE shop_id = ${a.demoShopId} ORDER BY employee_no LIMIT 1`;
+    for (let i = 0; i < 3; i++)
+      await insertSession(sql, a.demoShopId, { agentId, customer: `c${i}`, startedAt: local('10:00:00') });
     await a.app.get(KpiAggregation).aggregateDay(a.demoShopId, D);
     managerA = await a.tokenFor('manager');
   });
@@ -54,7 +58,12 @@ describe('KPI reads across replicas and re-aggregation (e2e)', () => {
   });
 
   it('shows an agent renamed on the other replica', async () => {
-    await b.http().patch(`/agents/${agentId}`).set(bearer(await b.tokenFor('manager'))).send({ name: '新的名字' }).expect(200);
+    await b
+      .http()
+      .patch(`/agents/${agentId}`)
+      .set(bearer(await b.tokenFor('manager')))
+      .send({ name: '新的名字' })
+      .expect(200);
     expect((await read(a).expect(200)).body.items.find((i: Item) => i.agentId === agentId).agentName).toBe('新的名字');
   });
 
@@ -67,10 +76,14 @@ describe('KPI reads across replicas and re-aggregation (e2e)', () => {
   });
 
   it('writes no row again when a day is aggregated with nothing changed', async () => {
-    const before = await sql<{ agent_id: string; v: string }[]>`SELECT agent_id, xmin::text AS v FROM kpi_agent_days WHERE shop_id = ${a.demoShopId} AND day = ${D} ORDER BY agent_id`;
+    const before = await sql<
+      { agent_id: string; v: string }[]
+    >`SELECT agent_id, xmin::text AS v FROM kpi_agent_days WHERE shop_id = ${a.demoShopId} AND day = ${D} ORDER BY agent_id`;
     expect(before.length).toBeGreaterThan(0);
     await a.app.get(KpiAggregation).aggregateDay(a.demoShopId, D);
-    const after = await sql<{ agent_id: string; v: string }[]>`SELECT agent_id, xmin::text AS v FROM kpi_agent_days WHERE shop_id = ${a.demoShopId} AND day = ${D} ORDER BY agent_id`;
+    const after = await sql<
+      { agent_id: string; v: string }[]
+    >`SELECT agent_id, xmin::text AS v FROM kpi_agent_days WHERE shop_id = ${a.demoShopId} AND day = ${D} ORDER BY agent_id`;
     expect(after).toEqual(before);
   });
 });

@@ -20,7 +20,8 @@ describe('notifications (e2e)', () => {
   const posts: unknown[] = [];
   let failures = 1;
 
-  const feed = async (token: string, query = ''): Promise<Feed> => (await t.http().get(`/me/notifications${query}`).set(bearer(token)).set('Accept-Language', 'zh').expect(200)).body;
+  const feed = async (token: string, query = ''): Promise<Feed> =>
+    (await t.http().get(`/me/notifications${query}`).set(bearer(token)).set('Accept-Language', 'zh').expect(200)).body;
 
   beforeAll(async () => {
     robot = createServer((req, res) => {
@@ -37,7 +38,11 @@ describe('notifications (e2e)', () => {
     robotUrl = `http://127.0.0.1:${(robot.address() as AddressInfo).port}/robot/send`;
     t = await startTestApp();
     other = await createSecondShop(t);
-    [manager, supervisor, agent] = await Promise.all([t.tokenFor('manager'), t.tokenFor('supervisor'), t.tokenFor('agent')]);
+    [manager, supervisor, agent] = await Promise.all([
+      t.tokenFor('manager'),
+      t.tokenFor('supervisor'),
+      t.tokenFor('agent'),
+    ]);
     await publishTeamWeek(t, '2027-03-08');
   }, 180_000);
   afterAll(async () => {
@@ -47,12 +52,28 @@ describe('notifications (e2e)', () => {
 
   it('tells the agents of a published roster, with an unread count they can clear', async () => {
     const mine = await feed(agent);
-    expect(mine.items).toContainEqual(expect.objectContaining({ kind: 'roster-published', text: '2027-03-08 这一周的排班已发布（第 1 版）', read: false }));
+    expect(mine.items).toContainEqual(
+      expect.objectContaining({
+        kind: 'roster-published',
+        text: '2027-03-08 这一周的排班已发布（第 1 版）',
+        read: false,
+      }),
+    );
     expect(mine.unread).toBeGreaterThan(0);
     // Someone else's ids change nothing in my feed, and mine are not theirs to clear.
-    await t.http().post('/me/notifications/read').set(bearer(other.agentToken)).send({ ids: mine.items.map((n) => n.id) }).expect(200);
+    await t
+      .http()
+      .post('/me/notifications/read')
+      .set(bearer(other.agentToken))
+      .send({ ids: mine.items.map((n) => n.id) })
+      .expect(200);
     expect((await feed(agent)).unread).toBe(mine.unread);
-    const cleared = await t.http().post('/me/notifications/read').set(bearer(agent)).send({ ids: [mine.items[0].id] }).expect(200);
+    const cleared = await t
+      .http()
+      .post('/me/notifications/read')
+      .set(bearer(agent))
+      .send({ ids: [mine.items[0].id] })
+      .expect(200);
     expect(cleared.body.unread).toBe(mine.unread - 1);
     await t.http().post('/me/notifications/read').set(bearer(agent)).send({}).expect(200);
     expect((await feed(agent, '?unread=true')).total).toBe(0);
@@ -60,16 +81,38 @@ describe('notifications (e2e)', () => {
   });
 
   it('puts a waiting request in the supervisor’s feed and the decision in the agent’s, and posts it to the robot after a retry', async () => {
-    await t.http().patch(`/shops/${t.demoShopId}`).set(bearer(manager)).send({ settings: { timeOffAllowances: [], notificationWebhooks: [{ kind: 'request-decided', url: robotUrl, style: 'wecom' }] } }).expect(200);
-    const asked = await t.http().post('/time-off-requests').set(bearer(agent)).send({ kind: 'annual', startDate: '2027-03-09', endDate: '2027-03-09' }).expect(201);
+    await t
+      .http()
+      .patch(`/shops/${t.demoShopId}`)
+      .set(bearer(manager))
+      .send({
+        settings: {
+          timeOffAllowances: [],
+          notificationWebhooks: [{ kind: 'request-decided', url: robotUrl, style: 'wecom' }],
+        },
+      })
+      .expect(200);
+    const asked = await t
+      .http()
+      .post('/time-off-requests')
+      .set(bearer(agent))
+      .send({ kind: 'annual', startDate: '2027-03-09', endDate: '2027-03-09' })
+      .expect(201);
     expect(asked.body.status).toBe('pending');
     const waiting = (await feed(supervisor)).items.find((n) => n.kind === 'request-waiting')!;
     expect(waiting.text).toContain('申请休假 2027-03-09');
-    await t.http().post(`/time-off-requests/${asked.body.id}/decision`).set(bearer(supervisor)).send({ decision: 'rejected', note: '当天有大促' }).expect(200);
+    await t
+      .http()
+      .post(`/time-off-requests/${asked.body.id}/decision`)
+      .set(bearer(supervisor))
+      .send({ decision: 'rejected', note: '当天有大促' })
+      .expect(200);
     const decided = (await feed(agent)).items.find((n) => n.kind === 'request-decided')!;
     expect(decided.text).toBe('您 2027-03-09 的休假申请：已驳回。 当天有大促');
 
-    const [run] = await t.app.get(Db).client<{ id: string }[]>`select id from job_runs where name = 'notification.webhook' order by queued_at desc limit 1`;
+    const [run] = await t.app.get(Db).client<
+      { id: string }[]
+    >`select id from job_runs where name = 'notification.webhook' order by queued_at desc limit 1`;
     await t.app.get(JobQueue).settled(run.id, 60_000);
     const job = (await t.http().get(`/jobs/${run.id}`).set(bearer(manager)).expect(200)).body;
     expect(job).toMatchObject({ status: 'completed', attempts: 2 });
@@ -78,8 +121,18 @@ describe('notifications (e2e)', () => {
 
   it('answers 401 without a token and refuses a bad robot address', async () => {
     await t.http().get('/me/notifications').expect(401);
-    const bad = await t.http().patch(`/shops/${t.demoShopId}`).set(bearer(manager)).send({ settings: { notificationWebhooks: [{ kind: 'request-decided', url: 'ftp://robot' }] } }).expect(400);
+    const bad = await t
+      .http()
+      .patch(`/shops/${t.demoShopId}`)
+      .set(bearer(manager))
+      .send({ settings: { notificationWebhooks: [{ kind: 'request-decided', url: 'ftp://robot' }] } })
+      .expect(400);
     expect(bad.body.errors[0].field).toContain('notificationWebhooks');
-    await t.http().post('/me/notifications/read').set(bearer(agent)).send({ ids: ['nope'] }).expect(400);
+    await t
+      .http()
+      .post('/me/notifications/read')
+      .set(bearer(agent))
+      .send({ ids: ['nope'] })
+      .expect(400);
   });
 });

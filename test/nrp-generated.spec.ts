@@ -23,7 +23,9 @@ describe('solveRoster on generated NRP instances', () => {
   it('keeps every hard rule the independent checker knows, through the text format and back', async () => {
     await fc.assert(
       fc.asyncProperty(shape, async (s) => {
-        const instance = parseNrp(formatNrp(generateNrp({ days: s.weeks * 7, staff: s.staff, shiftTypes: s.shiftTypes, seed: s.seed })));
+        const instance = parseNrp(
+          formatNrp(generateNrp({ days: s.weeks * 7, staff: s.staff, shiftTypes: s.shiftTypes, seed: s.seed })),
+        );
         const solution = await solveRoster(nrpToRosterProblem(instance), { timeLimitMs: 1_500, seed: s.seed });
         expect(solution.infeasibilities).toEqual([]);
         const row = new Map(instance.staff.map((member, e) => [member.id, e]));

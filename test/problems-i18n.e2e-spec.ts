@@ -24,27 +24,57 @@ describe('problem+json in the reader’s language, with catalogued codes (e2e)',
     expect(en.body).toMatchObject({ code: zh.body.code, title: 'Not found' });
     expect(en.body.detail).not.toMatch(CJK);
 
-    await t.http().patch(`/shops/${t.demoShopId}`).set(bearer(await t.tokenFor('admin'))).set('X-Shop-Id', t.demoShopId).send({ language: 'en' }).expect(200);
+    await t
+      .http()
+      .patch(`/shops/${t.demoShopId}`)
+      .set(bearer(await t.tokenFor('admin')))
+      .set('X-Shop-Id', t.demoShopId)
+      .send({ language: 'en' })
+      .expect(200);
     const shopEnglish = await t.http().get(missing).set(bearer(manager)).expect(404);
     expect(shopEnglish.body.title).toBe('Not found');
     const askedChinese = await t.http().get(missing).set(bearer(manager)).set('Accept-Language', 'zh-CN').expect(404);
     expect(askedChinese.body.title).toBe('未找到');
-    await t.http().patch(`/shops/${t.demoShopId}`).set(bearer(await t.tokenFor('admin'))).set('X-Shop-Id', t.demoShopId).send({ language: 'zh' }).expect(200);
+    await t
+      .http()
+      .patch(`/shops/${t.demoShopId}`)
+      .set(bearer(await t.tokenFor('admin')))
+      .set('X-Shop-Id', t.demoShopId)
+      .send({ language: 'zh' })
+      .expect(200);
   });
 
   it('localises validation messages, zod’s own included, without English type names in Chinese', async () => {
-    const res = await t.http().post('/teams').set(bearer(manager)).set('Accept-Language', 'zh').send({ name: 42, colour: 'red' }).expect(400);
+    const res = await t
+      .http()
+      .post('/teams')
+      .set(bearer(manager))
+      .set('Accept-Language', 'zh')
+      .send({ name: 42, colour: 'red' })
+      .expect(400);
     expect(res.body.code).toBe('common.validation');
-    const byField = Object.fromEntries(res.body.errors.map((e: { field: string; message: string }) => [e.field, e.message]));
+    const byField = Object.fromEntries(
+      res.body.errors.map((e: { field: string; message: string }) => [e.field, e.message]),
+    );
     expect(byField.colour).toBe('未知字段');
     expect(byField.name).toMatch(CJK);
     expect(byField.name).not.toMatch(/\b(string|number)\b/);
-    const en = await t.http().post('/teams').set(bearer(manager)).set('Accept-Language', 'en').send({ name: 42 }).expect(400);
+    const en = await t
+      .http()
+      .post('/teams')
+      .set(bearer(manager))
+      .set('Accept-Language', 'en')
+      .send({ name: 42 })
+      .expect(400);
     expect(en.body.errors[0].message).toMatch(/expected string/);
   });
 
   it('never lets a record’s state pose as the HTTP status', async () => {
-    const stale = await t.http().post('/rosters/00000000-0000-4000-8000-000000000000/stop').set(bearer(manager)).expect(404);
+    const stale = await t
+      .http()
+      .post('/rosters/00000000-0000-4000-8000-000000000000/stop')
+      .set(bearer(manager))
+      .expect(404);
     expect(stale.body.status).toBe(404);
   });
 

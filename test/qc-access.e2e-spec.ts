@@ -28,15 +28,27 @@ describe('quality check access (e2e)', () => {
     f = await seedQcDay(t);
     for (const role of ['manager', 'supervisor', 'hr', 'trainer', 'qc', 'agent']) token[role] = await t.tokenFor(role);
     other = await createSecondShop(t);
-    const run = await t.http().post('/qc/samples/run').set(bearer(token.qc)).send({ sessionDate: QC_SESSION_DATE }).expect(202);
+    const run = await t
+      .http()
+      .post('/qc/samples/run')
+      .set(bearer(token.qc))
+      .send({ sessionDate: QC_SESSION_DATE })
+      .expect(202);
     await t.app.get(JobQueue).settled(run.body.jobId);
     const rubric = await t.http().get('/qc/rubrics').set(bearer(token.qc)).expect(200);
     rubricId = rubric.body[0].id;
     const rude = rubric.body[0].items.find((i: { code: string }) => i.code === 'rude').id;
-    const failed = await t.http().post('/qc/reviews').set(bearer(token.qc)).send({ sessionId: f.agentSessions[0], scores: [{ itemId: rude, points: 100 }] }).expect(201);
+    const failed = await t
+      .http()
+      .post('/qc/reviews')
+      .set(bearer(token.qc))
+      .send({ sessionId: f.agentSessions[0], scores: [{ itemId: rude, points: 100 }] })
+      .expect(201);
     agentReview = failed.body.id;
     taskId = failed.body.coachingTaskId;
-    otherTeamReview = (await t.http().post('/qc/reviews').set(bearer(token.qc)).send({ sessionId: f.otherTeamSessions[0] }).expect(201)).body.id;
+    otherTeamReview = (
+      await t.http().post('/qc/reviews').set(bearer(token.qc)).send({ sessionId: f.otherTeamSessions[0] }).expect(201)
+    ).body.id;
   });
   afterAll(() => t.close());
 
@@ -45,7 +57,11 @@ describe('quality check access (e2e)', () => {
     { method: 'put', path: '/qc/settings', body: { samplesPerAgent: 12 } },
     { method: 'get', path: '/qc/rubrics' },
     { method: 'get', path: `/qc/rubrics/${rubricId}` },
-    { method: 'post', path: '/qc/rubrics', body: { name: 'x', items: [{ code: 'a', category: '流程', title: 'a', kind: 'points', maxPoints: 10 }] } },
+    {
+      method: 'post',
+      path: '/qc/rubrics',
+      body: { name: 'x', items: [{ code: 'a', category: '流程', title: 'a', kind: 'points', maxPoints: 10 }] },
+    },
     { method: 'get', path: `/qc/samples?date=${QC_SAMPLE_DATE}` },
     { method: 'post', path: '/qc/samples/run', body: { sessionDate: QC_SESSION_DATE } },
     { method: 'post', path: '/qc/reviews', body: { sessionId: f.teammateSessions[0] } },
@@ -102,17 +118,25 @@ describe('quality check access (e2e)', () => {
     await t.http().get(`/qc/coaching-tasks/${taskId}`).set(bearer(token.agent)).expect(200);
   });
 
-  it("keeps supervisors to their team: reviews, transcripts, samples and summary", async () => {
+  it('keeps supervisors to their team: reviews, transcripts, samples and summary', async () => {
     const theirs = await t.http().get('/qc/reviews').set(bearer(token.supervisor)).expect(200);
     expect(theirs.body.items.map((r: { id: string }) => r.id)).toEqual([agentReview]);
     await t.http().get(`/qc/reviews/${otherTeamReview}`).set(bearer(token.supervisor)).expect(404);
-    const transcript = await t.http().get(`/qc/sessions/${f.agentSessions[0]}/transcript`).set(bearer(token.supervisor)).expect(200);
+    const transcript = await t
+      .http()
+      .get(`/qc/sessions/${f.agentSessions[0]}/transcript`)
+      .set(bearer(token.supervisor))
+      .expect(200);
     expect(transcript.body.transcript).toContain('七天无理由');
     await t.http().get(`/qc/sessions/${f.otherTeamSessions[0]}/transcript`).set(bearer(token.supervisor)).expect(404);
     const samples = await t.http().get(`/qc/samples?date=${QC_SAMPLE_DATE}`).set(bearer(token.supervisor)).expect(200);
     expect(samples.body.items.length).toBeGreaterThan(0);
     expect(samples.body.items.every((s: { agentId: string }) => s.agentId !== f.otherTeamAgentId)).toBe(true);
-    await t.http().get(`/qc/summary?date=${QC_SESSION_DATE}&team=${f.otherTeamId}`).set(bearer(token.supervisor)).expect(404);
+    await t
+      .http()
+      .get(`/qc/summary?date=${QC_SESSION_DATE}&team=${f.otherTeamId}`)
+      .set(bearer(token.supervisor))
+      .expect(404);
     const summary = await t.http().get(`/qc/summary?date=${QC_SESSION_DATE}`).set(bearer(token.supervisor)).expect(200);
     expect(summary.body.teams.map((x: { teamId: string }) => x.teamId)).toEqual([f.teamId]);
     // QC and managers see the shop.
@@ -123,13 +147,21 @@ describe('quality check access (e2e)', () => {
 
   it("answers 404 for another shop's records and ids", async () => {
     const theirs = [
-      `/qc/reviews/${agentReview}`, `/qc/rubrics/${rubricId}`, `/qc/coaching-tasks/${taskId}`,
-      `/qc/sessions/${f.agentSessions[0]}/transcript`, `/qc/sessions/${f.agentSessions[0]}/calibration`,
-      `/qc/summary?date=${QC_SESSION_DATE}&team=${f.teamId}`, `/qc/reviews?agent=${f.agentId}`,
+      `/qc/reviews/${agentReview}`,
+      `/qc/rubrics/${rubricId}`,
+      `/qc/coaching-tasks/${taskId}`,
+      `/qc/sessions/${f.agentSessions[0]}/transcript`,
+      `/qc/sessions/${f.agentSessions[0]}/calibration`,
+      `/qc/summary?date=${QC_SESSION_DATE}&team=${f.teamId}`,
+      `/qc/reviews?agent=${f.agentId}`,
     ];
     for (const path of theirs) await t.http().get(path).set(bearer(other.managerToken)).expect(404);
     await t.http().get(`/qc/reviews/${agentReview}`).set(bearer(other.agentToken)).expect(404);
-    await t.http().get(`/qc/samples?date=${QC_SAMPLE_DATE}&agent=${f.agentId}`).set(bearer(other.managerToken)).expect(404);
+    await t
+      .http()
+      .get(`/qc/samples?date=${QC_SAMPLE_DATE}&agent=${f.agentId}`)
+      .set(bearer(other.managerToken))
+      .expect(404);
     const admin = { ...bearer(await t.tokenFor('admin')), 'X-Shop-Id': other.shopId };
     await t.http().post('/qc/reviews').set(admin).send({ sessionId: f.agentSessions[1] }).expect(404);
     expect((await t.http().get('/qc/reviews').set(bearer(other.managerToken)).expect(200)).body.total).toBe(0);
@@ -138,18 +170,43 @@ describe('quality check access (e2e)', () => {
   it('names the field of bad input (400)', async () => {
     const noDate = await t.http().get('/qc/samples').set(bearer(token.qc)).expect(400);
     expect(noDate.body.errors[0].field).toBe('date');
-    const tooMany = await t.http().put('/qc/settings').set(bearer(token.manager)).send({ samplesPerAgent: 25 }).expect(400);
+    const tooMany = await t
+      .http()
+      .put('/qc/settings')
+      .set(bearer(token.manager))
+      .send({ samplesPerAgent: 25 })
+      .expect(400);
     expect(tooMany.body.errors[0].field).toBe('samplesPerAgent');
-    const badCategory = await t.http().post('/qc/rubrics').set(bearer(token.qc)).send({ name: 'x', items: [{ code: 'a', category: '其他', title: 'a', kind: 'points', maxPoints: 10 }] }).expect(400);
+    const badCategory = await t
+      .http()
+      .post('/qc/rubrics')
+      .set(bearer(token.qc))
+      .send({ name: 'x', items: [{ code: 'a', category: '其他', title: 'a', kind: 'points', maxPoints: 10 }] })
+      .expect(400);
     expect(badCategory.body.errors[0].field).toBe('items.0.category');
-    const critical = await t.http().post('/qc/rubrics').set(bearer(token.qc)).send({ name: 'x', items: [{ code: 'a', category: '流程', title: 'a', kind: 'points', maxPoints: 10, critical: true }] }).expect(400);
+    const critical = await t
+      .http()
+      .post('/qc/rubrics')
+      .set(bearer(token.qc))
+      .send({
+        name: 'x',
+        items: [{ code: 'a', category: '流程', title: 'a', kind: 'points', maxPoints: 10, critical: true }],
+      })
+      .expect(400);
     expect(critical.body.errors[0].field).toBe('items');
     const review = await t.http().post('/qc/reviews').set(bearer(token.qc)).send({ sessionId: 'nope' }).expect(400);
     expect(review.body.errors[0].field).toBe('sessionId');
-    await t.http().post('/qc/reviews').set(bearer(token.qc)).send({ sessionId: '00000000-0000-4000-8000-000000000000' }).expect(404);
+    await t
+      .http()
+      .post('/qc/reviews')
+      .set(bearer(token.qc))
+      .send({ sessionId: '00000000-0000-4000-8000-000000000000' })
+      .expect(404);
   });
 
   it('registers its nightly steps', () => {
-    expect(t.app.get(NightlyPipeline).registered()).toEqual(expect.arrayContaining(['qc.sample', 'qc.coaching-overdue']));
+    expect(t.app.get(NightlyPipeline).registered()).toEqual(
+      expect.arrayContaining(['qc.sample', 'qc.coaching-overdue']),
+    );
   });
 });

@@ -5,12 +5,20 @@ import { createSecondShop } from './support/second-shop';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
 const WEEK = '2026-11-30';
-type Shift = { code: string; start: { local: string }; end: { local: string }; breaks: { name: string; start: { local: string } }[] } | null;
+type Shift = {
+  code: string;
+  start: { local: string };
+  end: { local: string };
+  breaks: { name: string; start: { local: string } }[];
+} | null;
 type AgentRow = { agentId: string; employeeNo: string; days: { date: string; shift: Shift }[] };
 
 const clock = (local: string) => local.slice(11, 16);
 /** What a shift is, for comparing two versions: template, times and breaks. */
-const shiftKey = (s: Shift) => (s ? `${s.code} ${clock(s.start.local)}–${clock(s.end.local)} ${s.breaks.map((b) => `${b.name}@${clock(b.start.local)}`).join(',')}` : 'off');
+const shiftKey = (s: Shift) =>
+  s
+    ? `${s.code} ${clock(s.start.local)}–${clock(s.end.local)} ${s.breaks.map((b) => `${b.name}@${clock(b.start.local)}`).join(',')}`
+    : 'off';
 
 /** A roster workbook back from Excel: round trip, edits, refusals, access. */
 describe('roster import (e2e)', () => {
@@ -19,35 +27,78 @@ describe('roster import (e2e)', () => {
   let rosterId: string;
 
   const bytesOf = async (token: string, url: string): Promise<Buffer> =>
-    (await t.http().get(url).set(bearer(token)).buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks)));
-    }).expect(200)).body as Buffer;
+    (
+      await t
+        .http()
+        .get(url)
+        .set(bearer(token))
+        .buffer(true)
+        .parse((r, done) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200)
+    ).body as Buffer;
   const exported = async (lang: 'zh' | 'en'): Promise<Buffer> => {
-    const created = await t.http().post('/exports').set(bearer(manager)).send({ kind: 'roster', lang, params: { rosterId } }).expect(202);
+    const created = await t
+      .http()
+      .post('/exports')
+      .set(bearer(manager))
+      .send({ kind: 'roster', lang, params: { rosterId } })
+      .expect(202);
     await t.app.get(JobQueue).settled(created.body.jobId, 60_000);
     return bytesOf(manager, created.body.fileUrl);
   };
-  const post = (bytes: Buffer, query = '', token = manager, name = 'roster.xlsx') => t.http().post(`/rosters/import${query}`).set(bearer(token)).attach('file', bytes, name);
+  const post = (bytes: Buffer, query = '', token = manager, name = 'roster.xlsx') =>
+    t.http().post(`/rosters/import${query}`).set(bearer(token)).attach('file', bytes, name);
   const edited = async (bytes: Buffer, edit: (sheet: ExcelJS.Worksheet) => void): Promise<Buffer> => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
     edit(book.worksheets[0]);
     return Buffer.from(await book.xlsx.writeBuffer());
   };
-  const roster = async (version?: number) => (await t.http().get(`/rosters/${rosterId}${version ? `?version=${version}` : ''}`).set(bearer(manager)).expect(200)).body;
-  const weekOf = (r: { agents: AgentRow[] }) => new Map(r.agents.flatMap((a) => a.days.map((d) => [`${a.employeeNo}/${d.date}`, shiftKey(d.shift)])));
+  const roster = async (version?: number) =>
+    (
+      await t
+        .http()
+        .get(`/rosters/${rosterId}${version ? `?version=${version}` : ''}`)
+        .set(bearer(manager))
+        .expect(200)
+    ).body;
+  const weekOf = (r: { agents: AgentRow[] }) =>
+    new Map(r.agents.flatMap((a) => a.days.map((d) => [`${a.employeeNo}/${d.date}`, shiftKey(d.shift)])));
   /** The grid row of an agent in an exported or template sheet (employee numbers in column A from row 4). */
-  const rowOf = (sheet: ExcelJS.Worksheet, employeeNo: string) => [...Array(sheet.rowCount).keys()].map((i) => sheet.getRow(i + 1)).find((r) => r.number > 3 && r.getCell(1).value === employeeNo)!;
+  const rowOf = (sheet: ExcelJS.Worksheet, employeeNo: string) =>
+    [...Array(sheet.rowCount).keys()]
+      .map((i) => sheet.getRow(i + 1))
+      .find((r) => r.number > 3 && r.getCell(1).value === employeeNo)!;
 
   beforeAll(async () => {
     t = await startTestApp();
     manager = await t.tokenFor('manager');
-    const me = (await t.http().get('/agents/me').set(bearer(await t.tokenFor('agent'))).expect(200)).body;
-    const res = await t.http().post('/rosters').set(bearer(manager)).send({
-      weekStart: WEEK, teamIds: [me.teamId], timeLimitSeconds: 2, demand: 'day-cover', dayCover: [{ shiftTemplate: 'E', required: 4 }, { shiftTemplate: 'L', required: 3 }],
-    }).expect(202);
+    const me = (
+      await t
+        .http()
+        .get('/agents/me')
+        .set(bearer(await t.tokenFor('agent')))
+        .expect(200)
+    ).body;
+    const res = await t
+      .http()
+      .post('/rosters')
+      .set(bearer(manager))
+      .send({
+        weekStart: WEEK,
+        teamIds: [me.teamId],
+        timeLimitSeconds: 2,
+        demand: 'day-cover',
+        dayCover: [
+          { shiftTemplate: 'E', required: 4 },
+          { shiftTemplate: 'L', required: 3 },
+        ],
+      })
+      .expect(202);
     await t.app.get(JobQueue).settled(res.body.jobId, 60_000);
     rosterId = res.body.rosterId;
   });
@@ -57,11 +108,25 @@ describe('roster import (e2e)', () => {
     const before = await roster();
     const file = await exported('zh');
     const res = await post(file).expect(201);
-    expect(res.body).toMatchObject({ rosterId, weekStart: WEEK, version: before.version.version + 1, status: 'draft', rejected: [] });
+    expect(res.body).toMatchObject({
+      rosterId,
+      weekStart: WEEK,
+      version: before.version.version + 1,
+      status: 'draft',
+      rejected: [],
+    });
     const after = await roster();
     expect(after.version).toMatchObject({ version: res.body.version, status: 'draft' });
     expect(weekOf(after)).toEqual(weekOf(before));
-    expect((await t.http().get(`/rosters/${rosterId}/diff?from=${before.version.version}&to=${res.body.version}`).set(bearer(manager)).expect(200)).body.changes).toEqual([]);
+    expect(
+      (
+        await t
+          .http()
+          .get(`/rosters/${rosterId}/diff?from=${before.version.version}&to=${res.body.version}`)
+          .set(bearer(manager))
+          .expect(200)
+      ).body.changes,
+    ).toEqual([]);
 
     // An early shift made a middle one, in the English export this time.
     const agents = after.agents as AgentRow[];
@@ -71,8 +136,22 @@ describe('roster import (e2e)', () => {
       rowOf(sheet, agent.employeeNo).getCell(3 + day).value = 'M 09:00–18:00';
     });
     const second = await post(changed).expect(201);
-    const diff = (await t.http().get(`/rosters/${rosterId}/diff?from=${res.body.version}&to=${second.body.version}`).set(bearer(manager)).expect(200)).body;
-    expect(diff.changes).toEqual([expect.objectContaining({ employeeNo: agent.employeeNo, date: agent.days[day].date, change: 'changed', from: expect.objectContaining({ code: 'E' }), to: expect.objectContaining({ code: 'M' }) })]);
+    const diff = (
+      await t
+        .http()
+        .get(`/rosters/${rosterId}/diff?from=${res.body.version}&to=${second.body.version}`)
+        .set(bearer(manager))
+        .expect(200)
+    ).body;
+    expect(diff.changes).toEqual([
+      expect.objectContaining({
+        employeeNo: agent.employeeNo,
+        date: agent.days[day].date,
+        change: 'changed',
+        from: expect.objectContaining({ code: 'E' }),
+        to: expect.objectContaining({ code: 'M' }),
+      }),
+    ]);
     expect(clock(diff.changes[0].to.start.local)).toBe('09:00');
   });
 
@@ -81,7 +160,9 @@ describe('roster import (e2e)', () => {
     const agents = current.agents as AgentRow[];
     const [a, b] = agents;
     // After a late shift (ends 23:00) an early one (08:00): too little rest, a succession the rules forbid.
-    const late = agents.flatMap((x) => x.days.slice(0, 6).map((d, i) => ({ agent: x, day: i, shift: d.shift }))).find((x) => x.shift?.code === 'L')!;
+    const late = agents
+      .flatMap((x) => x.days.slice(0, 6).map((d, i) => ({ agent: x, day: i, shift: d.shift })))
+      .find((x) => x.shift?.code === 'L')!;
     const file = await edited(await exported('zh'), (sheet) => {
       rowOf(sheet, a.employeeNo).getCell(3).value = 'X 08:00–17:00';
       rowOf(sheet, a.employeeNo).getCell(4).value = 'E 25:00';
@@ -94,17 +175,42 @@ describe('roster import (e2e)', () => {
     const byCode = (code: string) => refused.body.errors.filter((e: { code: string }) => e.code === code);
     const rowA = (await new ExcelJS.Workbook().xlsx.load(file as unknown as ArrayBuffer)).worksheets[0];
     const numberOf = (employeeNo: string) => rowOf(rowA, employeeNo).number;
-    expect(byCode('roster-import.unknown-template')).toEqual([expect.objectContaining({ field: `'排班表'!C${numberOf(a.employeeNo)}`, row: numberOf(a.employeeNo), message: expect.stringContaining('“X”不是此排班的班次模板') })]);
-    expect(byCode('roster-import.unreadable-cell')).toEqual([expect.objectContaining({ field: `'排班表'!D${numberOf(a.employeeNo)}` })]);
-    expect(byCode('roster-import.start-fixed')).toEqual([expect.objectContaining({ field: `'排班表'!E${numberOf(b.employeeNo)}`, message: '早班的上班时间为 08:00' })]);
-    expect(byCode('roster-import.unknown-agent')).toEqual([expect.objectContaining({ field: expect.stringMatching(/^'排班表'!A\d+$/), message: '工号 ZZ999 不在此排班中' })]);
-    expect(byCode('roster-import.rule-broken')).toContainEqual(expect.objectContaining({ field: `'排班表'!${String.fromCharCode(67 + late.day + 1)}${numberOf(late.agent.employeeNo)}`, message: expect.stringMatching(/^违反规则“.+”（.+）$/) }));
+    expect(byCode('roster-import.unknown-template')).toEqual([
+      expect.objectContaining({
+        field: `'排班表'!C${numberOf(a.employeeNo)}`,
+        row: numberOf(a.employeeNo),
+        message: expect.stringContaining('“X”不是此排班的班次模板'),
+      }),
+    ]);
+    expect(byCode('roster-import.unreadable-cell')).toEqual([
+      expect.objectContaining({ field: `'排班表'!D${numberOf(a.employeeNo)}` }),
+    ]);
+    expect(byCode('roster-import.start-fixed')).toEqual([
+      expect.objectContaining({ field: `'排班表'!E${numberOf(b.employeeNo)}`, message: '早班的上班时间为 08:00' }),
+    ]);
+    expect(byCode('roster-import.unknown-agent')).toEqual([
+      expect.objectContaining({ field: expect.stringMatching(/^'排班表'!A\d+$/), message: '工号 ZZ999 不在此排班中' }),
+    ]);
+    expect(byCode('roster-import.rule-broken')).toContainEqual(
+      expect.objectContaining({
+        field: `'排班表'!${String.fromCharCode(67 + late.day + 1)}${numberOf(late.agent.employeeNo)}`,
+        message: expect.stringMatching(/^违反规则“.+”（.+）$/),
+      }),
+    );
     const english = await post(file).set('Accept-Language', 'en').expect(422);
-    expect(english.body.errors.find((e: { code: string }) => e.code === 'roster-import.start-fixed').message).toBe('早班 starts at 08:00');
+    expect(english.body.errors.find((e: { code: string }) => e.code === 'roster-import.start-fixed').message).toBe(
+      '早班 starts at 08:00',
+    );
     expect((await roster()).version.version).toBe(current.version.version);
 
     const partial = await post(file, '?mode=partial').expect(201);
-    expect(partial.body.rejected.map((e: { code: string }) => e.code)).toEqual(expect.arrayContaining(['roster-import.unknown-template', 'roster-import.start-fixed', 'roster-import.rule-broken']));
+    expect(partial.body.rejected.map((e: { code: string }) => e.code)).toEqual(
+      expect.arrayContaining([
+        'roster-import.unknown-template',
+        'roster-import.start-fixed',
+        'roster-import.rule-broken',
+      ]),
+    );
     const stored = await roster();
     expect(stored.version.version).toBe(current.version.version + 1);
     const storedA = (stored.agents as AgentRow[]).find((x) => x.agentId === a.agentId)!;
@@ -125,23 +231,41 @@ describe('roster import (e2e)', () => {
     expect(book.getWorksheet('班次模板')!.getCell('A4').value).toBeTruthy();
     const agents = current.agents as AgentRow[];
     expect(sheet.rowCount).toBe(3 + agents.length);
-    for (const agent of agents) agent.days.forEach((d, i) => (rowOf(sheet, agent.employeeNo).getCell(3 + i).value = d.shift ? d.shift.code : '休'));
+    for (const agent of agents)
+      agent.days.forEach(
+        (d, i) => (rowOf(sheet, agent.employeeNo).getCell(3 + i).value = d.shift ? d.shift.code : '休'),
+      );
     const res = await post(Buffer.from(await book.xlsx.writeBuffer())).expect(201);
-    const diff = (await t.http().get(`/rosters/${rosterId}/diff?from=${current.version.version}&to=${res.body.version}`).set(bearer(manager)).expect(200)).body;
+    const diff = (
+      await t
+        .http()
+        .get(`/rosters/${rosterId}/diff?from=${current.version.version}&to=${res.body.version}`)
+        .set(bearer(manager))
+        .expect(200)
+    ).body;
     expect(diff.changes).toEqual([]);
   });
 
   it('is for roster writers of this shop only, and refuses what is not a roster workbook', async () => {
     const file = await exported('zh');
     await post(file, '', await t.tokenFor('supervisor')).expect(403);
-    await t.http().get(`/rosters/import-template?week=${WEEK}`).set(bearer(await t.tokenFor('supervisor'))).expect(403);
+    await t
+      .http()
+      .get(`/rosters/import-template?week=${WEEK}`)
+      .set(bearer(await t.tokenFor('supervisor')))
+      .expect(403);
     const other = await createSecondShop(t);
     await post(file, `?rosterId=${rosterId}`, other.managerToken).expect(404);
     expect((await post(file, '', other.managerToken).expect(409)).body.code).toBe('roster-import.no-roster');
     expect((await post(Buffer.from('not a workbook'), '').expect(415)).body.code).toBe('ingest.not-zip');
     expect((await post(file, '', manager, 'roster.csv').expect(415)).body.code).toBe('roster-import.file-type');
-    expect((await t.http().post('/rosters/import').set(bearer(manager)).expect(400)).body.code).toBe('roster-import.file-required');
-    const bomb = zipOf({ 'xl/workbook.xml': '<workbook/>', 'xl/worksheets/sheet1.xml': { deflated: Buffer.alloc(0), size: 0, declaredSize: 900 * 2 ** 20 } });
+    expect((await t.http().post('/rosters/import').set(bearer(manager)).expect(400)).body.code).toBe(
+      'roster-import.file-required',
+    );
+    const bomb = zipOf({
+      'xl/workbook.xml': '<workbook/>',
+      'xl/worksheets/sheet1.xml': { deflated: Buffer.alloc(0), size: 0, declaredSize: 900 * 2 ** 20 },
+    });
     const bombed = await post(bomb).expect((r) => expect(r.status).toBeGreaterThanOrEqual(400));
     expect(bombed.status).toBeLessThan(500);
     const noGrid = await edited(file, (sheet) => {

@@ -3,7 +3,12 @@ import { JobQueue } from 'src/platform/jobs/job-queue';
 import { ViewCache } from 'src/platform/cache/view-cache';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
-type AgentRow = { agentId: string; name: string; teamId: string; days: { date: string; shift: { code: string } | null }[] };
+type AgentRow = {
+  agentId: string;
+  name: string;
+  teamId: string;
+  days: { date: string; shift: { code: string } | null }[];
+};
 
 const WEEK = '2026-11-30';
 const SUNDAY = '2026-12-06';
@@ -24,9 +29,20 @@ describe('roster view cache across replicas (e2e)', () => {
     b = await startTestApp({}, [], a.databaseUrl);
     managerA = await a.tokenFor('manager');
     managerB = await b.tokenFor('manager');
-    const res = await a.http().post('/rosters').set(bearer(managerA)).send({
-      weekStart: WEEK, timeLimitSeconds: 2, demand: 'day-cover', dayCover: [{ shiftTemplate: 'E', required: 6 }, { shiftTemplate: 'L', required: 5 }],
-    }).expect(202);
+    const res = await a
+      .http()
+      .post('/rosters')
+      .set(bearer(managerA))
+      .send({
+        weekStart: WEEK,
+        timeLimitSeconds: 2,
+        demand: 'day-cover',
+        dayCover: [
+          { shiftTemplate: 'E', required: 6 },
+          { shiftTemplate: 'L', required: 5 },
+        ],
+      })
+      .expect(202);
     await a.app.get(JobQueue).settled(res.body.jobId, 60_000);
     rosterId = res.body.rosterId;
   });
@@ -35,7 +51,8 @@ describe('roster view cache across replicas (e2e)', () => {
     await a.close();
   });
 
-  const read = (t: TestApp, token: string, headers: Record<string, string> = {}) => t.http().get(`/rosters/${rosterId}`).set(bearer(token)).set(headers);
+  const read = (t: TestApp, token: string, headers: Record<string, string> = {}) =>
+    t.http().get(`/rosters/${rosterId}`).set(bearer(token)).set(headers);
 
   it('answers a repeated read from the cache, byte for byte, and 304 to a matching If-None-Match', async () => {
     const cache = a.app.get(ViewCache);
@@ -54,12 +71,27 @@ describe('roster view cache across replicas (e2e)', () => {
   it('shows an edit, a publication and a renamed agent made on the other replica at once', async () => {
     const v1 = (await read(a, managerA).expect(200)).body;
     const target = (v1.agents as AgentRow[]).find((x) => x.days[6].shift?.code === 'E')!;
-    const edited = (await b.http().patch(`/rosters/${rosterId}`).set(bearer(managerB)).send({ expectedRevision: v1.revision, changes: [{ agentId: target.agentId, date: SUNDAY, shiftTemplate: 'L' }] }).expect(200)).body;
+    const edited = (
+      await b
+        .http()
+        .patch(`/rosters/${rosterId}`)
+        .set(bearer(managerB))
+        .send({
+          expectedRevision: v1.revision,
+          changes: [{ agentId: target.agentId, date: SUNDAY, shiftTemplate: 'L' }],
+        })
+        .expect(200)
+    ).body;
     const afterEdit = (await read(a, managerA).expect(200)).body;
     expect(afterEdit.revision).toBe(edited.revision);
     expect((afterEdit.agents as AgentRow[]).find((x) => x.agentId === target.agentId)!.days[6].shift!.code).toBe('L');
 
-    await b.http().post(`/rosters/${rosterId}/publish`).set(bearer(managerB)).send({ expectedRevision: edited.revision }).expect(200);
+    await b
+      .http()
+      .post(`/rosters/${rosterId}/publish`)
+      .set(bearer(managerB))
+      .send({ expectedRevision: edited.revision })
+      .expect(200);
     expect((await read(a, managerA).expect(200)).body.version).toMatchObject({ version: 1, status: 'published' });
 
     await b.http().patch(`/agents/${target.agentId}`).set(bearer(managerB)).send({ name: '改了名字' }).expect(200);
@@ -69,10 +101,13 @@ describe('roster view cache across replicas (e2e)', () => {
 
   it('shows training booked into the week by another process (another module’s table)', async () => {
     const view = (await read(a, managerA).expect(200)).body;
-    const onShift = (view.agents as (AgentRow & { days: { shift: { start: { utc: string } } | null }[] })[]).find((x) => x.days[2].shift)!;
+    const onShift = (view.agents as (AgentRow & { days: { shift: { start: { utc: string } } | null }[] })[]).find(
+      (x) => x.days[2].shift,
+    )!;
     const startsAt = new Date(onShift.days[2].shift!.start.utc);
     const sql = b.app.get(Db).client;
-    const [session] = await sql`INSERT INTO training_sessions (shop_id, category, title, status, starts_at, ends_at, capacity, impact, lost_contacts_within_target)
+    const [session] =
+      await sql`INSERT INTO training_sessions (shop_id, category, title, status, starts_at, ends_at, capacity, impact, lost_contacts_within_target)
       VALUES (${a.demoShopId}, 'product', '新品培训', 'booked', ${startsAt.toISOString()}, ${new Date(startsAt.getTime() + 3600_000).toISOString()}, 5, '{}', 0) RETURNING id`;
     await sql`INSERT INTO training_attendees (shop_id, session_id, agent_id) VALUES (${a.demoShopId}, ${session.id}, ${onShift.agentId})`;
     const after = (await read(a, managerA).expect(200)).body;

@@ -1,7 +1,15 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { alive, buildIfStale, childrenOf, killTree, ServerTree, startServerTree, waitFor } from './support/server-process';
+import {
+  alive,
+  buildIfStale,
+  childrenOf,
+  killTree,
+  ServerTree,
+  startServerTree,
+  waitFor,
+} from './support/server-process';
 
 /**
  * `npm start` → node → embedded postgres, as real processes: whichever of them is signalled, the
@@ -16,7 +24,11 @@ describe('stopping the server (real processes)', () => {
 
   async function expectAllGone(t: ServerTree): Promise<void> {
     await t.exited;
-    await waitFor('node and postgres to exit', () => !alive(t.nodePid) && !(t.postgresPid && alive(t.postgresPid)), 30_000);
+    await waitFor(
+      'node and postgres to exit',
+      () => !alive(t.nodePid) && !(t.postgresPid && alive(t.postgresPid)),
+      30_000,
+    );
   }
 
   const healthy = async (t: ServerTree) => {
@@ -66,10 +78,18 @@ describe('stopping the server (real processes)', () => {
     tree = await startServerTree(dataDir);
     expect(tree.output()).not.toMatch(/building dist/);
     await healthy(tree);
-    const refused = await fetch(`http://127.0.0.1:${tree.port}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: '' }) });
+    const refused = await fetch(`http://127.0.0.1:${tree.port}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: '' }),
+    });
     expect(refused.status).toBe(400);
-    expect(((await refused.json()) as { code: string; errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual(['password', 'username']);
-    const docs = (await (await fetch(`http://127.0.0.1:${tree.port}/docs-json`)).json()) as { paths: Record<string, unknown> };
+    expect(
+      ((await refused.json()) as { code: string; errors: { field: string }[] }).errors.map((e) => e.field).sort(),
+    ).toEqual(['password', 'username']);
+    const docs = (await (await fetch(`http://127.0.0.1:${tree.port}/docs-json`)).json()) as {
+      paths: Record<string, unknown>;
+    };
     expect(Object.keys(docs.paths)).toEqual(expect.arrayContaining(['/auth/login', '/rosters', '/rankings']));
     process.kill(tree.npmPid, 'SIGTERM');
     await expectAllGone(tree);

@@ -2,7 +2,6 @@ import { bearer, startTestApp, TestApp } from './support/test-app';
 import { createSecondShop, SecondShop } from './support/second-shop';
 import { PublishedTeamWeek, publishTeamWeek, readRoster, shiftOn } from './support/self-service-week';
 
-
 /** Time off from the agent's phone to the published roster: allowance, supervisor, caps, hard rules, concurrent decisions. */
 describe('time-off requests (e2e)', () => {
   let t: TestApp;
@@ -16,13 +15,23 @@ describe('time-off requests (e2e)', () => {
   const [mon, , wed, thu, fri] = ['2027-03-01', '2027-03-02', '2027-03-03', '2027-03-04', '2027-03-05'];
 
   const roster = () => readRoster(t, manager, week.rosterId);
-  const settings = (s: Record<string, unknown>) => t.http().patch(`/shops/${t.demoShopId}`).set(bearer(manager)).send({ settings: s }).expect(200);
-  const ask = (token: string, body: Record<string, unknown>) => t.http().post('/time-off-requests').set(bearer(token)).send({ kind: 'comp', ...body });
+  const settings = (s: Record<string, unknown>) =>
+    t.http().patch(`/shops/${t.demoShopId}`).set(bearer(manager)).send({ settings: s }).expect(200);
+  const ask = (token: string, body: Record<string, unknown>) =>
+    t
+      .http()
+      .post('/time-off-requests')
+      .set(bearer(token))
+      .send({ kind: 'comp', ...body });
 
   beforeAll(async () => {
     t = await startTestApp();
     other = await createSecondShop(t);
-    [manager, supervisor, agent] = await Promise.all([t.tokenFor('manager'), t.tokenFor('supervisor'), t.tokenFor('agent')]);
+    [manager, supervisor, agent] = await Promise.all([
+      t.tokenFor('manager'),
+      t.tokenFor('supervisor'),
+      t.tokenFor('agent'),
+    ]);
     me = (await t.http().get('/agents/me').set(bearer(agent)).expect(200)).body.id;
     week = await publishTeamWeek(t, monday, { supervisorOnEveryShift: true });
     await settings({ timeOffAllowances: [{ teamId: week.teamId, perDay: 1, maxPerDay: 2 }] });
@@ -35,15 +44,26 @@ describe('time-off requests (e2e)', () => {
     const before = await roster();
     expect(shiftOn(before, me, mon)).toBe('E');
     const res = await ask(agent, { startDate: mon, endDate: mon, reason: '孩子家长会' }).expect(201);
-    expect(res.body).toMatchObject({ agentId: me, status: 'approved', autoApproved: true, published: [{ rosterId: week.rosterId, from: 1, to: 2 }] });
+    expect(res.body).toMatchObject({
+      agentId: me,
+      status: 'approved',
+      autoApproved: true,
+      published: [{ rosterId: week.rosterId, from: 1, to: 2 }],
+    });
     const after = await roster();
     expect(after.version).toMatchObject({ version: 2, status: 'published' });
     expect(shiftOn(after, me, mon)).toBeNull();
-    const mine = (await t.http().get(`/me/shifts?from=${mon}&to=${fri}`).set(bearer(agent)).expect(200)).body.items.map((s: { date: string }) => s.date);
+    const mine = (await t.http().get(`/me/shifts?from=${mon}&to=${fri}`).set(bearer(agent)).expect(200)).body.items.map(
+      (s: { date: string }) => s.date,
+    );
     expect(mine).not.toContain(mon);
-    const leave = (await t.http().get(`/leave?agentId=${me}&status=approved`).set(bearer(manager)).expect(200)).body.items;
-    expect(leave).toContainEqual(expect.objectContaining({ id: res.body.leaveId, kind: 'comp', startDate: mon, endDate: mon }));
-    const diff = (await t.http().get(`/rosters/${week.rosterId}/diff?from=1&to=2`).set(bearer(manager)).expect(200)).body.changes;
+    const leave = (await t.http().get(`/leave?agentId=${me}&status=approved`).set(bearer(manager)).expect(200)).body
+      .items;
+    expect(leave).toContainEqual(
+      expect.objectContaining({ id: res.body.leaveId, kind: 'comp', startDate: mon, endDate: mon }),
+    );
+    const diff = (await t.http().get(`/rosters/${week.rosterId}/diff?from=1&to=2`).set(bearer(manager)).expect(200))
+      .body.changes;
     expect(diff).toEqual([expect.objectContaining({ agentId: me, date: mon })]);
   });
 
@@ -51,9 +71,11 @@ describe('time-off requests (e2e)', () => {
     const [mate] = fullTimers();
     const pending = await ask(manager, { agentId: mate.id, startDate: mon, endDate: mon }).expect(201);
     expect(pending.body).toMatchObject({ status: 'pending', autoApproved: false, published: [] });
-    const inbox = (await t.http().get('/time-off-requests?status=pending').set(bearer(supervisor)).expect(200)).body.items;
+    const inbox = (await t.http().get('/time-off-requests?status=pending').set(bearer(supervisor)).expect(200)).body
+      .items;
     expect(inbox.map((r: { id: string }) => r.id)).toContain(pending.body.id);
-    const decide = (token: string, decision: string) => t.http().post(`/time-off-requests/${pending.body.id}/decision`).set(bearer(token)).send({ decision });
+    const decide = (token: string, decision: string) =>
+      t.http().post(`/time-off-requests/${pending.body.id}/decision`).set(bearer(token)).send({ decision });
     const answers = await Promise.all([decide(supervisor, 'approved'), decide(manager, 'rejected')]);
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
     const loser = answers.find((a) => a.status === 409)!;
@@ -66,7 +88,9 @@ describe('time-off requests (e2e)', () => {
   it('refuses beyond the cap, naming the team and the date', async () => {
     await settings({ timeOffAllowances: [{ teamId: week.teamId, perDay: 0, maxPerDay: 1 }] });
     const [, mate] = fullTimers();
-    const refused = await ask(manager, { agentId: mate.id, startDate: mon, endDate: mon }).set('Accept-Language', 'en').expect(409);
+    const refused = await ask(manager, { agentId: mate.id, startDate: mon, endDate: mon })
+      .set('Accept-Language', 'en')
+      .expect(409);
     expect(refused.body.code).toBe('time-off.allowance-exceeded');
     expect(refused.body.detail).toContain('售前一组');
     expect(refused.body.detail).toContain(mon);
@@ -79,7 +103,9 @@ describe('time-off requests (e2e)', () => {
     expect(refused.body.code).toBe('self-service.rules-broken');
     expect(refused.body.detail).toContain('每个班次须有主管');
     expect(refused.body.detail).toContain(thu);
-    expect(refused.body.violations).toContainEqual(expect.objectContaining({ rule: 'supervisor-on-shift', dates: [thu] }));
+    expect(refused.body.violations).toContainEqual(
+      expect.objectContaining({ rule: 'supervisor-on-shift', dates: [thu] }),
+    );
     expect(shiftOn(await roster(), chief.id, thu)).toBe('E');
   });
 
@@ -87,7 +113,12 @@ describe('time-off requests (e2e)', () => {
     await settings({ timeOffAllowances: [{ teamId: week.teamId, perDay: 0 }] });
     const asked = await ask(agent, { kind: 'annual', startDate: wed, endDate: wed }).expect(201);
     expect(asked.body.status).toBe('pending');
-    const rejected = await t.http().post(`/time-off-requests/${asked.body.id}/decision`).set(bearer(supervisor)).send({ decision: 'rejected', note: '周三人手不足' }).expect(200);
+    const rejected = await t
+      .http()
+      .post(`/time-off-requests/${asked.body.id}/decision`)
+      .set(bearer(supervisor))
+      .send({ decision: 'rejected', note: '周三人手不足' })
+      .expect(200);
     expect(rejected.body).toMatchObject({ status: 'rejected', note: '周三人手不足' });
     expect(shiftOn(await roster(), me, wed)).toBe('E');
     const again = await ask(agent, { kind: 'annual', startDate: wed, endDate: wed }).expect(201);
@@ -99,17 +130,35 @@ describe('time-off requests (e2e)', () => {
     await settings({ timeOffAllowances: [], timeOffMinCoveragePercent: 100 });
     const [, , a, b] = fullTimers();
     // Tuesday needs 3 on the early shift and has many more: cover holds. Thursday needs 30: it does not.
-    const tuesday = await ask(manager, { agentId: a.id, startDate: '2027-03-02', endDate: '2027-03-02', startTime: '14:00', endTime: '18:00' }).expect(201);
-    expect(tuesday.body).toMatchObject({ status: 'approved', autoApproved: true, startTime: '14:00', endTime: '18:00' });
+    const tuesday = await ask(manager, {
+      agentId: a.id,
+      startDate: '2027-03-02',
+      endDate: '2027-03-02',
+      startTime: '14:00',
+      endTime: '18:00',
+    }).expect(201);
+    expect(tuesday.body).toMatchObject({
+      status: 'approved',
+      autoApproved: true,
+      startTime: '14:00',
+      endTime: '18:00',
+    });
     expect(shiftOn(await roster(), a.id, '2027-03-02')).toBeNull();
     const thursday = await ask(manager, { agentId: b.id, startDate: thu, endDate: thu }).expect(201);
     expect(thursday.body.status).toBe('pending');
   });
 
   it('refuses past days and unpublished weeks with a clear reason', async () => {
-    const past = await ask(agent, { startDate: '2026-01-05', endDate: '2026-01-05' }).set('Accept-Language', 'en').expect(400);
-    expect(past.body).toMatchObject({ code: 'self-service.past-day', errors: [expect.objectContaining({ field: 'startDate' })] });
-    const unpublished = await ask(agent, { startDate: '2027-05-04', endDate: '2027-05-04' }).set('Accept-Language', 'en').expect(409);
+    const past = await ask(agent, { startDate: '2026-01-05', endDate: '2026-01-05' })
+      .set('Accept-Language', 'en')
+      .expect(400);
+    expect(past.body).toMatchObject({
+      code: 'self-service.past-day',
+      errors: [expect.objectContaining({ field: 'startDate' })],
+    });
+    const unpublished = await ask(agent, { startDate: '2027-05-04', endDate: '2027-05-04' })
+      .set('Accept-Language', 'en')
+      .expect(409);
     expect(unpublished.body.code).toBe('self-service.unpublished-week');
     expect(unpublished.body.detail).toContain('2027-05-03');
     const bad = await ask(agent, { startDate: fri, endDate: fri, startTime: '14:00' }).expect(400);
@@ -117,9 +166,17 @@ describe('time-off requests (e2e)', () => {
   });
 
   it('keeps an audit trail per roster and per agent: who asked, who decided, which version', async () => {
-    const audit = (token: string, query: string) => t.http().get(`/self-service/audit${query}`).set(bearer(token)).set('Accept-Language', 'zh');
+    const audit = (token: string, query: string) =>
+      t.http().get(`/self-service/audit${query}`).set(bearer(token)).set('Accept-Language', 'zh');
     const byRoster = (await audit(manager, `?rosterId=${week.rosterId}&limit=100`).expect(200)).body.items;
-    expect(byRoster[0]).toMatchObject({ subject: 'time-off', action: 'auto-approved', actionLabel: '自动批准', agentIds: [me], rosterIds: [week.rosterId], detail: { startDate: mon, published: [{ rosterId: week.rosterId, from: 1, to: 2 }] } });
+    expect(byRoster[0]).toMatchObject({
+      subject: 'time-off',
+      action: 'auto-approved',
+      actionLabel: '自动批准',
+      agentIds: [me],
+      rosterIds: [week.rosterId],
+      detail: { startDate: mon, published: [{ rosterId: week.rosterId, from: 1, to: 2 }] },
+    });
     expect(byRoster[0].actor.name).toBe(week.mates.find((m) => m.id === me)!.name);
     const mine = (await audit(agent, '').expect(200)).body.items.map((e: { action: string }) => e.action);
     expect(mine.slice(0, 2)).toEqual(['requested', 'auto-approved']);
@@ -128,17 +185,33 @@ describe('time-off requests (e2e)', () => {
     await audit(agent, `?rosterId=${week.rosterId}`).expect(403);
     await audit(agent, `?agentId=${week.mates[2].id}`).expect(404);
     await audit(other.managerToken, `?rosterId=${week.rosterId}`).expect(404);
-    await audit(other.managerToken, `?agentId=${me}`).expect(200).then((r) => expect(r.body.total).toBe(0));
+    await audit(other.managerToken, `?agentId=${me}`)
+      .expect(200)
+      .then((r) => expect(r.body.total).toBe(0));
     await audit(await t.tokenFor('hr'), '').expect(403);
   });
 
   it('keeps roles and shops apart', async () => {
     await ask(await t.tokenFor('qc'), { startDate: fri, endDate: fri }).expect(403);
-    await t.http().get('/time-off-requests').set(bearer(await t.tokenFor('trainer'))).expect(403);
+    await t
+      .http()
+      .get('/time-off-requests')
+      .set(bearer(await t.tokenFor('trainer')))
+      .expect(403);
     await settings({ timeOffAllowances: [{ teamId: week.teamId, perDay: 0 }] });
     const mine = await ask(agent, { startDate: fri, endDate: fri }).expect(201);
-    await t.http().post(`/time-off-requests/${mine.body.id}/decision`).set(bearer(agent)).send({ decision: 'approved' }).expect(403);
-    await t.http().post(`/time-off-requests/${mine.body.id}/decision`).set(bearer(other.managerToken)).send({ decision: 'approved' }).expect(404);
+    await t
+      .http()
+      .post(`/time-off-requests/${mine.body.id}/decision`)
+      .set(bearer(agent))
+      .send({ decision: 'approved' })
+      .expect(403);
+    await t
+      .http()
+      .post(`/time-off-requests/${mine.body.id}/decision`)
+      .set(bearer(other.managerToken))
+      .send({ decision: 'approved' })
+      .expect(404);
     await t.http().delete(`/time-off-requests/${mine.body.id}`).set(bearer(other.agentToken)).expect(404);
     await ask(manager, { agentId: other.agentId, startDate: fri, endDate: fri }).expect(404);
     const theirs = (await t.http().get('/time-off-requests').set(bearer(other.managerToken)).expect(200)).body;

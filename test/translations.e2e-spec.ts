@@ -14,20 +14,27 @@ describe('every text a user reads exists in Chinese and English', () => {
   it('walks every catalogued problem type: no untranslated word in Chinese, no Chinese in English', () => {
     const all = catalogue();
     expect(all.length).toBeGreaterThan(40);
-    expect(all.map((p) => p.code)).toEqual(expect.arrayContaining(['roster.edit-breaks-rules', 'roster.publish-breaks-rules', 'roster.no-demand']));
+    expect(all.map((p) => p.code)).toEqual(
+      expect.arrayContaining(['roster.edit-breaks-rules', 'roster.publish-breaks-rules', 'roster.no-demand']),
+    );
     const bad = all.flatMap((p) => {
       const zh = fillTemplate(p.zh, samples(p.zh), 'zh');
       const en = fillTemplate(p.en, samples(p.en), 'en');
       const words = untranslatedWords(zh);
       const hanzi = chineseIn(en);
-      return [...(words.length ? [`${p.code} zh: ${zh} (${words.join(', ')})`] : []), ...(hanzi.length ? [`${p.code} en: ${en}`] : [])];
+      return [
+        ...(words.length ? [`${p.code} zh: ${zh} (${words.join(', ')})`] : []),
+        ...(hanzi.length ? [`${p.code} en: ${en}`] : []),
+      ];
     });
     expect(bad).toEqual([]);
   });
 
   it('uses the same placeholders in both languages', () => {
     const names = (t: string) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    const bad = catalogue().filter((p) => names(p.zh).join() !== names(p.en).join()).map((p) => p.code);
+    const bad = catalogue()
+      .filter((p) => names(p.zh).join() !== names(p.en).join())
+      .map((p) => p.code);
     expect(bad).toEqual([]);
   });
 
@@ -35,12 +42,22 @@ describe('every text a user reads exists in Chinese and English', () => {
     const all = registeredTexts();
     expect(all.length).toBeGreaterThan(25);
     // Roster rules, warnings, progress notes and under-cover reasons are walked too.
-    expect(all.map((x) => x.key)).toEqual(expect.arrayContaining(['roster.rule.min-rest-after', 'roster.text.queueSkillNotHeld', 'roster.text.progress', 'roster.phase.price']));
+    expect(all.map((x) => x.key)).toEqual(
+      expect.arrayContaining([
+        'roster.rule.min-rest-after',
+        'roster.text.queueSkillNotHeld',
+        'roster.text.progress',
+        'roster.phase.price',
+      ]),
+    );
     const bad = all.flatMap(({ key, text: t }) => {
       const zh = fillTemplate(t.zh, samples(t.zh), 'zh');
       const en = fillTemplate(t.en, samples(t.en), 'en');
       const words = untranslatedWords(zh);
-      return [...(words.length ? [`${key} zh: ${zh} (${words.join(', ')})`] : []), ...(chineseIn(en).length ? [`${key} en: ${en}`] : [])];
+      return [
+        ...(words.length ? [`${key} zh: ${zh} (${words.join(', ')})`] : []),
+        ...(chineseIn(en).length ? [`${key} en: ${en}`] : []),
+      ];
     });
     expect(bad).toEqual([]);
   });

@@ -77,7 +77,8 @@ export function placeBreaks(input: BreakPlacementInput): BreakPlacement {
   const slotCount = input.requiredAgents.length;
   const coverage = new Array<number>(slotCount).fill(0);
   for (const shift of input.shifts) {
-    for (let slot = Math.max(0, shift.start); slot < Math.min(slotCount, shift.start + shift.length); slot++) coverage[slot]++;
+    for (let slot = Math.max(0, shift.start); slot < Math.min(slotCount, shift.start + shift.length); slot++)
+      coverage[slot]++;
   }
   const shifts: ShiftBreaks[] = input.shifts
     .map((shift) => {
@@ -126,13 +127,22 @@ export function placeBreaks(input: BreakPlacementInput): BreakPlacement {
     entry.offsets.forEach((offset, r) => {
       const rule = entry.rules[r];
       if (offset === null) unplaced.push({ shiftId: entry.shift.id, rule: rule.name });
-      else breaks.push({ shiftId: entry.shift.id, rule: rule.name, start: entry.shift.start + offset, length: rule.lengthSlots });
+      else
+        breaks.push({
+          shiftId: entry.shift.id,
+          rule: rule.name,
+          start: entry.shift.start + offset,
+          length: rule.lengthSlots,
+        });
     });
   }
   return {
     breaks: breaks.sort((a, b) => a.start - b.start || a.shiftId.localeCompare(b.shiftId)),
     coverage,
-    shortageAgentSlots: coverage.reduce((sum, onDuty, slot) => sum + Math.max(0, input.requiredAgents[slot] - onDuty), 0),
+    shortageAgentSlots: coverage.reduce(
+      (sum, onDuty, slot) => sum + Math.max(0, input.requiredAgents[slot] - onDuty),
+      0,
+    ),
     unplaced,
   };
 }
@@ -141,7 +151,8 @@ type RemovalCost = (start: number, length: number) => number;
 
 function combinationCost(entry: ShiftBreaks, offsets: readonly (number | null)[], removalCost: RemovalCost): number {
   return offsets.reduce<number>(
-    (sum, offset, r) => sum + (offset === null ? UNPLACED_COST : removalCost(entry.shift.start + offset, entry.rules[r].lengthSlots)),
+    (sum, offset, r) =>
+      sum + (offset === null ? UNPLACED_COST : removalCost(entry.shift.start + offset, entry.rules[r].lengthSlots)),
     0,
   );
 }
@@ -156,7 +167,10 @@ function bestCombination(
   const chosen: (number | null)[] = [];
   let best: { offsets: (number | null)[]; cost: number } = { offsets: rules.map(() => null), cost: Infinity };
   const fits = (r: number, offset: number) =>
-    chosen.every((other, o) => other === null || offset >= other + rules[o].lengthSlots + gap || other >= offset + rules[r].lengthSlots + gap);
+    chosen.every(
+      (other, o) =>
+        other === null || offset >= other + rules[o].lengthSlots + gap || other >= offset + rules[r].lengthSlots + gap,
+    );
   const visit = (r: number, cost: number): void => {
     if (cost >= best.cost - 1e-12) return;
     if (r === rules.length) {

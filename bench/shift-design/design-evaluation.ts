@@ -46,9 +46,7 @@ export function evaluateDesign(
     if (gap > 0) excessAgentSlots += gap;
     else shortageAgentSlots -= gap;
   });
-  const used = new Set(
-    shifts.filter((s) => s.agentsPerDay.some((a) => a > 0)).map((s) => `${s.start}:${s.length}`),
-  );
+  const used = new Set(shifts.filter((s) => s.agentsPerDay.some((a) => a > 0)).map((s) => `${s.start}:${s.length}`));
   const excessMinutes = excessAgentSlots * minutes;
   const shortageMinutes = shortageAgentSlots * minutes;
   const excess = weights.excessPerMinute * excessMinutes;

@@ -47,7 +47,8 @@ export class DesignState {
     let change = 0;
     for (const slot of start.slots) {
       const required = this.input.requiredAgents[slot];
-      change += this.deviationCost(this.coverage[slot] + step, required) - this.deviationCost(this.coverage[slot], required);
+      change +=
+        this.deviationCost(this.coverage[slot] + step, required) - this.deviationCost(this.coverage[slot], required);
     }
     const onShift = this.agentsOnShift[start.candidate];
     if (step > 0 && onShift === 0) change += this.shiftCost;
@@ -109,7 +110,11 @@ export function descend(state: DesignState, allowed: (k: number) => boolean, dea
  * shifts still in use; keep the result when the objective drops. Shifts with fewest agents go
  * first; `order` breaks ties (seeded) so repeated calls explore different neighbourhoods.
  */
-export function eliminateShifts(state: DesignState, deadline: number, order: (candidates: number[]) => number[]): boolean {
+export function eliminateShifts(
+  state: DesignState,
+  deadline: number,
+  order: (candidates: number[]) => number[],
+): boolean {
   let improved = false;
   let progress = true;
   while (progress && Date.now() < deadline) {

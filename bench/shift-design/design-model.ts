@@ -10,7 +10,8 @@ export interface LinearModel {
 }
 
 /** The one HiGHS wrapper takes rows: the column-wise model transposed. */
-export const linearProgramOf = (model: LinearModel): LinearProgram => LinearProgram.fromColumns(model.columns, model.rowLower, model.rowUpper);
+export const linearProgramOf = (model: LinearModel): LinearProgram =>
+  LinearProgram.fromColumns(model.columns, model.rowLower, model.rowUpper);
 import type { DesignedShift, ShiftDesignInput } from './shift-design.types';
 
 /** Agents starting `candidate` on `day`: one integer column of the model. */
@@ -104,15 +105,33 @@ export function buildDesignModel(
     });
   }
   const usedColumnOffset = columns.length;
-  used.forEach((entries) => columns.push({ cost: weights.perDistinctShift, lower: 0, upper: 1, integer: true, ...entries }));
+  used.forEach((entries) =>
+    columns.push({ cost: weights.perDistinctShift, lower: 0, upper: 1, integer: true, ...entries }),
+  );
   const deviationColumnOffset = columns.length;
   input.requiredAgents.forEach((required, slot) => {
     const shortageUpper = shortageAllowed ? required : 0;
     const excessUpper = options.exactCover ? 0 : Infinity;
-    columns.push({ cost: weights.shortagePerMinute * minutes, lower: 0, upper: shortageUpper, ...deviations[2 * slot] });
-    columns.push({ cost: weights.excessPerMinute * minutes, lower: 0, upper: excessUpper, ...deviations[2 * slot + 1] });
+    columns.push({
+      cost: weights.shortagePerMinute * minutes,
+      lower: 0,
+      upper: shortageUpper,
+      ...deviations[2 * slot],
+    });
+    columns.push({
+      cost: weights.excessPerMinute * minutes,
+      lower: 0,
+      upper: excessUpper,
+      ...deviations[2 * slot + 1],
+    });
   });
-  return { model: { columns, rowLower, rowUpper }, starts: [...starts], candidates, usedColumnOffset, deviationColumnOffset };
+  return {
+    model: { columns, rowLower, rowUpper },
+    starts: [...starts],
+    candidates,
+    usedColumnOffset,
+    deviationColumnOffset,
+  };
 }
 
 interface ColumnEntries {

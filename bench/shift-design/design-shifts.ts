@@ -1,7 +1,20 @@
-import { enumerateCandidateShifts, ShiftDesignInputError, validateShiftDesignInput, type CandidateShift } from './candidate-shifts';
+import {
+  enumerateCandidateShifts,
+  ShiftDesignInputError,
+  validateShiftDesignInput,
+  type CandidateShift,
+} from './candidate-shifts';
 import { evaluateDesign } from './design-evaluation';
 import { DesignState, descend, eliminateShifts } from './design-local-search';
-import { buildDesignModel, demandJumps, designFromStarts, linearProgramOf, mipStartFor, startColumns, type StartColumn } from './design-model';
+import {
+  buildDesignModel,
+  demandJumps,
+  designFromStarts,
+  linearProgramOf,
+  mipStartFor,
+  startColumns,
+  type StartColumn,
+} from './design-model';
 import { highsRuntime, solveLinearProgram, type LinearSolveOptions } from 'src/modules/roster/solver/linear-program';
 import { seededRandom, shuffled } from 'src/platform/random/seeded-random';
 import type {
@@ -26,7 +39,10 @@ interface Incumbent extends ShiftDesignEvaluation {
  * (their result is then not proven optimal and their bound is not used).
  * HiGHS blocks the thread while it runs: call this from a worker thread in a server.
  */
-export async function designShifts(input: ShiftDesignInput, options: ShiftDesignOptions = {}): Promise<ShiftDesignResult> {
+export async function designShifts(
+  input: ShiftDesignInput,
+  options: ShiftDesignOptions = {},
+): Promise<ShiftDesignResult> {
   validateShiftDesignInput(input);
   const began = Date.now();
   const deadline = began + (options.timeLimitSeconds ?? 10) * 1000;
@@ -54,10 +70,15 @@ export async function designShifts(input: ShiftDesignInput, options: ShiftDesign
     return true;
   };
 
-  const relaxation = solveLinearProgram(highs, linearProgramOf(model.model), { timeLimitSeconds: secondsLeft() * 0.2, relax: true });
+  const relaxation = solveLinearProgram(highs, linearProgramOf(model.model), {
+    timeLimitSeconds: secondsLeft() * 0.2,
+    relax: true,
+  });
   lowerBound = Math.max(0, relaxation.bound ?? 0);
   const state = new DesignState(input, starts, candidates.length);
-  relaxation.values?.slice(0, starts.length).forEach((value, k) => state.apply(k, Math.min(starts[k].upper, Math.round(value))));
+  relaxation.values
+    ?.slice(0, starts.length)
+    .forEach((value, k) => state.apply(k, Math.min(starts[k].upper, Math.round(value))));
   improveByLocalSearch(state, Date.now() + secondsLeft() * 150, options.seed ?? 1);
   offer(designFromStarts(input, candidates, starts, state.counts));
   report('construct');
@@ -82,7 +103,10 @@ export async function designShifts(input: ShiftDesignInput, options: ShiftDesign
   }
   if (!stopRequested()) {
     const start = mipStartFor(input, mipModel, candidates, best.shifts, best.coverage);
-    const outcome = solveLinearProgram(highs, linearProgramOf(mipModel.model), { ...mipOptions(1), start: start ?? undefined });
+    const outcome = solveLinearProgram(highs, linearProgramOf(mipModel.model), {
+      ...mipOptions(1),
+      start: start ?? undefined,
+    });
     if (complete) lowerBound = Math.max(lowerBound, outcome.bound ?? 0);
     if (outcome.status === 'limit') stoppedBy = options.signal?.aborted ? 'aborted' : 'time-limit';
     else if (outcome.status === 'optimal' && complete) stoppedBy = 'optimal';
@@ -140,7 +164,9 @@ function requireCoverableDemand(input: ShiftDesignInput, starts: readonly StartC
   const worked = new Set(starts.flatMap((start) => start.slots));
   const uncovered = input.requiredAgents.findIndex((required, slot) => required > 0 && !worked.has(slot));
   if (uncovered >= 0) {
-    throw new ShiftDesignInputError(`slot ${uncovered} needs agents but no shift type works it; full cover is impossible`);
+    throw new ShiftDesignInputError(
+      `slot ${uncovered} needs agents but no shift type works it; full cover is impossible`,
+    );
   }
 }
 

@@ -1,4 +1,9 @@
-import { highsRuntime, LinearProgram, solveLinearProgram, type LinearColumn } from 'src/modules/roster/solver/linear-program';
+import {
+  highsRuntime,
+  LinearProgram,
+  solveLinearProgram,
+  type LinearColumn,
+} from 'src/modules/roster/solver/linear-program';
 
 /** A break the agent must take somewhere in a window, counted in slots from the shift's first slot. */
 export interface CoverBreakWindow {
@@ -58,7 +63,8 @@ export async function lowerBoundPerSlotCover(
   options: { timeLimitSeconds?: number } = {},
 ): Promise<PerSlotCoverBound> {
   const slotCount = input.requiredAgents.length;
-  const perSlot = (weight: number | readonly number[], slot: number) => (typeof weight === 'number' ? weight : weight[slot]);
+  const perSlot = (weight: number | readonly number[], slot: number) =>
+    typeof weight === 'number' ? weight : weight[slot];
   const groups = groupIdenticalShifts(input.shifts);
   const columns: LinearColumn[] = [];
   const rowLower: number[] = [...input.requiredAgents];
@@ -99,7 +105,13 @@ export async function lowerBoundPerSlotCover(
       for (let offset = window.earliestOffset; offset <= window.latestOffset; offset++) {
         const taken = shift.slots.slice(offset, offset + window.lengthSlots);
         if (taken.length < window.lengthSlots) break;
-        columns.push({ cost: 0, lower: 0, upper: Infinity, rows: [...taken, breakRows[b]], coefficients: [...taken.map(() => -1), 1] });
+        columns.push({
+          cost: 0,
+          lower: 0,
+          upper: Infinity,
+          rows: [...taken, breakRows[b]],
+          coefficients: [...taken.map(() => -1), 1],
+        });
       }
     });
   }
@@ -111,7 +123,9 @@ export async function lowerBoundPerSlotCover(
     columns.push({ cost: over, lower: 0, upper: Infinity, rows: [slot], coefficients: [-1] });
   }
   const highs = await highsRuntime();
-  const outcome = solveLinearProgram(highs, LinearProgram.fromColumns(columns, rowLower, rowUpper), { timeLimitSeconds: options.timeLimitSeconds ?? 30 });
+  const outcome = solveLinearProgram(highs, LinearProgram.fromColumns(columns, rowLower, rowUpper), {
+    timeLimitSeconds: options.timeLimitSeconds ?? 30,
+  });
   const values = outcome.values ?? new Float64Array(columns.length);
   const agentsPerShift = new Array<number>(input.shifts.length).fill(0);
   let column = 0;

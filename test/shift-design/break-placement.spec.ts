@@ -6,7 +6,9 @@ const rest: BreakRule = { name: 'rest', lengthSlots: 1, minShiftSlots: 8, earlie
 
 /** Least shortage over every combination of break offsets (tiny instances only). */
 function bruteForceShortage(input: BreakPlacementInput): number {
-  const pieces = input.shifts.flatMap((shift) => input.rules.filter((r) => shift.length >= r.minShiftSlots).map((rule) => ({ shift, rule })));
+  const pieces = input.shifts.flatMap((shift) =>
+    input.rules.filter((r) => shift.length >= r.minShiftSlots).map((rule) => ({ shift, rule })),
+  );
   let best = Infinity;
   const offsets: number[] = [];
   const visit = (i: number): void => {
@@ -18,11 +20,18 @@ function bruteForceShortage(input: BreakPlacementInput): number {
       pieces.forEach((p, k) => {
         for (let t = 0; t < p.rule.lengthSlots; t++) coverage[p.shift.start + offsets[k] + t]--;
       });
-      best = Math.min(best, coverage.reduce((sum, c, t) => sum + Math.max(0, input.requiredAgents[t] - c), 0));
+      best = Math.min(
+        best,
+        coverage.reduce((sum, c, t) => sum + Math.max(0, input.requiredAgents[t] - c), 0),
+      );
       return;
     }
     const { shift, rule } = pieces[i];
-    for (let offset = rule.earliestOffset; offset <= Math.min(rule.latestOffset, shift.length - rule.lengthSlots); offset++) {
+    for (
+      let offset = rule.earliestOffset;
+      offset <= Math.min(rule.latestOffset, shift.length - rule.lengthSlots);
+      offset++
+    ) {
       offsets[i] = offset;
       visit(i + 1);
     }
@@ -37,7 +46,11 @@ describe('placeBreaks', () => {
     const requiredAgents = [2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 2, 2, 2, 2, 2, 2];
     const result = placeBreaks({
       requiredAgents,
-      shifts: [{ id: 'a', start: 0, length: 18 }, { id: 'b', start: 0, length: 18 }, { id: 'c', start: 0, length: 18 }],
+      shifts: [
+        { id: 'a', start: 0, length: 18 },
+        { id: 'b', start: 0, length: 18 },
+        { id: 'c', start: 0, length: 18 },
+      ],
       rules: [meal],
     });
     expect(result.shortageAgentSlots).toBe(0);
@@ -70,7 +83,12 @@ describe('placeBreaks', () => {
     });
     const long = result.breaks.filter((b) => b.shiftId === 'long').sort((a, b) => a.start - b.start);
     long.slice(1).forEach((b, k) => expect(b.start).toBeGreaterThanOrEqual(long[k].start + long[k].length + 2));
-    expect(result.breaks.filter((b) => b.shiftId === 'short').map((b) => b.rule).sort()).toEqual(['late-rest', 'rest']);
+    expect(
+      result.breaks
+        .filter((b) => b.shiftId === 'short')
+        .map((b) => b.rule)
+        .sort(),
+    ).toEqual(['late-rest', 'rest']);
     expect(result.unplaced).toEqual([{ shiftId: 'tiny', rule: 'late-rest' }]);
   });
 

@@ -1,4 +1,8 @@
-import { coveredSlots, enumerateCandidateShifts, validateShiftDesignInput } from '../../bench/shift-design/candidate-shifts';
+import {
+  coveredSlots,
+  enumerateCandidateShifts,
+  validateShiftDesignInput,
+} from '../../bench/shift-design/candidate-shifts';
 import { evaluateDesign, resolveWeights } from '../../bench/shift-design/design-evaluation';
 import type { ShiftDesignInput } from '../../bench/shift-design/shift-design.types';
 
@@ -29,7 +33,11 @@ describe('candidate shifts', () => {
       shiftTypes: [{ minStart: 0, maxStart: 1, minLength: 1, maxLength: 2 }],
     };
     expect(() => validateShiftDesignInput(input)).toThrow(/expected days × slotsPerDay = 8/);
-    const badWindow = { ...input, requiredAgents: new Array(8).fill(1), shiftTypes: [{ minStart: 3, maxStart: 4, minLength: 1, maxLength: 1 }] };
+    const badWindow = {
+      ...input,
+      requiredAgents: new Array(8).fill(1),
+      shiftTypes: [{ minStart: 3, maxStart: 4, minLength: 1, maxLength: 1 }],
+    };
     expect(() => validateShiftDesignInput(badWindow)).toThrow(/within one day/);
     const negativeWeight = { ...input, requiredAgents: new Array(8).fill(1), weights: { excessPerMinute: -1 } };
     expect(() => validateShiftDesignInput(negativeWeight)).toThrow(/excessPerMinute/);

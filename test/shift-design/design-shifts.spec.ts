@@ -3,7 +3,12 @@ import { enumerateCandidateShifts } from '../../bench/shift-design/candidate-shi
 import { coverageOf, evaluateDesign } from '../../bench/shift-design/design-evaluation';
 import { designShifts } from '../../bench/shift-design/design-shifts';
 import { seededRandom } from 'src/platform/random/seeded-random';
-import type { DesignedShift, ShiftDesignInput, ShiftTypeWindow, SlotHorizon } from '../../bench/shift-design/shift-design.types';
+import type {
+  DesignedShift,
+  ShiftDesignInput,
+  ShiftTypeWindow,
+  SlotHorizon,
+} from '../../bench/shift-design/shift-design.types';
 
 /**
  * Every design with 0..maxAgents agents per (shift, day): the true optimum of a tiny instance
@@ -101,10 +106,15 @@ describe('designShifts', () => {
     expect(result.lowerBound).toBeLessThanOrEqual(result.objective.total + 1e-6);
     const candidates = enumerateCandidateShifts(input.shiftTypes);
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(candidates.length - 1), fc.array(fc.nat(8), { minLength: 7, maxLength: 7 })), { maxLength: 12 }), (picks) => {
-        const shifts = picks.map(([c, agentsPerDay]) => ({ ...candidates[c], agentsPerDay }));
-        return result.lowerBound <= evaluateDesign(input, shifts).objective.total + 1e-6;
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.nat(candidates.length - 1), fc.array(fc.nat(8), { minLength: 7, maxLength: 7 })), {
+          maxLength: 12,
+        }),
+        (picks) => {
+          const shifts = picks.map(([c, agentsPerDay]) => ({ ...candidates[c], agentsPerDay }));
+          return result.lowerBound <= evaluateDesign(input, shifts).objective.total + 1e-6;
+        },
+      ),
       { seed: 42, numRuns: 300 },
     );
   });

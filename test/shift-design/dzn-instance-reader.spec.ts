@@ -49,7 +49,9 @@ describe('readShiftDesignInstance', () => {
 
   it('rejects an interval that does not divide the day and window lists of the wrong length', () => {
     expect(() => readShiftDesignInstance(SMALL.replace('interval = 360', 'interval = 7'))).toThrow(/divide/);
-    expect(() => readShiftDesignInstance(SMALL.replace('minStart = [1, 2]', 'minStart = [1]'))).toThrow(/2 shift types/);
+    expect(() => readShiftDesignInstance(SMALL.replace('minStart = [1, 2]', 'minStart = [1]'))).toThrow(
+      /2 shift types/,
+    );
     expect(() => readShiftDesignInstance(SMALL.replace('days = 2;', ''))).toThrow(/days/);
   });
 

@@ -1,5 +1,9 @@
 import fc from 'fast-check';
-import { lowerBoundPerSlotCover, type CoverShiftOption, type PerSlotCoverInput } from '../../bench/shift-design/per-slot-cover-bound';
+import {
+  lowerBoundPerSlotCover,
+  type CoverShiftOption,
+  type PerSlotCoverInput,
+} from '../../bench/shift-design/per-slot-cover-bound';
 
 /** Cover cost of an integer roster: agents per shift, breaks at fixed offsets. */
 function coverCost(input: PerSlotCoverInput, agents: number[], breakOffsets: number[][] = []): number {
@@ -14,7 +18,12 @@ function coverCost(input: PerSlotCoverInput, agents: number[], breakOffsets: num
   const weight = (w: number | readonly number[], slot: number) => (typeof w === 'number' ? w : w[slot]);
   const deviation = coverage.reduce((sum, onDuty, slot) => {
     const gap = onDuty - input.requiredAgents[slot];
-    return sum + (gap > 0 ? gap * weight(input.overCoverPerAgentMinute, slot) : -gap * weight(input.underCoverPerAgentMinute, slot));
+    return (
+      sum +
+      (gap > 0
+        ? gap * weight(input.overCoverPerAgentMinute, slot)
+        : -gap * weight(input.underCoverPerAgentMinute, slot))
+    );
   }, 0);
   const shiftCost = input.shifts.reduce((sum, shift, s) => sum + (shift.cost ?? 0) * agents[s], 0);
   return deviation * input.slotMinutes + shiftCost;
@@ -41,7 +50,10 @@ describe('lowerBoundPerSlotCover', () => {
   });
 
   it('merges identical shifts into one column and adds up their caps', async () => {
-    const many: CoverShiftOption[] = Array.from({ length: 200 }, (_, k) => ({ slots: range(k % 2, (k % 2) + 4), maxAgents: 1 }));
+    const many: CoverShiftOption[] = Array.from({ length: 200 }, (_, k) => ({
+      slots: range(k % 2, (k % 2) + 4),
+      maxAgents: 1,
+    }));
     const input: PerSlotCoverInput = {
       requiredAgents: [150, 150, 150, 150, 150],
       slotMinutes: 15,
@@ -52,7 +64,13 @@ describe('lowerBoundPerSlotCover', () => {
     const bound = await lowerBoundPerSlotCover(input);
     expect(bound.distinctShiftOptions).toBe(2);
     // The same bound as two shifts capped at 100 agents each (100 copies of each, one agent each).
-    const capped = await lowerBoundPerSlotCover({ ...input, shifts: [{ slots: range(0, 4), maxAgents: 100 }, { slots: range(1, 5), maxAgents: 100 }] });
+    const capped = await lowerBoundPerSlotCover({
+      ...input,
+      shifts: [
+        { slots: range(0, 4), maxAgents: 100 },
+        { slots: range(1, 5), maxAgents: 100 },
+      ],
+    });
     expect(bound.lowerBound).toBeCloseTo(capped.lowerBound, 6);
   });
 
@@ -76,7 +94,10 @@ describe('lowerBoundPerSlotCover', () => {
     const input: PerSlotCoverInput = {
       requiredAgents: [3, 3, 3, 3],
       slotMinutes: 60,
-      shifts: [{ slots: [0, 1], day: 0 }, { slots: [2, 3], day: 1 }],
+      shifts: [
+        { slots: [0, 1], day: 0 },
+        { slots: [2, 3], day: 1 },
+      ],
       underCoverPerAgentMinute: 1,
       overCoverPerAgentMinute: 0,
       maxShiftsPerDay: [1, 5],
@@ -95,9 +116,22 @@ describe('lowerBoundPerSlotCover', () => {
         fc.integer({ min: 1, max: 5 }),
         async (requiredAgents, shiftSpecs, underWeight) => {
           const shifts = shiftSpecs.map(([start, length]) => ({ slots: range(start, Math.min(8, start + length)) }));
-          const input: PerSlotCoverInput = { requiredAgents, slotMinutes: 15, shifts, underCoverPerAgentMinute: underWeight, overCoverPerAgentMinute: 1 };
+          const input: PerSlotCoverInput = {
+            requiredAgents,
+            slotMinutes: 15,
+            shifts,
+            underCoverPerAgentMinute: underWeight,
+            overCoverPerAgentMinute: 1,
+          };
           const bound = await lowerBoundPerSlotCover(input);
-          return bound.lowerBound <= coverCost(input, shiftSpecs.map(([, , agents]) => agents)) + 1e-6;
+          return (
+            bound.lowerBound <=
+            coverCost(
+              input,
+              shiftSpecs.map(([, , agents]) => agents),
+            ) +
+              1e-6
+          );
         },
       ),
       { seed: 7, numRuns: 60 },

@@ -70,7 +70,10 @@ export function deflatedRepeat(head: string, unit: string, times: number): { def
   const flushed = (text: string) => deflateRawSync(Buffer.from(text), { finishFlush: constants.Z_FULL_FLUSH });
   const block = flushed(unit);
   const last = deflateRawSync(Buffer.alloc(0));
-  return { deflated: Buffer.concat([flushed(head), ...Array.from({ length: times }, () => block), last]), size: Buffer.byteLength(head) + Buffer.byteLength(unit) * times };
+  return {
+    deflated: Buffer.concat([flushed(head), ...Array.from({ length: times }, () => block), last]),
+    size: Buffer.byteLength(head) + Buffer.byteLength(unit) * times,
+  };
 }
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -83,7 +86,12 @@ const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
  */
 export function workbookParts(strings: string[], rows: number[][]): Record<string, ZipPart> {
   const column = (i: number) => String.fromCharCode(65 + i);
-  const sheetRows = rows.map((r, y) => `<row r="${y + 1}">${r.map((s, x) => `<c r="${column(x)}${y + 1}" t="s"><v>${s}</v></c>`).join('')}</row>`).join('');
+  const sheetRows = rows
+    .map(
+      (r, y) =>
+        `<row r="${y + 1}">${r.map((s, x) => `<c r="${column(x)}${y + 1}" t="s"><v>${s}</v></c>`).join('')}</row>`,
+    )
+    .join('');
   return {
     '[Content_Types].xml': `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>`,
     'xl/workbook.xml': `${XML}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="data" sheetId="1" r:id="rId1"/></sheets></workbook>`,

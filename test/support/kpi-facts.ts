@@ -2,13 +2,31 @@ import type { Sql } from 'postgres';
 
 /** Hand-made facts for KPI tests, written straight into the fact tables. */
 export type SessionFact = {
-  agentId: string; customer: string; startedAt: string; endedAt?: string; preSale?: boolean; resolved?: boolean;
-  firstResponse?: number | null; meanResponse?: number | null; customerMessages?: number; agentMessages?: number; rating?: number | null; importId?: string | null;
+  agentId: string;
+  customer: string;
+  startedAt: string;
+  endedAt?: string;
+  preSale?: boolean;
+  resolved?: boolean;
+  firstResponse?: number | null;
+  meanResponse?: number | null;
+  customerMessages?: number;
+  agentMessages?: number;
+  rating?: number | null;
+  importId?: string | null;
 };
 
 export type OrderFact = {
-  customer: string; createdAt: string; paidAt?: string | null; refundedAt?: string | null; amountCents: number; refundedCents?: number; outOfStock?: boolean;
-  agentId?: string | null; sessionId?: string | null; importId?: string | null;
+  customer: string;
+  createdAt: string;
+  paidAt?: string | null;
+  refundedAt?: string | null;
+  amountCents: number;
+  refundedCents?: number;
+  outOfStock?: boolean;
+  agentId?: string | null;
+  sessionId?: string | null;
+  importId?: string | null;
 };
 
 let counter = 0;
@@ -37,13 +55,27 @@ export async function insertOrder(sql: Sql, shopId: string, o: OrderFact): Promi
   return row.id;
 }
 
-export async function insertComplaint(sql: Sql, shopId: string, agentId: string | null, receivedAt: string, atFault: boolean): Promise<void> {
+export async function insertComplaint(
+  sql: Sql,
+  shopId: string,
+  agentId: string | null,
+  receivedAt: string,
+  atFault: boolean,
+): Promise<void> {
   await sql`
     INSERT INTO complaints (shop_id, channel, customer_hash, agent_id, agent_at_fault, category, severity, department, received_at, first_response_due_at, resolve_due_at)
     VALUES (${shopId}, 'chat', 'cx', ${agentId}, ${atFault}, 'service_attitude', 'medium', 'service', ${receivedAt}, ${receivedAt}, ${receivedAt})`;
 }
 
-export async function insertQcReview(sql: Sql, shopId: string, agentId: string, sessionStartedAt: string, score: number, status: 'draft' | 'submitted', sessionId?: string): Promise<void> {
+export async function insertQcReview(
+  sql: Sql,
+  shopId: string,
+  agentId: string,
+  sessionStartedAt: string,
+  score: number,
+  status: 'draft' | 'submitted',
+  sessionId?: string,
+): Promise<void> {
   const [rubric] = await sql<{ id: string }[]>`
     INSERT INTO qc_rubric_versions (shop_id, version, name) VALUES (${shopId}, 1, 'kpi test') ON CONFLICT (shop_id, version) DO UPDATE SET name = excluded.name RETURNING id`;
   counter += 1;

@@ -18,7 +18,8 @@ export const QC_SAMPLE_DATE = '2026-11-26';
 /** Local 2026-11-25 09:00 in Asia/Shanghai. */
 const DAY_START = Date.parse('2026-11-25T01:00:00Z');
 
-export const transcriptOf = (i: number) => `客户：你好，这个能退款吗？\n客服：亲，七天无理由不包括这个哦，订单${i}\n客户：好吧`;
+export const transcriptOf = (i: number) =>
+  `客户：你好，这个能退款吗？\n客服：亲，七天无理由不包括这个哦，订单${i}\n客户：好吧`;
 
 /**
  * One local day (2026-11-25, Asia/Shanghai) of chats for the demo shop: 30 for the demo agent
@@ -34,7 +35,9 @@ export async function seedQcDay(t: TestApp): Promise<QcFixture> {
     select id from agents where shop_id = ${shop} and team_id = ${teamId} and not is_supervisor and id <> ${agentId} order by employee_no limit 1`;
   const [{ id: otherTeamAgentId, team_id: otherTeamId }] = await sql<{ id: string; team_id: string }[]>`
     select id, team_id from agents where shop_id = ${shop} and team_id <> ${teamId} and not is_supervisor order by employee_no limit 1`;
-  const [{ id: queueId }] = await sql<{ id: string }[]>`select id from queues where shop_id = ${shop} and code = 'presales_chat'`;
+  const [{ id: queueId }] = await sql<
+    { id: string }[]
+  >`select id from queues where shop_id = ${shop} and code = 'presales_chat'`;
   const insert = async (agent: string, prefix: string, count: number, bad: boolean) => {
     const ids: string[] = [];
     for (let i = 0; i < count; i++) {
@@ -58,5 +61,14 @@ export async function seedQcDay(t: TestApp): Promise<QcFixture> {
   await sql`
     insert into complaints (shop_id, channel, customer_hash, agent_id, agent_at_fault, category, severity, department, received_at, first_response_due_at, resolve_due_at)
     values (${shop}, 'chat', 'cust-qa-1', ${agentId}, true, 'service_attitude', 'high', 'service', '2026-11-25T08:00:00Z', '2026-11-25T09:00:00Z', '2026-11-28T16:00:00Z')`;
-  return { agentId, teammateId, otherTeamAgentId, teamId, otherTeamId, agentSessions, teammateSessions, otherTeamSessions };
+  return {
+    agentId,
+    teammateId,
+    otherTeamAgentId,
+    teamId,
+    otherTeamId,
+    agentSessions,
+    teammateSessions,
+    otherTeamSessions,
+  };
 }

@@ -6,7 +6,12 @@ export type SecondShop = { shopId: string; agentId: string; teamId: string; mana
 /** Another tenant with a manager, a team and an agent user, made through the public API. */
 export async function createSecondShop(t: TestApp, code = 'other'): Promise<SecondShop> {
   const admin = await t.tokenFor('admin');
-  const shop = await t.http().post('/shops').set(bearer(admin)).send({ code, name: 'Other shop', timeZone: 'Europe/Berlin', currency: 'EUR' }).expect(201);
+  const shop = await t
+    .http()
+    .post('/shops')
+    .set(bearer(admin))
+    .send({ code, name: 'Other shop', timeZone: 'Europe/Berlin', currency: 'EUR' })
+    .expect(201);
   const as = { ...bearer(admin), 'X-Shop-Id': shop.body.id };
   await t.http().post('/skills').set(as).send({ code: 'pre_sales', name: 'Pre-sales' }).expect(201);
   const team = await t.http().post('/teams').set(as).send({ name: 'Team B' }).expect(201);
@@ -15,12 +20,33 @@ export async function createSecondShop(t: TestApp, code = 'other'): Promise<Seco
     .post('/agents')
     .set(as)
     .send({
-      employeeNo: 'B001', name: 'Berta', teamId: team.body.id, roleGroup: 'pre_sales', hireDate: '2025-01-01',
-      contract: { minWeekMinutes: 2400, maxWeekMinutes: 2880, maxDaysPerWeek: 5, minRestHours: 11 }, skills: [{ skill: 'pre_sales', proficiency: 3 }],
+      employeeNo: 'B001',
+      name: 'Berta',
+      teamId: team.body.id,
+      roleGroup: 'pre_sales',
+      hireDate: '2025-01-01',
+      contract: { minWeekMinutes: 2400, maxWeekMinutes: 2880, maxDaysPerWeek: 5, minRestHours: 11 },
+      skills: [{ skill: 'pre_sales', proficiency: 3 }],
     })
     .expect(201);
-  await t.http().post('/users').set(as).send({ username: `${code}-manager`, displayName: 'B manager', password: 'password-b1', role: 'manager' }).expect(201);
-  await t.http().post('/users').set(as).send({ username: `${code}-agent`, displayName: 'Berta', password: 'password-b2', role: 'agent', agentId: agent.body.id }).expect(201);
+  await t
+    .http()
+    .post('/users')
+    .set(as)
+    .send({ username: `${code}-manager`, displayName: 'B manager', password: 'password-b1', role: 'manager' })
+    .expect(201);
+  await t
+    .http()
+    .post('/users')
+    .set(as)
+    .send({
+      username: `${code}-agent`,
+      displayName: 'Berta',
+      password: 'password-b2',
+      role: 'agent',
+      agentId: agent.body.id,
+    })
+    .expect(201);
   return {
     shopId: shop.body.id,
     agentId: agent.body.id,

@@ -6,7 +6,10 @@ export const repoRoot = join(__dirname, '..', '..');
 
 /** Builds dist/ the way `npm start` does (only when sources changed since the last build). */
 export function buildIfStale(): void {
-  execFileSync(process.execPath, [join(repoRoot, 'scripts', 'build-if-stale.js')], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
+  execFileSync(process.execPath, [join(repoRoot, 'scripts', 'build-if-stale.js')], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
 }
 
 export function alive(pid: number): boolean {
@@ -44,17 +47,39 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
   }
 }
 
-export type ServerTree = { npm: ChildProcess; npmPid: number; nodePid: number; postgresPid: number | undefined; port: number; output: () => string; exited: Promise<number | null> };
+export type ServerTree = {
+  npm: ChildProcess;
+  npmPid: number;
+  nodePid: number;
+  postgresPid: number | undefined;
+  port: number;
+  output: () => string;
+  exited: Promise<number | null>;
+};
 
 /**
  * `npm start` as a user runs it, in its own process group (like a terminal's foreground job), with
  * the embedded database in `dataDir`. Resolves once the server printed its URLs.
  */
 export async function startServerTree(dataDir: string, env: Record<string, string> = {}): Promise<ServerTree> {
-  const environment: NodeJS.ProcessEnv = { ...process.env, WFM_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'never', SCHEDULES: 'off', LOG_LEVEL: 'info', ...env };
+  const environment: NodeJS.ProcessEnv = {
+    ...process.env,
+    WFM_DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SEED_DEMO: 'never',
+    SCHEDULES: 'off',
+    LOG_LEVEL: 'info',
+    ...env,
+  };
   delete environment.DATABASE_URL;
   delete environment.REDIS_URL;
-  const npm = spawn('npm', ['start', '--silent'], { cwd: repoRoot, env: environment, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const npm = spawn('npm', ['start', '--silent'], {
+    cwd: repoRoot,
+    env: environment,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   npm.stdout!.on('data', (c: Buffer) => (output += c.toString()));
   npm.stderr!.on('data', (c: Buffer) => (output += c.toString()));
@@ -78,17 +103,31 @@ export function killTree(tree: ServerTree | undefined): void {
   }
 }
 
-export type NodeProcess = { child: ChildProcess; pid: number; output: () => string; match: RegExpExecArray; kill: () => Promise<void> };
+export type NodeProcess = {
+  child: ChildProcess;
+  pid: number;
+  output: () => string;
+  match: RegExpExecArray;
+  kill: () => Promise<void>;
+};
 
 /**
  * `node dist/<script>` (built first) with only the given environment on top of this one's, resolved
  * once its output matches `ready`. `kill` ends it with SIGKILL, as a crash or the OOM killer would.
  */
-export async function startNodeProcess(script: 'main.js' | 'worker.js', env: Record<string, string>, ready: RegExp): Promise<NodeProcess> {
+export async function startNodeProcess(
+  script: 'main.js' | 'worker.js',
+  env: Record<string, string>,
+  ready: RegExp,
+): Promise<NodeProcess> {
   buildIfStale();
   const environment: NodeJS.ProcessEnv = { ...process.env, ...env };
   for (const key of ['DATABASE_URL', 'REDIS_URL'] as const) if (!(key in env)) delete environment[key];
-  const child = spawn(process.execPath, [join(repoRoot, 'dist', script)], { cwd: repoRoot, env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(repoRoot, 'dist', script)], {
+    cwd: repoRoot,
+    env: environment,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (output += c.toString()));

@@ -22,7 +22,11 @@ export type TestApp = {
 };
 
 /** The real app on a fresh database of its own, with the demo organisation seeded. */
-export async function startTestApp(overrides: Partial<AppConfig> = {}, extra: DynamicModule['imports'] = [], databaseUrl?: string): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Partial<AppConfig> = {},
+  extra: DynamicModule['imports'] = [],
+  databaseUrl?: string,
+): Promise<TestApp> {
   const database = databaseUrl ? { url: databaseUrl, drop: async () => undefined } : await createTestDatabase();
   const config: AppConfig = {
     ...loadConfig({ NODE_ENV: 'test' }),

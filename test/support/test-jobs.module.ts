@@ -12,14 +12,50 @@ import type { NightlyPayload } from 'src/platform/jobs/nightly/nightly.jobs';
  */
 export type ProbePayload = { shopId: string; key: string; failTimes: number; sleepMs: number };
 
-export const probeJob = defineJob<ProbePayload>({ name: 'test.probe', description: 'records one execution', attempts: 3, backoffMs: 20 });
+export const probeJob = defineJob<ProbePayload>({
+  name: 'test.probe',
+  description: 'records one execution',
+  attempts: 3,
+  backoffMs: 20,
+});
 /** Stores its output through the run's fence, after the gate. */
-export const fencedJob = defineJob<ProbePayload>({ name: 'test.fenced', description: 'stores through the fence', attempts: 1, backoffMs: 20 });
-export const badInputJob = defineJob<ProbePayload>({ name: 'test.bad-input', description: 'refuses its input', attempts: 3, backoffMs: 20 });
-export const stepA = defineJob<NightlyPayload>({ name: 'test.step-a', description: 'idempotent output', attempts: 2, backoffMs: 10, manual: true });
-export const stepBroken = defineJob<NightlyPayload>({ name: 'test.step-broken', description: 'always throws', attempts: 2, backoffMs: 10 });
-export const stepC = defineJob<NightlyPayload>({ name: 'test.step-c', description: 'runs after a failed step', attempts: 1, backoffMs: 10 });
-export const stepMonthly = defineJob<NightlyPayload>({ name: 'test.step-monthly', description: 'only on the 1st', attempts: 1, backoffMs: 10 });
+export const fencedJob = defineJob<ProbePayload>({
+  name: 'test.fenced',
+  description: 'stores through the fence',
+  attempts: 1,
+  backoffMs: 20,
+});
+export const badInputJob = defineJob<ProbePayload>({
+  name: 'test.bad-input',
+  description: 'refuses its input',
+  attempts: 3,
+  backoffMs: 20,
+});
+export const stepA = defineJob<NightlyPayload>({
+  name: 'test.step-a',
+  description: 'idempotent output',
+  attempts: 2,
+  backoffMs: 10,
+  manual: true,
+});
+export const stepBroken = defineJob<NightlyPayload>({
+  name: 'test.step-broken',
+  description: 'always throws',
+  attempts: 2,
+  backoffMs: 10,
+});
+export const stepC = defineJob<NightlyPayload>({
+  name: 'test.step-c',
+  description: 'runs after a failed step',
+  attempts: 1,
+  backoffMs: 10,
+});
+export const stepMonthly = defineJob<NightlyPayload>({
+  name: 'test.step-monthly',
+  description: 'only on the 1st',
+  attempts: 1,
+  backoffMs: 10,
+});
 
 /** Lets a test hold a job mid-flight (while it takes Redis away) and see that it started. */
 export class Gate {
@@ -57,8 +93,10 @@ export class TestJobs implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    await this.db.client`CREATE TABLE IF NOT EXISTS test_executions (run_id uuid, key text, attempt int, instance text, at timestamptz default now())`;
-    await this.db.client`CREATE TABLE IF NOT EXISTS test_outputs (shop_id uuid, day date, step text, value int, PRIMARY KEY (shop_id, day, step))`;
+    await this.db
+      .client`CREATE TABLE IF NOT EXISTS test_executions (run_id uuid, key text, attempt int, instance text, at timestamptz default now())`;
+    await this.db
+      .client`CREATE TABLE IF NOT EXISTS test_outputs (shop_id uuid, day date, step text, value int, PRIMARY KEY (shop_id, day, step))`;
     this.nightly.register({ job: stepA, order: 1 });
     this.nightly.register({ job: stepBroken, order: 2 });
     this.nightly.register({ job: stepC, order: 3 });
@@ -69,21 +107,28 @@ export class TestJobs implements OnModuleInit {
 
   @JobHandler(probeJob)
   async probe(p: ProbePayload, ctx: JobContext) {
-    await this.db.client`INSERT INTO test_executions (run_id, key, attempt, instance) VALUES (${ctx.runId}, ${p.key}, ${ctx.attempt}, ${this.instance})`;
+    await this.db
+      .client`INSERT INTO test_executions (run_id, key, attempt, instance) VALUES (${ctx.runId}, ${p.key}, ${ctx.attempt}, ${this.instance})`;
     await ctx.progress(50, 'half way');
     if (p.key.startsWith('gate')) await this.gate.pass();
     if (p.sleepMs) await new Promise((r) => setTimeout(r, p.sleepMs));
     if (ctx.attempt <= p.failTimes) throw new Error(`planned failure ${ctx.attempt}`);
-    await this.db.client`INSERT INTO test_outputs (shop_id, day, step, value) VALUES (${p.shopId}, '2000-01-01', ${'probe:' + p.key}, 1)
+    await this.db
+      .client`INSERT INTO test_outputs (shop_id, day, step, value) VALUES (${p.shopId}, '2000-01-01', ${'probe:' + p.key}, 1)
       ON CONFLICT (shop_id, day, step) DO UPDATE SET value = excluded.value`;
     return { key: p.key, attempt: ctx.attempt };
   }
 
   @JobHandler(fencedJob)
   async fenced(p: ProbePayload, ctx: JobContext) {
-    await this.db.client`INSERT INTO test_executions (run_id, key, attempt, instance) VALUES (${ctx.runId}, ${p.key}, ${ctx.attempt}, ${this.instance})`;
+    await this.db
+      .client`INSERT INTO test_executions (run_id, key, attempt, instance) VALUES (${ctx.runId}, ${p.key}, ${ctx.attempt}, ${this.instance})`;
     await this.gate.pass();
-    await ctx.fenced(() => this.db.q.execute(sql`INSERT INTO test_outputs (shop_id, day, step, value) VALUES (${p.shopId}, '2000-01-01', ${'fenced:' + p.key}, 1)`));
+    await ctx.fenced(() =>
+      this.db.q.execute(
+        sql`INSERT INTO test_outputs (shop_id, day, step, value) VALUES (${p.shopId}, '2000-01-01', ${'fenced:' + p.key}, 1)`,
+      ),
+    );
     return { key: p.key };
   }
 
@@ -94,7 +139,8 @@ export class TestJobs implements OnModuleInit {
 
   @JobHandler(stepA)
   async a(p: NightlyPayload, ctx: JobContext) {
-    await this.db.client`INSERT INTO test_executions (run_id, key, attempt, instance) VALUES (${ctx.runId}, 'step-a', ${ctx.attempt}, ${this.instance})`;
+    await this.db
+      .client`INSERT INTO test_executions (run_id, key, attempt, instance) VALUES (${ctx.runId}, 'step-a', ${ctx.attempt}, ${this.instance})`;
     // Replaces its output for the day: re-running never duplicates.
     await this.db.client`INSERT INTO test_outputs (shop_id, day, step, value) VALUES (${p.shopId}, ${p.date}, 'a', 1)
       ON CONFLICT (shop_id, day, step) DO UPDATE SET value = test_outputs.value + 1`;
@@ -103,7 +149,8 @@ export class TestJobs implements OnModuleInit {
 
   @JobHandler(stepBroken)
   async broken(_p: NightlyPayload, ctx: JobContext) {
-    await this.db.client`INSERT INTO test_executions (run_id, key, attempt, instance) VALUES (${ctx.runId}, 'step-broken', ${ctx.attempt}, ${this.instance})`;
+    await this.db
+      .client`INSERT INTO test_executions (run_id, key, attempt, instance) VALUES (${ctx.runId}, 'step-broken', ${ctx.attempt}, ${this.instance})`;
     throw new Error('the broken step broke');
   }
 
@@ -115,7 +162,8 @@ export class TestJobs implements OnModuleInit {
 
   @JobHandler(stepMonthly)
   async monthly(p: NightlyPayload) {
-    await this.db.client`INSERT INTO test_outputs (shop_id, day, step, value) VALUES (${p.shopId}, ${p.date}, 'monthly', 1)
+    await this.db
+      .client`INSERT INTO test_outputs (shop_id, day, step, value) VALUES (${p.shopId}, ${p.date}, 'monthly', 1)
       ON CONFLICT (shop_id, day, step) DO UPDATE SET value = 1`;
   }
 }

@@ -41,17 +41,24 @@ export async function seedTrainingWeek(t: TestApp): Promise<TrainingWeek> {
   const sql = t.app.get(Db).client;
   const shop = t.demoShopId;
   const weekStart = nextWeekStart();
-  const at = (day: number, time: string) => DateTime.fromISO(`${weekStart}T${time}`, { zone: ZONE }).plus({ days: day }).toUTC().toISO()!;
+  const at = (day: number, time: string) =>
+    DateTime.fromISO(`${weekStart}T${time}`, { zone: ZONE }).plus({ days: day }).toUTC().toISO()!;
   const [{ agent_id: a, team_id: teamId }] = await sql<{ agent_id: string; team_id: string }[]>`
     select u.agent_id, a.team_id from users u join agents a on a.id = u.agent_id where u.username = 'agent'`;
   const team = await sql<{ id: string }[]>`
     select id from agents where shop_id = ${shop} and team_id = ${teamId} and not is_supervisor and id <> ${a} order by employee_no`;
   const [b, c, d] = team.map((r) => r.id);
   const rostered = [a, b, c, ...team.slice(3, 10).map((r) => r.id)];
-  const [{ id: e }] = await sql<{ id: string }[]>`select id from agents where shop_id = ${shop} and team_id <> ${teamId} and not is_supervisor order by employee_no limit 1`;
-  const [{ supervisor_agent_id: supervisorAgentId }] = await sql<{ supervisor_agent_id: string }[]>`select supervisor_agent_id from teams where id = ${teamId}`;
+  const [{ id: e }] = await sql<
+    { id: string }[]
+  >`select id from agents where shop_id = ${shop} and team_id <> ${teamId} and not is_supervisor order by employee_no limit 1`;
+  const [{ supervisor_agent_id: supervisorAgentId }] = await sql<
+    { supervisor_agent_id: string }[]
+  >`select supervisor_agent_id from teams where id = ${teamId}`;
   const [{ id: trainerUserId }] = await sql<{ id: string }[]>`select id from users where username = 'trainer'`;
-  const [{ id: presalesQueueId }] = await sql<{ id: string }[]>`select id from queues where shop_id = ${shop} and code = 'presales_chat'`;
+  const [{ id: presalesQueueId }] = await sql<
+    { id: string }[]
+  >`select id from queues where shop_id = ${shop} and code = 'presales_chat'`;
 
   const [{ id: rosterId }] = await sql<{ id: string }[]>`
     insert into rosters (shop_id, week_start, demand, time_limit_seconds, status) values (${shop}, ${weekStart}, 'forecast', 10, 'completed') returning id`;
@@ -107,7 +114,9 @@ export async function reviewChat(
   const sql = t.app.get(Db).client;
   const shop = t.demoShopId;
   const n = Math.floor(Math.random() * 1e9);
-  const [{ id: queueId }] = await sql<{ id: string }[]>`select id from queues where shop_id = ${shop} and code = 'presales_chat'`;
+  const [{ id: queueId }] = await sql<
+    { id: string }[]
+  >`select id from queues where shop_id = ${shop} and code = 'presales_chat'`;
   const [{ id: sessionId }] = await sql<{ id: string }[]>`
     insert into chat_sessions (shop_id, external_id, queue_id, agent_id, customer_hash, started_at, ended_at, first_response_seconds, customer_messages, agent_messages, pre_sale, resolved, rating, transcript)
     values (${shop}, ${`tr-${n}`}, ${queueId}, ${agentId}, ${`cust-tr-${n}`}, ${startedAt}, ${new Date(Date.parse(startedAt) + 300_000).toISOString()}, 10, 2, 2, true, true, 5, ${transcript(n)})
@@ -119,6 +128,10 @@ export async function reviewChat(
     .http()
     .post('/qc/reviews')
     .set(bearer(qc))
-    .send({ sessionId, scores: [{ itemId: policy.id, points: policyPoints }], findings: findings.map((f) => ({ ...f, quote: f.quote ? '七天无理由不包括这个' : undefined })) })
+    .send({
+      sessionId,
+      scores: [{ itemId: policy.id, points: policyPoints }],
+      findings: findings.map((f) => ({ ...f, quote: f.quote ? '七天无理由不包括这个' : undefined })),
+    })
     .expect(201);
 }

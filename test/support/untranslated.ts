@@ -4,8 +4,24 @@
  * units). Kept tiny and explicit on purpose.
  */
 export const LATIN_TOKENS_IN_CHINESE = new Set([
-  'UUID', 'ISO', 'IANA', 'UTC', 'Asia/Shanghai', 'CNY', 'UTF-8', 'CSV', 'JSON', 'KPI', 'X-Shop-Id', 'Authorization', 'Bearer', 'min',
-  'ZIP', 'XML', 'NUL', 'Content-Encoding',
+  'UUID',
+  'ISO',
+  'IANA',
+  'UTC',
+  'Asia/Shanghai',
+  'CNY',
+  'UTF-8',
+  'CSV',
+  'JSON',
+  'KPI',
+  'X-Shop-Id',
+  'Authorization',
+  'Bearer',
+  'min',
+  'ZIP',
+  'XML',
+  'NUL',
+  'Content-Encoding',
 ]);
 
 const CJK = /[\u3400-\u9fff]/;
@@ -15,10 +31,15 @@ export function untranslatedWords(zh: string, names: Iterable<string> = []): str
   const allowed = new Set([...LATIN_TOKENS_IN_CHINESE, ...names]);
   // An API route (`POST /forecasts`) or a query (`?mode=partial`) is a literal a client types, not a word to translate.
   // So is a command in backticks (`npm run templates`).
-  let rest = zh.replace(/\b(GET|POST|PUT|PATCH|DELETE) \/[\w/:{}.?=&-]*/g, ' ').replace(/\?\w+=\w+/g, ' ').replace(/`[^`]+`/g, ' ');
+  let rest = zh
+    .replace(/\b(GET|POST|PUT|PATCH|DELETE) \/[\w/:{}.?=&-]*/g, ' ')
+    .replace(/\?\w+=\w+/g, ' ')
+    .replace(/`[^`]+`/g, ' ');
   for (const name of allowed) if (name.length > 1 && !/^[A-Za-z]+$/.test(name)) rest = rest.split(name).join(' ');
   const words = rest.match(/[A-Za-z][A-Za-z0-9_./-]*/g) ?? [];
-  return words.map((w) => w.replace(/[./-]+$/, '')).filter((w) => (w.match(/[A-Za-z]/g) ?? []).length >= 2 && !/\d/.test(w) && !allowed.has(w));
+  return words
+    .map((w) => w.replace(/[./-]+$/, ''))
+    .filter((w) => (w.match(/[A-Za-z]/g) ?? []).length >= 2 && !/\d/.test(w) && !allowed.has(w));
 }
 
 /** Chinese characters in an English text (names aside). */

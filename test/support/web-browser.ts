@@ -19,7 +19,15 @@ export async function startBrowser(t: TestApp): Promise<WebBrowser> {
     executablePath: CHROMIUM_PATH,
     headless: true,
     // Playwright gives every launch a new empty profile (--user-data-dir) of its own.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   return {
     browser,
@@ -39,7 +47,13 @@ export async function startWebSuite(): Promise<WebSuite> {
   try {
     const web = await startBrowser(t);
     const manager = await t.tokenFor('manager');
-    const me = (await t.http().get('/agents/me').set(bearer(await t.tokenFor('agent'))).expect(200)).body;
+    const me = (
+      await t
+        .http()
+        .get('/agents/me')
+        .set(bearer(await t.tokenFor('agent')))
+        .expect(200)
+    ).body;
     return { t, web, manager, agentId: me.id, teamId: me.teamId };
   } catch (e) {
     await t.close();
@@ -48,8 +62,16 @@ export async function startWebSuite(): Promise<WebSuite> {
 }
 
 /** A fresh browser context (own sessionStorage) signed in as a demo user, on the page it lands on. */
-export async function signIn(web: WebBrowser, username: string, lang: 'zh' | 'en' = 'en'): Promise<{ context: BrowserContext; page: Page; pageErrors: string[] }> {
-  const context = await web.browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'en-GB' });
+export async function signIn(
+  web: WebBrowser,
+  username: string,
+  lang: 'zh' | 'en' = 'en',
+): Promise<{ context: BrowserContext; page: Page; pageErrors: string[] }> {
+  const context = await web.browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    acceptDownloads: true,
+    locale: 'en-GB',
+  });
   await context.addInitScript(`localStorage.setItem('wfm.lang', '${lang}')`);
   // Generous waits: CI runs these beside the other test files on two cores.
   context.setDefaultTimeout(45_000);
@@ -70,7 +92,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
-export const navOf = async (page: Page) => Promise.all((await page.locator('nav a').all()).map((a) => a.getAttribute('data-screen')));
+export const navOf = async (page: Page) =>
+  Promise.all((await page.locator('nav a').all()).map((a) => a.getAttribute('data-screen')));
 
 /** Opens a screen from the navigation and waits until it has drawn its content (cards or a notice) with no error. */
 export async function openScreen(page: Page, screen: string): Promise<void> {
@@ -78,7 +101,10 @@ export async function openScreen(page: Page, screen: string): Promise<void> {
   // The shell redraws on the hash change: wait for the new screen, not the cards of the one before.
   await page.waitForSelector(`nav a.active[data-screen="${screen}"]`);
   await page.waitForSelector('#view .card, #view .notice-error');
-  expect({ screen, errors: await page.locator('#view .notice-error').allTextContents() }).toEqual({ screen, errors: [] });
+  expect({ screen, errors: await page.locator('#view .notice-error').allTextContents() }).toEqual({
+    screen,
+    errors: [],
+  });
 }
 
 export async function setDate(page: Page, selector: string, value: string): Promise<void> {

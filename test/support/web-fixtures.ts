@@ -23,8 +23,20 @@ export async function seedVolume(t: TestApp, queueId: string): Promise<void> {
 
 /** A published roster of next week for one team (early and late shifts), made through the API. */
 export async function publishNextWeek(t: TestApp, managerToken: string, teamId: string): Promise<string> {
-  const created = await t.http().post('/rosters').set(bearer(managerToken))
-    .send({ weekStart: NEXT_WEEK, teamIds: [teamId], timeLimitSeconds: 2, demand: 'day-cover', dayCover: [{ shiftTemplate: 'E', required: 4 }, { shiftTemplate: 'L', required: 3 }] })
+  const created = await t
+    .http()
+    .post('/rosters')
+    .set(bearer(managerToken))
+    .send({
+      weekStart: NEXT_WEEK,
+      teamIds: [teamId],
+      timeLimitSeconds: 2,
+      demand: 'day-cover',
+      dayCover: [
+        { shiftTemplate: 'E', required: 4 },
+        { shiftTemplate: 'L', required: 3 },
+      ],
+    })
     .expect(202);
   await t.app.get(JobQueue).settled(created.body.jobId, 60_000);
   await t.http().post(`/rosters/${created.body.rosterId}/publish`).set(bearer(managerToken)).send({}).expect(200);

@@ -10,10 +10,13 @@ import { acceptedExample } from 'src/platform/jobs/jobs.dto';
 import { ImportQuery, pushBody, rejectedExample, reportExample } from 'src/modules/ingest/import.dto';
 import { ImportService } from 'src/modules/ingest/import.service';
 
-const AgentStatePushBody = pushBody('Agent states as the chat workbench reports them: agent (employee no.), state (online, busy, away, offline), from, to (blank or absent: still in it)', [
-  { agent: 'CS0002', state: 'online', from: '2026-11-30 09:00:00', to: '2026-11-30 11:58:30' },
-  { agent: 'CS0002', state: 'away', from: '2026-11-30 11:58:30' },
-]);
+const AgentStatePushBody = pushBody(
+  'Agent states as the chat workbench reports them: agent (employee no.), state (online, busy, away, offline), from, to (blank or absent: still in it)',
+  [
+    { agent: 'CS0002', state: 'online', from: '2026-11-30 09:00:00', to: '2026-11-30 11:58:30' },
+    { agent: 'CS0002', state: 'away', from: '2026-11-30 11:58:30' },
+  ],
+);
 type AgentStatePushBody = z.infer<typeof AgentStatePushBody>;
 
 @ApiTags('adherence')
@@ -29,12 +32,33 @@ export class AgentStateController {
       'Agent states as they change. Stored like an import of kind `agent-states` (same checks, all-or-nothing unless `?mode=partial`); ' +
       'the same agent and `from` again replaces that report (e.g. its `to` once the state ends). A later report ends the one before it. ' +
       'They feed adherence and conformance (KPIs `adherence`, `conformance`) and the live view (`GET /intraday`).',
-    schema: { example: { ...reportExample, kind: 'agent-states', rows: 2, inserted: 2, updated: 0, unchanged: 0, rejected: 0, errors: [], reattributed: 0 } },
+    schema: {
+      example: {
+        ...reportExample,
+        kind: 'agent-states',
+        rows: 2,
+        inserted: 2,
+        updated: 0,
+        unchanged: 0,
+        rejected: 0,
+        errors: [],
+        reattributed: 0,
+      },
+    },
   })
   @ApiAcceptedResponse({ description: 'A large push: stored by a job', schema: { example: acceptedExample } })
-  @ApiResponse({ status: 422, description: 'Rejected rows, each named: nothing stored', content: { 'application/problem+json': { example: rejectedExample } } })
+  @ApiResponse({
+    status: 422,
+    description: 'Rejected rows, each named: nothing stored',
+    content: { 'application/problem+json': { example: rejectedExample } },
+  })
   @ApiProblems(400, 401, 403, 413, 503)
-  async push(@CurrentActor() actor: Actor, @ValidQuery(ImportQuery) query: ImportQuery, @ValidBody(AgentStatePushBody) body: AgentStatePushBody, @Res({ passthrough: true }) res: Response) {
+  async push(
+    @CurrentActor() actor: Actor,
+    @ValidQuery(ImportQuery) query: ImportQuery,
+    @ValidBody(AgentStatePushBody) body: AgentStatePushBody,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const result = await this.imports.importPushed(actor, 'agent-states', query.mode, body);
     res.status('jobId' in result ? 202 : 200);
     return result;

@@ -3,13 +3,34 @@ import { complaintRowsFromCsv } from './complaint-csv';
 
 describe('complaintRowsFromCsv', () => {
   it('reads the header as field names, drops blank cells and turns 是/否 into booleans', () => {
-    const csv = '\uFEFFchannel,customerKey,category,severity,negativeReview,agentEmployeeNo,description\r\n'
-      + 'review,buyer_1,logistics,high,是,,"快递慢, 很生气"\r\n'
-      + 'chat,buyer_2,other,low,0,CS0002,\n';
+    const csv =
+      '\uFEFFchannel,customerKey,category,severity,negativeReview,agentEmployeeNo,description\r\n' +
+      'review,buyer_1,logistics,high,是,,"快递慢, 很生气"\r\n' +
+      'chat,buyer_2,other,low,0,CS0002,\n';
     const rows = complaintRowsFromCsv(csv);
     expect(rows).toEqual([
-      { row: 2, value: { channel: 'review', customerKey: 'buyer_1', category: 'logistics', severity: 'high', negativeReview: true, description: '快递慢, 很生气' } },
-      { row: 3, value: { channel: 'chat', customerKey: 'buyer_2', category: 'other', severity: 'low', negativeReview: false, agentEmployeeNo: 'CS0002' } },
+      {
+        row: 2,
+        value: {
+          channel: 'review',
+          customerKey: 'buyer_1',
+          category: 'logistics',
+          severity: 'high',
+          negativeReview: true,
+          description: '快递慢, 很生气',
+        },
+      },
+      {
+        row: 3,
+        value: {
+          channel: 'chat',
+          customerKey: 'buyer_2',
+          category: 'other',
+          severity: 'low',
+          negativeReview: false,
+          agentEmployeeNo: 'CS0002',
+        },
+      },
     ]);
     for (const r of rows) expect(ComplaintIntakeBody.safeParse(r.value).success).toBe(true);
   });

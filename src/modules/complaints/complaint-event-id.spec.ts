@@ -6,7 +6,11 @@ describe('complaintEventId', () => {
   });
 
   it('sorts in the order made, also within one millisecond and when the clock steps back', () => {
-    const made = [...Array.from({ length: 5000 }, () => complaintEventId(1_800_000_000_000)), complaintEventId(1_700_000_000_000), complaintEventId(1_800_000_000_100)];
+    const made = [
+      ...Array.from({ length: 5000 }, () => complaintEventId(1_800_000_000_000)),
+      complaintEventId(1_700_000_000_000),
+      complaintEventId(1_800_000_000_100),
+    ];
     expect([...made].sort()).toEqual(made);
     expect(new Set(made).size).toBe(made.length);
   });

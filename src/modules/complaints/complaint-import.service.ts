@@ -35,16 +35,23 @@ export class ComplaintImport {
     private readonly intake: ComplaintIntake,
   ) {}
 
-  async import(actor: Actor, mode: 'all' | 'partial', input: { row: number; value: unknown }[]): Promise<ComplaintImportReport> {
+  async import(
+    actor: Actor,
+    mode: 'all' | 'partial',
+    input: { row: number; value: unknown }[],
+  ): Promise<ComplaintImportReport> {
     const rejected: RowRejection[] = [];
     const valid: IntakeRow[] = [];
     const seen = new Map<string, number>();
     for (const { row, value } of input) {
       // The rule every import applies to text (a leading = + - @ is text like any other).
-      const flawed = Object.entries(typeof value === 'object' && value ? value : {}).find(([, v]) => typeof v === 'string' && importedTextFlaw(v));
+      const flawed = Object.entries(typeof value === 'object' && value ? value : {}).find(
+        ([, v]) => typeof v === 'string' && importedTextFlaw(v),
+      );
       if (flawed) {
         const [field, text] = flawed as [string, string];
-        const problem = importedTextFlaw(text) === 'nul' ? RequestProblems.nulCharacter : RequestProblems.unpairedSurrogate;
+        const problem =
+          importedTextFlaw(text) === 'nul' ? RequestProblems.nulCharacter : RequestProblems.unpairedSurrogate;
         rejected.push({ row, field, message: problem.message({ field }), code: problem.code });
         continue;
       }
@@ -55,7 +62,11 @@ export class ComplaintImport {
       }
       const externalId = parsed.data.externalId;
       if (externalId && seen.has(externalId)) {
-        rejected.push({ row, field: 'externalId', message: { template: IntakeChecks.repeatedExternalId, params: { externalId, row: seen.get(externalId) } } });
+        rejected.push({
+          row,
+          field: 'externalId',
+          message: { template: IntakeChecks.repeatedExternalId, params: { externalId, row: seen.get(externalId) } },
+        });
         continue;
       }
       if (externalId) seen.set(externalId, row);
@@ -66,12 +77,25 @@ export class ComplaintImport {
     rejected.sort((a, b) => a.row - b.row);
     const rejectedRows = new Set(rejected.map((e) => e.row)).size;
     const report = (inserted: number): ComplaintImportReport => ({
-      mode, rows: input.length, inserted, skipped: prepared.ready.length - inserted, rejected: rejectedRows, errors: renderedErrors(rejected),
+      mode,
+      rows: input.length,
+      inserted,
+      skipped: prepared.ready.length - inserted,
+      rejected: rejectedRows,
+      errors: renderedErrors(rejected),
     });
     if (mode === 'all' && rejectedRows) {
-      throw ComplaintProblems.importRefused({ rejected: rejectedRows, rows: input.length }, { errors: rejected, extra: { report: { ...report(0), skipped: 0 } } });
+      throw ComplaintProblems.importRefused(
+        { rejected: rejectedRows, rows: input.length },
+        { errors: rejected, extra: { report: { ...report(0), skipped: 0 } } },
+      );
     }
-    const ids = await this.db.transaction(() => this.intake.store(actor, prepared.ready.map((r) => r.values)));
+    const ids = await this.db.transaction(() =>
+      this.intake.store(
+        actor,
+        prepared.ready.map((r) => r.values),
+      ),
+    );
     return report(ids.length);
   }
 }

@@ -29,7 +29,11 @@ export class ComplaintIntake {
     private readonly hasher: CustomerKeyHasher,
   ) {}
 
-  async prepare(actor: Actor, rows: IntakeRow[], now = new Date()): Promise<{ ready: { row: number; values: NewComplaint }[]; rejected: RowRejection[] }> {
+  async prepare(
+    actor: Actor,
+    rows: IntakeRow[],
+    now = new Date(),
+  ): Promise<{ ready: { row: number; values: NewComplaint }[]; rejected: RowRejection[] }> {
     const shopRules = await this.rules.forShop(actor.shopId);
     const hash = this.hasher.forShop(actor.shopId);
     const agentOf = await this.agentResolver(actor, rows);
@@ -46,7 +50,12 @@ export class ComplaintIntake {
         rejected.push({ row, field: 'receivedAt', message: IntakeChecks.futureReceipt });
         continue;
       }
-      const due = complaintDueTimes(receivedAt, shopRules.timeZone, shopRules.deadlineFor(body.category, body.severity), body.negativeReview);
+      const due = complaintDueTimes(
+        receivedAt,
+        shopRules.timeZone,
+        shopRules.deadlineFor(body.category, body.severity),
+        body.negativeReview,
+      );
       ready.push({
         row,
         values: {
@@ -80,15 +89,34 @@ export class ComplaintIntake {
     const events: NewComplaintEvent[] = ready
       .filter((c) => ids.has(c.id!))
       .flatMap((c) => [
-        { shopId: c.shopId, complaintId: c.id!, kind: 'created', toValue: 'open', note: null, actorUserId: actor.userId, actorRole: actor.role },
-        { shopId: c.shopId, complaintId: c.id!, kind: 'routed', toValue: c.department, note: null, actorUserId: actor.userId, actorRole: actor.role },
+        {
+          shopId: c.shopId,
+          complaintId: c.id!,
+          kind: 'created',
+          toValue: 'open',
+          note: null,
+          actorUserId: actor.userId,
+          actorRole: actor.role,
+        },
+        {
+          shopId: c.shopId,
+          complaintId: c.id!,
+          kind: 'routed',
+          toValue: c.department,
+          note: null,
+          actorUserId: actor.userId,
+          actorRole: actor.role,
+        },
       ]);
     await this.complaints.insertEvents(events);
     return ready.filter((c) => ids.has(c.id!)).map((c) => c.id!);
   }
 
   /** One query for every agent the rows name; a supervisor may name only the agents they lead. */
-  private async agentResolver(actor: Actor, rows: IntakeRow[]): Promise<(body: ComplaintIntakeBody) => { id: string | null } | { error: FieldError }> {
+  private async agentResolver(
+    actor: Actor,
+    rows: IntakeRow[],
+  ): Promise<(body: ComplaintIntakeBody) => { id: string | null } | { error: FieldError }> {
     const employeeNos = [...new Set(rows.map((r) => r.body.agentEmployeeNo).filter((v): v is string => !!v))];
     const ids = [...new Set(rows.map((r) => r.body.agentId).filter((v): v is string => !!v))];
     const found = await this.complaints.agentIds(actor.shopId, employeeNos, ids);
@@ -99,9 +127,20 @@ export class ComplaintIntake {
     return (body) => {
       if (body.agentEmployeeNo) {
         const id = byNo.get(body.agentEmployeeNo);
-        return id ? { id } : { error: { field: 'agentEmployeeNo', message: { template: IntakeChecks.unknownEmployeeNo, params: { employeeNo: body.agentEmployeeNo } }, code: 'unknown_agent' } };
+        return id
+          ? { id }
+          : {
+              error: {
+                field: 'agentEmployeeNo',
+                message: { template: IntakeChecks.unknownEmployeeNo, params: { employeeNo: body.agentEmployeeNo } },
+                code: 'unknown_agent',
+              },
+            };
       }
-      if (body.agentId) return byId.has(body.agentId) ? { id: body.agentId } : { error: { field: 'agentId', message: IntakeChecks.unknownAgent, code: 'unknown_agent' } };
+      if (body.agentId)
+        return byId.has(body.agentId)
+          ? { id: body.agentId }
+          : { error: { field: 'agentId', message: IntakeChecks.unknownAgent, code: 'unknown_agent' } };
       return { id: null };
     };
   }

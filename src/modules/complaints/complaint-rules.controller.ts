@@ -5,7 +5,13 @@ import { Roles } from 'src/platform/auth/roles';
 import { ApiProblems } from 'src/platform/http/openapi';
 import { ValidBody, ValidParam } from 'src/platform/http/validation';
 import type { ComplaintCategory, ComplaintSeverity } from './engine/complaint-catalogue';
-import { categoryParam, complaintRulesExample, DeadlineRuleBody, RoutingRuleBody, severityParam } from './complaint-rules.dto';
+import {
+  categoryParam,
+  complaintRulesExample,
+  DeadlineRuleBody,
+  RoutingRuleBody,
+  severityParam,
+} from './complaint-rules.dto';
 import { ComplaintRules } from './complaint-rules.service';
 
 /** Per-shop routing (category → department) and deadlines (category × severity). Changes apply to complaints received afterwards. */
@@ -27,7 +33,11 @@ export class ComplaintRulesController {
   @Roles('admin', 'manager')
   @ApiOkResponse({ schema: { example: complaintRulesExample } })
   @ApiProblems(400, 401, 403)
-  setRouting(@CurrentActor() actor: Actor, @ValidParam('category', categoryParam) category: ComplaintCategory, @ValidBody(RoutingRuleBody) body: RoutingRuleBody) {
+  setRouting(
+    @CurrentActor() actor: Actor,
+    @ValidParam('category', categoryParam) category: ComplaintCategory,
+    @ValidBody(RoutingRuleBody) body: RoutingRuleBody,
+  ) {
     return this.rules.setRouting(actor, category, body);
   }
 

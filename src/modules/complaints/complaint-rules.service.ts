@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
 import { ShopService } from 'src/modules/org/shop.service';
-import { COMPLAINT_CATEGORIES, COMPLAINT_SEVERITIES, ComplaintCategory, ComplaintSeverity, DEFAULT_DEADLINES, DEFAULT_ROUTING, DeadlineRule, Department } from './engine/complaint-catalogue';
+import {
+  COMPLAINT_CATEGORIES,
+  COMPLAINT_SEVERITIES,
+  ComplaintCategory,
+  ComplaintSeverity,
+  DEFAULT_DEADLINES,
+  DEFAULT_ROUTING,
+  DeadlineRule,
+  Department,
+} from './engine/complaint-catalogue';
 import { NEGATIVE_REVIEW_DAYS } from './engine/complaint-deadlines';
 import { DeadlineRuleBody, RoutingRuleBody } from './complaint-rules.dto';
 import { ComplaintRulesRepository, DeadlineRuleRow, RoutingRule } from './complaint-rules.repository';
@@ -22,7 +31,12 @@ export class ComplaintRules {
     private readonly shops: ShopService,
   ) {}
 
-  async view(actor: Actor): Promise<{ timeZone: string; negativeReviewMaxDays: number; routing: RoutingRule[]; deadlines: DeadlineRuleRow[] }> {
+  async view(actor: Actor): Promise<{
+    timeZone: string;
+    negativeReviewMaxDays: number;
+    routing: RoutingRule[];
+    deadlines: DeadlineRuleRow[];
+  }> {
     const shop = await this.shops.context(actor.shopId);
     const { routing, deadlines } = await this.load(actor.shopId);
     return { timeZone: shop.timeZone, negativeReviewMaxDays: NEGATIVE_REVIEW_DAYS, routing, deadlines };
@@ -45,7 +59,12 @@ export class ComplaintRules {
     const shop = await this.shops.context(shopId);
     const { routing, deadlines } = await this.load(shopId);
     const departments = new Map(routing.map((r) => [r.category, r.department as Department]));
-    const rules = new Map(deadlines.map((d) => [`${d.category}:${d.severity}`, { firstResponseMinutes: d.firstResponseMinutes, resolveDays: d.resolveDays }]));
+    const rules = new Map(
+      deadlines.map((d) => [
+        `${d.category}:${d.severity}`,
+        { firstResponseMinutes: d.firstResponseMinutes, resolveDays: d.resolveDays },
+      ]),
+    );
     return {
       timeZone: shop.timeZone,
       departmentFor: (category) => departments.get(category) ?? DEFAULT_ROUTING[category],
@@ -59,7 +78,9 @@ export class ComplaintRules {
       await this.rules.seed(
         shopId,
         COMPLAINT_CATEGORIES.map((category) => ({ category, department: DEFAULT_ROUTING[category] })),
-        COMPLAINT_CATEGORIES.flatMap((category) => COMPLAINT_SEVERITIES.map((severity) => ({ category, severity, ...DEFAULT_DEADLINES[severity] }))),
+        COMPLAINT_CATEGORIES.flatMap((category) =>
+          COMPLAINT_SEVERITIES.map((severity) => ({ category, severity, ...DEFAULT_DEADLINES[severity] })),
+        ),
       );
       [routing, deadlines] = await Promise.all([this.rules.routing(shopId), this.rules.deadlines(shopId)]);
     }

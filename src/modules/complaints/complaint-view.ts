@@ -3,12 +3,22 @@ import { say } from 'src/platform/i18n/request-locale';
 import { labelIn, labelOf } from 'src/platform/i18n/texts';
 import type { ComplaintEvent, ComplaintView } from './complaint.repository';
 import {
-  ChannelLabels, ComplaintCategoryLabels, ComplaintSeverityLabels, ComplaintStatusLabels, DepartmentLabels, EventKindLabels, EventNotes, OutcomeLabels, OverdueReasonLabels,
+  ChannelLabels,
+  ComplaintCategoryLabels,
+  ComplaintSeverityLabels,
+  ComplaintStatusLabels,
+  DepartmentLabels,
+  EventKindLabels,
+  EventNotes,
+  OutcomeLabels,
+  OverdueReasonLabels,
 } from './complaints.labels';
 import { allowedTransitions, ComplaintStatus } from './engine/complaint-status';
 
 /** Codes of a complaint in the reader's words, beside the codes themselves. */
-export function complaintLabels(c: Pick<ComplaintView, 'status' | 'category' | 'severity' | 'department' | 'channel' | 'outcome' | 'overdueReason'>) {
+export function complaintLabels(
+  c: Pick<ComplaintView, 'status' | 'category' | 'severity' | 'department' | 'channel' | 'outcome' | 'overdueReason'>,
+) {
   return {
     statusLabel: labelIn(ComplaintStatusLabels, c.status),
     categoryLabel: labelIn(ComplaintCategoryLabels, c.category),
@@ -20,12 +30,18 @@ export function complaintLabels(c: Pick<ComplaintView, 'status' | 'category' | '
   };
 }
 
-export type ComplaintItem = ComplaintView & ReturnType<typeof complaintLabels> & { allowedTransitions: readonly ComplaintStatus[] };
+export type ComplaintItem = ComplaintView &
+  ReturnType<typeof complaintLabels> & { allowedTransitions: readonly ComplaintStatus[] };
 
-export const complaintItem = (c: ComplaintView): ComplaintItem => ({ ...c, ...complaintLabels(c), allowedTransitions: allowedTransitions(c.status as ComplaintStatus) });
+export const complaintItem = (c: ComplaintView): ComplaintItem => ({
+  ...c,
+  ...complaintLabels(c),
+  allowedTransitions: allowedTransitions(c.status as ComplaintStatus),
+});
 
 /** How a resolution's outcome and the customer's words are kept in the trail (one event, one note). */
-export const resolutionNote = (note: string | undefined, outcome: string, feedback: string) => [note, `outcome: ${outcome}`, `customer: ${feedback}`].filter(Boolean).join(' | ');
+export const resolutionNote = (note: string | undefined, outcome: string, feedback: string) =>
+  [note, `outcome: ${outcome}`, `customer: ${feedback}`].filter(Boolean).join(' | ');
 const RESOLUTION = /^(?:([\s\S]*) \| )?outcome: (\w+) \| customer: ([\s\S]*)$/;
 
 /** A value of the trail (a state, a department, fault) in words; agents are named by the caller. */
@@ -42,8 +58,10 @@ function valueText(kind: string, value: string | null, agents: Map<string, Text>
 /** The note of an event: what the system wrote is put in words on reading; people's notes stay theirs. */
 function noteText(e: ComplaintEvent, c: Pick<ComplaintView, 'channel' | 'category'>): TemplateValue {
   if (e.kind === 'created') return fillText(EventNotes.receivedBy, { channel: labelOf(ChannelLabels, c.channel) });
-  if (e.kind === 'routed') return fillText(EventNotes.routedBy, { category: labelOf(ComplaintCategoryLabels, c.category) });
-  if (e.kind === 'overdue') return fillText(EventNotes.overdue, { reason: labelOf(OverdueReasonLabels, e.toValue ?? '') });
+  if (e.kind === 'routed')
+    return fillText(EventNotes.routedBy, { category: labelOf(ComplaintCategoryLabels, c.category) });
+  if (e.kind === 'overdue')
+    return fillText(EventNotes.overdue, { reason: labelOf(OverdueReasonLabels, e.toValue ?? '') });
   const resolved = e.kind === 'status' && e.toValue === 'resolved' && e.note ? RESOLUTION.exec(e.note) : null;
   if (resolved) {
     const [, own, outcome, feedback] = resolved;
@@ -53,7 +71,11 @@ function noteText(e: ComplaintEvent, c: Pick<ComplaintView, 'channel' | 'categor
   return e.note;
 }
 
-export function eventView(e: ComplaintEvent, c: Pick<ComplaintView, 'channel' | 'category'>, agents: Map<string, Text>) {
+export function eventView(
+  e: ComplaintEvent,
+  c: Pick<ComplaintView, 'channel' | 'category'>,
+  agents: Map<string, Text>,
+) {
   const note = noteText(e, c);
   return {
     ...e,

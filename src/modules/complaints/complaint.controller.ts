@@ -1,14 +1,30 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Actor, CurrentActor } from 'src/platform/auth/actor';
 import { Roles } from 'src/platform/auth/roles';
 import { ApiProblems } from 'src/platform/http/openapi';
 import { pageExample } from 'src/platform/http/pagination';
 import { openApiSchema, ValidBody, ValidParam, ValidQuery } from 'src/platform/http/validation';
 import {
-  AttributionBody, complaintEventExample, complaintExample, ComplaintImportBody, ComplaintImportQuery, ComplaintIntakeBody, importReportExample,
-  ListComplaintsQuery, ReassignBody, TransitionBody,
+  AttributionBody,
+  complaintEventExample,
+  complaintExample,
+  ComplaintImportBody,
+  ComplaintImportQuery,
+  ComplaintIntakeBody,
+  importReportExample,
+  ListComplaintsQuery,
+  ReassignBody,
+  TransitionBody,
 } from './complaint.dto';
 import { ComplaintService } from './complaint.service';
 import { ComplaintImport } from './complaint-import.service';
@@ -30,7 +46,16 @@ export class ComplaintController {
   @Post()
   @Roles(...HANDLERS)
   @ApiCreatedResponse({ description: 'Recorded, routed, due times set', schema: { example: detailExample } })
-  @ApiProblems(400, 401, 403, 404, 409, ComplaintProblems.agentNotFound, ComplaintProblems.rowRefused, ComplaintProblems.externalIdTaken)
+  @ApiProblems(
+    400,
+    401,
+    403,
+    404,
+    409,
+    ComplaintProblems.agentNotFound,
+    ComplaintProblems.rowRefused,
+    ComplaintProblems.externalIdTaken,
+  )
   create(@CurrentActor() actor: Actor, @ValidBody(ComplaintIntakeBody) body: ComplaintIntakeBody) {
     return this.complaints.create(actor, body);
   }
@@ -41,12 +66,47 @@ export class ComplaintController {
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } }))
   @ApiConsumes('application/json', 'multipart/form-data')
   @ApiBody({
-    description: 'JSON `{ "rows": [...] }` (row n is rows[n-1]) or a .csv/.json file in the field "file" (CSV: header of the field names; the first data row is row 2)',
-    schema: { oneOf: [openApiSchema(ComplaintImportBody), { type: 'object', properties: { file: { type: 'string', format: 'binary' } } }], example: { rows: [{ channel: 'review', customerKey: 'tb_buyer_8842', category: 'logistics', severity: 'high', negativeReview: true }] } },
+    description:
+      'JSON `{ "rows": [...] }` (row n is rows[n-1]) or a .csv/.json file in the field "file" (CSV: header of the field names; the first data row is row 2)',
+    schema: {
+      oneOf: [
+        openApiSchema(ComplaintImportBody),
+        { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+      ],
+      example: {
+        rows: [
+          {
+            channel: 'review',
+            customerKey: 'tb_buyer_8842',
+            category: 'logistics',
+            severity: 'high',
+            negativeReview: true,
+          },
+        ],
+      },
+    },
   })
   @ApiOkResponse({ schema: { example: importReportExample } })
-  @ApiResponse({ status: 422, description: 'Rows rejected in mode=all: nothing stored', content: { 'application/problem+json': { example: { type: '/problems/unprocessable', status: 422, errors: importReportExample.errors } } } })
-  @ApiProblems(400, 401, 403, 413, 415, ComplaintProblems.importRefused, ComplaintProblems.fileNotJson, ComplaintProblems.fileType, ComplaintProblems.fileRows)
+  @ApiResponse({
+    status: 422,
+    description: 'Rows rejected in mode=all: nothing stored',
+    content: {
+      'application/problem+json': {
+        example: { type: '/problems/unprocessable', status: 422, errors: importReportExample.errors },
+      },
+    },
+  })
+  @ApiProblems(
+    400,
+    401,
+    403,
+    413,
+    415,
+    ComplaintProblems.importRefused,
+    ComplaintProblems.fileNotJson,
+    ComplaintProblems.fileType,
+    ComplaintProblems.fileRows,
+  )
   import(
     @CurrentActor() actor: Actor,
     @ValidQuery(ComplaintImportQuery) query: ComplaintImportQuery,
@@ -58,7 +118,10 @@ export class ComplaintController {
 
   @Get()
   @Roles(...HANDLERS, 'agent')
-  @ApiOkResponse({ description: 'Agents see the complaints about them; supervisors their teams’ and unattributed ones', schema: { example: pageExample(complaintExample) } })
+  @ApiOkResponse({
+    description: 'Agents see the complaints about them; supervisors their teams’ and unattributed ones',
+    schema: { example: pageExample(complaintExample) },
+  })
   @ApiProblems(400, 401, 403)
   list(@CurrentActor() actor: Actor, @ValidQuery(ListComplaintsQuery) query: ListComplaintsQuery) {
     return this.complaints.list(actor, query);
@@ -76,8 +139,20 @@ export class ComplaintController {
   @HttpCode(200)
   @Roles(...HANDLERS)
   @ApiOkResponse({ schema: { example: detailExample } })
-  @ApiProblems(400, 401, 403, 404, ComplaintProblems.complaintNotFound, ComplaintProblems.illegalTransition, ComplaintProblems.changedMeanwhile)
-  transition(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidBody(TransitionBody) body: TransitionBody) {
+  @ApiProblems(
+    400,
+    401,
+    403,
+    404,
+    ComplaintProblems.complaintNotFound,
+    ComplaintProblems.illegalTransition,
+    ComplaintProblems.changedMeanwhile,
+  )
+  transition(
+    @CurrentActor() actor: Actor,
+    @ValidParam('id') id: string,
+    @ValidBody(TransitionBody) body: TransitionBody,
+  ) {
     return this.complaints.transition(actor, id, body);
   }
 
@@ -85,7 +160,17 @@ export class ComplaintController {
   @HttpCode(200)
   @Roles(...HANDLERS)
   @ApiOkResponse({ schema: { example: { ...detailExample, department: 'warehouse' } } })
-  @ApiProblems(400, 401, 403, 404, 409, ComplaintProblems.complaintNotFound, ComplaintProblems.closedNotReassigned, ComplaintProblems.alreadyWithDepartment, ComplaintProblems.changedMeanwhile)
+  @ApiProblems(
+    400,
+    401,
+    403,
+    404,
+    409,
+    ComplaintProblems.complaintNotFound,
+    ComplaintProblems.closedNotReassigned,
+    ComplaintProblems.alreadyWithDepartment,
+    ComplaintProblems.changedMeanwhile,
+  )
   reassign(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidBody(ReassignBody) body: ReassignBody) {
     return this.complaints.reassign(actor, id, body);
   }
@@ -93,8 +178,23 @@ export class ComplaintController {
   @Patch(':id/attribution')
   @Roles(...HANDLERS)
   @ApiOkResponse({ schema: { example: detailExample } })
-  @ApiProblems(400, 401, 403, 404, 409, ComplaintProblems.complaintNotFound, ComplaintProblems.agentNotFound, ComplaintProblems.faultNeedsAgent, ComplaintProblems.nothingChanges, ComplaintProblems.changedMeanwhile)
-  attribute(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidBody(AttributionBody) body: AttributionBody) {
+  @ApiProblems(
+    400,
+    401,
+    403,
+    404,
+    409,
+    ComplaintProblems.complaintNotFound,
+    ComplaintProblems.agentNotFound,
+    ComplaintProblems.faultNeedsAgent,
+    ComplaintProblems.nothingChanges,
+    ComplaintProblems.changedMeanwhile,
+  )
+  attribute(
+    @CurrentActor() actor: Actor,
+    @ValidParam('id') id: string,
+    @ValidBody(AttributionBody) body: AttributionBody,
+  ) {
     return this.complaints.attribute(actor, id, body);
   }
 }

@@ -34,42 +34,77 @@ export class ComplaintRepository {
   /** Rows whose external id the shop already has are skipped (returned ids are the new ones only). */
   async insertMany(values: NewComplaint[]): Promise<{ id: string; externalId: string | null }[]> {
     if (!values.length) return [];
-    return this.db.q.insert(complaints).values(values).onConflictDoNothing().returning({ id: complaints.id, externalId: complaints.externalId });
+    return this.db.q
+      .insert(complaints)
+      .values(values)
+      .onConflictDoNothing()
+      .returning({ id: complaints.id, externalId: complaints.externalId });
   }
 
   async insertEvents(values: NewComplaintEvent[]): Promise<void> {
-    if (values.length) await this.db.q.insert(complaintEvents).values(values.map((v) => ({ id: complaintEventId(), ...v })));
+    if (values.length)
+      await this.db.q.insert(complaintEvents).values(values.map((v) => ({ id: complaintEventId(), ...v })));
   }
 
   async find(shopId: string, id: string, scope: ComplaintScope): Promise<ComplaintView | undefined> {
-    const [row] = await this.db.q.select(viewColumns).from(complaints).where(and(eq(complaints.shopId, shopId), eq(complaints.id, id), scopeCondition(scope))).limit(1);
+    const [row] = await this.db.q
+      .select(viewColumns)
+      .from(complaints)
+      .where(and(eq(complaints.shopId, shopId), eq(complaints.id, id), scopeCondition(scope)))
+      .limit(1);
     return row;
   }
 
-  async list(shopId: string, query: ListComplaintsQuery, scope: ComplaintScope, page: PageRequest): Promise<{ rows: ComplaintView[]; total: number }> {
+  async list(
+    shopId: string,
+    query: ListComplaintsQuery,
+    scope: ComplaintScope,
+    page: PageRequest,
+  ): Promise<{ rows: ComplaintView[]; total: number }> {
     const where = and(
       eq(complaints.shopId, shopId),
       scopeCondition(scope),
       query.overdue === undefined ? undefined : eq(complaints.overdue, query.overdue),
       query.status ? eq(complaints.status, query.status) : undefined,
       query.agent ? eq(complaints.agentId, query.agent) : undefined,
-      query.team ? inArray(complaints.agentId, this.db.q.select({ id: agents.id }).from(agents).where(and(eq(agents.shopId, shopId), eq(agents.teamId, query.team)))) : undefined,
+      query.team
+        ? inArray(
+            complaints.agentId,
+            this.db.q
+              .select({ id: agents.id })
+              .from(agents)
+              .where(and(eq(agents.shopId, shopId), eq(agents.teamId, query.team))),
+          )
+        : undefined,
       query.category ? eq(complaints.category, query.category) : undefined,
       query.department ? eq(complaints.department, query.department) : undefined,
       query.agentAtFault === undefined ? undefined : eq(complaints.agentAtFault, query.agentAtFault),
     );
     const [rows, [{ total }]] = await Promise.all([
       // Overdue lists read best soonest-due first; everything else newest first.
-      this.db.q.select(viewColumns).from(complaints).where(where)
-        .orderBy(...(query.overdue ? [asc(complaints.resolveDueAt), asc(complaints.id)] : [desc(complaints.receivedAt), asc(complaints.id)]))
-        .limit(page.limit).offset(page.offset),
+      this.db.q
+        .select(viewColumns)
+        .from(complaints)
+        .where(where)
+        .orderBy(
+          ...(query.overdue
+            ? [asc(complaints.resolveDueAt), asc(complaints.id)]
+            : [desc(complaints.receivedAt), asc(complaints.id)]),
+        )
+        .limit(page.limit)
+        .offset(page.offset),
       this.db.q.select({ total: count() }).from(complaints).where(where),
     ]);
     return { rows, total };
   }
 
   /** Changes a complaint only if it is still in `fromStatus`: a concurrent change loses the race (undefined). */
-  async update(shopId: string, id: string, fromStatus: string, values: Partial<NewComplaint>): Promise<ComplaintView | undefined> {
+  async update(
+    shopId: string,
+    id: string,
+    fromStatus: string,
+    values: Partial<NewComplaint>,
+  ): Promise<ComplaintView | undefined> {
     const [row] = await this.db.q
       .update(complaints)
       .set({ ...values, updatedAt: sql`now()` })
@@ -79,27 +114,42 @@ export class ComplaintRepository {
   }
 
   events(shopId: string, complaintId: string): Promise<ComplaintEvent[]> {
-    return this.db.q.select(eventColumns).from(complaintEvents)
+    return this.db.q
+      .select(eventColumns)
+      .from(complaintEvents)
       .where(and(eq(complaintEvents.shopId, shopId), eq(complaintEvents.complaintId, complaintId)))
       .orderBy(asc(complaintEvents.at), asc(complaintEvents.id));
   }
 
   async findAgent(shopId: string, id: string): Promise<{ id: string } | undefined> {
-    const [row] = await this.db.q.select({ id: agents.id }).from(agents).where(and(eq(agents.shopId, shopId), eq(agents.id, id))).limit(1);
+    const [row] = await this.db.q
+      .select({ id: agents.id })
+      .from(agents)
+      .where(and(eq(agents.shopId, shopId), eq(agents.id, id)))
+      .limit(1);
     return row;
   }
 
   /** Names and numbers of some agents of the shop (to name them in the audit trail). */
   async agentNames(shopId: string, ids: string[]): Promise<{ id: string; name: string; employeeNo: string }[]> {
     if (!ids.length) return [];
-    return this.db.q.select({ id: agents.id, name: agents.name, employeeNo: agents.employeeNo }).from(agents).where(and(eq(agents.shopId, shopId), inArray(agents.id, ids)));
+    return this.db.q
+      .select({ id: agents.id, name: agents.name, employeeNo: agents.employeeNo })
+      .from(agents)
+      .where(and(eq(agents.shopId, shopId), inArray(agents.id, ids)));
   }
 
   /** Employee numbers and ids of the shop's agents, for resolving a batch of rows at once. */
   async agentIds(shopId: string, employeeNos: string[], ids: string[]): Promise<{ id: string; employeeNo: string }[]> {
     if (!employeeNos.length && !ids.length) return [];
-    const match = [employeeNos.length ? inArray(agents.employeeNo, employeeNos) : undefined, ids.length ? inArray(agents.id, ids) : undefined].filter((c): c is SQL => !!c);
-    return this.db.q.select({ id: agents.id, employeeNo: agents.employeeNo }).from(agents).where(and(eq(agents.shopId, shopId), or(...match)));
+    const match = [
+      employeeNos.length ? inArray(agents.employeeNo, employeeNos) : undefined,
+      ids.length ? inArray(agents.id, ids) : undefined,
+    ].filter((c): c is SQL => !!c);
+    return this.db.q
+      .select({ id: agents.id, employeeNo: agents.employeeNo })
+      .from(agents)
+      .where(and(eq(agents.shopId, shopId), or(...match)));
   }
 
   /**

@@ -6,8 +6,20 @@ import { labelOf } from 'src/platform/i18n/texts';
 import { agentName } from 'src/modules/org/org.labels';
 import type { Page } from 'src/platform/http/pagination';
 import { AgentScope } from 'src/modules/org/agent-scope.service';
-import { AttributionBody, ComplaintIntakeBody, ListComplaintsQuery, ReassignBody, TransitionBody } from './complaint.dto';
-import { ComplaintRepository, ComplaintScope, ComplaintView, NewComplaint, NewComplaintEvent } from './complaint.repository';
+import {
+  AttributionBody,
+  ComplaintIntakeBody,
+  ListComplaintsQuery,
+  ReassignBody,
+  TransitionBody,
+} from './complaint.dto';
+import {
+  ComplaintRepository,
+  ComplaintScope,
+  ComplaintView,
+  NewComplaint,
+  NewComplaintEvent,
+} from './complaint.repository';
 import { ComplaintIntake } from './complaint-intake.service';
 import { complaintItem, ComplaintItem, eventView, resolutionNote } from './complaint-view';
 import { ComplaintStatusLabels, DepartmentLabels } from './complaints.labels';
@@ -37,10 +49,19 @@ export class ComplaintService {
     const problem = rejected[0];
     if (problem) {
       const { row: _row, ...field } = problem;
-      if (problem.code === 'unknown_agent') throw ComplaintProblems.agentNotFound(undefined, { errors: [{ ...field, in: 'body' }] });
-      throw ComplaintProblems.rowRefused({ reason: messageValue(problem.message) }, { errors: [{ ...field, in: 'body' }] });
+      if (problem.code === 'unknown_agent')
+        throw ComplaintProblems.agentNotFound(undefined, { errors: [{ ...field, in: 'body' }] });
+      throw ComplaintProblems.rowRefused(
+        { reason: messageValue(problem.message) },
+        { errors: [{ ...field, in: 'body' }] },
+      );
     }
-    const [id] = await this.db.transaction(() => this.intake.store(actor, ready.map((r) => r.values)));
+    const [id] = await this.db.transaction(() =>
+      this.intake.store(
+        actor,
+        ready.map((r) => r.values),
+      ),
+    );
     if (!id) throw ComplaintProblems.externalIdTaken({ externalId: body.externalId });
     return this.get(actor, id);
   }
@@ -53,8 +74,13 @@ export class ComplaintService {
   async get(actor: Actor, id: string): Promise<ComplaintDetail> {
     const complaint = await this.find(actor, id);
     const events = await this.complaints.events(actor.shopId, id);
-    const named = events.filter((e) => e.kind === 'attribution').flatMap((e) => [e.fromValue, e.toValue]).filter((v): v is string => !!v);
-    const agents = new Map((await this.complaints.agentNames(actor.shopId, [...new Set(named)])).map((a) => [a.id, agentName(a)]));
+    const named = events
+      .filter((e) => e.kind === 'attribution')
+      .flatMap((e) => [e.fromValue, e.toValue])
+      .filter((v): v is string => !!v);
+    const agents = new Map(
+      (await this.complaints.agentNames(actor.shopId, [...new Set(named)])).map((a) => [a.id, agentName(a)]),
+    );
     return { ...complaintItem(complaint), events: events.map((e) => eventView(e, complaint, agents)) };
   }
 
@@ -64,17 +90,35 @@ export class ComplaintService {
       const from = current.status as ComplaintStatus;
       if (!canTransition(from, body.to)) {
         const allowed = allowedTransitions(from);
-        throw ComplaintProblems.illegalTransition({ from: status(from), to: status(body.to), allowed: allowed.map(status) }, { extra: { currentStatus: from, allowedTransitions: allowed } });
+        throw ComplaintProblems.illegalTransition(
+          { from: status(from), to: status(body.to), allowed: allowed.map(status) },
+          { extra: { currentStatus: from, allowedTransitions: allowed } },
+        );
       }
       const now = new Date();
       const values: Partial<NewComplaint> = { status: body.to };
       if (body.to === 'in_progress' && !current.firstRespondedAt) values.firstRespondedAt = now;
-      if (body.to === 'in_progress' && current.overdueReason === 'first_response') Object.assign(values, { overdue: false, overdueReason: null, overdueFlaggedAt: null });
-      if (body.to === 'resolved') Object.assign(values, { resolvedAt: now, outcome: body.outcome, customerFeedback: body.customerFeedback, overdue: false, overdueReason: null, overdueFlaggedAt: null });
+      if (body.to === 'in_progress' && current.overdueReason === 'first_response')
+        Object.assign(values, { overdue: false, overdueReason: null, overdueFlaggedAt: null });
+      if (body.to === 'resolved')
+        Object.assign(values, {
+          resolvedAt: now,
+          outcome: body.outcome,
+          customerFeedback: body.customerFeedback,
+          overdue: false,
+          overdueReason: null,
+          overdueFlaggedAt: null,
+        });
       if (body.to === 'closed') values.closedAt = now;
       if (isReopen(from, body.to)) Object.assign(values, { resolvedAt: null, closedAt: null });
-      const note = body.to === 'resolved' ? resolutionNote(body.note, body.outcome!, body.customerFeedback!) : (body.note ?? null);
-      await this.change(actor, current, values, { kind: isReopen(from, body.to) ? 'reopened' : 'status', fromValue: from, toValue: body.to, note });
+      const note =
+        body.to === 'resolved' ? resolutionNote(body.note, body.outcome!, body.customerFeedback!) : (body.note ?? null);
+      await this.change(actor, current, values, {
+        kind: isReopen(from, body.to) ? 'reopened' : 'status',
+        fromValue: from,
+        toValue: body.to,
+        note,
+      });
       return this.get(actor, id);
     });
   }
@@ -82,9 +126,16 @@ export class ComplaintService {
   async reassign(actor: Actor, id: string, body: ReassignBody): Promise<ComplaintDetail> {
     return this.db.transaction(async () => {
       const current = await this.find(actor, id);
-      if (current.status === 'closed') throw ComplaintProblems.closedNotReassigned(undefined, { extra: { currentStatus: current.status } });
-      if (current.department === body.department) throw ComplaintProblems.alreadyWithDepartment({ department: labelOf(DepartmentLabels, body.department) });
-      await this.change(actor, current, { department: body.department }, { kind: 'reassigned', fromValue: current.department, toValue: body.department, note: body.note });
+      if (current.status === 'closed')
+        throw ComplaintProblems.closedNotReassigned(undefined, { extra: { currentStatus: current.status } });
+      if (current.department === body.department)
+        throw ComplaintProblems.alreadyWithDepartment({ department: labelOf(DepartmentLabels, body.department) });
+      await this.change(
+        actor,
+        current,
+        { department: body.department },
+        { kind: 'reassigned', fromValue: current.department, toValue: body.department, note: body.note },
+      );
       return this.get(actor, id);
     });
   }
@@ -96,20 +147,41 @@ export class ComplaintService {
       const agentId = body.agentId === undefined ? current.agentId : body.agentId;
       const atFault = body.agentAtFault ?? (agentId ? current.agentAtFault : false);
       if (atFault && !agentId) throw ComplaintProblems.faultNeedsAgent.at('agentAtFault');
-      if (agentId && agentId !== current.agentId && !(await this.mayAttributeTo(actor, agentId))) throw ComplaintProblems.agentNotFound();
+      if (agentId && agentId !== current.agentId && !(await this.mayAttributeTo(actor, agentId)))
+        throw ComplaintProblems.agentNotFound();
       const events: Omit<NewComplaintEvent, 'shopId' | 'complaintId'>[] = [];
-      if (agentId !== current.agentId) events.push({ kind: 'attribution', fromValue: current.agentId, toValue: agentId, note: body.note });
-      if (atFault !== current.agentAtFault) events.push({ kind: 'fault', fromValue: String(current.agentAtFault), toValue: String(atFault), note: body.note });
+      if (agentId !== current.agentId)
+        events.push({ kind: 'attribution', fromValue: current.agentId, toValue: agentId, note: body.note });
+      if (atFault !== current.agentAtFault)
+        events.push({
+          kind: 'fault',
+          fromValue: String(current.agentAtFault),
+          toValue: String(atFault),
+          note: body.note,
+        });
       if (!events.length) throw ComplaintProblems.nothingChanges();
       await this.change(actor, current, { agentId, agentAtFault: atFault }, ...events);
       return this.get(actor, id);
     });
   }
 
-  private async change(actor: Actor, current: ComplaintView, values: Partial<NewComplaint>, ...events: Omit<NewComplaintEvent, 'shopId' | 'complaintId'>[]): Promise<void> {
+  private async change(
+    actor: Actor,
+    current: ComplaintView,
+    values: Partial<NewComplaint>,
+    ...events: Omit<NewComplaintEvent, 'shopId' | 'complaintId'>[]
+  ): Promise<void> {
     const updated = await this.complaints.update(actor.shopId, current.id, current.status, values);
     if (!updated) throw ComplaintProblems.changedMeanwhile();
-    await this.complaints.insertEvents(events.map((e) => ({ ...e, shopId: actor.shopId, complaintId: current.id, actorUserId: actor.userId, actorRole: actor.role })));
+    await this.complaints.insertEvents(
+      events.map((e) => ({
+        ...e,
+        shopId: actor.shopId,
+        complaintId: current.id,
+        actorUserId: actor.userId,
+        actorRole: actor.role,
+      })),
+    );
   }
 
   private async find(actor: Actor, id: string): Promise<ComplaintView> {

@@ -15,7 +15,15 @@ import { ComplaintRules } from './complaint-rules.service';
 @Module({
   imports: [OrgModule, IngestModule],
   controllers: [ComplaintController, ComplaintRulesController],
-  providers: [ComplaintRepository, ComplaintRulesRepository, ComplaintRules, ComplaintIntake, ComplaintService, ComplaintImport, ComplaintOverdue],
+  providers: [
+    ComplaintRepository,
+    ComplaintRulesRepository,
+    ComplaintRules,
+    ComplaintIntake,
+    ComplaintService,
+    ComplaintImport,
+    ComplaintOverdue,
+  ],
   exports: [ComplaintService],
 })
 export class ComplaintsModule {}

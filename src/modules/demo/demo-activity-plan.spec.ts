@@ -25,7 +25,11 @@ describe('demo activity plan', () => {
     const complaints = demoComplaints(['CS0002', 'CS0003', 'CS0017']);
     expect(complaints).toHaveLength(12);
     expect(new Set(complaints.map((c) => c.externalId)).size).toBe(12);
-    expect(complaints.every((c) => c.daysAgo >= 1 && c.daysAgo <= 20 && ['CS0002', 'CS0003', 'CS0017'].includes(c.agentEmployeeNo))).toBe(true);
+    expect(
+      complaints.every(
+        (c) => c.daysAgo >= 1 && c.daysAgo <= 20 && ['CS0002', 'CS0003', 'CS0017'].includes(c.agentEmployeeNo),
+      ),
+    ).toBe(true);
     expect(complaints.filter((c) => c.agentAtFault).length).toBeGreaterThan(3);
     expect(demoComplaints(['CS0002'])).toEqual(demoComplaints(['CS0002']));
   });

@@ -1,9 +1,19 @@
 import { seededRandom } from 'src/platform/random/seeded-random';
-import type { ComplaintCategory, ComplaintChannel, ComplaintSeverity } from 'src/modules/complaints/engine/complaint-catalogue';
+import type {
+  ComplaintCategory,
+  ComplaintChannel,
+  ComplaintSeverity,
+} from 'src/modules/complaints/engine/complaint-catalogue';
 
 /** What the demo's QC inspector gave one rubric item (points, or a deduction on a deduction item). */
 export type DemoItemScore = { itemId: string; points: number };
-export type DemoRubricItem = { id: string; code: string; kind: 'points' | 'deduction'; maxPoints: number; critical: boolean };
+export type DemoRubricItem = {
+  id: string;
+  code: string;
+  kind: 'points' | 'deduction';
+  maxPoints: number;
+  critical: boolean;
+};
 
 /**
  * Scores for the n-th reviewed session: most sessions earn 80–100 % of each item, every fifth is
@@ -37,12 +47,54 @@ export type DemoComplaint = {
 };
 
 const COMPLAINT_KINDS: Omit<DemoComplaint, 'externalId' | 'agentEmployeeNo' | 'daysAgo' | 'hour'>[] = [
-  { channel: 'platform', category: 'service_attitude', severity: 'high', agentAtFault: true, negativeReview: false, description: '顾客称客服回复敷衍、态度冷淡' },
-  { channel: 'review', category: 'logistics', severity: 'medium', agentAtFault: false, negativeReview: true, description: '中评：快递三天未更新物流信息' },
-  { channel: 'chat', category: 'returns_refunds', severity: 'medium', agentAtFault: true, negativeReview: false, description: '退款申请被客服误拒，顾客要求复核' },
-  { channel: 'phone', category: 'product_quality', severity: 'high', agentAtFault: false, negativeReview: false, description: '收到商品有划痕，要求换货' },
-  { channel: 'platform', category: 'wrong_description', severity: 'low', agentAtFault: true, negativeReview: false, description: '客服答复的尺码与详情页不一致' },
-  { channel: 'review', category: 'service_attitude', severity: 'critical', agentAtFault: true, negativeReview: true, description: '差评：客服与顾客争执' },
+  {
+    channel: 'platform',
+    category: 'service_attitude',
+    severity: 'high',
+    agentAtFault: true,
+    negativeReview: false,
+    description: '顾客称客服回复敷衍、态度冷淡',
+  },
+  {
+    channel: 'review',
+    category: 'logistics',
+    severity: 'medium',
+    agentAtFault: false,
+    negativeReview: true,
+    description: '中评：快递三天未更新物流信息',
+  },
+  {
+    channel: 'chat',
+    category: 'returns_refunds',
+    severity: 'medium',
+    agentAtFault: true,
+    negativeReview: false,
+    description: '退款申请被客服误拒，顾客要求复核',
+  },
+  {
+    channel: 'phone',
+    category: 'product_quality',
+    severity: 'high',
+    agentAtFault: false,
+    negativeReview: false,
+    description: '收到商品有划痕，要求换货',
+  },
+  {
+    channel: 'platform',
+    category: 'wrong_description',
+    severity: 'low',
+    agentAtFault: true,
+    negativeReview: false,
+    description: '客服答复的尺码与详情页不一致',
+  },
+  {
+    channel: 'review',
+    category: 'service_attitude',
+    severity: 'critical',
+    agentAtFault: true,
+    negativeReview: true,
+    description: '差评：客服与顾客争执',
+  },
 ];
 
 /** Twelve complaints over the last three weeks, spread over the agents (employee numbers); the first is about the first agent. */

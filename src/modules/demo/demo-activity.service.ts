@@ -17,13 +17,29 @@ import { DemoRepository } from './demo.repository';
 /** HR's default scorecards: one per ranked role group, weights summing to 100. */
 const SCORECARDS = [
   {
-    name: '售前月度考核', roleGroup: 'pre_sales' as const,
-    metrics: [{ metric: 'orderConversion', weight: 35 }, { metric: 'serviceSales', weight: 25 }, { metric: 'firstResponseSeconds', weight: 15 }, { metric: 'satisfaction', weight: 15 }, { metric: 'qcScore', weight: 10 }],
-    rewardRules: [{ flag: 'top' as const, kind: 'bonus' as const, amountCents: 50_000, note: '月度前三奖励' }, { flag: 'bottom' as const, kind: 'improvement_plan' as const, amountCents: 0, note: '末位改进计划' }],
+    name: '售前月度考核',
+    roleGroup: 'pre_sales' as const,
+    metrics: [
+      { metric: 'orderConversion', weight: 35 },
+      { metric: 'serviceSales', weight: 25 },
+      { metric: 'firstResponseSeconds', weight: 15 },
+      { metric: 'satisfaction', weight: 15 },
+      { metric: 'qcScore', weight: 10 },
+    ],
+    rewardRules: [
+      { flag: 'top' as const, kind: 'bonus' as const, amountCents: 50_000, note: '月度前三奖励' },
+      { flag: 'bottom' as const, kind: 'improvement_plan' as const, amountCents: 0, note: '末位改进计划' },
+    ],
   },
   {
-    name: '售后月度考核', roleGroup: 'after_sales' as const,
-    metrics: [{ metric: 'resolutionRate', weight: 35 }, { metric: 'satisfaction', weight: 30 }, { metric: 'averageResponseSeconds', weight: 20 }, { metric: 'refundRate', weight: 15 }],
+    name: '售后月度考核',
+    roleGroup: 'after_sales' as const,
+    metrics: [
+      { metric: 'resolutionRate', weight: 35 },
+      { metric: 'satisfaction', weight: 30 },
+      { metric: 'averageResponseSeconds', weight: 20 },
+      { metric: 'refundRate', weight: 15 },
+    ],
     rewardRules: [{ flag: 'top' as const, kind: 'bonus' as const, amountCents: 30_000, note: '月度前三奖励' }],
   },
 ];
@@ -50,7 +66,15 @@ export class DemoActivity {
   async scorecardsAndRubric(shopId: string): Promise<void> {
     const hr = await this.repository.actor(shopId, 'hr');
     if ((await this.scorecards.list(hr)).length === 0) {
-      for (const card of SCORECARDS) await this.scorecards.create(hr, { ...card, minDaysWorked: 15, minInquiries: 300, topN: 3, bottomPercent: 10, tieRule: 'heaviest_metric' });
+      for (const card of SCORECARDS)
+        await this.scorecards.create(hr, {
+          ...card,
+          minDaysWorked: 15,
+          minInquiries: 300,
+          topN: 3,
+          bottomPercent: 10,
+          tieRule: 'heaviest_metric',
+        });
     }
     await this.rubrics.current(shopId);
   }
@@ -61,14 +85,25 @@ export class DemoActivity {
     // The demo agent first: its supervisor and the agent login see a complaint of their own.
     const org = demoOrganisation();
     const demoAgent = org.logins.find((l) => l.username === 'agent')!.agentEmployeeNo!;
-    const agents = [demoAgent, ...org.agents.filter((a) => !a.isSupervisor && a.employeeNo !== demoAgent).map((a) => a.employeeNo)];
+    const agents = [
+      demoAgent,
+      ...org.agents.filter((a) => !a.isSupervisor && a.employeeNo !== demoAgent).map((a) => a.employeeNo),
+    ];
     const today = DateTime.fromJSDate(now, { zone: shop.timeZone }).startOf('day');
     const planned = demoComplaints(agents);
     for (const c of planned) {
       const receivedAt = today.minus({ days: c.daysAgo }).set({ hour: c.hour }).toUTC().toISO()!;
       await this.complaints.create(manager, {
-        externalId: c.externalId, channel: c.channel, customerKey: `demo_buyer_${c.externalId}`, agentEmployeeNo: c.agentEmployeeNo, agentAtFault: c.agentAtFault,
-        category: c.category, severity: c.severity, negativeReview: c.negativeReview, description: c.description, receivedAt,
+        externalId: c.externalId,
+        channel: c.channel,
+        customerKey: `demo_buyer_${c.externalId}`,
+        agentEmployeeNo: c.agentEmployeeNo,
+        agentAtFault: c.agentAtFault,
+        category: c.category,
+        severity: c.severity,
+        negativeReview: c.negativeReview,
+        description: c.description,
+        receivedAt,
       });
     }
     return planned.length;
@@ -79,10 +114,27 @@ export class DemoActivity {
     const qc = await this.repository.actor(shop.id, 'qc');
     if ((await this.reviews.list(qc, ListReviewsQuery.parse({ limit: 1 }))).total > 0) return 0;
     const rubric = await this.rubrics.current(shop.id);
-    const items = rubric.items.map((i) => ({ id: i.id, code: i.code, kind: i.kind, maxPoints: Number(i.maxPoints), critical: i.critical }));
-    const sessions = await this.repository.sessionsToReview(shop.id, shop.timeZone, DateTime.fromJSDate(now, { zone: shop.timeZone }).startOf('day').toJSDate(), 7, 1);
+    const items = rubric.items.map((i) => ({
+      id: i.id,
+      code: i.code,
+      kind: i.kind,
+      maxPoints: Number(i.maxPoints),
+      critical: i.critical,
+    }));
+    const sessions = await this.repository.sessionsToReview(
+      shop.id,
+      shop.timeZone,
+      DateTime.fromJSDate(now, { zone: shop.timeZone }).startOf('day').toJSDate(),
+      7,
+      1,
+    );
     for (const [n, session] of sessions.entries()) {
-      await this.reviews.create(qc, { sessionId: session.id, rubricVersionId: rubric.id, scores: demoReviewScores(items, n), findings: [] });
+      await this.reviews.create(qc, {
+        sessionId: session.id,
+        rubricVersionId: rubric.id,
+        scores: demoReviewScores(items, n),
+        findings: [],
+      });
     }
     return sessions.length;
   }
@@ -94,12 +146,21 @@ export class DemoActivity {
   async trainingOf(shop: Shop, now: Date): Promise<number> {
     const trainer = await this.repository.actor(shop.id, 'trainer');
     const from = DateTime.fromJSDate(now, { zone: shop.timeZone }).startOf('day').plus({ days: 1 });
-    const listed = await this.training.list(trainer, { from: from.minus({ days: 30 }).toUTC().toISO()!, to: from.plus({ days: 30 }).toUTC().toISO()!, status: 'booked' });
+    const listed = await this.training.list(trainer, {
+      from: from.minus({ days: 30 }).toUTC().toISO()!,
+      to: from.plus({ days: 30 }).toUTC().toISO()!,
+      status: 'booked',
+    });
     if (listed.items.length > 0) return 0;
     try {
       const booked = await this.planning.book(trainer, {
-        category: '平台政策', title: '售后政策与退款规则复训', lengthMinutes: 60, capacity: 8, trainerUserId: trainer.userId,
-        invitees: { teamId: await this.repository.teamId(shop.id, '售前一组') }, allowBelowMinimum: true,
+        category: '平台政策',
+        title: '售后政策与退款规则复训',
+        lengthMinutes: 60,
+        capacity: 8,
+        trainerUserId: trainer.userId,
+        invitees: { teamId: await this.repository.teamId(shop.id, '售前一组') },
+        allowBelowMinimum: true,
         plan: { from: from.toISODate()!, to: from.plus({ days: 6 }).toISODate()! },
       });
       return booked.sessions.length;

@@ -39,7 +39,11 @@ export class DemoPlans {
   async forecastsOf(shop: Shop, now: Date): Promise<number> {
     const manager = await this.repository.actor(shop.id, 'manager');
     if ((await this.forecasts.list(manager, ListForecastsQuery.parse({ limit: 1 }))).total > 0) return 0;
-    const { forecasts } = await this.forecasts.create(manager, { from: DemoPlans.thisMonday(shop, now), weeks: FORECAST_WEEKS, method: 'auto' });
+    const { forecasts } = await this.forecasts.create(manager, {
+      from: DemoPlans.thisMonday(shop, now),
+      weeks: FORECAST_WEEKS,
+      method: 'auto',
+    });
     for (const f of forecasts) await this.queue.settled(f.jobId, JOB_WAIT_MS);
     return forecasts.length;
   }
@@ -47,11 +51,18 @@ export class DemoPlans {
   async rosterOf(shop: Shop, now: Date): Promise<string | null> {
     const manager = await this.repository.actor(shop.id, 'manager');
     const weekStart = DemoPlans.thisMonday(shop, now);
-    if ((await this.rosters.list(manager, ListRostersQuery.parse({ week: weekStart, limit: 1 }))).total > 0) return null;
-    const created = await this.rosters.create(manager, CreateRosterBody.parse({ weekStart, timeLimitSeconds: ROSTER_SECONDS, demand: 'forecast', seed: 1 }));
+    if ((await this.rosters.list(manager, ListRostersQuery.parse({ week: weekStart, limit: 1 }))).total > 0)
+      return null;
+    const created = await this.rosters.create(
+      manager,
+      CreateRosterBody.parse({ weekStart, timeLimitSeconds: ROSTER_SECONDS, demand: 'forecast', seed: 1 }),
+    );
     await this.queue.settled(created.jobId, JOB_WAIT_MS);
     const roster = await this.publishing.publish(manager, created.rosterId, {});
-    this.logger.log({ shopId: shop.id, rosterId: created.rosterId, weekStart, warnings: created.warnings.length }, 'demo roster of this week published');
+    this.logger.log(
+      { shopId: shop.id, rosterId: created.rosterId, weekStart, warnings: created.warnings.length },
+      'demo roster of this week published',
+    );
     return roster.id;
   }
 }

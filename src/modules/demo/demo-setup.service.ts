@@ -50,9 +50,25 @@ export class DemoSetup {
       await this.plans.rosterOf(shop, now);
       // After the reviews, complaints and roster: their days count in the KPIs too.
       const from = DateTime.fromJSDate(now, { zone: shop.timeZone }).minus({ days: 70 }).toISODate()!;
-      const aggregated = await this.kpis.aggregateMissing(shop.id, from, DateTime.fromJSDate(now, { zone: shop.timeZone }).toISODate()!, now);
+      const aggregated = await this.kpis.aggregateMissing(
+        shop.id,
+        from,
+        DateTime.fromJSDate(now, { zone: shop.timeZone }).toISODate()!,
+        now,
+      );
       const training = await this.activity.trainingOf(shop, now);
-      this.logger.log({ shopId: shop.id, complaints, reviews, forecasts, aggregatedDays: aggregated.length, training, seconds: (Date.now() - started) / 1000 }, 'demo shop ready');
+      this.logger.log(
+        {
+          shopId: shop.id,
+          complaints,
+          reviews,
+          forecasts,
+          aggregatedDays: aggregated.length,
+          training,
+          seconds: (Date.now() - started) / 1000,
+        },
+        'demo shop ready',
+      );
       return org;
     });
   }

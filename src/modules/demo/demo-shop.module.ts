@@ -15,7 +15,17 @@ import { DemoRepository } from './demo.repository';
 
 /** The demo shop's starting data, made through the domain services (no routes of its own). */
 @Module({
-  imports: [OrgModule, IngestModule, KpiModule, RankingModule, QcModule, ComplaintsModule, TrainingModule, ForecastModule, RosterModule],
+  imports: [
+    OrgModule,
+    IngestModule,
+    KpiModule,
+    RankingModule,
+    QcModule,
+    ComplaintsModule,
+    TrainingModule,
+    ForecastModule,
+    RosterModule,
+  ],
   providers: [DemoRepository, DemoActivity, DemoPlans, DemoSetup],
   exports: [DemoSetup],
 })

@@ -14,13 +14,20 @@ export class DemoRepository {
   /** The demo user as an actor of the shop, so the demo's records go through the same services as a request. */
   async actor(shopId: string, username: string): Promise<Actor> {
     const [row] = (await this.db.q.execute(sql`
-      SELECT id, username, role, agent_id FROM users WHERE shop_id = ${shopId}::uuid AND username = ${username}`)) as unknown as { id: string; username: string; role: Role; agent_id: string | null }[];
+      SELECT id, username, role, agent_id FROM users WHERE shop_id = ${shopId}::uuid AND username = ${username}`)) as unknown as {
+      id: string;
+      username: string;
+      role: Role;
+      agent_id: string | null;
+    }[];
     if (!row) throw new Error(`demo user ${username} is missing from shop ${shopId}`);
     return { userId: row.id, username: row.username, role: row.role, shopId, agentId: row.agent_id };
   }
 
   async teamId(shopId: string, name: string): Promise<string> {
-    const [row] = (await this.db.q.execute(sql`SELECT id FROM teams WHERE shop_id = ${shopId}::uuid AND name = ${name}`)) as unknown as { id: string }[];
+    const [row] = (await this.db.q.execute(
+      sql`SELECT id FROM teams WHERE shop_id = ${shopId}::uuid AND name = ${name}`,
+    )) as unknown as { id: string }[];
     if (!row) throw new Error(`demo team ${name} is missing from shop ${shopId}`);
     return row.id;
   }
@@ -29,7 +36,13 @@ export class DemoRepository {
    * Sessions to review: per agent the first session with a transcript of each of the last `days`
    * local days before `before`, `perAgent` at most, in a stable order (the same demo every time).
    */
-  async sessionsToReview(shopId: string, timeZone: string, before: Date, days: number, perAgent: number): Promise<DemoSessionPick[]> {
+  async sessionsToReview(
+    shopId: string,
+    timeZone: string,
+    before: Date,
+    days: number,
+    perAgent: number,
+  ): Promise<DemoSessionPick[]> {
     const rows = (await this.db.q.execute(sql`
       SELECT id, agent_id, employee_no, started_at FROM (
         SELECT s.id, s.agent_id, a.employee_no, s.started_at,
@@ -38,7 +51,17 @@ export class DemoRepository {
         WHERE s.shop_id = ${shopId}::uuid AND s.transcript IS NOT NULL AND s.agent_messages > 0
           AND s.started_at < ${before.toISOString()}::timestamptz
           AND s.started_at >= (${before.toISOString()}::timestamptz AT TIME ZONE ${timeZone} - make_interval(days => ${days}::int)) AT TIME ZONE ${timeZone}
-      ) picked WHERE n <= ${perAgent} ORDER BY employee_no, started_at`)) as unknown as { id: string; agent_id: string; employee_no: string; started_at: string | Date }[];
-    return rows.map((r) => ({ id: r.id, agentId: r.agent_id, employeeNo: r.employee_no, startedAt: new Date(r.started_at) }));
+      ) picked WHERE n <= ${perAgent} ORDER BY employee_no, started_at`)) as unknown as {
+      id: string;
+      agent_id: string;
+      employee_no: string;
+      started_at: string | Date;
+    }[];
+    return rows.map((r) => ({
+      id: r.id,
+      agentId: r.agent_id,
+      employeeNo: r.employee_no,
+      startedAt: new Date(r.started_at),
+    }));
   }
 }

@@ -6,4 +6,10 @@ import { trainingPlanLayout } from './builders/training-plan.export';
 import type { ExportLayout } from './export-templates';
 
 /** Every export template `npm run templates` writes. */
-export const exportLayouts: ExportLayout[] = [rosterLayout, rankingLayout, dailyReportLayout, qcSummaryLayout, trainingPlanLayout];
+export const exportLayouts: ExportLayout[] = [
+  rosterLayout,
+  rankingLayout,
+  dailyReportLayout,
+  qcSummaryLayout,
+  trainingPlanLayout,
+];

@@ -2,11 +2,26 @@ import { defineTexts } from 'src/platform/i18n/texts';
 
 /** What each export kind is, and the states of an export, as a user reads them. */
 export const ExportKindLabels = defineTexts('export.kind', {
-  roster: { en: 'Weekly roster: agents × days coloured by shift, coverage per slot, rule warnings', zh: '周排班表：客服 × 日期（按班次着色）、各时段覆盖、规则提示' },
-  ranking: { en: 'Monthly ranking for HR: every metric and its points, total, flags, reward/penalty entries; the ineligible apart', zh: '月度绩效排名：各指标及得分、总分、标记、奖惩记录；不参与排名者单列' },
-  'daily-report': { en: 'Daily report for the shop and each team, beside the same weekday last week', zh: '客服日报：全店及各小组指标，对比上周同日' },
-  'qc-summary': { en: 'Daily QC summary per team: agents, sessions reviewed, scores, fails, top findings', zh: '质检日报：各小组客服的抽检会话、得分、不合格及高频问题' },
-  'training-plan': { en: 'Booked training sessions of a period with their service impact, and attendance per agent', zh: '培训计划：时段内已预订的培训场次及其对服务的影响、每位客服的出勤' },
+  roster: {
+    en: 'Weekly roster: agents × days coloured by shift, coverage per slot, rule warnings',
+    zh: '周排班表：客服 × 日期（按班次着色）、各时段覆盖、规则提示',
+  },
+  ranking: {
+    en: 'Monthly ranking for HR: every metric and its points, total, flags, reward/penalty entries; the ineligible apart',
+    zh: '月度绩效排名：各指标及得分、总分、标记、奖惩记录；不参与排名者单列',
+  },
+  'daily-report': {
+    en: 'Daily report for the shop and each team, beside the same weekday last week',
+    zh: '客服日报：全店及各小组指标，对比上周同日',
+  },
+  'qc-summary': {
+    en: 'Daily QC summary per team: agents, sessions reviewed, scores, fails, top findings',
+    zh: '质检日报：各小组客服的抽检会话、得分、不合格及高频问题',
+  },
+  'training-plan': {
+    en: 'Booked training sessions of a period with their service impact, and attendance per agent',
+    zh: '培训计划：时段内已预订的培训场次及其对服务的影响、每位客服的出勤',
+  },
 });
 
 export const ExportStatusLabels = defineTexts('export.status', {

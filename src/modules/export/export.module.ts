@@ -21,7 +21,12 @@ const builders = [RosterExport, RankingExport, DailyReportExport, QcSummaryExpor
 @Module({
   imports: [OrgModule, KpiModule, RankingModule, QcModule, TrainingModule, RosterModule],
   controllers: [ExportController],
-  providers: [ExportRepository, ExportService, ...builders, { provide: EXPORT_BUILDERS, useFactory: (...all: unknown[]) => all, inject: builders }],
+  providers: [
+    ExportRepository,
+    ExportService,
+    ...builders,
+    { provide: EXPORT_BUILDERS, useFactory: (...all: unknown[]) => all, inject: builders },
+  ],
   exports: [ExportService],
 })
 export class ExportModule {}

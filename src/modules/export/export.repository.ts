@@ -22,20 +22,44 @@ export class ExportRepository {
   }
 
   async find(shopId: string, id: string): Promise<ExportRecord | undefined> {
-    const [row] = await this.db.q.select(withoutContent).from(exportFiles).where(and(eq(exportFiles.shopId, shopId), eq(exportFiles.id, id))).limit(1);
+    const [row] = await this.db.q
+      .select(withoutContent)
+      .from(exportFiles)
+      .where(and(eq(exportFiles.shopId, shopId), eq(exportFiles.id, id)))
+      .limit(1);
     return row;
   }
 
   async content(shopId: string, id: string): Promise<Buffer | null> {
-    const [row] = await this.db.q.select({ content: exportFiles.content }).from(exportFiles).where(and(eq(exportFiles.shopId, shopId), eq(exportFiles.id, id))).limit(1);
+    const [row] = await this.db.q
+      .select({ content: exportFiles.content })
+      .from(exportFiles)
+      .where(and(eq(exportFiles.shopId, shopId), eq(exportFiles.id, id)))
+      .limit(1);
     return row?.content ?? null;
   }
 
-  async list(shopId: string, requestedBy: string | null, limit: number, offset: number): Promise<{ rows: ExportRecord[]; total: number }> {
-    const where = requestedBy ? and(eq(exportFiles.shopId, shopId), eq(exportFiles.requestedBy, requestedBy)) : eq(exportFiles.shopId, shopId);
+  async list(
+    shopId: string,
+    requestedBy: string | null,
+    limit: number,
+    offset: number,
+  ): Promise<{ rows: ExportRecord[]; total: number }> {
+    const where = requestedBy
+      ? and(eq(exportFiles.shopId, shopId), eq(exportFiles.requestedBy, requestedBy))
+      : eq(exportFiles.shopId, shopId);
     const [rows, [{ total }]] = await Promise.all([
-      this.db.q.select(withoutContent).from(exportFiles).where(where).orderBy(desc(exportFiles.createdAt)).limit(limit).offset(offset),
-      this.db.q.select({ total: sql<number>`count(*)::int` }).from(exportFiles).where(where),
+      this.db.q
+        .select(withoutContent)
+        .from(exportFiles)
+        .where(where)
+        .orderBy(desc(exportFiles.createdAt))
+        .limit(limit)
+        .offset(offset),
+      this.db.q
+        .select({ total: sql<number>`count(*)::int` })
+        .from(exportFiles)
+        .where(where),
     ]);
     return { rows, total };
   }

@@ -28,9 +28,19 @@ import type { ExportLanguage } from './workbook/export-sheet';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export type ExportView = Omit<ExportRecord, 'shopId' | 'requestedBy' | 'requestedRole' | 'requestedAgentId' | 'jobRunId'> & { fileUrl: string | null; kindLabel: string; statusLabel: string };
+export type ExportView = Omit<
+  ExportRecord,
+  'shopId' | 'requestedBy' | 'requestedRole' | 'requestedAgentId' | 'jobRunId'
+> & { fileUrl: string | null; kindLabel: string; statusLabel: string };
 
-const view = ({ shopId: _s, requestedBy: _b, requestedRole: _r, requestedAgentId: _a, jobRunId: _j, ...record }: ExportRecord): ExportView => ({
+const view = ({
+  shopId: _s,
+  requestedBy: _b,
+  requestedRole: _r,
+  requestedAgentId: _a,
+  jobRunId: _j,
+  ...record
+}: ExportRecord): ExportView => ({
   ...record,
   fileUrl: record.status === 'completed' ? `/exports/${record.id}/file` : null,
   kindLabel: labelIn(ExportKindLabels, record.kind),
@@ -52,28 +62,47 @@ export class ExportService {
   }
 
   kinds(actor: Actor): { kind: string; description: string; params: Record<string, unknown> }[] {
-    return [...this.builders.values()].filter((b) => mayAsk(b, actor.role)).map((b) => ({ kind: b.kind, description: labelIn(ExportKindLabels, b.kind), params: openApiSchema(b.params) }));
+    return [...this.builders.values()]
+      .filter((b) => mayAsk(b, actor.role))
+      .map((b) => ({ kind: b.kind, description: labelIn(ExportKindLabels, b.kind), params: openApiSchema(b.params) }));
   }
 
   async request(actor: Actor, body: CreateExportBody): Promise<Accepted & { exportId: string; fileUrl: string }> {
     const builder = this.builders.get(body.kind);
     if (!builder) throw ExportProblems.unknownKind.at('kind', { kind: body.kind, kinds: [...this.builders.keys()] });
-    if (!mayAsk(builder, actor.role)) throw ExportProblems.kindForbidden({ kind: labelOf(ExportKindLabels, builder.kind) });
+    if (!mayAsk(builder, actor.role))
+      throw ExportProblems.kindForbidden({ kind: labelOf(ExportKindLabels, builder.kind) });
     const parsed = builder.params.safeParse(body.params, { error: zodErrorMap(currentLocale()) });
     if (!parsed.success) throw validationError(parsed.error, 'body', 'params');
     await builder.precheck?.(actor, parsed.data);
     // Without a language asked for, the reader's (Accept-Language, else the shop's).
     const lang: ExportLanguage = body.lang ?? currentLocale();
     const record = await this.exports.insert({
-      shopId: actor.shopId, kind: builder.kind, params: parsed.data as Record<string, unknown>, lang, status: 'queued',
-      requestedBy: actor.userId, requestedRole: actor.role, requestedAgentId: actor.agentId,
+      shopId: actor.shopId,
+      kind: builder.kind,
+      params: parsed.data as Record<string, unknown>,
+      lang,
+      status: 'queued',
+      requestedBy: actor.userId,
+      requestedRole: actor.role,
+      requestedAgentId: actor.agentId,
     });
-    const run = await this.queue.enqueueFor(exportBuildJob, { shopId: actor.shopId, exportId: record.id }, { requestedBy: actor.userId }, (v) => this.exports.update(record.id, v));
+    const run = await this.queue.enqueueFor(
+      exportBuildJob,
+      { shopId: actor.shopId, exportId: record.id },
+      { requestedBy: actor.userId },
+      (v) => this.exports.update(record.id, v),
+    );
     return { exportId: record.id, fileUrl: `/exports/${record.id}/file`, ...accepted(run) };
   }
 
   async list(actor: Actor, query: ListExportsQuery): Promise<Page<ExportView>> {
-    const { rows, total } = await this.exports.list(actor.shopId, seesAll(actor) ? null : actor.userId, query.limit, query.offset);
+    const { rows, total } = await this.exports.list(
+      actor.shopId,
+      seesAll(actor) ? null : actor.userId,
+      query.limit,
+      query.offset,
+    );
     return { items: rows.map(view), total, limit: query.limit, offset: query.offset };
   }
 
@@ -83,7 +112,11 @@ export class ExportService {
 
   async file(actor: Actor, id: string): Promise<{ fileName: string; content: Buffer }> {
     const record = await this.find(actor, id);
-    if (record.status !== 'completed') throw ExportProblems.notReady({ state: labelOf(ExportStatusLabels, record.status) }, { extra: { state: record.status } });
+    if (record.status !== 'completed')
+      throw ExportProblems.notReady(
+        { state: labelOf(ExportStatusLabels, record.status) },
+        { extra: { state: record.status } },
+      );
     const content = await this.exports.content(actor.shopId, id);
     if (!content || !record.fileName) throw ExportProblems.fileMissing();
     return { fileName: record.fileName, content };
@@ -96,22 +129,43 @@ export class ExportService {
     const builder = this.builders.get(record.kind);
     if (!builder) throw new UnrecoverableJobError(`no builder for export kind ${record.kind}`);
     await this.exports.update(record.id, { status: 'running' });
-    const actor: Actor = { userId: record.requestedBy, username: '', role: record.requestedRole as Role, shopId: record.shopId, agentId: record.requestedAgentId };
+    const actor: Actor = {
+      userId: record.requestedBy,
+      username: '',
+      role: record.requestedRole as Role,
+      shopId: record.shopId,
+      agentId: record.requestedAgentId,
+    };
     const folder = await mkdtemp(join(tmpdir(), 'wfm-export-'));
     try {
       // Built in the export's language: every label and text the services give comes in it.
       const lang = record.lang as ExportLanguage;
       const workbook = await withLocale(lang, () => builder.build(actor, builder.params.parse(record.params), lang));
       const path = join(folder, 'export.xlsx');
-      await writeExportWorkbook(path, workbook, record.lang as ExportLanguage, await readTemplateLooks(exportTemplatePath(builder.template)));
+      await writeExportWorkbook(
+        path,
+        workbook,
+        record.lang as ExportLanguage,
+        await readTemplateLooks(exportTemplatePath(builder.template)),
+      );
       const content = await readFile(path);
       const fileName = `${workbook.fileName}.xlsx`;
-      await this.exports.update(record.id, { status: 'completed', content, fileName, sizeBytes: content.length, error: null, finishedAt: new Date() });
+      await this.exports.update(record.id, {
+        status: 'completed',
+        content,
+        fileName,
+        sizeBytes: content.length,
+        error: null,
+        finishedAt: new Date(),
+      });
       this.logger.log({ exportId: record.id, kind: record.kind, sizeBytes: content.length }, 'export built');
       return { fileName, sizeBytes: content.length };
     } catch (e) {
       // The reason is kept in the export's language; an unexpected failure is logged, not shown.
-      const reason = e instanceof AppError ? e.detailIn(record.lang as ExportLanguage) : CommonProblems.internal().detailIn(record.lang as ExportLanguage);
+      const reason =
+        e instanceof AppError
+          ? e.detailIn(record.lang as ExportLanguage)
+          : CommonProblems.internal().detailIn(record.lang as ExportLanguage);
       await this.exports.update(record.id, { status: 'failed', error: reason, finishedAt: new Date() });
       // An export the requester may no longer see (a ranking deleted, an access change) will not improve by retrying.
       if (e instanceof AppError && e.status < 500) throw new UnrecoverableJobError(e.detail);
@@ -126,7 +180,11 @@ export class ExportService {
   async runFailed(payload: BuildExportPayload): Promise<void> {
     const record = await this.exports.find(payload.shopId, payload.exportId);
     if (record && (record.status === 'queued' || record.status === 'running')) {
-      await this.exports.update(record.id, { status: 'failed', error: CommonProblems.internal().detailIn(record.lang as ExportLanguage), finishedAt: new Date() });
+      await this.exports.update(record.id, {
+        status: 'failed',
+        error: CommonProblems.internal().detailIn(record.lang as ExportLanguage),
+        finishedAt: new Date(),
+      });
     }
   }
 

@@ -18,7 +18,10 @@ export class AdjustmentController {
 
   @Post()
   @Roles(...FORECAST_WRITERS)
-  @ApiCreatedResponse({ description: 'Applies to every forecast version of the queue whose slots fall in the range', schema: { example: adjustmentExample } })
+  @ApiCreatedResponse({
+    description: 'Applies to every forecast version of the queue whose slots fall in the range',
+    schema: { example: adjustmentExample },
+  })
   @ApiProblems(400, 401, 403, 404, ForecastProblems.queueNotFound)
   create(@CurrentActor() actor: Actor, @ValidBody(CreateAdjustmentBody) body: CreateAdjustmentBody) {
     return this.adjustments.create(actor, body);
@@ -42,7 +45,12 @@ export class AdjustmentController {
 
   @Delete(':id')
   @Roles(...FORECAST_WRITERS)
-  @ApiOkResponse({ description: 'The adjustment, now removed (kept for the audit trail)', schema: { example: { ...adjustmentExample, deletedBy: adjustmentExample.createdBy, deletedAt: '2026-11-24T01:00:00.000Z' } } })
+  @ApiOkResponse({
+    description: 'The adjustment, now removed (kept for the audit trail)',
+    schema: {
+      example: { ...adjustmentExample, deletedBy: adjustmentExample.createdBy, deletedAt: '2026-11-24T01:00:00.000Z' },
+    },
+  })
   @ApiProblems(400, 401, 403, 404, 409, ForecastProblems.adjustmentNotFound, ForecastProblems.adjustmentRemoved)
   remove(@CurrentActor() actor: Actor, @ValidParam('id') id: string) {
     return this.adjustments.remove(actor, id);

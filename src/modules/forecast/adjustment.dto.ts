@@ -12,14 +12,29 @@ export const CreateAdjustmentBody = z
     queueId: z.uuid(localized(SchemaTexts.uuid)),
     from: utcInstant.meta({ description: 'First instant changed (inclusive)', example: '2026-12-12T12:00:00Z' }),
     to: utcInstant.meta({ description: 'End of the change (exclusive)', example: '2026-12-12T15:00:00Z' }),
-    kind: z.enum(ADJUSTMENT_KINDS).meta({ description: 'percent: model × (1 + value/100); absolute: model + value per slot', example: 'percent' }),
-    value: z.number().finite().refine((v) => v !== 0, localized(text('must not be 0', '不能为 0'))).meta({ example: 20 }),
+    kind: z
+      .enum(ADJUSTMENT_KINDS)
+      .meta({ description: 'percent: model × (1 + value/100); absolute: model + value per slot', example: 'percent' }),
+    value: z
+      .number()
+      .finite()
+      .refine((v) => v !== 0, localized(text('must not be 0', '不能为 0')))
+      .meta({ example: 20 }),
     reason: z.string().trim().min(1).max(500).meta({ example: '双12 店铺直播' }),
   })
   .refine((b) => new Date(b.from) < new Date(b.to), { ...localized(SchemaTexts.afterFrom), path: ['to'] })
-  .refine((b) => new Date(b.to).getTime() - new Date(b.from).getTime() <= MAX_SPAN_MS, { ...localized(text('the range may span at most 366 days', '时间范围最多 366 天')), path: ['to'] })
-  .refine((b) => b.kind !== 'percent' || (b.value >= -100 && b.value <= 1000), { ...localized(text('a percentage must be between -100 and 1000', '百分比必须在 -100 到 1000 之间')), path: ['value'] })
-  .refine((b) => b.kind !== 'absolute' || Math.abs(b.value) <= 100_000, { ...localized(text('an absolute change must be within ±100000 per slot', '绝对调整量每时段须在 ±100000 以内')), path: ['value'] });
+  .refine((b) => new Date(b.to).getTime() - new Date(b.from).getTime() <= MAX_SPAN_MS, {
+    ...localized(text('the range may span at most 366 days', '时间范围最多 366 天')),
+    path: ['to'],
+  })
+  .refine((b) => b.kind !== 'percent' || (b.value >= -100 && b.value <= 1000), {
+    ...localized(text('a percentage must be between -100 and 1000', '百分比必须在 -100 到 1000 之间')),
+    path: ['value'],
+  })
+  .refine((b) => b.kind !== 'absolute' || Math.abs(b.value) <= 100_000, {
+    ...localized(text('an absolute change must be within ±100000 per slot', '绝对调整量每时段须在 ±100000 以内')),
+    path: ['value'],
+  });
 export type CreateAdjustmentBody = z.infer<typeof CreateAdjustmentBody>;
 
 export const ListAdjustmentsQuery = z
@@ -30,7 +45,10 @@ export const ListAdjustmentsQuery = z
     to: utcInstant.optional().meta({ description: 'Adjustments starting before this instant' }),
     includeDeleted: queryBoolean.optional().meta({ description: 'Also the removed ones (audit)' }),
   })
-  .refine((q) => !q.from || !q.to || new Date(q.from) < new Date(q.to), { ...localized(SchemaTexts.afterFrom), path: ['to'] });
+  .refine((q) => !q.from || !q.to || new Date(q.from) < new Date(q.to), {
+    ...localized(SchemaTexts.afterFrom),
+    path: ['to'],
+  });
 export type ListAdjustmentsQuery = z.infer<typeof ListAdjustmentsQuery>;
 
 export const adjustmentExample = {

@@ -34,12 +34,20 @@ export class AdjustmentRepository {
   }
 
   async find(shopId: string, id: string): Promise<Adjustment | undefined> {
-    const [row] = await this.db.q.select(columns).from(forecastAdjustments).where(and(eq(forecastAdjustments.shopId, shopId), eq(forecastAdjustments.id, id))).limit(1);
+    const [row] = await this.db.q
+      .select(columns)
+      .from(forecastAdjustments)
+      .where(and(eq(forecastAdjustments.shopId, shopId), eq(forecastAdjustments.id, id)))
+      .limit(1);
     return row;
   }
 
   async markDeleted(id: string, deletedBy: string): Promise<Adjustment> {
-    const [row] = await this.db.q.update(forecastAdjustments).set({ deletedBy, deletedAt: new Date() }).where(eq(forecastAdjustments.id, id)).returning(columns);
+    const [row] = await this.db.q
+      .update(forecastAdjustments)
+      .set({ deletedBy, deletedAt: new Date() })
+      .where(eq(forecastAdjustments.id, id))
+      .returning(columns);
     return row;
   }
 
@@ -53,7 +61,13 @@ export class AdjustmentRepository {
     ];
     const where = and(...filters);
     const [rows, [{ total }]] = await Promise.all([
-      this.db.q.select(columns).from(forecastAdjustments).where(where).orderBy(desc(forecastAdjustments.startsAt), desc(forecastAdjustments.createdAt)).limit(query.limit).offset(query.offset),
+      this.db.q
+        .select(columns)
+        .from(forecastAdjustments)
+        .where(where)
+        .orderBy(desc(forecastAdjustments.startsAt), desc(forecastAdjustments.createdAt))
+        .limit(query.limit)
+        .offset(query.offset),
       this.db.q.select({ total: count() }).from(forecastAdjustments).where(where),
     ]);
     return { rows, total };
@@ -74,6 +88,14 @@ export class AdjustmentRepository {
         ),
       )
       .orderBy(asc(forecastAdjustments.createdAt), asc(forecastAdjustments.id));
-    return rows.map((r) => ({ id: r.id, kind: r.kind as AdjustmentRule['kind'], value: r.value, startsAt: r.from, endsAt: r.to, reason: r.reason, createdBy: r.createdBy }));
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind as AdjustmentRule['kind'],
+      value: r.value,
+      startsAt: r.from,
+      endsAt: r.to,
+      reason: r.reason,
+      createdBy: r.createdBy,
+    }));
   }
 }

@@ -18,7 +18,14 @@ export class AdjustmentService {
     const [queue] = await this.history.queues(actor.shopId, [body.queueId]);
     if (!queue) throw ForecastProblems.queueNotFound();
     return this.adjustments.insert({
-      shopId: actor.shopId, queueId: body.queueId, startsAt: new Date(body.from), endsAt: new Date(body.to), kind: body.kind, value: body.value, reason: body.reason, createdBy: actor.userId,
+      shopId: actor.shopId,
+      queueId: body.queueId,
+      startsAt: new Date(body.from),
+      endsAt: new Date(body.to),
+      kind: body.kind,
+      value: body.value,
+      reason: body.reason,
+      createdBy: actor.userId,
     });
   }
 
@@ -35,7 +42,8 @@ export class AdjustmentService {
 
   async remove(actor: Actor, id: string): Promise<Adjustment> {
     const adjustment = await this.get(actor, id);
-    if (adjustment.deletedAt) throw ForecastProblems.adjustmentRemoved(undefined, { extra: { deletedAt: adjustment.deletedAt } });
+    if (adjustment.deletedAt)
+      throw ForecastProblems.adjustmentRemoved(undefined, { extra: { deletedAt: adjustment.deletedAt } });
     return this.adjustments.markDeleted(id, actor.userId);
   }
 }

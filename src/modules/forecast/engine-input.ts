@@ -19,9 +19,17 @@ export function queueHistoryOf(
   const events: CalendarEvent[] = [];
   for (const day of calendar) {
     if (day.kind === 'closed') {
-      closedPeriods.push({ start: localDayStart(day.date, zone).toISOString(), end: localDayStart(addDays(day.date, 1), zone).toISOString() });
+      closedPeriods.push({
+        start: localDayStart(day.date, zone).toISOString(),
+        end: localDayStart(addDays(day.date, 1), zone).toISOString(),
+      });
     } else if (day.kind === 'promotion' || day.kind === 'holiday') {
-      events.push({ date: day.date, kind: day.kind, ...(day.label ? { label: day.label } : {}), ...(day.multiplier !== null ? { multiplier: day.multiplier } : {}) });
+      events.push({
+        date: day.date,
+        kind: day.kind,
+        ...(day.label ? { label: day.label } : {}),
+        ...(day.multiplier !== null ? { multiplier: day.multiplier } : {}),
+      });
     }
   }
   return { zone, slotMinutes, observations, closedPeriods, events };

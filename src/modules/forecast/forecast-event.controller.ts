@@ -43,8 +43,20 @@ export class ForecastEventController {
   @Patch(':id')
   @Roles(...FORECAST_WRITERS)
   @ApiOkResponse({ schema: { example: { ...eventExample, multiplier: 4 } } })
-  @ApiProblems(400, 401, 403, 404, ForecastProblems.eventNotFound, ForecastProblems.queueNotFound, ForecastProblems.closedDayMultiplier)
-  update(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidBody(UpdateEventBody) body: UpdateEventBody) {
+  @ApiProblems(
+    400,
+    401,
+    403,
+    404,
+    ForecastProblems.eventNotFound,
+    ForecastProblems.queueNotFound,
+    ForecastProblems.closedDayMultiplier,
+  )
+  update(
+    @CurrentActor() actor: Actor,
+    @ValidParam('id') id: string,
+    @ValidBody(UpdateEventBody) body: UpdateEventBody,
+  ) {
     return this.events.update(actor, id, body);
   }
 

@@ -14,13 +14,25 @@ const eventFields = {
       'and their learnt curve is applied to planned events of the same kind and label; closed: the queue takes no work that whole local day',
     example: 'promotion',
   }),
-  label: z.string().trim().min(1).max(60).nullable().meta({ description: 'Events with the same kind and label share what the model learns (e.g. double12)', example: 'double12' }),
-  multiplier: z.number().positive().max(20).nullable().meta({ description: 'Expected volume × this, used until the model has seen such a day', example: 3 }),
+  label: z.string().trim().min(1).max(60).nullable().meta({
+    description: 'Events with the same kind and label share what the model learns (e.g. double12)',
+    example: 'double12',
+  }),
+  multiplier: z
+    .number()
+    .positive()
+    .max(20)
+    .nullable()
+    .meta({ description: 'Expected volume × this, used until the model has seen such a day', example: 3 }),
   queueId: z.uuid(localized(SchemaTexts.uuid)).nullable().meta({ description: 'Omit for every queue of the shop' }),
 };
 
-const multiplierFitsKind = (b: { kind?: string; multiplier?: number | null }) => b.kind !== 'closed' || b.multiplier === null || b.multiplier === undefined;
-const multiplierRule = { ...localized(text('a closed day takes no multiplier', '停业日不能设置倍数')), path: ['multiplier'] };
+const multiplierFitsKind = (b: { kind?: string; multiplier?: number | null }) =>
+  b.kind !== 'closed' || b.multiplier === null || b.multiplier === undefined;
+const multiplierRule = {
+  ...localized(text('a closed day takes no multiplier', '停业日不能设置倍数')),
+  path: ['multiplier'],
+};
 
 export const CreateEventBody = z
   .strictObject({
@@ -51,7 +63,10 @@ export const ListEventsQuery = z
     from: localDate.optional().meta({ description: 'Events on or after this date' }),
     to: localDate.optional().meta({ description: 'Events on or before this date' }),
     kind: z.enum(EVENT_KINDS).optional(),
-    queueId: z.uuid(localized(SchemaTexts.uuid)).optional().meta({ description: 'Events of this queue and the shop-wide ones' }),
+    queueId: z
+      .uuid(localized(SchemaTexts.uuid))
+      .optional()
+      .meta({ description: 'Events of this queue and the shop-wide ones' }),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { ...localized(SchemaTexts.notBeforeFrom), path: ['to'] });
 export type ListEventsQuery = z.infer<typeof ListEventsQuery>;

@@ -17,12 +17,24 @@ export class ForecastEventRepository {
   }
 
   async find(shopId: string, id: string): Promise<ForecastEvent | undefined> {
-    const [row] = await this.db.q.select().from(forecastEvents).where(and(eq(forecastEvents.shopId, shopId), eq(forecastEvents.id, id))).limit(1);
+    const [row] = await this.db.q
+      .select()
+      .from(forecastEvents)
+      .where(and(eq(forecastEvents.shopId, shopId), eq(forecastEvents.id, id)))
+      .limit(1);
     return row;
   }
 
-  async update(shopId: string, id: string, values: Partial<typeof forecastEvents.$inferInsert>): Promise<ForecastEvent> {
-    const [row] = await this.db.q.update(forecastEvents).set(values).where(and(eq(forecastEvents.shopId, shopId), eq(forecastEvents.id, id))).returning();
+  async update(
+    shopId: string,
+    id: string,
+    values: Partial<typeof forecastEvents.$inferInsert>,
+  ): Promise<ForecastEvent> {
+    const [row] = await this.db.q
+      .update(forecastEvents)
+      .set(values)
+      .where(and(eq(forecastEvents.shopId, shopId), eq(forecastEvents.id, id)))
+      .returning();
     return row;
   }
 
@@ -40,7 +52,13 @@ export class ForecastEventRepository {
     ];
     const where = and(...filters);
     const [rows, [{ total }]] = await Promise.all([
-      this.db.q.select().from(forecastEvents).where(where).orderBy(asc(forecastEvents.date), asc(forecastEvents.createdAt)).limit(query.limit).offset(query.offset),
+      this.db.q
+        .select()
+        .from(forecastEvents)
+        .where(where)
+        .orderBy(asc(forecastEvents.date), asc(forecastEvents.createdAt))
+        .limit(query.limit)
+        .offset(query.offset),
       this.db.q.select({ total: count() }).from(forecastEvents).where(where),
     ]);
     return { rows, total };

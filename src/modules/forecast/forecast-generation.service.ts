@@ -32,22 +32,34 @@ export class ForecastGeneration {
   async generateInJob(payload: GeneratePayload, context: JobContext): Promise<Record<string, unknown>> {
     const version = await this.versions.find(payload.shopId, payload.versionId);
     if (!version) throw new UnrecoverableJobError(`Forecast ${payload.versionId} not found`);
-    return workOnRecord(context, (status, error) => this.versions.update(version.id, { status, error }), () => this.generate(version, context));
+    return workOnRecord(
+      context,
+      (status, error) => this.versions.update(version.id, { status, error }),
+      () => this.generate(version, context),
+    );
   }
 
   /** However the run ended for good (its last attempt, its workers stopping), the version says so. */
   @OnRunFailed(forecastGenerateJob)
   async runFailed(payload: GeneratePayload, failure: { error: string }): Promise<void> {
     const version = await this.versions.find(payload.shopId, payload.versionId);
-    if (version && (version.status === 'queued' || version.status === 'running')) await this.versions.update(version.id, { status: 'failed', error: failure.error });
+    if (version && (version.status === 'queued' || version.status === 'running'))
+      await this.versions.update(version.id, { status: 'failed', error: failure.error });
   }
 
   private async generate(version: ForecastVersion, { progress, fenced }: JobContext): Promise<StoredForecast> {
     const shop = await this.shops.context(version.shopId);
     await this.versions.update(version.id, { status: 'running', error: null });
     await progress(5, 'reading volume history');
-    const computed = await this.compute(shop, version.queueId, version.fromDate, version.horizonDays, version.methodRequested as MethodName | 'auto');
-    if (!computed) throw new UnrecoverableJobError(`The queue has no volume in the ${HISTORY_DAYS} days before ${version.fromDate}`);
+    const computed = await this.compute(
+      shop,
+      version.queueId,
+      version.fromDate,
+      version.horizonDays,
+      version.methodRequested as MethodName | 'auto',
+    );
+    if (!computed)
+      throw new UnrecoverableJobError(`The queue has no volume in the ${HISTORY_DAYS} days before ${version.fromDate}`);
     await progress(70, `forecast computed (${computed.method})`);
     const stored = await fenced(() => this.store(version.id, shop, computed));
     await progress(100, `${stored.slots} slots stored`);
@@ -55,13 +67,28 @@ export class ForecastGeneration {
   }
 
   /** The engine's forecast from history before `fromDate` (local), or null when the queue has none. */
-  async compute(shop: Shop, queueId: string, fromDate: string, days: number, method: MethodName | 'auto'): Promise<QueueForecast | null> {
+  async compute(
+    shop: Shop,
+    queueId: string,
+    fromDate: string,
+    days: number,
+    method: MethodName | 'auto',
+  ): Promise<QueueForecast | null> {
     const historyEnd = localDayStart(fromDate, shop.timeZone);
     const historyStart = new Date(historyEnd.getTime() - HISTORY_DAYS * DAY_MS);
     const observations = await this.history.volume(shop.id, queueId, historyStart, historyEnd);
     if (observations.length === 0) return null;
-    const calendar = await this.history.calendar(shop.id, queueId, addDays(fromDate, -HISTORY_DAYS - 1), addDays(fromDate, days - 1));
-    return forecastQueue(queueHistoryOf(shop.timeZone, shop.slotMinutes, observations, calendar), { from: fromDate, days, method });
+    const calendar = await this.history.calendar(
+      shop.id,
+      queueId,
+      addDays(fromDate, -HISTORY_DAYS - 1),
+      addDays(fromDate, days - 1),
+    );
+    return forecastQueue(queueHistoryOf(shop.timeZone, shop.slotMinutes, observations, calendar), {
+      from: fromDate,
+      days,
+      method,
+    });
   }
 
   /** Replaces the version's slots and marks it completed; call inside a transaction. */
@@ -69,7 +96,14 @@ export class ForecastGeneration {
     await this.versions.replaceSlots(
       shop.id,
       versionId,
-      computed.slots.map((s) => ({ slotStart: new Date(s.start), slotMinutes: shop.slotMinutes, forecast: s.forecast, lower: s.lower, upper: s.upper, closed: s.closed })),
+      computed.slots.map((s) => ({
+        slotStart: new Date(s.start),
+        slotMinutes: shop.slotMinutes,
+        forecast: s.forecast,
+        lower: s.lower,
+        upper: s.upper,
+        closed: s.closed,
+      })),
     );
     const report = computed.backtest;
     const backtest = {
@@ -81,7 +115,18 @@ export class ForecastGeneration {
       intraday: computed.intraday,
       eventWaves: computed.eventWaves,
     };
-    await this.versions.update(versionId, { status: 'completed', error: null, methodChosen: computed.method, backtest, completedAt: new Date() });
-    return { forecastId: versionId, method: computed.method, slots: computed.slots.length, wape: report?.overall.wape ?? null };
+    await this.versions.update(versionId, {
+      status: 'completed',
+      error: null,
+      methodChosen: computed.method,
+      backtest,
+      completedAt: new Date(),
+    });
+    return {
+      forecastId: versionId,
+      method: computed.method,
+      slots: computed.slots.length,
+      wape: report?.overall.wape ?? null,
+    };
   }
 }

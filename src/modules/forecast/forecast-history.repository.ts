@@ -23,7 +23,10 @@ export class ForecastHistoryRepository {
   constructor(private readonly db: Db) {}
 
   queues(shopId: string, ids: string[]): Promise<QueueRef[]> {
-    return this.db.q.select({ id: queues.id, kind: queues.kind, active: queues.active }).from(queues).where(and(eq(queues.shopId, shopId), inArray(queues.id, ids)));
+    return this.db.q
+      .select({ id: queues.id, kind: queues.kind, active: queues.active })
+      .from(queues)
+      .where(and(eq(queues.shopId, shopId), inArray(queues.id, ids)));
   }
 
   activeQueues(shopId: string): Promise<QueueRef[]> {
@@ -47,7 +50,14 @@ export class ForecastHistoryRepository {
     const rows = await this.db.q
       .select({ slotStart: volumeSlots.slotStart, offered: volumeSlots.offered })
       .from(volumeSlots)
-      .where(and(eq(volumeSlots.shopId, shopId), eq(volumeSlots.queueId, queueId), gte(volumeSlots.slotStart, from), lt(volumeSlots.slotStart, to)))
+      .where(
+        and(
+          eq(volumeSlots.shopId, shopId),
+          eq(volumeSlots.queueId, queueId),
+          gte(volumeSlots.slotStart, from),
+          lt(volumeSlots.slotStart, to),
+        ),
+      )
       .orderBy(asc(volumeSlots.slotStart));
     return rows.map((r) => ({ start: r.slotStart.toISOString(), volume: r.offered }));
   }
@@ -55,7 +65,12 @@ export class ForecastHistoryRepository {
   /** Calendar days of the shop that concern the queue (its own and shop-wide ones), inclusive range. */
   calendar(shopId: string, queueId: string, fromDate: string, toDate: string): Promise<CalendarDay[]> {
     return this.db.q
-      .select({ date: forecastEvents.date, kind: forecastEvents.kind, label: forecastEvents.label, multiplier: forecastEvents.multiplier })
+      .select({
+        date: forecastEvents.date,
+        kind: forecastEvents.kind,
+        label: forecastEvents.label,
+        multiplier: forecastEvents.multiplier,
+      })
       .from(forecastEvents)
       .where(
         and(
@@ -73,7 +88,15 @@ export class ForecastHistoryRepository {
    * arrived. Slots with only one of the two are kept (forecast or actual null).
    */
   async forecastVsActual(shopId: string, queueId: string, from: Date, to: Date): Promise<ForecastActualRow[]> {
-    const rows = await this.db.q.execute<{ slot_start: Date | string; slot_minutes: number; version_id: string | null; forecast: number | null; lower: number | null; upper: number | null; actual: number | null }>(sql`
+    const rows = await this.db.q.execute<{
+      slot_start: Date | string;
+      slot_minutes: number;
+      version_id: string | null;
+      forecast: number | null;
+      lower: number | null;
+      upper: number | null;
+      actual: number | null;
+    }>(sql`
       WITH latest AS (
         SELECT DISTINCT ON (s.slot_start) s.slot_start, s.slot_minutes, s.version_id, s.forecast, s.lower, s.upper
         FROM ${forecastSlots} s

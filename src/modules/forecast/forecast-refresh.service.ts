@@ -16,7 +16,8 @@ import { ForecastRepository } from './forecast.repository';
 const NIGHTLY_ORDER = 20;
 
 /** The shop's horizon for nightly forecasts: `settings.forecastHorizonWeeks` when set (validated 1–8), else four weeks. */
-export const horizonWeeksOf = (shop: Pick<Shop, 'settings'>): number => shop.settings.forecastHorizonWeeks ?? DEFAULT_HORIZON_WEEKS;
+export const horizonWeeksOf = (shop: Pick<Shop, 'settings'>): number =>
+  shop.settings.forecastHorizonWeeks ?? DEFAULT_HORIZON_WEEKS;
 
 /**
  * The nightly step: each active real-time queue is forecast again from the day after the night's
@@ -51,7 +52,14 @@ export class ForecastRefresh implements OnModuleInit {
       } else {
         const stored = await context.fenced(async () => {
           const version = await this.versions.upsertNightly({
-            shopId: shop.id, queueId: queue.id, methodRequested: 'auto', fromDate, horizonDays, status: 'running', nightlyDate: payload.date, jobRunId: context.runId,
+            shopId: shop.id,
+            queueId: queue.id,
+            methodRequested: 'auto',
+            fromDate,
+            horizonDays,
+            status: 'running',
+            nightlyDate: payload.date,
+            jobRunId: context.runId,
           });
           return this.generation.store(version.id, shop, computed);
         });

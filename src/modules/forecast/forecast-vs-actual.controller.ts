@@ -18,11 +18,16 @@ export class ForecastVsActualController {
   @Get(':id/forecast-vs-actual')
   @Roles(...FORECAST_READERS)
   @ApiOkResponse({
-    description: 'Per slot the latest completed forecast version covering it beside the offered volume; WAPE over slots that have both',
+    description:
+      'Per slot the latest completed forecast version covering it beside the offered volume; WAPE over slots that have both',
     schema: { example: forecastVsActualExample },
   })
   @ApiProblems(400, 401, 403, 404, ForecastProblems.queueNotFound)
-  compare(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidQuery(ActualRangeQuery) query: ActualRangeQuery) {
+  compare(
+    @CurrentActor() actor: Actor,
+    @ValidParam('id') id: string,
+    @ValidQuery(ActualRangeQuery) query: ActualRangeQuery,
+  ) {
     return this.comparison.compare(actor, id, query);
   }
 }

@@ -43,7 +43,10 @@ export class ForecastVsActualService {
     if (!queue) throw ForecastProblems.queueNotFound();
     const from = new Date(range.from);
     const to = new Date(range.to);
-    const [rows, rules] = await Promise.all([this.history.forecastVsActual(actor.shopId, queueId, from, to), this.adjustments.rules(actor.shopId, queueId, from, to)]);
+    const [rows, rules] = await Promise.all([
+      this.history.forecastVsActual(actor.shopId, queueId, from, to),
+      this.adjustments.rules(actor.shopId, queueId, from, to),
+    ]);
     const items = rows.map((r) => ({
       start: r.slotStart.toISOString(),
       slotMinutes: r.slotMinutes,
@@ -58,6 +61,14 @@ export class ForecastVsActualService {
     const paired = items.filter((i) => i.forecast !== null && i.actual !== null);
     const model = accuracyOf(paired.map((p) => ({ forecast: p.forecast!, actual: p.actual! })));
     const adjusted = accuracyOf(paired.map((p) => ({ forecast: p.adjusted!, actual: p.actual! })));
-    return { queueId, from: from.toISOString(), to: to.toISOString(), items, wape: model.wape, adjustedWape: adjusted.wape, accuracy: { model, adjusted } };
+    return {
+      queueId,
+      from: from.toISOString(),
+      to: to.toISOString(),
+      items,
+      wape: model.wape,
+      adjustedWape: adjusted.wape,
+      accuracy: { model, adjusted },
+    };
   }
 }

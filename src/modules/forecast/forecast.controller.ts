@@ -6,7 +6,15 @@ import { ApiProblems } from 'src/platform/http/openapi';
 import { pageExample } from 'src/platform/http/pagination';
 import { ValidBody, ValidParam, ValidQuery } from 'src/platform/http/validation';
 import { FORECAST_READERS, FORECAST_WRITERS } from './forecast-roles';
-import { accuracyExample, CreateForecastBody, createdForecastsExample, forecastExample, ListForecastsQuery, SlotRangeQuery, slotsExample } from './forecast.dto';
+import {
+  accuracyExample,
+  CreateForecastBody,
+  createdForecastsExample,
+  forecastExample,
+  ListForecastsQuery,
+  SlotRangeQuery,
+  slotsExample,
+} from './forecast.dto';
 import { ForecastService } from './forecast.service';
 import { ForecastProblems } from './forecast.problems';
 
@@ -19,7 +27,10 @@ export class ForecastController {
   @Post()
   @HttpCode(202)
   @Roles(...FORECAST_WRITERS)
-  @ApiAcceptedResponse({ description: 'One forecast version and one `forecast.generate` job per queue; follow the job at its statusUrl', schema: { example: createdForecastsExample } })
+  @ApiAcceptedResponse({
+    description: 'One forecast version and one `forecast.generate` job per queue; follow the job at its statusUrl',
+    schema: { example: createdForecastsExample },
+  })
   @ApiProblems(400, 401, 403, 404, 503, ForecastProblems.noActiveQueue, ForecastProblems.queueNotFound)
   create(@CurrentActor() actor: Actor, @ValidBody(CreateForecastBody) body: CreateForecastBody) {
     return this.forecasts.create(actor, body);
@@ -43,7 +54,11 @@ export class ForecastController {
 
   @Get(':id/slots')
   @Roles(...FORECAST_READERS)
-  @ApiOkResponse({ description: 'Per slot (UTC start): the model value, the value with planner adjustments, the interval, and the adjustments that applied', schema: { example: slotsExample } })
+  @ApiOkResponse({
+    description:
+      'Per slot (UTC start): the model value, the value with planner adjustments, the interval, and the adjustments that applied',
+    schema: { example: slotsExample },
+  })
   @ApiProblems(400, 401, 403, 404, 409, ForecastProblems.forecastNotFound, ForecastProblems.notCompleted)
   slots(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidQuery(SlotRangeQuery) query: SlotRangeQuery) {
     return this.forecasts.slots(actor, id, query);

@@ -23,7 +23,8 @@ export type IntradayPayload = { shopId: string; queueId: string; date: string };
 
 export const forecastIntradayJob = defineJob<IntradayPayload>({
   name: 'forecast.intraday',
-  description: "Re-forecasts the rest of a queue's day from the arrivals so far (queued by volume pushes and imports; a burst makes one run)",
+  description:
+    "Re-forecasts the rest of a queue's day from the arrivals so far (queued by volume pushes and imports; a burst makes one run)",
   // A retry recomputes from the facts of its own moment; an older result never replaces a newer one.
   attempts: 2,
   backoffMs: 5_000,

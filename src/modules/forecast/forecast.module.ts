@@ -21,12 +21,26 @@ import { IntradayForecastService } from './intraday.service';
 /** Forecast versions per queue (API and jobs), their intraday updates, planner adjustments, the event calendar, and the nightly refresh. */
 @Module({
   imports: [OrgModule],
-  controllers: [ForecastController, ForecastVsActualController, IntradayForecastController, AdjustmentController, ForecastEventController],
+  controllers: [
+    ForecastController,
+    ForecastVsActualController,
+    IntradayForecastController,
+    AdjustmentController,
+    ForecastEventController,
+  ],
   providers: [
-    ForecastRepository, ForecastHistoryRepository, ForecastService, ForecastGeneration, ForecastRefresh, ForecastVsActualService,
-    AdjustmentRepository, AdjustmentService,
-    ForecastEventRepository, ForecastEventService,
-    IntradayRepository, IntradayForecastService,
+    ForecastRepository,
+    ForecastHistoryRepository,
+    ForecastService,
+    ForecastGeneration,
+    ForecastRefresh,
+    ForecastVsActualService,
+    AdjustmentRepository,
+    AdjustmentService,
+    ForecastEventRepository,
+    ForecastEventService,
+    IntradayRepository,
+    IntradayForecastService,
   ],
   exports: [ForecastService, IntradayForecastService],
 })

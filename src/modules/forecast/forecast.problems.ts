@@ -7,7 +7,11 @@ export const ForecastProblems = defineProblems('forecast', {
   adjustmentNotFound: { status: 404, en: 'Adjustment not found', zh: '未找到该预测调整' },
   eventNotFound: { status: 404, en: 'Event not found', zh: '未找到该事件' },
   noActiveQueue: { status: 400, en: 'The shop has no active queue to forecast', zh: '本店没有可预测的启用队列' },
-  notCompleted: { status: 409, en: 'The forecast is {state}; its slots and accuracy exist once it has completed', zh: '该预测为“{state}”，完成后才有时段数据和准确度' },
+  notCompleted: {
+    status: 409,
+    en: 'The forecast is {state}; its slots and accuracy exist once it has completed',
+    zh: '该预测为“{state}”，完成后才有时段数据和准确度',
+  },
   adjustmentRemoved: { status: 409, en: 'The adjustment was already removed', zh: '该预测调整已被删除' },
   closedDayMultiplier: { status: 400, en: 'A closed day takes no multiplier', zh: '停业日不能设置倍数' },
   noDayAheadForecast: {

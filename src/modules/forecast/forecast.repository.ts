@@ -21,7 +21,11 @@ export class ForecastRepository {
   }
 
   async find(shopId: string, id: string): Promise<ForecastVersion | undefined> {
-    const [row] = await this.db.q.select().from(forecastVersions).where(and(eq(forecastVersions.shopId, shopId), eq(forecastVersions.id, id))).limit(1);
+    const [row] = await this.db.q
+      .select()
+      .from(forecastVersions)
+      .where(and(eq(forecastVersions.shopId, shopId), eq(forecastVersions.id, id)))
+      .limit(1);
     return row;
   }
 
@@ -40,8 +44,16 @@ export class ForecastRepository {
       .onConflictDoUpdate({
         target: [forecastVersions.queueId, forecastVersions.nightlyDate],
         set: {
-          methodRequested: values.methodRequested, methodChosen: null, fromDate: values.fromDate, horizonDays: values.horizonDays,
-          status: values.status, error: null, backtest: null, jobRunId: values.jobRunId, createdAt: sql`now()`, completedAt: null,
+          methodRequested: values.methodRequested,
+          methodChosen: null,
+          fromDate: values.fromDate,
+          horizonDays: values.horizonDays,
+          status: values.status,
+          error: null,
+          backtest: null,
+          jobRunId: values.jobRunId,
+          createdAt: sql`now()`,
+          completedAt: null,
         },
       })
       .returning();
@@ -56,7 +68,13 @@ export class ForecastRepository {
     ];
     const where = and(...filters);
     const [rows, [{ total }]] = await Promise.all([
-      this.db.q.select().from(forecastVersions).where(where).orderBy(desc(forecastVersions.createdAt), desc(forecastVersions.id)).limit(query.limit).offset(query.offset),
+      this.db.q
+        .select()
+        .from(forecastVersions)
+        .where(where)
+        .orderBy(desc(forecastVersions.createdAt), desc(forecastVersions.id))
+        .limit(query.limit)
+        .offset(query.offset),
       this.db.q.select({ total: count() }).from(forecastVersions).where(where),
     ]);
     return { rows, total };
@@ -66,15 +84,31 @@ export class ForecastRepository {
   async replaceSlots(shopId: string, versionId: string, slots: StoredSlot[]): Promise<void> {
     await this.db.q.delete(forecastSlots).where(eq(forecastSlots.versionId, versionId));
     for (let i = 0; i < slots.length; i += INSERT_CHUNK) {
-      await this.db.q.insert(forecastSlots).values(slots.slice(i, i + INSERT_CHUNK).map((s) => ({ ...s, shopId, versionId })));
+      await this.db.q
+        .insert(forecastSlots)
+        .values(slots.slice(i, i + INSERT_CHUNK).map((s) => ({ ...s, shopId, versionId })));
     }
   }
 
   slots(shopId: string, versionId: string, from?: Date, to?: Date): Promise<StoredSlot[]> {
     return this.db.q
-      .select({ slotStart: forecastSlots.slotStart, slotMinutes: forecastSlots.slotMinutes, forecast: forecastSlots.forecast, lower: forecastSlots.lower, upper: forecastSlots.upper, closed: forecastSlots.closed })
+      .select({
+        slotStart: forecastSlots.slotStart,
+        slotMinutes: forecastSlots.slotMinutes,
+        forecast: forecastSlots.forecast,
+        lower: forecastSlots.lower,
+        upper: forecastSlots.upper,
+        closed: forecastSlots.closed,
+      })
       .from(forecastSlots)
-      .where(and(eq(forecastSlots.shopId, shopId), eq(forecastSlots.versionId, versionId), from ? gte(forecastSlots.slotStart, from) : undefined, to ? lt(forecastSlots.slotStart, to) : undefined))
+      .where(
+        and(
+          eq(forecastSlots.shopId, shopId),
+          eq(forecastSlots.versionId, versionId),
+          from ? gte(forecastSlots.slotStart, from) : undefined,
+          to ? lt(forecastSlots.slotStart, to) : undefined,
+        ),
+      )
       .orderBy(asc(forecastSlots.slotStart));
   }
 }

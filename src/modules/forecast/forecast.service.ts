@@ -29,7 +29,9 @@ export type ForecastSlotView = {
 };
 
 const view = ({ backtest: _backtest, ...version }: ForecastVersion): ForecastView => ({
-  ...version, toDate: addDays(version.fromDate, version.horizonDays - 1), statusLabel: labelIn(ForecastStatusLabels, version.status),
+  ...version,
+  toDate: addDays(version.fromDate, version.horizonDays - 1),
+  statusLabel: labelIn(ForecastStatusLabels, version.status),
 });
 
 /** Forecast versions: requested here, computed by the `forecast.generate` job, read with adjustments beside the model. */
@@ -44,20 +46,39 @@ export class ForecastService {
   ) {}
 
   /** One version and one job per queue (no queues named: every active queue); queues of another shop are not found. */
-  async create(actor: Actor, body: CreateForecastBody): Promise<{ forecasts: (Accepted & { forecastId: string; queueId: string })[] }> {
+  async create(
+    actor: Actor,
+    body: CreateForecastBody,
+  ): Promise<{ forecasts: (Accepted & { forecastId: string; queueId: string })[] }> {
     const shop = await this.shops.context(actor.shopId);
     const queueIds = body.queueIds ?? (await this.history.activeQueues(actor.shopId)).map((q) => q.id);
     if (queueIds.length === 0) throw ForecastProblems.noActiveQueue.at('queueIds');
     const found = new Set((await this.history.queues(actor.shopId, queueIds)).map((q) => q.id));
     const missing = queueIds.findIndex((id) => !found.has(id));
-    if (missing >= 0) throw ForecastProblems.queueNotFound(undefined, { errors: [{ field: `queueIds.${missing}`, message: ForecastProblems.queueNotFound.message(), in: 'body' }] });
+    if (missing >= 0)
+      throw ForecastProblems.queueNotFound(undefined, {
+        errors: [{ field: `queueIds.${missing}`, message: ForecastProblems.queueNotFound.message(), in: 'body' }],
+      });
     const fromDate = body.from ?? nextMonday(new Date(), shop.timeZone);
     const created = await this.versions.insertVersions(
-      queueIds.map((queueId) => ({ shopId: actor.shopId, queueId, methodRequested: body.method, fromDate, horizonDays: body.weeks * 7, status: 'queued', createdBy: actor.userId })),
+      queueIds.map((queueId) => ({
+        shopId: actor.shopId,
+        queueId,
+        methodRequested: body.method,
+        fromDate,
+        horizonDays: body.weeks * 7,
+        status: 'queued',
+        createdBy: actor.userId,
+      })),
     );
     const forecasts = [];
     for (const version of created) {
-      const run = await this.queue.enqueueFor(forecastGenerateJob, { shopId: actor.shopId, versionId: version.id }, { requestedBy: actor.userId }, (v) => this.versions.update(version.id, v));
+      const run = await this.queue.enqueueFor(
+        forecastGenerateJob,
+        { shopId: actor.shopId, versionId: version.id },
+        { requestedBy: actor.userId },
+        (v) => this.versions.update(version.id, v),
+      );
       forecasts.push({ forecastId: version.id, queueId: version.queueId, ...accepted(run) });
     }
     return { forecasts };
@@ -73,15 +94,38 @@ export class ForecastService {
   }
 
   /** The model value per slot with the planner's adjustments applied beside it. */
-  async slots(actor: Actor, id: string, query: SlotRangeQuery): Promise<{ forecastId: string; queueId: string; items: ForecastSlotView[] }> {
+  async slots(
+    actor: Actor,
+    id: string,
+    query: SlotRangeQuery,
+  ): Promise<{ forecastId: string; queueId: string; items: ForecastSlotView[] }> {
     const version = await this.completed(actor, id);
-    const slots = await this.versions.slots(actor.shopId, id, query.from ? new Date(query.from) : undefined, query.to ? new Date(query.to) : undefined);
+    const slots = await this.versions.slots(
+      actor.shopId,
+      id,
+      query.from ? new Date(query.from) : undefined,
+      query.to ? new Date(query.to) : undefined,
+    );
     const rules = slots.length
-      ? await this.adjustments.rules(actor.shopId, version.queueId, slots[0].slotStart, new Date(slots[slots.length - 1].slotStart.getTime() + 1))
+      ? await this.adjustments.rules(
+          actor.shopId,
+          version.queueId,
+          slots[0].slotStart,
+          new Date(slots[slots.length - 1].slotStart.getTime() + 1),
+        )
       : [];
     const items = slots.map((s) => {
       const { adjusted, applied } = adjustedValue(s.slotStart, s.forecast, rules);
-      return { start: s.slotStart.toISOString(), slotMinutes: s.slotMinutes, forecast: s.forecast, adjusted, lower: s.lower, upper: s.upper, closed: s.closed, adjustments: applied };
+      return {
+        start: s.slotStart.toISOString(),
+        slotMinutes: s.slotMinutes,
+        forecast: s.forecast,
+        adjusted,
+        lower: s.lower,
+        upper: s.upper,
+        closed: s.closed,
+        adjustments: applied,
+      };
     });
     return { forecastId: id, queueId: version.queueId, items };
   }
@@ -100,7 +144,11 @@ export class ForecastService {
 
   private async completed(actor: Actor, id: string): Promise<ForecastVersion> {
     const version = await this.find(actor, id);
-    if (version.status !== 'completed') throw ForecastProblems.notCompleted({ state: labelOf(ForecastStatusLabels, version.status) }, { extra: { state: version.status } });
+    if (version.status !== 'completed')
+      throw ForecastProblems.notCompleted(
+        { state: labelOf(ForecastStatusLabels, version.status) },
+        { extra: { state: version.status } },
+      );
     return version;
   }
 }

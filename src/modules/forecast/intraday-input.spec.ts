@@ -31,11 +31,20 @@ describe('laying a day out for its intraday update', () => {
   });
 
   it('follows the real slots of a clock-change day', () => {
-    const autumn = intradayDayOf('2026-10-25', 'Europe/Berlin', 30, [], [{ startMs: ms('2026-10-25T01:30:00Z'), volume: 5 }], ms('2026-10-26T00:00:00Z'));
+    const autumn = intradayDayOf(
+      '2026-10-25',
+      'Europe/Berlin',
+      30,
+      [],
+      [{ startMs: ms('2026-10-25T01:30:00Z'), volume: 5 }],
+      ms('2026-10-26T00:00:00Z'),
+    );
     expect(autumn.starts).toHaveLength(50);
     // 01:30Z is the second 02:30 local (after the clock went back): slot 7 (3.5 hours after local midnight, 22:00Z) of the 25-hour day.
     expect(autumn.actual[7]).toBe(5);
     expect(autumn.fromSlot).toBe(8);
-    expect(intradayDayOf('2026-03-29', 'Europe/Berlin', 30, [], [], ms('2026-03-30T00:00:00Z')).starts).toHaveLength(46);
+    expect(intradayDayOf('2026-03-29', 'Europe/Berlin', 30, [], [], ms('2026-03-30T00:00:00Z')).starts).toHaveLength(
+      46,
+    );
   });
 });

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { localDate } from 'src/platform/http/field-schemas';
 
 export const IntradayQuery = z.strictObject({
-  date: localDate.optional().meta({ description: 'Local date in the shop’s zone; default today', example: '2026-11-30' }),
+  date: localDate
+    .optional()
+    .meta({ description: 'Local date in the shop’s zone; default today', example: '2026-11-30' }),
 });
 export type IntradayQuery = z.infer<typeof IntradayQuery>;
 
@@ -25,7 +27,21 @@ export const intradayExample = {
     baseForecastId: versionId,
   },
   items: [
-    { start: '2026-11-30T03:30:00.000Z', slotMinutes: 30, forecast: 118.2, adjusted: 118.2, updated: null, actual: 131 },
-    { start: '2026-11-30T04:00:00.000Z', slotMinutes: 30, forecast: 121.4, adjusted: 121.4, updated: 134.9, actual: null },
+    {
+      start: '2026-11-30T03:30:00.000Z',
+      slotMinutes: 30,
+      forecast: 118.2,
+      adjusted: 118.2,
+      updated: null,
+      actual: 131,
+    },
+    {
+      start: '2026-11-30T04:00:00.000Z',
+      slotMinutes: 30,
+      forecast: 121.4,
+      adjusted: 121.4,
+      updated: 134.9,
+      actual: null,
+    },
   ],
 };

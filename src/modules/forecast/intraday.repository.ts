@@ -42,12 +42,24 @@ export class IntradayRepository {
     const rows = await this.db.q
       .select({ slotStart: volumeSlots.slotStart, offered: volumeSlots.offered })
       .from(volumeSlots)
-      .where(and(eq(volumeSlots.shopId, shopId), eq(volumeSlots.queueId, queueId), gte(volumeSlots.slotStart, from), lt(volumeSlots.slotStart, to)));
+      .where(
+        and(
+          eq(volumeSlots.shopId, shopId),
+          eq(volumeSlots.queueId, queueId),
+          gte(volumeSlots.slotStart, from),
+          lt(volumeSlots.slotStart, to),
+        ),
+      );
     return rows.map((r) => ({ startMs: r.slotStart.getTime(), volume: r.offered }));
   }
 
   /** Queues and local days whose volume this import stored, from `fromDate` on (older days have no today to update). */
-  async daysOfImport(shopId: string, importId: string, zone: string, fromDate: string): Promise<{ queueId: string; date: string }[]> {
+  async daysOfImport(
+    shopId: string,
+    importId: string,
+    zone: string,
+    fromDate: string,
+  ): Promise<{ queueId: string; date: string }[]> {
     const rows = await this.db.q.execute<{ queue_id: string; day: string }>(sql`
       SELECT DISTINCT v.queue_id, to_char((v.slot_start AT TIME ZONE ${zone})::date, 'YYYY-MM-DD') AS day
       FROM ${volumeSlots} v
@@ -69,29 +81,56 @@ export class IntradayRepository {
         .onConflictDoUpdate({
           target: [intradayForecasts.queueId, intradayForecasts.localDate],
           set: {
-            baseVersionId: values.baseVersionId, asOf: values.asOf, observed: values.observed, expected: values.expected, weight: values.weight,
-            level: values.level, recent: values.recent, params: values.params, factsReadAt: values.factsReadAt, jobRunId: values.jobRunId,
-            updates: sql`${intradayForecasts.updates} + 1`, updatedAt: sql`now()`,
+            baseVersionId: values.baseVersionId,
+            asOf: values.asOf,
+            observed: values.observed,
+            expected: values.expected,
+            weight: values.weight,
+            level: values.level,
+            recent: values.recent,
+            params: values.params,
+            factsReadAt: values.factsReadAt,
+            jobRunId: values.jobRunId,
+            updates: sql`${intradayForecasts.updates} + 1`,
+            updatedAt: sql`now()`,
           },
           setWhere: lte(intradayForecasts.factsReadAt, values.factsReadAt),
         })
         .returning({ id: intradayForecasts.id });
       if (!row) return false;
       await this.db.q.delete(intradayForecastSlots).where(eq(intradayForecastSlots.intradayId, row.id));
-      if (slots.length) await this.db.q.insert(intradayForecastSlots).values(slots.map((s) => ({ ...s, shopId: values.shopId, intradayId: row.id })));
+      if (slots.length)
+        await this.db.q
+          .insert(intradayForecastSlots)
+          .values(slots.map((s) => ({ ...s, shopId: values.shopId, intradayId: row.id })));
       return true;
     });
   }
 
-  async find(shopId: string, queueId: string, date: string): Promise<{ intraday: IntradayForecast; slots: IntradaySlot[] } | undefined> {
+  async find(
+    shopId: string,
+    queueId: string,
+    date: string,
+  ): Promise<{ intraday: IntradayForecast; slots: IntradaySlot[] } | undefined> {
     const [intraday] = await this.db.q
       .select()
       .from(intradayForecasts)
-      .where(and(eq(intradayForecasts.shopId, shopId), eq(intradayForecasts.queueId, queueId), eq(intradayForecasts.localDate, date)))
+      .where(
+        and(
+          eq(intradayForecasts.shopId, shopId),
+          eq(intradayForecasts.queueId, queueId),
+          eq(intradayForecasts.localDate, date),
+        ),
+      )
       .limit(1);
     if (!intraday) return undefined;
     const slots = await this.db.q
-      .select({ slotStart: intradayForecastSlots.slotStart, slotMinutes: intradayForecastSlots.slotMinutes, dayAhead: intradayForecastSlots.dayAhead, forecast: intradayForecastSlots.forecast })
+      .select({
+        slotStart: intradayForecastSlots.slotStart,
+        slotMinutes: intradayForecastSlots.slotMinutes,
+        dayAhead: intradayForecastSlots.dayAhead,
+        forecast: intradayForecastSlots.forecast,
+      })
       .from(intradayForecastSlots)
       .where(and(eq(intradayForecastSlots.shopId, shopId), eq(intradayForecastSlots.intradayId, intraday.id)))
       .orderBy(asc(intradayForecastSlots.slotStart));

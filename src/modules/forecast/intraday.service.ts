@@ -21,7 +21,14 @@ import { IntradayRepository } from './intraday.repository';
 /** Volume of days this far back still updates them (a late correction of yesterday evening); older days are history. */
 const UPDATE_WINDOW_DAYS = 7;
 
-export type IntradaySlotView = { start: string; slotMinutes: number; forecast: number; adjusted: number; updated: number | null; actual: number | null };
+export type IntradaySlotView = {
+  start: string;
+  slotMinutes: number;
+  forecast: number;
+  adjusted: number;
+  updated: number | null;
+  actual: number | null;
+};
 
 const paramsOf = (version: ForecastVersion): IntradayParams | null => {
   const p = (version.backtest as { intraday?: IntradayParams } | null)?.intraday;
@@ -53,12 +60,21 @@ export class IntradayForecastService {
   async afterVolumeImport(shopId: string, importId: string): Promise<number> {
     const shop = await this.shops.context(shopId);
     const today = todayIn(shop.timeZone);
-    const days = (await this.intraday.daysOfImport(shopId, importId, shop.timeZone, addDays(today, -UPDATE_WINDOW_DAYS))).filter((d) => d.date <= today);
+    const days = (
+      await this.intraday.daysOfImport(shopId, importId, shop.timeZone, addDays(today, -UPDATE_WINDOW_DAYS))
+    ).filter((d) => d.date <= today);
     for (const d of days) {
       try {
-        await this.queue.enqueue(forecastIntradayJob, { shopId, queueId: d.queueId, date: d.date }, { coalesceKey: `${forecastIntradayJob.name}:${shopId}:${d.queueId}:${d.date}` });
+        await this.queue.enqueue(
+          forecastIntradayJob,
+          { shopId, queueId: d.queueId, date: d.date },
+          { coalesceKey: `${forecastIntradayJob.name}:${shopId}:${d.queueId}:${d.date}` },
+        );
       } catch (e) {
-        this.logger.warn({ shopId, queueId: d.queueId, date: d.date, err: (e as Error).message }, 'intraday update not queued; the next arrival queues it again');
+        this.logger.warn(
+          { shopId, queueId: d.queueId, date: d.date, err: (e as Error).message },
+          'intraday update not queued; the next arrival queues it again',
+        );
       }
     }
     return days.length;
@@ -71,7 +87,12 @@ export class IntradayForecastService {
   }
 
   /** Recomputes the day's update from the facts stored now. */
-  async update(shop: Shop, queueId: string, date: string, runId: string | null = null): Promise<Record<string, unknown>> {
+  async update(
+    shop: Shop,
+    queueId: string,
+    date: string,
+    runId: string | null = null,
+  ): Promise<Record<string, unknown>> {
     const base = await this.intraday.dayAheadVersion(shop.id, queueId, date);
     if (!base) return { date, queueId, updated: false, reason: 'no completed forecast covers the day' };
     const readAt = await this.intraday.clock();
@@ -81,7 +102,11 @@ export class IntradayForecastService {
       this.intraday.volume(shop.id, queueId, from, to),
       this.adjustments.rules(shop.id, queueId, from, to),
     ]);
-    const dayAhead = slots.map((s) => ({ startMs: s.slotStart.getTime(), value: adjustedValue(s.slotStart, s.forecast, rules).adjusted, closed: s.closed }));
+    const dayAhead = slots.map((s) => ({
+      startMs: s.slotStart.getTime(),
+      value: adjustedValue(s.slotStart, s.forecast, rules).adjusted,
+      closed: s.closed,
+    }));
     const day = intradayDayOf(date, shop.timeZone, shop.slotMinutes, dayAhead, volume, readAt.getTime());
     if (day.fromSlot === 0) return { date, queueId, updated: false, reason: 'no finished slot with arrivals yet' };
     let total = 0;
@@ -90,16 +115,40 @@ export class IntradayForecastService {
     const update = updateRestOfDay(day.dayAhead, day.actual, day.fromSlot, shop.slotMinutes, params);
     const asOf = new Date(day.starts[day.fromSlot - 1] + shop.slotMinutes * 60_000);
     const rest = day.starts
-      .map((ms, i) => ({ slotStart: new Date(ms), slotMinutes: shop.slotMinutes, dayAhead: day.dayAhead[i], forecast: update.forecast[i] }))
+      .map((ms, i) => ({
+        slotStart: new Date(ms),
+        slotMinutes: shop.slotMinutes,
+        dayAhead: day.dayAhead[i],
+        forecast: update.forecast[i],
+      }))
       .filter((s, i) => i >= day.fromSlot && Number.isFinite(s.forecast));
     const stored = await this.intraday.store(
       {
-        shopId: shop.id, queueId, localDate: date, baseVersionId: base.id, asOf, observed: update.observed, expected: update.expected,
-        weight: update.weight, level: update.level, recent: update.recent, params: { ...params }, factsReadAt: readAt, jobRunId: runId,
+        shopId: shop.id,
+        queueId,
+        localDate: date,
+        baseVersionId: base.id,
+        asOf,
+        observed: update.observed,
+        expected: update.expected,
+        weight: update.weight,
+        level: update.level,
+        recent: update.recent,
+        params: { ...params },
+        factsReadAt: readAt,
+        jobRunId: runId,
       },
       rest,
     );
-    return { date, queueId, updated: stored, asOf: asOf.toISOString(), level: update.level, weight: update.weight, slots: rest.length };
+    return {
+      date,
+      queueId,
+      updated: stored,
+      asOf: asOf.toISOString(),
+      level: update.level,
+      weight: update.weight,
+      slots: rest.length,
+    };
   }
 
   /** The day's slots: day-ahead (model and adjusted), the update where there is one, and what arrived. */
@@ -130,7 +179,17 @@ export class IntradayForecastService {
     }));
     const i = stored?.intraday;
     const update = i
-      ? { asOf: i.asOf.toISOString(), updatedAt: i.updatedAt.toISOString(), updates: i.updates, observed: i.observed, expected: i.expected, weight: i.weight, level: i.level, recent: i.recent, baseForecastId: i.baseVersionId }
+      ? {
+          asOf: i.asOf.toISOString(),
+          updatedAt: i.updatedAt.toISOString(),
+          updates: i.updates,
+          observed: i.observed,
+          expected: i.expected,
+          weight: i.weight,
+          level: i.level,
+          recent: i.recent,
+          baseForecastId: i.baseVersionId,
+        }
       : null;
     return { queueId, date, forecastId: base.id, update, items };
   }

@@ -17,6 +17,7 @@ export class CustomerKeyHasher {
   }
 
   forShop(shopId: string): (rawKey: string) => string {
-    return (rawKey) => createHmac('sha256', this.secret).update(shopId).update('\u0000').update(rawKey.trim()).digest('base64url');
+    return (rawKey) =>
+      createHmac('sha256', this.secret).update(shopId).update('\u0000').update(rawKey.trim()).digest('base64url');
   }
 }

@@ -49,26 +49,92 @@ export class DemoHistorySeed {
     });
     const lookups = await this.imports.lookups(shopId);
     const hash = this.hasher.forShop(shopId);
-    const record = previous ?? (await this.imports.createRecord({ shopId, kind: 'demo-history', fileName: 'demo history', format: 'generated', mode: 'all', checksum: 'generated', status: 'running' }));
+    const record =
+      previous ??
+      (await this.imports.createRecord({
+        shopId,
+        kind: 'demo-history',
+        fileName: 'demo history',
+        format: 'generated',
+        mode: 'all',
+        checksum: 'generated',
+        status: 'running',
+      }));
     const write = (kind: ImportKindName, rows: StagedValue[][]) =>
       this.imports.withStaging(kind, async (staging) => {
         for (let i = 0; i < rows.length; i += 20_000) {
-          await staging.copyBatch(rows.slice(i, i + 20_000).map((values, k) => copyLine(i + k + 2, values)).join(''));
+          await staging.copyBatch(
+            rows
+              .slice(i, i + 20_000)
+              .map((values, k) => copyLine(i + k + 2, values))
+              .join(''),
+          );
           await staging.upsertBatch(shopId, record.id);
         }
         if (kind === 'orders') {
           const times = rows.map((r) => (r[3] as Date).getTime());
-          await staging.attribute(shopId, shop.timeZone, Number(shop.settings.attributionWindowDays ?? 1), new Date(Math.min(...times)), new Date(Math.max(...times)));
+          await staging.attribute(
+            shopId,
+            shop.timeZone,
+            Number(shop.settings.attributionWindowDays ?? 1),
+            new Date(Math.min(...times)),
+            new Date(Math.max(...times)),
+          );
         }
       });
-    await write('volume', history.volume.map((v) => [lookups.queueIdByCode.get(v.queue)!, v.slotStart, v.slotMinutes, v.offered, v.handled, v.abandoned, v.meanHandleSeconds]));
-    await write('sessions', history.sessions.map((s) => [
-      timeOrderedId(s.startedAt.getTime()), s.externalId, lookups.queueIdByCode.get(s.queue)!, lookups.agentIdByEmployeeNo.get(s.agent)!, hash(s.customerKey),
-      s.startedAt, s.endedAt, s.firstResponseSeconds, s.meanResponseSeconds, s.customerMessages, s.agentMessages, s.preSale, s.resolved, s.rating, s.transcript,
-    ]));
-    await write('orders', history.orders.map((o) => [timeOrderedId(o.createdAt.getTime()), o.externalOrderId, hash(o.customerKey), o.createdAt, o.paidAt, o.refundedAt, o.amountCents, o.refundedCents, o.outOfStock]));
+    await write(
+      'volume',
+      history.volume.map((v) => [
+        lookups.queueIdByCode.get(v.queue)!,
+        v.slotStart,
+        v.slotMinutes,
+        v.offered,
+        v.handled,
+        v.abandoned,
+        v.meanHandleSeconds,
+      ]),
+    );
+    await write(
+      'sessions',
+      history.sessions.map((s) => [
+        timeOrderedId(s.startedAt.getTime()),
+        s.externalId,
+        lookups.queueIdByCode.get(s.queue)!,
+        lookups.agentIdByEmployeeNo.get(s.agent)!,
+        hash(s.customerKey),
+        s.startedAt,
+        s.endedAt,
+        s.firstResponseSeconds,
+        s.meanResponseSeconds,
+        s.customerMessages,
+        s.agentMessages,
+        s.preSale,
+        s.resolved,
+        s.rating,
+        s.transcript,
+      ]),
+    );
+    await write(
+      'orders',
+      history.orders.map((o) => [
+        timeOrderedId(o.createdAt.getTime()),
+        o.externalOrderId,
+        hash(o.customerKey),
+        o.createdAt,
+        o.paidAt,
+        o.refundedAt,
+        o.amountCents,
+        o.refundedCents,
+        o.outOfStock,
+      ]),
+    );
     const counts = { volume: history.volume.length, sessions: history.sessions.length, orders: history.orders.length };
-    await this.imports.updateRecord(record.id, { status: 'completed', rows: counts.volume + counts.sessions + counts.orders, inserted: counts.volume + counts.sessions + counts.orders, finishedAt: new Date() });
+    await this.imports.updateRecord(record.id, {
+      status: 'completed',
+      rows: counts.volume + counts.sessions + counts.orders,
+      inserted: counts.volume + counts.sessions + counts.orders,
+      finishedAt: new Date(),
+    });
     this.logger.log({ shopId, ...counts }, 'demo history seeded');
     return counts;
   }

@@ -17,7 +17,10 @@ export class FactController {
 
   @Get('sessions')
   @Roles(...ALL_ROLES)
-  @ApiOkResponse({ description: 'Agents see their own sessions, supervisors their teams', schema: { example: pageExample(sessionExample) } })
+  @ApiOkResponse({
+    description: 'Agents see their own sessions, supervisors their teams',
+    schema: { example: pageExample(sessionExample) },
+  })
   @ApiProblems(400, 401)
   sessions(@CurrentActor() actor: Actor, @ValidQuery(ListSessionsQuery) query: ListSessionsQuery) {
     return this.facts.sessions(actor, query);
@@ -25,7 +28,15 @@ export class FactController {
 
   @Get('sessions/:id/transcript')
   @Roles('admin', 'manager', 'supervisor', 'qc')
-  @ApiOkResponse({ schema: { example: { id: sessionExample.id, agentId: sessionExample.agentId, transcript: '顾客: 这款有M码吗?\n客服: 有的亲, 现在下单今天发货' } } })
+  @ApiOkResponse({
+    schema: {
+      example: {
+        id: sessionExample.id,
+        agentId: sessionExample.agentId,
+        transcript: '顾客: 这款有M码吗?\n客服: 有的亲, 现在下单今天发货',
+      },
+    },
+  })
   @ApiProblems(400, 401, 403, 404, IngestProblems.sessionNotFound)
   transcript(@CurrentActor() actor: Actor, @ValidParam('id') id: string) {
     return this.facts.transcript(actor, id);
@@ -33,7 +44,10 @@ export class FactController {
 
   @Get('orders')
   @Roles(...ALL_ROLES)
-  @ApiOkResponse({ description: 'Amounts in integer cents; agents see orders attributed to them', schema: { example: pageExample(orderExample) } })
+  @ApiOkResponse({
+    description: 'Amounts in integer cents; agents see orders attributed to them',
+    schema: { example: pageExample(orderExample) },
+  })
   @ApiProblems(400, 401)
   orders(@CurrentActor() actor: Actor, @ValidQuery(ListOrdersQuery) query: ListOrdersQuery) {
     return this.facts.orders(actor, query);

@@ -6,15 +6,31 @@ import type { ListOrdersQuery, ListSessionsQuery } from './fact.dto';
 
 const NONE = ['00000000-0000-0000-0000-000000000000'];
 const sessionColumns = {
-  id: chatSessions.id, externalId: chatSessions.externalId, queueId: chatSessions.queueId, agentId: chatSessions.agentId,
-  startedAt: chatSessions.startedAt, endedAt: chatSessions.endedAt, firstResponseSeconds: chatSessions.firstResponseSeconds,
-  meanResponseSeconds: chatSessions.meanResponseSeconds, customerMessages: chatSessions.customerMessages,
-  agentMessages: chatSessions.agentMessages, preSale: chatSessions.preSale, resolved: chatSessions.resolved, rating: chatSessions.rating,
+  id: chatSessions.id,
+  externalId: chatSessions.externalId,
+  queueId: chatSessions.queueId,
+  agentId: chatSessions.agentId,
+  startedAt: chatSessions.startedAt,
+  endedAt: chatSessions.endedAt,
+  firstResponseSeconds: chatSessions.firstResponseSeconds,
+  meanResponseSeconds: chatSessions.meanResponseSeconds,
+  customerMessages: chatSessions.customerMessages,
+  agentMessages: chatSessions.agentMessages,
+  preSale: chatSessions.preSale,
+  resolved: chatSessions.resolved,
+  rating: chatSessions.rating,
 };
 const orderColumns = {
-  id: orders.id, externalOrderId: orders.externalOrderId, createdAt: orders.createdAt, paidAt: orders.paidAt, refundedAt: orders.refundedAt,
-  amountCents: orders.amountCents, refundedCents: orders.refundedCents, outOfStock: orders.outOfStock,
-  attributedAgentId: orders.attributedAgentId, attributedSessionId: orders.attributedSessionId,
+  id: orders.id,
+  externalOrderId: orders.externalOrderId,
+  createdAt: orders.createdAt,
+  paidAt: orders.paidAt,
+  refundedAt: orders.refundedAt,
+  amountCents: orders.amountCents,
+  refundedCents: orders.refundedCents,
+  outOfStock: orders.outOfStock,
+  attributedAgentId: orders.attributedAgentId,
+  attributedSessionId: orders.attributedSessionId,
 };
 
 /** Imported sessions and orders, read back (never the customer hash; the transcript only on its own route). */
@@ -31,10 +47,18 @@ export class FactRepository {
       q.queueId ? eq(chatSessions.queueId, q.queueId) : undefined,
       agentIds ? inArray(chatSessions.agentId, agentIds.length ? agentIds : NONE) : undefined,
     );
-    return this.page(where, q, (w) => this.db.q.select(sessionColumns).from(chatSessions).where(w).orderBy(asc(chatSessions.startedAt)), (w) => this.db.q.select({ total: count() }).from(chatSessions).where(w));
+    return this.page(
+      where,
+      q,
+      (w) => this.db.q.select(sessionColumns).from(chatSessions).where(w).orderBy(asc(chatSessions.startedAt)),
+      (w) => this.db.q.select({ total: count() }).from(chatSessions).where(w),
+    );
   }
 
-  async transcript(shopId: string, id: string): Promise<{ id: string; agentId: string; transcript: string | null } | undefined> {
+  async transcript(
+    shopId: string,
+    id: string,
+  ): Promise<{ id: string; agentId: string; transcript: string | null } | undefined> {
     const [row] = await this.db.q
       .select({ id: chatSessions.id, agentId: chatSessions.agentId, transcript: chatSessions.transcript })
       .from(chatSessions)
@@ -51,7 +75,12 @@ export class FactRepository {
       q.agentId ? eq(orders.attributedAgentId, q.agentId) : undefined,
       agentIds ? inArray(orders.attributedAgentId, agentIds.length ? agentIds : NONE) : undefined,
     );
-    return this.page(where, q, (w) => this.db.q.select(orderColumns).from(orders).where(w).orderBy(asc(orders.createdAt)), (w) => this.db.q.select({ total: count() }).from(orders).where(w));
+    return this.page(
+      where,
+      q,
+      (w) => this.db.q.select(orderColumns).from(orders).where(w).orderBy(asc(orders.createdAt)),
+      (w) => this.db.q.select({ total: count() }).from(orders).where(w),
+    );
   }
 
   private async page<T>(

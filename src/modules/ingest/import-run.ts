@@ -33,7 +33,14 @@ export type RunInput = {
   progress?: (percent: number, note: string) => Promise<void>;
 };
 
-export type RunOutcome = { rows: number; inserted: number; updated: number; rejected: RejectedRows; stored: boolean; reattributed: number };
+export type RunOutcome = {
+  rows: number;
+  inserted: number;
+  updated: number;
+  rejected: RejectedRows;
+  stored: boolean;
+  reattributed: number;
+};
 
 const BATCH_ROWS = 20_000;
 
@@ -42,14 +49,24 @@ const zodErrors = (error: z.ZodError, values: Record<string, unknown>, required:
   error.issues.flatMap((i): FieldError[] => {
     if (i.code === 'unrecognized_keys') return i.keys.map((k) => ({ field: k, message: 'unknown column' }));
     const field = i.path.map(String).join('.') || '(row)';
-    if (required.has(field) && isBlank(values[field])) return [{ field, message: renderMessage(IngestProblems.valueRequired.message(), currentLocale()), code: IngestProblems.valueRequired.code }];
+    if (required.has(field) && isBlank(values[field]))
+      return [
+        {
+          field,
+          message: renderMessage(IngestProblems.valueRequired.message(), currentLocale()),
+          code: IngestProblems.valueRequired.code,
+        },
+      ];
     return [{ field, message: i.message }];
   });
 
 async function* sourceRows(input: RunInput): AsyncGenerator<SourceRow[]> {
   const limits = { maxRows: input.limits.maxRows, maxCellLength: input.limits.maxCellLength };
   if (input.format === 'xlsx') {
-    yield* xlsxRows(input.path, input.kind.columns, { ...limits, maxUncompressedBytes: input.limits.maxUncompressedBytes });
+    yield* xlsxRows(input.path, input.kind.columns, {
+      ...limits,
+      maxUncompressedBytes: input.limits.maxUncompressedBytes,
+    });
   } else if (input.format === 'csv') {
     yield* csvRows(input.path, input.kind.columns, limits);
   } else {
@@ -65,7 +82,11 @@ type Batch = { lines: string; count: number };
  * being read. All-or-nothing with any rejection rolls everything back; partial keeps the good rows.
  */
 export async function runImport(repository: ImportRepository, input: RunInput): Promise<RunOutcome> {
-  const ctx: TimeContext = { timeZone: input.timeZone, earliest: new Date('2000-01-01T00:00:00Z'), latest: new Date(Date.now() + 2 * 86_400_000) };
+  const ctx: TimeContext = {
+    timeZone: input.timeZone,
+    earliest: new Date('2000-01-01T00:00:00Z'),
+    latest: new Date(Date.now() + 2 * 86_400_000),
+  };
   const schema = input.kind.rowSchema(ctx);
   const required = new Set(input.kind.columns.filter((c) => c.required).map((c) => c.key));
   const rejected = new RejectedRows();
@@ -82,7 +103,10 @@ export async function runImport(repository: ImportRepository, input: RunInput): 
     if (!parsed.success) return void rejected.add(source.row, zodErrors(parsed.error, source.values, required));
     const key = input.kind.key(parsed.data);
     const first = firstRowOfKey.get(key);
-    if (first !== undefined) return void rejected.add(source.row, [{ field: input.kind.columns[0].key, message: `duplicate of row ${first} in this file` }]);
+    if (first !== undefined)
+      return void rejected.add(source.row, [
+        { field: input.kind.columns[0].key, message: `duplicate of row ${first} in this file` },
+      ]);
     // Detached: a kept key would otherwise keep its whole chunk of the file alive.
     firstRowOfKey.set(detached(key), source.row);
     const staged = input.kind.stage(parsed.data, input.lookups);
@@ -99,7 +123,10 @@ export async function runImport(repository: ImportRepository, input: RunInput): 
     let lines: string[] = [];
     for await (const batch of sourceRows(input)) {
       if (input.progress && Math.floor((rows + batch.length) / 100_000) > Math.floor(rows / 100_000)) {
-        await input.progress(Math.min(90, 5 + Math.log10(rows + batch.length) * 10), `${rows + batch.length} rows read`);
+        await input.progress(
+          Math.min(90, 5 + Math.log10(rows + batch.length) * 10),
+          `${rows + batch.length} rows read`,
+        );
       }
       rows += batch.length;
       for (const source of batch) {
@@ -122,7 +149,8 @@ export async function runImport(repository: ImportRepository, input: RunInput): 
       await staging.copyBatch(batch.lines);
       if (input.kind.kind === 'ratings') {
         const unknown = await staging.unknownSessions(input.shopId);
-        for (const u of unknown) rejected.add(u.row, [{ field: 'sessionId', message: `unknown session ${u.sessionId}` }]);
+        for (const u of unknown)
+          rejected.add(u.row, [{ field: 'sessionId', message: `unknown session ${u.sessionId}` }]);
         await staging.discard(unknown.map((u) => u.row));
       }
       const c = await staging.upsertBatch(input.shopId, input.importId);
@@ -153,7 +181,13 @@ export async function runImport(repository: ImportRepository, input: RunInput): 
       if (span.from <= span.to) {
         const reach = (input.attributionWindowDays + 2) * 86_400_000;
         const sessions = input.kind.kind === 'sessions';
-        reattributed = await staging.attribute(input.shopId, input.timeZone, input.attributionWindowDays, new Date(sessions ? span.from : span.from - reach), new Date(sessions ? span.to + reach : span.to));
+        reattributed = await staging.attribute(
+          input.shopId,
+          input.timeZone,
+          input.attributionWindowDays,
+          new Date(sessions ? span.from : span.from - reach),
+          new Date(sessions ? span.to + reach : span.to),
+        );
       }
       return { rows, ...counts, rejected, stored: true, reattributed };
     });

@@ -15,7 +15,11 @@ export function buildTemplate(kind: ImportKindName): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'cs-workforce';
   const sheet = workbook.addWorksheet(kind, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((c) => ({ header: `${c.zh} (${c.key})`, key: c.key, width: Math.max(14, c.zh.length * 2 + c.key.length + 4) }));
+  sheet.columns = columns.map((c) => ({
+    header: `${c.zh} (${c.key})`,
+    key: c.key,
+    width: Math.max(14, c.zh.length * 2 + c.key.length + 4),
+  }));
   const header = sheet.getRow(1);
   header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
@@ -30,7 +34,10 @@ export function buildTemplate(kind: ImportKindName): ExcelJS.Workbook {
   notes.getRow(1).font = { bold: true };
   for (const c of columns) notes.addRow({ key: c.key, zh: c.zh, en: c.en, required: c.required ? '是 yes' : '否 no' });
   notes.addRow({});
-  notes.addRow({ key: 'Times', en: 'Shop local time "2026-11-22 10:15" or ISO 8601 with offset. Only the first sheet is imported.' });
+  notes.addRow({
+    key: 'Times',
+    en: 'Shop local time "2026-11-22 10:15" or ISO 8601 with offset. Only the first sheet is imported.',
+  });
   return workbook;
 }
 

@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ArgumentsHost, CallHandler, Catch, ExceptionFilter, ExecutionContext, Inject, Injectable, NestInterceptor, PayloadTooLargeException } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  CallHandler,
+  Catch,
+  ExceptionFilter,
+  ExecutionContext,
+  Inject,
+  Injectable,
+  NestInterceptor,
+  PayloadTooLargeException,
+} from '@nestjs/common';
 import type { MulterModuleOptions } from '@nestjs/platform-express';
 import { diskStorage } from 'multer';
 import { catchError, from, mergeMap, Observable, throwError } from 'rxjs';
@@ -18,7 +28,11 @@ export function uploadOptions(config: AppConfig): MulterModuleOptions {
   const destination = join(config.dataDir, 'uploads');
   mkdirSync(destination, { recursive: true });
   return {
-    storage: diskStorage({ destination, filename: (_req, file, done) => done(null, `${randomUUID()}-${file.originalname.replace(/[^\w.-]+/g, '_').slice(-80)}`) }),
+    storage: diskStorage({
+      destination,
+      filename: (_req, file, done) =>
+        done(null, `${randomUUID()}-${file.originalname.replace(/[^\w.-]+/g, '_').slice(-80)}`),
+    }),
     limits: { fileSize: config.importMaxBytes, files: 1, fields: 10 },
   };
 }
@@ -45,6 +59,12 @@ export class DiscardUploadOnError implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<Request>();
-    return next.handle().pipe(catchError((e: unknown) => from(this.uploads.discard(request.file?.path)).pipe(mergeMap(() => throwError(() => e)))));
+    return next
+      .handle()
+      .pipe(
+        catchError((e: unknown) =>
+          from(this.uploads.discard(request.file?.path)).pipe(mergeMap(() => throwError(() => e))),
+        ),
+      );
   }
 }

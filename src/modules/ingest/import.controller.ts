@@ -1,9 +1,31 @@
 import { writeFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { applyDecorators, Body, Controller, Get, Inject, Post, Req, Res, StreamableFile, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
+import {
+  applyDecorators,
+  Body,
+  Controller,
+  Get,
+  Inject,
+  Post,
+  Req,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseFilters,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Actor, CurrentActor } from 'src/platform/auth/actor';
 import { Roles, STAFF_ROLES } from 'src/platform/auth/roles';
@@ -12,7 +34,14 @@ import { APP_CONFIG } from 'src/platform/config/config.module';
 import { ApiProblems } from 'src/platform/http/openapi';
 import { ValidParam, ValidQuery } from 'src/platform/http/validation';
 import { acceptedExample } from 'src/platform/jobs/jobs.dto';
-import { ImportQuery, importRecordExample, kindParam, ListImportsQuery, rejectedExample, reportExample } from './import.dto';
+import {
+  ImportQuery,
+  importRecordExample,
+  kindParam,
+  ListImportsQuery,
+  rejectedExample,
+  reportExample,
+} from './import.dto';
 import { ImportService } from './import.service';
 import { IngestProblems } from './ingest.problems';
 import { ImportTemplates } from './import-templates';
@@ -29,11 +58,18 @@ const ImportEndpoint = () =>
     ApiConsumes('multipart/form-data', 'application/json'),
     ApiBody({
       description: 'A file (.csv UTF-8, .xlsx or .json) in the field "file", or JSON `{ "rows": [...] }`',
-      schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, rows: { type: 'array', items: { type: 'object' } } } },
+      schema: {
+        type: 'object',
+        properties: { file: { type: 'string', format: 'binary' }, rows: { type: 'array', items: { type: 'object' } } },
+      },
     }),
     ApiOkResponse({ description: 'Imported within the request', schema: { example: reportExample } }),
     ApiAcceptedResponse({ description: 'A large file: imported by a job', schema: { example: acceptedExample } }),
-    ApiResponse({ status: 422, description: 'All-or-nothing import with rejected rows: nothing stored', content: { 'application/problem+json': { example: rejectedExample } } }),
+    ApiResponse({
+      status: 422,
+      description: 'All-or-nothing import with rejected rows: nothing stored',
+      content: { 'application/problem+json': { example: rejectedExample } },
+    }),
     ApiProblems(400, 401, 403, 413, 415, 503),
   );
 
@@ -50,9 +86,15 @@ export class ImportController {
   @Get('templates/:kind')
   @Roles(...STAFF_ROLES)
   @ApiProduces(XLSX)
-  @ApiOkResponse({ description: 'An .xlsx with the headers (中文 and English key) and one example row', content: { [XLSX]: { example: '(binary workbook)' } } })
+  @ApiOkResponse({
+    description: 'An .xlsx with the headers (中文 and English key) and one example row',
+    content: { [XLSX]: { example: '(binary workbook)' } },
+  })
   @ApiProblems(400, 401, 403)
-  template(@ValidParam('kind', kindParam) kind: ImportKindName, @Res({ passthrough: true }) res: Response): StreamableFile {
+  template(
+    @ValidParam('kind', kindParam) kind: ImportKindName,
+    @Res({ passthrough: true }) res: Response,
+  ): StreamableFile {
     res.setHeader('Content-Type', XLSX);
     res.setHeader('Content-Disposition', `attachment; filename="import-${kind}.xlsx"`);
     return new StreamableFile(this.templates.open(kind));
@@ -105,8 +147,18 @@ export class ImportController {
     return this.imports.get(actor, id);
   }
 
-  private async receive(actor: Actor, kind: ImportKindName, query: ImportQuery, file: Express.Multer.File | undefined, body: unknown, req: Request, res: Response) {
-    const upload = file ? { path: file.path, originalName: file.originalname, size: file.size } : await this.jsonBody(req, body);
+  private async receive(
+    actor: Actor,
+    kind: ImportKindName,
+    query: ImportQuery,
+    file: Express.Multer.File | undefined,
+    body: unknown,
+    req: Request,
+    res: Response,
+  ) {
+    const upload = file
+      ? { path: file.path, originalName: file.originalname, size: file.size }
+      : await this.jsonBody(req, body);
     const result = await this.imports.importUpload(actor, kind, query.mode, upload);
     res.status('jobId' in result ? 202 : 200);
     return result;
@@ -114,7 +166,12 @@ export class ImportController {
 
   /** A JSON body goes through the same reader as an uploaded .json file. */
   private async jsonBody(req: Request, body: unknown) {
-    if (!req.is('application/json') || body === undefined || body === null || (typeof body === 'object' && !Object.keys(body).length)) {
+    if (
+      !req.is('application/json') ||
+      body === undefined ||
+      body === null ||
+      (typeof body === 'object' && !Object.keys(body).length)
+    ) {
       throw IngestProblems.fileRequired.at('file', { field: '"file"', rows: '"rows"' });
     }
     const text = JSON.stringify(body);

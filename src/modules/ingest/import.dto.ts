@@ -4,7 +4,10 @@ import { IMPORT_KINDS } from './kinds/import-kind';
 
 export const kindParam = z.enum(IMPORT_KINDS, { message: `must be one of ${IMPORT_KINDS.join(', ')}` });
 export const ImportQuery = z.strictObject({
-  mode: z.enum(['all', 'partial']).default('all').meta({ description: 'all: one bad row rejects the file; partial: store the good rows' }),
+  mode: z
+    .enum(['all', 'partial'])
+    .default('all')
+    .meta({ description: 'all: one bad row rejects the file; partial: store the good rows' }),
 });
 export type ImportQuery = z.infer<typeof ImportQuery>;
 export const ListImportsQuery = z.strictObject({ ...pageQuery });
@@ -23,7 +26,11 @@ export const reportExample = {
   rejected: 2,
   errors: [
     { row: 17, field: 'agent', message: 'unknown agent employee number CS9999' },
-    { row: 301, field: 'startedAt', message: '2026-03-08 02:30 does not exist in America/New_York (daylight-saving gap)' },
+    {
+      row: 301,
+      field: 'startedAt',
+      message: '2026-03-08 02:30 does not exist in America/New_York (daylight-saving gap)',
+    },
   ],
   errorsTruncated: false,
   reattributed: 37,
@@ -64,4 +71,6 @@ export const MAX_PUSHED_ROWS = 5_000;
 
 /** The body of a push: rows as the kind's import takes them. */
 export const pushBody = (description: string, example: Record<string, unknown>[]) =>
-  z.strictObject({ rows: z.array(z.record(z.string(), z.unknown())).min(1).max(MAX_PUSHED_ROWS).meta({ description, example }) });
+  z.strictObject({
+    rows: z.array(z.record(z.string(), z.unknown())).min(1).max(MAX_PUSHED_ROWS).meta({ description, example }),
+  });

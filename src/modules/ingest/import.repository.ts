@@ -44,13 +44,22 @@ export class ImportRepository {
   }
 
   async hasSessions(shopId: string): Promise<boolean> {
-    const [row] = await this.db.q.select({ id: chatSessions.id }).from(chatSessions).where(eq(chatSessions.shopId, shopId)).limit(1);
+    const [row] = await this.db.q
+      .select({ id: chatSessions.id })
+      .from(chatSessions)
+      .where(eq(chatSessions.shopId, shopId))
+      .limit(1);
     return Boolean(row);
   }
 
   /** The newest import record of a kind (the demo history marks itself complete in one). */
   async newestOfKind(shopId: string, kind: string): Promise<ImportRecord | undefined> {
-    const [row] = await this.db.q.select().from(imports).where(and(eq(imports.shopId, shopId), eq(imports.kind, kind))).orderBy(desc(imports.createdAt)).limit(1);
+    const [row] = await this.db.q
+      .select()
+      .from(imports)
+      .where(and(eq(imports.shopId, shopId), eq(imports.kind, kind)))
+      .orderBy(desc(imports.createdAt))
+      .limit(1);
     return row;
   }
 
@@ -65,12 +74,22 @@ export class ImportRepository {
   }
 
   async find(shopId: string, id: string): Promise<ImportRecord | undefined> {
-    const [row] = await this.db.q.select().from(imports).where(and(eq(imports.shopId, shopId), eq(imports.id, id))).limit(1);
+    const [row] = await this.db.q
+      .select()
+      .from(imports)
+      .where(and(eq(imports.shopId, shopId), eq(imports.id, id)))
+      .limit(1);
     return row;
   }
 
   list(shopId: string, limit: number, offset: number): Promise<ImportRecord[]> {
-    return this.db.q.select().from(imports).where(eq(imports.shopId, shopId)).orderBy(desc(imports.createdAt)).limit(limit).offset(offset);
+    return this.db.q
+      .select()
+      .from(imports)
+      .where(eq(imports.shopId, shopId))
+      .orderBy(desc(imports.createdAt))
+      .limit(limit)
+      .offset(offset);
   }
 
   /**
@@ -82,7 +101,15 @@ export class ImportRepository {
       .select({ path: imports.storedFile })
       .from(imports)
       .leftJoin(jobRuns, eq(jobRuns.id, imports.jobRunId))
-      .where(and(isNotNull(imports.storedFile), or(inArray(imports.status, UPLOAD_IN_USE_STATUSES.imports), inArray(jobRuns.status, UPLOAD_IN_USE_STATUSES.runs))));
+      .where(
+        and(
+          isNotNull(imports.storedFile),
+          or(
+            inArray(imports.status, UPLOAD_IN_USE_STATUSES.imports),
+            inArray(jobRuns.status, UPLOAD_IN_USE_STATUSES.runs),
+          ),
+        ),
+      );
     return rows.map((r) => r.path!);
   }
 
@@ -95,7 +122,9 @@ export class ImportRepository {
   async withStaging<T>(kind: ImportKindName, work: (session: StagingSession) => Promise<T>): Promise<T> {
     return (await this.db.client.begin(async (tx) => {
       const columns = stagingColumns[kind];
-      await tx.unsafe(`CREATE TEMP TABLE staging (row_no integer NOT NULL, ${columns.map(([n, t]) => `${n} ${t}`).join(', ')}) ON COMMIT DROP`);
+      await tx.unsafe(
+        `CREATE TEMP TABLE staging (row_no integer NOT NULL, ${columns.map(([n, t]) => `${n} ${t}`).join(', ')}) ON COMMIT DROP`,
+      );
       return work(this.session(tx, kind));
     })) as T;
   }
@@ -127,7 +156,13 @@ export class ImportRepository {
         // Rows written in this transaction have no statistics yet: without them the planner picks a
         // nested loop over every earlier session per order (quadratic) instead of a hash join.
         await tx`ANALYZE chat_sessions, orders`;
-        const [r] = await tx.unsafe(attributionStatement, [shopId, timeZone, windowDays, from.toISOString(), to.toISOString()]);
+        const [r] = await tx.unsafe(attributionStatement, [
+          shopId,
+          timeZone,
+          windowDays,
+          from.toISOString(),
+          to.toISOString(),
+        ]);
         return Number(r.changed);
       },
     };

@@ -32,7 +32,10 @@ export type Upload = { path: string; originalName: string; size: number };
 const checksum = (path: string) =>
   new Promise<string>((resolve, reject) => {
     const hash = createHash('sha256');
-    createReadStream(path).on('data', (c) => hash.update(c)).on('end', () => resolve(`sha256:${hash.digest('hex')}`)).on('error', reject);
+    createReadStream(path)
+      .on('data', (c) => hash.update(c))
+      .on('end', () => resolve(`sha256:${hash.digest('hex')}`))
+      .on('error', reject);
   });
 
 export function formatOf(fileName: string): ImportFormat {
@@ -40,7 +43,10 @@ export function formatOf(fileName: string): ImportFormat {
   if (ext === 'csv' || ext === 'txt') return 'csv';
   if (ext === 'xlsx') return 'xlsx';
   if (ext === 'json') return 'json';
-  throw IngestProblems.fileType({ ext, accepted: text('.csv (UTF-8), .xlsx or .json', '.csv（UTF-8）、.xlsx 或 .json') });
+  throw IngestProblems.fileType({
+    ext,
+    accepted: text('.csv (UTF-8), .xlsx or .json', '.csv（UTF-8）、.xlsx 或 .json'),
+  });
 }
 
 /** Imports of operational facts: small files inside the request, large ones as a job. */
@@ -62,7 +68,12 @@ export class ImportService {
    * Imports an upload within the request or hands it to a job. Whatever refuses or fails it here
    * also removes the file: only an import a job will still run keeps its upload.
    */
-  async importUpload(actor: Actor, kind: ImportKindName, mode: 'all' | 'partial', upload: Upload): Promise<ImportReport | Accepted> {
+  async importUpload(
+    actor: Actor,
+    kind: ImportKindName,
+    mode: 'all' | 'partial',
+    upload: Upload,
+  ): Promise<ImportReport | Accepted> {
     let record: ImportRecord | undefined;
     let stored = upload.path;
     try {
@@ -72,31 +83,57 @@ export class ImportService {
       // A job may run on another host: its upload goes where every process can read it.
       if (!inRequest) stored = await this.uploads.keep(actor.shopId, upload.path);
       record = await this.imports.createRecord({
-        shopId: actor.shopId, kind, fileName: upload.originalName.slice(0, 200), format, mode, checksum: sum, status: 'queued', createdBy: actor.userId, storedFile: stored,
+        shopId: actor.shopId,
+        kind,
+        fileName: upload.originalName.slice(0, 200),
+        format,
+        mode,
+        checksum: sum,
+        status: 'queued',
+        createdBy: actor.userId,
+        storedFile: stored,
       });
       if (inRequest) return await this.execute(record);
-      const { run } = await this.queue.enqueue(importFileJob, { shopId: actor.shopId, importId: record.id }, { requestedBy: actor.userId });
+      const { run } = await this.queue.enqueue(
+        importFileJob,
+        { shopId: actor.shopId, importId: record.id },
+        { requestedBy: actor.userId },
+      );
       await this.imports.updateRecord(record.id, { jobRunId: run.id });
       return accepted(run);
     } catch (e) {
       await this.uploads.discard(stored);
       if (record && !(e instanceof AppError)) {
-        await this.imports.updateRecord(record.id, { status: 'failed', storedFile: null, finishedAt: new Date() }).catch(() => undefined);
+        await this.imports
+          .updateRecord(record.id, { status: 'failed', storedFile: null, finishedAt: new Date() })
+          .catch(() => undefined);
       }
       throw e;
     }
   }
 
   /** Rows pushed as JSON (`POST /volume`, `POST /agent-states`): stored like an uploaded .json file of the kind. */
-  async importPushed(actor: Actor, kind: ImportKindName, mode: 'all' | 'partial', body: { rows: unknown[] }): Promise<ImportReport | Accepted> {
+  async importPushed(
+    actor: Actor,
+    kind: ImportKindName,
+    mode: 'all' | 'partial',
+    body: { rows: unknown[] },
+  ): Promise<ImportReport | Accepted> {
     const json = JSON.stringify(body);
     const path = join(this.uploads.landingFolder, `${randomUUID()}-${kind}-push.json`);
     await writeFile(path, json);
-    return this.importUpload(actor, kind, mode, { path, originalName: `${kind}-push.json`, size: Buffer.byteLength(json) });
+    return this.importUpload(actor, kind, mode, {
+      path,
+      originalName: `${kind}-push.json`,
+      size: Buffer.byteLength(json),
+    });
   }
 
   @JobHandler(importFileJob)
-  async importInJob(payload: { shopId: string; importId: string }, context: JobContext): Promise<Record<string, unknown>> {
+  async importInJob(
+    payload: { shopId: string; importId: string },
+    context: JobContext,
+  ): Promise<Record<string, unknown>> {
     const record = await this.imports.find(payload.shopId, payload.importId);
     if (!record?.storedFile) throw new UnrecoverableJobError(`Import ${payload.importId} has no stored file`);
     try {
@@ -119,7 +156,12 @@ export class ImportService {
     if (!record) return;
     if (record.storedFile) await this.uploads.discard(record.storedFile);
     const unfinished = record.status === 'queued' || record.status === 'running';
-    await this.imports.updateRecord(record.id, { storedFile: null, ...(unfinished ? { status: 'failed', errors: [{ row: 0, field: '(file)', message: failure.error }], finishedAt: new Date() } : {}) });
+    await this.imports.updateRecord(record.id, {
+      storedFile: null,
+      ...(unfinished
+        ? { status: 'failed', errors: [{ row: 0, field: '(file)', message: failure.error }], finishedAt: new Date() }
+        : {}),
+    });
   }
 
   async get(actor: Actor, id: string): Promise<ImportRecord> {
@@ -132,7 +174,10 @@ export class ImportService {
     return (await this.imports.list(actor.shopId, limit, offset)).map((r) => ({ ...r, storedFile: null }));
   }
 
-  private async execute(record: ImportRecord, progress?: (p: number, note: string) => Promise<void>): Promise<ImportReport> {
+  private async execute(
+    record: ImportRecord,
+    progress?: (p: number, note: string) => Promise<void>,
+  ): Promise<ImportReport> {
     const shop = await this.shops.context(record.shopId);
     await this.imports.updateRecord(record.id, { status: 'running' });
     let upload: OpenedUpload | undefined;
@@ -148,7 +193,11 @@ export class ImportService {
         timeZone: shop.timeZone,
         attributionWindowDays: Number(shop.settings.attributionWindowDays ?? 1),
         lookups: { ...(await this.imports.lookups(shop.id)), customerHash: this.hasher.forShop(shop.id) },
-        limits: { maxRows: this.config.importMaxRows, maxCellLength: 20_000, maxUncompressedBytes: this.config.importMaxBytes * 10 },
+        limits: {
+          maxRows: this.config.importMaxRows,
+          maxCellLength: 20_000,
+          maxUncompressedBytes: this.config.importMaxBytes * 10,
+        },
         progress,
       });
       const report: ImportReport = {
@@ -166,21 +215,34 @@ export class ImportService {
         reattributed: outcome.reattributed,
       };
       await this.finish(record, report.status, report);
-      if (outcome.stored && record.kind === 'volume' && outcome.inserted + outcome.updated > 0) await this.volumeArrived(shop.id, record.id);
+      if (outcome.stored && record.kind === 'volume' && outcome.inserted + outcome.updated > 0)
+        await this.volumeArrived(shop.id, record.id);
       if (!outcome.stored) {
-        throw IngestProblems.rowsRejected({ rejected: report.rejected, rows: report.rows, partial: '?mode=partial' }, { errors: report.errors, extra: { report } });
+        throw IngestProblems.rowsRejected(
+          { rejected: report.rejected, rows: report.rows, partial: '?mode=partial' },
+          { errors: report.errors, extra: { report } },
+        );
       }
       return report;
     } catch (e) {
       if (e instanceof FileProblem) {
         const refusal = e.toAppError();
         // The record keeps what the answer says: the file's reason, or each missing column.
-        const errors = (refusal.errors ?? []).map((x) => ({ row: e.row ?? 0, field: x.field, message: renderMessage(x.message, currentLocale()), code: x.code ?? refusal.code }));
+        const errors = (refusal.errors ?? []).map((x) => ({
+          row: e.row ?? 0,
+          field: x.field,
+          message: renderMessage(x.message, currentLocale()),
+          code: x.code ?? refusal.code,
+        }));
         await this.finish(record, 'rejected', { errors });
         throw refusal;
       }
       // An unexpected failure (database down) keeps the file, so the job's retry can read it again.
-      if (!(e instanceof AppError)) await this.imports.updateRecord(record.id, { status: 'failed', errors: [{ row: 0, field: '(file)', message: (e as Error).message }] });
+      if (!(e instanceof AppError))
+        await this.imports.updateRecord(record.id, {
+          status: 'failed',
+          errors: [{ row: 0, field: '(file)', message: (e as Error).message }],
+        });
       throw e;
     } finally {
       await upload?.release();
@@ -192,7 +254,10 @@ export class ImportService {
     try {
       await this.intraday.afterVolumeImport(shopId, importId);
     } catch (e) {
-      this.logger.warn({ shopId, importId, err: (e as Error).message }, 'intraday updates not queued after a volume import');
+      this.logger.warn(
+        { shopId, importId, err: (e as Error).message },
+        'intraday updates not queued after a volume import',
+      );
     }
   }
 

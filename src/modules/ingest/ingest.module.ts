@@ -22,9 +22,26 @@ import { VolumePushController } from './volume-push.controller';
 
 /** The operational facts (volume, sessions, orders, ratings, agent states), imported from files or JSON. */
 @Module({
-  imports: [OrgModule, QueuesModule, ForecastModule, MulterModule.registerAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => uploadOptions(config) })],
+  imports: [
+    OrgModule,
+    QueuesModule,
+    ForecastModule,
+    MulterModule.registerAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => uploadOptions(config) }),
+  ],
   controllers: [ImportController, VolumePushController, FactController],
-  providers: [UploadFolder, UploadStore, UploadChunkRepository, DiscardUploadOnError, DemoHistorySeed, ImportRepository, ImportService, ImportTemplates, CustomerKeyHasher, FactRepository, FactService],
+  providers: [
+    UploadFolder,
+    UploadStore,
+    UploadChunkRepository,
+    DiscardUploadOnError,
+    DemoHistorySeed,
+    ImportRepository,
+    ImportService,
+    ImportTemplates,
+    CustomerKeyHasher,
+    FactRepository,
+    FactService,
+  ],
   exports: [CustomerKeyHasher, DemoHistorySeed, UploadStore, ImportService],
 })
 export class IngestModule {}

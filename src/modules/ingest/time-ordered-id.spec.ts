@@ -2,7 +2,8 @@ import { timeOrderedId } from './time-ordered-id';
 
 describe('timeOrderedId', () => {
   it('is a version 7 UUID with the RFC variant', () => {
-    for (let i = 0; i < 1000; i++) expect(timeOrderedId()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (let i = 0; i < 1000; i++)
+      expect(timeOrderedId()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
   it('sorts by time and does not repeat', () => {

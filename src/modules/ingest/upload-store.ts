@@ -59,7 +59,8 @@ export class UploadStore implements OnApplicationBootstrap, OnModuleDestroy {
     const uploadId = randomUUID();
     try {
       let seq = 0;
-      for await (const piece of createReadStream(path, { highWaterMark: CHUNK_BYTES })) await this.chunks.write(uploadId, shopId, seq++, piece as Buffer);
+      for await (const piece of createReadStream(path, { highWaterMark: CHUNK_BYTES }))
+        await this.chunks.write(uploadId, shopId, seq++, piece as Buffer);
     } catch (e) {
       await this.chunks.remove(uploadId);
       throw e;

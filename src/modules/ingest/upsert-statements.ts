@@ -12,10 +12,43 @@ const changed = (table: string, columns: string[]) =>
   `(${columns.map((c) => `${table}.${c}`).join(', ')}) IS DISTINCT FROM (${columns.map((c) => `excluded.${c}`).join(', ')})`;
 const assign = (columns: string[]) => columns.map((c) => `${c} = excluded.${c}`).join(', ');
 
-const sessionColumns = ['queue_id', 'agent_id', 'customer_hash', 'started_at', 'ended_at', 'first_response_seconds', 'mean_response_seconds', 'customer_messages', 'agent_messages', 'pre_sale', 'resolved', 'rating', 'transcript'];
-const orderColumns = ['customer_hash', 'created_at', 'paid_at', 'refunded_at', 'amount_cents', 'refunded_cents', 'out_of_stock'];
+const sessionColumns = [
+  'queue_id',
+  'agent_id',
+  'customer_hash',
+  'started_at',
+  'ended_at',
+  'first_response_seconds',
+  'mean_response_seconds',
+  'customer_messages',
+  'agent_messages',
+  'pre_sale',
+  'resolved',
+  'rating',
+  'transcript',
+];
+const orderColumns = [
+  'customer_hash',
+  'created_at',
+  'paid_at',
+  'refunded_at',
+  'amount_cents',
+  'refunded_cents',
+  'out_of_stock',
+];
 const volumeColumns = ['slot_minutes', 'offered', 'handled', 'abandoned', 'mean_handle_seconds'];
-const queueColumns = ['name', 'channel', 'kind', 'chat_concurrency', 'default_handle_seconds', 'service_level_percent', 'service_level_seconds', 'deadline_minutes', 'patience_seconds', 'required_skill_id'];
+const queueColumns = [
+  'name',
+  'channel',
+  'kind',
+  'chat_concurrency',
+  'default_handle_seconds',
+  'service_level_percent',
+  'service_level_seconds',
+  'deadline_minutes',
+  'patience_seconds',
+  'required_skill_id',
+];
 
 export const upsertStatement: Record<ImportKindName, string> = {
   sessions: counted(`INSERT INTO chat_sessions (id, shop_id, external_id, ${sessionColumns.join(', ')}, import_id)

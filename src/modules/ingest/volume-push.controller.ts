@@ -12,7 +12,17 @@ import { ImportService } from './import.service';
 
 const VolumePushBody = pushBody(
   'Volume rows as the volume import takes them (queue code, slot start, slot minutes, offered, handled, abandoned, mean handle seconds)',
-  [{ queue: 'presales_chat', slotStart: '2026-11-30 10:00', slotMinutes: 30, offered: 120, handled: 114, abandoned: 6, meanHandleSeconds: 410 }],
+  [
+    {
+      queue: 'presales_chat',
+      slotStart: '2026-11-30 10:00',
+      slotMinutes: 30,
+      offered: 120,
+      handled: 114,
+      abandoned: 6,
+      meanHandleSeconds: 410,
+    },
+  ],
 );
 type VolumePushBody = z.infer<typeof VolumePushBody>;
 
@@ -32,9 +42,18 @@ export class VolumePushController {
     schema: { example: { ...reportExample, kind: 'volume', reattributed: 0 } },
   })
   @ApiAcceptedResponse({ description: 'A large push: stored by a job', schema: { example: acceptedExample } })
-  @ApiResponse({ status: 422, description: 'Rejected rows, each named: nothing stored', content: { 'application/problem+json': { example: rejectedExample } } })
+  @ApiResponse({
+    status: 422,
+    description: 'Rejected rows, each named: nothing stored',
+    content: { 'application/problem+json': { example: rejectedExample } },
+  })
   @ApiProblems(400, 401, 403, 413, 503)
-  async push(@CurrentActor() actor: Actor, @ValidQuery(ImportQuery) query: ImportQuery, @ValidBody(VolumePushBody) body: VolumePushBody, @Res({ passthrough: true }) res: Response) {
+  async push(
+    @CurrentActor() actor: Actor,
+    @ValidQuery(ImportQuery) query: ImportQuery,
+    @ValidBody(VolumePushBody) body: VolumePushBody,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const result = await this.imports.importPushed(actor, 'volume', query.mode, body);
     res.status('jobId' in result ? 202 : 200);
     return result;

@@ -68,7 +68,10 @@ export class IntradayDayService {
       const from = Date.parse(i.start);
       return { from, to: from + i.slotMinutes * 60_000, contacts: i.updated ?? i.adjusted };
     });
-    const [skill, agents] = await Promise.all([this.repository.skillCode(shop.id, queue.requiredSkillId), this.repository.agentsFor(shop.id, queue.requiredSkillId)]);
+    const [skill, agents] = await Promise.all([
+      this.repository.skillCode(shop.id, queue.requiredSkillId),
+      this.repository.agentsFor(shop.id, queue.requiredSkillId),
+    ]);
     const ids = agents.map((a) => a.id);
     const from = new Date(dayStart);
     const to = new Date(dayEnd);
@@ -80,17 +83,43 @@ export class IntradayDayService {
     const shifts = published.filter((s) => s.startsAt.getTime() < dayEnd && s.endsAt.getTime() > dayStart);
     const days: AgentDay[] = agents.map((a) => ({
       agentId: a.id,
-      shifts: shifts.filter((s) => s.agentId === a.id && (!skill || s.skill === skill)).map((s) => scheduledShiftOf(s, training.filter((t) => t.agentId === a.id))),
+      shifts: shifts
+        .filter((s) => s.agentId === a.id && (!skill || s.skill === skill))
+        .map((s) =>
+          scheduledShiftOf(
+            s,
+            training.filter((t) => t.agentId === a.id),
+          ),
+        ),
       reports: states.filter((r) => r.agentId === a.id),
     }));
     return {
-      shop, queue, skill, date: day, weekStart: weekStartOf(day), now, dayStart, dayEnd,
-      realTime: realTimeQueueOf(queue, shop.settings, slotMinutes), forecast, slots, agents, days, shifts,
+      shop,
+      queue,
+      skill,
+      date: day,
+      weekStart: weekStartOf(day),
+      now,
+      dayStart,
+      dayEnd,
+      realTime: realTimeQueueOf(queue, shop.settings, slotMinutes),
+      forecast,
+      slots,
+      agents,
+      days,
+      shifts,
     };
   }
 }
 
-export function scheduledShiftOf(s: Pick<PublishedShift, 'startsAt' | 'endsAt' | 'breaks'>, training: { from: number; to: number }[]): ScheduledShift {
+export function scheduledShiftOf(
+  s: Pick<PublishedShift, 'startsAt' | 'endsAt' | 'breaks'>,
+  training: { from: number; to: number }[],
+): ScheduledShift {
   const span = spanOf(s);
-  return { ...span, breaks: s.breaks.map(spanOf), training: training.filter((t) => t.from < span.to && t.to > span.from) };
+  return {
+    ...span,
+    breaks: s.breaks.map(spanOf),
+    training: training.filter((t) => t.from < span.to && t.to > span.from),
+  };
 }

@@ -25,7 +25,15 @@ export class IntradaySuggestionController {
       'accepts (contract maximum, rest, days a week, break windows — the roster’s own rule check) are offered.',
     schema: { example: suggestionsExample },
   })
-  @ApiProblems(400, 401, 403, 404, ForecastProblems.noDayAheadForecast, IntradayProblems.notRealTime, IntradayProblems.dayOver)
+  @ApiProblems(
+    400,
+    401,
+    403,
+    404,
+    ForecastProblems.noDayAheadForecast,
+    IntradayProblems.notRealTime,
+    IntradayProblems.dayOver,
+  )
   list(@CurrentActor() actor: Actor, @ValidQuery(LiveViewQuery) query: LiveViewQuery) {
     return this.suggestions.suggestions(actor, query);
   }
@@ -39,7 +47,19 @@ export class IntradaySuggestionController {
       'manager’s edit is; a roster changed since the suggestion (`expectedRevision`) or with a draft pending is 409. Supervisors may move breaks of their team only.',
     schema: { example: acceptedSuggestionExample },
   })
-  @ApiProblems(400, 401, 403, 404, 409, IntradayProblems.staleSuggestion, IntradayProblems.kindMismatch, IntradayProblems.supervisorBreaksOnly, IntradayProblems.agentNotOnQueue, IntradayProblems.notOnRoster, IntradayProblems.dayOver)
+  @ApiProblems(
+    400,
+    401,
+    403,
+    404,
+    409,
+    IntradayProblems.staleSuggestion,
+    IntradayProblems.kindMismatch,
+    IntradayProblems.supervisorBreaksOnly,
+    IntradayProblems.agentNotOnQueue,
+    IntradayProblems.notOnRoster,
+    IntradayProblems.dayOver,
+  )
   accept(@CurrentActor() actor: Actor, @ValidBody(AcceptSuggestionBody) body: AcceptSuggestionBody) {
     return this.suggestions.accept(actor, body);
   }

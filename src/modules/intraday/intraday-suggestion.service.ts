@@ -34,7 +34,8 @@ function fits(body: AcceptSuggestionBody, option: AgentOptions | undefined, cloc
   if (!shift) return false;
   if (body.kind === 'release') return c.shiftTemplate === null;
   const sameTemplate = c.shiftTemplate === shift.template.code;
-  if (body.kind === 'move-break') return sameTemplate && (c.start ?? clock(shift.from)) === clock(shift.from) && (c.breaks?.length ?? 0) > 0;
+  if (body.kind === 'move-break')
+    return sameTemplate && (c.start ?? clock(shift.from)) === clock(shift.from) && (c.breaks?.length ?? 0) > 0;
   return sameTemplate && c.start !== undefined && c.start < clock(shift.from);
 }
 
@@ -58,7 +59,11 @@ export class IntradaySuggestionService {
     const day = await this.days.read(actor, query.queue, query.date);
     this.refusePast(day);
     const templates = this.templateOptions(day, await this.repository.templates(actor.shopId));
-    const rosters = await this.repository.weekRosters(actor.shopId, day.weekStart, day.agents.map((a) => a.id));
+    const rosters = await this.repository.weekRosters(
+      actor.shopId,
+      day.weekStart,
+      day.agents.map((a) => a.id),
+    );
     const options = this.agentOptions(day, templates).filter((o) => rosters.has(o.agentId));
     const ranked = rankSuggestions(day.realTime, day.slots, day.days, options, [...templates.values()], day.now);
     const offered: ReturnType<IntradaySuggestionService['present']>[] = [];
@@ -67,31 +72,73 @@ export class IntradaySuggestionService {
       const roster = rosters.get(s.agentId)!;
       const change = this.changeOf(day, s);
       const { broken } = await this.editing.check(actor.shopId, roster.rosterId, [change]);
-      if (broken.length === 0) offered.push(this.present(day, s, change, roster, [...templates.values()].find((t) => t.code === s.template)?.name));
+      if (broken.length === 0)
+        offered.push(
+          this.present(day, s, change, roster, [...templates.values()].find((t) => t.code === s.template)?.name),
+        );
     }
     const baseline = projectRest(day.realTime, day.slots, day.days, day.now);
-    return { queue: { id: day.queue.id, code: day.queue.code, name: day.queue.name }, date: day.date, asOf: new Date(day.now).toISOString(), restOfDay: { serviceLevel: round(restServiceLevel(day.slots, baseline)) }, suggestions: offered };
+    return {
+      queue: { id: day.queue.id, code: day.queue.code, name: day.queue.name },
+      date: day.date,
+      asOf: new Date(day.now).toISOString(),
+      restOfDay: { serviceLevel: round(restServiceLevel(day.slots, baseline)) },
+      suggestions: offered,
+    };
   }
 
   async accept(actor: Actor, body: AcceptSuggestionBody) {
     const day = await this.days.read(actor, body.queue, body.date);
     this.refusePast(day);
     const agent = day.agents.find((a) => a.id === body.change.agentId);
-    if (!agent || !(await this.scope.canSee(actor, agent.id))) throw IntradayProblems.agentNotOnQueue.at('change.agentId', { queue: day.queue.name });
+    if (!agent || !(await this.scope.canSee(actor, agent.id)))
+      throw IntradayProblems.agentNotOnQueue.at('change.agentId', { queue: day.queue.name });
     if (actor.role === 'supervisor' && body.kind !== 'move-break') throw IntradayProblems.supervisorBreaksOnly();
     const roster = (await this.repository.weekRosters(actor.shopId, day.weekStart, [agent.id])).get(agent.id);
     if (!roster) throw IntradayProblems.notOnRoster({ agent: agent.name, date: day.date });
-    if (roster.rosterId !== body.rosterId || roster.revision !== body.expectedRevision) throw IntradayProblems.staleSuggestion({ agent: agent.name });
+    if (roster.rosterId !== body.rosterId || roster.revision !== body.expectedRevision)
+      throw IntradayProblems.staleSuggestion({ agent: agent.name });
     const templates = this.templateOptions(day, await this.repository.templates(actor.shopId));
     const option = this.agentOptions(day, templates).find((o) => o.agentId === agent.id);
-    if (!fits(body, option, (ms) => clockAt(new Date(ms), day.shop.timeZone))) throw IntradayProblems.kindMismatch.at('change', { kind: labelOf(SuggestionKinds, body.kind), agent: agent.name, date: day.date });
-    const template = body.change.shiftTemplate === null ? null : [...templates.values()].find((t) => t.code === body.change.shiftTemplate);
+    if (!fits(body, option, (ms) => clockAt(new Date(ms), day.shop.timeZone)))
+      throw IntradayProblems.kindMismatch.at('change', {
+        kind: labelOf(SuggestionKinds, body.kind),
+        agent: agent.name,
+        date: day.date,
+      });
+    const template =
+      body.change.shiftTemplate === null
+        ? null
+        : [...templates.values()].find((t) => t.code === body.change.shiftTemplate);
     const shift = template ? this.shiftOf(day, template, body.change, option?.shift?.training ?? []) : null;
-    const suggestion: Suggestion = { kind: body.kind, agentId: agent.id, shift, replaces: option?.shift ?? null, template: body.change.shiftTemplate, effect: effectOf(day.realTime, day.slots, day.days, { agentId: agent.id, shift, replaces: option?.shift ?? null }, day.now), gain: 0 };
+    const suggestion: Suggestion = {
+      kind: body.kind,
+      agentId: agent.id,
+      shift,
+      replaces: option?.shift ?? null,
+      template: body.change.shiftTemplate,
+      effect: effectOf(
+        day.realTime,
+        day.slots,
+        day.days,
+        { agentId: agent.id, shift, replaces: option?.shift ?? null },
+        day.now,
+      ),
+      gain: 0,
+    };
     const what = this.describe(day, suggestion, option?.shift ?? null, template?.name);
-    const note = say(fillText(SuggestionTexts.note, { queue: day.queue.name, date: day.date, what, before: percent(suggestion.effect.restOfDay.before), after: percent(suggestion.effect.restOfDay.after) }));
+    const note = say(
+      fillText(SuggestionTexts.note, {
+        queue: day.queue.name,
+        date: day.date,
+        what,
+        before: percent(suggestion.effect.restOfDay.before),
+        after: percent(suggestion.effect.restOfDay.after),
+      }),
+    );
     const published = await this.db.transaction(async () => {
-      if ((await this.repository.lockedRevision(actor.shopId, roster.rosterId)) !== body.expectedRevision) throw IntradayProblems.staleSuggestion({ agent: agent.name });
+      if ((await this.repository.lockedRevision(actor.shopId, roster.rosterId)) !== body.expectedRevision)
+        throw IntradayProblems.staleSuggestion({ agent: agent.name });
       return this.publishing.publishChanges(actor, roster.rosterId, [{ ...body.change, date: day.date }], { note });
     });
     return { rosterId: published.rosterId, version: published.to, note, effect: this.effectView(suggestion.effect) };
@@ -102,15 +149,35 @@ export class IntradaySuggestionService {
   }
 
   /** Each template with the starts it allows on the day (a start window on the quarter-hour grid). */
-  private templateOptions(day: LiveDay, rows: TemplateRules[]): Map<string, TemplateOption & { id: string; name: string; windowed: boolean }> {
+  private templateOptions(
+    day: LiveDay,
+    rows: TemplateRules[],
+  ): Map<string, TemplateOption & { id: string; name: string; windowed: boolean }> {
     const at = (minutes: number) => wallClockAt(day.date, minutes, day.shop.timeZone).getTime();
     return new Map(
       rows.map((t) => {
         const starts: number[] = [];
         if (t.startMinutes !== null) starts.push(at(t.startMinutes));
         else for (let m = t.startEarliest!; m <= t.startLatest!; m += START_STEP) starts.push(at(m));
-        const breaks = t.breaks.map((b) => ({ name: b.name, minutes: b.minutes, earliestAfterMinutes: b.earliestStartAfterMinutes, latestAfterMinutes: b.latestStartAfterMinutes, minShiftMinutes: b.minShiftMinutes }));
-        return [t.id, { id: t.id, code: t.code, name: t.name, windowed: t.startMinutes === null, starts: t.archivedAt ? [] : starts, lengthMinutes: t.lengthMinutes, breaks }];
+        const breaks = t.breaks.map((b) => ({
+          name: b.name,
+          minutes: b.minutes,
+          earliestAfterMinutes: b.earliestStartAfterMinutes,
+          latestAfterMinutes: b.latestStartAfterMinutes,
+          minShiftMinutes: b.minShiftMinutes,
+        }));
+        return [
+          t.id,
+          {
+            id: t.id,
+            code: t.code,
+            name: t.name,
+            windowed: t.startMinutes === null,
+            starts: t.archivedAt ? [] : starts,
+            lengthMinutes: t.lengthMinutes,
+            breaks,
+          },
+        ];
       }),
     );
   }
@@ -120,9 +187,14 @@ export class IntradaySuggestionService {
     return day.agents.map((a) => {
       const own = day.shifts.filter((s) => s.agentId === a.id && s.date === day.date);
       const onQueue = own.find((s) => !day.skill || s.skill === day.skill);
-      const scheduled = onQueue && day.days.find((d) => d.agentId === a.id)!.shifts.find((s) => s.from === onQueue.startsAt.getTime());
+      const scheduled =
+        onQueue && day.days.find((d) => d.agentId === a.id)!.shifts.find((s) => s.from === onQueue.startsAt.getTime());
       const template = onQueue && templates.get(onQueue.shiftTemplateId);
-      return { agentId: a.id, shift: scheduled && template ? { ...scheduled, template } : null, busyElsewhere: own.length > 0 && !onQueue };
+      return {
+        agentId: a.id,
+        shift: scheduled && template ? { ...scheduled, template } : null,
+        busyElsewhere: own.length > 0 && !onQueue,
+      };
     });
   }
 
@@ -131,15 +203,26 @@ export class IntradaySuggestionService {
     const clock = (ms: number) => clockAt(new Date(ms), day.shop.timeZone);
     if (!s.shift) return { agentId: s.agentId, date: day.date, shiftTemplate: null };
     return {
-      agentId: s.agentId, date: day.date, shiftTemplate: s.template, start: clock(s.shift.from), ...(day.skill ? { skill: day.skill } : {}),
+      agentId: s.agentId,
+      date: day.date,
+      shiftTemplate: s.template,
+      start: clock(s.shift.from),
+      ...(day.skill ? { skill: day.skill } : {}),
       breaks: s.shift.breaks.map((b) => ({ start: clock(b.from) })),
     };
   }
 
   /** The shift a change describes, as the roster will store it (template length, breaks where given). */
-  private shiftOf(day: LiveDay, template: TemplateOption, change: AcceptSuggestionBody['change'], training: ScheduledShift['training']): ScheduledShift {
+  private shiftOf(
+    day: LiveDay,
+    template: TemplateOption,
+    change: AcceptSuggestionBody['change'],
+    training: ScheduledShift['training'],
+  ): ScheduledShift {
     const minutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
-    const from = change.start ? wallClockAt(day.date, minutes(change.start), day.shop.timeZone).getTime() : template.starts[0];
+    const from = change.start
+      ? wallClockAt(day.date, minutes(change.start), day.shop.timeZone).getTime()
+      : template.starts[0];
     const to = from + template.lengthMinutes * 60_000;
     const rules = template.breaks.filter((r) => template.lengthMinutes >= r.minShiftMinutes);
     const breaks = (change.breaks ?? []).map((b, i) => {
@@ -150,7 +233,13 @@ export class IntradaySuggestionService {
     return { from, to, breaks, training };
   }
 
-  private present(day: LiveDay, s: Suggestion, change: ShiftChange, roster: { rosterId: string; revision: number }, shiftName?: string) {
+  private present(
+    day: LiveDay,
+    s: Suggestion,
+    change: ShiftChange,
+    roster: { rosterId: string; revision: number },
+    shiftName?: string,
+  ) {
     const agent = day.agents.find((a) => a.id === s.agentId)!;
     return {
       kind: s.kind,
@@ -166,17 +255,43 @@ export class IntradaySuggestionService {
   private effectView(e: Effect) {
     return {
       restOfDay: { before: round(e.restOfDay.before), after: round(e.restOfDay.after) },
-      slots: e.slots.map((x) => ({ start: new Date(x.from).toISOString(), scheduledBefore: Math.round(x.scheduledBefore * 100) / 100, scheduledAfter: Math.round(x.scheduledAfter * 100) / 100, before: round(x.before), after: round(x.after) })),
+      slots: e.slots.map((x) => ({
+        start: new Date(x.from).toISOString(),
+        scheduledBefore: Math.round(x.scheduledBefore * 100) / 100,
+        scheduledAfter: Math.round(x.scheduledAfter * 100) / 100,
+        before: round(x.before),
+        after: round(x.after),
+      })),
     };
   }
 
   private describe(day: LiveDay, s: Suggestion, was: ScheduledShift | null, shiftName?: string) {
     const clock = (ms: number) => clockAt(new Date(ms), day.shop.timeZone);
     const agent = day.agents.find((a) => a.id === s.agentId)?.name ?? '';
-    if (s.kind === 'release') return fillText(SuggestionTexts.release, { agent, from: was ? clock(was.from) : '', to: was ? clock(was.to) : '' });
-    if (s.kind === 'overtime') return fillText(SuggestionTexts.overtime, { agent, shift: shiftName ?? s.template ?? '', from: clock(s.shift!.from), to: clock(s.shift!.to) });
-    if (s.kind === 'early-start') return fillText(SuggestionTexts['early-start'], { agent, time: clock(s.shift!.from), was: was ? clock(was.from) : '' });
+    if (s.kind === 'release')
+      return fillText(SuggestionTexts.release, {
+        agent,
+        from: was ? clock(was.from) : '',
+        to: was ? clock(was.to) : '',
+      });
+    if (s.kind === 'overtime')
+      return fillText(SuggestionTexts.overtime, {
+        agent,
+        shift: shiftName ?? s.template ?? '',
+        from: clock(s.shift!.from),
+        to: clock(s.shift!.to),
+      });
+    if (s.kind === 'early-start')
+      return fillText(SuggestionTexts['early-start'], {
+        agent,
+        time: clock(s.shift!.from),
+        was: was ? clock(was.from) : '',
+      });
     const moved = s.shift!.breaks.find((b) => !was?.breaks.some((o) => o.from === b.from)) ?? s.shift!.breaks[0];
-    return fillText(SuggestionTexts['move-break'], { agent, break: text('break', '休息'), time: moved ? clock(moved.from) : '' });
+    return fillText(SuggestionTexts['move-break'], {
+      agent,
+      break: text('break', '休息'),
+      time: moved ? clock(moved.from) : '',
+    });
   }
 }

@@ -7,7 +7,8 @@ import { loggedInIn, projectRest, restServiceLevel, scheduledIn } from './engine
 import { IntradayDayService, LiveDay } from './intraday-day.service';
 import type { LiveViewQuery } from './intraday.dto';
 
-const round = (n: number | null, places: number) => (n === null || !Number.isFinite(n) ? null : Math.round(n * 10 ** places) / 10 ** places);
+const round = (n: number | null, places: number) =>
+  n === null || !Number.isFinite(n) ? null : Math.round(n * 10 ** places) / 10 ** places;
 
 /** The live view of a queue's day (`GET /intraday`). */
 @Injectable()
@@ -33,7 +34,11 @@ export class IntradayViewService {
         required: slot.contacts > 0 ? staffSlot(day.realTime, slot.contacts).rawAgents : 0,
         scheduled: round(scheduledIn(slot, day.days), 2),
         loggedIn: round(loggedInIn(slot, day.days, day.now), 2),
-        projected: projected && { serviceLevel: round(projected.serviceLevel, 4), asaSeconds: round(projected.asaSeconds, 1), belowTarget: projected.serviceLevel < target.serviceLevel! && slot.contacts > 0 },
+        projected: projected && {
+          serviceLevel: round(projected.serviceLevel, 4),
+          asaSeconds: round(projected.asaSeconds, 1),
+          belowTarget: projected.serviceLevel < target.serviceLevel! && slot.contacts > 0,
+        },
       };
     });
     return {
@@ -43,7 +48,10 @@ export class IntradayViewService {
       target: { serviceLevel: target.serviceLevel, answerWithinSeconds: target.answerWithinSeconds },
       forecastId: day.forecast.forecastId,
       update: day.forecast.update,
-      restOfDay: { serviceLevel: round(restServiceLevel(day.slots, projections), 4), slotsBelowTarget: items.filter((i) => i.projected?.belowTarget).length },
+      restOfDay: {
+        serviceLevel: round(restServiceLevel(day.slots, projections), 4),
+        slotsBelowTarget: items.filter((i) => i.projected?.belowTarget).length,
+      },
       outOfAdherence: await this.outOfAdherence(actor, day),
       items,
     };
@@ -62,7 +70,17 @@ export class IntradayViewService {
         const { state, since } = stateAt(d.reports, day.now);
         if (inAdherence(expected, state)) return [];
         const agent = byId.get(d.agentId)!;
-        return [{ agentId: agent.id, name: agent.name, employeeNo: agent.employeeNo, expected, expectedStates: expected === 'work' ? ['online', 'busy'] : ['away', 'offline'], state, since: since === null ? null : new Date(since).toISOString() }];
+        return [
+          {
+            agentId: agent.id,
+            name: agent.name,
+            employeeNo: agent.employeeNo,
+            expected,
+            expectedStates: expected === 'work' ? ['online', 'busy'] : ['away', 'offline'],
+            state,
+            since: since === null ? null : new Date(since).toISOString(),
+          },
+        ];
       });
   }
 }

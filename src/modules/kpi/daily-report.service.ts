@@ -8,11 +8,29 @@ import { KpiService } from './kpi.service';
 
 /** The figures of the daily report (日报), in the order supervisors read them. */
 export const DAILY_REPORT_METRICS = [
-  'inquiries', 'orders', 'orderConversion', 'paymentRate', 'serviceSales', 'averageOrderValue', 'stockOuts', 'refundedAmount', 'refundRate',
-  'complaints', 'firstResponseSeconds', 'averageResponseSeconds', 'satisfaction', 'adherence', 'conformance',
+  'inquiries',
+  'orders',
+  'orderConversion',
+  'paymentRate',
+  'serviceSales',
+  'averageOrderValue',
+  'stockOuts',
+  'refundedAmount',
+  'refundRate',
+  'complaints',
+  'firstResponseSeconds',
+  'averageResponseSeconds',
+  'satisfaction',
+  'adherence',
+  'conformance',
 ];
 
-export type Figure = { value: number | null; previous: number | null; change: number | null; changePercent: number | null };
+export type Figure = {
+  value: number | null;
+  previous: number | null;
+  change: number | null;
+  changePercent: number | null;
+};
 export type ReportBlock = { figures: Record<string, Figure> };
 
 /** One figure against the same weekday a week before: absolute change, and relative change when the old value is not 0. */
@@ -35,7 +53,9 @@ export class DailyReportService {
   async report(actor: Actor, query: DailyReportQuery) {
     const comparedWith = addDays(query.date, -7);
     const definitions = this.kpis.selected(DAILY_REPORT_METRICS);
-    const block = (now?: KpiSums, before?: KpiSums): ReportBlock => ({ figures: Object.fromEntries(definitions.map((d) => [d.key, compare(d, now, before)])) });
+    const block = (now?: KpiSums, before?: KpiSums): ReportBlock => ({
+      figures: Object.fromEntries(definitions.map((d) => [d.key, compare(d, now, before)])),
+    });
 
     const teamScope = await this.kpis.scopeFor(actor, 'team');
     const [teamsNow, teamsBefore] = await Promise.all([
@@ -54,7 +74,10 @@ export class DailyReportService {
 
     let shop: ReportBlock | null = null;
     if (actor.role !== 'supervisor') {
-      const [now, before] = await Promise.all([this.kpis.dayRows(actor.shopId, query.date, 'shop', {}), this.kpis.dayRows(actor.shopId, comparedWith, 'shop', {})]);
+      const [now, before] = await Promise.all([
+        this.kpis.dayRows(actor.shopId, query.date, 'shop', {}),
+        this.kpis.dayRows(actor.shopId, comparedWith, 'shop', {}),
+      ]);
       shop = block(now[0]?.sums, before[0]?.sums);
     }
     return { date: query.date, comparedWith, metrics: definitions.map((d) => d.key), shop, teams };

@@ -5,17 +5,36 @@ import type { KpiDay } from './kpi-day';
 
 /** The stored columns each fact table owns in kpi_agent_days (snake case, as in the table). */
 const SESSION_COLUMNS = [
-  'sessions', 'inquiries', 'pre_sale_inquiries', 'first_response_sum', 'first_response_count', 'response_sum', 'response_pairs',
-  'customer_messages', 'agent_messages', 'after_sale_sessions', 'resolved_sessions', 'ratings', 'satisfied_ratings',
+  'sessions',
+  'inquiries',
+  'pre_sale_inquiries',
+  'first_response_sum',
+  'first_response_count',
+  'response_sum',
+  'response_pairs',
+  'customer_messages',
+  'agent_messages',
+  'after_sale_sessions',
+  'resolved_sessions',
+  'ratings',
+  'satisfied_ratings',
 ];
-const ORDER_COLUMNS = ['ordered_customers', 'orders', 'paying_customers', 'paid_cents', 'refunded_cents', 'out_of_stock_orders'];
+const ORDER_COLUMNS = [
+  'ordered_customers',
+  'orders',
+  'paying_customers',
+  'paid_cents',
+  'refunded_cents',
+  'out_of_stock_orders',
+];
 const COMPLAINT_COLUMNS = ['complaints'];
 const QC_COLUMNS = ['qc_reviews', 'qc_score_sum'];
 const ROSTER_COLUMNS = ['worked_minutes'];
 const ADHERENCE_COLUMNS = ['scheduled_seconds', 'adherent_seconds', 'planned_work_seconds', 'logged_work_seconds'];
 
 /** Seconds covered by a tstzmultirange. */
-const seconds = (multirange: SQL) => sql`(SELECT coalesce(round(sum(extract(epoch FROM upper(r) - lower(r)))), 0)::int FROM unnest(${multirange}) r)`;
+const seconds = (multirange: SQL) =>
+  sql`(SELECT coalesce(round(sum(extract(epoch FROM upper(r) - lower(r)))), 0)::int FROM unnest(${multirange}) r)`;
 
 const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 const list = (columns: string[], prefix = '') => sql.raw(columns.map((c) => `${prefix}${c}`).join(', '));
@@ -62,7 +81,10 @@ export class KpiAggregationRepository {
    * aggregate, much cheaper than count(DISTINCT) over a million rows.
    */
   sessions(shopId: string, day: KpiDay): Promise<ReplaceCount> {
-    return this.replace(shopId, day, sql`
+    return this.replace(
+      shopId,
+      day,
+      sql`
       SELECT agent_id,
         sum(sessions)::int AS sessions,
         (count(*) FILTER (WHERE answered))::int AS inquiries,
@@ -88,7 +110,9 @@ export class KpiAggregationRepository {
         WHERE shop_id = ${shopId}::uuid AND started_at >= ${at(day.start)} AND started_at < ${at(day.end)}
         GROUP BY agent_id, customer_hash
       ) per_customer
-      GROUP BY agent_id`, SESSION_COLUMNS);
+      GROUP BY agent_id`,
+      SESSION_COLUMNS,
+    );
   }
 
   /**
@@ -97,7 +121,10 @@ export class KpiAggregationRepository {
    * whenever they happen; orders without an inquiry (unattributed) count for nobody.
    */
   orders(shopId: string, day: KpiDay): Promise<ReplaceCount> {
-    return this.replace(shopId, day, sql`
+    return this.replace(
+      shopId,
+      day,
+      sql`
       SELECT agent_id, count(*)::int AS ordered_customers, sum(orders)::int AS orders,
         (count(*) FILTER (WHERE paying))::int AS paying_customers,
         sum(paid_cents)::bigint AS paid_cents, sum(refunded_cents)::bigint AS refunded_cents, sum(out_of_stock)::int AS out_of_stock_orders
@@ -112,16 +139,23 @@ export class KpiAggregationRepository {
           AND s.started_at >= ${at(day.start)} AND s.started_at < ${at(day.end)}
         GROUP BY 1, 2
       ) per_customer
-      GROUP BY agent_id`, ORDER_COLUMNS);
+      GROUP BY agent_id`,
+      ORDER_COLUMNS,
+    );
   }
 
   /** Complaints the agent was at fault for, by the local day received. */
   complaints(shopId: string, day: KpiDay): Promise<ReplaceCount> {
-    return this.replace(shopId, day, sql`
+    return this.replace(
+      shopId,
+      day,
+      sql`
       SELECT agent_id, count(*)::int AS complaints FROM complaints
       WHERE shop_id = ${shopId}::uuid AND agent_at_fault AND agent_id IS NOT NULL
         AND received_at >= ${at(day.start)} AND received_at < ${at(day.end)}
-      GROUP BY agent_id`, COMPLAINT_COLUMNS);
+      GROUP BY agent_id`,
+      COMPLAINT_COLUMNS,
+    );
   }
 
   /**
@@ -129,7 +163,10 @@ export class KpiAggregationRepository {
    * several reviewers (calibration) are averaged first, so a session counts once, as in QC's summary.
    */
   qc(shopId: string, day: KpiDay): Promise<ReplaceCount> {
-    return this.replace(shopId, day, sql`
+    return this.replace(
+      shopId,
+      day,
+      sql`
       SELECT agent_id, count(*)::int AS qc_reviews, sum(score) AS qc_score_sum
       FROM (
         SELECT agent_id, session_id, avg(total_score) AS score FROM qc_reviews
@@ -137,7 +174,9 @@ export class KpiAggregationRepository {
           AND session_started_at >= ${at(day.start)} AND session_started_at < ${at(day.end)}
         GROUP BY agent_id, session_id
       ) per_session
-      GROUP BY agent_id`, QC_COLUMNS);
+      GROUP BY agent_id`,
+      QC_COLUMNS,
+    );
   }
 
   /**
@@ -146,12 +185,17 @@ export class KpiAggregationRepository {
    * changes nothing), shifts by the local day they start, breaks off.
    */
   roster(shopId: string, day: KpiDay): Promise<ReplaceCount> {
-    return this.replace(shopId, day, sql`
+    return this.replace(
+      shopId,
+      day,
+      sql`
       SELECT s.agent_id, sum(s.length_minutes - coalesce((SELECT sum((b ->> 'minutes')::int) FROM jsonb_array_elements(s.breaks) b), 0))::int AS worked_minutes
       FROM roster_shifts s
       JOIN roster_publications p ON p.version_id = s.version_id AND p.agent_id = s.agent_id
       WHERE s.shop_id = ${shopId}::uuid AND s.local_date = ${day.date}::date
-      GROUP BY s.agent_id`, ROSTER_COLUMNS);
+      GROUP BY s.agent_id`,
+      ROSTER_COLUMNS,
+    );
   }
 
   /**
@@ -162,7 +206,10 @@ export class KpiAggregationRepository {
    */
   adherence(shopId: string, day: KpiDay, timeZone: string): Promise<ReplaceCount> {
     const dayRange = sql`tstzmultirange(tstzrange(${at(day.start)}, ${at(day.end)}))`;
-    return this.replace(shopId, day, sql`
+    return this.replace(
+      shopId,
+      day,
+      sql`
       WITH shift AS (
         SELECT s.agent_id, s.starts_at, s.ends_at, s.local_date, s.breaks
         FROM roster_shifts s JOIN roster_publications p ON p.version_id = s.version_id AND p.agent_id = s.agent_id
@@ -200,7 +247,9 @@ export class KpiAggregationRepository {
         ${seconds(sql`(sched - away) * online`)} + ${seconds(sql`away - online`)} AS adherent_seconds,
         ${seconds(sql`sched - away`)} AS planned_work_seconds,
         ${seconds(sql`online`)} AS logged_work_seconds
-      FROM parts`, ADHERENCE_COLUMNS);
+      FROM parts`,
+      ADHERENCE_COLUMNS,
+    );
   }
 
   /**
@@ -231,13 +280,19 @@ export class KpiAggregationRepository {
    * of their sessions, and of their orders and the window's days before (an order belongs to its
    * inquiry's day), and the days agent states begin and end on. Returns the days and the new watermark.
    */
-  async reimportedDays(shopId: string, timeZone: string, windowDays: number): Promise<{ days: string[]; seenUntil: string | null }> {
+  async reimportedDays(
+    shopId: string,
+    timeZone: string,
+    windowDays: number,
+  ): Promise<{ days: string[]; seenUntil: string | null }> {
     const unseen = sql`
       SELECT i.id FROM imports i
       WHERE i.shop_id = ${shopId}::uuid AND i.status = 'completed' AND i.kind NOT IN ('volume', 'queues') AND i.finished_at IS NOT NULL
         AND i.finished_at > coalesce((SELECT seen_until FROM kpi_import_watermarks w WHERE w.shop_id = ${shopId}::uuid), '-infinity'::timestamptz)`;
     // Text keeps the microseconds a JS Date would drop (the watermark must not re-see its last import).
-    const [latest] = (await this.db.q.execute(sql`SELECT max(finished_at)::text AS seen_until FROM imports WHERE id IN (${unseen})`)) as unknown as { seen_until: string | null }[];
+    const [latest] = (await this.db.q.execute(
+      sql`SELECT max(finished_at)::text AS seen_until FROM imports WHERE id IN (${unseen})`,
+    )) as unknown as { seen_until: string | null }[];
     if (!latest?.seen_until) return { days: [], seenUntil: null };
     const batch = sql`${unseen} AND i.finished_at <= ${latest.seen_until}::timestamptz`;
     const rows = (await this.db.q.execute(sql`

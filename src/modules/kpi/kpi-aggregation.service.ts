@@ -14,7 +14,15 @@ import { kpiAggregateJob } from './kpi.jobs';
 /** First in the night: rankings and reports read what this step writes. */
 const NIGHTLY_ORDER = 10;
 
-export type DayOutcome = { date: string; sessions: ReplaceCount; orders: ReplaceCount; complaints: ReplaceCount; qc: ReplaceCount; roster: ReplaceCount; adherence: ReplaceCount };
+export type DayOutcome = {
+  date: string;
+  sessions: ReplaceCount;
+  orders: ReplaceCount;
+  complaints: ReplaceCount;
+  qc: ReplaceCount;
+  roster: ReplaceCount;
+  adherence: ReplaceCount;
+};
 
 /**
  * Fills kpi_agent_days: per local day one set-based statement per fact table (sessions, orders,
@@ -84,7 +92,13 @@ export class KpiAggregation implements OnModuleInit {
       outcomes.push(await context.fenced(() => this.aggregateDay(shop.id, date)));
       await context.progress(((index + 1) / days.length) * 100, `${index + 1} of ${days.length} days`);
     }
-    if (reimported.seenUntil) await context.fenced(() => this.repository.markImportsSeen(shop.id, reimported.seenUntil!));
-    return { date: payload.date, days, reimportedDays: reimported.days.length, agentDays: outcomes.reduce((n, o) => n + o.sessions.stored, 0) };
+    if (reimported.seenUntil)
+      await context.fenced(() => this.repository.markImportsSeen(shop.id, reimported.seenUntil!));
+    return {
+      date: payload.date,
+      days,
+      reimportedDays: reimported.days.length,
+      agentDays: outcomes.reduce((n, o) => n + o.sessions.stored, 0),
+    };
   }
 }

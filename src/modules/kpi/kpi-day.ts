@@ -20,4 +20,5 @@ export function kpiDay(date: string, timeZone: string, windowDays: number): KpiD
 }
 
 /** The shop's attribution window in days (`settings.attributionWindowDays`, validated 0–7, default 1). */
-export const attributionWindowDays = (settings: KpiSettings): number => settings.attributionWindowDays ?? DEFAULT_ATTRIBUTION_WINDOW_DAYS;
+export const attributionWindowDays = (settings: KpiSettings): number =>
+  settings.attributionWindowDays ?? DEFAULT_ATTRIBUTION_WINDOW_DAYS;

@@ -22,7 +22,8 @@ const FORMULAS_ZH: Readonly<Record<string, string>> = {
   stockOuts: '标记为缺货的归属订单数',
   qcScore: '各被抽检会话平均质检分的均值（0–100，同一会话多次评审只计一次）',
   workedMinutes: '最新发布排班中的班次分钟数，扣除休息',
-  adherence: '处于排班所要求状态的秒数（在班：在线或忙碌；休息或培训：离开或离线；未上报视为离线）/ 已发布班次的排班秒数（含休息）',
+  adherence:
+    '处于排班所要求状态的秒数（在班：在线或忙碌；休息或培训：离开或离线；未上报视为离线）/ 已发布班次的排班秒数（含休息）',
   conformance: '在线或忙碌的秒数（无论是否在班）/ 已发布班次扣除休息和培训后的秒数',
   sessions: '处理的会话数',
 };
@@ -34,13 +35,20 @@ const COUNTED_ON_ZH: Readonly<Record<string, string>> = {
   'local day the reviewed session started': '被评审会话开始的当地日期',
   'local day the shift starts': '班次开始的当地日期',
   'local day each second lies in (a night shift counts on both days)': '每一秒所在的当地日期（夜班分别计入两天）',
-  'from the inquiry until 24:00 of the inquiry day plus the shop’s attribution window (default 1 day)': '从咨询起，至咨询当天加本店归属窗口（默认 1 天）的 24:00',
+  'from the inquiry until 24:00 of the inquiry day plus the shop’s attribution window (default 1 day)':
+    '从咨询起，至咨询当天加本店归属窗口（默认 1 天）的 24:00',
 };
 
-export const KpiFormulas = defineTexts('kpi.formula', Object.fromEntries(KPI_DEFINITIONS.map((d) => [d.key, { en: d.formula, zh: FORMULAS_ZH[d.key] }])));
+export const KpiFormulas = defineTexts(
+  'kpi.formula',
+  Object.fromEntries(KPI_DEFINITIONS.map((d) => [d.key, { en: d.formula, zh: FORMULAS_ZH[d.key] }])),
+);
 
 /** Which day a figure counts on, and the attribution window, by their English wording. */
-export const KpiDayTexts = defineTexts('kpi.counted-on', Object.fromEntries(Object.entries(COUNTED_ON_ZH).map(([en, zh]) => [en, { en, zh }])));
+export const KpiDayTexts = defineTexts(
+  'kpi.counted-on',
+  Object.fromEntries(Object.entries(COUNTED_ON_ZH).map(([en, zh]) => [en, { en, zh }])),
+);
 
 export const KpiUnitLabels = defineTexts('kpi.unit', {
   count: { en: 'count', zh: '个' },

@@ -23,7 +23,10 @@ export class KpiController {
 
   @Get('kpis/definitions')
   @Roles(...ALL_ROLES)
-  @ApiOkResponse({ description: 'The KPI registry: name, Chinese name, formula, unit, direction, attribution window', schema: { example: definitionsExample } })
+  @ApiOkResponse({
+    description: 'The KPI registry: name, Chinese name, formula, unit, direction, attribution window',
+    schema: { example: definitionsExample },
+  })
   @ApiProblems(401)
   definitions() {
     return this.kpis.definitionViews();
@@ -32,17 +35,33 @@ export class KpiController {
   @Get('kpis')
   @Roles(...KPI_READERS)
   @ApiOkResponse({
-    description: 'Per agent, team or shop and per day, week, month or the whole range. Rates come from summed numerators and denominators; a zero denominator is null. Money in integer cents. Agents: own rows only; supervisors: their teams (no shop level).',
+    description:
+      'Per agent, team or shop and per day, week, month or the whole range. Rates come from summed numerators and denominators; a zero denominator is null. Money in integer cents. Agents: own rows only; supervisors: their teams (no shop level).',
     schema: { example: kpiRowsExample },
   })
-  @ApiProblems(400, 401, 403, 404, KpiProblems.agentsOwnOnly, KpiProblems.supervisorsTeamsOnly, KpiProblems.agentNotFound, KpiProblems.agentOutOfScope, KpiProblems.teamNotFound, KpiProblems.teamOutOfScope)
+  @ApiProblems(
+    400,
+    401,
+    403,
+    404,
+    KpiProblems.agentsOwnOnly,
+    KpiProblems.supervisorsTeamsOnly,
+    KpiProblems.agentNotFound,
+    KpiProblems.agentOutOfScope,
+    KpiProblems.teamNotFound,
+    KpiProblems.teamOutOfScope,
+  )
   async query(@CurrentActor() actor: Actor, @ValidQuery(KpiQuery) query: KpiQuery, @Res() res: Response) {
     sendView(res, await this.kpis.querySerialised(actor, query));
   }
 
   @Get('reports/daily')
   @Roles(...DAILY_REPORT_READERS)
-  @ApiOkResponse({ description: 'The daily report (日报) per team and for the shop (not for supervisors, who get their teams), with the change against the same weekday last week', schema: { example: dailyReportExample } })
+  @ApiOkResponse({
+    description:
+      'The daily report (日报) per team and for the shop (not for supervisors, who get their teams), with the change against the same weekday last week',
+    schema: { example: dailyReportExample },
+  })
   @ApiProblems(400, 401, 403, KpiProblems.agentsOwnOnly, KpiProblems.supervisorsTeamsOnly)
   daily(@CurrentActor() actor: Actor, @ValidQuery(DailyReportQuery) query: DailyReportQuery) {
     return this.dailyReport.report(actor, query);

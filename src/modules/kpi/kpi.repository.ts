@@ -33,7 +33,11 @@ export type RollupRow = {
 
 const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const SUM_COLUMNS = sql.raw(KPI_SUMS.map((k) => `sum(k.${snake(k)}) AS "${k}"`).join(', '));
-const ids = (values: string[]) => sql.join(values.map((v) => sql`${v}::uuid`), sql`, `);
+const ids = (values: string[]) =>
+  sql.join(
+    values.map((v) => sql`${v}::uuid`),
+    sql`, `,
+  );
 
 /** Reads kpi_agent_days summed per agent/team/shop and day/week/month/range; rates are left to the caller. */
 @Injectable()
@@ -53,11 +57,19 @@ export class KpiRepository {
         group: sql`k.agent_id, a.name, a.employee_no, a.team_id, t.name, a.role_group`,
         join: sql`LEFT JOIN agents a ON a.id = k.agent_id LEFT JOIN teams t ON t.id = a.team_id`,
       },
-      team: { select: sql`k.team_id, t.name AS team_name`, group: sql`k.team_id, t.name`, join: sql`LEFT JOIN teams t ON t.id = k.team_id` },
+      team: {
+        select: sql`k.team_id, t.name AS team_name`,
+        group: sql`k.team_id, t.name`,
+        join: sql`LEFT JOIN teams t ON t.id = k.team_id`,
+      },
       shop: { select: sql`NULL::uuid AS shop_key`, group: sql`1`, join: sql`` },
     };
     const level = key[filter.level];
-    const where: SQL[] = [sql`k.shop_id = ${shopId}::uuid`, sql`k.day >= ${filter.from}::date`, sql`k.day <= ${filter.to}::date`];
+    const where: SQL[] = [
+      sql`k.shop_id = ${shopId}::uuid`,
+      sql`k.day >= ${filter.from}::date`,
+      sql`k.day <= ${filter.to}::date`,
+    ];
     if (filter.agentIds) where.push(filter.agentIds.length ? sql`k.agent_id IN (${ids(filter.agentIds)})` : sql`false`);
     if (filter.teamIds) where.push(filter.teamIds.length ? sql`k.team_id IN (${ids(filter.teamIds)})` : sql`false`);
     const rows = (await this.db.q.execute(sql`
@@ -90,18 +102,28 @@ export class KpiRepository {
       SELECT (SELECT revision::text FROM kpi_revisions WHERE shop_id = ${shopId}::uuid) AS kpi,
         (SELECT md5(string_agg(a.id::text || a.xmin::text, ',' ORDER BY a.id)) FROM agents a WHERE a.shop_id = ${shopId}::uuid) AS agents,
         (SELECT md5(string_agg(t.id::text || t.xmin::text, ',' ORDER BY t.id)) FROM teams t WHERE t.shop_id = ${shopId}::uuid) AS teams`)) as unknown as {
-      kpi: string | null; agents: string | null; teams: string | null;
+      kpi: string | null;
+      agents: string | null;
+      teams: string | null;
     }[];
     return row;
   }
 
   async agentExists(shopId: string, agentId: string): Promise<boolean> {
-    const [row] = await this.db.q.select({ id: agents.id }).from(agents).where(and(eq(agents.shopId, shopId), eq(agents.id, agentId))).limit(1);
+    const [row] = await this.db.q
+      .select({ id: agents.id })
+      .from(agents)
+      .where(and(eq(agents.shopId, shopId), eq(agents.id, agentId)))
+      .limit(1);
     return !!row;
   }
 
   async teamExists(shopId: string, teamId: string): Promise<boolean> {
-    const [row] = await this.db.q.select({ id: teams.id }).from(teams).where(and(eq(teams.shopId, shopId), eq(teams.id, teamId))).limit(1);
+    const [row] = await this.db.q
+      .select({ id: teams.id })
+      .from(teams)
+      .where(and(eq(teams.shopId, shopId), eq(teams.id, teamId)))
+      .limit(1);
     return !!row;
   }
 }

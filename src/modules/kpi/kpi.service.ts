@@ -13,7 +13,14 @@ import type { KpiQuery } from './kpi.dto';
 import { KpiLevel, KpiRepository, RollupFilter, RollupRow } from './kpi.repository';
 
 export type KpiRow = Omit<RollupRow, 'sums' | 'roleGroup'> & { values: Record<string, number | null> };
-export type AgentMonth = { agentId: string; teamId: string | null; roleGroup: string | null; employeeNo: string | null; daysWorked: number; sums: KpiSums };
+export type AgentMonth = {
+  agentId: string;
+  teamId: string | null;
+  roleGroup: string | null;
+  employeeNo: string | null;
+  daysWorked: number;
+  sums: KpiSums;
+};
 
 /** Where an actor's KPI reading is confined: agents to their own rows, supervisors to their teams. */
 export type KpiScope = { agentIds?: string[]; teamIds?: string[] };
@@ -52,12 +59,17 @@ export class KpiService {
     }
     if (actor.role === 'supervisor') {
       if (level === 'shop') throw KpiProblems.supervisorsTeamsOnly();
-      return level === 'team' ? { teamIds: await this.teams.supervisedTeamIds(actor) } : { agentIds: await this.scope.visibleAgentIds(actor) };
+      return level === 'team'
+        ? { teamIds: await this.teams.supervisedTeamIds(actor) }
+        : { agentIds: await this.scope.visibleAgentIds(actor) };
     }
     return {};
   }
 
-  async query(actor: Actor, query: KpiQuery): Promise<{ level: KpiLevel; period: string; from: string; to: string; metrics: string[]; items: KpiRow[] }> {
+  async query(
+    actor: Actor,
+    query: KpiQuery,
+  ): Promise<{ level: KpiLevel; period: string; from: string; to: string; metrics: string[]; items: KpiRow[] }> {
     return this.answer(actor.shopId, query, await this.filterFor(actor, query));
   }
 
@@ -68,7 +80,9 @@ export class KpiService {
   async querySerialised(actor: Actor, query: KpiQuery): Promise<SerialisedView> {
     const filter = await this.filterFor(actor, query);
     const stamp = await this.repository.stamp(actor.shopId);
-    return this.cache.serialised('kpis', { shopId: actor.shopId, stamp, query, filter }, () => this.answer(actor.shopId, query, filter));
+    return this.cache.serialised('kpis', { shopId: actor.shopId, stamp, query, filter }, () =>
+      this.answer(actor.shopId, query, filter),
+    );
   }
 
   private async filterFor(actor: Actor, query: KpiQuery): Promise<RollupFilter> {
@@ -90,14 +104,31 @@ export class KpiService {
   private async answer(shopId: string, query: KpiQuery, filter: RollupFilter) {
     const definitions = this.selected(query.metrics);
     const rows = await this.repository.rollup(shopId, filter);
-    const items = rows.map(({ sums, roleGroup: _roleGroup, ...row }) => ({ ...row, values: kpiValues(definitions, sums) }));
-    return { level: query.level, period: query.period, from: query.from, to: query.to, metrics: definitions.map((d) => d.key), items };
+    const items = rows.map(({ sums, roleGroup: _roleGroup, ...row }) => ({
+      ...row,
+      values: kpiValues(definitions, sums),
+    }));
+    return {
+      level: query.level,
+      period: query.period,
+      from: query.from,
+      to: query.to,
+      metrics: definitions.map((d) => d.key),
+      items,
+    };
   }
 
   /** For rankings: each agent's sums over a range, with days worked. */
   async agentTotals(shopId: string, from: string, to: string): Promise<AgentMonth[]> {
     const rows = await this.repository.rollup(shopId, { level: 'agent', period: 'total', from, to });
-    return rows.map((r) => ({ agentId: r.agentId!, teamId: r.teamId, roleGroup: r.roleGroup, employeeNo: r.employeeNo, daysWorked: r.daysWorked, sums: r.sums }));
+    return rows.map((r) => ({
+      agentId: r.agentId!,
+      teamId: r.teamId,
+      roleGroup: r.roleGroup,
+      employeeNo: r.employeeNo,
+      daysWorked: r.daysWorked,
+      sums: r.sums,
+    }));
   }
 
   /** For the daily report: per team and the shop for one day, in the actor's scope. */

@@ -15,7 +15,11 @@ export class NotificationController {
 
   @Get()
   @Roles('admin', 'manager', 'supervisor', 'hr', 'trainer', 'qc', 'agent')
-  @ApiOkResponse({ description: 'Your feed, newest first, with the unread count: publications, changes to your shifts, request decisions, swap offers, coaching and make-up tasks', schema: { example: feedExample } })
+  @ApiOkResponse({
+    description:
+      'Your feed, newest first, with the unread count: publications, changes to your shifts, request decisions, swap offers, coaching and make-up tasks',
+    schema: { example: feedExample },
+  })
   @ApiProblems(400, 401, 403)
   feed(@CurrentActor() actor: Actor, @ValidQuery(FeedQuery) query: FeedQuery) {
     return this.notices.feed(actor, query);
@@ -24,7 +28,10 @@ export class NotificationController {
   @Post('read')
   @HttpCode(200)
   @Roles('admin', 'manager', 'supervisor', 'hr', 'trainer', 'qc', 'agent')
-  @ApiOkResponse({ description: 'Marked read (ids of someone else’s feed change nothing); the unread count left', schema: { example: { unread: 0 } } })
+  @ApiOkResponse({
+    description: 'Marked read (ids of someone else’s feed change nothing); the unread count left',
+    schema: { example: { unread: 0 } },
+  })
   @ApiProblems(400, 401, 403)
   markRead(@CurrentActor() actor: Actor, @ValidBody(MarkReadBody) body: MarkReadBody) {
     return this.notices.markRead(actor, body.ids);

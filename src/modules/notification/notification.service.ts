@@ -35,11 +35,18 @@ export class Notices {
     const shop = await this.shops.context(shopId);
     const hooked = (shop.settings.notificationWebhooks ?? []).some((w) => w.kind === notice.kind);
     const unique = [...new Set(userIds)];
-    await this.notes.insert(unique.map((userId, i) => ({
-      shopId, userId, kind: notice.kind, message: { ...notice.message }, subject: notice.subject ?? null, subjectId: notice.subjectId ?? null,
-      // The robot posts to a group: once per event, not once per person told.
-      webhook: hooked && i === 0 ? 'pending' : 'none',
-    })));
+    await this.notes.insert(
+      unique.map((userId, i) => ({
+        shopId,
+        userId,
+        kind: notice.kind,
+        message: { ...notice.message },
+        subject: notice.subject ?? null,
+        subjectId: notice.subjectId ?? null,
+        // The robot posts to a group: once per event, not once per person told.
+        webhook: hooked && i === 0 ? 'pending' : 'none',
+      })),
+    );
   }
 
   async tellAgents(shopId: string, agentIds: string[], notice: Notice): Promise<void> {
@@ -57,15 +64,34 @@ export class Notices {
     try {
       await this.queue.enqueue(notificationWebhookJob, { shopId }, { coalesceKey: `notification.webhook:${shopId}` });
     } catch (e) {
-      this.logger.error({ shopId, err: e }, 'notification webhook job could not be queued; the next event queues it again');
+      this.logger.error(
+        { shopId, err: e },
+        'notification webhook job could not be queued; the next event queues it again',
+      );
     }
   }
 
   async feed(actor: Actor, query: { unread?: boolean; limit: number; offset: number }) {
-    const { rows, total, unread } = await this.notes.feed(actor.userId, query.unread ?? false, query.limit, query.offset);
+    const { rows, total, unread } = await this.notes.feed(
+      actor.userId,
+      query.unread ?? false,
+      query.limit,
+      query.offset,
+    );
     return {
-      unread, total, limit: query.limit, offset: query.offset,
-      items: rows.map((n) => ({ id: n.id, kind: n.kind, text: say(n.message), subject: n.subject, subjectId: n.subjectId, read: n.readAt !== null, createdAt: n.createdAt })),
+      unread,
+      total,
+      limit: query.limit,
+      offset: query.offset,
+      items: rows.map((n) => ({
+        id: n.id,
+        kind: n.kind,
+        text: say(n.message),
+        subject: n.subject,
+        subjectId: n.subjectId,
+        read: n.readAt !== null,
+        createdAt: n.createdAt,
+      })),
     };
   }
 
@@ -84,8 +110,10 @@ export class Notices {
       for (const hook of hooks.filter((h) => h.kind === n.kind)) {
         const content = shop.language === 'en' ? n.message.en : n.message.zh;
         const res = await fetch(hook.url, {
-          method: 'POST', headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ msgtype: 'text', text: { content } }), signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ msgtype: 'text', text: { content } }),
+          signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
         });
         if (!res.ok) throw new Error(`robot ${new URL(hook.url).host} answered ${res.status}`);
       }

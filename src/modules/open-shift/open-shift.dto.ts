@@ -2,14 +2,26 @@ import { z } from 'zod';
 import { clockTime, localDate } from 'src/platform/http/field-schemas';
 import { pageQuery } from 'src/platform/http/pagination';
 
-const policy = z.enum(['first', 'manager']).default('first').meta({ description: '`first`: the first volunteer who may legally work it gets it; `manager`: volunteers wait for the manager’s pick' });
+const policy = z.enum(['first', 'manager']).default('first').meta({
+  description:
+    '`first`: the first volunteer who may legally work it gets it; `manager`: volunteers wait for the manager’s pick',
+});
 
 export const PostOpenShiftsBody = z.strictObject({
   rosterId: z.uuid(),
   date: localDate.meta({ example: '2027-03-04' }),
   shiftTemplate: z.string().trim().min(1).max(40).meta({ description: 'Template code', example: 'L' }),
-  start: clockTime.optional().meta({ description: 'Start inside the template’s window (windowed templates); default its fixed or earliest start', example: '14:00' }),
-  skill: z.string().trim().min(1).max(40).optional().meta({ description: 'The skill it is worked with; volunteers must hold it', example: 'pre_sales' }),
+  start: clockTime.optional().meta({
+    description: 'Start inside the template’s window (windowed templates); default its fixed or earliest start',
+    example: '14:00',
+  }),
+  skill: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .optional()
+    .meta({ description: 'The skill it is worked with; volunteers must hold it', example: 'pre_sales' }),
   count: z.number().int().min(1).max(20).default(1).meta({ example: 2 }),
   policy,
 });
@@ -19,7 +31,10 @@ export const PostGapsBody = z.strictObject({ rosterId: z.uuid(), policy });
 export type PostGapsBody = z.infer<typeof PostGapsBody>;
 
 export const VolunteerBody = z.strictObject({
-  agentId: z.uuid().optional().meta({ description: 'Omit to volunteer yourself; supervisors and managers may for an agent they lead' }),
+  agentId: z
+    .uuid()
+    .optional()
+    .meta({ description: 'Omit to volunteer yourself; supervisors and managers may for an agent they lead' }),
 });
 export type VolunteerBody = z.infer<typeof VolunteerBody>;
 

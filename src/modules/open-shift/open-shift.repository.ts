@@ -17,18 +17,28 @@ export class OpenShiftRepository {
 
   /** Locked for the rest of the transaction: of two volunteers (or picks) at once the second sees the first. */
   async lock(shopId: string, id: string): Promise<OpenShift | undefined> {
-    const [row] = await this.db.q.select().from(openShifts).where(and(eq(openShifts.shopId, shopId), eq(openShifts.id, id))).for('update');
+    const [row] = await this.db.q
+      .select()
+      .from(openShifts)
+      .where(and(eq(openShifts.shopId, shopId), eq(openShifts.id, id)))
+      .for('update');
     return row;
   }
 
   async update(id: string, values: Partial<typeof openShifts.$inferInsert>): Promise<OpenShift> {
-    const [row] = await this.db.q.update(openShifts).set({ ...values, updatedAt: sql`now()` }).where(eq(openShifts.id, id)).returning();
+    const [row] = await this.db.q
+      .update(openShifts)
+      .set({ ...values, updatedAt: sql`now()` })
+      .where(eq(openShifts.id, id))
+      .returning();
     return row;
   }
 
   /** How many are still open per date and template on a roster (gaps already posted are not posted twice). */
   async openCounts(shopId: string, rosterId: string): Promise<Map<string, number>> {
-    const rows = await this.db.q.select({ date: openShifts.date, templateId: openShifts.shiftTemplateId, skill: openShifts.skill, n: count() }).from(openShifts)
+    const rows = await this.db.q
+      .select({ date: openShifts.date, templateId: openShifts.shiftTemplateId, skill: openShifts.skill, n: count() })
+      .from(openShifts)
       .where(and(eq(openShifts.shopId, shopId), eq(openShifts.rosterId, rosterId), eq(openShifts.status, 'open')))
       .groupBy(openShifts.date, openShifts.shiftTemplateId, openShifts.skill);
     return new Map(rows.map((r) => [`${r.date}/${r.templateId}/${r.skill ?? ''}`, r.n]));
@@ -40,24 +50,46 @@ export class OpenShiftRepository {
 
   async volunteers(ids: string[]): Promise<Map<string, string[]>> {
     if (ids.length === 0) return new Map();
-    const rows = await this.db.q.select().from(openShiftVolunteers).where(inArray(openShiftVolunteers.openShiftId, ids)).orderBy(openShiftVolunteers.createdAt);
+    const rows = await this.db.q
+      .select()
+      .from(openShiftVolunteers)
+      .where(inArray(openShiftVolunteers.openShiftId, ids))
+      .orderBy(openShiftVolunteers.createdAt);
     const out = new Map<string, string[]>();
     for (const r of rows) out.set(r.openShiftId, [...(out.get(r.openShiftId) ?? []), r.agentId]);
     return out;
   }
 
   /** Newest first; `teamId` keeps those of rosters that include the team (agents and supervisors see their own). */
-  async list(shopId: string, query: { status?: string; rosterId?: string; limit: number; offset: number }, teamId?: string | null) {
+  async list(
+    shopId: string,
+    query: { status?: string; rosterId?: string; limit: number; offset: number },
+    teamId?: string | null,
+  ) {
     const where = and(
       eq(openShifts.shopId, shopId),
       query.status ? eq(openShifts.status, query.status) : undefined,
       query.rosterId ? eq(openShifts.rosterId, query.rosterId) : undefined,
-      teamId === undefined ? undefined : teamId === null ? sql`false` : sql`(${rosters.teamIds} = '[]'::jsonb or ${rosters.teamIds} @> ${JSON.stringify([teamId])}::jsonb)`,
+      teamId === undefined
+        ? undefined
+        : teamId === null
+          ? sql`false`
+          : sql`(${rosters.teamIds} = '[]'::jsonb or ${rosters.teamIds} @> ${JSON.stringify([teamId])}::jsonb)`,
     );
     const [rows, [{ total }]] = await Promise.all([
-      this.db.q.select({ shift: openShifts }).from(openShifts).innerJoin(rosters, eq(rosters.id, openShifts.rosterId))
-        .where(where).orderBy(desc(openShifts.createdAt), desc(openShifts.id)).limit(query.limit).offset(query.offset),
-      this.db.q.select({ total: count() }).from(openShifts).innerJoin(rosters, eq(rosters.id, openShifts.rosterId)).where(where),
+      this.db.q
+        .select({ shift: openShifts })
+        .from(openShifts)
+        .innerJoin(rosters, eq(rosters.id, openShifts.rosterId))
+        .where(where)
+        .orderBy(desc(openShifts.createdAt), desc(openShifts.id))
+        .limit(query.limit)
+        .offset(query.offset),
+      this.db.q
+        .select({ total: count() })
+        .from(openShifts)
+        .innerJoin(rosters, eq(rosters.id, openShifts.rosterId))
+        .where(where),
     ]);
     return { rows: rows.map((r) => r.shift), total };
   }

@@ -38,13 +38,28 @@ export class OpenShiftService {
 
   async post(actor: Actor, body: PostOpenShiftsBody) {
     const { week } = await this.rosters.readable(actor, body.rosterId);
-    if (!week.dates.includes(body.date)) throw OpenShiftProblems.dateOutsideWeek.at('date', { date: body.date, from: week.dates[0], to: week.dates[week.dates.length - 1] });
+    if (!week.dates.includes(body.date))
+      throw OpenShiftProblems.dateOutsideWeek.at('date', {
+        date: body.date,
+        from: week.dates[0],
+        to: week.dates[week.dates.length - 1],
+      });
     await this.weeks.refusePast(actor.shopId, body.date, 'date');
     const template = (await this.templates.all(actor.shopId)).find((t) => t.code === body.shiftTemplate);
     if (!template) throw OpenShiftProblems.unknownTemplate.at('shiftTemplate', { template: body.shiftTemplate });
     const start = body.start ? clockMinutes(body.start) : this.startOf(template);
-    const row = { rosterId: body.rosterId, date: body.date, shiftTemplateId: template.id, startMinutes: start, skill: body.skill ?? null, policy: body.policy };
-    return this.store(actor, Array.from({ length: body.count }, () => row));
+    const row = {
+      rosterId: body.rosterId,
+      date: body.date,
+      shiftTemplateId: template.id,
+      startMinutes: start,
+      skill: body.skill ?? null,
+      policy: body.policy,
+    };
+    return this.store(
+      actor,
+      Array.from({ length: body.count }, () => row),
+    );
   }
 
   /** The day-cover gaps of the roster's newest version (today on), each missing agent one open shift, less those still open. */
@@ -59,14 +74,29 @@ export class OpenShiftService {
       const template = byId.get(c.shiftTypeId);
       const missing = c.required - c.scheduled - (posted.get(`${date}/${c.shiftTypeId}/${c.skill ?? ''}`) ?? 0);
       if (!template || date < today || missing <= 0) return [];
-      return Array.from({ length: missing }, () => ({ rosterId: body.rosterId, date, shiftTemplateId: template.id, startMinutes: this.startOf(template), skill: c.skill, policy: body.policy }));
+      return Array.from({ length: missing }, () => ({
+        rosterId: body.rosterId,
+        date,
+        shiftTemplateId: template.id,
+        startMinutes: this.startOf(template),
+        skill: c.skill,
+        policy: body.policy,
+      }));
     });
     return this.store(actor, rows);
   }
 
-  async list(actor: Actor, query: ListOpenShiftsQuery): Promise<Page<Awaited<ReturnType<OpenShiftService['views']>>[number]>> {
+  async list(
+    actor: Actor,
+    query: ListOpenShiftsQuery,
+  ): Promise<Page<Awaited<ReturnType<OpenShiftService['views']>>[number]>> {
     // Agents and supervisors see those open to their own team; managers the shop's.
-    const teamId = actor.role === 'agent' || actor.role === 'supervisor' ? (actor.agentId ? (await this.weeks.agent(actor.shopId, actor.agentId)).teamId : null) : undefined;
+    const teamId =
+      actor.role === 'agent' || actor.role === 'supervisor'
+        ? actor.agentId
+          ? (await this.weeks.agent(actor.shopId, actor.agentId)).teamId
+          : null
+        : undefined;
     const { rows, total } = await this.open.list(actor.shopId, query, teamId);
     return { items: await this.views(actor.shopId, rows), total, limit: query.limit, offset: query.offset };
   }
@@ -81,8 +111,14 @@ export class OpenShiftService {
       await this.audit(actor, shift, 'volunteered', agent.id, [shift.rosterId]);
       if (shift.policy === 'first') return this.assign(actor, shift, agent, change);
       await this.notices.tellSupervisorsOf(actor.shopId, [agent.id], {
-        kind: 'request-waiting', subject: 'open-shift', subjectId: id,
-        message: fillText(text('{agent} volunteers for {shift} on {date}', '{agent}报名 {date} 的{shift}'), { agent: agentName(agent), shift: await this.name(actor.shopId, shift), date: shift.date }),
+        kind: 'request-waiting',
+        subject: 'open-shift',
+        subjectId: id,
+        message: fillText(text('{agent} volunteers for {shift} on {date}', '{agent}报名 {date} 的{shift}'), {
+          agent: agentName(agent),
+          shift: await this.name(actor.shopId, shift),
+          date: shift.date,
+        }),
       });
       return shift;
     });
@@ -96,7 +132,11 @@ export class OpenShiftService {
       const shift = await this.openOne(actor, id);
       const agent = await this.weeks.actedFor(actor, body.agentId);
       if (!(await this.open.volunteers([id])).get(id)?.includes(agent.id)) {
-        throw OpenShiftProblems.notVolunteered({ agent: agentName(agent), shift: await this.name(actor.shopId, shift), date: shift.date });
+        throw OpenShiftProblems.notVolunteered({
+          agent: agentName(agent),
+          shift: await this.name(actor.shopId, shift),
+          date: shift.date,
+        });
       }
       return this.assign(actor, shift, agent, await this.assess(actor.shopId, shift, agent));
     });
@@ -107,7 +147,11 @@ export class OpenShiftService {
   async cancel(actor: Actor, id: string) {
     const row = await this.db.transaction(async () => {
       const shift = await this.openOne(actor, id);
-      const cancelled = await this.open.update(id, { status: 'cancelled', decidedBy: actor.userId, decidedAt: new Date() });
+      const cancelled = await this.open.update(id, {
+        status: 'cancelled',
+        decidedBy: actor.userId,
+        decidedAt: new Date(),
+      });
       await this.audit(actor, cancelled, 'cancelled', null, [shift.rosterId]);
       return cancelled;
     });
@@ -116,7 +160,9 @@ export class OpenShiftService {
 
   private async store(actor: Actor, rows: PostedShift[]) {
     const saved = await this.db.transaction(async () => {
-      const inserted = await this.open.insert(rows.map((r) => ({ ...r, shopId: actor.shopId, status: 'open', postedBy: actor.userId })));
+      const inserted = await this.open.insert(
+        rows.map((r) => ({ ...r, shopId: actor.shopId, status: 'open', postedBy: actor.userId })),
+      );
       for (const s of inserted) await this.audit(actor, s, 'posted', null, [s.rosterId]);
       return inserted;
     });
@@ -130,7 +176,11 @@ export class OpenShiftService {
   private async openOne(actor: Actor, id: string): Promise<OpenShift> {
     const shift = await this.open.lock(actor.shopId, id);
     if (!shift) throw OpenShiftProblems.notFound();
-    if (shift.status !== 'open') throw SelfServiceProblems.decided({ state: labelOf(OpenShiftStatusLabels, shift.status) }, { extra: { state: shift.status } });
+    if (shift.status !== 'open')
+      throw SelfServiceProblems.decided(
+        { state: labelOf(OpenShiftStatusLabels, shift.status) },
+        { extra: { state: shift.status } },
+      );
     return shift;
   }
 
@@ -139,21 +189,46 @@ export class OpenShiftService {
     await this.weeks.refusePast(shopId, shift.date, 'date');
     await this.weeks.requirePublished(shopId, agent, [shift.date]);
     const name = await this.name(shopId, shift);
-    if ((await this.weeks.rosterOf(shopId, agent, shift.date)) !== shift.rosterId) throw OpenShiftProblems.notOnRoster({ shift: name, date: shift.date, agent: agentName(agent) });
+    if ((await this.weeks.rosterOf(shopId, agent, shift.date)) !== shift.rosterId)
+      throw OpenShiftProblems.notOnRoster({ shift: name, date: shift.date, agent: agentName(agent) });
     await this.weeks.requireSkill(shopId, agent, shift.skill, name, shift.date);
     await this.weeks.refuseBusy(shopId, agent, shift.date);
-    const change: ShiftChange = { agentId: agent.id, date: shift.date, shiftTemplate: await this.weeks.shiftCode(shopId, shift.shiftTemplateId), start: clockText(shift.startMinutes), ...(shift.skill ? { skill: shift.skill } : {}) };
+    const change: ShiftChange = {
+      agentId: agent.id,
+      date: shift.date,
+      shiftTemplate: await this.weeks.shiftCode(shopId, shift.shiftTemplateId),
+      start: clockText(shift.startMinutes),
+      ...(shift.skill ? { skill: shift.skill } : {}),
+    };
     await this.weeks.check(shopId, new Map([[shift.rosterId, [change]]]));
     return change;
   }
 
   private async assign(actor: Actor, shift: OpenShift, agent: AgentFacts, change: ShiftChange): Promise<OpenShift> {
     const published = await this.weeks.publish(actor, new Map([[shift.rosterId, [change]]]));
-    const row = await this.open.update(shift.id, { status: 'filled', assignedAgentId: agent.id, decidedBy: actor.userId, decidedAt: new Date(), published });
-    await this.audit(actor, row, 'assigned', agent.id, published.map((p) => p.rosterId), { published });
+    const row = await this.open.update(shift.id, {
+      status: 'filled',
+      assignedAgentId: agent.id,
+      decidedBy: actor.userId,
+      decidedAt: new Date(),
+      published,
+    });
+    await this.audit(
+      actor,
+      row,
+      'assigned',
+      agent.id,
+      published.map((p) => p.rosterId),
+      { published },
+    );
     await this.notices.tellAgents(actor.shopId, [agent.id], {
-      kind: 'shift-changed', subject: 'open-shift', subjectId: row.id,
-      message: fillText(text('You work {shift} on {date} (open shift)', '您将在 {date} 上{shift}（空缺班次）'), { shift: await this.name(actor.shopId, row), date: row.date }),
+      kind: 'shift-changed',
+      subject: 'open-shift',
+      subjectId: row.id,
+      message: fillText(text('You work {shift} on {date} (open shift)', '您将在 {date} 上{shift}（空缺班次）'), {
+        shift: await this.name(actor.shopId, row),
+        date: row.date,
+      }),
     });
     return row;
   }
@@ -162,19 +237,48 @@ export class OpenShiftService {
     return (await this.weeks.shiftNames(shopId)).get(shift.shiftTemplateId)?.name ?? '—';
   }
 
-  private audit(actor: Actor, row: OpenShift, action: string, agentId: string | null, rosterIds: string[], detail: Record<string, unknown> = {}) {
-    return this.weeks.org.record([{
-      shopId: actor.shopId, subject: 'open-shift', subjectId: row.id, action, actorUserId: actor.userId, agentIds: agentId ? [agentId] : [], rosterIds,
-      detail: { date: row.date, start: clockText(row.startMinutes), skill: row.skill, ...detail },
-    }]);
+  private audit(
+    actor: Actor,
+    row: OpenShift,
+    action: string,
+    agentId: string | null,
+    rosterIds: string[],
+    detail: Record<string, unknown> = {},
+  ) {
+    return this.weeks.org.record([
+      {
+        shopId: actor.shopId,
+        subject: 'open-shift',
+        subjectId: row.id,
+        action,
+        actorUserId: actor.userId,
+        agentIds: agentId ? [agentId] : [],
+        rosterIds,
+        detail: { date: row.date, start: clockText(row.startMinutes), skill: row.skill, ...detail },
+      },
+    ]);
   }
 
   private async views(shopId: string, rows: OpenShift[]) {
-    const [names, volunteers] = await Promise.all([this.weeks.shiftNames(shopId), this.open.volunteers(rows.map((r) => r.id))]);
+    const [names, volunteers] = await Promise.all([
+      this.weeks.shiftNames(shopId),
+      this.open.volunteers(rows.map((r) => r.id)),
+    ]);
     return rows.map((r) => ({
-      id: r.id, rosterId: r.rosterId, date: r.date, shiftTemplate: names.get(r.shiftTemplateId)?.code ?? null, shiftName: names.get(r.shiftTemplateId)?.name ?? null,
-      start: clockText(r.startMinutes), skill: r.skill, policy: r.policy, status: r.status, statusLabel: labelIn(OpenShiftStatusLabels, r.status),
-      assignedAgentId: r.assignedAgentId, volunteers: volunteers.get(r.id) ?? [], published: r.published, createdAt: r.createdAt,
+      id: r.id,
+      rosterId: r.rosterId,
+      date: r.date,
+      shiftTemplate: names.get(r.shiftTemplateId)?.code ?? null,
+      shiftName: names.get(r.shiftTemplateId)?.name ?? null,
+      start: clockText(r.startMinutes),
+      skill: r.skill,
+      policy: r.policy,
+      status: r.status,
+      statusLabel: labelIn(OpenShiftStatusLabels, r.status),
+      assignedAgentId: r.assignedAgentId,
+      volunteers: volunteers.get(r.id) ?? [],
+      published: r.published,
+      createdAt: r.createdAt,
     }));
   }
 }

@@ -50,14 +50,32 @@ export class AgentController {
   @Patch(':id')
   @Roles('admin', 'manager', 'hr')
   @ApiOkResponse({ schema: { example: agentExample } })
-  @ApiProblems(400, 401, 403, 404, 409, OrgProblems.agentNotFound, OrgProblems.agentChanged, OrgProblems.employeeNoTaken, OrgProblems.teamUnknown, OrgProblems.skillUnknown)
-  update(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidBody(UpdateAgentBody) body: UpdateAgentBody) {
+  @ApiProblems(
+    400,
+    401,
+    403,
+    404,
+    409,
+    OrgProblems.agentNotFound,
+    OrgProblems.agentChanged,
+    OrgProblems.employeeNoTaken,
+    OrgProblems.teamUnknown,
+    OrgProblems.skillUnknown,
+  )
+  update(
+    @CurrentActor() actor: Actor,
+    @ValidParam('id') id: string,
+    @ValidBody(UpdateAgentBody) body: UpdateAgentBody,
+  ) {
     return this.agents.update(actor, id, body);
   }
 
   @Delete(':id')
   @Roles('admin', 'manager', 'hr')
-  @ApiOkResponse({ description: 'The agent, now inactive (history is kept)', schema: { example: { ...agentExample, active: false } } })
+  @ApiOkResponse({
+    description: 'The agent, now inactive (history is kept)',
+    schema: { example: { ...agentExample, active: false } },
+  })
   @ApiProblems(400, 401, 403, 404, OrgProblems.agentNotFound)
   deactivate(@CurrentActor() actor: Actor, @ValidParam('id') id: string) {
     return this.agents.deactivate(actor, id);

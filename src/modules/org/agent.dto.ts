@@ -9,12 +9,25 @@ export const EMPLOYMENT_TYPES = ['full_time', 'part_time', 'temporary', 'outsour
 
 export const Contract = z
   .strictObject({
-    minWeekMinutes: z.number().int().min(0).max(7 * 24 * 60).meta({ example: 2400 }),
-    maxWeekMinutes: z.number().int().min(0).max(7 * 24 * 60).meta({ example: 2880 }),
+    minWeekMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 60)
+      .meta({ example: 2400 }),
+    maxWeekMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 60)
+      .meta({ example: 2880 }),
     maxDaysPerWeek: z.number().int().min(1).max(7).meta({ example: 5 }),
     minRestHours: z.number().int().min(0).max(24).meta({ example: 11 }),
   })
-  .refine((c) => c.minWeekMinutes <= c.maxWeekMinutes, { ...localized(text('minWeekMinutes must not exceed maxWeekMinutes', '每周最少分钟数不得超过每周最多分钟数')), path: ['minWeekMinutes'] });
+  .refine((c) => c.minWeekMinutes <= c.maxWeekMinutes, {
+    ...localized(text('minWeekMinutes must not exceed maxWeekMinutes', '每周最少分钟数不得超过每周最多分钟数')),
+    path: ['minWeekMinutes'],
+  });
 export type Contract = z.infer<typeof Contract>;
 
 export const AgentSkillInput = z.strictObject({
@@ -25,7 +38,10 @@ export const AgentSkillInput = z.strictObject({
 const skillList = z
   .array(AgentSkillInput)
   .max(50)
-  .refine((list) => new Set(list.map((s) => s.skill)).size === list.length, localized(text('a skill is listed twice', '同一技能列出了两次')));
+  .refine(
+    (list) => new Set(list.map((s) => s.skill)).size === list.length,
+    localized(text('a skill is listed twice', '同一技能列出了两次')),
+  );
 
 /** Without defaults: an update names only what changes (zod 4 would fill defaults into a partial). */
 const agentFields = {
@@ -97,7 +113,10 @@ export const agentExample = {
   hireDate: '2025-03-01',
   employmentType: 'full_time',
   contract: { minWeekMinutes: 2400, maxWeekMinutes: 2880, maxDaysPerWeek: 5, minRestHours: 11 },
-  skills: [{ skill: 'pre_sales', proficiency: 4 }, { skill: 'phone', proficiency: 2 }],
+  skills: [
+    { skill: 'pre_sales', proficiency: 4 },
+    { skill: 'phone', proficiency: 2 },
+  ],
   createdAt: '2026-11-01T00:00:00.000Z',
   updatedAt: '2026-11-01T00:00:00.000Z',
 };

@@ -7,7 +7,14 @@ import type { AgentView, ListAgentsQuery } from './agent.dto';
 type AgentRow = typeof agents.$inferSelect;
 export type NewAgent = typeof agents.$inferInsert;
 export type SkillLink = { skillId: string; proficiency: number };
-export type AgentLabel = { id: string; employeeNo: string; name: string; teamId: string | null; roleGroup: string; active: boolean };
+export type AgentLabel = {
+  id: string;
+  employeeNo: string;
+  name: string;
+  teamId: string | null;
+  roleGroup: string;
+  active: boolean;
+};
 
 const contains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -21,7 +28,10 @@ export class AgentRepository {
   }
 
   async update(shopId: string, id: string, values: Partial<NewAgent>): Promise<void> {
-    await this.db.q.update(agents).set({ ...values, updatedAt: sql`now()` }).where(and(eq(agents.shopId, shopId), eq(agents.id, id)));
+    await this.db.q
+      .update(agents)
+      .set({ ...values, updatedAt: sql`now()` })
+      .where(and(eq(agents.shopId, shopId), eq(agents.id, id)));
   }
 
   async replaceSkills(shopId: string, agentId: string, links: SkillLink[]): Promise<void> {
@@ -30,19 +40,34 @@ export class AgentRepository {
   }
 
   async find(shopId: string, id: string): Promise<AgentRow | undefined> {
-    const [row] = await this.db.q.select().from(agents).where(and(eq(agents.shopId, shopId), eq(agents.id, id))).limit(1);
+    const [row] = await this.db.q
+      .select()
+      .from(agents)
+      .where(and(eq(agents.shopId, shopId), eq(agents.id, id)))
+      .limit(1);
     return row;
   }
 
   async findByEmployeeNo(shopId: string, employeeNo: string): Promise<AgentRow | undefined> {
-    const [row] = await this.db.q.select().from(agents).where(and(eq(agents.shopId, shopId), eq(agents.employeeNo, employeeNo))).limit(1);
+    const [row] = await this.db.q
+      .select()
+      .from(agents)
+      .where(and(eq(agents.shopId, shopId), eq(agents.employeeNo, employeeNo)))
+      .limit(1);
     return row;
   }
 
   /** Name, number and team of every agent of the shop, active or not (exports label old rows too). */
   async labels(shopId: string): Promise<AgentLabel[]> {
     return this.db.q
-      .select({ id: agents.id, employeeNo: agents.employeeNo, name: agents.name, teamId: agents.teamId, roleGroup: agents.roleGroup, active: agents.active })
+      .select({
+        id: agents.id,
+        employeeNo: agents.employeeNo,
+        name: agents.name,
+        teamId: agents.teamId,
+        roleGroup: agents.roleGroup,
+        active: agents.active,
+      })
       .from(agents)
       .where(eq(agents.shopId, shopId))
       .orderBy(asc(agents.employeeNo));
@@ -50,7 +75,10 @@ export class AgentRepository {
 
   async idsInTeams(shopId: string, teamIds: string[]): Promise<string[]> {
     if (!teamIds.length) return [];
-    const rows = await this.db.q.select({ id: agents.id }).from(agents).where(and(eq(agents.shopId, shopId), inArray(agents.teamId, teamIds)));
+    const rows = await this.db.q
+      .select({ id: agents.id })
+      .from(agents)
+      .where(and(eq(agents.shopId, shopId), inArray(agents.teamId, teamIds)));
     return rows.map((r) => r.id);
   }
 
@@ -60,7 +88,11 @@ export class AgentRepository {
   }
 
   /** One page of agents plus their skills: two queries, whatever the page size. */
-  async list(shopId: string, query: ListAgentsQuery, onlyIds?: string[]): Promise<{ rows: AgentView[]; total: number }> {
+  async list(
+    shopId: string,
+    query: ListAgentsQuery,
+    onlyIds?: string[],
+  ): Promise<{ rows: AgentView[]; total: number }> {
     const filters: (SQL | undefined)[] = [
       eq(agents.shopId, shopId),
       query.teamId ? eq(agents.teamId, query.teamId) : undefined,
@@ -80,7 +112,13 @@ export class AgentRepository {
     ];
     const where = and(...filters);
     const [rows, [{ total }]] = await Promise.all([
-      this.db.q.select().from(agents).where(where).orderBy(asc(agents.employeeNo)).limit(query.limit).offset(query.offset),
+      this.db.q
+        .select()
+        .from(agents)
+        .where(where)
+        .orderBy(asc(agents.employeeNo))
+        .limit(query.limit)
+        .offset(query.offset),
       this.db.q.select({ total: count() }).from(agents).where(where),
     ]);
     return { rows: await this.withSkills(rows), total };
@@ -107,7 +145,12 @@ export class AgentRepository {
       active: r.active,
       hireDate: r.hireDate,
       employmentType: r.employmentType,
-      contract: { minWeekMinutes: r.minWeekMinutes, maxWeekMinutes: r.maxWeekMinutes, maxDaysPerWeek: r.maxDaysPerWeek, minRestHours: r.minRestHours },
+      contract: {
+        minWeekMinutes: r.minWeekMinutes,
+        maxWeekMinutes: r.maxWeekMinutes,
+        maxDaysPerWeek: r.maxDaysPerWeek,
+        minRestHours: r.minRestHours,
+      },
       skills: links.filter((l) => l.agentId === r.id).map(({ skill, proficiency }) => ({ skill, proficiency })),
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,

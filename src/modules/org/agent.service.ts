@@ -60,13 +60,21 @@ export class AgentService {
       const current = await this.agents.find(actor.shopId, id);
       if (!current) throw OrgProblems.agentNotFound();
       if (body.version && body.version !== current.updatedAt.toISOString()) {
-        throw OrgProblems.agentChanged({ agent: agentName(current) }, { extra: { currentVersion: current.updatedAt.toISOString() } });
+        throw OrgProblems.agentChanged(
+          { agent: agentName(current) },
+          { extra: { currentVersion: current.updatedAt.toISOString() } },
+        );
       }
-      if (body.employeeNo && body.employeeNo !== current.employeeNo && (await this.agents.findByEmployeeNo(actor.shopId, body.employeeNo))) {
+      if (
+        body.employeeNo &&
+        body.employeeNo !== current.employeeNo &&
+        (await this.agents.findByEmployeeNo(actor.shopId, body.employeeNo))
+      ) {
         throw OrgProblems.employeeNoTaken({ employeeNo: body.employeeNo });
       }
       if (body.teamId !== undefined) await this.checkTeam(actor.shopId, body.teamId);
-      if (body.skills) await this.agents.replaceSkills(actor.shopId, id, await this.skillLinks(actor.shopId, body.skills));
+      if (body.skills)
+        await this.agents.replaceSkills(actor.shopId, id, await this.skillLinks(actor.shopId, body.skills));
       const { version: _version, ...changes } = body;
       await this.agents.update(actor.shopId, id, this.columns(changes));
       return (await this.agents.view(actor.shopId, id))!;
@@ -95,7 +103,14 @@ export class AgentService {
     if (unknown.length) {
       throw OrgProblems.skillUnknown(
         { skill: unknown.map(({ w }) => w.skill) },
-        { errors: unknown.map(({ w, i }) => ({ field: `skills.${i}.skill`, message: OrgProblems.skillUnknown.message({ skill: w.skill }), code: OrgProblems.skillUnknown.code, in: 'body' })) },
+        {
+          errors: unknown.map(({ w, i }) => ({
+            field: `skills.${i}.skill`,
+            message: OrgProblems.skillUnknown.message({ skill: w.skill }),
+            code: OrgProblems.skillUnknown.code,
+            in: 'body',
+          })),
+        },
       );
     }
     return wanted.map((w) => ({ skillId: known.get(w.skill)!, proficiency: w.proficiency }));

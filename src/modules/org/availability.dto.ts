@@ -9,15 +9,33 @@ export const CreateAvailabilityBody = z
   .strictObject({
     agentId: z.uuid().optional().meta({ description: 'Omit for yourself' }),
     kind: z.enum(AVAILABILITY_KINDS).meta({ example: 'unavailable' }),
-    weekday: z.number().int().min(1).max(7).optional().meta({ description: 'ISO weekday, 1 = Monday (repeats weekly)', example: 3 }),
+    weekday: z
+      .number()
+      .int()
+      .min(1)
+      .max(7)
+      .optional()
+      .meta({ description: 'ISO weekday, 1 = Monday (repeats weekly)', example: 3 }),
     onDate: localDate.optional().meta({ description: 'One date instead of a weekday' }),
     startTime: clockTime.meta({ example: '18:00' }),
     endTime: clockTime.meta({ example: '24:00' }),
-    weight: z.number().int().min(1).max(10).default(1).meta({ description: 'How much a preference matters to the roster' }),
+    weight: z
+      .number()
+      .int()
+      .min(1)
+      .max(10)
+      .default(1)
+      .meta({ description: 'How much a preference matters to the roster' }),
     note: z.string().trim().max(300).optional().meta({ example: '夜校上课' }),
   })
-  .refine((b) => (b.weekday === undefined) !== (b.onDate === undefined), { ...localized(text('give exactly one of weekday or onDate', '请在星期和日期中只填写一项')), path: ['weekday'] })
-  .refine((b) => b.startTime < b.endTime, { ...localized(text('endTime must be after startTime', '结束时间必须晚于开始时间')), path: ['endTime'] });
+  .refine((b) => (b.weekday === undefined) !== (b.onDate === undefined), {
+    ...localized(text('give exactly one of weekday or onDate', '请在星期和日期中只填写一项')),
+    path: ['weekday'],
+  })
+  .refine((b) => b.startTime < b.endTime, {
+    ...localized(text('endTime must be after startTime', '结束时间必须晚于开始时间')),
+    path: ['endTime'],
+  });
 export type CreateAvailabilityBody = z.infer<typeof CreateAvailabilityBody>;
 
 export const ListAvailabilityQuery = z.strictObject({ agentId: z.uuid().optional() });

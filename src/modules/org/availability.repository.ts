@@ -15,13 +15,23 @@ export class AvailabilityRepository {
   }
 
   async find(shopId: string, id: string): Promise<Availability | undefined> {
-    const [row] = await this.db.q.select().from(availability).where(and(eq(availability.shopId, shopId), eq(availability.id, id))).limit(1);
+    const [row] = await this.db.q
+      .select()
+      .from(availability)
+      .where(and(eq(availability.shopId, shopId), eq(availability.id, id)))
+      .limit(1);
     return row;
   }
 
   list(shopId: string, agentIds?: string[]): Promise<Availability[]> {
-    const scope = agentIds ? inArray(availability.agentId, agentIds.length ? agentIds : ['00000000-0000-0000-0000-000000000000']) : undefined;
-    return this.db.q.select().from(availability).where(and(eq(availability.shopId, shopId), scope)).orderBy(asc(availability.agentId), asc(availability.weekday), asc(availability.startTime));
+    const scope = agentIds
+      ? inArray(availability.agentId, agentIds.length ? agentIds : ['00000000-0000-0000-0000-000000000000'])
+      : undefined;
+    return this.db.q
+      .select()
+      .from(availability)
+      .where(and(eq(availability.shopId, shopId), scope))
+      .orderBy(asc(availability.agentId), asc(availability.weekday), asc(availability.startTime));
   }
 
   async remove(shopId: string, id: string): Promise<void> {

@@ -17,7 +17,8 @@ export class AvailabilityService {
 
   async create(actor: Actor, body: CreateAvailabilityBody): Promise<Availability> {
     const agentId = body.agentId ?? actor.agentId;
-    if (!agentId || !(await this.scope.canSee(actor, agentId)) || !(await this.agents.find(actor.shopId, agentId))) throw OrgProblems.agentNotFound();
+    if (!agentId || !(await this.scope.canSee(actor, agentId)) || !(await this.agents.find(actor.shopId, agentId)))
+      throw OrgProblems.agentNotFound();
     const { agentId: _given, ...rest } = body;
     return this.entries.insert({ shopId: actor.shopId, agentId, ...rest });
   }

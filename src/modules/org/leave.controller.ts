@@ -25,7 +25,10 @@ export class LeaveController {
 
   @Get()
   @Roles('admin', 'manager', 'supervisor', 'hr', 'agent')
-  @ApiOkResponse({ description: 'Agents see their own; supervisors their teams', schema: { example: pageExample(leaveExample) } })
+  @ApiOkResponse({
+    description: 'Agents see their own; supervisors their teams',
+    schema: { example: pageExample(leaveExample) },
+  })
   @ApiProblems(400, 401, 403)
   list(@CurrentActor() actor: Actor, @ValidQuery(ListLeaveQuery) query: ListLeaveQuery) {
     return this.leave.list(actor, query);
@@ -34,15 +37,24 @@ export class LeaveController {
   @Post(':id/decision')
   @HttpCode(200)
   @Roles('admin', 'manager', 'supervisor', 'hr')
-  @ApiOkResponse({ schema: { example: { ...leaveExample, status: 'approved', decidedAt: '2026-11-21T03:00:00.000Z' } } })
+  @ApiOkResponse({
+    schema: { example: { ...leaveExample, status: 'approved', decidedAt: '2026-11-21T03:00:00.000Z' } },
+  })
   @ApiProblems(400, 401, 403, 404, 409, OrgProblems.leaveNotFound, OrgProblems.leaveNotRequested)
-  decide(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidBody(DecideLeaveBody) body: DecideLeaveBody) {
+  decide(
+    @CurrentActor() actor: Actor,
+    @ValidParam('id') id: string,
+    @ValidBody(DecideLeaveBody) body: DecideLeaveBody,
+  ) {
     return this.leave.decide(actor, id, body);
   }
 
   @Delete(':id')
   @Roles('admin', 'manager', 'supervisor', 'hr', 'agent')
-  @ApiOkResponse({ description: 'The leave, now cancelled', schema: { example: { ...leaveExample, status: 'cancelled' } } })
+  @ApiOkResponse({
+    description: 'The leave, now cancelled',
+    schema: { example: { ...leaveExample, status: 'cancelled' } },
+  })
   @ApiProblems(400, 401, 403, 404, 409, OrgProblems.leaveNotFound, OrgProblems.leaveAlreadyDone)
   cancel(@CurrentActor() actor: Actor, @ValidParam('id') id: string) {
     return this.leave.cancel(actor, id);

@@ -15,7 +15,10 @@ export const CreateLeaveBody = z
     endDate: localDate.meta({ example: '2026-12-03' }),
     reason: z.string().trim().max(500).optional().meta({ example: '家中有事' }),
   })
-  .refine((b) => b.startDate <= b.endDate, { ...localized(text('endDate must not be before startDate', '结束日期不得早于开始日期')), path: ['endDate'] });
+  .refine((b) => b.startDate <= b.endDate, {
+    ...localized(text('endDate must not be before startDate', '结束日期不得早于开始日期')),
+    path: ['endDate'],
+  });
 export type CreateLeaveBody = z.infer<typeof CreateLeaveBody>;
 
 export const DecideLeaveBody = z.strictObject({

@@ -52,18 +52,30 @@ export class LeaveRepository {
     return row;
   }
 
-  async list(shopId: string, query: ListLeaveQuery, onlyAgentIds?: string[]): Promise<{ rows: Leave[]; total: number }> {
+  async list(
+    shopId: string,
+    query: ListLeaveQuery,
+    onlyAgentIds?: string[],
+  ): Promise<{ rows: Leave[]; total: number }> {
     const filters: (SQL | undefined)[] = [
       eq(leaves.shopId, shopId),
       query.agentId ? eq(leaves.agentId, query.agentId) : undefined,
       query.status ? eq(leaves.status, query.status) : undefined,
       query.from ? gte(leaves.endDate, query.from) : undefined,
       query.to ? lte(leaves.startDate, query.to) : undefined,
-      onlyAgentIds ? inArray(leaves.agentId, onlyAgentIds.length ? onlyAgentIds : ['00000000-0000-0000-0000-000000000000']) : undefined,
+      onlyAgentIds
+        ? inArray(leaves.agentId, onlyAgentIds.length ? onlyAgentIds : ['00000000-0000-0000-0000-000000000000'])
+        : undefined,
     ];
     const where = and(...filters);
     const [rows, [{ total }]] = await Promise.all([
-      this.db.q.select().from(leaves).where(where).orderBy(desc(leaves.startDate)).limit(query.limit).offset(query.offset),
+      this.db.q
+        .select()
+        .from(leaves)
+        .where(where)
+        .orderBy(desc(leaves.startDate))
+        .limit(query.limit)
+        .offset(query.offset),
       this.db.q.select({ total: count() }).from(leaves).where(where),
     ]);
     return { rows, total };

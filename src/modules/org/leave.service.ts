@@ -26,8 +26,20 @@ export class LeaveService {
       if (!agentId) throw OrgProblems.noAgentRecord();
       await this.checkReach(actor, agentId);
       const clash = await this.leaves.overlapping(actor.shopId, agentId, body.startDate, body.endDate);
-      if (clash) throw OrgProblems.leaveOverlaps({ start: clash.startDate, end: clash.endDate, state: labelOf(LeaveStatusLabels, clash.status) }, { extra: { leaveId: clash.id } });
-      return this.leaves.insert({ shopId: actor.shopId, agentId, kind: body.kind, startDate: body.startDate, endDate: body.endDate, reason: body.reason, status: 'requested' });
+      if (clash)
+        throw OrgProblems.leaveOverlaps(
+          { start: clash.startDate, end: clash.endDate, state: labelOf(LeaveStatusLabels, clash.status) },
+          { extra: { leaveId: clash.id } },
+        );
+      return this.leaves.insert({
+        shopId: actor.shopId,
+        agentId,
+        kind: body.kind,
+        startDate: body.startDate,
+        endDate: body.endDate,
+        reason: body.reason,
+        status: 'requested',
+      });
     });
   }
 
@@ -35,8 +47,19 @@ export class LeaveService {
    * For other modules (a self-service time-off approval): leave granted at once, in the caller's
    * transaction, decided by the user who approved it.
    */
-  grant(shopId: string, leave: { agentId: string; kind: string; startDate: string; endDate: string; reason?: string | null }, decidedBy: string): Promise<Leave> {
-    return this.leaves.insert({ shopId, ...leave, reason: leave.reason ?? null, status: 'approved', decidedBy, decidedAt: new Date() });
+  grant(
+    shopId: string,
+    leave: { agentId: string; kind: string; startDate: string; endDate: string; reason?: string | null },
+    decidedBy: string,
+  ): Promise<Leave> {
+    return this.leaves.insert({
+      shopId,
+      ...leave,
+      reason: leave.reason ?? null,
+      status: 'approved',
+      decidedBy,
+      decidedAt: new Date(),
+    });
   }
 
   async list(actor: Actor, query: ListLeaveQuery): Promise<Page<Leave>> {
@@ -48,13 +71,21 @@ export class LeaveService {
   async decide(actor: Actor, id: string, body: DecideLeaveBody): Promise<Leave> {
     const leave = await this.visible(actor, id);
     if (actor.role === 'agent') throw OrgProblems.leaveNotFound();
-    if (leave.status !== 'requested') throw OrgProblems.leaveNotRequested({ state: labelOf(LeaveStatusLabels, leave.status) }, { extra: { state: leave.status, allowedFrom: ['requested'] } });
+    if (leave.status !== 'requested')
+      throw OrgProblems.leaveNotRequested(
+        { state: labelOf(LeaveStatusLabels, leave.status) },
+        { extra: { state: leave.status, allowedFrom: ['requested'] } },
+      );
     return this.leaves.setStatus(id, body.decision, actor.userId);
   }
 
   async cancel(actor: Actor, id: string): Promise<Leave> {
     const leave = await this.visible(actor, id);
-    if (!['requested', 'approved'].includes(leave.status)) throw OrgProblems.leaveAlreadyDone({ state: labelOf(LeaveStatusLabels, leave.status) }, { extra: { state: leave.status, allowedFrom: ['requested', 'approved'] } });
+    if (!['requested', 'approved'].includes(leave.status))
+      throw OrgProblems.leaveAlreadyDone(
+        { state: labelOf(LeaveStatusLabels, leave.status) },
+        { extra: { state: leave.status, allowedFrom: ['requested', 'approved'] } },
+      );
     return this.leaves.setStatus(id, 'cancelled', null);
   }
 
@@ -67,6 +98,7 @@ export class LeaveService {
 
   private async checkReach(actor: Actor, agentId: string): Promise<void> {
     const only = await this.scope.visibleAgentIds(actor);
-    if ((only && !only.includes(agentId)) || !(await this.agents.find(actor.shopId, agentId))) throw OrgProblems.agentNotFound();
+    if ((only && !only.includes(agentId)) || !(await this.agents.find(actor.shopId, agentId)))
+      throw OrgProblems.agentNotFound();
   }
 }

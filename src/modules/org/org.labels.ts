@@ -18,4 +18,7 @@ export const LeaveKindLabels = defineTexts('org.leave-kind', {
 });
 
 /** How a person is named in a message: name and employee number, never an id. */
-export const agentName = (agent: { name: string; employeeNo: string }) => ({ en: `${agent.name} (${agent.employeeNo})`, zh: `${agent.name}（${agent.employeeNo}）` });
+export const agentName = (agent: { name: string; employeeNo: string }) => ({
+  en: `${agent.name} (${agent.employeeNo})`,
+  zh: `${agent.name}（${agent.employeeNo}）`,
+});

@@ -25,7 +25,12 @@ describe('shop settings: the union of the modules’ settings', () => {
   });
 
   it('reads stored settings key by key: values that no longer validate are left out and named', () => {
-    const { settings, dropped } = storedShopSettings({ trainingNeedsDays: 0, forecastHorizonWeeks: 3, oldKey: true, trainingDraft: { topNeeds: 2, capacity: 'x' } });
+    const { settings, dropped } = storedShopSettings({
+      trainingNeedsDays: 0,
+      forecastHorizonWeeks: 3,
+      oldKey: true,
+      trainingDraft: { topNeeds: 2, capacity: 'x' },
+    });
     expect(settings).toEqual({ forecastHorizonWeeks: 3 });
     expect(dropped.sort()).toEqual(['oldKey', 'trainingDraft', 'trainingNeedsDays']);
   });

@@ -42,7 +42,11 @@ export class ShopController {
   @Roles('admin', 'manager')
   @ApiOkResponse({ schema: { example: shopExample } })
   @ApiProblems(400, 401, 403, 404, OrgProblems.shopNotFound)
-  update(@CurrentActor({ shopOptional: true }) actor: Actor, @ValidParam('id') id: string, @ValidBody(UpdateShopBody) body: UpdateShopBody) {
+  update(
+    @CurrentActor({ shopOptional: true }) actor: Actor,
+    @ValidParam('id') id: string,
+    @ValidBody(UpdateShopBody) body: UpdateShopBody,
+  ) {
     return this.shops.update(actor, id, body);
   }
 }

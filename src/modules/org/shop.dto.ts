@@ -24,7 +24,10 @@ export const CreateShopBody = z.strictObject({
 });
 export type CreateShopBody = z.infer<typeof CreateShopBody>;
 
-export const UpdateShopBody = z.strictObject(shopFields).partial().refine((b) => Object.keys(b).length > 0, localized(SchemaTexts.nothingToChange));
+export const UpdateShopBody = z
+  .strictObject(shopFields)
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, localized(SchemaTexts.nothingToChange));
 export type UpdateShopBody = z.infer<typeof UpdateShopBody>;
 
 export const shopExample = {

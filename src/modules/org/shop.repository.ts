@@ -36,13 +36,21 @@ export class ShopRepository {
   }
 
   async update(id: string, values: Partial<NewShop>): Promise<Shop | undefined> {
-    const [row] = await this.db.q.update(shops).set({ ...values, updatedAt: sql`now()` }).where(eq(shops.id, id)).returning();
+    const [row] = await this.db.q
+      .update(shops)
+      .set({ ...values, updatedAt: sql`now()` })
+      .where(eq(shops.id, id))
+      .returning();
     return row && this.typed(row);
   }
 
   private typed(row: ShopRow): Shop {
     const { settings, dropped } = storedShopSettings(row.settings);
-    if (dropped.length) this.logger.warn({ shopId: row.id, dropped }, 'stored shop settings that no longer validate are ignored (defaults apply)');
+    if (dropped.length)
+      this.logger.warn(
+        { shopId: row.id, dropped },
+        'stored shop settings that no longer validate are ignored (defaults apply)',
+      );
     return { ...row, settings };
   }
 }

@@ -34,7 +34,11 @@ export class SkillController {
   @Roles('admin', 'manager')
   @ApiOkResponse({ schema: { example: skillExample } })
   @ApiProblems(400, 401, 403, 404, OrgProblems.skillNotFound)
-  update(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidBody(UpdateSkillBody) body: UpdateSkillBody) {
+  update(
+    @CurrentActor() actor: Actor,
+    @ValidParam('id') id: string,
+    @ValidBody(UpdateSkillBody) body: UpdateSkillBody,
+  ) {
     return this.skills.update(actor, id, body);
   }
 

@@ -19,12 +19,20 @@ export class SkillRepository {
   }
 
   async findSkill(shopId: string, id: string): Promise<Skill | undefined> {
-    const [row] = await this.db.q.select().from(skills).where(and(eq(skills.shopId, shopId), eq(skills.id, id))).limit(1);
+    const [row] = await this.db.q
+      .select()
+      .from(skills)
+      .where(and(eq(skills.shopId, shopId), eq(skills.id, id)))
+      .limit(1);
     return row;
   }
 
   async updateSkill(shopId: string, id: string, name: string): Promise<Skill | undefined> {
-    const [row] = await this.db.q.update(skills).set({ name }).where(and(eq(skills.shopId, shopId), eq(skills.id, id))).returning();
+    const [row] = await this.db.q
+      .update(skills)
+      .set({ name })
+      .where(and(eq(skills.shopId, shopId), eq(skills.id, id)))
+      .returning();
     return row;
   }
 

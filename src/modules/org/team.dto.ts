@@ -7,10 +7,16 @@ const teamFields = {
   name: z.string().trim().min(1).max(100).meta({ example: '售前一组' }),
   supervisorAgentId: z.uuid().nullable().meta({ description: 'An agent with isSupervisor', example: null }),
 };
-export const CreateTeamBody = z.strictObject({ ...teamFields, supervisorAgentId: teamFields.supervisorAgentId.default(null) });
+export const CreateTeamBody = z.strictObject({
+  ...teamFields,
+  supervisorAgentId: teamFields.supervisorAgentId.default(null),
+});
 export type CreateTeamBody = z.infer<typeof CreateTeamBody>;
 /** No defaults here: renaming a team must not remove its supervisor. */
-export const UpdateTeamBody = z.strictObject(teamFields).partial().refine((b) => Object.keys(b).length > 0, localized(SchemaTexts.nothingToChange));
+export const UpdateTeamBody = z
+  .strictObject(teamFields)
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, localized(SchemaTexts.nothingToChange));
 export type UpdateTeamBody = z.infer<typeof UpdateTeamBody>;
 export const ListTeamsQuery = z.strictObject({ ...pageQuery });
 export type ListTeamsQuery = z.infer<typeof ListTeamsQuery>;
@@ -32,4 +38,10 @@ export const teamExample = {
   createdAt: '2026-11-01T00:00:00.000Z',
   updatedAt: '2026-11-01T00:00:00.000Z',
 };
-export const skillExample = { id: '5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9', shopId: teamExample.shopId, code: 'english', name: 'English (cross-border)', createdAt: '2026-11-01T00:00:00.000Z' };
+export const skillExample = {
+  id: '5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9',
+  shopId: teamExample.shopId,
+  code: 'english',
+  name: 'English (cross-border)',
+  createdAt: '2026-11-01T00:00:00.000Z',
+};

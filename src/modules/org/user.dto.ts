@@ -7,13 +7,26 @@ const password = z.string().min(8, 'must be at least 8 characters').max(200).met
 
 export const CreateUserBody = z
   .strictObject({
-    username: z.string().trim().min(3).max(60).regex(/^[A-Za-z0-9_.@-]+$/, 'letters, digits, _ . @ - only').meta({ example: 'lina' }),
+    username: z
+      .string()
+      .trim()
+      .min(3)
+      .max(60)
+      .regex(/^[A-Za-z0-9_.@-]+$/, 'letters, digits, _ . @ - only')
+      .meta({ example: 'lina' }),
     displayName: z.string().trim().min(1).max(100).meta({ example: '李娜' }),
     password,
     role: z.enum(ROLES).meta({ example: 'agent' }),
-    agentId: z.uuid().nullable().default(null).meta({ description: 'The employee record (required for agents and supervisors)' }),
+    agentId: z
+      .uuid()
+      .nullable()
+      .default(null)
+      .meta({ description: 'The employee record (required for agents and supervisors)' }),
   })
-  .refine((b) => !['agent', 'supervisor'].includes(b.role) || b.agentId, { ...localized(text('agents and supervisors need an agentId', '客服和主管必须关联客服档案')), path: ['agentId'] });
+  .refine((b) => !['agent', 'supervisor'].includes(b.role) || b.agentId, {
+    ...localized(text('agents and supervisors need an agentId', '客服和主管必须关联客服档案')),
+    path: ['agentId'],
+  });
 export type CreateUserBody = z.infer<typeof CreateUserBody>;
 
 export const UpdateUserBody = z
@@ -27,7 +40,16 @@ export const UpdateUserBody = z
   .refine((b) => Object.keys(b).length > 0, localized(SchemaTexts.nothingToChange));
 export type UpdateUserBody = z.infer<typeof UpdateUserBody>;
 
-export type UserView = { id: string; shopId: string | null; username: string; displayName: string; role: string; agentId: string | null; active: boolean; createdAt: Date };
+export type UserView = {
+  id: string;
+  shopId: string | null;
+  username: string;
+  displayName: string;
+  role: string;
+  agentId: string | null;
+  active: boolean;
+  createdAt: Date;
+};
 
 export const userExample = {
   id: '6f1c0d9e-1b7a-4c55-9c1e-0a4f3e2b7d10',

@@ -31,7 +31,11 @@ export class UserRepository {
   }
 
   async find(shopId: string, id: string): Promise<UserView | undefined> {
-    const [row] = await this.db.q.select(view).from(users).where(and(eq(users.shopId, shopId), eq(users.id, id))).limit(1);
+    const [row] = await this.db.q
+      .select(view)
+      .from(users)
+      .where(and(eq(users.shopId, shopId), eq(users.id, id)))
+      .limit(1);
     return row;
   }
 
@@ -39,7 +43,12 @@ export class UserRepository {
     return this.db.q.select(view).from(users).where(eq(users.shopId, shopId)).orderBy(asc(users.username));
   }
 
-  async update(shopId: string, id: string, values: Partial<typeof users.$inferInsert>, endSessions = false): Promise<UserView | undefined> {
+  async update(
+    shopId: string,
+    id: string,
+    values: Partial<typeof users.$inferInsert>,
+    endSessions = false,
+  ): Promise<UserView | undefined> {
     const [row] = await this.db.q
       .update(users)
       .set({ ...values, ...(endSessions ? { tokenVersion: sql`${users.tokenVersion} + 1` } : {}) })

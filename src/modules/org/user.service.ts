@@ -19,7 +19,11 @@ export class UserService {
     if (await this.users.usernameTaken(body.username)) throw OrgProblems.usernameTaken({ username: body.username });
     await this.checkAgent(actor.shopId, body.agentId);
     const { password, ...rest } = body;
-    return this.users.insert({ ...rest, shopId: body.role === 'admin' ? null : actor.shopId, passwordHash: await hashPassword(password) });
+    return this.users.insert({
+      ...rest,
+      shopId: body.role === 'admin' ? null : actor.shopId,
+      passwordHash: await hashPassword(password),
+    });
   }
 
   list(actor: Actor): Promise<UserView[]> {
@@ -33,8 +37,16 @@ export class UserService {
     if (body.role === 'admin' && actor.role !== 'admin') throw OrgProblems.adminOnly();
     if (body.agentId !== undefined) await this.checkAgent(actor.shopId, body.agentId);
     const { password, ...rest } = body;
-    const endSessions = Boolean(password) || (rest.role !== undefined && rest.role !== current.role) || (rest.active === false && current.active);
-    return (await this.users.update(actor.shopId, id, { ...rest, ...(password ? { passwordHash: await hashPassword(password) } : {}) }, endSessions))!;
+    const endSessions =
+      Boolean(password) ||
+      (rest.role !== undefined && rest.role !== current.role) ||
+      (rest.active === false && current.active);
+    return (await this.users.update(
+      actor.shopId,
+      id,
+      { ...rest, ...(password ? { passwordHash: await hashPassword(password) } : {}) },
+      endSessions,
+    ))!;
   }
 
   private async checkAgent(shopId: string, agentId: string | null | undefined): Promise<void> {

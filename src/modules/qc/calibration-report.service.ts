@@ -25,23 +25,48 @@ export class CalibrationReportService {
   ) {}
 
   async report(actor: Actor, query: CalibrationReportQuery) {
-    if (query.inspector && !(await this.reports.knowsInspector(actor.shopId, query.inspector))) throw notFound(CalibrationTexts.inspector);
+    if (query.inspector && !(await this.reports.knowsInspector(actor.shopId, query.inspector)))
+      throw notFound(CalibrationTexts.inspector);
     const shop = await this.shops.context(actor.shopId);
     const { start: from, end: to } = localDaysWindow(query.from, query.to, shop.timeZone);
-    const data = await this.reports.data({ shopId: actor.shopId, timeZone: shop.timeZone, from, to, period: query.period });
-    return { from: query.from, to: query.to, period: query.period, method: 'ICC(1,1)', ...calibrationReport(data, query.inspector) };
+    const data = await this.reports.data({
+      shopId: actor.shopId,
+      timeZone: shop.timeZone,
+      from,
+      to,
+      period: query.period,
+    });
+    return {
+      from: query.from,
+      to: query.to,
+      period: query.period,
+      method: 'ICC(1,1)',
+      ...calibrationReport(data, query.inspector),
+    };
   }
 }
 
 function agreement(groups: RatingGroup[]) {
   const a = intraclassCorrelation(groups);
   const band = agreementBand(a.icc);
-  return { panels: a.sessions, icc: round(a.icc, 3), withinSd: round(a.withinSd, 2), agreement: band, agreementText: band && inLocale(AgreementLabels[band], currentLocale()) };
+  return {
+    panels: a.sessions,
+    icc: round(a.icc, 3),
+    withinSd: round(a.withinSd, 2),
+    agreement: band,
+    agreementText: band && inLocale(AgreementLabels[band], currentLocale()),
+  };
 }
 
 function deviation(d: Deviation) {
   const leaning = leaningOf(d.mean, d.sd, d.count);
-  return { panels: d.count, meanDeviation: round(d.mean, 2), sd: round(d.sd, 2), leaning, leaningText: inLocale(LeaningLabels[leaning], currentLocale()) };
+  return {
+    panels: d.count,
+    meanDeviation: round(d.mean, 2),
+    sd: round(d.sd, 2),
+    leaning,
+    leaningText: inLocale(LeaningLabels[leaning], currentLocale()),
+  };
 }
 
 const groupBy = <T, K>(rows: T[], key: (row: T) => K) => {
@@ -67,7 +92,10 @@ function calibrationReport(data: CalibrationData, inspector?: string) {
       userId: id,
       name: names.get(id) ?? inLocale(CalibrationTexts.unknownInspector, locale),
       ...deviation(rows.find((r) => r.period === null)!),
-      periods: rows.filter((r) => r.period !== null).sort((a, b) => a.period!.localeCompare(b.period!)).map((r) => ({ start: r.period, ...deviation(r) })),
+      periods: rows
+        .filter((r) => r.period !== null)
+        .sort((a, b) => a.period!.localeCompare(b.period!))
+        .map((r) => ({ start: r.period, ...deviation(r) })),
       items: (byItem.get(id) ?? [])
         .sort((a, b) => items.findIndex((i) => i.code === a.code) - items.findIndex((i) => i.code === b.code))
         .map((r) => ({ code: r.code, name: itemName.get(r.code) ?? r.code, ...deviation(r) })),
@@ -77,8 +105,16 @@ function calibrationReport(data: CalibrationData, inspector?: string) {
     panels: data.panels,
     reviews: data.reviews,
     total: agreement(data.totalGroups),
-    periods: [...groupsByPeriod].sort(([a], [b]) => a.localeCompare(b)).map(([start, groups]) => ({ start, ...agreement(groups) })),
-    items: items.map((i) => ({ code: i.code, name: itemName.get(i.code)!, category: i.category, categoryName: inLocale(category(i.category), locale), ...agreement(groupsByItem.get(i.code) ?? []) })),
+    periods: [...groupsByPeriod]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([start, groups]) => ({ start, ...agreement(groups) })),
+    items: items.map((i) => ({
+      code: i.code,
+      name: itemName.get(i.code)!,
+      category: i.category,
+      categoryName: inLocale(category(i.category), locale),
+      ...agreement(groupsByItem.get(i.code) ?? []),
+    })),
     inspectors,
   };
 }

@@ -18,7 +18,10 @@ export class CoachingController {
 
   @Get()
   @Roles(...COACHING_READERS)
-  @ApiOkResponse({ description: 'Agents see their own, supervisors their teams, QC and managers the shop', schema: { example: pageExample(coachingExample) } })
+  @ApiOkResponse({
+    description: 'Agents see their own, supervisors their teams, QC and managers the shop',
+    schema: { example: pageExample(coachingExample) },
+  })
   @ApiProblems(400, 401, 403, 404, QcProblems.agentNotFound)
   list(@CurrentActor() actor: Actor, @ValidQuery(ListCoachingQuery) query: ListCoachingQuery) {
     return this.coaching.list(actor, query);
@@ -35,9 +38,27 @@ export class CoachingController {
   @Post(':id/close')
   @HttpCode(200)
   @Roles('supervisor')
-  @ApiOkResponse({ description: "Closed by the agent's team supervisor with a note of what was coached", schema: { example: { ...coachingExample, status: 'done', note: '已复盘退款政策话术', closedAt: '2026-11-27T09:30:00.000Z' } } })
-  @ApiProblems(400, 401, 403, 404, 409, QcProblems.coachingNotFound, QcProblems.coachingNotYours, QcProblems.coachingClosed)
-  close(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidBody(CloseCoachingBody) body: CloseCoachingBody) {
+  @ApiOkResponse({
+    description: "Closed by the agent's team supervisor with a note of what was coached",
+    schema: {
+      example: { ...coachingExample, status: 'done', note: '已复盘退款政策话术', closedAt: '2026-11-27T09:30:00.000Z' },
+    },
+  })
+  @ApiProblems(
+    400,
+    401,
+    403,
+    404,
+    409,
+    QcProblems.coachingNotFound,
+    QcProblems.coachingNotYours,
+    QcProblems.coachingClosed,
+  )
+  close(
+    @CurrentActor() actor: Actor,
+    @ValidParam('id') id: string,
+    @ValidBody(CloseCoachingBody) body: CloseCoachingBody,
+  ) {
     return this.coaching.close(actor, id, body);
   }
 }

@@ -4,7 +4,13 @@ import { Db } from 'src/platform/db/db';
 import { qcCoachingTasks } from 'src/platform/db/schema';
 
 export type CoachingTask = typeof qcCoachingTasks.$inferSelect;
-export type CoachingFilter = { status?: 'open' | 'done'; overdue?: boolean; agentIds?: string[]; limit: number; offset: number };
+export type CoachingFilter = {
+  status?: 'open' | 'done';
+  overdue?: boolean;
+  agentIds?: string[];
+  limit: number;
+  offset: number;
+};
 
 @Injectable()
 export class CoachingRepository {
@@ -21,7 +27,11 @@ export class CoachingRepository {
   }
 
   async find(shopId: string, id: string): Promise<CoachingTask | undefined> {
-    const [row] = await this.db.q.select().from(qcCoachingTasks).where(and(eq(qcCoachingTasks.shopId, shopId), eq(qcCoachingTasks.id, id))).limit(1);
+    const [row] = await this.db.q
+      .select()
+      .from(qcCoachingTasks)
+      .where(and(eq(qcCoachingTasks.shopId, shopId), eq(qcCoachingTasks.id, id)))
+      .limit(1);
     return row;
   }
 
@@ -35,7 +45,13 @@ export class CoachingRepository {
     ];
     const where = and(...conditions);
     const [rows, [{ total }]] = await Promise.all([
-      this.db.q.select().from(qcCoachingTasks).where(where).orderBy(desc(qcCoachingTasks.createdAt), desc(qcCoachingTasks.id)).limit(filter.limit).offset(filter.offset),
+      this.db.q
+        .select()
+        .from(qcCoachingTasks)
+        .where(where)
+        .orderBy(desc(qcCoachingTasks.createdAt), desc(qcCoachingTasks.id))
+        .limit(filter.limit)
+        .offset(filter.offset),
       this.db.q.select({ total: count() }).from(qcCoachingTasks).where(where),
     ]);
     return { rows, total };

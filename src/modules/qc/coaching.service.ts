@@ -20,9 +20,19 @@ import { addDays } from 'src/platform/time/calendar-date';
 const NIGHTLY_ORDER = 31;
 
 export type CoachingView = Omit<CoachingTask, 'shopId'> & { reasonLabel: string };
-export type RaiseCoaching = { shopId: string; review: Review; session: ReviewedSession; reason: 'failed' | 'below_threshold'; today: string; dueDays: number };
+export type RaiseCoaching = {
+  shopId: string;
+  review: Review;
+  session: ReviewedSession;
+  reason: 'failed' | 'below_threshold';
+  today: string;
+  dueDays: number;
+};
 
-const view = ({ shopId: _shop, ...task }: CoachingTask): CoachingView => ({ ...task, reasonLabel: labelIn(CoachingReasonLabels, task.reason) });
+const view = ({ shopId: _shop, ...task }: CoachingTask): CoachingView => ({
+  ...task,
+  reasonLabel: labelIn(CoachingReasonLabels, task.reason),
+});
 
 /** Coaching tasks raised by weak reviews; the agent's supervisor confirms each with a note. */
 @Injectable()
@@ -43,17 +53,28 @@ export class CoachingService implements OnModuleInit {
     const dueDate = addDays(input.today, input.dueDays);
     const task = await this.tasks.insertOnce(
       {
-        shopId: input.shopId, reviewId: input.review.id, agentId: input.session.agentId, teamId: input.session.teamId,
-        supervisorAgentId: input.session.supervisorAgentId, reason: input.reason, dueDate,
+        shopId: input.shopId,
+        reviewId: input.review.id,
+        agentId: input.session.agentId,
+        teamId: input.session.teamId,
+        supervisorAgentId: input.session.supervisorAgentId,
+        reason: input.reason,
+        dueDate,
       },
       input.session.id,
     );
     // The agent and the supervisor who coaches them both see it in their feed.
     if (task) {
-      await this.notices.tellAgents(input.shopId, [task.agentId, ...(task.supervisorAgentId ? [task.supervisorAgentId] : [])], {
-        kind: 'coaching-task', subject: 'coaching-task', subjectId: task.id,
-        message: text(`A coaching task after a QC review, due ${dueDate}`, `质检后的辅导任务，截止 ${dueDate}`),
-      });
+      await this.notices.tellAgents(
+        input.shopId,
+        [task.agentId, ...(task.supervisorAgentId ? [task.supervisorAgentId] : [])],
+        {
+          kind: 'coaching-task',
+          subject: 'coaching-task',
+          subjectId: task.id,
+          message: text(`A coaching task after a QC review, due ${dueDate}`, `质检后的辅导任务，截止 ${dueDate}`),
+        },
+      );
     }
     return task;
   }

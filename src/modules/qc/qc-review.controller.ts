@@ -8,7 +8,19 @@ import { ValidBody, ValidParam, ValidQuery } from 'src/platform/http/validation'
 import { CalibrationReportService } from './calibration-report.service';
 import { QcSummaryService } from './qc-summary.service';
 import { QC_REVIEWERS, QC_WORKERS, REVIEW_READERS, SUMMARY_READERS, TRANSCRIPT_READERS } from './qc-roles';
-import { calibrationExample, CalibrationReportQuery, calibrationReportExample, CreateReviewBody, ListReviewsQuery, reviewExample, RunSampleBody, samplesExample, SamplesQuery, summaryExample, SummaryQuery } from './qc.dto';
+import {
+  calibrationExample,
+  CalibrationReportQuery,
+  calibrationReportExample,
+  CreateReviewBody,
+  ListReviewsQuery,
+  reviewExample,
+  RunSampleBody,
+  samplesExample,
+  SamplesQuery,
+  summaryExample,
+  SummaryQuery,
+} from './qc.dto';
 import { ReviewService } from './review.service';
 import { SamplingService } from './sampling.service';
 import { QcProblems } from './qc.problems';
@@ -27,7 +39,11 @@ export class QcReviewController {
 
   @Get('samples')
   @Roles(...SUMMARY_READERS)
-  @ApiOkResponse({ description: "The day's sample per agent (a supervisor sees their teams'), with weights, inclusion probabilities and the realised mix", schema: { example: samplesExample } })
+  @ApiOkResponse({
+    description:
+      "The day's sample per agent (a supervisor sees their teams'), with weights, inclusion probabilities and the realised mix",
+    schema: { example: samplesExample },
+  })
   @ApiProblems(400, 401, 403, 404, QcProblems.agentNotFound)
   samples(@CurrentActor() actor: Actor, @ValidQuery(SamplesQuery) query: SamplesQuery) {
     return this.sampling.list(actor, query);
@@ -36,7 +52,17 @@ export class QcReviewController {
   @Post('samples/run')
   @HttpCode(202)
   @Roles(...QC_WORKERS)
-  @ApiAcceptedResponse({ description: 'Draws (again) the sample of a day of sessions as a `qc.sample` job; reviewed samples are kept', schema: { example: { jobId: '3f2e1d0c-9b8a-4765-8432-10fedcba9876', name: 'qc.sample', status: 'queued', statusUrl: '/jobs/3f2e1d0c-9b8a-4765-8432-10fedcba9876' } } })
+  @ApiAcceptedResponse({
+    description: 'Draws (again) the sample of a day of sessions as a `qc.sample` job; reviewed samples are kept',
+    schema: {
+      example: {
+        jobId: '3f2e1d0c-9b8a-4765-8432-10fedcba9876',
+        name: 'qc.sample',
+        status: 'queued',
+        statusUrl: '/jobs/3f2e1d0c-9b8a-4765-8432-10fedcba9876',
+      },
+    },
+  })
   @ApiProblems(400, 401, 403, 503)
   runSample(@CurrentActor() actor: Actor, @ValidBody(RunSampleBody) body: RunSampleBody) {
     return this.sampling.run(actor, body);
@@ -44,15 +70,31 @@ export class QcReviewController {
 
   @Post('reviews')
   @Roles(...QC_REVIEWERS)
-  @ApiCreatedResponse({ description: 'Scored against the rubric version; a fail or a total below the threshold raises a coaching task', schema: { example: reviewExample } })
-  @ApiProblems(400, 401, 403, 404, 409, 422, QcProblems.sessionNotFound, QcProblems.rubricNotFound, QcProblems.reviewRefused)
+  @ApiCreatedResponse({
+    description: 'Scored against the rubric version; a fail or a total below the threshold raises a coaching task',
+    schema: { example: reviewExample },
+  })
+  @ApiProblems(
+    400,
+    401,
+    403,
+    404,
+    409,
+    422,
+    QcProblems.sessionNotFound,
+    QcProblems.rubricNotFound,
+    QcProblems.reviewRefused,
+  )
   createReview(@CurrentActor() actor: Actor, @ValidBody(CreateReviewBody) body: CreateReviewBody) {
     return this.reviews.create(actor, body);
   }
 
   @Get('reviews')
   @Roles(...REVIEW_READERS)
-  @ApiOkResponse({ description: 'Agents see their own, supervisors their teams, QC and managers the shop', schema: { example: pageExample(reviewExample) } })
+  @ApiOkResponse({
+    description: 'Agents see their own, supervisors their teams, QC and managers the shop',
+    schema: { example: pageExample(reviewExample) },
+  })
   @ApiProblems(400, 401, 403, 404, QcProblems.agentNotFound)
   listReviews(@CurrentActor() actor: Actor, @ValidQuery(ListReviewsQuery) query: ListReviewsQuery) {
     return this.reviews.list(actor, query);
@@ -68,7 +110,17 @@ export class QcReviewController {
 
   @Get('sessions/:sessionId/transcript')
   @Roles(...TRANSCRIPT_READERS)
-  @ApiOkResponse({ description: 'Only QC, managers and the supervisor of the agent’s team', schema: { example: { sessionId: reviewExample.sessionId, agentId: reviewExample.agentId, startedAt: reviewExample.sessionStartedAt, transcript: '客户：能退吗？\n客服：七天无理由不包括这个' } } })
+  @ApiOkResponse({
+    description: 'Only QC, managers and the supervisor of the agent’s team',
+    schema: {
+      example: {
+        sessionId: reviewExample.sessionId,
+        agentId: reviewExample.agentId,
+        startedAt: reviewExample.sessionStartedAt,
+        transcript: '客户：能退吗？\n客服：七天无理由不包括这个',
+      },
+    },
+  })
   @ApiProblems(400, 401, 403, 404, QcProblems.sessionNotFound)
   transcript(@CurrentActor() actor: Actor, @ValidParam('sessionId') sessionId: string) {
     return this.reviews.transcript(actor, sessionId);
@@ -76,7 +128,10 @@ export class QcReviewController {
 
   @Get('sessions/:sessionId/calibration')
   @Roles(...QC_WORKERS)
-  @ApiOkResponse({ description: 'Per-item spread between the reviewers of one session', schema: { example: calibrationExample } })
+  @ApiOkResponse({
+    description: 'Per-item spread between the reviewers of one session',
+    schema: { example: calibrationExample },
+  })
   @ApiProblems(400, 401, 403, 404, QcProblems.noReviewsOfSession)
   calibration(@CurrentActor() actor: Actor, @ValidParam('sessionId') sessionId: string) {
     return this.reviews.calibration(actor, sessionId);
@@ -101,7 +156,11 @@ export class QcReviewController {
 
   @Get('summary')
   @Roles(...SUMMARY_READERS)
-  @ApiOkResponse({ description: 'Per team and agent: sessions reviewed, raw and sampling-weighted mean score, fails, most frequent findings', schema: { example: summaryExample } })
+  @ApiOkResponse({
+    description:
+      'Per team and agent: sessions reviewed, raw and sampling-weighted mean score, fails, most frequent findings',
+    schema: { example: summaryExample },
+  })
   @ApiProblems(400, 401, 403, 404, QcProblems.teamNotFound)
   dailySummary(@CurrentActor() actor: Actor, @ValidQuery(SummaryQuery) query: SummaryQuery) {
     return this.summary.daily(actor, query);

@@ -15,7 +15,9 @@ export type QcSettings = {
   coachingDueDays: number;
 };
 
-export type QcSettingsChange = Partial<Omit<QcSettings, 'shopId' | 'outcomeWeights'>> & { outcomeWeights?: Partial<Record<Outcome, number>> };
+export type QcSettingsChange = Partial<Omit<QcSettings, 'shopId' | 'outcomeWeights'>> & {
+  outcomeWeights?: Partial<Record<Outcome, number>>;
+};
 
 /** A shop's QC settings; the table's defaults stand in for a shop that never saved any. */
 @Injectable()
@@ -24,7 +26,14 @@ export class QcSettingsRepository {
 
   async find(shopId: string): Promise<QcSettings> {
     const [row] = await this.db.q.select().from(qcSettings).where(eq(qcSettings.shopId, shopId)).limit(1);
-    const defaults = { samplesPerAgent: 15, randomFloorPercent: 30, lowRatingMax: 2, slowFirstResponseSeconds: 60, coachingThreshold: 80, coachingDueDays: 3 };
+    const defaults = {
+      samplesPerAgent: 15,
+      randomFloorPercent: 30,
+      lowRatingMax: 2,
+      slowFirstResponseSeconds: 60,
+      coachingThreshold: 80,
+      coachingDueDays: 3,
+    };
     return {
       shopId,
       samplesPerAgent: row?.samplesPerAgent ?? defaults.samplesPerAgent,
@@ -39,13 +48,25 @@ export class QcSettingsRepository {
 
   async save(shopId: string, change: QcSettingsChange, userId: string): Promise<QcSettings> {
     const current = await this.find(shopId);
-    const next = { ...current, ...change, outcomeWeights: { ...current.outcomeWeights, ...(change.outcomeWeights ?? {}) } };
-    const values = {
-      samplesPerAgent: next.samplesPerAgent, randomFloorPercent: next.randomFloorPercent, lowRatingMax: next.lowRatingMax,
-      slowFirstResponseSeconds: next.slowFirstResponseSeconds, outcomeWeights: next.outcomeWeights,
-      coachingThreshold: String(next.coachingThreshold), coachingDueDays: next.coachingDueDays, updatedBy: userId,
+    const next = {
+      ...current,
+      ...change,
+      outcomeWeights: { ...current.outcomeWeights, ...(change.outcomeWeights ?? {}) },
     };
-    await this.db.q.insert(qcSettings).values({ shopId, ...values }).onConflictDoUpdate({ target: qcSettings.shopId, set: { ...values, updatedAt: sql`now()` } });
+    const values = {
+      samplesPerAgent: next.samplesPerAgent,
+      randomFloorPercent: next.randomFloorPercent,
+      lowRatingMax: next.lowRatingMax,
+      slowFirstResponseSeconds: next.slowFirstResponseSeconds,
+      outcomeWeights: next.outcomeWeights,
+      coachingThreshold: String(next.coachingThreshold),
+      coachingDueDays: next.coachingDueDays,
+      updatedBy: userId,
+    };
+    await this.db.q
+      .insert(qcSettings)
+      .values({ shopId, ...values })
+      .onConflictDoUpdate({ target: qcSettings.shopId, set: { ...values, updatedAt: sql`now()` } });
     return this.find(shopId);
   }
 }

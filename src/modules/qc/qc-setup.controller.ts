@@ -22,7 +22,10 @@ export class QcSetupController {
 
   @Get('settings')
   @Roles(...QC_WORKERS)
-  @ApiOkResponse({ description: "The shop's sampling and coaching settings (defaults until saved)", schema: { example: settingsExample } })
+  @ApiOkResponse({
+    description: "The shop's sampling and coaching settings (defaults until saved)",
+    schema: { example: settingsExample },
+  })
   @ApiProblems(401, 403)
   getSettings(@CurrentActor() actor: Actor) {
     return this.settings.get(actor);
@@ -38,7 +41,10 @@ export class QcSetupController {
 
   @Get('rubrics')
   @Roles(...SUMMARY_READERS)
-  @ApiOkResponse({ description: 'Every version, newest first; the default rubric is created on first use', schema: { example: [rubricExample] } })
+  @ApiOkResponse({
+    description: 'Every version, newest first; the default rubric is created on first use',
+    schema: { example: [rubricExample] },
+  })
   @ApiProblems(401, 403)
   listRubrics(@CurrentActor() actor: Actor) {
     return this.rubrics.list(actor);
@@ -54,7 +60,10 @@ export class QcSetupController {
 
   @Post('rubrics')
   @Roles(...QC_WORKERS)
-  @ApiCreatedResponse({ description: 'A new version; reviews already made keep the version they were scored with', schema: { example: rubricExample } })
+  @ApiCreatedResponse({
+    description: 'A new version; reviews already made keep the version they were scored with',
+    schema: { example: rubricExample },
+  })
   @ApiProblems(400, 401, 403)
   createRubric(@CurrentActor() actor: Actor, @ValidBody(CreateRubricBody) body: CreateRubricBody) {
     return this.rubrics.create(actor, body);

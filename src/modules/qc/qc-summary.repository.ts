@@ -3,12 +3,29 @@ import { and, eq, sql } from 'drizzle-orm';
 import { Db } from 'src/platform/db/db';
 import { teams } from 'src/platform/db/schema';
 
-export type AgentSummaryRow = { teamId: string | null; teamName: string | null; agentId: string; name: string; sessionsReviewed: number; reviews: number; meanScore: number | null; weightedMeanScore: number | null; fails: number; scoreSum: number; weightSum: number; weightedSum: number };
+export type AgentSummaryRow = {
+  teamId: string | null;
+  teamName: string | null;
+  agentId: string;
+  name: string;
+  sessionsReviewed: number;
+  reviews: number;
+  meanScore: number | null;
+  weightedMeanScore: number | null;
+  fails: number;
+  scoreSum: number;
+  weightSum: number;
+  weightedSum: number;
+};
 export type FindingCountRow = { teamId: string | null; category: string; severity: string; count: number };
 export type SummaryScope = { shopId: string; from: Date; to: Date; teamIds?: string[]; agentIds?: string[] };
 
 /** A parenthesised list of uuid parameters (callers never pass an empty one). */
-const idList = (ids: string[]) => sql`(${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`;
+const idList = (ids: string[]) =>
+  sql`(${sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )})`;
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 /**
@@ -21,7 +38,11 @@ export class QcSummaryRepository {
   constructor(private readonly db: Db) {}
 
   async team(shopId: string, teamId: string): Promise<{ id: string; supervisorAgentId: string | null } | undefined> {
-    const [row] = await this.db.q.select({ id: teams.id, supervisorAgentId: teams.supervisorAgentId }).from(teams).where(and(eq(teams.shopId, shopId), eq(teams.id, teamId))).limit(1);
+    const [row] = await this.db.q
+      .select({ id: teams.id, supervisorAgentId: teams.supervisorAgentId })
+      .from(teams)
+      .where(and(eq(teams.shopId, shopId), eq(teams.id, teamId)))
+      .limit(1);
     return row;
   }
 
@@ -45,9 +66,18 @@ export class QcSummaryRepository {
       group by a.team_id, t.name, a.id, a.name
       order by t.name nulls last, a.name`);
     return rows.map((r) => ({
-      teamId: r.team_id as string | null, teamName: r.team_name as string | null, agentId: r.agent_id as string, name: r.name as string,
-      sessionsReviewed: Number(r.sessions_reviewed), reviews: Number(r.reviews), meanScore: num(r.mean_score), weightedMeanScore: num(r.weighted_mean_score), fails: Number(r.fails),
-      scoreSum: Number(r.score_sum), weightSum: Number(r.weight_sum), weightedSum: Number(r.weighted_sum),
+      teamId: r.team_id as string | null,
+      teamName: r.team_name as string | null,
+      agentId: r.agent_id as string,
+      name: r.name as string,
+      sessionsReviewed: Number(r.sessions_reviewed),
+      reviews: Number(r.reviews),
+      meanScore: num(r.mean_score),
+      weightedMeanScore: num(r.weighted_mean_score),
+      fails: Number(r.fails),
+      scoreSum: Number(r.score_sum),
+      weightSum: Number(r.weight_sum),
+      weightedSum: Number(r.weighted_sum),
     }));
   }
 
@@ -60,6 +90,11 @@ export class QcSummaryRepository {
         ${scope.teamIds ? sql`and a.team_id in ${idList(scope.teamIds)}` : sql``}
       group by a.team_id, f.category, f.severity
       order by count(*) desc, f.category, f.severity`);
-    return rows.map((r) => ({ teamId: r.team_id as string | null, category: r.category as string, severity: r.severity as string, count: Number(r.count) }));
+    return rows.map((r) => ({
+      teamId: r.team_id as string | null,
+      category: r.category as string,
+      severity: r.severity as string,
+      count: Number(r.count),
+    }));
   }
 }

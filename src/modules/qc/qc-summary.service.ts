@@ -37,12 +37,19 @@ export class QcSummaryService {
     if (query.team) {
       const team = await this.summary.team(actor.shopId, query.team);
       // A supervisor's summary is their own team's; any other team is not theirs to see.
-      if (!team || (actor.role === 'supervisor' && team.supervisorAgentId !== actor.agentId)) throw QcProblems.teamNotFound();
+      if (!team || (actor.role === 'supervisor' && team.supervisorAgentId !== actor.agentId))
+        throw QcProblems.teamNotFound();
     }
     const visible = await this.scope.visibleAgentIds(actor);
     if (visible && !visible.length) return { date: query.date, teams: [] };
     const day = localDaysWindow(query.date, query.date, shop.timeZone);
-    const scope = { shopId: actor.shopId, from: day.start, to: day.end, teamIds: query.team ? [query.team] : undefined, agentIds: visible };
+    const scope = {
+      shopId: actor.shopId,
+      from: day.start,
+      to: day.end,
+      teamIds: query.team ? [query.team] : undefined,
+      agentIds: visible,
+    };
     const [agents, findings] = await Promise.all([this.summary.perAgent(scope), this.summary.findingCounts(scope)]);
     const teamIds = [...new Set(agents.map((a) => a.teamId))];
     return {
@@ -59,7 +66,14 @@ export class QcSummaryService {
           meanScore: sessions ? round2(own.reduce((s, a) => s + a.scoreSum, 0) / sessions) : null,
           weightedMeanScore: weights ? round2(own.reduce((s, a) => s + a.weightedSum, 0) / weights) : null,
           fails: own.reduce((s, a) => s + a.fails, 0),
-          topFindings: findings.filter((f) => f.teamId === teamId).slice(0, TOP_FINDINGS).map(({ teamId: _t, ...f }) => ({ ...f, categoryLabel: labelIn(QcCategoryLabels, f.category), severityLabel: labelIn(SeverityLabels, f.severity) })),
+          topFindings: findings
+            .filter((f) => f.teamId === teamId)
+            .slice(0, TOP_FINDINGS)
+            .map(({ teamId: _t, ...f }) => ({
+              ...f,
+              categoryLabel: labelIn(QcCategoryLabels, f.category),
+              severityLabel: labelIn(SeverityLabels, f.severity),
+            })),
         };
       }),
     };

@@ -3,7 +3,8 @@ import type { NightlyPayload } from 'src/platform/jobs/nightly/nightly.jobs';
 
 export const qcSampleJob = defineJob<NightlyPayload>({
   name: 'qc.sample',
-  description: "Nightly: draws each agent's QC sample from the night's sessions for review the next day (a re-run replaces the unreviewed part)",
+  description:
+    "Nightly: draws each agent's QC sample from the night's sessions for review the next day (a re-run replaces the unreviewed part)",
   attempts: 2,
   backoffMs: 30_000,
   manual: true,

@@ -10,7 +10,11 @@ export const QcProblems = defineProblems('qc', {
   teamNotFound: { status: 404, en: 'Team not found', zh: '未找到团队' },
   agentNotFound: { status: 404, en: 'Agent not found', zh: '未找到客服' },
   coachingNotFound: { status: 404, en: 'Coaching task not found', zh: '未找到辅导任务' },
-  coachingNotYours: { status: 403, en: "Only the agent's team supervisor may close this coaching task", zh: '只有该客服所在团队的主管才能关闭此辅导任务' },
+  coachingNotYours: {
+    status: 403,
+    en: "Only the agent's team supervisor may close this coaching task",
+    zh: '只有该客服所在团队的主管才能关闭此辅导任务',
+  },
   coachingClosed: { status: 409, en: 'The coaching task is already closed', zh: '该辅导任务已关闭' },
   reviewRefused: { status: 422, en: 'The review cannot be stored: {problems}', zh: '无法保存该质检评审：{problems}' },
 });

@@ -1,14 +1,43 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, count, desc, eq, gte, inArray, lt, SQL } from 'drizzle-orm';
 import { Db } from 'src/platform/db/db';
-import { agents, chatSessions, qcCoachingTasks, qcFindings, qcReviews, qcReviewScores, teams } from 'src/platform/db/schema';
+import {
+  agents,
+  chatSessions,
+  qcCoachingTasks,
+  qcFindings,
+  qcReviews,
+  qcReviewScores,
+  teams,
+} from 'src/platform/db/schema';
 
-export type ReviewedSession = { id: string; agentId: string; startedAt: Date; transcript: string | null; teamId: string | null; supervisorAgentId: string | null };
+export type ReviewedSession = {
+  id: string;
+  agentId: string;
+  startedAt: Date;
+  transcript: string | null;
+  teamId: string | null;
+  supervisorAgentId: string | null;
+};
 export type Review = typeof qcReviews.$inferSelect;
 export type NewReview = typeof qcReviews.$inferInsert;
 export type ReviewScore = { itemId: string; points: number; comment: string | null };
-export type Finding = { id: string; category: string; severity: string; quote: string | null; note: string | null; itemId: string | null };
-export type ReviewFilter = { from?: Date; to?: Date; agentIds?: string[]; failed?: boolean; limit: number; offset: number };
+export type Finding = {
+  id: string;
+  category: string;
+  severity: string;
+  quote: string | null;
+  note: string | null;
+  itemId: string | null;
+};
+export type ReviewFilter = {
+  from?: Date;
+  to?: Date;
+  agentIds?: string[];
+  failed?: boolean;
+  limit: number;
+  offset: number;
+};
 
 /** Reviews with their item scores and findings. */
 @Injectable()
@@ -18,7 +47,14 @@ export class ReviewRepository {
   /** The session with its agent's team and that team's supervisor. */
   async session(shopId: string, sessionId: string): Promise<ReviewedSession | undefined> {
     const [row] = await this.db.q
-      .select({ id: chatSessions.id, agentId: chatSessions.agentId, startedAt: chatSessions.startedAt, transcript: chatSessions.transcript, teamId: agents.teamId, supervisorAgentId: teams.supervisorAgentId })
+      .select({
+        id: chatSessions.id,
+        agentId: chatSessions.agentId,
+        startedAt: chatSessions.startedAt,
+        transcript: chatSessions.transcript,
+        teamId: agents.teamId,
+        supervisorAgentId: teams.supervisorAgentId,
+      })
       .from(chatSessions)
       .innerJoin(agents, eq(agents.id, chatSessions.agentId))
       .leftJoin(teams, eq(teams.id, agents.teamId))
@@ -30,16 +66,36 @@ export class ReviewRepository {
   async insert(review: NewReview, scores: ReviewScore[], findings: Omit<Finding, 'id'>[]): Promise<Review> {
     const [row] = await this.db.q.insert(qcReviews).values(review).returning();
     if (scores.length) {
-      await this.db.q.insert(qcReviewScores).values(scores.map((s) => ({ shopId: row.shopId, reviewId: row.id, itemId: s.itemId, points: String(s.points), comment: s.comment })));
+      await this.db.q.insert(qcReviewScores).values(
+        scores.map((s) => ({
+          shopId: row.shopId,
+          reviewId: row.id,
+          itemId: s.itemId,
+          points: String(s.points),
+          comment: s.comment,
+        })),
+      );
     }
     if (findings.length) {
-      await this.db.q.insert(qcFindings).values(findings.map((f) => ({ ...f, shopId: row.shopId, reviewId: row.id, agentId: row.agentId, sessionStartedAt: row.sessionStartedAt })));
+      await this.db.q.insert(qcFindings).values(
+        findings.map((f) => ({
+          ...f,
+          shopId: row.shopId,
+          reviewId: row.id,
+          agentId: row.agentId,
+          sessionStartedAt: row.sessionStartedAt,
+        })),
+      );
     }
     return row;
   }
 
   async find(shopId: string, id: string): Promise<Review | undefined> {
-    const [row] = await this.db.q.select().from(qcReviews).where(and(eq(qcReviews.shopId, shopId), eq(qcReviews.id, id))).limit(1);
+    const [row] = await this.db.q
+      .select()
+      .from(qcReviews)
+      .where(and(eq(qcReviews.shopId, shopId), eq(qcReviews.id, id)))
+      .limit(1);
     return row;
   }
 
@@ -55,14 +111,24 @@ export class ReviewRepository {
     ];
     const where = and(...conditions);
     const [rows, [{ total }]] = await Promise.all([
-      this.db.q.select().from(qcReviews).where(where).orderBy(desc(qcReviews.sessionStartedAt), desc(qcReviews.id)).limit(filter.limit).offset(filter.offset),
+      this.db.q
+        .select()
+        .from(qcReviews)
+        .where(where)
+        .orderBy(desc(qcReviews.sessionStartedAt), desc(qcReviews.id))
+        .limit(filter.limit)
+        .offset(filter.offset),
       this.db.q.select({ total: count() }).from(qcReviews).where(where),
     ]);
     return { rows, total };
   }
 
   async ofSession(shopId: string, sessionId: string): Promise<Review[]> {
-    return this.db.q.select().from(qcReviews).where(and(eq(qcReviews.shopId, shopId), eq(qcReviews.sessionId, sessionId), eq(qcReviews.status, 'submitted'))).orderBy(asc(qcReviews.createdAt));
+    return this.db.q
+      .select()
+      .from(qcReviews)
+      .where(and(eq(qcReviews.shopId, shopId), eq(qcReviews.sessionId, sessionId), eq(qcReviews.status, 'submitted')))
+      .orderBy(asc(qcReviews.createdAt));
   }
 
   async scores(reviewIds: string[]): Promise<(ReviewScore & { reviewId: string })[]> {
@@ -74,7 +140,15 @@ export class ReviewRepository {
   async findings(reviewIds: string[]): Promise<(Finding & { reviewId: string })[]> {
     if (!reviewIds.length) return [];
     return this.db.q
-      .select({ id: qcFindings.id, reviewId: qcFindings.reviewId, category: qcFindings.category, severity: qcFindings.severity, quote: qcFindings.quote, note: qcFindings.note, itemId: qcFindings.itemId })
+      .select({
+        id: qcFindings.id,
+        reviewId: qcFindings.reviewId,
+        category: qcFindings.category,
+        severity: qcFindings.severity,
+        quote: qcFindings.quote,
+        note: qcFindings.note,
+        itemId: qcFindings.itemId,
+      })
       .from(qcFindings)
       .where(inArray(qcFindings.reviewId, reviewIds))
       .orderBy(asc(qcFindings.createdAt));
@@ -82,7 +156,10 @@ export class ReviewRepository {
 
   async coachingTaskIds(reviewIds: string[]): Promise<Map<string, string>> {
     if (!reviewIds.length) return new Map();
-    const rows = await this.db.q.select({ id: qcCoachingTasks.id, reviewId: qcCoachingTasks.reviewId }).from(qcCoachingTasks).where(inArray(qcCoachingTasks.reviewId, reviewIds));
+    const rows = await this.db.q
+      .select({ id: qcCoachingTasks.id, reviewId: qcCoachingTasks.reviewId })
+      .from(qcCoachingTasks)
+      .where(inArray(qcCoachingTasks.reviewId, reviewIds));
     return new Map(rows.map((r) => [r.reviewId, r.id]));
   }
 }

@@ -18,11 +18,25 @@ import { SampleRepository } from './sample.repository';
 import { addDays } from 'src/platform/time/calendar-date';
 import { localDayStart, todayIn } from 'src/platform/time/shop-calendar';
 
-export type ReviewView = Omit<Review, 'totalScore' | 'shopId'> & { totalScore: number; scores: ReviewScore[]; findings: (Finding & { categoryLabel: string; severityLabel: string })[]; coachingTaskId: string | null };
-export type Calibration = { sessionId: string; rubricVersionId: string; reviews: { reviewId: string; reviewerUserId: string; totalScore: number; failed: boolean }[]; totalSpread: number; items: ItemSpread[] };
+export type ReviewView = Omit<Review, 'totalScore' | 'shopId'> & {
+  totalScore: number;
+  scores: ReviewScore[];
+  findings: (Finding & { categoryLabel: string; severityLabel: string })[];
+  coachingTaskId: string | null;
+};
+export type Calibration = {
+  sessionId: string;
+  rubricVersionId: string;
+  reviews: { reviewId: string; reviewerUserId: string; totalScore: number; failed: boolean }[];
+  totalSpread: number;
+  items: ItemSpread[];
+};
 
 const refused = (errors: FieldError[]) =>
-  QcProblems.reviewRefused({ problems: errors.map((e) => messageValue(e.message)) }, { errors: errors.map((e) => ({ ...e, code: QcProblems.reviewRefused.code, in: 'body' })) });
+  QcProblems.reviewRefused(
+    { problems: errors.map((e) => messageValue(e.message)) },
+    { errors: errors.map((e) => ({ ...e, code: QcProblems.reviewRefused.code, in: 'body' })) },
+  );
 
 /** Scoring a session against a rubric version, reading reviews within one's scope, and calibration. */
 @Injectable()
@@ -46,11 +60,19 @@ export class ReviewService {
     const titles = new Map(rubric.items.map((item) => [item.id, item.title]));
     const errors: FieldError[] = problems.map((p) => ({
       field: `scores.${body.scores.findIndex((s) => s.itemId === p.itemId)}.points`,
-      message: p.reason === 'not-an-item' ? ReviewChecks.notAnItem : { template: p.reason === 'scored-twice' ? ReviewChecks.scoredTwice : ReviewChecks.outOfRange, params: { item: titles.get(p.itemId), max: p.maxPoints } },
+      message:
+        p.reason === 'not-an-item'
+          ? ReviewChecks.notAnItem
+          : {
+              template: p.reason === 'scored-twice' ? ReviewChecks.scoredTwice : ReviewChecks.outOfRange,
+              params: { item: titles.get(p.itemId), max: p.maxPoints },
+            },
     }));
     body.findings.forEach((f, i) => {
-      if (f.itemId && !titles.has(f.itemId)) errors.push({ field: `findings.${i}.itemId`, message: ReviewChecks.notAnItem });
-      if (f.quote && !session.transcript?.includes(f.quote)) errors.push({ field: `findings.${i}.quote`, message: ReviewChecks.notQuoted });
+      if (f.itemId && !titles.has(f.itemId))
+        errors.push({ field: `findings.${i}.itemId`, message: ReviewChecks.notAnItem });
+      if (f.quote && !session.transcript?.includes(f.quote))
+        errors.push({ field: `findings.${i}.quote`, message: ReviewChecks.notQuoted });
     });
     if (errors.length || !result) throw refused(errors);
     const sample = await this.samples.findBySession(actor.shopId, session.id);
@@ -59,16 +81,39 @@ export class ReviewService {
     const review = await this.db.transaction(async () => {
       const stored = await this.reviews.insert(
         {
-          shopId: actor.shopId, sampleId: sample?.id ?? null, sessionId: session.id, agentId: session.agentId, sessionStartedAt: session.startedAt,
-          reviewerUserId: actor.userId, rubricVersionId: rubric.id, totalScore: String(result.total), failed: result.failed,
-          samplingWeight: sample ? 1 / sample.inclusionProbability : 1, status: 'submitted', comment: body.comment ?? null, submittedAt: new Date(),
+          shopId: actor.shopId,
+          sampleId: sample?.id ?? null,
+          sessionId: session.id,
+          agentId: session.agentId,
+          sessionStartedAt: session.startedAt,
+          reviewerUserId: actor.userId,
+          rubricVersionId: rubric.id,
+          totalScore: String(result.total),
+          failed: result.failed,
+          samplingWeight: sample ? 1 / sample.inclusionProbability : 1,
+          status: 'submitted',
+          comment: body.comment ?? null,
+          submittedAt: new Date(),
         },
         body.scores.map((s) => ({ itemId: s.itemId, points: s.points, comment: s.comment ?? null })),
-        body.findings.map((f) => ({ category: f.category, severity: f.severity, quote: f.quote ?? null, note: f.note ?? null, itemId: f.itemId ?? null })),
+        body.findings.map((f) => ({
+          category: f.category,
+          severity: f.severity,
+          quote: f.quote ?? null,
+          note: f.note ?? null,
+          itemId: f.itemId ?? null,
+        })),
       );
       if (result.failed || result.total < settings.coachingThreshold) {
         const today = todayIn(shop.timeZone);
-        await this.coaching.raise({ shopId: actor.shopId, review: stored, session, reason: result.failed ? 'failed' : 'below_threshold', today, dueDays: settings.coachingDueDays });
+        await this.coaching.raise({
+          shopId: actor.shopId,
+          review: stored,
+          session,
+          reason: result.failed ? 'failed' : 'below_threshold',
+          today,
+          dueDays: settings.coachingDueDays,
+        });
       }
       return stored;
     });
@@ -96,10 +141,18 @@ export class ReviewService {
   }
 
   /** Customer words: only for roles allowed by the route, and a supervisor only for their teams. */
-  async transcript(actor: Actor, sessionId: string): Promise<{ sessionId: string; agentId: string; startedAt: Date; transcript: string | null }> {
+  async transcript(
+    actor: Actor,
+    sessionId: string,
+  ): Promise<{ sessionId: string; agentId: string; startedAt: Date; transcript: string | null }> {
     const session = await this.reviews.session(actor.shopId, sessionId);
     if (!session || !(await this.scope.canSee(actor, session.agentId))) throw QcProblems.sessionNotFound();
-    return { sessionId: session.id, agentId: session.agentId, startedAt: session.startedAt, transcript: session.transcript };
+    return {
+      sessionId: session.id,
+      agentId: session.agentId,
+      startedAt: session.startedAt,
+      transcript: session.transcript,
+    };
   }
 
   /** Per-item spread between the reviewers of one session (reviews of the newest rubric version among them). */
@@ -113,20 +166,38 @@ export class ReviewService {
     return {
       sessionId,
       rubricVersionId: rubric.id,
-      reviews: reviews.map((r) => ({ reviewId: r.id, reviewerUserId: r.reviewerUserId, totalScore: Number(r.totalScore), failed: r.failed })),
+      reviews: reviews.map((r) => ({
+        reviewId: r.id,
+        reviewerUserId: r.reviewerUserId,
+        totalScore: Number(r.totalScore),
+        failed: r.failed,
+      })),
       totalSpread: Math.round((Math.max(...totals) - Math.min(...totals)) * 100) / 100,
-      items: calibration(rubric.items, reviews.map((r) => ({ reviewId: r.id, scores: scores.filter((s) => s.reviewId === r.id) }))),
+      items: calibration(
+        rubric.items,
+        reviews.map((r) => ({ reviewId: r.id, scores: scores.filter((s) => s.reviewId === r.id) })),
+      ),
     };
   }
 
   private async views(rows: Review[]): Promise<ReviewView[]> {
     const ids = rows.map((r) => r.id);
-    const [scores, findings, tasks] = await Promise.all([this.reviews.scores(ids), this.reviews.findings(ids), this.reviews.coachingTaskIds(ids)]);
+    const [scores, findings, tasks] = await Promise.all([
+      this.reviews.scores(ids),
+      this.reviews.findings(ids),
+      this.reviews.coachingTaskIds(ids),
+    ]);
     return rows.map(({ shopId: _shop, totalScore, ...r }) => ({
       ...r,
       totalScore: Number(totalScore),
       scores: scores.filter((s) => s.reviewId === r.id).map(({ reviewId: _r, ...s }) => s),
-      findings: findings.filter((f) => f.reviewId === r.id).map(({ reviewId: _r, ...f }) => ({ ...f, categoryLabel: labelIn(QcCategoryLabels, f.category), severityLabel: labelIn(SeverityLabels, f.severity) })),
+      findings: findings
+        .filter((f) => f.reviewId === r.id)
+        .map(({ reviewId: _r, ...f }) => ({
+          ...f,
+          categoryLabel: labelIn(QcCategoryLabels, f.category),
+          severityLabel: labelIn(SeverityLabels, f.severity),
+        })),
       coachingTaskId: tasks.get(r.id) ?? null,
     }));
   }

@@ -38,7 +38,10 @@ export class RubricService {
     if (found) return found;
     return this.db.transaction(async () => {
       await this.rubrics.lock(shopId);
-      return (await this.rubrics.current(shopId)) ?? this.rubrics.create(shopId, DEFAULT_RUBRIC_NAME, DEFAULT_RUBRIC_ITEMS, null);
+      return (
+        (await this.rubrics.current(shopId)) ??
+        this.rubrics.create(shopId, DEFAULT_RUBRIC_NAME, DEFAULT_RUBRIC_ITEMS, null)
+      );
     });
   }
 

@@ -20,7 +20,15 @@ export class SampleRepository {
    */
   async candidates(shopId: string, fromDate: Date, toDate: Date, rules: OutcomeRules): Promise<Candidate[]> {
     const [from, to] = [fromDate.toISOString(), toDate.toISOString()];
-    const rows = await this.db.q.execute<{ id: string; agent_id: string; started_at: Date | string; low: boolean; slow: boolean; refund: boolean; complaint: boolean }>(sql`
+    const rows = await this.db.q.execute<{
+      id: string;
+      agent_id: string;
+      started_at: Date | string;
+      low: boolean;
+      slow: boolean;
+      refund: boolean;
+      complaint: boolean;
+    }>(sql`
       with day as (
         select id, agent_id, customer_hash, started_at, ended_at, rating, first_response_seconds
         from chat_sessions where shop_id = ${shopId} and started_at >= ${from}::timestamptz and started_at < ${to}::timestamptz
@@ -70,7 +78,17 @@ export class SampleRepository {
     const [row] = await this.db.q
       .insert(qcSampleRuns)
       .values(values)
-      .onConflictDoUpdate({ target: [qcSampleRuns.shopId, qcSampleRuns.sampleDate], set: { seed: values.seed, settings: values.settings, sessionDate: values.sessionDate, jobRunId: values.jobRunId, mix: [], updatedAt: sql`now()` } })
+      .onConflictDoUpdate({
+        target: [qcSampleRuns.shopId, qcSampleRuns.sampleDate],
+        set: {
+          seed: values.seed,
+          settings: values.settings,
+          sessionDate: values.sessionDate,
+          jobRunId: values.jobRunId,
+          mix: [],
+          updatedAt: sql`now()`,
+        },
+      })
       .returning();
     return row;
   }
@@ -78,41 +96,80 @@ export class SampleRepository {
   /** Drops the run's samples nobody has reviewed yet; returns the reviewed ones, which stay. */
   async resetRun(shopId: string, runId: string): Promise<{ sessionId: string; agentId: string }[]> {
     const reviewed = sql`exists (select 1 from qc_reviews r where r.sample_id = "qc_samples"."id")`;
-    await this.db.q.delete(qcSamples).where(and(eq(qcSamples.shopId, shopId), eq(qcSamples.runId, runId), sql`not ${reviewed}`));
-    return this.db.q.select({ sessionId: qcSamples.sessionId, agentId: qcSamples.agentId }).from(qcSamples).where(and(eq(qcSamples.shopId, shopId), eq(qcSamples.runId, runId)));
+    await this.db.q
+      .delete(qcSamples)
+      .where(and(eq(qcSamples.shopId, shopId), eq(qcSamples.runId, runId), sql`not ${reviewed}`));
+    return this.db.q
+      .select({ sessionId: qcSamples.sessionId, agentId: qcSamples.agentId })
+      .from(qcSamples)
+      .where(and(eq(qcSamples.shopId, shopId), eq(qcSamples.runId, runId)));
   }
 
-  async insertSamples(shopId: string, run: SampleRun, samples: SampledSession[], positionOffset: ReadonlyMap<string, number>): Promise<void> {
+  async insertSamples(
+    shopId: string,
+    run: SampleRun,
+    samples: SampledSession[],
+    positionOffset: ReadonlyMap<string, number>,
+  ): Promise<void> {
     for (let i = 0; i < samples.length; i += 2_000) {
       await this.db.q.insert(qcSamples).values(
         samples.slice(i, i + 2_000).map((s) => ({
-          shopId, runId: run.id, sampleDate: run.sampleDate, agentId: s.agentId, sessionId: s.sessionId, sessionStartedAt: s.startedAt,
-          weight: s.weight, inclusionProbability: s.inclusionProbability, reason: s.reason, outcomes: s.outcomes, position: s.position + (positionOffset.get(s.agentId) ?? 0),
+          shopId,
+          runId: run.id,
+          sampleDate: run.sampleDate,
+          agentId: s.agentId,
+          sessionId: s.sessionId,
+          sessionStartedAt: s.startedAt,
+          weight: s.weight,
+          inclusionProbability: s.inclusionProbability,
+          reason: s.reason,
+          outcomes: s.outcomes,
+          position: s.position + (positionOffset.get(s.agentId) ?? 0),
         })),
       );
     }
   }
 
   async saveMix(runId: string, mix: unknown[]): Promise<void> {
-    await this.db.q.update(qcSampleRuns).set({ mix, updatedAt: sql`now()` }).where(eq(qcSampleRuns.id, runId));
+    await this.db.q
+      .update(qcSampleRuns)
+      .set({ mix, updatedAt: sql`now()` })
+      .where(eq(qcSampleRuns.id, runId));
   }
 
   async findRun(shopId: string, sampleDate: string): Promise<SampleRun | undefined> {
-    const [row] = await this.db.q.select().from(qcSampleRuns).where(and(eq(qcSampleRuns.shopId, shopId), eq(qcSampleRuns.sampleDate, sampleDate))).limit(1);
+    const [row] = await this.db.q
+      .select()
+      .from(qcSampleRuns)
+      .where(and(eq(qcSampleRuns.shopId, shopId), eq(qcSampleRuns.sampleDate, sampleDate)))
+      .limit(1);
     return row;
   }
 
   async list(shopId: string, sampleDate: string, agentIds?: string[]): Promise<StoredSample[]> {
     if (agentIds && !agentIds.length) return [];
     return this.db.q
-      .select({ ...getTableColumns(qcSamples), reviewed: sql<boolean>`exists (select 1 from qc_reviews r where r.sample_id = "qc_samples"."id")` })
+      .select({
+        ...getTableColumns(qcSamples),
+        reviewed: sql<boolean>`exists (select 1 from qc_reviews r where r.sample_id = "qc_samples"."id")`,
+      })
       .from(qcSamples)
-      .where(and(eq(qcSamples.shopId, shopId), eq(qcSamples.sampleDate, sampleDate), agentIds ? inArray(qcSamples.agentId, agentIds) : undefined))
+      .where(
+        and(
+          eq(qcSamples.shopId, shopId),
+          eq(qcSamples.sampleDate, sampleDate),
+          agentIds ? inArray(qcSamples.agentId, agentIds) : undefined,
+        ),
+      )
       .orderBy(asc(qcSamples.agentId), asc(qcSamples.position));
   }
 
   async findBySession(shopId: string, sessionId: string): Promise<typeof qcSamples.$inferSelect | undefined> {
-    const [row] = await this.db.q.select().from(qcSamples).where(and(eq(qcSamples.shopId, shopId), eq(qcSamples.sessionId, sessionId))).limit(1);
+    const [row] = await this.db.q
+      .select()
+      .from(qcSamples)
+      .where(and(eq(qcSamples.shopId, shopId), eq(qcSamples.sessionId, sessionId)))
+      .limit(1);
     return row;
   }
 }

@@ -20,7 +20,13 @@ import { localDaysWindow } from 'src/platform/time/shop-calendar';
 /** After KPIs (10) and the forecast refresh (20): the night's facts are all in by then. */
 const NIGHTLY_ORDER = 30;
 
-export type SampleDay = { date: string; sessionDate: string | null; seed: string | null; mix: unknown[]; items: (Omit<StoredSample, 'shopId' | 'runId' | 'createdAt'>)[] };
+export type SampleDay = {
+  date: string;
+  sessionDate: string | null;
+  seed: string | null;
+  mix: unknown[];
+  items: Omit<StoredSample, 'shopId' | 'runId' | 'createdAt'>[];
+};
 
 /**
  * The daily QC sample: the night after a day, each agent's sessions of that day are drawn for
@@ -45,7 +51,11 @@ export class SamplingService implements OnModuleInit {
 
   /** A manual draw for a day of sessions, as a job (202). */
   async run(actor: Actor, body: RunSampleBody): Promise<Accepted> {
-    const { run } = await this.queue.enqueue(qcSampleJob, { shopId: actor.shopId, date: body.sessionDate }, { requestedBy: actor.userId });
+    const { run } = await this.queue.enqueue(
+      qcSampleJob,
+      { shopId: actor.shopId, date: body.sessionDate },
+      { requestedBy: actor.userId },
+    );
     return accepted(run);
   }
 
@@ -53,7 +63,11 @@ export class SamplingService implements OnModuleInit {
   async draw(payload: NightlyPayload, context: JobContext): Promise<Record<string, unknown>> {
     const shop = await this.shops.context(payload.shopId);
     const stored = await this.settings.find(shop.id);
-    const settings: SamplingSettings = { perAgent: stored.samplesPerAgent, randomFloorPercent: stored.randomFloorPercent, outcomeWeights: stored.outcomeWeights };
+    const settings: SamplingSettings = {
+      perAgent: stored.samplesPerAgent,
+      randomFloorPercent: stored.randomFloorPercent,
+      outcomeWeights: stored.outcomeWeights,
+    };
     const sessionDate = payload.date;
     const sampleDate = addDays(sessionDate, 1);
     const { start: from, end: to } = localDaysWindow(sessionDate, sessionDate, shop.timeZone);
@@ -61,7 +75,14 @@ export class SamplingService implements OnModuleInit {
       await this.samples.lock(shop.id);
       const candidates = await this.samples.candidates(shop.id, from, to, stored);
       const elsewhere = await this.samples.sampledElsewhere(shop.id, from, to, sampleDate);
-      const run = await this.samples.upsertRun({ shopId: shop.id, sampleDate, sessionDate, seed: sampleSeed(shop.id, sessionDate, settings), settings: { ...settings }, jobRunId: context.runId });
+      const run = await this.samples.upsertRun({
+        shopId: shop.id,
+        sampleDate,
+        sessionDate,
+        seed: sampleSeed(shop.id, sessionDate, settings),
+        settings: { ...settings },
+        jobRunId: context.runId,
+      });
       const kept = await this.samples.resetRun(shop.id, run.id);
       const filled = new Map<string, number>();
       for (const k of kept) filled.set(k.agentId, (filled.get(k.agentId) ?? 0) + 1);
@@ -70,7 +91,15 @@ export class SamplingService implements OnModuleInit {
       await this.samples.insertSamples(shop.id, run, sample.samples, filled);
       await this.samples.saveMix(run.id, sample.mix);
       await context.progress(100, `${sample.samples.length} sessions of ${sample.mix.length} agents`);
-      return { sessionDate, sampleDate, seed: sample.seed, sessions: candidates.length, sampled: sample.samples.length, kept: kept.length, agents: sample.mix.length };
+      return {
+        sessionDate,
+        sampleDate,
+        seed: sample.seed,
+        sessions: candidates.length,
+        sampled: sample.samples.length,
+        kept: kept.length,
+        agents: sample.mix.length,
+      };
     });
   }
 
@@ -80,7 +109,10 @@ export class SamplingService implements OnModuleInit {
     const rows = run ? await this.samples.list(actor.shopId, query.date, agentIds) : [];
     const mix = (run?.mix ?? []).filter((m) => !agentIds || agentIds.includes((m as { agentId: string }).agentId));
     return {
-      date: query.date, sessionDate: run?.sessionDate ?? null, seed: run?.seed ?? null, mix,
+      date: query.date,
+      sessionDate: run?.sessionDate ?? null,
+      seed: run?.seed ?? null,
+      mix,
       items: rows.map(({ shopId: _s, runId: _r, createdAt: _c, ...row }) => row),
     };
   }

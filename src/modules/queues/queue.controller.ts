@@ -41,8 +41,21 @@ export class QueueController {
   @Patch(':id')
   @Roles('admin', 'manager')
   @ApiOkResponse({ schema: { example: queueExample } })
-  @ApiProblems(400, 401, 403, 404, QueuesProblems.notFound, QueuesProblems.deadlineRequired, QueuesProblems.slowdownChatOnly, QueuesProblems.slowdownTooShort)
-  update(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidBody(UpdateQueueBody) body: UpdateQueueBody) {
+  @ApiProblems(
+    400,
+    401,
+    403,
+    404,
+    QueuesProblems.notFound,
+    QueuesProblems.deadlineRequired,
+    QueuesProblems.slowdownChatOnly,
+    QueuesProblems.slowdownTooShort,
+  )
+  update(
+    @CurrentActor() actor: Actor,
+    @ValidParam('id') id: string,
+    @ValidBody(UpdateQueueBody) body: UpdateQueueBody,
+  ) {
     return this.queues.update(actor, id, body);
   }
 

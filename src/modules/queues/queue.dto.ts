@@ -9,7 +9,12 @@ import { currentLocale } from 'src/platform/i18n/request-locale';
 export const CreateQueueBody = withQueueRules(
   z.strictObject({ ...queueRowFields, chatSlowdown: chatSlowdownTable.optional() }),
 ).superRefine((q, ctx) => {
-  if (q.chatSlowdown && q.channel !== 'chat') ctx.addIssue({ code: 'custom', message: inLocale(SlowdownTexts.chatOnly, currentLocale()), path: ['chatSlowdown'] });
+  if (q.chatSlowdown && q.channel !== 'chat')
+    ctx.addIssue({
+      code: 'custom',
+      message: inLocale(SlowdownTexts.chatOnly, currentLocale()),
+      path: ['chatSlowdown'],
+    });
   else checkTableCovers(q.chatSlowdown, q.chatConcurrency, ctx, ['chatSlowdown']);
 });
 export type CreateQueueBody = z.infer<typeof CreateQueueBody>;
@@ -22,7 +27,9 @@ export const UpdateQueueBody = z
     serviceLevelSeconds: z.number().int().min(0).max(86_400).optional(),
     deadlineMinutes: z.number().int().min(1).nullable().optional(),
     patienceSeconds: z.number().int().min(1).nullable().optional(),
-    chatSlowdown: chatSlowdownTable.nullable().optional().meta({ description: 'A measured table (see GET /staffing/chat-slowdown); null: back to the shop’s factor per extra chat' }),
+    chatSlowdown: chatSlowdownTable.nullable().optional().meta({
+      description: 'A measured table (see GET /staffing/chat-slowdown); null: back to the shop’s factor per extra chat',
+    }),
     active: z.boolean().optional(),
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' })
@@ -34,7 +41,10 @@ export type UpdateQueueBody = z.infer<typeof UpdateQueueBody>;
 export const RangeQuery = z
   .strictObject({ from: utcInstant, to: utcInstant })
   .refine((q) => new Date(q.from) < new Date(q.to), { message: 'must be after from', path: ['to'] })
-  .refine((q) => new Date(q.to).getTime() - new Date(q.from).getTime() <= 92 * 86_400_000, { message: 'the range may span at most 92 days', path: ['to'] });
+  .refine((q) => new Date(q.to).getTime() - new Date(q.from).getTime() <= 92 * 86_400_000, {
+    message: 'the range may span at most 92 days',
+    path: ['to'],
+  });
 export type RangeQuery = z.infer<typeof RangeQuery>;
 
 export const queueExample = {
@@ -57,4 +67,13 @@ export const queueExample = {
   updatedAt: '2026-11-01T00:00:00.000Z',
 };
 
-export const volumeExample = [{ slotStart: '2026-11-22T02:00:00.000Z', slotMinutes: 30, offered: 120, handled: 114, abandoned: 6, meanHandleSeconds: '410.00' }];
+export const volumeExample = [
+  {
+    slotStart: '2026-11-22T02:00:00.000Z',
+    slotMinutes: 30,
+    offered: 120,
+    handled: 114,
+    abandoned: 6,
+    meanHandleSeconds: '410.00',
+  },
+];

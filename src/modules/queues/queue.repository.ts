@@ -15,18 +15,30 @@ export class QueueRepository {
   }
 
   async find(shopId: string, id: string): Promise<Queue | undefined> {
-    const [row] = await this.db.q.select().from(queues).where(and(eq(queues.shopId, shopId), eq(queues.id, id))).limit(1);
+    const [row] = await this.db.q
+      .select()
+      .from(queues)
+      .where(and(eq(queues.shopId, shopId), eq(queues.id, id)))
+      .limit(1);
     return row;
   }
 
   async findByCode(shopId: string, code: string): Promise<Queue | undefined> {
-    const [row] = await this.db.q.select().from(queues).where(and(eq(queues.shopId, shopId), eq(queues.code, code))).limit(1);
+    const [row] = await this.db.q
+      .select()
+      .from(queues)
+      .where(and(eq(queues.shopId, shopId), eq(queues.code, code)))
+      .limit(1);
     return row;
   }
 
   /** A skill of the shop by its code (a queue may require one). */
   async skillIdByCode(shopId: string, code: string): Promise<string | undefined> {
-    const [row] = await this.db.q.select({ id: skills.id }).from(skills).where(and(eq(skills.shopId, shopId), eq(skills.code, code))).limit(1);
+    const [row] = await this.db.q
+      .select({ id: skills.id })
+      .from(skills)
+      .where(and(eq(skills.shopId, shopId), eq(skills.code, code)))
+      .limit(1);
     return row?.id;
   }
 
@@ -35,15 +47,33 @@ export class QueueRepository {
   }
 
   async update(shopId: string, id: string, values: Partial<typeof queues.$inferInsert>): Promise<Queue | undefined> {
-    const [row] = await this.db.q.update(queues).set({ ...values, updatedAt: sql`now()` }).where(and(eq(queues.shopId, shopId), eq(queues.id, id))).returning();
+    const [row] = await this.db.q
+      .update(queues)
+      .set({ ...values, updatedAt: sql`now()` })
+      .where(and(eq(queues.shopId, shopId), eq(queues.id, id)))
+      .returning();
     return row;
   }
 
   volume(shopId: string, queueId: string, from: Date, to: Date) {
     return this.db.q
-      .select({ slotStart: volumeSlots.slotStart, slotMinutes: volumeSlots.slotMinutes, offered: volumeSlots.offered, handled: volumeSlots.handled, abandoned: volumeSlots.abandoned, meanHandleSeconds: volumeSlots.meanHandleSeconds })
+      .select({
+        slotStart: volumeSlots.slotStart,
+        slotMinutes: volumeSlots.slotMinutes,
+        offered: volumeSlots.offered,
+        handled: volumeSlots.handled,
+        abandoned: volumeSlots.abandoned,
+        meanHandleSeconds: volumeSlots.meanHandleSeconds,
+      })
       .from(volumeSlots)
-      .where(and(eq(volumeSlots.shopId, shopId), eq(volumeSlots.queueId, queueId), gte(volumeSlots.slotStart, from), lt(volumeSlots.slotStart, to)))
+      .where(
+        and(
+          eq(volumeSlots.shopId, shopId),
+          eq(volumeSlots.queueId, queueId),
+          gte(volumeSlots.slotStart, from),
+          lt(volumeSlots.slotStart, to),
+        ),
+      )
       .orderBy(asc(volumeSlots.slotStart));
   }
 }

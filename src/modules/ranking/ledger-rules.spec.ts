@@ -5,8 +5,16 @@ import { monthDays } from 'src/platform/time/calendar-date';
 
 describe('reward/penalty rules', () => {
   const run = {
-    id: 'run-1', shopId: 'shop-1', month: '2026-11',
-    scorecard: { rewardRules: [{ flag: 'top', kind: 'bonus', amountCents: 50_000, note: '前三奖励' }, { flag: 'bottom', kind: 'penalty', amountCents: 10_000, note: '末位扣款' }, { flag: 'bottom', kind: 'improvement_plan', amountCents: 0, note: '改进计划' }] },
+    id: 'run-1',
+    shopId: 'shop-1',
+    month: '2026-11',
+    scorecard: {
+      rewardRules: [
+        { flag: 'top', kind: 'bonus', amountCents: 50_000, note: '前三奖励' },
+        { flag: 'bottom', kind: 'penalty', amountCents: 10_000, note: '末位扣款' },
+        { flag: 'bottom', kind: 'improvement_plan', amountCents: 0, note: '改进计划' },
+      ],
+    },
   };
   const rows = [
     { agentId: 'a', rank: 1, top: true, bottom: false },
@@ -37,11 +45,31 @@ describe('reward/penalty rules', () => {
   });
 
   it('shows a rule entry’s reason with its rank, and kinds, states and sources as words, in the reader’s language', () => {
-    const entry = { kind: 'bonus', status: 'proposed', source: 'rule', reason: '前三奖励', rank: 2 } as RankedLedgerEntry;
-    expect(withLocale('zh', () => ledgerView(entry))).toMatchObject({ reason: '前三奖励（第 2 名）', kindLabel: '奖励', statusLabel: '待审批', sourceLabel: '考核规则' });
-    expect(withLocale('en', () => ledgerView(entry))).toMatchObject({ reason: '前三奖励 (rank 2)', kindLabel: 'bonus', statusLabel: 'proposed', sourceLabel: 'scorecard rule' });
+    const entry = {
+      kind: 'bonus',
+      status: 'proposed',
+      source: 'rule',
+      reason: '前三奖励',
+      rank: 2,
+    } as RankedLedgerEntry;
+    expect(withLocale('zh', () => ledgerView(entry))).toMatchObject({
+      reason: '前三奖励（第 2 名）',
+      kindLabel: '奖励',
+      statusLabel: '待审批',
+      sourceLabel: '考核规则',
+    });
+    expect(withLocale('en', () => ledgerView(entry))).toMatchObject({
+      reason: '前三奖励 (rank 2)',
+      kindLabel: 'bonus',
+      statusLabel: 'proposed',
+      sourceLabel: 'scorecard rule',
+    });
     // Entries booked before the rank was kept apart had it in English in the reason.
-    expect(withLocale('zh', () => ledgerView({ ...entry, reason: '前三奖励 (rank 2)' })).reason).toBe('前三奖励（第 2 名）');
-    expect(withLocale('zh', () => ledgerView({ ...entry, source: 'manual', reason: '加班', rank: null })).reason).toBe('加班');
+    expect(withLocale('zh', () => ledgerView({ ...entry, reason: '前三奖励 (rank 2)' })).reason).toBe(
+      '前三奖励（第 2 名）',
+    );
+    expect(withLocale('zh', () => ledgerView({ ...entry, source: 'manual', reason: '加班', rank: null })).reason).toBe(
+      '加班',
+    );
   });
 });

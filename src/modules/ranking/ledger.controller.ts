@@ -18,7 +18,10 @@ export class LedgerController {
 
   @Get()
   @Roles(...LEDGER_READERS)
-  @ApiOkResponse({ description: 'Reward/penalty entries; agents see their own, supervisors their teams’', schema: { example: pageExample(ledgerEntryExample) } })
+  @ApiOkResponse({
+    description: 'Reward/penalty entries; agents see their own, supervisors their teams’',
+    schema: { example: pageExample(ledgerEntryExample) },
+  })
   @ApiProblems(400, 401, 403, RankingProblems.agentOutOfScope)
   list(@CurrentActor() actor: Actor, @ValidQuery(ListLedgerQuery) query: ListLedgerQuery) {
     return this.ledger.list(actor, query);
@@ -26,7 +29,12 @@ export class LedgerController {
 
   @Post()
   @Roles(...LEDGER_WRITERS)
-  @ApiCreatedResponse({ description: 'A manual entry with its reason, proposed until HR decides', schema: { example: { ...ledgerEntryExample, source: 'manual', rankingRunId: null, ruleIndex: null, status: 'proposed' } } })
+  @ApiCreatedResponse({
+    description: 'A manual entry with its reason, proposed until HR decides',
+    schema: {
+      example: { ...ledgerEntryExample, source: 'manual', rankingRunId: null, ruleIndex: null, status: 'proposed' },
+    },
+  })
   @ApiProblems(400, 401, 403, 404, RankingProblems.agentNotFound)
   create(@CurrentActor() actor: Actor, @ValidBody(CreateLedgerEntryBody) body: CreateLedgerEntryBody) {
     return this.ledger.create(actor, body);

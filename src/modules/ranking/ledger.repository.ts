@@ -21,17 +21,30 @@ export class LedgerRepository {
   /** Rule entries are unique per (run, agent, rule): approving twice cannot book them twice. */
   async insertFromRules(values: NewLedgerEntry[]): Promise<number> {
     if (values.length === 0) return 0;
-    const rows = await this.db.q.insert(ledgerEntries).values(values).onConflictDoNothing().returning({ id: ledgerEntries.id });
+    const rows = await this.db.q
+      .insert(ledgerEntries)
+      .values(values)
+      .onConflictDoNothing()
+      .returning({ id: ledgerEntries.id });
     return rows.length;
   }
 
   async find(shopId: string, id: string): Promise<LedgerEntry | undefined> {
-    const [row] = await this.db.q.select().from(ledgerEntries).where(and(eq(ledgerEntries.shopId, shopId), eq(ledgerEntries.id, id))).limit(1);
+    const [row] = await this.db.q
+      .select()
+      .from(ledgerEntries)
+      .where(and(eq(ledgerEntries.shopId, shopId), eq(ledgerEntries.id, id)))
+      .limit(1);
     return row;
   }
 
   /** Decides only a proposed entry: the check and the change are one statement. */
-  async decide(shopId: string, id: string, status: 'approved' | 'rejected', userId: string): Promise<LedgerEntry | undefined> {
+  async decide(
+    shopId: string,
+    id: string,
+    status: 'approved' | 'rejected',
+    userId: string,
+  ): Promise<LedgerEntry | undefined> {
     const [row] = await this.db.q
       .update(ledgerEntries)
       .set({ status, decidedBy: userId, decidedAt: new Date() })
@@ -40,7 +53,11 @@ export class LedgerRepository {
     return row;
   }
 
-  async list(shopId: string, query: ListLedgerQuery, agentIds?: string[]): Promise<{ rows: RankedLedgerEntry[]; total: number }> {
+  async list(
+    shopId: string,
+    query: ListLedgerQuery,
+    agentIds?: string[],
+  ): Promise<{ rows: RankedLedgerEntry[]; total: number }> {
     const filters: (SQL | undefined)[] = [
       eq(ledgerEntries.shopId, shopId),
       query.month ? eq(ledgerEntries.month, query.month) : undefined,
@@ -50,7 +67,11 @@ export class LedgerRepository {
     ];
     const where = and(...filters);
     const [rows, [{ total }]] = await Promise.all([
-      this.withRank().where(where).orderBy(desc(ledgerEntries.month), desc(ledgerEntries.createdAt), desc(ledgerEntries.id)).limit(query.limit).offset(query.offset),
+      this.withRank()
+        .where(where)
+        .orderBy(desc(ledgerEntries.month), desc(ledgerEntries.createdAt), desc(ledgerEntries.id))
+        .limit(query.limit)
+        .offset(query.offset),
       this.db.q.select({ total: count() }).from(ledgerEntries).where(where),
     ]);
     return { rows, total };
@@ -71,11 +92,18 @@ export class LedgerRepository {
     return this.db.q
       .select({ ...getTableColumns(ledgerEntries), rank: rankingRows.rank })
       .from(ledgerEntries)
-      .leftJoin(rankingRows, and(eq(rankingRows.runId, ledgerEntries.rankingRunId), eq(rankingRows.agentId, ledgerEntries.agentId)));
+      .leftJoin(
+        rankingRows,
+        and(eq(rankingRows.runId, ledgerEntries.rankingRunId), eq(rankingRows.agentId, ledgerEntries.agentId)),
+      );
   }
 
   async agentExists(shopId: string, agentId: string): Promise<boolean> {
-    const [row] = await this.db.q.select({ id: agents.id }).from(agents).where(and(eq(agents.shopId, shopId), eq(agents.id, agentId))).limit(1);
+    const [row] = await this.db.q
+      .select({ id: agents.id })
+      .from(agents)
+      .where(and(eq(agents.shopId, shopId), eq(agents.id, agentId)))
+      .limit(1);
     return !!row;
   }
 }

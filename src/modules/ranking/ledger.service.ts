@@ -18,14 +18,25 @@ export function signedCents(kind: RewardRule['kind'], amountCents: number): numb
 }
 
 /** The entries the scorecard's rules give the flagged rows of an approved ranking. */
-export function ruleEntries(run: Pick<RankingRun, 'id' | 'shopId' | 'month' | 'scorecard'>, rows: Pick<RankingRowView, 'agentId' | 'rank' | 'top' | 'bottom'>[]): NewLedgerEntry[] {
-  const rules = ((run.scorecard as { rewardRules?: RewardRule[] }).rewardRules ?? []);
+export function ruleEntries(
+  run: Pick<RankingRun, 'id' | 'shopId' | 'month' | 'scorecard'>,
+  rows: Pick<RankingRowView, 'agentId' | 'rank' | 'top' | 'bottom'>[],
+): NewLedgerEntry[] {
+  const rules = (run.scorecard as { rewardRules?: RewardRule[] }).rewardRules ?? [];
   return rules.flatMap((rule, ruleIndex) =>
     rows
       .filter((r) => (rule.flag === 'top' ? r.top : r.bottom))
       .map((r) => ({
-        shopId: run.shopId, agentId: r.agentId, month: run.month, kind: rule.kind, amountCents: signedCents(rule.kind, rule.amountCents),
-        reason: rule.note, source: 'rule', rankingRunId: run.id, ruleIndex, status: 'proposed',
+        shopId: run.shopId,
+        agentId: r.agentId,
+        month: run.month,
+        kind: rule.kind,
+        amountCents: signedCents(rule.kind, rule.amountCents),
+        reason: rule.note,
+        source: 'rule',
+        rankingRunId: run.id,
+        ruleIndex,
+        status: 'proposed',
       })),
   );
 }
@@ -37,7 +48,10 @@ export type LedgerEntryView = RankedLedgerEntry & { kindLabel: string; statusLab
 const OLD_RANK_SUFFIX = / \(rank \d+\)$/;
 
 export function ledgerView(entry: RankedLedgerEntry): LedgerEntryView {
-  const reason = entry.source === 'rule' && entry.rank !== null ? say(fillText(RankingTexts.ruleReason, { note: entry.reason.replace(OLD_RANK_SUFFIX, ''), rank: entry.rank })) : entry.reason;
+  const reason =
+    entry.source === 'rule' && entry.rank !== null
+      ? say(fillText(RankingTexts.ruleReason, { note: entry.reason.replace(OLD_RANK_SUFFIX, ''), rank: entry.rank }))
+      : entry.reason;
   return {
     ...entry,
     reason,
@@ -69,17 +83,30 @@ export class LedgerService {
 
   async create(actor: Actor, body: CreateLedgerEntryBody): Promise<LedgerEntryView> {
     if (!(await this.entries.agentExists(actor.shopId, body.agentId))) throw RankingProblems.agentNotFound();
-    return this.view(await this.entries.insert({
-      shopId: actor.shopId, agentId: body.agentId, month: body.month, kind: body.kind, amountCents: signedCents(body.kind, body.amountCents),
-      reason: body.reason, source: 'manual', status: 'proposed', createdBy: actor.userId,
-    }));
+    return this.view(
+      await this.entries.insert({
+        shopId: actor.shopId,
+        agentId: body.agentId,
+        month: body.month,
+        kind: body.kind,
+        amountCents: signedCents(body.kind, body.amountCents),
+        reason: body.reason,
+        source: 'manual',
+        status: 'proposed',
+        createdBy: actor.userId,
+      }),
+    );
   }
 
   async decide(actor: Actor, id: string, status: 'approved' | 'rejected'): Promise<LedgerEntryView> {
     const entry = await this.entries.find(actor.shopId, id);
     if (!entry) throw RankingProblems.entryNotFound();
     const decided = await this.entries.decide(actor.shopId, id, status, actor.userId);
-    if (!decided) throw RankingProblems.entryDecided({ state: labelOf(LedgerStatusLabels, entry.status) }, { extra: { state: entry.status } });
+    if (!decided)
+      throw RankingProblems.entryDecided(
+        { state: labelOf(LedgerStatusLabels, entry.status) },
+        { extra: { state: entry.status } },
+      );
     return this.view(decided);
   }
 

@@ -28,21 +28,31 @@ export class RankingComputation {
   async computeInJob(payload: RankingPayload, context: JobContext): Promise<Record<string, unknown>> {
     const run = await this.runs.find(payload.shopId, payload.runId);
     if (!run) throw new UnrecoverableJobError(`Ranking ${payload.runId} not found`);
-    if (run.status === 'approved') throw new UnrecoverableJobError('An approved ranking is frozen; run a new version instead');
-    return workOnRecord(context, (status, error) => this.runs.update(run.id, { status, error }), async () => {
-      await this.runs.update(run.id, { status: 'running', error: null });
-      await context.progress(5, 'aggregating days of the month not aggregated yet');
-      const aggregated = await this.aggregation.aggregateMissing(run.shopId, monthDays(run.month).from, monthDays(run.month).to);
-      await context.progress(10, `reading the month’s KPI sums (${aggregated.length} days aggregated first)`);
-      return { ...(await this.compute(run)), aggregatedDays: aggregated };
-    });
+    if (run.status === 'approved')
+      throw new UnrecoverableJobError('An approved ranking is frozen; run a new version instead');
+    return workOnRecord(
+      context,
+      (status, error) => this.runs.update(run.id, { status, error }),
+      async () => {
+        await this.runs.update(run.id, { status: 'running', error: null });
+        await context.progress(5, 'aggregating days of the month not aggregated yet');
+        const aggregated = await this.aggregation.aggregateMissing(
+          run.shopId,
+          monthDays(run.month).from,
+          monthDays(run.month).to,
+        );
+        await context.progress(10, `reading the month’s KPI sums (${aggregated.length} days aggregated first)`);
+        return { ...(await this.compute(run)), aggregatedDays: aggregated };
+      },
+    );
   }
 
   /** However the run ended for good (its last attempt, its workers stopping), the ranking says so. */
   @OnRunFailed(rankingComputeJob)
   async runFailed(payload: RankingPayload, failure: { error: string }): Promise<void> {
     const run = await this.runs.find(payload.shopId, payload.runId);
-    if (run && (run.status === 'queued' || run.status === 'running')) await this.runs.update(run.id, { status: 'failed', error: failure.error });
+    if (run && (run.status === 'queued' || run.status === 'running'))
+      await this.runs.update(run.id, { status: 'failed', error: failure.error });
   }
 
   async compute(run: RankingRun): Promise<{ ranked: number; ineligible: number }> {
@@ -50,7 +60,11 @@ export class RankingComputation {
     const { from, to } = monthDays(run.month);
     const definitions = new Map(this.kpis.definitions().map((d) => [d.key, d]));
     const rules: RankingRules = {
-      metrics: card.metrics.map((m) => ({ metric: m.metric, weight: m.weight, direction: definitions.get(m.metric)!.direction })),
+      metrics: card.metrics.map((m) => ({
+        metric: m.metric,
+        weight: m.weight,
+        direction: definitions.get(m.metric)!.direction,
+      })),
       minDaysWorked: card.minDaysWorked,
       minInquiries: card.minInquiries,
       topN: card.topN,
@@ -63,18 +77,53 @@ export class RankingComputation {
     const counted = new Set(group.map((a) => a.agentId));
     for (const a of (await this.agents.labels(run.shopId)).values()) {
       if (a.active && a.roleGroup === card.roleGroup && !counted.has(a.id)) {
-        group.push({ agentId: a.id, teamId: a.teamId, roleGroup: a.roleGroup, employeeNo: a.employeeNo, daysWorked: 0, sums: emptySums() });
+        group.push({
+          agentId: a.id,
+          teamId: a.teamId,
+          roleGroup: a.roleGroup,
+          employeeNo: a.employeeNo,
+          daysWorked: 0,
+          sums: emptySums(),
+        });
       }
     }
     const byAgent = new Map(group.map((a) => [a.agentId, a]));
     const candidates: Candidate[] = group.map((a) => ({
-      agentId: a.agentId, tieKey: a.employeeNo ?? a.agentId, daysWorked: a.daysWorked, inquiries: a.sums.inquiries, values: this.kpis.values(a.sums, keys),
+      agentId: a.agentId,
+      tieKey: a.employeeNo ?? a.agentId,
+      daysWorked: a.daysWorked,
+      inquiries: a.sums.inquiries,
+      values: this.kpis.values(a.sums, keys),
     }));
     const { ranked, ineligible } = rankGroup(candidates, rules);
-    const base = (agentId: string) => ({ shopId: run.shopId, runId: run.id, agentId, teamId: byAgent.get(agentId)!.teamId, daysWorked: byAgent.get(agentId)!.daysWorked, inquiries: byAgent.get(agentId)!.sums.inquiries });
+    const base = (agentId: string) => ({
+      shopId: run.shopId,
+      runId: run.id,
+      agentId,
+      teamId: byAgent.get(agentId)!.teamId,
+      daysWorked: byAgent.get(agentId)!.daysWorked,
+      inquiries: byAgent.get(agentId)!.sums.inquiries,
+    });
     const rows: NewRankingRow[] = [
-      ...ranked.map((r) => ({ ...base(r.agentId), eligible: true, rank: r.rank, metrics: r.metrics, total: r.total, percentile: r.percentile, top: r.top, bottom: r.bottom })),
-      ...ineligible.map((r) => ({ ...base(r.agentId), eligible: false, rank: null, metrics: r.metrics, total: null, percentile: null, ineligibleReasons: r.reasons })),
+      ...ranked.map((r) => ({
+        ...base(r.agentId),
+        eligible: true,
+        rank: r.rank,
+        metrics: r.metrics,
+        total: r.total,
+        percentile: r.percentile,
+        top: r.top,
+        bottom: r.bottom,
+      })),
+      ...ineligible.map((r) => ({
+        ...base(r.agentId),
+        eligible: false,
+        rank: null,
+        metrics: r.metrics,
+        total: null,
+        percentile: null,
+        ineligibleReasons: r.reasons,
+      })),
     ];
     await this.db.transaction(async () => {
       await this.runs.replaceRows(run.id, rows);

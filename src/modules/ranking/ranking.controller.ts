@@ -19,7 +19,10 @@ export class RankingController {
   @Post()
   @HttpCode(202)
   @Roles(...RANKING_RUNNERS)
-  @ApiAcceptedResponse({ description: 'A new version of the month’s ranking for the scorecard, computed by the `ranking.compute` job', schema: { example: acceptedRankingExample } })
+  @ApiAcceptedResponse({
+    description: 'A new version of the month’s ranking for the scorecard, computed by the `ranking.compute` job',
+    schema: { example: acceptedRankingExample },
+  })
   @ApiProblems(400, 401, 403, 404, 503, RankingProblems.scorecardNotFound)
   create(@CurrentActor() actor: Actor, @ValidBody(CreateRankingBody) body: CreateRankingBody) {
     return this.rankings.create(actor, body);
@@ -27,7 +30,10 @@ export class RankingController {
 
   @Get()
   @Roles(...RANKING_READERS)
-  @ApiOkResponse({ description: 'Versions, newest month first', schema: { example: pageExample({ ...rankingExample, ranked: undefined, ineligible: undefined }) } })
+  @ApiOkResponse({
+    description: 'Versions, newest month first',
+    schema: { example: pageExample({ ...rankingExample, ranked: undefined, ineligible: undefined }) },
+  })
   @ApiProblems(400, 401, 403)
   list(@CurrentActor() actor: Actor, @ValidQuery(ListRankingsQuery) query: ListRankingsQuery) {
     return this.rankings.list(actor, query);
@@ -36,7 +42,8 @@ export class RankingController {
   @Get(':id')
   @Roles(...RANKING_READERS)
   @ApiOkResponse({
-    description: 'Rank, agent, team, each metric’s value and points (0–100, percentile rank in the group), total, percentile, flags top N and bottom X % (末位); the ineligible apart. Supervisors see their teams’ rows.',
+    description:
+      'Rank, agent, team, each metric’s value and points (0–100, percentile rank in the group), total, percentile, flags top N and bottom X % (末位); the ineligible apart. Supervisors see their teams’ rows.',
     schema: { example: rankingExample },
   })
   @ApiProblems(400, 401, 403, 404, RankingProblems.rankingNotFound)
@@ -47,8 +54,21 @@ export class RankingController {
   @Post(':id/approve')
   @HttpCode(200)
   @Roles(...APPROVERS)
-  @ApiOkResponse({ description: 'Frozen: the version never changes again; the scorecard’s rules become proposed ledger entries', schema: { example: { ...rankingExample, ranked: undefined, ineligible: undefined, ledgerEntriesProposed: 4 } } })
-  @ApiProblems(400, 401, 403, 404, 409, RankingProblems.rankingNotFound, RankingProblems.notCompleted, RankingProblems.monthApproved, RankingProblems.changedWhileApproving)
+  @ApiOkResponse({
+    description: 'Frozen: the version never changes again; the scorecard’s rules become proposed ledger entries',
+    schema: { example: { ...rankingExample, ranked: undefined, ineligible: undefined, ledgerEntriesProposed: 4 } },
+  })
+  @ApiProblems(
+    400,
+    401,
+    403,
+    404,
+    409,
+    RankingProblems.rankingNotFound,
+    RankingProblems.notCompleted,
+    RankingProblems.monthApproved,
+    RankingProblems.changedWhileApproving,
+  )
   approve(@CurrentActor() actor: Actor, @ValidParam('id') id: string) {
     return this.rankings.approve(actor, id);
   }

@@ -39,7 +39,9 @@ type Floors = { minDaysWorked?: number; minInquiries?: number };
 
 /** One stored reason code of an ineligible row, in words, with the row's figures and the scorecard's floor. */
 export function ineligibleReason(code: string, row: RowFigures, floors: Floors): Text {
-  if (code === 'min-days-worked') return fillText(RankingTexts['min-days-worked'], { days: row.daysWorked, min: floors.minDaysWorked });
-  if (code === 'min-inquiries') return fillText(RankingTexts['min-inquiries'], { inquiries: row.inquiries, min: floors.minInquiries });
+  if (code === 'min-days-worked')
+    return fillText(RankingTexts['min-days-worked'], { days: row.daysWorked, min: floors.minDaysWorked });
+  if (code === 'min-inquiries')
+    return fillText(RankingTexts['min-inquiries'], { inquiries: row.inquiries, min: floors.minInquiries });
   return text(code, code);
 }

@@ -16,7 +16,15 @@ import { ScorecardService } from './scorecard.service';
 @Module({
   imports: [OrgModule, KpiModule],
   controllers: [ScorecardController, RankingController, LedgerController],
-  providers: [ScorecardRepository, ScorecardService, RankingRepository, RankingService, RankingComputation, LedgerRepository, LedgerService],
+  providers: [
+    ScorecardRepository,
+    ScorecardService,
+    RankingRepository,
+    RankingService,
+    RankingComputation,
+    LedgerRepository,
+    LedgerService,
+  ],
   exports: [RankingService, LedgerService, ScorecardService],
 })
 export class RankingModule {}

@@ -6,7 +6,11 @@ import type { ListRankingsQuery } from './ranking.dto';
 
 export type RankingRun = typeof rankingRuns.$inferSelect;
 export type NewRankingRow = typeof rankingRows.$inferInsert;
-export type RankingRowView = typeof rankingRows.$inferSelect & { agentName: string | null; employeeNo: string | null; teamName: string | null };
+export type RankingRowView = typeof rankingRows.$inferSelect & {
+  agentName: string | null;
+  employeeNo: string | null;
+  teamName: string | null;
+};
 
 /** Rows per insert: 14 parameters a row stays far below PostgreSQL's 65 535. */
 const INSERT_CHUNK = 2_000;
@@ -24,8 +28,17 @@ export class RankingRepository {
     const [{ latest }] = await this.db.q
       .select({ latest: sql<number>`coalesce(max(${rankingRuns.version}), 0)::int` })
       .from(rankingRuns)
-      .where(and(eq(rankingRuns.shopId, values.shopId), eq(rankingRuns.scorecardId, values.scorecardId), eq(rankingRuns.month, values.month)));
-    const [row] = await this.db.q.insert(rankingRuns).values({ ...values, version: Number(latest) + 1 }).returning();
+      .where(
+        and(
+          eq(rankingRuns.shopId, values.shopId),
+          eq(rankingRuns.scorecardId, values.scorecardId),
+          eq(rankingRuns.month, values.month),
+        ),
+      );
+    const [row] = await this.db.q
+      .insert(rankingRuns)
+      .values({ ...values, version: Number(latest) + 1 })
+      .returning();
     return row;
   }
 
@@ -35,7 +48,11 @@ export class RankingRepository {
   }
 
   async find(shopId: string, id: string): Promise<RankingRun | undefined> {
-    const [row] = await this.db.q.select().from(rankingRuns).where(and(eq(rankingRuns.shopId, shopId), eq(rankingRuns.id, id))).limit(1);
+    const [row] = await this.db.q
+      .select()
+      .from(rankingRuns)
+      .where(and(eq(rankingRuns.shopId, shopId), eq(rankingRuns.id, id)))
+      .limit(1);
     return row;
   }
 
@@ -43,7 +60,14 @@ export class RankingRepository {
     const [row] = await this.db.q
       .select()
       .from(rankingRuns)
-      .where(and(eq(rankingRuns.shopId, shopId), eq(rankingRuns.scorecardId, scorecardId), eq(rankingRuns.month, month), eq(rankingRuns.status, 'approved')))
+      .where(
+        and(
+          eq(rankingRuns.shopId, shopId),
+          eq(rankingRuns.scorecardId, scorecardId),
+          eq(rankingRuns.month, month),
+          eq(rankingRuns.status, 'approved'),
+        ),
+      )
       .limit(1);
     return row;
   }
@@ -70,7 +94,13 @@ export class RankingRepository {
     ];
     const where = and(...filters);
     const [rows, [{ total }]] = await Promise.all([
-      this.db.q.select().from(rankingRuns).where(where).orderBy(desc(rankingRuns.month), desc(rankingRuns.createdAt), desc(rankingRuns.version)).limit(query.limit).offset(query.offset),
+      this.db.q
+        .select()
+        .from(rankingRuns)
+        .where(where)
+        .orderBy(desc(rankingRuns.month), desc(rankingRuns.createdAt), desc(rankingRuns.version))
+        .limit(query.limit)
+        .offset(query.offset),
       this.db.q.select({ total: count() }).from(rankingRuns).where(where),
     ]);
     return { rows, total };
@@ -79,21 +109,41 @@ export class RankingRepository {
   /** Replaces the run's rows (a retried job leaves no leftovers). */
   async replaceRows(runId: string, rows: NewRankingRow[]): Promise<void> {
     await this.db.q.delete(rankingRows).where(eq(rankingRows.runId, runId));
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) await this.db.q.insert(rankingRows).values(rows.slice(i, i + INSERT_CHUNK));
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK)
+      await this.db.q.insert(rankingRows).values(rows.slice(i, i + INSERT_CHUNK));
   }
 
   rows(shopId: string, runId: string, agentIds?: string[]): Promise<RankingRowView[]> {
     return this.db.q
       .select({
-        shopId: rankingRows.shopId, runId: rankingRows.runId, agentId: rankingRows.agentId, teamId: rankingRows.teamId, eligible: rankingRows.eligible, rank: rankingRows.rank,
-        metrics: rankingRows.metrics, total: rankingRows.total, percentile: rankingRows.percentile, top: rankingRows.top, bottom: rankingRows.bottom,
-        daysWorked: rankingRows.daysWorked, inquiries: rankingRows.inquiries, ineligibleReasons: rankingRows.ineligibleReasons,
-        agentName: agents.name, employeeNo: agents.employeeNo, teamName: teams.name,
+        shopId: rankingRows.shopId,
+        runId: rankingRows.runId,
+        agentId: rankingRows.agentId,
+        teamId: rankingRows.teamId,
+        eligible: rankingRows.eligible,
+        rank: rankingRows.rank,
+        metrics: rankingRows.metrics,
+        total: rankingRows.total,
+        percentile: rankingRows.percentile,
+        top: rankingRows.top,
+        bottom: rankingRows.bottom,
+        daysWorked: rankingRows.daysWorked,
+        inquiries: rankingRows.inquiries,
+        ineligibleReasons: rankingRows.ineligibleReasons,
+        agentName: agents.name,
+        employeeNo: agents.employeeNo,
+        teamName: teams.name,
       })
       .from(rankingRows)
       .leftJoin(agents, eq(agents.id, rankingRows.agentId))
       .leftJoin(teams, eq(teams.id, rankingRows.teamId))
-      .where(and(eq(rankingRows.shopId, shopId), eq(rankingRows.runId, runId), agentIds ? (agentIds.length ? inArray(rankingRows.agentId, agentIds) : sql`false`) : undefined))
+      .where(
+        and(
+          eq(rankingRows.shopId, shopId),
+          eq(rankingRows.runId, runId),
+          agentIds ? (agentIds.length ? inArray(rankingRows.agentId, agentIds) : sql`false`) : undefined,
+        ),
+      )
       .orderBy(asc(rankingRows.rank), asc(agents.employeeNo));
   }
 }

@@ -16,13 +16,32 @@ import { RankingRepository, RankingRowView, RankingRun } from './ranking.reposit
 import { ScorecardService } from './scorecard.service';
 
 const rankedView = (r: RankingRowView) => ({
-  rank: r.rank, agentId: r.agentId, agentName: r.agentName, employeeNo: r.employeeNo, teamId: r.teamId, teamName: r.teamName,
-  total: r.total, percentile: r.percentile, top: r.top, bottom: r.bottom, daysWorked: r.daysWorked, inquiries: r.inquiries, metrics: r.metrics,
+  rank: r.rank,
+  agentId: r.agentId,
+  agentName: r.agentName,
+  employeeNo: r.employeeNo,
+  teamId: r.teamId,
+  teamName: r.teamName,
+  total: r.total,
+  percentile: r.percentile,
+  top: r.top,
+  bottom: r.bottom,
+  daysWorked: r.daysWorked,
+  inquiries: r.inquiries,
+  metrics: r.metrics,
 });
 /** Reasons are stored as codes and put in words for the reader, with the version's own floors. */
 const ineligibleView = (r: RankingRowView, floors: { minDaysWorked?: number; minInquiries?: number }) => ({
-  agentId: r.agentId, agentName: r.agentName, employeeNo: r.employeeNo, teamId: r.teamId, teamName: r.teamName, daysWorked: r.daysWorked, inquiries: r.inquiries,
-  reasons: r.ineligibleReasons.map((code) => say(ineligibleReason(code, r, floors))), reasonCodes: r.ineligibleReasons, metrics: r.metrics,
+  agentId: r.agentId,
+  agentName: r.agentName,
+  employeeNo: r.employeeNo,
+  teamId: r.teamId,
+  teamName: r.teamName,
+  daysWorked: r.daysWorked,
+  inquiries: r.inquiries,
+  reasons: r.ineligibleReasons.map((code) => say(ineligibleReason(code, r, floors))),
+  reasonCodes: r.ineligibleReasons,
+  metrics: r.metrics,
 });
 
 /** Monthly rankings: versions per (scorecard, month), computed by a job, frozen by HR approval. */
@@ -42,15 +61,35 @@ export class RankingService {
     const card = await this.scorecards.get(actor, body.scorecardId);
     const { id: _id, shopId: _shop, createdAt: _c, updatedAt: _u, createdBy: _b, ...snapshot } = card;
     const run = await this.db.transaction(() =>
-      this.runs.insertNextVersion({ shopId: actor.shopId, scorecardId: card.id, month: body.month, status: 'queued', scorecard: snapshot, createdBy: actor.userId }),
+      this.runs.insertNextVersion({
+        shopId: actor.shopId,
+        scorecardId: card.id,
+        month: body.month,
+        status: 'queued',
+        scorecard: snapshot,
+        createdBy: actor.userId,
+      }),
     );
-    const job = await this.queue.enqueueFor(rankingComputeJob, { shopId: actor.shopId, runId: run.id }, { requestedBy: actor.userId }, (v) => this.runs.update(run.id, v));
+    const job = await this.queue.enqueueFor(
+      rankingComputeJob,
+      { shopId: actor.shopId, runId: run.id },
+      { requestedBy: actor.userId },
+      (v) => this.runs.update(run.id, v),
+    );
     return { rankingId: run.id, version: run.version, ...accepted(job) };
   }
 
   async list(actor: Actor, query: ListRankingsQuery): Promise<Page<Omit<RankingRun, 'scorecard'>>> {
     const { rows, total } = await this.runs.list(actor.shopId, query);
-    return { items: rows.map(({ scorecard: _s, ...run }) => ({ ...run, statusLabel: labelIn(RankingStatusLabels, run.status) })), total, limit: query.limit, offset: query.offset };
+    return {
+      items: rows.map(({ scorecard: _s, ...run }) => ({
+        ...run,
+        statusLabel: labelIn(RankingStatusLabels, run.status),
+      })),
+      total,
+      limit: query.limit,
+      offset: query.offset,
+    };
   }
 
   /** The version with its ranked rows and, apart, the ineligible; supervisors see their teams' rows only. */
@@ -61,7 +100,9 @@ export class RankingService {
       ...run,
       statusLabel: labelIn(RankingStatusLabels, run.status),
       ranked: rows.filter((r) => r.eligible).map(rankedView),
-      ineligible: rows.filter((r) => !r.eligible).map((r) => ineligibleView(r, run.scorecard as { minDaysWorked?: number; minInquiries?: number })),
+      ineligible: rows
+        .filter((r) => !r.eligible)
+        .map((r) => ineligibleView(r, run.scorecard as { minDaysWorked?: number; minInquiries?: number })),
     };
   }
 
@@ -70,9 +111,14 @@ export class RankingService {
     return this.db.transaction(async () => {
       const run = await this.find(actor, id);
       await this.runs.lockMonth(run.scorecardId, run.month);
-      if (run.status !== 'completed') throw RankingProblems.notCompleted({ state: labelOf(RankingStatusLabels, run.status) }, { extra: { state: run.status } });
+      if (run.status !== 'completed')
+        throw RankingProblems.notCompleted(
+          { state: labelOf(RankingStatusLabels, run.status) },
+          { extra: { state: run.status } },
+        );
       const already = await this.runs.approvedVersion(actor.shopId, run.scorecardId, run.month);
-      if (already) throw RankingProblems.monthApproved({ version: already.version }, { extra: { approvedRankingId: already.id } });
+      if (already)
+        throw RankingProblems.monthApproved({ version: already.version }, { extra: { approvedRankingId: already.id } });
       const approved = await this.runs.approve(actor.shopId, id, actor.userId);
       if (!approved) throw RankingProblems.changedWhileApproving();
       const rows = await this.runs.rows(actor.shopId, id);

@@ -17,7 +17,11 @@ export class ScorecardController {
 
   @Post()
   @Roles(...SCORECARD_WRITERS)
-  @ApiCreatedResponse({ description: 'A scorecard for one role group: weighted KPIs (direction from the registry), eligibility floor, flags, tie rule, reward/penalty rules', schema: { example: scorecardExample } })
+  @ApiCreatedResponse({
+    description:
+      'A scorecard for one role group: weighted KPIs (direction from the registry), eligibility floor, flags, tie rule, reward/penalty rules',
+    schema: { example: scorecardExample },
+  })
   @ApiProblems(400, 401, 403, 409, RankingProblems.unknownKpi, RankingProblems.scorecardNameTaken)
   create(@CurrentActor() actor: Actor, @ValidBody(CreateScorecardBody) body: CreateScorecardBody) {
     return this.scorecards.create(actor, body);

@@ -16,12 +16,20 @@ export class ScorecardRepository {
   }
 
   async find(shopId: string, id: string): Promise<Scorecard | undefined> {
-    const [row] = await this.db.q.select().from(scorecards).where(and(eq(scorecards.shopId, shopId), eq(scorecards.id, id))).limit(1);
+    const [row] = await this.db.q
+      .select()
+      .from(scorecards)
+      .where(and(eq(scorecards.shopId, shopId), eq(scorecards.id, id)))
+      .limit(1);
     return row;
   }
 
   async findByName(shopId: string, name: string): Promise<Scorecard | undefined> {
-    const [row] = await this.db.q.select().from(scorecards).where(and(eq(scorecards.shopId, shopId), eq(scorecards.name, name))).limit(1);
+    const [row] = await this.db.q
+      .select()
+      .from(scorecards)
+      .where(and(eq(scorecards.shopId, shopId), eq(scorecards.name, name)))
+      .limit(1);
     return row;
   }
 

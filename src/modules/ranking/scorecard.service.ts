@@ -18,9 +18,20 @@ export class ScorecardService {
     const unknown = body.metrics.map((m, i) => ({ m, i })).filter(({ m }) => !known.has(m.metric));
     if (unknown.length) {
       const problem = RankingProblems.unknownKpi;
-      throw problem({ metric: unknown.map((u) => u.m.metric) }, { errors: unknown.map((u) => ({ field: `metrics.${u.i}.metric`, message: problem.message({ metric: u.m.metric }), code: problem.code, in: 'body' })) });
+      throw problem(
+        { metric: unknown.map((u) => u.m.metric) },
+        {
+          errors: unknown.map((u) => ({
+            field: `metrics.${u.i}.metric`,
+            message: problem.message({ metric: u.m.metric }),
+            code: problem.code,
+            in: 'body',
+          })),
+        },
+      );
     }
-    if (await this.scorecards.findByName(actor.shopId, body.name)) throw RankingProblems.scorecardNameTaken({ name: body.name });
+    if (await this.scorecards.findByName(actor.shopId, body.name))
+      throw RankingProblems.scorecardNameTaken({ name: body.name });
     return this.scorecards.insert({ ...body, shopId: actor.shopId, createdBy: actor.userId });
   }
 

@@ -18,7 +18,10 @@ export class MyShiftsController {
 
   @Get('shifts')
   @Roles(...OWN_SHIFT_READERS)
-  @ApiOkResponse({ description: 'Your shifts of published rosters between two local dates (inclusive); drafts are never shown', schema: { example: myShiftsExample } })
+  @ApiOkResponse({
+    description: 'Your shifts of published rosters between two local dates (inclusive); drafts are never shown',
+    schema: { example: myShiftsExample },
+  })
   @ApiProblems(400, 401, 403, RosterProblems.noAgentRecord)
   list(@CurrentActor() actor: Actor, @ValidQuery(MyShiftsQuery) query: MyShiftsQuery) {
     return this.rosters.myShifts(actor, query);

@@ -24,8 +24,17 @@ function runAtEdge(weekStart: string, worked: Set<string>, backwards: boolean): 
 }
 
 const asNeighbour = (s: PublishedShift, day: number): NeighbourShift => ({
-  agentId: s.agentId, day, shiftTypeId: s.shiftTemplateId, startMinutes: s.startMinutes, lengthMinutes: s.lengthMinutes,
-  ...(s.skill ? { skill: s.skill } : {}), breaks: s.breaks.map((b) => ({ startMinutes: b.startMinutes, minutes: b.minutes, ...(b.offsetMinutes !== undefined ? { offsetMinutes: b.offsetMinutes } : {}) })),
+  agentId: s.agentId,
+  day,
+  shiftTypeId: s.shiftTemplateId,
+  startMinutes: s.startMinutes,
+  lengthMinutes: s.lengthMinutes,
+  ...(s.skill ? { skill: s.skill } : {}),
+  breaks: s.breaks.map((b) => ({
+    startMinutes: b.startMinutes,
+    minutes: b.minutes,
+    ...(b.offsetMinutes !== undefined ? { offsetMinutes: b.offsetMinutes } : {}),
+  })),
 });
 
 /**
@@ -33,11 +42,17 @@ const asNeighbour = (s: PublishedShift, day: number): NeighbourShift => ({
  * shifts on the days next to it (rest owed to them, cover they give in its first hours). Replaces
  * whatever the problem carried before, so a stored problem can be brought up to date.
  */
-export function withNeighbours(problem: RosterProblem, week: RosterWeek, before: NeighbourWeek, after: NeighbourWeek): RosterProblem {
+export function withNeighbours(
+  problem: RosterProblem,
+  week: RosterWeek,
+  before: NeighbourWeek,
+  after: NeighbourWeek,
+): RosterProblem {
   const previousStart = addDays(week.weekStart, -7);
   const nextStart = addDays(week.weekStart, week.days);
   const lastBefore = addDays(week.weekStart, -1);
-  const datesOf = (shifts: PublishedShift[], agentId: string) => new Set(shifts.filter((s) => s.agentId === agentId).map((s) => s.localDate));
+  const datesOf = (shifts: PublishedShift[], agentId: string) =>
+    new Set(shifts.filter((s) => s.agentId === agentId).map((s) => s.localDate));
   const agents = problem.agents.map((a): RosterAgent => {
     const { runBefore: _before, runAfter: _after, ...rest } = a;
     return {
@@ -62,10 +77,15 @@ export function withActivities(problem: RosterProblem, week: RosterWeek, activit
     const day = week.offsetOf(local.date);
     if (day < -1 || day > week.days) continue;
     const minutes = Math.round((a.endsAt.getTime() - a.startsAt.getTime()) / 60_000);
-    byAgent.set(a.agentId, [...(byAgent.get(a.agentId) ?? []), { day, fromMinutes: local.minutes, toMinutes: local.minutes + minutes, title: a.title }]);
+    byAgent.set(a.agentId, [
+      ...(byAgent.get(a.agentId) ?? []),
+      { day, fromMinutes: local.minutes, toMinutes: local.minutes + minutes, title: a.title },
+    ]);
   }
   return {
     ...problem,
-    agents: problem.agents.map(({ activities: _old, ...a }) => (byAgent.has(a.id) ? { ...a, activities: byAgent.get(a.id)! } : a)),
+    agents: problem.agents.map(({ activities: _old, ...a }) =>
+      byAgent.has(a.id) ? { ...a, activities: byAgent.get(a.id)! } : a,
+    ),
   };
 }

@@ -31,9 +31,17 @@ export class RosterDemandService {
     private readonly input: RosterInputRepository,
   ) {}
 
-  async slotDemand(actor: Actor, week: RosterWeek, slotMinutes: number, skillsHeld: Set<string>): Promise<{ demand: SlotDemand[]; warnings: Text[] }> {
+  async slotDemand(
+    actor: Actor,
+    week: RosterWeek,
+    slotMinutes: number,
+    skillsHeld: Set<string>,
+  ): Promise<{ demand: SlotDemand[]; warnings: Text[] }> {
     const warnings: Text[] = [];
-    const [skillCodes, skillNames] = await Promise.all([this.input.skillCodes(actor.shopId), this.input.skillNames(actor.shopId)]);
+    const [skillCodes, skillNames] = await Promise.all([
+      this.input.skillCodes(actor.shopId),
+      this.input.skillNames(actor.shopId),
+    ]);
     const lastDate = addDays(week.weekStart, week.days - 1);
     const from = week.midnight(0).toUTC().toISO()!;
     const to = week.midnight(week.days).toUTC().toISO()!;
@@ -42,20 +50,33 @@ export class RosterDemandService {
     for (const queue of queues) {
       const skill = queue.requiredSkillId ? (skillCodes.get(queue.requiredSkillId) ?? ANY_SKILL) : ANY_SKILL;
       if (skill !== ANY_SKILL && !skillsHeld.has(skill)) {
-        warnings.push(fillText(RosterTexts.queueSkillNotHeld, { queue: queue.name, skill: skillNames.get(skill) ?? skill }));
+        warnings.push(
+          fillText(RosterTexts.queueSkillNotHeld, { queue: queue.name, skill: skillNames.get(skill) ?? skill }),
+        );
         continue;
       }
-      const versions = await this.forecasts.list(actor, { queueId: queue.id, status: 'completed', limit: 100, offset: 0 });
+      const versions = await this.forecasts.list(actor, {
+        queueId: queue.id,
+        status: 'completed',
+        limit: 100,
+        offset: 0,
+      });
       const forecast = versions.items.find((v) => v.fromDate <= week.weekStart && v.toDate >= lastDate);
       if (!forecast) {
-        warnings.push(fillText(RosterTexts.queueWithoutForecast, { queue: queue.name, from: week.weekStart, to: lastDate }));
+        warnings.push(
+          fillText(RosterTexts.queueWithoutForecast, { queue: queue.name, from: week.weekStart, to: lastDate }),
+        );
         continue;
       }
       const requirements = await this.staffing.requirements(actor, { forecast: forecast.id, from, to });
-      const grid = bySkill.get(skill) ?? week.dates.map((_, d) => new Array<number>(Math.round(week.dayMinutes(d) / slotMinutes)).fill(0));
+      const grid =
+        bySkill.get(skill) ??
+        week.dates.map((_, d) => new Array<number>(Math.round(week.dayMinutes(d) / slotMinutes)).fill(0));
       for (const item of requirements.items as { start: string; positions: number }[]) {
         const at = new Date(item.start);
-        const day = week.dates.findIndex((_, d) => at >= week.midnight(d).toJSDate() && at < week.midnight(d + 1).toJSDate());
+        const day = week.dates.findIndex(
+          (_, d) => at >= week.midnight(d).toJSDate() && at < week.midnight(d + 1).toJSDate(),
+        );
         if (day < 0) continue;
         const slot = Math.floor((at.getTime() - week.midnight(day).toMillis()) / (slotMinutes * 60_000));
         if (slot < grid[day].length) grid[day][slot] += item.positions;

@@ -16,7 +16,14 @@ import { RosterProblems } from './roster.problems';
 import { RosterRefusals } from './roster-refusals';
 import { RosterStates } from './roster.texts';
 import { ShiftTemplateService } from './shift-template.service';
-import { AgentActivity, evaluateRoster, RosterEvaluation, RosterProblem, RosterRuleViolation, ShiftType } from './solver';
+import {
+  AgentActivity,
+  evaluateRoster,
+  RosterEvaluation,
+  RosterProblem,
+  RosterRuleViolation,
+  ShiftType,
+} from './solver';
 
 const BREAK_GRID = 15;
 
@@ -28,7 +35,13 @@ export type ChangeOptions = LeaveOptions & { note?: string };
 /** A rule the changes would add, with the local dates of its days. */
 export type BrokenRule = RosterRuleViolation & { dates: (string | null)[] };
 /** What `RosterEditing.check` answers: the rules added, the week, and the newest version scored before and after. */
-export type CheckedChanges = { broken: BrokenRule[]; week: RosterWeek; latest: RosterVersion; before: RosterEvaluation; after: RosterEvaluation };
+export type CheckedChanges = {
+  broken: BrokenRule[];
+  week: RosterWeek;
+  latest: RosterVersion;
+  before: RosterEvaluation;
+  after: RosterEvaluation;
+};
 
 /**
  * A hand-set shift's breaks: as near the middle of each window as booked training allows (the
@@ -36,33 +49,68 @@ export type CheckedChanges = { broken: BrokenRule[]; week: RosterWeek; latest: R
  * clocks change; each break keeps that offset beside its clock time. A break never falls in
  * training; if no time does, the middle is kept and the rule checker refuses the edit.
  */
-export function placeBreaks(week: RosterWeek, type: ShiftType, start: number, length: number, day: number, activities: AgentActivity[]) {
+export function placeBreaks(
+  week: RosterWeek,
+  type: ShiftType,
+  start: number,
+  length: number,
+  day: number,
+  activities: AgentActivity[],
+) {
   const startsAt = week.wallClock(day, start).getTime();
-  const inTraining = (offset: number, minutes: number) => activities.some((a) => {
-    const from = startsAt + offset * 60_000;
-    return from < week.wallClock(a.day, a.toMinutes).getTime() && week.wallClock(a.day, a.fromMinutes).getTime() < from + minutes * 60_000;
-  });
+  const inTraining = (offset: number, minutes: number) =>
+    activities.some((a) => {
+      const from = startsAt + offset * 60_000;
+      return (
+        from < week.wallClock(a.day, a.toMinutes).getTime() &&
+        week.wallClock(a.day, a.fromMinutes).getTime() < from + minutes * 60_000
+      );
+    });
   return (type.breaks ?? [])
     .filter((r) => length >= r.minShiftMinutes)
     .map((r) => {
-      const middle = r.earliestStartAfterMinutes + Math.floor((r.latestStartAfterMinutes - r.earliestStartAfterMinutes) / 2 / BREAK_GRID) * BREAK_GRID;
+      const middle =
+        r.earliestStartAfterMinutes +
+        Math.floor((r.latestStartAfterMinutes - r.earliestStartAfterMinutes) / 2 / BREAK_GRID) * BREAK_GRID;
       const offsets: number[] = [];
       for (let o = r.earliestStartAfterMinutes; o <= r.latestStartAfterMinutes; o += BREAK_GRID) offsets.push(o);
-      const offset = offsets.sort((x, y) => Math.abs(x - middle) - Math.abs(y - middle)).find((o) => !inTraining(o, r.minutes)) ?? middle;
-      const placed: { name: string; minutes: number; startMinutes: number; offsetMinutes?: number } = { name: r.name, minutes: r.minutes, startMinutes: week.clockAfter(day, new Date(startsAt + offset * 60_000)), offsetMinutes: offset };
+      const offset =
+        offsets.sort((x, y) => Math.abs(x - middle) - Math.abs(y - middle)).find((o) => !inTraining(o, r.minutes)) ??
+        middle;
+      const placed: { name: string; minutes: number; startMinutes: number; offsetMinutes?: number } = {
+        name: r.name,
+        minutes: r.minutes,
+        startMinutes: week.clockAfter(day, new Date(startsAt + offset * 60_000)),
+        offsetMinutes: offset,
+      };
       return placed;
     });
 }
 
 /** Breaks placed as the change says (one start per break of the template); the rule checker judges their windows. */
-function givenBreaks(week: RosterWeek, type: ShiftType, name: string, day: number, start: number, length: number, given: { start: string }[], i: number) {
+function givenBreaks(
+  week: RosterWeek,
+  type: ShiftType,
+  name: string,
+  day: number,
+  start: number,
+  length: number,
+  given: { start: string }[],
+  i: number,
+) {
   const rules = (type.breaks ?? []).filter((r) => length >= r.minShiftMinutes);
-  if (given.length !== rules.length) throw RosterProblems.breakStartsCount.at(`changes.${i}.breaks`, { template: name, count: rules.length });
+  if (given.length !== rules.length)
+    throw RosterProblems.breakStartsCount.at(`changes.${i}.breaks`, { template: name, count: rules.length });
   const startsAt = week.wallClock(day, start).getTime();
   return rules.map((r, n) => {
     // A clock time before the shift's start is on the next day (night shifts).
     const startMinutes = clockMinutes(given[n].start) + (clockMinutes(given[n].start) < start ? 1440 : 0);
-    return { name: r.name, minutes: r.minutes, startMinutes, offsetMinutes: Math.round((week.wallClock(day, startMinutes).getTime() - startsAt) / 60_000) };
+    return {
+      name: r.name,
+      minutes: r.minutes,
+      startMinutes,
+      offsetMinutes: Math.round((week.wallClock(day, startMinutes).getTime() - startsAt) / 60_000),
+    };
   });
 }
 
@@ -103,21 +151,45 @@ export class RosterEditing {
   async store(actor: Actor, id: string, body: EditRosterBody, options: ChangeOptions = {}): Promise<void> {
     const roster = await this.rosters.lock(actor.shopId, id);
     if (!roster) throw RosterProblems.notFound();
-    if (roster.status !== 'completed') throw RosterProblems.notSolvedForEdit({ state: labelOf(RosterStates, roster.status) }, { extra: { state: roster.status } });
+    if (roster.status !== 'completed')
+      throw RosterProblems.notSolvedForEdit(
+        { state: labelOf(RosterStates, roster.status) },
+        { extra: { state: roster.status } },
+      );
     if (body.expectedRevision !== roster.revision) {
-      throw RosterProblems.staleRevision({ revision: roster.revision }, { extra: { currentRevision: roster.revision } });
+      throw RosterProblems.staleRevision(
+        { revision: roster.revision },
+        { extra: { currentRevision: roster.revision } },
+      );
     }
-    const { broken, week, latest, edited, unlocked, after } = await this.checked(actor.shopId, roster, body.changes, options);
+    const { broken, week, latest, edited, unlocked, after } = await this.checked(
+      actor.shopId,
+      roster,
+      body.changes,
+      options,
+    );
     if (broken.length > 0) throw await this.refusal(actor.shopId, unlocked, broken, body.changes, week, edited);
     const scored: Pick<RosterEvaluation, 'objective' | 'violations' | 'coverage' | 'dayCoverage'> = after;
     let versionId = latest.id;
     if (latest.status !== 'draft') {
-      versionId = (await this.rosters.insertVersion({ shopId: actor.shopId, rosterId: id, version: latest.version + 1, status: 'draft', evaluation: { ...scored }, note: options.note ?? null })).id;
+      versionId = (
+        await this.rosters.insertVersion({
+          shopId: actor.shopId,
+          rosterId: id,
+          version: latest.version + 1,
+          status: 'draft',
+          evaluation: { ...scored },
+          note: options.note ?? null,
+        })
+      ).id;
     } else {
       await this.rosters.updateVersion(latest.id, { evaluation: { ...scored } });
     }
     await this.rosters.replaceShifts(actor.shopId, versionId, edited);
-    await this.rosters.update(id, { problem: unlocked as unknown as Record<string, unknown>, revision: roster.revision + 1 });
+    await this.rosters.update(id, {
+      problem: unlocked as unknown as Record<string, unknown>,
+      revision: roster.revision + 1,
+    });
   }
 
   private async checked(shopId: string, roster: Roster, changes: ShiftChange[], options: LeaveOptions) {
@@ -125,13 +197,17 @@ export class RosterEditing {
     const week = new RosterWeek(roster.weekStart, stored.horizon.timeZone, stored.horizon.days);
     // The weeks around it and booked training as they are now: an edit must keep their rules too.
     let problem = await this.problems.upToDate(shopId, stored, week);
-    if (options.leaveOf?.length) problem = await this.problems.withLeaveNow(shopId, problem, week, options.leaveOf, options.addLeave);
+    if (options.leaveOf?.length)
+      problem = await this.problems.withLeaveNow(shopId, problem, week, options.leaveOf, options.addLeave);
     const versions = await this.rosters.versions(roster.id);
     const latest = versions[versions.length - 1];
     const current = await this.rosters.shifts(latest.id);
     const edited = await this.apply(shopId, problem, week, current, changes);
     const touched = new Set(changes.map((c) => `${c.agentId}/${week.dayOf(c.date)}`));
-    const unlocked: RosterProblem = { ...problem, locked: (problem.locked ?? []).filter((l) => !touched.has(`${l.agentId}/${l.day}`)) };
+    const unlocked: RosterProblem = {
+      ...problem,
+      locked: (problem.locked ?? []).filter((l) => !touched.has(`${l.agentId}/${l.day}`)),
+    };
     const before = evaluateRoster(unlocked, current.map(assignmentOf));
     const had = new Set(before.violations.map(ruleKey));
     const after = evaluateRoster(unlocked, edited.map(assignmentOf));
@@ -145,7 +221,13 @@ export class RosterEditing {
    * The contract's most days a week, for rosters solved before the solver's model had it
    * (`maxWorkDays`, checked by `evaluateRoster` as `max-work-days`); an edit must not add a day beyond it.
    */
-  private async tooManyDays(shopId: string, problem: RosterProblem, changes: ShiftChange[], current: RosterShift[], edited: RosterShift[]): Promise<RosterRuleViolation[]> {
+  private async tooManyDays(
+    shopId: string,
+    problem: RosterProblem,
+    changes: ShiftChange[],
+    current: RosterShift[],
+    edited: RosterShift[],
+  ): Promise<RosterRuleViolation[]> {
     const modelled = new Set(problem.agents.filter((a) => a.contract.maxWorkDays !== undefined).map((a) => a.id));
     const ids = [...new Set(changes.map((c) => c.agentId))].filter((id) => !modelled.has(id));
     if (ids.length === 0) return [];
@@ -154,13 +236,23 @@ export class RosterEditing {
     return ids
       .filter((id) => maxDays.has(id) && days(edited, id).length > Math.max(maxDays.get(id)!, days(current, id).length))
       .map((id) => ({
-        rule: 'max-days-per-week', agentIds: [id], days: days(edited, id).sort((a, b) => a - b), detail: `${id} may work at most ${maxDays.get(id)} days a week`,
+        rule: 'max-days-per-week',
+        agentIds: [id],
+        days: days(edited, id).sort((a, b) => a - b),
+        detail: `${id} may work at most ${maxDays.get(id)} days a week`,
         facts: { count: days(edited, id).length, limit: maxDays.get(id)! },
       }));
   }
 
   /** 400 naming each broken rule (agent, date, shift, the rule with its numbers), pointing at the change that broke it. */
-  private async refusal(shopId: string, problem: RosterProblem, broken: RosterRuleViolation[], changes: ShiftChange[], week: RosterWeek, edited: RosterShift[]): Promise<AppError> {
+  private async refusal(
+    shopId: string,
+    problem: RosterProblem,
+    broken: RosterRuleViolation[],
+    changes: ShiftChange[],
+    week: RosterWeek,
+    edited: RosterShift[],
+  ): Promise<AppError> {
     const words = await this.wording(shopId, problem, week, edited);
     const indexOf = (v: RosterRuleViolation) => {
       const mine = changes.map((c, i) => ({ c, i })).filter(({ c }) => v.agentIds.includes(c.agentId));
@@ -171,27 +263,62 @@ export class RosterEditing {
       const i = indexOf(v);
       return { field: i === undefined ? 'changes' : `changes.${i}`, message: described[k], code: v.rule, in: 'body' };
     });
-    return RosterProblems.editBreaksRules({ count: broken.length, first: described[0] }, {
-      errors,
-      extra: { violations: broken.map((v, k) => ({ rule: v.rule, agentIds: v.agentIds, days: v.days, dates: v.days.map((d) => week.dates[d] ?? null), facts: v.facts ?? {}, detail: say(described[k]) })) },
-    });
+    return RosterProblems.editBreaksRules(
+      { count: broken.length, first: described[0] },
+      {
+        errors,
+        extra: {
+          violations: broken.map((v, k) => ({
+            rule: v.rule,
+            agentIds: v.agentIds,
+            days: v.days,
+            dates: v.days.map((d) => week.dates[d] ?? null),
+            facts: v.facts ?? {},
+            detail: say(described[k]),
+          })),
+        },
+      },
+    );
   }
 
   /** How refusals name the agents, shifts and skills of this roster (the edited shifts for the agent-day named). */
-  async wording(shopId: string, problem: RosterProblem, week: RosterWeek, shifts: RosterShift[]): Promise<RosterRefusals> {
-    const [agents, templates, skillNames] = await Promise.all([this.input.names(shopId, problem.agents.map((a) => a.id)), this.templates.all(shopId), this.input.skillNames(shopId)]);
+  async wording(
+    shopId: string,
+    problem: RosterProblem,
+    week: RosterWeek,
+    shifts: RosterShift[],
+  ): Promise<RosterRefusals> {
+    const [agents, templates, skillNames] = await Promise.all([
+      this.input.names(
+        shopId,
+        problem.agents.map((a) => a.id),
+      ),
+      this.templates.all(shopId),
+      this.input.skillNames(shopId),
+    ]);
     return new RosterRefusals({ week, agents, templates, shifts, skillNames });
   }
 
   /** The version's shifts with the changes applied; a change that names nothing on this roster is a 400. */
-  private async apply(shopId: string, problem: RosterProblem, week: RosterWeek, current: RosterShift[], changes: ShiftChange[]): Promise<RosterShift[]> {
+  private async apply(
+    shopId: string,
+    problem: RosterProblem,
+    week: RosterWeek,
+    current: RosterShift[],
+    changes: ShiftChange[],
+  ): Promise<RosterShift[]> {
     const byCode = new Map((await this.templates.all(shopId)).map((t) => [t.code, t]));
     const shifts = new Map(current.map((s) => [`${s.agentId}/${s.day}`, s]));
     changes.forEach((c, i) => {
       const agent = problem.agents.find((a) => a.id === c.agentId);
       if (!agent) throw RosterProblems.agentNotOnRoster.at(`changes.${i}.agentId`, { field: `changes.${i}.agentId` });
       const day = week.dayOf(c.date);
-      if (day < 0) throw RosterProblems.dateOutsideWeek.at(`changes.${i}.date`, { date: c.date, from: week.dates[0], to: week.dates[week.dates.length - 1] });
+      if (day < 0)
+        throw RosterProblems.dateOutsideWeek.at(`changes.${i}.date`, {
+          date: c.date,
+          from: week.dates[0],
+          to: week.dates[week.dates.length - 1],
+        });
       const key = `${c.agentId}/${day}`;
       const existing = shifts.get(key);
       if (c.shiftTemplate === null) {
@@ -200,28 +327,58 @@ export class RosterEditing {
       }
       const template = byCode.get(c.shiftTemplate);
       const type = template && problem.shiftTypes.find((t) => t.id === template.id);
-      if (!type) throw RosterProblems.templateNotOnRoster.at(`changes.${i}.shiftTemplate`, { template: c.shiftTemplate });
+      if (!type)
+        throw RosterProblems.templateNotOnRoster.at(`changes.${i}.shiftTemplate`, { template: c.shiftTemplate });
       const start = this.startOf(type, c, existing, i, template.name);
-      const length = type.lengthMinutes ?? (existing?.shiftTemplateId === type.id ? existing.lengthMinutes : type.lengthWindow!.min);
-      const keep = existing && existing.shiftTemplateId === type.id && existing.startMinutes === start && existing.lengthMinutes === length;
+      const length =
+        type.lengthMinutes ?? (existing?.shiftTemplateId === type.id ? existing.lengthMinutes : type.lengthWindow!.min);
+      const keep =
+        existing &&
+        existing.shiftTemplateId === type.id &&
+        existing.startMinutes === start &&
+        existing.lengthMinutes === length;
       const skill = c.skill ?? existing?.skill ?? agent.skills[0];
-      shifts.set(key, shiftOf(week, {
-        agentId: c.agentId, day, shiftTypeId: type.id, startMinutes: start, lengthMinutes: length, ...(skill ? { skill } : {}),
-        breaks: c.breaks ? givenBreaks(week, type, template.name, day, start, length, c.breaks, i) : keep ? existing.breaks : placeBreaks(week, type, start, length, day, agent.activities ?? []),
-      }));
+      shifts.set(
+        key,
+        shiftOf(week, {
+          agentId: c.agentId,
+          day,
+          shiftTypeId: type.id,
+          startMinutes: start,
+          lengthMinutes: length,
+          ...(skill ? { skill } : {}),
+          breaks: c.breaks
+            ? givenBreaks(week, type, template.name, day, start, length, c.breaks, i)
+            : keep
+              ? existing.breaks
+              : placeBreaks(week, type, start, length, day, agent.activities ?? []),
+        }),
+      );
     });
     return [...shifts.values()];
   }
 
   private startOf(type: ShiftType, c: ShiftChange, existing: RosterShift | undefined, i: number, name: string): number {
     if (type.startMinutes !== undefined) {
-      if (c.start && clockMinutes(c.start) !== type.startMinutes) throw RosterProblems.startFixed.at(`changes.${i}.start`, { template: name, start: clockText(type.startMinutes) });
+      if (c.start && clockMinutes(c.start) !== type.startMinutes)
+        throw RosterProblems.startFixed.at(`changes.${i}.start`, {
+          template: name,
+          start: clockText(type.startMinutes),
+        });
       return type.startMinutes;
     }
     const window = type.startWindow!;
-    const start = c.start ? clockMinutes(c.start) : existing?.shiftTemplateId === type.id ? existing.startMinutes : window.earliest;
+    const start = c.start
+      ? clockMinutes(c.start)
+      : existing?.shiftTemplateId === type.id
+        ? existing.startMinutes
+        : window.earliest;
     if (start < window.earliest || start > window.latest) {
-      throw RosterProblems.startOutsideWindow.at(`changes.${i}.start`, { template: name, earliest: clockText(window.earliest), latest: clockText(window.latest) });
+      throw RosterProblems.startOutsideWindow.at(`changes.${i}.start`, {
+        template: name,
+        earliest: clockText(window.earliest),
+        latest: clockText(window.latest),
+      });
     }
     return start;
   }

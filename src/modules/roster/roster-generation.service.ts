@@ -36,14 +36,19 @@ export class RosterGeneration {
     const roster = await this.rosters.find(payload.shopId, payload.rosterId);
     if (!roster) throw new UnrecoverableJobError(`Roster ${payload.rosterId} not found`);
     if (!roster.problem) throw new UnrecoverableJobError(`Roster ${payload.rosterId} has no problem to solve`);
-    return workOnRecord(context, (status, error) => this.rosters.update(roster.id, { status, error }), () => this.generate(roster, context));
+    return workOnRecord(
+      context,
+      (status, error) => this.rosters.update(roster.id, { status, error }),
+      () => this.generate(roster, context),
+    );
   }
 
   /** However the run ended for good (its last attempt, its workers stopping), the roster says so. */
   @OnRunFailed(rosterGenerateJob)
   async runFailed(payload: RosterGeneratePayload, failure: { error: string }): Promise<void> {
     const roster = await this.rosters.find(payload.shopId, payload.rosterId);
-    if (roster && (roster.status === 'queued' || roster.status === 'running')) await this.rosters.update(roster.id, { status: 'failed', error: failure.error });
+    if (roster && (roster.status === 'queued' || roster.status === 'running'))
+      await this.rosters.update(roster.id, { status: 'failed', error: failure.error });
   }
 
   private async generate(roster: Roster, context: JobContext): Promise<Record<string, unknown>> {
@@ -55,31 +60,70 @@ export class RosterGeneration {
     return withLocale(locale, () => this.solveAndStore(roster, shop, stored, startedAt, context));
   }
 
-  private async solveAndStore(roster: Roster, shop: Shop, stored: StoredSolve, startedAt: number, context: JobContext): Promise<Record<string, unknown>> {
+  private async solveAndStore(
+    roster: Roster,
+    shop: Shop,
+    stored: StoredSolve,
+    startedAt: number,
+    context: JobContext,
+  ): Promise<Record<string, unknown>> {
     const problem = roster.problem as unknown as RosterProblem;
     const seed = Number(stored.seed ?? 1);
     const limitMs = roster.timeLimitSeconds * 1000;
-    const budget = solveBudget(stored.requestedAt ?? startedAt, limitMs, Date.now(), problem.agents.length * problem.horizon.days);
+    const budget = solveBudget(
+      stored.requestedAt ?? startedAt,
+      limitMs,
+      Date.now(),
+      problem.agents.length * problem.horizon.days,
+    );
     await this.rosters.update(roster.id, { status: 'running', error: null });
     const progress = this.progressWriter(roster.id, context, startedAt, budget.solveBy);
-    await progress.note(2, fillText(RosterTexts.solving, { agents: problem.agents.length, days: problem.horizon.days }));
+    await progress.note(
+      2,
+      fillText(RosterTexts.solving, { agents: problem.agents.length, days: problem.horizon.days }),
+    );
     const stop = this.watchStop(roster.id);
     let solution: RosterSolution;
     try {
-      solution = await solveOnThread({ problem, timeLimitMs: limitMs, solveBy: budget.solveBy, seed, stop: stop.flag, ...(stored.maxIterations !== undefined ? { maxIterations: stored.maxIterations } : {}) }, (p) => progress.solverSaid(p));
+      solution = await solveOnThread(
+        {
+          problem,
+          timeLimitMs: limitMs,
+          solveBy: budget.solveBy,
+          seed,
+          stop: stop.flag,
+          ...(stored.maxIterations !== undefined ? { maxIterations: stored.maxIterations } : {}),
+        },
+        (p) => progress.solverSaid(p),
+      );
     } finally {
       stop.dispose();
       await progress.stop();
     }
-    await progress.note(92, fillText(RosterTexts.solved, { seconds: solution.seconds.toFixed(1), stoppedBy: labelOf(RosterStops, solution.stoppedBy) }));
+    await progress.note(
+      92,
+      fillText(RosterTexts.solved, {
+        seconds: solution.seconds.toFixed(1),
+        stoppedBy: labelOf(RosterStops, solution.stoppedBy),
+      }),
+    );
     // Stored only while this attempt still holds the run: a duplicate delivery cannot store twice.
     await context.fenced(() => this.store(roster, problem, solution, { ...stored, seed, solveBy: budget.solveBy }));
     await progress.note(100, fillText(RosterTexts.stored, { shifts: solution.assignments.length }));
     return {
-      rosterId: roster.id, version: 1, shifts: solution.assignments.length, objective: solution.objective.total,
-      lowerBound: solution.lowerBound, gap: solution.gap, stoppedBy: solution.stoppedBy, infeasibilities: solution.infeasibilities.length,
+      rosterId: roster.id,
+      version: 1,
+      shifts: solution.assignments.length,
+      objective: solution.objective.total,
+      lowerBound: solution.lowerBound,
+      gap: solution.gap,
+      stoppedBy: solution.stoppedBy,
+      infeasibilities: solution.infeasibilities.length,
       // The promise and how it was kept: the solver's deadline leaves the reserve for what follows it.
-      seconds: solution.seconds, requestedAt: new Date(budget.requestedAt).toISOString(), solveBy: new Date(budget.solveBy).toISOString(), endsAt: new Date(budget.endsAt).toISOString(),
+      seconds: solution.seconds,
+      requestedAt: new Date(budget.requestedAt).toISOString(),
+      solveBy: new Date(budget.solveBy).toISOString(),
+      endsAt: new Date(budget.endsAt).toISOString(),
     };
   }
 
@@ -91,7 +135,9 @@ export class RosterGeneration {
     let latest: SolveProgress | null = null;
     let pending: Promise<void> = Promise.resolve();
     const write = (percent: number, note: Text) => {
-      pending = pending.then(() => context.progress(percent, say(note))).catch((e: unknown) => this.logger.warn({ rosterId, err: (e as Error).message }, 'progress not recorded'));
+      pending = pending
+        .then(() => context.progress(percent, say(note)))
+        .catch((e: unknown) => this.logger.warn({ rosterId, err: (e as Error).message }, 'progress not recorded'));
       return pending;
     };
     const tick = setInterval(() => {
@@ -130,14 +176,37 @@ export class RosterGeneration {
   }
 
   /** Version 1 as a draft; a retried attempt replaces whatever the one before stored. */
-  private async store(roster: Roster, problem: RosterProblem, solution: RosterSolution, asked: StoredSolve): Promise<void> {
+  private async store(
+    roster: Roster,
+    problem: RosterProblem,
+    solution: RosterSolution,
+    asked: StoredSolve,
+  ): Promise<void> {
     // The roster's zone has one source: the problem it was planned as.
     const week = new RosterWeek(problem.horizon.startDate, problem.horizon.timeZone, problem.horizon.days);
     await this.rosters.deleteVersions(roster.id);
     const { objective, violations, coverage, dayCoverage } = solution;
-    const version = await this.rosters.insertVersion({ shopId: roster.shopId, rosterId: roster.id, version: 1, status: 'draft', evaluation: { objective, violations, coverage, dayCoverage } });
-    await this.rosters.replaceShifts(roster.shopId, version.id, solution.assignments.map((a) => shiftOf(week, a)));
-    const solve: StoredSolve = { ...asked, lowerBound: solution.lowerBound, gap: solution.gap, stoppedBy: solution.stoppedBy, seconds: solution.seconds, infeasibilities: solution.infeasibilities, violations };
+    const version = await this.rosters.insertVersion({
+      shopId: roster.shopId,
+      rosterId: roster.id,
+      version: 1,
+      status: 'draft',
+      evaluation: { objective, violations, coverage, dayCoverage },
+    });
+    await this.rosters.replaceShifts(
+      roster.shopId,
+      version.id,
+      solution.assignments.map((a) => shiftOf(week, a)),
+    );
+    const solve: StoredSolve = {
+      ...asked,
+      lowerBound: solution.lowerBound,
+      gap: solution.gap,
+      stoppedBy: solution.stoppedBy,
+      seconds: solution.seconds,
+      infeasibilities: solution.infeasibilities,
+      violations,
+    };
     await this.rosters.update(roster.id, { status: 'completed', error: null, solve, revision: roster.revision + 1 });
   }
 }

@@ -25,13 +25,18 @@ export type BuiltProblem = { problem: RosterProblem; warnings: Text[] };
 
 /** Minutes a shift of the template counts towards the contract (unpaid breaks do not). */
 export function countedMinutes(t: ShiftTemplate): number {
-  return t.lengthMinutes - t.breaks.filter((b) => !b.paid && t.lengthMinutes >= b.minShiftMinutes).reduce((sum, b) => sum + b.minutes, 0);
+  return (
+    t.lengthMinutes -
+    t.breaks.filter((b) => !b.paid && t.lengthMinutes >= b.minShiftMinutes).reduce((sum, b) => sum + b.minutes, 0)
+  );
 }
 
 export function shiftTypeOf(t: ShiftTemplate): ShiftType {
   return {
     id: t.id,
-    ...(t.startMinutes !== null ? { startMinutes: t.startMinutes } : { startWindow: { earliest: t.startEarliest!, latest: t.startLatest! } }),
+    ...(t.startMinutes !== null
+      ? { startMinutes: t.startMinutes }
+      : { startWindow: { earliest: t.startEarliest!, latest: t.startLatest! } }),
     lengthMinutes: t.lengthMinutes,
     breaks: t.breaks,
     late: t.late,
@@ -41,11 +46,17 @@ export function shiftTypeOf(t: ShiftTemplate): ShiftType {
 /** Days of the week (and the day after it) on leave. */
 function leaveDaysOf(week: RosterWeek, leave: { startDate: string; endDate: string }[]): number[] {
   const dates = [...week.dates, addDays(week.weekStart, week.days)];
-  return dates.map((date, d) => (leave.some((l) => l.startDate <= date && l.endDate >= date) ? d : -1)).filter((d) => d >= 0);
+  return dates
+    .map((date, d) => (leave.some((l) => l.startDate <= date && l.endDate >= date) ? d : -1))
+    .filter((d) => d >= 0);
 }
 
 /** Leave lowers the weekly minimum by a working day's share. */
-function minMinutesWith(r: Pick<RosterAgentRow, 'minWeekMinutes' | 'maxDaysPerWeek'>, leaveInWeek: number, maxMinutes: number): number {
+function minMinutesWith(
+  r: Pick<RosterAgentRow, 'minWeekMinutes' | 'maxDaysPerWeek'>,
+  leaveInWeek: number,
+  maxMinutes: number,
+): number {
   return Math.min(maxMinutes, Math.round(r.minWeekMinutes * Math.max(0, 1 - leaveInWeek / r.maxDaysPerWeek)));
 }
 
@@ -86,27 +97,48 @@ export class RosterProblemService {
     ]);
     const longest = Math.max(...templates.map(countedMinutes));
     const minRestMinutes = Math.max(...rows.map((r) => r.minRestHours)) * 60;
-    const agents = rows.map((r) => this.agentOf(r, week, leave.filter((l) => l.agentId === r.id), availability.filter((a) => a.agentId === r.id), supervisors.includes(r.id), longest));
+    const agents = rows.map((r) =>
+      this.agentOf(
+        r,
+        week,
+        leave.filter((l) => l.agentId === r.id),
+        availability.filter((a) => a.agentId === r.id),
+        supervisors.includes(r.id),
+        longest,
+      ),
+    );
     const warnings: Text[] = [];
     let problem: RosterProblem = {
       horizon: { startDate: body.weekStart, days: DAYS, timeZone: shop.timeZone, slotMinutes: shop.slotMinutes },
       shiftTypes: templates.map(shiftTypeOf),
       agents,
       locked: this.locks(body, week, new Set(ids), byCode),
-      rules: { minRestMinutes, supervisorOnEveryShift: body.supervisorOnEveryShift, ...(body.handoverMinutes !== undefined ? { handoverMinutes: body.handoverMinutes } : {}) },
+      rules: {
+        minRestMinutes,
+        supervisorOnEveryShift: body.supervisorOnEveryShift,
+        ...(body.handoverMinutes !== undefined ? { handoverMinutes: body.handoverMinutes } : {}),
+      },
       weights: { lateFairness: FAIRNESS_WEIGHT, weekendFairness: FAIRNESS_WEIGHT },
     };
     if (body.demand === 'day-cover') {
       problem.dayCover = this.dayCover(body, byCode);
     } else {
       const skillsHeld = new Set(rows.flatMap((r) => r.skills));
-      const { demand, warnings: demandWarnings } = await this.demand.slotDemand(actor, week, shop.slotMinutes, skillsHeld);
+      const { demand, warnings: demandWarnings } = await this.demand.slotDemand(
+        actor,
+        week,
+        shop.slotMinutes,
+        skillsHeld,
+      );
       problem.slotDemand = demand;
       warnings.push(...demandWarnings);
     }
     problem = await this.upToDate(actor.shopId, problem, week);
     const carried = (problem.neighbourShifts ?? []).filter((n) => n.day < 0).length;
-    if (carried) warnings.push(fillText(RosterTexts.restCarried, { count: carried, date: addDays(body.weekStart, -1), next: body.weekStart }));
+    if (carried)
+      warnings.push(
+        fillText(RosterTexts.restCarried, { count: carried, date: addDays(body.weekStart, -1), next: body.weekStart }),
+      );
     return { problem, warnings };
   }
 
@@ -115,7 +147,11 @@ export class RosterProblemService {
    * weeks before and after (runs, rest, cover of the first hours) and booked training. Checked again
    * on every edit and at publishing, since those may have changed since the week was solved.
    */
-  async upToDate(shopId: string, problem: RosterProblem, week = new RosterWeek(problem.horizon.startDate, problem.horizon.timeZone, problem.horizon.days)): Promise<RosterProblem> {
+  async upToDate(
+    shopId: string,
+    problem: RosterProblem,
+    week = new RosterWeek(problem.horizon.startDate, problem.horizon.timeZone, problem.horizon.days),
+  ): Promise<RosterProblem> {
     const ids = problem.agents.map((a) => a.id);
     const [before, after, activities] = await Promise.all([
       this.neighbourWeek(shopId, addDays(week.weekStart, -7), ids),
@@ -129,7 +165,13 @@ export class RosterProblemService {
    * Approved leave of some agents as it is now, and the contract minimum it lowers: leave granted
    * after the week was solved (a self-service approval) must count when the freed shift is checked.
    */
-  async withLeaveNow(shopId: string, problem: RosterProblem, week: RosterWeek, agentIds: string[], extra: LeaveRow[] = []): Promise<RosterProblem> {
+  async withLeaveNow(
+    shopId: string,
+    problem: RosterProblem,
+    week: RosterWeek,
+    agentIds: string[],
+    extra: LeaveRow[] = [],
+  ): Promise<RosterProblem> {
     const ids = new Set(agentIds);
     const [rows, leave] = await Promise.all([
       this.input.agents(shopId),
@@ -140,7 +182,10 @@ export class RosterProblemService {
     const agents = problem.agents.map((a) => {
       const row = byId.get(a.id);
       if (!row) return a;
-      const leaveDays = leaveDaysOf(week, leave.filter((l) => l.agentId === a.id));
+      const leaveDays = leaveDaysOf(
+        week,
+        leave.filter((l) => l.agentId === a.id),
+      );
       const minMinutes = minMinutesWith(row, leaveDays.filter((d) => d < week.days).length, a.contract.maxMinutes);
       return { ...a, leaveDays, contract: { ...a.contract, minMinutes } };
     });
@@ -159,7 +204,14 @@ export class RosterProblemService {
    * The contract over the week. Leave lowers the minimum by a working day's share; the most days
    * a week is the solver's `maxWorkDays` (and caps the minutes at that many of the longest shift).
    */
-  private agentOf(r: RosterAgentRow, week: RosterWeek, leave: { startDate: string; endDate: string }[], availability: AvailabilityRow[], leadsTeam: boolean, longest: number): RosterAgent {
+  private agentOf(
+    r: RosterAgentRow,
+    week: RosterWeek,
+    leave: { startDate: string; endDate: string }[],
+    availability: AvailabilityRow[],
+    leadsTeam: boolean,
+    longest: number,
+  ): RosterAgent {
     // The week's days and the day after it (leave and unavailability there bar a night shift running into it).
     const dates = [...week.dates, addDays(week.weekStart, week.days)];
     const leaveDays = leaveDaysOf(week, leave);
@@ -169,7 +221,11 @@ export class RosterProblemService {
       id: r.id,
       skills: r.skills,
       supervisor: r.isSupervisor || leadsTeam,
-      contract: { minMinutes, maxMinutes, ...(r.maxDaysPerWeek < DAYS ? { maxConsecutiveWorkDays: r.maxDaysPerWeek, maxWorkDays: r.maxDaysPerWeek } : {}) },
+      contract: {
+        minMinutes,
+        maxMinutes,
+        ...(r.maxDaysPerWeek < DAYS ? { maxConsecutiveWorkDays: r.maxDaysPerWeek, maxWorkDays: r.maxDaysPerWeek } : {}),
+      },
       leaveDays,
       unavailable: [],
       requests: [],
@@ -179,31 +235,61 @@ export class RosterProblemService {
       for (const a of availability.filter((x) => x.onDate === date || (x.onDate === null && x.weekday === weekday))) {
         if (a.kind === 'unavailable') {
           const whole = a.startTime === '00:00' && a.endTime === '24:00';
-          agent.unavailable!.push(whole ? { day } : { day, fromMinutes: clockMinutes(a.startTime), toMinutes: clockMinutes(a.endTime) });
+          agent.unavailable!.push(
+            whole ? { day } : { day, fromMinutes: clockMinutes(a.startTime), toMinutes: clockMinutes(a.endTime) },
+          );
         } else if (day < week.days) {
-          agent.requests!.push({ day, kind: a.kind === 'prefers_on' ? 'on' : 'off', weight: a.weight * REQUEST_WEIGHT });
+          agent.requests!.push({
+            day,
+            kind: a.kind === 'prefers_on' ? 'on' : 'off',
+            weight: a.weight * REQUEST_WEIGHT,
+          });
         }
       }
     });
     return agent;
   }
 
-  private locks(body: CreateRosterBody, week: RosterWeek, agentIds: Set<string>, byCode: Map<string, ShiftTemplate>): LockedAssignment[] {
+  private locks(
+    body: CreateRosterBody,
+    week: RosterWeek,
+    agentIds: Set<string>,
+    byCode: Map<string, ShiftTemplate>,
+  ): LockedAssignment[] {
     return body.locked.map((l, i) => {
-      if (!agentIds.has(l.agentId)) throw RosterProblems.lockedAgentNotRostered.at(`locked.${i}.agentId`, { field: `locked.${i}.agentId` });
+      if (!agentIds.has(l.agentId))
+        throw RosterProblems.lockedAgentNotRostered.at(`locked.${i}.agentId`, { field: `locked.${i}.agentId` });
       const day = week.dayOf(l.date);
-      if (day < 0) throw RosterProblems.dateOutsideWeek.at(`locked.${i}.date`, { date: l.date, from: week.dates[0], to: week.dates[week.days - 1] });
-      if (l.shiftTemplate !== null && !byCode.has(l.shiftTemplate)) throw RosterProblems.unknownTemplate.at(`locked.${i}.shiftTemplate`, { template: l.shiftTemplate });
-      return { agentId: l.agentId, day, shiftTypeId: l.shiftTemplate === null ? null : byCode.get(l.shiftTemplate)!.id };
+      if (day < 0)
+        throw RosterProblems.dateOutsideWeek.at(`locked.${i}.date`, {
+          date: l.date,
+          from: week.dates[0],
+          to: week.dates[week.days - 1],
+        });
+      if (l.shiftTemplate !== null && !byCode.has(l.shiftTemplate))
+        throw RosterProblems.unknownTemplate.at(`locked.${i}.shiftTemplate`, { template: l.shiftTemplate });
+      return {
+        agentId: l.agentId,
+        day,
+        shiftTypeId: l.shiftTemplate === null ? null : byCode.get(l.shiftTemplate)!.id,
+      };
     });
   }
 
   private dayCover(body: CreateRosterBody, byCode: Map<string, ShiftTemplate>): DayCover[] {
     return (body.dayCover ?? []).flatMap((c, i) => {
       const template = byCode.get(c.shiftTemplate);
-      if (!template) throw RosterProblems.unknownTemplate.at(`dayCover.${i}.shiftTemplate`, { template: c.shiftTemplate });
+      if (!template)
+        throw RosterProblems.unknownTemplate.at(`dayCover.${i}.shiftTemplate`, { template: c.shiftTemplate });
       const weekdays = c.weekdays ?? [1, 2, 3, 4, 5, 6, 7];
-      return weekdays.map((w) => ({ day: w - 1, shiftTypeId: template.id, ...(c.skill ? { skill: c.skill } : {}), required: c.required, underWeight: c.underWeight, overWeight: c.overWeight }));
+      return weekdays.map((w) => ({
+        day: w - 1,
+        shiftTypeId: template.id,
+        ...(c.skill ? { skill: c.skill } : {}),
+        required: c.required,
+        underWeight: c.underWeight,
+        overWeight: c.overWeight,
+      }));
     });
   }
 }

@@ -37,8 +37,13 @@ export class RosterPublishing {
     await this.db.transaction(async () => {
       const { weekStart, version, agentIds } = await this.publishLatest(actor, id, body);
       await this.notices.tellAgents(actor.shopId, agentIds, {
-        kind: 'roster-published', subject: 'roster', subjectId: id,
-        message: text(`The roster of the week of ${weekStart} is published (version ${version})`, `${weekStart} 这一周的排班已发布（第 ${version} 版）`),
+        kind: 'roster-published',
+        subject: 'roster',
+        subjectId: id,
+        message: text(
+          `The roster of the week of ${weekStart} is published (version ${version})`,
+          `${weekStart} 这一周的排班已发布（第 ${version} 版）`,
+        ),
       });
     });
     await this.notices.deliver(actor.shopId);
@@ -51,14 +56,26 @@ export class RosterPublishing {
    * Callers store new leave first (`leaveOf` re-reads it). A draft the manager is still working on
    * is not published behind their back: that is a 409.
    */
-  async publishChanges(actor: Actor, id: string, changes: ShiftChange[], options: ChangeOptions = {}): Promise<{ rosterId: string; from: number; to: number }> {
+  async publishChanges(
+    actor: Actor,
+    id: string,
+    changes: ShiftChange[],
+    options: ChangeOptions = {},
+  ): Promise<{ rosterId: string; from: number; to: number }> {
     return this.db.transaction(async () => {
       const roster = await this.rosters.lock(actor.shopId, id);
       if (!roster) throw RosterProblems.notFound();
       const versions = await this.rosters.versionHeads(id);
       const latest = versions[versions.length - 1];
       if (latest?.status !== 'published') {
-        throw RosterProblems.draftPending({ version: latest?.version ?? 0, week: roster.weekStart, state: latest ? labelOf(RosterStates, latest.status) : RosterStates.missing }, { extra: { state: latest?.status ?? null } });
+        throw RosterProblems.draftPending(
+          {
+            version: latest?.version ?? 0,
+            week: roster.weekStart,
+            state: latest ? labelOf(RosterStates, latest.status) : RosterStates.missing,
+          },
+          { extra: { state: latest?.status ?? null } },
+        );
       }
       await this.editing.store(actor, id, { expectedRevision: roster.revision, changes }, options);
       await this.publishLatest(actor, id, {});
@@ -66,36 +83,77 @@ export class RosterPublishing {
     });
   }
 
-  private async publishLatest(actor: Actor, id: string, body: PublishRosterBody): Promise<{ weekStart: string; version: number; agentIds: string[] }> {
+  private async publishLatest(
+    actor: Actor,
+    id: string,
+    body: PublishRosterBody,
+  ): Promise<{ weekStart: string; version: number; agentIds: string[] }> {
     const roster = await this.rosters.lock(actor.shopId, id);
     if (!roster) throw RosterProblems.notFound();
-    if (roster.status !== 'completed') throw RosterProblems.notSolvedForPublish({ state: labelOf(RosterStates, roster.status) }, { extra: { state: roster.status } });
+    if (roster.status !== 'completed')
+      throw RosterProblems.notSolvedForPublish(
+        { state: labelOf(RosterStates, roster.status) },
+        { extra: { state: roster.status } },
+      );
     if (body.expectedRevision !== undefined && body.expectedRevision !== roster.revision) {
-      throw RosterProblems.staleRevision({ revision: roster.revision }, { extra: { currentRevision: roster.revision } });
+      throw RosterProblems.staleRevision(
+        { revision: roster.revision },
+        { extra: { currentRevision: roster.revision } },
+      );
     }
     const versions = await this.rosters.versions(id);
     const latest = versions[versions.length - 1];
-    if (latest.status !== 'draft') throw RosterProblems.alreadyPublished({ version: latest.version }, { extra: { version: latest.version } });
+    if (latest.status !== 'draft')
+      throw RosterProblems.alreadyPublished({ version: latest.version }, { extra: { version: latest.version } });
     const stored = roster.problem as unknown as RosterProblem;
     const week = new RosterWeek(roster.weekStart, stored.horizon.timeZone, stored.horizon.days);
     const problem = await this.problems.upToDate(actor.shopId, stored, week);
     const shifts = await this.rosters.shifts(latest.id);
     const evaluation = evaluateRoster(problem, shifts.map(assignmentOf));
-    const accepted = acceptedViolations(roster.solve as StoredSolve | null, latest.evaluation as unknown as RosterEvaluation);
+    const accepted = acceptedViolations(
+      roster.solve as StoredSolve | null,
+      latest.evaluation as unknown as RosterEvaluation,
+    );
     const broken = brokenRules(evaluation.violations, accepted);
     if (broken.length > 0) {
       const words = await this.editing.wording(actor.shopId, problem, week, shifts);
       const described = broken.map((v) => words.describe(v));
-      throw RosterProblems.publishBreaksRules({ version: latest.version, count: broken.length, first: described[0] }, {
-        errors: broken.map((v, k) => ({ field: 'version', message: described[k], code: v.rule })),
-        extra: { violations: broken.map((v, k) => ({ rule: v.rule, agentIds: v.agentIds, days: v.days, dates: v.days.map((d) => week.dates[d] ?? null), facts: v.facts ?? {}, detail: say(described[k]) })) },
-      });
+      throw RosterProblems.publishBreaksRules(
+        { version: latest.version, count: broken.length, first: described[0] },
+        {
+          errors: broken.map((v, k) => ({ field: 'version', message: described[k], code: v.rule })),
+          extra: {
+            violations: broken.map((v, k) => ({
+              rule: v.rule,
+              agentIds: v.agentIds,
+              days: v.days,
+              dates: v.days.map((d) => week.dates[d] ?? null),
+              facts: v.facts ?? {},
+              detail: say(described[k]),
+            })),
+          },
+        },
+      );
     }
     const { objective, violations, coverage, dayCoverage } = evaluation;
-    await this.rosters.updateVersion(latest.id, { status: 'published', publishedAt: new Date(), publishedBy: actor.userId, evaluation: { objective, violations, coverage, dayCoverage } });
-    const losers = await this.rosters.publish(actor.shopId, roster.weekStart, id, latest.id, problem.agents.map((a) => a.id));
+    await this.rosters.updateVersion(latest.id, {
+      status: 'published',
+      publishedAt: new Date(),
+      publishedBy: actor.userId,
+      evaluation: { objective, violations, coverage, dayCoverage },
+    });
+    const losers = await this.rosters.publish(
+      actor.shopId,
+      roster.weekStart,
+      id,
+      latest.id,
+      problem.agents.map((a) => a.id),
+    );
     await this.rosters.touch(losers);
-    await this.rosters.update(id, { problem: problem as unknown as Record<string, unknown>, revision: roster.revision + 1 });
+    await this.rosters.update(id, {
+      problem: problem as unknown as Record<string, unknown>,
+      revision: roster.revision + 1,
+    });
     return { weekStart: roster.weekStart, version: latest.version, agentIds: problem.agents.map((a) => a.id) };
   }
 }

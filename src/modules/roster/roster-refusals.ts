@@ -12,30 +12,72 @@ import type { RosterRuleViolation } from './solver';
  */
 export const RosterRuleTexts = defineTexts('roster.rule', {
   leave: { en: 'on approved leave that day', zh: '当天已批准休假' },
-  'leave-next-day': { en: 'the shift runs into {date}, a day of approved leave', zh: '班次延续到 {date}，当天已批准休假' },
+  'leave-next-day': {
+    en: 'the shift runs into {date}, a day of approved leave',
+    zh: '班次延续到 {date}，当天已批准休假',
+  },
   'fixed-day-off': { en: 'a fixed day off', zh: '当天为固定休息日' },
-  'fixed-day-off-next-day': { en: 'the shift runs into {date}, a fixed day off', zh: '班次延续到 {date}，当天为固定休息日' },
+  'fixed-day-off-next-day': {
+    en: 'the shift runs into {date}, a fixed day off',
+    zh: '班次延续到 {date}，当天为固定休息日',
+  },
   unavailability: { en: 'unavailable {date} {from}–{to}', zh: '{date} {from}–{to} 不可排班' },
-  'min-rest-after': { en: 'rest {rest} h < {min} h after {other}', zh: '{other} 之后仅休息 {rest} 小时，少于 {min} 小时' },
-  'min-rest-before': { en: 'rest {rest} h < {min} h before {other}', zh: '距 {other} 仅休息 {rest} 小时，少于 {min} 小时' },
-  training: { en: 'a break falls in booked training {title} {from}–{to}', zh: '休息时间落在已预订的培训“{title}” {from}–{to} 内' },
+  'min-rest-after': {
+    en: 'rest {rest} h < {min} h after {other}',
+    zh: '{other} 之后仅休息 {rest} 小时，少于 {min} 小时',
+  },
+  'min-rest-before': {
+    en: 'rest {rest} h < {min} h before {other}',
+    zh: '距 {other} 仅休息 {rest} 小时，少于 {min} 小时',
+  },
+  training: {
+    en: 'a break falls in booked training {title} {from}–{to}',
+    zh: '休息时间落在已预订的培训“{title}” {from}–{to} 内',
+  },
   'locked-day-off': { en: 'the day is locked as a day off', zh: '该日已锁定为休息日' },
   'locked-assignment': { en: 'the day is locked to {shift}', zh: '该日已锁定为{shift}' },
   skill: { en: 'lacks the skill {skill}', zh: '不具备技能“{skill}”' },
-  'forbidden-succession': { en: '{shift} may not be followed by {next} the next day', zh: '{shift}之后次日不得接{next}' },
-  'max-shifts-of-type': { en: '{count} × {shift} > {limit} allowed in the week', zh: '本周{shift} {count} 次，超过上限 {limit} 次' },
-  'min-minutes': { en: '{count} h < {limit} h the contract asks for in the week', zh: '本周工时 {count} 小时，少于合同要求的 {limit} 小时' },
-  'max-minutes': { en: '{count} h > {limit} h the contract allows in the week', zh: '本周工时 {count} 小时，超过合同上限 {limit} 小时' },
+  'forbidden-succession': {
+    en: '{shift} may not be followed by {next} the next day',
+    zh: '{shift}之后次日不得接{next}',
+  },
+  'max-shifts-of-type': {
+    en: '{count} × {shift} > {limit} allowed in the week',
+    zh: '本周{shift} {count} 次，超过上限 {limit} 次',
+  },
+  'min-minutes': {
+    en: '{count} h < {limit} h the contract asks for in the week',
+    zh: '本周工时 {count} 小时，少于合同要求的 {limit} 小时',
+  },
+  'max-minutes': {
+    en: '{count} h > {limit} h the contract allows in the week',
+    zh: '本周工时 {count} 小时，超过合同上限 {limit} 小时',
+  },
   'max-work-days': { en: '{count} working days > {limit} a week', zh: '本周上班 {count} 天，超过上限 {limit} 天' },
   'max-days-per-week': { en: '{count} working days > {limit} a week', zh: '本周上班 {count} 天，超过上限 {limit} 天' },
-  'max-consecutive-work': { en: '{count} working days in a row > {limit}', zh: '连续上班 {count} 天，超过上限 {limit} 天' },
-  'min-consecutive-work': { en: '{count} working day(s) in a row < {limit}', zh: '连续上班 {count} 天，少于下限 {limit} 天' },
-  'min-consecutive-off': { en: '{count} day(s) off in a row < {limit}', zh: '连续休息 {count} 天，少于下限 {limit} 天' },
+  'max-consecutive-work': {
+    en: '{count} working days in a row > {limit}',
+    zh: '连续上班 {count} 天，超过上限 {limit} 天',
+  },
+  'min-consecutive-work': {
+    en: '{count} working day(s) in a row < {limit}',
+    zh: '连续上班 {count} 天，少于下限 {limit} 天',
+  },
+  'min-consecutive-off': {
+    en: '{count} day(s) off in a row < {limit}',
+    zh: '连续休息 {count} 天，少于下限 {limit} 天',
+  },
   'max-weekends': { en: '{count} weekends worked > {limit}', zh: '上班 {count} 个周末，超过上限 {limit} 个' },
   'supervisor-on-shift': { en: 'no supervisor on {shift}', zh: '{shift}没有主管在岗' },
-  'shift-template': { en: 'the shift does not fit its template {shift} (start, length or breaks)', zh: '班次不符合模板{shift}（开始时间、时长或休息）' },
+  'shift-template': {
+    en: 'the shift does not fit its template {shift} (start, length or breaks)',
+    zh: '班次不符合模板{shift}（开始时间、时长或休息）',
+  },
   'one-shift-per-day': { en: 'more than one shift that day', zh: '当天有多个班次' },
-  'unknown-assignment': { en: 'the shift names a template, agent or day not in this roster', zh: '班次引用了本排班表中不存在的模板、客服或日期' },
+  'unknown-assignment': {
+    en: 'the shift names a template, agent or day not in this roster',
+    zh: '班次引用了本排班表中不存在的模板、客服或日期',
+  },
   other: { en: 'the rule {rule} is broken', zh: '违反规则 {rule}' },
 });
 
@@ -57,7 +99,17 @@ export type RefusalContext = {
   skillNames: Map<string, string>;
 };
 
-const COUNTED = new Set(['max-shifts-of-type', 'min-minutes', 'max-minutes', 'max-work-days', 'max-days-per-week', 'max-consecutive-work', 'min-consecutive-work', 'min-consecutive-off', 'max-weekends']);
+const COUNTED = new Set([
+  'max-shifts-of-type',
+  'min-minutes',
+  'max-minutes',
+  'max-work-days',
+  'max-days-per-week',
+  'max-consecutive-work',
+  'min-consecutive-work',
+  'min-consecutive-off',
+  'max-weekends',
+]);
 const hours = (minutes: number) => String(Math.round((minutes / 60) * 10) / 10);
 const num = (v: unknown) => (typeof v === 'number' ? v : Number(v));
 
@@ -76,7 +128,9 @@ export class RosterRefusals {
   /** "王芳 (CS0002)": the name and the employee number. */
   agent(id: string): Text {
     const a = this.agents.get(id);
-    return a ? text(`${a.name} (${a.employeeNo})`, `${a.name}（${a.employeeNo}）`) : text('an agent no longer in the shop', '已不在本店的客服');
+    return a
+      ? text(`${a.name} (${a.employeeNo})`, `${a.name}（${a.employeeNo}）`)
+      : text('an agent no longer in the shop', '已不在本店的客服');
   }
 
   private date(day: number): string {
@@ -115,23 +169,40 @@ export class RosterRefusals {
         return fillText(r[`${v.rule}-next-day`], { date: this.date(closed) });
       }
       case 'unavailability':
-        return fillText(r.unavailability, { date: this.date(num(f.unavailableDay ?? day)), from: clockText(num(f.fromMinutes ?? 0)), to: clockText(num(f.toMinutes ?? 1440)) });
+        return fillText(r.unavailability, {
+          date: this.date(num(f.unavailableDay ?? day)),
+          from: clockText(num(f.fromMinutes ?? 0)),
+          to: clockText(num(f.toMinutes ?? 1440)),
+        });
       case 'min-rest': {
         if (f.otherDay === undefined) return fillText(r.other, { rule: v.rule });
         const otherDay = num(f.otherDay);
         const other = `${this.date(otherDay)} ${this.shiftText(String(f.otherShift), otherDay, num(f.otherStartMinutes), num(f.otherLengthMinutes))}`;
-        return fillText(otherDay < day ? r['min-rest-after'] : r['min-rest-before'], { rest: hours(num(f.restMinutes)), min: hours(num(f.minRestMinutes)), other });
+        return fillText(otherDay < day ? r['min-rest-after'] : r['min-rest-before'], {
+          rest: hours(num(f.restMinutes)),
+          min: hours(num(f.minRestMinutes)),
+          other,
+        });
       }
       case 'training':
-        return fillText(r.training, { title: String(f.activity ?? ''), from: clockText(num(f.fromMinutes) % 1440), to: clockText(num(f.toMinutes) % 1440) });
+        return fillText(r.training, {
+          title: String(f.activity ?? ''),
+          from: clockText(num(f.fromMinutes) % 1440),
+          to: clockText(num(f.toMinutes) % 1440),
+        });
       case 'locked-assignment':
-        return f.lockedShift ? fillText(r['locked-assignment'], { shift: this.templateName(String(f.lockedShift)) }) : r['locked-day-off'];
+        return f.lockedShift
+          ? fillText(r['locked-assignment'], { shift: this.templateName(String(f.lockedShift)) })
+          : r['locked-day-off'];
       case 'skill': {
         const skill = this.shifts.get(`${v.agentIds[0]}/${day}`)?.skill ?? '';
         return fillText(r.skill, { skill: this.c.skillNames.get(skill) ?? skill });
       }
       case 'forbidden-succession':
-        return fillText(r[v.rule], { shift: this.templateName(String(f.shift)), next: this.templateName(String(f.next)) });
+        return fillText(r[v.rule], {
+          shift: this.templateName(String(f.shift)),
+          next: this.templateName(String(f.next)),
+        });
       case 'max-shifts-of-type':
         return fillText(r[v.rule], { count: f.count, limit: f.limit, shift: this.templateName(String(f.shift)) });
       case 'min-minutes':
@@ -162,10 +233,13 @@ export class RosterRefusals {
   describe(v: RosterRuleViolation): Text {
     const rule = this.rule(v);
     const day = v.days[0] as number | undefined;
-    if (v.agentIds.length === 0) return day === undefined ? rule : fillText(Frames.shop, { date: this.date(day), rule });
+    if (v.agentIds.length === 0)
+      return day === undefined ? rule : fillText(Frames.shop, { date: this.date(day), rule });
     const agent = v.agentIds.map((id) => this.agent(id));
     if (day === undefined) return fillText(Frames.week, { agent, rule });
     const shift = v.agentIds.length === 1 ? this.shiftOf(v.agentIds[0], day) : null;
-    return shift ? fillText(Frames.shift, { agent, date: this.date(day), shift, rule }) : fillText(Frames.day, { agent, date: this.date(day), rule });
+    return shift
+      ? fillText(Frames.shift, { agent, date: this.date(day), shift, rule })
+      : fillText(Frames.day, { agent, date: this.date(day), rule });
   }
 }

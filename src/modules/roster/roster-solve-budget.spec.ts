@@ -11,7 +11,8 @@ describe('the time limit as a promise about the whole job', () => {
     // The worker thread is running at 1.4 s: starting it was spent, the solver gets the rest.
     expect(solverLimitMs(budget.solveBy, 1_400)).toBe(7_580);
     // Set-up + search + reserve is the limit, whatever the set-up took.
-    for (const setUp of [0, 700, 3_000, 6_000]) expect(setUp + solverLimitMs(budget.solveBy, setUp) + budget.reserveMs).toBe(10_000);
+    for (const setUp of [0, 700, 3_000, 6_000])
+      expect(setUp + solverLimitMs(budget.solveBy, setUp) + budget.reserveMs).toBe(10_000);
   });
 
   it('keeps more for storing a larger roster, never more than half the limit', () => {

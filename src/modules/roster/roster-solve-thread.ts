@@ -6,7 +6,10 @@ import type { RosterSolution, SolveProgress } from './solver';
 /** Beyond its own time limit a solve gets this long to hand its roster back before the thread is stopped. */
 const GRACE_MS = 60_000;
 
-type Message = { kind: 'progress'; progress: SolveProgress } | { kind: 'solved'; solution: RosterSolution } | { kind: 'failed'; message: string };
+type Message =
+  | { kind: 'progress'; progress: SolveProgress }
+  | { kind: 'solved'; solution: RosterSolution }
+  | { kind: 'failed'; message: string };
 
 /**
  * Runs `solveRoster` on a worker thread so the process keeps answering while it searches.
@@ -28,7 +31,10 @@ export function solveOnThread(request: SolveRequest, onProgress: (p: SolveProgre
       outcome();
       void worker.terminate();
     };
-    const guard = setTimeout(() => finish(() => reject(new Error(`the solver did not answer within ${request.timeLimitMs + GRACE_MS} ms`))), request.timeLimitMs + GRACE_MS);
+    const guard = setTimeout(
+      () => finish(() => reject(new Error(`the solver did not answer within ${request.timeLimitMs + GRACE_MS} ms`))),
+      request.timeLimitMs + GRACE_MS,
+    );
     worker.on('message', (m: Message) => {
       if (m.kind === 'progress') onProgress(m.progress);
       else if (m.kind === 'solved') finish(() => resolve(m.solution));

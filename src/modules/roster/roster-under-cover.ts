@@ -7,7 +7,12 @@ import type { RosterAgent, RosterProblem, ShiftType } from './solver';
 export const DAYPARTS = ['night', 'morning', 'afternoon', 'evening'] as const;
 export type Daypart = (typeof DAYPARTS)[number];
 /** Local clock range of each daypart (minutes after midnight). */
-const DAYPART_MINUTES: Record<Daypart, [number, number]> = { night: [0, 360], morning: [360, 720], afternoon: [720, 1080], evening: [1080, 1440] };
+const DAYPART_MINUTES: Record<Daypart, [number, number]> = {
+  night: [0, 360],
+  morning: [360, 720],
+  afternoon: [720, 1080],
+  evening: [1080, 1440],
+};
 
 export const UnderCoverTexts = defineTexts('roster.under-cover', {
   night: { en: 'night (00:00–06:00)', zh: '夜间（00:00–06:00）' },
@@ -15,19 +20,38 @@ export const UnderCoverTexts = defineTexts('roster.under-cover', {
   afternoon: { en: 'afternoon (12:00–18:00)', zh: '下午（12:00–18:00）' },
   evening: { en: 'evening (18:00–24:00)', zh: '晚间（18:00–24:00）' },
   anySkill: { en: 'any skill', zh: '任意技能' },
-  missing: { en: '{date} {daypart}: {hours} agent-hours of {skill} missing', zh: '{date}{daypart}：{skill}缺少 {hours} 人·小时' },
+  missing: {
+    en: '{date} {daypart}: {hours} agent-hours of {skill} missing',
+    zh: '{date}{daypart}：{skill}缺少 {hours} 人·小时',
+  },
   onlyFewMayWork: {
     en: 'only {count} agents with {skill} may work then (leave, days off, unavailability, shift templates); up to {required} are needed',
     zh: '当时只有 {count} 名具备{skill}的客服可以上班（受休假、休息日、不可排班时段、班次模板所限），而最多需要 {required} 名',
   },
-  contractsShort: { en: 'by contract, agents with {skill} may work at most {max} h this week; the demand is {need} agent-hours', zh: '按合同，具备{skill}的客服本周最多工作 {max} 小时，而需求为 {need} 人·小时' },
-  allOnShift: { en: 'all {count} agents with {skill} who may work then are on shift that day', zh: '当时可以上班的 {count} 名具备{skill}的客服当天都已在班' },
+  contractsShort: {
+    en: 'by contract, agents with {skill} may work at most {max} h this week; the demand is {need} agent-hours',
+    zh: '按合同，具备{skill}的客服本周最多工作 {max} 小时，而需求为 {need} 人·小时',
+  },
+  allOnShift: {
+    en: 'all {count} agents with {skill} who may work then are on shift that day',
+    zh: '当时可以上班的 {count} 名具备{skill}的客服当天都已在班',
+  },
 });
 
-export type CoverRow = { skill: string | null; date: string; local: string; required: number; scheduled: number; gap: number };
+export type CoverRow = {
+  skill: string | null;
+  date: string;
+  local: string;
+  required: number;
+  scheduled: number;
+  gap: number;
+};
 
 export type UnderCover = {
-  date: string; daypart: Daypart; skill: string | null; skillName: string | Text;
+  date: string;
+  daypart: Daypart;
+  skill: string | null;
+  skillName: string | Text;
   /** Agent-hours short over the daypart (each slot's missing agents × its length). */
   missingAgentHours: number;
   /** The most agents short in one slot of it. */
@@ -58,13 +82,18 @@ function mayWork(agent: RosterAgent, types: ShiftType[], day: number, part: Dayp
   const closed = (d: number) => (agent.leaveDays ?? []).includes(d) || (agent.fixedDaysOff ?? []).includes(d);
   const blocked = (d: number, a: number, b: number) =>
     (agent.unavailable ?? []).some((u) => u.day === d && (u.fromMinutes ?? 0) <= a && (u.toMinutes ?? 1440) >= b);
-  return types.some((t) => agent.contract.maxShiftsByType?.[t.id] !== 0 && [day - 1, day].some((start) =>
-    spans(t).some(([s, e]) => {
-      const a = Math.max(from, s + (start - day) * 1440);
-      const b = Math.min(to, e + (start - day) * 1440);
-      if (a >= b || closed(start) || (e > 1440 && closed(start + 1))) return false;
-      return !blocked(day, a, b) && !blocked(start, s, Math.min(e, 1440));
-    })));
+  return types.some(
+    (t) =>
+      agent.contract.maxShiftsByType?.[t.id] !== 0 &&
+      [day - 1, day].some((start) =>
+        spans(t).some(([s, e]) => {
+          const a = Math.max(from, s + (start - day) * 1440);
+          const b = Math.min(to, e + (start - day) * 1440);
+          if (a >= b || closed(start) || (e > 1440 && closed(start + 1))) return false;
+          return !blocked(day, a, b) && !blocked(start, s, Math.min(e, 1440));
+        }),
+      ),
+  );
 }
 
 /**
@@ -72,8 +101,18 @@ function mayWork(agent: RosterAgent, types: ShiftType[], day: number, part: Dayp
  * rule that binds when one does (too few agents may work then, contracts too short for the week,
  * everyone who may work then already on shift).
  */
-export function underCover(problem: RosterProblem, week: RosterWeek, coverage: CoverRow[], shifts: RosterShift[], skillNames: Map<string, string>, slotMinutes: number): UnderCover[] {
-  const groups = new Map<string, { date: string; daypart: Daypart; skill: string | null; missing: number; peakShort: number; peakRequired: number }>();
+export function underCover(
+  problem: RosterProblem,
+  week: RosterWeek,
+  coverage: CoverRow[],
+  shifts: RosterShift[],
+  skillNames: Map<string, string>,
+  slotMinutes: number,
+): UnderCover[] {
+  const groups = new Map<
+    string,
+    { date: string; daypart: Daypart; skill: string | null; missing: number; peakShort: number; peakRequired: number }
+  >();
   for (const c of coverage) {
     const daypart = daypartOf(c.local);
     const key = `${c.date}|${daypart}|${c.skill ?? ''}`;
@@ -86,7 +125,8 @@ export function underCover(problem: RosterProblem, week: RosterWeek, coverage: C
     groups.set(key, g);
   }
   const requiredHours = new Map<string, number>();
-  for (const c of coverage) requiredHours.set(c.skill ?? '', (requiredHours.get(c.skill ?? '') ?? 0) + (c.required * slotMinutes) / 60);
+  for (const c of coverage)
+    requiredHours.set(c.skill ?? '', (requiredHours.get(c.skill ?? '') ?? 0) + (c.required * slotMinutes) / 60);
   return [...groups.values()]
     .filter((g) => g.missing > 0)
     .map((g) => {
@@ -101,19 +141,44 @@ export function underCover(problem: RosterProblem, week: RosterWeek, coverage: C
       let reason: Text | null = null;
       if (able.length < g.peakRequired) {
         reasonCode = 'only-few-may-work';
-        reason = fillText(UnderCoverTexts.onlyFewMayWork, { count: able.length, skill: skillName, required: g.peakRequired });
+        reason = fillText(UnderCoverTexts.onlyFewMayWork, {
+          count: able.length,
+          skill: skillName,
+          required: g.peakRequired,
+        });
       } else if (contractHours < need) {
         reasonCode = 'contracts-short';
-        reason = fillText(UnderCoverTexts.contractsShort, { skill: skillName, max: hours(contractHours), need: hours(need) });
+        reason = fillText(UnderCoverTexts.contractsShort, {
+          skill: skillName,
+          max: hours(contractHours),
+          need: hours(need),
+        });
       } else if (able.length > 0 && working.length === able.length) {
         reasonCode = 'all-on-shift';
         reason = fillText(UnderCoverTexts.allOnShift, { count: able.length, skill: skillName });
       }
-      const message = fillText(UnderCoverTexts.missing, { date: g.date, daypart: UnderCoverTexts[g.daypart], hours: hours(g.missing), skill: skillName });
+      const message = fillText(UnderCoverTexts.missing, {
+        date: g.date,
+        daypart: UnderCoverTexts[g.daypart],
+        hours: hours(g.missing),
+        skill: skillName,
+      });
       return {
-        date: g.date, daypart: g.daypart, skill: g.skill, skillName,
-        missingAgentHours: hours(g.missing), peakShort: g.peakShort, reasonCode, message, reason,
+        date: g.date,
+        daypart: g.daypart,
+        skill: g.skill,
+        skillName,
+        missingAgentHours: hours(g.missing),
+        peakShort: g.peakShort,
+        reasonCode,
+        message,
+        reason,
       };
     })
-    .sort((a, b) => a.date.localeCompare(b.date) || DAYPARTS.indexOf(a.daypart) - DAYPARTS.indexOf(b.daypart) || (a.skill ?? '').localeCompare(b.skill ?? ''));
+    .sort(
+      (a, b) =>
+        a.date.localeCompare(b.date) ||
+        DAYPARTS.indexOf(a.daypart) - DAYPARTS.indexOf(b.daypart) ||
+        (a.skill ?? '').localeCompare(b.skill ?? ''),
+    );
 }

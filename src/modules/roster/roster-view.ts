@@ -10,11 +10,18 @@ import type { RosterAssignment, RosterEvaluation, RosterProblem, RosterRuleViola
 
 export type AgentName = { id: string; employeeNo: string; name: string; teamId: string | null };
 export type StoredSolve = {
-  seed?: number; maxIterations?: number;
+  seed?: number;
+  maxIterations?: number;
   /** When the request arrived (epoch ms; the time limit counts from it) and the language it asked in (progress notes). */
-  requestedAt?: number; locale?: Locale;
+  requestedAt?: number;
+  locale?: Locale;
   /** Epoch ms the solver was to hand its roster back by. */
-  solveBy?: number; lowerBound?: number | null; gap?: number | null; stoppedBy?: string; seconds?: number; infeasibilities?: RosterRuleViolation[];
+  solveBy?: number;
+  lowerBound?: number | null;
+  gap?: number | null;
+  stoppedBy?: string;
+  seconds?: number;
+  infeasibilities?: RosterRuleViolation[];
   /** Rules the solved roster breaks because no roster could keep them (publishing accepts only these). */
   violations?: RosterRuleViolation[];
 };
@@ -33,7 +40,12 @@ export function shiftView(week: RosterWeek, s: RosterShift, template: ShiftTempl
     end: at(week, s.endsAt),
     lengthMinutes: s.lengthMinutes,
     // Paid breaks count as worked time (contract minutes), unpaid ones do not.
-    breaks: s.breaks.map((b) => ({ name: b.name, minutes: b.minutes, paid: template?.breaks.find((r) => r.name === b.name)?.paid ?? false, start: at(week, week.breakStart(s, b)) })),
+    breaks: s.breaks.map((b) => ({
+      name: b.name,
+      minutes: b.minutes,
+      paid: template?.breaks.find((r) => r.name === b.name)?.paid ?? false,
+      start: at(week, week.breakStart(s, b)),
+    })),
   };
 }
 
@@ -41,16 +53,33 @@ export function shiftView(week: RosterWeek, s: RosterShift, template: ShiftTempl
 export function shiftOf(week: RosterWeek, a: RosterAssignment): RosterShift {
   const { startsAt, endsAt } = week.span(a.day, a.startMinutes, a.lengthMinutes);
   return {
-    agentId: a.agentId, day: a.day, localDate: week.dates[a.day], shiftTemplateId: a.shiftTypeId, startMinutes: a.startMinutes, lengthMinutes: a.lengthMinutes,
-    skill: a.skill ?? null, startsAt, endsAt,
-    breaks: a.breaks.map((b) => ({ name: b.name, startMinutes: b.startMinutes, minutes: b.minutes, ...(b.offsetMinutes !== undefined ? { offsetMinutes: b.offsetMinutes } : {}) })),
+    agentId: a.agentId,
+    day: a.day,
+    localDate: week.dates[a.day],
+    shiftTemplateId: a.shiftTypeId,
+    startMinutes: a.startMinutes,
+    lengthMinutes: a.lengthMinutes,
+    skill: a.skill ?? null,
+    startsAt,
+    endsAt,
+    breaks: a.breaks.map((b) => ({
+      name: b.name,
+      startMinutes: b.startMinutes,
+      minutes: b.minutes,
+      ...(b.offsetMinutes !== undefined ? { offsetMinutes: b.offsetMinutes } : {}),
+    })),
   };
 }
 
 export function assignmentOf(s: RosterShift): RosterAssignment {
   return {
-    agentId: s.agentId, day: s.day, shiftTypeId: s.shiftTemplateId, startMinutes: s.startMinutes, lengthMinutes: s.lengthMinutes,
-    ...(s.skill ? { skill: s.skill } : {}), breaks: s.breaks.map((b) => ({ ...b })),
+    agentId: s.agentId,
+    day: s.day,
+    shiftTypeId: s.shiftTemplateId,
+    startMinutes: s.startMinutes,
+    lengthMinutes: s.lengthMinutes,
+    ...(s.skill ? { skill: s.skill } : {}),
+    breaks: s.breaks.map((b) => ({ ...b })),
   };
 }
 
@@ -72,8 +101,14 @@ export function rosterSummary(roster: Roster, versions: RosterVersionHead[]) {
 }
 
 export type RosterReadModel = {
-  roster: Roster; versions: RosterVersionHead[]; version: RosterVersion | undefined; shifts: RosterShift[];
-  templates: ShiftTemplate[]; agents: AgentName[]; week: RosterWeek; visible?: Set<string>;
+  roster: Roster;
+  versions: RosterVersionHead[];
+  version: RosterVersion | undefined;
+  shifts: RosterShift[];
+  templates: ShiftTemplate[];
+  agents: AgentName[];
+  week: RosterWeek;
+  visible?: Set<string>;
   /** Booked training and the like: shown inside the shifts, and taken off the slots' scheduled agents. */
   activities?: RosterActivity[];
   /** Where each agent's published week comes from now (the week's one truth). */
@@ -99,11 +134,23 @@ function workingThrough(week: RosterWeek, s: RosterShift, from: Date, to: Date):
  * Agents of a skill away on an activity during a slot, counted once each, and only if the slot
  * counted them as scheduled: an agent on a break and in training at once is not taken off twice.
  */
-function awayDuring(week: RosterWeek, shifts: RosterShift[], activities: RosterActivity[], skill: string | null, from: Date, to: Date): number {
+function awayDuring(
+  week: RosterWeek,
+  shifts: RosterShift[],
+  activities: RosterActivity[],
+  skill: string | null,
+  from: Date,
+  to: Date,
+): number {
   const away = new Set<string>();
   for (const a of activities) {
     if (!overlaps(a, from, to) || away.has(a.agentId)) continue;
-    if (shifts.some((s) => s.agentId === a.agentId && (skill === null || s.skill === skill) && workingThrough(week, s, from, to))) away.add(a.agentId);
+    if (
+      shifts.some(
+        (s) => s.agentId === a.agentId && (skill === null || s.skill === skill) && workingThrough(week, s, from, to),
+      )
+    )
+      away.add(a.agentId);
   }
   return away.size;
 }
@@ -122,67 +169,139 @@ export function rosterView(m: RosterReadModel) {
   const leave = new Map((problem?.agents ?? []).map((a) => [a.id, new Set(a.leaveDays ?? [])]));
   const activities = m.activities ?? [];
   const activitiesIn = (s: RosterShift) =>
-    activities.filter((a) => a.agentId === s.agentId && overlaps(a, s.startsAt, s.endsAt)).map((a) => ({ kind: a.kind, sessionId: a.sessionId, title: a.title, start: at(week, a.startsAt), end: at(week, a.endsAt) }));
+    activities
+      .filter((a) => a.agentId === s.agentId && overlaps(a, s.startsAt, s.endsAt))
+      .map((a) => ({
+        kind: a.kind,
+        sessionId: a.sessionId,
+        title: a.title,
+        start: at(week, a.startsAt),
+        end: at(week, a.endsAt),
+      }));
   const publication = new Map((m.publications ?? []).map((p) => [p.agentId, p]));
   const publishedIn = (agentId: string) => {
     const p = publication.get(agentId);
     return p ? { rosterId: p.rosterId, version: p.version, current: p.versionId === version?.id } : null;
   };
   // Each rule named as a refusal names it (agent and number, date, shift, the rule with its numbers), in the reader's language.
-  const words = new RosterRefusals({ week, agents: m.agents, templates: m.templates, shifts: m.shifts, skillNames: m.skillNames ?? new Map() });
+  const words = new RosterRefusals({
+    week,
+    agents: m.agents,
+    templates: m.templates,
+    shifts: m.shifts,
+    skillNames: m.skillNames ?? new Map(),
+  });
   const onlyVisible = (list: RosterRuleViolation[]) =>
-    (m.visible ? list.filter((v) => v.agentIds.length === 0 || v.agentIds.some(visible)) : list).map((v) => ({ ...v, dates: v.days.map((d) => week.dates[d]), message: say(words.describe(v)) }));
+    (m.visible ? list.filter((v) => v.agentIds.length === 0 || v.agentIds.some(visible)) : list).map((v) => ({
+      ...v,
+      dates: v.days.map((d) => week.dates[d]),
+      message: say(words.describe(v)),
+    }));
   const coverage = (evaluation?.coverage ?? []).map((c) => {
     const start = week.slotStart(c.day, c.slot, slotMinutes);
-    const away = activities.length ? awayDuring(week, m.shifts, activities, c.skill, start, new Date(start.getTime() + slotMinutes * 60_000)) : 0;
-    return { skill: c.skill, date: week.dates[c.day], slot: c.slot, start: start.toISOString(), local: week.local(start), required: c.required, scheduled: c.scheduled - away, away, gap: c.gap - away };
+    const away = activities.length
+      ? awayDuring(week, m.shifts, activities, c.skill, start, new Date(start.getTime() + slotMinutes * 60_000))
+      : 0;
+    return {
+      skill: c.skill,
+      date: week.dates[c.day],
+      slot: c.slot,
+      start: start.toISOString(),
+      local: week.local(start),
+      required: c.required,
+      scheduled: c.scheduled - away,
+      away,
+      gap: c.gap - away,
+    };
   });
   return {
     ...rosterSummary(roster, m.versions),
     timeZone: week.timeZone,
     version: version
       ? {
-          version: version.version, status: version.status, publishedAt: version.publishedAt, publishedBy: version.publishedBy, supersededAt: version.supersededAt ?? null,
+          version: version.version,
+          status: version.status,
+          publishedAt: version.publishedAt,
+          publishedBy: version.publishedBy,
+          supersededAt: version.supersededAt ?? null,
           supersededBy: m.successor ? { rosterId: m.successor.rosterId, version: m.successor.version } : null,
         }
       : null,
-    versions: m.versions.map((v) => ({ version: v.version, status: v.status, publishedAt: v.publishedAt, supersededAt: v.supersededAt ?? null, note: v.note ?? null })),
+    versions: m.versions.map((v) => ({
+      version: v.version,
+      status: v.status,
+      publishedAt: v.publishedAt,
+      supersededAt: v.supersededAt ?? null,
+      note: v.note ?? null,
+    })),
     days: week.dates.map((date, d) => ({ date, hours: week.dayMinutes(d) / 60 })),
     objective: evaluation?.objective ?? null,
-    solve: { seed: solve.seed ?? null, lowerBound: solve.lowerBound ?? null, gap: solve.gap ?? null, stoppedBy: solve.stoppedBy ?? null, seconds: solve.seconds ?? null },
+    solve: {
+      seed: solve.seed ?? null,
+      lowerBound: solve.lowerBound ?? null,
+      gap: solve.gap ?? null,
+      stoppedBy: solve.stoppedBy ?? null,
+      seconds: solve.seconds ?? null,
+    },
     warnings: roster.warnings.map((w) => (typeof w === 'string' ? w : say(w))),
     infeasibilities: onlyVisible(solve.infeasibilities ?? []),
     violations: onlyVisible(evaluation?.violations ?? []),
     agents: m.agents
       .filter((a) => agentIds.has(a.id) && visible(a.id))
       .map((a) => ({
-        agentId: a.id, employeeNo: a.employeeNo, name: a.name, teamId: a.teamId,
+        agentId: a.id,
+        employeeNo: a.employeeNo,
+        name: a.name,
+        teamId: a.teamId,
         // The publication this agent's week is read from now (this version, another, or none yet).
         publishedIn: publishedIn(a.id),
         days: week.dates.map((date, d) => {
           const s = byAgentDay.get(`${a.id}/${d}`);
           // A day without a shift is approved leave or an ordinary day off; grids and exports mark which.
           const absence = s ? null : leave.get(a.id)?.has(d) ? 'leave' : 'day-off';
-          const shift = s ? { ...shiftView(week, s, templates.get(s.shiftTemplateId)), activities: activitiesIn(s) } : null;
+          const shift = s
+            ? { ...shiftView(week, s, templates.get(s.shiftTemplateId)), activities: activitiesIn(s) }
+            : null;
           return { date, shift, absence };
         }),
       })),
     coverage,
     // Warnings a manager can act on: per day, daypart and skill the agent-hours short and what binds.
-    underCover: (problem ? underCover(problem, week, coverage, m.shifts, m.skillNames ?? new Map(), slotMinutes) : []).map((u) => ({
-      ...u, skillName: say(u.skillName), message: say(u.message), reason: u.reason && say(u.reason),
+    underCover: (problem
+      ? underCover(problem, week, coverage, m.shifts, m.skillNames ?? new Map(), slotMinutes)
+      : []
+    ).map((u) => ({
+      ...u,
+      skillName: say(u.skillName),
+      message: say(u.message),
+      reason: u.reason && say(u.reason),
     })),
     dayCoverage: (evaluation?.dayCoverage ?? []).map((c) => ({
-      date: week.dates[c.day], shiftTemplate: templates.get(c.shiftTypeId)?.code ?? c.shiftTypeId, skill: c.skill, required: c.required, scheduled: c.scheduled, gap: c.scheduled - c.required,
+      date: week.dates[c.day],
+      shiftTemplate: templates.get(c.shiftTypeId)?.code ?? c.shiftTypeId,
+      skill: c.skill,
+      required: c.required,
+      scheduled: c.scheduled,
+      gap: c.scheduled - c.required,
     })),
   };
 }
 
 const sameShift = (a: RosterShift, b: RosterShift) =>
-  a.shiftTemplateId === b.shiftTemplateId && a.startMinutes === b.startMinutes && a.lengthMinutes === b.lengthMinutes && a.skill === b.skill;
+  a.shiftTemplateId === b.shiftTemplateId &&
+  a.startMinutes === b.startMinutes &&
+  a.lengthMinutes === b.lengthMinutes &&
+  a.skill === b.skill;
 
 /** Agent-days that differ between two versions (a shift added, removed or changed). */
-export function rosterDiff(week: RosterWeek, from: RosterShift[], to: RosterShift[], templates: ShiftTemplate[], agents: AgentName[], visible?: Set<string>) {
+export function rosterDiff(
+  week: RosterWeek,
+  from: RosterShift[],
+  to: RosterShift[],
+  templates: ShiftTemplate[],
+  agents: AgentName[],
+  visible?: Set<string>,
+) {
   const byId = new Map(templates.map((t) => [t.id, t]));
   const names = new Map(agents.map((a) => [a.id, a]));
   const before = new Map(from.map((s) => [`${s.agentId}/${s.day}`, s]));
@@ -199,12 +318,17 @@ export function rosterDiff(week: RosterWeek, from: RosterShift[], to: RosterShif
       const a = before.get(k);
       const b = after.get(k);
       return {
-        agentId: s.agentId, employeeNo: names.get(s.agentId)?.employeeNo ?? null, name: names.get(s.agentId)?.name ?? null, date: s.localDate,
+        agentId: s.agentId,
+        employeeNo: names.get(s.agentId)?.employeeNo ?? null,
+        name: names.get(s.agentId)?.name ?? null,
+        date: s.localDate,
         change: !a ? 'added' : !b ? 'removed' : 'changed',
         from: a ? shiftView(week, a, byId.get(a.shiftTemplateId)) : null,
         to: b ? shiftView(week, b, byId.get(b.shiftTemplateId)) : null,
       };
     })
     .filter((c) => !visible || visible.has(c.agentId))
-    .sort((x, y) => (x.date === y.date ? (x.employeeNo ?? '').localeCompare(y.employeeNo ?? '') : x.date.localeCompare(y.date)));
+    .sort((x, y) =>
+      x.date === y.date ? (x.employeeNo ?? '').localeCompare(y.employeeNo ?? '') : x.date.localeCompare(y.date),
+    );
 }

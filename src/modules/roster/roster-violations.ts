@@ -2,10 +2,12 @@ import type { StoredSolve } from './roster-view';
 import type { RosterEvaluation, RosterRuleViolation } from './solver';
 
 /** One broken rule: the same rule for the same agents on the same days. */
-export const ruleKey = (v: Pick<RosterRuleViolation, 'rule' | 'agentIds' | 'days'>) => `${v.rule}|${[...v.agentIds].sort().join(',')}|${[...v.days].sort().join(',')}`;
+export const ruleKey = (v: Pick<RosterRuleViolation, 'rule' | 'agentIds' | 'days'>) =>
+  `${v.rule}|${[...v.agentIds].sort().join(',')}|${[...v.days].sort().join(',')}`;
 
 /** The rule for the same agents, whatever the days (an infeasibility names the days it could, not those it hit). */
-const ruleOfAgents = (v: Pick<RosterRuleViolation, 'rule' | 'agentIds'>) => `${v.rule}|${[...v.agentIds].sort().join(',')}`;
+const ruleOfAgents = (v: Pick<RosterRuleViolation, 'rule' | 'agentIds'>) =>
+  `${v.rule}|${[...v.agentIds].sort().join(',')}`;
 
 /**
  * What a version may still break when it is published: only what its solve could never keep (the

@@ -6,7 +6,15 @@ import { addDays } from 'src/platform/time/calendar-date';
 describe('RosterWeek', () => {
   it('gives the autumn DST Sunday 25 hours and converts wall-clock times on both sides of it', () => {
     const week = new RosterWeek('2026-10-19', 'Europe/Berlin');
-    expect(week.dates).toEqual(['2026-10-19', '2026-10-20', '2026-10-21', '2026-10-22', '2026-10-23', '2026-10-24', '2026-10-25']);
+    expect(week.dates).toEqual([
+      '2026-10-19',
+      '2026-10-20',
+      '2026-10-21',
+      '2026-10-22',
+      '2026-10-23',
+      '2026-10-24',
+      '2026-10-25',
+    ]);
     expect(week.dayMinutes(0)).toBe(1440);
     expect(week.dayMinutes(6)).toBe(1500);
     expect(week.wallClock(0, 8 * 60).toISOString()).toBe('2026-10-19T06:00:00.000Z');
@@ -37,7 +45,9 @@ describe('RosterWeek', () => {
     const second = new Date(night.startsAt.getTime() + 270 * 60_000);
     // 270 min after 23:00 CEST is 02:30 CET, the second 02:30 of Sunday.
     expect(week.clockAfter(5, second)).toBe(1440 + 150);
-    expect(week.breakStart(night, { startMinutes: 1440 + 150, offsetMinutes: 270 }).toISOString()).toBe(second.toISOString());
+    expect(week.breakStart(night, { startMinutes: 1440 + 150, offsetMinutes: 270 }).toISOString()).toBe(
+      second.toISOString(),
+    );
     // Without an offset the clock is read as the first 02:30 (an hour earlier).
     expect(week.breakStart(night, { startMinutes: 1440 + 150 }).getTime()).toBe(second.getTime() - 3_600_000);
   });
@@ -51,33 +61,63 @@ describe('RosterWeek', () => {
 });
 
 describe('RosterWeek’s remembered zone arithmetic', () => {
-  const zones = ['Asia/Shanghai', 'Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata', 'America/St_Johns', 'UTC', 'Europe/London'];
+  const zones = [
+    'Asia/Shanghai',
+    'Europe/Berlin',
+    'America/New_York',
+    'Australia/Lord_Howe',
+    'Asia/Kolkata',
+    'America/St_Johns',
+    'UTC',
+    'Europe/London',
+  ];
   const weeks = ['2026-03-02', '2026-03-23', '2026-10-19', '2026-10-26', '2026-11-02', '2026-04-06', '2026-12-07'];
 
   it('gives exactly what luxon gives for any instant in or near the week, on DST weeks too', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...zones), fc.constantFrom(...weeks), fc.integer({ min: -2 * 1440, max: 10 * 1440 }), fc.integer({ min: 0, max: 59_999 }), (zone, start, minute, ms) => {
-        const week = new RosterWeek(start, zone);
-        const at = new Date(DateTime.fromISO(start, { zone }).toMillis() + minute * 60_000 + (minute % 7 === 0 ? ms : 0));
-        expect(week.local(at)).toBe(DateTime.fromJSDate(at, { zone }).toISO({ suppressMilliseconds: true }));
-        expect(week.local(at)).toBe(week.local(at));
-      }),
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.constantFrom(...weeks),
+        fc.integer({ min: -2 * 1440, max: 10 * 1440 }),
+        fc.integer({ min: 0, max: 59_999 }),
+        (zone, start, minute, ms) => {
+          const week = new RosterWeek(start, zone);
+          const at = new Date(
+            DateTime.fromISO(start, { zone }).toMillis() + minute * 60_000 + (minute % 7 === 0 ? ms : 0),
+          );
+          expect(week.local(at)).toBe(DateTime.fromJSDate(at, { zone }).toISO({ suppressMilliseconds: true }));
+          expect(week.local(at)).toBe(week.local(at));
+        },
+      ),
       { numRuns: 1000 },
     );
   });
 
   it('keeps slots and wall-clock times as plain luxon computes them', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...zones), fc.constantFrom(...weeks), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 3 * 1440 - 1 }), (zone, start, day, minutes) => {
-        const week = new RosterWeek(start, zone);
-        const midnight = DateTime.fromISO(addDays(start, day), { zone }).startOf('day');
-        expect(week.slotStart(day, Math.floor(minutes / 15), 15).getTime()).toBe(midnight.plus({ minutes: Math.floor(minutes / 15) * 15 }).toMillis());
-        const extra = Math.floor(minutes / 1440);
-        const m = minutes % 1440;
-        const expected = DateTime.fromISO(addDays(start, day + extra), { zone }).set({ hour: Math.floor(m / 60), minute: m % 60, second: 0, millisecond: 0 });
-        expect(week.wallClock(day, minutes).getTime()).toBe(expected.toMillis());
-        expect(week.wallClock(day, minutes).getTime()).toBe(expected.toMillis());
-      }),
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.constantFrom(...weeks),
+        fc.integer({ min: 0, max: 6 }),
+        fc.integer({ min: 0, max: 3 * 1440 - 1 }),
+        (zone, start, day, minutes) => {
+          const week = new RosterWeek(start, zone);
+          const midnight = DateTime.fromISO(addDays(start, day), { zone }).startOf('day');
+          expect(week.slotStart(day, Math.floor(minutes / 15), 15).getTime()).toBe(
+            midnight.plus({ minutes: Math.floor(minutes / 15) * 15 }).toMillis(),
+          );
+          const extra = Math.floor(minutes / 1440);
+          const m = minutes % 1440;
+          const expected = DateTime.fromISO(addDays(start, day + extra), { zone }).set({
+            hour: Math.floor(m / 60),
+            minute: m % 60,
+            second: 0,
+            millisecond: 0,
+          });
+          expect(week.wallClock(day, minutes).getTime()).toBe(expected.toMillis());
+          expect(week.wallClock(day, minutes).getTime()).toBe(expected.toMillis());
+        },
+      ),
       { numRuns: 1000 },
     );
   });

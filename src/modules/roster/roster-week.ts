@@ -37,7 +37,9 @@ export class RosterWeek {
 
   /** Days from the week's first day to a local date (negative before it, `days` or more after it). */
   offsetOf(date: string): number {
-    return Math.round(DateTime.fromISO(date, { zone: 'UTC' }).diff(DateTime.fromISO(this.weekStart, { zone: 'UTC' }), 'days').days);
+    return Math.round(
+      DateTime.fromISO(date, { zone: 'UTC' }).diff(DateTime.fromISO(this.weekStart, { zone: 'UTC' }), 'days').days,
+    );
   }
 
   /** The local date and wall-clock minutes after its midnight of a UTC instant. */
@@ -67,7 +69,9 @@ export class RosterWeek {
     const key = (day + extraDays) * 1440 + m;
     let ms = this.wallClocks.get(key);
     if (ms === undefined) {
-      ms = this.midnight(day + extraDays).set({ hour: Math.floor(m / 60), minute: m % 60, second: 0, millisecond: 0 }).toMillis();
+      ms = this.midnight(day + extraDays)
+        .set({ hour: Math.floor(m / 60), minute: m % 60, second: 0, millisecond: 0 })
+        .toMillis();
       this.wallClocks.set(key, ms);
     }
     return new Date(ms);
@@ -89,7 +93,8 @@ export class RosterWeek {
   private steadyOffsetAt(ms: number): number | null {
     const day = Math.floor((ms - this.midnight(0).toMillis()) / 86_400_000);
     for (const d of [day, day - 1, day + 1]) {
-      if (d < -1 || d > this.days || ms < this.midnight(d).toMillis() || ms >= this.midnight(d + 1).toMillis()) continue;
+      if (d < -1 || d > this.days || ms < this.midnight(d).toMillis() || ms >= this.midnight(d + 1).toMillis())
+        continue;
       if (!this.steadyOffsets.has(d)) {
         const from = this.midnight(d).offset;
         this.steadyOffsets.set(d, from === this.midnight(d + 1).offset ? from : null);
@@ -110,7 +115,9 @@ export class RosterWeek {
    * cannot tell the two passes of the hour a clock change repeats), else its wall-clock time.
    */
   breakStart(s: { day: number; startsAt: Date }, b: { startMinutes: number; offsetMinutes?: number }): Date {
-    return b.offsetMinutes !== undefined ? new Date(s.startsAt.getTime() + b.offsetMinutes * 60_000) : this.wallClock(s.day, b.startMinutes);
+    return b.offsetMinutes !== undefined
+      ? new Date(s.startsAt.getTime() + b.offsetMinutes * 60_000)
+      : this.wallClock(s.day, b.startMinutes);
   }
 
   /** A shift's UTC span: the start on the wall clock, the end after its length of elapsed time. */
@@ -134,8 +141,7 @@ function isoWithOffset(ms: number, offsetMinutes: number): string {
   );
 }
 
-
-
 /** `HH:MM` ↔ minutes after midnight (24:00 = 1440). */
 export const clockMinutes = (time: string): number => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-export const clockText = (minutes: number): string => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+export const clockText = (minutes: number): string =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;

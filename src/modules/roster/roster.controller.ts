@@ -7,8 +7,21 @@ import { sendView } from 'src/platform/cache/view-cache';
 import { ApiProblems } from 'src/platform/http/openapi';
 import { pageExample } from 'src/platform/http/pagination';
 import { ValidBody, ValidParam, ValidQuery } from 'src/platform/http/validation';
-import { CreateRosterBody, DiffQuery, EditRosterBody, ListRostersQuery, PublishRosterBody, ReadRosterQuery } from './roster.dto';
-import { createdRosterExample, diffExample, editRefusedExample, rosterExample, rosterSummaryExample } from './roster-examples';
+import {
+  CreateRosterBody,
+  DiffQuery,
+  EditRosterBody,
+  ListRostersQuery,
+  PublishRosterBody,
+  ReadRosterQuery,
+} from './roster.dto';
+import {
+  createdRosterExample,
+  diffExample,
+  editRefusedExample,
+  rosterExample,
+  rosterSummaryExample,
+} from './roster-examples';
 import { RosterEditing } from './roster-editing.service';
 import { RosterPublishing } from './roster-publishing.service';
 import { ROSTER_READERS, ROSTER_WRITERS } from './roster-roles';
@@ -17,7 +30,9 @@ import { RosterProblems as P } from './roster.problems';
 import { RosterRuleTexts } from './roster-refusals';
 
 /** The rule codes a refused edit or publication names in `errors[].code`, for the docs. */
-const RULE_CODES = Object.entries(RosterRuleTexts).map(([code, t]) => `\`${code}\`: ${t.en} / ${t.zh}`).join('\n\n');
+const RULE_CODES = Object.entries(RosterRuleTexts)
+  .map(([code, t]) => `\`${code}\`: ${t.en} / ${t.zh}`)
+  .join('\n\n');
 
 @ApiTags('roster')
 @ApiBearerAuth()
@@ -32,15 +47,33 @@ export class RosterController {
   @Post()
   @HttpCode(202)
   @Roles(...ROSTER_WRITERS)
-  @ApiAcceptedResponse({ description: 'The roster and its `roster.generate` job; follow the job at statusUrl, then read the roster', schema: { example: createdRosterExample } })
-  @ApiProblems(400, 401, 403, P.teamNotFound, P.noAgents, P.lockedAgentNotRostered, P.dateOutsideWeek, P.unknownTemplate, P.noTemplates, P.noDemand, 503)
+  @ApiAcceptedResponse({
+    description: 'The roster and its `roster.generate` job; follow the job at statusUrl, then read the roster',
+    schema: { example: createdRosterExample },
+  })
+  @ApiProblems(
+    400,
+    401,
+    403,
+    P.teamNotFound,
+    P.noAgents,
+    P.lockedAgentNotRostered,
+    P.dateOutsideWeek,
+    P.unknownTemplate,
+    P.noTemplates,
+    P.noDemand,
+    503,
+  )
   create(@CurrentActor() actor: Actor, @ValidBody(CreateRosterBody) body: CreateRosterBody) {
     return this.rosters.create(actor, body);
   }
 
   @Get()
   @Roles(...ROSTER_READERS)
-  @ApiOkResponse({ description: 'Newest week first; supervisors see the rosters of their teams', schema: { example: pageExample(rosterSummaryExample) } })
+  @ApiOkResponse({
+    description: 'Newest week first; supervisors see the rosters of their teams',
+    schema: { example: pageExample(rosterSummaryExample) },
+  })
   @ApiProblems(400, 401, 403)
   list(@CurrentActor() actor: Actor, @ValidQuery(ListRostersQuery) query: ListRostersQuery) {
     return this.rosters.list(actor, query);
@@ -48,16 +81,28 @@ export class RosterController {
 
   @Get(':id')
   @Roles(...ROSTER_READERS)
-  @ApiOkResponse({ description: 'Per agent per day the shift (UTC and local) and its breaks; per slot requirement, scheduled and gap; objective by term; bound and gap; warnings and rules that could not be kept', schema: { example: rosterExample } })
+  @ApiOkResponse({
+    description:
+      'Per agent per day the shift (UTC and local) and its breaks; per slot requirement, scheduled and gap; objective by term; bound and gap; warnings and rules that could not be kept',
+    schema: { example: rosterExample },
+  })
   @ApiProblems(400, 401, 403, P.notFound, P.versionNotFound)
-  async get(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidQuery(ReadRosterQuery) query: ReadRosterQuery, @Res() res: Response) {
+  async get(
+    @CurrentActor() actor: Actor,
+    @ValidParam('id') id: string,
+    @ValidQuery(ReadRosterQuery) query: ReadRosterQuery,
+    @Res() res: Response,
+  ) {
     // Sent as stored bytes: re-encoding a week's view per request was most of a cached read's cost.
     sendView(res, await this.rosters.getSerialised(actor, id, query));
   }
 
   @Patch(':id')
   @Roles(...ROSTER_WRITERS)
-  @ApiOkResponse({ description: 'Saved and re-scored; an edit of a published version creates the next draft version', schema: { example: rosterExample } })
+  @ApiOkResponse({
+    description: 'Saved and re-scored; an edit of a published version creates the next draft version',
+    schema: { example: rosterExample },
+  })
   @ApiBadRequestResponse({
     description: `\`${P.editBreaksRules.code}\`: the edit breaks a hard rule; nothing was saved. Each rule is in \`errors[]\` (its \`code\`, and a \`message\` naming agent and number, date, shift and times, and the rule with its numbers) and in \`violations\` (with \`facts\`). Also \`${P.agentNotOnRoster.code}\`, \`${P.dateOutsideWeek.code}\`, \`${P.templateNotOnRoster.code}\`, \`${P.startFixed.code}\`, \`${P.startOutsideWindow.code}\`. Rule codes:\n\n${RULE_CODES}`,
     content: { 'application/problem+json': { example: editRefusedExample } },
@@ -70,9 +115,25 @@ export class RosterController {
   @Post(':id/publish')
   @HttpCode(200)
   @Roles(...ROSTER_WRITERS)
-  @ApiOkResponse({ description: 'The newest version is published and never changes again', schema: { example: rosterExample } })
-  @ApiProblems(400, 401, 403, P.notFound, P.notSolvedForPublish, P.staleRevision, P.alreadyPublished, P.publishBreaksRules)
-  publish(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidBody(PublishRosterBody) body: PublishRosterBody) {
+  @ApiOkResponse({
+    description: 'The newest version is published and never changes again',
+    schema: { example: rosterExample },
+  })
+  @ApiProblems(
+    400,
+    401,
+    403,
+    P.notFound,
+    P.notSolvedForPublish,
+    P.staleRevision,
+    P.alreadyPublished,
+    P.publishBreaksRules,
+  )
+  publish(
+    @CurrentActor() actor: Actor,
+    @ValidParam('id') id: string,
+    @ValidBody(PublishRosterBody) body: PublishRosterBody,
+  ) {
     return this.publishing.publish(actor, id, body);
   }
 
@@ -80,8 +141,15 @@ export class RosterController {
   @HttpCode(202)
   @Roles(...ROSTER_WRITERS)
   @ApiAcceptedResponse({
-    description: 'The running solve stops within a second or two and stores its best roster so far (its `solve.stoppedBy` is `aborted`); follow its job as before',
-    schema: { example: { id: '0b6f3c5e-8d1a-4f2b-9c7e-2a4d6e8f0a1b', status: 'running', stopRequestedAt: '2026-11-27T02:30:00.000Z' } },
+    description:
+      'The running solve stops within a second or two and stores its best roster so far (its `solve.stoppedBy` is `aborted`); follow its job as before',
+    schema: {
+      example: {
+        id: '0b6f3c5e-8d1a-4f2b-9c7e-2a4d6e8f0a1b',
+        status: 'running',
+        stopRequestedAt: '2026-11-27T02:30:00.000Z',
+      },
+    },
   })
   @ApiProblems(401, 403, P.notFound, P.notRunning)
   stop(@CurrentActor() actor: Actor, @ValidParam('id') id: string) {
@@ -90,7 +158,10 @@ export class RosterController {
 
   @Get(':id/diff')
   @Roles(...ROSTER_READERS)
-  @ApiOkResponse({ description: 'Agent-days whose shift differs between two versions', schema: { example: diffExample } })
+  @ApiOkResponse({
+    description: 'Agent-days whose shift differs between two versions',
+    schema: { example: diffExample },
+  })
   @ApiProblems(400, 401, 403, P.notFound, P.versionNotFound, P.notSuperseded)
   diff(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidQuery(DiffQuery) query: DiffQuery) {
     return this.rosters.diff(actor, id, query);

@@ -10,9 +10,19 @@ const DayCoverInput = z.strictObject({
   shiftTemplate: code.meta({ description: 'Shift template code', example: 'E' }),
   skill: code.optional().meta({ description: 'Only agents with this skill count', example: 'pre_sales' }),
   required: z.number().int().min(0).max(1000).meta({ example: 5 }),
-  weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7).optional().meta({ description: 'ISO weekdays (1 = Monday); default every day', example: [1, 2, 3, 4, 5] }),
+  weekdays: z
+    .array(z.number().int().min(1).max(7))
+    .min(1)
+    .max(7)
+    .optional()
+    .meta({ description: 'ISO weekdays (1 = Monday); default every day', example: [1, 2, 3, 4, 5] }),
   underWeight: z.number().min(0).max(10_000).default(100).meta({ description: 'Cost per missing agent', example: 100 }),
-  overWeight: z.number().min(0).max(10_000).default(10).meta({ description: 'Cost per agent above the cover', example: 10 }),
+  overWeight: z
+    .number()
+    .min(0)
+    .max(10_000)
+    .default(10)
+    .meta({ description: 'Cost per agent above the cover', example: 10 }),
 });
 
 const LockInput = z.strictObject({
@@ -23,18 +33,54 @@ const LockInput = z.strictObject({
 
 export const CreateRosterBody = z
   .strictObject({
-    weekStart: localDate.refine(isMonday, { message: 'must be a Monday (the local first day of the week)' }).meta({ example: '2026-11-30' }),
-    teamIds: z.array(z.uuid()).min(1).max(50).optional().meta({ description: 'Teams to roster; default every team of the shop' }),
-    timeLimitSeconds: z.number().int().min(1).max(600).default(30).meta({ description: 'A promise about the whole job, counted from this request: the roster is stored and the job complete within about this long (the solver stops early enough to store its best roster)', example: 30 }),
-    demand: z.enum(DEMAND_KINDS).default('forecast').meta({ description: '`forecast`: required agents per slot from staffing (the newest completed forecast of each real-time queue covering the week); `day-cover`: agents per day and shift template as given in `dayCover`' }),
+    weekStart: localDate
+      .refine(isMonday, { message: 'must be a Monday (the local first day of the week)' })
+      .meta({ example: '2026-11-30' }),
+    teamIds: z
+      .array(z.uuid())
+      .min(1)
+      .max(50)
+      .optional()
+      .meta({ description: 'Teams to roster; default every team of the shop' }),
+    timeLimitSeconds: z.number().int().min(1).max(600).default(30).meta({
+      description:
+        'A promise about the whole job, counted from this request: the roster is stored and the job complete within about this long (the solver stops early enough to store its best roster)',
+      example: 30,
+    }),
+    demand: z.enum(DEMAND_KINDS).default('forecast').meta({
+      description:
+        '`forecast`: required agents per slot from staffing (the newest completed forecast of each real-time queue covering the week); `day-cover`: agents per day and shift template as given in `dayCover`',
+    }),
     dayCover: z.array(DayCoverInput).max(500).optional(),
     locked: z.array(LockInput).max(2000).default([]).meta({ description: 'Agent-days fixed by hand before solving' }),
-    supervisorOnEveryShift: z.boolean().default(false).meta({ description: 'Every worked shift (day, template) needs a supervisor on it' }),
-    handoverMinutes: z.number().int().min(0).max(120).optional().meta({ description: 'Consecutive shifts of a day must overlap at least this long' }),
-    seed: z.number().int().min(0).max(2_147_483_647).default(1).meta({ description: 'Same inputs and seed, same roster' }),
-    maxIterations: z.number().int().min(1).max(10_000).optional().meta({ description: 'Repeatable runs: the search stops after this many improvement steps and every sub-solve is limited by work, not time, so the same inputs, seed and limit give the same roster on a loaded machine as on a quiet one (the time limit only cuts a run short)', example: 20 }),
+    supervisorOnEveryShift: z
+      .boolean()
+      .default(false)
+      .meta({ description: 'Every worked shift (day, template) needs a supervisor on it' }),
+    handoverMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(120)
+      .optional()
+      .meta({ description: 'Consecutive shifts of a day must overlap at least this long' }),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2_147_483_647)
+      .default(1)
+      .meta({ description: 'Same inputs and seed, same roster' }),
+    maxIterations: z.number().int().min(1).max(10_000).optional().meta({
+      description:
+        'Repeatable runs: the search stops after this many improvement steps and every sub-solve is limited by work, not time, so the same inputs, seed and limit give the same roster on a loaded machine as on a quiet one (the time limit only cuts a run short)',
+      example: 20,
+    }),
   })
-  .refine((b) => b.demand !== 'day-cover' || (b.dayCover?.length ?? 0) > 0, { message: 'give the cover per day and shift template for demand day-cover', path: ['dayCover'] })
+  .refine((b) => b.demand !== 'day-cover' || (b.dayCover?.length ?? 0) > 0, {
+    message: 'give the cover per day and shift template for demand day-cover',
+    path: ['dayCover'],
+  })
   .refine((b) => b.demand !== 'forecast' || !b.dayCover, { message: 'only with demand day-cover', path: ['dayCover'] });
 export type CreateRosterBody = z.infer<typeof CreateRosterBody>;
 
@@ -54,29 +100,56 @@ const ShiftChange = z.strictObject({
   agentId: z.uuid(),
   date: localDate,
   shiftTemplate: code.nullable().meta({ description: 'Template code; null clears the day (day off)', example: 'L' }),
-  start: clockTime.optional().meta({ description: 'Start inside the template’s window (windowed templates only)', example: '10:00' }),
-  skill: code.optional().meta({ description: 'The skill worked; default the agent’s current or first skill', example: 'pre_sales' }),
-  breaks: z.array(z.strictObject({ start: clockTime })).max(4).optional().meta({ description: 'Break starts in the template’s order, inside their windows; default near the middle of each window (kept when the shift is unchanged)', example: [{ start: '12:30' }] }),
+  start: clockTime
+    .optional()
+    .meta({ description: 'Start inside the template’s window (windowed templates only)', example: '10:00' }),
+  skill: code
+    .optional()
+    .meta({ description: 'The skill worked; default the agent’s current or first skill', example: 'pre_sales' }),
+  breaks: z
+    .array(z.strictObject({ start: clockTime }))
+    .max(4)
+    .optional()
+    .meta({
+      description:
+        'Break starts in the template’s order, inside their windows; default near the middle of each window (kept when the shift is unchanged)',
+      example: [{ start: '12:30' }],
+    }),
 });
 export type ShiftChange = z.infer<typeof ShiftChange>;
 
 export const EditRosterBody = z
   .strictObject({
-    expectedRevision: z.number().int().min(0).meta({ description: 'The `revision` you read; a newer one answers 409', example: 3 }),
+    expectedRevision: z
+      .number()
+      .int()
+      .min(0)
+      .meta({ description: 'The `revision` you read; a newer one answers 409', example: 3 }),
     changes: z.array(ShiftChange).min(1).max(200),
   })
-  .refine((b) => new Set(b.changes.map((c) => `${c.agentId}/${c.date}`)).size === b.changes.length, { message: 'an agent-day is changed twice', path: ['changes'] });
+  .refine((b) => new Set(b.changes.map((c) => `${c.agentId}/${c.date}`)).size === b.changes.length, {
+    message: 'an agent-day is changed twice',
+    path: ['changes'],
+  });
 export type EditRosterBody = z.infer<typeof EditRosterBody>;
 
 export const PublishRosterBody = z.strictObject({
-  expectedRevision: z.number().int().min(0).optional().meta({ description: 'The `revision` you read; a newer one answers 409' }),
+  expectedRevision: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .meta({ description: 'The `revision` you read; a newer one answers 409' }),
 });
 export type PublishRosterBody = z.infer<typeof PublishRosterBody>;
 
 export const DiffQuery = z
   .strictObject({
     from: z.coerce.number().int().min(1).meta({ example: 1 }),
-    to: z.coerce.number().int().min(1).optional().meta({ description: 'Default: the publication that superseded `from` (maybe of another roster of the week)', example: 2 }),
+    to: z.coerce.number().int().min(1).optional().meta({
+      description: 'Default: the publication that superseded `from` (maybe of another roster of the week)',
+      example: 2,
+    }),
   })
   .refine((q) => q.from !== q.to, { message: 'must differ from from', path: ['to'] });
 export type DiffQuery = z.infer<typeof DiffQuery>;
@@ -85,5 +158,8 @@ const MAX_SHIFT_RANGE_DAYS = 62;
 export const MyShiftsQuery = z
   .strictObject({ from: localDate, to: localDate })
   .refine((q) => q.from <= q.to, { message: 'must not be before from', path: ['to'] })
-  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < MAX_SHIFT_RANGE_DAYS, { message: `the range may span at most ${MAX_SHIFT_RANGE_DAYS} days`, path: ['to'] });
+  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < MAX_SHIFT_RANGE_DAYS, {
+    message: `the range may span at most ${MAX_SHIFT_RANGE_DAYS} days`,
+    path: ['to'],
+  });
 export type MyShiftsQuery = z.infer<typeof MyShiftsQuery>;

@@ -12,14 +12,24 @@ export type RosterVersionHead = Omit<RosterVersion, 'evaluation'>;
 export type RosterShift = Omit<typeof rosterShifts.$inferSelect, 'shopId' | 'versionId'>;
 /** What a roster's view is built from, in one row: digests of the roster row and of the other inputs, and its version heads. */
 export type RosterViewStamp = {
-  id: string; teamIds: string[]; row: string;
+  id: string;
+  teamIds: string[];
+  row: string;
   versions: { id: string; version: number; row: string }[];
   /** The week's other versions (a successor) and who is published from where. */
-  weekVersions: string | null; publications: string | null;
-  templates: string | null; agents: string | null; activities: string | null;
+  weekVersions: string | null;
+  publications: string | null;
+  templates: string | null;
+  agents: string | null;
+  activities: string | null;
 };
 /** A published shift with its roster's zone (the zone the roster was planned in, not the shop's current one). */
-export type PublishedShift = RosterShift & { rosterId: string; version: number; publishedAt: Date | null; timeZone: string };
+export type PublishedShift = RosterShift & {
+  rosterId: string;
+  version: number;
+  publishedAt: Date | null;
+  timeZone: string;
+};
 /** Which publication says what an agent works in a week. */
 export type Publication = { agentId: string; rosterId: string; versionId: string; version: number; publishedAt: Date };
 
@@ -36,18 +46,28 @@ export class RosterRepository {
   }
 
   async find(shopId: string, id: string): Promise<Roster | undefined> {
-    const [row] = await this.db.q.select().from(rosters).where(and(eq(rosters.shopId, shopId), eq(rosters.id, id)));
+    const [row] = await this.db.q
+      .select()
+      .from(rosters)
+      .where(and(eq(rosters.shopId, shopId), eq(rosters.id, id)));
     return row;
   }
 
   /** Locks the roster row for the rest of the transaction: edits and publishing queue up behind each other. */
   async lock(shopId: string, id: string): Promise<Roster | undefined> {
-    const [row] = await this.db.q.select().from(rosters).where(and(eq(rosters.shopId, shopId), eq(rosters.id, id))).for('update');
+    const [row] = await this.db.q
+      .select()
+      .from(rosters)
+      .where(and(eq(rosters.shopId, shopId), eq(rosters.id, id)))
+      .for('update');
     return row;
   }
 
   async update(id: string, values: Partial<NewRoster>): Promise<void> {
-    await this.db.q.update(rosters).set({ ...values, updatedAt: sql`now()` }).where(eq(rosters.id, id));
+    await this.db.q
+      .update(rosters)
+      .set({ ...values, updatedAt: sql`now()` })
+      .where(eq(rosters.id, id));
   }
 
   /** Marks a running solve to stop; the row when it was running (a finished one is left alone). */
@@ -71,18 +91,30 @@ export class RosterRepository {
       query.week ? eq(rosters.weekStart, query.week) : undefined,
       query.status ? eq(rosters.status, query.status) : undefined,
       // A roster of no named teams covers the whole shop.
-      teamIds ? sql`(${rosters.teamIds} = '[]'::jsonb or ${rosters.teamIds} ?| array[${sql.join([sql`''`, ...teamIds.map((t) => sql`${t}`)], sql`, `)}]::text[])` : undefined,
+      teamIds
+        ? sql`(${rosters.teamIds} = '[]'::jsonb or ${rosters.teamIds} ?| array[${sql.join([sql`''`, ...teamIds.map((t) => sql`${t}`)], sql`, `)}]::text[])`
+        : undefined,
     ];
     const where = and(...filters);
     const [rows, [{ total }]] = await Promise.all([
-      this.db.q.select().from(rosters).where(where).orderBy(desc(rosters.weekStart), desc(rosters.createdAt)).limit(query.limit).offset(query.offset),
+      this.db.q
+        .select()
+        .from(rosters)
+        .where(where)
+        .orderBy(desc(rosters.weekStart), desc(rosters.createdAt))
+        .limit(query.limit)
+        .offset(query.offset),
       this.db.q.select({ total: count() }).from(rosters).where(where),
     ]);
     return { rows, total };
   }
 
   versions(rosterId: string): Promise<RosterVersion[]> {
-    return this.db.q.select().from(rosterVersions).where(eq(rosterVersions.rosterId, rosterId)).orderBy(asc(rosterVersions.version));
+    return this.db.q
+      .select()
+      .from(rosterVersions)
+      .where(eq(rosterVersions.rosterId, rosterId))
+      .orderBy(asc(rosterVersions.version));
   }
 
   /**
@@ -111,16 +143,27 @@ export class RosterRepository {
   }
 
   versionHeads(rosterId: string): Promise<RosterVersionHead[]> {
-    return this.db.q.select(versionHead).from(rosterVersions).where(eq(rosterVersions.rosterId, rosterId)).orderBy(asc(rosterVersions.version));
+    return this.db.q
+      .select(versionHead)
+      .from(rosterVersions)
+      .where(eq(rosterVersions.rosterId, rosterId))
+      .orderBy(asc(rosterVersions.version));
   }
 
   versionsOf(rosterIds: string[]): Promise<RosterVersionHead[]> {
     if (rosterIds.length === 0) return Promise.resolve([]);
-    return this.db.q.select(versionHead).from(rosterVersions).where(inArray(rosterVersions.rosterId, rosterIds)).orderBy(asc(rosterVersions.version));
+    return this.db.q
+      .select(versionHead)
+      .from(rosterVersions)
+      .where(inArray(rosterVersions.rosterId, rosterIds))
+      .orderBy(asc(rosterVersions.version));
   }
 
   async evaluation(versionId: string): Promise<RosterVersion['evaluation'] | null> {
-    const [row] = await this.db.q.select({ evaluation: rosterVersions.evaluation }).from(rosterVersions).where(eq(rosterVersions.id, versionId));
+    const [row] = await this.db.q
+      .select({ evaluation: rosterVersions.evaluation })
+      .from(rosterVersions)
+      .where(eq(rosterVersions.id, versionId));
     return row?.evaluation ?? null;
   }
 
@@ -134,15 +177,25 @@ export class RosterRepository {
   }
 
   async updateVersion(id: string, values: Partial<typeof rosterVersions.$inferInsert>): Promise<void> {
-    await this.db.q.update(rosterVersions).set({ ...values, updatedAt: sql`now()` }).where(eq(rosterVersions.id, id));
+    await this.db.q
+      .update(rosterVersions)
+      .set({ ...values, updatedAt: sql`now()` })
+      .where(eq(rosterVersions.id, id));
   }
 
   shifts(versionId: string): Promise<RosterShift[]> {
     return this.db.q
       .select({
-        agentId: rosterShifts.agentId, day: rosterShifts.day, localDate: rosterShifts.localDate, shiftTemplateId: rosterShifts.shiftTemplateId,
-        startMinutes: rosterShifts.startMinutes, lengthMinutes: rosterShifts.lengthMinutes, skill: rosterShifts.skill,
-        startsAt: rosterShifts.startsAt, endsAt: rosterShifts.endsAt, breaks: rosterShifts.breaks,
+        agentId: rosterShifts.agentId,
+        day: rosterShifts.day,
+        localDate: rosterShifts.localDate,
+        shiftTemplateId: rosterShifts.shiftTemplateId,
+        startMinutes: rosterShifts.startMinutes,
+        lengthMinutes: rosterShifts.lengthMinutes,
+        skill: rosterShifts.skill,
+        startsAt: rosterShifts.startsAt,
+        endsAt: rosterShifts.endsAt,
+        breaks: rosterShifts.breaks,
       })
       .from(rosterShifts)
       .where(eq(rosterShifts.versionId, versionId))
@@ -162,11 +215,24 @@ export class RosterRepository {
    * per shop and week). Versions left with no agent are superseded by it. Returns the other rosters
    * that lost agents to it (their views changed).
    */
-  async publish(shopId: string, weekStart: string, rosterId: string, versionId: string, agentIds: string[]): Promise<string[]> {
+  async publish(
+    shopId: string,
+    weekStart: string,
+    rosterId: string,
+    versionId: string,
+    agentIds: string[],
+  ): Promise<string[]> {
     await this.db.q.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`roster-week:${shopId}:${weekStart}`}))`);
     if (agentIds.length === 0) return [];
-    const mine = and(eq(rosterPublications.shopId, shopId), eq(rosterPublications.weekStart, weekStart), inArray(rosterPublications.agentId, agentIds));
-    const losers = await this.db.q.selectDistinct({ rosterId: rosterPublications.rosterId }).from(rosterPublications).where(and(mine, sql`${rosterPublications.versionId} <> ${versionId}`));
+    const mine = and(
+      eq(rosterPublications.shopId, shopId),
+      eq(rosterPublications.weekStart, weekStart),
+      inArray(rosterPublications.agentId, agentIds),
+    );
+    const losers = await this.db.q
+      .selectDistinct({ rosterId: rosterPublications.rosterId })
+      .from(rosterPublications)
+      .where(and(mine, sql`${rosterPublications.versionId} <> ${versionId}`));
     await this.db.q
       .insert(rosterPublications)
       .values(agentIds.map((agentId) => ({ shopId, weekStart, agentId, rosterId, versionId, publishedAt: sql`now()` })))
@@ -177,28 +243,47 @@ export class RosterRepository {
     await this.db.q
       .update(rosterVersions)
       .set({ status: 'superseded', supersededAt: sql`now()`, supersededBy: versionId, updatedAt: sql`now()` })
-      .where(and(
-        eq(rosterVersions.shopId, shopId), eq(rosterVersions.status, 'published'), sql`${rosterVersions.id} <> ${versionId}`,
-        sql`${rosterVersions.rosterId} IN (SELECT id FROM rosters WHERE shop_id = ${shopId} AND week_start = ${weekStart})`,
-        sql`NOT EXISTS (SELECT 1 FROM roster_publications p WHERE p.version_id = ${rosterVersions.id})`,
-      ));
+      .where(
+        and(
+          eq(rosterVersions.shopId, shopId),
+          eq(rosterVersions.status, 'published'),
+          sql`${rosterVersions.id} <> ${versionId}`,
+          sql`${rosterVersions.rosterId} IN (SELECT id FROM rosters WHERE shop_id = ${shopId} AND week_start = ${weekStart})`,
+          sql`NOT EXISTS (SELECT 1 FROM roster_publications p WHERE p.version_id = ${rosterVersions.id})`,
+        ),
+      );
     return losers.map((l) => l.rosterId).filter((id) => id !== rosterId);
   }
 
   /** Bumps the revision of rosters whose published view changed under them (a later publication took agents). */
   async touch(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.db.q.update(rosters).set({ revision: sql`${rosters.revision} + 1`, updatedAt: sql`now()` }).where(inArray(rosters.id, ids));
+    await this.db.q
+      .update(rosters)
+      .set({ revision: sql`${rosters.revision} + 1`, updatedAt: sql`now()` })
+      .where(inArray(rosters.id, ids));
   }
 
   /** The publication each of some agents' week comes from (agents of no publication are absent). */
   async publications(shopId: string, weekStart: string, agentIds: string[]): Promise<Publication[]> {
     if (agentIds.length === 0) return [];
     return this.db.q
-      .select({ agentId: rosterPublications.agentId, rosterId: rosterPublications.rosterId, versionId: rosterPublications.versionId, version: rosterVersions.version, publishedAt: rosterPublications.publishedAt })
+      .select({
+        agentId: rosterPublications.agentId,
+        rosterId: rosterPublications.rosterId,
+        versionId: rosterPublications.versionId,
+        version: rosterVersions.version,
+        publishedAt: rosterPublications.publishedAt,
+      })
       .from(rosterPublications)
       .innerJoin(rosterVersions, eq(rosterVersions.id, rosterPublications.versionId))
-      .where(and(eq(rosterPublications.shopId, shopId), eq(rosterPublications.weekStart, weekStart), inArray(rosterPublications.agentId, agentIds)));
+      .where(
+        and(
+          eq(rosterPublications.shopId, shopId),
+          eq(rosterPublications.weekStart, weekStart),
+          inArray(rosterPublications.agentId, agentIds),
+        ),
+      );
   }
 
   /** A version by id within a shop, with its roster's week (the successor of a superseded version). */
@@ -219,17 +304,39 @@ export class RosterRepository {
     if (agentIds.length === 0) return [];
     return this.db.q
       .select({
-        agentId: rosterShifts.agentId, day: rosterShifts.day, localDate: rosterShifts.localDate, shiftTemplateId: rosterShifts.shiftTemplateId,
-        startMinutes: rosterShifts.startMinutes, lengthMinutes: rosterShifts.lengthMinutes, skill: rosterShifts.skill,
-        startsAt: rosterShifts.startsAt, endsAt: rosterShifts.endsAt, breaks: rosterShifts.breaks,
-        rosterId: rosterPublications.rosterId, version: rosterVersions.version, publishedAt: rosterPublications.publishedAt,
+        agentId: rosterShifts.agentId,
+        day: rosterShifts.day,
+        localDate: rosterShifts.localDate,
+        shiftTemplateId: rosterShifts.shiftTemplateId,
+        startMinutes: rosterShifts.startMinutes,
+        lengthMinutes: rosterShifts.lengthMinutes,
+        skill: rosterShifts.skill,
+        startsAt: rosterShifts.startsAt,
+        endsAt: rosterShifts.endsAt,
+        breaks: rosterShifts.breaks,
+        rosterId: rosterPublications.rosterId,
+        version: rosterVersions.version,
+        publishedAt: rosterPublications.publishedAt,
         timeZone: sql<string>`${rosters.problem}->'horizon'->>'timeZone'`,
       })
       .from(rosterShifts)
-      .innerJoin(rosterPublications, and(eq(rosterPublications.versionId, rosterShifts.versionId), eq(rosterPublications.agentId, rosterShifts.agentId)))
+      .innerJoin(
+        rosterPublications,
+        and(
+          eq(rosterPublications.versionId, rosterShifts.versionId),
+          eq(rosterPublications.agentId, rosterShifts.agentId),
+        ),
+      )
       .innerJoin(rosterVersions, eq(rosterVersions.id, rosterShifts.versionId))
       .innerJoin(rosters, eq(rosters.id, rosterPublications.rosterId))
-      .where(and(eq(rosterShifts.shopId, shopId), inArray(rosterShifts.agentId, agentIds), gte(rosterShifts.localDate, fromDate), lte(rosterShifts.localDate, toDate)))
+      .where(
+        and(
+          eq(rosterShifts.shopId, shopId),
+          inArray(rosterShifts.agentId, agentIds),
+          gte(rosterShifts.localDate, fromDate),
+          lte(rosterShifts.localDate, toDate),
+        ),
+      )
       .orderBy(asc(rosterShifts.agentId), asc(rosterShifts.localDate));
   }
 }

@@ -50,10 +50,28 @@ export class RosterService {
     const shop = await this.shops.context(actor.shopId);
     const { problem, warnings } = await this.problems.build(actor, shop, body);
     const roster = await this.rosters.insert({
-      shopId: actor.shopId, weekStart: body.weekStart, teamIds: body.teamIds ?? [], demand: body.demand, timeLimitSeconds: body.timeLimitSeconds,
-      status: 'queued', problem: problem as unknown as Record<string, unknown>, solve: { seed: body.seed, requestedAt, locale: currentLocale(), ...(body.maxIterations !== undefined ? { maxIterations: body.maxIterations } : {}) } satisfies StoredSolve, warnings, createdBy: actor.userId,
+      shopId: actor.shopId,
+      weekStart: body.weekStart,
+      teamIds: body.teamIds ?? [],
+      demand: body.demand,
+      timeLimitSeconds: body.timeLimitSeconds,
+      status: 'queued',
+      problem: problem as unknown as Record<string, unknown>,
+      solve: {
+        seed: body.seed,
+        requestedAt,
+        locale: currentLocale(),
+        ...(body.maxIterations !== undefined ? { maxIterations: body.maxIterations } : {}),
+      } satisfies StoredSolve,
+      warnings,
+      createdBy: actor.userId,
     });
-    const run = await this.queue.enqueueFor(rosterGenerateJob, { shopId: actor.shopId, rosterId: roster.id }, { requestedBy: actor.userId }, (v) => this.rosters.update(roster.id, v));
+    const run = await this.queue.enqueueFor(
+      rosterGenerateJob,
+      { shopId: actor.shopId, rosterId: roster.id },
+      { requestedBy: actor.userId },
+      (v) => this.rosters.update(roster.id, v),
+    );
     return { rosterId: roster.id, ...accepted(run), warnings: warnings.map(say) };
   }
 
@@ -62,7 +80,17 @@ export class RosterService {
     const teamIds = actor.role === 'supervisor' ? await this.teams.supervisedTeamIds(actor) : undefined;
     const { rows, total } = await this.rosters.list(actor.shopId, query, teamIds);
     const versions = await this.rosters.versionsOf(rows.map((r) => r.id));
-    return { items: rows.map((r) => rosterSummary(r, versions.filter((v) => v.rosterId === r.id))), total, limit: query.limit, offset: query.offset };
+    return {
+      items: rows.map((r) =>
+        rosterSummary(
+          r,
+          versions.filter((v) => v.rosterId === r.id),
+        ),
+      ),
+      total,
+      limit: query.limit,
+      offset: query.offset,
+    };
   }
 
   /** The roster as the API shows it: one function builds it (`getSerialised` caches it per stamp and caller scope). */
@@ -78,11 +106,17 @@ export class RosterService {
     const stamp = await this.rosters.viewStamp(actor.shopId, id);
     if (!stamp) throw RosterProblems.notFound();
     const visible = await this.visibleTo(actor, stamp.teamIds);
-    const version = query.version ? stamp.versions.find((v) => v.version === query.version) : stamp.versions[stamp.versions.length - 1];
+    const version = query.version
+      ? stamp.versions.find((v) => v.version === query.version)
+      : stamp.versions[stamp.versions.length - 1];
     if (query.version && !version) throw RosterProblems.versionNotFound({ version: query.version });
     // A build reads the inputs after the stamp: a change landing in between is shown, never hidden.
     // Warnings and under-cover reasons are worded in the reader's language: one cached view per language.
-    return this.viewCache.serialised('roster', { stamp, version: version?.id, visible: visible && [...visible].sort(), locale: currentLocale() }, () => this.get(actor, id, query));
+    return this.viewCache.serialised(
+      'roster',
+      { stamp, version: version?.id, visible: visible && [...visible].sort(), locale: currentLocale() },
+      () => this.get(actor, id, query),
+    );
   }
 
   /** What a view is built from, without the version's shifts and scores (the large part). */
@@ -96,17 +130,36 @@ export class RosterService {
     const [templates, agents, activities, publications, successor, skillNames] = await Promise.all([
       this.templates.all(actor.shopId),
       this.input.names(actor.shopId, agentIds),
-      this.activities.during(actor.shopId, agentIds, week.midnight(0).toJSDate(), week.midnight(week.days + 1).toJSDate()),
+      this.activities.during(
+        actor.shopId,
+        agentIds,
+        week.midnight(0).toJSDate(),
+        week.midnight(week.days + 1).toJSDate(),
+      ),
       this.rosters.publications(actor.shopId, roster.weekStart, agentIds),
       version?.supersededBy ? this.rosters.versionById(actor.shopId, version.supersededBy) : Promise.resolve(undefined),
       this.input.skillNames(actor.shopId),
     ]);
-    return { roster, week, visible, versions, version, templates, agents, activities, publications, successor, skillNames };
+    return {
+      roster,
+      week,
+      visible,
+      versions,
+      version,
+      templates,
+      agents,
+      activities,
+      publications,
+      successor,
+      skillNames,
+    };
   }
 
   private async buildView(inputs: Awaited<ReturnType<RosterService['viewInputs']>>) {
     const { version } = inputs;
-    const [shifts, evaluation] = version ? await Promise.all([this.rosters.shifts(version.id), this.rosters.evaluation(version.id)]) : [[], null];
+    const [shifts, evaluation] = version
+      ? await Promise.all([this.rosters.shifts(version.id), this.rosters.evaluation(version.id)])
+      : [[], null];
     return rosterView({ ...inputs, shifts, version: version && { ...version, evaluation: evaluation ?? {} } });
   }
 
@@ -116,7 +169,10 @@ export class RosterService {
     if (stopped) return { id, status: stopped.status, stopRequestedAt: stopped.stopRequestedAt };
     const roster = await this.rosters.find(actor.shopId, id);
     if (!roster) throw RosterProblems.notFound();
-    throw RosterProblems.notRunning({ state: labelOf(RosterStates, roster.status) }, { extra: { state: roster.status } });
+    throw RosterProblems.notRunning(
+      { state: labelOf(RosterStates, roster.status) },
+      { extra: { state: roster.status } },
+    );
   }
 
   /**
@@ -128,32 +184,55 @@ export class RosterService {
     const versions = await this.rosters.versionHeads(id);
     const from = versions.find((v) => v.version === query.from);
     if (!from) throw RosterProblems.versionNotFound({ version: query.from });
-    const to = query.to !== undefined ? versions.find((v) => v.version === query.to) : from.supersededBy ? await this.rosters.versionById(actor.shopId, from.supersededBy) : undefined;
+    const to =
+      query.to !== undefined
+        ? versions.find((v) => v.version === query.to)
+        : from.supersededBy
+          ? await this.rosters.versionById(actor.shopId, from.supersededBy)
+          : undefined;
     if (!to) {
       throw query.to !== undefined
         ? RosterProblems.versionNotFound({ version: query.to })
-        : RosterProblems.notSuperseded({ version: query.from, state: labelOf(RosterStates, from.status) }, { extra: { version: query.from } });
+        : RosterProblems.notSuperseded(
+            { version: query.from, state: labelOf(RosterStates, from.status) },
+            { extra: { version: query.from } },
+          );
     }
     const problem = roster.problem as unknown as RosterProblem;
     const agentIds = new Set(problem.agents.map((a) => a.id));
     const [before, after, templates, agents] = await Promise.all([
-      this.rosters.shifts(from.id), this.rosters.shifts(to.id), this.templates.all(actor.shopId), this.input.names(actor.shopId, [...agentIds]),
+      this.rosters.shifts(from.id),
+      this.rosters.shifts(to.id),
+      this.templates.all(actor.shopId),
+      this.input.names(actor.shopId, [...agentIds]),
     ]);
-    const changes = rosterDiff(week, before, after.filter((s) => agentIds.has(s.agentId)), templates, agents, visible);
+    const changes = rosterDiff(
+      week,
+      before,
+      after.filter((s) => agentIds.has(s.agentId)),
+      templates,
+      agents,
+      visible,
+    );
     return { rosterId: id, from: query.from, to: to.version, toRosterId: to.rosterId, changes };
   }
 
   /** The caller's own shifts of published rosters (the newest published version of each). */
   async myShifts(actor: Actor, query: MyShiftsQuery) {
     if (!actor.agentId) throw RosterProblems.noAgentRecord();
-    const [shifts, templates] = await Promise.all([this.rosters.published(actor.shopId, [actor.agentId], query.from, query.to), this.templates.all(actor.shopId)]);
+    const [shifts, templates] = await Promise.all([
+      this.rosters.published(actor.shopId, [actor.agentId], query.from, query.to),
+      this.templates.all(actor.shopId),
+    ]);
     const byId = new Map(templates.map((t) => [t.id, t]));
     return {
       agentId: actor.agentId,
       from: query.from,
       to: query.to,
       items: shifts.map((s) => ({
-        date: s.localDate, rosterId: s.rosterId, version: s.version,
+        date: s.localDate,
+        rosterId: s.rosterId,
+        version: s.version,
         ...shiftView(new RosterWeek(addDays(s.localDate, -s.day), s.timeZone), s, byId.get(s.shiftTemplateId)),
       })),
     };
@@ -167,8 +246,16 @@ export class RosterService {
     return (await this.rosters.published(shopId, agentIds, fromDate, toDate)).map((s) => {
       const week = new RosterWeek(addDays(s.localDate, -s.day), s.timeZone);
       return {
-        agentId: s.agentId, date: s.localDate, shiftTemplateId: s.shiftTemplateId, skill: s.skill, startsAt: s.startsAt, endsAt: s.endsAt,
-        rosterId: s.rosterId, version: s.version, startMinutes: s.startMinutes, lengthMinutes: s.lengthMinutes,
+        agentId: s.agentId,
+        date: s.localDate,
+        shiftTemplateId: s.shiftTemplateId,
+        skill: s.skill,
+        startsAt: s.startsAt,
+        endsAt: s.endsAt,
+        rosterId: s.rosterId,
+        version: s.version,
+        startMinutes: s.startMinutes,
+        lengthMinutes: s.lengthMinutes,
         breaks: s.breaks.map((b) => {
           const startsAt = week.breakStart(s, b);
           return { name: b.name, startsAt, endsAt: new Date(startsAt.getTime() + b.minutes * 60_000) };

@@ -4,16 +4,31 @@ import type { SolveProgress } from './solver';
 
 /** Progress notes of a solve and the warnings of a roster, in the language of whoever reads them. */
 export const RosterTexts = defineTexts('roster.text', {
-  solving: { en: '{agents} agents × {days} days: building the model and searching', zh: '{agents} 名客服 × {days} 天：建立模型并求解' },
+  solving: {
+    en: '{agents} agents × {days} days: building the model and searching',
+    zh: '{agents} 名客服 × {days} 天：建立模型并求解',
+  },
   searching: { en: 'searching for a first roster that keeps every rule', zh: '正在寻找满足全部规则的第一个排班' },
-  progress: { en: '{phase}: objective {objective}, lower bound {bound}', zh: '{phase}：目标值 {objective}，下界 {bound}' },
+  progress: {
+    en: '{phase}: objective {objective}, lower bound {bound}',
+    zh: '{phase}：目标值 {objective}，下界 {bound}',
+  },
   solved: { en: 'solved in {seconds} s ({stoppedBy}); storing', zh: '求解用时 {seconds} 秒（{stoppedBy}），正在保存' },
   stored: { en: '{shifts} shifts stored', zh: '已保存 {shifts} 个班次' },
   notYet: { en: 'none yet', zh: '暂无' },
-  queueSkillNotHeld: { en: 'queue {queue}: no rostered agent has the skill {skill}; its demand is left out', zh: '队列“{queue}”：参与排班的客服都不具备技能“{skill}”，其需求未计入' },
-  queueWithoutForecast: { en: 'queue {queue}: no completed forecast covers {from}…{to}; its demand is left out', zh: '队列“{queue}”：没有覆盖 {from}…{to} 的已完成预测，其需求未计入' },
+  queueSkillNotHeld: {
+    en: 'queue {queue}: no rostered agent has the skill {skill}; its demand is left out',
+    zh: '队列“{queue}”：参与排班的客服都不具备技能“{skill}”，其需求未计入',
+  },
+  queueWithoutForecast: {
+    en: 'queue {queue}: no completed forecast covers {from}…{to}; its demand is left out',
+    zh: '队列“{queue}”：没有覆盖 {from}…{to} 的已完成预测，其需求未计入',
+  },
   noRealtimeQueue: { en: 'the shop has no active real-time queue', zh: '本店没有在用的实时队列' },
-  restCarried: { en: 'rest after {count} shift(s) of {date} in the published roster is kept on {next}', zh: '已发布排班中 {date} 的 {count} 个班次之后的休息时间在 {next} 得到保留' },
+  restCarried: {
+    en: 'rest after {count} shift(s) of {date} in the published roster is kept on {next}',
+    zh: '已发布排班中 {date} 的 {count} 个班次之后的休息时间在 {next} 得到保留',
+  },
 });
 
 /** The solver's phases as a note names them. */
@@ -51,5 +66,9 @@ const figure = (n: number | null) => (n === null ? RosterTexts.notYet : String(M
 
 /** A progress note from the solver's own report. */
 export function solverNote(p: SolveProgress): Text {
-  return fillText(RosterTexts.progress, { phase: labelOf(RosterPhases, p.phase), objective: figure(p.objective), bound: figure(p.lowerBound) });
+  return fillText(RosterTexts.progress, {
+    phase: labelOf(RosterPhases, p.phase),
+    objective: figure(p.objective),
+    bound: figure(p.lowerBound),
+  });
 }

@@ -11,7 +11,9 @@ import { ROSTER_READERS, ROSTER_WRITERS } from './roster-roles';
 import { CreateShiftTemplateBody, shiftTemplateExample, UpdateShiftTemplateBody } from './shift-template.dto';
 import { ShiftTemplateService } from './shift-template.service';
 
-const ListTemplatesQuery = z.strictObject({ archived: queryBoolean.optional().meta({ description: 'Include archived templates' }) });
+const ListTemplatesQuery = z.strictObject({
+  archived: queryBoolean.optional().meta({ description: 'Include archived templates' }),
+});
 
 @ApiTags('roster')
 @ApiBearerAuth()
@@ -47,13 +49,20 @@ export class ShiftTemplateController {
   @Roles(...ROSTER_WRITERS)
   @ApiOkResponse({ schema: { example: shiftTemplateExample } })
   @ApiProblems(400, 401, 403, P.breakAfterShift, P.templateNotFound, P.templateCodeTaken, P.templateArchived)
-  update(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidBody(UpdateShiftTemplateBody) body: UpdateShiftTemplateBody) {
+  update(
+    @CurrentActor() actor: Actor,
+    @ValidParam('id') id: string,
+    @ValidBody(UpdateShiftTemplateBody) body: UpdateShiftTemplateBody,
+  ) {
     return this.templates.update(actor, id, body);
   }
 
   @Delete(':id')
   @Roles(...ROSTER_WRITERS)
-  @ApiOkResponse({ description: 'Archived (rosters that used it keep it)', schema: { example: { ...shiftTemplateExample, archived: true } } })
+  @ApiOkResponse({
+    description: 'Archived (rosters that used it keep it)',
+    schema: { example: { ...shiftTemplateExample, archived: true } },
+  })
   @ApiProblems(400, 401, 403, P.templateNotFound)
   archive(@CurrentActor() actor: Actor, @ValidParam('id') id: string) {
     return this.templates.archive(actor, id);

@@ -8,27 +8,60 @@ export const BreakRuleInput = z
   .strictObject({
     name: z.string().trim().min(1).max(40).meta({ example: 'meal' }),
     minutes: z.number().int().min(5).max(180).meta({ example: 60 }),
-    minShiftMinutes: z.number().int().min(0).max(1440).default(0).meta({ description: 'Only shifts at least this long get the break', example: 480 }),
-    earliestStartAfterMinutes: z.number().int().min(0).max(1440).meta({ description: 'Earliest start, minutes after the shift starts', example: 180 }),
-    latestStartAfterMinutes: z.number().int().min(0).max(1440).meta({ description: 'Latest start, minutes after the shift starts', example: 300 }),
+    minShiftMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(1440)
+      .default(0)
+      .meta({ description: 'Only shifts at least this long get the break', example: 480 }),
+    earliestStartAfterMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(1440)
+      .meta({ description: 'Earliest start, minutes after the shift starts', example: 180 }),
+    latestStartAfterMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(1440)
+      .meta({ description: 'Latest start, minutes after the shift starts', example: 300 }),
     paid: z.boolean().default(false).meta({ description: 'Paid breaks count towards contract minutes' }),
   })
-  .refine((b) => b.earliestStartAfterMinutes <= b.latestStartAfterMinutes, { message: 'must not be after latestStartAfterMinutes', path: ['earliestStartAfterMinutes'] });
+  .refine((b) => b.earliestStartAfterMinutes <= b.latestStartAfterMinutes, {
+    message: 'must not be after latestStartAfterMinutes',
+    path: ['earliestStartAfterMinutes'],
+  });
 
 const templateFields = {
   code: code.meta({ example: 'E' }),
   name: z.string().trim().min(1).max(60).meta({ example: '早班' }),
-  start: startClock.nullable().optional().meta({ description: 'Fixed local start; or give startWindow', example: '08:00' }),
+  start: startClock
+    .nullable()
+    .optional()
+    .meta({ description: 'Fixed local start; or give startWindow', example: '08:00' }),
   startWindow: z
     .strictObject({ earliest: startClock, latest: startClock })
     .refine((w) => w.earliest <= w.latest, { message: 'earliest must not be after latest', path: ['earliest'] })
     .nullable()
     .optional()
-    .meta({ description: 'The solver picks the start in this local window (on the slot grid)', example: { earliest: '09:00', latest: '12:00' } }),
-  lengthMinutes: z.number().int().min(60).max(720).meta({ description: 'Paid and unpaid time from start to end', example: 540 }),
+    .meta({
+      description: 'The solver picks the start in this local window (on the slot grid)',
+      example: { earliest: '09:00', latest: '12:00' },
+    }),
+  lengthMinutes: z
+    .number()
+    .int()
+    .min(60)
+    .max(720)
+    .meta({ description: 'Paid and unpaid time from start to end', example: 540 }),
   breaks: z.array(BreakRuleInput).max(6),
   late: z.boolean().meta({ description: 'Counts for late-shift fairness' }),
-  colour: z.string().regex(/^#[0-9A-Fa-f]{6}$/, { message: 'must be a colour #RRGGBB' }).meta({ example: '#8BC34A' }),
+  colour: z
+    .string()
+    .regex(/^#[0-9A-Fa-f]{6}$/, { message: 'must be a colour #RRGGBB' })
+    .meta({ example: '#8BC34A' }),
 };
 
 /** Defaults only when creating: a partial update must leave what it does not name untouched. */
@@ -40,7 +73,10 @@ const createDefaults = {
 
 const oneStart = (b: { start?: string | null; startWindow?: unknown }) => Boolean(b.start) !== Boolean(b.startWindow);
 const breaksFit = (b: { lengthMinutes?: number; breaks?: z.infer<typeof BreakRuleInput>[] }) =>
-  !b.lengthMinutes || (b.breaks ?? []).every((r) => b.lengthMinutes! < r.minShiftMinutes || r.latestStartAfterMinutes + r.minutes <= b.lengthMinutes!);
+  !b.lengthMinutes ||
+  (b.breaks ?? []).every(
+    (r) => b.lengthMinutes! < r.minShiftMinutes || r.latestStartAfterMinutes + r.minutes <= b.lengthMinutes!,
+  );
 
 export const CreateShiftTemplateBody = z
   .strictObject({ ...templateFields, ...createDefaults })
@@ -62,7 +98,13 @@ export function templateColumns(b: Partial<CreateShiftTemplateBody>) {
   return {
     ...rest,
     ...(start ? { startMinutes: clockMinutes(start), startEarliest: null, startLatest: null } : {}),
-    ...(startWindow ? { startMinutes: null, startEarliest: clockMinutes(startWindow.earliest), startLatest: clockMinutes(startWindow.latest) } : {}),
+    ...(startWindow
+      ? {
+          startMinutes: null,
+          startEarliest: clockMinutes(startWindow.earliest),
+          startLatest: clockMinutes(startWindow.latest),
+        }
+      : {}),
   };
 }
 
@@ -74,7 +116,16 @@ export const shiftTemplateExample = {
   startWindow: null,
   lengthMinutes: 540,
   end: '17:00',
-  breaks: [{ name: 'meal', minutes: 60, minShiftMinutes: 480, earliestStartAfterMinutes: 180, latestStartAfterMinutes: 300, paid: false }],
+  breaks: [
+    {
+      name: 'meal',
+      minutes: 60,
+      minShiftMinutes: 480,
+      earliestStartAfterMinutes: 180,
+      latestStartAfterMinutes: 300,
+      paid: false,
+    },
+  ],
   late: false,
   colour: '#8BC34A',
   archived: false,

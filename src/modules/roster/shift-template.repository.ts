@@ -20,12 +20,18 @@ export class ShiftTemplateRepository {
   }
 
   async find(shopId: string, id: string): Promise<ShiftTemplate | undefined> {
-    const [row] = await this.db.q.select().from(shiftTemplates).where(and(eq(shiftTemplates.shopId, shopId), eq(shiftTemplates.id, id)));
+    const [row] = await this.db.q
+      .select()
+      .from(shiftTemplates)
+      .where(and(eq(shiftTemplates.shopId, shopId), eq(shiftTemplates.id, id)));
     return row;
   }
 
   async findByCode(shopId: string, code: string): Promise<ShiftTemplate | undefined> {
-    const [row] = await this.db.q.select().from(shiftTemplates).where(and(eq(shiftTemplates.shopId, shopId), eq(shiftTemplates.code, code)));
+    const [row] = await this.db.q
+      .select()
+      .from(shiftTemplates)
+      .where(and(eq(shiftTemplates.shopId, shopId), eq(shiftTemplates.code, code)));
     return row;
   }
 

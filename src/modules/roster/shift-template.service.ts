@@ -14,7 +14,10 @@ export function templateView(t: ShiftTemplate) {
     code: t.code,
     name: t.name,
     start: t.startMinutes === null ? null : clockText(t.startMinutes),
-    startWindow: t.startEarliest === null || t.startLatest === null ? null : { earliest: clockText(t.startEarliest), latest: clockText(t.startLatest) },
+    startWindow:
+      t.startEarliest === null || t.startLatest === null
+        ? null
+        : { earliest: clockText(t.startEarliest), latest: clockText(t.startLatest) },
     lengthMinutes: t.lengthMinutes,
     end: t.startMinutes === null ? null : clockText((t.startMinutes + t.lengthMinutes) % 1440),
     breaks: t.breaks,
@@ -40,8 +43,11 @@ export class ShiftTemplateService {
   }
 
   async create(actor: Actor, body: CreateShiftTemplateBody): Promise<ShiftTemplateView> {
-    if (await this.templates.findByCode(actor.shopId, body.code)) throw RosterProblems.templateCodeTaken({ code: body.code });
-    return templateView(await this.templates.insert({ shopId: actor.shopId, ...templateColumns(body) } as NewShiftTemplate));
+    if (await this.templates.findByCode(actor.shopId, body.code))
+      throw RosterProblems.templateCodeTaken({ code: body.code });
+    return templateView(
+      await this.templates.insert({ shopId: actor.shopId, ...templateColumns(body) } as NewShiftTemplate),
+    );
   }
 
   async update(actor: Actor, id: string, body: UpdateShiftTemplateBody): Promise<ShiftTemplateView> {
@@ -51,7 +57,10 @@ export class ShiftTemplateService {
       throw RosterProblems.templateCodeTaken({ code: body.code });
     }
     const length = body.lengthMinutes ?? current.lengthMinutes;
-    if (body.breaks === undefined && current.breaks.some((r) => length >= r.minShiftMinutes && r.latestStartAfterMinutes + r.minutes > length)) {
+    if (
+      body.breaks === undefined &&
+      current.breaks.some((r) => length >= r.minShiftMinutes && r.latestStartAfterMinutes + r.minutes > length)
+    ) {
       throw RosterProblems.breakAfterShift.at('lengthMinutes', { template: current.name, minutes: length });
     }
     return templateView((await this.templates.update(actor.shopId, id, templateColumns(body)))!);
@@ -78,8 +87,16 @@ export class ShiftTemplateService {
     if (await this.templates.any(shopId)) return;
     await this.templates.insertMissing(
       DEMO_SHIFT_TEMPLATES.map((t) => ({
-        shopId, code: t.code, name: t.name, startMinutes: t.startMinutes, startEarliest: t.startWindow?.earliest ?? null, startLatest: t.startWindow?.latest ?? null,
-        lengthMinutes: t.lengthMinutes, breaks: t.breaks, late: t.late, colour: t.colour,
+        shopId,
+        code: t.code,
+        name: t.name,
+        startMinutes: t.startMinutes,
+        startEarliest: t.startWindow?.earliest ?? null,
+        startLatest: t.startWindow?.latest ?? null,
+        lengthMinutes: t.lengthMinutes,
+        breaks: t.breaks,
+        late: t.late,
+        colour: t.colour,
       })),
     );
   }

@@ -16,8 +16,20 @@ export class AuditController {
 
   @Get()
   @Roles('admin', 'manager', 'supervisor', 'agent')
-  @ApiOkResponse({ description: 'Oldest first: who requested, decided or changed what and when, per roster (`rosterId`) or per agent (`agentId`, default yourself)', schema: { example: auditExample } })
-  @ApiProblems(400, 401, 403, 404, SelfServiceProblems.auditForbidden, SelfServiceProblems.agentNotFound, SelfServiceProblems.noAgentRecord)
+  @ApiOkResponse({
+    description:
+      'Oldest first: who requested, decided or changed what and when, per roster (`rosterId`) or per agent (`agentId`, default yourself)',
+    schema: { example: auditExample },
+  })
+  @ApiProblems(
+    400,
+    401,
+    403,
+    404,
+    SelfServiceProblems.auditForbidden,
+    SelfServiceProblems.agentNotFound,
+    SelfServiceProblems.noAgentRecord,
+  )
   read(@CurrentActor() actor: Actor, @ValidQuery(AuditQuery) query: AuditQuery) {
     return this.audit.read(actor, query);
   }

@@ -36,10 +36,19 @@ export class SelfServiceAudit {
     }
     const { rows, total } = await this.events.events(actor.shopId, where, query.limit, query.offset);
     return {
-      total, limit: query.limit, offset: query.offset,
+      total,
+      limit: query.limit,
+      offset: query.offset,
       items: rows.map((e) => ({
-        at: e.at, subject: e.subject, subjectId: e.subjectId, action: e.action, actionLabel: labelIn(ActionLabels, e.action),
-        actor: { userId: e.actorUserId, name: e.actorName }, agentIds: e.agentIds, rosterIds: e.rosterIds, detail: e.detail,
+        at: e.at,
+        subject: e.subject,
+        subjectId: e.subjectId,
+        action: e.action,
+        actionLabel: labelIn(ActionLabels, e.action),
+        actor: { userId: e.actorUserId, name: e.actorName },
+        agentIds: e.agentIds,
+        rosterIds: e.rosterIds,
+        detail: e.detail,
       })),
     };
   }

@@ -16,6 +16,10 @@ export function coverShare(evaluation: Cover, day: number, skill: string | null)
 }
 
 /** No (day, skill) touched by a change is covered less after it than before (swaps approved at once). */
-export function coverNotDropped(before: Cover, after: Cover, touched: { day: number; skill: string | null }[]): boolean {
+export function coverNotDropped(
+  before: Cover,
+  after: Cover,
+  touched: { day: number; skill: string | null }[],
+): boolean {
   return touched.every((t) => coverShare(after, t.day, t.skill) >= coverShare(before, t.day, t.skill) - 1e-9);
 }

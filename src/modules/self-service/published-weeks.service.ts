@@ -105,18 +105,35 @@ export class PublishedWeeks {
   /** Nobody is given a second shift on a day: a day the agent already works is refused, naming the shift. */
   async refuseBusy(shopId: string, agent: AgentFacts, date: string): Promise<void> {
     const [own] = await this.shifts(shopId, [agent.id], date, date);
-    if (own) throw SelfServiceProblems.alreadyWorks({ agent: agentName(agent), shift: (await this.shiftNames(shopId)).get(own.shiftTemplateId)?.name ?? '—', date });
+    if (own)
+      throw SelfServiceProblems.alreadyWorks({
+        agent: agentName(agent),
+        shift: (await this.shiftNames(shopId)).get(own.shiftTemplateId)?.name ?? '—',
+        date,
+      });
   }
 
   /** Only a team mate may take another agent's shift. */
   requireTeamMate(agent: AgentFacts, owner: AgentFacts, shift: string, date: string): void {
     if (!agent.teamId || agent.teamId !== owner.teamId) {
-      throw SelfServiceProblems.otherTeam({ shift, date, owner: agentName(owner), team: owner.teamName ?? '—', agent: agentName(agent) });
+      throw SelfServiceProblems.otherTeam({
+        shift,
+        date,
+        owner: agentName(owner),
+        team: owner.teamName ?? '—',
+        agent: agentName(agent),
+      });
     }
   }
 
   /** The agent holds the skill a shift is worked with (a shift without one needs none). */
-  async requireSkill(shopId: string, agent: AgentFacts, skill: string | null, shift: string, date: string): Promise<void> {
+  async requireSkill(
+    shopId: string,
+    agent: AgentFacts,
+    skill: string | null,
+    shift: string,
+    date: string,
+  ): Promise<void> {
     if (!skill || agent.skills.includes(skill)) return;
     const name = (await this.org.skillNames(shopId)).get(skill) ?? skill;
     throw SelfServiceProblems.skillLacking({ agent: agentName(agent), skill: name, shift, date }, { extra: { skill } });
@@ -169,8 +186,11 @@ export class PublishedWeeks {
     const rules: Text[] = [...new Set(broken.map((v) => v.rule))].map((r) => labelOf(RuleLabels, r));
     const agents: Text[] = [...people.values()].map(agentName);
     const dates = [...new Set(broken.flatMap((v) => v.dates).filter((d): d is string => d !== null))].sort();
-    return SelfServiceProblems.rulesBroken({ rules, agents, dates: dates.length ? dates : text('—', '—') }, {
-      extra: { violations: broken.map((v) => ({ rule: v.rule, dates: v.dates, agentIds: v.agentIds })) },
-    });
+    return SelfServiceProblems.rulesBroken(
+      { rules, agents, dates: dates.length ? dates : text('—', '—') },
+      {
+        extra: { violations: broken.map((v) => ({ rule: v.rule, dates: v.dates, agentIds: v.agentIds })) },
+      },
+    );
   }
 }

@@ -4,7 +4,15 @@ import { Db } from 'src/platform/db/db';
 import { agents, agentSkills, selfServiceEvents, skills, teams, users } from 'src/platform/db/schema';
 
 /** An agent as self-service rules and messages need them: name, team, skills. */
-export type AgentFacts = { id: string; name: string; employeeNo: string; teamId: string | null; teamName: string | null; skills: string[]; active: boolean };
+export type AgentFacts = {
+  id: string;
+  name: string;
+  employeeNo: string;
+  teamId: string | null;
+  teamName: string | null;
+  skills: string[];
+  active: boolean;
+};
 export type SelfServiceEvent = typeof selfServiceEvents.$inferSelect;
 export type NewSelfServiceEvent = typeof selfServiceEvents.$inferInsert;
 
@@ -16,7 +24,14 @@ export class SelfServiceRepository {
   async agents(shopId: string, ids: string[]): Promise<Map<string, AgentFacts>> {
     if (ids.length === 0) return new Map();
     const rows = await this.db.q
-      .select({ id: agents.id, name: agents.name, employeeNo: agents.employeeNo, teamId: agents.teamId, teamName: teams.name, active: agents.active })
+      .select({
+        id: agents.id,
+        name: agents.name,
+        employeeNo: agents.employeeNo,
+        teamId: agents.teamId,
+        teamName: teams.name,
+        active: agents.active,
+      })
       .from(agents)
       .leftJoin(teams, eq(teams.id, agents.teamId))
       .where(and(eq(agents.shopId, shopId), inArray(agents.id, ids)));
@@ -25,11 +40,16 @@ export class SelfServiceRepository {
       .from(agentSkills)
       .innerJoin(skills, eq(skills.id, agentSkills.skillId))
       .where(and(eq(agentSkills.shopId, shopId), inArray(agentSkills.agentId, ids)));
-    return new Map(rows.map((r) => [r.id, { ...r, skills: links.filter((l) => l.agentId === r.id).map((l) => l.code) }]));
+    return new Map(
+      rows.map((r) => [r.id, { ...r, skills: links.filter((l) => l.agentId === r.id).map((l) => l.code) }]),
+    );
   }
 
   async skillNames(shopId: string): Promise<Map<string, string>> {
-    const rows = await this.db.q.select({ code: skills.code, name: skills.name }).from(skills).where(eq(skills.shopId, shopId));
+    const rows = await this.db.q
+      .select({ code: skills.code, name: skills.name })
+      .from(skills)
+      .where(eq(skills.shopId, shopId));
     return new Map(rows.map((r) => [r.code, r.name]));
   }
 
@@ -47,22 +67,32 @@ export class SelfServiceRepository {
   /** The users of some agents (who are told about their own shifts). */
   async userIdsOf(shopId: string, agentIds: string[]): Promise<Map<string, string>> {
     if (agentIds.length === 0) return new Map();
-    const rows = await this.db.q.select({ id: users.id, agentId: users.agentId }).from(users)
+    const rows = await this.db.q
+      .select({ id: users.id, agentId: users.agentId })
+      .from(users)
       .where(and(eq(users.shopId, shopId), inArray(users.agentId, agentIds), eq(users.active, true)));
     return new Map(rows.map((r) => [r.agentId!, r.id]));
   }
 
   async record(events: NewSelfServiceEvent[]): Promise<void> {
     // The wall clock, not the transaction's start: a request and its instant approval keep their order.
-    if (events.length) await this.db.q.insert(selfServiceEvents).values(events.map((e) => ({ ...e, at: sql`clock_timestamp()` })));
+    if (events.length)
+      await this.db.q.insert(selfServiceEvents).values(events.map((e) => ({ ...e, at: sql`clock_timestamp()` })));
   }
 
   /** Events of one roster or of some agents, oldest first, with the acting user's name. */
-  async events(shopId: string, where: { rosterId?: string; agentIds?: string[]; subjectId?: string }, limit: number, offset: number) {
+  async events(
+    shopId: string,
+    where: { rosterId?: string; agentIds?: string[]; subjectId?: string },
+    limit: number,
+    offset: number,
+  ) {
     const filters = and(
       eq(selfServiceEvents.shopId, shopId),
       where.rosterId ? sql`${selfServiceEvents.rosterIds} @> array[${where.rosterId}]::uuid[]` : undefined,
-      where.agentIds ? sql`${selfServiceEvents.agentIds} && array[${sql.join(where.agentIds.length ? where.agentIds.map((a) => sql`${a}`) : [sql`null`], sql`, `)}]::uuid[]` : undefined,
+      where.agentIds
+        ? sql`${selfServiceEvents.agentIds} && array[${sql.join(where.agentIds.length ? where.agentIds.map((a) => sql`${a}`) : [sql`null`], sql`, `)}]::uuid[]`
+        : undefined,
       where.subjectId ? eq(selfServiceEvents.subjectId, where.subjectId) : undefined,
     );
     const [rows, [{ total }]] = await Promise.all([
@@ -74,7 +104,10 @@ export class SelfServiceRepository {
         .orderBy(asc(selfServiceEvents.at), asc(selfServiceEvents.id))
         .limit(limit)
         .offset(offset),
-      this.db.q.select({ total: sql<number>`count(*)::int` }).from(selfServiceEvents).where(filters),
+      this.db.q
+        .select({ total: sql<number>`count(*)::int` })
+        .from(selfServiceEvents)
+        .where(filters),
     ]);
     return { rows: rows.map((r) => ({ ...r.event, actorName: r.actorName })), total };
   }

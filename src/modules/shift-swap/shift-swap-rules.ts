@@ -3,7 +3,14 @@ import { clockText } from 'src/modules/roster/roster-week';
 import { dayOfWeek } from 'src/modules/self-service/published-weeks.service';
 
 /** A published shift as a swap moves it: whose, when, which roster, what is worked. */
-export type SwapShift = { agentId: string; date: string; rosterId: string; code: string; startMinutes: number; skill: string | null };
+export type SwapShift = {
+  agentId: string;
+  date: string;
+  rosterId: string;
+  code: string;
+  startMinutes: number;
+  skill: string | null;
+};
 export type SwapPlan = {
   changes: Map<string, ShiftChange[]>;
   /** The (roster, day, skill) cells whose cover the swap may move. */
@@ -11,7 +18,11 @@ export type SwapPlan = {
 };
 
 const worked = (agentId: string, date: string, s: SwapShift): ShiftChange => ({
-  agentId, date, shiftTemplate: s.code, start: clockText(s.startMinutes), ...(s.skill ? { skill: s.skill } : {}),
+  agentId,
+  date,
+  shiftTemplate: s.code,
+  start: clockText(s.startMinutes),
+  ...(s.skill ? { skill: s.skill } : {}),
 });
 
 /**
@@ -19,7 +30,12 @@ const worked = (agentId: string, date: string, s: SwapShift): ShiftChange => ({
  * given back (if any) moves the other way. `rosterOf` names the roster that publishes an agent's
  * week of a date (team mates share it, weeks may differ). Each agent-day is changed once.
  */
-export function swapPlan(offered: SwapShift, takerId: string, back: SwapShift | null, rosterOf: (agentId: string, date: string) => string): SwapPlan {
+export function swapPlan(
+  offered: SwapShift,
+  takerId: string,
+  back: SwapShift | null,
+  rosterOf: (agentId: string, date: string) => string,
+): SwapPlan {
   const plan: SwapPlan = { changes: new Map(), touched: [] };
   // Every change is on a day one of the two shifts is worked: cover of that shift's skill there may move.
   const add = (rosterId: string, change: ShiftChange, moved: SwapShift) => {

@@ -5,7 +5,10 @@ import { pageQuery } from 'src/platform/http/pagination';
 export const SHIFT_SWAP_STATUSES = ['open', 'pending', 'approved', 'rejected', 'declined', 'cancelled'] as const;
 
 export const OfferSwapBody = z.strictObject({
-  agentId: z.uuid().optional().meta({ description: 'Omit to offer your own shift; supervisors and managers may offer for an agent they lead' }),
+  agentId: z
+    .uuid()
+    .optional()
+    .meta({ description: 'Omit to offer your own shift; supervisors and managers may offer for an agent they lead' }),
   date: localDate.meta({ description: 'The day of the published shift offered', example: '2027-03-03' }),
   toAgentId: z.uuid().optional().meta({ description: 'A named team mate; omit to offer it to the whole team' }),
   reason: z.string().trim().max(500).optional().meta({ example: '周三要去医院复查' }),
@@ -13,8 +16,14 @@ export const OfferSwapBody = z.strictObject({
 export type OfferSwapBody = z.infer<typeof OfferSwapBody>;
 
 export const AcceptSwapBody = z.strictObject({
-  agentId: z.uuid().optional().meta({ description: 'Omit to take it yourself; supervisors and managers may accept for an agent they lead' }),
-  returnDate: localDate.optional().meta({ description: 'Offer one of your published shifts back (its day); omit to just take the shift', example: '2027-03-05' }),
+  agentId: z
+    .uuid()
+    .optional()
+    .meta({ description: 'Omit to take it yourself; supervisors and managers may accept for an agent they lead' }),
+  returnDate: localDate.optional().meta({
+    description: 'Offer one of your published shifts back (its day); omit to just take the shift',
+    example: '2027-03-05',
+  }),
 });
 export type AcceptSwapBody = z.infer<typeof AcceptSwapBody>;
 
@@ -26,7 +35,10 @@ export type DecideSwapBody = z.infer<typeof DecideSwapBody>;
 
 export const ListSwapsQuery = z.strictObject({
   ...pageQuery,
-  status: z.enum(SHIFT_SWAP_STATUSES).optional().meta({ description: '`open`: offers to take; `pending`: the approval inbox' }),
+  status: z
+    .enum(SHIFT_SWAP_STATUSES)
+    .optional()
+    .meta({ description: '`open`: offers to take; `pending`: the approval inbox' }),
 });
 export type ListSwapsQuery = z.infer<typeof ListSwapsQuery>;
 

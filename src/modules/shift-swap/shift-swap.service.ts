@@ -43,20 +43,39 @@ export class ShiftSwapService {
     await this.weeks.requirePublished(actor.shopId, offerer, [body.date]);
     const shift = await this.weeks.shiftOn(actor.shopId, offerer, body.date);
     const name = await this.shiftName(actor.shopId, shift);
-    const to = body.toAgentId ? await this.weeks.agent(actor.shopId, body.toAgentId).catch(() => { throw SelfServiceProblems.agentNotFound(); }) : null;
+    const to = body.toAgentId
+      ? await this.weeks.agent(actor.shopId, body.toAgentId).catch(() => {
+          throw SelfServiceProblems.agentNotFound();
+        })
+      : null;
     if (to) {
       if (to.id === offerer.id) throw ShiftSwapProblems.ownShift({ agent: agentName(offerer) });
       this.weeks.requireTeamMate(to, offerer, name, body.date);
       await this.weeks.requireSkill(actor.shopId, to, shift.skill, name, body.date);
     }
     const row = await this.db.transaction(async () => {
-      if (await this.swaps.active(actor.shopId, offerer.id, body.date)) throw ShiftSwapProblems.alreadyOffered({ agent: agentName(offerer), date: body.date });
-      const saved = await this.swaps.insert({ shopId: actor.shopId, offererId: offerer.id, offerDate: body.date, toAgentId: to?.id ?? null, status: 'open', reason: body.reason ?? null, requestedBy: actor.userId });
+      if (await this.swaps.active(actor.shopId, offerer.id, body.date))
+        throw ShiftSwapProblems.alreadyOffered({ agent: agentName(offerer), date: body.date });
+      const saved = await this.swaps.insert({
+        shopId: actor.shopId,
+        offererId: offerer.id,
+        offerDate: body.date,
+        toAgentId: to?.id ?? null,
+        status: 'open',
+        reason: body.reason ?? null,
+        requestedBy: actor.userId,
+      });
       await this.audit(actor, saved, 'offered', [shift.rosterId]);
       const told = to ? [to.id] : await this.swaps.teamMates(actor.shopId, offerer.teamId, offerer.id);
       await this.notices.tellAgents(actor.shopId, told, {
-        kind: 'swap-offered', subject: 'shift-swap', subjectId: saved.id,
-        message: fillText(text('{agent} offers {shift} on {date} to swap', '{agent}想换出 {date} 的{shift}'), { agent: agentName(offerer), shift: name, date: body.date }),
+        kind: 'swap-offered',
+        subject: 'shift-swap',
+        subjectId: saved.id,
+        message: fillText(text('{agent} offers {shift} on {date} to swap', '{agent}想换出 {date} 的{shift}'), {
+          agent: agentName(offerer),
+          shift: name,
+          date: body.date,
+        }),
       });
       return saved;
     });
@@ -66,9 +85,10 @@ export class ShiftSwapService {
 
   async list(actor: Actor, query: ListSwapsQuery): Promise<Page<ReturnType<ShiftSwapService['view']>>> {
     // Agents see their own swaps and what is offered to them or their team; leaders what their scope covers.
-    const reach = actor.role === 'agent' && actor.agentId
-      ? { agent: { id: actor.agentId, teamId: (await this.weeks.agent(actor.shopId, actor.agentId)).teamId } }
-      : { agentIds: await this.scope.visibleAgentIds(actor) };
+    const reach =
+      actor.role === 'agent' && actor.agentId
+        ? { agent: { id: actor.agentId, teamId: (await this.weeks.agent(actor.shopId, actor.agentId)).teamId } }
+        : { agentIds: await this.scope.visibleAgentIds(actor) };
     const { rows, total } = await this.swaps.list(actor.shopId, reach, query.status, query.limit, query.offset);
     return { items: rows.map((r) => this.view(r)), total, limit: query.limit, offset: query.offset };
   }
@@ -77,20 +97,46 @@ export class ShiftSwapService {
   async accept(actor: Actor, id: string, body: AcceptSwapBody) {
     const named = await this.db.transaction(async () => {
       const swap = await this.open(actor, id);
-      const parties = { offerer: await this.weeks.agent(actor.shopId, swap.offererId), taker: await this.weeks.actedFor(actor, body.agentId) };
+      const parties = {
+        offerer: await this.weeks.agent(actor.shopId, swap.offererId),
+        taker: await this.weeks.actedFor(actor, body.agentId),
+      };
       const { offerer, taker } = parties;
       if (taker.id === offerer.id) throw ShiftSwapProblems.ownShift({ agent: agentName(taker) });
-      if (swap.toAgentId && swap.toAgentId !== taker.id) throw ShiftSwapProblems.notForYou({ to: agentName(await this.weeks.agent(actor.shopId, swap.toAgentId)) });
+      if (swap.toAgentId && swap.toAgentId !== taker.id)
+        throw ShiftSwapProblems.notForYou({ to: agentName(await this.weeks.agent(actor.shopId, swap.toAgentId)) });
       const taken = { ...swap, takerId: taker.id, returnDate: body.returnDate ?? null };
       const plan = await this.plan(actor.shopId, taken, parties);
       const checked = await this.weeks.check(actor.shopId, plan.changes);
-      let row = await this.swaps.update(id, { status: 'pending', takerId: taker.id, returnDate: taken.returnDate, acceptedAt: new Date() });
+      let row = await this.swaps.update(id, {
+        status: 'pending',
+        takerId: taker.id,
+        returnDate: taken.returnDate,
+        acceptedAt: new Date(),
+      });
       await this.audit(actor, row, body.returnDate ? 'countered' : 'accepted', [...plan.changes.keys()]);
-      if (await this.approvesAtOnce(actor.shopId, offerer, checked, plan)) row = await this.approve(actor, row, plan, parties, true);
+      if (await this.approvesAtOnce(actor.shopId, offerer, checked, plan))
+        row = await this.approve(actor, row, plan, parties, true);
       else {
-        const message = fillText(text('{taker} takes {offerer}’s shift on {date}{back}; waiting for a supervisor', '{taker}接{offerer} {date} 的班{back}，待主管审批'), this.words(row, parties));
-        await this.notices.tellSupervisorsOf(actor.shopId, [offerer.id], { kind: 'request-waiting', subject: 'shift-swap', subjectId: row.id, message });
-        await this.notices.tellAgents(actor.shopId, [offerer.id], { kind: 'swap-offered', subject: 'shift-swap', subjectId: row.id, message });
+        const message = fillText(
+          text(
+            '{taker} takes {offerer}’s shift on {date}{back}; waiting for a supervisor',
+            '{taker}接{offerer} {date} 的班{back}，待主管审批',
+          ),
+          this.words(row, parties),
+        );
+        await this.notices.tellSupervisorsOf(actor.shopId, [offerer.id], {
+          kind: 'request-waiting',
+          subject: 'shift-swap',
+          subjectId: row.id,
+          message,
+        });
+        await this.notices.tellAgents(actor.shopId, [offerer.id], {
+          kind: 'swap-offered',
+          subject: 'shift-swap',
+          subjectId: row.id,
+          message,
+        });
       }
       return { ...row, offererName: offerer.name, takerName: taker.name };
     });
@@ -106,7 +152,10 @@ export class ShiftSwapService {
       if (!swap.toAgentId || !(await this.scope.canSee(actor, swap.toAgentId))) throw ShiftSwapProblems.notFound();
       const row = await this.swaps.update(id, { status: 'declined', decidedBy: actor.userId, decidedAt: new Date() });
       await this.audit(actor, row, 'declined', []);
-      await this.tellDecision(actor.shopId, row, [offerer.id], { offerer, taker: await this.weeks.agent(actor.shopId, swap.toAgentId) });
+      await this.tellDecision(actor.shopId, row, [offerer.id], {
+        offerer,
+        taker: await this.weeks.agent(actor.shopId, swap.toAgentId),
+      });
       return { ...row, offererName: offerer.name, takerName: null };
     });
     await this.notices.deliver(actor.shopId);
@@ -119,10 +168,18 @@ export class ShiftSwapService {
       const swap = await this.swaps.lock(actor.shopId, id);
       if (!swap || !(await this.scope.canSee(actor, swap.offererId))) throw ShiftSwapProblems.notFound();
       if (swap.status !== 'pending') throw this.decided(swap);
-      const parties = { offerer: await this.weeks.agent(actor.shopId, swap.offererId), taker: await this.weeks.agent(actor.shopId, swap.takerId!) };
+      const parties = {
+        offerer: await this.weeks.agent(actor.shopId, swap.offererId),
+        taker: await this.weeks.agent(actor.shopId, swap.takerId!),
+      };
       let row: ShiftSwap;
       if (body.decision === 'rejected') {
-        row = await this.swaps.update(id, { status: 'rejected', decidedBy: actor.userId, decidedAt: new Date(), note: body.note ?? null });
+        row = await this.swaps.update(id, {
+          status: 'rejected',
+          decidedBy: actor.userId,
+          decidedAt: new Date(),
+          note: body.note ?? null,
+        });
         await this.audit(actor, row, 'rejected', [], { note: row.note });
         await this.tellDecision(actor.shopId, row, [parties.offerer.id, parties.taker.id], parties);
       } else {
@@ -141,13 +198,19 @@ export class ShiftSwapService {
     return this.db.transaction(async () => {
       const swap = await this.swaps.lock(actor.shopId, id);
       // Agents may see offers of the shop's teams, so only the offerer's own is theirs to withdraw.
-      if (!swap || (actor.role !== 'agent' && !(await this.scope.canSee(actor, swap.offererId)))) throw ShiftSwapProblems.notFound();
+      if (!swap || (actor.role !== 'agent' && !(await this.scope.canSee(actor, swap.offererId))))
+        throw ShiftSwapProblems.notFound();
       const offerer = await this.weeks.agent(actor.shopId, swap.offererId);
-      if (actor.role === 'agent' && swap.offererId !== actor.agentId) throw ShiftSwapProblems.notYours({ agent: agentName(offerer) });
+      if (actor.role === 'agent' && swap.offererId !== actor.agentId)
+        throw ShiftSwapProblems.notYours({ agent: agentName(offerer) });
       if (swap.status !== 'open' && swap.status !== 'pending') throw this.decided(swap);
       const row = await this.swaps.update(id, { status: 'cancelled' });
       await this.audit(actor, row, 'cancelled', []);
-      return this.view({ ...row, offererName: offerer.name, takerName: row.takerId ? (await this.weeks.agent(actor.shopId, row.takerId)).name : null });
+      return this.view({
+        ...row,
+        offererName: offerer.name,
+        takerName: row.takerId ? (await this.weeks.agent(actor.shopId, row.takerId)).name : null,
+      });
     });
   }
 
@@ -160,7 +223,10 @@ export class ShiftSwapService {
   }
 
   private decided(swap: ShiftSwap) {
-    return SelfServiceProblems.decided({ state: labelOf(ShiftSwapStatusLabels, swap.status) }, { extra: { state: swap.status } });
+    return SelfServiceProblems.decided(
+      { state: labelOf(ShiftSwapStatusLabels, swap.status) },
+      { extra: { state: swap.status } },
+    );
   }
 
   /**
@@ -168,7 +234,11 @@ export class ShiftSwapService {
    * later in published weeks, both shifts still published, team mates, each able to work the other's
    * shift, and neither left with two shifts on a day.
    */
-  private async plan(shopId: string, swap: Pick<ShiftSwap, 'offerDate' | 'returnDate'>, { offerer, taker }: Parties): Promise<SwapPlan> {
+  private async plan(
+    shopId: string,
+    swap: Pick<ShiftSwap, 'offerDate' | 'returnDate'>,
+    { offerer, taker }: Parties,
+  ): Promise<SwapPlan> {
     const dates = [swap.offerDate, ...(swap.returnDate ? [swap.returnDate] : [])];
     await this.weeks.refusePast(shopId, swap.offerDate, 'offerDate');
     if (swap.returnDate) await this.weeks.refusePast(shopId, swap.returnDate, 'returnDate');
@@ -183,14 +253,23 @@ export class ShiftSwapService {
       if (back) await this.weeks.refuseBusy(shopId, offerer, back.date);
     }
     const rosters = new Map<string, string>();
-    for (const [agent, date] of [[taker, swap.offerDate], ...(back ? [[offerer, back.date] as const] : [])] as const) rosters.set(`${agent.id}/${date}`, await this.weeks.rosterOf(shopId, agent, date));
+    for (const [agent, date] of [[taker, swap.offerDate], ...(back ? [[offerer, back.date] as const] : [])] as const)
+      rosters.set(`${agent.id}/${date}`, await this.weeks.rosterOf(shopId, agent, date));
     return swapPlan(offered, taker.id, back, (agentId, date) => rosters.get(`${agentId}/${date}`)!);
   }
 
   private async shiftOf(shopId: string, agent: AgentFacts, date: string): Promise<SwapShift & { name: string }> {
     const shift = await this.weeks.shiftOn(shopId, agent, date);
     const code = await this.weeks.shiftCode(shopId, shift.shiftTemplateId);
-    return { agentId: agent.id, date, rosterId: shift.rosterId, code, startMinutes: shift.startMinutes, skill: shift.skill, name: await this.shiftName(shopId, shift) };
+    return {
+      agentId: agent.id,
+      date,
+      rosterId: shift.rosterId,
+      code,
+      startMinutes: shift.startMinutes,
+      skill: shift.skill,
+      name: await this.shiftName(shopId, shift),
+    };
   }
 
   private async shiftName(shopId: string, shift: PublishedShift): Promise<string> {
@@ -198,43 +277,100 @@ export class ShiftSwapService {
   }
 
   /** Approved at once where the shop says so (for the offerer's team) and cover per skill on the days touched does not drop. */
-  private async approvesAtOnce(shopId: string, offerer: AgentFacts, checked: CheckedRoster[], plan: SwapPlan): Promise<boolean> {
+  private async approvesAtOnce(
+    shopId: string,
+    offerer: AgentFacts,
+    checked: CheckedRoster[],
+    plan: SwapPlan,
+  ): Promise<boolean> {
     const rule = (await this.shops.context(shopId)).settings.shiftSwapAutoApprove;
     if (!rule || (rule.teamIds && !rule.teamIds.includes(offerer.teamId ?? ''))) return false;
-    return checked.every((c) => coverNotDropped(c.before, c.after, plan.touched.filter((t) => t.rosterId === c.rosterId)));
+    return checked.every((c) =>
+      coverNotDropped(
+        c.before,
+        c.after,
+        plan.touched.filter((t) => t.rosterId === c.rosterId),
+      ),
+    );
   }
 
   /** The swap published as each roster's next version and approved: in the caller's transaction. */
-  private async approve(actor: Actor, swap: ShiftSwap, plan: SwapPlan, parties: Parties, auto: boolean): Promise<ShiftSwap> {
+  private async approve(
+    actor: Actor,
+    swap: ShiftSwap,
+    plan: SwapPlan,
+    parties: Parties,
+    auto: boolean,
+  ): Promise<ShiftSwap> {
     const published = await this.weeks.publish(actor, plan.changes);
-    const row = await this.swaps.update(swap.id, { status: 'approved', autoApproved: auto, decidedBy: actor.userId, decidedAt: new Date(), note: swap.note, published });
-    await this.audit(actor, row, auto ? 'auto-approved' : 'approved', published.map((p) => p.rosterId), { published, note: swap.note });
+    const row = await this.swaps.update(swap.id, {
+      status: 'approved',
+      autoApproved: auto,
+      decidedBy: actor.userId,
+      decidedAt: new Date(),
+      note: swap.note,
+      published,
+    });
+    await this.audit(
+      actor,
+      row,
+      auto ? 'auto-approved' : 'approved',
+      published.map((p) => p.rosterId),
+      { published, note: swap.note },
+    );
     await this.tellDecision(actor.shopId, row, [parties.offerer.id, parties.taker.id], parties);
     return row;
   }
 
   private words(row: ShiftSwap, { offerer, taker }: Parties): Record<string, Text | string> {
     return {
-      taker: agentName(taker), offerer: agentName(offerer), date: row.offerDate,
-      back: row.returnDate ? fillText(text(' and gives back {date}', '并换回 {date} 的班'), { date: row.returnDate }) : text('', ''),
+      taker: agentName(taker),
+      offerer: agentName(offerer),
+      date: row.offerDate,
+      back: row.returnDate
+        ? fillText(text(' and gives back {date}', '并换回 {date} 的班'), { date: row.returnDate })
+        : text('', ''),
     };
   }
 
   private tellDecision(shopId: string, row: ShiftSwap, agentIds: string[], parties: Parties) {
     return this.notices.tellAgents(shopId, agentIds, {
-      kind: 'request-decided', subject: 'shift-swap', subjectId: row.id,
-      message: fillText(text('Swap: {taker} takes {offerer}’s shift on {date}{back} — {state}.{note}', '换班：{taker}接{offerer} {date} 的班{back}——{state}。{note}'), {
-        ...this.words(row, parties), state: labelOf(ShiftSwapStatusLabels, row.status), note: row.note ? ` ${row.note}` : '',
-      }),
+      kind: 'request-decided',
+      subject: 'shift-swap',
+      subjectId: row.id,
+      message: fillText(
+        text(
+          'Swap: {taker} takes {offerer}’s shift on {date}{back} — {state}.{note}',
+          '换班：{taker}接{offerer} {date} 的班{back}——{state}。{note}',
+        ),
+        {
+          ...this.words(row, parties),
+          state: labelOf(ShiftSwapStatusLabels, row.status),
+          note: row.note ? ` ${row.note}` : '',
+        },
+      ),
     });
   }
 
-  private audit(actor: Actor, row: ShiftSwap, action: string, rosterIds: string[], detail: Record<string, unknown> = {}) {
-    return this.weeks.org.record([{
-      shopId: actor.shopId, subject: 'shift-swap', subjectId: row.id, action, actorUserId: actor.userId, rosterIds,
-      agentIds: [row.offererId, ...(row.takerId ? [row.takerId] : row.toAgentId ? [row.toAgentId] : [])],
-      detail: { offerDate: row.offerDate, returnDate: row.returnDate, ...detail },
-    }]);
+  private audit(
+    actor: Actor,
+    row: ShiftSwap,
+    action: string,
+    rosterIds: string[],
+    detail: Record<string, unknown> = {},
+  ) {
+    return this.weeks.org.record([
+      {
+        shopId: actor.shopId,
+        subject: 'shift-swap',
+        subjectId: row.id,
+        action,
+        actorUserId: actor.userId,
+        rosterIds,
+        agentIds: [row.offererId, ...(row.takerId ? [row.takerId] : row.toAgentId ? [row.toAgentId] : [])],
+        detail: { offerDate: row.offerDate, returnDate: row.returnDate, ...detail },
+      },
+    ]);
   }
 
   private view(row: NamedSwap) {

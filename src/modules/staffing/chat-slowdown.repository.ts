@@ -49,6 +49,10 @@ export class ChatSlowdownRepository {
       )
       select greatest(level, 1) as concurrency, count(*)::int as sessions, avg(seconds)::float8 as mean_seconds
       from measured group by 1 order by 1`);
-    return rows.map((r) => ({ concurrency: Number(r.concurrency), sessions: Number(r.sessions), meanSeconds: Number(r.mean_seconds) }));
+    return rows.map((r) => ({
+      concurrency: Number(r.concurrency),
+      sessions: Number(r.sessions),
+      meanSeconds: Number(r.mean_seconds),
+    }));
   }
 }

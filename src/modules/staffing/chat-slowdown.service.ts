@@ -31,13 +31,21 @@ export class ChatSlowdownService {
     const shop = await this.shops.context(actor.shopId);
     const { start, end } = localDaysWindow(query.from, query.to, shop.timeZone);
     const levels = await this.sessions.levels(actor.shopId, queue.id, start, end);
-    const fit = fitSlowdownTable(levels, { minSessions: query.minSessions, maxConcurrency: MAX_CHAT_CONCURRENCY, maxFactor: MAX_SLOWDOWN });
+    const fit = fitSlowdownTable(levels, {
+      minSessions: query.minSessions,
+      maxConcurrency: MAX_CHAT_CONCURRENCY,
+      maxFactor: MAX_SLOWDOWN,
+    });
     const covers = fit.table !== null && fit.table.length >= queue.chatConcurrency;
     const reason = !fit.table
       ? fillText(StaffingTexts.noBaseline, { min: query.minSessions })
       : covers
         ? null
-        : fillText(StaffingTexts.tooShortMeasured, { length: fit.table.length, min: query.minSessions, concurrency: queue.chatConcurrency });
+        : fillText(StaffingTexts.tooShortMeasured, {
+            length: fit.table.length,
+            min: query.minSessions,
+            concurrency: queue.chatConcurrency,
+          });
     return {
       queueId: queue.id,
       queueName: queue.name,
@@ -51,7 +59,13 @@ export class ChatSlowdownService {
       table: fit.table,
       coversConcurrency: covers,
       note: reason ? inLocale(reason, currentLocale()) : null,
-      levels: fit.levels.map((l) => ({ concurrency: l.concurrency, sessions: l.sessions, meanHandleSeconds: round(l.meanSeconds, 1), ratio: l.ratio === null ? null : round(l.ratio, 4), fitted: l.fitted })),
+      levels: fit.levels.map((l) => ({
+        concurrency: l.concurrency,
+        sessions: l.sessions,
+        meanHandleSeconds: round(l.meanSeconds, 1),
+        ratio: l.ratio === null ? null : round(l.ratio, 4),
+        fitted: l.fitted,
+      })),
       reason,
     };
   }
@@ -59,7 +73,11 @@ export class ChatSlowdownService {
   /** Measures and stores the table on the queue; refused (nothing changes) when it does not reach the queue's concurrency. */
   async store(actor: Actor, body: SlowdownQuery) {
     const { reason, ...measured } = await this.measure(actor, body);
-    if (reason) throw StaffingProblems.slowdownNotMeasurable({ queue: measured.queueName, concurrency: measured.concurrency, reason }, { errors: [{ field: 'queue', message: reason }] });
+    if (reason)
+      throw StaffingProblems.slowdownNotMeasurable(
+        { queue: measured.queueName, concurrency: measured.concurrency, reason },
+        { errors: [{ field: 'queue', message: reason }] },
+      );
     const queue = await this.queues.update(actor, body.queue, { chatSlowdown: measured.table });
     return { ...measured, current: queue.chatSlowdown };
   }

@@ -4,11 +4,16 @@ const round4 = (n: number) => Math.round(n * 1e4) / 1e4;
 const hours = (seconds: number | null) => (seconds === null ? null : round4(seconds / 3600));
 
 /** Whole slots an item has (at least one): the same rule for stored queues and what-if. */
-export const deadlineSlotsOf = (deadlineMinutes: number | null, slotMinutes: number) => Math.max(1, Math.floor((deadlineMinutes ?? slotMinutes) / slotMinutes));
+export const deadlineSlotsOf = (deadlineMinutes: number | null, slotMinutes: number) =>
+  Math.max(1, Math.floor((deadlineMinutes ?? slotMinutes) / slotMinutes));
 
 /** How late the work gets with exactly `agents` in every slot (and after the horizon, until done). */
 export function latenessWith(work: DeferredWork, agents: number) {
-  const late = deferredLateness(work, work.arrivals.map(() => agents), agents);
+  const late = deferredLateness(
+    work,
+    work.arrivals.map(() => agents),
+    agents,
+  );
   return {
     agents,
     lateItems: round4(late.lateItems),

@@ -3,12 +3,24 @@ import type { ConcurrencySlowdown, RealTimeQueue, ServiceTarget } from './engine
 import { StaffingProblems } from './staffing.problems';
 import { DEFAULT_SHRINKAGE, DEFAULT_SLOWDOWN, StaffingSettings } from './staffing.settings';
 
-
-type QueueFields = Pick<Queue, 'name' | 'defaultHandleSeconds' | 'patienceSeconds' | 'serviceLevelSeconds' | 'serviceLevelPercent' | 'channel' | 'chatConcurrency' | 'chatSlowdown'>;
+type QueueFields = Pick<
+  Queue,
+  | 'name'
+  | 'defaultHandleSeconds'
+  | 'patienceSeconds'
+  | 'serviceLevelSeconds'
+  | 'serviceLevelPercent'
+  | 'channel'
+  | 'chatConcurrency'
+  | 'chatSlowdown'
+>;
 
 /** The queue's own service target (a 100 % target is held just below 1: the models need < 1). */
 export function serviceTargetOf(queue: Pick<Queue, 'serviceLevelSeconds' | 'serviceLevelPercent'>): ServiceTarget {
-  return { answerWithinSeconds: queue.serviceLevelSeconds, serviceLevel: Math.min(0.999, queue.serviceLevelPercent / 100) };
+  return {
+    answerWithinSeconds: queue.serviceLevelSeconds,
+    serviceLevel: Math.min(0.999, queue.serviceLevelPercent / 100),
+  };
 }
 
 /**
@@ -16,10 +28,19 @@ export function serviceTargetOf(queue: Pick<Queue, 'serviceLevelSeconds' | 'serv
  * else the shop's factor per extra chat. A table that no longer reaches the queue's concurrency
  * (a queue file raised it) is refused rather than guessed beyond.
  */
-export function chatSlowdownOf(queue: Pick<Queue, 'name' | 'chatConcurrency' | 'chatSlowdown'>, settings: StaffingSettings): { slowdown: ConcurrencySlowdown; source: 'queue' | 'shop' } {
+export function chatSlowdownOf(
+  queue: Pick<Queue, 'name' | 'chatConcurrency' | 'chatSlowdown'>,
+  settings: StaffingSettings,
+): { slowdown: ConcurrencySlowdown; source: 'queue' | 'shop' } {
   const table = queue.chatSlowdown;
-  if (!table) return { slowdown: { perExtraChat: settings.chatSlowdownPerExtraChat ?? DEFAULT_SLOWDOWN }, source: 'shop' };
-  if (table.length < queue.chatConcurrency) throw StaffingProblems.slowdownTableShort({ queue: queue.name, length: table.length, concurrency: queue.chatConcurrency });
+  if (!table)
+    return { slowdown: { perExtraChat: settings.chatSlowdownPerExtraChat ?? DEFAULT_SLOWDOWN }, source: 'shop' };
+  if (table.length < queue.chatConcurrency)
+    throw StaffingProblems.slowdownTableShort({
+      queue: queue.name,
+      length: table.length,
+      concurrency: queue.chatConcurrency,
+    });
   return { slowdown: { byConcurrency: table }, source: 'queue' };
 }
 
@@ -36,6 +57,9 @@ export function realTimeQueueOf(queue: QueueFields, settings: StaffingSettings, 
     patienceSeconds: queue.patienceSeconds ?? undefined,
     target: serviceTargetOf(queue),
     shrinkage: settings.shrinkage ?? DEFAULT_SHRINKAGE,
-    chat: queue.channel === 'chat' && queue.chatConcurrency > 1 ? { concurrency: queue.chatConcurrency, slowdown: chatSlowdownOf(queue, settings).slowdown } : undefined,
+    chat:
+      queue.channel === 'chat' && queue.chatConcurrency > 1
+        ? { concurrency: queue.chatConcurrency, slowdown: chatSlowdownOf(queue, settings).slowdown }
+        : undefined,
   };
 }

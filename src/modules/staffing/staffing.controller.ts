@@ -5,7 +5,14 @@ import { Roles } from 'src/platform/auth/roles';
 import { ApiProblems } from 'src/platform/http/openapi';
 import { ValidBody, ValidQuery } from 'src/platform/http/validation';
 import { ChatSlowdownService } from './chat-slowdown.service';
-import { requirementsExample, RequirementsQuery, slowdownExample, SlowdownQuery, WhatIfBody, whatIfExamples } from './staffing.dto';
+import {
+  requirementsExample,
+  RequirementsQuery,
+  slowdownExample,
+  SlowdownQuery,
+  WhatIfBody,
+  whatIfExamples,
+} from './staffing.dto';
 import { StaffingProblems } from './staffing.problems';
 import { StaffingService } from './staffing.service';
 
@@ -20,7 +27,11 @@ export class StaffingController {
 
   @Get('requirements')
   @Roles('admin', 'manager', 'supervisor', 'trainer')
-  @ApiOkResponse({ description: 'Per slot: forecast volume, raw agents, positions after shrinkage, service level, ASA, occupancy. A deferred queue answers `model: "deferred"` with work per slot, `peakAgents`, `spilloverAgents` and `oneFewer` (lateness with one agent fewer than the peak)', schema: { example: requirementsExample } })
+  @ApiOkResponse({
+    description:
+      'Per slot: forecast volume, raw agents, positions after shrinkage, service level, ASA, occupancy. A deferred queue answers `model: "deferred"` with work per slot, `peakAgents`, `spilloverAgents` and `oneFewer` (lateness with one agent fewer than the peak)',
+    schema: { example: requirementsExample },
+  })
   @ApiProblems(400, 401, 403, 404, 409, StaffingProblems.slowdownTableShort, StaffingProblems.notQueueOfForecast)
   requirements(@CurrentActor() actor: Actor, @ValidQuery(RequirementsQuery) query: RequirementsQuery) {
     return this.staffing.requirements(actor, query);
@@ -43,7 +54,11 @@ export class StaffingController {
   @Post('chat-slowdown')
   @HttpCode(200)
   @Roles('admin', 'manager')
-  @ApiOkResponse({ description: "Measures as GET does and stores the table on the queue (`current`); requirements, what-if with `chat.queue` and training placement then use it", schema: { example: { ...slowdownExample, current: slowdownExample.table } } })
+  @ApiOkResponse({
+    description:
+      'Measures as GET does and stores the table on the queue (`current`); requirements, what-if with `chat.queue` and training placement then use it',
+    schema: { example: { ...slowdownExample, current: slowdownExample.table } },
+  })
   @ApiProblems(400, 401, 403, 404, StaffingProblems.slowdownNotMeasurable, StaffingProblems.notChatQueue)
   measureChatSlowdown(@CurrentActor() actor: Actor, @ValidBody(SlowdownQuery) body: SlowdownQuery) {
     return this.slowdown.store(actor, body);

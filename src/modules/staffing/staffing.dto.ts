@@ -9,12 +9,21 @@ import { chatSlowdownTable, checkTableCovers, MAX_CHAT_CONCURRENCY } from 'src/m
 const MEASURE_DAYS = 92;
 
 export const StaffingTexts = defineTexts('staffing', {
-  oneSlowdown: text('give one of slowdownPerExtraChat, slowdownByConcurrency, queue', '每多一个会话的减速系数、按并发数的减速表、队列三者只能给出其一'),
+  oneSlowdown: text(
+    'give one of slowdownPerExtraChat, slowdownByConcurrency, queue',
+    '每多一个会话的减速系数、按并发数的减速表、队列三者只能给出其一',
+  ),
   deadlineOneSlot: text('must be at least one slot long', '至少为一个时段的长度'),
   measureRange: text(`the range may span at most ${MEASURE_DAYS} days`, `范围最多 ${MEASURE_DAYS} 天`),
   notChatQueue: text('is not a chat queue', '不是聊天队列'),
-  noBaseline: text('fewer than {min} of its sessions were handled at one chat, which every factor is compared with', '单独接待（1 个会话）的会话少于 {min} 个，无法作为比较基准'),
-  tooShortMeasured: text('only up to {length} chats at once have {min} sessions or more, and the queue serves {concurrency}', '只有最多 {length} 个并发会话的级别有不少于 {min} 个会话，而该队列同时接待 {concurrency} 个'),
+  noBaseline: text(
+    'fewer than {min} of its sessions were handled at one chat, which every factor is compared with',
+    '单独接待（1 个会话）的会话少于 {min} 个，无法作为比较基准',
+  ),
+  tooShortMeasured: text(
+    'only up to {length} chats at once have {min} sessions or more, and the queue serves {concurrency}',
+    '只有最多 {length} 个并发会话的级别有不少于 {min} 个会话，而该队列同时接待 {concurrency} 个',
+  ),
 });
 
 export const RequirementsQuery = z
@@ -24,12 +33,19 @@ export const RequirementsQuery = z
     from: utcInstant.optional(),
     to: utcInstant.optional(),
   })
-  .refine((q) => !q.from || !q.to || new Date(q.from) < new Date(q.to), { ...localized(SchemaTexts.afterFrom), path: ['to'] });
+  .refine((q) => !q.from || !q.to || new Date(q.from) < new Date(q.to), {
+    ...localized(SchemaTexts.afterFrom),
+    path: ['to'],
+  });
 export type RequirementsQuery = z.infer<typeof RequirementsQuery>;
 
 const fraction = z.number().gt(0).lt(1);
 
-const contacts = z.array(z.number().min(0).max(1_000_000)).min(1).max(2_000).meta({ description: 'Arrivals per slot', example: [120, 180, 240] });
+const contacts = z
+  .array(z.number().min(0).max(1_000_000))
+  .min(1)
+  .max(2_000)
+  .meta({ description: 'Arrivals per slot', example: [120, 180, 240] });
 const slotMinutes = z.number().int().min(5).max(60).default(30);
 const shrinkage = z.number().min(0).max(0.8).default(0);
 
@@ -38,7 +54,12 @@ const RealTimeWhatIf = z.strictObject({
   contacts,
   slotMinutes,
   handleSeconds: z.number().gt(0).max(86_400).meta({ example: 420 }),
-  patienceSeconds: z.number().gt(0).max(86_400).optional().meta({ description: 'With it Erlang A, without it Erlang C', example: 180 }),
+  patienceSeconds: z
+    .number()
+    .gt(0)
+    .max(86_400)
+    .optional()
+    .meta({ description: 'With it Erlang A, without it Erlang C', example: 180 }),
   target: z
     .strictObject({
       answerWithinSeconds: z.number().min(0).max(86_400).meta({ example: 30 }),
@@ -47,50 +68,111 @@ const RealTimeWhatIf = z.strictObject({
       maxOccupancy: z.number().gt(0).max(1).optional(),
       maxAbandonment: fraction.optional(),
     })
-    .refine((t) => t.serviceLevel !== undefined || t.maxAsaSeconds !== undefined || t.maxOccupancy !== undefined || t.maxAbandonment !== undefined, {
-      ...localized(text('give at least one of serviceLevel, maxAsaSeconds, maxOccupancy, maxAbandonment', '请至少给出一项目标：服务水平、平均应答时间、最高占用率或最高放弃率')),
-    }),
+    .refine(
+      (t) =>
+        t.serviceLevel !== undefined ||
+        t.maxAsaSeconds !== undefined ||
+        t.maxOccupancy !== undefined ||
+        t.maxAbandonment !== undefined,
+      {
+        ...localized(
+          text(
+            'give at least one of serviceLevel, maxAsaSeconds, maxOccupancy, maxAbandonment',
+            '请至少给出一项目标：服务水平、平均应答时间、最高占用率或最高放弃率',
+          ),
+        ),
+      },
+    ),
   chat: z
     .strictObject({
       concurrency: z.number().int().min(1).max(MAX_CHAT_CONCURRENCY),
-      slowdownPerExtraChat: z.number().min(0).max(1).optional().meta({ description: 'Linear slowdown 1 + s·(k − 1); the default when no other is given: 0.15' }),
+      slowdownPerExtraChat: z
+        .number()
+        .min(0)
+        .max(1)
+        .optional()
+        .meta({ description: 'Linear slowdown 1 + s·(k − 1); the default when no other is given: 0.15' }),
       slowdownByConcurrency: chatSlowdownTable.optional(),
-      queue: uuid().optional().meta({ description: "Use this queue's measured table (else the shop's factor per extra chat)" }),
+      queue: uuid()
+        .optional()
+        .meta({ description: "Use this queue's measured table (else the shop's factor per extra chat)" }),
     })
     .superRefine((c, ctx) => {
-      const given = (['slowdownPerExtraChat', 'slowdownByConcurrency', 'queue'] as const).filter((k) => c[k] !== undefined);
-      if (given.length > 1) ctx.addIssue({ code: 'custom', message: inLocale(StaffingTexts.oneSlowdown, currentLocale()), path: [given[1]] });
+      const given = (['slowdownPerExtraChat', 'slowdownByConcurrency', 'queue'] as const).filter(
+        (k) => c[k] !== undefined,
+      );
+      if (given.length > 1)
+        ctx.addIssue({
+          code: 'custom',
+          message: inLocale(StaffingTexts.oneSlowdown, currentLocale()),
+          path: [given[1]],
+        });
       checkTableCovers(c.slowdownByConcurrency, c.concurrency, ctx, ['slowdownByConcurrency']);
     })
     .optional(),
   shrinkage,
-  agents: z.number().int().min(0).max(100_000).optional().meta({ description: 'Project what exactly this many agents give, instead of finding the fewest' }),
+  agents: z
+    .number()
+    .int()
+    .min(0)
+    .max(100_000)
+    .optional()
+    .meta({ description: 'Project what exactly this many agents give, instead of finding the fewest' }),
 });
 
 const DeferredWhatIf = z
   .strictObject({
-    kind: z.literal('deferred').meta({ description: 'Deferred work (e-mail, reviews, after-sales cases): done by a deadline' }),
+    kind: z
+      .literal('deferred')
+      .meta({ description: 'Deferred work (e-mail, reviews, after-sales cases): done by a deadline' }),
     contacts: contacts.meta({ description: 'Items arriving per slot', example: [30, 10, 0, 0, 20, 0, 0, 0] }),
     slotMinutes,
     handleSeconds: z.number().gt(0).max(86_400).meta({ description: 'Work per item', example: 600 }),
-    deadlineMinutes: z.number().int().min(5).max(60 * 24 * 30).meta({ description: 'Each item is due this long after the start of its arrival slot (whole slots, at least one)', example: 120 }),
+    deadlineMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(60 * 24 * 30)
+      .meta({
+        description: 'Each item is due this long after the start of its arrival slot (whole slots, at least one)',
+        example: 120,
+      }),
     shrinkage,
-    agents: z.number().int().min(0).max(100_000).optional().meta({ description: 'How late the work gets with exactly this many agents in every slot' }),
+    agents: z
+      .number()
+      .int()
+      .min(0)
+      .max(100_000)
+      .optional()
+      .meta({ description: 'How late the work gets with exactly this many agents in every slot' }),
   })
-  .refine((b) => b.deadlineMinutes >= b.slotMinutes, { ...localized(StaffingTexts.deadlineOneSlot), path: ['deadlineMinutes'] });
+  .refine((b) => b.deadlineMinutes >= b.slotMinutes, {
+    ...localized(StaffingTexts.deadlineOneSlot),
+    path: ['deadlineMinutes'],
+  });
 
-const daysBetween = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+const daysBetween = (from: string, to: string) =>
+  (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
 
 const measureFields = {
   queue: uuid().meta({ description: 'A chat queue of the shop' }),
   from: localDate.meta({ description: 'First local day of the sessions measured', example: '2026-10-01' }),
   to: localDate.meta({ description: 'Last local day (inclusive); at most 92 days after from', example: '2026-11-22' }),
-  minSessions: z.coerce.number().int().min(5).max(10_000).default(30).meta({ description: 'Sessions a concurrency level needs to be measured', example: 30 }),
+  minSessions: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(10_000)
+    .default(30)
+    .meta({ description: 'Sessions a concurrency level needs to be measured', example: 30 }),
 };
 const measureRange = <S extends z.ZodType<{ from: string; to: string }>>(schema: S) =>
   schema
     .refine((q) => daysBetween(q.from, q.to) >= 0, { ...localized(SchemaTexts.notBeforeFrom), path: ['to'] })
-    .refine((q) => daysBetween(q.from, q.to) < MEASURE_DAYS, { ...localized(StaffingTexts.measureRange), path: ['to'] });
+    .refine((q) => daysBetween(q.from, q.to) < MEASURE_DAYS, {
+      ...localized(StaffingTexts.measureRange),
+      path: ['to'],
+    });
 
 /** Which sessions measure a chat queue's slowdown table (the query of GET, the body of POST). */
 export const SlowdownQuery = measureRange(z.strictObject(measureFields));
@@ -127,19 +209,54 @@ export const requirementsExample = {
   items: [slotExample],
 };
 
-const lateExample = { agents: 2, lateItems: 28, maxHoursLate: 1, lateItemHours: 11.6667, unfinishedItems: 0, finishedAfterHours: 5 };
-const deferredItems = [3, 3, 3, 3, 3, 3, 2, 0].map((rawAgents, i) => ({ slotMinutes: 30, contacts: [30, 10, 0, 0, 20, 0, 0, 0][i], rawAgents, positions: Math.ceil(rawAgents / 0.75), workSeconds: rawAgents * 1800 }));
+const lateExample = {
+  agents: 2,
+  lateItems: 28,
+  maxHoursLate: 1,
+  lateItemHours: 11.6667,
+  unfinishedItems: 0,
+  finishedAfterHours: 5,
+};
+const deferredItems = [3, 3, 3, 3, 3, 3, 2, 0].map((rawAgents, i) => ({
+  slotMinutes: 30,
+  contacts: [30, 10, 0, 0, 20, 0, 0, 0][i],
+  rawAgents,
+  positions: Math.ceil(rawAgents / 0.75),
+  workSeconds: rawAgents * 1800,
+}));
 
 /** `POST /staffing/what-if` answers: a real-time queue, deferred work, and deferred work with given agents. */
 export const whatIfExamples = {
-  realTime: { summary: 'Real-time queue: fewest agents per slot', value: { model: 'erlang-a', mode: 'required', items: [slotExample] } },
+  realTime: {
+    summary: 'Real-time queue: fewest agents per slot',
+    value: { model: 'erlang-a', mode: 'required', items: [slotExample] },
+  },
   deferred: {
     summary: 'Deferred work: agents per slot by the deadline, and how late one agent fewer than the peak gets',
-    value: { model: 'deferred', mode: 'required', deadlineSlots: 4, peakAgents: 3, fluidPeak: 2.6667, items: deferredItems, spilloverAgents: [0, 0, 0], oneFewer: lateExample },
+    value: {
+      model: 'deferred',
+      mode: 'required',
+      deadlineSlots: 4,
+      peakAgents: 3,
+      fluidPeak: 2.6667,
+      items: deferredItems,
+      spilloverAgents: [0, 0, 0],
+      oneFewer: lateExample,
+    },
   },
   deferredProjected: {
     summary: 'Deferred work with exactly `agents` in every slot',
-    value: { model: 'deferred', mode: 'projected', deadlineSlots: 4, peakAgents: 3, fluidPeak: 2.6667, items: deferredItems, spilloverAgents: [0, 0, 0], oneFewer: lateExample, projected: lateExample },
+    value: {
+      model: 'deferred',
+      mode: 'projected',
+      deadlineSlots: 4,
+      peakAgents: 3,
+      fluidPeak: 2.6667,
+      items: deferredItems,
+      spilloverAgents: [0, 0, 0],
+      oneFewer: lateExample,
+      projected: lateExample,
+    },
   },
 };
 

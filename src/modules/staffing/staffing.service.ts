@@ -61,7 +61,9 @@ export class StaffingService {
   }
 
   private async realTimeWhatIf(actor: Actor, body: RealTimeWhatIf) {
-    const chat = body.chat ? { concurrency: body.chat.concurrency, ...(await this.whatIfSlowdown(actor, body.chat)) } : undefined;
+    const chat = body.chat
+      ? { concurrency: body.chat.concurrency, ...(await this.whatIfSlowdown(actor, body.chat)) }
+      : undefined;
     const queue: RealTimeQueue = {
       slotSeconds: body.slotMinutes * 60,
       ahtSeconds: body.handleSeconds,
@@ -71,7 +73,11 @@ export class StaffingService {
       chat: chat && { concurrency: chat.concurrency, slowdown: chat.slowdown },
     };
     const items = body.contacts.map((contacts) =>
-      slotFigures(null, body.slotMinutes, body.agents === undefined ? staffSlot(queue, contacts) : projectSlot(queue, contacts, body.agents)),
+      slotFigures(
+        null,
+        body.slotMinutes,
+        body.agents === undefined ? staffSlot(queue, contacts) : projectSlot(queue, contacts, body.agents),
+      ),
     );
     return {
       model: body.patienceSeconds ? 'erlang-a' : 'erlang-c',
@@ -82,21 +88,47 @@ export class StaffingService {
   }
 
   /** The slowdown a what-if asks for: a table, a linear factor, or a stored queue's own. */
-  private async whatIfSlowdown(actor: Actor, chat: NonNullable<RealTimeWhatIf['chat']>): Promise<{ slowdown: ConcurrencySlowdown; source: 'request' | 'queue' | 'shop' }> {
-    if (chat.slowdownByConcurrency) return { slowdown: { byConcurrency: chat.slowdownByConcurrency }, source: 'request' };
-    if (!chat.queue) return { slowdown: { perExtraChat: chat.slowdownPerExtraChat ?? DEFAULT_SLOWDOWN }, source: 'request' };
+  private async whatIfSlowdown(
+    actor: Actor,
+    chat: NonNullable<RealTimeWhatIf['chat']>,
+  ): Promise<{ slowdown: ConcurrencySlowdown; source: 'request' | 'queue' | 'shop' }> {
+    if (chat.slowdownByConcurrency)
+      return { slowdown: { byConcurrency: chat.slowdownByConcurrency }, source: 'request' };
+    if (!chat.queue)
+      return { slowdown: { perExtraChat: chat.slowdownPerExtraChat ?? DEFAULT_SLOWDOWN }, source: 'request' };
     const queue = await this.queues.get(actor, chat.queue);
     const table = queue.channel === 'chat' ? queue.chatSlowdown : null;
     if (table && table.length < chat.concurrency) {
       const problem = StaffingProblems.concurrencyBeyondTable;
-      throw problem({ queue: queue.name, length: table.length, concurrency: chat.concurrency }, { errors: [{ field: 'chat.concurrency', message: tooShortMessage(table.length, chat.concurrency), code: problem.code, in: 'body' }] });
+      throw problem(
+        { queue: queue.name, length: table.length, concurrency: chat.concurrency },
+        {
+          errors: [
+            {
+              field: 'chat.concurrency',
+              message: tooShortMessage(table.length, chat.concurrency),
+              code: problem.code,
+              in: 'body',
+            },
+          ],
+        },
+      );
     }
-    return chatSlowdownOf({ ...queue, chatSlowdown: table, chatConcurrency: chat.concurrency }, (await this.shops.context(actor.shopId)).settings);
+    return chatSlowdownOf(
+      { ...queue, chatSlowdown: table, chatConcurrency: chat.concurrency },
+      (await this.shops.context(actor.shopId)).settings,
+    );
   }
 
   /** Deferred work: agents per slot by the deadline, lateness with one fewer, or with exactly `agents`. */
   private deferredWhatIf(body: DeferredWhatIf) {
-    const work = { arrivals: body.contacts, handleSeconds: body.handleSeconds, slotSeconds: body.slotMinutes * 60, deadlineSlots: deadlineSlotsOf(body.deadlineMinutes, body.slotMinutes), shrinkage: body.shrinkage };
+    const work = {
+      arrivals: body.contacts,
+      handleSeconds: body.handleSeconds,
+      slotSeconds: body.slotMinutes * 60,
+      deadlineSlots: deadlineSlotsOf(body.deadlineMinutes, body.slotMinutes),
+      shrinkage: body.shrinkage,
+    };
     const figures = deferredFigures(work, body.slotMinutes);
     if (body.agents === undefined) return { ...figures, mode: 'required' };
     return { ...figures, mode: 'projected', projected: latenessWith(work, body.agents) };
@@ -105,5 +137,10 @@ export class StaffingService {
 
 /** Which slowdown a chat figure was priced with, and its factor at the queue's concurrency. */
 function chatFigures(concurrency: number, chat: { slowdown: ConcurrencySlowdown; source: string }) {
-  return { concurrency, slowdownFactor: slowdownFactor(chat.slowdown, concurrency), source: chat.source, ...('byConcurrency' in chat.slowdown ? { table: chat.slowdown.byConcurrency } : {}) };
+  return {
+    concurrency,
+    slowdownFactor: slowdownFactor(chat.slowdown, concurrency),
+    source: chat.source,
+    ...('byConcurrency' in chat.slowdown ? { table: chat.slowdown.byConcurrency } : {}),
+  };
 }

@@ -3,7 +3,11 @@ import { allowancesFor, allowanceVerdict, coverageHolds } from './time-off-rules
 
 describe('time-off allowance', () => {
   const team = '11111111-1111-4111-8111-111111111111';
-  const allowances = [{ teamId: team, perDay: 1, maxPerDay: 2 }, { skill: 'english', perDay: 3 }, { teamId: '22222222-2222-4222-8222-222222222222', perDay: 0 }];
+  const allowances = [
+    { teamId: team, perDay: 1, maxPerDay: 2 },
+    { skill: 'english', perDay: 3 },
+    { teamId: '22222222-2222-4222-8222-222222222222', perDay: 0 },
+  ];
 
   it('applies the allowances of the agent’s team and skills only', () => {
     expect(allowancesFor(allowances, { teamId: team, skills: ['pre_sales'] })).toEqual([allowances[0]]);
@@ -14,8 +18,18 @@ describe('time-off allowance', () => {
   it('approves within every allowance, asks beyond perDay, refuses beyond maxPerDay', () => {
     const mine = [allowances[0]];
     expect(allowanceVerdict(mine, [{ allowance: 0, date: '2027-03-01', off: 0 }])).toEqual({ verdict: 'within' });
-    expect(allowanceVerdict(mine, [{ allowance: 0, date: '2027-03-01', off: 0 }, { allowance: 0, date: '2027-03-02', off: 1 }])).toEqual({ verdict: 'ask' });
-    expect(allowanceVerdict(mine, [{ allowance: 0, date: '2027-03-02', off: 2 }])).toEqual({ verdict: 'over', allowance: allowances[0], date: '2027-03-02', off: 2 });
+    expect(
+      allowanceVerdict(mine, [
+        { allowance: 0, date: '2027-03-01', off: 0 },
+        { allowance: 0, date: '2027-03-02', off: 1 },
+      ]),
+    ).toEqual({ verdict: 'ask' });
+    expect(allowanceVerdict(mine, [{ allowance: 0, date: '2027-03-02', off: 2 }])).toEqual({
+      verdict: 'over',
+      allowance: allowances[0],
+      date: '2027-03-02',
+      off: 2,
+    });
     expect(allowanceVerdict([], [])).toEqual({ verdict: 'ask' });
   });
 });
@@ -37,6 +51,15 @@ describe('time-off coverage', () => {
 
   it('holds when every freed day and skill stays at the share', () => {
     expect(coverageHolds(evaluation, [{ day: 0, skill: 'pre_sales' }], 87.5)).toBe(true);
-    expect(coverageHolds(evaluation, [{ day: 0, skill: 'pre_sales' }, { day: 0, skill: 'after_sales' }], 50)).toBe(false);
+    expect(
+      coverageHolds(
+        evaluation,
+        [
+          { day: 0, skill: 'pre_sales' },
+          { day: 0, skill: 'after_sales' },
+        ],
+        50,
+      ),
+    ).toBe(false);
   });
 });

@@ -19,17 +19,35 @@ export class TimeOffController {
   @Post()
   @Roles('admin', 'manager', 'supervisor', 'agent')
   @ApiCreatedResponse({
-    description: 'Approved at once (leave granted, shifts freed in a new published roster version) when the allowance or cover allows it, else waiting for the supervisor',
+    description:
+      'Approved at once (leave granted, shifts freed in a new published roster version) when the allowance or cover allows it, else waiting for the supervisor',
     schema: { example: timeOffExample },
   })
-  @ApiProblems(400, 401, 403, 404, 409, SelfServiceProblems.noAgentRecord, SelfServiceProblems.pastDay, SelfServiceProblems.unpublishedWeek, SelfServiceProblems.rulesBroken, TimeOffProblems.overlaps, TimeOffProblems.allowanceExceeded, TimeOffProblems.notFound)
+  @ApiProblems(
+    400,
+    401,
+    403,
+    404,
+    409,
+    SelfServiceProblems.noAgentRecord,
+    SelfServiceProblems.pastDay,
+    SelfServiceProblems.unpublishedWeek,
+    SelfServiceProblems.rulesBroken,
+    TimeOffProblems.overlaps,
+    TimeOffProblems.allowanceExceeded,
+    TimeOffProblems.notFound,
+  )
   request(@CurrentActor() actor: Actor, @ValidBody(CreateTimeOffBody) body: CreateTimeOffBody) {
     return this.timeOff.request(actor, body);
   }
 
   @Get()
   @Roles('admin', 'manager', 'supervisor', 'agent')
-  @ApiOkResponse({ description: 'Newest first; agents see their own, supervisors their teams’ (the approval inbox is `?status=pending`)', schema: { example: pageExample(timeOffExample) } })
+  @ApiOkResponse({
+    description:
+      'Newest first; agents see their own, supervisors their teams’ (the approval inbox is `?status=pending`)',
+    schema: { example: pageExample(timeOffExample) },
+  })
   @ApiProblems(400, 401, 403)
   list(@CurrentActor() actor: Actor, @ValidQuery(ListTimeOffQuery) query: ListTimeOffQuery) {
     return this.timeOff.list(actor, query);
@@ -38,15 +56,47 @@ export class TimeOffController {
   @Post(':id/decision')
   @HttpCode(200)
   @Roles('admin', 'manager', 'supervisor')
-  @ApiOkResponse({ description: 'Approval grants the leave and publishes the roster without the freed shifts; the rules are checked again now', schema: { example: { ...timeOffExample, autoApproved: false, note: '已安排同事顶班' } } })
-  @ApiProblems(400, 401, 403, 404, 409, TimeOffProblems.notFound, SelfServiceProblems.decided, SelfServiceProblems.pastDay, SelfServiceProblems.unpublishedWeek, SelfServiceProblems.rulesBroken, TimeOffProblems.allowanceExceeded)
-  decide(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidBody(DecideTimeOffBody) body: DecideTimeOffBody) {
+  @ApiOkResponse({
+    description:
+      'Approval grants the leave and publishes the roster without the freed shifts; the rules are checked again now',
+    schema: { example: { ...timeOffExample, autoApproved: false, note: '已安排同事顶班' } },
+  })
+  @ApiProblems(
+    400,
+    401,
+    403,
+    404,
+    409,
+    TimeOffProblems.notFound,
+    SelfServiceProblems.decided,
+    SelfServiceProblems.pastDay,
+    SelfServiceProblems.unpublishedWeek,
+    SelfServiceProblems.rulesBroken,
+    TimeOffProblems.allowanceExceeded,
+  )
+  decide(
+    @CurrentActor() actor: Actor,
+    @ValidParam('id') id: string,
+    @ValidBody(DecideTimeOffBody) body: DecideTimeOffBody,
+  ) {
     return this.timeOff.decide(actor, id, body);
   }
 
   @Delete(':id')
   @Roles('admin', 'manager', 'supervisor', 'agent')
-  @ApiOkResponse({ description: 'The request, cancelled while it waited', schema: { example: { ...timeOffExample, status: 'cancelled', statusLabel: '已取消', autoApproved: false, leaveId: null, published: [] } } })
+  @ApiOkResponse({
+    description: 'The request, cancelled while it waited',
+    schema: {
+      example: {
+        ...timeOffExample,
+        status: 'cancelled',
+        statusLabel: '已取消',
+        autoApproved: false,
+        leaveId: null,
+        published: [],
+      },
+    },
+  })
   @ApiProblems(400, 401, 403, 404, 409, TimeOffProblems.notFound, SelfServiceProblems.decided)
   cancel(@CurrentActor() actor: Actor, @ValidParam('id') id: string) {
     return this.timeOff.cancel(actor, id);

@@ -9,19 +9,39 @@ export const TIME_OFF_STATUSES = ['pending', 'approved', 'rejected', 'cancelled'
 
 export const CreateTimeOffBody = z
   .strictObject({
-    agentId: z.uuid().optional().meta({ description: 'Omit to ask for yourself; supervisors and managers may ask for an agent they lead' }),
-    kind: z.enum(TIME_OFF_KINDS).meta({ description: 'annual leave, comp (调休, time off in lieu), sick, personal', example: 'comp' }),
+    agentId: z
+      .uuid()
+      .optional()
+      .meta({ description: 'Omit to ask for yourself; supervisors and managers may ask for an agent they lead' }),
+    kind: z
+      .enum(TIME_OFF_KINDS)
+      .meta({ description: 'annual leave, comp (调休, time off in lieu), sick, personal', example: 'comp' }),
     startDate: localDate.meta({ example: '2027-03-03' }),
     endDate: localDate.meta({ example: '2027-03-03' }),
     startTime: clockTime.optional().meta({ description: 'Part of one day: from (local clock)', example: '14:00' }),
     endTime: clockTime.optional().meta({ description: 'Part of one day: until (local clock)', example: '18:00' }),
     reason: z.string().trim().max(500).optional().meta({ example: '孩子家长会' }),
   })
-  .refine((b) => b.startDate <= b.endDate, { ...localized(text('endDate must not be before startDate', '结束日期不得早于开始日期')), path: ['endDate'] })
-  .refine((b) => (Date.parse(b.endDate) - Date.parse(b.startDate)) / 86_400_000 < 31, { ...localized(text('at most 31 days at once', '一次最多申请 31 天')), path: ['endDate'] })
-  .refine((b) => (b.startTime === undefined) === (b.endTime === undefined), { ...localized(text('give both startTime and endTime, or neither', '开始时间与结束时间须同时填写或同时不填')), path: ['endTime'] })
-  .refine((b) => b.startTime === undefined || b.startDate === b.endDate, { ...localized(text('part of a day is for one date only', '半天假只能申请一天')), path: ['endDate'] })
-  .refine((b) => b.startTime === undefined || b.endTime === undefined || b.startTime < b.endTime, { ...localized(text('must be after startTime', '须晚于开始时间')), path: ['endTime'] });
+  .refine((b) => b.startDate <= b.endDate, {
+    ...localized(text('endDate must not be before startDate', '结束日期不得早于开始日期')),
+    path: ['endDate'],
+  })
+  .refine((b) => (Date.parse(b.endDate) - Date.parse(b.startDate)) / 86_400_000 < 31, {
+    ...localized(text('at most 31 days at once', '一次最多申请 31 天')),
+    path: ['endDate'],
+  })
+  .refine((b) => (b.startTime === undefined) === (b.endTime === undefined), {
+    ...localized(text('give both startTime and endTime, or neither', '开始时间与结束时间须同时填写或同时不填')),
+    path: ['endTime'],
+  })
+  .refine((b) => b.startTime === undefined || b.startDate === b.endDate, {
+    ...localized(text('part of a day is for one date only', '半天假只能申请一天')),
+    path: ['endDate'],
+  })
+  .refine((b) => b.startTime === undefined || b.endTime === undefined || b.startTime < b.endTime, {
+    ...localized(text('must be after startTime', '须晚于开始时间')),
+    path: ['endTime'],
+  });
 export type CreateTimeOffBody = z.infer<typeof CreateTimeOffBody>;
 
 export const DecideTimeOffBody = z.strictObject({

@@ -17,12 +17,20 @@ export class TimeOffRepository {
 
   /** The request row locked for the rest of the transaction: two decisions queue up and the second sees the first. */
   async lock(shopId: string, id: string): Promise<TimeOffRequest | undefined> {
-    const [row] = await this.db.q.select().from(timeOffRequests).where(and(eq(timeOffRequests.shopId, shopId), eq(timeOffRequests.id, id))).for('update');
+    const [row] = await this.db.q
+      .select()
+      .from(timeOffRequests)
+      .where(and(eq(timeOffRequests.shopId, shopId), eq(timeOffRequests.id, id)))
+      .for('update');
     return row;
   }
 
   async update(id: string, values: Partial<typeof timeOffRequests.$inferInsert>): Promise<TimeOffRequest> {
-    const [row] = await this.db.q.update(timeOffRequests).set({ ...values, updatedAt: sql`now()` }).where(eq(timeOffRequests.id, id)).returning();
+    const [row] = await this.db.q
+      .update(timeOffRequests)
+      .set({ ...values, updatedAt: sql`now()` })
+      .where(eq(timeOffRequests.id, id))
+      .returning();
     return row;
   }
 
@@ -39,20 +47,53 @@ export class TimeOffRepository {
       onlyAgentIds ? (onlyAgentIds.length ? inArray(timeOffRequests.agentId, onlyAgentIds) : sql`false`) : undefined,
     );
     const [rows, [{ total }]] = await Promise.all([
-      this.db.q.select({ request: timeOffRequests, agentName: agents.name }).from(timeOffRequests).innerJoin(agents, eq(agents.id, timeOffRequests.agentId))
-        .where(where).orderBy(desc(timeOffRequests.createdAt)).limit(query.limit).offset(query.offset),
+      this.db.q
+        .select({ request: timeOffRequests, agentName: agents.name })
+        .from(timeOffRequests)
+        .innerJoin(agents, eq(agents.id, timeOffRequests.agentId))
+        .where(where)
+        .orderBy(desc(timeOffRequests.createdAt))
+        .limit(query.limit)
+        .offset(query.offset),
       this.db.q.select({ total: count() }).from(timeOffRequests).where(where),
     ]);
     return { rows: rows.map((r) => ({ ...r.request, agentName: r.agentName })), total };
   }
 
   /** What the agent already has on those dates: approved leave, or a request waiting. */
-  async clash(shopId: string, agentId: string, startDate: string, endDate: string): Promise<{ what: 'leave' | 'request'; startDate: string; endDate: string } | undefined> {
-    const [leave] = await this.db.q.select({ startDate: leaves.startDate, endDate: leaves.endDate }).from(leaves)
-      .where(and(eq(leaves.shopId, shopId), eq(leaves.agentId, agentId), inArray(leaves.status, ['approved', 'requested']), lte(leaves.startDate, endDate), gte(leaves.endDate, startDate))).limit(1);
+  async clash(
+    shopId: string,
+    agentId: string,
+    startDate: string,
+    endDate: string,
+  ): Promise<{ what: 'leave' | 'request'; startDate: string; endDate: string } | undefined> {
+    const [leave] = await this.db.q
+      .select({ startDate: leaves.startDate, endDate: leaves.endDate })
+      .from(leaves)
+      .where(
+        and(
+          eq(leaves.shopId, shopId),
+          eq(leaves.agentId, agentId),
+          inArray(leaves.status, ['approved', 'requested']),
+          lte(leaves.startDate, endDate),
+          gte(leaves.endDate, startDate),
+        ),
+      )
+      .limit(1);
     if (leave) return { what: 'leave', ...leave };
-    const [request] = await this.db.q.select({ startDate: timeOffRequests.startDate, endDate: timeOffRequests.endDate }).from(timeOffRequests)
-      .where(and(eq(timeOffRequests.shopId, shopId), eq(timeOffRequests.agentId, agentId), eq(timeOffRequests.status, 'pending'), lte(timeOffRequests.startDate, endDate), gte(timeOffRequests.endDate, startDate))).limit(1);
+    const [request] = await this.db.q
+      .select({ startDate: timeOffRequests.startDate, endDate: timeOffRequests.endDate })
+      .from(timeOffRequests)
+      .where(
+        and(
+          eq(timeOffRequests.shopId, shopId),
+          eq(timeOffRequests.agentId, agentId),
+          eq(timeOffRequests.status, 'pending'),
+          lte(timeOffRequests.startDate, endDate),
+          gte(timeOffRequests.endDate, startDate),
+        ),
+      )
+      .limit(1);
     return request ? { what: 'request', ...request } : undefined;
   }
 
@@ -60,10 +101,25 @@ export class TimeOffRepository {
    * Per date, the agents of a team and/or skill with approved leave that day (the requester not
    * counted): one set-based statement per allowance.
    */
-  async offOn(shopId: string, dates: string[], group: { teamId?: string; skill?: string }, exceptAgentId: string): Promise<Map<string, number>> {
-    const filters: SQL[] = [sql`l.shop_id = ${shopId}`, sql`l.status = 'approved'`, sql`l.agent_id <> ${exceptAgentId}`, sql`l.start_date <= d.day`, sql`l.end_date >= d.day`];
-    if (group.teamId) filters.push(sql`EXISTS (SELECT 1 FROM agents a WHERE a.id = l.agent_id AND a.team_id = ${group.teamId})`);
-    if (group.skill) filters.push(sql`EXISTS (SELECT 1 FROM agent_skills s JOIN skills k ON k.id = s.skill_id WHERE s.agent_id = l.agent_id AND k.code = ${group.skill})`);
+  async offOn(
+    shopId: string,
+    dates: string[],
+    group: { teamId?: string; skill?: string },
+    exceptAgentId: string,
+  ): Promise<Map<string, number>> {
+    const filters: SQL[] = [
+      sql`l.shop_id = ${shopId}`,
+      sql`l.status = 'approved'`,
+      sql`l.agent_id <> ${exceptAgentId}`,
+      sql`l.start_date <= d.day`,
+      sql`l.end_date >= d.day`,
+    ];
+    if (group.teamId)
+      filters.push(sql`EXISTS (SELECT 1 FROM agents a WHERE a.id = l.agent_id AND a.team_id = ${group.teamId})`);
+    if (group.skill)
+      filters.push(
+        sql`EXISTS (SELECT 1 FROM agent_skills s JOIN skills k ON k.id = s.skill_id WHERE s.agent_id = l.agent_id AND k.code = ${group.skill})`,
+      );
     const rows = await this.db.q.execute<{ day: string; off: number }>(sql`
       SELECT d.day::text AS day, count(DISTINCT l.agent_id)::int AS off
       FROM unnest(${`{${dates.join(',')}}`}::date[]) AS d(day)

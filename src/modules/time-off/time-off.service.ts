@@ -12,7 +12,12 @@ import { LeaveService } from 'src/modules/org/leave.service';
 import { ShopService } from 'src/modules/org/shop.service';
 import type { Shop } from 'src/modules/org/shop.repository';
 import { clockMinutes } from 'src/modules/roster/roster-week';
-import { datesBetween, dayOfWeek, PublishedWeeks, RosterChanges } from 'src/modules/self-service/published-weeks.service';
+import {
+  datesBetween,
+  dayOfWeek,
+  PublishedWeeks,
+  RosterChanges,
+} from 'src/modules/self-service/published-weeks.service';
 import { SelfServiceProblems } from 'src/modules/self-service/self-service.problems';
 import type { AgentFacts } from 'src/modules/self-service/self-service.repository';
 import { CreateTimeOffBody, DecideTimeOffBody, ListTimeOffQuery } from './time-off.dto';
@@ -25,8 +30,8 @@ type Freed = { changes: RosterChanges; days: Map<string, { day: number; skill: s
 type Wish = Pick<TimeOffRequest, 'agentId' | 'startDate' | 'endDate' | 'startTime' | 'endTime'>;
 
 /** A request's dates (and hours) as people write them. */
-const datesOf = (r: Wish) => `${r.startDate}${r.endDate !== r.startDate ? `–${r.endDate}` : ''}${r.startTime ? ` ${r.startTime}–${r.endTime}` : ''}`;
-
+const datesOf = (r: Wish) =>
+  `${r.startDate}${r.endDate !== r.startDate ? `–${r.endDate}` : ''}${r.startTime ? ` ${r.startTime}–${r.endTime}` : ''}`;
 
 /**
  * Time off asked for by agents: approved at once within the shop's allowance (or while cover holds),
@@ -50,19 +55,43 @@ export class TimeOffService {
     if (!agentId) throw SelfServiceProblems.noAgentRecord();
     if (!(await this.scope.canSee(actor, agentId))) throw TimeOffProblems.notFound();
     const agent = await this.weeks.agent(actor.shopId, agentId);
-    const wish: Wish = { agentId, startDate: body.startDate, endDate: body.endDate, startTime: body.startTime ?? null, endTime: body.endTime ?? null };
+    const wish: Wish = {
+      agentId,
+      startDate: body.startDate,
+      endDate: body.endDate,
+      startTime: body.startTime ?? null,
+      endTime: body.endTime ?? null,
+    };
     const saved = await this.db.transaction(async () => {
       await this.requests.lockAllowances(actor.shopId);
       const clash = await this.requests.clash(actor.shopId, agentId, body.startDate, body.endDate);
-      if (clash) throw TimeOffProblems.overlaps({ agent: agentName(agent), what: labelOf(TimeOffWords, clash.what), start: clash.startDate, end: clash.endDate });
+      if (clash)
+        throw TimeOffProblems.overlaps({
+          agent: agentName(agent),
+          what: labelOf(TimeOffWords, clash.what),
+          start: clash.startDate,
+          end: clash.endDate,
+        });
       const { shop, freed, verdict } = await this.assess(actor.shopId, agent, wish);
-      let row = await this.requests.insert({ shopId: actor.shopId, ...wish, kind: body.kind, reason: body.reason ?? null, status: 'pending', requestedBy: actor.userId });
+      let row = await this.requests.insert({
+        shopId: actor.shopId,
+        ...wish,
+        kind: body.kind,
+        reason: body.reason ?? null,
+        status: 'pending',
+        requestedBy: actor.userId,
+      });
       await this.audit(actor, row, 'requested', []);
       if (verdict === 'within' || this.coverageAllows(shop, freed)) row = await this.approve(actor, row, freed, true);
       else {
         await this.notices.tellSupervisorsOf(actor.shopId, [agentId], {
-          kind: 'request-waiting', subject: 'time-off', subjectId: row.id,
-          message: fillText(text('{agent} asks for time off {dates}', '{agent}申请休假 {dates}'), { agent: agentName(agent), dates: datesOf(row) }),
+          kind: 'request-waiting',
+          subject: 'time-off',
+          subjectId: row.id,
+          message: fillText(text('{agent} asks for time off {dates}', '{agent}申请休假 {dates}'), {
+            agent: agentName(agent),
+            dates: datesOf(row),
+          }),
         });
       }
       return row;
@@ -74,7 +103,12 @@ export class TimeOffService {
   async list(actor: Actor, query: ListTimeOffQuery): Promise<Page<ReturnType<TimeOffService['view']>>> {
     const only = await this.scope.visibleAgentIds(actor);
     const { rows, total } = await this.requests.list(actor.shopId, query, only);
-    return { items: rows.map((r) => this.view(r, { name: r.agentName })), total, limit: query.limit, offset: query.offset };
+    return {
+      items: rows.map((r) => this.view(r, { name: r.agentName })),
+      total,
+      limit: query.limit,
+      offset: query.offset,
+    };
   }
 
   /** One decision per request: the row is locked, so of two deciding at once the second gets 409. */
@@ -83,7 +117,12 @@ export class TimeOffService {
       const request = await this.visible(actor, id);
       const agent = await this.weeks.agent(actor.shopId, request.agentId);
       if (body.decision === 'rejected') {
-        const rejected = await this.requests.update(id, { status: 'rejected', decidedBy: actor.userId, decidedAt: new Date(), note: body.note ?? null });
+        const rejected = await this.requests.update(id, {
+          status: 'rejected',
+          decidedBy: actor.userId,
+          decidedAt: new Date(),
+          note: body.note ?? null,
+        });
         await this.audit(actor, rejected, 'rejected', [], { note: body.note ?? null });
         await this.tellDecision(actor.shopId, rejected);
         return { row: rejected, agent };
@@ -111,7 +150,11 @@ export class TimeOffService {
   private async visible(actor: Actor, id: string): Promise<TimeOffRequest> {
     const request = await this.requests.lock(actor.shopId, id);
     if (!request || !(await this.scope.canSee(actor, request.agentId))) throw TimeOffProblems.notFound();
-    if (request.status !== 'pending') throw SelfServiceProblems.decided({ state: labelOf(TimeOffStatusLabels, request.status) }, { extra: { state: request.status } });
+    if (request.status !== 'pending')
+      throw SelfServiceProblems.decided(
+        { state: labelOf(TimeOffStatusLabels, request.status) },
+        { extra: { state: request.status } },
+      );
     return request;
   }
 
@@ -134,13 +177,28 @@ export class TimeOffService {
     }
     const verdict = allowanceVerdict(applicable, counts);
     if (verdict.verdict === 'over') {
-      const group = [verdict.allowance.teamId ? agent.teamName : null, verdict.allowance.skill ? (await this.weeks.org.skillNames(shopId)).get(verdict.allowance.skill) ?? verdict.allowance.skill : null].filter(Boolean).join(' · ');
-      throw TimeOffProblems.allowanceExceeded({ off: verdict.off, group: group || labelOf(TimeOffWords, 'everyone'), date: verdict.date, max: verdict.allowance.maxPerDay! });
+      const group = [
+        verdict.allowance.teamId ? agent.teamName : null,
+        verdict.allowance.skill
+          ? ((await this.weeks.org.skillNames(shopId)).get(verdict.allowance.skill) ?? verdict.allowance.skill)
+          : null,
+      ]
+        .filter(Boolean)
+        .join(' · ');
+      throw TimeOffProblems.allowanceExceeded({
+        off: verdict.off,
+        group: group || labelOf(TimeOffWords, 'everyone'),
+        date: verdict.date,
+        max: verdict.allowance.maxPerDay!,
+      });
     }
     return { shop, freed: { ...freed, checked }, verdict: verdict.verdict };
   }
 
-  private coverageAllows(shop: Shop, freed: Freed & { checked: Awaited<ReturnType<PublishedWeeks['check']>> }): boolean {
+  private coverageAllows(
+    shop: Shop,
+    freed: Freed & { checked: Awaited<ReturnType<PublishedWeeks['check']>> },
+  ): boolean {
     const min = shop.settings.timeOffMinCoveragePercent;
     if (min === undefined) return false;
     return freed.checked.every((c) => coverageHolds(c.after, freed.days.get(c.rosterId) ?? [], min));
@@ -154,44 +212,106 @@ export class TimeOffService {
     const days = new Map<string, { day: number; skill: string | null }[]>();
     for (const s of shifts) {
       if (wish.startTime && wish.endTime) {
-        const at = (time: string) => DateTime.fromISO(wish.startDate, { zone: shop.timeZone }).plus({ minutes: clockMinutes(time) }).toJSDate();
+        const at = (time: string) =>
+          DateTime.fromISO(wish.startDate, { zone: shop.timeZone })
+            .plus({ minutes: clockMinutes(time) })
+            .toJSDate();
         if (!(s.startsAt < at(wish.endTime) && at(wish.startTime) < s.endsAt)) continue;
       }
       if (!names.has(s.shiftTemplateId)) continue;
-      changes.set(s.rosterId, [...(changes.get(s.rosterId) ?? []), { agentId: agent.id, date: s.date, shiftTemplate: null }]);
+      changes.set(s.rosterId, [
+        ...(changes.get(s.rosterId) ?? []),
+        { agentId: agent.id, date: s.date, shiftTemplate: null },
+      ]);
       days.set(s.rosterId, [...(days.get(s.rosterId) ?? []), { day: dayOfWeek(s.date), skill: s.skill }]);
     }
     return { changes, days };
   }
 
   private leaveOf(wish: Wish) {
-    return { leaveOf: [wish.agentId], addLeave: [{ agentId: wish.agentId, startDate: wish.startDate, endDate: wish.endDate }] };
+    return {
+      leaveOf: [wish.agentId],
+      addLeave: [{ agentId: wish.agentId, startDate: wish.startDate, endDate: wish.endDate }],
+    };
   }
 
   /** Leave granted, the shifts freed in a new published version, the request approved: one transaction. */
   private async approve(actor: Actor, request: TimeOffRequest, freed: Freed, auto: boolean): Promise<TimeOffRequest> {
-    const leave = await this.leave.grant(actor.shopId, { agentId: request.agentId, kind: request.kind, startDate: request.startDate, endDate: request.endDate, reason: request.reason }, actor.userId);
+    const leave = await this.leave.grant(
+      actor.shopId,
+      {
+        agentId: request.agentId,
+        kind: request.kind,
+        startDate: request.startDate,
+        endDate: request.endDate,
+        reason: request.reason,
+      },
+      actor.userId,
+    );
     const published = await this.weeks.publish(actor, freed.changes, { leaveOf: [request.agentId] });
-    const row = await this.requests.update(request.id, { status: 'approved', autoApproved: auto, decidedBy: actor.userId, decidedAt: new Date(), note: request.note, leaveId: leave.id, published });
-    await this.audit(actor, row, auto ? 'auto-approved' : 'approved', published.map((p) => p.rosterId), { published, note: request.note });
+    const row = await this.requests.update(request.id, {
+      status: 'approved',
+      autoApproved: auto,
+      decidedBy: actor.userId,
+      decidedAt: new Date(),
+      note: request.note,
+      leaveId: leave.id,
+      published,
+    });
+    await this.audit(
+      actor,
+      row,
+      auto ? 'auto-approved' : 'approved',
+      published.map((p) => p.rosterId),
+      { published, note: request.note },
+    );
     await this.tellDecision(actor.shopId, row);
     return row;
   }
 
   private tellDecision(shopId: string, row: TimeOffRequest) {
     const state = labelOf(TimeOffStatusLabels, row.status);
-    const freed = row.published.length > 0 ? text(' Your shift is taken off the published roster.', '已发布排班中的班次已取消。') : text('', '');
+    const freed =
+      row.published.length > 0
+        ? text(' Your shift is taken off the published roster.', '已发布排班中的班次已取消。')
+        : text('', '');
     return this.notices.tellAgents(shopId, [row.agentId], {
-      kind: 'request-decided', subject: 'time-off', subjectId: row.id,
-      message: fillText(text('Your time off {dates}: {state}.{freed}{note}', '您 {dates} 的休假申请：{state}。{freed}{note}'), { dates: datesOf(row), state, freed, note: row.note ? ` ${row.note}` : '' }),
+      kind: 'request-decided',
+      subject: 'time-off',
+      subjectId: row.id,
+      message: fillText(
+        text('Your time off {dates}: {state}.{freed}{note}', '您 {dates} 的休假申请：{state}。{freed}{note}'),
+        { dates: datesOf(row), state, freed, note: row.note ? ` ${row.note}` : '' },
+      ),
     });
   }
 
-  private audit(actor: Actor, row: TimeOffRequest, action: string, rosterIds: string[], detail: Record<string, unknown> = {}) {
-    return this.weeks.org.record([{
-      shopId: actor.shopId, subject: 'time-off', subjectId: row.id, action, actorUserId: actor.userId, agentIds: [row.agentId], rosterIds,
-      detail: { kind: row.kind, startDate: row.startDate, endDate: row.endDate, startTime: row.startTime, endTime: row.endTime, ...detail },
-    }]);
+  private audit(
+    actor: Actor,
+    row: TimeOffRequest,
+    action: string,
+    rosterIds: string[],
+    detail: Record<string, unknown> = {},
+  ) {
+    return this.weeks.org.record([
+      {
+        shopId: actor.shopId,
+        subject: 'time-off',
+        subjectId: row.id,
+        action,
+        actorUserId: actor.userId,
+        agentIds: [row.agentId],
+        rosterIds,
+        detail: {
+          kind: row.kind,
+          startDate: row.startDate,
+          endDate: row.endDate,
+          startTime: row.startTime,
+          endTime: row.endTime,
+          ...detail,
+        },
+      },
+    ]);
   }
 
   private view(row: TimeOffRequest, agent: { name: string }) {

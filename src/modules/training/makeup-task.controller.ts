@@ -19,7 +19,10 @@ export class MakeupTaskController {
 
   @Get()
   @Roles(...MAKEUP_READERS)
-  @ApiOkResponse({ description: 'Agents see their own, supervisors their teams’, trainers and managers the shop', schema: { example: pageExample(makeupTaskExample) } })
+  @ApiOkResponse({
+    description: 'Agents see their own, supervisors their teams’, trainers and managers the shop',
+    schema: { example: pageExample(makeupTaskExample) },
+  })
   @ApiProblems(400, 401, 403, 404, TrainingProblems.agentNotFound)
   list(@CurrentActor() actor: Actor, @ValidQuery(ListMakeupQuery) query: ListMakeupQuery) {
     return this.tasks.list(actor, query);
@@ -28,8 +31,27 @@ export class MakeupTaskController {
   @Post(':id/close')
   @HttpCode(200)
   @Roles('supervisor')
-  @ApiOkResponse({ description: "Closed by the agent's team supervisor with a note of what was coached", schema: { example: { ...makeupTaskExample, status: 'done', note: '一对一讲解七天无理由政策', closedAt: '2026-12-02T09:30:00.000Z' } } })
-  @ApiProblems(400, 401, 403, 404, 409, TrainingProblems.makeupNotFound, TrainingProblems.makeupNotYours, TrainingProblems.makeupClosed)
+  @ApiOkResponse({
+    description: "Closed by the agent's team supervisor with a note of what was coached",
+    schema: {
+      example: {
+        ...makeupTaskExample,
+        status: 'done',
+        note: '一对一讲解七天无理由政策',
+        closedAt: '2026-12-02T09:30:00.000Z',
+      },
+    },
+  })
+  @ApiProblems(
+    400,
+    401,
+    403,
+    404,
+    409,
+    TrainingProblems.makeupNotFound,
+    TrainingProblems.makeupNotYours,
+    TrainingProblems.makeupClosed,
+  )
   close(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidBody(CloseMakeupBody) body: CloseMakeupBody) {
     return this.tasks.close(actor, id, body);
   }

@@ -11,7 +11,11 @@ import type { CloseMakeupBody, ListMakeupQuery } from './training.dto';
 
 export type MakeupTaskView = Omit<MakeupTask, 'shopId'> & { categoryLabel: string; reasonLabel: string };
 
-const view = ({ shopId: _shop, ...task }: MakeupTask): MakeupTaskView => ({ ...task, categoryLabel: labelIn(QcCategoryLabels, task.category), reasonLabel: labelIn(MakeupReasonLabels, task.reason) });
+const view = ({ shopId: _shop, ...task }: MakeupTask): MakeupTaskView => ({
+  ...task,
+  categoryLabel: labelIn(QcCategoryLabels, task.category),
+  reasonLabel: labelIn(MakeupReasonLabels, task.reason),
+});
 
 /** Make-up coaching for invitees a session could not take; their team supervisor closes each with a note. */
 @Injectable()
@@ -25,7 +29,11 @@ export class MakeupTaskService {
     const visible = await this.scope.visibleAgentIds(actor);
     if (query.agent && visible && !visible.includes(query.agent)) throw TrainingProblems.agentNotFound();
     const { rows, total } = await this.tasks.list(actor.shopId, {
-      status: query.status, sessionId: query.session, agentIds: query.agent ? [query.agent] : visible, limit: query.limit, offset: query.offset,
+      status: query.status,
+      sessionId: query.session,
+      agentIds: query.agent ? [query.agent] : visible,
+      limit: query.limit,
+      offset: query.offset,
     });
     return { items: rows.map(view), total, limit: query.limit, offset: query.offset };
   }

@@ -23,13 +23,20 @@ import { MakeupReasonLabels } from './training.labels';
 import { TrainingProblems, TrainingTexts } from './training.problems';
 import { impactOf, MissingInvitee, optionView, sessionView } from './training-view';
 
-type SessionFields = Pick<ProposalBody, 'category' | 'title' | 'lengthMinutes' | 'capacity' | 'trainerUserId' | 'invitees' | 'allowBelowMinimum'>;
+type SessionFields = Pick<
+  ProposalBody,
+  'category' | 'title' | 'lengthMinutes' | 'capacity' | 'trainerUserId' | 'invitees' | 'allowBelowMinimum'
+>;
 
 const TRAINER_ROLES = new Set(['trainer', 'manager', 'supervisor', 'admin']);
 const refused = (errors: FieldError[]) =>
-  TrainingProblems.sessionRefused({ problems: errors.map((e) => messageValue(e.message)) }, { errors: errors.map((e) => ({ code: TrainingProblems.sessionRefused.code, ...e, in: 'body' })) });
+  TrainingProblems.sessionRefused(
+    { problems: errors.map((e) => messageValue(e.message)) },
+    { errors: errors.map((e) => ({ code: TrainingProblems.sessionRefused.code, ...e, in: 'body' })) },
+  );
 const percent = (fraction: number) => `${Math.round(fraction * 1000) / 10} %`;
-const covers = (outer: { start: number; end: number }, inner: { start: number; end: number }) => outer.start <= inner.start && inner.end <= outer.end;
+const covers = (outer: { start: number; end: number }, inner: { start: number; end: number }) =>
+  outer.start <= inner.start && inner.end <= outer.end;
 
 /** Proposing start times for a session and booking one (or a plan of repeated sessions). */
 @Injectable()
@@ -45,12 +52,18 @@ export class SessionPlanning {
   ) {}
 
   async propose(actor: Actor, body: ProposalBody) {
-    const { shop, invitees, request, context, warnings } = await this.prepare(actor, body, localDaysWindow(body.from, body.to, (await this.shops.context(actor.shopId)).timeZone));
+    const { shop, invitees, request, context, warnings } = await this.prepare(
+      actor,
+      body,
+      localDaysWindow(body.from, body.to, (await this.shops.context(actor.shopId)).timeZone),
+    );
     const options = new SessionPlacement(context).propose({ ...request, options: body.options });
     return {
       minServiceLevel: request.minServiceLevel,
       invitees: invitees.length,
-      options: options.map((o) => optionView(o, this.missing(context, invitees, [o]), shop.timeZone, request.minServiceLevel)),
+      options: options.map((o) =>
+        optionView(o, this.missing(context, invitees, [o]), shop.timeZone, request.minServiceLevel),
+      ),
       warnings: warnings.map(say),
     };
   }
@@ -58,7 +71,8 @@ export class SessionPlanning {
   /** Books at the given start (priced afresh against today's roster) or a whole plan; absentees get make-up tasks. */
   async book(actor: Actor, body: BookBody) {
     const shop = await this.shops.context(actor.shopId);
-    if (body.start && Date.parse(body.start) % (shop.slotMinutes * 60_000) !== 0) throw TrainingProblems.notOnSlotGrid.at('start', { minutes: shop.slotMinutes });
+    if (body.start && Date.parse(body.start) % (shop.slotMinutes * 60_000) !== 0)
+      throw TrainingProblems.notOnSlotGrid.at('start', { minutes: shop.slotMinutes });
     // Priced and stored under one lock: a concurrent booking cannot take the same people or trainer meanwhile.
     const stored = await this.db.transaction(async () => {
       await this.sessions.lockShop(shop.id);
@@ -67,12 +81,28 @@ export class SessionPlanning {
     const attendees = await this.sessions.attendees(stored.sessions.map((s) => s.id));
     return {
       planId: stored.sessions[0].planId,
-      sessions: stored.sessions.map((s) => sessionView(s, attendees.filter((a) => a.sessionId === s.id), shop.timeZone)),
-      makeupTasks: stored.tasks.map((t) => ({ id: t.id, agentId: t.agentId, reason: t.reason, reasonLabel: labelIn(MakeupReasonLabels, t.reason), supervisorAgentId: t.supervisorAgentId })),
+      sessions: stored.sessions.map((s) =>
+        sessionView(
+          s,
+          attendees.filter((a) => a.sessionId === s.id),
+          shop.timeZone,
+        ),
+      ),
+      makeupTasks: stored.tasks.map((t) => ({
+        id: t.id,
+        agentId: t.agentId,
+        reason: t.reason,
+        reasonLabel: labelIn(MakeupReasonLabels, t.reason),
+        supervisorAgentId: t.supervisorAgentId,
+      })),
     };
   }
 
-  private async placeAndStore(actor: Actor, shop: Shop, body: BookBody): Promise<{ sessions: TrainingSession[]; tasks: MakeupTask[] }> {
+  private async placeAndStore(
+    actor: Actor,
+    shop: Shop,
+    body: BookBody,
+  ): Promise<{ sessions: TrainingSession[]; tasks: MakeupTask[] }> {
     const window = body.start
       ? { start: new Date(body.start), end: new Date(Date.parse(body.start) + body.lengthMinutes * 60_000) }
       : localDaysWindow(body.plan!.from, body.plan!.to, shop.timeZone);
@@ -91,42 +121,80 @@ export class SessionPlanning {
     }
     if (chosen.length === 0) {
       const extra = { extra: { minServiceLevel: request.minServiceLevel } };
-      throw body.start ? TrainingProblems.noInviteeAtStart({ level: percent(request.minServiceLevel) }, extra) : TrainingProblems.noTimeInWindow(undefined, extra);
+      throw body.start
+        ? TrainingProblems.noInviteeAtStart({ level: percent(request.minServiceLevel) }, extra)
+        : TrainingProblems.noTimeInWindow(undefined, extra);
     }
     const byId = new Map(invitees.map((a) => [a.id, a]));
     const planId = chosen.length > 1 ? randomUUID() : null;
-    if (body.draftId && !(await this.sessions.deleteDraft(shop.id, body.draftId))) throw TrainingProblems.draftNotFound();
+    if (body.draftId && !(await this.sessions.deleteDraft(shop.id, body.draftId)))
+      throw TrainingProblems.draftNotFound();
     const sessions: TrainingSession[] = [];
     for (const option of chosen) {
       sessions.push(
         await this.sessions.insert(
           {
-            shopId: shop.id, category: body.category, title: body.title ?? body.category, status: 'booked', startsAt: new Date(option.start), endsAt: new Date(option.end),
-            capacity: body.capacity, trainerUserId: body.trainerUserId, planId, impact: impactOf(option, request.minServiceLevel),
-            lostContactsWithinTarget: option.lostContactsWithinTarget, createdBy: actor.userId,
+            shopId: shop.id,
+            category: body.category,
+            title: body.title ?? body.category,
+            status: 'booked',
+            startsAt: new Date(option.start),
+            endsAt: new Date(option.end),
+            capacity: body.capacity,
+            trainerUserId: body.trainerUserId,
+            planId,
+            impact: impactOf(option, request.minServiceLevel),
+            lostContactsWithinTarget: option.lostContactsWithinTarget,
+            createdBy: actor.userId,
           },
           option.attendees,
         ),
       );
     }
-    const tasks = await this.makeup.insert(missing.map((m) => ({
-      shopId: shop.id, sessionId: sessions[0].id, agentId: m.agentId, teamId: byId.get(m.agentId)?.teamId ?? null,
-      supervisorAgentId: byId.get(m.agentId)?.supervisorAgentId ?? null, category: body.category, reason: m.reason,
-    })));
+    const tasks = await this.makeup.insert(
+      missing.map((m) => ({
+        shopId: shop.id,
+        sessionId: sessions[0].id,
+        agentId: m.agentId,
+        teamId: byId.get(m.agentId)?.teamId ?? null,
+        supervisorAgentId: byId.get(m.agentId)?.supervisorAgentId ?? null,
+        category: body.category,
+        reason: m.reason,
+      })),
+    );
     const supervisors = [...new Set(tasks.map((t) => t.supervisorAgentId).filter((s): s is string => s !== null))];
     await this.notices.tellAgents(shop.id, supervisors, {
-      kind: 'makeup-task', subject: 'training-session', subjectId: sessions[0].id,
-      message: text(`Make-up coaching for agents who miss the training “${sessions[0].title}”`, `培训“${sessions[0].title}”缺席客服的补训任务`),
+      kind: 'makeup-task',
+      subject: 'training-session',
+      subjectId: sessions[0].id,
+      message: text(
+        `Make-up coaching for agents who miss the training “${sessions[0].title}”`,
+        `培训“${sessions[0].title}”缺席客服的补训任务`,
+      ),
     });
     return { sessions, tasks };
   }
 
-  private async prepare(actor: Actor, body: SessionFields, window: { start: Date; end: Date }): Promise<{ shop: Shop; invitees: AgentInTeam[]; request: SessionRequest; context: PlacementContext; warnings: Text[] }> {
+  private async prepare(
+    actor: Actor,
+    body: SessionFields,
+    window: { start: Date; end: Date },
+  ): Promise<{
+    shop: Shop;
+    invitees: AgentInTeam[];
+    request: SessionRequest;
+    context: PlacementContext;
+    warnings: Text[];
+  }> {
     const shop = await this.shops.context(actor.shopId);
     const trainer = await this.input.user(shop.id, body.trainerUserId);
     if (!trainer) throw TrainingProblems.trainerNotFound();
     const errors: FieldError[] = [];
-    if (!trainer.active || !TRAINER_ROLES.has(trainer.role)) errors.push({ field: 'trainerUserId', message: { template: TrainingTexts.notATrainer, params: { user: trainer.displayName } } });
+    if (!trainer.active || !TRAINER_ROLES.has(trainer.role))
+      errors.push({
+        field: 'trainerUserId',
+        message: { template: TrainingTexts.notATrainer, params: { user: trainer.displayName } },
+      });
     const invitees = await this.invitees(shop.id, body.invitees, errors);
     if (errors.length) throw refused(errors);
     const { context, warnings } = await this.placementContext.load(actor, shop, window);
@@ -142,18 +210,31 @@ export class SessionPlanning {
     return { shop, invitees, request, context, warnings };
   }
 
-  private async invitees(shopId: string, invitees: SessionFields['invitees'], errors: FieldError[]): Promise<AgentInTeam[]> {
+  private async invitees(
+    shopId: string,
+    invitees: SessionFields['invitees'],
+    errors: FieldError[],
+  ): Promise<AgentInTeam[]> {
     const ids = [...new Set(invitees.agentIds ?? [])];
     const named = new Map((await this.input.agentsByIds(shopId, ids)).map((a) => [a.id, a]));
     const unknown = (invitees.agentIds ?? []).findIndex((id) => !named.has(id));
-    if (unknown >= 0) throw TrainingProblems.agentNotFound(undefined, { errors: [{ field: `invitees.agentIds.${unknown}`, message: TrainingTexts.agentUnknown, in: 'body' }] });
-    if (invitees.teamId && !(await this.input.teamExists(shopId, invitees.teamId))) throw TrainingProblems.teamNotFound();
+    if (unknown >= 0)
+      throw TrainingProblems.agentNotFound(undefined, {
+        errors: [{ field: `invitees.agentIds.${unknown}`, message: TrainingTexts.agentUnknown, in: 'body' }],
+      });
+    if (invitees.teamId && !(await this.input.teamExists(shopId, invitees.teamId)))
+      throw TrainingProblems.teamNotFound();
     const found = new Map([...named.values()].filter((a) => a.active).map((a) => [a.id, a]));
     (invitees.agentIds ?? []).forEach((id, i) => {
       const agent = named.get(id)!;
-      if (!found.has(id)) errors.push({ field: `invitees.agentIds.${i}`, message: { template: TrainingTexts.agentInactive, params: { agent: agentName(agent) } } });
+      if (!found.has(id))
+        errors.push({
+          field: `invitees.agentIds.${i}`,
+          message: { template: TrainingTexts.agentInactive, params: { agent: agentName(agent) } },
+        });
     });
-    if (invitees.teamId) for (const member of await this.input.teamMembers(shopId, invitees.teamId)) found.set(member.id, member);
+    if (invitees.teamId)
+      for (const member of await this.input.teamMembers(shopId, invitees.teamId)) found.set(member.id, member);
     if (!errors.length && found.size === 0) errors.push({ field: 'invitees.teamId', message: TrainingTexts.teamEmpty });
     return [...found.values()].sort((a, b) => a.employeeNo.localeCompare(b.employeeNo));
   }
@@ -163,14 +244,28 @@ export class SessionPlanning {
    * whole of every session — or, for a plan, at any moment of the window — or on shift but left
    * out to keep the service minimum or the capacity.
    */
-  private missing(context: PlacementContext, invitees: AgentInTeam[], sessions: SessionOption[], planWindow?: { start: Date; end: Date }): MissingInvitee[] {
+  private missing(
+    context: PlacementContext,
+    invitees: AgentInTeam[],
+    sessions: SessionOption[],
+    planWindow?: { start: Date; end: Date },
+  ): MissingInvitee[] {
     const placed = new Set(sessions.flatMap((s) => s.attendees));
     const free = (agentId: string, range: { start: number; end: number }) =>
-      context.shifts.some((s) => s.agentId === agentId && covers(s, range) && !s.breaks.some((b) => b.start < range.end && range.start < b.end));
+      context.shifts.some(
+        (s) =>
+          s.agentId === agentId &&
+          covers(s, range) &&
+          !s.breaks.some((b) => b.start < range.end && range.start < b.end),
+      );
     const onShift = (agentId: string) =>
       planWindow
-        ? context.shifts.some((s) => s.agentId === agentId && s.start < planWindow.end.getTime() && planWindow.start.getTime() < s.end)
+        ? context.shifts.some(
+            (s) => s.agentId === agentId && s.start < planWindow.end.getTime() && planWindow.start.getTime() < s.end,
+          )
         : sessions.some((session) => free(agentId, session));
-    return invitees.filter((a) => !placed.has(a.id)).map((a) => ({ agentId: a.id, reason: onShift(a.id) ? 'not_placed' : 'off_shift' }));
+    return invitees
+      .filter((a) => !placed.has(a.id))
+      .map((a) => ({ agentId: a.id, reason: onShift(a.id) ? 'not_placed' : 'off_shift' }));
   }
 }

@@ -3,8 +3,21 @@ import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { Db } from 'src/platform/db/db';
 import { agents, qcFindings, skills, teams, users } from 'src/platform/db/schema';
 
-export type StoredFinding = { category: string; severity: string; agentId: string; quote: string | null; sessionStartedAt: Date };
-export type AgentInTeam = { id: string; employeeNo: string; name: string; teamId: string | null; supervisorAgentId: string | null; active: boolean };
+export type StoredFinding = {
+  category: string;
+  severity: string;
+  agentId: string;
+  quote: string | null;
+  sessionStartedAt: Date;
+};
+export type AgentInTeam = {
+  id: string;
+  employeeNo: string;
+  name: string;
+  teamId: string | null;
+  supervisorAgentId: string | null;
+  active: boolean;
+};
 export type CategoryScoreRow = { agentId: string; at: Date; earned: number; maxPoints: number; deducted: number };
 
 /**
@@ -18,9 +31,21 @@ export class TrainingInputRepository {
   /** Findings on sessions in [since, until). */
   findings(shopId: string, since: Date, until: Date): Promise<StoredFinding[]> {
     return this.db.q
-      .select({ category: qcFindings.category, severity: qcFindings.severity, agentId: qcFindings.agentId, quote: qcFindings.quote, sessionStartedAt: qcFindings.sessionStartedAt })
+      .select({
+        category: qcFindings.category,
+        severity: qcFindings.severity,
+        agentId: qcFindings.agentId,
+        quote: qcFindings.quote,
+        sessionStartedAt: qcFindings.sessionStartedAt,
+      })
       .from(qcFindings)
-      .where(and(eq(qcFindings.shopId, shopId), gte(qcFindings.sessionStartedAt, since), lt(qcFindings.sessionStartedAt, until)))
+      .where(
+        and(
+          eq(qcFindings.shopId, shopId),
+          gte(qcFindings.sessionStartedAt, since),
+          lt(qcFindings.sessionStartedAt, until),
+        ),
+      )
       .orderBy(asc(qcFindings.sessionStartedAt));
   }
 
@@ -30,7 +55,13 @@ export class TrainingInputRepository {
    * Reviews whose rubric has no item of the category give no row.
    */
   async categoryScores(shopId: string, category: string, from: Date, to: Date): Promise<CategoryScoreRow[]> {
-    const rows = await this.db.q.execute<{ agent_id: string; at: Date | string; earned: string; max_points: string; deducted: string }>(sql`
+    const rows = await this.db.q.execute<{
+      agent_id: string;
+      at: Date | string;
+      earned: string;
+      max_points: string;
+      deducted: string;
+    }>(sql`
       SELECT r.agent_id, r.session_started_at AS at,
         sum(CASE WHEN i.kind = 'points' THEN coalesce(s.points, i.max_points) ELSE 0 END) AS earned,
         sum(CASE WHEN i.kind = 'points' THEN i.max_points ELSE 0 END) AS max_points,
@@ -41,7 +72,13 @@ export class TrainingInputRepository {
       WHERE r.shop_id = ${shopId}::uuid AND r.status = 'submitted'
         AND r.session_started_at >= ${from.toISOString()}::timestamptz AND r.session_started_at < ${to.toISOString()}::timestamptz
       GROUP BY r.id, r.agent_id, r.session_started_at`);
-    return rows.map((r) => ({ agentId: r.agent_id, at: new Date(r.at), earned: Number(r.earned), maxPoints: Number(r.max_points), deducted: Number(r.deducted) }));
+    return rows.map((r) => ({
+      agentId: r.agent_id,
+      at: new Date(r.at),
+      earned: Number(r.earned),
+      maxPoints: Number(r.max_points),
+      deducted: Number(r.deducted),
+    }));
   }
 
   /** Every agent of the shop, active or not (a deactivated agent may still be on a published roster). */
@@ -51,16 +88,28 @@ export class TrainingInputRepository {
 
   /** Skill code by id, to match a shift's skill to the queue that requires it. */
   async skills(shopId: string): Promise<{ id: string; code: string; name: string }[]> {
-    return this.db.q.select({ id: skills.id, code: skills.code, name: skills.name }).from(skills).where(eq(skills.shopId, shopId));
+    return this.db.q
+      .select({ id: skills.id, code: skills.code, name: skills.name })
+      .from(skills)
+      .where(eq(skills.shopId, shopId));
   }
 
   private agentColumns = {
-    id: agents.id, employeeNo: agents.employeeNo, name: agents.name, teamId: agents.teamId, supervisorAgentId: teams.supervisorAgentId, active: agents.active,
+    id: agents.id,
+    employeeNo: agents.employeeNo,
+    name: agents.name,
+    teamId: agents.teamId,
+    supervisorAgentId: teams.supervisorAgentId,
+    active: agents.active,
   };
 
   agentsByIds(shopId: string, ids: string[]): Promise<AgentInTeam[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.db.q.select(this.agentColumns).from(agents).leftJoin(teams, eq(teams.id, agents.teamId)).where(and(eq(agents.shopId, shopId), inArray(agents.id, ids)));
+    return this.db.q
+      .select(this.agentColumns)
+      .from(agents)
+      .leftJoin(teams, eq(teams.id, agents.teamId))
+      .where(and(eq(agents.shopId, shopId), inArray(agents.id, ids)));
   }
 
   /** Active agents of a team, the supervisor left out (they coach, they are not invited). */
@@ -69,17 +118,35 @@ export class TrainingInputRepository {
       .select(this.agentColumns)
       .from(agents)
       .leftJoin(teams, eq(teams.id, agents.teamId))
-      .where(and(eq(agents.shopId, shopId), eq(agents.teamId, teamId), eq(agents.active, true), eq(agents.isSupervisor, false)))
+      .where(
+        and(
+          eq(agents.shopId, shopId),
+          eq(agents.teamId, teamId),
+          eq(agents.active, true),
+          eq(agents.isSupervisor, false),
+        ),
+      )
       .orderBy(asc(agents.employeeNo));
   }
 
   async teamExists(shopId: string, teamId: string): Promise<boolean> {
-    const [row] = await this.db.q.select({ id: teams.id }).from(teams).where(and(eq(teams.shopId, shopId), eq(teams.id, teamId))).limit(1);
+    const [row] = await this.db.q
+      .select({ id: teams.id })
+      .from(teams)
+      .where(and(eq(teams.shopId, shopId), eq(teams.id, teamId)))
+      .limit(1);
     return Boolean(row);
   }
 
-  async user(shopId: string, id: string): Promise<{ id: string; role: string; active: boolean; displayName: string } | undefined> {
-    const [row] = await this.db.q.select({ id: users.id, role: users.role, active: users.active, displayName: users.displayName }).from(users).where(and(eq(users.shopId, shopId), eq(users.id, id))).limit(1);
+  async user(
+    shopId: string,
+    id: string,
+  ): Promise<{ id: string; role: string; active: boolean; displayName: string } | undefined> {
+    const [row] = await this.db.q
+      .select({ id: users.id, role: users.role, active: users.active, displayName: users.displayName })
+      .from(users)
+      .where(and(eq(users.shopId, shopId), eq(users.id, id)))
+      .limit(1);
     return row;
   }
 }

@@ -19,7 +19,8 @@ export class TrainingNeedsController {
   @Get('needs')
   @Roles(...NEED_READERS)
   @ApiOkResponse({
-    description: 'QC finding categories ranked by Σ severity weight (frequency × severity), with the agents affected, the gravest quotes and topics requested; a supervisor sees findings of their teams',
+    description:
+      'QC finding categories ranked by Σ severity weight (frequency × severity), with the agents affected, the gravest quotes and topics requested; a supervisor sees findings of their teams',
     schema: { example: needsExample },
   })
   @ApiProblems(400, 401, 403)
@@ -29,7 +30,11 @@ export class TrainingNeedsController {
 
   @Post('requests')
   @Roles(...TOPIC_REQUESTERS)
-  @ApiCreatedResponse({ description: 'The topic joins the needs list for the needs window; asking for the same topic twice within it is refused (409)', schema: { example: requestExample } })
+  @ApiCreatedResponse({
+    description:
+      'The topic joins the needs list for the needs window; asking for the same topic twice within it is refused (409)',
+    schema: { example: requestExample },
+  })
   @ApiProblems(400, 401, 403, 409, TrainingProblems.alreadyAsked)
   request(@CurrentActor() actor: Actor, @ValidBody(CreateRequestBody) body: CreateRequestBody) {
     return this.needs.request(actor, body);

@@ -14,7 +14,12 @@ import type { CreateRequestBody, NeedsQuery } from './training.dto';
 
 const DAY = 86_400_000;
 
-export type RankedNeeds = { days: number; since: string; severityWeights: Record<string, number>; needs: TrainingNeed[] };
+export type RankedNeeds = {
+  days: number;
+  since: string;
+  severityWeights: Record<string, number>;
+  needs: TrainingNeed[];
+};
 
 /** Needs ranked from the recent QC findings (frequency × severity), with topics asked for by the floor. */
 @Injectable()
@@ -35,14 +40,35 @@ export class TrainingNeedsService {
     const allowed = visible ? new Set(visible) : null;
     const findings = (await this.input.findings(shop.id, since, now))
       .filter((f) => !allowed || allowed.has(f.agentId))
-      .map((f) => ({ category: f.category, severity: weights[f.severity] ?? 1, agentId: f.agentId, quote: f.quote, foundAt: f.sessionStartedAt.getTime() }));
-    const requests = (await this.requests.since(shop.id, since, now)).map((r) => ({ category: r.category, requestedBy: r.requestedBy, note: r.note }));
-    return { days: window, since: since.toISOString(), severityWeights: weights, needs: rankTrainingNeeds(findings, requests) };
+      .map((f) => ({
+        category: f.category,
+        severity: weights[f.severity] ?? 1,
+        agentId: f.agentId,
+        quote: f.quote,
+        foundAt: f.sessionStartedAt.getTime(),
+      }));
+    const requests = (await this.requests.since(shop.id, since, now)).map((r) => ({
+      category: r.category,
+      requestedBy: r.requestedBy,
+      note: r.note,
+    }));
+    return {
+      days: window,
+      since: since.toISOString(),
+      severityWeights: weights,
+      needs: rankTrainingNeeds(findings, requests),
+    };
   }
 
   async needs(actor: Actor, query: NeedsQuery) {
     const ranked = await this.rank(actor.shopId, query.days, new Date(), await this.scope.visibleAgentIds(actor));
-    const agents = new Map((await this.input.agentsByIds(actor.shopId, [...new Set(ranked.needs.flatMap((n) => n.affectedAgents.map((a) => a.agentId)))])).map((a) => [a.id, a]));
+    const agents = new Map(
+      (
+        await this.input.agentsByIds(actor.shopId, [
+          ...new Set(ranked.needs.flatMap((n) => n.affectedAgents.map((a) => a.agentId))),
+        ])
+      ).map((a) => [a.id, a]),
+    );
     return {
       ...ranked,
       needs: ranked.needs.map((n, i) => ({
@@ -51,7 +77,11 @@ export class TrainingNeedsService {
         categoryLabel: labelIn(QcCategoryLabels, n.category),
         affectedAgents: n.affectedAgents.map((a) => {
           const agent = agents.get(a.agentId);
-          return { ...(agent ? agentLabel(agent) : { agentId: a.agentId, employeeNo: null, name: null }), findings: a.findings, score: a.score };
+          return {
+            ...(agent ? agentLabel(agent) : { agentId: a.agentId, employeeNo: null, name: null }),
+            findings: a.findings,
+            score: a.score,
+          };
         }),
       })),
     };
@@ -62,9 +92,17 @@ export class TrainingNeedsService {
     const shop = await this.shops.context(actor.shopId);
     const since = new Date(Date.now() - needsDaysOf(shop) * DAY);
     if (await this.requests.findSince(shop.id, actor.userId, body.category, since)) {
-      throw TrainingProblems.alreadyAsked({ topic: labelOf(QcCategoryLabels, body.category), days: needsDaysOf(shop) }, { extra: { category: body.category } });
+      throw TrainingProblems.alreadyAsked(
+        { topic: labelOf(QcCategoryLabels, body.category), days: needsDaysOf(shop) },
+        { extra: { category: body.category } },
+      );
     }
-    const { shopId: _shop, ...stored } = await this.requests.insert({ shopId: shop.id, category: body.category, note: body.note ?? null, requestedBy: actor.userId });
+    const { shopId: _shop, ...stored } = await this.requests.insert({
+      shopId: shop.id,
+      category: body.category,
+      note: body.note ?? null,
+      requestedBy: actor.userId,
+    });
     return stored;
   }
 }

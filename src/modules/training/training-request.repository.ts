@@ -20,15 +20,33 @@ export class TrainingRequestRepository {
     return this.db.q
       .select()
       .from(trainingRequests)
-      .where(and(eq(trainingRequests.shopId, shopId), gte(trainingRequests.createdAt, since), lt(trainingRequests.createdAt, until)))
+      .where(
+        and(
+          eq(trainingRequests.shopId, shopId),
+          gte(trainingRequests.createdAt, since),
+          lt(trainingRequests.createdAt, until),
+        ),
+      )
       .orderBy(asc(trainingRequests.createdAt));
   }
 
-  async findSince(shopId: string, requestedBy: string, category: string, since: Date): Promise<TrainingRequest | undefined> {
+  async findSince(
+    shopId: string,
+    requestedBy: string,
+    category: string,
+    since: Date,
+  ): Promise<TrainingRequest | undefined> {
     const [row] = await this.db.q
       .select()
       .from(trainingRequests)
-      .where(and(eq(trainingRequests.shopId, shopId), eq(trainingRequests.requestedBy, requestedBy), eq(trainingRequests.category, category), gte(trainingRequests.createdAt, since)))
+      .where(
+        and(
+          eq(trainingRequests.shopId, shopId),
+          eq(trainingRequests.requestedBy, requestedBy),
+          eq(trainingRequests.category, category),
+          gte(trainingRequests.createdAt, since),
+        ),
+      )
       .limit(1);
     return row;
   }

@@ -45,11 +45,20 @@ describe('training settings', () => {
     expect(needsDaysOf(shop({ trainingNeedsDays: 7 }))).toBe(7);
     expect(minServiceLevelOf(shop({}))).toBe(0.7);
     expect(minServiceLevelOf(shop({ trainingMinServiceLevel: 0 }))).toBe(0);
-    expect(draftSettingsOf(shop({ trainingDraft: { topNeeds: 2 } }))).toEqual({ topNeeds: 2, lengthMinutes: 60, capacity: 12 });
+    expect(draftSettingsOf(shop({ trainingDraft: { topNeeds: 2 } }))).toEqual({
+      topNeeds: 2,
+      lengthMinutes: 60,
+      capacity: 12,
+    });
   });
 
   it("maps QC's severities to weights, overridable per severity", () => {
     expect(severityWeightsOf(shop({}))).toEqual({ low: 1, medium: 3, high: 6, critical: 10 });
-    expect(severityWeightsOf(shop({ trainingSeverityWeights: { high: 5 } }))).toEqual({ low: 1, medium: 3, high: 5, critical: 10 });
+    expect(severityWeightsOf(shop({ trainingSeverityWeights: { high: 5 } }))).toEqual({
+      low: 1,
+      medium: 3,
+      high: 5,
+      critical: 10,
+    });
   });
 });

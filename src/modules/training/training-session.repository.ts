@@ -22,13 +22,19 @@ export class TrainingSessionRepository {
   async insert(values: NewTrainingSession, attendees: string[]): Promise<TrainingSession> {
     const [row] = await this.db.q.insert(trainingSessions).values(values).returning();
     if (attendees.length) {
-      await this.db.q.insert(trainingAttendees).values(attendees.map((agentId) => ({ shopId: values.shopId, sessionId: row.id, agentId })));
+      await this.db.q
+        .insert(trainingAttendees)
+        .values(attendees.map((agentId) => ({ shopId: values.shopId, sessionId: row.id, agentId })));
     }
     return row;
   }
 
   async find(shopId: string, id: string): Promise<TrainingSession | undefined> {
-    const [row] = await this.db.q.select().from(trainingSessions).where(and(eq(trainingSessions.shopId, shopId), eq(trainingSessions.id, id))).limit(1);
+    const [row] = await this.db.q
+      .select()
+      .from(trainingSessions)
+      .where(and(eq(trainingSessions.shopId, shopId), eq(trainingSessions.id, id)))
+      .limit(1);
     return row;
   }
 
@@ -41,44 +47,95 @@ export class TrainingSessionRepository {
       lt(trainingSessions.startsAt, filter.to),
       gt(trainingSessions.endsAt, filter.from),
       filter.agentIds
-        ? inArray(trainingSessions.id, this.db.q.select({ id: trainingAttendees.sessionId }).from(trainingAttendees).where(and(eq(trainingAttendees.shopId, shopId), inArray(trainingAttendees.agentId, filter.agentIds))))
+        ? inArray(
+            trainingSessions.id,
+            this.db.q
+              .select({ id: trainingAttendees.sessionId })
+              .from(trainingAttendees)
+              .where(and(eq(trainingAttendees.shopId, shopId), inArray(trainingAttendees.agentId, filter.agentIds))),
+          )
         : undefined,
     ];
-    return this.db.q.select().from(trainingSessions).where(and(...conditions)).orderBy(asc(trainingSessions.startsAt), asc(trainingSessions.id));
+    return this.db.q
+      .select()
+      .from(trainingSessions)
+      .where(and(...conditions))
+      .orderBy(asc(trainingSessions.startsAt), asc(trainingSessions.id));
   }
 
   /** Booked sessions of a trainer overlapping [from, to): the trainer cannot be in two rooms. */
-  async trainerBusy(shopId: string, trainerUserId: string, from: Date, to: Date): Promise<{ start: number; end: number }[]> {
+  async trainerBusy(
+    shopId: string,
+    trainerUserId: string,
+    from: Date,
+    to: Date,
+  ): Promise<{ start: number; end: number }[]> {
     const rows = await this.db.q
       .select({ startsAt: trainingSessions.startsAt, endsAt: trainingSessions.endsAt })
       .from(trainingSessions)
-      .where(and(eq(trainingSessions.shopId, shopId), eq(trainingSessions.status, 'booked'), eq(trainingSessions.trainerUserId, trainerUserId), lt(trainingSessions.startsAt, to), gt(trainingSessions.endsAt, from)));
+      .where(
+        and(
+          eq(trainingSessions.shopId, shopId),
+          eq(trainingSessions.status, 'booked'),
+          eq(trainingSessions.trainerUserId, trainerUserId),
+          lt(trainingSessions.startsAt, to),
+          gt(trainingSessions.endsAt, from),
+        ),
+      );
     return rows.map((r) => ({ start: r.startsAt.getTime(), end: r.endsAt.getTime() }));
   }
 
   /** Booked training of every agent overlapping [from, to): already away from the queue then. */
-  async bookedAttendance(shopId: string, from: Date, to: Date): Promise<{ agentId: string; start: number; end: number }[]> {
+  async bookedAttendance(
+    shopId: string,
+    from: Date,
+    to: Date,
+  ): Promise<{ agentId: string; start: number; end: number }[]> {
     const rows = await this.db.q
-      .select({ agentId: trainingAttendees.agentId, startsAt: trainingSessions.startsAt, endsAt: trainingSessions.endsAt })
+      .select({
+        agentId: trainingAttendees.agentId,
+        startsAt: trainingSessions.startsAt,
+        endsAt: trainingSessions.endsAt,
+      })
       .from(trainingAttendees)
       .innerJoin(trainingSessions, eq(trainingSessions.id, trainingAttendees.sessionId))
-      .where(and(eq(trainingAttendees.shopId, shopId), eq(trainingSessions.status, 'booked'), lt(trainingSessions.startsAt, to), gt(trainingSessions.endsAt, from)));
+      .where(
+        and(
+          eq(trainingAttendees.shopId, shopId),
+          eq(trainingSessions.status, 'booked'),
+          lt(trainingSessions.startsAt, to),
+          gt(trainingSessions.endsAt, from),
+        ),
+      );
     return rows.map((r) => ({ agentId: r.agentId, start: r.startsAt.getTime(), end: r.endsAt.getTime() }));
   }
 
   attendees(sessionIds: string[]): Promise<(Attendee & { sessionId: string })[]> {
     if (sessionIds.length === 0) return Promise.resolve([]);
     return this.db.q
-      .select({ sessionId: trainingAttendees.sessionId, agentId: trainingAttendees.agentId, attendance: trainingAttendees.attendance, markedBy: trainingAttendees.markedBy, markedAt: trainingAttendees.markedAt })
+      .select({
+        sessionId: trainingAttendees.sessionId,
+        agentId: trainingAttendees.agentId,
+        attendance: trainingAttendees.attendance,
+        markedBy: trainingAttendees.markedBy,
+        markedAt: trainingAttendees.markedAt,
+      })
       .from(trainingAttendees)
       .where(inArray(trainingAttendees.sessionId, sessionIds))
       .orderBy(asc(trainingAttendees.agentId));
   }
 
   /** Records attendance of the given attendees in one statement; returns how many rows matched. */
-  async markAttendance(sessionId: string, marks: { agentId: string; attendance: Attendance }[], userId: string): Promise<number> {
+  async markAttendance(
+    sessionId: string,
+    marks: { agentId: string; attendance: Attendance }[],
+    userId: string,
+  ): Promise<number> {
     if (marks.length === 0) return 0;
-    const values = sql.join(marks.map((m) => sql`(${m.agentId}::uuid, ${m.attendance})`), sql`, `);
+    const values = sql.join(
+      marks.map((m) => sql`(${m.agentId}::uuid, ${m.attendance})`),
+      sql`, `,
+    );
     const rows = await this.db.q.execute(sql`
       UPDATE training_attendees a SET attendance = v.attendance, marked_by = ${userId}::uuid, marked_at = now()
       FROM (VALUES ${values}) AS v(agent_id, attendance)
@@ -89,12 +146,26 @@ export class TrainingSessionRepository {
 
   /** A re-run of the weekly draft replaces the week's drafts (their attendees go with them). */
   async deleteDrafts(shopId: string, week: string): Promise<number> {
-    const rows = await this.db.q.delete(trainingSessions).where(and(eq(trainingSessions.shopId, shopId), eq(trainingSessions.status, 'draft'), eq(trainingSessions.draftWeek, week))).returning({ id: trainingSessions.id });
+    const rows = await this.db.q
+      .delete(trainingSessions)
+      .where(
+        and(
+          eq(trainingSessions.shopId, shopId),
+          eq(trainingSessions.status, 'draft'),
+          eq(trainingSessions.draftWeek, week),
+        ),
+      )
+      .returning({ id: trainingSessions.id });
     return rows.length;
   }
 
   async deleteDraft(shopId: string, id: string): Promise<boolean> {
-    const rows = await this.db.q.delete(trainingSessions).where(and(eq(trainingSessions.shopId, shopId), eq(trainingSessions.id, id), eq(trainingSessions.status, 'draft'))).returning({ id: trainingSessions.id });
+    const rows = await this.db.q
+      .delete(trainingSessions)
+      .where(
+        and(eq(trainingSessions.shopId, shopId), eq(trainingSessions.id, id), eq(trainingSessions.status, 'draft')),
+      )
+      .returning({ id: trainingSessions.id });
     return rows.length > 0;
   }
 }

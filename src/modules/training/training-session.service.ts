@@ -36,10 +36,21 @@ export class TrainingSessionService {
     if (query.status === 'draft' && !SESSION_PLANNERS.includes(actor.role)) throw TrainingProblems.draftsForPlanners();
     const shop = await this.shops.context(actor.shopId);
     const visible = await this.scope.visibleAgentIds(actor);
-    const rows = await this.sessions.list(shop.id, { from: new Date(query.from), to: new Date(query.to), status: query.status, agentIds: visible });
+    const rows = await this.sessions.list(shop.id, {
+      from: new Date(query.from),
+      to: new Date(query.to),
+      status: query.status,
+      agentIds: visible,
+    });
     const attendees = await this.sessions.attendees(rows.map((s) => s.id));
     const seen = visible ? new Set(visible) : null;
-    const items = rows.map((s) => sessionView(s, attendees.filter((a) => a.sessionId === s.id && (!seen || seen.has(a.agentId))), shop.timeZone));
+    const items = rows.map((s) =>
+      sessionView(
+        s,
+        attendees.filter((a) => a.sessionId === s.id && (!seen || seen.has(a.agentId))),
+        shop.timeZone,
+      ),
+    );
     return { from: query.from, to: query.to, items };
   }
 
@@ -52,14 +63,32 @@ export class TrainingSessionService {
 
   async attendance(actor: Actor, id: string, body: AttendanceBody): Promise<SessionView> {
     const { session } = await this.find(actor, id);
-    if (session.status !== 'booked') throw TrainingProblems.attendanceOnlyBooked({ state: labelOf(SessionStatusLabels, session.status) }, { extra: { state: session.status } });
+    if (session.status !== 'booked')
+      throw TrainingProblems.attendanceOnlyBooked(
+        { state: labelOf(SessionStatusLabels, session.status) },
+        { extra: { state: session.status } },
+      );
     const placed = new Set((await this.sessions.attendees([id])).map((a) => a.agentId));
     const strangers = body.attendees.map((a, i) => ({ ...a, i })).filter((a) => !placed.has(a.agentId));
     if (strangers.length) {
-      const names = new Map((await this.input.agentsByIds(actor.shopId, strangers.map((a) => a.agentId))).map((a) => [a.id, a]));
+      const names = new Map(
+        (
+          await this.input.agentsByIds(
+            actor.shopId,
+            strangers.map((a) => a.agentId),
+          )
+        ).map((a) => [a.id, a]),
+      );
       const errors: FieldError[] = strangers.map((a) => {
         const agent = names.get(a.agentId);
-        return { field: `attendees.${a.i}.agentId`, message: agent ? { template: TrainingTexts.notAttendee, params: { agent: agentName(agent) } } : TrainingTexts.agentUnknown, code: TrainingProblems.attendanceRefused.code, in: 'body' };
+        return {
+          field: `attendees.${a.i}.agentId`,
+          message: agent
+            ? { template: TrainingTexts.notAttendee, params: { agent: agentName(agent) } }
+            : TrainingTexts.agentUnknown,
+          code: TrainingProblems.attendanceRefused.code,
+          in: 'body',
+        };
       });
       throw TrainingProblems.attendanceRefused({ problems: errors.map((e) => messageValue(e.message)) }, { errors });
     }
@@ -73,13 +102,26 @@ export class TrainingSessionService {
    */
   async effect(actor: Actor, id: string, query: EffectQuery) {
     const { session } = await this.find(actor, id);
-    if (session.status !== 'booked') throw TrainingProblems.effectOnlyBooked({ state: labelOf(SessionStatusLabels, session.status) }, { extra: { state: session.status } });
+    if (session.status !== 'booked')
+      throw TrainingProblems.effectOnlyBooked(
+        { state: labelOf(SessionStatusLabels, session.status) },
+        { extra: { state: session.status } },
+      );
     const attendees = await this.sessions.attendees([id]);
     const attended = new Set(attendees.filter((a) => a.attendance === 'attended').map((a) => a.agentId));
     const from = new Date(session.startsAt.getTime() - query.days * DAY);
     const to = new Date(session.endsAt.getTime() + query.days * DAY);
-    const scores = (await this.input.categoryScores(actor.shopId, session.category, from, to)).map((r) => ({ agentId: r.agentId, at: r.at.getTime(), score: categoryScore(r) }));
-    const effect = trainingEffect(scores, attended, { start: session.startsAt.getTime(), end: session.endsAt.getTime() }, query.days);
+    const scores = (await this.input.categoryScores(actor.shopId, session.category, from, to)).map((r) => ({
+      agentId: r.agentId,
+      at: r.at.getTime(),
+      score: categoryScore(r),
+    }));
+    const effect = trainingEffect(
+      scores,
+      attended,
+      { start: session.startsAt.getTime(), end: session.endsAt.getTime() },
+      query.days,
+    );
     const group = (g: typeof effect.attendees) => ({
       before: { ...g.before, mean: round2(g.before.mean) },
       after: { ...g.after, mean: round2(g.after.mean) },
@@ -101,7 +143,8 @@ export class TrainingSessionService {
   /** Another shop's session, or one outside an agent's or supervisor's reach, is not found. */
   private async find(actor: Actor, id: string): Promise<{ session: TrainingSession; visible: Set<string> | null }> {
     const session = await this.sessions.find(actor.shopId, id);
-    if (!session || (session.status === 'draft' && !SESSION_PLANNERS.includes(actor.role))) throw TrainingProblems.sessionNotFound();
+    if (!session || (session.status === 'draft' && !SESSION_PLANNERS.includes(actor.role)))
+      throw TrainingProblems.sessionNotFound();
     const ids = await this.scope.visibleAgentIds(actor);
     if (!ids) return { session, visible: null };
     const visible = new Set(ids);

@@ -14,10 +14,17 @@ export const DRAFT_DEFAULTS = { topNeeds: 3, lengthMinutes: 60, capacity: 12 };
 export const needsDaysOf = (shop: Settings): number => shop.settings.trainingNeedsDays ?? DEFAULT_NEEDS_DAYS;
 
 /** No slot may fall below this projected service level for training: `settings.trainingMinServiceLevel`, else 0.7. */
-export const minServiceLevelOf = (shop: Settings): number => shop.settings.trainingMinServiceLevel ?? DEFAULT_MIN_SERVICE_LEVEL;
+export const minServiceLevelOf = (shop: Settings): number =>
+  shop.settings.trainingMinServiceLevel ?? DEFAULT_MIN_SERVICE_LEVEL;
 
 /** Severity text to weight: the defaults, overridden per severity by `settings.trainingSeverityWeights`. */
-export const severityWeightsOf = (shop: Settings): Record<string, number> => ({ ...DEFAULT_SEVERITY_WEIGHTS, ...shop.settings.trainingSeverityWeights });
+export const severityWeightsOf = (shop: Settings): Record<string, number> => ({
+  ...DEFAULT_SEVERITY_WEIGHTS,
+  ...shop.settings.trainingSeverityWeights,
+});
 
 /** What the Monday draft proposes: the top N needs, sessions of this length and capacity (`settings.trainingDraft`). */
-export const draftSettingsOf = (shop: Settings): typeof DRAFT_DEFAULTS => ({ ...DRAFT_DEFAULTS, ...shop.settings.trainingDraft });
+export const draftSettingsOf = (shop: Settings): typeof DRAFT_DEFAULTS => ({
+  ...DRAFT_DEFAULTS,
+  ...shop.settings.trainingDraft,
+});

@@ -24,8 +24,13 @@ export function impactOf(option: SessionOption, minServiceLevel: number): Stored
     belowMinimum: option.belowMinimum,
     minServiceLevel,
     slots: option.slots.map((s) => ({
-      slotStart: new Date(s.slotStart).toISOString(), queueId: s.queueId, contacts: round(s.contacts, 2), agentsBefore: s.agentsBefore, agentsAfter: s.agentsAfter,
-      serviceLevelBefore: round(s.serviceLevelBefore), serviceLevelAfter: round(s.serviceLevelAfter),
+      slotStart: new Date(s.slotStart).toISOString(),
+      queueId: s.queueId,
+      contacts: round(s.contacts, 2),
+      agentsBefore: s.agentsBefore,
+      agentsAfter: s.agentsAfter,
+      serviceLevelBefore: round(s.serviceLevelBefore),
+      serviceLevelAfter: round(s.serviceLevelAfter),
     })),
   };
 }
@@ -35,8 +40,11 @@ export type MissingInvitee = { agentId: string; reason: 'off_shift' | 'not_place
 /** One proposed start time: who can come, who cannot and why, and what it costs the queues. */
 export function optionView(option: SessionOption, missing: MissingInvitee[], zone: string, minServiceLevel: number) {
   return {
-    start: instant(option.start, zone), end: instant(option.end, zone), attendees: option.attendees,
-    missing: missing.map((m) => ({ ...m, reasonLabel: labelIn(MakeupReasonLabels, m.reason) })), ...impactOf(option, minServiceLevel),
+    start: instant(option.start, zone),
+    end: instant(option.end, zone),
+    attendees: option.attendees,
+    missing: missing.map((m) => ({ ...m, reasonLabel: labelIn(MakeupReasonLabels, m.reason) })),
+    ...impactOf(option, minServiceLevel),
   };
 }
 

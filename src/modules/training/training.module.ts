@@ -23,8 +23,16 @@ import { WeeklyDraft } from './weekly-draft.service';
   imports: [OrgModule, QueuesModule, ForecastModule, RosterModule, NotificationModule],
   controllers: [TrainingNeedsController, TrainingSessionController, MakeupTaskController],
   providers: [
-    TrainingInputRepository, TrainingRequestRepository, TrainingSessionRepository, MakeupTaskRepository,
-    TrainingNeedsService, PlacementContextService, SessionPlanning, TrainingSessionService, MakeupTaskService, WeeklyDraft,
+    TrainingInputRepository,
+    TrainingRequestRepository,
+    TrainingSessionRepository,
+    MakeupTaskRepository,
+    TrainingNeedsService,
+    PlacementContextService,
+    SessionPlanning,
+    TrainingSessionService,
+    MakeupTaskService,
+    WeeklyDraft,
   ],
   exports: [TrainingSessionService, SessionPlanning],
 })

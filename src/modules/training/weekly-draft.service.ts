@@ -50,11 +50,19 @@ export class WeeklyDraft implements OnModuleInit {
     const week = draftWeekOf(payload.date);
     const window = localDaysWindow(week, addDays(week, 6), shop.timeZone);
     // The night's own reads (queues, forecasts) are the shop's; no user asked for them.
-    const actor: Actor = { userId: context.runId, username: trainingWeeklyDraftJob.name, role: 'manager', shopId: shop.id, agentId: null };
+    const actor: Actor = {
+      userId: context.runId,
+      username: trainingWeeklyDraftJob.name,
+      role: 'manager',
+      shopId: shop.id,
+      agentId: null,
+    };
     const endOfNight = localDayStart(addDays(payload.date, 1), shop.timeZone);
     const { needs } = await this.needs.rank(shop.id, undefined, endOfNight);
     const top = needs.filter((n) => n.affectedAgents.length > 0).slice(0, settings.topNeeds);
-    const { context: placementContext, warnings } = top.length ? await this.placementContext.load(actor, shop, window) : { context: { slotMinutes: shop.slotMinutes, shifts: [], queues: [] }, warnings: [TrainingTexts.noNeed] };
+    const { context: placementContext, warnings } = top.length
+      ? await this.placementContext.load(actor, shop, window)
+      : { context: { slotMinutes: shop.slotMinutes, shifts: [], queues: [] }, warnings: [TrainingTexts.noNeed] };
     const placement = new SessionPlacement(placementContext);
     const minServiceLevel = minServiceLevelOf(shop);
     const busy: { start: number; end: number }[] = [];
@@ -62,8 +70,12 @@ export class WeeklyDraft implements OnModuleInit {
     const unplaced: Record<string, string[]> = {};
     for (const need of top) {
       const plan = placement.plan({
-        lengthMinutes: settings.lengthMinutes, capacity: settings.capacity, invitees: need.affectedAgents.map((a) => a.agentId),
-        window: { start: window.start.getTime(), end: window.end.getTime() }, trainerBusy: [...busy], minServiceLevel,
+        lengthMinutes: settings.lengthMinutes,
+        capacity: settings.capacity,
+        invitees: need.affectedAgents.map((a) => a.agentId),
+        window: { start: window.start.getTime(), end: window.end.getTime() },
+        trainerBusy: [...busy],
+        minServiceLevel,
       });
       for (const option of plan.sessions) {
         drafts.push({ category: need.category, option });
@@ -77,8 +89,17 @@ export class WeeklyDraft implements OnModuleInit {
       for (const { category, option } of drafts) {
         await this.sessions.insert(
           {
-            shopId: shop.id, category, title: category, status: 'draft', startsAt: new Date(option.start), endsAt: new Date(option.end), capacity: settings.capacity,
-            draftWeek: week, impact: impactOf(option, minServiceLevel), lostContactsWithinTarget: option.lostContactsWithinTarget, createdBy: null,
+            shopId: shop.id,
+            category,
+            title: category,
+            status: 'draft',
+            startsAt: new Date(option.start),
+            endsAt: new Date(option.end),
+            capacity: settings.capacity,
+            draftWeek: week,
+            impact: impactOf(option, minServiceLevel),
+            lostContactsWithinTarget: option.lostContactsWithinTarget,
+            createdBy: null,
           },
           option.attendees,
         );
@@ -86,6 +107,14 @@ export class WeeklyDraft implements OnModuleInit {
       return removed;
     });
     await context.progress(100, `${drafts.length} draft sessions for the week of ${week}`);
-    return { date: payload.date, week, needs: top.map((n) => n.category), drafted: drafts.length, replaced, unplaced, warnings };
+    return {
+      date: payload.date,
+      week,
+      needs: top.map((n) => n.category),
+      drafted: drafts.length,
+      replaced,
+      unplaced,
+      warnings,
+    };
   }
 }

@@ -17,10 +17,14 @@ export type Actor = {
  * Set by AuthGuard. An admin spans shops and names one with X-Shop-Id; routes that act on no shop
  * (the list of shops) use `@CurrentActor({ shopOptional: true })`.
  */
-export const CurrentActor = createParamDecorator((data: { shopOptional?: boolean } | undefined, ctx: ExecutionContext): Actor => {
-  const actor = ctx.switchToHttp().getRequest<{ actor: Actor }>().actor;
-  if (!actor.shopId && !data?.shopOptional) {
-    throw CommonProblems.shopHeaderRequired(undefined, { errors: [{ field: 'X-Shop-Id', message: { en: 'required for admins', zh: '管理员必填' }, in: 'header' }] });
-  }
-  return actor;
-});
+export const CurrentActor = createParamDecorator(
+  (data: { shopOptional?: boolean } | undefined, ctx: ExecutionContext): Actor => {
+    const actor = ctx.switchToHttp().getRequest<{ actor: Actor }>().actor;
+    if (!actor.shopId && !data?.shopOptional) {
+      throw CommonProblems.shopHeaderRequired(undefined, {
+        errors: [{ field: 'X-Shop-Id', message: { en: 'required for admins', zh: '管理员必填' }, in: 'header' }],
+      });
+    }
+    return actor;
+  },
+);

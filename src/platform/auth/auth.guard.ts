@@ -31,15 +31,26 @@ export class AuthGuard implements CanActivate {
     const user = await this.auth.userForToken(token);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (!roles || !roles.includes(user.role as Role)) throw CommonProblems.roleForbidden({ role: user.role });
-    request.actor = { userId: user.id, username: user.username, role: user.role as Role, agentId: user.agentId, shopId: await this.shopFor(user, request) };
+    request.actor = {
+      userId: user.id,
+      username: user.username,
+      role: user.role as Role,
+      agentId: user.agentId,
+      shopId: await this.shopFor(user, request),
+    };
     return true;
   }
 
-  private async shopFor(user: { role: string; shopId: string | null; shopLanguage?: string | null }, request: Request): Promise<string> {
+  private async shopFor(
+    user: { role: string; shopId: string | null; shopLanguage?: string | null },
+    request: Request,
+  ): Promise<string> {
     const asked = request.headers['x-shop-id'];
     const wanted = Array.isArray(asked) ? asked[0] : asked;
     if (wanted !== undefined && !UUID.test(wanted)) {
-      throw AuthProblems.shopHeaderInvalid(undefined, { errors: [{ field: 'X-Shop-Id', message: { en: 'must be a UUID', zh: '必须是 UUID' }, in: 'header' }] });
+      throw AuthProblems.shopHeaderInvalid(undefined, {
+        errors: [{ field: 'X-Shop-Id', message: { en: 'must be a UUID', zh: '必须是 UUID' }, in: 'header' }],
+      });
     }
     if (user.shopId) {
       if (wanted && wanted !== user.shopId) throw AuthProblems.shopNotFound();

@@ -27,7 +27,13 @@ import { jwtSecret } from './persistent-secret';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthRepository, LoginThrottleRepository, LoginThrottle, AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    AuthRepository,
+    LoginThrottleRepository,
+    LoginThrottle,
+    AuthService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [AuthService],
 })
 export class AuthModule {}

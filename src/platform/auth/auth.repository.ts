@@ -27,7 +27,10 @@ export class AuthRepository {
 
   /** Replaces a weaker hash after a successful sign-in, unless the password changed meanwhile. */
   async upgradeHash(id: string, from: string, to: string): Promise<void> {
-    await this.db.q.update(users).set({ passwordHash: to }).where(and(eq(users.id, id), eq(users.passwordHash, from)));
+    await this.db.q
+      .update(users)
+      .set({ passwordHash: to })
+      .where(and(eq(users.id, id), eq(users.passwordHash, from)));
   }
 
   /** A new password ends every session of the user (their tokens carry the old version). */

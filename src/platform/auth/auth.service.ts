@@ -13,7 +13,14 @@ export type SignedIn = {
   accessToken: string;
   tokenType: 'Bearer';
   expiresIn: number;
-  user: { id: string; username: string; displayName: string; role: Role; shopId: string | null; agentId: string | null };
+  user: {
+    id: string;
+    username: string;
+    displayName: string;
+    role: Role;
+    shopId: string | null;
+    agentId: string | null;
+  };
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -42,12 +49,19 @@ export class AuthService {
       throw AuthProblems.badCredentials();
     }
     await this.throttle.succeeded(keys);
-    if (needsRehash(user.passwordHash)) await this.users.upgradeHash(user.id, user.passwordHash, await hashPassword(password));
+    if (needsRehash(user.passwordHash))
+      await this.users.upgradeHash(user.id, user.passwordHash, await hashPassword(password));
     return this.signIn(user, user.tokenVersion);
   }
 
   /** The signed-in user's own new password; every other session ends, this one gets a new token. */
-  async changePassword(userId: string, username: string, currentPassword: string, newPassword: string, address?: string): Promise<SignedIn> {
+  async changePassword(
+    userId: string,
+    username: string,
+    currentPassword: string,
+    newPassword: string,
+    address?: string,
+  ): Promise<SignedIn> {
     const keys = this.throttle.keys(username, address);
     await this.throttle.check(keys);
     const user = await this.users.findById(userId);
@@ -71,7 +85,8 @@ export class AuthService {
       const expired = (e as Error).name === 'TokenExpiredError';
       throw expired ? AuthProblems.tokenExpired() : AuthProblems.tokenInvalid();
     }
-    if (typeof claims !== 'object' || typeof claims.sub !== 'string' || !UUID.test(claims.sub)) throw AuthProblems.tokenInvalid();
+    if (typeof claims !== 'object' || typeof claims.sub !== 'string' || !UUID.test(claims.sub))
+      throw AuthProblems.tokenInvalid();
     if (claims.ver !== undefined && !Number.isInteger(claims.ver)) throw AuthProblems.tokenInvalid();
     const user = await this.users.findById(claims.sub);
     if (!user || !user.active) throw AuthProblems.tokenInvalid();
@@ -84,7 +99,14 @@ export class AuthService {
   }
 
   describe(user: UserRecord): SignedIn['user'] {
-    return { id: user.id, username: user.username, displayName: user.displayName, role: user.role as Role, shopId: user.shopId, agentId: user.agentId };
+    return {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role as Role,
+      shopId: user.shopId,
+      agentId: user.agentId,
+    };
   }
 
   private async signIn(user: UserRecord, version: number): Promise<SignedIn> {

@@ -33,7 +33,10 @@ export class LoginThrottleRepository {
         failures = CASE WHEN ${counted} >= ${policy.maxFailures} THEN 0 ELSE ${counted} END,
         window_started_at = CASE WHEN ${counted} >= ${policy.maxFailures} OR ${expired} THEN now() ELSE login_throttles.window_started_at END,
         locked_until = CASE WHEN ${counted} >= ${policy.maxFailures} THEN now() + make_interval(secs => ${policy.lockSeconds}) ELSE login_throttles.locked_until END
-      RETURNING locked_until::text AS locked_until, locked_until > now() AS locked`)) as unknown as { locked_until: string | null; locked: boolean | null }[];
+      RETURNING locked_until::text AS locked_until, locked_until > now() AS locked`)) as unknown as {
+      locked_until: string | null;
+      locked: boolean | null;
+    }[];
     return row.locked && row.locked_until ? new Date(row.locked_until) : null;
   }
 

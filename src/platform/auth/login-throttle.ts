@@ -38,7 +38,10 @@ export class LoginThrottle {
 
   /** Counts a failure on both keys; throws the 429 when this failure locked either. */
   async failed(keys: ThrottleKeys): Promise<void> {
-    const locks = [await this.throttles.fail(keys.account, this.account), keys.address ? await this.throttles.fail(keys.address, this.address) : null];
+    const locks = [
+      await this.throttles.fail(keys.account, this.account),
+      keys.address ? await this.throttles.fail(keys.address, this.address) : null,
+    ];
     const until = locks.filter((d): d is Date => d !== null).sort((a, b) => b.getTime() - a.getTime())[0];
     if (until) throw locked(until);
   }
@@ -56,5 +59,8 @@ export class LoginThrottle {
 function locked(until: Date) {
   const seconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
   const at = until.toISOString().slice(0, 16).replace('T', ' ');
-  return AuthProblems.tooManyFailures({ minutes: Math.ceil(seconds / 60), at }, { extra: { retryAt: until.toISOString(), retryAfterSeconds: seconds } });
+  return AuthProblems.tooManyFailures(
+    { minutes: Math.ceil(seconds / 60), at },
+    { extra: { retryAt: until.toISOString(), retryAfterSeconds: seconds } },
+  );
 }

@@ -2,7 +2,12 @@ import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:cry
 import { promisify } from 'node:util';
 import { hash, parseOptions, verify, type Algorithm } from '@node-rs/argon2';
 
-const scrypt = promisify(scryptCallback) as (password: string, salt: Buffer, keylen: number, options: object) => Promise<Buffer>;
+const scrypt = promisify(scryptCallback) as (
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  options: object,
+) => Promise<Buffer>;
 
 // The package declares its enum `const`, which per-file compilers cannot inline: the value itself.
 const ARGON2ID = 2 as Algorithm;
@@ -26,7 +31,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, n, r, p, salt, key] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !key) return false;
   const expected = Buffer.from(key, 'base64');
-  const actual = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p), maxmem: 256 * 2 ** 20 }).catch(() => null);
+  const actual = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: 256 * 2 ** 20,
+  }).catch(() => null);
   return actual !== null && actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
@@ -35,7 +45,11 @@ export function needsRehash(stored: string): boolean {
   if (!stored.startsWith('$argon2id$')) return true;
   try {
     const o = parseOptions(stored);
-    return o.memoryCost < ARGON2_PARAMETERS.memoryCost || o.timeCost < ARGON2_PARAMETERS.timeCost || o.parallelism < ARGON2_PARAMETERS.parallelism;
+    return (
+      o.memoryCost < ARGON2_PARAMETERS.memoryCost ||
+      o.timeCost < ARGON2_PARAMETERS.timeCost ||
+      o.parallelism < ARGON2_PARAMETERS.parallelism
+    );
   } catch {
     return true;
   }

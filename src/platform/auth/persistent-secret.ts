@@ -7,7 +7,11 @@ import type { AppConfig } from '../config/app-config';
  * A configured secret, or (embedded/demo) one generated once and kept in the data folder, so it
  * survives restarts without anyone having to set a variable. Production must configure them.
  */
-export function persistentSecret(config: AppConfig, name: 'jwt-secret' | 'customer-key-secret', configured: string | undefined): string {
+export function persistentSecret(
+  config: AppConfig,
+  name: 'jwt-secret' | 'customer-key-secret',
+  configured: string | undefined,
+): string {
   if (configured) return configured;
   const file = join(config.dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();

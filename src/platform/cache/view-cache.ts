@@ -25,7 +25,10 @@ export class ViewCache {
 
   async serialised(view: string, inputs: unknown, build: () => Promise<unknown>): Promise<SerialisedView> {
     // The request's language is part of every key: a view may come to hold texts in it.
-    const digest = createHash('sha256').update(`${view}\0${currentLocale()}\0`).update(JSON.stringify(inputs)).digest('base64url');
+    const digest = createHash('sha256')
+      .update(`${view}\0${currentLocale()}\0`)
+      .update(JSON.stringify(inputs))
+      .digest('base64url');
     const etag = `"${digest}"`;
     const cached = this.cache.get(digest);
     if (cached) return { body: cached, etag };

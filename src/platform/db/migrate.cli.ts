@@ -6,7 +6,9 @@ import { applyMigrations } from './migrate';
 /** `npm run db:migrate`: the same migrations the server applies on boot. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const embedded = config.databaseUrl ? null : new EmbeddedPostgresServer(config.dataDir, config.embeddedPgPort, (m) => process.stdout.write(m + '\n'));
+  const embedded = config.databaseUrl
+    ? null
+    : new EmbeddedPostgresServer(config.dataDir, config.embeddedPgPort, (m) => process.stdout.write(m + '\n'));
   const url = config.databaseUrl ?? (await embedded!.start());
   const db = connect(url, 1);
   try {

@@ -7,7 +7,9 @@ import { describeError } from '../lifecycle/process-lifecycle';
 /** `npm run seed:demo`: the whole demo shop (what is there already is kept). */
 async function main(): Promise<void> {
   const config = { ...loadConfig(), schedules: 'off' as const, workers: 'inline' as const };
-  const app = await NestFactory.createApplicationContext(AppModule.register(config), { logger: ['error', 'warn', 'log'] });
+  const app = await NestFactory.createApplicationContext(AppModule.register(config), {
+    logger: ['error', 'warn', 'log'],
+  });
   try {
     const result = await app.get(DemoSetup).seed();
     process.stdout.write(`demo shop ${result.shopId} ${result.created ? 'seeded' : 'completed'}\n`);

@@ -10,13 +10,21 @@ export const CommonProblems = defineProblems('common', {
   forbidden: { status: 403, en: 'Your role may not do this', zh: '您的角色无权执行此操作' },
   roleForbidden: { status: 403, en: 'The role {role} may not do this', zh: '角色“{role}”无权执行此操作' },
   conflict: { status: 409, en: '{detail}', zh: '{detail}' },
-  shopHeaderRequired: { status: 400, en: 'An admin must name the shop with the X-Shop-Id header', zh: '管理员必须用 X-Shop-Id 请求头指定店铺' },
+  shopHeaderRequired: {
+    status: 400,
+    en: 'An admin must name the shop with the X-Shop-Id header',
+    zh: '管理员必须用 X-Shop-Id 请求头指定店铺',
+  },
   duplicate: { status: 409, en: 'A record with the same {key} already exists', zh: '已存在相同{key}的记录' },
   missingReference: { status: 400, en: 'A referenced record does not exist ({key})', zh: '引用的记录不存在（{key}）' },
   badRequest: { status: 400, type: 'bad-request', en: '{detail}', zh: '{detail}' },
   payloadTooLarge: { status: 413, en: 'The request body is larger than {limit}', zh: '请求内容超过 {limit}' },
   unsupportedMediaType: { status: 415, en: '{detail}', zh: '{detail}' },
-  unavailable: { status: 503, en: 'A required service is unavailable; try again shortly', zh: '所需服务暂不可用，请稍后重试' },
+  unavailable: {
+    status: 503,
+    en: 'A required service is unavailable; try again shortly',
+    zh: '所需服务暂不可用，请稍后重试',
+  },
   internal: { status: 500, en: 'An unexpected error occurred; it has been logged', zh: '发生意外错误，已记录日志' },
 });
 
@@ -28,7 +36,9 @@ export const conflict = (detail: Message, extra?: Record<string, unknown>) =>
   new AppError('conflict', detail, undefined, extra, CommonProblems.conflict.code);
 
 export const forbidden = (detail?: Message) =>
-  detail === undefined ? CommonProblems.forbidden() : new AppError('forbidden', detail, undefined, undefined, CommonProblems.forbidden.code);
+  detail === undefined
+    ? CommonProblems.forbidden()
+    : new AppError('forbidden', detail, undefined, undefined, CommonProblems.forbidden.code);
 
 /** One field is wrong: the field is named and the reason given. */
 export const invalid = (field: string, message: Message) =>

@@ -25,8 +25,17 @@ export type ProblemFactory = ((params?: TemplateParams, options?: ProblemOptions
 };
 
 const DEFAULT_TYPE: Record<ProblemSpec['status'], ProblemType> = {
-  400: 'validation', 401: 'unauthenticated', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 413: 'payload-too-large',
-  415: 'unsupported-media-type', 422: 'unprocessable', 429: 'too-many-requests', 500: 'internal', 503: 'unavailable',
+  400: 'validation',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not-found',
+  409: 'conflict',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+  422: 'unprocessable',
+  429: 'too-many-requests',
+  500: 'internal',
+  503: 'unavailable',
 };
 
 const registry = new Map<string, CataloguedProblem>();
@@ -37,13 +46,17 @@ const kebab = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowe
  * Declares a module's refusals. Codes are `<area>.<kebab-key>` and stable: clients (and the web
  * page) branch on them, so a code is never reused for another reason.
  */
-export function defineProblems<const K extends string>(area: string, specs: Record<K, ProblemSpec>): Record<K, ProblemFactory> {
+export function defineProblems<const K extends string>(
+  area: string,
+  specs: Record<K, ProblemSpec>,
+): Record<K, ProblemFactory> {
   const factories = {} as Record<K, ProblemFactory>;
   for (const key of Object.keys(specs) as K[]) {
     const spec = specs[key];
     const code = `${area}.${kebab(key)}`;
     const type = spec.type ?? DEFAULT_TYPE[spec.status];
-    if (problemClasses[type].status !== spec.status) throw new Error(`problem ${code}: class ${type} is not HTTP ${spec.status}`);
+    if (problemClasses[type].status !== spec.status)
+      throw new Error(`problem ${code}: class ${type} is not HTTP ${spec.status}`);
     if (registry.has(code)) throw new Error(`problem ${code} is declared twice`);
     const entry: CataloguedProblem = { ...spec, code, type };
     registry.set(code, entry);

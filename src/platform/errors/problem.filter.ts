@@ -32,8 +32,17 @@ function toAppError(exception: unknown): AppError | undefined {
     const status = exception.getStatus();
     const type = statusToType[status] ?? (status >= 500 ? 'internal' : 'bad-request');
     const response = exception.getResponse();
-    const message = typeof response === 'object' && response && 'message' in response ? (response as { message: unknown }).message : exception.message;
-    return new AppError(type, Array.isArray(message) ? message.join('; ') : String(message), undefined, undefined, `common.${type}`);
+    const message =
+      typeof response === 'object' && response && 'message' in response
+        ? (response as { message: unknown }).message
+        : exception.message;
+    return new AppError(
+      type,
+      Array.isArray(message) ? message.join('; ') : String(message),
+      undefined,
+      undefined,
+      `common.${type}`,
+    );
   }
   const cause = (exception as { cause?: unknown })?.cause;
   // A connection killed under a request (failover, restart, pg_terminate_backend): come back in a second.

@@ -1,4 +1,13 @@
-import { fillText, inLocale, type Locale, type TemplateParams, type TemplateValue, type Text, fillTemplate, text } from '../i18n/locale';
+import {
+  fillText,
+  inLocale,
+  type Locale,
+  type TemplateParams,
+  type TemplateValue,
+  type Text,
+  fillTemplate,
+  text,
+} from '../i18n/locale';
 import { currentLocale } from '../i18n/request-locale';
 
 /**
@@ -6,18 +15,18 @@ import { currentLocale } from '../i18n/request-locale';
  * branch on coarsely. The exact reason is the catalogued `code` (problem-catalogue.ts).
  */
 export const problemClasses = {
-  'validation': { status: 400, title: text('The request is not valid', '请求无效') },
+  validation: { status: 400, title: text('The request is not valid', '请求无效') },
   'bad-request': { status: 400, title: text('The request cannot be processed', '无法处理该请求') },
-  'unauthenticated': { status: 401, title: text('Sign-in required', '需要登录') },
-  'forbidden': { status: 403, title: text('Your role may not do this', '您的角色无权执行此操作') },
+  unauthenticated: { status: 401, title: text('Sign-in required', '需要登录') },
+  forbidden: { status: 403, title: text('Your role may not do this', '您的角色无权执行此操作') },
   'not-found': { status: 404, title: text('Not found', '未找到') },
-  'conflict': { status: 409, title: text('Conflict with the current state', '与当前状态冲突') },
+  conflict: { status: 409, title: text('Conflict with the current state', '与当前状态冲突') },
   'payload-too-large': { status: 413, title: text('Payload too large', '请求内容过大') },
   'unsupported-media-type': { status: 415, title: text('Unsupported media type', '不支持的内容类型') },
-  'unprocessable': { status: 422, title: text('The content cannot be processed', '内容无法处理') },
+  unprocessable: { status: 422, title: text('The content cannot be processed', '内容无法处理') },
   'too-many-requests': { status: 429, title: text('Too many requests', '请求过于频繁') },
-  'unavailable': { status: 503, title: text('A required service is unavailable', '所需服务暂不可用') },
-  'internal': { status: 500, title: text('Internal error', '内部错误') },
+  unavailable: { status: 503, title: text('A required service is unavailable', '所需服务暂不可用') },
+  internal: { status: 500, title: text('Internal error', '内部错误') },
 } as const;
 
 export type ProblemType = keyof typeof problemClasses;
@@ -40,7 +49,10 @@ export function messageValue(message: Message): TemplateValue {
 export type FieldError = { field: string; message: Message; row?: number; code?: string; in?: string };
 
 /** Field errors as a reader sees them outside a problem (an import report): messages in their language. */
-export function renderedErrors<E extends FieldError>(errors: E[], locale: Locale = currentLocale()): (Omit<E, 'message'> & { message: string })[] {
+export function renderedErrors<E extends FieldError>(
+  errors: E[],
+  locale: Locale = currentLocale(),
+): (Omit<E, 'message'> & { message: string })[] {
   return errors.map((e) => ({ ...e, message: renderMessage(e.message, locale) }));
 }
 

@@ -11,8 +11,20 @@ export class HealthController {
 
   @Get()
   @Public()
-  @ApiOkResponse({ schema: { example: { status: 'ok', database: { status: 'up', embedded: true }, redis: { status: 'not-configured' } } } })
-  @ApiServiceUnavailableResponse({ schema: { example: { status: 'degraded', database: { status: 'down', error: 'connect ECONNREFUSED' }, redis: { status: 'up' } } } })
+  @ApiOkResponse({
+    schema: {
+      example: { status: 'ok', database: { status: 'up', embedded: true }, redis: { status: 'not-configured' } },
+    },
+  })
+  @ApiServiceUnavailableResponse({
+    schema: {
+      example: {
+        status: 'degraded',
+        database: { status: 'down', error: 'connect ECONNREFUSED' },
+        redis: { status: 'up' },
+      },
+    },
+  })
   async check(@Res({ passthrough: true }) res: Response) {
     const report = await this.health.report();
     if (report.status !== 'ok') res.status(503);

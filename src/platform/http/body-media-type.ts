@@ -7,7 +7,8 @@ import { RequestProblems } from './request.problems';
 /** Where `@ApiConsumes` keeps its types (@nestjs/swagger's API_CONSUMES, not exported). */
 const API_CONSUMES = 'swagger/apiConsumes';
 
-const hasBody = (req: Request) => req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+const hasBody = (req: Request) =>
+  req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
 
 /**
  * A body must be of a type the endpoint takes: its documented `@ApiConsumes`, else JSON. Runs
@@ -22,8 +23,12 @@ export class BodyMediaType implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = context.switchToHttp().getRequest<Request>();
     if (context.getType() === 'http' && hasBody(req)) {
-      const accepted = this.reflector.getAllAndOverride<string[] | undefined>(API_CONSUMES, [context.getHandler(), context.getClass()]) ?? ['application/json'];
-      if (!req.is(accepted)) throw RequestProblems.mediaType({ accepted, sent: req.headers['content-type'] || '(none)' });
+      const accepted = this.reflector.getAllAndOverride<string[] | undefined>(API_CONSUMES, [
+        context.getHandler(),
+        context.getClass(),
+      ]) ?? ['application/json'];
+      if (!req.is(accepted))
+        throw RequestProblems.mediaType({ accepted, sent: req.headers['content-type'] || '(none)' });
     }
     return next.handle();
   }

@@ -6,12 +6,18 @@ import { localized } from '../i18n/zod-messages';
 /** Field types every module shares, so "a date" or "a time zone" is checked the same way everywhere. */
 export const ianaTimeZone = z
   .string()
-  .refine((v) => IANAZone.isValidZone(v), localized(text('must be an IANA time zone such as Asia/Shanghai', '必须是 IANA 时区，例如 Asia/Shanghai')))
+  .refine(
+    (v) => IANAZone.isValidZone(v),
+    localized(text('must be an IANA time zone such as Asia/Shanghai', '必须是 IANA 时区，例如 Asia/Shanghai')),
+  )
   .meta({ example: 'Asia/Shanghai' });
 
 export const localDate = z
   .string()
-  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && DateTime.fromISO(v).isValid, localized(text('must be a date like 2026-11-23', '必须是日期，格式如 2026-11-23')))
+  .refine(
+    (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && DateTime.fromISO(v).isValid,
+    localized(text('must be a date like 2026-11-23', '必须是日期，格式如 2026-11-23')),
+  )
   .meta({ example: '2026-11-23' });
 
 /** Local clock time; 24:00 closes a day. */
@@ -20,10 +26,25 @@ export const clockTime = z
   .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, localized(text('must be a time like 09:00', '必须是时间，格式如 09:00')))
   .meta({ example: '09:00' });
 
-export const currencyCode = z.string().regex(/^[A-Z]{3}$/, localized(text('must be an ISO 4217 code such as CNY', '必须是 ISO 4217 货币代码，例如 CNY'))).meta({ example: 'CNY' });
+export const currencyCode = z
+  .string()
+  .regex(/^[A-Z]{3}$/, localized(text('must be an ISO 4217 code such as CNY', '必须是 ISO 4217 货币代码，例如 CNY')))
+  .meta({ example: 'CNY' });
 
-export const code = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_.-]+$/, localized(text('letters, digits, _ . - only', '只能包含字母、数字和 _ . -')));
+export const code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9_.-]+$/, localized(text('letters, digits, _ . - only', '只能包含字母、数字和 _ . -')));
 
 export const queryBoolean = z.enum(['true', 'false']).transform((v) => v === 'true');
 
-export const utcInstant = z.iso.datetime({ offset: true, ...localized(text('must be an ISO 8601 date-time with offset', '必须是带时区偏移的 ISO 8601 时间，例如 2026-11-23T01:00:00Z')) }).meta({ example: '2026-11-23T01:00:00Z' });
+export const utcInstant = z.iso
+  .datetime({
+    offset: true,
+    ...localized(
+      text('must be an ISO 8601 date-time with offset', '必须是带时区偏移的 ISO 8601 时间，例如 2026-11-23T01:00:00Z'),
+    ),
+  })
+  .meta({ example: '2026-11-23T01:00:00Z' });

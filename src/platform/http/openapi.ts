@@ -4,8 +4,16 @@ import { catalogue, CataloguedProblem, ProblemFactory } from '../errors/problem-
 import { problemClasses, ProblemType } from '../errors/problem';
 
 const typeForStatus: Record<number, ProblemType> = {
-  400: 'validation', 401: 'unauthenticated', 403: 'forbidden', 404: 'not-found', 409: 'conflict',
-  413: 'payload-too-large', 415: 'unsupported-media-type', 422: 'unprocessable', 429: 'too-many-requests', 503: 'unavailable',
+  400: 'validation',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not-found',
+  409: 'conflict',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+  422: 'unprocessable',
+  429: 'too-many-requests',
+  503: 'unavailable',
 };
 
 const exampleFor = (status: number, problems: CataloguedProblem[]) => {
@@ -16,8 +24,12 @@ const exampleFor = (status: number, problems: CataloguedProblem[]) => {
     code: first?.code ?? `common.${type}`,
     title: problemClasses[type].title.en,
     status,
-    detail: first?.en ?? (status === 400 ? 'body.name: Too small: expected string to have >=1 characters' : problemClasses[type].title.en),
-    ...(status === 400 && !first ? { errors: [{ field: 'name', message: 'Too small: expected string to have >=1 characters', in: 'body' }] } : {}),
+    detail:
+      first?.en ??
+      (status === 400 ? 'body.name: Too small: expected string to have >=1 characters' : problemClasses[type].title.en),
+    ...(status === 400 && !first
+      ? { errors: [{ field: 'name', message: 'Too small: expected string to have >=1 characters', in: 'body' }] }
+      : {}),
   };
 };
 
@@ -37,7 +49,10 @@ export function ApiProblems(...answers: (number | ProblemFactory)[]) {
     ...[...byStatus].map(([status, problems]) =>
       ApiResponse({
         status,
-        description: [problemClasses[problems[0]?.type ?? typeForStatus[status] ?? 'bad-request'].title.en, ...problems.map((p) => `\`${p.code}\`: ${p.en} / ${p.zh}`)].join('\n\n'),
+        description: [
+          problemClasses[problems[0]?.type ?? typeForStatus[status] ?? 'bad-request'].title.en,
+          ...problems.map((p) => `\`${p.code}\`: ${p.en} / ${p.zh}`),
+        ].join('\n\n'),
         content: { 'application/problem+json': { example: exampleFor(status, problems) } },
       }),
     ),
@@ -58,14 +73,26 @@ export function mountApiDocs(app: INestApplication): void {
       'Forecasts, staffing, rosters, KPIs, rankings, QC, training and complaints for e-commerce customer service. ' +
         'Sign in with POST /auth/login and send `Authorization: Bearer <token>`. Admins name the shop with the `X-Shop-Id` header. ' +
         'Errors are RFC 7807 problem+json with a stable `code` (listed below) and `detail` in the language of `Accept-Language` ' +
-        '(`zh` or `en`; without it, the shop\'s language).\n' +
+        "(`zh` or `en`; without it, the shop's language).\n" +
         catalogueTable(),
     )
     .setVersion('0.1.0')
     .addBearerAuth()
     .addGlobalParameters(
-      { name: 'X-Shop-Id', in: 'header', required: false, description: 'Admins only: the shop to act on', schema: { type: 'string', format: 'uuid' } },
-      { name: 'Accept-Language', in: 'header', required: false, description: 'zh or en: the language of messages (default: the shop\'s language)', schema: { type: 'string', example: 'zh-CN' } },
+      {
+        name: 'X-Shop-Id',
+        in: 'header',
+        required: false,
+        description: 'Admins only: the shop to act on',
+        schema: { type: 'string', format: 'uuid' },
+      },
+      {
+        name: 'Accept-Language',
+        in: 'header',
+        required: false,
+        description: "zh or en: the language of messages (default: the shop's language)",
+        schema: { type: 'string', example: 'zh-CN' },
+      },
     )
     .build();
   const document = SwaggerModule.createDocument(app, config);
@@ -73,7 +100,11 @@ export function mountApiDocs(app: INestApplication): void {
     ...document.components,
     schemas: {
       ...document.components?.schemas,
-      ProblemCode: { type: 'string', enum: catalogue().map((p) => p.code), description: 'The stable reason of a refusal' },
+      ProblemCode: {
+        type: 'string',
+        enum: catalogue().map((p) => p.code),
+        description: 'The stable reason of a refusal',
+      },
     },
   };
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

@@ -24,7 +24,8 @@ class RefusedBody extends Error {
  * replacement characters into text that was never sent.
  */
 function verifyJson(_req: Request, _res: Response, body: Buffer, encoding: string): void {
-  if (encoding.toLowerCase() !== 'utf-8') throw new RefusedBody(RequestProblems.charsetUnsupported({ charset: encoding.toUpperCase() }));
+  if (encoding.toLowerCase() !== 'utf-8')
+    throw new RefusedBody(RequestProblems.charsetUnsupported({ charset: encoding.toUpperCase() }));
   if (!isUtf8(body)) throw new RefusedBody(RequestProblems.notUtf8());
 }
 
@@ -57,7 +58,17 @@ export function checkParsedInput(req: Request, _res: Response, next: NextFunctio
   next();
 }
 
-type HttpError = Error & { status?: number; statusCode?: number; type?: string; code?: string; expose?: boolean; charset?: string; encoding?: string; limit?: number; refusal?: AppError };
+type HttpError = Error & {
+  status?: number;
+  statusCode?: number;
+  type?: string;
+  code?: string;
+  expose?: boolean;
+  charset?: string;
+  encoding?: string;
+  limit?: number;
+  refusal?: AppError;
+};
 
 /** Error codes of zlib, brotli and zstd when the bytes are not what the Content-Encoding says. */
 const DECOMPRESSION_ERROR = /^(Z_|ERR__ERROR_|ERR_BROTLI|ERR_ZSTD)/;
@@ -70,18 +81,28 @@ function bodyParserRefusal(exception: unknown, request: Request): AppError | und
   const e = exception as HttpError;
   if (e?.refusal instanceof AppError) return e.refusal;
   const status = e?.status ?? e?.statusCode;
-  if (typeof status !== 'number' || status < 400 || status >= 500 || (typeof e.type !== 'string' && !DECOMPRESSION_ERROR.test(e.code ?? ''))) return undefined;
+  if (
+    typeof status !== 'number' ||
+    status < 400 ||
+    status >= 500 ||
+    (typeof e.type !== 'string' && !DECOMPRESSION_ERROR.test(e.code ?? ''))
+  )
+    return undefined;
   switch (e.type) {
     case 'entity.too.large':
       return CommonProblems.payloadTooLarge({ limit: JSON_BODY_LIMIT.toUpperCase().replace('MB', ' MB') });
     case 'charset.unsupported':
       return RequestProblems.charsetUnsupported({ charset: (e.charset ?? '').toUpperCase() });
     case 'encoding.unsupported':
-      return RequestProblems.encodingUnsupported({ encoding: e.encoding ?? String(request.headers['content-encoding'] ?? ''), supported: ['gzip', 'deflate', 'br'] });
+      return RequestProblems.encodingUnsupported({
+        encoding: e.encoding ?? String(request.headers['content-encoding'] ?? ''),
+        supported: ['gzip', 'deflate', 'br'],
+      });
     case 'entity.parse.failed':
       return RequestProblems.jsonInvalid({ reason: e.message });
     default:
-      if (DECOMPRESSION_ERROR.test(e.code ?? '')) return RequestProblems.encodingInvalid({ encoding: String(request.headers['content-encoding'] ?? '') });
+      if (DECOMPRESSION_ERROR.test(e.code ?? ''))
+        return RequestProblems.encodingInvalid({ encoding: String(request.headers['content-encoding'] ?? '') });
       return RequestProblems.bodyUnreadable({ reason: e.message });
   }
 }

@@ -16,7 +16,12 @@ export function fieldErrors(error: z.ZodError, location?: Location, row?: number
   return error.issues.flatMap((issue): FieldError[] => {
     const base = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((k) => ({ field: base ? `${base}.${k}` : k, message: UNKNOWN_FIELD, code: 'unknown_field', ...(row ? { row } : {}) }));
+      return issue.keys.map((k) => ({
+        field: base ? `${base}.${k}` : k,
+        message: UNKNOWN_FIELD,
+        code: 'unknown_field',
+        ...(row ? { row } : {}),
+      }));
     }
     const field = base || (location === 'body' ? '(body)' : '(input)');
     return [{ field, message: issue.message, code: issue.code, ...(row ? { row } : {}) }];
@@ -27,15 +32,23 @@ export function fieldErrors(error: z.ZodError, location?: Location, row?: number
 export function validationError(error: z.ZodError, location: Location, within?: string): AppError {
   const errors = fieldErrors(error, location).map((e) => (within ? { ...e, field: `${within}.${e.field}` } : e));
   const located = errors.map((e) => ({ ...e, in: location }));
-  const detail = errors.map((e) => ({ en: `${location}.${e.field}: ${renderMessage(e.message, 'en')}`, zh: `${location}.${e.field}：${renderMessage(e.message, 'zh')}` }));
+  const detail = errors.map((e) => ({
+    en: `${location}.${e.field}: ${renderMessage(e.message, 'en')}`,
+    zh: `${location}.${e.field}：${renderMessage(e.message, 'zh')}`,
+  }));
   return CommonProblems.validation({ detail }, { errors: located });
 }
 
 export class ZodPipe<S extends z.ZodType> implements PipeTransform<unknown, z.output<S>> {
-  constructor(private readonly schema: S, private readonly location: Location) {}
+  constructor(
+    private readonly schema: S,
+    private readonly location: Location,
+  ) {}
 
   transform(value: unknown, _meta?: ArgumentMetadata): z.output<S> {
-    const parsed = this.schema.safeParse(this.location === 'body' && value === undefined ? {} : value, { error: zodErrorMap(currentLocale()) });
+    const parsed = this.schema.safeParse(this.location === 'body' && value === undefined ? {} : value, {
+      error: zodErrorMap(currentLocale()),
+    });
     if (!parsed.success) throw validationError(parsed.error, this.location);
     return parsed.data;
   }
@@ -59,7 +72,13 @@ function methodOf(target: object, key: string | symbol | undefined): PropertyDes
  */
 function plainParameterType(target: object, key: string | symbol | undefined, index: number): void {
   const types = Reflect.getMetadata('design:paramtypes', target, key!) as unknown[] | undefined;
-  if (types && typeof types[index] !== 'function') Reflect.defineMetadata('design:paramtypes', types.map((t, i) => (i === index ? Object : t)), target, key!);
+  if (types && typeof types[index] !== 'function')
+    Reflect.defineMetadata(
+      'design:paramtypes',
+      types.map((t, i) => (i === index ? Object : t)),
+      target,
+      key!,
+    );
 }
 
 /** Validates the JSON body with the schema and documents it in OpenAPI from the same schema. */
@@ -78,11 +97,12 @@ export function ValidQuery(schema: z.ZodObject): ParameterDecorator {
     Query(new ZodPipe(schema, 'query'))(target, key!, index);
     const json = openApiSchema(schema) as { properties?: Record<string, Record<string, unknown>>; required?: string[] };
     for (const [name, prop] of Object.entries(json.properties ?? {})) {
-      ApiQuery({ name, required: json.required?.includes(name) ?? false, schema: prop, description: prop.description as string | undefined })(
-        target,
-        key!,
-        methodOf(target, key),
-      );
+      ApiQuery({
+        name,
+        required: json.required?.includes(name) ?? false,
+        schema: prop,
+        description: prop.description as string | undefined,
+      })(target, key!, methodOf(target, key));
     }
   };
 }
@@ -92,7 +112,12 @@ export const uuidParam = z.uuid(localized(text('must be a UUID', '必须是 UUID
 /** A path parameter checked by its schema (a UUID by default). */
 export function ValidParam(name: string, schema: z.ZodType = uuidParam): ParameterDecorator {
   return (target, key, index) => {
-    Param(new ZodPipe(z.object({ [name]: schema }).transform((o) => o[name]), 'path'))(target, key!, index);
+    Param(
+      new ZodPipe(
+        z.object({ [name]: schema }).transform((o) => o[name]),
+        'path',
+      ),
+    )(target, key!, index);
     ApiParam({ name, schema: openApiSchema(schema) })(target, key!, methodOf(target, key));
   };
 }

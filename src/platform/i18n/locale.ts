@@ -14,7 +14,12 @@ export const text = (en: string, zh: string): Text => ({ en, zh });
 export const isLocale = (value: unknown): value is Locale => value === 'zh' || value === 'en';
 
 export function isText(value: unknown): value is Text {
-  return typeof value === 'object' && value !== null && typeof (value as Text).en === 'string' && typeof (value as Text).zh === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Text).en === 'string' &&
+    typeof (value as Text).zh === 'string'
+  );
 }
 
 /**
@@ -51,7 +56,9 @@ export function inLocale(value: TemplateValue, locale: Locale): string {
 
 /** Fills `{name}` placeholders; a placeholder without a value stays visible rather than vanishing. */
 export function fillTemplate(template: string, params: TemplateParams | undefined, locale: Locale): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? inLocale(params[name], locale) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    params && name in params ? inLocale(params[name], locale) : whole,
+  );
 }
 
 /** A template in both languages filled with the same parameters: a Text again. */

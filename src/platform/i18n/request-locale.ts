@@ -36,7 +36,12 @@ type LocaleRequest = Request & { requestedLocale?: Locale; shopLocale?: Locale }
 /** The language of a request, also where no async scope reaches (the exception filter). */
 export function localeOfRequest(request: Request): Locale {
   const r = request as LocaleRequest;
-  return r.requestedLocale ?? localeFromAcceptLanguage(request.headers?.['accept-language']) ?? r.shopLocale ?? DEFAULT_LOCALE;
+  return (
+    r.requestedLocale ??
+    localeFromAcceptLanguage(request.headers?.['accept-language']) ??
+    r.shopLocale ??
+    DEFAULT_LOCALE
+  );
 }
 
 /** Express middleware: opens the request's language scope from Accept-Language. */

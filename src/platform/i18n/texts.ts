@@ -16,7 +16,9 @@ export function defineTexts<const K extends string>(area: string, texts: Record<
 
 /** Every registered text by `area.key`. */
 export function registeredTexts(): { key: string; text: Text }[] {
-  return [...registry].flatMap(([area, texts]) => Object.entries(texts).map(([key, text]) => ({ key: `${area}.${key}`, text })));
+  return [...registry].flatMap(([area, texts]) =>
+    Object.entries(texts).map(([key, text]) => ({ key: `${area}.${key}`, text })),
+  );
 }
 
 /** The label of a stable code; a code without one (data written by an older version) shows as itself. */

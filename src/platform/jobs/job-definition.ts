@@ -36,7 +36,10 @@ export type JobContext = {
 
 export type JobHandlerFn<P extends JobPayload = JobPayload> = (payload: P, context: JobContext) => Promise<JobResult>;
 
-export type RunFailedFn<P extends JobPayload = JobPayload> = (payload: P, failure: { runId: string; error: string }) => Promise<void>;
+export type RunFailedFn<P extends JobPayload = JobPayload> = (
+  payload: P,
+  failure: { runId: string; error: string },
+) => Promise<void>;
 
 /** This attempt no longer holds its run (another start took it over): it must store nothing. */
 export class ClaimLostError extends Error {

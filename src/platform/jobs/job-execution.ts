@@ -18,7 +18,8 @@ export type AttemptOutcome =
   | { status: 'retry'; error: Error; attempt: number }
   | { status: 'elsewhere' };
 
-const isUnrecoverable = (e: unknown) => Boolean((e as { unrecoverable?: boolean })?.unrecoverable) || (e as Error)?.name === 'UnrecoverableError';
+const isUnrecoverable = (e: unknown) =>
+  Boolean((e as { unrecoverable?: boolean })?.unrecoverable) || (e as Error)?.name === 'UnrecoverableError';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -43,19 +44,27 @@ export class JobExecution {
     this.leaseMs = config.jobLockMs;
   }
 
-  async attempt(runId: string, name: string, payload: JobPayload, onProgress?: (p: number) => Promise<void>): Promise<AttemptOutcome> {
+  async attempt(
+    runId: string,
+    name: string,
+    payload: JobPayload,
+    onProgress?: (p: number) => Promise<void>,
+  ): Promise<AttemptOutcome> {
     const token = randomUUID();
     const run = await this.claim(runId, token);
     if (!run) return { status: 'elsewhere' };
     const { definition, run: handle } = this.registry.handler(name);
     const attempt = run.attempts;
     const claim = { lost: false };
-    const heartbeat = setInterval(() => {
-      this.runs.beat(runId, token).then(
-        (held) => (claim.lost ||= !held),
-        (e: unknown) => this.logger.warn({ runId, err: (e as Error).message }, 'job heartbeat not recorded'),
-      );
-    }, Math.max(250, Math.floor(this.leaseMs / 4)));
+    const heartbeat = setInterval(
+      () => {
+        this.runs.beat(runId, token).then(
+          (held) => (claim.lost ||= !held),
+          (e: unknown) => this.logger.warn({ runId, err: (e as Error).message }, 'job heartbeat not recorded'),
+        );
+      },
+      Math.max(250, Math.floor(this.leaseMs / 4)),
+    );
     const started = Date.now();
     try {
       const result: JobResult = await handle(payload, {
@@ -75,7 +84,8 @@ export class JobExecution {
       });
       clearInterval(heartbeat);
       const summary = result ?? null;
-      if (!(await this.runs.finished(runId, token, 'completed', { result: summary }))) return this.lost(runId, name, attempt);
+      if (!(await this.runs.finished(runId, token, 'completed', { result: summary })))
+        return this.lost(runId, name, attempt);
       this.logger.log({ runId, job: name, attempt, ms: Date.now() - started }, 'job completed');
       return { status: 'completed', result: summary };
     } catch (e) {
@@ -83,8 +93,12 @@ export class JobExecution {
       if (e instanceof ClaimLostError) return this.lost(runId, name, attempt);
       const error = e instanceof Error ? e : new Error(String(e));
       const final = isUnrecoverable(error) || attempt >= definition.attempts;
-      if (!(await this.runs.finished(runId, token, final ? 'failed' : 'retrying', { error: error.message }))) return this.lost(runId, name, attempt);
-      this.logger.warn({ runId, job: name, attempt, final, err: error.message }, final ? 'job failed' : 'job will be retried');
+      if (!(await this.runs.finished(runId, token, final ? 'failed' : 'retrying', { error: error.message })))
+        return this.lost(runId, name, attempt);
+      this.logger.warn(
+        { runId, job: name, attempt, final, err: error.message },
+        final ? 'job failed' : 'job will be retried',
+      );
       if (!final) return { status: 'retry', error, attempt };
       await this.tellOwner(name, payload, runId, error.message);
       return { status: 'failed', error };
@@ -98,7 +112,10 @@ export class JobExecution {
   async giveUp(runId: string, reason: string): Promise<void> {
     const run = await this.runs.giveUp(runId, reason);
     if (!run) return;
-    this.logger.warn({ runId, job: run.name, attempts: run.attempts, claimedBy: run.claimedBy, err: reason }, 'job given up');
+    this.logger.warn(
+      { runId, job: run.name, attempts: run.attempts, claimedBy: run.claimedBy, err: reason },
+      'job given up',
+    );
     await this.tellOwner(run.name, run.params as JobPayload, runId, reason);
   }
 
@@ -111,7 +128,10 @@ export class JobExecution {
       if (!run || (run.status !== 'running' && run.status !== 'queued' && run.status !== 'retrying')) return undefined;
       if (run.status === 'running' && this.runs.isExpired(run, this.leaseMs)) {
         // Expired but not claimable: every attempt has started, and the last one's process stopped.
-        await this.giveUp(runId, `the process running it (${run.claimedBy}) stopped, and all ${run.maxAttempts} attempts have been used`);
+        await this.giveUp(
+          runId,
+          `the process running it (${run.claimedBy}) stopped, and all ${run.maxAttempts} attempts have been used`,
+        );
         return undefined;
       }
       await sleep(Math.min(1000, Math.max(100, Math.floor(this.leaseMs / 4))));
@@ -129,7 +149,10 @@ export class JobExecution {
     try {
       await hook(payload, { runId, error });
     } catch (e) {
-      this.logger.error({ runId, job: name, err: (e as Error).message }, 'the record of a failed run could not be marked failed');
+      this.logger.error(
+        { runId, job: name, err: (e as Error).message },
+        'the record of a failed run could not be marked failed',
+      );
     }
   }
 }

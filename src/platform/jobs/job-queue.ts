@@ -34,7 +34,11 @@ export class JobQueue {
     private readonly runner: JobRunner,
   ) {}
 
-  async enqueue<P extends JobPayload>(definition: JobDefinition<P>, payload: P, options: EnqueueOptions = {}): Promise<Enqueued> {
+  async enqueue<P extends JobPayload>(
+    definition: JobDefinition<P>,
+    payload: P,
+    options: EnqueueOptions = {},
+  ): Promise<Enqueued> {
     if (options.coalesceKey) {
       // The waiting run may start between our insert and our look-up: then queue again.
       for (let attempt = 0; attempt < 3; attempt++) {
@@ -82,7 +86,12 @@ export class JobQueue {
    * links the record to its run; when the queue refuses, the record is marked failed before the
    * error goes on, so nothing waits for a job that was never queued.
    */
-  async enqueueFor<P extends JobPayload>(definition: JobDefinition<P>, payload: P, options: EnqueueOptions, link: (values: RunLink) => Promise<unknown>): Promise<JobRun> {
+  async enqueueFor<P extends JobPayload>(
+    definition: JobDefinition<P>,
+    payload: P,
+    options: EnqueueOptions,
+    link: (values: RunLink) => Promise<unknown>,
+  ): Promise<JobRun> {
     let run: JobRun;
     try {
       ({ run } = await this.enqueue(definition, payload, options));

@@ -38,7 +38,9 @@ describe('JobRegistry', () => {
   });
 
   it('refuses to boot with two handlers for one job', async () => {
-    await expect(boot(FirstOwner, SecondOwner)).rejects.toThrow('Job spec.handled has two handlers: FirstOwner.run and SecondOwner.alsoRun');
+    await expect(boot(FirstOwner, SecondOwner)).rejects.toThrow(
+      'Job spec.handled has two handlers: FirstOwner.run and SecondOwner.alsoRun',
+    );
   });
 
   it('refuses to boot when a defined job has no handler', async () => {
@@ -47,8 +49,14 @@ describe('JobRegistry', () => {
   });
 
   it('refuses malformed and duplicate definitions', () => {
-    expect(() => defineJob({ name: 'NoDomain', description: '', attempts: 1, backoffMs: 1 })).toThrow(/<domain>\.<action>/);
-    expect(() => defineJob({ name: 'spec.handled', description: '', attempts: 1, backoffMs: 1 })).toThrow('defined twice');
-    expect(() => defineJob({ name: 'spec.none', description: '', attempts: 0, backoffMs: 1 })).toThrow('at least one attempt');
+    expect(() => defineJob({ name: 'NoDomain', description: '', attempts: 1, backoffMs: 1 })).toThrow(
+      /<domain>\.<action>/,
+    );
+    expect(() => defineJob({ name: 'spec.handled', description: '', attempts: 1, backoffMs: 1 })).toThrow(
+      'defined twice',
+    );
+    expect(() => defineJob({ name: 'spec.none', description: '', attempts: 0, backoffMs: 1 })).toThrow(
+      'at least one attempt',
+    );
   });
 });

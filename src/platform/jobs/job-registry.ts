@@ -33,10 +33,16 @@ export class JobRegistry implements OnModuleInit {
         const owner = `${wrapper.name}.${method}`;
         const existing = this.handlers.get(definition.name);
         if (existing) throw new Error(`Job ${definition.name} has two handlers: ${existing.owner} and ${owner}`);
-        this.handlers.set(definition.name, { definition, owner, run: (instance[method] as JobHandlerFn).bind(instance) });
+        this.handlers.set(definition.name, {
+          definition,
+          owner,
+          run: (instance[method] as JobHandlerFn).bind(instance),
+        });
       }
     }
-    const missing = definedJobs().filter((d) => !this.handlers.has(d.name)).map((d) => d.name);
+    const missing = definedJobs()
+      .filter((d) => !this.handlers.has(d.name))
+      .map((d) => d.name);
     if (missing.length) throw new Error(`No handler for job(s): ${missing.join(', ')}`);
   }
 

@@ -5,7 +5,10 @@ import { jobRuns } from '../db/schema';
 
 export type JobRun = typeof jobRuns.$inferSelect;
 export type JobStatus = 'queued' | 'running' | 'retrying' | 'completed' | 'failed';
-export type NewJobRun = Pick<typeof jobRuns.$inferInsert, 'shopId' | 'name' | 'params' | 'maxAttempts' | 'dedupeKey' | 'coalesceKey' | 'parentRunId' | 'requestedBy'>;
+export type NewJobRun = Pick<
+  typeof jobRuns.$inferInsert,
+  'shopId' | 'name' | 'params' | 'maxAttempts' | 'dedupeKey' | 'coalesceKey' | 'parentRunId' | 'requestedBy'
+>;
 
 @Injectable()
 export class JobRunRepository {
@@ -17,16 +20,21 @@ export class JobRunRepository {
    */
   async insert(values: NewJobRun, key: 'dedupe' | 'coalesce' = 'dedupe'): Promise<JobRun | null> {
     const insert = this.db.q.insert(jobRuns).values({ ...values, status: 'queued' });
-    const [row] = await (key === 'coalesce'
-      ? insert.onConflictDoNothing({ target: jobRuns.coalesceKey, where: sql`${jobRuns.status} = 'queued'` })
-      : insert.onConflictDoNothing({ target: jobRuns.dedupeKey })
+    const [row] = await (
+      key === 'coalesce'
+        ? insert.onConflictDoNothing({ target: jobRuns.coalesceKey, where: sql`${jobRuns.status} = 'queued'` })
+        : insert.onConflictDoNothing({ target: jobRuns.dedupeKey })
     ).returning();
     return row ?? null;
   }
 
   /** The run with this coalesce key that has not started yet, if any. */
   async findWaiting(coalesceKey: string): Promise<JobRun | undefined> {
-    const [row] = await this.db.q.select().from(jobRuns).where(and(eq(jobRuns.coalesceKey, coalesceKey), eq(jobRuns.status, 'queued'))).limit(1);
+    const [row] = await this.db.q
+      .select()
+      .from(jobRuns)
+      .where(and(eq(jobRuns.coalesceKey, coalesceKey), eq(jobRuns.status, 'queued')))
+      .limit(1);
     return row;
   }
 
@@ -56,15 +64,35 @@ export class JobRunRepository {
   async claim(id: string, token: string, claimedBy: string, leaseMs: number): Promise<JobRun | undefined> {
     const [row] = await this.db.q
       .update(jobRuns)
-      .set({ status: 'running', attempts: sql`${jobRuns.attempts} + 1`, claimToken: token, claimedBy, heartbeatAt: sql`now()`, startedAt: sql`coalesce(${jobRuns.startedAt}, now())`, error: null })
-      .where(and(eq(jobRuns.id, id), or(inArray(jobRuns.status, ['queued', 'retrying']), and(eq(jobRuns.status, 'running'), this.expired(leaseMs), lt(jobRuns.attempts, jobRuns.maxAttempts)))))
+      .set({
+        status: 'running',
+        attempts: sql`${jobRuns.attempts} + 1`,
+        claimToken: token,
+        claimedBy,
+        heartbeatAt: sql`now()`,
+        startedAt: sql`coalesce(${jobRuns.startedAt}, now())`,
+        error: null,
+      })
+      .where(
+        and(
+          eq(jobRuns.id, id),
+          or(
+            inArray(jobRuns.status, ['queued', 'retrying']),
+            and(eq(jobRuns.status, 'running'), this.expired(leaseMs), lt(jobRuns.attempts, jobRuns.maxAttempts)),
+          ),
+        ),
+      )
       .returning();
     return row;
   }
 
   /** The holder is alive; false when the claim is no longer this token's. */
   async beat(id: string, token: string): Promise<boolean> {
-    const rows = await this.db.q.update(jobRuns).set({ heartbeatAt: sql`now()` }).where(and(eq(jobRuns.id, id), eq(jobRuns.claimToken, token), eq(jobRuns.status, 'running'))).returning({ id: jobRuns.id });
+    const rows = await this.db.q
+      .update(jobRuns)
+      .set({ heartbeatAt: sql`now()` })
+      .where(and(eq(jobRuns.id, id), eq(jobRuns.claimToken, token), eq(jobRuns.status, 'running')))
+      .returning({ id: jobRuns.id });
     return rows.length > 0;
   }
 
@@ -73,7 +101,11 @@ export class JobRunRepository {
    * it, so a takeover waits for this commit and a stale attempt cannot commit.
    */
   async holdClaim(id: string, token: string): Promise<boolean> {
-    const rows = await this.db.q.select({ id: jobRuns.id }).from(jobRuns).where(and(eq(jobRuns.id, id), eq(jobRuns.claimToken, token), eq(jobRuns.status, 'running'))).for('update');
+    const rows = await this.db.q
+      .select({ id: jobRuns.id })
+      .from(jobRuns)
+      .where(and(eq(jobRuns.id, id), eq(jobRuns.claimToken, token), eq(jobRuns.status, 'running')))
+      .for('update');
     return rows.length > 0;
   }
 
@@ -87,7 +119,12 @@ export class JobRunRepository {
   }
 
   /** Records the attempt's outcome if the token still holds the run; false when it lost its claim. */
-  async finished(id: string, token: string, status: 'completed' | 'failed' | 'retrying', fields: { error?: string | null; result?: Record<string, unknown> | null }): Promise<boolean> {
+  async finished(
+    id: string,
+    token: string,
+    status: 'completed' | 'failed' | 'retrying',
+    fields: { error?: string | null; result?: Record<string, unknown> | null },
+  ): Promise<boolean> {
     const done = status !== 'retrying';
     const rows = await this.db.q
       .update(jobRuns)
@@ -109,8 +146,16 @@ export class JobRunRepository {
    */
   async giveUp(id: string, reason: string): Promise<JobRun | undefined> {
     const unfinished = inArray(jobRuns.status, ['queued', 'running', 'retrying']);
-    const [row] = await this.db.q.update(jobRuns).set({ status: 'failed', error: reason, finishedAt: sql`now()` }).where(and(eq(jobRuns.id, id), unfinished)).returning();
-    if (row) await this.db.q.update(jobRuns).set({ status: 'failed', error: reason, finishedAt: sql`now()` }).where(and(eq(jobRuns.parentRunId, id), unfinished));
+    const [row] = await this.db.q
+      .update(jobRuns)
+      .set({ status: 'failed', error: reason, finishedAt: sql`now()` })
+      .where(and(eq(jobRuns.id, id), unfinished))
+      .returning();
+    if (row)
+      await this.db.q
+        .update(jobRuns)
+        .set({ status: 'failed', error: reason, finishedAt: sql`now()` })
+        .where(and(eq(jobRuns.parentRunId, id), unfinished));
     return row;
   }
 
@@ -119,7 +164,13 @@ export class JobRunRepository {
     const rows = await this.db.q
       .update(jobRuns)
       .set({ status: 'retrying', claimToken: null, error: reason })
-      .where(and(eq(jobRuns.id, id), eq(jobRuns.status, 'running'), claimedBy ? eq(jobRuns.claimedBy, claimedBy) : isNull(jobRuns.claimedBy)))
+      .where(
+        and(
+          eq(jobRuns.id, id),
+          eq(jobRuns.status, 'running'),
+          claimedBy ? eq(jobRuns.claimedBy, claimedBy) : isNull(jobRuns.claimedBy),
+        ),
+      )
       .returning({ id: jobRuns.id });
     return rows.length > 0;
   }
@@ -133,7 +184,10 @@ export class JobRunRepository {
     return sql`(${jobRuns.heartbeatAt} is null or ${jobRuns.heartbeatAt} < now() - ${leaseMs} * interval '1 millisecond')`;
   }
 
-  async list(shopId: string, filter: { status?: string; name?: string; parentRunId?: string; limit: number; offset: number }): Promise<{ rows: JobRun[]; total: number }> {
+  async list(
+    shopId: string,
+    filter: { status?: string; name?: string; parentRunId?: string; limit: number; offset: number },
+  ): Promise<{ rows: JobRun[]; total: number }> {
     const where = and(
       eq(jobRuns.shopId, shopId),
       filter.status ? eq(jobRuns.status, filter.status) : undefined,
@@ -141,7 +195,13 @@ export class JobRunRepository {
       filter.parentRunId ? eq(jobRuns.parentRunId, filter.parentRunId) : undefined,
     );
     const [rows, [{ total }]] = await Promise.all([
-      this.db.q.select().from(jobRuns).where(where).orderBy(desc(jobRuns.queuedAt), desc(jobRuns.id)).limit(filter.limit).offset(filter.offset),
+      this.db.q
+        .select()
+        .from(jobRuns)
+        .where(where)
+        .orderBy(desc(jobRuns.queuedAt), desc(jobRuns.id))
+        .limit(filter.limit)
+        .offset(filter.offset),
       this.db.q.select({ total: count() }).from(jobRuns).where(where),
     ]);
     return { rows, total };
@@ -152,7 +212,14 @@ export class JobRunRepository {
    * nightly run are not on a queue of their own: their parent runs them.
    */
   pending(names?: string[]): Promise<JobRun[]> {
-    const filters: (SQL | undefined)[] = [inArray(jobRuns.status, ['queued', 'retrying']), isNull(jobRuns.parentRunId), names ? inArray(jobRuns.name, names) : undefined];
-    return this.db.q.select().from(jobRuns).where(and(...filters));
+    const filters: (SQL | undefined)[] = [
+      inArray(jobRuns.status, ['queued', 'retrying']),
+      isNull(jobRuns.parentRunId),
+      names ? inArray(jobRuns.name, names) : undefined,
+    ];
+    return this.db.q
+      .select()
+      .from(jobRuns)
+      .where(and(...filters));
   }
 }

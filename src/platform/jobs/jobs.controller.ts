@@ -35,7 +35,11 @@ export class JobsController {
   @Roles('admin', 'manager')
   @ApiAcceptedResponse({ schema: { example: acceptedExample } })
   @ApiProblems(400, 401, 403, 404, 503)
-  run(@CurrentActor() actor: Actor, @ValidParam('name', jobNameParam) name: string, @ValidBody(RunJobBody) body: RunJobBody) {
+  run(
+    @CurrentActor() actor: Actor,
+    @ValidParam('name', jobNameParam) name: string,
+    @ValidBody(RunJobBody) body: RunJobBody,
+  ) {
     return this.jobs.runNow(actor, name, body);
   }
 }

@@ -17,7 +17,9 @@ export const RunJobBody = z.strictObject({
 });
 export type RunJobBody = z.infer<typeof RunJobBody>;
 
-export const jobNameParam = z.string().regex(/^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/, 'must be a job name such as nightly.run');
+export const jobNameParam = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/, 'must be a job name such as nightly.run');
 
 export const jobRunExample = {
   id: '3f2e1d0c-9b8a-4765-8432-10fedcba9876',
@@ -37,4 +39,9 @@ export const jobRunExample = {
   result: { date: '2026-11-22', steps: [{ step: 'kpi.aggregate-day', status: 'completed', attempts: 1 }] },
 };
 
-export const acceptedExample = { jobId: jobRunExample.id, name: 'nightly.run', status: 'queued', statusUrl: `/jobs/${jobRunExample.id}` };
+export const acceptedExample = {
+  jobId: jobRunExample.id,
+  name: 'nightly.run',
+  status: 'queued',
+  statusUrl: `/jobs/${jobRunExample.id}`,
+};

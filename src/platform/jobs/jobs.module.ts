@@ -19,8 +19,16 @@ import { BullMqJobRunner } from './runners/bullmq-job-runner';
 import { InlineJobRunner } from './runners/inline-job-runner';
 import { JobRunner } from './runners/job-runner';
 
-function createRunner(config: AppConfig, redis: RedisConnections | null, execution: JobExecution, runs: JobRunRepository, registry: JobRegistry, orphans: OrphanedRuns): JobRunner {
-  if (!redis) return new InlineJobRunner(execution, runs, orphans, config.jobConcurrency, (name) => jobDefinition(name)!);
+function createRunner(
+  config: AppConfig,
+  redis: RedisConnections | null,
+  execution: JobExecution,
+  runs: JobRunRepository,
+  registry: JobRegistry,
+  orphans: OrphanedRuns,
+): JobRunner {
+  if (!redis)
+    return new InlineJobRunner(execution, runs, orphans, config.jobConcurrency, (name) => jobDefinition(name)!);
   return new BullMqJobRunner(redis, execution, runs, orphans, {
     prefix: config.queuePrefix,
     concurrency: config.jobConcurrency,
@@ -39,7 +47,11 @@ function createRunner(config: AppConfig, redis: RedisConnections | null, executi
     JobRegistry,
     JobExecution,
     OrphanedRuns,
-    { provide: JobRunner, inject: [APP_CONFIG, RedisConnections, JobExecution, JobRunRepository, JobRegistry, OrphanedRuns], useFactory: createRunner },
+    {
+      provide: JobRunner,
+      inject: [APP_CONFIG, RedisConnections, JobExecution, JobRunRepository, JobRegistry, OrphanedRuns],
+      useFactory: createRunner,
+    },
     JobQueue,
     JobsService,
     NightlyPipeline,

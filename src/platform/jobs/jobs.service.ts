@@ -9,7 +9,12 @@ import { JobsProblems } from './jobs.problems';
 
 export type Accepted = { jobId: string; name: string; status: string; statusUrl: string };
 
-export const accepted = (run: JobRun): Accepted => ({ jobId: run.id, name: run.name, status: run.status, statusUrl: `/jobs/${run.id}` });
+export const accepted = (run: JobRun): Accepted => ({
+  jobId: run.id,
+  name: run.name,
+  status: run.status,
+  statusUrl: `/jobs/${run.id}`,
+});
 
 @Injectable()
 export class JobsService {
@@ -34,7 +39,11 @@ export class JobsService {
     const definition = jobDefinition(name);
     if (!definition) throw JobsProblems.unknownJob({ name });
     if (!definition.manual) throw JobsProblems.notManual.at('name', { name }, 'path');
-    const { run } = await this.queue.enqueue(definition, { shopId: actor.shopId, date: body.date }, { requestedBy: actor.userId });
+    const { run } = await this.queue.enqueue(
+      definition,
+      { shopId: actor.shopId, date: body.date },
+      { requestedBy: actor.userId },
+    );
     return accepted(run);
   }
 }

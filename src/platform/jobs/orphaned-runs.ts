@@ -24,7 +24,9 @@ export class OrphanedRuns {
   }
 
   /** `lost` narrows the orphans further (on BullMQ: those whose job Redis no longer has). */
-  async recover(lost: (run: JobRun) => Promise<boolean> = async () => true): Promise<{ resumed: string[]; failed: string[] }> {
+  async recover(
+    lost: (run: JobRun) => Promise<boolean> = async () => true,
+  ): Promise<{ resumed: string[]; failed: string[] }> {
     const orphans: JobRun[] = [];
     for (const run of await this.runs.running()) if (this.isOrphan(run) && (await lost(run))) orphans.push(run);
     const resumed: string[] = [];
@@ -33,7 +35,8 @@ export class OrphanedRuns {
     for (const run of [...orphans.filter((r) => !r.parentRunId), ...orphans.filter((r) => r.parentRunId)]) {
       const reason = `the process running it (${run.claimedBy ?? 'unknown'}) stopped during attempt ${run.attempts}`;
       if (run.attempts < run.maxAttempts) {
-        if ((await this.runs.release(run.id, run.claimedBy, `${reason}; resumed`)) && !run.parentRunId) resumed.push(run.id);
+        if ((await this.runs.release(run.id, run.claimedBy, `${reason}; resumed`)) && !run.parentRunId)
+          resumed.push(run.id);
       } else {
         await this.execution.giveUp(run.id, `${reason}, its last`);
         if (!run.parentRunId) failed.push(run.id);

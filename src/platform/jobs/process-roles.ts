@@ -5,7 +5,11 @@ import type { AppConfig } from '../config/app-config';
  * only worker there is; with Redis, WORKERS and SCHEDULES say (see the README's production split).
  */
 export function processRoles(config: Pick<AppConfig, 'redisUrl' | 'workers' | 'schedules' | 'jobConcurrency'>): string {
-  const workers = !config.redisUrl ? `jobs in-process (${config.jobConcurrency} at a time)` : config.workers === 'inline' ? `BullMQ workers (${config.jobConcurrency} per job domain)` : 'no workers (WORKERS=off)';
+  const workers = !config.redisUrl
+    ? `jobs in-process (${config.jobConcurrency} at a time)`
+    : config.workers === 'inline'
+      ? `BullMQ workers (${config.jobConcurrency} per job domain)`
+      : 'no workers (WORKERS=off)';
   const schedules = config.schedules === 'on' ? 'nightly scheduler' : 'no scheduler (SCHEDULES=off)';
   return `${workers}, ${schedules}`;
 }

@@ -1,12 +1,24 @@
 import { ClaimLostError, JobContext, UnrecoverableJobError } from './job-definition';
 import { RecordSetBack, workOnRecord } from './record-status';
 
-const context = (attempt: number, maxAttempts = 3): JobContext => ({ runId: 'r', attempt, maxAttempts, progress: async () => undefined, fenced: (work) => work() });
+const context = (attempt: number, maxAttempts = 3): JobContext => ({
+  runId: 'r',
+  attempt,
+  maxAttempts,
+  progress: async () => undefined,
+  fenced: (work) => work(),
+});
 
 describe('a job’s record when its work throws', () => {
   const attemptWith = async (ctx: JobContext, error: Error) => {
     const marks: [RecordSetBack, string][] = [];
-    await expect(workOnRecord(ctx, async (status, message) => marks.push([status, message]), async () => Promise.reject(error))).rejects.toBe(error);
+    await expect(
+      workOnRecord(
+        ctx,
+        async (status, message) => marks.push([status, message]),
+        async () => Promise.reject(error),
+      ),
+    ).rejects.toBe(error);
     return marks;
   };
 
@@ -16,7 +28,9 @@ describe('a job’s record when its work throws', () => {
   });
 
   it('fails at once when retrying cannot help', async () => {
-    expect(await attemptWith(context(1), new UnrecoverableJobError('no such roster'))).toEqual([['failed', 'no such roster']]);
+    expect(await attemptWith(context(1), new UnrecoverableJobError('no such roster'))).toEqual([
+      ['failed', 'no such roster'],
+    ]);
   });
 
   it('is left to the start that took the run over', async () => {
@@ -25,7 +39,13 @@ describe('a job’s record when its work throws', () => {
 
   it('passes the work’s result through untouched', async () => {
     const marks: string[] = [];
-    expect(await workOnRecord(context(1), async (s) => marks.push(s), async () => 42)).toBe(42);
+    expect(
+      await workOnRecord(
+        context(1),
+        async (s) => marks.push(s),
+        async () => 42,
+      ),
+    ).toBe(42);
     expect(marks).toEqual([]);
   });
 });

@@ -9,7 +9,11 @@ export type RecordSetBack = 'queued' | 'failed';
  * A lost claim leaves the record alone: another start holds the run now, and the record is its
  * business. The error is always thrown on, so the run's own outcome is recorded as well.
  */
-export async function workOnRecord<T>(context: JobContext, setBack: (status: RecordSetBack, error: string) => Promise<unknown>, work: () => Promise<T>): Promise<T> {
+export async function workOnRecord<T>(
+  context: JobContext,
+  setBack: (status: RecordSetBack, error: string) => Promise<unknown>,
+  work: () => Promise<T>,
+): Promise<T> {
   try {
     return await work();
   } catch (e) {

@@ -59,7 +59,9 @@ export function describeError(error: unknown): string {
       break;
     }
     const pg = current as Error & { code?: string; detail?: string; constraint_name?: string };
-    const extra = [pg.code && `code ${pg.code}`, pg.constraint_name && `constraint ${pg.constraint_name}`, pg.detail].filter(Boolean).join('; ');
+    const extra = [pg.code && `code ${pg.code}`, pg.constraint_name && `constraint ${pg.constraint_name}`, pg.detail]
+      .filter(Boolean)
+      .join('; ');
     parts.push(current.message.split('\n')[0].slice(0, 500) + (extra ? ` (${extra})` : ''));
     current = current.cause;
   }

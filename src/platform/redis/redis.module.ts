@@ -23,7 +23,13 @@ export class RedisConnections {
   }
 
   async ping(): Promise<void> {
-    const probe = new Redis(this.url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, connectTimeout: 1000, lazyConnect: true, retryStrategy: () => null });
+    const probe = new Redis(this.url, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      connectTimeout: 1000,
+      lazyConnect: true,
+      retryStrategy: () => null,
+    });
     probe.on('error', () => undefined); // reported through the rejected ping below
     try {
       await probe.connect();
@@ -35,7 +41,9 @@ export class RedisConnections {
 
   /** quit() is graceful but needs a live connection; one still reconnecting is cut instead. */
   async closeAll(): Promise<void> {
-    await Promise.allSettled(this.opened.map((c) => (c.status === 'ready' ? c.quit() : Promise.resolve(c.disconnect()))));
+    await Promise.allSettled(
+      this.opened.map((c) => (c.status === 'ready' ? c.quit() : Promise.resolve(c.disconnect()))),
+    );
     this.opened.length = 0;
   }
 
@@ -48,7 +56,11 @@ export class RedisConnections {
 @Global()
 @Module({
   providers: [
-    { provide: RedisConnections, inject: [APP_CONFIG], useFactory: (c: AppConfig) => (c.redisUrl ? new RedisConnections(c.redisUrl) : null) },
+    {
+      provide: RedisConnections,
+      inject: [APP_CONFIG],
+      useFactory: (c: AppConfig) => (c.redisUrl ? new RedisConnections(c.redisUrl) : null),
+    },
   ],
   exports: [RedisConnections],
 })

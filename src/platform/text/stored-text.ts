@@ -34,7 +34,8 @@ export function firstValueFlaw(value: unknown, maxDepth: number): ValueFlaw | un
     if (typeof item.value !== 'object' || item.value === null) continue;
     if (item.depth >= maxDepth) return { path: item.path, flaw: 'too-deep' };
     if (Array.isArray(item.value)) {
-      for (let i = item.value.length - 1; i >= 0; i--) stack.push({ value: item.value[i], path: at(item.path, i), depth: item.depth + 1 });
+      for (let i = item.value.length - 1; i >= 0; i--)
+        stack.push({ value: item.value[i], path: at(item.path, i), depth: item.depth + 1 });
       continue;
     }
     const keys = Object.keys(item.value);
@@ -43,7 +44,11 @@ export function firstValueFlaw(value: unknown, maxDepth: number): ValueFlaw | un
       const keyFlaw = textFlaw(key);
       if (keyFlaw) return { path: at(item.path, key.replace(/\0/g, '\\u0000')), flaw: keyFlaw };
       if (RESERVED_KEYS.has(key)) return { path: item.path, flaw: 'reserved-key', key };
-      stack.push({ value: (item.value as Record<string, unknown>)[key], path: at(item.path, key), depth: item.depth + 1 });
+      stack.push({
+        value: (item.value as Record<string, unknown>)[key],
+        path: at(item.path, key),
+        depth: item.depth + 1,
+      });
     }
   }
   return undefined;

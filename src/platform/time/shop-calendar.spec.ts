@@ -1,5 +1,14 @@
 import { addDays, datesBetween, daysBetween, isoWeekday, monthDays, weekStartOf } from './calendar-date';
-import { clockAt, localDateOf, localDayStart, localDaysWindow, nextMonday, todayIn, utcAndLocal, wallClockAt } from './shop-calendar';
+import {
+  clockAt,
+  localDateOf,
+  localDayStart,
+  localDaysWindow,
+  nextMonday,
+  todayIn,
+  utcAndLocal,
+  wallClockAt,
+} from './shop-calendar';
 import { localSlotsOfDay } from './slot-grid';
 
 describe('calendar dates', () => {
@@ -36,7 +45,10 @@ describe('calendar dates', () => {
 describe('the shop calendar', () => {
   it('gives local days as UTC windows of 23, 24 and 25 hours across clock changes', () => {
     const hours = (w: { start: Date; end: Date }) => (w.end.getTime() - w.start.getTime()) / 3_600_000;
-    expect(localDaysWindow('2026-03-29', '2026-03-29', 'Europe/Berlin')).toEqual({ start: new Date('2026-03-28T23:00:00Z'), end: new Date('2026-03-29T22:00:00Z') });
+    expect(localDaysWindow('2026-03-29', '2026-03-29', 'Europe/Berlin')).toEqual({
+      start: new Date('2026-03-28T23:00:00Z'),
+      end: new Date('2026-03-29T22:00:00Z'),
+    });
     expect(hours(localDaysWindow('2026-03-29', '2026-03-29', 'Europe/Berlin'))).toBe(23);
     expect(hours(localDaysWindow('2026-10-25', '2026-10-25', 'Europe/Berlin'))).toBe(25);
     expect(hours(localDaysWindow('2026-10-19', '2026-10-25', 'Europe/Berlin'))).toBe(7 * 24 + 1);
@@ -47,7 +59,10 @@ describe('the shop calendar', () => {
     // Sunday 20:00 UTC is already Monday 04:00 in Shanghai.
     expect(localDateOf(new Date('2026-11-22T20:00:00Z'), 'Asia/Shanghai')).toBe('2026-11-23');
     expect(todayIn('UTC', new Date('2026-11-22T20:00:00Z'))).toBe('2026-11-22');
-    expect(utcAndLocal(new Date('2026-11-22T20:00:00Z'), 'Asia/Shanghai')).toEqual({ utc: '2026-11-22T20:00:00.000Z', local: '2026-11-23T04:00:00+08:00' });
+    expect(utcAndLocal(new Date('2026-11-22T20:00:00Z'), 'Asia/Shanghai')).toEqual({
+      utc: '2026-11-22T20:00:00.000Z',
+      local: '2026-11-23T04:00:00+08:00',
+    });
   });
 
   it('defaults to the next Monday on the shop’s own calendar', () => {

@@ -49,7 +49,9 @@ export const utcAndLocal = (at: Date, zone: string): { utc: string; local: strin
 export function wallClockAt(date: string, minutes: number, zone: string): Date {
   const days = Math.floor(minutes / 1440);
   const rest = minutes - days * 1440;
-  return startOfLocalDay(addDays(date, days), zone).set({ hour: Math.floor(rest / 60), minute: rest % 60 }).toJSDate();
+  return startOfLocalDay(addDays(date, days), zone)
+    .set({ hour: Math.floor(rest / 60), minute: rest % 60 })
+    .toJSDate();
 }
 
 /** An instant's local clock time, `HH:mm`. */

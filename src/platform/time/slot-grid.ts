@@ -78,7 +78,7 @@ export function localSlotsOfDay(date: string, zone: string, slotMinutes: number)
   const clock = ZoneClock.of(zone);
   const slots: LocalSlot[] = [];
   for (let ms = start.toMillis(); ms < endMs; ms += slotMinutes * 60_000) {
-    const minuteOfDay = Math.floor(((clock.localMs(ms) % DAY_MS) + DAY_MS) % DAY_MS / 60_000);
+    const minuteOfDay = Math.floor((((clock.localMs(ms) % DAY_MS) + DAY_MS) % DAY_MS) / 60_000);
     const slot = Math.floor(minuteOfDay / slotMinutes);
     const hh = String(Math.floor(minuteOfDay / 60)).padStart(2, '0');
     const mm = String(minuteOfDay % 60).padStart(2, '0');

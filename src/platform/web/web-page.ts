@@ -31,13 +31,21 @@ const setHeaders = (res: Response) => {
 };
 
 export function serveWebPage(app: INestApplication, folder = webPageFolder): void {
-  if (!existsSync(join(folder, 'index.html'))) throw new Error(`The web page is missing: no index.html in ${folder} (run the build)`);
+  if (!existsSync(join(folder, 'index.html')))
+    throw new Error(`The web page is missing: no index.html in ${folder} (run the build)`);
   const express = app as NestExpressApplication;
   // Mounted at /assets (not the root), so API requests never make the static handler look on disk.
-  express.useStaticAssets(join(folder, 'assets'), { prefix: '/assets', index: false, redirect: false, dotfiles: 'ignore', setHeaders });
+  express.useStaticAssets(join(folder, 'assets'), {
+    prefix: '/assets',
+    index: false,
+    redirect: false,
+    dotfiles: 'ignore',
+    setHeaders,
+  });
   const page = join(folder, 'index.html');
   express.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || (req.path !== '/' && req.path !== '/index.html')) return next();
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || (req.path !== '/' && req.path !== '/index.html'))
+      return next();
     setHeaders(res);
     res.sendFile(page, (e?: Error) => e && next(e));
   });

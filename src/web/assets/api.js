@@ -64,7 +64,13 @@ export async function api(method, path, body) {
   return response.json();
 }
 
-export const get = (path, query) => api('GET', query ? `${path}?${new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== null && v !== ''))}` : path);
+export const get = (path, query) =>
+  api(
+    'GET',
+    query
+      ? `${path}?${new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== null && v !== ''))}`
+      : path,
+  );
 export const post = (path, body = {}) => api('POST', path, body);
 export const patch = (path, body) => api('PATCH', path, body);
 export const put = (path, body) => api('PUT', path, body);
@@ -89,7 +95,8 @@ export async function followJob(jobId, onProgress = () => {}) {
     const job = await get(`/jobs/${jobId}`);
     onProgress(job);
     if (job.status === 'completed') return job;
-    if (job.status === 'failed') throw new ApiError(500, { title: 'Job failed', detail: job.error ?? 'The job failed' });
+    if (job.status === 'failed')
+      throw new ApiError(500, { title: 'Job failed', detail: job.error ?? 'The job failed' });
     await sleep(wait);
     wait = Math.min(wait * 1.5, 2000);
   }

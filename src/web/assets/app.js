@@ -8,9 +8,20 @@ const root = document.getElementById('app');
 let context = null;
 
 function languageToggle() {
-  return h('div', { class: 'lang-toggle', role: 'group', 'aria-label': 'Language' },
-    h('button', { type: 'button', class: lang() === 'zh' ? 'active' : '', 'data-lang': 'zh', onclick: () => setLang('zh') }, '中文'),
-    h('button', { type: 'button', class: lang() === 'en' ? 'active' : '', 'data-lang': 'en', onclick: () => setLang('en') }, 'EN'));
+  return h(
+    'div',
+    { class: 'lang-toggle', role: 'group', 'aria-label': 'Language' },
+    h(
+      'button',
+      { type: 'button', class: lang() === 'zh' ? 'active' : '', 'data-lang': 'zh', onclick: () => setLang('zh') },
+      '中文',
+    ),
+    h(
+      'button',
+      { type: 'button', class: lang() === 'en' ? 'active' : '', 'data-lang': 'en', onclick: () => setLang('en') },
+      'EN',
+    ),
+  );
 }
 
 function signInView(message) {
@@ -18,22 +29,37 @@ function signInView(message) {
   const password = h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true });
   const error = h('p', { class: 'form-error', role: 'alert' }, message ?? '');
   const button = h('button', { type: 'submit', class: 'primary wide' }, t('signin.submit'));
-  const form = h('form', { class: 'signin-card', id: 'signin' },
-    h('div', { class: 'signin-brand' }, h('img', { src: '/assets/icon.svg', alt: '' }), h('div', null, h('strong', null, t('app.name')), h('span', null, t('app.tagline')))),
+  const form = h(
+    'form',
+    { class: 'signin-card', id: 'signin' },
+    h(
+      'div',
+      { class: 'signin-brand' },
+      h('img', { src: '/assets/icon.svg', alt: '' }),
+      h('div', null, h('strong', null, t('app.name')), h('span', null, t('app.tagline'))),
+    ),
     h('label', { class: 'field' }, h('span', { class: 'field-label' }, t('signin.username')), username),
     h('label', { class: 'field' }, h('span', { class: 'field-label' }, t('signin.password')), password),
-    error, button, h('div', { class: 'signin-foot' }, languageToggle(), h('a', { href: '/docs' }, t('signin.apiDocs'))));
+    error,
+    button,
+    h('div', { class: 'signin-foot' }, languageToggle(), h('a', { href: '/docs' }, t('signin.apiDocs'))),
+  );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     button.disabled = true;
     error.textContent = '';
     try {
       const signedIn = await post('/auth/login', { username: username.value.trim(), password: password.value });
-      session.write({ token: signedIn.accessToken, user: signedIn.user, expiresAt: Date.now() + signedIn.expiresIn * 1000 });
+      session.write({
+        token: signedIn.accessToken,
+        user: signedIn.user,
+        expiresAt: Date.now() + signedIn.expiresIn * 1000,
+      });
       forgetExportKinds();
       await start();
     } catch (e) {
-      error.textContent = e instanceof ApiError && e.problem.code === 'auth.bad-credentials' ? t('signin.wrong') : e.message;
+      error.textContent =
+        e instanceof ApiError && e.problem.code === 'auth.bad-credentials' ? t('signin.wrong') : e.message;
       button.disabled = false;
     }
   });
@@ -52,7 +78,14 @@ async function loadContext() {
   const shopId = user.shopId ?? session.read().actingShopId;
   const shop = shopId ? await get(`/shops/${shopId}`) : null;
   useShopLanguage(shop?.language);
-  return { user, shop, shops, zone: shop?.timeZone ?? 'Asia/Shanghai', role: user.role, can: (...roles) => roles.includes(user.role) };
+  return {
+    user,
+    shop,
+    shops,
+    zone: shop?.timeZone ?? 'Asia/Shanghai',
+    role: user.role,
+    can: (...roles) => roles.includes(user.role),
+  };
 }
 
 const allowed = (screen) => screen.roles.includes(context.role);
@@ -65,28 +98,84 @@ function currentScreen() {
 
 function shell() {
   const { wanted, screen } = currentScreen();
-  const nav = h('nav', { class: 'nav', 'aria-label': t('nav.label') },
-    SCREENS.filter(allowed).map((s) => h('a', { href: `#/${s.id}`, class: s === screen ? 'active' : '', 'data-screen': s.id }, h('span', { class: `nav-dot dot-${s.id}` }), t(s.label))));
-  const shopPicker = context.role === 'admin'
-    ? h('select', { class: 'shop-picker', 'aria-label': t('shell.shop'), onchange: async (e) => { session.patch({ actingShopId: e.target.value }); await start(); } },
-      options(context.shops.map((s) => [s.id, s.name]), session.read().actingShopId))
-    : h('span', { class: 'shop-name' }, context.shop?.name ?? '');
+  const nav = h(
+    'nav',
+    { class: 'nav', 'aria-label': t('nav.label') },
+    SCREENS.filter(allowed).map((s) =>
+      h(
+        'a',
+        { href: `#/${s.id}`, class: s === screen ? 'active' : '', 'data-screen': s.id },
+        h('span', { class: `nav-dot dot-${s.id}` }),
+        t(s.label),
+      ),
+    ),
+  );
+  const shopPicker =
+    context.role === 'admin'
+      ? h(
+          'select',
+          {
+            class: 'shop-picker',
+            'aria-label': t('shell.shop'),
+            onchange: async (e) => {
+              session.patch({ actingShopId: e.target.value });
+              await start();
+            },
+          },
+          options(
+            context.shops.map((s) => [s.id, s.name]),
+            session.read().actingShopId,
+          ),
+        )
+      : h('span', { class: 'shop-name' }, context.shop?.name ?? '');
   const view = h('main', { class: 'view', id: 'view' });
   const title = h('h1', { class: 'page-title' }, screen ? t(screen.label) : t('shell.notAllowed'));
-  clear(root, h('div', { class: 'shell' },
-    h('aside', { class: 'sidebar' },
-      h('div', { class: 'brand' }, h('img', { src: '/assets/icon.svg', alt: '' }), h('span', null, t('app.name'))), nav,
-      h('div', { class: 'sidebar-foot' }, t('shell.zone'), ' ', context.zone)),
-    h('div', { class: 'main' },
-      h('header', { class: 'topbar' }, title, h('div', { class: 'topbar-tools' }, shopPicker, languageToggle(),
-        h('span', { class: 'user-chip', id: 'who' }, h('strong', null, context.user.displayName ?? context.user.username), h('span', { class: 'role' }, t(`role.${context.role}`))),
-        h('button', { type: 'button', class: 'ghost', id: 'sign-out', onclick: signOut }, t('shell.signOut')))),
-      view)));
+  clear(
+    root,
+    h(
+      'div',
+      { class: 'shell' },
+      h(
+        'aside',
+        { class: 'sidebar' },
+        h('div', { class: 'brand' }, h('img', { src: '/assets/icon.svg', alt: '' }), h('span', null, t('app.name'))),
+        nav,
+        h('div', { class: 'sidebar-foot' }, t('shell.zone'), ' ', context.zone),
+      ),
+      h(
+        'div',
+        { class: 'main' },
+        h(
+          'header',
+          { class: 'topbar' },
+          title,
+          h(
+            'div',
+            { class: 'topbar-tools' },
+            shopPicker,
+            languageToggle(),
+            h(
+              'span',
+              { class: 'user-chip', id: 'who' },
+              h('strong', null, context.user.displayName ?? context.user.username),
+              h('span', { class: 'role' }, t(`role.${context.role}`)),
+            ),
+            h('button', { type: 'button', class: 'ghost', id: 'sign-out', onclick: signOut }, t('shell.signOut')),
+          ),
+        ),
+        view,
+      ),
+    ),
+  );
   if (!screen) {
-    view.append(h('div', { class: 'notice notice-warn', id: 'not-allowed' }, t('shell.notAllowedText', { screen: wanted })));
+    view.append(
+      h('div', { class: 'notice notice-warn', id: 'not-allowed' }, t('shell.notAllowedText', { screen: wanted })),
+    );
     return;
   }
-  screen.render(view, context).catch((e) => view.append(h('div', { class: 'notice notice-error', role: 'alert' }, e.message)));
+  screen
+    .render(view, context)
+    .catch((e) => view.append(h('div', { class: 'notice notice-error', role: 'alert' }, e.message)));
 }
 
 function signOut() {
@@ -117,7 +206,10 @@ window.addEventListener('hashchange', () => context && shell());
 // A failed call behind a button (no screen-level handler) is shown on the screen, never lost.
 window.addEventListener('unhandledrejection', (event) => {
   const view = document.getElementById('view');
-  if (view) view.prepend(h('div', { class: 'notice notice-error', role: 'alert' }, event.reason?.message ?? String(event.reason)));
+  if (view)
+    view.prepend(
+      h('div', { class: 'notice notice-error', role: 'alert' }, event.reason?.message ?? String(event.reason)),
+    );
 });
 window.addEventListener('wfm:signed-out', () => signInView(t('signin.expired')));
 onLangChange(() => (context ? shell() : signInView()));

@@ -29,7 +29,8 @@ export function h(tag, attrs, ...children) {
 
 export function svg(tag, attrs, ...children) {
   const el = document.createElementNS(SVG_NS, tag);
-  for (const [key, value] of Object.entries(attrs ?? {})) if (value !== undefined && value !== null) el.setAttribute(key, String(value));
+  for (const [key, value] of Object.entries(attrs ?? {}))
+    if (value !== undefined && value !== null) el.setAttribute(key, String(value));
   append(el, children);
   return el;
 }
@@ -46,11 +47,22 @@ export function options(list, selected) {
 
 /** A card with a title row (title + tools) and a body. */
 export function card(title, tools, ...body) {
-  return h('section', { class: 'card' }, h('header', { class: 'card-head' }, h('h2', null, title), h('div', { class: 'tools' }, tools ?? [])), h('div', { class: 'card-body' }, body));
+  return h(
+    'section',
+    { class: 'card' },
+    h('header', { class: 'card-head' }, h('h2', null, title), h('div', { class: 'tools' }, tools ?? [])),
+    h('div', { class: 'card-body' }, body),
+  );
 }
 
 export function field(label, control, hint) {
-  return h('label', { class: 'field' }, h('span', { class: 'field-label' }, label), control, hint ? h('span', { class: 'hint' }, hint) : null);
+  return h(
+    'label',
+    { class: 'field' },
+    h('span', { class: 'field-label' }, label),
+    control,
+    hint ? h('span', { class: 'hint' }, hint) : null,
+  );
 }
 
 export function empty(text) {
@@ -69,7 +81,12 @@ export function dialog(title, build, size = '') {
       backdrop.remove();
       resolve(value);
     };
-    const box = h('div', { class: `dialog ${size}`, role: 'dialog', 'aria-modal': 'true', 'aria-label': title }, h('h3', null, title), build(close));
+    const box = h(
+      'div',
+      { class: `dialog ${size}`, role: 'dialog', 'aria-modal': 'true', 'aria-label': title },
+      h('h3', null, title),
+      build(close),
+    );
     backdrop.append(box);
     backdrop.addEventListener('keydown', (e) => e.key === 'Escape' && close(undefined));
     document.body.append(backdrop);

@@ -4,13 +4,29 @@ import { lang } from './i18n.js';
 const zoneFormats = new Map();
 function zoneFormat(zone) {
   if (!zoneFormats.has(zone)) {
-    zoneFormats.set(zone, new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }));
+    zoneFormats.set(
+      zone,
+      new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      }),
+    );
   }
   return zoneFormats.get(zone);
 }
 
 function wallClock(ms, zone) {
-  const p = Object.fromEntries(zoneFormat(zone).formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(
+    zoneFormat(zone)
+      .formatToParts(new Date(ms))
+      .map((x) => [x.type, x.value]),
+  );
   return { y: +p.year, m: +p.month, d: +p.day, hh: +p.hour % 24, mm: +p.minute, ss: +p.second };
 }
 
@@ -66,15 +82,28 @@ export const clockOfLocal = (local) => local.slice(11, 16);
 
 export function dayLabel(date) {
   const [y, m, d] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat(lang() === 'zh' ? 'zh-CN' : 'en-GB', { weekday: 'short', month: 'numeric', day: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  return new Intl.DateTimeFormat(lang() === 'zh' ? 'zh-CN' : 'en-GB', {
+    weekday: 'short',
+    month: 'numeric',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 export function dateTime(iso, zone) {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(lang() === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(lang() === 'zh' ? 'zh-CN' : 'en-GB', {
+    timeZone: zone,
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(new Date(iso));
 }
 
-const numberFormat = (digits) => new Intl.NumberFormat(lang() === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+const numberFormat = (digits) =>
+  new Intl.NumberFormat(lang() === 'zh' ? 'zh-CN' : 'en-GB', {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: 0,
+  });
 
 /** Null (a zero denominator) is "no data", never 0. */
 export function figure(value, unit, currency = 'CNY') {
@@ -83,7 +112,9 @@ export function figure(value, unit, currency = 'CNY') {
     case 'ratio':
       return `${numberFormat(1).format(value * 100)}%`;
     case 'cents':
-      return new Intl.NumberFormat(lang() === 'zh' ? 'zh-CN' : 'en-GB', { style: 'currency', currency }).format(value / 100);
+      return new Intl.NumberFormat(lang() === 'zh' ? 'zh-CN' : 'en-GB', { style: 'currency', currency }).format(
+        value / 100,
+      );
     case 'seconds':
       return `${numberFormat(1).format(value)} s`;
     case 'score':
@@ -93,5 +124,7 @@ export function figure(value, unit, currency = 'CNY') {
   }
 }
 
-export const num = (value, digits = 1) => (value === null || value === undefined ? '—' : numberFormat(digits).format(value));
-export const percent = (ratio, digits = 1) => (ratio === null || ratio === undefined ? '—' : `${numberFormat(digits).format(ratio * 100)}%`);
+export const num = (value, digits = 1) =>
+  value === null || value === undefined ? '—' : numberFormat(digits).format(value);
+export const percent = (ratio, digits = 1) =>
+  ratio === null || ratio === undefined ? '—' : `${numberFormat(digits).format(ratio * 100)}%`;

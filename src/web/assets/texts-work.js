@@ -1,6 +1,9 @@
 /** Texts of the forecast, daily report, rankings, QC, training and my-work screens: [English, 中文]. */
 export const WORK_TEXT = {
-  'daily.noData': ['— means no data (a zero denominator), never zero. Arrows compare with the same weekday a week before.', '— 表示无数据（分母为零），不是 0。箭头与上周同一天比较。'],
+  'daily.noData': [
+    '— means no data (a zero denominator), never zero. Arrows compare with the same weekday a week before.',
+    '— 表示无数据（分母为零），不是 0。箭头与上周同一天比较。',
+  ],
   'daily.previousDay': ['Previous day', '前一天'],
   'daily.shop': ['Whole shop', '全店'],
   'daily.title': ['Daily report {date} (vs {previous})', '日报 {date}（对比 {previous}）'],
@@ -85,7 +88,10 @@ export const WORK_TEXT = {
   'qc.severity': ['Severity', '严重程度'],
   'qc.submitReview': ['Submit review', '提交质检'],
   'qc.summary': ['Team summary · sessions of {date}', '小组汇总 · {date} 的会话'],
-  'qc.teamLine': ['{reviewed} reviewed · mean {mean} · weighted {weighted} · {fails} failed', '已质检 {reviewed} · 平均 {mean} · 加权 {weighted} · 不合格 {fails}'],
+  'qc.teamLine': [
+    '{reviewed} reviewed · mean {mean} · weighted {weighted} · {fails} failed',
+    '已质检 {reviewed} · 平均 {mean} · 加权 {weighted} · 不合格 {fails}',
+  ],
   'qc.toReview': ['To review', '待质检'],
   'qc.topFindings': ['Most frequent findings:', '高频问题：'],
   'qc.transcript': ['Transcript', '聊天记录'],
@@ -147,8 +153,14 @@ export const WORK_TEXT = {
   'training.invite': ['Invite team', '邀请小组'],
   'training.propose': ['Propose times', '推荐时间'],
   'training.proposing': ['Looking for the quietest slots…', '正在寻找话务最低的时段…'],
-  'training.proposalNote': ['{invitees} invited; times that keep the service level at or above {min} in every slot come first.', '共邀请 {invitees} 人；优先推荐各时段服务水平不低于 {min} 的时间。'],
-  'training.noOptions': ['No time in this window keeps the service level; widen the window or allow lower levels.', '此范围内没有能保持服务水平的时间，请扩大范围。'],
+  'training.proposalNote': [
+    '{invitees} invited; times that keep the service level at or above {min} in every slot come first.',
+    '共邀请 {invitees} 人；优先推荐各时段服务水平不低于 {min} 的时间。',
+  ],
+  'training.noOptions': [
+    'No time in this window keeps the service level; widen the window or allow lower levels.',
+    '此范围内没有能保持服务水平的时间，请扩大范围。',
+  ],
   'training.when': ['When', '时间'],
   'training.attendees': ['Attendees', '参加人数'],
   'training.missing': ['Off shift', '不在班'],
@@ -156,14 +168,20 @@ export const WORK_TEXT = {
   'training.lostContacts': ['Contacts lost within target', '目标内少接待量'],
   'training.belowMinimum': ['below minimum', '低于下限'],
   'training.book': ['Book', '预订'],
-  'training.booked': ['Booked {sessions} session(s); {makeup} make-up task(s) for those off shift.', '已预订 {sessions} 场；为不在班的人创建 {makeup} 个补训任务。'],
+  'training.booked': [
+    'Booked {sessions} session(s); {makeup} make-up task(s) for those off shift.',
+    '已预订 {sessions} 场；为不在班的人创建 {makeup} 个补训任务。',
+  ],
   'training.sessions': ['Sessions', '培训场次'],
   'training.noSessions': ['No session booked in the last two or next four weeks.', '前两周至后四周没有培训场次。'],
   'training.attendedOf': ['{attended} of {invited} attended', '{invited} 人中 {attended} 人出席'],
   'training.attendance': ['Attendance…', '考勤…'],
   'training.attendanceTitle': ['Attendance · {title}', '考勤 · {title}'],
   'training.effectButton': ['Effect', '效果'],
-  'training.effectTitle': ['Effect of {title} (QC score, {days} days before/after)', '{title} 的效果（质检分，前后 {days} 天）'],
+  'training.effectTitle': [
+    'Effect of {title} (QC score, {days} days before/after)',
+    '{title} 的效果（质检分，前后 {days} 天）',
+  ],
   'training.before': ['Before', '培训前'],
   'training.after': ['After', '培训后'],
   'training.change': ['Change', '变化'],

@@ -7,7 +7,12 @@ const report = (state: StateReport['state'], from: number, to: number | null): S
 
 describe('adherence engine (hand-computed days)', () => {
   // 09:00–18:00, lunch 12:00–13:00, training 15:00–16:00.
-  const shift: ScheduledShift = { from: at(9), to: at(18), breaks: [{ from: at(12), to: at(13) }], training: [{ from: at(15), to: at(16) }] };
+  const shift: ScheduledShift = {
+    from: at(9),
+    to: at(18),
+    breaks: [{ from: at(12), to: at(13) }],
+    training: [{ from: at(15), to: at(16) }],
+  };
   const reports = [
     report('online', at(8, 45), at(12, 10)), // 10 minutes into lunch: out of adherence
     report('away', at(12, 10), at(13)),
@@ -30,16 +35,36 @@ describe('adherence engine (hand-computed days)', () => {
 
   it('an agent who never logs in keeps to breaks and training only', () => {
     const f = adherenceOf(day, [shift], [], at(24));
-    expect(f).toEqual({ scheduledSeconds: 9 * 3600, adherentSeconds: 2 * 3600, plannedWorkSeconds: 7 * 3600, loggedWorkSeconds: 0 });
+    expect(f).toEqual({
+      scheduledSeconds: 9 * 3600,
+      adherentSeconds: 2 * 3600,
+      plannedWorkSeconds: 7 * 3600,
+      loggedWorkSeconds: 0,
+    });
   });
 
   it('a night shift counts on each day for the minutes inside it', () => {
-    const night: ScheduledShift = { from: at(22), to: at(30), breaks: [{ from: at(26), to: at(26, 30) }], training: [] };
+    const night: ScheduledShift = {
+      from: at(22),
+      to: at(30),
+      breaks: [{ from: at(26), to: at(26, 30) }],
+      training: [],
+    };
     const states = [report('online', at(22), at(30))];
-    expect(adherenceOf(day, [night], states, at(48))).toEqual({ scheduledSeconds: 7200, adherentSeconds: 7200, plannedWorkSeconds: 7200, loggedWorkSeconds: 7200 });
+    expect(adherenceOf(day, [night], states, at(48))).toEqual({
+      scheduledSeconds: 7200,
+      adherentSeconds: 7200,
+      plannedWorkSeconds: 7200,
+      loggedWorkSeconds: 7200,
+    });
     const next = adherenceOf({ from: at(24), to: at(48) }, [night], states, at(48));
     // 00:00–06:00 of the next day: 6 h scheduled, 30 min of it a break spent online.
-    expect(next).toEqual({ scheduledSeconds: 6 * 3600, adherentSeconds: 5.5 * 3600, plannedWorkSeconds: 5.5 * 3600, loggedWorkSeconds: 6 * 3600 });
+    expect(next).toEqual({
+      scheduledSeconds: 6 * 3600,
+      adherentSeconds: 5.5 * 3600,
+      plannedWorkSeconds: 5.5 * 3600,
+      loggedWorkSeconds: 6 * 3600,
+    });
   });
 
   it('a later report ends the one before it; an open report lasts until now', () => {
@@ -66,7 +91,27 @@ describe('adherence engine (hand-computed days)', () => {
   });
 
   it('span arithmetic: unions merge touching spans, subtraction splits', () => {
-    expect(union([{ from: 5, to: 7 }, { from: 1, to: 3 }, { from: 3, to: 4 }])).toEqual([{ from: 1, to: 4 }, { from: 5, to: 7 }]);
-    expect(subtract([{ from: 0, to: 10 }], [{ from: 2, to: 3 }, { from: 8, to: 12 }])).toEqual([{ from: 0, to: 2 }, { from: 3, to: 8 }]);
+    expect(
+      union([
+        { from: 5, to: 7 },
+        { from: 1, to: 3 },
+        { from: 3, to: 4 },
+      ]),
+    ).toEqual([
+      { from: 1, to: 4 },
+      { from: 5, to: 7 },
+    ]);
+    expect(
+      subtract(
+        [{ from: 0, to: 10 }],
+        [
+          { from: 2, to: 3 },
+          { from: 8, to: 12 },
+        ],
+      ),
+    ).toEqual([
+      { from: 0, to: 2 },
+      { from: 3, to: 8 },
+    ]);
   });
 });

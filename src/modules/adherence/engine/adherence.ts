@@ -46,18 +46,26 @@ export function union(spans: Span[]): Span[] {
 
 export function intersect(a: Span[], b: Span[]): Span[] {
   const out: Span[] = [];
-  for (const x of union(a)) for (const y of union(b)) {
-    const from = Math.max(x.from, y.from);
-    const to = Math.min(x.to, y.to);
-    if (to > from) out.push({ from, to });
-  }
+  for (const x of union(a))
+    for (const y of union(b)) {
+      const from = Math.max(x.from, y.from);
+      const to = Math.min(x.to, y.to);
+      if (to > from) out.push({ from, to });
+    }
   return union(out);
 }
 
 export function subtract(a: Span[], b: Span[]): Span[] {
   let rest = union(a);
   for (const cut of union(b)) {
-    rest = rest.flatMap((s) => (cut.to <= s.from || cut.from >= s.to ? [s] : [{ from: s.from, to: cut.from }, { from: cut.to, to: s.to }].filter((p) => p.to > p.from)));
+    rest = rest.flatMap((s) =>
+      cut.to <= s.from || cut.from >= s.to
+        ? [s]
+        : [
+            { from: s.from, to: cut.from },
+            { from: cut.to, to: s.to },
+          ].filter((p) => p.to > p.from),
+    );
   }
   return rest;
 }
@@ -79,13 +87,25 @@ export function timeline(reports: StateReport[], now: number): (Span & { state: 
 }
 
 /** Off-queue parts of the shifts (breaks and training), clipped to the shifts. */
-const offQueue = (shifts: ScheduledShift[]) => intersect(shifts.flatMap((s) => [...s.breaks, ...s.training]), shifts);
+const offQueue = (shifts: ScheduledShift[]) =>
+  intersect(
+    shifts.flatMap((s) => [...s.breaks, ...s.training]),
+    shifts,
+  );
 
-export function adherenceOf(span: Span, shifts: ScheduledShift[], reports: StateReport[], now: number): AdherenceFigures {
+export function adherenceOf(
+  span: Span,
+  shifts: ScheduledShift[],
+  reports: StateReport[],
+  now: number,
+): AdherenceFigures {
   const scheduled = intersect(shifts, [span]);
   const off = intersect(offQueue(shifts), scheduled);
   const work = subtract(scheduled, off);
-  const online = intersect(timeline(reports, now).filter((s) => onQueue(s.state)), [span]);
+  const online = intersect(
+    timeline(reports, now).filter((s) => onQueue(s.state)),
+    [span],
+  );
   return {
     scheduledSeconds: seconds(scheduled),
     adherentSeconds: seconds(intersect(work, online)) + seconds(subtract(off, online)),

@@ -1,5 +1,12 @@
 /** The words of the complaints domain, shared by the schema checks, the DTOs and the engines. */
-export const COMPLAINT_CATEGORIES = ['product_quality', 'logistics', 'service_attitude', 'returns_refunds', 'wrong_description', 'other'] as const;
+export const COMPLAINT_CATEGORIES = [
+  'product_quality',
+  'logistics',
+  'service_attitude',
+  'returns_refunds',
+  'wrong_description',
+  'other',
+] as const;
 export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];
 
 export const COMPLAINT_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
@@ -12,7 +19,16 @@ export const COMPLAINT_CHANNELS = ['chat', 'phone', 'email', 'review', 'platform
 export type ComplaintChannel = (typeof COMPLAINT_CHANNELS)[number];
 
 /** How a complaint was settled with the customer. */
-export const OUTCOMES = ['refund', 'replacement', 'reshipment', 'compensation', 'apology', 'explanation', 'no_fault_found', 'other'] as const;
+export const OUTCOMES = [
+  'refund',
+  'replacement',
+  'reshipment',
+  'compensation',
+  'apology',
+  'explanation',
+  'no_fault_found',
+  'other',
+] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 /** Which department owns a category until a shop changes it. */

@@ -15,9 +15,16 @@ export type DueTimes = { firstResponseDueAt: Date; resolveDueAt: Date };
  *   forward by the length of the gap, as luxon does; an ambiguous one keeps the received offset.
  * - The first response is never due after the resolution.
  */
-export function complaintDueTimes(receivedAt: Date, timeZone: string, rule: DeadlineRule, negativeReview: boolean): DueTimes {
-  if (!Number.isInteger(rule.firstResponseMinutes) || rule.firstResponseMinutes <= 0) throw new Error('firstResponseMinutes must be a positive whole number');
-  if (!Number.isInteger(rule.resolveDays) || rule.resolveDays <= 0) throw new Error('resolveDays must be a positive whole number');
+export function complaintDueTimes(
+  receivedAt: Date,
+  timeZone: string,
+  rule: DeadlineRule,
+  negativeReview: boolean,
+): DueTimes {
+  if (!Number.isInteger(rule.firstResponseMinutes) || rule.firstResponseMinutes <= 0)
+    throw new Error('firstResponseMinutes must be a positive whole number');
+  if (!Number.isInteger(rule.resolveDays) || rule.resolveDays <= 0)
+    throw new Error('resolveDays must be a positive whole number');
   const local = DateTime.fromJSDate(receivedAt, { zone: timeZone });
   if (!local.isValid) throw new Error(`invalid time zone ${timeZone}`);
   const days = negativeReview ? Math.min(rule.resolveDays, NEGATIVE_REVIEW_DAYS) : rule.resolveDays;

@@ -2,9 +2,19 @@ import { allowedTransitions, canTransition, COMPLAINT_STATUSES, isReopen } from 
 
 describe('complaint status', () => {
   it('follows open → in_progress → waiting_customer → resolved → closed, with reopen', () => {
-    const legal = new Set(['open>in_progress', 'in_progress>waiting_customer', 'in_progress>resolved', 'waiting_customer>in_progress', 'waiting_customer>resolved', 'resolved>closed', 'resolved>open', 'closed>open']);
+    const legal = new Set([
+      'open>in_progress',
+      'in_progress>waiting_customer',
+      'in_progress>resolved',
+      'waiting_customer>in_progress',
+      'waiting_customer>resolved',
+      'resolved>closed',
+      'resolved>open',
+      'closed>open',
+    ]);
     for (const from of COMPLAINT_STATUSES) {
-      for (const to of COMPLAINT_STATUSES) expect([`${from}>${to}`, canTransition(from, to)]).toEqual([`${from}>${to}`, legal.has(`${from}>${to}`)]);
+      for (const to of COMPLAINT_STATUSES)
+        expect([`${from}>${to}`, canTransition(from, to)]).toEqual([`${from}>${to}`, legal.has(`${from}>${to}`)]);
     }
   });
 

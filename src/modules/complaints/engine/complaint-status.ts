@@ -19,4 +19,5 @@ export function canTransition(from: ComplaintStatus, to: ComplaintStatus): boole
 }
 
 /** A move back to open from resolved or closed. */
-export const isReopen = (from: ComplaintStatus, to: ComplaintStatus) => to === 'open' && (from === 'resolved' || from === 'closed');
+export const isReopen = (from: ComplaintStatus, to: ComplaintStatus) =>
+  to === 'open' && (from === 'resolved' || from === 'closed');

@@ -21,7 +21,9 @@ export const qcSummaryLayout = {
   template: 'qc-summary',
   sheets: [
     {
-      zh: '质检日报', en: 'QC summary', columns: [
+      zh: '质检日报',
+      en: 'QC summary',
+      columns: [
         { key: 'team', zh: '小组', en: 'Team', kind: 'text' },
         { key: 'agent', zh: '客服', en: 'Agent', kind: 'text' },
         { key: 'sessionsReviewed', zh: '抽检会话', en: 'Sessions reviewed', kind: 'integer' },
@@ -32,7 +34,9 @@ export const qcSummaryLayout = {
       ],
     },
     {
-      zh: '高频问题', en: 'Top findings', columns: [
+      zh: '高频问题',
+      en: 'Top findings',
+      columns: [
         { key: 'team', zh: '小组', en: 'Team', kind: 'text' },
         { key: 'category', zh: '类别', en: 'Category', kind: 'text' },
         { key: 'severity', zh: '严重程度', en: 'Severity', kind: 'text' },
@@ -43,11 +47,32 @@ export const qcSummaryLayout = {
 } satisfies ExportLayout;
 
 /** The daily QC summary as the supervisors' sheet: one row per agent, team totals, top findings. */
-export function qcSummaryWorkbook(shop: Pick<Shop, 'code' | 'name' | 'currency' | 'timeZone'>, summary: { date: string; teams: TeamSummary[] }, lang: 'zh' | 'en'): ExportWorkbook {
+export function qcSummaryWorkbook(
+  shop: Pick<Shop, 'code' | 'name' | 'currency' | 'timeZone'>,
+  summary: { date: string; teams: TeamSummary[] },
+  lang: 'zh' | 'en',
+): ExportWorkbook {
   const [agents, findings] = qcSummaryLayout.sheets;
   const agentRows = summary.teams.flatMap((t) => [
-    ...t.agents.map((a) => ({ team: t.teamName, agent: a.name, sessionsReviewed: a.sessionsReviewed, reviews: a.reviews, meanScore: a.meanScore, weightedMeanScore: a.weightedMeanScore, fails: a.fails })),
-    { team: t.teamName, agent: 'Σ', sessionsReviewed: t.sessionsReviewed, reviews: t.agents.reduce((s, a) => s + a.reviews, 0), meanScore: t.meanScore, weightedMeanScore: t.weightedMeanScore, fails: t.fails, total: true },
+    ...t.agents.map((a) => ({
+      team: t.teamName,
+      agent: a.name,
+      sessionsReviewed: a.sessionsReviewed,
+      reviews: a.reviews,
+      meanScore: a.meanScore,
+      weightedMeanScore: a.weightedMeanScore,
+      fails: a.fails,
+    })),
+    {
+      team: t.teamName,
+      agent: 'Σ',
+      sessionsReviewed: t.sessionsReviewed,
+      reviews: t.agents.reduce((s, a) => s + a.reviews, 0),
+      meanScore: t.meanScore,
+      weightedMeanScore: t.weightedMeanScore,
+      fails: t.fails,
+      total: true,
+    },
   ]);
   return {
     fileName: `${shop.code}_qc-summary_${summary.date}`,
@@ -55,7 +80,17 @@ export function qcSummaryWorkbook(shop: Pick<Shop, 'code' | 'name' | 'currency' 
     heading: { shop: shop.name, what: ExportTitles['qc-summary'][lang], period: summary.date, timeZone: shop.timeZone },
     sheets: [
       { ...agents, rows: agentRows, look: (row) => (row.total ? { bold: true, fill: 'FFF2F2F2' } : undefined) },
-      { ...findings, rows: summary.teams.flatMap((t) => t.topFindings.map((f) => ({ team: t.teamName, category: f.categoryLabel, severity: f.severityLabel, count: f.count }))) },
+      {
+        ...findings,
+        rows: summary.teams.flatMap((t) =>
+          t.topFindings.map((f) => ({
+            team: t.teamName,
+            category: f.categoryLabel,
+            severity: f.severityLabel,
+            count: f.count,
+          })),
+        ),
+      },
     ],
   };
 }
@@ -67,7 +102,10 @@ export class QcSummaryExport implements ExportBuilder<Params> {
   readonly params = params;
   readonly template = qcSummaryLayout.template;
 
-  constructor(private readonly summary: QcSummaryService, private readonly shops: ShopService) {}
+  constructor(
+    private readonly summary: QcSummaryService,
+    private readonly shops: ShopService,
+  ) {}
 
   async build(actor: Actor, p: Params, lang: 'zh' | 'en'): Promise<ExportWorkbook> {
     return qcSummaryWorkbook(await this.shops.context(actor.shopId), await this.summary.daily(actor, p), lang);

@@ -13,7 +13,9 @@ import { ExportTitles } from '../export.labels';
 import type { ExportColumn, ExportRow, ExportWorkbook } from '../workbook/export-sheet';
 import { localized, SchemaTexts } from 'src/platform/i18n/zod-messages';
 
-const params = z.strictObject({ rankingId: z.uuid(localized(SchemaTexts.uuid)).meta({ example: '7b6a5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d' }) });
+const params = z.strictObject({
+  rankingId: z.uuid(localized(SchemaTexts.uuid)).meta({ example: '7b6a5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d' }),
+});
 type Params = z.infer<typeof params>;
 
 type Metric = { value: number | null; points: number | null };
@@ -29,7 +31,9 @@ export const rankingLayout = {
   template: 'ranking',
   sheets: [
     {
-      zh: '月度排名', en: 'Monthly ranking', columns: [
+      zh: '月度排名',
+      en: 'Monthly ranking',
+      columns: [
         { key: 'rank', zh: '名次', en: 'Rank', kind: 'integer' },
         ...agentColumns,
         { key: 'total', zh: '总分', en: 'Total', kind: 'number' },
@@ -41,7 +45,9 @@ export const rankingLayout = {
       ],
     },
     {
-      zh: '不参与排名', en: 'Not ranked', columns: [
+      zh: '不参与排名',
+      en: 'Not ranked',
+      columns: [
         ...agentColumns,
         { key: 'daysWorked', zh: '出勤天数', en: 'Days worked', kind: 'integer' },
         { key: 'inquiries', zh: '咨询量', en: 'Inquiries', kind: 'integer' },
@@ -49,7 +55,9 @@ export const rankingLayout = {
       ],
     },
     {
-      zh: '奖惩台账', en: 'Ledger', columns: [
+      zh: '奖惩台账',
+      en: 'Ledger',
+      columns: [
         ...agentColumns,
         { key: 'kind', zh: '类型', en: 'Kind', kind: 'text' },
         { key: 'amount', zh: '金额', en: 'Amount', kind: 'money' },
@@ -65,7 +73,12 @@ const TOP_FILL = 'FFC6EFCE';
 const BOTTOM_FILL = 'FFFFC7CE';
 
 /** Rank, agent, every metric with its points, total, flags and ledger entries; the ineligible apart. */
-export function rankingWorkbook(shop: Pick<Shop, 'code' | 'name' | 'currency' | 'timeZone'>, ranking: RankingJson, ledger: LedgerEntryView[], lang: 'zh' | 'en'): ExportWorkbook {
+export function rankingWorkbook(
+  shop: Pick<Shop, 'code' | 'name' | 'currency' | 'timeZone'>,
+  ranking: RankingJson,
+  ledger: LedgerEntryView[],
+  lang: 'zh' | 'en',
+): ExportWorkbook {
   const [ranked, ineligible, entries] = rankingLayout.sheets;
   const metrics = (ranking.scorecard as { metrics: { metric: string }[] }).metrics.map((m) => m.metric);
   const metricColumns: ExportColumn[] = metrics.flatMap((key) => {
@@ -80,19 +93,44 @@ export function rankingWorkbook(shop: Pick<Shop, 'code' | 'name' | 'currency' | 
   const byAgent = new Map<string, LedgerEntryView[]>();
   for (const e of ledger) byAgent.set(e.agentId, [...(byAgent.get(e.agentId) ?? []), e]);
   const names = new Map([...ranking.ranked, ...ranking.ineligible].map((r) => [r.agentId, r]));
-  const agentCells = (r: { employeeNo: string | null; agentName: string | null; teamName: string | null }) => ({ employeeNo: r.employeeNo, agent: r.agentName, team: r.teamName });
-  const metricCells = (m: Record<string, Metric>) => Object.fromEntries(metrics.flatMap((k) => [[`${k}.value`, m[k]?.value ?? null], [`${k}.points`, m[k]?.points ?? null]]));
+  const agentCells = (r: { employeeNo: string | null; agentName: string | null; teamName: string | null }) => ({
+    employeeNo: r.employeeNo,
+    agent: r.agentName,
+    team: r.teamName,
+  });
+  const metricCells = (m: Record<string, Metric>) =>
+    Object.fromEntries(
+      metrics.flatMap((k) => [
+        [`${k}.value`, m[k]?.value ?? null],
+        [`${k}.points`, m[k]?.points ?? null],
+      ]),
+    );
   const rankedRows: ExportRow[] = ranking.ranked.map((r) => ({
-    rank: r.rank, ...agentCells(r), ...metricCells(r.metrics as Record<string, Metric>), total: r.total, percentile: r.percentile,
+    rank: r.rank,
+    ...agentCells(r),
+    ...metricCells(r.metrics as Record<string, Metric>),
+    total: r.total,
+    percentile: r.percentile,
     flags: [r.top ? FLAGS[lang].top : null, r.bottom ? FLAGS[lang].bottom : null].filter(Boolean).join(' '),
-    top: r.top, bottom: r.bottom, daysWorked: r.daysWorked, inquiries: r.inquiries,
-    ledger: (byAgent.get(r.agentId) ?? []).map((e) => `${e.kindLabel} ${money(e.amountCents)} (${e.statusLabel})`).join('; '),
+    top: r.top,
+    bottom: r.bottom,
+    daysWorked: r.daysWorked,
+    inquiries: r.inquiries,
+    ledger: (byAgent.get(r.agentId) ?? [])
+      .map((e) => `${e.kindLabel} ${money(e.amountCents)} (${e.statusLabel})`)
+      .join('; '),
   }));
   const [rank, employeeNo, agent, team, ...rest] = ranked.columns;
   return {
     fileName: `${shop.code}_ranking_${ranking.month}_v${ranking.version}`,
     currency: shop.currency,
-    heading: { shop: shop.name, what: ExportTitles.ranking[lang], period: ranking.month, state: `v${ranking.version} ${ranking.statusLabel}`, timeZone: shop.timeZone },
+    heading: {
+      shop: shop.name,
+      what: ExportTitles.ranking[lang],
+      period: ranking.month,
+      state: `v${ranking.version} ${ranking.statusLabel}`,
+      timeZone: shop.timeZone,
+    },
     sheets: [
       {
         ...ranked,
@@ -100,10 +138,24 @@ export function rankingWorkbook(shop: Pick<Shop, 'code' | 'name' | 'currency' | 
         rows: rankedRows,
         look: (row) => (row.top ? { fill: TOP_FILL } : row.bottom ? { fill: BOTTOM_FILL } : undefined),
       },
-      { ...ineligible, rows: ranking.ineligible.map((r) => ({ ...agentCells(r), daysWorked: r.daysWorked, inquiries: r.inquiries, reasons: (r.reasons ?? []).join('; ') })) },
+      {
+        ...ineligible,
+        rows: ranking.ineligible.map((r) => ({
+          ...agentCells(r),
+          daysWorked: r.daysWorked,
+          inquiries: r.inquiries,
+          reasons: (r.reasons ?? []).join('; '),
+        })),
+      },
       {
         ...entries,
-        rows: ledger.map((e) => ({ ...agentCells(names.get(e.agentId) ?? { employeeNo: null, agentName: e.agentId, teamName: null }), kind: e.kindLabel, amount: e.amountCents, reason: e.reason, status: e.statusLabel })),
+        rows: ledger.map((e) => ({
+          ...agentCells(names.get(e.agentId) ?? { employeeNo: null, agentName: e.agentId, teamName: null }),
+          kind: e.kindLabel,
+          amount: e.amountCents,
+          reason: e.reason,
+          status: e.statusLabel,
+        })),
       },
     ],
   };
@@ -116,7 +168,11 @@ export class RankingExport implements ExportBuilder<Params> {
   readonly params = params;
   readonly template = rankingLayout.template;
 
-  constructor(private readonly rankings: RankingService, private readonly ledger: LedgerService, private readonly shops: ShopService) {}
+  constructor(
+    private readonly rankings: RankingService,
+    private readonly ledger: LedgerService,
+    private readonly shops: ShopService,
+  ) {}
 
   async precheck(actor: Actor, p: Params): Promise<void> {
     await this.rankings.get(actor, p.rankingId);

@@ -15,18 +15,25 @@ const OFF_FILL = 'FFEDEDED';
 const LEAVE_FILL = 'FFFFEB9C';
 
 const clock = (local: string) => local.slice(11, 16);
-const argb = (hex: string | null) => (hex && /^#[0-9a-f]{6}$/i.test(hex) ? `FF${hex.slice(1).toUpperCase()}` : undefined);
+const argb = (hex: string | null) =>
+  hex && /^#[0-9a-f]{6}$/i.test(hex) ? `FF${hex.slice(1).toUpperCase()}` : undefined;
 
 /** Minutes the contract counts: the shift less its unpaid breaks (paid rest is worked time). */
-export const paidMinutes = (s: RosterShiftJson) => s.lengthMinutes - s.breaks.filter((b) => !b.paid).reduce((sum, b) => sum + b.minutes, 0);
+export const paidMinutes = (s: RosterShiftJson) =>
+  s.lengthMinutes - s.breaks.filter((b) => !b.paid).reduce((sum, b) => sum + b.minutes, 0);
 
 /** The grid cell: template code and times, then breaks and training, one a line. */
 export const gridCellText = (s: RosterShiftJson, lang: ExportLanguage) =>
-  shiftCellText({
-    template: s.code ?? s.name ?? '?', start: clock(s.start.local), end: clock(s.end.local),
-    breaks: s.breaks.map((b) => ({ meal: b.name === 'meal', start: clock(b.start.local) })),
-    training: s.activities.map((a) => clock(a.start.local)),
-  }, lang);
+  shiftCellText(
+    {
+      template: s.code ?? s.name ?? '?',
+      start: clock(s.start.local),
+      end: clock(s.end.local),
+      breaks: s.breaks.map((b) => ({ meal: b.name === 'meal', start: clock(b.start.local) })),
+      training: s.activities.map((a) => clock(a.start.local)),
+    },
+    lang,
+  );
 
 /** One grid row per agent (shift text per day), the cell colours, one row per shift, and the warnings. */
 export function rosterCells(roster: RosterJson, lang: ExportLanguage, teams: Map<string, string>) {
@@ -52,11 +59,18 @@ export function rosterCells(roster: RosterJson, lang: ExportLanguage, teams: Map
       minutes += paidMinutes(s);
       const rests = s.breaks.filter((b) => b.name !== 'meal').map((b) => clock(b.start.local));
       shifts.push({
-        employeeNo: agent.employeeNo, name: agent.name, team: (agent.teamId && teams.get(agent.teamId)) ?? null, date: day.date,
-        shift: [s.code, s.name].filter(Boolean).join(' '), start: s.start, end: s.end, paidMinutes: paidMinutes(s),
+        employeeNo: agent.employeeNo,
+        name: agent.name,
+        team: (agent.teamId && teams.get(agent.teamId)) ?? null,
+        date: day.date,
+        shift: [s.code, s.name].filter(Boolean).join(' '),
+        start: s.start,
+        end: s.end,
+        paidMinutes: paidMinutes(s),
         mealStart: s.breaks.find((b) => b.name === 'meal')?.start ?? null,
         restStarts: rests.length > 1 ? rests.join(words.list) : (rests[0] ?? null),
-        training: s.activities.map((a) => `${a.title} ${clock(a.start.local)}–${clock(a.end.local)}`).join(words.list) || null,
+        training:
+          s.activities.map((a) => `${a.title} ${clock(a.start.local)}–${clock(a.end.local)}`).join(words.list) || null,
       });
     });
     return { ...row, shifts: count, minutes };
@@ -65,11 +79,20 @@ export function rosterCells(roster: RosterJson, lang: ExportLanguage, teams: Map
   // Rules by their names in the export's language; the solver's own detail is English, so only English gets it.
   const listed = (kind: string, list: { rule: string; agentIds: string[]; dates: string[]; detail: string }[]) =>
     list.map((v) => ({
-      kind, rule: labelOf(RosterRuleLabels, v.rule)[lang], dates: v.dates.join(words.list), agents: v.agentIds.map((id) => names.get(id) ?? id).join(words.list),
+      kind,
+      rule: labelOf(RosterRuleLabels, v.rule)[lang],
+      dates: v.dates.join(words.list),
+      agents: v.agentIds.map((id) => names.get(id) ?? id).join(words.list),
       detail: lang === 'en' ? v.detail : null,
     }));
   const warnings: ExportRow[] = [
-    ...roster.warnings.map((w) => ({ kind: words.warning, rule: null, dates: null, agents: null, detail: warningText(w, lang) })),
+    ...roster.warnings.map((w) => ({
+      kind: words.warning,
+      rule: null,
+      dates: null,
+      agents: null,
+      detail: warningText(w, lang),
+    })),
     ...listed(words.infeasible, roster.infeasibilities),
     ...listed(words.violation, roster.violations),
   ];

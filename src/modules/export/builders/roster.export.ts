@@ -21,13 +21,20 @@ const params = z.strictObject({
 });
 type Params = z.infer<typeof params>;
 
-const dayColumns: ExportColumn[] = [0, 1, 2, 3, 4, 5, 6].map((d) => ({ key: `d${d}`, zh: WEEKDAY_NAMES.zh[d], en: WEEKDAY_NAMES.en[d], kind: 'text' }));
+const dayColumns: ExportColumn[] = [0, 1, 2, 3, 4, 5, 6].map((d) => ({
+  key: `d${d}`,
+  zh: WEEKDAY_NAMES.zh[d],
+  en: WEEKDAY_NAMES.en[d],
+  kind: 'text',
+}));
 
 export const rosterLayout = {
   template: 'roster',
   sheets: [
     {
-      zh: '排班表', en: 'Roster', columns: [
+      zh: '排班表',
+      en: 'Roster',
+      columns: [
         { key: 'employeeNo', zh: '工号', en: 'Employee no.', kind: 'text' },
         { key: 'name', zh: '客服', en: 'Agent', kind: 'text' },
         ...dayColumns,
@@ -36,7 +43,9 @@ export const rosterLayout = {
       ],
     },
     {
-      zh: '班次明细', en: 'Shifts', columns: [
+      zh: '班次明细',
+      en: 'Shifts',
+      columns: [
         { key: 'employeeNo', zh: '工号', en: 'Employee no.', kind: 'text' },
         { key: 'name', zh: '客服', en: 'Agent', kind: 'text' },
         { key: 'team', zh: '小组', en: 'Team', kind: 'text' },
@@ -51,7 +60,9 @@ export const rosterLayout = {
       ],
     },
     {
-      zh: '覆盖', en: 'Coverage', columns: [
+      zh: '覆盖',
+      en: 'Coverage',
+      columns: [
         { key: 'date', zh: '日期', en: 'Date', kind: 'date' },
         { key: 'slot', zh: '时段/班次', en: 'Slot or shift', kind: 'time' },
         { key: 'skill', zh: '技能', en: 'Skill', kind: 'text' },
@@ -61,7 +72,9 @@ export const rosterLayout = {
       ],
     },
     {
-      zh: '规则提示', en: 'Rule warnings', columns: [
+      zh: '规则提示',
+      en: 'Rule warnings',
+      columns: [
         { key: 'kind', zh: '类型', en: 'Kind', kind: 'text' },
         { key: 'rule', zh: '规则', en: 'Rule', kind: 'text' },
         { key: 'dates', zh: '日期', en: 'Dates', kind: 'text' },
@@ -77,7 +90,12 @@ const UNDER = 'FFFFC7CE';
 export type RosterNames = { teams: Map<string, string>; skills: Map<string, string> };
 
 /** The week grid coloured by shift type, one row per shift, coverage per slot, and rule warnings. */
-export function rosterWorkbook(shop: Pick<Shop, 'code' | 'name' | 'currency' | 'timeZone'>, roster: RosterJson, lang: ExportLanguage, names: RosterNames): ExportWorkbook {
+export function rosterWorkbook(
+  shop: Pick<Shop, 'code' | 'name' | 'currency' | 'timeZone'>,
+  roster: RosterJson,
+  lang: ExportLanguage,
+  names: RosterNames,
+): ExportWorkbook {
   const [grid, list, coverage, warnings] = rosterLayout.sheets;
   const cells = rosterCells(roster, lang, names.teams);
   const version = roster.version ? `v${roster.version.version}` : 'v0';
@@ -87,23 +105,52 @@ export function rosterWorkbook(shop: Pick<Shop, 'code' | 'name' | 'currency' | '
     fileName: `${shop.code}_roster_${roster.weekStart}_${version}`,
     currency: shop.currency,
     heading: {
-      shop: shop.name, what: ExportTitles.roster[lang], period: `${roster.weekStart} – ${last}`, timeZone: shop.timeZone,
+      shop: shop.name,
+      what: ExportTitles.roster[lang],
+      period: `${roster.weekStart} – ${last}`,
+      timeZone: shop.timeZone,
       state: `${version} ${labelOf(RosterVersionStateLabels, roster.version?.status ?? 'draft')[lang]}`,
     },
     sheets: [
       {
         ...grid,
-        columns: grid.columns.map((c) => (c.key.startsWith('d') && c.key.length === 2 ? { ...c, headerDate: roster.days[Number(c.key.slice(1))].date } : c)),
+        columns: grid.columns.map((c) =>
+          c.key.startsWith('d') && c.key.length === 2
+            ? { ...c, headerDate: roster.days[Number(c.key.slice(1))].date }
+            : c,
+        ),
         rows: cells.rows,
         look: (row, column): CellLook | undefined => cells.looks.get(`${row.agentId}/${column.key}`),
       },
-      { ...list, rows: cells.shifts, kindOf: (row, column) => (column.key === 'restStarts' && typeof row.restStarts === 'string' && row.restStarts.length > 5 ? 'text' : undefined) },
+      {
+        ...list,
+        rows: cells.shifts,
+        kindOf: (row, column) =>
+          column.key === 'restStarts' && typeof row.restStarts === 'string' && row.restStarts.length > 5
+            ? 'text'
+            : undefined,
+      },
       {
         ...coverage,
         // Per-slot demand shows each slot as a time; demand per day and shift type shows each shift.
         rows: roster.coverage.length
-          ? roster.coverage.map((c) => ({ date: c.date, slot: c.local, skill: skill(c.skill), required: c.required, scheduled: c.scheduled, gap: c.gap }))
-          : roster.dayCoverage.map((c) => ({ date: c.date, slot: c.shiftTemplate, skill: skill(c.skill), required: c.required, scheduled: c.scheduled, gap: c.gap, byShift: true })),
+          ? roster.coverage.map((c) => ({
+              date: c.date,
+              slot: c.local,
+              skill: skill(c.skill),
+              required: c.required,
+              scheduled: c.scheduled,
+              gap: c.gap,
+            }))
+          : roster.dayCoverage.map((c) => ({
+              date: c.date,
+              slot: c.shiftTemplate,
+              skill: skill(c.skill),
+              required: c.required,
+              scheduled: c.scheduled,
+              gap: c.gap,
+              byShift: true,
+            })),
         kindOf: (row, column) => (column.key === 'slot' && row.byShift ? 'text' : undefined),
         look: (row) => (Number(row.gap) < 0 ? { fill: UNDER } : undefined),
       },
@@ -119,7 +166,12 @@ export class RosterExport implements ExportBuilder<Params> {
   readonly params = params;
   readonly template = rosterLayout.template;
 
-  constructor(private readonly rosters: RosterService, private readonly shops: ShopService, private readonly teams: TeamService, private readonly skills: SkillService) {}
+  constructor(
+    private readonly rosters: RosterService,
+    private readonly shops: ShopService,
+    private readonly teams: TeamService,
+    private readonly skills: SkillService,
+  ) {}
 
   async precheck(actor: Actor, p: Params): Promise<void> {
     await this.rosters.readable(actor, p.rosterId);

@@ -22,14 +22,19 @@ const params = z
     to: localDate.meta({ description: 'Last local day (inclusive)', example: '2026-12-06' }),
   })
   .refine((p) => p.from <= p.to, { ...localized(SchemaTexts.notBeforeFrom), path: ['to'] })
-  .refine((p) => Date.parse(p.to) - Date.parse(p.from) < 92 * 86_400_000, { ...localized(text('the period may span at most 92 days', '时间范围最多 92 天')), path: ['to'] });
+  .refine((p) => Date.parse(p.to) - Date.parse(p.from) < 92 * 86_400_000, {
+    ...localized(text('the period may span at most 92 days', '时间范围最多 92 天')),
+    path: ['to'],
+  });
 type Params = z.infer<typeof params>;
 
 export const trainingPlanLayout = {
   template: 'training-plan',
   sheets: [
     {
-      zh: '培训计划', en: 'Training plan', columns: [
+      zh: '培训计划',
+      en: 'Training plan',
+      columns: [
         { key: 'start', zh: '开始', en: 'Start', kind: 'datetime' },
         { key: 'end', zh: '结束', en: 'End', kind: 'datetime' },
         { key: 'title', zh: '主题', en: 'Topic', kind: 'text' },
@@ -44,7 +49,9 @@ export const trainingPlanLayout = {
       ],
     },
     {
-      zh: '出勤明细', en: 'Attendance', columns: [
+      zh: '出勤明细',
+      en: 'Attendance',
+      columns: [
         { key: 'start', zh: '开始', en: 'Start', kind: 'datetime' },
         { key: 'title', zh: '主题', en: 'Topic', kind: 'text' },
         { key: 'employeeNo', zh: '工号', en: 'Employee no.', kind: 'text' },
@@ -55,36 +62,65 @@ export const trainingPlanLayout = {
   ],
 } satisfies ExportLayout;
 
-const ATTENDANCE = { zh: { attended: '出勤', absent: '缺勤', invited: '未记录' }, en: { attended: 'attended', absent: 'absent', invited: 'not recorded' } };
+const ATTENDANCE = {
+  zh: { attended: '出勤', absent: '缺勤', invited: '未记录' },
+  en: { attended: 'attended', absent: 'absent', invited: 'not recorded' },
+};
 
 /** Booked sessions with their service cost, and each attendee's attendance. */
-export function trainingPlanWorkbook(shop: Pick<Shop, 'code' | 'name' | 'currency' | 'timeZone'>, p: Params, sessions: SessionView[], agents: Map<string, AgentLabel>, lang: 'zh' | 'en'): ExportWorkbook {
+export function trainingPlanWorkbook(
+  shop: Pick<Shop, 'code' | 'name' | 'currency' | 'timeZone'>,
+  p: Params,
+  sessions: SessionView[],
+  agents: Map<string, AgentLabel>,
+  lang: 'zh' | 'en',
+): ExportWorkbook {
   const [plan, attendance] = trainingPlanLayout.sheets;
   const local = (s: { local: string }) => ({ local: s.local.slice(0, 16) });
   return {
     fileName: `${shop.code}_training_${p.from}_${p.to}`,
     currency: shop.currency,
-    heading: { shop: shop.name, what: ExportTitles['training-plan'][lang], period: `${p.from} – ${p.to}`, timeZone: shop.timeZone },
+    heading: {
+      shop: shop.name,
+      what: ExportTitles['training-plan'][lang],
+      period: `${p.from} – ${p.to}`,
+      timeZone: shop.timeZone,
+    },
     sheets: [
       {
         ...plan,
         rows: sessions.map((s) => ({
-          start: local(s.start), end: local(s.end), title: s.title, category: s.categoryLabel, lengthMinutes: s.lengthMinutes, capacity: s.capacity,
+          start: local(s.start),
+          end: local(s.end),
+          title: s.title,
+          category: s.categoryLabel,
+          lengthMinutes: s.lengthMinutes,
+          capacity: s.capacity,
           invited: s.attendees.length,
           attended: s.attendees.filter((a) => a.attendance === 'attended').length,
           absent: s.attendees.filter((a) => a.attendance === 'absent').length,
           lost: s.impact?.lostContactsWithinTarget ?? null,
           worstServiceLevel: s.impact?.worstServiceLevel ?? null,
         })),
-        look: (row, column) => (column.key === 'worstServiceLevel' && typeof row.worstServiceLevel === 'number' && row.worstServiceLevel < 0.8 ? { fill: 'FFFFC7CE' } : undefined),
+        look: (row, column) =>
+          column.key === 'worstServiceLevel' && typeof row.worstServiceLevel === 'number' && row.worstServiceLevel < 0.8
+            ? { fill: 'FFFFC7CE' }
+            : undefined,
       },
       {
         ...attendance,
-        rows: sessions.flatMap((s) => s.attendees.map((a) => ({
-          start: local(s.start), title: s.title, employeeNo: agents.get(a.agentId)?.employeeNo ?? null, agent: agents.get(a.agentId)?.name ?? a.agentId,
-          attendance: ATTENDANCE[lang][(a.attendance ?? 'invited') as keyof (typeof ATTENDANCE)['en']] ?? a.attendance,
-        }))),
-        look: (row, column) => (column.key === 'attendance' && row.attendance === ATTENDANCE[lang].absent ? { font: 'FFC00000' } : undefined),
+        rows: sessions.flatMap((s) =>
+          s.attendees.map((a) => ({
+            start: local(s.start),
+            title: s.title,
+            employeeNo: agents.get(a.agentId)?.employeeNo ?? null,
+            agent: agents.get(a.agentId)?.name ?? a.agentId,
+            attendance:
+              ATTENDANCE[lang][(a.attendance ?? 'invited') as keyof (typeof ATTENDANCE)['en']] ?? a.attendance,
+          })),
+        ),
+        look: (row, column) =>
+          column.key === 'attendance' && row.attendance === ATTENDANCE[lang].absent ? { font: 'FFC00000' } : undefined,
       },
     ],
   };
@@ -97,13 +133,21 @@ export class TrainingPlanExport implements ExportBuilder<Params> {
   readonly params = params;
   readonly template = trainingPlanLayout.template;
 
-  constructor(private readonly sessions: TrainingSessionService, private readonly agents: AgentService, private readonly shops: ShopService) {}
+  constructor(
+    private readonly sessions: TrainingSessionService,
+    private readonly agents: AgentService,
+    private readonly shops: ShopService,
+  ) {}
 
   async build(actor: Actor, p: Params, lang: 'zh' | 'en'): Promise<ExportWorkbook> {
     const shop = await this.shops.context(actor.shopId);
     const from = DateTime.fromISO(p.from, { zone: shop.timeZone }).startOf('day');
     const to = DateTime.fromISO(p.to, { zone: shop.timeZone }).plus({ days: 1 }).startOf('day');
-    const { items } = await this.sessions.list(actor, { from: from.toUTC().toISO()!, to: to.toUTC().toISO()!, status: 'booked' });
+    const { items } = await this.sessions.list(actor, {
+      from: from.toUTC().toISO()!,
+      to: to.toUTC().toISO()!,
+      status: 'booked',
+    });
     return trainingPlanWorkbook(shop, p, items, await this.agents.labels(actor.shopId), lang);
   }
 }

@@ -62,7 +62,11 @@ export async function readTemplateLooks(path: string): Promise<TemplateLook[]> {
 
 function pickPageSetup(setup: Partial<ExcelJS.PageSetup>): Partial<ExcelJS.PageSetup> {
   const { paperSize, orientation, fitToPage, fitToWidth, fitToHeight, margins } = setup;
-  return Object.fromEntries(Object.entries({ paperSize, orientation, fitToPage, fitToWidth, fitToHeight, margins }).filter(([, v]) => v !== undefined));
+  return Object.fromEntries(
+    Object.entries({ paperSize, orientation, fitToPage, fitToWidth, fitToHeight, margins }).filter(
+      ([, v]) => v !== undefined,
+    ),
+  );
 }
 
 /**

@@ -21,12 +21,25 @@ const sheet: ExportSheet = {
     { key: 'start', zh: '上班', en: 'Start', kind: 'datetime' },
   ],
   rows: [
-    { agent: '小王', inquiries: 412, sales: 1234567, conversion: 0.4125, day: '2026-11-30', start: { local: '2026-11-30T09:30' } },
+    {
+      agent: '小王',
+      inquiries: 412,
+      sales: 1234567,
+      conversion: 0.4125,
+      day: '2026-11-30',
+      start: { local: '2026-11-30T09:30' },
+    },
     { agent: 'Lily', inquiries: 0, sales: 0, conversion: null, day: '2026-12-01', start: '2026-12-01T21:00' },
   ],
   look: (row, column) => (column.key === 'conversion' && row.conversion === null ? { fill: 'FFFFC7CE' } : undefined),
 };
-const heading = { shop: '示例店', what: '月度绩效排名', period: '2026-11', state: 'v2 已审批', timeZone: 'Asia/Shanghai' };
+const heading = {
+  shop: '示例店',
+  what: '月度绩效排名',
+  period: '2026-11',
+  state: 'v2 已审批',
+  timeZone: 'Asia/Shanghai',
+};
 const workbook: ExportWorkbook = { fileName: 'shop-2026-11', currency: 'CNY', heading, sheets: [sheet] };
 const GENERATED = new Date('2026-12-01T02:05:00Z');
 
@@ -86,13 +99,29 @@ describe('writeExportWorkbook', () => {
   it('writes formula-like text as text cells no spreadsheet evaluates (inline strings, leading tab kept)', async () => {
     const texts = ['=HYPERLINK("http://evil.example","x")', '+86 138', '-5', '@SUM(A1)', '\t=1+1', '\r=2', 'plain'];
     const path = join(folder, 'formulas.xlsx');
-    await writeExportWorkbook(path, { ...workbook, heading: { ...heading, shop: '=TITLE()' }, sheets: [{ ...sheet, rows: texts.map((agent) => ({ agent })) }] }, 'zh');
+    await writeExportWorkbook(
+      path,
+      {
+        ...workbook,
+        heading: { ...heading, shop: '=TITLE()' },
+        sheets: [{ ...sheet, rows: texts.map((agent) => ({ agent })) }],
+      },
+      'zh',
+    );
     const zip = await openWorkbookZip(path, { maxUncompressedBytes: 2 ** 24, maxRatio: 1000, maxEntries: 100 });
     let xml = '';
-    for await (const part of zip.part('xl/worksheets/sheet1.xml', { maxBytes: 2 ** 24, maxRun: 2 ** 20 }, { limit: 2 ** 24, used: 0 })) xml += part;
+    for await (const part of zip.part(
+      'xl/worksheets/sheet1.xml',
+      { maxBytes: 2 ** 24, maxRun: 2 ** 20 },
+      { limit: 2 ** 24, used: 0 },
+    ))
+      xml += part;
     zip.close();
     expect(xml).not.toMatch(/<f[ >]/);
-    const cells = [...xml.matchAll(/<c r="A(\d+)"([^>]*)>/g)].map((m) => ({ row: Number(m[1]), type: / t="(\w+)"/.exec(m[2])?.[1] }));
+    const cells = [...xml.matchAll(/<c r="A(\d+)"([^>]*)>/g)].map((m) => ({
+      row: Number(m[1]),
+      type: / t="(\w+)"/.exec(m[2])?.[1],
+    }));
     expect(cells.find((c) => c.row === 1)?.type).toBe('inlineStr');
     for (const [i, text] of texts.entries()) {
       const cell = cells.find((c) => c.row === i + 4)!;
@@ -106,7 +135,13 @@ describe('writeExportWorkbook', () => {
 
   it('starts with a title block merged across the table, prints landscape one page wide with the header on every page', async () => {
     const path = join(folder, 'title.xlsx');
-    await writeExportWorkbook(path, { ...workbook, sheets: [sheet, { ...sheet, zh: '台账', en: 'Ledger' }] }, 'zh', [], GENERATED);
+    await writeExportWorkbook(
+      path,
+      { ...workbook, sheets: [sheet, { ...sheet, zh: '台账', en: 'Ledger' }] },
+      'zh',
+      [],
+      GENERATED,
+    );
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(path);
     const [ws, second] = book.worksheets;
@@ -115,7 +150,13 @@ describe('writeExportWorkbook', () => {
     expect(second.getCell('A1').value).toBe('示例店 月度绩效排名 — 台账');
     expect(ws.model.merges).toEqual(expect.arrayContaining(['A1:F1', 'A2:F2']));
     expect(ws.getCell('F1').isMerged).toBe(true);
-    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:3' });
+    expect(ws.pageSetup).toMatchObject({
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:3',
+    });
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     await writeExportWorkbook(path, workbook, 'en', [], GENERATED);
     const en = await readBack(path);
@@ -124,15 +165,22 @@ describe('writeExportWorkbook', () => {
 
   it('writes day headers as dates shown with their weekday, and times of day as time cells', async () => {
     const days: ExportSheet = {
-      zh: '排班', en: 'Roster',
+      zh: '排班',
+      en: 'Roster',
       columns: [
         { key: 'name', zh: '客服', en: 'Agent', kind: 'text' },
         { key: 'd0', zh: '周一', en: 'Mon', kind: 'text', headerDate: '2026-12-07' },
         { key: 'start', zh: '上班', en: 'Start', kind: 'time' },
       ],
-      rows: [{ name: '小王', d0: 'E 08:00–17:00', start: '2026-12-07T08:30:00+08:00' }, { name: 'x', start: '23:45' }],
+      rows: [
+        { name: '小王', d0: 'E 08:00–17:00', start: '2026-12-07T08:30:00+08:00' },
+        { name: 'x', start: '23:45' },
+      ],
     };
-    for (const [lang, format] of [['zh', 'mm/dd "周一"'], ['en', '"Mon" mm/dd']] as const) {
+    for (const [lang, format] of [
+      ['zh', 'mm/dd "周一"'],
+      ['en', '"Mon" mm/dd'],
+    ] as const) {
       const path = join(folder, `days-${lang}.xlsx`);
       await writeExportWorkbook(path, { ...workbook, sheets: [days] }, lang);
       const ws = await readBack(path);
@@ -147,7 +195,8 @@ describe('writeExportWorkbook', () => {
   it('fits each column to its longest text, counting Chinese characters as two, and wraps what is longer or has several lines', async () => {
     const long = '迟到三次并且在高峰时段擅自离岗，经主管多次提醒后仍未改正，按制度扣款并安排复训一次';
     const wide: ExportSheet = {
-      zh: '宽度', en: 'Widths',
+      zh: '宽度',
+      en: 'Widths',
       columns: [
         { key: 'no', zh: '工号', en: 'Employee no.', kind: 'text' },
         { key: 'name', zh: '客服', en: 'Agent', kind: 'text' },
@@ -155,7 +204,15 @@ describe('writeExportWorkbook', () => {
         { key: 'reason', zh: '事由', en: 'Reason', kind: 'text' },
         { key: 'sales', zh: '销售额', en: 'Sales', kind: 'money' },
       ],
-      rows: [{ no: 'CS0001', name: '欧阳娜娜', shift: 'E 08:00–17:00\n餐 12:00\n休息 15:15', reason: long, sales: 123456789 }],
+      rows: [
+        {
+          no: 'CS0001',
+          name: '欧阳娜娜',
+          shift: 'E 08:00–17:00\n餐 12:00\n休息 15:15',
+          reason: long,
+          sales: 123456789,
+        },
+      ],
     };
     const path = join(folder, 'widths.xlsx');
     await writeExportWorkbook(path, { ...workbook, sheets: [wide] }, 'en');

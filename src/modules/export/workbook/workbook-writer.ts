@@ -18,7 +18,10 @@ export const TITLE_ROWS = 2;
 export const HEADER_ROW = TITLE_ROWS + 1;
 const LINE_HEIGHT = 15;
 
-export const WEEKDAY_NAMES = { zh: ['周一', '周二', '周三', '周四', '周五', '周六', '周日'], en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] };
+export const WEEKDAY_NAMES = {
+  zh: ['周一', '周二', '周三', '周四', '周五', '周六', '周日'],
+  en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+};
 
 /** A day header's format: "12/07 周一" in Chinese, "Mon 12/07" in English (the weekday is a literal, so any Excel locale shows it alike). */
 export function dayHeaderFormat(date: string, lang: ExportLanguage): string {
@@ -54,7 +57,10 @@ function numberFormat(kind: CellKind, currency: string): string | undefined {
   }
 }
 
-const localText = (value: unknown) => (typeof value === 'object' && value !== null && 'local' in value ? String((value as { local: string }).local) : String(value));
+const localText = (value: unknown) =>
+  typeof value === 'object' && value !== null && 'local' in value
+    ? String((value as { local: string }).local)
+    : String(value);
 
 /** The value as the cell should hold it; null stays empty ("no data" is not 0). */
 export function cellValue(kind: CellKind, value: unknown): ExcelJS.CellValue {
@@ -107,7 +113,9 @@ function shownText(kind: CellKind, value: ExcelJS.CellValue, currency: string): 
     case 'time':
       return 'hh:mm';
     default:
-      return typeof value === 'string' ? value : (value as { richText: { text: string }[] }).richText.map((r) => r.text).join('');
+      return typeof value === 'string'
+        ? value
+        : (value as { richText: { text: string }[] }).richText.map((r) => r.text).join('');
   }
 }
 
@@ -116,14 +124,27 @@ const argb = (colour: string) => ({ argb: colour });
 type PreparedRow = { data: ExportRow; kinds: CellKind[]; values: ExcelJS.CellValue[] };
 
 /** The title block's two lines, in the export's language and the shop's wall clock. */
-export function headingLines(heading: ExportHeading, sheet: ExportSheet, first: boolean, lang: ExportLanguage, generatedAt: Date): [string, string] {
+export function headingLines(
+  heading: ExportHeading,
+  sheet: ExportSheet,
+  first: boolean,
+  lang: ExportLanguage,
+  generatedAt: Date,
+): [string, string] {
   const at = DateTime.fromJSDate(generatedAt, { zone: heading.timeZone }).toFormat('yyyy-MM-dd HH:mm');
   const title = first ? `${heading.shop} ${heading.what}` : `${heading.shop} ${heading.what} — ${sheet[lang]}`;
   const generated = lang === 'zh' ? `生成于 ${at}` : `Generated ${at}`;
   return [title, [heading.period, heading.state, generated].filter(Boolean).join(' · ')];
 }
 
-async function writeSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, workbook: ExportWorkbook, index: number, lang: ExportLanguage, look: TemplateLook, generatedAt: Date): Promise<void> {
+async function writeSheet(
+  book: ExcelJS.stream.xlsx.WorkbookWriter,
+  workbook: ExportWorkbook,
+  index: number,
+  lang: ExportLanguage,
+  look: TemplateLook,
+  generatedAt: Date,
+): Promise<void> {
   const sheet = workbook.sheets[index];
   const { currency } = workbook;
   const rows: PreparedRow[] = [];
@@ -132,21 +153,41 @@ async function writeSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, workbook: Ex
     rows.push({ data, kinds, values: sheet.columns.map((c, i) => cellValue(kinds[i], data[c.key])) });
   }
   const headers = sheet.columns.map((c) => (c.headerDate ? dayHeaderText(c.headerDate, lang) : c[lang]));
-  const longest = sheet.columns.map((_c, i) => Math.max(widestLine(headers[i]), ...rows.map((r) => widestLine(shownText(r.kinds[i], r.values[i], currency)))));
+  const longest = sheet.columns.map((_c, i) =>
+    Math.max(widestLine(headers[i]), ...rows.map((r) => widestLine(shownText(r.kinds[i], r.values[i], currency)))),
+  );
   // Text too long for the widest column wraps, as does text of several lines.
-  const wraps = sheet.columns.map((c, i) => c.kind === 'text' && (longest[i] > MAX_COLUMN_WIDTH || rows.some((r) => typeof r.values[i] === 'string' && r.values[i].includes('\n'))));
-  const widths = sheet.columns.map((c, i) => Math.max(columnWidth(longest[i]), Math.min(MAX_COLUMN_WIDTH, look.widths.get(headerText(c)) ?? 0)));
+  const wraps = sheet.columns.map(
+    (c, i) =>
+      c.kind === 'text' &&
+      (longest[i] > MAX_COLUMN_WIDTH ||
+        rows.some((r) => typeof r.values[i] === 'string' && r.values[i].includes('\n'))),
+  );
+  const widths = sheet.columns.map((c, i) =>
+    Math.max(columnWidth(longest[i]), Math.min(MAX_COLUMN_WIDTH, look.widths.get(headerText(c)) ?? 0)),
+  );
 
   const ws = book.addWorksheet(sheet[lang].slice(0, 31), {
     views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 0 }],
     // Landscape, one page wide, as long as it takes; the title block and header repeat on every page.
-    pageSetup: { ...look.pageSetup, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `1:${HEADER_ROW}` },
+    pageSetup: {
+      ...look.pageSetup,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `1:${HEADER_ROW}`,
+    },
   });
   // Formats and borders live on the columns, so each data cell inherits them instead of carrying its own.
   ws.columns = sheet.columns.map((c, i) => ({
     key: c.key,
     width: widths[i],
-    style: { numFmt: numberFormat(c.kind, currency), border: look.border, ...(wraps[i] ? { alignment: { wrapText: true, vertical: 'top' } } : {}) },
+    style: {
+      numFmt: numberFormat(c.kind, currency),
+      border: look.border,
+      ...(wraps[i] ? { alignment: { wrapText: true, vertical: 'top' } } : {}),
+    },
   }));
   const last = Math.max(1, sheet.columns.length);
   const lines = headingLines(workbook.heading, sheet, index === 0, lang, generatedAt);
@@ -170,7 +211,10 @@ async function writeSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, workbook: Ex
   header.commit();
   for (const { data, kinds, values } of rows) {
     const row = ws.addRow(values);
-    const height = Math.max(1, ...values.map((v, i) => (wraps[i] && typeof v === 'string' ? wrappedLines(v, widths[i]) : 1)));
+    const height = Math.max(
+      1,
+      ...values.map((v, i) => (wraps[i] && typeof v === 'string' ? wrappedLines(v, widths[i]) : 1)),
+    );
     if (height > 1) row.height = height * LINE_HEIGHT;
     if (sheet.kindOf || sheet.look) {
       sheet.columns.forEach((column, i) => {
@@ -178,7 +222,8 @@ async function writeSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, workbook: Ex
         if (kinds[i] !== column.kind) cell.numFmt = numberFormat(kinds[i], currency) ?? 'General';
         const extra = sheet.look?.(data, column);
         if (extra?.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: argb(extra.fill) };
-        if (extra?.font || extra?.bold) cell.font = { ...(extra.font ? { color: argb(extra.font) } : {}), bold: extra.bold ?? false };
+        if (extra?.font || extra?.bold)
+          cell.font = { ...(extra.font ? { color: argb(extra.font) } : {}), bold: extra.bold ?? false };
       });
     }
     row.commit();
@@ -187,7 +232,13 @@ async function writeSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, workbook: Ex
 }
 
 /** Streams the workbook to `path`; sheet i takes the template's look i (the last repeats). */
-export async function writeExportWorkbook(path: string, workbook: ExportWorkbook, lang: ExportLanguage, looks: TemplateLook[] = [], generatedAt = new Date()): Promise<void> {
+export async function writeExportWorkbook(
+  path: string,
+  workbook: ExportWorkbook,
+  lang: ExportLanguage,
+  looks: TemplateLook[] = [],
+  generatedAt = new Date(),
+): Promise<void> {
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   book.creator = 'cs-workforce';
   for (let i = 0; i < workbook.sheets.length; i++) {

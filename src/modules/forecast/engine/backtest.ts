@@ -22,7 +22,11 @@ export function backtestOrigins(history: DayMatrix, days: number): TargetDay[] {
  * Rolling-origin backtest: each origin day is forecast only from the days before it and compared
  * with what arrived (baseline values: events and outliers excluded; missing slots are skipped).
  */
-export function rollingBacktest(history: DayMatrix, method: MethodName, days = DEFAULT_BACKTEST_DAYS): BacktestReport | null {
+export function rollingBacktest(
+  history: DayMatrix,
+  method: MethodName,
+  days = DEFAULT_BACKTEST_DAYS,
+): BacktestReport | null {
   const origins = backtestOrigins(history, days);
   if (origins.length === 0) return null;
   const forecasts = dayAheadForecasts(forecastMethod(method), history, origins);
@@ -45,7 +49,11 @@ export interface MethodChoice {
 }
 
 /** `auto`: the candidate with the lowest backtest WAPE on this series' own recent past. */
-export function chooseMethod(history: DayMatrix, candidates: readonly MethodName[], days = DEFAULT_BACKTEST_DAYS): MethodChoice {
+export function chooseMethod(
+  history: DayMatrix,
+  candidates: readonly MethodName[],
+  days = DEFAULT_BACKTEST_DAYS,
+): MethodChoice {
   let best: MethodChoice = { method: candidates[0], report: null, candidates: [] };
   let bestWape = Infinity;
   const scored: MethodChoice['candidates'] = [];

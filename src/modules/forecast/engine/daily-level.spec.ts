@@ -10,7 +10,12 @@ function totals(days: number, month: (monthDay: number) => number, noise: (i: nu
     const weekday = isoWeekday(date);
     if (weekday > 5) continue;
     const monthDay = monthDayOf(date);
-    out.push({ weekday, monthDay, total: 1000 * (1 + 0.1 * (weekday === 1 ? 1 : 0)) * month(monthDay) * noise(out.length), afterClosure: false });
+    out.push({
+      weekday,
+      monthDay,
+      total: 1000 * (1 + 0.1 * (weekday === 1 ? 1 : 0)) * month(monthDay) * noise(out.length),
+      afterClosure: false,
+    });
   }
   return out;
 }
@@ -18,7 +23,11 @@ function totals(days: number, month: (monthDay: number) => number, noise: (i: nu
 describe('daily level', () => {
   it('keeps one wild day out of the level: the surprise enters clipped', () => {
     const random = new SeededRandom(3);
-    const calm = totals(140, () => 1, () => Math.exp(0.03 * random.normal()));
+    const calm = totals(
+      140,
+      () => 1,
+      () => Math.exp(0.03 * random.normal()),
+    );
     const spiked = calm.map((d, i) => (i === calm.length - 1 ? { ...d, total: d.total * 1.8 } : d));
     const smoothing = { alpha: 0.5, gamma: 0.1 };
     const before = runDailyLevel(calm.slice(0, -1), smoothing.alpha, smoothing.gamma, { monthDayEffect: false });
@@ -38,7 +47,14 @@ describe('daily level', () => {
     // Five months of 5 % day noise and no month effect: a fixed prior of three days lets factors
     // wander by 2–3 %; the estimated prior sees no spread between month days and holds them.
     const quiet = new SeededRandom(2);
-    const without = fitDailyLevel(totals(150, () => 1, () => Math.exp(0.05 * quiet.normal())), { monthDayEffect: true })!;
+    const without = fitDailyLevel(
+      totals(
+        150,
+        () => 1,
+        () => Math.exp(0.05 * quiet.normal()),
+      ),
+      { monthDayEffect: true },
+    )!;
     for (let day = 1; day <= 31; day++) expect(Math.abs(without.monthDayFactor(day) - 1)).toBeLessThan(0.015);
   });
 });

@@ -106,7 +106,8 @@ class MonthDayFactors {
     if (withinDf < 10 || means.length < 5) return MAX_PRIOR_DAYS;
     const noise = within / withinDf;
     const grand = means.reduce((a, b) => a + b, 0) / means.length;
-    const spread = means.reduce((a, m) => a + (m - grand) ** 2, 0) / (means.length - 1) - (noise * inverseCounts) / means.length;
+    const spread =
+      means.reduce((a, m) => a + (m - grand) ** 2, 0) / (means.length - 1) - (noise * inverseCounts) / means.length;
     return spread > 0 ? Math.min(MAX_PRIOR_DAYS, Math.max(MIN_PRIOR_DAYS, noise / spread)) : MAX_PRIOR_DAYS;
   }
 
@@ -152,7 +153,8 @@ export function runDailyLevel(
     }
     const surprise = d.total / calendar / usual - 1;
     const limit = HUBER_K * 1.25 * (surpriseSum / Math.max(1, surpriseCount));
-    const clipped = surpriseCount >= MIN_SCALE_DAYS && Math.abs(surprise) > limit ? Math.sign(surprise) * limit : surprise;
+    const clipped =
+      surpriseCount >= MIN_SCALE_DAYS && Math.abs(surprise) > limit ? Math.sign(surprise) * limit : surprise;
     surpriseSum = SCALE_MEMORY * surpriseSum + Math.abs(surprise);
     surpriseCount = SCALE_MEMORY * surpriseCount + 1;
     const y = usual * (1 + clipped);
@@ -180,7 +182,11 @@ export interface Smoothing {
  * Picks alpha/gamma by day-ahead absolute error after a warm-up (unless given, as a backtest does
  * once for all its origins), then returns the final state.
  */
-export function fitDailyLevel(totals: DayTotal[], options: DailyLevelOptions, smoothing?: Smoothing): DailyLevelModel | null {
+export function fitDailyLevel(
+  totals: DayTotal[],
+  options: DailyLevelOptions,
+  smoothing?: Smoothing,
+): DailyLevelModel | null {
   if (totals.length === 0) return null;
   if (smoothing) return runDailyLevel(totals, smoothing.alpha, smoothing.gamma, options);
   let best = { alpha: 0.2, gamma: 0.1, error: Infinity };

@@ -8,7 +8,10 @@ import { demoOrganisation } from '../../../platform/db/demo/demo-organisation';
 import { CalendarEvent, VolumeObservation } from './forecast-types';
 
 /** Exact weekly queue, 10:00–21:59 hourly, 100 per hour; promotions multiply by a known curve, then by their wave. */
-function history(promotions: { date: string; dayCurve: (hour: number) => number; after: number[] }[], days = 70): VolumeObservation[] {
+function history(
+  promotions: { date: string; dayCurve: (hour: number) => number; after: number[] }[],
+  days = 70,
+): VolumeObservation[] {
   const out: VolumeObservation[] = [];
   for (let d = 0; d < days; d++) {
     const date = addDays('2026-03-02', d);
@@ -86,8 +89,12 @@ describe('event uplifts', () => {
     const waves = waveLengths(raw, sales);
     expect(Object.fromEntries(waves)).toEqual({ 'promotion:double11': 4, 'promotion:flash': 1 });
     const planned: CalendarEvent[] = [...sales, { date: '2026-05-13', kind: 'promotion', label: 'double11' }];
-    const result = forecastQueue({ zone: 'UTC', slotMinutes: 60, observations, events: planned }, { from: '2026-05-11', days: 9, method: 'weekday-mean' });
-    const daily = (date: string) => result.slots.filter((s) => s.localDate === date && !s.closed).reduce((n, s) => n + s.forecast, 0) / 1200;
+    const result = forecastQueue(
+      { zone: 'UTC', slotMinutes: 60, observations, events: planned },
+      { from: '2026-05-11', days: 9, method: 'weekday-mean' },
+    );
+    const daily = (date: string) =>
+      result.slots.filter((s) => s.localDate === date && !s.closed).reduce((n, s) => n + s.forecast, 0) / 1200;
     expect(daily('2026-05-12')).toBeCloseTo(1, 6);
     expect(daily('2026-05-13')).toBeCloseTo(1.2, 6);
     wave.forEach((f, k) => expect(daily(addDays('2026-05-13', k + 1))).toBeCloseTo(f, 6));
@@ -109,21 +116,48 @@ describe('event uplifts', () => {
     const late = buildDayMatrix(history([{ date: sale.date, dayCurve: () => 1.5, after: [1, 1.5, 1.4] }]), 'UTC', 60);
     expect(waveLengths(late, [sale]).get('promotion:returns')).toBe(3);
     const noisy = simulateQueue({ zone: 'UTC', slotMinutes: 60, from: '2026-01-05', days: 70, level: 20, seed: 21 });
-    const promoted = noisy.map((o) => (o.start.startsWith('2026-02-18') || o.start.startsWith('2026-03-04') ? { ...o, volume: o.volume * 2 } : o));
-    const events: CalendarEvent[] = ['2026-02-18', '2026-03-04'].map((date) => ({ date, kind: 'promotion', label: 'flash' }));
+    const promoted = noisy.map((o) =>
+      o.start.startsWith('2026-02-18') || o.start.startsWith('2026-03-04') ? { ...o, volume: o.volume * 2 } : o,
+    );
+    const events: CalendarEvent[] = ['2026-02-18', '2026-03-04'].map((date) => ({
+      date,
+      kind: 'promotion',
+      label: 'flash',
+    }));
     expect(waveLengths(buildDayMatrix(promoted, 'UTC', 60), events).get('promotion:flash')).toBe(0);
   });
 
   it('carries the demo shop’s after-sales wave to its third day (×1.4 there), and presales has none', () => {
     const org = demoOrganisation();
     // As deferred queues the generator writes volume only (no sessions): the same day factors, fast.
-    const queues = org.queues.filter((q) => q.code === 'aftersales_chat' || q.code === 'presales_chat').map((q) => ({ ...q, kind: 'deferred' as const }));
-    const demo = demoHistory({ timeZone: 'Asia/Shanghai', slotMinutes: 30, firstDate: '2026-09-28', days: 56, promotionDate: '2026-11-11', queues, agents: org.agents, seed: 7 });
-    const events: CalendarEvent[] = ['2026-11-11', '2026-12-12'].map((date) => ({ date, kind: 'promotion', label: 'double' }));
+    const queues = org.queues
+      .filter((q) => q.code === 'aftersales_chat' || q.code === 'presales_chat')
+      .map((q) => ({ ...q, kind: 'deferred' as const }));
+    const demo = demoHistory({
+      timeZone: 'Asia/Shanghai',
+      slotMinutes: 30,
+      firstDate: '2026-09-28',
+      days: 56,
+      promotionDate: '2026-11-11',
+      queues,
+      agents: org.agents,
+      seed: 7,
+    });
+    const events: CalendarEvent[] = ['2026-11-11', '2026-12-12'].map((date) => ({
+      date,
+      kind: 'promotion',
+      label: 'double',
+    }));
     const dayRatio = (queue: string) => {
-      const observations = demo.volume.filter((v) => v.queue === queue).map((v) => ({ start: v.slotStart.toISOString(), volume: v.offered }));
-      const result = forecastQueue({ zone: 'Asia/Shanghai', slotMinutes: 30, observations, events }, { from: '2026-12-01', days: 17 });
-      const total = (date: string) => result.slots.filter((s) => s.localDate === date).reduce((n, s) => n + s.forecast, 0);
+      const observations = demo.volume
+        .filter((v) => v.queue === queue)
+        .map((v) => ({ start: v.slotStart.toISOString(), volume: v.offered }));
+      const result = forecastQueue(
+        { zone: 'Asia/Shanghai', slotMinutes: 30, observations, events },
+        { from: '2026-12-01', days: 17 },
+      );
+      const total = (date: string) =>
+        result.slots.filter((s) => s.localDate === date).reduce((n, s) => n + s.forecast, 0);
       return (k: number) => total(addDays('2026-12-12', k)) / total(addDays('2026-12-12', k - 7));
     };
     const after = dayRatio('aftersales_chat');

@@ -31,12 +31,18 @@ export function eventKey(event: CalendarEvent): string {
 const waveOf = (event: CalendarEvent, lengths: WaveLengths) => lengths.get(eventKey(event)) ?? MAX_AFTER_DAYS;
 
 /** Event days and the days of their wave are not the usual baseline: set them missing before fitting. */
-export function withoutEvents(history: DayMatrix, events: CalendarEvent[], lengths: WaveLengths = new Map()): DayMatrix {
+export function withoutEvents(
+  history: DayMatrix,
+  events: CalendarEvent[],
+  lengths: WaveLengths = new Map(),
+): DayMatrix {
   const masked = new Set<string>();
   for (const e of events) for (let k = 0; k <= waveOf(e, lengths); k++) masked.add(addDays(e.date, k));
   return {
     ...history,
-    days: history.days.map((d) => (masked.has(d.date) ? { ...d, values: new Float64Array(d.values.length).fill(NaN), masked: true } : d)),
+    days: history.days.map((d) =>
+      masked.has(d.date) ? { ...d, values: new Float64Array(d.values.length).fill(NaN), masked: true } : d,
+    ),
   };
 }
 
@@ -84,10 +90,15 @@ export function waveLengths(raw: DayMatrix, events: CalendarEvent[]): WaveLength
     const i = rowIndex(raw, event.date);
     if (i < 7 || i >= raw.days.length) continue;
     const targets: TargetDay[] = [];
-    for (let k = 1; k <= MAX_AFTER_DAYS; k++) targets.push({ date: addDays(event.date, k), weekday: isoWeekday(addDays(event.date, k)) });
+    for (let k = 1; k <= MAX_AFTER_DAYS; k++)
+      targets.push({ date: addDays(event.date, k), weekday: isoWeekday(addDays(event.date, k)) });
     const base = method.forecast(historyBefore(wide, event.date), targets);
     const key = eventKey(event);
-    const acc = sums.get(key) ?? { a: new Array(MAX_AFTER_DAYS + 1).fill(0), b: new Array(MAX_AFTER_DAYS + 1).fill(0), n: new Array(MAX_AFTER_DAYS + 1).fill(0) };
+    const acc = sums.get(key) ?? {
+      a: new Array(MAX_AFTER_DAYS + 1).fill(0),
+      b: new Array(MAX_AFTER_DAYS + 1).fill(0),
+      n: new Array(MAX_AFTER_DAYS + 1).fill(0),
+    };
     sums.set(key, acc);
     targets.forEach((t, j) => {
       const row = raw.days[i + j + 1];
@@ -117,7 +128,13 @@ export function waveLengths(raw: DayMatrix, events: CalendarEvent[]): WaveLength
  * forecast made the day before, per slot, on the event day and the days of its wave. Several past
  * events of one kind are pooled as a ratio of sums.
  */
-export function learnUplifts(raw: DayMatrix, baseline: DayMatrix, events: CalendarEvent[], method: ForecastMethod, lengths: WaveLengths): Map<string, UpliftCurve> {
+export function learnUplifts(
+  raw: DayMatrix,
+  baseline: DayMatrix,
+  events: CalendarEvent[],
+  method: ForecastMethod,
+  lengths: WaveLengths,
+): Map<string, UpliftCurve> {
   const S = raw.slotsPerDay;
   const eventDays = new Set(events.map((e) => e.date));
   const sums = new Map<string, { actual: Float64Array[]; base: Float64Array[] }>();
@@ -125,7 +142,8 @@ export function learnUplifts(raw: DayMatrix, baseline: DayMatrix, events: Calend
     const i = rowIndex(raw, event.date);
     if (i < 7 || i >= raw.days.length) continue;
     const targets: TargetDay[] = [];
-    for (let k = 0; k <= waveOf(event, lengths); k++) targets.push({ date: addDays(event.date, k), weekday: isoWeekday(addDays(event.date, k)) });
+    for (let k = 0; k <= waveOf(event, lengths); k++)
+      targets.push({ date: addDays(event.date, k), weekday: isoWeekday(addDays(event.date, k)) });
     const base = method.forecast(historyBefore(baseline, event.date), targets);
     const key = eventKey(event);
     let acc = sums.get(key);
@@ -144,7 +162,11 @@ export function learnUplifts(raw: DayMatrix, baseline: DayMatrix, events: Calend
     });
   }
   const curves = new Map<string, UpliftCurve>();
-  for (const [key, acc] of sums) curves.set(key, acc.actual.map((actual, k) => pooledCurve(actual, acc.base[k], raw.slotMinutes)));
+  for (const [key, acc] of sums)
+    curves.set(
+      key,
+      acc.actual.map((actual, k) => pooledCurve(actual, acc.base[k], raw.slotMinutes)),
+    );
   return curves;
 }
 
@@ -171,7 +193,12 @@ function pooledCurve(actual: Float64Array, base: Float64Array, slotMinutes: numb
  * Multiplier per slot for a target day: the learnt curve of every event on it or within its wave
  * before it; an event kind never seen gets the planner's multiplier on its own day.
  */
-export function upliftFor(date: string, slotsPerDay: number, events: CalendarEvent[], curves: Map<string, UpliftCurve>): Float64Array {
+export function upliftFor(
+  date: string,
+  slotsPerDay: number,
+  events: CalendarEvent[],
+  curves: Map<string, UpliftCurve>,
+): Float64Array {
   const uplift = new Float64Array(slotsPerDay).fill(1);
   for (const event of events) {
     for (let k = 0; k <= MAX_AFTER_DAYS; k++) {

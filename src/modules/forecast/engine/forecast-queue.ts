@@ -58,7 +58,10 @@ export function forecastMatrix(
       ? chooseMethod(baseline, METHOD_NAMES, backtestDays)
       : { method, report: rollingBacktest(baseline, method, backtestDays), candidates: [] };
   const chosen = forecastMethod(choice.method);
-  const candidates = choice.candidates.length > 0 ? choice.candidates : [{ method: choice.method, wape: choice.report?.overall.wape ?? null }];
+  const candidates =
+    choice.candidates.length > 0
+      ? choice.candidates
+      : [{ method: choice.method, wape: choice.report?.overall.wape ?? null }];
   const curves = events.length > 0 ? learnUplifts(raw, baseline, events, chosen, waves) : new Map();
   const forecasts = chosen.forecast(baseline, targets);
   return {
@@ -84,7 +87,10 @@ function isClosed(ms: number, history: QueueHistory): boolean {
  */
 export function forecastQueue(history: QueueHistory, request: ForecastRequest): QueueForecast {
   const coverage = request.coverage ?? DEFAULT_COVERAGE;
-  const raw = historyBefore(buildDayMatrix(history.observations, history.zone, history.slotMinutes, history.closedPeriods), request.from);
+  const raw = historyBefore(
+    buildDayMatrix(history.observations, history.zone, history.slotMinutes, history.closedPeriods),
+    request.from,
+  );
   const targets: TargetDay[] = [];
   for (let k = 0; k < request.days; k++) {
     const date = addDays(request.from, k);
@@ -113,6 +119,16 @@ export function forecastQueue(history: QueueHistory, request: ForecastRequest): 
     }
   }
   // The within-day updating's constants, learnt once here from the same backtest days.
-  const intraday = fitIntradayParams(pastDaysOf(result.backtest?.points ?? [], slotsPerDayFor(history.slotMinutes)), history.slotMinutes);
-  return { method: result.method, candidates: result.candidates, backtest: result.backtest, slots, intraday, eventWaves: Object.fromEntries(result.waves) };
+  const intraday = fitIntradayParams(
+    pastDaysOf(result.backtest?.points ?? [], slotsPerDayFor(history.slotMinutes)),
+    history.slotMinutes,
+  );
+  return {
+    method: result.method,
+    candidates: result.candidates,
+    backtest: result.backtest,
+    slots,
+    intraday,
+    eventWaves: Object.fromEntries(result.waves),
+  };
 }

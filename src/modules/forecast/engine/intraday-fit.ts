@@ -57,7 +57,13 @@ function originsOf(days: PastDay[], slotMinutes: number): Origin[] {
 /** The weight of the recent deviation at each lead (in slots), as `ratioAtLead` applies it. */
 function persistenceByLead(slotsPerDay: number, slotMinutes: number, halfLifeMinutes: number): Float64Array {
   const fade = new Float64Array(slotsPerDay);
-  for (let h = 0; h < slotsPerDay; h++) fade[h] = ratioAtLead({ level: 0, recent: 1 }, h * slotMinutes, { credibility: 0, recentCredibility: 0, recentHalfLifeMinutes: 1, persistenceHalfLifeMinutes: halfLifeMinutes });
+  for (let h = 0; h < slotsPerDay; h++)
+    fade[h] = ratioAtLead({ level: 0, recent: 1 }, h * slotMinutes, {
+      credibility: 0,
+      recentCredibility: 0,
+      recentHalfLifeMinutes: 1,
+      persistenceHalfLifeMinutes: halfLifeMinutes,
+    });
   return fade;
 }
 
@@ -86,7 +92,8 @@ export function fitIntradayParams(days: PastDay[], slotMinutes: number): Intrada
   const withData = days.filter((d) => d.actual.some((a, s) => Number.isFinite(a) && d.forecast[s] > 0));
   if (withData.length < MIN_DAYS) return null;
   let total = 0;
-  for (const d of withData) d.forecast.forEach((f, s) => (total += Number.isFinite(f) && Number.isFinite(d.actual[s]) ? f : 0));
+  for (const d of withData)
+    d.forecast.forEach((f, s) => (total += Number.isFinite(f) && Number.isFinite(d.actual[s]) ? f : 0));
   const meanDay = total / withData.length;
   const origins = originsOf(withData, slotMinutes);
   if (origins.length === 0 || !(meanDay > 0)) return null;
@@ -98,7 +105,9 @@ export function fitIntradayParams(days: PastDay[], slotMinutes: number): Intrada
     persistenceHalfLifeMinutes: PERSISTENCE_HALF_LIVES[ix[3]],
   });
   // What arrived before each origin depends only on the recent half-life: summed once per half-life.
-  const sums = RECENT_HALF_LIVES.map((h) => origins.map((o) => arrivalsSoFar(o.day.forecast, o.day.actual, o.slot, slotMinutes, h)));
+  const sums = RECENT_HALF_LIVES.map((h) =>
+    origins.map((o) => arrivalsSoFar(o.day.forecast, o.day.actual, o.slot, slotMinutes, h)),
+  );
   const errors = new Map<string, number>();
   const errorAt = (ix: number[]) => {
     const key = ix.join();

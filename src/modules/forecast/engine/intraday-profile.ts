@@ -130,7 +130,11 @@ const MIN_SHAPE_HISTORY_DAYS = 28;
 export function chooseProfile(history: DayMatrix, candidates: ProfileOptions[]): ProfileOptions {
   if (candidates.length === 1) return candidates[0];
   const origins: number[] = [];
-  for (let i = Math.max(MIN_SHAPE_HISTORY_DAYS, history.days.length - SHAPE_BACKTEST_DAYS); i < history.days.length; i++) {
+  for (
+    let i = Math.max(MIN_SHAPE_HISTORY_DAYS, history.days.length - SHAPE_BACKTEST_DAYS);
+    i < history.days.length;
+    i++
+  ) {
     if (history.days[i].values.some((v) => !Number.isNaN(v))) origins.push(i);
   }
   if (origins.length < 5) return candidates[0];
@@ -143,7 +147,8 @@ export function chooseProfile(history: DayMatrix, candidates: ProfileOptions[]):
       const profile = weekdayProfiles({ ...history, days: history.days.slice(0, i) }, candidate)[day.weekday];
       const total = impliedDayTotal(day.values, profile);
       if (!profile || !Number.isFinite(total)) continue;
-      for (let s = 0; s < day.values.length; s++) if (!Number.isNaN(day.values[s])) error += Math.abs(total * profile[s] - day.values[s]);
+      for (let s = 0; s < day.values.length; s++)
+        if (!Number.isNaN(day.values[s])) error += Math.abs(total * profile[s] - day.values[s]);
     }
     if (error < bestError) [best, bestError] = [candidate, error];
   }

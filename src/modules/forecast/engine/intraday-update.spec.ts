@@ -6,7 +6,12 @@ import { SeededRandom } from './seeded-random';
 const SLOT = 30;
 const profile = Array.from({ length: 48 }, (_, s) => (s < 16 || s >= 44 ? NaN : 10 + ((s * 37) % 23)));
 const scaled = (k: number) => Float64Array.from(profile, (p) => p * k);
-const noShrinkage: IntradayParams = { credibility: 0, recentCredibility: 0, recentHalfLifeMinutes: 30, persistenceHalfLifeMinutes: 60 };
+const noShrinkage: IntradayParams = {
+  credibility: 0,
+  recentCredibility: 0,
+  recentHalfLifeMinutes: 30,
+  persistenceHalfLifeMinutes: 60,
+};
 
 describe('within-day updating', () => {
   it('is exact on a day whose level jumps: nothing shrunk, the rest of the day follows the new level', () => {
@@ -27,7 +32,12 @@ describe('within-day updating', () => {
     // Two observed slots, forecast 10 and 30 (m = 40), arrivals 15 and 45 (ratio 1.5); K = 40 → weight ½.
     const dayAhead = Float64Array.from([10, 30, 20, 20]);
     const actual = Float64Array.from([15, 45, NaN, NaN]);
-    const u = updateRestOfDay(dayAhead, actual, 2, 60, { credibility: 40, recentCredibility: 40, recentHalfLifeMinutes: 60, persistenceHalfLifeMinutes: 0 });
+    const u = updateRestOfDay(dayAhead, actual, 2, 60, {
+      credibility: 40,
+      recentCredibility: 40,
+      recentHalfLifeMinutes: 60,
+      persistenceHalfLifeMinutes: 0,
+    });
     expect(u).toMatchObject({ observed: 60, expected: 40, weight: 0.5, fromSlot: 2 });
     expect(u.level).toBeCloseTo(1.25, 12);
     // Recent weights ½ (slot 0) and 1 (slot 1): ratio (7.5 + 45) / (5 + 30) = 1.5, weight 35/75 towards the level.
@@ -59,7 +69,10 @@ describe('within-day updating', () => {
 
 describe('learning the updating constants on the series’ own past', () => {
   const days = (levels: number[], noise: (day: number, slot: number) => number): PastDay[] =>
-    levels.map((level, d) => ({ forecast: scaled(1), actual: Float64Array.from(profile, (p, s) => (Number.isNaN(p) ? NaN : p * level * noise(d, s))) }));
+    levels.map((level, d) => ({
+      forecast: scaled(1),
+      actual: Float64Array.from(profile, (p, s) => (Number.isNaN(p) ? NaN : p * level * noise(d, s))),
+    }));
 
   it('trusts today fully when past days kept their level all day (exact jumps): the update is then exact', () => {
     const past = days([1.3, 0.8, 1.1, 0.7, 1.25, 0.9], () => 1);
@@ -78,7 +91,12 @@ describe('learning the updating constants on the series’ own past', () => {
   });
 
   it('needs five past days, and lays backtest points back onto days', () => {
-    expect(fitIntradayParams(days([1, 1, 1, 1], () => 1), SLOT)).toBeNull();
+    expect(
+      fitIntradayParams(
+        days([1, 1, 1, 1], () => 1),
+        SLOT,
+      ),
+    ).toBeNull();
     const laid = pastDaysOf(
       [
         { localDate: '2026-03-03', weekday: 2, slot: 1, forecast: 4, actual: 5 },

@@ -23,7 +23,12 @@ const DEFAULT_CREDIBILITY_SHARE = 0.1;
 
 export function defaultIntradayParams(dayAheadTotal: number): IntradayParams {
   const day = Math.max(0, dayAheadTotal);
-  return { credibility: DEFAULT_CREDIBILITY_SHARE * day, recentCredibility: 0.1 * DEFAULT_CREDIBILITY_SHARE * day, recentHalfLifeMinutes: 30, persistenceHalfLifeMinutes: 60 };
+  return {
+    credibility: DEFAULT_CREDIBILITY_SHARE * day,
+    recentCredibility: 0.1 * DEFAULT_CREDIBILITY_SHARE * day,
+    recentHalfLifeMinutes: 30,
+    persistenceHalfLifeMinutes: 60,
+  };
 }
 
 export interface IntradayUpdate {
@@ -45,7 +50,11 @@ export interface IntradayUpdate {
 const usable = (f: number, a: number) => Number.isFinite(f) && f >= 0 && Number.isFinite(a);
 
 /** Multiplier for a slot `leadMinutes` after the origin. */
-export function ratioAtLead(update: Pick<IntradayUpdate, 'level' | 'recent'>, leadMinutes: number, params: IntradayParams): number {
+export function ratioAtLead(
+  update: Pick<IntradayUpdate, 'level' | 'recent'>,
+  leadMinutes: number,
+  params: IntradayParams,
+): number {
   if (!(params.persistenceHalfLifeMinutes > 0)) return update.level;
   return update.level + Math.pow(0.5, leadMinutes / params.persistenceHalfLifeMinutes) * (update.recent - update.level);
 }
@@ -58,7 +67,13 @@ export interface ArrivalsSoFar {
   recentExpected: number;
 }
 
-export function arrivalsSoFar(dayAhead: ArrayLike<number>, actual: ArrayLike<number>, fromSlot: number, slotMinutes: number, recentHalfLifeMinutes: number): ArrivalsSoFar {
+export function arrivalsSoFar(
+  dayAhead: ArrayLike<number>,
+  actual: ArrayLike<number>,
+  fromSlot: number,
+  slotMinutes: number,
+  recentHalfLifeMinutes: number,
+): ArrivalsSoFar {
   const decay = Math.pow(0.5, slotMinutes / Math.max(1e-9, recentHalfLifeMinutes));
   const sums = { observed: 0, expected: 0, recentObserved: 0, recentExpected: 0 };
   for (let s = 0; s < fromSlot; s++) {
@@ -74,13 +89,17 @@ export function arrivalsSoFar(dayAhead: ArrayLike<number>, actual: ArrayLike<num
 }
 
 /** Today's level and recent ratio, each shrunk by its credibility. */
-export function dayState(sums: ArrivalsSoFar, params: IntradayParams): { weight: number; level: number; recent: number } {
+export function dayState(
+  sums: ArrivalsSoFar,
+  params: IntradayParams,
+): { weight: number; level: number; recent: number } {
   const K = Math.max(0, params.credibility);
   const weight = sums.expected + K > 0 ? sums.expected / (sums.expected + K) : 0;
   const level = sums.expected > 0 ? 1 + weight * (sums.observed / sums.expected - 1) : 1;
   const Kr = Math.max(0, params.recentCredibility);
   const recentWeight = sums.recentExpected + Kr > 0 ? sums.recentExpected / (sums.recentExpected + Kr) : 0;
-  const recent = sums.recentExpected > 0 ? level + recentWeight * (sums.recentObserved / sums.recentExpected - level) : level;
+  const recent =
+    sums.recentExpected > 0 ? level + recentWeight * (sums.recentObserved / sums.recentExpected - level) : level;
   return { weight, level, recent };
 }
 

@@ -11,12 +11,17 @@ import { SeededRandom } from './seeded-random';
 /** Every week identical: slot values drawn once per (weekday, slot), 09:00–17:00 on 60-minute slots. */
 function exactWeeks(weeks: number, seed = 1) {
   const random = new SeededRandom(seed);
-  const pattern = Array.from({ length: 8 }, () => Array.from({ length: 24 }, () => 20 + Math.floor(random.next() * 80)));
+  const pattern = Array.from({ length: 8 }, () =>
+    Array.from({ length: 24 }, () => 20 + Math.floor(random.next() * 80)),
+  );
   const observations = [];
   for (let d = 0; d < weeks * 7; d++) {
     const date = addDays('2026-02-02', d);
     for (let h = 9; h < 17; h++) {
-      observations.push({ start: `${date}T${String(h).padStart(2, '0')}:00:00Z`, volume: pattern[isoWeekday(date)][h] });
+      observations.push({
+        start: `${date}T${String(h).padStart(2, '0')}:00:00Z`,
+        volume: pattern[isoWeekday(date)][h],
+      });
     }
   }
   return { observations, pattern, matrix: buildDayMatrix(observations, 'UTC', 60) };
@@ -42,7 +47,10 @@ describe('forecast methods on series with known answers', () => {
   });
 
   it('the decomposition (unsmoothed, unshrunk) reproduces an exact weekly pattern', () => {
-    const method = decomposition({ profile: { ...DEFAULT_PROFILE, neighbourWeight: 0, shrinkageDays: 0 }, monthDayEffect: false });
+    const method = decomposition({
+      profile: { ...DEFAULT_PROFILE, neighbourWeight: 0, shrinkageDays: 0 },
+      monthDayEffect: false,
+    });
     for (let k = 0; k < 7; k++) {
       const date = addDays(next, k);
       const f = method.forecast(matrix, target(date))[0];
@@ -54,7 +62,9 @@ describe('forecast methods on series with known answers', () => {
   });
 
   it('treats missing slots as missing, not zero', () => {
-    const observations = exactWeeks(4).observations.filter((o) => !(o.start.startsWith('2026-02-16') && o.start.includes('T10:')));
+    const observations = exactWeeks(4).observations.filter(
+      (o) => !(o.start.startsWith('2026-02-16') && o.start.includes('T10:')),
+    );
     const gap = buildDayMatrix(observations, 'UTC', 60);
     const monday = '2026-03-02';
     const f = weekdayMean(4).forecast(gap, target(monday))[0];
@@ -64,7 +74,12 @@ describe('forecast methods on series with known answers', () => {
   it('drops closed periods from the history instead of learning zeros', () => {
     const { observations, pattern: p } = exactWeeks(4);
     const zeroed = observations.map((o) => (o.start.startsWith('2026-02-23') ? { ...o, volume: 0 } : o));
-    const history = { zone: 'UTC', slotMinutes: 60, observations: zeroed, closedPeriods: [{ start: '2026-02-23T00:00:00Z', end: '2026-02-24T00:00:00Z' }] };
+    const history = {
+      zone: 'UTC',
+      slotMinutes: 60,
+      observations: zeroed,
+      closedPeriods: [{ start: '2026-02-23T00:00:00Z', end: '2026-02-24T00:00:00Z' }],
+    };
     const result = forecastQueue(history, { from: '2026-03-02', days: 1, method: 'weekday-mean' });
     const at10 = result.slots.find((s) => s.localTime === '10:00');
     expect(at10?.forecast).toBe(p[1][10]);

@@ -50,14 +50,16 @@ export function withoutOutliers(history: DayMatrix): DayMatrix {
     if (usualTotals.length < 3) return day;
     const usual = median(usualTotals);
     const ratio = usual > 0 ? totals[i] / usual : 1;
-    if (ratio < DAY_LOW || ratio > DAY_HIGH) return { ...day, values: new Float64Array(day.values.length).fill(NaN), masked: true };
+    if (ratio < DAY_LOW || ratio > DAY_HIGH)
+      return { ...day, values: new Float64Array(day.values.length).fill(NaN), masked: true };
     const values = Float64Array.from(day.values);
     for (let s = 0; s < values.length; s++) {
       if (Number.isNaN(values[s])) continue;
       const around = neighbours(history, i, s);
       if (around.length < 3) continue;
       const expected = median(around) * ratio;
-      if (Math.abs(values[s] - expected) > NOISE_SDS * Math.sqrt(expected + 1) + RELATIVE_MARGIN * expected) values[s] = NaN;
+      if (Math.abs(values[s] - expected) > NOISE_SDS * Math.sqrt(expected + 1) + RELATIVE_MARGIN * expected)
+        values[s] = NaN;
     }
     return { ...day, values };
   });

@@ -7,7 +7,11 @@ describe('80 % prediction intervals', () => {
   it('cover roughly 80 % of what arrives on simulated queues', () => {
     let inside = 0;
     let total = 0;
-    for (const [seed, level] of [[11, 8], [12, 40], [13, 150]]) {
+    for (const [seed, level] of [
+      [11, 8],
+      [12, 40],
+      [13, 150],
+    ]) {
       const zone = 'Asia/Shanghai';
       const observations = simulateQueue({ zone, slotMinutes: 30, from: '2026-01-05', days: 14 * 7, level, seed });
       const actual = buildDayMatrix(observations, zone, 30);

@@ -63,11 +63,18 @@ function normalQuantile(p: number): number {
 function erf(x: number): number {
   // Abramowitz–Stegun 7.1.26, error < 1.5e-7.
   const t = 1 / (1 + 0.3275911 * Math.abs(x));
-  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+  const y =
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
   return x >= 0 ? y : -y;
 }
 
-export function intervalFor(model: IntervalModel, forecast: number, hour: number, coverage: number): { lower: number; upper: number } {
+export function intervalFor(
+  model: IntervalModel,
+  forecast: number,
+  hour: number,
+  coverage: number,
+): { lower: number; upper: number } {
   const b = model.byHour.get(hour) ?? model.pooled;
   if (b) return { lower: Math.max(0, forecast * b.low), upper: Math.max(0, forecast * b.high) };
   const z = normalQuantile((1 + coverage) / 2);

@@ -23,15 +23,20 @@ describe('slot grid across daylight-saving changes', () => {
   it('covers every local day exactly once with contiguous slots (property)', () => {
     const zones = ['America/New_York', 'Europe/Berlin', 'Australia/Sydney', 'Asia/Shanghai', 'America/Santiago'];
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 3000 }), fc.constantFrom(...zones), fc.constantFrom(15, 30, 60), (offset, zone, minutes) => {
-        const date = DateTime.fromISO('2020-01-01').plus({ days: offset }).toISODate() as string;
-        const slots = localSlotsOfDay(date, zone, minutes);
-        const start = DateTime.fromISO(date, { zone }).startOf('day');
-        const end = start.plus({ days: 1 }).startOf('day');
-        expect(slots[0].startMs).toBe(start.toMillis());
-        expect(slots.length * minutes * 60_000).toBe(end.toMillis() - start.toMillis());
-        slots.forEach((s, i) => i > 0 && expect(s.startMs - slots[i - 1].startMs).toBe(minutes * 60_000));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 3000 }),
+        fc.constantFrom(...zones),
+        fc.constantFrom(15, 30, 60),
+        (offset, zone, minutes) => {
+          const date = DateTime.fromISO('2020-01-01').plus({ days: offset }).toISODate() as string;
+          const slots = localSlotsOfDay(date, zone, minutes);
+          const start = DateTime.fromISO(date, { zone }).startOf('day');
+          const end = start.plus({ days: 1 }).startOf('day');
+          expect(slots[0].startMs).toBe(start.toMillis());
+          expect(slots.length * minutes * 60_000).toBe(end.toMillis() - start.toMillis());
+          slots.forEach((s, i) => i > 0 && expect(s.startMs - slots[i - 1].startMs).toBe(minutes * 60_000));
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -51,10 +56,16 @@ describe('slot grid across daylight-saving changes', () => {
   it('forecasts one entry per real slot over DST days, with unique starts', () => {
     const zone = 'America/New_York';
     const observations = simulateQueue({ zone, slotMinutes: 30, from: '2026-01-05', days: 56, level: 40, seed: 7 });
-    const spring = forecastQueue({ zone, slotMinutes: 30, observations }, { from: '2026-03-08', days: 1, method: 'weekday-mean' });
+    const spring = forecastQueue(
+      { zone, slotMinutes: 30, observations },
+      { from: '2026-03-08', days: 1, method: 'weekday-mean' },
+    );
     expect(spring.slots).toHaveLength(46);
     const fallHistory = simulateQueue({ zone, slotMinutes: 30, from: '2026-09-01', days: 60, level: 40, seed: 8 });
-    const fall = forecastQueue({ zone, slotMinutes: 30, observations: fallHistory }, { from: '2026-11-01', days: 1, method: 'weekday-mean' });
+    const fall = forecastQueue(
+      { zone, slotMinutes: 30, observations: fallHistory },
+      { from: '2026-11-01', days: 1, method: 'weekday-mean' },
+    );
     expect(fall.slots).toHaveLength(50);
     expect(new Set(fall.slots.map((s) => s.start)).size).toBe(50);
     // The queue opens at 08:00, so the repeated night hour is closed both times.

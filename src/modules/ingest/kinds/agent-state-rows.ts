@@ -4,7 +4,13 @@ import { ImportKind, unknownCode } from './import-kind';
 
 /** The workbench's states; Chinese labels as the workbench shows them are read too. */
 export const AGENT_STATE_NAMES = ['online', 'busy', 'away', 'offline'] as const;
-const CHINESE: Record<string, (typeof AGENT_STATE_NAMES)[number]> = { 在线: 'online', 忙碌: 'busy', 离开: 'away', 小休: 'away', 离线: 'offline' };
+const CHINESE: Record<string, (typeof AGENT_STATE_NAMES)[number]> = {
+  在线: 'online',
+  忙碌: 'busy',
+  离开: 'away',
+  小休: 'away',
+  离线: 'offline',
+};
 
 const state = z.preprocess(
   (v) => (typeof v === 'string' ? (CHINESE[v.trim()] ?? v.trim().toLowerCase()) : v),
@@ -24,7 +30,13 @@ export const agentStateKind: ImportKind<AgentStateRow> = {
     { key: 'agent', zh: '客服工号', en: 'Agent employee no.', example: 'CS0002', required: true },
     { key: 'state', zh: '状态', en: 'State (online, busy, away, offline)', example: 'online', required: true },
     { key: 'from', zh: '开始时间', en: 'From', example: '2026-11-22 09:00:00', required: true },
-    { key: 'to', zh: '结束时间', en: 'To (blank: still in this state)', example: '2026-11-22 11:58:30', required: false },
+    {
+      key: 'to',
+      zh: '结束时间',
+      en: 'To (blank: still in this state)',
+      example: '2026-11-22 11:58:30',
+      required: false,
+    },
   ],
   rowSchema: agentStateRowSchema,
   key: (r) => `${r.agent}@${r.from.toISOString()}`,

@@ -5,25 +5,39 @@ import { z } from 'zod';
  * Cell parsers shared by every import kind. A value arrives as text (CSV), as a typed cell
  * (XLSX: number, Date, boolean) or as JSON; each parser accepts all three and says what is wrong.
  */
-const blankToUndefined = (v: unknown) => (v === null || v === undefined || (typeof v === 'string' && v.trim() === '') ? undefined : v);
+const blankToUndefined = (v: unknown) =>
+  v === null || v === undefined || (typeof v === 'string' && v.trim() === '') ? undefined : v;
 
 export const text = (max: number) =>
-  z.preprocess((v) => {
-    const b = blankToUndefined(v);
-    return typeof b === 'number' ? String(b) : typeof b === 'string' ? b.trim() : b;
-  }, z.string().max(max, `longer than ${max} characters`));
+  z.preprocess(
+    (v) => {
+      const b = blankToUndefined(v);
+      return typeof b === 'number' ? String(b) : typeof b === 'string' ? b.trim() : b;
+    },
+    z.string().max(max, `longer than ${max} characters`),
+  );
 
 export const integer = (min: number, max: number) =>
-  z.preprocess((v) => {
-    const b = blankToUndefined(v);
-    return typeof b === 'string' && /^-?\d+(\.0+)?$/.test(b.trim()) ? Number(b.trim()) : b;
-  }, z.number({ message: 'must be a whole number' }).int('must be a whole number').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+  z.preprocess(
+    (v) => {
+      const b = blankToUndefined(v);
+      return typeof b === 'string' && /^-?\d+(\.0+)?$/.test(b.trim()) ? Number(b.trim()) : b;
+    },
+    z
+      .number({ message: 'must be a whole number' })
+      .int('must be a whole number')
+      .min(min, `must be at least ${min}`)
+      .max(max, `must be at most ${max}`),
+  );
 
 export const decimal = (min: number, max: number) =>
-  z.preprocess((v) => {
-    const b = blankToUndefined(v);
-    return typeof b === 'string' && /^-?\d+(\.\d+)?$/.test(b.trim()) ? Number(b.trim()) : b;
-  }, z.number({ message: 'must be a number' }).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+  z.preprocess(
+    (v) => {
+      const b = blankToUndefined(v);
+      return typeof b === 'string' && /^-?\d+(\.\d+)?$/.test(b.trim()) ? Number(b.trim()) : b;
+    },
+    z.number({ message: 'must be a number' }).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`),
+  );
 
 /** Money in yuan (or the shop's currency) with at most two decimals, to exact integer cents. */
 export const cents = z.preprocess(
@@ -43,12 +57,15 @@ export const cents = z.preprocess(
 
 const TRUE = new Set(['true', '1', 'yes', 'y', '是', 't']);
 const FALSE = new Set(['false', '0', 'no', 'n', '否', 'f']);
-export const flag = z.preprocess((v) => {
-  const b = blankToUndefined(v);
-  if (typeof b === 'boolean' || b === undefined) return b;
-  const s = String(b).trim().toLowerCase();
-  return TRUE.has(s) ? true : FALSE.has(s) ? false : b;
-}, z.boolean({ message: 'must be true/false (是/否, 1/0)' }));
+export const flag = z.preprocess(
+  (v) => {
+    const b = blankToUndefined(v);
+    if (typeof b === 'boolean' || b === undefined) return b;
+    const s = String(b).trim().toLowerCase();
+    return TRUE.has(s) ? true : FALSE.has(s) ? false : b;
+  },
+  z.boolean({ message: 'must be true/false (是/否, 1/0)' }),
+);
 
 export type TimeContext = { timeZone: string; earliest: Date; latest: Date };
 
@@ -74,14 +91,23 @@ function offsetOf(zone: string, date: string, hh: number, mm: number): number | 
   return offset;
 }
 
-function fromLocal(date: string, hh: number, mm: number, ss: number, ctx: TimeContext): { ok: true; value: Date } | { ok: false; message: string } {
+function fromLocal(
+  date: string,
+  hh: number,
+  mm: number,
+  ss: number,
+  ctx: TimeContext,
+): { ok: true; value: Date } | { ok: false; message: string } {
   const offset = offsetOf(ctx.timeZone, date, hh, mm);
   const [y, mo, d] = date.split('-').map(Number);
   const utc = Date.UTC(y, mo - 1, d, hh, mm, ss);
-  if (Number.isNaN(utc) || mo < 1 || mo > 12 || d < 1 || d > 31 || hh > 23 || mm > 59 || ss > 59) return { ok: false, message: 'is not a valid date-time' };
+  if (Number.isNaN(utc) || mo < 1 || mo > 12 || d < 1 || d > 31 || hh > 23 || mm > 59 || ss > 59)
+    return { ok: false, message: 'is not a valid date-time' };
   if (offset === null) {
     const wall = `${date} ${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}`;
-    return DateTime.fromISO(date).isValid ? { ok: false, message: `${wall} does not exist in ${ctx.timeZone} (daylight-saving gap)` } : { ok: false, message: 'is not a valid date-time' };
+    return DateTime.fromISO(date).isValid
+      ? { ok: false, message: `${wall} does not exist in ${ctx.timeZone} (daylight-saving gap)` }
+      : { ok: false, message: 'is not a valid date-time' };
   }
   return inRange(new Date(utc - offset * 60_000), ctx);
 }
@@ -106,7 +132,11 @@ export function parseInstant(v: unknown, ctx: TimeContext): { ok: true; value: D
 }
 
 function inRange(d: Date, ctx: TimeContext): { ok: true; value: Date } | { ok: false; message: string } {
-  if (d < ctx.earliest || d > ctx.latest) return { ok: false, message: `is outside the accepted range ${ctx.earliest.toISOString().slice(0, 10)} … ${ctx.latest.toISOString().slice(0, 10)}` };
+  if (d < ctx.earliest || d > ctx.latest)
+    return {
+      ok: false,
+      message: `is outside the accepted range ${ctx.earliest.toISOString().slice(0, 10)} … ${ctx.latest.toISOString().slice(0, 10)}`,
+    };
   return { ok: true, value: d };
 }
 

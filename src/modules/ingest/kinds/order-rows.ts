@@ -17,8 +17,14 @@ export const orderRowSchema = (ctx: Parameters<ImportKind<unknown>['rowSchema']>
     })
     .refine((r) => !r.paidAt || r.paidAt >= r.createdAt, { message: 'must not be before createdAt', path: ['paidAt'] })
     .refine((r) => (r.refundedAmount ?? 0) <= r.amount, { message: 'must not exceed amount', path: ['refundedAmount'] })
-    .refine((r) => !r.refundedAt || r.refundedAt >= r.createdAt, { message: 'must not be before createdAt', path: ['refundedAt'] })
-    .refine((r) => !(r.refundedAmount && !r.refundedAt), { message: 'is required when refundedAmount is set', path: ['refundedAt'] });
+    .refine((r) => !r.refundedAt || r.refundedAt >= r.createdAt, {
+      message: 'must not be before createdAt',
+      path: ['refundedAt'],
+    })
+    .refine((r) => !(r.refundedAmount && !r.refundedAt), {
+      message: 'is required when refundedAmount is set',
+      path: ['refundedAt'],
+    });
 export type OrderRow = z.infer<ReturnType<typeof orderRowSchema>>;
 
 export const orderKind: ImportKind<OrderRow> = {
@@ -37,6 +43,16 @@ export const orderKind: ImportKind<OrderRow> = {
   key: (r) => r.externalOrderId,
   attributionTime: (r) => r.createdAt,
   stage: (r, l) => ({
-    values: [timeOrderedId(), r.externalOrderId, l.customerHash(r.customerKey), r.createdAt, r.paidAt ?? null, r.refundedAt ?? null, r.amount, r.refundedAmount ?? 0, r.outOfStock ?? false],
+    values: [
+      timeOrderedId(),
+      r.externalOrderId,
+      l.customerHash(r.customerKey),
+      r.createdAt,
+      r.paidAt ?? null,
+      r.refundedAt ?? null,
+      r.amount,
+      r.refundedAmount ?? 0,
+      r.outOfStock ?? false,
+    ],
   }),
 };

@@ -6,7 +6,10 @@ export const CHANNELS = ['chat', 'phone', 'email', 'review'] as const;
 export const QUEUE_KINDS = ['realtime', 'deferred'] as const;
 
 const oneOf = <T extends readonly string[]>(values: T) =>
-  z.preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v), z.enum(values, { message: `must be one of ${values.join(', ')}` }));
+  z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
+    z.enum(values, { message: `must be one of ${values.join(', ')}` }),
+  );
 
 /** The fields of a queue row; POST /queues takes them and a measured chat slowdown table. */
 export const queueRowFields = {
@@ -28,8 +31,14 @@ type QueueRuleFields = { kind: string; channel: string; chatConcurrency: number;
 /** Rules across fields of a queue, for files and the API alike. */
 export const withQueueRules = <S extends z.ZodType<QueueRuleFields>>(schema: S) =>
   schema
-    .refine((q) => q.kind !== 'deferred' || q.deadlineMinutes !== undefined, { message: 'is required for deferred queues', path: ['deadlineMinutes'] })
-    .refine((q) => q.channel === 'chat' || q.chatConcurrency === 1, { message: 'only chat queues serve several at once', path: ['chatConcurrency'] });
+    .refine((q) => q.kind !== 'deferred' || q.deadlineMinutes !== undefined, {
+      message: 'is required for deferred queues',
+      path: ['deadlineMinutes'],
+    })
+    .refine((q) => q.channel === 'chat' || q.chatConcurrency === 1, {
+      message: 'only chat queues serve several at once',
+      path: ['chatConcurrency'],
+    });
 
 /** The same schema serves queue files and (with the slowdown table) POST /queues. */
 export const queueRowSchema = () => withQueueRules(z.strictObject(queueRowFields));
@@ -56,7 +65,19 @@ export const queueKind: ImportKind<QueueRow> = {
     const skillId = r.requiredSkill ? l.skillIdByCode.get(r.requiredSkill) : null;
     if (r.requiredSkill && !skillId) return unknownCode('requiredSkill', r.requiredSkill, 'skill code');
     return {
-      values: [r.code, r.name, r.channel, r.kind, r.chatConcurrency, r.defaultHandleSeconds, r.serviceLevelPercent, r.serviceLevelSeconds, r.deadlineMinutes ?? null, r.patienceSeconds ?? null, skillId ?? null],
+      values: [
+        r.code,
+        r.name,
+        r.channel,
+        r.kind,
+        r.chatConcurrency,
+        r.defaultHandleSeconds,
+        r.serviceLevelPercent,
+        r.serviceLevelSeconds,
+        r.deadlineMinutes ?? null,
+        r.patienceSeconds ?? null,
+        skillId ?? null,
+      ],
     };
   },
 };

@@ -16,12 +16,20 @@ export const volumeRowSchema = (ctx: Parameters<ImportKind<unknown>['rowSchema']
       abandoned: integer(0, 1_000_000),
       meanHandleSeconds: decimal(0, 86_400).optional(),
     })
-    .refine((r) => r.handled + r.abandoned <= r.offered, { message: 'handled + abandoned must not exceed offered', path: ['handled'] })
+    .refine((r) => r.handled + r.abandoned <= r.offered, {
+      message: 'handled + abandoned must not exceed offered',
+      path: ['handled'],
+    })
     // Slots sit on the shop's local grid (09:00, 09:30 …), whatever the UTC offset of the day.
-    .refine((r) => DateTime.fromJSDate(r.slotStart, { zone: ctx.timeZone }).minute % Math.min(r.slotMinutes, 60) === 0 && r.slotStart.getUTCSeconds() === 0, {
-      message: 'must start on the slot grid of the shop (a multiple of slotMinutes past the hour)',
-      path: ['slotStart'],
-    });
+    .refine(
+      (r) =>
+        DateTime.fromJSDate(r.slotStart, { zone: ctx.timeZone }).minute % Math.min(r.slotMinutes, 60) === 0 &&
+        r.slotStart.getUTCSeconds() === 0,
+      {
+        message: 'must start on the slot grid of the shop (a multiple of slotMinutes past the hour)',
+        path: ['slotStart'],
+      },
+    );
 export type VolumeRow = z.infer<ReturnType<typeof volumeRowSchema>>;
 
 export const volumeKind: ImportKind<VolumeRow> = {
@@ -40,6 +48,8 @@ export const volumeKind: ImportKind<VolumeRow> = {
   stage: (r, l) => {
     const queueId = l.queueIdByCode.get(r.queue);
     if (!queueId) return unknownCode('queue', r.queue, 'queue code');
-    return { values: [queueId, r.slotStart, r.slotMinutes, r.offered, r.handled, r.abandoned, r.meanHandleSeconds ?? null] };
+    return {
+      values: [queueId, r.slotStart, r.slotMinutes, r.offered, r.handled, r.abandoned, r.meanHandleSeconds ?? null],
+    };
   },
 };

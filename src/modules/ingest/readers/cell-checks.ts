@@ -15,7 +15,8 @@ export class FormulaCell {
 const NONE: FieldError[] = [];
 
 /** A reason in the language of the import's request or job (row reports are stored as read). */
-const reason = (problem: ProblemFactory, params?: TemplateParams) => renderMessage(problem.message(params), currentLocale());
+const reason = (problem: ProblemFactory, params?: TemplateParams) =>
+  renderMessage(problem.message(params), currentLocale());
 
 /**
  * Checks every reader applies before the row schema: no workbook formulas, no oversized cells,
@@ -26,11 +27,27 @@ export function cellProblems(values: Record<string, unknown>, maxCellLength: num
   for (const field in values) {
     const value = values[field];
     if (value instanceof FormulaCell) {
-      (problems ??= []).push({ field, message: reason(IngestProblems.formulaCell), code: IngestProblems.formulaCell.code });
+      (problems ??= []).push({
+        field,
+        message: reason(IngestProblems.formulaCell),
+        code: IngestProblems.formulaCell.code,
+      });
     } else if (typeof value === 'string') {
       const flaw = importedTextFlaw(value);
-      const problem = flaw === 'nul' ? RequestProblems.nulCharacter : flaw ? RequestProblems.unpairedSurrogate : value.length > maxCellLength ? IngestProblems.cellTooLong : undefined;
-      if (problem) (problems ??= []).push({ field, message: reason(problem, { field, limit: maxCellLength }), code: problem.code });
+      const problem =
+        flaw === 'nul'
+          ? RequestProblems.nulCharacter
+          : flaw
+            ? RequestProblems.unpairedSurrogate
+            : value.length > maxCellLength
+              ? IngestProblems.cellTooLong
+              : undefined;
+      if (problem)
+        (problems ??= []).push({
+          field,
+          message: reason(problem, { field, limit: maxCellLength }),
+          code: problem.code,
+        });
     }
   }
   return problems ?? NONE;

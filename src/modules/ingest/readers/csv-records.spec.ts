@@ -7,7 +7,9 @@ const parseAll = (chunks: string[]) => {
 };
 
 const encode = (records: string[][], eol: string) =>
-  records.map((r) => r.map((c) => (/[",\r\n]/.test(c) || c === '' ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join(eol) + eol;
+  records
+    .map((r) => r.map((c) => (/[",\r\n]/.test(c) || c === '' ? `"${c.replace(/"/g, '""')}"` : c)).join(','))
+    .join(eol) + eol;
 
 describe('CsvRecords', () => {
   it('reads plain, quoted, escaped and multi-line cells', () => {
@@ -19,7 +21,10 @@ describe('CsvRecords', () => {
   });
 
   it('keeps the last line without a line break and skips empty lines', () => {
-    expect(parseAll(['a,b\n\n1,2'])).toEqual([['a', 'b'], ['1', '2']]);
+    expect(parseAll(['a,b\n\n1,2'])).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
   });
 
   it('refuses a file that ends inside quotes', () => {
@@ -30,12 +35,19 @@ describe('CsvRecords', () => {
     const cell = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('"', '""', ',', '\n', '\r\n', 'a"b', ' '));
     const record = fc.array(cell, { minLength: 2, maxLength: 5 });
     fc.assert(
-      fc.property(fc.array(record, { minLength: 1, maxLength: 8 }), fc.constantFrom('\n', '\r\n'), fc.array(fc.nat(), { maxLength: 6 }), (records, eol, cuts) => {
-        const text = encode(records, eol);
-        const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-        const chunks = [0, ...points, text.length].slice(1).map((end, i, all) => text.slice(i === 0 ? 0 : all[i - 1], end));
-        expect(parseAll(chunks)).toEqual(records);
-      }),
+      fc.property(
+        fc.array(record, { minLength: 1, maxLength: 8 }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        (records, eol, cuts) => {
+          const text = encode(records, eol);
+          const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+          const chunks = [0, ...points, text.length]
+            .slice(1)
+            .map((end, i, all) => text.slice(i === 0 ? 0 : all[i - 1], end));
+          expect(parseAll(chunks)).toEqual(records);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -54,7 +66,10 @@ describe('CsvRecords on one very long record', () => {
       const text = `a,b\n1,${cell}`;
       const parser = new CsvRecords();
       const records = feed(parser, text);
-      expect(records.map((r) => r.map((c) => c.length))).toEqual([[1, 1], [1, cell.replace(/"/g, '').length]]);
+      expect(records.map((r) => r.map((c) => c.length))).toEqual([
+        [1, 1],
+        [1, cell.replace(/"/g, '').length],
+      ]);
       // Today's parser re-joined and re-scanned the unfinished record per chunk: ~length²/(2·chunk).
       expect(parser.scanned).toBeLessThanOrEqual(2 * text.length);
     }
@@ -63,7 +78,9 @@ describe('CsvRecords on one very long record', () => {
   it('refuses a record longer than the limit, naming it, without holding more than the limit', () => {
     const parser = new CsvRecords(1000);
     expect(() => feed(parser, `a,b\n1,2\n3,${'x'.repeat(5000)}\n`)).toThrow(new CsvRecordTooLong(3, 1000));
-    expect(() => feed(new CsvRecords(1000), `a,b\n"${'q'.repeat(999)}","more"\n`)).toThrow(expect.objectContaining({ record: 2 }));
+    expect(() => feed(new CsvRecords(1000), `a,b\n"${'q'.repeat(999)}","more"\n`)).toThrow(
+      expect.objectContaining({ record: 2 }),
+    );
     expect(feed(new CsvRecords(1000), `a,b\n1,${'x'.repeat(990)}\n`)).toHaveLength(2);
   });
 });

@@ -16,7 +16,10 @@ export const MAX_RECORD_LENGTH = 1_000_000;
 function checkDelimiter(header: string[]): void {
   if (header.length > 1) return;
   const other = [';', '\t', '|'].find((d) => header[0]?.includes(d));
-  if (other) throw new FileProblem(IngestProblems.delimiter, { delimiter: other === '\t' ? text('tabs', '制表符') : text(`"${other}"`, `“${other}”`) });
+  if (other)
+    throw new FileProblem(IngestProblems.delimiter, {
+      delimiter: other === '\t' ? text('tabs', '制表符') : text(`"${other}"`, `“${other}”`),
+    });
 }
 
 /**
@@ -70,7 +73,8 @@ export async function* csvRows(path: string, columns: Column[], limits: ReaderLi
     if (rest.length) yield rest;
   } catch (e) {
     if (e instanceof FileProblem) throw e;
-    if (e instanceof CsvRecordTooLong) throw new FileProblem(IngestProblems.recordTooLong, { row: e.record, limit: formatCount(e.limit) }, e.record);
+    if (e instanceof CsvRecordTooLong)
+      throw new FileProblem(IngestProblems.recordTooLong, { row: e.record, limit: formatCount(e.limit) }, e.record);
     if (e instanceof CsvEndsInQuotes) throw new FileProblem(IngestProblems.endsInQuotes);
     throw e;
   }

@@ -20,7 +20,9 @@ export class FileProblem extends Error {
   /** The refusal as the API gives it, naming the file and the row when one is to blame. */
   toAppError(): AppError {
     const message = this.problem.message(this.params);
-    return this.problem(this.params, { errors: [{ field: '(file)', message, code: this.problem.code, ...(this.row ? { row: this.row } : {}) }] });
+    return this.problem(this.params, {
+      errors: [{ field: '(file)', message, code: this.problem.code, ...(this.row ? { row: this.row } : {}) }],
+    });
   }
 }
 

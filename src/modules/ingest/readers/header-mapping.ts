@@ -4,7 +4,11 @@ import { IngestProblems } from '../ingest.problems';
 import { FileProblem } from './file-problem';
 import { MissingColumns } from './required-columns';
 
-const normalise = (s: string) => s.trim().toLowerCase().replace(/[\s_-]+/g, '');
+const normalise = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
 
 /**
  * Which column of the file holds which field. A header may be the Chinese label, the English
@@ -16,7 +20,9 @@ export function mapHeader(header: unknown[], columns: Column[]): (string | null)
   const seen = new Map<string, number>();
   const unknown: ReturnType<typeof text>[] = [];
   const keys = header.map((cell, i) => {
-    const label = String(cell ?? '').replace(/^\uFEFF/, '').trim();
+    const label = String(cell ?? '')
+      .replace(/^\uFEFF/, '')
+      .trim();
     if (!label) return null;
     const bracketed = /\(([A-Za-z][A-Za-z0-9]*)\)\s*$/.exec(label)?.[1];
     const key = byLabel.get(normalise(bracketed ?? label)) ?? byLabel.get(normalise(label));
@@ -24,11 +30,13 @@ export function mapHeader(header: unknown[], columns: Column[]): (string | null)
       unknown.push(text(`"${label}" (column ${i + 1})`, `“${label}”（第 ${i + 1} 列）`));
       return null;
     }
-    if (seen.has(key)) throw new FileProblem(IngestProblems.columnTwice, { column: key, first: seen.get(key)! + 1, second: i + 1 });
+    if (seen.has(key))
+      throw new FileProblem(IngestProblems.columnTwice, { column: key, first: seen.get(key)! + 1, second: i + 1 });
     seen.set(key, i);
     return key;
   });
-  if (unknown.length) throw new FileProblem(IngestProblems.unknownColumns, { columns: unknown, expected: columns.map((c) => c.key) });
+  if (unknown.length)
+    throw new FileProblem(IngestProblems.unknownColumns, { columns: unknown, expected: columns.map((c) => c.key) });
   const missing = columns.filter((c) => c.required && !seen.has(c.key)).map((c) => c.key);
   if (missing.length) throw new MissingColumns(missing);
   return keys;

@@ -3,11 +3,20 @@ import { ComplaintIntakeBody, COMPLAINT_REQUIRED_COLUMNS } from 'src/modules/com
 import { importKinds } from '../kinds';
 import { isBlank, keysOfRows, missingColumnsError, missingOf, requiredKeys } from './required-columns';
 
-const ctx = { timeZone: 'Asia/Shanghai', earliest: new Date('2000-01-01T00:00:00Z'), latest: new Date('2100-01-01T00:00:00Z') };
+const ctx = {
+  timeZone: 'Asia/Shanghai',
+  earliest: new Date('2000-01-01T00:00:00Z'),
+  latest: new Date('2100-01-01T00:00:00Z'),
+};
 
 describe('required columns', () => {
   it('takes a column as required when the schema refuses a row without it', () => {
-    const shape = { a: z.string(), b: z.string().optional(), c: z.number().default(1), d: z.preprocess((v) => v, z.number()) };
+    const shape = {
+      a: z.string(),
+      b: z.string().optional(),
+      c: z.number().default(1),
+      d: z.preprocess((v) => v, z.number()),
+    };
     expect(requiredKeys(shape)).toEqual(['a', 'd']);
     expect(COMPLAINT_REQUIRED_COLUMNS).toEqual(['channel', 'customerKey', 'category']);
     expect(requiredKeys(ComplaintIntakeBody.shape)).toEqual(COMPLAINT_REQUIRED_COLUMNS);

@@ -7,7 +7,13 @@ import { FileProblem } from './file-problem';
 export function missingColumnsError(columns: readonly string[]): AppError {
   return IngestProblems.missingColumns(
     { columns: [...columns] },
-    { errors: columns.map((column) => ({ field: column, message: IngestProblems.columnRequired.message({ column }), code: IngestProblems.columnRequired.code })) },
+    {
+      errors: columns.map((column) => ({
+        field: column,
+        message: IngestProblems.columnRequired.message({ column }),
+        code: IngestProblems.columnRequired.code,
+      })),
+    },
   );
 }
 
@@ -23,7 +29,8 @@ export class MissingColumns extends FileProblem {
 }
 
 /** The required columns a file does not have, in the order they are required. */
-export const missingOf = (present: ReadonlySet<string>, required: readonly string[]) => required.filter((c) => !present.has(c));
+export const missingOf = (present: ReadonlySet<string>, required: readonly string[]) =>
+  required.filter((c) => !present.has(c));
 
 /** A JSON file's columns: every key some row has (checked once, as a header would be). */
 export function keysOfRows(rows: readonly unknown[]): Set<string> {
@@ -38,4 +45,5 @@ export function requiredKeys(shape: Record<string, z.ZodType>): string[] {
 }
 
 /** Whether a cell holds nothing: absent, null or blank text (as every cell parser reads it). */
-export const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+export const isBlank = (value: unknown) =>
+  value === undefined || value === null || (typeof value === 'string' && value.trim() === '');

@@ -42,15 +42,20 @@ export async function readSharedStrings(text: AsyncIterable<string>, limits: Sha
     else if (node.name === 'si') {
       const value = detached(current.length > limits.maxLength ? current.slice(0, limits.maxLength + 1) : current);
       memory += 48 + 2 * value.length;
-      if (strings.length >= limits.maxCount) error ??= new FileProblem(IngestProblems.sharedStringsCount, { limit: count(limits.maxCount) });
-      else if (memory > limits.maxMemoryBytes) error ??= new FileProblem(IngestProblems.sharedStringsMemory, { limit: megabytes(limits.maxMemoryBytes) });
+      if (strings.length >= limits.maxCount)
+        error ??= new FileProblem(IngestProblems.sharedStringsCount, { limit: count(limits.maxCount) });
+      else if (memory > limits.maxMemoryBytes)
+        error ??= new FileProblem(IngestProblems.sharedStringsMemory, { limit: megabytes(limits.maxMemoryBytes) });
       strings.push(value);
       current = '';
     }
   });
   for await (const chunk of text) {
     parser.write(chunk);
-    if (error) throw error instanceof FileProblem ? error : new FileProblem(IngestProblems.sharedStringsInvalid, { reason: error.message });
+    if (error)
+      throw error instanceof FileProblem
+        ? error
+        : new FileProblem(IngestProblems.sharedStringsInvalid, { reason: error.message });
   }
   return strings;
 }

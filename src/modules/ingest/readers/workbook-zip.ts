@@ -38,13 +38,19 @@ export async function openWorkbookZip(path: string, limits: ZipLimits): Promise<
         entries.set(entry.fileName, entry);
         total += entry.uncompressedSize;
         compressed += entry.compressedSize;
-        if (entries.size > limits.maxEntries) return reject(new FileProblem(IngestProblems.tooManyParts, { limit: count(limits.maxEntries) }));
-        if (total > limits.maxUncompressedBytes) return reject(new FileProblem(IngestProblems.wouldUnpackTo, { limit: megabytes(limits.maxUncompressedBytes) }));
+        if (entries.size > limits.maxEntries)
+          return reject(new FileProblem(IngestProblems.tooManyParts, { limit: count(limits.maxEntries) }));
+        if (total > limits.maxUncompressedBytes)
+          return reject(
+            new FileProblem(IngestProblems.wouldUnpackTo, { limit: megabytes(limits.maxUncompressedBytes) }),
+          );
         zip.readEntry();
       });
       zip.on('end', () => {
-        if (!entries.has('xl/workbook.xml')) return reject(new FileProblem(IngestProblems.notWorkbook, { format: '.xlsx', part: 'xl/workbook.xml' }));
-        if (compressed > 0 && total / compressed > limits.maxRatio) return reject(new FileProblem(IngestProblems.compressionRatio, { ratio: Math.round(total / compressed) }));
+        if (!entries.has('xl/workbook.xml'))
+          return reject(new FileProblem(IngestProblems.notWorkbook, { format: '.xlsx', part: 'xl/workbook.xml' }));
+        if (compressed > 0 && total / compressed > limits.maxRatio)
+          return reject(new FileProblem(IngestProblems.compressionRatio, { ratio: Math.round(total / compressed) }));
         resolve();
       });
       zip.on('error', (e: Error) => reject(new FileProblem(IngestProblems.damaged, { reason: e.message })));
@@ -88,11 +94,14 @@ async function* partText(zip: yauzl.ZipFile, entry: yauzl.Entry, guard: XmlPartG
   } catch (e) {
     if (e instanceof FileProblem) throw e;
     const lied = /too many bytes/.test((e as Error).message);
-    throw lied ? new FileProblem(IngestProblems.partLies, { part: entry.fileName }) : new FileProblem(IngestProblems.damaged, { reason: (e as Error).message });
+    throw lied
+      ? new FileProblem(IngestProblems.partLies, { part: entry.fileName })
+      : new FileProblem(IngestProblems.damaged, { reason: (e as Error).message });
   } finally {
     stream.destroy();
   }
 }
 
 /** Where a relationship of xl/workbook.xml points (targets are relative to xl/, or absolute). */
-export const partOfTarget = (target: string) => (target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join('xl', target)));
+export const partOfTarget = (target: string) =>
+  target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join('xl', target));

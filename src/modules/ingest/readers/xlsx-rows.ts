@@ -38,14 +38,18 @@ type ReaderInternals = {
 function plain(value: CellValue): unknown {
   if (value === null || value === undefined || value === '') return undefined;
   if (value instanceof Date || typeof value !== 'object') return value;
-  if ('formula' in value || 'sharedFormula' in value) return new FormulaCell(String((value as { formula?: string }).formula ?? (value as { sharedFormula?: string }).sharedFormula));
+  if ('formula' in value || 'sharedFormula' in value)
+    return new FormulaCell(
+      String((value as { formula?: string }).formula ?? (value as { sharedFormula?: string }).sharedFormula),
+    );
   if ('richText' in value) return value.richText.map((t) => t.text).join('');
   if ('text' in value) return (value as { text: unknown }).text;
   if ('error' in value) return undefined;
   return String(value);
 }
 
-const relOfType = (reader: ReaderInternals, type: string) => reader.workbookRels?.find((r) => r.Type?.endsWith(`/${type}`));
+const relOfType = (reader: ReaderInternals, type: string) =>
+  reader.workbookRels?.find((r) => r.Type?.endsWith(`/${type}`));
 
 /** The first sheet in the workbook's own order (what the user sees as the first tab). */
 function firstSheet(reader: ReaderInternals, zip: WorkbookZip): string | undefined {
@@ -56,14 +60,24 @@ function firstSheet(reader: ReaderInternals, zip: WorkbookZip): string | undefin
 }
 
 /** Reads what the sheet needs (relationships, workbook, styles for dates, shared strings), then the first sheet. */
-async function openFirstSheet(zip: WorkbookZip, reader: ReaderInternals, limits: WorkbookLimits, budget: UnpackedBudget): Promise<AsyncIterable<ExcelJS.Row>> {
+async function openFirstSheet(
+  zip: WorkbookZip,
+  reader: ReaderInternals,
+  limits: WorkbookLimits,
+  budget: UnpackedBudget,
+): Promise<AsyncIterable<ExcelJS.Row>> {
   const meta = (name: string) => Readable.from(zip.part(name, META_PART, budget));
   if (zip.has('xl/_rels/workbook.xml.rels')) await reader._parseRels(meta('xl/_rels/workbook.xml.rels'));
   await reader._parseWorkbook(meta('xl/workbook.xml'));
   const styles = partOfTarget(relOfType(reader, 'styles')?.Target ?? 'styles.xml');
   if (zip.has(styles)) await reader._parseStyles(meta(styles));
   const strings = partOfTarget(relOfType(reader, 'sharedStrings')?.Target ?? 'sharedStrings.xml');
-  reader.sharedStrings = zip.has(strings) ? await readSharedStrings(zip.part(strings, SHARED_STRINGS, budget), { ...SHARED_STRING_LIMITS, maxLength: limits.maxCellLength }) : [];
+  reader.sharedStrings = zip.has(strings)
+    ? await readSharedStrings(zip.part(strings, SHARED_STRINGS, budget), {
+        ...SHARED_STRING_LIMITS,
+        maxLength: limits.maxCellLength,
+      })
+    : [];
   const sheet = firstSheet(reader, zip);
   if (!sheet) throw new FileProblem(IngestProblems.noSheet);
   const [{ value }] = [...reader._parseWorksheet(zip.part(sheet, SHEET, budget), '1')];
@@ -78,9 +92,24 @@ export type SheetRow = { row: number; cells: unknown[] };
  * counted against the workbook's limit as it leaves the inflater (`budget.used` tells how many were).
  * `onSheet` learns the sheet's name before the first row.
  */
-export async function* xlsxSheetRows(path: string, limits: WorkbookLimits, budget: UnpackedBudget = { limit: limits.maxUncompressedBytes, used: 0 }, onSheet?: (name: string) => void): AsyncGenerator<SheetRow> {
-  const zip = await openWorkbookZip(path, { maxUncompressedBytes: limits.maxUncompressedBytes, maxRatio: 200, maxEntries: 10_000 });
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' }) as unknown as ReaderInternals;
+export async function* xlsxSheetRows(
+  path: string,
+  limits: WorkbookLimits,
+  budget: UnpackedBudget = { limit: limits.maxUncompressedBytes, used: 0 },
+  onSheet?: (name: string) => void,
+): AsyncGenerator<SheetRow> {
+  const zip = await openWorkbookZip(path, {
+    maxUncompressedBytes: limits.maxUncompressedBytes,
+    maxRatio: 200,
+    maxEntries: 10_000,
+  });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  }) as unknown as ReaderInternals;
   try {
     const rows = await openFirstSheet(zip, reader, limits, budget);
     onSheet?.(reader.model?.sheets?.[0]?.name ?? 'Sheet1');
@@ -94,7 +123,12 @@ export async function* xlsxSheetRows(path: string, limits: WorkbookLimits, budge
 }
 
 /** The first sheet's data rows under its header, in batches, keyed by the import kind's columns. */
-export async function* xlsxRows(path: string, columns: Column[], limits: WorkbookLimits, budget: UnpackedBudget = { limit: limits.maxUncompressedBytes, used: 0 }): AsyncGenerator<SourceRow[]> {
+export async function* xlsxRows(
+  path: string,
+  columns: Column[],
+  limits: WorkbookLimits,
+  budget: UnpackedBudget = { limit: limits.maxUncompressedBytes, used: 0 },
+): AsyncGenerator<SourceRow[]> {
   let keys: (string | null)[] | undefined;
   let count = 0;
   let batch: SourceRow[] = [];

@@ -59,8 +59,10 @@ export class XmlPartGuard {
     if (this.ended) return chunk.subarray(0, 0);
     this.budget.used += chunk.length;
     this.bytes += chunk.length;
-    if (this.budget.used > this.budget.limit) throw new FileProblem(IngestProblems.unpacksTo, { limit: megabytes(this.budget.limit) });
-    if (this.bytes > this.rules.maxBytes) throw new FileProblem(IngestProblems.partUnpacksTo, { part: this.part, limit: megabytes(this.rules.maxBytes) });
+    if (this.budget.used > this.budget.limit)
+      throw new FileProblem(IngestProblems.unpacksTo, { limit: megabytes(this.budget.limit) });
+    if (this.bytes > this.rules.maxBytes)
+      throw new FileProblem(IngestProblems.partUnpacksTo, { part: this.part, limit: megabytes(this.rules.maxBytes) });
     const view = this.tail.length ? Buffer.concat([this.tail, chunk]) : chunk;
     const base = this.bytes - view.length;
     let i = 0;
@@ -89,7 +91,9 @@ export class XmlPartGuard {
         this.checkRows(view, i, stop, base);
       }
       if (open < 0) break;
-      const opener = OPENERS.find(([start]) => view.length - open >= start.length && view.subarray(open, open + start.length).equals(start));
+      const opener = OPENERS.find(
+        ([start]) => view.length - open >= start.length && view.subarray(open, open + start.length).equals(start),
+      );
       if (!opener) {
         if (view.length - open < 9) break; // maybe cut by the chunk's end: decided with the next chunk
         throw new FileProblem(IngestProblems.doctype, { part: this.part });
@@ -112,7 +116,17 @@ export class XmlPartGuard {
   /** No gap between two `<` in [from, to) is longer than maxRun, counting from the last one before. */
   private checkRuns(view: Buffer, from: number, to: number, base: number): void {
     const tooLong = () => this.tooLong();
-    this.walk(view, LT, from, to, base, this.rules.maxRun, () => this.lastLt, (at) => (this.lastLt = base + at), tooLong);
+    this.walk(
+      view,
+      LT,
+      from,
+      to,
+      base,
+      this.rules.maxRun,
+      () => this.lastLt,
+      (at) => (this.lastLt = base + at),
+      tooLong,
+    );
     if (base + to - this.lastLt > this.rules.maxRun) throw tooLong();
   }
 
@@ -124,7 +138,17 @@ export class XmlPartGuard {
       const number = /^<row\b[^>]*?\sr="(\d+)"/.exec(view.toString('latin1', at, Math.min(view.length, at + 64)));
       this.lastRowNumber = number ? Number(number[1]) : 0;
     };
-    this.walk(view, ROW, from, to, base, max, () => this.lastRow, seen, () => this.rowTooLarge(max));
+    this.walk(
+      view,
+      ROW,
+      from,
+      to,
+      base,
+      max,
+      () => this.lastRow,
+      seen,
+      () => this.rowTooLarge(max),
+    );
     if (base + to - this.lastRow > max) throw this.rowTooLarge(max);
   }
 
@@ -133,13 +157,27 @@ export class XmlPartGuard {
    * one before (`previous`), and reports the last one as seen. Only a chunk longer than `max` can
    * hide a long gap between two of its own markers, so only such a chunk is walked marker by marker.
    */
-  private walk(view: Buffer, marker: Buffer | number, from: number, to: number, base: number, max: number, previous: () => number, seen: (at: number) => void, problem: () => FileProblem): void {
+  private walk(
+    view: Buffer,
+    marker: Buffer | number,
+    from: number,
+    to: number,
+    base: number,
+    max: number,
+    previous: () => number,
+    seen: (at: number) => void,
+    problem: () => FileProblem,
+  ): void {
     const first = view.indexOf(marker, from);
     if (first < 0 || first >= to) return;
     if (base + first - previous() > max) throw problem();
     const last = view.lastIndexOf(marker, to - 1);
     if (last - first > max) {
-      for (let at = first, next = view.indexOf(marker, first + 1); next >= 0 && next <= last; at = next, next = view.indexOf(marker, next + 1)) {
+      for (
+        let at = first, next = view.indexOf(marker, first + 1);
+        next >= 0 && next <= last;
+        at = next, next = view.indexOf(marker, next + 1)
+      ) {
         seen(at);
         if (next - at > max) throw problem();
       }
@@ -160,7 +198,12 @@ export class XmlPartGuard {
 
   private rowTooLarge(max: number): FileProblem {
     const n = this.lastRowNumber;
-    const where = this.lastRow === 0 ? text('what comes before the first row', '第一行之前的内容') : n ? text(`row ${n}`, `第 ${n} 行`) : text('a row', '某一行');
+    const where =
+      this.lastRow === 0
+        ? text('what comes before the first row', '第一行之前的内容')
+        : n
+          ? text(`row ${n}`, `第 ${n} 行`)
+          : text('a row', '某一行');
     return new FileProblem(IngestProblems.rowTooLarge, { where, limit: megabytes(max) }, n || undefined);
   }
 }

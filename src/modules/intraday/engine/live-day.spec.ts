@@ -3,14 +3,30 @@ import { AgentDay, loggedInIn, projectRest, projectWith, restServiceLevel, sched
 
 const at = (h: number, m = 0) => (h * 60 + m) * 60_000;
 const slot = (h: number, m: number) => ({ from: at(h, m), to: at(h, m + 30) });
-const phone: RealTimeQueue = { slotSeconds: 1800, ahtSeconds: 300, target: { answerWithinSeconds: 20, serviceLevel: 0.8 }, shrinkage: 0 };
+const phone: RealTimeQueue = {
+  slotSeconds: 1800,
+  ahtSeconds: 300,
+  target: { answerWithinSeconds: 20, serviceLevel: 0.8 },
+  shrinkage: 0,
+};
 
 describe('live day of a queue', () => {
   const agents: AgentDay[] = [
     // 09:00–18:00, lunch 12:15–13:15.
-    { agentId: 'a', shifts: [{ from: at(9), to: at(18), breaks: [{ from: at(12, 15), to: at(13, 15) }], training: [] }], reports: [{ state: 'online', from: at(8, 55), to: at(12, 10) }, { state: 'away', from: at(12, 10), to: null }] },
+    {
+      agentId: 'a',
+      shifts: [{ from: at(9), to: at(18), breaks: [{ from: at(12, 15), to: at(13, 15) }], training: [] }],
+      reports: [
+        { state: 'online', from: at(8, 55), to: at(12, 10) },
+        { state: 'away', from: at(12, 10), to: null },
+      ],
+    },
     // 12:00–20:00, training 12:00–12:30.
-    { agentId: 'b', shifts: [{ from: at(12), to: at(20), breaks: [], training: [{ from: at(12), to: at(12, 30) }] }], reports: [{ state: 'busy', from: at(12), to: null }] },
+    {
+      agentId: 'b',
+      shifts: [{ from: at(12), to: at(20), breaks: [], training: [{ from: at(12), to: at(12, 30) }] }],
+      reports: [{ state: 'busy', from: at(12), to: null }],
+    },
   ];
 
   it('counts agents on the queue per slot, time-weighted, without breaks and training', () => {
@@ -38,14 +54,21 @@ describe('live day of a queue', () => {
     expect(whole.serviceLevel).toBe(engine.serviceLevel);
     expect(whole.asaSeconds).toBe(engine.asaSeconds);
     const half = projectWith(phone, 40, 9.5);
-    expect(half.serviceLevel).toBeCloseTo((projectSlot(phone, 40, 9).serviceLevel + projectSlot(phone, 40, 10).serviceLevel) / 2, 12);
+    expect(half.serviceLevel).toBeCloseTo(
+      (projectSlot(phone, 40, 9).serviceLevel + projectSlot(phone, 40, 10).serviceLevel) / 2,
+      12,
+    );
     // 40 calls × 300 s over 1800 s = 6.67 Erlangs: six agents never catch up (no finite answer time).
     expect(projectWith(phone, 40, 6).asaSeconds).toBeNull();
     expect(projectWith(phone, 40, 6).serviceLevel).toBe(0);
   });
 
   it('projects only the slots not yet over and weighs the rest of the day by contacts', () => {
-    const slots = [{ ...slot(11, 30), contacts: 5 }, { ...slot(12, 0), contacts: 10 }, { ...slot(12, 30), contacts: 30 }];
+    const slots = [
+      { ...slot(11, 30), contacts: 5 },
+      { ...slot(12, 0), contacts: 10 },
+      { ...slot(12, 30), contacts: 30 },
+    ];
     const projections = projectRest(phone, slots, agents, at(12, 20));
     expect(projections[0]).toBeNull();
     expect(projections[1]).toEqual(projectWith(phone, 10, 0.5));

@@ -1,4 +1,12 @@
-import { intersect, onQueue, ScheduledShift, Span, StateReport, subtract, timeline } from 'src/modules/adherence/engine/adherence';
+import {
+  intersect,
+  onQueue,
+  ScheduledShift,
+  Span,
+  StateReport,
+  subtract,
+  timeline,
+} from 'src/modules/adherence/engine/adherence';
 import { projectSlot, RealTimeQueue } from 'src/modules/staffing/engine';
 
 /**
@@ -14,7 +22,11 @@ export type Projection = { serviceLevel: number; asaSeconds: number | null };
 const length = (spans: Span[]) => spans.reduce((n, s) => n + (s.to - s.from), 0);
 
 /** Shift time on the queue: the shifts less their breaks and training. */
-export const workSpans = (shifts: ScheduledShift[]): Span[] => subtract(shifts, shifts.flatMap((s) => [...s.breaks, ...s.training]));
+export const workSpans = (shifts: ScheduledShift[]): Span[] =>
+  subtract(
+    shifts,
+    shifts.flatMap((s) => [...s.breaks, ...s.training]),
+  );
 
 /** Agents on the queue in a slot, time-weighted (an agent on a break for half the slot counts ½). */
 export function scheduledIn(slot: Span, agents: AgentDay[]): number {
@@ -27,7 +39,18 @@ export function loggedInIn(slot: Span, agents: AgentDay[], now: number): number 
   const end = Math.min(slot.to, now);
   if (end <= slot.from) return null;
   const part = [{ from: slot.from, to: end }];
-  return agents.reduce((n, a) => n + length(intersect(timeline(a.reports, now).filter((s) => onQueue(s.state)), part)) / (end - slot.from), 0);
+  return agents.reduce(
+    (n, a) =>
+      n +
+      length(
+        intersect(
+          timeline(a.reports, now).filter((s) => onQueue(s.state)),
+          part,
+        ),
+      ) /
+        (end - slot.from),
+    0,
+  );
 }
 
 /**
@@ -49,7 +72,12 @@ export function projectWith(queue: RealTimeQueue, contacts: number, agents: numb
 }
 
 /** Projections for the slots not yet over (null for slots already over), with the agents the roster puts on the queue. */
-export function projectRest(queue: RealTimeQueue, slots: DaySlot[], agents: AgentDay[], now: number): (Projection | null)[] {
+export function projectRest(
+  queue: RealTimeQueue,
+  slots: DaySlot[],
+  agents: AgentDay[],
+  now: number,
+): (Projection | null)[] {
   return slots.map((s) => (s.to <= now ? null : projectWith(queue, s.contacts, scheduledIn(s, agents))));
 }
 

@@ -11,7 +11,13 @@ import { AgentDay, DaySlot, projectRest, restServiceLevel, scheduledIn } from '.
  */
 
 export type SuggestionKind = 'move-break' | 'early-start' | 'overtime' | 'release';
-export type BreakRule = { name: string; minutes: number; earliestAfterMinutes: number; latestAfterMinutes: number; minShiftMinutes: number };
+export type BreakRule = {
+  name: string;
+  minutes: number;
+  earliestAfterMinutes: number;
+  latestAfterMinutes: number;
+  minShiftMinutes: number;
+};
 /** A shift template as offered today: its allowed starts as instants, length and break windows. */
 export type TemplateOption = { code: string; starts: number[]; lengthMinutes: number; breaks: BreakRule[] };
 /** An agent's shift today on the queue, with the template it was made from. */
@@ -50,9 +56,19 @@ export function breakMoves(shift: TodayShift, now: number): ScheduledShift[] {
   shift.breaks.forEach((b, i) => {
     const rule = rules[i];
     if (!rule || b.from <= now) return;
-    for (let from = shift.from + rule.earliestAfterMinutes * 60_000; from <= shift.from + rule.latestAfterMinutes * 60_000; from += STEP) {
+    for (
+      let from = shift.from + rule.earliestAfterMinutes * 60_000;
+      from <= shift.from + rule.latestAfterMinutes * 60_000;
+      from += STEP
+    ) {
       const moved = { from, to: from + rule.minutes * 60_000 };
-      if (from === b.from || from < now || shift.training.some((t) => overlaps(t, moved)) || shift.breaks.some((o, j) => j !== i && overlaps(o, moved))) continue;
+      if (
+        from === b.from ||
+        from < now ||
+        shift.training.some((t) => overlaps(t, moved)) ||
+        shift.breaks.some((o, j) => j !== i && overlaps(o, moved))
+      )
+        continue;
       out.push({ ...shift, breaks: shift.breaks.map((o, j) => (j === i ? moved : o)) });
     }
   });
@@ -82,41 +98,88 @@ export function extraShifts(template: TemplateOption, now: number): ScheduledShi
       breaks: template.breaks
         .filter((r) => template.lengthMinutes >= r.minShiftMinutes)
         .map((r) => {
-          const middle = from + (r.earliestAfterMinutes + Math.floor((r.latestAfterMinutes - r.earliestAfterMinutes) / 2 / 15) * 15) * 60_000;
+          const middle =
+            from +
+            (r.earliestAfterMinutes + Math.floor((r.latestAfterMinutes - r.earliestAfterMinutes) / 2 / 15) * 15) *
+              60_000;
           return { from: middle, to: middle + r.minutes * 60_000 };
         }),
     }));
 }
 
 /** Every change worth asking the roster about, before its effect is known. */
-export function candidates(agents: AgentOptions[], templates: TemplateOption[], now: number, belowTarget: boolean): Candidate[] {
+export function candidates(
+  agents: AgentOptions[],
+  templates: TemplateOption[],
+  now: number,
+  belowTarget: boolean,
+): Candidate[] {
   const out: Candidate[] = [];
   for (const a of agents) {
     if (!belowTarget) {
-      if (a.shift && a.shift.from > now) out.push({ kind: 'release', agentId: a.agentId, shift: null, replaces: a.shift, template: null });
+      if (a.shift && a.shift.from > now)
+        out.push({ kind: 'release', agentId: a.agentId, shift: null, replaces: a.shift, template: null });
       continue;
     }
     if (a.shift) {
-      for (const s of breakMoves(a.shift, now)) out.push({ kind: 'move-break', agentId: a.agentId, shift: s, replaces: a.shift, template: a.shift.template.code });
-      for (const s of earlyStarts(a.shift, now)) out.push({ kind: 'early-start', agentId: a.agentId, shift: s, replaces: a.shift, template: a.shift.template.code });
+      for (const s of breakMoves(a.shift, now))
+        out.push({
+          kind: 'move-break',
+          agentId: a.agentId,
+          shift: s,
+          replaces: a.shift,
+          template: a.shift.template.code,
+        });
+      for (const s of earlyStarts(a.shift, now))
+        out.push({
+          kind: 'early-start',
+          agentId: a.agentId,
+          shift: s,
+          replaces: a.shift,
+          template: a.shift.template.code,
+        });
     } else if (!a.busyElsewhere) {
-      for (const t of templates) for (const s of extraShifts(t, now)) out.push({ kind: 'overtime', agentId: a.agentId, shift: s, replaces: null, template: t.code });
+      for (const t of templates)
+        for (const s of extraShifts(t, now))
+          out.push({ kind: 'overtime', agentId: a.agentId, shift: s, replaces: null, template: t.code });
     }
   }
   return out;
 }
 
 /** What one change does to the rest of the day: the service level before and after, and each slot it moves. */
-export function effectOf(queue: RealTimeQueue, slots: DaySlot[], days: AgentDay[], c: Pick<Candidate, 'agentId' | 'shift' | 'replaces'>, now: number, baseline = projectRest(queue, slots, days, now)): Effect {
+export function effectOf(
+  queue: RealTimeQueue,
+  slots: DaySlot[],
+  days: AgentDay[],
+  c: Pick<Candidate, 'agentId' | 'shift' | 'replaces'>,
+  now: number,
+  baseline = projectRest(queue, slots, days, now),
+): Effect {
   const kept = (s: Span) => !c.replaces || s.from !== c.replaces.from || s.to !== c.replaces.to;
-  const known = days.some((d) => d.agentId === c.agentId) ? days : [...days, { agentId: c.agentId, shifts: [], reports: [] }];
-  const after = known.map((d) => (d.agentId === c.agentId ? { ...d, shifts: [...d.shifts.filter(kept), ...(c.shift ? [c.shift] : [])] } : d));
+  const known = days.some((d) => d.agentId === c.agentId)
+    ? days
+    : [...days, { agentId: c.agentId, shifts: [], reports: [] }];
+  const after = known.map((d) =>
+    d.agentId === c.agentId ? { ...d, shifts: [...d.shifts.filter(kept), ...(c.shift ? [c.shift] : [])] } : d,
+  );
   const projected = projectRest(queue, slots, after, now);
   const changed = slots
     .map((s, i) => ({ s, i }))
-    .filter(({ i }) => baseline[i] && projected[i] && Math.abs(baseline[i]!.serviceLevel - projected[i]!.serviceLevel) > 1e-9)
-    .map(({ s, i }) => ({ from: s.from, scheduledBefore: scheduledIn(s, days), scheduledAfter: scheduledIn(s, after), before: baseline[i]!.serviceLevel, after: projected[i]!.serviceLevel }));
-  return { restOfDay: { before: restServiceLevel(slots, baseline), after: restServiceLevel(slots, projected) }, slots: changed };
+    .filter(
+      ({ i }) => baseline[i] && projected[i] && Math.abs(baseline[i]!.serviceLevel - projected[i]!.serviceLevel) > 1e-9,
+    )
+    .map(({ s, i }) => ({
+      from: s.from,
+      scheduledBefore: scheduledIn(s, days),
+      scheduledAfter: scheduledIn(s, after),
+      before: baseline[i]!.serviceLevel,
+      after: projected[i]!.serviceLevel,
+    }));
+  return {
+    restOfDay: { before: restServiceLevel(slots, baseline), after: restServiceLevel(slots, projected) },
+    slots: changed,
+  };
 }
 
 /**
@@ -125,7 +188,14 @@ export function effectOf(queue: RealTimeQueue, slots: DaySlot[], days: AgentDay[
  * every slot to come at the target. Nothing is suggested when no slot to come is below target and
  * no release keeps it there.
  */
-export function rankSuggestions(queue: RealTimeQueue, slots: DaySlot[], days: AgentDay[], options: AgentOptions[], templates: TemplateOption[], now: number): Suggestion[] {
+export function rankSuggestions(
+  queue: RealTimeQueue,
+  slots: DaySlot[],
+  days: AgentDay[],
+  options: AgentOptions[],
+  templates: TemplateOption[],
+  now: number,
+): Suggestion[] {
   const target = queue.target.serviceLevel ?? 0;
   const baseline = projectRest(queue, slots, days, now);
   const below = slots.some((s, i) => baseline[i] !== null && s.contacts > 0 && baseline[i]!.serviceLevel < target);

@@ -16,7 +16,12 @@ export type SamplingSettings = {
   outcomeWeights: Record<Outcome, number>;
 };
 
-export const DEFAULT_OUTCOME_WEIGHTS: Record<Outcome, number> = { lowRating: 4, complaint: 6, refund: 3, slowResponse: 2 };
+export const DEFAULT_OUTCOME_WEIGHTS: Record<Outcome, number> = {
+  lowRating: 4,
+  complaint: 6,
+  refund: 3,
+  slowResponse: 2,
+};
 
 export type SampleRequest = {
   shopId: string;
@@ -43,10 +48,17 @@ export type SampledSession = {
 };
 
 type Tally = { population: number; expected: number; picked: number };
-export type AgentMix = { agentId: string; candidates: number; places: number; picked: number; byOutcome: Record<Outcome | 'none', Tally> };
+export type AgentMix = {
+  agentId: string;
+  candidates: number;
+  places: number;
+  picked: number;
+  byOutcome: Record<Outcome | 'none', Tally>;
+};
 export type DailySample = { seed: string; samples: SampledSession[]; mix: AgentMix[] };
 
-export const weightOf = (outcomes: readonly Outcome[], weights: Record<Outcome, number>) => 1 + outcomes.reduce((s, o) => s + Math.max(0, weights[o] ?? 0), 0);
+export const weightOf = (outcomes: readonly Outcome[], weights: Record<Outcome, number>) =>
+  1 + outcomes.reduce((s, o) => s + Math.max(0, weights[o] ?? 0), 0);
 
 /** The settings as one canonical string, so equal settings always give the same seed. */
 export function sampleSeed(shopId: string, sessionDate: string, settings: SamplingSettings): string {
@@ -71,17 +83,31 @@ export function drawDailySample(request: SampleRequest): DailySample {
   const samples: SampledSession[] = [];
   const mix: AgentMix[] = [];
   for (const agentId of [...byAgent.keys()].sort()) {
-    const pool = byAgent.get(agentId)!.sort((a, b) => (a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : 0));
+    const pool = byAgent
+      .get(agentId)!
+      .sort((a, b) => (a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : 0));
     const places = Math.max(0, request.settings.perAgent - (request.filled?.get(agentId) ?? 0));
     const weights = pool.map((c) => weightOf(c.outcomes, request.settings.outcomeWeights));
-    const pi = inclusionProbabilities(weights, Math.min(places, pool.length), request.settings.randomFloorPercent / 100);
-    const picked = systematicDraw(pi, seededUniform(seedOf(`${seed}|${agentId}`))).sort((a, b) => pool[a].startedAt.getTime() - pool[b].startedAt.getTime());
+    const pi = inclusionProbabilities(
+      weights,
+      Math.min(places, pool.length),
+      request.settings.randomFloorPercent / 100,
+    );
+    const picked = systematicDraw(pi, seededUniform(seedOf(`${seed}|${agentId}`))).sort(
+      (a, b) => pool[a].startedAt.getTime() - pool[b].startedAt.getTime(),
+    );
     const all = places >= pool.length;
     picked.forEach((index, position) => {
       const c = pool[index];
       samples.push({
-        sessionId: c.sessionId, agentId, startedAt: c.startedAt, weight: weights[index], inclusionProbability: pi[index],
-        reason: all ? 'all' : pi[index] >= 1 ? 'certain' : 'drawn', outcomes: [...c.outcomes], position,
+        sessionId: c.sessionId,
+        agentId,
+        startedAt: c.startedAt,
+        weight: weights[index],
+        inclusionProbability: pi[index],
+        reason: all ? 'all' : pi[index] >= 1 ? 'certain' : 'drawn',
+        outcomes: [...c.outcomes],
+        position,
       });
     });
     mix.push(mixOf(agentId, pool, pi, new Set(picked), places));
@@ -91,7 +117,9 @@ export function drawDailySample(request: SampleRequest): DailySample {
 
 /** What the sample looks like against the day: per outcome, sessions that had it, expected and realised picks. */
 function mixOf(agentId: string, pool: Candidate[], pi: number[], picked: Set<number>, places: number): AgentMix {
-  const byOutcome = Object.fromEntries([...OUTCOMES, 'none'].map((o) => [o, { population: 0, expected: 0, picked: 0 }])) as AgentMix['byOutcome'];
+  const byOutcome = Object.fromEntries(
+    [...OUTCOMES, 'none'].map((o) => [o, { population: 0, expected: 0, picked: 0 }]),
+  ) as AgentMix['byOutcome'];
   pool.forEach((c, i) => {
     for (const o of c.outcomes.length ? c.outcomes : (['none'] as const)) {
       byOutcome[o].population += 1;

@@ -34,7 +34,10 @@ export function inclusionProbabilities(weights: readonly number[], n: number, fl
 export function systematicDraw(probabilities: readonly number[], random: () => number): number[] {
   const n = Math.round(probabilities.reduce((s, p) => s + p, 0));
   if (n === 0) return [];
-  const order = shuffled(probabilities.map((_, i) => i), random);
+  const order = shuffled(
+    probabilities.map((_, i) => i),
+    random,
+  );
   const start = random();
   const picked: number[] = [];
   let cumulated = 0;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { agreementBand, intraclassCorrelation, leaningOf, ratingGroup } from './rater-agreement';
 
 describe('inspector agreement: ICC(1,1)', () => {
-  it("matches Shrout & Fleiss (1979), Table 2: six targets, four judges, ICC(1,1) = .17", () => {
+  it('matches Shrout & Fleiss (1979), Table 2: six targets, four judges, ICC(1,1) = .17', () => {
     const targets = [
       [9, 2, 5, 8],
       [6, 1, 3, 2],
@@ -34,21 +34,38 @@ describe('inspector agreement: ICC(1,1)', () => {
 
   it('is 1 when every panel agrees and sessions differ, and unknown without variation or sessions', () => {
     expect(intraclassCorrelation([ratingGroup([8, 8]), ratingGroup([5, 5, 5])]).icc).toBe(1);
-    expect(intraclassCorrelation([ratingGroup([10, 10]), ratingGroup([10, 10])])).toMatchObject({ icc: null, withinSd: 0 });
-    expect(intraclassCorrelation([ratingGroup([6, 9])])).toMatchObject({ icc: null, sessions: 1, withinSd: Math.sqrt(4.5) });
+    expect(intraclassCorrelation([ratingGroup([10, 10]), ratingGroup([10, 10])])).toMatchObject({
+      icc: null,
+      withinSd: 0,
+    });
+    expect(intraclassCorrelation([ratingGroup([6, 9])])).toMatchObject({
+      icc: null,
+      sessions: 1,
+      withinSd: Math.sqrt(4.5),
+    });
     expect(intraclassCorrelation([ratingGroup([6]), ratingGroup([9])]).icc).toBeNull();
     expect(intraclassCorrelation([]).icc).toBeNull();
   });
 
   it('is at most 1, and does not care which inspector of a panel gave which score or where the scale starts', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.integer({ min: 0, max: 15 }), { minLength: 2, maxLength: 4 }), { minLength: 2, maxLength: 12 }), fc.integer({ min: -50, max: 50 }), (panels, shift) => {
-        const a = intraclassCorrelation(panels.map(ratingGroup));
-        if (a.icc === null) return;
-        expect(a.icc).toBeLessThanOrEqual(1 + 1e-12);
-        expect(intraclassCorrelation(panels.map((p) => ratingGroup([...p].reverse()))).icc).toBeCloseTo(a.icc, 9);
-        expect(intraclassCorrelation(panels.map((p) => ratingGroup(p.map((x) => x + shift)))).icc).toBeCloseTo(a.icc, 6);
-      }),
+      fc.property(
+        fc.array(fc.array(fc.integer({ min: 0, max: 15 }), { minLength: 2, maxLength: 4 }), {
+          minLength: 2,
+          maxLength: 12,
+        }),
+        fc.integer({ min: -50, max: 50 }),
+        (panels, shift) => {
+          const a = intraclassCorrelation(panels.map(ratingGroup));
+          if (a.icc === null) return;
+          expect(a.icc).toBeLessThanOrEqual(1 + 1e-12);
+          expect(intraclassCorrelation(panels.map((p) => ratingGroup([...p].reverse()))).icc).toBeCloseTo(a.icc, 9);
+          expect(intraclassCorrelation(panels.map((p) => ratingGroup(p.map((x) => x + shift)))).icc).toBeCloseTo(
+            a.icc,
+            6,
+          );
+        },
+      ),
       { seed: 1123, numRuns: 200 },
     );
   });

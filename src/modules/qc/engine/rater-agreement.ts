@@ -29,7 +29,11 @@ export const AGREEMENT_BANDS = ['poor', 'moderate', 'good', 'excellent'] as cons
 export type AgreementBand = (typeof AGREEMENT_BANDS)[number];
 
 export function ratingGroup(values: readonly number[]): RatingGroup {
-  return { count: values.length, sum: values.reduce((s, v) => s + v, 0), sumOfSquares: values.reduce((s, v) => s + v * v, 0) };
+  return {
+    count: values.length,
+    sum: values.reduce((s, v) => s + v, 0),
+    sumOfSquares: values.reduce((s, v) => s + v * v, 0),
+  };
 }
 
 export function intraclassCorrelation(groups: readonly RatingGroup[]): Agreement {

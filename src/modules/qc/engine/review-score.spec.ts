@@ -10,16 +10,36 @@ const items: RubricItem[] = [
 describe('scoreReview', () => {
   it('gives the unscored rest up front, adds points and takes deductions', () => {
     expect(scoreReview(items, []).result).toEqual({ total: 100, failed: false, criticalItems: [] });
-    expect(scoreReview(items, [{ itemId: 'i1', points: 10 }, { itemId: 'i2', points: 15 }, { itemId: 'i3', points: 5 }]).result).toEqual({ total: 70, failed: false, criticalItems: [] });
+    expect(
+      scoreReview(items, [
+        { itemId: 'i1', points: 10 },
+        { itemId: 'i2', points: 15 },
+        { itemId: 'i3', points: 5 },
+      ]).result,
+    ).toEqual({ total: 70, failed: false, criticalItems: [] });
   });
 
   it('fails the review on any critical deduction and holds the total at 0', () => {
-    expect(scoreReview(items, [{ itemId: 'i4', points: 100 }, { itemId: 'i3', points: 10 }]).result).toEqual({ total: 0, failed: true, criticalItems: ['rude'] });
-    expect(scoreReview(items, [{ itemId: 'i4', points: 1 }]).result).toEqual({ total: 99, failed: true, criticalItems: ['rude'] });
+    expect(
+      scoreReview(items, [
+        { itemId: 'i4', points: 100 },
+        { itemId: 'i3', points: 10 },
+      ]).result,
+    ).toEqual({ total: 0, failed: true, criticalItems: ['rude'] });
+    expect(scoreReview(items, [{ itemId: 'i4', points: 1 }]).result).toEqual({
+      total: 99,
+      failed: true,
+      criticalItems: ['rude'],
+    });
   });
 
   it('names items that are unknown, repeated or out of range', () => {
-    const { problems, result } = scoreReview(items, [{ itemId: 'x', points: 1 }, { itemId: 'i1', points: 25 }, { itemId: 'i3', points: 1 }, { itemId: 'i3', points: 2 }]);
+    const { problems, result } = scoreReview(items, [
+      { itemId: 'x', points: 1 },
+      { itemId: 'i1', points: 25 },
+      { itemId: 'i3', points: 1 },
+      { itemId: 'i3', points: 2 },
+    ]);
     expect(result).toBeUndefined();
     expect(problems.map((p) => p.itemId)).toEqual(['x', 'i1', 'i3']);
   });
@@ -28,7 +48,12 @@ describe('scoreReview', () => {
 describe('weightedMean', () => {
   it('weights each score by the inverse of its inclusion probability', () => {
     // A bad session drawn with certainty stands for itself; a plain one drawn at 1/4 stands for four.
-    expect(weightedMean([{ score: 40, inclusionProbability: 1 }, { score: 90, inclusionProbability: 0.25 }])).toBe(80);
+    expect(
+      weightedMean([
+        { score: 40, inclusionProbability: 1 },
+        { score: 90, inclusionProbability: 0.25 },
+      ]),
+    ).toBe(80);
     expect(weightedMean([])).toBeNull();
   });
 });
@@ -36,7 +61,13 @@ describe('weightedMean', () => {
 describe('calibration', () => {
   it('reports the per-item spread between reviewers, unscored items at their default', () => {
     const spread = calibration(items, [
-      { reviewId: 'r1', scores: [{ itemId: 'i1', points: 20 }, { itemId: 'i3', points: 4 }] },
+      {
+        reviewId: 'r1',
+        scores: [
+          { itemId: 'i1', points: 20 },
+          { itemId: 'i3', points: 4 },
+        ],
+      },
       { reviewId: 'r2', scores: [{ itemId: 'i1', points: 12 }] },
     ]);
     expect(spread.find((s) => s.code === 'greeting')).toMatchObject({ min: 12, max: 20, spread: 8, mean: 16, sd: 4 });

@@ -1,12 +1,23 @@
 export const QC_CATEGORIES = ['话术', '平台政策', '工具使用', '流程', '沟通技巧', '销售技能', '服务态度'] as const;
 export type QcCategory = (typeof QC_CATEGORIES)[number];
 
-export type RubricItem = { id: string; code: string; category: QcCategory; kind: 'points' | 'deduction'; maxPoints: number; critical: boolean };
+export type RubricItem = {
+  id: string;
+  code: string;
+  category: QcCategory;
+  kind: 'points' | 'deduction';
+  maxPoints: number;
+  critical: boolean;
+};
 export type ItemScore = { itemId: string; points: number };
 
 export type ScoredReview = { total: number; failed: boolean; criticalItems: string[] };
 /** Why a score is refused; the service words it for the reader. */
-export type ScoreProblem = { itemId: string; reason: 'not-an-item' | 'scored-twice' | 'out-of-range'; maxPoints?: number };
+export type ScoreProblem = {
+  itemId: string;
+  reason: 'not-an-item' | 'scored-twice' | 'out-of-range';
+  maxPoints?: number;
+};
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
@@ -16,7 +27,10 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
  * in 0–100, and any deduction on a critical item fails the review whatever the total.
  * Items not scored earn their full points and lose nothing.
  */
-export function scoreReview(items: readonly RubricItem[], scores: readonly ItemScore[]): { result?: ScoredReview; problems: ScoreProblem[] } {
+export function scoreReview(
+  items: readonly RubricItem[],
+  scores: readonly ItemScore[],
+): { result?: ScoredReview; problems: ScoreProblem[] } {
   const byId = new Map(items.map((i) => [i.id, i]));
   const problems: ScoreProblem[] = [];
   const given = new Map<string, number>();
@@ -24,7 +38,8 @@ export function scoreReview(items: readonly RubricItem[], scores: readonly ItemS
     const item = byId.get(s.itemId);
     if (!item) problems.push({ itemId: s.itemId, reason: 'not-an-item' });
     else if (given.has(s.itemId)) problems.push({ itemId: s.itemId, reason: 'scored-twice' });
-    else if (!(s.points >= 0 && s.points <= item.maxPoints)) problems.push({ itemId: s.itemId, reason: 'out-of-range', maxPoints: item.maxPoints });
+    else if (!(s.points >= 0 && s.points <= item.maxPoints))
+      problems.push({ itemId: s.itemId, reason: 'out-of-range', maxPoints: item.maxPoints });
     else given.set(s.itemId, s.points);
   }
   if (problems.length) return { problems };
@@ -51,13 +66,25 @@ export function weightedMean(scores: readonly { score: number; inclusionProbabil
   return weights > 0 ? round2(weighted / weights) : null;
 }
 
-export type ItemSpread = { itemId: string; code: string; scores: { reviewId: string; points: number }[]; min: number; max: number; spread: number; mean: number; sd: number };
+export type ItemSpread = {
+  itemId: string;
+  code: string;
+  scores: { reviewId: string; points: number }[];
+  min: number;
+  max: number;
+  spread: number;
+  mean: number;
+  sd: number;
+};
 
 /**
  * Calibration: for two or more reviews of one session, how far the reviewers lie apart per item
  * (an item a reviewer did not score counts as scored at its default: full points, no deduction).
  */
-export function calibration(items: readonly RubricItem[], reviews: readonly { reviewId: string; scores: readonly ItemScore[] }[]): ItemSpread[] {
+export function calibration(
+  items: readonly RubricItem[],
+  reviews: readonly { reviewId: string; scores: readonly ItemScore[] }[],
+): ItemSpread[] {
   return items.map((item) => {
     const scores = reviews.map((r) => ({
       reviewId: r.reviewId,
@@ -66,6 +93,15 @@ export function calibration(items: readonly RubricItem[], reviews: readonly { re
     const values = scores.map((s) => s.points);
     const mean = values.reduce((s, v) => s + v, 0) / values.length;
     const sd = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / values.length);
-    return { itemId: item.id, code: item.code, scores, min: Math.min(...values), max: Math.max(...values), spread: round2(Math.max(...values) - Math.min(...values)), mean: round2(mean), sd: round2(sd) };
+    return {
+      itemId: item.id,
+      code: item.code,
+      scores,
+      min: Math.min(...values),
+      max: Math.max(...values),
+      spread: round2(Math.max(...values) - Math.min(...values)),
+      mean: round2(mean),
+      sd: round2(sd),
+    };
   });
 }

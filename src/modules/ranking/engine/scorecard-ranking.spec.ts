@@ -15,8 +15,18 @@ const rules = (over: Partial<RankingRules> = {}): RankingRules => ({
   ...over,
 });
 
-const agent = (id: string, conversion: number | null, response: number | null, over: Partial<Candidate> = {}): Candidate => ({
-  agentId: id, tieKey: id, daysWorked: 20, inquiries: 500, values: { orderConversion: conversion, firstResponseSeconds: response }, ...over,
+const agent = (
+  id: string,
+  conversion: number | null,
+  response: number | null,
+  over: Partial<Candidate> = {},
+): Candidate => ({
+  agentId: id,
+  tieKey: id,
+  daysWorked: 20,
+  inquiries: 500,
+  values: { orderConversion: conversion, firstResponseSeconds: response },
+  ...over,
 });
 
 describe('percentile-rank points', () => {
@@ -30,11 +40,15 @@ describe('percentile-rank points', () => {
 
   it('stays within 0–100 and sums to n·50 for any values (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: 2, maxLength: 40 }), fc.constantFrom('higher' as const, 'lower' as const), (values, direction) => {
-        const points = percentilePoints(values, direction) as number[];
-        expect(points.every((p) => p >= 0 && p <= 100)).toBe(true);
-        expect(points.reduce((s, p) => s + p, 0)).toBeCloseTo(values.length * 50, 6);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: 2, maxLength: 40 }),
+        fc.constantFrom('higher' as const, 'lower' as const),
+        (values, direction) => {
+          const points = percentilePoints(values, direction) as number[];
+          expect(points.every((p) => p >= 0 && p <= 100)).toBe(true);
+          expect(points.reduce((s, p) => s + p, 0)).toBeCloseTo(values.length * 50, 6);
+        },
+      ),
     );
   });
 });
@@ -69,12 +83,22 @@ describe('ranking a scorecard group', () => {
   it('breaks ties by the stated rule: heaviest metric first, or more inquiries, then employee number', () => {
     // A and B have the same total (50): A is better in conversion, B in response time.
     const even = [agent('B', 0.1, 10), agent('A', 0.2, 20)];
-    const weights = rules({ metrics: [{ metric: 'orderConversion', weight: 1, direction: 'higher' }, { metric: 'firstResponseSeconds', weight: 1, direction: 'lower' }] });
+    const weights = rules({
+      metrics: [
+        { metric: 'orderConversion', weight: 1, direction: 'higher' },
+        { metric: 'firstResponseSeconds', weight: 1, direction: 'lower' },
+      ],
+    });
     // Equal weights: the metric listed first decides.
     expect(rankGroup(even, weights).ranked.map((r) => r.agentId)).toEqual(['A', 'B']);
-    expect(rankGroup(even, { ...weights, metrics: [weights.metrics[1], weights.metrics[0]] }).ranked.map((r) => r.agentId)).toEqual(['B', 'A']);
+    expect(
+      rankGroup(even, { ...weights, metrics: [weights.metrics[1], weights.metrics[0]] }).ranked.map((r) => r.agentId),
+    ).toEqual(['B', 'A']);
     const byInquiries = [agent('A', 0.2, 20, { inquiries: 400 }), agent('B', 0.1, 10, { inquiries: 900 })];
-    expect(rankGroup(byInquiries, { ...weights, tieRule: 'inquiries' }).ranked.map((r) => r.agentId)).toEqual(['B', 'A']);
+    expect(rankGroup(byInquiries, { ...weights, tieRule: 'inquiries' }).ranked.map((r) => r.agentId)).toEqual([
+      'B',
+      'A',
+    ]);
     const identical = [agent('Z', 0.2, 20), agent('M', 0.2, 20)];
     expect(rankGroup(identical, weights).ranked.map((r) => r.agentId)).toEqual(['M', 'Z']);
   });
@@ -87,26 +111,38 @@ describe('ranking a scorecard group', () => {
   });
 
   it('always gives ranks 1..n, a better agent in every metric never ranks lower, and flags the right counts (property)', () => {
-    const candidate = fc.record({ conversion: fc.integer({ min: 0, max: 100 }), response: fc.integer({ min: 1, max: 120 }), inquiries: fc.integer({ min: 0, max: 900 }) });
+    const candidate = fc.record({
+      conversion: fc.integer({ min: 0, max: 100 }),
+      response: fc.integer({ min: 1, max: 120 }),
+      inquiries: fc.integer({ min: 0, max: 900 }),
+    });
     fc.assert(
-      fc.property(fc.array(candidate, { minLength: 1, maxLength: 30 }), fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 50 }), (list, topN, bottomPercent) => {
-        const candidates = list.map((c, i) => agent(`E${String(i).padStart(3, '0')}`, c.conversion / 100, c.response, { inquiries: c.inquiries }));
-        const r = rules({ topN, bottomPercent, minInquiries: 100 });
-        const { ranked, ineligible } = rankGroup(candidates, r);
-        expect(ranked.length + ineligible.length).toBe(candidates.length);
-        expect(ranked.map((x) => x.rank)).toEqual(ranked.map((_, i) => i + 1));
-        expect(ranked.filter((x) => x.top).length).toBe(Math.min(topN, ranked.length));
-        const bottom = ranked.filter((x) => x.bottom).length;
-        expect(bottom).toBeLessThanOrEqual(Math.ceil((ranked.length * bottomPercent) / 100));
-        const byId = new Map(candidates.map((c) => [c.agentId, c]));
-        for (const better of ranked) {
-          for (const worse of ranked) {
-            const b = byId.get(better.agentId)!.values;
-            const w = byId.get(worse.agentId)!.values;
-            if (b.orderConversion! > w.orderConversion! && b.firstResponseSeconds! < w.firstResponseSeconds!) expect(better.rank).toBeLessThan(worse.rank);
+      fc.property(
+        fc.array(candidate, { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 0, max: 5 }),
+        fc.integer({ min: 0, max: 50 }),
+        (list, topN, bottomPercent) => {
+          const candidates = list.map((c, i) =>
+            agent(`E${String(i).padStart(3, '0')}`, c.conversion / 100, c.response, { inquiries: c.inquiries }),
+          );
+          const r = rules({ topN, bottomPercent, minInquiries: 100 });
+          const { ranked, ineligible } = rankGroup(candidates, r);
+          expect(ranked.length + ineligible.length).toBe(candidates.length);
+          expect(ranked.map((x) => x.rank)).toEqual(ranked.map((_, i) => i + 1));
+          expect(ranked.filter((x) => x.top).length).toBe(Math.min(topN, ranked.length));
+          const bottom = ranked.filter((x) => x.bottom).length;
+          expect(bottom).toBeLessThanOrEqual(Math.ceil((ranked.length * bottomPercent) / 100));
+          const byId = new Map(candidates.map((c) => [c.agentId, c]));
+          for (const better of ranked) {
+            for (const worse of ranked) {
+              const b = byId.get(better.agentId)!.values;
+              const w = byId.get(worse.agentId)!.values;
+              if (b.orderConversion! > w.orderConversion! && b.firstResponseSeconds! < w.firstResponseSeconds!)
+                expect(better.rank).toBeLessThan(worse.rank);
+            }
           }
-        }
-      }),
+        },
+      ),
     );
   });
 });

@@ -61,13 +61,24 @@ export function rankGroup(candidates: Candidate[], rules: RankingRules): GroupRa
     if (c.daysWorked < rules.minDaysWorked) reasons.push('min-days-worked');
     if (c.inquiries < rules.minInquiries) reasons.push('min-inquiries');
     if (reasons.length) {
-      ineligible.push({ agentId: c.agentId, reasons, metrics: Object.fromEntries(rules.metrics.map((m) => [m.metric, { value: c.values[m.metric] ?? null, points: null }])) });
+      ineligible.push({
+        agentId: c.agentId,
+        reasons,
+        metrics: Object.fromEntries(
+          rules.metrics.map((m) => [m.metric, { value: c.values[m.metric] ?? null, points: null }]),
+        ),
+      });
     } else {
       eligible.push(c);
     }
   }
 
-  const points = rules.metrics.map((m) => percentilePoints(eligible.map((c) => c.values[m.metric] ?? null), m.direction));
+  const points = rules.metrics.map((m) =>
+    percentilePoints(
+      eligible.map((c) => c.values[m.metric] ?? null),
+      m.direction,
+    ),
+  );
   const weightSum = rules.metrics.reduce((s, m) => s + m.weight, 0);
   const scored = eligible.map((c, i) => {
     const metrics: Record<string, MetricScore> = {};
@@ -77,10 +88,17 @@ export function rankGroup(candidates: Candidate[], rules: RankingRules): GroupRa
       metrics[m.metric] = { value: c.values[m.metric] ?? null, points: p === null ? null : round(p, 2) };
       weighted += m.weight * (p ?? 0);
     });
-    return { candidate: c, metrics, total: weightSum > 0 ? round(weighted / weightSum, 3) : 0, rawPoints: rules.metrics.map((_, k) => points[k][i] ?? 0) };
+    return {
+      candidate: c,
+      metrics,
+      total: weightSum > 0 ? round(weighted / weightSum, 3) : 0,
+      rawPoints: rules.metrics.map((_, k) => points[k][i] ?? 0),
+    };
   });
 
-  const byWeight = rules.metrics.map((m, k) => ({ weight: m.weight, k })).sort((a, b) => b.weight - a.weight || a.k - b.k);
+  const byWeight = rules.metrics
+    .map((m, k) => ({ weight: m.weight, k }))
+    .sort((a, b) => b.weight - a.weight || a.k - b.k);
   scored.sort((a, b) => {
     if (a.total !== b.total) return b.total - a.total;
     if (rules.tieRule === 'heaviest_metric') {

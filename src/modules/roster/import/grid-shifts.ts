@@ -19,7 +19,9 @@ export type CellReading = { shift: RosterShift | null } | { refusal: CellRefusal
 const MEAL = { en: 'meal break', zh: '用餐时间' };
 const REST = { en: 'rest break', zh: '休息时间' };
 const clock = (minutes: number) => clockText(((minutes % 1440) + 1440) % 1440);
-const refuse = (problem: ProblemFactory, params: TemplateParams = {}): CellReading => ({ refusal: { problem, params } });
+const refuse = (problem: ProblemFactory, params: TemplateParams = {}): CellReading => ({
+  refusal: { problem, params },
+});
 
 /** Templates by code (any case) and by name. */
 export function templateFinder(templates: GridTemplate[]): (text: string) => GridTemplate | undefined {
@@ -29,38 +31,79 @@ export function templateFinder(templates: GridTemplate[]): (text: string) => Gri
   return (text) => byKey.get(text.toLowerCase()) ?? byKey.get(text);
 }
 
-function startOf(t: GridTemplate, written: number | undefined, existing: RosterShift | undefined): number | CellReading {
+function startOf(
+  t: GridTemplate,
+  written: number | undefined,
+  existing: RosterShift | undefined,
+): number | CellReading {
   const type = t.type;
   if (type.startMinutes !== undefined) {
-    return written === undefined || written === type.startMinutes ? type.startMinutes : refuse(RosterImportProblems.startFixed, { template: t.name, start: clock(type.startMinutes) });
+    return written === undefined || written === type.startMinutes
+      ? type.startMinutes
+      : refuse(RosterImportProblems.startFixed, { template: t.name, start: clock(type.startMinutes) });
   }
   const window = type.startWindow!;
   const start = written ?? (existing?.shiftTemplateId === t.id ? existing.startMinutes : window.earliest);
-  if (start < window.earliest || start > window.latest) return refuse(RosterImportProblems.startOutside, { template: t.name, earliest: clock(window.earliest), latest: clock(window.latest) });
+  if (start < window.earliest || start > window.latest)
+    return refuse(RosterImportProblems.startOutside, {
+      template: t.name,
+      earliest: clock(window.earliest),
+      latest: clock(window.latest),
+    });
   return start;
 }
 
-function lengthOf(t: GridTemplate, start: number, end: number | undefined, existing: RosterShift | undefined): number | CellReading {
+function lengthOf(
+  t: GridTemplate,
+  start: number,
+  end: number | undefined,
+  existing: RosterShift | undefined,
+): number | CellReading {
   const type = t.type;
-  const written = end === undefined ? undefined : ((end - start) % 1440 + 1440) % 1440 || 1440;
-  const fits = (n: number) => (type.lengthMinutes !== undefined ? n === type.lengthMinutes : n >= type.lengthWindow!.min && n <= type.lengthWindow!.max);
-  const fallback = type.lengthMinutes ?? (existing?.shiftTemplateId === t.id ? existing.lengthMinutes : type.lengthWindow!.min);
+  const written = end === undefined ? undefined : (((end - start) % 1440) + 1440) % 1440 || 1440;
+  const fits = (n: number) =>
+    type.lengthMinutes !== undefined
+      ? n === type.lengthMinutes
+      : n >= type.lengthWindow!.min && n <= type.lengthWindow!.max;
+  const fallback =
+    type.lengthMinutes ?? (existing?.shiftTemplateId === t.id ? existing.lengthMinutes : type.lengthWindow!.min);
   if (written === undefined) return fallback;
   if (fits(written)) return written;
-  return refuse(RosterImportProblems.endMismatch, { template: t.name, start: clock(start), minutes: fallback, end: clock(start + fallback), given: clock(end!) });
+  return refuse(RosterImportProblems.endMismatch, {
+    template: t.name,
+    start: clock(start),
+    minutes: fallback,
+    end: clock(start + fallback),
+    given: clock(end!),
+  });
 }
 
 /** The shift one cell asks for, for this agent and day; an unchanged cell gives back the stored shift. */
 export function readCell(
-  text: string, find: (text: string) => GridTemplate | undefined, templates: GridTemplate[], week: RosterWeek, agent: RosterAgent, day: number, existing: RosterShift | undefined,
+  text: string,
+  find: (text: string) => GridTemplate | undefined,
+  templates: GridTemplate[],
+  week: RosterWeek,
+  agent: RosterAgent,
+  day: number,
+  existing: RosterShift | undefined,
 ): CellReading {
   const cell = parseShiftCell(text);
   if (cell.kind === 'off' || cell.kind === 'leave') return { shift: null };
   if (cell.kind === 'unreadable') {
-    return refuse(RosterImportProblems.unreadableCell, { part: cell.part, example: 'E 08:00–17:00', off: { en: CELL_WORDS.en.off, zh: CELL_WORDS.zh.off }, leave: { en: CELL_WORDS.en.leave, zh: CELL_WORDS.zh.leave } });
+    return refuse(RosterImportProblems.unreadableCell, {
+      part: cell.part,
+      example: 'E 08:00–17:00',
+      off: { en: CELL_WORDS.en.off, zh: CELL_WORDS.zh.off },
+      leave: { en: CELL_WORDS.en.leave, zh: CELL_WORDS.zh.leave },
+    });
   }
   const template = find(cell.template);
-  if (!template) return refuse(RosterImportProblems.unknownTemplate, { text: cell.template, templates: templates.map((t) => `${t.code} ${t.name}`) });
+  if (!template)
+    return refuse(RosterImportProblems.unknownTemplate, {
+      text: cell.template,
+      templates: templates.map((t) => `${t.code} ${t.name}`),
+    });
   const start = startOf(template, cell.start, existing);
   if (typeof start !== 'number') return start;
   const length = lengthOf(template, start, cell.end, existing);
@@ -69,19 +112,43 @@ export function readCell(
   // Breaks written in the cell take the rule of their kind, in order: meals the meal rules, the rest the others.
   const meals = placed.filter((b) => b.name === 'meal');
   const rests = placed.filter((b) => b.name !== 'meal');
-  for (const [kind, written, rules] of [[MEAL, cell.breaks.filter((b) => b.meal), meals], [REST, cell.breaks.filter((b) => !b.meal), rests]] as const) {
-    if (written.length > rules.length) return refuse(RosterImportProblems.breakUnknown, { template: template.name, minutes: length, kind, at: clock(written[rules.length].start) });
+  for (const [kind, written, rules] of [
+    [MEAL, cell.breaks.filter((b) => b.meal), meals],
+    [REST, cell.breaks.filter((b) => !b.meal), rests],
+  ] as const) {
+    if (written.length > rules.length)
+      return refuse(RosterImportProblems.breakUnknown, {
+        template: template.name,
+        minutes: length,
+        kind,
+        at: clock(written[rules.length].start),
+      });
     written.forEach((b, i) => {
       // The clock time written in the cell is what counts (its real offset follows from it).
-      rules[i].startMinutes = start + ((b.start - (start % 1440)) % 1440 + 1440) % 1440;
+      rules[i].startMinutes = start + ((((b.start - (start % 1440)) % 1440) + 1440) % 1440);
       delete rules[i].offsetMinutes;
     });
   }
   const breaks = [...meals, ...rests].sort((a, b) => a.startMinutes - b.startMinutes);
-  const same = existing && existing.shiftTemplateId === template.id && existing.startMinutes === start && existing.lengthMinutes === length
-    && existing.breaks.length === breaks.length && existing.breaks.every((b) => breaks.some((x) => x.name === b.name && x.startMinutes === b.startMinutes));
+  const same =
+    existing &&
+    existing.shiftTemplateId === template.id &&
+    existing.startMinutes === start &&
+    existing.lengthMinutes === length &&
+    existing.breaks.length === breaks.length &&
+    existing.breaks.every((b) => breaks.some((x) => x.name === b.name && x.startMinutes === b.startMinutes));
   if (same) return { shift: existing };
   // The day's skill stays as stored (none, for day-cover rosters); a new working day takes the agent's first.
   const skill = existing ? existing.skill : agent.skills[0];
-  return { shift: shiftOf(week, { agentId: agent.id, day, shiftTypeId: template.id, startMinutes: start, lengthMinutes: length, ...(skill ? { skill } : {}), breaks }) };
+  return {
+    shift: shiftOf(week, {
+      agentId: agent.id,
+      day,
+      shiftTypeId: template.id,
+      startMinutes: start,
+      lengthMinutes: length,
+      ...(skill ? { skill } : {}),
+      breaks,
+    }),
+  };
 }

@@ -11,7 +11,13 @@ const HEADER_SEARCH_ROWS = 10;
 const EMPLOYEE_NO = new Set(['工号', 'employee no.', 'employee no', 'employee number']);
 
 export type GridRow = { row: number; employeeNo: string; days: string[] };
-export type RosterGrid = { sheet: string; dates: string[]; dayColumns: number[]; employeeNoColumn: number; rows: GridRow[] };
+export type RosterGrid = {
+  sheet: string;
+  dates: string[];
+  dayColumns: number[];
+  employeeNoColumn: number;
+  rows: GridRow[];
+};
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const nextDay = (date: string) => isoDate(new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000));
@@ -20,7 +26,8 @@ const nextDay = (date: string) => isoDate(new Date(Date.parse(`${date}T00:00:00Z
 function dayColumnsOf(cells: unknown[]): { dates: string[]; columns: number[] } | undefined {
   for (let c = 0; c + 7 <= cells.length; c++) {
     const run = cells.slice(c, c + 7);
-    if (run.every((v) => v instanceof Date)) return { dates: run.map((v) => isoDate(v as Date)), columns: run.map((_v, i) => c + i) };
+    if (run.every((v) => v instanceof Date))
+      return { dates: run.map((v) => isoDate(v as Date)), columns: run.map((_v, i) => c + i) };
   }
   return undefined;
 }
@@ -49,8 +56,10 @@ export async function readRosterGrid(path: string): Promise<RosterGrid> {
     if (rows.length > LIMITS.maxRows) throw new FileProblem(IngestProblems.tooManyRows, { limit: LIMITS.maxRows });
   }
   if (!header) throw new FileProblem(RosterImportProblems.noGrid);
-  for (let d = 1; d < 7; d++) if (header.dates[d] !== nextDay(header.dates[d - 1])) throw new FileProblem(RosterImportProblems.noGrid);
-  if (new Date(`${header.dates[0]}T00:00:00Z`).getUTCDay() !== 1) throw new FileProblem(RosterImportProblems.notMonday, { date: header.dates[0] });
+  for (let d = 1; d < 7; d++)
+    if (header.dates[d] !== nextDay(header.dates[d - 1])) throw new FileProblem(RosterImportProblems.noGrid);
+  if (new Date(`${header.dates[0]}T00:00:00Z`).getUTCDay() !== 1)
+    throw new FileProblem(RosterImportProblems.notMonday, { date: header.dates[0] });
   return { sheet, dates: header.dates, dayColumns: header.columns, employeeNoColumn: header.employeeNoColumn, rows };
 }
 

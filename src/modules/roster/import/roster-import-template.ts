@@ -31,13 +31,30 @@ export class RosterImportTemplate {
     private readonly shops: ShopService,
   ) {}
 
-  async build(actor: Actor, query: ImportTemplateQuery, lang: ExportLanguage): Promise<{ fileName: string; content: Buffer }> {
+  async build(
+    actor: Actor,
+    query: ImportTemplateQuery,
+    lang: ExportLanguage,
+  ): Promise<{ fileName: string; content: Buffer }> {
     const shop = await this.shops.context(actor.shopId);
-    const [roster] = (await this.rosters.list(actor.shopId, { week: query.week, status: 'completed', limit: 1, offset: 0 })).rows;
+    const [roster] = (
+      await this.rosters.list(actor.shopId, { week: query.week, status: 'completed', limit: 1, offset: 0 })
+    ).rows;
     const problem = roster?.problem as RosterProblem | null | undefined;
-    const agents = problem ? await this.input.names(actor.shopId, problem.agents.map((a) => a.id)) : await this.input.agents(actor.shopId);
+    const agents = problem
+      ? await this.input.names(
+          actor.shopId,
+          problem.agents.map((a) => a.id),
+        )
+      : await this.input.agents(actor.shopId);
     const dates = [0, 1, 2, 3, 4, 5, 6].map((d) => addDays(query.week, d));
-    const dayColumns: ExportColumn[] = dates.map((date, d) => ({ key: `d${d}`, zh: WEEKDAY_NAMES.zh[d], en: WEEKDAY_NAMES.en[d], kind: 'text', headerDate: date }));
+    const dayColumns: ExportColumn[] = dates.map((date, d) => ({
+      key: `d${d}`,
+      zh: WEEKDAY_NAMES.zh[d],
+      en: WEEKDAY_NAMES.en[d],
+      kind: 'text',
+      headerDate: date,
+    }));
     const templates = await this.templates.active(actor.shopId);
     const workbook: ExportWorkbook = {
       fileName: `${shop.code}_roster-import_${query.week}`,
@@ -45,12 +62,20 @@ export class RosterImportTemplate {
       heading: { shop: shop.name, what: TITLE[lang], period: `${dates[0]} – ${dates[6]}`, timeZone: shop.timeZone },
       sheets: [
         {
-          zh: '排班表', en: 'Roster',
-          columns: [{ key: 'employeeNo', zh: '工号', en: 'Employee no.', kind: 'text' }, { key: 'name', zh: '客服', en: 'Agent', kind: 'text' }, ...dayColumns],
-          rows: [...agents].sort((a, b) => a.employeeNo.localeCompare(b.employeeNo)).map((a) => ({ employeeNo: a.employeeNo, name: a.name })),
+          zh: '排班表',
+          en: 'Roster',
+          columns: [
+            { key: 'employeeNo', zh: '工号', en: 'Employee no.', kind: 'text' },
+            { key: 'name', zh: '客服', en: 'Agent', kind: 'text' },
+            ...dayColumns,
+          ],
+          rows: [...agents]
+            .sort((a, b) => a.employeeNo.localeCompare(b.employeeNo))
+            .map((a) => ({ employeeNo: a.employeeNo, name: a.name })),
         },
         {
-          zh: '班次模板', en: 'Shift templates',
+          zh: '班次模板',
+          en: 'Shift templates',
           columns: [
             { key: 'code', zh: '代码', en: 'Code', kind: 'text' },
             { key: 'name', zh: '名称', en: 'Name', kind: 'text' },
@@ -61,8 +86,11 @@ export class RosterImportTemplate {
           rows: templates.map((t) => {
             const start = t.startMinutes ?? t.startEarliest!;
             return {
-              code: t.code, name: t.name, minutes: t.lengthMinutes,
-              start: t.startMinutes !== null ? clock(t.startMinutes) : `${clock(t.startEarliest!)}–${clock(t.startLatest!)}`,
+              code: t.code,
+              name: t.name,
+              minutes: t.lengthMinutes,
+              start:
+                t.startMinutes !== null ? clock(t.startMinutes) : `${clock(t.startEarliest!)}–${clock(t.startLatest!)}`,
               example: `${t.code} ${clock(start)}–${clock(start + t.lengthMinutes)}`,
             };
           }),

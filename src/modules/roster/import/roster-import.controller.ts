@@ -8,7 +8,12 @@ import { currentLocale } from 'src/platform/i18n/request-locale';
 import { ApiProblems } from 'src/platform/http/openapi';
 import { ValidQuery } from 'src/platform/http/validation';
 import { ROSTER_WRITERS } from '../roster-roles';
-import { ImportTemplateQuery, rosterImportExample, rosterImportRefusedExample, RosterImportQuery } from './roster-import.dto';
+import {
+  ImportTemplateQuery,
+  rosterImportExample,
+  rosterImportRefusedExample,
+  RosterImportQuery,
+} from './roster-import.dto';
 import { RosterImportProblems } from './roster-import.problems';
 import { RosterImport } from './roster-import.service';
 import { RosterImportTemplate } from './roster-import-template';
@@ -21,7 +26,10 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 @ApiBearerAuth()
 @Controller('rosters')
 export class RosterImportController {
-  constructor(private readonly imports: RosterImport, private readonly template: RosterImportTemplate) {}
+  constructor(
+    private readonly imports: RosterImport,
+    private readonly template: RosterImportTemplate,
+  ) {}
 
   @Post('import')
   @HttpCode(201)
@@ -29,25 +37,71 @@ export class RosterImportController {
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: ROSTER_IMPORT_MAX_BYTES, files: 1, fields: 5 } }))
   @ApiConsumes('multipart/form-data')
   @ApiBody({
-    description: 'The roster workbook (.xlsx, at most 2 MB) in the field "file": the roster export as it is or edited, or the template of `GET /rosters/import-template`. Cells: a shift template code or name with its times (`E 08:00–17:00`, breaks on further lines `餐 12:00` / `meal 12:00`), `休`/`Off`, `假`/`Leave`, or empty (day off). Agents the file does not list keep their shifts.',
-    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, example: { file: '(demo_roster_2026-12-07_v2.xlsx)' } },
+    description:
+      'The roster workbook (.xlsx, at most 2 MB) in the field "file": the roster export as it is or edited, or the template of `GET /rosters/import-template`. Cells: a shift template code or name with its times (`E 08:00–17:00`, breaks on further lines `餐 12:00` / `meal 12:00`), `休`/`Off`, `假`/`Leave`, or empty (day off). Agents the file does not list keep their shifts.',
+    schema: {
+      type: 'object',
+      properties: { file: { type: 'string', format: 'binary' } },
+      example: { file: '(demo_roster_2026-12-07_v2.xlsx)' },
+    },
   })
-  @ApiResponse({ status: 201, description: 'Stored as the next draft version of the week’s roster; with mode=partial, `rejected` lists the cells left empty', schema: { example: rosterImportExample } })
-  @ApiResponse({ status: 422, description: 'Cells refused (each named by sheet, cell and row with its reason); nothing stored', content: { 'application/problem+json': { example: rosterImportRefusedExample } } })
-  @ApiProblems(400, 401, 403, 404, 409, 413, 415, RosterImportProblems.fileRequired, RosterImportProblems.fileType, RosterImportProblems.noGrid, RosterImportProblems.notMonday, RosterImportProblems.rosterNotFound, RosterImportProblems.weekMismatch, RosterImportProblems.noRoster, RosterImportProblems.rosterNotReady, RosterImportProblems.cellsRejected)
-  import(@CurrentActor() actor: Actor, @ValidQuery(RosterImportQuery) query: RosterImportQuery, @UploadedFile() file: Express.Multer.File | undefined) {
+  @ApiResponse({
+    status: 201,
+    description:
+      'Stored as the next draft version of the week’s roster; with mode=partial, `rejected` lists the cells left empty',
+    schema: { example: rosterImportExample },
+  })
+  @ApiResponse({
+    status: 422,
+    description: 'Cells refused (each named by sheet, cell and row with its reason); nothing stored',
+    content: { 'application/problem+json': { example: rosterImportRefusedExample } },
+  })
+  @ApiProblems(
+    400,
+    401,
+    403,
+    404,
+    409,
+    413,
+    415,
+    RosterImportProblems.fileRequired,
+    RosterImportProblems.fileType,
+    RosterImportProblems.noGrid,
+    RosterImportProblems.notMonday,
+    RosterImportProblems.rosterNotFound,
+    RosterImportProblems.weekMismatch,
+    RosterImportProblems.noRoster,
+    RosterImportProblems.rosterNotReady,
+    RosterImportProblems.cellsRejected,
+  )
+  import(
+    @CurrentActor() actor: Actor,
+    @ValidQuery(RosterImportQuery) query: RosterImportQuery,
+    @UploadedFile() file: Express.Multer.File | undefined,
+  ) {
     return this.imports.import(actor, file, query);
   }
 
   @Get('import-template')
   @Roles(...ROSTER_WRITERS)
   @ApiProduces(XLSX_TYPE)
-  @ApiOkResponse({ description: 'A blank roster of the week in the export’s grid layout (the week’s roster’s agents, else the shop’s), with the shift templates a cell may name', schema: { type: 'string', format: 'binary', example: '(xlsx bytes)' } })
+  @ApiOkResponse({
+    description:
+      'A blank roster of the week in the export’s grid layout (the week’s roster’s agents, else the shop’s), with the shift templates a cell may name',
+    schema: { type: 'string', format: 'binary', example: '(xlsx bytes)' },
+  })
   @ApiProblems(400, 401, 403)
-  async importTemplate(@CurrentActor() actor: Actor, @ValidQuery(ImportTemplateQuery) query: ImportTemplateQuery, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async importTemplate(
+    @CurrentActor() actor: Actor,
+    @ValidQuery(ImportTemplateQuery) query: ImportTemplateQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     const { fileName, content } = await this.template.build(actor, query, query.lang ?? currentLocale());
     res.setHeader('Content-Type', XLSX_TYPE);
-    res.setHeader('Content-Disposition', `attachment; filename="${fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="${fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    );
     return new StreamableFile(content);
   }
 }

@@ -51,32 +51,57 @@ export class RosterImport {
     return this.db.transaction(async () => {
       const roster = await this.rosters.lock(actor.shopId, rosterId);
       if (!roster) throw RosterImportProblems.rosterNotFound();
-      if (roster.weekStart !== grid.dates[0]) throw RosterImportProblems.weekMismatch.at('file', { file: grid.dates[0], roster: roster.weekStart }, 'file');
-      if (roster.status !== 'completed' || !roster.problem) throw RosterImportProblems.rosterNotReady({ state: roster.status }, { extra: { state: roster.status } });
+      if (roster.weekStart !== grid.dates[0])
+        throw RosterImportProblems.weekMismatch.at('file', { file: grid.dates[0], roster: roster.weekStart }, 'file');
+      if (roster.status !== 'completed' || !roster.problem)
+        throw RosterImportProblems.rosterNotReady({ state: roster.status }, { extra: { state: roster.status } });
       const stored = roster.problem as unknown as RosterProblem;
       const week = new RosterWeek(roster.weekStart, stored.horizon.timeZone, stored.horizon.days);
       const versions = await this.rosters.versions(roster.id);
       const latest = versions[versions.length - 1];
       const current = await this.rosters.shifts(latest.id);
-      const names = await this.input.names(actor.shopId, stored.agents.map((a) => a.id));
+      const names = await this.input.names(
+        actor.shopId,
+        stored.agents.map((a) => a.id),
+      );
       const errors: CellError[] = [];
       const cells = this.agentRows(grid, names, errors);
       const problem = await this.problems.upToDate(actor.shopId, stored, week);
       // The file is the manager's word for the agents it lists: their locks no longer hold.
       const listed = new Set([...cells.values()].map((c) => c.agentId));
-      const unlocked: RosterProblem = { ...problem, locked: (problem.locked ?? []).filter((l) => !listed.has(l.agentId)) };
+      const unlocked: RosterProblem = {
+        ...problem,
+        locked: (problem.locked ?? []).filter((l) => !listed.has(l.agentId)),
+      };
       const shifts = await this.readShifts(actor.shopId, grid, cells, unlocked, week, current, errors);
       const evaluation = this.checkRules(grid, unlocked, current, shifts, cells, errors, query.mode === 'partial');
       if (errors.length && query.mode !== 'partial') {
-        throw RosterImportProblems.cellsRejected({ count: errors.length, partial: '?mode=partial' }, { errors: errors.sort((a, b) => a.row - b.row) });
+        throw RosterImportProblems.cellsRejected(
+          { count: errors.length, partial: '?mode=partial' },
+          { errors: errors.sort((a, b) => a.row - b.row) },
+        );
       }
       const imported = [...shifts.values()].filter((s): s is RosterShift => s !== null);
       const { objective, violations, coverage, dayCoverage } = evaluation;
-      const version = await this.rosters.insertVersion({ shopId: actor.shopId, rosterId: roster.id, version: latest.version + 1, status: 'draft', evaluation: { objective, violations, coverage, dayCoverage } });
+      const version = await this.rosters.insertVersion({
+        shopId: actor.shopId,
+        rosterId: roster.id,
+        version: latest.version + 1,
+        status: 'draft',
+        evaluation: { objective, violations, coverage, dayCoverage },
+      });
       await this.rosters.replaceShifts(actor.shopId, version.id, imported);
-      await this.rosters.update(roster.id, { problem: unlocked as unknown as Record<string, unknown>, revision: roster.revision + 1 });
+      await this.rosters.update(roster.id, {
+        problem: unlocked as unknown as Record<string, unknown>,
+        revision: roster.revision + 1,
+      });
       return {
-        rosterId: roster.id, weekStart: roster.weekStart, version: version.version, status: 'draft', revision: roster.revision + 1, shifts: imported.length,
+        rosterId: roster.id,
+        weekStart: roster.weekStart,
+        version: version.version,
+        status: 'draft',
+        revision: roster.revision + 1,
+        shifts: imported.length,
         rejected: renderedErrors(errors.sort((a, b) => a.row - b.row)),
       };
     });
@@ -104,7 +129,11 @@ export class RosterImport {
   }
 
   /** Each grid cell of an agent of this roster; unknown and repeated employee numbers are refused. */
-  private agentRows(grid: RosterGrid, names: { id: string; employeeNo: string }[], errors: CellError[]): Map<string, Cell> {
+  private agentRows(
+    grid: RosterGrid,
+    names: { id: string; employeeNo: string }[],
+    errors: CellError[],
+  ): Map<string, Cell> {
     const byNo = new Map(names.map((n) => [n.employeeNo, n.id]));
     const seen = new Map<string, number>();
     const cells = new Map<string, Cell>();
@@ -113,7 +142,12 @@ export class RosterImport {
       const first = seen.get(r.employeeNo);
       if (!agentId || first !== undefined) {
         const problem = agentId ? RosterImportProblems.agentTwice : RosterImportProblems.unknownAgent;
-        errors.push(this.error(grid, r.row, grid.employeeNoColumn, { problem, params: { employeeNo: r.employeeNo, first: first ?? 0, second: r.row } }));
+        errors.push(
+          this.error(grid, r.row, grid.employeeNoColumn, {
+            problem,
+            params: { employeeNo: r.employeeNo, first: first ?? 0, second: r.row },
+          }),
+        );
         continue;
       }
       seen.set(r.employeeNo, r.row);
@@ -123,16 +157,34 @@ export class RosterImport {
   }
 
   /** Every listed agent-day as the file has it (null: no shift); a cell that cannot be read is an error and stays empty. */
-  private async readShifts(shopId: string, grid: RosterGrid, cells: Map<string, Cell>, problem: RosterProblem, week: RosterWeek, current: RosterShift[], errors: CellError[]) {
+  private async readShifts(
+    shopId: string,
+    grid: RosterGrid,
+    cells: Map<string, Cell>,
+    problem: RosterProblem,
+    week: RosterWeek,
+    current: RosterShift[],
+    errors: CellError[],
+  ) {
     const types = new Map(problem.shiftTypes.map((t) => [t.id, t]));
-    const templates: GridTemplate[] = (await this.templates.all(shopId)).filter((t) => types.has(t.id)).map((t) => ({ id: t.id, code: t.code, name: t.name, type: types.get(t.id) ?? shiftTypeOf(t) }));
+    const templates: GridTemplate[] = (await this.templates.all(shopId))
+      .filter((t) => types.has(t.id))
+      .map((t) => ({ id: t.id, code: t.code, name: t.name, type: types.get(t.id) ?? shiftTypeOf(t) }));
     const find = templateFinder(templates);
     const agents = new Map(problem.agents.map((a) => [a.id, a]));
     const existing = new Map(current.map((s) => [`${s.agentId}/${s.day}`, s]));
     const rowText = new Map(grid.rows.map((r) => [r.row, r.days]));
     const shifts = new Map<string, RosterShift | null>(current.map((s) => [`${s.agentId}/${s.day}`, s]));
     for (const [key, cell] of cells) {
-      const reading = readCell(rowText.get(cell.row)![cell.day], find, templates, week, agents.get(cell.agentId)!, cell.day, existing.get(key));
+      const reading = readCell(
+        rowText.get(cell.row)![cell.day],
+        find,
+        templates,
+        week,
+        agents.get(cell.agentId)!,
+        cell.day,
+        existing.get(key),
+      );
       if ('refusal' in reading) {
         errors.push(this.error(grid, cell.row, cell.column, reading.refusal));
         shifts.set(key, null);
@@ -148,9 +200,18 @@ export class RosterImport {
    * keep does not block the file), named at the cells of the agents and days they concern.
    * In partial mode those cells are emptied and the week checked again.
    */
-  private checkRules(grid: RosterGrid, problem: RosterProblem, current: RosterShift[], shifts: Map<string, RosterShift | null>, cells: Map<string, Cell>, errors: CellError[], partial: boolean) {
+  private checkRules(
+    grid: RosterGrid,
+    problem: RosterProblem,
+    current: RosterShift[],
+    shifts: Map<string, RosterShift | null>,
+    cells: Map<string, Cell>,
+    errors: CellError[],
+    partial: boolean,
+  ) {
     const before = new Set(evaluateRoster(problem, current.map(assignmentOf)).violations.map(ruleKey));
-    const evaluate = () => evaluateRoster(problem, [...shifts.values()].filter((s): s is RosterShift => s !== null).map(assignmentOf));
+    const evaluate = () =>
+      evaluateRoster(problem, [...shifts.values()].filter((s): s is RosterShift => s !== null).map(assignmentOf));
     let evaluation = evaluate();
     for (let round = 0; round < PARTIAL_ROUNDS; round++) {
       const broken = evaluation.violations.filter((v) => !before.has(ruleKey(v)));
@@ -158,7 +219,12 @@ export class RosterImport {
       let emptied = 0;
       for (const v of broken) {
         for (const cell of this.cellsOf(v, cells, shifts)) {
-          errors.push(this.error(grid, cell.row, cell.column, { problem: RosterImportProblems.ruleBroken, params: { rule: labelOf(RosterRuleLabels, v.rule), dates: v.days.map((d) => grid.dates[d]) } }));
+          errors.push(
+            this.error(grid, cell.row, cell.column, {
+              problem: RosterImportProblems.ruleBroken,
+              params: { rule: labelOf(RosterRuleLabels, v.rule), dates: v.days.map((d) => grid.dates[d]) },
+            }),
+          );
           if (partial && shifts.get(`${cell.agentId}/${cell.day}`)) {
             shifts.set(`${cell.agentId}/${cell.day}`, null);
             emptied++;
@@ -171,7 +237,8 @@ export class RosterImport {
       evaluation = evaluate();
     }
     const left = evaluation.violations.filter((v) => !before.has(ruleKey(v)));
-    if (left.length) throw RosterImportProblems.cellsRejected({ count: errors.length, partial: '?mode=partial' }, { errors });
+    if (left.length)
+      throw RosterImportProblems.cellsRejected({ count: errors.length, partial: '?mode=partial' }, { errors });
     return evaluation;
   }
 
@@ -185,13 +252,24 @@ export class RosterImport {
     });
   }
 
-  private restore(broken: RosterRuleViolation[], cells: Map<string, Cell>, shifts: Map<string, RosterShift | null>, current: RosterShift[]): void {
+  private restore(
+    broken: RosterRuleViolation[],
+    cells: Map<string, Cell>,
+    shifts: Map<string, RosterShift | null>,
+    current: RosterShift[],
+  ): void {
     const agents = new Set(broken.flatMap((v) => v.agentIds).filter((id) => cells.has(`${id}/0`)));
     for (const key of shifts.keys()) if (agents.has(key.split('/')[0])) shifts.set(key, null);
     for (const s of current) if (agents.has(s.agentId)) shifts.set(`${s.agentId}/${s.day}`, s);
   }
 
   private error(grid: RosterGrid, row: number, column: number, refusal: CellRefusal): CellError {
-    return { field: `'${grid.sheet}'!${cellAddress(column, row)}`, row, code: refusal.problem.code, message: refusal.problem.message(refusal.params), in: 'file' };
+    return {
+      field: `'${grid.sheet}'!${cellAddress(column, row)}`,
+      row,
+      code: refusal.problem.code,
+      message: refusal.problem.message(refusal.params),
+      in: 'file',
+    };
   }
 }

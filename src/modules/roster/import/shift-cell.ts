@@ -10,7 +10,13 @@ export const CELL_WORDS = {
   en: { off: 'Off', leave: 'Leave', meal: 'meal', rest: 'break', training: 'training' },
 } as const;
 
-export type ShiftCellShift = { template: string; start: string; end: string; breaks: { meal: boolean; start: string }[]; training: string[] };
+export type ShiftCellShift = {
+  template: string;
+  start: string;
+  end: string;
+  breaks: { meal: boolean; start: string }[];
+  training: string[];
+};
 
 /** "E 08:00–17:00 / 餐 12:00 / 休息 15:15 / 培训 14:00", one item a line. */
 export function shiftCellText(shift: ShiftCellShift, lang: CellLanguage): string {
@@ -54,7 +60,8 @@ export function parseShiftCell(raw: string): ParsedCell {
   if (!head) return { kind: 'unreadable', part: first };
   const start = head[2] === undefined ? undefined : clock(head[2]);
   const end = head[3] === undefined ? undefined : clock(head[3]);
-  if ((head[2] !== undefined && start === undefined) || (head[3] !== undefined && end === undefined)) return { kind: 'unreadable', part: first };
+  if ((head[2] !== undefined && start === undefined) || (head[3] !== undefined && end === undefined))
+    return { kind: 'unreadable', part: first };
   const breaks: { meal: boolean; start: number }[] = [];
   for (const line of rest) {
     const m = /^(\S+)\s+(\d{1,2}:\d{2})$/.exec(line);
@@ -66,5 +73,11 @@ export function parseShiftCell(raw: string): ParsedCell {
     else if (REST.has(word)) breaks.push({ meal: false, start: at });
     else return { kind: 'unreadable', part: line };
   }
-  return { kind: 'shift', template: head[1].trim(), ...(start !== undefined ? { start } : {}), ...(end !== undefined ? { end } : {}), breaks };
+  return {
+    kind: 'shift',
+    template: head[1].trim(),
+    ...(start !== undefined ? { start } : {}),
+    ...(end !== undefined ? { end } : {}),
+    breaks,
+  };
 }

@@ -74,7 +74,8 @@ export function runsOf(line: Int32Array, runBefore = 0, runAfter = 0): Run[] {
  */
 export function agentLineViolations(model: CompiledRoster, agent: CompiledAgent, line: Int32Array): RuleViolation[] {
   const out: RuleViolation[] = [];
-  const add = (rule: HardRule, days: number[], detail: string, facts?: RuleViolation['facts']) => out.push({ rule, agentIds: [agent.id], days, detail, ...(facts ? { facts } : {}) });
+  const add = (rule: HardRule, days: number[], detail: string, facts?: RuleViolation['facts']) =>
+    out.push({ rule, agentIds: [agent.id], days, detail, ...(facts ? { facts } : {}) });
   const nDuties = model.duties.length;
   const nShifts = model.shifts.length;
   const perType = new Array<number>(model.typeIds.length).fill(0);
@@ -82,34 +83,63 @@ export function agentLineViolations(model: CompiledRoster, agent: CompiledAgent,
   for (let d = 0; d < line.length; d++) {
     const duty = line[d];
     if (agent.lockedType[d] >= 0 && (duty === OFF || model.duties[duty].type !== agent.lockedType[d])) {
-      add('locked-assignment', [d], `locked to ${model.typeIds[agent.lockedType[d]]}`, { lockedShift: model.typeIds[agent.lockedType[d]] });
+      add('locked-assignment', [d], `locked to ${model.typeIds[agent.lockedType[d]]}`, {
+        lockedShift: model.typeIds[agent.lockedType[d]],
+      });
     }
     if (duty === OFF) continue;
-    if (!agent.allowed[d * nDuties + duty]) add('assignment-not-allowed', [d], `${model.shifts[model.duties[duty].shift].label} not allowed`);
+    if (!agent.allowed[d * nDuties + duty])
+      add('assignment-not-allowed', [d], `${model.shifts[model.duties[duty].shift].label} not allowed`);
     perType[model.duties[duty].type]++;
     minutes += model.duties[duty].minutes;
     const next = d + 1 < line.length ? line[d + 1] : OFF;
     if (next !== OFF && forbiddenAfter(model, d)[model.duties[duty].shift * nShifts + model.duties[next].shift]) {
-      add('forbidden-succession', [d, d + 1], `${model.typeIds[model.duties[duty].type]} then ${model.typeIds[model.duties[next].type]}`, { shift: model.typeIds[model.duties[duty].type], next: model.typeIds[model.duties[next].type] });
+      add(
+        'forbidden-succession',
+        [d, d + 1],
+        `${model.typeIds[model.duties[duty].type]} then ${model.typeIds[model.duties[next].type]}`,
+        { shift: model.typeIds[model.duties[duty].type], next: model.typeIds[model.duties[next].type] },
+      );
     }
   }
   perType.forEach((count, t) => {
-    if (count > agent.maxShiftsByType[t]) add('max-shifts-of-type', [], `${count} × ${model.typeIds[t]} > ${agent.maxShiftsByType[t]}`, { count, limit: agent.maxShiftsByType[t], shift: model.typeIds[t] });
+    if (count > agent.maxShiftsByType[t])
+      add('max-shifts-of-type', [], `${count} × ${model.typeIds[t]} > ${agent.maxShiftsByType[t]}`, {
+        count,
+        limit: agent.maxShiftsByType[t],
+        shift: model.typeIds[t],
+      });
   });
-  if (minutes < agent.minMinutes) add('min-minutes', [], `${minutes} min < ${agent.minMinutes}`, { count: minutes, limit: agent.minMinutes });
+  if (minutes < agent.minMinutes)
+    add('min-minutes', [], `${minutes} min < ${agent.minMinutes}`, { count: minutes, limit: agent.minMinutes });
   const workDays = line.reduce((n, duty) => (duty === OFF ? n : n + 1), 0);
-  if (workDays > agent.maxWorkDays) add('max-work-days', [], `${workDays} days > ${agent.maxWorkDays}`, { count: workDays, limit: agent.maxWorkDays });
-  if (minutes > agent.maxMinutes) add('max-minutes', [], `${minutes} min > ${agent.maxMinutes}`, { count: minutes, limit: agent.maxMinutes });
+  if (workDays > agent.maxWorkDays)
+    add('max-work-days', [], `${workDays} days > ${agent.maxWorkDays}`, { count: workDays, limit: agent.maxWorkDays });
+  if (minutes > agent.maxMinutes)
+    add('max-minutes', [], `${minutes} min > ${agent.maxMinutes}`, { count: minutes, limit: agent.maxMinutes });
   for (const run of runsOf(line, agent.runBefore, agent.runAfter)) {
     const { days, length, inner } = run;
     // A run wholly in a neighbouring week counts here only where this horizon ends it (its edge day).
     const edge = !run.inside && inner;
-    if (run.working && run.inside && length > agent.maxConsecutiveWork) add('max-consecutive-work', days, `${length} days in a row`, { count: length, limit: agent.maxConsecutiveWork });
-    if (run.working && inner && (run.inside || edge) && length < agent.minConsecutiveWork) add('min-consecutive-work', days, `${length} < ${agent.minConsecutiveWork}`, { count: length, limit: agent.minConsecutiveWork });
-    if (!run.working && inner && (run.inside || edge) && length < agent.minConsecutiveOff) add('min-consecutive-off', days, `${length} < ${agent.minConsecutiveOff}`, { count: length, limit: agent.minConsecutiveOff });
+    if (run.working && run.inside && length > agent.maxConsecutiveWork)
+      add('max-consecutive-work', days, `${length} days in a row`, { count: length, limit: agent.maxConsecutiveWork });
+    if (run.working && inner && (run.inside || edge) && length < agent.minConsecutiveWork)
+      add('min-consecutive-work', days, `${length} < ${agent.minConsecutiveWork}`, {
+        count: length,
+        limit: agent.minConsecutiveWork,
+      });
+    if (!run.working && inner && (run.inside || edge) && length < agent.minConsecutiveOff)
+      add('min-consecutive-off', days, `${length} < ${agent.minConsecutiveOff}`, {
+        count: length,
+        limit: agent.minConsecutiveOff,
+      });
   }
   const worked = model.weekends.filter((days) => days.some((d) => line[d] !== OFF));
-  if (worked.length > agent.maxWeekends) add('max-weekends', worked.flat(), `${worked.length} weekends > ${agent.maxWeekends}`, { count: worked.length, limit: agent.maxWeekends });
+  if (worked.length > agent.maxWeekends)
+    add('max-weekends', worked.flat(), `${worked.length} weekends > ${agent.maxWeekends}`, {
+      count: worked.length,
+      limit: agent.maxWeekends,
+    });
   return out;
 }
 
@@ -136,8 +166,16 @@ export function shiftsWithoutSupervisor(model: CompiledRoster, lines: RosterLine
 export function rosterViolations(model: CompiledRoster, lines: RosterLines): RuleViolation[] {
   const out = model.agents.flatMap((agent, a) => agentLineViolations(model, agent, lines[a]));
   for (const { day, type } of shiftsWithoutSupervisor(model, lines)) {
-    const agentIds = model.agents.filter((_, a) => lines[a][day] !== OFF && model.duties[lines[a][day]].type === type).map((x) => x.id);
-    out.push({ rule: 'supervisor-on-shift', agentIds, days: [day], detail: `${model.typeIds[type]} has no supervisor`, facts: { shift: model.typeIds[type] } });
+    const agentIds = model.agents
+      .filter((_, a) => lines[a][day] !== OFF && model.duties[lines[a][day]].type === type)
+      .map((x) => x.id);
+    out.push({
+      rule: 'supervisor-on-shift',
+      agentIds,
+      days: [day],
+      detail: `${model.typeIds[type]} has no supervisor`,
+      facts: { shift: model.typeIds[type] },
+    });
   }
   return out;
 }

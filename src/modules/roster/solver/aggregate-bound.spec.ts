@@ -5,7 +5,8 @@ import type { RosterProblem, ShiftType } from './roster-model';
 import { EXACT, agent } from './small-rosters.fixture';
 import { solveRoster } from './solve-roster';
 
-const slotsOf = (count: number, from: number, to: number, inside = 1) => Array.from({ length: count }, (_, k) => (k >= from && k < to ? inside : 0));
+const slotsOf = (count: number, from: number, to: number, inside = 1) =>
+  Array.from({ length: count }, (_, k) => (k >= from && k < to ? inside : 0));
 const day: ShiftType = { id: 'D', startMinutes: 8 * 60, lengthMinutes: 480 };
 
 function oneDay(agents: number, demand: number[], contract = { minMinutes: 0, maxMinutes: 100_000 }): RosterProblem {

@@ -16,7 +16,11 @@ export interface AggregateCoverBound {
   coverDuals: Float64Array;
 }
 
-export function aggregateCoverBound(highs: Highs, model: CompiledRoster, timeLimitSeconds: number): AggregateCoverBound | null {
+export function aggregateCoverBound(
+  highs: Highs,
+  model: CompiledRoster,
+  timeLimitSeconds: number,
+): AggregateCoverBound | null {
   if (model.coverRows.length === 0 || model.agents.length === 0) return null;
   const duties = model.duties.length;
   const lp = new LinearProgram();
@@ -48,12 +52,22 @@ function addCapacityRows(lp: LinearProgram, model: CompiledRoster, column: Int32
     for (let u = 0; u < duties; u++) if (pick(u) && model.agents[a].allowed[day * duties + u]) return true;
     return false;
   };
-  const daysAvailable = model.agents.map((_, a) => Array.from({ length: model.days }, (_, d) => mayWork(a, d, () => true)).filter(Boolean).length);
+  const daysAvailable = model.agents.map(
+    (_, a) => Array.from({ length: model.days }, (_, d) => mayWork(a, d, () => true)).filter(Boolean).length,
+  );
   const skills = [...new Set(model.duties.map((d) => d.skill))];
   for (let day = 0; day < model.days; day++) {
-    const cells = (pick: (u: number) => boolean) => Array.from({ length: duties }, (_, u) => u).filter(pick).map((u) => column[day * duties + u]).filter((c) => c >= 0);
+    const cells = (pick: (u: number) => boolean) =>
+      Array.from({ length: duties }, (_, u) => u)
+        .filter(pick)
+        .map((u) => column[day * duties + u])
+        .filter((c) => c >= 0);
     const agentsAble = (pick: (u: number) => boolean) => model.agents.filter((_, a) => mayWork(a, day, pick)).length;
-    lp.addRow(Number.NEGATIVE_INFINITY, agentsAble(() => true), cells(() => true));
+    lp.addRow(
+      Number.NEGATIVE_INFINITY,
+      agentsAble(() => true),
+      cells(() => true),
+    );
     for (const skill of skills) {
       const ofSkill = (u: number) => model.duties[u].skill === skill;
       lp.addRow(Number.NEGATIVE_INFINITY, agentsAble(ofSkill), cells(ofSkill));
@@ -62,13 +76,26 @@ function addCapacityRows(lp: LinearProgram, model: CompiledRoster, column: Int32
   const all = cellOf.map((_, c) => c);
   const byCell = (pick: (u: number) => boolean) => all.filter((c) => pick(cellOf[c] % duties));
   model.typeIds.forEach((_, type) => {
-    const cap = model.agents.reduce((sum, agent, a) => sum + Math.min(agent.maxShiftsByType[type], daysAvailable[a]), 0);
-    if (Number.isFinite(cap)) lp.addRow(Number.NEGATIVE_INFINITY, cap, byCell((u) => model.duties[u].type === type));
+    const cap = model.agents.reduce(
+      (sum, agent, a) => sum + Math.min(agent.maxShiftsByType[type], daysAvailable[a]),
+      0,
+    );
+    if (Number.isFinite(cap))
+      lp.addRow(
+        Number.NEGATIVE_INFINITY,
+        cap,
+        byCell((u) => model.duties[u].type === type),
+      );
   });
   const workDays = model.agents.reduce((sum, agent, a) => sum + Math.min(agent.maxWorkDays, daysAvailable[a]), 0);
   lp.addRow(Number.NEGATIVE_INFINITY, workDays, all);
   const minutes = all.map((c) => model.duties[cellOf[c] % duties].minutes);
   const maxMinutes = model.agents.reduce((sum, agent) => sum + agent.maxMinutes, 0);
   if (Number.isFinite(maxMinutes)) lp.addRow(Number.NEGATIVE_INFINITY, maxMinutes, all, minutes);
-  lp.addRow(model.agents.reduce((sum, agent) => sum + agent.minMinutes, 0), Number.POSITIVE_INFINITY, all, minutes);
+  lp.addRow(
+    model.agents.reduce((sum, agent) => sum + agent.minMinutes, 0),
+    Number.POSITIVE_INFINITY,
+    all,
+    minutes,
+  );
 }

@@ -25,7 +25,12 @@ export function clockMinutesOf(horizon: RosterHorizon, day: number, at: number):
 }
 
 /** Local clock minutes of a break `offsetMinutes` real minutes after a shift starting at `startMinutes` on `day`. */
-export function breakClockMinutes(horizon: RosterHorizon, day: number, startMinutes: number, offsetMinutes: number): number {
+export function breakClockMinutes(
+  horizon: RosterHorizon,
+  day: number,
+  startMinutes: number,
+  offsetMinutes: number,
+): number {
   return clockMinutesOf(horizon, day, shiftStartMillis(horizon, day, startMinutes) + offsetMinutes * MINUTE);
 }
 
@@ -33,7 +38,14 @@ export function breakClockMinutes(horizon: RosterHorizon, day: number, startMinu
  * Real minutes from a shift's start to one of its breaks: the break's own offset when it carries one
  * (needed in the hour a clock change repeats), else from its clock time.
  */
-export function breakOffsetMinutes(horizon: RosterHorizon, day: number, startMinutes: number, b: { startMinutes: number; offsetMinutes?: number }): number {
+export function breakOffsetMinutes(
+  horizon: RosterHorizon,
+  day: number,
+  startMinutes: number,
+  b: { startMinutes: number; offsetMinutes?: number },
+): number {
   if (b.offsetMinutes !== undefined) return b.offsetMinutes;
-  return Math.round((wallClockMillis(horizon, day, b.startMinutes) - shiftStartMillis(horizon, day, startMinutes)) / MINUTE);
+  return Math.round(
+    (wallClockMillis(horizon, day, b.startMinutes) - shiftStartMillis(horizon, day, startMinutes)) / MINUTE,
+  );
 }

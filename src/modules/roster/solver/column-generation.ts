@@ -43,10 +43,17 @@ interface Pricing {
  * smoothed towards the best Lagrangian point so far, which damps the oscillation that made
  * plain column generation need hundreds of rounds on large rosters. Fixed agents are not priced.
  */
-export function generateColumns(model: CompiledRoster, master: RestrictedMaster, limits: ColumnGenerationLimits): ColumnGenerationOutcome {
+export function generateColumns(
+  model: CompiledRoster,
+  master: RestrictedMaster,
+  limits: ColumnGenerationLimits,
+): ColumnGenerationOutcome {
   const base = model.agents.map((agent) => requestCosts(model, agent));
   const fixedPart = (duals: Float64Array) =>
-    model.agents.reduce((sum, _, a) => (master.isFixed(a) ? sum + lineCostAt(model, master.fixedLine(a)!, a, duals) : sum), 0);
+    model.agents.reduce(
+      (sum, _, a) => (master.isFixed(a) ? sum + lineCostAt(model, master.fixedLine(a)!, a, duals) : sum),
+      0,
+    );
   const profile = pricingProfiles(model);
   const priceAt = (duals: Float64Array): Pricing => {
     let lagrangian = model.coverRows.reduce((sum, row, r) => sum + duals[r] * row.required, 0) + fixedPart(duals);
@@ -55,7 +62,14 @@ export function generateColumns(model: CompiledRoster, master: RestrictedMaster,
     const byProfile = new Map<number, PricedLine | null>();
     const lines = model.agents.map((agent, a) => {
       if (master.isFixed(a)) return null;
-      if (!byProfile.has(profile[a])) byProfile.set(profile[a], cheapestLine(model, agent, dualCosts(model, base[a], duals), { ...limits.pricing, shouldStop: limits.shouldStop }));
+      if (!byProfile.has(profile[a]))
+        byProfile.set(
+          profile[a],
+          cheapestLine(model, agent, dualCosts(model, base[a], duals), {
+            ...limits.pricing,
+            shouldStop: limits.shouldStop,
+          }),
+        );
       const priced = byProfile.get(profile[a])!;
       if (priced) {
         exact &&= priced.exact;
@@ -87,7 +101,9 @@ export function generateColumns(model: CompiledRoster, master: RestrictedMaster,
         const reduced = lineCostAt(model, priced.line, a, lpDuals) - solved.duals[a];
         return reduced < -1e-6 && master.add(a, priced.line) ? added + 1 : added;
       }, 0);
-    const smoothed = centre ? centre.map((c, r) => SMOOTHING * c + (1 - SMOOTHING) * lpDuals[r]) : Float64Array.from(lpDuals);
+    const smoothed = centre
+      ? centre.map((c, r) => SMOOTHING * c + (1 - SMOOTHING) * lpDuals[r])
+      : Float64Array.from(lpDuals);
     let pricing = priceAt(smoothed);
     let at = smoothed;
     let added = addNegative(pricing);
@@ -101,9 +117,12 @@ export function generateColumns(model: CompiledRoster, master: RestrictedMaster,
       centre = at;
       centreValue = pricing.lagrangian;
     }
-    if (!anyFixed && Number.isFinite(pricing.lagrangian)) bound = Math.max(bound ?? Number.NEGATIVE_INFINITY, pricing.lagrangian);
-    if (added === 0) return { bound: pricing.exact && !anyFixed ? lpValue : bound, lpValue, rounds, converged: true, centre };
-    if (bound !== null && lpValue - bound <= CONVERGED_GAP * Math.max(1, Math.abs(lpValue))) return { bound, lpValue, rounds, converged: true, centre };
+    if (!anyFixed && Number.isFinite(pricing.lagrangian))
+      bound = Math.max(bound ?? Number.NEGATIVE_INFINITY, pricing.lagrangian);
+    if (added === 0)
+      return { bound: pricing.exact && !anyFixed ? lpValue : bound, lpValue, rounds, converged: true, centre };
+    if (bound !== null && lpValue - bound <= CONVERGED_GAP * Math.max(1, Math.abs(lpValue)))
+      return { bound, lpValue, rounds, converged: true, centre };
   }
   return { bound, lpValue, rounds, converged: false, centre };
 }

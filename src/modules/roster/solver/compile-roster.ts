@@ -1,5 +1,13 @@
 import { DateTime } from 'luxon';
-import { FREE, OFF, type CompiledAgent, type CompiledRoster, type CompiledShift, type CoverRow, type Duty } from './compiled-roster';
+import {
+  FREE,
+  OFF,
+  type CompiledAgent,
+  type CompiledRoster,
+  type CompiledShift,
+  type CoverRow,
+  type Duty,
+} from './compiled-roster';
 import type { RosterAgent, RosterProblem } from './roster-model';
 import { expandShiftTypes } from './shift-variants';
 import { AgentDays, startMillisOf } from './shift-permission';
@@ -46,7 +54,10 @@ function weekendsOf(problem: RosterProblem): number[][] {
 /** Minutes the shop's clock is ahead of UTC at a wall-clock time of a horizon day. */
 function utcOffset(problem: RosterProblem, day: number, minutes: number): number {
   const midnight = DateTime.fromISO(problem.horizon.startDate, { zone: problem.horizon.timeZone }).plus({ days: day });
-  return DateTime.fromObject({ year: midnight.year, month: midnight.month, day: midnight.day }, { zone: problem.horizon.timeZone }).plus({ minutes }).offset;
+  return DateTime.fromObject(
+    { year: midnight.year, month: midnight.month, day: midnight.day },
+    { zone: problem.horizon.timeZone },
+  ).plus({ minutes }).offset;
 }
 
 /**
@@ -54,7 +65,11 @@ function utcOffset(problem: RosterProblem, day: number, minutes: number): number
  * change between the end of one shift and the start of the next, it is the wall-clock gap minus
  * the hour the clock jumped forward (or plus the hour it went back); `clockShift` is 0 on other nights.
  */
-function forbiddenSuccessions(problem: RosterProblem, shifts: CompiledShift[], clockShift: (a: CompiledShift, b: CompiledShift) => number = () => 0): Uint8Array {
+function forbiddenSuccessions(
+  problem: RosterProblem,
+  shifts: CompiledShift[],
+  clockShift: (a: CompiledShift, b: CompiledShift) => number = () => 0,
+): Uint8Array {
   const n = shifts.length;
   const forbidden = new Uint8Array(n * n);
   const minRest = problem.rules?.minRestMinutes;
@@ -62,7 +77,11 @@ function forbiddenSuccessions(problem: RosterProblem, shifts: CompiledShift[], c
     const typeA = problem.shiftTypes[shifts[a].type];
     const banned = new Set(typeA.notFollowedBy ?? []);
     for (let b = 0; b < n; b++) {
-      const rest = 1440 + shifts[b].startMinutes - (shifts[a].startMinutes + shifts[a].lengthMinutes) - clockShift(shifts[a], shifts[b]);
+      const rest =
+        1440 +
+        shifts[b].startMinutes -
+        (shifts[a].startMinutes + shifts[a].lengthMinutes) -
+        clockShift(shifts[a], shifts[b]);
       const tooShort = minRest !== undefined && rest < minRest;
       if (tooShort || banned.has(problem.shiftTypes[shifts[b].type].id)) forbidden[a * n + b] = 1;
     }
@@ -85,12 +104,23 @@ function forbiddenSuccessionsByDay(problem: RosterProblem, shifts: CompiledShift
       if (!offsets.has(key)) offsets.set(key, utcOffset(problem, day, minutes));
       return offsets.get(key)!;
     };
-    byDay[d] = forbiddenSuccessions(problem, shifts, (a, b) => offsetAt(d + 1, b.startMinutes) - offsetAt(d, a.startMinutes));
+    byDay[d] = forbiddenSuccessions(
+      problem,
+      shifts,
+      (a, b) => offsetAt(d + 1, b.startMinutes) - offsetAt(d, a.startMinutes),
+    );
   }
   return byDay;
 }
 
-function compileAgent(problem: RosterProblem, agent: RosterAgent, shifts: CompiledShift[], duties: Duty[], skills: string[], startMillis: (day: number, minutes: number) => number): CompiledAgent {
+function compileAgent(
+  problem: RosterProblem,
+  agent: RosterAgent,
+  shifts: CompiledShift[],
+  duties: Duty[],
+  skills: string[],
+  startMillis: (day: number, minutes: number) => number,
+): CompiledAgent {
   const days = problem.horizon.days;
   const typeIds = problem.shiftTypes.map((t) => t.id);
   const contract = agent.contract;
@@ -115,7 +145,8 @@ function compileAgent(problem: RosterProblem, agent: RosterAgent, shifts: Compil
     duties.forEach((duty, u) => {
       if (duty.skill >= 0 && !agentSkills.has(duty.skill)) return;
       if (maxShiftsByType[duty.type] === 0) return;
-      if (lockedType[d] >= 0 && (lockedType[d] !== duty.type || (lockedSkill[d] >= 0 && lockedSkill[d] !== duty.skill))) return;
+      if (lockedType[d] >= 0 && (lockedType[d] !== duty.type || (lockedSkill[d] >= 0 && lockedSkill[d] !== duty.skill)))
+        return;
       if (!shiftOpen(duty.shift)) return;
       allowed[d * duties.length + u] = 1;
     });
@@ -137,7 +168,12 @@ function compileAgent(problem: RosterProblem, agent: RosterAgent, shifts: Compil
     lockedType,
     requests: (agent.requests ?? [])
       .filter((r) => r.day >= 0 && r.day < days)
-      .map((r) => ({ day: r.day, kind: r.kind, type: r.shiftTypeId === undefined ? -1 : typeIds.indexOf(r.shiftTypeId), weight: r.weight })),
+      .map((r) => ({
+        day: r.day,
+        kind: r.kind,
+        type: r.shiftTypeId === undefined ? -1 : typeIds.indexOf(r.shiftTypeId),
+        weight: r.weight,
+      })),
   };
 }
 
@@ -174,7 +210,14 @@ export function compileRoster(problem: RosterProblem, extraShifts: CompiledShift
   const duties = buildDuties(shifts, skills, general);
   const coverRows = [
     ...dayCoverRows(problem, duties, skills),
-    ...slotCoverRows(problem.horizon, problem.slotDemand ?? [], shifts, duties, (s) => (s === undefined ? -1 : skills.indexOf(s)), problem.neighbourShifts),
+    ...slotCoverRows(
+      problem.horizon,
+      problem.slotDemand ?? [],
+      shifts,
+      duties,
+      (s) => (s === undefined ? -1 : skills.indexOf(s)),
+      problem.neighbourShifts,
+    ),
   ];
   const startMillis = startMillisOf(problem);
   const cellRows: number[][] = Array.from({ length: problem.horizon.days * duties.length }, () => []);

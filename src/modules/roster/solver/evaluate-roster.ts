@@ -8,28 +8,60 @@ import type { RosterAssignment, RosterEvaluation, RosterRuleViolation, SlotCover
 
 /** A blocker as a violation: the rule and, for a manager, what it is about. */
 function blockerViolation(agentId: string, day: number, shift: string, b: ShiftBlocker): RosterRuleViolation {
-  const out = (detail: string, facts: RosterRuleViolation['facts']) => ({ rule: b.rule, agentIds: [agentId], days: [day], detail, facts });
+  const out = (detail: string, facts: RosterRuleViolation['facts']) => ({
+    rule: b.rule,
+    agentIds: [agentId],
+    days: [day],
+    detail,
+    facts,
+  });
   switch (b.rule) {
     case 'leave':
     case 'fixed-day-off': {
       const what = b.rule === 'leave' ? 'is on leave' : 'has a fixed day off';
-      return out(b.day === day ? `${agentId} ${what}` : `${shift} runs into day ${b.day}, when ${agentId} ${what}`, { shift, closedDay: b.day });
+      return out(b.day === day ? `${agentId} ${what}` : `${shift} runs into day ${b.day}, when ${agentId} ${what}`, {
+        shift,
+        closedDay: b.day,
+      });
     }
     case 'unavailability':
-      return out(`${agentId} is unavailable during ${shift}`, { shift, unavailableDay: b.day, fromMinutes: b.fromMinutes ?? 0, toMinutes: b.toMinutes ?? 1440 });
+      return out(`${agentId} is unavailable during ${shift}`, {
+        shift,
+        unavailableDay: b.day,
+        fromMinutes: b.fromMinutes ?? 0,
+        toMinutes: b.toMinutes ?? 1440,
+      });
     case 'min-rest': {
       const n = b.neighbour;
       return out(`rest ${b.restMinutes} min < ${b.minRestMinutes} min next to ${n.shiftTypeId} of day ${n.day}`, {
-        shift, restMinutes: b.restMinutes, minRestMinutes: b.minRestMinutes, otherShift: n.shiftTypeId, otherDay: n.day, otherStartMinutes: n.startMinutes, otherLengthMinutes: n.lengthMinutes,
+        shift,
+        restMinutes: b.restMinutes,
+        minRestMinutes: b.minRestMinutes,
+        otherShift: n.shiftTypeId,
+        otherDay: n.day,
+        otherStartMinutes: n.startMinutes,
+        otherLengthMinutes: n.lengthMinutes,
       });
     }
     case 'training':
-      return out(`a break of ${shift} falls in booked training`, { shift, activity: b.activity.title ?? null, activityDay: b.activity.day, fromMinutes: b.activity.fromMinutes, toMinutes: b.activity.toMinutes });
+      return out(`a break of ${shift} falls in booked training`, {
+        shift,
+        activity: b.activity.title ?? null,
+        activityDay: b.activity.day,
+        fromMinutes: b.activity.fromMinutes,
+        toMinutes: b.activity.toMinutes,
+      });
   }
 }
 
 /** The specific rule behind "this duty is not allowed that day", as a manager would name it. */
-function notAllowedReason(problem: RosterProblem, model: CompiledRoster, lines: RosterLines, v: RuleViolation, startMillis: (day: number, minutes: number) => number): RosterRuleViolation | null {
+function notAllowedReason(
+  problem: RosterProblem,
+  model: CompiledRoster,
+  lines: RosterLines,
+  v: RuleViolation,
+  startMillis: (day: number, minutes: number) => number,
+): RosterRuleViolation | null {
   const a = model.agents.findIndex((x) => x.id === v.agentIds[0]);
   const agent = problem.agents[a];
   const day = v.days[0];
@@ -43,13 +75,17 @@ function notAllowedReason(problem: RosterProblem, model: CompiledRoster, lines: 
   if (locked === OFF) return out('locked-assignment', 'locked as a day off');
   // A different locked type is already reported by the line checker itself.
   if (locked >= 0 && locked !== duty.type) return null;
-  if (duty.skill >= 0 && !agent.skills.includes(model.skills[duty.skill])) return out('skill', `${agent.id} lacks skill ${model.skills[duty.skill]}`);
+  if (duty.skill >= 0 && !agent.skills.includes(model.skills[duty.skill]))
+    return out('skill', `${agent.id} lacks skill ${model.skills[duty.skill]}`);
   // A cap of 0 is already reported by the line checker's count of shifts per type.
   if (model.agents[a].maxShiftsByType[duty.type] === 0) return null;
   const lockedSkill = (problem.locked ?? []).find((l) => l.agentId === agent.id && l.day === day)?.skill;
-  if (lockedSkill !== undefined && model.skills[duty.skill] !== lockedSkill) return out('locked-assignment', `locked to skill ${lockedSkill}`);
+  if (lockedSkill !== undefined && model.skills[duty.skill] !== lockedSkill)
+    return out('locked-assignment', `locked to skill ${lockedSkill}`);
   const blocker = days.blocker(day, shift);
-  return blocker ? blockerViolation(agent.id, day, shift.label, blocker) : out('unavailability', `${agent.id} is unavailable during ${shift.label}`);
+  return blocker
+    ? blockerViolation(agent.id, day, shift.label, blocker)
+    : out('unavailability', `${agent.id} is unavailable during ${shift.label}`);
 }
 
 function explain(problem: RosterProblem, model: CompiledRoster, lines: RosterLines): RosterRuleViolation[] {
@@ -60,12 +96,22 @@ function explain(problem: RosterProblem, model: CompiledRoster, lines: RosterLin
 }
 
 /** Cover rows are compiled day cover first, then slot demand in order: read them back the same way. */
-function coverageOf(problem: RosterProblem, model: CompiledRoster, lines: RosterLines): Pick<RosterEvaluation, 'coverage' | 'dayCoverage'> {
+function coverageOf(
+  problem: RosterProblem,
+  model: CompiledRoster,
+  lines: RosterLines,
+): Pick<RosterEvaluation, 'coverage' | 'dayCoverage'> {
   const counts = coverCounts(model, lines);
   let r = 0;
   const dayCoverage = (problem.dayCover ?? [])
     .filter((c) => c.day >= 0 && c.day < model.days)
-    .map((c) => ({ day: c.day, shiftTypeId: c.shiftTypeId, skill: c.skill ?? null, required: c.required, scheduled: counts[r++] }));
+    .map((c) => ({
+      day: c.day,
+      shiftTypeId: c.shiftTypeId,
+      skill: c.skill ?? null,
+      required: c.required,
+      scheduled: counts[r++],
+    }));
   const coverage: SlotCoverage[] = [];
   for (const demand of problem.slotDemand ?? []) {
     demand.requiredAgents.forEach((slots, day) => {
@@ -81,7 +127,12 @@ function coverageOf(problem: RosterProblem, model: CompiledRoster, lines: Roster
 }
 
 /** Objective, hard-rule check and coverage of lines of a compiled problem. */
-export function evaluateLines(problem: RosterProblem, model: CompiledRoster, lines: RosterLines, extra: RosterRuleViolation[] = []): RosterEvaluation {
+export function evaluateLines(
+  problem: RosterProblem,
+  model: CompiledRoster,
+  lines: RosterLines,
+  extra: RosterRuleViolation[] = [],
+): RosterEvaluation {
   const { total, ...terms } = scoreLines(model, lines);
   return {
     objective: { total, terms },

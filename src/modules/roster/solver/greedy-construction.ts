@@ -45,7 +45,12 @@ export function constructionOrder(model: CompiledRoster): number[] {
 }
 
 /** Each agent in `order` gets its cheapest valid line against the lines of all others. */
-export function placeAgents(model: CompiledRoster, start: RosterLines, order: readonly number[], limits: ConstructionLimits): Construction {
+export function placeAgents(
+  model: CompiledRoster,
+  start: RosterLines,
+  order: readonly number[],
+  limits: ConstructionLimits,
+): Construction {
   const lines = copyLines(start);
   const withoutLine: number[] = [];
   const budget = labelBudget(model);
@@ -80,13 +85,27 @@ export function constructRoster(model: CompiledRoster, limits: ConstructionLimit
   for (let from = 0; from < model.days; from += WINDOW) {
     const to = Math.min(model.days, from + WINDOW);
     const all = model.agents.map((_, a) => a);
-    const window = buildWindow(model, lines, { agents: all, from, to, mode: 'rolling', lookahead: LOOKAHEAD, pace: AHEAD });
+    const window = buildWindow(model, lines, {
+      agents: all,
+      from,
+      to,
+      mode: 'rolling',
+      lookahead: LOOKAHEAD,
+      pace: AHEAD,
+    });
     const placed = placeAgents(window.model, window.lines, constructionOrder(window.model), limits);
     lines = window.embed(placed.lines, lines);
     // Agents the prorated totals left without a line re-plan the previous window too, alone against the others.
     for (const a of placed.withoutLine) {
       for (const pace of [1, 0.9, 0]) {
-        const own = buildWindow(model, lines, { agents: [a], from: Math.max(0, from - WINDOW), to, mode: 'rolling', lookahead: LOOKAHEAD, pace });
+        const own = buildWindow(model, lines, {
+          agents: [a],
+          from: Math.max(0, from - WINDOW),
+          to,
+          mode: 'rolling',
+          lookahead: LOOKAHEAD,
+          pace,
+        });
         const again = placeAgents(own.model, own.lines, [0], limits);
         if (again.withoutLine.length > 0) continue;
         lines = own.embed(again.lines, lines);

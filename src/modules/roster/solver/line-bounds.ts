@@ -40,7 +40,8 @@ function computeBounds(model: CompiledRoster, agent: CompiledAgent): WorkBounds 
   const charge = weekendCharges(model, days);
   const longest = new Float64Array(days).fill(Number.NEGATIVE_INFINITY);
   for (let d = 0; d < days; d++) {
-    for (let u = 0; u < nDuties; u++) if (agent.allowed[d * nDuties + u]) longest[d] = Math.max(longest[d], model.duties[u].minutes);
+    for (let u = 0; u < nDuties; u++)
+      if (agent.allowed[d * nDuties + u]) longest[d] = Math.max(longest[d], model.duties[u].minutes);
   }
   const capped = cappedExtra(model, agent);
   const layer = states * tokens;
@@ -55,13 +56,17 @@ function computeBounds(model: CompiledRoster, agent: CompiledAgent): WorkBounds 
         const isWork = s < workStates;
         const run = isWork ? s + 1 : s - workStates + 1;
         if (agent.lockedType[d] < 0) {
-          const next = (d + 1) * layer + left * states + (isWork ? workStates : workStates + Math.min(run + 1, offStates) - 1);
+          const next =
+            (d + 1) * layer + left * states + (isWork ? workStates : workStates + Math.min(run + 1, offStates) - 1);
           bestMinutes = minutes[next];
           bestDays = worked[next];
         }
         // Working a weekend day takes a token on its first day, or after a day off (two-day weekends).
         const cost = limited && (charge[d] === 2 || (charge[d] === 1 && !isWork)) ? 1 : 0;
-        const mayWork = longest[d] > Number.NEGATIVE_INFINITY && left >= cost && (isWork ? !finiteMax || run + 1 <= agent.maxConsecutiveWork : run >= offStates);
+        const mayWork =
+          longest[d] > Number.NEGATIVE_INFINITY &&
+          left >= cost &&
+          (isWork ? !finiteMax || run + 1 <= agent.maxConsecutiveWork : run >= offStates);
         if (mayWork) {
           const next = (d + 1) * layer + (left - cost) * states + (isWork && finiteMax ? run : 0);
           bestMinutes = Math.max(bestMinutes, minutes[next] + longest[d]);
@@ -74,7 +79,11 @@ function computeBounds(model: CompiledRoster, agent: CompiledAgent): WorkBounds 
   }
   return {
     most(day, working, run, touch, weekendsUsed) {
-      const s = working ? (finiteMax ? Math.min(run, workStates) - 1 : 0) : workStates + (touch ? offStates : Math.min(run, offStates)) - 1;
+      const s = working
+        ? finiteMax
+          ? Math.min(run, workStates) - 1
+          : 0
+        : workStates + (touch ? offStates : Math.min(run, offStates)) - 1;
       const left = limited ? Math.max(0, Math.min(tokens - 1, agent.maxWeekends - weekendsUsed)) : 0;
       const at = day * layer + left * states + s;
       const byDay = minutes[at];
@@ -118,6 +127,9 @@ function cappedExtra(model: CompiledRoster, agent: CompiledAgent): { base: numbe
     else base = Math.max(base, length);
   });
   if (cappedTypes.length === 0) return null;
-  const extra = cappedTypes.reduce((sum, t) => sum + Math.max(0, longestOfType[t] - base) * agent.maxShiftsByType[t], 0);
+  const extra = cappedTypes.reduce(
+    (sum, t) => sum + Math.max(0, longestOfType[t] - base) * agent.maxShiftsByType[t],
+    0,
+  );
   return { base, extra };
 }

@@ -32,7 +32,8 @@ export function diveForRoster(model: CompiledRoster, master: RestrictedMaster, l
   let centre = limits.centre;
   while (fixed.size < model.agents.length) {
     // Out of time: stop pricing, keep fixing step by step over the lines already found.
-    if (!limits.shouldStop()) centre = generateColumns(model, master, { ...limits, maxRounds: limits.roundsPerStep, centre }).centre;
+    if (!limits.shouldStop())
+      centre = generateColumns(model, master, { ...limits, maxRounds: limits.roundsPerStep, centre }).centre;
     // A dive cut off by an LP time limit yields nothing, so the LP gets a floor (it is fast anyway).
     const solved = master.solve(Math.max(LP_FLOOR_SECONDS, limits.secondsLeft()));
     if (!solved) return null;

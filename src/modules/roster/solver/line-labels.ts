@@ -84,7 +84,17 @@ class Layer {
   }
 
   /** Adds the label unless one of its key dominates it; drops the ones it dominates. */
-  push(key: number, cost: number, cls: number, run: number, touch: number, minutes: number, counters: Int32Array, parent: number, choice: number): void {
+  push(
+    key: number,
+    cost: number,
+    cls: number,
+    run: number,
+    touch: number,
+    minutes: number,
+    counters: Int32Array,
+    parent: number,
+    choice: number,
+  ): void {
     const w = this.width;
     let bucket = this.buckets.get(key);
     if (bucket) {
@@ -160,7 +170,14 @@ class Layer {
 }
 
 /** Cheapest line for the costs under the shape's rules (untracked caps aside), by label setting over days. */
-export function labelSetting(model: CompiledRoster, agent: CompiledAgent, shape: LabelShape, costs: LineCosts, bounds: WorkBounds, limits: LabelLimits): LabelOutcome {
+export function labelSetting(
+  model: CompiledRoster,
+  agent: CompiledAgent,
+  shape: LabelShape,
+  costs: LineCosts,
+  bounds: WorkBounds,
+  limits: LabelLimits,
+): LabelOutcome {
   const days = model.days;
   if (days === 0) return { line: new Int32Array(0), truncated: false, aborted: false };
   const nDuties = model.duties.length;
@@ -168,7 +185,8 @@ export function labelSetting(model: CompiledRoster, agent: CompiledAgent, shape:
   const width = 3 + shape.tracked.length;
   const trackedPosition = new Int32Array(model.typeIds.length).fill(-1);
   shape.tracked.forEach((t, k) => (trackedPosition[t] = k));
-  const keyOf = (cls: number, run: number, touch: number, minutes: number) => ((cls * (shape.runCap + 1) + run) * 2 + touch) * (shape.maxIndex + 1) + minutes;
+  const keyOf = (cls: number, run: number, touch: number, minutes: number) =>
+    ((cls * (shape.runCap + 1) + run) * 2 + touch) * (shape.maxIndex + 1) + minutes;
   const g = shape.granularity;
   const counters = new Int32Array(width);
   const zero = new Int32Array(width);
@@ -196,13 +214,23 @@ export function labelSetting(model: CompiledRoster, agent: CompiledAgent, shape:
     }
     const breadth = limits.successors ?? dutiesToday.length;
     const offCost = costs.off[d];
-    const push = (cost: number, cls: number, run: number, touch: number, minutes: number, parent: number, choice: number) => {
+    const push = (
+      cost: number,
+      cls: number,
+      run: number,
+      touch: number,
+      minutes: number,
+      parent: number,
+      choice: number,
+    ) => {
       const worked = shape.minutesInKey ? minutes * g : 0;
       const most = bounds.most(d + 1, cls > 0, run, touch === 1, counters[WEEKENDS]);
       if (most === Number.NEGATIVE_INFINITY || worked + most < agent.minMinutes) return;
       layer.push(keyOf(cls, run, touch, minutes), cost, cls, run, touch, minutes, counters, parent, choice);
     };
-    const { order, truncated: cut } = previous ? previous.expandable(limits.maxLabels) : { order: [0], truncated: false };
+    const { order, truncated: cut } = previous
+      ? previous.expandable(limits.maxLabels)
+      : { order: [0], truncated: false };
     truncated ||= cut;
     for (const i of order) {
       const cost = previous ? previous.cost[i] : 0;
@@ -285,7 +313,9 @@ function meetsRunAfter(agent: CompiledAgent, working: boolean, run: number, touc
   if (after === 0) return true;
   const same = working === after > 0;
   const length = Math.abs(after);
-  const [min, otherMin] = working ? [agent.minConsecutiveWork, agent.minConsecutiveOff] : [agent.minConsecutiveOff, agent.minConsecutiveWork];
+  const [min, otherMin] = working
+    ? [agent.minConsecutiveWork, agent.minConsecutiveOff]
+    : [agent.minConsecutiveOff, agent.minConsecutiveWork];
   if (same) {
     if (working && run + length > agent.maxConsecutiveWork) return false;
     return touchesStart || run + length >= min;

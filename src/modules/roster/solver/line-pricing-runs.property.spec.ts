@@ -15,28 +15,37 @@ import { EARLY, LATE, agent, cover, problem } from './small-rosters.fixture';
  */
 const run = fc.option(fc.record({ working: fc.boolean(), days: fc.integer({ min: 1, max: 4 }) }), { nil: undefined });
 const case_ = fc.integer({ min: 3, max: 6 }).chain((days) =>
-    fc.record({
-      days: fc.constant(days),
-      maxRun: fc.integer({ min: 1, max: 4 }),
-      minWork: fc.integer({ min: 1, max: 3 }),
-      minOff: fc.integer({ min: 1, max: 3 }),
-      minShifts: fc.integer({ min: 0, max: 2 }),
-      rest: fc.boolean(),
-      runBefore: run,
-      runAfter: run,
-      cell: fc.array(fc.integer({ min: -5, max: 5 }), { minLength: days * 2, maxLength: days * 2 }),
-      off: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: days, maxLength: days }),
-    }),
-  );
+  fc.record({
+    days: fc.constant(days),
+    maxRun: fc.integer({ min: 1, max: 4 }),
+    minWork: fc.integer({ min: 1, max: 3 }),
+    minOff: fc.integer({ min: 1, max: 3 }),
+    minShifts: fc.integer({ min: 0, max: 2 }),
+    rest: fc.boolean(),
+    runBefore: run,
+    runAfter: run,
+    cell: fc.array(fc.integer({ min: -5, max: 5 }), { minLength: days * 2, maxLength: days * 2 }),
+    off: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: days, maxLength: days }),
+  }),
+);
 
 describe('cheapestLine and the compact model against every line of a small horizon', () => {
   it('finds the cheapest valid line, or none when none is valid', () => {
     fc.assert(
       fc.property(case_, (c) => {
-        const a = agent('a', { ...(c.runBefore ? { runBefore: c.runBefore } : {}), ...(c.runAfter ? { runAfter: c.runAfter } : {}) }, {
-          minMinutes: c.minShifts * 480, maxConsecutiveWorkDays: c.maxRun, minConsecutiveWorkDays: c.minWork, minConsecutiveDaysOff: c.minOff,
-        });
-        const model = compileRoster(problem(c.days, [EARLY, LATE], [a], [], c.rest ? { rules: { minRestMinutes: 11 * 60 } } : {}));
+        const a = agent(
+          'a',
+          { ...(c.runBefore ? { runBefore: c.runBefore } : {}), ...(c.runAfter ? { runAfter: c.runAfter } : {}) },
+          {
+            minMinutes: c.minShifts * 480,
+            maxConsecutiveWorkDays: c.maxRun,
+            minConsecutiveWorkDays: c.minWork,
+            minConsecutiveDaysOff: c.minOff,
+          },
+        );
+        const model = compileRoster(
+          problem(c.days, [EARLY, LATE], [a], [], c.rest ? { rules: { minRestMinutes: 11 * 60 } } : {}),
+        );
         const duties = model.duties.length;
         expect(duties).toBe(2);
         const cell = Float64Array.from(c.cell);
@@ -67,18 +76,48 @@ describe('cheapestLine and the compact model against every line of a small horiz
     const highs = await highsRuntime();
     await fc.assert(
       fc.asyncProperty(case_, async (c) => {
-        const a = agent('a', { ...(c.runBefore ? { runBefore: c.runBefore } : {}), ...(c.runAfter ? { runAfter: c.runAfter } : {}) }, {
-          minMinutes: c.minShifts * 480, maxConsecutiveWorkDays: c.maxRun, minConsecutiveWorkDays: c.minWork, minConsecutiveDaysOff: c.minOff,
-        });
-        const demand = [...cover(c.days, 'E', c.off.map((x) => x % 2), 7, 2), ...cover(c.days, 'L', c.off.map((x) => (x >> 1) % 2), 5, 3)];
-        const model = compileRoster(problem(c.days, [EARLY, LATE], [a], demand, c.rest ? { rules: { minRestMinutes: 11 * 60 } } : {}));
+        const a = agent(
+          'a',
+          { ...(c.runBefore ? { runBefore: c.runBefore } : {}), ...(c.runAfter ? { runAfter: c.runAfter } : {}) },
+          {
+            minMinutes: c.minShifts * 480,
+            maxConsecutiveWorkDays: c.maxRun,
+            minConsecutiveWorkDays: c.minWork,
+            minConsecutiveDaysOff: c.minOff,
+          },
+        );
+        const demand = [
+          ...cover(
+            c.days,
+            'E',
+            c.off.map((x) => x % 2),
+            7,
+            2,
+          ),
+          ...cover(
+            c.days,
+            'L',
+            c.off.map((x) => (x >> 1) % 2),
+            5,
+            3,
+          ),
+        ];
+        const model = compileRoster(
+          problem(c.days, [EARLY, LATE], [a], demand, c.rest ? { rules: { minRestMinutes: 11 * 60 } } : {}),
+        );
         let best = Number.POSITIVE_INFINITY;
         const line = new Int32Array(c.days);
         for (let code = 0; code < 3 ** c.days; code++) {
-          for (let d = 0, rest = code; d < c.days; d++, rest = Math.floor(rest / 3)) line[d] = rest % 3 === 2 ? OFF : rest % 3;
-          if (agentLineViolations(model, model.agents[0], line).length === 0) best = Math.min(best, evaluateRoster(model, [line]).total);
+          for (let d = 0, rest = code; d < c.days; d++, rest = Math.floor(rest / 3))
+            line[d] = rest % 3 === 2 ? OFF : rest % 3;
+          if (agentLineViolations(model, model.agents[0], line).length === 0)
+            best = Math.min(best, evaluateRoster(model, [line]).total);
         }
-        const mip = buildRosterMip(model, [new Int32Array(c.days).fill(OFF)], { agents: [0], fromDay: 0, toDay: c.days });
+        const mip = buildRosterMip(model, [new Int32Array(c.days).fill(OFF)], {
+          agents: [0],
+          fromDay: 0,
+          toDay: c.days,
+        });
         const outcome = solveLinearProgram(highs, mip.lp, { timeLimitSeconds: 10 });
         if (!Number.isFinite(best)) expect(outcome.status).toBe('infeasible');
         else {

@@ -71,11 +71,15 @@ describe('cheapestLine', () => {
             ...(r.maxDays !== undefined ? { maxWorkDays: r.maxDays } : {}),
           },
         );
-        const locked = r.lockedDay !== undefined && r.lockedDay < r.days && r.lockedDay !== r.dayOff ? [{ agentId: 'a', day: r.lockedDay, shiftTypeId: 'E' }] : [];
+        const locked =
+          r.lockedDay !== undefined && r.lockedDay < r.days && r.lockedDay !== r.dayOff
+            ? [{ agentId: 'a', day: r.lockedDay, shiftTypeId: 'E' }]
+            : [];
         const model = compileRoster(problem(r.days, TYPES, [who], cover(r.days, 'E', 1), { locked }));
         const compiled = model.agents[0];
         const costs = requestCosts(model, compiled);
-        for (let i = 0; i < costs.cell.length; i++) if (Number.isFinite(costs.cell[i])) costs.cell[i] += r.costs[i % r.costs.length];
+        for (let i = 0; i < costs.cell.length; i++)
+          if (Number.isFinite(costs.cell[i])) costs.cell[i] += r.costs[i % r.costs.length];
         const expected = bruteForce(model, compiled, costs);
         const budget = {};
         const found = cheapestLine(model, compiled, costs, budget);
@@ -95,7 +99,19 @@ describe('cheapestLine', () => {
   });
 
   it('keeps to a label budget and says so: the line is still valid, only not proven cheapest', () => {
-    const who = agent('a', {}, { minMinutes: 10 * 480, maxMinutes: 14 * 720, maxConsecutiveWorkDays: 5, minConsecutiveWorkDays: 2, minConsecutiveDaysOff: 2, maxWeekends: 2, maxShiftsByType: { N: 3, L: 6 } });
+    const who = agent(
+      'a',
+      {},
+      {
+        minMinutes: 10 * 480,
+        maxMinutes: 14 * 720,
+        maxConsecutiveWorkDays: 5,
+        minConsecutiveWorkDays: 2,
+        minConsecutiveDaysOff: 2,
+        maxWeekends: 2,
+        maxShiftsByType: { N: 3, L: 6 },
+      },
+    );
     const model = compileRoster(problem(21, TYPES, [who], cover(21, 'E', 1)));
     const costs = requestCosts(model, model.agents[0]);
     for (let i = 0; i < costs.cell.length; i++) if (Number.isFinite(costs.cell[i])) costs.cell[i] -= (i * 37) % 50;

@@ -124,7 +124,12 @@ function shapeOf(model: CompiledRoster, agent: CompiledAgent, track?: readonly n
     if (any) workableDays++;
   }
   const binding = bindingCaps(model, agent);
-  const tracked = track === 'all' ? binding : track ? binding.filter((t) => track.includes(t)) : binding.filter((t) => agent.maxShiftsByType[t] <= TRACKED_CAP).slice(0, TRACKED_TYPES);
+  const tracked =
+    track === 'all'
+      ? binding
+      : track
+        ? binding.filter((t) => track.includes(t))
+        : binding.filter((t) => agent.maxShiftsByType[t] <= TRACKED_CAP).slice(0, TRACKED_TYPES);
   granularity = Math.max(1, granularity);
   const maxMinutes = Math.min(agent.maxMinutes, model.days * maxDuty);
   const weekendOf = new Int32Array(model.days).fill(-1);
@@ -162,7 +167,12 @@ function lineCost(model: CompiledRoster, costs: LineCosts, line: Int32Array): nu
  * Cheapest valid line for the costs, or null when the agent's rules admit no line at all (or,
  * when `budget` comes back `truncated` or `aborted`, when none was found within it).
  */
-export function cheapestLine(model: CompiledRoster, agent: CompiledAgent, costs: LineCosts, budget: PricingBudget = {}): PricedLine | null {
+export function cheapestLine(
+  model: CompiledRoster,
+  agent: CompiledAgent,
+  costs: LineCosts,
+  budget: PricingBudget = {},
+): PricedLine | null {
   if (budget.maxLabels !== undefined) return beamLine(model, agent, costs, budget, budget.maxLabels);
   const shape = shapeOf(model, agent);
   const bounds = workBounds(model, agent);
@@ -182,7 +192,7 @@ export function cheapestLine(model: CompiledRoster, agent: CompiledAgent, costs:
     if (over.length === 0) return { line, cost: lineCost(model, costs, line), exact: exact && round === 0, lowerCost };
     // Lagrangian step on the violated caps: make those shift types dearer and try again.
     const cell = Float64Array.from(working.cell);
-    const step = 1 + Math.abs(lineCost(model, costs, line)) / Math.max(1, line.length) * 2 ** round;
+    const step = 1 + (Math.abs(lineCost(model, costs, line)) / Math.max(1, line.length)) * 2 ** round;
     model.duties.forEach((duty, u) => {
       if (!over.includes(duty.type)) return;
       for (let d = 0; d < model.days; d++) cell[d * model.duties.length + u] += step;
@@ -203,7 +213,13 @@ function capsBroken(model: CompiledRoster, agent: CompiledAgent, line: Int32Arra
  * again), so a model of 32 capped shift types prices with the few caps its cheap lines reach,
  * not 32 counters per label; after LAZY_ROUNDS every binding cap is tracked.
  */
-function beamLine(model: CompiledRoster, agent: CompiledAgent, costs: LineCosts, budget: PricingBudget, maxLabels: number): PricedLine | null {
+function beamLine(
+  model: CompiledRoster,
+  agent: CompiledAgent,
+  costs: LineCosts,
+  budget: PricingBudget,
+  maxLabels: number,
+): PricedLine | null {
   const bounds = workBounds(model, agent);
   const limits = { maxLabels, shouldStop: budget.shouldStop, successors: BEAM_SUCCESSORS, bucketSize: BEAM_BUCKET };
   const track = new Set<number>();
@@ -218,7 +234,8 @@ function beamLine(model: CompiledRoster, agent: CompiledAgent, costs: LineCosts,
     const over = capsBroken(model, agent, outcome.line, shape.untracked);
     // Tracking fewer caps only widens the choice: an untruncated line keeping them all is the cheapest.
     const cost = lineCost(model, costs, outcome.line);
-    if (over.length === 0) return { line: outcome.line, cost, exact: !truncated, lowerCost: truncated ? Number.NEGATIVE_INFINITY : cost };
+    if (over.length === 0)
+      return { line: outcome.line, cost, exact: !truncated, lowerCost: truncated ? Number.NEGATIVE_INFINITY : cost };
     for (const t of over) track.add(t);
   }
   return null;

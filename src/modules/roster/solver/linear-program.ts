@@ -40,9 +40,16 @@ export class LinearProgram {
   }
 
   /** A model described column by column (cover models come that way): transposed into rows. */
-  static fromColumns(columns: readonly LinearColumn[], rowLower: readonly number[], rowUpper: readonly number[]): LinearProgram {
+  static fromColumns(
+    columns: readonly LinearColumn[],
+    rowLower: readonly number[],
+    rowUpper: readonly number[],
+  ): LinearProgram {
     const lp = new LinearProgram();
-    const rows: { columns: number[]; coefficients: number[] }[] = rowLower.map(() => ({ columns: [], coefficients: [] }));
+    const rows: { columns: number[]; coefficients: number[] }[] = rowLower.map(() => ({
+      columns: [],
+      coefficients: [],
+    }));
     for (const column of columns) {
       const j = lp.addColumn(column.cost, column.lower, column.upper, column.integer ?? false);
       column.rows.forEach((row, k) => {
@@ -111,7 +118,14 @@ export function solveLinearProgram(highs: Highs, lp: LinearProgram, options: Lin
     colUpper: lp.upper,
     rowLower: lp.rowLower,
     rowUpper: lp.rowUpper,
-    matrix: { format: 'csr', numRows: lp.rowLower.length, numCols: lp.columnCount, starts: lp.rowStarts, indices: lp.rowColumns, values: lp.rowValues },
+    matrix: {
+      format: 'csr',
+      numRows: lp.rowLower.length,
+      numCols: lp.columnCount,
+      starts: lp.rowStarts,
+      indices: lp.rowColumns,
+      values: lp.rowValues,
+    },
     integrality: isMip ? lp.integer.map((i) => (i ? 1 : 0)) : undefined,
   });
   try {
@@ -123,11 +137,16 @@ export function solveLinearProgram(highs: Highs, lp: LinearProgram, options: Lin
       ...(options.maxNodes !== undefined ? { mip_max_nodes: options.maxNodes } : {}),
     });
     if (isMip && options.start) model.setSolution({ colValue: Array.from(options.start) });
-    const callbacks: HighsCallbackMap | undefined = isMip && (options.shouldStop || options.onIncumbent) ? mipCallbacks(highs, options) : undefined;
+    const callbacks: HighsCallbackMap | undefined =
+      isMip && (options.shouldStop || options.onIncumbent) ? mipCallbacks(highs, options) : undefined;
     const result = model.run(callbacks);
     const codes = highs.constants.modelStatus;
     const status =
-      result.modelStatus === codes.optimal ? 'optimal' : result.modelStatus === codes.infeasible ? 'infeasible' : 'limit';
+      result.modelStatus === codes.optimal
+        ? 'optimal'
+        : result.modelStatus === codes.infeasible
+          ? 'infeasible'
+          : 'limit';
     const hasPrimal = Number(model.info.get('primal_solution_status')) === 2;
     const solution = hasPrimal ? model.getSolution() : null;
     const values = solution ? Float64Array.from(solution.colValue) : null;

@@ -53,7 +53,12 @@ const FAR_MASTER_SHARE = 0.2;
  * dynamic programme, so it keeps every rule of its agent) gives a strong bound and a pool of
  * good lines; a dive and then the integer master over that pool give a roster.
  */
-export function priceAndBranch(highs: Highs, model: CompiledRoster, current: RosterLines, limits: PriceAndBranchLimits): PricedRoster {
+export function priceAndBranch(
+  highs: Highs,
+  model: CompiledRoster,
+  current: RosterLines,
+  limits: PriceAndBranchLimits,
+): PricedRoster {
   const started = Date.now();
   const lp = new RestrictedMaster(highs, model);
   try {
@@ -92,12 +97,22 @@ function branch(
   // Far from its optimum the LP's lines are poor guides: no dives, a short integer master over the
   // pool (current lines included), and the time goes to the neighbourhood search instead.
   const far = !cg.converged && (bound === null || cg.lpValue === null || bound < FAR_FROM_LP * cg.lpValue);
-  if (far) return { lines: integerMaster(highs, model, current, lp, null, limits, Math.max(0.5, left() * FAR_MASTER_SHARE)), bound, converged: false };
+  if (far)
+    return {
+      lines: integerMaster(highs, model, current, lp, null, limits, Math.max(0.5, left() * FAR_MASTER_SHARE)),
+      bound,
+      converged: false,
+    };
   // Dive again, with the fixing order shaken, while time allows: each dive leaves new lines in
   // the pool, and the integer master over a varied pool finds what one dive misses.
   let dived: RosterLines | null = null;
   const proven = () => dived !== null && bound !== null && searchCost(model, dived) <= bound + 1e-6;
-  const again = () => limits.redive && !limits.deterministic && left() > limits.seconds * REDIVE_UNTIL && !limits.shouldStop() && !proven();
+  const again = () =>
+    limits.redive &&
+    !limits.deterministic &&
+    left() > limits.seconds * REDIVE_UNTIL &&
+    !limits.shouldStop() &&
+    !proven();
   for (let attempt = 0; attempt === 0 || again(); attempt++) {
     lp.unfixAll();
     const lines = diveForRoster(model, lp, {
@@ -111,7 +126,11 @@ function branch(
     });
     if (lines && (!dived || searchCost(model, lines) < searchCost(model, dived))) dived = lines;
   }
-  return { lines: integerMaster(highs, model, current, lp, dived, limits, Math.max(0.5, left())), bound, converged: cg.converged };
+  return {
+    lines: integerMaster(highs, model, current, lp, dived, limits, Math.max(0.5, left())),
+    bound,
+    converged: cg.converged,
+  };
 }
 
 /** The integer master over every line generated, started from the dive's roster or the current one; the better roster. */
@@ -126,7 +145,12 @@ function integerMaster(
 ): RosterLines | null {
   const master = buildLineMaster(model, lp.pool, true);
   const currentValid = model.agents.every((agent, a) => agentLineViolations(model, agent, current[a]).length === 0);
-  const first = dived && (!currentValid || searchCost(model, dived) < searchCost(model, current)) ? dived : currentValid ? current : null;
+  const first =
+    dived && (!currentValid || searchCost(model, dived) < searchCost(model, current))
+      ? dived
+      : currentValid
+        ? current
+        : null;
   const start = first ? master.startFor(first) : undefined;
   const outcome = solveLinearProgram(highs, master.lp, {
     timeLimitSeconds: seconds,
@@ -136,5 +160,9 @@ function integerMaster(
     shouldStop: limits.shouldStop,
   });
   const integer = outcome.values ? master.decode(outcome.values) : null;
-  return [integer, dived].filter((l): l is RosterLines => l !== null).sort((x, y) => searchCost(model, x) - searchCost(model, y))[0] ?? null;
+  return (
+    [integer, dived]
+      .filter((l): l is RosterLines => l !== null)
+      .sort((x, y) => searchCost(model, x) - searchCost(model, y))[0] ?? null
+  );
 }

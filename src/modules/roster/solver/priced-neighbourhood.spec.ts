@@ -12,7 +12,9 @@ const model = compileRoster(
   problem(
     7,
     [EARLY, LATE],
-    Array.from({ length: 4 }, (_, k) => agent(`a${k}`, {}, { maxMinutes: 4 * 480, maxConsecutiveWorkDays: 4, minConsecutiveDaysOff: 2 })),
+    Array.from({ length: 4 }, (_, k) =>
+      agent(`a${k}`, {}, { maxMinutes: 4 * 480, maxConsecutiveWorkDays: 4, minConsecutiveDaysOff: 2 }),
+    ),
     [...cover(7, 'E', 1, 10), ...cover(7, 'L', 1, 10)],
   ),
 );
@@ -22,9 +24,18 @@ const [E, L, _] = [duty('E'), duty('L'), OFF];
 describe('replanAgents', () => {
   it('re-plans only the agents it is given, keeping their rules, down to the best cover they allow', async () => {
     // a0 and a1 cover Monday–Thursday; a2 and a3 are idle, so Friday–Sunday is uncovered (60).
-    const lines = [Int32Array.of(E, E, E, E, _, _, _), Int32Array.of(L, L, L, L, _, _, _), new Int32Array(7).fill(_), new Int32Array(7).fill(_)];
+    const lines = [
+      Int32Array.of(E, E, E, E, _, _, _),
+      Int32Array.of(L, L, L, L, _, _, _),
+      new Int32Array(7).fill(_),
+      new Int32Array(7).fill(_),
+    ];
     expect(searchCost(model, lines)).toBe(60);
-    const replanned = replanAgents(await highsRuntime(), model, lines, [2, 3], { seconds: 10, maxRounds: 50, shouldStop: () => false }).lines!;
+    const replanned = replanAgents(await highsRuntime(), model, lines, [2, 3], {
+      seconds: 10,
+      maxRounds: 50,
+      shouldStop: () => false,
+    }).lines!;
     expect(Array.from(replanned[0])).toEqual(Array.from(lines[0]));
     expect(Array.from(replanned[1])).toEqual(Array.from(lines[1]));
     for (const a of [2, 3]) expect(agentLineViolations(model, model.agents[a], replanned[a])).toEqual([]);
@@ -33,8 +44,17 @@ describe('replanAgents', () => {
   });
 
   it('keeps an optimal roster optimal, and every other agent on their line', async () => {
-    const lines = [Int32Array.of(E, E, E, E, _, _, _), Int32Array.of(L, L, L, L, _, _, _), Int32Array.of(_, _, _, _, E, E, E), Int32Array.of(_, _, _, _, L, L, L)];
-    const replanned = replanAgents(await highsRuntime(), model, lines, [0, 3], { seconds: 10, maxRounds: 50, shouldStop: () => false }).lines!;
+    const lines = [
+      Int32Array.of(E, E, E, E, _, _, _),
+      Int32Array.of(L, L, L, L, _, _, _),
+      Int32Array.of(_, _, _, _, E, E, E),
+      Int32Array.of(_, _, _, _, L, L, L),
+    ];
+    const replanned = replanAgents(await highsRuntime(), model, lines, [0, 3], {
+      seconds: 10,
+      maxRounds: 50,
+      shouldStop: () => false,
+    }).lines!;
     expect(searchCost(model, replanned)).toBe(0);
     expect([1, 2].map((a) => Array.from(replanned[a]))).toEqual([1, 2].map((a) => Array.from(lines[a])));
   });
@@ -44,10 +64,17 @@ describe('agentsToReplan', () => {
   it('picks distinct agents, and often one who could fill the under-covered row', () => {
     // Wednesday needs six earlies and one late; a0–a5 work the earlies, a6 and a7 are off: the late is short.
     const wednesday = compileRoster(
-      problem(7, [EARLY, LATE], Array.from({ length: 8 }, (_, k) => agent(`a${k}`)), [...cover(7, 'E', [0, 0, 6, 0, 0, 0, 0]), ...cover(7, 'L', [0, 0, 1, 0, 0, 0, 0])]),
+      problem(
+        7,
+        [EARLY, LATE],
+        Array.from({ length: 8 }, (_, k) => agent(`a${k}`)),
+        [...cover(7, 'E', [0, 0, 6, 0, 0, 0, 0]), ...cover(7, 'L', [0, 0, 1, 0, 0, 0, 0])],
+      ),
     );
     const early = wednesday.duties.findIndex((d) => wednesday.typeIds[d.type] === 'E');
-    const lines = Array.from({ length: 8 }, (_, a) => Int32Array.from({ length: 7 }, (_, d) => (d === 2 && a < 6 ? early : OFF)));
+    const lines = Array.from({ length: 8 }, (_, a) =>
+      Int32Array.from({ length: 7 }, (_, d) => (d === 2 && a < 6 ? early : OFF)),
+    );
     const hoods = Array.from({ length: 40 }, (_, seed) => agentsToReplan(wednesday, lines, 2, seededRandom(seed + 1)));
     for (const hood of hoods) {
       expect(new Set(hood).size).toBe(2);

@@ -75,14 +75,21 @@ export function replanAgents(
  * who could work it and do not, a few who work that day, then anyone), since filling it often
  * means moving shifts elsewhere in the horizon too, which a window of days cannot do.
  */
-export function agentsToReplan(model: CompiledRoster, lines: RosterLines, count: number, random: () => number): number[] {
+export function agentsToReplan(
+  model: CompiledRoster,
+  lines: RosterLines,
+  count: number,
+  random: () => number,
+): number[] {
   const anyone = sampleIndices(model.agents.length, count, random);
   if (random() < 0.5) return anyone;
   const counts = coverCounts(model, lines);
   const short = model.coverRows.filter((row, r) => counts[r] < row.required);
   if (short.length === 0) return anyone;
   const row = short[Math.floor(random() * short.length)];
-  const able = model.agents.map((_, a) => a).filter((a) => lines[a][row.day] === OFF && row.cells.some((c) => model.agents[a].allowed[c]));
+  const able = model.agents
+    .map((_, a) => a)
+    .filter((a) => lines[a][row.day] === OFF && row.cells.some((c) => model.agents[a].allowed[c]));
   const working = model.agents.map((_, a) => a).filter((a) => lines[a][row.day] !== OFF);
   const hood = new Set(sampleIndices(able.length, Math.ceil(count / 2), random).map((k) => able[k]));
   for (const k of sampleIndices(working.length, Math.floor(count / 4), random)) hood.add(working[k]);

@@ -6,13 +6,18 @@ import { RestrictedMaster } from './restricted-master';
 import { EARLY, LATE, agent, cover, problem } from './small-rosters.fixture';
 
 /** Three agents over three days, early and late cover of 1 each day (under 10, over 1). */
-const model = compileRoster(problem(3, [EARLY, LATE], [agent('a'), agent('b'), agent('c')], [...cover(3, 'E', 1, 10), ...cover(3, 'L', 1, 10)]));
+const model = compileRoster(
+  problem(3, [EARLY, LATE], [agent('a'), agent('b'), agent('c')], [...cover(3, 'E', 1, 10), ...cover(3, 'L', 1, 10)]),
+);
 const early = model.duties.findIndex((d) => model.typeIds[d.type] === 'E');
 const late = model.duties.findIndex((d) => model.typeIds[d.type] === 'L');
 const line = (...days: number[]) => Int32Array.from(days);
 
 async function fromScratch(pool: LinePool): Promise<number> {
-  const outcome = solveLinearProgram(await highsRuntime(), buildLineMaster(model, pool, false).lp, { timeLimitSeconds: 10, relax: true });
+  const outcome = solveLinearProgram(await highsRuntime(), buildLineMaster(model, pool, false).lp, {
+    timeLimitSeconds: 10,
+    relax: true,
+  });
   return outcome.objective!;
 }
 

@@ -110,12 +110,15 @@ export class RestrictedMaster {
   /** The agent keeps this one of its lines (its others are bounded at zero). */
   fix(agent: number, line: number): void {
     this.fixed.set(agent, this.lines[agent][line]);
-    this.columnOf[agent].forEach((column, k) => this.lp.changeColBounds(column, k === line ? 1 : 0, k === line ? 1 : 0));
+    this.columnOf[agent].forEach((column, k) =>
+      this.lp.changeColBounds(column, k === line ? 1 : 0, k === line ? 1 : 0),
+    );
   }
 
   /** Frees every fixed agent again (a new dive starts from the same columns). */
   unfixAll(): void {
-    for (const agent of this.fixed.keys()) for (const column of this.columnOf[agent]) this.lp.changeColBounds(column, 0, 1);
+    for (const agent of this.fixed.keys())
+      for (const column of this.columnOf[agent]) this.lp.changeColBounds(column, 0, 1);
     this.fixed.clear();
   }
 

@@ -5,7 +5,11 @@ import type { RosterHorizon, RosterProblem, ShiftType } from './roster-model';
 import type { RosterAssignment, RosterRuleViolation } from './roster-result';
 
 /** The solver's lines as the product's assignments (breaks on the local clock, and in real minutes after the start). */
-export function linesToAssignments(model: CompiledRoster, lines: RosterLines, horizon: RosterHorizon): RosterAssignment[] {
+export function linesToAssignments(
+  model: CompiledRoster,
+  lines: RosterLines,
+  horizon: RosterHorizon,
+): RosterAssignment[] {
   const out: RosterAssignment[] = [];
   lines.forEach((line, a) => {
     line.forEach((duty, day) => {
@@ -19,7 +23,12 @@ export function linesToAssignments(model: CompiledRoster, lines: RosterLines, ho
         startMinutes: shift.startMinutes,
         lengthMinutes: shift.lengthMinutes,
         ...(skill >= 0 ? { skill: model.skills[skill] } : {}),
-        breaks: shift.breaks.map((b) => ({ name: b.name, startMinutes: breakClockMinutes(horizon, day, shift.startMinutes, b.offsetMinutes), minutes: b.minutes, offsetMinutes: b.offsetMinutes })),
+        breaks: shift.breaks.map((b) => ({
+          name: b.name,
+          startMinutes: breakClockMinutes(horizon, day, shift.startMinutes, b.offsetMinutes),
+          minutes: b.minutes,
+          offsetMinutes: b.offsetMinutes,
+        })),
       });
     });
   });
@@ -28,40 +37,77 @@ export function linesToAssignments(model: CompiledRoster, lines: RosterLines, ho
 
 /** An assignment's breaks in real minutes after its start, in order. */
 function placedBreaks(horizon: RosterHorizon, a: RosterAssignment) {
-  return a.breaks.map((b) => ({ name: b.name, minutes: b.minutes, offsetMinutes: breakOffsetMinutes(horizon, a.day, a.startMinutes, b) })).sort((x, y) => x.offsetMinutes - y.offsetMinutes);
+  return a.breaks
+    .map((b) => ({
+      name: b.name,
+      minutes: b.minutes,
+      offsetMinutes: breakOffsetMinutes(horizon, a.day, a.startMinutes, b),
+    }))
+    .sort((x, y) => x.offsetMinutes - y.offsetMinutes);
 }
 
-function sameShift(shift: CompiledShift, type: number, a: RosterAssignment, wanted: { name: string; minutes: number; offsetMinutes: number }[]): boolean {
-  if (shift.type !== type || shift.startMinutes !== a.startMinutes || shift.lengthMinutes !== a.lengthMinutes) return false;
+function sameShift(
+  shift: CompiledShift,
+  type: number,
+  a: RosterAssignment,
+  wanted: { name: string; minutes: number; offsetMinutes: number }[],
+): boolean {
+  if (shift.type !== type || shift.startMinutes !== a.startMinutes || shift.lengthMinutes !== a.lengthMinutes)
+    return false;
   if (shift.breaks.length !== wanted.length) return false;
   const have = [...shift.breaks].sort((x, y) => x.offsetMinutes - y.offsetMinutes);
-  return have.every((b, k) => b.name === wanted[k].name && b.minutes === wanted[k].minutes && b.offsetMinutes === wanted[k].offsetMinutes);
+  return have.every(
+    (b, k) =>
+      b.name === wanted[k].name && b.minutes === wanted[k].minutes && b.offsetMinutes === wanted[k].offsetMinutes,
+  );
 }
 
 /** Why an assignment does not fit its shift type's start, length or break rules; null when it fits. */
-function templateMismatch(type: ShiftType, a: RosterAssignment, slotMinutes: number, placed: { name: string; minutes: number; offsetMinutes: number }[]): string | null {
+function templateMismatch(
+  type: ShiftType,
+  a: RosterAssignment,
+  slotMinutes: number,
+  placed: { name: string; minutes: number; offsetMinutes: number }[],
+): string | null {
   const onGrid = (value: number, from: number) => (value - from) % slotMinutes === 0;
   const start = type.startWindow
-    ? a.startMinutes >= type.startWindow.earliest && a.startMinutes <= type.startWindow.latest && onGrid(a.startMinutes, type.startWindow.earliest)
+    ? a.startMinutes >= type.startWindow.earliest &&
+      a.startMinutes <= type.startWindow.latest &&
+      onGrid(a.startMinutes, type.startWindow.earliest)
     : a.startMinutes === (type.startMinutes ?? 0);
   if (!start) return `start ${a.startMinutes} outside ${type.id}'s start`;
   const length = type.lengthWindow
-    ? a.lengthMinutes >= type.lengthWindow.min && a.lengthMinutes <= type.lengthWindow.max && onGrid(a.lengthMinutes, type.lengthWindow.min)
+    ? a.lengthMinutes >= type.lengthWindow.min &&
+      a.lengthMinutes <= type.lengthWindow.max &&
+      onGrid(a.lengthMinutes, type.lengthWindow.min)
     : a.lengthMinutes === (type.lengthMinutes ?? 0);
   if (!length) return `length ${a.lengthMinutes} outside ${type.id}'s length`;
   for (const rule of (type.breaks ?? []).filter((r) => a.lengthMinutes >= r.minShiftMinutes)) {
     // Real minutes after the start, also on the night the clocks change.
     const found = placed.find((b) => b.name === rule.name);
     const offset = found ? found.offsetMinutes : -1;
-    if (!found || found.minutes !== rule.minutes || offset < rule.earliestStartAfterMinutes || offset > rule.latestStartAfterMinutes) {
+    if (
+      !found ||
+      found.minutes !== rule.minutes ||
+      offset < rule.earliestStartAfterMinutes ||
+      offset > rule.latestStartAfterMinutes
+    ) {
       return `${rule.name} break must start ${rule.earliestStartAfterMinutes}–${rule.latestStartAfterMinutes} min after the start and last ${rule.minutes} min`;
     }
   }
   return null;
 }
 
-function extraShift(type: ShiftType, typeIndex: number, a: RosterAssignment, placed: { name: string; minutes: number; offsetMinutes: number }[]): CompiledShift {
-  const unpaid = a.breaks.reduce((sum, b) => sum + (type.breaks?.find((r) => r.name === b.name)?.paid ? 0 : b.minutes), 0);
+function extraShift(
+  type: ShiftType,
+  typeIndex: number,
+  a: RosterAssignment,
+  placed: { name: string; minutes: number; offsetMinutes: number }[],
+): CompiledShift {
+  const unpaid = a.breaks.reduce(
+    (sum, b) => sum + (type.breaks?.find((r) => r.name === b.name)?.paid ? 0 : b.minutes),
+    0,
+  );
   return {
     type: typeIndex,
     startMinutes: a.startMinutes,
@@ -95,7 +141,12 @@ export function assignmentsToLines(problem: RosterProblem, assignments: RosterAs
       a.day < 0 || a.day >= base.days || !Number.isInteger(a.day) ? `day ${a.day} outside the horizon` : null,
     ].filter((p): p is string => p !== null);
     if (problems.length > 0) {
-      violations.push({ rule: 'unknown-assignment', agentIds: [a.agentId], days: [a.day], detail: problems.join('; ') });
+      violations.push({
+        rule: 'unknown-assignment',
+        agentIds: [a.agentId],
+        days: [a.day],
+        detail: problems.join('; '),
+      });
       shiftOf.push(-1);
       return false;
     }
@@ -105,7 +156,9 @@ export function assignmentsToLines(problem: RosterProblem, assignments: RosterAs
     let s = base.shifts.findIndex((shift) => sameShift(shift, type, a, placed));
     if (s < 0) {
       const known = extras.findIndex((shift) => sameShift(shift, type, a, placed));
-      s = base.shifts.length + (known >= 0 ? known : extras.push(extraShift(problem.shiftTypes[type], type, a, placed)) - 1);
+      s =
+        base.shifts.length +
+        (known >= 0 ? known : extras.push(extraShift(problem.shiftTypes[type], type, a, placed)) - 1);
     }
     shiftOf.push(s);
     return true;
@@ -117,7 +170,12 @@ export function assignmentsToLines(problem: RosterProblem, assignments: RosterAs
     if (!usable[k]) return;
     const agent = model.agents.findIndex((x) => x.id === a.agentId);
     if (lines[agent][a.day] !== OFF) {
-      violations.push({ rule: 'one-shift-per-day', agentIds: [a.agentId], days: [a.day], detail: 'more than one shift on the day' });
+      violations.push({
+        rule: 'one-shift-per-day',
+        agentIds: [a.agentId],
+        days: [a.day],
+        detail: 'more than one shift on the day',
+      });
       return;
     }
     const skill = a.skill === undefined ? -1 : model.skills.indexOf(a.skill);
@@ -127,7 +185,12 @@ export function assignmentsToLines(problem: RosterProblem, assignments: RosterAs
     const pool = named.length > 0 ? named : candidates;
     const pick = pool.find(({ u }) => model.agents[agent].allowed[a.day * nDuties + u] === 1) ?? pool[0];
     if (a.skill !== undefined && skill < 0 && !problem.agents[agent].skills.includes(a.skill)) {
-      violations.push({ rule: 'skill', agentIds: [a.agentId], days: [a.day], detail: `${a.agentId} lacks skill ${a.skill}` });
+      violations.push({
+        rule: 'skill',
+        agentIds: [a.agentId],
+        days: [a.day],
+        detail: `${a.agentId} lacks skill ${a.skill}`,
+      });
     }
     lines[agent][a.day] = pick.u;
   });

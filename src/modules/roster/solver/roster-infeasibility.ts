@@ -16,7 +16,8 @@ type Relaxation = { rule: string; relax(model: CompiledRoster, agent: CompiledAg
 function mostMinutes(model: CompiledRoster, agent: CompiledAgent): number {
   const costs = requestCosts(model, agent);
   const nDuties = model.duties.length;
-  for (let i = 0; i < costs.cell.length; i++) if (Number.isFinite(costs.cell[i])) costs.cell[i] = -model.duties[i % nDuties].minutes;
+  for (let i = 0; i < costs.cell.length; i++)
+    if (Number.isFinite(costs.cell[i])) costs.cell[i] = -model.duties[i % nDuties].minutes;
   costs.off.fill(0);
   for (let d = 0; d < model.days; d++) if (agent.lockedType[d] >= 0) costs.off[d] = Number.POSITIVE_INFINITY;
   const best = cheapestLine(model, agent, costs);
@@ -24,8 +25,17 @@ function mostMinutes(model: CompiledRoster, agent: CompiledAgent): number {
 }
 
 const RELAXATIONS: Relaxation[] = [
-  { rule: 'min-minutes', relax: (model, agent) => ({ ...agent, minMinutes: Math.min(agent.minMinutes, mostMinutes(model, { ...agent, minMinutes: 0 })) }) },
-  { rule: 'locked-assignment', relax: (_, agent) => ({ ...agent, lockedType: new Int32Array(agent.lockedType.length).fill(FREE) }) },
+  {
+    rule: 'min-minutes',
+    relax: (model, agent) => ({
+      ...agent,
+      minMinutes: Math.min(agent.minMinutes, mostMinutes(model, { ...agent, minMinutes: 0 })),
+    }),
+  },
+  {
+    rule: 'locked-assignment',
+    relax: (_, agent) => ({ ...agent, lockedType: new Int32Array(agent.lockedType.length).fill(FREE) }),
+  },
   { rule: 'min-consecutive-work', relax: (_, agent) => ({ ...agent, minConsecutiveWork: 1 }) },
   { rule: 'min-consecutive-off', relax: (_, agent) => ({ ...agent, minConsecutiveOff: 1 }) },
   { rule: 'max-consecutive-work', relax: (_, agent) => ({ ...agent, maxConsecutiveWork: Number.POSITIVE_INFINITY }) },
@@ -42,16 +52,26 @@ const QUICK_LABELS = 500;
  */
 function feasible(model: CompiledRoster, agent: CompiledAgent): Int32Array | null {
   const costs = requestCosts(model, agent);
-  return (cheapestLine(model, agent, costs, { maxLabels: QUICK_LABELS }) ?? cheapestLine(model, agent, costs))?.line ?? null;
+  return (
+    (cheapestLine(model, agent, costs, { maxLabels: QUICK_LABELS }) ?? cheapestLine(model, agent, costs))?.line ?? null
+  );
 }
 
 function closedDays(problem: RosterProblem, a: number): number[] {
   const agent = problem.agents[a];
   const whole = (agent.unavailable ?? []).filter((u) => u.fromMinutes === undefined).map((u) => u.day);
-  return [...new Set([...(agent.leaveDays ?? []), ...(agent.fixedDaysOff ?? []), ...whole])].filter((d) => d >= 0 && d < problem.horizon.days).sort((x, y) => x - y);
+  return [...new Set([...(agent.leaveDays ?? []), ...(agent.fixedDaysOff ?? []), ...whole])]
+    .filter((d) => d >= 0 && d < problem.horizon.days)
+    .sort((x, y) => x - y);
 }
 
-function explainAgent(problem: RosterProblem, model: CompiledRoster, a: number, relaxed: CompiledAgent, line: Int32Array): RosterRuleViolation[] {
+function explainAgent(
+  problem: RosterProblem,
+  model: CompiledRoster,
+  a: number,
+  relaxed: CompiledAgent,
+  line: Int32Array,
+): RosterRuleViolation[] {
   const agent = model.agents[a];
   return agentLineViolations(model, agent, line).map((v) => {
     if (v.rule === 'min-minutes') {
@@ -59,7 +79,11 @@ function explainAgent(problem: RosterProblem, model: CompiledRoster, a: number, 
       const detail = `${agent.id} needs ${agent.minMinutes} min but at most ${relaxed.minMinutes} min fit${closed.length ? ' around leave / days off' : ''}`;
       return { rule: v.rule, agentIds: v.agentIds, days: closed, detail };
     }
-    if (v.rule === 'locked-assignment') return { ...v, detail: `${v.detail}, but ${agent.id} cannot work that day (leave, day off, unavailability or skill)` };
+    if (v.rule === 'locked-assignment')
+      return {
+        ...v,
+        detail: `${v.detail}, but ${agent.id} cannot work that day (leave, day off, unavailability or skill)`,
+      };
     return { ...v, detail: `cannot be kept: ${v.detail}` };
   });
 }
@@ -69,7 +93,11 @@ function explainAgent(problem: RosterProblem, model: CompiledRoster, a: number, 
  * does). Agents whose line in `known` (the first roster) keeps their rules are feasible already:
  * on a year's horizon the check costs seconds per agent, so only the others are checked.
  */
-export function easeImpossibleAgents(problem: RosterProblem, model: CompiledRoster, known?: RosterLines): { model: CompiledRoster; infeasibilities: RosterRuleViolation[] } {
+export function easeImpossibleAgents(
+  problem: RosterProblem,
+  model: CompiledRoster,
+  known?: RosterLines,
+): { model: CompiledRoster; infeasibilities: RosterRuleViolation[] } {
   const infeasibilities: RosterRuleViolation[] = [];
   const agents = model.agents.map((agent, a) => {
     if (known && agentLineViolations(model, agent, known[a]).length === 0) return agent;
@@ -101,14 +129,21 @@ export function demandInfeasibilities(problem: RosterProblem, model: CompiledRos
     unserved.set(skill, (unserved.get(skill) ?? new Set()).add(day));
   };
   for (const c of problem.dayCover ?? []) note(c.skill, c.day, c.required);
-  for (const demand of problem.slotDemand ?? []) demand.requiredAgents.forEach((slots, day) => note(demand.skill, day, Math.max(0, ...slots)));
+  for (const demand of problem.slotDemand ?? [])
+    demand.requiredAgents.forEach((slots, day) => note(demand.skill, day, Math.max(0, ...slots)));
   for (const [skill, days] of unserved) {
-    out.push({ rule: 'no-qualified-agent', agentIds: [], days: [...days].sort((x, y) => x - y), detail: `no agent has skill ${skill}, so its demand stays uncovered` });
+    out.push({
+      rule: 'no-qualified-agent',
+      agentIds: [],
+      days: [...days].sort((x, y) => x - y),
+      detail: `no agent has skill ${skill}, so its demand stays uncovered`,
+    });
   }
   const demanded = new Set<number>();
   for (const row of model.coverRows) {
     if (row.required <= 0) continue;
-    for (const cell of row.cells) demanded.add(Math.floor(cell / nDuties) * model.typeIds.length + model.duties[cell % nDuties].type);
+    for (const cell of row.cells)
+      demanded.add(Math.floor(cell / nDuties) * model.typeIds.length + model.duties[cell % nDuties].type);
   }
   if (!model.supervisorRule) return out;
   const bySupervisor = new Set<number>();
@@ -128,7 +163,12 @@ export function demandInfeasibilities(problem: RosterProblem, model: CompiledRos
     missing.set(type, [...(missing.get(type) ?? []), Math.floor(key / model.typeIds.length)]);
   }
   for (const [type, days] of missing) {
-    out.push({ rule: 'supervisor-on-shift', agentIds: [], days: days.sort((x, y) => x - y), detail: `no supervisor may work ${model.typeIds[type]}, so it stays unstaffed` });
+    out.push({
+      rule: 'supervisor-on-shift',
+      agentIds: [],
+      days: days.sort((x, y) => x - y),
+      detail: `no supervisor may work ${model.typeIds[type]}, so it stays unstaffed`,
+    });
   }
   return out;
 }
@@ -152,6 +192,13 @@ export function handoverInfeasibilities(problem: RosterProblem): RosterRuleViola
   return spans.slice(1).flatMap((next, k) => {
     const overlap = spans[k].latestEnd - next.start;
     if (overlap >= handover) return [];
-    return [{ rule: 'handover', agentIds: [], days, detail: `${spans[k].id} overlaps ${next.id} by ${overlap} min, less than the ${handover} min hand-over` }];
+    return [
+      {
+        rule: 'handover',
+        agentIds: [],
+        days,
+        detail: `${spans[k].id} overlaps ${next.id} by ${overlap} min, less than the ${handover} min hand-over`,
+      },
+    ];
   });
 }

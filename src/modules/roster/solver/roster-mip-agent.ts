@@ -37,7 +37,10 @@ class Expression {
  * one day of the other state (the run is whole). [first, last] of the days known.
  */
 function knownDays(agent: CompiledAgent, days: number): { first: number; last: number } {
-  return { first: agent.runBefore === 0 ? 0 : -Math.abs(agent.runBefore) - 1, last: agent.runAfter === 0 ? days - 1 : days + Math.abs(agent.runAfter) };
+  return {
+    first: agent.runBefore === 0 ? 0 : -Math.abs(agent.runBefore) - 1,
+    last: agent.runAfter === 0 ? days - 1 : days + Math.abs(agent.runAfter),
+  };
 }
 
 function workedOutside(agent: CompiledAgent, days: number, day: number): boolean {
@@ -51,7 +54,14 @@ function touches(window: Window, from: number, to: number): boolean {
 }
 
 /** The agent's hard rules as linear rows (the same rules `agentLineViolations` checks). */
-export function addAgentRules(model: CompiledRoster, lp: LinearProgram, start: number[], cells: AgentCells, window: Window, line: Int32Array): void {
+export function addAgentRules(
+  model: CompiledRoster,
+  lp: LinearProgram,
+  start: number[],
+  cells: AgentCells,
+  window: Window,
+  line: Int32Array,
+): void {
   const { agent, byDay } = cells;
   const days = model.days;
   const nShifts = model.shifts.length;
@@ -67,7 +77,9 @@ export function addAgentRules(model: CompiledRoster, lp: LinearProgram, start: n
     const groups = new Map<string, { today: number[]; tomorrow: number[] }>();
     for (const c of byDay[d]) {
       const shift = model.duties[c.duty].shift;
-      const banned = byDay[d + 1].filter((n) => forbiddenAfter(model, d)[shift * nShifts + model.duties[n.duty].shift]).map((n) => n.column);
+      const banned = byDay[d + 1]
+        .filter((n) => forbiddenAfter(model, d)[shift * nShifts + model.duties[n.duty].shift])
+        .map((n) => n.column);
       if (banned.length === 0) continue;
       const key = banned.join(',');
       const group = groups.get(key) ?? { today: [], tomorrow: banned };
@@ -83,8 +95,18 @@ export function addAgentRules(model: CompiledRoster, lp: LinearProgram, start: n
     const ofType = all.filter((c) => model.duties[c.duty].type === t).map((c) => c.column);
     if (ofType.length > max) lp.addRow(-INF, max, ofType);
   });
-  if (all.length > agent.maxWorkDays) lp.addRow(-INF, agent.maxWorkDays, all.map((c) => c.column));
-  lp.addRow(agent.minMinutes, Number.isFinite(agent.maxMinutes) ? agent.maxMinutes : INF, all.map((c) => c.column), all.map((c) => model.duties[c.duty].minutes));
+  if (all.length > agent.maxWorkDays)
+    lp.addRow(
+      -INF,
+      agent.maxWorkDays,
+      all.map((c) => c.column),
+    );
+  lp.addRow(
+    agent.minMinutes,
+    Number.isFinite(agent.maxMinutes) ? agent.maxMinutes : INF,
+    all.map((c) => c.column),
+    all.map((c) => model.duties[c.duty].minutes),
+  );
 
   // Consecutive working days: every window of max+1 days (the known days of the weeks around included) has a day off.
   const maxRun = agent.maxConsecutiveWork;
@@ -94,7 +116,8 @@ export function addAgentRules(model: CompiledRoster, lp: LinearProgram, start: n
       if (!touches(window, d, d + maxRun + 1)) continue;
       const e = new Expression();
       for (let i = d; i <= d + maxRun; i++) e.addDay(cells, i, 1);
-      if (e.columns.length > 0 && e.columns.length + e.constant > maxRun) lp.addRow(-INF, maxRun - e.constant, e.columns, e.coefficients);
+      if (e.columns.length > 0 && e.columns.length + e.constant > maxRun)
+        lp.addRow(-INF, maxRun - e.constant, e.columns, e.coefficients);
     }
   }
   // Minimum runs (of work, or of days off) bounded on both sides by known days.
@@ -119,7 +142,14 @@ export function addAgentRules(model: CompiledRoster, lp: LinearProgram, start: n
  * work runs: Σ w[d..d+l-1] − w[d-1] − w[d+l] ≤ l − 1; off runs: w[d-1] + w[d+l] − Σ w[d..d+l-1] ≤ 1.
  * Days of the neighbouring weeks enter as constants.
  */
-function addMinimumRuns(lp: LinearProgram, cells: AgentCells, window: Window, known: { first: number; last: number }, min: number, working: boolean): void {
+function addMinimumRuns(
+  lp: LinearProgram,
+  cells: AgentCells,
+  window: Window,
+  known: { first: number; last: number },
+  min: number,
+  working: boolean,
+): void {
   for (let l = 1; l < min; l++) {
     for (let d = known.first + 1; d + l <= known.last; d++) {
       if (!touches(window, d - 1, d + l + 1)) continue;

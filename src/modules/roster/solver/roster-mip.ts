@@ -1,6 +1,14 @@
 import { OFF, type CompiledAgent, type CompiledRoster, type RosterLines } from './compiled-roster';
 import { LinearProgram } from './linear-program';
-import { SUPERVISOR_PENALTY, coverCounts, lateCount, lateEligible, requestPenalty, weekendDaysWorked, weekendEligible } from './roster-objective';
+import {
+  SUPERVISOR_PENALTY,
+  coverCounts,
+  lateCount,
+  lateEligible,
+  requestPenalty,
+  weekendDaysWorked,
+  weekendEligible,
+} from './roster-objective';
 import { addAgentRules, type AgentCells } from './roster-mip-agent';
 
 const INF = 1e30;
@@ -92,13 +100,34 @@ export function buildRosterMip(model: CompiledRoster, lines: RosterLines, hood: 
   addSupervisors(model, lp, start, lines, free, inHood);
 
   const lateOf = (cells: AgentCells) => ({
-    columns: cells.byDay.flat().filter((c) => model.lateTypes[model.duties[c.duty].type]).map((c) => c.column),
+    columns: cells.byDay
+      .flat()
+      .filter((c) => model.lateTypes[model.duties[c.duty].type])
+      .map((c) => c.column),
   });
   const weekendOf = (cells: AgentCells) => ({
     columns: model.weekends.flat().flatMap((d) => cells.byDay[d].map((c) => c.column)),
   });
-  fairnessTerm(lp, start, model.lateFairnessWeight, model.lateFairnessWeight > 0 ? lateEligible(model) : [], free, lines, (l) => lateCount(model, l), lateOf);
-  fairnessTerm(lp, start, model.weekendFairnessWeight, model.weekendFairnessWeight > 0 ? weekendEligible(model) : [], free, lines, (l) => weekendDaysWorked(model, l), weekendOf);
+  fairnessTerm(
+    lp,
+    start,
+    model.lateFairnessWeight,
+    model.lateFairnessWeight > 0 ? lateEligible(model) : [],
+    free,
+    lines,
+    (l) => lateCount(model, l),
+    lateOf,
+  );
+  fairnessTerm(
+    lp,
+    start,
+    model.weekendFairnessWeight,
+    model.weekendFairnessWeight > 0 ? weekendEligible(model) : [],
+    free,
+    lines,
+    (l) => weekendDaysWorked(model, l),
+    weekendOf,
+  );
 
   return {
     lp,
@@ -127,8 +156,18 @@ function addRequests(model: CompiledRoster, lp: LinearProgram, cells: AgentCells
   return offset;
 }
 
-function addCover(model: CompiledRoster, lp: LinearProgram, start: number[], lines: RosterLines, free: Map<number, AgentCells>, inHood: Set<number>): void {
-  const fixedCounts = coverCounts(model, lines.map((line, a) => (inHood.has(a) ? new Int32Array(model.days).fill(OFF) : line)));
+function addCover(
+  model: CompiledRoster,
+  lp: LinearProgram,
+  start: number[],
+  lines: RosterLines,
+  free: Map<number, AgentCells>,
+  inHood: Set<number>,
+): void {
+  const fixedCounts = coverCounts(
+    model,
+    lines.map((line, a) => (inHood.has(a) ? new Int32Array(model.days).fill(OFF) : line)),
+  );
   const allCounts = coverCounts(model, lines);
   const nDuties = model.duties.length;
   const rowColumns: number[][] = model.coverRows.map(() => []);
@@ -150,7 +189,14 @@ function addCover(model: CompiledRoster, lp: LinearProgram, start: number[], lin
   });
 }
 
-function addSupervisors(model: CompiledRoster, lp: LinearProgram, start: number[], lines: RosterLines, free: Map<number, AgentCells>, inHood: Set<number>): void {
+function addSupervisors(
+  model: CompiledRoster,
+  lp: LinearProgram,
+  start: number[],
+  lines: RosterLines,
+  free: Map<number, AgentCells>,
+  inHood: Set<number>,
+): void {
   if (!model.supervisorRule) return;
   const big = model.agents.length;
   for (let d = 0; d < model.days; d++) {
@@ -184,7 +230,12 @@ function addSupervisors(model: CompiledRoster, lp: LinearProgram, start: number[
       }
       const missing = lp.addColumn(SUPERVISOR_PENALTY, 0, 1, true);
       start.push(currentAll > 0 && currentSupervisors === 0 ? 1 : 0);
-      lp.addRow(-INF, -fixedAll, [...all, ...supervisors, missing], [...all.map(() => 1), ...supervisors.map(() => -big), -big]);
+      lp.addRow(
+        -INF,
+        -fixedAll,
+        [...all, ...supervisors, missing],
+        [...all.map(() => 1), ...supervisors.map(() => -big), -big],
+      );
     }
   }
 }

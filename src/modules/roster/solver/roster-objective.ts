@@ -39,7 +39,12 @@ export function coverCounts(model: CompiledRoster, lines: RosterLines): Float64A
   return counts;
 }
 
-function agentMayWork(model: CompiledRoster, agent: CompiledAgent, days: number[], duty: (u: number) => boolean): boolean {
+function agentMayWork(
+  model: CompiledRoster,
+  agent: CompiledAgent,
+  days: number[],
+  duty: (u: number) => boolean,
+): boolean {
   const n = model.duties.length;
   return days.some((d) => model.duties.some((_, u) => duty(u) && agent.allowed[d * n + u] === 1));
 }
@@ -84,12 +89,15 @@ export function evaluateRoster(model: CompiledRoster, lines: RosterLines): Roste
   let lateFairness = 0;
   if (model.lateFairnessWeight > 0) {
     const eligible = lateEligible(model);
-    lateFairness = model.lateFairnessWeight * spread(lines.filter((_, a) => eligible[a]).map((line) => lateCount(model, line)));
+    lateFairness =
+      model.lateFairnessWeight * spread(lines.filter((_, a) => eligible[a]).map((line) => lateCount(model, line)));
   }
   let weekendFairness = 0;
   if (model.weekendFairnessWeight > 0) {
     const eligible = weekendEligible(model);
-    weekendFairness = model.weekendFairnessWeight * spread(lines.filter((_, a) => eligible[a]).map((line) => weekendDaysWorked(model, line)));
+    weekendFairness =
+      model.weekendFairnessWeight *
+      spread(lines.filter((_, a) => eligible[a]).map((line) => weekendDaysWorked(model, line)));
   }
   const total = underCover + overCover + requests + lateFairness + weekendFairness;
   return { total, underCover, overCover, requests, lateFairness, weekendFairness };

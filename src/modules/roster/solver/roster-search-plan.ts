@@ -42,7 +42,8 @@ export function searchRoster(highs: Highs, model: CompiledRoster, limits: Search
   const agentsWithoutLine = search.construct();
   search.report('construct');
   if (!search.stopped()) search.aggregateBound();
-  const whole = model.days <= WHOLE_PRICING_DAYS && cells(model, model.agents.length, model.days) <= WHOLE_PRICING_CELLS;
+  const whole =
+    model.days <= WHOLE_PRICING_DAYS && cells(model, model.agents.length, model.days) <= WHOLE_PRICING_CELLS;
   let converged = false;
   if (whole && !search.stopped()) {
     converged = search.price(PRICE_SHARE).converged;
@@ -81,7 +82,13 @@ export function searchRoster(highs: Highs, model: CompiledRoster, limits: Search
 }
 
 /** Grows a neighbourhood the solver closes easily without gain, shrinks one it cannot close. */
-function resized(size: number, status: 'optimal' | 'limit' | 'infeasible', noGain: boolean, min: number, max: number): number {
+function resized(
+  size: number,
+  status: 'optimal' | 'limit' | 'infeasible',
+  noGain: boolean,
+  min: number,
+  max: number,
+): number {
   if (status === 'optimal' && noGain) return Math.min(max, size + 1);
   if (status === 'limit') return Math.max(min, size - 1);
   return size;
@@ -115,7 +122,10 @@ function improve(search: Search): void {
     blockSize: Math.min(n, Math.max(4, Math.floor(WINDOW_CELLS / cells(model, 1, WINDOW_DAYS + 14)))),
     sweep: 0,
   };
-  while (!search.stopped() && (search.limits.maxIterations === undefined || search.iterations < search.limits.maxIterations)) {
+  while (
+    !search.stopped() &&
+    (search.limits.maxIterations === undefined || search.iterations < search.limits.maxIterations)
+  ) {
     search.iterations++;
     const before = search.cost;
     if (long && search.random() < WINDOW_TURNS) windowStep(search, sizes);
@@ -132,10 +142,14 @@ function windowStep(search: Search, sizes: Sizes): void {
   const days = model.days;
   const before = search.cost;
   const sweeping = sizes.sweep * WINDOW_STEP < days - WINDOW_STEP;
-  const from = sweeping ? sizes.sweep++ * WINDOW_STEP : Math.floor(search.random() * Math.max(1, days - WINDOW_DAYS + 1));
+  const from = sweeping
+    ? sizes.sweep++ * WINDOW_STEP
+    : Math.floor(search.random() * Math.max(1, days - WINDOW_DAYS + 1));
   const to = Math.min(days, from + WINDOW_DAYS);
   const everyone = cells(model, n, to - from + 14) <= WINDOW_CELLS;
-  const agents = everyone ? model.agents.map((_, a) => a) : agentsToReplan(model, search.lines, sizes.blockSize, search.random).sort((a, b) => a - b);
+  const agents = everyone
+    ? model.agents.map((_, a) => a)
+    : agentsToReplan(model, search.lines, sizes.blockSize, search.random).sort((a, b) => a - b);
   const status = search.window(agents, from, to, WINDOW_SECONDS);
   if (!everyone) sizes.blockSize = resized(sizes.blockSize, status, search.cost >= before, 2, n);
 }
@@ -155,7 +169,10 @@ function agentOrDayStep(search: Search, sizes: Sizes): void {
   }
   if (byAgents) {
     const count = Math.max(1, Math.min(sizes.agentCount, Math.floor(MIP_COLUMNS / cells(model, 1, days))));
-    const status = search.solve({ agents: sampleIndices(n, count, search.random), fromDay: 0, toDay: days }, MIP_SECONDS);
+    const status = search.solve(
+      { agents: sampleIndices(n, count, search.random), fromDay: 0, toDay: days },
+      MIP_SECONDS,
+    );
     sizes.agentCount = resized(sizes.agentCount, status, search.cost >= before, 2, n);
     return;
   }

@@ -104,7 +104,9 @@ export class Search {
   }
 
   remaining(): number {
-    return this.limits.deadline === undefined ? FALLBACK_SECONDS : Math.max(0, (this.limits.deadline - Date.now()) / 1000);
+    return this.limits.deadline === undefined
+      ? FALLBACK_SECONDS
+      : Math.max(0, (this.limits.deadline - Date.now()) / 1000);
   }
 
   /** Time limit of a sub-solve: its share of the time, or (repeatable runs) only what is left until the deadline. */
@@ -113,7 +115,13 @@ export class Search {
   }
 
   report(phase: SearchPhase): void {
-    this.limits.onProgress?.({ phase, iteration: this.iterations, seconds: this.seconds(), objective: this.cost, lowerBound: this.lowerBound });
+    this.limits.onProgress?.({
+      phase,
+      iteration: this.iterations,
+      seconds: this.seconds(),
+      objective: this.cost,
+      lowerBound: this.lowerBound,
+    });
   }
 
   valid(lines: RosterLines, agents: readonly number[] = this.model.agents.map((_, a) => a)): boolean {
@@ -144,7 +152,9 @@ export class Search {
     const limits = { shouldStop: () => this.stopped() || (!this.deterministic && this.seconds() > hurryAt) };
     const initial = this.limits.initial;
     const invalid = (lines: RosterLines) => this.model.agents.map((_, a) => a).filter((a) => !this.valid(lines, [a]));
-    const built = initial ? placeAgents(this.model, initial, invalid(initial), limits) : constructRoster(this.model, limits);
+    const built = initial
+      ? placeAgents(this.model, initial, invalid(initial), limits)
+      : constructRoster(this.model, limits);
     this.lines = built.lines;
     this.cost = searchCost(this.model, this.lines);
     if (built.withoutLine.length === 0) this.firstRosterSeconds = this.seconds();
@@ -170,7 +180,11 @@ export class Search {
       shouldStop: () => this.stopped(),
     });
     this.raiseBound(priced.bound);
-    if (priced.lines) this.adopt(priced.lines, this.model.agents.map((_, a) => a));
+    if (priced.lines)
+      this.adopt(
+        priced.lines,
+        this.model.agents.map((_, a) => a),
+      );
     return { converged: priced.converged };
   }
 
@@ -197,7 +211,11 @@ export class Search {
     const all = this.model.agents.map((_, a) => a);
     if (this.compactColumns() > 60_000) return;
     const mip = buildRosterMip(this.model, this.lines, { agents: all, fromDay: 0, toDay: this.model.days });
-    const outcome = solveLinearProgram(this.highs, mip.lp, { timeLimitSeconds: this.subSeconds(seconds), relax: true, shouldStop: () => this.stopped() });
+    const outcome = solveLinearProgram(this.highs, mip.lp, {
+      timeLimitSeconds: this.subSeconds(seconds),
+      relax: true,
+      shouldStop: () => this.stopped(),
+    });
     if (outcome.status === 'optimal') this.raiseBound(outcome.bound);
   }
 
@@ -243,7 +261,8 @@ export class Search {
     const mip = buildRosterMip(this.model, this.lines, { agents: all, fromDay: 0, toDay: this.model.days });
     if (mip.lp.columnCount > (this.limits.fullMipMaxColumns ?? 6_000)) return false;
     const outcome = solveLinearProgram(this.highs, mip.lp, {
-      timeLimitSeconds: this.limits.deadline === undefined ? FALLBACK_SECONDS : this.subSeconds(this.remaining() * share),
+      timeLimitSeconds:
+        this.limits.deadline === undefined ? FALLBACK_SECONDS : this.subSeconds(this.remaining() * share),
       maxNodes: this.deterministic ? NODE_LIMIT : undefined,
       start: mip.start,
       shouldStop: () => this.stopped(),

@@ -47,7 +47,9 @@ const agentArbitrary = (days: number, id: string) =>
 const caseArbitrary = fc.integer({ min: 14, max: 28 }).chain((days) =>
   fc.record({
     days: fc.constant(days),
-    agents: fc.integer({ min: 2, max: 5 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, k) => agentArbitrary(days, `a${k}`)))),
+    agents: fc
+      .integer({ min: 2, max: 5 })
+      .chain((n) => fc.tuple(...Array.from({ length: n }, (_, k) => agentArbitrary(days, `a${k}`)))),
     from: fc.integer({ min: 0, max: days - 1 }),
     length: fc.integer({ min: 1, max: 14 }),
     picks: fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
@@ -59,9 +61,15 @@ describe('buildWindow (exact)', () => {
   it('is the roster restricted to a block of agents and days: any valid line of the window is valid in the roster, and costs the same difference', () => {
     fc.assert(
       fc.property(caseArbitrary, (c) => {
-        const p = problem(c.days, [EARLY, LATE, NIGHT], c.agents, [...cover(c.days, 'E', 2, 20, 1), ...cover(c.days, 'L', 1, 20, 1), ...cover(c.days, 'N', 1, 20, 1)], {
-          rules: { minRestMinutes: 11 * 60 },
-        });
+        const p = problem(
+          c.days,
+          [EARLY, LATE, NIGHT],
+          c.agents,
+          [...cover(c.days, 'E', 2, 20, 1), ...cover(c.days, 'L', 1, 20, 1), ...cover(c.days, 'N', 1, 20, 1)],
+          {
+            rules: { minRestMinutes: 11 * 60 },
+          },
+        );
         const model = compileRoster(p);
         const built = constructRoster(model, { shouldStop: () => false });
         // Only valid rosters are windowed (an agent whose rules admit no line is eased first in a solve).
@@ -74,7 +82,8 @@ describe('buildWindow (exact)', () => {
         const random = seededRandom(c.seed);
         const other = win.model.agents.map((a, k) => {
           const costs = requestCosts(win.model, a);
-          for (let i = 0; i < costs.cell.length; i++) if (Number.isFinite(costs.cell[i])) costs.cell[i] += Math.round(random() * 40 - 25);
+          for (let i = 0; i < costs.cell.length; i++)
+            if (Number.isFinite(costs.cell[i])) costs.cell[i] += Math.round(random() * 40 - 25);
           return cheapestLine(win.model, a, costs)?.line ?? win.lines[k];
         });
         const embedded = win.embed(other, built.lines);

@@ -96,7 +96,11 @@ function usage(model: CompiledRoster, line: Int32Array, inside: (day: number) =>
 export function buildWindow(model: CompiledRoster, lines: RosterLines, spec: WindowSpec): RosterWindow {
   const rolling = spec.mode === 'rolling';
   const context = contextDays(model);
-  const [start, end] = alignedSpan(model, spec.from - context, rolling ? spec.to + (spec.lookahead ?? 0) : spec.to + context);
+  const [start, end] = alignedSpan(
+    model,
+    spec.from - context,
+    rolling ? spec.to + (spec.lookahead ?? 0) : spec.to + context,
+  );
   const span = end - start;
   const nDuties = model.duties.length;
   const freeUntil = rolling ? end : spec.to;
@@ -154,7 +158,13 @@ function neighbourRun(line: Int32Array, day: number, step: 1 | -1, beyond: numbe
 }
 
 /** Rows touching the span, with what fixed agents and days outside the span already cover taken off `required`. */
-function windowCoverRows(model: CompiledRoster, lines: RosterLines, inBlock: Set<number>, start: number, end: number): CoverRow[] {
+function windowCoverRows(
+  model: CompiledRoster,
+  lines: RosterLines,
+  inBlock: Set<number>,
+  start: number,
+  end: number,
+): CoverRow[] {
   const nDuties = model.duties.length;
   const touching: number[] = [];
   model.coverRows.forEach((row, r) => {
@@ -171,8 +181,15 @@ function windowCoverRows(model: CompiledRoster, lines: RosterLines, inBlock: Set
   });
   return touching.map((r) => {
     const row = model.coverRows[r];
-    const cells = row.cells.filter((c) => Math.floor(c / nDuties) >= start && Math.floor(c / nDuties) < end).map((c) => c - start * nDuties);
-    return { ...row, day: Math.min(end - start - 1, Math.max(0, row.day - start)), required: row.required - fixed[r], cells };
+    const cells = row.cells
+      .filter((c) => Math.floor(c / nDuties) >= start && Math.floor(c / nDuties) < end)
+      .map((c) => c - start * nDuties);
+    return {
+      ...row,
+      day: Math.min(end - start - 1, Math.max(0, row.day - start)),
+      required: row.required - fixed[r],
+      cells,
+    };
   });
 }
 
@@ -202,10 +219,13 @@ function windowAgent(
     }
   }
   const outside = usage(model, line, (d) => d < start || (spec.mode === 'exact' && d >= end));
-  const requests = agent.requests.filter((r) => r.day >= start && r.day < end).map((r) => ({ ...r, day: r.day - start }));
+  const requests = agent.requests
+    .filter((r) => r.day >= start && r.day < end)
+    .map((r) => ({ ...r, day: r.day - start }));
   // The runs next to the span: the roster's own (the days after are unknown while rolling).
   const runBefore = neighbourRun(line, start - 1, -1, agent.runBefore);
-  const runAfter = end === model.days ? agent.runAfter : spec.mode === 'exact' ? neighbourRun(line, end, 1, agent.runAfter) : 0;
+  const runAfter =
+    end === model.days ? agent.runAfter : spec.mode === 'exact' ? neighbourRun(line, end, 1, agent.runAfter) : 0;
   const base = { ...agent, allowed, lockedType, requests, runBefore, runAfter };
   if (spec.mode === 'exact' || end === model.days) {
     return {
@@ -221,7 +241,14 @@ function windowAgent(
 }
 
 /** Rolling mode: what is left of each total, shared out by the agent's workable days (and weekends) left. */
-function proratedTotals(model: CompiledRoster, agent: CompiledAgent, start: number, end: number, used: Usage, pace: number): Partial<CompiledAgent> {
+function proratedTotals(
+  model: CompiledRoster,
+  agent: CompiledAgent,
+  start: number,
+  end: number,
+  used: Usage,
+  pace: number,
+): Partial<CompiledAgent> {
   const prefix = workablePrefix(model, agent);
   const workable = (from: number, to: number, type = -1) => {
     const counts = prefix[type + 1];
@@ -236,16 +263,30 @@ function proratedTotals(model: CompiledRoster, agent: CompiledAgent, start: numb
   const weekendsHere = model.weekends.filter((w) => w[0] >= start && w[w.length - 1] < end).length;
   // Weekends are shared out by count (working them early would leave later weeks short of days);
   // caps and days generously, since running out of those early only leaves later days off.
-  const weekends = Number.isFinite(agent.maxWeekends) ? Math.max(0, Math.round((agent.maxWeekends - used.weekends) * (weekendsLeft === 0 ? 1 : weekendsHere / weekendsLeft))) : agent.maxWeekends;
-  const upper = (cap: number, ratio: number) => (Number.isFinite(cap) ? Math.max(0, Math.min(cap, Math.ceil(cap * ratio * GENEROUS + 1))) : cap);
+  const weekends = Number.isFinite(agent.maxWeekends)
+    ? Math.max(
+        0,
+        Math.round((agent.maxWeekends - used.weekends) * (weekendsLeft === 0 ? 1 : weekendsHere / weekendsLeft)),
+      )
+    : agent.maxWeekends;
+  const upper = (cap: number, ratio: number) =>
+    Number.isFinite(cap) ? Math.max(0, Math.min(cap, Math.ceil(cap * ratio * GENEROUS + 1))) : cap;
   // At least the contract's pace (times `pace`), and never so little that the days after the span could not make up the rest.
-  const later = end < model.days ? workBounds(model, agent).most(end, false, agent.minConsecutiveOff, true, used.weekends + weekends) : 0;
+  const later =
+    end < model.days
+      ? workBounds(model, agent).most(end, false, agent.minConsecutiveOff, true, used.weekends + weekends)
+      : 0;
   const needed = agent.minMinutes - used.minutes;
   const floor = Math.max(needed * part * pace, needed - FUTURE_SHARE * Math.max(0, later));
   return {
     minMinutes: Math.max(0, Math.floor(Math.min(needed, floor))),
     maxMinutes: agent.maxMinutes - used.minutes,
-    maxShiftsByType: agent.maxShiftsByType.map((cap, t) => upper(cap - used.byType[t], workable(start, model.days, t) === 0 ? 1 : workable(start, end, t) / workable(start, model.days, t))),
+    maxShiftsByType: agent.maxShiftsByType.map((cap, t) =>
+      upper(
+        cap - used.byType[t],
+        workable(start, model.days, t) === 0 ? 1 : workable(start, end, t) / workable(start, model.days, t),
+      ),
+    ),
     maxWorkDays: upper(agent.maxWorkDays - used.days, part),
     maxWeekends: weekends,
   };

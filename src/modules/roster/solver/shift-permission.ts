@@ -54,8 +54,16 @@ export class AgentDays {
       const closedTomorrow = this.closed(day + 1);
       if (closedTomorrow) return closedTomorrow;
     }
-    const unavailable = (this.agent.unavailable ?? []).find((u) => overlapsUnavailability(u, day, shift.startMinutes, end));
-    if (unavailable) return { rule: 'unavailability', day: unavailable.day, fromMinutes: unavailable.fromMinutes, toMinutes: unavailable.toMinutes };
+    const unavailable = (this.agent.unavailable ?? []).find((u) =>
+      overlapsUnavailability(u, day, shift.startMinutes, end),
+    );
+    if (unavailable)
+      return {
+        rule: 'unavailability',
+        day: unavailable.day,
+        fromMinutes: unavailable.fromMinutes,
+        toMinutes: unavailable.toMinutes,
+      };
     const rest = this.restBlocker(day, shift);
     if (rest) return rest;
     // Breaks are real minutes after the start; training is on the clock: both compared as instants.
@@ -63,7 +71,9 @@ export class AgentDays {
       const from = this.startMillis(a.day, a.fromMinutes);
       const to = this.startMillis(a.day, a.toMinutes);
       const start = this.startMillis(day, shift.startMinutes);
-      return shift.breaks.some((b) => start + b.offsetMinutes * MINUTE < to && from < start + (b.offsetMinutes + b.minutes) * MINUTE);
+      return shift.breaks.some(
+        (b) => start + b.offsetMinutes * MINUTE < to && from < start + (b.offsetMinutes + b.minutes) * MINUTE,
+      );
     });
     return activity ? { rule: 'training', activity } : null;
   }
@@ -76,7 +86,12 @@ export class AgentDays {
     for (const n of this.neighbours) {
       const gap = n.start >= end ? n.start - end : start >= n.end ? start - n.end : -1;
       if (gap < 0 || gap < minRest * MINUTE) {
-        return { rule: 'min-rest', neighbour: n.shift, restMinutes: Math.max(0, Math.round(gap / MINUTE)), minRestMinutes: minRest };
+        return {
+          rule: 'min-rest',
+          neighbour: n.shift,
+          restMinutes: Math.max(0, Math.round(gap / MINUTE)),
+          minRestMinutes: minRest,
+        };
       }
     }
     return null;

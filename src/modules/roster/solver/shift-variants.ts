@@ -27,7 +27,9 @@ function breakPlacements(rules: BreakRule[], length: number, slotMinutes: number
     const latest = Math.min(rule.latestStartAfterMinutes, length - rule.minutes);
     for (const partial of placements) {
       for (const offset of steps(rule.earliestStartAfterMinutes, latest, slotMinutes)) {
-        const clash = partial.some((b) => offset < b.offsetMinutes + b.minutes && b.offsetMinutes < offset + rule.minutes);
+        const clash = partial.some(
+          (b) => offset < b.offsetMinutes + b.minutes && b.offsetMinutes < offset + rule.minutes,
+        );
         if (!clash) next.push([...partial, { name: rule.name, offsetMinutes: offset, minutes: rule.minutes }]);
       }
     }

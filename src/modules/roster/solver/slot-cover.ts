@@ -36,8 +36,19 @@ export function workingIntervals(horizon: RosterHorizon, shift: CompiledShift, d
 }
 
 function asCompiledShift(horizon: RosterHorizon, n: NeighbourShift): CompiledShift {
-  const breaks = (n.breaks ?? []).map((b) => ({ name: '', offsetMinutes: breakOffsetMinutes(horizon, n.day, n.startMinutes, b), minutes: b.minutes }));
-  return { type: -1, startMinutes: n.startMinutes, lengthMinutes: n.lengthMinutes, countedMinutes: n.lengthMinutes, breaks, label: n.shiftTypeId };
+  const breaks = (n.breaks ?? []).map((b) => ({
+    name: '',
+    offsetMinutes: breakOffsetMinutes(horizon, n.day, n.startMinutes, b),
+    minutes: b.minutes,
+  }));
+  return {
+    type: -1,
+    startMinutes: n.startMinutes,
+    lengthMinutes: n.lengthMinutes,
+    countedMinutes: n.lengthMinutes,
+    breaks,
+    label: n.shiftTypeId,
+  };
 }
 
 /**
@@ -53,7 +64,10 @@ export function slotCoverRows(
   skillIndex: (skill: string | undefined) => number,
   neighbours: NeighbourShift[] = [],
 ): CoverRow[] {
-  const neighbourIntervals = neighbours.map((n) => ({ skill: n.skill, intervals: workingIntervals(horizon, asCompiledShift(horizon, n), n.day) }));
+  const neighbourIntervals = neighbours.map((n) => ({
+    skill: n.skill,
+    intervals: workingIntervals(horizon, asCompiledShift(horizon, n), n.day),
+  }));
   const slotMs = (horizon.slotMinutes ?? 30) * MINUTE;
   const midnights = localMidnights(horizon);
   const intervalsByDayShift = new Map<string, [number, number][]>();
@@ -85,8 +99,19 @@ export function slotCoverRows(
           });
         }
         const label = `${demand.skill ?? 'all'} day ${day} slot ${k}`;
-        const carried = neighbourIntervals.filter((n) => (demand.skill === undefined || n.skill === demand.skill) && n.intervals.some(([a, b]) => a <= from && to <= b)).length;
-        const row: CoverRow = { label, day, required: Math.max(0, required - carried), underWeight: demand.underWeight, overWeight: demand.overWeight, cells };
+        const carried = neighbourIntervals.filter(
+          (n) =>
+            (demand.skill === undefined || n.skill === demand.skill) &&
+            n.intervals.some(([a, b]) => a <= from && to <= b),
+        ).length;
+        const row: CoverRow = {
+          label,
+          day,
+          required: Math.max(0, required - carried),
+          underWeight: demand.underWeight,
+          overWeight: demand.overWeight,
+          cells,
+        };
         rows.push(carried > 0 ? { ...row, carried } : row);
       });
     });

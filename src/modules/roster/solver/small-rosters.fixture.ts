@@ -9,11 +9,22 @@ export const NIGHT: ShiftType = { id: 'N', startMinutes: 22 * 60, lengthMinutes:
 /** Monday 2026-11-30; days 5 and 6 are the weekend. */
 export const MONDAY = '2026-11-30';
 
-export function agent(id: string, overrides: Partial<RosterAgent> = {}, contract: Partial<RosterAgent['contract']> = {}): RosterAgent {
+export function agent(
+  id: string,
+  overrides: Partial<RosterAgent> = {},
+  contract: Partial<RosterAgent['contract']> = {},
+): RosterAgent {
   return { id, skills: [], ...overrides, contract: { minMinutes: 0, maxMinutes: 100_000, ...contract } };
 }
 
-export function cover(days: number, shiftTypeId: string, required: number | number[], underWeight = 100, overWeight = 1, skill?: string): DayCover[] {
+export function cover(
+  days: number,
+  shiftTypeId: string,
+  required: number | number[],
+  underWeight = 100,
+  overWeight = 1,
+  skill?: string,
+): DayCover[] {
   return Array.from({ length: days }, (_, day) => ({
     day,
     shiftTypeId,
@@ -24,20 +35,43 @@ export function cover(days: number, shiftTypeId: string, required: number | numb
   }));
 }
 
-export function problem(days: number, shiftTypes: ShiftType[], agents: RosterAgent[], dayCover: DayCover[], extra: Partial<RosterProblem> = {}): RosterProblem {
+export function problem(
+  days: number,
+  shiftTypes: ShiftType[],
+  agents: RosterAgent[],
+  dayCover: DayCover[],
+  extra: Partial<RosterProblem> = {},
+): RosterProblem {
   return { horizon: { startDate: MONDAY, days, timeZone: 'Europe/Berlin' }, shiftTypes, agents, dayCover, ...extra };
 }
 
 /** A shift of a type on a day, with the type's clock times and no breaks. */
 export function shiftOn(agentId: string, day: number, type: ShiftType, skill?: string): RosterAssignment {
-  return { agentId, day, shiftTypeId: type.id, startMinutes: type.startMinutes ?? 0, lengthMinutes: type.lengthMinutes ?? 0, breaks: [], ...(skill ? { skill } : {}) };
+  return {
+    agentId,
+    day,
+    shiftTypeId: type.id,
+    startMinutes: type.startMinutes ?? 0,
+    lengthMinutes: type.lengthMinutes ?? 0,
+    breaks: [],
+    ...(skill ? { skill } : {}),
+  };
 }
 
-export const MEAL: BreakRule = { name: 'meal', minutes: 60, minShiftMinutes: 480, earliestStartAfterMinutes: 180, latestStartAfterMinutes: 300 };
+export const MEAL: BreakRule = {
+  name: 'meal',
+  minutes: 60,
+  minShiftMinutes: 480,
+  earliestStartAfterMinutes: 180,
+  latestStartAfterMinutes: 300,
+};
 
 /** Days each agent works, from assignments. */
 export function workedDays(assignments: RosterAssignment[], agentId: string): number[] {
-  return assignments.filter((a) => a.agentId === agentId).map((a) => a.day).sort((x, y) => x - y);
+  return assignments
+    .filter((a) => a.agentId === agentId)
+    .map((a) => a.day)
+    .sort((x, y) => x - y);
 }
 
 /** Longest run of consecutive worked days among `days` (sorted). */

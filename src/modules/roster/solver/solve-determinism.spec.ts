@@ -13,7 +13,9 @@ async function onSlowMachine<T>(factor: number, run: () => Promise<T>): Promise<
   const dateStart = realDate();
   const performanceStart = realPerformance();
   const date = jest.spyOn(Date, 'now').mockImplementation(() => dateStart + (realDate() - dateStart) * factor);
-  const perf = jest.spyOn(performance, 'now').mockImplementation(() => performanceStart + (realPerformance() - performanceStart) * factor);
+  const perf = jest
+    .spyOn(performance, 'now')
+    .mockImplementation(() => performanceStart + (realPerformance() - performanceStart) * factor);
   try {
     return await run();
   } finally {
@@ -34,13 +36,27 @@ function fortnight(): RosterProblem {
           { day: (k * 7 + 2) % 14, kind: 'on', shiftTypeId: k % 2 ? 'L' : 'E', weight: 2 },
         ],
       },
-      { minMinutes: 6 * 480, maxMinutes: 10 * 480, maxConsecutiveWorkDays: 5, minConsecutiveWorkDays: 2, minConsecutiveDaysOff: 2, maxWeekends: 1, maxShiftsByType: { N: 3 } },
+      {
+        minMinutes: 6 * 480,
+        maxMinutes: 10 * 480,
+        maxConsecutiveWorkDays: 5,
+        minConsecutiveWorkDays: 2,
+        minConsecutiveDaysOff: 2,
+        maxWeekends: 1,
+        maxShiftsByType: { N: 3 },
+      },
     ),
   );
   const demand = (base: number) => Array.from({ length: 14 }, (_, d) => base + ((d * 7) % 3) - (d % 7 >= 5 ? 1 : 0));
-  return problem(14, [EARLY, LATE, NIGHT], agents, [...cover(14, 'E', demand(3), 50, 2), ...cover(14, 'L', demand(2), 50, 2), ...cover(14, 'N', demand(1), 50, 2)], {
-    rules: { minRestMinutes: 11 * 60 },
-  });
+  return problem(
+    14,
+    [EARLY, LATE, NIGHT],
+    agents,
+    [...cover(14, 'E', demand(3), 50, 2), ...cover(14, 'L', demand(2), 50, 2), ...cover(14, 'N', demand(1), 50, 2)],
+    {
+      rules: { minRestMinutes: 11 * 60 },
+    },
+  );
 }
 
 describe('solveRoster with an iteration limit', () => {

@@ -10,7 +10,11 @@ const nineToFive: ShiftType = { id: 'E9', startMinutes: 9 * 60, lengthMinutes: 4
 const eightToFour: ShiftType = { id: 'E8', startMinutes: 8 * 60, lengthMinutes: 480 };
 
 /** One agent, late 14:00–22:00, an early, 11 h minimum rest. */
-function week(startDate: string, early: ShiftType, demand: { late: number[]; early: number[] } = { late: [0, 0, 0, 0, 0, 0, 0], early: [0, 0, 0, 0, 0, 0, 0] }): RosterProblem {
+function week(
+  startDate: string,
+  early: ShiftType,
+  demand: { late: number[]; early: number[] } = { late: [0, 0, 0, 0, 0, 0, 0], early: [0, 0, 0, 0, 0, 0, 0] },
+): RosterProblem {
   return {
     horizon: { startDate, days: 7, timeZone: 'Europe/Berlin' },
     shiftTypes: [early, LATE],
@@ -20,19 +24,24 @@ function week(startDate: string, early: ShiftType, demand: { late: number[]; ear
   };
 }
 
-const rules = (p: RosterProblem, shifts: RosterAssignment[]) => evaluateRoster(p, shifts).violations.map((v) => ({ rule: v.rule, days: v.days }));
+const rules = (p: RosterProblem, shifts: RosterAssignment[]) =>
+  evaluateRoster(p, shifts).violations.map((v) => ({ rule: v.rule, days: v.days }));
 
 describe('minimum rest across a clock change', () => {
   it('measures rest in real hours: 22:00 to 09:00 is 11 h on other nights but 10 h when clocks go forward', () => {
     const p = week(SPRING_WEEK, nineToFive);
     expect(rules(p, [shiftOn('a', 4, LATE), shiftOn('a', 5, nineToFive)])).toEqual([]);
-    expect(rules(p, [shiftOn('a', 5, LATE), shiftOn('a', 6, nineToFive)])).toEqual([{ rule: 'forbidden-succession', days: [5, 6] }]);
+    expect(rules(p, [shiftOn('a', 5, LATE), shiftOn('a', 6, nineToFive)])).toEqual([
+      { rule: 'forbidden-succession', days: [5, 6] },
+    ]);
   });
 
   it('allows 22:00 to 08:00 only on the night the clocks go back (10 h on the clock, 11 h lived)', () => {
     const p = week(AUTUMN_WEEK, eightToFour);
     expect(rules(p, [shiftOn('a', 5, LATE), shiftOn('a', 6, eightToFour)])).toEqual([]);
-    expect(rules(p, [shiftOn('a', 4, LATE), shiftOn('a', 5, eightToFour)])).toEqual([{ rule: 'forbidden-succession', days: [4, 5] }]);
+    expect(rules(p, [shiftOn('a', 4, LATE), shiftOn('a', 5, eightToFour)])).toEqual([
+      { rule: 'forbidden-succession', days: [4, 5] },
+    ]);
   });
 
   it('never rosters the short night, and does roster the same pair in a week without a clock change', async () => {

@@ -14,7 +14,12 @@ async function solveValid(p: RosterProblem): Promise<RosterSolution> {
 
 describe('solveRoster never breaks a hard rule, even when demand pushes it to', () => {
   it('max and min contract minutes', async () => {
-    const p = problem(7, [EARLY], [agent('a', {}, { maxMinutes: 3 * 480 }), agent('b', {}, { minMinutes: 2 * 480 })], [...cover(3, 'E', 2, HUNGRY, 50), ...cover(7, 'E', 0, 1, 50).slice(3)]);
+    const p = problem(
+      7,
+      [EARLY],
+      [agent('a', {}, { maxMinutes: 3 * 480 }), agent('b', {}, { minMinutes: 2 * 480 })],
+      [...cover(3, 'E', 2, HUNGRY, 50), ...cover(7, 'E', 0, 1, 50).slice(3)],
+    );
     const s = await solveValid(p);
     expect(workedDays(s.assignments, 'a').length).toBeLessThanOrEqual(3);
     expect(workedDays(s.assignments, 'b').length).toBeGreaterThanOrEqual(2);
@@ -26,21 +31,39 @@ describe('solveRoster never breaks a hard rule, even when demand pushes it to', 
     const s = await solveValid(p);
     expect(workedDays(s.assignments, 'a')).toHaveLength(5);
     expect(s.objective.terms.underCover).toBe(2 * HUNGRY);
-    const six = [0, 1, 2, 3, 4, 5].map((day) => ({ agentId: 'a', day, shiftTypeId: 'S', startMinutes: 600, lengthMinutes: 240, breaks: [] }));
+    const six = [0, 1, 2, 3, 4, 5].map((day) => ({
+      agentId: 'a',
+      day,
+      shiftTypeId: 'S',
+      startMinutes: 600,
+      lengthMinutes: 240,
+      breaks: [],
+    }));
     expect(evaluateRoster(p, six).violations.map((v) => v.rule)).toEqual(['max-work-days']);
   });
 
   it('max consecutive working days and min consecutive days off', async () => {
-    const p = problem(10, [EARLY], [agent('a', {}, { maxConsecutiveWorkDays: 3, minConsecutiveDaysOff: 2 })], cover(10, 'E', 1, HUNGRY));
+    const p = problem(
+      10,
+      [EARLY],
+      [agent('a', {}, { maxConsecutiveWorkDays: 3, minConsecutiveDaysOff: 2 })],
+      cover(10, 'E', 1, HUNGRY),
+    );
     const s = await solveValid(p);
     const days = workedDays(s.assignments, 'a');
     expect(longestRun(days)).toBeLessThanOrEqual(3);
-    for (let k = 1; k < days.length; k++) if (days[k] - days[k - 1] > 1) expect(days[k] - days[k - 1] - 1).toBeGreaterThanOrEqual(2);
+    for (let k = 1; k < days.length; k++)
+      if (days[k] - days[k - 1] > 1) expect(days[k] - days[k - 1] - 1).toBeGreaterThanOrEqual(2);
     expect(days.length).toBe(6);
   });
 
   it('min consecutive working days', async () => {
-    const p = problem(7, [EARLY], [agent('a', {}, { minConsecutiveWorkDays: 3 })], cover(7, 'E', [0, 0, 1, 0, 0, 0, 0], HUNGRY, 10));
+    const p = problem(
+      7,
+      [EARLY],
+      [agent('a', {}, { minConsecutiveWorkDays: 3 })],
+      cover(7, 'E', [0, 0, 1, 0, 0, 0, 0], HUNGRY, 10),
+    );
     const s = await solveValid(p);
     const days = workedDays(s.assignments, 'a');
     expect(days).toContain(2);
@@ -52,40 +75,70 @@ describe('solveRoster never breaks a hard rule, even when demand pushes it to', 
     const p = problem(14, [EARLY], [agent('a', {}, { maxWeekends: 1 })], cover(14, 'E', 1, HUNGRY));
     const s = await solveValid(p);
     const days = workedDays(s.assignments, 'a');
-    const weekends = [[5, 6], [12, 13]].filter((w) => w.some((d) => days.includes(d)));
+    const weekends = [
+      [5, 6],
+      [12, 13],
+    ].filter((w) => w.some((d) => days.includes(d)));
     expect(weekends).toHaveLength(1);
   });
 
   it('fixed days off, leave and unavailability', async () => {
-    const p = problem(4, [EARLY, LATE], [agent('a', { fixedDaysOff: [0], leaveDays: [1], unavailable: [{ day: 2 }, { day: 3, fromMinutes: 15 * 60, toMinutes: 17 * 60 }] })], [
-      ...cover(4, 'E', 1, HUNGRY),
-      ...cover(4, 'L', 1, 2 * HUNGRY),
-    ]);
+    const p = problem(
+      4,
+      [EARLY, LATE],
+      [
+        agent('a', {
+          fixedDaysOff: [0],
+          leaveDays: [1],
+          unavailable: [{ day: 2 }, { day: 3, fromMinutes: 15 * 60, toMinutes: 17 * 60 }],
+        }),
+      ],
+      [...cover(4, 'E', 1, HUNGRY), ...cover(4, 'L', 1, 2 * HUNGRY)],
+    );
     const s = await solveValid(p);
     expect(s.assignments.map((a) => [a.day, a.shiftTypeId])).toEqual([[3, 'E']]);
   });
 
   it('minimum rest between shifts and shifts that may not follow', async () => {
-    const rest = problem(4, [EARLY, LATE], [agent('a')], [...cover(4, 'E', [0, 1, 0, 1], HUNGRY), ...cover(4, 'L', [1, 0, 1, 0], HUNGRY)], { rules: { minRestMinutes: 11 * 60 } });
+    const rest = problem(
+      4,
+      [EARLY, LATE],
+      [agent('a')],
+      [...cover(4, 'E', [0, 1, 0, 1], HUNGRY), ...cover(4, 'L', [1, 0, 1, 0], HUNGRY)],
+      { rules: { minRestMinutes: 11 * 60 } },
+    );
     const s = await solveValid(rest);
     const line = [0, 1, 2, 3].map((d) => s.assignments.find((a) => a.day === d)?.shiftTypeId ?? null);
     for (let d = 0; d < 3; d++) expect(line[d] === 'L' && line[d + 1] === 'E').toBe(false);
-    const banned = problem(2, [{ ...EARLY, notFollowedBy: ['L'] }, LATE], [agent('a')], [...cover(2, 'E', [1, 0], HUNGRY), ...cover(2, 'L', [0, 1], HUNGRY)]);
+    const banned = problem(
+      2,
+      [{ ...EARLY, notFollowedBy: ['L'] }, LATE],
+      [agent('a')],
+      [...cover(2, 'E', [1, 0], HUNGRY), ...cover(2, 'L', [0, 1], HUNGRY)],
+    );
     const t = await solveValid(banned);
     expect(t.assignments).toHaveLength(1);
   });
 
   it('locked shifts and locked days off', async () => {
     const p = problem(3, [EARLY, LATE], [agent('a')], cover(3, 'E', 1, HUNGRY), {
-      locked: [{ agentId: 'a', day: 0, shiftTypeId: 'L' }, { agentId: 'a', day: 1, shiftTypeId: null }],
+      locked: [
+        { agentId: 'a', day: 0, shiftTypeId: 'L' },
+        { agentId: 'a', day: 1, shiftTypeId: null },
+      ],
     });
     const s = await solveValid(p);
-    expect(s.assignments.map((a) => [a.day, a.shiftTypeId])).toEqual([[0, 'L'], [2, 'E']]);
+    expect(s.assignments.map((a) => [a.day, a.shiftTypeId])).toEqual([
+      [0, 'L'],
+      [2, 'E'],
+    ]);
   });
 
   it('a supervisor on every worked shift', async () => {
     const agents = [agent('s', { supervisor: true }), agent('a'), agent('b'), agent('c')];
-    const p = problem(3, [EARLY, LATE], agents, [...cover(3, 'E', 2, HUNGRY), ...cover(3, 'L', 2, HUNGRY)], { rules: { supervisorOnEveryShift: true } });
+    const p = problem(3, [EARLY, LATE], agents, [...cover(3, 'E', 2, HUNGRY), ...cover(3, 'L', 2, HUNGRY)], {
+      rules: { supervisorOnEveryShift: true },
+    });
     const s = await solveValid(p);
     for (let d = 0; d < 3; d++) {
       for (const t of ['E', 'L']) {
@@ -97,8 +150,15 @@ describe('solveRoster never breaks a hard rule, even when demand pushes it to', 
   });
 
   it('skills: only agents with the skill serve its demand', async () => {
-    const agents = [agent('v', { skills: ['voice', 'chat'] }), agent('c1', { skills: ['chat'] }), agent('c2', { skills: ['chat'] })];
-    const p = problem(2, [EARLY], agents, [...cover(2, 'E', 3, HUNGRY, 1, 'voice'), ...cover(2, 'E', 1, 10, 1, 'chat')]);
+    const agents = [
+      agent('v', { skills: ['voice', 'chat'] }),
+      agent('c1', { skills: ['chat'] }),
+      agent('c2', { skills: ['chat'] }),
+    ];
+    const p = problem(2, [EARLY], agents, [
+      ...cover(2, 'E', 3, HUNGRY, 1, 'voice'),
+      ...cover(2, 'E', 1, 10, 1, 'chat'),
+    ]);
     const s = await solveValid(p);
     for (const a of s.assignments) if (a.skill === 'voice') expect(a.agentId).toBe('v');
     expect(s.assignments.filter((a) => a.skill === 'voice')).toHaveLength(2);
@@ -108,23 +168,39 @@ describe('solveRoster never breaks a hard rule, even when demand pushes it to', 
 
 describe('solveRoster explains rules no roster can keep', () => {
   it('a contract minimum that leave makes impossible: which rule, which agent, which days', async () => {
-    const p = problem(7, [EARLY], [agent('a', { leaveDays: [0, 1, 2, 3] }, { minMinutes: 4 * 480 }), agent('b')], cover(7, 'E', 1));
+    const p = problem(
+      7,
+      [EARLY],
+      [agent('a', { leaveDays: [0, 1, 2, 3] }, { minMinutes: 4 * 480 }), agent('b')],
+      cover(7, 'E', 1),
+    );
     const s = await solveRoster(p, EXACT);
-    expect(s.infeasibilities).toEqual([expect.objectContaining({ rule: 'min-minutes', agentIds: ['a'], days: [0, 1, 2, 3] })]);
+    expect(s.infeasibilities).toEqual([
+      expect.objectContaining({ rule: 'min-minutes', agentIds: ['a'], days: [0, 1, 2, 3] }),
+    ]);
     expect(s.violations.map((v) => v.rule)).toEqual(['min-minutes']);
     expect(workedDays(s.assignments, 'a')).toEqual([4, 5, 6]);
   });
 
   it('a shift locked on a leave day', async () => {
-    const p = problem(3, [EARLY], [agent('a', { leaveDays: [1] })], cover(3, 'E', 1), { locked: [{ agentId: 'a', day: 1, shiftTypeId: 'E' }] });
+    const p = problem(3, [EARLY], [agent('a', { leaveDays: [1] })], cover(3, 'E', 1), {
+      locked: [{ agentId: 'a', day: 1, shiftTypeId: 'E' }],
+    });
     const s = await solveRoster(p, EXACT);
-    expect(s.infeasibilities).toEqual([expect.objectContaining({ rule: 'locked-assignment', agentIds: ['a'], days: [1] })]);
+    expect(s.infeasibilities).toEqual([
+      expect.objectContaining({ rule: 'locked-assignment', agentIds: ['a'], days: [1] }),
+    ]);
     expect(workedDays(s.assignments, 'a')).toEqual([0, 2]);
   });
 
   it('demand for a skill nobody has, and shifts no supervisor may work', async () => {
-    const agents = [agent('s', { supervisor: true, skills: ['chat'], leaveDays: [1] }), agent('a', { skills: ['chat'] })];
-    const p = problem(2, [EARLY], agents, [...cover(2, 'E', 1, 10, 1, 'chat'), ...cover(2, 'E', 1, 10, 1, 'french')], { rules: { supervisorOnEveryShift: true } });
+    const agents = [
+      agent('s', { supervisor: true, skills: ['chat'], leaveDays: [1] }),
+      agent('a', { skills: ['chat'] }),
+    ];
+    const p = problem(2, [EARLY], agents, [...cover(2, 'E', 1, 10, 1, 'chat'), ...cover(2, 'E', 1, 10, 1, 'french')], {
+      rules: { supervisorOnEveryShift: true },
+    });
     const s = await solveRoster(p, EXACT);
     expect(s.infeasibilities).toEqual(
       expect.arrayContaining([
@@ -138,10 +214,22 @@ describe('solveRoster explains rules no roster can keep', () => {
 
   it('templates that cannot hand over: which shift types fall short of the overlap', async () => {
     const overlapping = { ...LATE, startMinutes: 13 * 60 + 30 };
-    const fine = await solveRoster(problem(1, [EARLY, overlapping], [agent('a')], cover(1, 'E', 1), { rules: { handoverMinutes: 30 } }), EXACT);
+    const fine = await solveRoster(
+      problem(1, [EARLY, overlapping], [agent('a')], cover(1, 'E', 1), { rules: { handoverMinutes: 30 } }),
+      EXACT,
+    );
     expect(fine.infeasibilities).toEqual([]);
-    const short = await solveRoster(problem(1, [EARLY, LATE], [agent('a')], cover(1, 'E', 1), { rules: { handoverMinutes: 30 } }), EXACT);
-    expect(short.infeasibilities).toEqual([expect.objectContaining({ rule: 'handover', days: [0], detail: expect.stringContaining('E overlaps L by 0 min') })]);
+    const short = await solveRoster(
+      problem(1, [EARLY, LATE], [agent('a')], cover(1, 'E', 1), { rules: { handoverMinutes: 30 } }),
+      EXACT,
+    );
+    expect(short.infeasibilities).toEqual([
+      expect.objectContaining({
+        rule: 'handover',
+        days: [0],
+        detail: expect.stringContaining('E overlaps L by 0 min'),
+      }),
+    ]);
     expect(short.violations).toEqual([]);
   });
 });

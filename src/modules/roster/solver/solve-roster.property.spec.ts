@@ -25,7 +25,14 @@ const agentArbitrary = (days: number, id: string) =>
           ...(r.dayOff !== undefined ? { fixedDaysOff: [r.dayOff] } : {}),
           ...(r.offRequest !== undefined ? { requests: [{ day: r.offRequest, kind: 'off' as const, weight: 3 }] } : {}),
         },
-        { minMinutes: r.minShifts * SHIFT, maxMinutes: (r.minShifts + r.extraShifts) * SHIFT, maxConsecutiveWorkDays: r.maxRun, minConsecutiveDaysOff: r.minOff, maxWeekends: r.maxWeekends, ...(r.maxDays !== undefined ? { maxWorkDays: r.maxDays } : {}) },
+        {
+          minMinutes: r.minShifts * SHIFT,
+          maxMinutes: (r.minShifts + r.extraShifts) * SHIFT,
+          maxConsecutiveWorkDays: r.maxRun,
+          minConsecutiveDaysOff: r.minOff,
+          maxWeekends: r.maxWeekends,
+          ...(r.maxDays !== undefined ? { maxWorkDays: r.maxDays } : {}),
+        },
       ),
     );
 
@@ -33,21 +40,25 @@ const problemArbitrary = fc.integer({ min: 3, max: 7 }).chain((days) =>
   fc
     .record({
       types: fc.subarray([EARLY, LATE, NIGHT], { minLength: 1 }),
-      agents: fc.integer({ min: 2, max: 4 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, k) => agentArbitrary(days, `a${k}`)))),
+      agents: fc
+        .integer({ min: 2, max: 4 })
+        .chain((n) => fc.tuple(...Array.from({ length: n }, (_, k) => agentArbitrary(days, `a${k}`)))),
       demand: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 3 * days, maxLength: 3 * days }),
       supervisors: fc.boolean(),
       minRest: fc.boolean(),
       fairness: fc.integer({ min: 0, max: 2 }),
     })
-    .map(
-      (r): RosterProblem =>
-        problem(
-          days,
-          r.types,
-          r.agents,
-          r.types.flatMap((t, k) => cover(days, t.id, r.demand.slice(k * days, (k + 1) * days), 10, 1)),
-          { rules: { supervisorOnEveryShift: r.supervisors, ...(r.minRest ? { minRestMinutes: 11 * 60 } : {}) }, weights: { lateFairness: r.fairness, weekendFairness: r.fairness } },
-        ),
+    .map((r): RosterProblem =>
+      problem(
+        days,
+        r.types,
+        r.agents,
+        r.types.flatMap((t, k) => cover(days, t.id, r.demand.slice(k * days, (k + 1) * days), 10, 1)),
+        {
+          rules: { supervisorOnEveryShift: r.supervisors, ...(r.minRest ? { minRestMinutes: 11 * 60 } : {}) },
+          weights: { lateFairness: r.fairness, weekendFairness: r.fairness },
+        },
+      ),
     ),
 );
 

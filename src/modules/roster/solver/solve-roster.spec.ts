@@ -22,7 +22,11 @@ describe('solveRoster on problems with a known optimum', () => {
   });
 
   it('grants a day-off request when cover allows, and breaks the cheapest one when it does not', async () => {
-    const wishes = [agent('a', { requests: [{ day: 0, kind: 'off', weight: 5 }] }), agent('b', { requests: [{ day: 0, kind: 'off', weight: 2 }] }), agent('c')];
+    const wishes = [
+      agent('a', { requests: [{ day: 0, kind: 'off', weight: 5 }] }),
+      agent('b', { requests: [{ day: 0, kind: 'off', weight: 2 }] }),
+      agent('c'),
+    ];
     const relaxed = await solveRoster(problem(1, [EARLY], wishes, cover(1, 'E', 1)), EXACT);
     expect(relaxed.assignments.map((a) => a.agentId)).toEqual(['c']);
     expect(relaxed.objective.total).toBe(0);
@@ -33,14 +37,21 @@ describe('solveRoster on problems with a known optimum', () => {
   });
 
   it('pays over-cover when contract minimums force more work than demand', async () => {
-    const p = problem(2, [EARLY], [agent('a', {}, { minMinutes: 960 }), agent('b', {}, { minMinutes: 960 })], cover(2, 'E', 1, 100, 3));
+    const p = problem(
+      2,
+      [EARLY],
+      [agent('a', {}, { minMinutes: 960 }), agent('b', {}, { minMinutes: 960 })],
+      cover(2, 'E', 1, 100, 3),
+    );
     const s = await solveRoster(p, EXACT);
     expect(s.assignments).toHaveLength(4);
     expect(s.objective.terms.overCover).toBe(6);
   });
 
   it('evens out late shifts when fairness is weighted', async () => {
-    const p = problem(4, [EARLY, LATE], [agent('a'), agent('b')], [...cover(4, 'E', 1), ...cover(4, 'L', 1)], { weights: { lateFairness: 5 } });
+    const p = problem(4, [EARLY, LATE], [agent('a'), agent('b')], [...cover(4, 'E', 1), ...cover(4, 'L', 1)], {
+      weights: { lateFairness: 5 },
+    });
     const s = await solveRoster(p, EXACT);
     const late = (id: string) => s.assignments.filter((a) => a.agentId === id && a.shiftTypeId === 'L').length;
     expect(late('a')).toBe(2);
@@ -49,10 +60,16 @@ describe('solveRoster on problems with a known optimum', () => {
   });
 
   it('reports an objective equal to evaluateRoster of its own assignments', async () => {
-    const p = problem(5, [EARLY, LATE], [agent('a', {}, { maxMinutes: 4 * 480 }), agent('b'), agent('c', { requests: [{ day: 2, kind: 'on', shiftTypeId: 'L', weight: 4 }] })], [
-      ...cover(5, 'E', [1, 2, 1, 2, 1]),
-      ...cover(5, 'L', [1, 1, 2, 1, 1]),
-    ]);
+    const p = problem(
+      5,
+      [EARLY, LATE],
+      [
+        agent('a', {}, { maxMinutes: 4 * 480 }),
+        agent('b'),
+        agent('c', { requests: [{ day: 2, kind: 'on', shiftTypeId: 'L', weight: 4 }] }),
+      ],
+      [...cover(5, 'E', [1, 2, 1, 2, 1]), ...cover(5, 'L', [1, 1, 2, 1, 1])],
+    );
     const s = await solveRoster(p, EXACT);
     const again = evaluateRoster(p, s.assignments);
     expect(again.objective).toEqual(s.objective);
@@ -65,7 +82,13 @@ describe('solveRoster as an anytime, deterministic search', () => {
   const busy = problem(
     14,
     [EARLY, LATE],
-    Array.from({ length: 8 }, (_, k) => agent(`a${k}`, { requests: [{ day: k, kind: 'off', weight: 3 }] }, { minMinutes: 6 * 480, maxMinutes: 10 * 480, maxConsecutiveWorkDays: 5, minConsecutiveDaysOff: 2 })),
+    Array.from({ length: 8 }, (_, k) =>
+      agent(
+        `a${k}`,
+        { requests: [{ day: k, kind: 'off', weight: 3 }] },
+        { minMinutes: 6 * 480, maxMinutes: 10 * 480, maxConsecutiveWorkDays: 5, minConsecutiveDaysOff: 2 },
+      ),
+    ),
     [...cover(14, 'E', 3), ...cover(14, 'L', 2)],
     { weights: { weekendFairness: 2, lateFairness: 1 } },
   );

@@ -34,7 +34,9 @@ function repairLines(model: CompiledRoster, lines: RosterLines): RosterLines {
 function unsupervised(model: CompiledRoster, lines: RosterLines): RosterRuleViolation[] {
   return shiftsWithoutSupervisor(model, lines).map(({ day, type }) => ({
     rule: 'supervisor-on-shift',
-    agentIds: model.agents.filter((_, a) => lines[a][day] >= 0 && model.duties[lines[a][day]].type === type).map((x) => x.id),
+    agentIds: model.agents
+      .filter((_, a) => lines[a][day] >= 0 && model.duties[lines[a][day]].type === type)
+      .map((x) => x.id),
     days: [day],
     detail: `no supervisor could be placed on ${model.typeIds[type]} (the agents on it cannot be moved without breaking their own rules)`,
   }));
@@ -46,7 +48,10 @@ function unsupervised(model: CompiledRoster, lines: RosterLines): RosterRuleViol
  */
 function hurry(started: number, deadline: number, options: SolveOptions): () => boolean {
   const hurryAt = started + (deadline - started) * 0.2;
-  return () => options.signal?.aborted === true || options.stopRequested?.() === true || (options.maxIterations === undefined && Date.now() > hurryAt);
+  return () =>
+    options.signal?.aborted === true ||
+    options.stopRequested?.() === true ||
+    (options.maxIterations === undefined && Date.now() > hurryAt);
 }
 
 /** Anytime roster search: deterministic for a seed and iteration limit; never returns a rule broken silently. */
@@ -64,7 +69,14 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions)
     startedAt: started,
     // A second of LP gives a bound the column generation may take minutes to reach (at most a fifth of
     // the time; in repeatable runs only the deadline limits it, so the bound never depends on load).
-    aggregateBound: (seconds) => (cover.found = aggregateCoverBound(highs, model, options.maxIterations !== undefined ? seconds : Math.min(5, seconds, Math.max(0.05, options.timeLimitMs / 5000)))),
+    aggregateBound: (seconds) =>
+      (cover.found = aggregateCoverBound(
+        highs,
+        model,
+        options.maxIterations !== undefined
+          ? seconds
+          : Math.min(5, seconds, Math.max(0.05, options.timeLimitMs / 5000)),
+      )),
     deadline,
     initial: first.lines,
     maxIterations: options.maxIterations,
@@ -72,7 +84,8 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions)
     signal: options.signal,
     stopRequested: options.stopRequested,
     onProgress: options.onProgress
-      ? (p) => options.onProgress?.({ phase: p.phase, seconds: p.seconds, objective: p.objective, lowerBound: p.lowerBound })
+      ? (p) =>
+          options.onProgress?.({ phase: p.phase, seconds: p.seconds, objective: p.objective, lowerBound: p.lowerBound })
       : undefined,
   });
   const lines = repairLines(model, outcome.lines);

@@ -1,7 +1,8 @@
 import { evaluateRoster, solveRoster, type RosterProblem, type ShiftType } from '.';
 import { EXACT, MEAL, agent } from './small-rosters.fixture';
 
-const slotsOf = (count: number, from: number, to: number, inside = 1) => Array.from({ length: count }, (_, k) => (k >= from && k < to ? inside : 0));
+const slotsOf = (count: number, from: number, to: number, inside = 1) =>
+  Array.from({ length: count }, (_, k) => (k >= from && k < to ? inside : 0));
 
 describe('breaks follow the demand curve', () => {
   const day: ShiftType = { id: 'D', startMinutes: 8 * 60, lengthMinutes: 540, breaks: [MEAL] };
@@ -27,8 +28,22 @@ describe('breaks follow the demand curve', () => {
 
   it('a meal outside the dip leaves a measurable gap', () => {
     const worse = evaluateRoster(p, [
-      { agentId: 'a', day: 0, shiftTypeId: 'D', startMinutes: 480, lengthMinutes: 540, breaks: [{ name: 'meal', startMinutes: 11 * 60, minutes: 60 }] },
-      { agentId: 'b', day: 0, shiftTypeId: 'D', startMinutes: 480, lengthMinutes: 540, breaks: [{ name: 'meal', startMinutes: 11 * 60, minutes: 60 }] },
+      {
+        agentId: 'a',
+        day: 0,
+        shiftTypeId: 'D',
+        startMinutes: 480,
+        lengthMinutes: 540,
+        breaks: [{ name: 'meal', startMinutes: 11 * 60, minutes: 60 }],
+      },
+      {
+        agentId: 'b',
+        day: 0,
+        shiftTypeId: 'D',
+        startMinutes: 480,
+        lengthMinutes: 540,
+        breaks: [{ name: 'meal', startMinutes: 11 * 60, minutes: 60 }],
+      },
     ]);
     expect(worse.violations).toEqual([]);
     // Both at 11:00: two slots one short (2 × 10) and the 12:30 dip over by one for two slots (2 × 1).
@@ -45,7 +60,9 @@ describe('per-slot demand on daylight-saving days', () => {
       horizon: { startDate: '2026-03-07', days: 3, timeZone: zone },
       shiftTypes: [midnight],
       agents: [agent('a')],
-      slotDemand: [{ requiredAgents: [slotsOf(48, 0, 8), slotsOf(46, 0, 8), slotsOf(48, 0, 8)], underWeight: 10, overWeight: 1 }],
+      slotDemand: [
+        { requiredAgents: [slotsOf(48, 0, 8), slotsOf(46, 0, 8), slotsOf(48, 0, 8)], underWeight: 10, overWeight: 1 },
+      ],
     };
     const s = await solveRoster(p, EXACT);
     expect(s.assignments).toHaveLength(3);
@@ -61,7 +78,13 @@ describe('per-slot demand on daylight-saving days', () => {
       horizon: { startDate: '2026-10-31', days: 3, timeZone: zone },
       shiftTypes: [early],
       agents: [agent('a')],
-      slotDemand: [{ requiredAgents: [slotsOf(48, 8, 12), slotsOf(50, 10, 14), slotsOf(48, 8, 12)], underWeight: 10, overWeight: 1 }],
+      slotDemand: [
+        {
+          requiredAgents: [slotsOf(48, 8, 12), slotsOf(50, 10, 14), slotsOf(48, 8, 12)],
+          underWeight: 10,
+          overWeight: 1,
+        },
+      ],
     };
     const s = await solveRoster(p, EXACT);
     expect(s.objective.total).toBe(0);

@@ -59,7 +59,13 @@ describe('chat: agents × k servers at the slowed handle time', () => {
   });
 
   it('lets a steep slowdown make more concurrency need more people', () => {
-    const steep = (k: number) => requiredChatAgents({ handleSecondsAlone: 300, concurrency: k, slowdown: { byConcurrency: [1, 2.5, 4.5] } }, 300, 1800, target);
+    const steep = (k: number) =>
+      requiredChatAgents(
+        { handleSecondsAlone: 300, concurrency: k, slowdown: { byConcurrency: [1, 2.5, 4.5] } },
+        300,
+        1800,
+        target,
+      );
     expect(steep(3).agents).toBeGreaterThan(steep(1).agents);
   });
 });

@@ -36,10 +36,15 @@ export interface ChatMetrics extends QueueMetrics {
 }
 
 export function slowdownFactor(slowdown: ConcurrencySlowdown, concurrency: number): number {
-  if (!(Number.isInteger(concurrency) && concurrency >= 1)) throw new RangeError(`concurrency must be a whole number ≥ 1, got ${concurrency}`);
-  const factor = 'perExtraChat' in slowdown ? 1 + slowdown.perExtraChat * (concurrency - 1) : slowdown.byConcurrency[concurrency - 1];
+  if (!(Number.isInteger(concurrency) && concurrency >= 1))
+    throw new RangeError(`concurrency must be a whole number ≥ 1, got ${concurrency}`);
+  const factor =
+    'perExtraChat' in slowdown
+      ? 1 + slowdown.perExtraChat * (concurrency - 1)
+      : slowdown.byConcurrency[concurrency - 1];
   if (factor === undefined) throw new RangeError(`no slowdown factor given for concurrency ${concurrency}`);
-  if (!(factor >= 1 && Number.isFinite(factor))) throw new RangeError(`slowdown at concurrency ${concurrency} must be ≥ 1, got ${factor}`);
+  if (!(factor >= 1 && Number.isFinite(factor)))
+    throw new RangeError(`slowdown at concurrency ${concurrency} must be ≥ 1, got ${factor}`);
   return factor;
 }
 
@@ -47,12 +52,22 @@ export function slowdownFactor(slowdown: ConcurrencySlowdown, concurrency: numbe
 export function chatTraffic(chat: ChatQueue, chatsPerSlot: number, slotSeconds: number): QueueTraffic {
   const handleSeconds = chat.handleSecondsAlone * slowdownFactor(chat.slowdown, chat.concurrency);
   if (!(slotSeconds > 0)) throw new RangeError(`slot length must be > 0 seconds, got ${slotSeconds}`);
-  if (!(chatsPerSlot >= 0 && Number.isFinite(chatsPerSlot))) throw new RangeError(`chats must be a finite number ≥ 0, got ${chatsPerSlot}`);
-  return { offeredLoad: (chatsPerSlot * handleSeconds) / slotSeconds, ahtSeconds: handleSeconds, patienceSeconds: chat.patienceSeconds };
+  if (!(chatsPerSlot >= 0 && Number.isFinite(chatsPerSlot)))
+    throw new RangeError(`chats must be a finite number ≥ 0, got ${chatsPerSlot}`);
+  return {
+    offeredLoad: (chatsPerSlot * handleSeconds) / slotSeconds,
+    ahtSeconds: handleSeconds,
+    patienceSeconds: chat.patienceSeconds,
+  };
 }
 
 /** Fewest agents whose k chat slots meet the target (slots needed, rounded up to whole agents). */
-export function requiredChatAgents(chat: ChatQueue, chatsPerSlot: number, slotSeconds: number, target: ServiceTarget): ChatMetrics {
+export function requiredChatAgents(
+  chat: ChatQueue,
+  chatsPerSlot: number,
+  slotSeconds: number,
+  target: ServiceTarget,
+): ChatMetrics {
   const traffic = chatTraffic(chat, chatsPerSlot, slotSeconds);
   const slots = requiredAgents(traffic, target).agents;
   const agents = Math.ceil(slots / chat.concurrency);
@@ -60,7 +75,13 @@ export function requiredChatAgents(chat: ChatQueue, chatsPerSlot: number, slotSe
 }
 
 /** Service with exactly `agents` people on the chat queue. */
-export function projectedChatService(chat: ChatQueue, chatsPerSlot: number, slotSeconds: number, agents: number, answerWithinSeconds: number): ChatMetrics {
+export function projectedChatService(
+  chat: ChatQueue,
+  chatsPerSlot: number,
+  slotSeconds: number,
+  agents: number,
+  answerWithinSeconds: number,
+): ChatMetrics {
   return chatMetrics(chat, chatTraffic(chat, chatsPerSlot, slotSeconds), agents, answerWithinSeconds);
 }
 

@@ -3,8 +3,16 @@ import { deferredLateness } from './deferred-lateness';
 import { spreadDeferredWork } from './deferred-work';
 
 /** Whole items, oldest first: each item finishes when the agents' cumulative seconds reach its end. */
-function discreteLateness(arrivals: number[], handleSeconds: number, slotSeconds: number, deadlineSlots: number, agents: number) {
-  const items = arrivals.flatMap((count, slot) => Array.from({ length: count }, () => ({ arrival: slot, due: (slot + deadlineSlots) * slotSeconds })));
+function discreteLateness(
+  arrivals: number[],
+  handleSeconds: number,
+  slotSeconds: number,
+  deadlineSlots: number,
+  agents: number,
+) {
+  const items = arrivals.flatMap((count, slot) =>
+    Array.from({ length: count }, () => ({ arrival: slot, due: (slot + deadlineSlots) * slotSeconds })),
+  );
   let clock = 0;
   let maxLate = 0;
   let late = 0;
@@ -31,7 +39,11 @@ describe('deferred work: how late it gets with fewer agents', () => {
 
   it('is late by hand-computed amounts in the docs example with one agent fewer than the peak', () => {
     expect(spreadDeferredWork(example).peakAgents).toBe(3);
-    const late = deferredLateness(example, example.arrivals.map(() => 2), 2);
+    const late = deferredLateness(
+      example,
+      example.arrivals.map(() => 2),
+      2,
+    );
     expect(late.lateItems).toBeCloseTo(28, 9);
     expect(late.maxLateSeconds).toBeCloseTo(3600, 6);
     expect(late.lateItemSeconds).toBeCloseTo((3 + 25 / 3 + 12) * 1800, 6);
@@ -48,20 +60,38 @@ describe('deferred work: how late it gets with fewer agents', () => {
   it('counts fractional forecast items as fractions of an item', () => {
     // 1.5 items of 1,800 s in one slot, deadline 1 slot, 1 agent: one item in time, half an item
     // finishing over the next half slot, the last bit 900 s late (0.5 × 900 / 2 item-seconds).
-    const late = deferredLateness({ arrivals: [1.5], handleSeconds: 1800, slotSeconds: 1800, deadlineSlots: 1 }, [1], 1);
+    const late = deferredLateness(
+      { arrivals: [1.5], handleSeconds: 1800, slotSeconds: 1800, deadlineSlots: 1 },
+      [1],
+      1,
+    );
     expect(late.lateItems).toBeCloseTo(0.5, 12);
     expect(late.maxLateSeconds).toBeCloseTo(900, 9);
     expect(late.lateItemSeconds).toBeCloseTo(225, 9);
   });
 
   it('says when work is never done because no agent is left for it', () => {
-    const late = deferredLateness({ arrivals: [2, 1], handleSeconds: 600, slotSeconds: 1800, deadlineSlots: 2 }, [0, 0], 0);
-    expect(late).toMatchObject({ lateItems: 3, maxLateSeconds: null, lateItemSeconds: null, unfinishedItems: 3, finishedAfterSeconds: null });
+    const late = deferredLateness(
+      { arrivals: [2, 1], handleSeconds: 600, slotSeconds: 1800, deadlineSlots: 2 },
+      [0, 0],
+      0,
+    );
+    expect(late).toMatchObject({
+      lateItems: 3,
+      maxLateSeconds: null,
+      lateItemSeconds: null,
+      unfinishedItems: 3,
+      finishedAfterSeconds: null,
+    });
   });
 
   it('waits for items that have not arrived yet', () => {
     // Nothing in slot 0, 3 items of 600 s in slot 1, one agent: all done within slot 1.
-    const late = deferredLateness({ arrivals: [0, 3], handleSeconds: 600, slotSeconds: 1800, deadlineSlots: 1 }, [1, 1], 1);
+    const late = deferredLateness(
+      { arrivals: [0, 3], handleSeconds: 600, slotSeconds: 1800, deadlineSlots: 1 },
+      [1, 1],
+      1,
+    );
     expect(late).toMatchObject({ lateItems: 0, maxLateSeconds: 0 });
     expect(late.finishedAfterSeconds).toBeCloseTo(3600, 9);
   });
@@ -76,7 +106,11 @@ describe('deferred work: how late it gets with fewer agents', () => {
         fc.integer({ min: 1, max: 6 }),
         (arrivals, handleSeconds, slotSeconds, deadlineSlots, agents) => {
           const queue = { arrivals, handleSeconds, slotSeconds, deadlineSlots };
-          const late = deferredLateness(queue, arrivals.map(() => agents), agents);
+          const late = deferredLateness(
+            queue,
+            arrivals.map(() => agents),
+            agents,
+          );
           const discrete = discreteLateness(arrivals, handleSeconds, slotSeconds, deadlineSlots, agents);
           expect(late.maxLateSeconds).toBeCloseTo(discrete.maxLate, 4);
           expect(late.lateItems > 1e-9).toBe(discrete.late > 0);
@@ -97,8 +131,20 @@ describe('deferred work: how late it gets with fewer agents', () => {
           const queue = { arrivals, handleSeconds, slotSeconds: 1800, deadlineSlots };
           const { peakAgents } = spreadDeferredWork(queue);
           fc.pre(peakAgents > 0);
-          expect(deferredLateness(queue, arrivals.map(() => peakAgents), peakAgents).lateItems).toBe(0);
-          expect(deferredLateness(queue, arrivals.map(() => peakAgents - 1), peakAgents - 1).lateItems).toBeGreaterThan(0);
+          expect(
+            deferredLateness(
+              queue,
+              arrivals.map(() => peakAgents),
+              peakAgents,
+            ).lateItems,
+          ).toBe(0);
+          expect(
+            deferredLateness(
+              queue,
+              arrivals.map(() => peakAgents - 1),
+              peakAgents - 1,
+            ).lateItems,
+          ).toBeGreaterThan(0);
         },
       ),
       { seed: 1123, numRuns: 300 },

@@ -34,7 +34,11 @@ const EPS = 1e-9;
  * Lateness when `agentsPerSlot[i]` agents work slot i, and `thereafter` agents every slot after
  * the given ones, until all work is done.
  */
-export function deferredLateness(work: DeferredWork, agentsPerSlot: readonly number[], thereafter: number): DeferredLateness {
+export function deferredLateness(
+  work: DeferredWork,
+  agentsPerSlot: readonly number[],
+  thereafter: number,
+): DeferredLateness {
   assertWork(work, agentsPerSlot, thereafter);
   const { arrivals, handleSeconds, slotSeconds, deadlineSlots } = work;
   const remaining = [...arrivals];
@@ -61,7 +65,12 @@ export function deferredLateness(work: DeferredWork, agentsPerSlot: readonly num
     }
   };
   for (let slot = 0; slot < agentsPerSlot.length; slot++) {
-    workPeriod(slot * slotSeconds, slotSeconds, agentsPerSlot[slot] / handleSeconds, Math.min(slot, arrivals.length - 1));
+    workPeriod(
+      slot * slotSeconds,
+      slotSeconds,
+      agentsPerSlot[slot] / handleSeconds,
+      Math.min(slot, arrivals.length - 1),
+    );
   }
   // Slots not given: any arrivals still to come are worked in their own slots, then the rest at a steady rate.
   for (let slot = agentsPerSlot.length; slot < arrivals.length; slot++) {
@@ -81,7 +90,13 @@ export function deferredLateness(work: DeferredWork, agentsPerSlot: readonly num
 }
 
 /** Items finishing evenly from `start` to `end` (rate per second) against one due time. */
-function addLateness(acc: { lateItems: number; maxLateSeconds: number; lateItemSeconds: number }, start: number, end: number, due: number, rate: number): void {
+function addLateness(
+  acc: { lateItems: number; maxLateSeconds: number; lateItemSeconds: number },
+  start: number,
+  end: number,
+  due: number,
+  rate: number,
+): void {
   if (end <= due + EPS) return;
   const from = Math.max(start, due);
   acc.lateItems += (end - from) * rate;
@@ -92,7 +107,12 @@ function addLateness(acc: { lateItems: number; maxLateSeconds: number; lateItemS
 function assertWork(work: DeferredWork, agentsPerSlot: readonly number[], thereafter: number): void {
   if (!(work.handleSeconds > 0)) throw new RangeError(`handle time must be > 0 seconds, got ${work.handleSeconds}`);
   if (!(work.slotSeconds > 0)) throw new RangeError(`slot length must be > 0 seconds, got ${work.slotSeconds}`);
-  if (!(Number.isInteger(work.deadlineSlots) && work.deadlineSlots >= 1)) throw new RangeError(`deadline must be a whole number of slots ≥ 1, got ${work.deadlineSlots}`);
-  for (const items of work.arrivals) if (!(items >= 0 && Number.isFinite(items))) throw new RangeError(`arrivals must be finite numbers ≥ 0, got ${items}`);
-  for (const agents of [...agentsPerSlot, thereafter]) if (!(agents >= 0 && Number.isFinite(agents))) throw new RangeError(`agents must be finite numbers ≥ 0, got ${agents}`);
+  if (!(Number.isInteger(work.deadlineSlots) && work.deadlineSlots >= 1))
+    throw new RangeError(`deadline must be a whole number of slots ≥ 1, got ${work.deadlineSlots}`);
+  for (const items of work.arrivals)
+    if (!(items >= 0 && Number.isFinite(items)))
+      throw new RangeError(`arrivals must be finite numbers ≥ 0, got ${items}`);
+  for (const agents of [...agentsPerSlot, thereafter])
+    if (!(agents >= 0 && Number.isFinite(agents)))
+      throw new RangeError(`agents must be finite numbers ≥ 0, got ${agents}`);
 }

@@ -11,7 +11,8 @@ function everyItemOnTime(queue: DeferredQueue, plan: DeferredPlan): boolean {
   const open: { work: number; dueSlot: number }[] = [];
   for (let slot = 0; slot < agents.length; slot++) {
     if (slot < queue.arrivals.length) {
-      for (let item = 0; item < queue.arrivals[slot]; item++) open.push({ work: queue.handleSeconds, dueSlot: slot + queue.deadlineSlots - 1 });
+      for (let item = 0; item < queue.arrivals[slot]; item++)
+        open.push({ work: queue.handleSeconds, dueSlot: slot + queue.deadlineSlots - 1 });
     }
     let capacity = agents[slot] * queue.slotSeconds;
     while (open.length > 0 && capacity > 1e-9) {
@@ -80,7 +81,13 @@ describe('deferred work: fewest peak agents that finish every item in time', () 
   });
 
   it('applies shrinkage to each slot once when asked', () => {
-    const plan = spreadDeferredWork({ arrivals: [20, 5, 0, 0], handleSeconds: 600, slotSeconds: 1800, deadlineSlots: 2, shrinkage: 0.3 });
+    const plan = spreadDeferredWork({
+      arrivals: [20, 5, 0, 0],
+      handleSeconds: 600,
+      slotSeconds: 1800,
+      deadlineSlots: 2,
+      shrinkage: 0.3,
+    });
     expect(plan.positions).toEqual(plan.agents.map((raw) => positionsAfterShrinkage(raw, 0.3)));
     expect(plan.positions?.[3]).toBe(0);
     expect(plan.positions?.[0]).toBe(Math.ceil(plan.peakAgents / 0.7));
@@ -102,7 +109,11 @@ describe('deferred work: fewest peak agents that finish every item in time', () 
           expect(plan.peakAgents).toBeLessThan(plan.fluidPeak + 1 + 1e-9);
           // One agent fewer at every slot is never enough (the plan's peak is the least possible).
           if (plan.peakAgents > 0) {
-            const fewer = { ...plan, agents: arrivals.map(() => plan.peakAgents - 1), spilloverAgents: plan.spilloverAgents.map(() => plan.peakAgents - 1) };
+            const fewer = {
+              ...plan,
+              agents: arrivals.map(() => plan.peakAgents - 1),
+              spilloverAgents: plan.spilloverAgents.map(() => plan.peakAgents - 1),
+            };
             expect(everyItemOnTime(queue, fewer)).toBe(false);
           }
         },
@@ -119,7 +130,12 @@ describe('deferred work: fewest peak agents that finish every item in time', () 
         fc.integer({ min: 1, max: 3 }),
         (arrivals, deadlineSlots, perAgent) => {
           fc.pre(arrivals.reduce((s, n) => s + n, 0) <= 9);
-          const plan = spreadDeferredWork({ arrivals, handleSeconds: 1800 / perAgent, slotSeconds: 1800, deadlineSlots });
+          const plan = spreadDeferredWork({
+            arrivals,
+            handleSeconds: 1800 / perAgent,
+            slotSeconds: 1800,
+            deadlineSlots,
+          });
           expect(plan.peakAgents).toBe(bruteForcePeak(arrivals, deadlineSlots, perAgent));
         },
       ),
@@ -128,7 +144,11 @@ describe('deferred work: fewest peak agents that finish every item in time', () 
   });
 
   it('refuses a deadline shorter than one slot and negative arrivals', () => {
-    expect(() => spreadDeferredWork({ arrivals: [1], handleSeconds: 60, slotSeconds: 1800, deadlineSlots: 0 })).toThrow(RangeError);
-    expect(() => spreadDeferredWork({ arrivals: [-1], handleSeconds: 60, slotSeconds: 1800, deadlineSlots: 1 })).toThrow(RangeError);
+    expect(() => spreadDeferredWork({ arrivals: [1], handleSeconds: 60, slotSeconds: 1800, deadlineSlots: 0 })).toThrow(
+      RangeError,
+    );
+    expect(() =>
+      spreadDeferredWork({ arrivals: [-1], handleSeconds: 60, slotSeconds: 1800, deadlineSlots: 1 }),
+    ).toThrow(RangeError);
   });
 });

@@ -110,6 +110,9 @@ function earliestDeadlineFirst(work: readonly number[], deadlineSlots: number, c
 function assertQueue(queue: DeferredQueue): void {
   if (!(queue.handleSeconds > 0)) throw new RangeError(`handle time must be > 0 seconds, got ${queue.handleSeconds}`);
   if (!(queue.slotSeconds > 0)) throw new RangeError(`slot length must be > 0 seconds, got ${queue.slotSeconds}`);
-  if (!(Number.isInteger(queue.deadlineSlots) && queue.deadlineSlots >= 1)) throw new RangeError(`deadline must be a whole number of slots ≥ 1, got ${queue.deadlineSlots}`);
-  for (const items of queue.arrivals) if (!(items >= 0 && Number.isFinite(items))) throw new RangeError(`arrivals must be finite numbers ≥ 0, got ${items}`);
+  if (!(Number.isInteger(queue.deadlineSlots) && queue.deadlineSlots >= 1))
+    throw new RangeError(`deadline must be a whole number of slots ≥ 1, got ${queue.deadlineSlots}`);
+  for (const items of queue.arrivals)
+    if (!(items >= 0 && Number.isFinite(items)))
+      throw new RangeError(`arrivals must be finite numbers ≥ 0, got ${items}`);
 }

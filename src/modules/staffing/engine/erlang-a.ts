@@ -21,10 +21,17 @@ import { QueueMetrics } from './staffing-types';
 const MAX_TAIL_TERMS = 50_000_000;
 const RESCALE_ABOVE = 1e280;
 
-export function erlangA(load: number, agents: number, ahtSeconds: number, patienceSeconds: number, answerWithinSeconds: number): QueueMetrics {
+export function erlangA(
+  load: number,
+  agents: number,
+  ahtSeconds: number,
+  patienceSeconds: number,
+  answerWithinSeconds: number,
+): QueueMetrics {
   assertLoadAndServers(load, agents);
   assertTimes(ahtSeconds, answerWithinSeconds);
-  if (!(patienceSeconds > 0 && Number.isFinite(patienceSeconds))) throw new RangeError(`patience must be a finite number of seconds > 0, got ${patienceSeconds}`);
+  if (!(patienceSeconds > 0 && Number.isFinite(patienceSeconds)))
+    throw new RangeError(`patience must be a finite number of seconds > 0, got ${patienceSeconds}`);
   return erlangAFromBlocking(load, agents, erlangB(load, agents), ahtSeconds, patienceSeconds, answerWithinSeconds);
 }
 
@@ -53,7 +60,12 @@ export function erlangAFromBlocking(
   const answeredAfterWaiting =
     agents === 0
       ? 0
-      : Math.exp(logBlocking - logZ + Math.log(agents) + logWithinIntegral(load, agents, theta, answerWithinSeconds / ahtSeconds));
+      : Math.exp(
+          logBlocking -
+            logZ +
+            Math.log(agents) +
+            logWithinIntegral(load, agents, theta, answerWithinSeconds / ahtSeconds),
+        );
   return {
     agents,
     offeredLoad: load,

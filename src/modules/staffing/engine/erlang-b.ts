@@ -56,6 +56,8 @@ export function requiredServersForBlocking(load: number, maxBlocking: number): n
 }
 
 export function assertLoadAndServers(load: number, servers: number): void {
-  if (!(load >= 0 && Number.isFinite(load))) throw new RangeError(`offered load must be a finite number ≥ 0, got ${load}`);
-  if (!(Number.isInteger(servers) && servers >= 0)) throw new RangeError(`agents must be a whole number ≥ 0, got ${servers}`);
+  if (!(load >= 0 && Number.isFinite(load)))
+    throw new RangeError(`offered load must be a finite number ≥ 0, got ${load}`);
+  if (!(Number.isInteger(servers) && servers >= 0))
+    throw new RangeError(`agents must be a whole number ≥ 0, got ${servers}`);
 }

@@ -6,7 +6,13 @@ import { assertLoadAndServers, erlangB } from './erlang-b';
 import { QueueMetrics } from './staffing-types';
 
 /** Erlang C figures for `agents` given B = Erlang B(load, agents) already computed (the search reuses its recursion). */
-export function erlangCFromBlocking(load: number, agents: number, blocking: number, ahtSeconds: number, answerWithinSeconds: number): QueueMetrics {
+export function erlangCFromBlocking(
+  load: number,
+  agents: number,
+  blocking: number,
+  ahtSeconds: number,
+  answerWithinSeconds: number,
+): QueueMetrics {
   if (load === 0) return idleQueue(agents, answerWithinSeconds);
   if (agents <= load) {
     return {
@@ -63,7 +69,8 @@ export function idleQueue(agents: number, answerWithinSeconds: number): QueueMet
 }
 
 export function assertTimes(ahtSeconds: number, answerWithinSeconds: number): void {
-  if (!(ahtSeconds > 0 && Number.isFinite(ahtSeconds))) throw new RangeError(`handle time must be > 0 seconds, got ${ahtSeconds}`);
+  if (!(ahtSeconds > 0 && Number.isFinite(ahtSeconds)))
+    throw new RangeError(`handle time must be > 0 seconds, got ${ahtSeconds}`);
   if (!(answerWithinSeconds >= 0 && Number.isFinite(answerWithinSeconds))) {
     throw new RangeError(`answer-within threshold must be ≥ 0 seconds, got ${answerWithinSeconds}`);
   }

@@ -35,7 +35,10 @@ function panelSum(phi: ConcaveExponent, top: number, a: number, b: number): numb
   const width = b - a;
   if (width <= 0) return 0;
   const steepest = Math.max(Math.abs(phi.slope(a)), Math.abs(phi.slope(b)));
-  const panels = Math.min(MAX_PANELS, Math.max(1, Math.ceil(Math.max((width * steepest) / 2, width * Math.sqrt(phi.curvature(a))))));
+  const panels = Math.min(
+    MAX_PANELS,
+    Math.max(1, Math.ceil(Math.max((width * steepest) / 2, width * Math.sqrt(phi.curvature(a))))),
+  );
   const half = width / panels / 2;
   let total = 0;
   for (let p = 0; p < panels; p++) {

@@ -22,7 +22,8 @@ export function projectedService(traffic: QueueTraffic, agents: number, answerWi
 
 /** Offered load in Erlangs: contacts × handle seconds / slot seconds. */
 export function offeredLoad(contacts: number, ahtSeconds: number, slotSeconds: number): number {
-  if (!(contacts >= 0 && Number.isFinite(contacts))) throw new RangeError(`contacts must be a finite number ≥ 0, got ${contacts}`);
+  if (!(contacts >= 0 && Number.isFinite(contacts)))
+    throw new RangeError(`contacts must be a finite number ≥ 0, got ${contacts}`);
   if (!(slotSeconds > 0)) throw new RangeError(`slot length must be > 0 seconds, got ${slotSeconds}`);
   return (contacts * ahtSeconds) / slotSeconds;
 }

@@ -38,7 +38,8 @@ export function meetsTarget(metrics: QueueMetrics, target: ServiceTarget): boole
 function requiredWithoutAbandonment(load: number, aht: number, target: ServiceTarget): QueueMetrics {
   const within = target.answerWithinSeconds;
   const slMin = (target.serviceLevel ?? Number.NEGATIVE_INFINITY) - SLACK;
-  const asaMax = target.maxAsaSeconds === undefined ? Number.POSITIVE_INFINITY : (target.maxAsaSeconds * (1 + SLACK)) / aht;
+  const asaMax =
+    target.maxAsaSeconds === undefined ? Number.POSITIVE_INFINITY : (target.maxAsaSeconds * (1 + SLACK)) / aht;
   const occupancyMax = target.maxOccupancy === undefined ? Number.POSITIVE_INFINITY : target.maxOccupancy + SLACK;
   const occupancyBound = target.maxOccupancy === undefined ? 0 : Math.ceil(load / target.maxOccupancy - 1e-9);
   let agents = Math.max(Math.floor(load) + 1, occupancyBound);
@@ -67,7 +68,8 @@ function requiredWithoutAbandonment(load: number, aht: number, target: ServiceTa
  * agents ≥ (1 − maxAbandonment)·load.
  */
 function requiredWithAbandonment(load: number, aht: number, patience: number, target: ServiceTarget): QueueMetrics {
-  const trial = (agents: number) => erlangAFromBlocking(load, agents, erlangB(load, agents), aht, patience, target.answerWithinSeconds);
+  const trial = (agents: number) =>
+    erlangAFromBlocking(load, agents, erlangB(load, agents), aht, patience, target.answerWithinSeconds);
   const answeredShare = Math.max(target.serviceLevel ?? 0, 1 - (target.maxAbandonment ?? 1));
   let failing = Math.max(0, Math.ceil(answeredShare * load - 1e-9) - 1);
   let step = 1;
@@ -92,8 +94,12 @@ function requiredWithAbandonment(load: number, aht: number, patience: number, ta
 
 function assertTarget(target: ServiceTarget): void {
   const { serviceLevel, maxAsaSeconds, maxOccupancy, maxAbandonment } = target;
-  if (serviceLevel !== undefined && !(serviceLevel > 0 && serviceLevel < 1)) throw new RangeError(`service level target must be in (0, 1), got ${serviceLevel}`);
-  if (maxAsaSeconds !== undefined && !(maxAsaSeconds > 0)) throw new RangeError(`ASA bound must be > 0 seconds, got ${maxAsaSeconds}`);
-  if (maxOccupancy !== undefined && !(maxOccupancy > 0 && maxOccupancy <= 1)) throw new RangeError(`occupancy bound must be in (0, 1], got ${maxOccupancy}`);
-  if (maxAbandonment !== undefined && !(maxAbandonment > 0 && maxAbandonment <= 1)) throw new RangeError(`abandonment bound must be in (0, 1], got ${maxAbandonment}`);
+  if (serviceLevel !== undefined && !(serviceLevel > 0 && serviceLevel < 1))
+    throw new RangeError(`service level target must be in (0, 1), got ${serviceLevel}`);
+  if (maxAsaSeconds !== undefined && !(maxAsaSeconds > 0))
+    throw new RangeError(`ASA bound must be > 0 seconds, got ${maxAsaSeconds}`);
+  if (maxOccupancy !== undefined && !(maxOccupancy > 0 && maxOccupancy <= 1))
+    throw new RangeError(`occupancy bound must be in (0, 1], got ${maxOccupancy}`);
+  if (maxAbandonment !== undefined && !(maxAbandonment > 0 && maxAbandonment <= 1))
+    throw new RangeError(`abandonment bound must be in (0, 1], got ${maxAbandonment}`);
 }

@@ -14,7 +14,13 @@ describe('requirements per slot', () => {
   it('gives raw agents, positions after shrinkage and the expected service for each slot', () => {
     const slots = [0, 100, 250.5].map((contacts) => staffSlot(phone, contacts));
     expect(slots.map((s) => s.offeredLoad)).toEqual([0, 10, (250.5 * 180) / 1800]);
-    expect(slots[0]).toMatchObject({ rawAgents: 0, positions: 0, serviceLevel: 1, model: 'erlang-c', parallelChats: null });
+    expect(slots[0]).toMatchObject({
+      rawAgents: 0,
+      positions: 0,
+      serviceLevel: 1,
+      model: 'erlang-c',
+      parallelChats: null,
+    });
     for (const slot of slots.slice(1)) {
       const metrics = erlangC(slot.offeredLoad, slot.rawAgents, 180, 20);
       expect(slot.serviceLevel).toBe(metrics.serviceLevel);
@@ -34,7 +40,12 @@ describe('requirements per slot', () => {
   });
 
   it('reports the effective chat capacity', () => {
-    const chat: RealTimeQueue = { ...phone, ahtSeconds: 400, target: { answerWithinSeconds: 30, serviceLevel: 0.85 }, chat: { concurrency: 4, slowdown: { perExtraChat: 0.1 } } };
+    const chat: RealTimeQueue = {
+      ...phone,
+      ahtSeconds: 400,
+      target: { answerWithinSeconds: 30, serviceLevel: 0.85 },
+      chat: { concurrency: 4, slowdown: { perExtraChat: 0.1 } },
+    };
     const slot = staffSlot(chat, 900);
     expect(slot.parallelChats).toBe(slot.rawAgents * 4);
     expect(slot.chatsPerHour).toBeCloseTo((slot.rawAgents * 4 * 3600) / (400 * 1.3), 9);

@@ -48,7 +48,11 @@ export function staffSlot(queue: RealTimeQueue, contacts: number): SlotStaffing 
     const chat = { handleSecondsAlone: queue.ahtSeconds, patienceSeconds: queue.patienceSeconds, ...queue.chat };
     return slotFigures(queue, contacts, requiredChatAgents(chat, contacts, queue.slotSeconds, queue.target));
   }
-  const traffic = { offeredLoad: offeredLoad(contacts, queue.ahtSeconds, queue.slotSeconds), ahtSeconds: queue.ahtSeconds, patienceSeconds: queue.patienceSeconds };
+  const traffic = {
+    offeredLoad: offeredLoad(contacts, queue.ahtSeconds, queue.slotSeconds),
+    ahtSeconds: queue.ahtSeconds,
+    patienceSeconds: queue.patienceSeconds,
+  };
   return slotFigures(queue, contacts, requiredAgents(traffic, queue.target));
 }
 
@@ -59,7 +63,11 @@ export function projectSlot(queue: RealTimeQueue, contacts: number, agents: numb
     const chat = { handleSecondsAlone: queue.ahtSeconds, patienceSeconds: queue.patienceSeconds, ...queue.chat };
     return slotFigures(queue, contacts, projectedChatService(chat, contacts, queue.slotSeconds, agents, within));
   }
-  const traffic = { offeredLoad: offeredLoad(contacts, queue.ahtSeconds, queue.slotSeconds), ahtSeconds: queue.ahtSeconds, patienceSeconds: queue.patienceSeconds };
+  const traffic = {
+    offeredLoad: offeredLoad(contacts, queue.ahtSeconds, queue.slotSeconds),
+    ahtSeconds: queue.ahtSeconds,
+    patienceSeconds: queue.patienceSeconds,
+  };
   return slotFigures(queue, contacts, projectedService(traffic, agents, within));
 }
 

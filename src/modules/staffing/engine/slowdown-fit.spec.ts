@@ -40,18 +40,36 @@ describe('chat slowdown measured from sessions', () => {
       options,
     );
     expect(fit.table).toEqual([1, 1.2, 1.4]);
-    const faster = fitSlowdownTable([{ concurrency: 1, sessions: 50, meanSeconds: 400 }, { concurrency: 2, sessions: 50, meanSeconds: 380 }], options);
+    const faster = fitSlowdownTable(
+      [
+        { concurrency: 1, sessions: 50, meanSeconds: 400 },
+        { concurrency: 2, sessions: 50, meanSeconds: 380 },
+      ],
+      options,
+    );
     expect(faster.table).toEqual([1, 1]);
   });
 
   it('has no table without enough one-chat sessions to compare with', () => {
-    const fit = fitSlowdownTable([{ concurrency: 1, sessions: 29, meanSeconds: 300 }, { concurrency: 2, sessions: 500, meanSeconds: 330 }], options);
+    const fit = fitSlowdownTable(
+      [
+        { concurrency: 1, sessions: 29, meanSeconds: 300 },
+        { concurrency: 2, sessions: 500, meanSeconds: 330 },
+      ],
+      options,
+    );
     expect(fit.table).toBeNull();
     expect(fit.levels.every((l) => l.ratio === null && l.fitted === null)).toBe(true);
   });
 
   it('leaves out levels above the largest concurrency', () => {
-    const fit = fitSlowdownTable([{ concurrency: 1, sessions: 40, meanSeconds: 300 }, { concurrency: 12, sessions: 400, meanSeconds: 900 }], { ...options, maxConcurrency: 10 });
+    const fit = fitSlowdownTable(
+      [
+        { concurrency: 1, sessions: 40, meanSeconds: 300 },
+        { concurrency: 12, sessions: 400, meanSeconds: 900 },
+      ],
+      { ...options, maxConcurrency: 10 },
+    );
     expect(fit.table).toEqual([1]);
     expect(fit.levels).toHaveLength(1);
   });
@@ -59,7 +77,14 @@ describe('chat slowdown measured from sessions', () => {
   it('always gives a valid table: starts at 1, never falls, within bounds', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ concurrency: fc.integer({ min: 1, max: 12 }), sessions: fc.integer({ min: 1, max: 300 }), meanSeconds: fc.double({ min: 1, max: 20_000, noNaN: true }) }), { maxLength: 12 }),
+        fc.array(
+          fc.record({
+            concurrency: fc.integer({ min: 1, max: 12 }),
+            sessions: fc.integer({ min: 1, max: 300 }),
+            meanSeconds: fc.double({ min: 1, max: 20_000, noNaN: true }),
+          }),
+          { maxLength: 12 },
+        ),
         (levels) => {
           const fit = fitSlowdownTable(levels, options);
           if (!fit.table) return;

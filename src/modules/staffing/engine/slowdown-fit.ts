@@ -53,12 +53,26 @@ export function isotonic(values: readonly number[], weights: readonly number[]):
 }
 
 export function fitSlowdownTable(levels: readonly ConcurrencyLevel[], options: FitOptions): SlowdownFit {
-  if (!(Number.isInteger(options.minSessions) && options.minSessions >= 1)) throw new RangeError(`minSessions must be a whole number ≥ 1, got ${options.minSessions}`);
-  const known = mergeLevels(levels.filter((l) => Number.isInteger(l.concurrency) && l.concurrency >= 1 && l.concurrency <= options.maxConcurrency && l.sessions > 0 && l.meanSeconds > 0));
+  if (!(Number.isInteger(options.minSessions) && options.minSessions >= 1))
+    throw new RangeError(`minSessions must be a whole number ≥ 1, got ${options.minSessions}`);
+  const known = mergeLevels(
+    levels.filter(
+      (l) =>
+        Number.isInteger(l.concurrency) &&
+        l.concurrency >= 1 &&
+        l.concurrency <= options.maxConcurrency &&
+        l.sessions > 0 &&
+        l.meanSeconds > 0,
+    ),
+  );
   const base = known.find((l) => l.concurrency === 1 && l.sessions >= options.minSessions);
-  if (!base) return { table: null, baselineSeconds: null, levels: known.map((l) => ({ ...l, ratio: null, fitted: null })) };
+  if (!base)
+    return { table: null, baselineSeconds: null, levels: known.map((l) => ({ ...l, ratio: null, fitted: null })) };
   const measured = known.filter((l) => l.concurrency > 1 && l.sessions >= options.minSessions);
-  const fitted = isotonic(measured.map((l) => l.meanSeconds / base.meanSeconds), measured.map((l) => l.sessions)).map((v) => Math.min(options.maxFactor, Math.max(1, v)));
+  const fitted = isotonic(
+    measured.map((l) => l.meanSeconds / base.meanSeconds),
+    measured.map((l) => l.sessions),
+  ).map((v) => Math.min(options.maxFactor, Math.max(1, v)));
   // Anchors: k = 1 at exactly 1, then each measured level; gaps between anchors are linear.
   const anchors = [{ k: 1, value: 1 }, ...measured.map((l, i) => ({ k: l.concurrency, value: fitted[i] }))];
   const table: number[] = [];
@@ -66,7 +80,10 @@ export function fitSlowdownTable(levels: readonly ConcurrencyLevel[], options: F
     const next = anchors[a + 1];
     table.push(round3(anchors[a].value));
     if (!next) break;
-    for (let k = anchors[a].k + 1; k < next.k; k++) table.push(round3(anchors[a].value + ((next.value - anchors[a].value) * (k - anchors[a].k)) / (next.k - anchors[a].k)));
+    for (let k = anchors[a].k + 1; k < next.k; k++)
+      table.push(
+        round3(anchors[a].value + ((next.value - anchors[a].value) * (k - anchors[a].k)) / (next.k - anchors[a].k)),
+      );
   }
   table[0] = 1;
   return {
@@ -86,7 +103,11 @@ function mergeLevels(levels: readonly ConcurrencyLevel[]): ConcurrencyLevel[] {
   for (const l of levels) {
     const seen = byK.get(l.concurrency);
     const sessions = (seen?.sessions ?? 0) + l.sessions;
-    byK.set(l.concurrency, { concurrency: l.concurrency, sessions, meanSeconds: ((seen ? seen.meanSeconds * seen.sessions : 0) + l.meanSeconds * l.sessions) / sessions });
+    byK.set(l.concurrency, {
+      concurrency: l.concurrency,
+      sessions,
+      meanSeconds: ((seen ? seen.meanSeconds * seen.sessions : 0) + l.meanSeconds * l.sessions) / sessions,
+    });
   }
   return [...byK.values()].sort((a, b) => a.concurrency - b.concurrency);
 }

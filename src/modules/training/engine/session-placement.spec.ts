@@ -6,17 +6,36 @@ const HALF_HOUR = 30 * 60_000;
 const T0 = Date.UTC(2026, 10, 30, 1, 0); // 09:00 in Asia/Shanghai
 const slot = (k: number) => T0 + k * HALF_HOUR;
 
-const phone: RealTimeQueue = { slotSeconds: 1800, ahtSeconds: 300, target: { answerWithinSeconds: 20, serviceLevel: 0.8 }, shrinkage: 0 };
+const phone: RealTimeQueue = {
+  slotSeconds: 1800,
+  ahtSeconds: 300,
+  target: { answerWithinSeconds: 20, serviceLevel: 0.8 },
+  shrinkage: 0,
+};
 /** Eight half-hour slots: busy, then a quiet stretch whose quietest hour is slots 2–3, then busy. */
 const contacts = [25, 6, 5, 5, 6, 6, 7, 25];
-const forecast = (volumes = contacts): ForecastQueue => ({ queueId: 'presale', queue: phone, contactsBySlot: new Map(volumes.map((c, k) => [slot(k), c])) });
+const forecast = (volumes = contacts): ForecastQueue => ({
+  queueId: 'presale',
+  queue: phone,
+  contactsBySlot: new Map(volumes.map((c, k) => [slot(k), c])),
+});
 
 function shift(agentId: string, breaks: [number, number][] = [], from = 0, to = 8): RosteredShift {
-  return { agentId, queueId: 'presale', start: slot(from), end: slot(to), breaks: breaks.map(([a, b]) => ({ start: slot(a), end: slot(b) })) };
+  return {
+    agentId,
+    queueId: 'presale',
+    start: slot(from),
+    end: slot(to),
+    breaks: breaks.map(([a, b]) => ({ start: slot(a), end: slot(b) })),
+  };
 }
 
 const team = ['a1', 'a2', 'a3', 'a4', 'a5', 'a6'];
-const context = (shifts: RosteredShift[] = team.map((a) => shift(a)), queues = [forecast()]): PlacementContext => ({ slotMinutes: 30, shifts, queues });
+const context = (shifts: RosteredShift[] = team.map((a) => shift(a)), queues = [forecast()]): PlacementContext => ({
+  slotMinutes: 30,
+  shifts,
+  queues,
+});
 const request = (over: Partial<SessionRequest> = {}): SessionRequest => ({
   lengthMinutes: 60,
   capacity: 10,
@@ -31,7 +50,8 @@ describe('SessionPlacement', () => {
   it('puts the session into the quiet slots, where taking people off costs least', () => {
     const [best, ...rest] = new SessionPlacement(context()).propose(request());
     expect(best).toMatchObject({ start: slot(2), end: slot(4), attendees: ['a1', 'a2'], belowMinimum: false });
-    for (const other of rest) expect(other.lostContactsWithinTarget).toBeGreaterThanOrEqual(best.lostContactsWithinTarget);
+    for (const other of rest)
+      expect(other.lostContactsWithinTarget).toBeGreaterThanOrEqual(best.lostContactsWithinTarget);
   });
 
   it('prices each affected slot with the staffing engine, with and without the attendees', () => {
@@ -54,7 +74,8 @@ describe('SessionPlacement', () => {
     expect(safe.every((option) => option.attendees.length < 2)).toBe(true);
     for (const option of safe) {
       expect(option.belowMinimum).toBe(false);
-      for (const s of option.slots) expect(s.serviceLevelAfter >= 0.8 || s.serviceLevelAfter >= s.serviceLevelBefore).toBe(true);
+      for (const s of option.slots)
+        expect(s.serviceLevelAfter >= 0.8 || s.serviceLevelAfter >= s.serviceLevelBefore).toBe(true);
     }
     const forced = placement.propose({ ...busySlots, allowBelowMinimum: true });
     expect(forced.length).toBeGreaterThan(0);
@@ -70,11 +91,15 @@ describe('SessionPlacement', () => {
       if (option.start < slot(3) && option.end > slot(2)) expect(option.attendees).not.toContain('a1');
       if (option.end > slot(3)) expect(option.attendees).not.toContain('a2');
     }
-    expect(options.some((o) => o.attendees.includes('a1')) && options.some((o) => o.attendees.includes('a2'))).toBe(true);
+    expect(options.some((o) => o.attendees.includes('a1')) && options.some((o) => o.attendees.includes('a2'))).toBe(
+      true,
+    );
   });
 
   it('keeps clear of the trainer’s other commitments', () => {
-    const options = new SessionPlacement(context()).propose(request({ trainerBusy: [{ start: slot(2), end: slot(3) }], options: 20 }));
+    const options = new SessionPlacement(context()).propose(
+      request({ trainerBusy: [{ start: slot(2), end: slot(3) }], options: 20 }),
+    );
     expect(options[0].start).toBe(slot(3));
     for (const option of options) expect(option.end <= slot(2) || option.start >= slot(3)).toBe(true);
   });
@@ -102,8 +127,10 @@ describe('SessionPlacement', () => {
   });
 
   it('keeps to the local hours asked for', () => {
-    const placement = new SessionPlacement({ ...context(), localMinuteOfDay: (ms) => ((ms / 60_000 + 8 * 60) % 1440) });
-    const options = placement.propose(request({ localHours: { fromMinutes: 9 * 60, toMinutes: 11 * 60 }, options: 20 }));
+    const placement = new SessionPlacement({ ...context(), localMinuteOfDay: (ms) => (ms / 60_000 + 8 * 60) % 1440 });
+    const options = placement.propose(
+      request({ localHours: { fromMinutes: 9 * 60, toMinutes: 11 * 60 }, options: 20 }),
+    );
     expect(options.length).toBeGreaterThan(0);
     for (const option of options) expect(option.end).toBeLessThanOrEqual(slot(4));
   });
@@ -114,6 +141,8 @@ describe('SessionPlacement', () => {
     expect(() => placement.propose(request({ capacity: 0 }))).toThrow(/capacity/);
     expect(() => placement.propose(request({ minServiceLevel: 1.5 }))).toThrow(/minServiceLevel/);
     expect(() => placement.propose(request({ window: { start: slot(2), end: slot(1) } }))).toThrow(/window/);
-    expect(() => placement.propose(request({ localHours: { fromMinutes: 0, toMinutes: 60 } }))).toThrow(/localMinuteOfDay/);
+    expect(() => placement.propose(request({ localHours: { fromMinutes: 0, toMinutes: 60 } }))).toThrow(
+      /localMinuteOfDay/,
+    );
   });
 });

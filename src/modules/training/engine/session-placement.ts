@@ -24,7 +24,10 @@ const covers = (outer: TimeRange, inner: TimeRange) => outer.start <= inner.star
 class Presence {
   private readonly bySlot = new Map<number, Map<string, number>>();
 
-  constructor(shifts: RosteredShift[], private readonly slotMs: number) {
+  constructor(
+    shifts: RosteredShift[],
+    private readonly slotMs: number,
+  ) {
     for (const shift of shifts) {
       for (let slot = Math.ceil(shift.start / slotMs) * slotMs; slot + slotMs <= shift.end; slot += slotMs) {
         const range = { start: slot, end: slot + slotMs };
@@ -121,13 +124,19 @@ export class SessionPlacement {
 
   private *candidates(request: SessionRequest, invitees: string[], trainerBusy: TimeRange[]): Generator<Candidate> {
     const length = request.lengthMinutes * MINUTE;
-    for (let start = Math.ceil(request.window.start / this.slotMs) * this.slotMs; start + length <= request.window.end; start += this.slotMs) {
+    for (
+      let start = Math.ceil(request.window.start / this.slotMs) * this.slotMs;
+      start + length <= request.window.end;
+      start += this.slotMs
+    ) {
       const range = { start, end: start + length };
       if (trainerBusy.some((busy) => overlaps(busy, range))) continue;
       if (!this.withinLocalHours(request, range)) continue;
       const eligibleByQueue = new Map<string, string[]>();
       for (const agent of invitees) {
-        const shift = (this.shiftsByAgent.get(agent) ?? []).find((s) => covers(s, range) && !s.breaks.some((b) => overlaps(b, range)));
+        const shift = (this.shiftsByAgent.get(agent) ?? []).find(
+          (s) => covers(s, range) && !s.breaks.some((b) => overlaps(b, range)),
+        );
         if (!shift) continue;
         const list = eligibleByQueue.get(shift.queueId) ?? [];
         list.push(agent);
@@ -135,7 +144,8 @@ export class SessionPlacement {
       }
       if (eligibleByQueue.size === 0) continue;
       const slots: number[] = [];
-      for (let slot = Math.floor(start / this.slotMs) * this.slotMs; slot < range.end; slot += this.slotMs) slots.push(slot);
+      for (let slot = Math.floor(start / this.slotMs) * this.slotMs; slot < range.end; slot += this.slotMs)
+        slots.push(slot);
       yield { range, slots, eligibleByQueue };
     }
   }
@@ -162,7 +172,11 @@ export class SessionPlacement {
       for (const [queueId, agents] of [...candidate.eligibleByQueue].sort(([a], [b]) => a.localeCompare(b))) {
         const already = removed.get(queueId) ?? 0;
         if (already >= agents.length) continue;
-        if (!request.allowBelowMinimum && this.minimumBroken(candidate.slots, queueId, already + 1, request.minServiceLevel)) continue;
+        if (
+          !request.allowBelowMinimum &&
+          this.minimumBroken(candidate.slots, queueId, already + 1, request.minServiceLevel)
+        )
+          continue;
         const cost = this.removalCost(candidate.slots, queueId, already);
         if (!pick || cost < pick.cost - 1e-9) pick = { queueId, cost };
       }
@@ -175,8 +189,17 @@ export class SessionPlacement {
     const chosen = [...removed].flatMap(([queueId, n]) => candidate.eligibleByQueue.get(queueId)!.slice(0, n));
     const slots = this.impacts(candidate.slots, removed);
     const worst = slots.length ? Math.min(...slots.map((s) => s.serviceLevelAfter)) : null;
-    const belowMinimum = slots.some((s) => s.serviceLevelAfter < request.minServiceLevel && s.serviceLevelAfter < s.serviceLevelBefore);
-    return { ...candidate.range, attendees: chosen.sort(), lostContactsWithinTarget: lost, worstServiceLevel: worst, belowMinimum, slots };
+    const belowMinimum = slots.some(
+      (s) => s.serviceLevelAfter < request.minServiceLevel && s.serviceLevelAfter < s.serviceLevelBefore,
+    );
+    return {
+      ...candidate.range,
+      attendees: chosen.sort(),
+      lostContactsWithinTarget: lost,
+      worstServiceLevel: worst,
+      belowMinimum,
+      slots,
+    };
   }
 
   /** Contacts that miss the threshold because one more agent leaves the queue during the session. */
@@ -185,7 +208,8 @@ export class SessionPlacement {
     for (const slot of slots) {
       const present = this.presence.agents(slot, queueId);
       const before = this.levels.at(queueId, slot, present - alreadyRemoved);
-      cost += this.levels.contacts(queueId, slot) * (before - this.levels.at(queueId, slot, present - alreadyRemoved - 1));
+      cost +=
+        this.levels.contacts(queueId, slot) * (before - this.levels.at(queueId, slot, present - alreadyRemoved - 1));
     }
     return cost;
   }
@@ -220,12 +244,19 @@ export class SessionPlacement {
 
 /** More attendees first, then less service lost, then earlier. */
 function betterOption(a: SessionOption, b: SessionOption): number {
-  return b.attendees.length - a.attendees.length || a.lostContactsWithinTarget - b.lostContactsWithinTarget || a.start - b.start;
+  return (
+    b.attendees.length - a.attendees.length ||
+    a.lostContactsWithinTarget - b.lostContactsWithinTarget ||
+    a.start - b.start
+  );
 }
 
 function validate(request: SessionRequest): void {
-  if (!(Number.isInteger(request.lengthMinutes) && request.lengthMinutes > 0)) throw new RangeError(`lengthMinutes must be a whole number > 0, got ${request.lengthMinutes}`);
-  if (!(Number.isInteger(request.capacity) && request.capacity > 0)) throw new RangeError(`capacity must be a whole number > 0, got ${request.capacity}`);
-  if (!(request.minServiceLevel >= 0 && request.minServiceLevel <= 1)) throw new RangeError(`minServiceLevel must be in [0, 1], got ${request.minServiceLevel}`);
+  if (!(Number.isInteger(request.lengthMinutes) && request.lengthMinutes > 0))
+    throw new RangeError(`lengthMinutes must be a whole number > 0, got ${request.lengthMinutes}`);
+  if (!(Number.isInteger(request.capacity) && request.capacity > 0))
+    throw new RangeError(`capacity must be a whole number > 0, got ${request.capacity}`);
+  if (!(request.minServiceLevel >= 0 && request.minServiceLevel <= 1))
+    throw new RangeError(`minServiceLevel must be in [0, 1], got ${request.minServiceLevel}`);
   if (!(request.window.end > request.window.start)) throw new RangeError('window must end after it starts');
 }

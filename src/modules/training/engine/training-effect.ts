@@ -33,7 +33,11 @@ const DAY = 86_400_000;
 
 function window(scores: CategoryScore[]): ScoreWindow {
   if (scores.length === 0) return { reviews: 0, agents: 0, mean: null };
-  return { reviews: scores.length, agents: new Set(scores.map((s) => s.agentId)).size, mean: scores.reduce((sum, s) => sum + s.score, 0) / scores.length };
+  return {
+    reviews: scores.length,
+    agents: new Set(scores.map((s) => s.agentId)).size,
+    mean: scores.reduce((sum, s) => sum + s.score, 0) / scores.length,
+  };
 }
 
 function group(scores: CategoryScore[], sessionStart: number, sessionEnd: number, days: number): GroupEffect {
@@ -42,9 +46,28 @@ function group(scores: CategoryScore[], sessionStart: number, sessionEnd: number
   return { before, after, change: before.mean === null || after.mean === null ? null : after.mean - before.mean };
 }
 
-export function trainingEffect(scores: CategoryScore[], attendees: ReadonlySet<string>, session: { start: number; end: number }, days: number): TrainingEffect {
+export function trainingEffect(
+  scores: CategoryScore[],
+  attendees: ReadonlySet<string>,
+  session: { start: number; end: number },
+  days: number,
+): TrainingEffect {
   if (!(Number.isInteger(days) && days > 0)) throw new RangeError(`days must be a whole number > 0, got ${days}`);
-  const mine = group(scores.filter((s) => attendees.has(s.agentId)), session.start, session.end, days);
-  const others = group(scores.filter((s) => !attendees.has(s.agentId)), session.start, session.end, days);
-  return { attendees: mine, others, effect: mine.change === null || others.change === null ? null : mine.change - others.change };
+  const mine = group(
+    scores.filter((s) => attendees.has(s.agentId)),
+    session.start,
+    session.end,
+    days,
+  );
+  const others = group(
+    scores.filter((s) => !attendees.has(s.agentId)),
+    session.start,
+    session.end,
+    days,
+  );
+  return {
+    attendees: mine,
+    others,
+    effect: mine.change === null || others.change === null ? null : mine.change - others.change,
+  };
 }

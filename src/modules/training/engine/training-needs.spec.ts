@@ -3,7 +3,13 @@ import { trainingEffect } from './training-effect';
 
 const DAY = 86_400_000;
 const at = (d: number) => Date.UTC(2026, 10, 1) + d * DAY;
-const finding = (category: string, severity: number, agentId: string, quote: string | null = null, day = 0): Finding => ({ category, severity, agentId, quote, foundAt: at(day) });
+const finding = (
+  category: string,
+  severity: number,
+  agentId: string,
+  quote: string | null = null,
+  day = 0,
+): Finding => ({ category, severity, agentId, quote, foundAt: at(day) });
 
 describe('rankTrainingNeeds', () => {
   it('ranks categories by frequency × severity, naming the agents affected and the gravest quotes', () => {
@@ -28,7 +34,13 @@ describe('rankTrainingNeeds', () => {
   });
 
   it('lets requested topics join the list and break ties', () => {
-    const needs = rankTrainingNeeds([finding('流程', 2, 'a1'), finding('工具使用', 2, 'a2')], [{ category: '工具使用', requestedBy: 'sup', note: '新版千牛' }, { category: '销售技能', requestedBy: 'a1', note: null }]);
+    const needs = rankTrainingNeeds(
+      [finding('流程', 2, 'a1'), finding('工具使用', 2, 'a2')],
+      [
+        { category: '工具使用', requestedBy: 'sup', note: '新版千牛' },
+        { category: '销售技能', requestedBy: 'a1', note: null },
+      ],
+    );
     expect(needs.map((n) => n.category)).toEqual(['工具使用', '流程', '销售技能']);
     expect(needs[2]).toMatchObject({ score: 0, findings: 0, requests: [{ requestedBy: 'a1' }] });
   });
@@ -44,20 +56,40 @@ describe('trainingEffect', () => {
 
   it('compares the attendees before and after beside the others over the same days', () => {
     const effect = trainingEffect(
-      [score('a1', 5, 70), score('a1', 12, 90), score('a2', 8, 60), score('a2', 15, 80), score('b1', 6, 75), score('b1', 13, 80), score('b1', 30, 10)],
+      [
+        score('a1', 5, 70),
+        score('a1', 12, 90),
+        score('a2', 8, 60),
+        score('a2', 15, 80),
+        score('b1', 6, 75),
+        score('b1', 13, 80),
+        score('b1', 30, 10),
+      ],
       new Set(['a1', 'a2']),
       session,
       7,
     );
-    expect(effect.attendees).toEqual({ before: { reviews: 2, agents: 2, mean: 65 }, after: { reviews: 2, agents: 2, mean: 85 }, change: 20 });
-    expect(effect.others).toEqual({ before: { reviews: 1, agents: 1, mean: 75 }, after: { reviews: 1, agents: 1, mean: 80 }, change: 5 });
+    expect(effect.attendees).toEqual({
+      before: { reviews: 2, agents: 2, mean: 65 },
+      after: { reviews: 2, agents: 2, mean: 85 },
+      change: 20,
+    });
+    expect(effect.others).toEqual({
+      before: { reviews: 1, agents: 1, mean: 75 },
+      after: { reviews: 1, agents: 1, mean: 80 },
+      change: 5,
+    });
     expect(effect.effect).toBe(15);
   });
 
   it('says "no data" rather than inventing a change', () => {
     const effect = trainingEffect([score('a1', 5, 70)], new Set(['a1']), session, 7);
     expect(effect.attendees.change).toBeNull();
-    expect(effect.others).toEqual({ before: { reviews: 0, agents: 0, mean: null }, after: { reviews: 0, agents: 0, mean: null }, change: null });
+    expect(effect.others).toEqual({
+      before: { reviews: 0, agents: 0, mean: null },
+      after: { reviews: 0, agents: 0, mean: null },
+      change: null,
+    });
     expect(effect.effect).toBeNull();
     expect(() => trainingEffect([], new Set(), session, 0)).toThrow(/days/);
   });

@@ -29,18 +29,34 @@ export interface TrainingNeed {
 }
 
 /** Needs ranked by score (then by requests, then by name), most pressing first. */
-export function rankTrainingNeeds(findings: Finding[], requests: RequestedTopic[] = [], quotesPerNeed = 3): TrainingNeed[] {
-  const needs = new Map<string, { need: TrainingNeed; agents: Map<string, { findings: number; score: number }>; quotes: { quote: string; severity: number; at: number }[] }>();
+export function rankTrainingNeeds(
+  findings: Finding[],
+  requests: RequestedTopic[] = [],
+  quotesPerNeed = 3,
+): TrainingNeed[] {
+  const needs = new Map<
+    string,
+    {
+      need: TrainingNeed;
+      agents: Map<string, { findings: number; score: number }>;
+      quotes: { quote: string; severity: number; at: number }[];
+    }
+  >();
   const entry = (category: string) => {
     let e = needs.get(category);
     if (!e) {
-      e = { need: { category, score: 0, findings: 0, affectedAgents: [], exampleQuotes: [], requests: [] }, agents: new Map(), quotes: [] };
+      e = {
+        need: { category, score: 0, findings: 0, affectedAgents: [], exampleQuotes: [], requests: [] },
+        agents: new Map(),
+        quotes: [],
+      };
       needs.set(category, e);
     }
     return e;
   };
   for (const f of findings) {
-    if (!(f.severity >= 0 && Number.isFinite(f.severity))) throw new RangeError(`severity must be a finite number ≥ 0, got ${f.severity}`);
+    if (!(f.severity >= 0 && Number.isFinite(f.severity)))
+      throw new RangeError(`severity must be a finite number ≥ 0, got ${f.severity}`);
     const e = entry(f.category);
     e.need.score += f.severity;
     e.need.findings++;
@@ -54,9 +70,13 @@ export function rankTrainingNeeds(findings: Finding[], requests: RequestedTopic[
   return [...needs.values()]
     .map(({ need, agents, quotes }) => ({
       ...need,
-      affectedAgents: [...agents].map(([agentId, a]) => ({ agentId, ...a })).sort((a, b) => b.score - a.score || a.agentId.localeCompare(b.agentId)),
+      affectedAgents: [...agents]
+        .map(([agentId, a]) => ({ agentId, ...a }))
+        .sort((a, b) => b.score - a.score || a.agentId.localeCompare(b.agentId)),
       // The gravest and most recent quotes teach best; duplicates teach nothing new.
-      exampleQuotes: [...new Set(quotes.sort((a, b) => b.severity - a.severity || b.at - a.at).map((q) => q.quote))].slice(0, quotesPerNeed),
+      exampleQuotes: [
+        ...new Set(quotes.sort((a, b) => b.severity - a.severity || b.at - a.at).map((q) => q.quote)),
+      ].slice(0, quotesPerNeed),
     }))
     .sort((a, b) => b.score - a.score || b.requests.length - a.requests.length || a.category.localeCompare(b.category));
 }

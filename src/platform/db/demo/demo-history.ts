@@ -16,26 +16,73 @@ export type DemoHistoryInput = {
   /** Scales every volume (tests use small values for speed). */
   scale?: number;
 };
-export type DemoVolumeRow = { queue: string; slotStart: Date; slotMinutes: number; offered: number; handled: number; abandoned: number; meanHandleSeconds: number };
-export type DemoSessionRow = {
-  externalId: string; queue: string; agent: string; customerKey: string; startedAt: Date; endedAt: Date;
-  firstResponseSeconds: number; meanResponseSeconds: number; customerMessages: number; agentMessages: number;
-  preSale: boolean; resolved: boolean; rating: number | null; transcript: string;
+export type DemoVolumeRow = {
+  queue: string;
+  slotStart: Date;
+  slotMinutes: number;
+  offered: number;
+  handled: number;
+  abandoned: number;
+  meanHandleSeconds: number;
 };
-export type DemoOrderRow = { externalOrderId: string; customerKey: string; createdAt: Date; paidAt: Date | null; refundedAt: Date | null; amountCents: number; refundedCents: number; outOfStock: boolean };
+export type DemoSessionRow = {
+  externalId: string;
+  queue: string;
+  agent: string;
+  customerKey: string;
+  startedAt: Date;
+  endedAt: Date;
+  firstResponseSeconds: number;
+  meanResponseSeconds: number;
+  customerMessages: number;
+  agentMessages: number;
+  preSale: boolean;
+  resolved: boolean;
+  rating: number | null;
+  transcript: string;
+};
+export type DemoOrderRow = {
+  externalOrderId: string;
+  customerKey: string;
+  createdAt: Date;
+  paidAt: Date | null;
+  refundedAt: Date | null;
+  amountCents: number;
+  refundedCents: number;
+  outOfStock: boolean;
+};
 export type DemoHistory = { volume: DemoVolumeRow[]; sessions: DemoSessionRow[]; orders: DemoOrderRow[] };
 
 /** Contacts on an ordinary day, by queue (others by channel). */
-const DAILY: Record<string, number> = { presales_chat: 760, aftersales_chat: 320, hotline: 110, reviews: 100, crossborder_chat: 80 };
+const DAILY: Record<string, number> = {
+  presales_chat: 760,
+  aftersales_chat: 320,
+  hotline: 110,
+  reviews: 100,
+  crossborder_chat: 80,
+};
 /** Monday … Sunday: online shops are busier at the weekend. */
 const WEEKDAY = [1.0, 0.96, 0.95, 0.97, 1.02, 1.12, 1.15];
 /** Share of a day's chats per local hour: low at night, late-morning and evening peaks. */
-const CHAT_HOURS = [2, 1, 0.5, 0.3, 0.3, 0.4, 0.8, 1.5, 3, 5, 6.5, 6.8, 5, 4.5, 5, 5, 4.6, 4.2, 4.3, 5, 6.6, 7.2, 6.9, 4.5];
+const CHAT_HOURS = [
+  2, 1, 0.5, 0.3, 0.3, 0.4, 0.8, 1.5, 3, 5, 6.5, 6.8, 5, 4.5, 5, 5, 4.6, 4.2, 4.3, 5, 6.6, 7.2, 6.9, 4.5,
+];
 const DAY_HOURS = [0, 0, 0, 0, 0, 0, 0, 0.5, 3, 6, 7, 7, 5, 6, 6.5, 6, 5.5, 5, 3, 1.5, 1, 0.5, 0, 0];
 const TRANSCRIPTS: Record<string, string[]> = {
-  pre: ['顾客: 这款有M码吗?\n客服: 有的亲, 现在下单今天发货', '顾客: 双十一有优惠吗?\n客服: 亲, 现在领券满300减40哦', '顾客: 这个颜色会掉色吗?\n客服: 亲放心, 面料经过固色处理'],
-  after: ['顾客: 快递三天了还没到\n客服: 亲, 帮您查询了物流, 明天送达', '顾客: 尺码不合适想换货\n客服: 好的亲, 已为您申请换货', '顾客: 收到的商品有破损\n客服: 非常抱歉, 马上为您补发'],
-  en: ['Customer: Do you ship to Germany?\nAgent: Yes, delivery takes 7-10 days.', 'Customer: Where is my parcel?\nAgent: It cleared customs today.'],
+  pre: [
+    '顾客: 这款有M码吗?\n客服: 有的亲, 现在下单今天发货',
+    '顾客: 双十一有优惠吗?\n客服: 亲, 现在领券满300减40哦',
+    '顾客: 这个颜色会掉色吗?\n客服: 亲放心, 面料经过固色处理',
+  ],
+  after: [
+    '顾客: 快递三天了还没到\n客服: 亲, 帮您查询了物流, 明天送达',
+    '顾客: 尺码不合适想换货\n客服: 好的亲, 已为您申请换货',
+    '顾客: 收到的商品有破损\n客服: 非常抱歉, 马上为您补发',
+  ],
+  en: [
+    'Customer: Do you ship to Germany?\nAgent: Yes, delivery takes 7-10 days.',
+    'Customer: Where is my parcel?\nAgent: It cleared customs today.',
+  ],
 };
 
 function poisson(mean: number, random: () => number): number {
@@ -58,8 +105,16 @@ function gaussian(random: () => number): number {
 
 /** Volume multiplier of a queue on a day: weekday pattern, the promotion and its after-sales wave. */
 function dayFactor(queue: DemoQueue, isoWeekday: number, daysAfterPromotion: number): number {
-  const promo = queue.requiredSkill === 'pre_sales' || queue.code === 'crossborder_chat' ? [4] : queue.requiredSkill === 'after_sales' ? [1.6, 2.6, 1.9, 1.4] : [1.5, 1.3];
-  return WEEKDAY[isoWeekday - 1] * (daysAfterPromotion >= 0 && daysAfterPromotion < promo.length ? promo[daysAfterPromotion] : 1);
+  const promo =
+    queue.requiredSkill === 'pre_sales' || queue.code === 'crossborder_chat'
+      ? [4]
+      : queue.requiredSkill === 'after_sales'
+        ? [1.6, 2.6, 1.9, 1.4]
+        : [1.5, 1.3];
+  return (
+    WEEKDAY[isoWeekday - 1] *
+    (daysAfterPromotion >= 0 && daysAfterPromotion < promo.length ? promo[daysAfterPromotion] : 1)
+  );
 }
 
 /**
@@ -92,9 +147,18 @@ export function demoHistory(input: DemoHistoryInput): DemoHistory {
       for (let t = dayStart.toMillis(); t < nextDay.toMillis(); t += input.slotMinutes * 60_000) {
         const local = DateTime.fromMillis(t, { zone: input.timeZone });
         const offered = poisson((daily * hours[local.hour] * input.slotMinutes) / 60 / total, random);
-        const abandoned = queue.kind === 'deferred' ? 0 : Math.min(offered, poisson(offered * (0.02 + 0.03 * random()), random));
+        const abandoned =
+          queue.kind === 'deferred' ? 0 : Math.min(offered, poisson(offered * (0.02 + 0.03 * random()), random));
         const handled = offered - abandoned;
-        volume.push({ queue: queue.code, slotStart: new Date(t), slotMinutes: input.slotMinutes, offered, handled, abandoned, meanHandleSeconds: Math.round(queue.defaultHandleSeconds * (0.9 + 0.2 * random())) });
+        volume.push({
+          queue: queue.code,
+          slotStart: new Date(t),
+          slotMinutes: input.slotMinutes,
+          offered,
+          handled,
+          abandoned,
+          meanHandleSeconds: Math.round(queue.defaultHandleSeconds * (0.9 + 0.2 * random())),
+        });
         if (queue.kind === 'deferred') continue;
         const working = skilled.filter((a) => onShift(shifts.get(a.employeeNo)!, local));
         const pool = working.length ? working : skilled;
@@ -103,14 +167,24 @@ export function demoHistory(input: DemoHistoryInput): DemoHistory {
           const q = quality.get(agent.employeeNo)!;
           const startedAt = new Date(t + Math.floor(random() * input.slotMinutes * 60_000));
           const returning = recentCustomers.length > 50 && random() < 0.2;
-          const customerKey = returning ? recentCustomers[Math.floor(random() * recentCustomers.length)] : `cust-${++customers}`;
+          const customerKey = returning
+            ? recentCustomers[Math.floor(random() * recentCustomers.length)]
+            : `cust-${++customers}`;
           if (!returning) recentCustomers.push(customerKey);
           if (recentCustomers.length > 3000) recentCustomers.splice(0, 1000);
           const preSale = queue.requiredSkill === 'pre_sales' || (queue.code === 'crossborder_chat' && random() < 0.6);
           const messages = 4 + Math.floor(random() * 20);
           const ratingDraw = random();
-          const rating = random() < 0.4 ? (ratingDraw < 0.05 * (2 - q) ? 1 + Math.floor(random() * 3) : ratingDraw < 0.35 ? 4 : 5) : null;
-          const texts = queue.requiredSkill === 'english' ? TRANSCRIPTS.en : preSale ? TRANSCRIPTS.pre : TRANSCRIPTS.after;
+          const rating =
+            random() < 0.4
+              ? ratingDraw < 0.05 * (2 - q)
+                ? 1 + Math.floor(random() * 3)
+                : ratingDraw < 0.35
+                  ? 4
+                  : 5
+              : null;
+          const texts =
+            queue.requiredSkill === 'english' ? TRANSCRIPTS.en : preSale ? TRANSCRIPTS.pre : TRANSCRIPTS.after;
           const session: DemoSessionRow = {
             externalId: `S-${date.replace(/-/g, '')}-${queue.code}-${sessions.length}`,
             queue: queue.code,
@@ -135,16 +209,25 @@ export function demoHistory(input: DemoHistoryInput): DemoHistory {
     // A few orders come without any inquiry.
     for (let k = 0; k < 20 * scale; k++) {
       const at = new Date(dayStart.toMillis() + Math.floor(random() * 86_400_000));
-      orders.push(orderFrom({ customerKey: `walk-in-${d}-${k}`, startedAt: at, externalId: '' }, nextDay, orders.length, random));
+      orders.push(
+        orderFrom({ customerKey: `walk-in-${d}-${k}`, startedAt: at, externalId: '' }, nextDay, orders.length, random),
+      );
     }
   }
   return { volume, sessions, orders };
 }
 
-function orderFrom(session: Pick<DemoSessionRow, 'customerKey' | 'startedAt' | 'externalId'>, nextDay: DateTime, n: number, random: () => number): DemoOrderRow {
+function orderFrom(
+  session: Pick<DemoSessionRow, 'customerKey' | 'startedAt' | 'externalId'>,
+  nextDay: DateTime,
+  n: number,
+  random: () => number,
+): DemoOrderRow {
   // Within the attribution window: before 24:00 of the next local day.
   const windowEnd = nextDay.plus({ days: 1 }).toMillis();
-  const createdAt = new Date(Math.min(windowEnd - 60_000, session.startedAt.getTime() + 60_000 + Math.floor(random() * 6 * 3_600_000)));
+  const createdAt = new Date(
+    Math.min(windowEnd - 60_000, session.startedAt.getTime() + 60_000 + Math.floor(random() * 6 * 3_600_000)),
+  );
   const paid = random() < 0.88;
   const amountCents = Math.round(Math.exp(Math.log(5_000) + random() * Math.log(12)) / 10) * 10;
   const refunded = paid && random() < 0.065;

@@ -10,7 +10,8 @@ describe('demoOrganisation', () => {
   it('has four teams of about 60 agents, each team led by one supervisor', () => {
     expect(org.teams).toHaveLength(4);
     expect(org.agents).toHaveLength(60);
-    for (const team of org.teams) expect(org.agents.filter((a) => a.team === team.name && a.isSupervisor)).toHaveLength(1);
+    for (const team of org.teams)
+      expect(org.agents.filter((a) => a.team === team.name && a.isSupervisor)).toHaveLength(1);
   });
 
   it('gives the mixed team English and keeps contracts consistent', () => {
@@ -22,7 +23,15 @@ describe('demoOrganisation', () => {
   });
 
   it('has one login per role, the agent and supervisor linked to employees', () => {
-    expect(org.logins.map((l) => l.role).sort()).toEqual(['admin', 'agent', 'hr', 'manager', 'qc', 'supervisor', 'trainer']);
+    expect(org.logins.map((l) => l.role).sort()).toEqual([
+      'admin',
+      'agent',
+      'hr',
+      'manager',
+      'qc',
+      'supervisor',
+      'trainer',
+    ]);
     expect(org.logins.find((l) => l.role === 'agent')!.agentEmployeeNo).toBeDefined();
     expect(org.logins.find((l) => l.role === 'supervisor')!.agentEmployeeNo).toBeDefined();
   });

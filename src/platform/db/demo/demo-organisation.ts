@@ -19,7 +19,13 @@ export type DemoAgent = {
   skills: { skill: string; proficiency: number }[];
 };
 
-export type DemoLogin = { username: string; password: string; role: string; displayName: string; agentEmployeeNo?: string };
+export type DemoLogin = {
+  username: string;
+  password: string;
+  role: string;
+  displayName: string;
+  agentEmployeeNo?: string;
+};
 
 export type DemoQueue = {
   code: string;
@@ -45,15 +51,121 @@ export type DemoOrganisation = {
 };
 
 export const DEMO_QUEUES: DemoQueue[] = [
-  { code: 'presales_chat', name: '售前咨询', channel: 'chat', kind: 'realtime', chatConcurrency: 4, defaultHandleSeconds: 420, serviceLevelPercent: 80, serviceLevelSeconds: 30, deadlineMinutes: null, patienceSeconds: 180, requiredSkill: 'pre_sales' },
-  { code: 'aftersales_chat', name: '售后服务', channel: 'chat', kind: 'realtime', chatConcurrency: 3, defaultHandleSeconds: 600, serviceLevelPercent: 80, serviceLevelSeconds: 30, deadlineMinutes: null, patienceSeconds: 240, requiredSkill: 'after_sales' },
-  { code: 'hotline', name: '客服热线', channel: 'phone', kind: 'realtime', chatConcurrency: 1, defaultHandleSeconds: 240, serviceLevelPercent: 80, serviceLevelSeconds: 20, deadlineMinutes: null, patienceSeconds: 90, requiredSkill: 'phone' },
-  { code: 'reviews', name: '评价回复', channel: 'review', kind: 'deferred', chatConcurrency: 1, defaultHandleSeconds: 180, serviceLevelPercent: 100, serviceLevelSeconds: 0, deadlineMinutes: 24 * 60, patienceSeconds: null, requiredSkill: 'after_sales' },
-  { code: 'crossborder_chat', name: 'Cross-border chat', channel: 'chat', kind: 'realtime', chatConcurrency: 3, defaultHandleSeconds: 540, serviceLevelPercent: 80, serviceLevelSeconds: 60, deadlineMinutes: null, patienceSeconds: 300, requiredSkill: 'english' },
+  {
+    code: 'presales_chat',
+    name: '售前咨询',
+    channel: 'chat',
+    kind: 'realtime',
+    chatConcurrency: 4,
+    defaultHandleSeconds: 420,
+    serviceLevelPercent: 80,
+    serviceLevelSeconds: 30,
+    deadlineMinutes: null,
+    patienceSeconds: 180,
+    requiredSkill: 'pre_sales',
+  },
+  {
+    code: 'aftersales_chat',
+    name: '售后服务',
+    channel: 'chat',
+    kind: 'realtime',
+    chatConcurrency: 3,
+    defaultHandleSeconds: 600,
+    serviceLevelPercent: 80,
+    serviceLevelSeconds: 30,
+    deadlineMinutes: null,
+    patienceSeconds: 240,
+    requiredSkill: 'after_sales',
+  },
+  {
+    code: 'hotline',
+    name: '客服热线',
+    channel: 'phone',
+    kind: 'realtime',
+    chatConcurrency: 1,
+    defaultHandleSeconds: 240,
+    serviceLevelPercent: 80,
+    serviceLevelSeconds: 20,
+    deadlineMinutes: null,
+    patienceSeconds: 90,
+    requiredSkill: 'phone',
+  },
+  {
+    code: 'reviews',
+    name: '评价回复',
+    channel: 'review',
+    kind: 'deferred',
+    chatConcurrency: 1,
+    defaultHandleSeconds: 180,
+    serviceLevelPercent: 100,
+    serviceLevelSeconds: 0,
+    deadlineMinutes: 24 * 60,
+    patienceSeconds: null,
+    requiredSkill: 'after_sales',
+  },
+  {
+    code: 'crossborder_chat',
+    name: 'Cross-border chat',
+    channel: 'chat',
+    kind: 'realtime',
+    chatConcurrency: 3,
+    defaultHandleSeconds: 540,
+    serviceLevelPercent: 80,
+    serviceLevelSeconds: 60,
+    deadlineMinutes: null,
+    patienceSeconds: 300,
+    requiredSkill: 'english',
+  },
 ];
 
-const FAMILY = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '罗', '高'];
-const GIVEN = ['娜', '伟', '芳', '敏', '静', '丽', '强', '磊', '洋', '艳', '勇', '军', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平', '婷', '雪', '欣怡', '子涵'];
+const FAMILY = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '黄',
+  '赵',
+  '吴',
+  '周',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+  '郭',
+  '何',
+  '林',
+  '罗',
+  '高',
+];
+const GIVEN = [
+  '娜',
+  '伟',
+  '芳',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '洋',
+  '艳',
+  '勇',
+  '军',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀英',
+  '霞',
+  '平',
+  '婷',
+  '雪',
+  '欣怡',
+  '子涵',
+];
 
 const TEAMS: DemoOrganisation['teams'] = [
   { name: '售前一组', roleGroup: 'pre_sales', skills: ['pre_sales'] },
@@ -71,8 +183,12 @@ export function demoOrganisation(agentsPerTeam = 15, seed = 20261122): DemoOrgan
       const n = t * agentsPerTeam + i + 1;
       const kind = i === 0 ? 'full_time' : random() < 0.75 ? 'full_time' : random() < 0.7 ? 'part_time' : 'temporary';
       const partTime = kind === 'part_time';
-      const skills = team.skills.map((skill, k) => ({ skill, proficiency: k === 0 ? 3 + Math.floor(random() * 3) : 1 + Math.floor(random() * 4) }));
-      if (team.roleGroup !== 'mixed' && random() < 0.15) skills.push({ skill: 'english', proficiency: 1 + Math.floor(random() * 3) });
+      const skills = team.skills.map((skill, k) => ({
+        skill,
+        proficiency: k === 0 ? 3 + Math.floor(random() * 3) : 1 + Math.floor(random() * 4),
+      }));
+      if (team.roleGroup !== 'mixed' && random() < 0.15)
+        skills.push({ skill: 'english', proficiency: 1 + Math.floor(random() * 3) });
       agents.push({
         employeeNo: `CS${String(n).padStart(4, '0')}`,
         name: pick(FAMILY) + pick(GIVEN),
@@ -91,9 +207,22 @@ export function demoOrganisation(agentsPerTeam = 15, seed = 20261122): DemoOrgan
   });
   const supervisor = agents.find((a) => a.isSupervisor)!;
   const agent = agents.find((a) => a.team === TEAMS[0].name && !a.isSupervisor)!;
-  const login = (role: string, displayName: string, agentEmployeeNo?: string): DemoLogin => ({ username: role, password: `demo-${role}`, role, displayName, agentEmployeeNo });
+  const login = (role: string, displayName: string, agentEmployeeNo?: string): DemoLogin => ({
+    username: role,
+    password: `demo-${role}`,
+    role,
+    displayName,
+    agentEmployeeNo,
+  });
   return {
-    shop: { code: 'demo', name: '示例旗舰店', timeZone: 'Asia/Shanghai', slotMinutes: 30, currency: 'CNY', language: 'zh' },
+    shop: {
+      code: 'demo',
+      name: '示例旗舰店',
+      timeZone: 'Asia/Shanghai',
+      slotMinutes: 30,
+      currency: 'CNY',
+      language: 'zh',
+    },
     skills: [
       { code: 'pre_sales', name: '售前咨询' },
       { code: 'after_sales', name: '售后服务' },

@@ -18,12 +18,23 @@ export class DemoSeed {
     const org = demoOrganisation();
     const [existing] = await this.db.q.select({ id: shops.id }).from(shops).where(eq(shops.code, org.shop.code));
     if (existing) return { shopId: existing.id, created: false, logins: org.logins };
-    const passwords = new Map(await Promise.all(org.logins.map(async (l) => [l.username, await hashPassword(l.password)] as const)));
+    const passwords = new Map(
+      await Promise.all(org.logins.map(async (l) => [l.username, await hashPassword(l.password)] as const)),
+    );
     const shopId = await this.db.transaction(async () => {
       const q = this.db.q;
-      const [shop] = await q.insert(shops).values({ ...org.shop, settings: { attributionWindowDays: 1 } }).returning({ id: shops.id });
-      const skillRows = await q.insert(skills).values(org.skills.map((s) => ({ ...s, shopId: shop.id }))).returning({ id: skills.id, code: skills.code });
-      const teamRows = await q.insert(teams).values(org.teams.map((t) => ({ shopId: shop.id, name: t.name }))).returning({ id: teams.id, name: teams.name });
+      const [shop] = await q
+        .insert(shops)
+        .values({ ...org.shop, settings: { attributionWindowDays: 1 } })
+        .returning({ id: shops.id });
+      const skillRows = await q
+        .insert(skills)
+        .values(org.skills.map((s) => ({ ...s, shopId: shop.id })))
+        .returning({ id: skills.id, code: skills.code });
+      const teamRows = await q
+        .insert(teams)
+        .values(org.teams.map((t) => ({ shopId: shop.id, name: t.name })))
+        .returning({ id: teams.id, name: teams.name });
       const teamId = new Map(teamRows.map((t) => [t.name, t.id]));
       const skillId = new Map(skillRows.map((s) => [s.code, s.id]));
       const agentRows = await q
@@ -32,11 +43,27 @@ export class DemoSeed {
         .returning({ id: agents.id, employeeNo: agents.employeeNo });
       const agentId = new Map(agentRows.map((a) => [a.employeeNo, a.id]));
       await q.insert(agentSkills).values(
-        org.agents.flatMap((a) => a.skills.map((s) => ({ shopId: shop.id, agentId: agentId.get(a.employeeNo)!, skillId: skillId.get(s.skill)!, proficiency: s.proficiency }))),
+        org.agents.flatMap((a) =>
+          a.skills.map((s) => ({
+            shopId: shop.id,
+            agentId: agentId.get(a.employeeNo)!,
+            skillId: skillId.get(s.skill)!,
+            proficiency: s.proficiency,
+          })),
+        ),
       );
-      await q.insert(queues).values(org.queues.map(({ requiredSkill, ...queue }) => ({ ...queue, shopId: shop.id, requiredSkillId: skillId.get(requiredSkill)! })));
+      await q.insert(queues).values(
+        org.queues.map(({ requiredSkill, ...queue }) => ({
+          ...queue,
+          shopId: shop.id,
+          requiredSkillId: skillId.get(requiredSkill)!,
+        })),
+      );
       for (const a of org.agents.filter((x) => x.isSupervisor)) {
-        await q.update(teams).set({ supervisorAgentId: agentId.get(a.employeeNo)! }).where(eq(teams.id, teamId.get(a.team)!));
+        await q
+          .update(teams)
+          .set({ supervisorAgentId: agentId.get(a.employeeNo)! })
+          .where(eq(teams.id, teamId.get(a.team)!));
       }
       await q.insert(users).values(
         org.logins.map((l) => ({

@@ -4,19 +4,74 @@
  * 15-minute rest later on. Times are local clock minutes.
  */
 export type DemoShiftTemplate = {
-  code: string; name: string; startMinutes: number | null; startWindow: { earliest: number; latest: number } | null;
-  lengthMinutes: number; late: boolean; colour: string;
-  breaks: { name: string; minutes: number; minShiftMinutes: number; earliestStartAfterMinutes: number; latestStartAfterMinutes: number; paid?: boolean }[];
+  code: string;
+  name: string;
+  startMinutes: number | null;
+  startWindow: { earliest: number; latest: number } | null;
+  lengthMinutes: number;
+  late: boolean;
+  colour: string;
+  breaks: {
+    name: string;
+    minutes: number;
+    minShiftMinutes: number;
+    earliestStartAfterMinutes: number;
+    latestStartAfterMinutes: number;
+    paid?: boolean;
+  }[];
 };
 
 const BREAKS: DemoShiftTemplate['breaks'] = [
   { name: 'meal', minutes: 60, minShiftMinutes: 480, earliestStartAfterMinutes: 180, latestStartAfterMinutes: 300 },
-  { name: 'rest', minutes: 15, minShiftMinutes: 360, earliestStartAfterMinutes: 360, latestStartAfterMinutes: 450, paid: true },
+  {
+    name: 'rest',
+    minutes: 15,
+    minShiftMinutes: 360,
+    earliestStartAfterMinutes: 360,
+    latestStartAfterMinutes: 450,
+    paid: true,
+  },
 ];
 
 export const DEMO_SHIFT_TEMPLATES: DemoShiftTemplate[] = [
-  { code: 'E', name: '早班', startMinutes: 8 * 60, startWindow: null, lengthMinutes: 540, late: false, colour: '#8BC34A', breaks: BREAKS },
-  { code: 'M', name: '中班', startMinutes: null, startWindow: { earliest: 9 * 60, latest: 12 * 60 }, lengthMinutes: 540, late: false, colour: '#03A9F4', breaks: BREAKS },
-  { code: 'L', name: '晚班', startMinutes: 14 * 60, startWindow: null, lengthMinutes: 540, late: true, colour: '#FF9800', breaks: BREAKS },
-  { code: 'N', name: '夜班', startMinutes: 23 * 60, startWindow: null, lengthMinutes: 540, late: true, colour: '#673AB7', breaks: BREAKS },
+  {
+    code: 'E',
+    name: '早班',
+    startMinutes: 8 * 60,
+    startWindow: null,
+    lengthMinutes: 540,
+    late: false,
+    colour: '#8BC34A',
+    breaks: BREAKS,
+  },
+  {
+    code: 'M',
+    name: '中班',
+    startMinutes: null,
+    startWindow: { earliest: 9 * 60, latest: 12 * 60 },
+    lengthMinutes: 540,
+    late: false,
+    colour: '#03A9F4',
+    breaks: BREAKS,
+  },
+  {
+    code: 'L',
+    name: '晚班',
+    startMinutes: 14 * 60,
+    startWindow: null,
+    lengthMinutes: 540,
+    late: true,
+    colour: '#FF9800',
+    breaks: BREAKS,
+  },
+  {
+    code: 'N',
+    name: '夜班',
+    startMinutes: 23 * 60,
+    startWindow: null,
+    lengthMinutes: 540,
+    late: true,
+    colour: '#673AB7',
+    breaks: BREAKS,
+  },
 ];

@@ -24,7 +24,11 @@ export function localRunInstant(date: string, timeZone: string, runHour = 2): Da
  * than `limit` nights before the due one; none while a scheduled night of the shop is unfinished.
  * A shop never scheduled starts with the due night.
  */
-export function nextNight(due: string, state: { lastDate: string; unfinished: boolean } | undefined, limit: number): string | null {
+export function nextNight(
+  due: string,
+  state: { lastDate: string; unfinished: boolean } | undefined,
+  limit: number,
+): string | null {
   if (!state) return due;
   if (state.unfinished || state.lastDate >= due) return null;
   const afterLast = addDays(state.lastDate, 1);

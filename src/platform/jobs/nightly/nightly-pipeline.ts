@@ -31,7 +31,8 @@ export class NightlyPipeline {
   ) {}
 
   register(step: NightlyStep): void {
-    if (this.steps.some((s) => s.job.name === step.job.name)) throw new Error(`Nightly step ${step.job.name} registered twice`);
+    if (this.steps.some((s) => s.job.name === step.job.name))
+      throw new Error(`Nightly step ${step.job.name} registered twice`);
     this.steps.push(step);
     this.steps.sort((a, b) => a.order - b.order || a.job.name.localeCompare(b.job.name));
   }
@@ -49,7 +50,10 @@ export class NightlyPipeline {
       await context.progress(((index + 1) / due.length) * 100, step.job.name);
     }
     const failed = outcomes.filter((o) => o.status === 'failed');
-    if (failed.length) throw new UnrecoverableJobError(`Nightly steps failed: ${failed.map((f) => `${f.step} (${f.error})`).join('; ')}`);
+    if (failed.length)
+      throw new UnrecoverableJobError(
+        `Nightly steps failed: ${failed.map((f) => `${f.step} (${f.error})`).join('; ')}`,
+      );
     return { date: payload.date, steps: outcomes };
   }
 
@@ -58,8 +62,15 @@ export class NightlyPipeline {
     // Keyed by the night's run: a retried night skips what already completed; a manual re-run redoes all.
     const dedupeKey = `${parentRunId}:${name}`;
     const run =
-      (await this.runs.insert({ shopId: payload.shopId, name, params: payload, maxAttempts: step.job.attempts, dedupeKey, parentRunId, requestedBy: null })) ??
-      (await this.runs.findByDedupeKey(dedupeKey))!;
+      (await this.runs.insert({
+        shopId: payload.shopId,
+        name,
+        params: payload,
+        maxAttempts: step.job.attempts,
+        dedupeKey,
+        parentRunId,
+        requestedBy: null,
+      })) ?? (await this.runs.findByDedupeKey(dedupeKey))!;
     if (run.status === 'completed') return { step: name, status: 'skipped', attempts: run.attempts };
     for (;;) {
       const outcome = await this.execution.attempt(run.id, name, payload);
@@ -69,8 +80,14 @@ export class NightlyPipeline {
       }
       // Attempts are counted by the run record, which also holds the outcome another start reached.
       const record = (await this.runs.find(run.id))!;
-      if (outcome.status === 'completed' || record.status === 'completed') return { step: name, status: 'completed', attempts: record.attempts };
-      return { step: name, status: 'failed', attempts: record.attempts, error: outcome.status === 'failed' ? outcome.error.message : (record.error ?? record.status) };
+      if (outcome.status === 'completed' || record.status === 'completed')
+        return { step: name, status: 'completed', attempts: record.attempts };
+      return {
+        step: name,
+        status: 'failed',
+        attempts: record.attempts,
+        error: outcome.status === 'failed' ? outcome.error.message : (record.error ?? record.status),
+      };
     }
   }
 }

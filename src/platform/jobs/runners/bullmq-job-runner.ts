@@ -39,13 +39,17 @@ export class BullMqJobRunner extends JobRunner {
 
   async submit(run: JobRun, definition: JobDefinition): Promise<void> {
     try {
-      await this.queue(queueNameOf(run.name)).add(run.name, { runId: run.id, payload: run.params as JobPayload } satisfies Message, {
-        jobId: run.id,
-        attempts: definition.attempts,
-        backoff: { type: 'exponential', delay: definition.backoffMs },
-        removeOnComplete: { age: 24 * 3600, count: 10_000 },
-        removeOnFail: { age: 7 * 24 * 3600 },
-      });
+      await this.queue(queueNameOf(run.name)).add(
+        run.name,
+        { runId: run.id, payload: run.params as JobPayload } satisfies Message,
+        {
+          jobId: run.id,
+          attempts: definition.attempts,
+          backoff: { type: 'exponential', delay: definition.backoffMs },
+          removeOnComplete: { age: 24 * 3600, count: 10_000 },
+          removeOnFail: { age: 7 * 24 * 3600 },
+        },
+      );
     } catch (e) {
       this.logger.warn({ job: run.name, err: (e as Error).message }, 'job queue refused a run');
       throw JobsProblems.queueUnavailable();
@@ -89,7 +93,9 @@ export class BullMqJobRunner extends JobRunner {
         const name = queueNameOf(run.name);
         const job = await this.patientQueue(name).getJob(runId);
         // A failed job rejects here; the run record above is what decides.
-        finished = job ? job.waitUntilFinished(this.queueEvents(name), timeoutMs).catch((e: unknown) => e) : Promise.resolve();
+        finished = job
+          ? job.waitUntilFinished(this.queueEvents(name), timeoutMs).catch((e: unknown) => e)
+          : Promise.resolve();
       }
       await Promise.race([finished, new Promise((r) => setTimeout(r, 500))]);
     }
@@ -102,7 +108,9 @@ export class BullMqJobRunner extends JobRunner {
   }
 
   private async process(job: Job<Message>): Promise<Record<string, unknown> | null> {
-    const outcome = await this.execution.attempt(job.data.runId, job.name, job.data.payload, (p) => job.updateProgress(p));
+    const outcome = await this.execution.attempt(job.data.runId, job.name, job.data.payload, (p) =>
+      job.updateProgress(p),
+    );
     if (outcome.status === 'completed') return outcome.result;
     // A final failure must not be retried by BullMQ either.
     if (outcome.status === 'failed') throw new UnrecoverableError(outcome.error.message);
@@ -127,7 +135,8 @@ export class BullMqJobRunner extends JobRunner {
   private async requeueLost(): Promise<void> {
     await this.orphans.recover(async (run) => {
       const job = await this.patientQueue(queueNameOf(run.name)).getJob(run.id);
-      if (job && (await job.getState()) === 'failed') await this.execution.giveUp(run.id, `the queue gave up on it: ${job.failedReason}`);
+      if (job && (await job.getState()) === 'failed')
+        await this.execution.giveUp(run.id, `the queue gave up on it: ${job.failedReason}`);
       return !job;
     });
     const known = new Set(this.options.jobNames());
@@ -136,7 +145,11 @@ export class BullMqJobRunner extends JobRunner {
       const queue = this.patientQueue(queueNameOf(run.name));
       if (await queue.getJob(run.id)) continue;
       this.logger.warn({ runId: run.id, job: run.name }, 're-queueing a run the queue had lost');
-      await queue.add(run.name, { runId: run.id, payload: run.params as JobPayload }, { jobId: run.id, attempts: Math.max(1, run.maxAttempts - run.attempts) });
+      await queue.add(
+        run.name,
+        { runId: run.id, payload: run.params as JobPayload },
+        { jobId: run.id, attempts: Math.max(1, run.maxAttempts - run.attempts) },
+      );
     }
   }
 

@@ -44,7 +44,10 @@ export class InlineJobRunner extends JobRunner {
 
   settled(runId: string, timeoutMs = 60_000): Promise<void> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`run ${runId} did not finish within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`run ${runId} did not finish within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       const done = () => {
         clearTimeout(timer);
         resolve();

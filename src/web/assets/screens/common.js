@@ -15,12 +15,19 @@ export function jobProgress(title, expectedSeconds) {
   const shownAt = Date.now();
   const bar = h('div', { class: 'progress-fill' });
   const note = h('span', { class: 'progress-note' }, t('status.queued'));
-  const el = h('div', { class: 'job-progress', id: 'job-progress', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100 },
-    h('div', { class: 'progress-title' }, h('strong', null, title), note), h('div', { class: 'progress-track' }, bar));
+  const el = h(
+    'div',
+    { class: 'job-progress', id: 'job-progress', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100 },
+    h('div', { class: 'progress-title' }, h('strong', null, title), note),
+    h('div', { class: 'progress-track' }, bar),
+  );
   const update = (job) => {
-    const seconds = Math.round((Date.now() - (job.startedAt ? Math.min(Date.parse(job.startedAt), Date.now()) : shownAt)) / 1000);
+    const seconds = Math.round(
+      (Date.now() - (job.startedAt ? Math.min(Date.parse(job.startedAt), Date.now()) : shownAt)) / 1000,
+    );
     const byTime = expectedSeconds && job.status === 'running' ? Math.min(95, (seconds / expectedSeconds) * 95) : 0;
-    const value = job.status === 'completed' ? 100 : Math.round(Math.max(3, byTime, Math.min(100, Number(job.progress ?? 0))));
+    const value =
+      job.status === 'completed' ? 100 : Math.round(Math.max(3, byTime, Math.min(100, Number(job.progress ?? 0))));
     bar.style.width = `${value}%`;
     el.setAttribute('aria-valuenow', String(value));
     note.textContent = `${t(`status.${job.status}`)} · ${value}%${job.status === 'running' ? ` · ${seconds} s` : ''}${job.progressNote ? ` · ${job.progressNote}` : ''}`;
@@ -44,7 +51,12 @@ export function guarded(status, load) {
 }
 
 export function dateInput(value, onchange, label) {
-  return h('input', { type: 'date', value, 'aria-label': label, onchange: (e) => e.target.value && onchange(e.target.value) });
+  return h('input', {
+    type: 'date',
+    value,
+    'aria-label': label,
+    onchange: (e) => e.target.value && onchange(e.target.value),
+  });
 }
 
 let definitions = null;

@@ -11,26 +11,64 @@ const pct = (minutes) => `${(Math.max(0, Math.min(DAY_MINUTES, minutes)) / DAY_M
 function shiftBlock(shift) {
   const start = minutesOfLocal(shift.start.local);
   const end = start + shift.lengthMinutes;
-  const block = h('div', { class: 'shift-block', style: { left: pct(start), width: pct(end) === pct(start) ? '2px' : `calc(${pct(end)} - ${pct(start)})`, background: shift.colour ?? '#5b8def' } });
-  const offset = (local) => minutesOfLocal(local) + (local.slice(0, 10) === shift.start.local.slice(0, 10) ? 0 : DAY_MINUTES) - start;
-  const place = (from, minutes) => ({ left: `${(from / shift.lengthMinutes) * 100}%`, width: `${(minutes / shift.lengthMinutes) * 100}%` });
+  const block = h('div', {
+    class: 'shift-block',
+    style: {
+      left: pct(start),
+      width: pct(end) === pct(start) ? '2px' : `calc(${pct(end)} - ${pct(start)})`,
+      background: shift.colour ?? '#5b8def',
+    },
+  });
+  const offset = (local) =>
+    minutesOfLocal(local) + (local.slice(0, 10) === shift.start.local.slice(0, 10) ? 0 : DAY_MINUTES) - start;
+  const place = (from, minutes) => ({
+    left: `${(from / shift.lengthMinutes) * 100}%`,
+    width: `${(minutes / shift.lengthMinutes) * 100}%`,
+  });
   for (const pause of shift.breaks ?? []) {
-    block.append(h('span', { class: 'break', title: `${t(`break.${pause.name}`)} ${clockOfLocal(pause.start.local)} · ${pause.minutes}′`, style: place(offset(pause.start.local), pause.minutes) }));
+    block.append(
+      h('span', {
+        class: 'break',
+        title: `${t(`break.${pause.name}`)} ${clockOfLocal(pause.start.local)} · ${pause.minutes}′`,
+        style: place(offset(pause.start.local), pause.minutes),
+      }),
+    );
   }
   // Booked training and the like: time on shift but away from the queues.
   for (const activity of shift.activities ?? []) {
     const from = offset(activity.start.local);
-    block.append(h('span', { class: 'activity', title: `${t('roster.training')}: ${activity.title} ${clockOfLocal(activity.start.local)}–${clockOfLocal(activity.end.local)}`, style: place(from, offset(activity.end.local) - from) }));
+    block.append(
+      h('span', {
+        class: 'activity',
+        title: `${t('roster.training')}: ${activity.title} ${clockOfLocal(activity.start.local)}–${clockOfLocal(activity.end.local)}`,
+        style: place(from, offset(activity.end.local) - from),
+      }),
+    );
   }
-  return h('div', { class: 'day-track' }, block, end > DAY_MINUTES ? h('span', { class: 'overnight', title: t('roster.overnight') }, '→') : null);
+  return h(
+    'div',
+    { class: 'day-track' },
+    block,
+    end > DAY_MINUTES ? h('span', { class: 'overnight', title: t('roster.overnight') }, '→') : null,
+  );
 }
 
 function cellContent(day, onLeave) {
   if (day.shift) {
     const s = day.shift;
-    return [h('div', { class: 'shift-label' }, h('b', null, s.name ?? s.code), ` ${clockOfLocal(s.start.local)}–${clockOfLocal(s.end.local)}`), shiftBlock(s)];
+    return [
+      h(
+        'div',
+        { class: 'shift-label' },
+        h('b', null, s.name ?? s.code),
+        ` ${clockOfLocal(s.start.local)}–${clockOfLocal(s.end.local)}`,
+      ),
+      shiftBlock(s),
+    ];
   }
-  return onLeave ? h('div', { class: 'day-mark leave' }, t('roster.leave')) : h('div', { class: 'day-mark off' }, t('roster.dayOff'));
+  return onLeave
+    ? h('div', { class: 'day-mark leave' }, t('roster.leave'))
+    : h('div', { class: 'day-mark off' }, t('roster.dayOff'));
 }
 
 /**
@@ -47,38 +85,92 @@ export function rosterGrid(view, onEdit) {
   if (rows.length === 0) return empty(t('roster.noAgents'));
   const weekend = (date) => isoWeekday(date) >= 6;
   const working = (date) => rows.filter((a) => a.days.find((d) => d.date === date)?.shift).length;
-  const head = h('tr', null, h('th', { class: 'agent-col' }, t('roster.agent')),
-    roster.days.map((d) => h('th', { class: weekend(d.date) ? 'weekend' : '' }, dayLabel(d.date), d.hours !== 24 ? h('span', { class: 'hint' }, ` ${d.hours}h`) : null,
-      view.showCounts === false ? null : h('div', { class: 'day-count' }, t('roster.onShift', { count: working(d.date) })))),
-    h('th', { class: 'num' }, t('roster.hours')));
+  const head = h(
+    'tr',
+    null,
+    h('th', { class: 'agent-col' }, t('roster.agent')),
+    roster.days.map((d) =>
+      h(
+        'th',
+        { class: weekend(d.date) ? 'weekend' : '' },
+        dayLabel(d.date),
+        d.hours !== 24 ? h('span', { class: 'hint' }, ` ${d.hours}h`) : null,
+        view.showCounts === false
+          ? null
+          : h('div', { class: 'day-count' }, t('roster.onShift', { count: working(d.date) })),
+      ),
+    ),
+    h('th', { class: 'num' }, t('roster.hours')),
+  );
   const body = rows.map((a) => {
-    const minutes = a.days.reduce((sum, d) => sum + (d.shift ? d.shift.lengthMinutes - (d.shift.breaks ?? []).reduce((b, x) => b + x.minutes, 0) : 0), 0);
+    const minutes = a.days.reduce(
+      (sum, d) =>
+        sum + (d.shift ? d.shift.lengthMinutes - (d.shift.breaks ?? []).reduce((b, x) => b + x.minutes, 0) : 0),
+      0,
+    );
     const team = view.teamsById.get(a.teamId);
-    return h('tr', { 'data-agent': a.agentId },
-      h('th', { class: 'agent-col' }, h('div', { class: 'agent-name' }, a.name), h('div', { class: 'agent-meta' }, a.employeeNo, team ? ` · ${team.name}` : '')),
+    return h(
+      'tr',
+      { 'data-agent': a.agentId },
+      h(
+        'th',
+        { class: 'agent-col' },
+        h('div', { class: 'agent-name' }, a.name),
+        h('div', { class: 'agent-meta' }, a.employeeNo, team ? ` · ${team.name}` : ''),
+      ),
       a.days.map((d) => {
         const onLeave = d.absence === 'leave' || view.leaveDays.has(`${a.agentId}/${d.date}`);
-        const cell = h('td', { class: `day-cell${onEdit ? ' editable' : ''}${onLeave ? ' is-leave' : ''}${weekend(d.date) ? ' weekend' : ''}`, 'data-date': d.date, tabindex: onEdit ? 0 : undefined }, cellContent(d, onLeave));
+        const cell = h(
+          'td',
+          {
+            class: `day-cell${onEdit ? ' editable' : ''}${onLeave ? ' is-leave' : ''}${weekend(d.date) ? ' weekend' : ''}`,
+            'data-date': d.date,
+            tabindex: onEdit ? 0 : undefined,
+          },
+          cellContent(d, onLeave),
+        );
         if (onEdit) {
           cell.addEventListener('click', () => onEdit(a, d, cell));
           cell.addEventListener('keydown', (e) => e.key === 'Enter' && onEdit(a, d, cell));
         }
         return cell;
       }),
-      h('td', { class: 'num' }, (minutes / 60).toFixed(1)));
+      h('td', { class: 'num' }, (minutes / 60).toFixed(1)),
+    );
   });
-  return h('div', { class: 'grid-scroll' }, h('table', { class: 'roster-grid' }, h('thead', null, head), h('tbody', null, body)));
+  return h(
+    'div',
+    { class: 'grid-scroll' },
+    h('table', { class: 'roster-grid' }, h('thead', null, head), h('tbody', null, body)),
+  );
 }
 
 /** Opens the edit dialog; a refused edit shows the broken rule in the dialog and on the cell. */
 export function editShift({ roster, templates, agent, agentRow, day, cell, onSaved }) {
   const named = agentNamer(roster, templates);
   return dialog(t('roster.editTitle', { name: agentRow.name, date: dayLabel(day.date) }), (close) => {
-    const template = h('select', { name: 'template' }, options([['', t('roster.dayOff')], ...templates.map((x) => [x.code, `${x.code} · ${x.name} (${x.start ?? `${x.startWindow.earliest}–${x.startWindow.latest}`})`])], day.shift?.code ?? ''));
+    const template = h(
+      'select',
+      { name: 'template' },
+      options(
+        [
+          ['', t('roster.dayOff')],
+          ...templates.map((x) => [
+            x.code,
+            `${x.code} · ${x.name} (${x.start ?? `${x.startWindow.earliest}–${x.startWindow.latest}`})`,
+          ]),
+        ],
+        day.shift?.code ?? '',
+      ),
+    );
     const start = h('input', { type: 'time', name: 'start', step: 900 });
     const startField = field(t('roster.start'), start, t('roster.startHint'));
     const skills = (agent?.skills ?? []).map((s) => [s.skill, s.skill]);
-    const skill = h('select', { name: 'skill' }, options([['', t('roster.skillDefault')], ...skills], day.shift?.skill ?? ''));
+    const skill = h(
+      'select',
+      { name: 'skill' },
+      options([['', t('roster.skillDefault')], ...skills], day.shift?.skill ?? ''),
+    );
     const problem = h('div', { class: 'violation', role: 'alert', hidden: true });
     const syncWindow = () => {
       const chosen = templates.find((x) => x.code === template.value);
@@ -86,14 +178,27 @@ export function editShift({ roster, templates, agent, agentRow, day, cell, onSav
       if (chosen?.startWindow) {
         start.min = chosen.startWindow.earliest;
         start.max = chosen.startWindow.latest;
-        start.value = day.shift?.code === chosen.code ? clockOfLocal(day.shift.start.local) : chosen.startWindow.earliest;
+        start.value =
+          day.shift?.code === chosen.code ? clockOfLocal(day.shift.start.local) : chosen.startWindow.earliest;
       }
     };
     template.addEventListener('change', syncWindow);
     syncWindow();
     const save = h('button', { type: 'submit', class: 'primary' }, t('common.save'));
-    const form = h('form', { class: 'dialog-form' }, field(t('roster.shift'), template), startField, field(t('roster.skill'), skill), problem,
-      h('div', { class: 'dialog-actions' }, h('button', { type: 'button', class: 'ghost', onclick: () => close(false) }, t('common.cancel')), save));
+    const form = h(
+      'form',
+      { class: 'dialog-form' },
+      field(t('roster.shift'), template),
+      startField,
+      field(t('roster.skill'), skill),
+      problem,
+      h(
+        'div',
+        { class: 'dialog-actions' },
+        h('button', { type: 'button', class: 'ghost', onclick: () => close(false) }, t('common.cancel')),
+        save,
+      ),
+    );
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       save.disabled = true;
@@ -106,11 +211,20 @@ export function editShift({ roster, templates, agent, agentRow, day, cell, onSav
         onSaved(saved);
       } catch (e) {
         save.disabled = false;
-        const violations = e instanceof ApiError ? e.problem.violations ?? [] : [];
+        const violations = e instanceof ApiError ? (e.problem.violations ?? []) : [];
         problem.hidden = false;
-        problem.replaceChildren(h('strong', null, e.status === 409 ? t('roster.stale') : t('roster.refused')), h('p', null, named(e.message)),
-          violations.length ? h('ul', null, violations.map((v) => h('li', null, badge(ruleName(v.rule), 'bad'), ' ', named(v.detail)))) : null,
-          h('p', { class: 'hint' }, t('roster.nothingSaved')));
+        problem.replaceChildren(
+          h('strong', null, e.status === 409 ? t('roster.stale') : t('roster.refused')),
+          h('p', null, named(e.message)),
+          violations.length
+            ? h(
+                'ul',
+                null,
+                violations.map((v) => h('li', null, badge(ruleName(v.rule), 'bad'), ' ', named(v.detail))),
+              )
+            : null,
+          h('p', { class: 'hint' }, t('roster.nothingSaved')),
+        );
         cell.classList.add('has-violation');
         cell.title = e.message;
       }

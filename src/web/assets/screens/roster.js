@@ -17,7 +17,14 @@ async function reference(ctx) {
     getAll('/agents'),
     get('/shift-templates'),
   ]);
-  return { teams, skills, templates, agentsById: new Map(agents.map((a) => [a.id, a])), teamsById: new Map(teams.map((x) => [x.id, x])), ctx };
+  return {
+    teams,
+    skills,
+    templates,
+    agentsById: new Map(agents.map((a) => [a.id, a])),
+    teamsById: new Map(teams.map((x) => [x.id, x])),
+    ctx,
+  };
 }
 
 async function leaveDays(week) {
@@ -44,7 +51,10 @@ export async function renderRoster(root, ctx) {
     const list = (await get('/rosters', { week: state.week, limit: 50 })).items;
     if (!list.some((r) => r.id === state.rosterId)) state.rosterId = list[0]?.id ?? null;
     const chosen = list.find((r) => r.id === state.rosterId);
-    const roster = chosen && chosen.status === 'completed' ? await get(`/rosters/${chosen.id}`, state.version ? { version: state.version } : undefined) : null;
+    const roster =
+      chosen && chosen.status === 'completed'
+        ? await get(`/rosters/${chosen.id}`, state.version ? { version: state.version } : undefined)
+        : null;
     const leave = roster ? await leaveDays(state.week) : new Set();
     draw(list, chosen, roster, leave);
   });
@@ -57,65 +67,263 @@ export async function renderRoster(root, ctx) {
   };
 
   const draw = (list, chosen, roster, leave) => {
-    const weekInput = h('input', { type: 'date', value: state.week, 'aria-label': t('roster.week'), onchange: (e) => { state.week = mondayOf(e.target.value); state.rosterId = null; state.version = null; load(); } });
-    const rosterPick = h('select', { 'aria-label': t('roster.roster'), onchange: (e) => { state.rosterId = e.target.value; state.version = null; load(); } },
-      options(list.map((r) => [r.id, `${r.teamIds.map((id) => ref.teamsById.get(id)?.name ?? '?').join(', ')} · ${t(`status.${r.status}`)}${r.latestVersion ? ` · v${r.latestVersion.version}` : ''}`]), state.rosterId));
-    const versionPick = roster ? h('select', { id: 'version-pick', 'aria-label': t('roster.version'), onchange: (e) => { state.version = Number(e.target.value); load(); } },
-      options(roster.versions.map((v) => [v.version, `v${v.version} · ${t(`status.${v.status}`)}`]), roster.version.version)) : null;
+    const weekInput = h('input', {
+      type: 'date',
+      value: state.week,
+      'aria-label': t('roster.week'),
+      onchange: (e) => {
+        state.week = mondayOf(e.target.value);
+        state.rosterId = null;
+        state.version = null;
+        load();
+      },
+    });
+    const rosterPick = h(
+      'select',
+      {
+        'aria-label': t('roster.roster'),
+        onchange: (e) => {
+          state.rosterId = e.target.value;
+          state.version = null;
+          load();
+        },
+      },
+      options(
+        list.map((r) => [
+          r.id,
+          `${r.teamIds.map((id) => ref.teamsById.get(id)?.name ?? '?').join(', ')} · ${t(`status.${r.status}`)}${r.latestVersion ? ` · v${r.latestVersion.version}` : ''}`,
+        ]),
+        state.rosterId,
+      ),
+    );
+    const versionPick = roster
+      ? h(
+          'select',
+          {
+            id: 'version-pick',
+            'aria-label': t('roster.version'),
+            onchange: (e) => {
+              state.version = Number(e.target.value);
+              load();
+            },
+          },
+          options(
+            roster.versions.map((v) => [v.version, `v${v.version} · ${t(`status.${v.status}`)}`]),
+            roster.version.version,
+          ),
+        )
+      : null;
     const newest = roster && roster.version.version === Math.max(...roster.versions.map((v) => v.version));
     const canPublish = writer && roster && newest && roster.version.status === 'draft';
-    clear(head,
-      h('div', { class: 'week-nav' }, h('button', { type: 'button', class: 'ghost', onclick: () => shiftWeek(-7), 'aria-label': t('roster.prevWeek') }, '‹'), weekInput,
-        h('button', { type: 'button', class: 'ghost', onclick: () => shiftWeek(7), 'aria-label': t('roster.nextWeek') }, '›'), h('span', { class: 'hint' }, `${dayLabel(state.week)} – ${dayLabel(addDays(state.week, 6))}`)),
-      list.length ? rosterPick : null, versionPick,
-      roster ? badge(t(`status.${roster.version.status}`), roster.version.status === 'published' ? 'good' : 'info') : null,
+    clear(
+      head,
+      h(
+        'div',
+        { class: 'week-nav' },
+        h(
+          'button',
+          { type: 'button', class: 'ghost', onclick: () => shiftWeek(-7), 'aria-label': t('roster.prevWeek') },
+          '‹',
+        ),
+        weekInput,
+        h(
+          'button',
+          { type: 'button', class: 'ghost', onclick: () => shiftWeek(7), 'aria-label': t('roster.nextWeek') },
+          '›',
+        ),
+        h('span', { class: 'hint' }, `${dayLabel(state.week)} – ${dayLabel(addDays(state.week, 6))}`),
+      ),
+      list.length ? rosterPick : null,
+      versionPick,
+      roster
+        ? badge(t(`status.${roster.version.status}`), roster.version.status === 'published' ? 'good' : 'info')
+        : null,
       h('span', { class: 'spacer' }),
-      writer ? h('button', { type: 'button', id: 'open-generate', onclick: () => toggleGenerate() }, t('roster.generate')) : null,
-      canPublish ? h('button', { type: 'button', class: 'primary', id: 'publish', onclick: () => publish(roster) }, t('roster.publish')) : null,
-      roster && rosterExport ? h('button', { type: 'button', id: 'download-roster', onclick: () => download(roster) }, t('common.downloadExcel')) : null);
-    if (!chosen) return clear(content, card(t('roster.grid'), null, empty(writer ? t('roster.noneWriter') : t('roster.none'))));
-    if (!roster) return clear(content, card(t('roster.grid'), null, chosen.status === 'failed' ? notice('error', chosen.error ?? t('status.failed')) : empty(t('roster.solving'))));
+      writer
+        ? h('button', { type: 'button', id: 'open-generate', onclick: () => toggleGenerate() }, t('roster.generate'))
+        : null,
+      canPublish
+        ? h(
+            'button',
+            { type: 'button', class: 'primary', id: 'publish', onclick: () => publish(roster) },
+            t('roster.publish'),
+          )
+        : null,
+      roster && rosterExport
+        ? h(
+            'button',
+            { type: 'button', id: 'download-roster', onclick: () => download(roster) },
+            t('common.downloadExcel'),
+          )
+        : null,
+    );
+    if (!chosen)
+      return clear(content, card(t('roster.grid'), null, empty(writer ? t('roster.noneWriter') : t('roster.none'))));
+    if (!roster)
+      return clear(
+        content,
+        card(
+          t('roster.grid'),
+          null,
+          chosen.status === 'failed' ? notice('error', chosen.error ?? t('status.failed')) : empty(t('roster.solving')),
+        ),
+      );
     drawRoster(roster, leave);
   };
 
   const drawRoster = (roster, leave) => {
     const skillsInCoverage = [...new Set(roster.coverage.map((c) => c.skill))];
     if (!skillsInCoverage.includes(state.coverageSkill)) state.coverageSkill = skillsInCoverage[0] ?? '';
-    const view = { roster, leaveDays: leave, agentsById: ref.agentsById, teamsById: ref.teamsById, filterTeam: state.filterTeam, filterSkill: state.filterSkill };
+    const view = {
+      roster,
+      leaveDays: leave,
+      agentsById: ref.agentsById,
+      teamsById: ref.teamsById,
+      filterTeam: state.filterTeam,
+      filterSkill: state.filterSkill,
+    };
     const gridHolder = h('div');
     const editable = writer && roster.version.version === Math.max(...roster.versions.map((v) => v.version));
-    const onEdit = editable ? (row, day, cell) => editShift({ roster, templates: ref.templates, agent: ref.agentsById.get(row.agentId), agentRow: row, day, cell,
-      onSaved: (saved) => { state.version = null; clear(status, notice('ok', t('roster.saved', { revision: saved.revision }))); load(); } }) : null;
-    const redrawGrid = () => clear(gridHolder, rosterGrid({ ...view, filterTeam: state.filterTeam, filterSkill: state.filterSkill }, onEdit));
+    const onEdit = editable
+      ? (row, day, cell) =>
+          editShift({
+            roster,
+            templates: ref.templates,
+            agent: ref.agentsById.get(row.agentId),
+            agentRow: row,
+            day,
+            cell,
+            onSaved: (saved) => {
+              state.version = null;
+              clear(status, notice('ok', t('roster.saved', { revision: saved.revision })));
+              load();
+            },
+          })
+      : null;
+    const redrawGrid = () =>
+      clear(gridHolder, rosterGrid({ ...view, filterTeam: state.filterTeam, filterSkill: state.filterSkill }, onEdit));
     redrawGrid();
     const teamsHere = [...new Set(roster.agents.map((a) => a.teamId))];
     const filters = [
-      h('select', { id: 'filter-team', 'aria-label': t('roster.team'), onchange: (e) => { state.filterTeam = e.target.value; redrawGrid(); } }, options([['', t('roster.allTeams')], ...teamsHere.map((id) => [id, ref.teamsById.get(id)?.name ?? id])], state.filterTeam)),
-      h('select', { id: 'filter-skill', 'aria-label': t('roster.skill'), onchange: (e) => { state.filterSkill = e.target.value; redrawGrid(); } }, options([['', t('roster.allSkills')], ...ref.skills.map((s) => [s.code, s.name])], state.filterSkill)),
+      h(
+        'select',
+        {
+          id: 'filter-team',
+          'aria-label': t('roster.team'),
+          onchange: (e) => {
+            state.filterTeam = e.target.value;
+            redrawGrid();
+          },
+        },
+        options(
+          [['', t('roster.allTeams')], ...teamsHere.map((id) => [id, ref.teamsById.get(id)?.name ?? id])],
+          state.filterTeam,
+        ),
+      ),
+      h(
+        'select',
+        {
+          id: 'filter-skill',
+          'aria-label': t('roster.skill'),
+          onchange: (e) => {
+            state.filterSkill = e.target.value;
+            redrawGrid();
+          },
+        },
+        options([['', t('roster.allSkills')], ...ref.skills.map((s) => [s.code, s.name])], state.filterSkill),
+      ),
     ];
-    const legend = h('div', { class: 'legend-row' }, ref.templates.map((x) => h('span', { class: 'legend-chip' }, h('i', { style: { background: x.colour ?? '#5b8def' } }), `${x.code} ${x.name}`)),
-      h('span', { class: 'legend-chip' }, h('i', { class: 'break-swatch' }), t('roster.break')), h('span', { class: 'legend-chip' }, h('i', { class: 'activity-swatch' }), t('roster.training')), h('span', { class: 'legend-chip' }, h('i', { class: 'off-swatch' }), t('roster.dayOff')), h('span', { class: 'legend-chip' }, h('i', { class: 'leave-swatch' }), t('roster.leave')));
+    const legend = h(
+      'div',
+      { class: 'legend-row' },
+      ref.templates.map((x) =>
+        h(
+          'span',
+          { class: 'legend-chip' },
+          h('i', { style: { background: x.colour ?? '#5b8def' } }),
+          `${x.code} ${x.name}`,
+        ),
+      ),
+      h('span', { class: 'legend-chip' }, h('i', { class: 'break-swatch' }), t('roster.break')),
+      h('span', { class: 'legend-chip' }, h('i', { class: 'activity-swatch' }), t('roster.training')),
+      h('span', { class: 'legend-chip' }, h('i', { class: 'off-swatch' }), t('roster.dayOff')),
+      h('span', { class: 'legend-chip' }, h('i', { class: 'leave-swatch' }), t('roster.leave')),
+    );
     const chartHolder = h('div');
     const drawChart = () => clear(chartHolder, coverageChart(roster, state.coverageSkill));
     drawChart();
-    const coverageTools = skillsInCoverage.length ? h('select', { id: 'coverage-skill', 'aria-label': t('roster.skill'), onchange: (e) => { state.coverageSkill = e.target.value; drawChart(); } }, options(skillsInCoverage.map((code) => [code, ref.skills.find((x) => x.code === code)?.name ?? code]), state.coverageSkill)) : null;
-    clear(content,
-      card(t('roster.grid'), filters, legend, gridHolder, editable ? h('p', { class: 'hint' }, t('roster.editHint')) : null),
-      card(t('roster.coverage'), coverageTools, roster.coverage.length ? chartHolder : null, dayCoverTable(roster) ?? (roster.coverage.length ? null : empty(t('roster.noCoverage')))),
-      h('div', { class: 'two-col' }, card(t('roster.objective'), null, objectivePanel(roster)), card(t('roster.warnings'), null, warningsPanel(roster, ref.templates))),
-      roster.versions.length > 1 ? compareCard(roster) : null);
+    const coverageTools = skillsInCoverage.length
+      ? h(
+          'select',
+          {
+            id: 'coverage-skill',
+            'aria-label': t('roster.skill'),
+            onchange: (e) => {
+              state.coverageSkill = e.target.value;
+              drawChart();
+            },
+          },
+          options(
+            skillsInCoverage.map((code) => [code, ref.skills.find((x) => x.code === code)?.name ?? code]),
+            state.coverageSkill,
+          ),
+        )
+      : null;
+    clear(
+      content,
+      card(
+        t('roster.grid'),
+        filters,
+        legend,
+        gridHolder,
+        editable ? h('p', { class: 'hint' }, t('roster.editHint')) : null,
+      ),
+      card(
+        t('roster.coverage'),
+        coverageTools,
+        roster.coverage.length ? chartHolder : null,
+        dayCoverTable(roster) ?? (roster.coverage.length ? null : empty(t('roster.noCoverage'))),
+      ),
+      h(
+        'div',
+        { class: 'two-col' },
+        card(t('roster.objective'), null, objectivePanel(roster)),
+        card(t('roster.warnings'), null, warningsPanel(roster, ref.templates)),
+      ),
+      roster.versions.length > 1 ? compareCard(roster) : null,
+    );
   };
 
   const compareCard = (roster) => {
     const versions = roster.versions.map((v) => [v.version, `v${v.version} · ${t(`status.${v.status}`)}`]);
-    const from = h('select', { id: 'compare-from', 'aria-label': t('roster.from') }, options(versions, versions[versions.length - 2][0]));
-    const to = h('select', { id: 'compare-to', 'aria-label': t('roster.to') }, options(versions, versions[versions.length - 1][0]));
+    const from = h(
+      'select',
+      { id: 'compare-from', 'aria-label': t('roster.from') },
+      options(versions, versions[versions.length - 2][0]),
+    );
+    const to = h(
+      'select',
+      { id: 'compare-to', 'aria-label': t('roster.to') },
+      options(versions, versions[versions.length - 1][0]),
+    );
     const out = h('div');
     const run = async () => {
       if (from.value === to.value) return clear(out, notice('warn', t('roster.sameVersion')));
       clear(out, diffTable(await get(`/rosters/${roster.id}/diff`, { from: from.value, to: to.value })));
     };
-    return card(t('roster.compare'), [from, to, h('button', { type: 'button', id: 'compare', onclick: () => run().catch((e) => clear(out, notice('error', e.message))) }, t('roster.compareRun'))], out);
+    return card(
+      t('roster.compare'),
+      [
+        from,
+        to,
+        h(
+          'button',
+          { type: 'button', id: 'compare', onclick: () => run().catch((e) => clear(out, notice('error', e.message))) },
+          t('roster.compareRun'),
+        ),
+      ],
+      out,
+    );
   };
 
   const publish = async (roster) => {
@@ -133,7 +341,12 @@ export async function renderRoster(root, ctx) {
     const progress = jobProgress(t('common.preparingFile'));
     clear(status, progress.el);
     try {
-      const name = await downloadExport('roster', { rosterId: roster.id, version: roster.version.version, weekStart: roster.weekStart }, lang(), progress.update);
+      const name = await downloadExport(
+        'roster',
+        { rosterId: roster.id, version: roster.version.version, weekStart: roster.weekStart },
+        lang(),
+        progress.update,
+      );
       clear(status, notice('ok', t('common.downloaded', { name })));
     } catch (e) {
       clear(status, notice('error', e.message));
@@ -144,28 +357,35 @@ export async function renderRoster(root, ctx) {
   const toggleGenerate = () => {
     generateOpen = !generateOpen;
     if (!generateOpen) return clear(gen);
-    clear(gen, generatePanel({ week: state.week, ref, onStarted: async (created) => {
-      generateOpen = false;
-      clear(gen);
-      const progress = jobProgress(t('roster.generating'), created.timeLimitSeconds);
-      const stop = stopButton(created.rosterId, status);
-      clear(status, progress.el);
-      state.rosterId = created.rosterId;
-      await load();
-      try {
-        await followJob(created.jobId, (job) => {
-          progress.update(job);
-          // Offered once the solve runs; it keeps the best roster found so far.
-          if (job.status === 'running' && !stop.isConnected && !stop.disabled) progress.el.append(stop);
-        });
-        state.rosterId = created.rosterId;
-        state.version = null;
-        clear(status, notice('ok', t('roster.generated')));
-      } catch (e) {
-        clear(status, notice('error', e.message));
-      }
-      await load();
-    } }));
+    clear(
+      gen,
+      generatePanel({
+        week: state.week,
+        ref,
+        onStarted: async (created) => {
+          generateOpen = false;
+          clear(gen);
+          const progress = jobProgress(t('roster.generating'), created.timeLimitSeconds);
+          const stop = stopButton(created.rosterId, status);
+          clear(status, progress.el);
+          state.rosterId = created.rosterId;
+          await load();
+          try {
+            await followJob(created.jobId, (job) => {
+              progress.update(job);
+              // Offered once the solve runs; it keeps the best roster found so far.
+              if (job.status === 'running' && !stop.isConnected && !stop.disabled) progress.el.append(stop);
+            });
+            state.rosterId = created.rosterId;
+            state.version = null;
+            clear(status, notice('ok', t('roster.generated')));
+          } catch (e) {
+            clear(status, notice('error', e.message));
+          }
+          await load();
+        },
+      }),
+    );
   };
 
   await load();

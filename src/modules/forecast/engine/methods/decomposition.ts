@@ -17,7 +17,9 @@ export interface DecompositionOptions {
 
 /** The options with the profile picked on `history` when candidates are given. */
 function resolved(history: DayMatrix, options: DecompositionOptions): DecompositionOptions {
-  return options.profileCandidates ? { ...options, profile: chooseProfile(history, options.profileCandidates), profileCandidates: undefined } : options;
+  return options.profileCandidates
+    ? { ...options, profile: chooseProfile(history, options.profileCandidates), profileCandidates: undefined }
+    : options;
 }
 
 function prepare(history: DayMatrix, options: DecompositionOptions) {
@@ -27,13 +29,23 @@ function prepare(history: DayMatrix, options: DecompositionOptions) {
   for (const d of history.days) {
     const total = impliedDayTotal(d.values, profiles[d.weekday]);
     if (!Number.isFinite(total)) continue;
-    totals.push({ weekday: d.weekday, monthDay: monthDayOf(d.date), total, afterClosure: followsClosure(history, d.date, working) });
+    totals.push({
+      weekday: d.weekday,
+      monthDay: monthDayOf(d.date),
+      total,
+      afterClosure: followsClosure(history, d.date, working),
+    });
   }
   const daily = { monthDayEffect: options.monthDayEffect && history.days.length >= MIN_MONTH_DAY_HISTORY_DAYS };
   return { profiles, working, totals, daily };
 }
 
-function forecastWith(history: DayMatrix, targets: TargetDay[], options: DecompositionOptions, smoothing?: Smoothing): Float64Array[] {
+function forecastWith(
+  history: DayMatrix,
+  targets: TargetDay[],
+  options: DecompositionOptions,
+  smoothing?: Smoothing,
+): Float64Array[] {
   const { profiles, working, totals, daily } = prepare(history, options);
   const model = fitDailyLevel(totals, daily, smoothing);
   return targets.map((t) => {
