@@ -77,7 +77,11 @@ export class IntradayDayService {
     const to = new Date(dayEnd);
     const [published, training, states] = await Promise.all([
       this.rosters.publishedShifts(shop.id, ids, addDays(day, -1), day),
-      this.repository.training(shop.id, ids, from, to),
+      this.rosters
+        .trainingDuring(shop.id, ids, from, to)
+        .then((sessions) =>
+          sessions.map((t) => ({ agentId: t.agentId, from: t.startsAt.getTime(), to: t.endsAt.getTime() })),
+        ),
       this.repository.states(shop.id, ids, from, to),
     ]);
     const shifts = published.filter((s) => s.startsAt.getTime() < dayEnd && s.endsAt.getTime() > dayStart);

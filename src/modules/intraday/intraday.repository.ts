@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import { Db } from 'src/platform/db/db';
 import {
   agents,
@@ -9,8 +9,6 @@ import {
   rosters,
   shiftTemplates,
   skills,
-  trainingAttendees,
-  trainingSessions,
 } from 'src/platform/db/schema';
 import type { StateReport } from 'src/modules/adherence/engine/adherence';
 
@@ -44,33 +42,6 @@ export class IntradayRepository {
           .where(and(eq(agents.shopId, shopId), eq(agents.active, true)))
       : await base.where(and(eq(agents.shopId, shopId), eq(agents.active, true)));
     return rows.sort((a, b) => a.employeeNo.localeCompare(b.employeeNo));
-  }
-
-  async training(
-    shopId: string,
-    agentIds: string[],
-    from: Date,
-    to: Date,
-  ): Promise<{ agentId: string; from: number; to: number }[]> {
-    if (!agentIds.length) return [];
-    const rows = await this.db.q
-      .select({
-        agentId: trainingAttendees.agentId,
-        startsAt: trainingSessions.startsAt,
-        endsAt: trainingSessions.endsAt,
-      })
-      .from(trainingAttendees)
-      .innerJoin(trainingSessions, eq(trainingSessions.id, trainingAttendees.sessionId))
-      .where(
-        and(
-          eq(trainingSessions.shopId, shopId),
-          eq(trainingSessions.status, 'booked'),
-          inArray(trainingAttendees.agentId, agentIds),
-          lt(trainingSessions.startsAt, to),
-          gt(trainingSessions.endsAt, from),
-        ),
-      );
-    return rows.map((r) => ({ agentId: r.agentId, from: r.startsAt.getTime(), to: r.endsAt.getTime() }));
   }
 
   /** Reports from a day before `from` (a state that began yesterday evening may still hold). */

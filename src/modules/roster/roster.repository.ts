@@ -317,7 +317,8 @@ export class RosterRepository {
         rosterId: rosterPublications.rosterId,
         version: rosterVersions.version,
         publishedAt: rosterPublications.publishedAt,
-        timeZone: sql<string>`${rosters.problem}->'horizon'->>'timeZone'`,
+        // The zone the roster was planned in; a roster stored without its problem (made by hand) falls back to the shop's.
+        timeZone: sql<string>`coalesce(${rosters.problem}->'horizon'->>'timeZone', (SELECT time_zone FROM shops WHERE shops.id = ${rosters.shopId}))`,
       })
       .from(rosterShifts)
       .innerJoin(

@@ -13,7 +13,7 @@ import { ShopService } from 'src/modules/org/shop.service';
 import { TeamService } from 'src/modules/org/team.service';
 import { CreateRosterBody, DiffQuery, ListRostersQuery, MyShiftsQuery, ReadRosterQuery } from './roster.dto';
 import { rosterGenerateJob } from './roster.jobs';
-import { RosterActivityRepository } from './roster-activity.repository';
+import { RosterActivity, RosterActivityRepository } from './roster-activity.repository';
 import { Roster, RosterRepository } from './roster.repository';
 import { RosterInputRepository } from './roster-input.repository';
 import { RosterProblemService } from './roster-problem.service';
@@ -262,6 +262,11 @@ export class RosterService {
         }),
       };
     });
+  }
+
+  /** For other modules (e.g. the intraday view): the booked training that takes agents off the queues in a window. */
+  trainingDuring(shopId: string, agentIds: string[], from: Date, to: Date): Promise<RosterActivity[]> {
+    return this.activities.during(shopId, agentIds, from, to);
   }
 
   /** For other modules: which publication each agent's week comes from (agents of an unpublished week are absent). */
