@@ -114,11 +114,12 @@ describe('jobs on BullMQ with the real Redis (e2e)', () => {
     const api = await startTestApp({ redisUrl: redis.url, queuePrefix, workers: 'off' }, [TestJobsModule]);
     const counter = new Redis(redis.url);
     // Every client but the counter itself; connections open asynchronously, so wait for the count.
-    const settle = async (expected: number) => {
+    const settle = async (expected: number | ((clients: number) => boolean)) => {
+      const done = typeof expected === 'number' ? (n: number) => n === expected : expected;
       let clients = -1;
       for (
         const end = Date.now() + 30_000;
-        clients !== expected && Date.now() < end;
+        !done(clients) && Date.now() < end;
         await new Promise((r) => setTimeout(r, 100))
       ) {
         clients =
@@ -140,8 +141,11 @@ describe('jobs on BullMQ with the real Redis (e2e)', () => {
         await worker.app.get(JobQueue).settled(run.id, 30_000);
         const domains = new Set(worker.app.get(JobRegistry).names().map(queueNameOf)).size;
         // The API's 1; the worker's shared one, a blocking one per domain, one for start-up repair
-        // and waiting; and the event stream this test's settled() listens on (BullMQ opens two).
-        expect(await settle(1 + 2 + domains + 2)).toBe(5 + domains);
+        // and waiting; and, while it is still open, the event stream this test's settled() listened
+        // on (BullMQ opens two): that one is the test's, so it may or may not be counted.
+        const theirs = 1 + 2 + domains;
+        const counted = await settle((n) => n === theirs || n === theirs + 2);
+        expect([theirs, theirs + 2]).toContain(counted);
       } finally {
         await worker.close();
       }
