@@ -28,7 +28,11 @@ export function localDaysWindow(from: string, to: string, zone: string): LocalWi
 }
 
 /** The local date an instant falls on in the zone. */
-export const localDateOf = (at: Date, zone: string): string => DateTime.fromJSDate(at, { zone }).toISODate()!;
+export function localDateOf(at: Date, zone: string): string {
+  const date = DateTime.fromJSDate(at, { zone }).toISODate();
+  if (date === null) throw new RangeError(`${at.toISOString()} has no date in ${zone}`);
+  return date;
+}
 
 /** Today's local date in the zone. */
 export const todayIn = (zone: string, now: Date = new Date()): string => localDateOf(now, zone);

@@ -28,6 +28,10 @@ describe('nightlyDueDate', () => {
     expect(nightlyDueDate(new Date('2026-11-01T07:00:00Z'), 'America/New_York')).toBe('2026-10-31');
     expect(localRunInstant('2026-11-01', 'America/New_York').toISOString()).toBe('2026-11-01T07:00:00.000Z');
   });
+
+  it('refuses a zone that does not exist', () => {
+    expect(() => nightlyDueDate(new Date('2026-11-22T18:30:00Z'), 'Mars/Olympus_Mons')).toThrow(RangeError);
+  });
 });
 
 describe('nextNight', () => {

@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
-import { addDays } from '../../time/calendar-date';
+import { addDays } from 'src/platform/time/calendar-date';
+import { todayIn, wallClockAt } from 'src/platform/time/shop-calendar';
 
 /**
  * The local day a shop's nightly run is for, once its local clock has reached the run hour:
@@ -8,15 +8,13 @@ import { addDays } from '../../time/calendar-date';
  * not exist, 03:00 is already past it.
  */
 export function nightlyDueDate(now: Date, timeZone: string, runHour = 2): string | null {
-  const local = DateTime.fromJSDate(now, { zone: timeZone });
-  if (!local.isValid) throw new Error(`invalid time zone ${timeZone}`);
-  if (local.hour < runHour) return null;
-  return local.minus({ days: 1 }).toISODate();
+  const today = todayIn(timeZone, now);
+  return now < localRunInstant(today, timeZone, runHour) ? null : addDays(today, -1);
 }
 
 /** The UTC instant at which a shop's local clock reads `hour`:00 on a date (the next valid time in a gap). */
 export function localRunInstant(date: string, timeZone: string, runHour = 2): Date {
-  return DateTime.fromISO(date, { zone: timeZone }).set({ hour: runHour }).toJSDate();
+  return wallClockAt(date, runHour * 60, timeZone);
 }
 
 /**
