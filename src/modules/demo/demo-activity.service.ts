@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import type { Shop } from 'src/modules/org/shop.repository';
 import { ComplaintService } from 'src/modules/complaints/complaint.service';
 import { ListComplaintsQuery } from 'src/modules/complaints/complaint.dto';
@@ -11,6 +10,8 @@ import { SessionPlanning } from 'src/modules/training/session-planning.service';
 import { TrainingSessionService } from 'src/modules/training/training-session.service';
 import { demoOrganisation } from 'src/platform/db/demo/demo-organisation';
 import { describeError } from 'src/platform/lifecycle/process-lifecycle';
+import { addDays } from 'src/platform/time/calendar-date';
+import { localDayStart, todayIn, wallClockAt } from 'src/platform/time/shop-calendar';
 import { demoComplaints, demoReviewScores } from './demo-activity-plan';
 import { DemoRepository } from './demo.repository';
 
@@ -89,10 +90,10 @@ export class DemoActivity {
       demoAgent,
       ...org.agents.filter((a) => !a.isSupervisor && a.employeeNo !== demoAgent).map((a) => a.employeeNo),
     ];
-    const today = DateTime.fromJSDate(now, { zone: shop.timeZone }).startOf('day');
+    const today = todayIn(shop.timeZone, now);
     const planned = demoComplaints(agents);
     for (const c of planned) {
-      const receivedAt = today.minus({ days: c.daysAgo }).set({ hour: c.hour }).toUTC().toISO()!;
+      const receivedAt = wallClockAt(addDays(today, -c.daysAgo), c.hour * 60, shop.timeZone).toISOString();
       await this.complaints.create(manager, {
         externalId: c.externalId,
         channel: c.channel,
@@ -124,7 +125,7 @@ export class DemoActivity {
     const sessions = await this.repository.sessionsToReview(
       shop.id,
       shop.timeZone,
-      DateTime.fromJSDate(now, { zone: shop.timeZone }).startOf('day').toJSDate(),
+      localDayStart(todayIn(shop.timeZone, now), shop.timeZone),
       7,
       1,
     );
@@ -145,10 +146,10 @@ export class DemoActivity {
    */
   async trainingOf(shop: Shop, now: Date): Promise<number> {
     const trainer = await this.repository.actor(shop.id, 'trainer');
-    const from = DateTime.fromJSDate(now, { zone: shop.timeZone }).startOf('day').plus({ days: 1 });
+    const from = addDays(todayIn(shop.timeZone, now), 1);
     const listed = await this.training.list(trainer, {
-      from: from.minus({ days: 30 }).toUTC().toISO()!,
-      to: from.plus({ days: 30 }).toUTC().toISO()!,
+      from: localDayStart(addDays(from, -30), shop.timeZone).toISOString(),
+      to: localDayStart(addDays(from, 30), shop.timeZone).toISOString(),
       status: 'booked',
     });
     if (listed.items.length > 0) return 0;
@@ -161,7 +162,7 @@ export class DemoActivity {
         trainerUserId: trainer.userId,
         invitees: { teamId: await this.repository.teamId(shop.id, '售前一组') },
         allowBelowMinimum: true,
-        plan: { from: from.toISODate()!, to: from.plus({ days: 6 }).toISODate()! },
+        plan: { from, to: addDays(from, 6) },
       });
       return booked.sessions.length;
     } catch (error) {

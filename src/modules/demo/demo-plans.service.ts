@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import type { Shop } from 'src/modules/org/shop.repository';
 import { ForecastService } from 'src/modules/forecast/forecast.service';
 import { ListForecastsQuery } from 'src/modules/forecast/forecast.dto';
@@ -7,6 +6,8 @@ import { RosterService } from 'src/modules/roster/roster.service';
 import { RosterPublishing } from 'src/modules/roster/roster-publishing.service';
 import { CreateRosterBody, ListRostersQuery } from 'src/modules/roster/roster.dto';
 import { JobQueue } from 'src/platform/jobs/job-queue';
+import { weekStartOf } from 'src/platform/time/calendar-date';
+import { todayIn } from 'src/platform/time/shop-calendar';
 import { DemoRepository } from './demo.repository';
 
 /** Forecast weeks: this one (its roster is published) and the three to come (the manager rosters next week). */
@@ -33,7 +34,7 @@ export class DemoPlans {
   ) {}
 
   static thisMonday(shop: Shop, now: Date): string {
-    return DateTime.fromJSDate(now, { zone: shop.timeZone }).startOf('week').toISODate()!;
+    return weekStartOf(todayIn(shop.timeZone, now));
   }
 
   async forecastsOf(shop: Shop, now: Date): Promise<number> {

@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import type { AppConfig } from 'src/platform/config/app-config';
 import { Db } from 'src/platform/db/db';
 import { DemoSeed, SeedResult } from 'src/platform/db/demo/demo-seed';
 import { withBootLock } from 'src/platform/db/migrate';
+import { addDays } from 'src/platform/time/calendar-date';
+import { todayIn } from 'src/platform/time/shop-calendar';
 import { DemoHistorySeed } from 'src/modules/ingest/demo-history.seed';
 import { KpiAggregation } from 'src/modules/kpi/kpi-aggregation.service';
 import { ShopService } from 'src/modules/org/shop.service';
@@ -49,13 +50,8 @@ export class DemoSetup {
       const forecasts = await this.plans.forecastsOf(shop, now);
       await this.plans.rosterOf(shop, now);
       // After the reviews, complaints and roster: their days count in the KPIs too.
-      const from = DateTime.fromJSDate(now, { zone: shop.timeZone }).minus({ days: 70 }).toISODate()!;
-      const aggregated = await this.kpis.aggregateMissing(
-        shop.id,
-        from,
-        DateTime.fromJSDate(now, { zone: shop.timeZone }).toISODate()!,
-        now,
-      );
+      const today = todayIn(shop.timeZone, now);
+      const aggregated = await this.kpis.aggregateMissing(shop.id, addDays(today, -70), today, now);
       const training = await this.activity.trainingOf(shop, now);
       this.logger.log(
         {

@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import { demoHistory } from 'src/platform/db/demo/demo-history';
 import { demoOrganisation } from 'src/platform/db/demo/demo-organisation';
 import { ShopService } from 'src/modules/org/shop.service';
+import { addDays, daysBetween } from 'src/platform/time/calendar-date';
+import { todayIn } from 'src/platform/time/shop-calendar';
 import { CustomerKeyHasher } from './customer-key';
 import { ImportRepository } from './import.repository';
 import type { ImportKindName, StagedValue } from './kinds/import-kind';
@@ -32,17 +33,18 @@ export class DemoHistorySeed {
     if (previous?.status === 'completed' || (!previous && (await this.imports.hasSessions(shopId)))) return null;
     const shop = await this.shops.context(shopId);
     const org = demoOrganisation();
-    const lastDay = DateTime.fromJSDate(today, { zone: shop.timeZone }).startOf('day').minus({ days: 1 });
-    const eightWeeks = lastDay.minus({ days: WEEKS * 7 - 1 });
-    const lastMonth = DateTime.fromJSDate(today, { zone: shop.timeZone }).startOf('month').minus({ months: 1 });
+    const localToday = todayIn(shop.timeZone, today);
+    const lastDay = addDays(localToday, -1);
+    const eightWeeks = addDays(lastDay, 1 - WEEKS * 7);
+    const lastMonth = `${addDays(`${localToday.slice(0, 7)}-01`, -1).slice(0, 7)}-01`;
     const first = lastMonth < eightWeeks ? lastMonth : eightWeeks;
-    const days = Math.round(lastDay.diff(first, 'days').days) + 1;
+    const days = daysBetween(first, lastDay) + 1;
     const history = demoHistory({
       timeZone: shop.timeZone,
       slotMinutes: shop.slotMinutes as 15 | 30,
-      firstDate: first.toISODate()!,
+      firstDate: first,
       days,
-      promotionDate: lastDay.minus({ days: 17 }).toISODate()!,
+      promotionDate: addDays(lastDay, -17),
       queues: org.queues,
       agents: org.agents,
       seed: 20261122,

@@ -1,6 +1,8 @@
-import { DateTime } from 'luxon';
+import { seededRandom } from 'src/platform/random/seeded-random';
+import { addDays, daysBetween, isoWeekday } from 'src/platform/time/calendar-date';
+import { localDayStart } from 'src/platform/time/shop-calendar';
+import { localSlotsOfDay } from 'src/platform/time/slot-grid';
 import type { DemoAgent, DemoQueue } from './demo-organisation';
-import { seededRandom } from '../../random/seeded-random';
 import { demoShifts, onShift } from './demo-shifts';
 
 export type DemoHistoryInput = {
@@ -130,22 +132,24 @@ export function demoHistory(input: DemoHistoryInput): DemoHistory {
   const volume: DemoVolumeRow[] = [];
   const sessions: DemoSessionRow[] = [];
   const orders: DemoOrderRow[] = [];
-  const promotion = DateTime.fromISO(input.promotionDate, { zone: input.timeZone });
   let customers = 0;
   const recentCustomers: string[] = [];
   for (let d = 0; d < input.days; d++) {
-    const dayStart = DateTime.fromISO(input.firstDate, { zone: input.timeZone }).plus({ days: d }).startOf('day');
-    const nextDay = dayStart.plus({ days: 1 });
-    const date = dayStart.toISODate()!;
-    const afterPromotion = Math.round(dayStart.diff(promotion.startOf('day'), 'days').days);
+    const date = addDays(input.firstDate, d);
+    const weekday = isoWeekday(date);
+    const dayStart = localDayStart(date, input.timeZone).getTime();
+    // Orders count within the attribution window: before 24:00 of the next local day.
+    const windowEnd = localDayStart(addDays(date, 2), input.timeZone).getTime();
+    const afterPromotion = daysBetween(input.promotionDate, date);
+    // 46, 48 or 50 half-hours as the local day has (DST).
+    const slots = localSlotsOfDay(date, input.timeZone, input.slotMinutes);
     for (const queue of input.queues) {
-      const daily = (DAILY[queue.code] ?? 100) * scale * dayFactor(queue, dayStart.weekday, afterPromotion);
+      const daily = (DAILY[queue.code] ?? 100) * scale * dayFactor(queue, weekday, afterPromotion);
       const hours = queue.kind === 'deferred' ? DAY_HOURS : CHAT_HOURS;
       const total = hours.reduce((a, b) => a + b, 0);
       const skilled = input.agents.filter((a) => a.skills.some((s) => s.skill === queue.requiredSkill));
-      // Walk UTC instants from local midnight to the next: 46, 48 or 50 half-hours as the day has.
-      for (let t = dayStart.toMillis(); t < nextDay.toMillis(); t += input.slotMinutes * 60_000) {
-        const local = DateTime.fromMillis(t, { zone: input.timeZone });
+      for (const { startMs: t, localTime } of slots) {
+        const local = { weekday, hour: Number(localTime.slice(0, 2)) };
         const offered = poisson((daily * hours[local.hour] * input.slotMinutes) / 60 / total, random);
         const abandoned =
           queue.kind === 'deferred' ? 0 : Math.min(offered, poisson(offered * (0.02 + 0.03 * random()), random));
@@ -202,15 +206,20 @@ export function demoHistory(input: DemoHistoryInput): DemoHistory {
             transcript: texts[Math.floor(random() * texts.length)],
           };
           sessions.push(session);
-          if (preSale && random() < 0.3 + 0.12 * q) orders.push(orderFrom(session, nextDay, orders.length, random));
+          if (preSale && random() < 0.3 + 0.12 * q) orders.push(orderFrom(session, windowEnd, orders.length, random));
         }
       }
     }
     // A few orders come without any inquiry.
     for (let k = 0; k < 20 * scale; k++) {
-      const at = new Date(dayStart.toMillis() + Math.floor(random() * 86_400_000));
+      const at = new Date(dayStart + Math.floor(random() * 86_400_000));
       orders.push(
-        orderFrom({ customerKey: `walk-in-${d}-${k}`, startedAt: at, externalId: '' }, nextDay, orders.length, random),
+        orderFrom(
+          { customerKey: `walk-in-${d}-${k}`, startedAt: at, externalId: '' },
+          windowEnd,
+          orders.length,
+          random,
+        ),
       );
     }
   }
@@ -219,12 +228,10 @@ export function demoHistory(input: DemoHistoryInput): DemoHistory {
 
 function orderFrom(
   session: Pick<DemoSessionRow, 'customerKey' | 'startedAt' | 'externalId'>,
-  nextDay: DateTime,
+  windowEnd: number,
   n: number,
   random: () => number,
 ): DemoOrderRow {
-  // Within the attribution window: before 24:00 of the next local day.
-  const windowEnd = nextDay.plus({ days: 1 }).toMillis();
   const createdAt = new Date(
     Math.min(windowEnd - 60_000, session.startedAt.getTime() + 60_000 + Math.floor(random() * 6 * 3_600_000)),
   );

@@ -1,4 +1,3 @@
-import type { DateTime } from 'luxon';
 import type { DemoAgent } from './demo-organisation';
 
 /** A regular weekly pattern: the start hour, nine hours on, and two days off (ISO weekdays). */
@@ -15,8 +14,8 @@ export function demoShifts(agents: DemoAgent[]): Map<string, DemoShift> {
   );
 }
 
-/** Whether the agent works at this local time (a shift may run past midnight into the next day). */
-export function onShift(shift: DemoShift, local: DateTime): boolean {
+/** Whether the agent works at this local time (ISO weekday and hour) (a shift may run past midnight into the next day). */
+export function onShift(shift: DemoShift, local: { weekday: number; hour: number }): boolean {
   const today = local.weekday;
   const yesterday = ((today + 5) % 7) + 1;
   const end = shift.startHour + shift.hours;
