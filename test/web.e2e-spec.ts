@@ -92,8 +92,8 @@ describe('the web page in headless Chromium: sign-in, roles, language, roster, a
     'signs in each role and shows only that role’s screens',
     async () => {
       const expected: Record<string, string[]> = {
-        manager: ['roster', 'forecast', 'daily', 'rankings', 'qc', 'training'],
-        supervisor: ['roster', 'daily', 'rankings', 'qc'],
+        manager: ['roster', 'inbox', 'forecast', 'daily', 'rankings', 'qc', 'training'],
+        supervisor: ['roster', 'inbox', 'daily', 'rankings', 'qc'],
         hr: ['daily', 'rankings'],
         trainer: ['forecast', 'training'],
         qc: ['daily', 'qc'],
@@ -273,12 +273,24 @@ describe('the web page in headless Chromium: sign-in, roles, language, roster, a
       const others = roster.agents.filter((a) => a.agentId !== agentId);
       expect(others.length).toBeGreaterThan(5);
       const { context, page, pageErrors } = await signIn(web, 'agent');
-      await page.waitForSelector('#my-work table.roster-grid');
-      await page.click('#my-next-week');
-      await page.waitForSelector('#my-work .shift-block');
-      expect(await page.locator('#my-work table.roster-grid tbody tr').count()).toBe(1);
-      expect(await page.getAttribute('#my-work table.roster-grid tbody tr', 'data-agent')).toBe(agentId);
-      expect(await page.locator('#my-work .shift-block').count()).toBeGreaterThan(0);
+      // This week and next as a day list: next week's published shifts, the approved leave day marked.
+      const nextWeek = page.locator(`#my-days .day-week[data-week="${NEXT_WEEK}"]`);
+      await nextWeek.locator('.shift-block').first().waitFor();
+      expect(await nextWeek.locator('.day-row').count()).toBe(7);
+      expect(await nextWeek.locator(`.day-row[data-date="${LEAVE_DAY}"]`).textContent()).toContain('Leave');
+      const sunday = DateTime.fromISO(NEXT_WEEK).plus({ days: 6 }).toISODate();
+      const published = (
+        await t
+          .http()
+          .get(`/me/shifts?from=${NEXT_WEEK}&to=${sunday}`)
+          .set(bearer(await t.tokenFor('agent')))
+          .expect(200)
+      ).body.items as { date: string; name: string }[];
+      expect(published.length).toBeGreaterThan(0);
+      for (const shift of published)
+        expect(await nextWeek.locator(`.day-row[data-date="${shift.date}"] .day-what`).textContent()).toContain(
+          shift.name,
+        );
       const text = (await page.textContent('body')) ?? '';
       for (const other of others) expect(text).not.toContain(other.employeeNo);
       await screenshot(page, 'agent-my-work');

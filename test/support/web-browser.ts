@@ -61,14 +61,19 @@ export async function startWebSuite(): Promise<WebSuite> {
   }
 }
 
+export const DESKTOP = { width: 1440, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
 /** A fresh browser context (own sessionStorage) signed in as a demo user, on the page it lands on. */
 export async function signIn(
   web: WebBrowser,
   username: string,
   lang: 'zh' | 'en' = 'en',
+  viewport: { width: number; height: number } = DESKTOP,
+  password?: string,
 ): Promise<{ context: BrowserContext; page: Page; pageErrors: string[] }> {
   const context = await web.browser.newContext({
-    viewport: { width: 1440, height: 900 },
+    viewport,
     acceptDownloads: true,
     locale: 'en-GB',
   });
@@ -81,7 +86,7 @@ export async function signIn(
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(`${web.baseUrl}/`);
   await page.fill('input[name=username]', username);
-  await page.fill('input[name=password]', `demo-${username}`);
+  await page.fill('input[name=password]', password ?? `demo-${username}`);
   await page.click('#signin button[type=submit]');
   await page.waitForSelector('#who');
   return { context, page, pageErrors };

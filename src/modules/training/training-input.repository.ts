@@ -35,7 +35,10 @@ export class TrainingInputRepository {
         category: qcFindings.category,
         severity: qcFindings.severity,
         agentId: qcFindings.agentId,
-        quote: qcFindings.quote,
+        // What to teach from: the customer's words, else the inspector's note on the finding, else the review's comment.
+        quote: sql<
+          string | null
+        >`coalesce(nullif(${qcFindings.quote}, ''), nullif(${qcFindings.note}, ''), (SELECT nullif(r.comment, '') FROM qc_reviews r WHERE r.id = ${qcFindings.reviewId}))`,
         sessionStartedAt: qcFindings.sessionStartedAt,
       })
       .from(qcFindings)

@@ -130,43 +130,65 @@ function shell() {
       : h('span', { class: 'shop-name' }, context.shop?.name ?? '');
   const view = h('main', { class: 'view', id: 'view' });
   const title = h('h1', { class: 'page-title' }, screen ? t(screen.label) : t('shell.notAllowed'));
-  clear(
-    root,
+  // On a phone the sidebar is a menu behind this button (a chosen screen redraws the shell, closing it).
+  let frame = null;
+  const menu = h(
+    'button',
+    {
+      type: 'button',
+      class: 'ghost menu-toggle',
+      id: 'menu-toggle',
+      'aria-expanded': 'false',
+      'aria-controls': 'sidebar',
+      onclick: () => menu.setAttribute('aria-expanded', String(frame.classList.toggle('menu-open'))),
+    },
+    h('span', { 'aria-hidden': 'true' }, '☰'),
+    ' ',
+    t('shell.menu'),
+  );
+  frame = h(
+    'div',
+    { class: 'shell' },
+    h(
+      'aside',
+      { class: 'sidebar', id: 'sidebar' },
+      h('div', { class: 'brand' }, h('img', { src: '/assets/icon.svg', alt: '' }), h('span', null, t('app.name'))),
+      nav,
+      h('div', { class: 'sidebar-foot' }, t('shell.zone'), ' ', context.zone),
+    ),
     h(
       'div',
-      { class: 'shell' },
+      { class: 'main' },
       h(
-        'aside',
-        { class: 'sidebar' },
-        h('div', { class: 'brand' }, h('img', { src: '/assets/icon.svg', alt: '' }), h('span', null, t('app.name'))),
-        nav,
-        h('div', { class: 'sidebar-foot' }, t('shell.zone'), ' ', context.zone),
-      ),
-      h(
-        'div',
-        { class: 'main' },
+        'header',
+        { class: 'topbar' },
+        menu,
+        title,
         h(
-          'header',
-          { class: 'topbar' },
-          title,
+          'div',
+          { class: 'topbar-tools' },
+          shopPicker,
+          languageToggle(),
           h(
-            'div',
-            { class: 'topbar-tools' },
-            shopPicker,
-            languageToggle(),
-            h(
-              'span',
-              { class: 'user-chip', id: 'who' },
-              h('strong', null, context.user.displayName ?? context.user.username),
-              h('span', { class: 'role' }, t(`role.${context.role}`)),
-            ),
-            h('button', { type: 'button', class: 'ghost', id: 'sign-out', onclick: signOut }, t('shell.signOut')),
+            'span',
+            { class: 'user-chip', id: 'who' },
+            h('strong', null, context.user.displayName ?? context.user.username),
+            h('span', { class: 'role' }, t(`role.${context.role}`)),
           ),
+          h('button', { type: 'button', class: 'ghost', id: 'sign-out', onclick: signOut }, t('shell.signOut')),
         ),
-        view,
       ),
+      view,
     ),
   );
+  // A tap beside the open menu, or on one of its screens, closes it.
+  frame.addEventListener('click', (e) => {
+    if (e.target.closest('nav a') || !e.target.closest('#sidebar, #menu-toggle')) {
+      frame.classList.remove('menu-open');
+      menu.setAttribute('aria-expanded', 'false');
+    }
+  });
+  clear(root, frame);
   if (!screen) {
     view.append(
       h('div', { class: 'notice notice-warn', id: 'not-allowed' }, t('shell.notAllowedText', { screen: wanted })),

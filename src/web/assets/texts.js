@@ -1,4 +1,5 @@
 /** Every text of the page: [English, 中文]. The screens' own texts live in texts-work.js. */
+import { SELF_TEXT } from './texts-self.js';
 import { WORK_TEXT } from './texts-work.js';
 
 export const TEXT = {
@@ -183,4 +184,5 @@ export const TEXT = {
   'rule.unavailability': ['Not available', '不可排班时间'],
   'rule.unknown-assignment': ['Unknown assignment', '未知排班'],
   ...WORK_TEXT,
+  ...SELF_TEXT,
 };

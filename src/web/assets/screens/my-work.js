@@ -3,9 +3,11 @@ import { get, getAll } from '../api.js';
 import { badge, card, clear, empty, h } from '../elements.js';
 import { addDays, clockOfLocal, dateTime, dayLabel, figure, mondayOf, num, todayIn, zonedToUtc } from '../format.js';
 import { t } from '../i18n.js';
-import { kpiDefinitions, kpiName } from './common.js';
+import { kpiDefinitions, kpiName, notice } from './common.js';
+import { myShiftsCard } from './my-shifts.js';
+import { feedCard } from './notifications.js';
 import { coachingTable } from './qc.js';
-import { rosterGrid } from './roster-grid.js';
+import { openShiftsCard, requestsCard } from './self-service.js';
 
 const state = { week: null };
 const HEADLINE = [
@@ -18,77 +20,6 @@ const HEADLINE = [
   'qcScore',
   'complaints',
 ];
-
-async function shiftsCard(ctx, me) {
-  const to = addDays(state.week, 6);
-  const [mine, leave] = await Promise.all([
-    get('/me/shifts', { from: state.week, to }),
-    getAll('/leave', { from: state.week, to, status: 'approved' }).catch(() => []),
-  ]);
-  const byDate = new Map(mine.items.map((s) => [s.date, s]));
-  const days = Array.from({ length: 7 }, (_, i) => addDays(state.week, i));
-  const leaveDays = new Set();
-  for (const l of leave.filter((x) => x.agentId === me.id))
-    for (let d = l.startDate; d <= l.endDate; d = addDays(d, 1)) leaveDays.add(`${me.id}/${d}`);
-  const roster = {
-    days: days.map((date) => ({ date, hours: 24 })),
-    agents: [
-      {
-        agentId: me.id,
-        name: me.name,
-        employeeNo: me.employeeNo,
-        teamId: me.teamId,
-        days: days.map((date) => ({ date, shift: byDate.get(date) ?? null })),
-      },
-    ],
-  };
-  const grid = rosterGrid(
-    {
-      roster,
-      agentsById: new Map(),
-      teamsById: new Map(),
-      leaveDays,
-      filterTeam: '',
-      filterSkill: '',
-      showCounts: false,
-    },
-    null,
-  );
-  const week = h(
-    'div',
-    { class: 'week-nav' },
-    h(
-      'button',
-      {
-        type: 'button',
-        class: 'ghost',
-        id: 'my-previous-week',
-        'aria-label': t('roster.prevWeek'),
-        onclick: () => {
-          state.week = addDays(state.week, -7);
-          ctx.redraw();
-        },
-      },
-      '‹',
-    ),
-    h('span', null, `${dayLabel(state.week)} – ${dayLabel(to)}`),
-    h(
-      'button',
-      {
-        type: 'button',
-        class: 'ghost',
-        id: 'my-next-week',
-        'aria-label': t('roster.nextWeek'),
-        onclick: () => {
-          state.week = addDays(state.week, 7);
-          ctx.redraw();
-        },
-      },
-      '›',
-    ),
-  );
-  return card(t('me.shifts'), week, mine.items.length ? null : h('p', { class: 'hint' }, t('me.noPublished')), grid);
-}
 
 async function kpiCard(ctx) {
   // The last 30 complete days: early in a month, month-to-date would be one or two days (often days off).
@@ -255,12 +186,18 @@ async function ledgerCard(ctx) {
 export async function renderMyWork(root, ctx) {
   state.week ??= mondayOf(todayIn(ctx.zone));
   const me = await get('/agents/me');
+  // What the last request answered (approved at once, waiting, refused), kept across the redraw it causes.
+  const status = h('div', { class: 'status-area', id: 'my-status' });
+  const say = (tone, text) => status.replaceChildren(notice(tone, text));
   const draw = async () => {
     const names = new Map([[me.id, me.name]]);
     const safe = (promise) =>
       promise.catch((e) => card(t('common.none'), null, h('div', { class: 'notice notice-error' }, e.message)));
     const sections = await Promise.all([
-      shiftsCard({ ...ctx, redraw }, me),
+      myShiftsCard(ctx, me, state, redraw, say),
+      safe(requestsCard(ctx, me, say, redraw)),
+      safe(openShiftsCard(ctx, me, say, redraw)),
+      safe(feedCard(ctx, redraw)),
       safe(kpiCard(ctx)),
       safe(trainingCard(ctx)),
       safe(reviewsCard(ctx)),
@@ -271,11 +208,10 @@ export async function renderMyWork(root, ctx) {
       ),
       safe(ledgerCard(ctx)),
     ]);
-    clear(root, h('div', { class: 'stack', id: 'my-work' }, sections));
+    clear(root, status, h('div', { class: 'stack', id: 'my-work' }, sections));
   };
-  // The week buttons redraw from a click: a failure there is shown, not lost.
-  const redraw = () =>
-    draw().catch((e) => root.prepend(h('div', { class: 'notice notice-error', role: 'alert' }, e.message)));
+  // The week buttons and requests redraw from a click: a failure there is shown, not lost.
+  const redraw = () => draw().catch((e) => say('error', e.message));
   await draw();
 }
 

@@ -1,74 +1,117 @@
 /** The agents × days grid: shifts as coloured blocks with their breaks; days off and leave marked. */
 import { ApiError, patch } from '../api.js';
 import { badge, dialog, empty, field, h, options } from '../elements.js';
-import { clockOfLocal, dayLabel, isoWeekday, minutesOfLocal } from '../format.js';
+import { addDays, clockOfLocal, dayLabel, isoWeekday, minutesOfLocal } from '../format.js';
 import { t } from '../i18n.js';
 import { agentNamer, ruleName } from './roster-charts.js';
 
 const DAY_MINUTES = 1440;
 const pct = (minutes) => `${(Math.max(0, Math.min(DAY_MINUTES, minutes)) / DAY_MINUTES) * 100}%`;
 
-function shiftBlock(shift) {
+/** Minutes after the shift's own local midnight of a local time inside the shift (next day: + 1440). */
+const minuteOfShift = (shift, local) =>
+  minutesOfLocal(local) + (local.slice(0, 10) === shift.start.local.slice(0, 10) ? 0 : DAY_MINUTES);
+
+/** True when the shift runs past 00:00 into the next day. */
+export const crossesMidnight = (shift) =>
+  Boolean(shift) && minutesOfLocal(shift.start.local) + shift.lengthMinutes > DAY_MINUTES;
+
+/**
+ * The part of a shift inside one day's track: `dayOffset` 0 is the shift's own day, 1440 the next
+ * day (where a night shift's hours after 00:00 are drawn), with its breaks and training in place.
+ */
+function shiftSegment(shift, dayOffset) {
   const start = minutesOfLocal(shift.start.local);
   const end = start + shift.lengthMinutes;
+  const from = Math.max(start, dayOffset);
+  const to = Math.min(end, dayOffset + DAY_MINUTES);
+  if (to <= from) return null;
   const block = h('div', {
-    class: 'shift-block',
+    class: `shift-block${dayOffset ? ' carried' : ''}`,
+    'data-shift': shift.code,
     style: {
-      left: pct(start),
-      width: pct(end) === pct(start) ? '2px' : `calc(${pct(end)} - ${pct(start)})`,
+      left: pct(from - dayOffset),
+      width: to === from ? '2px' : `calc(${pct(to - dayOffset)} - ${pct(from - dayOffset)})`,
       background: shift.colour ?? '#5b8def',
     },
   });
-  const offset = (local) =>
-    minutesOfLocal(local) + (local.slice(0, 10) === shift.start.local.slice(0, 10) ? 0 : DAY_MINUTES) - start;
-  const place = (from, minutes) => ({
-    left: `${(from / shift.lengthMinutes) * 100}%`,
-    width: `${(minutes / shift.lengthMinutes) * 100}%`,
-  });
+  const place = (a, b) => {
+    const x = Math.max(a, from);
+    const y = Math.min(b, to);
+    return y <= x ? null : { left: `${((x - from) / (to - from)) * 100}%`, width: `${((y - x) / (to - from)) * 100}%` };
+  };
   for (const pause of shift.breaks ?? []) {
-    block.append(
-      h('span', {
-        class: 'break',
-        title: `${t(`break.${pause.name}`)} ${clockOfLocal(pause.start.local)} · ${pause.minutes}′`,
-        style: place(offset(pause.start.local), pause.minutes),
-      }),
-    );
+    const at = minuteOfShift(shift, pause.start.local);
+    const style = place(at, at + pause.minutes);
+    if (style)
+      block.append(
+        h('span', {
+          class: 'break',
+          title: `${t(`break.${pause.name}`)} ${clockOfLocal(pause.start.local)} · ${pause.minutes}′`,
+          style,
+        }),
+      );
   }
   // Booked training and the like: time on shift but away from the queues.
   for (const activity of shift.activities ?? []) {
-    const from = offset(activity.start.local);
-    block.append(
-      h('span', {
-        class: 'activity',
-        title: `${t('roster.training')}: ${activity.title} ${clockOfLocal(activity.start.local)}–${clockOfLocal(activity.end.local)}`,
-        style: place(from, offset(activity.end.local) - from),
-      }),
-    );
+    const style = place(minuteOfShift(shift, activity.start.local), minuteOfShift(shift, activity.end.local));
+    if (style)
+      block.append(
+        h('span', {
+          class: 'activity',
+          title: `${t('roster.training')}: ${activity.title} ${clockOfLocal(activity.start.local)}–${clockOfLocal(activity.end.local)}`,
+          style,
+        }),
+      );
   }
+  return block;
+}
+
+/** One day's 24-hour track: the tail of the night shift of the day before (if any), then the day's own shift. */
+export function dayTrack(shift, carried) {
   return h(
     'div',
     { class: 'day-track' },
-    block,
-    end > DAY_MINUTES ? h('span', { class: 'overnight', title: t('roster.overnight') }, '→') : null,
+    carried ? shiftSegment(carried, DAY_MINUTES) : null,
+    shift ? shiftSegment(shift, 0) : null,
+    crossesMidnight(shift) ? h('span', { class: 'overnight', title: t('roster.overnight') }, '→') : null,
   );
 }
 
-function cellContent(day, onLeave) {
+/** The shift of the day before a day when it runs past midnight into it. */
+export const carriedInto = (days, index) => {
+  const before = days[index - 1];
+  return before && addDays(before.date, 1) === days[index].date && crossesMidnight(before.shift) ? before.shift : null;
+};
+
+function cellContent(day, onLeave, carried) {
+  const tail = carried
+    ? h(
+        'div',
+        { class: 'shift-label carried-label' },
+        t('roster.carried', { shift: carried.name ?? carried.code, end: clockOfLocal(carried.end.local) }),
+      )
+    : null;
   if (day.shift) {
     const s = day.shift;
     return [
+      tail,
       h(
         'div',
         { class: 'shift-label' },
         h('b', null, s.name ?? s.code),
         ` ${clockOfLocal(s.start.local)}–${clockOfLocal(s.end.local)}`,
       ),
-      shiftBlock(s),
+      dayTrack(s, carried),
     ];
   }
-  return onLeave
-    ? h('div', { class: 'day-mark leave' }, t('roster.leave'))
-    : h('div', { class: 'day-mark off' }, t('roster.dayOff'));
+  return [
+    onLeave
+      ? h('div', { class: 'day-mark leave' }, t('roster.leave'))
+      : h('div', { class: 'day-mark off' }, t('roster.dayOff')),
+    tail,
+    carried ? dayTrack(null, carried) : null,
+  ];
 }
 
 /**
@@ -118,7 +161,7 @@ export function rosterGrid(view, onEdit) {
         h('div', { class: 'agent-name' }, a.name),
         h('div', { class: 'agent-meta' }, a.employeeNo, team ? ` · ${team.name}` : ''),
       ),
-      a.days.map((d) => {
+      a.days.map((d, i) => {
         const onLeave = d.absence === 'leave' || view.leaveDays.has(`${a.agentId}/${d.date}`);
         const cell = h(
           'td',
@@ -127,7 +170,7 @@ export function rosterGrid(view, onEdit) {
             'data-date': d.date,
             tabindex: onEdit ? 0 : undefined,
           },
-          cellContent(d, onLeave),
+          cellContent(d, onLeave, carriedInto(a.days, i)),
         );
         if (onEdit) {
           cell.addEventListener('click', () => onEdit(a, d, cell));

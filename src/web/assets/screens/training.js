@@ -24,7 +24,7 @@ function needsTable(needs) {
           t('training.findings'),
           t('training.affected'),
           t('training.quotes'),
-        ].map((x) => h('th', null, x)),
+        ].map((x, i) => h('th', { class: i === 0 || i === 2 || i === 3 ? 'num' : '' }, x)),
       ),
     ),
     h(
@@ -34,7 +34,7 @@ function needsTable(needs) {
         h(
           'tr',
           null,
-          h('td', null, n.rank),
+          h('td', { class: 'num' }, n.rank),
           h(
             'td',
             null,
@@ -56,7 +56,7 @@ function needsTable(needs) {
           ),
           h(
             'td',
-            { class: 'hint' },
+            { class: 'hint quotes' },
             (n.exampleQuotes ?? [])
               .slice(0, 2)
               .map((q) => `“${q}”`)
@@ -194,7 +194,14 @@ function sessionsTable(sessions, names, ctx, reload) {
           ),
           h('td', null, s.title),
           h('td', null, s.category),
-          h('td', null, t('training.attendedOf', { attended, invited: s.attendees.length })),
+          h(
+            'td',
+            { class: 'attendance-cell' },
+            // Before it starts nobody can have attended: it is scheduled, with its invitees.
+            Date.parse(s.start.utc) > Date.now()
+              ? badge(t('training.scheduled', { invited: s.attendees.length }), 'info')
+              : t('training.attendedOf', { attended, invited: s.attendees.length }),
+          ),
           h(
             'td',
             null,
