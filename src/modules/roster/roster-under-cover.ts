@@ -124,6 +124,14 @@ export function underCover(
     }
     groups.set(key, g);
   }
+  // Indexed once: a week has hundreds of groups and shifts, and the same agent-day-daypart is asked per skill.
+  const onShift = new Set(shifts.map((s) => `${s.agentId}/${s.day}`));
+  const mayWorkThen = new Map<string, boolean>();
+  const ableThen = (a: RosterAgent, day: number, part: Daypart) => {
+    const key = `${a.id}/${day}/${part}`;
+    if (!mayWorkThen.has(key)) mayWorkThen.set(key, mayWork(a, problem.shiftTypes, day, part));
+    return mayWorkThen.get(key)!;
+  };
   const requiredHours = new Map<string, number>();
   for (const c of coverage)
     requiredHours.set(c.skill ?? '', (requiredHours.get(c.skill ?? '') ?? 0) + (c.required * slotMinutes) / 60);
@@ -133,10 +141,10 @@ export function underCover(
       const day = week.dayOf(g.date);
       const skillName = g.skill === null ? UnderCoverTexts.anySkill : (skillNames.get(g.skill) ?? g.skill);
       const holders = problem.agents.filter((a) => g.skill === null || a.skills.includes(g.skill));
-      const able = holders.filter((a) => mayWork(a, problem.shiftTypes, day, g.daypart));
+      const able = holders.filter((a) => ableThen(a, day, g.daypart));
       const contractHours = holders.reduce((sum, a) => sum + a.contract.maxMinutes / 60, 0);
       const need = requiredHours.get(g.skill ?? '') ?? 0;
-      const working = able.filter((a) => shifts.some((s) => s.agentId === a.id && s.day === day));
+      const working = able.filter((a) => onShift.has(`${a.id}/${day}`));
       let reasonCode: UnderCover['reasonCode'] = null;
       let reason: Text | null = null;
       if (able.length < g.peakRequired) {

@@ -136,7 +136,7 @@ function workingThrough(week: RosterWeek, s: RosterShift, from: Date, to: Date):
  */
 function awayDuring(
   week: RosterWeek,
-  shifts: RosterShift[],
+  shiftsOf: Map<string, RosterShift[]>,
   activities: RosterActivity[],
   skill: string | null,
   from: Date,
@@ -146,8 +146,8 @@ function awayDuring(
   for (const a of activities) {
     if (!overlaps(a, from, to) || away.has(a.agentId)) continue;
     if (
-      shifts.some(
-        (s) => s.agentId === a.agentId && (skill === null || s.skill === skill) && workingThrough(week, s, from, to),
+      (shiftsOf.get(a.agentId) ?? []).some(
+        (s) => (skill === null || s.skill === skill) && workingThrough(week, s, from, to),
       )
     )
       away.add(a.agentId);
@@ -168,6 +168,8 @@ export function rosterView(m: RosterReadModel) {
   const agentIds = new Set((problem?.agents ?? []).map((a) => a.id));
   const leave = new Map((problem?.agents ?? []).map((a) => [a.id, new Set(a.leaveDays ?? [])]));
   const activities = m.activities ?? [];
+  const shiftsOf = new Map<string, RosterShift[]>();
+  for (const s of m.shifts) shiftsOf.set(s.agentId, [...(shiftsOf.get(s.agentId) ?? []), s]);
   const activitiesIn = (s: RosterShift) =>
     activities
       .filter((a) => a.agentId === s.agentId && overlaps(a, s.startsAt, s.endsAt))
@@ -200,7 +202,7 @@ export function rosterView(m: RosterReadModel) {
   const coverage = (evaluation?.coverage ?? []).map((c) => {
     const start = week.slotStart(c.day, c.slot, slotMinutes);
     const away = activities.length
-      ? awayDuring(week, m.shifts, activities, c.skill, start, new Date(start.getTime() + slotMinutes * 60_000))
+      ? awayDuring(week, shiftsOf, activities, c.skill, start, new Date(start.getTime() + slotMinutes * 60_000))
       : 0;
     return {
       skill: c.skill,

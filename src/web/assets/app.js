@@ -214,6 +214,11 @@ async function start() {
     signInView();
     return;
   }
+  // The screen that will open asks for its reference data while the shop is read (an admin's shop is known only after).
+  const wanted = location.hash.replace(/^#\/?/, '').split('?')[0];
+  const mine = SCREENS.filter((s) => s.roles.includes(current.user.role));
+  const first = wanted ? mine.find((s) => s.id === wanted) : mine[0];
+  if (current.user.shopId || current.actingShopId) first?.prefetch?.();
   try {
     context = await loadContext();
   } catch (e) {

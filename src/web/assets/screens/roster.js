@@ -10,17 +10,32 @@ import { generatePanel } from './roster-generate.js';
 
 const state = { week: null, rosterId: null, version: null, filterTeam: '', filterSkill: '', coverageSkill: '' };
 
-async function reference(ctx) {
-  const [teams, skills, agents, templates] = await Promise.all([
+/**
+ * What the screen needs whatever the week: asked for at sign-in beside the shop (app.js calls
+ * `prefetch`), so the first grid waits for one round of calls, not one after the other.
+ */
+let prefetched = null;
+function prefetch() {
+  prefetched = Promise.all([
     get('/teams', { limit: 500 }).then((p) => p.items),
     get('/skills').then((p) => p.items ?? p),
     getAll('/agents'),
     get('/shift-templates'),
+    exportKinds(),
   ]);
+  // Not lost when the screen is never drawn (a failure is shown when it is).
+  prefetched.catch(() => {});
+}
+
+async function reference(ctx) {
+  const fetched = prefetched ?? (prefetch(), prefetched);
+  prefetched = null;
+  const [teams, skills, agents, templates, kinds] = await fetched;
   return {
     teams,
     skills,
     templates,
+    kinds,
     agentsById: new Map(agents.map((a) => [a.id, a])),
     teamsById: new Map(teams.map((x) => [x.id, x])),
     ctx,
@@ -36,10 +51,13 @@ async function leaveDays(week) {
 
 export async function renderRoster(root, ctx) {
   state.week ??= addDays(mondayOf(todayIn(ctx.zone)), 7);
+  // The week's rosters are asked for beside the reference data, not after it.
+  const firstList = get('/rosters', { week: state.week, limit: 50 });
+  firstList.catch(() => {});
   const ref = await reference(ctx);
   const writer = ctx.can('manager', 'admin');
-  const kinds = await exportKinds();
-  const rosterExport = kinds.find((k) => k.kind === 'roster');
+  const rosterExport = ref.kinds.find((k) => k.kind === 'roster');
+  let pendingList = firstList;
 
   const head = h('div', { class: 'toolbar' });
   const status = h('div', { id: 'roster-status' });
@@ -48,14 +66,19 @@ export async function renderRoster(root, ctx) {
   clear(root, head, status, gen, content);
 
   const load = guarded(status, async () => {
-    const list = (await get('/rosters', { week: state.week, limit: 50 })).items;
+    const listed = pendingList ?? get('/rosters', { week: state.week, limit: 50 });
+    pendingList = null;
+    const list = (await listed).items;
     if (!list.some((r) => r.id === state.rosterId)) state.rosterId = list[0]?.id ?? null;
     const chosen = list.find((r) => r.id === state.rosterId);
-    const roster =
+    // The roster and the week's leave together: neither needs the other.
+    const [roster, leave] =
       chosen && chosen.status === 'completed'
-        ? await get(`/rosters/${chosen.id}`, state.version ? { version: state.version } : undefined)
-        : null;
-    const leave = roster ? await leaveDays(state.week) : new Set();
+        ? await Promise.all([
+            get(`/rosters/${chosen.id}`, state.version ? { version: state.version } : undefined),
+            leaveDays(state.week),
+          ])
+        : [null, new Set()];
     draw(list, chosen, roster, leave);
   });
 
@@ -414,4 +437,10 @@ function stopButton(rosterId, status) {
   return button;
 }
 
-export default { id: 'roster', label: 'nav.roster', roles: ['manager', 'supervisor', 'admin'], render: renderRoster };
+export default {
+  id: 'roster',
+  label: 'nav.roster',
+  roles: ['manager', 'supervisor', 'admin'],
+  render: renderRoster,
+  prefetch,
+};
