@@ -10,7 +10,7 @@
 import { DateTime } from 'luxon';
 import { DEMO_QUEUES, demoOrganisation } from 'src/platform/db/demo/demo-organisation';
 import { demoHistory } from 'src/platform/db/demo/demo-history';
-import { DEMO_SHIFT_TEMPLATES } from 'src/platform/db/demo/demo-shift-templates';
+import { STARTER_SHIFT_TEMPLATES } from 'src/modules/roster/starter-shift-templates';
 import { requiredChatAgents } from 'src/modules/staffing/engine/chat-concurrency';
 import { requiredAgents } from 'src/modules/staffing/engine/required-agents';
 import { evaluateRoster, solveRoster, type RosterProblem, type SlotDemand } from 'src/modules/roster/solver';
@@ -85,7 +85,7 @@ function demoProblem(): RosterProblem {
   const org = demoOrganisation(perTeam);
   return {
     horizon: { startDate: WEEK_START, days: 7, timeZone: ZONE, slotMinutes: SLOT },
-    shiftTypes: DEMO_SHIFT_TEMPLATES.map((t) => ({
+    shiftTypes: STARTER_SHIFT_TEMPLATES.map((t) => ({
       id: t.code,
       ...(t.startWindow ? { startWindow: t.startWindow } : { startMinutes: t.startMinutes ?? 0 }),
       lengthMinutes: t.lengthMinutes,

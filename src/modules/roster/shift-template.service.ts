@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
 import { RosterProblems } from './roster.problems';
-import { DEMO_SHIFT_TEMPLATES } from 'src/platform/db/demo/demo-shift-templates';
+import { STARTER_SHIFT_TEMPLATES } from './starter-shift-templates';
 import { clockText } from './roster-week';
 import { CreateShiftTemplateBody, templateColumns, UpdateShiftTemplateBody } from './shift-template.dto';
 import { NewShiftTemplate, ShiftTemplate, ShiftTemplateRepository } from './shift-template.repository';
@@ -86,7 +86,7 @@ export class ShiftTemplateService {
   async ensureStarterSet(shopId: string): Promise<void> {
     if (await this.templates.any(shopId)) return;
     await this.templates.insertMissing(
-      DEMO_SHIFT_TEMPLATES.map((t) => ({
+      STARTER_SHIFT_TEMPLATES.map((t) => ({
         shopId,
         code: t.code,
         name: t.name,

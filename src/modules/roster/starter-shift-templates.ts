@@ -1,9 +1,9 @@
 /**
- * The demo shop's shift templates: nine-hour shifts like the ones its history was generated with
- * (see demo-shifts.ts: starts 08–16h and 23h), a 60-minute unpaid meal 3–5 h in and a paid
- * 15-minute rest later on. Times are local clock minutes.
+ * The shift templates every shop starts with (the demo shop too): nine-hour shifts like the ones
+ * the demo history was generated with (see src/demo/demo-shifts.ts: starts 08–16h and 23h), a
+ * 60-minute unpaid meal 3–5 h in and a paid 15-minute rest later on. Times are local clock minutes.
  */
-export type DemoShiftTemplate = {
+export type StarterShiftTemplate = {
   code: string;
   name: string;
   startMinutes: number | null;
@@ -21,7 +21,7 @@ export type DemoShiftTemplate = {
   }[];
 };
 
-const BREAKS: DemoShiftTemplate['breaks'] = [
+const BREAKS: StarterShiftTemplate['breaks'] = [
   { name: 'meal', minutes: 60, minShiftMinutes: 480, earliestStartAfterMinutes: 180, latestStartAfterMinutes: 300 },
   {
     name: 'rest',
@@ -33,7 +33,7 @@ const BREAKS: DemoShiftTemplate['breaks'] = [
   },
 ];
 
-export const DEMO_SHIFT_TEMPLATES: DemoShiftTemplate[] = [
+export const STARTER_SHIFT_TEMPLATES: StarterShiftTemplate[] = [
   {
     code: 'E',
     name: '早班',
