@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import postgres from 'postgres';
 import { connect } from '../src/platform/db/db';
 import { applyMigrations } from '../src/platform/db/migrate';
-import { DemoSeed } from '../src/platform/db/demo/demo-seed';
+import { DemoSeed } from 'src/demo/demo-seed';
 import { ImportRepository } from '../src/modules/ingest/import.repository';
 import { runImport, ImportFormat } from '../src/modules/ingest/import-run';
 import { importKinds } from '../src/modules/ingest/kinds';

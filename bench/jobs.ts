@@ -12,7 +12,7 @@ import { compiled } from './compiled-app';
 
 const { AppModule } = compiled<typeof import('../src/app.module')>('app.module');
 const { loadConfig } = compiled<typeof import('../src/platform/config/app-config')>('platform/config/app-config');
-const { DemoSeed } = compiled<typeof import('../src/platform/db/demo/demo-seed')>('platform/db/demo/demo-seed');
+const { DemoSeed } = compiled<typeof import('src/demo/demo-seed')>('demo/demo-seed');
 const { defineJob } = compiled<typeof import('../src/platform/jobs/job-definition')>('platform/jobs/job-definition');
 const { JobHandler } = compiled<typeof import('../src/platform/jobs/job-handler.decorator')>(
   'platform/jobs/job-handler.decorator',

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { connect, Db } from '../src/platform/db/db';
 import { applyMigrations } from '../src/platform/db/migrate';
-import { DemoSeed } from '../src/platform/db/demo/demo-seed';
+import { DemoSeed } from 'src/demo/demo-seed';
 import type { ShopService } from '../src/modules/org/shop.service';
 import type { NightlyPipeline } from '../src/platform/jobs/nightly/nightly-pipeline';
 import type { AgentScope } from '../src/modules/org/agent-scope.service';

@@ -16,14 +16,9 @@ import { compiled } from './compiled-app';
 
 const { AppModule } = compiled<typeof import('../src/app.module')>('app.module');
 const { loadConfig } = compiled<typeof import('../src/platform/config/app-config')>('platform/config/app-config');
-const { DemoSetup } = compiled<typeof import('../src/modules/demo/demo-setup.service')>(
-  'modules/demo/demo-setup.service',
-);
-const { DemoRepository } =
-  compiled<typeof import('../src/modules/demo/demo.repository')>('modules/demo/demo.repository');
-const { DemoPlans } = compiled<typeof import('../src/modules/demo/demo-plans.service')>(
-  'modules/demo/demo-plans.service',
-);
+const { DemoSetup } = compiled<typeof import('src/demo/demo-setup.service')>('demo/demo-setup.service');
+const { DemoRepository } = compiled<typeof import('src/demo/demo.repository')>('demo/demo.repository');
+const { DemoPlans } = compiled<typeof import('src/demo/demo-plans.service')>('demo/demo-plans.service');
 const { RosterService } = compiled<typeof import('../src/modules/roster/roster.service')>(
   'modules/roster/roster.service',
 );

@@ -8,8 +8,8 @@
  * evaluateRoster and a few direct counts.
  */
 import { DateTime } from 'luxon';
-import { DEMO_QUEUES, demoOrganisation } from 'src/platform/db/demo/demo-organisation';
-import { demoHistory } from 'src/platform/db/demo/demo-history';
+import { DEMO_QUEUES, demoOrganisation } from 'src/demo/demo-organisation';
+import { demoHistory } from 'src/demo/demo-history';
 import { STARTER_SHIFT_TEMPLATES } from 'src/modules/roster/starter-shift-templates';
 import { requiredChatAgents } from 'src/modules/staffing/engine/chat-concurrency';
 import { requiredAgents } from 'src/modules/staffing/engine/required-agents';

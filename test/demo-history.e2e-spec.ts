@@ -1,5 +1,5 @@
 import { Db } from 'src/platform/db/db';
-import { DemoHistorySeed } from 'src/modules/ingest/demo-history.seed';
+import { DemoHistorySeed } from 'src/demo/demo-history.seed';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
 describe('demo history: 8 weeks of volume, sessions and orders (e2e)', () => {

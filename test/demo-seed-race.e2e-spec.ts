@@ -1,7 +1,7 @@
 import postgres from 'postgres';
 import { Test } from '@nestjs/testing';
 import { AppModule } from 'src/app.module';
-import { DemoSetup } from 'src/modules/demo/demo-setup.service';
+import { DemoSetup } from 'src/demo/demo-setup.service';
 import { loadConfig } from 'src/platform/config/app-config';
 import { describeError } from 'src/platform/lifecycle/process-lifecycle';
 import { Db } from 'src/platform/db/db';

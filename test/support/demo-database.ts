@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { DemoSetup } from 'src/modules/demo/demo-setup.service';
+import { DemoSetup } from 'src/demo/demo-setup.service';
 import { adminUrl } from './test-database';
 import { startTestApp, TestApp } from './test-app';
 import type { AppConfig } from 'src/platform/config/app-config';

@@ -6,7 +6,7 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { AppModule } from 'src/app.module';
 import { AppConfig, loadConfig } from 'src/platform/config/app-config';
-import { DemoSeed } from 'src/platform/db/demo/demo-seed';
+import { DemoSeed } from 'src/demo/demo-seed';
 import { configureApp } from 'src/platform/http/configure-app';
 import { createTestDatabase } from './test-database';
 

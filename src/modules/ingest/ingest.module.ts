@@ -6,10 +6,10 @@ import { ForecastModule } from 'src/modules/forecast/forecast.module';
 import { OrgModule } from 'src/modules/org/org.module';
 import { QueuesModule } from 'src/modules/queues/queues.module';
 import { CustomerKeyHasher } from './customer-key';
-import { DemoHistorySeed } from './demo-history.seed';
 import { FactController } from './fact.controller';
 import { FactRepository } from './fact.repository';
 import { FactService } from './fact.service';
+import { GeneratedHistoryImport } from './generated-history.service';
 import { ImportController } from './import.controller';
 import { ImportRepository } from './import.repository';
 import { ImportService } from './import.service';
@@ -34,7 +34,7 @@ import { VolumePushController } from './volume-push.controller';
     UploadStore,
     UploadChunkRepository,
     DiscardUploadOnError,
-    DemoHistorySeed,
+    GeneratedHistoryImport,
     ImportRepository,
     ImportService,
     ImportTemplates,
@@ -42,6 +42,6 @@ import { VolumePushController } from './volume-push.controller';
     FactRepository,
     FactService,
   ],
-  exports: [CustomerKeyHasher, DemoHistorySeed, UploadStore, ImportService],
+  exports: [CustomerKeyHasher, GeneratedHistoryImport, UploadStore, ImportService],
 })
 export class IngestModule {}

@@ -3,8 +3,8 @@ import { eventBaseline, forecastQueue } from './forecast-queue';
 import { simulateQueue } from './simulated-queue';
 import { buildDayMatrix } from './slot-grid';
 import { addDays } from 'src/platform/time/calendar-date';
-import { demoHistory } from '../../../platform/db/demo/demo-history';
-import { demoOrganisation } from '../../../platform/db/demo/demo-organisation';
+import { demoHistory } from 'src/demo/demo-history';
+import { demoOrganisation } from 'src/demo/demo-organisation';
 import { CalendarEvent, VolumeObservation } from './forecast-types';
 
 /** Exact weekly queue, 10:00–21:59 hourly, 100 per hour; promotions multiply by a known curve, then by their wave. */

@@ -1,26 +1,65 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { demoHistory } from 'src/platform/db/demo/demo-history';
-import { demoOrganisation } from 'src/platform/db/demo/demo-organisation';
+import type { Shop } from 'src/modules/org/shop.repository';
 import { ShopService } from 'src/modules/org/shop.service';
-import { addDays, daysBetween } from 'src/platform/time/calendar-date';
-import { todayIn } from 'src/platform/time/shop-calendar';
 import { CustomerKeyHasher } from './customer-key';
 import { ImportRepository } from './import.repository';
 import type { ImportKindName, StagedValue } from './kinds/import-kind';
 import { copyLine } from './staging';
 import { timeOrderedId } from './time-ordered-id';
 
-const WEEKS = 8;
+/** Facts made by a program, not read from a file: queues by code, agents by employee number. */
+export type GeneratedVolumeRow = {
+  queue: string;
+  slotStart: Date;
+  slotMinutes: number;
+  offered: number;
+  handled: number;
+  abandoned: number;
+  meanHandleSeconds: number;
+};
+export type GeneratedSessionRow = {
+  externalId: string;
+  queue: string;
+  agent: string;
+  customerKey: string;
+  startedAt: Date;
+  endedAt: Date;
+  firstResponseSeconds: number;
+  meanResponseSeconds: number;
+  customerMessages: number;
+  agentMessages: number;
+  preSale: boolean;
+  resolved: boolean;
+  rating: number | null;
+  transcript: string;
+};
+export type GeneratedOrderRow = {
+  externalOrderId: string;
+  customerKey: string;
+  createdAt: Date;
+  paidAt: Date | null;
+  refundedAt: Date | null;
+  amountCents: number;
+  refundedCents: number;
+  outOfStock: boolean;
+};
+export type GeneratedHistory = {
+  volume: GeneratedVolumeRow[];
+  sessions: GeneratedSessionRow[];
+  orders: GeneratedOrderRow[];
+};
+export type GeneratedHistoryCounts = { volume: number; sessions: number; orders: number };
+
+const BATCH = 20_000;
 
 /**
- * The demo shop's history up to yesterday (volume, sessions, orders): eight weeks, and at least
- * the whole previous month (a ranking of the last complete month has every day). Written through
- * the import's own staging and upserts, once: a completed `demo-history` import marks it done (a
+ * A generated history (volume, sessions, orders) written through the import's own staging and
+ * upserts, once per shop and kind of record: a completed import of that kind marks it done (a
  * run cut short is written again over itself), and a shop with sessions of its own is left alone.
  */
 @Injectable()
-export class DemoHistorySeed {
-  private readonly logger = new Logger(DemoHistorySeed.name);
+export class GeneratedHistoryImport {
+  private readonly logger = new Logger(GeneratedHistoryImport.name);
 
   constructor(
     private readonly imports: ImportRepository,
@@ -28,35 +67,23 @@ export class DemoHistorySeed {
     private readonly hasher: CustomerKeyHasher,
   ) {}
 
-  async seed(shopId: string, today = new Date()): Promise<{ volume: number; sessions: number; orders: number } | null> {
-    const previous = await this.imports.newestOfKind(shopId, 'demo-history');
+  async importOnce(
+    shopId: string,
+    record: { kind: string; fileName: string },
+    generate: (shop: Shop) => GeneratedHistory,
+  ): Promise<GeneratedHistoryCounts | null> {
+    const previous = await this.imports.newestOfKind(shopId, record.kind);
     if (previous?.status === 'completed' || (!previous && (await this.imports.hasSessions(shopId)))) return null;
     const shop = await this.shops.context(shopId);
-    const org = demoOrganisation();
-    const localToday = todayIn(shop.timeZone, today);
-    const lastDay = addDays(localToday, -1);
-    const eightWeeks = addDays(lastDay, 1 - WEEKS * 7);
-    const lastMonth = `${addDays(`${localToday.slice(0, 7)}-01`, -1).slice(0, 7)}-01`;
-    const first = lastMonth < eightWeeks ? lastMonth : eightWeeks;
-    const days = daysBetween(first, lastDay) + 1;
-    const history = demoHistory({
-      timeZone: shop.timeZone,
-      slotMinutes: shop.slotMinutes as 15 | 30,
-      firstDate: first,
-      days,
-      promotionDate: addDays(lastDay, -17),
-      queues: org.queues,
-      agents: org.agents,
-      seed: 20261122,
-    });
+    const history = generate(shop);
     const lookups = await this.imports.lookups(shopId);
     const hash = this.hasher.forShop(shopId);
-    const record =
+    const { id: importId } =
       previous ??
       (await this.imports.createRecord({
         shopId,
-        kind: 'demo-history',
-        fileName: 'demo history',
+        kind: record.kind,
+        fileName: record.fileName,
         format: 'generated',
         mode: 'all',
         checksum: 'generated',
@@ -64,14 +91,14 @@ export class DemoHistorySeed {
       }));
     const write = (kind: ImportKindName, rows: StagedValue[][]) =>
       this.imports.withStaging(kind, async (staging) => {
-        for (let i = 0; i < rows.length; i += 20_000) {
+        for (let i = 0; i < rows.length; i += BATCH) {
           await staging.copyBatch(
             rows
-              .slice(i, i + 20_000)
+              .slice(i, i + BATCH)
               .map((values, k) => copyLine(i + k + 2, values))
               .join(''),
           );
-          await staging.upsertBatch(shopId, record.id);
+          await staging.upsertBatch(shopId, importId);
         }
         if (kind === 'orders') {
           const times = rows.map((r) => (r[3] as Date).getTime());
@@ -131,13 +158,13 @@ export class DemoHistorySeed {
       ]),
     );
     const counts = { volume: history.volume.length, sessions: history.sessions.length, orders: history.orders.length };
-    await this.imports.updateRecord(record.id, {
+    await this.imports.updateRecord(importId, {
       status: 'completed',
       rows: counts.volume + counts.sessions + counts.orders,
       inserted: counts.volume + counts.sessions + counts.orders,
       finishedAt: new Date(),
     });
-    this.logger.log({ shopId, ...counts }, 'demo history seeded');
+    this.logger.log({ shopId, kind: record.kind, ...counts }, 'generated history imported');
     return counts;
   }
 }

@@ -1,4 +1,4 @@
-import { seededRandom } from '../../random/seeded-random';
+import { seededRandom } from 'src/platform/random/seeded-random';
 
 /**
  * The demo organisation, generated deterministically: the same every time, so the embedded first

@@ -9,6 +9,7 @@ import { RankingModule } from 'src/modules/ranking/ranking.module';
 import { RosterModule } from 'src/modules/roster/roster.module';
 import { TrainingModule } from 'src/modules/training/training.module';
 import { DemoActivity } from './demo-activity.service';
+import { DemoHistorySeed } from './demo-history.seed';
 import { DemoPlans } from './demo-plans.service';
 import { DemoSetup } from './demo-setup.service';
 import { DemoRepository } from './demo.repository';
@@ -26,7 +27,7 @@ import { DemoRepository } from './demo.repository';
     ForecastModule,
     RosterModule,
   ],
-  providers: [DemoRepository, DemoActivity, DemoPlans, DemoSetup],
+  providers: [DemoRepository, DemoHistorySeed, DemoActivity, DemoPlans, DemoSetup],
   exports: [DemoSetup],
 })
 export class DemoShopModule {}

@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { AppConfig } from 'src/platform/config/app-config';
 import { Db } from 'src/platform/db/db';
-import { DemoSeed, SeedResult } from 'src/platform/db/demo/demo-seed';
+import { DemoSeed, SeedResult } from './demo-seed';
 import { withBootLock } from 'src/platform/db/migrate';
 import { addDays } from 'src/platform/time/calendar-date';
 import { todayIn } from 'src/platform/time/shop-calendar';
-import { DemoHistorySeed } from 'src/modules/ingest/demo-history.seed';
+import { DemoHistorySeed } from './demo-history.seed';
 import { KpiAggregation } from 'src/modules/kpi/kpi-aggregation.service';
 import { ShopService } from 'src/modules/org/shop.service';
 import { DemoActivity } from './demo-activity.service';

@@ -1,3 +1,9 @@
+import type {
+  GeneratedHistory,
+  GeneratedOrderRow,
+  GeneratedSessionRow,
+  GeneratedVolumeRow,
+} from 'src/modules/ingest/generated-history.service';
 import { seededRandom } from 'src/platform/random/seeded-random';
 import { addDays, daysBetween, isoWeekday } from 'src/platform/time/calendar-date';
 import { localDayStart } from 'src/platform/time/shop-calendar';
@@ -18,42 +24,7 @@ export type DemoHistoryInput = {
   /** Scales every volume (tests use small values for speed). */
   scale?: number;
 };
-export type DemoVolumeRow = {
-  queue: string;
-  slotStart: Date;
-  slotMinutes: number;
-  offered: number;
-  handled: number;
-  abandoned: number;
-  meanHandleSeconds: number;
-};
-export type DemoSessionRow = {
-  externalId: string;
-  queue: string;
-  agent: string;
-  customerKey: string;
-  startedAt: Date;
-  endedAt: Date;
-  firstResponseSeconds: number;
-  meanResponseSeconds: number;
-  customerMessages: number;
-  agentMessages: number;
-  preSale: boolean;
-  resolved: boolean;
-  rating: number | null;
-  transcript: string;
-};
-export type DemoOrderRow = {
-  externalOrderId: string;
-  customerKey: string;
-  createdAt: Date;
-  paidAt: Date | null;
-  refundedAt: Date | null;
-  amountCents: number;
-  refundedCents: number;
-  outOfStock: boolean;
-};
-export type DemoHistory = { volume: DemoVolumeRow[]; sessions: DemoSessionRow[]; orders: DemoOrderRow[] };
+export type DemoHistory = GeneratedHistory;
 
 /** Contacts on an ordinary day, by queue (others by channel). */
 const DAILY: Record<string, number> = {
@@ -129,9 +100,9 @@ export function demoHistory(input: DemoHistoryInput): DemoHistory {
   const scale = input.scale ?? 1;
   const shifts = demoShifts(input.agents);
   const quality = new Map(input.agents.map((a, i) => [a.employeeNo, 0.7 + ((i * 37) % 61) / 100]));
-  const volume: DemoVolumeRow[] = [];
-  const sessions: DemoSessionRow[] = [];
-  const orders: DemoOrderRow[] = [];
+  const volume: GeneratedVolumeRow[] = [];
+  const sessions: GeneratedSessionRow[] = [];
+  const orders: GeneratedOrderRow[] = [];
   let customers = 0;
   const recentCustomers: string[] = [];
   for (let d = 0; d < input.days; d++) {
@@ -189,7 +160,7 @@ export function demoHistory(input: DemoHistoryInput): DemoHistory {
               : null;
           const texts =
             queue.requiredSkill === 'english' ? TRANSCRIPTS.en : preSale ? TRANSCRIPTS.pre : TRANSCRIPTS.after;
-          const session: DemoSessionRow = {
+          const session: GeneratedSessionRow = {
             externalId: `S-${date.replace(/-/g, '')}-${queue.code}-${sessions.length}`,
             queue: queue.code,
             agent: agent.employeeNo,
@@ -227,11 +198,11 @@ export function demoHistory(input: DemoHistoryInput): DemoHistory {
 }
 
 function orderFrom(
-  session: Pick<DemoSessionRow, 'customerKey' | 'startedAt' | 'externalId'>,
+  session: Pick<GeneratedSessionRow, 'customerKey' | 'startedAt' | 'externalId'>,
   windowEnd: number,
   n: number,
   random: () => number,
-): DemoOrderRow {
+): GeneratedOrderRow {
   const createdAt = new Date(
     Math.min(windowEnd - 60_000, session.startedAt.getTime() + 60_000 + Math.floor(random() * 6 * 3_600_000)),
   );

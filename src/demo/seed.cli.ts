@@ -1,8 +1,8 @@
 import { NestFactory } from '@nestjs/core';
-import { AppModule } from '../../app.module';
-import { loadConfig } from '../config/app-config';
-import { DemoSetup } from '../../modules/demo/demo-setup.service';
-import { describeError } from '../lifecycle/process-lifecycle';
+import { AppModule } from 'src/app.module';
+import { loadConfig } from 'src/platform/config/app-config';
+import { DemoSetup } from './demo-setup.service';
+import { describeError } from 'src/platform/lifecycle/process-lifecycle';
 
 /** `npm run seed:demo`: the whole demo shop (what is there already is kept). */
 async function main(): Promise<void> {

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { eq } from 'drizzle-orm';
-import { hashPassword } from '../../auth/password';
-import { Db } from '../db';
-import { agents, agentSkills, queues, shops, skills, teams, users } from '../schema';
+import { hashPassword } from 'src/platform/auth/password';
+import { Db } from 'src/platform/db/db';
+import { agents, agentSkills, queues, shops, skills, teams, users } from 'src/platform/db/schema';
 import { demoOrganisation, DemoLogin } from './demo-organisation';
 
 export type SeedResult = { shopId: string; created: boolean; logins: DemoLogin[] };

@@ -8,7 +8,7 @@ import { RubricService } from 'src/modules/qc/rubric.service';
 import { ScorecardService } from 'src/modules/ranking/scorecard.service';
 import { SessionPlanning } from 'src/modules/training/session-planning.service';
 import { TrainingSessionService } from 'src/modules/training/training-session.service';
-import { demoOrganisation } from 'src/platform/db/demo/demo-organisation';
+import { demoOrganisation } from './demo-organisation';
 import { describeError } from 'src/platform/lifecycle/process-lifecycle';
 import { addDays } from 'src/platform/time/calendar-date';
 import { localDayStart, todayIn, wallClockAt } from 'src/platform/time/shop-calendar';
