@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import house from './scripts/eslint-house-rules.mjs';
 
 export default tseslint.config(
   {
@@ -26,6 +27,12 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
     },
+  },
+  {
+    // Layers: the platform knows no domain, the domains know no demo (src/demo sits on top of them).
+    files: ['src/**/*.ts'],
+    plugins: { house },
+    rules: { 'house/layers': 'error' },
   },
   {
     // Every refusal is a catalogued problem (`defineProblems` in a `*.problems.ts`): only the catalogue builds AppErrors.
