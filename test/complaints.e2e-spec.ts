@@ -157,7 +157,15 @@ describe('complaints: life cycle, illegal transitions, import, rules, nightly ov
       ['status', 'in_progress', 'resolved', 'manager'],
       ['reopened', 'resolved', 'open', 'manager'],
     ]);
-    expect(trail[2]).toMatchObject({ note: '已联系顾客', actorUserId: expect.any(String), at: expect.any(String) });
+    // Who, by name: the person behind the token, as the users table knows them.
+    const [{ display_name: supervisorName }] = await t.app.get(Db)
+      .client`SELECT display_name FROM users WHERE username = 'supervisor'`;
+    expect(trail[2]).toMatchObject({
+      note: '已联系顾客',
+      actorUserId: expect.any(String),
+      actorName: supervisorName,
+      at: expect.any(String),
+    });
     expect(trail[5]).toMatchObject({
       note: '处理结果：退款 | 顾客反馈：顾客接受退款, 表示满意',
       kindLabel: '状态变更',

@@ -168,6 +168,7 @@ export const complaintEventExample = {
   toLabel: '处理中',
   actorUserId: '6f1c0d9e-1b7a-4c55-9c1e-0a4f3e2b7d10',
   actorRole: 'supervisor',
+  actorName: '张主管',
   at: '2026-11-23T02:20:00.000Z',
 };
 

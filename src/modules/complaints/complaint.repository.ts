@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, count, desc, eq, getTableColumns, inArray, isNull, or, SQL, sql } from 'drizzle-orm';
 import { Db } from 'src/platform/db/db';
-import { agents, complaintEvents, complaints } from 'src/platform/db/schema';
+import { agents, complaintEvents, complaints, users } from 'src/platform/db/schema';
 import type { PageRequest } from 'src/platform/http/pagination';
 import type { ListComplaintsQuery } from './complaint.dto';
 import { complaintEventId } from './complaint-event-id';
@@ -9,7 +9,10 @@ import { complaintEventId } from './complaint-event-id';
 export type NewComplaint = typeof complaints.$inferInsert;
 export type ComplaintRow = typeof complaints.$inferSelect;
 export type NewComplaintEvent = typeof complaintEvents.$inferInsert;
-export type ComplaintEvent = Omit<typeof complaintEvents.$inferSelect, 'shopId' | 'complaintId'>;
+/** An event of the trail with the name of the user who made it (null: the system, e.g. the nightly overdue step). */
+export type ComplaintEvent = Omit<typeof complaintEvents.$inferSelect, 'shopId' | 'complaintId'> & {
+  actorName: string | null;
+};
 /** What callers see: the customer's hash and the import link stay inside. */
 export type ComplaintView = Omit<ComplaintRow, 'customerHash' | 'importId'>;
 
@@ -115,8 +118,9 @@ export class ComplaintRepository {
 
   events(shopId: string, complaintId: string): Promise<ComplaintEvent[]> {
     return this.db.q
-      .select(eventColumns)
+      .select({ ...eventColumns, actorName: users.displayName })
       .from(complaintEvents)
+      .leftJoin(users, eq(users.id, complaintEvents.actorUserId))
       .where(and(eq(complaintEvents.shopId, shopId), eq(complaintEvents.complaintId, complaintId)))
       .orderBy(asc(complaintEvents.at), asc(complaintEvents.id));
   }

@@ -71,6 +71,23 @@ export const CreateScorecardBody = z.strictObject({
 export type CreateScorecardBody = z.infer<typeof CreateScorecardBody>;
 export type RewardRule = CreateScorecardBody['rewardRules'][number];
 
+const card = CreateScorecardBody.shape;
+/** Any of a scorecard's rules; a default of creation never fills what an update leaves out. Runs already made keep their snapshot. */
+export const UpdateScorecardBody = z
+  .strictObject({
+    name: card.name.optional(),
+    roleGroup: card.roleGroup.optional(),
+    metrics: card.metrics.optional(),
+    minDaysWorked: card.minDaysWorked.unwrap().optional(),
+    minInquiries: card.minInquiries.unwrap().optional(),
+    topN: card.topN.unwrap().optional(),
+    bottomPercent: card.bottomPercent.unwrap().optional(),
+    tieRule: card.tieRule.unwrap().optional(),
+    rewardRules: card.rewardRules.unwrap().optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), localized(SchemaTexts.nothingToChange));
+export type UpdateScorecardBody = z.infer<typeof UpdateScorecardBody>;
+
 export const CreateRankingBody = z.strictObject({
   month,
   scorecardId: z.uuid(localized(SchemaTexts.uuid)),

@@ -1,11 +1,11 @@
-import { Controller, Get, Post } from '@nestjs/common';
+import { Controller, Get, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from 'src/platform/auth/actor';
 import { Roles } from 'src/platform/auth/roles';
 import { ApiProblems } from 'src/platform/http/openapi';
 import { ValidBody, ValidParam } from 'src/platform/http/validation';
 import { RANKING_READERS, SCORECARD_WRITERS } from './ranking-roles';
-import { CreateScorecardBody, scorecardExample } from './ranking.dto';
+import { CreateScorecardBody, scorecardExample, UpdateScorecardBody } from './ranking.dto';
 import { ScorecardService } from './scorecard.service';
 import { RankingProblems } from './ranking.problems';
 
@@ -41,5 +41,30 @@ export class ScorecardController {
   @ApiProblems(400, 401, 403, 404, RankingProblems.scorecardNotFound)
   get(@CurrentActor() actor: Actor, @ValidParam('id') id: string) {
     return this.scorecards.get(actor, id);
+  }
+
+  @Patch(':id')
+  @Roles(...SCORECARD_WRITERS)
+  @ApiOkResponse({
+    description:
+      'Changes weights, floors, flags or reward rules for the next ranking run; runs already made keep the scorecard they were made with',
+    schema: { example: scorecardExample },
+  })
+  @ApiProblems(
+    400,
+    401,
+    403,
+    404,
+    409,
+    RankingProblems.scorecardNotFound,
+    RankingProblems.unknownKpi,
+    RankingProblems.scorecardNameTaken,
+  )
+  update(
+    @CurrentActor() actor: Actor,
+    @ValidParam('id') id: string,
+    @ValidBody(UpdateScorecardBody) body: UpdateScorecardBody,
+  ) {
+    return this.scorecards.update(actor, id, body);
   }
 }

@@ -15,6 +15,15 @@ export class ScorecardRepository {
     return row;
   }
 
+  async update(shopId: string, id: string, values: Partial<NewScorecard>): Promise<Scorecard | undefined> {
+    const [row] = await this.db.q
+      .update(scorecards)
+      .set({ ...values, updatedAt: new Date() })
+      .where(and(eq(scorecards.shopId, shopId), eq(scorecards.id, id)))
+      .returning();
+    return row;
+  }
+
   async find(shopId: string, id: string): Promise<Scorecard | undefined> {
     const [row] = await this.db.q
       .select()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
 import { KpiService } from 'src/modules/kpi/kpi.service';
-import type { CreateScorecardBody } from './ranking.dto';
+import type { CreateScorecardBody, UpdateScorecardBody } from './ranking.dto';
 import { RankingProblems } from './ranking.problems';
 import { Scorecard, ScorecardRepository } from './scorecard.repository';
 
@@ -14,8 +14,27 @@ export class ScorecardService {
 
   /** Metrics must be registry keys; their direction is the registry's, so a scorecard cannot reward slowness. */
   async create(actor: Actor, body: CreateScorecardBody): Promise<Scorecard> {
+    this.checkMetrics(body.metrics);
+    if (await this.scorecards.findByName(actor.shopId, body.name))
+      throw RankingProblems.scorecardNameTaken({ name: body.name });
+    return this.scorecards.insert({ ...body, shopId: actor.shopId, createdBy: actor.userId });
+  }
+
+  /** New weights or rules apply to the next ranking run; runs already made keep the scorecard they were made with. */
+  async update(actor: Actor, id: string, body: UpdateScorecardBody): Promise<Scorecard> {
+    const current = await this.get(actor, id);
+    if (body.metrics) this.checkMetrics(body.metrics);
+    if (body.name && body.name !== current.name && (await this.scorecards.findByName(actor.shopId, body.name)))
+      throw RankingProblems.scorecardNameTaken({ name: body.name });
+    const changes = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
+    const updated = await this.scorecards.update(actor.shopId, id, changes);
+    if (!updated) throw RankingProblems.scorecardNotFound();
+    return updated;
+  }
+
+  private checkMetrics(metrics: CreateScorecardBody['metrics']): void {
     const known = new Set(this.kpis.definitions().map((d) => d.key));
-    const unknown = body.metrics.map((m, i) => ({ m, i })).filter(({ m }) => !known.has(m.metric));
+    const unknown = metrics.map((m, i) => ({ m, i })).filter(({ m }) => !known.has(m.metric));
     if (unknown.length) {
       const problem = RankingProblems.unknownKpi;
       throw problem(
@@ -30,9 +49,6 @@ export class ScorecardService {
         },
       );
     }
-    if (await this.scorecards.findByName(actor.shopId, body.name))
-      throw RankingProblems.scorecardNameTaken({ name: body.name });
-    return this.scorecards.insert({ ...body, shopId: actor.shopId, createdBy: actor.userId });
   }
 
   list(actor: Actor): Promise<Scorecard[]> {
