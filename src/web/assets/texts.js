@@ -1,4 +1,6 @@
 /** Every text of the page: [English, 中文]. The screens' own texts live in texts-work.js. */
+import { CASE_TEXT } from './texts-cases.js';
+import { SETUP_TEXT } from './texts-setup.js';
 import { SELF_TEXT } from './texts-self.js';
 import { WORK_TEXT } from './texts-work.js';
 
@@ -185,4 +187,6 @@ export const TEXT = {
   'rule.unknown-assignment': ['Unknown assignment', '未知排班'],
   ...WORK_TEXT,
   ...SELF_TEXT,
+  ...CASE_TEXT,
+  ...SETUP_TEXT,
 };
