@@ -1,6 +1,6 @@
 /**
  * Rosters through the product path: `npm run build && npx tsx bench/roster-api.ts [--agents 60|200]
- * [--time-limit 30] [--seed 1] [--supervisors]`. Boots the compiled app on a fresh PostgreSQL
+ * [--time-limit 30] [--seed 1] [--supervisors] [--dump problem.json]`. Boots the compiled app on a fresh PostgreSQL
  * database, seeds the whole demo shop (history, forecasts, this week's roster published, training),
  * optionally scales it (agents copied round the teams, volume scaled with the head count and the
  * forecasts made again), then rosters next week with `RosterService.create` and the `roster.generate`
@@ -10,6 +10,7 @@
  * stored roster, and the limit's promise (job end − request).
  */
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import postgres from 'postgres';
 import { compiled } from './compiled-app';
@@ -38,6 +39,8 @@ const agents = Number(arg('agents', '60'));
 const seconds = Number(arg('time-limit', '30'));
 const seed = Number(arg('seed', '1'));
 const supervisors = process.argv.includes('--supervisors');
+/** Writes the stored solver problem (JSON) here, to solve it again with the engine alone. */
+const dump = arg('dump', '');
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DEMO_AGENTS = 60;
 
@@ -118,6 +121,10 @@ async function main(): Promise<void> {
     const wall = (Date.now() - started) / 1000;
     const [run] = await sql`SELECT status, result, started_at, finished_at FROM job_runs WHERE id = ${created.jobId}`;
     const roster = await withLocale('en', () => app.get(RosterService).get(manager, created.rosterId));
+    if (dump) {
+      const [stored] = await sql`SELECT problem FROM rosters WHERE id = ${created.rosterId}`;
+      writeFileSync(dump, JSON.stringify(stored.problem));
+    }
     const byDaypart: Record<string, number> = { night: 0, morning: 0, afternoon: 0, evening: 0 };
     for (const c of roster.coverage) {
       const hour = Number(c.local.slice(11, 13));

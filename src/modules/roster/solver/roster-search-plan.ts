@@ -30,6 +30,10 @@ const WINDOW_SECONDS = 4;
 const MIP_COLUMNS = 8_000;
 const MIP_SECONDS = 3;
 const REPLAN_SECONDS = 1;
+/** Horizons up to this many days (the product's weeks) re-plan single agents against the others. */
+const RESPONSE_DAYS = 7;
+/** Single agents are re-planned by the exact programme up to this many days × duties, by a beam above. */
+const EXACT_RESPONSE_CELLS = 2_000;
 /** Long horizons: the share of turns that re-plan a window of days as a model of its own. */
 const WINDOW_TURNS = 0.25;
 
@@ -122,14 +126,21 @@ function improve(search: Search): void {
     blockSize: Math.min(n, Math.max(4, Math.floor(WINDOW_CELLS / cells(model, 1, WINDOW_DAYS + 14)))),
     sweep: 0,
   };
+  // Weekly rosters: single agents re-planned against the others, first until none gains, then after
+  // every gain elsewhere (not measured to help the longer NRP horizons, which keep their own mix).
+  let respond = days <= RESPONSE_DAYS;
+  const exact = days * model.duties.length <= EXACT_RESPONSE_CELLS;
   while (
     !search.stopped() &&
     (search.limits.maxIterations === undefined || search.iterations < search.limits.maxIterations)
   ) {
     search.iterations++;
     const before = search.cost;
-    if (long && search.random() < WINDOW_TURNS) windowStep(search, sizes);
+    if (respond) {
+      respond = search.respond(exact);
+    } else if (long && search.random() < WINDOW_TURNS) windowStep(search, sizes);
     else agentOrDayStep(search, sizes);
+    if (search.cost < before - 1e-9 && days <= RESPONSE_DAYS) respond = true;
     if (search.iterations % 5 === 0 || search.cost < before) search.report('improve');
     if (search.proven()) break;
   }

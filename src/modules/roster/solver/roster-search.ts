@@ -1,7 +1,8 @@
 import type { Highs } from 'highs';
 import { agentLineViolations } from './agent-rules';
 import { copyLines, type CompiledRoster, type RosterLines } from './compiled-roster';
-import { constructRoster, placeAgents } from './greedy-construction';
+import { bestResponses } from './best-response';
+import { constructRoster, labelBudget, placeAgents } from './greedy-construction';
 import { solveLinearProgram } from './linear-program';
 import { priceAndBranch } from './price-and-branch';
 import { replanAgents } from './priced-neighbourhood';
@@ -57,6 +58,7 @@ export interface SearchOutcome {
 }
 
 const NODE_LIMIT = 2_000;
+const LP_BOUND_COLUMNS = 30_000;
 const FALLBACK_SECONDS = 120;
 const PRICED_FULL_MIP_COLUMNS = 1_500;
 const REPLAN_ROUNDS = 20;
@@ -209,7 +211,8 @@ export class Search {
 
   lpBound(seconds: number): void {
     const all = this.model.agents.map((_, a) => a);
-    if (this.compactColumns() > 60_000) return;
+    // Larger compact LPs did not finish in their share even on 7-day rosters (60 agents × 240 duties: 10 s for nothing).
+    if (this.compactColumns() > LP_BOUND_COLUMNS) return;
     const mip = buildRosterMip(this.model, this.lines, { agents: all, fromDay: 0, toDay: this.model.days });
     const outcome = solveLinearProgram(this.highs, mip.lp, {
       timeLimitSeconds: this.subSeconds(seconds),
@@ -247,6 +250,22 @@ export class Search {
     });
     if (lines) this.adopt(lines, agents);
     return closed ? 'optimal' : 'limit';
+  }
+
+  /** Every agent (in random order) re-planned alone against the others; true when the roster got cheaper. */
+  respond(exact: boolean): boolean {
+    const order = this.model.agents.map((_, a) => a);
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(this.random() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    const before = this.cost;
+    const found = bestResponses(this.model, this.lines, order, {
+      shouldStop: () => this.stopped(),
+      maxLabels: exact ? undefined : labelBudget(this.model),
+    });
+    if (found.changed.length > 0) this.adopt(found.lines, found.changed);
+    return this.cost < before - 1e-9;
   }
 
   compactColumns(): number {

@@ -67,15 +67,16 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions)
   const cover: { found: AggregateCoverBound | null } = { found: null };
   const outcome = searchRoster(highs, model, {
     startedAt: started,
-    // A second of LP gives a bound the column generation may take minutes to reach (at most a fifth of
-    // the time; in repeatable runs only the deadline limits it, so the bound never depends on load).
+    // A second of LP gives a bound the column generation may take minutes to reach (at most a quarter of
+    // the time, at most 10 s: under load a 200-agent week's LP takes 5 s; in repeatable runs only the
+    // deadline limits it, so the bound never depends on load).
     aggregateBound: (seconds) =>
       (cover.found = aggregateCoverBound(
         highs,
         model,
         options.maxIterations !== undefined
           ? seconds
-          : Math.min(5, seconds, Math.max(0.05, options.timeLimitMs / 5000)),
+          : Math.min(10, seconds, Math.max(0.05, options.timeLimitMs / 4000)),
       )),
     deadline,
     initial: first.lines,

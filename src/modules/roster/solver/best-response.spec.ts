@@ -1,0 +1,62 @@
+import { agentLineViolations } from './agent-rules';
+import { bestResponses } from './best-response';
+import { OFF } from './compiled-roster';
+import { compileRoster } from './compile-roster';
+import { searchCost } from './roster-objective';
+import { EARLY, LATE, agent, cover, problem } from './small-rosters.fixture';
+
+/** Four agents, a week of one early and one late per day; at most 4 days in a row, 2 days off together. */
+const model = compileRoster(
+  problem(
+    7,
+    [EARLY, LATE],
+    Array.from({ length: 4 }, (_, k) =>
+      agent(`a${k}`, {}, { maxMinutes: 4 * 480, maxConsecutiveWorkDays: 4, minConsecutiveDaysOff: 2 }),
+    ),
+    [...cover(7, 'E', 1, 10), ...cover(7, 'L', 1, 10)],
+  ),
+);
+const duty = (type: string) => model.duties.findIndex((d) => model.typeIds[d.type] === type);
+const [E, L, _] = [duty('E'), duty('L'), OFF];
+const never = () => false;
+
+describe('bestResponses', () => {
+  it('re-plans each agent against the others: idle agents take the uncovered days, keeping their rules', () => {
+    // a0 and a1 cover Monday–Thursday; a2 and a3 are idle, so Friday–Sunday is uncovered (60).
+    const lines = [
+      Int32Array.of(E, E, E, E, _, _, _),
+      Int32Array.of(L, L, L, L, _, _, _),
+      new Int32Array(7).fill(_),
+      new Int32Array(7).fill(_),
+    ];
+    const found = bestResponses(model, lines, [2, 3, 0, 1], { shouldStop: never });
+    expect(searchCost(model, found.lines)).toBe(0);
+    expect(found.gain).toBe(60);
+    expect(found.changed).toEqual([2, 3]);
+    found.lines.forEach((line, a) => expect(agentLineViolations(model, model.agents[a], line)).toEqual([]));
+    // The lines it started from are left as they were.
+    expect(searchCost(model, lines)).toBe(60);
+  });
+
+  it('changes nobody on a roster no single agent can improve, and nobody once stopped', () => {
+    const optimal = [
+      Int32Array.of(E, E, E, E, _, _, _),
+      Int32Array.of(L, L, L, L, _, _, _),
+      Int32Array.of(_, _, _, _, E, E, E),
+      Int32Array.of(_, _, _, _, L, L, L),
+    ];
+    expect(bestResponses(model, optimal, [0, 1, 2, 3], { shouldStop: never }).changed).toEqual([]);
+    const idle = optimal.map(() => new Int32Array(7).fill(_));
+    const stopped = bestResponses(model, idle, [0, 1, 2, 3], { shouldStop: () => true });
+    expect(stopped.changed).toEqual([]);
+    expect(stopped.gain).toBe(0);
+  });
+
+  it('prices with a beam when given a label budget, still only valid lines that cost less', () => {
+    const idle = [0, 1, 2, 3].map(() => new Int32Array(7).fill(_));
+    const found = bestResponses(model, idle, [0, 1, 2, 3], { shouldStop: never, maxLabels: 50 });
+    expect(searchCost(model, found.lines)).toBeLessThan(searchCost(model, idle));
+    expect(found.gain).toBe(searchCost(model, idle) - searchCost(model, found.lines));
+    found.lines.forEach((line, a) => expect(agentLineViolations(model, model.agents[a], line)).toEqual([]));
+  });
+});
