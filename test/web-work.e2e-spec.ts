@@ -5,7 +5,9 @@ import { bearer, TestApp } from './support/test-app';
 import { publishNextWeek, seedVolume, TODAY } from './support/web-fixtures';
 import {
   BROWSER_STEPS_MS,
+  DESKTOP,
   openScreen,
+  PHONE,
   screenshot,
   setDate,
   signIn,
@@ -133,8 +135,17 @@ describe('the web page in headless Chromium: QC, forecast, training, rankings (e
       const trainer = await t.tokenFor('trainer');
       const { context, page, pageErrors } = await signIn(web, 'trainer', 'zh');
       await openScreen(page, 'training');
-      // The QC finding recorded above is this fortnight's training need.
-      expect(await page.locator('#needs tbody tr').first().textContent()).toContain('平台政策');
+      // The QC finding recorded above is this fortnight's training need, taught from the review's comment.
+      const need = page.locator('#needs tbody tr').first();
+      expect(await need.textContent()).toContain('平台政策');
+      expect(await need.locator('td.quotes').textContent()).toContain('退款政策解释不清');
+      // Figures and their headers line up (both right-aligned).
+      const aligned = await page.evaluate(
+        `[...document.querySelectorAll('#needs thead th')].map((th, i) => [getComputedStyle(th).textAlign, getComputedStyle(document.querySelector('#needs tbody tr').children[i]).textAlign])`,
+      );
+      expect((aligned as [string, string][]).filter(([th, td]) => th !== td)).toEqual([]);
+      expect((aligned as [string, string][]).filter(([th]) => th === 'right').length).toBe(3);
+      await screenshot(page, 'trainer-needs');
       await page.locator('#plan-form select[name=teamId]').selectOption(teamId);
       await page.click('#propose');
       await page.waitForSelector('#proposals button[data-option]', { timeout: 30_000 });
@@ -142,6 +153,14 @@ describe('the web page in headless Chromium: QC, forecast, training, rankings (e
       await screenshot(page, 'trainer-proposals');
       await page.locator('#proposals button[data-option]').first().click();
       await page.waitForSelector('#sessions tr[data-session]');
+      // Booked for next week: not yet held, never "0 of n attended".
+      const booked = page.locator('#sessions tr[data-session] .attendance-cell').first();
+      expect(await booked.textContent()).toMatch(/^尚未开始 · 已邀请 \d+ 人$/);
+      await screenshot(page, 'trainer-session-booked');
+      await page.setViewportSize(PHONE);
+      expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+      await screenshot(page, 'phone-trainer-training');
+      await page.setViewportSize(DESKTOP);
       const from = TODAY.minus({ days: 1 }).toUTC().toISO();
       const to = TODAY.plus({ weeks: 3 }).toUTC().toISO();
       const [session] = (

@@ -2,6 +2,7 @@
 export const SELF_TEXT = {
   'shell.menu': ['Menu', '菜单'],
   'nav.inbox': ['Approvals', '审批'],
+  'status.superseded': ['Superseded', '已被取代'],
   'roster.carried': ['{shift} until {end} (from the day before)', '{shift} 至 {end}（前一天开始）'],
   'days.thisWeek': ['This week · {from} – {to}', '本周 · {from} – {to}'],
   'days.nextWeek': ['Next week · {from} – {to}', '下周 · {from} – {to}'],
@@ -44,7 +45,7 @@ export const SELF_TEXT = {
   'self.myOffer': ['You offer your shift on {date}', '您换出 {date} 的班'],
   'self.offerToYou': ['{agent} offers the shift on {date}', '{agent}想换出 {date} 的班'],
   'self.takenBy': ['{taker} takes {agent}’s shift on {date}', '{taker}接{agent} {date} 的班'],
-  'self.giveBack': ['… and gets back your shift on {date}', '……并换回您 {date} 的班'],
+  'self.giveBack': ['and gives back {date}', '并换回 {date} 的班'],
   'self.accept': ['Take it', '接班'],
   'self.acceptTitle': ['Take {agent}’s shift on {date}', '接{agent} {date} 的班'],
   'self.returnDay': ['Give one of your shifts back (optional)', '换回我的一个班（选填）'],

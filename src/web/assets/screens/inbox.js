@@ -132,7 +132,11 @@ export async function renderInbox(root, ctx) {
                   h('div', { class: 'hint' }, dateTime(r.createdAt, ctx.zone)),
                 ),
                 h('td', null, r.reason ?? ''),
-                h('td', { class: 'row-tools' }, decisionButtons(`/time-off-requests/${r.id}`, what, r.id)),
+                h(
+                  'td',
+                  null,
+                  h('div', { class: 'row-tools' }, decisionButtons(`/time-off-requests/${r.id}`, what, r.id)),
+                ),
               );
             }),
           )
@@ -152,7 +156,7 @@ export async function renderInbox(root, ctx) {
                 { 'data-swap': s.id },
                 h('td', null, what, s.returnDate ? ` ${t('self.giveBack', { date: dayLabel(s.returnDate) })}` : ''),
                 h('td', null, s.reason ?? ''),
-                h('td', { class: 'row-tools' }, decisionButtons(`/shift-swaps/${s.id}`, what, s.id)),
+                h('td', null, h('div', { class: 'row-tools' }, decisionButtons(`/shift-swaps/${s.id}`, what, s.id))),
               );
             }),
           )
@@ -174,23 +178,27 @@ export async function renderInbox(root, ctx) {
                 h('td', null, o.shiftName ?? o.shiftTemplate, o.start ? ` ${o.start}` : ''),
                 h(
                   'td',
-                  { class: 'row-tools' },
-                  o.volunteers.map((id) => {
-                    const agent = names.get(id) ?? '—';
-                    return h(
-                      'button',
-                      {
-                        type: 'button',
-                        class: 'small',
-                        'data-give': id,
-                        onclick: decide(
-                          () => post(`/open-shifts/${o.id}/assign`, { agentId: id }),
-                          t('inbox.given', { agent, what }),
-                        ),
-                      },
-                      t('inbox.give', { agent }),
-                    );
-                  }),
+                  null,
+                  h(
+                    'div',
+                    { class: 'row-tools' },
+                    o.volunteers.map((id) => {
+                      const agent = names.get(id) ?? '—';
+                      return h(
+                        'button',
+                        {
+                          type: 'button',
+                          class: 'small',
+                          'data-give': id,
+                          onclick: decide(
+                            () => post(`/open-shifts/${o.id}/assign`, { agentId: id }),
+                            t('inbox.given', { agent, what }),
+                          ),
+                        },
+                        t('inbox.give', { agent }),
+                      );
+                    }),
+                  ),
                 ),
               );
             }),

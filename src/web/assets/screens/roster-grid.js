@@ -29,6 +29,9 @@ function shiftSegment(shift, dayOffset) {
   const block = h('div', {
     class: `shift-block${dayOffset ? ' carried' : ''}`,
     'data-shift': shift.code,
+    title: dayOffset
+      ? t('roster.carried', { shift: shift.name ?? shift.code, end: clockOfLocal(shift.end.local) })
+      : undefined,
     style: {
       left: pct(from - dayOffset),
       width: to === from ? '2px' : `calc(${pct(to - dayOffset)} - ${pct(from - dayOffset)})`,
@@ -85,13 +88,15 @@ export const carriedInto = (days, index) => {
 };
 
 function cellContent(day, onLeave, carried) {
-  const tail = carried
-    ? h(
-        'div',
-        { class: 'shift-label carried-label' },
-        t('roster.carried', { shift: carried.name ?? carried.code, end: clockOfLocal(carried.end.local) }),
-      )
-    : null;
+  // On a day off the night's end is worth a word; beside a shift of the day its block says enough.
+  const tail =
+    carried && !day.shift
+      ? h(
+          'div',
+          { class: 'shift-label carried-label' },
+          t('roster.carried', { shift: carried.name ?? carried.code, end: clockOfLocal(carried.end.local) }),
+        )
+      : null;
   if (day.shift) {
     const s = day.shift;
     return [

@@ -197,8 +197,8 @@ function sessionsTable(sessions, names, ctx, reload) {
           h(
             'td',
             { class: 'attendance-cell' },
-            // Before it starts nobody can have attended: it is scheduled, with its invitees.
-            Date.parse(s.start.utc) > Date.now()
+            // Before it starts (and before any attendance is taken) it is scheduled, with its invitees.
+            Date.parse(s.start.utc) > Date.now() && s.attendees.every((a) => a.attendance === 'invited')
               ? badge(t('training.scheduled', { invited: s.attendees.length }), 'info')
               : t('training.attendedOf', { attended, invited: s.attendees.length }),
           ),
