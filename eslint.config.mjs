@@ -35,6 +35,12 @@ export default tseslint.config(
     rules: { 'house/layers': 'error' },
   },
   {
+    // Another domain's tables are read only in a *.reads.ts file (docs/decisions.md, cross-domain reads).
+    files: ['src/modules/**/*.ts'],
+    plugins: { house },
+    rules: { 'house/cross-domain-reads': 'error' },
+  },
+  {
     // Every refusal is a catalogued problem (`defineProblems` in a `*.problems.ts`): only the catalogue builds AppErrors.
     files: ['src/**/*.ts'],
     ignores: ['src/platform/errors/**'],

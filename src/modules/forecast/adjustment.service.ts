@@ -4,14 +4,14 @@ import { ForecastProblems } from './forecast.problems';
 import type { Page } from 'src/platform/http/pagination';
 import { CreateAdjustmentBody, ListAdjustmentsQuery } from './adjustment.dto';
 import { Adjustment, AdjustmentRepository } from './adjustment.repository';
-import { ForecastHistoryRepository } from './forecast-history.repository';
+import { ForecastHistoryReads } from './forecast-history.reads';
 
 /** Planner adjustments: recorded with who and why, applied to every version's slots when read. */
 @Injectable()
 export class AdjustmentService {
   constructor(
     private readonly adjustments: AdjustmentRepository,
-    private readonly history: ForecastHistoryRepository,
+    private readonly history: ForecastHistoryReads,
   ) {}
 
   async create(actor: Actor, body: CreateAdjustmentBody): Promise<Adjustment> {

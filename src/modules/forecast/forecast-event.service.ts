@@ -4,14 +4,14 @@ import { ForecastProblems } from './forecast.problems';
 import type { Page } from 'src/platform/http/pagination';
 import { CreateEventBody, ListEventsQuery, UpdateEventBody } from './forecast-event.dto';
 import { ForecastEvent, ForecastEventRepository } from './forecast-event.repository';
-import { ForecastHistoryRepository } from './forecast-history.repository';
+import { ForecastHistoryReads } from './forecast-history.reads';
 
 /** The calendar the forecasts read: planners name promotion days, holidays and closed days ahead. */
 @Injectable()
 export class ForecastEventService {
   constructor(
     private readonly events: ForecastEventRepository,
-    private readonly history: ForecastHistoryRepository,
+    private readonly history: ForecastHistoryReads,
   ) {}
 
   async create(actor: Actor, body: CreateEventBody): Promise<ForecastEvent> {

@@ -8,7 +8,7 @@ import type { MethodName, QueueForecast } from './engine/forecast-types';
 import { queueHistoryOf } from './engine-input';
 import { addDays } from 'src/platform/time/calendar-date';
 import { localDayStart } from 'src/platform/time/shop-calendar';
-import { ForecastHistoryRepository } from './forecast-history.repository';
+import { ForecastHistoryReads } from './forecast-history.reads';
 import { forecastGenerateJob, GeneratePayload } from './forecast.jobs';
 import { ForecastRepository, ForecastVersion } from './forecast.repository';
 import { workOnRecord } from 'src/platform/jobs/record-status';
@@ -24,7 +24,7 @@ export type StoredForecast = { forecastId: string; method: MethodName; slots: nu
 export class ForecastGeneration {
   constructor(
     private readonly versions: ForecastRepository,
-    private readonly history: ForecastHistoryRepository,
+    private readonly history: ForecastHistoryReads,
     private readonly shops: ShopService,
   ) {}
 

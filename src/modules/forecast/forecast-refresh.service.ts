@@ -7,7 +7,7 @@ import type { Shop } from 'src/modules/org/shop.repository';
 import { ShopService } from 'src/modules/org/shop.service';
 import { addDays } from 'src/platform/time/calendar-date';
 import { ForecastGeneration, StoredForecast } from './forecast-generation.service';
-import { ForecastHistoryRepository } from './forecast-history.repository';
+import { ForecastHistoryReads } from './forecast-history.reads';
 import { DEFAULT_HORIZON_WEEKS } from './forecast.settings';
 import { forecastRefreshJob } from './forecast.jobs';
 import { ForecastRepository } from './forecast.repository';
@@ -28,7 +28,7 @@ export class ForecastRefresh implements OnModuleInit {
   constructor(
     private readonly nightly: NightlyPipeline,
     private readonly versions: ForecastRepository,
-    private readonly history: ForecastHistoryRepository,
+    private readonly history: ForecastHistoryReads,
     private readonly generation: ForecastGeneration,
     private readonly shops: ShopService,
   ) {}

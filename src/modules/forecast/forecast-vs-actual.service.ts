@@ -5,7 +5,7 @@ import { adjustedValue } from './adjusted-value';
 import { AdjustmentRepository } from './adjustment.repository';
 import { accuracyOf } from './engine/accuracy-metrics';
 import type { AccuracyMetrics } from './engine/forecast-types';
-import { ForecastHistoryRepository } from './forecast-history.repository';
+import { ForecastHistoryReads } from './forecast-history.reads';
 import type { ActualRangeQuery } from './forecast.dto';
 
 export type ForecastVsActualSlot = {
@@ -34,7 +34,7 @@ export type ForecastVsActual = {
 @Injectable()
 export class ForecastVsActualService {
   constructor(
-    private readonly history: ForecastHistoryRepository,
+    private readonly history: ForecastHistoryReads,
     private readonly adjustments: AdjustmentRepository,
   ) {}
 

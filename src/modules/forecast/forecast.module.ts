@@ -7,7 +7,7 @@ import { ForecastEventController } from './forecast-event.controller';
 import { ForecastEventRepository } from './forecast-event.repository';
 import { ForecastEventService } from './forecast-event.service';
 import { ForecastGeneration } from './forecast-generation.service';
-import { ForecastHistoryRepository } from './forecast-history.repository';
+import { ForecastHistoryReads } from './forecast-history.reads';
 import { ForecastRefresh } from './forecast-refresh.service';
 import { ForecastVsActualController } from './forecast-vs-actual.controller';
 import { ForecastVsActualService } from './forecast-vs-actual.service';
@@ -30,7 +30,7 @@ import { IntradayForecastService } from './intraday.service';
   ],
   providers: [
     ForecastRepository,
-    ForecastHistoryRepository,
+    ForecastHistoryReads,
     ForecastService,
     ForecastGeneration,
     ForecastRefresh,

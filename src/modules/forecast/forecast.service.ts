@@ -11,7 +11,7 @@ import { adjustedValue, AppliedAdjustment } from './adjusted-value';
 import { AdjustmentRepository } from './adjustment.repository';
 import { addDays } from 'src/platform/time/calendar-date';
 import { nextMonday } from 'src/platform/time/shop-calendar';
-import { ForecastHistoryRepository } from './forecast-history.repository';
+import { ForecastHistoryReads } from './forecast-history.reads';
 import { CreateForecastBody, ListForecastsQuery, SlotRangeQuery } from './forecast.dto';
 import { forecastGenerateJob } from './forecast.jobs';
 import { ForecastRepository, ForecastVersion } from './forecast.repository';
@@ -39,7 +39,7 @@ const view = ({ backtest: _backtest, ...version }: ForecastVersion): ForecastVie
 export class ForecastService {
   constructor(
     private readonly versions: ForecastRepository,
-    private readonly history: ForecastHistoryRepository,
+    private readonly history: ForecastHistoryReads,
     private readonly adjustments: AdjustmentRepository,
     private readonly shops: ShopService,
     private readonly queue: JobQueue,

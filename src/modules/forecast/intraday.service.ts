@@ -10,7 +10,7 @@ import { AdjustmentRepository } from './adjustment.repository';
 import { defaultIntradayParams, IntradayParams, updateRestOfDay } from './engine/intraday-update';
 import { addDays } from 'src/platform/time/calendar-date';
 import { localDaysWindow, todayIn } from 'src/platform/time/shop-calendar';
-import { ForecastHistoryRepository } from './forecast-history.repository';
+import { ForecastHistoryReads } from './forecast-history.reads';
 import { forecastIntradayJob, IntradayPayload } from './forecast.jobs';
 import { ForecastProblems } from './forecast.problems';
 import { ForecastRepository, ForecastVersion } from './forecast.repository';
@@ -46,7 +46,7 @@ export class IntradayForecastService {
   constructor(
     private readonly intraday: IntradayRepository,
     private readonly versions: ForecastRepository,
-    private readonly history: ForecastHistoryRepository,
+    private readonly history: ForecastHistoryReads,
     private readonly adjustments: AdjustmentRepository,
     private readonly shops: ShopService,
     private readonly queue: JobQueue,

@@ -13,7 +13,7 @@ import type { RealTimeQueue } from 'src/modules/staffing/engine';
 import { realTimeQueueOf } from 'src/modules/staffing/real-time-queue';
 import type { AgentDay, DaySlot } from './engine/live-day';
 import { IntradayProblems } from './intraday.problems';
-import { IntradayRepository, QueueAgent } from './intraday.repository';
+import { IntradayReads, QueueAgent } from './intraday.reads';
 
 export type PublishedShift = Awaited<ReturnType<RosterService['publishedShifts']>>[number];
 
@@ -50,7 +50,7 @@ export class IntradayDayService {
     private readonly queues: QueueService,
     private readonly shops: ShopService,
     private readonly rosters: RosterService,
-    private readonly repository: IntradayRepository,
+    private readonly repository: IntradayReads,
   ) {}
 
   async read(actor: Actor, queueId: string, date: string | undefined, now = Date.now()): Promise<LiveDay> {

@@ -15,7 +15,7 @@ import { projectRest, restServiceLevel } from './engine/live-day';
 import { IntradayDayService, LiveDay } from './intraday-day.service';
 import type { AcceptSuggestionBody, LiveViewQuery } from './intraday.dto';
 import { IntradayProblems } from './intraday.problems';
-import { IntradayRepository, TemplateRules } from './intraday.repository';
+import { IntradayReads, TemplateRules } from './intraday.reads';
 import { SuggestionKinds, SuggestionTexts } from './intraday.texts';
 
 /** Suggestions offered at most, and roster checks made at most to find them. */
@@ -49,7 +49,7 @@ export class IntradaySuggestionService {
   constructor(
     private readonly db: Db,
     private readonly days: IntradayDayService,
-    private readonly repository: IntradayRepository,
+    private readonly repository: IntradayReads,
     private readonly editing: RosterEditing,
     private readonly publishing: RosterPublishing,
     private readonly scope: AgentScope,

@@ -4,7 +4,7 @@ import { QueuesModule } from 'src/modules/queues/queues.module';
 import { OrgModule } from 'src/modules/org/org.module';
 import { RosterModule } from 'src/modules/roster/roster.module';
 import { IntradayDayService } from './intraday-day.service';
-import { IntradayRepository } from './intraday.repository';
+import { IntradayReads } from './intraday.reads';
 import { IntradayViewController } from './intraday-view.controller';
 import { IntradayViewService } from './intraday-view.service';
 import { IntradaySuggestionController } from './intraday-suggestion.controller';
@@ -14,6 +14,6 @@ import { IntradaySuggestionService } from './intraday-suggestion.service';
 @Module({
   imports: [OrgModule, QueuesModule, ForecastModule, RosterModule],
   controllers: [IntradayViewController, IntradaySuggestionController],
-  providers: [IntradayRepository, IntradayDayService, IntradayViewService, IntradaySuggestionService],
+  providers: [IntradayReads, IntradayDayService, IntradayViewService, IntradaySuggestionService],
 })
 export class IntradayModule {}

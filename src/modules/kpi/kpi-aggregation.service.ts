@@ -5,7 +5,7 @@ import { JobHandler } from 'src/platform/jobs/job-handler.decorator';
 import { NightlyPipeline } from 'src/platform/jobs/nightly/nightly-pipeline';
 import type { NightlyPayload } from 'src/platform/jobs/nightly/nightly.jobs';
 import { ShopService } from 'src/modules/org/shop.service';
-import { KpiAggregationRepository, ReplaceCount } from './kpi-aggregation.repository';
+import { KpiAggregationReads, ReplaceCount } from './kpi-aggregation.reads';
 import { addDays, datesBetween } from 'src/platform/time/calendar-date';
 import { localDateOf } from 'src/platform/time/shop-calendar';
 import { attributionWindowDays, kpiDay } from './kpi-day';
@@ -33,7 +33,7 @@ export class KpiAggregation implements OnModuleInit {
   constructor(
     private readonly nightly: NightlyPipeline,
     private readonly db: Db,
-    private readonly repository: KpiAggregationRepository,
+    private readonly repository: KpiAggregationReads,
     private readonly shops: ShopService,
   ) {}
 

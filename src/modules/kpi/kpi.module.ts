@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { OrgModule } from 'src/modules/org/org.module';
 import { DailyReportService } from './daily-report.service';
-import { KpiAggregationRepository } from './kpi-aggregation.repository';
+import { KpiAggregationReads } from './kpi-aggregation.reads';
 import { KpiAggregation } from './kpi-aggregation.service';
 import { KpiController } from './kpi.controller';
 import { KpiRepository } from './kpi.repository';
@@ -11,7 +11,7 @@ import { KpiService } from './kpi.service';
 @Module({
   imports: [OrgModule],
   controllers: [KpiController],
-  providers: [KpiAggregationRepository, KpiAggregation, KpiRepository, KpiService, DailyReportService],
+  providers: [KpiAggregationReads, KpiAggregation, KpiRepository, KpiService, DailyReportService],
   exports: [KpiService, DailyReportService, KpiAggregation],
 })
 export class KpiModule {}

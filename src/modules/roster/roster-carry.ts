@@ -1,4 +1,4 @@
-import type { RosterActivity } from './roster-activity.repository';
+import type { RosterActivity } from './roster-activity.reads';
 import type { PublishedShift } from './roster.repository';
 import { RosterWeek } from './roster-week';
 import { addDays } from 'src/platform/time/calendar-date';

@@ -9,7 +9,7 @@ import { QueueService } from 'src/modules/queues/queue.service';
 import { StaffingService } from 'src/modules/staffing/staffing.service';
 import { RosterWeek } from './roster-week';
 import { addDays } from 'src/platform/time/calendar-date';
-import { RosterInputRepository } from './roster-input.repository';
+import { RosterInputReads } from './roster-input.reads';
 import type { SlotDemand } from './solver';
 
 /** Per agent-slot short or over: a slot short costs ten times a slot over. */
@@ -28,7 +28,7 @@ export class RosterDemandService {
     private readonly queues: QueueService,
     private readonly forecasts: ForecastService,
     private readonly staffing: StaffingService,
-    private readonly input: RosterInputRepository,
+    private readonly input: RosterInputReads,
   ) {}
 
   async slotDemand(

@@ -5,7 +5,7 @@ import type { AppError } from 'src/platform/errors/problem';
 import { say } from 'src/platform/i18n/request-locale';
 import { labelOf } from 'src/platform/i18n/texts';
 import type { EditRosterBody, ShiftChange } from './roster.dto';
-import { LeaveRow, RosterInputRepository } from './roster-input.repository';
+import { LeaveRow, RosterInputReads } from './roster-input.reads';
 import { Roster, RosterRepository, RosterShift, RosterVersion } from './roster.repository';
 import { RosterService } from './roster.service';
 import { assignmentOf, shiftOf } from './roster-view';
@@ -125,7 +125,7 @@ export class RosterEditing {
     private readonly db: Db,
     private readonly rosters: RosterRepository,
     private readonly templates: ShiftTemplateService,
-    private readonly input: RosterInputRepository,
+    private readonly input: RosterInputReads,
     private readonly reading: RosterService,
     private readonly problems: RosterProblemService,
   ) {}

@@ -6,10 +6,10 @@ import { RosterTexts } from './roster.texts';
 import type { Shop } from 'src/modules/org/shop.repository';
 import type { CreateRosterBody } from './roster.dto';
 import { RosterDemandService } from './roster-demand.service';
-import { AvailabilityRow, LeaveRow, RosterAgentRow, RosterInputRepository } from './roster-input.repository';
+import { AvailabilityRow, LeaveRow, RosterAgentRow, RosterInputReads } from './roster-input.reads';
 import { clockMinutes, RosterWeek } from './roster-week';
 import { addDays } from 'src/platform/time/calendar-date';
-import { RosterActivityRepository } from './roster-activity.repository';
+import { RosterActivityReads } from './roster-activity.reads';
 import { NeighbourWeek, withActivities, withNeighbours } from './roster-carry';
 import { RosterRepository } from './roster.repository';
 import { ShiftTemplate } from './shift-template.repository';
@@ -68,11 +68,11 @@ function minMinutesWith(
 @Injectable()
 export class RosterProblemService {
   constructor(
-    private readonly input: RosterInputRepository,
+    private readonly input: RosterInputReads,
     private readonly templates: ShiftTemplateService,
     private readonly demand: RosterDemandService,
     private readonly rosters: RosterRepository,
-    private readonly activities: RosterActivityRepository,
+    private readonly activities: RosterActivityReads,
   ) {}
 
   async build(actor: Actor, shop: Shop, body: CreateRosterBody): Promise<BuiltProblem> {

@@ -1,6 +1,6 @@
 import type { Locale } from 'src/platform/i18n/locale';
 import { say } from 'src/platform/i18n/request-locale';
-import type { RosterActivity } from './roster-activity.repository';
+import type { RosterActivity } from './roster-activity.reads';
 import type { Publication, Roster, RosterShift, RosterVersion, RosterVersionHead } from './roster.repository';
 import { RosterWeek } from './roster-week';
 import type { ShiftTemplate } from './shift-template.repository';

@@ -12,10 +12,10 @@ import { RosterController } from './roster.controller';
 import { RosterDemandService } from './roster-demand.service';
 import { RosterEditing } from './roster-editing.service';
 import { RosterGeneration } from './roster-generation.service';
-import { RosterInputRepository } from './roster-input.repository';
+import { RosterInputReads } from './roster-input.reads';
 import { RosterProblemService } from './roster-problem.service';
 import { RosterPublishing } from './roster-publishing.service';
-import { RosterActivityRepository } from './roster-activity.repository';
+import { RosterActivityReads } from './roster-activity.reads';
 import { RosterRepository } from './roster.repository';
 import { RosterService } from './roster.service';
 import { ShiftTemplateController } from './shift-template.controller';
@@ -30,8 +30,8 @@ import { ShiftTemplateService } from './shift-template.service';
     ShiftTemplateRepository,
     ShiftTemplateService,
     RosterRepository,
-    RosterActivityRepository,
-    RosterInputRepository,
+    RosterActivityReads,
+    RosterInputReads,
     RosterDemandService,
     RosterProblemService,
     RosterService,

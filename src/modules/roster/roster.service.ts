@@ -13,9 +13,9 @@ import { ShopService } from 'src/modules/org/shop.service';
 import { TeamService } from 'src/modules/org/team.service';
 import { CreateRosterBody, DiffQuery, ListRostersQuery, MyShiftsQuery, ReadRosterQuery } from './roster.dto';
 import { rosterGenerateJob } from './roster.jobs';
-import { RosterActivity, RosterActivityRepository } from './roster-activity.repository';
+import { RosterActivity, RosterActivityReads } from './roster-activity.reads';
 import { Roster, RosterRepository } from './roster.repository';
-import { RosterInputRepository } from './roster-input.repository';
+import { RosterInputReads } from './roster-input.reads';
 import { RosterProblemService } from './roster-problem.service';
 import { rosterDiff, rosterSummary, rosterView, shiftView, StoredSolve } from './roster-view';
 import { currentLocale, say } from 'src/platform/i18n/request-locale';
@@ -32,14 +32,14 @@ export class RosterService {
   constructor(
     private readonly db: Db,
     private readonly rosters: RosterRepository,
-    private readonly input: RosterInputRepository,
+    private readonly input: RosterInputReads,
     private readonly problems: RosterProblemService,
     private readonly templates: ShiftTemplateService,
     private readonly shops: ShopService,
     private readonly teams: TeamService,
     private readonly scope: AgentScope,
     private readonly queue: JobQueue,
-    private readonly activities: RosterActivityRepository,
+    private readonly activities: RosterActivityReads,
     private readonly viewCache: ViewCache,
   ) {}
 

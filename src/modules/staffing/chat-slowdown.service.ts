@@ -5,7 +5,7 @@ import { currentLocale } from 'src/platform/i18n/request-locale';
 import { MAX_CHAT_CONCURRENCY, MAX_SLOWDOWN } from 'src/modules/queues/chat-slowdown-table';
 import { QueueService } from 'src/modules/queues/queue.service';
 import { ShopService } from 'src/modules/org/shop.service';
-import { ChatSlowdownRepository } from './chat-slowdown.repository';
+import { ChatSlowdownReads } from './chat-slowdown.reads';
 import { fitSlowdownTable } from './engine';
 import { SlowdownQuery, StaffingTexts } from './staffing.dto';
 import { StaffingProblems } from './staffing.problems';
@@ -20,7 +20,7 @@ const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 *
 @Injectable()
 export class ChatSlowdownService {
   constructor(
-    private readonly sessions: ChatSlowdownRepository,
+    private readonly sessions: ChatSlowdownReads,
     private readonly queues: QueueService,
     private readonly shops: ShopService,
   ) {}

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ForecastModule } from 'src/modules/forecast/forecast.module';
 import { QueuesModule } from 'src/modules/queues/queues.module';
 import { OrgModule } from 'src/modules/org/org.module';
-import { ChatSlowdownRepository } from './chat-slowdown.repository';
+import { ChatSlowdownReads } from './chat-slowdown.reads';
 import { ChatSlowdownService } from './chat-slowdown.service';
 import { StaffingController } from './staffing.controller';
 import { StaffingService } from './staffing.service';
@@ -11,7 +11,7 @@ import { StaffingService } from './staffing.service';
 @Module({
   imports: [OrgModule, QueuesModule, ForecastModule],
   controllers: [StaffingController],
-  providers: [StaffingService, ChatSlowdownService, ChatSlowdownRepository],
+  providers: [StaffingService, ChatSlowdownService, ChatSlowdownReads],
   exports: [StaffingService],
 })
 export class StaffingModule {}

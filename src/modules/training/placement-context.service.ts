@@ -8,7 +8,7 @@ import type { Shop } from 'src/modules/org/shop.repository';
 import { realTimeQueueOf } from 'src/modules/staffing/real-time-queue';
 import type { ForecastQueue, PlacementContext, RosteredShift, TimeRange } from './engine/placement-types';
 import { RosterService } from 'src/modules/roster/roster.service';
-import { TrainingInputRepository } from './training-input.repository';
+import { TrainingInputReads } from './training-input.reads';
 import { TrainingSessionRepository } from './training-session.repository';
 import { TrainingTexts } from './training.problems';
 import { localDateOf } from 'src/platform/time/shop-calendar';
@@ -29,7 +29,7 @@ export class PlacementContextService {
     private readonly queues: QueueService,
     private readonly forecasts: ForecastService,
     private readonly rosters: RosterService,
-    private readonly input: TrainingInputRepository,
+    private readonly input: TrainingInputReads,
     private readonly sessions: TrainingSessionRepository,
   ) {}
 

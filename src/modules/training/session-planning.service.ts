@@ -16,7 +16,7 @@ import { PlacementContextService } from './placement-context.service';
 import { localDaysWindow } from 'src/platform/time/shop-calendar';
 import { minServiceLevelOf } from './training-settings';
 import type { BookBody, ProposalBody } from './training.dto';
-import { AgentInTeam, TrainingInputRepository } from './training-input.repository';
+import { AgentInTeam, TrainingInputReads } from './training-input.reads';
 import { TrainingSession, TrainingSessionRepository } from './training-session.repository';
 import { labelIn } from 'src/platform/i18n/texts';
 import { MakeupReasonLabels } from './training.labels';
@@ -44,7 +44,7 @@ export class SessionPlanning {
   constructor(
     private readonly db: Db,
     private readonly shops: ShopService,
-    private readonly input: TrainingInputRepository,
+    private readonly input: TrainingInputReads,
     private readonly placementContext: PlacementContextService,
     private readonly sessions: TrainingSessionRepository,
     private readonly makeup: MakeupTaskRepository,

@@ -5,7 +5,7 @@ import { QcCategoryLabels } from 'src/modules/qc/qc.labels';
 import { AgentScope } from 'src/modules/org/agent-scope.service';
 import { ShopService } from 'src/modules/org/shop.service';
 import { rankTrainingNeeds, TrainingNeed } from './engine/training-needs';
-import { TrainingInputRepository } from './training-input.repository';
+import { TrainingInputReads } from './training-input.reads';
 import { TrainingRequestRepository } from './training-request.repository';
 import { needsDaysOf, severityWeightsOf } from './training-settings';
 import { agentLabel } from './training-view';
@@ -26,7 +26,7 @@ export type RankedNeeds = {
 export class TrainingNeedsService {
   constructor(
     private readonly shops: ShopService,
-    private readonly input: TrainingInputRepository,
+    private readonly input: TrainingInputReads,
     private readonly requests: TrainingRequestRepository,
     private readonly scope: AgentScope,
   ) {}

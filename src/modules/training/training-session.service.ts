@@ -9,7 +9,7 @@ import { categoryScore } from './category-score';
 import { trainingEffect } from './engine/training-effect';
 import type { AttendanceBody, EffectQuery, SessionsQuery } from './training.dto';
 import { SESSION_PLANNERS } from './training-roles';
-import { TrainingInputRepository } from './training-input.repository';
+import { TrainingInputReads } from './training-input.reads';
 import { TrainingSession, TrainingSessionRepository } from './training-session.repository';
 import { sessionView, SessionView } from './training-view';
 import { SessionStatusLabels } from './training.labels';
@@ -24,7 +24,7 @@ export class TrainingSessionService {
   constructor(
     private readonly shops: ShopService,
     private readonly sessions: TrainingSessionRepository,
-    private readonly input: TrainingInputRepository,
+    private readonly input: TrainingInputReads,
     private readonly scope: AgentScope,
   ) {}
 

@@ -3,7 +3,7 @@ import { labelIn } from 'src/platform/i18n/texts';
 import { QcCategoryLabels } from 'src/modules/qc/qc.labels';
 import { MakeupReasonLabels, SessionStatusLabels } from './training.labels';
 import type { SessionOption } from './engine/placement-types';
-import type { AgentInTeam } from './training-input.repository';
+import type { AgentInTeam } from './training-input.reads';
 import type { Attendee, TrainingSession } from './training-session.repository';
 import { utcAndLocal } from 'src/platform/time/shop-calendar';
 

@@ -9,7 +9,7 @@ import { MakeupTaskRepository } from './makeup-task.repository';
 import { MakeupTaskService } from './makeup-task.service';
 import { PlacementContextService } from './placement-context.service';
 import { SessionPlanning } from './session-planning.service';
-import { TrainingInputRepository } from './training-input.repository';
+import { TrainingInputReads } from './training-input.reads';
 import { TrainingNeedsController } from './training-needs.controller';
 import { TrainingNeedsService } from './training-needs.service';
 import { TrainingRequestRepository } from './training-request.repository';
@@ -23,7 +23,7 @@ import { WeeklyDraft } from './weekly-draft.service';
   imports: [OrgModule, QueuesModule, ForecastModule, RosterModule, NotificationModule],
   controllers: [TrainingNeedsController, TrainingSessionController, MakeupTaskController],
   providers: [
-    TrainingInputRepository,
+    TrainingInputReads,
     TrainingRequestRepository,
     TrainingSessionRepository,
     MakeupTaskRepository,

@@ -7,7 +7,7 @@ import { ShopService } from 'src/modules/org/shop.service';
 import type { ExportColumn, ExportLanguage, ExportWorkbook } from 'src/modules/export/workbook/export-sheet';
 import { WEEKDAY_NAMES, writeExportWorkbook } from 'src/modules/export/workbook/workbook-writer';
 import { RosterRepository } from '../roster.repository';
-import { RosterInputRepository } from '../roster-input.repository';
+import { RosterInputReads } from 'src/modules/roster/roster-input.reads';
 import { clockText } from '../roster-week';
 import { addDays } from 'src/platform/time/calendar-date';
 import { ShiftTemplateService } from '../shift-template.service';
@@ -26,7 +26,7 @@ const clock = (minutes: number) => clockText(minutes % 1440);
 export class RosterImportTemplate {
   constructor(
     private readonly rosters: RosterRepository,
-    private readonly input: RosterInputRepository,
+    private readonly input: RosterInputReads,
     private readonly templates: ShiftTemplateService,
     private readonly shops: ShopService,
   ) {}

@@ -8,7 +8,7 @@ import { FieldError, renderedErrors } from 'src/platform/errors/problem';
 import { labelOf } from 'src/platform/i18n/texts';
 import { FileProblem } from 'src/modules/ingest/readers/file-problem';
 import { RosterRepository, RosterShift } from '../roster.repository';
-import { RosterInputRepository } from '../roster-input.repository';
+import { RosterInputReads } from 'src/modules/roster/roster-input.reads';
 import { RosterProblemService } from '../roster-problem.service';
 import { shiftTypeOf } from '../roster-problem.service';
 import { assignmentOf } from '../roster-view';
@@ -38,7 +38,7 @@ export class RosterImport {
   constructor(
     private readonly db: Db,
     private readonly rosters: RosterRepository,
-    private readonly input: RosterInputRepository,
+    private readonly input: RosterInputReads,
     private readonly problems: RosterProblemService,
     private readonly templates: ShiftTemplateService,
   ) {}

@@ -19,7 +19,7 @@ export type RosterActivity = {
  * each other.
  */
 @Injectable()
-export class RosterActivityRepository {
+export class RosterActivityReads {
   constructor(private readonly db: Db) {}
 
   async during(shopId: string, agentIds: string[], from: Date, to: Date): Promise<RosterActivity[]> {

@@ -18,10 +18,10 @@ export type TemplateRules = typeof shiftTemplates.$inferSelect;
 /**
  * What the live view reads beside the modules' services: the agents of a skill, their booked
  * training and reported states, shift templates' windows and which roster is each agent's week
- * truth. Read-only queries (as `RosterActivityRepository` reads training for the roster).
+ * truth. Read-only queries (as `RosterActivityReads` reads training for the roster).
  */
 @Injectable()
-export class IntradayRepository {
+export class IntradayReads {
   constructor(private readonly db: Db) {}
 
   async skillCode(shopId: string, skillId: string | null): Promise<string | null> {

@@ -25,7 +25,7 @@ export type CategoryScoreRow = { agentId: string; at: Date; earned: number; maxP
  * skills): what training needs, in one set-based statement per fact.
  */
 @Injectable()
-export class TrainingInputRepository {
+export class TrainingInputReads {
   constructor(private readonly db: Db) {}
 
   /** Findings on sessions in [since, until). */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'drizzle-orm';
 import { Db } from 'src/platform/db/db';
-import type { ConcurrencyLevel } from './engine';
+import type { ConcurrencyLevel } from 'src/modules/staffing/engine';
 
 /**
  * Handle time of a queue's sessions by the number of chats their agent had open meanwhile, in one
@@ -13,7 +13,7 @@ import type { ConcurrencyLevel } from './engine';
  * as open chats (an agent may serve two queues at once), starting up to a day before the range.
  */
 @Injectable()
-export class ChatSlowdownRepository {
+export class ChatSlowdownReads {
   constructor(private readonly db: Db) {}
 
   async levels(shopId: string, queueId: string, from: Date, to: Date): Promise<ConcurrencyLevel[]> {

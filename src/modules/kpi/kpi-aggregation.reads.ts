@@ -47,7 +47,7 @@ export type ReplaceCount = { stored: number; cleared: number };
  * longer have any facts that day, so a re-run replaces and never adds.
  */
 @Injectable()
-export class KpiAggregationRepository {
+export class KpiAggregationReads {
   constructor(private readonly db: Db) {}
 
   private async replace(shopId: string, day: KpiDay, fresh: SQL, columns: string[]): Promise<ReplaceCount> {

@@ -31,7 +31,7 @@ export type AvailabilityRow = {
  * (never per agent): active agents with contracts and skills, approved leave, availability.
  */
 @Injectable()
-export class RosterInputRepository {
+export class RosterInputReads {
   constructor(private readonly db: Db) {}
 
   async teamIds(shopId: string, ids: string[]): Promise<string[]> {
