@@ -128,8 +128,7 @@ describe('the web page in headless Chromium: complaints, scorecards, leave and a
       await form.locator('.metric-row >> nth=1').locator('input').fill('25');
       await form.locator('button[type=submit]').click();
       await page.waitForSelector('#scorecard-form', { state: 'detached' });
-      await page.waitForSelector('.notice-ok');
-      expect(await card.locator('tbody tr').first().textContent()).toMatch(/75.*75(\.0)?%/);
+      await card.locator('tbody tr', { hasText: /75.*75(\.0)?%/ }).waitFor();
       const edited = (await t.http().get(`/scorecards/${created[0].id}`).set(bearer(manager)).expect(200)).body;
       expect(edited.metrics).toEqual([
         { metric: 'satisfaction', weight: 75 },

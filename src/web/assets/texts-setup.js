@@ -40,6 +40,8 @@ export const SETUP_TEXT = {
   'templates.addBreak': ['Add a break', '添加休息'],
   'templates.breakPaid': ['{name} {minutes} min (paid)', '{name} {minutes} 分钟（带薪）'],
   'templates.breakUnpaid': ['{name} {minutes} min', '{name} {minutes} 分钟'],
+  'templates.break.meal': ['meal', '用餐'],
+  'templates.break.rest': ['rest', '小休'],
   'templates.noBreaks': ['none', '无'],
   'queues.title': ['Queues ({count})', '队列（{count}）'],
   'queues.none': ['No queues yet.', '还没有队列。'],

@@ -83,7 +83,8 @@ export function formDialog(title, id, rows, submit, { labels = {}, wide = false,
       const button = h('button', { type: 'submit', class: 'primary' }, saveText ?? t('common.save'));
       const form = h(
         'form',
-        { class: 'dialog-form', id },
+        // The API checks every field and says what is wrong in the page's language, by the form's labels.
+        { class: 'dialog-form', id, novalidate: true },
         rows.map((row) =>
           Array.isArray(row)
             ? h(

@@ -7,6 +7,11 @@ import { checkbox, formDialog, input, numberOf, problemNotice, saved, table, val
 
 const hours = (minutes) =>
   t('templates.hours', { h: Math.floor(minutes / 60), m: String(minutes % 60).padStart(2, '0') });
+/** The starter templates name their breaks `meal` and `rest`: shown in the page's language; a shop's own names as they are. */
+const breakLabel = (name) => {
+  const key = `templates.break.${name}`;
+  return t(key) === key ? name : t(key);
+};
 const startText = (s) => (s.start ? s.start : t('templates.window', s.startWindow));
 
 /** One break rule as a row of the dialog. */
@@ -176,7 +181,7 @@ async function renderTemplates(root, ctx) {
                   ? s.breaks
                       .map((b) =>
                         t(b.paid ? 'templates.breakPaid' : 'templates.breakUnpaid', {
-                          name: b.name,
+                          name: breakLabel(b.name),
                           minutes: b.minutes,
                         }),
                       )
