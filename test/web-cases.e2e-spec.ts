@@ -62,6 +62,19 @@ describe('the web page in headless Chromium: complaints, scorecards, leave and a
       await page.fill('#transition-form textarea[name=note]', '已联系快递公司催件');
       await page.click('#transition-form button[type=submit]');
       await page.waitForSelector('#complaint-detail button[data-to=resolved]');
+      // Sent on to the warehouse, and the agent found at fault after a QC check: both with their reasons.
+      await page.click('#complaint-detail #reassign');
+      await page.locator('#reassign-form select[name=department]').selectOption('warehouse');
+      await page.fill('#reassign-form textarea[name=note]', '发错货，转仓库处理');
+      await page.click('#reassign-form button[type=submit]');
+      await page.waitForSelector('#reassign-form', { state: 'detached' });
+      await detail.locator('dd', { hasText: '仓库' }).waitFor();
+      await page.click('#complaint-detail #attribute');
+      await page.check('#attribution-form input[name=agentAtFault]');
+      await page.fill('#attribution-form textarea[name=note]', '质检复核：客服未按时回复');
+      await page.click('#attribution-form button[type=submit]');
+      await page.waitForSelector('#attribution-form', { state: 'detached' });
+      await page.locator('#complaint-trail', { hasText: '质检复核：客服未按时回复' }).waitFor();
       // Resolving without an outcome: refused in the page's language, each missing field by its label, no status number.
       await page.click('#complaint-detail button[data-to=resolved]');
       await page.click('#transition-form button[type=submit]');
@@ -81,6 +94,7 @@ describe('the web page in headless Chromium: complaints, scorecards, leave and a
       expect(trail).toContain(supervisorName);
       expect(trail).toContain('已联系快递公司催件');
       expect(trail).toContain('补发');
+      expect(trail).toContain('发错货，转仓库处理');
       expect(await detail.locator('.deadline-clock, .badge-good').allTextContents()).toContainEqual(
         expect.stringContaining('按时完成'),
       );
@@ -89,7 +103,13 @@ describe('the web page in headless Chromium: complaints, scorecards, leave and a
 
       const stored = (await t.http().get('/complaints?status=resolved').set(bearer(manager)).expect(200)).body.items;
       expect(stored).toHaveLength(1);
-      expect(stored[0]).toMatchObject({ category: 'logistics', outcome: 'reshipment', agentId });
+      expect(stored[0]).toMatchObject({
+        category: 'logistics',
+        outcome: 'reshipment',
+        agentId,
+        agentAtFault: true,
+        department: 'warehouse',
+      });
       expect(pageErrors).toEqual([]);
       await context.close();
     },

@@ -1,5 +1,5 @@
 /** The complaint forms: recording a complaint, and moving it on (resolving asks for the outcome and the customer's words). */
-import { post } from '../api.js';
+import { patch, post } from '../api.js';
 import { h } from '../elements.js';
 import { t } from '../i18n.js';
 import { checkbox, choice, formDialog, input, valueOf } from './forms.js';
@@ -98,5 +98,64 @@ export function createDialog(agents) {
         description: valueOf(form, 'description'),
       }),
     { labels, wide: true },
+  );
+}
+
+const DEPARTMENTS = ['after_sales', 'logistics', 'warehouse', 'product', 'service'];
+
+/** Hands an open complaint to another department, with the reason kept in the trail. */
+export function reassignDialog(complaint) {
+  const labels = { department: t('complaints.department'), note: t('complaints.reason') };
+  return formDialog(
+    t('complaints.reassign'),
+    'reassign-form',
+    [
+      [
+        [
+          labels.department,
+          choice(
+            'department',
+            pairs(
+              DEPARTMENTS.filter((d) => d !== complaint.department),
+              'complaints.department',
+            ),
+          ),
+        ],
+      ],
+      [[labels.note, h('textarea', { name: 'note', rows: 2 })]],
+    ],
+    (form) =>
+      post(`/complaints/${complaint.id}/reassign`, {
+        department: valueOf(form, 'department'),
+        note: valueOf(form, 'note') ?? '',
+      }),
+    { labels },
+  );
+}
+
+/** Which agent the complaint is about and whether it counts against them (their KPIs), with the reason. */
+export function attributionDialog(complaint, agents) {
+  const labels = {
+    agentId: t('complaints.agent'),
+    agentAtFault: t('complaints.atFault'),
+    note: t('complaints.reason'),
+  };
+  return formDialog(
+    t('complaints.attribute'),
+    'attribution-form',
+    [
+      [
+        [labels.agentId, choice('agentId', agents, complaint.agentId ?? '', t('complaints.noAgent'))],
+        h('label', { class: 'check' }, checkbox('agentAtFault', complaint.agentAtFault), labels.agentAtFault),
+      ],
+      [[labels.note, h('textarea', { name: 'note', rows: 2 })]],
+    ],
+    (form) =>
+      patch(`/complaints/${complaint.id}/attribution`, {
+        agentId: valueOf(form, 'agentId') ?? null,
+        agentAtFault: valueOf(form, 'agentAtFault'),
+        note: valueOf(form, 'note') ?? '',
+      }),
+    { labels },
   );
 }

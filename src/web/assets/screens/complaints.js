@@ -4,7 +4,14 @@ import { badge, card, clear, h } from '../elements.js';
 import { dateTime } from '../format.js';
 import { t } from '../i18n.js';
 import { guarded } from './common.js';
-import { createDialog, pairs, STATUSES, transitionDialog } from './complaint-forms.js';
+import {
+  attributionDialog,
+  createDialog,
+  pairs,
+  reassignDialog,
+  STATUSES,
+  transitionDialog,
+} from './complaint-forms.js';
 import { saved, table } from './forms.js';
 
 const STATUS_TONE = {
@@ -55,9 +62,28 @@ function deadlineClock(due, doneAt, zone) {
   return el;
 }
 
-function detailCard(c, ctx, names, onChanged) {
+function detailCard(c, ctx, agents, onChanged) {
+  const names = agents.names;
+  const change = (id, text, open) =>
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'small ghost',
+        id,
+        onclick: async () => {
+          const changed = await open();
+          if (changed) onChanged(changed, t('complaints.changed'));
+        },
+      },
+      text,
+    );
   const who = (e) => [e.actorName ?? t('complaints.system'), e.actorRole ? ` (${t(`role.${e.actorRole}`)})` : ''];
-  const steps = c.allowedTransitions.map((to) =>
+  const steps = [
+    c.status === 'closed' ? null : change('reassign', t('complaints.reassign'), () => reassignDialog(c)),
+    change('attribute', t('complaints.attribute'), () => attributionDialog(c, agents.pairs)),
+  ];
+  const moves = c.allowedTransitions.map((to) =>
     h(
       'button',
       {
@@ -91,7 +117,7 @@ function detailCard(c, ctx, names, onChanged) {
     { id: 'complaint-detail' },
     card(
       t('complaints.detail', { category: c.categoryLabel }),
-      steps,
+      [...steps, ...moves],
       c.description ? h('p', { class: 'complaint-text' }, c.description) : null,
       h(
         'dl',
@@ -125,7 +151,7 @@ async function renderComplaints(root, ctx) {
     state.selectedId = complaint.id;
     clear(
       detail,
-      detailCard(complaint, ctx, names, (changed, text) => show(changed, text).then(load)),
+      detailCard(complaint, ctx, { names, pairs: agentPairs }, (changed, text) => show(changed, text).then(load)),
     );
     if (message) saved(status, message);
   };
