@@ -7,6 +7,7 @@ export const CASE_TEXT = {
   'form.remove': ['Remove', '移除'],
   'form.yes': ['Yes', '是'],
   'form.no': ['No', '否'],
+  'form.fieldError': ['{label}: {message}', '{label}：{message}'],
   'form.field': ['A field', '某字段'],
   'form.failed': ['The change was refused', '修改未成功'],
   'time.days': ['{n} d', '{n} 天'],

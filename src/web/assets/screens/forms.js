@@ -13,7 +13,7 @@ export function problemText(e, labels = {}) {
   const fields = (e.problem.errors ?? []).map((x) => {
     const path = String(x.field ?? '');
     const label = labels[path] ?? labels[path.replace(/\.\d+\./, '.')] ?? labels[path.split('.')[0]];
-    return `${label ?? t('form.field')}: ${x.message}`;
+    return t('form.fieldError', { label: label ?? t('form.field'), message: x.message });
   });
   // With field errors, the detail repeats them by their API paths: the title and the labelled fields say it better.
   const main = (fields.length ? e.problem.title : e.problem.detail || e.problem.title) || t('form.failed');
