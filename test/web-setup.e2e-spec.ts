@@ -54,6 +54,11 @@ describe('the web page in headless Chromium: shift templates, queues, promotions
       // Too short a shift: refused, the length named by its label.
       expect(await form.locator('.notice-error').textContent()).toContain('时长');
       await form.locator('input[name=lengthMinutes]').fill('480');
+      // A break that would end after the shift: refused in Chinese, by the label of the breaks.
+      await form.locator('input[name=breakLatest]').fill('470');
+      await form.locator('button[type=submit]').click();
+      await form.locator('.notice-error', { hasText: '休息：休息须在班次结束前结束' }).waitFor();
+      await form.locator('input[name=breakLatest]').fill('240');
       await form.locator('button[type=submit]').click();
       await page.waitForSelector('#template-form', { state: 'detached' });
       const row = page.locator('#templates tbody tr', { hasText: '午间班' });
@@ -156,11 +161,14 @@ describe('the web page in headless Chromium: shift templates, queues, promotions
       const form = page.locator('#user-form');
       await form.locator('input[name=username]').fill('lina');
       await form.locator('input[name=displayName]').fill('李娜');
-      await form.locator('input[name=password]').fill('change-me-2026');
+      await form.locator('input[name=password]').fill('short');
       await form.locator('select[name=role]').selectOption('supervisor');
       await form.locator('button[type=submit]').click();
-      // A supervisor without an employee record: refused, the field named by its label.
-      expect(await form.locator('.notice-error').textContent()).toContain('关联客服档案');
+      // A supervisor without an employee record and a short password: refused in Chinese, each by its label.
+      const refusal = await form.locator('.notice-error').textContent();
+      expect(refusal).toContain('关联客服档案');
+      expect(refusal).toContain('密码：至少 8 个字符');
+      await form.locator('input[name=password]').fill('change-me-2026');
       await form.locator('select[name=agentId]').selectOption(agentId);
       await form.locator('button[type=submit]').click();
       await page.waitForSelector('#user-form', { state: 'detached' });

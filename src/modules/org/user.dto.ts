@@ -3,7 +3,11 @@ import { ROLES } from 'src/platform/auth/roles';
 import { localized, SchemaTexts } from 'src/platform/i18n/zod-messages';
 import { text } from 'src/platform/i18n/locale';
 
-const password = z.string().min(8, 'must be at least 8 characters').max(200).meta({ example: 'change-me-2026' });
+const password = z
+  .string()
+  .min(8, localized(text('must be at least 8 characters', '至少 8 个字符')))
+  .max(200)
+  .meta({ example: 'change-me-2026' });
 
 export const CreateUserBody = z
   .strictObject({
@@ -12,7 +16,7 @@ export const CreateUserBody = z
       .trim()
       .min(3)
       .max(60)
-      .regex(/^[A-Za-z0-9_.@-]+$/, 'letters, digits, _ . @ - only')
+      .regex(/^[A-Za-z0-9_.@-]+$/, localized(text('letters, digits, _ . @ - only', '只能包含字母、数字和 _ . @ -')))
       .meta({ example: 'lina' }),
     displayName: z.string().trim().min(1).max(100).meta({ example: '李娜' }),
     password,

@@ -3,6 +3,7 @@ import { utcInstant } from 'src/platform/http/field-schemas';
 import { chatSlowdownTable, checkTableCovers, SlowdownTexts } from './chat-slowdown-table';
 import { queueRowFields, withQueueRules } from 'src/modules/ingest/kinds/queue-rows';
 import { inLocale } from 'src/platform/i18n/locale';
+import { localized, SchemaTexts } from 'src/platform/i18n/zod-messages';
 import { currentLocale } from 'src/platform/i18n/request-locale';
 
 /** The JSON API takes the row schema of queue files, and a chat queue may bring its measured slowdown table. */
@@ -32,7 +33,7 @@ export const UpdateQueueBody = z
     }),
     active: z.boolean().optional(),
   })
-  .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' })
+  .refine((b) => Object.keys(b).length > 0, localized(SchemaTexts.nothingToChange))
   .superRefine((b, ctx) => {
     if (b.chatConcurrency !== undefined) checkTableCovers(b.chatSlowdown, b.chatConcurrency, ctx, ['chatSlowdown']);
   });

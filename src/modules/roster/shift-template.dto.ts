@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import { clockTime, code } from 'src/platform/http/field-schemas';
+import { text } from 'src/platform/i18n/locale';
+import { localized, SchemaTexts } from 'src/platform/i18n/zod-messages';
 import { clockMinutes } from './roster-week';
 
-const startClock = clockTime.refine((t) => t !== '24:00', { message: 'a shift starts before 24:00' });
+const startClock = clockTime.refine(
+  (t) => t !== '24:00',
+  localized(text('a shift starts before 24:00', '班次须在 24:00 之前开始')),
+);
 
 export const BreakRuleInput = z
   .strictObject({
@@ -30,7 +35,7 @@ export const BreakRuleInput = z
     paid: z.boolean().default(false).meta({ description: 'Paid breaks count towards contract minutes' }),
   })
   .refine((b) => b.earliestStartAfterMinutes <= b.latestStartAfterMinutes, {
-    message: 'must not be after latestStartAfterMinutes',
+    ...localized(text('must not be after the latest start', '不得晚于最晚开始时间')),
     path: ['earliestStartAfterMinutes'],
   });
 
@@ -43,7 +48,10 @@ const templateFields = {
     .meta({ description: 'Fixed local start; or give startWindow', example: '08:00' }),
   startWindow: z
     .strictObject({ earliest: startClock, latest: startClock })
-    .refine((w) => w.earliest <= w.latest, { message: 'earliest must not be after latest', path: ['earliest'] })
+    .refine((w) => w.earliest <= w.latest, {
+      ...localized(text('earliest must not be after latest', '最早开始不得晚于最晚开始')),
+      path: ['earliest'],
+    })
     .nullable()
     .optional()
     .meta({
@@ -60,7 +68,7 @@ const templateFields = {
   late: z.boolean().meta({ description: 'Counts for late-shift fairness' }),
   colour: z
     .string()
-    .regex(/^#[0-9A-Fa-f]{6}$/, { message: 'must be a colour #RRGGBB' })
+    .regex(/^#[0-9A-Fa-f]{6}$/, localized(text('must be a colour #RRGGBB', '须为 # 加六位十六进制数字的颜色')))
     .meta({ example: '#8BC34A' }),
 };
 
@@ -78,18 +86,29 @@ const breaksFit = (b: { lengthMinutes?: number; breaks?: z.infer<typeof BreakRul
     (r) => b.lengthMinutes! < r.minShiftMinutes || r.latestStartAfterMinutes + r.minutes <= b.lengthMinutes!,
   );
 
+const breaksFitRule = {
+  ...localized(text('a break must end inside the shift', '休息须在班次结束前结束')),
+  path: ['breaks'],
+};
+
 export const CreateShiftTemplateBody = z
   .strictObject({ ...templateFields, ...createDefaults })
-  .refine(oneStart, { message: 'give exactly one of start or startWindow', path: ['start'] })
-  .refine(breaksFit, { message: 'a break must end inside the shift', path: ['breaks'] });
+  .refine(oneStart, {
+    ...localized(text('give either a start time or a start window', '请填写固定开始时间或开始时间窗（二选一）')),
+    path: ['start'],
+  })
+  .refine(breaksFit, breaksFitRule);
 export type CreateShiftTemplateBody = z.infer<typeof CreateShiftTemplateBody>;
 
 export const UpdateShiftTemplateBody = z
   .strictObject(templateFields)
   .partial()
-  .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' })
-  .refine((b) => !(b.start && b.startWindow), { message: 'give only one of start or startWindow', path: ['start'] })
-  .refine(breaksFit, { message: 'a break must end inside the shift', path: ['breaks'] });
+  .refine((b) => Object.keys(b).length > 0, localized(SchemaTexts.nothingToChange))
+  .refine((b) => !(b.start && b.startWindow), {
+    ...localized(text('give a start time or a start window, not both', '固定开始时间与开始时间窗只能填写一项')),
+    path: ['start'],
+  })
+  .refine(breaksFit, breaksFitRule);
 export type UpdateShiftTemplateBody = z.infer<typeof UpdateShiftTemplateBody>;
 
 /** Columns from the body's clock times. */
