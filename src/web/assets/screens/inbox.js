@@ -61,15 +61,17 @@ export async function renderInbox(root, ctx) {
   clear(root, status, body);
   const say = (tone, text) => status.replaceChildren(notice(tone, text));
   // A decision: the API's answer or refusal is said, then everything is read again.
+  // Redrawn first, then said: what the status line tells is already on screen.
   const decide = (run, done) => async () => {
+    let answer;
     try {
-      const result = await run();
-      if (result === undefined) return;
-      say('ok', done);
+      if ((await run()) === undefined) return;
+      answer = ['ok', done];
     } catch (e) {
-      say('error', e.message);
+      answer = ['error', e.message];
     }
-    await draw().catch((e) => say('error', e.message));
+    await draw().catch((e) => (answer = ['error', e.message]));
+    say(...answer);
   };
   const decisionButtons = (path, what, id) => [
     h(

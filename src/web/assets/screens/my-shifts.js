@@ -9,7 +9,7 @@ import { card, h } from '../elements.js';
 import { addDays, clockOfLocal, dayLabel, isoWeekday, todayIn } from '../format.js';
 import { t } from '../i18n.js';
 import { carriedInto, dayTrack } from './roster-grid.js';
-import { offerSwap, timeOffButton } from './self-service.js';
+import { answered, offerSwap, timeOffButton } from './self-service.js';
 
 const WEEKS = 2;
 
@@ -82,10 +82,17 @@ export async function myShiftsCard(ctx, me, state, redraw, say) {
   const leaveDays = new Set();
   for (const l of leave.filter((x) => x.agentId === me.id))
     for (let d = l.startDate; d <= l.endDate; d = addDays(d, 1)) leaveDays.add(d);
+  // Days already in a swap: offered by this agent, or given back by them for a shift they take.
   const offered = new Set(
-    swaps.items.filter((s) => s.offererId === me.id && ['open', 'pending'].includes(s.status)).map((s) => s.offerDate),
+    swaps.items.flatMap((s) =>
+      s.offererId === me.id && ['open', 'pending'].includes(s.status)
+        ? [s.offerDate]
+        : s.takerId === me.id && s.status === 'pending' && s.returnDate
+          ? [s.returnDate]
+          : [],
+    ),
   );
-  const onOffer = (shift, date) => offerSwap(shift, date).then((done) => done && (say('ok', done), redraw()));
+  const onOffer = (shift, date) => offerSwap(shift, date).then(answered(say, redraw));
   const thisMonday = addDays(today, 1 - isoWeekday(today));
   const weeks = Array.from({ length: WEEKS }, (_, w) => {
     const monday = addDays(from, 7 * w);

@@ -7,7 +7,7 @@ import { kpiDefinitions, kpiName, notice } from './common.js';
 import { myShiftsCard } from './my-shifts.js';
 import { feedCard } from './notifications.js';
 import { coachingTable } from './qc.js';
-import { openShiftsCard, requestsCard } from './self-service.js';
+import { openShiftsCard, requestsCard } from './my-requests.js';
 
 const state = { week: null };
 const HEADLINE = [
