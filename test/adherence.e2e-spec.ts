@@ -3,8 +3,8 @@ import { adherenceOf } from 'src/modules/adherence/engine/adherence';
 import { KpiAggregation } from 'src/modules/kpi/kpi-aggregation.service';
 import { RosterRepository } from 'src/modules/roster/roster.repository';
 import { Db } from 'src/platform/db/db';
-import { createSecondShop, SecondShop } from './support/second-shop';
-import { bearer, startTestApp, TestApp } from './support/test-app';
+import { SecondShop, startTestAppWithSecondShop } from './support/second-shop';
+import { bearer, TestApp } from './support/test-app';
 
 /**
  * Agent states in (push and import), adherence and conformance out as KPIs, computed by the day's
@@ -26,10 +26,8 @@ describe('adherence: agent states, adherence and conformance KPIs (e2e)', () => 
     t.http().post('/agent-states').set(bearer(token)).send({ rows });
 
   beforeAll(async () => {
-    t = await startTestApp();
+    ({ t, manager, other } = await startTestAppWithSecondShop({ secondShop: 'adherence-other' }));
     sql = t.app.get(Db).client;
-    manager = await t.tokenFor('manager');
-    other = await createSecondShop(t, 'adherence-other');
     const [me] = await sql<
       { id: string; no: string; team_id: string }[]
     >`SELECT a.id, a.employee_no AS no, a.team_id FROM users u JOIN agents a ON a.id = u.agent_id WHERE u.username = 'agent'`;

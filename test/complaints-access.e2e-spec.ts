@@ -1,5 +1,5 @@
-import { createSecondShop, SecondShop } from './support/second-shop';
-import { bearer, startTestApp, TestApp } from './support/test-app';
+import { SecondShop, startTestAppWithSecondShop } from './support/second-shop';
+import { bearer, TestApp } from './support/test-app';
 
 type Call = { method: 'get' | 'post' | 'patch' | 'put'; path: string; body?: Record<string, unknown> };
 
@@ -44,9 +44,7 @@ describe('complaints: access matrix and input checks (e2e)', () => {
       .sort();
 
   beforeAll(async () => {
-    t = await startTestApp();
-    manager = await t.tokenFor('manager');
-    other = await createSecondShop(t);
+    ({ t, manager, other } = await startTestAppWithSecondShop());
     for (const no of ['CS0002', 'CS0003', 'CS0017'])
       agentIds[no] = (await t.http().get(`/agents?q=${no}`).set(bearer(manager)).expect(200)).body.items[0].id;
     const teams = (await t.http().get('/teams').set(bearer(manager)).expect(200)).body.items as {

@@ -1,7 +1,7 @@
 import { Db } from 'src/platform/db/db';
 import { JobQueue } from 'src/platform/jobs/job-queue';
-import { createSecondShop, SecondShop } from './support/second-shop';
-import { bearer, startTestApp, TestApp } from './support/test-app';
+import { SecondShop, startTestAppWithSecondShop } from './support/second-shop';
+import { bearer, TestApp } from './support/test-app';
 
 type Call = { method: 'get' | 'post' | 'patch' | 'delete'; path: string; body?: Record<string, unknown> };
 
@@ -23,9 +23,7 @@ describe('forecast routes: roles, shops and input (e2e)', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
-    manager = await t.tokenFor('manager');
-    other = await createSecondShop(t);
+    ({ t, manager, other } = await startTestAppWithSecondShop());
     const queues = (await t.http().get('/queues').set(bearer(manager)).expect(200)).body as {
       id: string;
       code: string;

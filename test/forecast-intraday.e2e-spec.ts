@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { Db } from 'src/platform/db/db';
 import { JobQueue } from 'src/platform/jobs/job-queue';
-import { createSecondShop, SecondShop } from './support/second-shop';
-import { bearer, startTestApp, TestApp } from './support/test-app';
+import { SecondShop, startTestAppWithSecondShop } from './support/second-shop';
+import { bearer, TestApp } from './support/test-app';
 
 type Item = {
   start: string;
@@ -69,10 +69,8 @@ describe('intraday forecast: pushes and imports re-forecast the rest of the day 
     };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    ({ t, manager, other } = await startTestAppWithSecondShop({ secondShop: 'intraday-other' }));
     sql = t.app.get(Db).client;
-    manager = await t.tokenFor('manager');
-    other = await createSecondShop(t, 'intraday-other');
     const queues = (await t.http().get('/queues').set(bearer(manager)).expect(200)).body as {
       id: string;
       code: string;

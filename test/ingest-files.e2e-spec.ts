@@ -1,6 +1,6 @@
 import { JobQueue } from 'src/platform/jobs/job-queue';
-import { bearer, startTestApp, TestApp } from './support/test-app';
-import { createSecondShop, SecondShop } from './support/second-shop';
+import { bearer, TestApp } from './support/test-app';
+import { SecondShop, startTestAppWithSecondShop } from './support/second-shop';
 import { csv, workbook, zipOf } from './support/files';
 
 const volumeRow = (slotStart: string, extra: Record<string, unknown> = {}) => ({
@@ -19,9 +19,14 @@ describe('imports: bad files and limits (e2e)', () => {
   let berlin: SecondShop;
   // Small limits so that limits can be reached with small files.
   beforeAll(async () => {
-    t = await startTestApp({ importMaxBytes: 400 * 1024, importSyncMaxBytes: 64 * 1024, importMaxRows: 3000 });
-    manager = await t.tokenFor('manager');
-    berlin = await createSecondShop(t, 'berlin');
+    ({
+      t,
+      manager,
+      other: berlin,
+    } = await startTestAppWithSecondShop({
+      config: { importMaxBytes: 400 * 1024, importSyncMaxBytes: 64 * 1024, importMaxRows: 3000 },
+      secondShop: 'berlin',
+    }));
   });
   afterAll(() => t.close());
 

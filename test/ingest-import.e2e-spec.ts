@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { bearer, startTestApp, TestApp } from './support/test-app';
-import { createSecondShop, SecondShop } from './support/second-shop';
+import { bearer, TestApp } from './support/test-app';
+import { SecondShop, startTestAppWithSecondShop } from './support/second-shop';
 import { csv } from './support/files';
 
 const session = (n: number, extra: Record<string, unknown> = {}) => ({
@@ -26,9 +26,7 @@ describe('imports: sessions, orders, volume, ratings, queues (e2e)', () => {
   let manager: string;
   let other: SecondShop;
   beforeAll(async () => {
-    t = await startTestApp();
-    manager = await t.tokenFor('manager');
-    other = await createSecondShop(t);
+    ({ t, manager, other } = await startTestAppWithSecondShop());
   });
   afterAll(() => t.close());
 

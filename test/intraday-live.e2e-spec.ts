@@ -2,8 +2,8 @@ import { DateTime } from 'luxon';
 import type { Sql } from 'postgres';
 import { RosterRepository } from 'src/modules/roster/roster.repository';
 import { Db } from 'src/platform/db/db';
-import { createSecondShop, SecondShop } from './support/second-shop';
-import { bearer, startTestApp, TestApp } from './support/test-app';
+import { SecondShop, startTestAppWithSecondShop } from './support/second-shop';
+import { bearer, TestApp } from './support/test-app';
 
 type Item = {
   start: string;
@@ -48,10 +48,8 @@ describe('GET /intraday: the live view of a queue’s day (e2e)', () => {
   const itemAt = (v: View, at: DateTime) => v.items.find((i) => Date.parse(i.start) === at.toMillis());
 
   beforeAll(async () => {
-    t = await startTestApp();
+    ({ t, manager, other } = await startTestAppWithSecondShop({ secondShop: 'intraday-live-other' }));
     sql = t.app.get(Db).client;
-    manager = await t.tokenFor('manager');
-    other = await createSecondShop(t, 'intraday-live-other');
     const shop = t.demoShopId;
     [{ id: queueId }] = await sql<
       { id: string }[]

@@ -4,8 +4,8 @@ import { projectWith } from 'src/modules/intraday/engine/live-day';
 import { realTimeQueueOf } from 'src/modules/staffing/real-time-queue';
 import { Db } from 'src/platform/db/db';
 import { JobQueue } from 'src/platform/jobs/job-queue';
-import { createSecondShop, SecondShop } from './support/second-shop';
-import { bearer, startTestApp, TestApp } from './support/test-app';
+import { SecondShop, startTestAppWithSecondShop } from './support/second-shop';
+import { bearer, TestApp } from './support/test-app';
 
 type Suggestion = {
   kind: string;
@@ -55,10 +55,8 @@ describe('intraday suggestions: what to do about the rest of the day, and accept
   });
 
   beforeAll(async () => {
-    t = await startTestApp();
+    ({ t, manager, other } = await startTestAppWithSecondShop({ secondShop: 'suggestions-other' }));
     sql = t.app.get(Db).client;
-    manager = await t.tokenFor('manager');
-    other = await createSecondShop(t, 'suggestions-other');
     const as = bearer(manager);
     await t.http().post('/skills').set(as).send({ code: 'vip', name: 'VIP' }).expect(201);
     const team = await t.http().post('/teams').set(as).send({ name: 'VIP 组' }).expect(201);

@@ -2,8 +2,8 @@ import type { Sql } from 'postgres';
 import { KpiAggregation } from 'src/modules/kpi/kpi-aggregation.service';
 import { Db } from 'src/platform/db/db';
 import { insertSession } from './support/kpi-facts';
-import { createSecondShop, SecondShop } from './support/second-shop';
-import { bearer, startTestApp, TestApp } from './support/test-app';
+import { SecondShop, startTestAppWithSecondShop } from './support/second-shop';
+import { bearer, TestApp } from './support/test-app';
 
 /** Who reads which KPI rows, shop isolation, input errors, and the daily report against last week. */
 describe('KPI routes: roles, scope, shops, input and the daily report (e2e)', () => {
@@ -22,9 +22,8 @@ describe('KPI routes: roles, scope, shops, input and the daily report (e2e)', ()
   const get = (path: string, token: string) => t.http().get(path).set(bearer(token));
 
   beforeAll(async () => {
-    t = await startTestApp();
+    ({ t, other } = await startTestAppWithSecondShop());
     sql = t.app.get(Db).client;
-    other = await createSecondShop(t);
     const [me] = await sql<
       { agent_id: string; team_id: string }[]
     >`SELECT u.agent_id, a.team_id FROM users u JOIN agents a ON a.id = u.agent_id WHERE u.username = 'agent'`;

@@ -4,8 +4,8 @@ import { RosterRepository } from 'src/modules/roster/roster.repository';
 import { Db } from 'src/platform/db/db';
 import { JobQueue } from 'src/platform/jobs/job-queue';
 import { insertComplaint, insertOrder, insertQcReview, insertSession } from './support/kpi-facts';
-import { createSecondShop, SecondShop } from './support/second-shop';
-import { bearer, startTestApp, TestApp } from './support/test-app';
+import { SecondShop, startTestAppWithSecondShop } from './support/second-shop';
+import { bearer, TestApp } from './support/test-app';
 
 /**
  * Every formula on hand-made facts: the set-based daily aggregation, read back through GET /kpis.
@@ -30,10 +30,8 @@ describe('KPI aggregation on hand-made facts (e2e)', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    ({ t, manager, other } = await startTestAppWithSecondShop());
     sql = t.app.get(Db).client;
-    manager = await t.tokenFor('manager');
-    other = await createSecondShop(t);
     const [agentUser] = await sql<
       { agent_id: string; team_id: string }[]
     >`SELECT u.agent_id, a.team_id FROM users u JOIN agents a ON a.id = u.agent_id WHERE u.username = 'agent'`;

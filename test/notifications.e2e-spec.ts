@@ -2,8 +2,8 @@ import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Db } from 'src/platform/db/db';
 import { JobQueue } from 'src/platform/jobs/job-queue';
-import { bearer, startTestApp, TestApp } from './support/test-app';
-import { createSecondShop, SecondShop } from './support/second-shop';
+import { bearer, TestApp } from './support/test-app';
+import { SecondShop, startTestAppWithSecondShop } from './support/second-shop';
 import { publishTeamWeek } from './support/self-service-week';
 
 type Feed = { unread: number; total: number; items: { id: string; kind: string; text: string; read: boolean }[] };
@@ -36,8 +36,7 @@ describe('notifications (e2e)', () => {
     });
     await new Promise<void>((resolve) => robot.listen(0, '127.0.0.1', resolve));
     robotUrl = `http://127.0.0.1:${(robot.address() as AddressInfo).port}/robot/send`;
-    t = await startTestApp();
-    other = await createSecondShop(t);
+    ({ t, other } = await startTestAppWithSecondShop());
     [manager, supervisor, agent] = await Promise.all([
       t.tokenFor('manager'),
       t.tokenFor('supervisor'),

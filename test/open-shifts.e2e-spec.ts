@@ -1,5 +1,5 @@
-import { bearer, startTestApp, TestApp } from './support/test-app';
-import { createSecondShop, SecondShop } from './support/second-shop';
+import { bearer, TestApp } from './support/test-app';
+import { SecondShop, startTestAppWithSecondShop } from './support/second-shop';
 import { PublishedTeamWeek, publishTeamWeek, readRoster, shiftOn, TeamMate } from './support/self-service-week';
 
 type Open = {
@@ -35,8 +35,7 @@ describe('open shifts (e2e)', () => {
     t.http().post(`/open-shifts/${id}/volunteer`).set(bearer(token)).send(body);
 
   beforeAll(async () => {
-    t = await startTestApp();
-    other = await createSecondShop(t, 'open-other');
+    ({ t, other } = await startTestAppWithSecondShop({ secondShop: 'open-other' }));
     [manager, supervisor, agent] = await Promise.all([
       t.tokenFor('manager'),
       t.tokenFor('supervisor'),

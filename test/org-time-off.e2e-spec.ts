@@ -1,5 +1,5 @@
-import { bearer, startTestApp, TestApp } from './support/test-app';
-import { createSecondShop, SecondShop } from './support/second-shop';
+import { bearer, TestApp } from './support/test-app';
+import { SecondShop, startTestAppWithSecondShop } from './support/second-shop';
 
 describe('leave and availability (e2e)', () => {
   let t: TestApp;
@@ -10,9 +10,7 @@ describe('leave and availability (e2e)', () => {
   let agentId: string;
   let outsiderId: string;
   beforeAll(async () => {
-    t = await startTestApp();
-    other = await createSecondShop(t);
-    manager = await t.tokenFor('manager');
+    ({ t, manager, other } = await startTestAppWithSecondShop());
     supervisor = await t.tokenFor('supervisor');
     agent = await t.tokenFor('agent');
     agentId = (await t.http().get('/agents/me').set(bearer(agent)).expect(200)).body.id;

@@ -1,5 +1,5 @@
-import { bearer, startTestApp, TestApp } from './support/test-app';
-import { createSecondShop, SecondShop } from './support/second-shop';
+import { bearer, TestApp } from './support/test-app';
+import { SecondShop, startTestAppWithSecondShop } from './support/second-shop';
 
 const contract = { minWeekMinutes: 2400, maxWeekMinutes: 2880, maxDaysPerWeek: 5, minRestHours: 11 };
 const newAgent = (employeeNo: string, extra: Record<string, unknown> = {}) => ({
@@ -17,9 +17,7 @@ describe('organisation: shops, teams, skills, agents, users (e2e)', () => {
   let other: SecondShop;
   let manager: string;
   beforeAll(async () => {
-    t = await startTestApp();
-    other = await createSecondShop(t);
-    manager = await t.tokenFor('manager');
+    ({ t, manager, other } = await startTestAppWithSecondShop());
   });
   afterAll(() => t.close());
 

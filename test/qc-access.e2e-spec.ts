@@ -1,8 +1,8 @@
 import { JobQueue } from 'src/platform/jobs/job-queue';
 import { NightlyPipeline } from 'src/platform/jobs/nightly/nightly-pipeline';
 import { QC_SAMPLE_DATE, QC_SESSION_DATE, QcFixture, seedQcDay } from './support/qc-sessions';
-import { createSecondShop, SecondShop } from './support/second-shop';
-import { bearer, startTestApp, TestApp } from './support/test-app';
+import { SecondShop, startTestAppWithSecondShop } from './support/second-shop';
+import { bearer, TestApp } from './support/test-app';
 
 type Call = { method: 'get' | 'post' | 'put'; path: string; body?: Record<string, unknown> };
 
@@ -24,10 +24,9 @@ describe('quality check access (e2e)', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    ({ t, other } = await startTestAppWithSecondShop());
     f = await seedQcDay(t);
     for (const role of ['manager', 'supervisor', 'hr', 'trainer', 'qc', 'agent']) token[role] = await t.tokenFor(role);
-    other = await createSecondShop(t);
     const run = await t
       .http()
       .post('/qc/samples/run')

@@ -1,14 +1,12 @@
-import { bearer, startTestApp, TestApp } from './support/test-app';
-import { createSecondShop, SecondShop } from './support/second-shop';
+import { bearer, TestApp } from './support/test-app';
+import { SecondShop, startTestAppWithSecondShop } from './support/second-shop';
 
 describe('queues (e2e)', () => {
   let t: TestApp;
   let manager: string;
   let other: SecondShop;
   beforeAll(async () => {
-    t = await startTestApp();
-    manager = await t.tokenFor('manager');
-    other = await createSecondShop(t);
+    ({ t, manager, other } = await startTestAppWithSecondShop());
   });
   afterAll(() => t.close());
 

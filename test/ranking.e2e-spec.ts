@@ -1,8 +1,8 @@
 import type { Sql } from 'postgres';
 import { Db } from 'src/platform/db/db';
 import { JobQueue } from 'src/platform/jobs/job-queue';
-import { createSecondShop, SecondShop } from './support/second-shop';
-import { bearer, startTestApp, TestApp } from './support/test-app';
+import { SecondShop, startTestAppWithSecondShop } from './support/second-shop';
+import { bearer, TestApp } from './support/test-app';
 
 /**
  * Scorecard → monthly ranking job → HR approval (frozen, rules booked) → ledger, with roles and
@@ -32,10 +32,8 @@ describe('rankings and the reward/penalty ledger (e2e)', () => {
   const settle = async (jobId: string) => t.app.get(JobQueue).settled(jobId);
 
   beforeAll(async () => {
-    t = await startTestApp();
+    ({ t, manager, other } = await startTestAppWithSecondShop());
     sql = t.app.get(Db).client;
-    other = await createSecondShop(t);
-    manager = await t.tokenFor('manager');
     hr = await t.tokenFor('hr');
     const [me] = await sql<
       { agent_id: string; team_id: string }[]

@@ -1,6 +1,6 @@
 import { JobQueue } from 'src/platform/jobs/job-queue';
-import { createSecondShop, SecondShop } from './support/second-shop';
-import { bearer, startTestApp, TestApp } from './support/test-app';
+import { SecondShop, startTestAppWithSecondShop } from './support/second-shop';
+import { bearer, TestApp } from './support/test-app';
 
 const WEEK = '2026-11-30';
 /** Far longer than the test waits: only a stop lets the job finish in time. */
@@ -12,9 +12,7 @@ describe('stopping a running roster solve (e2e)', () => {
   let manager: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    other = await createSecondShop(t);
-    manager = await t.tokenFor('manager');
+    ({ t, manager, other } = await startTestAppWithSecondShop());
   });
   afterAll(() => t.close());
 

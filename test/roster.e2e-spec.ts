@@ -1,8 +1,8 @@
 import { JobQueue } from 'src/platform/jobs/job-queue';
 import { RosterService } from 'src/modules/roster/roster.service';
 import { afterSolveReserveMs } from 'src/modules/roster/roster-solve-budget';
-import { createSecondShop, SecondShop } from './support/second-shop';
-import { bearer, startTestApp, TestApp } from './support/test-app';
+import { SecondShop, startTestAppWithSecondShop } from './support/second-shop';
+import { bearer, TestApp } from './support/test-app';
 
 type Shift = {
   code: string;
@@ -55,9 +55,7 @@ describe('rosters (e2e)', () => {
     roster.agents.find((a) => a.agentId === who)!.days.find((d) => d.date === date)!.shift;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    other = await createSecondShop(t);
-    manager = await t.tokenFor('manager');
+    ({ t, manager, other } = await startTestAppWithSecondShop());
     supervisor = await t.tokenFor('supervisor');
     agent = await t.tokenFor('agent');
     const me = (await t.http().get('/agents/me').set(bearer(agent)).expect(200)).body;

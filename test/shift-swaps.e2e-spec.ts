@@ -1,6 +1,6 @@
 import { Db } from 'src/platform/db/db';
-import { bearer, startTestApp, TestApp } from './support/test-app';
-import { createSecondShop, SecondShop } from './support/second-shop';
+import { bearer, TestApp } from './support/test-app';
+import { SecondShop, startTestAppWithSecondShop } from './support/second-shop';
 import { PublishedTeamWeek, publishTeamWeek, readRoster, shiftOn, TeamMate } from './support/self-service-week';
 
 /** Shift swaps from an agent's offer to the published roster: take, trade back, rules, supervisor, one winner. */
@@ -47,8 +47,7 @@ describe('shift swaps (e2e)', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
-    other = await createSecondShop(t, 'swaps-other');
+    ({ t, other } = await startTestAppWithSecondShop({ secondShop: 'swaps-other' }));
     [manager, supervisor, agent] = await Promise.all([
       t.tokenFor('manager'),
       t.tokenFor('supervisor'),

@@ -1,5 +1,5 @@
-import { bearer, startTestApp, TestApp } from './support/test-app';
-import { createSecondShop, SecondShop } from './support/second-shop';
+import { bearer, TestApp } from './support/test-app';
+import { SecondShop, startTestAppWithSecondShop } from './support/second-shop';
 import { PublishedTeamWeek, publishTeamWeek, readRoster, shiftOn } from './support/self-service-week';
 
 /** Time off from the agent's phone to the published roster: allowance, supervisor, caps, hard rules, concurrent decisions. */
@@ -25,8 +25,7 @@ describe('time-off requests (e2e)', () => {
       .send({ kind: 'comp', ...body });
 
   beforeAll(async () => {
-    t = await startTestApp();
-    other = await createSecondShop(t);
+    ({ t, other } = await startTestAppWithSecondShop());
     [manager, supervisor, agent] = await Promise.all([
       t.tokenFor('manager'),
       t.tokenFor('supervisor'),

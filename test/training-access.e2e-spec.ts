@@ -1,6 +1,6 @@
 import { Db } from 'src/platform/db/db';
-import { createSecondShop, SecondShop } from './support/second-shop';
-import { bearer, startTestApp, TestApp } from './support/test-app';
+import { SecondShop, startTestAppWithSecondShop } from './support/second-shop';
+import { bearer, TestApp } from './support/test-app';
 import { seedTrainingWeek, TrainingWeek } from './support/training-week';
 
 describe('training: access by role and tenant (e2e)', () => {
@@ -22,9 +22,8 @@ describe('training: access by role and tenant (e2e)', () => {
   });
 
   beforeAll(async () => {
-    t = await startTestApp();
+    ({ t, other } = await startTestAppWithSecondShop());
     w = await seedTrainingWeek(t);
-    other = await createSecondShop(t);
     for (const role of ['admin', 'manager', 'supervisor', 'hr', 'trainer', 'qc', 'agent'])
       tokens[role] = await t.tokenFor(role);
     const admin = { ...bearer(tokens.admin), 'X-Shop-Id': other.shopId };

@@ -1,5 +1,6 @@
+import type { AppConfig } from 'src/platform/config/app-config';
 import type { TestApp } from './test-app';
-import { bearer } from './test-app';
+import { bearer, startTestApp } from './test-app';
 
 export type SecondShop = { shopId: string; agentId: string; teamId: string; managerToken: string; agentToken: string };
 
@@ -54,4 +55,17 @@ export async function createSecondShop(t: TestApp, code = 'other'): Promise<Seco
     managerToken: await t.tokenFor(`${code}-manager`, 'password-b1'),
     agentToken: await t.tokenFor(`${code}-agent`, 'password-b2'),
   };
+}
+
+/**
+ * The setup of every access test: the app on a database of its own (startTestApp, with `config`
+ * over the test defaults), the demo manager's token and a second shop (createSecondShop).
+ */
+export async function startTestAppWithSecondShop(
+  options: { config?: Partial<AppConfig>; secondShop?: string } = {},
+): Promise<{ t: TestApp; manager: string; other: SecondShop }> {
+  const t = await startTestApp(options.config);
+  const manager = await t.tokenFor('manager');
+  const other = await createSecondShop(t, options.secondShop);
+  return { t, manager, other };
 }
