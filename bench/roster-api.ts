@@ -3,7 +3,7 @@
  * [--time-limit 30] [--seed 1] [--supervisors] [--dump problem.json]`. Boots the compiled app on a fresh PostgreSQL
  * database, seeds the whole demo shop (history, forecasts, this week's roster published, training),
  * optionally scales it (agents copied round the teams, volume scaled with the head count and the
- * forecasts made again), then rosters next week with `RosterService.create` and the `roster.generate`
+ * forecasts made again), then rosters next week with `RosterCommands.create` and the `roster.generate`
  * job exactly as `POST /rosters` does with its default settings (fairness weights, templates with
  * start windows, breaks, booked training, the week before carried over). Prints one JSON line:
  * objective, bound, gap, under-cover agent-slots by daypart, wall time from the request to the
@@ -20,8 +20,11 @@ const { loadConfig } = compiled<typeof import('../src/platform/config/app-config
 const { DemoSetup } = compiled<typeof import('src/demo/demo-setup.service')>('demo/demo-setup.service');
 const { DemoRepository } = compiled<typeof import('src/demo/demo.repository')>('demo/demo.repository');
 const { DemoPlans } = compiled<typeof import('src/demo/demo-plans.service')>('demo/demo-plans.service');
-const { RosterService } = compiled<typeof import('../src/modules/roster/roster.service')>(
-  'modules/roster/roster.service',
+const { RosterReading } = compiled<typeof import('../src/modules/roster/roster-reading.service')>(
+  'modules/roster/roster-reading.service',
+);
+const { RosterCommands } = compiled<typeof import('../src/modules/roster/roster-commands.service')>(
+  'modules/roster/roster-commands.service',
 );
 const { CreateRosterBody } = compiled<typeof import('../src/modules/roster/roster.dto')>('modules/roster/roster.dto');
 const { ForecastService } = compiled<typeof import('../src/modules/forecast/forecast.service')>(
@@ -116,11 +119,11 @@ async function main(): Promise<void> {
       seed,
       ...(supervisors ? { supervisorOnEveryShift: true } : {}),
     });
-    const created = await withLocale('en', () => app.get(RosterService).create(manager, body));
+    const created = await withLocale('en', () => app.get(RosterCommands).create(manager, body));
     await queue.settled(created.jobId, (seconds + 120) * 1000);
     const wall = (Date.now() - started) / 1000;
     const [run] = await sql`SELECT status, result, started_at, finished_at FROM job_runs WHERE id = ${created.jobId}`;
-    const roster = await withLocale('en', () => app.get(RosterService).get(manager, created.rosterId));
+    const roster = await withLocale('en', () => app.get(RosterReading).get(manager, created.rosterId));
     if (dump) {
       const [stored] = await sql`SELECT problem FROM rosters WHERE id = ${created.rosterId}`;
       writeFileSync(dump, JSON.stringify(stored.problem));

@@ -1,5 +1,5 @@
 import { KpiAggregation } from 'src/modules/kpi/kpi-aggregation.service';
-import { RosterService } from 'src/modules/roster/roster.service';
+import { RosterReading } from 'src/modules/roster/roster-reading.service';
 import { Db } from 'src/platform/db/db';
 import { JobQueue } from 'src/platform/jobs/job-queue';
 import { bearer, startTestApp, TestApp } from './support/test-app';
@@ -315,7 +315,7 @@ describe('rosters across midnight, across weeks and across versions (e2e)', () =
     expect((await own()).map((s) => s.date)).toEqual([mon, tue, thu]);
     await publish(b);
     expect(await own()).toEqual([expect.objectContaining({ date: tue, rosterId: b, version: 1, code: 'L' })]);
-    const forTraining = await t.app.get(RosterService).publishedShifts(t.demoShopId, [me], mon, dates(week)[6]);
+    const forTraining = await t.app.get(RosterReading).publishedShifts(t.demoShopId, [me], mon, dates(week)[6]);
     expect(forTraining.map((s) => s.date)).toEqual([tue]);
     await t.app.get(KpiAggregation).aggregateDay(t.demoShopId, mon);
     await t.app.get(KpiAggregation).aggregateDay(t.demoShopId, tue);

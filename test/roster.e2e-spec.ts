@@ -1,5 +1,5 @@
 import { JobQueue } from 'src/platform/jobs/job-queue';
-import { RosterService } from 'src/modules/roster/roster.service';
+import { RosterReading } from 'src/modules/roster/roster-reading.service';
 import { afterSolveReserveMs } from 'src/modules/roster/roster-solve-budget';
 import { SecondShop, startTestAppWithSecondShop } from './support/second-shop';
 import { bearer, TestApp } from './support/test-app';
@@ -572,7 +572,7 @@ describe('rosters (e2e)', () => {
       version: 2,
     });
     // What other modules read: published shifts and breaks in UTC.
-    const forModules = await t.app.get(RosterService).publishedShifts(other.shopId, [other.agentId], monday, sunday);
+    const forModules = await t.app.get(RosterReading).publishedShifts(other.shopId, [other.agentId], monday, sunday);
     expect(forModules).toHaveLength(5);
     const lateSunday = forModules.find((s) => s.date === sunday)!;
     expect(lateSunday.startsAt.toISOString()).toBe('2026-10-25T13:00:00.000Z');

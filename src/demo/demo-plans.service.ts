@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Shop } from 'src/modules/org/shop.repository';
 import { ForecastService } from 'src/modules/forecast/forecast.service';
 import { ListForecastsQuery } from 'src/modules/forecast/forecast.dto';
-import { RosterService } from 'src/modules/roster/roster.service';
+import { RosterCommands } from 'src/modules/roster/roster-commands.service';
+import { RosterReading } from 'src/modules/roster/roster-reading.service';
 import { RosterPublishing } from 'src/modules/roster/roster-publishing.service';
 import { CreateRosterBody, ListRostersQuery } from 'src/modules/roster/roster.dto';
 import { JobQueue } from 'src/platform/jobs/job-queue';
@@ -28,7 +29,8 @@ export class DemoPlans {
   constructor(
     private readonly repository: DemoRepository,
     private readonly forecasts: ForecastService,
-    private readonly rosters: RosterService,
+    private readonly rosters: RosterReading,
+    private readonly commands: RosterCommands,
     private readonly publishing: RosterPublishing,
     private readonly queue: JobQueue,
   ) {}
@@ -54,7 +56,7 @@ export class DemoPlans {
     const weekStart = DemoPlans.thisMonday(shop, now);
     if ((await this.rosters.list(manager, ListRostersQuery.parse({ week: weekStart, limit: 1 }))).total > 0)
       return null;
-    const created = await this.rosters.create(
+    const created = await this.commands.create(
       manager,
       CreateRosterBody.parse({ weekStart, timeLimitSeconds: ROSTER_SECONDS, demand: 'forecast', seed: 1 }),
     );

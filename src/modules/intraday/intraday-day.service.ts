@@ -8,14 +8,14 @@ import type { Queue } from 'src/modules/queues/queue.repository';
 import { QueueService } from 'src/modules/queues/queue.service';
 import { ShopService } from 'src/modules/org/shop.service';
 import type { Shop } from 'src/modules/org/shop.repository';
-import { RosterService } from 'src/modules/roster/roster.service';
+import { RosterReading } from 'src/modules/roster/roster-reading.service';
 import type { RealTimeQueue } from 'src/modules/staffing/engine';
 import { realTimeQueueOf } from 'src/modules/staffing/real-time-queue';
 import type { AgentDay, DaySlot } from './engine/live-day';
 import { IntradayProblems } from './intraday.problems';
 import { IntradayReads, QueueAgent } from './intraday.reads';
 
-export type PublishedShift = Awaited<ReturnType<RosterService['publishedShifts']>>[number];
+export type PublishedShift = Awaited<ReturnType<RosterReading['publishedShifts']>>[number];
 
 /** Everything known about a queue's day at one instant: the inputs of the live view and of the suggestions. */
 export type LiveDay = {
@@ -49,7 +49,7 @@ export class IntradayDayService {
     private readonly forecasts: IntradayForecastService,
     private readonly queues: QueueService,
     private readonly shops: ShopService,
-    private readonly rosters: RosterService,
+    private readonly rosters: RosterReading,
     private readonly repository: IntradayReads,
   ) {}
 

@@ -7,7 +7,7 @@ import { labelIn, labelOf } from 'src/platform/i18n/texts';
 import { Notices } from 'src/modules/notification/notification.service';
 import { agentName } from 'src/modules/org/org.labels';
 import type { ShiftChange } from 'src/modules/roster/roster.dto';
-import { RosterService } from 'src/modules/roster/roster.service';
+import { RosterReading } from 'src/modules/roster/roster-reading.service';
 import { clockMinutes, clockText } from 'src/modules/roster/roster-week';
 import { ShiftTemplateService } from 'src/modules/roster/shift-template.service';
 import { PublishedWeeks } from 'src/modules/self-service/published-weeks.service';
@@ -31,7 +31,7 @@ export class OpenShiftService {
     private readonly db: Db,
     private readonly open: OpenShiftRepository,
     private readonly weeks: PublishedWeeks,
-    private readonly rosters: RosterService,
+    private readonly rosters: RosterReading,
     private readonly templates: ShiftTemplateService,
     private readonly notices: Notices,
   ) {}

@@ -8,13 +8,13 @@ import { ValidQuery } from 'src/platform/http/validation';
 import { MyShiftsQuery } from './roster.dto';
 import { myShiftsExample } from './roster-examples';
 import { OWN_SHIFT_READERS } from './roster-roles';
-import { RosterService } from './roster.service';
+import { RosterReading } from './roster-reading.service';
 
 @ApiTags('roster')
 @ApiBearerAuth()
 @Controller('me')
 export class MyShiftsController {
-  constructor(private readonly rosters: RosterService) {}
+  constructor(private readonly rosters: RosterReading) {}
 
   @Get('shifts')
   @Roles(...OWN_SHIFT_READERS)

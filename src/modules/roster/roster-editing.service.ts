@@ -7,7 +7,7 @@ import { labelOf } from 'src/platform/i18n/texts';
 import type { EditRosterBody, ShiftChange } from './roster.dto';
 import { LeaveRow, RosterInputReads } from './roster-input.reads';
 import { Roster, RosterRepository, RosterShift, RosterVersion } from './roster.repository';
-import { RosterService } from './roster.service';
+import { RosterReading } from './roster-reading.service';
 import { assignmentOf, shiftOf } from './roster-view';
 import { clockMinutes, clockText, RosterWeek } from './roster-week';
 import { RosterProblemService } from './roster-problem.service';
@@ -126,7 +126,7 @@ export class RosterEditing {
     private readonly rosters: RosterRepository,
     private readonly templates: ShiftTemplateService,
     private readonly input: RosterInputReads,
-    private readonly reading: RosterService,
+    private readonly reading: RosterReading,
     private readonly problems: RosterProblemService,
   ) {}
 

@@ -11,7 +11,7 @@ import type { PublishRosterBody, ShiftChange } from './roster.dto';
 import { ChangeOptions, RosterEditing } from './roster-editing.service';
 import { RosterProblemService } from './roster-problem.service';
 import { RosterRepository } from './roster.repository';
-import { RosterService } from './roster.service';
+import { RosterReading } from './roster-reading.service';
 import { assignmentOf, StoredSolve } from './roster-view';
 import { RosterWeek } from './roster-week';
 import { acceptedViolations, brokenRules } from './roster-violations';
@@ -28,7 +28,7 @@ export class RosterPublishing {
     private readonly db: Db,
     private readonly rosters: RosterRepository,
     private readonly problems: RosterProblemService,
-    private readonly reading: RosterService,
+    private readonly reading: RosterReading,
     private readonly editing: RosterEditing,
     private readonly notices: Notices,
   ) {}

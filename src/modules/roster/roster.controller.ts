@@ -25,7 +25,8 @@ import {
 import { RosterEditing } from './roster-editing.service';
 import { RosterPublishing } from './roster-publishing.service';
 import { ROSTER_READERS, ROSTER_WRITERS } from './roster-roles';
-import { RosterService } from './roster.service';
+import { RosterCommands } from './roster-commands.service';
+import { RosterReading } from './roster-reading.service';
 import { RosterProblems as P } from './roster.problems';
 import { RosterRuleTexts } from './roster-refusals';
 
@@ -39,7 +40,8 @@ const RULE_CODES = Object.entries(RosterRuleTexts)
 @Controller('rosters')
 export class RosterController {
   constructor(
-    private readonly rosters: RosterService,
+    private readonly commands: RosterCommands,
+    private readonly rosters: RosterReading,
     private readonly editing: RosterEditing,
     private readonly publishing: RosterPublishing,
   ) {}
@@ -65,7 +67,7 @@ export class RosterController {
     503,
   )
   create(@CurrentActor() actor: Actor, @ValidBody(CreateRosterBody) body: CreateRosterBody) {
-    return this.rosters.create(actor, body);
+    return this.commands.create(actor, body);
   }
 
   @Get()
@@ -153,7 +155,7 @@ export class RosterController {
   })
   @ApiProblems(401, 403, P.notFound, P.notRunning)
   stop(@CurrentActor() actor: Actor, @ValidParam('id') id: string) {
-    return this.rosters.stop(actor, id);
+    return this.commands.stop(actor, id);
   }
 
   @Get(':id/diff')

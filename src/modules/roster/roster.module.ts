@@ -17,7 +17,8 @@ import { RosterProblemService } from './roster-problem.service';
 import { RosterPublishing } from './roster-publishing.service';
 import { RosterActivityReads } from './roster-activity.reads';
 import { RosterRepository } from './roster.repository';
-import { RosterService } from './roster.service';
+import { RosterCommands } from './roster-commands.service';
+import { RosterReading } from './roster-reading.service';
 import { ShiftTemplateController } from './shift-template.controller';
 import { ShiftTemplateRepository } from './shift-template.repository';
 import { ShiftTemplateService } from './shift-template.service';
@@ -34,13 +35,14 @@ import { ShiftTemplateService } from './shift-template.service';
     RosterInputReads,
     RosterDemandService,
     RosterProblemService,
-    RosterService,
+    RosterCommands,
+    RosterReading,
     RosterEditing,
     RosterPublishing,
     RosterGeneration,
     RosterImport,
     RosterImportTemplate,
   ],
-  exports: [RosterService, RosterPublishing, RosterEditing, ShiftTemplateService],
+  exports: [RosterCommands, RosterReading, RosterPublishing, RosterEditing, ShiftTemplateService],
 })
 export class RosterModule {}

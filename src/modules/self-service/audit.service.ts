@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
 import { labelIn } from 'src/platform/i18n/texts';
 import { AgentScope } from 'src/modules/org/agent-scope.service';
-import { RosterService } from 'src/modules/roster/roster.service';
+import { RosterReading } from 'src/modules/roster/roster-reading.service';
 import { AuditQuery } from './audit.dto';
 import { ActionLabels } from './self-service.labels';
 import { SelfServiceProblems } from './self-service.problems';
@@ -17,7 +17,7 @@ export class SelfServiceAudit {
   constructor(
     private readonly events: SelfServiceRepository,
     private readonly scope: AgentScope,
-    private readonly rosters: RosterService,
+    private readonly rosters: RosterReading,
   ) {}
 
   async read(actor: Actor, query: AuditQuery) {

@@ -10,7 +10,7 @@ import { ShopService } from 'src/modules/org/shop.service';
 import type { ShiftChange } from 'src/modules/roster/roster.dto';
 import { BrokenRule, LeaveOptions, RosterEditing } from 'src/modules/roster/roster-editing.service';
 import { RosterPublishing } from 'src/modules/roster/roster-publishing.service';
-import { RosterService } from 'src/modules/roster/roster.service';
+import { RosterReading } from 'src/modules/roster/roster-reading.service';
 import { addDays } from 'src/platform/time/calendar-date';
 import { ShiftTemplateService } from 'src/modules/roster/shift-template.service';
 import type { RosterEvaluation } from 'src/modules/roster/solver';
@@ -18,7 +18,7 @@ import { RuleLabels } from './self-service.labels';
 import { SelfServiceProblems } from './self-service.problems';
 import { AgentFacts, SelfServiceRepository } from './self-service.repository';
 
-export type PublishedShift = Awaited<ReturnType<RosterService['publishedShifts']>>[number];
+export type PublishedShift = Awaited<ReturnType<RosterReading['publishedShifts']>>[number];
 /** Changes to published rosters, by roster. */
 export type RosterChanges = Map<string, ShiftChange[]>;
 export type CheckedRoster = { rosterId: string; before: RosterEvaluation; after: RosterEvaluation; dates: string[] };
@@ -47,7 +47,7 @@ export function datesBetween(from: string, to: string): string[] {
 export class PublishedWeeks {
   constructor(
     private readonly shops: ShopService,
-    private readonly rosters: RosterService,
+    private readonly rosters: RosterReading,
     private readonly editing: RosterEditing,
     private readonly publishing: RosterPublishing,
     private readonly templates: ShiftTemplateService,

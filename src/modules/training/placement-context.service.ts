@@ -7,7 +7,7 @@ import { QueueService } from 'src/modules/queues/queue.service';
 import type { Shop } from 'src/modules/org/shop.repository';
 import { realTimeQueueOf } from 'src/modules/staffing/real-time-queue';
 import type { ForecastQueue, PlacementContext, RosteredShift, TimeRange } from './engine/placement-types';
-import { RosterService } from 'src/modules/roster/roster.service';
+import { RosterReading } from 'src/modules/roster/roster-reading.service';
 import { TrainingInputReads } from './training-input.reads';
 import { TrainingSessionRepository } from './training-session.repository';
 import { TrainingTexts } from './training.problems';
@@ -28,7 +28,7 @@ export class PlacementContextService {
   constructor(
     private readonly queues: QueueService,
     private readonly forecasts: ForecastService,
-    private readonly rosters: RosterService,
+    private readonly rosters: RosterReading,
     private readonly input: TrainingInputReads,
     private readonly sessions: TrainingSessionRepository,
   ) {}

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Actor } from 'src/platform/auth/actor';
 import { ShopService } from 'src/modules/org/shop.service';
 import type { Shop } from 'src/modules/org/shop.repository';
-import { RosterService } from 'src/modules/roster/roster.service';
+import { RosterReading } from 'src/modules/roster/roster-reading.service';
 import type { ExportBuilder } from '../export-builder';
 import type { ExportLayout } from '../export-templates';
 import { SkillService } from 'src/modules/org/skill.service';
@@ -167,7 +167,7 @@ export class RosterExport implements ExportBuilder<Params> {
   readonly template = rosterLayout.template;
 
   constructor(
-    private readonly rosters: RosterService,
+    private readonly rosters: RosterReading,
     private readonly shops: ShopService,
     private readonly teams: TeamService,
     private readonly skills: SkillService,

@@ -1,24 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
-import { Db } from 'src/platform/db/db';
 import { labelOf } from 'src/platform/i18n/texts';
 import { RosterProblems } from './roster.problems';
 import { RosterStates } from './roster.texts';
 import type { Page } from 'src/platform/http/pagination';
 import { SerialisedView, ViewCache } from 'src/platform/cache/view-cache';
-import { JobQueue } from 'src/platform/jobs/job-queue';
-import { accepted, Accepted } from 'src/platform/jobs/jobs.service';
 import { AgentScope } from 'src/modules/org/agent-scope.service';
-import { ShopService } from 'src/modules/org/shop.service';
 import { TeamService } from 'src/modules/org/team.service';
-import { CreateRosterBody, DiffQuery, ListRostersQuery, MyShiftsQuery, ReadRosterQuery } from './roster.dto';
-import { rosterGenerateJob } from './roster.jobs';
+import { DiffQuery, ListRostersQuery, MyShiftsQuery, ReadRosterQuery } from './roster.dto';
 import { RosterActivity, RosterActivityReads } from './roster-activity.reads';
 import { Roster, RosterRepository } from './roster.repository';
 import { RosterInputReads } from './roster-input.reads';
-import { RosterProblemService } from './roster-problem.service';
-import { rosterDiff, rosterSummary, rosterView, shiftView, StoredSolve } from './roster-view';
-import { currentLocale, say } from 'src/platform/i18n/request-locale';
+import { rosterDiff, rosterSummary, rosterView, shiftView } from './roster-view';
+import { currentLocale } from 'src/platform/i18n/request-locale';
 import { RosterWeek } from './roster-week';
 import { addDays } from 'src/platform/time/calendar-date';
 import { ShiftTemplateService } from './shift-template.service';
@@ -26,54 +20,22 @@ import type { RosterProblem } from './solver';
 
 export type ReadableRoster = { roster: Roster; week: RosterWeek; visible?: Set<string> };
 
-/** Weekly rosters: requested here and solved by the `roster.generate` job; read, published and compared. */
+/**
+ * Reading weekly rosters: the list, one roster's view (cached per stamp), the difference between
+ * versions, an agent's own shifts, and the published shifts other modules plan around. Requesting
+ * and stopping a solve are RosterCommands'; publishing and editing have services of their own.
+ */
 @Injectable()
-export class RosterService {
+export class RosterReading {
   constructor(
-    private readonly db: Db,
     private readonly rosters: RosterRepository,
     private readonly input: RosterInputReads,
-    private readonly problems: RosterProblemService,
     private readonly templates: ShiftTemplateService,
-    private readonly shops: ShopService,
     private readonly teams: TeamService,
     private readonly scope: AgentScope,
-    private readonly queue: JobQueue,
     private readonly activities: RosterActivityReads,
     private readonly viewCache: ViewCache,
   ) {}
-
-  /** The problem is built (and its input checked) now, so bad input is a 400 here rather than a failed job. */
-  async create(actor: Actor, body: CreateRosterBody): Promise<Accepted & { rosterId: string; warnings: string[] }> {
-    // The time limit is counted from here: building the problem is part of the promise.
-    const requestedAt = Date.now();
-    const shop = await this.shops.context(actor.shopId);
-    const { problem, warnings } = await this.problems.build(actor, shop, body);
-    const roster = await this.rosters.insert({
-      shopId: actor.shopId,
-      weekStart: body.weekStart,
-      teamIds: body.teamIds ?? [],
-      demand: body.demand,
-      timeLimitSeconds: body.timeLimitSeconds,
-      status: 'queued',
-      problem: problem as unknown as Record<string, unknown>,
-      solve: {
-        seed: body.seed,
-        requestedAt,
-        locale: currentLocale(),
-        ...(body.maxIterations !== undefined ? { maxIterations: body.maxIterations } : {}),
-      } satisfies StoredSolve,
-      warnings,
-      createdBy: actor.userId,
-    });
-    const run = await this.queue.enqueueFor(
-      rosterGenerateJob,
-      { shopId: actor.shopId, rosterId: roster.id },
-      { requestedBy: actor.userId },
-      (v) => this.rosters.update(roster.id, v),
-    );
-    return { rosterId: roster.id, ...accepted(run), warnings: warnings.map(say) };
-  }
 
   /** Supervisors see the rosters that cover one of their teams (a roster of no named team covers all). */
   async list(actor: Actor, query: ListRostersQuery): Promise<Page<ReturnType<typeof rosterSummary>>> {
@@ -155,24 +117,12 @@ export class RosterService {
     };
   }
 
-  private async buildView(inputs: Awaited<ReturnType<RosterService['viewInputs']>>) {
+  private async buildView(inputs: Awaited<ReturnType<RosterReading['viewInputs']>>) {
     const { version } = inputs;
     const [shifts, evaluation] = version
       ? await Promise.all([this.rosters.shifts(version.id), this.rosters.evaluation(version.id)])
       : [[], null];
     return rosterView({ ...inputs, shifts, version: version && { ...version, evaluation: evaluation ?? {} } });
-  }
-
-  /** Asks the running solve to stop; it stores its best roster so far as it would at the time limit. */
-  async stop(actor: Actor, id: string) {
-    const stopped = await this.rosters.requestStop(actor.shopId, id);
-    if (stopped) return { id, status: stopped.status, stopRequestedAt: stopped.stopRequestedAt };
-    const roster = await this.rosters.find(actor.shopId, id);
-    if (!roster) throw RosterProblems.notFound();
-    throw RosterProblems.notRunning(
-      { state: labelOf(RosterStates, roster.status) },
-      { extra: { state: roster.status } },
-    );
   }
 
   /**
