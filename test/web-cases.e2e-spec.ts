@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { Db } from 'src/platform/db/db';
 import { bearer, TestApp } from './support/test-app';
-import { untranslatedWords } from './support/untranslated';
+import { chineseIn, untranslatedWords } from './support/untranslated';
 import { BROWSER_STEPS_MS, openScreen, screenshot, signIn, startWebSuite, WebBrowser } from './support/web-browser';
 import { TODAY } from './support/web-fixtures';
 
@@ -212,4 +212,21 @@ describe('the web page in headless Chromium: complaints, scorecards, leave and a
     },
     BROWSER_STEPS_MS,
   );
+
+  it('has every text of these screens in English and in Chinese (texts-cases.js, texts-setup.js)', async () => {
+    const context = await web.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${web.baseUrl}/`);
+    const texts = (await page.evaluate(
+      `Promise.all([import('/assets/texts-cases.js'), import('/assets/texts-setup.js')]).then(([a, b]) => ({ ...a.CASE_TEXT, ...b.SETUP_TEXT }))`,
+    )) as Record<string, [string, string]>;
+    expect(Object.keys(texts).length).toBeGreaterThan(250);
+    // {placeholders} are filled with names and figures, not words to translate.
+    const words = (text: string) => text.replace(/\{\w+\}/g, ' ');
+    const untranslated = Object.entries(texts)
+      .map(([key, [en, zh]]) => [key, untranslatedWords(words(zh)), chineseIn(words(en)), Boolean(en && zh)] as const)
+      .filter(([, zhWords, enChinese, both]) => zhWords.length || enChinese.length || !both);
+    expect(untranslated).toEqual([]);
+    await context.close();
+  });
 });

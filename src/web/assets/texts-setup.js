@@ -92,7 +92,7 @@ export const SETUP_TEXT = {
   'events.kind.closed': ['Closed', '停业'],
   'events.label': ['Label', '活动名称'],
   'events.labelHint': [
-    'the same label every year (e.g. 双11) lets the model learn its effect',
+    'the same label every year (e.g. Double 11) lets the model learn its effect',
     '每年使用相同名称（如 双11），模型可学习其效果',
   ],
   'events.multiplier': ['Uplift', '话务倍数'],
