@@ -63,7 +63,7 @@ export function bestResponses(
 }
 
 /** The agent's request costs plus, per cell, what one more agent on each of its cover rows costs or saves. */
-function coverMargins(model: CompiledRoster, counts: Float64Array, a: number): LineCosts {
+export function coverMargins(model: CompiledRoster, counts: Float64Array, a: number): LineCosts {
   const costs = requestCosts(model, model.agents[a]);
   const rowPrice = model.coverRows.map((row, r) => (counts[r] < row.required ? -row.underWeight : row.overWeight));
   for (let i = 0; i < costs.cell.length; i++) {

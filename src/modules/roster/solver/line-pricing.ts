@@ -47,6 +47,8 @@ export interface PricedLine {
  */
 export interface PricingBudget {
   maxLabels?: number;
+  /** A beam's shifts tried from each label (default BEAM_SUCCESSORS). */
+  successors?: number;
   shouldStop?: () => boolean;
   truncated?: boolean;
   aborted?: boolean;
@@ -221,7 +223,8 @@ function beamLine(
   maxLabels: number,
 ): PricedLine | null {
   const bounds = workBounds(model, agent);
-  const limits = { maxLabels, shouldStop: budget.shouldStop, successors: BEAM_SUCCESSORS, bucketSize: BEAM_BUCKET };
+  const successors = budget.successors ?? BEAM_SUCCESSORS;
+  const limits = { maxLabels, shouldStop: budget.shouldStop, successors, bucketSize: BEAM_BUCKET };
   const track = new Set<number>();
   let truncated = false;
   for (let round = 0; round <= LAZY_ROUNDS; round++) {
