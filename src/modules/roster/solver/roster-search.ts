@@ -6,10 +6,11 @@ import { constructRoster, labelBudget, placeAgents } from './greedy-construction
 import { solveLinearProgram } from './linear-program';
 import { priceAndBranch } from './price-and-branch';
 import { replanAgents } from './priced-neighbourhood';
+import { requestBound } from './request-bound';
 import { buildRosterMip, type Neighbourhood } from './roster-mip';
 import { searchCost } from './roster-objective';
 import { buildWindow } from './roster-window';
-import { seededRandom } from 'src/platform/random/seeded-random';
+import { sampleIndices, seededRandom } from 'src/platform/random/seeded-random';
 
 export type SearchPhase = 'bound' | 'price' | 'construct' | 'windows' | 'full-mip' | 'improve' | 'done';
 
@@ -166,9 +167,12 @@ export class Search {
   /** The aggregate cover LP: a quick bound (every roster is a point of it) and a first dual guess. */
   aggregateBound(): void {
     const found = this.limits.aggregateBound?.(this.subSeconds(this.remaining()));
-    if (!found) return;
-    this.raiseBound(Math.max(0, found.bound));
-    this.dualGuess = found.coverDuals;
+    // Plus the requests' own bound (cover and requests are separate terms, each ≥ its own minimum), in a tenth of the time left.
+    const until = Date.now() + this.subSeconds(this.remaining() * 0.1) * 1000;
+    const requests = requestBound(this.model, () => this.stopped() || (!this.deterministic && Date.now() > until));
+    const cover = found ? Math.max(0, found.bound) : this.model.coverRows.length === 0 ? 0 : null;
+    if (cover !== null || requests !== null) this.raiseBound((cover ?? 0) + (requests ?? 0));
+    if (found) this.dualGuess = found.coverDuals;
   }
 
   /** Column generation and the integer master over its lines: a strong bound and a roster. */
@@ -254,11 +258,7 @@ export class Search {
 
   /** Every agent (in random order) re-planned alone against the others; true when the roster got cheaper. */
   respond(exact: boolean): boolean {
-    const order = this.model.agents.map((_, a) => a);
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(this.random() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
+    const order = sampleIndices(this.model.agents.length, this.model.agents.length, this.random);
     const before = this.cost;
     const found = bestResponses(this.model, this.lines, order, {
       shouldStop: () => this.stopped(),
