@@ -1,5 +1,5 @@
-import { createSecondShop, SecondShop } from './support/second-shop';
-import { bearer, startTestApp, TestApp } from './support/test-app';
+import { SecondShop, startTestAppWithSecondShop } from './support/second-shop';
+import { bearer, TestApp } from './support/test-app';
 
 /** PATCH /scorecards/:id: new weights for the next run; what it leaves out stays; roles, other shops, bad input. */
 describe('scorecards: editing weights and rules (e2e)', () => {
@@ -9,9 +9,7 @@ describe('scorecards: editing weights and rules (e2e)', () => {
   let scorecardId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    manager = await t.tokenFor('manager');
-    other = await createSecondShop(t);
+    ({ t, manager, other } = await startTestAppWithSecondShop());
     const created = await t
       .http()
       .post('/scorecards')
