@@ -36,6 +36,27 @@ export class Db {
   }
 }
 
+/**
+ * Seconds before reconnecting after the n-th failed connection in a row. postgres.js' default
+ * grows as 3^n / 100 up to 20 s and counts every killed connection of the pool, so after a burst
+ * of killed backends (failover, pg_terminate_backend) requests waited up to 20 s for a database
+ * that was already back. Doubling from 50 ms up to 1 s still spares a database that is really down.
+ */
+export const reconnectDelaySeconds = (failures: number): number => Math.min(0.05 * 2 ** failures, 1);
+
+/**
+ * `fetch_types: false`: postgres.js otherwise asks for array types on every new connection, and a
+ * connection killed during that question rejects a promise nobody awaits, which ends the process.
+ * Drizzle parses the array columns itself. See also patches/postgres+*.patch.
+ */
 export function connect(url: string, max = 10): Db {
-  return new Db(postgres(url, { max, onnotice: () => undefined, connection: { TimeZone: 'UTC' } }));
+  return new Db(
+    postgres(url, {
+      max,
+      fetch_types: false,
+      backoff: reconnectDelaySeconds,
+      onnotice: () => undefined,
+      connection: { TimeZone: 'UTC' },
+    }),
+  );
 }
