@@ -42,6 +42,10 @@ describe('the web page in headless Chromium: complaints, scorecards, leave and a
       const agent = (await t.http().get(`/agents/${agentId}`).set(bearer(manager)).expect(200)).body;
       const { context, page, pageErrors } = await signIn(web, 'supervisor', 'zh');
       await openScreen(page, 'complaints');
+      // The shop's deadlines, read only for a supervisor: logistics × high is the default hour and two days.
+      const rules = page.locator('#complaint-rules-table tbody tr', { hasText: '物流' });
+      expect(await rules.textContent()).toContain('响应 60 分钟 · 解决 2 天');
+      expect(await page.locator('#complaint-rules-table button, #complaint-rules-table select').count()).toBe(0);
       await page.click('#new-complaint');
       const form = page.locator('#complaint-form');
       await form.locator('select[name=category]').selectOption('logistics');
@@ -110,6 +114,42 @@ describe('the web page in headless Chromium: complaints, scorecards, leave and a
         agentAtFault: true,
         department: 'warehouse',
       });
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    },
+    BROWSER_STEPS_MS,
+  );
+
+  it(
+    'lets a manager change a category’s department and its deadlines for complaints to come',
+    async () => {
+      const { context, page, pageErrors } = await signIn(web, 'manager', 'zh');
+      await openScreen(page, 'complaints');
+      await page.locator('#complaint-rules-table select[name=routing-logistics]').selectOption('warehouse');
+      await page.locator('.notice-ok', { hasText: '“物流”类投诉今后分派给仓库' }).waitFor();
+      await page.click('#complaint-rules-table button[data-deadline="logistics:high"]');
+      const form = page.locator('#deadline-form');
+      await form.locator('input[name=firstResponseMinutes]').fill('0');
+      await form.locator('button[type=submit]').click();
+      expect(await form.locator('.notice-error').textContent()).toContain('首次响应时限（分钟）：');
+      await form.locator('input[name=firstResponseMinutes]').fill('45');
+      await form.locator('input[name=resolveDays]').fill('1');
+      await form.locator('button[type=submit]').click();
+      await page.waitForSelector('#deadline-form', { state: 'detached' });
+      await page
+        .locator('#complaint-rules-table button[data-deadline="logistics:high"]', {
+          hasText: '响应 45 分钟 · 解决 1 天',
+        })
+        .waitFor();
+      expect(await untranslated(page)).toEqual([]);
+      await shoot(page, 'manager-complaint-rules');
+      const stored = (await t.http().get('/complaint-rules').set(bearer(manager)).expect(200)).body;
+      expect(stored.routing).toContainEqual(
+        expect.objectContaining({ category: 'logistics', department: 'warehouse' }),
+      );
+      expect(stored.deadlines).toContainEqual(
+        expect.objectContaining({ category: 'logistics', severity: 'high', firstResponseMinutes: 45, resolveDays: 1 }),
+      );
       expect(pageErrors).toEqual([]);
       await context.close();
     },

@@ -97,6 +97,22 @@ export const CASE_TEXT = {
   'complaints.outcome.explanation': ['Explanation', '解释说明'],
   'complaints.outcome.no_fault_found': ['No fault found', '未发现问题'],
   'complaints.outcome.other': ['Other', '其他'],
+  'rules.title': ['Routing and deadlines', '分派规则与处理时限'],
+  'rules.explain': [
+    'Changes apply to complaints received afterwards. A negative review is resolved within {days} days at most.',
+    '修改对之后收到的投诉生效。中差评最长 {days} 天内解决。',
+  ],
+  'rules.default': ['default', '默认'],
+  'rules.deadline': ['answer {minutes} min · resolve {days} d', '响应 {minutes} 分钟 · 解决 {days} 天'],
+  'rules.editDeadline': ['Deadlines: {category}, {severity}', '处理时限：{category}・{severity}'],
+  'rules.firstResponse': ['First response within (minutes)', '首次响应时限（分钟）'],
+  'rules.resolveDays': ['Resolved within (days)', '解决时限（天）'],
+  'rules.resolveHint': ['calendar days of the shop’s time zone', '按店铺时区的自然日计算'],
+  'rules.saved': [
+    'Deadlines saved; they apply to complaints received from now on.',
+    '处理时限已保存，对之后收到的投诉生效。',
+  ],
+  'rules.routed': ['{category} now goes to {department}.', '“{category}”类投诉今后分派给{department}。'],
   'scorecards.explain': [
     'Weights apply to the next ranking; rankings already made keep the scorecard they were made with.',
     '权重修改对之后的排名生效，已生成的排名保留当时的考核方案。',

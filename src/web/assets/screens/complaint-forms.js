@@ -5,7 +5,7 @@ import { t } from '../i18n.js';
 import { checkbox, choice, formDialog, input, valueOf } from './forms.js';
 
 export const STATUSES = ['open', 'in_progress', 'waiting_customer', 'resolved', 'closed'];
-const CATEGORIES = [
+export const CATEGORIES = [
   'product_quality',
   'logistics',
   'service_attitude',
@@ -13,7 +13,7 @@ const CATEGORIES = [
   'wrong_description',
   'other',
 ];
-const SEVERITIES = ['low', 'medium', 'high', 'critical'];
+export const SEVERITIES = ['low', 'medium', 'high', 'critical'];
 const CHANNELS = ['chat', 'phone', 'email', 'review', 'platform', 'social', 'other'];
 const OUTCOMES = [
   'refund',

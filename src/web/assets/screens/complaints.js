@@ -12,6 +12,7 @@ import {
   STATUSES,
   transitionDialog,
 } from './complaint-forms.js';
+import { rulesCard } from './complaint-rules.js';
 import { saved, table } from './forms.js';
 
 const STATUS_TONE = {
@@ -241,8 +242,9 @@ async function renderComplaints(root, ctx) {
       t('complaints.new'),
     ),
   );
-  clear(root, toolbar, status, h('div', { class: 'stack' }, list, detail));
-  await load();
+  const rules = rulesCard(ctx, status);
+  clear(root, toolbar, status, h('div', { class: 'stack' }, list, detail, rules.el));
+  await Promise.all([load(), rules.load()]);
   // Back on the screen (or in the other language): the complaint that was open stays open.
   if (state.selectedId) await guarded(status, async () => show(await get(`/complaints/${state.selectedId}`)))();
 }
