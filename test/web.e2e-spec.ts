@@ -94,6 +94,7 @@ describe('the web page in headless Chromium: sign-in, roles, language, roster, a
       const expected: Record<string, string[]> = {
         manager: [
           'roster',
+          'intraday',
           'inbox',
           'leave',
           'templates',
@@ -110,6 +111,7 @@ describe('the web page in headless Chromium: sign-in, roles, language, roster, a
         ],
         supervisor: [
           'roster',
+          'intraday',
           'inbox',
           'leave',
           'templates',
@@ -240,7 +242,7 @@ describe('the web page in headless Chromium: sign-in, roles, language, roster, a
       const before = (await t.http().get(`/rosters/${rosterId}`).set(bearer(manager)).expect(200)).body;
       expect(before.solve.stoppedBy).toBe('aborted');
       expect(before.violations).toEqual([]);
-      expect(await page.locator('table.roster-grid tbody tr').count()).toBe(before.agents.length);
+      expect(await page.locator('table.roster-grid tbody tr[data-agent]').count()).toBe(before.agents.length);
 
       const leaveCell = page.locator(`tr[data-agent="${agentId}"] td[data-date="${LEAVE_DAY}"]`);
       expect(await leaveCell.textContent()).toContain('请假');

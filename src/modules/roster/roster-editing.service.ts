@@ -180,6 +180,7 @@ export class RosterEditing {
           status: 'draft',
           evaluation: { ...scored },
           note: options.note ?? null,
+          createdBy: actor.userId,
         })
       ).id;
     } else {

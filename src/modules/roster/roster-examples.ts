@@ -51,8 +51,24 @@ export const rosterExample = {
   timeZone: 'Asia/Shanghai',
   version: { version: 2, status: 'draft', publishedAt: null, publishedBy: null },
   versions: [
-    { version: 1, status: 'published', publishedAt: '2026-11-23T03:00:00.000Z' },
-    { version: 2, status: 'draft', publishedAt: null },
+    {
+      version: 1,
+      status: 'published',
+      publishedAt: '2026-11-23T03:00:00.000Z',
+      supersededAt: null,
+      note: null,
+      createdByName: '王经理',
+      publishedByName: '王经理',
+    },
+    {
+      version: 2,
+      status: 'draft',
+      publishedAt: null,
+      supersededAt: null,
+      note: 'Intraday on 售前咨询, 2026-11-30: Move the break of 张敏 to 13:30',
+      createdByName: '李主管',
+      publishedByName: null,
+    },
   ],
   days: [{ date: '2026-11-30', hours: 24 }],
   objective: {

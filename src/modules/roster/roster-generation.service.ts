@@ -192,6 +192,7 @@ export class RosterGeneration {
       version: 1,
       status: 'draft',
       evaluation: { objective, violations, coverage, dayCoverage },
+      createdBy: roster.createdBy,
     });
     await this.rosters.replaceShifts(
       roster.shopId,

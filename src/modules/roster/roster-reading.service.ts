@@ -89,7 +89,7 @@ export class RosterReading {
     if (query.version && !version) throw RosterProblems.versionNotFound({ version: query.version });
     const problem = roster.problem as unknown as RosterProblem;
     const agentIds = problem.agents.map((a) => a.id);
-    const [templates, agents, activities, publications, successor, skillNames] = await Promise.all([
+    const [templates, agents, activities, publications, successor, skillNames, authors] = await Promise.all([
       this.templates.all(actor.shopId),
       this.input.names(actor.shopId, agentIds),
       this.activities.during(
@@ -101,6 +101,7 @@ export class RosterReading {
       this.rosters.publications(actor.shopId, roster.weekStart, agentIds),
       version?.supersededBy ? this.rosters.versionById(actor.shopId, version.supersededBy) : Promise.resolve(undefined),
       this.input.skillNames(actor.shopId),
+      this.rosters.versionAuthors(id),
     ]);
     return {
       roster,
@@ -114,6 +115,7 @@ export class RosterReading {
       publications,
       successor,
       skillNames,
+      authors,
     };
   }
 

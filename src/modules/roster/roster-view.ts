@@ -1,7 +1,14 @@
 import type { Locale } from 'src/platform/i18n/locale';
 import { say } from 'src/platform/i18n/request-locale';
 import type { RosterActivity } from './roster-activity.reads';
-import type { Publication, Roster, RosterShift, RosterVersion, RosterVersionHead } from './roster.repository';
+import type {
+  Publication,
+  Roster,
+  RosterShift,
+  RosterVersion,
+  RosterVersionHead,
+  VersionAuthors,
+} from './roster.repository';
 import { RosterWeek } from './roster-week';
 import type { ShiftTemplate } from './shift-template.repository';
 import { underCover } from './roster-under-cover';
@@ -117,6 +124,8 @@ export type RosterReadModel = {
   successor?: RosterVersion;
   /** Skill names by code (under-cover warnings name skills as the shop does). */
   skillNames?: Map<string, string>;
+  /** Who made and who published each version (display names). */
+  authors?: VersionAuthors[];
 };
 
 const overlaps = (a: { startsAt: Date; endsAt: Date }, from: Date, to: Date) => a.startsAt < to && a.endsAt > from;
@@ -235,6 +244,9 @@ export function rosterView(m: RosterReadModel) {
       publishedAt: v.publishedAt,
       supersededAt: v.supersededAt ?? null,
       note: v.note ?? null,
+      // Who changed what: the maker of the version (generated or edited) and its publisher, by name.
+      createdByName: m.authors?.find((a) => a.version === v.version)?.createdBy ?? null,
+      publishedByName: m.authors?.find((a) => a.version === v.version)?.publishedBy ?? null,
     })),
     days: week.dates.map((date, d) => ({ date, hours: week.dayMinutes(d) / 60 })),
     objective: evaluation?.objective ?? null,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, count, desc, eq, getTableColumns, gte, inArray, lte, sql, SQL } from 'drizzle-orm';
 import { Db } from 'src/platform/db/db';
-import { rosterPublications, rosters, rosterShifts, rosterVersions } from 'src/platform/db/schema';
+import { rosterPublications, rosters, rosterShifts, rosterVersions, users } from 'src/platform/db/schema';
 import type { ListRostersQuery } from './roster.dto';
 
 export type Roster = typeof rosters.$inferSelect;
@@ -30,6 +30,9 @@ export type PublishedShift = RosterShift & {
   publishedAt: Date | null;
   timeZone: string;
 };
+/** Who made and who published each version of a roster, by name. */
+export type VersionAuthors = { version: number; createdBy: string | null; publishedBy: string | null };
+
 /** Which publication says what an agent works in a week. */
 export type Publication = { agentId: string; rosterId: string; versionId: string; version: number; publishedAt: Date };
 
@@ -148,6 +151,16 @@ export class RosterRepository {
       .from(rosterVersions)
       .where(eq(rosterVersions.rosterId, rosterId))
       .orderBy(asc(rosterVersions.version));
+  }
+
+  /** One statement for every version: the display names of whoever made and published it. */
+  async versionAuthors(rosterId: string): Promise<VersionAuthors[]> {
+    return this.db.q.execute<VersionAuthors>(sql`
+      SELECT v.version, c.display_name AS "createdBy", p.display_name AS "publishedBy"
+      FROM ${rosterVersions} v
+        LEFT JOIN ${users} c ON c.id = v.created_by
+        LEFT JOIN ${users} p ON p.id = v.published_by
+      WHERE v.roster_id = ${rosterId} ORDER BY v.version`);
   }
 
   versionsOf(rosterIds: string[]): Promise<RosterVersionHead[]> {

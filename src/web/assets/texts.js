@@ -1,6 +1,7 @@
 /** Every text of the page: [English, 中文]. The screens' own texts live in texts-work.js. */
 import { CASE_TEXT } from './texts-cases.js';
 import { SETUP_TEXT } from './texts-setup.js';
+import { GRID_TEXT } from './texts-grid.js';
 import { SELF_TEXT } from './texts-self.js';
 import { WORK_TEXT } from './texts-work.js';
 
@@ -189,4 +190,5 @@ export const TEXT = {
   ...SELF_TEXT,
   ...CASE_TEXT,
   ...SETUP_TEXT,
+  ...GRID_TEXT,
 };

@@ -1,6 +1,6 @@
 import type { ScheduledShift, Span } from 'src/modules/adherence/engine/adherence';
 import type { RealTimeQueue } from 'src/modules/staffing/engine';
-import { AgentDay, DaySlot, projectRest, restServiceLevel, scheduledIn } from './live-day';
+import { AgentDay, DaySlot, projectRest, projectWith, restServiceLevel, scheduledIn } from './live-day';
 
 /**
  * What can be done about the rest of a queue's day, each with its effect on the projected service
@@ -147,6 +147,18 @@ export function candidates(
   return out;
 }
 
+/** Agents scheduled per slot for a day's agents, worked out once for every candidate scored against that day. */
+const scheduledOfDay = new WeakMap<DaySlot[], WeakMap<AgentDay[], number[]>>();
+function scheduledPerSlot(slots: DaySlot[], days: AgentDay[]): number[] {
+  const byDays = scheduledOfDay.get(slots) ?? new WeakMap<AgentDay[], number[]>();
+  scheduledOfDay.set(slots, byDays);
+  const known = byDays.get(days);
+  if (known) return known;
+  const counts = slots.map((s) => scheduledIn(s, days));
+  byDays.set(days, counts);
+  return counts;
+}
+
 /** What one change does to the rest of the day: the service level before and after, and each slot it moves. */
 export function effectOf(
   queue: RealTimeQueue,
@@ -157,13 +169,18 @@ export function effectOf(
   baseline = projectRest(queue, slots, days, now),
 ): Effect {
   const kept = (s: Span) => !c.replaces || s.from !== c.replaces.from || s.to !== c.replaces.to;
-  const known = days.some((d) => d.agentId === c.agentId)
-    ? days
-    : [...days, { agentId: c.agentId, shifts: [], reports: [] }];
-  const after = known.map((d) =>
-    d.agentId === c.agentId ? { ...d, shifts: [...d.shifts.filter(kept), ...(c.shift ? [c.shift] : [])] } : d,
+  const mine = days.find((d) => d.agentId === c.agentId) ?? { agentId: c.agentId, shifts: [], reports: [] };
+  const mineAfter = { ...mine, shifts: [...mine.shifts.filter(kept), ...(c.shift ? [c.shift] : [])] };
+  // Only the slots the change touches move: the others keep the baseline, and a touched slot's
+  // agents are the day's (worked out once per day) less this agent before plus this agent after.
+  const touched = (s: Span) => [c.shift, c.replaces].some((x) => x && x.from < s.to && s.from < x.to);
+  const base = scheduledPerSlot(slots, days);
+  const scheduledAfter = slots.map((s, i) =>
+    touched(s) ? base[i] - scheduledIn(s, [mine]) + scheduledIn(s, [mineAfter]) : base[i],
   );
-  const projected = projectRest(queue, slots, after, now);
+  const projected = slots.map((s, i) =>
+    s.to <= now || !touched(s) ? baseline[i] : projectWith(queue, s.contacts, scheduledAfter[i]),
+  );
   const changed = slots
     .map((s, i) => ({ s, i }))
     .filter(
@@ -171,8 +188,8 @@ export function effectOf(
     )
     .map(({ s, i }) => ({
       from: s.from,
-      scheduledBefore: scheduledIn(s, days),
-      scheduledAfter: scheduledIn(s, after),
+      scheduledBefore: base[i],
+      scheduledAfter: scheduledAfter[i],
       before: baseline[i]!.serviceLevel,
       after: projected[i]!.serviceLevel,
     }));

@@ -113,6 +113,8 @@ export const rosterVersions = pgTable(
     status: text('status').notNull(),
     /** The solver's evaluation: objective by term, coverage per slot and per day, rule violations. */
     evaluation: jsonb('evaluation').$type<Record<string, unknown>>().notNull(),
+    /** Who made this version: the planner who generated the roster, or whoever's edit (or accepted change) started the draft. */
+    createdBy: uuid('created_by'),
     publishedAt: utc('published_at'),
     publishedBy: uuid('published_by'),
     supersededAt: utc('superseded_at'),

@@ -5,6 +5,7 @@ import events from './forecast-events.js';
 import forecast from './forecast.js';
 import inbox from './inbox.js';
 import leave from './leave.js';
+import intraday from './intraday-day.js';
 import myWork from './my-work.js';
 import qc from './qc.js';
 import queues from './queues.js';
@@ -18,6 +19,7 @@ import users from './users.js';
 export const SCREENS = [
   myWork,
   roster,
+  intraday,
   inbox,
   leave,
   templates,

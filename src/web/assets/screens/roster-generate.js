@@ -1,5 +1,5 @@
 /** The generate form: teams, demand (forecast or cover per shift), time limit; posts POST /rosters. */
-import { post } from '../api.js';
+import { ApiError, post } from '../api.js';
 import { card, field, h } from '../elements.js';
 import { t } from '../i18n.js';
 import { notice } from './common.js';
@@ -75,4 +75,27 @@ export function generatePanel({ week, ref, onStarted }) {
     }
   });
   return card(t('roster.generateTitle'), null, form);
+}
+
+/** "Stop and keep the best so far": the solve stores its best roster within a second or two. */
+export function stopButton(rosterId, status) {
+  const button = h('button', { type: 'button', id: 'stop-generate', class: 'ghost' }, t('roster.stop'));
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    button.textContent = t('roster.stopping');
+    // The job may run a moment before the roster row says so: a 409 for "queued" is retried briefly.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await post(`/rosters/${rosterId}/stop`, {});
+        return;
+      } catch (e) {
+        if (!(e instanceof ApiError && e.status === 409 && e.problem.status === 'queued' && attempt < 10)) {
+          status.append(notice('error', e.message));
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+    }
+  });
+  return button;
 }

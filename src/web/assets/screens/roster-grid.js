@@ -1,9 +1,7 @@
-/** The agents × days grid: shifts as coloured blocks with their breaks; days off and leave marked. */
-import { ApiError, patch } from '../api.js';
-import { badge, dialog, empty, field, h, options } from '../elements.js';
+/** The agents × days grid: shifts as coloured blocks with their breaks; days off and leave marked (the edit dialog: roster-edit.js). */
+import { empty, h } from '../elements.js';
 import { addDays, clockOfLocal, dayLabel, isoWeekday, minutesOfLocal } from '../format.js';
 import { t } from '../i18n.js';
-import { agentNamer, ruleName } from './roster-charts.js';
 
 const DAY_MINUTES = 1440;
 const pct = (minutes) => `${(Math.max(0, Math.min(DAY_MINUTES, minutes)) / DAY_MINUTES) * 100}%`;
@@ -125,14 +123,10 @@ function cellContent(day, onLeave, carried) {
  */
 export function rosterGrid(view, onEdit) {
   const { roster } = view;
-  const rows = roster.agents.filter((a) => {
-    if (view.filterTeam && a.teamId !== view.filterTeam) return false;
-    if (!view.filterSkill) return true;
-    return (view.agentsById.get(a.agentId)?.skills ?? []).some((s) => s.skill === view.filterSkill);
-  });
+  const rows = orderedRows(view);
   if (rows.length === 0) return empty(t('roster.noAgents'));
   const weekend = (date) => isoWeekday(date) >= 6;
-  const working = (date) => rows.filter((a) => a.days.find((d) => d.date === date)?.shift).length;
+  const working = (list, date) => list.filter((a) => a.days.find((d) => d.date === date)?.shift).length;
   const head = h(
     'tr',
     null,
@@ -145,17 +139,12 @@ export function rosterGrid(view, onEdit) {
         d.hours !== 24 ? h('span', { class: 'hint' }, ` ${d.hours}h`) : null,
         view.showCounts === false
           ? null
-          : h('div', { class: 'day-count' }, t('roster.onShift', { count: working(d.date) })),
+          : h('div', { class: 'day-count' }, t('roster.onShift', { count: working(rows, d.date) })),
       ),
     ),
     h('th', { class: 'num' }, t('roster.hours')),
   );
-  const body = rows.map((a) => {
-    const minutes = a.days.reduce(
-      (sum, d) =>
-        sum + (d.shift ? d.shift.lengthMinutes - (d.shift.breaks ?? []).reduce((b, x) => b + x.minutes, 0) : 0),
-      0,
-    );
+  const agentRow = (a) => {
     const team = view.teamsById.get(a.teamId);
     return h(
       'tr',
@@ -168,24 +157,57 @@ export function rosterGrid(view, onEdit) {
       ),
       a.days.map((d, i) => {
         const onLeave = d.absence === 'leave' || view.leaveDays.has(`${a.agentId}/${d.date}`);
+        const selected = view.selected?.has(`${a.agentId}/${d.date}`);
         const cell = h(
           'td',
           {
-            class: `day-cell${onEdit ? ' editable' : ''}${onLeave ? ' is-leave' : ''}${weekend(d.date) ? ' weekend' : ''}`,
+            class: `day-cell${onEdit ? ' editable' : ''}${onLeave ? ' is-leave' : ''}${weekend(d.date) ? ' weekend' : ''}${selected ? ' selected' : ''}`,
             'data-date': d.date,
             tabindex: onEdit ? 0 : undefined,
+            'aria-selected': view.selected ? String(Boolean(selected)) : undefined,
           },
           cellContent(d, onLeave, carriedInto(a.days, i)),
         );
         if (onEdit) {
-          cell.addEventListener('click', () => onEdit(a, d, cell));
-          cell.addEventListener('keydown', (e) => e.key === 'Enter' && onEdit(a, d, cell));
+          // Ctrl/Cmd/Shift-click selects (several days at once); a plain click edits the day.
+          cell.addEventListener('click', (e) =>
+            view.onSelect && (e.ctrlKey || e.metaKey || e.shiftKey) ? view.onSelect(a, d, cell, e) : onEdit(a, d, cell),
+          );
+          cell.addEventListener('keydown', (e) => {
+            if (view.onKey?.(e, a, d, cell)) return;
+            if (e.key === 'Enter') onEdit(a, d, cell);
+          });
         }
         return cell;
       }),
-      h('td', { class: 'num' }, (minutes / 60).toFixed(1)),
+      h('td', { class: 'num' }, (workedMinutes(a) / 60).toFixed(1)),
     );
-  });
+  };
+  const teamRow = (teamId, members) => {
+    const name = view.teamsById.get(teamId)?.name ?? t('grid.noTeam');
+    const hours = members.reduce((sum, a) => sum + workedMinutes(a), 0) / 60;
+    return h(
+      'tr',
+      { class: 'team-row', 'data-team': teamId ?? '' },
+      h(
+        'th',
+        { class: 'agent-col' },
+        t('grid.subtotal', { team: name, agents: members.length, hours: hours.toFixed(1) }),
+      ),
+      roster.days.map((d) =>
+        h('td', { class: 'team-count', 'data-date': d.date }, t('roster.onShift', { count: working(members, d.date) })),
+      ),
+      h('td', { class: 'num team-hours' }, hours.toFixed(1)),
+    );
+  };
+  const body = [];
+  if (view.group) {
+    const teams = [...new Set(rows.map((a) => a.teamId))];
+    for (const teamId of teams) {
+      const members = rows.filter((a) => a.teamId === teamId);
+      body.push(teamRow(teamId, members), members.map(agentRow));
+    }
+  } else body.push(rows.map(agentRow));
   return h(
     'div',
     { class: 'grid-scroll' },
@@ -193,90 +215,27 @@ export function rosterGrid(view, onEdit) {
   );
 }
 
-/** Opens the edit dialog; a refused edit shows the broken rule in the dialog and on the cell. */
-export function editShift({ roster, templates, agent, agentRow, day, cell, onSaved }) {
-  const named = agentNamer(roster, templates);
-  return dialog(t('roster.editTitle', { name: agentRow.name, date: dayLabel(day.date) }), (close) => {
-    const template = h(
-      'select',
-      { name: 'template' },
-      options(
-        [
-          ['', t('roster.dayOff')],
-          ...templates.map((x) => [
-            x.code,
-            `${x.code} · ${x.name} (${x.start ?? `${x.startWindow.earliest}–${x.startWindow.latest}`})`,
-          ]),
-        ],
-        day.shift?.code ?? '',
-      ),
-    );
-    const start = h('input', { type: 'time', name: 'start', step: 900 });
-    const startField = field(t('roster.start'), start, t('roster.startHint'));
-    const skills = (agent?.skills ?? []).map((s) => [s.skill, s.skill]);
-    const skill = h(
-      'select',
-      { name: 'skill' },
-      options([['', t('roster.skillDefault')], ...skills], day.shift?.skill ?? ''),
-    );
-    const problem = h('div', { class: 'violation', role: 'alert', hidden: true });
-    const syncWindow = () => {
-      const chosen = templates.find((x) => x.code === template.value);
-      startField.hidden = !chosen?.startWindow;
-      if (chosen?.startWindow) {
-        start.min = chosen.startWindow.earliest;
-        start.max = chosen.startWindow.latest;
-        start.value =
-          day.shift?.code === chosen.code ? clockOfLocal(day.shift.start.local) : chosen.startWindow.earliest;
-      }
-    };
-    template.addEventListener('change', syncWindow);
-    syncWindow();
-    const save = h('button', { type: 'submit', class: 'primary' }, t('common.save'));
-    const form = h(
-      'form',
-      { class: 'dialog-form' },
-      field(t('roster.shift'), template),
-      startField,
-      field(t('roster.skill'), skill),
-      problem,
-      h(
-        'div',
-        { class: 'dialog-actions' },
-        h('button', { type: 'button', class: 'ghost', onclick: () => close(false) }, t('common.cancel')),
-        save,
-      ),
-    );
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      save.disabled = true;
-      const change = { agentId: agentRow.agentId, date: day.date, shiftTemplate: template.value || null };
-      if (!startField.hidden && start.value) change.start = start.value;
-      if (template.value && skill.value) change.skill = skill.value;
-      try {
-        const saved = await patch(`/rosters/${roster.id}`, { expectedRevision: roster.revision, changes: [change] });
-        close(true);
-        onSaved(saved);
-      } catch (e) {
-        save.disabled = false;
-        const violations = e instanceof ApiError ? (e.problem.violations ?? []) : [];
-        problem.hidden = false;
-        problem.replaceChildren(
-          h('strong', null, e.status === 409 ? t('roster.stale') : t('roster.refused')),
-          h('p', null, named(e.message)),
-          violations.length
-            ? h(
-                'ul',
-                null,
-                violations.map((v) => h('li', null, badge(ruleName(v.rule), 'bad'), ' ', named(v.detail))),
-              )
-            : null,
-          h('p', { class: 'hint' }, t('roster.nothingSaved')),
-        );
-        cell.classList.add('has-violation');
-        cell.title = e.message;
-      }
-    });
-    return form;
+/** Worked minutes of an agent's week: shift lengths less unpaid and paid breaks. */
+export const workedMinutes = (a) =>
+  a.days.reduce(
+    (sum, d) => sum + (d.shift ? d.shift.lengthMinutes - (d.shift.breaks ?? []).reduce((b, x) => b + x.minutes, 0) : 0),
+    0,
+  );
+
+const SORTS = {
+  number: (a, b) => a.employeeNo.localeCompare(b.employeeNo),
+  name: (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
+  hours: (a, b) => workedMinutes(b) - workedMinutes(a) || a.employeeNo.localeCompare(b.employeeNo),
+};
+
+/** The agents shown: filtered by team, skill and search (name or number), in the chosen order. */
+function orderedRows(view) {
+  const needle = (view.search ?? '').trim().toLowerCase();
+  const rows = view.roster.agents.filter((a) => {
+    if (view.filterTeam && a.teamId !== view.filterTeam) return false;
+    if (needle && !a.name.toLowerCase().includes(needle) && !a.employeeNo.toLowerCase().includes(needle)) return false;
+    if (!view.filterSkill) return true;
+    return (view.agentsById.get(a.agentId)?.skills ?? []).some((s) => s.skill === view.filterSkill);
   });
+  return view.sort && SORTS[view.sort] ? [...rows].sort(SORTS[view.sort]) : rows;
 }

@@ -1,12 +1,14 @@
 /** Week roster (manager, supervisor): grid, coverage, objective, generate, edit, publish, compare, Excel. */
-import { ApiError, downloadExport, exportKinds, followJob, get, getAll, post } from '../api.js';
-import { badge, card, clear, empty, h, options } from '../elements.js';
+import { downloadExport, exportKinds, followJob, get, getAll, post } from '../api.js';
+import { card, clear, empty, h, options } from '../elements.js';
 import { addDays, dayLabel, mondayOf, todayIn } from '../format.js';
 import { lang, t } from '../i18n.js';
 import { guarded, jobProgress, notice } from './common.js';
-import { coverageChart, dayCoverTable, diffTable, objectivePanel, warningsPanel } from './roster-charts.js';
-import { editShift, rosterGrid } from './roster-grid.js';
-import { generatePanel } from './roster-generate.js';
+import { coverageChart, dayCoverTable } from './roster-charts.js';
+import { gridCard } from './roster-grid-tools.js';
+import { compareCard, rosterState, stateBadge, stateText, versionsCard } from './roster-versions.js';
+import { warningsCard } from './roster-warnings.js';
+import { generatePanel, stopButton } from './roster-generate.js';
 
 const state = { week: null, rosterId: null, version: null, filterTeam: '', filterSkill: '', coverageSkill: '' };
 
@@ -114,7 +116,7 @@ export async function renderRoster(root, ctx) {
       options(
         list.map((r) => [
           r.id,
-          `${r.teamIds.map((id) => ref.teamsById.get(id)?.name ?? '?').join(', ')} · ${t(`status.${r.status}`)}${r.latestVersion ? ` · v${r.latestVersion.version}` : ''}`,
+          `${r.teamIds.map((id) => ref.teamsById.get(id)?.name ?? '?').join(', ') || t('roster.allTeams')} · ${rosterState(r)}`,
         ]),
         state.rosterId,
       ),
@@ -131,7 +133,7 @@ export async function renderRoster(root, ctx) {
             },
           },
           options(
-            roster.versions.map((v) => [v.version, `v${v.version} · ${t(`status.${v.status}`)}`]),
+            roster.versions.map((v) => [v.version, stateText(v)]),
             roster.version.version,
           ),
         )
@@ -158,9 +160,7 @@ export async function renderRoster(root, ctx) {
       ),
       list.length ? rosterPick : null,
       versionPick,
-      roster
-        ? badge(t(`status.${roster.version.status}`), roster.version.status === 'published' ? 'good' : 'info')
-        : null,
+      roster ? stateBadge(roster.version, { id: 'roster-state' }) : null,
       h('span', { class: 'spacer' }),
       writer
         ? h('button', { type: 'button', id: 'open-generate', onclick: () => toggleGenerate() }, t('roster.generate'))
@@ -197,65 +197,20 @@ export async function renderRoster(root, ctx) {
   const drawRoster = (roster, leave) => {
     const skillsInCoverage = [...new Set(roster.coverage.map((c) => c.skill))];
     if (!skillsInCoverage.includes(state.coverageSkill)) state.coverageSkill = skillsInCoverage[0] ?? '';
-    const view = {
-      roster,
-      leaveDays: leave,
-      agentsById: ref.agentsById,
-      teamsById: ref.teamsById,
-      filterTeam: state.filterTeam,
-      filterSkill: state.filterSkill,
-    };
-    const gridHolder = h('div');
     const editable = writer && roster.version.version === Math.max(...roster.versions.map((v) => v.version));
-    const onEdit = editable
-      ? (row, day, cell) =>
-          editShift({
-            roster,
-            templates: ref.templates,
-            agent: ref.agentsById.get(row.agentId),
-            agentRow: row,
-            day,
-            cell,
-            onSaved: (saved) => {
-              state.version = null;
-              clear(status, notice('ok', t('roster.saved', { revision: saved.revision })));
-              load();
-            },
-          })
-      : null;
-    const redrawGrid = () =>
-      clear(gridHolder, rosterGrid({ ...view, filterTeam: state.filterTeam, filterSkill: state.filterSkill }, onEdit));
-    redrawGrid();
-    const teamsHere = [...new Set(roster.agents.map((a) => a.teamId))];
-    const filters = [
-      h(
-        'select',
-        {
-          id: 'filter-team',
-          'aria-label': t('roster.team'),
-          onchange: (e) => {
-            state.filterTeam = e.target.value;
-            redrawGrid();
-          },
-        },
-        options(
-          [['', t('roster.allTeams')], ...teamsHere.map((id) => [id, ref.teamsById.get(id)?.name ?? id])],
-          state.filterTeam,
-        ),
-      ),
-      h(
-        'select',
-        {
-          id: 'filter-skill',
-          'aria-label': t('roster.skill'),
-          onchange: (e) => {
-            state.filterSkill = e.target.value;
-            redrawGrid();
-          },
-        },
-        options([['', t('roster.allSkills')], ...ref.skills.map((s) => [s.code, s.name])], state.filterSkill),
-      ),
-    ];
+    const grid = gridCard({
+      roster,
+      ref,
+      leave,
+      editable,
+      state,
+      status,
+      // The message comes once the screen shows the saved roster (a failed reload keeps its error instead).
+      reload: async (message) => {
+        await load();
+        if (!status.querySelector(':scope > .notice-error')) clear(status, message);
+      },
+    });
     const legend = h(
       'div',
       { class: 'legend-row' },
@@ -296,10 +251,11 @@ export async function renderRoster(root, ctx) {
       content,
       card(
         t('roster.grid'),
-        filters,
+        grid.filters,
         legend,
-        gridHolder,
-        editable ? h('p', { class: 'hint' }, t('roster.editHint')) : null,
+        grid.tools,
+        grid.holder,
+        editable ? h('p', { class: 'hint' }, t('roster.editHint'), ' ', t('grid.keys')) : null,
       ),
       card(
         t('roster.coverage'),
@@ -307,45 +263,9 @@ export async function renderRoster(root, ctx) {
         roster.coverage.length ? chartHolder : null,
         dayCoverTable(roster) ?? (roster.coverage.length ? null : empty(t('roster.noCoverage'))),
       ),
-      h(
-        'div',
-        { class: 'two-col' },
-        card(t('roster.objective'), null, objectivePanel(roster)),
-        card(t('roster.warnings'), null, warningsPanel(roster, ref.templates)),
-      ),
+      warningsCard(roster, ref.templates),
+      versionsCard(roster, ctx.zone, roster.version.version),
       roster.versions.length > 1 ? compareCard(roster) : null,
-    );
-  };
-
-  const compareCard = (roster) => {
-    const versions = roster.versions.map((v) => [v.version, `v${v.version} · ${t(`status.${v.status}`)}`]);
-    const from = h(
-      'select',
-      { id: 'compare-from', 'aria-label': t('roster.from') },
-      options(versions, versions[versions.length - 2][0]),
-    );
-    const to = h(
-      'select',
-      { id: 'compare-to', 'aria-label': t('roster.to') },
-      options(versions, versions[versions.length - 1][0]),
-    );
-    const out = h('div');
-    const run = async () => {
-      if (from.value === to.value) return clear(out, notice('warn', t('roster.sameVersion')));
-      clear(out, diffTable(await get(`/rosters/${roster.id}/diff`, { from: from.value, to: to.value })));
-    };
-    return card(
-      t('roster.compare'),
-      [
-        from,
-        to,
-        h(
-          'button',
-          { type: 'button', id: 'compare', onclick: () => run().catch((e) => clear(out, notice('error', e.message))) },
-          t('roster.compareRun'),
-        ),
-      ],
-      out,
     );
   };
 
@@ -412,29 +332,6 @@ export async function renderRoster(root, ctx) {
   };
 
   await load();
-}
-
-/** "Stop and keep the best so far": the solve stores its best roster within a second or two. */
-function stopButton(rosterId, status) {
-  const button = h('button', { type: 'button', id: 'stop-generate', class: 'ghost' }, t('roster.stop'));
-  button.addEventListener('click', async () => {
-    button.disabled = true;
-    button.textContent = t('roster.stopping');
-    // The job may run a moment before the roster row says so: a 409 for "queued" is retried briefly.
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await post(`/rosters/${rosterId}/stop`, {});
-        return;
-      } catch (e) {
-        if (!(e instanceof ApiError && e.status === 409 && e.problem.status === 'queued' && attempt < 10)) {
-          status.append(notice('error', e.message));
-          return;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 300));
-      }
-    }
-  });
-  return button;
 }
 
 export default {

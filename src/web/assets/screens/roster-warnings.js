@@ -1,0 +1,71 @@
+/**
+ * Warnings in the manager's words: agent-hours missing per day, time of day and skill, with the
+ * rule that keeps them missing; the rules the roster could not keep. The solver's objective and
+ * bound are for planners, behind a "details" toggle.
+ */
+import { card, h } from '../elements.js';
+import { dayLabel, num } from '../format.js';
+import { t } from '../i18n.js';
+import { objectivePanel, warningsPanel } from './roster-charts.js';
+
+function missingTable(roster) {
+  const rows = roster.underCover ?? [];
+  if (rows.length === 0) return h('p', { class: 'good-text', id: 'cover-ok' }, t('warn.none'));
+  const total = rows.reduce((sum, u) => sum + u.missingAgentHours, 0);
+  return h(
+    'div',
+    null,
+    h('p', { class: 'bad-text', id: 'cover-total' }, t('warn.total', { hours: num(total, 1) })),
+    h(
+      'table',
+      { class: 'data compact', id: 'cover-warnings' },
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          h('th', null, t('warn.day')),
+          h('th', null, t('warn.daypart')),
+          h('th', null, t('warn.skill')),
+          h('th', { class: 'num' }, t('warn.missing')),
+          h('th', { class: 'num' }, t('warn.peak')),
+          h('th', null, t('warn.why')),
+        ),
+      ),
+      h(
+        'tbody',
+        null,
+        rows.map((u) =>
+          h(
+            'tr',
+            { 'data-date': u.date, 'data-daypart': u.daypart },
+            h('td', null, dayLabel(u.date)),
+            h('td', null, t(`daypart.${u.daypart}`)),
+            h('td', null, u.skillName),
+            h('td', { class: 'num bad-text' }, num(u.missingAgentHours, 1)),
+            h('td', { class: 'num' }, u.peakShort),
+            h('td', { class: 'hint' }, u.reason ?? ''),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+export function warningsCard(roster, templates) {
+  const rules = [...(roster.warnings ?? []), ...(roster.infeasibilities ?? []), ...(roster.violations ?? [])];
+  return card(
+    t('warn.title'),
+    null,
+    missingTable(roster),
+    rules.length ? h('h3', { class: 'sub-title' }, t('warn.rules')) : null,
+    rules.length ? warningsPanel(roster, templates) : null,
+    h(
+      'details',
+      { class: 'solver-details', id: 'solver-details' },
+      h('summary', null, t('warn.details')),
+      objectivePanel(roster),
+    ),
+  );
+}
