@@ -6,7 +6,7 @@ import { lang, t } from '../i18n.js';
 import { guarded, jobProgress, notice } from './common.js';
 import { coverageChart, dayCoverTable } from './roster-charts.js';
 import { gridCard } from './roster-grid-tools.js';
-import { compareCard, rosterState, stateBadge, stateText, versionsCard } from './roster-versions.js';
+import { compareCard, rosterState, stateBadge, versionsCard } from './roster-versions.js';
 import { warningsCard } from './roster-warnings.js';
 import { generatePanel, stopButton } from './roster-generate.js';
 
@@ -116,28 +116,30 @@ export async function renderRoster(root, ctx) {
       options(
         list.map((r) => [
           r.id,
-          `${r.teamIds.map((id) => ref.teamsById.get(id)?.name ?? '?').join(', ') || t('roster.allTeams')} · ${rosterState(r)}`,
+          // The version's state is the badge's to say (one label); a roster without a version says where its solve is.
+          `${r.teamIds.map((id) => ref.teamsById.get(id)?.name ?? '?').join(', ') || t('roster.allTeams')}${r.latestVersion ? '' : ` · ${rosterState(r)}`}`,
         ]),
         state.rosterId,
       ),
     );
-    const versionPick = roster
-      ? h(
-          'select',
-          {
-            id: 'version-pick',
-            'aria-label': t('roster.version'),
-            onchange: (e) => {
-              state.version = Number(e.target.value);
-              load();
+    const versionPick =
+      roster && roster.versions.length > 1
+        ? h(
+            'select',
+            {
+              id: 'version-pick',
+              'aria-label': t('roster.version'),
+              onchange: (e) => {
+                state.version = Number(e.target.value);
+                load();
+              },
             },
-          },
-          options(
-            roster.versions.map((v) => [v.version, stateText(v)]),
-            roster.version.version,
-          ),
-        )
-      : null;
+            options(
+              roster.versions.map((v) => [v.version, `v${v.version}`]),
+              roster.version.version,
+            ),
+          )
+        : null;
     const newest = roster && roster.version.version === Math.max(...roster.versions.map((v) => v.version));
     const canPublish = writer && roster && newest && roster.version.status === 'draft';
     clear(
