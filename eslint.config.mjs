@@ -35,6 +35,12 @@ export default tseslint.config(
     rules: { 'house/layers': 'error' },
   },
   {
+    // One import style: relative within a folder and below, `src/...` for the rest of src (never ../ into src).
+    files: ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    plugins: { house },
+    rules: { 'house/import-style': 'error' },
+  },
+  {
     // Another domain's tables are read only in a *.reads.ts file (docs/decisions.md, cross-domain reads).
     files: ['src/modules/**/*.ts'],
     plugins: { house },

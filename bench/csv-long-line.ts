@@ -7,9 +7,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { importKinds } from '../src/modules/ingest/kinds';
-import { CsvRecords } from '../src/modules/ingest/readers/csv-records';
-import { csvRows } from '../src/modules/ingest/readers/csv-rows';
+import { importKinds } from 'src/modules/ingest/kinds';
+import { CsvRecords } from 'src/modules/ingest/readers/csv-records';
+import { csvRows } from 'src/modules/ingest/readers/csv-rows';
 
 const CHUNK = 1 << 16;
 

@@ -7,13 +7,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { rankingWorkbook, type RankingJson } from '../src/modules/export/builders/ranking.export';
-import { rosterWorkbook } from '../src/modules/export/builders/roster.export';
-import type { RosterJson } from '../src/modules/export/builders/roster-cells';
-import { exportTemplatePath } from '../src/modules/export/export-templates';
-import { readTemplateLooks } from '../src/modules/export/workbook/template-look';
-import { writeExportWorkbook } from '../src/modules/export/workbook/workbook-writer';
-import type { LedgerEntryView } from '../src/modules/ranking/ledger.service';
+import { rankingWorkbook, type RankingJson } from 'src/modules/export/builders/ranking.export';
+import { rosterWorkbook } from 'src/modules/export/builders/roster.export';
+import type { RosterJson } from 'src/modules/export/builders/roster-cells';
+import { exportTemplatePath } from 'src/modules/export/export-templates';
+import { readTemplateLooks } from 'src/modules/export/workbook/template-look';
+import { writeExportWorkbook } from 'src/modules/export/workbook/workbook-writer';
+import type { LedgerEntryView } from 'src/modules/ranking/ledger.service';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);

@@ -15,12 +15,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
-import { forecastMatrix, baselineOf } from '../src/modules/forecast/engine/forecast-queue';
-import { METHOD_NAMES, MethodName } from '../src/modules/forecast/engine/forecast-types';
-import { fitIntradayParams, pastDaysOf } from '../src/modules/forecast/engine/intraday-fit';
-import { defaultIntradayParams, updateRestOfDay } from '../src/modules/forecast/engine/intraday-update';
-import { forecastMethod } from '../src/modules/forecast/engine/method-catalogue';
-import { buildDayMatrix, DayMatrix, historyBefore } from '../src/modules/forecast/engine/slot-grid';
+import { forecastMatrix, baselineOf } from 'src/modules/forecast/engine/forecast-queue';
+import { METHOD_NAMES, MethodName } from 'src/modules/forecast/engine/forecast-types';
+import { fitIntradayParams, pastDaysOf } from 'src/modules/forecast/engine/intraday-fit';
+import { defaultIntradayParams, updateRestOfDay } from 'src/modules/forecast/engine/intraday-update';
+import { forecastMethod } from 'src/modules/forecast/engine/method-catalogue';
+import { buildDayMatrix, DayMatrix, historyBefore } from 'src/modules/forecast/engine/slot-grid';
 import { readObservations } from './volume-csv';
 
 const arg = (name: string, fallback?: string): string => {

@@ -4,9 +4,9 @@
  *
  *   npx tsx bench/forecast-speed.ts [--queues 100] [--weeks 8] [--horizon-days 28]
  */
-import { forecastQueue } from '../src/modules/forecast/engine/forecast-queue';
-import { simulateQueue } from '../src/modules/forecast/engine/simulated-queue';
-import { addDays } from '../src/platform/time/calendar-date';
+import { forecastQueue } from 'src/modules/forecast/engine/forecast-queue';
+import { simulateQueue } from 'src/modules/forecast/engine/simulated-queue';
+import { addDays } from 'src/platform/time/calendar-date';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);

@@ -10,12 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import postgres from 'postgres';
-import { connect } from '../src/platform/db/db';
-import { applyMigrations } from '../src/platform/db/migrate';
+import { connect } from 'src/platform/db/db';
+import { applyMigrations } from 'src/platform/db/migrate';
 import { DemoSeed } from 'src/demo/demo-seed';
-import { ImportRepository } from '../src/modules/ingest/import.repository';
-import { runImport, ImportFormat } from '../src/modules/ingest/import-run';
-import { importKinds } from '../src/modules/ingest/kinds';
+import { ImportRepository } from 'src/modules/ingest/import.repository';
+import { runImport, ImportFormat } from 'src/modules/ingest/import-run';
+import { importKinds } from 'src/modules/ingest/kinds';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);

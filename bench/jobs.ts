@@ -10,14 +10,14 @@ import { NestFactory } from '@nestjs/core';
 import postgres from 'postgres';
 import { compiled } from './compiled-app';
 
-const { AppModule } = compiled<typeof import('../src/app.module')>('app.module');
-const { loadConfig } = compiled<typeof import('../src/platform/config/app-config')>('platform/config/app-config');
+const { AppModule } = compiled<typeof import('src/app.module')>('app.module');
+const { loadConfig } = compiled<typeof import('src/platform/config/app-config')>('platform/config/app-config');
 const { DemoSeed } = compiled<typeof import('src/demo/demo-seed')>('demo/demo-seed');
-const { defineJob } = compiled<typeof import('../src/platform/jobs/job-definition')>('platform/jobs/job-definition');
-const { JobHandler } = compiled<typeof import('../src/platform/jobs/job-handler.decorator')>(
+const { defineJob } = compiled<typeof import('src/platform/jobs/job-definition')>('platform/jobs/job-definition');
+const { JobHandler } = compiled<typeof import('src/platform/jobs/job-handler.decorator')>(
   'platform/jobs/job-handler.decorator',
 );
-const { JobQueue } = compiled<typeof import('../src/platform/jobs/job-queue')>('platform/jobs/job-queue');
+const { JobQueue } = compiled<typeof import('src/platform/jobs/job-queue')>('platform/jobs/job-queue');
 
 const noop = defineJob<{ shopId: string }>({
   name: 'bench.noop',

@@ -7,24 +7,24 @@
  */
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { connect, Db } from '../src/platform/db/db';
-import { applyMigrations } from '../src/platform/db/migrate';
+import { connect, Db } from 'src/platform/db/db';
+import { applyMigrations } from 'src/platform/db/migrate';
 import { DemoSeed } from 'src/demo/demo-seed';
-import type { ShopService } from '../src/modules/org/shop.service';
-import type { NightlyPipeline } from '../src/platform/jobs/nightly/nightly-pipeline';
-import type { AgentScope } from '../src/modules/org/agent-scope.service';
-import type { TeamService } from '../src/modules/org/team.service';
+import type { ShopService } from 'src/modules/org/shop.service';
+import type { NightlyPipeline } from 'src/platform/jobs/nightly/nightly-pipeline';
+import type { AgentScope } from 'src/modules/org/agent-scope.service';
+import type { TeamService } from 'src/modules/org/team.service';
 import { KpiAggregationReads } from 'src/modules/kpi/kpi-aggregation.reads';
-import { KpiAggregation } from '../src/modules/kpi/kpi-aggregation.service';
-import { KpiRepository } from '../src/modules/kpi/kpi.repository';
-import { KpiService } from '../src/modules/kpi/kpi.service';
-import type { ViewCache } from '../src/platform/cache/view-cache';
-import { RankingComputation } from '../src/modules/ranking/ranking-computation.service';
-import { RankingRepository } from '../src/modules/ranking/ranking.repository';
-import { AgentRepository } from '../src/modules/org/agent.repository';
-import { AgentService } from '../src/modules/org/agent.service';
-import type { SkillRepository } from '../src/modules/org/skill.repository';
-import type { TeamRepository } from '../src/modules/org/team.repository';
+import { KpiAggregation } from 'src/modules/kpi/kpi-aggregation.service';
+import { KpiRepository } from 'src/modules/kpi/kpi.repository';
+import { KpiService } from 'src/modules/kpi/kpi.service';
+import type { ViewCache } from 'src/platform/cache/view-cache';
+import { RankingComputation } from 'src/modules/ranking/ranking-computation.service';
+import { RankingRepository } from 'src/modules/ranking/ranking.repository';
+import { AgentRepository } from 'src/modules/org/agent.repository';
+import { AgentService } from 'src/modules/org/agent.service';
+import type { SkillRepository } from 'src/modules/org/skill.repository';
+import type { TeamRepository } from 'src/modules/org/team.repository';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);

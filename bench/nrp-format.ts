@@ -2,7 +2,7 @@
  * Reader of the Curtois & Qu employee scheduling text format (schedulingbenchmarks.org), and its
  * mapping onto the roster solver's model: cover per day and shift type, all staff rules hard.
  */
-import type { RosterProblem } from '../src/modules/roster/solver/roster-model';
+import type { RosterProblem } from 'src/modules/roster/solver/roster-model';
 
 export interface NrpShift {
   id: string;

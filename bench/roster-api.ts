@@ -15,24 +15,24 @@ import { NestFactory } from '@nestjs/core';
 import postgres from 'postgres';
 import { compiled } from './compiled-app';
 
-const { AppModule } = compiled<typeof import('../src/app.module')>('app.module');
-const { loadConfig } = compiled<typeof import('../src/platform/config/app-config')>('platform/config/app-config');
+const { AppModule } = compiled<typeof import('src/app.module')>('app.module');
+const { loadConfig } = compiled<typeof import('src/platform/config/app-config')>('platform/config/app-config');
 const { DemoSetup } = compiled<typeof import('src/demo/demo-setup.service')>('demo/demo-setup.service');
 const { DemoRepository } = compiled<typeof import('src/demo/demo.repository')>('demo/demo.repository');
 const { DemoPlans } = compiled<typeof import('src/demo/demo-plans.service')>('demo/demo-plans.service');
-const { RosterReading } = compiled<typeof import('../src/modules/roster/roster-reading.service')>(
+const { RosterReading } = compiled<typeof import('src/modules/roster/roster-reading.service')>(
   'modules/roster/roster-reading.service',
 );
-const { RosterCommands } = compiled<typeof import('../src/modules/roster/roster-commands.service')>(
+const { RosterCommands } = compiled<typeof import('src/modules/roster/roster-commands.service')>(
   'modules/roster/roster-commands.service',
 );
-const { CreateRosterBody } = compiled<typeof import('../src/modules/roster/roster.dto')>('modules/roster/roster.dto');
-const { ForecastService } = compiled<typeof import('../src/modules/forecast/forecast.service')>(
+const { CreateRosterBody } = compiled<typeof import('src/modules/roster/roster.dto')>('modules/roster/roster.dto');
+const { ForecastService } = compiled<typeof import('src/modules/forecast/forecast.service')>(
   'modules/forecast/forecast.service',
 );
-const { ShopService } = compiled<typeof import('../src/modules/org/shop.service')>('modules/org/shop.service');
-const { JobQueue } = compiled<typeof import('../src/platform/jobs/job-queue')>('platform/jobs/job-queue');
-const { withLocale } = compiled<typeof import('../src/platform/i18n/request-locale')>('platform/i18n/request-locale');
+const { ShopService } = compiled<typeof import('src/modules/org/shop.service')>('modules/org/shop.service');
+const { JobQueue } = compiled<typeof import('src/platform/jobs/job-queue')>('platform/jobs/job-queue');
+const { withLocale } = compiled<typeof import('src/platform/i18n/request-locale')>('platform/i18n/request-locale');
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);

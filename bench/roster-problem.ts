@@ -5,7 +5,7 @@
  * bound, gap, stop reason, seconds, violations.
  */
 import { readFileSync } from 'node:fs';
-import { solveRoster, type RosterProblem } from '../src/modules/roster/solver';
+import { solveRoster, type RosterProblem } from 'src/modules/roster/solver';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);

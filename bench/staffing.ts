@@ -7,13 +7,13 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { seededRandom } from '../src/platform/random/seeded-random';
-import { erlangA } from '../src/modules/staffing/engine/erlang-a';
-import { erlangC } from '../src/modules/staffing/engine/erlang-c';
-import { meetsTarget, requiredAgents } from '../src/modules/staffing/engine/required-agents';
-import { requiredChatAgents } from '../src/modules/staffing/engine/chat-concurrency';
-import { spreadDeferredWork } from '../src/modules/staffing/engine/deferred-work';
-import { QueueTraffic, ServiceTarget } from '../src/modules/staffing/engine/staffing-types';
+import { seededRandom } from 'src/platform/random/seeded-random';
+import { erlangA } from 'src/modules/staffing/engine/erlang-a';
+import { erlangC } from 'src/modules/staffing/engine/erlang-c';
+import { meetsTarget, requiredAgents } from 'src/modules/staffing/engine/required-agents';
+import { requiredChatAgents } from 'src/modules/staffing/engine/chat-concurrency';
+import { spreadDeferredWork } from 'src/modules/staffing/engine/deferred-work';
+import { QueueTraffic, ServiceTarget } from 'src/modules/staffing/engine/staffing-types';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);

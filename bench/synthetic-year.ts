@@ -9,7 +9,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
-import { SeededRandom } from '../src/modules/forecast/engine/seeded-random';
+import { SeededRandom } from 'src/modules/forecast/engine/seeded-random';
 const r = new SeededRandom(Number(process.argv[2] ?? 42));
 const weekday = [0, 1.12, 1.04, 1, 0.98, 0.96, 0.85, 0.9];
 const holidays = new Set([

@@ -1,7 +1,7 @@
 /** Reads a volume series from a CSV file (any column names) for the forecast benchmarks. */
 import { readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
-import { VolumeObservation } from '../src/modules/forecast/engine/forecast-types';
+import { VolumeObservation } from 'src/modules/forecast/engine/forecast-types';
 
 function splitCsvLine(line: string): string[] {
   const cells: string[] = [];

@@ -7,8 +7,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { importKinds } from '../src/modules/ingest/kinds';
-import { xlsxRows } from '../src/modules/ingest/readers/xlsx-rows';
+import { importKinds } from 'src/modules/ingest/kinds';
+import { xlsxRows } from 'src/modules/ingest/readers/xlsx-rows';
 import { deflatedRepeat, workbookParts, zipOf } from '../test/support/files';
 
 const HEADER = ['queue', 'slotStart', 'slotMinutes', 'offered', 'handled', 'abandoned'];

@@ -5,6 +5,9 @@
  * - cross-domain-reads: a module reads another domain's tables (by importing them from the schema
  *   or by naming them in SQL) only in a `*.reads.ts` file; the organisation's reference tables
  *   (shops, teams, agents, skills, agent skills, users, queues) every module may read.
+ * - import-style: code of src/ in the importing file's folder or below is imported relatively
+ *   (`./x`, `./engine/y`), anything else of src/ by its path from the root (`src/platform/...`);
+ *   never `../` into src/. `--fix` rewrites either way.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
@@ -42,6 +45,11 @@ function eachImport(check) {
     ExportNamedDeclaration: of,
     ExportAllDeclaration: of,
     ImportExpression: (node) => node.source.type === 'Literal' && check(node.source, String(node.source.value)),
+    // `typeof import('...')` in a type.
+    TSImportType: (node) => {
+      const literal = node.source ?? node.argument?.literal;
+      if (literal?.type === 'Literal' && typeof literal.value === 'string') check(literal, literal.value);
+    },
   };
 }
 
@@ -154,4 +162,32 @@ const crossDomainReads = {
   },
 };
 
-export default { rules: { layers, 'cross-domain-reads': crossDomainReads } };
+const importStyle = {
+  meta: {
+    type: 'suggestion',
+    fixable: 'code',
+    docs: { description: 'relative imports only within a folder and below; src/... for the rest of src' },
+    messages: { style: "import '{{source}}' as '{{wanted}}': relative within the folder and below, src/... otherwise" },
+    schema: [],
+  },
+  create(context) {
+    const file = relative(root, context.filename);
+    const folder = dirname(file);
+    return eachImport((node, source) => {
+      const path = target(context.filename, source);
+      if (!path || !path.startsWith('src/')) return;
+      if (path === folder && (source === '.' || source === './')) return;
+      const below = path === folder || path.startsWith(`${folder}/`);
+      const wanted = path === folder ? '.' : below ? `./${relative(folder, path)}` : path;
+      if (wanted === source) return;
+      context.report({
+        node,
+        messageId: 'style',
+        data: { source, wanted },
+        fix: (fixer) => fixer.replaceText(node, `${node.raw[0]}${wanted}${node.raw[0]}`),
+      });
+    });
+  },
+};
+
+export default { rules: { layers, 'cross-domain-reads': crossDomainReads, 'import-style': importStyle } };

@@ -7,7 +7,7 @@ import { configureApp } from './platform/http/configure-app';
 import { EMBEDDED_SERVER } from './platform/db/db.module';
 import type { EmbeddedPostgresServer } from './platform/db/embedded-postgres-server';
 import { describeError, ProcessLifecycle } from './platform/lifecycle/process-lifecycle';
-import { DemoSetup } from 'src/demo/demo-setup.service';
+import { DemoSetup } from './demo/demo-setup.service';
 import { processRoles } from './platform/jobs/process-roles';
 
 const lifecycle = new ProcessLifecycle();

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { checkNrpRoster, type NrpGrid } from '../bench/nrp-check';
 import { nrpToRosterProblem, parseNrp } from '../bench/nrp-format';
 import { formatNrp, generateNrp, generateWithWitness } from '../bench/nrp-generator';
-import { solveRoster } from '../src/modules/roster/solver';
+import { solveRoster } from 'src/modules/roster/solver';
 
 /**
  * Instances drawn by the benchmark's generator (the public files' rule patterns, every instance

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { and, asc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { Db } from 'src/platform/db/db';
 import { forecastEvents, forecastSlots, forecastVersions, queues, volumeSlots } from 'src/platform/db/schema';
-import type { VolumeObservation } from 'src/modules/forecast/engine/forecast-types';
+import type { VolumeObservation } from './engine/forecast-types';
 import type { CalendarDay } from './engine-input';
 
 export type QueueRef = { id: string; kind: string; active: boolean };

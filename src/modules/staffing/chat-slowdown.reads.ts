@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'drizzle-orm';
 import { Db } from 'src/platform/db/db';
-import type { ConcurrencyLevel } from 'src/modules/staffing/engine';
+import type { ConcurrencyLevel } from './engine';
 
 /**
  * Handle time of a queue's sessions by the number of chats their agent had open meanwhile, in one

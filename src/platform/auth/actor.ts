@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import { CommonProblems } from '../errors/common-problems';
+import { CommonProblems } from 'src/platform/errors/common-problems';
 import type { Role } from './roles';
 
 /** Who is calling, and for which shop: every service call is scoped by `shopId`. */

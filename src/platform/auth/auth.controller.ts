@@ -1,8 +1,8 @@
 import { Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems } from '../http/openapi';
-import { ValidBody } from '../http/validation';
+import { ApiProblems } from 'src/platform/http/openapi';
+import { ValidBody } from 'src/platform/http/validation';
 import { Actor, CurrentActor } from './actor';
 import { ChangePasswordBody, LoginBody, signedInExample } from './auth.dto';
 import { AuthProblems } from './auth.problems';

@@ -1,8 +1,8 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { CommonProblems } from '../errors/common-problems';
-import { setShopLocale } from '../i18n/request-locale';
+import { CommonProblems } from 'src/platform/errors/common-problems';
+import { setShopLocale } from 'src/platform/i18n/request-locale';
 import { AuthProblems } from './auth.problems';
 import type { Actor } from './actor';
 import { AuthService } from './auth.service';

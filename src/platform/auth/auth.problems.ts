@@ -1,4 +1,4 @@
-import { defineProblems } from '../errors/problem-catalogue';
+import { defineProblems } from 'src/platform/errors/problem-catalogue';
 
 export const AuthProblems = defineProblems('auth', {
   tokenMissing: {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { and, eq, sql } from 'drizzle-orm';
-import { Db } from '../db/db';
-import { shops, users } from '../db/schema';
+import { Db } from 'src/platform/db/db';
+import { shops, users } from 'src/platform/db/schema';
 
 /** A user with the language of their shop (the default language of what they read). */
 export type UserRecord = typeof users.$inferSelect & { shopLanguage?: string | null };

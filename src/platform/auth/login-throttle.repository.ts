@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { inArray, sql } from 'drizzle-orm';
-import { Db } from '../db/db';
-import { loginThrottles } from '../db/schema';
+import { Db } from 'src/platform/db/db';
+import { loginThrottles } from 'src/platform/db/schema';
 
 export type ThrottlePolicy = { maxFailures: number; windowSeconds: number; lockSeconds: number };
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Global, Inject, Injectable, Module } from '@nestjs/common';
 import type { Response } from 'express';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
-import { currentLocale } from '../i18n/request-locale';
+import type { AppConfig } from 'src/platform/config/app-config';
+import { APP_CONFIG } from 'src/platform/config/config.module';
+import { currentLocale } from 'src/platform/i18n/request-locale';
 import { BoundedCache } from './bounded-cache';
 
 export type SerialisedView = { body: Buffer; etag: string };

@@ -1,4 +1,4 @@
-import { loadConfig } from '../config/app-config';
+import { loadConfig } from 'src/platform/config/app-config';
 import { connect } from './db';
 import { EmbeddedPostgresServer } from './embedded-postgres-server';
 import { applyMigrations } from './migrate';

@@ -1,7 +1,7 @@
 import type { Message } from './problem';
 import { AppError } from './problem';
 import { defineProblems } from './problem-catalogue';
-import type { TemplateValue } from '../i18n/locale';
+import type { TemplateValue } from 'src/platform/i18n/locale';
 
 /** Refusals every module gives the same way. Module-specific reasons live in `<module>.problems.ts`. */
 export const CommonProblems = defineProblems('common', {

@@ -1,4 +1,4 @@
-import type { TemplateParams, Text } from '../i18n/locale';
+import type { TemplateParams, Text } from 'src/platform/i18n/locale';
 import { AppError, FieldError, Message, problemClasses, ProblemType } from './problem';
 
 /** One refusal a module can give: its HTTP status and its text in both languages, `{name}` filled. */

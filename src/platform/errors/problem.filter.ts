@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { isConnectionLoss } from '../db/connection-loss';
-import { localeOfRequest } from '../i18n/request-locale';
+import { isConnectionLoss } from 'src/platform/db/connection-loss';
+import { localeOfRequest } from 'src/platform/i18n/request-locale';
 import { CommonProblems } from './common-problems';
 import { AppError, ProblemType, problemBody } from './problem';
 

@@ -7,8 +7,8 @@ import {
   type Text,
   fillTemplate,
   text,
-} from '../i18n/locale';
-import { currentLocale } from '../i18n/request-locale';
+} from 'src/platform/i18n/locale';
+import { currentLocale } from 'src/platform/i18n/request-locale';
 
 /**
  * The classes of problems, one per HTTP status family: the problem+json `type` a client may

@@ -1,7 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public } from '../auth/roles';
+import { Public } from 'src/platform/auth/roles';
 import { HealthService } from './health.service';
 
 @ApiTags('health')

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
-import { Db } from '../db/db';
-import { RedisConnections } from '../redis/redis.module';
+import { AppConfig } from 'src/platform/config/app-config';
+import { APP_CONFIG } from 'src/platform/config/config.module';
+import { Db } from 'src/platform/db/db';
+import { RedisConnections } from 'src/platform/redis/redis.module';
 
 type Check = { status: 'up' | 'down' | 'not-configured'; error?: string; embedded?: boolean };
 

@@ -1,11 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
-import { ProblemFilter } from '../errors/problem.filter';
-import { requestLocale } from '../i18n/request-locale';
-import { serveWebPage } from '../web/web-page';
+import type { AppConfig } from 'src/platform/config/app-config';
+import { APP_CONFIG } from 'src/platform/config/config.module';
+import { ProblemFilter } from 'src/platform/errors/problem.filter';
+import { requestLocale } from 'src/platform/i18n/request-locale';
+import { serveWebPage } from 'src/platform/web/web-page';
 import { BodyMediaType } from './body-media-type';
 import { mountApiDocs } from './openapi';
 import { checkParsedInput, jsonBodyOptions, refuseUnreadableBody } from './request-body';

@@ -1,7 +1,7 @@
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
-import { text } from '../i18n/locale';
-import { localized } from '../i18n/zod-messages';
+import { text } from 'src/platform/i18n/locale';
+import { localized } from 'src/platform/i18n/zod-messages';
 
 /** Field types every module shares, so "a date" or "a time zone" is checked the same way everywhere. */
 export const ianaTimeZone = z

@@ -1,7 +1,7 @@
 import { applyDecorators, INestApplication } from '@nestjs/common';
 import { ApiResponse, DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { catalogue, CataloguedProblem, ProblemFactory } from '../errors/problem-catalogue';
-import { problemClasses, ProblemType } from '../errors/problem';
+import { catalogue, CataloguedProblem, ProblemFactory } from 'src/platform/errors/problem-catalogue';
+import { problemClasses, ProblemType } from 'src/platform/errors/problem';
 
 const typeForStatus: Record<number, ProblemType> = {
   400: 'validation',

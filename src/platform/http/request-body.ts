@@ -1,8 +1,8 @@
 import { isUtf8 } from 'node:buffer';
 import type { NextFunction, Request, Response } from 'express';
-import { CommonProblems } from '../errors/common-problems';
-import { AppError } from '../errors/problem';
-import { firstValueFlaw, ValueFlaw } from '../text/stored-text';
+import { CommonProblems } from 'src/platform/errors/common-problems';
+import { AppError } from 'src/platform/errors/problem';
+import { firstValueFlaw, ValueFlaw } from 'src/platform/text/stored-text';
 import { RequestProblems } from './request.problems';
 
 export const JSON_BODY_LIMIT = '2mb';

@@ -1,4 +1,4 @@
-import { defineProblems } from '../errors/problem-catalogue';
+import { defineProblems } from 'src/platform/errors/problem-catalogue';
 
 /** Refusals of a request before any module reads it: its body, its encoding, its type. */
 export const RequestProblems = defineProblems('request', {

@@ -1,11 +1,11 @@
 import { ArgumentMetadata, Body, Param, PipeTransform, Query } from '@nestjs/common';
 import { ApiBody, ApiParam, ApiQuery } from '@nestjs/swagger';
 import { z } from 'zod';
-import { AppError, FieldError, renderMessage } from '../errors/problem';
-import { CommonProblems } from '../errors/common-problems';
-import { text } from '../i18n/locale';
-import { currentLocale } from '../i18n/request-locale';
-import { localized, zodErrorMap } from '../i18n/zod-messages';
+import { AppError, FieldError, renderMessage } from 'src/platform/errors/problem';
+import { CommonProblems } from 'src/platform/errors/common-problems';
+import { text } from 'src/platform/i18n/locale';
+import { currentLocale } from 'src/platform/i18n/request-locale';
+import { localized, zodErrorMap } from 'src/platform/i18n/zod-messages';
 
 type Location = 'body' | 'query' | 'path';
 

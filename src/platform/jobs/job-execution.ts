@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
-import { Db } from '../db/db';
+import type { AppConfig } from 'src/platform/config/app-config';
+import { APP_CONFIG } from 'src/platform/config/config.module';
+import { Db } from 'src/platform/db/db';
 import { ClaimLostError, type JobPayload, type JobResult } from './job-definition';
 import { JobRegistry } from './job-registry';
 import { JobRun, JobRunRepository } from './job-run.repository';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { and, count, desc, eq, inArray, isNull, lt, or, SQL, sql } from 'drizzle-orm';
-import { Db } from '../db/db';
-import { jobRuns } from '../db/schema';
+import { Db } from 'src/platform/db/db';
+import { jobRuns } from 'src/platform/db/schema';
 
 export type JobRun = typeof jobRuns.$inferSelect;
 export type JobStatus = 'queued' | 'running' | 'retrying' | 'completed' | 'failed';

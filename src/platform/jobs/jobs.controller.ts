@@ -1,10 +1,10 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor } from '../auth/actor';
-import { Roles, STAFF_ROLES } from '../auth/roles';
-import { ApiProblems } from '../http/openapi';
-import { pageExample } from '../http/pagination';
-import { ValidBody, ValidParam, ValidQuery } from '../http/validation';
+import { Actor, CurrentActor } from 'src/platform/auth/actor';
+import { Roles, STAFF_ROLES } from 'src/platform/auth/roles';
+import { ApiProblems } from 'src/platform/http/openapi';
+import { pageExample } from 'src/platform/http/pagination';
+import { ValidBody, ValidParam, ValidQuery } from 'src/platform/http/validation';
 import { acceptedExample, jobNameParam, jobRunExample, ListJobsQuery, RunJobBody } from './jobs.dto';
 import { JobsService } from './jobs.service';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { localDate } from '../http/field-schemas';
-import { pageQuery } from '../http/pagination';
+import { localDate } from 'src/platform/http/field-schemas';
+import { pageQuery } from 'src/platform/http/pagination';
 
 export const JOB_STATUSES = ['queued', 'running', 'retrying', 'completed', 'failed'] as const;
 

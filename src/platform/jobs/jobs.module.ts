@@ -1,9 +1,9 @@
 import { BeforeApplicationShutdown, Global, Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
-import { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
-import { RedisConnections } from '../redis/redis.module';
+import { AppConfig } from 'src/platform/config/app-config';
+import { APP_CONFIG } from 'src/platform/config/config.module';
+import { RedisConnections } from 'src/platform/redis/redis.module';
 import { jobDefinition } from './job-definition';
 import { JobExecution } from './job-execution';
 import { JobQueue } from './job-queue';

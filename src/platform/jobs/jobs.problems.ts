@@ -1,4 +1,4 @@
-import { defineProblems } from '../errors/problem-catalogue';
+import { defineProblems } from 'src/platform/errors/problem-catalogue';
 
 /** Refusals of the job API and of queueing work. */
 export const JobsProblems = defineProblems('jobs', {

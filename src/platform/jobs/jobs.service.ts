@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../auth/actor';
-import type { Page } from '../http/pagination';
+import type { Actor } from 'src/platform/auth/actor';
+import type { Page } from 'src/platform/http/pagination';
 import { jobDefinition } from './job-definition';
 import { JobQueue } from './job-queue';
 import { JobRun, JobRunRepository } from './job-run.repository';

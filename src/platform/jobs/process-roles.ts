@@ -1,4 +1,4 @@
-import type { AppConfig } from '../config/app-config';
+import type { AppConfig } from 'src/platform/config/app-config';
 
 /**
  * What this process does besides its entry point, as printed at start: without Redis it is the

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
-import { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
+import { AppConfig } from 'src/platform/config/app-config';
+import { APP_CONFIG } from 'src/platform/config/config.module';
 
 /** pino JSON logs; each request carries an id (the caller's X-Request-Id or a new one). */
 @Module({

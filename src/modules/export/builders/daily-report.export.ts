@@ -6,11 +6,11 @@ import { ShopService } from 'src/modules/org/shop.service';
 import type { Shop } from 'src/modules/org/shop.repository';
 import { DailyReportService, type ReportBlock } from 'src/modules/kpi/daily-report.service';
 import { kpiDefinition, type KpiUnit } from 'src/modules/kpi/kpi-definitions';
-import type { ExportBuilder } from '../export-builder';
+import type { ExportBuilder } from 'src/modules/export/export-builder';
 import { cellKindOfKpiUnit } from './kpi-cell-kind';
-import type { ExportLayout } from '../export-templates';
-import { ExportTitles } from '../export.labels';
-import type { ExportRow, ExportWorkbook } from '../workbook/export-sheet';
+import type { ExportLayout } from 'src/modules/export/export-templates';
+import { ExportTitles } from 'src/modules/export/export.labels';
+import type { ExportRow, ExportWorkbook } from 'src/modules/export/workbook/export-sheet';
 
 const params = z.strictObject({
   date: localDate.meta({ description: 'Local day of the report', example: '2026-11-25' }),

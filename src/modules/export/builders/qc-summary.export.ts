@@ -5,10 +5,10 @@ import { z } from 'zod';
 import { ShopService } from 'src/modules/org/shop.service';
 import type { Shop } from 'src/modules/org/shop.repository';
 import { QcSummaryService, type TeamSummary } from 'src/modules/qc/qc-summary.service';
-import type { ExportBuilder } from '../export-builder';
-import type { ExportLayout } from '../export-templates';
-import { ExportTitles } from '../export.labels';
-import type { ExportWorkbook } from '../workbook/export-sheet';
+import type { ExportBuilder } from 'src/modules/export/export-builder';
+import type { ExportLayout } from 'src/modules/export/export-templates';
+import { ExportTitles } from 'src/modules/export/export.labels';
+import type { ExportWorkbook } from 'src/modules/export/workbook/export-sheet';
 import { localized, SchemaTexts } from 'src/platform/i18n/zod-messages';
 
 const params = z.strictObject({

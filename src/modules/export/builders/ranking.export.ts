@@ -6,11 +6,11 @@ import type { Shop } from 'src/modules/org/shop.repository';
 import { kpiDefinition } from 'src/modules/kpi/kpi-definitions';
 import { LedgerEntryView, LedgerService } from 'src/modules/ranking/ledger.service';
 import { RankingService } from 'src/modules/ranking/ranking.service';
-import type { ExportBuilder } from '../export-builder';
+import type { ExportBuilder } from 'src/modules/export/export-builder';
 import { cellKindOfKpiUnit } from './kpi-cell-kind';
-import type { ExportLayout } from '../export-templates';
-import { ExportTitles } from '../export.labels';
-import type { ExportColumn, ExportRow, ExportWorkbook } from '../workbook/export-sheet';
+import type { ExportLayout } from 'src/modules/export/export-templates';
+import { ExportTitles } from 'src/modules/export/export.labels';
+import type { ExportColumn, ExportRow, ExportWorkbook } from 'src/modules/export/workbook/export-sheet';
 import { localized, SchemaTexts } from 'src/platform/i18n/zod-messages';
 
 const params = z.strictObject({

@@ -2,7 +2,7 @@ import type { rosterView } from 'src/modules/roster/roster-view';
 import { CELL_WORDS, shiftCellText } from 'src/modules/roster/import/shift-cell';
 import { labelOf } from 'src/platform/i18n/texts';
 import { RosterRuleLabels } from 'src/modules/roster/import/roster-rule-labels';
-import type { CellLook, ExportLanguage, ExportRow } from '../workbook/export-sheet';
+import type { CellLook, ExportLanguage, ExportRow } from 'src/modules/export/workbook/export-sheet';
 
 export type RosterJson = ReturnType<typeof rosterView>;
 type RosterShiftJson = NonNullable<RosterJson['agents'][number]['days'][number]['shift']>;

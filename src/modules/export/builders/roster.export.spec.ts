@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { writeExportWorkbook } from '../workbook/workbook-writer';
+import { writeExportWorkbook } from 'src/modules/export/workbook/workbook-writer';
 import type { RosterJson } from './roster-cells';
 import { rosterWorkbook } from './roster.export';
 

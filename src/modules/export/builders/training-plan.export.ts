@@ -9,10 +9,10 @@ import { ShopService } from 'src/modules/org/shop.service';
 import type { Shop } from 'src/modules/org/shop.repository';
 import { TrainingSessionService } from 'src/modules/training/training-session.service';
 import type { SessionView } from 'src/modules/training/training-view';
-import type { ExportBuilder } from '../export-builder';
-import type { ExportLayout } from '../export-templates';
-import { ExportTitles } from '../export.labels';
-import type { ExportWorkbook } from '../workbook/export-sheet';
+import type { ExportBuilder } from 'src/modules/export/export-builder';
+import type { ExportLayout } from 'src/modules/export/export-templates';
+import { ExportTitles } from 'src/modules/export/export.labels';
+import type { ExportWorkbook } from 'src/modules/export/workbook/export-sheet';
 import { localized, SchemaTexts } from 'src/platform/i18n/zod-messages';
 import { text } from 'src/platform/i18n/locale';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { cents, flag, instant, optionalInstant, text } from './cell-values';
 import { ImportKind } from './import-kind';
-import { timeOrderedId } from '../time-ordered-id';
+import { timeOrderedId } from 'src/modules/ingest/time-ordered-id';
 
 export const orderRowSchema = (ctx: Parameters<ImportKind<unknown>['rowSchema']>[0]) =>
   z

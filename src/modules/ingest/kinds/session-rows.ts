@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { flag, decimal, instant, integer, text } from './cell-values';
 import { ImportKind, unknownCode } from './import-kind';
-import { timeOrderedId } from '../time-ordered-id';
+import { timeOrderedId } from 'src/modules/ingest/time-ordered-id';
 
 export const sessionRowSchema = (ctx: Parameters<ImportKind<unknown>['rowSchema']>[0]) =>
   z

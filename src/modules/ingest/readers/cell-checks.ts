@@ -5,7 +5,7 @@ import { RequestProblems } from 'src/platform/http/request.problems';
 import type { TemplateParams } from 'src/platform/i18n/locale';
 import { currentLocale } from 'src/platform/i18n/request-locale';
 import { importedTextFlaw } from 'src/platform/text/spreadsheet-text';
-import { IngestProblems } from '../ingest.problems';
+import { IngestProblems } from 'src/modules/ingest/ingest.problems';
 
 /** A formula cell of a workbook; its computed value is never trusted as data. */
 export class FormulaCell {

@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
-import type { Column } from '../kinds/import-kind';
+import type { Column } from 'src/modules/ingest/kinds/import-kind';
 import { CsvEndsInQuotes, CsvRecords, CsvRecordTooLong } from './csv-records';
 import { text } from 'src/platform/i18n/locale';
-import { IngestProblems } from '../ingest.problems';
+import { IngestProblems } from 'src/modules/ingest/ingest.problems';
 import { count as formatCount, FileProblem, ReaderLimits, SourceRow } from './file-problem';
 import { mapHeader } from './header-mapping';
 

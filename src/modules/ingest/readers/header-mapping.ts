@@ -1,6 +1,6 @@
-import type { Column } from '../kinds/import-kind';
+import type { Column } from 'src/modules/ingest/kinds/import-kind';
 import { text } from 'src/platform/i18n/locale';
-import { IngestProblems } from '../ingest.problems';
+import { IngestProblems } from 'src/modules/ingest/ingest.problems';
 import { FileProblem } from './file-problem';
 import { MissingColumns } from './required-columns';
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import type { Column } from '../kinds/import-kind';
-import { IngestProblems } from '../ingest.problems';
+import type { Column } from 'src/modules/ingest/kinds/import-kind';
+import { IngestProblems } from 'src/modules/ingest/ingest.problems';
 import { FileProblem, ReaderLimits, SourceRow } from './file-problem';
 import { keysOfRows, missingOf, MissingColumns } from './required-columns';
 

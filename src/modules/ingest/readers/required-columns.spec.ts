@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ComplaintIntakeBody, COMPLAINT_REQUIRED_COLUMNS } from 'src/modules/complaints/complaint.dto';
-import { importKinds } from '../kinds';
+import { importKinds } from 'src/modules/ingest/kinds';
 import { isBlank, keysOfRows, missingColumnsError, missingOf, requiredKeys } from './required-columns';
 
 const ctx = {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { AppError } from 'src/platform/errors/problem';
-import { IngestProblems } from '../ingest.problems';
+import { IngestProblems } from 'src/modules/ingest/ingest.problems';
 import { FileProblem } from './file-problem';
 
 /** The refusal of a file without some required columns: one 422 naming each (`column X is required`). */

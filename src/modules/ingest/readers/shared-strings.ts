@@ -1,5 +1,5 @@
 import { SaxesParser } from 'saxes';
-import { IngestProblems } from '../ingest.problems';
+import { IngestProblems } from 'src/modules/ingest/ingest.problems';
 import { count, FileProblem, megabytes } from './file-problem';
 
 export type SharedStringLimits = {

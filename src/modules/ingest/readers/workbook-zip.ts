@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import yauzl from 'yauzl';
-import { IngestProblems } from '../ingest.problems';
+import { IngestProblems } from 'src/modules/ingest/ingest.problems';
 import { count, FileProblem, megabytes } from './file-problem';
 import { PartRules, UnpackedBudget, XmlPartGuard } from './xml-part-guard';
 

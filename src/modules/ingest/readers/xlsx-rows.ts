@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { Column } from '../kinds/import-kind';
+import type { Column } from 'src/modules/ingest/kinds/import-kind';
 import { FormulaCell } from './cell-checks';
-import { IngestProblems } from '../ingest.problems';
+import { IngestProblems } from 'src/modules/ingest/ingest.problems';
 import { FileProblem, ReaderLimits, SourceRow } from './file-problem';
 import { mapHeader } from './header-mapping';
 import { readSharedStrings } from './shared-strings';

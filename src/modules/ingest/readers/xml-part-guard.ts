@@ -1,5 +1,5 @@
 import { text } from 'src/platform/i18n/locale';
-import { IngestProblems } from '../ingest.problems';
+import { IngestProblems } from 'src/modules/ingest/ingest.problems';
 import { FileProblem, megabytes } from './file-problem';
 
 /** What one part of a workbook may take once unpacked. */

@@ -4,11 +4,11 @@
  */
 import type { ProblemFactory } from 'src/platform/errors/problem-catalogue';
 import type { TemplateParams } from 'src/platform/i18n/locale';
-import type { RosterShift } from '../roster.repository';
-import { placeBreaks } from '../roster-editing.service';
-import { shiftOf } from '../roster-view';
-import { clockText, type RosterWeek } from '../roster-week';
-import type { RosterAgent, ShiftType } from '../solver';
+import type { RosterShift } from 'src/modules/roster/roster.repository';
+import { placeBreaks } from 'src/modules/roster/roster-editing.service';
+import { shiftOf } from 'src/modules/roster/roster-view';
+import { clockText, type RosterWeek } from 'src/modules/roster/roster-week';
+import type { RosterAgent, ShiftType } from 'src/modules/roster/solver';
 import { CELL_WORDS, parseShiftCell } from './shift-cell';
 import { RosterImportProblems } from './roster-import.problems';
 

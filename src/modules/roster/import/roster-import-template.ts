@@ -6,12 +6,12 @@ import type { Actor } from 'src/platform/auth/actor';
 import { ShopService } from 'src/modules/org/shop.service';
 import type { ExportColumn, ExportLanguage, ExportWorkbook } from 'src/modules/export/workbook/export-sheet';
 import { WEEKDAY_NAMES, writeExportWorkbook } from 'src/modules/export/workbook/workbook-writer';
-import { RosterRepository } from '../roster.repository';
+import { RosterRepository } from 'src/modules/roster/roster.repository';
 import { RosterInputReads } from 'src/modules/roster/roster-input.reads';
-import { clockText } from '../roster-week';
+import { clockText } from 'src/modules/roster/roster-week';
 import { addDays } from 'src/platform/time/calendar-date';
-import { ShiftTemplateService } from '../shift-template.service';
-import type { RosterProblem } from '../solver';
+import { ShiftTemplateService } from 'src/modules/roster/shift-template.service';
+import type { RosterProblem } from 'src/modules/roster/solver';
 import type { ImportTemplateQuery } from './roster-import.dto';
 
 const TITLE = { zh: '周排班表（导入模板）', en: 'Weekly roster (import template)' };

@@ -7,7 +7,7 @@ import { Roles } from 'src/platform/auth/roles';
 import { currentLocale } from 'src/platform/i18n/request-locale';
 import { ApiProblems } from 'src/platform/http/openapi';
 import { ValidQuery } from 'src/platform/http/validation';
-import { ROSTER_WRITERS } from '../roster-roles';
+import { ROSTER_WRITERS } from 'src/modules/roster/roster-roles';
 import {
   ImportTemplateQuery,
   rosterImportExample,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { localDate } from 'src/platform/http/field-schemas';
 import { localized, SchemaTexts } from 'src/platform/i18n/zod-messages';
-import { isMonday } from '../roster-week';
+import { isMonday } from 'src/modules/roster/roster-week';
 
 export const RosterImportQuery = z.strictObject({
   mode: z.enum(['all', 'partial']).default('all').meta({

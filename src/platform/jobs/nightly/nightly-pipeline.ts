@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { UnrecoverableJobError, type JobContext, type JobDefinition } from '../job-definition';
-import { JobExecution } from '../job-execution';
-import { JobHandler } from '../job-handler.decorator';
-import { JobRunRepository } from '../job-run.repository';
+import { UnrecoverableJobError, type JobContext, type JobDefinition } from 'src/platform/jobs/job-definition';
+import { JobExecution } from 'src/platform/jobs/job-execution';
+import { JobHandler } from 'src/platform/jobs/job-handler.decorator';
+import { JobRunRepository } from 'src/platform/jobs/job-run.repository';
 import { nightlyRun, NightlyPayload } from './nightly.jobs';
 
 export type NightlyStep = {

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
-import { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
-import { JobQueue } from '../job-queue';
+import { AppConfig } from 'src/platform/config/app-config';
+import { APP_CONFIG } from 'src/platform/config/config.module';
+import { JobQueue } from 'src/platform/jobs/job-queue';
 import { nextNight, nightlyDueDate } from './nightly-clock';
 import { nightlyRun } from './nightly.jobs';
 import { ShopClockRepository } from './shop-clock.repository';

@@ -1,4 +1,4 @@
-import { defineJob } from '../job-definition';
+import { defineJob } from 'src/platform/jobs/job-definition';
 
 export type NightlyPayload = { shopId: string; date: string };
 

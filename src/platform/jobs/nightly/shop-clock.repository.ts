@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { asc, sql } from 'drizzle-orm';
-import { Db } from '../../db/db';
-import { shops } from '../../db/schema';
+import { Db } from 'src/platform/db/db';
+import { shops } from 'src/platform/db/schema';
 
 /** Where a shop's scheduled nights stand: the last night scheduled, and whether one is still unfinished. */
 export type NightlyState = { lastDate: string; unfinished: boolean };

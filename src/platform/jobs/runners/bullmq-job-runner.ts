@@ -1,12 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { Job, Queue, QueueEvents, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { RedisConnections } from '../../redis/redis.module';
-import { JobDefinition, JobPayload, queueNameOf } from '../job-definition';
-import { JobExecution } from '../job-execution';
-import { JobsProblems } from '../jobs.problems';
-import type { JobRun, JobRunRepository } from '../job-run.repository';
-import type { OrphanedRuns } from '../orphaned-runs';
+import type { RedisConnections } from 'src/platform/redis/redis.module';
+import { JobDefinition, JobPayload, queueNameOf } from 'src/platform/jobs/job-definition';
+import { JobExecution } from 'src/platform/jobs/job-execution';
+import { JobsProblems } from 'src/platform/jobs/jobs.problems';
+import type { JobRun, JobRunRepository } from 'src/platform/jobs/job-run.repository';
+import type { OrphanedRuns } from 'src/platform/jobs/orphaned-runs';
 import { JobRunner } from './job-runner';
 
 type Message = { runId: string; payload: JobPayload };

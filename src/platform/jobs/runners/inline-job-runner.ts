@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
-import type { JobDefinition } from '../job-definition';
-import { JobExecution } from '../job-execution';
-import type { JobRun, JobRunRepository } from '../job-run.repository';
-import type { OrphanedRuns } from '../orphaned-runs';
+import type { JobDefinition } from 'src/platform/jobs/job-definition';
+import { JobExecution } from 'src/platform/jobs/job-execution';
+import type { JobRun, JobRunRepository } from 'src/platform/jobs/job-run.repository';
+import type { OrphanedRuns } from 'src/platform/jobs/orphaned-runs';
 import { JobRunner, payloadOf } from './job-runner';
 
 type Pending = { run: JobRun; definition: JobDefinition };

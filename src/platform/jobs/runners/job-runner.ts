@@ -1,5 +1,5 @@
-import type { JobDefinition, JobPayload } from '../job-definition';
-import type { JobRun } from '../job-run.repository';
+import type { JobDefinition, JobPayload } from 'src/platform/jobs/job-definition';
+import type { JobRun } from 'src/platform/jobs/job-run.repository';
 
 /**
  * Where runs execute: BullMQ when Redis is configured, this process otherwise. Both record every

@@ -1,9 +1,15 @@
-import { DayTotal, fitDailyLevel, monthDayOf, Smoothing } from '../daily-level';
-import { ForecastMethod, nanRow, TargetDay } from '../forecast-method';
-import { MethodName } from '../forecast-types';
-import { chooseProfile, DEFAULT_PROFILE, impliedDayTotal, ProfileOptions, weekdayProfiles } from '../intraday-profile';
-import { DayMatrix, historyBefore } from '../slot-grid';
-import { followsClosure, usualWorkingWeekdays } from '../usual-week';
+import { DayTotal, fitDailyLevel, monthDayOf, Smoothing } from 'src/modules/forecast/engine/daily-level';
+import { ForecastMethod, nanRow, TargetDay } from 'src/modules/forecast/engine/forecast-method';
+import { MethodName } from 'src/modules/forecast/engine/forecast-types';
+import {
+  chooseProfile,
+  DEFAULT_PROFILE,
+  impliedDayTotal,
+  ProfileOptions,
+  weekdayProfiles,
+} from 'src/modules/forecast/engine/intraday-profile';
+import { DayMatrix, historyBefore } from 'src/modules/forecast/engine/slot-grid';
+import { followsClosure, usualWorkingWeekdays } from 'src/modules/forecast/engine/usual-week';
 
 /** A month-day effect is only learnt from at least four months of history; before that it is noise. */
 const MIN_MONTH_DAY_HISTORY_DAYS = 120;

@@ -1,5 +1,5 @@
-import { ForecastMethod, nanRow, rowIndex, TargetDay } from '../forecast-method';
-import { DayMatrix } from '../slot-grid';
+import { ForecastMethod, nanRow, rowIndex, TargetDay } from 'src/modules/forecast/engine/forecast-method';
+import { DayMatrix } from 'src/modules/forecast/engine/slot-grid';
 
 /**
  * Taylor's double-seasonal Holt-Winters (multiplicative, no trend): level × intraday index ×

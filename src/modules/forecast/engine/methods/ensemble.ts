@@ -1,5 +1,5 @@
-import { dayAheadForecasts, ForecastMethod, nanRow, TargetDay } from '../forecast-method';
-import { DayMatrix } from '../slot-grid';
+import { dayAheadForecasts, ForecastMethod, nanRow, TargetDay } from 'src/modules/forecast/engine/forecast-method';
+import { DayMatrix } from 'src/modules/forecast/engine/slot-grid';
 
 function meanOf(rows: Float64Array[]): Float64Array {
   const out = nanRow(rows[0]?.length ?? 0);

@@ -1,5 +1,5 @@
-import { ForecastMethod, nanRow, rowIndex, TargetDay } from '../forecast-method';
-import { DayMatrix } from '../slot-grid';
+import { ForecastMethod, nanRow, rowIndex, TargetDay } from 'src/modules/forecast/engine/forecast-method';
+import { DayMatrix } from 'src/modules/forecast/engine/slot-grid';
 
 /** Same slot, same weekday, last week; if that slot is missing, the week before, and so on. */
 export const seasonalNaive: ForecastMethod = {

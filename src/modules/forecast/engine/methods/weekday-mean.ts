@@ -1,5 +1,5 @@
-import { ForecastMethod, nanRow, rowIndex, TargetDay } from '../forecast-method';
-import { DayMatrix } from '../slot-grid';
+import { ForecastMethod, nanRow, rowIndex, TargetDay } from 'src/modules/forecast/engine/forecast-method';
+import { DayMatrix } from 'src/modules/forecast/engine/slot-grid';
 
 /** Mean of the last `weeks` observed values of the same weekday and slot (missing ones are skipped, not zeros). */
 export function weekdayMean(weeks = 4): ForecastMethod {
