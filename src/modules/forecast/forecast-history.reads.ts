@@ -62,6 +62,22 @@ export class ForecastHistoryReads {
     return rows.map((r) => ({ start: r.slotStart.toISOString(), volume: r.offered }));
   }
 
+  /** Queues and local days whose volume this import stored, from `fromDate` on (older days have no today to update). */
+  async daysOfImport(
+    shopId: string,
+    importId: string,
+    zone: string,
+    fromDate: string,
+  ): Promise<{ queueId: string; date: string }[]> {
+    const rows = await this.db.q.execute<{ queue_id: string; day: string }>(sql`
+      SELECT DISTINCT v.queue_id, to_char((v.slot_start AT TIME ZONE ${zone})::date, 'YYYY-MM-DD') AS day
+      FROM ${volumeSlots} v
+      WHERE v.shop_id = ${shopId} AND v.import_id = ${importId}
+        AND v.slot_start >= (${fromDate}::date - 1)::timestamp AT TIME ZONE ${zone}
+      ORDER BY 1, 2`);
+    return [...rows].filter((r) => r.day >= fromDate).map((r) => ({ queueId: r.queue_id, date: r.day }));
+  }
+
   /** Calendar days of the shop that concern the queue (its own and shop-wide ones), inclusive range. */
   calendar(shopId: string, queueId: string, fromDate: string, toDate: string): Promise<CalendarDay[]> {
     return this.db.q

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, desc, eq, gte, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
 import { Db } from 'src/platform/db/db';
-import { forecastVersions, intradayForecasts, intradayForecastSlots, volumeSlots } from 'src/platform/db/schema';
+import { forecastVersions, intradayForecasts, intradayForecastSlots } from 'src/platform/db/schema';
 import type { ForecastVersion } from './forecast.repository';
 
 export type IntradayForecast = typeof intradayForecasts.$inferSelect;
 export type NewIntradayForecast = Omit<typeof intradayForecasts.$inferInsert, 'id' | 'updates' | 'updatedAt'>;
 export type IntradaySlot = { slotStart: Date; slotMinutes: number; dayAhead: number; forecast: number };
 
-/** Intraday versions of a queue's days, and the day-ahead versions and facts they are made from. */
+/** Intraday versions of a queue's days, and the day-ahead versions they are made from (the volume is ForecastHistoryReads'). */
 @Injectable()
 export class IntradayRepository {
   constructor(private readonly db: Db) {}
@@ -36,37 +36,6 @@ export class IntradayRepository {
   async clock(): Promise<Date> {
     const [row] = await this.db.q.execute<{ now: Date | string }>(sql`SELECT clock_timestamp() AS now`);
     return new Date(row.now);
-  }
-
-  async volume(shopId: string, queueId: string, from: Date, to: Date): Promise<{ startMs: number; volume: number }[]> {
-    const rows = await this.db.q
-      .select({ slotStart: volumeSlots.slotStart, offered: volumeSlots.offered })
-      .from(volumeSlots)
-      .where(
-        and(
-          eq(volumeSlots.shopId, shopId),
-          eq(volumeSlots.queueId, queueId),
-          gte(volumeSlots.slotStart, from),
-          lt(volumeSlots.slotStart, to),
-        ),
-      );
-    return rows.map((r) => ({ startMs: r.slotStart.getTime(), volume: r.offered }));
-  }
-
-  /** Queues and local days whose volume this import stored, from `fromDate` on (older days have no today to update). */
-  async daysOfImport(
-    shopId: string,
-    importId: string,
-    zone: string,
-    fromDate: string,
-  ): Promise<{ queueId: string; date: string }[]> {
-    const rows = await this.db.q.execute<{ queue_id: string; day: string }>(sql`
-      SELECT DISTINCT v.queue_id, to_char((v.slot_start AT TIME ZONE ${zone})::date, 'YYYY-MM-DD') AS day
-      FROM ${volumeSlots} v
-      WHERE v.shop_id = ${shopId} AND v.import_id = ${importId}
-        AND v.slot_start >= (${fromDate}::date - 1)::timestamp AT TIME ZONE ${zone}
-      ORDER BY 1, 2`);
-    return [...rows].filter((r) => r.day >= fromDate).map((r) => ({ queueId: r.queue_id, date: r.day }));
   }
 
   /**

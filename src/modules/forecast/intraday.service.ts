@@ -61,7 +61,7 @@ export class IntradayForecastService {
     const shop = await this.shops.context(shopId);
     const today = todayIn(shop.timeZone);
     const days = (
-      await this.intraday.daysOfImport(shopId, importId, shop.timeZone, addDays(today, -UPDATE_WINDOW_DAYS))
+      await this.history.daysOfImport(shopId, importId, shop.timeZone, addDays(today, -UPDATE_WINDOW_DAYS))
     ).filter((d) => d.date <= today);
     for (const d of days) {
       try {
@@ -99,7 +99,7 @@ export class IntradayForecastService {
     const { from, to } = this.dayRange(shop, date);
     const [slots, volume, rules] = await Promise.all([
       this.versions.slots(shop.id, base.id, from, to),
-      this.intraday.volume(shop.id, queueId, from, to),
+      this.volumeOf(shop.id, queueId, from, to),
       this.adjustments.rules(shop.id, queueId, from, to),
     ]);
     const dayAhead = slots.map((s) => ({
@@ -162,7 +162,7 @@ export class IntradayForecastService {
     const { from, to } = this.dayRange(shop, date);
     const [slots, volume, rules, stored] = await Promise.all([
       this.versions.slots(actor.shopId, base.id, from, to),
-      this.intraday.volume(actor.shopId, queueId, from, to),
+      this.volumeOf(actor.shopId, queueId, from, to),
       this.adjustments.rules(actor.shopId, queueId, from, to),
       this.intraday.find(actor.shopId, queueId, date),
     ]);
@@ -192,6 +192,12 @@ export class IntradayForecastService {
         }
       : null;
     return { queueId, date, forecastId: base.id, update, items };
+  }
+
+  /** The day's offered volume per slot start (ForecastHistoryReads reads it for forecasts too). */
+  private async volumeOf(shopId: string, queueId: string, from: Date, to: Date) {
+    const observed = await this.history.volume(shopId, queueId, from, to);
+    return observed.map((o) => ({ startMs: Date.parse(o.start), volume: o.volume }));
   }
 
   private dayRange(shop: Shop, date: string): { from: Date; to: Date } {
