@@ -108,9 +108,7 @@ describe('web roster grid: tools, versions, warnings (e2e, Chromium)', () => {
       expect(Object.keys(texts).length).toBeGreaterThan(40);
       const wrong = Object.entries(texts).flatMap(([key, [en, zh]]) => [
         // Placeholders ({name}) are filled with names and numbers, not words to translate.
-        ...untranslatedWords(zh.replace(/\{\w+\}/g, ' '), ['Ctrl+C', 'Ctrl+V', 'Ctrl+Z', 'Ctrl']).map(
-          (w) => `${key}: ${w}`,
-        ),
+        ...untranslatedWords(zh.replace(/\{\w+\}/g, ' '), ['Ctrl+C', 'Ctrl+V', 'Ctrl+Z']).map((w) => `${key}: ${w}`),
         ...chineseIn(en).map((c) => `${key}: ${c}`),
       ]);
       expect(wrong).toEqual([]);

@@ -22,6 +22,8 @@ export const LATIN_TOKENS_IN_CHINESE = new Set([
   'XML',
   'NUL',
   'Content-Encoding',
+  // Keyboard keys are printed on the keys (Ctrl+C, Ctrl-click).
+  'Ctrl',
 ]);
 
 const CJK = /[\u3400-\u9fff]/;
