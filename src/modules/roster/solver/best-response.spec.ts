@@ -1,5 +1,6 @@
 import { agentLineViolations } from './agent-rules';
-import { bestResponses } from './best-response';
+import { bestResponses, kickAndDescend } from './best-response';
+import { seededRandom } from 'src/platform/random/seeded-random';
 import { OFF } from './compiled-roster';
 import { compileRoster } from './compile-roster';
 import { searchCost } from './roster-objective';
@@ -58,5 +59,24 @@ describe('bestResponses', () => {
     expect(searchCost(model, found.lines)).toBeLessThan(searchCost(model, idle));
     expect(found.gain).toBe(searchCost(model, idle) - searchCost(model, found.lines));
     found.lines.forEach((line, a) => expect(agentLineViolations(model, model.agents[a], line)).toEqual([]));
+  });
+});
+
+describe('kickAndDescend', () => {
+  it('kicks agents and descends to a roster whose lines all keep their rules, repeatably for a seed', () => {
+    const optimal = [
+      Int32Array.of(E, E, E, E, _, _, _),
+      Int32Array.of(L, L, L, L, _, _, _),
+      Int32Array.of(_, _, _, _, E, E, E),
+      Int32Array.of(_, _, _, _, L, L, L),
+    ];
+    const run = () => kickAndDescend(model, optimal, seededRandom(5), { count: 2, shouldStop: never });
+    const kicked = run();
+    kicked.forEach((line, a) => expect(agentLineViolations(model, model.agents[a], line)).toEqual([]));
+    expect(kicked.map((l) => Array.from(l))).toEqual(run().map((l) => Array.from(l)));
+    // With nobody kicked it is a plain descent: the idle roster gets cheaper.
+    const idle = optimal.map(() => new Int32Array(7).fill(_));
+    const descended = kickAndDescend(model, idle, seededRandom(5), { count: 0, shouldStop: never });
+    expect(searchCost(model, descended)).toBeLessThan(searchCost(model, idle));
   });
 });

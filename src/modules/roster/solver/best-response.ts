@@ -2,7 +2,9 @@ import { agentLineViolations } from './agent-rules';
 import { OFF, copyLines, type CompiledRoster, type RosterLines } from './compiled-roster';
 import { cheapestLine, type LineCosts } from './line-pricing';
 import { marginalCosts, requestCosts } from './marginal-costs';
+import { labelBudget } from './greedy-construction';
 import { coverCounts } from './roster-objective';
+import { sampleIndices } from 'src/platform/random/seeded-random';
 
 export interface BestResponseLimits {
   shouldStop: () => boolean;
@@ -60,6 +62,32 @@ export function bestResponses(
     count(lines[a], 1);
   }
   return { lines, changed, gain };
+}
+
+/** Spread of the random cost added to each cell when kicked agents are re-planned. */
+const KICK_NOISE = 20;
+
+/**
+ * A kick and a descent (iterated local search): `count` random agents take their cheapest line
+ * under noisy marginal costs (a beam), then every agent in random order re-plans alone against the
+ * others. The caller keeps the roster only when it costs no more than before.
+ */
+export function kickAndDescend(
+  model: CompiledRoster,
+  start: RosterLines,
+  random: () => number,
+  limits: BestResponseLimits & { count: number },
+): RosterLines {
+  const lines = copyLines(start);
+  for (const a of sampleIndices(model.agents.length, limits.count, random)) {
+    const costs = marginalCosts(model, lines, a);
+    for (let i = 0; i < costs.cell.length; i++)
+      if (Number.isFinite(costs.cell[i])) costs.cell[i] += KICK_NOISE * (random() - 0.5);
+    const priced = cheapestLine(model, model.agents[a], costs, { maxLabels: labelBudget(model) });
+    if (priced) lines[a] = priced.line;
+  }
+  const order = sampleIndices(model.agents.length, model.agents.length, random);
+  return bestResponses(model, lines, order, limits).lines;
 }
 
 /** The agent's request costs plus, per cell, what one more agent on each of its cover rows costs or saves. */

@@ -30,6 +30,8 @@ const WINDOW_SECONDS = 4;
 const MIP_COLUMNS = 8_000;
 const MIP_SECONDS = 3;
 const REPLAN_SECONDS = 1;
+/** Weekly rosters: the share of turns that kick a few agents and descend by single-agent re-plans. */
+const KICK_TURNS = 0.5;
 /** Horizons up to this many days (the product's weeks) re-plan single agents against the others. */
 const RESPONSE_DAYS = 7;
 /** Single agents are re-planned by the exact programme up to this many days × duties, by a beam above. */
@@ -137,7 +139,9 @@ function improve(search: Search): void {
     search.iterations++;
     const before = search.cost;
     if (respond) {
-      respond = search.respond(exact);
+      respond = search.kick(0, exact);
+    } else if (days <= RESPONSE_DAYS && search.random() < KICK_TURNS) {
+      search.kick(2 + Math.floor(search.random() * 4), exact);
     } else if (long && search.random() < WINDOW_TURNS) windowStep(search, sizes);
     else agentOrDayStep(search, sizes);
     if (search.cost < before - 1e-9 && days <= RESPONSE_DAYS) respond = true;

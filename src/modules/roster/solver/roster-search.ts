@@ -1,7 +1,7 @@
 import type { Highs } from 'highs';
 import { agentLineViolations } from './agent-rules';
 import { copyLines, type CompiledRoster, type RosterLines } from './compiled-roster';
-import { bestResponses } from './best-response';
+import { kickAndDescend } from './best-response';
 import { constructRoster, labelBudget, placeAgents } from './greedy-construction';
 import { solveLinearProgram } from './linear-program';
 import { priceAndBranch } from './price-and-branch';
@@ -10,7 +10,7 @@ import { requestBound } from './request-bound';
 import { buildRosterMip, type Neighbourhood } from './roster-mip';
 import { searchCost } from './roster-objective';
 import { buildWindow } from './roster-window';
-import { sampleIndices, seededRandom } from 'src/platform/random/seeded-random';
+import { seededRandom } from 'src/platform/random/seeded-random';
 
 export type SearchPhase = 'bound' | 'price' | 'construct' | 'windows' | 'full-mip' | 'improve' | 'done';
 
@@ -256,15 +256,18 @@ export class Search {
     return closed ? 'optimal' : 'limit';
   }
 
-  /** Every agent (in random order) re-planned alone against the others; true when the roster got cheaper. */
-  respond(exact: boolean): boolean {
-    const order = sampleIndices(this.model.agents.length, this.model.agents.length, this.random);
+  /** `count` agents kicked (none: a plain descent), then everyone re-planned alone (`kickAndDescend`); true when cheaper. */
+  kick(count: number, exact: boolean): boolean {
     const before = this.cost;
-    const found = bestResponses(this.model, this.lines, order, {
+    const lines = kickAndDescend(this.model, this.lines, this.random, {
+      count,
       shouldStop: () => this.stopped(),
       maxLabels: exact ? undefined : labelBudget(this.model),
     });
-    if (found.changed.length > 0) this.adopt(found.lines, found.changed);
+    this.adopt(
+      lines,
+      this.model.agents.map((_, a) => a),
+    );
     return this.cost < before - 1e-9;
   }
 
