@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { Db } from 'src/platform/db/db';
 import { JobQueue } from 'src/platform/jobs/job-queue';
 import { zipOf } from './support/files';
 import { createSecondShop } from './support/second-shop';
@@ -117,6 +118,13 @@ describe('roster import (e2e)', () => {
     });
     const after = await roster();
     expect(after.version).toMatchObject({ version: res.body.version, status: 'draft' });
+    // Who made the imported version, by name (the page shows it beside the version).
+    const [{ name }] = await t.app.get(Db).client<
+      { name: string }[]
+    >`SELECT display_name AS name FROM users WHERE username = 'manager'`;
+    expect(after.versions.find((v: { version: number }) => v.version === res.body.version)).toMatchObject({
+      createdByName: name,
+    });
     expect(weekOf(after)).toEqual(weekOf(before));
     expect(
       (

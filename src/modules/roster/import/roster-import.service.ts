@@ -89,6 +89,7 @@ export class RosterImport {
         version: latest.version + 1,
         status: 'draft',
         evaluation: { objective, violations, coverage, dayCoverage },
+        createdBy: actor.userId,
       });
       await this.rosters.replaceShifts(actor.shopId, version.id, imported);
       await this.rosters.update(roster.id, {
