@@ -145,7 +145,8 @@ export class ImportRepository {
         return rows.map((r) => ({ row: r.row_no as number, sessionId: r.session_external_id as string }));
       },
       discard: async (rows) => {
-        if (rows.length) await tx`DELETE FROM staging WHERE row_no = ANY(${rows}::int[])`;
+        // An array literal: the driver does not look array types up (see connect() in platform/db).
+        if (rows.length) await tx`DELETE FROM staging WHERE row_no = ANY(${`{${rows.join(',')}}`}::int[])`;
       },
       upsertBatch: async (shopId, importId) => {
         const [counts] = await tx.unsafe(upsertStatement[kind], [shopId, importId]);
