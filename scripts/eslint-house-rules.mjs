@@ -119,7 +119,6 @@ const NOT_YET_SPLIT = new Set([
   'src/modules/qc/sample.repository.ts',
   'src/modules/queues/queue.repository.ts',
   'src/modules/roster/roster.repository.ts',
-  'src/modules/time-off/time-off.repository.ts',
 ]);
 
 let tables;

@@ -3,6 +3,7 @@ import { NotificationModule } from 'src/modules/notification/notification.module
 import { OrgModule } from 'src/modules/org/org.module';
 import { SelfServiceModule } from 'src/modules/self-service/self-service.module';
 import { TimeOffController } from './time-off.controller';
+import { LeaveTakenReads } from './leave-taken.reads';
 import { TimeOffRepository } from './time-off.repository';
 import { TimeOffService } from './time-off.service';
 
@@ -10,6 +11,6 @@ import { TimeOffService } from './time-off.service';
 @Module({
   imports: [OrgModule, SelfServiceModule, NotificationModule],
   controllers: [TimeOffController],
-  providers: [TimeOffRepository, TimeOffService],
+  providers: [TimeOffRepository, LeaveTakenReads, TimeOffService],
 })
 export class TimeOffModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { and, count, desc, eq, gte, inArray, lte, sql, SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { Db } from 'src/platform/db/db';
-import { agents, leaves, timeOffRequests } from 'src/platform/db/schema';
+import { agents, timeOffRequests } from 'src/platform/db/schema';
 import type { ListTimeOffQuery } from './time-off.dto';
 
 export type TimeOffRequest = typeof timeOffRequests.$inferSelect;
@@ -60,27 +60,13 @@ export class TimeOffRepository {
     return { rows: rows.map((r) => ({ ...r.request, agentName: r.agentName })), total };
   }
 
-  /** What the agent already has on those dates: approved leave, or a request waiting. */
-  async clash(
+  /** A request of the agent's still waiting on those dates. */
+  async pendingOverlap(
     shopId: string,
     agentId: string,
     startDate: string,
     endDate: string,
-  ): Promise<{ what: 'leave' | 'request'; startDate: string; endDate: string } | undefined> {
-    const [leave] = await this.db.q
-      .select({ startDate: leaves.startDate, endDate: leaves.endDate })
-      .from(leaves)
-      .where(
-        and(
-          eq(leaves.shopId, shopId),
-          eq(leaves.agentId, agentId),
-          inArray(leaves.status, ['approved', 'requested']),
-          lte(leaves.startDate, endDate),
-          gte(leaves.endDate, startDate),
-        ),
-      )
-      .limit(1);
-    if (leave) return { what: 'leave', ...leave };
+  ): Promise<{ what: 'request'; startDate: string; endDate: string } | undefined> {
     const [request] = await this.db.q
       .select({ startDate: timeOffRequests.startDate, endDate: timeOffRequests.endDate })
       .from(timeOffRequests)
@@ -95,36 +81,5 @@ export class TimeOffRepository {
       )
       .limit(1);
     return request ? { what: 'request', ...request } : undefined;
-  }
-
-  /**
-   * Per date, the agents of a team and/or skill with approved leave that day (the requester not
-   * counted): one set-based statement per allowance.
-   */
-  async offOn(
-    shopId: string,
-    dates: string[],
-    group: { teamId?: string; skill?: string },
-    exceptAgentId: string,
-  ): Promise<Map<string, number>> {
-    const filters: SQL[] = [
-      sql`l.shop_id = ${shopId}`,
-      sql`l.status = 'approved'`,
-      sql`l.agent_id <> ${exceptAgentId}`,
-      sql`l.start_date <= d.day`,
-      sql`l.end_date >= d.day`,
-    ];
-    if (group.teamId)
-      filters.push(sql`EXISTS (SELECT 1 FROM agents a WHERE a.id = l.agent_id AND a.team_id = ${group.teamId})`);
-    if (group.skill)
-      filters.push(
-        sql`EXISTS (SELECT 1 FROM agent_skills s JOIN skills k ON k.id = s.skill_id WHERE s.agent_id = l.agent_id AND k.code = ${group.skill})`,
-      );
-    const rows = await this.db.q.execute<{ day: string; off: number }>(sql`
-      SELECT d.day::text AS day, count(DISTINCT l.agent_id)::int AS off
-      FROM unnest(${`{${dates.join(',')}}`}::date[]) AS d(day)
-      LEFT JOIN leaves l ON ${sql.join(filters, sql` AND `)}
-      GROUP BY d.day`);
-    return new Map([...rows].map((r) => [r.day, r.off]));
   }
 }

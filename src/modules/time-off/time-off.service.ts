@@ -24,6 +24,7 @@ import type { AgentFacts } from 'src/modules/self-service/self-service.repositor
 import { CreateTimeOffBody, DecideTimeOffBody, ListTimeOffQuery } from './time-off.dto';
 import { TimeOffStatusLabels, TimeOffWords } from './time-off.labels';
 import { TimeOffProblems } from './time-off.problems';
+import { LeaveTakenReads } from './leave-taken.reads';
 import { TimeOffRepository, TimeOffRequest } from './time-off.repository';
 import { allowancesFor, allowanceVerdict, coverageHolds, OffCount } from './time-off-rules';
 
@@ -44,6 +45,7 @@ export class TimeOffService {
   constructor(
     private readonly db: Db,
     private readonly requests: TimeOffRepository,
+    private readonly leaveTaken: LeaveTakenReads,
     private readonly weeks: PublishedWeeks,
     private readonly shops: ShopService,
     private readonly scope: AgentScope,
@@ -65,7 +67,9 @@ export class TimeOffService {
     };
     const saved = await this.db.transaction(async () => {
       await this.requests.lockAllowances(actor.shopId);
-      const clash = await this.requests.clash(actor.shopId, agentId, body.startDate, body.endDate);
+      const clash =
+        (await this.leaveTaken.overlapping(actor.shopId, agentId, body.startDate, body.endDate)) ??
+        (await this.requests.pendingOverlap(actor.shopId, agentId, body.startDate, body.endDate));
       if (clash)
         throw TimeOffProblems.overlaps({
           agent: agentName(agent),
@@ -173,7 +177,7 @@ export class TimeOffService {
     const applicable = allowancesFor(shop.settings.timeOffAllowances ?? [], agent);
     const counts: OffCount[] = [];
     for (const [i, a] of applicable.entries()) {
-      const off = await this.requests.offOn(shopId, dates, a, agent.id);
+      const off = await this.leaveTaken.offOn(shopId, dates, a, agent.id);
       counts.push(...dates.map((date) => ({ allowance: i, date, off: off.get(date) ?? 0 })));
     }
     const verdict = allowanceVerdict(applicable, counts);
