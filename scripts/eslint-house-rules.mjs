@@ -117,7 +117,6 @@ const NOT_YET_SPLIT = new Set([
   'src/modules/open-shift/open-shift.repository.ts',
   'src/modules/qc/review.repository.ts',
   'src/modules/qc/sample.repository.ts',
-  'src/modules/queues/queue.repository.ts',
   'src/modules/roster/roster.repository.ts',
 ]);
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { Db } from 'src/platform/db/db';
-import { queues, skills, volumeSlots } from 'src/platform/db/schema';
+import { queues, skills } from 'src/platform/db/schema';
 
 export type Queue = typeof queues.$inferSelect;
 
@@ -53,27 +53,5 @@ export class QueueRepository {
       .where(and(eq(queues.shopId, shopId), eq(queues.id, id)))
       .returning();
     return row;
-  }
-
-  volume(shopId: string, queueId: string, from: Date, to: Date) {
-    return this.db.q
-      .select({
-        slotStart: volumeSlots.slotStart,
-        slotMinutes: volumeSlots.slotMinutes,
-        offered: volumeSlots.offered,
-        handled: volumeSlots.handled,
-        abandoned: volumeSlots.abandoned,
-        meanHandleSeconds: volumeSlots.meanHandleSeconds,
-      })
-      .from(volumeSlots)
-      .where(
-        and(
-          eq(volumeSlots.shopId, shopId),
-          eq(volumeSlots.queueId, queueId),
-          gte(volumeSlots.slotStart, from),
-          lt(volumeSlots.slotStart, to),
-        ),
-      )
-      .orderBy(asc(volumeSlots.slotStart));
   }
 }

@@ -2,13 +2,17 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
 import { CreateQueueBody, RangeQuery, UpdateQueueBody } from './queue.dto';
 import { Queue, QueueRepository } from './queue.repository';
+import { QueueVolumeReads } from './queue-volume.reads';
 import { SlowdownTexts, tooShortMessage } from './chat-slowdown-table';
 import { QueuesProblems } from './queues.problems';
 
 /** Queues of a shop and their actual volume per slot. */
 @Injectable()
 export class QueueService {
-  constructor(private readonly queues: QueueRepository) {}
+  constructor(
+    private readonly queues: QueueRepository,
+    private readonly volumes: QueueVolumeReads,
+  ) {}
 
   async create(actor: Actor, body: CreateQueueBody): Promise<Queue> {
     if (await this.queues.findByCode(actor.shopId, body.code))
@@ -57,6 +61,6 @@ export class QueueService {
 
   async volume(actor: Actor, id: string, range: RangeQuery) {
     await this.get(actor, id);
-    return this.queues.volume(actor.shopId, id, new Date(range.from), new Date(range.to));
+    return this.volumes.volume(actor.shopId, id, new Date(range.from), new Date(range.to));
   }
 }
