@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -91,6 +91,16 @@ describe('stopping the server (real processes)', () => {
       paths: Record<string, unknown>;
     };
     expect(Object.keys(docs.paths)).toEqual(expect.arrayContaining(['/auth/login', '/rosters', '/rankings']));
+    // The page's scripts reach the browser as written (ES modules): a build that compiled them to
+    // CommonJS once left the page blank.
+    for (const asset of ['app.js', 'screens/index.js', 'screens/roster.js']) {
+      const served = await fetch(`http://127.0.0.1:${tree.port}/assets/${asset}`);
+      expect({ asset, status: served.status, body: await served.text() }).toEqual({
+        asset,
+        status: 200,
+        body: readFileSync(join(__dirname, '..', 'src', 'web', 'assets', asset), 'utf8'),
+      });
+    }
     process.kill(tree.npmPid, 'SIGTERM');
     await expectAllGone(tree);
   }, 150_000);
