@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
 import type { Actor } from 'src/platform/auth/actor';
 import { Db } from 'src/platform/db/db';
-import { addDays } from 'src/platform/time/calendar-date';
-import { localDaysWindow, wallClockAt } from 'src/platform/time/shop-calendar';
 import type { Page } from 'src/platform/http/pagination';
 import { fillText, text } from 'src/platform/i18n/locale';
 import { labelIn, labelOf } from 'src/platform/i18n/texts';
@@ -209,25 +208,20 @@ export class TimeOffService {
     return freed.checked.every((c) => coverageHolds(c.after, freed.days.get(c.rosterId) ?? [], min));
   }
 
-  /**
-   * The agent's published shifts the time off takes, by roster: every shift that overlaps the time
-   * asked for (whole local days, or the part of one day), including a night shift of the day before
-   * that runs into it: the leave rule forbids such a night as much as a shift on the day itself.
-   */
+  /** The agent's published shifts the time off takes (for part of a day, the shift it overlaps), by roster. */
   private async freed(shop: Shop, agent: AgentFacts, wish: Wish): Promise<Freed> {
-    const window =
-      wish.startTime && wish.endTime
-        ? {
-            start: wallClockAt(wish.startDate, clockMinutes(wish.startTime), shop.timeZone),
-            end: wallClockAt(wish.startDate, clockMinutes(wish.endTime), shop.timeZone),
-          }
-        : localDaysWindow(wish.startDate, wish.endDate, shop.timeZone);
-    const shifts = await this.weeks.shifts(shop.id, [agent.id], addDays(wish.startDate, -1), wish.endDate);
+    const shifts = await this.weeks.shifts(shop.id, [agent.id], wish.startDate, wish.endDate);
     const names = await this.weeks.shiftNames(shop.id);
     const changes: RosterChanges = new Map();
     const days = new Map<string, { day: number; skill: string | null }[]>();
     for (const s of shifts) {
-      if (!(s.startsAt < window.end && window.start < s.endsAt)) continue;
+      if (wish.startTime && wish.endTime) {
+        const at = (time: string) =>
+          DateTime.fromISO(wish.startDate, { zone: shop.timeZone })
+            .plus({ minutes: clockMinutes(time) })
+            .toJSDate();
+        if (!(s.startsAt < at(wish.endTime) && at(wish.startTime) < s.endsAt)) continue;
+      }
       if (!names.has(s.shiftTemplateId)) continue;
       changes.set(s.rosterId, [
         ...(changes.get(s.rosterId) ?? []),
