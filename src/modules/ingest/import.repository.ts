@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { and, desc, eq, inArray, isNotNull, or } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type postgres from 'postgres';
 import { Db } from 'src/platform/db/db';
-import { agents, chatSessions, imports, jobRuns, queues, skills } from 'src/platform/db/schema';
+import { agents, chatSessions, imports, queues, skills } from 'src/platform/db/schema';
 import type { ImportKindName } from './kinds/import-kind';
 import { stagingColumns } from './staging';
 import { attributionStatement, upsertStatement } from './upsert-statements';
 
 export type ImportRecord = typeof imports.$inferSelect;
-/** An import needs its upload while it is queued or running, or while its job will run it again. */
-export const UPLOAD_IN_USE_STATUSES = { imports: ['queued', 'running'], runs: ['queued', 'running', 'retrying'] };
 
 export type UpsertCounts = { inserted: number; updated: number };
 
@@ -90,27 +88,6 @@ export class ImportRepository {
       .orderBy(desc(imports.createdAt))
       .limit(limit)
       .offset(offset);
-  }
-
-  /**
-   * Uploads an import still needs, across shops (a maintenance query of the upload folder): the
-   * import is queued or running, or its job will run it again.
-   */
-  async uploadsInUse(): Promise<string[]> {
-    const rows = await this.db.q
-      .select({ path: imports.storedFile })
-      .from(imports)
-      .leftJoin(jobRuns, eq(jobRuns.id, imports.jobRunId))
-      .where(
-        and(
-          isNotNull(imports.storedFile),
-          or(
-            inArray(imports.status, UPLOAD_IN_USE_STATUSES.imports),
-            inArray(jobRuns.status, UPLOAD_IN_USE_STATUSES.runs),
-          ),
-        ),
-      );
-    return rows.map((r) => r.path!);
   }
 
   /** Imports whose upload was removed no longer name it. */

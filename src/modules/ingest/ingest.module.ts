@@ -18,6 +18,7 @@ import { DiscardUploadOnError, uploadOptions } from './import-upload';
 import { UploadChunkRepository } from './upload-chunk.repository';
 import { UploadFolder } from './upload-folder';
 import { UploadStore } from './upload-store';
+import { UploadUseReads } from './upload-use.reads';
 import { VolumePushController } from './volume-push.controller';
 
 /** The operational facts (volume, sessions, orders, ratings, agent states), imported from files or JSON. */
@@ -33,6 +34,7 @@ import { VolumePushController } from './volume-push.controller';
     UploadFolder,
     UploadStore,
     UploadChunkRepository,
+    UploadUseReads,
     DiscardUploadOnError,
     GeneratedHistoryImport,
     ImportRepository,

@@ -4,6 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from 'src/platform/config/app-config';
 import { APP_CONFIG } from 'src/platform/config/config.module';
 import { ImportRepository } from './import.repository';
+import { UploadUseReads } from './upload-use.reads';
 
 /**
  * Files younger than this may be uploads still being written, by this process or another one
@@ -23,6 +24,7 @@ export class UploadFolder {
 
   constructor(
     private readonly imports: ImportRepository,
+    private readonly uploadUse: UploadUseReads,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.path = join(config.dataDir, 'uploads');
@@ -46,7 +48,7 @@ export class UploadFolder {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw e;
     }
-    const inUse = new Set(await this.imports.uploadsInUse());
+    const inUse = new Set(await this.uploadUse.uploadsInUse());
     const before = Date.now() - graceMs;
     const removed: string[] = [];
     for (const name of names) {

@@ -9,6 +9,7 @@ import type { AppConfig } from 'src/platform/config/app-config';
 import { APP_CONFIG } from 'src/platform/config/config.module';
 import { ImportRepository } from './import.repository';
 import { UploadChunkRepository } from './upload-chunk.repository';
+import { UploadUseReads } from './upload-use.reads';
 import { UPLOAD_SWEEP_GRACE_MS, UploadFolder } from './upload-folder';
 
 const IN_DATABASE = 'postgres:';
@@ -32,6 +33,7 @@ export class UploadStore implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly chunks: UploadChunkRepository,
     private readonly imports: ImportRepository,
+    private readonly uploadUse: UploadUseReads,
     private readonly folder: UploadFolder,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -109,7 +111,7 @@ export class UploadStore implements OnApplicationBootstrap, OnModuleDestroy {
    * failing the runs of a dead process, with the same rule: what a live import needs stays.
    */
   async sweep(graceMs = UPLOAD_SWEEP_GRACE_MS): Promise<string[]> {
-    const kept = (await this.chunks.removeOrphans(graceMs / 1000)).map((id) => IN_DATABASE + id);
+    const kept = (await this.uploadUse.removeOrphanChunks(graceMs / 1000)).map((id) => IN_DATABASE + id);
     if (kept.length) await this.imports.forgetUploads(kept);
     return [...(await this.folder.sweep(graceMs)), ...kept];
   }

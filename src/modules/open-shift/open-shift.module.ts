@@ -4,6 +4,7 @@ import { OrgModule } from 'src/modules/org/org.module';
 import { RosterModule } from 'src/modules/roster/roster.module';
 import { SelfServiceModule } from 'src/modules/self-service/self-service.module';
 import { OpenShiftController } from './open-shift.controller';
+import { OpenShiftListReads } from './open-shift-list.reads';
 import { OpenShiftRepository } from './open-shift.repository';
 import { OpenShiftService } from './open-shift.service';
 
@@ -11,6 +12,6 @@ import { OpenShiftService } from './open-shift.service';
 @Module({
   imports: [OrgModule, RosterModule, SelfServiceModule, NotificationModule],
   controllers: [OpenShiftController],
-  providers: [OpenShiftRepository, OpenShiftService],
+  providers: [OpenShiftRepository, OpenShiftListReads, OpenShiftService],
 })
 export class OpenShiftModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { Db } from 'src/platform/db/db';
-import { openShifts, openShiftVolunteers, rosters } from 'src/platform/db/schema';
+import { openShifts, openShiftVolunteers } from 'src/platform/db/schema';
 
 export type OpenShift = typeof openShifts.$inferSelect;
 /** What a manager posts (the shop, state and poster are added when stored). */
@@ -58,39 +58,5 @@ export class OpenShiftRepository {
     const out = new Map<string, string[]>();
     for (const r of rows) out.set(r.openShiftId, [...(out.get(r.openShiftId) ?? []), r.agentId]);
     return out;
-  }
-
-  /** Newest first; `teamId` keeps those of rosters that include the team (agents and supervisors see their own). */
-  async list(
-    shopId: string,
-    query: { status?: string; rosterId?: string; limit: number; offset: number },
-    teamId?: string | null,
-  ) {
-    const where = and(
-      eq(openShifts.shopId, shopId),
-      query.status ? eq(openShifts.status, query.status) : undefined,
-      query.rosterId ? eq(openShifts.rosterId, query.rosterId) : undefined,
-      teamId === undefined
-        ? undefined
-        : teamId === null
-          ? sql`false`
-          : sql`(${rosters.teamIds} = '[]'::jsonb or ${rosters.teamIds} @> ${JSON.stringify([teamId])}::jsonb)`,
-    );
-    const [rows, [{ total }]] = await Promise.all([
-      this.db.q
-        .select({ shift: openShifts })
-        .from(openShifts)
-        .innerJoin(rosters, eq(rosters.id, openShifts.rosterId))
-        .where(where)
-        .orderBy(desc(openShifts.createdAt), desc(openShifts.id))
-        .limit(query.limit)
-        .offset(query.offset),
-      this.db.q
-        .select({ total: count() })
-        .from(openShifts)
-        .innerJoin(rosters, eq(rosters.id, openShifts.rosterId))
-        .where(where),
-    ]);
-    return { rows: rows.map((r) => r.shift), total };
   }
 }

@@ -17,6 +17,7 @@ import { AssignBody, ListOpenShiftsQuery, PostGapsBody, PostOpenShiftsBody, Volu
 import { OpenShiftStatusLabels } from './open-shift.labels';
 import { OpenShiftProblems } from './open-shift.problems';
 import { OpenShift, OpenShiftRepository, PostedShift } from './open-shift.repository';
+import { OpenShiftListReads } from './open-shift-list.reads';
 
 type Template = Awaited<ReturnType<ShiftTemplateService['all']>>[number];
 
@@ -30,6 +31,7 @@ export class OpenShiftService {
   constructor(
     private readonly db: Db,
     private readonly open: OpenShiftRepository,
+    private readonly listing: OpenShiftListReads,
     private readonly weeks: PublishedWeeks,
     private readonly rosters: RosterReading,
     private readonly templates: ShiftTemplateService,
@@ -97,7 +99,7 @@ export class OpenShiftService {
           ? (await this.weeks.agent(actor.shopId, actor.agentId)).teamId
           : null
         : undefined;
-    const { rows, total } = await this.open.list(actor.shopId, query, teamId);
+    const { rows, total } = await this.listing.list(actor.shopId, query, teamId);
     return { items: await this.views(actor.shopId, rows), total, limit: query.limit, offset: query.offset };
   }
 

@@ -13,7 +13,8 @@ import { QcProblems } from './qc.problems';
 import { QcScope } from './qc-scope.service';
 import { CloseCoachingBody, ListCoachingQuery } from './qc.dto';
 import { qcCoachingOverdueJob } from './qc.jobs';
-import type { Review, ReviewedSession } from './review.repository';
+import type { Review } from './review.repository';
+import type { ReviewedSession } from './reviewed-session.reads';
 import { addDays } from 'src/platform/time/calendar-date';
 
 /** After the QC sample (30); order does not matter to it, only that it runs every night. */

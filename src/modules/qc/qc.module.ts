@@ -15,8 +15,10 @@ import { QcSummaryRepository } from './qc-summary.repository';
 import { QcSummaryService } from './qc-summary.service';
 import { ReviewRepository } from './review.repository';
 import { ReviewService } from './review.service';
+import { ReviewedSessionReads } from './reviewed-session.reads';
 import { RubricRepository } from './rubric.repository';
 import { RubricService } from './rubric.service';
+import { SampleCandidateReads } from './sample-candidates.reads';
 import { SampleRepository } from './sample.repository';
 import { SamplingService } from './sampling.service';
 
@@ -33,8 +35,10 @@ import { SamplingService } from './sampling.service';
     RubricRepository,
     RubricService,
     SampleRepository,
+    SampleCandidateReads,
     SamplingService,
     ReviewRepository,
+    ReviewedSessionReads,
     ReviewService,
     QcSummaryRepository,
     QcSummaryService,

@@ -1,24 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, count, desc, eq, gte, inArray, lt, SQL } from 'drizzle-orm';
 import { Db } from 'src/platform/db/db';
-import {
-  agents,
-  chatSessions,
-  qcCoachingTasks,
-  qcFindings,
-  qcReviews,
-  qcReviewScores,
-  teams,
-} from 'src/platform/db/schema';
+import { qcCoachingTasks, qcFindings, qcReviews, qcReviewScores } from 'src/platform/db/schema';
 
-export type ReviewedSession = {
-  id: string;
-  agentId: string;
-  startedAt: Date;
-  transcript: string | null;
-  teamId: string | null;
-  supervisorAgentId: string | null;
-};
 export type Review = typeof qcReviews.$inferSelect;
 export type NewReview = typeof qcReviews.$inferInsert;
 export type ReviewScore = { itemId: string; points: number; comment: string | null };
@@ -43,25 +27,6 @@ export type ReviewFilter = {
 @Injectable()
 export class ReviewRepository {
   constructor(private readonly db: Db) {}
-
-  /** The session with its agent's team and that team's supervisor. */
-  async session(shopId: string, sessionId: string): Promise<ReviewedSession | undefined> {
-    const [row] = await this.db.q
-      .select({
-        id: chatSessions.id,
-        agentId: chatSessions.agentId,
-        startedAt: chatSessions.startedAt,
-        transcript: chatSessions.transcript,
-        teamId: agents.teamId,
-        supervisorAgentId: teams.supervisorAgentId,
-      })
-      .from(chatSessions)
-      .innerJoin(agents, eq(agents.id, chatSessions.agentId))
-      .leftJoin(teams, eq(teams.id, agents.teamId))
-      .where(and(eq(chatSessions.shopId, shopId), eq(chatSessions.id, sessionId)))
-      .limit(1);
-    return row;
-  }
 
   async insert(review: NewReview, scores: ReviewScore[], findings: Omit<Finding, 'id'>[]): Promise<Review> {
     const [row] = await this.db.q.insert(qcReviews).values(review).returning();

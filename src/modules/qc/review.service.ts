@@ -13,6 +13,7 @@ import { QcScope } from './qc-scope.service';
 import { QcSettingsRepository } from './qc-settings.repository';
 import { CreateReviewBody, ListReviewsQuery } from './qc.dto';
 import { Finding, Review, ReviewRepository, ReviewScore } from './review.repository';
+import { ReviewedSessionReads } from './reviewed-session.reads';
 import { RubricService } from './rubric.service';
 import { SampleRepository } from './sample.repository';
 import { addDays } from 'src/platform/time/calendar-date';
@@ -44,6 +45,7 @@ export class ReviewService {
   constructor(
     private readonly db: Db,
     private readonly reviews: ReviewRepository,
+    private readonly reviewedSessions: ReviewedSessionReads,
     private readonly samples: SampleRepository,
     private readonly rubrics: RubricService,
     private readonly settings: QcSettingsRepository,
@@ -53,7 +55,7 @@ export class ReviewService {
   ) {}
 
   async create(actor: Actor, body: CreateReviewBody): Promise<ReviewView> {
-    const session = await this.reviews.session(actor.shopId, body.sessionId);
+    const session = await this.reviewedSessions.session(actor.shopId, body.sessionId);
     if (!session) throw QcProblems.sessionNotFound();
     const rubric = await this.rubrics.forReview(actor.shopId, body.rubricVersionId);
     const { result, problems } = scoreReview(rubric.items, body.scores);
@@ -145,7 +147,7 @@ export class ReviewService {
     actor: Actor,
     sessionId: string,
   ): Promise<{ sessionId: string; agentId: string; startedAt: Date; transcript: string | null }> {
-    const session = await this.reviews.session(actor.shopId, sessionId);
+    const session = await this.reviewedSessions.session(actor.shopId, sessionId);
     if (!session || !(await this.scope.canSee(actor, session.agentId))) throw QcProblems.sessionNotFound();
     return {
       sessionId: session.id,

@@ -13,6 +13,7 @@ import { QcScope } from './qc-scope.service';
 import { QcSettingsRepository } from './qc-settings.repository';
 import { RunSampleBody, SamplesQuery } from './qc.dto';
 import { qcSampleJob } from './qc.jobs';
+import { SampleCandidateReads } from './sample-candidates.reads';
 import { SampleRepository, StoredSample } from './sample.repository';
 import { addDays } from 'src/platform/time/calendar-date';
 import { localDaysWindow } from 'src/platform/time/shop-calendar';
@@ -39,6 +40,7 @@ export class SamplingService implements OnModuleInit {
     private readonly nightly: NightlyPipeline,
     private readonly db: Db,
     private readonly samples: SampleRepository,
+    private readonly candidateReads: SampleCandidateReads,
     private readonly settings: QcSettingsRepository,
     private readonly shops: ShopService,
     private readonly scope: QcScope,
@@ -73,7 +75,7 @@ export class SamplingService implements OnModuleInit {
     const { start: from, end: to } = localDaysWindow(sessionDate, sessionDate, shop.timeZone);
     return this.db.transaction(async () => {
       await this.samples.lock(shop.id);
-      const candidates = await this.samples.candidates(shop.id, from, to, stored);
+      const candidates = await this.candidateReads.candidates(shop.id, from, to, stored);
       const elsewhere = await this.samples.sampledElsewhere(shop.id, from, to, sampleDate);
       const run = await this.samples.upsertRun({
         shopId: shop.id,

@@ -11,6 +11,7 @@ import { DiffQuery, ListRostersQuery, MyShiftsQuery, ReadRosterQuery } from './r
 import { RosterActivity, RosterActivityReads } from './roster-activity.reads';
 import { Roster, RosterRepository } from './roster.repository';
 import { RosterInputReads } from './roster-input.reads';
+import { RosterViewStampReads } from './roster-view-stamp.reads';
 import { rosterDiff, rosterSummary, rosterView, shiftView } from './roster-view';
 import { currentLocale } from 'src/platform/i18n/request-locale';
 import { RosterWeek } from './roster-week';
@@ -35,6 +36,7 @@ export class RosterReading {
     private readonly scope: AgentScope,
     private readonly activities: RosterActivityReads,
     private readonly viewCache: ViewCache,
+    private readonly stamps: RosterViewStampReads,
   ) {}
 
   /** Supervisors see the rosters that cover one of their teams (a roster of no named team covers all). */
@@ -65,7 +67,7 @@ export class RosterReading {
    * costs one statement (the view's stamp) besides the caller's access checks.
    */
   async getSerialised(actor: Actor, id: string, query: ReadRosterQuery = {}): Promise<SerialisedView> {
-    const stamp = await this.rosters.viewStamp(actor.shopId, id);
+    const stamp = await this.stamps.viewStamp(actor.shopId, id);
     if (!stamp) throw RosterProblems.notFound();
     const visible = await this.visibleTo(actor, stamp.teamIds);
     const version = query.version

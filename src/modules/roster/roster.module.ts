@@ -13,6 +13,7 @@ import { RosterDemandService } from './roster-demand.service';
 import { RosterEditing } from './roster-editing.service';
 import { RosterGeneration } from './roster-generation.service';
 import { RosterInputReads } from './roster-input.reads';
+import { RosterViewStampReads } from './roster-view-stamp.reads';
 import { RosterProblemService } from './roster-problem.service';
 import { RosterPublishing } from './roster-publishing.service';
 import { RosterActivityReads } from './roster-activity.reads';
@@ -33,6 +34,7 @@ import { ShiftTemplateService } from './shift-template.service';
     RosterRepository,
     RosterActivityReads,
     RosterInputReads,
+    RosterViewStampReads,
     RosterDemandService,
     RosterProblemService,
     RosterCommands,
