@@ -1,7 +1,8 @@
 import { agentLineViolations } from './agent-rules';
 import { OFF, copyLines, type CompiledRoster, type RosterLines } from './compiled-roster';
 import { cheapestLine, type LineCosts } from './line-pricing';
-import { marginalCosts, requestCosts } from './marginal-costs';
+import { coverMargins } from './cover-margins';
+import { marginalCosts } from './marginal-costs';
 import { labelBudget } from './greedy-construction';
 import { coverCounts } from './roster-objective';
 import { sampleIndices } from 'src/platform/random/seeded-random';
@@ -88,17 +89,6 @@ export function kickAndDescend(
   }
   const order = sampleIndices(model.agents.length, model.agents.length, random);
   return bestResponses(model, lines, order, limits).lines;
-}
-
-/** The agent's request costs plus, per cell, what one more agent on each of its cover rows costs or saves. */
-export function coverMargins(model: CompiledRoster, counts: Float64Array, a: number): LineCosts {
-  const costs = requestCosts(model, model.agents[a]);
-  const rowPrice = model.coverRows.map((row, r) => (counts[r] < row.required ? -row.underWeight : row.overWeight));
-  for (let i = 0; i < costs.cell.length; i++) {
-    if (!Number.isFinite(costs.cell[i])) continue;
-    for (const r of model.cellRows[i]) costs.cell[i] += rowPrice[r];
-  }
-  return costs;
 }
 
 function lineCost(model: CompiledRoster, costs: LineCosts, line: Int32Array): number {

@@ -1,7 +1,7 @@
 import { agentLineViolations } from './agent-rules';
 import { OFF, copyLines, type CompiledRoster, type RosterLines } from './compiled-roster';
 import { cheapestLine } from './line-pricing';
-import { coverMargins } from './best-response';
+import { coverMargins } from './cover-margins';
 import { marginalCosts } from './marginal-costs';
 import { coverCounts } from './roster-objective';
 import { buildWindow } from './roster-window';
