@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { RosterHorizon } from './roster-model';
-import { shiftStartMillis } from './slot-cover';
+import { shiftStartMillis } from './shift-start';
 
 const MINUTE = 60_000;
 

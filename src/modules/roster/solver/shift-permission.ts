@@ -1,6 +1,6 @@
 import type { CompiledShift } from './compiled-roster';
 import type { AgentActivity, NeighbourShift, RosterAgent, RosterProblem, Unavailability } from './roster-model';
-import { shiftStartMillis } from './slot-cover';
+import { shiftStartMillis } from './shift-start';
 
 const DAY = 1440;
 const MINUTE = 60_000;

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { CompiledShift, CoverRow, Duty } from './compiled-roster';
 import type { NeighbourShift, RosterHorizon, SlotDemand } from './roster-model';
 import { breakOffsetMinutes } from './break-clock';
+import { shiftStartMillis } from './shift-start';
 
 const MINUTE = 60_000;
 
@@ -11,26 +12,6 @@ export function localMidnights(horizon: RosterHorizon): number[] {
   const result: number[] = [];
   for (let d = 0; d <= horizon.days + 1; d++) result.push(start.plus({ days: d }).toMillis());
   return result;
-}
-
-/**
- * Wall-clock starts already worked out, by week, zone, day and minute: the same few hundred are asked
- * for by every compile of a week (each rule check of an edit compiles it twice), and luxon's zone
- * arithmetic is most of a compile's time. Bounded: cleared when it grows past a few weeks' worth.
- */
-const knownStarts = new Map<string, number>();
-const KNOWN_STARTS_MAX = 50_000;
-
-/** UTC milliseconds at which a shift starting at local `startMinutes` on `day` begins (wall clock). */
-export function shiftStartMillis(horizon: RosterHorizon, day: number, startMinutes: number): number {
-  const key = `${horizon.startDate}|${horizon.timeZone}|${day}|${startMinutes}`;
-  const known = knownStarts.get(key);
-  if (known !== undefined) return known;
-  const date = DateTime.fromISO(horizon.startDate, { zone: horizon.timeZone }).startOf('day').plus({ days: day });
-  const millis = date.set({ hour: Math.floor(startMinutes / 60), minute: startMinutes % 60 }).toMillis();
-  if (knownStarts.size >= KNOWN_STARTS_MAX) knownStarts.clear();
-  knownStarts.set(key, millis);
-  return millis;
 }
 
 /** Working intervals [from, to) in UTC ms of a shift worked on `day`, breaks cut out. */

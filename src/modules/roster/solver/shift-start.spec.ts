@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { RosterHorizon } from './roster-model';
-import { shiftStartMillis } from './slot-cover';
+import { shiftStartMillis } from './shift-start';
 
 describe('shiftStartMillis (remembered starts)', () => {
   const horizon = (timeZone: string, startDate = '2026-03-23'): RosterHorizon => ({ startDate, timeZone, days: 7 });

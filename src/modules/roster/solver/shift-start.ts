@@ -1,0 +1,22 @@
+import { DateTime } from 'luxon';
+import type { RosterHorizon } from './roster-model';
+
+/**
+ * Wall-clock starts already worked out, by week, zone, day and minute: the same few hundred are asked
+ * for by every compile of a week (each rule check of an edit compiles it twice), and luxon's zone
+ * arithmetic is most of a compile's time. Bounded: cleared when it grows past a few weeks' worth.
+ */
+const knownStarts = new Map<string, number>();
+const KNOWN_STARTS_MAX = 50_000;
+
+/** UTC milliseconds at which a shift starting at local `startMinutes` on `day` begins (wall clock). */
+export function shiftStartMillis(horizon: RosterHorizon, day: number, startMinutes: number): number {
+  const key = `${horizon.startDate}|${horizon.timeZone}|${day}|${startMinutes}`;
+  const known = knownStarts.get(key);
+  if (known !== undefined) return known;
+  const date = DateTime.fromISO(horizon.startDate, { zone: horizon.timeZone }).startOf('day').plus({ days: day });
+  const millis = date.set({ hour: Math.floor(startMinutes / 60), minute: startMinutes % 60 }).toMillis();
+  if (knownStarts.size >= KNOWN_STARTS_MAX) knownStarts.clear();
+  knownStarts.set(key, millis);
+  return millis;
+}
