@@ -67,11 +67,15 @@ export class IntradaySuggestionService {
     const options = this.agentOptions(day, templates).filter((o) => rosters.has(o.agentId));
     const ranked = rankSuggestions(day.realTime, day.slots, day.days, options, [...templates.values()], day.now);
     const offered: ReturnType<IntradaySuggestionService['present']>[] = [];
+    // Each roster's week is read once; every candidate on it is judged in memory against that.
+    const checkers = new Map<string, ReturnType<RosterEditing['checker']>>();
     for (const s of ranked.slice(0, CHECKED)) {
       if (offered.length >= OFFERED) break;
       const roster = rosters.get(s.agentId)!;
       const change = this.changeOf(day, s);
-      const { broken } = await this.editing.check(actor.shopId, roster.rosterId, [change]);
+      if (!checkers.has(roster.rosterId))
+        checkers.set(roster.rosterId, this.editing.checker(actor.shopId, roster.rosterId));
+      const { broken } = await (await checkers.get(roster.rosterId)!)([change]);
       if (broken.length === 0)
         offered.push(
           this.present(day, s, change, roster, [...templates.values()].find((t) => t.code === s.template)?.name),

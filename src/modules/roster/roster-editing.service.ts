@@ -15,6 +15,7 @@ import { ruleKey } from './roster-violations';
 import { RosterProblems } from './roster.problems';
 import { RosterRefusals } from './roster-refusals';
 import { RosterStates } from './roster.texts';
+import type { ShiftTemplate } from './shift-template.repository';
 import { ShiftTemplateService } from './shift-template.service';
 import {
   AgentActivity,
@@ -194,6 +195,25 @@ export class RosterEditing {
   }
 
   private async checked(shopId: string, roster: Roster, changes: ShiftChange[], options: LeaveOptions) {
+    return (await this.weekOf(shopId, roster, options))(changes);
+  }
+
+  /**
+   * For checking many alternative changes of one roster (intraday suggestions): the week is read
+   * once and each change set is judged against it in memory, exactly as `check` judges it alone.
+   */
+  async checker(
+    shopId: string,
+    id: string,
+    options: LeaveOptions = {},
+  ): Promise<(changes: ShiftChange[]) => Promise<CheckedChanges>> {
+    const roster = await this.rosters.find(shopId, id);
+    if (!roster) throw RosterProblems.notFound();
+    return this.weekOf(shopId, roster, options);
+  }
+
+  /** The roster's week as it is now, read once, and a judge of changes against it (see `checked`). */
+  private async weekOf(shopId: string, roster: Roster, options: LeaveOptions) {
     const stored = roster.problem as unknown as RosterProblem;
     const week = new RosterWeek(roster.weekStart, stored.horizon.timeZone, stored.horizon.days);
     // The weeks around it and booked training as they are now: an edit must keep their rules too.
@@ -203,19 +223,31 @@ export class RosterEditing {
     const versions = await this.rosters.versions(roster.id);
     const latest = versions[versions.length - 1];
     const current = await this.rosters.shifts(latest.id);
-    const edited = await this.apply(shopId, problem, week, current, changes);
-    const touched = new Set(changes.map((c) => `${c.agentId}/${week.dayOf(c.date)}`));
-    const unlocked: RosterProblem = {
-      ...problem,
-      locked: (problem.locked ?? []).filter((l) => !touched.has(`${l.agentId}/${l.day}`)),
+    const byCode = new Map((await this.templates.all(shopId)).map((t) => [t.code, t]));
+    // The version before the changes, scored once per set of locks the changes lift (usually none).
+    const scoredBefore = new Map<string, { unlocked: RosterProblem; before: RosterEvaluation }>();
+    return async (changes: ShiftChange[]) => {
+      const edited = this.apply(byCode, problem, week, current, changes);
+      const touched = new Set(changes.map((c) => `${c.agentId}/${week.dayOf(c.date)}`));
+      const lifted = (problem.locked ?? []).filter((l) => touched.has(`${l.agentId}/${l.day}`));
+      const key = lifted.map((l) => `${l.agentId}/${l.day}`).join(' ');
+      let known = scoredBefore.get(key);
+      if (!known) {
+        const unlocked: RosterProblem = {
+          ...problem,
+          locked: (problem.locked ?? []).filter((l) => !touched.has(`${l.agentId}/${l.day}`)),
+        };
+        known = { unlocked, before: evaluateRoster(unlocked, current.map(assignmentOf)) };
+        scoredBefore.set(key, known);
+      }
+      const { unlocked, before } = known;
+      const had = new Set(before.violations.map(ruleKey));
+      const after = evaluateRoster(unlocked, edited.map(assignmentOf));
+      const broken = [...after.violations, ...(await this.tooManyDays(shopId, problem, changes, current, edited))]
+        .filter((v) => !had.has(ruleKey(v)))
+        .map((v) => ({ ...v, dates: v.days.map((d) => week.dates[d] ?? null) }));
+      return { broken, week, latest, edited, unlocked, before, after };
     };
-    const before = evaluateRoster(unlocked, current.map(assignmentOf));
-    const had = new Set(before.violations.map(ruleKey));
-    const after = evaluateRoster(unlocked, edited.map(assignmentOf));
-    const broken = [...after.violations, ...(await this.tooManyDays(shopId, problem, changes, current, edited))]
-      .filter((v) => !had.has(ruleKey(v)))
-      .map((v) => ({ ...v, dates: v.days.map((d) => week.dates[d] ?? null) }));
-    return { broken, week, latest, edited, unlocked, before, after };
   }
 
   /**
@@ -301,14 +333,13 @@ export class RosterEditing {
   }
 
   /** The version's shifts with the changes applied; a change that names nothing on this roster is a 400. */
-  private async apply(
-    shopId: string,
+  private apply(
+    byCode: Map<string, ShiftTemplate>,
     problem: RosterProblem,
     week: RosterWeek,
     current: RosterShift[],
     changes: ShiftChange[],
-  ): Promise<RosterShift[]> {
-    const byCode = new Map((await this.templates.all(shopId)).map((t) => [t.code, t]));
+  ): RosterShift[] {
     const shifts = new Map(current.map((s) => [`${s.agentId}/${s.day}`, s]));
     changes.forEach((c, i) => {
       const agent = problem.agents.find((a) => a.id === c.agentId);
