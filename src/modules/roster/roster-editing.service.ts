@@ -19,6 +19,7 @@ import type { ShiftTemplate } from './shift-template.repository';
 import { ShiftTemplateService } from './shift-template.service';
 import {
   AgentActivity,
+  compileRoster,
   evaluateRoster,
   RosterEvaluation,
   RosterProblem,
@@ -225,7 +226,10 @@ export class RosterEditing {
     const current = await this.rosters.shifts(latest.id);
     const byCode = new Map((await this.templates.all(shopId)).map((t) => [t.code, t]));
     // The version before the changes, scored once per set of locks the changes lift (usually none).
-    const scoredBefore = new Map<string, { unlocked: RosterProblem; before: RosterEvaluation }>();
+    const scoredBefore = new Map<
+      string,
+      { unlocked: RosterProblem; compiled: ReturnType<typeof compileRoster>; before: RosterEvaluation }
+    >();
     return async (changes: ShiftChange[]) => {
       const edited = this.apply(byCode, problem, week, current, changes);
       const touched = new Set(changes.map((c) => `${c.agentId}/${week.dayOf(c.date)}`));
@@ -237,12 +241,14 @@ export class RosterEditing {
           ...problem,
           locked: (problem.locked ?? []).filter((l) => !touched.has(`${l.agentId}/${l.day}`)),
         };
-        known = { unlocked, before: evaluateRoster(unlocked, current.map(assignmentOf)) };
+        // Compiled once: every change set on these locks is scored against the same week.
+        const compiled = compileRoster(unlocked);
+        known = { unlocked, compiled, before: evaluateRoster(unlocked, current.map(assignmentOf), compiled) };
         scoredBefore.set(key, known);
       }
-      const { unlocked, before } = known;
+      const { unlocked, compiled, before } = known;
       const had = new Set(before.violations.map(ruleKey));
-      const after = evaluateRoster(unlocked, edited.map(assignmentOf));
+      const after = evaluateRoster(unlocked, edited.map(assignmentOf), compiled);
       const broken = [...after.violations, ...(await this.tooManyDays(shopId, problem, changes, current, edited))]
         .filter((v) => !had.has(ruleKey(v)))
         .map((v) => ({ ...v, dates: v.days.map((d) => week.dates[d] ?? null) }));

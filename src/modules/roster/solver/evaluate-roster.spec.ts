@@ -1,4 +1,4 @@
-import { evaluateRoster, type RosterAssignment, type RosterProblem } from '.';
+import { compileRoster, evaluateRoster, type RosterAssignment, type RosterProblem } from '.';
 import { EARLY, LATE, MEAL, NIGHT, agent, cover, problem, shiftOn } from './small-rosters.fixture';
 
 function rulesOf(p: RosterProblem, assignments: RosterAssignment[]) {
@@ -33,6 +33,19 @@ describe('evaluateRoster reports every hard rule a hand-made roster breaks', () 
       weekendFairness: 0,
     });
     expect(e.objective.total).toBe(29);
+  });
+
+  it('scores many rosters against one compiled week exactly as each alone (the edit checker compiles once)', () => {
+    const p = week(undefined, [agent('a', {}, { minMinutes: 3 * 480, maxMinutes: 4 * 480 }), agent('b')]);
+    const compiled = compileRoster(p);
+    const rosters = [
+      [0, 1, 2, 3, 4].map((d) => shiftOn('a', d, EARLY)),
+      [shiftOn('a', 0, EARLY), shiftOn('b', 0, LATE), shiftOn('b', 1, EARLY)],
+      [0, 1, 2].map((d) => shiftOn('a', d, LATE)),
+    ];
+    const alone = rosters.map((r) => evaluateRoster(p, r));
+    expect(alone.some((e) => e.violations.length > 0)).toBe(true);
+    expect(rosters.map((r) => evaluateRoster(p, r, compiled))).toEqual(alone);
   });
 
   it('max and min contract minutes', () => {

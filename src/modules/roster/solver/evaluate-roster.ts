@@ -141,8 +141,15 @@ export function evaluateLines(
   };
 }
 
-/** Scores a given set of assignments (manual edits): the same objective and the hard-rule checker. */
-export function evaluateRoster(problem: RosterProblem, assignments: RosterAssignment[]): RosterEvaluation {
-  const { model, lines, violations } = assignmentsToLines(problem, assignments);
+/**
+ * Scores a given set of assignments (manual edits): the same objective and the hard-rule checker.
+ * `compiled` is `compileRoster(problem)` when the caller scores many sets against one problem.
+ */
+export function evaluateRoster(
+  problem: RosterProblem,
+  assignments: RosterAssignment[],
+  compiled?: CompiledRoster,
+): RosterEvaluation {
+  const { model, lines, violations } = assignmentsToLines(problem, assignments, compiled);
   return evaluateLines(problem, model, lines, violations);
 }

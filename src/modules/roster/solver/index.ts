@@ -13,3 +13,4 @@ export type {
 } from './roster-result';
 export { solveRoster } from './solve-roster';
 export { evaluateRoster } from './evaluate-roster';
+export { compileRoster } from './compile-roster';

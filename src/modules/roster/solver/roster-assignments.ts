@@ -139,8 +139,12 @@ export interface ReadAssignments {
 }
 
 /** Assignments (e.g. edited by hand) in the solver's form, compiled with any shifts they add. */
-export function assignmentsToLines(problem: RosterProblem, assignments: RosterAssignment[]): ReadAssignments {
-  const base = compileRoster(problem);
+export function assignmentsToLines(
+  problem: RosterProblem,
+  assignments: RosterAssignment[],
+  compiled?: CompiledRoster,
+): ReadAssignments {
+  const base = compiled ?? compileRoster(problem);
   const violations: RosterRuleViolation[] = [];
   const slotMinutes = problem.horizon.slotMinutes ?? 30;
   const extras: CompiledShift[] = [];
