@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Sql } from 'postgres';
 import { projectWith } from 'src/modules/intraday/engine/live-day';
+import { RosterEditing } from 'src/modules/roster/roster-editing.service';
 import { realTimeQueueOf } from 'src/modules/staffing/real-time-queue';
 import { Db } from 'src/platform/db/db';
 import { JobQueue } from 'src/platform/jobs/job-queue';
@@ -172,6 +173,12 @@ describe('intraday suggestions: what to do about the rest of the day, and accept
       WHERE p.roster_id = ${rosterId} AND s.local_date = ${date} AND s.agent_id = ${top.agent.id}`;
     expect(off).toBe(0);
     expect(top.description).toContain(top.agent.name);
+    // The roster week is read once per request and each candidate judged against it: every offered
+    // change must also pass the roster's own check of that change alone.
+    for (const s of offered) {
+      const { broken } = await t.app.get(RosterEditing).check(t.demoShopId, s.rosterId, [{ ...s.change, date }]);
+      expect(broken).toEqual([]);
+    }
   });
 
   it('accepting publishes the change as the next version with a note; the live view counts the agent', async () => {
