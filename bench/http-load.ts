@@ -9,12 +9,12 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { DateTime } from 'luxon';
 import postgres from 'postgres';
+import { freePort, sleep, startFlags, api } from './demo-server-process';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -24,34 +24,8 @@ const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432
 const connections = arg('connections', 50);
 const seconds = arg('seconds', 20);
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** The node flags `npm start` runs the server with (the heap cap), so the figures are the shipped server's. */
-const startFlags = /exec node (.*?)\s*dist\/main\.js/
-  .exec(JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).scripts.start)![1]
-  .split(/\s+/)
-  .filter(Boolean);
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the benchmark reads a few fields of several answers
-type Answer = any;
-
-async function api(base: string, token: string | null, method: string, path: string, body?: unknown): Promise<Answer> {
-  const res = await fetch(base + path, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (res.status >= 400) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
-  return text ? JSON.parse(text) : null;
-}
 
 async function waitForJobs(base: string, token: string, ids: string[]): Promise<void> {
   for (const id of ids) {

@@ -11,13 +11,13 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { chromium, type Browser } from 'playwright-core';
 import postgres from 'postgres';
+import { freePort, sleep, startFlags, api, waitForJob } from './demo-server-process';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -26,42 +26,6 @@ const arg = (name: string, fallback: number) => {
 const runs = arg('runs', 8);
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CHROMIUM = '/usr/bin/chromium';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const startFlags = /exec node (.*?)\s*dist\/main\.js/
-  .exec(JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).scripts.start)![1]
-  .split(/\s+/)
-  .filter(Boolean);
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the benchmark reads a few fields of several answers
-type Answer = any;
-
-async function api(base: string, token: string | null, method: string, path: string, body?: unknown): Promise<Answer> {
-  const res = await fetch(base + path, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (res.status >= 400) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
-  return text ? JSON.parse(text) : null;
-}
-
-async function waitForJob(base: string, token: string, id: string): Promise<void> {
-  for (;;) {
-    const run = await api(base, token, 'GET', `/jobs/${id}`);
-    if (run.status === 'completed') return;
-    if (run.status === 'failed') throw new Error(`job ${run.name} failed: ${run.error}`);
-    await sleep(500);
-  }
-}
 
 type Run = { kind: 'cold' | 'warm'; ms: number; calls: number; mostAtOnce: number; rosterMs: number };
 
