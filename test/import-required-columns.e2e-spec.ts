@@ -43,9 +43,13 @@ describe('imports without a required column (e2e)', () => {
     // Two columns, or one where leaving out two would leave no column at all.
     const gone = required.slice(required.length > 2 ? -2 : -1);
 
-    it(`${kind}: a CSV, a JSON file and a JSON body without ${gone.join(' and ')} name the columns, not a cell`, async () => {
+    it(`${kind}: a CSV, a workbook, a JSON file and a JSON body without ${gone.join(' and ')} name the columns, not a cell`, async () => {
       const row = without(exampleRow(kind), ...gone);
       expectMissing(await upload(kind, `${kind}.csv`, csv([row, row])).expect(422), gone);
+      // A workbook with the template's Chinese headers.
+      const kept = importKinds[kind].columns.filter((c) => !gone.includes(c.key));
+      const book = await workbook([kept.map((c) => c.zh), kept.map((c) => c.example)]);
+      expectMissing(await upload(kind, `${kind}.xlsx`, book).expect(422), gone);
       expectMissing(await upload(kind, `${kind}.json`, JSON.stringify([row])).expect(422), gone);
       expectMissing(await body(kind, [row, row]).expect(422), gone);
       // One row of many without it: that row's cell is required (not "must be a whole number").
@@ -84,6 +88,37 @@ describe('imports without a required column (e2e)', () => {
     expect(res.body.errors).toEqual([expect.objectContaining({ row: 3, field: 'handled', message: 'is required' })]);
     const zh = await body('volume', [{ ...row, handled: null }], 'zh').expect(422);
     expect(zh.body.errors).toEqual([expect.objectContaining({ row: 1, field: 'handled', message: '必填' })]);
+  });
+
+  it('names the missing column of rows pushed as they arrive (volume, agent states), as their imports do', async () => {
+    for (const [path, kind] of [
+      ['/volume', 'volume'],
+      ['/agent-states', 'agent-states'],
+    ] as const) {
+      const required = importKinds[kind].columns.filter((c) => c.required).map((c) => c.key);
+      const gone = required[required.length - 1];
+      const row = without(exampleRow(kind), gone);
+      const res = await t
+        .http()
+        .post(path)
+        .set(bearer(manager))
+        .set('Accept-Language', 'zh')
+        .send({ rows: [row] });
+      expect(res.status).toBe(422);
+      expect(res.body.code).toBe('ingest.missing-columns');
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: gone, message: `缺少必填列 ${gone}` })]);
+    }
+  });
+
+  it('documents the refusal on every import in OpenAPI, with an example', async () => {
+    const docs = (await t.http().get('/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, { responses: Record<string, { description: string; content: object }> }>>;
+    };
+    for (const path of ['/imports/{kind}', '/imports/queues', '/complaints/import', '/rosters/import']) {
+      const refused = docs.paths[path].post.responses['422'];
+      expect(refused.description).toContain('ingest.missing-columns');
+      expect(JSON.stringify(refused.content)).toContain('is required');
+    }
   });
 
   describe('complaints import', () => {

@@ -281,4 +281,25 @@ describe('roster import (e2e)', () => {
     });
     expect((await post(noGrid).expect(422)).body.code).toBe('roster-import.no-grid');
   });
+
+  it("says which column a workbook lost: the employee number or a day, in the reader's language, and stores nothing", async () => {
+    const before = (await roster()).version.version;
+    const file = await exported('zh');
+    // Column A is 工号, B 客服, C–I Monday to Sunday.
+    const noEmployeeNo = await edited(file, (sheet) => sheet.spliceColumns(1, 1));
+    const zh = await post(noEmployeeNo).set('Accept-Language', 'zh').expect(422);
+    expect(zh.body).toMatchObject({ code: 'ingest.missing-columns', detail: '缺少必填列：工号' });
+    expect(zh.body.errors).toEqual([expect.objectContaining({ field: 'employeeNo', message: '缺少必填列 工号' })]);
+    const en = await post(noEmployeeNo).set('Accept-Language', 'en').expect(422);
+    expect(en.body.errors).toEqual([
+      expect.objectContaining({ field: 'employeeNo', message: 'column Employee no. is required' }),
+    ]);
+    const noWednesday = await edited(file, (sheet) => sheet.spliceColumns(5, 1));
+    const day = await post(noWednesday).set('Accept-Language', 'en').expect(422);
+    expect(day.body.code).toBe('ingest.missing-columns');
+    expect(day.body.errors).toEqual([
+      expect.objectContaining({ field: '2026-12-02', message: 'column 2026-12-02 (Wed) is required' }),
+    ]);
+    expect((await roster()).version.version).toBe(before);
+  });
 });

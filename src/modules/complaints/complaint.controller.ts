@@ -12,6 +12,7 @@ import {
 import { Actor, CurrentActor } from 'src/platform/auth/actor';
 import { Roles } from 'src/platform/auth/roles';
 import { ApiProblems } from 'src/platform/http/openapi';
+import { importRefusals, missingColumnsExample } from 'src/modules/ingest/import.dto';
 import { pageExample } from 'src/platform/http/pagination';
 import { openApiSchema, ValidBody, ValidParam, ValidQuery } from 'src/platform/http/validation';
 import {
@@ -89,12 +90,12 @@ export class ComplaintController {
   @ApiOkResponse({ schema: { example: importReportExample } })
   @ApiResponse({
     status: 422,
-    description: 'Rows rejected in mode=all: nothing stored',
-    content: {
-      'application/problem+json': {
-        example: { type: '/problems/unprocessable', status: 422, errors: importReportExample.errors },
-      },
-    },
+    description:
+      'Rows rejected in mode=all, or a file or body without a required column (`ingest.missing-columns`, each named in `errors`: `column X is required` / `缺少必填列 X`): nothing stored',
+    content: importRefusals(
+      { type: '/problems/unprocessable', status: 422, errors: importReportExample.errors },
+      missingColumnsExample('category'),
+    ),
   })
   @ApiProblems(
     400,

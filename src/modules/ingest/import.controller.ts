@@ -37,8 +37,10 @@ import { acceptedExample } from 'src/platform/jobs/jobs.dto';
 import {
   ImportQuery,
   importRecordExample,
+  importRefusals,
   kindParam,
   ListImportsQuery,
+  missingColumnsExample,
   rejectedExample,
   reportExample,
 } from './import.dto';
@@ -67,8 +69,9 @@ const ImportEndpoint = () =>
     ApiAcceptedResponse({ description: 'A large file: imported by a job', schema: { example: acceptedExample } }),
     ApiResponse({
       status: 422,
-      description: 'All-or-nothing import with rejected rows: nothing stored',
-      content: { 'application/problem+json': { example: rejectedExample } },
+      description:
+        'All-or-nothing import with rejected rows, or a file without a required column (`ingest.missing-columns`, each named in `errors`: `column X is required` / `缺少必填列 X`): nothing stored',
+      content: importRefusals(rejectedExample, missingColumnsExample('offered')),
     }),
     ApiProblems(400, 401, 403, 413, 415, 503),
   );

@@ -45,6 +45,29 @@ export const rejectedExample = {
   report: { ...reportExample, mode: 'all', status: 'rejected', inserted: 0, updated: 0, unchanged: 0 },
 };
 
+/** The 422 of a file without a required column (checked from its header, or a JSON file's keys): each named. */
+export const missingColumnsExample = (column: string, field = column) => ({
+  type: '/problems/unprocessable',
+  code: 'ingest.missing-columns',
+  title: 'The content cannot be processed',
+  status: 422,
+  detail: `Missing required column(s): ${column}`,
+  errors: [{ field, message: `column ${column} is required`, code: 'ingest.column-required' }],
+});
+
+/** A 422 of an import: rows refused, or a required column missing (zh: 缺少必填列 X). */
+export const importRefusals = (rows: object, missing: object) => ({
+  'application/problem+json': {
+    examples: {
+      rowsRejected: { summary: 'Rows rejected (mode=all): nothing stored', value: rows },
+      missingColumn: {
+        summary: 'A required column is missing: "column X is required" (缺少必填列 X), nothing stored',
+        value: missing,
+      },
+    },
+  },
+});
+
 export const importRecordExample = {
   id: reportExample.importId,
   shopId: 'c1a0f4d2-7e3b-4b8a-9f61-2d5e8c9a1b34',

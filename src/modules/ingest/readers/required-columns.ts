@@ -1,16 +1,26 @@
 import type { z } from 'zod';
 import type { AppError } from 'src/platform/errors/problem';
+import type { Text } from 'src/platform/i18n/locale';
 import { IngestProblems } from 'src/modules/ingest/ingest.problems';
 import { FileProblem } from './file-problem';
 
+/**
+ * A required column: its field key (also its name when the file's header is keys), or the key with
+ * the name a header shows for it in each language (a roster grid's 工号 / Employee no.).
+ */
+export type RequiredColumn = string | { field: string; name: Text };
+
+const fieldOf = (c: RequiredColumn) => (typeof c === 'string' ? c : c.field);
+const nameOf = (c: RequiredColumn) => (typeof c === 'string' ? c : c.name);
+
 /** The refusal of a file without some required columns: one 422 naming each (`column X is required`). */
-export function missingColumnsError(columns: readonly string[]): AppError {
+export function missingColumnsError(columns: readonly RequiredColumn[]): AppError {
   return IngestProblems.missingColumns(
-    { columns: [...columns] },
+    { columns: columns.map(nameOf) },
     {
       errors: columns.map((column) => ({
-        field: column,
-        message: IngestProblems.columnRequired.message({ column }),
+        field: fieldOf(column),
+        message: IngestProblems.columnRequired.message({ column: nameOf(column) }),
         code: IngestProblems.columnRequired.code,
       })),
     },
@@ -19,8 +29,8 @@ export function missingColumnsError(columns: readonly string[]): AppError {
 
 /** A file problem (nothing stored) whose answer names each missing column. */
 export class MissingColumns extends FileProblem {
-  constructor(readonly columns: readonly string[]) {
-    super(IngestProblems.missingColumns, { columns: [...columns] });
+  constructor(readonly columns: readonly RequiredColumn[]) {
+    super(IngestProblems.missingColumns, { columns: columns.map(nameOf) });
   }
 
   override toAppError(): AppError {

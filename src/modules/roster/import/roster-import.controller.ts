@@ -6,6 +6,7 @@ import { Actor, CurrentActor } from 'src/platform/auth/actor';
 import { Roles } from 'src/platform/auth/roles';
 import { currentLocale } from 'src/platform/i18n/request-locale';
 import { ApiProblems } from 'src/platform/http/openapi';
+import { importRefusals, missingColumnsExample } from 'src/modules/ingest/import.dto';
 import { ValidQuery } from 'src/platform/http/validation';
 import { ROSTER_WRITERS } from 'src/modules/roster/roster-roles';
 import {
@@ -53,8 +54,9 @@ export class RosterImportController {
   })
   @ApiResponse({
     status: 422,
-    description: 'Cells refused (each named by sheet, cell and row with its reason); nothing stored',
-    content: { 'application/problem+json': { example: rosterImportRefusedExample } },
+    description:
+      'Cells refused (each named by sheet, cell and row with its reason), or a header without the employee-number column or a day of the week (`ingest.missing-columns`, each named in `errors`: `column Employee no. is required`, `column 2026-12-09 (Wed) is required`); nothing stored',
+    content: importRefusals(rosterImportRefusedExample, missingColumnsExample('Employee no.', 'employeeNo')),
   })
   @ApiProblems(
     400,
