@@ -111,30 +111,40 @@ export type NodeProcess = {
   kill: () => Promise<void>;
 };
 
+function spawnNode(script: 'main.js' | 'worker.js', env: Record<string, string>, cwd: string): ChildProcess {
+  buildIfStale();
+  const environment: NodeJS.ProcessEnv = { ...process.env, ...env };
+  for (const key of ['DATABASE_URL', 'REDIS_URL'] as const) if (!(key in env)) delete environment[key];
+  return spawn(process.execPath, [join(repoRoot, 'dist', script)], {
+    cwd,
+    env: environment,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
 /**
  * `node dist/<script>` (built first) with only the given environment on top of this one's, resolved
  * once its output matches `ready`. `kill` ends it with SIGKILL, as a crash or the OOM killer would.
+ * `cwd` (default: the repository) stands for another host's working folder.
  */
 export async function startNodeProcess(
   script: 'main.js' | 'worker.js',
   env: Record<string, string>,
   ready: RegExp,
+  cwd = repoRoot,
 ): Promise<NodeProcess> {
-  buildIfStale();
-  const environment: NodeJS.ProcessEnv = { ...process.env, ...env };
-  for (const key of ['DATABASE_URL', 'REDIS_URL'] as const) if (!(key in env)) delete environment[key];
-  const child = spawn(process.execPath, [join(repoRoot, 'dist', script)], {
-    cwd: repoRoot,
-    env: environment,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnNode(script, env, cwd);
   let output = '';
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  // One that never gets ready is not left behind.
   const match = await waitFor(`${script} to be ready`, () => {
     if (child.exitCode !== null) throw new Error(`${script} exited (${child.exitCode}):\n${output}`);
     return ready.exec(output) ?? undefined;
+  }).catch((e: unknown) => {
+    child.kill('SIGKILL');
+    throw e;
   });
   return {
     child,
@@ -147,4 +157,23 @@ export async function startNodeProcess(
       await exited;
     },
   };
+}
+
+/**
+ * `node dist/<script>` expected to stop by itself (a failed boot): its exit code and everything it
+ * printed. One still running after `limitMs` is killed (and its code is null) so no test leaves it.
+ */
+export async function runNodeProcess(
+  script: 'main.js' | 'worker.js',
+  env: Record<string, string>,
+  limitMs = 300_000,
+): Promise<{ code: number | null; output: string }> {
+  const child = spawnNode(script, env, repoRoot);
+  let output = '';
+  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  const limit = setTimeout(() => child.kill('SIGKILL'), limitMs);
+  const code = await new Promise<number | null>((r) => child.once('close', (c) => r(c)));
+  clearTimeout(limit);
+  return { code, output };
 }
