@@ -654,6 +654,50 @@ describe('rosters (e2e)', () => {
       ).body;
       inWindows(dayOf(again, other.agentId, saturday) as unknown as Night);
       expect(again.violations).toEqual([]);
+      // Breaks set by hand are judged by the hours lived. Meal 04:00 and rest 05:00 look like 300 and 360
+      // minutes after 23:00 on the clock (both in their windows); lived, the spring rest is at 300 (before
+      // 360) and the autumn meal at 360 (after 300): refused both nights, nothing stored.
+      const spring = monday.startsWith('2027-03');
+      const setBreaks = (breaks: string[], revision: number) =>
+        t
+          .http()
+          .patch(`/rosters/${byHand.id}`)
+          .set(bearer(other.managerToken))
+          .set('Accept-Language', 'en')
+          .send({
+            expectedRevision: revision,
+            changes: [
+              {
+                agentId: other.agentId,
+                date: saturday,
+                shiftTemplate: 'N',
+                breaks: breaks.map((start) => ({ start })),
+              },
+            ],
+          });
+      const refused = await setBreaks(['04:00', '05:00'], again.revision).expect(400);
+      expect(refused.body.code).toBe('roster.edit-breaks-rules');
+      expect(refused.body.violations).toEqual([
+        expect.objectContaining({ rule: 'shift-template', agentIds: [other.agentId], dates: [saturday] }),
+      ]);
+      // The refusal names the break, its clock time and the minutes lived since the start.
+      const [reason] = refused.body.errors as { field: string; code: string; message: string }[];
+      expect(reason).toMatchObject({ field: 'changes.0', code: 'shift-template' });
+      expect(reason.message).toContain(
+        spring
+          ? 'the rest break at 05:00 starts 300 min after the start of'
+          : 'the meal break at 04:00 starts 360 min after the start of',
+      );
+      expect(reason.message).toContain(spring ? 'it must start 360–450 min after' : 'it must start 180–300 min after');
+      expect((await read(byHand.id, other.managerToken)).revision).toBe(again.revision);
+      // The same windows by the hours lived: spring meal 04:00 (240) and rest 06:00 (360); autumn 03:00 (300) and 05:00 (420).
+      const kept = (await setBreaks(spring ? ['04:00', '06:00'] : ['03:00', '05:00'], again.revision).expect(200)).body;
+      const handSet = dayOf(kept, other.agentId, saturday) as unknown as Night;
+      expect(realOffsets(handSet)).toEqual(spring ? { meal: 240, rest: 360 } : { meal: 300, rest: 420 });
+      expect(handSet.breaks.map((b) => b.start.local.slice(11, 16))).toEqual(
+        spring ? ['04:00', '06:00'] : ['03:00', '05:00'],
+      );
+      expect(kept.violations).toEqual([]);
     }
   });
 });

@@ -96,4 +96,30 @@ describe('refusals as a manager words them', () => {
     ])
       expect(line).not.toMatch(/\bt[EN]\b|\ba1\b/);
   });
+
+  it('names a break outside its window by its clock time and the minutes lived since the start', () => {
+    const meal = {
+      rule: 'shift-template',
+      agentIds: ['a1'],
+      days: [2],
+      detail: '',
+      facts: {
+        breakName: 'meal',
+        offsetMinutes: 360,
+        clockMinutes: 1680,
+        earliest: 180,
+        latest: 300,
+        minutes: 60,
+        ruleMinutes: 60,
+      },
+    };
+    expect(both(meal)).toEqual([
+      '王芳 (CS0002), 2027-01-20 夜班 23:00–08:00: the meal break at 04:00 starts 360 min after the start of 夜班 (time lived, also on the night the clocks change); it must start 180–300 min after',
+      '王芳（CS0002），2027-01-20 夜班 23:00–08:00：夜班的“meal”休息于 04:00 开始，实际距上班 360 分钟（按实际经过的时间计，时钟调整之夜亦然）；须在上班后 180–300 分钟内开始',
+    ]);
+    // A break missing or of another length keeps the template's wording.
+    expect(both({ ...meal, facts: { breakName: 'meal' } })[0]).toBe(
+      '王芳 (CS0002), 2027-01-20 夜班 23:00–08:00: the shift does not fit its template 夜班 (start, length or breaks)',
+    );
+  });
 });

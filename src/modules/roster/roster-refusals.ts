@@ -81,6 +81,14 @@ export const RosterRuleTexts = defineTexts('roster.rule', {
   other: { en: 'the rule {rule} is broken', zh: '违反规则 {rule}' },
 });
 
+/** A rule's finer reasons (their `errors[].code` stays the rule's own). */
+const RuleDetails = defineTexts('roster.rule-detail', {
+  breakOutsideWindow: {
+    en: 'the {break} break at {at} starts {offset} min after the start of {shift} (time lived, also on the night the clocks change); it must start {earliest}–{latest} min after',
+    zh: '{shift}的“{break}”休息于 {at} 开始，实际距上班 {offset} 分钟（按实际经过的时间计，时钟调整之夜亦然）；须在上班后 {earliest}–{latest} 分钟内开始',
+  },
+});
+
 /** Who, when and which shift a broken rule is about, before the rule itself. */
 const Frames = defineTexts('roster.violation', {
   shift: { en: '{agent}, {date} {shift}: {rule}', zh: '{agent}，{date} {shift}：{rule}' },
@@ -219,7 +227,17 @@ export class RosterRefusals {
         return fillText(r[v.rule], { shift: this.templateName(String(f.shift ?? '')) });
       case 'shift-template': {
         const s = this.shifts.get(`${v.agentIds[0]}/${day}`);
-        return fillText(r[v.rule], { shift: s ? this.templateName(s.shiftTemplateId) : '' });
+        const shift = s ? this.templateName(s.shiftTemplateId) : '';
+        if (f.offsetMinutes !== undefined && f.clockMinutes !== null && f.minutes === f.ruleMinutes)
+          return fillText(RuleDetails.breakOutsideWindow, {
+            break: String(f.breakName),
+            at: clockText(num(f.clockMinutes) % 1440),
+            offset: num(f.offsetMinutes),
+            shift,
+            earliest: num(f.earliest),
+            latest: num(f.latest),
+          });
+        return fillText(r[v.rule], { shift });
       }
       case 'one-shift-per-day':
       case 'unknown-assignment':

@@ -112,7 +112,7 @@ const ShiftChange = z.strictObject({
     .optional()
     .meta({
       description:
-        'Break starts in the template’s order, inside their windows; default near the middle of each window (kept when the shift is unchanged)',
+        'Break starts (local clock) in the template’s order, inside their windows; a window counts real minutes after the shift’s start, so on the night the clocks change a clock time is judged by the time lived (Berlin, 23:00 start: 04:00 is 300 min in March, 360 in October); default near the middle of each window (kept when the shift is unchanged)',
       example: [{ start: '12:30' }],
     }),
 });

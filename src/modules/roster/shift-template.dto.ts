@@ -25,13 +25,16 @@ export const BreakRuleInput = z
       .int()
       .min(0)
       .max(1440)
-      .meta({ description: 'Earliest start, minutes after the shift starts', example: 180 }),
+      .meta({
+        description: 'Earliest start, real minutes after the shift starts (time lived, also across a clock change)',
+        example: 180,
+      }),
     latestStartAfterMinutes: z
       .number()
       .int()
       .min(0)
       .max(1440)
-      .meta({ description: 'Latest start, minutes after the shift starts', example: 300 }),
+      .meta({ description: 'Latest start, real minutes after the shift starts', example: 300 }),
     paid: z.boolean().default(false).meta({ description: 'Paid breaks count towards contract minutes' }),
   })
   .refine((b) => b.earliestStartAfterMinutes <= b.latestStartAfterMinutes, {

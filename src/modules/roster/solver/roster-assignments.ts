@@ -81,20 +81,20 @@ function templateMismatch(
   a: RosterAssignment,
   slotMinutes: number,
   placed: { name: string; minutes: number; offsetMinutes: number }[],
-): string | null {
+): Pick<RosterRuleViolation, 'detail' | 'facts'> | null {
   const onGrid = (value: number, from: number) => (value - from) % slotMinutes === 0;
   const start = type.startWindow
     ? a.startMinutes >= type.startWindow.earliest &&
       a.startMinutes <= type.startWindow.latest &&
       onGrid(a.startMinutes, type.startWindow.earliest)
     : a.startMinutes === (type.startMinutes ?? 0);
-  if (!start) return `start ${a.startMinutes} outside ${type.id}'s start`;
+  if (!start) return { detail: `start ${a.startMinutes} outside ${type.id}'s start` };
   const length = type.lengthWindow
     ? a.lengthMinutes >= type.lengthWindow.min &&
       a.lengthMinutes <= type.lengthWindow.max &&
       onGrid(a.lengthMinutes, type.lengthWindow.min)
     : a.lengthMinutes === (type.lengthMinutes ?? 0);
-  if (!length) return `length ${a.lengthMinutes} outside ${type.id}'s length`;
+  if (!length) return { detail: `length ${a.lengthMinutes} outside ${type.id}'s length` };
   for (const rule of (type.breaks ?? []).filter((r) => a.lengthMinutes >= r.minShiftMinutes)) {
     // Real minutes after the start, also on the night the clocks change.
     const found = placed.find((b) => b.name === rule.name);
@@ -105,7 +105,21 @@ function templateMismatch(
       offset < rule.earliestStartAfterMinutes ||
       offset > rule.latestStartAfterMinutes
     ) {
-      return `${rule.name} break must start ${rule.earliestStartAfterMinutes}–${rule.latestStartAfterMinutes} min after the start and last ${rule.minutes} min`;
+      return {
+        detail: `${rule.name} break must start ${rule.earliestStartAfterMinutes}–${rule.latestStartAfterMinutes} min after the start and last ${rule.minutes} min`,
+        // The break as placed: its real offset and clock time, so a reader sees why (a clock-change night).
+        facts: found
+          ? {
+              breakName: rule.name,
+              offsetMinutes: found.offsetMinutes,
+              clockMinutes: a.breaks.find((b) => b.name === rule.name)?.startMinutes ?? null,
+              earliest: rule.earliestStartAfterMinutes,
+              latest: rule.latestStartAfterMinutes,
+              minutes: found.minutes,
+              ruleMinutes: rule.minutes,
+            }
+          : { breakName: rule.name },
+      };
     }
   }
   return null;
@@ -169,7 +183,7 @@ export function assignmentsToLines(
     }
     const placed = placedBreaks(problem.horizon, a);
     const mismatch = templateMismatch(problem.shiftTypes[type], a, slotMinutes, placed);
-    if (mismatch) violations.push({ rule: 'shift-template', agentIds: [a.agentId], days: [a.day], detail: mismatch });
+    if (mismatch) violations.push({ rule: 'shift-template', agentIds: [a.agentId], days: [a.day], ...mismatch });
     let s = base.shifts.findIndex((shift) => sameShift(shift, type, a, placed));
     if (s < 0) {
       const known = extras.findIndex((shift) => sameShift(shift, type, a, placed));
