@@ -163,6 +163,37 @@ describe('adherence: agent states, adherence and conformance KPIs (e2e)', () => 
     }).toEqual(stored);
   });
 
+  it('takes a break of the night the clocks go back at its real minutes after the start (Europe/Berlin)', async () => {
+    // Saturday 2026-10-24 23:00 CEST (21:00 UTC), 9 h lived, to 07:00 CET. The meal's clock time 02:30 happens
+    // twice; it was placed 210 real minutes in, the first pass (00:30–01:30 UTC), and the agent was away then.
+    const [{ id: rosterId }] = await sql<{ id: string }[]>`
+      INSERT INTO rosters (shop_id, week_start, demand, time_limit_seconds, status) VALUES (${other.shopId}, '2026-10-19', 'day-cover', 5, 'completed') RETURNING id`;
+    const [{ id: versionId }] = await sql<{ id: string }[]>`
+      INSERT INTO roster_versions (shop_id, roster_id, version, status, evaluation) VALUES (${other.shopId}, ${rosterId}, 1, 'published', '{}') RETURNING id`;
+    const meal = { name: 'meal', startMinutes: 1440 + 150, minutes: 60, offsetMinutes: 210 };
+    await sql`
+      INSERT INTO roster_shifts (shop_id, version_id, agent_id, day, local_date, shift_template_id, start_minutes, length_minutes, starts_at, ends_at, breaks)
+      VALUES (${other.shopId}, ${versionId}, ${other.agentId}, 5, '2026-10-24', gen_random_uuid(), 1380, 540, '2026-10-24T21:00:00Z', '2026-10-25T06:00:00Z', ${JSON.stringify([meal])}::jsonb)`;
+    await t.app.get(RosterRepository).publish(other.shopId, '2026-10-19', rosterId, versionId, [other.agentId]);
+    await push(
+      [
+        { agent: 'B001', state: 'online', from: '2026-10-24T21:00:00Z', to: '2026-10-25T00:30:00Z' },
+        { agent: 'B001', state: 'away', from: '2026-10-25T00:30:00Z', to: '2026-10-25T01:30:00Z' },
+        { agent: 'B001', state: 'online', from: '2026-10-25T01:30:00Z', to: '2026-10-25T06:00:00Z' },
+      ],
+      other.managerToken,
+    ).expect(200);
+    await t.app.get(KpiAggregation).aggregateDay(other.shopId, '2026-10-25');
+    const kpis = await t
+      .http()
+      .get(`/kpis?level=agent&from=2026-10-25&to=2026-10-25&agentId=${other.agentId}&metrics=adherence,conformance`)
+      .set(bearer(other.managerToken))
+      .expect(200);
+    // 8 h of the shift on Sunday (22:00–06:00 UTC): 7 h online at work and the meal away. Read at the clock's
+    // second 02:30 (01:30–02:30 UTC) the hour away and the hour online would both count against her: 0.75.
+    expect(kpis.body.items[0].values).toEqual({ adherence: 1, conformance: 1 });
+  });
+
   it('both are in the registry, the daily report and scorecards', async () => {
     const definitions = (
       await t.http().get('/kpis/definitions').set(bearer(manager)).set('Accept-Language', 'zh').expect(200)

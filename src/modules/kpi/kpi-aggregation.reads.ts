@@ -220,7 +220,11 @@ export class KpiAggregationReads {
         SELECT agent_id, range_agg(r) AS mr FROM (
           SELECT sh.agent_id, tstzrange(b.starts_at, b.starts_at + make_interval(mins => (br ->> 'minutes')::int)) AS r
           FROM shift sh CROSS JOIN LATERAL jsonb_array_elements(sh.breaks) br
-          CROSS JOIN LATERAL (SELECT (sh.local_date::timestamp + make_interval(mins => (br ->> 'startMinutes')::int)) AT TIME ZONE ${timeZone} AS starts_at) b
+          -- A break's real minutes after the shift's start when stored: its clock time cannot tell the two passes of
+          -- the hour the clocks repeat in autumn (PostgreSQL reads such a time as the later one).
+          CROSS JOIN LATERAL (SELECT CASE WHEN br ->> 'offsetMinutes' IS NOT NULL
+            THEN sh.starts_at + make_interval(mins => (br ->> 'offsetMinutes')::int)
+            ELSE (sh.local_date::timestamp + make_interval(mins => (br ->> 'startMinutes')::int)) AT TIME ZONE ${timeZone} END AS starts_at) b
           UNION ALL
           SELECT ta.agent_id, tstzrange(ts.starts_at, ts.ends_at)
           FROM training_sessions ts JOIN training_attendees ta ON ta.session_id = ts.id
