@@ -8,9 +8,12 @@ import { JobsProblems } from 'src/platform/jobs/jobs.problems';
 import type { JobRun, JobRunRepository } from 'src/platform/jobs/job-run.repository';
 import type { OrphanedRuns } from 'src/platform/jobs/orphaned-runs';
 import { JobRunner } from './job-runner';
+import { QueueRemovals } from './queue-removals';
 
 type Message = { runId: string; payload: JobPayload };
 type Options = { prefix: string; concurrency: number; lockMs: number; jobNames: () => string[] };
+
+const RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Runs on BullMQ: one queue per domain, the run id as the job id, retries with exponential backoff. */
 export class BullMqJobRunner extends JobRunner {
@@ -26,6 +29,7 @@ export class BullMqJobRunner extends JobRunner {
    * blocking connection on top): an API replica holds 1, a worker process 3 + one per job domain.
    */
   private readonly shared = new Map<'producer' | 'patient' | 'workers', Redis>();
+  private readonly removals: QueueRemovals;
 
   constructor(
     private readonly redis: RedisConnections,
@@ -35,6 +39,11 @@ export class BullMqJobRunner extends JobRunner {
     private readonly options: Options,
   ) {
     super();
+    this.removals = new QueueRemovals({
+      prefix: options.prefix,
+      connection: () => this.connection('patient'),
+      removed: (runId, queue, previous) => this.removedFromQueue(runId, queue, previous),
+    });
   }
 
   async submit(run: JobRun, definition: JobDefinition): Promise<void> {
@@ -75,7 +84,10 @@ export class BullMqJobRunner extends JobRunner {
       });
       this.workers.push(worker);
     }
+    // Removals first: a run whose job was removed while no worker ran ends, instead of being put back.
+    await this.removals.catchUp(names);
     await this.requeueLost();
+    this.removals.follow(names, Math.max(1000, Math.floor(this.options.lockMs / 2)));
   }
 
   /**
@@ -102,6 +114,7 @@ export class BullMqJobRunner extends JobRunner {
   }
 
   async stop(): Promise<void> {
+    await this.removals.stop();
     await Promise.allSettled(this.workers.map((w) => w.close()));
     await Promise.allSettled([...this.events.values()].map((e) => e.close()));
     await Promise.allSettled([...this.queues.values(), ...this.patientQueues.values()].map((q) => q.close()));
@@ -125,6 +138,23 @@ export class BullMqJobRunner extends JobRunner {
       await this.execution.giveUp(job.data.runId, `the queue gave up on it: ${reason}`);
     } catch (e) {
       this.logger.error({ runId: job.data.runId, err: (e as Error).message }, 'a failed job could not be recorded');
+    }
+  }
+
+  /**
+   * A job removed from its queue (not by us: we never remove one) will not run: its run ends
+   * failed and its record with it, unless the run had moved on (started, finished, or queued again
+   * under the same id since).
+   */
+  private async removedFromQueue(runId: string, queue: string, previous: string): Promise<void> {
+    if (!RUN_ID.test(runId)) return;
+    try {
+      const run = await this.runs.find(runId);
+      if (!run || run.parentRunId || (run.status !== 'queued' && run.status !== 'retrying')) return;
+      if (await this.patientQueue(queue).getJob(runId)) return;
+      await this.execution.giveUp(runId, `removed from the queue while ${previous || 'waiting'}`);
+    } catch (e) {
+      this.logger.error({ runId, err: (e as Error).message }, 'a removed job could not be recorded');
     }
   }
 
