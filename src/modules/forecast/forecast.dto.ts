@@ -33,7 +33,11 @@ export const CreateForecastBody = z.strictObject({
   method: z
     .enum(['auto', ...METHOD_NAMES])
     .default('auto')
-    .meta({ description: '`auto` picks the method with the lowest backtest WAPE', example: 'auto' }),
+    .meta({
+      description:
+        '`auto` picks the method with the lowest backtest WAPE (event days and the days of their learnt after-effect wave left out, see GET /forecasts/{id}/accuracy)',
+      example: 'auto',
+    }),
 });
 export type CreateForecastBody = z.infer<typeof CreateForecastBody>;
 
