@@ -9,7 +9,8 @@ const KILLER = 'wfm-test-killer';
  * The database driver itself, under connections killed mid-query (failover, restart,
  * pg_terminate_backend). postgres.js 3.4.9 could throw from a timer after a socket closed
  * (porsager/postgres#1154) and keep that write for the next connection, after which answers no
- * longer matched their queries; the patch in patches/ makes it drop the write. Every query must
+ * longer matched their queries; the patch in patches/ makes it drop the write, and clears what a
+ * failed or closed connection had half-read (porsager/postgres#1119). Every query must
  * either answer correctly or fail as a lost connection, and the pool must heal by itself.
  */
 describe('database driver with connections killed mid-query', () => {
@@ -27,6 +28,61 @@ describe('database driver with connections killed mid-query', () => {
     await db.close();
     await killer.end({ timeout: 1 });
     await database.drop();
+  });
+
+  // porsager/postgres#1119, #1181: the row counter survived an answer that failed after some rows,
+  // so the next answer on that connection began with holes (`[row] = ...` gave undefined).
+  it('answers the next query whole after one failed partway through its rows, in turn and pipelined', async () => {
+    const single = connect(database.url, 1);
+    try {
+      const failing = () => single.client`SELECT 1 / (60 - id) AS v FROM driver_probe ORDER BY id`;
+      await expect(failing()).rejects.toMatchObject({ code: '22012' });
+      expect(await single.client`SELECT id FROM driver_probe WHERE id <= 3 ORDER BY id`).toEqual([
+        { id: 1 },
+        { id: 2 },
+        { id: 3 },
+      ]);
+      const [failed, next] = await Promise.allSettled([
+        failing(),
+        single.client`SELECT name FROM driver_probe WHERE id = 7`,
+      ]);
+      expect(failed.status).toBe('rejected');
+      expect(next).toEqual({ status: 'fulfilled', value: [{ name: 'row 7' }] });
+    } finally {
+      await single.close();
+    }
+  });
+
+  // A transaction's handle kept executing on its pooled connection after that connection was lost and
+  // reconnected: its later statements ran on the new session, outside any transaction.
+  it('fails the rest of a transaction whose connection was lost instead of running it on the next session', async () => {
+    const single = connect(database.url, 1);
+    await killer`CREATE TABLE IF NOT EXISTS driver_tx_probe (id int PRIMARY KEY)`;
+    try {
+      const attempts: Array<PromiseSettledResult<unknown>> = [];
+      let body: Promise<void> = Promise.resolve();
+      const transaction = single.client.begin(
+        (tx) =>
+          (body = (async () => {
+            await tx`INSERT INTO driver_tx_probe VALUES (1)`;
+            const [{ pid }] = await tx<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+            await killer`SELECT pg_terminate_backend(${pid}, 5000)`;
+            for (const id of [2, 3])
+              attempts.push(...(await Promise.allSettled([tx`INSERT INTO driver_tx_probe VALUES (${id})`])));
+          })()),
+      );
+      expect(
+        await transaction.then(
+          () => 'committed',
+          (e: unknown) => (isConnectionLoss(e) ? 'lost' : e),
+        ),
+      ).toBe('lost');
+      await body;
+      expect(await single.client`SELECT count(*)::int AS total FROM driver_tx_probe`).toEqual([{ total: 0 }]);
+      expect(attempts.map((a) => a.status === 'rejected' && isConnectionLoss(a.reason))).toEqual([true, true]);
+    } finally {
+      await single.close();
+    }
   });
 
   it('answers every query correctly or as a lost connection while backends are killed, then heals', async () => {
