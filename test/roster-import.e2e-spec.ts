@@ -302,4 +302,62 @@ describe('roster import (e2e)', () => {
     ]);
     expect((await roster()).version.version).toBe(before);
   });
+
+  it('takes a Berlin export back across both clock changes, where a night ends an hour off on the clock', async () => {
+    const other = await createSecondShop(t, 'berlin');
+    const as = bearer(other.managerToken);
+    for (const [monday, end] of [
+      ['2027-03-22', '09:00'],
+      ['2027-10-25', '07:00'],
+    ]) {
+      const solve = await t
+        .http()
+        .post('/rosters')
+        .set(as)
+        .send({
+          weekStart: monday,
+          timeLimitSeconds: 2,
+          demand: 'day-cover',
+          dayCover: [{ shiftTemplate: 'N', required: 1, weekdays: [6], underWeight: 1000 }],
+        })
+        .expect(202);
+      await t.app.get(JobQueue).settled(solve.body.jobId, 60_000);
+      const id = solve.body.rosterId as string;
+      const created = await t
+        .http()
+        .post('/exports')
+        .set(as)
+        .send({ kind: 'roster', lang: 'zh', params: { rosterId: id } })
+        .expect(202);
+      await t.app.get(JobQueue).settled(created.body.jobId, 60_000);
+      const file = await bytesOf(other.managerToken, created.body.fileUrl);
+      // Saturday's night as the export writes it: 9 hours lived, ending at 09:00 (spring) or 07:00 (autumn).
+      const saturday = (sheet: ExcelJS.Worksheet) => rowOf(sheet, 'B001').getCell(8);
+      const sheet = (await new ExcelJS.Workbook().xlsx.load(file as unknown as ArrayBuffer)).worksheets[0];
+      expect(String(saturday(sheet).value).split('\n')[0]).toBe(`N 23:00–${end}`);
+      const back = await post(file, '', other.managerToken).expect(201);
+      expect(back.body.rejected).toEqual([]);
+      const diff = await t.http().get(`/rosters/${id}/diff?from=1&to=${back.body.version}`).set(as).expect(200);
+      expect(diff.body.changes).toEqual([]);
+      // The usual night's end is an hour off that night: refused, naming the end the clock shows.
+      const usual = await edited(file, (s) => {
+        saturday(s).value = 'N 23:00–08:00';
+      });
+      const refused = await post(usual, '', other.managerToken).set('Accept-Language', 'en').expect(422);
+      expect(refused.body.errors).toContainEqual(
+        expect.objectContaining({
+          code: 'roster-import.end-mismatch',
+          field: `'排班表'!H${rowOf(sheet, 'B001').number}`,
+          message: `夜班 from 23:00 lasts 540 minutes and ends at ${end}, not 08:00`,
+        }),
+      );
+      // Without that night the agent's week is short of the contract: a rule of the week, named as such.
+      expect(refused.body.errors).toContainEqual(
+        expect.objectContaining({
+          code: 'roster-import.rule-broken',
+          message: 'breaks the rule “fewest minutes a week” (the week)',
+        }),
+      );
+    }
+  });
 });

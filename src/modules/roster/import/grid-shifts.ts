@@ -53,14 +53,26 @@ function startOf(
   return start;
 }
 
+/**
+ * The length a cell asks for: the time lived from its start to its end as the clock shows it (on
+ * the night the clocks change a night shift ends an hour earlier or later on the clock than its
+ * length says, as the export writes it), checked against the template.
+ */
 function lengthOf(
   t: GridTemplate,
   start: number,
   end: number | undefined,
   existing: RosterShift | undefined,
+  week: RosterWeek,
+  day: number,
 ): number | CellReading {
   const type = t.type;
-  const written = end === undefined ? undefined : (((end - start) % 1440) + 1440) % 1440 || 1440;
+  const startsAt = week.wallClock(day, start).getTime();
+  const clockSpan = end === undefined ? undefined : (((end - start) % 1440) + 1440) % 1440 || 1440;
+  const written =
+    clockSpan === undefined
+      ? undefined
+      : Math.round((week.wallClock(day, start + clockSpan).getTime() - startsAt) / 60_000);
   const fits = (n: number) =>
     type.lengthMinutes !== undefined
       ? n === type.lengthMinutes
@@ -73,7 +85,7 @@ function lengthOf(
     template: t.name,
     start: clock(start),
     minutes: fallback,
-    end: clock(start + fallback),
+    end: clock(week.clockAfter(day, new Date(startsAt + fallback * 60_000))),
     given: clock(end!),
   });
 }
@@ -106,7 +118,7 @@ export function readCell(
     });
   const start = startOf(template, cell.start, existing);
   if (typeof start !== 'number') return start;
-  const length = lengthOf(template, start, cell.end, existing);
+  const length = lengthOf(template, start, cell.end, existing, week, day);
   if (typeof length !== 'number') return length;
   const placed = placeBreaks(week, template.type, start, length, day, agent.activities ?? []);
   // Breaks written in the cell take the rule of their kind, in order: meals the meal rules, the rest the others.

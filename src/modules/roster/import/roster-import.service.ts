@@ -20,7 +20,7 @@ import { CellRefusal, GridTemplate, readCell, templateFinder } from './grid-shif
 import { cellAddress, readRosterGrid, RosterGrid } from './roster-grid-reader';
 import type { RosterImportQuery } from './roster-import.dto';
 import { RosterImportProblems } from './roster-import.problems';
-import { RosterRuleLabels } from './roster-rule-labels';
+import { RosterRuleLabels, WholeWeek } from './roster-rule-labels';
 
 /** A partial import empties the cells a rule names; a few rounds settle any roster. */
 const PARTIAL_ROUNDS = 5;
@@ -223,7 +223,10 @@ export class RosterImport {
           errors.push(
             this.error(grid, cell.row, cell.column, {
               problem: RosterImportProblems.ruleBroken,
-              params: { rule: labelOf(RosterRuleLabels, v.rule), dates: v.days.map((d) => grid.dates[d]) },
+              params: {
+                rule: labelOf(RosterRuleLabels, v.rule),
+                dates: v.days.length ? v.days.map((d) => grid.dates[d]) : WholeWeek.week,
+              },
             }),
           );
           if (partial && shifts.get(`${cell.agentId}/${cell.day}`)) {

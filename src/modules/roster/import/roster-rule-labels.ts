@@ -26,3 +26,6 @@ export const RosterRuleLabels = defineTexts('roster.rule-name', {
   unavailability: { en: 'unavailable', zh: '不可排班' },
   'unknown-assignment': { en: 'unknown shift', zh: '未知班次' },
 });
+
+/** What a rule of the whole week (no day of its own) names where a broken rule names its dates. */
+export const WholeWeek = defineTexts('roster.rule-span', { week: { en: 'the week', zh: '本周' } });

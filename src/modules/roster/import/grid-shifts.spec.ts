@@ -1,0 +1,46 @@
+import { RosterWeek } from 'src/modules/roster/roster-week';
+import type { RosterAgent } from 'src/modules/roster/solver';
+import { MEAL } from 'src/modules/roster/solver/small-rosters.fixture';
+import { GridTemplate, readCell, templateFinder } from './grid-shifts';
+
+const NIGHT: GridTemplate = {
+  id: 'tN',
+  code: 'N',
+  name: '夜班',
+  type: { id: 'tN', startMinutes: 23 * 60, lengthMinutes: 540, breaks: [MEAL] },
+};
+const AGENT = { id: 'a1', skills: ['pre_sales'] } as RosterAgent;
+const SATURDAY = 5;
+/** Berlin: the night of Saturday 2027-03-27 is an hour short on the clock, the night of 2027-10-30 an hour long. */
+const weeks = {
+  spring: new RosterWeek('2027-03-22', 'Europe/Berlin'),
+  autumn: new RosterWeek('2027-10-25', 'Europe/Berlin'),
+  usual: new RosterWeek('2027-11-01', 'Europe/Berlin'),
+};
+const read = (season: keyof typeof weeks, text: string) =>
+  readCell(text, templateFinder([NIGHT]), [NIGHT], weeks[season], AGENT, SATURDAY, undefined);
+
+describe('a grid cell across a clock change', () => {
+  it('reads a night shift ending at its clock time as the 9 hours lived, as the export writes it', () => {
+    for (const [season, cell, endsAt] of [
+      ['spring', 'N 23:00–09:00', '2027-03-28T07:00:00.000Z'],
+      ['autumn', 'N 23:00–07:00', '2027-10-31T06:00:00.000Z'],
+      ['usual', 'N 23:00–08:00', '2027-11-07T07:00:00.000Z'],
+    ] as const) {
+      const reading = read(season, cell);
+      expect(reading).toMatchObject({ shift: { lengthMinutes: 540, startMinutes: 1380 } });
+      if ('shift' in reading) expect(reading.shift!.endsAt.toISOString()).toBe(endsAt);
+    }
+  });
+
+  it('refuses the usual night’s end on those nights, naming the end the clock shows then', () => {
+    for (const [season, cell, end] of [
+      ['spring', 'N 23:00–08:00', '09:00'],
+      ['autumn', 'N 23:00–08:00', '07:00'],
+    ] as const) {
+      const reading = read(season, cell);
+      expect(reading).toMatchObject({ refusal: { params: { minutes: 540, end, given: '08:00' } } });
+      if ('refusal' in reading) expect(reading.refusal.problem.code).toBe('roster-import.end-mismatch');
+    }
+  });
+});
