@@ -72,6 +72,8 @@ describe('API and worker processes apart (e2e)', () => {
         HOST: '127.0.0.1',
         SEED_DEMO: 'never',
         WORKERS: 'off',
+        // As on the workers: how long a silent holder of a run counts as alive.
+        JOB_LOCK_MS: '1500',
         WFM_DATA_DIR: apiDataDir,
         IMPORT_SYNC_MAX_MB: '0.01',
       },
@@ -114,6 +116,21 @@ describe('API and worker processes apart (e2e)', () => {
     (await api.http().post('/imports/volume').set(bearer(manager)).attach('file', file, 'volume.csv').expect(202))
       .body as { jobId: string };
 
+  const rosterOf = async (id: string) =>
+    (await api.http().get(`/rosters/${id}`).set(bearer(manager)).expect(200)).body as { status: string };
+  const create = async (weekStart: string) =>
+    (
+      await api
+        .http()
+        .post('/rosters')
+        .set(bearer(manager))
+        .send({ ...ROSTER, weekStart })
+        .expect(202)
+    ).body as {
+      rosterId: string;
+      jobId: string;
+    };
+
   it('imports a large upload on a worker with another working folder, temp folder and data folder', async () => {
     const w = await worker();
     const { jobId } = await upload(volumeFile(2000));
@@ -155,20 +172,6 @@ describe('API and worker processes apart (e2e)', () => {
   it('a roster whose job is removed from the queue, with a worker running or none, ends failed and refuses a stop', async () => {
     const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
     const queue = new Queue(queueNameOf('roster.generate'), { connection, prefix: queuePrefix });
-    const rosterOf = async (id: string) =>
-      (await api.http().get(`/rosters/${id}`).set(bearer(manager)).expect(200)).body as { status: string };
-    const create = async (weekStart: string) =>
-      (
-        await api
-          .http()
-          .post('/rosters')
-          .set(bearer(manager))
-          .send({ ...ROSTER, weekStart })
-          .expect(202)
-      ).body as {
-        rosterId: string;
-        jobId: string;
-      };
     try {
       // One solve at a time: the second roster waits on the queue behind the first.
       const w = await worker({ JOB_CONCURRENCY: '1' });
@@ -203,5 +206,32 @@ describe('API and worker processes apart (e2e)', () => {
       await queue.close();
       connection.disconnect();
     }
+  }, 400_000);
+
+  it('a stop on a solve whose worker died in its last attempt, with no worker left, fails it and answers 409', async () => {
+    const roster = await create('2026-12-21');
+    for (const attempt of [1, 2]) {
+      const w = await worker();
+      await until(`attempt ${attempt} to run`, async () => {
+        const run = await runOf(roster.jobId);
+        return run.status === 'running' && run.attempts === attempt && run.claimed_by.includes(`:${w.pid}:`);
+      });
+      await w.kill();
+    }
+    // Until the dead worker's claim runs out the stop is taken (202); then the solve is known abandoned.
+    const refused = await until('the stop to find the solve abandoned', async () => {
+      const res = await api.http().post(`/rosters/${roster.rosterId}/stop`).set(bearer(manager));
+      return res.status === 409 ? res : undefined;
+    });
+    expect(refused.body).toMatchObject({ status: 409, code: 'roster.not-running', state: 'failed' });
+    expect(await runOf(roster.jobId)).toMatchObject({
+      status: 'failed',
+      attempts: 2,
+      error: expect.stringMatching(/stopped, and all 2 attempts have been used/),
+    });
+    expect(await rosterOf(roster.rosterId)).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/stopped/),
+    });
   }, 400_000);
 });

@@ -57,6 +57,9 @@ export class RosterCommands {
 
   /** Asks the running solve to stop; it stores its best roster so far as it would at the time limit. */
   async stop(actor: Actor, id: string) {
+    // A solve whose process died in its last attempt is failed now rather than asked to stop.
+    const current = await this.rosters.find(actor.shopId, id);
+    if (current?.status === 'running' && current.jobRunId) await this.queue.endIfAbandoned(current.jobRunId);
     const stopped = await this.rosters.requestStop(actor.shopId, id);
     if (stopped) return { id, status: stopped.status, stopRequestedAt: stopped.stopRequestedAt };
     const roster = await this.rosters.find(actor.shopId, id);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { JobDefinition, JobPayload } from './job-definition';
+import { JobExecution } from './job-execution';
 import { JobRun, JobRunRepository, NewJobRun } from './job-run.repository';
 import { JobsProblems } from './jobs.problems';
 import { JobRunner } from './runners/job-runner';
@@ -32,6 +33,7 @@ export class JobQueue {
   constructor(
     private readonly runs: JobRunRepository,
     private readonly runner: JobRunner,
+    private readonly execution: JobExecution,
   ) {}
 
   async enqueue<P extends JobPayload>(
@@ -101,6 +103,21 @@ export class JobQueue {
     }
     await link({ jobRunId: run.id });
     return run;
+  }
+
+  /**
+   * A run whose process stopped during its last attempt will never finish, but stays `running`
+   * until a worker notices (none may be running): asked about it (a stop), it is ended now, and
+   * its record told, so the answer is what will happen. Nothing for a live or retriable run.
+   */
+  async endIfAbandoned(runId: string): Promise<void> {
+    const run = await this.runs.find(runId);
+    if (!run || run.status !== 'running' || run.attempts < run.maxAttempts) return;
+    if (!this.runs.isExpired(run, this.execution.leaseMs)) return;
+    await this.execution.giveUp(
+      runId,
+      `the process running it (${run.claimedBy}) stopped, and all ${run.maxAttempts} attempts have been used`,
+    );
   }
 
   settled(runId: string, timeoutMs?: number): Promise<void> {
