@@ -197,7 +197,10 @@ describe('roster import (e2e)', () => {
       expect.objectContaining({ field: `'排班表'!E${numberOf(b.employeeNo)}`, message: '早班的上班时间为 08:00' }),
     ]);
     expect(byCode('roster-import.unknown-agent')).toEqual([
-      expect.objectContaining({ field: expect.stringMatching(/^'排班表'!A\d+$/), message: '工号 ZZ999 不在此排班中' }),
+      expect.objectContaining({
+        field: expect.stringMatching(/^'排班表'!A\d+$/),
+        message: '此排班中没有工号或姓名为 ZZ999 的客服',
+      }),
     ]);
     expect(byCode('roster-import.rule-broken')).toContainEqual(
       expect.objectContaining({

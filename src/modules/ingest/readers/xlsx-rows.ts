@@ -51,20 +51,51 @@ function plain(value: CellValue): unknown {
 const relOfType = (reader: ReaderInternals, type: string) =>
   reader.workbookRels?.find((r) => r.Type?.endsWith(`/${type}`));
 
-/** The first sheet in the workbook's own order (what the user sees as the first tab). */
-function firstSheet(reader: ReaderInternals, zip: WorkbookZip): string | undefined {
-  const rId = reader.model?.sheets?.[0]?.rId;
+/** Sheet `index` in the workbook's own order (0: what the user sees as the first tab). */
+function sheetPart(reader: ReaderInternals, zip: WorkbookZip, index: number): string | undefined {
+  const rId = reader.model?.sheets?.[index]?.rId;
   const rel = reader.workbookRels?.find((r) => r.Id === rId);
-  const part = rel ? partOfTarget(rel.Target) : 'xl/worksheets/sheet1.xml';
+  const part = rel ? partOfTarget(rel.Target) : index === 0 ? 'xl/worksheets/sheet1.xml' : '';
   return zip.has(part) ? part : undefined;
 }
 
-/** Reads what the sheet needs (relationships, workbook, styles for dates, shared strings), then the first sheet. */
-async function openFirstSheet(
+const MERGE = /<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Za-z]+\d+(?::[A-Za-z]+\d+)?)"/g;
+/** Longest tail of one chunk kept for a merge tag cut across two chunks. */
+const MERGE_TAIL = 512;
+
+/** The sheet's XML passed on as it is, telling `onMerge` each merged range on the way (exceljs' stream reader drops them). */
+async function* watchMerges(xml: AsyncIterable<string>, onMerge: (ref: string) => void): AsyncGenerator<string> {
+  let tail = '';
+  for await (const chunk of xml) {
+    const text = tail + chunk;
+    let end = 0;
+    for (const m of text.matchAll(MERGE)) {
+      onMerge(m[1].toUpperCase());
+      end = m.index + m[0].length;
+    }
+    const open = text.lastIndexOf('<');
+    tail = open >= end && text.indexOf('>', open) < 0 ? text.slice(open).slice(0, MERGE_TAIL) : '';
+    yield chunk;
+  }
+}
+
+/** Which sheet to read, and what to learn about it on the way. */
+export type SheetChoice = {
+  /** Index in the workbook's order; default 0, the first tab. */
+  index?: number;
+  /** The sheet's name and the names of all sheets, before the first row. */
+  onSheet?: (name: string, names: string[]) => void;
+  /** Each merged range (`C5:D5`), once the rows have been read. */
+  onMerge?: (ref: string) => void;
+};
+
+/** Reads what the sheet needs (relationships, workbook, styles for dates, shared strings), then the sheet. */
+async function openSheet(
   zip: WorkbookZip,
   reader: ReaderInternals,
   limits: WorkbookLimits,
   budget: UnpackedBudget,
+  choice: SheetChoice,
 ): Promise<AsyncIterable<ExcelJS.Row>> {
   const meta = (name: string) => Readable.from(zip.part(name, META_PART, budget));
   if (zip.has('xl/_rels/workbook.xml.rels')) await reader._parseRels(meta('xl/_rels/workbook.xml.rels'));
@@ -78,9 +109,10 @@ async function openFirstSheet(
         maxLength: limits.maxCellLength,
       })
     : [];
-  const sheet = firstSheet(reader, zip);
+  const sheet = sheetPart(reader, zip, choice.index ?? 0);
   if (!sheet) throw new FileProblem(IngestProblems.noSheet);
-  const [{ value }] = [...reader._parseWorksheet(zip.part(sheet, SHEET, budget), '1')];
+  const xml = zip.part(sheet, choice.onMerge ? { ...SHEET, pastData: true } : SHEET, budget);
+  const [{ value }] = [...reader._parseWorksheet(choice.onMerge ? watchMerges(xml, choice.onMerge) : xml, '1')];
   return value;
 }
 
@@ -88,15 +120,15 @@ async function openFirstSheet(
 export type SheetRow = { row: number; cells: unknown[] };
 
 /**
- * Streams the rows of a workbook's first sheet; only the parts it needs are unpacked, each byte
- * counted against the workbook's limit as it leaves the inflater (`budget.used` tells how many were).
- * `onSheet` learns the sheet's name before the first row.
+ * Streams the rows of one sheet of a workbook (the first unless `choice` says); only the parts it
+ * needs are unpacked, each byte counted against the workbook's limit as it leaves the inflater
+ * (`budget.used` tells how many were).
  */
 export async function* xlsxSheetRows(
   path: string,
   limits: WorkbookLimits,
   budget: UnpackedBudget = { limit: limits.maxUncompressedBytes, used: 0 },
-  onSheet?: (name: string) => void,
+  choice: SheetChoice = {},
 ): AsyncGenerator<SheetRow> {
   const zip = await openWorkbookZip(path, {
     maxUncompressedBytes: limits.maxUncompressedBytes,
@@ -111,8 +143,9 @@ export async function* xlsxSheetRows(
     entries: 'ignore',
   }) as unknown as ReaderInternals;
   try {
-    const rows = await openFirstSheet(zip, reader, limits, budget);
-    onSheet?.(reader.model?.sheets?.[0]?.name ?? 'Sheet1');
+    const rows = await openSheet(zip, reader, limits, budget, choice);
+    const names = (reader.model?.sheets ?? []).map((s, i) => s.name ?? `Sheet${i + 1}`);
+    choice.onSheet?.(names[choice.index ?? 0] ?? 'Sheet1', names.length ? names : ['Sheet1']);
     for await (const row of rows) yield { row: row.number, cells: (row.values as CellValue[]).slice(1).map(plain) };
   } catch (e) {
     if (e instanceof FileProblem) throw e;

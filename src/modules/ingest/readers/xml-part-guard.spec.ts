@@ -39,6 +39,17 @@ describe('XmlPartGuard', () => {
     fc.assert(fc.property(fc.integer({ min: 1, max: 300 }), (size) => feed(text, size) === data));
   });
 
+  it('reads on past the data when asked (merged ranges follow it), rows no longer counted, runs still checked', () => {
+    const after = `<mergeCells count="1"><mergeCell ref="C5:D5"/></mergeCells>${'<pageMargins/>'.repeat(40)}`;
+    const text = sheet(row(1, ['客服']), after);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 300 }), (size) => feed(text, size, { ...rules, pastData: true }) === text),
+    );
+    expect(
+      problem(() => feed(sheet(row(1, ['a']), `<x a="${'1'.repeat(120)}"/>`), 16, { ...rules, pastData: true })),
+    ).toMatch(/^422 .*a text, tag or comment longer/);
+  });
+
   it('refuses a text, tag or attribute longer than the longest run, even a byte at a time', () => {
     for (const size of [1, 7, 64, 10_000]) {
       expect(problem(() => feed(sheet(row(1, ['x'.repeat(101)])), size))).toMatch(

@@ -13,6 +13,8 @@ export type PartRules = {
   maxRun: number;
   /** Sheets only: the most bytes one row may take (the row's cells are held until it ends). */
   maxRowBytes?: number;
+  /** Sheets only: go on past `</sheetData>` (for what follows the data, such as merged ranges). */
+  pastData?: boolean;
 };
 
 /** Bytes unpacked so far across every part of one workbook, against the workbook's limit. */
@@ -42,6 +44,8 @@ export class XmlPartGuard {
   private lastRowNumber = 0;
   private special?: { end: Buffer; at: number };
   private ended = false;
+  /** A sheet's data has ended and the rest is read on (rules.pastData): rows are no longer counted. */
+  private afterData = false;
 
   constructor(
     private readonly part: string,
@@ -80,15 +84,20 @@ export class XmlPartGuard {
       const open = this.nextOpener(view, i);
       const stop = open < 0 ? view.length : open;
       this.checkRuns(view, i, stop, base);
-      if (this.rules.maxRowBytes !== undefined) {
+      if (this.rules.maxRowBytes !== undefined && !this.afterData) {
         const dataEnd = view.indexOf(SHEET_DATA_END, i);
         if (dataEnd >= 0 && dataEnd < stop) {
           this.checkRows(view, i, dataEnd, base);
-          this.ended = true;
-          const cut = base + dataEnd + SHEET_DATA_END.length - (this.bytes - chunk.length);
-          return chunk.subarray(0, Math.max(0, cut));
+          if (this.rules.pastData) {
+            this.afterData = true;
+          } else {
+            this.ended = true;
+            const cut = base + dataEnd + SHEET_DATA_END.length - (this.bytes - chunk.length);
+            return chunk.subarray(0, Math.max(0, cut));
+          }
+        } else {
+          this.checkRows(view, i, stop, base);
         }
-        this.checkRows(view, i, stop, base);
       }
       if (open < 0) break;
       const opener = OPENERS.find(

@@ -1,11 +1,13 @@
 import { IngestProblems } from 'src/modules/ingest/ingest.problems';
+import { FormulaCell } from 'src/modules/ingest/readers/cell-checks';
 import { FileProblem } from 'src/modules/ingest/readers/file-problem';
 import { MissingColumns, RequiredColumn } from 'src/modules/ingest/readers/required-columns';
-import { addDays, isoWeekday } from 'src/platform/time/calendar-date';
-import { fillText, text as localText } from 'src/platform/i18n/locale';
-import { defineTexts } from 'src/platform/i18n/texts';
-import { WEEKDAY_NAMES } from 'src/modules/export/workbook/workbook-writer';
 import { xlsxSheetRows } from 'src/modules/ingest/readers/xlsx-rows';
+import type { UnpackedBudget } from 'src/modules/ingest/readers/xml-part-guard';
+import type { ProblemFactory } from 'src/platform/errors/problem-catalogue';
+import type { TemplateParams } from 'src/platform/i18n/locale';
+import { isoWeekday } from 'src/platform/time/calendar-date';
+import { GridColumns, weekHeaderOf } from './grid-days';
 import { RosterImportProblems } from './roster-import.problems';
 
 /** A roster workbook is a week's grid: small, and read whole. */
@@ -13,96 +15,144 @@ export const ROSTER_IMPORT_MAX_BYTES = 2 * 2 ** 20;
 const LIMITS = { maxRows: 5_000, maxCellLength: 2_000, maxUncompressedBytes: 20 * ROSTER_IMPORT_MAX_BYTES };
 /** The header is found within the first rows (the export's title block takes two). */
 const HEADER_SEARCH_ROWS = 10;
-const EMPLOYEE_NO = new Set(['工号', 'employee no.', 'employee no', 'employee number']);
-/** The grid's columns as a missing-column refusal names them (the export's and the template's headers). */
-const GridColumns = defineTexts('roster-import.column', {
-  employeeNo: localText('Employee no.', '工号'),
-  day: localText('{date} ({weekday})', '{date}（{weekday}）'),
-});
+/** The grid is looked for in the first sheets (the export's is the first; a manager's may be later). */
+const MAX_SHEETS = 20;
+const EMPLOYEE_NO = new Set(['工号', '员工编号', 'employee no.', 'employee no', 'employee number']);
 const EMPLOYEE_NO_COLUMN: RequiredColumn = { field: 'employeeNo', name: GridColumns.employeeNo };
+const NAME = new Set(['客服', '姓名', '名字', '员工', 'agent', 'name', 'agent name', 'employee']);
 
-export type GridRow = { row: number; employeeNo: string; days: string[] };
+/** Why one cell of the grid cannot be taken as written (a formula, a merged range). */
+export type CellFlaw = { problem: ProblemFactory; params: TemplateParams };
+/** A data row: the agent's employee number and name as written, each day's text, and the cells refused as they stand. */
+export type GridRow = {
+  row: number;
+  employeeNo: string;
+  name: string;
+  days: string[];
+  dayFlaws: (CellFlaw | undefined)[];
+  keyFlaw?: CellFlaw;
+};
 export type RosterGrid = {
   sheet: string;
   dates: string[];
   dayColumns: number[];
   employeeNoColumn: number;
+  /** Where a row without an employee number may name its agent instead. */
+  nameColumn: number | undefined;
   rows: GridRow[];
 };
 
-/** A header row's week: its dates, the columns they stand in, and the days it lacks. */
-type WeekHeader = { dates: string[]; columns: number[]; missing: RequiredColumn[] };
+type Header = { row: number; dates: string[]; columns: number[]; employeeNoColumn: number; nameColumn?: number };
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-const nextDay = (date: string) => isoDate(new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000));
+const text = (v: unknown) =>
+  (v === undefined || v === null || v instanceof FormulaCell
+    ? ''
+    : v instanceof Date
+      ? // A time typed alone (Excel makes "08:00" a time of day 1899-12-30) reads as the clock it shows.
+        v.getUTCFullYear() < 1900
+        ? v.toISOString().slice(11, 16)
+        : v.toISOString().slice(0, 10)
+      : String(v)
+  ).trim();
 
-/** Seven date cells in a row from some column: the week's days (as the export and the template write them). */
-function dayColumnsOf(cells: unknown[]): WeekHeader | undefined {
-  for (let c = 0; c + 7 <= cells.length; c++) {
-    const run = cells.slice(c, c + 7);
-    if (run.every((v) => v instanceof Date))
-      return { dates: run.map((v) => isoDate(v as Date)), columns: run.map((_v, i) => c + i), missing: [] };
+const formula = (v: unknown): CellFlaw | undefined =>
+  v instanceof FormulaCell
+    ? { problem: RosterImportProblems.formulaCell, params: { formula: `=${v.formula}` } }
+    : undefined;
+
+/** The header row (the week's dates and the employee-number column): a column it lacks is named, never guessed at. */
+function headerOf(row: number, cells: unknown[], today: string): Header | undefined {
+  const named = (names: Set<string>) => {
+    const i = cells.findIndex((v) => names.has(text(v).toLowerCase()));
+    return i >= 0 ? i : undefined;
+  };
+  const employeeNo = named(EMPLOYEE_NO);
+  const days = weekHeaderOf(cells, employeeNo !== undefined, today);
+  if (!days) return undefined;
+  const missing = [...(employeeNo === undefined ? [EMPLOYEE_NO_COLUMN] : []), ...days.missing];
+  if (missing.length) throw new MissingColumns(missing);
+  return { row, dates: days.dates, columns: days.columns, employeeNoColumn: employeeNo!, nameColumn: named(NAME) };
+}
+
+/** A1-style reference → zero-based column and one-based row. */
+function decode(ref: string): { column: number; row: number } {
+  const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
+  const column = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return { column, row: Number(m[2]) };
+}
+
+/** Merged ranges over the data: each of their cells is refused (only the first cell of a range holds its text). */
+function markMerges(merges: string[], header: Header, rows: GridRow[]): void {
+  const byRow = new Map(rows.map((r) => [r.row, r]));
+  for (const ref of merges) {
+    const [from, to = from] = ref.split(':').map(decode);
+    if (to.row <= header.row) continue;
+    const flaw: CellFlaw = { problem: RosterImportProblems.mergedCells, params: { range: ref } };
+    for (let r = Math.max(from.row, header.row + 1); r <= to.row; r++) {
+      const row = byRow.get(r);
+      if (!row) continue;
+      header.columns.forEach((c, d) => {
+        if (c >= from.column && c <= to.column) row.dayFlaws[d] ??= flaw;
+      });
+      if (header.employeeNoColumn >= from.column && header.employeeNoColumn <= to.column) row.keyFlaw ??= flaw;
+    }
   }
-  return undefined;
+}
+
+type SheetGrid = { grid: RosterGrid } | { grid?: undefined; names: string[] };
+
+async function readSheet(path: string, index: number, budget: UnpackedBudget, today: string): Promise<SheetGrid> {
+  let sheet = 'Sheet1';
+  let names: string[] = [];
+  const merges: string[] = [];
+  let header: Header | undefined;
+  const rows: GridRow[] = [];
+  const choice = {
+    index,
+    onSheet: (n: string, all: string[]) => ((sheet = n), (names = all)),
+    onMerge: (r: string) => merges.push(r),
+  };
+  for await (const { row, cells } of xlsxSheetRows(path, LIMITS, budget, choice)) {
+    if (!header) {
+      header = headerOf(row, cells, today);
+      if (!header && row >= HEADER_SEARCH_ROWS) return { names };
+      continue;
+    }
+    const days = header.columns.map((c) => text(cells[c]));
+    const key = cells[header.employeeNoColumn];
+    const employeeNo = text(key);
+    const name = header.nameColumn === undefined ? '' : text(cells[header.nameColumn]);
+    // A row naming no agent is a gap or a note, unless it holds shifts: then it is refused, not skipped.
+    if (!employeeNo && !name && !(key instanceof FormulaCell) && days.every((d) => !d)) continue;
+    const dayFlaws = header.columns.map((c) => formula(cells[c]));
+    rows.push({ row, employeeNo, name, days, dayFlaws, keyFlaw: formula(key) });
+    if (rows.length > LIMITS.maxRows) throw new FileProblem(IngestProblems.tooManyRows, { limit: LIMITS.maxRows });
+  }
+  if (!header) return { names };
+  markMerges(merges, header, rows);
+  if (isoWeekday(header.dates[0]) !== 1)
+    throw new FileProblem(RosterImportProblems.notMonday, {
+      date: header.dates[0],
+      cell: `'${sheet}'!${cellAddress(header.columns[0], header.row)}`,
+    });
+  const { dates, columns: dayColumns, employeeNoColumn, nameColumn } = header;
+  return { grid: { sheet, dates, dayColumns, employeeNoColumn, nameColumn, rows } };
 }
 
 /**
- * The week's day columns of a header row that is not seven dates side by side (a column was
- * deleted, or one put between the days): its date cells are distinct days of one Monday-to-Sunday
- * week in order, and the days not there are missing columns, each named by its date and weekday.
- * Undefined when the dates are no such week, or a lone date that says nothing of a grid.
+ * Reads the week's grid through the hardened workbook reader (every unpacked byte counted, across
+ * sheets): the first sheet whose first rows hold a header of seven days in a row.
  */
-function partialWeek(cells: unknown[], named: boolean): WeekHeader | undefined {
-  const at = cells.flatMap((v, c) => (v instanceof Date ? [{ date: isoDate(v), c }] : []));
-  if (at.length === 0 || (at.length < 2 && !named)) return undefined;
-  const monday = addDays(at[0].date, 1 - isoWeekday(at[0].date));
-  const week = [0, 1, 2, 3, 4, 5, 6].map((d) => addDays(monday, d));
-  if (!at.every((x, i) => week.includes(x.date) && (i === 0 || x.date > at[i - 1].date))) return undefined;
-  const missing: RequiredColumn[] = week.flatMap((date, d) =>
-    at.some((x) => x.date === date)
-      ? []
-      : [
-          {
-            field: date,
-            name: fillText(GridColumns.day, { date, weekday: localText(WEEKDAY_NAMES.en[d], WEEKDAY_NAMES.zh[d]) }),
-          },
-        ],
-  );
-  return { dates: week, columns: at.map((x) => x.c), missing };
-}
-
-const text = (v: unknown) => (v === undefined || v === null ? '' : v instanceof Date ? isoDate(v) : String(v)).trim();
-
-/** Reads the grid of the first sheet through the hardened workbook reader (every unpacked byte counted). */
-export async function readRosterGrid(path: string): Promise<RosterGrid> {
-  let sheet = 'Sheet1';
-  let header: { dates: string[]; columns: number[]; employeeNoColumn: number } | undefined;
-  const rows: GridRow[] = [];
-  for await (const { row, cells } of xlsxSheetRows(path, LIMITS, undefined, (name) => (sheet = name))) {
-    if (!header) {
-      const named = cells.findIndex((v) => EMPLOYEE_NO.has(text(v).toLowerCase()));
-      const days = dayColumnsOf(cells) ?? partialWeek(cells, named >= 0);
-      if (days) {
-        // The header row (the week's dates): a column it lacks is named, never guessed at.
-        const missing = [...(named < 0 ? [EMPLOYEE_NO_COLUMN] : []), ...days.missing];
-        if (missing.length) throw new MissingColumns(missing);
-        header = { dates: days.dates, columns: days.columns, employeeNoColumn: named };
-      } else if (row >= HEADER_SEARCH_ROWS) {
-        throw new FileProblem(RosterImportProblems.noGrid);
-      }
-      continue;
-    }
-    const employeeNo = text(cells[header.employeeNoColumn]);
-    if (!employeeNo) continue;
-    rows.push({ row, employeeNo, days: header.columns.map((c) => text(cells[c])) });
-    if (rows.length > LIMITS.maxRows) throw new FileProblem(IngestProblems.tooManyRows, { limit: LIMITS.maxRows });
+export async function readRosterGrid(path: string, today = new Date().toISOString().slice(0, 10)): Promise<RosterGrid> {
+  const budget: UnpackedBudget = { limit: LIMITS.maxUncompressedBytes, used: 0 };
+  let searched: string[] = [];
+  for (let index = 0; index < MAX_SHEETS; index++) {
+    const found = await readSheet(path, index, budget, today);
+    if (found.grid) return found.grid;
+    searched = found.names.slice(0, Math.min(found.names.length, MAX_SHEETS));
+    if (index + 1 >= found.names.length) break;
   }
-  if (!header) throw new FileProblem(RosterImportProblems.noGrid);
-  for (let d = 1; d < 7; d++)
-    if (header.dates[d] !== nextDay(header.dates[d - 1])) throw new FileProblem(RosterImportProblems.noGrid);
-  if (new Date(`${header.dates[0]}T00:00:00Z`).getUTCDay() !== 1)
-    throw new FileProblem(RosterImportProblems.notMonday, { date: header.dates[0] });
-  return { sheet, dates: header.dates, dayColumns: header.columns, employeeNoColumn: header.employeeNoColumn, rows };
+  throw new FileProblem(RosterImportProblems.noGrid, { sheets: searched.length ? searched : ['Sheet1'] });
 }
 
 /** A cell's address as a spreadsheet names it (column 0, row 5 → A5). */

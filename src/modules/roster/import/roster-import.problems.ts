@@ -17,13 +17,13 @@ export const RosterImportProblems = defineProblems('roster-import', {
   },
   noGrid: {
     status: 422,
-    en: 'The first sheet has no header row with an employee-number column and the seven days of a week (as in the export or the import template)',
-    zh: '第一个工作表中没有含工号列和一周七天日期的表头行（请使用导出文件或导入模板的格式）',
+    en: 'No sheet of the workbook ({sheets}) has, within its first 10 rows, a header with the employee-number column and the days of a week (as in the export or the import template)',
+    zh: '工作簿的工作表（{sheets}）前 10 行中都没有含工号列及一周各天日期的表头行（请使用导出文件或导入模板的格式）',
   },
   notMonday: {
     status: 422,
-    en: 'The days in the header must be seven days in a row from a Monday; the first is {date}',
-    zh: '表头中的日期须为从周一起连续的七天，第一天为 {date}',
+    en: 'The days in the header must be seven days in a row from a Monday; the first ({cell}) is {date}',
+    zh: '表头中的日期须为从周一起连续的七天，第一天（{cell}）为 {date}',
   },
   rosterNotFound: { status: 404, en: 'Roster not found', zh: '未找到排班' },
   weekMismatch: {
@@ -48,13 +48,33 @@ export const RosterImportProblems = defineProblems('roster-import', {
   },
   unknownAgent: {
     status: 422,
-    en: 'employee no. {employeeNo} is not on this roster',
-    zh: '工号 {employeeNo} 不在此排班中',
+    en: 'no agent of this roster has the employee no. or name {employeeNo}',
+    zh: '此排班中没有工号或姓名为 {employeeNo} 的客服',
+  },
+  ambiguousName: {
+    status: 422,
+    en: '{name} is the name of several agents of this roster; write the employee no.',
+    zh: '此排班中有多名客服名为 {name}，请填写工号',
+  },
+  noAgent: {
+    status: 422,
+    en: 'the row has shifts but names no agent (employee no. or name)',
+    zh: '此行填写了班次，但没有填写客服（工号或姓名）',
+  },
+  formulaCell: {
+    status: 422,
+    en: 'holds the formula {formula}; write the value itself (copy, then paste values)',
+    zh: '含有公式 {formula}，请直接填写内容（复制后“选择性粘贴 → 值”）',
+  },
+  mergedCells: {
+    status: 422,
+    en: 'is part of the merged cells {range}; unmerge them and write each agent’s day in its own cell',
+    zh: '属于合并单元格 {range}，请取消合并，每位客服每天各填一个单元格',
   },
   agentTwice: {
     status: 422,
-    en: 'employee no. {employeeNo} appears twice (rows {first} and {second})',
-    zh: '工号 {employeeNo} 出现了两次（第 {first} 行和第 {second} 行）',
+    en: 'the agent {employeeNo} appears twice (rows {first} and {second})',
+    zh: '客服 {employeeNo} 出现了两次（第 {first} 行和第 {second} 行）',
   },
   unreadableCell: {
     status: 422,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
 import { Db } from 'src/platform/db/db';
-import { FieldError, renderedErrors } from 'src/platform/errors/problem';
+import { renderedErrors } from 'src/platform/errors/problem';
 import { labelOf } from 'src/platform/i18n/texts';
 import { FileProblem } from 'src/modules/ingest/readers/file-problem';
 import { RosterRepository, RosterShift } from 'src/modules/roster/roster.repository';
@@ -16,8 +16,9 @@ import { ruleKey } from 'src/modules/roster/roster-violations';
 import { RosterWeek } from 'src/modules/roster/roster-week';
 import { ShiftTemplateService } from 'src/modules/roster/shift-template.service';
 import { evaluateRoster, RosterProblem, RosterRuleViolation } from 'src/modules/roster/solver';
-import { CellRefusal, GridTemplate, readCell, templateFinder } from './grid-shifts';
-import { cellAddress, readRosterGrid, RosterGrid } from './roster-grid-reader';
+import { GridTemplate, readCell, templateFinder } from './grid-shifts';
+import { CellError, cellError, GridCell, gridAgents } from './grid-agents';
+import { readRosterGrid, RosterGrid } from './roster-grid-reader';
 import type { RosterImportQuery } from './roster-import.dto';
 import { RosterImportProblems } from './roster-import.problems';
 import { RosterRuleLabels, WholeWeek } from './roster-rule-labels';
@@ -25,8 +26,7 @@ import { RosterRuleLabels, WholeWeek } from './roster-rule-labels';
 /** A partial import empties the cells a rule names; a few rounds settle any roster. */
 const PARTIAL_ROUNDS = 5;
 
-type CellError = FieldError & { row: number };
-type Cell = { row: number; column: number; agentId: string; day: number };
+type Cell = GridCell;
 
 /**
  * A roster workbook (the export's grid or the import template) becomes the next draft version of
@@ -65,7 +65,7 @@ export class RosterImport {
         stored.agents.map((a) => a.id),
       );
       const errors: CellError[] = [];
-      const cells = this.agentRows(grid, names, errors);
+      const cells = gridAgents(grid, names, errors);
       const problem = await this.problems.upToDate(actor.shopId, stored, week);
       // The file is the manager's word for the agents it lists: their locks no longer hold.
       const listed = new Set([...cells.values()].map((c) => c.agentId));
@@ -129,34 +129,6 @@ export class RosterImport {
     return rows[0].id;
   }
 
-  /** Each grid cell of an agent of this roster; unknown and repeated employee numbers are refused. */
-  private agentRows(
-    grid: RosterGrid,
-    names: { id: string; employeeNo: string }[],
-    errors: CellError[],
-  ): Map<string, Cell> {
-    const byNo = new Map(names.map((n) => [n.employeeNo, n.id]));
-    const seen = new Map<string, number>();
-    const cells = new Map<string, Cell>();
-    for (const r of grid.rows) {
-      const agentId = byNo.get(r.employeeNo);
-      const first = seen.get(r.employeeNo);
-      if (!agentId || first !== undefined) {
-        const problem = agentId ? RosterImportProblems.agentTwice : RosterImportProblems.unknownAgent;
-        errors.push(
-          this.error(grid, r.row, grid.employeeNoColumn, {
-            problem,
-            params: { employeeNo: r.employeeNo, first: first ?? 0, second: r.row },
-          }),
-        );
-        continue;
-      }
-      seen.set(r.employeeNo, r.row);
-      grid.dayColumns.forEach((column, day) => cells.set(`${agentId}/${day}`, { row: r.row, column, agentId, day }));
-    }
-    return cells;
-  }
-
   /** Every listed agent-day as the file has it (null: no shift); a cell that cannot be read is an error and stays empty. */
   private async readShifts(
     shopId: string,
@@ -177,17 +149,19 @@ export class RosterImport {
     const rowText = new Map(grid.rows.map((r) => [r.row, r.days]));
     const shifts = new Map<string, RosterShift | null>(current.map((s) => [`${s.agentId}/${s.day}`, s]));
     for (const [key, cell] of cells) {
-      const reading = readCell(
-        rowText.get(cell.row)![cell.day],
-        find,
-        templates,
-        week,
-        agents.get(cell.agentId)!,
-        cell.day,
-        existing.get(key),
-      );
+      const reading = cell.flaw
+        ? { refusal: cell.flaw }
+        : readCell(
+            rowText.get(cell.row)![cell.day],
+            find,
+            templates,
+            week,
+            agents.get(cell.agentId)!,
+            cell.day,
+            existing.get(key),
+          );
       if ('refusal' in reading) {
-        errors.push(this.error(grid, cell.row, cell.column, reading.refusal));
+        errors.push(cellError(grid, cell.row, cell.column, reading.refusal));
         shifts.set(key, null);
       } else {
         shifts.set(key, reading.shift);
@@ -221,7 +195,7 @@ export class RosterImport {
       for (const v of broken) {
         for (const cell of this.cellsOf(v, cells, shifts)) {
           errors.push(
-            this.error(grid, cell.row, cell.column, {
+            cellError(grid, cell.row, cell.column, {
               problem: RosterImportProblems.ruleBroken,
               params: {
                 rule: labelOf(RosterRuleLabels, v.rule),
@@ -265,15 +239,5 @@ export class RosterImport {
     const agents = new Set(broken.flatMap((v) => v.agentIds).filter((id) => cells.has(`${id}/0`)));
     for (const key of shifts.keys()) if (agents.has(key.split('/')[0])) shifts.set(key, null);
     for (const s of current) if (agents.has(s.agentId)) shifts.set(`${s.agentId}/${s.day}`, s);
-  }
-
-  private error(grid: RosterGrid, row: number, column: number, refusal: CellRefusal): CellError {
-    return {
-      field: `'${grid.sheet}'!${cellAddress(column, row)}`,
-      row,
-      code: refusal.problem.code,
-      message: refusal.problem.message(refusal.params),
-      in: 'file',
-    };
   }
 }
