@@ -7,6 +7,7 @@ import { bearer, TestApp } from './support/test-app';
 import { DEMO_SETUP_MS, startDemoApp } from './support/demo-database';
 import { seedTrainingWeek, TrainingWeek } from './support/training-week';
 import { chineseIn, untranslatedWords } from './support/untranslated';
+import { lookFlaws } from './support/workbook-look';
 
 const MONTH = '2026-10';
 
@@ -169,6 +170,24 @@ describe('exports in Chinese and English (e2e)', () => {
       expect(zh.flatMap((s) => untranslatedWords(s, names).map((word) => `${word} in "${s}"`))).toEqual([]);
       const en = texts((await exportWorkbook(t, token, { kind, lang: 'en', params })).book);
       expect(en.flatMap((s) => (chineseIn(s, names).length ? [s] : []))).toEqual([]);
+    },
+  );
+
+  it.each(['qc-summary', 'daily-report', 'ranking', 'training-plan', 'roster'].flatMap((k) => [`${k} zh`, `${k} en`]))(
+    '%s: looks hand-made and stays computable (title merged, print setup, date cells, widths)',
+    async (kindLang) => {
+      const [kind, lang] = kindLang.split(' ');
+      const { role, params } = requests[kind];
+      const { book } = await exportWorkbook(t, await t.tokenFor(role), { kind, lang, params });
+      expect(book.worksheets.length).toBeGreaterThan(0);
+      expect(lookFlaws(book)).toEqual([]);
+      // The sheets that carry days or times hold them as date cells a pivot table can group.
+      const dated = book.worksheets.flatMap((ws) =>
+        [...Array(Math.max(0, ws.rowCount - 3)).keys()].flatMap((i) =>
+          (ws.getRow(i + 4).values as unknown[]).filter((v) => v instanceof Date),
+        ),
+      );
+      if (kind === 'roster' || kind === 'training-plan') expect(dated.length).toBeGreaterThan(0);
     },
   );
 });

@@ -12,6 +12,8 @@ const WORDS = {
   en: { warning: 'warning', infeasible: 'cannot be met', violation: 'rule broken', list: ', ' },
 };
 const OFF_FILL = 'FFEDEDED';
+/** Keys of the rest columns of the shift list: rest1, rest2 … */
+export const REST_KEY = 'rest';
 const LEAVE_FILL = 'FFFFEB9C';
 
 const clock = (local: string) => local.slice(11, 16);
@@ -57,7 +59,6 @@ export function rosterCells(roster: RosterJson, lang: ExportLanguage, teams: Map
       if (fill) looks.set(`${agent.agentId}/${key}`, { fill });
       count++;
       minutes += paidMinutes(s);
-      const rests = s.breaks.filter((b) => b.name !== 'meal').map((b) => clock(b.start.local));
       shifts.push({
         employeeNo: agent.employeeNo,
         name: agent.name,
@@ -68,7 +69,10 @@ export function rosterCells(roster: RosterJson, lang: ExportLanguage, teams: Map
         end: s.end,
         paidMinutes: paidMinutes(s),
         mealStart: s.breaks.find((b) => b.name === 'meal')?.start ?? null,
-        restStarts: rests.length > 1 ? rests.join(words.list) : (rests[0] ?? null),
+        // Each rest its own time cell (rest1, rest2 …), so every one sorts and sums as a time.
+        ...Object.fromEntries(
+          s.breaks.filter((b) => b.name !== 'meal').map((b, i) => [`${REST_KEY}${i + 1}`, b.start]),
+        ),
         training:
           s.activities.map((a) => `${a.title} ${clock(a.start.local)}–${clock(a.end.local)}`).join(words.list) || null,
       });
@@ -77,19 +81,22 @@ export function rosterCells(roster: RosterJson, lang: ExportLanguage, teams: Map
   });
   const names = new Map(roster.agents.map((a) => [a.agentId, a.name]));
   // Rules by their names in the export's language; the solver's own detail is English, so only English gets it.
+  // One row per day a rule concerns, the day a date cell (a rule of the whole week has none).
   const listed = (kind: string, list: { rule: string; agentIds: string[]; dates: string[]; detail: string }[]) =>
-    list.map((v) => ({
-      kind,
-      rule: labelOf(RosterRuleLabels, v.rule)[lang],
-      dates: v.dates.join(words.list),
-      agents: v.agentIds.map((id) => names.get(id) ?? id).join(words.list),
-      detail: lang === 'en' ? v.detail : null,
-    }));
+    list.flatMap((v) =>
+      (v.dates.length ? v.dates : [null]).map((date) => ({
+        kind,
+        rule: labelOf(RosterRuleLabels, v.rule)[lang],
+        date,
+        agents: v.agentIds.map((id) => names.get(id) ?? id).join(words.list),
+        detail: lang === 'en' ? v.detail : null,
+      })),
+    );
   const warnings: ExportRow[] = [
     ...roster.warnings.map((w) => ({
       kind: words.warning,
       rule: null,
-      dates: null,
+      date: null,
       agents: null,
       detail: warningText(w, lang),
     })),

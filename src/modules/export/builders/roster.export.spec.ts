@@ -54,11 +54,11 @@ const roster = {
 } as unknown as RosterJson;
 const shop = { code: 'demo', name: '示例店', currency: 'CNY', timeZone: 'Asia/Shanghai' };
 
-async function written(lang: 'zh' | 'en'): Promise<ExcelJS.Workbook> {
+async function written(lang: 'zh' | 'en', week: RosterJson = roster): Promise<ExcelJS.Workbook> {
   const path = join(mkdtempSync(join(tmpdir(), 'wfm-roster-export-')), 'roster.xlsx');
   await writeExportWorkbook(
     path,
-    rosterWorkbook(shop, roster, lang, {
+    rosterWorkbook(shop, week, lang, {
       teams: new Map([['team1', '售前一组']]),
       skills: new Map([['pre_sales', '售前']]),
     }),
@@ -121,7 +121,7 @@ describe('roster workbook', () => {
     expect((rules.getRow(4).values as unknown[]).slice(1)).toEqual([
       '违反规则',
       '班次间最短休息',
-      '2026-12-07',
+      new Date('2026-12-07T00:00:00Z'),
       '欧阳娜娜',
     ]);
   });
@@ -136,9 +136,37 @@ describe('roster workbook', () => {
     expect((book.getWorksheet('Rule warnings')!.getRow(4).values as unknown[]).slice(1)).toEqual([
       'rule broken',
       'minimum rest between shifts',
-      '2026-12-07',
+      new Date('2026-12-07T00:00:00Z'),
       '欧阳娜娜',
       'CS0001 rests 9 h',
     ]);
+  });
+
+  it('gives each rest its own time column when a shift has several', async () => {
+    const twoRests = {
+      ...shift,
+      breaks: [
+        { name: 'rest', minutes: 15, paid: true, start: at('2026-12-07T10:00') },
+        ...shift.breaks.map((b) => (b.name === 'rest' ? { ...b, name: 'rest2' } : b)),
+      ],
+    };
+    const second = {
+      ...roster.agents[0],
+      agentId: 'a2',
+      employeeNo: 'CS0002',
+      name: '小李',
+      days: roster.agents[0].days.map((d, i) => ({ ...d, shift: i === 0 ? twoRests : null })),
+    };
+    const book = await written('en', { ...roster, agents: [...roster.agents, second] } as unknown as RosterJson);
+    const list = book.getWorksheet('Shifts')!;
+    expect((list.getRow(3).values as unknown[]).slice(9)).toEqual([
+      'Meal start',
+      'Rest 1 start',
+      'Rest 2 start',
+      'Training',
+    ]);
+    expect([list.getCell('J4').value, list.getCell('K4').value]).toEqual([time(15, 15), null]);
+    expect([list.getCell('J5').value, list.getCell('K5').value]).toEqual([time(10, 0), time(15, 15)]);
+    expect(list.getCell('K5').numFmt).toBe('hh:mm');
   });
 });

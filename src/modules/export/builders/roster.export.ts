@@ -10,9 +10,15 @@ import { SkillService } from 'src/modules/org/skill.service';
 import { TeamService } from 'src/modules/org/team.service';
 import { labelOf } from 'src/platform/i18n/texts';
 import { ExportTitles, RosterVersionStateLabels } from 'src/modules/export/export.labels';
-import type { CellLook, ExportColumn, ExportLanguage, ExportWorkbook } from 'src/modules/export/workbook/export-sheet';
+import type {
+  CellLook,
+  ExportColumn,
+  ExportLanguage,
+  ExportRow,
+  ExportWorkbook,
+} from 'src/modules/export/workbook/export-sheet';
 import { WEEKDAY_NAMES } from 'src/modules/export/workbook/workbook-writer';
-import { rosterCells, type RosterJson } from './roster-cells';
+import { REST_KEY, rosterCells, type RosterJson } from './roster-cells';
 import { localized, SchemaTexts } from 'src/platform/i18n/zod-messages';
 
 const params = z.strictObject({
@@ -55,7 +61,7 @@ export const rosterLayout = {
         { key: 'end', zh: '下班', en: 'End', kind: 'time' },
         { key: 'paidMinutes', zh: '计薪分钟', en: 'Paid minutes', kind: 'minutes' },
         { key: 'mealStart', zh: '用餐开始', en: 'Meal start', kind: 'time' },
-        { key: 'restStarts', zh: '休息开始', en: 'Rest starts', kind: 'time' },
+        { key: `${REST_KEY}1`, zh: '休息开始', en: 'Rest start', kind: 'time' },
         { key: 'training', zh: '培训', en: 'Training', kind: 'text' },
       ],
     },
@@ -77,7 +83,7 @@ export const rosterLayout = {
       columns: [
         { key: 'kind', zh: '类型', en: 'Kind', kind: 'text' },
         { key: 'rule', zh: '规则', en: 'Rule', kind: 'text' },
-        { key: 'dates', zh: '日期', en: 'Dates', kind: 'text' },
+        { key: 'date', zh: '日期', en: 'Date', kind: 'date' },
         { key: 'agents', zh: '客服', en: 'Agents', kind: 'text' },
         { key: 'detail', zh: '说明', en: 'Detail', kind: 'text' },
       ],
@@ -86,6 +92,21 @@ export const rosterLayout = {
 } satisfies ExportLayout;
 
 const UNDER = 'FFFFC7CE';
+
+/** One rest column per rest of the longest list of rests ("休息1开始", "休息2开始" … when there are several). */
+function restColumns(columns: ExportColumn[], shifts: ExportRow[]): ExportColumn[] {
+  let most = 1;
+  for (const row of shifts) while (row[`${REST_KEY}${most + 1}`]) most++;
+  if (most === 1) return columns;
+  const at = columns.findIndex((c) => c.key === `${REST_KEY}1`);
+  const rests: ExportColumn[] = Array.from({ length: most }, (_r, i) => ({
+    key: `${REST_KEY}${i + 1}`,
+    zh: `休息${i + 1}开始`,
+    en: `Rest ${i + 1} start`,
+    kind: 'time',
+  }));
+  return [...columns.slice(0, at), ...rests, ...columns.slice(at + 1)];
+}
 
 export type RosterNames = { teams: Map<string, string>; skills: Map<string, string> };
 
@@ -122,14 +143,7 @@ export function rosterWorkbook(
         rows: cells.rows,
         look: (row, column): CellLook | undefined => cells.looks.get(`${row.agentId}/${column.key}`),
       },
-      {
-        ...list,
-        rows: cells.shifts,
-        kindOf: (row, column) =>
-          column.key === 'restStarts' && typeof row.restStarts === 'string' && row.restStarts.length > 5
-            ? 'text'
-            : undefined,
-      },
+      { ...list, columns: restColumns(list.columns, cells.shifts), rows: cells.shifts },
       {
         ...coverage,
         // Per-slot demand shows each slot as a time; demand per day and shift type shows each shift.
