@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import postgres from 'postgres';
 import { BOOT_LOCK } from 'src/platform/db/migrate';
 import { createTestDatabase } from './support/test-database';
-import { NodeProcess, runNodeProcess, startNodeProcess } from './support/server-process';
+import { NodeProcess, repoRoot, runNodeProcess, startNodeProcess } from './support/server-process';
+import { OwnRedis } from './support/own-redis';
 
 const JWT_SECRET = 'boot-test-secret-boot-test-secret-0123456789';
 
@@ -112,4 +113,44 @@ describe('processes booting on one database (e2e)', () => {
     expect(output).toMatch(/Failed to start: Failed query: insert into "shops"/);
     expect(output).toMatch(/caused by: no new shops in this test database \(code 23514\)/);
   }, 400_000);
+
+  it('two API replicas with SEED_DEMO=always (workers off) and two workers, started together on an empty database, seed the demo once', async () => {
+    const d = await database();
+    const admin = postgres(d.url, { max: 1, onnotice: () => undefined });
+    const redis = new OwnRedis();
+    await redis.start();
+    try {
+      await admin`DROP SCHEMA IF EXISTS drizzle CASCADE`;
+      await admin`DROP SCHEMA public CASCADE`;
+      await admin`CREATE SCHEMA public`;
+      const shared = {
+        ...env(d.url),
+        REDIS_URL: redis.url,
+        NODE_ENV: 'production',
+        CUSTOMER_KEY_SECRET: 'boot-test-customer-key',
+      };
+      const apiEnv = { ...shared, PORT: '0', HOST: '127.0.0.1', WORKERS: 'off', SEED_DEMO: 'always' };
+      // Seeding the whole demo on a loaded machine takes minutes: waited for, not timed.
+      const ready = (script: 'main.js' | 'worker.js', e: Record<string, string>, pattern: RegExp) =>
+        startNodeProcess(script, e, pattern, repoRoot, 900_000).then((p) => (started.push(p), p));
+      const processes = await Promise.all([
+        ready('main.js', apiEnv, /Demo logins[\s\S]*manager +\S+ \/ \S+/),
+        ready('main.js', apiEnv, /Demo logins[\s\S]*manager +\S+ \/ \S+/),
+        ready('worker.js', shared, /worker started/),
+        ready('worker.js', shared, /worker started/),
+      ]);
+      const [counts] = await admin`SELECT
+          (SELECT count(*)::int FROM shops WHERE code = 'demo') AS shops,
+          (SELECT count(*)::int FROM imports WHERE kind = 'demo-history') AS histories,
+          (SELECT count(*)::int FROM rosters) AS rosters,
+          (SELECT count(*)::int FROM roster_versions WHERE status = 'published') AS published,
+          (SELECT count(*)::int FROM job_runs WHERE status <> 'completed') AS unfinished`;
+      expect(counts).toEqual({ shops: 1, histories: 1, rosters: 1, published: 1, unfinished: 0 });
+      for (const p of processes) expect(p.output()).not.toMatch(/Failed to start|failed to start/);
+      await Promise.all(processes.map((p) => p.kill()));
+    } finally {
+      await admin.end();
+      await redis.stop();
+    }
+  }, 1_000_000);
 });

@@ -132,6 +132,7 @@ export async function startNodeProcess(
   env: Record<string, string>,
   ready: RegExp,
   cwd = repoRoot,
+  readyWithinMs = 90_000,
 ): Promise<NodeProcess> {
   const child = spawnNode(script, env, cwd);
   let output = '';
@@ -139,10 +140,14 @@ export async function startNodeProcess(
   child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   // One that never gets ready is not left behind.
-  const match = await waitFor(`${script} to be ready`, () => {
-    if (child.exitCode !== null) throw new Error(`${script} exited (${child.exitCode}):\n${output}`);
-    return ready.exec(output) ?? undefined;
-  }).catch((e: unknown) => {
+  const match = await waitFor(
+    `${script} to be ready`,
+    () => {
+      if (child.exitCode !== null) throw new Error(`${script} exited (${child.exitCode}):\n${output}`);
+      return ready.exec(output) ?? undefined;
+    },
+    readyWithinMs,
+  ).catch((e: unknown) => {
     child.kill('SIGKILL');
     throw e;
   });
