@@ -431,11 +431,19 @@ describe('rosters (e2e)', () => {
       .set(bearer(manager))
       .send({ weekStart: '2026-12-01', demand: 'day-cover', dayCover: [{ shiftTemplate: 'E', required: 1 }] })
       .expect(400);
-    expect(tuesday.body.errors[0].field).toBe('weekStart');
-    expect(
-      (await t.http().post('/rosters').set(bearer(manager)).send({ weekStart: WEEK, demand: 'day-cover' }).expect(400))
-        .body.errors[0].field,
-    ).toBe('dayCover');
+    // In the shop's language (Chinese by default), naming the field.
+    expect(tuesday.body.errors[0]).toMatchObject({ field: 'weekStart', message: '必须是周一（当地一周的第一天）' });
+    const noCover = await t
+      .http()
+      .post('/rosters')
+      .set(bearer(manager))
+      .set('Accept-Language', 'en')
+      .send({ weekStart: WEEK, demand: 'day-cover' })
+      .expect(400);
+    expect(noCover.body.errors[0]).toMatchObject({
+      field: 'dayCover',
+      message: 'give the cover per day and shift template for demand day-cover',
+    });
     const unknown = await t
       .http()
       .post('/rosters')

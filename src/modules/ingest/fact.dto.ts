@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { utcInstant } from 'src/platform/http/field-schemas';
 import { pageQuery } from 'src/platform/http/pagination';
+import { localized, SchemaTexts } from 'src/platform/i18n/zod-messages';
 
 const range = {
   from: utcInstant.meta({ description: 'Inclusive, UTC instant' }),
@@ -9,12 +10,12 @@ const range = {
 
 export const ListSessionsQuery = z
   .strictObject({ ...pageQuery, ...range, agentId: z.uuid().optional(), queueId: z.uuid().optional() })
-  .refine((q) => new Date(q.from) < new Date(q.to), { message: 'must be after from', path: ['to'] });
+  .refine((q) => new Date(q.from) < new Date(q.to), { ...localized(SchemaTexts.afterFrom), path: ['to'] });
 export type ListSessionsQuery = z.infer<typeof ListSessionsQuery>;
 
 export const ListOrdersQuery = z
   .strictObject({ ...pageQuery, ...range, agentId: z.uuid().optional().meta({ description: 'Attributed agent' }) })
-  .refine((q) => new Date(q.from) < new Date(q.to), { message: 'must be after from', path: ['to'] });
+  .refine((q) => new Date(q.from) < new Date(q.to), { ...localized(SchemaTexts.afterFrom), path: ['to'] });
 export type ListOrdersQuery = z.infer<typeof ListOrdersQuery>;
 
 export const sessionExample = {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { utcInstant } from 'src/platform/http/field-schemas';
 import { chatSlowdownTable, checkTableCovers, SlowdownTexts } from './chat-slowdown-table';
 import { queueRowFields, withQueueRules } from 'src/modules/ingest/kinds/queue-rows';
-import { inLocale } from 'src/platform/i18n/locale';
+import { inLocale, text } from 'src/platform/i18n/locale';
 import { localized, SchemaTexts } from 'src/platform/i18n/zod-messages';
 import { currentLocale } from 'src/platform/i18n/request-locale';
 
@@ -41,9 +41,9 @@ export type UpdateQueueBody = z.infer<typeof UpdateQueueBody>;
 
 export const RangeQuery = z
   .strictObject({ from: utcInstant, to: utcInstant })
-  .refine((q) => new Date(q.from) < new Date(q.to), { message: 'must be after from', path: ['to'] })
+  .refine((q) => new Date(q.from) < new Date(q.to), { ...localized(SchemaTexts.afterFrom), path: ['to'] })
   .refine((q) => new Date(q.to).getTime() - new Date(q.from).getTime() <= 92 * 86_400_000, {
-    message: 'the range may span at most 92 days',
+    ...localized(text('the range may span at most 92 days', '范围最多 92 天')),
     path: ['to'],
   });
 export type RangeQuery = z.infer<typeof RangeQuery>;

@@ -1,7 +1,26 @@
 import { z } from 'zod';
+import { text } from 'src/platform/i18n/locale';
+import { defineTexts } from 'src/platform/i18n/texts';
+import { localized, SchemaTexts } from 'src/platform/i18n/zod-messages';
 import { clockTime, code, localDate } from 'src/platform/http/field-schemas';
 import { pageQuery } from 'src/platform/http/pagination';
 import { isMonday } from './roster-week';
+
+/** The longest range of GET /me/shifts. */
+const MAX_SHIFT_RANGE_DAYS = 62;
+
+/** Refusals of roster requests that no shared message says. */
+export const RosterDtoTexts = defineTexts('roster.request', {
+  monday: text('must be a Monday (the local first day of the week)', '必须是周一（当地一周的第一天）'),
+  dayCoverNeeded: text(
+    'give the cover per day and shift template for demand day-cover',
+    '需求为 `day-cover` 时，请给出每天每个班次模板的人数',
+  ),
+  dayCoverOnly: text('only with demand day-cover', '仅在需求为 `day-cover` 时可用'),
+  changedTwice: text('an agent-day is changed twice', '同一客服同一天被修改了两次'),
+  differFromFrom: text('must differ from from', '必须与开始不同'),
+  shiftRange: text(`the range may span at most ${MAX_SHIFT_RANGE_DAYS} days`, `范围最多 ${MAX_SHIFT_RANGE_DAYS} 天`),
+});
 
 export const ROSTER_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
 export const DEMAND_KINDS = ['forecast', 'day-cover'] as const;
@@ -33,9 +52,7 @@ const LockInput = z.strictObject({
 
 export const CreateRosterBody = z
   .strictObject({
-    weekStart: localDate
-      .refine(isMonday, { message: 'must be a Monday (the local first day of the week)' })
-      .meta({ example: '2026-11-30' }),
+    weekStart: localDate.refine(isMonday, localized(RosterDtoTexts.monday)).meta({ example: '2026-11-30' }),
     teamIds: z
       .array(z.uuid())
       .min(1)
@@ -78,10 +95,13 @@ export const CreateRosterBody = z
     }),
   })
   .refine((b) => b.demand !== 'day-cover' || (b.dayCover?.length ?? 0) > 0, {
-    message: 'give the cover per day and shift template for demand day-cover',
+    ...localized(RosterDtoTexts.dayCoverNeeded),
     path: ['dayCover'],
   })
-  .refine((b) => b.demand !== 'forecast' || !b.dayCover, { message: 'only with demand day-cover', path: ['dayCover'] });
+  .refine((b) => b.demand !== 'forecast' || !b.dayCover, {
+    ...localized(RosterDtoTexts.dayCoverOnly),
+    path: ['dayCover'],
+  });
 export type CreateRosterBody = z.infer<typeof CreateRosterBody>;
 
 export const ListRostersQuery = z.strictObject({
@@ -128,7 +148,7 @@ export const EditRosterBody = z
     changes: z.array(ShiftChange).min(1).max(200),
   })
   .refine((b) => new Set(b.changes.map((c) => `${c.agentId}/${c.date}`)).size === b.changes.length, {
-    message: 'an agent-day is changed twice',
+    ...localized(RosterDtoTexts.changedTwice),
     path: ['changes'],
   });
 export type EditRosterBody = z.infer<typeof EditRosterBody>;
@@ -151,15 +171,14 @@ export const DiffQuery = z
       example: 2,
     }),
   })
-  .refine((q) => q.from !== q.to, { message: 'must differ from from', path: ['to'] });
+  .refine((q) => q.from !== q.to, { ...localized(RosterDtoTexts.differFromFrom), path: ['to'] });
 export type DiffQuery = z.infer<typeof DiffQuery>;
 
-const MAX_SHIFT_RANGE_DAYS = 62;
 export const MyShiftsQuery = z
   .strictObject({ from: localDate, to: localDate })
-  .refine((q) => q.from <= q.to, { message: 'must not be before from', path: ['to'] })
+  .refine((q) => q.from <= q.to, { ...localized(SchemaTexts.notBeforeFrom), path: ['to'] })
   .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < MAX_SHIFT_RANGE_DAYS, {
-    message: `the range may span at most ${MAX_SHIFT_RANGE_DAYS} days`,
+    ...localized(RosterDtoTexts.shiftRange),
     path: ['to'],
   });
 export type MyShiftsQuery = z.infer<typeof MyShiftsQuery>;

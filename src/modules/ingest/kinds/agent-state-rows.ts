@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { instant, optionalInstant, text } from './cell-values';
 import { ImportKind, unknownCode } from './import-kind';
+import { localized, SchemaTexts } from 'src/platform/i18n/zod-messages';
 
 /** The workbench's states; Chinese labels as the workbench shows them are read too. */
 export const AGENT_STATE_NAMES = ['online', 'busy', 'away', 'offline'] as const;
@@ -20,7 +21,7 @@ const state = z.preprocess(
 export const agentStateRowSchema = (ctx: Parameters<ImportKind<unknown>['rowSchema']>[0]) =>
   z
     .strictObject({ agent: text(40), state, from: instant(ctx), to: optionalInstant(ctx) })
-    .refine((r) => !r.to || r.to > r.from, { message: 'must be after from', path: ['to'] });
+    .refine((r) => !r.to || r.to > r.from, { ...localized(SchemaTexts.afterFrom), path: ['to'] });
 export type AgentStateRow = z.infer<ReturnType<typeof agentStateRowSchema>>;
 
 /** An agent's state from `from` until `to` (blank: still in it); the same agent and start again replaces it. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { localDate } from 'src/platform/http/field-schemas';
 import { localized, SchemaTexts } from 'src/platform/i18n/zod-messages';
 import { isMonday } from 'src/modules/roster/roster-week';
+import { RosterDtoTexts } from 'src/modules/roster/roster.dto';
 
 export const RosterImportQuery = z.strictObject({
   mode: z.enum(['all', 'partial']).default('all').meta({
@@ -18,7 +19,7 @@ export type RosterImportQuery = z.infer<typeof RosterImportQuery>;
 
 export const ImportTemplateQuery = z.strictObject({
   week: localDate
-    .refine(isMonday, { message: 'must be a Monday (the local first day of the week)' })
+    .refine(isMonday, localized(RosterDtoTexts.monday))
     .meta({ description: 'The Monday of the week', example: '2026-12-07' }),
   lang: z.enum(['zh', 'en']).optional().meta({
     description: 'Language of the template; default the reader’s (Accept-Language, else the shop’s)',
