@@ -129,18 +129,19 @@ describe('time-off requests (e2e)', () => {
     await settings({ timeOffAllowances: [], timeOffMinCoveragePercent: 100 });
     const [, , a, b] = fullTimers();
     // Tuesday needs 3 on the early shift and has many more: cover holds. Thursday needs 30: it does not.
+    // Part of the day that covers the whole early shift (08:00–17:00) frees it (cutting is in time-off-part-day).
     const tuesday = await ask(manager, {
       agentId: a.id,
       startDate: '2027-03-02',
       endDate: '2027-03-02',
-      startTime: '14:00',
-      endTime: '18:00',
+      startTime: '08:00',
+      endTime: '17:00',
     }).expect(201);
     expect(tuesday.body).toMatchObject({
       status: 'approved',
       autoApproved: true,
-      startTime: '14:00',
-      endTime: '18:00',
+      startTime: '08:00',
+      endTime: '17:00',
     });
     expect(shiftOn(await roster(), a.id, '2027-03-02')).toBeNull();
     const thursday = await ask(manager, { agentId: b.id, startDate: thu, endDate: thu }).expect(201);

@@ -74,7 +74,13 @@ export async function publishTeamWeek(
   return { rosterId: res.body.rosterId, teamId: me.teamId, mates, dates };
 }
 
-type RosterDay = { date: string; shift: { code: string } | null };
+type RosterDay = {
+  date: string;
+  shift: { code: string } | null;
+  /** `leave` or `day-off` on a day without a shift; the local times on leave that day (whole days 00:00–24:00). */
+  absence?: string | null;
+  leave?: { start: string; end: string }[];
+};
 /** A roster as the self-service tests read it: its revision, newest version and each agent's days. */
 export type PublishedRoster = {
   revision: number;

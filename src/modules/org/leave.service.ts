@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
 import { Db } from 'src/platform/db/db';
+import type { LeaveCredit } from 'src/platform/db/schema';
+import { localDaysWindow } from 'src/platform/time/shop-calendar';
 import { labelOf } from 'src/platform/i18n/texts';
 import type { Page } from 'src/platform/http/pagination';
 import { AgentRepository } from './agent.repository';
@@ -9,6 +11,12 @@ import { Leave, LeaveRepository } from './leave.repository';
 import { AgentScope } from './agent-scope.service';
 import { LeaveStatusLabels } from './org.labels';
 import { OrgProblems } from './org.problems';
+import { ShopService } from './shop.service';
+
+const localDaysWindowAs = (from: string, to: string, zone: string) => {
+  const { start, end } = localDaysWindow(from, to, zone);
+  return { startsAt: start, endsAt: end };
+};
 
 /** Leave requests: agents ask for their own, supervisors decide for their team, managers and HR for all. */
 @Injectable()
@@ -18,6 +26,7 @@ export class LeaveService {
     private readonly leaves: LeaveRepository,
     private readonly agents: AgentRepository,
     private readonly scope: AgentScope,
+    private readonly shops: ShopService,
   ) {}
 
   request(actor: Actor, body: CreateLeaveBody): Promise<Leave> {
@@ -25,6 +34,7 @@ export class LeaveService {
       const agentId = body.agentId ?? actor.agentId;
       if (!agentId) throw OrgProblems.noAgentRecord();
       await this.checkReach(actor, agentId);
+      const zone = (await this.shops.context(actor.shopId)).timeZone;
       const clash = await this.leaves.overlapping(actor.shopId, agentId, body.startDate, body.endDate);
       if (clash)
         throw OrgProblems.leaveOverlaps(
@@ -37,6 +47,8 @@ export class LeaveService {
         kind: body.kind,
         startDate: body.startDate,
         endDate: body.endDate,
+        // Whole local days, planned ahead: no credit stored (a working day's share a day, see roster-leave).
+        ...localDaysWindowAs(body.startDate, body.endDate, zone),
         reason: body.reason,
         status: 'requested',
       });
@@ -49,7 +61,16 @@ export class LeaveService {
    */
   grant(
     shopId: string,
-    leave: { agentId: string; kind: string; startDate: string; endDate: string; reason?: string | null },
+    leave: {
+      agentId: string;
+      kind: string;
+      startDate: string;
+      endDate: string;
+      startsAt: Date;
+      endsAt: Date;
+      credit: LeaveCredit[];
+      reason?: string | null;
+    },
     decidedBy: string,
   ): Promise<Leave> {
     return this.leaves.insert({

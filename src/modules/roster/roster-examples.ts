@@ -130,6 +130,7 @@ export const myShiftsExample = {
   from: '2026-11-30',
   to: '2026-12-06',
   items: [{ date: '2026-11-30', rosterId, version: 1, ...shift }],
+  leave: [{ date: '2026-12-02', kind: 'comp', start: '14:00', end: '18:00' }],
 };
 
 export const editRefusedExample = {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, eq, gte, inArray, isNotNull, isNull, lte, or } from 'drizzle-orm';
 import { Db } from 'src/platform/db/db';
-import { agents, agentSkills, availability, leaves, skills, teams } from 'src/platform/db/schema';
+import { agents, agentSkills, availability, leaves, shops, skills, teams } from 'src/platform/db/schema';
+import type { LeaveRow } from './roster-leave';
 
 export type RosterAgentRow = {
   id: string;
@@ -15,7 +16,6 @@ export type RosterAgentRow = {
   minRestHours: number;
   skills: string[];
 };
-export type LeaveRow = { agentId: string; startDate: string; endDate: string };
 export type AvailabilityRow = {
   agentId: string;
   kind: string;
@@ -131,12 +131,36 @@ export class RosterInputReads {
   approvedLeave(shopId: string, agentIds: string[], fromDate: string, toDate: string): Promise<LeaveRow[]> {
     if (agentIds.length === 0) return Promise.resolve([]);
     return this.db.q
-      .select({ agentId: leaves.agentId, startDate: leaves.startDate, endDate: leaves.endDate })
+      .select({ agentId: leaves.agentId, startsAt: leaves.startsAt, endsAt: leaves.endsAt, credit: leaves.credit })
       .from(leaves)
       .where(
         and(
           eq(leaves.shopId, shopId),
           inArray(leaves.agentId, agentIds),
+          eq(leaves.status, 'approved'),
+          lte(leaves.startDate, toDate),
+          gte(leaves.endDate, fromDate),
+        ),
+      );
+  }
+
+  /** An agent's approved leave touching the local dates, with the shop's zone (for the agent's own view). */
+  async leaveOfAgent(shopId: string, agentId: string, fromDate: string, toDate: string) {
+    return this.db.q
+      .select({
+        kind: leaves.kind,
+        startDate: leaves.startDate,
+        endDate: leaves.endDate,
+        startsAt: leaves.startsAt,
+        endsAt: leaves.endsAt,
+        timeZone: shops.timeZone,
+      })
+      .from(leaves)
+      .innerJoin(shops, eq(shops.id, leaves.shopId))
+      .where(
+        and(
+          eq(leaves.shopId, shopId),
+          eq(leaves.agentId, agentId),
           eq(leaves.status, 'approved'),
           lte(leaves.startDate, toDate),
           gte(leaves.endDate, fromDate),

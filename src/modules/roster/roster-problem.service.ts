@@ -6,7 +6,8 @@ import { RosterTexts } from './roster.texts';
 import type { Shop } from 'src/modules/org/shop.repository';
 import type { CreateRosterBody } from './roster.dto';
 import { RosterDemandService } from './roster-demand.service';
-import { AvailabilityRow, LeaveRow, RosterAgentRow, RosterInputReads } from './roster-input.reads';
+import { AvailabilityRow, RosterAgentRow, RosterInputReads } from './roster-input.reads';
+import { LeaveRow, leaveOfWeek, minMinutesAfterLeave } from './roster-leave';
 import { clockMinutes, RosterWeek } from './roster-week';
 import { addDays } from 'src/platform/time/calendar-date';
 import { RosterActivityReads } from './roster-activity.reads';
@@ -41,23 +42,6 @@ export function shiftTypeOf(t: ShiftTemplate): ShiftType {
     breaks: t.breaks,
     late: t.late,
   };
-}
-
-/** Days of the week (and the day after it) on leave. */
-function leaveDaysOf(week: RosterWeek, leave: { startDate: string; endDate: string }[]): number[] {
-  const dates = [...week.dates, addDays(week.weekStart, week.days)];
-  return dates
-    .map((date, d) => (leave.some((l) => l.startDate <= date && l.endDate >= date) ? d : -1))
-    .filter((d) => d >= 0);
-}
-
-/** Leave lowers the weekly minimum by a working day's share. */
-function minMinutesWith(
-  r: Pick<RosterAgentRow, 'minWeekMinutes' | 'maxDaysPerWeek'>,
-  leaveInWeek: number,
-  maxMinutes: number,
-): number {
-  return Math.min(maxMinutes, Math.round(r.minWeekMinutes * Math.max(0, 1 - leaveInWeek / r.maxDaysPerWeek)));
 }
 
 /**
@@ -182,12 +166,10 @@ export class RosterProblemService {
     const agents = problem.agents.map((a) => {
       const row = byId.get(a.id);
       if (!row) return a;
-      const leaveDays = leaveDaysOf(
-        week,
-        leave.filter((l) => l.agentId === a.id),
-      );
-      const minMinutes = minMinutesWith(row, leaveDays.filter((d) => d < week.days).length, a.contract.maxMinutes);
-      return { ...a, leaveDays, contract: { ...a.contract, minMinutes } };
+      const own = leave.filter((l) => l.agentId === a.id);
+      const { leaveDays, leaveParts } = leaveOfWeek(week, own);
+      const minMinutes = minMinutesAfterLeave(row, week, own, a.contract.maxMinutes);
+      return { ...a, leaveDays, leaveParts, contract: { ...a.contract, minMinutes } };
     });
     return { ...problem, agents };
   }
@@ -201,22 +183,22 @@ export class RosterProblemService {
   }
 
   /**
-   * The contract over the week. Leave lowers the minimum by a working day's share; the most days
+   * The contract over the week. Leave lowers the minimum by the minutes it stands for; the most days
    * a week is the solver's `maxWorkDays` (and caps the minutes at that many of the longest shift).
    */
   private agentOf(
     r: RosterAgentRow,
     week: RosterWeek,
-    leave: { startDate: string; endDate: string }[],
+    leave: LeaveRow[],
     availability: AvailabilityRow[],
     leadsTeam: boolean,
     longest: number,
   ): RosterAgent {
     // The week's days and the day after it (leave and unavailability there bar a night shift running into it).
     const dates = [...week.dates, addDays(week.weekStart, week.days)];
-    const leaveDays = leaveDaysOf(week, leave);
+    const { leaveDays, leaveParts } = leaveOfWeek(week, leave);
     const maxMinutes = Math.min(r.maxWeekMinutes, r.maxDaysPerWeek * longest);
-    const minMinutes = minMinutesWith(r, leaveDays.filter((d) => d < week.days).length, maxMinutes);
+    const minMinutes = minMinutesAfterLeave(r, week, leave, maxMinutes);
     const agent: RosterAgent = {
       id: r.id,
       skills: r.skills,
@@ -227,6 +209,7 @@ export class RosterProblemService {
         ...(r.maxDaysPerWeek < DAYS ? { maxConsecutiveWorkDays: r.maxDaysPerWeek, maxWorkDays: r.maxDaysPerWeek } : {}),
       },
       leaveDays,
+      ...(leaveParts.length ? { leaveParts } : {}),
       unavailable: [],
       requests: [],
     };

@@ -11,6 +11,7 @@ import { DiffQuery, ListRostersQuery, MyShiftsQuery, ReadRosterQuery } from './r
 import { RosterActivity, RosterActivityReads } from './roster-activity.reads';
 import { Roster, RosterRepository } from './roster.repository';
 import { RosterInputReads } from './roster-input.reads';
+import { leaveByDate } from './roster-leave';
 import { RosterViewStampReads } from './roster-view-stamp.reads';
 import { rosterDiff, rosterSummary, rosterView, shiftView } from './roster-view';
 import { currentLocale } from 'src/platform/i18n/request-locale';
@@ -174,9 +175,10 @@ export class RosterReading {
   /** The caller's own shifts of published rosters (the newest published version of each). */
   async myShifts(actor: Actor, query: MyShiftsQuery) {
     if (!actor.agentId) throw RosterProblems.noAgentRecord();
-    const [shifts, templates] = await Promise.all([
+    const [shifts, templates, leave] = await Promise.all([
       this.rosters.published(actor.shopId, [actor.agentId], query.from, query.to),
       this.templates.all(actor.shopId),
+      this.input.leaveOfAgent(actor.shopId, actor.agentId, query.from, query.to),
     ]);
     const byId = new Map(templates.map((t) => [t.id, t]));
     return {
@@ -189,6 +191,8 @@ export class RosterReading {
         version: s.version,
         ...shiftView(new RosterWeek(addDays(s.localDate, -s.day), s.timeZone), s, byId.get(s.shiftTemplateId)),
       })),
+      // Approved leave per local date with its times (whole days 00:00–24:00).
+      leave: leave.length ? leaveByDate(leave, leave[0].timeZone, query.from, query.to) : [],
     };
   }
 

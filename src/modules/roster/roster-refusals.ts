@@ -12,6 +12,7 @@ import type { RosterRuleViolation } from './solver';
  */
 export const RosterRuleTexts = defineTexts('roster.rule', {
   leave: { en: 'on approved leave that day', zh: '当天已批准休假' },
+  'leave-part': { en: 'overlaps approved leave {date} {from}–{to}', zh: '与已批准的休假 {date} {from}–{to} 重叠' },
   'leave-next-day': {
     en: 'the shift runs into {date}, a day of approved leave',
     zh: '班次延续到 {date}，当天已批准休假',
@@ -172,6 +173,12 @@ export class RosterRefusals {
     switch (v.rule) {
       case 'leave':
       case 'fixed-day-off': {
+        if (v.rule === 'leave' && f.leaveDay !== undefined)
+          return fillText(r['leave-part'], {
+            date: this.date(num(f.leaveDay)),
+            from: clockText(num(f.fromMinutes)),
+            to: clockText(num(f.toMinutes)),
+          });
         const closed = num(f.closedDay ?? day);
         if (closed === day) return r[v.rule];
         return fillText(r[`${v.rule}-next-day`], { date: this.date(closed) });

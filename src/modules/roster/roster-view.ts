@@ -9,7 +9,7 @@ import type {
   RosterVersionHead,
   VersionAuthors,
 } from './roster.repository';
-import { RosterWeek } from './roster-week';
+import { clockText, RosterWeek } from './roster-week';
 import type { ShiftTemplate } from './shift-template.repository';
 import { underCover } from './roster-under-cover';
 import { RosterRefusals } from './roster-refusals';
@@ -164,6 +164,15 @@ function awayDuring(
   return away.size;
 }
 
+/** Per day of the week, the local times an agent is on approved leave (whole days 00:00–24:00). */
+function leaveTimes(a: RosterProblem['agents'][number]): Map<number, { start: string; end: string }[]> {
+  const out = new Map<number, { start: string; end: string }[]>();
+  for (const d of a.leaveDays ?? []) out.set(d, [{ start: '00:00', end: '24:00' }]);
+  for (const p of a.leaveParts ?? [])
+    out.set(p.day, [...(out.get(p.day) ?? []), { start: clockText(p.fromMinutes), end: clockText(p.toMinutes) }]);
+  return out;
+}
+
 /** Per agent per day the shift, per slot requirement/scheduled/gap, the objective and what could not be kept. */
 export function rosterView(m: RosterReadModel) {
   const { roster, version, week } = m;
@@ -175,7 +184,7 @@ export function rosterView(m: RosterReadModel) {
   const slotMinutes = problem?.horizon.slotMinutes ?? 30;
   const byAgentDay = new Map(m.shifts.map((s) => [`${s.agentId}/${s.day}`, s]));
   const agentIds = new Set((problem?.agents ?? []).map((a) => a.id));
-  const leave = new Map((problem?.agents ?? []).map((a) => [a.id, new Set(a.leaveDays ?? [])]));
+  const leave = new Map((problem?.agents ?? []).map((a) => [a.id, leaveTimes(a)]));
   const activities = m.activities ?? [];
   const shiftsOf = new Map<string, RosterShift[]>();
   for (const s of m.shifts) shiftsOf.set(s.agentId, [...(shiftsOf.get(s.agentId) ?? []), s]);
@@ -272,11 +281,13 @@ export function rosterView(m: RosterReadModel) {
         days: week.dates.map((date, d) => {
           const s = byAgentDay.get(`${a.id}/${d}`);
           // A day without a shift is approved leave or an ordinary day off; grids and exports mark which.
-          const absence = s ? null : leave.get(a.id)?.has(d) ? 'leave' : 'day-off';
+          // `leave`: the local times of that day on approved leave (00:00–24:00 for the whole day).
+          const onLeave = leave.get(a.id)?.get(d) ?? [];
+          const absence = s ? null : onLeave.length ? 'leave' : 'day-off';
           const shift = s
             ? { ...shiftView(week, s, templates.get(s.shiftTemplateId)), activities: activitiesIn(s) }
             : null;
-          return { date, shift, absence };
+          return { date, shift, absence, leave: onLeave };
         }),
       })),
     coverage,

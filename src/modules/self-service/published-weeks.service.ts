@@ -148,6 +148,12 @@ export class PublishedWeeks {
     return new Map((await this.templates.all(shopId)).map((t) => [t.id, { code: t.code, name: t.name }]));
   }
 
+  /** Every shift template by id (published shifts may use archived ones), and the active ones (for new shifts). */
+  async templatesOf(shopId: string) {
+    const [all, active] = await Promise.all([this.templates.all(shopId), this.templates.active(shopId)]);
+    return { byId: new Map(all.map((t) => [t.id, t])), active };
+  }
+
   async shiftCode(shopId: string, templateId: string): Promise<string> {
     const found = (await this.shiftNames(shopId)).get(templateId);
     if (!found) throw new Error(`shift template ${templateId} of a published roster is missing`);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, eq, gte, inArray, lte, sql, SQL } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, sql, SQL } from 'drizzle-orm';
 import { Db } from 'src/platform/db/db';
 import { leaves } from 'src/platform/db/schema';
 
@@ -8,12 +8,11 @@ import { leaves } from 'src/platform/db/schema';
 export class LeaveTakenReads {
   constructor(private readonly db: Db) {}
 
-  /** Approved or requested leave of the agent on those dates. */
+  /** Approved or requested leave of the agent that overlaps those instants. */
   async overlapping(
     shopId: string,
     agentId: string,
-    startDate: string,
-    endDate: string,
+    window: { startsAt: Date; endsAt: Date },
   ): Promise<{ what: 'leave'; startDate: string; endDate: string } | undefined> {
     const [leave] = await this.db.q
       .select({ startDate: leaves.startDate, endDate: leaves.endDate })
@@ -23,8 +22,8 @@ export class LeaveTakenReads {
           eq(leaves.shopId, shopId),
           eq(leaves.agentId, agentId),
           inArray(leaves.status, ['approved', 'requested']),
-          lte(leaves.startDate, endDate),
-          gte(leaves.endDate, startDate),
+          lt(leaves.startsAt, window.endsAt),
+          gt(leaves.endsAt, window.startsAt),
         ),
       )
       .limit(1);

@@ -13,6 +13,11 @@ export const TimeOffProblems = defineProblems('time-off', {
     en: '{off} of {group} are already off on {date}; at most {max} may be',
     zh: '{date} {group}已有 {off} 人休假，最多只能 {max} 人',
   },
+  cannotShorten: {
+    status: 409,
+    en: 'No shift template fits {shift} around time off {date} {from}–{to}: ask for the whole day or other hours',
+    zh: '{date} {from}–{to} 的休假无法把 {shift} 缩短为任何班次模板：请申请全天休假或调整时间',
+  },
   notYours: {
     status: 409,
     en: 'Only {agent} may cancel this request, while it waits',

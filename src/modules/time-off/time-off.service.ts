@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import type { Actor } from 'src/platform/auth/actor';
 import { Db } from 'src/platform/db/db';
 import type { Page } from 'src/platform/http/pagination';
@@ -11,7 +10,8 @@ import { AgentScope } from 'src/modules/org/agent-scope.service';
 import { LeaveService } from 'src/modules/org/leave.service';
 import { ShopService } from 'src/modules/org/shop.service';
 import type { Shop } from 'src/modules/org/shop.repository';
-import { clockMinutes } from 'src/modules/roster/roster-week';
+import { addDays } from 'src/platform/time/calendar-date';
+import { clockAt } from 'src/platform/time/shop-calendar';
 import {
   datesBetween,
   dayOfWeek,
@@ -26,8 +26,13 @@ import { TimeOffProblems } from './time-off.problems';
 import { LeaveTakenReads } from './leave-taken.reads';
 import { TimeOffRepository, TimeOffRequest } from './time-off.repository';
 import { allowancesFor, allowanceVerdict, coverageHolds, OffCount } from './time-off-rules';
+import { LeavePlan, planLeave, shortenedStart, wishWindow } from './time-off-leave';
 
-type Freed = { changes: RosterChanges; days: Map<string, { day: number; skill: string | null }[]> };
+type Freed = {
+  changes: RosterChanges;
+  days: Map<string, { day: number; skill: string | null }[]>;
+  leave: Pick<LeavePlan, 'startsAt' | 'endsAt' | 'credit'>;
+};
 type Wish = Pick<TimeOffRequest, 'agentId' | 'startDate' | 'endDate' | 'startTime' | 'endTime'>;
 
 /** A request's dates (and hours) as people write them. */
@@ -64,10 +69,11 @@ export class TimeOffService {
       startTime: body.startTime ?? null,
       endTime: body.endTime ?? null,
     };
+    const zone = (await this.shops.context(actor.shopId)).timeZone;
     const saved = await this.db.transaction(async () => {
       await this.requests.lockAllowances(actor.shopId);
       const clash =
-        (await this.leaveTaken.overlapping(actor.shopId, agentId, body.startDate, body.endDate)) ??
+        (await this.leaveTaken.overlapping(actor.shopId, agentId, wishWindow(wish, zone))) ??
         (await this.requests.pendingOverlap(actor.shopId, agentId, body.startDate, body.endDate));
       if (clash)
         throw TimeOffProblems.overlaps({
@@ -172,7 +178,7 @@ export class TimeOffService {
     await this.weeks.requirePublished(shopId, agent, dates);
     const shop = await this.shops.context(shopId);
     const freed = await this.freed(shop, agent, wish);
-    const checked = await this.weeks.check(shopId, freed.changes, this.leaveOf(wish));
+    const checked = await this.weeks.check(shopId, freed.changes, this.leaveOf(wish, freed.leave));
     const applicable = allowancesFor(shop.settings.timeOffAllowances ?? [], agent);
     const counts: OffCount[] = [];
     for (const [i, a] of applicable.entries()) {
@@ -208,35 +214,49 @@ export class TimeOffService {
     return freed.checked.every((c) => coverageHolds(c.after, freed.days.get(c.rosterId) ?? [], min));
   }
 
-  /** The agent's published shifts the time off takes (for part of a day, the shift it overlaps), by roster. */
+  /**
+   * What the time off does to the agent's published shifts, by roster (see `planLeave`: a whole day
+   * starts after the night already rostered into it; part of a day frees or cuts what it overlaps).
+   */
   private async freed(shop: Shop, agent: AgentFacts, wish: Wish): Promise<Freed> {
-    const shifts = await this.weeks.shifts(shop.id, [agent.id], wish.startDate, wish.endDate);
-    const names = await this.weeks.shiftNames(shop.id);
+    const { byId, active } = await this.weeks.templatesOf(shop.id);
+    const shifts = (await this.weeks.shifts(shop.id, [agent.id], addDays(wish.startDate, -1), wish.endDate)).filter(
+      (s) => byId.has(s.shiftTemplateId),
+    );
+    const plan = planLeave(wish, shop.timeZone, shifts, byId, active);
+    const [stuck] = plan.unshortenable;
+    if (stuck)
+      throw TimeOffProblems.cannotShorten.at('startTime', {
+        shift: `${byId.get(stuck.shiftTemplateId)!.name} ${clockAt(stuck.startsAt, shop.timeZone)}–${clockAt(stuck.endsAt, shop.timeZone)}`,
+        date: wish.startDate,
+        from: wish.startTime ?? '00:00',
+        to: wish.endTime ?? '24:00',
+      });
     const changes: RosterChanges = new Map();
     const days = new Map<string, { day: number; skill: string | null }[]>();
-    for (const s of shifts) {
-      if (wish.startTime && wish.endTime) {
-        const at = (time: string) =>
-          DateTime.fromISO(wish.startDate, { zone: shop.timeZone })
-            .plus({ minutes: clockMinutes(time) })
-            .toJSDate();
-        if (!(s.startsAt < at(wish.endTime) && at(wish.startTime) < s.endsAt)) continue;
-      }
-      if (!names.has(s.shiftTemplateId)) continue;
-      changes.set(s.rosterId, [
-        ...(changes.get(s.rosterId) ?? []),
-        { agentId: agent.id, date: s.date, shiftTemplate: null },
-      ]);
+    const cut = plan.shortened.map(({ shift, to }) => ({
+      shift,
+      change: {
+        agentId: agent.id,
+        date: shift.date,
+        shiftTemplate: to.template.code,
+        ...(shortenedStart(to) ? { start: shortenedStart(to) } : {}),
+        ...(shift.skill ? { skill: shift.skill } : {}),
+      },
+    }));
+    const off = plan.freed.map((shift) => ({
+      shift,
+      change: { agentId: agent.id, date: shift.date, shiftTemplate: null },
+    }));
+    for (const { shift: s, change } of [...off, ...cut]) {
+      changes.set(s.rosterId, [...(changes.get(s.rosterId) ?? []), change]);
       days.set(s.rosterId, [...(days.get(s.rosterId) ?? []), { day: dayOfWeek(s.date), skill: s.skill }]);
     }
-    return { changes, days };
+    return { changes, days, leave: { startsAt: plan.startsAt, endsAt: plan.endsAt, credit: plan.credit } };
   }
 
-  private leaveOf(wish: Wish) {
-    return {
-      leaveOf: [wish.agentId],
-      addLeave: [{ agentId: wish.agentId, startDate: wish.startDate, endDate: wish.endDate }],
-    };
+  private leaveOf(wish: Wish, leave: Freed['leave']) {
+    return { leaveOf: [wish.agentId], addLeave: [{ agentId: wish.agentId, ...leave }] };
   }
 
   /** Leave granted, the shifts freed in a new published version, the request approved: one transaction. */
@@ -248,6 +268,7 @@ export class TimeOffService {
         kind: request.kind,
         startDate: request.startDate,
         endDate: request.endDate,
+        ...freed.leave,
         reason: request.reason,
       },
       actor.userId,

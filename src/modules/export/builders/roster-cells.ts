@@ -48,13 +48,17 @@ export function rosterCells(roster: RosterJson, lang: ExportLanguage, teams: Map
     let count = 0;
     agent.days.forEach((day, d) => {
       const key = `d${d}`;
+      // Leave over part of a day is written with its times ("假 14:00–18:00"), under the shift if there is one.
+      const leaveLines = day.leave
+        .filter((l) => !(l.start === '00:00' && l.end === '24:00'))
+        .map((l) => `${words.leave} ${l.start}–${l.end}`);
       if (!day.shift) {
-        row[key] = day.absence === 'leave' ? words.leave : words.off;
+        row[key] = day.absence === 'leave' ? leaveLines.join('\n') || words.leave : words.off;
         looks.set(`${agent.agentId}/${key}`, { fill: day.absence === 'leave' ? LEAVE_FILL : OFF_FILL });
         return;
       }
       const s = day.shift;
-      row[key] = gridCellText(s, lang);
+      row[key] = [gridCellText(s, lang), ...leaveLines].join('\n');
       const fill = argb(s.colour);
       if (fill) looks.set(`${agent.agentId}/${key}`, { fill });
       count++;

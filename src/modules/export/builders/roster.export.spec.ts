@@ -33,7 +33,16 @@ const roster = {
       employeeNo: 'CS0001',
       name: '欧阳娜娜',
       teamId: 'team1',
-      days: dates.map((date, d) => ({ date, shift: d === 0 ? shift : null, absence: d === 1 ? 'leave' : 'day-off' })),
+      // Day 1 whole-day leave; day 2 leave from 08:00 (after a night of the day before); day 0 a shift with leave after it.
+      days: dates.map((date, d) => ({
+        date,
+        shift: d === 0 ? shift : null,
+        absence: d === 0 ? null : d < 3 ? 'leave' : 'day-off',
+        leave:
+          [[{ start: '18:00', end: '20:00' }], [{ start: '00:00', end: '24:00' }], [{ start: '08:00', end: '24:00' }]][
+            d
+          ] ?? [],
+      })),
     },
   ],
   coverage: [
@@ -81,9 +90,10 @@ describe('roster workbook', () => {
     expect(grid.getCell('A2').value).toBe('2026-12-07 – 2026-12-13 · v2 已发布 · 生成于 2026-12-01 10:00');
     expect(grid.getCell('C3').value).toEqual(new Date('2026-12-07T00:00:00Z'));
     expect(grid.getCell('C3').numFmt).toBe('mm/dd "周一"');
-    expect(grid.getCell('C4').value).toBe('E 08:00–17:00\n餐 12:00\n休息 15:15');
+    expect(grid.getCell('C4').value).toBe('E 08:00–17:00\n餐 12:00\n休息 15:15\n假 18:00–20:00');
     expect(grid.getCell('D4').value).toBe('假');
-    expect(grid.getCell('E4').value).toBe('休');
+    expect(grid.getCell('E4').value).toBe('假 08:00–24:00');
+    expect(grid.getCell('F4').value).toBe('休');
     // 540 minutes less the unpaid meal; the paid rest counts, as contract minutes count it.
     expect(grid.getCell('K4').value).toBe(480);
     const list = book.getWorksheet('班次明细')!;
@@ -130,8 +140,9 @@ describe('roster workbook', () => {
     const book = await written('en');
     const grid = book.getWorksheet('Roster')!;
     expect(grid.getCell('C3').numFmt).toBe('"Mon" mm/dd');
-    expect(grid.getCell('C4').value).toBe('E 08:00–17:00\nmeal 12:00\nbreak 15:15');
+    expect(grid.getCell('C4').value).toBe('E 08:00–17:00\nmeal 12:00\nbreak 15:15\nLeave 18:00–20:00');
     expect(grid.getCell('D4').value).toBe('Leave');
+    expect(grid.getCell('E4').value).toBe('Leave 08:00–24:00');
     expect(grid.getCell('K3').value).toBe('Week minutes (paid breaks included)');
     expect((book.getWorksheet('Rule warnings')!.getRow(4).values as unknown[]).slice(1)).toEqual([
       'rule broken',

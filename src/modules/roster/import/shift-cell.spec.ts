@@ -38,6 +38,10 @@ describe('roster grid cells', () => {
     });
     for (const off of ['休', 'Off', 'off', '', '  ']) expect(parseShiftCell(off)).toEqual({ kind: 'off' });
     for (const leave of ['假', 'Leave']) expect(parseShiftCell(leave)).toEqual({ kind: 'leave' });
+    // Leave with times, as the export writes part of a day: alone it is leave, under a shift it is read past.
+    for (const leave of ['假 14:00–18:00', 'Leave 08:00-24:00'])
+      expect(parseShiftCell(leave)).toEqual({ kind: 'leave' });
+    expect(parseShiftCell('E 08:00–12:00\n假 14:00–18:00')).toMatchObject({ kind: 'shift', template: 'E', start: 480 });
     expect(parseShiftCell('E 08:00–17:00 · 餐 12:00 · 培训 14:00')).toEqual({
       kind: 'shift',
       template: 'E',

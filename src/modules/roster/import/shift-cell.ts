@@ -1,7 +1,8 @@
 /**
  * The text of one roster grid cell, as the export writes it and the import reads it back: the
  * shift's template (code or name) with its times on the first line, then one line per break and
- * training. "休"/"Off" is a day off, "假"/"Leave" leave, an empty cell a day off too.
+ * training. "休"/"Off" is a day off, "假"/"Leave" leave (with times, "假 14:00–18:00", part of the day:
+ * read past, the leave is its own record), an empty cell a day off too.
  */
 export type CellLanguage = 'zh' | 'en';
 
@@ -40,6 +41,9 @@ const MEAL = new Set(['餐', '午餐', '晚餐', 'meal', 'lunch', 'dinner']);
 const REST = new Set(['休息', '小休', 'break', 'rest']);
 const TRAINING = new Set(['培训', 'training']);
 const CLOCK = /^(\d{1,2}):(\d{2})$/;
+/** "假 14:00–18:00": leave over part of the day, as the export writes it (the leave itself comes from its record). */
+const LEAVE_TIMES = /^(\S+)\s+\d{1,2}:\d{2}\s*[–\-~～至]\s*\d{1,2}:\d{2}$/;
+const isLeaveLine = (line: string) => LEAVE.has(LEAVE_TIMES.exec(line)?.[1].toLowerCase() ?? '');
 
 function clock(text: string): number | undefined {
   const m = CLOCK.exec(text);
@@ -55,7 +59,9 @@ export function parseShiftCell(raw: string): ParsedCell {
   const text = raw.trim();
   if (!text || OFF.has(text.toLowerCase())) return { kind: 'off' };
   if (LEAVE.has(text.toLowerCase())) return { kind: 'leave' };
-  const [first, ...rest] = text.split(/\s*(?:\n|\r|·)\s*/).filter(Boolean);
+  const lines = text.split(/\s*(?:\n|\r|·)\s*/).filter(Boolean);
+  if (lines.every(isLeaveLine)) return { kind: 'leave' };
+  const [first, ...rest] = lines.filter((line) => !isLeaveLine(line));
   const head = /^(.+?)(?:\s+(\d{1,2}:\d{2})(?:\s*[–\-~～至]\s*(\d{1,2}:\d{2}))?)?$/.exec(first);
   if (!head) return { kind: 'unreadable', part: first };
   const start = head[2] === undefined ? undefined : clock(head[2]);

@@ -18,6 +18,13 @@ function blockerViolation(agentId: string, day: number, shift: string, b: ShiftB
   switch (b.rule) {
     case 'leave':
     case 'fixed-day-off': {
+      if (b.rule === 'leave' && b.fromMinutes !== undefined)
+        return out(`${shift} overlaps leave of ${agentId} on day ${b.day} ${b.fromMinutes}–${b.toMinutes} min`, {
+          shift,
+          leaveDay: b.day,
+          fromMinutes: b.fromMinutes,
+          toMinutes: b.toMinutes ?? 1440,
+        });
       const what = b.rule === 'leave' ? 'is on leave' : 'has a fixed day off';
       return out(b.day === day ? `${agentId} ${what}` : `${shift} runs into day ${b.day}, when ${agentId} ${what}`, {
         shift,

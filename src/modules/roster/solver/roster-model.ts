@@ -84,6 +84,13 @@ export interface AgentContract {
   maxWorkDays?: number;
 }
 
+/** Leave over part of `day`, in local wall-clock minutes after its midnight (`toMinutes` at most 1440). */
+export interface LeavePart {
+  day: number;
+  fromMinutes: number;
+  toMinutes: number;
+}
+
 /** Not available on `day`: the whole day, or only the local clock range [fromMinutes, toMinutes). */
 export interface Unavailability {
   day: number;
@@ -129,6 +136,11 @@ export interface RosterAgent {
    * and unavailability may name the day after the horizon: a night shift may not run into it.
    */
   leaveDays?: number[];
+  /**
+   * Approved leave over part of a day (local clock `[fromMinutes, toMinutes)`, 1440 = the next
+   * midnight): no shift may overlap its instants, whichever day the shift starts on.
+   */
+  leaveParts?: LeavePart[];
   unavailable?: Unavailability[];
   requests?: ShiftRequest[];
   /** The run that ends the day before day 0; unknown (no rule across the edge) when absent. */

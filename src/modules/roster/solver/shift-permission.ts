@@ -1,5 +1,12 @@
 import type { CompiledShift } from './compiled-roster';
-import type { AgentActivity, NeighbourShift, RosterAgent, RosterProblem, Unavailability } from './roster-model';
+import type {
+  AgentActivity,
+  LeavePart,
+  NeighbourShift,
+  RosterAgent,
+  RosterProblem,
+  Unavailability,
+} from './roster-model';
 import { shiftStartMillis } from './shift-start';
 
 const DAY = 1440;
@@ -7,7 +14,8 @@ const MINUTE = 60_000;
 
 /** Why an agent may not work a concrete shift on a day, beyond skills, locks and type caps. */
 export type ShiftBlocker =
-  | { rule: 'leave' | 'fixed-day-off'; day: number }
+  | { rule: 'leave'; day: number; fromMinutes?: number; toMinutes?: number }
+  | { rule: 'fixed-day-off'; day: number }
   | { rule: 'unavailability'; day: number; fromMinutes?: number; toMinutes?: number }
   | { rule: 'min-rest'; neighbour: NeighbourShift; restMinutes: number; minRestMinutes: number }
   | { rule: 'training'; activity: AgentActivity };
@@ -16,12 +24,14 @@ export type ShiftBlocker =
  * One agent's days as the hard rules see them. A shift is checked against every day it touches:
  * a night shift running past midnight is refused when the next day is leave, a fixed day off or
  * unavailable then (also the day after the horizon), and against the published shifts of the
- * neighbouring weeks (minimum rest in real minutes, so across a clock change too).
+ * neighbouring weeks (minimum rest in real minutes, so across a clock change too). Leave over part
+ * of a day is compared as instants: a shift of any day that overlaps it is refused.
  */
 export class AgentDays {
   private readonly leave: Set<number>;
   private readonly fixedOff: Set<number>;
   private readonly neighbours: { shift: NeighbourShift; start: number; end: number }[];
+  private readonly leaveParts: { part: LeavePart; from: number; to: number }[];
 
   constructor(
     private readonly problem: RosterProblem,
@@ -30,6 +40,11 @@ export class AgentDays {
   ) {
     this.leave = new Set(agent.leaveDays ?? []);
     this.fixedOff = new Set(agent.fixedDaysOff ?? []);
+    this.leaveParts = (agent.leaveParts ?? []).map((part) => ({
+      part,
+      from: startMillis(part.day, part.fromMinutes),
+      to: part.toMinutes >= DAY ? startMillis(part.day + 1, 0) : startMillis(part.day, part.toMinutes),
+    }));
     this.neighbours = (problem.neighbourShifts ?? [])
       .filter((n) => n.agentId === agent.id)
       .map((shift) => {
@@ -54,6 +69,8 @@ export class AgentDays {
       const closedTomorrow = this.closed(day + 1);
       if (closedTomorrow) return closedTomorrow;
     }
+    const onLeave = this.leavePartBlocker(day, shift);
+    if (onLeave) return onLeave;
     const unavailable = (this.agent.unavailable ?? []).find((u) =>
       overlapsUnavailability(u, day, shift.startMinutes, end),
     );
@@ -76,6 +93,16 @@ export class AgentDays {
       );
     });
     return activity ? { rule: 'training', activity } : null;
+  }
+
+  private leavePartBlocker(day: number, shift: CompiledShift): ShiftBlocker | null {
+    if (this.leaveParts.length === 0) return null;
+    const start = this.startMillis(day, shift.startMinutes);
+    const end = start + shift.lengthMinutes * MINUTE;
+    const hit = this.leaveParts.find((l) => start < l.to && l.from < end);
+    return hit
+      ? { rule: 'leave', day: hit.part.day, fromMinutes: hit.part.fromMinutes, toMinutes: hit.part.toMinutes }
+      : null;
   }
 
   private restBlocker(day: number, shift: CompiledShift): ShiftBlocker | null {

@@ -15,6 +15,9 @@ import {
 import { sql } from 'drizzle-orm';
 import { createdAt, id, updatedAt, utc } from './columns';
 
+/** Contract minutes a leave stands for on one local date (the paid minutes of the shift it freed there). */
+export type LeaveCredit = { date: string; minutes: number };
+
 /** The tenant. Everything else carries shop_id. */
 export const shops = pgTable(
   'shops',
@@ -109,7 +112,12 @@ export const agentSkills = pgTable(
   (t) => [primaryKey({ columns: [t.agentId, t.skillId] }), index('agent_skills_shop').on(t.shopId)],
 );
 
-/** Leave in local calendar dates of the shop (inclusive). */
+/**
+ * Leave: the local calendar dates it touches (inclusive, for lists and allowances) and the instants
+ * it covers (`starts_at`–`ends_at`, half-open UTC; a whole day is the shop-local day 00:00–24:00).
+ * No shift may overlap the instants. `credit` is the contract minutes it stands for, by the local
+ * date of the shift it freed; null for leave planned before rostering (a working day's share a day).
+ */
 export const leaves = pgTable(
   'leaves',
   {
@@ -123,6 +131,9 @@ export const leaves = pgTable(
     kind: text('kind').notNull(),
     startDate: date('start_date', { mode: 'string' }).notNull(),
     endDate: date('end_date', { mode: 'string' }).notNull(),
+    startsAt: utc('starts_at').notNull(),
+    endsAt: utc('ends_at').notNull(),
+    credit: jsonb('credit').$type<LeaveCredit[]>(),
     status: text('status').notNull(),
     reason: text('reason'),
     decidedBy: uuid('decided_by'),
@@ -132,6 +143,7 @@ export const leaves = pgTable(
   (t) => [
     index('leaves_shop_agent').on(t.shopId, t.agentId),
     check('leaves_range', sql`${t.startDate} <= ${t.endDate}`),
+    check('leaves_instants', sql`${t.startsAt} < ${t.endsAt}`),
   ],
 );
 

@@ -4,7 +4,7 @@
  * and "not published yet" for a week without a published roster. A future shift can be offered
  * for a swap from its row.
  */
-import { get, getAll } from '../api.js';
+import { get } from '../api.js';
 import { card, h } from '../elements.js';
 import { addDays, clockOfLocal, dayLabel, isoWeekday, todayIn } from '../format.js';
 import { t } from '../i18n.js';
@@ -15,20 +15,29 @@ const WEEKS = 2;
 
 function dayRow(day, carried, { today, offered, onOffer }) {
   const { date, shift, leave, published } = day;
+  // Leave with its times when it covers only part of the day ("Leave 14:00–18:00").
+  const leaveMarks = leave.map((l) =>
+    h(
+      'span',
+      { class: 'day-mark leave', 'data-leave': `${l.start}–${l.end}` },
+      l.start === '00:00' && l.end === '24:00' ? t('roster.leave') : `${t('roster.leave')} ${l.start}–${l.end}`,
+    ),
+  );
   const what = shift
     ? h(
         'div',
         { class: 'day-what' },
         h('b', null, shift.name ?? shift.code),
         ` ${clockOfLocal(shift.start.local)}–${clockOfLocal(shift.end.local)}`,
+        ...leaveMarks,
       )
     : h(
         'div',
         { class: 'day-what' },
         !published
           ? h('span', { class: 'day-mark unpublished' }, t('days.notPublished'))
-          : leave
-            ? h('span', { class: 'day-mark leave' }, t('roster.leave'))
+          : leave.length
+            ? leaveMarks
             : h('span', { class: 'day-mark off' }, t('roster.dayOff')),
       );
   const tail = carried
@@ -73,15 +82,12 @@ export async function myShiftsCard(ctx, me, state, redraw, say) {
   const to = addDays(from, 7 * WEEKS - 1);
   const today = todayIn(ctx.zone);
   // From the day before: Sunday night's shift runs into Monday.
-  const [mine, leave, swaps] = await Promise.all([
+  const [mine, swaps] = await Promise.all([
     get('/me/shifts', { from: addDays(from, -1), to }),
-    getAll('/leave', { from, to, status: 'approved' }).catch(() => []),
     get('/shift-swaps', { limit: 100 }).catch(() => ({ items: [] })),
   ]);
   const byDate = new Map(mine.items.map((s) => [s.date, s]));
-  const leaveDays = new Set();
-  for (const l of leave.filter((x) => x.agentId === me.id))
-    for (let d = l.startDate; d <= l.endDate; d = addDays(d, 1)) leaveDays.add(d);
+  const leaveOn = (date) => mine.leave.filter((l) => l.date === date);
   // Days already in a swap: offered by this agent, or given back by them for a shift they take.
   const offered = new Set(
     swaps.items.flatMap((s) =>
@@ -102,7 +108,7 @@ export async function myShiftsCard(ctx, me, state, redraw, say) {
     const days = [addDays(monday, -1), ...dates].map((date) => ({
       date,
       shift: byDate.get(date) ?? null,
-      leave: leaveDays.has(date),
+      leave: leaveOn(date),
       published,
     }));
     const label =

@@ -95,6 +95,16 @@ function cellContent(day, onLeave, carried) {
           t('roster.carried', { shift: carried.name ?? carried.code, end: clockOfLocal(carried.end.local) }),
         )
       : null;
+  // Leave over part of the day is named with its times, beside a shift too.
+  const parts = (day.leave ?? [])
+    .filter((l) => !(l.start === '00:00' && l.end === '24:00'))
+    .map((l) =>
+      h(
+        'div',
+        { class: 'day-mark leave', 'data-leave': `${l.start}–${l.end}` },
+        `${t('roster.leave')} ${l.start}–${l.end}`,
+      ),
+    );
   if (day.shift) {
     const s = day.shift;
     return [
@@ -105,12 +115,15 @@ function cellContent(day, onLeave, carried) {
         h('b', null, s.name ?? s.code),
         ` ${clockOfLocal(s.start.local)}–${clockOfLocal(s.end.local)}`,
       ),
+      parts,
       dayTrack(s, carried),
     ];
   }
   return [
     onLeave
-      ? h('div', { class: 'day-mark leave' }, t('roster.leave'))
+      ? parts.length
+        ? parts
+        : h('div', { class: 'day-mark leave' }, t('roster.leave'))
       : h('div', { class: 'day-mark off' }, t('roster.dayOff')),
     tail,
     carried ? dayTrack(null, carried) : null,

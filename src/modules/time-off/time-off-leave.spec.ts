@@ -1,0 +1,93 @@
+import { wallClockAt } from 'src/platform/time/shop-calendar';
+import type { ShiftTemplate } from 'src/modules/roster/shift-template.repository';
+import { HeldShift, planLeave, shortenedStart } from './time-off-leave';
+
+const SH = 'Asia/Shanghai';
+const MEAL = {
+  name: 'meal',
+  minutes: 60,
+  minShiftMinutes: 480,
+  earliestStartAfterMinutes: 180,
+  latestStartAfterMinutes: 300,
+};
+const template = (code: string, start: number | null, length: number, window?: [number, number]) =>
+  ({
+    id: code,
+    code,
+    name: code,
+    startMinutes: start,
+    startEarliest: window?.[0] ?? null,
+    startLatest: window?.[1] ?? null,
+    lengthMinutes: length,
+    breaks: [MEAL],
+  }) as unknown as ShiftTemplate;
+const E = template('E', 480, 540);
+const N = template('N', 1380, 540);
+const H = template('H', 480, 240);
+const W = template('W', null, 300, [720, 780]);
+const byId = new Map([E, N, H, W].map((t) => [t.id, t]));
+const shift = (t: ShiftTemplate, date: string): HeldShift => {
+  const startsAt = wallClockAt(date, t.startMinutes!, SH);
+  return {
+    rosterId: 'r',
+    date,
+    shiftTemplateId: t.id,
+    skill: null,
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + t.lengthMinutes * 60_000),
+  };
+};
+const at = (date: string, minutes: number) => wallClockAt(date, minutes, SH);
+const whole = (startDate: string, endDate = startDate) => ({ startDate, endDate, startTime: null, endTime: null });
+
+describe('what time off does to the agent’s published shifts (planLeave)', () => {
+  it('a night worker’s day off: the night already rostered into it stays, the night starting on it is freed, one night’s credit', () => {
+    const nights = ['2027-03-01', '2027-03-02', '2027-03-03'].map((d) => shift(N, d));
+    const plan = planLeave(whole('2027-03-02'), SH, nights, byId, [E, N, H]);
+    // Monday's night ends Tuesday 08:00: the leave starts then, so Monday's night does not overlap it.
+    expect([plan.startsAt, plan.endsAt]).toEqual([at('2027-03-02', 480), at('2027-03-03', 0)]);
+    expect(plan.freed.map((s) => s.date)).toEqual(['2027-03-02']);
+    expect(plan.shortened).toEqual([]);
+    expect(plan.credit).toEqual([{ date: '2027-03-02', minutes: 480 }]);
+  });
+
+  it('a day worker’s days off are the local days 00:00–24:00, each shift credited by its paid minutes', () => {
+    const days = ['2027-03-01', '2027-03-02', '2027-03-03', '2027-03-04'].map((d) => shift(E, d));
+    const plan = planLeave(whole('2027-03-02', '2027-03-03'), SH, days, byId, [E, N, H]);
+    expect([plan.startsAt, plan.endsAt]).toEqual([at('2027-03-02', 0), at('2027-03-04', 0)]);
+    expect(plan.freed.map((s) => s.date)).toEqual(['2027-03-02', '2027-03-03']);
+    expect(plan.credit).toEqual([
+      { date: '2027-03-02', minutes: 480 },
+      { date: '2027-03-03', minutes: 480 },
+    ]);
+  });
+
+  it('a day off with no shift on it takes nothing and credits nothing', () => {
+    const plan = planLeave(whole('2027-03-06'), SH, [shift(E, '2027-03-05')], byId, [E]);
+    expect([plan.freed, plan.credit]).toEqual([[], []]);
+  });
+
+  it('part of a day covering the whole shift frees it; overlapping part of it cuts it to the longest template clear of the leave', () => {
+    const e = shift(E, '2027-03-02');
+    const covering = planLeave({ ...whole('2027-03-02'), startTime: '07:00', endTime: '18:00' }, SH, [e], byId, [E, H]);
+    expect(covering.freed).toEqual([e]);
+    const cut = planLeave({ ...whole('2027-03-02'), startTime: '14:00', endTime: '18:00' }, SH, [e], byId, [E, H, W]);
+    expect([cut.startsAt, cut.endsAt]).toEqual([at('2027-03-02', 840), at('2027-03-02', 1080)]);
+    expect(cut.freed).toEqual([]);
+    // H 08:00–12:00 (240 paid) beats nothing; W 12:00–17:00 would overlap 14:00.
+    expect(cut.shortened.map((s) => [s.to.template.code, s.to.startMinutes, shortenedStart(s.to)])).toEqual([
+      ['H', 480, undefined],
+    ]);
+    expect(cut.credit).toEqual([{ date: '2027-03-02', minutes: 240 }]);
+    // Leave in the morning: the windowed template starting 12:00 fits after it (start written for the window).
+    const morning = planLeave({ ...whole('2027-03-02'), startTime: '08:00', endTime: '11:30' }, SH, [e], byId, [E, W]);
+    expect(morning.shortened.map((s) => [s.to.template.code, shortenedStart(s.to)])).toEqual([['W', '12:00']]);
+  });
+
+  it('part of a day no template can cut around is named, so the request is refused', () => {
+    const e = shift(E, '2027-03-02');
+    const plan = planLeave({ ...whole('2027-03-02'), startTime: '10:00', endTime: '11:00' }, SH, [e], byId, [E, N]);
+    expect(plan.unshortenable).toEqual([e]);
+    expect(plan.credit).toEqual([]);
+  });
+});
