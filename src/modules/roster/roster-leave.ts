@@ -1,8 +1,8 @@
 import type { LeaveCredit } from 'src/platform/db/schema';
 import { addDays } from 'src/platform/time/calendar-date';
 import { clockAt, localDayStart } from 'src/platform/time/shop-calendar';
-import type { RosterWeek } from './roster-week';
-import type { LeavePart } from './solver';
+import { clockText, type RosterWeek } from './roster-week';
+import type { LeavePart, RosterAgent } from './solver';
 
 /** Approved leave as the roster reads it: its instants and the contract minutes it stands for. */
 export type LeaveRow = { agentId: string; startsAt: Date; endsAt: Date; credit: LeaveCredit[] | null };
@@ -107,4 +107,15 @@ export function leaveByDate(
     }
   }
   return out.sort((a, b) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start));
+}
+
+/** Per day of the week, the local times an agent is on approved leave (whole days 00:00–24:00). */
+export function leaveTimes(
+  a: Pick<RosterAgent, 'leaveDays' | 'leaveParts'>,
+): Map<number, { start: string; end: string }[]> {
+  const out = new Map<number, { start: string; end: string }[]>();
+  for (const d of a.leaveDays ?? []) out.set(d, [{ start: '00:00', end: '24:00' }]);
+  for (const p of a.leaveParts ?? [])
+    out.set(p.day, [...(out.get(p.day) ?? []), { start: clockText(p.fromMinutes), end: clockText(p.toMinutes) }]);
+  return out;
 }

@@ -9,7 +9,8 @@ import type {
   RosterVersionHead,
   VersionAuthors,
 } from './roster.repository';
-import { clockText, RosterWeek } from './roster-week';
+import { RosterWeek } from './roster-week';
+import { leaveTimes } from './roster-leave';
 import type { ShiftTemplate } from './shift-template.repository';
 import { underCover } from './roster-under-cover';
 import { RosterRefusals } from './roster-refusals';
@@ -162,15 +163,6 @@ function awayDuring(
       away.add(a.agentId);
   }
   return away.size;
-}
-
-/** Per day of the week, the local times an agent is on approved leave (whole days 00:00–24:00). */
-function leaveTimes(a: RosterProblem['agents'][number]): Map<number, { start: string; end: string }[]> {
-  const out = new Map<number, { start: string; end: string }[]>();
-  for (const d of a.leaveDays ?? []) out.set(d, [{ start: '00:00', end: '24:00' }]);
-  for (const p of a.leaveParts ?? [])
-    out.set(p.day, [...(out.get(p.day) ?? []), { start: clockText(p.fromMinutes), end: clockText(p.toMinutes) }]);
-  return out;
 }
 
 /** Per agent per day the shift, per slot requirement/scheduled/gap, the objective and what could not be kept. */

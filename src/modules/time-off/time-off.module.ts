@@ -6,11 +6,12 @@ import { TimeOffController } from './time-off.controller';
 import { LeaveTakenReads } from './leave-taken.reads';
 import { TimeOffRepository } from './time-off.repository';
 import { TimeOffService } from './time-off.service';
+import { TimeOffFreeing } from './time-off-freeing';
 
 /** Agents' time-off requests: allowance, supervisor's decision, leave and the freed shifts published. */
 @Module({
   imports: [OrgModule, SelfServiceModule, NotificationModule],
   controllers: [TimeOffController],
-  providers: [TimeOffRepository, LeaveTakenReads, TimeOffService],
+  providers: [TimeOffRepository, LeaveTakenReads, TimeOffFreeing, TimeOffService],
 })
 export class TimeOffModule {}

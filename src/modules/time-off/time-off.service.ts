@@ -10,14 +10,7 @@ import { AgentScope } from 'src/modules/org/agent-scope.service';
 import { LeaveService } from 'src/modules/org/leave.service';
 import { ShopService } from 'src/modules/org/shop.service';
 import type { Shop } from 'src/modules/org/shop.repository';
-import { addDays } from 'src/platform/time/calendar-date';
-import { clockAt } from 'src/platform/time/shop-calendar';
-import {
-  datesBetween,
-  dayOfWeek,
-  PublishedWeeks,
-  RosterChanges,
-} from 'src/modules/self-service/published-weeks.service';
+import { datesBetween, PublishedWeeks } from 'src/modules/self-service/published-weeks.service';
 import { SelfServiceProblems } from 'src/modules/self-service/self-service.problems';
 import type { AgentFacts } from 'src/modules/self-service/self-service.repository';
 import { CreateTimeOffBody, DecideTimeOffBody, ListTimeOffQuery } from './time-off.dto';
@@ -26,14 +19,8 @@ import { TimeOffProblems } from './time-off.problems';
 import { LeaveTakenReads } from './leave-taken.reads';
 import { TimeOffRepository, TimeOffRequest } from './time-off.repository';
 import { allowancesFor, allowanceVerdict, coverageHolds, OffCount } from './time-off-rules';
-import { LeavePlan, planLeave, shortenedStart, wishWindow } from './time-off-leave';
-
-type Freed = {
-  changes: RosterChanges;
-  days: Map<string, { day: number; skill: string | null }[]>;
-  leave: Pick<LeavePlan, 'startsAt' | 'endsAt' | 'credit'>;
-};
-type Wish = Pick<TimeOffRequest, 'agentId' | 'startDate' | 'endDate' | 'startTime' | 'endTime'>;
+import { wishWindow } from './time-off-leave';
+import { Freed, TimeOffFreeing, Wish } from './time-off-freeing';
 
 /** A request's dates (and hours) as people write them. */
 const datesOf = (r: Wish) =>
@@ -55,6 +42,7 @@ export class TimeOffService {
     private readonly scope: AgentScope,
     private readonly leave: LeaveService,
     private readonly notices: Notices,
+    private readonly freeing: TimeOffFreeing,
   ) {}
 
   async request(actor: Actor, body: CreateTimeOffBody) {
@@ -177,7 +165,7 @@ export class TimeOffService {
     const dates = datesBetween(wish.startDate, wish.endDate);
     await this.weeks.requirePublished(shopId, agent, dates);
     const shop = await this.shops.context(shopId);
-    const freed = await this.freed(shop, agent, wish);
+    const freed = await this.freeing.freed(shop, agent, wish);
     const checked = await this.weeks.check(shopId, freed.changes, this.leaveOf(wish, freed.leave));
     const applicable = allowancesFor(shop.settings.timeOffAllowances ?? [], agent);
     const counts: OffCount[] = [];
@@ -212,47 +200,6 @@ export class TimeOffService {
     const min = shop.settings.timeOffMinCoveragePercent;
     if (min === undefined) return false;
     return freed.checked.every((c) => coverageHolds(c.after, freed.days.get(c.rosterId) ?? [], min));
-  }
-
-  /**
-   * What the time off does to the agent's published shifts, by roster (see `planLeave`: a whole day
-   * starts after the night already rostered into it; part of a day frees or cuts what it overlaps).
-   */
-  private async freed(shop: Shop, agent: AgentFacts, wish: Wish): Promise<Freed> {
-    const { byId, active } = await this.weeks.templatesOf(shop.id);
-    const shifts = (await this.weeks.shifts(shop.id, [agent.id], addDays(wish.startDate, -1), wish.endDate)).filter(
-      (s) => byId.has(s.shiftTemplateId),
-    );
-    const plan = planLeave(wish, shop.timeZone, shifts, byId, active);
-    const [stuck] = plan.unshortenable;
-    if (stuck)
-      throw TimeOffProblems.cannotShorten.at('startTime', {
-        shift: `${byId.get(stuck.shiftTemplateId)!.name} ${clockAt(stuck.startsAt, shop.timeZone)}–${clockAt(stuck.endsAt, shop.timeZone)}`,
-        date: wish.startDate,
-        from: wish.startTime ?? '00:00',
-        to: wish.endTime ?? '24:00',
-      });
-    const changes: RosterChanges = new Map();
-    const days = new Map<string, { day: number; skill: string | null }[]>();
-    const cut = plan.shortened.map(({ shift, to }) => ({
-      shift,
-      change: {
-        agentId: agent.id,
-        date: shift.date,
-        shiftTemplate: to.template.code,
-        ...(shortenedStart(to) ? { start: shortenedStart(to) } : {}),
-        ...(shift.skill ? { skill: shift.skill } : {}),
-      },
-    }));
-    const off = plan.freed.map((shift) => ({
-      shift,
-      change: { agentId: agent.id, date: shift.date, shiftTemplate: null },
-    }));
-    for (const { shift: s, change } of [...off, ...cut]) {
-      changes.set(s.rosterId, [...(changes.get(s.rosterId) ?? []), change]);
-      days.set(s.rosterId, [...(days.get(s.rosterId) ?? []), { day: dayOfWeek(s.date), skill: s.skill }]);
-    }
-    return { changes, days, leave: { startsAt: plan.startsAt, endsAt: plan.endsAt, credit: plan.credit } };
   }
 
   private leaveOf(wish: Wish, leave: Freed['leave']) {
