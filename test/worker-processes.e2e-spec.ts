@@ -147,8 +147,10 @@ describe('API and worker processes apart (e2e)', () => {
 
   it('an import whose worker dies in all three attempts is failed by BullMQ (stalled more than allowable limit), and so are its run and record', async () => {
     const { jobId } = await upload(volumeFile(60_000));
+    let lastPid = 0;
     for (const attempt of [1, 2, 3]) {
       const w = await worker();
+      lastPid = w.pid;
       await until(`attempt ${attempt} to run`, async () => {
         const run = await runOf(jobId);
         return run.status === 'running' && run.attempts === attempt && run.claimed_by.includes(`:${w.pid}:`);
@@ -165,7 +167,13 @@ describe('API and worker processes apart (e2e)', () => {
     const [{ chunks }] = await sql`SELECT count(*)::int AS chunks FROM import_upload_chunks`;
     expect(chunks).toBe(0);
     const listed = await api.http().get(`/jobs/${jobId}`).set(bearer(manager)).expect(200);
-    expect(listed.body).toMatchObject({ status: 'failed', attempts: 3 });
+    // The API says which process made the last attempt, and keeps the claim's fence token to itself.
+    expect(listed.body).toMatchObject({
+      status: 'failed',
+      attempts: 3,
+      claimedBy: expect.stringContaining(`:${lastPid}:`),
+    });
+    expect(listed.body).not.toHaveProperty('claimToken');
     await last.kill();
   }, 400_000);
 

@@ -29,6 +29,8 @@ export const jobRunExample = {
   status: 'completed',
   attempts: 1,
   maxAttempts: 2,
+  claimedBy: 'worker-7f9c:41:9a3b5c7d',
+  heartbeatAt: '2026-11-22T18:00:07.500Z',
   progress: 100,
   progressNote: 'kpi.aggregate-day',
   parentRunId: null,

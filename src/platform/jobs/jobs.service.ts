@@ -16,6 +16,10 @@ export const accepted = (run: JobRun): Accepted => ({
   statusUrl: `/jobs/${run.id}`,
 });
 
+/** A run as the API shows it: which process ran it and when it last beat, not its fence token. */
+export type JobRunView = Omit<JobRun, 'claimToken'>;
+const viewOf = ({ claimToken: _token, ...run }: JobRun): JobRunView => run;
+
 @Injectable()
 export class JobsService {
   constructor(
@@ -23,15 +27,15 @@ export class JobsService {
     private readonly queue: JobQueue,
   ) {}
 
-  async list(actor: Actor, query: ListJobsQuery): Promise<Page<JobRun>> {
+  async list(actor: Actor, query: ListJobsQuery): Promise<Page<JobRunView>> {
     const { rows, total } = await this.runs.list(actor.shopId, query);
-    return { items: rows, total, limit: query.limit, offset: query.offset };
+    return { items: rows.map(viewOf), total, limit: query.limit, offset: query.offset };
   }
 
-  async get(actor: Actor, id: string): Promise<JobRun> {
+  async get(actor: Actor, id: string): Promise<JobRunView> {
     const run = await this.runs.find(id, actor.shopId);
     if (!run) throw JobsProblems.runNotFound();
-    return run;
+    return viewOf(run);
   }
 
   /** A manual re-run for a local day: always a new run, never deduplicated against the night's. */
