@@ -180,4 +180,39 @@ describe('exports (e2e)', () => {
       .set(bearer(await t.tokenFor('agent')))
       .expect(403);
   });
+
+  it('asks who is calling, keeps each kind to its roles, and builds another shop’s export of the same day from that shop alone', async () => {
+    await t.http().get('/exports/kinds').expect(401);
+    await t
+      .http()
+      .post('/exports')
+      .send({ kind: 'qc-summary', params: { date: QC_SESSION_DATE } })
+      .expect(401);
+    await t.http().get('/exports').expect(401);
+    const agent = await t.tokenFor('agent');
+    await t.http().get('/exports/kinds').set(bearer(agent)).expect(403);
+    for (const role of ['agent', 'trainer'])
+      await t
+        .http()
+        .post('/exports')
+        .set(bearer(await t.tokenFor(role)))
+        .send({ kind: 'daily-report', params: { date: QC_SESSION_DATE } })
+        .expect(403);
+    const other = await createSecondShop(t, 'export-other');
+    const theirs = await exportAndWait(other.managerToken, {
+      kind: 'qc-summary',
+      lang: 'en',
+      params: { date: QC_SESSION_DATE },
+    });
+    await t
+      .http()
+      .get(theirs.fileUrl)
+      .set(bearer(await t.tokenFor('manager')))
+      .expect(404);
+    const { book } = await download(other.managerToken, theirs.fileUrl);
+    const sheet = book.getWorksheet('QC summary')!;
+    expect(String(sheet.getCell('A1').value)).toMatch(/^Other shop /);
+    // Our reviewed agents are not theirs: the sheet has its header and nothing under it.
+    expect(sheet.rowCount).toBe(3);
+  });
 });

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { JobQueue } from 'src/platform/jobs/job-queue';
 import { SecondShop, startTestAppWithSecondShop } from './support/second-shop';
 import { bearer, TestApp } from './support/test-app';
+import { lookFlaws } from './support/workbook-look';
 
 const WEEK = '2026-11-30';
 const DATES = [0, 1, 2, 3, 4, 5, 6].map((d) => new Date(Date.parse(`${WEEK}T00:00:00Z`) + d * 86_400_000));
@@ -233,6 +234,8 @@ describe('roster import of hostile and home-made workbooks (e2e)', () => {
       (i) => theirs.worksheets[0].getRow(i + 4).getCell(1).value,
     );
     expect(numbers).toEqual(['B001']);
+    // The blank template looks as the exports do: title merged, print setup, day headers as dates.
+    expect(lookFlaws(theirs)).toEqual([]);
     await t.http().post('/rosters/import').attach('file', Buffer.from('x'), 'roster.xlsx').expect(401);
   });
 });

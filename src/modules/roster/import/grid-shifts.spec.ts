@@ -44,3 +44,17 @@ describe('a grid cell across a clock change', () => {
     }
   });
 });
+
+describe('a grid cell that cannot be read', () => {
+  it('quotes at most 40 characters of it', () => {
+    for (const text of ['x'.repeat(5_000), `N 23:00–07:00\n${'备注'.repeat(3_000)}`]) {
+      const reading = read('usual', text);
+      expect(reading).toMatchObject({ refusal: { params: {} } });
+      if ('refusal' in reading) {
+        const quoted = String(reading.refusal.params.part ?? reading.refusal.params.text);
+        expect([...quoted].length).toBeLessThanOrEqual(40);
+        expect(quoted.endsWith('…')).toBe(true);
+      }
+    }
+  });
+});

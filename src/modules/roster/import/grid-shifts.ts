@@ -19,6 +19,10 @@ export type CellReading = { shift: RosterShift | null } | { refusal: CellRefusal
 const MEAL = { en: 'meal break', zh: '用餐时间' };
 const REST = { en: 'rest break', zh: '休息时间' };
 const clock = (minutes: number) => clockText(((minutes % 1440) + 1440) % 1440);
+/** What a refusal quotes of a cell: enough to find it, never a whole pasted page. */
+const QUOTE_LENGTH = 40;
+const clip = (text: string) =>
+  [...text].length > QUOTE_LENGTH ? `${[...text].slice(0, QUOTE_LENGTH - 1).join('')}…` : text;
 const refuse = (problem: ProblemFactory, params: TemplateParams = {}): CellReading => ({
   refusal: { problem, params },
 });
@@ -104,7 +108,7 @@ export function readCell(
   if (cell.kind === 'off' || cell.kind === 'leave') return { shift: null };
   if (cell.kind === 'unreadable') {
     return refuse(RosterImportProblems.unreadableCell, {
-      part: cell.part,
+      part: clip(cell.part),
       example: 'E 08:00–17:00',
       off: { en: CELL_WORDS.en.off, zh: CELL_WORDS.zh.off },
       leave: { en: CELL_WORDS.en.leave, zh: CELL_WORDS.zh.leave },
@@ -113,7 +117,7 @@ export function readCell(
   const template = find(cell.template);
   if (!template)
     return refuse(RosterImportProblems.unknownTemplate, {
-      text: cell.template,
+      text: clip(cell.template),
       templates: templates.map((t) => `${t.code} ${t.name}`),
     });
   const start = startOf(template, cell.start, existing);

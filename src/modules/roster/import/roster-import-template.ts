@@ -79,18 +79,20 @@ export class RosterImportTemplate {
           columns: [
             { key: 'code', zh: '代码', en: 'Code', kind: 'text' },
             { key: 'name', zh: '名称', en: 'Name', kind: 'text' },
-            { key: 'start', zh: '上班', en: 'Start', kind: 'text' },
+            { key: 'start', zh: '上班（最早）', en: 'Start (earliest)', kind: 'time' },
+            { key: 'latest', zh: '最晚上班', en: 'Latest start', kind: 'time' },
             { key: 'minutes', zh: '时长(分钟)', en: 'Minutes', kind: 'minutes' },
             { key: 'example', zh: '填写示例', en: 'Example', kind: 'text' },
           ],
           rows: templates.map((t) => {
             const start = t.startMinutes ?? t.startEarliest!;
+            // Times of day as time cells; a fixed start has no latest start.
             return {
               code: t.code,
               name: t.name,
               minutes: t.lengthMinutes,
-              start:
-                t.startMinutes !== null ? clock(t.startMinutes) : `${clock(t.startEarliest!)}–${clock(t.startLatest!)}`,
+              start: clock(start),
+              latest: t.startMinutes !== null ? null : clock(t.startLatest!),
               example: `${t.code} ${clock(start)}–${clock(start + t.lengthMinutes)}`,
             };
           }),
