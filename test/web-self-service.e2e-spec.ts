@@ -296,6 +296,21 @@ describe('the web page: self-service on a phone, the approval inbox, night shift
       expect([codeOn(mate.id, MON), codeOn(mate.id, SAT)]).toEqual(['N', null]);
       expect(codeOn(partTimer.id, THU)).toBe('N');
 
+      // Part of Saturday off before its night (no shift in it): granted as that interval, shown with its times.
+      const afternoon = await t
+        .http()
+        .post('/time-off-requests')
+        .set(bearer(manager))
+        .send({ kind: 'personal', agentId, startDate: SAT, endDate: SAT, startTime: '14:00', endTime: '18:00' })
+        .expect(201);
+      expect(afternoon.body.status).toBe('pending');
+      await t
+        .http()
+        .post(`/time-off-requests/${afternoon.body.id}/decision`)
+        .set(bearer(manager))
+        .send({ decision: 'approved' })
+        .expect(200);
+
       // The agent's feed tells the decisions; the day list shows them.
       await agent.page.reload();
       await agent.page.waitForSelector('#feed li');
@@ -305,6 +320,7 @@ describe('the web page: self-service on a phone, the approval inbox, night shift
       expect(await textOf(agent.page, '#my-work .card-head .badge-info')).toMatch(/\d+ unread/);
       expect(await textOf(agent.page, `.day-row[data-date="${TUE}"] .day-what`)).toBe('Leave');
       expect(await textOf(agent.page, `.day-row[data-date="${SAT}"] .day-what`)).toContain('23:00–08:00');
+      expect(await textOf(agent.page, `.day-row[data-date="${SAT}"] [data-leave]`)).toBe('Leave 14:00–18:00');
       await screenshot(agent.page, 'phone-agent-after-decisions');
       await agent.page.setViewportSize(DESKTOP);
       await screenshot(agent.page, 'agent-after-decisions-1440');

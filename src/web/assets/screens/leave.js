@@ -1,7 +1,7 @@
 /** Leave and availability: recorded leave with its decisions, and when agents can or would rather work (time-off requests are the inbox's). */
 import { del, get, getAll, post } from '../api.js';
 import { badge, card, clear, h } from '../elements.js';
-import { addDays, todayIn } from '../format.js';
+import { addDays, localTime, todayIn } from '../format.js';
 import { lang, t } from '../i18n.js';
 import { guarded } from './common.js';
 import { choice, formDialog, input, numberOf, problemNotice, saved, table, valueOf } from './forms.js';
@@ -16,6 +16,13 @@ export const weekdayName = (n) =>
     new Date(Date.UTC(2024, 0, n)),
   );
 const dates = (a, b) => (a === b ? a : `${a} – ${b}`);
+/** A leave's dates, with its clock times when it does not cover whole local days (part of a day, or after a night). */
+const when = (l, zone) => {
+  const [from, to] = [localTime(l.startsAt, zone), localTime(l.endsAt, zone)];
+  return from === '00:00' && to === '00:00'
+    ? dates(l.startDate, l.endDate)
+    : `${dates(l.startDate, l.endDate)} ${from}–${to === '00:00' ? '24:00' : to}`;
+};
 
 function leaveDialog(agents) {
   const labels = {
@@ -170,7 +177,7 @@ async function renderLeave(root, ctx) {
           leaves.items.map((l) => [
             names.get(l.agentId) ?? '—',
             t(`absence.kind.${l.kind}`),
-            dates(l.startDate, l.endDate),
+            when(l, ctx.zone),
             badge(t(`absence.status.${l.status}`), LEAVE_TONE[l.status]),
             l.reason ?? '',
             [
