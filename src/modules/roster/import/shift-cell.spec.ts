@@ -36,7 +36,15 @@ describe('roster grid cells', () => {
       end: 480,
       breaks: [],
     });
-    for (const off of ['休', 'Off', 'off', '', '  ']) expect(parseShiftCell(off)).toEqual({ kind: 'off' });
+    for (const off of ['休', 'Off', 'off', '', '  ', '\u3000']) expect(parseShiftCell(off)).toEqual({ kind: 'off' });
+    // Typed with a Chinese input method: full-width digits, colon, dash and space.
+    expect(parseShiftCell('早班\u3000０８：００－１７：００\n餐　12：00')).toEqual({
+      kind: 'shift',
+      template: '早班',
+      start: 480,
+      end: 1020,
+      breaks: [{ meal: true, start: 720 }],
+    });
     for (const leave of ['假', 'Leave']) expect(parseShiftCell(leave)).toEqual({ kind: 'leave' });
     // Leave with times, as the export writes part of a day: alone it is leave, under a shift it is read past.
     for (const leave of ['假 14:00–18:00', 'Leave 08:00-24:00'])

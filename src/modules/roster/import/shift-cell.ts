@@ -51,12 +51,18 @@ function clock(text: string): number | undefined {
   return Number(m[1]) * 60 + Number(m[2]);
 }
 
+/** Digits, colons, dashes, tildes and spaces typed full-width (a Chinese input method's "０８：００－１７：００") as their ASCII forms; names keep theirs. */
+const halfWidthClock = (text: string) =>
+  text.replace(/[\uff10-\uff19\uff1a\uff0d\uff5e\u3000]/g, (c) =>
+    c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  );
+
 /**
  * What a cell says, before it is matched against the shop's templates. Lines may also be joined
  * by " · " (the older export) and times by "-", "–" or "~".
  */
 export function parseShiftCell(raw: string): ParsedCell {
-  const text = raw.trim();
+  const text = halfWidthClock(raw).trim();
   if (!text || OFF.has(text.toLowerCase())) return { kind: 'off' };
   if (LEAVE.has(text.toLowerCase())) return { kind: 'leave' };
   const lines = text.split(/\s*(?:\n|\r|·)\s*/).filter(Boolean);
