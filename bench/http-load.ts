@@ -6,21 +6,16 @@
  * The server gets the node flags of `npm start` (its heap cap).
  * `npm run build && npx tsx bench/http-load.ts [--connections 50] [--seconds 20]`
  */
-import { ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { DateTime } from 'luxon';
-import postgres from 'postgres';
-import { freePort, sleep, startFlags, api } from './demo-server-process';
+import { sleep, api, managerToken, startDemoServer } from './demo-server-process';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const connections = arg('connections', 50);
 const seconds = arg('seconds', 20);
 
@@ -97,42 +92,10 @@ async function load(name: string, url: string, token: string, pid: number) {
 }
 
 async function main(): Promise<void> {
-  const database = `wfm_http_${randomBytes(3).toString('hex')}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
-  await admin.unsafe(`CREATE DATABASE ${database}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  let server: ChildProcess | undefined;
+  const server = await startDemoServer('http');
+  const base = server.base;
   try {
-    server = spawn(process.execPath, [...startFlags, join(__dirname, '..', 'dist', 'main.js')], {
-      env: {
-        ...process.env,
-        DATABASE_URL: url.toString(),
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        SEED_DEMO: 'always',
-        SCHEDULES: 'off',
-        LOG_LEVEL: 'warn',
-        WFM_DATA_DIR: mkdtempSync(join(tmpdir(), 'wfm-http-')),
-        REDIS_URL: '',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    for (let i = 0; ; i++) {
-      if (
-        await fetch(`${base}/health`).then(
-          (r) => r.ok,
-          () => false,
-        )
-      )
-        break;
-      if (i > 600) throw new Error('server did not start');
-      await sleep(500);
-    }
-    const token = (await api(base, null, 'POST', '/auth/login', { username: 'manager', password: 'demo-manager' }))
-      .accessToken;
+    const token = await managerToken(base);
     const { rosterId, month } = await prepare(base, token);
     const rows = [
       await load('GET /rosters/:id (demo week)', `${base}/rosters/${rosterId}`, token, server.pid!),
@@ -153,10 +116,7 @@ async function main(): Promise<void> {
         `| ${r.name} | ${r.reqPerSec} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.requests} | ${r.kb} | ${r.rssMb} | ${r.load} |`,
       );
   } finally {
-    server?.kill('SIGKILL');
-    await sleep(500);
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
+    await server.stop();
   }
 }
 

@@ -9,22 +9,17 @@
  * any edit); a "warm" run reads the cached view. Also printed: API calls made, how many ran at the
  * same time at most, and the server time of `GET /rosters/:id` as the browser saw it.
  */
-import { ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { DateTime } from 'luxon';
 import { chromium, type Browser } from 'playwright-core';
 import postgres from 'postgres';
-import { freePort, sleep, startFlags, api, waitForJob } from './demo-server-process';
+import { api, managerToken, startDemoServer, waitForJob } from './demo-server-process';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const runs = arg('runs', 8);
-const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CHROMIUM = '/usr/bin/chromium';
 
 type Run = { kind: 'cold' | 'warm'; ms: number; calls: number; mostAtOnce: number; rosterMs: number };
@@ -74,43 +69,12 @@ async function signInToGrid(browser: Browser, base: string, kind: Run['kind']): 
 }
 
 async function main(): Promise<void> {
-  const database = `wfm_web_${randomBytes(3).toString('hex')}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
-  await admin.unsafe(`CREATE DATABASE ${database}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
-  const db = postgres(url.toString(), { max: 1, onnotice: () => undefined });
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  let server: ChildProcess | undefined;
+  const server = await startDemoServer('web', { profile: process.argv.includes('--profile') });
+  const db = postgres(server.databaseUrl, { max: 1, onnotice: () => undefined });
+  const base = server.base;
   let browser: Browser | undefined;
   try {
-    const profile = process.argv.includes('--profile') ? ['--cpu-prof', `--cpu-prof-dir=${tmpdir()}/wfm-web-prof`] : [];
-    server = spawn(process.execPath, [...startFlags, ...profile, join(__dirname, '..', 'dist', 'main.js')], {
-      env: {
-        ...process.env,
-        DATABASE_URL: url.toString(),
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        SEED_DEMO: 'always',
-        SCHEDULES: 'off',
-        LOG_LEVEL: 'warn',
-        WFM_DATA_DIR: mkdtempSync(join(tmpdir(), 'wfm-web-')),
-        REDIS_URL: '',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    for (let i = 0; ; i++) {
-      const up = await fetch(`${base}/health`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (up) break;
-      if (i > 600) throw new Error('server did not start');
-      await sleep(500);
-    }
-    const token = (await api(base, null, 'POST', '/auth/login', { username: 'manager', password: 'demo-manager' }))
-      .accessToken;
+    const token = await managerToken(base);
     // The page opens on next week: the manager rosters it as on the demo.
     const weekStart = DateTime.now().setZone('Asia/Shanghai').startOf('week').plus({ weeks: 1 }).toISODate()!;
     const created = await api(base, token, 'POST', '/rosters', { weekStart, timeLimitSeconds: 10 });
@@ -145,16 +109,8 @@ async function main(): Promise<void> {
       );
   } finally {
     await browser?.close();
-    if (server && process.argv.includes('--profile')) {
-      // An orderly stop writes the CPU profile.
-      const exited = new Promise((resolve) => server!.once('exit', resolve));
-      server.kill('SIGTERM');
-      await exited;
-    } else server?.kill('SIGKILL');
     await db.end();
-    await sleep(500);
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
+    await server.stop();
   }
 }
 
