@@ -52,14 +52,24 @@ describe('imports: sessions, orders, volume, ratings, queues (e2e)', () => {
     const res = await upload('sessions', 'sessions.csv', csv(rows)).expect(422);
     expect(res.body.type).toBe('/problems/unprocessable');
     expect(res.body.report).toMatchObject({ status: 'rejected', rows: 5, rejected: 4, inserted: 0 });
-    expect(res.body.errors).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ row: 3, field: 'agent', message: 'unknown agent employee number CS9999' }),
-        expect.objectContaining({ row: 4, field: 'rating' }),
-        expect.objectContaining({ row: 5, field: 'startedAt' }),
-        expect.objectContaining({ row: 6, field: 'externalId', message: 'duplicate of row 2 in this file' }),
-      ]),
-    );
+    // In the shop's language (Chinese), each reason naming the value; in English when asked.
+    expect(res.body.errors).toEqual([
+      { row: 3, field: 'agent', message: '未知的客服工号 CS9999' },
+      { row: 4, field: 'rating', message: '不能大于 5' },
+      { row: 5, field: 'startedAt', message: '必须是日期时间：2026-11-23 09:30（店铺时间）或带时区偏移的 ISO 8601' },
+      { row: 6, field: 'externalId', message: '与本文件第 2 行重复' },
+    ]);
+    const english = await upload('sessions', 'sessions.csv', csv(rows)).set('Accept-Language', 'en').expect(422);
+    expect(english.body.errors).toEqual([
+      { row: 3, field: 'agent', message: 'unknown agent employee number CS9999' },
+      { row: 4, field: 'rating', message: 'must be at most 5' },
+      {
+        row: 5,
+        field: 'startedAt',
+        message: 'must be a date-time: 2026-11-23 09:30 (shop time) or ISO 8601 with offset',
+      },
+      { row: 6, field: 'externalId', message: 'duplicate of row 2 in this file' },
+    ]);
     expect(await sessionsCount()).toBe(0);
     const record = await t.http().get(`/imports/${res.body.report.importId}`).set(bearer(manager)).expect(200);
     expect(record.body).toMatchObject({
@@ -216,7 +226,7 @@ describe('imports: sessions, orders, volume, ratings, queues (e2e)', () => {
       })
       .expect(422);
     expect(bad.body.errors).toEqual([
-      expect.objectContaining({ row: 2, field: 'sessionId', message: 'unknown session S-404' }),
+      expect.objectContaining({ row: 2, field: 'sessionId', message: '未知会话 S-404' }),
     ]);
     const ok = await t
       .http()
@@ -231,7 +241,7 @@ describe('imports: sessions, orders, volume, ratings, queues (e2e)', () => {
       .set(bearer(manager))
       .send({ rows: [{ sessionId: 'S-10', rating: 3, stars: 3 }] })
       .expect(422);
-    expect(unknownField.body.errors[0]).toMatchObject({ row: 1, field: 'stars', message: 'unknown column' });
+    expect(unknownField.body.errors[0]).toMatchObject({ row: 1, field: 'stars', message: '未知列' });
   });
 
   it('hands out templates that import as they are', async () => {

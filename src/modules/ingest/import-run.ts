@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { FieldError, renderMessage } from 'src/platform/errors/problem';
 import { currentLocale } from 'src/platform/i18n/request-locale';
+import { zodErrorMap } from 'src/platform/i18n/zod-messages';
 import { BatchChannel } from './batch-channel';
 import type { TimeContext } from './kinds/cell-values';
 import type { ImportKind, Lookups } from './kinds/import-kind';
@@ -16,6 +17,8 @@ import { jsonRows } from './readers/json-rows';
 import { detached } from './readers/shared-strings';
 import { xlsxRows } from './readers/xlsx-rows';
 import { copyLine } from './staging';
+import { CellTexts } from './kinds/cell-texts';
+import { fillText } from 'src/platform/i18n/locale';
 
 export type ImportFormat = 'csv' | 'xlsx' | 'json';
 
@@ -47,7 +50,7 @@ const BATCH_ROWS = 20_000;
 /** A row's schema issues as cell errors; a required cell left blank is "required", whatever its type. */
 const zodErrors = (error: z.ZodError, values: Record<string, unknown>, required: ReadonlySet<string>): FieldError[] =>
   error.issues.flatMap((i): FieldError[] => {
-    if (i.code === 'unrecognized_keys') return i.keys.map((k) => ({ field: k, message: 'unknown column' }));
+    if (i.code === 'unrecognized_keys') return i.keys.map((k) => ({ field: k, message: CellTexts.unknownColumn }));
     const field = i.path.map(String).join('.') || '(row)';
     if (required.has(field) && isBlank(values[field]))
       return [
@@ -88,6 +91,8 @@ export async function runImport(repository: ImportRepository, input: RunInput): 
     latest: new Date(Date.now() + 2 * 86_400_000),
   };
   const schema = input.kind.rowSchema(ctx);
+  // Zod's own messages (a wrong type, an unknown value) in the reader's language too.
+  const parseOptions = { error: zodErrorMap(currentLocale()) };
   const required = new Set(input.kind.columns.filter((c) => c.required).map((c) => c.key));
   const rejected = new RejectedRows();
   const firstRowOfKey = new Map<string, number>();
@@ -99,13 +104,13 @@ export async function runImport(repository: ImportRepository, input: RunInput): 
   const check = (source: SourceRow): string | undefined => {
     const problems = cellProblems(source.values, input.limits.maxCellLength);
     if (problems.length) return void rejected.add(source.row, problems);
-    const parsed = schema.safeParse(source.values);
+    const parsed = schema.safeParse(source.values, parseOptions);
     if (!parsed.success) return void rejected.add(source.row, zodErrors(parsed.error, source.values, required));
     const key = input.kind.key(parsed.data);
     const first = firstRowOfKey.get(key);
     if (first !== undefined)
       return void rejected.add(source.row, [
-        { field: input.kind.columns[0].key, message: `duplicate of row ${first} in this file` },
+        { field: input.kind.columns[0].key, message: fillText(CellTexts.duplicateRow, { first }) },
       ]);
     // Detached: a kept key would otherwise keep its whole chunk of the file alive.
     firstRowOfKey.set(detached(key), source.row);
@@ -150,7 +155,9 @@ export async function runImport(repository: ImportRepository, input: RunInput): 
       if (input.kind.kind === 'ratings') {
         const unknown = await staging.unknownSessions(input.shopId);
         for (const u of unknown)
-          rejected.add(u.row, [{ field: 'sessionId', message: `unknown session ${u.sessionId}` }]);
+          rejected.add(u.row, [
+            { field: 'sessionId', message: fillText(CellTexts.unknownSession, { value: u.sessionId }) },
+          ]);
         await staging.discard(unknown.map((u) => u.row));
       }
       const c = await staging.upsertBatch(input.shopId, input.importId);

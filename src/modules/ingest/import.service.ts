@@ -7,9 +7,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
 import type { AppConfig } from 'src/platform/config/app-config';
 import { APP_CONFIG } from 'src/platform/config/config.module';
-import { text } from 'src/platform/i18n/locale';
+import { DEFAULT_LOCALE, isLocale, text } from 'src/platform/i18n/locale';
 import { AppError, renderMessage } from 'src/platform/errors/problem';
-import { currentLocale } from 'src/platform/i18n/request-locale';
+import { currentLocale, withLocale } from 'src/platform/i18n/request-locale';
 import { JobContext, UnrecoverableJobError } from 'src/platform/jobs/job-definition';
 import { JobHandler, OnRunFailed } from 'src/platform/jobs/job-handler.decorator';
 import { JobQueue } from 'src/platform/jobs/job-queue';
@@ -137,7 +137,11 @@ export class ImportService {
     const record = await this.imports.find(payload.shopId, payload.importId);
     if (!record?.storedFile) throw new UnrecoverableJobError(`Import ${payload.importId} has no stored file`);
     try {
-      const report = await this.execute(record, (p, note) => context.progress(p, note));
+      // A job has no request: the rows' reasons are written in the shop's language.
+      const { language } = await this.shops.context(payload.shopId);
+      const report = await withLocale(isLocale(language) ? language : DEFAULT_LOCALE, () =>
+        this.execute(record, (p, note) => context.progress(p, note)),
+      );
       return { importId: report.importId, status: report.status, rows: report.rows, rejected: report.rejected };
     } catch (e) {
       if (e instanceof AppError) throw new UnrecoverableJobError(e.detail);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { instant, optionalInstant, text } from './cell-values';
 import { ImportKind, unknownCode } from './import-kind';
 import { localized, SchemaTexts } from 'src/platform/i18n/zod-messages';
+import { CellTexts, CodeKinds, cellError } from './cell-texts';
 
 /** The workbench's states; Chinese labels as the workbench shows them are read too. */
 export const AGENT_STATE_NAMES = ['online', 'busy', 'away', 'offline'] as const;
@@ -15,7 +16,7 @@ const CHINESE: Record<string, (typeof AGENT_STATE_NAMES)[number]> = {
 
 const state = z.preprocess(
   (v) => (typeof v === 'string' ? (CHINESE[v.trim()] ?? v.trim().toLowerCase()) : v),
-  z.enum(AGENT_STATE_NAMES, { message: `must be one of ${AGENT_STATE_NAMES.join(', ')} (在线、忙碌、离开、离线)` }),
+  z.enum(AGENT_STATE_NAMES, cellError(CellTexts.oneOf, { values: AGENT_STATE_NAMES.join(', ') })),
 );
 
 export const agentStateRowSchema = (ctx: Parameters<ImportKind<unknown>['rowSchema']>[0]) =>
@@ -43,7 +44,7 @@ export const agentStateKind: ImportKind<AgentStateRow> = {
   key: (r) => `${r.agent}@${r.from.toISOString()}`,
   stage: (r, l) => {
     const agentId = l.agentIdByEmployeeNo.get(r.agent);
-    if (!agentId) return unknownCode('agent', r.agent, 'agent employee no.');
+    if (!agentId) return unknownCode('agent', r.agent, CodeKinds.agentEmployeeNo);
     return { values: [agentId, r.state, r.from, r.to ?? null] };
   },
 };

@@ -1,5 +1,8 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { fillText, type Text } from 'src/platform/i18n/locale';
+import { say } from 'src/platform/i18n/request-locale';
+import { CellTexts, cellError } from './cell-texts';
 
 /**
  * Cell parsers shared by every import kind. A value arrives as text (CSV), as a typed cell
@@ -14,7 +17,7 @@ export const text = (max: number) =>
       const b = blankToUndefined(v);
       return typeof b === 'number' ? String(b) : typeof b === 'string' ? b.trim() : b;
     },
-    z.string().max(max, `longer than ${max} characters`),
+    z.string().max(max, cellError(CellTexts.tooLong, { max })),
   );
 
 export const integer = (min: number, max: number) =>
@@ -24,10 +27,10 @@ export const integer = (min: number, max: number) =>
       return typeof b === 'string' && /^-?\d+(\.0+)?$/.test(b.trim()) ? Number(b.trim()) : b;
     },
     z
-      .number({ message: 'must be a whole number' })
-      .int('must be a whole number')
-      .min(min, `must be at least ${min}`)
-      .max(max, `must be at most ${max}`),
+      .number(cellError(CellTexts.wholeNumber))
+      .int(cellError(CellTexts.wholeNumber))
+      .min(min, cellError(CellTexts.atLeast, { min }))
+      .max(max, cellError(CellTexts.atMost, { max })),
   );
 
 export const decimal = (min: number, max: number) =>
@@ -36,7 +39,10 @@ export const decimal = (min: number, max: number) =>
       const b = blankToUndefined(v);
       return typeof b === 'string' && /^-?\d+(\.\d+)?$/.test(b.trim()) ? Number(b.trim()) : b;
     },
-    z.number({ message: 'must be a number' }).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`),
+    z
+      .number(cellError(CellTexts.number))
+      .min(min, cellError(CellTexts.atLeast, { min }))
+      .max(max, cellError(CellTexts.atMost, { max })),
   );
 
 /** Money in yuan (or the shop's currency) with at most two decimals, to exact integer cents. */
@@ -47,8 +53,8 @@ export const cents = z.preprocess(
     return typeof b === 'string' ? b.trim().replace(/,/g, '') : b;
   },
   z
-    .string({ message: 'must be an amount such as 199.90' })
-    .regex(/^\d{1,12}(\.\d{1,2})?$/, 'must be an amount with at most two decimals, such as 199.90')
+    .string(cellError(CellTexts.amount))
+    .regex(/^\d{1,12}(\.\d{1,2})?$/, cellError(CellTexts.amountDecimals))
     .transform((s) => {
       const [whole, fraction = ''] = s.split('.');
       return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
@@ -64,14 +70,14 @@ export const flag = z.preprocess(
     const s = String(b).trim().toLowerCase();
     return TRUE.has(s) ? true : FALSE.has(s) ? false : b;
   },
-  z.boolean({ message: 'must be true/false (是/否, 1/0)' }),
+  z.boolean(cellError(CellTexts.trueFalse)),
 );
 
 export type TimeContext = { timeZone: string; earliest: Date; latest: Date };
 
 const LOCAL = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?([zZ]|[+-]\d{2}:?\d{2})$/;
-const MESSAGE = 'must be a date-time: 2026-11-23 09:30 (shop time) or ISO 8601 with offset';
+const MESSAGE = CellTexts.dateTime;
 
 /**
  * UTC offset of a local minute in a zone, or null when that wall-clock time does not exist (DST gap).
@@ -97,17 +103,17 @@ function fromLocal(
   mm: number,
   ss: number,
   ctx: TimeContext,
-): { ok: true; value: Date } | { ok: false; message: string } {
+): { ok: true; value: Date } | { ok: false; message: Text } {
   const offset = offsetOf(ctx.timeZone, date, hh, mm);
   const [y, mo, d] = date.split('-').map(Number);
   const utc = Date.UTC(y, mo - 1, d, hh, mm, ss);
   if (Number.isNaN(utc) || mo < 1 || mo > 12 || d < 1 || d > 31 || hh > 23 || mm > 59 || ss > 59)
-    return { ok: false, message: 'is not a valid date-time' };
+    return { ok: false, message: CellTexts.invalidDateTime };
   if (offset === null) {
     const wall = `${date} ${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}`;
     return DateTime.fromISO(date).isValid
-      ? { ok: false, message: `${wall} does not exist in ${ctx.timeZone} (daylight-saving gap)` }
-      : { ok: false, message: 'is not a valid date-time' };
+      ? { ok: false, message: fillText(CellTexts.dstGap, { wall, zone: ctx.timeZone }) }
+      : { ok: false, message: CellTexts.invalidDateTime };
   }
   return inRange(new Date(utc - offset * 60_000), ctx);
 }
@@ -116,9 +122,9 @@ function fromLocal(
  * An instant: ISO 8601 with an offset, or a local wall-clock time of the shop (a date cell of a
  * workbook is such a wall-clock time). A local time that does not exist (the DST gap) is refused.
  */
-export function parseInstant(v: unknown, ctx: TimeContext): { ok: true; value: Date } | { ok: false; message: string } {
+export function parseInstant(v: unknown, ctx: TimeContext): { ok: true; value: Date } | { ok: false; message: Text } {
   if (v instanceof Date) {
-    if (Number.isNaN(v.getTime())) return { ok: false, message: 'is not a valid date-time' };
+    if (Number.isNaN(v.getTime())) return { ok: false, message: CellTexts.invalidDateTime };
     // Workbook cells carry no zone: their digits are the shop's wall clock.
     return fromLocal(v.toISOString().slice(0, 10), v.getUTCHours(), v.getUTCMinutes(), v.getUTCSeconds(), ctx);
   }
@@ -128,14 +134,17 @@ export function parseInstant(v: unknown, ctx: TimeContext): { ok: true; value: D
   if (local) return fromLocal(local[1], Number(local[2]), Number(local[3]), Number(local[4] ?? 0), ctx);
   if (!ISO_WITH_OFFSET.test(s)) return { ok: false, message: MESSAGE };
   const ms = Date.parse(s);
-  return Number.isNaN(ms) ? { ok: false, message: 'is not a valid date-time' } : inRange(new Date(ms), ctx);
+  return Number.isNaN(ms) ? { ok: false, message: CellTexts.invalidDateTime } : inRange(new Date(ms), ctx);
 }
 
-function inRange(d: Date, ctx: TimeContext): { ok: true; value: Date } | { ok: false; message: string } {
+function inRange(d: Date, ctx: TimeContext): { ok: true; value: Date } | { ok: false; message: Text } {
   if (d < ctx.earliest || d > ctx.latest)
     return {
       ok: false,
-      message: `is outside the accepted range ${ctx.earliest.toISOString().slice(0, 10)} … ${ctx.latest.toISOString().slice(0, 10)}`,
+      message: fillText(CellTexts.outsideRange, {
+        from: ctx.earliest.toISOString().slice(0, 10),
+        to: ctx.latest.toISOString().slice(0, 10),
+      }),
     };
   return { ok: true, value: d };
 }
@@ -144,7 +153,7 @@ export const instant = (ctx: TimeContext) =>
   z.unknown().transform((v, c) => {
     const parsed = parseInstant(v, ctx);
     if (!parsed.ok) {
-      c.addIssue({ code: 'custom', message: parsed.message });
+      c.addIssue({ code: 'custom', message: say(parsed.message) });
       return z.NEVER;
     }
     return parsed.value;
@@ -157,7 +166,7 @@ export const optionalInstant = (ctx: TimeContext) =>
       if (blankToUndefined(v) === undefined) return null;
       const parsed = parseInstant(v, ctx);
       if (!parsed.ok) {
-        c.addIssue({ code: 'custom', message: parsed.message });
+        c.addIssue({ code: 'custom', message: say(parsed.message) });
         return z.NEVER;
       }
       return parsed.value;

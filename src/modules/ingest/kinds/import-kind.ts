@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { FieldError } from 'src/platform/errors/problem';
 import type { TimeContext } from './cell-values';
+import { fillText, type Text } from 'src/platform/i18n/locale';
+import { CellTexts } from './cell-texts';
 
 export const IMPORT_KINDS = ['queues', 'volume', 'sessions', 'orders', 'ratings', 'agent-states'] as const;
 export type ImportKindName = (typeof IMPORT_KINDS)[number];
@@ -32,6 +34,6 @@ export type ImportKind<Row> = {
   attributionTime?: (row: Row) => Date;
 };
 
-export const unknownCode = (field: string, value: string, what: string): { errors: FieldError[] } => ({
-  errors: [{ field, message: `unknown ${what} ${value}` }],
+export const unknownCode = (field: string, value: string, what: Text): { errors: FieldError[] } => ({
+  errors: [{ field, message: fillText(CellTexts.unknownCode, { what, value }) }],
 });

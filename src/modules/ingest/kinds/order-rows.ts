@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { cents, flag, instant, optionalInstant, text } from './cell-values';
 import { ImportKind } from './import-kind';
 import { timeOrderedId } from 'src/modules/ingest/time-ordered-id';
+import { CellTexts, cellError } from './cell-texts';
 
 export const orderRowSchema = (ctx: Parameters<ImportKind<unknown>['rowSchema']>[0]) =>
   z
@@ -15,14 +16,20 @@ export const orderRowSchema = (ctx: Parameters<ImportKind<unknown>['rowSchema']>
       refundedAmount: cents.optional(),
       outOfStock: flag.optional(),
     })
-    .refine((r) => !r.paidAt || r.paidAt >= r.createdAt, { message: 'must not be before createdAt', path: ['paidAt'] })
-    .refine((r) => (r.refundedAmount ?? 0) <= r.amount, { message: 'must not exceed amount', path: ['refundedAmount'] })
+    .refine((r) => !r.paidAt || r.paidAt >= r.createdAt, {
+      ...cellError(CellTexts.notBefore, { other: 'createdAt' }),
+      path: ['paidAt'],
+    })
+    .refine((r) => (r.refundedAmount ?? 0) <= r.amount, {
+      ...cellError(CellTexts.notAbove, { other: 'amount' }),
+      path: ['refundedAmount'],
+    })
     .refine((r) => !r.refundedAt || r.refundedAt >= r.createdAt, {
-      message: 'must not be before createdAt',
+      ...cellError(CellTexts.notBefore, { other: 'createdAt' }),
       path: ['refundedAt'],
     })
     .refine((r) => !(r.refundedAmount && !r.refundedAt), {
-      message: 'is required when refundedAmount is set',
+      ...cellError(CellTexts.requiredWhen, { other: 'refundedAmount' }),
       path: ['refundedAt'],
     });
 export type OrderRow = z.infer<ReturnType<typeof orderRowSchema>>;

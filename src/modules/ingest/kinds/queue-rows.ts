@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { integer, text } from './cell-values';
 import { ImportKind, unknownCode } from './import-kind';
+import { CellTexts, CodeKinds, cellError } from './cell-texts';
 
 export const CHANNELS = ['chat', 'phone', 'email', 'review'] as const;
 export const QUEUE_KINDS = ['realtime', 'deferred'] as const;
@@ -8,7 +9,7 @@ export const QUEUE_KINDS = ['realtime', 'deferred'] as const;
 const oneOf = <T extends readonly string[]>(values: T) =>
   z.preprocess(
     (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
-    z.enum(values, { message: `must be one of ${values.join(', ')}` }),
+    z.enum(values, cellError(CellTexts.oneOf, { values: values.join(', ') })),
   );
 
 /** The fields of a queue row; POST /queues takes them and a measured chat slowdown table. */
@@ -32,11 +33,11 @@ type QueueRuleFields = { kind: string; channel: string; chatConcurrency: number;
 export const withQueueRules = <S extends z.ZodType<QueueRuleFields>>(schema: S) =>
   schema
     .refine((q) => q.kind !== 'deferred' || q.deadlineMinutes !== undefined, {
-      message: 'is required for deferred queues',
+      ...cellError(CellTexts.requiredForDeferred),
       path: ['deadlineMinutes'],
     })
     .refine((q) => q.channel === 'chat' || q.chatConcurrency === 1, {
-      message: 'only chat queues serve several at once',
+      ...cellError(CellTexts.chatOnlyConcurrency),
       path: ['chatConcurrency'],
     });
 
@@ -63,7 +64,7 @@ export const queueKind: ImportKind<QueueRow> = {
   key: (r) => r.code,
   stage: (r, l) => {
     const skillId = r.requiredSkill ? l.skillIdByCode.get(r.requiredSkill) : null;
-    if (r.requiredSkill && !skillId) return unknownCode('requiredSkill', r.requiredSkill, 'skill code');
+    if (r.requiredSkill && !skillId) return unknownCode('requiredSkill', r.requiredSkill, CodeKinds.skillCode);
     return {
       values: [
         r.code,

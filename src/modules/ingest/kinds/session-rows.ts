@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { flag, decimal, instant, integer, text } from './cell-values';
 import { ImportKind, unknownCode } from './import-kind';
 import { timeOrderedId } from 'src/modules/ingest/time-ordered-id';
+import { CellTexts, CodeKinds, cellError } from './cell-texts';
 
 export const sessionRowSchema = (ctx: Parameters<ImportKind<unknown>['rowSchema']>[0]) =>
   z
@@ -21,7 +22,10 @@ export const sessionRowSchema = (ctx: Parameters<ImportKind<unknown>['rowSchema'
       rating: integer(1, 5).optional(),
       transcript: text(20_000).optional(),
     })
-    .refine((r) => r.endedAt >= r.startedAt, { message: 'must not be before startedAt', path: ['endedAt'] });
+    .refine((r) => r.endedAt >= r.startedAt, {
+      ...cellError(CellTexts.notBefore, { other: 'startedAt' }),
+      path: ['endedAt'],
+    });
 export type SessionRow = z.infer<ReturnType<typeof sessionRowSchema>>;
 
 export const sessionKind: ImportKind<SessionRow> = {
@@ -53,9 +57,9 @@ export const sessionKind: ImportKind<SessionRow> = {
   attributionTime: (r) => r.startedAt,
   stage: (r, l) => {
     const queueId = l.queueIdByCode.get(r.queue);
-    if (!queueId) return unknownCode('queue', r.queue, 'queue code');
+    if (!queueId) return unknownCode('queue', r.queue, CodeKinds.queueCode);
     const agentId = l.agentIdByEmployeeNo.get(r.agent);
-    if (!agentId) return unknownCode('agent', r.agent, 'agent employee number');
+    if (!agentId) return unknownCode('agent', r.agent, CodeKinds.agentEmployeeNo);
     return {
       values: [
         timeOrderedId(),

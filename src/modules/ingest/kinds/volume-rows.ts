@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { decimal, instant, integer, text } from './cell-values';
 import { ImportKind, unknownCode } from './import-kind';
+import { CellTexts, CodeKinds, cellError } from './cell-texts';
 
 export const SLOT_LENGTHS = [5, 10, 15, 30, 60];
 
@@ -10,14 +11,17 @@ export const volumeRowSchema = (ctx: Parameters<ImportKind<unknown>['rowSchema']
     .strictObject({
       queue: text(40),
       slotStart: instant(ctx),
-      slotMinutes: integer(5, 60).refine((m) => SLOT_LENGTHS.includes(m), 'must be 5, 10, 15, 30 or 60'),
+      slotMinutes: integer(5, 60).refine(
+        (m) => SLOT_LENGTHS.includes(m),
+        cellError(CellTexts.oneOf, { values: SLOT_LENGTHS.join(', ') }),
+      ),
       offered: integer(0, 1_000_000),
       handled: integer(0, 1_000_000),
       abandoned: integer(0, 1_000_000),
       meanHandleSeconds: decimal(0, 86_400).optional(),
     })
     .refine((r) => r.handled + r.abandoned <= r.offered, {
-      message: 'handled + abandoned must not exceed offered',
+      ...cellError(CellTexts.handledOverOffered),
       path: ['handled'],
     })
     // Slots sit on the shop's local grid (09:00, 09:30 …), whatever the UTC offset of the day.
@@ -26,7 +30,7 @@ export const volumeRowSchema = (ctx: Parameters<ImportKind<unknown>['rowSchema']
         DateTime.fromJSDate(r.slotStart, { zone: ctx.timeZone }).minute % Math.min(r.slotMinutes, 60) === 0 &&
         r.slotStart.getUTCSeconds() === 0,
       {
-        message: 'must start on the slot grid of the shop (a multiple of slotMinutes past the hour)',
+        ...cellError(CellTexts.offGrid),
         path: ['slotStart'],
       },
     );
@@ -47,7 +51,7 @@ export const volumeKind: ImportKind<VolumeRow> = {
   key: (r) => `${r.queue}@${r.slotStart.toISOString()}`,
   stage: (r, l) => {
     const queueId = l.queueIdByCode.get(r.queue);
-    if (!queueId) return unknownCode('queue', r.queue, 'queue code');
+    if (!queueId) return unknownCode('queue', r.queue, CodeKinds.queueCode);
     return {
       values: [queueId, r.slotStart, r.slotMinutes, r.offered, r.handled, r.abandoned, r.meanHandleSeconds ?? null],
     };
