@@ -82,6 +82,30 @@ describe('time off for part of a day (e2e)', () => {
     expect((await dayOf(me, wed)).leave).toEqual([{ start: '14:00', end: '18:00' }]);
   });
 
+  it('waiting requests for parts of one day that do not meet wait side by side; one that meets them is refused', async () => {
+    // No allowance: the supervisor decides each. Monday's early shift ends at 17:00, so none of these touches it.
+    await t
+      .http()
+      .patch(`/shops/${t.demoShopId}`)
+      .set(bearer(manager))
+      .send({ settings: { timeOffAllowances: [] } })
+      .expect(200);
+    const first = await ask(agent, { startDate: mon, endDate: mon, startTime: '18:00', endTime: '19:00' }).expect(201);
+    const second = await ask(agent, { startDate: mon, endDate: mon, startTime: '19:00', endTime: '20:00' }).expect(201);
+    expect([first.body.status, second.body.status]).toEqual(['pending', 'pending']);
+    const meets = await ask(agent, { startDate: mon, endDate: mon, startTime: '18:30', endTime: '19:30' }).expect(409);
+    expect(meets.body.code).toBe('time-off.overlaps');
+    expect((await ask(agent, { startDate: mon, endDate: mon }).expect(409)).body.code).toBe('time-off.overlaps');
+    for (const r of [first, second])
+      await t.http().delete(`/time-off-requests/${r.body.id}`).set(bearer(agent)).expect(200);
+    await t
+      .http()
+      .patch(`/shops/${t.demoShopId}`)
+      .set(bearer(manager))
+      .send({ settings: { timeOffAllowances: [{ teamId: week.teamId, perDay: 3, maxPerDay: 5 }] } })
+      .expect(200);
+  });
+
   it('refuses part of a day no template can cut the shift around, in English and Chinese, naming the field', async () => {
     const body = { startDate: tue, endDate: tue, startTime: '10:00', endTime: '11:00' };
     const en = await ask(agent, body).expect(409);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, count, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { Db } from 'src/platform/db/db';
 import { agents, timeOffRequests } from 'src/platform/db/schema';
 import type { ListTimeOffQuery } from './time-off.dto';
@@ -61,12 +61,13 @@ export class TimeOffRepository {
   }
 
   /** A request of the agent's still waiting on those dates. */
+  /** A waiting request of the agent over the same time: the same dates, unless both are clock times of a day that do not meet. */
   async pendingOverlap(
     shopId: string,
     agentId: string,
-    startDate: string,
-    endDate: string,
+    wish: { startDate: string; endDate: string; startTime: string | null; endTime: string | null },
   ): Promise<{ what: 'request'; startDate: string; endDate: string } | undefined> {
+    const { startDate, endDate, startTime, endTime } = wish;
     const [request] = await this.db.q
       .select({ startDate: timeOffRequests.startDate, endDate: timeOffRequests.endDate })
       .from(timeOffRequests)
@@ -77,6 +78,12 @@ export class TimeOffRepository {
           eq(timeOffRequests.status, 'pending'),
           lte(timeOffRequests.startDate, endDate),
           gte(timeOffRequests.endDate, startDate),
+          startTime && endTime
+            ? or(
+                isNull(timeOffRequests.startTime),
+                and(lt(timeOffRequests.startTime, endTime), gt(timeOffRequests.endTime, startTime)),
+              )
+            : undefined,
         ),
       )
       .limit(1);

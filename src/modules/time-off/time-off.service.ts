@@ -62,7 +62,7 @@ export class TimeOffService {
       await this.requests.lockAllowances(actor.shopId);
       const clash =
         (await this.leaveTaken.overlapping(actor.shopId, agentId, wishWindow(wish, zone))) ??
-        (await this.requests.pendingOverlap(actor.shopId, agentId, body.startDate, body.endDate));
+        (await this.requests.pendingOverlap(actor.shopId, agentId, wish));
       if (clash)
         throw TimeOffProblems.overlaps({
           agent: agentName(agent),
