@@ -13,7 +13,7 @@ export interface TemplateLook {
   headerFill: ExcelJS.Fill;
   border: Partial<ExcelJS.Borders>;
   pageSetup: Partial<ExcelJS.PageSetup>;
-  /** Column widths by the template's header text (`中文 English`), so added columns keep their own. */
+  /** Column widths a shop set in the template, by its header text (`中文 English`), so added columns keep their own. */
   widths: Map<string, number>;
 }
 
@@ -47,7 +47,8 @@ export async function readTemplateLooks(path: string): Promise<TemplateLook[]> {
     for (let i = 1; i <= ws.columnCount; i++) {
       const width = ws.getColumn(i).width;
       const text = ws.getCell(TEMPLATE_HEADER_ROW, i).value;
-      if (width && typeof text === 'string') widths.set(text, width);
+      // Only a width someone set: the one `npm run templates` gives (to fit both languages' header) is no reason to widen.
+      if (width && typeof text === 'string' && width !== columnWidth(widestLine(text))) widths.set(text, width);
     }
     return {
       titleFont: title.font ?? defaultLook.titleFont,

@@ -92,6 +92,8 @@ describe('writeExportWorkbook', () => {
     await writeExportWorkbook(path, workbook, 'zh', looks);
     const ws = await readBack(path);
     expect(ws.getColumn(1).width).toBe(33);
+    // Widths the template was generated with (fitting "客服 Agent" and the like) do not widen the export's own.
+    expect(ws.getColumn(2).width).toBe('咨询量'.length * 2 + 2);
     expect(ws.getRow(3).getCell(1).fill).toMatchObject({ fgColor: { argb: 'FF00B050' } });
     expect(ws.pageSetup.orientation).toBe('landscape');
   });
