@@ -108,12 +108,10 @@ function givenBreaks(
   return rules.map((r, n) => {
     // A clock time before the shift's start is on the next day (night shifts).
     const startMinutes = clockMinutes(given[n].start) + (clockMinutes(given[n].start) < start ? 1440 : 0);
-    return {
-      name: r.name,
-      minutes: r.minutes,
-      startMinutes,
-      offsetMinutes: Math.round((week.wallClock(day, startMinutes).getTime() - startsAt) / 60_000),
-    };
+    // A time the autumn night shows twice is the pass inside the break's window (the earlier if both are).
+    const offsets = week.wallClockPasses(day, startMinutes).map((at) => Math.round((at.getTime() - startsAt) / 60_000));
+    const inWindow = offsets.find((o) => o >= r.earliestStartAfterMinutes && o <= r.latestStartAfterMinutes);
+    return { name: r.name, minutes: r.minutes, startMinutes, offsetMinutes: inWindow ?? offsets[offsets.length - 1] };
   });
 }
 

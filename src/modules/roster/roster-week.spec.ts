@@ -121,4 +121,17 @@ describe('RosterWeek’s remembered zone arithmetic', () => {
       { numRuns: 1000 },
     );
   });
+
+  it('gives both passes of a clock time the autumn night repeats, and one otherwise', () => {
+    const iso = (dates: Date[]) => dates.map((d) => d.toISOString());
+    // Berlin, Saturday 2027-10-30 is day 5; its 02:30 next morning is minute 1440 + 150.
+    const autumn = new RosterWeek('2027-10-25', 'Europe/Berlin');
+    expect(iso(autumn.wallClockPasses(5, 1590))).toEqual(['2027-10-31T00:30:00.000Z', '2027-10-31T01:30:00.000Z']);
+    expect(iso(autumn.wallClockPasses(5, 1620))).toEqual(['2027-10-31T02:00:00.000Z']);
+    const spring = new RosterWeek('2027-03-22', 'Europe/Berlin');
+    expect(iso(spring.wallClockPasses(5, 1440 + 210))).toEqual(['2027-03-28T01:30:00.000Z']);
+    expect(iso(new RosterWeek('2027-10-25', 'Asia/Shanghai').wallClockPasses(5, 1590))).toEqual([
+      '2027-10-30T18:30:00.000Z',
+    ]);
+  });
 });

@@ -111,6 +111,18 @@ export class RosterWeek {
   }
 
   /**
+   * Every instant a local wall-clock time happens (minutes may run into later days): one, or two in
+   * the hour the clocks repeat in autumn (earlier first); a time the clocks skip gives its luxon reading.
+   */
+  wallClockPasses(day: number, minutes: number): Date[] {
+    const at = this.wallClock(day, minutes).getTime();
+    const passes = [-60, -30, 30, 60]
+      .map((m) => at + m * 60_000)
+      .filter((ms) => this.clockAfter(day, new Date(ms)) === minutes);
+    return [...passes, at].sort((a, b) => a - b).map((ms) => new Date(ms));
+  }
+
+  /**
    * The UTC start of a shift's break: real minutes after the shift's start when stored (the clock
    * cannot tell the two passes of the hour a clock change repeats), else its wall-clock time.
    */
