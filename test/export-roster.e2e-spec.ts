@@ -204,6 +204,13 @@ describe('roster export (e2e)', () => {
       .set(bearer(await t.tokenFor('hr')))
       .send({ kind: 'roster', params: { rosterId } })
       .expect(403);
+    const missing = await t
+      .http()
+      .post('/exports')
+      .set(bearer(manager))
+      .send({ kind: 'roster', params: { rosterId, version: 99 } })
+      .expect(404);
+    expect(missing.body.code).toBe('roster.version-not-found');
     const other = await createSecondShop(t);
     await t
       .http()

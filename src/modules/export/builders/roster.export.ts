@@ -188,7 +188,9 @@ export class RosterExport implements ExportBuilder<Params> {
   ) {}
 
   async precheck(actor: Actor, p: Params): Promise<void> {
-    await this.rosters.readable(actor, p.rosterId);
+    // A version asked for must exist (404 now, not a failed export later); the view read is cached.
+    if (p.version !== undefined) await this.rosters.getSerialised(actor, p.rosterId, { version: p.version });
+    else await this.rosters.readable(actor, p.rosterId);
   }
 
   async build(actor: Actor, p: Params, lang: 'zh' | 'en'): Promise<ExportWorkbook> {
