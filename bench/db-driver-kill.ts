@@ -9,7 +9,7 @@
 import { loadavg } from 'node:os';
 import type postgresType from 'postgres';
 import { reconnectDelaySeconds } from 'src/platform/db/db';
-import { isConnectionLoss } from 'src/platform/db/connection-loss';
+import { probeClients } from '../test/support/driver-probe';
 import { sleep } from './demo-server-process';
 
 const arg = (name: string) => {
@@ -35,37 +35,11 @@ async function main(): Promise<void> {
     onnotice: () => undefined,
     connection: { application_name: APP, search_path: schema },
   });
-  const wrong: string[] = [];
-  const other = new Map<string, number>();
-  const uncaught = (e: Error) => other.set(`uncaught ${e.message}`, (other.get(`uncaught ${e.message}`) ?? 0) + 1);
-  process.on('uncaughtException', uncaught);
+  const uncaught: string[] = [];
+  process.on('uncaughtException', (e) => uncaught.push(e.message));
   let stop = false;
-  let answered = 0;
-  let lost = 0;
-  const client = async (i: number) => {
-    for (let n = 0; !stop; n++) {
-      const id = 1 + ((i * 7 + n) % 100);
-      try {
-        if (i % 3 === 0) {
-          const [row] = await sql<{ total: number }[]>`SELECT count(*)::int AS total FROM probe`;
-          if (row?.total !== 100) wrong.push(`count gave ${JSON.stringify(row)}`);
-        } else if (i % 3 === 1) {
-          const [row] = await sql<{ name: string }[]>`SELECT id, name FROM probe WHERE id = ${id}`;
-          if (row?.name !== `row ${id}`) wrong.push(`row ${id} gave ${JSON.stringify(row)}`);
-        } else {
-          const rows = await sql.begin((tx) => tx<{ id: number }[]>`SELECT id FROM probe ORDER BY id LIMIT ${id}`);
-          if (rows.length !== id || rows[0]?.id !== 1) wrong.push(`limit ${id} gave ${rows.length} rows`);
-        }
-        answered++;
-      } catch (e) {
-        if (isConnectionLoss(e)) lost++;
-        else other.set(String(e), (other.get(String(e)) ?? 0) + 1);
-        await new Promise((r) => setImmediate(r));
-      }
-    }
-  };
   const load1 = loadavg()[0];
-  const running = Array.from({ length: 6 }, (_, i) => client(i));
+  const { tally, done } = probeClients(sql, 'probe', () => stop);
   let kills = 0;
   for (const until = Date.now() + seconds * 1000; Date.now() < until;) {
     await sleep(25);
@@ -75,16 +49,16 @@ async function main(): Promise<void> {
   }
   stop = true;
   // A client whose query never settles is a hang: report it rather than wait forever.
-  const settled = await Promise.race([Promise.all(running).then(() => true), sleep(30_000).then(() => false)]);
+  const settled = await Promise.race([done.then(() => true), sleep(30_000).then(() => false)]);
   console.log(`${new Date().toISOString()} · ${seconds} s · driver ${arg('driver') ?? 'node_modules (patched)'}`);
   console.log(
     JSON.stringify({
-      answered,
-      lost,
+      answered: tally.answered,
+      lost: tally.lost,
       kills,
-      wrong: wrong.length,
-      wrongSample: wrong.slice(0, 5),
-      other: [...other],
+      wrong: tally.wrong.length,
+      wrongSample: tally.wrong.slice(0, 5),
+      other: [...new Set([...tally.other.map(String), ...uncaught.map((m) => `uncaught ${m}`)])],
       hung: !settled,
       load: `${load1.toFixed(1)}→${loadavg()[0].toFixed(1)}`,
     }),
@@ -92,7 +66,7 @@ async function main(): Promise<void> {
   await sql.end({ timeout: 1 });
   await killer.unsafe(`DROP SCHEMA ${schema} CASCADE`);
   await killer.end({ timeout: 1 });
-  process.exit(wrong.length || other.size || !settled ? 1 : 0);
+  process.exit(tally.wrong.length || tally.other.length || uncaught.length || !settled ? 1 : 0);
 }
 
 void main().catch((e: unknown) => {
