@@ -20,7 +20,7 @@ export class TimeOffController {
   @Roles('admin', 'manager', 'supervisor', 'agent')
   @ApiCreatedResponse({
     description:
-      'Approved at once (leave granted, shifts freed in a new published roster version) when the allowance or cover allows it, else waiting for the supervisor',
+      'Approved at once (leave granted, shifts freed in a new published roster version) when the allowance or cover allows it, else waiting for the supervisor. A whole day frees the shifts starting on it (a night already running into it from the day before stays; the leave starts when it ends); part of a day frees a shift it covers and cuts one it overlaps to the longest template clear of it, or is refused (`time-off.cannot-shorten`)',
     schema: { example: timeOffExample },
   })
   @ApiProblems(
@@ -35,6 +35,7 @@ export class TimeOffController {
     SelfServiceProblems.rulesBroken,
     TimeOffProblems.overlaps,
     TimeOffProblems.allowanceExceeded,
+    TimeOffProblems.cannotShorten,
     TimeOffProblems.notFound,
   )
   request(@CurrentActor() actor: Actor, @ValidBody(CreateTimeOffBody) body: CreateTimeOffBody) {
@@ -73,6 +74,7 @@ export class TimeOffController {
     SelfServiceProblems.unpublishedWeek,
     SelfServiceProblems.rulesBroken,
     TimeOffProblems.allowanceExceeded,
+    TimeOffProblems.cannotShorten,
   )
   decide(
     @CurrentActor() actor: Actor,
