@@ -121,6 +121,16 @@ describe('imports without a required column (e2e)', () => {
     }
   });
 
+  it('names an unknown import kind with the kinds there are, in Chinese and English', async () => {
+    const kinds = Object.keys(importKinds).join(', ');
+    const zh = await body('nonsense', [{ a: 1 }], 'zh').expect(400);
+    expect(zh.body.errors).toEqual([
+      expect.objectContaining({ field: 'kind', message: `必须是以下之一：\`${kinds}\`` }),
+    ]);
+    const en = await body('nonsense', [{ a: 1 }]).expect(400);
+    expect(en.body.errors).toEqual([expect.objectContaining({ field: 'kind', message: `must be one of ${kinds}` })]);
+  });
+
   describe('complaints import', () => {
     const complaint = {
       channel: 'platform',

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { COMPLAINT_CATEGORIES, COMPLAINT_SEVERITIES, DEPARTMENTS } from './engine/complaint-catalogue';
+import { text } from 'src/platform/i18n/locale';
+import { localized } from 'src/platform/i18n/zod-messages';
 
-export const categoryParam = z.enum(COMPLAINT_CATEGORIES, {
-  message: `must be one of ${COMPLAINT_CATEGORIES.join(', ')}`,
-});
-export const severityParam = z.enum(COMPLAINT_SEVERITIES, {
-  message: `must be one of ${COMPLAINT_SEVERITIES.join(', ')}`,
-});
+const oneOf = (values: readonly string[]) =>
+  localized(text(`must be one of ${values.join(', ')}`, `必须是以下之一：\`${values.join(', ')}\``));
+export const categoryParam = z.enum(COMPLAINT_CATEGORIES, oneOf(COMPLAINT_CATEGORIES));
+export const severityParam = z.enum(COMPLAINT_SEVERITIES, oneOf(COMPLAINT_SEVERITIES));
 
 export const RoutingRuleBody = z.strictObject({ department: z.enum(DEPARTMENTS).meta({ example: 'warehouse' }) });
 export type RoutingRuleBody = z.infer<typeof RoutingRuleBody>;

@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import { pageQuery } from 'src/platform/http/pagination';
 import { IMPORT_KINDS } from './kinds/import-kind';
+import { text } from 'src/platform/i18n/locale';
+import { localized } from 'src/platform/i18n/zod-messages';
 
-export const kindParam = z.enum(IMPORT_KINDS, { message: `must be one of ${IMPORT_KINDS.join(', ')}` });
+export const kindParam = z.enum(
+  IMPORT_KINDS,
+  localized(text(`must be one of ${IMPORT_KINDS.join(', ')}`, `必须是以下之一：\`${IMPORT_KINDS.join(', ')}\``)),
+);
 export const ImportQuery = z.strictObject({
   mode: z
     .enum(['all', 'partial'])

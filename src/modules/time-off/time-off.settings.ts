@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { text } from 'src/platform/i18n/locale';
+import { localized } from 'src/platform/i18n/zod-messages';
 
 const Allowance = z
   .strictObject({
@@ -25,7 +27,7 @@ const Allowance = z
       .meta({ description: 'Never more than this many off on a day: a request beyond it is refused', example: 4 }),
   })
   .refine((a) => a.maxPerDay === undefined || a.maxPerDay >= a.perDay, {
-    message: 'must not be below perDay',
+    ...localized(text('must not be below perDay', '不得小于 `perDay`')),
     path: ['maxPerDay'],
   });
 

@@ -55,11 +55,13 @@ const sessionFields = {
   }),
 };
 
+const WindowTooLong = text(`the window may span at most ${MAX_WINDOW_DAYS} days`, `时间窗最多 ${MAX_WINDOW_DAYS} 天`);
+
 const LocalWindow = z
   .strictObject({ from: localDate, to: localDate })
   .refine((w) => w.from <= w.to, { ...localized(SchemaTexts.notBeforeFrom), path: ['to'] })
   .refine((w) => dayCount(w.from, w.to) <= MAX_WINDOW_DAYS, {
-    message: `the window may span at most ${MAX_WINDOW_DAYS} days`,
+    ...localized(WindowTooLong),
     path: ['to'],
   });
 
@@ -72,7 +74,7 @@ export const ProposalBody = z
   })
   .refine((b) => b.from <= b.to, { ...localized(SchemaTexts.notBeforeFrom), path: ['to'] })
   .refine((b) => dayCount(b.from, b.to) <= MAX_WINDOW_DAYS, {
-    message: `the window may span at most ${MAX_WINDOW_DAYS} days`,
+    ...localized(WindowTooLong),
     path: ['to'],
   });
 export type ProposalBody = z.infer<typeof ProposalBody>;
