@@ -26,6 +26,12 @@ export function cellError(grid: RosterGrid, row: number, column: number, refusal
  */
 export function gridAgents(grid: RosterGrid, agents: RosterAgentName[], errors: CellError[]): Map<string, GridCell> {
   const byNo = new Map(agents.map((a) => [a.employeeNo, a.id]));
+  // Excel takes a number typed as 0012 for 12: a numeric employee number is also found by its value (when only one has it).
+  const byValue = new Map<number, string | null>();
+  for (const a of agents)
+    if (/^\d+$/.test(a.employeeNo)) byValue.set(Number(a.employeeNo), byValue.has(Number(a.employeeNo)) ? null : a.id);
+  const numbered = (no: string) =>
+    byNo.get(no) ?? (/^\d+(?:\.0+)?$/.test(no) ? (byValue.get(Number(no)) ?? undefined) : undefined);
   const byName = new Map<string, string | null>();
   for (const a of agents) byName.set(a.name, byName.has(a.name) ? null : a.id);
   const seen = new Map<string, number>();
@@ -44,7 +50,7 @@ export function gridAgents(grid: RosterGrid, agents: RosterAgentName[], errors: 
       refuse(r.row, grid.employeeNoColumn, { problem: RosterImportProblems.noAgent, params: {} });
       continue;
     }
-    const named = r.employeeNo ? byNo.get(r.employeeNo) : byName.get(r.name);
+    const named = r.employeeNo ? numbered(r.employeeNo) : byName.get(r.name);
     if (named === null) {
       refuse(r.row, column, { problem: RosterImportProblems.ambiguousName, params: { name: written } });
       continue;
