@@ -142,8 +142,8 @@ export class QcReviewController {
   @ApiOkResponse({
     description:
       'Inspector agreement over a date range, from every session two or more inspectors reviewed on the same rubric version (a panel). ' +
-      "Per inspector: the mean deviation of their total and of each item's score from the panel's mean (negative: harsher; item scores count as their effect on the total, " +
-      'so a deduction counts negative), per week or month to show drift, and a leaning when the mean is beyond two standard errors and half a point. ' +
+      "Per inspector: the mean deviation of their total and of each item's score from the panel's mean, their own score included (negative: harsher; item scores count as their effect on the total, " +
+      'so a deduction counts negative; an item left unscored counts at its default), per week (from Monday) or month of the sessions, in the shop’s zone, to show drift, and a leaning when the mean is beyond two standard errors and half a point. ' +
       'Per item, for the total and per period: ICC(1,1), the one-way random-effects intraclass correlation (panels differ from session to session, so the two-way ICC(2,1) ' +
       "does not apply; it counts an inspector's bias as disagreement), banded after Koo & Li (poor < 0.5 ≤ moderate < 0.75 ≤ good < 0.9 ≤ excellent); null when it cannot be told. " +
       'Inspectors by their names, items by their titles (in English when the rubric gives one) and categories in the reader’s language',
