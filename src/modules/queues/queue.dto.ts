@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { utcInstant } from 'src/platform/http/field-schemas';
 import { chatSlowdownTable, checkTableCovers, SlowdownTexts } from './chat-slowdown-table';
-import { queueRowFields, withQueueRules } from 'src/modules/ingest/kinds/queue-rows';
+import { DEADLINE_DESCRIPTION, queueRowFields, withQueueRules } from 'src/modules/ingest/kinds/queue-rows';
 import { inLocale, text } from 'src/platform/i18n/locale';
 import { localized, SchemaTexts } from 'src/platform/i18n/zod-messages';
 import { currentLocale } from 'src/platform/i18n/request-locale';
@@ -26,7 +26,7 @@ export const UpdateQueueBody = z
     defaultHandleSeconds: z.number().int().min(1).max(86_400).optional(),
     serviceLevelPercent: z.number().int().min(1).max(100).optional(),
     serviceLevelSeconds: z.number().int().min(0).max(86_400).optional(),
-    deadlineMinutes: z.number().int().min(1).nullable().optional(),
+    deadlineMinutes: z.number().int().min(1).nullable().optional().meta({ description: DEADLINE_DESCRIPTION }),
     patienceSeconds: z.number().int().min(1).nullable().optional(),
     chatSlowdown: chatSlowdownTable.nullable().optional().meta({
       description: 'A measured table (see GET /staffing/chat-slowdown); null: back to the shop’s factor per extra chat',

@@ -3,9 +3,12 @@ import { deferredLateness, DeferredWork, spreadDeferredWork } from './engine';
 const round4 = (n: number) => Math.round(n * 1e4) / 1e4;
 const hours = (seconds: number | null) => (seconds === null ? null : round4(seconds / 3600));
 
-/** Whole slots an item has (at least one): the same rule for stored queues and what-if. */
+/**
+ * The deadline in slots, exact (45 minutes on 30-minute slots is 1.5, 10 on 15-minute slots ⅔; a
+ * queue without one has one slot): the same rule for stored queues and what-if.
+ */
 export const deadlineSlotsOf = (deadlineMinutes: number | null, slotMinutes: number) =>
-  Math.max(1, Math.floor((deadlineMinutes ?? slotMinutes) / slotMinutes));
+  (deadlineMinutes ?? slotMinutes) / slotMinutes;
 
 /** How late the work gets with exactly `agents` in every slot (and after the horizon, until done). */
 export function latenessWith(work: DeferredWork, agents: number) {
@@ -32,7 +35,8 @@ export function deferredFigures(work: DeferredWork & { shrinkage: number; starts
   const plan = spreadDeferredWork(work);
   return {
     model: 'deferred' as const,
-    deadlineSlots: work.deadlineSlots,
+    deadlineMinutes: round4(work.deadlineSlots * slotMinutes),
+    deadlineSlots: round4(work.deadlineSlots),
     peakAgents: plan.peakAgents,
     fluidPeak: round4(plan.fluidPeak),
     items: work.arrivals.map((contacts, i) => ({

@@ -29,7 +29,7 @@ export class StaffingController {
   @Roles('admin', 'manager', 'supervisor', 'trainer')
   @ApiOkResponse({
     description:
-      'Per slot: forecast volume, raw agents, positions after shrinkage, service level, ASA, occupancy. A deferred queue answers `model: "deferred"` with work per slot, `peakAgents`, `spilloverAgents` and `oneFewer` (lateness with one agent fewer than the peak)',
+      'Per slot: forecast volume, raw agents, positions after shrinkage, service level, ASA, occupancy. A deferred queue answers `model: "deferred"` with work per slot, `peakAgents`, `spilloverAgents` and `oneFewer` (lateness with one agent fewer than the peak); its deadline is exact in minutes (`deadlineMinutes`, also as `deadlineSlots`, 1.5 for 45 minutes on 30-minute slots): the items of a slot count as arriving at its start and are due that long after it',
     schema: { example: requirementsExample },
   })
   @ApiProblems(400, 401, 403, 404, 409, StaffingProblems.slowdownTableShort, StaffingProblems.notQueueOfForecast)
@@ -70,7 +70,10 @@ export class StaffingController {
   @ApiOkResponse({
     description:
       'The same calculation for given inputs; nothing is stored. A real-time queue (Erlang C/A, chat concurrency) or, with `kind: "deferred"`, deferred work: ' +
-      'agents per slot by the deadline and `oneFewer`, the lateness with one agent fewer than the peak in every slot (hours null: some work is never done)',
+      'agents per slot by the deadline and `oneFewer`, the lateness with one agent fewer than the peak in every slot (hours null: some work is never done). ' +
+      'The deadline is exact in minutes: the items of a slot count as arriving at its start and are due `deadlineMinutes` later, ' +
+      'so a deadline that is not whole slots (45 minutes on 30-minute slots: `deadlineSlots` 1.5) puts a due time inside a slot, ' +
+      'and that slot gets enough agents to finish what is due by then',
     content: { 'application/json': { examples: whatIfExamples } },
   })
   @ApiProblems(400, 401, 403, 404, StaffingProblems.concurrencyBeyondTable)

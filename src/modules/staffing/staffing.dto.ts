@@ -13,7 +13,6 @@ export const StaffingTexts = defineTexts('staffing', {
     'give one of slowdownPerExtraChat, slowdownByConcurrency, queue',
     '每多一个会话的减速系数、按并发数的减速表、队列三者只能给出其一',
   ),
-  deadlineOneSlot: text('must be at least one slot long', '至少为一个时段的长度'),
   measureRange: text(`the range may span at most ${MEASURE_DAYS} days`, `范围最多 ${MEASURE_DAYS} 天`),
   notChatQueue: text('is not a chat queue', '不是聊天队列'),
   noBaseline: text(
@@ -120,36 +119,35 @@ const RealTimeWhatIf = z.strictObject({
     .meta({ description: 'Project what exactly this many agents give, instead of finding the fewest' }),
 });
 
-const DeferredWhatIf = z
-  .strictObject({
-    kind: z
-      .literal('deferred')
-      .meta({ description: 'Deferred work (e-mail, reviews, after-sales cases): done by a deadline' }),
-    contacts: contacts.meta({ description: 'Items arriving per slot', example: [30, 10, 0, 0, 20, 0, 0, 0] }),
-    slotMinutes,
-    handleSeconds: z.number().gt(0).max(86_400).meta({ description: 'Work per item', example: 600 }),
-    deadlineMinutes: z
-      .number()
-      .int()
-      .min(5)
-      .max(60 * 24 * 30)
-      .meta({
-        description: 'Each item is due this long after the start of its arrival slot (whole slots, at least one)',
-        example: 120,
-      }),
-    shrinkage,
-    agents: z
-      .number()
-      .int()
-      .min(0)
-      .max(100_000)
-      .optional()
-      .meta({ description: 'How late the work gets with exactly this many agents in every slot' }),
-  })
-  .refine((b) => b.deadlineMinutes >= b.slotMinutes, {
-    ...localized(StaffingTexts.deadlineOneSlot),
-    path: ['deadlineMinutes'],
-  });
+const DeferredWhatIf = z.strictObject({
+  kind: z
+    .literal('deferred')
+    .meta({ description: 'Deferred work (e-mail, reviews, after-sales cases): done by a deadline' }),
+  contacts: contacts.meta({ description: 'Items arriving per slot', example: [30, 10, 0, 0, 20, 0, 0, 0] }),
+  slotMinutes,
+  handleSeconds: z.number().gt(0).max(86_400).meta({ description: 'Work per item', example: 600 }),
+  deadlineMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(60 * 24 * 30)
+    .meta({
+      description:
+        'Each item is due exactly this many minutes after the start of the slot it arrives in: the items of a slot ' +
+        'count as arriving at its start (workable from then on), so with 30-minute slots an item of 09:00–09:30 ' +
+        'is due at 09:45 for 45 minutes, and a deadline need be neither whole slots nor as long as one ' +
+        '(10 minutes on 15-minute slots: due 10 minutes after the slot starts)',
+      example: 120,
+    }),
+  shrinkage,
+  agents: z
+    .number()
+    .int()
+    .min(0)
+    .max(100_000)
+    .optional()
+    .meta({ description: 'How late the work gets with exactly this many agents in every slot' }),
+});
 
 const daysBetween = (from: string, to: string) =>
   (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
@@ -236,6 +234,7 @@ export const whatIfExamples = {
     value: {
       model: 'deferred',
       mode: 'required',
+      deadlineMinutes: 120,
       deadlineSlots: 4,
       peakAgents: 3,
       fluidPeak: 2.6667,
@@ -249,6 +248,7 @@ export const whatIfExamples = {
     value: {
       model: 'deferred',
       mode: 'projected',
+      deadlineMinutes: 120,
       deadlineSlots: 4,
       peakAgents: 3,
       fluidPeak: 2.6667,

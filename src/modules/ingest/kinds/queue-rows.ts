@@ -12,6 +12,11 @@ const oneOf = <T extends readonly string[]>(values: T) =>
     z.enum(values, cellError(CellTexts.oneOf, { values: values.join(', ') })),
   );
 
+/** How a deferred queue's deadline is counted, the same in requirements and what-if. */
+export const DEADLINE_DESCRIPTION =
+  'Deferred work: each item is due exactly this many minutes after the start of the slot it arrives in (the items of a slot ' +
+  'count as arriving at its start); need not be whole slots (45 minutes on 30-minute slots is a slot and a half)';
+
 /** The fields of a queue row; POST /queues takes them and a measured chat slowdown table. */
 export const queueRowFields = {
   code: text(40).pipe(z.string().regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only')),
@@ -22,7 +27,9 @@ export const queueRowFields = {
   defaultHandleSeconds: integer(1, 86_400),
   serviceLevelPercent: integer(1, 100).default(80),
   serviceLevelSeconds: integer(0, 86_400).default(30),
-  deadlineMinutes: integer(1, 60 * 24 * 30).optional(),
+  deadlineMinutes: integer(1, 60 * 24 * 30)
+    .optional()
+    .meta({ description: DEADLINE_DESCRIPTION }),
   patienceSeconds: integer(1, 86_400).optional(),
   requiredSkill: text(40).optional(),
 };

@@ -1,17 +1,20 @@
 /**
  * How late deferred work gets with a given number of agents: the same divisible-work model as
  * `spreadDeferredWork`, oldest items first (with one deadline for all, oldest = earliest due).
+ * The items of slot i count as arriving at its start and are due at the exact time
+ * (i + deadlineSlots) × slotSeconds, inside a slot when the deadline is not a whole number of slots.
  * Items of a slot's arrivals finish one after another at the agents' rate, so within a slot the
  * finishing times are spread evenly; lateness is measured per item as a fluid (fractional
  * forecast volumes are items too), e.g. 6 items finishing evenly over the slot after their
  * deadline are 6 late items, the last one a slot late, together half a slot × 6 item-slots late.
  */
+import { assertDeadline } from './deferred-work';
 
 export interface DeferredWork {
   arrivals: readonly number[];
   handleSeconds: number;
   slotSeconds: number;
-  /** An item arriving in slot i is due by the end of slot i + deadlineSlots − 1. */
+  /** The deadline in slots (> 0, need not be whole): an item arriving in slot i is due at (i + deadlineSlots) × slotSeconds. */
   deadlineSlots: number;
 }
 
@@ -41,6 +44,7 @@ export function deferredLateness(
 ): DeferredLateness {
   assertWork(work, agentsPerSlot, thereafter);
   const { arrivals, handleSeconds, slotSeconds, deadlineSlots } = work;
+  const deadlineSeconds = deadlineSlots * slotSeconds;
   const remaining = [...arrivals];
   const result = { lateItems: 0, maxLateSeconds: 0, lateItemSeconds: 0, finishedAt: 0 };
   let oldest = 0;
@@ -54,7 +58,7 @@ export function deferredLateness(
     let left = length;
     for (skipDone(); oldest <= newest && rate > 0 && left > EPS; skipDone()) {
       const items = Math.min(remaining[oldest], rate * left);
-      const due = (oldest + deadlineSlots) * slotSeconds;
+      const due = oldest * slotSeconds + deadlineSeconds;
       const end = clock + items / rate;
       addLateness(result, clock, end, due, rate);
       remaining[oldest] -= items;
@@ -107,8 +111,7 @@ function addLateness(
 function assertWork(work: DeferredWork, agentsPerSlot: readonly number[], thereafter: number): void {
   if (!(work.handleSeconds > 0)) throw new RangeError(`handle time must be > 0 seconds, got ${work.handleSeconds}`);
   if (!(work.slotSeconds > 0)) throw new RangeError(`slot length must be > 0 seconds, got ${work.slotSeconds}`);
-  if (!(Number.isInteger(work.deadlineSlots) && work.deadlineSlots >= 1))
-    throw new RangeError(`deadline must be a whole number of slots ≥ 1, got ${work.deadlineSlots}`);
+  assertDeadline(work.deadlineSlots);
   for (const items of work.arrivals)
     if (!(items >= 0 && Number.isFinite(items)))
       throw new RangeError(`arrivals must be finite numbers ≥ 0, got ${items}`);
