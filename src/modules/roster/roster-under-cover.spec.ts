@@ -88,6 +88,23 @@ describe('under-cover warnings', () => {
     );
   });
 
+  it('counts an agent on leave for part of the day as unable to work a shift that overlaps it, as the rule engine does', () => {
+    // b is off Monday 14:00–18:00: the early shift (08:00–17:00) overlaps it, so only a may work the afternoon.
+    const problem: RosterProblem = {
+      horizon: { startDate: '2026-11-30', days: 7, timeZone: 'Asia/Shanghai' },
+      shiftTypes: [EARLY],
+      agents: [agent('a'), agent('b', { leaveParts: [{ day: 0, fromMinutes: 840, toMinutes: 1080 }] })],
+    };
+    const coverage = day('2026-11-30', (h) => (h >= 12 && h < 17 ? [2, 1] : [0, 0]));
+    const [found] = underCover(problem, WEEK, coverage, [shift('a', 0, 'E')], names, 30);
+    expect(found).toMatchObject({ daypart: 'afternoon', reasonCode: 'only-few-may-work' });
+    expect(withLocale('en', () => say(found.reason!))).toContain('only 1 agents with 售前 may work then');
+    // Leave that ends before the shift would start leaves b able (08:00 on Tuesday is clear of Monday's leave).
+    const tuesday = day('2026-12-01', (h) => (h >= 12 && h < 17 ? [2, 1] : [0, 0]));
+    const [clear] = underCover(problem, WEEK, tuesday, [shift('a', 1, 'E')], names, 30);
+    expect(clear).toMatchObject({ daypart: 'afternoon', reasonCode: null });
+  });
+
   it('gives no reason when nothing binds (the solver traded the gap for other costs) and nothing when covered', () => {
     const problem: RosterProblem = {
       horizon: { startDate: '2026-11-30', days: 7, timeZone: 'Asia/Shanghai' },

@@ -76,12 +76,22 @@ function spans(t: ShiftType): [number, number][] {
   return starts.map((s) => [s, s + length]);
 }
 
-/** Whether an agent could work some shift overlapping the daypart of `day` (leave, days off, whole-day or covering unavailability aside). */
+/**
+ * Whether an agent could work some shift overlapping the daypart of `day` (leave, days off,
+ * whole-day or covering unavailability aside). Leave over part of a day bars every shift that
+ * overlaps it, as the rule engine does: an agent off 14:00–18:00 may not take an early shift
+ * running to 17:00, so does not count as able in the afternoon through that shift.
+ */
 function mayWork(agent: RosterAgent, types: ShiftType[], day: number, part: Daypart): boolean {
   const [from, to] = DAYPART_MINUTES[part];
   const closed = (d: number) => (agent.leaveDays ?? []).includes(d) || (agent.fixedDaysOff ?? []).includes(d);
   const blocked = (d: number, a: number, b: number) =>
     (agent.unavailable ?? []).some((u) => u.day === d && (u.fromMinutes ?? 0) <= a && (u.toMinutes ?? 1440) >= b);
+  // Minutes from the week's first midnight (local clock): a shift starting on `start` against each part of leave.
+  const onLeave = (start: number, s: number, e: number) =>
+    (agent.leaveParts ?? []).some(
+      (l) => start * 1440 + s < l.day * 1440 + l.toMinutes && l.day * 1440 + l.fromMinutes < start * 1440 + e,
+    );
   return types.some(
     (t) =>
       agent.contract.maxShiftsByType?.[t.id] !== 0 &&
@@ -89,7 +99,7 @@ function mayWork(agent: RosterAgent, types: ShiftType[], day: number, part: Dayp
         spans(t).some(([s, e]) => {
           const a = Math.max(from, s + (start - day) * 1440);
           const b = Math.min(to, e + (start - day) * 1440);
-          if (a >= b || closed(start) || (e > 1440 && closed(start + 1))) return false;
+          if (a >= b || closed(start) || (e > 1440 && closed(start + 1)) || onLeave(start, s, e)) return false;
           return !blocked(day, a, b) && !blocked(start, s, Math.min(e, 1440));
         }),
       ),
