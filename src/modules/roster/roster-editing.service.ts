@@ -16,10 +16,10 @@ import { ruleKey } from './roster-violations';
 import { RosterProblems } from './roster.problems';
 import { RosterRefusals } from './roster-refusals';
 import { RosterStates } from './roster.texts';
+import { givenBreaks, placeBreaks } from './roster-breaks';
 import type { ShiftTemplate } from './shift-template.repository';
 import { ShiftTemplateService } from './shift-template.service';
 import {
-  AgentActivity,
   compileRoster,
   evaluateRoster,
   RosterEvaluation,
@@ -28,16 +28,17 @@ import {
   ShiftType,
 } from './solver';
 
-const BREAK_GRID = 15;
-
-/** Approved leave re-read for these agents, plus leave not stored yet (a request checked before it is granted). */
-export type LeaveOptions = { leaveOf?: string[]; addLeave?: LeaveRow[] };
+/**
+ * Approved leave re-read for these agents, plus leave not stored yet (a request checked before it
+ * is granted); `published`: judge the newest published version, not a pending draft above it.
+ */
+export type LeaveOptions = { leaveOf?: string[]; addLeave?: LeaveRow[]; published?: boolean };
 /** A stored change may say why it was made: the note of the version it creates. */
 export type ChangeOptions = LeaveOptions & { note?: string };
 
 /** A rule the changes would add, with the local dates of its days. */
 export type BrokenRule = RosterRuleViolation & { dates: (string | null)[] };
-/** What `RosterEditing.check` answers: the rules added, the week, and the newest version scored before and after. */
+/** What `RosterEditing.check` answers: the rules added, the week, and the version judged (newest) scored before and after. */
 export type CheckedChanges = {
   broken: BrokenRule[];
   week: RosterWeek;
@@ -45,75 +46,8 @@ export type CheckedChanges = {
   before: RosterEvaluation;
   after: RosterEvaluation;
 };
-
-/**
- * A hand-set shift's breaks: as near the middle of each window as booked training allows (the
- * solver places them by demand). Windows are real minutes after the start, also on the night the
- * clocks change; each break keeps that offset beside its clock time. A break never falls in
- * training; if no time does, the middle is kept and the rule checker refuses the edit.
- */
-export function placeBreaks(
-  week: RosterWeek,
-  type: ShiftType,
-  start: number,
-  length: number,
-  day: number,
-  activities: AgentActivity[],
-) {
-  const startsAt = week.wallClock(day, start).getTime();
-  const inTraining = (offset: number, minutes: number) =>
-    activities.some((a) => {
-      const from = startsAt + offset * 60_000;
-      return (
-        from < week.wallClock(a.day, a.toMinutes).getTime() &&
-        week.wallClock(a.day, a.fromMinutes).getTime() < from + minutes * 60_000
-      );
-    });
-  return (type.breaks ?? [])
-    .filter((r) => length >= r.minShiftMinutes)
-    .map((r) => {
-      const middle =
-        r.earliestStartAfterMinutes +
-        Math.floor((r.latestStartAfterMinutes - r.earliestStartAfterMinutes) / 2 / BREAK_GRID) * BREAK_GRID;
-      const offsets: number[] = [];
-      for (let o = r.earliestStartAfterMinutes; o <= r.latestStartAfterMinutes; o += BREAK_GRID) offsets.push(o);
-      const offset =
-        offsets.sort((x, y) => Math.abs(x - middle) - Math.abs(y - middle)).find((o) => !inTraining(o, r.minutes)) ??
-        middle;
-      const placed: { name: string; minutes: number; startMinutes: number; offsetMinutes?: number } = {
-        name: r.name,
-        minutes: r.minutes,
-        startMinutes: week.clockAfter(day, new Date(startsAt + offset * 60_000)),
-        offsetMinutes: offset,
-      };
-      return placed;
-    });
-}
-
-/** Breaks placed as the change says (one start per break of the template); the rule checker judges their windows. */
-function givenBreaks(
-  week: RosterWeek,
-  type: ShiftType,
-  name: string,
-  day: number,
-  start: number,
-  length: number,
-  given: { start: string }[],
-  i: number,
-) {
-  const rules = (type.breaks ?? []).filter((r) => length >= r.minShiftMinutes);
-  if (given.length !== rules.length)
-    throw RosterProblems.breakStartsCount.at(`changes.${i}.breaks`, { template: name, count: rules.length });
-  const startsAt = week.wallClock(day, start).getTime();
-  return rules.map((r, n) => {
-    // A clock time before the shift's start is on the next day (night shifts).
-    const startMinutes = clockMinutes(given[n].start) + (clockMinutes(given[n].start) < start ? 1440 : 0);
-    // A time the autumn night shows twice is the pass inside the break's window (the earlier if both are).
-    const offsets = week.wallClockPasses(day, startMinutes).map((at) => Math.round((at.getTime() - startsAt) / 60_000));
-    const inWindow = offsets.find((o) => o >= r.earliestStartAfterMinutes && o <= r.latestStartAfterMinutes);
-    return { name: r.name, minutes: r.minutes, startMinutes, offsetMinutes: inWindow ?? offsets[offsets.length - 1] };
-  });
-}
+/** A judgement with what storing it needs: the version's shifts after the changes and the problem with their locks lifted. */
+export type JudgedChanges = CheckedChanges & { edited: RosterShift[]; unlocked: RosterProblem };
 
 /**
  * Manual edits of a roster: checked with the solver's own rule checker (a rule the edit breaks
@@ -212,8 +146,18 @@ export class RosterEditing {
     return this.weekOf(shopId, roster, options);
   }
 
+  /** A judge of changes against one given version (a published one beside a pending draft, or the draft). */
+  judgeOn(
+    shopId: string,
+    roster: Roster,
+    versionId: string,
+    options: LeaveOptions = {},
+  ): Promise<(changes: ShiftChange[]) => Promise<JudgedChanges>> {
+    return this.weekOf(shopId, roster, options, versionId);
+  }
+
   /** The roster's week as it is now, read once, and a judge of changes against it (see `checked`). */
-  private async weekOf(shopId: string, roster: Roster, options: LeaveOptions) {
+  private async weekOf(shopId: string, roster: Roster, options: LeaveOptions, versionId?: string) {
     const stored = roster.problem as unknown as RosterProblem;
     const week = new RosterWeek(roster.weekStart, stored.horizon.timeZone, stored.horizon.days);
     // The weeks around it and booked training as they are now: an edit must keep their rules too.
@@ -221,7 +165,8 @@ export class RosterEditing {
     if (options.leaveOf?.length)
       problem = await this.problems.withLeaveNow(shopId, problem, week, options.leaveOf, options.addLeave);
     const versions = await this.rosters.versions(roster.id);
-    const latest = versions[versions.length - 1];
+    const published = options.published ? versions.filter((v) => v.status === 'published').pop() : undefined;
+    const latest = versions.find((v) => v.id === versionId) ?? published ?? versions[versions.length - 1];
     const current = await this.rosters.shifts(latest.id);
     const byCode = new Map((await this.templates.all(shopId)).map((t) => [t.code, t]));
     // The version before the changes, scored once per set of locks the changes lift (usually none).
@@ -283,7 +228,7 @@ export class RosterEditing {
   }
 
   /** 400 naming each broken rule (agent, date, shift, the rule with its numbers), pointing at the change that broke it. */
-  private async refusal(
+  async refusal(
     shopId: string,
     problem: RosterProblem,
     broken: RosterRuleViolation[],

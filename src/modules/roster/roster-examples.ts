@@ -49,7 +49,22 @@ export const rosterSummaryExample = {
 export const rosterExample = {
   ...rosterSummaryExample,
   timeZone: 'Asia/Shanghai',
-  version: { version: 2, status: 'draft', publishedAt: null, publishedBy: null },
+  version: {
+    version: 2,
+    status: 'draft',
+    publishedAt: null,
+    publishedBy: null,
+    // A self-service change published beside this draft that the draft could not take (or whose shift it replaced).
+    warnings: [
+      {
+        kind: 'not-carried',
+        agentId,
+        date: '2026-12-03',
+        message:
+          '2026-12-03 张敏 (CS0002): the approved change (shift 早班 08:00–17:00) is published but not carried into this draft, where it would break a rule: 张敏 (CS0002): 9 h rest between 2026-12-02 and 2026-12-03 < 11 h. Publishing the draft as it is undoes it; decide the day first',
+      },
+    ],
+  },
   versions: [
     {
       version: 1,

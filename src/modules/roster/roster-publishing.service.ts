@@ -10,6 +10,7 @@ import { Notices } from 'src/modules/notification/notification.service';
 import type { PublishRosterBody, ShiftChange } from './roster.dto';
 import { ChangeOptions, RosterEditing } from './roster-editing.service';
 import { RosterProblemService } from './roster-problem.service';
+import { DraftCarrying } from './roster-draft-carry';
 import { RosterRepository } from './roster.repository';
 import { RosterReading } from './roster-reading.service';
 import { assignmentOf, StoredSolve } from './roster-view';
@@ -31,6 +32,7 @@ export class RosterPublishing {
     private readonly reading: RosterReading,
     private readonly editing: RosterEditing,
     private readonly notices: Notices,
+    private readonly carrying: DraftCarrying,
   ) {}
 
   async publish(actor: Actor, id: string, body: PublishRosterBody) {
@@ -53,8 +55,9 @@ export class RosterPublishing {
   /**
    * For self-service (time off, swaps, open shifts): changes to what a roster publishes now, checked
    * as a manager's edit is and published at once as its next version, in the caller's transaction.
-   * Callers store new leave first (`leaveOf` re-reads it). A draft the manager is still working on
-   * is not published behind their back: that is a 409.
+   * Callers store new leave first (`leaveOf` re-reads it). While the manager works on a draft of
+   * the week, the change is published beside it and carried into it (`DraftCarrying`); a roster
+   * with nothing published (or superseded) under its draft is a 409.
    */
   async publishChanges(
     actor: Actor,
@@ -67,6 +70,11 @@ export class RosterPublishing {
       if (!roster) throw RosterProblems.notFound();
       const versions = await this.rosters.versionHeads(id);
       const latest = versions[versions.length - 1];
+      const published = versions.filter((v) => v.status === 'published').pop();
+      if (latest?.status === 'draft' && published)
+        return this.carrying.publishBeside(actor, roster, published, latest, changes, options, async (versionId) => {
+          await this.publishLatest(actor, id, {}, versionId);
+        });
       if (latest?.status !== 'published') {
         throw RosterProblems.draftPending(
           {
@@ -87,6 +95,7 @@ export class RosterPublishing {
     actor: Actor,
     id: string,
     body: PublishRosterBody,
+    versionId?: string,
   ): Promise<{ weekStart: string; version: number; agentIds: string[] }> {
     const roster = await this.rosters.lock(actor.shopId, id);
     if (!roster) throw RosterProblems.notFound();
@@ -102,7 +111,8 @@ export class RosterPublishing {
       );
     }
     const versions = await this.rosters.versions(id);
-    const latest = versions[versions.length - 1];
+    // The newest version, or the one a change published beside a pending draft made.
+    const latest = versions.find((v) => v.id === versionId) ?? versions[versions.length - 1];
     if (latest.status !== 'draft')
       throw RosterProblems.alreadyPublished({ version: latest.version }, { extra: { version: latest.version } });
     const stored = roster.problem as unknown as RosterProblem;

@@ -1,5 +1,6 @@
 import type { Roster, RosterVersion } from './roster.repository';
-import { assignmentOf, rosterDiff, rosterView, shiftOf } from './roster-view';
+import { assignmentOf, rosterView, shiftOf } from './roster-view';
+import { rosterDiff } from './roster-diff';
 import { RosterWeek } from './roster-week';
 import type { ShiftTemplate } from './shift-template.repository';
 

@@ -14,6 +14,7 @@ import { leaveTimes } from './roster-leave';
 import type { ShiftTemplate } from './shift-template.repository';
 import { underCover } from './roster-under-cover';
 import { RosterRefusals } from './roster-refusals';
+import { awayDuring, overlaps } from './roster-away';
 import type { RosterAssignment, RosterEvaluation, RosterProblem, RosterRuleViolation } from './solver';
 
 export type AgentName = { id: string; employeeNo: string; name: string; teamId: string | null };
@@ -129,42 +130,6 @@ export type RosterReadModel = {
   authors?: VersionAuthors[];
 };
 
-const overlaps = (a: { startsAt: Date; endsAt: Date }, from: Date, to: Date) => a.startsAt < to && a.endsAt > from;
-
-/** The shift counts for the slot as the solver counts it: on duty the whole slot, not on a break. */
-function workingThrough(week: RosterWeek, s: RosterShift, from: Date, to: Date): boolean {
-  if (s.startsAt > from || s.endsAt < to) return false;
-  return !s.breaks.some((b) => {
-    const start = week.breakStart(s, b);
-    return overlaps({ startsAt: start, endsAt: new Date(start.getTime() + b.minutes * 60_000) }, from, to);
-  });
-}
-
-/**
- * Agents of a skill away on an activity during a slot, counted once each, and only if the slot
- * counted them as scheduled: an agent on a break and in training at once is not taken off twice.
- */
-function awayDuring(
-  week: RosterWeek,
-  shiftsOf: Map<string, RosterShift[]>,
-  activities: RosterActivity[],
-  skill: string | null,
-  from: Date,
-  to: Date,
-): number {
-  const away = new Set<string>();
-  for (const a of activities) {
-    if (!overlaps(a, from, to) || away.has(a.agentId)) continue;
-    if (
-      (shiftsOf.get(a.agentId) ?? []).some(
-        (s) => (skill === null || s.skill === skill) && workingThrough(week, s, from, to),
-      )
-    )
-      away.add(a.agentId);
-  }
-  return away.size;
-}
-
 /** Per agent per day the shift, per slot requirement/scheduled/gap, the objective and what could not be kept. */
 export function rosterView(m: RosterReadModel) {
   const { roster, version, week } = m;
@@ -237,6 +202,8 @@ export function rosterView(m: RosterReadModel) {
           publishedBy: version.publishedBy,
           supersededAt: version.supersededAt ?? null,
           supersededBy: m.successor ? { rosterId: m.successor.rosterId, version: m.successor.version } : null,
+          // Self-service changes published beside this draft that replaced its shifts or could not be carried into it.
+          warnings: (version.warnings ?? []).map((w) => ({ ...w, message: say(w.message) })),
         }
       : null,
     versions: m.versions.map((v) => ({
@@ -302,50 +269,4 @@ export function rosterView(m: RosterReadModel) {
       gap: c.scheduled - c.required,
     })),
   };
-}
-
-const sameShift = (a: RosterShift, b: RosterShift) =>
-  a.shiftTemplateId === b.shiftTemplateId &&
-  a.startMinutes === b.startMinutes &&
-  a.lengthMinutes === b.lengthMinutes &&
-  a.skill === b.skill;
-
-/** Agent-days that differ between two versions (a shift added, removed or changed). */
-export function rosterDiff(
-  week: RosterWeek,
-  from: RosterShift[],
-  to: RosterShift[],
-  templates: ShiftTemplate[],
-  agents: AgentName[],
-  visible?: Set<string>,
-) {
-  const byId = new Map(templates.map((t) => [t.id, t]));
-  const names = new Map(agents.map((a) => [a.id, a]));
-  const before = new Map(from.map((s) => [`${s.agentId}/${s.day}`, s]));
-  const after = new Map(to.map((s) => [`${s.agentId}/${s.day}`, s]));
-  const keys = [...new Set([...before.keys(), ...after.keys()])];
-  return keys
-    .filter((k) => {
-      const a = before.get(k);
-      const b = after.get(k);
-      return !a || !b || !sameShift(a, b);
-    })
-    .map((k) => {
-      const s = (before.get(k) ?? after.get(k))!;
-      const a = before.get(k);
-      const b = after.get(k);
-      return {
-        agentId: s.agentId,
-        employeeNo: names.get(s.agentId)?.employeeNo ?? null,
-        name: names.get(s.agentId)?.name ?? null,
-        date: s.localDate,
-        change: !a ? 'added' : !b ? 'removed' : 'changed',
-        from: a ? shiftView(week, a, byId.get(a.shiftTemplateId)) : null,
-        to: b ? shiftView(week, b, byId.get(b.shiftTemplateId)) : null,
-      };
-    })
-    .filter((c) => !visible || visible.has(c.agentId))
-    .sort((x, y) =>
-      x.date === y.date ? (x.employeeNo ?? '').localeCompare(y.employeeNo ?? '') : x.date.localeCompare(y.date),
-    );
 }

@@ -16,6 +16,7 @@ import { RosterInputReads } from './roster-input.reads';
 import { RosterViewStampReads } from './roster-view-stamp.reads';
 import { RosterProblemService } from './roster-problem.service';
 import { RosterPublishing } from './roster-publishing.service';
+import { DraftCarrying } from './roster-draft-carry';
 import { RosterActivityReads } from './roster-activity.reads';
 import { RosterRepository } from './roster.repository';
 import { RosterCommands } from './roster-commands.service';
@@ -41,6 +42,7 @@ import { ShiftTemplateService } from './shift-template.service';
     RosterReading,
     RosterEditing,
     RosterPublishing,
+    DraftCarrying,
     RosterGeneration,
     RosterImport,
     RosterImportTemplate,

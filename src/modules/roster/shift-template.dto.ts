@@ -20,15 +20,10 @@ export const BreakRuleInput = z
       .max(1440)
       .default(0)
       .meta({ description: 'Only shifts at least this long get the break', example: 480 }),
-    earliestStartAfterMinutes: z
-      .number()
-      .int()
-      .min(0)
-      .max(1440)
-      .meta({
-        description: 'Earliest start, real minutes after the shift starts (time lived, also across a clock change)',
-        example: 180,
-      }),
+    earliestStartAfterMinutes: z.number().int().min(0).max(1440).meta({
+      description: 'Earliest start, real minutes after the shift starts (time lived, also across a clock change)',
+      example: 180,
+    }),
     latestStartAfterMinutes: z
       .number()
       .int()

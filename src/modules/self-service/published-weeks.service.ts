@@ -160,11 +160,14 @@ export class PublishedWeeks {
     return found.code;
   }
 
-  /** The changes checked against every hard rule; a rule they add is a 409 naming rules, people and dates. */
+  /**
+   * The changes checked against every hard rule of the published version (a manager's pending draft
+   * above it gets them when published); a rule they add is a 409 naming rules, people and dates.
+   */
   async check(shopId: string, changes: RosterChanges, leave: LeaveOptions = {}): Promise<CheckedRoster[]> {
     const out: CheckedRoster[] = [];
     for (const [rosterId, list] of changes) {
-      const { broken, before, after } = await this.editing.check(shopId, rosterId, list, leave);
+      const { broken, before, after } = await this.editing.check(shopId, rosterId, list, { ...leave, published: true });
       if (broken.length > 0) throw await this.refusal(shopId, broken);
       out.push({ rosterId, before, after, dates: list.map((c) => c.date) });
     }

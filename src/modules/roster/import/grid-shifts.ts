@@ -5,7 +5,7 @@
 import type { ProblemFactory } from 'src/platform/errors/problem-catalogue';
 import type { TemplateParams } from 'src/platform/i18n/locale';
 import type { RosterShift } from 'src/modules/roster/roster.repository';
-import { placeBreaks } from 'src/modules/roster/roster-editing.service';
+import { placeBreaks } from 'src/modules/roster/roster-breaks';
 import { shiftOf } from 'src/modules/roster/roster-view';
 import { clockText, type RosterWeek } from 'src/modules/roster/roster-week';
 import type { RosterAgent, ShiftType } from 'src/modules/roster/solver';

@@ -99,6 +99,14 @@ export const rosters = pgTable(
  * Once a later publication of the same week has taken over all its agents it is `superseded`
  * (kept as history, pointing at the version that took the last of them).
  */
+/** A warning on a draft version: the agent and local date it is about, its kind, and its text in both languages. */
+export type DraftWarning = {
+  kind: 'replaced' | 'not-carried';
+  agentId: string;
+  date: string;
+  message: { en: string; zh: string };
+};
+
 export const rosterVersions = pgTable(
   'roster_versions',
   {
@@ -121,6 +129,12 @@ export const rosterVersions = pgTable(
     supersededBy: uuid('superseded_by'),
     /** Why this version exists, when a change made it rather than a planner (e.g. an accepted intraday suggestion). */
     note: text('note'),
+    /**
+     * What changed in this draft behind its author's back: a self-service change (time off, swap,
+     * open shift) published beside it and carried into it, where it replaced the draft's own shift
+     * or could not be carried (naming agent, date and why, in both languages).
+     */
+    warnings: jsonb('warnings').$type<DraftWarning[]>().notNull().default([]),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
