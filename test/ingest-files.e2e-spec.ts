@@ -94,7 +94,7 @@ describe('imports: bad files and limits (e2e)', () => {
     expect(await storedVolume()).toBe(0);
   });
 
-  it('refuses formulas, times in a DST gap or out of range, and duplicate keys, row by row', async () => {
+  it('refuses formulas, Excel error values, times in a DST gap or out of range, and duplicate keys, row by row', async () => {
     const withFormula = await workbook([
       ['queue', 'slotStart', 'slotMinutes', 'offered', 'handled', 'abandoned'],
       ['presales_chat', '2026-01-05 10:00', 30, { formula: '5*2', result: 10 }, 9, 1],
@@ -106,6 +106,15 @@ describe('imports: bad files and limits (e2e)', () => {
         field: 'offered',
         message: expect.stringMatching(/formulas are not accepted/),
       }),
+    ]);
+    // An Excel error pasted as a value is refused at its field, not read as an empty cell.
+    const withError = await workbook([
+      ['queue', 'slotStart', 'slotMinutes', 'offered', 'handled', 'abandoned'],
+      ['presales_chat', '2026-01-05 10:00', 30, 10, { error: '#DIV/0!' }, 1],
+    ]);
+    const error = await upload('volume', 'e.xlsx', withError).expect(422);
+    expect(error.body.errors).toEqual([
+      expect.objectContaining({ row: 2, field: 'handled', message: expect.stringMatching(/Excel error #DIV\/0!/) }),
     ]);
     const rows = [
       volumeRow('2026-03-29 02:30'),

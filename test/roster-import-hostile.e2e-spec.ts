@@ -184,6 +184,73 @@ describe('roster import of hostile and home-made workbooks (e2e)', () => {
     );
   });
 
+  it('refuses Excel error values pasted as values at their cells with the error, in en and zh, never as a day off; partial mode leaves them empty', async () => {
+    const current = await roster();
+    const agents = current.agents as AgentRow[];
+    // An agent's last working day becomes #REF!, their first day off takes that shift instead: the
+    // week keeps its hours, so partial mode can leave the error cell empty without breaking a rule.
+    const a = agents.find((x) => x.days.some((d) => d.shift) && x.days.some((d) => !d.shift))!;
+    const dayA = a.days.map((d) => Boolean(d.shift)).lastIndexOf(true);
+    const moved = a.days.findIndex((d) => !d.shift);
+    // Another's day off: refused too, not read as the day off it would have been.
+    const b = agents.find((x) => x !== a && x.days.some((d) => !d.shift))!;
+    const dayB = b.days.findIndex((d) => !d.shift);
+    const c = agents.find((x) => x !== a && x !== b)!;
+    const column = (day: number) => 'CDEFGHI'[day];
+    const book = await exported();
+    const sheet = book.worksheets[0];
+    const rowA = rowOf(sheet, a.employeeNo).number;
+    const rowB = rowOf(sheet, b.employeeNo).number;
+    const rowC = rowOf(sheet, c.employeeNo).number;
+    sheet.getCell(rowA, 3 + moved).value = sheet.getCell(rowA, 3 + dayA).value;
+    sheet.getCell(rowA, 3 + dayA).value = { error: '#REF!' } as ExcelJS.CellErrorValue;
+    sheet.getCell(rowB, 3 + dayB).value = { error: '#DIV/0!' } as ExcelJS.CellErrorValue;
+    sheet.getCell(rowC, 1).value = { error: '#N/A' } as ExcelJS.CellErrorValue;
+    const end = sheet.rowCount;
+    sheet.getRow(end + 1).values = [null, { error: '#N/A' } as ExcelJS.CellErrorValue, 'E 08:00–17:00'];
+    const refused = await post(book, 422);
+    expect(refused.body.code).toBe('roster-import.cells-rejected');
+    const errors = refused.body.errors as CellError[];
+    const at = (field: string) => errors.filter((e) => e.field === `'排班表'!${field}`);
+    for (const [field, row, error] of [
+      [`${column(dayA)}${rowA}`, rowA, '#REF!'],
+      [`${column(dayB)}${rowB}`, rowB, '#DIV/0!'],
+      [`A${rowC}`, rowC, '#N/A'],
+      [`B${end + 1}`, end + 1, '#N/A'],
+    ] as const)
+      // (An emptied working day may also break a weekly rule at that cell.)
+      expect(at(field)).toContainEqual(
+        expect.objectContaining({
+          row,
+          code: 'roster-import.error-cell',
+          message: `holds the Excel error ${error}, not a value (a formula that failed, pasted as values); write what the cell should say`,
+        }),
+      );
+    const zh = await t
+      .http()
+      .post('/rosters/import')
+      .set(bearer(manager))
+      .set('Accept-Language', 'zh')
+      .attach('file', Buffer.from(await book.xlsx.writeBuffer()), 'roster.xlsx')
+      .expect(422);
+    expect((zh.body.errors as CellError[]).find((e) => e.field === `'排班表'!${column(dayA)}${rowA}`)!.message).toBe(
+      '含有 Excel 错误值 #REF!，而不是内容（出错的公式被粘贴为值），请填写此单元格应有的内容',
+    );
+    expect((await roster()).version.version).toBe(current.version.version);
+
+    const partial = await post(book, 201, '?mode=partial');
+    const listed = (partial.body.rejected as CellError[]).map((e) => [e.field, e.code]);
+    for (const field of [`${column(dayA)}${rowA}`, `${column(dayB)}${rowB}`, `A${rowC}`, `B${end + 1}`])
+      expect(listed).toContainEqual([`'排班表'!${field}`, 'roster-import.error-cell']);
+    const stored = (await roster()).agents as AgentRow[];
+    const week = (agentId: string) => stored.find((x) => x.agentId === agentId)!.days.map((d) => d.shift?.code ?? null);
+    expect(week(a.agentId)[dayA]).toBeNull();
+    expect(week(a.agentId)[moved]).toBe(a.days[dayA].shift!.code);
+    expect(week(b.agentId)[dayB]).toBeNull();
+    // The agent whose number is an error value is not named: their week stays as it was.
+    expect(week(c.agentId)).toEqual(c.days.map((d) => d.shift?.code ?? null));
+  });
+
   it('refuses a workbook that is not a week’s grid naming its sheets, a week not from Monday naming the cell, and files too large', async () => {
     const ranking = new ExcelJS.Workbook();
     ranking.addWorksheet('月度排名').addRow(['名次', '工号', '客服']);

@@ -149,6 +149,11 @@ export const IngestProblems = defineProblems('ingest', {
     en: 'workbook formulas are not accepted; paste the values instead',
     zh: '不接受工作簿公式，请粘贴为数值',
   },
+  errorCell: {
+    status: 422,
+    en: 'holds the Excel error {error}, not a value (a formula that failed, pasted as values); write the value itself',
+    zh: '含有 Excel 错误值 {error}，而不是数据（出错的公式被粘贴为值），请填写实际内容',
+  },
   cellTooLong: { status: 422, en: 'the cell is longer than {limit} characters', zh: '单元格超过 {limit} 个字符' },
   // Import records and templates.
   importNotFound: { status: 404, en: 'Import not found', zh: '未找到该导入记录' },

@@ -12,6 +12,14 @@ export class FormulaCell {
   constructor(readonly formula: string) {}
 }
 
+/**
+ * An Excel error value (`#REF!`, `#N/A`, `#VALUE!`, `#DIV/0!`, `#NAME?`, `#NULL!`, `#NUM!`, …) held
+ * by a cell as its value, typically a failed formula pasted as values: never data, never empty.
+ */
+export class ErrorCell {
+  constructor(readonly error: string) {}
+}
+
 const NONE: FieldError[] = [];
 
 /** A reason in the language of the import's request or job (row reports are stored as read). */
@@ -19,7 +27,7 @@ const reason = (problem: ProblemFactory, params?: TemplateParams) =>
   renderMessage(problem.message(params), currentLocale());
 
 /**
- * Checks every reader applies before the row schema: no workbook formulas, no oversized cells,
+ * Checks every reader applies before the row schema: no workbook formulas or error values, no oversized cells,
  * and text as any stored text must be (the shared rule: a leading = + - @ is text like any other).
  */
 export function cellProblems(values: Record<string, unknown>, maxCellLength: number): FieldError[] {
@@ -31,6 +39,12 @@ export function cellProblems(values: Record<string, unknown>, maxCellLength: num
         field,
         message: reason(IngestProblems.formulaCell),
         code: IngestProblems.formulaCell.code,
+      });
+    } else if (value instanceof ErrorCell) {
+      (problems ??= []).push({
+        field,
+        message: reason(IngestProblems.errorCell, { error: value.error }),
+        code: IngestProblems.errorCell.code,
       });
     } else if (typeof value === 'string') {
       const flaw = importedTextFlaw(value);

@@ -1,6 +1,7 @@
 import type { Column } from 'src/modules/ingest/kinds/import-kind';
 import { text } from 'src/platform/i18n/locale';
 import { IngestProblems } from 'src/modules/ingest/ingest.problems';
+import { ErrorCell, FormulaCell } from './cell-checks';
 import { FileProblem } from './file-problem';
 import { MissingColumns } from './required-columns';
 
@@ -20,7 +21,9 @@ export function mapHeader(header: unknown[], columns: Column[]): (string | null)
   const seen = new Map<string, number>();
   const unknown: ReturnType<typeof text>[] = [];
   const keys = header.map((cell, i) => {
-    const label = String(cell ?? '')
+    // A formula or an error value in the header is named as the sheet shows it, never as an object.
+    const shown = cell instanceof ErrorCell ? cell.error : cell instanceof FormulaCell ? `=${cell.formula}` : cell;
+    const label = String(shown ?? '')
       .replace(/^\uFEFF/, '')
       .trim();
     if (!label) return null;

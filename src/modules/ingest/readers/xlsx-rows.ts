@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Column } from 'src/modules/ingest/kinds/import-kind';
-import { FormulaCell } from './cell-checks';
+import { ErrorCell, FormulaCell } from './cell-checks';
 import { IngestProblems } from 'src/modules/ingest/ingest.problems';
 import { FileProblem, ReaderLimits, SourceRow } from './file-problem';
 import { mapHeader } from './header-mapping';
@@ -34,7 +34,7 @@ type ReaderInternals = {
   _parseWorksheet(text: AsyncIterable<string>, sheetNo: string): Iterable<{ value: AsyncIterable<ExcelJS.Row> }>;
 };
 
-/** A workbook cell as a plain value; formulas stay recognisable so they can be refused. */
+/** A workbook cell as a plain value; formulas and error values stay recognisable so they can be refused. */
 function plain(value: CellValue): unknown {
   if (value === null || value === undefined || value === '') return undefined;
   if (value instanceof Date || typeof value !== 'object') return value;
@@ -44,7 +44,7 @@ function plain(value: CellValue): unknown {
     );
   if ('richText' in value) return value.richText.map((t) => t.text).join('');
   if ('text' in value) return (value as { text: unknown }).text;
-  if ('error' in value) return undefined;
+  if ('error' in value) return new ErrorCell(String((value as { error: unknown }).error));
   return String(value);
 }
 

@@ -1,5 +1,7 @@
+import { renderMessage } from 'src/platform/errors/problem';
 import { gridAgents, type CellError } from './grid-agents';
 import type { GridRow, RosterGrid } from './roster-grid-reader';
+import { RosterImportProblems } from './roster-import.problems';
 
 const agents = [
   { id: 'a1', employeeNo: '0012', name: '小王' },
@@ -40,5 +42,33 @@ describe('grid rows to agents', () => {
       ["'排班表'!A5", 'roster-import.unknown-agent'],
       ["'排班表'!A6", 'roster-import.no-agent'],
     ]);
+  });
+
+  it('refuses an Excel error value where the agent is named, at that cell with the error, and keeps a day cell’s flaw', () => {
+    const errorValue = (error: string) => ({ problem: RosterImportProblems.errorCell, params: { error } });
+    const errors: CellError[] = [];
+    const rows = [
+      { ...row(4, ''), keyFlaw: errorValue('#REF!') },
+      { ...row(5, ''), nameFlaw: errorValue('#N/A') },
+      {
+        ...row(6, 'CS0002'),
+        nameFlaw: errorValue('#N/A'),
+        dayFlaws: [errorValue('#DIV/0!'), ...Array(6).fill(undefined)],
+      },
+    ];
+    const cells = gridAgents(grid(rows), agents, errors);
+    expect(errors.map((e) => [e.field, e.row, e.code])).toEqual([
+      ["'排班表'!A4", 4, 'roster-import.error-cell'],
+      ["'排班表'!B5", 5, 'roster-import.error-cell'],
+    ]);
+    expect(errors.map((e) => renderMessage(e.message, 'en'))).toEqual([
+      'holds the Excel error #REF!, not a value (a formula that failed, pasted as values); write what the cell should say',
+      'holds the Excel error #N/A, not a value (a formula that failed, pasted as values); write what the cell should say',
+    ]);
+    expect(renderMessage(errors[1].message, 'zh')).toBe(
+      '含有 Excel 错误值 #N/A，而不是内容（出错的公式被粘贴为值），请填写此单元格应有的内容',
+    );
+    // With an employee number the name is not needed; the day's error stays on its cell, to be refused there.
+    expect(cells.get('a2/0')).toMatchObject({ row: 6, column: 2, flaw: errorValue('#DIV/0!') });
   });
 });

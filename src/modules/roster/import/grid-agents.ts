@@ -4,7 +4,7 @@ import { cellAddress, type CellFlaw, type RosterGrid } from './roster-grid-reade
 import { RosterImportProblems } from './roster-import.problems';
 
 export type CellError = FieldError & { row: number };
-/** One agent-day of the grid; `flaw` when the cell cannot be taken as written (formula, merged). */
+/** One agent-day of the grid; `flaw` when the cell cannot be taken as written (formula, error value, merged). */
 export type GridCell = { row: number; column: number; agentId: string; day: number; flaw?: CellFlaw };
 type RosterAgentName = { id: string; employeeNo: string; name: string };
 
@@ -41,6 +41,11 @@ export function gridAgents(grid: RosterGrid, agents: RosterAgentName[], errors: 
   for (const r of grid.rows) {
     if (r.keyFlaw) {
       refuse(r.row, grid.employeeNoColumn, r.keyFlaw);
+      continue;
+    }
+    // No employee number and a name cell that is not data (a formula, `#N/A` of a lookup pasted as a value).
+    if (!r.employeeNo && r.nameFlaw && grid.nameColumn !== undefined) {
+      refuse(r.row, grid.nameColumn, r.nameFlaw);
       continue;
     }
     // The employee number; a row without one may name its agent by name.

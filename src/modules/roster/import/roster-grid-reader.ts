@@ -1,5 +1,5 @@
 import { IngestProblems } from 'src/modules/ingest/ingest.problems';
-import { FormulaCell } from 'src/modules/ingest/readers/cell-checks';
+import { ErrorCell, FormulaCell } from 'src/modules/ingest/readers/cell-checks';
 import { FileProblem } from 'src/modules/ingest/readers/file-problem';
 import { MissingColumns, RequiredColumn } from 'src/modules/ingest/readers/required-columns';
 import { xlsxSheetRows } from 'src/modules/ingest/readers/xlsx-rows';
@@ -21,7 +21,7 @@ const EMPLOYEE_NO = new Set(['工号', '员工编号', 'employee no.', 'employee
 const EMPLOYEE_NO_COLUMN: RequiredColumn = { field: 'employeeNo', name: GridColumns.employeeNo };
 const NAME = new Set(['客服', '姓名', '名字', '员工', 'agent', 'name', 'agent name', 'employee']);
 
-/** Why one cell of the grid cannot be taken as written (a formula, a merged range). */
+/** Why one cell of the grid cannot be taken as written (a formula, an Excel error value, a merged range). */
 export type CellFlaw = { problem: ProblemFactory; params: TemplateParams };
 /** A data row: the agent's employee number and name as written, each day's text, and the cells refused as they stand. */
 export type GridRow = {
@@ -31,6 +31,8 @@ export type GridRow = {
   days: string[];
   dayFlaws: (CellFlaw | undefined)[];
   keyFlaw?: CellFlaw;
+  /** The name cell's flaw, which counts only in a row without an employee number. */
+  nameFlaw?: CellFlaw;
 };
 export type RosterGrid = {
   sheet: string;
@@ -45,7 +47,7 @@ export type RosterGrid = {
 type Header = { row: number; dates: string[]; columns: number[]; employeeNoColumn: number; nameColumn?: number };
 
 const text = (v: unknown) =>
-  (v === undefined || v === null || v instanceof FormulaCell
+  (v === undefined || v === null || v instanceof FormulaCell || v instanceof ErrorCell
     ? ''
     : v instanceof Date
       ? // A time typed alone (Excel makes "08:00" a time of day 1899-12-30) reads as the clock it shows.
@@ -55,10 +57,13 @@ const text = (v: unknown) =>
       : String(v)
   ).trim();
 
-const formula = (v: unknown): CellFlaw | undefined =>
+/** A cell whose value is not data: a formula, or an error value (`#REF!`, `#N/A`, …) pasted as a value. */
+const flawOf = (v: unknown): CellFlaw | undefined =>
   v instanceof FormulaCell
     ? { problem: RosterImportProblems.formulaCell, params: { formula: `=${v.formula}` } }
-    : undefined;
+    : v instanceof ErrorCell
+      ? { problem: RosterImportProblems.errorCell, params: { error: v.error } }
+      : undefined;
 
 /** The header row (the week's dates and the employee-number column): a column it lacks is named, never guessed at. */
 function headerOf(row: number, cells: unknown[], today: string): Header | undefined {
@@ -121,11 +126,16 @@ async function readSheet(path: string, index: number, budget: UnpackedBudget, to
     const days = header.columns.map((c) => text(cells[c]));
     const key = cells[header.employeeNoColumn];
     const employeeNo = text(key);
-    const name = header.nameColumn === undefined ? '' : text(cells[header.nameColumn]);
-    // A row naming no agent is a gap or a note, unless it holds shifts: then it is refused, not skipped.
-    if (!employeeNo && !name && !(key instanceof FormulaCell) && days.every((d) => !d)) continue;
-    const dayFlaws = header.columns.map((c) => formula(cells[c]));
-    rows.push({ row, employeeNo, name, days, dayFlaws, keyFlaw: formula(key) });
+    const nameCell = header.nameColumn === undefined ? undefined : cells[header.nameColumn];
+    const name = text(nameCell);
+    const dayFlaws = header.columns.map((c) => flawOf(cells[c]));
+    const keyFlaw = flawOf(key);
+    const nameFlaw = flawOf(nameCell);
+    // A row naming no agent is a gap or a note, unless it holds shifts or cells that are not data
+    // (a formula, an error value): then it is refused, not skipped.
+    const blank = days.every((d) => !d) && dayFlaws.every((f) => !f);
+    if (!employeeNo && !name && !keyFlaw && !nameFlaw && blank) continue;
+    rows.push({ row, employeeNo, name, days, dayFlaws, keyFlaw, ...(nameFlaw ? { nameFlaw } : {}) });
     if (rows.length > LIMITS.maxRows) throw new FileProblem(IngestProblems.tooManyRows, { limit: LIMITS.maxRows });
   }
   if (!header) return { names };

@@ -104,6 +104,45 @@ describe('roster grid reader: managers’ own workbooks and hostile ones', () =>
     expect(third.keyFlaw).toMatchObject({ problem: RosterImportProblems.formulaCell });
   });
 
+  it('marks Excel error values pasted as values at their cells, never reading them as empty (a day off)', async () => {
+    const errors = ['#REF!', '#N/A', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!'];
+    const path = await workbook((book) => {
+      const ws = grid(book, 'Roster', dates, [
+        ['CS0001', '小王', ...errors.map((error) => ({ error }))],
+        [{ error: '#N/A' }, '小李', 'E 08:00–17:00'],
+        [null, { error: '#N/A' }, '休'],
+        [null, null, { error: '#REF!' }],
+      ]);
+      ws.addRow([]);
+    });
+    const read = await readRosterGrid(path, TODAY);
+    const [first, second, third, fourth, ...rest] = read.rows;
+    expect(first.days).toEqual(['', '', '', '', '', '', '']);
+    expect(first.dayFlaws).toEqual(
+      errors.map((error) => ({ problem: RosterImportProblems.errorCell, params: { error } })),
+    );
+    expect(first.keyFlaw).toBeUndefined();
+    expect(second).toMatchObject({
+      employeeNo: '',
+      name: '小李',
+      keyFlaw: { problem: RosterImportProblems.errorCell, params: { error: '#N/A' } },
+    });
+    // A lookup's #N/A in the name of a row without a number: the row is kept, its name cell refused.
+    expect(third).toMatchObject({
+      row: 6,
+      name: '',
+      nameFlaw: { problem: RosterImportProblems.errorCell, params: { error: '#N/A' } },
+    });
+    // An error value in a row naming no agent keeps the row (to be refused), as a shift would.
+    expect(fourth).toMatchObject({
+      row: 7,
+      employeeNo: '',
+      name: '',
+      dayFlaws: [{ problem: RosterImportProblems.errorCell, params: { error: '#REF!' } }, ...Array(6).fill(undefined)],
+    });
+    expect(rest).toEqual([]);
+  });
+
   it('keeps a row with shifts but no agent (to be refused) or with a name but no number, and skips empty rows', async () => {
     const path = await workbook((book) => {
       const ws = book.addWorksheet('Roster');

@@ -39,7 +39,7 @@ export class RosterImportController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     description:
-      'The roster workbook (.xlsx, at most 2 MB) in the field "file": the roster export as it is or edited, or the template of `GET /rosters/import-template`. Cells: a shift template code or name with its times (`E 08:00–17:00`, breaks on further lines `餐 12:00` / `meal 12:00`), `休`/`Off`, `假`/`Leave`, or empty (day off). The grid may be on any of the first sheets; day headers are dates (date cells, or text such as `2026-12-07` or `12/07 周一`); a row names its agent by employee no. (by name when the number is left empty). Formulas and merged cells over the grid are refused at their cells. Agents the file does not list keep their shifts.',
+      'The roster workbook (.xlsx, at most 2 MB) in the field "file": the roster export as it is or edited, or the template of `GET /rosters/import-template`. Cells: a shift template code or name with its times (`E 08:00–17:00`, breaks on further lines `餐 12:00` / `meal 12:00`), `休`/`Off`, `假`/`Leave`, or empty (day off). The grid may be on any of the first sheets; day headers are dates (date cells, or text such as `2026-12-07` or `12/07 周一`); a row names its agent by employee no. (by name when the number is left empty). Formulas, Excel error values pasted as values (`#REF!`, `#N/A`, `#VALUE!`, `#DIV/0!`, `#NAME?`, `#NULL!`, `#NUM!`: `roster-import.error-cell`, quoting the error; never read as an empty cell, i.e. a day off) and merged cells over the grid are refused at their cells. Agents the file does not list keep their shifts.',
     schema: {
       type: 'object',
       properties: { file: { type: 'string', format: 'binary' } },

@@ -66,6 +66,11 @@ export const RosterImportProblems = defineProblems('roster-import', {
     en: 'holds the formula {formula}; write the value itself (copy, then paste values)',
     zh: '含有公式 {formula}，请直接填写内容（复制后“选择性粘贴 → 值”）',
   },
+  errorCell: {
+    status: 422,
+    en: 'holds the Excel error {error}, not a value (a formula that failed, pasted as values); write what the cell should say',
+    zh: '含有 Excel 错误值 {error}，而不是内容（出错的公式被粘贴为值），请填写此单元格应有的内容',
+  },
   mergedCells: {
     status: 422,
     en: 'is part of the merged cells {range}; unmerge them and write each agent’s day in its own cell',
