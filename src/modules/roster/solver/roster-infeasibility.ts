@@ -57,10 +57,12 @@ function feasible(model: CompiledRoster, agent: CompiledAgent): Int32Array | nul
   );
 }
 
+/** Days leave (whole, or part of the day: its instants bar every shift overlapping them), days off or whole-day unavailability take from. */
 function closedDays(problem: RosterProblem, a: number): number[] {
   const agent = problem.agents[a];
   const whole = (agent.unavailable ?? []).filter((u) => u.fromMinutes === undefined).map((u) => u.day);
-  return [...new Set([...(agent.leaveDays ?? []), ...(agent.fixedDaysOff ?? []), ...whole])]
+  const parts = (agent.leaveParts ?? []).map((p) => p.day);
+  return [...new Set([...(agent.leaveDays ?? []), ...parts, ...(agent.fixedDaysOff ?? []), ...whole])]
     .filter((d) => d >= 0 && d < problem.horizon.days)
     .sort((x, y) => x - y);
 }

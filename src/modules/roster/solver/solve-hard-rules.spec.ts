@@ -182,6 +182,27 @@ describe('solveRoster explains rules no roster can keep', () => {
     expect(workedDays(s.assignments, 'a')).toEqual([4, 5, 6]);
   });
 
+  it('a contract minimum that part-day leave makes impossible names the part-day too (12:00–16:00 bars the 06:00–14:00 early shift)', async () => {
+    const p = problem(
+      7,
+      [EARLY],
+      [
+        agent(
+          'a',
+          { leaveDays: [0, 1, 2], leaveParts: [{ day: 3, fromMinutes: 12 * 60, toMinutes: 16 * 60 }] },
+          { minMinutes: 4 * 480 },
+        ),
+        agent('b'),
+      ],
+      cover(7, 'E', 1),
+    );
+    const s = await solveRoster(p, EXACT);
+    expect(s.assignments.some((x) => x.agentId === 'a' && x.day === 3)).toBe(false);
+    expect(s.infeasibilities).toEqual([
+      expect.objectContaining({ rule: 'min-minutes', agentIds: ['a'], days: [0, 1, 2, 3] }),
+    ]);
+  });
+
   it('a shift locked on a leave day', async () => {
     const p = problem(3, [EARLY], [agent('a', { leaveDays: [1] })], cover(3, 'E', 1), {
       locked: [{ agentId: 'a', day: 1, shiftTypeId: 'E' }],
