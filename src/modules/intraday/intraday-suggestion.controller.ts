@@ -44,7 +44,7 @@ export class IntradaySuggestionController {
   @ApiOkResponse({
     description:
       'Publishes the suggested change as the roster’s next version, with a note (what, and the projected service level before → after). Checked by the roster as a ' +
-      'manager’s edit is; a roster changed since the suggestion (`expectedRevision`) or with a draft pending is 409. Supervisors may move breaks of their team only.',
+      'manager’s edit is against the published version; a roster changed since the suggestion (`expectedRevision`) is 409. With a manager’s draft pending, the change is published beside it and carried into it (a shift it replaced there, or a rule it would break there, is a warning on the draft: `version.warnings` of GET /rosters/:id). Supervisors may move breaks of their team only.',
     schema: { example: acceptedSuggestionExample },
   })
   @ApiProblems(

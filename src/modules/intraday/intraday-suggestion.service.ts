@@ -74,7 +74,7 @@ export class IntradaySuggestionService {
       const roster = rosters.get(s.agentId)!;
       const change = this.changeOf(day, s);
       if (!checkers.has(roster.rosterId))
-        checkers.set(roster.rosterId, this.editing.checker(actor.shopId, roster.rosterId));
+        checkers.set(roster.rosterId, this.editing.checker(actor.shopId, roster.rosterId, { published: true }));
       const { broken } = await (await checkers.get(roster.rosterId)!)([change]);
       if (broken.length === 0)
         offered.push(
