@@ -4,7 +4,7 @@ import { cheapestLine } from './line-pricing';
 import { coverMargins } from './cover-margins';
 import { marginalCosts } from './marginal-costs';
 import { coverCounts } from './roster-objective';
-import { buildWindow } from './roster-window';
+import { buildWindow, type RosterWindow } from './roster-window';
 
 /**
  * The first roster, fast and keeping every hard rule: agents one after the other, each given its
@@ -16,12 +16,76 @@ import { buildWindow } from './roster-window';
 export interface ConstructionLimits {
   /** Past this, agents still get a line, but with the smallest label budget. */
   shouldStop: () => boolean;
+  /** The clock and the time the construction must end by (see `ConstructionPace`); none: no pace kept. */
+  pace?: ConstructionPace;
+}
+
+/** Hurried placements the pace measures before it judges whether guesses are needed. */
+const HURRIED_SAMPLE = 16;
+
+/**
+ * Keeps the construction within its share of a time limit at any load: after every agent placed it
+ * projects its own end from its recent rate (agents × windows to place). Once that end passes `end`
+ * the remaining agents are hurried (the narrowest beam first); once it passes `last` as well, each
+ * first tries a line that costs nothing to find (its previous four weeks again, taken only when
+ * every rule holds) and the narrow beam only when that fails. Slow machine or huge roster alike,
+ * the first roster is valid long before the limit instead of after it.
+ */
+export class ConstructionPace {
+  private since: number;
+  private doneSince = 0;
+  private done = 0;
+  private total = 0;
+  /** full: the sized beam; hurried: the narrowest beam first; guess: a free guess first. Only ever escalates. */
+  mode: 'full' | 'hurried' | 'guess' = 'full';
+  /** Placements made in each mode (what the construction had to give up, for tests and benchmarks). */
+  readonly placements = { full: 0, hurried: 0, guess: 0 };
+
+  constructor(
+    readonly now: () => number,
+    readonly end: number,
+    readonly last: number,
+  ) {
+    this.since = now();
+  }
+
+  /** Announces placements still to come (an estimate is enough: it only sets the projected end). */
+  expect(placements: number): void {
+    this.total = Math.max(this.total, this.done + placements);
+  }
+
+  placed(): void {
+    this.placements[this.mode]++;
+    this.done++;
+    this.doneSince++;
+    if (this.mode === 'guess') return;
+    const at = this.now();
+    // Guesses are judged on a sample of hurried placements (a window's set-up lands on its first agent).
+    if (this.mode === 'hurried' && this.doneSince < HURRIED_SAMPLE) return;
+    // The rate of the current mode (the slower one before it would keep projecting too late); one step
+    // at a time, so guesses (dearer rosters) only when even the hurried rate would miss `last`.
+    const projected = at + ((at - this.since) / this.doneSince) * Math.max(0, this.total - this.done);
+    if (this.mode === 'full' ? projected <= this.end : projected <= this.last) return;
+    this.mode = this.mode === 'full' ? 'hurried' : 'guess';
+    this.since = at;
+    this.doneSince = 0;
+  }
 }
 
 export interface Construction {
   lines: RosterLines;
   /** Agents left without a valid line (their own rules admit none, or none was found). */
   withoutLine: number[];
+}
+
+/** Shares of the time limit by which the construction hurries, then guesses (see `ConstructionPace`). */
+const HURRY_SHARE = 0.4;
+const GUESS_SHARE = 0.6;
+
+/** The pace of a construction started at `started` in a solve ending at `deadline` (ms, on the clock `now`). */
+export function constructionPace(now: () => number, started: number, deadline: number): ConstructionPace {
+  const span = Math.max(0, deadline - started);
+  return new ConstructionPace(now, started + span * HURRY_SHARE, started + span * GUESS_SHARE);
 }
 
 /** Pricing work per agent in the construction: labels × days × duties stays near this. */
@@ -51,12 +115,17 @@ export function constructionOrder(model: CompiledRoster): number[] {
   return model.agents.map((_, a) => a).sort((x, y) => cells[x] - cells[y] || x - y);
 }
 
-/** Each agent in `order` gets its cheapest valid line against the lines of all others. */
+/**
+ * Each agent in `order` gets its cheapest valid line against the lines of all others. Far behind its
+ * pace (`limits.pace`), an agent first tries `guess` (a line costing nothing to find: taken only
+ * when it keeps every rule), then the narrowest beam.
+ */
 export function placeAgents(
   model: CompiledRoster,
   start: RosterLines,
   order: readonly number[],
   limits: ConstructionLimits,
+  guess?: (a: number) => Int32Array,
 ): Construction {
   const lines = copyLines(start);
   const withoutLine: number[] = [];
@@ -73,7 +142,15 @@ export function placeAgents(
     const agent = model.agents[a];
     count(lines[a], -1);
     const costs = model.supervisorRule ? marginalCosts(model, lines, a) : coverMargins(model, counts, a);
-    const hurried = limits.shouldStop();
+    const mode = limits.pace?.mode ?? 'full';
+    const guessed = mode === 'guess' && guess ? guess(a) : null;
+    if (guessed && agentLineViolations(model, agent, guessed).length === 0) {
+      lines[a] = guessed;
+      count(lines[a], 1);
+      limits.pace?.placed();
+      continue;
+    }
+    const hurried = mode !== 'full' || limits.shouldStop();
     // A wider budget only when the first one found nothing.
     const attempts = hurried
       ? [HURRIED, { maxLabels: budget }, { maxLabels: budget * 8 }]
@@ -91,6 +168,7 @@ export function placeAgents(
       if (agentLineViolations(model, agent, lines[a]).length > 0) withoutLine.push(a);
     }
     count(lines[a], 1);
+    limits.pace?.placed();
   }
   return { lines, withoutLine };
 }
@@ -99,6 +177,8 @@ export function placeAgents(
 export function constructRoster(model: CompiledRoster, limits: ConstructionLimits): Construction {
   const empty = model.agents.map(() => new Int32Array(model.days).fill(OFF));
   const order = constructionOrder(model);
+  const windows = model.days <= WHOLE_HORIZON_DAYS ? 1 : Math.ceil(model.days / WINDOW);
+  limits.pace?.expect(model.agents.length * windows);
   if (model.days <= WHOLE_HORIZON_DAYS) return placeAgents(model, empty, order, limits);
   let lines: RosterLines = empty;
   for (let from = 0; from < model.days; from += WINDOW) {
@@ -112,7 +192,8 @@ export function constructRoster(model: CompiledRoster, limits: ConstructionLimit
       lookahead: LOOKAHEAD,
       pace: AHEAD,
     });
-    const placed = placeAgents(window.model, window.lines, constructionOrder(window.model), limits);
+    const guess = from >= WINDOW ? repeatWeeks(window, lines, from) : undefined;
+    const placed = placeAgents(window.model, window.lines, constructionOrder(window.model), limits, guess);
     lines = window.embed(placed.lines, lines);
     // Agents the prorated totals left without a line re-plan the previous window too, alone against the others.
     for (const a of placed.withoutLine) {
@@ -133,6 +214,39 @@ export function constructRoster(model: CompiledRoster, limits: ConstructionLimit
     }
   }
   return repairAgents(model, lines, limits);
+}
+
+/** From `initial` when given (only agents breaking their rules there are placed again), else the whole roster. */
+export function constructFrom(
+  model: CompiledRoster,
+  initial: RosterLines | undefined,
+  limits: ConstructionLimits,
+): Construction {
+  if (!initial) return constructRoster(model, limits);
+  const invalid = model.agents
+    .map((_, a) => a)
+    .filter((a) => agentLineViolations(model, model.agents[a], initial[a]).length > 0);
+  return placeAgents(model, initial, invalid, limits);
+}
+
+/**
+ * The cheapest guess of a window's line: the agent's previous four weeks again (same weekdays,
+ * cover-aware already), a shift it may not work that day (a day off, leave, skill) made a day off.
+ * `placeAgents` takes it only when the window's rules (prorated totals, runs at the seams) all hold.
+ */
+function repeatWeeks(window: RosterWindow, lines: RosterLines, from: number): (a: number) => Int32Array {
+  const model = window.model;
+  const nDuties = model.duties.length;
+  return (a) => {
+    const line = Int32Array.from(window.lines[a]);
+    for (let i = from - window.start; i < line.length; i++) {
+      const day = window.start + i;
+      const source = day - WINDOW < from ? day - WINDOW : day - 2 * WINDOW;
+      const duty = source >= 0 ? lines[a][source] : OFF;
+      line[i] = duty !== OFF && model.agents[a].allowed[i * nDuties + duty] ? duty : OFF;
+    }
+    return line;
+  };
 }
 
 /**

@@ -93,4 +93,6 @@ export interface SolveOptions {
    * node-limited, so a seed gives the same roster on any machine (the time limit stays a safety net).
    */
   maxIterations?: number;
+  /** The clock (ms since epoch) the time limit is kept by; default `Date.now` (tests inject a fake one). */
+  now?: () => number;
 }

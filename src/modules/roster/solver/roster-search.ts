@@ -2,7 +2,7 @@ import type { Highs } from 'highs';
 import { agentLineViolations } from './agent-rules';
 import { copyLines, type CompiledRoster, type RosterLines } from './compiled-roster';
 import { kickAndDescend } from './best-response';
-import { constructRoster, labelBudget, placeAgents } from './greedy-construction';
+import { constructFrom, constructionPace, labelBudget } from './greedy-construction';
 import { solveLinearProgram } from './linear-program';
 import { priceAndBranch } from './price-and-branch';
 import { replanAgents } from './priced-neighbourhood';
@@ -41,6 +41,8 @@ export interface SearchLimits {
   startedAt?: number;
   /** A roster to start from (agents breaking their rules in it are placed again). */
   initial?: RosterLines;
+  /** The clock (ms since epoch) every time decision reads; default `Date.now` (tests inject one). */
+  now?: () => number;
   /** Models up to this many columns are first solved whole. Default 6,000. */
   fullMipMaxColumns?: number;
 }
@@ -70,6 +72,7 @@ const NEIGHBOURHOOD_LABELS = 400;
 export class Search {
   readonly random: () => number;
   private readonly started: number;
+  readonly now: () => number;
   private dualGuess: Float64Array | undefined;
   lines: RosterLines;
   cost: number;
@@ -89,7 +92,8 @@ export class Search {
     readonly limits: SearchLimits,
   ) {
     this.random = seededRandom(limits.seed);
-    this.started = limits.startedAt ?? Date.now();
+    this.now = limits.now ?? Date.now;
+    this.started = limits.startedAt ?? this.now();
     this.lines = model.agents.map(() => new Int32Array(model.days).fill(-1));
     this.cost = searchCost(model, this.lines);
     this.deterministic = limits.maxIterations !== undefined;
@@ -98,18 +102,18 @@ export class Search {
   }
 
   seconds(): number {
-    return (Date.now() - this.started) / 1000;
+    return (this.now() - this.started) / 1000;
   }
 
   stopped(): boolean {
     if (this.limits.signal?.aborted || this.limits.stopRequested?.()) return true;
-    return this.limits.deadline !== undefined && Date.now() >= this.limits.deadline;
+    return this.limits.deadline !== undefined && this.now() >= this.limits.deadline;
   }
 
   remaining(): number {
     return this.limits.deadline === undefined
       ? FALLBACK_SECONDS
-      : Math.max(0, (this.limits.deadline - Date.now()) / 1000);
+      : Math.max(0, (this.limits.deadline - this.now()) / 1000);
   }
 
   /** Time limit of a sub-solve: its share of the time, or (repeatable runs) only what is left until the deadline. */
@@ -145,19 +149,15 @@ export class Search {
     if (bound !== null) this.lowerBound = Math.max(this.lowerBound ?? bound, bound);
   }
 
-  /**
-   * The first roster: fast, every hard rule kept (see greedy-construction.ts). From `initial` when
-   * given (built before rules were eased): only agents breaking their rules there are placed again.
-   */
+  /** The first roster: fast, every hard rule kept (`constructFrom`: from `initial`, built before rules were eased, if given). */
   construct(): number[] {
-    // Once the search has used a fifth of its time the remaining agents are placed in a hurry.
+    // A fifth of the time gone, agents are placed in a hurry; the pace keeps the construction within its share.
     const hurryAt = this.remaining() * 0.2;
-    const limits = { shouldStop: () => this.stopped() || (!this.deterministic && this.seconds() > hurryAt) };
-    const initial = this.limits.initial;
-    const invalid = (lines: RosterLines) => this.model.agents.map((_, a) => a).filter((a) => !this.valid(lines, [a]));
-    const built = initial
-      ? placeAgents(this.model, initial, invalid(initial), limits)
-      : constructRoster(this.model, limits);
+    const timed = !this.deterministic && this.limits.deadline !== undefined;
+    const built = constructFrom(this.model, this.limits.initial, {
+      shouldStop: () => this.stopped() || (!this.deterministic && this.seconds() > hurryAt),
+      pace: timed ? constructionPace(this.now, this.now(), this.limits.deadline!) : undefined,
+    });
     this.lines = built.lines;
     this.cost = searchCost(this.model, this.lines);
     if (built.withoutLine.length === 0) this.firstRosterSeconds = this.seconds();
@@ -168,8 +168,8 @@ export class Search {
   aggregateBound(): void {
     const found = this.limits.aggregateBound?.(this.subSeconds(this.remaining()));
     // Plus the requests' own bound (cover and requests are separate terms, each ≥ its own minimum), in a tenth of the time left.
-    const until = Date.now() + this.subSeconds(this.remaining() * 0.1) * 1000;
-    const requests = requestBound(this.model, () => this.stopped() || (!this.deterministic && Date.now() > until));
+    const until = this.now() + this.subSeconds(this.remaining() * 0.1) * 1000;
+    const requests = requestBound(this.model, () => this.stopped() || (!this.deterministic && this.now() > until));
     const cover = found ? Math.max(0, found.bound) : this.model.coverRows.length === 0 ? 0 : null;
     if (cover !== null || requests !== null) this.raiseBound((cover ?? 0) + (requests ?? 0));
     if (found) this.dualGuess = found.coverDuals;
@@ -186,11 +186,7 @@ export class Search {
       shouldStop: () => this.stopped(),
     });
     this.raiseBound(priced.bound);
-    if (priced.lines)
-      this.adopt(
-        priced.lines,
-        this.model.agents.map((_, a) => a),
-      );
+    if (priced.lines) this.adopt(priced.lines, this.everyone());
     return { converged: priced.converged };
   }
 
@@ -264,11 +260,12 @@ export class Search {
       shouldStop: () => this.stopped(),
       maxLabels: exact ? undefined : labelBudget(this.model),
     });
-    this.adopt(
-      lines,
-      this.model.agents.map((_, a) => a),
-    );
+    this.adopt(lines, this.everyone());
     return this.cost < before - 1e-9;
+  }
+
+  everyone(): number[] {
+    return this.model.agents.map((_, a) => a);
   }
 
   compactColumns(): number {

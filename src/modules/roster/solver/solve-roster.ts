@@ -3,7 +3,7 @@ import { agentLineViolations, shiftsWithoutSupervisor } from './agent-rules';
 import { copyLines, type CompiledRoster, type RosterLines } from './compiled-roster';
 import { compileRoster } from './compile-roster';
 import { evaluateLines } from './evaluate-roster';
-import { constructRoster } from './greedy-construction';
+import { constructRoster, constructionPace, type ConstructionLimits } from './greedy-construction';
 import { cheapestLine } from './line-pricing';
 import { highsRuntime } from './linear-program';
 import { marginalCosts } from './marginal-costs';
@@ -44,29 +44,39 @@ function unsupervised(model: CompiledRoster, lines: RosterLines): RosterRuleViol
 
 /**
  * The construction hurries (smallest label budget) once a fifth of the time is gone or a stop is
- * asked for; repeatable runs (an iteration limit) never look at the clock.
+ * asked for, and keeps a pace (`constructionPace`: hurried, then guessing, as its projected end
+ * nears the limit); repeatable runs (an iteration limit) never look at the clock.
  */
-function hurry(started: number, deadline: number, options: SolveOptions): () => boolean {
+function constructionLimits(
+  now: () => number,
+  started: number,
+  deadline: number,
+  options: SolveOptions,
+): ConstructionLimits {
+  const timed = options.maxIterations === undefined;
   const hurryAt = started + (deadline - started) * 0.2;
-  return () =>
-    options.signal?.aborted === true ||
-    options.stopRequested?.() === true ||
-    (options.maxIterations === undefined && Date.now() > hurryAt);
+  return {
+    shouldStop: () =>
+      options.signal?.aborted === true || options.stopRequested?.() === true || (timed && now() > hurryAt),
+    pace: timed ? constructionPace(now, started, deadline) : undefined,
+  };
 }
 
 /** Anytime roster search: deterministic for a seed and iteration limit; never returns a rule broken silently. */
 export async function solveRoster(problem: RosterProblem, options: SolveOptions): Promise<RosterSolution> {
-  const started = Date.now();
+  const now = options.now ?? Date.now;
+  const started = now();
   const highs = await highsRuntime();
   const original = compileRoster(problem);
   const deadline = started + Math.max(1, options.timeLimitMs);
   // The first roster before anything else: it is also what proves most agents' rules can be kept.
-  const first = constructRoster(original, { shouldStop: hurry(started, deadline, options) });
+  const first = constructRoster(original, constructionLimits(now, started, deadline, options));
   const { model, infeasibilities } = easeImpossibleAgents(problem, original, first.lines);
   infeasibilities.push(...demandInfeasibilities(problem, original), ...handoverInfeasibilities(problem));
   const cover: { found: AggregateCoverBound | null } = { found: null };
   const outcome = searchRoster(highs, model, {
     startedAt: started,
+    now,
     // A second of LP gives a bound the column generation may take minutes to reach (at most a quarter of
     // the time, at most 10 s: under load a 200-agent week's LP takes 5 s; in repeatable runs only the
     // deadline limits it, so the bound never depends on load).
@@ -104,7 +114,7 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions)
     lowerBound,
     gap: lowerBound === null ? null : Math.max(0, total - lowerBound) / Math.max(1, total),
     stoppedBy: outcome.stoppedBy,
-    seconds: (Date.now() - started) / 1000,
+    seconds: (now() - started) / 1000,
     firstRosterSeconds: outcome.firstRosterSeconds,
     infeasibilities,
   };
