@@ -20,6 +20,14 @@ export interface ConstructionLimits {
   pace?: ConstructionPace;
 }
 
+/**
+ * A guess repeats the agent's days before the window with one of these periods, the first that
+ * keeps every rule taken: four weeks first (the previous window, cover-aware), then shorter and
+ * longer cycles (on a year × 150 staff × 32 types, four weeks alone kept the rules for a fifth of
+ * the agents, all five for 57 %; the rest take the narrow beam).
+ */
+const GUESS_PERIODS = [28, 14, 7, 21, 35];
+
 /** Hurried placements the pace measures before it judges whether guesses are needed. */
 const HURRIED_SAMPLE = 16;
 
@@ -27,8 +35,8 @@ const HURRIED_SAMPLE = 16;
  * Keeps the construction within its share of a time limit at any load: after every agent placed it
  * projects its own end from its recent rate (agents × windows to place). Once that end passes `end`
  * the remaining agents are hurried (the narrowest beam first); once it passes `last` as well, each
- * first tries a line that costs nothing to find (its previous four weeks again, taken only when
- * every rule holds) and the narrow beam only when that fails. Slow machine or huge roster alike,
+ * first tries lines that cost nothing to find (its days before the window repeated, taken only
+ * when every rule holds) and the narrow beam only when that fails. Slow machine or huge roster alike,
  * the first roster is valid long before the limit instead of after it.
  */
 export class ConstructionPace {
@@ -125,7 +133,7 @@ export function placeAgents(
   start: RosterLines,
   order: readonly number[],
   limits: ConstructionLimits,
-  guess?: (a: number) => Int32Array,
+  guess?: (a: number) => Int32Array[],
 ): Construction {
   const lines = copyLines(start);
   const withoutLine: number[] = [];
@@ -143,8 +151,11 @@ export function placeAgents(
     count(lines[a], -1);
     const costs = model.supervisorRule ? marginalCosts(model, lines, a) : coverMargins(model, counts, a);
     const mode = limits.pace?.mode ?? 'full';
-    const guessed = mode === 'guess' && guess ? guess(a) : null;
-    if (guessed && agentLineViolations(model, agent, guessed).length === 0) {
+    const guessed =
+      mode === 'guess' && guess
+        ? guess(a).find((line) => agentLineViolations(model, agent, line).length === 0)
+        : undefined;
+    if (guessed) {
       lines[a] = guessed;
       count(lines[a], 1);
       limits.pace?.placed();
@@ -230,23 +241,24 @@ export function constructFrom(
 }
 
 /**
- * The cheapest guess of a window's line: the agent's previous four weeks again (same weekdays,
- * cover-aware already), a shift it may not work that day (a day off, leave, skill) made a day off.
- * `placeAgents` takes it only when the window's rules (prorated totals, runs at the seams) all hold.
+ * The cheapest guesses of a window's line: the agent's days before the window repeated (see
+ * GUESS_PERIODS), a shift it may not work that day (a day off, leave, skill) made a day off.
+ * `placeAgents` takes the first for which the window's rules (prorated totals, runs at the seams) all hold.
  */
-function repeatWeeks(window: RosterWindow, lines: RosterLines, from: number): (a: number) => Int32Array {
+function repeatWeeks(window: RosterWindow, lines: RosterLines, from: number): (a: number) => Int32Array[] {
   const model = window.model;
   const nDuties = model.duties.length;
-  return (a) => {
-    const line = Int32Array.from(window.lines[a]);
-    for (let i = from - window.start; i < line.length; i++) {
-      const day = window.start + i;
-      const source = day - WINDOW < from ? day - WINDOW : day - 2 * WINDOW;
-      const duty = source >= 0 ? lines[a][source] : OFF;
-      line[i] = duty !== OFF && model.agents[a].allowed[i * nDuties + duty] ? duty : OFF;
-    }
-    return line;
-  };
+  return (a) =>
+    GUESS_PERIODS.map((period) => {
+      const line = Int32Array.from(window.lines[a]);
+      for (let i = from - window.start; i < line.length; i++) {
+        const day = window.start + i;
+        const source = day - period * (Math.floor((day - from) / period) + 1);
+        const duty = source >= 0 ? lines[a][source] : OFF;
+        line[i] = duty !== OFF && model.agents[a].allowed[i * nDuties + duty] ? duty : OFF;
+      }
+      return line;
+    });
 }
 
 /**
