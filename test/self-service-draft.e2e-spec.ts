@@ -194,6 +194,12 @@ describe('self-service beside a pending draft (e2e)', () => {
     expect(warning.message).toContain(thu);
     expect(warning.message).toContain('not carried into this draft');
     expect((await read(undefined, 'zh')).version.warnings[0].message).toContain('未并入本草稿');
+    // The manager who made the draft is told in the feed.
+    const feed = (await t.http().get('/me/notifications').set(bearer(manager)).set('Accept-Language', 'en').expect(200))
+      .body.items as { subjectId: string; text: string }[];
+    expect(
+      feed.find((n) => n.subjectId === week.rosterId && n.text.includes('not carried into this draft'))?.text,
+    ).toContain(`Your draft of the week of ${mon} (now version 9) has 1 warning(s)`);
   });
 
   it('gives one winner of two supervisors approving at once beside a draft, and the draft the change', async () => {

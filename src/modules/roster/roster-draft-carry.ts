@@ -3,6 +3,7 @@ import type { Actor } from 'src/platform/auth/actor';
 import type { DraftWarning } from 'src/platform/db/schema';
 import { fillText, text, type Text } from 'src/platform/i18n/locale';
 import { defineTexts } from 'src/platform/i18n/texts';
+import { Notices } from 'src/modules/notification/notification.service';
 import type { ShiftChange } from './roster.dto';
 import { ChangeOptions, RosterEditing } from './roster-editing.service';
 import { Roster, RosterRepository, RosterShift, RosterVersionHead } from './roster.repository';
@@ -19,6 +20,10 @@ export const DraftTexts = defineTexts('roster.draft', {
     zh: '{date} {agent}：已批准的变更（{what}）已发布，但未并入本草稿，因为在草稿中会违反规则：{why}。按原样发布草稿会撤销该变更，请先处理该日',
   },
   dayOff: { en: 'day off', zh: '休息' },
+  told: {
+    en: 'Your draft of the week of {week} (now version {version}) has {count} warning(s) from a change published beside it: {first}',
+    zh: '您 {week} 这一周的排班草稿（现为第 {version} 版）因旁边发布的变更有 {count} 条提醒：{first}',
+  },
 });
 
 const scored = (e: RosterEvaluation) => ({
@@ -49,6 +54,7 @@ export class DraftCarrying {
   constructor(
     private readonly rosters: RosterRepository,
     private readonly editing: RosterEditing,
+    private readonly notices: Notices,
   ) {}
 
   /** Called with the roster row locked; `publish` publishes the new version by id. Answers the version numbers. */
@@ -115,6 +121,19 @@ export class DraftCarrying {
       evaluation: scored(onto.after),
       warnings: [...draft.warnings, ...warnings],
     });
+    // The draft's author hears of it in the feed (the caller delivers to the robots after its commit).
+    if (warnings.length > 0 && draft.createdBy)
+      await this.notices.tellUsers(actor.shopId, [draft.createdBy], {
+        kind: 'roster-published',
+        subject: 'roster',
+        subjectId: roster.id,
+        message: fillText(DraftTexts.told, {
+          week: roster.weekStart,
+          version: draft.version + 1,
+          count: warnings.length,
+          first: warnings[0].message,
+        }),
+      });
     return { rosterId: roster.id, from: published.version, to: draft.version };
   }
 
