@@ -9,24 +9,16 @@ import { RosterInputReads } from './roster-input.reads';
 import type { LeaveRow } from './roster-leave';
 import { Roster, RosterRepository, RosterShift, RosterVersion } from './roster.repository';
 import { RosterReading } from './roster-reading.service';
-import { assignmentOf, shiftOf } from './roster-view';
-import { clockMinutes, clockText, RosterWeek } from './roster-week';
+import { assignmentOf } from './roster-view';
+import { RosterWeek } from './roster-week';
 import { RosterProblemService } from './roster-problem.service';
 import { ruleKey } from './roster-violations';
 import { RosterProblems } from './roster.problems';
 import { RosterRefusals } from './roster-refusals';
 import { RosterStates } from './roster.texts';
-import { givenBreaks, placeBreaks } from './roster-breaks';
-import type { ShiftTemplate } from './shift-template.repository';
+import { applyChanges } from './roster-edit-apply';
 import { ShiftTemplateService } from './shift-template.service';
-import {
-  compileRoster,
-  evaluateRoster,
-  RosterEvaluation,
-  RosterProblem,
-  RosterRuleViolation,
-  ShiftType,
-} from './solver';
+import { compileRoster, evaluateRoster, RosterEvaluation, RosterProblem, RosterRuleViolation } from './solver';
 
 /**
  * Approved leave re-read for these agents, plus leave not stored yet (a request checked before it
@@ -175,7 +167,7 @@ export class RosterEditing {
       { unlocked: RosterProblem; compiled: ReturnType<typeof compileRoster>; before: RosterEvaluation }
     >();
     return async (changes: ShiftChange[]) => {
-      const edited = this.apply(byCode, problem, week, current, changes);
+      const edited = applyChanges(byCode, problem, week, current, changes);
       const touched = new Set(changes.map((c) => `${c.agentId}/${week.dayOf(c.date)}`));
       const lifted = (problem.locked ?? []).filter((l) => touched.has(`${l.agentId}/${l.day}`));
       const key = lifted.map((l) => `${l.agentId}/${l.day}`).join(' ');
@@ -280,88 +272,5 @@ export class RosterEditing {
       this.input.skillNames(shopId),
     ]);
     return new RosterRefusals({ week, agents, templates, shifts, skillNames });
-  }
-
-  /** The version's shifts with the changes applied; a change that names nothing on this roster is a 400. */
-  private apply(
-    byCode: Map<string, ShiftTemplate>,
-    problem: RosterProblem,
-    week: RosterWeek,
-    current: RosterShift[],
-    changes: ShiftChange[],
-  ): RosterShift[] {
-    const shifts = new Map(current.map((s) => [`${s.agentId}/${s.day}`, s]));
-    changes.forEach((c, i) => {
-      const agent = problem.agents.find((a) => a.id === c.agentId);
-      if (!agent) throw RosterProblems.agentNotOnRoster.at(`changes.${i}.agentId`, { field: `changes.${i}.agentId` });
-      const day = week.dayOf(c.date);
-      if (day < 0)
-        throw RosterProblems.dateOutsideWeek.at(`changes.${i}.date`, {
-          date: c.date,
-          from: week.dates[0],
-          to: week.dates[week.dates.length - 1],
-        });
-      const key = `${c.agentId}/${day}`;
-      const existing = shifts.get(key);
-      if (c.shiftTemplate === null) {
-        shifts.delete(key);
-        return;
-      }
-      const template = byCode.get(c.shiftTemplate);
-      const type = template && problem.shiftTypes.find((t) => t.id === template.id);
-      if (!type)
-        throw RosterProblems.templateNotOnRoster.at(`changes.${i}.shiftTemplate`, { template: c.shiftTemplate });
-      const start = this.startOf(type, c, existing, i, template.name);
-      const length =
-        type.lengthMinutes ?? (existing?.shiftTemplateId === type.id ? existing.lengthMinutes : type.lengthWindow!.min);
-      const keep =
-        existing &&
-        existing.shiftTemplateId === type.id &&
-        existing.startMinutes === start &&
-        existing.lengthMinutes === length;
-      const skill = c.skill ?? existing?.skill ?? agent.skills[0];
-      shifts.set(
-        key,
-        shiftOf(week, {
-          agentId: c.agentId,
-          day,
-          shiftTypeId: type.id,
-          startMinutes: start,
-          lengthMinutes: length,
-          ...(skill ? { skill } : {}),
-          breaks: c.breaks
-            ? givenBreaks(week, type, template.name, day, start, length, c.breaks, i)
-            : keep
-              ? existing.breaks
-              : placeBreaks(week, type, start, length, day, agent.activities ?? []),
-        }),
-      );
-    });
-    return [...shifts.values()];
-  }
-
-  private startOf(type: ShiftType, c: ShiftChange, existing: RosterShift | undefined, i: number, name: string): number {
-    if (type.startMinutes !== undefined) {
-      if (c.start && clockMinutes(c.start) !== type.startMinutes)
-        throw RosterProblems.startFixed.at(`changes.${i}.start`, {
-          template: name,
-          start: clockText(type.startMinutes),
-        });
-      return type.startMinutes;
-    }
-    const window = type.startWindow!;
-    const start = c.start
-      ? clockMinutes(c.start)
-      : existing?.shiftTemplateId === type.id
-        ? existing.startMinutes
-        : window.earliest;
-    if (start < window.earliest || start > window.latest) {
-      throw RosterProblems.startOutsideWindow.at(`changes.${i}.start`, {
-        template: name,
-        earliest: clockText(window.earliest),
-        latest: clockText(window.latest),
-      });
-    }
-    return start;
   }
 }
