@@ -216,4 +216,30 @@ describe('self-service beside a pending draft (e2e)', () => {
     expect(shiftOn(pending, mateB.id, fri)).toBeNull();
     expect(shiftOn(await read(9), mateB.id, fri)).toBeNull();
   });
+
+  it('gives an open shift beside a draft that can take it: published, in the draft, kept when the draft is published', async () => {
+    const [open] = (
+      await t
+        .http()
+        .post('/open-shifts')
+        .set(bearer(manager))
+        .send({ rosterId: week.rosterId, shiftTemplate: 'E', date: wed, policy: 'first' })
+        .expect(201)
+    ).body.items;
+    const taken = await t.http().post(`/open-shifts/${open.id}/volunteer`).set(bearer(agent)).send({}).expect(200);
+    expect(taken.body).toMatchObject({
+      status: 'filled',
+      assignedAgentId: me,
+      published: [{ rosterId: week.rosterId, from: 9, to: 10 }],
+    });
+    expect(shiftOn(await read(10), me, wed)).toBe('E');
+    const pending = await read();
+    expect(pending.version).toMatchObject({ version: 11, status: 'draft' });
+    expect(shiftOn(pending, me, wed)).toBe('E');
+    expect(pending.version.warnings.filter((w) => w.agentId === me)).toEqual([]);
+    await publish();
+    const kept = await read();
+    expect(kept.version).toMatchObject({ version: 11, status: 'published' });
+    expect(shiftOn(kept, me, wed)).toBe('E');
+  });
 });
