@@ -53,11 +53,28 @@ function missingTable(roster) {
   );
 }
 
+/** Self-service changes published while this draft was open that replaced its shifts or could not be carried into it. */
+function draftWarnings(roster) {
+  const rows = roster.version?.warnings ?? [];
+  if (rows.length === 0) return null;
+  return h(
+    'div',
+    null,
+    h('h3', { class: 'sub-title' }, t('warn.draft')),
+    h(
+      'ul',
+      { id: 'draft-warnings' },
+      rows.map((w) => h('li', { class: 'bad-text', 'data-date': w.date, 'data-agent': w.agentId }, w.message)),
+    ),
+  );
+}
+
 export function warningsCard(roster, templates) {
   const rules = [...(roster.warnings ?? []), ...(roster.infeasibilities ?? []), ...(roster.violations ?? [])];
   return card(
     t('warn.title'),
     null,
+    draftWarnings(roster),
     missingTable(roster),
     rules.length ? h('h3', { class: 'sub-title' }, t('warn.rules')) : null,
     rules.length ? warningsPanel(roster, templates) : null,
