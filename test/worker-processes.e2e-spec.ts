@@ -86,6 +86,10 @@ describe('API and worker processes apart (e2e)', () => {
     await Promise.all(started.map((p) => p.kill()));
     await t.close();
   });
+  // A test that failed half-way must not leave its workers to take the next test's jobs.
+  afterEach(async () => {
+    await Promise.all(started.slice(1).map((p) => p.kill()));
+  });
 
   const common = () => ({
     DATABASE_URL: t.databaseUrl,
@@ -163,6 +167,8 @@ describe('API and worker processes apart (e2e)', () => {
       attempts: 3,
       error: expect.stringMatching(/the queue gave up on it: job stalled more than allowable limit/),
     });
+    // The record is told right after the run is ended (its own write): wait for it rather than race it.
+    await until('the import record to fail', async () => (await importOf(jobId)).status === 'failed');
     expect(await importOf(jobId)).toMatchObject({ status: 'failed', stored_file: null });
     const [{ chunks }] = await sql`SELECT count(*)::int AS chunks FROM import_upload_chunks`;
     expect(chunks).toBe(0);
@@ -190,7 +196,7 @@ describe('API and worker processes apart (e2e)', () => {
       expect(await queue.remove(waiting.jobId)).toBe(1);
       await until('the removed run to fail', async () => (await runOf(waiting.jobId)).status === 'failed');
       expect(await runOf(waiting.jobId)).toMatchObject({ attempts: 0, error: expect.stringMatching(/removed/) });
-      expect((await rosterOf(waiting.rosterId)).status).toBe('failed');
+      await until('the removed roster to fail', async () => (await rosterOf(waiting.rosterId)).status === 'failed');
       const refused = await api.http().post(`/rosters/${waiting.rosterId}/stop`).set(bearer(manager)).expect(409);
       expect(refused.body).toMatchObject({ status: 409, state: 'failed' });
 
@@ -207,7 +213,7 @@ describe('API and worker processes apart (e2e)', () => {
         (await runOf(orphan.jobId)).status === 'failed' ? true : undefined,
       );
       expect(await queue.getJob(orphan.jobId)).toBeUndefined();
-      expect((await rosterOf(orphan.rosterId)).status).toBe('failed');
+      await until('the orphaned roster to fail', async () => (await rosterOf(orphan.rosterId)).status === 'failed');
       await api.http().post(`/rosters/${orphan.rosterId}/stop`).set(bearer(manager)).expect(409);
       await next.kill();
     } finally {
@@ -237,6 +243,7 @@ describe('API and worker processes apart (e2e)', () => {
       attempts: 2,
       error: expect.stringMatching(/stopped, and all 2 attempts have been used/),
     });
+    await until('the roster to fail', async () => (await rosterOf(roster.rosterId)).status === 'failed');
     expect(await rosterOf(roster.rosterId)).toMatchObject({
       status: 'failed',
       error: expect.stringMatching(/stopped/),

@@ -19,6 +19,8 @@ export const LATIN_TOKENS_IN_CHINESE = new Set([
   'Bearer',
   'min',
   'ZIP',
+  // A product name, written so in Chinese (Excel 错误值).
+  'Excel',
   'XML',
   'NUL',
   'Content-Encoding',
