@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { Db } from 'src/platform/db/db';
-import { NodeProcess, startNodeProcess } from './support/server-process';
-import { csv } from './support/files';
+import { NodeProcess, startNodeProcess, waitUntil as until } from './support/server-process';
+import { volumeFile } from './support/files';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
 const ROSTER = {
@@ -17,29 +17,6 @@ const ROSTER = {
     { shiftTemplate: 'L', required: 4 },
   ],
 };
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 120_000): Promise<T> {
-  for (const end = Date.now() + timeoutMs; ;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** A volume file large enough that its import is still running when the server is killed. */
-function bigVolumeFile(rows: number): Buffer {
-  const start = Date.UTC(2015, 0, 1);
-  const lines = Array.from({ length: rows }, (_, i) => ({
-    queue: 'presales_chat',
-    slotStart: new Date(start + i * 1_800_000).toISOString().slice(0, 16).replace('T', ' '),
-    slotMinutes: 30,
-    offered: 10,
-    handled: 9,
-    abandoned: 1,
-  }));
-  return Buffer.from(csv(lines));
-}
 
 /**
  * Processes that die mid-job (SIGKILL: no shutdown code runs) on real child processes: what they
@@ -91,7 +68,7 @@ describe('jobs whose process is killed mid-run (e2e)', () => {
         .http()
         .post('/imports/volume')
         .set(bearer(manager))
-        .attach('file', bigVolumeFile(rows), 'volume.csv')
+        .attach('file', volumeFile(rows), 'volume.csv')
         .expect(202)
     ).body;
     await until(

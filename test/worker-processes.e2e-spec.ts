@@ -7,11 +7,13 @@ import { Redis } from 'ioredis';
 import request from 'supertest';
 import { Db } from 'src/platform/db/db';
 import { queueNameOf } from 'src/platform/jobs/job-definition';
-import { NodeProcess, startNodeProcess } from './support/server-process';
-import { csv } from './support/files';
+import { NodeProcess, startNodeProcess, waitUntil } from './support/server-process';
+import { volumeFile } from './support/files';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** Generous: the workers here are whole processes on a busy machine. */
+const until = <T>(what: string, probe: () => Promise<T | undefined | false>) => waitUntil(what, probe, 180_000);
 const ROSTER = {
   weekStart: '2026-11-30',
   timeLimitSeconds: 600,
@@ -21,29 +23,6 @@ const ROSTER = {
     { shiftTemplate: 'L', required: 4 },
   ],
 };
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 180_000): Promise<T> {
-  for (const end = Date.now() + timeoutMs; ;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** A volume file of `rows` half-hour slots (about 60 bytes a row). */
-function volumeFile(rows: number): Buffer {
-  const start = Date.UTC(2015, 0, 1);
-  const lines = Array.from({ length: rows }, (_, i) => ({
-    queue: 'presales_chat',
-    slotStart: new Date(start + i * 1_800_000).toISOString().slice(0, 16).replace('T', ' '),
-    slotMinutes: 30,
-    offered: 10,
-    handled: 9,
-    abandoned: 1,
-  }));
-  return Buffer.from(csv(lines));
-}
 
 /**
  * The production split as child processes (`node dist/main.js` with WORKERS=off, `node

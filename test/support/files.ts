@@ -108,3 +108,17 @@ export async function workbook(rows: unknown[][]): Promise<Buffer> {
   rows.forEach((r) => sheet.addRow(r));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+/** A volume CSV of `rows` half-hour slots of one queue from 2015 on (about 60 bytes a row): big enough to keep an import busy. */
+export function volumeFile(rows: number): Buffer {
+  const start = Date.UTC(2015, 0, 1);
+  const lines = Array.from({ length: rows }, (_, i) => ({
+    queue: 'presales_chat',
+    slotStart: new Date(start + i * 1_800_000).toISOString().slice(0, 16).replace('T', ' '),
+    slotMinutes: 30,
+    offered: 10,
+    handled: 9,
+    abandoned: 1,
+  }));
+  return Buffer.from(csv(lines));
+}

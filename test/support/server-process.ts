@@ -47,6 +47,20 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
   }
 }
 
+/** `waitFor` with a probe that asks over the network or the database. */
+export async function waitUntil<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false>,
+  timeoutMs = 120_000,
+): Promise<T> {
+  for (const end = Date.now() + timeoutMs; ;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 export type ServerTree = {
   npm: ChildProcess;
   npmPid: number;
