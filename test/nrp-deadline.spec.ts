@@ -72,7 +72,8 @@ describe('solveRoster by a clock that counts work', () => {
     expect(violations(instance, solution.assignments)).toEqual([]);
     expect(solution.firstRosterSeconds).not.toBeNull();
     expect(solution.firstRosterSeconds!).toBeLessThanOrEqual(limit / 1000);
-    // The last step past the deadline is one clock read; the rest is the final check.
-    expect(solution.seconds).toBeLessThanOrEqual(limit / 1000 + (10 * step) / 1000);
+    // Past the deadline only the step that saw it and the final check run: a handful of clock reads.
+    // Every budget inside the solve reads this clock too, so the count is the same on any machine.
+    expect(solution.seconds).toBeLessThanOrEqual(limit / 1000 + (20 * step) / 1000);
   });
 });

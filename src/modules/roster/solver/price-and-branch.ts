@@ -23,6 +23,8 @@ export interface PriceAndBranchLimits {
   redive: boolean;
   /** A label budget for pricing (a beam), for neighbourhoods of large models. */
   pricing?: { maxLabels: number };
+  /** The solve's clock (default `Date.now`): budgets are read on the same clock as its deadline. */
+  now?: () => number;
 }
 
 export interface PricedRoster {
@@ -59,7 +61,7 @@ export function priceAndBranch(
   current: RosterLines,
   limits: PriceAndBranchLimits,
 ): PricedRoster {
-  const started = Date.now();
+  const started = (limits.now ?? Date.now)();
   const lp = new RestrictedMaster(highs, model);
   try {
     // First columns: each agent's current line (when valid) and its own cheapest line.
@@ -84,7 +86,8 @@ function branch(
   limits: PriceAndBranchLimits,
   started: number,
 ): PricedRoster {
-  const left = () => limits.seconds - (Date.now() - started) / 1000;
+  const now = limits.now ?? Date.now;
+  const left = () => limits.seconds - (now() - started) / 1000;
   const cg = generateColumns(model, lp, {
     maxRounds: limits.deterministic ? DETERMINISTIC_ROUNDS : Number.POSITIVE_INFINITY,
     shouldStop: () => limits.shouldStop() || (!limits.deterministic && left() < limits.seconds * (1 - PRICING_SHARE)),

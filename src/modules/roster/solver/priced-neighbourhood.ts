@@ -16,6 +16,8 @@ export interface PricedNeighbourhoodLimits {
   shouldStop: () => boolean;
   /** A label budget for pricing (a beam), for large models. */
   pricing?: { maxLabels: number };
+  /** The solve's clock (default `Date.now`): the budget is read on the same clock as its deadline. */
+  now?: () => number;
 }
 
 export interface ReplannedAgents {
@@ -41,8 +43,9 @@ export function replanAgents(
   agents: readonly number[],
   limits: PricedNeighbourhoodLimits,
 ): ReplannedAgents {
-  const started = Date.now();
-  const left = () => limits.seconds - (Date.now() - started) / 1000;
+  const now = limits.now ?? Date.now;
+  const started = now();
+  const left = () => limits.seconds - (now() - started) / 1000;
   const free = new Set(agents);
   const master = new RestrictedMaster(highs, model);
   try {

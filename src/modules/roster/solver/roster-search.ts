@@ -184,6 +184,7 @@ export class Search {
       dualGuess: this.dualGuess,
       redive: this.compactColumns() > PRICED_FULL_MIP_COLUMNS,
       shouldStop: () => this.stopped(),
+      now: this.now,
     });
     this.raiseBound(priced.bound);
     if (priced.lines) this.adopt(priced.lines, this.everyone());
@@ -198,6 +199,7 @@ export class Search {
       deterministic: this.deterministic,
       redive: false,
       shouldStop: () => this.stopped(),
+      now: this.now,
       pricing: this.neighbourhoodPricing(win.model),
     });
     if (priced.lines) this.adopt(win.embed(priced.lines, this.lines), agents);
@@ -246,6 +248,7 @@ export class Search {
       maxRounds: REPLAN_ROUNDS,
       deterministic: this.deterministic,
       shouldStop: () => this.stopped(),
+      now: this.now,
       pricing: this.neighbourhoodPricing(this.model),
     });
     if (lines) this.adopt(lines, agents);
