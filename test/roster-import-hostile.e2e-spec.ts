@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
-import { JobQueue } from 'src/platform/jobs/job-queue';
 import { SecondShop, startTestAppWithSecondShop } from './support/second-shop';
+import { draftTeamWeek } from './support/web-fixtures';
 import { bearer, TestApp } from './support/test-app';
 import { lookFlaws } from './support/workbook-look';
+import { exportWorkbook } from './support/export-file';
 
 const WEEK = '2026-11-30';
 const DATES = [0, 1, 2, 3, 4, 5, 6].map((d) => new Date(Date.parse(`${WEEK}T00:00:00Z`) + d * 86_400_000));
@@ -34,29 +35,8 @@ describe('roster import of hostile and home-made workbooks (e2e)', () => {
     (await t.http().get(`/rosters/${rosterId}/diff?from=${from}&to=${to}`).set(bearer(manager)).expect(200)).body
       .changes;
   /** The exported grid (zh), opened for editing. */
-  const exported = async (): Promise<ExcelJS.Workbook> => {
-    const created = await t
-      .http()
-      .post('/exports')
-      .set(bearer(manager))
-      .send({ kind: 'roster', lang: 'zh', params: { rosterId } })
-      .expect(202);
-    await t.app.get(JobQueue).settled(created.body.jobId, 60_000);
-    const res = await t
-      .http()
-      .get(created.body.fileUrl)
-      .set(bearer(manager))
-      .buffer(true)
-      .parse((r, done) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.body as ArrayBuffer);
-    return book;
-  };
+  const exported = async (): Promise<ExcelJS.Workbook> =>
+    (await exportWorkbook(t, manager, { kind: 'roster', lang: 'zh', params: { rosterId } })).book;
   const rowOf = (sheet: ExcelJS.Worksheet, employeeNo: string) =>
     [...Array(sheet.rowCount).keys()].map((i) => sheet.getRow(i + 1)).find((r) => r.getCell(1).value === employeeNo)!;
 
@@ -69,23 +49,7 @@ describe('roster import of hostile and home-made workbooks (e2e)', () => {
         .set(bearer(await t.tokenFor('agent')))
         .expect(200)
     ).body;
-    const res = await t
-      .http()
-      .post('/rosters')
-      .set(bearer(manager))
-      .send({
-        weekStart: WEEK,
-        teamIds: [me.teamId],
-        timeLimitSeconds: 2,
-        demand: 'day-cover',
-        dayCover: [
-          { shiftTemplate: 'E', required: 4 },
-          { shiftTemplate: 'L', required: 3 },
-        ],
-      })
-      .expect(202);
-    await t.app.get(JobQueue).settled(res.body.jobId, 60_000);
-    rosterId = res.body.rosterId;
+    rosterId = await draftTeamWeek(t, manager, me.teamId, WEEK);
   });
   afterAll(() => t.close());
 

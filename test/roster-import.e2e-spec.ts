@@ -3,6 +3,7 @@ import { Db } from 'src/platform/db/db';
 import { JobQueue } from 'src/platform/jobs/job-queue';
 import { zipOf } from './support/files';
 import { createSecondShop } from './support/second-shop';
+import { draftTeamWeek } from './support/web-fixtures';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
 const WEEK = '2026-11-30';
@@ -85,23 +86,7 @@ describe('roster import (e2e)', () => {
         .set(bearer(await t.tokenFor('agent')))
         .expect(200)
     ).body;
-    const res = await t
-      .http()
-      .post('/rosters')
-      .set(bearer(manager))
-      .send({
-        weekStart: WEEK,
-        teamIds: [me.teamId],
-        timeLimitSeconds: 2,
-        demand: 'day-cover',
-        dayCover: [
-          { shiftTemplate: 'E', required: 4 },
-          { shiftTemplate: 'L', required: 3 },
-        ],
-      })
-      .expect(202);
-    await t.app.get(JobQueue).settled(res.body.jobId, 60_000);
-    rosterId = res.body.rosterId;
+    rosterId = await draftTeamWeek(t, manager, me.teamId, WEEK);
   });
   afterAll(() => t.close());
 

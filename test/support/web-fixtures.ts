@@ -21,14 +21,19 @@ export async function seedVolume(t: TestApp, queueId: string): Promise<void> {
     ) s`;
 }
 
-/** A published roster of next week for one team (early and late shifts), made through the API. */
-export async function publishNextWeek(t: TestApp, managerToken: string, teamId: string): Promise<string> {
+/** A draft roster of one team's week (early and late shifts, a 2 s solve), made through the API; its id. */
+export async function draftTeamWeek(
+  t: TestApp,
+  managerToken: string,
+  teamId: string,
+  weekStart = NEXT_WEEK,
+): Promise<string> {
   const created = await t
     .http()
     .post('/rosters')
     .set(bearer(managerToken))
     .send({
-      weekStart: NEXT_WEEK,
+      weekStart,
       teamIds: [teamId],
       timeLimitSeconds: 2,
       demand: 'day-cover',
@@ -39,6 +44,12 @@ export async function publishNextWeek(t: TestApp, managerToken: string, teamId: 
     })
     .expect(202);
   await t.app.get(JobQueue).settled(created.body.jobId, 60_000);
-  await t.http().post(`/rosters/${created.body.rosterId}/publish`).set(bearer(managerToken)).send({}).expect(200);
-  return created.body.rosterId;
+  return created.body.rosterId as string;
+}
+
+/** A published roster of next week for one team (early and late shifts), made through the API. */
+export async function publishNextWeek(t: TestApp, managerToken: string, teamId: string): Promise<string> {
+  const rosterId = await draftTeamWeek(t, managerToken, teamId);
+  await t.http().post(`/rosters/${rosterId}/publish`).set(bearer(managerToken)).send({}).expect(200);
+  return rosterId;
 }
