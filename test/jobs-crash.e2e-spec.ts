@@ -5,18 +5,8 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { Db } from 'src/platform/db/db';
 import { NodeProcess, startNodeProcess, waitUntil as until } from './support/server-process';
-import { volumeFile } from './support/files';
+import { LONG_SOLVE as ROSTER, volumeFile } from './support/files';
 import { bearer, startTestApp, TestApp } from './support/test-app';
-
-const ROSTER = {
-  weekStart: '2026-11-30',
-  timeLimitSeconds: 600,
-  demand: 'day-cover',
-  dayCover: [
-    { shiftTemplate: 'E', required: 5 },
-    { shiftTemplate: 'L', required: 4 },
-  ],
-};
 
 /**
  * Processes that die mid-job (SIGKILL: no shutdown code runs) on real child processes: what they

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { SecondShop, startTestAppWithSecondShop } from './support/second-shop';
-import { draftTeamWeek } from './support/web-fixtures';
+import { agentTeamId, draftTeamWeek } from './support/web-fixtures';
 import { bearer, TestApp } from './support/test-app';
 import { lookFlaws } from './support/workbook-look';
 import { exportWorkbook } from './support/export-file';
@@ -42,14 +42,7 @@ describe('roster import of hostile and home-made workbooks (e2e)', () => {
 
   beforeAll(async () => {
     ({ t, manager, other } = await startTestAppWithSecondShop());
-    const me = (
-      await t
-        .http()
-        .get('/agents/me')
-        .set(bearer(await t.tokenFor('agent')))
-        .expect(200)
-    ).body;
-    rosterId = await draftTeamWeek(t, manager, me.teamId, WEEK);
+    rosterId = await draftTeamWeek(t, manager, await agentTeamId(t), WEEK);
   });
   afterAll(() => t.close());
 

@@ -3,7 +3,7 @@ import { Db } from 'src/platform/db/db';
 import { JobQueue } from 'src/platform/jobs/job-queue';
 import { zipOf } from './support/files';
 import { createSecondShop } from './support/second-shop';
-import { draftTeamWeek } from './support/web-fixtures';
+import { agentTeamId, draftTeamWeek } from './support/web-fixtures';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
 const WEEK = '2026-11-30';
@@ -79,14 +79,7 @@ describe('roster import (e2e)', () => {
   beforeAll(async () => {
     t = await startTestApp();
     manager = await t.tokenFor('manager');
-    const me = (
-      await t
-        .http()
-        .get('/agents/me')
-        .set(bearer(await t.tokenFor('agent')))
-        .expect(200)
-    ).body;
-    rosterId = await draftTeamWeek(t, manager, me.teamId, WEEK);
+    rosterId = await draftTeamWeek(t, manager, await agentTeamId(t), WEEK);
   });
   afterAll(() => t.close());
 

@@ -8,21 +8,12 @@ import request from 'supertest';
 import { Db } from 'src/platform/db/db';
 import { queueNameOf } from 'src/platform/jobs/job-definition';
 import { NodeProcess, startNodeProcess, waitUntil } from './support/server-process';
-import { volumeFile } from './support/files';
+import { LONG_SOLVE as ROSTER, volumeFile } from './support/files';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** Generous: the workers here are whole processes on a busy machine. */
 const until = <T>(what: string, probe: () => Promise<T | undefined | false>) => waitUntil(what, probe, 180_000);
-const ROSTER = {
-  weekStart: '2026-11-30',
-  timeLimitSeconds: 600,
-  demand: 'day-cover',
-  dayCover: [
-    { shiftTemplate: 'E', required: 5 },
-    { shiftTemplate: 'L', required: 4 },
-  ],
-};
 
 /**
  * The production split as child processes (`node dist/main.js` with WORKERS=off, `node

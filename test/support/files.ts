@@ -122,3 +122,14 @@ export function volumeFile(rows: number): Buffer {
   }));
   return Buffer.from(csv(lines));
 }
+
+/** A week's roster body whose solve runs long (10 minutes): still running when its process is killed. */
+export const LONG_SOLVE = {
+  weekStart: '2026-11-30',
+  timeLimitSeconds: 600,
+  demand: 'day-cover',
+  dayCover: [
+    { shiftTemplate: 'E', required: 5 },
+    { shiftTemplate: 'L', required: 4 },
+  ],
+};

@@ -21,6 +21,17 @@ export async function seedVolume(t: TestApp, queueId: string): Promise<void> {
     ) s`;
 }
 
+/** The team of the demo agent (`tokenFor('agent')`). */
+export async function agentTeamId(t: TestApp): Promise<string> {
+  return (
+    await t
+      .http()
+      .get('/agents/me')
+      .set(bearer(await t.tokenFor('agent')))
+      .expect(200)
+  ).body.teamId as string;
+}
+
 /** A draft roster of one team's week (early and late shifts, a 2 s solve), made through the API; its id. */
 export async function draftTeamWeek(
   t: TestApp,
