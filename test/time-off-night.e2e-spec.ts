@@ -1,7 +1,12 @@
 import { Db } from 'src/platform/db/db';
 import { bearer, TestApp } from './support/test-app';
-import { startTestAppWithSecondShop } from './support/second-shop';
-import { PublishedTeamWeek, publishTeamWeek, readRoster, shiftOn } from './support/self-service-week';
+import {
+  PublishedTeamWeek,
+  publishTeamWeek,
+  readRoster,
+  shiftOn,
+  startAgentAndManager,
+} from './support/self-service-week';
 
 /**
  * A night worker's day off (leave as instants): the night already rostered into the day stays on the
@@ -19,9 +24,7 @@ describe('time off for night workers (e2e)', () => {
   const [mon, tue, wed, thu, fri] = ['2027-03-01', '2027-03-02', '2027-03-03', '2027-03-04', '2027-03-05'];
 
   beforeAll(async () => {
-    ({ t } = await startTestAppWithSecondShop());
-    [manager, agent] = await Promise.all([t.tokenFor('manager'), t.tokenFor('agent')]);
-    me = (await t.http().get('/agents/me').set(bearer(agent)).expect(200)).body.id;
+    ({ t, manager, agent, me } = await startAgentAndManager());
     // Every agent on nights (23:00–08:00) from Monday on, contracts as the demo has them.
     week = await publishTeamWeek(t, monday, {}, 'N');
     await t

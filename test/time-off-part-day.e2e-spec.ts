@@ -1,7 +1,12 @@
 import { Db } from 'src/platform/db/db';
 import { bearer, TestApp } from './support/test-app';
-import { startTestAppWithSecondShop } from './support/second-shop';
-import { PublishedTeamWeek, publishTeamWeek, readRoster, shiftOn } from './support/self-service-week';
+import {
+  PublishedTeamWeek,
+  publishTeamWeek,
+  readRoster,
+  shiftOn,
+  startAgentAndManager,
+} from './support/self-service-week';
 
 /**
  * Part of a day off (23.1): stored as the interval asked for, it cuts the shift it overlaps to the
@@ -17,9 +22,7 @@ describe('time off for part of a day (e2e)', () => {
   const [mon, tue, wed, thu, fri] = ['2027-03-01', '2027-03-02', '2027-03-03', '2027-03-04', '2027-03-05'];
 
   beforeAll(async () => {
-    ({ t } = await startTestAppWithSecondShop());
-    [manager, agent] = await Promise.all([t.tokenFor('manager'), t.tokenFor('agent')]);
-    me = (await t.http().get('/agents/me').set(bearer(agent)).expect(200)).body.id;
+    ({ t, manager, agent, me } = await startAgentAndManager());
     // Early shifts 08:00–17:00 all week; a half shift 08:00–12:00 the shop may also roster.
     // The shop's starter templates first (E, M, L, N), then the half shift beside them.
     await t.http().get('/shift-templates').set(bearer(manager)).expect(200);

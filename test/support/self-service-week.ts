@@ -1,5 +1,6 @@
 import { Db } from 'src/platform/db/db';
 import { JobQueue } from 'src/platform/jobs/job-queue';
+import { startTestAppWithSecondShop } from './second-shop';
 import { bearer, TestApp } from './test-app';
 
 export type TeamMate = { id: string; name: string; employeeNo: string; isSupervisor: boolean; shifts: number };
@@ -95,3 +96,11 @@ export async function readRoster(t: TestApp, token: string, rosterId: string): P
 /** The shift code an agent works on a date of the roster (null: off). */
 export const shiftOn = (r: PublishedRoster, agentId: string, date: string) =>
   r.agents.find((a) => a.agentId === agentId)!.days.find((d) => d.date === date)!.shift?.code ?? null;
+
+/** The app with a second shop, the demo manager's and agent's tokens, and the agent's own id. */
+export async function startAgentAndManager(): Promise<{ t: TestApp; manager: string; agent: string; me: string }> {
+  const { t } = await startTestAppWithSecondShop();
+  const [manager, agent] = await Promise.all([t.tokenFor('manager'), t.tokenFor('agent')]);
+  const me = (await t.http().get('/agents/me').set(bearer(agent)).expect(200)).body.id as string;
+  return { t, manager, agent, me };
+}

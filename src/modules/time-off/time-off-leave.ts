@@ -61,8 +61,9 @@ export function planLeave(
   templates: Map<string, ShiftTemplate>,
   active: ShiftTemplate[],
 ): LeavePlan {
-  let { startsAt } = wishWindow(wish, zone);
-  const { endsAt } = wishWindow(wish, zone);
+  const asked = wishWindow(wish, zone);
+  const endsAt = asked.endsAt;
+  let startsAt = asked.startsAt;
   if (!wish.startTime) {
     const night = shifts.find((s) => s.date < wish.startDate && s.endsAt > startsAt && s.endsAt < endsAt);
     if (night) startsAt = night.endsAt;
