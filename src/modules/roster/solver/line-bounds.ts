@@ -22,12 +22,32 @@ const known = new WeakMap<CompiledAgent, { model: CompiledRoster; bounds: WorkBo
 export function workBounds(model: CompiledRoster, agent: CompiledAgent): WorkBounds {
   const cached = known.get(agent);
   if (cached && cached.model.days === model.days && cached.model.duties === model.duties) return cached.bounds;
-  const bounds = computeBounds(model, agent);
+  const bounds = computeBounds(model, agent, agent.maxWeekends);
   known.set(agent, { model, bounds });
   return bounds;
 }
 
-function computeBounds(model: CompiledRoster, agent: CompiledAgent): WorkBounds {
+const knownWithoutWeekends = new WeakMap<CompiledAgent, { model: CompiledRoster; bounds: WorkBounds }>();
+
+/**
+ * The same bounds for lines that work no weekend at all: never above `workBounds`, and cheap (the
+ * weekends left are no dimension), so a caller may settle by them what the dearer bounds would not
+ * change (a year × 26 weekends: 27 times the work per agent).
+ */
+export function workBoundsWithoutWeekends(model: CompiledRoster, agent: CompiledAgent): WorkBounds {
+  const cached = knownWithoutWeekends.get(agent);
+  if (cached && cached.model.days === model.days && cached.model.duties === model.duties) return cached.bounds;
+  const bounds = computeBounds(model, agent, 0);
+  knownWithoutWeekends.set(agent, { model, bounds });
+  return bounds;
+}
+
+/** The bounds of `agent` are those of `like` (a copy differing only in what the bounds never read, such as the minimum). */
+export function shareWorkBounds(model: CompiledRoster, like: CompiledAgent, agent: CompiledAgent): void {
+  known.set(agent, { model, bounds: workBounds(model, like) });
+}
+
+function computeBounds(model: CompiledRoster, agent: CompiledAgent, maxWeekends: number): WorkBounds {
   const days = model.days;
   const nDuties = model.duties.length;
   const finiteMax = Number.isFinite(agent.maxConsecutiveWork);
@@ -35,8 +55,8 @@ function computeBounds(model: CompiledRoster, agent: CompiledAgent): WorkBounds 
   const offStates = Math.max(1, agent.minConsecutiveOff);
   const states = workStates + offStates;
   // Weekends left as a third dimension, when the limit binds.
-  const limited = agent.maxWeekends < model.weekends.length;
-  const tokens = limited ? Math.max(0, agent.maxWeekends) + 1 : 1;
+  const limited = maxWeekends < model.weekends.length;
+  const tokens = limited ? Math.max(0, maxWeekends) + 1 : 1;
   const charge = weekendCharges(model, days);
   const longest = new Float64Array(days).fill(Number.NEGATIVE_INFINITY);
   for (let d = 0; d < days; d++) {
@@ -48,32 +68,37 @@ function computeBounds(model: CompiledRoster, agent: CompiledAgent): WorkBounds 
   // Minutes by the longest duty of each day, and days worked (for the caps-aware bound).
   const minutes = new Float64Array((days + 1) * layer);
   const worked = new Float64Array((days + 1) * layer);
+  // The agent's fields read once (window agents are spread copies: read in the loop, each read was a slow lookup).
+  const locked = agent.lockedType;
+  const maxRun = agent.maxConsecutiveWork;
   for (let d = days - 1; d >= 0; d--) {
+    const here = d * layer;
+    const after = here + layer;
+    const mayRest = locked[d] < 0;
+    const longestToday = longest[d];
+    const workable = longestToday > Number.NEGATIVE_INFINITY;
+    const chargeToday = limited ? charge[d] : 0;
     for (let left = 0; left < tokens; left++) {
       for (let s = 0; s < states; s++) {
         let bestMinutes = Number.NEGATIVE_INFINITY;
         let bestDays = Number.NEGATIVE_INFINITY;
         const isWork = s < workStates;
         const run = isWork ? s + 1 : s - workStates + 1;
-        if (agent.lockedType[d] < 0) {
-          const next =
-            (d + 1) * layer + left * states + (isWork ? workStates : workStates + Math.min(run + 1, offStates) - 1);
+        if (mayRest) {
+          const next = after + left * states + (isWork ? workStates : workStates + Math.min(run + 1, offStates) - 1);
           bestMinutes = minutes[next];
           bestDays = worked[next];
         }
         // Working a weekend day takes a token on its first day, or after a day off (two-day weekends).
-        const cost = limited && (charge[d] === 2 || (charge[d] === 1 && !isWork)) ? 1 : 0;
-        const mayWork =
-          longest[d] > Number.NEGATIVE_INFINITY &&
-          left >= cost &&
-          (isWork ? !finiteMax || run + 1 <= agent.maxConsecutiveWork : run >= offStates);
+        const cost = chargeToday === 2 || (chargeToday === 1 && !isWork) ? 1 : 0;
+        const mayWork = workable && left >= cost && (isWork ? !finiteMax || run + 1 <= maxRun : run >= offStates);
         if (mayWork) {
-          const next = (d + 1) * layer + (left - cost) * states + (isWork && finiteMax ? run : 0);
-          bestMinutes = Math.max(bestMinutes, minutes[next] + longest[d]);
+          const next = after + (left - cost) * states + (isWork && finiteMax ? run : 0);
+          bestMinutes = Math.max(bestMinutes, minutes[next] + longestToday);
           bestDays = Math.max(bestDays, worked[next] + 1);
         }
-        minutes[d * layer + left * states + s] = bestMinutes;
-        worked[d * layer + left * states + s] = bestDays;
+        minutes[here + left * states + s] = bestMinutes;
+        worked[here + left * states + s] = bestDays;
       }
     }
   }
@@ -84,7 +109,7 @@ function computeBounds(model: CompiledRoster, agent: CompiledAgent): WorkBounds 
           ? Math.min(run, workStates) - 1
           : 0
         : workStates + (touch ? offStates : Math.min(run, offStates)) - 1;
-      const left = limited ? Math.max(0, Math.min(tokens - 1, agent.maxWeekends - weekendsUsed)) : 0;
+      const left = limited ? Math.max(0, Math.min(tokens - 1, maxWeekends - weekendsUsed)) : 0;
       const at = day * layer + left * states + s;
       const byDay = minutes[at];
       if (byDay === Number.NEGATIVE_INFINITY || capped === null) return byDay;

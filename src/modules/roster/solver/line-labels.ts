@@ -1,4 +1,5 @@
 import { OFF, forbiddenAfter, type CompiledAgent, type CompiledRoster } from './compiled-roster';
+import { giveBack, takeLayer, type Layer } from './label-layer';
 import type { WorkBounds } from './line-bounds';
 import type { LineCosts } from './line-pricing';
 
@@ -43,132 +44,6 @@ const WEEKENDS = 0;
 const DAYS = 1;
 const MINUTES = 2;
 
-/** One day's labels in flat typed arrays; labels with the same key keep only their Pareto front of counters. */
-class Layer {
-  size = 0;
-  cost = new Float64Array(64);
-  cls = new Int32Array(64);
-  run = new Int32Array(64);
-  touch = new Uint8Array(64);
-  minutes = new Int32Array(64);
-  parent = new Int32Array(64);
-  choice = new Int32Array(64);
-  alive = new Uint8Array(64);
-  counters: Int32Array;
-  readonly buckets = new Map<number, number[]>();
-  /** Labels dropped because a bucket was full (a beam's narrowing). */
-  dropped = false;
-
-  constructor(
-    readonly width: number,
-    private readonly bucketSize: number,
-  ) {
-    this.counters = new Int32Array(64 * width);
-  }
-
-  private grow(): void {
-    const bigger = <T extends Float64Array | Int32Array | Uint8Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-      b.set(a);
-      return b;
-    };
-    this.cost = bigger(this.cost);
-    this.cls = bigger(this.cls);
-    this.run = bigger(this.run);
-    this.touch = bigger(this.touch);
-    this.minutes = bigger(this.minutes);
-    this.parent = bigger(this.parent);
-    this.choice = bigger(this.choice);
-    this.alive = bigger(this.alive);
-    this.counters = bigger(this.counters);
-  }
-
-  /** Adds the label unless one of its key dominates it; drops the ones it dominates. */
-  push(
-    key: number,
-    cost: number,
-    cls: number,
-    run: number,
-    touch: number,
-    minutes: number,
-    counters: Int32Array,
-    parent: number,
-    choice: number,
-  ): void {
-    const w = this.width;
-    let bucket = this.buckets.get(key);
-    if (bucket) {
-      let kept = 0;
-      for (let k = 0; k < bucket.length; k++) {
-        const j = bucket[k];
-        let jBetter = this.cost[j] <= cost;
-        let newBetter = cost <= this.cost[j];
-        for (let x = 0; x < w && (jBetter || newBetter); x++) {
-          const cj = this.counters[j * w + x];
-          if (cj > counters[x]) jBetter = false;
-          if (counters[x] > cj) newBetter = false;
-        }
-        if (jBetter) return;
-        if (newBetter) this.alive[j] = 0;
-        else bucket[kept++] = j;
-      }
-      bucket.length = kept;
-      // A beam keeps a few labels per key: the cheapest.
-      if (bucket.length >= this.bucketSize) {
-        let dearest = 0;
-        for (let k = 1; k < bucket.length; k++) if (this.cost[bucket[k]] > this.cost[bucket[dearest]]) dearest = k;
-        this.dropped = true;
-        if (this.cost[bucket[dearest]] <= cost) return;
-        this.alive[bucket[dearest]] = 0;
-        bucket.splice(dearest, 1);
-      }
-    } else {
-      bucket = [];
-      this.buckets.set(key, bucket);
-    }
-    if (this.size === this.cost.length) this.grow();
-    const i = this.size++;
-    this.cost[i] = cost;
-    this.cls[i] = cls;
-    this.run[i] = run;
-    this.touch[i] = touch;
-    this.minutes[i] = minutes;
-    this.parent[i] = parent;
-    this.choice[i] = choice;
-    this.alive[i] = 1;
-    for (let x = 0; x < w; x++) this.counters[i * w + x] = counters[x];
-    bucket.push(i);
-  }
-
-  /**
-   * Live labels to expand: all of them, or `limit` of them: first the cheapest of each minutes
-   * count (so the busiest lines survive a beam that cheap idle days would otherwise fill with
-   * lines that fall short of the contract later), then the cheapest of the rest.
-   */
-  expandable(limit: number): { order: number[]; truncated: boolean } {
-    const order: number[] = [];
-    for (let i = 0; i < this.size; i++) if (this.alive[i]) order.push(i);
-    if (order.length <= limit) return { order, truncated: this.dropped };
-    order.sort((x, y) => this.cost[x] - this.cost[y] || x - y);
-    const chosen = new Uint8Array(this.size);
-    const seen = new Set<number>();
-    const picked: number[] = [];
-    for (const i of order) {
-      if (picked.length >= limit) break;
-      if (seen.has(this.minutes[i])) continue;
-      seen.add(this.minutes[i]);
-      chosen[i] = 1;
-      picked.push(i);
-    }
-    for (const i of order) {
-      if (picked.length >= limit) break;
-      if (chosen[i]) continue;
-      picked.push(i);
-    }
-    return { order: picked.sort((x, y) => x - y), truncated: true };
-  }
-}
-
 /** Cheapest line for the costs under the shape's rules (untracked caps aside), by label setting over days. */
 export function labelSetting(
   model: CompiledRoster,
@@ -177,6 +52,23 @@ export function labelSetting(
   costs: LineCosts,
   bounds: WorkBounds,
   limits: LabelLimits,
+): LabelOutcome {
+  const layers: Layer[] = [];
+  try {
+    return setLabels(model, agent, shape, costs, bounds, limits, layers);
+  } finally {
+    giveBack(layers);
+  }
+}
+
+function setLabels(
+  model: CompiledRoster,
+  agent: CompiledAgent,
+  shape: LabelShape,
+  costs: LineCosts,
+  bounds: WorkBounds,
+  limits: LabelLimits,
+  layers: Layer[],
 ): LabelOutcome {
   const days = model.days;
   if (days === 0) return { line: new Int32Array(0), truncated: false, aborted: false };
@@ -196,12 +88,11 @@ export function labelSetting(
   const outside = shape.classRepresentative.length;
   const before = Math.min(Math.abs(agent.runBefore), shape.runCap);
   const initial = { cls: agent.runBefore > 0 ? outside : 0, run: before, touch: before > 0 ? 0 : 1 };
-  const layers: Layer[] = [];
   let truncated = false;
   let previous: Layer | null = null;
   for (let d = 0; d < days; d++) {
     if (limits.shouldStop && d % 8 === 0 && limits.shouldStop()) return { line: null, truncated, aborted: true };
-    const layer = new Layer(width, limits.bucketSize ?? Number.POSITIVE_INFINITY);
+    const layer = takeLayer(width, limits.bucketSize ?? Number.POSITIVE_INFINITY);
     const forbidden = d > 0 ? forbiddenAfter(model, d - 1) : model.forbiddenNext;
     const dutiesToday: number[] = [];
     for (let u = 0; u < nDuties; u++) if (Number.isFinite(costs.cell[d * nDuties + u])) dutiesToday.push(u);

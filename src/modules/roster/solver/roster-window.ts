@@ -1,5 +1,5 @@
 import { FREE, OFF, type CompiledAgent, type CompiledRoster, type CoverRow, type RosterLines } from './compiled-roster';
-import { workBounds } from './line-bounds';
+import { shareWorkBounds, workBounds, workBoundsWithoutWeekends, type WorkBounds } from './line-bounds';
 
 /**
  * A block of agents over a window of days as a roster model of its own, so that every phase of
@@ -124,7 +124,10 @@ export function buildWindow(model: CompiledRoster, lines: RosterLines, spec: Win
   if (rolling && end < model.days) {
     window.agents = agents.map((agent) => {
       const most = workBounds(window, agent).most(0, false, 0, true, 0);
-      return { ...agent, minMinutes: Math.max(0, Math.min(agent.minMinutes, Math.floor(most * WITHIN_REACH))) };
+      const within = { ...agent, minMinutes: Math.max(0, Math.min(agent.minMinutes, Math.floor(most * WITHIN_REACH))) };
+      // The pricing of the window reads the same bounds: computed once.
+      shareWorkBounds(window, agent, within);
+      return within;
     });
   }
   return {
@@ -272,12 +275,17 @@ function proratedTotals(
   const upper = (cap: number, ratio: number) =>
     Number.isFinite(cap) ? Math.max(0, Math.min(cap, Math.ceil(cap * ratio * GENEROUS + 1))) : cap;
   // At least the contract's pace (times `pace`), and never so little that the days after the span could not make up the rest.
-  const later =
-    end < model.days
-      ? workBounds(model, agent).most(end, false, agent.minConsecutiveOff, true, used.weekends + weekends)
-      : 0;
   const needed = agent.minMinutes - used.minutes;
-  const floor = Math.max(needed * part * pace, needed - FUTURE_SHARE * Math.max(0, later));
+  const paced = needed * part * pace;
+  const short = (bounds: WorkBounds) =>
+    needed -
+    FUTURE_SHARE * Math.max(0, bounds.most(end, false, agent.minConsecutiveOff, true, used.weekends + weekends));
+  // The days after without their weekends already make up the rest in most windows: the bounds with a
+  // year's weekends (milliseconds per agent) only when those could raise the floor.
+  let floor = paced;
+  if (end === model.days) floor = Math.max(paced, needed);
+  else if (short(workBoundsWithoutWeekends(model, agent)) > paced)
+    floor = Math.max(paced, short(workBounds(model, agent)));
   return {
     minMinutes: Math.max(0, Math.floor(Math.min(needed, floor))),
     maxMinutes: agent.maxMinutes - used.minutes,

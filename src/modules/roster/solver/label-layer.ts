@@ -1,0 +1,158 @@
+/** One day's labels in flat typed arrays; labels with the same key keep only their Pareto front of counters. */
+export class Layer {
+  size = 0;
+  cost = new Float64Array(64);
+  cls = new Int32Array(64);
+  run = new Int32Array(64);
+  touch = new Uint8Array(64);
+  minutes = new Int32Array(64);
+  parent = new Int32Array(64);
+  choice = new Int32Array(64);
+  alive = new Uint8Array(64);
+  counters: Int32Array;
+  readonly buckets = new Map<number, number[]>();
+  /** Labels dropped because a bucket was full (a beam's narrowing). */
+  dropped = false;
+
+  constructor(
+    public width: number,
+    private bucketSize: number,
+  ) {
+    this.counters = new Int32Array(64 * width);
+  }
+
+  /** Empty again, for another day of another programme (see `takeLayer`). */
+  reset(width: number, bucketSize: number): this {
+    this.size = 0;
+    this.buckets.clear();
+    this.dropped = false;
+    this.width = width;
+    this.bucketSize = bucketSize;
+    if (this.counters.length < this.cost.length * width) this.counters = new Int32Array(this.cost.length * width);
+    return this;
+  }
+
+  private grow(): void {
+    const bigger = <T extends Float64Array | Int32Array | Uint8Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.cost = bigger(this.cost);
+    this.cls = bigger(this.cls);
+    this.run = bigger(this.run);
+    this.touch = bigger(this.touch);
+    this.minutes = bigger(this.minutes);
+    this.parent = bigger(this.parent);
+    this.choice = bigger(this.choice);
+    this.alive = bigger(this.alive);
+    const counters = new Int32Array(this.cost.length * this.width);
+    counters.set(this.counters.subarray(0, this.size * this.width));
+    this.counters = counters;
+  }
+
+  /** Adds the label unless one of its key dominates it; drops the ones it dominates. */
+  push(
+    key: number,
+    cost: number,
+    cls: number,
+    run: number,
+    touch: number,
+    minutes: number,
+    counters: Int32Array,
+    parent: number,
+    choice: number,
+  ): void {
+    const w = this.width;
+    let bucket = this.buckets.get(key);
+    if (bucket) {
+      let kept = 0;
+      for (let k = 0; k < bucket.length; k++) {
+        const j = bucket[k];
+        let jBetter = this.cost[j] <= cost;
+        let newBetter = cost <= this.cost[j];
+        for (let x = 0; x < w && (jBetter || newBetter); x++) {
+          const cj = this.counters[j * w + x];
+          if (cj > counters[x]) jBetter = false;
+          if (counters[x] > cj) newBetter = false;
+        }
+        if (jBetter) return;
+        if (newBetter) this.alive[j] = 0;
+        else bucket[kept++] = j;
+      }
+      bucket.length = kept;
+      // A beam keeps a few labels per key: the cheapest.
+      if (bucket.length >= this.bucketSize) {
+        let dearest = 0;
+        for (let k = 1; k < bucket.length; k++) if (this.cost[bucket[k]] > this.cost[bucket[dearest]]) dearest = k;
+        this.dropped = true;
+        if (this.cost[bucket[dearest]] <= cost) return;
+        this.alive[bucket[dearest]] = 0;
+        bucket.splice(dearest, 1);
+      }
+    } else {
+      bucket = [];
+      this.buckets.set(key, bucket);
+    }
+    if (this.size === this.cost.length) this.grow();
+    const i = this.size++;
+    this.cost[i] = cost;
+    this.cls[i] = cls;
+    this.run[i] = run;
+    this.touch[i] = touch;
+    this.minutes[i] = minutes;
+    this.parent[i] = parent;
+    this.choice[i] = choice;
+    this.alive[i] = 1;
+    for (let x = 0; x < w; x++) this.counters[i * w + x] = counters[x];
+    bucket.push(i);
+  }
+
+  /**
+   * Live labels to expand: all of them, or `limit` of them: first the cheapest of each minutes
+   * count (so the busiest lines survive a beam that cheap idle days would otherwise fill with
+   * lines that fall short of the contract later), then the cheapest of the rest.
+   */
+  expandable(limit: number): { order: number[]; truncated: boolean } {
+    const order: number[] = [];
+    for (let i = 0; i < this.size; i++) if (this.alive[i]) order.push(i);
+    if (order.length <= limit) return { order, truncated: this.dropped };
+    order.sort((x, y) => this.cost[x] - this.cost[y] || x - y);
+    const chosen = new Uint8Array(this.size);
+    const seen = new Set<number>();
+    const picked: number[] = [];
+    for (const i of order) {
+      if (picked.length >= limit) break;
+      if (seen.has(this.minutes[i])) continue;
+      seen.add(this.minutes[i]);
+      chosen[i] = 1;
+      picked.push(i);
+    }
+    for (const i of order) {
+      if (picked.length >= limit) break;
+      if (chosen[i]) continue;
+      picked.push(i);
+    }
+    return { order: picked.sort((x, y) => x - y), truncated: true };
+  }
+}
+
+/**
+ * Layers of finished programmes, kept for the next: a year's construction prices ~1,000 agents with
+ * a narrow beam, and fresh layers for each of their days (~a gigabyte) were half its time in the
+ * garbage collector. Only small layers are kept (a beam's, not an exact programme's), and so many.
+ */
+const spareLayers: Layer[] = [];
+const SPARE_LABELS = 2_048;
+const SPARE_LAYERS = 128;
+
+export function takeLayer(width: number, bucketSize: number): Layer {
+  return spareLayers.pop()?.reset(width, bucketSize) ?? new Layer(width, bucketSize);
+}
+
+export function giveBack(layers: readonly Layer[]): void {
+  for (const layer of layers) {
+    if (spareLayers.length >= SPARE_LAYERS) return;
+    if (layer.cost.length <= SPARE_LABELS) spareLayers.push(layer);
+  }
+}
