@@ -21,6 +21,18 @@ export function aggregateCoverBound(
   model: CompiledRoster,
   timeLimitSeconds: number,
 ): AggregateCoverBound | null {
+  const lp = aggregateCoverModel(model, false);
+  if (!lp) return null;
+  const outcome = solveLinearProgram(highs, lp, { timeLimitSeconds, relax: true });
+  if (outcome.status !== 'optimal' || outcome.bound === null || !outcome.duals) return null;
+  return { bound: outcome.bound, coverDuals: outcome.duals.slice(0, model.coverRows.length) };
+}
+
+/**
+ * The aggregate cover model: one count column per (day, duty) someone may work (integer when
+ * `integer`: agents come whole), the cover rows first, then the capacity rows. Null without demand.
+ */
+export function aggregateCoverModel(model: CompiledRoster, integer: boolean): LinearProgram | null {
   if (model.coverRows.length === 0 || model.agents.length === 0) return null;
   const duties = model.duties.length;
   const lp = new LinearProgram();
@@ -29,7 +41,7 @@ export function aggregateCoverBound(
   const cellOf: number[] = [];
   for (let cell = 0; cell < column.length; cell++) {
     if (!model.agents.some((agent) => agent.allowed[cell])) continue;
-    column[cell] = lp.addColumn(0, 0, Number.POSITIVE_INFINITY, false);
+    column[cell] = lp.addColumn(0, 0, Number.POSITIVE_INFINITY, integer);
     cellOf.push(cell);
   }
   // Cover rows are the LP's first rows, so their duals are the first duals.
@@ -40,9 +52,7 @@ export function aggregateCoverBound(
     lp.addRow(row.required, row.required, [...cells, under, over], [...cells.map(() => 1), 1, -1]);
   }
   addCapacityRows(lp, model, column, cellOf);
-  const outcome = solveLinearProgram(highs, lp, { timeLimitSeconds, relax: true });
-  if (outcome.status !== 'optimal' || outcome.bound === null || !outcome.duals) return null;
-  return { bound: outcome.bound, coverDuals: outcome.duals.slice(0, model.coverRows.length) };
+  return lp;
 }
 
 /** At most one duty per agent and day, counted by day, by day and skill, by shift type, and in minutes. */

@@ -2,6 +2,7 @@ import { OFF, forbiddenAfter, type CompiledAgent, type CompiledRoster } from './
 import { giveBack, takeLayer, type Layer } from './label-layer';
 import type { WorkBounds } from './line-bounds';
 import type { LineCosts } from './line-pricing';
+import { dutiesOfDay } from './duty-groups';
 
 /** What the programme tracks for one agent (see `shapeOf` in line-pricing.ts). */
 export interface LabelShape {
@@ -94,8 +95,7 @@ function setLabels(
     if (limits.shouldStop && d % 8 === 0 && limits.shouldStop()) return { line: null, truncated, aborted: true };
     const layer = takeLayer(width, limits.bucketSize ?? Number.POSITIVE_INFINITY);
     const forbidden = d > 0 ? forbiddenAfter(model, d - 1) : model.forbiddenNext;
-    const dutiesToday: number[] = [];
-    for (let u = 0; u < nDuties; u++) if (Number.isFinite(costs.cell[d * nDuties + u])) dutiesToday.push(u);
+    const dutiesToday = dutiesOfDay(model, costs.cell, d, limits.successors === undefined);
     // A beam tries the cheapest shifts first, but always the longest too (they are what reaches a contract's minimum).
     const longest = new Uint8Array(nDuties);
     if (limits.successors !== undefined) {

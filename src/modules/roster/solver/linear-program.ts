@@ -86,6 +86,10 @@ export interface LinearSolveOptions {
   seed?: number;
   /** Each improving MIP solution as HiGHS finds it. */
   onIncumbent?: (objective: number, values: Float64Array) => void;
+  /** HiGHS' proven MIP bound, as the search reads it (each time it polls `shouldStop`). */
+  onBound?: (bound: number) => void;
+  /** HiGHS' MIP heuristic effort (default its own, 0.05); 0 when only the bound matters. */
+  heuristicEffort?: number;
 }
 
 export interface LinearSolveOutcome {
@@ -135,10 +139,13 @@ export function solveLinearProgram(highs: Highs, lp: LinearProgram, options: Lin
       mip_rel_gap: options.relativeGap ?? 1e-6,
       random_seed: options.seed ?? 0,
       ...(options.maxNodes !== undefined ? { mip_max_nodes: options.maxNodes } : {}),
+      ...(options.heuristicEffort !== undefined ? { mip_heuristic_effort: options.heuristicEffort } : {}),
     });
     if (isMip && options.start) model.setSolution({ colValue: Array.from(options.start) });
     const callbacks: HighsCallbackMap | undefined =
-      isMip && (options.shouldStop || options.onIncumbent) ? mipCallbacks(highs, options) : undefined;
+      isMip && (options.shouldStop || options.onIncumbent || options.onBound)
+        ? mipCallbacks(highs, options)
+        : undefined;
     const result = model.run(callbacks);
     const codes = highs.constants.modelStatus;
     const status =
@@ -173,6 +180,8 @@ function mipCallbacks(highs: Highs, options: LinearSolveOptions): HighsCallbackM
       return undefined;
     },
     [kinds.mipInterrupt]: (event) => {
+      const bound = event.data.mip_dual_bound;
+      if (options.onBound && bound !== undefined && Number.isFinite(bound)) options.onBound(bound);
       if (options.shouldStop?.()) event.interrupt();
       return undefined;
     },

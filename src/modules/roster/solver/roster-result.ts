@@ -95,4 +95,9 @@ export interface SolveOptions {
   maxIterations?: number;
   /** The clock (ms since epoch) the time limit is kept by; default `Date.now` (tests inject a fake one). */
   now?: () => number;
+  /**
+   * Prove the integer cover bound on a second thread during a timed solve; default: for large
+   * rosters only. Never in repeatable runs (`maxIterations`).
+   */
+  coverBoundThread?: boolean;
 }

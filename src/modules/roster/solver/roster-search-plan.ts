@@ -30,7 +30,12 @@ const WINDOW_SECONDS = 4;
 const MIP_COLUMNS = 8_000;
 const MIP_SECONDS = 3;
 const REPLAN_SECONDS = 1;
-/** Weekly rosters: the share of turns that kick a few agents and descend by single-agent re-plans. */
+/**
+ * Weekly rosters: the share of turns that kick a few agents and descend by single-agent re-plans;
+ * all of them on weeks too large to price whole (the product's weeks of 60 and 200 agents: the
+ * compact MIP and priced neighbourhoods of a few agents took 1.5–4.5 s each under load and gained
+ * nothing there, kicks gain every few turns).
+ */
 const KICK_TURNS = 0.5;
 /** Horizons up to this many days (the product's weeks) re-plan single agents against the others. */
 const RESPONSE_DAYS = 7;
@@ -84,6 +89,7 @@ export function searchRoster(highs: Highs, model: CompiledRoster, limits: Search
     stoppedBy,
     agentsWithoutLine,
     firstRosterSeconds: search.firstRosterSeconds,
+    requestBound: search.requestBound,
   };
 }
 
@@ -132,6 +138,7 @@ function improve(search: Search): void {
   // every gain elsewhere (not measured to help the longer NRP horizons, which keep their own mix).
   let respond = days <= RESPONSE_DAYS;
   const exact = days * model.duties.length <= EXACT_RESPONSE_CELLS;
+  const kickTurns = cells(model, n, days) > WHOLE_PRICING_CELLS ? 1 : KICK_TURNS;
   while (
     !search.stopped() &&
     (search.limits.maxIterations === undefined || search.iterations < search.limits.maxIterations)
@@ -140,7 +147,7 @@ function improve(search: Search): void {
     const before = search.cost;
     if (respond) {
       respond = search.kick(0, exact);
-    } else if (days <= RESPONSE_DAYS && search.random() < KICK_TURNS) {
+    } else if (days <= RESPONSE_DAYS && search.random() < kickTurns) {
       search.kick(2 + Math.floor(search.random() * 4), exact);
     } else if (long && search.random() < WINDOW_TURNS) windowStep(search, sizes);
     else agentOrDayStep(search, sizes);

@@ -10,55 +10,10 @@ import { requestBound } from './request-bound';
 import { buildRosterMip, type Neighbourhood } from './roster-mip';
 import { searchCost } from './roster-objective';
 import { buildWindow } from './roster-window';
+import type { SearchLimits, SearchPhase } from './roster-search-limits';
 import { seededRandom } from 'src/platform/random/seeded-random';
 
-export type SearchPhase = 'bound' | 'price' | 'construct' | 'windows' | 'full-mip' | 'improve' | 'done';
-
-export interface SearchProgress {
-  phase: SearchPhase;
-  iteration: number;
-  seconds: number;
-  objective: number | null;
-  lowerBound: number | null;
-}
-
-export interface SearchLimits {
-  /** Wall-clock end (ms since epoch); none in iteration mode. */
-  deadline?: number;
-  /**
-   * Improvement iterations. When set, nothing the search decides depends on the clock: every
-   * sub-solve is limited by nodes, rounds or iterations, and the deadline only cuts the run short.
-   */
-  maxIterations?: number;
-  seed: number;
-  signal?: AbortSignal;
-  /** Polled like `signal` (a flag another thread sets: a worker's event loop is blocked by the search). */
-  stopRequested?: () => boolean;
-  onProgress?: (progress: SearchProgress) => void;
-  /** The aggregate cover LP (given at most this many seconds): a bound, and the duals column generation starts from. */
-  aggregateBound?: (seconds: number) => { bound: number; coverDuals: Float64Array } | null;
-  /** When the solve started (ms since epoch), for `firstRosterSeconds`; default when the search starts. */
-  startedAt?: number;
-  /** A roster to start from (agents breaking their rules in it are placed again). */
-  initial?: RosterLines;
-  /** The clock (ms since epoch) every time decision reads; default `Date.now` (tests inject one). */
-  now?: () => number;
-  /** Models up to this many columns are first solved whole. Default 6,000. */
-  fullMipMaxColumns?: number;
-}
-
-export interface SearchOutcome {
-  lines: RosterLines;
-  cost: number;
-  lowerBound: number | null;
-  provenOptimal: boolean;
-  iterations: number;
-  stoppedBy: 'optimal' | 'time-limit' | 'iteration-limit' | 'aborted';
-  /** Agents whose own rules could not be met by any line (they are left off). */
-  agentsWithoutLine: number[];
-  /** Seconds until the first roster keeping every rule. */
-  firstRosterSeconds: number | null;
-}
+export type { SearchLimits, SearchOutcome, SearchPhase, SearchProgress } from './roster-search-limits';
 
 const NODE_LIMIT = 2_000;
 const LP_BOUND_COLUMNS = 30_000;
@@ -79,6 +34,7 @@ export class Search {
   lowerBound: number | null = null;
   iterations = 0;
   firstRosterSeconds: number | null = null;
+  requestBound: number | null = null;
   /** The search repeats exactly for a seed: no time-based decisions. */
   readonly deterministic: boolean;
   /** Agents may be re-planned by pricing their lines (the supervisor rule is not in the line master). */
@@ -169,7 +125,10 @@ export class Search {
     const found = this.limits.aggregateBound?.(this.subSeconds(this.remaining()));
     // Plus the requests' own bound (cover and requests are separate terms, each ≥ its own minimum), in a tenth of the time left.
     const until = this.now() + this.subSeconds(this.remaining() * 0.1) * 1000;
-    const requests = requestBound(this.model, () => this.stopped() || (!this.deterministic && this.now() > until));
+    const requests = (this.requestBound = requestBound(
+      this.model,
+      () => this.stopped() || (!this.deterministic && this.now() > until),
+    ));
     const cover = found ? Math.max(0, found.bound) : this.model.coverRows.length === 0 ? 0 : null;
     if (cover !== null || requests !== null) this.raiseBound((cover ?? 0) + (requests ?? 0));
     if (found) this.dualGuess = found.coverDuals;

@@ -1,0 +1,78 @@
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { CompiledRoster } from './compiled-roster';
+
+/**
+ * The integer cover bound (`integerCoverBound`) next to the search, on a thread of its own: its
+ * branch-and-bound takes seconds the search would otherwise lose, and a second thread also gets
+ * its own share of a busy machine. It writes every bound it proves into shared memory; the solve
+ * reads the last one when its search ends and stops the thread, so it never waits for it.
+ */
+export interface CoverBoundRequest {
+  model: CompiledRoster;
+  seconds: number;
+  shared: SharedArrayBuffer;
+}
+
+export interface CoverBoundThread {
+  /** The best bound proven so far (null: none yet). */
+  best(): number | null;
+  /** Resolves when the thread has finished (its bound is final) or failed. */
+  finished: Promise<void>;
+  stop(): void;
+}
+
+/** Bound bits (Atomics need integers), the stop flag, the done flag. */
+const BOUND = 0;
+const STOP = 2;
+const DONE = 3;
+
+/** The shared cells as both threads read and write them. */
+export function coverBoundCells(shared: SharedArrayBuffer) {
+  const words = new BigInt64Array(shared, 0, 1);
+  const flags = new Int32Array(shared, 8, 4);
+  const bits = new BigInt64Array(1);
+  const value = new Float64Array(bits.buffer);
+  return {
+    read(): number | null {
+      bits[0] = Atomics.load(words, BOUND);
+      return Number.isNaN(value[0]) ? null : value[0];
+    },
+    write(bound: number): void {
+      value[0] = bound;
+      Atomics.store(words, BOUND, bits[0]);
+    },
+    stopped: (): boolean => Atomics.load(flags, STOP) === 1,
+    stop(): void {
+      Atomics.store(flags, STOP, 1);
+    },
+    finish(): void {
+      Atomics.store(flags, DONE, 1);
+    },
+  };
+}
+
+export function startCoverBoundThread(model: CompiledRoster, seconds: number): CoverBoundThread {
+  const shared = new SharedArrayBuffer(8 + 16);
+  const cells = coverBoundCells(shared);
+  cells.write(Number.NaN);
+  const request: CoverBoundRequest = { model, seconds, shared };
+  const compiled = __filename.endsWith('.js');
+  const file = join(__dirname, `cover-bound.worker.${compiled ? 'js' : 'ts'}`);
+  const worker = compiled
+    ? new Worker(file, { workerData: request })
+    : new Worker(`require('tsx/cjs'); require(${JSON.stringify(file)});`, { eval: true, workerData: request });
+  worker.unref();
+  const finished = new Promise<void>((resolve) => {
+    worker.once('exit', () => resolve());
+    worker.once('error', () => resolve());
+  });
+  return {
+    best: () => cells.read(),
+    finished,
+    stop(): void {
+      cells.stop();
+      void worker.terminate();
+    },
+  };
+}
