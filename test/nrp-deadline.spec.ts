@@ -56,6 +56,8 @@ describe('construction pace', () => {
     expect(pace.placements.full).toBe(1);
     expect(pace.placements.hurried).toBe(16);
     expect(pace.placements.guess).toBeGreaterThanOrEqual(73);
+    // Guesses are what makes guessing cheap (here 12 of the 79 guessing placements, the rest the narrow beam).
+    expect(pace.guessesTaken).toBeGreaterThan(0);
     expect(built.withoutLine).toEqual([]);
     expect(violations(instance, linesToAssignments(model, built.lines, problem.horizon))).toEqual([]);
   });

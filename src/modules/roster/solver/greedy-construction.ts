@@ -1,10 +1,11 @@
 import { agentLineViolations } from './agent-rules';
 import { OFF, copyLines, type CompiledRoster, type RosterLines } from './compiled-roster';
+import { repeatWeeks, type LineGuess } from './construction-guesses';
 import { cheapestLine } from './line-pricing';
 import { coverMargins } from './cover-margins';
 import { marginalCosts } from './marginal-costs';
 import { coverCounts } from './roster-objective';
-import { buildWindow, type RosterWindow } from './roster-window';
+import { buildWindow } from './roster-window';
 
 /**
  * The first roster, fast and keeping every hard rule: agents one after the other, each given its
@@ -19,14 +20,6 @@ export interface ConstructionLimits {
   /** The clock and the time the construction must end by (see `ConstructionPace`); none: no pace kept. */
   pace?: ConstructionPace;
 }
-
-/**
- * A guess repeats the agent's days before the window with one of these periods, the first that
- * keeps every rule taken: four weeks first (the previous window, cover-aware), then shorter and
- * longer cycles (on a year × 150 staff × 32 types, four weeks alone kept the rules for a fifth of
- * the agents, all five for 57 %; the rest take the narrow beam).
- */
-const GUESS_PERIODS = [28, 14, 7, 21, 35];
 
 /**
  * Hurried placements the pace measures before it judges whether guesses are needed: at least this
@@ -53,6 +46,8 @@ export class ConstructionPace {
   mode: 'full' | 'hurried' | 'guess' = 'full';
   /** Placements made in each mode (what the construction had to give up, for tests and benchmarks). */
   readonly placements = { full: 0, hurried: 0, guess: 0 };
+  /** Guessing placements that took a guess (the others took the narrow beam). */
+  guessesTaken = 0;
 
   constructor(
     readonly now: () => number,
@@ -109,6 +104,11 @@ const MIN_LABELS = 32;
  * 32 types took 50–77 s under load with 32 labels and 6 shifts per label, 23–39 s with this).
  */
 const HURRIED = { maxLabels: 8, successors: 3 };
+/**
+ * Where the narrowest beam found no line (a tenth of a year's hurried agents), a wider one before
+ * the sized beam: on a year × 150 staff × 32 types that one cost six narrow beams each, this two.
+ */
+const WIDER_HURRIED = { maxLabels: 24, successors: 3 };
 const MAX_LABELS = 4_000;
 /** Horizons longer than this are built in windows of `WINDOW` days (with `LOOKAHEAD` days planned ahead). */
 const WHOLE_HORIZON_DAYS = 42;
@@ -138,7 +138,7 @@ export function placeAgents(
   start: RosterLines,
   order: readonly number[],
   limits: ConstructionLimits,
-  guess?: (a: number) => Int32Array[],
+  guess?: LineGuess,
 ): Construction {
   const lines = copyLines(start);
   const withoutLine: number[] = [];
@@ -156,11 +156,9 @@ export function placeAgents(
     count(lines[a], -1);
     const costs = model.supervisorRule ? marginalCosts(model, lines, a) : coverMargins(model, counts, a);
     const mode = limits.pace?.mode ?? 'full';
-    const guessed =
-      mode === 'guess' && guess
-        ? guess(a).find((line) => agentLineViolations(model, agent, line).length === 0)
-        : undefined;
+    const guessed = mode === 'guess' && guess ? firstValid(model, a, guess(a)) : undefined;
     if (guessed) {
+      if (limits.pace) limits.pace.guessesTaken++;
       lines[a] = guessed;
       count(lines[a], 1);
       limits.pace?.placed();
@@ -169,7 +167,7 @@ export function placeAgents(
     const hurried = mode !== 'full' || limits.shouldStop();
     // A wider budget only when the first one found nothing.
     const attempts = hurried
-      ? [HURRIED, { maxLabels: budget }, { maxLabels: budget * 8 }]
+      ? [HURRIED, WIDER_HURRIED, { maxLabels: budget }, { maxLabels: budget * 8 }]
       : [{ maxLabels: budget }, { maxLabels: budget * 8 }];
     let placed = false;
     for (const beam of attempts) {
@@ -187,6 +185,11 @@ export function placeAgents(
     limits.pace?.placed();
   }
   return { lines, withoutLine };
+}
+
+function firstValid(model: CompiledRoster, a: number, lines: Iterable<Int32Array>): Int32Array | undefined {
+  for (const line of lines) if (agentLineViolations(model, model.agents[a], line).length === 0) return line;
+  return undefined;
 }
 
 /** The whole roster: in one pass, or window by window on long horizons. */
@@ -243,27 +246,6 @@ export function constructFrom(
     .map((_, a) => a)
     .filter((a) => agentLineViolations(model, model.agents[a], initial[a]).length > 0);
   return placeAgents(model, initial, invalid, limits);
-}
-
-/**
- * The cheapest guesses of a window's line: the agent's days before the window repeated (see
- * GUESS_PERIODS), a shift it may not work that day (a day off, leave, skill) made a day off.
- * `placeAgents` takes the first for which the window's rules (prorated totals, runs at the seams) all hold.
- */
-function repeatWeeks(window: RosterWindow, lines: RosterLines, from: number): (a: number) => Int32Array[] {
-  const model = window.model;
-  const nDuties = model.duties.length;
-  return (a) =>
-    GUESS_PERIODS.map((period) => {
-      const line = Int32Array.from(window.lines[a]);
-      for (let i = from - window.start; i < line.length; i++) {
-        const day = window.start + i;
-        const source = day - period * (Math.floor((day - from) / period) + 1);
-        const duty = source >= 0 ? lines[a][source] : OFF;
-        line[i] = duty !== OFF && model.agents[a].allowed[i * nDuties + duty] ? duty : OFF;
-      }
-      return line;
-    });
 }
 
 /**
