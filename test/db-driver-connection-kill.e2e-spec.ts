@@ -1,3 +1,4 @@
+import { connect as connectSocket, Socket } from 'node:net';
 import postgres from 'postgres';
 import { connect, Db } from 'src/platform/db/db';
 import { isConnectionLoss } from 'src/platform/db/connection-loss';
@@ -83,6 +84,48 @@ describe('database driver with connections killed mid-query', () => {
       expect(attempts.map((a) => a.status === 'rejected' && isConnectionLoss(a.reason))).toEqual([true, true]);
     } finally {
       await single.close();
+    }
+  });
+
+  // A socket that fails with ECONNRESET emits 'error' a tick before 'close': a transaction whose statement
+  // failed on the error issued its rollback in between, queued behind the failed statement, and the close
+  // left it queued; the reconnected session then took it for its current query, so the next
+  // transaction's statement got the rollback's answers and never settled.
+  it('fails what a transaction queued between its socket’s error and close, so the next transaction answers', async () => {
+    const { hostname, port } = new URL(database.url);
+    const sockets: Socket[] = [];
+    const single = postgres(database.url, {
+      max: 1,
+      fetch_types: false,
+      onnotice: () => undefined,
+      socket: () =>
+        new Promise<Socket>((resolve, reject) => {
+          const socket = connectSocket(Number(port || 5432), hostname);
+          sockets.push(socket);
+          socket.once('connect', () => resolve(socket)).once('error', reject);
+        }),
+    });
+    const hung = () => new Promise<string>((resolve) => setTimeout(resolve, 20_000, 'still waiting after 20 s'));
+    try {
+      const failed = single.begin(async (tx) => {
+        await tx`SELECT 1`;
+        const sleeping = tx`SELECT pg_sleep(5)`;
+        await new Promise((r) => setTimeout(r, 100));
+        sockets[sockets.length - 1].destroy(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }));
+        await sleeping;
+      });
+      expect(
+        await failed.then(
+          () => 'committed',
+          (e: unknown) => (isConnectionLoss(e) ? 'lost' : e),
+        ),
+      ).toBe('lost');
+      const next = single.begin((tx) => tx<{ v: number }[]>`SELECT ${5}::int AS v`);
+      expect(await Promise.race([next, hung()])).toEqual([{ v: 5 }]);
+      expect(await Promise.race([single`SELECT ${'plain'} AS v`, hung()])).toEqual([{ v: 'plain' }]);
+      expect(sockets.length).toBe(2);
+    } finally {
+      await single.end({ timeout: 1 });
     }
   });
 
