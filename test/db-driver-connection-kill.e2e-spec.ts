@@ -26,6 +26,25 @@ describe('database driver with connections killed mid-query', () => {
     await killer`INSERT INTO driver_probe SELECT g, 'row ' || g FROM generate_series(1, 100) g`;
     db = connect(database.url, 10);
   });
+  /** A pool of one whose sockets the test holds, to fail them the way a reset network does. */
+  async function customSocketPool() {
+    const { hostname, port } = new URL(database.url);
+    const sockets: Socket[] = [];
+    const single = postgres(database.url, {
+      max: 1,
+      fetch_types: false,
+      onnotice: () => undefined,
+      socket: () =>
+        new Promise<Socket>((resolve, reject) => {
+          const socket = connectSocket(Number(port || 5432), hostname);
+          sockets.push(socket);
+          socket.once('connect', () => resolve(socket)).once('error', reject);
+        }),
+    });
+    const hung = () => new Promise<string>((resolve) => setTimeout(resolve, 20_000, 'still waiting after 20 s'));
+    return { single, sockets, hung };
+  }
+
   afterAll(async () => {
     await db.close();
     await killer.end({ timeout: 1 });
@@ -92,20 +111,7 @@ describe('database driver with connections killed mid-query', () => {
   // left it queued; the reconnected session then took it for its current query, so the next
   // transaction's statement got the rollback's answers and never settled.
   it('fails what a transaction queued between its socket’s error and close, so the next transaction answers', async () => {
-    const { hostname, port } = new URL(database.url);
-    const sockets: Socket[] = [];
-    const single = postgres(database.url, {
-      max: 1,
-      fetch_types: false,
-      onnotice: () => undefined,
-      socket: () =>
-        new Promise<Socket>((resolve, reject) => {
-          const socket = connectSocket(Number(port || 5432), hostname);
-          sockets.push(socket);
-          socket.once('connect', () => resolve(socket)).once('error', reject);
-        }),
-    });
-    const hung = () => new Promise<string>((resolve) => setTimeout(resolve, 20_000, 'still waiting after 20 s'));
+    const { single, sockets, hung } = await customSocketPool();
     try {
       const failed = single.begin(async (tx) => {
         await tx`SELECT 1`;
@@ -124,6 +130,32 @@ describe('database driver with connections killed mid-query', () => {
       expect(await Promise.race([next, hung()])).toEqual([{ v: 5 }]);
       expect(await Promise.race([single`SELECT ${'plain'} AS v`, hung()])).toEqual([{ v: 'plain' }]);
       expect(sockets.length).toBe(2);
+    } finally {
+      await single.end({ timeout: 1 });
+    }
+  });
+
+  // The same window for a query of the pool: given to the idle connection after its socket's error (the
+  // connection is still open to the pool until the close), it became the current query and the close,
+  // having an error, dropped it without an answer.
+  it('fails a query given to a connection between its socket’s error and close, and answers the next', async () => {
+    const { single, sockets, hung } = await customSocketPool();
+    try {
+      await single`SELECT 1`;
+      let during: Promise<unknown> | undefined;
+      const socket = sockets[sockets.length - 1];
+      socket.once('error', () => (during = single`SELECT ${7}::int AS v`.execute()));
+      socket.destroy(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }));
+      await new Promise((r) => socket.once('close', r));
+      const outcome = await Promise.race([
+        during!.then(
+          () => 'answered',
+          (e: unknown) => (isConnectionLoss(e) ? 'lost' : e),
+        ),
+        hung(),
+      ]);
+      expect(outcome).toBe('lost');
+      expect(await Promise.race([single`SELECT ${'next'} AS v`, hung()])).toEqual([{ v: 'next' }]);
     } finally {
       await single.end({ timeout: 1 });
     }
