@@ -1,9 +1,11 @@
 /**
- * The database driver alone under killed connections, long enough to see rare wrong answers:
- * `npx tsx bench/db-driver-kill.ts [--seconds 240] [--driver <path to a postgres package>]`.
+ * The database driver alone under killed connections, long enough to see rare wrong answers and hangs:
+ * `npx tsx bench/db-driver-kill.ts [--seconds 240] [--burst 40] [--driver <path to a postgres package>]`.
  * Six clients on a pool of ten (the options of src/platform/db/db.ts) ask a count, a row by id and a
- * transaction's LIMIT n, checking every answer's content, while every 25 ms all their backends are
- * terminated. `--driver` runs another copy of postgres.js (e.g. the pristine package from
+ * transaction's LIMIT n, checking every answer's content, while their backends are terminated in bursts
+ * (`--burst` rounds 25 ms apart, then a second without kills, as a failover or restart comes and goes:
+ * a connection that reconnects into a quiet spell is where a stale query shows; `--burst 0` kills
+ * without pause). A question unanswered for 30 s is a hang and ends the run. `--driver` runs another copy of postgres.js (e.g. the pristine package from
  * `npm pack postgres@3.4.9`) to compare with the patched one in node_modules.
  */
 import { loadavg } from 'node:os';
@@ -40,9 +42,11 @@ async function main(): Promise<void> {
   let stop = false;
   const load1 = loadavg()[0];
   const { tally, done } = probeClients(sql, 'probe', () => stop);
+  const burst = Number(arg('burst') ?? 40);
+  const stuck = () => tally.askedAt.some((at) => at !== undefined && Date.now() - at > 30_000);
   let kills = 0;
-  for (const until = Date.now() + seconds * 1000; Date.now() < until;) {
-    await sleep(25);
+  for (let round = 1, until = Date.now() + seconds * 1000; Date.now() < until && !stuck(); round++) {
+    await sleep(burst > 0 && round % burst === 0 ? 1000 : 25);
     kills += (
       await killer`SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity WHERE application_name = ${APP}`
     ).length;

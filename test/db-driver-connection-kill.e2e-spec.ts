@@ -26,11 +26,13 @@ describe('database driver with connections killed mid-query', () => {
     await killer`INSERT INTO driver_probe SELECT g, 'row ' || g FROM generate_series(1, 100) g`;
     db = connect(database.url, 10);
   });
+
   /** A pool of one whose sockets the test holds, to fail them the way a reset network does. */
   async function customSocketPool() {
     const { hostname, port } = new URL(database.url);
     const sockets: Socket[] = [];
-    const single = postgres(database.url, {
+    // `socket` (a factory of connected sockets) is a documented postgres.js option its types omit.
+    const options = {
       max: 1,
       fetch_types: false,
       onnotice: () => undefined,
@@ -40,7 +42,8 @@ describe('database driver with connections killed mid-query', () => {
           sockets.push(socket);
           socket.once('connect', () => resolve(socket)).once('error', reject);
         }),
-    });
+    };
+    const single = postgres(database.url, options);
     const hung = () => new Promise<string>((resolve) => setTimeout(resolve, 20_000, 'still waiting after 20 s'));
     return { single, sockets, hung };
   }

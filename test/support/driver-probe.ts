@@ -7,6 +7,8 @@ export interface ProbeTally {
   /** Answers whose content was wrong (a lost connection is not wrong, a wrong row is). */
   wrong: string[];
   other: unknown[];
+  /** When each client's question in flight was asked (undefined between questions): a hang shows as an old one. */
+  askedAt: Array<number | undefined>;
 }
 
 /**
@@ -20,10 +22,11 @@ export function probeClients(
   stopped: () => boolean,
   count = 6,
 ): { tally: ProbeTally; done: Promise<void> } {
-  const tally: ProbeTally = { answered: 0, lost: 0, wrong: [], other: [] };
+  const tally: ProbeTally = { answered: 0, lost: 0, wrong: [], other: [], askedAt: Array(count).fill(undefined) };
   const client = async (i: number) => {
     for (let n = 0; !stopped(); n++) {
       const id = 1 + ((i * 7 + n) % 100);
+      tally.askedAt[i] = Date.now();
       try {
         if (i % 3 === 0) {
           const [row] = await sql<{ total: number }[]>`SELECT count(*)::int AS total FROM ${sql(table)}`;
@@ -44,6 +47,7 @@ export function probeClients(
         // A failed query may reject without touching the network: let the killer's timer run.
         await new Promise((r) => setImmediate(r));
       }
+      tally.askedAt[i] = undefined;
     }
   };
   const done = Promise.all(Array.from({ length: count }, (_, i) => client(i))).then(() => undefined);
