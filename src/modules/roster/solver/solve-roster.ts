@@ -23,12 +23,15 @@ const REPAIR_LABELS = 2_000;
  * the LP's seconds. Smaller rosters are priced whole (a bound of its own) and solve in milliseconds.
  */
 const COVER_THREAD_CELLS = 40_000;
+/** Shorter solves keep the inline LP: the thread's start and root LP take seconds of the machine's CPU. */
+const COVER_THREAD_MIN_MS = 10_000;
 
 /** Repeatable runs never use it: a bound read at a moment of the clock would depend on the load. */
 function coverBoundThread(model: CompiledRoster, options: SolveOptions, started: number): CoverBoundThread | null {
   const wanted =
     options.coverBoundThread ?? model.agents.length * model.days * model.duties.length > COVER_THREAD_CELLS;
   if (!wanted || options.maxIterations !== undefined || model.coverRows.length === 0) return null;
+  if (options.coverBoundThread === undefined && options.timeLimitMs < COVER_THREAD_MIN_MS) return null;
   const now = options.now ?? Date.now;
   return startCoverBoundThread(model, Math.max(0.05, (started + options.timeLimitMs - now()) / 1000));
 }
