@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { Db } from 'src/platform/db/db';
-import { NodeProcess, startNodeProcess, waitUntil as until } from './support/server-process';
+import { spawn } from 'node:child_process';
+import { buildIfStale, NodeProcess, repoRoot, startNodeProcess, waitUntil as until } from './support/server-process';
 import { LONG_SOLVE as ROSTER, volumeFile } from './support/files';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
@@ -99,6 +100,46 @@ describe('jobs whose process is killed mid-run (e2e)', () => {
     expect(view).toMatchObject({ status: 'failed', error: expect.stringMatching(/stopped during attempt 2/) });
     const stop = await third.http().post(`/rosters/${roster.rosterId}/stop`).set(bearer(manager)).expect(409);
     expect(stop.body).toMatchObject({ status: 409, state: 'failed' });
+    await third.kill();
+  }, 400_000);
+
+  it('a start killed while it fails a run and tells its roster leaves both to the next start, never the run failed and the roster running', async () => {
+    const manager = await t.tokenFor('manager');
+    const env = { WFM_DATA_DIR: mkdtempSync(join(tmpdir(), 'wfm-crash-')) };
+    const first = await server(env);
+    const roster = (await first.http().post('/rosters').set(bearer(manager)).send(ROSTER).expect(202)).body;
+    await until('the solve to run', async () => (await runOf(roster.jobId)).status === 'running');
+    await first.kill();
+    // Its last attempt: the next start gives the run up and tells the roster.
+    await sql`UPDATE job_runs SET attempts = max_attempts WHERE id = ${roster.jobId}`;
+    const held = await sql.reserve();
+    await held`BEGIN`;
+    await held`SELECT 1 FROM rosters WHERE id = ${roster.rosterId} FOR UPDATE`;
+    buildIfStale();
+    const env2 = { ...process.env, DATABASE_URL: t.databaseUrl, JWT_SECRET: t.config.jwtSecret!, PORT: '0' };
+    const second = spawn(process.execPath, [join(repoRoot, 'dist', 'main.js')], {
+      env: { ...env2, ...env, SEED_DEMO: 'never', SCHEDULES: 'off', LOG_LEVEL: 'warn' },
+      stdio: 'ignore',
+    });
+    const exited = new Promise((r) => second.once('exit', r));
+    // The second start is telling the roster (waiting for our lock on it) when it is killed.
+    await until(
+      'the start to wait on the roster',
+      async () =>
+        (await sql`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE 'update "rosters"%'`)
+          .length > 0,
+    );
+    second.kill('SIGKILL');
+    await exited;
+    // What it had not sent when it died is not done: its waiting statement goes with it.
+    await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+      WHERE wait_event_type = 'Lock' AND query ILIKE 'update "rosters"%'`;
+    await held`ROLLBACK`;
+    held.release();
+    const third = await server(env);
+    await until('the run to fail', async () => (await runOf(roster.jobId)).status === 'failed');
+    const view = (await third.http().get(`/rosters/${roster.rosterId}`).set(bearer(manager)).expect(200)).body;
+    expect(view).toMatchObject({ status: 'failed', error: expect.stringMatching(/stopped during attempt 2/) });
     await third.kill();
   }, 400_000);
 

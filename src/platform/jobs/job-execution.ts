@@ -93,14 +93,17 @@ export class JobExecution {
       if (e instanceof ClaimLostError) return this.lost(runId, name, attempt);
       const error = e instanceof Error ? e : new Error(String(e));
       const final = isUnrecoverable(error) || attempt >= definition.attempts;
-      if (!(await this.runs.finished(runId, token, final ? 'failed' : 'retrying', { error: error.message })))
-        return this.lost(runId, name, attempt);
+      const recorded = final
+        ? await this.withOwner(name, payload, runId, error.message, async () =>
+            this.runs.finished(runId, token, 'failed', { error: error.message }),
+          )
+        : await this.runs.finished(runId, token, 'retrying', { error: error.message });
+      if (!recorded) return this.lost(runId, name, attempt);
       this.logger.warn(
         { runId, job: name, attempt, final, err: error.message },
         final ? 'job failed' : 'job will be retried',
       );
       if (!final) return { status: 'retry', error, attempt };
-      await this.tellOwner(name, payload, runId, error.message);
       return { status: 'failed', error };
     }
   }
@@ -110,13 +113,16 @@ export class JobExecution {
    * start finding every attempt used), and tells the record it works on. Nothing when it had ended.
    */
   async giveUp(runId: string, reason: string): Promise<void> {
-    const run = await this.runs.giveUp(runId, reason);
+    const known = await this.runs.find(runId);
+    if (!known) return;
+    const run = await this.withOwner(known.name, known.params as JobPayload, runId, reason, () =>
+      this.runs.giveUp(runId, reason),
+    );
     if (!run) return;
     this.logger.warn(
       { runId, job: run.name, attempts: run.attempts, claimedBy: run.claimedBy, err: reason },
       'job given up',
     );
-    await this.tellOwner(run.name, run.params as JobPayload, runId, reason);
   }
 
   /** Claims the run, waiting while a live holder has it; undefined when there is nothing to run. */
@@ -143,16 +149,32 @@ export class JobExecution {
     return { status: 'elsewhere' };
   }
 
-  private async tellOwner(name: string, payload: JobPayload, runId: string, error: string): Promise<void> {
+  /**
+   * Ends the run (`end`, truthy when it did) and tells its record in one transaction, so a crash
+   * between the two cannot leave the record `running` beside a failed run. A record that cannot be
+   * told (its hook throws) does not keep the run alive: the run then ends alone and it is logged.
+   */
+  private async withOwner<T>(
+    name: string,
+    payload: JobPayload,
+    runId: string,
+    error: string,
+    end: () => Promise<T>,
+  ): Promise<T> {
     const hook = this.registry.failureHook(name);
-    if (!hook) return;
+    if (!hook) return end();
     try {
-      await hook(payload, { runId, error });
+      return await this.db.transaction(async () => {
+        const ended = await end();
+        if (ended) await hook(payload, { runId, error });
+        return ended;
+      });
     } catch (e) {
       this.logger.error(
         { runId, job: name, err: (e as Error).message },
         'the record of a failed run could not be marked failed',
       );
+      return end();
     }
   }
 }
