@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Db } from 'src/platform/db/db';
 import { AppError } from 'src/platform/errors/problem';
@@ -7,7 +8,9 @@ import { JobQueue } from 'src/platform/jobs/job-queue';
 import { JobRegistry } from 'src/platform/jobs/job-registry';
 import { nightlyRun } from 'src/platform/jobs/nightly/nightly.jobs';
 import { JobRunner } from 'src/platform/jobs/runners/job-runner';
+import { vanishedReason } from 'src/platform/jobs/runners/vanished-jobs';
 import { OwnRedis } from './support/own-redis';
+import { waitUntil } from './support/server-process';
 import { startTestApp, TestApp } from './support/test-app';
 import { probeJob, TestJobs, TestJobsModule } from './support/test-jobs.module';
 
@@ -175,6 +178,40 @@ describe('jobs on BullMQ with the real Redis (e2e)', () => {
       expect(done).toBe(5);
     } finally {
       redis.disconnect();
+      await t.close();
+    }
+  });
+
+  it('ends runs whose jobs were emptied from their queue from outside (drain, clean, obliterate), and only those', async () => {
+    const queuePrefix = prefix();
+    const t = await startTestApp({ redisUrl: sharedRedis, queuePrefix, workers: 'off', jobLockMs: 1500 }, [
+      TestJobsModule,
+    ]);
+    const outside = new Queue(queueNameOf(probeJob.name), { connection: new Redis(sharedRedis), prefix: queuePrefix });
+    try {
+      const queue = t.app.get(JobQueue);
+      const sql = t.app.get(Db).client;
+      const status = async (id: string) => (await sql`SELECT status, error FROM job_runs WHERE id = ${id}`)[0];
+      // Paused: the workers take nothing, so the jobs wait on the queue as in a busy deployment.
+      await outside.pause();
+      await t.app.get(JobRunner).startWorkers();
+      const enqueue = async (key: string) => (await queue.enqueue(probeJob, probe(t.demoShopId, key))).run;
+      const drained = await enqueue('drained');
+      await outside.drain();
+      const cleaned = await enqueue('cleaned');
+      await outside.clean(0, 100, 'wait');
+      const kept = await enqueue('kept');
+      for (const run of [drained, cleaned])
+        await waitUntil('the drained and cleaned runs to end', async () => (await status(run.id)).status === 'failed');
+      expect(await status(drained.id)).toEqual({ status: 'failed', error: vanishedReason });
+      expect(await status(cleaned.id)).toEqual({ status: 'failed', error: vanishedReason });
+      expect(vanishedReason).toMatch(/removed from the queue.*\/ .*队列/);
+      expect((await status(kept.id)).status).toBe('queued');
+      await outside.obliterate({ force: true });
+      await waitUntil('the obliterated run to end', async () => (await status(kept.id)).status === 'failed');
+      expect(await status(kept.id)).toEqual({ status: 'failed', error: vanishedReason });
+    } finally {
+      await outside.close();
       await t.close();
     }
   });

@@ -9,6 +9,7 @@ import type { JobRun, JobRunRepository } from 'src/platform/jobs/job-run.reposit
 import type { OrphanedRuns } from 'src/platform/jobs/orphaned-runs';
 import { JobRunner } from './job-runner';
 import { QueueRemovals } from './queue-removals';
+import { VanishedJobs } from './vanished-jobs';
 
 type Message = { runId: string; payload: JobPayload };
 type Options = { prefix: string; concurrency: number; lockMs: number; jobNames: () => string[] };
@@ -30,6 +31,7 @@ export class BullMqJobRunner extends JobRunner {
    */
   private readonly shared = new Map<'producer' | 'patient' | 'workers', Redis>();
   private readonly removals: QueueRemovals;
+  private readonly vanished: VanishedJobs;
 
   constructor(
     private readonly redis: RedisConnections,
@@ -43,6 +45,15 @@ export class BullMqJobRunner extends JobRunner {
       prefix: options.prefix,
       connection: () => this.connection('patient'),
       removed: (runId, queue, previous) => this.removedFromQueue(runId, queue, previous),
+    });
+    this.vanished = new VanishedJobs({
+      prefix: options.prefix,
+      connection: () => this.connection('patient'),
+      runs,
+      jobNames: options.jobNames,
+      graceMs: Math.max(5_000, options.lockMs),
+      requeue: (run) => this.requeue(run),
+      fail: (run, reason) => this.execution.giveUp(run.id, reason),
     });
   }
 
@@ -88,6 +99,7 @@ export class BullMqJobRunner extends JobRunner {
     await this.removals.catchUp(names);
     await this.requeueLost();
     this.removals.follow(names, Math.max(1000, Math.floor(this.options.lockMs / 2)));
+    this.vanished.follow(Math.max(5_000, this.options.lockMs * 2));
   }
 
   /**
@@ -115,6 +127,7 @@ export class BullMqJobRunner extends JobRunner {
 
   async stop(): Promise<void> {
     await this.removals.stop();
+    await this.vanished.stop();
     await Promise.allSettled(this.workers.map((w) => w.close()));
     await Promise.allSettled([...this.events.values()].map((e) => e.close()));
     await Promise.allSettled([...this.queues.values(), ...this.patientQueues.values()].map((q) => q.close()));
@@ -159,8 +172,8 @@ export class BullMqJobRunner extends JobRunner {
   }
 
   /**
-   * Redis without persistence forgets waiting jobs on restart; the run table does not. Runs a
-   * stopped process left running are resumed or failed when their job is gone or failed.
+   * Runs a stopped process left running are resumed or failed when their job is gone or failed;
+   * then waiting runs whose job is gone are put back (Redis forgot) or ended (removed from outside).
    */
   private async requeueLost(): Promise<void> {
     await this.orphans.recover(async (run) => {
@@ -169,18 +182,15 @@ export class BullMqJobRunner extends JobRunner {
         await this.execution.giveUp(run.id, `the queue gave up on it: ${job.failedReason}`);
       return !job;
     });
-    const known = new Set(this.options.jobNames());
-    for (const run of await this.runs.pending()) {
-      if (!known.has(run.name)) continue;
-      const queue = this.patientQueue(queueNameOf(run.name));
-      if (await queue.getJob(run.id)) continue;
-      this.logger.warn({ runId: run.id, job: run.name }, 're-queueing a run the queue had lost');
-      await queue.add(
-        run.name,
-        { runId: run.id, payload: run.params as JobPayload },
-        { jobId: run.id, attempts: Math.max(1, run.maxAttempts - run.attempts) },
-      );
-    }
+    await this.vanished.sweep();
+  }
+
+  private async requeue(run: JobRun): Promise<void> {
+    await this.patientQueue(queueNameOf(run.name)).add(
+      run.name,
+      { runId: run.id, payload: run.params as JobPayload },
+      { jobId: run.id, attempts: Math.max(1, run.maxAttempts - run.attempts) },
+    );
   }
 
   private queue(name: string): Queue {
