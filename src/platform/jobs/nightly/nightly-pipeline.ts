@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { UnrecoverableJobError, type JobContext, type JobDefinition } from 'src/platform/jobs/job-definition';
 import { JobExecution } from 'src/platform/jobs/job-execution';
 import { JobHandler } from 'src/platform/jobs/job-handler.decorator';
+import { JobQueue } from 'src/platform/jobs/job-queue';
 import { JobRunRepository } from 'src/platform/jobs/job-run.repository';
-import { nightlyRun, NightlyPayload } from './nightly.jobs';
+import { addDays } from 'src/platform/time/calendar-date';
+import { nightKey, nightlyRun, NightlyPayload } from './nightly.jobs';
 
 export type NightlyStep = {
   job: JobDefinition<NightlyPayload>;
@@ -28,6 +30,7 @@ export class NightlyPipeline {
   constructor(
     private readonly runs: JobRunRepository,
     private readonly execution: JobExecution,
+    private readonly queue: JobQueue,
   ) {}
 
   register(step: NightlyStep): void {
@@ -49,12 +52,23 @@ export class NightlyPipeline {
       outcomes.push(await this.runStep(step, payload, context.runId));
       await context.progress(((index + 1) / due.length) * 100, step.job.name);
     }
+    await this.queueNextMissed(payload);
     const failed = outcomes.filter((o) => o.status === 'failed');
     if (failed.length)
       throw new UnrecoverableJobError(
         `Nightly steps failed: ${failed.map((f) => `${f.step} (${f.error})`).join('; ')}`,
       );
     return { date: payload.date, steps: outcomes };
+  }
+
+  /**
+   * A caught-up night, done (a failed step included), queues the next missed one under the
+   * scheduler's key: the catch-up goes on at once, oldest first, one night at a time.
+   */
+  private async queueNextMissed(payload: NightlyPayload): Promise<void> {
+    if (!payload.through || payload.date >= payload.through) return;
+    const date = addDays(payload.date, 1);
+    await this.queue.enqueue(nightlyRun, { ...payload, date }, { dedupeKey: nightKey(payload.shopId, date) });
   }
 
   private async runStep(step: NightlyStep, payload: NightlyPayload, parentRunId: string): Promise<StepOutcome> {

@@ -4,7 +4,7 @@ import { AppConfig } from 'src/platform/config/app-config';
 import { APP_CONFIG } from 'src/platform/config/config.module';
 import { JobQueue } from 'src/platform/jobs/job-queue';
 import { nextNight, nightlyDueDate } from './nightly-clock';
-import { nightlyRun } from './nightly.jobs';
+import { nightKey, nightlyRun, type NightlyPayload } from './nightly.jobs';
 import { ShopClockRepository } from './shop-clock.repository';
 
 /**
@@ -12,7 +12,8 @@ import { ShopClockRepository } from './shop-clock.repository';
  * night that is due. The run's fixed key (`nightly.run:<shop>:<date>`) makes the first replica win
  * and the rest no-ops. After an outage, the nights missed since the shop's last scheduled night
  * are run one at a time, oldest first (the newest NIGHTLY_CATCH_UP_DAYS of them): a night's
- * rankings and forecasts read what the nights before it computed.
+ * rankings and forecasts read what the nights before it computed. One check starts the whole
+ * catch-up: each missed night queues the next when it is done (`through` the due night).
  */
 @Injectable()
 export class NightlySchedule {
@@ -44,10 +45,12 @@ export class NightlySchedule {
       const state = states.get(shop.id);
       const date = due && nextNight(due, state, this.config.nightlyCatchUpDays);
       if (!date) continue;
-      const key = `nightly.run:${shop.id}:${date}`;
+      const key = nightKey(shop.id, date);
       if (this.enqueued.has(key)) continue;
       if (date < due) this.logger.warn({ shopId: shop.id, date, due }, 'catching up a missed night');
-      const { created } = await this.queue.enqueue(nightlyRun, { shopId: shop.id, date }, { dedupeKey: key });
+      const payload: NightlyPayload = { shopId: shop.id, date };
+      if (date < due) payload.through = due;
+      const { created } = await this.queue.enqueue(nightlyRun, payload, { dedupeKey: key });
       this.enqueued.add(key);
       if (created) started.push(key);
     }
