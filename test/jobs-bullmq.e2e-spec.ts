@@ -187,7 +187,8 @@ describe('jobs on BullMQ with the real Redis (e2e)', () => {
     const t = await startTestApp({ redisUrl: sharedRedis, queuePrefix, workers: 'off', jobLockMs: 1500 }, [
       TestJobsModule,
     ]);
-    const outside = new Queue(queueNameOf(probeJob.name), { connection: new Redis(sharedRedis), prefix: queuePrefix });
+    const connection = new Redis(sharedRedis);
+    const outside = new Queue(queueNameOf(probeJob.name), { connection, prefix: queuePrefix });
     try {
       const queue = t.app.get(JobQueue);
       const sql = t.app.get(Db).client;
@@ -212,6 +213,7 @@ describe('jobs on BullMQ with the real Redis (e2e)', () => {
       expect(await status(kept.id)).toEqual({ status: 'failed', error: vanishedReason });
     } finally {
       await outside.close();
+      connection.disconnect();
       await t.close();
     }
   });
