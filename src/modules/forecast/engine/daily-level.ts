@@ -2,8 +2,9 @@
  * Exponential smoothing of daily totals with multiplicative weekday effects (no trend: a trend
  * extrapolated four weeks ahead does more harm than good on queues). Days without a total are
  * skipped, so weekends of a weekday-only queue do not count as zeros. Two calendar effects are
- * learnt on the way, both shrunk towards 1 until the data shows them: the day after an unexpected
- * closure (carried-over demand), and the position in the month (paydays, bills, month end).
+ * learnt on the way, each shrunk towards a prior until the data shows it: the day after an
+ * unexpected closure (carried-over demand; prior: it looks like the week's first day, which follows
+ * the usual closed days), and the position in the month (paydays, bills, month end; prior 1).
  * The smoothing is robust (Gelper, Fried & Croux 2010): a day's surprise enters the level and the
  * weekday effect clipped at Huber's k = 1.5 scales, so one day of an outage or an unmarked
  * campaign does not carry into the following weeks.
@@ -21,7 +22,8 @@ export interface DailyLevelModel {
   level: number;
   /** Weekday effect by ISO weekday 1…7; NaN for a weekday never observed. */
   weekdayEffect: Float64Array;
-  reopenFactor: number;
+  /** Multiplier of a day that follows an unexpected closure, by its ISO weekday. */
+  reopenFactor: (weekday: number) => number;
   monthDayFactor: (monthDay: number) => number;
   alpha: number;
   gamma: number;
@@ -29,6 +31,8 @@ export interface DailyLevelModel {
 
 export interface DailyLevelOptions {
   monthDayEffect: boolean;
+  /** Weekdays that open the usual week (after its closed days): a reopening's prior looks like them. */
+  weekStarts?: readonly number[];
 }
 
 const ALPHAS = [0.05, 0.1, 0.2, 0.3, 0.5];
@@ -48,7 +52,10 @@ const HUBER_K = 1.5;
 const SCALE_MEMORY = 0.98;
 /** Surprises seen before any is clipped: the scale needs a few weeks to mean something. */
 const MIN_SCALE_DAYS = 10;
-/** Closures are rare, so one day's prior lets the first few reopenings count. */
+/**
+ * Closures are rare, so one day's prior lets the first few reopenings count; the prior is the
+ * week's first day against this weekday (carried-over demand, as after a weekend).
+ */
 const REOPEN_PRIOR_DAYS = 1;
 
 const MONTH_LENGTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -123,6 +130,17 @@ class MonthDayFactors {
   }
 }
 
+/**
+ * What a reopening is expected to look like before any was seen: the week's first day, which also
+ * follows closed days and catches their demand (1 when the week has no start, or when the week's
+ * first day is not busier than this weekday).
+ */
+function reopenPrior(effect: Float64Array, weekStarts: readonly number[], weekday: number): number {
+  const starts = weekStarts.map((w) => effect[w]).filter((e) => e > 0);
+  if (starts.length === 0 || !(effect[weekday] > 0)) return 1;
+  return Math.max(1, starts.reduce((a, b) => a + b, 0) / starts.length / effect[weekday]);
+}
+
 /** Runs the recursion; `onForecast` sees each day-ahead forecast before the day updates the state. */
 export function runDailyLevel(
   totals: DayTotal[],
@@ -133,14 +151,17 @@ export function runDailyLevel(
 ): DailyLevelModel {
   const { level: level0, effect } = initialState(totals);
   let level = level0;
-  let reopenSum = REOPEN_PRIOR_DAYS;
-  let reopenCount = REOPEN_PRIOR_DAYS;
+  const weekStarts = options.weekStarts ?? [];
+  let reopenSum = 0;
+  let reopenCount = 0;
+  const reopenFactor = (weekday: number) =>
+    (REOPEN_PRIOR_DAYS * reopenPrior(effect, weekStarts, weekday) + reopenSum) / (REOPEN_PRIOR_DAYS + reopenCount);
   let surpriseSum = 0;
   let surpriseCount = 0;
   const month = new MonthDayFactors();
   const monthFactor = (d: DayTotal) => (options.monthDayEffect ? month.factor(d.monthDay) : 1);
   totals.forEach((d, i) => {
-    const calendar = (d.afterClosure ? reopenSum / reopenCount : 1) * monthFactor(d);
+    const calendar = (d.afterClosure ? reopenFactor(d.weekday) : 1) * monthFactor(d);
     const e = effect[d.weekday];
     if (onForecast) onForecast(i, level * e * calendar);
     if (!(e > 0) || !(level > 0)) return;
@@ -166,7 +187,7 @@ export function runDailyLevel(
   return {
     level,
     weekdayEffect: effect,
-    reopenFactor: reopenSum / reopenCount,
+    reopenFactor,
     monthDayFactor: (monthDay) => (options.monthDayEffect ? month.factor(monthDay, prior) : 1),
     alpha,
     gamma,

@@ -20,3 +20,13 @@ export function followsClosure(history: DayMatrix, date: string, working: boolea
   const before = history.days[i];
   return working[before.weekday] && !before.masked && before.values.every((v) => Number.isNaN(v));
 }
+
+/**
+ * Weekdays that open the usual week: working weekdays whose calendar day before is not a working
+ * one (Monday for a Monday–Friday queue; none for a queue open every day).
+ */
+export function weekStartWeekdays(working: boolean[]): number[] {
+  const starts: number[] = [];
+  for (let w = 1; w <= 7; w++) if (working[w] && !working[w === 1 ? 7 : w - 1]) starts.push(w);
+  return starts;
+}

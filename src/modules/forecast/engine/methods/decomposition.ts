@@ -9,7 +9,7 @@ import {
   weekdayProfiles,
 } from 'src/modules/forecast/engine/intraday-profile';
 import { DayMatrix, historyBefore } from 'src/modules/forecast/engine/slot-grid';
-import { followsClosure, usualWorkingWeekdays } from 'src/modules/forecast/engine/usual-week';
+import { followsClosure, usualWorkingWeekdays, weekStartWeekdays } from 'src/modules/forecast/engine/usual-week';
 
 /** A month-day effect is only learnt from at least four months of history; before that it is noise. */
 const MIN_MONTH_DAY_HISTORY_DAYS = 120;
@@ -42,7 +42,10 @@ function prepare(history: DayMatrix, options: DecompositionOptions) {
       afterClosure: followsClosure(history, d.date, working),
     });
   }
-  const daily = { monthDayEffect: options.monthDayEffect && history.days.length >= MIN_MONTH_DAY_HISTORY_DAYS };
+  const daily = {
+    monthDayEffect: options.monthDayEffect && history.days.length >= MIN_MONTH_DAY_HISTORY_DAYS,
+    weekStarts: weekStartWeekdays(working),
+  };
   return { profiles, working, totals, daily };
 }
 
@@ -59,7 +62,7 @@ function forecastWith(
     const out = nanRow(history.slotsPerDay);
     const effect = model?.weekdayEffect[t.weekday] ?? NaN;
     if (!profile || !model || !Number.isFinite(effect)) return out;
-    const reopen = followsClosure(history, t.date, working) ? model.reopenFactor : 1;
+    const reopen = followsClosure(history, t.date, working) ? model.reopenFactor(t.weekday) : 1;
     const total = model.level * effect * reopen * model.monthDayFactor(monthDayOf(t.date));
     for (let s = 0; s < out.length; s++) if (profile[s] > 0) out[s] = total * profile[s];
     return out;
@@ -83,7 +86,8 @@ export function decomposition(
       // Profile memory and smoothing are chosen once, on the days before the first origin, then kept for every origin.
       const before = historyBefore(history, origins[0].date);
       const fixed = resolved(before, options);
-      const fitted = fitDailyLevel(prepare(before, fixed).totals, { monthDayEffect: false });
+      const prepared = prepare(before, fixed);
+      const fitted = fitDailyLevel(prepared.totals, { ...prepared.daily, monthDayEffect: false });
       const smoothing = fitted ? { alpha: fitted.alpha, gamma: fitted.gamma } : undefined;
       return origins.map((o) => forecastWith(historyBefore(history, o.date), [o], fixed, smoothing)[0]);
     },
