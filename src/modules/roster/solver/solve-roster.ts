@@ -17,10 +17,10 @@ import { searchRoster } from './roster-search-plan';
 
 const REPAIR_LABELS = 2_000;
 /**
- * Timed solves of rosters this large (agents × days × duties) get the integer cover bound on a
- * thread of its own instead of the aggregate LP on the search's: on the demo shop's week (60 agents,
- * 100,800 cells) the LP is 4,688.8, the integer bound about 4,820 after seconds, and the search keeps
- * the LP's seconds. Smaller rosters are priced whole (a bound of its own) and solve in milliseconds.
+ * Timed solves of rosters this large (agents × days × duties) also get the integer cover bound on a
+ * thread of its own: on the demo shop's week (60 agents, 100,800 cells) the LP is 4,688.8, the integer
+ * bound about 4,820 after seconds. The search still solves the aggregate LP unless the thread's bound
+ * is already in (a loaded machine may start the thread late). Smaller rosters are priced whole.
  */
 const COVER_THREAD_CELLS = 40_000;
 /** Shorter solves keep the inline LP: the thread's start and root LP take seconds of the machine's CPU. */
@@ -106,8 +106,9 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions)
     // A second of LP gives a bound the column generation may take minutes to reach (at most a quarter of
     // the time, at most 10 s: under load a 200-agent week's LP takes 5 s; in repeatable runs only the
     // deadline limits it, so the bound never depends on load).
+    // With the thread's bound already in, the LP adds nothing; otherwise it is the bound if the thread is late.
     aggregateBound: (seconds) =>
-      thread
+      thread?.best() != null
         ? null
         : (cover.found = aggregateCoverBound(
             highs,
@@ -148,7 +149,7 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions)
     threadBound === null ? null : threadBound + (outcome.requestBound ?? 0),
   ].filter((b): b is number => b !== null);
   // Every term is whole on whole weights and demand: the bound rounds up to the next whole number.
-  const found = bounds.length ? roundedBound(original, Math.max(0, ...bounds)) : null;
+  const found = bounds.length ? Math.max(0, roundedBound(original, Math.max(0, ...bounds))) : null;
   const lowerBound = found === null ? null : infeasibilities.length > 0 ? Math.min(found, total) : found;
   return {
     ...evaluation,
