@@ -5,6 +5,11 @@ import { daysBetween } from 'src/platform/time/calendar-date';
 export interface TargetDay {
   date: string;
   weekday: number;
+  /**
+   * The day before is closed as planned (covered whole by the closed periods): a reopening even
+   * though the history, which ends at the last observation, does not reach that day.
+   */
+  afterPlannedClosure?: boolean;
 }
 
 /**

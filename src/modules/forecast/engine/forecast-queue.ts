@@ -80,6 +80,12 @@ function isClosed(ms: number, history: QueueHistory): boolean {
   return (history.closedPeriods ?? []).some((p) => ms >= Date.parse(p.start) && ms < Date.parse(p.end));
 }
 
+/** The whole local day lies in the closed periods: known closed, unlike a day the feed has not delivered yet. */
+function closedAllDay(date: string, history: QueueHistory): boolean {
+  const slots = localSlotsOfDay(date, history.zone, history.slotMinutes);
+  return slots.length > 0 && slots.every((slot) => isClosed(slot.startMs, history));
+}
+
 /**
  * Forecast of one queue for `request.days` local days from `request.from`: one entry per real slot
  * of each local day (46/48/50 half-hours across DST), with an 80 % (or requested) interval from
@@ -94,7 +100,8 @@ export function forecastQueue(history: QueueHistory, request: ForecastRequest): 
   const targets: TargetDay[] = [];
   for (let k = 0; k < request.days; k++) {
     const date = addDays(request.from, k);
-    targets.push({ date, weekday: isoWeekday(date) });
+    const afterPlannedClosure = closedAllDay(addDays(date, -1), history);
+    targets.push({ date, weekday: isoWeekday(date), ...(afterPlannedClosure ? { afterPlannedClosure } : {}) });
   }
   const result = forecastMatrix(raw, history.events ?? [], targets, request.method ?? 'auto', request.backtestDays);
   const intervals = intervalModel(result.backtest?.points ?? [], history.slotMinutes, coverage);

@@ -1,5 +1,6 @@
 import { DayMatrix } from './slot-grid';
-import { daysBetween } from 'src/platform/time/calendar-date';
+import { TargetDay } from './forecast-method';
+import { addDays, daysBetween, isoWeekday } from 'src/platform/time/calendar-date';
 
 /** Weekdays the queue usually works (data on at least half of them), indexed 1…7. */
 export function usualWorkingWeekdays(history: DayMatrix): boolean[] {
@@ -19,6 +20,15 @@ export function followsClosure(history: DayMatrix, date: string, working: boolea
   if (i < 0 || i >= history.days.length) return false;
   const before = history.days[i];
   return working[before.weekday] && !before.masked && before.values.every((v) => Number.isNaN(v));
+}
+
+/**
+ * True when a target day reopens: after a planned closed day of a usual working weekday, or after
+ * a closure seen in the history. A day merely missing after the history's end is not a closure.
+ */
+export function targetFollowsClosure(history: DayMatrix, target: TargetDay, working: boolean[]): boolean {
+  if (target.afterPlannedClosure) return working[isoWeekday(addDays(target.date, -1))];
+  return followsClosure(history, target.date, working);
 }
 
 /**

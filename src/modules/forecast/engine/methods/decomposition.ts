@@ -9,7 +9,12 @@ import {
   weekdayProfiles,
 } from 'src/modules/forecast/engine/intraday-profile';
 import { DayMatrix, historyBefore } from 'src/modules/forecast/engine/slot-grid';
-import { followsClosure, usualWorkingWeekdays, weekStartWeekdays } from 'src/modules/forecast/engine/usual-week';
+import {
+  followsClosure,
+  targetFollowsClosure,
+  usualWorkingWeekdays,
+  weekStartWeekdays,
+} from 'src/modules/forecast/engine/usual-week';
 
 /** A month-day effect is only learnt from at least four months of history; before that it is noise. */
 const MIN_MONTH_DAY_HISTORY_DAYS = 120;
@@ -62,7 +67,7 @@ function forecastWith(
     const out = nanRow(history.slotsPerDay);
     const effect = model?.weekdayEffect[t.weekday] ?? NaN;
     if (!profile || !model || !Number.isFinite(effect)) return out;
-    const reopen = followsClosure(history, t.date, working) ? model.reopenFactor(t.weekday) : 1;
+    const reopen = targetFollowsClosure(history, t, working) ? model.reopenFactor(t.weekday) : 1;
     const total = model.level * effect * reopen * model.monthDayFactor(monthDayOf(t.date));
     for (let s = 0; s < out.length; s++) if (profile[s] > 0) out[s] = total * profile[s];
     return out;
