@@ -19,12 +19,14 @@ const REPAIR_LABELS = 2_000;
 /**
  * Timed solves of rosters this large (agents × days × duties) also get the integer cover bound on a
  * thread of its own: on the demo shop's week (60 agents, 100,800 cells) the LP is 4,688.8, the integer
- * bound about 4,820 after seconds. The search still solves the aggregate LP unless the thread's bound
- * is already in (a loaded machine may start the thread late). Smaller rosters are priced whole.
+ * bound about 4,820 after seconds. The search still solves the aggregate LP when less time is left
+ * and the thread has nothing yet (a loaded machine may start it late). Smaller rosters are priced whole.
  */
 const COVER_THREAD_CELLS = 40_000;
 /** Shorter solves keep the inline LP: the thread's start and root LP take seconds of the machine's CPU. */
 const COVER_THREAD_MIN_MS = 10_000;
+/** Left after the first roster, the thread has time to prove at least the LP's bound (it did at load 15–25). */
+const THREAD_TRUSTED_SECONDS = 20;
 
 /** Repeatable runs never use it: a bound read at a moment of the clock would depend on the load. */
 function coverBoundThread(model: CompiledRoster, options: SolveOptions, started: number): CoverBoundThread | null {
@@ -106,9 +108,9 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions)
     // A second of LP gives a bound the column generation may take minutes to reach (at most a quarter of
     // the time, at most 10 s: under load a 200-agent week's LP takes 5 s; in repeatable runs only the
     // deadline limits it, so the bound never depends on load).
-    // With the thread's bound already in, the LP adds nothing; otherwise it is the bound if the thread is late.
+    // With the thread's bound in, or 20 s left for it, the LP adds nothing; with less it is the bound if the thread is late.
     aggregateBound: (seconds) =>
-      thread?.best() != null
+      thread && (thread.best() !== null || seconds >= THREAD_TRUSTED_SECONDS)
         ? null
         : (cover.found = aggregateCoverBound(
             highs,
