@@ -18,6 +18,7 @@ import { rosterDiff } from './roster-diff';
 import { currentLocale } from 'src/platform/i18n/request-locale';
 import { RosterWeek } from './roster-week';
 import { addDays } from 'src/platform/time/calendar-date';
+import { JobQueue } from 'src/platform/jobs/job-queue';
 import { ShiftTemplateService } from './shift-template.service';
 import type { RosterProblem } from './solver';
 
@@ -39,6 +40,7 @@ export class RosterReading {
     private readonly activities: RosterActivityReads,
     private readonly viewCache: ViewCache,
     private readonly stamps: RosterViewStampReads,
+    private readonly queue: JobQueue,
   ) {}
 
   /** Supervisors see the rosters that cover one of their teams (a roster of no named team covers all). */
@@ -69,7 +71,10 @@ export class RosterReading {
    * costs one statement (the view's stamp) besides the caller's access checks.
    */
   async getSerialised(actor: Actor, id: string, query: ReadRosterQuery = {}): Promise<SerialisedView> {
-    const stamp = await this.stamps.viewStamp(actor.shopId, id);
+    let stamp = await this.stamps.viewStamp(actor.shopId, id);
+    // A solve abandoned in its last attempt reads as failed, without waiting for a worker or a stop.
+    if (stamp?.runningRunId && (await this.queue.endIfAbandoned(stamp.runningRunId)))
+      stamp = await this.stamps.viewStamp(actor.shopId, id);
     if (!stamp) throw RosterProblems.notFound();
     const visible = await this.visibleTo(actor, stamp.teamIds);
     const version = query.version

@@ -1,31 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 
-const host = hostname();
-const boot = randomBytes(4).toString('hex');
-
 /**
- * This process as a run records it (`job_runs.claimed_by`): host, pid and a boot id, because pids
- * are reused (a container's server is pid 1 at every start).
+ * This process as a run records it (`job_runs.claimed_by`): host and pid for people to read, and
+ * a boot id, random at every start, that says whether the process is alive (ProcessPresence): a
+ * pid is reused (a container's server is pid 1 at every start) and two containers may share a
+ * host name, so neither decides anything.
  */
-export const thisProcess = `${host}:${process.pid}:${boot}`;
+export const thisProcess = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
 
-/**
- * Whether the process that claimed a run is known to be gone without waiting for its heartbeat
- * to age: it ran on this host and its pid is dead, or its pid is ours now under another boot id.
- * A process on another host is judged by its heartbeat alone.
- */
-export function processGone(claimedBy: string | null): boolean {
-  if (!claimedBy) return true;
-  const [claimHost, pidText, claimBoot] = claimedBy.split(':');
-  if (claimHost !== host) return false;
-  const pid = Number(pidText);
-  if (pid === process.pid) return claimBoot !== boot;
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (e) {
-    // EPERM: a process of another user holds that pid now, which is not our server either.
-    return (e as NodeJS.ErrnoException).code === 'ESRCH' || (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
+/** The boot id of a claim as a number (its session lock's key); undefined for an older claim. */
+export function bootKeyOf(claimedBy: string | null): number | undefined {
+  const boot = claimedBy?.split(':').at(-1);
+  return boot && /^[0-9a-f]{8}$/.test(boot) ? parseInt(boot, 16) : undefined;
 }

@@ -3,6 +3,7 @@ import type { JobDefinition, JobPayload } from './job-definition';
 import { JobExecution } from './job-execution';
 import { JobRun, JobRunRepository, NewJobRun } from './job-run.repository';
 import { JobsProblems } from './jobs.problems';
+import { ProcessPresence } from './process-presence';
 import { JobRunner } from './runners/job-runner';
 
 export type EnqueueOptions = {
@@ -34,6 +35,7 @@ export class JobQueue {
     private readonly runs: JobRunRepository,
     private readonly runner: JobRunner,
     private readonly execution: JobExecution,
+    private readonly presence: ProcessPresence,
   ) {}
 
   async enqueue<P extends JobPayload>(
@@ -107,17 +109,19 @@ export class JobQueue {
 
   /**
    * A run whose process stopped during its last attempt will never finish, but stays `running`
-   * until a worker notices (none may be running): asked about it (a stop), it is ended now, and
-   * its record told, so the answer is what will happen. Nothing for a live or retriable run.
+   * until a worker notices (none may be running): asked about it (a read, a stop), it is ended
+   * now, and its record told, so the answer is what will happen. Nothing for a live or retriable
+   * run. True when it ended it.
    */
-  async endIfAbandoned(runId: string): Promise<void> {
-    const run = await this.runs.find(runId);
-    if (!run || run.status !== 'running' || run.attempts < run.maxAttempts) return;
-    if (!this.runs.isExpired(run, this.execution.leaseMs)) return;
+  async endIfAbandoned(runOrId: string | JobRun): Promise<boolean> {
+    const run = typeof runOrId === 'string' ? await this.runs.find(runOrId) : runOrId;
+    if (!run || run.status !== 'running' || run.attempts < run.maxAttempts) return false;
+    if (!this.runs.isExpired(run, this.execution.leaseMs) && !(await this.presence.gone(run.claimedBy))) return false;
     await this.execution.giveUp(
-      runId,
+      run.id,
       `the process running it (${run.claimedBy}) stopped, and all ${run.maxAttempts} attempts have been used`,
     );
+    return true;
   }
 
   settled(runId: string, timeoutMs?: number): Promise<void> {

@@ -12,6 +12,7 @@ import { JobRunRepository } from './job-run.repository';
 import { JobsController } from './jobs.controller';
 import { JobsService } from './jobs.service';
 import { OrphanedRuns } from './orphaned-runs';
+import { ProcessPresence } from './process-presence';
 import { NightlyPipeline } from './nightly/nightly-pipeline';
 import { NightlySchedule } from './nightly/nightly-schedule';
 import { ShopClockRepository } from './nightly/shop-clock.repository';
@@ -47,6 +48,7 @@ function createRunner(
     JobRegistry,
     JobExecution,
     OrphanedRuns,
+    ProcessPresence,
     {
       provide: JobRunner,
       inject: [APP_CONFIG, RedisConnections, JobExecution, JobRunRepository, JobRegistry, OrphanedRuns],
@@ -63,15 +65,22 @@ function createRunner(
 export class JobsModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
     private readonly runner: JobRunner,
+    private readonly presence: ProcessPresence,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Without Redis this process is the only worker there is; with Redis only when WORKERS=inline. */
+  /**
+   * Without Redis this process is the only worker there is; with Redis only when WORKERS=inline.
+   * A process that runs jobs shows itself alive before its first claim.
+   */
   async onApplicationBootstrap(): Promise<void> {
-    if (this.runner.kind === 'inline' || this.config.workers === 'inline') await this.runner.startWorkers();
+    if (this.runner.kind !== 'inline' && this.config.workers !== 'inline') return;
+    await this.presence.hold();
+    await this.runner.startWorkers();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.runner.stop();
+    await this.presence.release();
   }
 }

@@ -27,13 +27,18 @@ export class JobsService {
     private readonly queue: JobQueue,
   ) {}
 
+  /** Runs abandoned in their last attempt read as failed, without waiting for a worker or a stop. */
   async list(actor: Actor, query: ListJobsQuery): Promise<Page<JobRunView>> {
-    const { rows, total } = await this.runs.list(actor.shopId, query);
+    let { rows, total } = await this.runs.list(actor.shopId, query);
+    let ended = false;
+    for (const run of rows) if (await this.queue.endIfAbandoned(run)) ended = true;
+    if (ended) ({ rows, total } = await this.runs.list(actor.shopId, query));
     return { items: rows.map(viewOf), total, limit: query.limit, offset: query.offset };
   }
 
   async get(actor: Actor, id: string): Promise<JobRunView> {
-    const run = await this.runs.find(id, actor.shopId);
+    let run = await this.runs.find(id, actor.shopId);
+    if (run && (await this.queue.endIfAbandoned(run))) run = await this.runs.find(id, actor.shopId);
     if (!run) throw JobsProblems.runNotFound();
     return viewOf(run);
   }

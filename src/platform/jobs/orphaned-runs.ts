@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JobExecution } from './job-execution';
 import { JobRun, JobRunRepository } from './job-run.repository';
-import { processGone } from './job-process';
+import { ProcessPresence } from './process-presence';
 
 /**
  * Runs left `running` by a process that stopped mid-job (killed, out of memory, host lost). The
@@ -16,11 +16,12 @@ export class OrphanedRuns {
   constructor(
     private readonly runs: JobRunRepository,
     private readonly execution: JobExecution,
+    private readonly presence: ProcessPresence,
   ) {}
 
-  /** Gone: its process is known dead on this host, or it stopped beating for the lease. */
-  isOrphan(run: JobRun): boolean {
-    return processGone(run.claimedBy) || this.runs.isExpired(run, this.execution.leaseMs);
+  /** Gone: its process's session lock is free, or it stopped beating for the lease (a host lost). */
+  async isOrphan(run: JobRun): Promise<boolean> {
+    return this.runs.isExpired(run, this.execution.leaseMs) || (await this.presence.gone(run.claimedBy));
   }
 
   /** `lost` narrows the orphans further (on BullMQ: those whose job Redis no longer has). */
@@ -28,7 +29,7 @@ export class OrphanedRuns {
     lost: (run: JobRun) => Promise<boolean> = async () => true,
   ): Promise<{ resumed: string[]; failed: string[] }> {
     const orphans: JobRun[] = [];
-    for (const run of await this.runs.running()) if (this.isOrphan(run) && (await lost(run))) orphans.push(run);
+    for (const run of await this.runs.running()) if ((await this.isOrphan(run)) && (await lost(run))) orphans.push(run);
     const resumed: string[] = [];
     const failed: string[] = [];
     // Parents first: a nightly run decides for its steps (failing it fails them, resuming it re-runs them).
