@@ -2,12 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import request from 'supertest';
 import { Db } from 'src/platform/db/db';
 import { spawn } from 'node:child_process';
 import { buildIfStale, NodeProcess, repoRoot, startNodeProcess, waitUntil as until } from './support/server-process';
 import { LONG_SOLVE as ROSTER, volumeFile } from './support/files';
+import { processStopped, lastAttemptStopped } from './support/run-end-reasons';
 import { bearer, startTestApp, TestApp } from './support/test-app';
+import { startAppServer } from './support/test-app-server';
 
 /**
  * Processes that die mid-job (SIGKILL: no shutdown code runs) on real child processes: what they
@@ -29,24 +30,7 @@ describe('jobs whose process is killed mid-run (e2e)', () => {
 
   const runOf = async (id: string) =>
     (await sql`SELECT status, attempts, claimed_by, error FROM job_runs WHERE id = ${id}`)[0];
-  const server = async (env: Record<string, string>) => {
-    const p = await startNodeProcess(
-      'main.js',
-      {
-        DATABASE_URL: t.databaseUrl,
-        JWT_SECRET: t.config.jwtSecret!,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        SEED_DEMO: 'never',
-        SCHEDULES: 'off',
-        LOG_LEVEL: 'warn',
-        ...env,
-      },
-      /Health: +http:\/\/localhost:(\d+)\/health/,
-    );
-    started.push(p);
-    return { ...p, http: () => request(`http://127.0.0.1:${p.match[1]}`) };
-  };
+  const server = (env: Record<string, string>) => startAppServer(t, started, env);
 
   it('in-process jobs: on start, a killed server’s import is resumed and its roster solve resumed, then failed once no attempt is left', async () => {
     const manager = await t.tokenFor('manager');
@@ -94,10 +78,15 @@ describe('jobs whose process is killed mid-run (e2e)', () => {
     expect(await runOf(roster.jobId)).toMatchObject({
       status: 'failed',
       attempts: 2,
-      error: expect.stringContaining(`:${second.pid}:`),
+      // The process by host and pid (no boot id), in both languages.
+      error: expect.stringMatching(
+        new RegExp(
+          `\\(\\S+:${second.pid}\\) stopped during attempt 2, its last / 运行它的进程（\\S+:${second.pid}）在第 2 次（最后一次）尝试中停止$`,
+        ),
+      ),
     });
     const view = (await third.http().get(`/rosters/${roster.rosterId}`).set(bearer(manager)).expect(200)).body;
-    expect(view).toMatchObject({ status: 'failed', error: expect.stringMatching(/stopped during attempt 2/) });
+    expect(view).toMatchObject({ status: 'failed', error: expect.stringMatching(lastAttemptStopped) });
     const stop = await third.http().post(`/rosters/${roster.rosterId}/stop`).set(bearer(manager)).expect(409);
     expect(stop.body).toMatchObject({ status: 409, state: 'failed' });
     await third.kill();
@@ -139,7 +128,7 @@ describe('jobs whose process is killed mid-run (e2e)', () => {
     const third = await server(env);
     await until('the run to fail', async () => (await runOf(roster.jobId)).status === 'failed');
     const view = (await third.http().get(`/rosters/${roster.rosterId}`).set(bearer(manager)).expect(200)).body;
-    expect(view).toMatchObject({ status: 'failed', error: expect.stringMatching(/stopped during attempt 2/) });
+    expect(view).toMatchObject({ status: 'failed', error: expect.stringMatching(lastAttemptStopped) });
     await third.kill();
   }, 400_000);
 
@@ -179,7 +168,7 @@ describe('jobs whose process is killed mid-run (e2e)', () => {
     // The next worker receives the stalled job again and finds every attempt used.
     const last = await worker();
     await until('the run to fail', async () => (await runOf(roster.jobId)).status === 'failed');
-    expect(await runOf(roster.jobId)).toMatchObject({ attempts: 2, error: expect.stringMatching(/stopped/) });
+    expect(await runOf(roster.jobId)).toMatchObject({ attempts: 2, error: expect.stringMatching(processStopped) });
     const view = (await api.http().get(`/rosters/${roster.rosterId}`).set(bearer(manager)).expect(200)).body;
     expect(view.status).toBe('failed');
     const stop = await api.http().post(`/rosters/${roster.rosterId}/stop`).set(bearer(manager)).expect(409);

@@ -3,11 +3,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import request from 'supertest';
 import { Db } from 'src/platform/db/db';
-import { NodeProcess, startNodeProcess, waitUntil as until } from './support/server-process';
+import { NodeProcess, waitUntil as until } from './support/server-process';
 import { LONG_SOLVE as ROSTER } from './support/files';
+import { processStopped } from './support/run-end-reasons';
 import { bearer, startTestApp, TestApp } from './support/test-app';
+import { startAppServer } from './support/test-app-server';
 
 /**
  * Whether the process holding a run is alive is told by PostgreSQL (a session lock per process
@@ -34,25 +35,8 @@ describe('who holds a run: a process start, not a host name and pid (e2e)', () =
 
   const runOf = async (id: string) =>
     (await sql`SELECT status, attempts, claimed_by, error FROM job_runs WHERE id = ${id}`)[0];
-  const server = async (env: Record<string, string> = {}) => {
-    const p = await startNodeProcess(
-      'main.js',
-      {
-        DATABASE_URL: t.databaseUrl,
-        JWT_SECRET: t.config.jwtSecret!,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        SEED_DEMO: 'never',
-        SCHEDULES: 'off',
-        LOG_LEVEL: 'warn',
-        WFM_DATA_DIR: mkdtempSync(join(tmpdir(), 'wfm-identity-')),
-        ...env,
-      },
-      /Health: +http:\/\/localhost:(\d+)\/health/,
-    );
-    started.push(p);
-    return { ...p, http: () => request(`http://127.0.0.1:${p.match[1]}`) };
-  };
+  const server = (env: Record<string, string> = {}) =>
+    startAppServer(t, started, { WFM_DATA_DIR: mkdtempSync(join(tmpdir(), 'wfm-identity-')), ...env });
   const solving = async (first: Awaited<ReturnType<typeof server>>) => {
     const roster = (await first.http().post('/rosters').set(bearer(manager)).send(ROSTER).expect(202)).body;
     await until('the solve to run', async () => (await runOf(roster.jobId)).status === 'running');
@@ -110,7 +94,7 @@ describe('who holds a run: a process start, not a host name and pid (e2e)', () =
       const body = (await reader.http().get(`/rosters/${roster.rosterId}`).set(bearer(manager)).expect(200)).body;
       return body.status !== 'running' && body;
     });
-    expect(view).toMatchObject({ status: 'failed', error: expect.stringMatching(/stopped/) });
+    expect(view).toMatchObject({ status: 'failed', error: expect.stringMatching(processStopped) });
     const run = (await reader.http().get(`/jobs/${roster.jobId}`).set(bearer(manager)).expect(200)).body;
     expect(run).toMatchObject({ status: 'failed', attempts: 2 });
   }, 400_000);

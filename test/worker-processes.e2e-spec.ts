@@ -135,7 +135,9 @@ describe('API and worker processes apart (e2e)', () => {
     await until('the run to fail', async () => (await runOf(jobId)).status === 'failed');
     expect(await runOf(jobId)).toMatchObject({
       attempts: 3,
-      error: expect.stringMatching(/the queue gave up on it: job stalled more than allowable limit/),
+      error: expect.stringMatching(
+        /^the queue gave up on it: job stalled more than allowable limit \/ 队列已放弃该任务：job stalled more than allowable limit$/,
+      ),
     });
     // The record is told right after the run is ended (its own write): wait for it rather than race it.
     await until('the import record to fail', async () => (await importOf(jobId)).status === 'failed');
@@ -165,7 +167,10 @@ describe('API and worker processes apart (e2e)', () => {
       expect(await queue.getJobState(waiting.jobId)).toBe('waiting');
       expect(await queue.remove(waiting.jobId)).toBe(1);
       await until('the removed run to fail', async () => (await runOf(waiting.jobId)).status === 'failed');
-      expect(await runOf(waiting.jobId)).toMatchObject({ attempts: 0, error: expect.stringMatching(/removed/) });
+      expect(await runOf(waiting.jobId)).toMatchObject({
+        attempts: 0,
+        error: 'removed from the queue while waiting / 在等待中时被移出队列',
+      });
       await until('the removed roster to fail', async () => (await rosterOf(waiting.rosterId)).status === 'failed');
       const refused = await api.http().post(`/rosters/${waiting.rosterId}/stop`).set(bearer(manager)).expect(409);
       expect(refused.body).toMatchObject({ status: 409, state: 'failed' });
@@ -211,12 +216,16 @@ describe('API and worker processes apart (e2e)', () => {
     expect(await runOf(roster.jobId)).toMatchObject({
       status: 'failed',
       attempts: 2,
-      error: expect.stringMatching(/stopped, and all 2 attempts have been used/),
+      error: expect.stringMatching(
+        /stopped, and all 2 attempts have been used \/ 运行它的进程（.+）已停止，2 次尝试均已用完$/,
+      ),
     });
     await until('the roster to fail', async () => (await rosterOf(roster.rosterId)).status === 'failed');
     expect(await rosterOf(roster.rosterId)).toMatchObject({
       status: 'failed',
-      error: expect.stringMatching(/stopped/),
+      error: expect.stringMatching(
+        /stopped, and all 2 attempts have been used \/ 运行它的进程（.+）已停止，2 次尝试均已用完$/,
+      ),
     });
   }, 400_000);
 });

@@ -7,6 +7,7 @@ import { ClaimLostError, type JobPayload, type JobResult } from './job-definitio
 import { JobRegistry } from './job-registry';
 import { JobRun, JobRunRepository } from './job-run.repository';
 import { thisProcess } from './job-process';
+import { attemptsUsedUpReason } from './run-end-reasons';
 
 /**
  * What one delivery of a run came to: `completed`/`failed` (final), `retry` (the runner tries
@@ -134,10 +135,7 @@ export class JobExecution {
       if (!run || (run.status !== 'running' && run.status !== 'queued' && run.status !== 'retrying')) return undefined;
       if (run.status === 'running' && this.runs.isExpired(run, this.leaseMs)) {
         // Expired but not claimable: every attempt has started, and the last one's process stopped.
-        await this.giveUp(
-          runId,
-          `the process running it (${run.claimedBy}) stopped, and all ${run.maxAttempts} attempts have been used`,
-        );
+        await this.giveUp(runId, attemptsUsedUpReason(run.claimedBy, run.maxAttempts));
         return undefined;
       }
       await sleep(Math.min(1000, Math.max(100, Math.floor(this.leaseMs / 4))));

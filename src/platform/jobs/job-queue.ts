@@ -4,6 +4,7 @@ import { JobExecution } from './job-execution';
 import { JobRun, JobRunRepository, NewJobRun } from './job-run.repository';
 import { JobsProblems } from './jobs.problems';
 import { ProcessPresence } from './process-presence';
+import { attemptsUsedUpReason } from './run-end-reasons';
 import { JobRunner } from './runners/job-runner';
 
 export type EnqueueOptions = {
@@ -117,10 +118,7 @@ export class JobQueue {
     const run = typeof runOrId === 'string' ? await this.runs.find(runOrId) : runOrId;
     if (!run || run.status !== 'running' || run.attempts < run.maxAttempts) return false;
     if (!this.runs.isExpired(run, this.execution.leaseMs) && !(await this.presence.gone(run.claimedBy))) return false;
-    await this.execution.giveUp(
-      run.id,
-      `the process running it (${run.claimedBy}) stopped, and all ${run.maxAttempts} attempts have been used`,
-    );
+    await this.execution.giveUp(run.id, attemptsUsedUpReason(run.claimedBy, run.maxAttempts));
     return true;
   }
 

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { JobExecution } from './job-execution';
 import { JobRun, JobRunRepository } from './job-run.repository';
 import { ProcessPresence } from './process-presence';
+import { processNameOf, runEndTexts, storedReason } from './run-end-reasons';
 
 /**
  * Runs left `running` by a process that stopped mid-job (killed, out of memory, host lost). The
@@ -34,12 +35,15 @@ export class OrphanedRuns {
     const failed: string[] = [];
     // Parents first: a nightly run decides for its steps (failing it fails them, resuming it re-runs them).
     for (const run of [...orphans.filter((r) => !r.parentRunId), ...orphans.filter((r) => r.parentRunId)]) {
-      const reason = `the process running it (${run.claimedBy ?? 'unknown'}) stopped during attempt ${run.attempts}`;
+      const stopped = { process: processNameOf(run.claimedBy), attempt: run.attempts };
       if (run.attempts < run.maxAttempts) {
-        if ((await this.runs.release(run.id, run.claimedBy, `${reason}; resumed`)) && !run.parentRunId)
+        if (
+          (await this.runs.release(run.id, run.claimedBy, storedReason(runEndTexts.stoppedResumed, stopped))) &&
+          !run.parentRunId
+        )
           resumed.push(run.id);
       } else {
-        await this.execution.giveUp(run.id, `${reason}, its last`);
+        await this.execution.giveUp(run.id, storedReason(runEndTexts.stoppedLastAttempt, stopped));
         if (!run.parentRunId) failed.push(run.id);
       }
     }

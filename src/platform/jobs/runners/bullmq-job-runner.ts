@@ -7,6 +7,7 @@ import { JobExecution } from 'src/platform/jobs/job-execution';
 import { JobsProblems } from 'src/platform/jobs/jobs.problems';
 import type { JobRun, JobRunRepository } from 'src/platform/jobs/job-run.repository';
 import type { OrphanedRuns } from 'src/platform/jobs/orphaned-runs';
+import { queueGaveUpReason, removedFromQueueReason } from 'src/platform/jobs/run-end-reasons';
 import { JobRunner } from './job-runner';
 import { QueueRemovals } from './queue-removals';
 import { VanishedJobs } from './vanished-jobs';
@@ -148,7 +149,7 @@ export class BullMqJobRunner extends JobRunner {
   private async endedByBullMq(job: Job<Message>, reason: string): Promise<void> {
     try {
       if ((await job.getState()) !== 'failed') return;
-      await this.execution.giveUp(job.data.runId, `the queue gave up on it: ${reason}`);
+      await this.execution.giveUp(job.data.runId, queueGaveUpReason(reason));
     } catch (e) {
       this.logger.error({ runId: job.data.runId, err: (e as Error).message }, 'a failed job could not be recorded');
     }
@@ -165,7 +166,7 @@ export class BullMqJobRunner extends JobRunner {
       const run = await this.runs.find(runId);
       if (!run || run.parentRunId || (run.status !== 'queued' && run.status !== 'retrying')) return;
       if (await this.patientQueue(queue).getJob(runId)) return;
-      await this.execution.giveUp(runId, `removed from the queue while ${previous || 'waiting'}`);
+      await this.execution.giveUp(runId, removedFromQueueReason(previous));
     } catch (e) {
       this.logger.error({ runId, err: (e as Error).message }, 'a removed job could not be recorded');
     }
@@ -179,7 +180,7 @@ export class BullMqJobRunner extends JobRunner {
     await this.orphans.recover(async (run) => {
       const job = await this.patientQueue(queueNameOf(run.name)).getJob(run.id);
       if (job && (await job.getState()) === 'failed')
-        await this.execution.giveUp(run.id, `the queue gave up on it: ${job.failedReason}`);
+        await this.execution.giveUp(run.id, queueGaveUpReason(job.failedReason));
       return !job;
     });
     await this.vanished.sweep();

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { defineTexts } from 'src/platform/i18n/texts';
 import { queueNameOf } from 'src/platform/jobs/job-definition';
 import type { JobRun, JobRunRepository } from 'src/platform/jobs/job-run.repository';
+import { storedReason } from 'src/platform/jobs/run-end-reasons';
 
 type Options = {
   prefix: string;
@@ -24,7 +25,7 @@ export const vanishedTexts = defineTexts('jobs', {
   },
 });
 
-export const vanishedReason = `${vanishedTexts.jobVanished.en} / ${vanishedTexts.jobVanished.zh}`;
+export const vanishedReason = storedReason(vanishedTexts.jobVanished);
 
 const BATCH = 500;
 
