@@ -45,32 +45,27 @@ const WEEKENDS = 0;
 const DAYS = 1;
 const MINUTES = 2;
 
-/** Cheapest line for the costs under the shape's rules (untracked caps aside), by label setting over days. */
-export function labelSetting(
+/** What a label setting is asked: one agent's line in the model, priced by `costs`. */
+type LabelQuestion = [
   model: CompiledRoster,
   agent: CompiledAgent,
   shape: LabelShape,
   costs: LineCosts,
   bounds: WorkBounds,
   limits: LabelLimits,
-): LabelOutcome {
+];
+
+/** Cheapest line for the costs under the shape's rules (untracked caps aside), by label setting over days. */
+export function labelSetting(...question: LabelQuestion): LabelOutcome {
   const layers: Layer[] = [];
   try {
-    return setLabels(model, agent, shape, costs, bounds, limits, layers);
+    return setLabels(layers, ...question);
   } finally {
     giveBack(layers);
   }
 }
 
-function setLabels(
-  model: CompiledRoster,
-  agent: CompiledAgent,
-  shape: LabelShape,
-  costs: LineCosts,
-  bounds: WorkBounds,
-  limits: LabelLimits,
-  layers: Layer[],
-): LabelOutcome {
+function setLabels(layers: Layer[], ...[model, agent, shape, costs, bounds, limits]: LabelQuestion): LabelOutcome {
   const days = model.days;
   if (days === 0) return { line: new Int32Array(0), truncated: false, aborted: false };
   const nDuties = model.duties.length;
