@@ -56,8 +56,9 @@ export class ProcessPresence {
   }
 
   private async take(): Promise<void> {
-    // postgres.js never settles a reserve on a pool that has opened no connection yet (with
-    // fetch_types off, porsager/postgres#751), nor one queued behind a killed connection (#1195).
+    // postgres.js 3.4.9 never settled a reserve on a pool that had opened no connection yet (with
+    // fetch_types off, porsager/postgres#751; patched in patches/, test/db-driver-reserve), nor one
+    // queued behind a killed connection (#1195): the query first and the time limit stay as a guard.
     await this.db.client`SELECT 1`;
     let timer: NodeJS.Timeout | undefined;
     const held = await Promise.race([

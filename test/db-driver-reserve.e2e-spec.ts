@@ -1,0 +1,35 @@
+import { connect, Db } from 'src/platform/db/db';
+import { createTestDatabase } from './support/test-database';
+
+/**
+ * `sql.reserve()` (the boot lock and the job process lock hold a connection of their own) on a pool
+ * that has no connection open yet: postgres.js 3.4.9 opened a connection for the reserve but, with
+ * `fetch_types` off as ours is, never handed it over (porsager/postgres#751), so the reserve waited
+ * for good. The patch in patches/ hands it the connection it opened.
+ */
+describe('database driver reserving a connection', () => {
+  let database: { url: string; drop: () => Promise<void> };
+  const pools: Db[] = [];
+  const hung = () => new Promise<string>((resolve) => setTimeout(resolve, 20_000, 'still waiting after 20 s'));
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await Promise.all(pools.map((p) => p.close()));
+    await database.drop();
+  });
+
+  it.each([1, 3])(
+    'is handed a connection by a fresh pool of %i, which goes on answering after the release',
+    async (max) => {
+      const db = connect(database.url, max);
+      pools.push(db);
+      const reserved = await Promise.race([db.client.reserve(), hung()]);
+      if (typeof reserved === 'string') throw new Error(reserved);
+      const [{ pid }] = await reserved<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+      expect(pid).toBeGreaterThan(0);
+      reserved.release();
+      expect(await Promise.race([db.client`SELECT ${'after'} AS v`, hung()])).toEqual([{ v: 'after' }]);
+    },
+  );
+});
