@@ -3,6 +3,7 @@ import { Db } from 'src/platform/db/db';
 import { JobQueue } from 'src/platform/jobs/job-queue';
 import { SecondShop, startTestAppWithSecondShop } from './support/second-shop';
 import { bearer, TestApp } from './support/test-app';
+import { demoQueueIds } from './support/demo-queues';
 
 type Item = {
   start: string;
@@ -71,11 +72,7 @@ describe('intraday forecast: pushes and imports re-forecast the rest of the day 
   beforeAll(async () => {
     ({ t, manager, other } = await startTestAppWithSecondShop({ secondShop: 'intraday-other' }));
     sql = t.app.get(Db).client;
-    const queues = (await t.http().get('/queues').set(bearer(manager)).expect(200)).body as {
-      id: string;
-      code: string;
-    }[];
-    presales = queues.find((q) => q.code === 'presales_chat')!.id;
+    ({ presales_chat: presales } = await demoQueueIds(t, manager, ['presales_chat']));
     // Eight weeks of the usual pattern before the day, then a day-ahead forecast of it.
     await sql`
       INSERT INTO volume_slots (shop_id, queue_id, slot_start, slot_minutes, offered, handled, abandoned)

@@ -1,6 +1,7 @@
 import { Db } from 'src/platform/db/db';
 import { JobQueue } from 'src/platform/jobs/job-queue';
 import { bearer, startTestApp, TestApp } from './support/test-app';
+import { demoQueueIds } from './support/demo-queues';
 
 type Slot = { start: string; forecast: number; closed: boolean };
 
@@ -32,11 +33,7 @@ describe('forecast across a closed day planned in the calendar: the day after re
     t = await startTestApp();
     sql = t.app.get(Db).client;
     manager = await t.tokenFor('manager');
-    const queues = (await t.http().get('/queues').set(bearer(manager)).expect(200)).body as {
-      id: string;
-      code: string;
-    }[];
-    presales = queues.find((q) => q.code === 'presales_chat')!.id;
+    ({ presales_chat: presales } = await demoQueueIds(t, manager, ['presales_chat']));
     // Eight weeks, local Monday 2026-10-05 … Friday 2026-11-27: Monday to Friday 09:00–17:00,
     // 14 a half-hour on Mondays (the week's first day catches the weekend's demand), 10 on other days.
     await sql`

@@ -2,6 +2,7 @@ import { Db } from 'src/platform/db/db';
 import { JobQueue } from 'src/platform/jobs/job-queue';
 import { createSecondShop } from './support/second-shop';
 import { bearer, startTestApp, TestApp } from './support/test-app';
+import { demoQueueIds } from './support/demo-queues';
 
 const ZONE = 'Asia/Shanghai';
 /** After-sales on the days after a brand day (×2 on the day): returns and reviews, a wave of three days. */
@@ -47,11 +48,7 @@ describe('forecast events: the after-sales wave as long as the data says (e2e)',
     t = await startTestApp();
     sql = t.app.get(Db).client;
     manager = await t.tokenFor('manager');
-    const queues = (await t.http().get('/queues').set(bearer(manager)).expect(200)).body as {
-      id: string;
-      code: string;
-    }[];
-    for (const code of ['presales_chat', 'aftersales_chat']) queueIds[code] = queues.find((q) => q.code === code)!.id;
+    Object.assign(queueIds, await demoQueueIds(t, manager, ['presales_chat', 'aftersales_chat']));
     // Wednesday 2026-11-04 was a brand day for the whole shop.
     await insertVolume(queueIds.presales_chat, { '2026-11-04': 2 });
     await insertVolume(queueIds.aftersales_chat, {

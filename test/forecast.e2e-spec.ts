@@ -2,6 +2,7 @@ import { Db } from 'src/platform/db/db';
 import { JobQueue } from 'src/platform/jobs/job-queue';
 import { METHOD_NAMES } from 'src/modules/forecast/engine/forecast-types';
 import { bearer, startTestApp, TestApp } from './support/test-app';
+import { demoQueueIds } from './support/demo-queues';
 
 type Slot = {
   start: string;
@@ -52,12 +53,7 @@ describe('forecasts: request, job, slots, accuracy, adjustments, forecast vs act
     t = await startTestApp();
     sql = t.app.get(Db).client;
     manager = await t.tokenFor('manager');
-    const queues = (await t.http().get('/queues').set(bearer(manager)).expect(200)).body as {
-      id: string;
-      code: string;
-    }[];
-    presales = queues.find((q) => q.code === 'presales_chat')!.id;
-    hotline = queues.find((q) => q.code === 'hotline')!.id;
+    ({ presales_chat: presales, hotline } = await demoQueueIds(t, manager, ['presales_chat', 'hotline']));
     // Eight weeks, local Monday 2026-10-05 up to Sunday 2026-11-29.
     await insertVolume(presales, '2026-10-04T16:00:00Z', '2026-11-29T16:00:00Z');
   });
