@@ -23,8 +23,10 @@ const ZONE = 'Asia/Shanghai';
 /**
  * Suggestions and accepting one, on a VIP hotline of its own: a team of three agents who may work
  * six days, rostered (solved and published through the API) with one early shift a day, and a
- * forecast for tomorrow that one agent cannot answer within target. Tomorrow, so nothing of the
- * day has begun whenever the test runs: an extra shift for an agent who is off is the way out.
+ * forecast for next week's Wednesday that one agent cannot answer within target. A day of a week
+ * not yet begun, so nothing of it has begun whenever the test runs, and mid-week, so the agents'
+ * weekly limits leave room the same way on any day the test runs (a Saturday as the next day left
+ * no second suggestion): an extra shift for an agent who is off is the way out.
  */
 describe('intraday suggestions: what to do about the rest of the day, and accepting it (e2e)', () => {
   let t: TestApp;
@@ -34,9 +36,9 @@ describe('intraday suggestions: what to do about the rest of the day, and accept
   let queueId: string;
   let rosterId: string;
   let forecastVersionId: string;
-  const tomorrow = DateTime.now().setZone(ZONE).plus({ days: 1 }).startOf('day');
-  const date = tomorrow.toISODate()!;
-  const weekStart = tomorrow.startOf('week').toISODate()!;
+  const day = DateTime.now().setZone(ZONE).plus({ weeks: 1 }).startOf('week').plus({ days: 2 });
+  const date = day.toISODate()!;
+  const weekStart = day.startOf('week').toISODate()!;
   const suggestions = async (token = manager) =>
     (
       await t
@@ -117,7 +119,7 @@ describe('intraday suggestions: what to do about the rest of the day, and accept
     await t.app.get(JobQueue).settled(started.body.jobId, 120_000);
     await t.http().post(`/rosters/${rosterId}/publish`).set(as).send({}).expect(200);
 
-    // Tomorrow's forecast: calls from 08:00 to 17:00, as many as the agents rostered then answer below target.
+    // The day's forecast: calls from 08:00 to 17:00, as many as the agents rostered then answer below target.
     const [{ n }] = await sql<{ n: number }[]>`
       SELECT count(*)::int AS n FROM roster_shifts s JOIN roster_publications p ON p.version_id = s.version_id AND p.agent_id = s.agent_id WHERE p.roster_id = ${rosterId} AND s.local_date = ${date}`;
     const [row] = await sql<
@@ -150,8 +152,8 @@ describe('intraday suggestions: what to do about the rest of the day, and accept
     await sql`
       INSERT INTO forecast_slots (shop_id, version_id, slot_start, slot_minutes, forecast, lower, upper)
       SELECT ${t.demoShopId}, ${versionId}, g, 30,
-        CASE WHEN g >= ${tomorrow.set({ hour: 8 }).toUTC().toISO()!}::timestamptz AND g < ${tomorrow.set({ hour: 17 }).toUTC().toISO()!}::timestamptz THEN ${calls} ELSE 0 END, 0, 0
-      FROM generate_series(${tomorrow.toUTC().toISO()!}::timestamptz, ${tomorrow.plus({ days: 1 }).toUTC().toISO()!}::timestamptz - interval '30 minutes', interval '30 minutes') g`;
+        CASE WHEN g >= ${day.set({ hour: 8 }).toUTC().toISO()!}::timestamptz AND g < ${day.set({ hour: 17 }).toUTC().toISO()!}::timestamptz THEN ${calls} ELSE 0 END, 0, 0
+      FROM generate_series(${day.toUTC().toISO()!}::timestamptz, ${day.plus({ days: 1 }).toUTC().toISO()!}::timestamptz - interval '30 minutes', interval '30 minutes') g`;
     forecastVersionId = versionId;
   });
   afterAll(() => t.close());
@@ -253,7 +255,7 @@ describe('intraday suggestions: what to do about the rest of the day, and accept
       .set(bearer(manager))
       .send({ ...bodyOf(top), change: { ...bodyOf(top).change, start: '8 am' } })
       .expect(400);
-    const yesterday = tomorrow.minus({ days: 2 }).toISODate()!;
+    const yesterday = DateTime.now().setZone(ZONE).minus({ days: 1 }).toISODate()!;
     await sql`INSERT INTO forecast_versions (shop_id, queue_id, method_requested, from_date, horizon_days, status) VALUES (${t.demoShopId}, ${queueId}, 'auto', ${yesterday}, 1, 'completed')`;
     const past = await t
       .http()

@@ -6,7 +6,7 @@ import { Db } from 'src/platform/db/db';
 import { ClaimLostError, type JobPayload, type JobResult } from './job-definition';
 import { JobRegistry } from './job-registry';
 import { JobRun, JobRunRepository } from './job-run.repository';
-import { thisProcess } from './job-process';
+import { ProcessPresence } from './process-presence';
 import { attemptsUsedUpReason } from './run-end-reasons';
 
 /**
@@ -40,6 +40,7 @@ export class JobExecution {
     private readonly registry: JobRegistry,
     private readonly runs: JobRunRepository,
     private readonly db: Db,
+    private readonly presence: ProcessPresence,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.leaseMs = config.jobLockMs;
@@ -129,7 +130,7 @@ export class JobExecution {
   /** Claims the run, waiting while a live holder has it; undefined when there is nothing to run. */
   private async claim(runId: string, token: string): Promise<JobRun | undefined> {
     for (;;) {
-      const claimed = await this.runs.claim(runId, token, thisProcess, this.leaseMs);
+      const claimed = await this.runs.claim(runId, token, this.presence.identity, this.leaseMs);
       if (claimed) return claimed;
       const run = await this.runs.find(runId);
       if (!run || (run.status !== 'running' && run.status !== 'queued' && run.status !== 'retrying')) return undefined;

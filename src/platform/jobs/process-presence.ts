@@ -1,10 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type postgres from 'postgres';
 import { Db } from 'src/platform/db/db';
-import { bootKeyOf, thisProcess } from './job-process';
+import { bootKeyOf, newRunnerIdentity } from './job-process';
 
 const EVERY_MS = 2_000;
-const KEY = bootKeyOf(thisProcess)!;
 
 /**
  * Whether the process that claimed a run is still there, told by PostgreSQL itself: a process that
@@ -16,6 +15,9 @@ const KEY = bootKeyOf(thisProcess)!;
 @Injectable()
 export class ProcessPresence {
   private readonly logger = new Logger('Jobs');
+  /** This app's runner as its claims record it; its boot id keys the lock. */
+  readonly identity = newRunnerIdentity();
+  private readonly key = bootKeyOf(this.identity)!;
   private held?: postgres.ReservedSql;
   private timer?: NodeJS.Timeout;
   private keeping = false;
@@ -69,8 +71,8 @@ export class ProcessPresence {
     ]).finally(() => clearTimeout(timer));
     try {
       const [row] = await held<{ got: boolean }[]>`
-        SELECT pg_try_advisory_lock(hashtext('wfm-job-process'), ${KEY | 0}) AS got`;
-      if (!row?.got) throw new Error(`another session holds the lock of ${thisProcess}`);
+        SELECT pg_try_advisory_lock(hashtext('wfm-job-process'), ${this.key | 0}) AS got`;
+      if (!row?.got) throw new Error(`another session holds the lock of ${this.identity}`);
     } catch (e) {
       held.release();
       throw e;
@@ -85,8 +87,8 @@ export class ProcessPresence {
         const [row] = await this.held<{ held: boolean }[]>`
           SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'advisory'
             AND objsubid = 2 AND classid::bigint = (hashtext('wfm-job-process')::bigint & 4294967295)
-            AND objid::bigint = ${KEY}) THEN true
-          ELSE pg_try_advisory_lock(hashtext('wfm-job-process'), ${KEY | 0}) END AS held`;
+            AND objid::bigint = ${this.key}) THEN true
+          ELSE pg_try_advisory_lock(hashtext('wfm-job-process'), ${this.key | 0}) END AS held`;
         if (row?.held) return;
       }
     } catch {
