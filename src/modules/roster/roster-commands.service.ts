@@ -59,7 +59,9 @@ export class RosterCommands {
   async stop(actor: Actor, id: string) {
     // A solve whose process died in its last attempt is failed now rather than asked to stop.
     const current = await this.rosters.find(actor.shopId, id);
-    if (current?.status === 'running' && current.jobRunId) await this.queue.endIfAbandoned(current.jobRunId);
+    // A roster still `queued` may have a run that started (its process died before telling it).
+    if ((current?.status === 'running' || current?.status === 'queued') && current.jobRunId)
+      await this.queue.endIfAbandoned(current.jobRunId);
     const stopped = await this.rosters.requestStop(actor.shopId, id);
     if (stopped) return { id, status: stopped.status, stopRequestedAt: stopped.stopRequestedAt };
     const roster = await this.rosters.find(actor.shopId, id);

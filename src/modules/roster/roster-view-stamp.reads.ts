@@ -14,7 +14,7 @@ export type RosterViewStamp = {
   templates: string | null;
   agents: string | null;
   activities: string | null;
-  /** The run of a solve the roster says is running (a run abandoned in its last attempt is ended on reading). */
+  /** The run of a solve the roster says is queued or running (a run abandoned in its last attempt is ended on reading). */
   runningRunId: string | null;
 };
 
@@ -37,7 +37,7 @@ export class RosterViewStampReads {
   async viewStamp(shopId: string, rosterId: string): Promise<RosterViewStamp | undefined> {
     const rows = await this.db.q.execute<RosterViewStamp>(sql`
       SELECT r.id, r.team_ids AS "teamIds", r.xmin::text AS row,
-        CASE WHEN r.status = 'running' THEN r.job_run_id END AS "runningRunId",
+        CASE WHEN r.status IN ('queued', 'running') THEN r.job_run_id END AS "runningRunId",
         coalesce((SELECT json_agg(json_build_object('id', v.id, 'version', v.version, 'row', v.xmin::text) ORDER BY v.version)
           FROM roster_versions v WHERE v.roster_id = r.id), '[]') AS versions,
         (SELECT md5(string_agg(w.id::text || w.xmin::text, ',' ORDER BY w.id)) FROM roster_versions w
