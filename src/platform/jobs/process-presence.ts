@@ -58,17 +58,9 @@ export class ProcessPresence {
   }
 
   private async take(): Promise<void> {
-    // postgres.js 3.4.9 never settled a reserve on a pool that had opened no connection yet (with
-    // fetch_types off, porsager/postgres#751; patched in patches/, test/db-driver-reserve), nor one
-    // queued behind a killed connection (#1195): the query first and the time limit stay as a guard.
-    await this.db.client`SELECT 1`;
-    let timer: NodeJS.Timeout | undefined;
-    const held = await Promise.race([
-      this.db.client.reserve(),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error('no connection could be reserved')), 10_000);
-      }),
-    ]).finally(() => clearTimeout(timer));
+    // A reserve on a pool with no connection open yet, or whose connection is lost meanwhile, is
+    // handed a connection by the patched driver (patches/, test/db-driver-reserve).
+    const held = await this.db.client.reserve();
     try {
       const [row] = await held<{ got: boolean }[]>`
         SELECT pg_try_advisory_lock(hashtext('wfm-job-process'), ${this.key | 0}) AS got`;

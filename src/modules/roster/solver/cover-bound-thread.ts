@@ -19,13 +19,14 @@ export interface CoverBoundThread {
   best(): number | null;
   /** Resolves when the thread has finished (its bound is final) or failed. */
   finished: Promise<void>;
+  /** The thread failed (its bound will not come): the solve falls back to the aggregate LP. */
+  failed(): boolean;
   stop(): void;
 }
 
-/** Bound bits (Atomics need integers), the stop flag, the done flag. */
+/** Bound bits (Atomics need integers), the stop flag. */
 const BOUND = 0;
 const STOP = 2;
-const DONE = 3;
 
 /** The shared cells as both threads read and write them. */
 export function coverBoundCells(shared: SharedArrayBuffer) {
@@ -46,9 +47,6 @@ export function coverBoundCells(shared: SharedArrayBuffer) {
     stop(): void {
       Atomics.store(flags, STOP, 1);
     },
-    finish(): void {
-      Atomics.store(flags, DONE, 1);
-    },
   };
 }
 
@@ -63,12 +61,18 @@ export function startCoverBoundThread(model: CompiledRoster, seconds: number): C
     ? new Worker(file, { workerData: request })
     : new Worker(`require('tsx/cjs'); require(${JSON.stringify(file)});`, { eval: true, workerData: request });
   worker.unref();
+  let failure: Error | undefined;
   const finished = new Promise<void>((resolve) => {
     worker.once('exit', () => resolve());
-    worker.once('error', () => resolve());
+    worker.once('error', (e: Error) => {
+      failure = e;
+      process.emitWarning(`roster cover bound thread failed: ${e.message}`);
+      resolve();
+    });
   });
   return {
     best: () => cells.read(),
+    failed: () => failure !== undefined,
     finished,
     stop(): void {
       cells.stop();

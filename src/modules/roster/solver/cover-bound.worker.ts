@@ -14,5 +14,4 @@ void highsRuntime().then((highs) => {
     shouldStop: cells.stopped,
     onBound: cells.write,
   });
-  cells.finish();
 });

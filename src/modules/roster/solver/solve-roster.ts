@@ -110,7 +110,7 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions)
     // deadline limits it, so the bound never depends on load).
     // With the thread's bound in, or 20 s left for it, the LP adds nothing; with less it is the bound if the thread is late.
     aggregateBound: (seconds) =>
-      thread && (thread.best() !== null || seconds >= THREAD_TRUSTED_SECONDS)
+      thread && !thread.failed() && (thread.best() !== null || seconds >= THREAD_TRUSTED_SECONDS)
         ? null
         : (cover.found = aggregateCoverBound(
             highs,
