@@ -94,7 +94,15 @@ describe('jobs on BullMQ with the real Redis (e2e)', () => {
       await expect(
         queue.enqueueFor(probeJob, probe(t.demoShopId, 'record-while-down'), {}, async (v) => links.push(v)),
       ).rejects.toMatchObject({ status: 503 });
-      expect(links).toEqual([{ status: 'failed', error: expect.stringMatching(/^could not be queued: /) }]);
+      // Stored as every run-end reason is: English, then Chinese, the queue's refusal in each.
+      expect(links).toEqual([
+        {
+          status: 'failed',
+          error: expect.stringMatching(
+            /^could not be queued: The job queue is unavailable; try again shortly \/ 未能加入任务队列：任务队列暂不可用，请稍后重试$/,
+          ),
+        },
+      ]);
       const [{ after }] = await sql`SELECT count(*)::int AS after FROM job_runs`;
       expect(after).toBe(before);
       const degraded = await t.http().get('/health').expect(503);

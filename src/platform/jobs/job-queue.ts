@@ -4,7 +4,7 @@ import { JobExecution } from './job-execution';
 import { JobRun, JobRunRepository, NewJobRun } from './job-run.repository';
 import { JobsProblems } from './jobs.problems';
 import { ProcessPresence } from './process-presence';
-import { attemptsUsedUpReason } from './run-end-reasons';
+import { attemptsUsedUpReason, notQueuedReason } from './run-end-reasons';
 import { JobRunner } from './runners/job-runner';
 
 export type EnqueueOptions = {
@@ -101,7 +101,7 @@ export class JobQueue {
     try {
       ({ run } = await this.enqueue(definition, payload, options));
     } catch (e) {
-      await link({ status: 'failed', error: `could not be queued: ${(e as Error).message}` });
+      await link({ status: 'failed', error: notQueuedReason(e) });
       throw e;
     }
     await link({ jobRunId: run.id });

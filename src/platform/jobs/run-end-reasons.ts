@@ -1,4 +1,5 @@
-import { fillText, text, type Text, type TemplateParams } from 'src/platform/i18n/locale';
+import { AppError, messageValue } from 'src/platform/errors/problem';
+import { fillText, text, type Text, type TemplateParams, type TemplateValue } from 'src/platform/i18n/locale';
 import { defineTexts, labelOf } from 'src/platform/i18n/texts';
 
 /**
@@ -26,6 +27,10 @@ export const runEndTexts = defineTexts('jobs', {
   removedFromQueue: {
     en: 'removed from the queue while {state}',
     zh: '在{state}时被移出队列',
+  },
+  notQueued: {
+    en: 'could not be queued: {detail}',
+    zh: '未能加入任务队列：{detail}',
   },
 });
 
@@ -58,3 +63,17 @@ export const queueGaveUpReason = (detail: string): string => storedReason(runEnd
 
 export const removedFromQueueReason = (state: string): string =>
   storedReason(runEndTexts.removedFromQueue, { state: labelOf(queueStateLabels, state || 'wait') });
+
+/**
+ * Why a record's job was never queued. A refusal of ours carries its detail in both languages; a
+ * driver's error (Redis, PostgreSQL) has only its own text, kept as it is for the operator.
+ */
+export function notQueuedReason(error: unknown): string {
+  const detail: TemplateValue =
+    error instanceof AppError
+      ? messageValue(error.detailMessage)
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  return storedReason(runEndTexts.notQueued, { detail });
+}
