@@ -15,6 +15,7 @@ import type { NightlyPipeline } from 'src/platform/jobs/nightly/nightly-pipeline
 import type { AgentScope } from 'src/modules/org/agent-scope.service';
 import type { TeamService } from 'src/modules/org/team.service';
 import { KpiAggregationReads } from 'src/modules/kpi/kpi-aggregation.reads';
+import { KpiDueDays } from 'src/modules/kpi/kpi-due-days.reads';
 import { KpiAggregation } from 'src/modules/kpi/kpi-aggregation.service';
 import { KpiRepository } from 'src/modules/kpi/kpi.repository';
 import { KpiService } from 'src/modules/kpi/kpi.service';
@@ -90,7 +91,13 @@ async function main(): Promise<void> {
     const shops = {
       context: async () => ({ id: shopId, timeZone: 'Asia/Shanghai', settings: { attributionWindowDays: 1 } }),
     } as unknown as ShopService;
-    const aggregation = new KpiAggregation(null as unknown as NightlyPipeline, db, new KpiAggregationReads(db), shops);
+    const aggregation = new KpiAggregation(
+      null as unknown as NightlyPipeline,
+      db,
+      new KpiAggregationReads(db),
+      new KpiDueDays(db),
+      shops,
+    );
     started = performance.now();
     const day = await aggregation.aggregateDay(shopId, DAY);
     const aggregateSeconds = seconds(started);

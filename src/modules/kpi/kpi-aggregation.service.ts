@@ -6,6 +6,7 @@ import { NightlyPipeline } from 'src/platform/jobs/nightly/nightly-pipeline';
 import type { NightlyPayload } from 'src/platform/jobs/nightly/nightly.jobs';
 import { ShopService } from 'src/modules/org/shop.service';
 import { KpiAggregationReads, ReplaceCount } from './kpi-aggregation.reads';
+import { KpiDueDays } from './kpi-due-days.reads';
 import { addDays, datesBetween } from 'src/platform/time/calendar-date';
 import { localDateOf } from 'src/platform/time/shop-calendar';
 import { attributionWindowDays, kpiDay } from './kpi-day';
@@ -34,6 +35,7 @@ export class KpiAggregation implements OnModuleInit {
     private readonly nightly: NightlyPipeline,
     private readonly db: Db,
     private readonly repository: KpiAggregationReads,
+    private readonly dueDays: KpiDueDays,
     private readonly shops: ShopService,
   ) {}
 
@@ -70,7 +72,7 @@ export class KpiAggregation implements OnModuleInit {
     const yesterday = addDays(localDateOf(now, shop.timeZone), -1);
     const last = to < yesterday ? to : yesterday;
     if (last < from) return [];
-    const days = await this.repository.daysWithoutKpis(shopId, shop.timeZone, from, last);
+    const days = await this.dueDays.daysWithoutKpis(shopId, shop.timeZone, from, last);
     for (const date of days) await this.aggregateDay(shopId, date);
     return days;
   }
@@ -84,7 +86,7 @@ export class KpiAggregation implements OnModuleInit {
     const shop = await this.shops.context(payload.shopId);
     const windowDays = attributionWindowDays(shop.settings);
     const recent = datesBetween(addDays(payload.date, -Math.max(windowDays, 1)), payload.date);
-    const reimported = await this.repository.reimportedDays(shop.id, shop.timeZone, windowDays);
+    const reimported = await this.dueDays.reimportedDays(shop.id, shop.timeZone, windowDays);
     const days = [...new Set([...recent, ...reimported.days])].sort();
     const outcomes: DayOutcome[] = [];
     for (const [index, date] of days.entries()) {
@@ -92,8 +94,7 @@ export class KpiAggregation implements OnModuleInit {
       outcomes.push(await context.fenced(() => this.aggregateDay(shop.id, date)));
       await context.progress(((index + 1) / days.length) * 100, `${index + 1} of ${days.length} days`);
     }
-    if (reimported.seenUntil)
-      await context.fenced(() => this.repository.markImportsSeen(shop.id, reimported.seenUntil!));
+    if (reimported.seenUntil) await context.fenced(() => this.dueDays.markImportsSeen(shop.id, reimported.seenUntil!));
     return {
       date: payload.date,
       days,

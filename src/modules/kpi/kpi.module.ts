@@ -3,6 +3,7 @@ import { OrgModule } from 'src/modules/org/org.module';
 import { DailyReportService } from './daily-report.service';
 import { KpiAggregationReads } from './kpi-aggregation.reads';
 import { KpiAggregation } from './kpi-aggregation.service';
+import { KpiDueDays } from './kpi-due-days.reads';
 import { KpiController } from './kpi.controller';
 import { KpiRepository } from './kpi.repository';
 import { KpiService } from './kpi.service';
@@ -11,7 +12,7 @@ import { KpiService } from './kpi.service';
 @Module({
   imports: [OrgModule],
   controllers: [KpiController],
-  providers: [KpiAggregationReads, KpiAggregation, KpiRepository, KpiService, DailyReportService],
+  providers: [KpiAggregationReads, KpiDueDays, KpiAggregation, KpiRepository, KpiService, DailyReportService],
   exports: [KpiService, DailyReportService, KpiAggregation],
 })
 export class KpiModule {}
