@@ -101,7 +101,7 @@ describe('imports: uploads for jobs kept in PostgreSQL, readable from every host
       } finally {
         await restarted.app.close();
       }
-    });
+    }, 300_000);
   });
 
   it('imports a large upload on a worker that cannot see the API’s data folder (another host)', async () => {
@@ -122,12 +122,12 @@ describe('imports: uploads for jobs kept in PostgreSQL, readable from every host
         .expect(202);
       // Nothing of the upload is left on the API's host for the worker to look for.
       expect(folderOf(api)).toEqual([]);
-      await api.app.get(JobQueue).settled(res.body.jobId, 60_000);
+      await api.app.get(JobQueue).settled(res.body.jobId, 240_000);
       expect(await importOfRun(api, res.body.jobId)).toEqual({ status: 'completed', rows: 2500, stored_file: null });
       expect(await chunkCount(api)).toBe(0);
     } finally {
       await worker.app.close();
       await api.close();
     }
-  });
+  }, 300_000);
 });

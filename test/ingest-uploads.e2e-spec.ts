@@ -119,5 +119,5 @@ describe('imports: the upload folder of the embedded default keeps only what an 
     } finally {
       await restarted.app.close();
     }
-  });
+  }, 300_000);
 });

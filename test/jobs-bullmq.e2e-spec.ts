@@ -116,7 +116,7 @@ describe('jobs on BullMQ with the real Redis (e2e)', () => {
       await t.close();
       await redis.stop();
     }
-  });
+  }, 300_000);
 
   it('holds one Redis connection in an API replica, and 2 + one per job domain in a worker process (3 once it queues work)', async () => {
     const redis = new OwnRedis();
@@ -165,7 +165,7 @@ describe('jobs on BullMQ with the real Redis (e2e)', () => {
       await api.close();
       await redis.stop();
     }
-  });
+  }, 300_000);
 
   it('puts back runs that a Redis without persistence forgot', async () => {
     const queuePrefix = prefix();
@@ -188,7 +188,7 @@ describe('jobs on BullMQ with the real Redis (e2e)', () => {
       redis.disconnect();
       await t.close();
     }
-  });
+  }, 300_000);
 
   it('ends runs whose jobs were emptied from their queue from outside (drain, clean, obliterate), and only those', async () => {
     const queuePrefix = prefix();
@@ -224,7 +224,7 @@ describe('jobs on BullMQ with the real Redis (e2e)', () => {
       connection.disconnect();
       await t.close();
     }
-  });
+  }, 300_000);
 
   it('executes a nightly run enqueued twice once, and records a failing step while later steps run', async () => {
     const t = await startTestApp({ redisUrl: sharedRedis, queuePrefix: prefix(), workers: 'inline' }, [TestJobsModule]);
@@ -254,5 +254,5 @@ describe('jobs on BullMQ with the real Redis (e2e)', () => {
     } finally {
       await t.close();
     }
-  });
+  }, 300_000);
 });

@@ -114,5 +114,5 @@ describe('a run is fenced in PostgreSQL (e2e)', () => {
     } finally {
       await t.close();
     }
-  });
+  }, 300_000);
 });
