@@ -35,6 +35,23 @@ describe('leave as the roster reads it (instants → closed days and parts of da
     });
   });
 
+  it('part of a day past midnight is a part of each local day it touches, across a clock change too', () => {
+    expect(leaveOfWeek(week, [{ startsAt: at('2027-03-03', '22:00'), endsAt: at('2027-03-04', '02:00') }])).toEqual({
+      leaveDays: [],
+      leaveParts: [
+        { day: 2, fromMinutes: 1320, toMinutes: 1440 },
+        { day: 3, fromMinutes: 0, toMinutes: 120 },
+      ],
+    });
+    // New York springs forward in the night of Saturday 2027-03-13: 22:00 to 03:00 is four hours.
+    const ny = new RosterWeek('2027-03-08', 'America/New_York');
+    const night = { startsAt: at('2027-03-13', '22:00', ny.timeZone), endsAt: at('2027-03-14', '03:00', ny.timeZone) };
+    expect(leaveOfWeek(ny, [night]).leaveParts).toEqual([
+      { day: 5, fromMinutes: 1320, toMinutes: 1440 },
+      { day: 6, fromMinutes: 0, toMinutes: 180 },
+    ]);
+  });
+
   it('a day of 23 hours (spring forward) is closed whole by leave from midnight to midnight', () => {
     const ny = new RosterWeek('2027-03-08', 'America/New_York');
     // 2027-03-14 is the Sunday the clocks go forward in New York: 23 hours long.

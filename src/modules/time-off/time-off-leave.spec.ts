@@ -1,6 +1,6 @@
 import { wallClockAt } from 'src/platform/time/shop-calendar';
 import type { ShiftTemplate } from 'src/modules/roster/shift-template.repository';
-import { HeldShift, planLeave, shortenedStart } from './time-off-leave';
+import { HeldShift, planLeave, shortenedStart, wishWindow } from './time-off-leave';
 
 const SH = 'Asia/Shanghai';
 const MEAL = {
@@ -89,5 +89,36 @@ describe('what time off does to the agent’s published shifts (planLeave)', () 
     const plan = planLeave({ ...whole('2027-03-02'), startTime: '10:00', endTime: '11:00' }, SH, [e], byId, [E, N]);
     expect(plan.unshortenable).toEqual([e]);
     expect(plan.credit).toEqual([]);
+  });
+
+  it('part of a day past midnight covers the clock times on both dates: the evening shift is cut to end before it', () => {
+    // D 16:00–01:00 (480 paid after its meal), S 16:00–22:00 (360, no meal): leave Tuesday 22:00 to Wednesday 02:00.
+    const D = template('D', 960, 540);
+    const S = template('S', 960, 360);
+    const templates = new Map([...byId, [D.id, D], [S.id, S]]);
+    const evenings = ['2027-03-02', '2027-03-03'].map((d) => shift(D, d));
+    const wish = { startDate: '2027-03-02', endDate: '2027-03-03', startTime: '22:00', endTime: '02:00' };
+    const plan = planLeave(wish, SH, evenings, templates, [D, S]);
+    expect([plan.startsAt, plan.endsAt]).toEqual([at('2027-03-02', 1320), at('2027-03-03', 120)]);
+    expect(plan.freed).toEqual([]);
+    // Wednesday's evening starts at 16:00, clear of the leave's end at 02:00.
+    expect(plan.shortened.map((s) => [s.shift.date, s.to.template.code])).toEqual([['2027-03-02', 'S']]);
+    expect(plan.credit).toEqual([{ date: '2027-03-02', minutes: 120 }]);
+  });
+});
+
+describe('the instants part of a day asks for (wishWindow)', () => {
+  const NY = 'America/New_York';
+  const hours = (w: { startsAt: Date; endsAt: Date }) => (w.endsAt.getTime() - w.startsAt.getTime()) / 3_600_000;
+  const night = (startDate: string, endDate: string) => ({ startDate, endDate, startTime: '22:00', endTime: '03:00' });
+
+  it('past midnight ends on the next date, each edge read in the shop’s zone across a clock change', () => {
+    expect(wishWindow(night('2027-03-02', '2027-03-03'), SH)).toEqual({
+      startsAt: new Date('2027-03-02T14:00:00Z'),
+      endsAt: new Date('2027-03-02T19:00:00Z'),
+    });
+    // New York springs forward on 2027-03-14 (02:00 → 03:00) and falls back on 2027-11-07 (02:00 → 01:00).
+    expect(hours(wishWindow(night('2027-03-13', '2027-03-14'), NY))).toBe(4);
+    expect(hours(wishWindow(night('2027-11-06', '2027-11-07'), NY))).toBe(6);
   });
 });

@@ -9,7 +9,10 @@ const MINUTE = 60_000;
 /** Start times tried inside a windowed template's start window when a shift is shortened. */
 const WINDOW_STEP = 15;
 
-/** What time off asks for: whole local days, or part of one day (`HH:MM`, both or neither). */
+/**
+ * What time off asks for: whole local days, or part of a day (`HH:MM`, both or neither) from
+ * `startTime` on `startDate` to `endTime` on `endDate`: the same date, or the next past midnight.
+ */
 export type LeaveWish = { startDate: string; endDate: string; startTime: string | null; endTime: string | null };
 /** A published shift of the agent as the leave weighs it. */
 export type HeldShift = {
@@ -33,12 +36,15 @@ export type LeavePlan = {
   credit: LeaveCredit[];
 };
 
-/** The instants asked for, as written: whole local days 00:00–24:00, or the clock times of one day. */
+/**
+ * The instants asked for, as written: whole local days 00:00–24:00, or from the clock time on the
+ * start date to the one on the end date (each edge read in the shop's zone, so across a clock change too).
+ */
 export function wishWindow(wish: LeaveWish, zone: string): { startsAt: Date; endsAt: Date } {
   return wish.startTime && wish.endTime
     ? {
         startsAt: wallClockAt(wish.startDate, clockMinutes(wish.startTime), zone),
-        endsAt: wallClockAt(wish.startDate, clockMinutes(wish.endTime), zone),
+        endsAt: wallClockAt(wish.endDate, clockMinutes(wish.endTime), zone),
       }
     : { startsAt: localDayStart(wish.startDate, zone), endsAt: localDayStart(addDays(wish.endDate, 1), zone) };
 }

@@ -7,6 +7,10 @@ import { localized } from 'src/platform/i18n/zod-messages';
 export const TIME_OFF_KINDS = ['annual', 'comp', 'sick', 'personal'] as const;
 export const TIME_OFF_STATUSES = ['pending', 'approved', 'rejected', 'cancelled'] as const;
 
+/** Whole dates from startDate to endDate (calendar dates: no zone, no clock change). */
+const datesApart = (b: { startDate: string; endDate: string }) =>
+  Math.round((Date.parse(b.endDate) - Date.parse(b.startDate)) / 86_400_000);
+
 export const CreateTimeOffBody = z
   .strictObject({
     agentId: z
@@ -18,8 +22,13 @@ export const CreateTimeOffBody = z
       .meta({ description: 'annual leave, comp (调休, time off in lieu), sick, personal', example: 'comp' }),
     startDate: localDate.meta({ example: '2027-03-03' }),
     endDate: localDate.meta({ example: '2027-03-03' }),
-    startTime: clockTime.optional().meta({ description: 'Part of one day: from (local clock)', example: '14:00' }),
-    endTime: clockTime.optional().meta({ description: 'Part of one day: until (local clock)', example: '18:00' }),
+    startTime: clockTime
+      .optional()
+      .meta({ description: 'Part of a day: from (local clock, on startDate)', example: '14:00' }),
+    endTime: clockTime.optional().meta({
+      description: 'Part of a day: until (local clock, on endDate: startDate, or the next date past midnight)',
+      example: '18:00',
+    }),
     reason: z.string().trim().max(500).optional().meta({ example: '孩子家长会' }),
   })
   .refine((b) => b.startDate <= b.endDate, {
@@ -34,12 +43,31 @@ export const CreateTimeOffBody = z
     ...localized(text('give both startTime and endTime, or neither', '开始时间与结束时间须同时填写或同时不填')),
     path: ['endTime'],
   })
-  .refine((b) => b.startTime === undefined || b.startDate === b.endDate, {
-    ...localized(text('part of a day is for one date only', '半天假只能申请一天')),
+  .refine((b) => b.startTime !== '24:00', {
+    ...localized(text('must be before 24:00', '须早于 24:00')),
+    path: ['startTime'],
+  })
+  // Part of a day may run past local midnight (a night worker's 22:00–02:00): it then ends on the next date.
+  .refine((b) => b.startTime === undefined || datesApart(b) <= 1, {
+    ...localized(
+      text(
+        'part of a day ends on startDate, or on the next date when it runs past midnight',
+        '部分时段休假须在开始日期当天结束，跨午夜时结束日期为次日',
+      ),
+    ),
     path: ['endDate'],
   })
-  .refine((b) => b.startTime === undefined || b.endTime === undefined || b.startTime < b.endTime, {
-    ...localized(text('must be after startTime', '须晚于开始时间')),
+  .refine((b) => !b.startTime || !b.endTime || datesApart(b) !== 0 || b.startTime < b.endTime, {
+    ...localized(
+      text(
+        'must be after startTime on the same date (to run past midnight, end on the next date)',
+        '同一天内须晚于开始时间（跨午夜请将结束日期设为次日）',
+      ),
+    ),
+    path: ['endTime'],
+  })
+  .refine((b) => !b.startTime || !b.endTime || datesApart(b) !== 1 || b.endTime <= b.startTime, {
+    ...localized(text('part of a day lasts at most 24 hours', '部分时段休假最长 24 小时')),
     path: ['endTime'],
   });
 export type CreateTimeOffBody = z.infer<typeof CreateTimeOffBody>;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { and, count, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { Db } from 'src/platform/db/db';
+import { addDays } from 'src/platform/time/calendar-date';
 import { agents, timeOffRequests } from 'src/platform/db/schema';
 import type { ListTimeOffQuery } from './time-off.dto';
 
@@ -60,30 +61,33 @@ export class TimeOffRepository {
     return { rows: rows.map((r) => ({ ...r.request, agentName: r.agentName })), total };
   }
 
-  /** A request of the agent's still waiting on those dates. */
-  /** A waiting request of the agent over the same time: the same dates, unless both are clock times of a day that do not meet. */
+  /**
+   * A waiting request of the agent over the same time. Both are compared as local wall-clock
+   * intervals (a whole day is 00:00 to the next 00:00; part of a day may end on the next date),
+   * which is all overlap needs: the zone only shifts both sides alike.
+   */
   async pendingOverlap(
     shopId: string,
     agentId: string,
     wish: { startDate: string; endDate: string; startTime: string | null; endTime: string | null },
   ): Promise<{ what: 'request'; startDate: string; endDate: string } | undefined> {
     const { startDate, endDate, startTime, endTime } = wish;
+    const from = `${startDate} ${startTime ?? '00:00'}`;
+    const until = endTime ? `${endDate} ${endTime}` : `${addDays(endDate, 1)} 00:00`;
+    const r = timeOffRequests;
     const [request] = await this.db.q
-      .select({ startDate: timeOffRequests.startDate, endDate: timeOffRequests.endDate })
-      .from(timeOffRequests)
+      .select({ startDate: r.startDate, endDate: r.endDate })
+      .from(r)
       .where(
         and(
-          eq(timeOffRequests.shopId, shopId),
-          eq(timeOffRequests.agentId, agentId),
-          eq(timeOffRequests.status, 'pending'),
-          lte(timeOffRequests.startDate, endDate),
-          gte(timeOffRequests.endDate, startDate),
-          startTime && endTime
-            ? or(
-                isNull(timeOffRequests.startTime),
-                and(lt(timeOffRequests.startTime, endTime), gt(timeOffRequests.endTime, startTime)),
-              )
-            : undefined,
+          eq(r.shopId, shopId),
+          eq(r.agentId, agentId),
+          eq(r.status, 'pending'),
+          // Dates first (a part of a day touches its dates), then the clock.
+          lte(r.startDate, endDate),
+          gte(r.endDate, startDate),
+          sql`(${r.startDate} + coalesce(${r.startTime}, '00:00')::time) < ${until}::timestamp`,
+          sql`${from}::timestamp < CASE WHEN ${r.endTime} IS NULL THEN (${r.endDate} + 1) + time '00:00' ELSE ${r.endDate} + ${r.endTime}::time END`,
         ),
       )
       .limit(1);

@@ -163,7 +163,8 @@ export class TimeOffService {
   private async assess(shopId: string, agent: AgentFacts, wish: Wish) {
     await this.weeks.refusePast(shopId, wish.startDate, 'startDate');
     const dates = datesBetween(wish.startDate, wish.endDate);
-    await this.weeks.requirePublished(shopId, agent, dates);
+    // Hours past midnight into a week not yet published are rostered around later (leave is instants).
+    await this.weeks.requirePublished(shopId, agent, wish.startTime ? [wish.startDate] : dates);
     const shop = await this.shops.context(shopId);
     const freed = await this.freeing.freed(shop, agent, wish);
     const checked = await this.weeks.check(shopId, freed.changes, this.leaveOf(wish, freed.leave));

@@ -60,4 +60,33 @@ describe('leave over part of a day (leaveParts)', () => {
       false,
     ]);
   });
+
+  it('leave past midnight reaches the solver as a part of each day and bars every shift overlapping either', () => {
+    // 22:00 on day 2 to 02:00 on day 3, as leaveOfWeek splits it at the local midnight.
+    const crossing = problem(
+      7,
+      [EARLY, LATE, NIGHT],
+      [
+        agent('c', {
+          leaveParts: [
+            { day: 2, fromMinutes: 22 * 60, toMinutes: 1440 },
+            { day: 3, fromMinutes: 0, toMinutes: 2 * 60 },
+          ],
+        }),
+      ],
+      cover(7, 'E', 0),
+    );
+    // The late shift ends at 22:00 as the leave starts; the early shift of day 3 starts at 06:00, after it.
+    expect(rulesOf(crossing, [shiftOn('c', 2, LATE), shiftOn('c', 3, EARLY)])).toEqual([]);
+    expect(rulesOf(crossing, [shiftOn('c', 2, NIGHT)])).toEqual([
+      { rule: 'leave', days: [2], facts: { shift: 'N', leaveDay: 2, fromMinutes: 1320, toMinutes: 1440 } },
+    ]);
+    const compiled = compileRoster(crossing);
+    const c = compiled.agents[0];
+    const offered = (day: number, type: string) =>
+      compiled.duties.some(
+        (duty, u) => duty.type === compiled.typeIds.indexOf(type) && c.allowed[day * compiled.duties.length + u] === 1,
+      );
+    expect([offered(2, 'L'), offered(2, 'N'), offered(3, 'E'), offered(1, 'N')]).toEqual([true, false, true, true]);
+  });
 });

@@ -7,7 +7,7 @@ import { shops } from './org';
 export type PublishedChange = { rosterId: string; from: number; to: number };
 
 /**
- * An agent's request for time off (a day, several days, or part of one day in local clock time).
+ * An agent's request for time off (a day, several days, or part of a day in local clock time).
  * Approved at once when the shop's allowance allows it, else it waits for a supervisor; approval
  * grants leave (`leave_id`) and frees the shifts in the published roster (`published`).
  */
@@ -22,7 +22,7 @@ export const timeOffRequests = pgTable(
     kind: text('kind').notNull(),
     startDate: date('start_date', { mode: 'string' }).notNull(),
     endDate: date('end_date', { mode: 'string' }).notNull(),
-    /** Part of one day: local clock times `HH:MM` (both or neither). */
+    /** Part of a day: local clock times `HH:MM` (both or neither), ending on the start date or, past midnight, the next. */
     startTime: text('start_time'),
     endTime: text('end_time'),
     reason: text('reason'),
@@ -44,7 +44,7 @@ export const timeOffRequests = pgTable(
     check('time_off_requests_range', sql`${t.startDate} <= ${t.endDate}`),
     check(
       'time_off_requests_part_day',
-      sql`(${t.startTime} is null) = (${t.endTime} is null) and (${t.startTime} is null or ${t.startDate} = ${t.endDate})`,
+      sql`(${t.startTime} is null) = (${t.endTime} is null) and (${t.startTime} is null or ${t.endDate} <= ${t.startDate} + 1)`,
     ),
   ],
 );

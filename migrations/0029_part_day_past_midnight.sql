@@ -1,0 +1,2 @@
+ALTER TABLE "time_off_requests" DROP CONSTRAINT "time_off_requests_part_day";--> statement-breakpoint
+ALTER TABLE "time_off_requests" ADD CONSTRAINT "time_off_requests_part_day" CHECK (("time_off_requests"."start_time" is null) = ("time_off_requests"."end_time" is null) and ("time_off_requests"."start_time" is null or "time_off_requests"."end_date" <= "time_off_requests"."start_date" + 1));
