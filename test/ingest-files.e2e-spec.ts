@@ -116,6 +116,25 @@ describe('imports: bad files and limits (e2e)', () => {
     expect(error.body.errors).toEqual([
       expect.objectContaining({ row: 2, field: 'handled', message: expect.stringMatching(/Excel error #DIV\/0!/) }),
     ]);
+    // Exported to CSV the same errors are text; they are refused all the same, at their row and column.
+    const csvErrors = csv([
+      volumeRow('2026-01-05 10:00', { offered: '#N/A' }),
+      volumeRow('2026-01-05 10:30', { handled: '#VALUE!', abandoned: '#REF!' }),
+      volumeRow('2026-01-05 11:00', { handled: '#DIV/0!' }),
+    ]);
+    const cells = (body: { errors: { row: number; field: string; message: string }[] }) =>
+      body.errors.map((e) => `${e.row} ${e.field} ${e.message}`);
+    expect(cells((await upload('volume', 'e.csv', csvErrors).expect(422)).body)).toEqual([
+      '2 offered holds the Excel error #N/A, not a value (a formula that failed, pasted as values); write the value itself',
+      expect.stringMatching(/^3 handled holds the Excel error #VALUE!/),
+      expect.stringMatching(/^3 abandoned holds the Excel error #REF!/),
+      expect.stringMatching(/^4 handled holds the Excel error #DIV\/0!/),
+    ]);
+    const zh = await upload('volume', 'e.csv', csvErrors).set('Accept-Language', 'zh').expect(422);
+    expect(cells(zh.body)[0]).toBe(
+      '2 offered 含有 Excel 错误值 #N/A，而不是数据（出错的公式被粘贴为值），请填写实际内容',
+    );
+    expect(await storedVolume()).toBe(0);
     const rows = [
       volumeRow('2026-03-29 02:30'),
       volumeRow('2099-01-01 10:00'),

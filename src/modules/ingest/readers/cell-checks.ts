@@ -20,6 +20,45 @@ export class ErrorCell {
   constructor(readonly error: string) {}
 }
 
+/**
+ * Excel's error values as a CSV export (or a paste) writes them: text, but still a failed formula.
+ * The classic seven and the ones newer Excel shows (dynamic arrays, data types, Python).
+ */
+const EXCEL_ERRORS = new Set([
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#GETTING_DATA',
+  '#SPILL!',
+  '#CALC!',
+  '#FIELD!',
+  '#BLOCKED!',
+  '#CONNECT!',
+  '#BUSY!',
+  '#UNKNOWN!',
+  '#PYTHON!',
+]);
+const LONGEST_ERROR = Math.max(...[...EXCEL_ERRORS].map((e) => e.length));
+const HASH = 35;
+const SPACE = 32;
+
+/**
+ * A CSV cell as the workbook reader would have seen it: the whole cell (spaces aside, any letter
+ * case, as Excel reads what is typed) naming an Excel error is that error cell, refused like one;
+ * anything else, `#N/A` inside a sentence included, stays text.
+ */
+export function csvCellValue(cell: string): string | ErrorCell {
+  // Cheap for the millions of ordinary cells: only a short cell starting with '#' (or a space) can be one.
+  const first = cell.charCodeAt(0);
+  if (cell.length > LONGEST_ERROR + 8 || (first !== HASH && first > SPACE)) return cell;
+  const error = cell.trim().toUpperCase();
+  return EXCEL_ERRORS.has(error) ? new ErrorCell(error) : cell;
+}
+
 const NONE: FieldError[] = [];
 
 /** A reason in the language of the import's request or job (row reports are stored as read). */

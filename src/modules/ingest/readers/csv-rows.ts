@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import type { Column } from 'src/modules/ingest/kinds/import-kind';
+import { csvCellValue } from './cell-checks';
 import { CsvEndsInQuotes, CsvRecords, CsvRecordTooLong } from './csv-records';
 import { text } from 'src/platform/i18n/locale';
 import { IngestProblems } from 'src/modules/ingest/ingest.problems';
@@ -45,7 +46,8 @@ export async function* csvRows(path: string, columns: Column[], limits: ReaderLi
       for (let i = 0; i < keys.length; i++) {
         const key = keys[i];
         const cell = record[i];
-        if (key && cell !== undefined && cell !== '') values[key] = cell;
+        // An Excel error exported as text is refused at its cell, as the workbook reader refuses it.
+        if (key && cell !== undefined && cell !== '') values[key] = csvCellValue(cell);
       }
       // Records, not lines: a quoted cell may span lines, as transcripts do. The header is row 1.
       rows.push({ row: count + 1, values });
