@@ -105,6 +105,27 @@ describe('what time off does to the agent’s published shifts (planLeave)', () 
     expect(plan.shortened.map((s) => [s.shift.date, s.to.template.code])).toEqual([['2027-03-02', 'S']]);
     expect(plan.credit).toEqual([{ date: '2027-03-02', minutes: 120 }]);
   });
+
+  it('a night worker’s part of a day past midnight frees the night it covers whole; over part of it, no shift remains on its date, so it is named', () => {
+    const night = shift(N, '2027-03-02');
+    const covered = planLeave(
+      { startDate: '2027-03-02', endDate: '2027-03-03', startTime: '22:00', endTime: '08:00' },
+      SH,
+      [night],
+      byId,
+      [E, N, H],
+    );
+    expect([covered.freed, covered.credit]).toEqual([[night], [{ date: '2027-03-02', minutes: 480 }]]);
+    // 23:00–08:00 less 22:00–02:00 would start after midnight, on the next date: no template of its date fits.
+    const part = planLeave(
+      { startDate: '2027-03-02', endDate: '2027-03-03', startTime: '22:00', endTime: '02:00' },
+      SH,
+      [night],
+      byId,
+      [E, N, H],
+    );
+    expect([part.unshortenable, part.credit]).toEqual([[night], []]);
+  });
 });
 
 describe('the instants part of a day asks for (wishWindow)', () => {
