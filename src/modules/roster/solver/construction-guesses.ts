@@ -1,5 +1,8 @@
-import { OFF, type RosterLines } from './compiled-roster';
+import { OFF, type CompiledAgent, type CompiledRoster, type RosterLines } from './compiled-roster';
+import { repairGuess } from './guess-repair';
+import type { LineCosts } from './line-pricing';
 import type { RosterWindow } from './roster-window';
+import { keepsEveryRule, lineBreach } from './rule-breach';
 
 /**
  * Lines of one agent that cost nothing to find, tried in order by a construction far behind its
@@ -32,4 +35,45 @@ export function repeatWeeks(window: RosterWindow, roster: RosterLines, from: num
       yield line;
     }
   };
+}
+
+/**
+ * The first guess that keeps every rule of `agent`; else the one closest to it, mended
+ * (`repairGuess`, priced by `costs`, asked only then); else the same against `settled()` (the agent
+ * as the window holds it at last: its minimum only ever lowered, so asked only when the mending
+ * failed). Undefined when none gives a valid line.
+ */
+export function takeGuess(
+  model: CompiledRoster,
+  agent: CompiledAgent,
+  guesses: Iterable<Int32Array>,
+  costs: () => LineCosts,
+  settled: () => CompiledAgent = () => agent,
+): Int32Array | undefined {
+  // The guesses are made one by one: most agents take the first.
+  const tried: Int32Array[] = [];
+  for (const line of guesses) {
+    if (keepsEveryRule(model, agent, line)) return line;
+    tried.push(line);
+  }
+  const mended = closestMended(model, agent, tried, costs);
+  if (mended) return mended;
+  const held = settled();
+  return held === agent ? undefined : closestMended(model, held, tried, costs);
+}
+
+function closestMended(
+  model: CompiledRoster,
+  agent: CompiledAgent,
+  guesses: readonly Int32Array[],
+  costs: () => LineCosts,
+): Int32Array | undefined {
+  let closest: Int32Array | undefined;
+  let least = Number.POSITIVE_INFINITY;
+  for (const line of guesses) {
+    const breach = lineBreach(model, agent, line);
+    if (breach === 0) return line;
+    if (breach < least) [closest, least] = [line, breach];
+  }
+  return closest && repairGuess(model, agent, closest, costs());
 }

@@ -1,11 +1,11 @@
-import { agentLineViolations } from './agent-rules';
 import { OFF, copyLines, type CompiledRoster, type RosterLines } from './compiled-roster';
-import { repeatWeeks, type LineGuess } from './construction-guesses';
-import { cheapestLine } from './line-pricing';
+import { repeatWeeks, takeGuess, type LineGuess } from './construction-guesses';
+import { cheapestLine, type LineCosts } from './line-pricing';
 import { coverMargins } from './cover-margins';
 import { marginalCosts } from './marginal-costs';
 import { coverCounts } from './roster-objective';
-import { buildWindow } from './roster-window';
+import { buildWindow, type RosterWindow } from './roster-window';
+import { keepsEveryRule } from './rule-breach';
 
 /**
  * The first roster, fast and keeping every hard rule: agents one after the other, each given its
@@ -109,6 +109,16 @@ const HURRIED = { maxLabels: 8, successors: 3 };
  * the sized beam: on a year × 150 staff × 32 types that one cost six narrow beams each, this two.
  */
 const WIDER_HURRIED = { maxLabels: 24, successors: 3 };
+/**
+ * A guessing construction's beams (an agent no guess fits, mended or not: mostly the first window's,
+ * which has nothing to repeat) try one longest shift beyond the cheapest, not all: 9 of a year × 150
+ * staff × 32 types' shifts are 12 h, and trying each from every label was most of a beam's work.
+ * The first is narrower still (4 labels × 2 shifts: on Instance24 no dearer roster than 8 × 3).
+ */
+const GUESSING = [
+  { maxLabels: 4, successors: 2, oneLongest: true },
+  { ...WIDER_HURRIED, oneLongest: true },
+];
 const MAX_LABELS = 4_000;
 /** Horizons longer than this are built in windows of `WINDOW` days (with `LOOKAHEAD` days planned ahead). */
 const WHOLE_HORIZON_DAYS = 42;
@@ -124,7 +134,11 @@ export function labelBudget(model: CompiledRoster): number {
 
 /** Agents with the fewest workable cells first: they have the least choice left once others are placed. */
 export function constructionOrder(model: CompiledRoster): number[] {
-  const cells = model.agents.map((agent) => agent.allowed.reduce((n, x) => n + x, 0));
+  const cells = model.agents.map((agent) => {
+    let n = 0;
+    for (let i = 0; i < agent.allowed.length; i++) n += agent.allowed[i];
+    return n;
+  });
   return model.agents.map((_, a) => a).sort((x, y) => cells[x] - cells[y] || x - y);
 }
 
@@ -139,6 +153,7 @@ export function placeAgents(
   order: readonly number[],
   limits: ConstructionLimits,
   guess?: LineGuess,
+  reach?: RosterWindow['reach'],
 ): Construction {
   const lines = copyLines(start);
   const withoutLine: number[] = [];
@@ -152,11 +167,15 @@ export function placeAgents(
     }
   };
   for (const a of order) {
-    const agent = model.agents[a];
     count(lines[a], -1);
-    const costs = model.supervisorRule ? marginalCosts(model, lines, a) : coverMargins(model, counts, a);
+    // Cover costs only for an agent priced or mended: most guesses are taken as they are.
+    let known: LineCosts | undefined;
+    const costs = () =>
+      (known ??= model.supervisorRule ? marginalCosts(model, lines, a) : coverMargins(model, counts, a));
     const mode = limits.pace?.mode ?? 'full';
-    const guessed = mode === 'guess' && guess ? firstValid(model, a, guess(a)) : undefined;
+    // The agent as the window holds it (a minimum within reach asked only for guesses that need it).
+    const settled = () => reach?.(a) ?? model.agents[a];
+    const guessed = mode === 'guess' && guess ? takeGuess(model, model.agents[a], guess(a), costs, settled) : undefined;
     if (guessed) {
       if (limits.pace) limits.pace.guessesTaken++;
       lines[a] = guessed;
@@ -164,32 +183,28 @@ export function placeAgents(
       limits.pace?.placed();
       continue;
     }
+    const agent = settled();
     const hurried = mode !== 'full' || limits.shouldStop();
     // A wider budget only when the first one found nothing.
     const attempts = hurried
-      ? [HURRIED, WIDER_HURRIED, { maxLabels: budget }, { maxLabels: budget * 8 }]
+      ? [...(mode === 'guess' ? GUESSING : [HURRIED, WIDER_HURRIED]), { maxLabels: budget }, { maxLabels: budget * 8 }]
       : [{ maxLabels: budget }, { maxLabels: budget * 8 }];
     let placed = false;
     for (const beam of attempts) {
-      const priced = cheapestLine(model, agent, costs, beam);
-      if (priced && agentLineViolations(model, agent, priced.line).length === 0) {
+      const priced = cheapestLine(model, agent, costs(), beam);
+      if (priced && keepsEveryRule(model, agent, priced.line)) {
         lines[a] = priced.line;
         placed = true;
         break;
       }
     }
     if (!placed) {
-      if (agentLineViolations(model, agent, lines[a]).length > 0) withoutLine.push(a);
+      if (!keepsEveryRule(model, agent, lines[a])) withoutLine.push(a);
     }
     count(lines[a], 1);
     limits.pace?.placed();
   }
   return { lines, withoutLine };
-}
-
-function firstValid(model: CompiledRoster, a: number, lines: Iterable<Int32Array>): Int32Array | undefined {
-  for (const line of lines) if (agentLineViolations(model, model.agents[a], line).length === 0) return line;
-  return undefined;
 }
 
 /** The whole roster: in one pass, or window by window on long horizons. */
@@ -210,9 +225,11 @@ export function constructRoster(model: CompiledRoster, limits: ConstructionLimit
       mode: 'rolling',
       lookahead: LOOKAHEAD,
       pace: AHEAD,
+      reachOnDemand: true,
     });
     const guess = from >= WINDOW ? repeatWeeks(window, lines, from) : undefined;
-    const placed = placeAgents(window.model, window.lines, constructionOrder(window.model), limits, guess);
+    const order = constructionOrder(window.model);
+    const placed = placeAgents(window.model, window.lines, order, limits, guess, window.reach);
     lines = window.embed(placed.lines, lines);
     // Agents the prorated totals left without a line re-plan the previous window too, alone against the others.
     for (const a of placed.withoutLine) {
@@ -242,9 +259,7 @@ export function constructFrom(
   limits: ConstructionLimits,
 ): Construction {
   if (!initial) return constructRoster(model, limits);
-  const invalid = model.agents
-    .map((_, a) => a)
-    .filter((a) => agentLineViolations(model, model.agents[a], initial[a]).length > 0);
+  const invalid = model.agents.map((_, a) => a).filter((a) => !keepsEveryRule(model, model.agents[a], initial[a]));
   return placeAgents(model, initial, invalid, limits);
 }
 
@@ -254,7 +269,7 @@ export function constructFrom(
  */
 function repairAgents(model: CompiledRoster, start: RosterLines, limits: ConstructionLimits): Construction {
   let lines = start;
-  const invalid = (a: number) => agentLineViolations(model, model.agents[a], lines[a]).length > 0;
+  const invalid = (a: number) => !keepsEveryRule(model, model.agents[a], lines[a]);
   for (const a of model.agents.map((_, k) => k).filter(invalid)) {
     for (let weeks = 8; invalid(a); weeks *= 2) {
       const from = Math.max(0, model.days - weeks * 7);

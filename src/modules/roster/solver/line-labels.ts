@@ -29,6 +29,8 @@ export interface LabelLimits {
   successors?: number;
   /** Labels kept per key at most (a beam's depth); the whole Pareto front when absent. */
   bucketSize?: number;
+  /** A beam tries only the cheapest longest shift beyond its breadth, not every longest (a hurried beam's). */
+  oneLongest?: boolean;
   shouldStop?: () => boolean;
 }
 
@@ -153,8 +155,9 @@ function setLabels(layers: Layer[], ...[model, agent, shape, costs, bounds, limi
       const newTouch = working || first ? touch : 0;
       const representative = cls === outside ? -1 : shape.classRepresentative[cls] * nShifts;
       let tried = 0;
+      let longestTried = false;
       for (const u of dutiesToday) {
-        if (tried >= breadth && !longest[u]) continue;
+        if (tried >= breadth && (!longest[u] || (longestTried && limits.oneLongest))) continue;
         const duty = model.duties[u];
         if (working && representative >= 0 && forbidden[representative + duty.shift]) continue;
         let newMinutes = minutes;
@@ -170,6 +173,7 @@ function setLabels(layers: Layer[], ...[model, agent, shape, costs, bounds, limi
         counters[WEEKENDS] += addsWeekend;
         if (shape.dayCap >= 0) counters[DAYS]++;
         tried++;
+        if (longest[u]) longestTried = true;
         push(cost + costs.cell[d * nDuties + u], shape.classOfShift[duty.shift], newRun, newTouch, newMinutes, i, u);
       }
     }

@@ -134,4 +134,21 @@ describe('cheapestLine', () => {
     expect(cheapestLine(model, model.agents[0], requestCosts(model, model.agents[0]), budget)).toBeNull();
     expect(budget).toMatchObject({ aborted: true });
   });
+
+  it('a beam trying one longest shift beyond its breadth still reaches a minimum only long shifts reach', () => {
+    // Two long types (N and a second 12 h one): the minimum needs five 12 h shifts in a week of at most five worked.
+    const types = [...TYPES, { id: 'M', startMinutes: 0, lengthMinutes: 720, notFollowedBy: ['E', 'L'] }];
+    const who = agent('a', {}, { minMinutes: 5 * 720, maxMinutes: 5 * 720, maxConsecutiveWorkDays: 5 });
+    const model = compileRoster(problem(7, types, [who], cover(7, 'E', 1)));
+    const costs = requestCosts(model, model.agents[0]);
+    // The 12 h shifts are the dearest: the cheapest shift alone never reaches the minimum.
+    model.duties.forEach((duty, u) => {
+      for (let d = 0; d < 7; d++) if (duty.minutes === 720) costs.cell[d * model.duties.length + u] += 50 + u;
+    });
+    for (const oneLongest of [false, true]) {
+      const found = cheapestLine(model, model.agents[0], costs, { maxLabels: 4, successors: 1, oneLongest });
+      expect(found).not.toBeNull();
+      expect(agentLineViolations(model, model.agents[0], found!.line)).toEqual([]);
+    }
+  });
 });

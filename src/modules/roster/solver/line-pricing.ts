@@ -49,6 +49,8 @@ export interface PricingBudget {
   maxLabels?: number;
   /** A beam's shifts tried from each label (default BEAM_SUCCESSORS). */
   successors?: number;
+  /** A beam tries the cheapest longest shift beyond `successors`, not every longest (see `LabelLimits`). */
+  oneLongest?: boolean;
   shouldStop?: () => boolean;
   truncated?: boolean;
   aborted?: boolean;
@@ -224,7 +226,13 @@ function beamLine(
 ): PricedLine | null {
   const bounds = workBounds(model, agent);
   const successors = budget.successors ?? BEAM_SUCCESSORS;
-  const limits = { maxLabels, shouldStop: budget.shouldStop, successors, bucketSize: BEAM_BUCKET };
+  const limits = {
+    maxLabels,
+    shouldStop: budget.shouldStop,
+    successors,
+    bucketSize: BEAM_BUCKET,
+    oneLongest: budget.oneLongest,
+  };
   const track = new Set<number>();
   let truncated = false;
   for (let round = 0; round <= LAZY_ROUNDS; round++) {

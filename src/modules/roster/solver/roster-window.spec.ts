@@ -100,3 +100,28 @@ describe('buildWindow (exact)', () => {
     );
   });
 });
+
+describe('buildWindow (rolling, minimum within reach on demand)', () => {
+  it('holds the prorated minimum until asked, then the same lowered minimum an eager window has', () => {
+    const days = 84;
+    // Fixed days off on most of the second four weeks: its prorated share of the minimum is out of reach.
+    const offs = Array.from({ length: 20 }, (_, k) => 28 + k);
+    const agents = [
+      agent('a', { fixedDaysOff: offs }, { minMinutes: 40 * 480, maxMinutes: 60 * 480, maxConsecutiveWorkDays: 5 }),
+      agent('b', {}, { minMinutes: 30 * 480, maxMinutes: 60 * 480, maxConsecutiveWorkDays: 5 }),
+    ];
+    const model = compileRoster(problem(days, [EARLY, LATE], agents, cover(days, 'E', 1)));
+    const lines = model.agents.map(() => new Int32Array(days).fill(-1));
+    const spec = { agents: [0, 1], from: 28, to: 56, mode: 'rolling' as const, lookahead: 7 };
+    const eager = buildWindow(model, lines, spec);
+    const lazy = buildWindow(model, lines, { ...spec, reachOnDemand: true });
+    const lowered = eager.model.agents.map((a) => a.minMinutes);
+    lazy.model.agents.forEach((a, k) => expect(a.minMinutes).toBeGreaterThanOrEqual(lowered[k]));
+    expect(lazy.model.agents[0].minMinutes).toBeGreaterThan(lowered[0]);
+    expect(lazy.reach(0).minMinutes).toBe(lowered[0]);
+    expect(lazy.model.agents[0].minMinutes).toBe(lowered[0]);
+    expect(lazy.reach(1).minMinutes).toBe(lowered[1]);
+    // An eager window is settled already.
+    expect(eager.reach(0)).toBe(eager.model.agents[0]);
+  });
+});

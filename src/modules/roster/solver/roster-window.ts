@@ -1,5 +1,6 @@
 import { FREE, OFF, type CompiledAgent, type CompiledRoster, type CoverRow, type RosterLines } from './compiled-roster';
-import { shareWorkBounds, workBounds, workBoundsWithoutWeekends, type WorkBounds } from './line-bounds';
+import { shareWorkBounds, workBounds } from './line-bounds';
+import { proratedTotals, usage } from './prorated-totals';
 
 /**
  * A block of agents over a window of days as a roster model of its own, so that every phase of
@@ -27,6 +28,11 @@ export interface WindowSpec {
   lookahead?: number;
   /** Rolling mode: the share of the contract's pace the window must at least work (default 1). */
   pace?: number;
+  /**
+   * Rolling mode: a minimum is lowered to what the window can hold only when `reach` asks (a
+   * guessing construction takes most guesses against the prorated minimum, which is never lower).
+   */
+  reachOnDemand?: boolean;
 }
 
 export interface RosterWindow {
@@ -37,12 +43,9 @@ export interface RosterWindow {
   lines: RosterLines;
   /** Writes the window's lines of the block back into (a copy of) the roster's lines, days [from, to) only. */
   embed(windowLines: RosterLines, into: RosterLines): RosterLines;
+  /** Block agent k with its minimum within what the window can hold, settled into `model.agents` (see `reachOnDemand`). */
+  reach(k: number): CompiledAgent;
 }
-
-/** Rolling mode: the days after the span are counted on for at most this share of what they could hold. */
-const FUTURE_SHARE = 0.97;
-/** Rolling mode: caps and days get this multiple of their prorated share (plus one). */
-const GENEROUS = 1.25;
 
 /** Rolling mode: a window's minimum is at most this share of the most it could hold by the run and weekend rules. */
 const WITHIN_REACH = 0.97;
@@ -70,27 +73,6 @@ function alignedSpan(model: CompiledRoster, from: number, to: number): [number, 
     if (first < end && end <= last) end = last + 1;
   }
   return [start, end];
-}
-
-interface Usage {
-  minutes: number;
-  days: number;
-  byType: number[];
-  weekends: number;
-}
-
-function usage(model: CompiledRoster, line: Int32Array, inside: (day: number) => boolean): Usage {
-  const byType = new Array<number>(model.typeIds.length).fill(0);
-  let minutes = 0;
-  let days = 0;
-  line.forEach((duty, d) => {
-    if (duty === OFF || !inside(d)) return;
-    minutes += model.duties[duty].minutes;
-    days++;
-    byType[model.duties[duty].type]++;
-  });
-  const weekends = model.weekends.filter((w) => w.some((d) => inside(d) && line[d] !== OFF)).length;
-  return { minutes, days, byType, weekends };
 }
 
 export function buildWindow(model: CompiledRoster, lines: RosterLines, spec: WindowSpec): RosterWindow {
@@ -121,15 +103,14 @@ export function buildWindow(model: CompiledRoster, lines: RosterLines, spec: Win
     cellRows,
   };
   // A prorated minimum above what the window can hold (its weekends, runs, days off) is lowered to that.
-  if (rolling && end < model.days) {
-    window.agents = agents.map((agent) => {
-      const most = workBounds(window, agent).most(0, false, 0, true, 0);
-      const within = { ...agent, minMinutes: Math.max(0, Math.min(agent.minMinutes, Math.floor(most * WITHIN_REACH))) };
-      // The pricing of the window reads the same bounds: computed once.
-      shareWorkBounds(window, agent, within);
-      return within;
-    });
-  }
+  const lowers = rolling && end < model.days;
+  const reached = new Uint8Array(block.length).fill(lowers ? 0 : 1);
+  const reach = (k: number) => {
+    if (!reached[k]) window.agents[k] = withinReach(window, window.agents[k]);
+    reached[k] = 1;
+    return window.agents[k];
+  };
+  if (!spec.reachOnDemand) block.forEach((_, k) => reach(k));
   return {
     model: window,
     start,
@@ -141,7 +122,17 @@ export function buildWindow(model: CompiledRoster, lines: RosterLines, spec: Win
       });
       return out;
     },
+    reach,
   };
+}
+
+/** The agent with its minimum lowered to WITHIN_REACH of the most the window can hold (the bounds shared with its pricing). */
+function withinReach(window: CompiledRoster, agent: CompiledAgent): CompiledAgent {
+  const most = workBounds(window, agent).most(0, false, 0, true, 0);
+  const within = { ...agent, minMinutes: Math.max(0, Math.min(agent.minMinutes, Math.floor(most * WITHIN_REACH))) };
+  // The pricing of the window reads the same bounds: computed once.
+  shareWorkBounds(window, agent, within);
+  return within;
 }
 
 /**
@@ -169,24 +160,32 @@ function windowCoverRows(
   end: number,
 ): CoverRow[] {
   const nDuties = model.duties.length;
+  const inSpan = (cell: number) => cell >= start * nDuties && cell < end * nDuties;
   const touching: number[] = [];
+  // Days whose cells count towards a touching row: only those are counted below (a year's roster is
+  // otherwise counted whole for every window of a rolling pass).
+  let first = model.days;
+  let last = -1;
   model.coverRows.forEach((row, r) => {
-    if (row.cells.some((c) => Math.floor(c / nDuties) >= start && Math.floor(c / nDuties) < end)) touching.push(r);
+    if (!row.cells.some(inSpan)) return;
+    touching.push(r);
+    for (const cell of row.cells) {
+      first = Math.min(first, Math.floor(cell / nDuties));
+      last = Math.max(last, Math.floor(cell / nDuties));
+    }
   });
   const fixed = new Float64Array(model.coverRows.length);
   lines.forEach((line, a) => {
-    line.forEach((duty, d) => {
-      if (duty === OFF) return;
-      const outsideSpan = d < start || d >= end;
-      if (!outsideSpan && inBlock.has(a)) return;
+    const block = inBlock.has(a);
+    for (let d = first; d <= last; d++) {
+      const duty = line[d];
+      if (duty === OFF || (block && d >= start && d < end)) continue;
       for (const r of model.cellRows[d * nDuties + duty]) fixed[r]++;
-    });
+    }
   });
   return touching.map((r) => {
     const row = model.coverRows[r];
-    const cells = row.cells
-      .filter((c) => Math.floor(c / nDuties) >= start && Math.floor(c / nDuties) < end)
-      .map((c) => c - start * nDuties);
+    const cells = row.cells.filter(inSpan).map((c) => c - start * nDuties);
     return {
       ...row,
       day: Math.min(end - start - 1, Math.max(0, row.day - start)),
@@ -241,86 +240,4 @@ function windowAgent(
     };
   }
   return { ...base, ...proratedTotals(model, agent, start, end, outside, spec.pace ?? 1) };
-}
-
-/** Rolling mode: what is left of each total, shared out by the agent's workable days (and weekends) left. */
-function proratedTotals(
-  model: CompiledRoster,
-  agent: CompiledAgent,
-  start: number,
-  end: number,
-  used: Usage,
-  pace: number,
-): Partial<CompiledAgent> {
-  const prefix = workablePrefix(model, agent);
-  const workable = (from: number, to: number, type = -1) => {
-    const counts = prefix[type + 1];
-    return counts[to] - counts[from];
-  };
-  const share = (from: number) => {
-    const left = workable(from, model.days);
-    return left === 0 ? 1 : workable(from, end) / left;
-  };
-  const part = share(start);
-  const weekendsLeft = model.weekends.filter((w) => w[0] >= start).length;
-  const weekendsHere = model.weekends.filter((w) => w[0] >= start && w[w.length - 1] < end).length;
-  // Weekends are shared out by count (working them early would leave later weeks short of days);
-  // caps and days generously, since running out of those early only leaves later days off.
-  const weekends = Number.isFinite(agent.maxWeekends)
-    ? Math.max(
-        0,
-        Math.round((agent.maxWeekends - used.weekends) * (weekendsLeft === 0 ? 1 : weekendsHere / weekendsLeft)),
-      )
-    : agent.maxWeekends;
-  const upper = (cap: number, ratio: number) =>
-    Number.isFinite(cap) ? Math.max(0, Math.min(cap, Math.ceil(cap * ratio * GENEROUS + 1))) : cap;
-  // At least the contract's pace (times `pace`), and never so little that the days after the span could not make up the rest.
-  const needed = agent.minMinutes - used.minutes;
-  const paced = needed * part * pace;
-  const short = (bounds: WorkBounds) =>
-    needed -
-    FUTURE_SHARE * Math.max(0, bounds.most(end, false, agent.minConsecutiveOff, true, used.weekends + weekends));
-  // The days after without their weekends already make up the rest in most windows: the bounds with a
-  // year's weekends (milliseconds per agent) only when those could raise the floor.
-  let floor = paced;
-  if (end === model.days) floor = Math.max(paced, needed);
-  else if (short(workBoundsWithoutWeekends(model, agent)) > paced)
-    floor = Math.max(paced, short(workBounds(model, agent)));
-  return {
-    minMinutes: Math.max(0, Math.floor(Math.min(needed, floor))),
-    maxMinutes: agent.maxMinutes - used.minutes,
-    maxShiftsByType: agent.maxShiftsByType.map((cap, t) =>
-      upper(
-        cap - used.byType[t],
-        workable(start, model.days, t) === 0 ? 1 : workable(start, end, t) / workable(start, model.days, t),
-      ),
-    ),
-    maxWorkDays: upper(agent.maxWorkDays - used.days, part),
-    maxWeekends: weekends,
-  };
-}
-
-const workableDays = new WeakMap<CompiledAgent, { model: CompiledRoster; prefix: Int32Array[] }>();
-
-/**
- * Days up to each day on which the agent may work at all ([0]) or each shift type ([1 + type]):
- * counted once per agent of the whole model, since every window of a rolling pass asks again.
- */
-function workablePrefix(model: CompiledRoster, agent: CompiledAgent): Int32Array[] {
-  const known = workableDays.get(agent);
-  if (known && known.model === model) return known.prefix;
-  const nDuties = model.duties.length;
-  const prefix = Array.from({ length: model.typeIds.length + 1 }, () => new Int32Array(model.days + 1));
-  const today = new Uint8Array(model.typeIds.length + 1);
-  for (let d = 0; d < model.days; d++) {
-    today.fill(0);
-    for (let u = 0; u < nDuties; u++) {
-      if (!agent.allowed[d * nDuties + u]) continue;
-      today[0] = 1;
-      today[model.duties[u].type + 1] = 1;
-    }
-    prefix.forEach((counts, k) => (counts[d + 1] = counts[d] + today[k]));
-  }
-  workableDays.set(agent, { model, prefix });
-  return prefix;
 }
