@@ -1,11 +1,11 @@
-import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
+import { Controller, Delete, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from 'src/platform/auth/actor';
 import { Roles } from 'src/platform/auth/roles';
 import { ApiProblems } from 'src/platform/http/openapi';
 import { pageExample } from 'src/platform/http/pagination';
 import { ValidBody, ValidParam, ValidQuery } from 'src/platform/http/validation';
-import { CreateLeaveBody, DecideLeaveBody, leaveExample, ListLeaveQuery } from './leave.dto';
+import { CreateLeaveBody, leaveExample, ListLeaveQuery } from './leave.dto';
 import { LeaveService } from './leave.service';
 import { OrgProblems } from './org.problems';
 
@@ -34,20 +34,8 @@ export class LeaveController {
     return this.leave.list(actor, query);
   }
 
-  @Post(':id/decision')
-  @HttpCode(200)
-  @Roles('admin', 'manager', 'supervisor', 'hr')
-  @ApiOkResponse({
-    schema: { example: { ...leaveExample, status: 'approved', decidedAt: '2026-11-21T03:00:00.000Z' } },
-  })
-  @ApiProblems(400, 401, 403, 404, 409, OrgProblems.leaveNotFound, OrgProblems.leaveNotRequested)
-  decide(
-    @CurrentActor() actor: Actor,
-    @ValidParam('id') id: string,
-    @ValidBody(DecideLeaveBody) body: DecideLeaveBody,
-  ) {
-    return this.leave.decide(actor, id, body);
-  }
+  // POST /leave/:id/decision lives in the time-off module (LeaveDecisionController): approving lays
+  // the leave on published rosters, which this module cannot reach.
 
   @Delete(':id')
   @Roles('admin', 'manager', 'supervisor', 'hr', 'agent')

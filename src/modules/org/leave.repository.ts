@@ -15,20 +15,28 @@ export class LeaveRepository {
     return row;
   }
 
-  async find(shopId: string, id: string): Promise<(Leave & { teamId: string | null }) | undefined> {
-    const [row] = await this.db.q
+  /** `lock`: the leave row locked for the rest of the transaction (two decisions queue up, the second sees the first). */
+  async find(shopId: string, id: string, lock = false): Promise<(Leave & { teamId: string | null }) | undefined> {
+    const query = this.db.q
       .select({ leave: leaves, teamId: agents.teamId })
       .from(leaves)
       .innerJoin(agents, eq(agents.id, leaves.agentId))
       .where(and(eq(leaves.shopId, shopId), eq(leaves.id, id)))
       .limit(1);
+    const [row] = lock ? await query.for('update', { of: leaves }) : await query;
     return row ? { ...row.leave, teamId: row.teamId } : undefined;
   }
 
-  async setStatus(id: string, status: string, decidedBy: string | null): Promise<Leave> {
+  /** `window`: the instants and credit the leave takes where it freed published shifts (else kept as asked). */
+  async setStatus(
+    id: string,
+    status: string,
+    decidedBy: string | null,
+    window?: Pick<Leave, 'startsAt' | 'endsAt' | 'credit'>,
+  ): Promise<Leave> {
     const [row] = await this.db.q
       .update(leaves)
-      .set({ status, decidedBy, decidedAt: decidedBy ? new Date() : null })
+      .set({ status, decidedBy, decidedAt: decidedBy ? new Date() : null, ...window })
       .where(eq(leaves.id, id))
       .returning();
     return row;

@@ -6,7 +6,7 @@ import { localDaysWindow } from 'src/platform/time/shop-calendar';
 import { labelOf } from 'src/platform/i18n/texts';
 import type { Page } from 'src/platform/http/pagination';
 import { AgentRepository } from './agent.repository';
-import { CreateLeaveBody, DecideLeaveBody, ListLeaveQuery } from './leave.dto';
+import { CreateLeaveBody, ListLeaveQuery } from './leave.dto';
 import { Leave, LeaveRepository } from './leave.repository';
 import { AgentScope } from './agent-scope.service';
 import { LeaveStatusLabels } from './org.labels';
@@ -89,15 +89,29 @@ export class LeaveService {
     return { items: rows, total, limit: query.limit, offset: query.offset };
   }
 
-  async decide(actor: Actor, id: string, body: DecideLeaveBody): Promise<Leave> {
-    const leave = await this.visible(actor, id);
+  /**
+   * For the decision (time-off module, which lays approved leave on published rosters): the leave
+   * locked in the caller's transaction, in the decider's reach and still requested.
+   */
+  async decidable(actor: Actor, id: string): Promise<Leave> {
+    const leave = await this.visible(actor, id, true);
     if (actor.role === 'agent') throw OrgProblems.leaveNotFound();
     if (leave.status !== 'requested')
       throw OrgProblems.leaveNotRequested(
         { state: labelOf(LeaveStatusLabels, leave.status) },
         { extra: { state: leave.status, allowedFrom: ['requested'] } },
       );
-    return this.leaves.setStatus(id, body.decision, actor.userId);
+    return leave;
+  }
+
+  /** The decision stored; approved leave that freed published shifts takes the instants and credit they give. */
+  decided(
+    actor: Actor,
+    id: string,
+    decision: 'approved' | 'rejected',
+    window?: Pick<Leave, 'startsAt' | 'endsAt' | 'credit'>,
+  ): Promise<Leave> {
+    return this.leaves.setStatus(id, decision, actor.userId, window);
   }
 
   async cancel(actor: Actor, id: string): Promise<Leave> {
@@ -110,8 +124,8 @@ export class LeaveService {
     return this.leaves.setStatus(id, 'cancelled', null);
   }
 
-  private async visible(actor: Actor, id: string): Promise<Leave> {
-    const leave = await this.leaves.find(actor.shopId, id);
+  private async visible(actor: Actor, id: string, lock = false): Promise<Leave> {
+    const leave = await this.leaves.find(actor.shopId, id, lock);
     const only = await this.scope.visibleAgentIds(actor);
     if (!leave || (only && !only.includes(leave.agentId))) throw OrgProblems.leaveNotFound();
     return leave;

@@ -8,7 +8,7 @@ import { agentName } from 'src/modules/org/org.labels';
 import { AgentScope } from 'src/modules/org/agent-scope.service';
 import { ShopService } from 'src/modules/org/shop.service';
 import type { ShiftChange } from 'src/modules/roster/roster.dto';
-import { BrokenRule, LeaveOptions, RosterEditing } from 'src/modules/roster/roster-editing.service';
+import { BrokenRule, ChangeOptions, LeaveOptions, RosterEditing } from 'src/modules/roster/roster-editing.service';
 import { RosterPublishing } from 'src/modules/roster/roster-publishing.service';
 import { RosterReading } from 'src/modules/roster/roster-reading.service';
 import { addDays } from 'src/platform/time/calendar-date';
@@ -67,10 +67,17 @@ export class PublishedWeeks {
 
   /** Every week touched must be published for the agent (its one truth exists). */
   async requirePublished(shopId: string, agent: AgentFacts, dates: string[]): Promise<void> {
+    const week = await this.firstUnpublished(shopId, agent, dates);
+    if (week) throw SelfServiceProblems.unpublishedWeek({ week, agent: agentName(agent) });
+  }
+
+  /** The Monday of the first week of the dates not published for the agent, or null when all are. */
+  async firstUnpublished(shopId: string, agent: Pick<AgentFacts, 'id'>, dates: string[]): Promise<string | null> {
     for (const week of [...new Set(dates.map(mondayOf))]) {
       const publications = await this.rosters.publications(shopId, week, [agent.id]);
-      if (publications.length === 0) throw SelfServiceProblems.unpublishedWeek({ week, agent: agentName(agent) });
+      if (publications.length === 0) return week;
     }
+    return null;
   }
 
   /** The agent a request is made for: the caller's own record, or one the caller leads (else not found). */
@@ -174,8 +181,8 @@ export class PublishedWeeks {
     return out;
   }
 
-  /** The changes published as each roster's next version (in the caller's transaction). */
-  async publish(actor: Actor, changes: RosterChanges, leave: LeaveOptions = {}): Promise<PublishedChange[]> {
+  /** The changes published as each roster's next version (in the caller's transaction), with the note given. */
+  async publish(actor: Actor, changes: RosterChanges, leave: ChangeOptions = {}): Promise<PublishedChange[]> {
     const out: PublishedChange[] = [];
     for (const [rosterId, list] of changes) {
       try {

@@ -1,8 +1,19 @@
 import { Injectable } from '@nestjs/common';
+import type { Actor } from 'src/platform/auth/actor';
+import type { PublishedChange } from 'src/platform/db/schema';
+import { fillText } from 'src/platform/i18n/locale';
+import { say } from 'src/platform/i18n/request-locale';
+import { defineTexts, labelOf } from 'src/platform/i18n/texts';
 import { addDays } from 'src/platform/time/calendar-date';
 import { clockAt } from 'src/platform/time/shop-calendar';
+import { agentName, LeaveKindLabels } from 'src/modules/org/org.labels';
 import type { Shop } from 'src/modules/org/shop.repository';
-import { dayOfWeek, PublishedWeeks, RosterChanges } from 'src/modules/self-service/published-weeks.service';
+import {
+  CheckedRoster,
+  dayOfWeek,
+  PublishedWeeks,
+  RosterChanges,
+} from 'src/modules/self-service/published-weeks.service';
 import type { AgentFacts } from 'src/modules/self-service/self-service.repository';
 import { LeavePlan, planLeave, shortenedStart } from './time-off-leave';
 import { TimeOffProblems } from './time-off.problems';
@@ -16,7 +27,23 @@ export type Freed = {
   leave: Pick<LeavePlan, 'startsAt' | 'endsAt' | 'credit'>;
 };
 
-/** Time off laid on the agent's published shifts (the rules of it are `planLeave`'s). */
+export type Weighed = Freed & { checked: CheckedRoster[] };
+
+export const LeaveOnRosterTexts = defineTexts('time-off.on-roster', {
+  note: {
+    en: '{kind} of {agent} {dates}: the shifts it overlaps are taken off or cut',
+    zh: '{agent} {dates} {kind}：与之重叠的班次已取消或缩短',
+  },
+});
+
+/** A leave's dates (and hours) as people write them. */
+export const datesOf = (r: Pick<Wish, 'startDate' | 'endDate' | 'startTime' | 'endTime'>) =>
+  `${r.startDate}${r.endDate !== r.startDate ? `–${r.endDate}` : ''}${r.startTime ? ` ${r.startTime}–${r.endTime}` : ''}`;
+
+/**
+ * Leave laid on the agent's published shifts (the rules of it are `planLeave`'s), one way for every
+ * path that grants leave: a self-service request approved, or leave decided on the leave list.
+ */
 @Injectable()
 export class TimeOffFreeing {
   constructor(private readonly weeks: PublishedWeeks) {}
@@ -60,5 +87,30 @@ export class TimeOffFreeing {
       days.set(s.rosterId, [...(days.get(s.rosterId) ?? []), { day: dayOfWeek(s.date), skill: s.skill }]);
     }
     return { changes, days, leave: { startsAt: plan.startsAt, endsAt: plan.endsAt, credit: plan.credit } };
+  }
+
+  /** `freed`, checked against every hard rule of the published versions with the leave granted (409 naming them). */
+  async weighed(shop: Shop, agent: AgentFacts, wish: Wish): Promise<Weighed> {
+    const freed = await this.freed(shop, agent, wish);
+    const checked = await this.weeks.check(shop.id, freed.changes, {
+      leaveOf: [wish.agentId],
+      addLeave: [{ agentId: wish.agentId, ...freed.leave }],
+    });
+    return { ...freed, checked };
+  }
+
+  /**
+   * The freed shifts published as each roster's next version (carried into a pending draft), with a
+   * note saying which leave did it. The leave must be stored (approved) first: publishing re-reads it.
+   */
+  publish(actor: Actor, agent: AgentFacts, wish: Wish & { kind: string }, freed: Freed): Promise<PublishedChange[]> {
+    const note = say(
+      fillText(LeaveOnRosterTexts.note, {
+        kind: labelOf(LeaveKindLabels, wish.kind),
+        agent: agentName(agent),
+        dates: datesOf(wish),
+      }),
+    );
+    return this.weeks.publish(actor, freed.changes, { leaveOf: [wish.agentId], note });
   }
 }

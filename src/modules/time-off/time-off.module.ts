@@ -3,15 +3,17 @@ import { NotificationModule } from 'src/modules/notification/notification.module
 import { OrgModule } from 'src/modules/org/org.module';
 import { SelfServiceModule } from 'src/modules/self-service/self-service.module';
 import { TimeOffController } from './time-off.controller';
+import { LeaveDecisionController } from './leave-decision.controller';
+import { LeaveDecisions } from './leave-decision.service';
 import { LeaveTakenReads } from './leave-taken.reads';
 import { TimeOffRepository } from './time-off.repository';
 import { TimeOffService } from './time-off.service';
 import { TimeOffFreeing } from './time-off-freeing';
 
-/** Agents' time-off requests: allowance, supervisor's decision, leave and the freed shifts published. */
+/** Agents' time-off requests and decisions on leave: allowance, supervisor's decision, leave and the freed shifts published. */
 @Module({
   imports: [OrgModule, SelfServiceModule, NotificationModule],
-  controllers: [TimeOffController],
-  providers: [TimeOffRepository, LeaveTakenReads, TimeOffFreeing, TimeOffService],
+  controllers: [TimeOffController, LeaveDecisionController],
+  providers: [TimeOffRepository, LeaveTakenReads, TimeOffFreeing, TimeOffService, LeaveDecisions],
 })
 export class TimeOffModule {}

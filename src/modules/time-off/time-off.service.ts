@@ -20,11 +20,7 @@ import { LeaveTakenReads } from './leave-taken.reads';
 import { TimeOffRepository, TimeOffRequest } from './time-off.repository';
 import { allowancesFor, allowanceVerdict, coverageHolds, OffCount } from './time-off-rules';
 import { wishWindow } from './time-off-leave';
-import { Freed, TimeOffFreeing, Wish } from './time-off-freeing';
-
-/** A request's dates (and hours) as people write them. */
-const datesOf = (r: Wish) =>
-  `${r.startDate}${r.endDate !== r.startDate ? `–${r.endDate}` : ''}${r.startTime ? ` ${r.startTime}–${r.endTime}` : ''}`;
+import { datesOf, Freed, TimeOffFreeing, Weighed, Wish } from './time-off-freeing';
 
 /**
  * Time off asked for by agents: approved at once within the shop's allowance (or while cover holds),
@@ -80,7 +76,8 @@ export class TimeOffService {
         requestedBy: actor.userId,
       });
       await this.audit(actor, row, 'requested', []);
-      if (verdict === 'within' || this.coverageAllows(shop, freed)) row = await this.approve(actor, row, freed, true);
+      if (verdict === 'within' || this.coverageAllows(shop, freed))
+        row = await this.approve(actor, row, agent, freed, true);
       else {
         await this.notices.tellSupervisorsOf(actor.shopId, [agentId], {
           kind: 'request-waiting',
@@ -127,7 +124,7 @@ export class TimeOffService {
       }
       await this.requests.lockAllowances(actor.shopId);
       const { freed } = await this.assess(actor.shopId, agent, request);
-      return { row: await this.approve(actor, { ...request, note: body.note ?? null }, freed, false), agent };
+      return { row: await this.approve(actor, { ...request, note: body.note ?? null }, agent, freed, false), agent };
     });
     await this.notices.deliver(actor.shopId);
     return this.view(row, agent);
@@ -166,8 +163,7 @@ export class TimeOffService {
     // Hours past midnight into a week not yet published are rostered around later (leave is instants).
     await this.weeks.requirePublished(shopId, agent, wish.startTime ? [wish.startDate] : dates);
     const shop = await this.shops.context(shopId);
-    const freed = await this.freeing.freed(shop, agent, wish);
-    const checked = await this.weeks.check(shopId, freed.changes, this.leaveOf(wish, freed.leave));
+    const freed = await this.freeing.weighed(shop, agent, wish);
     const applicable = allowancesFor(shop.settings.timeOffAllowances ?? [], agent);
     const counts: OffCount[] = [];
     for (const [i, a] of applicable.entries()) {
@@ -191,24 +187,23 @@ export class TimeOffService {
         max: verdict.allowance.maxPerDay!,
       });
     }
-    return { shop, freed: { ...freed, checked }, verdict: verdict.verdict };
+    return { shop, freed, verdict: verdict.verdict };
   }
 
-  private coverageAllows(
-    shop: Shop,
-    freed: Freed & { checked: Awaited<ReturnType<PublishedWeeks['check']>> },
-  ): boolean {
+  private coverageAllows(shop: Shop, freed: Weighed): boolean {
     const min = shop.settings.timeOffMinCoveragePercent;
     if (min === undefined) return false;
     return freed.checked.every((c) => coverageHolds(c.after, freed.days.get(c.rosterId) ?? [], min));
   }
 
-  private leaveOf(wish: Wish, leave: Freed['leave']) {
-    return { leaveOf: [wish.agentId], addLeave: [{ agentId: wish.agentId, ...leave }] };
-  }
-
   /** Leave granted, the shifts freed in a new published version, the request approved: one transaction. */
-  private async approve(actor: Actor, request: TimeOffRequest, freed: Freed, auto: boolean): Promise<TimeOffRequest> {
+  private async approve(
+    actor: Actor,
+    request: TimeOffRequest,
+    agent: AgentFacts,
+    freed: Freed,
+    auto: boolean,
+  ): Promise<TimeOffRequest> {
     const leave = await this.leave.grant(
       actor.shopId,
       {
@@ -221,7 +216,7 @@ export class TimeOffService {
       },
       actor.userId,
     );
-    const published = await this.weeks.publish(actor, freed.changes, { leaveOf: [request.agentId] });
+    const published = await this.freeing.publish(actor, agent, request, freed);
     const row = await this.requests.update(request.id, {
       status: 'approved',
       autoApproved: auto,
