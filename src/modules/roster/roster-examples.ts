@@ -57,6 +57,7 @@ export const rosterExample = {
     // A self-service change published beside this draft that the draft could not take (or whose shift it replaced).
     warnings: [
       {
+        id: '3f9a1c0b7d2e4a65',
         kind: 'not-carried',
         agentId,
         date: '2026-12-03',
@@ -181,4 +182,17 @@ export const editRefusedExample = {
       detail: '王芳 (CS0002), 2026-12-08 早班 08:00–17:00: rest 9 h < 11 h after 2026-12-07 夜班 23:00–08:00',
     },
   ],
+};
+
+/** A draft warning once dismissed: stored with who and when, no longer in `version.warnings`. */
+export const dismissedWarningExample = {
+  id: '3f9a1c0b7d2e4a65',
+  version: 2,
+  kind: 'not-carried',
+  agentId,
+  date: '2026-12-03',
+  message:
+    '2026-12-03 张敏 (CS0002): the approved change (shift 早班 08:00–17:00) is published but not carried into this draft, where it would break a rule: 张敏 (CS0002): 9 h rest between 2026-12-02 and 2026-12-03 < 11 h. Publishing the draft as it is undoes it; decide the day first',
+  dismissedAt: '2026-12-01T03:20:00.000Z',
+  dismissedBy: '7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f',
 };

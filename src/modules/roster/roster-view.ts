@@ -15,6 +15,7 @@ import type { ShiftTemplate } from './shift-template.repository';
 import { underCover } from './roster-under-cover';
 import { RosterRefusals } from './roster-refusals';
 import { awayDuring, overlaps } from './roster-away';
+import { shownDraftWarnings } from './roster-warning-ids';
 import type { RosterAssignment, RosterEvaluation, RosterProblem, RosterRuleViolation } from './solver';
 
 export type AgentName = { id: string; employeeNo: string; name: string; teamId: string | null };
@@ -203,7 +204,7 @@ export function rosterView(m: RosterReadModel) {
           supersededAt: version.supersededAt ?? null,
           supersededBy: m.successor ? { rosterId: m.successor.rosterId, version: m.successor.version } : null,
           // Self-service changes published beside this draft that replaced its shifts or could not be carried into it.
-          warnings: (version.warnings ?? []).map((w) => ({ ...w, message: say(w.message) })),
+          warnings: shownDraftWarnings(version.warnings),
         }
       : null,
     versions: m.versions.map((v) => ({

@@ -18,6 +18,7 @@ import {
 import {
   createdRosterExample,
   diffExample,
+  dismissedWarningExample,
   editRefusedExample,
   rosterExample,
   rosterSummaryExample,
@@ -26,6 +27,8 @@ import { RosterEditing } from './roster-editing.service';
 import { RosterPublishing } from './roster-publishing.service';
 import { ROSTER_READERS, ROSTER_WRITERS } from './roster-roles';
 import { RosterCommands } from './roster-commands.service';
+import { DraftWarnings } from './roster-draft-warnings';
+import { DraftWarningIdParam } from './roster-warning-ids';
 import { RosterReading } from './roster-reading.service';
 import { RosterProblems as P } from './roster.problems';
 import { RosterRuleTexts } from './roster-refusals';
@@ -44,6 +47,7 @@ export class RosterController {
     private readonly rosters: RosterReading,
     private readonly editing: RosterEditing,
     private readonly publishing: RosterPublishing,
+    private readonly warnings: DraftWarnings,
   ) {}
 
   @Post()
@@ -167,5 +171,22 @@ export class RosterController {
   @ApiProblems(400, 401, 403, P.notFound, P.versionNotFound, P.notSuperseded)
   diff(@CurrentActor() actor: Actor, @ValidParam('id') id: string, @ValidQuery(DiffQuery) query: DiffQuery) {
     return this.rosters.diff(actor, id, query);
+  }
+
+  @Post(':id/warnings/:warningId/dismiss')
+  @HttpCode(200)
+  @Roles(...ROSTER_WRITERS)
+  @ApiOkResponse({
+    description:
+      'A warning a self-service change left on a draft (`version.warnings` of GET /rosters/:id, by its `id`) is dismissed: stored with who and when, and no longer shown. Dismissing it again answers the first dismissal.',
+    schema: { example: dismissedWarningExample },
+  })
+  @ApiProblems(400, 401, 403, P.notFound, P.warningNotFound)
+  dismissWarning(
+    @CurrentActor() actor: Actor,
+    @ValidParam('id') id: string,
+    @ValidParam('warningId', DraftWarningIdParam) warningId: string,
+  ) {
+    return this.warnings.dismiss(actor, id, warningId);
   }
 }

@@ -17,6 +17,7 @@ import { RosterViewStampReads } from './roster-view-stamp.reads';
 import { RosterProblemService } from './roster-problem.service';
 import { RosterPublishing } from './roster-publishing.service';
 import { DraftCarrying } from './roster-draft-carry';
+import { DraftWarnings } from './roster-draft-warnings';
 import { RosterActivityReads } from './roster-activity.reads';
 import { RosterRepository } from './roster.repository';
 import { RosterCommands } from './roster-commands.service';
@@ -43,6 +44,7 @@ import { ShiftTemplateService } from './shift-template.service';
     RosterEditing,
     RosterPublishing,
     DraftCarrying,
+    DraftWarnings,
     RosterGeneration,
     RosterImport,
     RosterImportTemplate,

@@ -7,6 +7,11 @@ import { defineProblems } from 'src/platform/errors/problem-catalogue';
 export const RosterProblems = defineProblems('roster', {
   notFound: { status: 404, en: 'Roster not found', zh: '未找到排班表' },
   versionNotFound: { status: 404, en: 'The roster has no version {version}', zh: '该排班表没有第 {version} 版' },
+  warningNotFound: {
+    status: 404,
+    en: 'The roster has no warning {warningId} to dismiss',
+    zh: '该排班表没有可忽略的提醒 {warningId}',
+  },
   teamNotFound: {
     status: 404,
     en: 'No team of this shop has the id given in {field}',

@@ -57,6 +57,8 @@ export const GRID_TEXT = {
   'warn.rules': ['Rules the roster could not keep', '无法满足的排班规则'],
   'warn.details': ['Details for planners (solver)', '排班求解详情'],
   'warn.draft': ['Approved changes published beside this draft', '在本草稿之外已发布的批准变更'],
+  'warn.dismiss': ['Dismiss', '忽略'],
+  'warn.dismissed': ['Warning dismissed', '已忽略该提醒'],
   'daypart.night': ['Night 00–06', '夜间 00–06'],
   'daypart.morning': ['Morning 06–12', '上午 06–12'],
   'daypart.afternoon': ['Afternoon 12–18', '下午 12–18'],

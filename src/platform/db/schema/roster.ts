@@ -105,6 +105,9 @@ export type DraftWarning = {
   agentId: string;
   date: string;
   message: { en: string; zh: string };
+  /** Set when a manager dismissed it (read, dealt with): kept as history, no longer shown. */
+  dismissedAt?: string;
+  dismissedBy?: string;
 };
 
 export const rosterVersions = pgTable(

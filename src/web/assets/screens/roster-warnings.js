@@ -3,9 +3,11 @@
  * rule that keeps them missing; the rules the roster could not keep. The solver's objective and
  * bound are for planners, behind a "details" toggle.
  */
-import { card, h } from '../elements.js';
+import { post } from '../api.js';
+import { card, clear, h } from '../elements.js';
 import { dayLabel, num } from '../format.js';
 import { t } from '../i18n.js';
+import { notice } from './common.js';
 import { objectivePanel, warningsPanel } from './roster-charts.js';
 
 function missingTable(roster) {
@@ -53,8 +55,25 @@ function missingTable(roster) {
   );
 }
 
-/** Self-service changes published while this draft was open that replaced its shifts or could not be carried into it. */
-function draftWarnings(roster) {
+/**
+ * A manager's dismissal of a draft warning, then the roster drawn again without it; the message
+ * comes once the screen shows it (a failed reload keeps its error instead).
+ */
+async function dismiss(roster, warning, { status, reload }) {
+  try {
+    await post(`/rosters/${roster.id}/warnings/${warning.id}/dismiss`);
+  } catch (e) {
+    return clear(status, notice('error', e.message));
+  }
+  await reload();
+  if (!status.querySelector(':scope > .notice-error')) clear(status, notice('ok', t('warn.dismissed')));
+}
+
+/**
+ * Self-service changes published while this draft was open that replaced its shifts or could not be
+ * carried into it; a manager (`writer`: the status line and reload of the screen) dismisses one once dealt with.
+ */
+function draftWarnings(roster, writer) {
   const rows = roster.version?.warnings ?? [];
   if (rows.length === 0) return null;
   return h(
@@ -64,17 +83,30 @@ function draftWarnings(roster) {
     h(
       'ul',
       { id: 'draft-warnings' },
-      rows.map((w) => h('li', { class: 'bad-text', 'data-date': w.date, 'data-agent': w.agentId }, w.message)),
+      rows.map((w) =>
+        h(
+          'li',
+          { class: 'bad-text', 'data-date': w.date, 'data-agent': w.agentId, 'data-warning': w.id },
+          w.message,
+          writer
+            ? h(
+                'button',
+                { type: 'button', class: 'ghost small dismiss-warning', onclick: () => dismiss(roster, w, writer) },
+                t('warn.dismiss'),
+              )
+            : null,
+        ),
+      ),
     ),
   );
 }
 
-export function warningsCard(roster, templates) {
+export function warningsCard(roster, templates, writer = null) {
   const rules = [...(roster.warnings ?? []), ...(roster.infeasibilities ?? []), ...(roster.violations ?? [])];
   return card(
     t('warn.title'),
     null,
-    draftWarnings(roster),
+    draftWarnings(roster, writer),
     missingTable(roster),
     rules.length ? h('h3', { class: 'sub-title' }, t('warn.rules')) : null,
     rules.length ? warningsPanel(roster, templates) : null,

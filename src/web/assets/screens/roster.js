@@ -265,7 +265,7 @@ export async function renderRoster(root, ctx) {
         roster.coverage.length ? chartHolder : null,
         dayCoverTable(roster) ?? (roster.coverage.length ? null : empty(t('roster.noCoverage'))),
       ),
-      warningsCard(roster, ref.templates),
+      warningsCard(roster, ref.templates, writer ? { status, reload: load } : null),
       versionsCard(roster, ctx.zone, roster.version.version),
       roster.versions.length > 1 ? compareCard(roster) : null,
     );

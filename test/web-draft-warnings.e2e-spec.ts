@@ -1,0 +1,69 @@
+import { bearer, TestApp } from './support/test-app';
+import { publishTeamWeek, PublishedTeamWeek } from './support/self-service-week';
+import { BROWSER_STEPS_MS, signIn, startWebSuite, WebBrowser } from './support/web-browser';
+import { NEXT_WEEK } from './support/web-fixtures';
+
+/** The roster screen's draft warnings: a manager dismisses one with its button and it is gone. */
+describe('web draft warnings (e2e, Chromium)', () => {
+  let t: TestApp;
+  let web: WebBrowser;
+  let manager: string;
+  let week: PublishedTeamWeek;
+  const warnings = async () =>
+    (await t.http().get(`/rosters/${week.rosterId}`).set(bearer(manager)).expect(200)).body.version.warnings as {
+      agentId: string;
+    }[];
+
+  beforeAll(async () => {
+    let agentId: string;
+    ({ t, web, manager, agentId } = await startWebSuite());
+    week = await publishTeamWeek(t, NEXT_WEEK);
+    const partTimer = week.mates.find((m) => m.shifts === 3 && m.id !== agentId && !m.isSupervisor)!;
+    const { revision } = (await t.http().get(`/rosters/${week.rosterId}`).set(bearer(manager)).expect(200)).body;
+    // A draft moves the part-timer's Monday; leave approved over that Monday then replaces it: one warning.
+    await t
+      .http()
+      .patch(`/rosters/${week.rosterId}`)
+      .set(bearer(manager))
+      .send({
+        expectedRevision: revision,
+        changes: [{ agentId: partTimer.id, date: NEXT_WEEK, shiftTemplate: 'M', start: '09:00' }],
+      })
+      .expect(200);
+    const leave = await t
+      .http()
+      .post('/leave')
+      .set(bearer(manager))
+      .send({ agentId: partTimer.id, kind: 'personal', startDate: NEXT_WEEK, endDate: NEXT_WEEK })
+      .expect(201);
+    await t
+      .http()
+      .post(`/leave/${leave.body.id}/decision`)
+      .set(bearer(manager))
+      .send({ decision: 'approved' })
+      .expect(200);
+  }, 180_000);
+  afterAll(async () => {
+    await web?.close();
+    await t?.close();
+  });
+
+  it(
+    'lets the manager dismiss a draft warning from the roster screen',
+    async () => {
+      expect(await warnings()).toHaveLength(1);
+      const { context, page, pageErrors } = await signIn(web, 'manager', 'zh');
+      const item = page.locator('#draft-warnings li');
+      await item.waitFor();
+      expect(await item.textContent()).toContain('替换了本草稿中的');
+      await item.locator('button.dismiss-warning', { hasText: '忽略' }).click();
+      await page.waitForSelector('#roster-status .notice-ok');
+      expect(await page.textContent('#roster-status')).toContain('已忽略该提醒');
+      expect(await page.locator('#draft-warnings').count()).toBe(0);
+      expect(await warnings()).toEqual([]);
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    },
+    BROWSER_STEPS_MS,
+  );
+});
