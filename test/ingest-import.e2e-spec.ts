@@ -244,25 +244,37 @@ describe('imports: sessions, orders, volume, ratings, queues (e2e)', () => {
     expect(unknownField.body.errors[0]).toMatchObject({ row: 1, field: 'stars', message: '未知列' });
   });
 
-  it('hands out templates that import as they are', async () => {
+  const template = async (kind: string) => {
+    const res = await t
+      .http()
+      .get(`/imports/templates/${kind}`)
+      .set(bearer(manager))
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.body as unknown as ArrayBuffer);
+    return { content: res.body as Buffer, workbook, sheet: workbook.worksheets[0] };
+  };
+
+  it('hands out templates with a title block (shop, what, time zone) that import as they are', async () => {
+    const shop = (await t.http().get(`/shops/${t.demoShopId}`).set(bearer(manager)).expect(200)).body;
     for (const kind of ['queues', 'volume', 'sessions', 'orders', 'ratings']) {
-      const res = await t
-        .http()
-        .get(`/imports/templates/${kind}`)
-        .set(bearer(manager))
-        .buffer(true)
-        .parse((r, done) => {
-          const chunks: Buffer[] = [];
-          r.on('data', (c: Buffer) => chunks.push(c));
-          r.on('end', () => done(null, Buffer.concat(chunks)));
-        })
-        .expect(200);
-      expect(res.headers['content-type']).toContain('spreadsheetml');
-      const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(res.body as unknown as ArrayBuffer);
-      const header = (workbook.worksheets[0].getRow(1).values as string[]).slice(1);
+      const { content, sheet } = await template(kind);
+      // Three title lines (shop and what, what a row is for, the zone times are read in), then the headers.
+      const title = [1, 2, 3].map((r) => String(sheet.getRow(r).getCell(1).value));
+      expect(title[0]).toContain(shop.name);
+      expect(title[0]).toMatch(/导入模板 .+ import template$/);
+      expect(title[1]).toMatch(/^每行.+ \/ One row per /);
+      expect(title[2]).toContain(shop.timeZone);
+      const header = (sheet.getRow(4).values as string[]).slice(1);
       expect(header.every((h) => /^.+ \([A-Za-z]+\)$/.test(h))).toBe(true);
-      const imported = await upload(kind, `template-${kind}.xlsx`, res.body as Buffer);
+      const imported = await upload(kind, `template-${kind}.xlsx`, content);
       expect({ kind, errors: imported.body.errors ?? [] }).toEqual({ kind, errors: [] });
       expect({ kind, rejected: imported.body.rejected, rows: imported.body.rows }).toEqual({
         kind,
@@ -270,6 +282,46 @@ describe('imports: sessions, orders, volume, ratings, queues (e2e)', () => {
         rows: 1,
       });
     }
+  });
+
+  it('imports a filled template, title lines kept, as a workbook and saved as CSV, naming rows as the sheet does', async () => {
+    const { workbook, sheet } = await template('volume');
+    const filled = (offered: unknown) => [
+      ['presales_chat', '2026-11-22 11:00', 30, offered, 50, 2, 400],
+      ['presales_chat', '2026-11-22 11:30', 30, 61, 60, 1, 390],
+    ];
+    filled('many').forEach((cells) => sheet.addRow(cells));
+    const bad = await upload('volume', 'filled-volume.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(bad.status).toBe(422);
+    // Row 6 of the sheet: three title lines, the header, the example row, then the first filled row.
+    expect(bad.body.errors).toEqual([expect.objectContaining({ row: 6, field: 'offered' })]);
+    sheet.getRow(6).getCell(4).value = 52;
+    const ok = await upload('volume', 'filled-volume.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect({ errors: ok.body.errors ?? [], rows: ok.body.rows, rejected: ok.body.rejected }).toEqual({
+      errors: [],
+      rows: 3,
+      rejected: 0,
+    });
+    // The same sheet saved as CSV by a spreadsheet: each title line one text, then empty cells.
+    const quoted = (c: unknown) =>
+      /[",]/.test(String(c ?? '')) ? `"${String(c).replace(/"/g, '""')}"` : String(c ?? '');
+    const asCsv = (offered: unknown) =>
+      [
+        ...[1, 2, 3].map((r) => [sheet.getRow(r).getCell(1).value, '', '', '', '', '', '']),
+        ...[4, 5].map((r) => (sheet.getRow(r).values as unknown[]).slice(1)),
+        ...filled(offered),
+      ]
+        .map((cells) => cells.map(quoted).join(','))
+        .join('\r\n') + '\r\n';
+    const csvBad = await upload('volume', 'filled-volume.csv', asCsv('many'));
+    expect(csvBad.status).toBe(422);
+    expect(csvBad.body.errors).toEqual([expect.objectContaining({ row: 6, field: 'offered' })]);
+    const csvOk = await upload('volume', 'filled-volume.csv', asCsv(52));
+    expect({ errors: csvOk.body.errors ?? [], rows: csvOk.body.rows, rejected: csvOk.body.rejected }).toEqual({
+      errors: [],
+      rows: 3,
+      rejected: 0,
+    });
   });
 
   it('keeps transcripts to QC, supervisors and managers, and every fact inside its shop', async () => {

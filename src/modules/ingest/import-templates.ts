@@ -1,29 +1,47 @@
-import { createReadStream, existsSync, ReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import { IngestProblems } from './ingest.problems';
+import { fillText } from 'src/platform/i18n/locale';
+import { ShopService } from 'src/modules/org/shop.service';
 import { importKinds } from './kinds';
 import type { ImportKindName } from './kinds/import-kind';
+import { ImportTemplatePurposes, ImportTemplateTitles, ImportTemplateWords } from './import-template-texts';
 
 export const templatesFolder = join(__dirname, '..', '..', '..', 'templates');
 export const templatePath = (kind: ImportKindName) => join(templatesFolder, `import-${kind}.xlsx`);
 
-/** The import template of a kind: `中文 (key)` headers, one example row, and a sheet of notes. */
-export function buildTemplate(kind: ImportKindName): ExcelJS.Workbook {
+/** The rows of the title block above the header (the reader skips them: `isTitleRow`). */
+export const TITLE_ROWS = 3;
+
+/**
+ * The import template of a kind: a title block (the shop and what the template is, what a row is
+ * for, the shop's time zone the times are read in; both languages, as the headers are), then the
+ * `中文 (key)` headers, one example row, and a sheet of notes. Without a shop (the files in
+ * templates/) the block names none.
+ */
+export function buildTemplate(kind: ImportKindName, shop?: { name: string; timeZone: string }): ExcelJS.Workbook {
   const { columns } = importKinds[kind];
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'cs-workforce';
-  const sheet = workbook.addWorksheet(kind, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((c) => ({
-    header: `${c.zh} (${c.key})`,
-    key: c.key,
-    width: Math.max(14, c.zh.length * 2 + c.key.length + 4),
-  }));
-  const header = sheet.getRow(1);
+  const sheet = workbook.addWorksheet(kind, { views: [{ state: 'frozen', ySplit: TITLE_ROWS + 1 }] });
+  const title = ImportTemplateTitles[kind];
+  const purpose = ImportTemplatePurposes[kind];
+  const zone = shop ? fillText(ImportTemplateWords.zone, { zone: shop.timeZone }) : ImportTemplateWords.anyZone;
+  const lines = [
+    `${shop ? `${shop.name} · ` : ''}${title.zh} ${title.en}`,
+    `${purpose.zh} / ${purpose.en}`,
+    `${zone.zh} / ${zone.en}`,
+  ];
+  lines.forEach((line, i) => {
+    const row = sheet.addRow([line]);
+    row.font = i === 0 ? { bold: true, size: 14, color: { argb: 'FF1F4E79' } } : { color: { argb: 'FF595959' } };
+    if (columns.length > 1) sheet.mergeCells(i + 1, 1, i + 1, columns.length);
+  });
+  const header = sheet.addRow(columns.map((c) => `${c.zh} (${c.key})`));
+  columns.forEach((c, i) => (sheet.getColumn(i + 1).width = Math.max(14, c.zh.length * 2 + c.key.length + 4)));
   header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
-  sheet.addRow(Object.fromEntries(columns.map((c) => [c.key, c.example])));
+  sheet.addRow(columns.map((c) => c.example));
   const notes = workbook.addWorksheet('说明 Notes');
   notes.columns = [
     { header: '字段 Field', key: 'key', width: 24 },
@@ -41,11 +59,13 @@ export function buildTemplate(kind: ImportKindName): ExcelJS.Workbook {
   return workbook;
 }
 
+/** The template a shop downloads: built in the request (a few kilobytes) so its title block names the shop. */
 @Injectable()
 export class ImportTemplates {
-  open(kind: ImportKindName): ReadStream {
-    const path = templatePath(kind);
-    if (!existsSync(path)) throw IngestProblems.templateMissing({ kind });
-    return createReadStream(path);
+  constructor(private readonly shops: ShopService) {}
+
+  async build(shopId: string, kind: ImportKindName): Promise<Buffer> {
+    const shop = await this.shops.context(shopId);
+    return Buffer.from(await buildTemplate(kind, shop).xlsx.writeBuffer());
   }
 }

@@ -90,17 +90,20 @@ export class ImportController {
   @Roles(...STAFF_ROLES)
   @ApiProduces(XLSX)
   @ApiOkResponse({
-    description: 'An .xlsx with the headers (中文 and English key) and one example row',
+    description:
+      'An .xlsx with a title block (the shop, what the template is and what a row is for, the time zone times are read in; 中文 and English), then the headers (中文 and English key) and one example row. The title lines may be kept or deleted: the import reads the headers either way',
     content: { [XLSX]: { example: '(binary workbook)' } },
   })
   @ApiProblems(400, 401, 403)
-  template(
+  async template(
+    @CurrentActor() actor: Actor,
     @ValidParam('kind', kindParam) kind: ImportKindName,
     @Res({ passthrough: true }) res: Response,
-  ): StreamableFile {
+  ): Promise<StreamableFile> {
+    const content = await this.templates.build(actor.shopId, kind);
     res.setHeader('Content-Type', XLSX);
     res.setHeader('Content-Disposition', `attachment; filename="import-${kind}.xlsx"`);
-    return new StreamableFile(this.templates.open(kind));
+    return new StreamableFile(content);
   }
 
   /** Queue definitions are configuration, as `POST /queues` is: managers only. */

@@ -155,13 +155,8 @@ export const IngestProblems = defineProblems('ingest', {
     zh: '含有 Excel 错误值 {error}，而不是数据（出错的公式被粘贴为值），请填写实际内容',
   },
   cellTooLong: { status: 422, en: 'the cell is longer than {limit} characters', zh: '单元格超过 {limit} 个字符' },
-  // Import records and templates.
+  // Import records.
   importNotFound: { status: 404, en: 'Import not found', zh: '未找到该导入记录' },
-  templateMissing: {
-    status: 500,
-    en: 'The import template for {kind} is missing on the server; run `npm run templates`',
-    zh: '服务器上缺少“{kind}”的导入模板，请运行 `npm run templates`',
-  },
   // Queues and stored facts.
   sessionNotFound: { status: 404, en: 'Chat session not found', zh: '未找到该会话' },
 });

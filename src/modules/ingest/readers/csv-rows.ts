@@ -5,7 +5,7 @@ import { CsvEndsInQuotes, CsvRecords, CsvRecordTooLong } from './csv-records';
 import { text } from 'src/platform/i18n/locale';
 import { IngestProblems } from 'src/modules/ingest/ingest.problems';
 import { count as formatCount, FileProblem, ReaderLimits, SourceRow } from './file-problem';
-import { mapHeader } from './header-mapping';
+import { isTitleRow, mapHeader, MAX_TITLE_ROWS } from './header-mapping';
 
 /**
  * The longest record (row) a file may have, in characters: far above any real row (cells are at
@@ -32,12 +32,19 @@ export async function* csvRows(path: string, columns: Column[], limits: ReaderLi
   const parser = new CsvRecords(MAX_RECORD_LENGTH);
   let keys: (string | null)[] | undefined;
   let count = 0;
+  let titleRows = 0;
   let bytes = 0;
   const rowsOf = (records: string[][]): SourceRow[] => {
     const rows: SourceRow[] = [];
     for (const record of records) {
       if (!keys) {
+        // Another delimiter is named first (its whole header is one cell); then a template's title
+        // block saved as CSV (one text, then empty cells) is passed over.
         checkDelimiter(record);
+        if (titleRows < MAX_TITLE_ROWS && isTitleRow(record, columns)) {
+          titleRows++;
+          continue;
+        }
         keys = mapHeader(record, columns);
         continue;
       }
@@ -49,8 +56,8 @@ export async function* csvRows(path: string, columns: Column[], limits: ReaderLi
         // An Excel error exported as text is refused at its cell, as the workbook reader refuses it.
         if (key && cell !== undefined && cell !== '') values[key] = csvCellValue(cell);
       }
-      // Records, not lines: a quoted cell may span lines, as transcripts do. The header is row 1.
-      rows.push({ row: count + 1, values });
+      // Records, not lines: a quoted cell may span lines, as transcripts do. The header follows the title rows.
+      rows.push({ row: count + 1 + titleRows, values });
     }
     return rows;
   };

@@ -44,3 +44,20 @@ export function mapHeader(header: unknown[], columns: Column[]): (string | null)
   if (missing.length) throw new MissingColumns(missing);
   return keys;
 }
+
+/** Rows above the header a file may have as its title block (the templates write three). */
+export const MAX_TITLE_ROWS = 4;
+
+/**
+ * A row of a title block above the header, as the import templates write it: empty, or one text in
+ * its first cell that names no column. A one-column header of a known label is a header, never a title.
+ */
+export function isTitleRow(cells: unknown[], columns: Column[]): boolean {
+  const filled = cells.filter((c) => c !== undefined && c !== null && c !== '');
+  if (filled.length === 0) return true;
+  if (filled.length > 1 || typeof cells[0] !== 'string') return false;
+  const label = cells[0].replace(/^\uFEFF/, '').trim();
+  const bracketed = /\(([A-Za-z][A-Za-z0-9]*)\)\s*$/.exec(label)?.[1];
+  const labels = new Set(columns.flatMap((c) => [c.key, c.zh, c.en].map(normalise)));
+  return !labels.has(normalise(bracketed ?? label)) && !labels.has(normalise(label));
+}

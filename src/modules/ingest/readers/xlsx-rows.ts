@@ -4,7 +4,7 @@ import type { Column } from 'src/modules/ingest/kinds/import-kind';
 import { ErrorCell, FormulaCell } from './cell-checks';
 import { IngestProblems } from 'src/modules/ingest/ingest.problems';
 import { FileProblem, ReaderLimits, SourceRow } from './file-problem';
-import { mapHeader } from './header-mapping';
+import { isTitleRow, mapHeader, MAX_TITLE_ROWS } from './header-mapping';
 import { readSharedStrings } from './shared-strings';
 import { openWorkbookZip, partOfTarget, WorkbookZip } from './workbook-zip';
 import type { PartRules, UnpackedBudget } from './xml-part-guard';
@@ -167,6 +167,8 @@ export async function* xlsxRows(
   let batch: SourceRow[] = [];
   for await (const { row, cells } of xlsxSheetRows(path, limits, budget)) {
     if (!keys) {
+      // A template's title block (or blank lines) above the header is passed over.
+      if (row <= MAX_TITLE_ROWS && isTitleRow(cells, columns)) continue;
       keys = mapHeader(cells, columns);
       continue;
     }
