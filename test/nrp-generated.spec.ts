@@ -8,7 +8,7 @@ import { solveRoster } from 'src/modules/roster/solver';
  * Instances drawn by the benchmark's generator (the public files' rule patterns, every instance
  * with a roster that keeps all its rules): the solver never breaks a hard rule, as judged by the
  * benchmark's independent checker, and its objective is the checker's. Small shapes, horizons up
- * to 12 weeks (past six the search also re-plans windows of days as models of their own), a short
+ * to 12 weeks (past four the search also re-plans windows of days as models of their own), a short
  * limit: whatever phase the limit cuts (construction, pricing, a neighbourhood), the answer must
  * keep every rule, so the assertions hold at any load.
  */

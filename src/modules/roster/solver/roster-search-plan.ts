@@ -1,6 +1,7 @@
 import type { Highs } from 'highs';
 import type { CompiledRoster } from './compiled-roster';
 import { agentsToReplan } from './priced-neighbourhood';
+import { NeighbourhoodMix } from './neighbourhood-mix';
 import { Search, type SearchLimits, type SearchOutcome } from './roster-search';
 import { sampleIndices } from 'src/platform/random/seeded-random';
 
@@ -17,8 +18,13 @@ import { sampleIndices } from 'src/platform/random/seeded-random';
 /** Column generation, the dive and the integer master get this share; the neighbourhood search the rest. */
 const PRICE_SHARE = 0.5;
 const PRICED_FULL_MIP_COLUMNS = 1_500;
-/** Horizons up to this many days are priced whole. */
-const WHOLE_PRICING_DAYS = 42;
+/**
+ * Horizons up to this many days are priced whole (and get the compact LP's bound). On six-week
+ * rosters (generated in the held-back shapes, 32–45 agents, 4–6 types, load 11–15) the whole
+ * column generation spent 13–17 s of a 60 s solve without converging or improving the roster, the
+ * compact LP 5–6 s more without finishing; the neighbourhood search gained hundreds per second.
+ */
+const WHOLE_PRICING_DAYS = 28;
 /** Whole-horizon pricing only when agents × days × duties stays below this (pricing cost grows with all three). */
 const WHOLE_PRICING_CELLS = 40_000;
 /** Window neighbourhoods of long horizons: days, the sweep's step, and the cells above which a block of agents is taken instead of all. */
@@ -60,8 +66,9 @@ export function searchRoster(highs: Highs, model: CompiledRoster, limits: Search
     converged = search.price(PRICE_SHARE).converged;
     search.report('price');
   }
-  // The compact LP's bound is weaker than converged column generation's; otherwise it may add to it.
-  if (!converged && !search.stopped()) {
+  // The compact LP's bound is weaker than converged column generation's; otherwise it may add to it
+  // (beyond four weeks it did not finish in its share: 42 and 84 days, 5,376–16,800 columns).
+  if (!converged && !search.stopped() && model.days <= WHOLE_PRICING_DAYS) {
     search.lpBound(Math.min(10, search.remaining() * 0.1));
     search.report('bound');
   }
@@ -121,6 +128,8 @@ interface Sizes {
  * share of the turns (WINDOW_TURNS). Measured on generated 56–84-day instances (the held-back shapes), the agents over
  * the whole horizon gained two to three times what windows alone did (windows re-price everyone
  * in them and rarely close under load); windows still re-plan seams no agent block reaches.
+ * Those shares are the prior of the mix; the turns then go to the kinds that gain on this roster
+ * (`NeighbourhoodMix`).
  */
 function improve(search: Search): void {
   const model = search.model;
@@ -139,6 +148,7 @@ function improve(search: Search): void {
   let respond = days <= RESPONSE_DAYS;
   const exact = days * model.duties.length <= EXACT_RESPONSE_CELLS;
   const kickTurns = cells(model, n, days) > WHOLE_PRICING_CELLS ? 1 : KICK_TURNS;
+  const mix = neighbourhoodMix(search, long);
   while (
     !search.stopped() &&
     (search.limits.maxIterations === undefined || search.iterations < search.limits.maxIterations)
@@ -149,8 +159,17 @@ function improve(search: Search): void {
       respond = search.kick(0, exact);
     } else if (days <= RESPONSE_DAYS && search.random() < kickTurns) {
       search.kick(2 + Math.floor(search.random() * 4), exact);
-    } else if (long && search.random() < WINDOW_TURNS) windowStep(search, sizes);
-    else agentOrDayStep(search, sizes);
+    } else {
+      const kind = mix.pick();
+      const started = search.seconds();
+      // Days as long as the horizon are agents over the whole horizon.
+      const step = kind === 'days' && days <= sizes.windowDays ? (search.pricedWhole ? 'replan' : 'agents') : kind;
+      if (step === 'window') windowStep(search, sizes);
+      else if (step === 'days') dayStep(search, sizes);
+      else if (step === 'replan') replanStep(search, sizes);
+      else agentStep(search, sizes);
+      mix.record(kind, before - search.cost, search.seconds() - started);
+    }
     if (search.cost < before - 1e-9 && days <= RESPONSE_DAYS) respond = true;
     if (search.iterations % 5 === 0 || search.cost < before) search.report('improve');
     if (search.proven()) break;
@@ -176,28 +195,54 @@ function windowStep(search: Search, sizes: Sizes): void {
   if (!everyone) sizes.blockSize = resized(sizes.blockSize, status, search.cost >= before, 2, n);
 }
 
-/** A few agents over the whole horizon (priced, or the compact MIP), or a block of agents over a few days (compact MIP). */
-function agentOrDayStep(search: Search, sizes: Sizes): void {
+type NeighbourhoodKind = 'window' | 'replan' | 'agents' | 'days';
+
+/**
+ * The prior mix (a quarter of the turns windows on long horizons; of the rest, 60 % agents over the
+ * whole horizon, priced when the line master holds the whole objective, half priced with fairness
+ * terms, and 40 % a block of agents over a few days), adapted to what each kind gains
+ * (`NeighbourhoodMix`).
+ */
+function neighbourhoodMix(search: Search, long: boolean): NeighbourhoodMix<NeighbourhoodKind> {
+  const rest = long ? 1 - WINDOW_TURNS : 1;
+  const priced = search.priced ? (search.pricedWhole ? 1 : 0.5) : 0;
+  return new NeighbourhoodMix<NeighbourhoodKind>(
+    new Map<NeighbourhoodKind, number>([
+      ['window', long ? WINDOW_TURNS : 0],
+      ['replan', rest * 0.6 * priced],
+      ['agents', rest * 0.6 * (1 - priced)],
+      ['days', rest * 0.4],
+    ]),
+    search.random,
+    !search.deterministic,
+  );
+}
+
+/** A few agents over the whole horizon re-planned by pricing their lines. */
+function replanStep(search: Search, sizes: Sizes): void {
+  const before = search.cost;
+  const agents = agentsToReplan(search.model, search.lines, sizes.replanCount, search.random);
+  const status = search.replan(agents, REPLAN_SECONDS);
+  sizes.replanCount = resized(sizes.replanCount, status, search.cost >= before, 2, search.model.agents.length);
+}
+
+/** A few agents over the whole horizon (compact MIP). */
+function agentStep(search: Search, sizes: Sizes): void {
+  const model = search.model;
+  const n = model.agents.length;
+  const before = search.cost;
+  const count = Math.max(1, Math.min(sizes.agentCount, Math.floor(MIP_COLUMNS / cells(model, 1, model.days))));
+  const hood = { agents: sampleIndices(n, count, search.random), fromDay: 0, toDay: model.days };
+  const status = search.solve(hood, MIP_SECONDS);
+  sizes.agentCount = resized(sizes.agentCount, status, search.cost >= before, 2, n);
+}
+
+/** A block of agents (everyone, when the model allows) over a few days (compact MIP). */
+function dayStep(search: Search, sizes: Sizes): void {
   const model = search.model;
   const n = model.agents.length;
   const days = model.days;
   const before = search.cost;
-  const byAgents = search.random() < 0.6 || days <= sizes.windowDays;
-  // With fairness terms (not in the master) the compact model gets every other turn.
-  if (byAgents && search.priced && (search.pricedWhole || search.random() < 0.5)) {
-    const status = search.replan(agentsToReplan(model, search.lines, sizes.replanCount, search.random), REPLAN_SECONDS);
-    sizes.replanCount = resized(sizes.replanCount, status, search.cost >= before, 2, n);
-    return;
-  }
-  if (byAgents) {
-    const count = Math.max(1, Math.min(sizes.agentCount, Math.floor(MIP_COLUMNS / cells(model, 1, days))));
-    const status = search.solve(
-      { agents: sampleIndices(n, count, search.random), fromDay: 0, toDay: days },
-      MIP_SECONDS,
-    );
-    sizes.agentCount = resized(sizes.agentCount, status, search.cost >= before, 2, n);
-    return;
-  }
   const span = Math.max(1, Math.min(sizes.windowDays, Math.floor(MIP_COLUMNS / cells(model, n, 1))));
   const from = Math.floor(search.random() * (days - span + 1));
   const count = Math.min(n, Math.max(1, Math.floor(MIP_COLUMNS / cells(model, 1, span))));
