@@ -1,6 +1,12 @@
 import { bearer, TestApp } from './support/test-app';
 import { SecondShop, startTestAppWithSecondShop } from './support/second-shop';
-import { PublishedTeamWeek, publishTeamWeek, readRoster, TeamMate } from './support/self-service-week';
+import {
+  draftShiftReplacedByLeave,
+  PublishedTeamWeek,
+  publishTeamWeek,
+  readRoster,
+  TeamMate,
+} from './support/self-service-week';
 
 type Warning = { id: string; kind: string; agentId: string; date: string; message: string };
 type Read = Awaited<ReturnType<typeof readRoster>> & { version: { warnings: Warning[] } };
@@ -39,28 +45,7 @@ describe('dismissing draft warnings (e2e)', () => {
     week = await publishTeamWeek(t, mon);
     partTimer = week.mates.find((m) => m.shifts === 3 && m.id !== me && !m.isSupervisor)!;
     // v2 draft: the part-timer's Monday moved to the middle shift; then leave over that Monday is approved.
-    const { revision } = await read();
-    await t
-      .http()
-      .patch(`/rosters/${week.rosterId}`)
-      .set(bearer(manager))
-      .send({
-        expectedRevision: revision,
-        changes: [{ agentId: partTimer.id, date: mon, shiftTemplate: 'M', start: '09:00' }],
-      })
-      .expect(200);
-    const leave = await t
-      .http()
-      .post('/leave')
-      .set(bearer(manager))
-      .send({ agentId: partTimer.id, kind: 'personal', startDate: mon, endDate: mon })
-      .expect(201);
-    await t
-      .http()
-      .post(`/leave/${leave.body.id}/decision`)
-      .set(bearer(manager))
-      .send({ decision: 'approved' })
-      .expect(200);
+    await draftShiftReplacedByLeave(t, week, partTimer.id, mon);
   }, 180_000);
   afterAll(() => t.close());
 

@@ -1,6 +1,8 @@
 import { Db } from 'src/platform/db/db';
 import { bearer, TestApp } from './support/test-app';
 import {
+  allowTeamTimeOff,
+  askTimeOff,
   PublishedTeamWeek,
   publishTeamWeek,
   readRoster,
@@ -27,22 +29,11 @@ describe('time off for night workers (e2e)', () => {
     ({ t, manager, agent, me } = await startAgentAndManager());
     // Every agent on nights (23:00–08:00) from Monday on, contracts as the demo has them.
     week = await publishTeamWeek(t, monday, {}, 'N');
-    await t
-      .http()
-      .patch(`/shops/${t.demoShopId}`)
-      .set(bearer(manager))
-      .send({ settings: { timeOffAllowances: [{ teamId: week.teamId, perDay: 3, maxPerDay: 5 }] } })
-      .expect(200);
+    await allowTeamTimeOff(t, week.teamId);
   }, 180_000);
   afterAll(() => t.close());
 
-  const ask = (token: string, body: Record<string, unknown>) =>
-    t
-      .http()
-      .post('/time-off-requests')
-      .set(bearer(token))
-      .set('Accept-Language', 'en')
-      .send({ kind: 'comp', ...body });
+  const ask = (token: string, body: Record<string, unknown>) => askTimeOff(t, token, { kind: 'comp', ...body });
 
   it('a whole day off frees the night starting on it, keeps the night before, and credits one night', async () => {
     const before = await readRoster(t, manager, week.rosterId);

@@ -1,6 +1,8 @@
 import { Db } from 'src/platform/db/db';
 import { bearer, TestApp } from './support/test-app';
 import {
+  allowTeamTimeOff,
+  askTimeOff,
   PublishedTeamWeek,
   publishTeamWeek,
   readRoster,
@@ -33,22 +35,11 @@ describe('time off for part of a day (e2e)', () => {
       .send({ code: 'H', name: '半班', start: '08:00', lengthMinutes: 240, colour: '#123456' })
       .expect(201);
     week = await publishTeamWeek(t, monday);
-    await t
-      .http()
-      .patch(`/shops/${t.demoShopId}`)
-      .set(bearer(manager))
-      .send({ settings: { timeOffAllowances: [{ teamId: week.teamId, perDay: 3, maxPerDay: 5 }] } })
-      .expect(200);
+    await allowTeamTimeOff(t, week.teamId);
   }, 180_000);
   afterAll(() => t.close());
 
-  const ask = (token: string, body: Record<string, unknown>, lang = 'en') =>
-    t
-      .http()
-      .post('/time-off-requests')
-      .set(bearer(token))
-      .set('Accept-Language', lang)
-      .send({ kind: 'personal', ...body });
+  const ask = (token: string, body: Record<string, unknown>, lang = 'en') => askTimeOff(t, token, body, lang);
   const dayOf = async (agentId: string, date: string) =>
     (await readRoster(t, manager, week.rosterId)).agents
       .find((a) => a.agentId === agentId)!
@@ -101,12 +92,7 @@ describe('time off for part of a day (e2e)', () => {
     expect((await ask(agent, { startDate: mon, endDate: mon }).expect(409)).body.code).toBe('time-off.overlaps');
     for (const r of [first, second])
       await t.http().delete(`/time-off-requests/${r.body.id}`).set(bearer(agent)).expect(200);
-    await t
-      .http()
-      .patch(`/shops/${t.demoShopId}`)
-      .set(bearer(manager))
-      .send({ settings: { timeOffAllowances: [{ teamId: week.teamId, perDay: 3, maxPerDay: 5 }] } })
-      .expect(200);
+    await allowTeamTimeOff(t, week.teamId);
   });
 
   it('refuses part of a day no template can cut the shift around, in English and Chinese, naming the field', async () => {

@@ -1,6 +1,8 @@
 import { Db } from 'src/platform/db/db';
 import { bearer, TestApp } from './support/test-app';
 import {
+  allowTeamTimeOff,
+  askTimeOff,
   PublishedTeamWeek,
   publishTeamWeek,
   readRoster,
@@ -53,22 +55,11 @@ describe('time off past midnight (e2e)', () => {
         .send({ code, name, start: '16:00', lengthMinutes, colour: '#345678', breaks: [meal] })
         .expect(201);
     week = await publishTeamWeek(t, monday, {}, 'D');
-    await t
-      .http()
-      .patch(`/shops/${t.demoShopId}`)
-      .set(bearer(manager))
-      .send({ settings: { timeOffAllowances: [{ teamId: week.teamId, perDay: 3, maxPerDay: 5 }] } })
-      .expect(200);
+    await allowTeamTimeOff(t, week.teamId);
   }, 180_000);
   afterAll(() => t.close());
 
-  const ask = (token: string, body: Record<string, unknown>, lang = 'en') =>
-    t
-      .http()
-      .post('/time-off-requests')
-      .set(bearer(token))
-      .set('Accept-Language', lang)
-      .send({ kind: 'personal', ...body });
+  const ask = (token: string, body: Record<string, unknown>, lang = 'en') => askTimeOff(t, token, body, lang);
 
   it('22:00–02:00 off cuts the evening shift to the short one before it, stored as those instants and shown on both dates', async () => {
     const before = await readRoster(t, manager, week.rosterId);

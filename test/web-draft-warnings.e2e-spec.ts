@@ -1,5 +1,5 @@
 import { bearer, TestApp } from './support/test-app';
-import { publishTeamWeek, PublishedTeamWeek } from './support/self-service-week';
+import { draftShiftReplacedByLeave, publishTeamWeek, PublishedTeamWeek } from './support/self-service-week';
 import { BROWSER_STEPS_MS, signIn, startWebSuite, WebBrowser } from './support/web-browser';
 import { NEXT_WEEK } from './support/web-fixtures';
 
@@ -19,29 +19,8 @@ describe('web draft warnings (e2e, Chromium)', () => {
     ({ t, web, manager, agentId } = await startWebSuite());
     week = await publishTeamWeek(t, NEXT_WEEK);
     const partTimer = week.mates.find((m) => m.shifts === 3 && m.id !== agentId && !m.isSupervisor)!;
-    const { revision } = (await t.http().get(`/rosters/${week.rosterId}`).set(bearer(manager)).expect(200)).body;
     // A draft moves the part-timer's Monday; leave approved over that Monday then replaces it: one warning.
-    await t
-      .http()
-      .patch(`/rosters/${week.rosterId}`)
-      .set(bearer(manager))
-      .send({
-        expectedRevision: revision,
-        changes: [{ agentId: partTimer.id, date: NEXT_WEEK, shiftTemplate: 'M', start: '09:00' }],
-      })
-      .expect(200);
-    const leave = await t
-      .http()
-      .post('/leave')
-      .set(bearer(manager))
-      .send({ agentId: partTimer.id, kind: 'personal', startDate: NEXT_WEEK, endDate: NEXT_WEEK })
-      .expect(201);
-    await t
-      .http()
-      .post(`/leave/${leave.body.id}/decision`)
-      .set(bearer(manager))
-      .send({ decision: 'approved' })
-      .expect(200);
+    await draftShiftReplacedByLeave(t, week, partTimer.id, NEXT_WEEK);
   }, 180_000);
   afterAll(async () => {
     await web?.close();

@@ -104,3 +104,54 @@ export async function startAgentAndManager(): Promise<{ t: TestApp; manager: str
   const me = (await t.http().get('/agents/me').set(bearer(agent)).expect(200)).body.id as string;
   return { t, manager, agent, me };
 }
+
+/**
+ * A draft that moves `agentId`'s shift on `date` to the middle shift, then leave over that day
+ * approved by the manager: the leave replaces the draft's own shift, which leaves one draft warning.
+ */
+export async function draftShiftReplacedByLeave(
+  t: TestApp,
+  week: PublishedTeamWeek,
+  agentId: string,
+  date: string,
+): Promise<void> {
+  const manager = await t.tokenFor('manager');
+  const { revision } = (await t.http().get(`/rosters/${week.rosterId}`).set(bearer(manager)).expect(200)).body;
+  await t
+    .http()
+    .patch(`/rosters/${week.rosterId}`)
+    .set(bearer(manager))
+    .send({ expectedRevision: revision, changes: [{ agentId, date, shiftTemplate: 'M', start: '09:00' }] })
+    .expect(200);
+  const leave = await t
+    .http()
+    .post('/leave')
+    .set(bearer(manager))
+    .send({ agentId, kind: 'personal', startDate: date, endDate: date })
+    .expect(201);
+  await t
+    .http()
+    .post(`/leave/${leave.body.id}/decision`)
+    .set(bearer(manager))
+    .send({ decision: 'approved' })
+    .expect(200);
+}
+
+/** A time-off request as `token`'s user sends it (kind defaults to personal leave). */
+export const askTimeOff = (t: TestApp, token: string, body: Record<string, unknown>, lang = 'en') =>
+  t
+    .http()
+    .post('/time-off-requests')
+    .set(bearer(token))
+    .set('Accept-Language', lang)
+    .send({ kind: 'personal', ...body });
+
+/** Lets the team take up to 3 requests a day without a supervisor's decision (5 at most). */
+export async function allowTeamTimeOff(t: TestApp, teamId: string): Promise<void> {
+  await t
+    .http()
+    .patch(`/shops/${t.demoShopId}`)
+    .set(bearer(await t.tokenFor('manager')))
+    .send({ settings: { timeOffAllowances: [{ teamId, perDay: 3, maxPerDay: 5 }] } })
+    .expect(200);
+}

@@ -32,9 +32,14 @@ export class LeaveDecisions {
   async decide(actor: Actor, id: string, body: DecideLeaveBody): Promise<Leave & { published: PublishedChange[] }> {
     const decided = await this.db.transaction(async () => {
       const leave = await this.leave.decidable(actor, id);
-      if (body.decision === 'rejected') return { ...(await this.leave.decided(actor, id, 'rejected')), published: [] };
+      // A decision that touches no published shift: stored as it is.
+      const untouched = async (decision: 'approved' | 'rejected') => ({
+        ...(await this.leave.decided(actor, id, decision)),
+        published: [] as PublishedChange[],
+      });
+      if (body.decision === 'rejected') return untouched('rejected');
       const today = await this.weeks.today(actor.shopId);
-      if (leave.endDate < today) return { ...(await this.leave.decided(actor, id, 'approved')), published: [] };
+      if (leave.endDate < today) return untouched('approved');
       const planned = leave.startDate >= today;
       const wish: Wish = {
         agentId: leave.agentId,
@@ -46,7 +51,7 @@ export class LeaveDecisions {
       const shop = await this.shops.context(actor.shopId);
       const agent = await this.weeks.agent(actor.shopId, leave.agentId);
       const freed = await this.freeing.weighed(shop, agent, wish);
-      if (freed.changes.size === 0) return { ...(await this.leave.decided(actor, id, 'approved')), published: [] };
+      if (freed.changes.size === 0) return untouched('approved');
       // The paid minutes of the freed shifts are the leave's credit only where every week it covers is
       // published (as for a request); over weeks still to be rostered it keeps a working day's share.
       const whole =

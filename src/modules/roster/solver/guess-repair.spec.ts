@@ -4,14 +4,7 @@ import { compileRoster } from './compile-roster';
 import { OFF } from './compiled-roster';
 import { repairGuess } from './guess-repair';
 import { requestCosts } from './marginal-costs';
-import type { ShiftType } from './roster-model';
-import { agent, cover, problem } from './small-rosters.fixture';
-
-const TYPES: ShiftType[] = [
-  { id: 'E', startMinutes: 6 * 60, lengthMinutes: 480 },
-  { id: 'L', startMinutes: 14 * 60, lengthMinutes: 600, notFollowedBy: ['E'] },
-  { id: 'N', startMinutes: 22 * 60, lengthMinutes: 720, notFollowedBy: ['E', 'L'] },
-];
+import { agent, cover, problem, RULE_TEST_TYPES as TYPES, ruleCaseAgent } from './small-rosters.fixture';
 
 const caseArbitrary = fc.integer({ min: 7, max: 28 }).chain((days) =>
   fc.record({
@@ -36,22 +29,7 @@ describe('repairGuess', () => {
     let mended = 0;
     fc.assert(
       fc.property(caseArbitrary, (c) => {
-        const who = agent(
-          'a',
-          {
-            ...(c.dayOff !== undefined ? { fixedDaysOff: [c.dayOff] } : {}),
-            ...(c.runBefore !== 0 ? { runBefore: { working: c.runBefore > 0, days: Math.abs(c.runBefore) } } : {}),
-          },
-          {
-            minMinutes: c.minShifts * 480,
-            maxMinutes: (c.minShifts + c.extra) * 600,
-            maxConsecutiveWorkDays: c.maxRun,
-            minConsecutiveWorkDays: c.minRun,
-            minConsecutiveDaysOff: c.minOff,
-            maxWeekends: c.maxWeekends,
-            maxShiftsByType: { N: c.capN },
-          },
-        );
+        const who = ruleCaseAgent(c);
         const locked =
           c.lockedDay !== undefined && c.lockedDay !== c.dayOff
             ? [{ agentId: 'a', day: c.lockedDay, shiftTypeId: 'L' }]

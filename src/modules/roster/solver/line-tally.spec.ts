@@ -2,15 +2,8 @@ import fc from 'fast-check';
 import { compileRoster } from './compile-roster';
 import { OFF } from './compiled-roster';
 import { LineTally } from './line-tally';
-import type { ShiftType } from './roster-model';
 import { lineBreach } from './rule-breach';
-import { agent, cover, problem } from './small-rosters.fixture';
-
-const TYPES: ShiftType[] = [
-  { id: 'E', startMinutes: 6 * 60, lengthMinutes: 480 },
-  { id: 'L', startMinutes: 14 * 60, lengthMinutes: 600, notFollowedBy: ['E'] },
-  { id: 'N', startMinutes: 22 * 60, lengthMinutes: 720, notFollowedBy: ['E', 'L'] },
-];
+import { cover, problem, RULE_TEST_TYPES as TYPES, ruleCaseAgent } from './small-rosters.fixture';
 
 const caseArbitrary = fc.integer({ min: 2, max: 21 }).chain((days) =>
   fc.record({
@@ -35,24 +28,7 @@ describe('LineTally', () => {
   it('knows the breach of any one day changed, as a pass over the changed line finds it, change after change', () => {
     fc.assert(
       fc.property(caseArbitrary, (c) => {
-        const who = agent(
-          'a',
-          {
-            ...(c.dayOff !== undefined ? { fixedDaysOff: [c.dayOff] } : {}),
-            ...(c.runBefore !== 0 ? { runBefore: { working: c.runBefore > 0, days: Math.abs(c.runBefore) } } : {}),
-            ...(c.runAfter !== 0 ? { runAfter: { working: c.runAfter > 0, days: Math.abs(c.runAfter) } } : {}),
-          },
-          {
-            minMinutes: c.minShifts * 480,
-            maxMinutes: (c.minShifts + c.extra) * 600,
-            maxConsecutiveWorkDays: c.maxRun,
-            minConsecutiveWorkDays: c.minRun,
-            minConsecutiveDaysOff: c.minOff,
-            maxWeekends: c.maxWeekends,
-            maxShiftsByType: { N: c.capN },
-            ...(c.maxDays !== undefined ? { maxWorkDays: c.maxDays } : {}),
-          },
-        );
+        const who = ruleCaseAgent(c);
         const model = compileRoster(problem(c.days, TYPES, [who], cover(c.days, 'E', 1)));
         const compiled = model.agents[0];
         const nDuties = model.duties.length;

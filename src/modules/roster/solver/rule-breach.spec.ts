@@ -2,15 +2,8 @@ import fc from 'fast-check';
 import { agentLineViolations } from './agent-rules';
 import { compileRoster } from './compile-roster';
 import { OFF, type CompiledAgent } from './compiled-roster';
-import type { ShiftType } from './roster-model';
 import { BREACH_PER_DAY, keepsEveryRule, lineBreach, runBreach } from './rule-breach';
-import { agent, cover, problem } from './small-rosters.fixture';
-
-const TYPES: ShiftType[] = [
-  { id: 'E', startMinutes: 6 * 60, lengthMinutes: 480 },
-  { id: 'L', startMinutes: 14 * 60, lengthMinutes: 600, notFollowedBy: ['E'] },
-  { id: 'N', startMinutes: 22 * 60, lengthMinutes: 720, notFollowedBy: ['E', 'L'] },
-];
+import { agent, cover, problem, RULE_TEST_TYPES as TYPES, ruleCaseAgent } from './small-rosters.fixture';
 
 const RUN_RULES = new Set(['max-consecutive-work', 'min-consecutive-work', 'min-consecutive-off']);
 
@@ -39,20 +32,8 @@ const caseArbitrary = fc.integer({ min: 1, max: 16 }).chain((days) =>
 type Case = typeof caseArbitrary extends fc.Arbitrary<infer C> ? C : never;
 
 function compiled(c: Case): { model: ReturnType<typeof compileRoster>; who: CompiledAgent; line: Int32Array } {
-  const who = agent(
-    'a',
-    { ...(c.dayOff !== undefined ? { fixedDaysOff: [c.dayOff] } : {}) },
-    {
-      minMinutes: c.minShifts * 480,
-      maxMinutes: (c.minShifts + c.extra) * 600,
-      maxConsecutiveWorkDays: c.maxRun,
-      minConsecutiveWorkDays: c.minRun,
-      minConsecutiveDaysOff: c.minOff,
-      maxWeekends: c.maxWeekends,
-      maxShiftsByType: { N: c.capN },
-      ...(c.maxDays !== undefined ? { maxWorkDays: c.maxDays } : {}),
-    },
-  );
+  // The edges are set on the compiled agent below (beyond what a contract states).
+  const who = ruleCaseAgent({ ...c, runBefore: 0, runAfter: 0 });
   const locked =
     c.lockedDay !== undefined && c.lockedDay !== c.dayOff ? [{ agentId: 'a', day: c.lockedDay, shiftTypeId: 'L' }] : [];
   const model = compileRoster(problem(c.days, TYPES, [who], cover(c.days, 'E', 1), { locked }));

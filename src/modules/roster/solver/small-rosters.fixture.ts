@@ -90,3 +90,49 @@ export function longestRun(days: number[]): number {
  * far beyond any load (a limit reached would make the result depend on the machine's speed).
  */
 export const EXACT = { timeLimitMs: 600_000, seed: 7, maxIterations: 10 };
+
+/** Three shifts whose rest rules bite (a late or night shift may not be followed by an earlier one): the rule specs' types. */
+export const RULE_TEST_TYPES: ShiftType[] = [
+  { id: 'E', startMinutes: 6 * 60, lengthMinutes: 480 },
+  { id: 'L', startMinutes: 14 * 60, lengthMinutes: 600, notFollowedBy: ['E'] },
+  { id: 'N', startMinutes: 22 * 60, lengthMinutes: 720, notFollowedBy: ['E', 'L'] },
+];
+
+/** The drawn limits of one random rule case (property specs of the rule checks and repairs). */
+export interface RuleCase {
+  minShifts: number;
+  extra: number;
+  maxRun: number;
+  minRun: number;
+  minOff: number;
+  maxWeekends: number;
+  capN: number;
+  maxDays?: number;
+  dayOff?: number;
+  /** Days worked (> 0) or off (< 0) just before or after the horizon; 0 = none. */
+  runBefore?: number;
+  runAfter?: number;
+}
+
+/** Agent 'a' with a random rule case's contract, day off and edges, on RULE_TEST_TYPES. */
+export function ruleCaseAgent(c: RuleCase): RosterAgent {
+  const edge = (days = 0) => ({ working: days > 0, days: Math.abs(days) });
+  return agent(
+    'a',
+    {
+      ...(c.dayOff !== undefined ? { fixedDaysOff: [c.dayOff] } : {}),
+      ...(c.runBefore ? { runBefore: edge(c.runBefore) } : {}),
+      ...(c.runAfter ? { runAfter: edge(c.runAfter) } : {}),
+    },
+    {
+      minMinutes: c.minShifts * 480,
+      maxMinutes: (c.minShifts + c.extra) * 600,
+      maxConsecutiveWorkDays: c.maxRun,
+      minConsecutiveWorkDays: c.minRun,
+      minConsecutiveDaysOff: c.minOff,
+      maxWeekends: c.maxWeekends,
+      maxShiftsByType: { N: c.capN },
+      ...(c.maxDays !== undefined ? { maxWorkDays: c.maxDays } : {}),
+    },
+  );
+}
