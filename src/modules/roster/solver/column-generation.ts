@@ -35,6 +35,8 @@ interface Pricing {
   lagrangian: number;
   /** Every line is the cheapest (so no line found means none exists). */
   exact: boolean;
+  /** The stop came during the round: agents after it were not priced, and the round proves nothing. */
+  aborted: boolean;
 }
 
 /**
@@ -60,16 +62,12 @@ export function generateColumns(
     let exact = true;
     // Agents with the same rules, days and requests have the same cheapest line: price it once.
     const byProfile = new Map<number, PricedLine | null>();
+    // One budget for the round: once a pricing saw the stop, the agents after it are not priced.
+    const budget = { ...limits.pricing, shouldStop: limits.shouldStop, aborted: false };
     const lines = model.agents.map((agent, a) => {
-      if (master.isFixed(a)) return null;
+      if (master.isFixed(a) || budget.aborted) return null;
       if (!byProfile.has(profile[a]))
-        byProfile.set(
-          profile[a],
-          cheapestLine(model, agent, dualCosts(model, base[a], duals), {
-            ...limits.pricing,
-            shouldStop: limits.shouldStop,
-          }),
-        );
+        byProfile.set(profile[a], cheapestLine(model, agent, dualCosts(model, base[a], duals), budget));
       const priced = byProfile.get(profile[a])!;
       if (priced) {
         exact &&= priced.exact;
@@ -81,7 +79,7 @@ export function generateColumns(
       }
       return priced;
     });
-    return { lines, lagrangian, exact };
+    return { lines, lagrangian, exact, aborted: budget.aborted };
   };
   let centre = limits.centre ?? null;
   let centreValue = centre ? priceAt(centre).lagrangian : Number.NEGATIVE_INFINITY;
@@ -108,11 +106,12 @@ export function generateColumns(
     let at = smoothed;
     let added = addNegative(pricing);
     // Mispricing: the smoothed duals found nothing the LP wants, so price at the LP's own duals.
-    if (added === 0 && centre) {
+    if (added === 0 && centre && !pricing.aborted) {
       at = Float64Array.from(lpDuals);
       pricing = priceAt(at);
       added = addNegative(pricing);
     }
+    if (pricing.aborted) break;
     if (pricing.lagrangian > centreValue) {
       centre = at;
       centreValue = pricing.lagrangian;
