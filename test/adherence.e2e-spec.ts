@@ -52,8 +52,8 @@ describe('adherence: agent states, adherence and conformance KPIs (e2e)', () => 
       INSERT INTO training_sessions (shop_id, category, title, status, starts_at, ends_at, capacity, impact, lost_contacts_within_target)
       VALUES (${t.demoShopId}, '话术', 'Scripts', 'booked', ${utc(D, '15:00:00').toISOString()}, ${utc(D, '16:00:00').toISOString()}, 10, '{}', 0) RETURNING id`;
     await sql`INSERT INTO training_attendees (shop_id, session_id, agent_id) VALUES (${t.demoShopId}, ${session}, ${a.id})`;
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   it('refuses bad reports by row and field, storing nothing; only planners push', async () => {
     const bad = await push([

@@ -29,11 +29,11 @@ describe('sign-in under attack: throttling, token versions, hashing, malformed t
     a = await startTestApp({ loginThrottle: policy, trustProxy: 'loopback' });
     b = await startTestApp({ loginThrottle: policy, trustProxy: 'loopback' }, [], a.databaseUrl);
     sql = a.app.get(Db).client;
-  });
+  }, 300_000);
   afterAll(async () => {
     await b.close();
     await a.close();
-  });
+  }, 300_000);
   afterEach(() => jest.restoreAllMocks());
 
   it('locks an account after repeated failures, on every replica, with 429, Retry-After and when to retry', async () => {

@@ -5,8 +5,8 @@ describe('sign-in, tokens and deny-by-default (e2e)', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   it('signs in a demo user and says who it is', async () => {
     const login = await t

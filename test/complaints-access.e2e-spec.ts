@@ -66,8 +66,8 @@ describe('complaints: access matrix and input checks (e2e)', () => {
     ids.teammate = await make({ agentEmployeeNo: 'CS0003' });
     ids.otherTeam = await make({ agentEmployeeNo: 'CS0017', agentAtFault: true });
     ids.unattributed = await make({ category: 'logistics' });
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   const reads = (id: string): Call[] => [
     { method: 'get', path: '/complaints' },

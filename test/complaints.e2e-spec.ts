@@ -58,8 +58,8 @@ describe('complaints: life cycle, illegal transitions, import, rules, nightly ov
     manager = await t.tokenFor('manager');
     const agents = await t.http().get('/agents?q=CS0002').set(bearer(manager)).expect(200);
     agentId = agents.body.items[0].id;
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   it('records a complaint: routed by the shop rule, due times in the shop zone, customer kept only as a keyed hash', async () => {
     const c = await create({

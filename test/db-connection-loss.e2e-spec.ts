@@ -22,11 +22,11 @@ describe('database connections killed under load (e2e)', () => {
     manager = await t.tokenFor('manager');
     database = new URL(t.databaseUrl).pathname.slice(1);
     admin = postgres(t.databaseUrl, { max: 2, onnotice: () => undefined, connection: { application_name: ADMIN } });
-  });
+  }, 300_000);
   afterAll(async () => {
     await admin.end({ timeout: 1 });
     await t.close();
-  });
+  }, 300_000);
 
   /** The app's connections: the database's client backends except this test's own. */
   const appBackends = (where = admin``) =>

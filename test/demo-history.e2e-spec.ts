@@ -6,8 +6,8 @@ describe('demo history: 8 weeks of volume, sessions and orders (e2e)', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   it('writes consistent history once, through the import path, with orders attributed', async () => {
     const seed = t.app.get(DemoHistorySeed);

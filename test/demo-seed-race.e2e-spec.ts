@@ -97,5 +97,5 @@ describe('seeding the demo from several replicas (e2e)', () => {
     } finally {
       await app.close();
     }
-  });
+  }, 300_000);
 });

@@ -46,7 +46,7 @@ describe('embedded default: no DATABASE_URL (e2e)', () => {
       .send({ username: 'agent', password: 'demo-agent' })
       .expect(200);
     await second.close();
-  });
+  }, 300_000);
 
   it('recovers from an orphan server left by a hard-killed run', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'wfm-orphan-'));
@@ -64,5 +64,5 @@ describe('embedded default: no DATABASE_URL (e2e)', () => {
       await sql.end();
       await next.stop();
     }
-  });
+  }, 300_000);
 });

@@ -146,7 +146,7 @@ describe('exports in Chinese and English (e2e)', () => {
       UNION SELECT name FROM scorecards UNION SELECT reason FROM ledger_entries UNION SELECT title FROM training_sessions UNION SELECT name FROM shift_templates`;
     for (const r of rows) names.add(r.name);
   }, DEMO_SETUP_MS);
-  afterAll(() => t.close());
+  afterAll(() => t.close(), 300_000);
 
   it('covers every export kind', async () => {
     const kinds = (

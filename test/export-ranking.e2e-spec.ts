@@ -62,8 +62,8 @@ describe('ranking and daily report exports (e2e)', () => {
     await t.app.get(JobQueue).settled(run.body.jobId);
     rankingId = run.body.rankingId;
     await t.http().post(`/rankings/${rankingId}/approve`).set(bearer(hr)).expect(200);
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   it('writes rank, agent, each metric with its points, total, flags and ledger; the ineligible apart', async () => {
     const ranking = (await t.http().get(`/rankings/${rankingId}`).set(bearer(hr)).expect(200)).body;

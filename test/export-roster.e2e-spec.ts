@@ -69,8 +69,8 @@ describe('roster export (e2e)', () => {
       .expect(202);
     await t.app.get(JobQueue).settled(res.body.jobId, 60_000);
     rosterId = res.body.rosterId;
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   const exportRoster = (token: string, lang: 'zh' | 'en') =>
     exportWorkbook(t, token, { kind: 'roster', lang, params: { rosterId } });

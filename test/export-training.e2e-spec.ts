@@ -26,8 +26,8 @@ describe('training plan export (e2e)', () => {
         start: w.at(0, '15:00'),
       })
       .expect(201);
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   it('writes the week’s sessions and attendance as real cells', async () => {
     const [session] = (

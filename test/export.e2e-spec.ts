@@ -44,8 +44,8 @@ describe('exports (e2e)', () => {
       })
       .expect(201);
     await t.http().post('/qc/reviews').set(bearer(qc)).send({ sessionId: own[1].sessionId }).expect(201);
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   it('lists the kinds a role may ask for', async () => {
     const kinds = await t.http().get('/exports/kinds').set(bearer(qc)).expect(200);

@@ -77,8 +77,8 @@ describe('forecast routes: roles, shops and input (e2e)', () => {
       .send({ date: '2026-12-12', kind: 'promotion', label: 'double12', multiplier: 3 })
       .expect(201);
     eventId = event.body.id;
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   const reads = (): Call[] => [
     { method: 'get', path: '/forecasts' },

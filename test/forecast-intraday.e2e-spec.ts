@@ -88,8 +88,8 @@ describe('intraday forecast: pushes and imports re-forecast the rest of the day 
       .send({ queueIds: [presales], from: date, weeks: 1 })
       .expect(202);
     await t.app.get(JobQueue).settled(created.body.forecasts[0].jobId);
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   it('shows the day-ahead forecast alone until arrivals come in', async () => {
     const before = await view();

@@ -44,8 +44,8 @@ describe('forecast across a closed day planned in the calendar: the day after re
         WHERE extract(isodow FROM g AT TIME ZONE ${ZONE}) <= 5
           AND extract(hour FROM g AT TIME ZONE ${ZONE}) BETWEEN 9 AND 16
       ) s`;
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   it('forecasts the closed Monday at 0 and the Tuesday after it higher than without the closure', async () => {
     const usual = await requestForecast();

@@ -74,8 +74,8 @@ describe('forecast events: the after-sales wave as long as the data says (e2e)',
       await t.app.get(JobQueue).settled(f.jobId);
       forecasts[Object.keys(queueIds).find((code) => queueIds[code] === f.queueId)!] = f.forecastId;
     }
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   it('learns three days of wave for after-sales and none for pre-sales, shown with the accuracy', async () => {
     const accuracy = async (code: string) =>

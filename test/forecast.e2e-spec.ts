@@ -56,8 +56,8 @@ describe('forecasts: request, job, slots, accuracy, adjustments, forecast vs act
     ({ presales_chat: presales, hotline } = await demoQueueIds(t, manager, ['presales_chat', 'hotline']));
     // Eight weeks, local Monday 2026-10-05 up to Sunday 2026-11-29.
     await insertVolume(presales, '2026-10-04T16:00:00Z', '2026-11-29T16:00:00Z');
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   let forecastId: string;
 

@@ -20,8 +20,8 @@ describe('formula-like text is text, in every import and export (e2e)', () => {
   beforeAll(async () => {
     t = await startTestApp();
     manager = await t.tokenFor('manager');
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   const upload = (path: string, name: string, content: string | Buffer) =>
     t

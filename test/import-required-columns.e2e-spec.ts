@@ -17,8 +17,8 @@ describe('imports without a required column (e2e)', () => {
   beforeAll(async () => {
     t = await startTestApp();
     manager = await t.tokenFor('manager');
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   const upload = (kind: string, name: string, content: string | Buffer, lang = 'en') =>
     t

@@ -27,8 +27,8 @@ describe('imports: bad files and limits (e2e)', () => {
       config: { importMaxBytes: 400 * 1024, importSyncMaxBytes: 64 * 1024, importMaxRows: 3000 },
       secondShop: 'berlin',
     }));
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   const upload = (kind: string, name: string, content: string | Buffer, token = manager) =>
     t

@@ -79,8 +79,8 @@ describe('imports: hostile files, workbooks that unpack to more than they say, C
     let t: TestApp;
     beforeAll(async () => {
       t = await startTestApp({ importSyncMaxBytes: 20 * 2 ** 20 });
-    });
-    afterAll(() => t.close());
+    }, 300_000);
+    afterAll(() => t.close(), 300_000);
 
     it('refuses the lying workbook with a problem naming the part, stores nothing and keeps serving', async () => {
       const manager = await t.tokenFor('manager');

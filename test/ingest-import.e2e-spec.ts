@@ -27,8 +27,8 @@ describe('imports: sessions, orders, volume, ratings, queues (e2e)', () => {
   let other: SecondShop;
   beforeAll(async () => {
     ({ t, manager, other } = await startTestAppWithSecondShop());
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   const upload = (kind: string, name: string, content: string | Buffer, mode = 'all', token = manager) =>
     t.http().post(`/imports/${kind}?mode=${mode}`).set(bearer(token)).attach('file', Buffer.from(content), name);

@@ -37,8 +37,8 @@ describe('imports: uploads for jobs kept in PostgreSQL, readable from every host
     beforeAll(async () => {
       t = await startTestApp(limits);
       manager = await t.tokenFor('manager');
-    });
-    afterAll(() => t.close());
+    }, 300_000);
+    afterAll(() => t.close(), 300_000);
 
     const upload = (path: string, name: string, content: string | Buffer) =>
       t

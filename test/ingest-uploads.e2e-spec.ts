@@ -25,8 +25,8 @@ describe('imports: the upload folder of the embedded default keeps only what an 
     t = await startTestApp({ importMaxBytes: 400 * 1024, importSyncMaxBytes: 64 * 1024, uploadStore: 'folder' });
     manager = await t.tokenFor('manager');
     folder = join(t.config.dataDir, 'uploads');
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   const upload = (path: string, name: string, content: string | Buffer) =>
     t

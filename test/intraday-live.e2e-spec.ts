@@ -101,8 +101,8 @@ describe('GET /intraday: the live view of a queue’s day (e2e)', () => {
     await states(ids.a, 'away', now.minus({ minutes: 10 }), null);
     await states(ids.b, 'busy', shiftStart, null);
     await states(ids.c, 'offline', shiftStart, null);
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   it('shows forecast, staffing and projections per slot, and who is out of adherence now', async () => {
     const v = await view();

@@ -155,8 +155,8 @@ describe('intraday suggestions: what to do about the rest of the day, and accept
         CASE WHEN g >= ${day.set({ hour: 8 }).toUTC().toISO()!}::timestamptz AND g < ${day.set({ hour: 17 }).toUTC().toISO()!}::timestamptz THEN ${calls} ELSE 0 END, 0, 0
       FROM generate_series(${day.toUTC().toISO()!}::timestamptz, ${day.plus({ days: 1 }).toUTC().toISO()!}::timestamptz - interval '30 minutes', interval '30 minutes') g`;
     forecastVersionId = versionId;
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   it('offers only changes the roster accepts that lift the projected service level', async () => {
     const { restOfDay, suggestions: offered } = await suggestions();

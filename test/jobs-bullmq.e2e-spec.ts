@@ -71,7 +71,7 @@ describe('jobs on BullMQ with the real Redis (e2e)', () => {
     } finally {
       await close();
     }
-  });
+  }, 300_000);
 
   it('loses nothing when Redis restarts with jobs waiting, and answers 503 while it is down', async () => {
     const redis = new OwnRedis();

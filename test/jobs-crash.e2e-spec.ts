@@ -22,11 +22,11 @@ describe('jobs whose process is killed mid-run (e2e)', () => {
   beforeAll(async () => {
     t = await startTestApp();
     sql = t.app.get(Db).client;
-  });
+  }, 300_000);
   afterAll(async () => {
     await Promise.all(started.map((p) => p.kill()));
     await t.close();
-  });
+  }, 300_000);
 
   const runOf = async (id: string) =>
     (await sql`SELECT status, attempts, claimed_by, error FROM job_runs WHERE id = ${id}`)[0];

@@ -14,8 +14,8 @@ describe('jobs without Redis: the in-process runner (e2e)', () => {
     t = await startTestApp({}, [TestJobsModule]);
     queue = t.app.get(JobQueue);
     sql = t.app.get(Db).client;
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   const run = async (id: string) =>
     (

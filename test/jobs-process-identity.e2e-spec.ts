@@ -28,10 +28,10 @@ describe('who holds a run: a process start, not a host name and pid (e2e)', () =
   afterAll(async () => {
     await Promise.all(started.map((p) => p.kill()));
     await t.close();
-  });
+  }, 300_000);
   afterEach(async () => {
     await Promise.all(started.map((p) => p.kill()));
-  });
+  }, 300_000);
 
   const runOf = async (id: string) =>
     (await sql`SELECT status, attempts, claimed_by, error FROM job_runs WHERE id = ${id}`)[0];

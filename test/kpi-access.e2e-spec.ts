@@ -54,8 +54,8 @@ describe('KPI routes: roles, scope, shops, input and the daily report (e2e)', ()
     const aggregation = t.app.get(KpiAggregation);
     await aggregation.aggregateDay(t.demoShopId, D);
     await aggregation.aggregateDay(t.demoShopId, WEEK_BEFORE);
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   const range = `from=${D}&to=${D}`;
   const agentsIn = (body: { items: { agentId: string }[] }) => body.items.map((r) => r.agentId).sort();

@@ -167,8 +167,8 @@ describe('KPI aggregation on hand-made facts (e2e)', () => {
     await insertQcReview(sql, shop, c, local(D, '11:30:00'), 10, 'draft');
 
     await t.app.get(KpiAggregation).aggregateDay(shop, D);
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   it('computes the session figures: distinct answered customers, weighted response times, a session past midnight on its first day', async () => {
     const v = (await valuesOf(a))!;

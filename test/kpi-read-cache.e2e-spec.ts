@@ -36,11 +36,11 @@ describe('KPI reads across replicas and re-aggregation (e2e)', () => {
       await insertSession(sql, a.demoShopId, { agentId, customer: `c${i}`, startedAt: local('10:00:00') });
     await a.app.get(KpiAggregation).aggregateDay(a.demoShopId, D);
     managerA = await a.tokenFor('manager');
-  });
+  }, 300_000);
   afterAll(async () => {
     await b.close();
     await a.close();
-  });
+  }, 300_000);
 
   it('answers a repeated query from the cache, and a new aggregation on another replica at once', async () => {
     const cache = a.app.get(ViewCache);

@@ -49,7 +49,7 @@ describe('leave approved over a published roster (e2e)', () => {
     me = (await t.http().get('/agents/me').set(bearer(agent)).expect(200)).body.id;
     week = await publishTeamWeek(t, mon, { supervisorOnEveryShift: true });
   }, 180_000);
-  afterAll(() => t.close());
+  afterAll(() => t.close(), 300_000);
 
   it('takes the agent off the published shifts the leave covers, as the next version with a note', async () => {
     expect(shiftOn(await read(), me, tue)).toBe('E');

@@ -47,7 +47,7 @@ describe('notifications (e2e)', () => {
   afterAll(async () => {
     await t.close();
     await new Promise((resolve) => robot.close(resolve));
-  });
+  }, 300_000);
 
   it('tells the agents of a published roster, with an unread count they can clear', async () => {
     const mine = await feed(agent);

@@ -60,7 +60,7 @@ describe('open shifts (e2e)', () => {
       .expect(200);
     await t.http().post(`/rosters/${week.rosterId}/publish`).set(bearer(manager)).send({}).expect(200);
   }, 180_000);
-  afterAll(() => t.close());
+  afterAll(() => t.close(), 300_000);
 
   it('posts the day-cover gaps of the roster once, and lists them to the team', async () => {
     const posted = (

@@ -17,8 +17,8 @@ describe('leave and availability (e2e)', () => {
     const all = (await t.http().get('/agents?limit=100').set(bearer(manager)).expect(200)).body.items;
     const mine = all.find((a: { id: string }) => a.id === agentId);
     outsiderId = all.find((a: { teamId: string }) => a.teamId !== mine.teamId).id;
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   it('runs a leave request from the agent to the supervisor’s decision', async () => {
     const asked = await t

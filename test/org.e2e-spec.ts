@@ -18,8 +18,8 @@ describe('organisation: shops, teams, skills, agents, users (e2e)', () => {
   let manager: string;
   beforeAll(async () => {
     ({ t, manager, other } = await startTestAppWithSecondShop());
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   const countAgents = async () =>
     (await t.http().get('/agents?limit=1').set(bearer(manager)).expect(200)).body.total as number;

@@ -12,7 +12,7 @@ describe('problem+json in the reader’s language, with catalogued codes (e2e)',
     t = await startDemoApp();
     manager = await t.tokenFor('manager');
   }, DEMO_SETUP_MS);
-  afterAll(() => t.close());
+  afterAll(() => t.close(), 300_000);
 
   it('answers in the shop’s language without Accept-Language, and in the asked one with it', async () => {
     const missing = '/agents/00000000-0000-4000-8000-000000000000';

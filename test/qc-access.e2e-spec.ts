@@ -48,8 +48,8 @@ describe('quality check access (e2e)', () => {
     otherTeamReview = (
       await t.http().post('/qc/reviews').set(bearer(token.qc)).send({ sessionId: f.otherTeamSessions[0] }).expect(201)
     ).body.id;
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   const routes = (): Call[] => [
     { method: 'get', path: '/qc/settings' },

@@ -105,8 +105,8 @@ describe('QC calibration report: inspector agreement over time (e2e)', () => {
         .expect(201);
       expect(res.body.totalScore).toBe(100 - (15 - r.policy) - (r.slowReply ?? 0));
     }
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   it('finds who is harsher or softer than the panels, by name, over the range and per week', async () => {
     const res = await report('from=2026-11-16&to=2026-11-29').expect(200);

@@ -56,8 +56,8 @@ describe('quality check loop (e2e)', () => {
       .send({ username: 'qc2', displayName: '质检二', password: 'password-qc2', role: 'qc' })
       .expect(201);
     qc2 = await t.tokenFor('qc2', 'password-qc2');
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   let sample: Awaited<ReturnType<typeof drawSample>>;
 

@@ -7,8 +7,8 @@ describe('queues (e2e)', () => {
   let other: SecondShop;
   beforeAll(async () => {
     ({ t, manager, other } = await startTestAppWithSecondShop());
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   const email = {
     code: 'email',

@@ -58,8 +58,8 @@ describe('rankings and the reward/penalty ledger (e2e)', () => {
       { id: string }[]
     >`SELECT id FROM agents WHERE shop_id = ${t.demoShopId} AND role_group = 'after_sales' LIMIT 1`;
     await month(afterSales.id, 20, 10, 1);
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   const card = {
     name: '售前月度考核',

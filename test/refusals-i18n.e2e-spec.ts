@@ -29,7 +29,7 @@ describe('refusals of every module in the reader’s language (e2e)', () => {
       ),
     );
   }, DEMO_SETUP_MS);
-  afterAll(() => t.close());
+  afterAll(() => t.close(), 300_000);
 
   const as = (role: string, lang?: string) => ({
     ...bearer(tokens[role]),

@@ -79,8 +79,8 @@ describe('the README’s table of who may do what is what the route guards let t
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   it('lists every route once, with exactly the roles its guard admits', () => {
     const documented = readmeTable();

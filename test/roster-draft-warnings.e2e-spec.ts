@@ -47,7 +47,7 @@ describe('dismissing draft warnings (e2e)', () => {
     // v2 draft: the part-timer's Monday moved to the middle shift; then leave over that Monday is approved.
     await draftShiftReplacedByLeave(t, week, partTimer.id, mon);
   }, 180_000);
-  afterAll(() => t.close());
+  afterAll(() => t.close(), 300_000);
 
   it('dismisses a warning for good: stored with who and when, gone from the roster in both languages', async () => {
     const shown = await read();

@@ -70,8 +70,8 @@ describe('rosters from forecast demand (e2e)', () => {
       .expect(202);
     await t.app.get(JobQueue).settled(res.body.forecasts[0].jobId, 60_000);
     forecastId = res.body.forecasts[0].forecastId;
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   it('covers the required agents per slot from staffing, with a lower bound, and keeps the rest owed after the week before', async () => {
     const { id, warnings, result } = await generate({

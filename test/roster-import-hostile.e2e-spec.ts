@@ -43,8 +43,8 @@ describe('roster import of hostile and home-made workbooks (e2e)', () => {
   beforeAll(async () => {
     ({ t, manager, other } = await startTestAppWithSecondShop());
     rosterId = await draftTeamWeek(t, manager, await agentTeamId(t), WEEK);
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   it('takes a manager’s own workbook: the grid on a later sheet, agents by number or name, days as text or serial numbers, templates by name or code, 休 and 假', async () => {
     const current = await roster();

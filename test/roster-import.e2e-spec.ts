@@ -80,8 +80,8 @@ describe('roster import (e2e)', () => {
     t = await startTestApp();
     manager = await t.tokenFor('manager');
     rosterId = await draftTeamWeek(t, manager, await agentTeamId(t), WEEK);
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   it('takes the export back unchanged as a new draft version equal to the one exported; an edited cell shows in the diff', async () => {
     const before = await roster();

@@ -21,8 +21,8 @@ describe('part-day leave in roster warnings (e2e)', () => {
   beforeAll(async () => {
     t = await startTestApp();
     manager = await t.tokenFor('manager');
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   it('counts agents on leave 12:00–18:00 as unable to work the afternoon in the under-cover warnings', async () => {
     const sql = t.app.get(Db).client;

@@ -13,8 +13,8 @@ describe('stopping a running roster solve (e2e)', () => {
 
   beforeAll(async () => {
     ({ t, manager, other } = await startTestAppWithSecondShop());
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   const statusOf = async (id: string) =>
     (await t.http().get(`/rosters/${id}`).set(bearer(manager)).expect(200)).body.status as string;

@@ -76,8 +76,8 @@ describe('rosters that can be trusted through the API (e2e)', () => {
         { id: string }[]
       >`select id from agents where team_id = ${teamId} and active order by employee_no`
     ).map((r) => r.id);
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   it('gives the same roster for a seed and iteration limit however long the clock gives it and whatever runs beside it', async () => {
     const week = '2027-02-01';

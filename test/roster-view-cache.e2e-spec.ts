@@ -45,11 +45,11 @@ describe('roster view cache across replicas (e2e)', () => {
       .expect(202);
     await a.app.get(JobQueue).settled(res.body.jobId, 60_000);
     rosterId = res.body.rosterId;
-  });
+  }, 300_000);
   afterAll(async () => {
     await b.close();
     await a.close();
-  });
+  }, 300_000);
 
   const read = (t: TestApp, token: string, headers: Record<string, string> = {}) =>
     t.http().get(`/rosters/${rosterId}`).set(bearer(token)).set(headers);

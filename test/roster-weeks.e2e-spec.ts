@@ -92,8 +92,8 @@ describe('rosters across midnight, across weeks and across versions (e2e)', () =
         { id: string }[]
       >`select id from agents where team_id = ${teamId} and active and id <> ${me} and max_days_per_week = 5 order by employee_no`
     ).map((r) => r.id);
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   it('checks a night shift against the next day too: unavailability, leave, and the day after the week', async () => {
     const week = '2027-01-04';

@@ -75,8 +75,8 @@ describe('rosters (e2e)', () => {
       .set(bearer(manager))
       .send({ decision: 'approved' })
       .expect(200);
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   it('keeps shift templates per shop, starting from the demo set', async () => {
     const list = (await t.http().get('/shift-templates').set(bearer(manager)).expect(200)).body;

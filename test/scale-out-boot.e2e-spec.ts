@@ -31,7 +31,7 @@ describe('processes booting on one database (e2e)', () => {
   afterAll(async () => {
     await Promise.all(started.map((p) => p.kill()));
     await Promise.all(databases.map((d) => d.drop()));
-  });
+  }, 300_000);
   const database = async () => {
     const d = await createTestDatabase();
     databases.push(d);

@@ -26,10 +26,10 @@ describe('scorecards: editing weights and rules (e2e)', () => {
       })
       .expect(201);
     scorecardId = created.body.id;
-  });
+  }, 300_000);
   afterAll(async () => {
     await t?.close();
-  });
+  }, 300_000);
 
   it('changes the weights and keeps every rule it does not name (no creation default creeps in)', async () => {
     const hr = await t.tokenFor('hr');

@@ -75,7 +75,7 @@ describe('self-service beside a pending draft (e2e)', () => {
     await publish();
     await settings({ timeOffAllowances: [{ teamId: week.teamId, perDay: 1, maxPerDay: 3 }] });
   }, 180_000);
-  afterAll(() => t.close());
+  afterAll(() => t.close(), 300_000);
 
   it('approves time off beside a draft: published at once, carried into the draft (warning where it replaced the draft’s shift), kept when the draft is published', async () => {
     // v3 draft: the part-timer's Monday moved to the middle shift, mate A's Friday too.

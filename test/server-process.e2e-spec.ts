@@ -20,7 +20,7 @@ describe('stopping the server (real processes)', () => {
   let tree: ServerTree | undefined;
 
   beforeAll(() => buildIfStale(), 180_000);
-  afterEach(() => killTree(tree));
+  afterEach(() => killTree(tree), 300_000);
 
   async function expectAllGone(t: ServerTree): Promise<void> {
     await t.exited;

@@ -77,7 +77,7 @@ describe('shift swaps (e2e)', () => {
     await loginFor(mate);
     await loginFor(partTimer);
   }, 180_000);
-  afterAll(() => t.close());
+  afterAll(() => t.close(), 300_000);
 
   it('starts from a week where the demo agent works three days (part-time) and the mate five', () => {
     expect(week.mates.find((m) => m.id === me)!.shifts).toBe(3);

@@ -37,8 +37,8 @@ describe('staffing: deferred deadlines that are not whole slots (e2e)', () => {
       .expect(202);
     await t.app.get(JobQueue).settled(res.body.forecasts[0].jobId);
     reviewsForecast = res.body.forecasts[0].forecastId;
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   const requirements = async () =>
     (

@@ -80,8 +80,8 @@ describe('chat slowdown per queue, measured from sessions (e2e)', () => {
     }[])
       queueIds[q.code] = q.id;
     await seedSessions(t, queueIds);
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   it('measures handle time by the chats the agent had open, and fits a table that never falls', async () => {
     const res = await t

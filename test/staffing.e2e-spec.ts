@@ -61,8 +61,8 @@ describe('staffing: requirements per slot and what-if (e2e)', () => {
       .set(bearer(manager))
       .send({ settings: { shrinkage: 0.25 } })
       .expect(200);
-  });
-  afterAll(() => t.close());
+  }, 300_000);
+  afterAll(() => t.close(), 300_000);
 
   const requirements = async (code: string, token = manager) =>
     (

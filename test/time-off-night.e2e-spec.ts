@@ -31,7 +31,7 @@ describe('time off for night workers (e2e)', () => {
     week = await publishTeamWeek(t, monday, {}, 'N');
     await allowTeamTimeOff(t, week.teamId);
   }, 180_000);
-  afterAll(() => t.close());
+  afterAll(() => t.close(), 300_000);
 
   const ask = (token: string, body: Record<string, unknown>) => askTimeOff(t, token, { kind: 'comp', ...body });
 

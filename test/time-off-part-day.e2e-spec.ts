@@ -37,7 +37,7 @@ describe('time off for part of a day (e2e)', () => {
     week = await publishTeamWeek(t, monday);
     await allowTeamTimeOff(t, week.teamId);
   }, 180_000);
-  afterAll(() => t.close());
+  afterAll(() => t.close(), 300_000);
 
   const ask = (token: string, body: Record<string, unknown>, lang = 'en') => askTimeOff(t, token, body, lang);
   const dayOf = async (agentId: string, date: string) =>

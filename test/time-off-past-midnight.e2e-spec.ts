@@ -57,7 +57,7 @@ describe('time off past midnight (e2e)', () => {
     week = await publishTeamWeek(t, monday, {}, 'D');
     await allowTeamTimeOff(t, week.teamId);
   }, 180_000);
-  afterAll(() => t.close());
+  afterAll(() => t.close(), 300_000);
 
   const ask = (token: string, body: Record<string, unknown>, lang = 'en') => askTimeOff(t, token, body, lang);
 

@@ -35,7 +35,7 @@ describe('time-off requests (e2e)', () => {
     week = await publishTeamWeek(t, monday, { supervisorOnEveryShift: true });
     await settings({ timeOffAllowances: [{ teamId: week.teamId, perDay: 1, maxPerDay: 2 }] });
   }, 180_000);
-  afterAll(() => t.close());
+  afterAll(() => t.close(), 300_000);
 
   const fullTimers = () => week.mates.filter((m) => !m.isSupervisor && m.id !== me && m.shifts === 5);
 

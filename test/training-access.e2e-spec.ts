@@ -56,11 +56,11 @@ describe('training: access by role and tenant (e2e)', () => {
       .expect(201);
     sessionId = booked.body.sessions[0].id;
     taskId = booked.body.makeupTasks[0].id;
-  });
+  }, 300_000);
 
   afterAll(async () => {
     await t?.close();
-  });
+  }, 300_000);
 
   it('refuses roles that may not plan, book, record, read needs or effects, or close make-up tasks (403)', async () => {
     const proposal = { ...book(), from: w.weekStart, to: w.weekStart };

@@ -51,11 +51,11 @@ describe('training: needs from QC findings → proposal → booking → make-up 
     await reviewChat(t, w.b, daysAgo(6), 6, [{ category: '平台政策', severity: 'critical', quote: 'y' }]);
     await reviewChat(t, w.c, daysAgo(6), 9, [{ category: '平台政策', severity: 'medium' }]);
     await reviewChat(t, w.e, daysAgo(6), 12, [{ category: '话术', severity: 'low' }]);
-  });
+  }, 300_000);
 
   afterAll(async () => {
     await t?.close();
-  });
+  }, 300_000);
 
   it('ranks needs by frequency × severity with affected agents and quotes; requested topics join; supervisors see their teams', async () => {
     await t

@@ -30,11 +30,11 @@ describe('the web page in headless Chromium: complaints, scorecards, leave and a
       SELECT name FROM agents UNION SELECT display_name FROM users UNION SELECT name FROM teams
       UNION SELECT name FROM skills UNION SELECT name FROM queues`;
     names = rows.map((r) => r.name as string);
-  }, 60_000);
+  }, 300_000);
   afterAll(async () => {
     await web?.close();
     await t?.close();
-  });
+  }, 300_000);
 
   it(
     'lets a supervisor record a complaint, see its deadline clock, move it to resolved and read the trail by name',

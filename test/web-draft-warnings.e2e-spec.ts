@@ -25,7 +25,7 @@ describe('web draft warnings (e2e, Chromium)', () => {
   afterAll(async () => {
     await web?.close();
     await t?.close();
-  });
+  }, 300_000);
 
   it(
     'lets the manager dismiss a draft warning from the roster screen',

@@ -17,7 +17,7 @@ describe('the web page on a fresh demo: HR, agent, manager (e2e, headless Chromi
   afterAll(async () => {
     await web?.close();
     await t?.close();
-  });
+  }, 300_000);
 
   it(
     'HR opens the rankings on last month, computes, approves and downloads it without anyone’s help',

@@ -93,7 +93,7 @@ describe('web roster grid: tools, versions, warnings (e2e, Chromium)', () => {
   afterAll(async () => {
     await web?.close();
     await t?.close();
-  });
+  }, 300_000);
 
   it(
     'has every new text in Chinese and English',

@@ -98,7 +98,7 @@ describe('the web page: self-service on a phone, the approval inbox, night shift
   afterAll(async () => {
     await web?.close();
     await t?.close();
-  });
+  }, 300_000);
 
   it(
     'shows the agent this and next week as a day list on a phone, night shifts continuing on the next day, and “not published yet” for a week without a roster',

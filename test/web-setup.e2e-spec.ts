@@ -30,11 +30,11 @@ describe('the web page in headless Chromium: shift templates, queues, promotions
       SELECT name FROM agents UNION SELECT display_name FROM users UNION SELECT name FROM queues
       UNION SELECT name FROM skills UNION SELECT name FROM shift_templates UNION SELECT username FROM users`;
     names = rows.map((r) => r.name as string);
-  }, 60_000);
+  }, 300_000);
   afterAll(async () => {
     await web?.close();
     await t?.close();
-  });
+  }, 300_000);
 
   it(
     'lets a manager create a shift template with a break, move its start, and archive it; supervisors only read',

@@ -32,11 +32,11 @@ describe('the web page in headless Chromium: QC, forecast, training, rankings (e
     await seedVolume(t, presalesQueue);
     // Training is placed into the published shifts of next week.
     await publishNextWeek(t, manager, teamId);
-  }, 60_000);
+  }, 300_000);
   afterAll(async () => {
     await web?.close();
     await t?.close();
-  });
+  }, 300_000);
 
   it(
     'lets QC review a sampled session and the supervisor confirm the coaching with a note',

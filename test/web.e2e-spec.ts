@@ -37,11 +37,11 @@ describe('the web page in headless Chromium: sign-in, roles, language, roster, a
       .set(bearer(manager))
       .send({ decision: 'approved' })
       .expect(200);
-  }, 60_000);
+  }, 300_000);
   afterAll(async () => {
     await web?.close();
     await t?.close();
-  });
+  }, 300_000);
 
   it(
     'serves the page at / without a token, and keeps the API behind it',

@@ -51,15 +51,15 @@ describe('API and worker processes apart (e2e)', () => {
     );
     started.push(p);
     api = { ...p, http: () => request(`http://127.0.0.1:${p.match[1]}`) };
-  });
+  }, 300_000);
   afterAll(async () => {
     await Promise.all(started.map((p) => p.kill()));
     await t.close();
-  });
+  }, 300_000);
   // A test that failed half-way must not leave its workers to take the next test's jobs.
   afterEach(async () => {
     await Promise.all(started.slice(1).map((p) => p.kill()));
-  });
+  }, 300_000);
 
   const common = () => ({
     DATABASE_URL: t.databaseUrl,
