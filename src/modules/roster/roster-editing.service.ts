@@ -229,6 +229,12 @@ export class RosterEditing {
     edited: RosterShift[],
   ): Promise<AppError> {
     const words = await this.wording(shopId, problem, week, edited);
+    // The summary names first a rule broken on the edited days alone (leave on the day set), before
+    // one that also takes in a neighbouring day's shift: that is the rule the edit itself breaks.
+    const changed = new Set(changes.map((c) => `${c.agentId}/${week.dayOf(c.date)}`));
+    const onChangedDays = (v: RosterRuleViolation) =>
+      v.days.length > 0 && v.days.every((d) => v.agentIds.some((a) => changed.has(`${a}/${d}`)));
+    broken = [...broken.filter(onChangedDays), ...broken.filter((v) => !onChangedDays(v))];
     const indexOf = (v: RosterRuleViolation) => {
       const mine = changes.map((c, i) => ({ c, i })).filter(({ c }) => v.agentIds.includes(c.agentId));
       return (mine.find(({ c }) => v.days.includes(week.dayOf(c.date))) ?? mine[0])?.i;
