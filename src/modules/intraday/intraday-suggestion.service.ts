@@ -17,6 +17,7 @@ import type { AcceptSuggestionBody, LiveViewQuery } from './intraday.dto';
 import { IntradayProblems } from './intraday.problems';
 import { IntradayReads, TemplateRules } from './intraday.reads';
 import { SuggestionKinds, SuggestionTexts } from './intraday.texts';
+import { changeOfSuggestion, clockNamesShift, shiftOfChange, SuggestionDay } from './suggested-shift';
 
 /** Suggestions offered at most, and roster checks made at most to find them. */
 const OFFERED = 6;
@@ -72,14 +73,13 @@ export class IntradaySuggestionService {
     for (const s of ranked.slice(0, CHECKED)) {
       if (offered.length >= OFFERED) break;
       const roster = rosters.get(s.agentId)!;
-      const change = this.changeOf(day, s);
+      const template = [...templates.values()].find((t) => t.code === s.template);
+      if (template && !clockNamesShift(this.suggestionDay(day), template, s)) continue;
+      const change = changeOfSuggestion(this.suggestionDay(day), s);
       if (!checkers.has(roster.rosterId))
         checkers.set(roster.rosterId, this.editing.checker(actor.shopId, roster.rosterId, { published: true }));
       const { broken } = await (await checkers.get(roster.rosterId)!)([change]);
-      if (broken.length === 0)
-        offered.push(
-          this.present(day, s, change, roster, [...templates.values()].find((t) => t.code === s.template)?.name),
-        );
+      if (broken.length === 0) offered.push(this.present(day, s, change, roster, template?.name));
     }
     const baseline = projectRest(day.realTime, day.slots, day.days, day.now);
     return {
@@ -114,7 +114,9 @@ export class IntradaySuggestionService {
       body.change.shiftTemplate === null
         ? null
         : [...templates.values()].find((t) => t.code === body.change.shiftTemplate);
-    const shift = template ? this.shiftOf(day, template, body.change, option?.shift?.training ?? []) : null;
+    const shift = template
+      ? shiftOfChange(this.suggestionDay(day), template, body.change, option?.shift?.training ?? [])
+      : null;
     const suggestion: Suggestion = {
       kind: body.kind,
       agentId: agent.id,
@@ -146,6 +148,10 @@ export class IntradaySuggestionService {
       return this.publishing.publishChanges(actor, roster.rosterId, [{ ...body.change, date: day.date }], { note });
     });
     return { rosterId: published.rosterId, version: published.to, note, effect: this.effectView(suggestion.effect) };
+  }
+
+  private suggestionDay(day: LiveDay): SuggestionDay {
+    return { date: day.date, timeZone: day.shop.timeZone, skill: day.skill };
   }
 
   private refusePast(day: LiveDay): void {
@@ -200,41 +206,6 @@ export class IntradaySuggestionService {
         busyElsewhere: own.length > 0 && !onQueue,
       };
     });
-  }
-
-  /** The roster change a suggestion stands for: the day's shift as it would be, or none. */
-  private changeOf(day: LiveDay, s: Suggestion): ShiftChange {
-    const clock = (ms: number) => clockAt(new Date(ms), day.shop.timeZone);
-    if (!s.shift) return { agentId: s.agentId, date: day.date, shiftTemplate: null };
-    return {
-      agentId: s.agentId,
-      date: day.date,
-      shiftTemplate: s.template,
-      start: clock(s.shift.from),
-      ...(day.skill ? { skill: day.skill } : {}),
-      breaks: s.shift.breaks.map((b) => ({ start: clock(b.from) })),
-    };
-  }
-
-  /** The shift a change describes, as the roster will store it (template length, breaks where given). */
-  private shiftOf(
-    day: LiveDay,
-    template: TemplateOption,
-    change: AcceptSuggestionBody['change'],
-    training: ScheduledShift['training'],
-  ): ScheduledShift {
-    const minutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
-    const from = change.start
-      ? wallClockAt(day.date, minutes(change.start), day.shop.timeZone).getTime()
-      : template.starts[0];
-    const to = from + template.lengthMinutes * 60_000;
-    const rules = template.breaks.filter((r) => template.lengthMinutes >= r.minShiftMinutes);
-    const breaks = (change.breaks ?? []).map((b, i) => {
-      let start = wallClockAt(day.date, minutes(b.start), day.shop.timeZone).getTime();
-      if (start < from) start += 86_400_000;
-      return { from: start, to: start + (rules[i]?.minutes ?? 0) * 60_000 };
-    });
-    return { from, to, breaks, training };
   }
 
   private present(

@@ -67,9 +67,22 @@ export function givenBreaks(
   return rules.map((r, n) => {
     // A clock time before the shift's start is on the next day (night shifts).
     const startMinutes = clockMinutes(given[n].start) + (clockMinutes(given[n].start) < start ? 1440 : 0);
-    // A time the autumn night shows twice is the pass inside the break's window (the earlier if both are).
-    const offsets = week.wallClockPasses(day, startMinutes).map((at) => Math.round((at.getTime() - startsAt) / 60_000));
-    const inWindow = offsets.find((o) => o >= r.earliestStartAfterMinutes && o <= r.latestStartAfterMinutes);
-    return { name: r.name, minutes: r.minutes, startMinutes, offsetMinutes: inWindow ?? offsets[offsets.length - 1] };
+    const offsetMinutes = offsetOfPasses(week.wallClockPasses(day, startMinutes), startsAt, r);
+    return { name: r.name, minutes: r.minutes, startMinutes, offsetMinutes };
   });
+}
+
+/**
+ * Real minutes after a shift's start that a break's clock time stands for, given the instants the
+ * clock shows it: a time the autumn night shows twice is the pass inside the break's window (the
+ * earlier if both are; the later if neither is, for the rule checker to judge).
+ */
+export function offsetOfPasses(
+  passes: Date[],
+  startsAt: number,
+  window: { earliestStartAfterMinutes: number; latestStartAfterMinutes: number },
+): number {
+  const offsets = passes.map((at) => Math.round((at.getTime() - startsAt) / 60_000));
+  const inWindow = offsets.find((o) => o >= window.earliestStartAfterMinutes && o <= window.latestStartAfterMinutes);
+  return inWindow ?? offsets[offsets.length - 1];
 }

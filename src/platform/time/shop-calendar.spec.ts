@@ -8,6 +8,7 @@ import {
   todayIn,
   utcAndLocal,
   wallClockAt,
+  wallClockPasses,
 } from './shop-calendar';
 import { localSlotsOfDay } from './slot-grid';
 
@@ -84,5 +85,27 @@ describe('the shop calendar', () => {
     // Berlin springs forward at 02:00 on 2026-03-29: 09:00 that day is UTC+2.
     expect(wallClockAt('2026-03-29', 9 * 60, 'Europe/Berlin').toISOString()).toBe('2026-03-29T07:00:00.000Z');
     expect(clockAt(new Date('2026-03-29T07:00:00Z'), 'Europe/Berlin')).toBe('09:00');
+  });
+
+  it('finds both passes of a clock time the autumn night shows twice, and one elsewhere', () => {
+    const iso = (date: string, minutes: number, zone: string) =>
+      wallClockPasses(date, minutes, zone).map((d) => d.toISOString());
+    // Berlin falls back at 03:00 CEST on 2027-10-31: 02:15 happens at 00:15 and 01:15 UTC.
+    expect(iso('2027-10-31', 2 * 60 + 15, 'Europe/Berlin')).toEqual([
+      '2027-10-31T00:15:00.000Z',
+      '2027-10-31T01:15:00.000Z',
+    ]);
+    // The same time written after a Saturday's midnight (a night shift's clock).
+    expect(iso('2027-10-30', 1440 + 2 * 60 + 15, 'Europe/Berlin')).toEqual([
+      '2027-10-31T00:15:00.000Z',
+      '2027-10-31T01:15:00.000Z',
+    ]);
+    expect(iso('2027-10-31', 3 * 60, 'Europe/Berlin')).toEqual(['2027-10-31T02:00:00.000Z']);
+    expect(iso('2027-10-31', 60 + 59, 'Europe/Berlin')).toEqual(['2027-10-30T23:59:00.000Z']);
+    expect(iso('2026-11-30', 9 * 60 + 30, 'Asia/Shanghai')).toEqual(['2026-11-30T01:30:00.000Z']);
+    // 02:30 is skipped in spring: the one reading wallClockAt gives.
+    expect(iso('2027-03-28', 2 * 60 + 30, 'Europe/Berlin')).toEqual([
+      wallClockAt('2027-03-28', 2 * 60 + 30, 'Europe/Berlin').toISOString(),
+    ]);
   });
 });

@@ -58,5 +58,22 @@ export function wallClockAt(date: string, minutes: number, zone: string): Date {
     .toJSDate();
 }
 
+/**
+ * Every instant a local date's wall clock shows `minutes` after its midnight (1440 and more run into
+ * the next days): one, or two in the hour the autumn change repeats (earlier first). A time the
+ * spring change skips gives the one reading `wallClockAt` gives.
+ */
+export function wallClockPasses(date: string, minutes: number, zone: string): Date[] {
+  const at = wallClockAt(date, minutes, zone).getTime();
+  const midnight = startOfLocalDay(date, zone);
+  const shows = (ms: number) => {
+    const local = DateTime.fromMillis(ms, { zone });
+    const days = Math.round(local.startOf('day').diff(midnight, 'days').days);
+    return days * 1440 + local.hour * 60 + local.minute === minutes;
+  };
+  const passes = [-60, -30, 30, 60].map((m) => at + m * 60_000).filter(shows);
+  return [...passes, at].sort((a, b) => a - b).map((ms) => new Date(ms));
+}
+
 /** An instant's local clock time, `HH:mm`. */
 export const clockAt = (at: Date, zone: string): string => DateTime.fromJSDate(at, { zone }).toFormat('HH:mm');
