@@ -8,8 +8,20 @@ import type { NrpInstance } from './nrp-format';
 /** grid[employee][day] = shift ID or null, employees in the instance's order. */
 export type NrpGrid = (string | null)[][];
 
+/** Where the objective comes from: the four weighted terms (they sum to it) and the cover places short. */
+export interface NrpObjectiveTerms {
+  onRequests: number;
+  offRequests: number;
+  underCover: number;
+  overCover: number;
+  shortPlaces: number;
+  /** Places short on Saturdays and Sundays (day 5 and 6 of each week: the horizon starts on a Monday). */
+  weekendShortPlaces: number;
+}
+
 export interface NrpCheck {
   objective: number;
+  terms: NrpObjectiveTerms;
   violations: string[];
 }
 
@@ -28,7 +40,6 @@ export function checkNrpRoster(instance: NrpInstance, grid: NrpGrid): NrpCheck {
   const violations: string[] = [];
   const minutesOf = new Map(instance.shifts.map((s) => [s.id, s.minutes]));
   const cannotFollow = new Map(instance.shifts.map((s) => [s.id, new Set(s.cannotFollow)]));
-  let objective = 0;
   instance.staff.forEach((staff, e) => {
     const row = grid[e];
     const who = `employee ${staff.id}`;
@@ -67,11 +78,26 @@ export function checkNrpRoster(instance: NrpInstance, grid: NrpGrid): NrpCheck {
       if (row[d] !== null) violations.push(`${who}: works on day off ${d}`);
   });
   const index = new Map(instance.staff.map((s, e) => [s.id, e]));
-  for (const r of instance.onRequests) if (grid[index.get(r.employee)!][r.day] !== r.shift) objective += r.weight;
-  for (const r of instance.offRequests) if (grid[index.get(r.employee)!][r.day] === r.shift) objective += r.weight;
+  const terms: NrpObjectiveTerms = {
+    onRequests: 0,
+    offRequests: 0,
+    underCover: 0,
+    overCover: 0,
+    shortPlaces: 0,
+    weekendShortPlaces: 0,
+  };
+  for (const r of instance.onRequests)
+    if (grid[index.get(r.employee)!][r.day] !== r.shift) terms.onRequests += r.weight;
+  for (const r of instance.offRequests)
+    if (grid[index.get(r.employee)!][r.day] === r.shift) terms.offRequests += r.weight;
   for (const c of instance.cover) {
     const on = grid.filter((row) => row[c.day] === c.shift).length;
-    objective += Math.max(0, c.requirement - on) * c.underWeight + Math.max(0, on - c.requirement) * c.overWeight;
+    const short = Math.max(0, c.requirement - on);
+    terms.shortPlaces += short;
+    if (c.day % 7 >= 5) terms.weekendShortPlaces += short;
+    terms.underCover += short * c.underWeight;
+    terms.overCover += Math.max(0, on - c.requirement) * c.overWeight;
   }
-  return { objective, violations };
+  const objective = terms.onRequests + terms.offRequests + terms.underCover + terms.overCover;
+  return { objective, terms, violations };
 }

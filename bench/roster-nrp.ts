@@ -2,7 +2,8 @@
  * Curtois & Qu employee scheduling benchmark: `npx tsx bench/roster-nrp.ts <files…>
  * [--time-limit 60] [--seed 1] [--out DIR] [--progress]` (default: every Instance*.txt in
  * ../shared/bench-data/curtois-nrp). One JSON line per instance; objective and violations come
- * from the independent checker in bench/nrp-check.ts, not from the solver. Also per instance:
+ * from the independent checker in bench/nrp-check.ts, not from the solver (with its terms: requests
+ * missed, cover short and over, places short and how many of them on weekends). Also per instance:
  * seconds to the first roster keeping every rule, the objective at 10 s (the best the search
  * had reported by then), the gap to the solver's own lower bound, and the load average.
  * `--out DIR` writes `<instance>.csv` per roster.
@@ -88,6 +89,7 @@ async function main(): Promise<void> {
       JSON.stringify({
         instance: name,
         objective: check.objective,
+        terms: check.terms,
         best,
         gap: best === null ? null : Number(((check.objective - best) / best).toFixed(4)),
         seconds: Number(elapsed.toFixed(1)),
