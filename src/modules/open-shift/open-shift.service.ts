@@ -8,7 +8,7 @@ import { Notices } from 'src/modules/notification/notification.service';
 import { agentName } from 'src/modules/org/org.labels';
 import type { ShiftChange } from 'src/modules/roster/roster.dto';
 import { RosterReading } from 'src/modules/roster/roster-reading.service';
-import { clockMinutes, clockText } from 'src/modules/roster/roster-week';
+import { changeStart, clockMinutes, clockText } from 'src/modules/roster/roster-week';
 import { ShiftTemplateService } from 'src/modules/roster/shift-template.service';
 import { PublishedWeeks } from 'src/modules/self-service/published-weeks.service';
 import { SelfServiceProblems } from 'src/modules/self-service/self-service.problems';
@@ -199,7 +199,7 @@ export class OpenShiftService {
       agentId: agent.id,
       date: shift.date,
       shiftTemplate: await this.weeks.shiftCode(shopId, shift.shiftTemplateId),
-      start: clockText(shift.startMinutes),
+      ...changeStart(shift.startMinutes),
       ...(shift.skill ? { skill: shift.skill } : {}),
     };
     await this.weeks.check(shopId, new Map([[shift.rosterId, [change]]]));

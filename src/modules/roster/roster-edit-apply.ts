@@ -64,21 +64,23 @@ export function applyChanges(
   return [...shifts.values()];
 }
 
+/**
+ * Minutes after the midnight of the shift's date: the template's clock start, a day later for a shift
+ * that starts after that midnight (said by the change, or kept from the same shift when no start is given).
+ */
 function startOf(type: ShiftType, c: ShiftChange, existing: RosterShift | undefined, i: number, name: string): number {
+  const same = existing?.shiftTemplateId === type.id ? existing : undefined;
+  const nextDay = (c.startsNextDay ?? (!c.start && same !== undefined && same.startMinutes >= 1440)) ? 1440 : 0;
   if (type.startMinutes !== undefined) {
     if (c.start && clockMinutes(c.start) !== type.startMinutes)
       throw RosterProblems.startFixed.at(`changes.${i}.start`, {
         template: name,
         start: clockText(type.startMinutes),
       });
-    return type.startMinutes;
+    return type.startMinutes + nextDay;
   }
   const window = type.startWindow!;
-  const start = c.start
-    ? clockMinutes(c.start)
-    : existing?.shiftTemplateId === type.id
-      ? existing.startMinutes
-      : window.earliest;
+  const start = c.start ? clockMinutes(c.start) : same ? same.startMinutes % 1440 : window.earliest;
   if (start < window.earliest || start > window.latest) {
     throw RosterProblems.startOutsideWindow.at(`changes.${i}.start`, {
       template: name,
@@ -86,5 +88,5 @@ function startOf(type: ShiftType, c: ShiftChange, existing: RosterShift | undefi
       latest: clockText(window.latest),
     });
   }
-  return start;
+  return start + nextDay;
 }

@@ -157,3 +157,12 @@ function isoWithOffset(ms: number, offsetMinutes: number): string {
 export const clockMinutes = (time: string): number => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 export const clockText = (minutes: number): string =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/**
+ * The start of a change that puts a shift back as it was: its clock time, and whether it starts
+ * after the midnight of its date (minutes past 1440: the rest of a night cut by time off).
+ */
+export const changeStart = (startMinutes: number): { start: string; startsNextDay?: true } =>
+  startMinutes >= 1440
+    ? { start: clockText(startMinutes - 1440), startsNextDay: true }
+    : { start: clockText(startMinutes) };

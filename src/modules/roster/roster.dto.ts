@@ -136,7 +136,13 @@ const ShiftChange = z.strictObject({
       example: [{ start: '12:30' }],
     }),
 });
-export type ShiftChange = z.infer<typeof ShiftChange>;
+/**
+ * A change as the roster applies it. `startsNextDay`: the shift belongs to its date but starts after
+ * the midnight that ends it (what time off leaves of a night: 02:00–08:00 of a 23:00–08:00 shift, which
+ * must stay on the night's date, the agent's next date having its own shift). Never read from a
+ * request: the edit body is strict, so an edit or import still puts every shift on its own date.
+ */
+export type ShiftChange = z.infer<typeof ShiftChange> & { startsNextDay?: boolean };
 
 export const EditRosterBody = z
   .strictObject({

@@ -1,5 +1,5 @@
 import type { ShiftChange } from 'src/modules/roster/roster.dto';
-import { clockText } from 'src/modules/roster/roster-week';
+import { changeStart } from 'src/modules/roster/roster-week';
 import { dayOfWeek } from 'src/modules/self-service/published-weeks.service';
 
 /** A published shift as a swap moves it: whose, when, which roster, what is worked. */
@@ -21,7 +21,7 @@ const worked = (agentId: string, date: string, s: SwapShift): ShiftChange => ({
   agentId,
   date,
   shiftTemplate: s.code,
-  start: clockText(s.startMinutes),
+  ...changeStart(s.startMinutes),
   ...(s.skill ? { skill: s.skill } : {}),
 });
 

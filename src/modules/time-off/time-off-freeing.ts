@@ -74,7 +74,7 @@ export class TimeOffFreeing {
         agentId: agent.id,
         date: shift.date,
         shiftTemplate: to.template.code,
-        ...(shortenedStart(to) ? { start: shortenedStart(to) } : {}),
+        ...shortenedStart(to),
         ...(shift.skill ? { skill: shift.skill } : {}),
       },
     }));

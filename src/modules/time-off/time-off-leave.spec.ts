@@ -76,12 +76,14 @@ describe('what time off does to the agent’s published shifts (planLeave)', () 
     expect(cut.freed).toEqual([]);
     // H 08:00–12:00 (240 paid) beats nothing; W 12:00–17:00 would overlap 14:00.
     expect(cut.shortened.map((s) => [s.to.template.code, s.to.startMinutes, shortenedStart(s.to)])).toEqual([
-      ['H', 480, undefined],
+      ['H', 480, {}],
     ]);
     expect(cut.credit).toEqual([{ date: '2027-03-02', minutes: 240 }]);
     // Leave in the morning: the windowed template starting 12:00 fits after it (start written for the window).
     const morning = planLeave({ ...whole('2027-03-02'), startTime: '08:00', endTime: '11:30' }, SH, [e], byId, [E, W]);
-    expect(morning.shortened.map((s) => [s.to.template.code, shortenedStart(s.to)])).toEqual([['W', '12:00']]);
+    expect(morning.shortened.map((s) => [s.to.template.code, shortenedStart(s.to)])).toEqual([
+      ['W', { start: '12:00' }],
+    ]);
   });
 
   it('part of a day no template can cut around is named, so the request is refused', () => {
@@ -106,7 +108,7 @@ describe('what time off does to the agent’s published shifts (planLeave)', () 
     expect(plan.credit).toEqual([{ date: '2027-03-02', minutes: 120 }]);
   });
 
-  it('a night worker’s part of a day past midnight frees the night it covers whole; over part of it, no shift remains on its date, so it is named', () => {
+  it('a night worker’s part of a day past midnight frees the night it covers whole; over part of it, the rest after midnight stays on the night’s date', () => {
     const night = shift(N, '2027-03-02');
     const covered = planLeave(
       { startDate: '2027-03-02', endDate: '2027-03-03', startTime: '22:00', endTime: '08:00' },
@@ -116,15 +118,24 @@ describe('what time off does to the agent’s published shifts (planLeave)', () 
       [E, N, H],
     );
     expect([covered.freed, covered.credit]).toEqual([[night], [{ date: '2027-03-02', minutes: 480 }]]);
-    // 23:00–08:00 less 22:00–02:00 would start after midnight, on the next date: no template of its date fits.
-    const part = planLeave(
-      { startDate: '2027-03-02', endDate: '2027-03-03', startTime: '22:00', endTime: '02:00' },
-      SH,
-      [night],
-      byId,
-      [E, N, H],
-    );
-    expect([part.unshortenable, part.credit]).toEqual([[night], []]);
+    // 23:00–08:00 less 22:00–02:00 leaves 02:00–08:00 of Wednesday: R (02:00, six hours) fits it, still
+    // Tuesday's shift (1440 + 120 minutes after Tuesday's midnight), the change saying it starts the next day.
+    const R = template('R', 120, 360);
+    const wish = { startDate: '2027-03-02', endDate: '2027-03-03', startTime: '22:00', endTime: '02:00' };
+    const part = planLeave(wish, SH, [night], new Map([...byId, [R.id, R]]), [E, N, H, R]);
+    expect(
+      part.shortened.map((s) => [s.shift.date, s.to.template.code, s.to.startMinutes, shortenedStart(s.to)]),
+    ).toEqual([['2027-03-02', 'R', 1560, { startsNextDay: true }]]);
+    expect(part.credit).toEqual([{ date: '2027-03-02', minutes: 120 }]);
+    // A windowed template says its clock start too; a start window before midnight cannot fit after it.
+    const V = template('V', null, 300, [150, 240]);
+    const windowed = planLeave(wish, SH, [night], new Map([...byId, [V.id, V]]), [E, N, H, V]);
+    expect(windowed.shortened.map((s) => [s.to.template.code, s.to.startMinutes, shortenedStart(s.to)])).toEqual([
+      ['V', 1590, { start: '02:30', startsNextDay: true }],
+    ]);
+    // No template inside what is left: the night is named, as before.
+    const none = planLeave(wish, SH, [night], byId, [E, N, H]);
+    expect([none.unshortenable, none.credit]).toEqual([[night], []]);
   });
 });
 

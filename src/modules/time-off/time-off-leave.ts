@@ -2,7 +2,7 @@ import type { LeaveCredit } from 'src/platform/db/schema';
 import { addDays } from 'src/platform/time/calendar-date';
 import { localDayStart, wallClockAt } from 'src/platform/time/shop-calendar';
 import { countedMinutes } from 'src/modules/roster/roster-problem.service';
-import { clockMinutes, clockText } from 'src/modules/roster/roster-week';
+import { changeStart, clockMinutes } from 'src/modules/roster/roster-week';
 import type { ShiftTemplate } from 'src/modules/roster/shift-template.repository';
 
 const MINUTE = 60_000;
@@ -23,7 +23,11 @@ export type HeldShift = {
   startsAt: Date;
   endsAt: Date;
 };
-/** The shift a part-day leave leaves standing: a template (and start, for a start window) inside the old one. */
+/**
+ * The shift a part-day leave leaves standing: a template (and start, for a start window) inside the old
+ * one, on the old one's date. `startMinutes` counts from that date's midnight: past 1440 it starts after
+ * it (02:00–08:00 left of a 23:00–08:00 night), yet stays the night's shift, on the night's date.
+ */
 export type Shortened = { template: ShiftTemplate; startMinutes: number };
 export type LeavePlan = {
   startsAt: Date;
@@ -100,18 +104,21 @@ export function planLeave(
   return plan;
 }
 
-/** The longest-paid shift of an active template inside `s` that keeps clear of the leave, or null. */
+/**
+ * The longest-paid shift of an active template inside `s` that keeps clear of the leave, or null. A
+ * template may start on the shift's date or, for a shift running past midnight, on the next one.
+ */
 function longestInside(s: HeldShift, from: Date, to: Date, zone: string, active: ShiftTemplate[]): Shortened | null {
   let best: (Shortened & { paid: number }) | null = null;
   for (const t of active) {
-    const starts =
+    const clocks =
       t.startMinutes !== null
         ? [t.startMinutes]
         : Array.from(
             { length: Math.floor((t.startLatest! - t.startEarliest!) / WINDOW_STEP) + 1 },
             (_, k) => t.startEarliest! + k * WINDOW_STEP,
           );
-    for (const m of starts) {
+    for (const m of [...clocks, ...clocks.map((c) => c + 1440)]) {
       const start = wallClockAt(s.date, m, zone);
       const end = new Date(start.getTime() + t.lengthMinutes * MINUTE);
       const inside = s.startsAt <= start && end <= s.endsAt;
@@ -123,6 +130,8 @@ function longestInside(s: HeldShift, from: Date, to: Date, zone: string, active:
   return best ? { template: best.template, startMinutes: best.startMinutes } : null;
 }
 
-/** `HH:MM` of a shortened shift's start, for a windowed template (fixed ones need none). */
-export const shortenedStart = (to: Shortened): string | undefined =>
-  to.template.startMinutes === null ? clockText(to.startMinutes) : undefined;
+/** How a change states a shortened shift's start: the clock for a windowed template, and a start past midnight. */
+export function shortenedStart(to: Shortened): { start?: string; startsNextDay?: true } {
+  const { start, startsNextDay } = changeStart(to.startMinutes);
+  return { ...(to.template.startMinutes === null ? { start } : {}), ...(startsNextDay ? { startsNextDay } : {}) };
+}

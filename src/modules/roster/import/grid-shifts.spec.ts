@@ -1,3 +1,4 @@
+import type { RosterShift } from 'src/modules/roster/roster.repository';
 import { RosterWeek } from 'src/modules/roster/roster-week';
 import type { RosterAgent } from 'src/modules/roster/solver';
 import { MEAL } from 'src/modules/roster/solver/small-rosters.fixture';
@@ -56,5 +57,26 @@ describe('a grid cell that cannot be read', () => {
         expect(quoted.endsWith('…')).toBe(true);
       }
     }
+  });
+});
+
+describe('the rest of a night cut by time off (starting after the midnight of its date)', () => {
+  const REST: GridTemplate = {
+    id: 'tR',
+    code: 'R',
+    name: '夜班后段',
+    type: { id: 'tR', startMinutes: 2 * 60, lengthMinutes: 360, breaks: [] },
+  };
+  const week = weeks.usual;
+  const stored = readCell('R', templateFinder([REST]), [REST], week, AGENT, SATURDAY, undefined);
+  const cell = (text: string, existing: RosterShift) =>
+    readCell(text, templateFinder([REST]), [REST], week, AGENT, SATURDAY, existing);
+
+  it('keeps a stored one after midnight when the cell names it at its clock time, and a new one starts on its own date', () => {
+    if (!('shift' in stored) || !stored.shift) throw new Error('the cell R reads as a shift');
+    // A new R on Saturday starts at 02:00 of Saturday, as the template says.
+    expect(stored.shift.startsAt.toISOString()).toBe('2027-11-06T01:00:00.000Z');
+    const rest = { ...stored.shift, startMinutes: 1440 + 120, ...week.span(SATURDAY, 1440 + 120, 360) };
+    for (const text of ['R', 'R 02:00–08:00']) expect(cell(text, rest)).toEqual({ shift: rest });
   });
 });

@@ -35,26 +35,34 @@ export function templateFinder(templates: GridTemplate[]): (text: string) => Gri
   return (text) => byKey.get(text.toLowerCase()) ?? byKey.get(text);
 }
 
+/**
+ * Minutes after the midnight of the cell's date. The stored rest of a night cut by time off starts
+ * after that midnight (past 1440); a cell naming it again at its clock time keeps it there. Any
+ * other cell starts on its own date, as the template says.
+ */
 function startOf(
   t: GridTemplate,
   written: number | undefined,
   existing: RosterShift | undefined,
 ): number | CellReading {
   const type = t.type;
+  const same = existing?.shiftTemplateId === t.id ? existing : undefined;
+  const nextDay =
+    same && same.startMinutes >= 1440 && (written === undefined || written === same.startMinutes - 1440) ? 1440 : 0;
   if (type.startMinutes !== undefined) {
     return written === undefined || written === type.startMinutes
-      ? type.startMinutes
+      ? type.startMinutes + nextDay
       : refuse(RosterImportProblems.startFixed, { template: t.name, start: clock(type.startMinutes) });
   }
   const window = type.startWindow!;
-  const start = written ?? (existing?.shiftTemplateId === t.id ? existing.startMinutes : window.earliest);
+  const start = written ?? (same ? same.startMinutes % 1440 : window.earliest);
   if (start < window.earliest || start > window.latest)
     return refuse(RosterImportProblems.startOutside, {
       template: t.name,
       earliest: clock(window.earliest),
       latest: clock(window.latest),
     });
-  return start;
+  return start + nextDay;
 }
 
 /**

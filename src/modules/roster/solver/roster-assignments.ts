@@ -83,11 +83,12 @@ function templateMismatch(
   placed: { name: string; minutes: number; offsetMinutes: number }[],
 ): Pick<RosterRuleViolation, 'detail' | 'facts'> | null {
   const onGrid = (value: number, from: number) => (value - from) % slotMinutes === 0;
+  // A shift may start after the midnight of its own date (the rest of a night cut by time off): the
+  // template's clock then is its start less a day. It never starts later than the day after.
+  const clock = a.startMinutes >= 1440 && a.startMinutes < 2880 ? a.startMinutes - 1440 : a.startMinutes;
   const start = type.startWindow
-    ? a.startMinutes >= type.startWindow.earliest &&
-      a.startMinutes <= type.startWindow.latest &&
-      onGrid(a.startMinutes, type.startWindow.earliest)
-    : a.startMinutes === (type.startMinutes ?? 0);
+    ? clock >= type.startWindow.earliest && clock <= type.startWindow.latest && onGrid(clock, type.startWindow.earliest)
+    : clock === (type.startMinutes ?? 0);
   if (!start) return { detail: `start ${a.startMinutes} outside ${type.id}'s start` };
   const length = type.lengthWindow
     ? a.lengthMinutes >= type.lengthWindow.min &&

@@ -14,8 +14,13 @@ export function shiftStartMillis(horizon: RosterHorizon, day: number, startMinut
   const key = `${horizon.startDate}|${horizon.timeZone}|${day}|${startMinutes}`;
   const known = knownStarts.get(key);
   if (known !== undefined) return known;
-  const date = DateTime.fromISO(horizon.startDate, { zone: horizon.timeZone }).startOf('day').plus({ days: day });
-  const millis = date.set({ hour: Math.floor(startMinutes / 60), minute: startMinutes % 60 }).toMillis();
+  // A start past 1440 (after the midnight of its date) is the clock time on the next day, read on that day's offset.
+  const extraDays = Math.floor(startMinutes / 1440);
+  const clock = startMinutes - extraDays * 1440;
+  const date = DateTime.fromISO(horizon.startDate, { zone: horizon.timeZone })
+    .startOf('day')
+    .plus({ days: day + extraDays });
+  const millis = date.set({ hour: Math.floor(clock / 60), minute: clock % 60 }).toMillis();
   if (knownStarts.size >= KNOWN_STARTS_MAX) knownStarts.clear();
   knownStarts.set(key, millis);
   return millis;
