@@ -40,7 +40,12 @@ function parseArguments(argv: string[]): { files: string[]; seconds: number; see
     if (argv[i] === '--time-limit') seconds = Number(argv[++i]);
     else if (argv[i] === '--seed') seed = Number(argv[++i]);
     else if (argv[i] === '--out') out = argv[++i];
-    else if (!argv[i].startsWith('--')) files.push(argv[i]);
+    else if (argv[i] === '--progress') continue;
+    else if (argv[i].startsWith('--'))
+      throw new Error(
+        `unknown option ${argv[i]} (known: --time-limit SECONDS, --seed N, --out FOLDER, --progress, then instance files)`,
+      );
+    else files.push(argv[i]);
   }
   if (files.length === 0) {
     const folder = '../shared/bench-data/curtois-nrp';
