@@ -13,6 +13,7 @@ import { describeError } from 'src/platform/lifecycle/process-lifecycle';
 import { addDays } from 'src/platform/time/calendar-date';
 import { localDayStart, todayIn, wallClockAt } from 'src/platform/time/shop-calendar';
 import { demoComplaints, demoReviewScores } from './demo-activity-plan';
+import { DemoPlans } from './demo-plans.service';
 import { DemoRepository } from './demo.repository';
 
 /** HR's default scorecards: one per ranked role group, weights summing to 100. */
@@ -141,12 +142,16 @@ export class DemoActivity {
   }
 
   /**
-   * One session for 售前一组 in the coming days, placed by the planner against the published roster
-   * and forecast. If nothing can be placed (no roster yet), the reason is logged and the demo goes on.
+   * One session for 售前一组 in the coming days of the published roster (this week's), placed by the
+   * planner against it and the forecast: nobody can be placed on a day without a roster. On a Sunday
+   * no coming day has one yet (next week is the manager's to roster), so the session goes on today's
+   * shifts. If nothing can be placed, the reason is logged and the demo goes on.
    */
   async trainingOf(shop: Shop, now: Date): Promise<number> {
     const trainer = await this.repository.actor(shop.id, 'trainer');
-    const from = addDays(todayIn(shop.timeZone, now), 1);
+    const today = todayIn(shop.timeZone, now);
+    const lastRostered = addDays(DemoPlans.thisMonday(shop, now), 6);
+    const from = today < lastRostered ? addDays(today, 1) : today;
     const listed = await this.training.list(trainer, {
       from: localDayStart(addDays(from, -30), shop.timeZone).toISOString(),
       to: localDayStart(addDays(from, 30), shop.timeZone).toISOString(),
@@ -162,7 +167,7 @@ export class DemoActivity {
         trainerUserId: trainer.userId,
         invitees: { teamId: await this.repository.teamId(shop.id, '售前一组') },
         allowBelowMinimum: true,
-        plan: { from, to: addDays(from, 6) },
+        plan: { from, to: lastRostered },
       });
       return booked.sessions.length;
     } catch (error) {
