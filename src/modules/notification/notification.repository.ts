@@ -23,6 +23,15 @@ export class NotificationRepository {
     return rows.map((r) => r.id);
   }
 
+  /** The shop's active managers (and admins): who publishes rosters. */
+  async managersOf(shopId: string): Promise<string[]> {
+    const rows = await this.db.q
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.shopId, shopId), inArray(users.role, ['manager', 'admin']), eq(users.active, true)));
+    return rows.map((r) => r.id);
+  }
+
   /** Users leading the teams of some agents. */
   async supervisorsOf(shopId: string, agentIds: string[]): Promise<string[]> {
     if (agentIds.length === 0) return [];

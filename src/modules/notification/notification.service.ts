@@ -57,6 +57,10 @@ export class Notices {
     await this.tellUsers(shopId, await this.notes.supervisorsOf(shopId, agentIds), notice);
   }
 
+  async tellManagers(shopId: string, notice: Notice): Promise<void> {
+    await this.tellUsers(shopId, await this.notes.managersOf(shopId), notice);
+  }
+
   /** After the caller's commit: queue the robot posts (one waiting run per shop). A queue that refuses is logged, never the caller's failure. */
   async deliver(shopId: string): Promise<void> {
     const shop = await this.shops.context(shopId);

@@ -5,6 +5,7 @@ export const NOTIFICATION_KINDS = [
   'shift-changed',
   'request-waiting',
   'request-decided',
+  'shift-not-returned',
   'swap-offered',
   'coaching-task',
   'makeup-task',

@@ -1,10 +1,10 @@
-import { Controller, Delete, Get, Post } from '@nestjs/common';
+import { Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from 'src/platform/auth/actor';
 import { Roles } from 'src/platform/auth/roles';
 import { ApiProblems } from 'src/platform/http/openapi';
 import { pageExample } from 'src/platform/http/pagination';
-import { ValidBody, ValidParam, ValidQuery } from 'src/platform/http/validation';
+import { ValidBody, ValidQuery } from 'src/platform/http/validation';
 import { CreateLeaveBody, leaveExample, ListLeaveQuery } from './leave.dto';
 import { LeaveService } from './leave.service';
 import { OrgProblems } from './org.problems';
@@ -34,17 +34,6 @@ export class LeaveController {
     return this.leave.list(actor, query);
   }
 
-  // POST /leave/:id/decision lives in the time-off module (LeaveDecisionController): approving lays
-  // the leave on published rosters, which this module cannot reach.
-
-  @Delete(':id')
-  @Roles('admin', 'manager', 'supervisor', 'hr', 'agent')
-  @ApiOkResponse({
-    description: 'The leave, now cancelled',
-    schema: { example: { ...leaveExample, status: 'cancelled' } },
-  })
-  @ApiProblems(400, 401, 403, 404, 409, OrgProblems.leaveNotFound, OrgProblems.leaveAlreadyDone)
-  cancel(@CurrentActor() actor: Actor, @ValidParam('id') id: string) {
-    return this.leave.cancel(actor, id);
-  }
+  // POST /leave/:id/decision and DELETE /leave/:id live in the time-off module (LeaveDecisionController):
+  // approving lays the leave on published rosters and cancelling gives the shifts back, which this module cannot reach.
 }

@@ -46,6 +46,7 @@ export const leaveExample = {
   startsAt: '2026-11-30T16:00:00.000Z',
   endsAt: '2026-12-03T16:00:00.000Z',
   credit: null,
+  published: [],
   status: 'requested',
   reason: '家中有事',
   decidedBy: null,

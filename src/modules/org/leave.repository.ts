@@ -42,6 +42,11 @@ export class LeaveRepository {
     return row;
   }
 
+  /** The roster versions the leave's approval published (what cancelling it gives back). */
+  async setPublished(id: string, published: Leave['published']): Promise<void> {
+    await this.db.q.update(leaves).set({ published }).where(eq(leaves.id, id));
+  }
+
   /** Live (requested or approved) leave of the agent that overlaps the date range. */
   async overlapping(shopId: string, agentId: string, startDate: string, endDate: string): Promise<Leave | undefined> {
     const [row] = await this.db.q

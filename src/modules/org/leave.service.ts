@@ -114,13 +114,26 @@ export class LeaveService {
     return this.leaves.setStatus(id, decision, actor.userId, window);
   }
 
-  async cancel(actor: Actor, id: string): Promise<Leave> {
-    const leave = await this.visible(actor, id);
+  /** For other modules: the roster versions an approval published, kept so cancelling can give the shifts back. */
+  recordPublished(id: string, published: Leave['published']): Promise<void> {
+    return this.leaves.setPublished(id, published);
+  }
+
+  /**
+   * For the cancellation (time-off module, which gives the shifts approved leave freed back): the
+   * leave locked in the caller's transaction, in the caller's reach, and still requested or approved.
+   */
+  async cancellable(actor: Actor, id: string): Promise<Leave> {
+    const leave = await this.visible(actor, id, true);
     if (!['requested', 'approved'].includes(leave.status))
       throw OrgProblems.leaveAlreadyDone(
         { state: labelOf(LeaveStatusLabels, leave.status) },
         { extra: { state: leave.status, allowedFrom: ['requested', 'approved'] } },
       );
+    return leave;
+  }
+
+  cancelled(id: string): Promise<Leave> {
     return this.leaves.setStatus(id, 'cancelled', null);
   }
 

@@ -20,7 +20,8 @@ import { RosterWeek } from './roster-week';
 import { addDays } from 'src/platform/time/calendar-date';
 import { JobQueue } from 'src/platform/jobs/job-queue';
 import { ShiftTemplateService } from './shift-template.service';
-import type { RosterProblem } from './solver';
+import { ruleKey } from './roster-violations';
+import type { RosterEvaluation, RosterProblem } from './solver';
 
 export type ReadableRoster = { roster: Roster; week: RosterWeek; visible?: Set<string> };
 
@@ -231,6 +232,20 @@ export class RosterReading {
   /** For other modules (e.g. the intraday view): the booked training that takes agents off the queues in a window. */
   trainingDuring(shopId: string, agentIds: string[], from: Date, to: Date): Promise<RosterActivity[]> {
     return this.activities.during(shopId, agentIds, from, to);
+  }
+
+  /**
+   * For other modules (cancelled leave giving shifts back): a numbered version's shifts, the rules it
+   * broke, and the agents the roster was made for, or null when the shop has no such roster or version.
+   */
+  async versionShifts(shopId: string, rosterId: string, version: number) {
+    const roster = await this.rosters.find(shopId, rosterId);
+    const head = roster && (await this.rosters.versionHeads(rosterId)).find((v) => v.version === version);
+    if (!roster || !head) return null;
+    const agentIds = ((roster.problem as unknown as RosterProblem | null)?.agents ?? []).map((a) => a.id);
+    const [shifts, evaluation] = await Promise.all([this.rosters.shifts(head.id), this.rosters.evaluation(head.id)]);
+    const violations = ((evaluation as unknown as RosterEvaluation | null)?.violations ?? []).map(ruleKey);
+    return { agentIds, shifts, violations };
   }
 
   /** For other modules: which publication each agent's week comes from (agents of an unpublished week are absent). */

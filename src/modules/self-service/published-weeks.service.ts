@@ -150,6 +150,11 @@ export class PublishedWeeks {
     return this.rosters.publishedShifts(shopId, agentIds, from, to);
   }
 
+  /** A roster's numbered version: its shifts and the agents it was made for (null if the shop has none such). */
+  versionShifts(shopId: string, rosterId: string, version: number) {
+    return this.rosters.versionShifts(shopId, rosterId, version);
+  }
+
   /** Shift template names and codes by id (messages name shifts, never ids). */
   async shiftNames(shopId: string): Promise<Map<string, { code: string; name: string }>> {
     return new Map((await this.templates.all(shopId)).map((t) => [t.id, { code: t.code, name: t.name }]));

@@ -63,6 +63,8 @@ export class LeaveDecisions {
         credit: whole ? freed.leave.credit : null,
       });
       const published = await this.freeing.publish(actor, agent, { ...wish, kind: leave.kind }, freed);
+      // Kept on the leave: cancelling it gives back what these versions took.
+      await this.leave.recordPublished(id, published);
       return { ...approved, published };
     });
     // A draft carried the freed shifts: its author hears of any warning once the change is committed.

@@ -87,7 +87,9 @@ export class TimeOffController {
   @Delete(':id')
   @Roles('admin', 'manager', 'supervisor', 'agent')
   @ApiOkResponse({
-    description: 'The request, cancelled while it waited',
+    description:
+      'The request, cancelled: while it waits, by its agent or whoever may decide it; once approved, its leave is ' +
+      'cancelled and the published shifts it took are given back (`returned`, `warnings`, as DELETE /leave/:id)',
     schema: {
       example: {
         ...timeOffExample,

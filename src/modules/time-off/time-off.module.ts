@@ -9,11 +9,24 @@ import { LeaveTakenReads } from './leave-taken.reads';
 import { TimeOffRepository } from './time-off.repository';
 import { TimeOffService } from './time-off.service';
 import { TimeOffFreeing } from './time-off-freeing';
+import { LeaveReturn } from './leave-return';
+import { LeaveWithdrawal } from './leave-withdrawal.service';
 
-/** Agents' time-off requests and decisions on leave: allowance, supervisor's decision, leave and the freed shifts published. */
+/**
+ * Agents' time-off requests and decisions on leave: allowance, supervisor's decision, leave and the freed
+ * shifts published; cancelled leave gives them back.
+ */
 @Module({
   imports: [OrgModule, SelfServiceModule, NotificationModule],
   controllers: [TimeOffController, LeaveDecisionController],
-  providers: [TimeOffRepository, LeaveTakenReads, TimeOffFreeing, TimeOffService, LeaveDecisions],
+  providers: [
+    TimeOffRepository,
+    LeaveTakenReads,
+    TimeOffFreeing,
+    TimeOffService,
+    LeaveDecisions,
+    LeaveReturn,
+    LeaveWithdrawal,
+  ],
 })
 export class TimeOffModule {}

@@ -35,6 +35,20 @@ export class TimeOffRepository {
     return row;
   }
 
+  /** The approved request whose leave was cancelled on the leave list is cancelled with it. */
+  async cancelOfLeave(shopId: string, leaveId: string): Promise<void> {
+    await this.db.q
+      .update(timeOffRequests)
+      .set({ status: 'cancelled', updatedAt: sql`now()` })
+      .where(
+        and(
+          eq(timeOffRequests.shopId, shopId),
+          eq(timeOffRequests.leaveId, leaveId),
+          eq(timeOffRequests.status, 'approved'),
+        ),
+      );
+  }
+
   /** Allowance counts of one shop are taken one request at a time, so two at once cannot both take the last place. */
   async lockAllowances(shopId: string): Promise<void> {
     await this.db.q.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`time-off:${shopId}`}))`);

@@ -21,6 +21,7 @@ import { TimeOffRepository, TimeOffRequest } from './time-off.repository';
 import { allowancesFor, allowanceVerdict, coverageHolds, OffCount } from './time-off-rules';
 import { wishWindow } from './time-off-leave';
 import { datesOf, Freed, TimeOffFreeing, Weighed, Wish } from './time-off-freeing';
+import { LeaveWithdrawal } from './leave-withdrawal.service';
 
 /**
  * Time off asked for by agents: approved at once within the shop's allowance (or while cover holds),
@@ -39,6 +40,7 @@ export class TimeOffService {
     private readonly leave: LeaveService,
     private readonly notices: Notices,
     private readonly freeing: TimeOffFreeing,
+    private readonly withdrawal: LeaveWithdrawal,
   ) {}
 
   async request(actor: Actor, body: CreateTimeOffBody) {
@@ -130,22 +132,27 @@ export class TimeOffService {
     return this.view(row, agent);
   }
 
+  /** Withdrawn while it waits; once approved, its leave is cancelled and the shifts it took given back where they can be. */
   async cancel(actor: Actor, id: string) {
-    const row = await this.db.transaction(async () => {
-      const request = await this.visible(actor, id);
+    const { row, returned } = await this.db.transaction(async () => {
+      const request = await this.visible(actor, id, ['pending', 'approved']);
       if (actor.role === 'agent' && request.agentId !== actor.agentId) throw TimeOffProblems.notFound();
+      const back = await this.withdrawal.ofRequest(actor, request);
       const cancelled = await this.requests.update(id, { status: 'cancelled' });
-      await this.audit(actor, cancelled, 'cancelled', []);
-      return cancelled;
+      await this.audit(actor, cancelled, 'cancelled', back?.returned.map((p) => p.rosterId) ?? [], {
+        ...(back ? { returned: back.returned } : {}),
+      });
+      return { row: cancelled, returned: back };
     });
-    return this.view(row, await this.weeks.agent(actor.shopId, row.agentId));
+    await this.notices.deliver(actor.shopId);
+    return { ...this.view(row, await this.weeks.agent(actor.shopId, row.agentId)), ...returned };
   }
 
-  /** The request locked, in the caller's reach and still waiting. */
-  private async visible(actor: Actor, id: string): Promise<TimeOffRequest> {
+  /** The request locked, in the caller's reach and in one of the states given (waiting, unless said). */
+  private async visible(actor: Actor, id: string, states = ['pending']): Promise<TimeOffRequest> {
     const request = await this.requests.lock(actor.shopId, id);
     if (!request || !(await this.scope.canSee(actor, request.agentId))) throw TimeOffProblems.notFound();
-    if (request.status !== 'pending')
+    if (!states.includes(request.status))
       throw SelfServiceProblems.decided(
         { state: labelOf(TimeOffStatusLabels, request.status) },
         { extra: { state: request.status } },
@@ -217,6 +224,7 @@ export class TimeOffService {
       actor.userId,
     );
     const published = await this.freeing.publish(actor, agent, request, freed);
+    await this.leave.recordPublished(leave.id, published);
     const row = await this.requests.update(request.id, {
       status: 'approved',
       autoApproved: auto,

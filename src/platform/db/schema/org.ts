@@ -134,6 +134,11 @@ export const leaves = pgTable(
     startsAt: utc('starts_at').notNull(),
     endsAt: utc('ends_at').notNull(),
     credit: jsonb('credit').$type<LeaveCredit[]>(),
+    /**
+     * The roster versions its approval published (each roster's version before and after): what it
+     * took off or cut, so cancelling it can give those shifts back.
+     */
+    published: jsonb('published').$type<{ rosterId: string; from: number; to: number }[]>().notNull().default([]),
     status: text('status').notNull(),
     reason: text('reason'),
     decidedBy: uuid('decided_by'),

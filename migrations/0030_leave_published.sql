@@ -1,0 +1,1 @@
+ALTER TABLE "leaves" ADD COLUMN "published" jsonb DEFAULT '[]'::jsonb NOT NULL;
