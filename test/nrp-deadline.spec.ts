@@ -4,6 +4,8 @@ import { generateNrp } from '../bench/nrp-generator';
 import { compileRoster, solveRoster, type RosterAssignment } from 'src/modules/roster/solver';
 import { ConstructionPace, constructRoster } from 'src/modules/roster/solver/greedy-construction';
 import { linesToAssignments } from 'src/modules/roster/solver/roster-assignments';
+import { aggregateCoverBound } from 'src/modules/roster/solver/aggregate-bound';
+import { highsRuntime } from 'src/modules/roster/solver/linear-program';
 
 /**
  * The time limit is a promise at any load and size (issue 18): the construction keeps a pace and
@@ -78,4 +80,35 @@ describe('solveRoster by a clock that counts work', () => {
     // Every budget inside the solve reads this clock too, so the count is the same on any machine.
     expect(solution.seconds).toBeLessThanOrEqual(limit / 1000 + (20 * step) / 1000);
   });
+});
+
+describe('the aggregate cover LP by a clock that counts work', () => {
+  // A year of 60 agents and 12 shift types: the model alone is millions of steps, the LP thousands of iterations.
+  const year = compileRoster(nrpToRosterProblem(generateNrp({ days: 364, staff: 60, shiftTypes: 12, seed: 24 })));
+
+  /** A deadline `after` clock reads away; counts the reads. */
+  function deadlineAfter(after: number): { shouldStop: () => boolean; reads: () => number } {
+    let reads = 0;
+    return { shouldStop: () => ++reads > after, reads: () => reads };
+  }
+
+  it('reads the clock while building the model and while solving it, and gives the bound when never stopped', async () => {
+    const highs = await highsRuntime();
+    const free = deadlineAfter(Number.POSITIVE_INFINITY);
+    const found = aggregateCoverBound(highs, year, 600, free.shouldStop);
+    expect(found).not.toBeNull();
+    // One read a day in each of the build's three loops, and more in the LP's iterations.
+    expect(free.reads()).toBeGreaterThan(3 * 364);
+  });
+
+  // In the cells' loop, the days' availability, the capacity rows, and the LP's iterations.
+  it.each([0, 100, 364 + 100, 2 * 364 + 100, 3 * 364 + 20])(
+    'stops at the first read past a deadline %i reads away, building or solving, with no bound',
+    async (after) => {
+      const highs = await highsRuntime();
+      const clock = deadlineAfter(after);
+      expect(aggregateCoverBound(highs, year, 600, clock.shouldStop)).toBeNull();
+      expect(clock.reads()).toBe(after + 1);
+    },
+  );
 });

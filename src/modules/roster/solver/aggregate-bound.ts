@@ -16,23 +16,31 @@ export interface AggregateCoverBound {
   coverDuals: Float64Array;
 }
 
+/** Null without demand, or when `shouldStop` (the solve's clock, read while building and by the LP) said stop. */
 export function aggregateCoverBound(
   highs: Highs,
   model: CompiledRoster,
   timeLimitSeconds: number,
+  shouldStop: () => boolean = () => false,
 ): AggregateCoverBound | null {
-  const lp = aggregateCoverModel(model, false);
+  const lp = aggregateCoverModel(model, false, shouldStop);
   if (!lp) return null;
-  const outcome = solveLinearProgram(highs, lp, { timeLimitSeconds, relax: true });
+  const outcome = solveLinearProgram(highs, lp, { timeLimitSeconds, relax: true, shouldStop });
   if (outcome.status !== 'optimal' || outcome.bound === null || !outcome.duals) return null;
   return { bound: outcome.bound, coverDuals: outcome.duals.slice(0, model.coverRows.length) };
 }
 
 /**
  * The aggregate cover model: one count column per (day, duty) someone may work (integer when
- * `integer`: agents come whole), the cover rows first, then the capacity rows. Null without demand.
+ * `integer`: agents come whole), the cover rows first, then the capacity rows. Null without demand,
+ * or when stopped (`shouldStop` is read once a day of the horizon: a year of 150 agents and 32
+ * shift types is millions of steps).
  */
-export function aggregateCoverModel(model: CompiledRoster, integer: boolean): LinearProgram | null {
+export function aggregateCoverModel(
+  model: CompiledRoster,
+  integer: boolean,
+  shouldStop: () => boolean = () => false,
+): LinearProgram | null {
   if (model.coverRows.length === 0 || model.agents.length === 0) return null;
   const duties = model.duties.length;
   const lp = new LinearProgram();
@@ -40,6 +48,7 @@ export function aggregateCoverModel(model: CompiledRoster, integer: boolean): Li
   const column = new Int32Array(model.days * duties).fill(-1);
   const cellOf: number[] = [];
   for (let cell = 0; cell < column.length; cell++) {
+    if (cell % duties === 0 && shouldStop()) return null;
     if (!model.agents.some((agent) => agent.allowed[cell])) continue;
     column[cell] = lp.addColumn(0, 0, Number.POSITIVE_INFINITY, integer);
     cellOf.push(cell);
@@ -51,22 +60,30 @@ export function aggregateCoverModel(model: CompiledRoster, integer: boolean): Li
     const over = lp.addColumn(row.overWeight, 0, Number.POSITIVE_INFINITY, false);
     lp.addRow(row.required, row.required, [...cells, under, over], [...cells.map(() => 1), 1, -1]);
   }
-  addCapacityRows(lp, model, column, cellOf);
-  return lp;
+  return addCapacityRows(lp, model, column, cellOf, shouldStop) ? lp : null;
 }
 
 /** At most one duty per agent and day, counted by day, by day and skill, by shift type, and in minutes. */
-function addCapacityRows(lp: LinearProgram, model: CompiledRoster, column: Int32Array, cellOf: number[]): void {
+function addCapacityRows(
+  lp: LinearProgram,
+  model: CompiledRoster,
+  column: Int32Array,
+  cellOf: number[],
+  shouldStop: () => boolean,
+): boolean {
   const duties = model.duties.length;
   const mayWork = (a: number, day: number, pick: (u: number) => boolean) => {
     for (let u = 0; u < duties; u++) if (pick(u) && model.agents[a].allowed[day * duties + u]) return true;
     return false;
   };
-  const daysAvailable = model.agents.map(
-    (_, a) => Array.from({ length: model.days }, (_, d) => mayWork(a, d, () => true)).filter(Boolean).length,
-  );
+  const daysAvailable = model.agents.map(() => 0);
+  for (let day = 0; day < model.days; day++) {
+    if (shouldStop()) return false;
+    model.agents.forEach((_, a) => (daysAvailable[a] += mayWork(a, day, () => true) ? 1 : 0));
+  }
   const skills = [...new Set(model.duties.map((d) => d.skill))];
   for (let day = 0; day < model.days; day++) {
+    if (shouldStop()) return false;
     const cells = (pick: (u: number) => boolean) =>
       Array.from({ length: duties }, (_, u) => u)
         .filter(pick)
@@ -108,4 +125,5 @@ function addCapacityRows(lp: LinearProgram, model: CompiledRoster, column: Int32
     all,
     minutes,
   );
+  return true;
 }

@@ -142,10 +142,11 @@ export function solveLinearProgram(highs: Highs, lp: LinearProgram, options: Lin
       ...(options.heuristicEffort !== undefined ? { mip_heuristic_effort: options.heuristicEffort } : {}),
     });
     if (isMip && options.start) model.setSolution({ colValue: Array.from(options.start) });
-    const callbacks: HighsCallbackMap | undefined =
-      isMip && (options.shouldStop || options.onIncumbent || options.onBound)
+    const callbacks: HighsCallbackMap | undefined = isMip
+      ? options.shouldStop || options.onIncumbent || options.onBound
         ? mipCallbacks(highs, options)
-        : undefined;
+        : undefined
+      : options.shouldStop && lpCallbacks(highs, options.shouldStop);
     const result = model.run(callbacks);
     const codes = highs.constants.modelStatus;
     const status =
@@ -168,6 +169,19 @@ export function solveLinearProgram(highs: Highs, lp: LinearProgram, options: Lin
   } finally {
     model.dispose();
   }
+}
+
+/**
+ * An LP stops at the solve's own clock too: HiGHS' time limit reads the machine's clock from the
+ * start of the LP only, and a large LP (a year of 150 agents' cover) ran seconds past the deadline.
+ */
+function lpCallbacks(highs: Highs, shouldStop: () => boolean): HighsCallbackMap {
+  const kinds = highs.constants.callbackType;
+  const poll = (event: { interrupt(): void }) => {
+    if (shouldStop()) event.interrupt();
+    return undefined;
+  };
+  return { [kinds.simplexInterrupt]: poll, [kinds.ipmInterrupt]: poll };
 }
 
 function mipCallbacks(highs: Highs, options: LinearSolveOptions): HighsCallbackMap {

@@ -24,8 +24,11 @@ export interface SearchLimits {
   /** Polled like `signal` (a flag another thread sets: a worker's event loop is blocked by the search). */
   stopRequested?: () => boolean;
   onProgress?: (progress: SearchProgress) => void;
-  /** The aggregate cover LP (given at most this many seconds): a bound, and the duals column generation starts from. */
-  aggregateBound?: (seconds: number) => { bound: number; coverDuals: Float64Array } | null;
+  /**
+   * The aggregate cover LP (given at most this many seconds, and stopped when `shouldStop` says so): a
+   * bound, and the duals column generation starts from.
+   */
+  aggregateBound?: (seconds: number, shouldStop: () => boolean) => { bound: number; coverDuals: Float64Array } | null;
   /** When the solve started (ms since epoch), for `firstRosterSeconds`; default when the search starts. */
   startedAt?: number;
   /** A roster to start from (agents breaking their rules in it are placed again). */

@@ -122,7 +122,7 @@ export class Search {
 
   /** The aggregate cover LP: a quick bound (every roster is a point of it) and a first dual guess. */
   aggregateBound(): void {
-    const found = this.limits.aggregateBound?.(this.subSeconds(this.remaining()));
+    const found = this.limits.aggregateBound?.(this.subSeconds(this.remaining()), () => this.stopped());
     // Plus the requests' own bound (cover and requests are separate terms, each ≥ its own minimum), in a tenth of the time left.
     const until = this.now() + this.subSeconds(this.remaining() * 0.1) * 1000;
     const requests = (this.requestBound = requestBound(

@@ -109,7 +109,7 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions)
     // the time, at most 10 s: under load a 200-agent week's LP takes 5 s; in repeatable runs only the
     // deadline limits it, so the bound never depends on load).
     // With the thread's bound in, or 20 s left for it, the LP adds nothing; with less it is the bound if the thread is late.
-    aggregateBound: (seconds) =>
+    aggregateBound: (seconds, shouldStop) =>
       thread && !thread.failed() && (thread.best() !== null || seconds >= THREAD_TRUSTED_SECONDS)
         ? null
         : (cover.found = aggregateCoverBound(
@@ -118,6 +118,7 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions)
             options.maxIterations !== undefined
               ? seconds
               : Math.min(10, seconds, Math.max(0.05, options.timeLimitMs / 4000)),
+            shouldStop,
           )),
     deadline,
     initial: first.lines,
