@@ -1,6 +1,8 @@
 import { bearer, TestApp } from './support/test-app';
 import { SecondShop, startTestAppWithSecondShop } from './support/second-shop';
-import { PublishedTeamWeek, publishTeamWeek, readRoster, shiftOn } from './support/self-service-week';
+import { addDays } from 'src/platform/time/calendar-date';
+import { shopMonday } from './support/coming-weeks';
+import { PublishedTeamWeek, publishTeamWeek, readRoster, shiftOn, weekDates } from './support/self-service-week';
 
 /** Time off from the agent's phone to the published roster: allowance, supervisor, caps, hard rules, concurrent decisions. */
 describe('time-off requests (e2e)', () => {
@@ -11,8 +13,8 @@ describe('time-off requests (e2e)', () => {
   let agent: string;
   let me: string;
   let week: PublishedTeamWeek;
-  const monday = '2027-03-01';
-  const [mon, , wed, thu, fri] = ['2027-03-01', '2027-03-02', '2027-03-03', '2027-03-04', '2027-03-05'];
+  const monday = shopMonday(3);
+  const [mon, tue, wed, thu, fri] = weekDates(monday);
 
   const roster = () => readRoster(t, manager, week.rosterId);
   const settings = (s: Record<string, unknown>) =>
@@ -132,8 +134,8 @@ describe('time-off requests (e2e)', () => {
     // Part of the day that covers the whole early shift (08:00–17:00) frees it (cutting is in time-off-part-day).
     const tuesday = await ask(manager, {
       agentId: a.id,
-      startDate: '2027-03-02',
-      endDate: '2027-03-02',
+      startDate: tue,
+      endDate: tue,
       startTime: '08:00',
       endTime: '17:00',
     }).expect(201);
@@ -143,24 +145,26 @@ describe('time-off requests (e2e)', () => {
       startTime: '08:00',
       endTime: '17:00',
     });
-    expect(shiftOn(await roster(), a.id, '2027-03-02')).toBeNull();
+    expect(shiftOn(await roster(), a.id, tue)).toBeNull();
     const thursday = await ask(manager, { agentId: b.id, startDate: thu, endDate: thu }).expect(201);
     expect(thursday.body.status).toBe('pending');
   });
 
   it('refuses past days and unpublished weeks with a clear reason', async () => {
-    const past = await ask(agent, { startDate: '2026-01-05', endDate: '2026-01-05' })
-      .set('Accept-Language', 'en')
-      .expect(400);
+    const lastWeek = shopMonday(-1);
+    const past = await ask(agent, { startDate: lastWeek, endDate: lastWeek }).set('Accept-Language', 'en').expect(400);
     expect(past.body).toMatchObject({
       code: 'self-service.past-day',
       errors: [expect.objectContaining({ field: 'startDate' })],
     });
-    const unpublished = await ask(agent, { startDate: '2027-05-04', endDate: '2027-05-04' })
+    // The Tuesday of a week nobody published, named by its Monday.
+    const unpublishedMonday = addDays(monday, 9 * 7);
+    const unpublishedDay = addDays(unpublishedMonday, 1);
+    const unpublished = await ask(agent, { startDate: unpublishedDay, endDate: unpublishedDay })
       .set('Accept-Language', 'en')
       .expect(409);
     expect(unpublished.body.code).toBe('self-service.unpublished-week');
-    expect(unpublished.body.detail).toContain('2027-05-03');
+    expect(unpublished.body.detail).toContain(unpublishedMonday);
     const bad = await ask(agent, { startDate: fri, endDate: fri, startTime: '14:00' }).expect(400);
     expect(bad.body.errors[0].field).toBe('endTime');
   });
