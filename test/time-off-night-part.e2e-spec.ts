@@ -7,7 +7,9 @@ import {
   readRoster,
   shiftOn,
   startAgentAndManager,
+  weekDates,
 } from './support/self-service-week';
+import { shopInstant, shopMonday } from './support/coming-weeks';
 
 type ShiftSpan = { code: string; start: { utc: string; local: string }; end: { utc: string; local: string } };
 type Versions = { versions: { version: number; note: string | null }[] };
@@ -23,7 +25,7 @@ describe('part of a night off leaves the rest of the night on its date (e2e)', (
   let agent: string;
   let me: string;
   let week: PublishedTeamWeek;
-  const [mon, tue, wed] = ['2027-03-01', '2027-03-02', '2027-03-03'];
+  const [mon, tue, wed, thu] = weekDates(shopMonday(3));
 
   beforeAll(async () => {
     ({ t, manager, agent, me } = await startAgentAndManager());
@@ -73,14 +75,14 @@ describe('part of a night off leaves the rest of the night on its date (e2e)', (
     // Tuesday's night: Wednesday 02:00–08:00 in Shanghai, 18:00–24:00 UTC on Tuesday.
     expect(await spanOn(tue)).toMatchObject({
       code: 'R',
-      start: { utc: '2027-03-02T18:00:00.000Z', local: '2027-03-03T02:00:00+08:00' },
-      end: { utc: '2027-03-03T00:00:00.000Z', local: '2027-03-03T08:00:00+08:00' },
+      start: { utc: shopInstant(wed, '02:00'), local: `${wed}T02:00:00+08:00` },
+      end: { utc: shopInstant(wed, '08:00'), local: `${wed}T08:00:00+08:00` },
     });
     // Wednesday's own night is untouched: 23:00 Wednesday to 08:00 Thursday.
     expect(await spanOn(wed)).toMatchObject({
       code: 'N',
-      start: { utc: '2027-03-03T15:00:00.000Z' },
-      end: { utc: '2027-03-04T00:00:00.000Z' },
+      start: { utc: shopInstant(wed, '23:00') },
+      end: { utc: shopInstant(thu, '08:00') },
     });
     const sql = t.app.get(Db).client;
     const stored = await sql<{ local_date: string; start_minutes: number; starts_at: string; ends_at: string }[]>`
@@ -94,13 +96,13 @@ describe('part of a night off leaves the rest of the night on its date (e2e)', (
         new Date(s.starts_at).toISOString(),
         new Date(s.ends_at).toISOString(),
       ]),
-    ).toEqual([[tue, 1440 + 120, '2027-03-02T18:00:00.000Z', '2027-03-03T00:00:00.000Z']]);
+    ).toEqual([[tue, 1440 + 120, shopInstant(wed, '02:00'), shopInstant(wed, '08:00')]]);
     // The leave: Tuesday 22:00 to Wednesday 02:00 local, the three paid hours of the night it took credited to Tuesday.
     const [leave] = await sql<{ starts_at: string; ends_at: string; credit: unknown }[]>`
       select starts_at, ends_at, credit from leaves where id = ${approved.body.leaveId}`;
     expect([new Date(leave.starts_at).toISOString(), new Date(leave.ends_at).toISOString(), leave.credit]).toEqual([
-      '2027-03-02T14:00:00.000Z',
-      '2027-03-02T18:00:00.000Z',
+      shopInstant(tue, '22:00'),
+      shopInstant(wed, '02:00'),
       [{ date: tue, minutes: 120 }],
     ]);
     const versions = (await t.http().get(`/rosters/${week.rosterId}`).set(bearer(manager)).expect(200))
@@ -120,7 +122,7 @@ describe('part of a night off leaves the rest of the night on its date (e2e)', (
       .expect(200);
     await t.http().post(`/rosters/${week.rosterId}/publish`).set(bearer(manager)).send({}).expect(200);
     expect((await readRoster(t, manager, week.rosterId)).version).toMatchObject({ version: 3, status: 'published' });
-    expect(await spanOn(tue)).toMatchObject({ code: 'R', start: { local: '2027-03-03T02:00:00+08:00' } });
+    expect(await spanOn(tue)).toMatchObject({ code: 'R', start: { local: `${wed}T02:00:00+08:00` } });
   });
 
   it('an edit cannot itself put a shift after the midnight of its date: the edit body knows no such field', async () => {

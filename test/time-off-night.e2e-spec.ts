@@ -8,7 +8,9 @@ import {
   readRoster,
   shiftOn,
   startAgentAndManager,
+  weekDates,
 } from './support/self-service-week';
+import { shopInstant, shopMonday } from './support/coming-weeks';
 
 /**
  * A night worker's day off (leave as instants): the night already rostered into the day stays on the
@@ -22,8 +24,8 @@ describe('time off for night workers (e2e)', () => {
   let agent: string;
   let me: string;
   let week: PublishedTeamWeek;
-  const monday = '2027-03-01';
-  const [mon, tue, wed, thu, fri] = ['2027-03-01', '2027-03-02', '2027-03-03', '2027-03-04', '2027-03-05'];
+  const monday = shopMonday(3);
+  const [mon, tue, wed, thu, fri] = weekDates(monday);
 
   beforeAll(async () => {
     ({ t, manager, agent, me } = await startAgentAndManager());
@@ -49,8 +51,8 @@ describe('time off for night workers (e2e)', () => {
     const [leave] = await t.app.get(Db).client<{ starts_at: string; ends_at: string; credit: unknown }[]>`
       select starts_at, ends_at, credit from leaves where id = ${res.body.leaveId}`;
     expect([leave.starts_at, leave.ends_at].map((x) => new Date(x).toISOString())).toEqual([
-      '2027-03-02T00:00:00.000Z',
-      '2027-03-02T16:00:00.000Z',
+      shopInstant(tue, '08:00'),
+      shopInstant(wed, '00:00'),
     ]);
     expect(leave.credit).toEqual([{ date: tue, minutes: 480 }]);
     // The roster and the agent's own view show Tuesday as leave from 08:00.
@@ -88,6 +90,6 @@ describe('time off for night workers (e2e)', () => {
       .send({ expectedRevision: revision, changes: [{ agentId: me, date: tue, shiftTemplate: 'N' }] })
       .expect(400);
     expect(res.body.errors.map((e: { code: string }) => e.code)).toEqual(['leave']);
-    expect(res.body.errors[0].message).toContain('overlaps approved leave 2027-03-02 08:00–24:00');
+    expect(res.body.errors[0].message).toContain(`overlaps approved leave ${tue} 08:00–24:00`);
   });
 });

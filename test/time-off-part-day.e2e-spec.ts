@@ -8,7 +8,9 @@ import {
   readRoster,
   shiftOn,
   startAgentAndManager,
+  weekDates,
 } from './support/self-service-week';
+import { shopInstant, shopMonday } from './support/coming-weeks';
 
 /**
  * Part of a day off (23.1): stored as the interval asked for, it cuts the shift it overlaps to the
@@ -20,8 +22,8 @@ describe('time off for part of a day (e2e)', () => {
   let agent: string;
   let me: string;
   let week: PublishedTeamWeek;
-  const monday = '2027-03-01';
-  const [mon, tue, wed, thu, fri] = ['2027-03-01', '2027-03-02', '2027-03-03', '2027-03-04', '2027-03-05'];
+  const monday = shopMonday(3);
+  const [mon, tue, wed, thu, fri] = weekDates(monday);
 
   beforeAll(async () => {
     ({ t, manager, agent, me } = await startAgentAndManager());
@@ -56,8 +58,8 @@ describe('time off for part of a day (e2e)', () => {
       select starts_at, ends_at, credit from leaves where id = ${res.body.leaveId}`;
     // Shanghai is UTC+8: 14:00–18:00 local.
     expect([leave.starts_at, leave.ends_at].map((x) => new Date(x).toISOString())).toEqual([
-      '2027-03-03T06:00:00.000Z',
-      '2027-03-03T10:00:00.000Z',
+      shopInstant(wed, '14:00'),
+      shopInstant(wed, '18:00'),
     ]);
     // The early shift counts 480 min (9 h less an unpaid meal hour), the half shift 240.
     expect(leave.credit).toEqual([{ date: wed, minutes: 240 }]);
@@ -103,11 +105,11 @@ describe('time off for part of a day (e2e)', () => {
       errors: [expect.objectContaining({ field: 'startTime' })],
     });
     expect(en.body.detail).toBe(
-      'No shift template fits 早班 08:00–17:00 around time off 2027-03-02 10:00–11:00: ask for the whole day or other hours',
+      `No shift template fits 早班 08:00–17:00 around time off ${tue} 10:00–11:00: ask for the whole day or other hours`,
     );
     const zh = await ask(agent, body, 'zh').expect(409);
     expect(zh.body.detail).toBe(
-      '2027-03-02 10:00–11:00 的休假无法把 早班 08:00–17:00 缩短为任何班次模板：请申请全天休假或调整时间',
+      `${tue} 10:00–11:00 的休假无法把 早班 08:00–17:00 缩短为任何班次模板：请申请全天休假或调整时间`,
     );
     expect(shiftOn(await readRoster(t, manager, week.rosterId), me, tue)).toBe('E');
   });
@@ -138,6 +140,6 @@ describe('time off for part of a day (e2e)', () => {
       .send({ expectedRevision: roster.revision, changes: [{ agentId: me, date: wed, shiftTemplate: 'E' }] })
       .expect(400);
     expect(back.body.errors.map((e: { code: string }) => e.code)).toEqual(['leave']);
-    expect(back.body.errors[0].message).toContain('overlaps approved leave 2027-03-03 14:00–18:00');
+    expect(back.body.errors[0].message).toContain(`overlaps approved leave ${wed} 14:00–18:00`);
   });
 });

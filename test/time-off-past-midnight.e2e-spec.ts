@@ -8,7 +8,9 @@ import {
   readRoster,
   shiftOn,
   startAgentAndManager,
+  weekDates,
 } from './support/self-service-week';
+import { shopInstant, shopMonday } from './support/coming-weeks';
 
 /**
  * Part of a day past local midnight (an evening or night worker's 22:00–02:00): it ends on the next
@@ -22,15 +24,8 @@ describe('time off past midnight (e2e)', () => {
   let agent: string;
   let me: string;
   let week: PublishedTeamWeek;
-  const monday = '2027-03-01';
-  const [mon, tue, wed, thu, fri, sat] = [
-    '2027-03-01',
-    '2027-03-02',
-    '2027-03-03',
-    '2027-03-04',
-    '2027-03-05',
-    '2027-03-06',
-  ];
+  const monday = shopMonday(3);
+  const [mon, tue, wed, thu, fri, sat] = weekDates(monday);
 
   beforeAll(async () => {
     ({ t, manager, agent, me } = await startAgentAndManager());
@@ -79,8 +74,8 @@ describe('time off past midnight (e2e)', () => {
       select starts_at, ends_at, credit from leaves where id = ${res.body.leaveId}`;
     // Shanghai is UTC+8: Wednesday 22:00 to Thursday 02:00 local.
     expect([leave.starts_at, leave.ends_at].map((x) => new Date(x).toISOString())).toEqual([
-      '2027-03-03T14:00:00.000Z',
-      '2027-03-03T18:00:00.000Z',
+      shopInstant(wed, '22:00'),
+      shopInstant(thu, '02:00'),
     ]);
     // The contract is credited what the cut takes: D's 480 paid minutes less S's 360.
     expect(leave.credit).toEqual([{ date: wed, minutes: 120 }]);
@@ -106,7 +101,7 @@ describe('time off past midnight (e2e)', () => {
       .send({ expectedRevision: revision, changes: [{ agentId: me, date: wed, shiftTemplate: 'D' }] })
       .expect(400);
     expect(back.body.errors.map((e: { code: string }) => e.code)).toEqual(['leave']);
-    expect(back.body.errors[0].message).toContain('overlaps approved leave 2027-03-03 22:00–24:00');
+    expect(back.body.errors[0].message).toContain(`overlaps approved leave ${wed} 22:00–24:00`);
     const inside = await ask(agent, { startDate: thu, endDate: thu, startTime: '01:00', endTime: '03:00' }).expect(409);
     expect(inside.body.code).toBe('time-off.overlaps');
   });

@@ -11,3 +11,8 @@ const SHOP_ZONE = 'Asia/Shanghai';
 export function shopMonday(weeksFromNow: number, zone = SHOP_ZONE): string {
   return DateTime.now().setZone(zone).startOf('week').plus({ weeks: weeksFromNow }).toISODate()!;
 }
+
+/** A local date and time in the shop's zone as the UTC instant the server stores and returns ('…Z'). */
+export function shopInstant(date: string, time: string, zone = SHOP_ZONE): string {
+  return DateTime.fromISO(`${date}T${time}`, { zone }).toUTC().toISO()!;
+}
