@@ -1,6 +1,15 @@
 import { bearer, TestApp } from './support/test-app';
 import { SecondShop, startTestAppWithSecondShop } from './support/second-shop';
-import { PublishedTeamWeek, publishTeamWeek, readRoster, shiftOn, TeamMate } from './support/self-service-week';
+import { addDays } from 'src/platform/time/calendar-date';
+import { shopMonday } from './support/coming-weeks';
+import {
+  PublishedTeamWeek,
+  publishTeamWeek,
+  readRoster,
+  shiftOn,
+  TeamMate,
+  weekDates,
+} from './support/self-service-week';
 
 type Open = {
   id: string;
@@ -22,7 +31,7 @@ describe('open shifts (e2e)', () => {
   let me: string;
   let week: PublishedTeamWeek;
   let partTimer: TeamMate;
-  const [mon, , wed, thu, fri] = ['2027-03-01', '2027-03-02', '2027-03-03', '2027-03-04', '2027-03-05'];
+  const [mon, , wed, thu, fri] = weekDates(shopMonday(3));
 
   const roster = () => readRoster(t, manager, week.rosterId);
   const post = (token: string, body: Record<string, unknown>) =>
@@ -125,7 +134,9 @@ describe('open shifts (e2e)', () => {
     expect(lacking.body.code).toBe('self-service.skill-lacking');
     expect(lacking.body.detail).toContain(partTimer.name);
     expect(lacking.body.detail).toContain('售后服务');
-    const outside = await post(manager, { date: '2027-03-09' }).set('Accept-Language', 'en').expect(400);
+    const outside = await post(manager, { date: addDays(mon, 8) })
+      .set('Accept-Language', 'en')
+      .expect(400);
     expect(outside.body).toMatchObject({
       code: 'open-shift.date-outside-week',
       errors: [expect.objectContaining({ field: 'date' })],

@@ -1,7 +1,16 @@
 import { Db } from 'src/platform/db/db';
 import { bearer, TestApp } from './support/test-app';
 import { SecondShop, startTestAppWithSecondShop } from './support/second-shop';
-import { PublishedTeamWeek, publishTeamWeek, readRoster, shiftOn, TeamMate } from './support/self-service-week';
+import { addDays } from 'src/platform/time/calendar-date';
+import { shopMonday } from './support/coming-weeks';
+import {
+  PublishedTeamWeek,
+  publishTeamWeek,
+  readRoster,
+  shiftOn,
+  TeamMate,
+  weekDates,
+} from './support/self-service-week';
 
 /** Shift swaps from an agent's offer to the published roster: take, trade back, rules, supervisor, one winner. */
 describe('shift swaps (e2e)', () => {
@@ -15,7 +24,7 @@ describe('shift swaps (e2e)', () => {
   let mate: TeamMate;
   let partTimer: TeamMate;
   const tokens = new Map<string, string>();
-  const [mon, tue, , thu, , sat] = ['2027-03-01', '2027-03-02', '2027-03-03', '2027-03-04', '2027-03-05', '2027-03-06'];
+  const [mon, tue, , thu, , sat, sun] = weekDates(shopMonday(3));
 
   const roster = () => readRoster(t, manager, week.rosterId);
   const offer = (token: string, body: Record<string, unknown>) =>
@@ -208,12 +217,16 @@ describe('shift swaps (e2e)', () => {
   });
 
   it('refuses past days, unpublished weeks, another team and a skill the colleague lacks, with names', async () => {
-    const past = await offer(agent, { date: '2026-01-05' }).set('Accept-Language', 'en').expect(400);
+    const past = await offer(agent, { date: shopMonday(-1) })
+      .set('Accept-Language', 'en')
+      .expect(400);
     expect(past.body).toMatchObject({
       code: 'self-service.past-day',
       errors: [expect.objectContaining({ field: 'date' })],
     });
-    const unpublished = await offer(agent, { date: '2027-05-04' }).set('Accept-Language', 'en').expect(409);
+    const unpublished = await offer(agent, { date: addDays(mon, 9 * 7 + 1) })
+      .set('Accept-Language', 'en')
+      .expect(409);
     expect(unpublished.body.code).toBe('self-service.unpublished-week');
     const sql = t.app.get(Db).client;
     const [stranger] = await sql<
@@ -234,7 +247,7 @@ describe('shift swaps (e2e)', () => {
         name: '周新',
         teamId: week.teamId,
         roleGroup: 'after_sales',
-        hireDate: '2027-01-01',
+        hireDate: addDays(mon, -7),
         contract: { minWeekMinutes: 0, maxWeekMinutes: 2880, maxDaysPerWeek: 5, minRestHours: 11 },
         skills: [{ skill: 'after_sales', proficiency: 3 }],
       })
@@ -245,7 +258,7 @@ describe('shift swaps (e2e)', () => {
     expect(lacking.body.code).toBe('self-service.skill-lacking');
     expect(lacking.body.detail).toContain('周新');
     expect(lacking.body.detail).toContain('售前咨询');
-    const noShift = await offer(agent, { date: '2027-03-07' }).set('Accept-Language', 'en').expect(409);
+    const noShift = await offer(agent, { date: sun }).set('Accept-Language', 'en').expect(409);
     expect(noShift.body.code).toBe('self-service.no-shift');
   });
 
