@@ -4,6 +4,8 @@ import { Db } from 'src/platform/db/db';
 import { JobQueue } from 'src/platform/jobs/job-queue';
 import { bearer, TestApp } from './support/test-app';
 import { SecondShop, startTestAppWithSecondShop } from './support/second-shop';
+import { addDays } from 'src/platform/time/calendar-date';
+import { shopMonday } from './support/coming-weeks';
 import { publishTeamWeek } from './support/self-service-week';
 
 type Feed = { unread: number; total: number; items: { id: string; kind: string; text: string; read: boolean }[] };
@@ -19,6 +21,8 @@ describe('notifications (e2e)', () => {
   let robotUrl: string;
   const posts: unknown[] = [];
   let failures = 1;
+  const monday = shopMonday(3);
+  const tuesday = addDays(monday, 1);
 
   const feed = async (token: string, query = ''): Promise<Feed> =>
     (await t.http().get(`/me/notifications${query}`).set(bearer(token)).set('Accept-Language', 'zh').expect(200)).body;
@@ -42,7 +46,7 @@ describe('notifications (e2e)', () => {
       t.tokenFor('supervisor'),
       t.tokenFor('agent'),
     ]);
-    await publishTeamWeek(t, '2027-03-08');
+    await publishTeamWeek(t, monday);
   }, 180_000);
   afterAll(async () => {
     await t.close();
@@ -54,7 +58,7 @@ describe('notifications (e2e)', () => {
     expect(mine.items).toContainEqual(
       expect.objectContaining({
         kind: 'roster-published',
-        text: '2027-03-08 这一周的排班已发布（第 1 版）',
+        text: `${monday} 这一周的排班已发布（第 1 版）`,
         read: false,
       }),
     );
@@ -95,11 +99,11 @@ describe('notifications (e2e)', () => {
       .http()
       .post('/time-off-requests')
       .set(bearer(agent))
-      .send({ kind: 'annual', startDate: '2027-03-09', endDate: '2027-03-09' })
+      .send({ kind: 'annual', startDate: tuesday, endDate: tuesday })
       .expect(201);
     expect(asked.body.status).toBe('pending');
     const waiting = (await feed(supervisor)).items.find((n) => n.kind === 'request-waiting')!;
-    expect(waiting.text).toContain('申请休假 2027-03-09');
+    expect(waiting.text).toContain(`申请休假 ${tuesday}`);
     await t
       .http()
       .post(`/time-off-requests/${asked.body.id}/decision`)
@@ -107,7 +111,7 @@ describe('notifications (e2e)', () => {
       .send({ decision: 'rejected', note: '当天有大促' })
       .expect(200);
     const decided = (await feed(agent)).items.find((n) => n.kind === 'request-decided')!;
-    expect(decided.text).toBe('您 2027-03-09 的休假申请：已驳回。 当天有大促');
+    expect(decided.text).toBe(`您 ${tuesday} 的休假申请：已驳回。 当天有大促`);
 
     const [run] = await t.app.get(Db).client<
       { id: string }[]
@@ -115,7 +119,7 @@ describe('notifications (e2e)', () => {
     await t.app.get(JobQueue).settled(run.id, 60_000);
     const job = (await t.http().get(`/jobs/${run.id}`).set(bearer(manager)).expect(200)).body;
     expect(job).toMatchObject({ status: 'completed', attempts: 2 });
-    expect(posts).toEqual([{ msgtype: 'text', text: { content: '您 2027-03-09 的休假申请：已驳回。 当天有大促' } }]);
+    expect(posts).toEqual([{ msgtype: 'text', text: { content: `您 ${tuesday} 的休假申请：已驳回。 当天有大促` } }]);
   }, 90_000);
 
   it('answers 401 without a token and refuses a bad robot address', async () => {

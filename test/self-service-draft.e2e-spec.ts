@@ -1,5 +1,13 @@
 import { bearer, startTestApp, TestApp } from './support/test-app';
-import { PublishedTeamWeek, publishTeamWeek, readRoster, shiftOn, TeamMate } from './support/self-service-week';
+import { shopMonday } from './support/coming-weeks';
+import {
+  PublishedTeamWeek,
+  publishTeamWeek,
+  readRoster,
+  shiftOn,
+  TeamMate,
+  weekDates,
+} from './support/self-service-week';
 
 type Warning = { kind: string; agentId: string; date: string; message: string };
 type Read = Awaited<ReturnType<typeof readRoster>> & { version: { warnings: Warning[] } };
@@ -19,14 +27,7 @@ describe('self-service beside a pending draft (e2e)', () => {
   let partTimer: TeamMate;
   let mateA: TeamMate;
   let mateB: TeamMate;
-  const [mon, , wed, thu, fri, sat] = [
-    '2027-03-01',
-    '2027-03-02',
-    '2027-03-03',
-    '2027-03-04',
-    '2027-03-05',
-    '2027-03-06',
-  ];
+  const [mon, , wed, thu, fri, sat] = weekDates(shopMonday(3));
 
   const read = async (version?: number, lang = 'en'): Promise<Read> =>
     (
