@@ -1,6 +1,8 @@
 import { bearer, TestApp } from './support/test-app';
 import { SecondShop, startTestAppWithSecondShop } from './support/second-shop';
-import { PublishedTeamWeek, publishTeamWeek, readRoster, shiftOn } from './support/self-service-week';
+import { addDays } from 'src/platform/time/calendar-date';
+import { shopMonday } from './support/coming-weeks';
+import { PublishedTeamWeek, publishTeamWeek, readRoster, shiftOn, weekDates } from './support/self-service-week';
 
 type Versions = { versions: { version: number; status: string; note: string | null }[] };
 
@@ -16,7 +18,7 @@ describe('leave approved over a published roster (e2e)', () => {
   let agent: string;
   let me: string;
   let week: PublishedTeamWeek;
-  const [mon, tue, wed, thu, fri] = ['2027-04-05', '2027-04-06', '2027-04-07', '2027-04-08', '2027-04-09'];
+  const [mon, tue, wed, thu, fri] = weekDates(shopMonday(3));
 
   const read = async (version?: number) =>
     (
@@ -115,7 +117,8 @@ describe('leave approved over a published roster (e2e)', () => {
   });
 
   it('approves leave over a week not published yet without touching any roster', async () => {
-    const res = await decide(manager, await ask(me, '2027-05-04', '2027-05-05')).expect(200);
+    // Tuesday and Wednesday of a week four weeks on, which nobody published.
+    const res = await decide(manager, await ask(me, addDays(mon, 29), addDays(mon, 30))).expect(200);
     expect(res.body).toMatchObject({ status: 'approved', published: [], credit: null });
   });
 });

@@ -1,5 +1,7 @@
 import { Db } from 'src/platform/db/db';
 import { JobQueue } from 'src/platform/jobs/job-queue';
+import { addDays } from 'src/platform/time/calendar-date';
+import { shopInstant, shopMonday } from './support/coming-weeks';
 import { bearer, startTestApp, TestApp } from './support/test-app';
 
 type Day = { date: string; shift: { start: { local: string }; end: { local: string } } | null; leave: unknown[] };
@@ -16,7 +18,7 @@ type Roster = {
 describe('part-day leave in roster warnings (e2e)', () => {
   let t: TestApp;
   let manager: string;
-  const week = '2027-04-05';
+  const week = shopMonday(3);
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -39,8 +41,13 @@ describe('part-day leave in roster warnings (e2e)', () => {
     const [{ id: presales }] = await sql<
       { id: string }[]
     >`select id from queues where shop_id = ${t.demoShopId} and code = 'presales_chat'`;
+    // Four weeks of history before the week, every half hour of each Shanghai day.
+    const [historyFrom, historyTo] = [
+      shopInstant(addDays(week, -28), '00:00'),
+      shopInstant(addDays(week, -1), '23:30'),
+    ];
     await sql`INSERT INTO volume_slots (shop_id, queue_id, slot_start, slot_minutes, offered, handled, abandoned)
-      SELECT ${t.demoShopId}, ${presales}, g, 30, 12, 12, 0 FROM generate_series('2027-03-07T16:00:00Z'::timestamptz, '2027-04-04T15:30:00Z'::timestamptz, interval '30 minutes') g`;
+      SELECT ${t.demoShopId}, ${presales}, g, 30, 12, 12, 0 FROM generate_series(${historyFrom}::timestamptz, ${historyTo}::timestamptz, interval '30 minutes') g`;
     const forecast = await t
       .http()
       .post('/forecasts')
@@ -51,7 +58,7 @@ describe('part-day leave in roster warnings (e2e)', () => {
     // The whole team off Monday 12:00–18:00 Shanghai time (04:00–10:00 UTC), stored as its instants.
     for (const agentId of team)
       await sql`INSERT INTO leaves (shop_id, agent_id, kind, start_date, end_date, starts_at, ends_at, status)
-        VALUES (${t.demoShopId}, ${agentId}, 'annual', ${week}, ${week}, '2027-04-05T04:00:00Z', '2027-04-05T10:00:00Z', 'approved')`;
+        VALUES (${t.demoShopId}, ${agentId}, 'annual', ${week}, ${week}, ${shopInstant(week, '12:00')}, ${shopInstant(week, '18:00')}, 'approved')`;
     const res = await t
       .http()
       .post('/rosters')
