@@ -9,7 +9,9 @@ import {
   publishTeamWeek,
   readRoster,
   shiftOn,
+  weekDates,
 } from './support/self-service-week';
+import { shopMonday } from './support/coming-weeks';
 
 type Feed = { items: { kind: string; text: string }[] };
 type Versions = { versions: { version: number; note: string | null }[] };
@@ -26,7 +28,7 @@ describe('cancelled leave gives its shifts back (e2e)', () => {
   let agent: string;
   let me: string;
   let week: PublishedTeamWeek;
-  const [mon, tue, wed, thu, fri] = ['2027-03-01', '2027-03-02', '2027-03-03', '2027-03-04', '2027-03-05'];
+  const [mon, tue, wed, thu, fri] = weekDates(shopMonday(3));
 
   beforeAll(async () => {
     ({ t, other, manager } = await startTestAppWithSecondShop({ secondShop: 'return-other' }));
