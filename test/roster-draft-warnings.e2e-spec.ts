@@ -7,6 +7,7 @@ import {
   readRoster,
   TeamMate,
 } from './support/self-service-week';
+import { shopMonday } from './support/coming-weeks';
 
 type Warning = { id: string; kind: string; agentId: string; date: string; message: string };
 type Read = Awaited<ReturnType<typeof readRoster>> & { version: { warnings: Warning[] } };
@@ -21,7 +22,7 @@ describe('dismissing draft warnings (e2e)', () => {
   let manager: string;
   let week: PublishedTeamWeek;
   let partTimer: TeamMate;
-  const mon = '2027-06-07';
+  const mon = shopMonday(3);
 
   const read = async (lang = 'en'): Promise<Read> =>
     (await t.http().get(`/rosters/${week.rosterId}`).set(bearer(manager)).set('Accept-Language', lang).expect(200))
