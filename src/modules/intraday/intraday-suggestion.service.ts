@@ -70,12 +70,13 @@ export class IntradaySuggestionService {
     const offered: ReturnType<IntradaySuggestionService['present']>[] = [];
     // Each roster's week is read once; every candidate on it is judged in memory against that.
     const checkers = new Map<string, ReturnType<RosterEditing['checker']>>();
+    const onClock = this.suggestionDay(day);
     for (const s of ranked.slice(0, CHECKED)) {
       if (offered.length >= OFFERED) break;
       const roster = rosters.get(s.agentId)!;
       const template = [...templates.values()].find((t) => t.code === s.template);
-      if (template && !clockNamesShift(this.suggestionDay(day), template, s)) continue;
-      const change = changeOfSuggestion(this.suggestionDay(day), s);
+      if (template && !clockNamesShift(onClock, template, s)) continue;
+      const change = changeOfSuggestion(onClock, s);
       if (!checkers.has(roster.rosterId))
         checkers.set(roster.rosterId, this.editing.checker(actor.shopId, roster.rosterId, { published: true }));
       const { broken } = await (await checkers.get(roster.rosterId)!)([change]);

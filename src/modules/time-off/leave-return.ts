@@ -15,7 +15,7 @@ import type { RosterShift } from 'src/modules/roster/roster.repository';
 import { changeStart, clockText } from 'src/modules/roster/roster-week';
 import type { ShiftTemplate } from 'src/modules/roster/shift-template.repository';
 import { ruleKey } from 'src/modules/roster/roster-violations';
-import { PublishedWeeks, RosterChanges } from 'src/modules/self-service/published-weeks.service';
+import { PublishedShift, PublishedWeeks, RosterChanges } from 'src/modules/self-service/published-weeks.service';
 import { RuleLabels } from 'src/modules/self-service/self-service.labels';
 import type { AgentFacts } from 'src/modules/self-service/self-service.repository';
 
@@ -107,12 +107,19 @@ export class LeaveReturn {
       baseline.set(p.rosterId, new Set(before.violations));
       const own = (shifts: RosterShift[], date: string) =>
         shifts.find((s) => s.agentId === leave.agentId && s.localDate === date);
-      for (const was of before.shifts.filter((s) => s.agentId === leave.agentId && s.localDate >= today)) {
+      const taken = before.shifts.filter((s) => s.agentId === leave.agentId && s.localDate >= today);
+      if (taken.length === 0) continue;
+      // Today's published shifts of the agent and the roster's mates on those dates, read once for every day.
+      const dates = taken.map((s) => s.localDate).sort();
+      const everyone = [...new Set([leave.agentId, ...after.agentIds])];
+      const published = await this.weeks.shifts(shopId, everyone, dates[0], dates[dates.length - 1]);
+      for (const was of taken) {
         const left = own(after.shifts, was.localDate);
         if (sameSpan(left, was)) continue;
         const shift = describe({ ...was, date: was.localDate });
+        const onDay = published.filter((s) => s.date === was.localDate);
         const verdict = agent
-          ? await this.verdict(shopId, agent, was, left, after, changes, byId)
+          ? await this.verdict(shopId, agent, was, left, after, onDay, changes, byId)
           : { reason: text('no longer an agent of the shop', '已不是本店客服') };
         if ('rosterId' in verdict) {
           changes.set(verdict.rosterId, [...(changes.get(verdict.rosterId) ?? []), verdict.change]);
@@ -163,6 +170,7 @@ export class LeaveReturn {
     was: RosterShift,
     left: RosterShift | undefined,
     after: { agentIds: string[]; shifts: RosterShift[] },
+    onDay: PublishedShift[],
     accepted: RosterChanges,
     templates: Map<string, ShiftTemplate>,
   ): Promise<
@@ -173,17 +181,12 @@ export class LeaveReturn {
   > {
     const date = was.localDate;
     if (!agent.active) return { reason: text('no longer active', '已不在职') };
-    const [now] = await this.weeks.shifts(shopId, [agent.id], date, date);
+    const now = onDay.find((s) => s.agentId === agent.id);
     if (!sameSpan(now, left)) return { now: now ?? null };
     // Given to someone else: a mate of the roster who works into those hours now (with its skill) and did not then.
-    const mates = await this.weeks.shifts(
-      shopId,
-      after.agentIds.filter((id) => id !== agent.id),
-      date,
-      date,
-    );
-    const taker = mates.find(
+    const taker = onDay.find(
       (s) =>
+        s.agentId !== agent.id &&
         s.startsAt < was.endsAt &&
         was.startsAt < s.endsAt &&
         (!was.skill || s.skill === was.skill) &&
