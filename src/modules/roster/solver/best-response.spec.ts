@@ -53,6 +53,19 @@ describe('bestResponses', () => {
     expect(stopped.gain).toBe(0);
   });
 
+  it('pauses between agents when asked, saying how many it re-planned, and never inside one', () => {
+    const idle = [0, 1, 2, 3].map(() => new Int32Array(7).fill(_));
+    let asked = 0;
+    const paused = bestResponses(model, idle, [3, 1, 0, 2], { shouldStop: never, pauseBefore: () => ++asked > 2 });
+    expect(paused.visited).toBe(2);
+    expect(paused.changed).toEqual([3, 1]);
+    expect(asked).toBe(3);
+    expect(paused.lines[0]).toEqual(idle[0]);
+    expect(paused.lines[2]).toEqual(idle[2]);
+    expect(bestResponses(model, idle, [0, 1, 2, 3], { shouldStop: never }).visited).toBe(4);
+    expect(bestResponses(model, idle, [0, 1, 2, 3], { shouldStop: () => true }).visited).toBe(0);
+  });
+
   it('prices with a beam when given a label budget, still only valid lines that cost less', () => {
     const idle = [0, 1, 2, 3].map(() => new Int32Array(7).fill(_));
     const found = bestResponses(model, idle, [0, 1, 2, 3], { shouldStop: never, maxLabels: 50 });

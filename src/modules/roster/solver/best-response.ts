@@ -9,6 +9,8 @@ import { sampleIndices } from 'src/platform/random/seeded-random';
 
 export interface BestResponseLimits {
   shouldStop: () => boolean;
+  /** Checked between agents only: an agent begun is priced to the end (unless `shouldStop`). */
+  pauseBefore?: () => boolean;
   /** A label budget (a beam) for large models; exact pricing without it. */
   maxLabels?: number;
 }
@@ -19,6 +21,8 @@ export interface BestResponses {
   changed: number[];
   /** Cover and request cost saved (fairness terms aside), ≥ 0. */
   gain: number;
+  /** Agents of `order` re-planned before a stop or pause. */
+  visited: number;
 }
 
 /**
@@ -38,6 +42,7 @@ export function bestResponses(
   const nDuties = model.duties.length;
   const changed: number[] = [];
   let gain = 0;
+  let visited = 0;
   const count = (line: Int32Array, by: number) => {
     for (let d = 0; d < line.length; d++) {
       if (line[d] === OFF) continue;
@@ -45,7 +50,7 @@ export function bestResponses(
     }
   };
   for (const a of order) {
-    if (limits.shouldStop()) break;
+    if (limits.shouldStop() || limits.pauseBefore?.()) break;
     const agent = model.agents[a];
     count(lines[a], -1);
     // The supervisor rule's margins need the others' lines by day and type: the general form then.
@@ -61,8 +66,9 @@ export function bestResponses(
       changed.push(a);
     }
     count(lines[a], 1);
+    visited++;
   }
-  return { lines, changed, gain };
+  return { lines, changed, gain, visited };
 }
 
 /** Spread of the random cost added to each cell when kicked agents are re-planned. */

@@ -1,7 +1,7 @@
 import type { Highs } from 'highs';
 import { agentLineViolations } from './agent-rules';
 import { copyLines, type CompiledRoster, type RosterLines } from './compiled-roster';
-import { kickAndDescend } from './best-response';
+import { bestResponses, kickAndDescend } from './best-response';
 import { constructFrom, constructionPace, labelBudget } from './greedy-construction';
 import { solveLinearProgram } from './linear-program';
 import { priceAndBranch } from './price-and-branch';
@@ -224,6 +224,21 @@ export class Search {
     });
     this.adopt(lines, this.everyone());
     return this.cost < before - 1e-9;
+  }
+
+  /**
+   * Agents of `order` re-planned alone against the others, one after the other, until `agents`
+   * are done or (timed runs) `seconds` pass; how many were.
+   */
+  respond(order: readonly number[], exact: boolean, budget: { seconds: number; agents: number }): number {
+    const until = this.now() + budget.seconds * 1000;
+    const responses = bestResponses(this.model, this.lines, order.slice(0, budget.agents), {
+      shouldStop: () => this.stopped(),
+      pauseBefore: () => !this.deterministic && this.now() > until,
+      maxLabels: exact ? undefined : labelBudget(this.model),
+    });
+    if (responses.changed.length > 0) this.adopt(responses.lines, responses.changed);
+    return responses.visited;
   }
 
   everyone(): number[] {

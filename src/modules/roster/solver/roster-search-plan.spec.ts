@@ -1,0 +1,74 @@
+import { bestResponses } from './best-response';
+import { compileRoster } from './compile-roster';
+import { highsRuntime } from './linear-program';
+import { searchCost } from './roster-objective';
+import { Search } from './roster-search';
+import { neighbourhoodPrior, respondStep, type Responses } from './roster-search-plan';
+import { EARLY, LATE, agent, cover, problem } from './small-rosters.fixture';
+
+const total = (prior: Map<string, number>) => [...prior.values()].reduce((sum, share) => sum + share, 0);
+
+describe('neighbourhoodPrior', () => {
+  it('gives horizons beyond a week turns of single agents re-planned against the others', () => {
+    for (const days of [14, 28, 84]) {
+      const prior = neighbourhoodPrior(days, days > 28, 1);
+      expect(prior.get('respond')).toBeCloseTo(0.15, 9);
+      expect(total(prior)).toBeCloseTo(1, 9);
+    }
+  });
+
+  it('leaves weekly rosters their own descent (the plan runs it outside the mix)', () => {
+    const prior = neighbourhoodPrior(7, false, 1);
+    expect(prior.get('respond')).toBe(0);
+    expect(prior.get('replan')).toBeCloseTo(0.6, 9);
+    expect(prior.get('days')).toBeCloseTo(0.4, 9);
+  });
+
+  it('keeps a quarter of the rest for windows on long horizons and splits the rest by pricing', () => {
+    const prior = neighbourhoodPrior(84, true, 0.5);
+    expect(prior.get('window')).toBeCloseTo(0.25 * 0.85, 9);
+    const rest = 1 - 0.15 - 0.25 * 0.85;
+    expect(prior.get('replan')).toBeCloseTo(rest * 0.3, 9);
+    expect(prior.get('agents')).toBeCloseTo(rest * 0.3, 9);
+    expect(prior.get('days')).toBeCloseTo(rest * 0.4, 9);
+    expect(total(prior)).toBeCloseTo(1, 9);
+    expect(neighbourhoodPrior(28, false, 1).get('window')).toBe(0);
+  });
+});
+
+describe('respondStep', () => {
+  /** Four agents, a week of one early and one late per day; at most 4 days in a row, 2 days off together. */
+  const model = compileRoster(
+    problem(
+      7,
+      [EARLY, LATE],
+      Array.from({ length: 4 }, (_, k) =>
+        agent(`a${k}`, {}, { maxMinutes: 4 * 480, maxConsecutiveWorkDays: 4, minConsecutiveDaysOff: 2 }),
+      ),
+      [...cover(7, 'E', 1, 10), ...cover(7, 'L', 1, 10)],
+    ),
+  );
+
+  it('re-plans the next agents in turn, a quarter per repeatable turn, until a whole round gains nothing', async () => {
+    const search = new Search(await highsRuntime(), model, { seed: 1, maxIterations: 100 });
+    const responses: Responses = { order: [2, 0, 3, 1], next: 0, quiet: 0 };
+    const idle = search.cost;
+    respondStep(search, responses, true);
+    expect(responses.next).toBe(1);
+    expect(search.lines[2]).not.toEqual(new Int32Array(7).fill(-1));
+    expect(search.lines[0]).toEqual(new Int32Array(7).fill(-1));
+    expect(search.cost).toBeLessThan(idle);
+    expect(responses.quiet).toBe(0);
+    let turns = 1;
+    while (responses.quiet < 4 && turns < 40) {
+      respondStep(search, responses, true);
+      turns++;
+    }
+    expect(responses.quiet).toBe(4);
+    expect(responses.next).toBe(turns % 4);
+    // The roster it settled on is one no single agent improves, and every line keeps its rules.
+    expect(bestResponses(model, search.lines, [0, 1, 2, 3], { shouldStop: () => false }).changed).toEqual([]);
+    expect(search.valid(search.lines)).toBe(true);
+    expect(search.cost).toBe(searchCost(model, search.lines));
+  });
+});
