@@ -5,19 +5,9 @@ import { highsRuntime } from './linear-program';
 import { agentsToReplan, replanAgents } from './priced-neighbourhood';
 import { seededRandom } from 'src/platform/random/seeded-random';
 import { searchCost } from './roster-objective';
-import { EARLY, LATE, agent, cover, problem } from './small-rosters.fixture';
+import { EARLY, LATE, agent, cover, earlyLateWeek, problem } from './small-rosters.fixture';
 
-/** Four agents, a week of one early and one late per day; at most 4 days in a row, 2 days off together. */
-const model = compileRoster(
-  problem(
-    7,
-    [EARLY, LATE],
-    Array.from({ length: 4 }, (_, k) =>
-      agent(`a${k}`, {}, { maxMinutes: 4 * 480, maxConsecutiveWorkDays: 4, minConsecutiveDaysOff: 2 }),
-    ),
-    [...cover(7, 'E', 1, 10), ...cover(7, 'L', 1, 10)],
-  ),
-);
+const model = compileRoster(earlyLateWeek());
 const duty = (type: string) => model.duties.findIndex((d) => model.typeIds[d.type] === type);
 const [E, L, _] = [duty('E'), duty('L'), OFF];
 

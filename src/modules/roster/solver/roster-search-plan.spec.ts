@@ -4,7 +4,7 @@ import { highsRuntime } from './linear-program';
 import { searchCost } from './roster-objective';
 import { Search } from './roster-search';
 import { neighbourhoodPrior, respondStep, type Responses } from './roster-search-plan';
-import { EARLY, LATE, agent, cover, problem } from './small-rosters.fixture';
+import { earlyLateWeek } from './small-rosters.fixture';
 
 const total = (prior: Map<string, number>) => [...prior.values()].reduce((sum, share) => sum + share, 0);
 
@@ -37,17 +37,7 @@ describe('neighbourhoodPrior', () => {
 });
 
 describe('respondStep', () => {
-  /** Four agents, a week of one early and one late per day; at most 4 days in a row, 2 days off together. */
-  const model = compileRoster(
-    problem(
-      7,
-      [EARLY, LATE],
-      Array.from({ length: 4 }, (_, k) =>
-        agent(`a${k}`, {}, { maxMinutes: 4 * 480, maxConsecutiveWorkDays: 4, minConsecutiveDaysOff: 2 }),
-      ),
-      [...cover(7, 'E', 1, 10), ...cover(7, 'L', 1, 10)],
-    ),
-  );
+  const model = compileRoster(earlyLateWeek());
 
   it('re-plans the next agents in turn, a quarter per repeatable turn, until a whole round gains nothing', async () => {
     const search = new Search(await highsRuntime(), model, { seed: 1, maxIterations: 100 });

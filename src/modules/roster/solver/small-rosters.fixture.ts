@@ -45,6 +45,18 @@ export function problem(
   return { horizon: { startDate: MONDAY, days, timeZone: 'Europe/Berlin' }, shiftTypes, agents, dayCover, ...extra };
 }
 
+/** Four agents, a week of one early and one late per day; at most 4 days in a row, 2 days off together. */
+export function earlyLateWeek(): RosterProblem {
+  return problem(
+    7,
+    [EARLY, LATE],
+    Array.from({ length: 4 }, (_, k) =>
+      agent(`a${k}`, {}, { maxMinutes: 4 * 480, maxConsecutiveWorkDays: 4, minConsecutiveDaysOff: 2 }),
+    ),
+    [...cover(7, 'E', 1, 10), ...cover(7, 'L', 1, 10)],
+  );
+}
+
 /** A shift of a type on a day, with the type's clock times and no breaks. */
 export function shiftOn(agentId: string, day: number, type: ShiftType, skill?: string): RosterAssignment {
   return {
