@@ -9,30 +9,40 @@ import { earlyLateWeek } from './small-rosters.fixture';
 const total = (prior: Map<string, number>) => [...prior.values()].reduce((sum, share) => sum + share, 0);
 
 describe('neighbourhoodPrior', () => {
-  it('gives horizons beyond a week turns of single agents re-planned against the others', () => {
-    for (const days of [14, 28, 84]) {
-      const prior = neighbourhoodPrior(days, days > 28, 1);
+  it('gives turns of single agents re-planned against the others after whole pricing and beyond eight weeks', () => {
+    for (const [days, whole] of [
+      [14, true],
+      [28, true],
+      [84, false],
+      [364, false],
+    ] as const) {
+      const prior = neighbourhoodPrior(days, days > 28, 1, whole);
       expect(prior.get('respond')).toBeCloseTo(0.15, 9);
+      expect(total(prior)).toBeCloseTo(1, 9);
+    }
+    for (const days of [28, 42, 56]) {
+      const prior = neighbourhoodPrior(days, days > 28, 1, false);
+      expect(prior.get('respond')).toBe(0);
       expect(total(prior)).toBeCloseTo(1, 9);
     }
   });
 
   it('leaves weekly rosters their own descent (the plan runs it outside the mix)', () => {
-    const prior = neighbourhoodPrior(7, false, 1);
+    const prior = neighbourhoodPrior(7, false, 1, true);
     expect(prior.get('respond')).toBe(0);
     expect(prior.get('replan')).toBeCloseTo(0.6, 9);
     expect(prior.get('days')).toBeCloseTo(0.4, 9);
   });
 
   it('keeps a quarter of the rest for windows on long horizons and splits the rest by pricing', () => {
-    const prior = neighbourhoodPrior(84, true, 0.5);
+    const prior = neighbourhoodPrior(84, true, 0.5, false);
     expect(prior.get('window')).toBeCloseTo(0.25 * 0.85, 9);
     const rest = 1 - 0.15 - 0.25 * 0.85;
     expect(prior.get('replan')).toBeCloseTo(rest * 0.3, 9);
     expect(prior.get('agents')).toBeCloseTo(rest * 0.3, 9);
     expect(prior.get('days')).toBeCloseTo(rest * 0.4, 9);
     expect(total(prior)).toBeCloseTo(1, 9);
-    expect(neighbourhoodPrior(28, false, 1).get('window')).toBe(0);
+    expect(neighbourhoodPrior(28, false, 1, true).get('window')).toBe(0);
   });
 });
 

@@ -57,6 +57,15 @@ const EXACT_RESPONSE_CELLS = 2_000;
  * agents that gained nothing is not repeated until another kind has changed the roster.
  */
 const RESPOND_TURNS = 0.15;
+/**
+ * Horizons not priced whole get those turns only beyond this many days. In pairs with the code
+ * before (60 s, load 1–8) the turns gained on 84-day and longer rosters (the 84-day look-alikes in
+ * all 10 pairs, Instance20–23 by 0–34 %) and after whole-horizon pricing (Instance8 and 12 in 7 of 8
+ * pairs), but lost on 4–8-week ones not priced whole (the 28-day, 120-agent, 18-type look-alike in 5
+ * of 5 pairs, the 42-day, 45-agent one in 5 of 6, the 56-day, 20-agent one in 5 of 6; the 42-day,
+ * 32-agent one won 3 of 5).
+ */
+const RESPOND_UNPRICED_DAYS = 56;
 const RESPOND_SECONDS = 1;
 /** Long horizons: the share of turns that re-plan a window of days as a model of its own. */
 const WINDOW_TURNS = 0.25;
@@ -88,7 +97,7 @@ export function searchRoster(highs: Highs, model: CompiledRoster, limits: Search
     provenOptimal = search.fullMip(0.5);
     search.report('full-mip');
   }
-  if (!provenOptimal) improve(search);
+  if (!provenOptimal) improve(search, whole);
   provenOptimal ||= search.proven();
   search.report('done');
   const stoppedBy = provenOptimal
@@ -142,7 +151,7 @@ interface Sizes {
  * Those shares are the prior of the mix; the turns then go to the kinds that gain on this roster
  * (`NeighbourhoodMix`).
  */
-function improve(search: Search): void {
+function improve(search: Search, pricedWhole: boolean): void {
   const model = search.model;
   const n = model.agents.length;
   const days = model.days;
@@ -159,8 +168,8 @@ function improve(search: Search): void {
   let respond = days <= RESPONSE_DAYS;
   const exact = days * model.duties.length <= EXACT_RESPONSE_CELLS;
   const kickTurns = cells(model, n, days) > WHOLE_PRICING_CELLS ? 1 : KICK_TURNS;
-  const mix = neighbourhoodMix(search, long);
-  const responses: Responses = { order: sampleIndices(n, n, search.random), next: 0, quiet: 0 };
+  const mix = neighbourhoodMix(search, long, pricedWhole);
+  const responses: Responses = { order: [], next: 0, quiet: 0 };
   while (
     !search.stopped() &&
     (search.limits.maxIterations === undefined || search.iterations < search.limits.maxIterations)
@@ -214,13 +223,18 @@ function windowStep(search: Search, sizes: Sizes): void {
 export type NeighbourhoodKind = 'window' | 'replan' | 'agents' | 'days' | 'respond';
 
 /**
- * The prior mix: beyond a week, 15 % of the turns every agent re-planned alone against the others
- * (`respond`); a quarter of the rest windows on long horizons; of what remains, 60 % agents over
+ * The prior mix: beyond a week after whole-horizon pricing, and beyond eight weeks, 15 % of the
+ * turns agents re-planned alone against the others (`respond`); a quarter of the rest windows on long horizons; of what remains, 60 % agents over
  * the whole horizon, priced when the line master holds the whole objective (`priced` 1), half
  * priced with fairness terms (0.5), and 40 % a block of agents over a few days.
  */
-export function neighbourhoodPrior(days: number, long: boolean, priced: number): Map<NeighbourhoodKind, number> {
-  const respond = days > RESPONSE_DAYS ? RESPOND_TURNS : 0;
+export function neighbourhoodPrior(
+  days: number,
+  long: boolean,
+  priced: number,
+  pricedWhole: boolean,
+): Map<NeighbourhoodKind, number> {
+  const respond = days > RESPONSE_DAYS && (pricedWhole || days > RESPOND_UNPRICED_DAYS) ? RESPOND_TURNS : 0;
   const window = long ? WINDOW_TURNS * (1 - respond) : 0;
   const rest = 1 - respond - window;
   return new Map<NeighbourhoodKind, number>([
@@ -233,10 +247,10 @@ export function neighbourhoodPrior(days: number, long: boolean, priced: number):
 }
 
 /** The prior mix adapted to what each kind gains (`NeighbourhoodMix`). */
-function neighbourhoodMix(search: Search, long: boolean): NeighbourhoodMix<NeighbourhoodKind> {
+function neighbourhoodMix(search: Search, long: boolean, pricedWhole: boolean): NeighbourhoodMix<NeighbourhoodKind> {
   const priced = search.priced ? (search.pricedWhole ? 1 : 0.5) : 0;
   return new NeighbourhoodMix(
-    neighbourhoodPrior(search.model.days, long, priced),
+    neighbourhoodPrior(search.model.days, long, priced, pricedWhole),
     search.random,
     !search.deterministic,
   );
@@ -255,8 +269,10 @@ export interface Responses {
  * 28 s of a 60 s solve, while the other kinds' turns last about a second.
  */
 export function respondStep(search: Search, responses: Responses, exact: boolean): void {
-  const n = responses.order.length;
+  const n = search.model.agents.length;
   const before = search.cost;
+  // Drawn at the first turn: rosters whose mix has no such turns keep the random stream they had.
+  if (responses.order.length === 0) responses.order = sampleIndices(n, n, search.random);
   const order = [...responses.order.slice(responses.next), ...responses.order.slice(0, responses.next)];
   const visited = search.respond(order, exact, {
     seconds: RESPOND_SECONDS,
