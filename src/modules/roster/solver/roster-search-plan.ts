@@ -151,7 +151,7 @@ interface Sizes {
  * Those shares are the prior of the mix; the turns then go to the kinds that gain on this roster
  * (`NeighbourhoodMix`).
  */
-function improve(search: Search, pricedWhole: boolean): void {
+function improve(search: Search, wholeHorizonPriced: boolean): void {
   const model = search.model;
   const n = model.agents.length;
   const days = model.days;
@@ -168,7 +168,7 @@ function improve(search: Search, pricedWhole: boolean): void {
   let respond = days <= RESPONSE_DAYS;
   const exact = days * model.duties.length <= EXACT_RESPONSE_CELLS;
   const kickTurns = cells(model, n, days) > WHOLE_PRICING_CELLS ? 1 : KICK_TURNS;
-  const mix = neighbourhoodMix(search, long, pricedWhole);
+  const mix = neighbourhoodMix(search, long, wholeHorizonPriced);
   const responses: Responses = { order: [], next: 0, quiet: 0 };
   while (
     !search.stopped() &&
@@ -181,7 +181,7 @@ function improve(search: Search, pricedWhole: boolean): void {
     } else if (days <= RESPONSE_DAYS && search.random() < kickTurns) {
       search.kick(2 + Math.floor(search.random() * 4), exact);
     } else {
-      // A full round of responses that gained nothing gains nothing again until another kind changes the roster.
+      // A round of responses that gained nothing gains nothing again until another kind changes the roster.
       let kind = mix.pick();
       while (kind === 'respond' && responses.quiet >= n) kind = mix.pick();
       const started = search.seconds();
@@ -224,17 +224,18 @@ export type NeighbourhoodKind = 'window' | 'replan' | 'agents' | 'days' | 'respo
 
 /**
  * The prior mix: beyond a week after whole-horizon pricing, and beyond eight weeks, 15 % of the
- * turns agents re-planned alone against the others (`respond`); a quarter of the rest windows on long horizons; of what remains, 60 % agents over
- * the whole horizon, priced when the line master holds the whole objective (`priced` 1), half
- * priced with fairness terms (0.5), and 40 % a block of agents over a few days.
+ * turns agents re-planned alone against the others (`respond`); a quarter of the rest windows on
+ * long horizons; of what remains, 60 % agents over the whole horizon, priced when the line master
+ * holds the whole objective (`priced` 1), half priced with fairness terms (0.5), and 40 % a block
+ * of agents over a few days.
  */
 export function neighbourhoodPrior(
   days: number,
   long: boolean,
   priced: number,
-  pricedWhole: boolean,
+  wholeHorizonPriced: boolean,
 ): Map<NeighbourhoodKind, number> {
-  const respond = days > RESPONSE_DAYS && (pricedWhole || days > RESPOND_UNPRICED_DAYS) ? RESPOND_TURNS : 0;
+  const respond = days > RESPONSE_DAYS && (wholeHorizonPriced || days > RESPOND_UNPRICED_DAYS) ? RESPOND_TURNS : 0;
   const window = long ? WINDOW_TURNS * (1 - respond) : 0;
   const rest = 1 - respond - window;
   return new Map<NeighbourhoodKind, number>([
@@ -247,16 +248,20 @@ export function neighbourhoodPrior(
 }
 
 /** The prior mix adapted to what each kind gains (`NeighbourhoodMix`). */
-function neighbourhoodMix(search: Search, long: boolean, pricedWhole: boolean): NeighbourhoodMix<NeighbourhoodKind> {
+function neighbourhoodMix(
+  search: Search,
+  long: boolean,
+  wholeHorizonPriced: boolean,
+): NeighbourhoodMix<NeighbourhoodKind> {
   const priced = search.priced ? (search.pricedWhole ? 1 : 0.5) : 0;
   return new NeighbourhoodMix(
-    neighbourhoodPrior(search.model.days, long, priced, pricedWhole),
+    neighbourhoodPrior(search.model.days, long, priced, wholeHorizonPriced),
     search.random,
     !search.deterministic,
   );
 }
 
-/** Where the single agents' descent of long horizons stands: its order, the next agent, agents re-planned since a gain. */
+/** Where the single agents' descent stands: its order, the next agent, agents re-planned since a gain. */
 export interface Responses {
   order: number[];
   next: number;
