@@ -2,8 +2,9 @@ import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { arch, platform, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import postgres from 'postgres';
+import { explainAccessDenied } from './folder-access';
 
 const USER = 'postgres';
 const PASSWORD = 'wfm-embedded';
@@ -90,7 +91,11 @@ export class EmbeddedPostgresServer {
     const user = runAs();
     if (!existsSync(join(dir, 'PG_VERSION'))) {
       this.log(`initialising embedded PostgreSQL in ${dir}`);
-      this.initialise(binaries, dir, user);
+      try {
+        this.initialise(binaries, dir, user);
+      } catch (error) {
+        throw user ? explainAccessDenied(error, [dirname(binaries.initdb), this.dataDir], user) : error;
+      }
     }
     const port = this.requestedPort || (await freePort());
     await this.spawnServer(binaries, dir, port, user);
