@@ -1,10 +1,12 @@
+import { agentLineViolations } from './agent-rules';
 import { bestResponses } from './best-response';
 import { compileRoster } from './compile-roster';
 import { highsRuntime } from './linear-program';
 import { searchCost } from './roster-objective';
 import { Search } from './roster-search';
-import { neighbourhoodPrior, respondStep, type Responses } from './roster-search-plan';
-import { earlyLateWeek } from './small-rosters.fixture';
+import { neighbourhoodPrior, respondStep, searchRoster, type Responses } from './roster-search-plan';
+import type { SearchPhase } from './roster-search-limits';
+import { EARLY, LATE, agent, cover, earlyLateWeek, problem } from './small-rosters.fixture';
 
 const total = (prior: Map<string, number>) => [...prior.values()].reduce((sum, share) => sum + share, 0);
 
@@ -70,5 +72,54 @@ describe('respondStep', () => {
     expect(bestResponses(model, search.lines, [0, 1, 2, 3], { shouldStop: () => false }).changed).toEqual([]);
     expect(search.valid(search.lines)).toBe(true);
     expect(search.cost).toBe(searchCost(model, search.lines));
+  });
+});
+
+describe('Search.descend', () => {
+  const model = compileRoster(earlyLateWeek());
+  const empty = () => model.agents.map(() => new Int32Array(7).fill(-1));
+
+  it('re-plans single agents sweep after sweep until none gains, every rule kept', async () => {
+    const search = new Search(await highsRuntime(), model, { seed: 1, maxIterations: 1 });
+    const idle = search.cost;
+    search.descend(true, 0);
+    expect(search.cost).toBeLessThan(idle);
+    expect(bestResponses(model, search.lines, [0, 1, 2, 3], { shouldStop: () => false }).changed).toEqual([]);
+    expect(search.valid(search.lines)).toBe(true);
+    expect(search.cost).toBe(searchCost(model, search.lines));
+  });
+
+  it('starts no agent once its seconds are spent (timed runs)', async () => {
+    let clock = 0;
+    const search = new Search(await highsRuntime(), model, { seed: 1, deadline: 60_000, now: () => clock });
+    search.descend(true, 0);
+    expect(search.lines).toEqual(empty());
+    clock = 1;
+    search.descend(true, 5);
+    expect(search.lines).not.toEqual(empty());
+  });
+});
+
+describe('searchRoster beyond a week', () => {
+  it('descends from the first roster before pricing the horizon, and keeps every rule', async () => {
+    const fortnight = problem(
+      14,
+      [EARLY, LATE],
+      Array.from({ length: 5 }, (_, k) =>
+        agent(`a${k}`, {}, { maxMinutes: 8 * 480, maxConsecutiveWorkDays: 4, minConsecutiveDaysOff: 2 }),
+      ),
+      [...cover(14, 'E', 1, 10), ...cover(14, 'L', 1, 10)],
+    );
+    const model = compileRoster(fortnight);
+    const reports: { phase: SearchPhase; objective: number | null }[] = [];
+    const outcome = searchRoster(await highsRuntime(), model, {
+      seed: 1,
+      maxIterations: 5,
+      onProgress: (p) => reports.push({ phase: p.phase, objective: p.objective }),
+    });
+    const phases = reports.map((r) => r.phase);
+    expect(phases.slice(0, 3)).toEqual(['construct', 'improve', 'price']);
+    expect(reports[1].objective!).toBeLessThanOrEqual(reports[0].objective!);
+    expect(model.agents.every((one, a) => agentLineViolations(model, one, outcome.lines[a]).length === 0)).toBe(true);
   });
 });

@@ -67,6 +67,14 @@ const RESPOND_TURNS = 0.15;
  */
 const RESPOND_UNPRICED_DAYS = 56;
 const RESPOND_SECONDS = 1;
+/**
+ * Beyond a week, the first roster descends (single agents re-planned against the others until none
+ * gains) in at most this share of the time, before pricing and the search. It took a 42-day,
+ * 45-agent look-alike from 9,560 to 6,175 in 0.9 s where the search had needed 7.5 s, and Instance8
+ * from 5,720 to 4,489 in 0.7 s, where whole-horizon pricing had kept the first roster for 30 s. In
+ * pairs with the code before (60 s): better at 10 s in 15 of 16, at 60 s in 10 of 16.
+ */
+const DESCENT_SHARE = 0.05;
 /** Long horizons: the share of turns that re-plan a window of days as a model of its own. */
 const WINDOW_TURNS = 0.25;
 
@@ -78,6 +86,11 @@ export function searchRoster(highs: Highs, model: CompiledRoster, limits: Search
   const search = new Search(highs, model, limits);
   const agentsWithoutLine = search.construct();
   search.report('construct');
+  // Weekly rosters descend first in `improve`; longer ones before pricing (it starts from this roster too).
+  if (model.days > RESPONSE_DAYS && !search.stopped()) {
+    search.descend(model.days * model.duties.length <= EXACT_RESPONSE_CELLS, search.remaining() * DESCENT_SHARE);
+    search.report('improve');
+  }
   if (!search.stopped()) search.aggregateBound();
   const whole =
     model.days <= WHOLE_PRICING_DAYS && cells(model, model.agents.length, model.days) <= WHOLE_PRICING_CELLS;

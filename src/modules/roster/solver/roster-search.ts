@@ -234,11 +234,28 @@ export class Search {
     const until = this.now() + budget.seconds * 1000;
     const responses = bestResponses(this.model, this.lines, order.slice(0, budget.agents), {
       shouldStop: () => this.stopped(),
-      pauseBefore: () => !this.deterministic && this.now() > until,
+      pauseBefore: () => !this.deterministic && this.now() >= until,
       maxLabels: exact ? undefined : labelBudget(this.model),
     });
     if (responses.changed.length > 0) this.adopt(responses.lines, responses.changed);
     return responses.visited;
+  }
+
+  /**
+   * Every agent in turn re-planned alone against the others, sweep after sweep, until a sweep gains
+   * nothing or (timed runs) `seconds` pass: the cheap part of what the construction left.
+   */
+  descend(exact: boolean, seconds: number): void {
+    const until = this.now() + seconds * 1000;
+    const order = this.everyone();
+    for (;;) {
+      const before = this.cost;
+      const visited = this.respond(order, exact, {
+        seconds: Math.max(0, (until - this.now()) / 1000),
+        agents: order.length,
+      });
+      if (visited < order.length || this.cost >= before - 1e-9) return;
+    }
   }
 
   everyone(): number[] {
