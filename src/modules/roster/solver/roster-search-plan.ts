@@ -72,7 +72,8 @@ const RESPOND_SECONDS = 1;
  * gains) in at most this share of the time, before pricing and the search. It took a 42-day,
  * 45-agent look-alike from 9,560 to 6,175 in 0.9 s where the search had needed 7.5 s, and Instance8
  * from 5,720 to 4,489 in 0.7 s, where whole-horizon pricing had kept the first roster for 30 s. In
- * pairs with the code before (60 s): better at 10 s in 15 of 16, at 60 s in 10 of 16.
+ * pairs with the code before (60 s, two seeds): lower at 10 s in 28 of 31, at 60 s in 19 of 32
+ * (3.4 % in the geometric mean; Instance8 and 12 worse in both of theirs).
  */
 const DESCENT_SHARE = 0.05;
 /** Long horizons: the share of turns that re-plan a window of days as a model of its own. */
