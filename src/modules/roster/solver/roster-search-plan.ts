@@ -79,6 +79,11 @@ const DESCENT_SHARE = 0.05;
 /** Long horizons: the share of turns that re-plan a window of days as a model of its own. */
 const WINDOW_TURNS = 0.25;
 
+/** Single agents are re-planned by the exact programme on small enough models, by a beam above. */
+function exactResponses(model: CompiledRoster): boolean {
+  return model.days * model.duties.length <= EXACT_RESPONSE_CELLS;
+}
+
 function cells(model: CompiledRoster, agents: number, days: number): number {
   return agents * days * model.duties.length;
 }
@@ -89,7 +94,7 @@ export function searchRoster(highs: Highs, model: CompiledRoster, limits: Search
   search.report('construct');
   // Weekly rosters descend first in `improve`; longer ones before pricing (it starts from this roster too).
   if (model.days > RESPONSE_DAYS && !search.stopped()) {
-    search.descend(model.days * model.duties.length <= EXACT_RESPONSE_CELLS, search.remaining() * DESCENT_SHARE);
+    search.descend(exactResponses(model), search.remaining() * DESCENT_SHARE);
     search.report('improve');
   }
   if (!search.stopped()) search.aggregateBound();
@@ -180,7 +185,7 @@ function improve(search: Search, wholeHorizonPriced: boolean): void {
   // Weekly rosters: single agents re-planned against the others, first until none gains, then after
   // every gain elsewhere; longer horizons draw it a few agents at a time as a kind of their mix (RESPOND_TURNS).
   let respond = days <= RESPONSE_DAYS;
-  const exact = days * model.duties.length <= EXACT_RESPONSE_CELLS;
+  const exact = exactResponses(model);
   const kickTurns = cells(model, n, days) > WHOLE_PRICING_CELLS ? 1 : KICK_TURNS;
   const mix = neighbourhoodMix(search, long, wholeHorizonPriced);
   const responses: Responses = { order: [], next: 0, quiet: 0 };
