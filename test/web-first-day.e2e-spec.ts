@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { demoCalendar } from './support/demo-calendar';
+import { demoCalendar, demoSeededAt } from './support/demo-calendar';
 import { startDemoApp } from './support/demo-database';
 import { bearer, TestApp } from './support/test-app';
 import { BROWSER_STEPS_MS, openScreen, screenshot, signIn, startBrowser, WebBrowser } from './support/web-browser';
@@ -12,7 +12,7 @@ describe('the web page on a fresh demo: HR, agent, manager (e2e, headless Chromi
 
   beforeAll(async () => {
     t = await startDemoApp();
-    web = await startBrowser(t);
+    web = await startBrowser(t, demoSeededAt());
   }, 600_000);
   afterAll(async () => {
     await web?.close();

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { DemoSetup } from 'src/demo/demo-setup.service';
+import { demoSeededAt } from './demo-calendar';
 import { adminUrl } from './test-database';
 import { startTestApp, TestApp } from './test-app';
 import type { AppConfig } from 'src/platform/config/app-config';
@@ -29,7 +30,7 @@ async function demoTemplate(): Promise<string> {
       await admin.unsafe(`CREATE DATABASE ${building} TEMPLATE ${template}`);
       const app = await startTestApp({}, [], withDatabase(adminUrl, building));
       try {
-        await app.app.get(DemoSetup).seed();
+        await app.app.get(DemoSetup).seed(demoSeededAt());
       } finally {
         await app.app.close();
       }

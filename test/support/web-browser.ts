@@ -8,10 +8,11 @@ import { bearer, startTestApp, type TestApp } from './test-app';
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const ARTIFACTS = join(__dirname, '..', 'artifacts');
 
-export type WebBrowser = { browser: Browser; baseUrl: string; close: () => Promise<void> };
+/** `clockAt`: the pages' fixed clock (a seeded demo's instant), else the real one. */
+export type WebBrowser = { browser: Browser; baseUrl: string; clockAt?: Date; close: () => Promise<void> };
 
 /** Listens on a free port and starts headless Chromium with the flags this machine needs. */
-export async function startBrowser(t: TestApp): Promise<WebBrowser> {
+export async function startBrowser(t: TestApp, clockAt?: Date): Promise<WebBrowser> {
   await t.app.listen(0, '127.0.0.1');
   const { port } = t.app.getHttpServer().address() as AddressInfo;
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -32,6 +33,7 @@ export async function startBrowser(t: TestApp): Promise<WebBrowser> {
   return {
     browser,
     baseUrl: `http://127.0.0.1:${port}`,
+    clockAt,
     close: () => browser.close(),
   };
 }
@@ -78,6 +80,8 @@ export async function signIn(
     locale: 'en-GB',
   });
   await context.addInitScript(`localStorage.setItem('wfm.lang', '${lang}')`);
+  // Timers keep running; only Date is held, so the page's "today" is the seeded demo's.
+  if (web.clockAt) await context.clock.setFixedTime(web.clockAt);
   // Generous waits: CI runs these beside the other test files on two cores.
   context.setDefaultTimeout(45_000);
   const page = await context.newPage();
