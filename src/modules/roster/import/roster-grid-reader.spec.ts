@@ -8,6 +8,8 @@ import { readRosterGrid } from './roster-grid-reader';
 
 const WEEK = ['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05', '2026-12-06'];
 const day = (date: string) => new Date(`${date}T00:00:00Z`);
+/** The shop's date when the file is read: header days without a year are placed near it. */
+const TODAY = '2026-11-25';
 
 describe('roster grid reader', () => {
   let folder: string;
@@ -28,7 +30,7 @@ describe('roster grid reader', () => {
     return path;
   };
   const refusal = async (path: string) => {
-    const problem = await readRosterGrid(path).then(
+    const problem = await readRosterGrid(path, TODAY).then(
       () => null,
       (e: unknown) => e,
     );
@@ -45,6 +47,7 @@ describe('roster grid reader', () => {
   it('reads the grid under a header of 工号 and the seven days, wherever the columns stand', async () => {
     const grid = await readRosterGrid(
       await book(['客服', '工号', ...WEEK.map(day)], [['张三', 'CS0001', 'E', '休', 'E', 'E', 'L', '休', 'L']]),
+      TODAY,
     );
     expect(grid).toMatchObject({
       sheet: '排班表',
@@ -61,6 +64,7 @@ describe('roster grid reader', () => {
         ['Employee no.', ...WEEK.slice(0, 3).map(day), 'Note', ...WEEK.slice(3).map(day)],
         [['CS0001', 'E', 'E', 'E', 'x', 'L', 'L', '休']],
       ),
+      TODAY,
     );
     expect(noted.dayColumns).toEqual([1, 2, 3, 5, 6, 7, 8]);
     expect(noted.rows[0].days).toEqual(['E', 'E', 'E', 'L', 'L', '休', '']);

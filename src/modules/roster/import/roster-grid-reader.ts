@@ -151,9 +151,10 @@ async function readSheet(path: string, index: number, budget: UnpackedBudget, to
 
 /**
  * Reads the week's grid through the hardened workbook reader (every unpacked byte counted, across
- * sheets): the first sheet whose first rows hold a header of seven days in a row.
+ * sheets): the first sheet whose first rows hold a header of seven days in a row. `today` is the
+ * shop's date (YYYY-MM-DD): header days without a year are placed near it.
  */
-export async function readRosterGrid(path: string, today = new Date().toISOString().slice(0, 10)): Promise<RosterGrid> {
+export async function readRosterGrid(path: string, today: string): Promise<RosterGrid> {
   const budget: UnpackedBudget = { limit: LIMITS.maxUncompressedBytes, used: 0 };
   let searched: string[] = [];
   for (let index = 0; index < MAX_SHEETS; index++) {

@@ -6,7 +6,9 @@ import type { Actor } from 'src/platform/auth/actor';
 import { Db } from 'src/platform/db/db';
 import { renderedErrors } from 'src/platform/errors/problem';
 import { labelOf } from 'src/platform/i18n/texts';
+import { todayIn } from 'src/platform/time/shop-calendar';
 import { FileProblem } from 'src/modules/ingest/readers/file-problem';
+import { ShopService } from 'src/modules/org/shop.service';
 import { RosterRepository, RosterShift } from 'src/modules/roster/roster.repository';
 import { RosterInputReads } from 'src/modules/roster/roster-input.reads';
 import { RosterProblemService } from 'src/modules/roster/roster-problem.service';
@@ -41,12 +43,15 @@ export class RosterImport {
     private readonly input: RosterInputReads,
     private readonly problems: RosterProblemService,
     private readonly templates: ShiftTemplateService,
+    private readonly shops: ShopService,
   ) {}
 
   async import(actor: Actor, file: Express.Multer.File | undefined, query: RosterImportQuery) {
     if (!file) throw RosterImportProblems.fileRequired.at('file', { field: 'file' });
     if (!file.originalname.toLowerCase().endsWith('.xlsx')) throw RosterImportProblems.fileType.at('file');
-    const grid = await this.read(file.buffer);
+    // A header day without a year takes the shop's year, which near New Year differs from UTC's.
+    const shop = await this.shops.context(actor.shopId);
+    const grid = await this.read(file.buffer, todayIn(shop.timeZone, new Date()));
     const rosterId = query.rosterId ?? (await this.rosterOfWeek(actor, grid.dates[0]));
     return this.db.transaction(async () => {
       const roster = await this.rosters.lock(actor.shopId, rosterId);
@@ -109,12 +114,12 @@ export class RosterImport {
   }
 
   /** The upload through the hardened workbook reader (it reads from a file; the upload is in memory). */
-  private async read(bytes: Buffer): Promise<RosterGrid> {
+  private async read(bytes: Buffer, today: string): Promise<RosterGrid> {
     const folder = await mkdtemp(join(tmpdir(), 'wfm-roster-import-'));
     try {
       const path = join(folder, 'roster.xlsx');
       await writeFile(path, bytes);
-      return await readRosterGrid(path);
+      return await readRosterGrid(path, today);
     } catch (e) {
       throw e instanceof FileProblem ? e.toAppError() : e;
     } finally {
