@@ -190,4 +190,30 @@ describe('cancelled leave gives its shifts back (e2e)', () => {
       },
     ]);
   });
+
+  it('an approved request’s leave cancelled on the leave list cancels the request too, and its audit trail says so', async () => {
+    const asked = await askTimeOff(t, agent, { kind: 'annual', startDate: mon, endDate: mon }).expect(201);
+    expect(asked.body).toMatchObject({ status: 'approved' });
+    expect(shiftOn(await read(), me, mon)).toBeNull();
+
+    const cancelled = await t.http().delete(`/leave/${asked.body.leaveId}`).set(bearer(manager)).expect(200);
+    expect(cancelled.body.returned).toHaveLength(1);
+    expect(shiftOn(await read(), me, mon)).toBe('E');
+    const trail = (
+      await t
+        .http()
+        .get(`/self-service/audit?agentId=${me}&limit=100`)
+        .set(bearer(manager))
+        .set('Accept-Language', 'en')
+        .expect(200)
+    ).body.items as { subjectId: string; action: string; rosterIds: string[]; detail: Record<string, unknown> }[];
+    const ofRequest = trail.filter((e) => e.subjectId === asked.body.id);
+    expect(ofRequest.map((e) => e.action)).toEqual(['requested', 'auto-approved', 'cancelled']);
+    expect(ofRequest[2]).toMatchObject({
+      rosterIds: [week.rosterId],
+      detail: { startDate: mon, withLeave: true, returned: cancelled.body.returned },
+    });
+    // Cancelled with its leave: withdrawing the request now is refused, naming the state.
+    await t.http().delete(`/time-off-requests/${asked.body.id}`).set(bearer(agent)).expect(409);
+  });
 });

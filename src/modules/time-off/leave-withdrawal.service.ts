@@ -4,7 +4,9 @@ import { Db } from 'src/platform/db/db';
 import { Notices } from 'src/modules/notification/notification.service';
 import type { Leave } from 'src/modules/org/leave.repository';
 import { LeaveService } from 'src/modules/org/leave.service';
+import { SelfServiceRepository } from 'src/modules/self-service/self-service.repository';
 import { LeaveReturn, Returned } from './leave-return';
+import { timeOffEvent } from './time-off-audit';
 import { datesOf } from './time-off-freeing';
 import { TimeOffRepository, TimeOffRequest } from './time-off.repository';
 
@@ -21,6 +23,7 @@ export class LeaveWithdrawal {
     private readonly returning: LeaveReturn,
     private readonly requests: TimeOffRepository,
     private readonly notices: Notices,
+    private readonly trail: SelfServiceRepository,
   ) {}
 
   /** DELETE /leave/:id: a time-off request approved into this leave is cancelled with it. */
@@ -28,7 +31,22 @@ export class LeaveWithdrawal {
     const cancelled = await this.db.transaction(async () => {
       const leave = await this.leave.cancellable(actor, id);
       const done = await this.withdraw(actor, leave, datesOf({ ...leave, startTime: null, endTime: null }));
-      await this.requests.cancelOfLeave(actor.shopId, id);
+      const requests = await this.requests.cancelOfLeave(actor.shopId, id);
+      // The request's own trail says it ended with its leave, as a withdrawal of the request says so.
+      await this.trail.record(
+        requests.map((r) =>
+          timeOffEvent(
+            actor,
+            r,
+            'cancelled',
+            done.returned.map((p) => p.rosterId),
+            {
+              returned: done.returned,
+              withLeave: true,
+            },
+          ),
+        ),
+      );
       return done;
     });
     await this.notices.deliver(actor.shopId);

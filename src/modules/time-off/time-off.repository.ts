@@ -36,8 +36,8 @@ export class TimeOffRepository {
   }
 
   /** The approved request whose leave was cancelled on the leave list is cancelled with it. */
-  async cancelOfLeave(shopId: string, leaveId: string): Promise<void> {
-    await this.db.q
+  async cancelOfLeave(shopId: string, leaveId: string): Promise<TimeOffRequest[]> {
+    return this.db.q
       .update(timeOffRequests)
       .set({ status: 'cancelled', updatedAt: sql`now()` })
       .where(
@@ -46,7 +46,8 @@ export class TimeOffRepository {
           eq(timeOffRequests.leaveId, leaveId),
           eq(timeOffRequests.status, 'approved'),
         ),
-      );
+      )
+      .returning();
   }
 
   /** Allowance counts of one shop are taken one request at a time, so two at once cannot both take the last place. */

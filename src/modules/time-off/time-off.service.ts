@@ -17,6 +17,7 @@ import { CreateTimeOffBody, DecideTimeOffBody, ListTimeOffQuery } from './time-o
 import { TimeOffStatusLabels, TimeOffWords } from './time-off.labels';
 import { TimeOffProblems } from './time-off.problems';
 import { LeaveTakenReads } from './leave-taken.reads';
+import { timeOffEvent } from './time-off-audit';
 import { TimeOffRepository, TimeOffRequest } from './time-off.repository';
 import { allowancesFor, allowanceVerdict, coverageHolds, OffCount } from './time-off-rules';
 import { wishWindow } from './time-off-leave';
@@ -269,25 +270,7 @@ export class TimeOffService {
     rosterIds: string[],
     detail: Record<string, unknown> = {},
   ) {
-    return this.weeks.org.record([
-      {
-        shopId: actor.shopId,
-        subject: 'time-off',
-        subjectId: row.id,
-        action,
-        actorUserId: actor.userId,
-        agentIds: [row.agentId],
-        rosterIds,
-        detail: {
-          kind: row.kind,
-          startDate: row.startDate,
-          endDate: row.endDate,
-          startTime: row.startTime,
-          endTime: row.endTime,
-          ...detail,
-        },
-      },
-    ]);
+    return this.weeks.org.record([timeOffEvent(actor, row, action, rosterIds, detail)]);
   }
 
   private view(row: TimeOffRequest, agent: { name: string }) {
