@@ -5,6 +5,7 @@ import { shiftOf } from './roster-view';
 import { clockMinutes, clockText, type RosterWeek } from './roster-week';
 import { RosterProblems } from './roster.problems';
 import type { ShiftTemplate } from './shift-template.repository';
+import { templateStart } from './template-start';
 import type { RosterProblem, ShiftType } from './solver';
 
 /** The version's shifts with the changes applied; a change that names nothing on this roster is a 400. */
@@ -70,23 +71,15 @@ export function applyChanges(
  */
 function startOf(type: ShiftType, c: ShiftChange, existing: RosterShift | undefined, i: number, name: string): number {
   const same = existing?.shiftTemplateId === type.id ? existing : undefined;
-  const nextDay = (c.startsNextDay ?? (!c.start && same !== undefined && same.startMinutes >= 1440)) ? 1440 : 0;
-  if (type.startMinutes !== undefined) {
-    if (c.start && clockMinutes(c.start) !== type.startMinutes)
-      throw RosterProblems.startFixed.at(`changes.${i}.start`, {
-        template: name,
-        start: clockText(type.startMinutes),
-      });
-    return type.startMinutes + nextDay;
-  }
-  const window = type.startWindow!;
-  const start = c.start ? clockMinutes(c.start) : same ? same.startMinutes % 1440 : window.earliest;
-  if (start < window.earliest || start > window.latest) {
+  const nextDay = c.startsNextDay ?? (!c.start && same !== undefined && same.startMinutes >= 1440);
+  const placed = templateStart(type, c.start ? clockMinutes(c.start) : undefined, same?.startMinutes, nextDay);
+  if ('fixed' in placed)
+    throw RosterProblems.startFixed.at(`changes.${i}.start`, { template: name, start: clockText(placed.fixed) });
+  if ('earliest' in placed)
     throw RosterProblems.startOutsideWindow.at(`changes.${i}.start`, {
       template: name,
-      earliest: clockText(window.earliest),
-      latest: clockText(window.latest),
+      earliest: clockText(placed.earliest),
+      latest: clockText(placed.latest),
     });
-  }
-  return start + nextDay;
+  return placed.start;
 }

@@ -9,6 +9,7 @@ import { placeBreaks } from 'src/modules/roster/roster-breaks';
 import { shiftOf } from 'src/modules/roster/roster-view';
 import { clockText, type RosterWeek } from 'src/modules/roster/roster-week';
 import type { RosterAgent, ShiftType } from 'src/modules/roster/solver';
+import { templateStart } from 'src/modules/roster/template-start';
 import { CELL_WORDS, parseShiftCell } from './shift-cell';
 import { RosterImportProblems } from './roster-import.problems';
 
@@ -45,24 +46,19 @@ function startOf(
   written: number | undefined,
   existing: RosterShift | undefined,
 ): number | CellReading {
-  const type = t.type;
   const same = existing?.shiftTemplateId === t.id ? existing : undefined;
   const nextDay =
-    same && same.startMinutes >= 1440 && (written === undefined || written === same.startMinutes - 1440) ? 1440 : 0;
-  if (type.startMinutes !== undefined) {
-    return written === undefined || written === type.startMinutes
-      ? type.startMinutes + nextDay
-      : refuse(RosterImportProblems.startFixed, { template: t.name, start: clock(type.startMinutes) });
-  }
-  const window = type.startWindow!;
-  const start = written ?? (same ? same.startMinutes % 1440 : window.earliest);
-  if (start < window.earliest || start > window.latest)
+    same !== undefined && same.startMinutes >= 1440 && (written === undefined || written === same.startMinutes - 1440);
+  const placed = templateStart(t.type, written, same?.startMinutes, nextDay);
+  if ('fixed' in placed)
+    return refuse(RosterImportProblems.startFixed, { template: t.name, start: clock(placed.fixed) });
+  if ('earliest' in placed)
     return refuse(RosterImportProblems.startOutside, {
       template: t.name,
-      earliest: clock(window.earliest),
-      latest: clock(window.latest),
+      earliest: clock(placed.earliest),
+      latest: clock(placed.latest),
     });
-  return start + nextDay;
+  return placed.start;
 }
 
 /**
