@@ -80,8 +80,8 @@ const DESCENT_SHARE = 0.05;
 /**
  * The share of day-block turns placed over a day still short of cover (drawn by what it misses):
  * the last few missing places decide a run, and uniform blocks reached them by chance. In pairs
- * with uniform blocks (60 s, three seeds, 33 pairs): lower in 20, higher in 11, by 5.7 % in the
- * geometric mean (Instance12 higher in 2 of 3, still within 3 % of its best).
+ * with uniform blocks (60 s, four seeds, 44 pairs): lower in 24, higher in 18, by 4.0 % in the
+ * geometric mean; Instance12 higher in 3 of 4 (once 10 % above its best, uniform blocks 5 %).
  */
 const SHORT_DAY_TURNS = 0.5;
 /** Long horizons: the share of turns that re-plan a window of days as a model of its own. */
