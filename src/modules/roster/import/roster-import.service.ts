@@ -51,7 +51,7 @@ export class RosterImport {
     if (!file.originalname.toLowerCase().endsWith('.xlsx')) throw RosterImportProblems.fileType.at('file');
     // A header day without a year takes the shop's year, which near New Year differs from UTC's.
     const shop = await this.shops.context(actor.shopId);
-    const grid = await this.read(file.buffer, todayIn(shop.timeZone, new Date()));
+    const grid = await this.read(file.buffer, todayIn(shop.timeZone));
     const rosterId = query.rosterId ?? (await this.rosterOfWeek(actor, grid.dates[0]));
     return this.db.transaction(async () => {
       const roster = await this.rosters.lock(actor.shopId, rosterId);
