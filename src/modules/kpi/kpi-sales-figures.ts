@@ -1,4 +1,4 @@
-import type { KpiDefinition } from './kpi-definitions';
+import type { KpiDefinition } from './kpi-figure';
 
 const WINDOW = 'from the inquiry until 24:00 of the inquiry day plus the shop’s attribution window (default 1 day)';
 const INQUIRY_DAY = 'local day of the attributed inquiry session';

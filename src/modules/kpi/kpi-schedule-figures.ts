@@ -1,4 +1,4 @@
-import type { KpiDefinition } from './kpi-definitions';
+import type { KpiDefinition } from './kpi-figure';
 
 const STATE_DAY = 'local day each second lies in (a night shift counts on both days)';
 

@@ -1,4 +1,4 @@
-import type { KpiDefinition } from './kpi-definitions';
+import type { KpiDefinition } from './kpi-figure';
 
 const SESSION_DAY = 'local day the session started';
 
