@@ -24,6 +24,21 @@ type View = {
 };
 
 const ZONE = 'Asia/Shanghai';
+/** The file's requests finish well within this after its set-up, even on a loaded machine. */
+const SLOT_MARGIN_SECONDS = 90;
+
+/**
+ * The server reads its own clock for the current slot, the test lays its day out around the
+ * moment it starts: too close to a half-hour edge (midnight is one), it waits for the next slot
+ * first, so both name the same slot.
+ */
+async function insideOneSlot(): Promise<DateTime> {
+  const at = DateTime.now().setZone(ZONE);
+  const toEdge = (30 - (at.minute % 30)) * 60 - at.second - at.millisecond / 1000;
+  if (toEdge > SLOT_MARGIN_SECONDS) return at;
+  await new Promise((resolve) => setTimeout(resolve, (toEdge + 1) * 1000));
+  return DateTime.now().setZone(ZONE);
+}
 
 /**
  * The live view of today on the pre-sales chat: a day-ahead forecast, three agents on a published
@@ -38,10 +53,11 @@ describe('GET /intraday: the live view of a queue’s day (e2e)', () => {
   let other: SecondShop;
   let queueId: string;
   const ids: Record<'a' | 'b' | 'c', string> = { a: '', b: '', c: '' };
-  const now = DateTime.now().setZone(ZONE);
-  const today = now.toISODate()!;
-  const slotNow = now.set({ minute: now.minute < 30 ? 0 : 30, second: 0, millisecond: 0 });
-  const shiftStart = slotNow.minus({ hours: 2 });
+  // Set once the app is up, well inside one half-hour slot (see `insideOneSlot`).
+  let now: DateTime;
+  let today: string;
+  let slotNow: DateTime;
+  let shiftStart: DateTime;
   const iso = (d: DateTime) => d.toUTC().toISO()!;
   const view = async (token = manager, query = `queue=${queueId}&date=${today}`) =>
     (await t.http().get(`/intraday?${query}`).set(bearer(token)).expect(200)).body as View;
@@ -49,6 +65,10 @@ describe('GET /intraday: the live view of a queue’s day (e2e)', () => {
 
   beforeAll(async () => {
     ({ t, manager, other } = await startTestAppWithSecondShop({ secondShop: 'intraday-live-other' }));
+    now = await insideOneSlot();
+    today = now.toISODate()!;
+    slotNow = now.set({ minute: now.minute < 30 ? 0 : 30, second: 0, millisecond: 0 });
+    shiftStart = slotNow.minus({ hours: 2 });
     sql = t.app.get(Db).client;
     const shop = t.demoShopId;
     [{ id: queueId }] = await sql<
