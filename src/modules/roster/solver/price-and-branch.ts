@@ -25,6 +25,11 @@ export interface PriceAndBranchLimits {
   pricing?: { maxLabels: number };
   /** The solve's clock (default `Date.now`): budgets are read on the same clock as its deadline. */
   now?: () => number;
+  /**
+   * Timed runs: the integer master after the dives gets at most this share of the step and the
+   * step ends there, leaving the rest to the caller (default: all the step's time left).
+   */
+  masterShare?: number;
 }
 
 export interface PricedRoster {
@@ -130,10 +135,17 @@ function branch(
     if (lines && (!dived || searchCost(model, lines) < searchCost(model, dived))) dived = lines;
   }
   return {
-    lines: integerMaster(highs, model, current, lp, dived, limits, Math.max(0.5, left())),
+    lines: integerMaster(highs, model, current, lp, dived, limits, Math.max(0.5, masterSeconds(limits, left()))),
     bound,
     converged: cg.converged,
   };
+}
+
+/** The integer master's time after the dives: the time left, or at most its share of a timed step. */
+export function masterSeconds(limits: PriceAndBranchLimits, left: number): number {
+  return limits.masterShare === undefined || limits.deterministic
+    ? left
+    : Math.min(left, limits.seconds * limits.masterShare);
 }
 
 /** The integer master over every line generated, started from the dive's roster or the current one; the better roster. */
