@@ -1,27 +1,13 @@
 import { aggregateCoverBound } from './aggregate-bound';
 import { generateColumns, pricingProfiles } from './column-generation';
-import { OFF } from './compiled-roster';
+import { dayChoice, OFF } from './compiled-roster';
 import { compileRoster } from './compile-roster';
 import { highsRuntime } from './linear-program';
 import { RestrictedMaster } from './restricted-master';
 import { solveRoster } from '.';
-import { EARLY, EXACT, LATE, NIGHT, agent, cover, problem } from './small-rosters.fixture';
+import { EARLY, EXACT, LATE, agent, cover, problem, unevenWeek } from './small-rosters.fixture';
 
-/** A week, three shift types with uneven cover, agents with runs, rest and minimum contracts. */
-const week = problem(
-  7,
-  [EARLY, LATE, NIGHT],
-  Array.from({ length: 6 }, (_, k) =>
-    agent(`a${k}`, k === 0 ? { requests: [{ day: 2, kind: 'off', weight: 4 }] } : {}, {
-      minMinutes: 3 * 480,
-      maxMinutes: 5 * 480,
-      maxConsecutiveWorkDays: 4,
-      minConsecutiveDaysOff: 2,
-    }),
-  ),
-  [...cover(7, 'E', [2, 2, 2, 2, 2, 1, 1], 20), ...cover(7, 'L', [1, 2, 1, 2, 1, 1, 0], 20), ...cover(7, 'N', 1, 20)],
-  { rules: { minRestMinutes: 11 * 60 } },
-);
+const week = unevenWeek();
 
 async function converge(centre?: Float64Array | null) {
   const model = compileRoster(week);
@@ -59,6 +45,45 @@ describe('generateColumns', () => {
     // This week's master LP has no integrality gap: the bound is the optimum itself.
     expect(solved.stoppedBy).toBe('optimal');
     expect(bound!).toBeCloseTo(solved.objective.total, 4);
+  });
+});
+
+describe('generateColumns with day rules', () => {
+  it("prices only lines that keep each agent's rules, and claims no bound for the whole roster", async () => {
+    const model = compileRoster(week);
+    const master = new RestrictedMaster(await highsRuntime(), model);
+    const choices = model.duties.length + 1;
+    const night = model.duties.findIndex((d) => model.typeIds[d.type] === 'N');
+    try {
+      const early = model.duties.findIndex((d) => model.typeIds[d.type] === 'E');
+      const earlyMonday = Int32Array.from({ length: model.days }, (_, d) => (d === 0 ? early : OFF));
+      model.agents.forEach((_, a) => {
+        master.add(a, new Int32Array(model.days).fill(OFF));
+        master.add(a, earlyMonday);
+      });
+      // Every agent must work day 0, and no one may work nights on day 3.
+      const working = Uint8Array.from({ length: choices }, (_, i) => (i === dayChoice(model, OFF) ? 0 : 1));
+      const noNight = Uint8Array.from({ length: choices }, (_, i) => (i === night ? 0 : 1));
+      model.agents.forEach((_, a) => {
+        master.restrictDay(a, 0, working);
+        master.restrictDay(a, 3, noNight);
+      });
+      // The empty weeks are ruled out now; the LP starts from the early Mondays.
+      const cg = generateColumns(model, master, { maxRounds: 200, shouldStop: () => false, secondsLeft: () => 30 });
+      expect(cg.bound).toBeNull();
+      expect(cg.lpValue).not.toBeNull();
+      model.agents.forEach((_, a) => {
+        const added = master.lines[a].slice(2);
+        expect(added.length).toBeGreaterThan(0);
+        for (const l of added) {
+          expect(l[0]).not.toBe(OFF);
+          expect(l[3]).not.toBe(night);
+          expect(master.keeps(a, l)).toBe(true);
+        }
+      });
+    } finally {
+      master.dispose();
+    }
   });
 });
 

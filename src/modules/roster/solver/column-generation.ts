@@ -1,4 +1,4 @@
-import { OFF, type CompiledRoster } from './compiled-roster';
+import { dayChoice, OFF, type CompiledRoster } from './compiled-roster';
 import { cheapestLine, type LineCosts, type PricedLine } from './line-pricing';
 import { requestCosts } from './marginal-costs';
 import type { RestrictedMaster } from './restricted-master';
@@ -66,9 +66,13 @@ export function generateColumns(
     const budget = { ...limits.pricing, shouldStop: limits.shouldStop, aborted: false };
     const lines = model.agents.map((agent, a) => {
       if (master.isFixed(a) || budget.aborted) return null;
-      if (!byProfile.has(profile[a]))
+      // An agent with day rules (a dive's) is priced on its own, its ruled-out choices at Infinity.
+      const rules = master.dayRulesOf(a);
+      if (!rules && !byProfile.has(profile[a]))
         byProfile.set(profile[a], cheapestLine(model, agent, dualCosts(model, base[a], duals), budget));
-      const priced = byProfile.get(profile[a])!;
+      const priced = rules
+        ? cheapestLine(model, agent, withDayRules(model, dualCosts(model, base[a], duals), rules), budget)
+        : byProfile.get(profile[a])!;
       if (priced) {
         exact &&= priced.exact;
         lagrangian += priced.lowerCost;
@@ -86,7 +90,8 @@ export function generateColumns(
   let bound: number | null = null;
   let lpValue: number | null = null;
   let rounds = 0;
-  const anyFixed = model.agents.some((_, a) => master.isFixed(a));
+  // With agents fixed or ruled, the LP and its Lagrangian bound only the rosters that keep to them.
+  const anyFixed = master.restricted || model.agents.some((_, a) => master.isFixed(a));
   while (rounds < limits.maxRounds && !limits.shouldStop()) {
     rounds++;
     const solved = master.solve(Math.max(1, limits.secondsLeft()));
@@ -134,6 +139,17 @@ function dualCosts(model: CompiledRoster, base: LineCosts, duals: ArrayLike<numb
     for (const r of model.cellRows[i]) cell[i] -= duals[r];
   }
   return { cell, off: base.off };
+}
+
+/** The costs with day rules applied: a choice the rules leave out costs Infinity. */
+function withDayRules(model: CompiledRoster, costs: LineCosts, rules: ReadonlyMap<number, Uint8Array>): LineCosts {
+  const nDuties = model.duties.length;
+  const off = Float64Array.from(costs.off);
+  for (const [day, allowed] of rules) {
+    if (!allowed[dayChoice(model, OFF)]) off[day] = Number.POSITIVE_INFINITY;
+    for (let j = 0; j < nDuties; j++) if (!allowed[j]) costs.cell[day * nDuties + j] = Number.POSITIVE_INFINITY;
+  }
+  return { cell: costs.cell, off };
 }
 
 /** The line's cost minus the cover duals it earns (its reduced cost before the agent's own dual). */

@@ -4,6 +4,11 @@
  */
 
 export const OFF = -1;
+
+/** What an agent does on a day as an index from 0: the duty, or the number of duties for a day off. */
+export function dayChoice(model: CompiledRoster, duty: number): number {
+  return duty === OFF ? model.duties.length : duty;
+}
 /** No lock on this day. */
 export const FREE = -2;
 

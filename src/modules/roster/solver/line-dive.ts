@@ -19,7 +19,8 @@ export interface DiveLimits {
 const FIX_AT = 0.9;
 /** Steps a dive takes at most (a tenth of the agents, or more, is fixed each step). */
 const STEPS = 10;
-const LP_FLOOR_SECONDS = 10;
+/** A dive cut off by an LP time limit yields nothing, so its LP gets at least this long (it is fast anyway). */
+export const DIVE_LP_FLOOR_SECONDS = 10;
 
 /**
  * Column-generation dive, the usual primal heuristic of branch-and-price: repeatedly fix the
@@ -34,8 +35,7 @@ export function diveForRoster(model: CompiledRoster, master: RestrictedMaster, l
     // Out of time: stop pricing, keep fixing step by step over the lines already found.
     if (!limits.shouldStop())
       centre = generateColumns(model, master, { ...limits, maxRounds: limits.roundsPerStep, centre }).centre;
-    // A dive cut off by an LP time limit yields nothing, so the LP gets a floor (it is fast anyway).
-    const solved = master.solve(Math.max(LP_FLOOR_SECONDS, limits.secondsLeft()));
+    const solved = master.solve(Math.max(DIVE_LP_FLOOR_SECONDS, limits.secondsLeft()));
     if (!solved) return null;
     // Each agent's strongest line; fix those at FIX_AT or more, and at least the top tenth.
     const strongest = master

@@ -1,4 +1,13 @@
-import { masterSeconds, type PriceAndBranchLimits } from './price-and-branch';
+import { agentLineViolations } from './agent-rules';
+import { OFF } from './compiled-roster';
+import { compileRoster } from './compile-roster';
+import { highsRuntime } from './linear-program';
+import { masterSeconds, priceAndBranch, type PriceAndBranchLimits } from './price-and-branch';
+import { searchCost } from './roster-objective';
+import { solveRoster } from '.';
+import { EXACT, unevenWeek } from './small-rosters.fixture';
+
+const week = unevenWeek();
 
 const step = (seconds: number, extra: Partial<PriceAndBranchLimits> = {}): PriceAndBranchLimits => ({
   seconds,
@@ -18,4 +27,25 @@ describe('masterSeconds', () => {
     expect(masterSeconds(step(30), 20)).toBe(20);
     expect(masterSeconds(step(30, { masterShare: 0.15, deterministic: true }), 20)).toBe(20);
   });
+});
+
+describe('priceAndBranch', () => {
+  it.each([true, false])(
+    'ends on a roster that keeps every rule, diving on day choices when large (%s)',
+    async (large) => {
+      const model = compileRoster(week);
+      const empty = model.agents.map(() => new Int32Array(model.days).fill(OFF));
+      const priced = priceAndBranch(
+        await highsRuntime(),
+        model,
+        empty,
+        step(30, { redive: large, deterministic: true }),
+      );
+      const optimum = await solveRoster(week, EXACT);
+      expect(priced.converged).toBe(true);
+      expect(model.agents.every((a, k) => agentLineViolations(model, a, priced.lines![k]).length === 0)).toBe(true);
+      expect(searchCost(model, priced.lines!)).toBeCloseTo(optimum.objective.total, 6);
+      expect(priced.bound!).toBeCloseTo(optimum.objective.total, 4);
+    },
+  );
 });

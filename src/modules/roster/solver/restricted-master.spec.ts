@@ -1,4 +1,4 @@
-import { OFF } from './compiled-roster';
+import { dayChoice, OFF } from './compiled-roster';
 import { compileRoster } from './compile-roster';
 import { LinePool, buildLineMaster } from './line-master';
 import { highsRuntime, solveLinearProgram } from './linear-program';
@@ -79,6 +79,43 @@ describe('RestrictedMaster', () => {
       expect(master.isFixed(0)).toBe(true);
       expect(Array.from(master.fixedLine(0)!)).toEqual([OFF, OFF, OFF]);
       expect(master.add(0, line(early, OFF, OFF))).toBe(false);
+    } finally {
+      master.dispose();
+    }
+  });
+
+  it("rules out an agent's lines that break a day rule, takes no such line after, and frees them all again", async () => {
+    const master = new RestrictedMaster(await highsRuntime(), model);
+    const choices = model.duties.length + 1;
+    const only = (choice: number) => Uint8Array.from({ length: choices }, (_, i) => (i === choice ? 1 : 0));
+    try {
+      master.add(0, line(early, early, early));
+      master.add(0, line(OFF, OFF, OFF));
+      master.add(1, line(late, late, late));
+      master.add(2, line(OFF, OFF, OFF));
+      expect(master.solve(10)!.objective).toBeCloseTo(0, 6);
+      // Agent 0 must be off on day 1: its early line is out, three early places go short.
+      master.restrictDay(0, 1, only(dayChoice(model, OFF)));
+      expect(master.restricted).toBe(true);
+      expect(master.keeps(0, line(early, early, early))).toBe(false);
+      expect(master.keeps(0, line(early, OFF, early))).toBe(true);
+      expect(master.solve(10)!.objective).toBeCloseTo(30, 6);
+      expect(master.add(0, line(late, early, late))).toBe(false);
+      expect(master.add(0, line(early, OFF, early))).toBe(true);
+      expect(master.solve(10)!.objective).toBeCloseTo(10, 6);
+      // A second rule on the same day narrows it further: nothing but early, so off is out too.
+      master.restrictDay(0, 1, only(early));
+      expect(master.keeps(0, line(early, OFF, early))).toBe(false);
+      expect(
+        master
+          .dayRulesOf(0)!
+          .get(1)!
+          .every((allowed) => allowed === 0),
+      ).toBe(true);
+      master.unfixAll();
+      expect(master.restricted).toBe(false);
+      expect(master.dayRulesOf(0)).toBeUndefined();
+      expect(master.solve(10)!.objective).toBeCloseTo(0, 6);
     } finally {
       master.dispose();
     }

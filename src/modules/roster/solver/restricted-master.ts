@@ -1,5 +1,5 @@
 import type { Highs, Model } from 'highs';
-import { OFF, type CompiledRoster } from './compiled-roster';
+import { dayChoice, OFF, type CompiledRoster } from './compiled-roster';
 import { LinePool } from './line-master';
 import { requestPenalty } from './roster-objective';
 
@@ -15,7 +15,8 @@ export interface MasterSolution {
  * The LP relaxation of the set-partitioning master, kept alive between rounds: new lines are
  * appended as columns and HiGHS re-optimises from the last basis, where rebuilding the model
  * every round made each solve start from nothing (seconds per round on a few thousand lines).
- * Fixing an agent (for a dive) is a bound change, so the basis survives that as well.
+ * Fixing an agent, or ruling out its lines that make some choice on a day (for a dive), is a bound
+ * change, so the basis survives that as well.
  */
 export class RestrictedMaster {
   private readonly lp: Model;
@@ -25,6 +26,8 @@ export class RestrictedMaster {
   readonly pool: LinePool;
   private columns: number;
   private readonly fixed = new Map<number, Int32Array>();
+  /** Per agent and day, the choices (`dayChoice`) its lines may still make: 1 allowed, 0 not. */
+  private readonly dayRules = new Map<number, Map<number, Uint8Array>>();
 
   constructor(
     private readonly highs: Highs,
@@ -73,9 +76,9 @@ export class RestrictedMaster {
     return this.columns;
   }
 
-  /** Adds the line as a column unless the agent has it already (or is fixed); true when added. */
+  /** Adds the line as a column unless the agent has it already (or is fixed, or the line breaks its day rules); true when added. */
   add(agent: number, line: Int32Array): boolean {
-    if (this.fixed.has(agent) || !this.pool.add(agent, line)) return false;
+    if (this.fixed.has(agent) || !this.keeps(agent, line) || !this.pool.add(agent, line)) return false;
     const counts = new Map<number, number>([[agent, 1]]);
     const nDuties = this.model.duties.length;
     line.forEach((duty, d) => {
@@ -115,11 +118,40 @@ export class RestrictedMaster {
     );
   }
 
-  /** Frees every fixed agent again (a new dive starts from the same columns). */
+  /** Frees every fixed or day-ruled agent again (a new dive starts from the same columns). */
   unfixAll(): void {
-    for (const agent of this.fixed.keys())
+    for (const agent of new Set([...this.fixed.keys(), ...this.dayRules.keys()]))
       for (const column of this.columnOf[agent]) this.lp.changeColBounds(column, 0, 1);
     this.fixed.clear();
+    this.dayRules.clear();
+  }
+
+  /** From now on the agent's lines make one of `allowed` (indexed by `dayChoice`) on the day; its lines that do not are bounded at zero. */
+  restrictDay(agent: number, day: number, allowed: Uint8Array): void {
+    let rules = this.dayRules.get(agent);
+    if (!rules) this.dayRules.set(agent, (rules = new Map()));
+    const known = rules.get(day);
+    rules.set(day, known ? known.map((k, i) => k & allowed[i]) : Uint8Array.from(allowed));
+    this.columnOf[agent].forEach((column, k) => {
+      if (!this.keeps(agent, this.lines[agent][k])) this.lp.changeColBounds(column, 0, 0);
+    });
+  }
+
+  /** The agent's day rules, by day (undefined when it has none). */
+  dayRulesOf(agent: number): ReadonlyMap<number, Uint8Array> | undefined {
+    return this.dayRules.get(agent);
+  }
+
+  /** Some agent has day rules (so the LP no longer bounds the whole roster). */
+  get restricted(): boolean {
+    return this.dayRules.size > 0;
+  }
+
+  /** The line keeps the agent's day rules. */
+  keeps(agent: number, line: Int32Array): boolean {
+    const rules = this.dayRules.get(agent);
+    if (rules) for (const [day, allowed] of rules) if (!allowed[dayChoice(this.model, line[day])]) return false;
+    return true;
   }
 
   /** Re-optimises from the previous basis; null when the LP was not solved to optimality. */

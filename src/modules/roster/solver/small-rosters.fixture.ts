@@ -57,6 +57,24 @@ export function earlyLateWeek(): RosterProblem {
   );
 }
 
+/** A week, three shift types with uneven cover, six agents with runs, rest and minimum contracts; one asks a day off. */
+export function unevenWeek(): RosterProblem {
+  return problem(
+    7,
+    [EARLY, LATE, NIGHT],
+    Array.from({ length: 6 }, (_, k) =>
+      agent(`a${k}`, k === 0 ? { requests: [{ day: 2, kind: 'off', weight: 4 }] } : {}, {
+        minMinutes: 3 * 480,
+        maxMinutes: 5 * 480,
+        maxConsecutiveWorkDays: 4,
+        minConsecutiveDaysOff: 2,
+      }),
+    ),
+    [...cover(7, 'E', [2, 2, 2, 2, 2, 1, 1], 20), ...cover(7, 'L', [1, 2, 1, 2, 1, 1, 0], 20), ...cover(7, 'N', 1, 20)],
+    { rules: { minRestMinutes: 11 * 60 } },
+  );
+}
+
 /** A shift of a type on a day, with the type's clock times and no breaks. */
 export function shiftOn(agentId: string, day: number, type: ShiftType, skill?: string): RosterAssignment {
   return {
