@@ -21,6 +21,17 @@ async function fromScratch(pool: LinePool): Promise<number> {
   return outcome.objective!;
 }
 
+/** Agent 0 with three days off or three earlies, agent 1 three lates, agent 2 off: every place can be covered. */
+async function everyPlaceCovered(): Promise<RestrictedMaster> {
+  const master = new RestrictedMaster(await highsRuntime(), model);
+  master.add(0, line(OFF, OFF, OFF));
+  master.add(0, line(early, early, early));
+  master.add(1, line(late, late, late));
+  master.add(2, line(OFF, OFF, OFF));
+  expect(master.solve(10)!.objective).toBeCloseTo(0, 6);
+  return master;
+}
+
 describe('RestrictedMaster', () => {
   it('re-optimised after new lines arrive, has the optimum of the master built from nothing', async () => {
     const master = new RestrictedMaster(await highsRuntime(), model);
@@ -65,13 +76,8 @@ describe('RestrictedMaster', () => {
   });
 
   it('holds a fixed agent to its line and stops taking new lines for it', async () => {
-    const master = new RestrictedMaster(await highsRuntime(), model);
+    const master = await everyPlaceCovered();
     try {
-      master.add(0, line(OFF, OFF, OFF));
-      master.add(0, line(early, early, early));
-      master.add(1, line(late, late, late));
-      master.add(2, line(OFF, OFF, OFF));
-      expect(master.solve(10)!.objective).toBeCloseTo(0, 6);
       master.fix(0, 0);
       const solved = master.solve(10)!;
       expect(solved.objective).toBeCloseTo(30, 6);
@@ -85,15 +91,10 @@ describe('RestrictedMaster', () => {
   });
 
   it("rules out an agent's lines that break a day rule, takes no such line after, and frees them all again", async () => {
-    const master = new RestrictedMaster(await highsRuntime(), model);
+    const master = await everyPlaceCovered();
     const choices = model.duties.length + 1;
     const only = (choice: number) => Uint8Array.from({ length: choices }, (_, i) => (i === choice ? 1 : 0));
     try {
-      master.add(0, line(early, early, early));
-      master.add(0, line(OFF, OFF, OFF));
-      master.add(1, line(late, late, late));
-      master.add(2, line(OFF, OFF, OFF));
-      expect(master.solve(10)!.objective).toBeCloseTo(0, 6);
       // Agent 0 must be off on day 1: its early line is out, three early places go short.
       master.restrictDay(0, 1, only(dayChoice(model, OFF)));
       expect(master.restricted).toBe(true);
