@@ -1,7 +1,7 @@
 import { OFF, forbiddenAfter, type CompiledAgent, type CompiledRoster } from './compiled-roster';
 import { giveBack, takeLayer, type Layer } from './label-layer';
 import type { WorkBounds } from './line-bounds';
-import type { LineCosts } from './line-pricing';
+import type { LineCosts } from './line-costs';
 import { dutiesOfDay } from './duty-groups';
 
 /** What the programme tracks for one agent (see `shapeOf` in line-pricing.ts). */

@@ -1,6 +1,7 @@
 import { OFF, type CompiledAgent, type CompiledRoster } from './compiled-roster';
 import { workBounds } from './line-bounds';
 import { labelSetting, type LabelShape } from './line-labels';
+import type { LineCosts } from './line-costs';
 
 /**
  * The cheapest line of one agent that keeps every one of the agent's hard rules, for given
@@ -24,12 +25,7 @@ const BEAM_BUCKET = 3;
 /** Labels expanded per day by default: far above what rosters of the benchmark sizes reach. */
 const DEFAULT_MAX_LABELS = 200_000;
 
-export interface LineCosts {
-  /** cell[day × duties + duty]; Infinity where the duty may not be chosen. */
-  cell: Float64Array;
-  /** Cost of a day off; Infinity where the agent must work. */
-  off: Float64Array;
-}
+export type { LineCosts } from './line-costs';
 
 export interface PricedLine {
   line: Int32Array;
