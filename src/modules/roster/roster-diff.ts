@@ -1,4 +1,4 @@
-import type { AgentName } from './roster-view';
+import type { AgentName } from './agent-name';
 import { shiftView } from './roster-view';
 import type { RosterShift } from './roster.repository';
 import type { RosterWeek } from './roster-week';

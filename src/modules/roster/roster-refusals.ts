@@ -1,6 +1,6 @@
 import { fillText, text, type Text } from 'src/platform/i18n/locale';
 import { defineTexts } from 'src/platform/i18n/texts';
-import type { AgentName } from './roster-view';
+import type { AgentName } from './agent-name';
 import type { RosterShift } from './roster.repository';
 import { clockText, type RosterWeek } from './roster-week';
 import type { ShiftTemplate } from './shift-template.repository';

@@ -1,5 +1,6 @@
 import type { Locale } from 'src/platform/i18n/locale';
 import { say } from 'src/platform/i18n/request-locale';
+import type { AgentName } from './agent-name';
 import type { RosterActivity } from './roster-activity.reads';
 import type {
   Publication,
@@ -18,7 +19,6 @@ import { awayDuring, overlaps } from './roster-away';
 import { shownDraftWarnings } from './roster-warning-ids';
 import type { RosterAssignment, RosterEvaluation, RosterProblem, RosterRuleViolation } from './solver';
 
-export type AgentName = { id: string; employeeNo: string; name: string; teamId: string | null };
 export type StoredSolve = {
   seed?: number;
   maxIterations?: number;
