@@ -141,7 +141,7 @@ function dualCosts(model: CompiledRoster, base: LineCosts, duals: ArrayLike<numb
   return { cell, off: base.off };
 }
 
-/** The costs with day rules applied: a choice the rules leave out costs Infinity. */
+/** The costs with day rules applied: a choice the rules leave out costs Infinity (cells changed in place: `dualCosts` made them fresh). */
 function withDayRules(model: CompiledRoster, costs: LineCosts, rules: ReadonlyMap<number, Uint8Array>): LineCosts {
   const nDuties = model.duties.length;
   const off = Float64Array.from(costs.off);
