@@ -131,9 +131,11 @@ export class RestrictedMaster {
     let rules = this.dayRules.get(agent);
     if (!rules) this.dayRules.set(agent, (rules = new Map()));
     const known = rules.get(day);
-    rules.set(day, known ? known.map((k, i) => k & allowed[i]) : Uint8Array.from(allowed));
+    const now = known ? known.map((k, i) => k & allowed[i]) : Uint8Array.from(allowed);
+    rules.set(day, now);
+    // Lines an earlier rule ruled out are at zero already: only this day needs checking.
     this.columnOf[agent].forEach((column, k) => {
-      if (!this.keeps(agent, this.lines[agent][k])) this.lp.changeColBounds(column, 0, 0);
+      if (!now[dayChoice(this.model, this.lines[agent][k][day])]) this.lp.changeColBounds(column, 0, 0);
     });
   }
 
