@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { agentLineViolations } from './agent-rules';
-import { diveByDayChoices } from './choice-dive';
+import { diveByDayChoices, settleShare } from './choice-dive';
 import { generateColumns } from './column-generation';
 import { OFF, type CompiledRoster, type RosterLines } from './compiled-roster';
 import { compileRoster } from './compile-roster';
@@ -32,7 +32,8 @@ async function dive(priced: number, extra: Partial<DiveLimits> = {}, on: Compile
     on.agents.forEach((_, a) => master.add(a, new Int32Array(on.days).fill(OFF)));
     const cg = generateColumns(on, master, { maxRounds: priced, shouldStop: () => false, secondsLeft: () => 30 });
     const lines = diveByDayChoices(on, master, limits(extra));
-    return { lines, bound: cg.bound, restricted: master.restricted };
+    const ruledDays = on.agents.reduce((n, _, a) => n + (master.dayRulesOf(a)?.size ?? 0), 0);
+    return { lines, bound: cg.bound, restricted: master.restricted, ruledDays };
   } finally {
     master.dispose();
   }
@@ -60,6 +61,30 @@ describe('diveByDayChoices', () => {
       expect(lines).not.toBeNull();
       expect(keepsEveryRule(lines!)).toBe(true);
     }
+  });
+
+  it('settles faster only when, at the pace of its last step, it would run out of time first', () => {
+    expect(settleShare({}, 5)).toBe(0.2);
+    expect(settleShare({ stopsIn: () => 100 }, 1)).toBe(0.2);
+    expect(settleShare({ stopsIn: () => 10 }, 2.5)).toBe(0.25);
+    expect(settleShare({ stopsIn: () => 3 }, 2)).toBe(1);
+    expect(settleShare({ stopsIn: () => -1 }, 0)).toBe(1);
+  });
+
+  it('with time for one step left, settles every open choice in that step, every rule kept', async () => {
+    // One step each: settleShare reads stopsIn once a step, and the dive stops after the first.
+    const oneStep = async (left: number) => {
+      const stopsIn = jest.fn(() => left);
+      const { lines, ruledDays } = await dive(500, { stopsIn, shouldStop: () => stopsIn.mock.calls.length > 0 });
+      expect(stopsIn).toHaveBeenCalledTimes(1);
+      expect(lines).not.toBeNull();
+      expect(keepsEveryRule(lines!)).toBe(true);
+      return ruledDays;
+    };
+    const roomy = await oneStep(1e9);
+    const rushed = await oneStep(0);
+    expect(roomy).toBeGreaterThan(0);
+    expect(rushed).toBeGreaterThan(roomy);
   });
 
   it('out of time before it starts, fixes a roster from the lines it already has', async () => {

@@ -12,6 +12,8 @@ export interface DiveLimits {
   /** Weight of the random term added to LP values when ordering fixings (0: strongest first). */
   jitter: number;
   random: () => number;
+  /** Seconds until `shouldStop` turns true on the clock (none: the dive is not timed). */
+  stopsIn?: () => number;
   pricing?: { maxLabels: number };
 }
 

@@ -52,6 +52,8 @@ const PRICING_SHARE = 0.35;
 const DIVE_ROUNDS = 5;
 /** Later dives start while more than this share of the step's time is left. */
 const REDIVE_UNTIL = 0.4;
+/** Dives stop when less than this share of the step's time is left (the integer master's time). */
+const DIVE_UNTIL = 0.15;
 /** Random weight added to the LP values that order a later dive's fixings. */
 const DIVE_JITTER = 0.3;
 /** Column generation stopped with its bound below this share of the LP value is far from converged. */
@@ -134,7 +136,8 @@ function branch(
       centre: cg.centre,
       jitter: attempt === 0 ? 0 : DIVE_JITTER,
       random: seededRandom(attempt),
-      shouldStop: () => limits.shouldStop() || (!limits.deterministic && left() < limits.seconds * 0.15),
+      shouldStop: () => limits.shouldStop() || (!limits.deterministic && left() < limits.seconds * DIVE_UNTIL),
+      stopsIn: limits.deterministic ? undefined : () => left() - limits.seconds * DIVE_UNTIL,
       secondsLeft: () => Math.max(1, left()),
       pricing: limits.pricing,
     });
