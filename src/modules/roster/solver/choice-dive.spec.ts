@@ -64,19 +64,20 @@ describe('diveByDayChoices', () => {
   });
 
   it('settles faster only when, at the pace of its last step, it would run out of time first', () => {
-    expect(settleShare({}, 5)).toBe(0.2);
-    expect(settleShare({ stopsIn: () => 100 }, 1)).toBe(0.2);
-    expect(settleShare({ stopsIn: () => 10 }, 2.5)).toBe(0.25);
-    expect(settleShare({ stopsIn: () => 3 }, 2)).toBe(1);
-    expect(settleShare({ stopsIn: () => -1 }, 0)).toBe(1);
+    // (time left when the step started, time left now) in seconds; untimed dives keep a fifth.
+    expect(settleShare(undefined, undefined)).toBe(0.2);
+    expect(settleShare(101, 100)).toBe(0.2);
+    expect(settleShare(12.5, 10)).toBe(0.25);
+    expect(settleShare(5, 3)).toBe(1);
+    expect(settleShare(0, -1)).toBe(1);
   });
 
   it('with time for one step left, settles every open choice in that step, every rule kept', async () => {
-    // One step each: settleShare reads stopsIn once a step, and the dive stops after the first.
+    // One step each: the dive reads stopsIn at the start of a step and when it settles, and stops after the first.
     const oneStep = async (left: number) => {
       const stopsIn = jest.fn(() => left);
       const { lines, ruledDays } = await dive(500, { stopsIn, shouldStop: () => stopsIn.mock.calls.length > 0 });
-      expect(stopsIn).toHaveBeenCalledTimes(1);
+      expect(stopsIn).toHaveBeenCalledTimes(2);
       expect(lines).not.toBeNull();
       expect(keepsEveryRule(lines!)).toBe(true);
       return ruledDays;

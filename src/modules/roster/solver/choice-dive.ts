@@ -31,7 +31,7 @@ export function diveByDayChoices(
 ): RosterLines | null {
   let centre = limits.centre;
   while (!limits.shouldStop()) {
-    const stepStarted = Date.now();
+    const stepStarted = limits.stopsIn?.();
     centre = generateColumns(model, master, { ...limits, maxRounds: limits.roundsPerStep, centre }).centre;
     const solved = master.solve(Math.max(DIVE_LP_FLOOR_SECONDS, limits.secondsLeft()));
     if (!solved) return null;
@@ -40,7 +40,7 @@ export function diveByDayChoices(
       order: Math.max(c.value, 1 - c.value) + limits.jitter * limits.random(),
     }));
     open.sort((x, y) => y.order - x.order || x.agent - y.agent || x.day - y.day || x.choice - y.choice);
-    const quota = Math.ceil(open.length * settleShare(limits, (Date.now() - stepStarted) / 1000));
+    const quota = Math.ceil(open.length * settleShare(stepStarted, limits.stopsIn?.()));
     let settled = 0;
     for (const { agent, day, choice, value } of open) {
       if (settled === quota) break;
@@ -53,13 +53,14 @@ export function diveByDayChoices(
 }
 
 /**
- * The share of the open choices to settle this step: SETTLE_SHARE, or more when at the last step's
- * pace the dive would run out of time first. A dive cut off fixes the rest from the pool unpriced:
- * on Instance12 at half the CPU that ended at 6,685 with 1,251 choices open, where settling faster
- * ended at 4,454.
+ * The share of the open choices to settle this step, from the dive's time left (`stopsIn`) when the
+ * step started and now: SETTLE_SHARE, or more when at this step's pace the dive would run out of
+ * time first. A dive cut off fixes the rest from the pool unpriced: on Instance12 at half the CPU
+ * that ended at 6,685 with 1,251 choices open, where settling faster ended at 4,454.
  */
-export function settleShare(limits: Pick<DiveLimits, 'stopsIn'>, stepSeconds: number): number {
-  const stepsLeft = Math.floor((limits.stopsIn?.() ?? Number.POSITIVE_INFINITY) / Math.max(stepSeconds, 1e-3));
+export function settleShare(leftAtStart: number | undefined, left: number | undefined): number {
+  if (leftAtStart === undefined || left === undefined) return SETTLE_SHARE;
+  const stepsLeft = Math.floor(left / Math.max(leftAtStart - left, 1e-3));
   return stepsLeft <= 1 ? 1 : Math.max(SETTLE_SHARE, 1 / stepsLeft);
 }
 
