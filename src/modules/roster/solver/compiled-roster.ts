@@ -9,6 +9,7 @@ export const OFF = -1;
 export function dayChoice(model: CompiledRoster, duty: number): number {
   return duty === OFF ? model.duties.length : duty;
 }
+
 /** No lock on this day. */
 export const FREE = -2;
 

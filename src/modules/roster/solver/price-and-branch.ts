@@ -127,6 +127,7 @@ function branch(
     left() > limits.seconds * REDIVE_UNTIL &&
     !limits.shouldStop() &&
     !proven();
+  const diveLeft = () => left() - limits.seconds * DIVE_UNTIL;
   for (let attempt = 0; attempt === 0 || again(); attempt++) {
     lp.unfixAll();
     // Small rosters and windows keep the line dive: with the day-choice dive they came out worse
@@ -136,8 +137,8 @@ function branch(
       centre: cg.centre,
       jitter: attempt === 0 ? 0 : DIVE_JITTER,
       random: seededRandom(attempt),
-      shouldStop: () => limits.shouldStop() || (!limits.deterministic && left() < limits.seconds * DIVE_UNTIL),
-      stopsIn: limits.deterministic ? undefined : () => left() - limits.seconds * DIVE_UNTIL,
+      shouldStop: () => limits.shouldStop() || (!limits.deterministic && diveLeft() < 0),
+      stopsIn: limits.deterministic ? undefined : diveLeft,
       secondsLeft: () => Math.max(1, left()),
       pricing: limits.pricing,
     });
