@@ -74,6 +74,28 @@ describe('NeighbourhoodMix', () => {
     expect(mix.shares().get('replan')!).toBeGreaterThan(0.3);
   });
 
+  it('draws only the kinds available at this turn, and judges them on their own rates', () => {
+    const mix = new NeighbourhoodMix(prior(), seededRandom(13), true);
+    // 'window' gained a lot once; 'days' a little since; 'replan' never.
+    mix.record('window', 2_000, 1);
+    mix.record('days', 40, 1);
+    mix.record('replan', 0, 1);
+    const everyKind = mix.shares();
+    const withoutWindow = mix.shares((k) => k !== 'window');
+    expect(everyKind.get('days')!).toBeLessThan(0.25);
+    expect([...withoutWindow.keys()]).toEqual(['replan', 'days']);
+    expect(withoutWindow.get('days')!).toBeGreaterThan(0.7);
+    expect(withoutWindow.get('replan')!).toBeGreaterThan(0.1);
+    const seen = new Map<Kind, number>();
+    for (let k = 0; k < 1_000; k++) {
+      const kind = mix.pick((kind) => kind !== 'window');
+      seen.set(kind, (seen.get(kind) ?? 0) + 1);
+    }
+    expect(seen.has('window')).toBe(false);
+    expect(seen.get('days')!).toBeGreaterThan(2 * seen.get('replan')!);
+    expect(() => mix.pick(() => false)).toThrow(/no kind available/);
+  });
+
   it('leaves out kinds without a share and refuses a mix of none', () => {
     const mix = new NeighbourhoodMix(
       new Map<Kind, number>([

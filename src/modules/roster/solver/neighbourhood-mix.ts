@@ -9,7 +9,10 @@
  * Each kind keeps a smoothed rate of gain (per second when timed, per turn in repeatable runs,
  * which never read the clock); it is drawn with probability proportional to its prior share times
  * (FLOOR + its share of the rates). With no gain anywhere the mix is the prior; a kind that stops
- * gaining fades back to the floor, so no kind is ever left out.
+ * gaining fades back to the floor, so no kind is ever left out. A kind that cannot be drawn at a
+ * turn (single agents' responses after a round without gain) is left out of that turn's rates as
+ * well: on Instance8 its rate kept from one early gain outweighed the decaying rate of the day
+ * blocks, and the priced re-plans, which gained nothing, got 18 of the last 32 turns.
  */
 export class NeighbourhoodMix<Kind extends string> {
   private readonly kinds: Kind[];
@@ -25,22 +28,28 @@ export class NeighbourhoodMix<Kind extends string> {
     for (const k of this.kinds) this.rates.set(k, 0);
   }
 
-  /** The chance of each kind now (sums to 1). */
-  shares(): Map<Kind, number> {
-    const totalRate = this.kinds.reduce((sum, k) => sum + this.rates.get(k)!, 0);
+  /**
+   * The chance of each kind now (sums to 1), among the kinds `available` at this turn. A kind left
+   * out is left out of the rates too: a rate it kept from an earlier gain would otherwise dilute the
+   * others' and push them back to their prior while it cannot be drawn.
+   */
+  shares(available: (kind: Kind) => boolean = () => true): Map<Kind, number> {
+    const kinds = this.kinds.filter(available);
+    if (kinds.length === 0) throw new Error('NeighbourhoodMix has no kind available at this turn');
+    const totalRate = kinds.reduce((sum, k) => sum + this.rates.get(k)!, 0);
     const weight = (k: Kind) => this.prior.get(k)! * (FLOOR + (totalRate > 0 ? this.rates.get(k)! / totalRate : 0));
-    const total = this.kinds.reduce((sum, k) => sum + weight(k), 0);
-    return new Map(this.kinds.map((k) => [k, weight(k) / total]));
+    const total = kinds.reduce((sum, k) => sum + weight(k), 0);
+    return new Map(kinds.map((k) => [k, weight(k) / total]));
   }
 
-  pick(): Kind {
+  pick(available: (kind: Kind) => boolean = () => true): Kind {
+    const shares = [...this.shares(available)];
     let draw = this.random();
-    const shares = this.shares();
-    for (const k of this.kinds) {
-      draw -= shares.get(k)!;
+    for (const [k, share] of shares) {
+      draw -= share;
       if (draw < 0) return k;
     }
-    return this.kinds[this.kinds.length - 1];
+    return shares[shares.length - 1][0];
   }
 
   /** What one turn of `kind` gained (cost before − after, ≥ 0) and how long it took. */

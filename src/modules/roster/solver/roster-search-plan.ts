@@ -209,8 +209,7 @@ function improve(search: Search, wholeHorizonPriced: boolean): void {
       search.kick(2 + Math.floor(search.random() * 4), exact);
     } else {
       // A round of responses that gained nothing gains nothing again until another kind changes the roster.
-      let kind = mix.pick();
-      while (kind === 'respond' && responses.quiet >= n) kind = mix.pick();
+      const kind = mix.pick((k) => k !== 'respond' || responses.quiet < n);
       const started = search.seconds();
       // Days as long as the horizon are agents over the whole horizon.
       const step = kind === 'days' && days <= sizes.windowDays ? (search.pricedWhole ? 'replan' : 'agents') : kind;
