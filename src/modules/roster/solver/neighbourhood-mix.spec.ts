@@ -10,10 +10,10 @@ const prior = () =>
     ['window', 0.25],
   ]);
 
-function draws(mix: NeighbourhoodMix<Kind>, count: number): Map<Kind, number> {
+function draws(mix: NeighbourhoodMix<Kind>, count: number, available?: (kind: Kind) => boolean): Map<Kind, number> {
   const seen = new Map<Kind, number>();
   for (let k = 0; k < count; k++) {
-    const kind = mix.pick();
+    const kind = mix.pick(available);
     seen.set(kind, (seen.get(kind) ?? 0) + 1);
   }
   return seen;
@@ -86,11 +86,7 @@ describe('NeighbourhoodMix', () => {
     expect([...withoutWindow.keys()]).toEqual(['replan', 'days']);
     expect(withoutWindow.get('days')!).toBeGreaterThan(0.7);
     expect(withoutWindow.get('replan')!).toBeGreaterThan(0.1);
-    const seen = new Map<Kind, number>();
-    for (let k = 0; k < 1_000; k++) {
-      const kind = mix.pick((kind) => kind !== 'window');
-      seen.set(kind, (seen.get(kind) ?? 0) + 1);
-    }
+    const seen = draws(mix, 1_000, (kind) => kind !== 'window');
     expect(seen.has('window')).toBe(false);
     expect(seen.get('days')!).toBeGreaterThan(2 * seen.get('replan')!);
     expect(() => mix.pick(() => false)).toThrow(/no kind available/);
