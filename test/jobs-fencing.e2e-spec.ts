@@ -32,6 +32,9 @@ describe('a run is fenced in PostgreSQL (e2e)', () => {
       queuePrefix: `wfmfence${randomBytes(4).toString('hex')}`,
       workers: 'off' as const,
       jobLockMs: LOCK_MS,
+      // The claim outlives the test: a loaded machine that delays the holder's beats past a lease as
+      // short as the lock let the duplicate delivery take over and run a second time (CI, 2026-12-05).
+      jobLeaseMs: 120_000,
     };
     const a = await startTestApp(overrides, [TestJobsModule]);
     const b = await startTestApp(overrides, [TestJobsModule], a.databaseUrl);

@@ -9,6 +9,16 @@ describe('loadConfig', () => {
     expect(c.dataDir.endsWith('/data')).toBe(true);
   });
 
+  it('keeps a run claimed as long as the job lock unless JOB_LEASE_MS says longer', () => {
+    expect(loadConfig({}).jobLeaseMs).toBe(30_000);
+    expect(loadConfig({ JOB_LOCK_MS: '5000' }).jobLeaseMs).toBe(5_000);
+    expect(loadConfig({ JOB_LOCK_MS: '5000', JOB_LEASE_MS: '60000' })).toMatchObject({
+      jobLockMs: 5_000,
+      jobLeaseMs: 60_000,
+    });
+    expect(() => loadConfig({ JOB_LEASE_MS: '10' })).toThrow(/JOB_LEASE_MS/);
+  });
+
   it('names every invalid variable', () => {
     expect(() => loadConfig({ PORT: 'x', DATABASE_URL: 'mysql://a', JWT_SECRET: 'short' })).toThrow(
       /PORT[\s\S]*DATABASE_URL[\s\S]*JWT_SECRET/,

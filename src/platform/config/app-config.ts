@@ -37,6 +37,7 @@ export const environmentSchema = z.object({
     .default('wfm'),
   JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30000),
+  JOB_LEASE_MS: z.coerce.number().int().min(1000).optional(),
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).default(60),
   NIGHTLY_CATCH_UP_DAYS: z.coerce.number().int().min(1).max(366).default(7),
   IMPORT_MAX_MB: z.coerce.number().positive().default(200),
@@ -74,6 +75,8 @@ export type AppConfig = {
   jobConcurrency: number;
   /** How long a worker holds a job before another may take it over as stalled. */
   jobLockMs: number;
+  /** How long a run's PostgreSQL claim stays alive without a heartbeat before another start takes it over. */
+  jobLeaseMs: number;
   /** After an outage, at most this many missed nights are run (the newest ones, oldest first). */
   nightlyCatchUpDays: number;
   /** After SIGTERM, running jobs get this long to finish before the process exits anyway. */
@@ -134,6 +137,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     queuePrefix: e.QUEUE_PREFIX,
     jobConcurrency: e.JOB_CONCURRENCY,
     jobLockMs: e.JOB_LOCK_MS,
+    jobLeaseMs: e.JOB_LEASE_MS ?? e.JOB_LOCK_MS,
     nightlyCatchUpDays: e.NIGHTLY_CATCH_UP_DAYS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
     importMaxBytes: Math.round(e.IMPORT_MAX_MB * 2 ** 20),

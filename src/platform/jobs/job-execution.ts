@@ -43,7 +43,7 @@ export class JobExecution {
     private readonly presence: ProcessPresence,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.leaseMs = config.jobLockMs;
+    this.leaseMs = config.jobLeaseMs;
   }
 
   async attempt(
