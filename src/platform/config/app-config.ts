@@ -73,7 +73,7 @@ export type AppConfig = {
   /** BullMQ key prefix: separates deployments (and test files) sharing one Redis. */
   queuePrefix: string;
   jobConcurrency: number;
-  /** How long a worker holds a job before another may take it over as stalled. */
+  /** How long a worker's BullMQ lock on a job lasts before BullMQ re-delivers it as stalled. */
   jobLockMs: number;
   /** How long a run's PostgreSQL claim stays alive without a heartbeat before another start takes it over. */
   jobLeaseMs: number;
