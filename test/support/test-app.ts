@@ -41,8 +41,6 @@ export async function startTestApp(
     uploadStore: 'database',
     ...overrides,
   };
-  // As JOB_LEASE_MS left unset follows JOB_LOCK_MS.
-  if (overrides.jobLockMs !== undefined && overrides.jobLeaseMs === undefined) config.jobLeaseMs = overrides.jobLockMs;
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config, extra)] }).compile();
   const app = moduleRef.createNestApplication({ bodyParser: false, logger: false });
   configureApp(app);

@@ -1,3 +1,4 @@
+import { claimLeaseMs } from 'src/platform/jobs/job-execution';
 import { ConfigError, loadConfig } from './app-config';
 
 describe('loadConfig', () => {
@@ -10,8 +11,10 @@ describe('loadConfig', () => {
   });
 
   it('keeps a run claimed as long as the job lock unless JOB_LEASE_MS says longer', () => {
-    expect(loadConfig({}).jobLeaseMs).toBe(30_000);
-    expect(loadConfig({ JOB_LOCK_MS: '5000' }).jobLeaseMs).toBe(5_000);
+    expect(claimLeaseMs(loadConfig({}))).toBe(30_000);
+    expect(claimLeaseMs(loadConfig({ JOB_LOCK_MS: '5000' }))).toBe(5_000);
+    // The lease follows the lock wherever the lock comes from, as tests override it without loadConfig.
+    expect(claimLeaseMs({ ...loadConfig({}), jobLockMs: 1_500 })).toBe(1_500);
     expect(loadConfig({ JOB_LOCK_MS: '5000', JOB_LEASE_MS: '60000' })).toMatchObject({
       jobLockMs: 5_000,
       jobLeaseMs: 60_000,

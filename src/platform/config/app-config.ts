@@ -75,8 +75,11 @@ export type AppConfig = {
   jobConcurrency: number;
   /** How long a worker's BullMQ lock on a job lasts before BullMQ re-delivers it as stalled. */
   jobLockMs: number;
-  /** How long a run's PostgreSQL claim stays alive without a heartbeat before another start takes it over. */
-  jobLeaseMs: number;
+  /**
+   * How long a run's PostgreSQL claim stays alive without a heartbeat before another start takes it
+   * over. Unset, it is the job lock (JobExecution resolves it, so an override of the lock alone moves both).
+   */
+  jobLeaseMs?: number;
   /** After an outage, at most this many missed nights are run (the newest ones, oldest first). */
   nightlyCatchUpDays: number;
   /** After SIGTERM, running jobs get this long to finish before the process exits anyway. */
@@ -137,7 +140,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     queuePrefix: e.QUEUE_PREFIX,
     jobConcurrency: e.JOB_CONCURRENCY,
     jobLockMs: e.JOB_LOCK_MS,
-    jobLeaseMs: e.JOB_LEASE_MS ?? e.JOB_LOCK_MS,
+    jobLeaseMs: e.JOB_LEASE_MS,
     nightlyCatchUpDays: e.NIGHTLY_CATCH_UP_DAYS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
     importMaxBytes: Math.round(e.IMPORT_MAX_MB * 2 ** 20),

@@ -30,6 +30,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * whose lock expired while Redis was away) waits while the first is alive and then does nothing,
  * and takes over only from a holder that stopped beating.
  */
+/** JOB_LEASE_MS left unset follows the job lock, so a setting (or test) that moves the lock moves both. */
+export function claimLeaseMs(config: Pick<AppConfig, 'jobLockMs' | 'jobLeaseMs'>): number {
+  return config.jobLeaseMs ?? config.jobLockMs;
+}
+
 @Injectable()
 export class JobExecution {
   private readonly logger = new Logger('Jobs');
@@ -43,7 +48,7 @@ export class JobExecution {
     private readonly presence: ProcessPresence,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.leaseMs = config.jobLeaseMs;
+    this.leaseMs = claimLeaseMs(config);
   }
 
   async attempt(
