@@ -2,10 +2,12 @@ import { connect as connectSocket, Socket } from 'node:net';
 import postgres from 'postgres';
 import { connect, Db } from 'src/platform/db/db';
 import { isConnectionLoss } from 'src/platform/db/connection-loss';
+import { settledWithin } from 'src/platform/lifecycle/settled-within';
 import { createTestDatabase } from './support/test-database';
 import { probeClients } from './support/driver-probe';
 
 const KILLER = 'wfm-test-killer';
+const stillWaiting = () => 'still waiting after 20 s';
 
 /**
  * The database driver itself, under connections killed mid-query (failover, restart,
@@ -44,8 +46,7 @@ describe('database driver with connections killed mid-query', () => {
         }),
     };
     const single = postgres(database.url, options);
-    const hung = () => new Promise<string>((resolve) => setTimeout(resolve, 20_000, 'still waiting after 20 s'));
-    return { single, sockets, hung };
+    return { single, sockets };
   }
 
   afterAll(async () => {
@@ -114,7 +115,7 @@ describe('database driver with connections killed mid-query', () => {
   // left it queued; the reconnected session then took it for its current query, so the next
   // transaction's statement got the rollback's answers and never settled.
   it('fails what a transaction queued between its socket’s error and close, so the next transaction answers', async () => {
-    const { single, sockets, hung } = await customSocketPool();
+    const { single, sockets } = await customSocketPool();
     try {
       const failed = single.begin(async (tx) => {
         await tx`SELECT 1`;
@@ -130,8 +131,8 @@ describe('database driver with connections killed mid-query', () => {
         ),
       ).toBe('lost');
       const next = single.begin((tx) => tx<{ v: number }[]>`SELECT ${5}::int AS v`);
-      expect(await Promise.race([next, hung()])).toEqual([{ v: 5 }]);
-      expect(await Promise.race([single`SELECT ${'plain'} AS v`, hung()])).toEqual([{ v: 'plain' }]);
+      expect(await settledWithin(next, 20_000, stillWaiting)).toEqual([{ v: 5 }]);
+      expect(await settledWithin(single`SELECT ${'plain'} AS v`, 20_000, stillWaiting)).toEqual([{ v: 'plain' }]);
       expect(sockets.length).toBe(2);
     } finally {
       await single.end({ timeout: 1 });
@@ -142,7 +143,7 @@ describe('database driver with connections killed mid-query', () => {
   // connection is still open to the pool until the close), it became the current query and the close,
   // having an error, dropped it without an answer.
   it('fails a query given to a connection between its socket’s error and close, and answers the next', async () => {
-    const { single, sockets, hung } = await customSocketPool();
+    const { single, sockets } = await customSocketPool();
     try {
       await single`SELECT 1`;
       let during: Promise<unknown> | undefined;
@@ -150,15 +151,16 @@ describe('database driver with connections killed mid-query', () => {
       socket.once('error', () => (during = single`SELECT ${7}::int AS v`.execute()));
       socket.destroy(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }));
       await new Promise((r) => socket.once('close', r));
-      const outcome = await Promise.race([
+      const outcome = await settledWithin(
         during!.then(
           () => 'answered',
           (e: unknown) => (isConnectionLoss(e) ? 'lost' : e),
         ),
-        hung(),
-      ]);
+        20_000,
+        stillWaiting,
+      );
       expect(outcome).toBe('lost');
-      expect(await Promise.race([single`SELECT ${'next'} AS v`, hung()])).toEqual([{ v: 'next' }]);
+      expect(await settledWithin(single`SELECT ${'next'} AS v`, 20_000, stillWaiting)).toEqual([{ v: 'next' }]);
     } finally {
       await single.end({ timeout: 1 });
     }
@@ -177,10 +179,11 @@ describe('database driver with connections killed mid-query', () => {
     // A question the driver lost stays unanswered for good (no kill comes to free it): name it
     // rather than run into the test's timeout.
     const waiting = () => tally.askedAt.flatMap((at, i) => (at === undefined ? [] : [`client ${i}`]));
-    const answered = await Promise.race([
+    const answered = await settledWithin(
       done.then(() => 'all answered'),
-      new Promise<string>((r) => setTimeout(() => r(`still waiting: ${waiting().join(', ')}`), 60_000)),
-    ]);
+      60_000,
+      () => `still waiting: ${waiting().join(', ')}`,
+    );
     expect(answered).toBe('all answered');
     expect({ wrong: tally.wrong, other: tally.other }).toEqual({ wrong: [], other: [] });
     expect(tally.answered).toBeGreaterThan(0);

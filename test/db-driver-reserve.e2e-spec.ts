@@ -1,6 +1,7 @@
 import postgres from 'postgres';
 import { connect, Db } from 'src/platform/db/db';
 import { isConnectionLoss } from 'src/platform/db/connection-loss';
+import { settledWithin } from 'src/platform/lifecycle/settled-within';
 import { createTestDatabase } from './support/test-database';
 
 /**
@@ -14,7 +15,7 @@ import { createTestDatabase } from './support/test-database';
 describe('database driver reserving a connection', () => {
   let database: { url: string; drop: () => Promise<void> };
   const pools: Db[] = [];
-  const hung = () => new Promise<string>((resolve) => setTimeout(resolve, 20_000, 'still waiting after 20 s'));
+  const stillWaiting = () => 'still waiting after 20 s';
   beforeAll(async () => {
     database = await createTestDatabase();
   });
@@ -28,12 +29,12 @@ describe('database driver reserving a connection', () => {
     async (max) => {
       const db = connect(database.url, max);
       pools.push(db);
-      const reserved = await Promise.race([db.client.reserve(), hung()]);
+      const reserved = await settledWithin(db.client.reserve(), 20_000, stillWaiting);
       if (typeof reserved === 'string') throw new Error(reserved);
       const [{ pid }] = await reserved<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
       expect(pid).toBeGreaterThan(0);
       reserved.release();
-      expect(await Promise.race([db.client`SELECT ${'after'} AS v`, hung()])).toEqual([{ v: 'after' }]);
+      expect(await settledWithin(db.client`SELECT ${'after'} AS v`, 20_000, stillWaiting)).toEqual([{ v: 'after' }]);
     },
   );
 
@@ -51,7 +52,7 @@ describe('database driver reserving a connection', () => {
       );
       expect(lost).toBe('lost');
       reserved.release();
-      expect(await Promise.race([db.client`SELECT ${'after'} AS v`, hung()])).toEqual([{ v: 'after' }]);
+      expect(await settledWithin(db.client`SELECT ${'after'} AS v`, 20_000, stillWaiting)).toEqual([{ v: 'after' }]);
     } finally {
       await killer.end({ timeout: 1 });
     }

@@ -5,6 +5,7 @@ import { arch, platform, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import postgres from 'postgres';
 import { explainAccessDenied } from './folder-access';
+import { settledWithin } from 'src/platform/lifecycle/settled-within';
 
 const USER = 'postgres';
 const PASSWORD = 'wfm-embedded';
@@ -120,7 +121,11 @@ export class EmbeddedPostgresServer {
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGINT');
-      const stopped = await Promise.race([exited.then(() => true), pause(20_000).then(() => false)]);
+      const stopped = await settledWithin(
+        exited.then(() => true),
+        20_000,
+        () => false,
+      );
       if (!stopped) {
         this.log('embedded PostgreSQL did not stop within 20 s: sending SIGQUIT');
         child.kill('SIGQUIT');
