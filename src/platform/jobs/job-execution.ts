@@ -23,6 +23,11 @@ const isUnrecoverable = (e: unknown) =>
   Boolean((e as { unrecoverable?: boolean })?.unrecoverable) || (e as Error)?.name === 'UnrecoverableError';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** JOB_LEASE_MS left unset follows the job lock, so a setting (or test) that moves the lock moves both. */
+export function claimLeaseMs(config: Pick<AppConfig, 'jobLockMs' | 'jobLeaseMs'>): number {
+  return config.jobLeaseMs ?? config.jobLockMs;
+}
+
 /**
  * One delivery of one run, the same for both runners. The run is claimed in PostgreSQL under a
  * fresh token before the handler starts, kept alive by a heartbeat, and its outcome recorded only
@@ -30,11 +35,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * whose lock expired while Redis was away) waits while the first is alive and then does nothing,
  * and takes over only from a holder that stopped beating.
  */
-/** JOB_LEASE_MS left unset follows the job lock, so a setting (or test) that moves the lock moves both. */
-export function claimLeaseMs(config: Pick<AppConfig, 'jobLockMs' | 'jobLeaseMs'>): number {
-  return config.jobLeaseMs ?? config.jobLockMs;
-}
-
 @Injectable()
 export class JobExecution {
   private readonly logger = new Logger('Jobs');
