@@ -11,6 +11,7 @@ import { queueGaveUpReason, removedFromQueueReason } from 'src/platform/jobs/run
 import { JobRunner } from './job-runner';
 import { QueueRemovals } from './queue-removals';
 import { VanishedJobs } from './vanished-jobs';
+import { settledWithin } from 'src/platform/lifecycle/settled-within';
 
 type Message = { runId: string; payload: JobPayload };
 type Options = { prefix: string; concurrency: number; lockMs: number; jobNames: () => string[] };
@@ -122,7 +123,7 @@ export class BullMqJobRunner extends JobRunner {
           ? job.waitUntilFinished(this.queueEvents(name), timeoutMs).catch((e: unknown) => e)
           : Promise.resolve();
       }
-      await Promise.race([finished, new Promise((r) => setTimeout(r, 500))]);
+      await settledWithin(finished, 500, () => undefined);
     }
   }
 
