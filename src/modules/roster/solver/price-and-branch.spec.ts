@@ -48,4 +48,25 @@ describe('priceAndBranch', () => {
       expect(priced.bound!).toBeCloseTo(optimum.objective.total, 4);
     },
   );
+
+  it('hands each better dive roster over as it is found, before the integer master ends the step', async () => {
+    const model = compileRoster(week);
+    const empty = model.agents.map(() => new Int32Array(model.days).fill(OFF));
+    const handed: number[] = [];
+    const priced = priceAndBranch(
+      await highsRuntime(),
+      model,
+      empty,
+      step(30, {
+        deterministic: true,
+        onRoster: (lines) => {
+          expect(model.agents.every((a, k) => agentLineViolations(model, a, lines[k]).length === 0)).toBe(true);
+          handed.push(searchCost(model, lines));
+        },
+      }),
+    );
+    expect(handed.length).toBeGreaterThan(0);
+    handed.slice(1).forEach((cost, k) => expect(cost).toBeLessThan(handed[k]));
+    expect(searchCost(model, priced.lines!)).toBeLessThanOrEqual(handed[handed.length - 1] + 1e-9);
+  });
 });

@@ -34,6 +34,11 @@ export interface PriceAndBranchLimits {
    * step ends there, leaving the rest to the caller (default: all the step's time left).
    */
   masterShare?: number;
+  /**
+   * Each dive's roster as soon as it is better than the dives before it: the integer master after
+   * them can take a large part of the step, and the caller's best roster should not wait for it.
+   */
+  onRoster?: (lines: RosterLines) => void;
 }
 
 export interface PricedRoster {
@@ -142,7 +147,10 @@ function branch(
       secondsLeft: () => Math.max(1, left()),
       pricing: limits.pricing,
     });
-    if (lines && (!dived || searchCost(model, lines) < searchCost(model, dived))) dived = lines;
+    if (lines && (!dived || searchCost(model, lines) < searchCost(model, dived))) {
+      dived = lines;
+      limits.onRoster?.(lines);
+    }
   }
   return {
     lines: integerMaster(highs, model, current, lp, dived, limits, Math.max(0.5, masterSeconds(limits, left()))),

@@ -152,6 +152,9 @@ export class Search {
       shouldStop: () => this.stopped(),
       now: this.now,
       masterShare: WHOLE_MASTER_SHARE,
+      onRoster: (lines) => {
+        if (this.adopt(lines, this.everyone())) this.report('price');
+      },
     });
     this.raiseBound(priced.bound);
     if (priced.lines) this.adopt(priced.lines, this.everyone());
