@@ -2,7 +2,7 @@ import type { Highs } from 'highs';
 import type { CompiledRoster } from './compiled-roster';
 import { agentsToReplan } from './priced-neighbourhood';
 import { NeighbourhoodMix } from './neighbourhood-mix';
-import { Search, type SearchLimits, type SearchOutcome } from './roster-search';
+import { PRICED_FULL_MIP_COLUMNS, Search, type SearchLimits, type SearchOutcome } from './roster-search';
 import { shortfallByDay, spanOverShortfall } from './short-days';
 import { sampleIndices } from 'src/platform/random/seeded-random';
 
@@ -23,7 +23,6 @@ import { sampleIndices } from 'src/platform/random/seeded-random';
  * within 1 % of the best reported in 8 of 16 runs against 3 of 16; Instance12 equal within its spread.
  */
 const PRICE_SHARE = 0.65;
-const PRICED_FULL_MIP_COLUMNS = 1_500;
 /**
  * Horizons up to this many days are priced whole (and get the compact LP's bound). On six-week
  * rosters (generated in the held-back shapes, 32–45 agents, 4–6 types, load 11–15) the whole

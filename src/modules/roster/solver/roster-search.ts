@@ -18,7 +18,8 @@ export type { SearchLimits, SearchOutcome, SearchPhase, SearchProgress } from '.
 const NODE_LIMIT = 2_000;
 const LP_BOUND_COLUMNS = 30_000;
 const FALLBACK_SECONDS = 120;
-const PRICED_FULL_MIP_COLUMNS = 1_500;
+/** Rosters up to this many compact columns get the full compact MIP after pricing (so pricing dives only once). */
+export const PRICED_FULL_MIP_COLUMNS = 1_500;
 const REPLAN_ROUNDS = 20;
 /**
  * The whole horizon's integer master after the dives: at most this share of the pricing step.
