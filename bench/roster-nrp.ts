@@ -1,12 +1,14 @@
 /**
  * Curtois & Qu employee scheduling benchmark: `npx tsx bench/roster-nrp.ts <files…>
- * [--time-limit 60] [--seed 1] [--out DIR] [--progress]` (default: every Instance*.txt in
- * ../shared/bench-data/curtois-nrp). One JSON line per instance; objective and violations come
+ * [--time-limit 60] [--seed 1] [--out DIR] [--bounds FILE] [--progress]` (default: every
+ * Instance*.txt in ../shared/bench-data/curtois-nrp). One JSON line per instance; objective and violations come
  * from the independent checker in bench/nrp-check.ts, not from the solver (with its terms: requests
  * missed, cover short and over, places short and how many of them on weekends). Also per instance:
  * seconds to the first roster keeping every rule, the objective at 10 s (the best the search
  * had reported by then), the gap to the solver's own lower bound, and the load average.
- * `--out DIR` writes `<instance>.csv` per roster.
+ * `--out DIR` writes `<instance>.csv` per roster. `--bounds FILE` reads the JSON lines of
+ * `bench/nrp-bound.ts` and adds, where it holds a positive bound for the instance, how far the
+ * objective is above it (`aboveBound`: at least as far as it is above the best possible roster).
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -31,19 +33,38 @@ const BEST: Record<string, number> = {
   Instance12: 4040,
 };
 
-function parseArguments(argv: string[]): { files: string[]; seconds: number; seed: number; out: string | null } {
+interface Arguments {
+  files: string[];
+  seconds: number;
+  seed: number;
+  out: string | null;
+  bounds: Map<string, number>;
+}
+
+/** Proven lower bounds by instance from `bench/nrp-bound.ts` output (only positive ones say anything). */
+function readBounds(file: string): Map<string, number> {
+  const lines = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim().startsWith('{'));
+  const found = lines.map((line) => JSON.parse(line) as { instance: string; bound: number | null });
+  return new Map(found.filter((b) => b.bound !== null && b.bound > 0).map((b) => [b.instance, b.bound!]));
+}
+
+function parseArguments(argv: string[]): Arguments {
   const files: string[] = [];
   let seconds = 60;
   let seed = 1;
   let out: string | null = null;
+  let bounds = new Map<string, number>();
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--time-limit') seconds = Number(argv[++i]);
     else if (argv[i] === '--seed') seed = Number(argv[++i]);
     else if (argv[i] === '--out') out = argv[++i];
+    else if (argv[i] === '--bounds') bounds = readBounds(argv[++i]);
     else if (argv[i] === '--progress') continue;
     else if (argv[i].startsWith('--'))
       throw new Error(
-        `unknown option ${argv[i]} (known: --time-limit SECONDS, --seed N, --out FOLDER, --progress, then instance files)`,
+        `unknown option ${argv[i]} (known: --time-limit SECONDS, --seed N, --out FOLDER, --bounds FILE, --progress, then instance files)`,
       );
     else files.push(argv[i]);
   }
@@ -57,11 +78,11 @@ function parseArguments(argv: string[]): { files: string[]; seconds: number; see
         .map((f) => join(folder, f)),
     );
   }
-  return { files, seconds, seed, out };
+  return { files, seconds, seed, out, bounds };
 }
 
 async function main(): Promise<void> {
-  const { files, seconds, seed, out } = parseArguments(process.argv.slice(2));
+  const { files, seconds, seed, out, bounds } = parseArguments(process.argv.slice(2));
   if (out) mkdirSync(out, { recursive: true });
   for (const file of files) {
     const name = basename(file).replace(/\.txt$/, '');
@@ -90,6 +111,7 @@ async function main(): Promise<void> {
     const check = checkNrpRoster(instance, grid);
     const violations = [...doubled, ...check.violations];
     const best = BEST[name] ?? null;
+    const bound = bounds.get(name) ?? null;
     console.log(
       JSON.stringify({
         instance: name,
@@ -110,6 +132,7 @@ async function main(): Promise<void> {
           solution.lowerBound === null
             ? null
             : Number(((check.objective - solution.lowerBound) / Math.max(1, check.objective)).toFixed(4)),
+        ...(bound === null ? {} : { aboveBound: Number((check.objective / bound - 1).toFixed(4)) }),
         stoppedBy: solution.stoppedBy,
         load: Number(load.toFixed(1)),
         ...(violations.length > 0 ? { firstViolations: violations.slice(0, 5) } : {}),
