@@ -4,7 +4,13 @@ import { compileRoster } from './compile-roster';
 import { highsRuntime } from './linear-program';
 import { searchCost } from './roster-objective';
 import { Search } from './roster-search';
-import { neighbourhoodPrior, respondStep, searchRoster, type Responses } from './roster-search-plan';
+import {
+  neighbourhoodPrior,
+  pricedWholeHorizon,
+  respondStep,
+  searchRoster,
+  type Responses,
+} from './roster-search-plan';
 import type { SearchPhase } from './roster-search-limits';
 import { EARLY, LATE, agent, cover, earlyLateWeek, problem } from './small-rosters.fixture';
 
@@ -100,26 +106,48 @@ describe('Search.descend', () => {
   });
 });
 
-describe('searchRoster beyond a week', () => {
-  it('descends from the first roster before pricing the horizon, and keeps every rule', async () => {
-    const fortnight = problem(
-      14,
-      [EARLY, LATE],
-      Array.from({ length: 5 }, (_, k) =>
-        agent(`a${k}`, {}, { maxMinutes: 8 * 480, maxConsecutiveWorkDays: 4, minConsecutiveDaysOff: 2 }),
+/** `count` agents on early and late shifts over `days`, one of each wanted every day. */
+function earlyLate(days: number, count: number, minutesPerFortnight = 8 * 480) {
+  return problem(
+    days,
+    [EARLY, LATE],
+    Array.from({ length: count }, (_, k) =>
+      agent(
+        `a${k}`,
+        {},
+        { maxMinutes: (minutesPerFortnight * days) / 14, maxConsecutiveWorkDays: 4, minConsecutiveDaysOff: 2 },
       ),
-      [...cover(14, 'E', 1, 10), ...cover(14, 'L', 1, 10)],
-    );
-    const model = compileRoster(fortnight);
-    const reports: { phase: SearchPhase; objective: number | null }[] = [];
-    const outcome = searchRoster(await highsRuntime(), model, {
-      seed: 1,
-      maxIterations: 5,
-      onProgress: (p) => reports.push({ phase: p.phase, objective: p.objective }),
-    });
-    const phases = reports.map((r) => r.phase);
-    expect(phases.slice(0, 3)).toEqual(['construct', 'improve', 'price']);
-    expect(reports[1].objective!).toBeLessThanOrEqual(reports[0].objective!);
-    expect(model.agents.every((one, a) => agentLineViolations(model, one, outcome.lines[a]).length === 0)).toBe(true);
+    ),
+    [...cover(days, 'E', 1, 10), ...cover(days, 'L', 1, 10)],
+  );
+}
+
+describe('pricedWholeHorizon', () => {
+  it('prices four weeks whole up to a large roster, eight weeks only when small, longer horizons never', () => {
+    const priced = (days: number, agents: number) => pricedWholeHorizon(compileRoster(earlyLate(days, agents)));
+    expect(priced(28, 60)).toBe(true);
+    expect(priced(42, 5)).toBe(true);
+    expect(priced(56, 40)).toBe(true);
+    expect(priced(56, 60)).toBe(false);
+    expect(priced(84, 5)).toBe(false);
   });
+});
+
+describe('searchRoster beyond a week', () => {
+  it.each([14, 42])(
+    'descends from the first roster of %i days before pricing it whole, and keeps every rule',
+    async (days) => {
+      const model = compileRoster(earlyLate(days, 5));
+      const reports: { phase: SearchPhase; objective: number | null }[] = [];
+      const outcome = searchRoster(await highsRuntime(), model, {
+        seed: 1,
+        maxIterations: 5,
+        onProgress: (p) => reports.push({ phase: p.phase, objective: p.objective }),
+      });
+      const phases = reports.map((r) => r.phase);
+      expect(phases.slice(0, 3)).toEqual(['construct', 'improve', 'price']);
+      expect(reports[1].objective!).toBeLessThanOrEqual(reports[0].objective!);
+      expect(model.agents.every((one, a) => agentLineViolations(model, one, outcome.lines[a]).length === 0)).toBe(true);
+    },
+  );
 });

@@ -10,10 +10,11 @@ import { sampleIndices } from 'src/platform/random/seeded-random';
  * The order of the search: a valid roster first (greedy construction, milliseconds per agent);
  * then price-and-branch over the whole horizon when the horizon is short and pricing cheap
  * enough, which gives the strong bound; on small models the compact MIP, which proves optima;
- * then large-neighbourhood search for the rest of the time. Long horizons are never priced
- * whole: their neighbourhoods are windows of days (a block of agents, or all of them), each a
- * roster model of its own solved by price-and-branch, first sweeping the horizon in overlapping
- * windows, then anywhere, so quality does not depend on the horizon's length.
+ * then large-neighbourhood search for the rest of the time. Long horizons (beyond four weeks,
+ * or eight for small rosters) are not priced whole: their neighbourhoods are windows of days (a
+ * block of agents, or all of them), each a roster model of its own solved by price-and-branch,
+ * first sweeping the horizon in overlapping windows, then anywhere, so quality does not depend on
+ * the horizon's length.
  */
 
 /**
@@ -32,6 +33,15 @@ const PRICE_SHARE = 0.65;
 const WHOLE_PRICING_DAYS = 28;
 /** Whole-horizon pricing only when agents × days × duties stays below this (pricing cost grows with all three). */
 const WHOLE_PRICING_CELLS = 40_000;
+/**
+ * Up to eight weeks, small rosters are priced whole too: a line's labels grow faster than its days,
+ * so the bar is lower. Column generation alone (`bench/nrp-bound.ts`, two at a time) converged on
+ * the 6–8-week look-alikes of 20–32 agents and 3–4 types (3,360–5,376 cells) in 13–22 s, but took
+ * 52–93 s at 11,340 cells and 195 s at 7,168, and 49–89 s on 12 weeks at 5,544. In pairs with the
+ * code before (60 s, seeds 1–2, look-alikes B and D of seeds 1–3) lower in 12 of 12.
+ */
+const SMALL_WHOLE_PRICING_DAYS = 56;
+const SMALL_WHOLE_PRICING_CELLS = 6_000;
 /** Window neighbourhoods of long horizons: days, the sweep's step, and the cells above which a block of agents is taken instead of all. */
 const WINDOW_DAYS = 28;
 const WINDOW_STEP = 14;
@@ -100,6 +110,15 @@ function cells(model: CompiledRoster, agents: number, days: number): number {
   return agents * days * model.duties.length;
 }
 
+/** Column generation runs over the whole horizon (else only over windows of it, in the search). */
+export function pricedWholeHorizon(model: CompiledRoster): boolean {
+  const size = cells(model, model.agents.length, model.days);
+  return (
+    (model.days <= WHOLE_PRICING_DAYS && size <= WHOLE_PRICING_CELLS) ||
+    (model.days <= SMALL_WHOLE_PRICING_DAYS && size <= SMALL_WHOLE_PRICING_CELLS)
+  );
+}
+
 export function searchRoster(highs: Highs, model: CompiledRoster, limits: SearchLimits): SearchOutcome {
   const search = new Search(highs, model, limits);
   const agentsWithoutLine = search.construct();
@@ -110,8 +129,7 @@ export function searchRoster(highs: Highs, model: CompiledRoster, limits: Search
     search.report('improve');
   }
   if (!search.stopped()) search.aggregateBound();
-  const whole =
-    model.days <= WHOLE_PRICING_DAYS && cells(model, model.agents.length, model.days) <= WHOLE_PRICING_CELLS;
+  const whole = pricedWholeHorizon(model);
   let converged = false;
   if (whole && !search.stopped()) {
     converged = search.price(PRICE_SHARE).converged;
