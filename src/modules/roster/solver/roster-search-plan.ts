@@ -36,9 +36,9 @@ const WHOLE_PRICING_CELLS = 40_000;
 /**
  * Up to eight weeks, small rosters are priced whole too: a line's labels grow faster than its days,
  * so the bar is lower. Column generation alone (`bench/nrp-bound.ts`, two at a time) converged on
- * the 6–8-week look-alikes of 20–32 agents and 3–4 types (3,360–5,376 cells) in 13–22 s, but took
- * 52–93 s at 11,340 cells and 195 s at 7,168, and 49–89 s on 12 weeks at 5,544. In pairs with the
- * code before (60 s, seeds 1–2, look-alikes B and D of seeds 1–3) lower in 12 of 12.
+ * the 6–8-week look-alikes of 20–32 agents and 3–4 types (3,360–5,376 cells) in 11–24 s (one in
+ * 39 s), but took 52–93 s at 11,340 cells and 195 s at 7,168, and 49–89 s on 12 weeks at 5,544.
+ * In pairs with the code before (60 s, seeds 1–2, look-alikes B and D of seeds 1–3) lower in 12 of 12.
  */
 const SMALL_WHOLE_PRICING_DAYS = 56;
 const SMALL_WHOLE_PRICING_CELLS = 6_000;
