@@ -106,17 +106,13 @@ describe('Search.descend', () => {
   });
 });
 
-/** `count` agents on early and late shifts over `days`, one of each wanted every day. */
-function earlyLate(days: number, count: number, minutesPerFortnight = 8 * 480) {
+/** `count` agents on early and late shifts over `days` (eight a fortnight at most), one of each wanted every day. */
+function earlyLate(days: number, count: number) {
   return problem(
     days,
     [EARLY, LATE],
     Array.from({ length: count }, (_, k) =>
-      agent(
-        `a${k}`,
-        {},
-        { maxMinutes: (minutesPerFortnight * days) / 14, maxConsecutiveWorkDays: 4, minConsecutiveDaysOff: 2 },
-      ),
+      agent(`a${k}`, {}, { maxMinutes: (8 * 480 * days) / 14, maxConsecutiveWorkDays: 4, minConsecutiveDaysOff: 2 }),
     ),
     [...cover(days, 'E', 1, 10), ...cover(days, 'L', 1, 10)],
   );
