@@ -14,9 +14,8 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { compileRoster } from 'src/modules/roster/solver';
 import { generateColumns } from 'src/modules/roster/solver/column-generation';
-import { cheapestLine } from 'src/modules/roster/solver/line-pricing';
 import { highsRuntime } from 'src/modules/roster/solver/linear-program';
-import { requestCosts } from 'src/modules/roster/solver/marginal-costs';
+import { addFirstColumns } from 'src/modules/roster/solver/price-and-branch';
 import { RestrictedMaster } from 'src/modules/roster/solver/restricted-master';
 import { nrpToRosterProblem, parseNrp } from './nrp-format';
 
@@ -41,11 +40,8 @@ async function main(): Promise<void> {
     const model = compileRoster(nrpToRosterProblem(parseNrp(readFileSync(file, 'utf8'))));
     const master = new RestrictedMaster(highs, model);
     try {
-      // First columns: each agent's own cheapest line (requests only), as the solver's price step.
-      for (const [a, agent] of model.agents.entries()) {
-        const own = cheapestLine(model, agent, requestCosts(model, agent));
-        if (own) master.add(a, own.line);
-      }
+      // First columns as the solver's price step lays them, without a current roster.
+      addFirstColumns(model, master, null);
       const outcome = generateColumns(model, master, {
         maxRounds: Number.POSITIVE_INFINITY,
         shouldStop: () => left() <= 0,

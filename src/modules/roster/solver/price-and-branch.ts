@@ -80,18 +80,29 @@ export function priceAndBranch(
   const started = (limits.now ?? Date.now)();
   const lp = new RestrictedMaster(highs, model);
   try {
-    // First columns: each agent's current line (when valid) and its own cheapest line.
-    const complete = model.agents.every((agent, a) => {
-      if (agentLineViolations(model, agent, current[a]).length === 0) lp.add(a, current[a]);
-      const own = cheapestLine(model, agent, requestCosts(model, agent), { ...limits.pricing });
-      if (own) lp.add(a, own.line);
-      return lp.lines[a].length > 0;
-    });
-    if (!complete) return { lines: null, bound: null, converged: false };
+    if (!addFirstColumns(model, lp, current, limits.pricing)) return { lines: null, bound: null, converged: false };
     return branch(highs, model, current, lp, limits, started);
   } finally {
     lp.dispose();
   }
+}
+
+/**
+ * First columns: each agent's current line (when given and valid) and its own cheapest line.
+ * False when some agent has no line at all (so no LP over agent lines exists).
+ */
+export function addFirstColumns(
+  model: CompiledRoster,
+  lp: RestrictedMaster,
+  current: RosterLines | null,
+  pricing?: { maxLabels: number },
+): boolean {
+  return model.agents.every((agent, a) => {
+    if (current && agentLineViolations(model, agent, current[a]).length === 0) lp.add(a, current[a]);
+    const own = cheapestLine(model, agent, requestCosts(model, agent), { ...pricing });
+    if (own) lp.add(a, own.line);
+    return lp.lines[a].length > 0;
+  });
 }
 
 function branch(
