@@ -1,4 +1,8 @@
-/** One day's labels in flat typed arrays; labels with the same key keep only their Pareto front of counters. */
+/**
+ * One day's labels in flat typed arrays; labels with the same key keep only their Pareto front of
+ * counters. A key's labels are a chain (`next`) from a slot of an open-addressed table of keys:
+ * a Map of arrays cost an array per key and day, and its lookups were a third of pricing.
+ */
 export class Layer {
   size = 0;
   cost = new Float64Array(64);
@@ -9,8 +13,16 @@ export class Layer {
   parent = new Int32Array(64);
   choice = new Int32Array(64);
   alive = new Uint8Array(64);
+  private next = new Int32Array(64);
   counters: Int32Array;
-  readonly buckets = new Map<number, number[]>();
+  /** Distinct keys pushed since the layer was taken. */
+  keys = 0;
+  private slotKey = new Int32Array(128);
+  private slotHead = new Int32Array(128);
+  private slotCount = new Int32Array(128);
+  /** A slot belongs to this layer's day when its stamp is the current one (no clearing between days). */
+  private slotStamp = new Int32Array(128);
+  private stamp = 1;
   /** Labels dropped because a bucket was full (a beam's narrowing). */
   dropped = false;
 
@@ -24,7 +36,8 @@ export class Layer {
   /** Empty again, for another day of another programme (see `takeLayer`). */
   reset(width: number, bucketSize: number): this {
     this.size = 0;
-    this.buckets.clear();
+    this.keys = 0;
+    this.stamp++;
     this.dropped = false;
     this.width = width;
     this.bucketSize = bucketSize;
@@ -46,9 +59,46 @@ export class Layer {
     this.parent = bigger(this.parent);
     this.choice = bigger(this.choice);
     this.alive = bigger(this.alive);
+    this.next = bigger(this.next);
     const counters = new Int32Array(this.cost.length * this.width);
     counters.set(this.counters.subarray(0, this.size * this.width));
     this.counters = counters;
+  }
+
+  /** The key's slot, claimed for this day when new (keys are small non-negative integers: see `keyOf`). */
+  private slotOf(key: number): number {
+    if (2 * (this.keys + 1) > this.slotKey.length) this.growSlots();
+    const mask = this.slotKey.length - 1;
+    let slot = Math.imul(key, 0x9e3779b1) & mask;
+    while (this.slotStamp[slot] === this.stamp) {
+      if (this.slotKey[slot] === key) return slot;
+      slot = (slot + 1) & mask;
+    }
+    this.slotStamp[slot] = this.stamp;
+    this.slotKey[slot] = key;
+    this.slotHead[slot] = -1;
+    this.slotCount[slot] = 0;
+    this.keys++;
+    return slot;
+  }
+
+  private growSlots(): void {
+    const [keys, heads, counts, stamps] = [this.slotKey, this.slotHead, this.slotCount, this.slotStamp];
+    const n = keys.length * 2;
+    this.slotKey = new Int32Array(n);
+    this.slotHead = new Int32Array(n);
+    this.slotCount = new Int32Array(n);
+    this.slotStamp = new Int32Array(n);
+    const mask = n - 1;
+    for (let old = 0; old < keys.length; old++) {
+      if (stamps[old] !== this.stamp) continue;
+      let slot = Math.imul(keys[old], 0x9e3779b1) & mask;
+      while (this.slotStamp[slot] === this.stamp) slot = (slot + 1) & mask;
+      this.slotStamp[slot] = this.stamp;
+      this.slotKey[slot] = keys[old];
+      this.slotHead[slot] = heads[old];
+      this.slotCount[slot] = counts[old];
+    }
   }
 
   /** Adds the label unless one of its key dominates it; drops the ones it dominates. */
@@ -64,35 +114,36 @@ export class Layer {
     choice: number,
   ): void {
     const w = this.width;
-    let bucket = this.buckets.get(key);
-    if (bucket) {
-      let kept = 0;
-      for (let k = 0; k < bucket.length; k++) {
-        const j = bucket[k];
-        let jBetter = this.cost[j] <= cost;
-        let newBetter = cost <= this.cost[j];
-        for (let x = 0; x < w && (jBetter || newBetter); x++) {
-          const cj = this.counters[j * w + x];
-          if (cj > counters[x]) jBetter = false;
-          if (counters[x] > cj) newBetter = false;
-        }
-        if (jBetter) return;
-        if (newBetter) this.alive[j] = 0;
-        else bucket[kept++] = j;
+    const slot = this.slotOf(key);
+    // The chain runs newest first.
+    let before = -1;
+    for (let j = this.slotHead[slot]; j >= 0; ) {
+      const after = this.next[j];
+      let jBetter = this.cost[j] <= cost;
+      let newBetter = cost <= this.cost[j];
+      for (let x = 0; x < w && (jBetter || newBetter); x++) {
+        const cj = this.counters[j * w + x];
+        if (cj > counters[x]) jBetter = false;
+        if (counters[x] > cj) newBetter = false;
       }
-      bucket.length = kept;
-      // A beam keeps a few labels per key: the cheapest.
-      if (bucket.length >= this.bucketSize) {
-        let dearest = 0;
-        for (let k = 1; k < bucket.length; k++) if (this.cost[bucket[k]] > this.cost[bucket[dearest]]) dearest = k;
-        this.dropped = true;
-        if (this.cost[bucket[dearest]] <= cost) return;
-        this.alive[bucket[dearest]] = 0;
-        bucket.splice(dearest, 1);
+      if (jBetter) return;
+      if (newBetter) {
+        this.alive[j] = 0;
+        this.unlink(slot, before, after);
+      } else before = j;
+      j = after;
+    }
+    // A beam keeps a few labels per key: the cheapest (of equal ones, the earliest pushed goes).
+    if (this.slotCount[slot] >= this.bucketSize) {
+      let dearest = -1;
+      let dearestBefore = -1;
+      for (let j = this.slotHead[slot], b = -1; j >= 0; b = j, j = this.next[j]) {
+        if (dearest < 0 || this.cost[j] >= this.cost[dearest]) [dearest, dearestBefore] = [j, b];
       }
-    } else {
-      bucket = [];
-      this.buckets.set(key, bucket);
+      this.dropped = true;
+      if (this.cost[dearest] <= cost) return;
+      this.alive[dearest] = 0;
+      this.unlink(slot, dearestBefore, this.next[dearest]);
     }
     if (this.size === this.cost.length) this.grow();
     const i = this.size++;
@@ -105,7 +156,15 @@ export class Layer {
     this.choice[i] = choice;
     this.alive[i] = 1;
     for (let x = 0; x < w; x++) this.counters[i * w + x] = counters[x];
-    bucket.push(i);
+    this.next[i] = this.slotHead[slot];
+    this.slotHead[slot] = i;
+    this.slotCount[slot]++;
+  }
+
+  private unlink(slot: number, before: number, after: number): void {
+    if (before < 0) this.slotHead[slot] = after;
+    else this.next[before] = after;
+    this.slotCount[slot]--;
   }
 
   /**
