@@ -9,12 +9,18 @@ import { EARLY, EXACT, LATE, agent, cover, problem, unevenWeek } from './small-r
 
 const week = unevenWeek();
 
-async function converge(centre?: Float64Array | null) {
+async function converge(centre?: Float64Array | null, alternatives?: number) {
   const model = compileRoster(week);
   const master = new RestrictedMaster(await highsRuntime(), model);
   try {
     model.agents.forEach((_, a) => master.add(a, new Int32Array(model.days).fill(OFF)));
-    return generateColumns(model, master, { maxRounds: 500, shouldStop: () => false, secondsLeft: () => 30, centre });
+    return generateColumns(model, master, {
+      maxRounds: 500,
+      shouldStop: () => false,
+      secondsLeft: () => 30,
+      centre,
+      alternatives,
+    });
   } finally {
     master.dispose();
   }
@@ -35,6 +41,15 @@ describe('generateColumns', () => {
     }
     // The master (agents' own rules kept) is at least as strong as the aggregate relaxation.
     expect(plain.lpValue!).toBeGreaterThanOrEqual(guess.bound - 1e-6);
+  });
+
+  it('with next-cheapest lines in each pricing reaches the same optimum and bound in fewer rounds', async () => {
+    const plain = await converge();
+    const wider = await converge(null, 4);
+    expect(wider.converged).toBe(true);
+    expect(wider.lpValue).toBeCloseTo(plain.lpValue!, 6);
+    expect(wider.bound).toBeCloseTo(plain.bound!, 6);
+    expect(wider.rounds).toBeLessThan(plain.rounds);
   });
 
   it('bounds the objective of the optimal roster from below (here tightly)', async () => {

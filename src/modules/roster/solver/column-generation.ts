@@ -22,6 +22,11 @@ export interface ColumnGenerationLimits {
   centre?: Float64Array | null;
   /** A label budget for pricing (a beam: quicker lines, no bound). */
   pricing?: { maxLabels: number };
+  /**
+   * Next-cheapest lines each exact pricing adds besides the cheapest (0 when absent). Column
+   * generation alone converges in fewer rounds with them; a solve's share got worse rosters.
+   */
+  alternatives?: number;
 }
 
 /** Weight of the stability centre when smoothing the duals (Wentges). */
@@ -63,7 +68,7 @@ export function generateColumns(
     // Agents with the same rules, days and requests have the same cheapest line: price it once.
     const byProfile = new Map<number, PricedLine | null>();
     // One budget for the round: once a pricing saw the stop, the agents after it are not priced.
-    const budget = { ...limits.pricing, shouldStop: limits.shouldStop, aborted: false };
+    const budget = { ...limits.pricing, shouldStop: limits.shouldStop, aborted: false, alternatives: limits.alternatives };
     const lines = model.agents.map((agent, a) => {
       if (master.isFixed(a) || budget.aborted) return null;
       // An agent with day rules (a dive's) is priced on its own, its ruled-out choices at Infinity.
@@ -101,8 +106,11 @@ export function generateColumns(
     const addNegative = (pricing: Pricing) =>
       pricing.lines.reduce((added, priced, a) => {
         if (!priced) return added;
-        const reduced = lineCostAt(model, priced.line, a, lpDuals) - solved.duals[a];
-        return reduced < -1e-6 && master.add(a, priced.line) ? added + 1 : added;
+        for (const line of [priced.line, ...(priced.others ?? [])]) {
+          const reduced = lineCostAt(model, line, a, lpDuals) - solved.duals[a];
+          if (reduced < -1e-6 && master.add(a, line)) added++;
+        }
+        return added;
       }, 0);
     const smoothed = centre
       ? centre.map((c, r) => SMOOTHING * c + (1 - SMOOTHING) * lpDuals[r])

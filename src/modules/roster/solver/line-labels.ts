@@ -32,10 +32,14 @@ export interface LabelLimits {
   /** A beam tries only the cheapest longest shift beyond its breadth, not every longest (a hurried beam's). */
   oneLongest?: boolean;
   shouldStop?: () => boolean;
+  /** Next-cheapest lines wanted besides the cheapest (other end states of the last day). */
+  alternatives?: number;
 }
 
 export interface LabelOutcome {
   line: Int32Array | null;
+  /** Up to `alternatives` more lines, cheapest first. */
+  others?: Int32Array[];
   /** Labels were dropped by `maxLabels`: the line may not be the cheapest, and no line found proves nothing. */
   truncated: boolean;
   /** Stopped by `shouldStop` before the last day. */
@@ -181,20 +185,25 @@ function setLabels(layers: Layer[], ...[model, agent, shape, costs, bounds, limi
     previous = layer;
   }
   const last = layers[days - 1];
-  let best = -1;
+  const ends: number[] = [];
   for (let i = 0; last && i < last.size; i++) {
     if (!last.alive[i]) continue;
     if (shape.minutesInKey && last.minutes[i] * g < agent.minMinutes) continue;
     if (!meetsRunAfter(agent, last.cls[i] > 0, last.run[i], last.touch[i] === 1)) continue;
-    if (best < 0 || last.cost[i] < last.cost[best]) best = i;
+    ends.push(i);
   }
-  if (best < 0) return { line: null, truncated, aborted: false };
-  const line = new Int32Array(days);
-  for (let d = days - 1, i = best; d >= 0; d--) {
-    line[d] = layers[d].choice[i];
-    i = layers[d].parent[i];
-  }
-  return { line, truncated, aborted: false };
+  if (ends.length === 0) return { line: null, truncated, aborted: false };
+  ends.sort((x, y) => last.cost[x] - last.cost[y] || x - y);
+  const lineTo = (end: number) => {
+    const line = new Int32Array(days);
+    for (let d = days - 1, i = end; d >= 0; d--) {
+      line[d] = layers[d].choice[i];
+      i = layers[d].parent[i];
+    }
+    return line;
+  };
+  const others = ends.slice(1, 1 + (limits.alternatives ?? 0)).map(lineTo);
+  return { line: lineTo(ends[0]), others, truncated, aborted: false };
 }
 
 /** The last run joined with the one the next week starts with keeps the run rules (as `agentLineViolations` reads them). */

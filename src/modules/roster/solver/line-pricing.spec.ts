@@ -98,6 +98,52 @@ describe('cheapestLine', () => {
     );
   });
 
+  it('adds next-cheapest lines when asked: each keeps every rule, none repeats, cheapest first when exact', () => {
+    let seenOthers = 0;
+    fc.assert(
+      fc.property(rules, (r) => {
+        const who = agent(
+          'a',
+          {},
+          {
+            minMinutes: r.minShifts * 480,
+            maxMinutes: (r.minShifts + r.extra) * 600,
+            maxConsecutiveWorkDays: r.maxRun,
+            minConsecutiveWorkDays: r.minRun,
+            minConsecutiveDaysOff: r.minOff,
+            maxWeekends: r.maxWeekends,
+            // Three caps: one is left to penalty rounds (two are tracked), which the next-cheapest lines must keep too.
+            maxShiftsByType: { E: r.capL + 1, L: r.capL, N: r.capN },
+          },
+        );
+        const model = compileRoster(problem(r.days, TYPES, [who], cover(r.days, 'E', 1)));
+        const compiled = model.agents[0];
+        const costs = requestCosts(model, compiled);
+        for (let i = 0; i < costs.cell.length; i++)
+          if (Number.isFinite(costs.cell[i])) costs.cell[i] += r.costs[i % r.costs.length];
+        const found = cheapestLine(model, compiled, costs, { alternatives: 3 });
+        if (!found) return;
+        const lines = [found.line, ...(found.others ?? [])];
+        expect(lines.length).toBeLessThanOrEqual(4);
+        seenOthers += lines.length - 1;
+        const priced = lines.map((line) => {
+          expect(agentLineViolations(model, compiled, line)).toEqual([]);
+          return line.reduce(
+            (sum, duty, d) => sum + (duty === OFF ? costs.off[d] : costs.cell[d * model.duties.length + duty]),
+            0,
+          );
+        });
+        expect(new Set(lines.map((line) => line.join(','))).size).toBe(lines.length);
+        // Cheapest first by the costs asked (after penalty rounds, by the penalised ones).
+        if (found.exact)
+          for (let k = 1; k < priced.length; k++) expect(priced[k]).toBeGreaterThanOrEqual(priced[k - 1] - 1e-9);
+      }),
+      { numRuns: 200, seed: 20261205 },
+    );
+    // The property held on lines that exist, not on empty lists only.
+    expect(seenOthers).toBeGreaterThan(100);
+  });
+
   it('keeps to a label budget and says so: the line is still valid, only not proven cheapest', () => {
     const who = agent(
       'a',

@@ -34,6 +34,8 @@ export interface PricedLine {
   exact: boolean;
   /** No valid line costs less: the cheapest line without the untracked caps (= `cost` when exact); −Infinity when unknown. */
   lowerCost: number;
+  /** Next-cheapest valid lines, when the budget asked for `alternatives`. */
+  others?: Int32Array[];
 }
 
 /**
@@ -48,6 +50,8 @@ export interface PricingBudget {
   /** A beam tries the cheapest longest shift beyond `successors`, not every longest (see `LabelLimits`). */
   oneLongest?: boolean;
   shouldStop?: () => boolean;
+  /** Next-cheapest lines wanted besides the cheapest (exact programme only). */
+  alternatives?: number;
   truncated?: boolean;
   aborted?: boolean;
 }
@@ -176,7 +180,7 @@ export function cheapestLine(
   if (budget.maxLabels !== undefined) return beamLine(model, agent, costs, budget, budget.maxLabels);
   const shape = shapeOf(model, agent);
   const bounds = workBounds(model, agent);
-  const limits = { maxLabels: DEFAULT_MAX_LABELS, shouldStop: budget.shouldStop };
+  const limits = { maxLabels: DEFAULT_MAX_LABELS, shouldStop: budget.shouldStop, alternatives: budget.alternatives };
   let working = costs;
   let lowerCost = Number.NEGATIVE_INFINITY;
   let exact = true;
@@ -189,7 +193,10 @@ export function cheapestLine(
     if (!line) return null;
     if (round === 0 && exact) lowerCost = lineCost(model, costs, line);
     const over = capsBroken(model, agent, line, shape.untracked);
-    if (over.length === 0) return { line, cost: lineCost(model, costs, line), exact: exact && round === 0, lowerCost };
+    if (over.length === 0) {
+      const others = outcome.others?.filter((other) => capsBroken(model, agent, other, shape.untracked).length === 0);
+      return { line, cost: lineCost(model, costs, line), exact: exact && round === 0, lowerCost, others };
+    }
     // Lagrangian step on the violated caps: make those shift types dearer and try again.
     const cell = Float64Array.from(working.cell);
     const step = 1 + (Math.abs(lineCost(model, costs, line)) / Math.max(1, line.length)) * 2 ** round;
