@@ -68,7 +68,12 @@ export function generateColumns(
     // Agents with the same rules, days and requests have the same cheapest line: price it once.
     const byProfile = new Map<number, PricedLine | null>();
     // One budget for the round: once a pricing saw the stop, the agents after it are not priced.
-    const budget = { ...limits.pricing, shouldStop: limits.shouldStop, aborted: false, alternatives: limits.alternatives };
+    const budget = {
+      ...limits.pricing,
+      shouldStop: limits.shouldStop,
+      aborted: false,
+      alternatives: limits.alternatives,
+    };
     const lines = model.agents.map((agent, a) => {
       if (master.isFixed(a) || budget.aborted) return null;
       // An agent with day rules (a dive's) is priced on its own, its ruled-out choices at Infinity.

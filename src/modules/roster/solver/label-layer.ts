@@ -117,7 +117,7 @@ export class Layer {
     const slot = this.slotOf(key);
     // The chain runs newest first.
     let before = -1;
-    for (let j = this.slotHead[slot]; j >= 0; ) {
+    for (let j = this.slotHead[slot]; j >= 0;) {
       const after = this.next[j];
       let jBetter = this.cost[j] <= cost;
       let newBetter = cost <= this.cost[j];
