@@ -5,7 +5,7 @@ import { compileRoster } from './compile-roster';
 import { cheapestLine, type LineCosts } from './line-pricing';
 import { requestCosts } from './marginal-costs';
 import type { ShiftType } from './roster-model';
-import { agent, cover, problem } from './small-rosters.fixture';
+import { agent, cover, problem, ruleCaseContract } from './small-rosters.fixture';
 
 const TYPES: ShiftType[] = [
   { id: 'E', startMinutes: 0, lengthMinutes: 480 },
@@ -53,6 +53,16 @@ const rules = fc.record({
   costs: fc.array(fc.integer({ min: -60, max: 40 }), { minLength: 32, maxLength: 32 }),
 });
 
+type Rules = typeof rules extends fc.Arbitrary<infer R> ? R : never;
+
+/** The agent's own request costs plus the drawn ones, on the cells it may work. */
+function drawnCosts(model: CompiledRoster, r: Rules): LineCosts {
+  const costs = requestCosts(model, model.agents[0]);
+  for (let i = 0; i < costs.cell.length; i++)
+    if (Number.isFinite(costs.cell[i])) costs.cell[i] += r.costs[i % r.costs.length];
+  return costs;
+}
+
 describe('cheapestLine', () => {
   it('finds the cheapest line that keeps every rule of the agent (checked against brute force)', () => {
     fc.assert(
@@ -61,12 +71,7 @@ describe('cheapestLine', () => {
           'a',
           { ...(r.dayOff !== undefined && r.dayOff < r.days ? { fixedDaysOff: [r.dayOff] } : {}) },
           {
-            minMinutes: r.minShifts * 480,
-            maxMinutes: (r.minShifts + r.extra) * 600,
-            maxConsecutiveWorkDays: r.maxRun,
-            minConsecutiveWorkDays: r.minRun,
-            minConsecutiveDaysOff: r.minOff,
-            maxWeekends: r.maxWeekends,
+            ...ruleCaseContract(r),
             maxShiftsByType: { L: r.capL, N: r.capN },
             ...(r.maxDays !== undefined ? { maxWorkDays: r.maxDays } : {}),
           },
@@ -77,9 +82,7 @@ describe('cheapestLine', () => {
             : [];
         const model = compileRoster(problem(r.days, TYPES, [who], cover(r.days, 'E', 1), { locked }));
         const compiled = model.agents[0];
-        const costs = requestCosts(model, compiled);
-        for (let i = 0; i < costs.cell.length; i++)
-          if (Number.isFinite(costs.cell[i])) costs.cell[i] += r.costs[i % r.costs.length];
+        const costs = drawnCosts(model, r);
         const expected = bruteForce(model, compiled, costs);
         const budget = {};
         const found = cheapestLine(model, compiled, costs, budget);
@@ -102,25 +105,15 @@ describe('cheapestLine', () => {
     let seenOthers = 0;
     fc.assert(
       fc.property(rules, (r) => {
+        // Three caps: one is left to penalty rounds (two are tracked), which the next-cheapest lines must keep too.
         const who = agent(
           'a',
           {},
-          {
-            minMinutes: r.minShifts * 480,
-            maxMinutes: (r.minShifts + r.extra) * 600,
-            maxConsecutiveWorkDays: r.maxRun,
-            minConsecutiveWorkDays: r.minRun,
-            minConsecutiveDaysOff: r.minOff,
-            maxWeekends: r.maxWeekends,
-            // Three caps: one is left to penalty rounds (two are tracked), which the next-cheapest lines must keep too.
-            maxShiftsByType: { E: r.capL + 1, L: r.capL, N: r.capN },
-          },
+          { ...ruleCaseContract(r), maxShiftsByType: { E: r.capL + 1, L: r.capL, N: r.capN } },
         );
         const model = compileRoster(problem(r.days, TYPES, [who], cover(r.days, 'E', 1)));
         const compiled = model.agents[0];
-        const costs = requestCosts(model, compiled);
-        for (let i = 0; i < costs.cell.length; i++)
-          if (Number.isFinite(costs.cell[i])) costs.cell[i] += r.costs[i % r.costs.length];
+        const costs = drawnCosts(model, r);
         const found = cheapestLine(model, compiled, costs, { alternatives: 3 });
         if (!found) return;
         const lines = [found.line, ...(found.others ?? [])];

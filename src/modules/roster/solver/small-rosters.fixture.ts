@@ -144,6 +144,20 @@ export interface RuleCase {
   runAfter?: number;
 }
 
+/** A random rule case's contract: minutes (shifts of 8–10 hours), runs, breaks and weekends. */
+export function ruleCaseContract(
+  c: Pick<RuleCase, 'minShifts' | 'extra' | 'maxRun' | 'minRun' | 'minOff' | 'maxWeekends'>,
+) {
+  return {
+    minMinutes: c.minShifts * 480,
+    maxMinutes: (c.minShifts + c.extra) * 600,
+    maxConsecutiveWorkDays: c.maxRun,
+    minConsecutiveWorkDays: c.minRun,
+    minConsecutiveDaysOff: c.minOff,
+    maxWeekends: c.maxWeekends,
+  };
+}
+
 /** Agent 'a' with a random rule case's contract, day off and edges, on RULE_TEST_TYPES. */
 export function ruleCaseAgent(c: RuleCase): RosterAgent {
   const edge = (days = 0) => ({ working: days > 0, days: Math.abs(days) });
@@ -155,12 +169,7 @@ export function ruleCaseAgent(c: RuleCase): RosterAgent {
       ...(c.runAfter ? { runAfter: edge(c.runAfter) } : {}),
     },
     {
-      minMinutes: c.minShifts * 480,
-      maxMinutes: (c.minShifts + c.extra) * 600,
-      maxConsecutiveWorkDays: c.maxRun,
-      minConsecutiveWorkDays: c.minRun,
-      minConsecutiveDaysOff: c.minOff,
-      maxWeekends: c.maxWeekends,
+      ...ruleCaseContract(c),
       maxShiftsByType: { N: c.capN },
       ...(c.maxDays !== undefined ? { maxWorkDays: c.maxDays } : {}),
     },
