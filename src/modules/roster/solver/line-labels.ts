@@ -193,7 +193,9 @@ function setLabels(layers: Layer[], ...[model, agent, shape, costs, bounds, limi
     ends.push(i);
   }
   if (ends.length === 0) return { line: null, truncated, aborted: false };
-  ends.sort((x, y) => last.cost[x] - last.cost[y] || x - y);
+  const byCost = (x: number, y: number) => last.cost[x] - last.cost[y] || x - y;
+  const best = ends.reduce((b, i) => (byCost(i, b) < 0 ? i : b));
+  const wanted = limits.alternatives ?? 0;
   const lineTo = (end: number) => {
     const line = new Int32Array(days);
     for (let d = days - 1, i = end; d >= 0; d--) {
@@ -202,8 +204,16 @@ function setLabels(layers: Layer[], ...[model, agent, shape, costs, bounds, limi
     }
     return line;
   };
-  const others = ends.slice(1, 1 + (limits.alternatives ?? 0)).map(lineTo);
-  return { line: lineTo(ends[0]), others, truncated, aborted: false };
+  // Sorted only when asked: a year's last day can hold many thousand end states.
+  const others =
+    wanted > 0
+      ? ends
+          .filter((i) => i !== best)
+          .sort(byCost)
+          .slice(0, wanted)
+          .map(lineTo)
+      : [];
+  return { line: lineTo(best), others, truncated, aborted: false };
 }
 
 /** The last run joined with the one the next week starts with keeps the run rules (as `agentLineViolations` reads them). */
