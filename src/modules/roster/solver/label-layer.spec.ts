@@ -46,6 +46,20 @@ describe('a layer keeps the Pareto front of each key', () => {
     giveBack([layer]);
   });
 
+  it('tells apart keys beyond 32 bits that share their low half', () => {
+    const layer = takeLayer(1, Number.POSITIVE_INFINITY);
+    const low = 2 ** 40 + 5;
+    const high = low + 2 ** 32;
+    layer.push(low, 10, 1, 1, 0, 0, one(5), 0, 0);
+    // Would be dominated by the first were the keys taken as one.
+    layer.push(high, 11, 1, 1, 0, 0, one(6), 0, 1);
+    // Dominated within its own key.
+    layer.push(high, 12, 1, 1, 0, 0, one(7), 0, 2);
+    expect(layer.keys).toBe(2);
+    expect(layer.expandable(10).order).toEqual([0, 1]);
+    giveBack([layer]);
+  });
+
   it('as a beam keeps the cheapest few per key, dropping the earliest of equally dear ones', () => {
     const layer = takeLayer(1, 2);
     layer.push(4, 10, 1, 1, 0, 0, one(3), 0, 0);

@@ -18,7 +18,8 @@ export class Layer {
   counters: Int32Array;
   /** Distinct keys pushed since the layer was taken. */
   keys = 0;
-  private slotKey = new Int32Array(128);
+  /** Keys as doubles: a long horizon at one-minute granularity can pass 2^31 (`keyOf` multiplies its parts). */
+  private slotKey = new Float64Array(128);
   private slotHead = new Int32Array(128);
   private slotCount = new Int32Array(128);
   /** A slot belongs to this layer's day when its stamp is the current one (no clearing between days). */
@@ -66,11 +67,11 @@ export class Layer {
     this.counters = counters;
   }
 
-  /** The key's slot, claimed for this day when new (keys are small non-negative integers: see `keyOf`). */
+  /** The key's slot, claimed for this day when new (keys are non-negative integers below 2^53: see `keyOf`). */
   private slotOf(key: number): number {
     if (2 * (this.keys + 1) > this.slotKey.length) this.growSlots();
     const mask = this.slotKey.length - 1;
-    let slot = Math.imul(key, 0x9e3779b1) & mask;
+    let slot = hashOf(key) & mask;
     while (this.slotStamp[slot] === this.stamp) {
       if (this.slotKey[slot] === key) return slot;
       slot = (slot + 1) & mask;
@@ -86,14 +87,14 @@ export class Layer {
   private growSlots(): void {
     const [keys, heads, counts, stamps] = [this.slotKey, this.slotHead, this.slotCount, this.slotStamp];
     const n = keys.length * 2;
-    this.slotKey = new Int32Array(n);
+    this.slotKey = new Float64Array(n);
     this.slotHead = new Int32Array(n);
     this.slotCount = new Int32Array(n);
     this.slotStamp = new Int32Array(n);
     const mask = n - 1;
     for (let old = 0; old < keys.length; old++) {
       if (stamps[old] !== this.stamp) continue;
-      let slot = Math.imul(keys[old], 0x9e3779b1) & mask;
+      let slot = hashOf(keys[old]) & mask;
       while (this.slotStamp[slot] === this.stamp) slot = (slot + 1) & mask;
       this.slotStamp[slot] = this.stamp;
       this.slotKey[slot] = keys[old];
@@ -195,6 +196,11 @@ export class Layer {
     }
     return { order: picked.sort((x, y) => x - y), truncated: true };
   }
+}
+
+/** Both 32-bit halves of an integer key, mixed. */
+function hashOf(key: number): number {
+  return Math.imul(key | 0, 0x9e3779b1) ^ Math.imul((key / 0x1_0000_0000) | 0, 0x85ebca6b);
 }
 
 /**
