@@ -70,18 +70,27 @@ export class Layer {
   /** The key's slot, claimed for this day when new (keys are non-negative integers below 2^53: see `keyOf`). */
   private slotOf(key: number): number {
     if (2 * (this.keys + 1) > this.slotKey.length) this.growSlots();
+    const slot = this.probe(key);
+    if (this.slotStamp[slot] !== this.stamp) {
+      this.claim(slot, key, -1, 0);
+      this.keys++;
+    }
+    return slot;
+  }
+
+  /** Where the key sits this day, or the free slot it would take. */
+  private probe(key: number): number {
     const mask = this.slotKey.length - 1;
     let slot = hashOf(key) & mask;
-    while (this.slotStamp[slot] === this.stamp) {
-      if (this.slotKey[slot] === key) return slot;
-      slot = (slot + 1) & mask;
-    }
+    while (this.slotStamp[slot] === this.stamp && this.slotKey[slot] !== key) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  private claim(slot: number, key: number, head: number, count: number): void {
     this.slotStamp[slot] = this.stamp;
     this.slotKey[slot] = key;
-    this.slotHead[slot] = -1;
-    this.slotCount[slot] = 0;
-    this.keys++;
-    return slot;
+    this.slotHead[slot] = head;
+    this.slotCount[slot] = count;
   }
 
   private growSlots(): void {
@@ -91,16 +100,8 @@ export class Layer {
     this.slotHead = new Int32Array(n);
     this.slotCount = new Int32Array(n);
     this.slotStamp = new Int32Array(n);
-    const mask = n - 1;
-    for (let old = 0; old < keys.length; old++) {
-      if (stamps[old] !== this.stamp) continue;
-      let slot = hashOf(keys[old]) & mask;
-      while (this.slotStamp[slot] === this.stamp) slot = (slot + 1) & mask;
-      this.slotStamp[slot] = this.stamp;
-      this.slotKey[slot] = keys[old];
-      this.slotHead[slot] = heads[old];
-      this.slotCount[slot] = counts[old];
-    }
+    for (let old = 0; old < keys.length; old++)
+      if (stamps[old] === this.stamp) this.claim(this.probe(keys[old]), keys[old], heads[old], counts[old]);
   }
 
   /** Adds the label unless one of its key dominates it; drops the ones it dominates. */

@@ -185,17 +185,18 @@ function setLabels(layers: Layer[], ...[model, agent, shape, costs, bounds, limi
     previous = layer;
   }
   const last = layers[days - 1];
+  const wanted = limits.alternatives ?? 0;
+  // Every valid end state is kept only when next-cheapest lines are asked for.
   const ends: number[] = [];
+  let best = -1;
   for (let i = 0; last && i < last.size; i++) {
     if (!last.alive[i]) continue;
     if (shape.minutesInKey && last.minutes[i] * g < agent.minMinutes) continue;
     if (!meetsRunAfter(agent, last.cls[i] > 0, last.run[i], last.touch[i] === 1)) continue;
-    ends.push(i);
+    if (best < 0 || last.cost[i] < last.cost[best]) best = i;
+    if (wanted > 0) ends.push(i);
   }
-  if (ends.length === 0) return { line: null, truncated, aborted: false };
-  const byCost = (x: number, y: number) => last.cost[x] - last.cost[y] || x - y;
-  const best = ends.reduce((b, i) => (byCost(i, b) < 0 ? i : b));
-  const wanted = limits.alternatives ?? 0;
+  if (best < 0) return { line: null, truncated, aborted: false };
   const lineTo = (end: number) => {
     const line = new Int32Array(days);
     for (let d = days - 1, i = end; d >= 0; d--) {
@@ -204,15 +205,11 @@ function setLabels(layers: Layer[], ...[model, agent, shape, costs, bounds, limi
     }
     return line;
   };
-  // Sorted only when asked: a year's last day can hold many thousand end states.
-  const others =
-    wanted > 0
-      ? ends
-          .filter((i) => i !== best)
-          .sort(byCost)
-          .slice(0, wanted)
-          .map(lineTo)
-      : [];
+  const others = ends
+    .filter((i) => i !== best)
+    .sort((x, y) => last.cost[x] - last.cost[y] || x - y)
+    .slice(0, wanted)
+    .map(lineTo);
   return { line: lineTo(best), others, truncated, aborted: false };
 }
 
