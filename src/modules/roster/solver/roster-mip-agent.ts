@@ -9,9 +9,15 @@ export interface AgentCells {
   byDay: { column: number; duty: number }[][];
 }
 
-interface Window {
+/** The days a sub-model frees: [fromDay, toDay) and, if given, a second span apart from it. */
+export interface FreeDays {
   fromDay: number;
   toDay: number;
+  alsoFree?: { fromDay: number; toDay: number };
+}
+
+export function isFreeDay(window: FreeDays, day: number): boolean {
+  return touches(window, day, day + 1);
 }
 
 /** Linear form of a sum of "works on day d" terms: columns, coefficients and a constant. */
@@ -49,8 +55,10 @@ function workedOutside(agent: CompiledAgent, days: number, day: number): boolean
   return distance <= Math.abs(run) ? run > 0 : run < 0;
 }
 
-function touches(window: Window, from: number, to: number): boolean {
-  return from < window.toDay && window.fromDay < to;
+/** Days [from, to) hold a free day (a rule over them has a column to constrain). */
+function touches(window: FreeDays, from: number, to: number): boolean {
+  const overlaps = (span: { fromDay: number; toDay: number }) => from < span.toDay && span.fromDay < to;
+  return overlaps(window) || (window.alsoFree !== undefined && overlaps(window.alsoFree));
 }
 
 /** The agent's hard rules as linear rows (the same rules `agentLineViolations` checks). */
@@ -59,7 +67,7 @@ export function addAgentRules(
   lp: LinearProgram,
   start: number[],
   cells: AgentCells,
-  window: Window,
+  window: FreeDays,
   line: Int32Array,
 ): void {
   const { agent, byDay } = cells;
@@ -145,7 +153,7 @@ export function addAgentRules(
 function addMinimumRuns(
   lp: LinearProgram,
   cells: AgentCells,
-  window: Window,
+  window: FreeDays,
   known: { first: number; last: number },
   min: number,
   working: boolean,

@@ -9,16 +9,14 @@ import {
   weekendDaysWorked,
   weekendEligible,
 } from './roster-objective';
-import { addAgentRules, type AgentCells } from './roster-mip-agent';
+import { addAgentRules, isFreeDay, type AgentCells, type FreeDays } from './roster-mip-agent';
 
 const INF = 1e30;
 
 /** Which part of the roster a sub-model re-optimises; everything else stays as it is. */
-export interface Neighbourhood {
+export interface Neighbourhood extends FreeDays {
+  /** The free days (`FreeDays`) are free for these agents; their other days stay fixed. */
   agents: number[];
-  /** Days [fromDay, toDay) are free for those agents; their other days stay fixed. */
-  fromDay: number;
-  toDay: number;
 }
 
 export interface RosterMip {
@@ -73,7 +71,7 @@ export function buildRosterMip(model: CompiledRoster, lines: RosterLines, hood: 
     for (let d = 0; d < model.days; d++) {
       const cells: { column: number; duty: number }[] = [];
       const current = lines[a][d];
-      if (d >= hood.fromDay && d < hood.toDay) {
+      if (isFreeDay(hood, d)) {
         for (let u = 0; u < nDuties; u++) {
           if (!agent.allowed[d * nDuties + u]) continue;
           cells.push({ column: lp.addColumn(0, 0, 1, true), duty: u });

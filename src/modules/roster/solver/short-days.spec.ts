@@ -1,6 +1,6 @@
 import { compileRoster } from './compile-roster';
 import { OFF } from './compiled-roster';
-import { shortfallByDay, spanOverShortfall } from './short-days';
+import { shortfallByDay, spanOverShortfall, spansOverShortfall } from './short-days';
 import { EARLY, LATE, agent, cover, problem } from './small-rosters.fixture';
 
 describe('shortfallByDay', () => {
@@ -46,5 +46,39 @@ describe('spanOverShortfall', () => {
     const starts = Array.from({ length: 4 }, () => spanOverShortfall(byDay, 4, random));
     // Draws below a quarter land on day 0, the rest on day 5, whose spans end at the horizon's end.
     expect(starts).toEqual([0, 0, 2, 2]);
+  });
+});
+
+describe('spansOverShortfall', () => {
+  it('puts the first span over the short day and the second anywhere that shares no day with it', () => {
+    const byDay = Float64Array.from([0, 0, 0, 0, 0, 200, 0, 0, 0, 0, 0, 0]);
+    const seen = new Set<number>();
+    let state = 1;
+    const random = () => ((state = (state * 48271) % 2147483647) - 1) / 2147483646;
+    for (let k = 0; k < 400; k++) {
+      const spans = spansOverShortfall(byDay, 3, random)!;
+      expect(spans.first).toBeGreaterThanOrEqual(3);
+      expect(spans.first).toBeLessThanOrEqual(5);
+      expect(spans.second + 3 <= spans.first || spans.second >= spans.first + 3).toBe(true);
+      expect(spans.second).toBeGreaterThanOrEqual(0);
+      expect(spans.second + 3).toBeLessThanOrEqual(byDay.length);
+      seen.add(spans.second);
+    }
+    // Every start that keeps clear of the first span is drawn: both sides of it, up to the horizon's ends.
+    expect(Math.min(...seen)).toBe(0);
+    expect(Math.max(...seen)).toBe(9);
+  });
+
+  it('is null when no day is short or no second span fits', () => {
+    expect(spansOverShortfall(new Float64Array(8), 2, Math.random)).toBeNull();
+    expect(spansOverShortfall(Float64Array.from([0, 50, 0, 0, 0]), 3, Math.random)).toBeNull();
+    // Day 1 short: a span from day 1 leaves no room for a second (null); one from day 0 leaves days 3–5.
+    const fromDayOne = [0.5, 0, 0];
+    const fromDayZero = [0.5, 0.99, 0];
+    expect(spansOverShortfall(Float64Array.from([0, 50, 0, 0, 0, 0]), 3, () => fromDayOne.shift()!)).toBeNull();
+    expect(spansOverShortfall(Float64Array.from([0, 50, 0, 0, 0, 0]), 3, () => fromDayZero.shift()!)).toEqual({
+      first: 0,
+      second: 3,
+    });
   });
 });

@@ -25,3 +25,25 @@ export function spanOverShortfall(byDay: Float64Array, span: number, random: () 
   const latest = Math.max(0, byDay.length - span);
   return Math.max(0, Math.min(latest, day - Math.floor(random() * span)));
 }
+
+/**
+ * Two spans of `length` days apart from each other: the first over a day drawn by its shortfall
+ * (as `spanOverShortfall`), the second anywhere else in the horizon. An agent held back from a short
+ * day by a rule over the whole horizon (weekends, shifts or minutes at their maximum) can take it
+ * only by giving up work elsewhere, which one span of days never frees. Null when no day is short
+ * or the horizon has no room for a second span.
+ */
+export function spansOverShortfall(
+  byDay: Float64Array,
+  length: number,
+  random: () => number,
+): { first: number; second: number } | null {
+  const first = spanOverShortfall(byDay, length, random);
+  if (first === null) return null;
+  // Starts of a second span that shares no day with the first.
+  const before = Math.max(0, first - length + 1);
+  const after = Math.max(0, byDay.length - length - (first + length) + 1);
+  if (before + after === 0) return null;
+  const pick = Math.floor(random() * (before + after));
+  return { first, second: pick < before ? pick : first + length + (pick - before) };
+}
