@@ -6,7 +6,7 @@ import { cheapestLine } from './line-pricing';
 import { highsRuntime, solveLinearProgram } from './linear-program';
 import { buildRosterMip } from './roster-mip';
 import { evaluateRoster } from './roster-objective';
-import { EARLY, LATE, agent, cover, problem } from './small-rosters.fixture';
+import { EARLY, LATE, agent, earlyLateCoverByBits, problem } from './small-rosters.fixture';
 
 /**
  * The pricing programme and the rule checker must agree on every agent's rules, the runs the
@@ -86,22 +86,7 @@ describe('cheapestLine and the compact model against every line of a small horiz
             minConsecutiveDaysOff: c.minOff,
           },
         );
-        const demand = [
-          ...cover(
-            c.days,
-            'E',
-            c.off.map((x) => x % 2),
-            7,
-            2,
-          ),
-          ...cover(
-            c.days,
-            'L',
-            c.off.map((x) => (x >> 1) % 2),
-            5,
-            3,
-          ),
-        ];
+        const demand = earlyLateCoverByBits(c.days, c.off);
         const model = compileRoster(
           problem(c.days, [EARLY, LATE], [a], demand, c.rest ? { rules: { minRestMinutes: 11 * 60 } } : {}),
         );

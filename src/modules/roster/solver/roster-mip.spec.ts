@@ -5,7 +5,7 @@ import { compileRoster } from './compile-roster';
 import { highsRuntime, solveLinearProgram } from './linear-program';
 import { buildRosterMip, type Neighbourhood } from './roster-mip';
 import { evaluateRoster, searchCost } from './roster-objective';
-import { EARLY, LATE, agent, cover, problem } from './small-rosters.fixture';
+import { EARLY, LATE, agent, cover, earlyLateCoverByBits, problem } from './small-rosters.fixture';
 
 describe('buildRosterMip with two spans of free days', () => {
   it('lets an agent at the weekend maximum trade a weekend for a short one, which one span cannot', async () => {
@@ -67,22 +67,7 @@ describe('buildRosterMip with two spans of free days', () => {
             maxWeekends: c.maxWeekends,
           },
         );
-        const demand = [
-          ...cover(
-            c.days,
-            'E',
-            c.needs.map((x) => x % 2),
-            7,
-            2,
-          ),
-          ...cover(
-            c.days,
-            'L',
-            c.needs.map((x) => (x >> 1) % 2),
-            5,
-            3,
-          ),
-        ];
+        const demand = earlyLateCoverByBits(c.days, c.needs);
         const rules = c.rest ? { rules: { minRestMinutes: 11 * 60 } } : {};
         const model = compileRoster(problem(c.days, [EARLY, LATE], [a], demand, rules));
         const current = Int32Array.from(c.current.map((x) => (x < 0 ? OFF : x)));

@@ -35,6 +35,29 @@ export function cover(
   }));
 }
 
+/**
+ * Early and late cover drawn from two bits per day (bit 0: one early needed, bit 1: one late), with
+ * uneven weights (early: under 7, over 2; late: under 5, over 3) so that days differ in what they pay.
+ */
+export function earlyLateCoverByBits(days: number, bits: readonly number[]): DayCover[] {
+  return [
+    ...cover(
+      days,
+      'E',
+      bits.map((x) => x % 2),
+      7,
+      2,
+    ),
+    ...cover(
+      days,
+      'L',
+      bits.map((x) => (x >> 1) % 2),
+      5,
+      3,
+    ),
+  ];
+}
+
 export function problem(
   days: number,
   shiftTypes: ShiftType[],
