@@ -205,11 +205,14 @@ function setLabels(layers: Layer[], ...[model, agent, shape, costs, bounds, limi
     }
     return line;
   };
-  const others = ends
-    .filter((i) => i !== best)
-    .sort((x, y) => last.cost[x] - last.cost[y] || x - y)
-    .slice(0, wanted)
-    .map(lineTo);
+  const others =
+    wanted > 0
+      ? ends
+          .filter((i) => i !== best)
+          .sort((x, y) => last.cost[x] - last.cost[y] || x - y)
+          .slice(0, wanted)
+          .map(lineTo)
+      : undefined;
   return { line: lineTo(best), others, truncated, aborted: false };
 }
 

@@ -4,13 +4,7 @@ import { compileRoster } from './compile-roster';
 import { highsRuntime } from './linear-program';
 import { searchCost } from './roster-objective';
 import { Search } from './roster-search';
-import {
-  neighbourhoodPrior,
-  pricedWholeHorizon,
-  respondStep,
-  searchRoster,
-  type Responses,
-} from './roster-search-plan';
+import { neighbourhoodPrior, pricedWholeHorizon, searchRoster } from './roster-search-plan';
 import type { SearchPhase } from './roster-search-limits';
 import { EARLY, LATE, agent, cover, earlyLateWeek, problem } from './small-rosters.fixture';
 
@@ -51,33 +45,6 @@ describe('neighbourhoodPrior', () => {
     expect(prior.get('days')).toBeCloseTo(rest * 0.4, 9);
     expect(total(prior)).toBeCloseTo(1, 9);
     expect(neighbourhoodPrior(28, false, 1, true).get('window')).toBe(0);
-  });
-});
-
-describe('respondStep', () => {
-  const model = compileRoster(earlyLateWeek());
-
-  it('re-plans the next agents in turn, a quarter per repeatable turn, until a whole round gains nothing', async () => {
-    const search = new Search(await highsRuntime(), model, { seed: 1, maxIterations: 100 });
-    const responses: Responses = { order: [2, 0, 3, 1], next: 0, quiet: 0 };
-    const idle = search.cost;
-    respondStep(search, responses, true);
-    expect(responses.next).toBe(1);
-    expect(search.lines[2]).not.toEqual(new Int32Array(7).fill(-1));
-    expect(search.lines[0]).toEqual(new Int32Array(7).fill(-1));
-    expect(search.cost).toBeLessThan(idle);
-    expect(responses.quiet).toBe(0);
-    let turns = 1;
-    while (responses.quiet < 4 && turns < 40) {
-      respondStep(search, responses, true);
-      turns++;
-    }
-    expect(responses.quiet).toBe(4);
-    expect(responses.next).toBe(turns % 4);
-    // The roster it settled on is one no single agent improves, and every line keeps its rules.
-    expect(bestResponses(model, search.lines, [0, 1, 2, 3], { shouldStop: () => false }).changed).toEqual([]);
-    expect(search.valid(search.lines)).toBe(true);
-    expect(search.cost).toBe(searchCost(model, search.lines));
   });
 });
 
