@@ -161,7 +161,7 @@ function dayBlock(search: Search, span: number, count: number): Neighbourhood {
   const byDay = targeted ? shortfallByDay(model, search.lines) : null;
   const split = byDay !== null && span >= 4 && search.random() < SPLIT_TURNS;
   const half = Math.ceil(span / 2);
-  const spans = split ? spansOverShortfall(byDay, half, search.random) : null;
+  const spans = split ? spansOverShortfall(byDay, half, search.random, model.weekends) : null;
   const agents = sampleIndices(model.agents.length, count, search.random).sort((a, b) => a - b);
   if (spans) {
     const second = { fromDay: spans.second, toDay: spans.second + half };

@@ -69,6 +69,48 @@ describe('spansOverShortfall', () => {
     expect(Math.max(...seen)).toBe(9);
   });
 
+  it('holds whole weekends over a short weekend day: its own, and another one clear of it', () => {
+    const weekends = [
+      [5, 6],
+      [12, 13],
+      [19, 20],
+    ];
+    const byDay = new Float64Array(21);
+    byDay[12] = 100;
+    const firsts = new Set<number>();
+    const seconds = new Set<number>();
+    let state = 7;
+    const random = () => ((state = (state * 48271) % 2147483647) - 1) / 2147483646;
+    for (let k = 0; k < 400; k++) {
+      const spans = spansOverShortfall(byDay, 3, random, weekends)!;
+      firsts.add(spans.first);
+      seconds.add(spans.second);
+    }
+    // Spans of three days holding days 12–13 start on 11 or 12; those holding 5–6 on 4 or 5, 19–20 on 18.
+    expect([...firsts].sort((a, b) => a - b)).toEqual([11, 12]);
+    expect([...seconds].sort((a, b) => a - b)).toEqual([4, 5, 18]);
+  });
+
+  it('falls back to any clear span when no other weekend fits, and ignores weekends for a short weekday', () => {
+    const byDay = new Float64Array(12);
+    byDay[5] = 100;
+    // Four days from day 3 hold the short weekend 5–6; every span holding the weekend 1–2 meets them.
+    const lone = spansOverShortfall(byDay, 4, () => 0, [
+      [1, 2],
+      [5, 6],
+    ])!;
+    expect(lone).toEqual({ first: 3, second: 7 });
+    const weekday = new Float64Array(14);
+    weekday[2] = 100;
+    const draws = [0.5, 0, 0.99];
+    const spans = spansOverShortfall(weekday, 2, () => draws.shift()!, [
+      [5, 6],
+      [12, 13],
+    ])!;
+    // As without weekends: first over day 2 (offset 0), second the last clear start (12).
+    expect(spans).toEqual({ first: 2, second: 12 });
+  });
+
   it('is null when no day is short or no second span fits', () => {
     expect(spansOverShortfall(new Float64Array(8), 2, Math.random)).toBeNull();
     expect(spansOverShortfall(Float64Array.from([0, 50, 0, 0, 0]), 3, Math.random)).toBeNull();
