@@ -89,6 +89,8 @@ describe('spansOverShortfall', () => {
     // Spans of three days holding days 12–13 start on 11 or 12; those holding 5–6 on 4 or 5, 19–20 on 18.
     expect([...firsts].sort((a, b) => a - b)).toEqual([11, 12]);
     expect([...seconds].sort((a, b) => a - b)).toEqual([4, 5, 18]);
+    // A weekend of no days holds nothing: it adds no start (else the draw lands on day 2).
+    expect(spansOverShortfall(byDay, 3, () => 0.3, [...weekends, []])).toEqual({ first: 11, second: 4 });
   });
 
   it('falls back to any clear span when no other weekend fits, and ignores weekends for a short weekday', () => {

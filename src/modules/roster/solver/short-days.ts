@@ -30,6 +30,7 @@ function spanAround(day: number, span: number, horizon: number, random: () => nu
 
 /** The first days of the spans of `length` days inside the horizon that hold all of `days`. */
 function startsHolding(days: readonly number[], length: number, horizon: number): number[] {
+  if (days.length === 0) return [];
   const from = Math.max(0, Math.max(...days) - length + 1);
   const to = Math.min(Math.min(...days), horizon - length);
   return Array.from({ length: Math.max(0, to - from + 1) }, (_, k) => from + k);
