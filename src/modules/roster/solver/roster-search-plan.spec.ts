@@ -36,10 +36,10 @@ describe('neighbourhoodPrior', () => {
     expect(prior.get('days')).toBeCloseTo(0.4, 9);
   });
 
-  it('keeps a quarter of the rest for windows on long horizons and splits the rest by pricing', () => {
+  it('keeps a tenth of the rest for windows on long horizons and splits the rest by pricing', () => {
     const prior = neighbourhoodPrior(84, true, 0.5, false);
-    expect(prior.get('window')).toBeCloseTo(0.25 * 0.85, 9);
-    const rest = 1 - 0.15 - 0.25 * 0.85;
+    expect(prior.get('window')).toBeCloseTo(0.1 * 0.85, 9);
+    const rest = 1 - 0.15 - 0.1 * 0.85;
     expect(prior.get('replan')).toBeCloseTo(rest * 0.3, 9);
     expect(prior.get('agents')).toBeCloseTo(rest * 0.3, 9);
     expect(prior.get('days')).toBeCloseTo(rest * 0.4, 9);
