@@ -68,14 +68,11 @@ export function spansOverShortfall(
   const weekend = weekends.find((w) => w.includes(day));
   const own = weekend ? startsHolding(weekend, length, horizon) : [];
   const first = own.length > 0 ? own[Math.floor(random() * own.length)] : spanAround(day, length, horizon, random);
+  // Starts of a second span that shares no day with the first: over another weekend where one fits, else anywhere.
   const clear = (start: number) => start + length <= first || start >= first + length;
   const others = weekend ? weekends.filter((w) => w !== weekend).flatMap((w) => startsHolding(w, length, horizon)) : [];
   const overWeekends = others.filter(clear);
-  if (overWeekends.length > 0) return { first, second: overWeekends[Math.floor(random() * overWeekends.length)] };
-  // Starts of a second span that shares no day with the first.
-  const before = Math.max(0, first - length + 1);
-  const after = Math.max(0, horizon - length - (first + length) + 1);
-  if (before + after === 0) return null;
-  const pick = Math.floor(random() * (before + after));
-  return { first, second: pick < before ? pick : first + length + (pick - before) };
+  const anywhere = () => Array.from({ length: Math.max(0, horizon - length + 1) }, (_, k) => k).filter(clear);
+  const starts = overWeekends.length > 0 ? overWeekends : anywhere();
+  return starts.length > 0 ? { first, second: starts[Math.floor(random() * starts.length)] } : null;
 }
