@@ -1,4 +1,4 @@
-import { OFF, type CompiledAgent, type CompiledRoster, type RosterLines } from './compiled-roster';
+import { OFF, type CompiledAgent, type CompiledRequest, type CompiledRoster, type RosterLines } from './compiled-roster';
 import { shiftsWithoutSupervisor } from './agent-rules';
 
 /** Each term already weighted; `total` is what the solver minimises. */
@@ -16,14 +16,15 @@ export interface RosterObjective {
 /** Far above any soft term: the search treats a shift without supervisor as all but forbidden. */
 export const SUPERVISOR_PENALTY = 1_000_000;
 
+/** A request not granted by the duty (or OFF) on its day: an on-request off its type, an off-request worked. */
+export function requestMissed(model: CompiledRoster, request: CompiledRequest, duty: number): boolean {
+  const onType = duty !== OFF && (request.type < 0 || model.duties[duty].type === request.type);
+  return request.kind === 'on' ? !onType : onType;
+}
+
 export function requestPenalty(model: CompiledRoster, agent: CompiledAgent, line: Int32Array): number {
   let penalty = 0;
-  for (const r of agent.requests) {
-    const duty = line[r.day];
-    const onType = duty !== OFF && (r.type < 0 || model.duties[duty].type === r.type);
-    if (r.kind === 'on' && !onType) penalty += r.weight;
-    if (r.kind === 'off' && onType) penalty += r.weight;
-  }
+  for (const r of agent.requests) if (requestMissed(model, r, line[r.day])) penalty += r.weight;
   return penalty;
 }
 

@@ -1,6 +1,7 @@
 import { compileRoster } from './compile-roster';
 import { OFF } from './compiled-roster';
-import { shortfallByDay, spanOverShortfall, spansOverShortfall } from './short-days';
+import type { DayCover } from './roster-model';
+import { missedByDay, shortfallByDay, spanOverShortfall, spansOverShortfall } from './short-days';
 import { EARLY, LATE, agent, cover, problem } from './small-rosters.fixture';
 
 describe('shortfallByDay', () => {
@@ -17,6 +18,45 @@ describe('shortfallByDay', () => {
     // a works the early shift on days 0 and 2 (day 2 needs none: over-cover is not a shortfall); b is off throughout.
     const lines = [Int32Array.from([early, OFF, early, OFF]), new Int32Array(4).fill(OFF)];
     expect(Array.from(shortfallByDay(model, lines))).toEqual([10, 210, 10, 110]);
+  });
+});
+
+describe('missedByDay', () => {
+  const requests = (cover: DayCover[]) =>
+    compileRoster(
+      problem(
+        4,
+        [EARLY, LATE],
+        [
+          agent('a', {
+            requests: [
+              { day: 0, kind: 'on', shiftTypeId: 'E', weight: 7 },
+              { day: 1, kind: 'on', shiftTypeId: 'L', weight: 3 },
+              { day: 2, kind: 'off', weight: 2 },
+              { day: 2, kind: 'on', shiftTypeId: 'L', weight: 4 },
+              { day: 0, kind: 'off', shiftTypeId: 'L', weight: 6 },
+            ],
+          }),
+          agent('b', { requests: [{ day: 3, kind: 'on', weight: 5 }, { day: 1, kind: 'off', weight: 9 }] }),
+        ],
+        cover,
+      ),
+    );
+  const roster = (model: ReturnType<typeof compileRoster>) => {
+    const early = model.duties.findIndex((d) => model.typeIds[d.type] === 'E');
+    return [Int32Array.from([early, OFF, early, OFF]), new Int32Array(4).fill(OFF)];
+  };
+
+  it('once every place is covered, weighs each day by the requests its roster does not grant', () => {
+    const model = requests(cover(4, 'E', [1, 0, 1, 0], 100));
+    // Granted: a's early shift and no late one on day 0, b's day off on day 1. Missed: a's late shift
+    // on day 1 (off) and on day 2 (early), a's day off on day 2, b's shift of any type on day 3 (off).
+    expect(Array.from(missedByDay(model, roster(model)))).toEqual([0, 3, 6, 5]);
+  });
+
+  it('is the shortfall alone while any place is short', () => {
+    const model = requests([...cover(4, 'E', [1, 2, 0, 1], 100), ...cover(4, 'L', 1, 10)]);
+    expect(Array.from(missedByDay(model, roster(model)))).toEqual([10, 210, 10, 110]);
   });
 });
 
