@@ -1,4 +1,10 @@
-import { OFF, type CompiledAgent, type CompiledRequest, type CompiledRoster, type RosterLines } from './compiled-roster';
+import {
+  OFF,
+  type CompiledAgent,
+  type CompiledRequest,
+  type CompiledRoster,
+  type RosterLines,
+} from './compiled-roster';
 import { shiftsWithoutSupervisor } from './agent-rules';
 
 /** Each term already weighted; `total` is what the solver minimises. */

@@ -37,7 +37,12 @@ describe('missedByDay', () => {
               { day: 0, kind: 'off', shiftTypeId: 'L', weight: 6 },
             ],
           }),
-          agent('b', { requests: [{ day: 3, kind: 'on', weight: 5 }, { day: 1, kind: 'off', weight: 9 }] }),
+          agent('b', {
+            requests: [
+              { day: 3, kind: 'on', weight: 5 },
+              { day: 1, kind: 'off', weight: 9 },
+            ],
+          }),
         ],
         cover,
       ),
