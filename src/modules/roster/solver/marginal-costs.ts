@@ -1,6 +1,6 @@
 import { OFF, type CompiledAgent, type CompiledRoster, type RosterLines } from './compiled-roster';
 import type { LineCosts } from './line-pricing';
-import { SUPERVISOR_PENALTY, coverCounts } from './roster-objective';
+import { SUPERVISOR_PENALTY, coverCounts, requestMissed } from './roster-objective';
 
 /** Request costs of each cell and day off of one agent (the part of the objective it owns alone). */
 export function requestCosts(model: CompiledRoster, agent: CompiledAgent): LineCosts {
@@ -10,11 +10,8 @@ export function requestCosts(model: CompiledRoster, agent: CompiledAgent): LineC
   for (let i = 0; i < cell.length; i++) if (!agent.allowed[i]) cell[i] = Number.POSITIVE_INFINITY;
   for (let d = 0; d < model.days; d++) if (agent.lockedType[d] >= 0) off[d] = Number.POSITIVE_INFINITY;
   for (const r of agent.requests) {
-    for (let u = 0; u < nDuties; u++) {
-      const matches = r.type < 0 || model.duties[u].type === r.type;
-      if ((r.kind === 'on' && !matches) || (r.kind === 'off' && matches)) cell[r.day * nDuties + u] += r.weight;
-    }
-    if (r.kind === 'on') off[r.day] += r.weight;
+    for (let u = 0; u < nDuties; u++) if (requestMissed(model, r, u)) cell[r.day * nDuties + u] += r.weight;
+    if (requestMissed(model, r, OFF)) off[r.day] += r.weight;
   }
   return { cell, off };
 }
