@@ -342,8 +342,10 @@ describe('web roster grid: tools, versions, warnings (e2e, Chromium)', () => {
         a.days[0].shift ? [{ agentId: a.agentId, shift: a.days[0].shift }] : [],
       );
       expect(monday.length).toBeGreaterThan(3);
-      // One of them in a training session an hour into the shift.
-      const trainee = monday[0];
+      // One of them in a training session an hour into the shift, on a shift whose second hour is
+      // still Monday's: a night shift's (23:00) is Tuesday's, off Monday's track.
+      const trainee = monday.find((m) => Number(m.shift.start.local.slice(11, 13)) <= 21)!;
+      expect(trainee).toBeDefined();
       const from = new Date(Date.parse(trainee.shift.start.utc) + 60 * 60_000);
       const sql = t.app.get(Db).client;
       const [{ id: sessionId }] = await sql<{ id: string }[]>`
