@@ -1,6 +1,6 @@
 /**
  * Curtois & Qu employee scheduling benchmark: `npx tsx bench/roster-nrp.ts <files…>
- * [--time-limit 60] [--seed 1] [--out DIR] [--bounds FILE] [--progress]` (default: every
+ * [--time-limit 60] [--seed 1] [--out DIR] [--bounds FILE] [--progress] [--one-search]` (default: every
  * Instance*.txt in ../shared/bench-data/curtois-nrp). One JSON line per instance; objective and violations come
  * from the independent checker in bench/nrp-check.ts, not from the solver (with its terms: requests
  * missed, cover short and over, places short and how many of them on weekends). Also per instance:
@@ -9,6 +9,9 @@
  * `--out DIR` writes `<instance>.csv` per roster. `--bounds FILE` reads the JSON lines of
  * `bench/nrp-bound.ts` and adds, where it holds a positive bound for the instance, how far the
  * objective is above it (`aboveBound`: at least as far as it is above the best possible roster).
+ * Solves of 10 s or more run a second search on the machine's other core (`secondSearch`);
+ * `--one-search` keeps one, for comparing two versions side by side on the two cores. The objective
+ * at 10 s is the first search's.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -61,10 +64,10 @@ function parseArguments(argv: string[]): Arguments {
     else if (argv[i] === '--seed') seed = Number(argv[++i]);
     else if (argv[i] === '--out') out = argv[++i];
     else if (argv[i] === '--bounds') bounds = readBounds(argv[++i]);
-    else if (argv[i] === '--progress') continue;
+    else if (argv[i] === '--progress' || argv[i] === '--one-search') continue;
     else if (argv[i].startsWith('--'))
       throw new Error(
-        `unknown option ${argv[i]} (known: --time-limit SECONDS, --seed N, --out FOLDER, --bounds FILE, --progress, then instance files)`,
+        `unknown option ${argv[i]} (known: --time-limit SECONDS, --seed N, --out FOLDER, --bounds FILE, --progress, --one-search, then instance files)`,
       );
     else files.push(argv[i]);
   }
@@ -93,6 +96,7 @@ async function main(): Promise<void> {
     const solution = await solveRoster(nrpToRosterProblem(instance), {
       timeLimitMs: seconds * 1000,
       seed,
+      ...(process.argv.includes('--one-search') ? { secondSearch: false } : {}),
       onProgress: (p) => {
         if (p.seconds <= 10 && p.objective !== null)
           atTen = atTen === null ? p.objective : Math.min(atTen, p.objective);

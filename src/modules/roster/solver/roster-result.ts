@@ -100,4 +100,10 @@ export interface SolveOptions {
    * rosters only. Never in repeatable runs (`maxIterations`).
    */
   coverBoundThread?: boolean;
+  /**
+   * Run a second search with another seed on a thread of its own and keep the better roster;
+   * default: timed solves of 10 s or more on the real clock whose roster gets no cover-bound thread.
+   * Never in repeatable runs (`maxIterations`) or with an injected clock (`now`).
+   */
+  secondSearch?: boolean;
 }

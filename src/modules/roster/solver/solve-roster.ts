@@ -3,6 +3,7 @@ import { agentLineViolations, shiftsWithoutSupervisor } from './agent-rules';
 import { copyLines, type CompiledRoster, type RosterLines } from './compiled-roster';
 import { compileRoster } from './compile-roster';
 import { startCoverBoundThread, type CoverBoundThread } from './cover-bound-thread';
+import { betterSolution, secondSearchWanted, startSecondSearch } from './second-search';
 import { evaluateLines } from './evaluate-roster';
 import { constructRoster, constructionPace, type ConstructionLimits } from './greedy-construction';
 import { cheapestLine } from './line-pricing';
@@ -27,6 +28,8 @@ const COVER_THREAD_CELLS = 40_000;
 const COVER_THREAD_MIN_MS = 10_000;
 /** Left after the first roster, the thread has time to prove at least the LP's bound (it did at load 15–25). */
 const THREAD_TRUSTED_SECONDS = 20;
+/** After its own search, a solve waits at most this long for the second search's roster (which ends a second earlier). */
+const SECOND_GRACE_MS = 200;
 
 /** Repeatable runs never use it: a bound read at a moment of the clock would depend on the load. */
 function coverBoundThread(model: CompiledRoster, options: SolveOptions, started: number): CoverBoundThread | null {
@@ -97,6 +100,9 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions)
   const original = compileRoster(problem);
   const deadline = started + Math.max(1, options.timeLimitMs);
   const thread = coverBoundThread(original, options, started);
+  const stopped = options.signal?.aborted === true || options.stopRequested?.() === true;
+  const second =
+    !thread && !stopped && secondSearchWanted(options) ? startSecondSearch(problem, options, deadline) : null;
   // The first roster before anything else: it is also what proves most agents' rules can be kept.
   const first = constructRoster(original, constructionLimits(now, started, deadline, options));
   const { model, infeasibilities } = easeImpossibleAgents(problem, original, first.lines);
@@ -125,7 +131,7 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions)
     maxIterations: options.maxIterations,
     seed: options.seed ?? 1,
     signal: options.signal,
-    stopRequested: options.stopRequested,
+    stopRequested: second ? () => options.stopRequested?.() === true || second.proven() : options.stopRequested,
     // The thread's bound as it rises (the cover terms alone are a bound too).
     onProgress: options.onProgress
       ? (p) =>
@@ -154,7 +160,7 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions)
   // Every term is whole on whole weights and demand: the bound rounds up to the next whole number.
   const found = bounds.length ? Math.max(0, roundedBound(original, Math.max(0, ...bounds))) : null;
   const lowerBound = found === null ? null : infeasibilities.length > 0 ? Math.min(found, total) : found;
-  return {
+  const solution: RosterSolution = {
     ...evaluation,
     assignments: linesToAssignments(original, lines, problem.horizon),
     lowerBound,
@@ -164,4 +170,12 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions)
     firstRosterSeconds: outcome.firstRosterSeconds,
     infeasibilities,
   };
+  if (!second) return solution;
+  // A solve stopped from outside does not wait for the second search; otherwise it waits at most SECOND_GRACE_MS.
+  if (options.signal?.aborted || options.stopRequested?.()) {
+    second.stop();
+    return solution;
+  }
+  const kept = betterSolution(solution, await second.result(SECOND_GRACE_MS));
+  return { ...kept, seconds: (now() - started) / 1000 };
 }
