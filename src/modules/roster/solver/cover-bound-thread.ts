@@ -1,5 +1,4 @@
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { solverThread } from './solver-thread';
 import type { CompiledRoster } from './compiled-roster';
 
 /**
@@ -55,11 +54,7 @@ export function startCoverBoundThread(model: CompiledRoster, seconds: number): C
   const cells = coverBoundCells(shared);
   cells.write(Number.NaN);
   const request: CoverBoundRequest = { model, seconds, shared };
-  const compiled = __filename.endsWith('.js');
-  const file = join(__dirname, `cover-bound.worker.${compiled ? 'js' : 'ts'}`);
-  const worker = compiled
-    ? new Worker(file, { workerData: request })
-    : new Worker(`require('tsx/cjs'); require(${JSON.stringify(file)});`, { eval: true, workerData: request });
+  const worker = solverThread('cover-bound', request);
   worker.unref();
   let failure: Error | undefined;
   const finished = new Promise<void>((resolve) => {

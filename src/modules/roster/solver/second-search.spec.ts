@@ -35,7 +35,7 @@ describe('betterSolution', () => {
     expect(betterSolution(second, first).objective.total).toBe(100);
   });
 
-  it('says optimal when either search proved its roster optimal (the first stops on the second's proof)', () => {
+  it('says optimal when either search proved its roster optimal (the first stops once the second has one)', () => {
     const stopped = { ...solution(100, 90), stoppedBy: 'aborted' as const };
     const proven = { ...solution(100, 100), stoppedBy: 'optimal' as const };
     expect(betterSolution(stopped, proven)).toMatchObject({ stoppedBy: 'optimal', lowerBound: 100, gap: 0 });

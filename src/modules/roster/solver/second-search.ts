@@ -1,5 +1,4 @@
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { solverThread } from './solver-thread';
 import type { RosterProblem } from './roster-model';
 import type { RosterSolution, SolveOptions } from './roster-result';
 
@@ -51,11 +50,7 @@ export function startSecondSearch(problem: RosterProblem, options: SolveOptions,
     seed: (options.seed ?? 1) + SEED_OFFSET,
     proven: proven.buffer as SharedArrayBuffer,
   };
-  const compiled = __filename.endsWith('.js');
-  const file = join(__dirname, `second-search.worker.${compiled ? 'js' : 'ts'}`);
-  const worker = compiled
-    ? new Worker(file, { workerData: request })
-    : new Worker(`require('tsx/cjs'); require(${JSON.stringify(file)});`, { eval: true, workerData: request });
+  const worker = solverThread('second-search', request);
   worker.unref();
   const answer = new Promise<RosterSolution | null>((resolve) => {
     worker.once('message', (solution: RosterSolution) => resolve(solution));
