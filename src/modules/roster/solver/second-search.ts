@@ -5,7 +5,7 @@ import type { RosterSolution, SolveOptions } from './roster-result';
 /**
  * A second search of the same roster with another seed, on a thread of its own, during a timed
  * solve; the solve keeps the better of the two rosters. Runs of the same code differ by seed far
- * more than most changes do (a 12-week look-alike ended between 391 and 833 over four runs), and
+ * more than most changes do (a 12-week look-alike ended between 391 and 937 over six runs), and
  * the search itself runs on one core: the second core of the machine otherwise idles, except on
  * rosters large enough for the cover-bound thread, which keep that thread instead.
  */
