@@ -101,7 +101,7 @@ export default tseslint.config(
   {
     files: ['src/**/engine/**', 'src/**/solver/**'],
     rules: {
-      // Engines are pure: nothing from Nest, the database or the queue; of the platform only its seeded randomness and the shop calendar (pure).
+      // Engines are pure: nothing from Nest, the database or the queue; of the platform only its seeded randomness, the shop calendar (pure) and starting a worker thread of their own (Node's threads only).
       'no-restricted-imports': [
         'error',
         {
@@ -114,6 +114,7 @@ export default tseslint.config(
             'src/platform/*',
             '!src/platform/random',
             '!src/platform/time',
+            '!src/platform/threads',
           ],
         },
       ],

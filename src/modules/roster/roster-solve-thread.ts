@@ -1,5 +1,4 @@
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { sourceWorker } from 'src/platform/threads/source-worker';
 import type { SolveRequest } from './roster-solve.worker';
 import type { RosterSolution, SolveProgress } from './solver';
 
@@ -11,17 +10,9 @@ type Message =
   | { kind: 'solved'; solution: RosterSolution }
   | { kind: 'failed'; message: string };
 
-/**
- * Runs `solveRoster` on a worker thread so the process keeps answering while it searches.
- * Built code starts the compiled worker; from TypeScript sources (tests, development) the worker
- * loads through tsx, which is fine for the solver: it is pure TypeScript without decorators.
- */
+/** Runs `solveRoster` on a worker thread (`sourceWorker`) so the process keeps answering while it searches. */
 export function solveOnThread(request: SolveRequest, onProgress: (p: SolveProgress) => void): Promise<RosterSolution> {
-  const compiled = __filename.endsWith('.js');
-  const file = join(__dirname, `roster-solve.worker.${compiled ? 'js' : 'ts'}`);
-  const worker = compiled
-    ? new Worker(file, { workerData: request })
-    : new Worker(`require('tsx/cjs'); require(${JSON.stringify(file)});`, { eval: true, workerData: request });
+  const worker = sourceWorker(__dirname, 'roster-solve', request);
   return new Promise<RosterSolution>((resolve, reject) => {
     let settled = false;
     const finish = (outcome: () => void) => {

@@ -1,4 +1,4 @@
-import { solverThread } from './solver-thread';
+import { sourceWorker } from 'src/platform/threads/source-worker';
 import type { CompiledRoster } from './compiled-roster';
 
 /**
@@ -54,7 +54,7 @@ export function startCoverBoundThread(model: CompiledRoster, seconds: number): C
   const cells = coverBoundCells(shared);
   cells.write(Number.NaN);
   const request: CoverBoundRequest = { model, seconds, shared };
-  const worker = solverThread('cover-bound', request);
+  const worker = sourceWorker(__dirname, 'cover-bound', request);
   worker.unref();
   let failure: Error | undefined;
   const finished = new Promise<void>((resolve) => {

@@ -1,4 +1,4 @@
-import { solverThread } from './solver-thread';
+import { sourceWorker } from 'src/platform/threads/source-worker';
 import type { RosterProblem } from './roster-model';
 import type { RosterSolution, SolveOptions } from './roster-result';
 
@@ -50,7 +50,7 @@ export function startSecondSearch(problem: RosterProblem, options: SolveOptions,
     seed: (options.seed ?? 1) + SEED_OFFSET,
     proven: proven.buffer as SharedArrayBuffer,
   };
-  const worker = solverThread('second-search', request);
+  const worker = sourceWorker(__dirname, 'second-search', request);
   worker.unref();
   const answer = new Promise<RosterSolution | null>((resolve) => {
     worker.once('message', (solution: RosterSolution) => resolve(solution));

@@ -100,9 +100,11 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions)
   const original = compileRoster(problem);
   const deadline = started + Math.max(1, options.timeLimitMs);
   const thread = coverBoundThread(original, options, started);
-  const stopped = options.signal?.aborted === true || options.stopRequested?.() === true;
+  const stoppedFromOutside = () => options.signal?.aborted === true || options.stopRequested?.() === true;
   const second =
-    !thread && !stopped && secondSearchWanted(options) ? startSecondSearch(problem, options, deadline) : null;
+    !thread && !stoppedFromOutside() && secondSearchWanted(options)
+      ? startSecondSearch(problem, options, deadline)
+      : null;
   // The first roster before anything else: it is also what proves most agents' rules can be kept.
   const first = constructRoster(original, constructionLimits(now, started, deadline, options));
   const { model, infeasibilities } = easeImpossibleAgents(problem, original, first.lines);
@@ -172,7 +174,7 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions)
   };
   if (!second) return solution;
   // A solve stopped from outside does not wait for the second search; otherwise it waits at most SECOND_GRACE_MS.
-  if (options.signal?.aborted || options.stopRequested?.()) {
+  if (stoppedFromOutside()) {
     second.stop();
     return solution;
   }
