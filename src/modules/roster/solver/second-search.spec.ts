@@ -77,7 +77,7 @@ describe('startSecondSearch', () => {
     expect(found).not.toBeNull();
     expect(found!.violations).toEqual([]);
     expect(found!.stoppedBy).toBe('optimal');
-    // Its proof is flagged to the first search (set just after the roster is sent).
+    // Its proof is flagged to the first search (set just before the roster is sent).
     for (let waited = 0; !second.proven() && waited < 5_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
     expect(second.proven()).toBe(true);
     const optimum = await solveRoster(week, EXACT);

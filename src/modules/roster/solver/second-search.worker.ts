@@ -10,7 +10,9 @@ void solveRoster(request.problem, {
   secondSearch: false,
   coverBoundThread: false,
 }).then((solution) => {
-  parentPort?.postMessage(solution);
-  // After the message, so that the first search, stopping on the flag, finds the roster waiting.
+  // Before the message: a solve that has the message may stop this thread at once, so a flag set
+  // after it could be lost (a clean-clone run saw it so). The first search, stopping on the flag,
+  // waits for the message that follows.
   if (solution.stoppedBy === 'optimal') Atomics.store(new Int32Array(request.proven), 0, 1);
+  parentPort?.postMessage(solution);
 });
