@@ -1,6 +1,8 @@
+import type { Worker } from 'node:worker_threads';
 import { sourceWorker } from 'src/platform/threads/source-worker';
 import type { SolveRequest } from './roster-solve.worker';
 import type { RosterSolution, SolveProgress } from './solver';
+import { solverThreads, type SolverThreadBudget } from './solver-thread-budget';
 
 /** Beyond its own time limit a solve gets this long to hand its roster back before the thread is stopped. */
 const GRACE_MS = 60_000;
@@ -10,14 +12,29 @@ type Message =
   | { kind: 'solved'; solution: RosterSolution }
   | { kind: 'failed'; message: string };
 
-/** Runs `solveRoster` on a worker thread (`sourceWorker`) so the process keeps answering while it searches. */
-export function solveOnThread(request: SolveRequest, onProgress: (p: SolveProgress) => void): Promise<RosterSolution> {
-  const worker = sourceWorker(__dirname, 'roster-solve', request);
+/**
+ * Runs `solveRoster` on a worker thread (`sourceWorker`) so the process keeps answering while it
+ * searches; with a helper thread only when `threads` has a core free for it.
+ */
+export function solveOnThread(
+  request: Omit<SolveRequest, 'helperThread'>,
+  onProgress: (p: SolveProgress) => void,
+  threads: SolverThreadBudget = solverThreads,
+): Promise<RosterSolution> {
+  const taken = threads.take();
+  let worker: Worker;
+  try {
+    worker = sourceWorker(__dirname, 'roster-solve', { ...request, helperThread: taken.helper });
+  } catch (e) {
+    taken.release();
+    throw e;
+  }
   return new Promise<RosterSolution>((resolve, reject) => {
     let settled = false;
     const finish = (outcome: () => void) => {
       if (settled) return;
       settled = true;
+      taken.release();
       clearTimeout(guard);
       outcome();
       void worker.terminate();

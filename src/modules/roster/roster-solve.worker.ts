@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { solverLimitMs } from './roster-solve-budget';
+import { helperThreadOptions } from './solver-thread-budget';
 import { solveRoster } from './solver';
 import type { RosterProblem } from './solver';
 
@@ -18,6 +19,8 @@ export type SolveRequest = {
   seed: number;
   /** One Int32 the parent sets to 1 to stop the search (read with Atomics: this thread's event loop is busy). */
   stop?: SharedArrayBuffer;
+  /** A core is free for a helper thread (`SolverThreadBudget`); without one the solve starts none. */
+  helperThread: boolean;
 };
 
 const request = workerData as SolveRequest;
@@ -25,6 +28,7 @@ const stop = request.stop ? new Int32Array(request.stop) : null;
 solveRoster(request.problem, {
   timeLimitMs: solverLimitMs(request.solveBy, Date.now()),
   seed: request.seed,
+  ...helperThreadOptions(request.helperThread),
   ...(request.maxIterations !== undefined ? { maxIterations: request.maxIterations } : {}),
   stopRequested: stop ? () => Atomics.load(stop, 0) === 1 : undefined,
   onProgress: (progress) => parentPort!.postMessage({ kind: 'progress', progress }),

@@ -1,0 +1,61 @@
+import { solveOnThread } from './roster-solve-thread';
+import { evaluateRoster } from './solver';
+import { unevenWeek } from './solver/small-rosters.fixture';
+import { helperThreadOptions, SolverThreadBudget } from './solver-thread-budget';
+
+describe('SolverThreadBudget', () => {
+  it('gives a solve a helper thread only while a core is left for it', () => {
+    const threads = new SolverThreadBudget(2);
+    const first = threads.take();
+    expect(first.helper).toBe(true);
+    expect(threads.busyThreads()).toBe(2);
+    const second = threads.take();
+    expect(second.helper).toBe(false);
+    expect(threads.busyThreads()).toBe(3);
+    first.release();
+    expect(threads.busyThreads()).toBe(1);
+    // One search still runs: a helper now would make three busy threads on two cores.
+    const third = threads.take();
+    expect(third.helper).toBe(false);
+    second.release();
+    third.release();
+    expect(threads.busyThreads()).toBe(0);
+    expect(threads.take().helper).toBe(true);
+  });
+
+  it('counts a release once, however often it is called', () => {
+    const threads = new SolverThreadBudget(4);
+    const taken = threads.take();
+    taken.release();
+    taken.release();
+    expect(threads.busyThreads()).toBe(0);
+  });
+
+  it('never gives a helper on one core', () => {
+    const threads = new SolverThreadBudget(1);
+    expect(threads.take().helper).toBe(false);
+    expect(new SolverThreadBudget(1).take().helper).toBe(false);
+  });
+
+  it('turns both helpers off for a solve without one, and leaves the solver its defaults otherwise', () => {
+    expect(helperThreadOptions(false)).toEqual({ secondSearch: false, coverBoundThread: false });
+    expect(helperThreadOptions(true)).toEqual({});
+  });
+});
+
+describe('solveOnThread', () => {
+  it('holds its threads while it solves and gives them back with the roster', async () => {
+    const threads = new SolverThreadBudget(1);
+    const week = unevenWeek();
+    const solving = solveOnThread(
+      { problem: week, timeLimitMs: 60_000, solveBy: Date.now() + 60_000, seed: 1, maxIterations: 5 },
+      () => undefined,
+      threads,
+    );
+    expect(threads.busyThreads()).toBe(1);
+    const solution = await solving;
+    expect(threads.busyThreads()).toBe(0);
+    expect(solution.violations).toEqual([]);
+    expect(evaluateRoster(week, solution.assignments).objective.total).toBeCloseTo(solution.objective.total, 6);
+  }, 90_000);
+});
