@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { sourceWorker } from 'src/platform/threads/source-worker';
 import type { SolveRequest } from './roster-solve.worker';
-import type { RosterSolution, SolveProgress } from './solver';
+import { helperThreadWanted, type RosterSolution, type SolveProgress } from './solver';
 import { solverThreads, type SolverThreadBudget } from './solver-thread-budget';
 
 /** Beyond its own time limit a solve gets this long to hand its roster back before the thread is stopped. */
@@ -21,7 +21,9 @@ export function solveOnThread(
   onProgress: (p: SolveProgress) => void,
   threads: SolverThreadBudget = solverThreads,
 ): Promise<RosterSolution> {
-  const taken = threads.take();
+  const taken = threads.take(
+    helperThreadWanted({ timeLimitMs: request.timeLimitMs, maxIterations: request.maxIterations }),
+  );
   let worker: Worker;
   try {
     worker = sourceWorker(__dirname, 'roster-solve', { ...request, helperThread: taken.helper });

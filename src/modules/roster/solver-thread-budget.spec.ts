@@ -1,5 +1,5 @@
 import { solveOnThread } from './roster-solve-thread';
-import { evaluateRoster } from './solver';
+import { evaluateRoster, helperThreadWanted } from './solver';
 import { unevenWeek } from './solver/small-rosters.fixture';
 import { helperThreadOptions, SolverThreadBudget } from './solver-thread-budget';
 
@@ -31,6 +31,15 @@ describe('SolverThreadBudget', () => {
     expect(threads.busyThreads()).toBe(0);
   });
 
+  it('keeps no core for a solve that wants no helper (short or repeatable solves)', () => {
+    const threads = new SolverThreadBudget(2);
+    const short = threads.take(false);
+    expect(short.helper).toBe(false);
+    expect(threads.busyThreads()).toBe(1);
+    short.release();
+    expect(threads.take().helper).toBe(true);
+  });
+
   it('never gives a helper on one core', () => {
     const threads = new SolverThreadBudget(1);
     expect(threads.take().helper).toBe(false);
@@ -43,9 +52,18 @@ describe('SolverThreadBudget', () => {
   });
 });
 
+describe('helperThreadWanted', () => {
+  it('wants a helper for timed solves of 10 s or more only, never for repeatable ones', () => {
+    expect(helperThreadWanted({ timeLimitMs: 60_000 })).toBe(true);
+    expect(helperThreadWanted({ timeLimitMs: 10_000 })).toBe(true);
+    expect(helperThreadWanted({ timeLimitMs: 9_999 })).toBe(false);
+    expect(helperThreadWanted({ timeLimitMs: 60_000, maxIterations: 5 })).toBe(false);
+  });
+});
+
 describe('solveOnThread', () => {
-  it('holds its threads while it solves and gives them back with the roster', async () => {
-    const threads = new SolverThreadBudget(1);
+  it('holds its thread while it solves (a repeatable solve keeps no core for a helper) and gives it back with the roster', async () => {
+    const threads = new SolverThreadBudget(2);
     const week = unevenWeek();
     const solving = solveOnThread(
       { problem: week, timeLimitMs: 60_000, solveBy: Date.now() + 60_000, seed: 1, maxIterations: 5 },

@@ -14,9 +14,12 @@ export class SolverThreadBudget {
 
   constructor(private readonly cores: number) {}
 
-  /** A solve's threads: its search's, and a helper's when a core is free for it; `release` once it has ended. */
-  take(): { helper: boolean; release: () => void } {
-    const helper = this.busy + 2 <= this.cores;
+  /**
+   * A solve's threads: its search's, and a helper's when it wants one (`helperThreadWanted`) and a
+   * core is free for it; `release` once it has ended.
+   */
+  take(wanted = true): { helper: boolean; release: () => void } {
+    const helper = wanted && this.busy + 2 <= this.cores;
     const threads = helper ? 2 : 1;
     this.busy += threads;
     let released = false;

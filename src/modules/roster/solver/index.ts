@@ -11,6 +11,6 @@ export type {
   SolveOptions,
   SolveProgress,
 } from './roster-result';
-export { solveRoster } from './solve-roster';
+export { helperThreadWanted, solveRoster } from './solve-roster';
 export { evaluateRoster } from './evaluate-roster';
 export { compileRoster } from './compile-roster';

@@ -41,6 +41,13 @@ function coverBoundThread(model: CompiledRoster, options: SolveOptions, started:
   return startCoverBoundThread(model, Math.max(0.05, (started + options.timeLimitMs - now()) / 1000));
 }
 
+/** A solve with these options may start a helper thread: the cover-bound thread or a second search. */
+export function helperThreadWanted(options: Pick<SolveOptions, 'timeLimitMs' | 'maxIterations'>): boolean {
+  return (
+    options.maxIterations === undefined && (options.timeLimitMs >= COVER_THREAD_MIN_MS || secondSearchWanted(options))
+  );
+}
+
 function maxBound(a: number | null, b: number | null): number | null {
   return a === null ? b : b === null ? a : Math.max(a, b);
 }
