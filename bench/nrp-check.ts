@@ -36,6 +36,29 @@ function runsOf(row: (string | null)[]): { start: number; length: number; workin
   return runs;
 }
 
+/** One shift of a roster as the solver hands it back (the agent is the staff member's ID). */
+export interface NrpShiftOn {
+  agentId: string;
+  day: number;
+  shiftTypeId: string;
+}
+
+/** The grid of a roster's shifts, and a breach for every second shift of one employee on one day (a grid holds one). */
+export function gridOfShifts(
+  instance: NrpInstance,
+  shifts: readonly NrpShiftOn[],
+): { grid: NrpGrid; doubled: string[] } {
+  const row = new Map(instance.staff.map((member, e) => [member.id, e]));
+  const grid: NrpGrid = instance.staff.map(() => new Array<string | null>(instance.days).fill(null));
+  const doubled: string[] = [];
+  for (const a of shifts) {
+    const e = row.get(a.agentId)!;
+    if (grid[e][a.day] !== null) doubled.push(`employee ${a.agentId}: two shifts on day ${a.day}`);
+    grid[e][a.day] = a.shiftTypeId;
+  }
+  return { grid, doubled };
+}
+
 export function checkNrpRoster(instance: NrpInstance, grid: NrpGrid): NrpCheck {
   const violations: string[] = [];
   const minutesOf = new Map(instance.shifts.map((s) => [s.id, s.minutes]));

@@ -11,7 +11,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { basename } from 'node:path';
 import { solveOnThread } from 'src/modules/roster/roster-solve-thread';
 import { SolverThreadBudget } from 'src/modules/roster/solver-thread-budget';
-import { checkNrpRoster, type NrpGrid } from './nrp-check';
+import { checkNrpRoster, gridOfShifts } from './nrp-check';
 import { nrpToRosterProblem, parseNrp } from './nrp-format';
 
 interface Arguments {
@@ -47,9 +47,7 @@ async function main(): Promise<void> {
   );
   const solutions = await Promise.all(runs);
   solutions.forEach((solution, k) => {
-    const grid: NrpGrid = instance.staff.map(() => new Array<string | null>(instance.days).fill(null));
-    const row = new Map(instance.staff.map((s, e) => [s.id, e]));
-    for (const a of solution.assignments) grid[row.get(a.agentId)!][a.day] = a.shiftTypeId;
+    const { grid, doubled } = gridOfShifts(instance, solution.assignments);
     const check = checkNrpRoster(instance, grid);
     console.log(
       JSON.stringify({
@@ -57,7 +55,7 @@ async function main(): Promise<void> {
         solve: k + 1,
         everyHelper,
         objective: check.objective,
-        violations: check.violations.length,
+        violations: doubled.length + check.violations.length,
         seconds: Number(solution.seconds.toFixed(1)),
         load,
       }),

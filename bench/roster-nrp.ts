@@ -17,7 +17,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { basename, join } from 'node:path';
 import { solveRoster } from 'src/modules/roster/solver';
-import { checkNrpRoster, type NrpGrid } from './nrp-check';
+import { checkNrpRoster, gridOfShifts } from './nrp-check';
 import { nrpToRosterProblem, parseNrp } from './nrp-format';
 
 /** Best reported values (../shared/bench-data/README.md). */
@@ -104,14 +104,7 @@ async function main(): Promise<void> {
       },
     });
     const elapsed = (Date.now() - started) / 1000;
-    const grid: NrpGrid = instance.staff.map(() => new Array<string | null>(instance.days).fill(null));
-    const row = new Map(instance.staff.map((s, e) => [s.id, e]));
-    const doubled: string[] = [];
-    for (const a of solution.assignments) {
-      const e = row.get(a.agentId)!;
-      if (grid[e][a.day] !== null) doubled.push(`employee ${a.agentId}: two shifts on day ${a.day}`);
-      grid[e][a.day] = a.shiftTypeId;
-    }
+    const { grid, doubled } = gridOfShifts(instance, solution.assignments);
     const check = checkNrpRoster(instance, grid);
     const violations = [...doubled, ...check.violations];
     const best = BEST[name] ?? null;

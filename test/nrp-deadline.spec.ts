@@ -1,4 +1,4 @@
-import { checkNrpRoster, type NrpGrid } from '../bench/nrp-check';
+import { checkNrpRoster, gridOfShifts } from '../bench/nrp-check';
 import { nrpToRosterProblem, type NrpInstance } from '../bench/nrp-format';
 import { generateNrp } from '../bench/nrp-generator';
 import { compileRoster, solveRoster, type RosterAssignment } from 'src/modules/roster/solver';
@@ -19,13 +19,7 @@ function workClock(step: number): () => number {
 }
 
 function violations(instance: NrpInstance, assignments: readonly RosterAssignment[]): string[] {
-  const row = new Map(instance.staff.map((member, e) => [member.id, e]));
-  const grid: NrpGrid = instance.staff.map(() => new Array<string | null>(instance.days).fill(null));
-  const doubled: string[] = [];
-  for (const a of assignments) {
-    if (grid[row.get(a.agentId)!][a.day] !== null) doubled.push(`${a.agentId} twice on day ${a.day}`);
-    grid[row.get(a.agentId)!][a.day] = a.shiftTypeId;
-  }
+  const { grid, doubled } = gridOfShifts(instance, assignments);
   return [...doubled, ...checkNrpRoster(instance, grid).violations];
 }
 
