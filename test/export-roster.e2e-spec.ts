@@ -3,6 +3,7 @@ import { JobQueue } from 'src/platform/jobs/job-queue';
 import { exportWorkbook } from './support/export-file';
 import { createSecondShop } from './support/second-shop';
 import { bearer, startTestApp, TestApp } from './support/test-app';
+import { approvedLeave } from './support/approved-leave';
 
 const WEEK = '2026-11-30';
 const LEAVE_DAY = '2026-12-02';
@@ -40,18 +41,7 @@ describe('roster export (e2e)', () => {
         .expect(200)
     ).body;
     agentId = me.id;
-    const leave = await t
-      .http()
-      .post('/leave')
-      .set(bearer(manager))
-      .send({ agentId, kind: 'annual', startDate: LEAVE_DAY, endDate: LEAVE_DAY })
-      .expect(201);
-    await t
-      .http()
-      .post(`/leave/${leave.body.id}/decision`)
-      .set(bearer(manager))
-      .send({ decision: 'approved' })
-      .expect(200);
+    await approvedLeave(t, manager, { agentId, startDate: LEAVE_DAY, endDate: LEAVE_DAY });
     const res = await t
       .http()
       .post('/rosters')

@@ -12,6 +12,7 @@ import {
   weekDates,
 } from './support/self-service-week';
 import { shopMonday } from './support/coming-weeks';
+import { approvedLeave } from './support/approved-leave';
 
 type Feed = { items: { kind: string; text: string }[] };
 type Versions = { versions: { version: number; note: string | null }[] };
@@ -103,22 +104,8 @@ describe('cancelled leave gives its shifts back (e2e)', () => {
       .expect(200);
     await t.http().post(`/rosters/${week.rosterId}/publish`).set(bearer(manager)).send({}).expect(200);
   };
-  const approvedLeave = async (agentId: string, startDate: string, endDate: string) => {
-    const leave = await t
-      .http()
-      .post('/leave')
-      .set(bearer(manager))
-      .send({ agentId, kind: 'personal', startDate, endDate })
-      .expect(201);
-    return (
-      await t
-        .http()
-        .post(`/leave/${leave.body.id}/decision`)
-        .set(bearer(manager))
-        .send({ decision: 'approved' })
-        .expect(200)
-    ).body as { id: string; published: { rosterId: string; from: number; to: number }[] };
-  };
+  const personalLeave = (agentId: string, startDate: string, endDate: string) =>
+    approvedLeave(t, manager, { agentId, kind: 'personal', startDate, endDate });
   const managersTold = async (lang: string) =>
     (
       (await t.http().get('/me/notifications').set(bearer(manager)).set('Accept-Language', lang).expect(200))
@@ -130,7 +117,7 @@ describe('cancelled leave gives its shifts back (e2e)', () => {
   it('leave cancelled on the leave list by its agent gives back what is still free, and names the shift given to someone else to the managers in both languages', async () => {
     const mine = week.mates.find((m) => m.id === me)!;
     await move(wed, thu);
-    const leave = await approvedLeave(me, tue, wed);
+    const leave = await personalLeave(me, tue, wed);
     const freed = await read();
     expect([tue, wed].map((d) => shiftOn(freed, me, d))).toEqual([null, null]);
     // The manager gives the agent's Wednesday to the part-timer (back from Thursday).
@@ -167,7 +154,7 @@ describe('cancelled leave gives its shifts back (e2e)', () => {
 
   it('a week that would fall short of its contract minimum gets none back: each shift is named, and others’ leave is not an agent’s to cancel', async () => {
     const fullTimer = week.mates.find((m) => !m.isSupervisor && m.id !== me && m.shifts === 5)!;
-    const leave = await approvedLeave(fullTimer.id, thu, fri);
+    const leave = await personalLeave(fullTimer.id, thu, fri);
     const freed = await read();
     expect([thu, fri].map((d) => shiftOn(freed, fullTimer.id, d))).toEqual([null, null]);
     await move(wed, thu);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { checkNrpRoster, type NrpGrid } from '../bench/nrp-check';
+import { checkNrpRoster, gridOfShifts } from '../bench/nrp-check';
 import { nrpToRosterProblem, parseNrp } from '../bench/nrp-format';
 import { formatNrp, generateNrp, generateWithWitness } from '../bench/nrp-generator';
 import { solveRoster } from 'src/modules/roster/solver';
@@ -28,12 +28,8 @@ describe('solveRoster on generated NRP instances', () => {
         );
         const solution = await solveRoster(nrpToRosterProblem(instance), { timeLimitMs: 1_500, seed: s.seed });
         expect(solution.infeasibilities).toEqual([]);
-        const row = new Map(instance.staff.map((member, e) => [member.id, e]));
-        const grid: NrpGrid = instance.staff.map(() => new Array<string | null>(instance.days).fill(null));
-        for (const a of solution.assignments) {
-          expect(grid[row.get(a.agentId)!][a.day]).toBeNull();
-          grid[row.get(a.agentId)!][a.day] = a.shiftTypeId;
-        }
+        const { grid, doubled } = gridOfShifts(instance, solution.assignments);
+        expect(doubled).toEqual([]);
         const check = checkNrpRoster(instance, grid);
         expect(check.violations).toEqual([]);
         expect(solution.objective.total).toBe(check.objective);

@@ -3,6 +3,7 @@ import { RosterReading } from 'src/modules/roster/roster-reading.service';
 import { Db } from 'src/platform/db/db';
 import { JobQueue } from 'src/platform/jobs/job-queue';
 import { bearer, startTestApp, TestApp } from './support/test-app';
+import { approvedLeave } from './support/approved-leave';
 
 type Shift = {
   code: string;
@@ -108,18 +109,7 @@ describe('rosters across midnight, across weeks and across versions (e2e)', () =
       [team[1], thu],
       [team[2], nextMon],
     ]) {
-      const leave = await t
-        .http()
-        .post('/leave')
-        .set(bearer(manager))
-        .send({ agentId, kind: 'annual', startDate: day, endDate: day })
-        .expect(201);
-      await t
-        .http()
-        .post(`/leave/${leave.body.id}/decision`)
-        .set(bearer(manager))
-        .send({ decision: 'approved' })
-        .expect(200);
+      await approvedLeave(t, manager, { agentId, startDate: day, endDate: day });
     }
     // Nights wanted from everyone every day, and the demo agent locked to one into the unavailable Wednesday:
     // the lock cannot be kept, so the solver eases it and says so.

@@ -3,6 +3,7 @@ import { RosterReading } from 'src/modules/roster/roster-reading.service';
 import { afterSolveReserveMs } from 'src/modules/roster/roster-solve-budget';
 import { SecondShop, startTestAppWithSecondShop } from './support/second-shop';
 import { bearer, TestApp } from './support/test-app';
+import { approvedLeave } from './support/approved-leave';
 
 type Shift = {
   code: string;
@@ -63,18 +64,7 @@ describe('rosters (e2e)', () => {
     teamId = me.teamId;
     const teams = (await t.http().get('/teams').set(bearer(manager)).expect(200)).body.items as { id: string }[];
     otherTeamId = teams.find((x) => x.id !== teamId)!.id;
-    const leave = await t
-      .http()
-      .post('/leave')
-      .set(bearer(manager))
-      .send({ agentId, kind: 'annual', startDate: LEAVE_DAY, endDate: LEAVE_DAY })
-      .expect(201);
-    await t
-      .http()
-      .post(`/leave/${leave.body.id}/decision`)
-      .set(bearer(manager))
-      .send({ decision: 'approved' })
-      .expect(200);
+    await approvedLeave(t, manager, { agentId, startDate: LEAVE_DAY, endDate: LEAVE_DAY });
   }, 300_000);
   afterAll(() => t.close(), 300_000);
 

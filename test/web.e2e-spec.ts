@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
 import { bearer, TestApp } from './support/test-app';
 import { NEXT_WEEK } from './support/web-fixtures';
+import { approvedLeave } from './support/approved-leave';
 import {
   BROWSER_STEPS_MS,
   navOf,
@@ -25,18 +26,7 @@ describe('the web page in headless Chromium: sign-in, roles, language, roster, a
 
   beforeAll(async () => {
     ({ t, web, manager, agentId, teamId } = await startWebSuite());
-    const leave = await t
-      .http()
-      .post('/leave')
-      .set(bearer(manager))
-      .send({ agentId, kind: 'annual', startDate: LEAVE_DAY, endDate: LEAVE_DAY })
-      .expect(201);
-    await t
-      .http()
-      .post(`/leave/${leave.body.id}/decision`)
-      .set(bearer(manager))
-      .send({ decision: 'approved' })
-      .expect(200);
+    await approvedLeave(t, manager, { agentId, startDate: LEAVE_DAY, endDate: LEAVE_DAY });
   }, 300_000);
   afterAll(async () => {
     await web?.close();

@@ -2,6 +2,7 @@ import { Db } from 'src/platform/db/db';
 import { JobQueue } from 'src/platform/jobs/job-queue';
 import { startTestAppWithSecondShop } from './second-shop';
 import { bearer, TestApp } from './test-app';
+import { approvedLeave } from './approved-leave';
 
 export type TeamMate = { id: string; name: string; employeeNo: string; isSupervisor: boolean; shifts: number };
 export type PublishedTeamWeek = { rosterId: string; teamId: string; mates: TeamMate[]; dates: string[] };
@@ -123,18 +124,7 @@ export async function draftShiftReplacedByLeave(
     .set(bearer(manager))
     .send({ expectedRevision: revision, changes: [{ agentId, date, shiftTemplate: 'M', start: '09:00' }] })
     .expect(200);
-  const leave = await t
-    .http()
-    .post('/leave')
-    .set(bearer(manager))
-    .send({ agentId, kind: 'personal', startDate: date, endDate: date })
-    .expect(201);
-  await t
-    .http()
-    .post(`/leave/${leave.body.id}/decision`)
-    .set(bearer(manager))
-    .send({ decision: 'approved' })
-    .expect(200);
+  await approvedLeave(t, manager, { agentId, kind: 'personal', startDate: date, endDate: date });
 }
 
 /** A time-off request as `token`'s user sends it (kind defaults to personal leave). */
