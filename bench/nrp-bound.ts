@@ -8,7 +8,8 @@
  * solved. It is null or negative where pricing was not exact in any round (caps priced by penalty
  * rounds, a label budget cut); `lpValue` then proves nothing (the restricted LP stops where inexact
  * pricing finds no line, above the LP optimum). One JSON line per instance; `bench/roster-nrp.ts
- * --bounds FILE` reads them.
+ * --bounds FILE` reads them. `--alternatives N` sets the next-cheapest lines per pricing (default 4;
+ * 0 prices as a solve does).
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -25,20 +26,23 @@ import { nrpToRosterProblem, parseNrp } from './nrp-format';
  */
 const ALTERNATIVES = 4;
 
-function parseArguments(argv: string[]): { files: string[]; seconds: number } {
+function parseArguments(argv: string[]): { files: string[]; seconds: number; alternatives: number } {
   const files: string[] = [];
   let seconds = 600;
+  let alternatives = ALTERNATIVES;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--seconds') seconds = Number(argv[++i]);
-    else if (argv[i].startsWith('--')) throw new Error(`unknown option ${argv[i]} (known: --seconds N, then files)`);
+    else if (argv[i] === '--alternatives') alternatives = Number(argv[++i]);
+    else if (argv[i].startsWith('--'))
+      throw new Error(`unknown option ${argv[i]} (known: --seconds N, --alternatives N, then files)`);
     else files.push(argv[i]);
   }
   if (files.length === 0 || !(seconds > 0)) throw new Error('usage: nrp-bound.ts [--seconds 600] <instance files…>');
-  return { files, seconds };
+  return { files, seconds, alternatives };
 }
 
 async function main(): Promise<void> {
-  const { files, seconds } = parseArguments(process.argv.slice(2));
+  const { files, seconds, alternatives } = parseArguments(process.argv.slice(2));
   const highs = await highsRuntime();
   for (const file of files) {
     const started = Date.now();
@@ -52,7 +56,9 @@ async function main(): Promise<void> {
         maxRounds: Number.POSITIVE_INFINITY,
         shouldStop: () => left() <= 0,
         secondsLeft: () => Math.max(1, left()),
-        alternatives: ALTERNATIVES,
+        alternatives,
+        // The same bounds, sooner: LookAlikeF-1 in 36 s against 51 s (docs/benchmarks.md, "Spent weekends merged").
+        mergeSpentWeekends: true,
       });
       console.log(
         JSON.stringify({

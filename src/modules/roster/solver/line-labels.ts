@@ -34,6 +34,8 @@ export interface LabelLimits {
   shouldStop?: () => boolean;
   /** Next-cheapest lines wanted besides the cheapest (other end states of the last day). */
   alternatives?: number;
+  /** Labels that can no longer reach the weekend cap are merged (exact; see `setLabels`). */
+  mergeSpentWeekends?: boolean;
 }
 
 export interface LabelOutcome {
@@ -92,6 +94,8 @@ function setLabels(layers: Layer[], ...[model, agent, shape, costs, bounds, limi
   const initial = { cls: agent.runBefore > 0 ? outside : 0, run: before, touch: before > 0 ? 0 : 1 };
   let truncated = false;
   let previous: Layer | null = null;
+  const merge = limits.mergeSpentWeekends === true && shape.weekendLimit >= 0;
+  const weekendsOpenAfter = merge ? weekendsOpen(model) : new Int32Array(0);
   for (let d = 0; d < days; d++) {
     if (limits.shouldStop && d % 8 === 0 && limits.shouldStop()) return { line: null, truncated, aborted: true };
     const layer = takeLayer(width, limits.bucketSize ?? Number.POSITIVE_INFINITY);
@@ -106,6 +110,10 @@ function setLabels(layers: Layer[], ...[model, agent, shape, costs, bounds, limi
     }
     const breadth = limits.successors ?? dutiesToday.length;
     const offCost = costs.off[d];
+    // A label that has worked fewer weekends than the cap less the weekends still open can never
+    // reach the cap: held at that count, such labels compare by cost alone (an exact merge of
+    // states; exact pricing ran 1.3–2.3 times faster on 4–12-week rosters, docs/benchmarks.md).
+    const freeWeekends = merge ? shape.weekendLimit - weekendsOpenAfter[d] : Number.NEGATIVE_INFINITY;
     const push = (
       cost: number,
       cls: number,
@@ -118,6 +126,7 @@ function setLabels(layers: Layer[], ...[model, agent, shape, costs, bounds, limi
       const worked = shape.minutesInKey ? minutes * g : 0;
       const most = bounds.most(d + 1, cls > 0, run, touch === 1, counters[WEEKENDS]);
       if (most === Number.NEGATIVE_INFINITY || worked + most < agent.minMinutes) return;
+      if (counters[WEEKENDS] < freeWeekends) counters[WEEKENDS] = freeWeekends;
       layer.push(keyOf(cls, run, touch, minutes), cost, cls, run, touch, minutes, counters, parent, choice);
     };
     const { order, truncated: cut } = previous
@@ -214,6 +223,21 @@ function setLabels(layers: Layer[], ...[model, agent, shape, costs, bounds, limi
           .map(lineTo)
       : undefined;
   return { line: lineTo(best), others, truncated, aborted: false };
+}
+
+const openWeekends = new WeakMap<CompiledRoster, Int32Array>();
+
+/** Per day, the weekends with a day after it (so a line may still start working them); once per model. */
+function weekendsOpen(model: CompiledRoster): Int32Array {
+  const known = openWeekends.get(model);
+  if (known) return known;
+  const open = new Int32Array(model.days);
+  for (const weekend of model.weekends) {
+    const last = Math.max(...weekend);
+    for (let d = 0; d < Math.min(last, model.days); d++) open[d]++;
+  }
+  openWeekends.set(model, open);
+  return open;
 }
 
 /** The last run joined with the one the next week starts with keeps the run rules (as `agentLineViolations` reads them). */

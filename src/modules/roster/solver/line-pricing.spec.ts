@@ -101,6 +101,45 @@ describe('cheapestLine', () => {
     );
   });
 
+  it('keeps to the weekend cap on horizons of several weekends, spent weekends merged or not (checked against brute force)', () => {
+    // Tuesday–Wednesday and Saturday–Sunday as weekends: nine days from a Monday hold three, so the
+    // labels that can no longer reach the cap are merged within the days brute force can check.
+    const twoWeekendsAWeek = fc.record({
+      days: fc.integer({ min: 8, max: 9 }),
+      maxWeekends: fc.integer({ min: 1, max: 2 }),
+      minShifts: fc.integer({ min: 0, max: 5 }),
+      maxRun: fc.integer({ min: 2, max: 5 }),
+      minOff: fc.integer({ min: 1, max: 2 }),
+      costs: fc.array(fc.integer({ min: -60, max: 40 }), { minLength: 20, maxLength: 20 }),
+    });
+    // Cases whose cap is below their weekends (the cap is then part of the state, and merged).
+    let capped = 0;
+    fc.assert(
+      fc.property(twoWeekendsAWeek, (r) => {
+        const contract = ruleCaseContract({ ...r, extra: 3, minRun: 1 });
+        const base = problem(r.days, TYPES.slice(0, 2), [agent('a', {}, contract)], cover(r.days, 'E', 1));
+        const model = compileRoster({ ...base, horizon: { ...base.horizon, weekendDays: [2, 3, 6, 7] } });
+        const compiled = model.agents[0];
+        const costs = requestCosts(model, compiled);
+        for (let i = 0; i < costs.cell.length; i++) costs.cell[i] += r.costs[i % r.costs.length];
+        if (model.weekends.length > r.maxWeekends) capped++;
+        const expected = bruteForce(model, compiled, costs);
+        for (const mergeSpentWeekends of [false, true]) {
+          const found = cheapestLine(model, compiled, costs, { mergeSpentWeekends });
+          if (expected === null) {
+            expect(found).toBeNull();
+            continue;
+          }
+          expect(agentLineViolations(model, compiled, found!.line)).toEqual([]);
+          expect(found!.exact).toBe(true);
+          expect(found!.cost).toBeCloseTo(expected, 9);
+        }
+      }),
+      { numRuns: 40, seed: 20261207 },
+    );
+    expect(capped).toBeGreaterThanOrEqual(20);
+  });
+
   it('adds next-cheapest lines when asked: each keeps every rule, none repeats, cheapest first when exact', () => {
     let seenOthers = 0;
     fc.assert(

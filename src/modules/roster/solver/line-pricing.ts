@@ -52,6 +52,12 @@ export interface PricingBudget {
   shouldStop?: () => boolean;
   /** Next-cheapest lines wanted besides the cheapest (exact programme only). */
   alternatives?: number;
+  /**
+   * The exact programme merges labels that can no longer reach the weekend cap (the same cheapest
+   * cost, fewer labels). Only the bound tool asks for it so far: in 60 s solves the rosters came
+   * out no better (28 pairs, Instance8 higher in 6 of 6; docs/benchmarks.md).
+   */
+  mergeSpentWeekends?: boolean;
   truncated?: boolean;
   aborted?: boolean;
 }
@@ -180,7 +186,12 @@ export function cheapestLine(
   if (budget.maxLabels !== undefined) return beamLine(model, agent, costs, budget, budget.maxLabels);
   const shape = shapeOf(model, agent);
   const bounds = workBounds(model, agent);
-  const limits = { maxLabels: DEFAULT_MAX_LABELS, shouldStop: budget.shouldStop, alternatives: budget.alternatives };
+  const limits = {
+    maxLabels: DEFAULT_MAX_LABELS,
+    shouldStop: budget.shouldStop,
+    alternatives: budget.alternatives,
+    mergeSpentWeekends: budget.mergeSpentWeekends,
+  };
   let working = costs;
   let lowerCost = Number.NEGATIVE_INFINITY;
   let exact = true;
