@@ -102,8 +102,8 @@ describe('cheapestLine', () => {
   });
 
   it('keeps to the weekend cap on horizons of several weekends, spent weekends merged or not (checked against brute force)', () => {
-    // Tuesday–Wednesday and Saturday–Sunday as weekends: nine days from a Monday hold three, so the
-    // labels that can no longer reach the cap are merged within the days brute force can check.
+    // Tuesday–Wednesday and Saturday–Sunday as weekends: eight or nine days from a Monday hold two
+    // or three, so labels that can no longer reach the cap are merged within days brute force can check.
     const twoWeekendsAWeek = fc.record({
       days: fc.integer({ min: 8, max: 9 }),
       maxWeekends: fc.integer({ min: 1, max: 2 }),
