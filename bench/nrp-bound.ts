@@ -57,8 +57,6 @@ async function main(): Promise<void> {
         shouldStop: () => left() <= 0,
         secondsLeft: () => Math.max(1, left()),
         alternatives,
-        // The same bounds, sooner: LookAlikeF-1 in 36 s against 51 s (docs/benchmarks.md, "Spent weekends merged").
-        mergeSpentWeekends: true,
       });
       console.log(
         JSON.stringify({

@@ -27,8 +27,6 @@ export interface ColumnGenerationLimits {
    * generation alone converges in fewer rounds with them; a solve's share got worse rosters.
    */
   alternatives?: number;
-  /** Exact pricing merges labels that can no longer reach the weekend cap (`PricingBudget.mergeSpentWeekends`). */
-  mergeSpentWeekends?: boolean;
 }
 
 /** Weight of the stability centre when smoothing the duals (Wentges). */
@@ -75,7 +73,6 @@ export function generateColumns(
       shouldStop: limits.shouldStop,
       aborted: false,
       alternatives: limits.alternatives,
-      mergeSpentWeekends: limits.mergeSpentWeekends,
     };
     const lines = model.agents.map((agent, a) => {
       if (master.isFixed(a) || budget.aborted) return null;
