@@ -56,7 +56,7 @@ const rules = fc.record({
 type Rules = typeof rules extends fc.Arbitrary<infer R> ? R : never;
 
 /** The agent's own request costs plus the drawn ones, on the cells it may work. */
-function drawnCosts(model: CompiledRoster, r: Rules): LineCosts {
+function drawnCosts(model: CompiledRoster, r: Pick<Rules, 'costs'>): LineCosts {
   const costs = requestCosts(model, model.agents[0]);
   for (let i = 0; i < costs.cell.length; i++)
     if (Number.isFinite(costs.cell[i])) costs.cell[i] += r.costs[i % r.costs.length];
@@ -120,8 +120,7 @@ describe('cheapestLine', () => {
         const base = problem(r.days, TYPES.slice(0, 2), [agent('a', {}, contract)], cover(r.days, 'E', 1));
         const model = compileRoster({ ...base, horizon: { ...base.horizon, weekendDays: [2, 3, 6, 7] } });
         const compiled = model.agents[0];
-        const costs = requestCosts(model, compiled);
-        for (let i = 0; i < costs.cell.length; i++) costs.cell[i] += r.costs[i % r.costs.length];
+        const costs = drawnCosts(model, r);
         if (model.weekends.length > r.maxWeekends) capped++;
         const expected = bruteForce(model, compiled, costs);
         for (const mergeSpentWeekends of [false, true]) {
