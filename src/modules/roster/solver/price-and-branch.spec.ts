@@ -2,7 +2,7 @@ import { agentLineViolations } from './agent-rules';
 import { OFF } from './compiled-roster';
 import { compileRoster } from './compile-roster';
 import { highsRuntime } from './linear-program';
-import { masterSeconds, priceAndBranch, type PriceAndBranchLimits } from './price-and-branch';
+import { masterSeconds, priceAndBranch, tooFarToDive, type PriceAndBranchLimits } from './price-and-branch';
 import { searchCost } from './roster-objective';
 import { solveRoster } from '.';
 import { EXACT, unevenWeek } from './small-rosters.fixture';
@@ -26,6 +26,23 @@ describe('masterSeconds', () => {
   it('leaves steps without a share, and repeatable runs, all the time left', () => {
     expect(masterSeconds(step(30), 20)).toBe(20);
     expect(masterSeconds(step(30, { masterShare: 0.15, deterministic: true }), 20)).toBe(20);
+  });
+});
+
+describe('tooFarToDive', () => {
+  // A 42-day look-alike's column generation at the end of its share: LP 63.8 (optimum 57.0), bound 11.2.
+  const stopped = { converged: false, bound: 11.2, lpValue: 63.8 };
+
+  it('leaves windows and small models no dives from an LP whose bound is under half its value', () => {
+    expect(tooFarToDive(stopped, false)).toBe(true);
+    expect(tooFarToDive({ ...stopped, bound: null }, false)).toBe(true);
+    expect(tooFarToDive({ ...stopped, bound: 40 }, false)).toBe(false);
+    expect(tooFarToDive({ ...stopped, converged: true }, false)).toBe(false);
+  });
+
+  it('lets a large whole horizon dive from any LP it reached', () => {
+    expect(tooFarToDive(stopped, true)).toBe(false);
+    expect(tooFarToDive({ ...stopped, bound: null, lpValue: null }, true)).toBe(false);
   });
 });
 

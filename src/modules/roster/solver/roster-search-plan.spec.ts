@@ -86,10 +86,12 @@ function earlyLate(days: number, count: number) {
 }
 
 describe('pricedWholeHorizon', () => {
-  it('prices four weeks whole up to a large roster, eight weeks only when small, longer horizons never', () => {
+  it('prices four weeks whole up to a large roster, six weeks up to half that, eight only when small, longer never', () => {
     const priced = (days: number, agents: number) => pricedWholeHorizon(compileRoster(earlyLate(days, agents)));
     expect(priced(28, 60)).toBe(true);
     expect(priced(42, 5)).toBe(true);
+    expect(priced(42, 140)).toBe(true);
+    expect(priced(42, 150)).toBe(false);
     expect(priced(56, 40)).toBe(true);
     expect(priced(56, 60)).toBe(false);
     expect(priced(84, 5)).toBe(false);
