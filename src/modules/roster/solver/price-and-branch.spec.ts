@@ -40,9 +40,11 @@ describe('tooFarToDive', () => {
     expect(tooFarToDive({ ...stopped, converged: true }, false)).toBe(false);
   });
 
-  it('lets a large whole horizon dive from any LP it reached', () => {
+  it('lets a large whole horizon dive from any LP it reached, and none without an LP', () => {
     expect(tooFarToDive(stopped, true)).toBe(false);
-    expect(tooFarToDive({ ...stopped, bound: null, lpValue: null }, true)).toBe(false);
+    expect(tooFarToDive({ ...stopped, bound: null }, true)).toBe(false);
+    expect(tooFarToDive({ ...stopped, bound: null, lpValue: null }, true)).toBe(true);
+    expect(tooFarToDive({ ...stopped, bound: null, lpValue: null }, false)).toBe(true);
   });
 });
 

@@ -173,13 +173,15 @@ function branch(
  * neighbourhood search instead. Only for windows and small models: on a large whole horizon the
  * Lagrangian bound lags the LP (a 42-day, 45-agent look-alike: LP 63.8 after 39 rounds against its
  * optimum 57.0, bound 11.2), and the dives from that LP gave rosters the search alone did not reach.
+ * Without any LP (no round finished in the share) nothing guides a dive at all.
  */
 export function tooFarToDive(
   cg: Pick<ColumnGenerationOutcome, 'converged' | 'bound' | 'lpValue'>,
   redive: boolean,
 ): boolean {
-  if (redive || cg.converged) return false;
-  return cg.bound === null || cg.lpValue === null || cg.bound < FAR_FROM_LP * cg.lpValue;
+  if (cg.converged) return false;
+  if (cg.lpValue === null) return true;
+  return !redive && (cg.bound === null || cg.bound < FAR_FROM_LP * cg.lpValue);
 }
 
 /** The integer master's time after the dives: the time left, or at most its share of a timed step. */

@@ -18,7 +18,7 @@ import {
  * then price-and-branch over the whole horizon when the horizon is short and pricing cheap
  * enough, which gives the strong bound; on small models the compact MIP, which proves optima;
  * then large-neighbourhood search for the rest of the time. Long horizons (beyond four weeks,
- * or eight for small rosters) are not priced whole: their neighbourhoods are windows of days (a
+ * six for mid-size rosters, eight for small ones) are not priced whole: their neighbourhoods are windows of days (a
  * block of agents, or all of them), each a roster model of its own solved by price-and-branch,
  * first sweeping the horizon in overlapping windows, then anywhere, so quality does not depend on
  * the horizon's length.
