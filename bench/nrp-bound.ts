@@ -37,7 +37,8 @@ function parseArguments(argv: string[]): { files: string[]; seconds: number; alt
       throw new Error(`unknown option ${argv[i]} (known: --seconds N, --alternatives N, then files)`);
     else files.push(argv[i]);
   }
-  if (files.length === 0 || !(seconds > 0)) throw new Error('usage: nrp-bound.ts [--seconds 600] <instance files…>');
+  if (files.length === 0 || !(seconds > 0))
+    throw new Error('usage: nrp-bound.ts [--seconds 600] [--alternatives 4] <instance files…>');
   return { files, seconds, alternatives };
 }
 
