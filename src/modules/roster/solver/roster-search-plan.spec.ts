@@ -86,15 +86,20 @@ function earlyLate(days: number, count: number) {
 }
 
 describe('pricedWholeHorizon', () => {
-  it('prices four weeks whole up to a large roster, six weeks up to half that, eight only when small, longer never', () => {
-    const priced = (days: number, agents: number) => pricedWholeHorizon(compileRoster(earlyLate(days, agents)));
+  it('prices four weeks whole up to a large roster, six weeks up to half that, eight only when small, twelve when small and given the time, longer never', () => {
+    const priced = (days: number, agents: number, seconds = 60) =>
+      pricedWholeHorizon(compileRoster(earlyLate(days, agents)), seconds);
     expect(priced(28, 60)).toBe(true);
     expect(priced(42, 5)).toBe(true);
     expect(priced(42, 140)).toBe(true);
     expect(priced(42, 150)).toBe(false);
     expect(priced(56, 40)).toBe(true);
     expect(priced(56, 60)).toBe(false);
-    expect(priced(84, 5)).toBe(false);
+    expect(priced(56, 40, 1)).toBe(true);
+    expect(priced(84, 35)).toBe(true);
+    expect(priced(84, 35, 14)).toBe(false);
+    expect(priced(84, 36)).toBe(false);
+    expect(priced(85, 5)).toBe(false);
   });
 });
 
