@@ -27,6 +27,8 @@ export interface PriceAndBranchLimits {
   redive: boolean;
   /** A label budget for pricing (a beam), for neighbourhoods of large models. */
   pricing?: { maxLabels: number };
+  /** Column generation's share of the step before the dives start (default `PRICING_SHARE`). */
+  pricingShare?: number;
   /** The solve's clock (default `Date.now`): budgets are read on the same clock as its deadline. */
   now?: () => number;
   /**
@@ -52,7 +54,7 @@ export interface PricedRoster {
 
 const DETERMINISTIC_ROUNDS = 40;
 const MASTER_NODES = 500;
-/** Column generation gets this share of the step before the dives start. */
+/** Column generation gets this share of the step before the dives start, unless the caller says otherwise. */
 const PRICING_SHARE = 0.35;
 const DIVE_ROUNDS = 5;
 /** Later dives start while more than this share of the step's time is left. */
@@ -117,7 +119,9 @@ function branch(
   const left = () => limits.seconds - (now() - started) / 1000;
   const cg = generateColumns(model, lp, {
     maxRounds: limits.deterministic ? DETERMINISTIC_ROUNDS : Number.POSITIVE_INFINITY,
-    shouldStop: () => limits.shouldStop() || (!limits.deterministic && left() < limits.seconds * (1 - PRICING_SHARE)),
+    shouldStop: () =>
+      limits.shouldStop() ||
+      (!limits.deterministic && left() < limits.seconds * (1 - (limits.pricingShare ?? PRICING_SHARE))),
     secondsLeft: () => Math.max(1, left()),
     centre: limits.dualGuess,
     pricing: limits.pricing,

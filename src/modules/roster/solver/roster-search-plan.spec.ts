@@ -4,7 +4,7 @@ import { compileRoster } from './compile-roster';
 import { highsRuntime } from './linear-program';
 import { searchCost } from './roster-objective';
 import { Search } from './roster-search';
-import { neighbourhoodPrior, pricedWholeHorizon, searchRoster } from './roster-search-plan';
+import { columnGenerationShare, neighbourhoodPrior, pricedWholeHorizon, searchRoster } from './roster-search-plan';
 import type { SearchPhase } from './roster-search-limits';
 import { EARLY, LATE, agent, cover, earlyLateWeek, problem } from './small-rosters.fixture';
 
@@ -100,6 +100,14 @@ describe('pricedWholeHorizon', () => {
     expect(priced(84, 35, 14)).toBe(false);
     expect(priced(84, 36)).toBe(false);
     expect(priced(85, 5)).toBe(false);
+  });
+});
+
+describe('columnGenerationShare', () => {
+  it('gives column generation more of the price step beyond six weeks only', () => {
+    expect(columnGenerationShare(compileRoster(earlyLate(42, 5)))).toBeUndefined();
+    expect(columnGenerationShare(compileRoster(earlyLate(43, 5)))).toBeGreaterThan(0.35);
+    expect(columnGenerationShare(compileRoster(earlyLate(84, 5)))).toBeLessThan(1);
   });
 });
 

@@ -142,14 +142,15 @@ export class Search {
     if (found) this.dualGuess = found.coverDuals;
   }
 
-  /** Column generation and the integer master over its lines: a strong bound and a roster. */
-  price(share: number): { converged: boolean } {
+  /** Column generation and the integer master over its lines (`pricingShare` of the step for the first): a strong bound and a roster. */
+  price(share: number, pricingShare?: number): { converged: boolean } {
     const seconds = this.limits.deadline === undefined ? FALLBACK_SECONDS : this.subSeconds(this.remaining() * share);
     const priced = priceAndBranch(this.highs, this.model, this.lines, {
       seconds,
       deterministic: this.deterministic,
       dualGuess: this.dualGuess,
       redive: this.compactColumns() > PRICED_FULL_MIP_COLUMNS,
+      pricingShare,
       shouldStop: () => this.stopped(),
       now: this.now,
       masterShare: WHOLE_MASTER_SHARE,
