@@ -68,6 +68,22 @@ describe('priceAndBranch', () => {
     },
   );
 
+  it('gives column generation its share of a timed step: none leaves no LP and no bound', async () => {
+    const model = compileRoster(week);
+    const empty = model.agents.map(() => new Int32Array(model.days).fill(OFF));
+    const highs = await highsRuntime();
+    // A clock that moves a millisecond per reading: the share is spent by readings, not by the machine's load.
+    let ms = 0;
+    const now = () => ++ms;
+    const none = priceAndBranch(highs, model, empty, step(30, { pricingShare: 0, now }));
+    ms = 0;
+    const some = priceAndBranch(highs, model, empty, step(30, { pricingShare: 0.6, now }));
+    expect(none.converged).toBe(false);
+    expect(none.bound).toBeNull();
+    expect(some.converged).toBe(true);
+    expect(some.bound).not.toBeNull();
+  });
+
   it('hands each better dive roster over as it is found, before the integer master ends the step', async () => {
     const model = compileRoster(week);
     const empty = model.agents.map(() => new Int32Array(model.days).fill(OFF));

@@ -19,10 +19,9 @@ import {
  * enough, which gives the strong bound; on small models the compact MIP, which proves optima;
  * then large-neighbourhood search for the rest of the time. Long horizons (beyond four weeks,
  * six for mid-size rosters, eight for small ones, twelve for small ones given 15 s) are not
- * priced whole: their neighbourhoods are windows of days (a
- * block of agents, or all of them), each a roster model of its own solved by price-and-branch,
- * first sweeping the horizon in overlapping windows, then anywhere, so quality does not depend on
- * the horizon's length.
+ * priced whole: their neighbourhoods are windows of days (a block of agents, or all of them),
+ * each a roster model of its own solved by price-and-branch, first sweeping the horizon in
+ * overlapping windows, then anywhere, so quality does not depend on the horizon's length.
  */
 
 /**
@@ -55,9 +54,9 @@ const SMALL_WHOLE_PRICING_CELLS = 6_000;
  * spent weekends were merged and whole horizons dive from any LP, an 84-day, 22-agent, 3-type
  * look-alike (5,544 cells) came out lower in 23 of 24 pairs with the windows (60 s, six generator
  * seeds × four solve seeds, 0.76 in the geometric mean; two of the six within 0.4 % of the solve's
- * own bound, one within 2.3 % of a proven one). At a 10 s limit column generation has not reached a useful LP and the windows'
- * rosters were lower (three of three), at 20 and 30 s higher; hence the seconds.
- * 84 days × 40 agents × 5 types (16,800 cells) priced whole was higher in 3 of 3.
+ * own bound, one within 2.3 % of a proven one). At a 10 s limit column generation has not reached
+ * a useful LP and the windows' rosters were lower (three of three), at 20 and 30 s higher; hence
+ * the seconds. 84 days × 40 agents × 5 types (16,800 cells) priced whole was higher in 3 of 3.
  */
 const TWELVE_WEEK_WHOLE_PRICING_DAYS = 84;
 const TWELVE_WEEK_WHOLE_PRICING_SECONDS = 15;
