@@ -117,11 +117,10 @@ function branch(
 ): PricedRoster {
   const now = limits.now ?? Date.now;
   const left = () => limits.seconds - (now() - started) / 1000;
+  const leftAtPricingEnd = limits.seconds * (1 - (limits.pricingShare ?? PRICING_SHARE));
   const cg = generateColumns(model, lp, {
     maxRounds: limits.deterministic ? DETERMINISTIC_ROUNDS : Number.POSITIVE_INFINITY,
-    shouldStop: () =>
-      limits.shouldStop() ||
-      (!limits.deterministic && left() < limits.seconds * (1 - (limits.pricingShare ?? PRICING_SHARE))),
+    shouldStop: () => limits.shouldStop() || (!limits.deterministic && left() < leftAtPricingEnd),
     secondsLeft: () => Math.max(1, left()),
     centre: limits.dualGuess,
     pricing: limits.pricing,

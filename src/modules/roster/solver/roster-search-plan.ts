@@ -142,11 +142,10 @@ export function pricedWholeHorizon(model: CompiledRoster, seconds: number): bool
   const size = cells(model, model.agents.length, model.days);
   return (
     (model.days <= WHOLE_PRICING_DAYS && size <= WHOLE_PRICING_CELLS) ||
-    (model.days <= SMALL_WHOLE_PRICING_DAYS && size <= SMALL_WHOLE_PRICING_CELLS) ||
     (model.days <= SIX_WEEK_WHOLE_PRICING_DAYS && size <= SIX_WEEK_WHOLE_PRICING_CELLS) ||
-    (model.days <= TWELVE_WEEK_WHOLE_PRICING_DAYS &&
-      size <= SMALL_WHOLE_PRICING_CELLS &&
-      seconds >= TWELVE_WEEK_WHOLE_PRICING_SECONDS)
+    (size <= SMALL_WHOLE_PRICING_CELLS &&
+      (model.days <= SMALL_WHOLE_PRICING_DAYS ||
+        (model.days <= TWELVE_WEEK_WHOLE_PRICING_DAYS && seconds >= TWELVE_WEEK_WHOLE_PRICING_SECONDS)))
   );
 }
 
