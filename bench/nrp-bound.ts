@@ -9,7 +9,9 @@
  * rounds, a label budget cut); `lpValue` then proves nothing (the restricted LP stops where inexact
  * pricing finds no line, above the LP optimum). One JSON line per instance; `bench/roster-nrp.ts
  * --bounds FILE` reads them. `--alternatives N` sets the next-cheapest lines per pricing (default 4;
- * 0 prices as a solve does).
+ * 0 prices as a solve does). Every binding cap of a shift type is priced exactly, as a counter of
+ * the programme (a solve leaves caps above 8 to penalty rounds, which prove no bound): `--tracked-cap
+ * N` caps it at N (8 prices as a solve does).
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -26,24 +28,34 @@ import { nrpToRosterProblem, parseNrp } from './nrp-format';
  */
 const ALTERNATIVES = 4;
 
-function parseArguments(argv: string[]): { files: string[]; seconds: number; alternatives: number } {
+interface Arguments {
+  files: string[];
+  seconds: number;
+  alternatives: number;
+  /** Caps up to this are priced exactly; the horizon's days (every cap) when absent. */
+  trackedCap?: number;
+}
+
+function parseArguments(argv: string[]): Arguments {
   const files: string[] = [];
   let seconds = 600;
   let alternatives = ALTERNATIVES;
+  let trackedCap: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--seconds') seconds = Number(argv[++i]);
     else if (argv[i] === '--alternatives') alternatives = Number(argv[++i]);
+    else if (argv[i] === '--tracked-cap') trackedCap = Number(argv[++i]);
     else if (argv[i].startsWith('--'))
-      throw new Error(`unknown option ${argv[i]} (known: --seconds N, --alternatives N, then files)`);
+      throw new Error(`unknown option ${argv[i]} (known: --seconds N, --alternatives N, --tracked-cap N, then files)`);
     else files.push(argv[i]);
   }
   if (files.length === 0 || !(seconds > 0))
-    throw new Error('usage: nrp-bound.ts [--seconds 600] [--alternatives 4] <instance files…>');
-  return { files, seconds, alternatives };
+    throw new Error('usage: nrp-bound.ts [--seconds 600] [--alternatives 4] [--tracked-cap N] <instance files…>');
+  return { files, seconds, alternatives, trackedCap };
 }
 
 async function main(): Promise<void> {
-  const { files, seconds, alternatives } = parseArguments(process.argv.slice(2));
+  const { files, seconds, alternatives, trackedCap } = parseArguments(process.argv.slice(2));
   const highs = await highsRuntime();
   for (const file of files) {
     const started = Date.now();
@@ -58,6 +70,7 @@ async function main(): Promise<void> {
         shouldStop: () => left() <= 0,
         secondsLeft: () => Math.max(1, left()),
         alternatives,
+        pricing: { trackedCap: trackedCap ?? model.days },
       });
       console.log(
         JSON.stringify({

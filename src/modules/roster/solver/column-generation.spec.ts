@@ -61,6 +61,31 @@ describe('generateColumns', () => {
     expect(solved.stoppedBy).toBe('optimal');
     expect(bound!).toBeCloseTo(solved.objective.total, 4);
   });
+
+  it('passes the caps to price exactly on to every pricing: the bound is then the master LP optimum', async () => {
+    // Three agents each capped at 10 early shifts in three weeks, against two wanted every day.
+    const agents = ['a', 'b', 'c'].map((id) =>
+      agent(id, {}, { maxShiftsByType: { E: 10 }, maxConsecutiveWorkDays: 5 }),
+    );
+    const model = compileRoster(problem(21, [EARLY, LATE], agents, cover(21, 'E', 2)));
+    const run = async (trackedCap?: number) => {
+      const master = new RestrictedMaster(await highsRuntime(), model);
+      try {
+        model.agents.forEach((_, a) => master.add(a, new Int32Array(model.days).fill(OFF)));
+        const limits = { maxRounds: 500, shouldStop: () => false, secondsLeft: () => 30 };
+        return generateColumns(model, master, trackedCap ? { ...limits, pricing: { trackedCap } } : limits);
+      } finally {
+        master.dispose();
+      }
+    };
+    const exact = await run(10);
+    expect(exact.converged).toBe(true);
+    expect(exact.bound!).toBeCloseTo(exact.lpValue!, 6);
+    // Under-cover: 42 early places, at most 30 worked.
+    expect(exact.bound!).toBeGreaterThanOrEqual(12 * 100 - 1e-6);
+    const relaxed = await run();
+    expect(relaxed.bound ?? Number.NEGATIVE_INFINITY).toBeLessThan(exact.bound! - 1);
+  });
 });
 
 describe('generateColumns with day rules', () => {

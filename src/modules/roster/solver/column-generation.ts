@@ -1,5 +1,5 @@
 import { dayChoice, OFF, type CompiledRoster } from './compiled-roster';
-import { cheapestLine, type LineCosts, type PricedLine } from './line-pricing';
+import { cheapestLine, type LineCosts, type PricedLine, type PricingLimits } from './line-pricing';
 import { requestCosts } from './marginal-costs';
 import type { RestrictedMaster } from './restricted-master';
 import { requestPenalty } from './roster-objective';
@@ -20,8 +20,8 @@ export interface ColumnGenerationLimits {
   secondsLeft: () => number;
   /** Cover duals to start the stability centre from (another LP's, or an earlier call's). */
   centre?: Float64Array | null;
-  /** A label budget for pricing (a beam: quicker lines, no bound). */
-  pricing?: { maxLabels: number };
+  /** A label budget for pricing (a beam: quicker lines, no bound), or more caps priced exactly (dearer rounds, an exact bound). */
+  pricing?: PricingLimits;
   /**
    * Next-cheapest lines each exact pricing adds besides the cheapest (0 when absent). Column
    * generation alone converges in fewer rounds with them; a solve's share got worse rosters.

@@ -5,7 +5,7 @@ import { compileRoster } from './compile-roster';
 import { cheapestLine, type LineCosts } from './line-pricing';
 import { requestCosts } from './marginal-costs';
 import type { ShiftType } from './roster-model';
-import { agent, cover, problem, ruleCaseContract } from './small-rosters.fixture';
+import { agent, cover, EARLY, problem, ruleCaseContract } from './small-rosters.fixture';
 
 const TYPES: ShiftType[] = [
   { id: 'E', startMinutes: 0, lengthMinutes: 480 },
@@ -202,6 +202,25 @@ describe('cheapestLine', () => {
     const exact = cheapestLine(model, model.agents[0], costs)!;
     expect(exact.exact).toBe(true);
     expect(exact.cost).toBeLessThanOrEqual(found!.cost);
+  });
+
+  it('prices a cap above the default exactly when asked (a counter, not penalty rounds): a proven bound', () => {
+    // Caps like "at most 12 of a type in 28 days" are common in the public files; left to penalty
+    // rounds the line is valid but its `lowerCost` ignores the cap (a weak bound).
+    const day: ShiftType = { id: 'D', startMinutes: 8 * 60, lengthMinutes: 480 };
+    const who = agent('a', {}, { maxShiftsByType: { D: 12 } });
+    const model = compileRoster(problem(28, [EARLY, day], [who], cover(28, 'E', 1)));
+    const costs = requestCosts(model, model.agents[0]);
+    model.duties.forEach((duty, u) => {
+      for (let d = 0; d < 28; d++)
+        costs.cell[d * model.duties.length + u] = duty.type === model.typeIds.indexOf('D') ? -10 : -1;
+    });
+    const found = cheapestLine(model, model.agents[0], costs, { trackedCap: 12 })!;
+    expect(found).toMatchObject({ exact: true, cost: -12 * 10 - 16, lowerCost: -12 * 10 - 16 });
+    expect(agentLineViolations(model, model.agents[0], found.line)).toEqual([]);
+    const byDefault = cheapestLine(model, model.agents[0], costs)!;
+    expect(byDefault).toMatchObject({ exact: false, lowerCost: -28 * 10 });
+    expect(byDefault.cost).toBeGreaterThanOrEqual(found.cost);
   });
 
   it('stops when asked and reports it, instead of claiming the agent has no line', () => {

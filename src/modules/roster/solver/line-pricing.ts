@@ -12,7 +12,11 @@ import type { LineCosts } from './line-costs';
  * the others stay put.
  */
 
-/** Binding caps up to this size are tracked exactly (as counters with dominance), at most this many types. */
+/**
+ * Binding caps up to this size are tracked exactly (as counters with dominance), at most this many
+ * types. Every cap exact (`trackedCap`) proves exact bounds but made a 60 s solve's rosters worse
+ * (dearer labels in windows and re-plans; docs/benchmarks.md), so only the bound tool asks for it.
+ */
 const TRACKED_CAP = 8;
 const TRACKED_TYPES = 2;
 const PENALTY_ROUNDS = 6;
@@ -26,6 +30,9 @@ const BEAM_BUCKET = 3;
 const DEFAULT_MAX_LABELS = 200_000;
 
 export type { LineCosts } from './line-costs';
+
+/** What a caller may ask of every pricing of a step: a beam's label budget, the caps priced exactly. */
+export type PricingLimits = Pick<PricingBudget, 'maxLabels' | 'trackedCap'>;
 
 export interface PricedLine {
   line: Int32Array;
@@ -45,6 +52,8 @@ export interface PricedLine {
  */
 export interface PricingBudget {
   maxLabels?: number;
+  /** Binding caps up to this size are counters of the exact programme (default TRACKED_CAP); larger ones get penalty rounds. */
+  trackedCap?: number;
   /** A beam's shifts tried from each label (default BEAM_SUCCESSORS). */
   successors?: number;
   /** A beam tries the cheapest longest shift beyond `successors`, not every longest (see `LabelLimits`). */
@@ -116,7 +125,12 @@ function bindingCaps(model: CompiledRoster, agent: CompiledAgent): number[] {
  * The programme's state for an agent: `track` lists the caps kept as counters (a beam tracks the
  * caps its lines broke); otherwise up to TRACKED_TYPES small binding caps, the rest by penalty rounds.
  */
-function shapeOf(model: CompiledRoster, agent: CompiledAgent, track?: readonly number[] | 'all'): Shape {
+function shapeOf(
+  model: CompiledRoster,
+  agent: CompiledAgent,
+  track?: readonly number[] | 'all',
+  trackedCap = TRACKED_CAP,
+): Shape {
   const { classOfShift, classRepresentative } = shiftClasses(model);
   const nDuties = model.duties.length;
   let granularity = 0;
@@ -138,7 +152,7 @@ function shapeOf(model: CompiledRoster, agent: CompiledAgent, track?: readonly n
       ? binding
       : track
         ? binding.filter((t) => track.includes(t))
-        : binding.filter((t) => agent.maxShiftsByType[t] <= TRACKED_CAP).slice(0, TRACKED_TYPES);
+        : binding.filter((t) => agent.maxShiftsByType[t] <= trackedCap).slice(0, TRACKED_TYPES);
   granularity = Math.max(1, granularity);
   const maxMinutes = Math.min(agent.maxMinutes, model.days * maxDuty);
   const weekendOf = new Int32Array(model.days).fill(-1);
@@ -183,7 +197,7 @@ export function cheapestLine(
   budget: PricingBudget = {},
 ): PricedLine | null {
   if (budget.maxLabels !== undefined) return beamLine(model, agent, costs, budget, budget.maxLabels);
-  const shape = shapeOf(model, agent);
+  const shape = shapeOf(model, agent, undefined, budget.trackedCap);
   const bounds = workBounds(model, agent);
   const limits = {
     maxLabels: DEFAULT_MAX_LABELS,
