@@ -5,8 +5,8 @@
  * `bound` is proven: the best Lagrangian value of the rounds (the restricted LP's value once
  * pricing is exact and finds nothing), so a roster within 10 % of it is within 10 % of the best any
  * solver can reach, which makes the held-back targets of issue 18 checkable on instances nobody has
- * solved. It is null or negative where pricing was not exact in any round (caps priced by penalty
- * rounds, a label budget cut); `lpValue` then proves nothing (the restricted LP stops where inexact
+ * solved. It is null or negative where pricing was not exact in any round (an agent's third capped
+ * type priced by penalty rounds, a label budget cut); `lpValue` then proves nothing (the restricted LP stops where inexact
  * pricing finds no line, above the LP optimum). One JSON line per instance; `bench/roster-nrp.ts
  * --bounds FILE` reads them. `--alternatives N` sets the next-cheapest lines per pricing (default 4;
  * 0 prices as a solve does). Every binding cap of a shift type is priced exactly, as a counter of
