@@ -1,5 +1,6 @@
 import type { CompiledRoster, RosterLines } from './compiled-roster';
 import { generateColumns } from './column-generation';
+import type { PricingLimits } from './line-pricing';
 import type { RestrictedMaster } from './restricted-master';
 
 export interface DiveLimits {
@@ -14,7 +15,7 @@ export interface DiveLimits {
   random: () => number;
   /** Seconds until `shouldStop` turns true on the clock (none: the dive is not timed). */
   stopsIn?: () => number;
-  pricing?: { maxLabels: number };
+  pricing?: PricingLimits;
 }
 
 /** A line at least this strong in the LP is fixed together with the strongest one. */

@@ -5,7 +5,7 @@ import { generateColumns, type ColumnGenerationOutcome } from './column-generati
 import { diveByDayChoices } from './choice-dive';
 import { diveForRoster } from './line-dive';
 import { buildLineMaster } from './line-master';
-import { cheapestLine } from './line-pricing';
+import { cheapestLine, type PricingLimits } from './line-pricing';
 import { solveLinearProgram } from './linear-program';
 import { RestrictedMaster } from './restricted-master';
 import { requestCosts } from './marginal-costs';
@@ -26,7 +26,7 @@ export interface PriceAndBranchLimits {
    */
   redive: boolean;
   /** A label budget for pricing (a beam), for neighbourhoods of large models. */
-  pricing?: { maxLabels: number };
+  pricing?: PricingLimits;
   /** Column generation's share of the step before the dives start (default `PRICING_SHARE`). */
   pricingShare?: number;
   /** The solve's clock (default `Date.now`): budgets are read on the same clock as its deadline. */
@@ -97,7 +97,7 @@ export function addFirstColumns(
   model: CompiledRoster,
   lp: RestrictedMaster,
   current: RosterLines | null,
-  pricing?: { maxLabels: number },
+  pricing?: PricingLimits,
 ): boolean {
   return model.agents.every((agent, a) => {
     if (current && agentLineViolations(model, agent, current[a]).length === 0) lp.add(a, current[a]);

@@ -2,6 +2,7 @@ import type { Highs } from 'highs';
 import { OFF, type CompiledRoster, type RosterLines } from './compiled-roster';
 import { generateColumns } from './column-generation';
 import { buildLineMaster } from './line-master';
+import type { PricingLimits } from './line-pricing';
 import { solveLinearProgram } from './linear-program';
 import { RestrictedMaster } from './restricted-master';
 import { coverCounts } from './roster-objective';
@@ -15,7 +16,7 @@ export interface PricedNeighbourhoodLimits {
   deterministic?: boolean;
   shouldStop: () => boolean;
   /** A label budget for pricing (a beam), for large models. */
-  pricing?: { maxLabels: number };
+  pricing?: PricingLimits;
   /** The solve's clock (default `Date.now`): the budget is read on the same clock as its deadline. */
   now?: () => number;
 }

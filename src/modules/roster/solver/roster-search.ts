@@ -3,6 +3,7 @@ import { agentLineViolations } from './agent-rules';
 import { copyLines, type CompiledRoster, type RosterLines } from './compiled-roster';
 import { bestResponses, kickAndDescend } from './best-response';
 import { constructFrom, constructionPace, labelBudget } from './greedy-construction';
+import type { PricingLimits } from './line-pricing';
 import { solveLinearProgram } from './linear-program';
 import { priceAndBranch } from './price-and-branch';
 import { replanAgents } from './priced-neighbourhood';
@@ -179,7 +180,7 @@ export class Search {
   }
 
   /** Large models price neighbourhoods with a beam (quick lines, no bound needed there). */
-  neighbourhoodPricing(model: CompiledRoster): { maxLabels: number } | undefined {
+  neighbourhoodPricing(model: CompiledRoster): PricingLimits | undefined {
     return model.days * model.duties.length > 400 ? { maxLabels: NEIGHBOURHOOD_LABELS } : undefined;
   }
 
