@@ -128,8 +128,7 @@ function bindingCaps(model: CompiledRoster, agent: CompiledAgent): number[] {
 function shapeOf(
   model: CompiledRoster,
   agent: CompiledAgent,
-  track?: readonly number[] | 'all',
-  trackedCap = TRACKED_CAP,
+  { track, trackedCap = TRACKED_CAP }: { track?: readonly number[] | 'all'; trackedCap?: number } = {},
 ): Shape {
   const { classOfShift, classRepresentative } = shiftClasses(model);
   const nDuties = model.duties.length;
@@ -197,7 +196,7 @@ export function cheapestLine(
   budget: PricingBudget = {},
 ): PricedLine | null {
   if (budget.maxLabels !== undefined) return beamLine(model, agent, costs, budget, budget.maxLabels);
-  const shape = shapeOf(model, agent, undefined, budget.trackedCap);
+  const shape = shapeOf(model, agent, { trackedCap: budget.trackedCap });
   const bounds = workBounds(model, agent);
   const limits = {
     maxLabels: DEFAULT_MAX_LABELS,
@@ -263,7 +262,7 @@ function beamLine(
   const track = new Set<number>();
   let truncated = false;
   for (let round = 0; round <= LAZY_ROUNDS; round++) {
-    const shape = shapeOf(model, agent, round === LAZY_ROUNDS ? 'all' : [...track]);
+    const shape = shapeOf(model, agent, { track: round === LAZY_ROUNDS ? 'all' : [...track] });
     const outcome = labelSetting(model, agent, shape, costs, bounds, limits);
     budget.truncated ||= outcome.truncated;
     budget.aborted ||= outcome.aborted;
