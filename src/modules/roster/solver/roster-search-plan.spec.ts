@@ -86,7 +86,7 @@ function earlyLate(days: number, count: number) {
 }
 
 describe('pricedWholeHorizon', () => {
-  it('prices four weeks whole up to a large roster, six weeks up to half that, eight only when small, twelve when small and given the time, longer never', () => {
+  it('prices four weeks whole up to a large roster, six weeks up to half that, eight when small (a little larger given five minutes), twelve when small and given the time, longer never', () => {
     const priced = (days: number, agents: number, seconds = 60) =>
       pricedWholeHorizon(compileRoster(earlyLate(days, agents)), seconds);
     expect(priced(28, 60)).toBe(true);
@@ -96,6 +96,11 @@ describe('pricedWholeHorizon', () => {
     expect(priced(56, 40)).toBe(true);
     expect(priced(56, 60)).toBe(false);
     expect(priced(56, 40, 1)).toBe(true);
+    // A little larger given about five minutes (6,720 cells; 7,616 stay out).
+    expect(priced(56, 60, 270)).toBe(true);
+    expect(priced(56, 60, 269)).toBe(false);
+    expect(priced(56, 68, 600)).toBe(false);
+    expect(priced(57, 60, 600)).toBe(false);
     expect(priced(84, 35)).toBe(true);
     expect(priced(84, 35, 14)).toBe(false);
     expect(priced(84, 36)).toBe(false);
