@@ -147,19 +147,23 @@ export function columnGenerationShare(model: CompiledRoster): number | undefined
   return model.days > SIX_WEEK_WHOLE_PRICING_DAYS ? LONG_COLUMN_GENERATION_SHARE : undefined;
 }
 
+/** Horizons priced whole: up to `days` days and `cells` cells, given at least `seconds` left (the constants above). */
+const WHOLE_PRICING_RULES: readonly { days: number; cells: number; seconds: number }[] = [
+  { days: WHOLE_PRICING_DAYS, cells: WHOLE_PRICING_CELLS, seconds: 0 },
+  { days: SIX_WEEK_WHOLE_PRICING_DAYS, cells: SIX_WEEK_WHOLE_PRICING_CELLS, seconds: 0 },
+  { days: SMALL_WHOLE_PRICING_DAYS, cells: SMALL_WHOLE_PRICING_CELLS, seconds: 0 },
+  { days: SMALL_WHOLE_PRICING_DAYS, cells: EIGHT_WEEK_WHOLE_PRICING_CELLS, seconds: EIGHT_WEEK_WHOLE_PRICING_SECONDS },
+  {
+    days: TWELVE_WEEK_WHOLE_PRICING_DAYS,
+    cells: SMALL_WHOLE_PRICING_CELLS,
+    seconds: TWELVE_WEEK_WHOLE_PRICING_SECONDS,
+  },
+];
+
 /** Column generation runs over the whole horizon (else only over windows of it, in the search), given the seconds left. */
 export function pricedWholeHorizon(model: CompiledRoster, seconds: number): boolean {
   const size = cells(model, model.agents.length, model.days);
-  return (
-    (model.days <= WHOLE_PRICING_DAYS && size <= WHOLE_PRICING_CELLS) ||
-    (model.days <= SIX_WEEK_WHOLE_PRICING_DAYS && size <= SIX_WEEK_WHOLE_PRICING_CELLS) ||
-    (size <= SMALL_WHOLE_PRICING_CELLS &&
-      (model.days <= SMALL_WHOLE_PRICING_DAYS ||
-        (model.days <= TWELVE_WEEK_WHOLE_PRICING_DAYS && seconds >= TWELVE_WEEK_WHOLE_PRICING_SECONDS))) ||
-    (model.days <= SMALL_WHOLE_PRICING_DAYS &&
-      size <= EIGHT_WEEK_WHOLE_PRICING_CELLS &&
-      seconds >= EIGHT_WEEK_WHOLE_PRICING_SECONDS)
-  );
+  return WHOLE_PRICING_RULES.some((rule) => model.days <= rule.days && size <= rule.cells && seconds >= rule.seconds);
 }
 
 export function searchRoster(highs: Highs, model: CompiledRoster, limits: SearchLimits): SearchOutcome {
