@@ -104,4 +104,30 @@ describe('priceAndBranch', () => {
     handed.slice(1).forEach((cost, k) => expect(cost).toBeLessThan(handed[k]));
     expect(searchCost(model, priced.lines!)).toBeLessThanOrEqual(handed[handed.length - 1] + 1e-9);
   });
+
+  it('hands back every line it priced when asked, each keeping its agent’s rules; next-cheapest lines add more', async () => {
+    const model = compileRoster(week);
+    const empty = model.agents.map(() => new Int32Array(model.days).fill(OFF));
+    const highs = await highsRuntime();
+    const plain = priceAndBranch(highs, model, empty, step(30, { deterministic: true }));
+    const pooled = priceAndBranch(highs, model, empty, step(30, { deterministic: true, keepPool: true }));
+    const wider = priceAndBranch(
+      highs,
+      model,
+      empty,
+      step(30, { deterministic: true, keepPool: true, alternatives: 4 }),
+    );
+    expect(plain.pool).toBeUndefined();
+    const count = (pool: Int32Array[][]) => pool.reduce((sum, lines) => sum + lines.length, 0);
+    for (const { pool, lines } of [pooled, wider]) {
+      expect(pool).toHaveLength(model.agents.length);
+      pool!.forEach((own, a) =>
+        own.forEach((line) => expect(agentLineViolations(model, model.agents[a], line)).toEqual([])),
+      );
+      // The roster's own lines are among them.
+      lines!.forEach((line, a) => expect(pool![a].some((l) => l.join() === line.join())).toBe(true));
+    }
+    expect(count(wider.pool!)).toBeGreaterThan(count(pooled.pool!));
+    expect(searchCost(model, wider.lines!)).toBeCloseTo(searchCost(model, pooled.lines!), 6);
+  });
 });

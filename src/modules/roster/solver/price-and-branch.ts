@@ -29,6 +29,12 @@ export interface PriceAndBranchLimits {
   pricing?: PricingLimits;
   /** Column generation's share of the step before the dives start (default `PRICING_SHARE`). */
   pricingShare?: number;
+  /** Next-cheapest lines each pricing of the first column generation adds (none by default). */
+  alternatives?: number;
+  /** Pricing rounds after each step of a dive (default `DIVE_ROUNDS`). */
+  diveRounds?: number;
+  /** Return every line priced (`PricedRoster.pool`), for later steps to start from. */
+  keepPool?: boolean;
   /** The solve's clock (default `Date.now`): budgets are read on the same clock as its deadline. */
   now?: () => number;
   /**
@@ -50,6 +56,8 @@ export interface PricedRoster {
   bound: number | null;
   /** The column generation reached its LP optimum (so `bound` is that LP's value). */
   converged: boolean;
+  /** Each agent's lines priced in the step, when `keepPool` asked for them (every one keeps its agent's rules). */
+  pool?: Int32Array[][];
 }
 
 const DETERMINISTIC_ROUNDS = 40;
@@ -83,7 +91,8 @@ export function priceAndBranch(
   const lp = new RestrictedMaster(highs, model);
   try {
     if (!addFirstColumns(model, lp, current, limits.pricing)) return { lines: null, bound: null, converged: false };
-    return branch(highs, model, current, lp, limits, started);
+    const priced = branch(highs, model, current, lp, limits, started);
+    return limits.keepPool ? { ...priced, pool: lp.lines } : priced;
   } finally {
     lp.dispose();
   }
@@ -124,6 +133,7 @@ function branch(
     secondsLeft: () => Math.max(1, left()),
     centre: limits.dualGuess,
     pricing: limits.pricing,
+    alternatives: limits.alternatives,
   });
   const bound = cg.bound;
   if (limits.shouldStop()) return { lines: null, bound, converged: cg.converged };
@@ -149,7 +159,7 @@ function branch(
     // Small rosters and windows keep the line dive: with the day-choice dive they came out worse
     // (Instance7 1,058 → 1,255; 28-day windows of 120 agents × 18 types higher in 2 of 2).
     const lines = (limits.redive ? diveByDayChoices : diveForRoster)(model, lp, {
-      roundsPerStep: DIVE_ROUNDS,
+      roundsPerStep: limits.diveRounds ?? DIVE_ROUNDS,
       centre: cg.centre,
       jitter: attempt === 0 ? 0 : DIVE_JITTER,
       random: seededRandom(attempt),

@@ -48,6 +48,26 @@ describe('replanAgents', () => {
     expect(searchCost(model, replanned)).toBe(0);
     expect([1, 2].map((a) => Array.from(replanned[a]))).toEqual([1, 2].map((a) => Array.from(lines[a])));
   });
+  it('starts the re-planned agents from the pooled lines: with no pricing round the master picks them', async () => {
+    const lines = [
+      Int32Array.of(E, E, E, E, _, _, _),
+      Int32Array.of(L, L, L, L, _, _, _),
+      new Int32Array(7).fill(_),
+      new Int32Array(7).fill(_),
+    ];
+    const pool = model.agents.map(() => [] as Int32Array[]);
+    pool[2].push(Int32Array.of(_, _, _, _, E, E, E));
+    pool[3].push(Int32Array.of(_, _, _, _, L, L, L));
+    // A pooled line of an agent kept on its own line is not a column: a1 stays put.
+    pool[1].push(Int32Array.of(_, _, _, _, L, L, L));
+    const limits = { seconds: 10, maxRounds: 0, shouldStop: () => false };
+    const highs = await highsRuntime();
+    const without = replanAgents(highs, model, lines, [2, 3], limits).lines!;
+    const withPool = replanAgents(highs, model, lines, [2, 3], { ...limits, pool }).lines!;
+    expect(searchCost(model, without)).toBe(60);
+    expect(searchCost(model, withPool)).toBe(0);
+    expect(Array.from(withPool[1])).toEqual(Array.from(lines[1]));
+  });
 });
 
 describe('agentsToReplan', () => {

@@ -19,6 +19,8 @@ export interface PricedNeighbourhoodLimits {
   pricing?: PricingLimits;
   /** The solve's clock (default `Date.now`): the budget is read on the same clock as its deadline. */
   now?: () => number;
+  /** Lines priced earlier for each agent (the whole horizon's column generation): the re-planned agents' start beside their own. */
+  pool?: readonly (readonly Int32Array[])[];
 }
 
 export interface ReplannedAgents {
@@ -54,6 +56,7 @@ export function replanAgents(
       master.add(a, line);
       if (!free.has(a)) master.fix(a, 0);
     });
+    for (const a of agents) for (const line of limits.pool?.[a] ?? []) master.add(a, line);
     const cg = generateColumns(model, master, {
       maxRounds: limits.maxRounds,
       shouldStop: () => limits.shouldStop() || (!limits.deterministic && left() < limits.seconds / 2),

@@ -4,9 +4,9 @@ import { compileRoster } from './compile-roster';
 import { highsRuntime } from './linear-program';
 import { searchCost } from './roster-objective';
 import { Search } from './roster-search';
-import { columnGenerationShare, neighbourhoodPrior, pricedWholeHorizon, searchRoster } from './roster-search-plan';
+import { neighbourhoodPrior, searchRoster } from './roster-search-plan';
 import type { SearchPhase } from './roster-search-limits';
-import { EARLY, LATE, agent, cover, earlyLateWeek, problem } from './small-rosters.fixture';
+import { earlyLate, earlyLateWeek } from './small-rosters.fixture';
 
 const total = (prior: Map<string, number>) => [...prior.values()].reduce((sum, share) => sum + share, 0);
 
@@ -70,49 +70,6 @@ describe('Search.descend', () => {
     clock = 1;
     search.descend(true, 5);
     expect(search.lines).not.toEqual(empty());
-  });
-});
-
-/** `count` agents on early and late shifts over `days` (eight a fortnight at most), one of each wanted every day. */
-function earlyLate(days: number, count: number) {
-  return problem(
-    days,
-    [EARLY, LATE],
-    Array.from({ length: count }, (_, k) =>
-      agent(`a${k}`, {}, { maxMinutes: (8 * 480 * days) / 14, maxConsecutiveWorkDays: 4, minConsecutiveDaysOff: 2 }),
-    ),
-    [...cover(days, 'E', 1, 10), ...cover(days, 'L', 1, 10)],
-  );
-}
-
-describe('pricedWholeHorizon', () => {
-  it('prices four weeks whole up to a large roster, six weeks up to half that, eight when small (a little larger given five minutes), twelve when small and given the time, longer never', () => {
-    const priced = (days: number, agents: number, seconds = 60) =>
-      pricedWholeHorizon(compileRoster(earlyLate(days, agents)), seconds);
-    expect(priced(28, 60)).toBe(true);
-    expect(priced(42, 5)).toBe(true);
-    expect(priced(42, 140)).toBe(true);
-    expect(priced(42, 150)).toBe(false);
-    expect(priced(56, 40)).toBe(true);
-    expect(priced(56, 60)).toBe(false);
-    expect(priced(56, 40, 1)).toBe(true);
-    // A little larger given about five minutes (6,720 cells; 7,616 stay out).
-    expect(priced(56, 60, 270)).toBe(true);
-    expect(priced(56, 60, 269)).toBe(false);
-    expect(priced(56, 68, 600)).toBe(false);
-    expect(priced(57, 60, 600)).toBe(false);
-    expect(priced(84, 35)).toBe(true);
-    expect(priced(84, 35, 14)).toBe(false);
-    expect(priced(84, 36)).toBe(false);
-    expect(priced(85, 5)).toBe(false);
-  });
-});
-
-describe('columnGenerationShare', () => {
-  it('gives column generation more of the price step beyond six weeks only', () => {
-    expect(columnGenerationShare(compileRoster(earlyLate(42, 5)))).toBeUndefined();
-    expect(columnGenerationShare(compileRoster(earlyLate(43, 5)))).toBeGreaterThan(0.35);
-    expect(columnGenerationShare(compileRoster(earlyLate(84, 5)))).toBeLessThan(1);
   });
 });
 

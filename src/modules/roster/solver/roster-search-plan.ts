@@ -12,14 +12,15 @@ import {
   windowStep,
   type Responses,
 } from './roster-neighbourhoods';
+import { WHOLE_PRICING_CELLS, WHOLE_PRICING_DAYS, wholeHorizonPricing } from './whole-horizon-pricing';
 
 /**
  * The order of the search: a valid roster first (greedy construction, milliseconds per agent);
  * then price-and-branch over the whole horizon when the horizon is short and pricing cheap
  * enough, which gives the strong bound; on small models the compact MIP, which proves optima;
  * then large-neighbourhood search for the rest of the time. Long horizons (beyond four weeks,
- * six for mid-size rosters, eight for small ones or a little larger given five minutes, twelve
- * for small ones given 15 s) are not priced whole: their neighbourhoods are windows of days (a
+ * six for mid-size rosters, eight for small ones or a little larger given a minute or five,
+ * twelve for small ones given 15 s: `wholeHorizonPricing`) are not priced whole: their neighbourhoods are windows of days (a
  * block of agents, or all of them), each a roster model of its own solved by price-and-branch,
  * first sweeping the horizon in overlapping windows, then anywhere, so quality does not depend on
  * the horizon's length.
@@ -32,62 +33,6 @@ import {
  * within 1 % of the best reported in 8 of 16 runs against 3 of 16; Instance12 equal within its spread.
  */
 const PRICE_SHARE = 0.65;
-/**
- * Horizons up to this many days are priced whole (and get the compact LP's bound). On six-week
- * rosters (generated in the held-back shapes, 32–45 agents, 4–6 types, load 11–15) the whole
- * column generation spent 13–17 s of a 60 s solve without converging or improving the roster, the
- * compact LP 5–6 s more without finishing; the neighbourhood search gained hundreds per second.
- */
-const WHOLE_PRICING_DAYS = 28;
-/** Whole-horizon pricing only when agents × days × duties stays below this (pricing cost grows with all three). */
-const WHOLE_PRICING_CELLS = 40_000;
-/**
- * Up to eight weeks, small rosters are priced whole too: a line's labels grow faster than its days,
- * so the bar is lower. Column generation alone (`bench/nrp-bound.ts`, two at a time) converged on
- * the 6–8-week look-alikes of 20–32 agents and 3–4 types (3,360–5,376 cells) in 11–24 s (one in
- * 39 s), but took 52–93 s at 11,340 cells and 195 s at 7,168, and 49–89 s on 12 weeks at 5,544.
- * In pairs with the code before (60 s, seeds 1–2, look-alikes B and D of seeds 1–3) lower in 12 of 12.
- */
-const SMALL_WHOLE_PRICING_DAYS = 56;
-const SMALL_WHOLE_PRICING_CELLS = 6_000;
-/**
- * Up to twelve weeks rosters that small are priced whole too, when the solve has the time: once
- * spent weekends were merged and whole horizons dive from any LP, an 84-day, 22-agent, 3-type
- * look-alike (5,544 cells) came out lower in 23 of 24 pairs with the windows (60 s, six generator
- * seeds × four solve seeds, 0.76 in the geometric mean; two of the six within 0.4 % of the solve's
- * own bound, one within 2.3 % of a proven one). At a 10 s limit column generation has not reached
- * a useful LP and the windows' rosters were lower (three of three), at 20 and 30 s higher; hence
- * the seconds. 84 days × 40 agents × 5 types (16,800 cells) priced whole was higher in 3 of 3.
- */
-const TWELVE_WEEK_WHOLE_PRICING_DAYS = 84;
-const TWELVE_WEEK_WHOLE_PRICING_SECONDS = 15;
-/**
- * Up to eight weeks, rosters somewhat larger (the 56-day, 32-agent, 4-type shape with shifts of 8
- * and 10 hours: 7,168 cells, column generation about 1 s a round) are priced whole when the solve
- * has about five minutes. With 300 s (seed 1) the rosters came out lower than by windows on all
- * three look-alikes of the shape (1,514 → 1,221, 127 → 96, 619 → 595, the last within 0.8 % of its
- * proven bound); with 120 s higher on two of three (1,552 → 1,782, 148 → 480; 725 → 611), as at 60 s.
- */
-const EIGHT_WEEK_WHOLE_PRICING_CELLS = 7_500;
-const EIGHT_WEEK_WHOLE_PRICING_SECONDS = 270;
-/**
- * Whole horizons beyond six weeks give column generation this share of the price step (0.35
- * otherwise): there it had not converged when the dives started. In pairs (60 s, seeds 1–4) the
- * 8- and 12-week look-alikes came out lower in 14 of 24, higher in 4, 0.92 in the geometric mean
- * (214 → 106; four 12-week ones within 0.1–2 % of the solve's own bound); on six-week ones it was
- * higher in 6 of 6, so they keep 0.35.
- */
-const LONG_COLUMN_GENERATION_SHARE = 0.6;
-/**
- * Up to six weeks, rosters twice that size are priced whole: exact pricing is faster now (the label
- * layer, spent weekends merged), and on a 42-day, 45-agent, 6-type look-alike (11,340 cells) the
- * LP reached 64 against its optimum 57 in the share. In pairs with the code before (60 s, seeds
- * 1–3, that shape from six generator seeds) lower in 15 of 18, 0.72 in the geometric mean (1,283
- * → 656, 84 → 33); one of them higher in 3 of 3 (110–126 → 155–161: its rounds took twice as long).
- * The 56-day, 32-agent, 4-type shape (7,168 cells) stays out: 16 rounds in the share, higher in 2 of 3.
- */
-const SIX_WEEK_WHOLE_PRICING_DAYS = 42;
-const SIX_WEEK_WHOLE_PRICING_CELLS = 12_000;
 /**
  * Weekly rosters: the share of turns that kick a few agents and descend by single-agent re-plans;
  * all of them on weeks too large to price whole (the product's weeks of 60 and 200 agents: the
@@ -142,30 +87,6 @@ function exactResponses(model: CompiledRoster): boolean {
   return model.days * model.duties.length <= EXACT_RESPONSE_CELLS;
 }
 
-/** Column generation's share of the whole horizon's price step, when it differs from price-and-branch's own. */
-export function columnGenerationShare(model: CompiledRoster): number | undefined {
-  return model.days > SIX_WEEK_WHOLE_PRICING_DAYS ? LONG_COLUMN_GENERATION_SHARE : undefined;
-}
-
-/** Horizons priced whole: up to `days` days and `cells` cells, given at least `seconds` left (the constants above). */
-const WHOLE_PRICING_RULES: readonly { days: number; cells: number; seconds: number }[] = [
-  { days: WHOLE_PRICING_DAYS, cells: WHOLE_PRICING_CELLS, seconds: 0 },
-  { days: SIX_WEEK_WHOLE_PRICING_DAYS, cells: SIX_WEEK_WHOLE_PRICING_CELLS, seconds: 0 },
-  { days: SMALL_WHOLE_PRICING_DAYS, cells: SMALL_WHOLE_PRICING_CELLS, seconds: 0 },
-  { days: SMALL_WHOLE_PRICING_DAYS, cells: EIGHT_WEEK_WHOLE_PRICING_CELLS, seconds: EIGHT_WEEK_WHOLE_PRICING_SECONDS },
-  {
-    days: TWELVE_WEEK_WHOLE_PRICING_DAYS,
-    cells: SMALL_WHOLE_PRICING_CELLS,
-    seconds: TWELVE_WEEK_WHOLE_PRICING_SECONDS,
-  },
-];
-
-/** Column generation runs over the whole horizon (else only over windows of it, in the search), given the seconds left. */
-export function pricedWholeHorizon(model: CompiledRoster, seconds: number): boolean {
-  const size = cells(model, model.agents.length, model.days);
-  return WHOLE_PRICING_RULES.some((rule) => model.days <= rule.days && size <= rule.cells && seconds >= rule.seconds);
-}
-
 export function searchRoster(highs: Highs, model: CompiledRoster, limits: SearchLimits): SearchOutcome {
   const search = new Search(highs, model, limits);
   const agentsWithoutLine = search.construct();
@@ -176,10 +97,11 @@ export function searchRoster(highs: Highs, model: CompiledRoster, limits: Search
     search.report('improve');
   }
   if (!search.stopped()) search.aggregateBound();
-  const whole = pricedWholeHorizon(model, search.remaining());
+  const pricing = wholeHorizonPricing(model, search.remaining());
+  const whole = pricing !== null;
   let converged = false;
-  if (whole && !search.stopped()) {
-    converged = search.price(PRICE_SHARE, columnGenerationShare(model)).converged;
+  if (pricing && !search.stopped()) {
+    converged = search.price(PRICE_SHARE, pricing).converged;
     search.report('price');
   }
   // The compact LP's bound is weaker than converged column generation's; otherwise it may add to it

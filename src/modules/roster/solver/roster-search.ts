@@ -12,6 +12,7 @@ import { buildRosterMip, type Neighbourhood } from './roster-mip';
 import { searchCost } from './roster-objective';
 import { buildWindow } from './roster-window';
 import type { SearchLimits, SearchPhase } from './roster-search-limits';
+import type { WholeHorizonPricing } from './whole-horizon-pricing';
 import { seededRandom } from 'src/platform/random/seeded-random';
 
 export type { SearchLimits, SearchOutcome, SearchPhase, SearchProgress } from './roster-search-limits';
@@ -38,6 +39,8 @@ export class Search {
   private readonly started: number;
   readonly now: () => number;
   private dualGuess: Float64Array | undefined;
+  /** Each agent's lines from the whole horizon's column generation, when its plan hands them to the re-plans. */
+  private pricedPool: Int32Array[][] | undefined;
   lines: RosterLines;
   cost: number;
   lowerBound: number | null = null;
@@ -143,15 +146,18 @@ export class Search {
     if (found) this.dualGuess = found.coverDuals;
   }
 
-  /** Column generation and the integer master over its lines (`pricingShare` of the step for the first): a strong bound and a roster. */
-  price(share: number, pricingShare?: number): { converged: boolean } {
+  /** Column generation (priced as `pricing` says), dives and the integer master over its lines: a strong bound and a roster. */
+  price(share: number, pricing: Partial<WholeHorizonPricing> = {}): { converged: boolean } {
     const seconds = this.limits.deadline === undefined ? FALLBACK_SECONDS : this.subSeconds(this.remaining() * share);
     const priced = priceAndBranch(this.highs, this.model, this.lines, {
       seconds,
       deterministic: this.deterministic,
       dualGuess: this.dualGuess,
       redive: this.compactColumns() > PRICED_FULL_MIP_COLUMNS,
-      pricingShare,
+      pricingShare: pricing.columnGenerationShare,
+      alternatives: pricing.alternatives,
+      diveRounds: pricing.diveRounds,
+      keepPool: pricing.pooledReplans,
       shouldStop: () => this.stopped(),
       now: this.now,
       masterShare: WHOLE_MASTER_SHARE,
@@ -160,6 +166,7 @@ export class Search {
       },
     });
     this.raiseBound(priced.bound);
+    if (priced.pool) this.pricedPool = priced.pool;
     if (priced.lines) this.adopt(priced.lines, this.everyone());
     return { converged: priced.converged };
   }
@@ -223,6 +230,7 @@ export class Search {
       shouldStop: () => this.stopped(),
       now: this.now,
       pricing: this.neighbourhoodPricing(this.model),
+      pool: this.pricedPool,
     });
     if (lines) this.adopt(lines, agents);
     return closed ? 'optimal' : 'limit';

@@ -68,6 +68,29 @@ export function problem(
   return { horizon: { startDate: MONDAY, days, timeZone: 'Europe/Berlin' }, shiftTypes, agents, dayCover, ...extra };
 }
 
+/**
+ * `count` agents on early and late shifts over `days` (eight a fortnight at most), one of each wanted
+ * every day; `minMinutes` a contract minimum, `lateMinutes` the late shift's length (mixed lengths).
+ */
+export function earlyLate(
+  days: number,
+  count: number,
+  { minMinutes = 0, lateMinutes = 480 }: { minMinutes?: number; lateMinutes?: number } = {},
+): RosterProblem {
+  return problem(
+    days,
+    [EARLY, { ...LATE, lengthMinutes: lateMinutes }],
+    Array.from({ length: count }, (_, k) =>
+      agent(
+        `a${k}`,
+        {},
+        { minMinutes, maxMinutes: (8 * 480 * days) / 14, maxConsecutiveWorkDays: 4, minConsecutiveDaysOff: 2 },
+      ),
+    ),
+    [...cover(days, 'E', 1, 10), ...cover(days, 'L', 1, 10)],
+  );
+}
+
 /** Four agents, a week of one early and one late per day; at most 4 days in a row, 2 days off together. */
 export function earlyLateWeek(): RosterProblem {
   return problem(
