@@ -10,16 +10,17 @@ import { EARLY, LATE, agent, cover, earlyLateWeek, problem } from './small-roste
 const model = compileRoster(earlyLateWeek());
 const duty = (type: string) => model.duties.findIndex((d) => model.typeIds[d.type] === type);
 const [E, L, _] = [duty('E'), duty('L'), OFF];
+/** a0 and a1 cover Monday–Thursday; a2 and a3 are idle, so Friday–Sunday is uncovered (60). */
+const idleWeekend = () => [
+  Int32Array.of(E, E, E, E, _, _, _),
+  Int32Array.of(L, L, L, L, _, _, _),
+  new Int32Array(7).fill(_),
+  new Int32Array(7).fill(_),
+];
 
 describe('replanAgents', () => {
   it('re-plans only the agents it is given, keeping their rules, down to the best cover they allow', async () => {
-    // a0 and a1 cover Monday–Thursday; a2 and a3 are idle, so Friday–Sunday is uncovered (60).
-    const lines = [
-      Int32Array.of(E, E, E, E, _, _, _),
-      Int32Array.of(L, L, L, L, _, _, _),
-      new Int32Array(7).fill(_),
-      new Int32Array(7).fill(_),
-    ];
+    const lines = idleWeekend();
     expect(searchCost(model, lines)).toBe(60);
     const replanned = replanAgents(await highsRuntime(), model, lines, [2, 3], {
       seconds: 10,
@@ -48,13 +49,9 @@ describe('replanAgents', () => {
     expect(searchCost(model, replanned)).toBe(0);
     expect([1, 2].map((a) => Array.from(replanned[a]))).toEqual([1, 2].map((a) => Array.from(lines[a])));
   });
+
   it('starts the re-planned agents from the pooled lines: with no pricing round the master picks them', async () => {
-    const lines = [
-      Int32Array.of(E, E, E, E, _, _, _),
-      Int32Array.of(L, L, L, L, _, _, _),
-      new Int32Array(7).fill(_),
-      new Int32Array(7).fill(_),
-    ];
+    const lines = idleWeekend();
     const pool = model.agents.map(() => [] as Int32Array[]);
     pool[2].push(Int32Array.of(_, _, _, _, E, E, E));
     pool[3].push(Int32Array.of(_, _, _, _, L, L, L));

@@ -20,10 +20,10 @@ import { WHOLE_PRICING_CELLS, WHOLE_PRICING_DAYS, wholeHorizonPricing } from './
  * enough, which gives the strong bound; on small models the compact MIP, which proves optima;
  * then large-neighbourhood search for the rest of the time. Long horizons (beyond four weeks,
  * six for mid-size rosters, eight for small ones or a little larger given a minute or five,
- * twelve for small ones given 15 s: `wholeHorizonPricing`) are not priced whole: their neighbourhoods are windows of days (a
- * block of agents, or all of them), each a roster model of its own solved by price-and-branch,
- * first sweeping the horizon in overlapping windows, then anywhere, so quality does not depend on
- * the horizon's length.
+ * twelve for small ones given 15 s: `wholeHorizonPricing`) are not priced whole: their
+ * neighbourhoods are windows of days (a block of agents, or all of them), each a roster model of
+ * its own solved by price-and-branch, first sweeping the horizon in overlapping windows, then
+ * anywhere, so quality does not depend on the horizon's length.
  */
 
 /**
