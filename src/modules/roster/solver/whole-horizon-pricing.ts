@@ -79,10 +79,10 @@ const SIX_WEEK_WHOLE_PRICING_CELLS = 12_000;
  * Eight-week rosters of up to 7,500 cells whose lines pass few minute levels (the 56-day, 32-agent,
  * 4-type shape with shifts of one length: 36 levels, where column generation ran a round about 2.5
  * times faster than with 8- and 10-hour shifts mixed, 144 levels) are priced whole from 50 s left,
- * priced for speed (`QUICK_PRICING`). In pairs with the windows (60 s, seeds 1–4, the two
- * look-alikes of that shape) lower in 8 of 8, 0.70 in the geometric mean (2,676 → 2,006, 107 → 70);
- * at 120 s (seed 1) lower on both (2,760 → 2,126, 89 → 78). The same plan on mixed lengths was
- * lower in 5 of 14 and higher in 9 (1.07), so those keep the windows below 270 s.
+ * priced for speed (`QUICK_PRICING`). In pairs with the windows (60 s, the three look-alikes of
+ * that shape, seeds 1–5) lower in 10 of 11, 0.74 in the geometric mean (2,676 → 2,006, 107 → 70);
+ * at 120 s (seed 1) lower on both tried (2,760 → 2,126, 89 → 78). The same plan on mixed lengths was
+ * lower in 3 of 11 and higher in 8 (1.14), so those keep the windows below 270 s.
  */
 const FEW_MINUTE_LEVELS = 60;
 const QUICK_EIGHT_WEEK_SECONDS = 50;
