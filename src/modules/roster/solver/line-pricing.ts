@@ -72,7 +72,8 @@ export interface PricingBudget {
 
 type Shape = LabelShape & { untracked: number[] };
 
-function gcd(a: number, b: number): number {
+/** Greatest common divisor: the minute step of a line's programme (shift lengths are whole minutes). */
+export function gcd(a: number, b: number): number {
   return b === 0 ? a : gcd(b, a % b);
 }
 

@@ -147,7 +147,7 @@ export class Search {
   }
 
   /** Column generation (priced as `pricing` says), dives and the integer master over its lines: a strong bound and a roster. */
-  price(share: number, pricing: Partial<WholeHorizonPricing> = {}): { converged: boolean } {
+  price(share: number, pricing: WholeHorizonPricing): { converged: boolean } {
     const seconds = this.limits.deadline === undefined ? FALLBACK_SECONDS : this.subSeconds(this.remaining() * share);
     const priced = priceAndBranch(this.highs, this.model, this.lines, {
       seconds,

@@ -1,4 +1,5 @@
 import type { CompiledRoster } from './compiled-roster';
+import { gcd } from './line-pricing';
 
 /**
  * Which rosters column generation prices over the whole horizon in a solve, and how: the rest get
@@ -134,10 +135,6 @@ export function wholeHorizonPricing(model: CompiledRoster, seconds: number): Who
   if (!rule) return null;
   const columnGenerationShare = model.days > SIX_WEEK_WHOLE_PRICING_DAYS ? LONG_COLUMN_GENERATION_SHARE : undefined;
   return { columnGenerationShare, alternatives: 0, pooledReplans: false, ...rule.pricing };
-}
-
-function gcd(a: number, b: number): number {
-  return b === 0 ? a : gcd(b, a % b);
 }
 
 /**
