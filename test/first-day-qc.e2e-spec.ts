@@ -34,6 +34,15 @@ describe('first day: QC inspector (e2e, seeded demo)', () => {
       items: { sessionId: string; reviewed: boolean }[];
     };
     expect(samples.items.length).toBeGreaterThan(10);
+    // The demo reviewed each agent's latest session before today: drawn again, it shows as reviewed.
+    const demoReviewed = new Set(
+      (
+        (await demo.t.http().get('/qc/reviews?limit=500').set(bearer(qc)).expect(200)).body.items as {
+          sessionId: string;
+        }[]
+      ).map((r) => r.sessionId),
+    );
+    for (const s of samples.items) expect(s.reviewed).toBe(demoReviewed.has(s.sessionId));
     const target = samples.items.find((s) => !s.reviewed)!;
     const review = await demo.t
       .http()

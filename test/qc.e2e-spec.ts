@@ -159,7 +159,22 @@ describe('quality check loop (e2e)', () => {
       .send({ sessionId: target.sessionId, scores: [{ itemId: items.get('policy')!.id, points: 12 }] })
       .expect(201);
     expect(second.body).toMatchObject({ totalScore: 97, failed: false, coachingTaskId: null });
-    await t.http().post('/qc/reviews').set(bearer(qc2)).send({ sessionId: target.sessionId }).expect(409);
+    // The same reviewer again: refused in words, in the reader's language (not by the index's name).
+    for (const [lang, words] of [
+      ['en', 'You have already reviewed this session'],
+      ['zh', '你已评审过该会话'],
+    ]) {
+      const again = await t
+        .http()
+        .post('/qc/reviews')
+        .set(bearer(qc2))
+        .set('Accept-Language', lang)
+        .send({ sessionId: target.sessionId })
+        .expect(409);
+      expect(again.body.code).toBe('qc.already-reviewed');
+      expect(JSON.stringify(again.body)).toContain(words);
+      expect(JSON.stringify(again.body)).not.toContain('qc_reviews');
+    }
     const calibration = await t.http().get(`/qc/sessions/${target.sessionId}/calibration`).set(bearer(qc)).expect(200);
     expect(calibration.body.reviews).toHaveLength(2);
     expect(calibration.body.totalSpread).toBe(27);

@@ -84,6 +84,7 @@ export class QcReviewController {
     QcProblems.sessionNotFound,
     QcProblems.rubricNotFound,
     QcProblems.reviewRefused,
+    QcProblems.alreadyReviewed,
   )
   createReview(@CurrentActor() actor: Actor, @ValidBody(CreateReviewBody) body: CreateReviewBody) {
     return this.reviews.create(actor, body);

@@ -16,6 +16,7 @@ export const QcProblems = defineProblems('qc', {
     zh: '只有该客服所在团队的主管才能关闭此辅导任务',
   },
   coachingClosed: { status: 409, en: 'The coaching task is already closed', zh: '该辅导任务已关闭' },
+  alreadyReviewed: { status: 409, en: 'You have already reviewed this session', zh: '你已评审过该会话' },
   reviewRefused: { status: 422, en: 'The review cannot be stored: {problems}', zh: '无法保存该质检评审：{problems}' },
 });
 

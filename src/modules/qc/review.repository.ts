@@ -88,6 +88,22 @@ export class ReviewRepository {
     return { rows, total };
   }
 
+  /** Whether this reviewer has a review of the session (draft or submitted): one each, by the unique index. */
+  async reviewedBy(shopId: string, sessionId: string, reviewerUserId: string): Promise<boolean> {
+    const [row] = await this.db.q
+      .select({ id: qcReviews.id })
+      .from(qcReviews)
+      .where(
+        and(
+          eq(qcReviews.shopId, shopId),
+          eq(qcReviews.sessionId, sessionId),
+          eq(qcReviews.reviewerUserId, reviewerUserId),
+        ),
+      )
+      .limit(1);
+    return row !== undefined;
+  }
+
   async ofSession(shopId: string, sessionId: string): Promise<Review[]> {
     return this.db.q
       .select()

@@ -57,6 +57,8 @@ export class ReviewService {
   async create(actor: Actor, body: CreateReviewBody): Promise<ReviewView> {
     const session = await this.reviewedSessions.session(actor.shopId, body.sessionId);
     if (!session) throw QcProblems.sessionNotFound();
+    // Said in words before the unique index refuses it with its own name (a race still meets the index).
+    if (await this.reviews.reviewedBy(actor.shopId, session.id, actor.userId)) throw QcProblems.alreadyReviewed();
     const rubric = await this.rubrics.forReview(actor.shopId, body.rubricVersionId);
     const { result, problems } = scoreReview(rubric.items, body.scores);
     const titles = new Map(rubric.items.map((item) => [item.id, item.title]));
