@@ -104,7 +104,7 @@ export class SampleRepository {
     return this.db.q
       .select({
         ...getTableColumns(qcSamples),
-        // Reviewed in the sample or before it was drawn (a session reviewed outside any sample is not drawn anew for it).
+        // Reviewed in the sample, or before it was drawn: the draw does not leave reviewed sessions out.
         reviewed: sql<boolean>`exists (select 1 from qc_reviews r where r.sample_id = "qc_samples"."id" or (r.shop_id = "qc_samples"."shop_id" and r.session_id = "qc_samples"."session_id"))`,
       })
       .from(qcSamples)
