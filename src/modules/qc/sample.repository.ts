@@ -104,8 +104,9 @@ export class SampleRepository {
     return this.db.q
       .select({
         ...getTableColumns(qcSamples),
-        // Reviewed in the sample, or before it was drawn: the draw does not leave reviewed sessions out.
-        reviewed: sql<boolean>`exists (select 1 from qc_reviews r where r.sample_id = "qc_samples"."id" or (r.shop_id = "qc_samples"."shop_id" and r.session_id = "qc_samples"."session_id"))`,
+        // Any review of the session: one made in the sample is of its session too, and one made before the
+        // draw counts as well (the draw does not leave reviewed sessions out).
+        reviewed: sql<boolean>`exists (select 1 from qc_reviews r where r.shop_id = "qc_samples"."shop_id" and r.session_id = "qc_samples"."session_id")`,
       })
       .from(qcSamples)
       .where(

@@ -89,9 +89,9 @@ const FEW_MINUTE_LEVELS = 60;
 const QUICK_EIGHT_WEEK_SECONDS = 50;
 /**
  * A quick price step: four next-cheapest lines per pricing (column generation alone on the 56-day,
- * 32-agent shape, two runs at once: LP 1,162 after 25 s with them, 1,616 without (1,132
- * after 50 s); its optimum about 1,060), one pricing round per dive step (with five the dive had no time to settle
- * its choices: one step, then everything settled at once), and the pool handed to the re-plans
+ * 32-agent shape, two runs at once: LP 1,162 after 25 s with them, 1,616 without (1,132 after
+ * 50 s); its optimum about 1,060), one pricing round per dive step (with five the dive had no time
+ * to settle its choices: one step, then everything settled at once), and the pool handed to the re-plans
  * (against the same plan without it: lower in 4 of 6 pairs, higher in 1).
  */
 const QUICK_PRICING: Partial<WholeHorizonPricing> = { alternatives: 4, diveRounds: 1, pooledReplans: true };
