@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { isConnectionLoss } from 'src/platform/db/connection-loss';
+import { referencedTable, tableNoun, uniqueKeyOf } from 'src/platform/db/record-words';
 import { localeOfRequest } from 'src/platform/i18n/request-locale';
 import { CommonProblems } from './common-problems';
 import { AppError, ProblemType, problemBody } from './problem';
@@ -18,12 +19,18 @@ const statusToType: Record<number, ProblemType> = {
   503: 'unavailable',
 };
 
-/** PostgreSQL errors that are the caller's fault, not ours. */
-function fromDatabase(error: unknown): AppError | undefined {
-  const e = error as { code?: string; constraint_name?: string };
-  if (e?.code === '23505') return CommonProblems.duplicate({ key: e.constraint_name ?? 'unique key' });
-  if (e?.code === '23503') return CommonProblems.missingReference({ key: e.constraint_name ?? 'foreign key' });
-  return undefined;
+/** PostgreSQL errors that are the caller's fault, not ours, told in the domain's words (never a key's name). */
+export function databaseProblem(error: unknown): AppError | undefined {
+  const e = error as { code?: string; constraint_name?: string; table_name?: string; query?: string };
+  if (e?.code === '23505')
+    return CommonProblems.duplicate({ what: tableNoun(e.table_name), key: uniqueKeyOf(e.constraint_name) });
+  if (e?.code !== '23503') return undefined;
+  const target = tableNoun(referencedTable(e.constraint_name));
+  // PostgreSQL names the referring table either way (and words its message in the server's
+  // language): a DELETE is what leaves a reference dangling, anything else points at a missing record.
+  if (/^\s*delete\b/i.test(e.query ?? ''))
+    return CommonProblems.stillReferenced({ what: target, referrer: tableNoun(e.table_name) });
+  return CommonProblems.missingReference({ what: target });
 }
 
 function toAppError(exception: unknown): AppError | undefined {
@@ -47,7 +54,7 @@ function toAppError(exception: unknown): AppError | undefined {
   const cause = (exception as { cause?: unknown })?.cause;
   // A connection killed under a request (failover, restart, pg_terminate_backend): come back in a second.
   if (isConnectionLoss(exception)) return CommonProblems.unavailable(undefined, { extra: { retryAfterSeconds: 1 } });
-  return fromDatabase(exception) ?? (cause ? fromDatabase(cause) : undefined);
+  return databaseProblem(exception) ?? (cause ? databaseProblem(cause) : undefined);
 }
 
 /**
