@@ -423,6 +423,19 @@ describe('rosters (e2e)', () => {
       .expect(400);
     // In the shop's language (Chinese by default), naming the field.
     expect(tuesday.body.errors[0]).toMatchObject({ field: 'weekStart', message: '必须是周一（当地一周的第一天）' });
+    // Not a date at all: the date's own refusal, not a 500 from the Monday check reading it as one.
+    for (const weekStart of ['', 'x', '2026-12-1', '1; DROP TABLE agents', '2026-03-29T02:30:00']) {
+      const notDate = await t
+        .http()
+        .post('/rosters')
+        .set(bearer(manager))
+        .set('Accept-Language', 'en')
+        .send({ weekStart, demand: 'day-cover', dayCover: [{ shiftTemplate: 'E', required: 1 }] })
+        .expect(400);
+      expect(notDate.body.errors).toEqual([
+        expect.objectContaining({ field: 'weekStart', message: 'must be a date like 2026-11-23' }),
+      ]);
+    }
     const noCover = await t
       .http()
       .post('/rosters')

@@ -6,17 +6,18 @@ import { localized } from 'src/platform/i18n/zod-messages';
 /** Field types every module shares, so "a date" or "a time zone" is checked the same way everywhere. */
 export const ianaTimeZone = z
   .string()
-  .refine(
-    (v) => IANAZone.isValidZone(v),
-    localized(text('must be an IANA time zone such as Asia/Shanghai', '必须是 IANA 时区，例如 Asia/Shanghai')),
-  )
+  .refine((v) => IANAZone.isValidZone(v), {
+    ...localized(text('must be an IANA time zone such as Asia/Shanghai', '必须是 IANA 时区，例如 Asia/Shanghai')),
+    abort: true,
+  })
   .meta({ example: 'Asia/Shanghai' });
 
 export const localDate = z
   .string()
   .refine(
     (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && DateTime.fromISO(v).isValid,
-    localized(text('must be a date like 2026-11-23', '必须是日期，格式如 2026-11-23')),
+    // A check chained after this one (`.refine(isMonday)`) reads the value as a date: it must not run on one that is not.
+    { ...localized(text('must be a date like 2026-11-23', '必须是日期，格式如 2026-11-23')), abort: true },
   )
   .meta({ example: '2026-11-23' });
 
