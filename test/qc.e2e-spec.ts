@@ -352,5 +352,17 @@ describe('quality check loop (e2e)', () => {
     const next = await t.http().post('/qc/samples/run').set(bearer(qc)).send({ sessionDate: '2026-11-26' }).expect(202);
     await t.app.get(JobQueue).settled(next.body.jobId);
     expect((await t.http().get('/qc/samples?date=2026-11-27').set(bearer(qc)).expect(200)).body.items).toEqual([]);
+    // A day whose edges leave the calendar is refused at once, never accepted as a job that can only fail.
+    for (const sessionDate of ['9999-12-31', '0001-01-01']) {
+      const far = await t
+        .http()
+        .post('/qc/samples/run')
+        .set({ ...bearer(qc), 'Accept-Language': 'en' })
+        .send({ sessionDate })
+        .expect(400);
+      expect(far.body.errors).toEqual([
+        expect.objectContaining({ field: 'sessionDate', message: 'must be between 1900-01-01 and 2199-12-31' }),
+      ]);
+    }
   });
 });

@@ -12,6 +12,17 @@ export const ianaTimeZone = z
   })
   .meta({ example: 'Asia/Shanghai' });
 
+/**
+ * Dates a roster, a hire or a report can have. Beyond them a day's UTC edges leave the calendar's
+ * range (9999-12-31 in Shanghai ends in year 10000, which PostgreSQL reads as no date) and a job
+ * accepted for such a day could only fail.
+ */
+const FIRST_DATE = '1900-01-01';
+const LAST_DATE = '2199-12-31';
+const outOfRange = localized(
+  text(`must be between ${FIRST_DATE} and ${LAST_DATE}`, `必须在 ${FIRST_DATE} 至 ${LAST_DATE} 之间`),
+);
+
 export const localDate = z
   .string()
   .refine(
@@ -19,6 +30,7 @@ export const localDate = z
     // A check chained after this one (`.refine(isMonday)`) reads the value as a date: it must not run on one that is not.
     { ...localized(text('must be a date like 2026-11-23', '必须是日期，格式如 2026-11-23')), abort: true },
   )
+  .refine((v) => v >= FIRST_DATE && v <= LAST_DATE, { ...outOfRange, abort: true })
   .meta({ example: '2026-11-23' });
 
 /** Local clock time; 24:00 closes a day. */
@@ -48,4 +60,9 @@ export const utcInstant = z.iso
       text('must be an ISO 8601 date-time with offset', '必须是带时区偏移的 ISO 8601 时间，例如 2026-11-23T01:00:00Z'),
     ),
   })
+  // Total on any string: a value the format check refused reaches this check too.
+  .refine((v) => {
+    const at = Date.parse(v);
+    return !(at < Date.parse(FIRST_DATE) || at >= Date.parse(LAST_DATE) + 86_400_000);
+  }, outOfRange)
   .meta({ example: '2026-11-23T01:00:00Z' });
