@@ -272,10 +272,18 @@ describe('forecasts: request, job, slots, accuracy, adjustments, forecast vs act
   it('marks the version failed when the queue has no history', async () => {
     const [failed] = await requestForecast({ queueIds: [hotline], from: '2026-11-30', weeks: 1 });
     const version = await t.http().get(`/forecasts/${failed.forecastId}`).set(bearer(manager)).expect(200);
-    expect(version.body).toMatchObject({ status: 'failed', error: expect.stringMatching(/no volume/) });
+    // In both languages, naming the queue by its name (the run's error and the forecast's are the same text).
+    const reason = version.body.error as string;
+    expect(reason).toMatch(
+      /^The queue .+ has no volume in the 371 days before 2026-11-30: import its history first \/ /,
+    );
+    expect(reason).toContain('在 2026-11-30 之前的 371 天内没有咨询量：请先导入其历史数据');
+    const queueName = (await t.http().get(`/queues/${hotline}`).set(bearer(manager)).expect(200)).body.name as string;
+    expect(reason.split(queueName)).toHaveLength(3);
+    expect(reason).not.toContain(hotline);
     await t.http().get(`/forecasts/${failed.forecastId}/slots`).set(bearer(manager)).expect(409);
     const job = await t.http().get(failed.statusUrl).set(bearer(manager)).expect(200);
-    expect(job.body).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(job.body).toMatchObject({ status: 'failed', attempts: 1, error: reason });
   });
 
   it('refreshes each real-time queue nightly, and a re-run of the night replaces its versions', async () => {

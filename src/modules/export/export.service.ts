@@ -12,6 +12,8 @@ import type { Page } from 'src/platform/http/pagination';
 import { openApiSchema, validationError } from 'src/platform/http/validation';
 import { zodErrorMap } from 'src/platform/i18n/zod-messages';
 import { UnrecoverableJobError } from 'src/platform/jobs/job-definition';
+import { recordGone } from 'src/platform/jobs/run-end-reasons';
+import { text } from 'src/platform/i18n/locale';
 import { JobHandler, OnRunFailed } from 'src/platform/jobs/job-handler.decorator';
 import { JobQueue } from 'src/platform/jobs/job-queue';
 import { accepted, Accepted } from 'src/platform/jobs/jobs.service';
@@ -125,9 +127,13 @@ export class ExportService {
   @JobHandler(exportBuildJob)
   async build(payload: BuildExportPayload): Promise<{ fileName: string; sizeBytes: number }> {
     const record = await this.exports.find(payload.shopId, payload.exportId);
-    if (!record) throw new UnrecoverableJobError(`export ${payload.exportId} not found`);
+    if (!record) throw new UnrecoverableJobError(recordGone(text('export', '导出')));
     const builder = this.builders.get(record.kind);
-    if (!builder) throw new UnrecoverableJobError(`no builder for export kind ${record.kind}`);
+    if (!builder)
+      throw new UnrecoverableJobError({
+        template: text('Exports of the kind {kind} cannot be built', '无法生成类型为 {kind} 的导出'),
+        params: { kind: record.kind },
+      });
     await this.exports.update(record.id, { status: 'running' });
     const actor: Actor = {
       userId: record.requestedBy,
@@ -168,7 +174,7 @@ export class ExportService {
           : CommonProblems.internal().detailIn(record.lang as ExportLanguage);
       await this.exports.update(record.id, { status: 'failed', error: reason, finishedAt: new Date() });
       // An export the requester may no longer see (a ranking deleted, an access change) will not improve by retrying.
-      if (e instanceof AppError && e.status < 500) throw new UnrecoverableJobError(e.detail);
+      if (e instanceof AppError && e.status < 500) throw new UnrecoverableJobError(e.detailMessage);
       throw e;
     } finally {
       await rm(folder, { recursive: true, force: true });

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { JobContext, UnrecoverableJobError } from 'src/platform/jobs/job-definition';
+import { recordGone } from 'src/platform/jobs/run-end-reasons';
+import { text } from 'src/platform/i18n/locale';
+import { ForecastJobTexts } from './forecast.labels';
 import { JobHandler, OnRunFailed } from 'src/platform/jobs/job-handler.decorator';
 import type { Shop } from 'src/modules/org/shop.repository';
 import { ShopService } from 'src/modules/org/shop.service';
@@ -31,7 +34,7 @@ export class ForecastGeneration {
   @JobHandler(forecastGenerateJob)
   async generateInJob(payload: GeneratePayload, context: JobContext): Promise<Record<string, unknown>> {
     const version = await this.versions.find(payload.shopId, payload.versionId);
-    if (!version) throw new UnrecoverableJobError(`Forecast ${payload.versionId} not found`);
+    if (!version) throw new UnrecoverableJobError(recordGone(text('forecast', '预测')));
     return workOnRecord(
       context,
       (status, error) => this.versions.update(version.id, { status, error }),
@@ -58,8 +61,11 @@ export class ForecastGeneration {
       version.horizonDays,
       version.methodRequested as MethodName | 'auto',
     );
-    if (!computed)
-      throw new UnrecoverableJobError(`The queue has no volume in the ${HISTORY_DAYS} days before ${version.fromDate}`);
+    if (!computed) {
+      const [queue] = await this.history.queues(version.shopId, [version.queueId]);
+      const params = { queue: queue?.name, days: HISTORY_DAYS, from: version.fromDate };
+      throw new UnrecoverableJobError({ template: ForecastJobTexts.noVolume, params });
+    }
     await progress(70, `forecast computed (${computed.method})`);
     const stored = await fenced(() => this.store(version.id, shop, computed));
     await progress(100, `${stored.slots} slots stored`);

@@ -5,7 +5,7 @@ import { forecastEvents, forecastSlots, forecastVersions, queues, volumeSlots } 
 import type { VolumeObservation } from './engine/forecast-types';
 import type { CalendarDay } from './engine-input';
 
-export type QueueRef = { id: string; kind: string; active: boolean };
+export type QueueRef = { id: string; name: string; kind: string; active: boolean };
 
 export type ForecastActualRow = {
   slotStart: Date;
@@ -24,14 +24,14 @@ export class ForecastHistoryReads {
 
   queues(shopId: string, ids: string[]): Promise<QueueRef[]> {
     return this.db.q
-      .select({ id: queues.id, kind: queues.kind, active: queues.active })
+      .select({ id: queues.id, name: queues.name, kind: queues.kind, active: queues.active })
       .from(queues)
       .where(and(eq(queues.shopId, shopId), inArray(queues.id, ids)));
   }
 
   activeQueues(shopId: string): Promise<QueueRef[]> {
     return this.db.q
-      .select({ id: queues.id, kind: queues.kind, active: queues.active })
+      .select({ id: queues.id, name: queues.name, kind: queues.kind, active: queues.active })
       .from(queues)
       .where(and(eq(queues.shopId, shopId), eq(queues.active, true)))
       .orderBy(asc(queues.code));
@@ -39,7 +39,7 @@ export class ForecastHistoryReads {
 
   activeRealtimeQueues(shopId: string): Promise<QueueRef[]> {
     return this.db.q
-      .select({ id: queues.id, kind: queues.kind, active: queues.active })
+      .select({ id: queues.id, name: queues.name, kind: queues.kind, active: queues.active })
       .from(queues)
       .where(and(eq(queues.shopId, shopId), eq(queues.kind, 'realtime'), eq(queues.active, true)))
       .orderBy(asc(queues.code));

@@ -1,5 +1,13 @@
 import { defineTexts } from 'src/platform/i18n/texts';
 
+/** Why a forecast's job failed, as its requester reads it on the forecast and the run. */
+export const ForecastJobTexts = defineTexts('forecast.job', {
+  noVolume: {
+    en: 'The queue {queue} has no volume in the {days} days before {from}: import its history first',
+    zh: '队列“{queue}”在 {from} 之前的 {days} 天内没有咨询量：请先导入其历史数据',
+  },
+});
+
 /** The states of a forecast version, as a user reads them. */
 export const ForecastStatusLabels = defineTexts('forecast.status', {
   queued: { en: 'queued', zh: '排队中' },

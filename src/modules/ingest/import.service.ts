@@ -135,7 +135,10 @@ export class ImportService {
     context: JobContext,
   ): Promise<Record<string, unknown>> {
     const record = await this.imports.find(payload.shopId, payload.importId);
-    if (!record?.storedFile) throw new UnrecoverableJobError(`Import ${payload.importId} has no stored file`);
+    if (!record?.storedFile)
+      throw new UnrecoverableJobError(
+        text('The file of this import is no longer stored; upload it again', '该导入的文件已不再保存，请重新上传'),
+      );
     try {
       // A job has no request: the rows' reasons are written in the shop's language.
       const { language } = await this.shops.context(payload.shopId);
@@ -144,7 +147,7 @@ export class ImportService {
       );
       return { importId: report.importId, status: report.status, rows: report.rows, rejected: report.rejected };
     } catch (e) {
-      if (e instanceof AppError) throw new UnrecoverableJobError(e.detail);
+      if (e instanceof AppError) throw new UnrecoverableJobError(e.detailMessage);
       // The last attempt's failure reaches runFailed, which discards the upload.
       throw e;
     }

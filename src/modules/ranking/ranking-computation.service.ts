@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from 'src/platform/db/db';
 import { JobContext, UnrecoverableJobError } from 'src/platform/jobs/job-definition';
+import { recordGone } from 'src/platform/jobs/run-end-reasons';
+import { text } from 'src/platform/i18n/locale';
 import { JobHandler, OnRunFailed } from 'src/platform/jobs/job-handler.decorator';
 import { KpiService } from 'src/modules/kpi/kpi.service';
 import { KpiAggregation } from 'src/modules/kpi/kpi-aggregation.service';
@@ -27,9 +29,11 @@ export class RankingComputation {
   @JobHandler(rankingComputeJob)
   async computeInJob(payload: RankingPayload, context: JobContext): Promise<Record<string, unknown>> {
     const run = await this.runs.find(payload.shopId, payload.runId);
-    if (!run) throw new UnrecoverableJobError(`Ranking ${payload.runId} not found`);
+    if (!run) throw new UnrecoverableJobError(recordGone(text('ranking', '排名')));
     if (run.status === 'approved')
-      throw new UnrecoverableJobError('An approved ranking is frozen; run a new version instead');
+      throw new UnrecoverableJobError(
+        text('An approved ranking is frozen; run a new version instead', '已批准的排名不可更改；请运行新版本'),
+      );
     return workOnRecord(
       context,
       (status, error) => this.runs.update(run.id, { status, error }),

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JobContext, UnrecoverableJobError } from 'src/platform/jobs/job-definition';
+import { recordGone } from 'src/platform/jobs/run-end-reasons';
 import { JobHandler, OnRunFailed } from 'src/platform/jobs/job-handler.decorator';
 import { ShopService } from 'src/modules/org/shop.service';
 import { RosterGeneratePayload, rosterGenerateJob } from './roster.jobs';
@@ -10,7 +11,7 @@ import { solveOnThread } from './roster-solve-thread';
 import type { RosterProblem, RosterSolution, SolveProgress } from './solver';
 import { budgetShare, solveBudget } from './roster-solve-budget';
 import { RosterStops, RosterTexts, solverNote } from './roster.texts';
-import { DEFAULT_LOCALE, fillText, isLocale, type Text } from 'src/platform/i18n/locale';
+import { DEFAULT_LOCALE, fillText, isLocale, text, type Text } from 'src/platform/i18n/locale';
 import type { Shop } from 'src/modules/org/shop.repository';
 import { say, withLocale } from 'src/platform/i18n/request-locale';
 import { labelOf } from 'src/platform/i18n/texts';
@@ -34,8 +35,14 @@ export class RosterGeneration {
   @JobHandler(rosterGenerateJob)
   async generateInJob(payload: RosterGeneratePayload, context: JobContext): Promise<Record<string, unknown>> {
     const roster = await this.rosters.find(payload.shopId, payload.rosterId);
-    if (!roster) throw new UnrecoverableJobError(`Roster ${payload.rosterId} not found`);
-    if (!roster.problem) throw new UnrecoverableJobError(`Roster ${payload.rosterId} has no problem to solve`);
+    if (!roster) throw new UnrecoverableJobError(recordGone(text('roster', '排班表')));
+    if (!roster.problem)
+      throw new UnrecoverableJobError(
+        text(
+          'The roster was stored without what to solve; create it again',
+          '该排班表未保存求解所需的内容，请重新创建',
+        ),
+      );
     return workOnRecord(
       context,
       (status, error) => this.rosters.update(roster.id, { status, error }),

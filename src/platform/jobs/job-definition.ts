@@ -1,3 +1,5 @@
+import type { Message } from 'src/platform/errors/problem';
+import { storedMessage } from './run-end-reasons';
 /**
  * Typed job names (`<domain>.<action>`). A module declares its jobs with `defineJob` in its
  * `<domain>.jobs.ts` and handles each with exactly one `@JobHandler` method; boot fails otherwise.
@@ -48,9 +50,15 @@ export class ClaimLostError extends Error {
   }
 }
 
-/** Bad input: retrying cannot help, so the run fails at once. */
+/**
+ * Bad input: retrying cannot help, so the run fails at once. Users read the reason on the run and
+ * on the record it works on, so it is stored in both languages (`en / zh`, `storedMessage`).
+ */
 export class UnrecoverableJobError extends Error {
   readonly unrecoverable = true;
+  constructor(reason: Message) {
+    super(storedMessage(reason));
+  }
 }
 
 const NAME = /^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/;

@@ -1,4 +1,4 @@
-import { AppError, messageValue } from 'src/platform/errors/problem';
+import { AppError, messageValue, type Message } from 'src/platform/errors/problem';
 import { fillText, text, type Text, type TemplateParams, type TemplateValue } from 'src/platform/i18n/locale';
 import { defineTexts, labelOf } from 'src/platform/i18n/texts';
 
@@ -34,6 +34,15 @@ export const runEndTexts = defineTexts('jobs', {
   },
 });
 
+/** Why a handler gave up at once, for reasons every kind of job shares. */
+export const jobFailureTexts = defineTexts('jobs.failure', {
+  recordGone: {
+    en: 'The {what} this job works on no longer exists',
+    zh: '该任务处理的{what}已不存在',
+  },
+  stepsFailed: { en: 'Nightly steps failed: {steps}', zh: '夜间步骤失败：{steps}' },
+});
+
 /** The states (BullMQ's list names) a waiting job can be removed in, as `removedFromQueue` names them. */
 const queueStateLabels = defineTexts('jobs.queue-state', {
   wait: { en: 'waiting', zh: '等待中' },
@@ -47,6 +56,12 @@ const queueStateLabels = defineTexts('jobs.queue-state', {
 export function storedReason(template: Text, params?: TemplateParams): string {
   const filled = fillText(template, params);
   return `${filled.en} / ${filled.zh}`;
+}
+
+/** A refusal's or a handler's message as a run stores it; a plain string (a driver's own text) as it is. */
+export function storedMessage(message: Message): string {
+  if (typeof message === 'string') return message;
+  return 'template' in message ? storedReason(message.template, message.params) : storedReason(message);
 }
 
 /** The process a run was claimed by as an operator knows it (host:pid), without its boot id. */
@@ -77,3 +92,6 @@ export function notQueuedReason(error: unknown): string {
         : String(error);
   return storedReason(runEndTexts.notQueued, { detail });
 }
+
+/** The record a job works on was deleted before it ran (`what`: its noun in both languages). */
+export const recordGone = (what: Text): Message => ({ template: jobFailureTexts.recordGone, params: { what } });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnrecoverableJobError, type JobContext, type JobDefinition } from 'src/platform/jobs/job-definition';
+import { jobFailureTexts } from 'src/platform/jobs/run-end-reasons';
 import { JobExecution } from 'src/platform/jobs/job-execution';
 import { JobHandler } from 'src/platform/jobs/job-handler.decorator';
 import { JobQueue } from 'src/platform/jobs/job-queue';
@@ -55,9 +56,10 @@ export class NightlyPipeline {
     await this.queueNextMissed(payload);
     const failed = outcomes.filter((o) => o.status === 'failed');
     if (failed.length)
-      throw new UnrecoverableJobError(
-        `Nightly steps failed: ${failed.map((f) => `${f.step} (${f.error})`).join('; ')}`,
-      );
+      throw new UnrecoverableJobError({
+        template: jobFailureTexts.stepsFailed,
+        params: { steps: failed.map((f) => `${f.step} (${f.error})`) },
+      });
     return { date: payload.date, steps: outcomes };
   }
 
