@@ -83,6 +83,8 @@ describe('forecasts: request, job, slots, accuracy, adjustments, forecast vs act
       status: 'completed',
       progress: 100,
       params: { shopId: t.demoShopId, versionId: forecastId },
+      // The note users read on the run, in both languages.
+      progressNote: expect.stringMatching(/^\d+ slots stored \/ 已保存 \d+ 个时段$/),
     });
     const version = await t
       .http()

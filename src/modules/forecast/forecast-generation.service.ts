@@ -53,7 +53,7 @@ export class ForecastGeneration {
   private async generate(version: ForecastVersion, { progress, fenced }: JobContext): Promise<StoredForecast> {
     const shop = await this.shops.context(version.shopId);
     await this.versions.update(version.id, { status: 'running', error: null });
-    await progress(5, 'reading volume history');
+    await progress(5, ForecastJobTexts.readingHistory);
     const computed = await this.compute(
       shop,
       version.queueId,
@@ -66,9 +66,9 @@ export class ForecastGeneration {
       const params = { queue: queue?.name, days: HISTORY_DAYS, from: version.fromDate };
       throw new UnrecoverableJobError({ template: ForecastJobTexts.noVolume, params });
     }
-    await progress(70, `forecast computed (${computed.method})`);
+    await progress(70, { template: ForecastJobTexts.computed, params: { method: computed.method } });
     const stored = await fenced(() => this.store(version.id, shop, computed));
-    await progress(100, `${stored.slots} slots stored`);
+    await progress(100, { template: ForecastJobTexts.slotsStored, params: { slots: stored.slots } });
     return stored;
   }
 

@@ -1,3 +1,4 @@
+import { jobProgressTexts } from 'src/platform/jobs/run-end-reasons';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { JobContext } from 'src/platform/jobs/job-definition';
 import { JobHandler } from 'src/platform/jobs/job-handler.decorator';
@@ -65,7 +66,10 @@ export class ForecastRefresh implements OnModuleInit {
         });
         refreshed.push(stored);
       }
-      await context.progress(((index + 1) / queues.length) * 100, `${index + 1} of ${queues.length} queues`);
+      await context.progress(((index + 1) / queues.length) * 100, {
+        template: jobProgressTexts.queuesDone,
+        params: { done: index + 1, total: queues.length },
+      });
     }
     return { date: payload.date, fromDate, horizonDays, refreshed, withoutHistory };
   }

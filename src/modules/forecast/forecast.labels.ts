@@ -2,6 +2,9 @@ import { defineTexts } from 'src/platform/i18n/texts';
 
 /** Why a forecast's job failed, as its requester reads it on the forecast and the run. */
 export const ForecastJobTexts = defineTexts('forecast.job', {
+  readingHistory: { en: 'reading volume history', zh: '正在读取咨询量历史' },
+  computed: { en: 'forecast computed ({method})', zh: '预测已计算（{method}）' },
+  slotsStored: { en: '{slots} slots stored', zh: '已保存 {slots} 个时段' },
   noVolume: {
     en: 'The queue {queue} has no volume in the {days} days before {from}: import its history first',
     zh: '队列“{queue}”在 {from} 之前的 {days} 天内没有咨询量：请先导入其历史数据',

@@ -1,3 +1,6 @@
+import type { Message } from 'src/platform/errors/problem';
+import { text } from 'src/platform/i18n/locale';
+import { jobProgressTexts } from 'src/platform/jobs/run-end-reasons';
 import type { z } from 'zod';
 import { FieldError, renderMessage } from 'src/platform/errors/problem';
 import { currentLocale } from 'src/platform/i18n/request-locale';
@@ -33,7 +36,7 @@ export type RunInput = {
   attributionWindowDays: number;
   lookups: Lookups;
   limits: { maxRows: number; maxCellLength: number; maxUncompressedBytes: number };
-  progress?: (percent: number, note: string) => Promise<void>;
+  progress?: (percent: number, note: Message) => Promise<void>;
 };
 
 export type RunOutcome = {
@@ -128,10 +131,10 @@ export async function runImport(repository: ImportRepository, input: RunInput): 
     let lines: string[] = [];
     for await (const batch of sourceRows(input)) {
       if (input.progress && Math.floor((rows + batch.length) / 100_000) > Math.floor(rows / 100_000)) {
-        await input.progress(
-          Math.min(90, 5 + Math.log10(rows + batch.length) * 10),
-          `${rows + batch.length} rows read`,
-        );
+        await input.progress(Math.min(90, 5 + Math.log10(rows + batch.length) * 10), {
+          template: jobProgressTexts.rowsRead,
+          params: { rows: rows + batch.length },
+        });
       }
       rows += batch.length;
       for (const source of batch) {
@@ -183,7 +186,7 @@ export async function runImport(repository: ImportRepository, input: RunInput): 
         await reading;
       }
       if (input.mode === 'all' && rejected.count > 0) throw new RollbackImport();
-      await input.progress?.(95, 'attributing orders');
+      await input.progress?.(95, text('attributing orders', '正在归属订单'));
       let reattributed = 0;
       if (span.from <= span.to) {
         const reach = (input.attributionWindowDays + 2) * 86_400_000;

@@ -1,3 +1,4 @@
+import type { Message } from 'src/platform/errors/problem';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -183,7 +184,7 @@ export class ImportService {
 
   private async execute(
     record: ImportRecord,
-    progress?: (p: number, note: string) => Promise<void>,
+    progress?: (p: number, note: Message) => Promise<void>,
   ): Promise<ImportReport> {
     const shop = await this.shops.context(record.shopId);
     await this.imports.updateRecord(record.id, { status: 'running' });

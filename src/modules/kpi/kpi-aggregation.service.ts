@@ -1,3 +1,4 @@
+import { jobProgressTexts } from 'src/platform/jobs/run-end-reasons';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Db } from 'src/platform/db/db';
 import { JobContext } from 'src/platform/jobs/job-definition';
@@ -92,7 +93,10 @@ export class KpiAggregation implements OnModuleInit {
     for (const [index, date] of days.entries()) {
       // Each day is stored only while this attempt holds the run (a duplicate delivery waits).
       outcomes.push(await context.fenced(() => this.aggregateDay(shop.id, date)));
-      await context.progress(((index + 1) / days.length) * 100, `${index + 1} of ${days.length} days`);
+      await context.progress(((index + 1) / days.length) * 100, {
+        template: jobProgressTexts.daysDone,
+        params: { done: index + 1, total: days.length },
+      });
     }
     if (reimported.seenUntil) await context.fenced(() => this.dueDays.markImportsSeen(shop.id, reimported.seenUntil!));
     return {

@@ -43,3 +43,8 @@ export const CalibrationTexts = defineTexts('qc.calibration', {
   inspector: { en: 'Inspector', zh: '质检员' },
   range: { en: 'the range may span at most 366 days', zh: '范围最多 366 天' },
 });
+
+/** What the sampling job reports when done. */
+export const QcJobTexts = defineTexts('qc.job', {
+  sampled: { en: '{sessions} sessions of {agents} agents', zh: '{agents} 名客服的 {sessions} 个会话' },
+});

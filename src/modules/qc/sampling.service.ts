@@ -1,3 +1,4 @@
+import { QcJobTexts } from './qc.labels';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
 import { Db } from 'src/platform/db/db';
@@ -92,7 +93,10 @@ export class SamplingService implements OnModuleInit {
       const sample = drawDailySample({ shopId: shop.id, sessionDate, settings, candidates, alreadySampled, filled });
       await this.samples.insertSamples(shop.id, run, sample.samples, filled);
       await this.samples.saveMix(run.id, sample.mix);
-      await context.progress(100, `${sample.samples.length} sessions of ${sample.mix.length} agents`);
+      await context.progress(100, {
+        template: QcJobTexts.sampled,
+        params: { sessions: sample.samples.length, agents: sample.mix.length },
+      });
       return {
         sessionDate,
         sampleDate,

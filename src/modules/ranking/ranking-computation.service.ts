@@ -1,3 +1,4 @@
+import { RankingJobTexts } from './ranking.labels';
 import { Injectable } from '@nestjs/common';
 import { Db } from 'src/platform/db/db';
 import { JobContext, UnrecoverableJobError } from 'src/platform/jobs/job-definition';
@@ -30,22 +31,19 @@ export class RankingComputation {
   async computeInJob(payload: RankingPayload, context: JobContext): Promise<Record<string, unknown>> {
     const run = await this.runs.find(payload.shopId, payload.runId);
     if (!run) throw new UnrecoverableJobError(recordGone(text('ranking', '排名')));
-    if (run.status === 'approved')
-      throw new UnrecoverableJobError(
-        text('An approved ranking is frozen; run a new version instead', '已批准的排名不可更改；请运行新版本'),
-      );
+    if (run.status === 'approved') throw new UnrecoverableJobError(RankingJobTexts.frozen);
     return workOnRecord(
       context,
       (status, error) => this.runs.update(run.id, { status, error }),
       async () => {
         await this.runs.update(run.id, { status: 'running', error: null });
-        await context.progress(5, 'aggregating days of the month not aggregated yet');
+        await context.progress(5, RankingJobTexts.aggregating);
         const aggregated = await this.aggregation.aggregateMissing(
           run.shopId,
           monthDays(run.month).from,
           monthDays(run.month).to,
         );
-        await context.progress(10, `reading the month’s KPI sums (${aggregated.length} days aggregated first)`);
+        await context.progress(10, { template: RankingJobTexts.readingSums, params: { days: aggregated.length } });
         return { ...(await this.compute(run)), aggregatedDays: aggregated };
       },
     );

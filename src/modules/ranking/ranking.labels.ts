@@ -45,3 +45,16 @@ export function ineligibleReason(code: string, row: RowFigures, floors: Floors):
     return fillText(RankingTexts['min-inquiries'], { inquiries: row.inquiries, min: floors.minInquiries });
   return text(code, code);
 }
+
+/** What the ranking job reports and why it may refuse at once. */
+export const RankingJobTexts = defineTexts('ranking.job', {
+  aggregating: { en: 'aggregating days of the month not aggregated yet', zh: '正在汇总本月尚未汇总的日期' },
+  readingSums: {
+    en: 'reading the month’s KPI sums ({days} days aggregated first)',
+    zh: '正在读取本月绩效汇总（先汇总了 {days} 天）',
+  },
+  frozen: {
+    en: 'An approved ranking is frozen; run a new version instead',
+    zh: '已批准的排名不可更改；请运行新版本',
+  },
+});

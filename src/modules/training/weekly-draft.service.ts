@@ -1,3 +1,4 @@
+import { TrainingJobTexts } from './training.labels';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
 import { Db } from 'src/platform/db/db';
@@ -106,7 +107,7 @@ export class WeeklyDraft implements OnModuleInit {
       }
       return removed;
     });
-    await context.progress(100, `${drafts.length} draft sessions for the week of ${week}`);
+    await context.progress(100, { template: TrainingJobTexts.drafted, params: { drafts: drafts.length, week } });
     return {
       date: payload.date,
       week,

@@ -28,7 +28,8 @@ export type JobContext = {
   attempt: number;
   maxAttempts: number;
   /** 0–100, with an optional note the UI shows. */
-  progress: (percent: number, note?: string) => Promise<void>;
+  /** A note users read on the run: stored in both languages like a failure's reason. */
+  progress: (percent: number, note?: Message) => Promise<void>;
   /**
    * Runs `work` in a transaction that first checks this attempt still holds the run (and locks
    * it): the result is stored only by the attempt that holds the claim. Throws ClaimLostError otherwise.

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { storedMessage } from './run-end-reasons';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AppConfig } from 'src/platform/config/app-config';
 import { APP_CONFIG } from 'src/platform/config/config.module';
@@ -80,7 +81,7 @@ export class JobExecution {
         maxAttempts: definition.attempts,
         progress: async (percent, note) => {
           const p = Math.max(0, Math.min(100, Math.round(percent)));
-          await this.runs.progressed(runId, p, note ?? null);
+          await this.runs.progressed(runId, p, note === undefined ? null : storedMessage(note));
           await onProgress?.(p);
         },
         fenced: (work) =>
