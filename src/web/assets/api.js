@@ -2,7 +2,7 @@
  * The public REST API, called with the signed-in user's bearer token. The token lives in
  * sessionStorage: it goes away with the tab, and another tab signs in on its own.
  */
-import { lang } from './i18n.js';
+import { lang, t } from './i18n.js';
 
 const KEY = 'wfm.session';
 
@@ -96,7 +96,7 @@ export async function followJob(jobId, onProgress = () => {}) {
     onProgress(job);
     if (job.status === 'completed') return job;
     if (job.status === 'failed')
-      throw new ApiError(500, { title: 'Job failed', detail: job.error ?? 'The job failed' });
+      throw new ApiError(500, { title: t('job.failed'), detail: job.error ?? t('job.failed') });
     await sleep(wait);
     wait = Math.min(wait * 1.5, 2000);
   }

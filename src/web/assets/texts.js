@@ -53,6 +53,7 @@ export const TEXT = {
   'common.agent': ['Agent', '客服'],
   'common.note': ['Note', '备注'],
   'common.confirm': ['Confirm', '确认'],
+  'job.failed': ['The job failed', '任务失败'],
   'status.queued': ['Queued', '排队中'],
   'status.running': ['Running', '运行中'],
   'status.retrying': ['Retrying', '重试中'],
