@@ -177,7 +177,10 @@ describe('imports: bad files and limits (e2e)', () => {
     const queue = t.app.get(JobQueue);
     await queue.settled(tooMany.body.jobId);
     const run = await t.http().get(`/jobs/${tooMany.body.jobId}`).set(bearer(manager)).expect(200);
-    expect(run.body).toMatchObject({ status: 'failed', error: 'The file has more than 3000 rows; split it' });
+    expect(run.body).toMatchObject({
+      status: 'failed',
+      error: 'The file has more than 3000 rows; split it / 文件超过 3000 行，请拆分后再导入',
+    });
     expect(await storedVolume()).toBe(0);
   });
 
