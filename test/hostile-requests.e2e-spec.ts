@@ -75,6 +75,39 @@ describe('hostile requests get a 4xx problem, never a 500 (e2e)', () => {
     expect(answer.type).toMatch(/^application\/problem\+json/);
   };
 
+  it('tells an unknown endpoint and an upload the parser refuses in the reader’s language, naming the field', async () => {
+    for (const [lang, detail] of [
+      ['en', 'There is no endpoint `POST /no-such-thing`; the API is listed at `/docs`'],
+      ['zh', '没有接口 `POST /no-such-thing`；接口列表见 `/docs`'],
+    ]) {
+      const answer = await raw('POST', '/no-such-thing?x=1', '{}', {
+        'Content-Type': 'application/json',
+        'Accept-Language': lang,
+      });
+      expectProblem(answer, 404, 'common.no-endpoint');
+      expect(answer.body.detail).toBe(detail);
+    }
+    const upload = (lang: string) =>
+      t
+        .http()
+        .post('/imports/sessions')
+        .set({ ...bearer(manager), 'Accept-Language': lang });
+    const wrongField = await upload('zh').attach('wrong', Buffer.from('a,b\n'), 'x.csv').expect(400);
+    expect(wrongField.body).toMatchObject({
+      code: 'common.upload-refused',
+      detail: '无法读取上传内容：请用字段 `file` 发送文件',
+      errors: [{ field: 'wrong', in: 'body' }],
+    });
+    const twoFiles = await upload('en')
+      .attach('file', Buffer.from('a,b\n'), 'x.csv')
+      .attach('file', Buffer.from('a,b\n'), 'y.csv')
+      .expect(400);
+    expect(twoFiles.body).toMatchObject({
+      code: 'common.upload-refused',
+      detail: 'The upload cannot be read: send exactly one file, in the field `file`',
+    });
+  });
+
   it('refuses a body larger than the limit with 413, also once inflated from a small gzip', async () => {
     expectProblem(await json(`{"name":"${'x'.repeat(3 * 2 ** 20)}"}`), 413, 'common.payload-too-large');
     const bomb = gzipSync(`{"name":"${'x'.repeat(50 * 2 ** 20)}"}`);

@@ -23,6 +23,18 @@ export const CommonProblems = defineProblems('common', {
     zh: '该{what}仍被{referrer}记录引用，无法删除',
   },
   badRequest: { status: 400, type: 'bad-request', en: '{detail}', zh: '{detail}' },
+  noEndpoint: {
+    status: 404,
+    en: 'There is no endpoint `{method} {path}`; the API is listed at `/docs`',
+    zh: '没有接口 `{method} {path}`；接口列表见 `/docs`',
+  },
+  uploadRefused: {
+    status: 400,
+    type: 'bad-request',
+    en: 'The upload cannot be read: {reason}',
+    zh: '无法读取上传内容：{reason}',
+  },
+  uploadTooLarge: { status: 413, en: 'The upload is too large: {reason}', zh: '上传内容过大：{reason}' },
   payloadTooLarge: { status: 413, en: 'The request body is larger than {limit}', zh: '请求内容超过 {limit}' },
   unsupportedMediaType: { status: 415, en: '{detail}', zh: '{detail}' },
   unavailable: {

@@ -4,7 +4,8 @@ import { isConnectionLoss } from 'src/platform/db/connection-loss';
 import { referencedTable, tableNoun, uniqueKeyOf } from 'src/platform/db/record-words';
 import { localeOfRequest } from 'src/platform/i18n/request-locale';
 import { CommonProblems } from './common-problems';
-import { AppError, ProblemType, problemBody } from './problem';
+import { frameworkRefusal } from './framework-refusals';
+import { AppError, ProblemType, problemBody, problemClasses } from './problem';
 
 const statusToType: Record<number, ProblemType> = {
   400: 'bad-request',
@@ -43,12 +44,11 @@ function toAppError(exception: unknown): AppError | undefined {
       typeof response === 'object' && response && 'message' in response
         ? (response as { message: unknown }).message
         : exception.message;
-    return new AppError(
-      type,
-      Array.isArray(message) ? message.join('; ') : String(message),
-      undefined,
-      undefined,
-      `common.${type}`,
+    const wording = Array.isArray(message) ? message.join('; ') : String(message);
+    // The framework words these in English: ours in both languages, else the class's title (which has both).
+    return (
+      frameworkRefusal(status, wording) ??
+      new AppError(type, problemClasses[type].title, undefined, undefined, `common.${type}`)
     );
   }
   const cause = (exception as { cause?: unknown })?.cause;
