@@ -1,4 +1,3 @@
-import { jobProgressTexts } from 'src/platform/jobs/run-end-reasons';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { JobContext } from 'src/platform/jobs/job-definition';
 import { JobHandler } from 'src/platform/jobs/job-handler.decorator';
@@ -7,6 +6,7 @@ import type { NightlyPayload } from 'src/platform/jobs/nightly/nightly.jobs';
 import type { Shop } from 'src/modules/org/shop.repository';
 import { ShopService } from 'src/modules/org/shop.service';
 import { addDays } from 'src/platform/time/calendar-date';
+import { jobProgressTexts } from 'src/platform/jobs/job-progress-texts';
 import { ForecastGeneration, StoredForecast } from './forecast-generation.service';
 import { ForecastHistoryReads } from './forecast-history.reads';
 import { DEFAULT_HORIZON_WEEKS } from './forecast.settings';

@@ -1,8 +1,6 @@
-import type { Message } from 'src/platform/errors/problem';
-import { text } from 'src/platform/i18n/locale';
-import { jobProgressTexts } from 'src/platform/jobs/run-end-reasons';
 import type { z } from 'zod';
-import { FieldError, renderMessage } from 'src/platform/errors/problem';
+import { FieldError, renderMessage, type Message } from 'src/platform/errors/problem';
+import { jobProgressTexts } from 'src/platform/jobs/job-progress-texts';
 import { currentLocale } from 'src/platform/i18n/request-locale';
 import { zodErrorMap } from 'src/platform/i18n/zod-messages';
 import { BatchChannel } from './batch-channel';
@@ -21,7 +19,7 @@ import { detached } from './readers/shared-strings';
 import { xlsxRows } from './readers/xlsx-rows';
 import { copyLine } from './staging';
 import { CellTexts } from './kinds/cell-texts';
-import { fillText } from 'src/platform/i18n/locale';
+import { fillText, text } from 'src/platform/i18n/locale';
 
 export type ImportFormat = 'csv' | 'xlsx' | 'json';
 

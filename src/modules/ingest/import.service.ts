@@ -1,4 +1,3 @@
-import type { Message } from 'src/platform/errors/problem';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -9,7 +8,7 @@ import type { Actor } from 'src/platform/auth/actor';
 import type { AppConfig } from 'src/platform/config/app-config';
 import { APP_CONFIG } from 'src/platform/config/config.module';
 import { DEFAULT_LOCALE, isLocale, text } from 'src/platform/i18n/locale';
-import { AppError, renderMessage } from 'src/platform/errors/problem';
+import { AppError, renderMessage, type Message } from 'src/platform/errors/problem';
 import { currentLocale, withLocale } from 'src/platform/i18n/request-locale';
 import { JobContext, UnrecoverableJobError } from 'src/platform/jobs/job-definition';
 import { JobHandler, OnRunFailed } from 'src/platform/jobs/job-handler.decorator';

@@ -1,4 +1,3 @@
-import { jobProgressTexts } from 'src/platform/jobs/run-end-reasons';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Db } from 'src/platform/db/db';
 import { JobContext } from 'src/platform/jobs/job-definition';
@@ -6,6 +5,7 @@ import { JobHandler } from 'src/platform/jobs/job-handler.decorator';
 import { NightlyPipeline } from 'src/platform/jobs/nightly/nightly-pipeline';
 import type { NightlyPayload } from 'src/platform/jobs/nightly/nightly.jobs';
 import { ShopService } from 'src/modules/org/shop.service';
+import { jobProgressTexts } from 'src/platform/jobs/job-progress-texts';
 import { KpiAggregationReads, ReplaceCount } from './kpi-aggregation.reads';
 import { KpiDueDays } from './kpi-due-days.reads';
 import { addDays, datesBetween } from 'src/platform/time/calendar-date';

@@ -1,4 +1,3 @@
-import { QcJobTexts } from './qc.labels';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
 import { Db } from 'src/platform/db/db';
@@ -18,6 +17,7 @@ import { SampleCandidateReads } from './sample-candidates.reads';
 import { SampleRepository, StoredSample } from './sample.repository';
 import { addDays } from 'src/platform/time/calendar-date';
 import { localDaysWindow } from 'src/platform/time/shop-calendar';
+import { QcJobTexts } from './qc.labels';
 
 /** After KPIs (10) and the forecast refresh (20): the night's facts are all in by then. */
 const NIGHTLY_ORDER = 30;

@@ -1,4 +1,3 @@
-import { RankingJobTexts } from './ranking.labels';
 import { Injectable } from '@nestjs/common';
 import { Db } from 'src/platform/db/db';
 import { JobContext, UnrecoverableJobError } from 'src/platform/jobs/job-definition';
@@ -15,6 +14,7 @@ import { NewRankingRow, RankingRepository, RankingRun } from './ranking.reposito
 import type { Scorecard } from './scorecard.repository';
 import { monthDays } from 'src/platform/time/calendar-date';
 import { workOnRecord } from 'src/platform/jobs/record-status';
+import { RankingJobTexts } from './ranking.labels';
 
 /** Reads the month's KPI sums of the scorecard's group, runs the pure engine and stores the version's rows. */
 @Injectable()

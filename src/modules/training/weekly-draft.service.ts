@@ -1,4 +1,3 @@
-import { TrainingJobTexts } from './training.labels';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Actor } from 'src/platform/auth/actor';
 import { Db } from 'src/platform/db/db';
@@ -19,6 +18,7 @@ import { addDays } from 'src/platform/time/calendar-date';
 import { localDayStart, localDaysWindow } from 'src/platform/time/shop-calendar';
 import { draftWeekOf, runsOnMonday } from './draft-week';
 import { TrainingTexts } from './training.problems';
+import { TrainingJobTexts } from './training.labels';
 
 /** After the forecast refresh (20) and the QC steps (30s): it reads both. */
 const NIGHTLY_ORDER = 60;

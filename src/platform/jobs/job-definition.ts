@@ -1,5 +1,6 @@
 import type { Message } from 'src/platform/errors/problem';
 import { storedMessage } from './run-end-reasons';
+
 /**
  * Typed job names (`<domain>.<action>`). A module declares its jobs with `defineJob` in its
  * `<domain>.jobs.ts` and handles each with exactly one `@JobHandler` method; boot fails otherwise.
@@ -27,8 +28,7 @@ export type JobContext = {
   /** This start of the run, counted in job_runs (starts whose process stopped included). */
   attempt: number;
   maxAttempts: number;
-  /** 0–100, with an optional note the UI shows. */
-  /** A note users read on the run: stored in both languages like a failure's reason. */
+  /** 0–100, with an optional note users read on the run (stored in both languages like a failure's reason). */
   progress: (percent: number, note?: Message) => Promise<void>;
   /**
    * Runs `work` in a transaction that first checks this attempt still holds the run (and locks

@@ -43,13 +43,6 @@ export const jobFailureTexts = defineTexts('jobs.failure', {
   stepsFailed: { en: 'Nightly steps failed: {steps}', zh: '夜间步骤失败：{steps}' },
 });
 
-/** Progress notes every kind of job shares. */
-export const jobProgressTexts = defineTexts('jobs.progress', {
-  daysDone: { en: '{done} of {total} days', zh: '已完成 {done}/{total} 天' },
-  queuesDone: { en: '{done} of {total} queues', zh: '已完成 {done}/{total} 个队列' },
-  rowsRead: { en: '{rows} rows read', zh: '已读取 {rows} 行' },
-});
-
 /** The states (BullMQ's list names) a waiting job can be removed in, as `removedFromQueue` names them. */
 const queueStateLabels = defineTexts('jobs.queue-state', {
   wait: { en: 'waiting', zh: '等待中' },
