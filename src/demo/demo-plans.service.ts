@@ -7,7 +7,7 @@ import { RosterReading } from 'src/modules/roster/roster-reading.service';
 import { RosterPublishing } from 'src/modules/roster/roster-publishing.service';
 import { CreateRosterBody, ListRostersQuery } from 'src/modules/roster/roster.dto';
 import { JobQueue } from 'src/platform/jobs/job-queue';
-import { weekStartOf } from 'src/platform/time/calendar-date';
+import { addDays, weekStartOf } from 'src/platform/time/calendar-date';
 import { todayIn } from 'src/platform/time/shop-calendar';
 import { DemoRepository } from './demo.repository';
 
@@ -39,11 +39,18 @@ export class DemoPlans {
     return weekStartOf(todayIn(shop.timeZone, now));
   }
 
+  /**
+   * Skipped only when a completed forecast covers this week: the night's refresh may already have run
+   * for the new shop (its schedule ticks while the demo is being seeded) and forecast from tomorrow,
+   * which leaves this week's roster without demand.
+   */
   async forecastsOf(shop: Shop, now: Date): Promise<number> {
     const manager = await this.repository.actor(shop.id, 'manager');
-    if ((await this.forecasts.list(manager, ListForecastsQuery.parse({ limit: 1 }))).total > 0) return 0;
+    const monday = DemoPlans.thisMonday(shop, now);
+    const completed = await this.forecasts.list(manager, ListForecastsQuery.parse({ status: 'completed', limit: 500 }));
+    if (completed.items.some((v) => v.fromDate <= monday && v.toDate >= addDays(monday, 6))) return 0;
     const { forecasts } = await this.forecasts.create(manager, {
-      from: DemoPlans.thisMonday(shop, now),
+      from: monday,
       weeks: FORECAST_WEEKS,
       method: 'auto',
     });
