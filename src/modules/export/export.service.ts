@@ -12,9 +12,9 @@ import type { Page } from 'src/platform/http/pagination';
 import { openApiSchema, validationError } from 'src/platform/http/validation';
 import { zodErrorMap } from 'src/platform/i18n/zod-messages';
 import { UnrecoverableJobError } from 'src/platform/jobs/job-definition';
+import { JobHandler, OnRunFailed } from 'src/platform/jobs/job-handler.decorator';
 import { recordGone } from 'src/platform/jobs/run-end-reasons';
 import { text } from 'src/platform/i18n/locale';
-import { JobHandler, OnRunFailed } from 'src/platform/jobs/job-handler.decorator';
 import { JobQueue } from 'src/platform/jobs/job-queue';
 import { accepted, Accepted } from 'src/platform/jobs/jobs.service';
 import { EXPORT_BUILDERS, ExportBuilder } from './export-builder';
@@ -127,7 +127,7 @@ export class ExportService {
   @JobHandler(exportBuildJob)
   async build(payload: BuildExportPayload): Promise<{ fileName: string; sizeBytes: number }> {
     const record = await this.exports.find(payload.shopId, payload.exportId);
-    if (!record) throw new UnrecoverableJobError(recordGone(text('export', '导出')));
+    if (!record) throw new UnrecoverableJobError(recordGone('export_files'));
     const builder = this.builders.get(record.kind);
     if (!builder)
       throw new UnrecoverableJobError({

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { JobContext, UnrecoverableJobError } from 'src/platform/jobs/job-definition';
-import { recordGone } from 'src/platform/jobs/run-end-reasons';
-import { text } from 'src/platform/i18n/locale';
-import { ForecastJobTexts } from './forecast.labels';
 import { JobHandler, OnRunFailed } from 'src/platform/jobs/job-handler.decorator';
+import { recordGone } from 'src/platform/jobs/run-end-reasons';
 import type { Shop } from 'src/modules/org/shop.repository';
 import { ShopService } from 'src/modules/org/shop.service';
 import { forecastQueue } from './engine/forecast-queue';
@@ -14,6 +12,7 @@ import { localDayStart } from 'src/platform/time/shop-calendar';
 import { ForecastHistoryReads } from './forecast-history.reads';
 import { forecastGenerateJob, GeneratePayload } from './forecast.jobs';
 import { ForecastRepository, ForecastVersion } from './forecast.repository';
+import { ForecastJobTexts } from './forecast.labels';
 import { workOnRecord } from 'src/platform/jobs/record-status';
 
 /** A year and a week of history: enough for month-day effects and last year's promotion of the same kind. */
@@ -34,7 +33,7 @@ export class ForecastGeneration {
   @JobHandler(forecastGenerateJob)
   async generateInJob(payload: GeneratePayload, context: JobContext): Promise<Record<string, unknown>> {
     const version = await this.versions.find(payload.shopId, payload.versionId);
-    if (!version) throw new UnrecoverableJobError(recordGone(text('forecast', '预测')));
+    if (!version) throw new UnrecoverableJobError(recordGone('forecast_versions'));
     return workOnRecord(
       context,
       (status, error) => this.versions.update(version.id, { status, error }),

@@ -6,6 +6,7 @@ import type { VolumeObservation } from './engine/forecast-types';
 import type { CalendarDay } from './engine-input';
 
 export type QueueRef = { id: string; name: string; kind: string; active: boolean };
+const queueRef = { id: queues.id, name: queues.name, kind: queues.kind, active: queues.active };
 
 export type ForecastActualRow = {
   slotStart: Date;
@@ -24,14 +25,14 @@ export class ForecastHistoryReads {
 
   queues(shopId: string, ids: string[]): Promise<QueueRef[]> {
     return this.db.q
-      .select({ id: queues.id, name: queues.name, kind: queues.kind, active: queues.active })
+      .select(queueRef)
       .from(queues)
       .where(and(eq(queues.shopId, shopId), inArray(queues.id, ids)));
   }
 
   activeQueues(shopId: string): Promise<QueueRef[]> {
     return this.db.q
-      .select({ id: queues.id, name: queues.name, kind: queues.kind, active: queues.active })
+      .select(queueRef)
       .from(queues)
       .where(and(eq(queues.shopId, shopId), eq(queues.active, true)))
       .orderBy(asc(queues.code));
@@ -39,7 +40,7 @@ export class ForecastHistoryReads {
 
   activeRealtimeQueues(shopId: string): Promise<QueueRef[]> {
     return this.db.q
-      .select({ id: queues.id, name: queues.name, kind: queues.kind, active: queues.active })
+      .select(queueRef)
       .from(queues)
       .where(and(eq(queues.shopId, shopId), eq(queues.kind, 'realtime'), eq(queues.active, true)))
       .orderBy(asc(queues.code));

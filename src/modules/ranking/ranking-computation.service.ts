@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from 'src/platform/db/db';
 import { JobContext, UnrecoverableJobError } from 'src/platform/jobs/job-definition';
-import { recordGone } from 'src/platform/jobs/run-end-reasons';
-import { text } from 'src/platform/i18n/locale';
 import { JobHandler, OnRunFailed } from 'src/platform/jobs/job-handler.decorator';
+import { recordGone } from 'src/platform/jobs/run-end-reasons';
 import { KpiService } from 'src/modules/kpi/kpi.service';
 import { KpiAggregation } from 'src/modules/kpi/kpi-aggregation.service';
 import { emptySums } from 'src/modules/kpi/kpi-values';
@@ -30,7 +29,7 @@ export class RankingComputation {
   @JobHandler(rankingComputeJob)
   async computeInJob(payload: RankingPayload, context: JobContext): Promise<Record<string, unknown>> {
     const run = await this.runs.find(payload.shopId, payload.runId);
-    if (!run) throw new UnrecoverableJobError(recordGone(text('ranking', '排名')));
+    if (!run) throw new UnrecoverableJobError(recordGone('ranking_runs'));
     if (run.status === 'approved') throw new UnrecoverableJobError(RankingJobTexts.frozen);
     return workOnRecord(
       context,

@@ -35,7 +35,7 @@ export class RosterGeneration {
   @JobHandler(rosterGenerateJob)
   async generateInJob(payload: RosterGeneratePayload, context: JobContext): Promise<Record<string, unknown>> {
     const roster = await this.rosters.find(payload.shopId, payload.rosterId);
-    if (!roster) throw new UnrecoverableJobError(recordGone(text('roster', '排班表')));
+    if (!roster) throw new UnrecoverableJobError(recordGone('rosters'));
     if (!roster.problem)
       throw new UnrecoverableJobError(
         text(

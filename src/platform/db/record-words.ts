@@ -59,7 +59,7 @@ export const tableNouns: Readonly<Record<string, Text>> = {
   training_sessions: text('training session', '培训场次'),
   training_attendees: text('training attendee', '培训学员'),
   training_makeup_tasks: text('make-up task', '补训任务'),
-  export_files: text('export file', '导出文件'),
+  export_files: text('export', '导出'),
   agent_states: text('agent state', '客服状态'),
   notifications: text('notification', '通知'),
   open_shifts: text('open shift', '空缺班次'),

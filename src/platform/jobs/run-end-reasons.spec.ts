@@ -19,7 +19,7 @@ describe('why a record’s job was never queued', () => {
 
 describe('why a handler gave up at once', () => {
   it('stores its reason in English and Chinese, filled, and a driver’s own text as it is', () => {
-    expect(new UnrecoverableJobError(recordGone(text('roster', '排班表'))).message).toBe(
+    expect(new UnrecoverableJobError(recordGone('rosters')).message).toBe(
       'The roster this job works on no longer exists / 该任务处理的排班表已不存在',
     );
     expect(new UnrecoverableJobError(text('Nothing to do', '无事可做')).message).toBe('Nothing to do / 无事可做');

@@ -1,6 +1,7 @@
 import { AppError, messageValue, type Message } from 'src/platform/errors/problem';
 import { fillText, text, type Text, type TemplateParams, type TemplateValue } from 'src/platform/i18n/locale';
 import { defineTexts, labelOf } from 'src/platform/i18n/texts';
+import { tableNoun } from 'src/platform/db/record-words';
 
 /**
  * Why a run ended or was put back without its handler deciding (its process stopped, the queue
@@ -93,5 +94,8 @@ export function notQueuedReason(error: unknown): string {
   return storedReason(runEndTexts.notQueued, { detail });
 }
 
-/** The record a job works on was deleted before it ran (`what`: its noun in both languages). */
-export const recordGone = (what: Text): Message => ({ template: jobFailureTexts.recordGone, params: { what } });
+/** The record a job works on was deleted before it ran, named by its table's noun (`record-words.ts`). */
+export const recordGone = (table: string): Message => ({
+  template: jobFailureTexts.recordGone,
+  params: { what: tableNoun(table) },
+});
